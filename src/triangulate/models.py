@@ -1,0 +1,197 @@
+"""Plain records that flow through the pipeline.
+
+Everything here is a frozen dataclass of plain values so that records can be
+pickled to worker processes (or Ray tasks), compared in tests and turned into
+JSON with :func:`to_dict`.  Every statement the tool makes about an article
+points back to an :class:`Evidence` span in that article's clean text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of an article's clean text: ``article.text[start:end] == text``."""
+
+    article: str
+    start: int
+    end: int
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line dropped by cleaning, kept so a user can audit and restore it."""
+
+    line: int  # 0-based line number in the text before cleaning
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source as stored: clean text plus the metadata found for it."""
+
+    id: str
+    source: str
+    text: str
+    outlet: str | None = None
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None  # ISO date (YYYY-MM-DD) or None
+    published_inferred: bool = False
+    published_how: str | None = None  # where the date came from
+    language: str | None = None
+    url: str | None = None
+    media_type: str = "text/plain"  # what the original was
+    removed: tuple[RemovedLine, ...] = ()
+    content_hash: str = ""
+    duplicate_of: str | None = None  # id of the original when this is a copy
+    fully_extracted: bool = True
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Sentence:
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Entity:
+    evidence: Evidence
+    label: str  # PERSON, ORG, GPE, NORP, LOC, ...
+    canonical: str  # merged name shared by all variants of the entity
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    evidence: Evidence
+    value: str | None  # ISO value to its granularity, e.g. "2024-06", "1991/1993"
+    granularity: str  # day, week, month, season, year, decade, range, duration, unknown
+    anchored: bool  # False when the value needed an anchor that was not known
+    inferred: bool = False
+    mod: str | None = None  # early, mid, late, start, end, approx, more, less, morning, night...
+
+
+@dataclass(frozen=True)
+class Quantity:
+    evidence: Evidence
+    value: float
+    unit: str  # what is counted: "soldiers", "percent", "dollars", ...
+    hedge: str | None  # "about", "almost", "-odd", "more than", ...
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class Quote:
+    evidence: Evidence
+    speaker: str | None
+    kind: str = "direct"  # direct or reported
+    speaker_evidence: Evidence | None = None
+
+
+@dataclass(frozen=True)
+class FramingMarker:
+    evidence: Evidence
+    kind: str  # scare_quotes, distancing, loaded_word, label
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """An atomic statement tied to the sentence it comes from."""
+
+    evidence: Evidence  # the sentence
+    subject: str | None = None
+    predicate: str | None = None
+    object: str | None = None
+    times: tuple[TimeExpression, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    places: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything read from one article."""
+
+    article: str
+    version: str
+    published: str | None = None
+    published_inferred: bool = False
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    framing: tuple[FramingMarker, ...] = ()
+    facts: tuple[Fact, ...] = ()
+
+
+@dataclass(frozen=True)
+class Side:
+    value: Any  # normalised: number, ISO date, "1991/1993" range, or text
+    display: str
+    articles: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    about: str
+    status: str  # agreed, conflict, update, single
+    reason: str
+    sides: tuple[Side, ...]
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str
+    event: str
+    articles: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    reported: tuple[tuple[str, str | None], ...] = ()
+    end: str | None = None
+    granularity: str = "day"
+    dates_given: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    articles: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Dossier:
+    articles: tuple[Article, ...]
+    claims: tuple[Claim, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    framing: tuple[tuple[str, FramingMarker], ...] = ()
+    quotes: tuple[tuple[str, Quote], ...] = ()
+    summary: tuple[SummarySentence, ...] = ()
+    omissions: tuple[str, ...] = field(default=())
+    # (canonical actor or place, outlet, a word that outlet uses for it), most used first
+    labels: tuple[tuple[str, str, str], ...] = ()
+
+
+def to_dict(record: Any) -> Any:
+    """Turn records (and tuples of them) into JSON-ready plain data."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, (list, tuple)):
+        return [to_dict(item) for item in record]
+    if isinstance(record, dict):
+        return {key: to_dict(value) for key, value in record.items()}
+    return record

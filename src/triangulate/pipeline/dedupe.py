@@ -1,0 +1,60 @@
+"""Near-duplicate detection (syndicated wire copy) with MinHash and LSH."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 64
+SCHEME = "affine32"
+SHINGLE_WORDS = 5
+_WORD = re.compile(r"\w+")
+
+
+def signature(text: str) -> MinHash:
+    """MinHash of the text's 5-word shingles (case-folded)."""
+    words = _WORD.findall(text.casefold())
+    shingles = {
+        " ".join(words[i : i + SHINGLE_WORDS])
+        for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
+    }
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash.update_batch([s.encode("utf-8") for s in shingles])
+    return minhash
+
+
+def to_bytes(minhash: MinHash) -> bytes:
+    return bytes(np.asarray(minhash.hashvalues, dtype=np.uint32).tobytes())
+
+
+def from_bytes(data: bytes) -> MinHash:
+    values = np.frombuffer(data, dtype=np.uint32)
+    return MinHash(num_perm=len(values), hashvalues=values.copy(), scheme=SCHEME)
+
+
+class DuplicateIndex:
+    """Finds a stored article whose text nearly equals a new one."""
+
+    def __init__(self, threshold: float = 0.8) -> None:
+        self.threshold = threshold
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._signatures: dict[str, MinHash] = {}
+
+    def add(self, article_id: str, minhash: MinHash) -> None:
+        if article_id in self._signatures:
+            self._lsh.remove(article_id)
+        self._lsh.insert(article_id, minhash)
+        self._signatures[article_id] = minhash
+
+    def original_of(self, article_id: str, minhash: MinHash) -> str | None:
+        """The most similar indexed article above the threshold, other than itself."""
+        best: tuple[float, str] | None = None
+        for candidate in self._lsh.query(minhash):
+            if candidate == article_id:
+                continue
+            score = float(minhash.jaccard(self._signatures[candidate]))
+            if score >= self.threshold and (best is None or score > best[0]):
+                best = (score, candidate)
+        return None if best is None else best[1]

@@ -1,0 +1,57 @@
+"""Metadata that neither the cleaner nor the HTML extractor gives: language, outlet, hash."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+LANGUAGE_SAMPLE_CHARS = 1500
+_COPYRIGHT = re.compile(
+    r"©\s*(?:\d{4}\s*[,.]?\s*)?(?:by\s+)?(?P<name>[A-Z][\w&.' -]{1,40}?)(?:[.,]|\s+(?:and|all)\b|$)"
+)
+_BY_OUTLET = re.compile(
+    r"^By (?P<name>[A-Z][\w&.' -]{1,40}?) (?:with|and) (?:AP|AFP|Reuters|dpa)\b"
+)
+
+
+def content_hash(text: str) -> str:
+    """A hash of the clean text that ignores case and white space differences."""
+    folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _detector() -> Any:
+    from lingua import LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None when it cannot be told."""
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
+    if len(sample.split()) < 3:
+        return None
+    language = _detector().detect_language_of(sample)
+    return None if language is None else str(language.iso_code_639_1.name.lower())
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def outlet_from_lines(lines: list[str]) -> str | None:
+    """An outlet named in boilerplate: a copyright line or an agency byline."""
+    for line in lines:
+        for pattern in (_COPYRIGHT, _BY_OUTLET):
+            match = pattern.search(line.strip())
+            if match:
+                return match.group("name").strip()
+    return None

@@ -1,0 +1,243 @@
+"""Local runner: streams documents through the stages, a process pool for the heavy ones."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from itertools import islice
+from typing import TypeVar
+
+from triangulate.errors import InputError, TriangulateError
+from triangulate.models import Article
+from triangulate.pipeline import dedupe
+from triangulate.pipeline.clean import BoilerplateMemory
+from triangulate.pipeline.decode import decode_text
+from triangulate.pipeline.ingest import Item, RawDocument, iter_documents
+from triangulate.pipeline.prepare import Body, build_article, extract_body, text_body
+from triangulate.settings import Settings
+from triangulate.store import Store, queries, writes
+
+T = TypeVar("T")
+R = TypeVar("R")
+CHUNK = 128
+
+
+@dataclass(frozen=True)
+class IngestEvent:
+    kind: str  # stored, unchanged, duplicate, error
+    source: str
+    article: str | None = None
+    message: str = ""
+
+
+@dataclass
+class IngestReport:
+    events: list[IngestEvent] = field(default_factory=list)
+
+    def count(self, kind: str) -> int:
+        return sum(1 for event in self.events if event.kind == kind)
+
+    @property
+    def failed(self) -> bool:
+        return self.count("error") > 0
+
+    @property
+    def article_ids(self) -> list[str]:
+        return [e.article for e in self.events if e.article and e.kind != "error"]
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def parallel_map(func: Callable[[T], R], items: Sequence[T], executor: Executor | None) -> list[R]:
+    """``map`` in the pool when there is one and enough work, else in-process."""
+    if executor is None or len(items) < 2:
+        return [func(item) for item in items]
+    return list(executor.map(func, items, chunksize=max(1, len(items) // 8)))
+
+
+class Ingester:
+    """Ingests documents into one store, remembering boilerplate and wire copies across batches."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+        self.memory = BoilerplateMemory.from_rows(queries.boilerplate_rows(store))
+        self.duplicates = dedupe.DuplicateIndex(settings.near_duplicate_threshold)
+        self.original_of: dict[str, str] = {}
+        for article_id, data in queries.signatures(store):
+            self.duplicates.add(article_id, dedupe.from_bytes(data))
+
+    def run(
+        self, inputs: Sequence[str], on_event: Callable[[IngestEvent], None] | None = None
+    ) -> IngestReport:
+        report = IngestReport()
+        emit = partial(_record, report, on_event)
+        with LazyPool(self.settings.worker_count) as pool:
+            for chunk in chunked(iter_documents(inputs, self.settings), CHUNK):
+                self._ingest_chunk(chunk, pool, emit)
+        writes.save_boilerplate_counts(self.store, self.memory.rows())
+        return report
+
+    def _ingest_chunk(
+        self, chunk: list[Item], pool: LazyPool, emit: Callable[[IngestEvent], None]
+    ) -> None:
+        """Process a chunk; events come out in input order."""
+        items = [self._decoded(item) for item in chunk]
+        done = {index: self._unchanged(item) for index, item in enumerate(items)}
+        fresh = [
+            item for i, item in enumerate(items) if not done[i] and isinstance(item, RawDocument)
+        ]
+        for document in fresh:
+            if document.kind == "text" and document.text is not None:
+                self.memory.add_document(document.text, document.outlet)
+        html = [document for document in fresh if document.kind == "html"]
+        extract = partial(_safe_extract, settings=self.settings)
+        bodies = iter(parallel_map(extract, html, pool.get(len(html))))
+        for index, item in enumerate(items):
+            unchanged = done[index]
+            if isinstance(item, IngestEvent):
+                emit(item)
+            elif unchanged is not None:
+                emit(unchanged)
+            else:
+                body = next(bodies) if item.kind == "html" else _safe_text(item, self.memory)
+                self._store(item, body, emit)
+
+    def _decoded(self, item: Item) -> RawDocument | IngestEvent:
+        if isinstance(item, InputError):
+            return IngestEvent("error", item.source, message=str(item))
+        if item.kind != "text" or item.text is not None:
+            return item
+        try:
+            return dataclasses.replace(item, text=decode_text(item.data, item.source))
+        except InputError as error:
+            return IngestEvent("error", item.source, message=str(error))
+
+    def _unchanged(self, item: RawDocument | IngestEvent) -> IngestEvent | None:
+        """An event when this exact input is already stored under its id."""
+        if isinstance(item, IngestEvent) or item.id is None:
+            return None
+        if not queries.article_exists(self.store, item.id):
+            return None
+        try:
+            _, data = queries.original(self.store, item.id)
+        except TriangulateError:
+            return None
+        if data != item.data:
+            return None
+        return IngestEvent("unchanged", item.source, item.id, "already stored")
+
+    def _store(
+        self,
+        document: RawDocument,
+        body: Body | InputError,
+        emit: Callable[[IngestEvent], None],
+    ) -> None:
+        try:
+            if isinstance(body, InputError):
+                raise body
+            article = self._with_unique_id(build_article(document, body))
+        except InputError as error:
+            emit(IngestEvent("error", document.source, message=str(error)))
+            return
+        same = queries.find_by_content_hash(self.store, article.content_hash)
+        if same is not None and same != article.id:
+            emit(IngestEvent("unchanged", document.source, same, f"same text as {same}"))
+            return
+        self._write(document, article, emit)
+
+    def _write(
+        self, document: RawDocument, article: Article, emit: Callable[[IngestEvent], None]
+    ) -> None:
+        minhash = dedupe.signature(article.text)
+        original = self.duplicates.original_of(article.id, minhash)
+        if original is not None:
+            original = self.original_of.get(original, original)
+            article = dataclasses.replace(article, duplicate_of=original)
+            self.original_of[article.id] = original
+        writes.save_article(self.store, article, document.data, dedupe.to_bytes(minhash))
+        self.duplicates.add(article.id, minhash)
+        kind = "duplicate" if original else "stored"
+        emit(
+            IngestEvent(
+                kind, document.source, article.id, f"copy of {original}" if original else ""
+            )
+        )
+
+    def _with_unique_id(self, article: Article) -> Article:
+        """Two different sources with the same file name get distinct ids."""
+        stored_source = queries.source_of(self.store, article.id)
+        if stored_source is None or stored_source == article.source:
+            return article
+        suffix = dedupe_suffix(article.source)
+        return dataclasses.replace(article, id=f"{article.id}-{suffix}")
+
+
+def dedupe_suffix(source: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(source.encode("utf-8")).hexdigest()[:6]
+
+
+def _safe_extract(document: RawDocument, settings: Settings) -> Body | InputError:
+    try:
+        return extract_body(document, settings)
+    except InputError as error:
+        return error
+    except Exception as error:  # a parser crash on hostile HTML must not stop the batch
+        return InputError(document.source, f"could not be parsed ({type(error).__name__})")
+
+
+def _safe_text(document: RawDocument, memory: BoilerplateMemory) -> Body | InputError:
+    try:
+        return text_body(document, memory)
+    except InputError as error:
+        return error
+
+
+def _record(
+    report: IngestReport, on_event: Callable[[IngestEvent], None] | None, event: IngestEvent
+) -> None:
+    report.events.append(event)
+    if on_event is not None:
+        on_event(event)
+
+
+class LazyPool:
+    """A process pool started only when there is enough work to share."""
+
+    def __init__(self, workers: int, minimum_items: int = 4) -> None:
+        self.workers = workers
+        self.minimum_items = minimum_items
+        self._executor: ProcessPoolExecutor | None = None
+
+    def get(self, items: int) -> Executor | None:
+        if self.workers < 2 or items < self.minimum_items:
+            return self._executor
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(self.workers)
+        return self._executor
+
+    def __enter__(self) -> LazyPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._executor is not None:
+            self._executor.shutdown()
+
+
+def ingest(
+    store: Store,
+    inputs: Sequence[str],
+    settings: Settings,
+    on_event: Callable[[IngestEvent], None] | None = None,
+) -> IngestReport:
+    """Ingest every input into ``store``; problems are reported, never raised."""
+    return Ingester(store, settings).run(inputs, on_event)

@@ -1,0 +1,97 @@
+"""Export stored articles as JSONL, CSV or Parquet (the JSONL is also an ingest format)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from triangulate.models import Article
+from triangulate.store import queries
+from triangulate.store.db import Store
+
+EXPORT_FORMATS = ("jsonl", "csv", "parquet")
+FIELDS = (
+    "id", "source", "url", "outlet", "title", "authors", "published", "published_inferred",
+    "published_how", "language", "words", "content_hash", "duplicate_of", "fully_extracted",
+    "text", "removed",
+)  # fmt: skip
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    """An article as plain data, in the documented JSONL field order."""
+    return {
+        "id": article.id,
+        "source": article.source,
+        "url": article.url,
+        "outlet": article.outlet,
+        "title": article.title,
+        "authors": list(article.authors),
+        "published": article.published,
+        "published_inferred": article.published_inferred,
+        "published_how": article.published_how,
+        "language": article.language,
+        "words": article.words,
+        "content_hash": article.content_hash,
+        "duplicate_of": article.duplicate_of,
+        "fully_extracted": article.fully_extracted,
+        "text": article.text,
+        "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in article.removed],
+    }
+
+
+def export_articles(store: Store, fmt: str, out: Path | None) -> None:
+    """Write every article to ``out`` (atomically) or to stdout."""
+    records = (article_record(a) for a in queries.iter_articles(store))
+    if fmt == "parquet":
+        data = _parquet(list(records))
+    elif fmt == "csv":
+        data = _csv(records).encode("utf-8")
+    else:
+        data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        write_atomically(out, data)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path`` then rename, so no half-written file remains."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _csv(records: Any) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=FIELDS)
+    writer.writeheader()
+    for record in records:
+        record["authors"] = "; ".join(record["authors"])
+        record["removed"] = json.dumps(record["removed"], ensure_ascii=False)
+        writer.writerow(record)
+    return buffer.getvalue()
+
+
+def _parquet(records: list[dict[str, Any]]) -> bytes:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    for record in records:
+        record["removed"] = json.dumps(record["removed"], ensure_ascii=False)
+    table = pa.Table.from_pylist(records) if records else pa.table({f: [] for f in FIELDS})
+    sink = io.BytesIO()
+    pq.write_table(table, sink)
+    return sink.getvalue()

@@ -1,0 +1,135 @@
+"""Schema migrations, applied in order and recorded in the file itself."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+Migration = tuple[int, str, str]
+
+MIGRATIONS: list[Migration] = [
+    (
+        1,
+        "articles",
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            url TEXT,
+            outlet TEXT,
+            title TEXT,
+            authors TEXT NOT NULL DEFAULT '[]',
+            published TEXT,
+            published_inferred INTEGER NOT NULL DEFAULT 0,
+            published_how TEXT,
+            language TEXT,
+            media_type TEXT NOT NULL,
+            text TEXT NOT NULL,
+            words INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            duplicate_of TEXT,
+            fully_extracted INTEGER NOT NULL DEFAULT 1,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_content_hash ON articles(content_hash);
+        CREATE INDEX articles_outlet ON articles(outlet);
+        CREATE INDEX articles_published ON articles(published);
+        CREATE TABLE removed_lines (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            line INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY (article_id, line)
+        );
+        CREATE TABLE originals (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            media_type TEXT NOT NULL,
+            data BLOB NOT NULL
+        );
+        CREATE TABLE signatures (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            minhash BLOB NOT NULL
+        );
+        CREATE TABLE boilerplate_lines (
+            outlet TEXT NOT NULL,
+            line_hash TEXT NOT NULL,
+            documents INTEGER NOT NULL,
+            PRIMARY KEY (outlet, line_hash)
+        );
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='rowid'
+        );
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        """,
+    ),
+    (
+        2,
+        "readings and dossiers",
+        """
+        CREATE TABLE readings (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            reader_version TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            reading TEXT NOT NULL
+        );
+        CREATE TABLE dossiers (
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            article_ids TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            dossier TEXT NOT NULL
+        );
+        """,
+    ),
+]
+
+
+def applied_versions(conn: sqlite3.Connection) -> set[int]:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    return {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+
+
+def migrate(conn: sqlite3.Connection, on_apply: Callable[[int, str], None] | None = None) -> None:
+    """Apply every migration not yet recorded, each in its own transaction."""
+    done = applied_versions(conn)
+    for version, name, sql in MIGRATIONS:
+        if version in done:
+            continue
+        with conn:
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
+                (version, name, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+        if on_apply:
+            on_apply(version, name)
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    statements: list[str] = []
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements

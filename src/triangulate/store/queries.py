@@ -1,0 +1,148 @@
+"""Read queries shared by the CLI and the web app. Rows come back as plain data."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from triangulate.errors import NotFoundError
+from triangulate.models import Article, RemovedLine
+from triangulate.store.db import Store
+
+SUMMARY_COLUMNS = (
+    "id, outlet, title, published, published_inferred, language, words, duplicate_of,"
+    " (SELECT COUNT(*) FROM removed_lines r WHERE r.article_id = articles.id) AS removed"
+)
+
+
+def article_summaries(store: Store) -> list[dict[str, Any]]:
+    """One row per stored article, for tables and listings."""
+    rows = store.conn.execute(
+        f"SELECT {SUMMARY_COLUMNS} FROM articles ORDER BY published IS NULL, published, id"
+    )
+    return [_summary(row) for row in rows]
+
+
+def _summary(row: sqlite3.Row) -> dict[str, Any]:
+    data = dict(row)
+    data["published_inferred"] = bool(data["published_inferred"])
+    return data
+
+
+def article_exists(store: Store, article_id: str) -> bool:
+    row = store.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return row is not None
+
+
+def find_by_content_hash(store: Store, content_hash: str) -> str | None:
+    row = store.conn.execute(
+        "SELECT id FROM articles WHERE content_hash = ? ORDER BY rowid LIMIT 1", (content_hash,)
+    ).fetchone()
+    return None if row is None else str(row["id"])
+
+
+def source_of(store: Store, article_id: str) -> str | None:
+    row = store.conn.execute("SELECT source FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return None if row is None else str(row["source"])
+
+
+def get_article(store: Store, article_id: str) -> Article:
+    row = store.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"no article with id {article_id!r} in {store.path}")
+    return _article(store, row)
+
+
+def iter_articles(store: Store, ids: list[str] | None = None) -> Iterator[Article]:
+    """Every stored article (or the given ids, in that order)."""
+    if ids is not None:
+        for article_id in ids:
+            yield get_article(store, article_id)
+        return
+    for row in store.conn.execute("SELECT * FROM articles ORDER BY rowid"):
+        yield _article(store, row)
+
+
+def _article(store: Store, row: sqlite3.Row) -> Article:
+    removed = store.conn.execute(
+        "SELECT line, text, reason FROM removed_lines WHERE article_id = ? ORDER BY line",
+        (row["id"],),
+    )
+    return Article(
+        id=row["id"],
+        source=row["source"],
+        url=row["url"],
+        text=row["text"],
+        outlet=row["outlet"],
+        title=row["title"],
+        authors=tuple(json.loads(row["authors"])),
+        published=row["published"],
+        published_inferred=bool(row["published_inferred"]),
+        published_how=row["published_how"],
+        language=row["language"],
+        media_type=row["media_type"],
+        removed=tuple(RemovedLine(r["line"], r["text"], r["reason"]) for r in removed),
+        content_hash=row["content_hash"],
+        duplicate_of=row["duplicate_of"],
+        fully_extracted=bool(row["fully_extracted"]),
+    )
+
+
+def original(store: Store, article_id: str) -> tuple[str, bytes]:
+    row = store.conn.execute(
+        "SELECT media_type, data FROM originals WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"no original stored for article {article_id!r}")
+    return str(row["media_type"]), bytes(row["data"])
+
+
+def signatures(store: Store) -> Iterator[tuple[str, bytes]]:
+    for row in store.conn.execute("SELECT article_id, minhash FROM signatures ORDER BY rowid"):
+        yield str(row["article_id"]), bytes(row["minhash"])
+
+
+def boilerplate_rows(store: Store) -> list[tuple[str, str, int]]:
+    rows = store.conn.execute("SELECT outlet, line_hash, documents FROM boilerplate_lines")
+    return [(r["outlet"], r["line_hash"], r["documents"]) for r in rows]
+
+
+def stored_reading(store: Store, article_id: str) -> tuple[str, str, dict[str, Any]] | None:
+    row = store.conn.execute(
+        "SELECT reader_version, content_hash, reading FROM readings WHERE article_id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return str(row["reader_version"]), str(row["content_hash"]), json.loads(row["reading"])
+
+
+def dossier_summaries(store: Store) -> list[dict[str, Any]]:
+    rows = store.conn.execute(
+        "SELECT id, title, article_ids, created_at FROM dossiers ORDER BY created_at DESC"
+    )
+    return [{**dict(r), "article_ids": json.loads(r["article_ids"])} for r in rows]
+
+
+def get_dossier(store: Store, dossier_id: str) -> dict[str, Any]:
+    row = store.conn.execute("SELECT dossier FROM dossiers WHERE id = ?", (dossier_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"no dossier with id {dossier_id!r} in {store.path}")
+    data: dict[str, Any] = json.loads(row["dossier"])
+    return data
+
+
+def search_articles(store: Store, query: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Full-text search over titles and texts (SQLite FTS5); the query is taken as plain words."""
+    words = [w.replace('"', '""') for w in query.split()]
+    if not words:
+        return []
+    match = " ".join(f'"{w}"' for w in words)
+    rows = store.conn.execute(
+        f"SELECT {SUMMARY_COLUMNS} FROM articles WHERE rowid IN"
+        " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?)",
+        (match, limit),
+    )
+    return [_summary(row) for row in rows]

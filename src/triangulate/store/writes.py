@@ -1,0 +1,109 @@
+"""Writes to the store. Each article is written in one transaction: all or nothing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from triangulate.models import Article
+from triangulate.store.db import Store
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def save_article(
+    store: Store,
+    article: Article,
+    original: bytes | None = None,
+    minhash: bytes | None = None,
+) -> None:
+    """Insert or replace one article with its removed lines, original bytes and signature."""
+    with store.conn:
+        store.conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
+        store.conn.execute(
+            "INSERT INTO articles (id, source, url, outlet, title, authors, published,"
+            " published_inferred, published_how, language, media_type, text, words,"
+            " content_hash, duplicate_of, fully_extracted, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _article_row(article),
+        )
+        store.conn.executemany(
+            "INSERT INTO removed_lines (article_id, line, text, reason) VALUES (?, ?, ?, ?)",
+            [(article.id, r.line, r.text, r.reason) for r in article.removed],
+        )
+        if original is not None:
+            store.conn.execute(
+                "INSERT INTO originals (article_id, media_type, data) VALUES (?, ?, ?)",
+                (article.id, article.media_type, original),
+            )
+        if minhash is not None:
+            store.conn.execute(
+                "INSERT INTO signatures (article_id, minhash) VALUES (?, ?)", (article.id, minhash)
+            )
+
+
+def _article_row(article: Article) -> tuple[object, ...]:
+    return (
+        article.id,
+        article.source,
+        article.url,
+        article.outlet,
+        article.title,
+        json.dumps(list(article.authors), ensure_ascii=False),
+        article.published,
+        int(article.published_inferred),
+        article.published_how,
+        article.language,
+        article.media_type,
+        article.text,
+        article.words,
+        article.content_hash,
+        article.duplicate_of,
+        int(article.fully_extracted),
+        _now(),
+    )
+
+
+def save_boilerplate_counts(store: Store, rows: Iterable[tuple[str, str, int]]) -> None:
+    """Remember how often each line was seen per outlet, for cleaning later batches."""
+    with store.conn:
+        store.conn.executemany(
+            "INSERT INTO boilerplate_lines (outlet, line_hash, documents) VALUES (?, ?, ?)"
+            " ON CONFLICT(outlet, line_hash) DO UPDATE SET documents = excluded.documents",
+            list(rows),
+        )
+
+
+def save_reading(
+    store: Store, article_id: str, version: str, content_hash: str, reading: dict[str, object]
+) -> None:
+    with store.conn:
+        store.conn.execute(
+            "INSERT INTO readings (article_id, reader_version, content_hash, reading)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET"
+            " reader_version = excluded.reader_version, content_hash = excluded.content_hash,"
+            " reading = excluded.reading",
+            (article_id, version, content_hash, json.dumps(reading, ensure_ascii=False)),
+        )
+
+
+def save_dossier(
+    store: Store, dossier_id: str, title: str | None, article_ids: list[str], dossier: object
+) -> None:
+    with store.conn:
+        store.conn.execute(
+            "INSERT INTO dossiers (id, title, article_ids, created_at, dossier)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title = excluded.title,"
+            " article_ids = excluded.article_ids, created_at = excluded.created_at,"
+            " dossier = excluded.dossier",
+            (
+                dossier_id,
+                title,
+                json.dumps(article_ids),
+                _now(),
+                json.dumps(dossier, ensure_ascii=False),
+            ),
+        )

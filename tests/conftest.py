@@ -1,0 +1,77 @@
+"""Shared fixtures: small invented articles, a store file, a local HTTP server."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from triangulate.settings import Settings
+from triangulate.store import Store, open_store
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+STORY = """Harbour cranes fall silent as Portvale strike enters second week
+
+Dock workers in the fictional port city of Portvale walked off the job on Monday, the union said.
+
+Accept cookies to continue reading. We use cookies to improve your experience.
+
+About 1,200 workers joined the strike, according to union leader Mara Castell, who said talks had stalled.
+
+"We will not go back until the contract is signed," Castell told reporters outside the terminal.
+
+The port authority said in a statement that 40 ships were waiting offshore.
+
+Share this article
+"""
+
+WIRE = """Strike at Portvale port leaves ships waiting offshore
+
+Around 1,200 dock workers at the port of Portvale in the invented republic of Estrava stayed away from work on Tuesday for a second day running, the dockers' union said in a statement.
+
+The union's leader, Mara Castell, told reporters that talks with the port authority had stalled over pay and that no new meeting had been scheduled for this week.
+
+The port authority said that forty container ships were waiting offshore and that perishable cargo was being diverted to the smaller harbour of Lindmouth further down the coast.
+
+Shipping agents said the delays were already costing exporters several million crowns a day.
+"""
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(db_path=tmp_path / "store.db", workers=1)
+
+
+@pytest.fixture
+def store(settings: Settings) -> Iterator[Store]:
+    with open_store(settings.db) as opened:
+        yield opened
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+@pytest.fixture
+def http_root(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A real HTTP server on 127.0.0.1 serving files from a temporary folder."""
+    root = tmp_path / "site"
+    root.mkdir()
+
+    def handler(*args: object, **kwargs: object) -> _Handler:
+        return _Handler(*args, directory=str(root), **kwargs)  # type: ignore[arg-type]
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)  # type: ignore[arg-type]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", root
+    finally:
+        server.shutdown()
+        server.server_close()

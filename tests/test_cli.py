@@ -1,0 +1,120 @@
+"""The command line, through Click's runner, on real store files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+from click.testing import CliRunner
+
+from conftest import STORY, WIRE
+from triangulate.cli import articles as _articles  # noqa: F401
+from triangulate.cli import cli, main  # noqa: F401  (main registers the commands)
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def stored(tmp_path: Path) -> Path:
+    db = tmp_path / "cli.db"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "strike.txt").write_text(STORY)
+    (tmp_path / "in" / "wire.txt").write_text(WIRE)
+    code, _, err = run("ingest", "--db", str(db), "--workers", "1", str(tmp_path / "in"))
+    assert code == 0, err
+    assert "2 stored" in err
+    return db
+
+
+def test_articles_table_and_json(tmp_path: Path) -> None:
+    db = stored(tmp_path)
+    code, out, _ = run("articles", "--db", str(db))
+    assert code == 0
+    header, *rows = out.strip().splitlines()
+    assert header.split("\t") == [
+        "id",
+        "outlet",
+        "title",
+        "published",
+        "language",
+        "words",
+        "removed",
+    ]
+    assert len(rows) == 2
+    code, out, _ = run("articles", "--db", str(db), "--json")
+    ids = {row["id"] for row in json.loads(out)}
+    assert ids == {"strike", "wire"}
+
+
+def test_show_text_json_and_raw(tmp_path: Path) -> None:
+    db = stored(tmp_path)
+    code, out, _ = run("show", "--db", str(db), "strike")
+    assert code == 0 and "About 1,200 workers joined the strike" in out
+    code, out, _ = run("show", "--db", str(db), "strike", "--json")
+    record = json.loads(out)
+    assert record["id"] == "strike" and record["removed"]
+    code, out, _ = run("show", "--db", str(db), "strike", "--raw")
+    assert out == STORY
+
+
+def test_show_unknown_id_is_one_line(tmp_path: Path) -> None:
+    db = stored(tmp_path)
+    code, _, err = run("show", "--db", str(db), "nope")
+    assert code == 1
+    assert err.strip().count("\n") == 0 and "no article with id 'nope'" in err
+
+
+def test_export_formats(tmp_path: Path) -> None:
+    db = stored(tmp_path)
+    code, out, _ = run("export", "--db", str(db), "--format", "jsonl")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert {r["id"] for r in records} == {"strike", "wire"}
+    assert all(r["text"] for r in records)
+    code, out, _ = run("export", "--db", str(db), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["id"] for r in rows} == {"strike", "wire"}
+    target = tmp_path / "out" / "all.parquet"
+    code, _, _ = run("export", "--db", str(db), "--format", "parquet", "--out", str(target))
+    assert code == 0
+    assert sorted(pq.read_table(target).column("id").to_pylist()) == ["strike", "wire"]
+
+
+def test_exported_jsonl_ingests_back(tmp_path: Path) -> None:
+    db = stored(tmp_path)
+    dump = tmp_path / "dump.jsonl"
+    run("export", "--db", str(db), "--out", str(dump))
+    code, _, err = run("ingest", "--db", str(tmp_path / "copy.db"), "--workers", "1", str(dump))
+    assert code == 0, err
+    _, out, _ = run("articles", "--db", str(tmp_path / "copy.db"), "--json")
+    assert {row["id"] for row in json.loads(out)} == {"strike", "wire"}
+
+
+def test_stdin_and_failures_set_the_exit_code(tmp_path: Path) -> None:
+    db = str(tmp_path / "stdin.db")
+    code, _, err = run("ingest", "--db", db, "-", stdin=WIRE)
+    assert code == 0, err
+    code, _, err = run("ingest", "--db", db, str(tmp_path / "missing.txt"))
+    assert code == 1
+    assert f"error: {tmp_path / 'missing.txt'}: no such file" in err
+
+
+def test_json_events_for_machines(tmp_path: Path) -> None:
+    (tmp_path / "s.txt").write_text(STORY)
+    _code, out, _ = run("ingest", "--db", str(tmp_path / "j.db"), "--json", str(tmp_path / "s.txt"))
+    events = [json.loads(line) for line in out.splitlines()]
+    assert events == [
+        {"kind": "stored", "source": str(tmp_path / "s.txt"), "article": "s", "message": ""}
+    ]
+
+
+def test_a_file_that_is_not_a_store_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_text("this is not a database, just some notes " * 100)
+    code, _, err = run("articles", "--db", str(bad))
+    assert code == 1
+    assert err.startswith(f"error: {bad}: cannot open the store")

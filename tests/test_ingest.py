@@ -1,0 +1,241 @@
+"""Ingest from every kind of input into a real SQLite file; bad input never hurts."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from conftest import STORY, WIRE
+from triangulate.runners.local import IngestReport, ingest
+from triangulate.settings import Settings
+from triangulate.store import Store, queries
+
+PAGE = """<!doctype html><html lang="en"><head><title>Portvale strike ends | Harbour Herald</title>
+<meta property="og:title" content="Portvale strike ends after nine days">
+<meta property="article:published_time" content="2025-03-14T08:00:00Z">
+<meta name="author" content="Ilse Varga"></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Portvale strike ends after nine days</h1>
+<p>Dock workers in the fictional port city of Portvale returned to work on Friday after nine days
+on strike, ending a dispute that had left dozens of container ships waiting offshore.</p>
+<p>The union said its members had accepted a contract that raises pay by seven percent over two
+years, and the port authority said the first ships were already being unloaded.</p>
+<p>"This is a fair deal for everyone who keeps this harbour running," union leader Mara Castell
+told reporters at the gate of the container terminal.</p></article>
+<footer>Copyright 2025 Harbour Herald. All rights reserved.</footer></body></html>"""
+
+
+def kinds(report: IngestReport) -> list[str]:
+    return [event.kind for event in report.events]
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, str):
+        path.write_text(text, encoding="utf-8")
+    else:
+        path.write_bytes(text)
+    return path
+
+
+def test_text_file_is_cleaned_and_stored_with_its_file_name_as_id(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    write(tmp_path / "in" / "portvale-strike.txt", STORY)
+    report = ingest(store, [str(tmp_path / "in")], settings)
+    assert kinds(report) == ["stored"]
+    article = queries.get_article(store, "portvale-strike")
+    assert "About 1,200 workers joined the strike" in article.text
+    assert "Accept cookies" not in article.text
+    assert any("cookies" in line.text for line in article.removed)
+    assert article.language == "en"
+    assert article.content_hash
+
+
+def test_reingesting_the_same_input_changes_nothing(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    path = write(tmp_path / "story.txt", STORY)
+    ingest(store, [str(path)], settings)
+    before = queries.article_summaries(store)
+    report = ingest(store, [str(path)], settings)
+    assert kinds(report) == ["unchanged"]
+    assert queries.article_summaries(store) == before
+
+
+def test_the_same_text_under_another_name_is_not_stored_twice(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    write(tmp_path / "a.txt", STORY)
+    write(tmp_path / "b.txt", STORY + "\n")
+    report = ingest(store, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], settings)
+    assert kinds(report) == ["stored", "unchanged"]
+    assert len(queries.article_summaries(store)) == 1
+
+
+def test_a_wire_copy_is_linked_to_its_original(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    copy = WIRE.replace("Shipping agents said", "Agents said")
+    write(tmp_path / "wire.txt", WIRE)
+    write(tmp_path / "reprint.txt", "Subscribe to our newsletter\n\n" + copy)
+    report = ingest(store, [str(tmp_path / "wire.txt"), str(tmp_path / "reprint.txt")], settings)
+    assert kinds(report) == ["stored", "duplicate"]
+    assert queries.get_article(store, "reprint").duplicate_of == "wire"
+
+
+def test_html_gzip_and_metadata(tmp_path: Path, store: Store, settings: Settings) -> None:
+    write(tmp_path / "strike-ends.html.gz", gzip.compress(PAGE.encode()))
+    report = ingest(store, [str(tmp_path / "strike-ends.html.gz")], settings)
+    assert kinds(report) == ["stored"]
+    article = queries.get_article(store, "strike-ends")
+    assert article.published == "2025-03-14"
+    assert "seven percent" in article.text
+    assert "Home" not in article.text.split()
+    assert queries.original(store, "strike-ends")[1] == PAGE.encode()
+
+
+def test_mis_encoded_text_is_decoded(tmp_path: Path, store: Store, settings: Settings) -> None:
+    text = STORY.replace("Mara Castell", "Mara Castéll Ibañez")
+    write(tmp_path / "latin.txt", text.encode("cp1252"))
+    ingest(store, [str(tmp_path / "latin.txt")], settings)
+    assert "Castéll Ibañez" in queries.get_article(store, "latin").text
+
+
+def test_jsonl_records_and_a_bad_line(tmp_path: Path, store: Store, settings: Settings) -> None:
+    good = {"id": "j1", "url": "http://example.invalid/j1", "title": "Port strike",
+            "published": "2025-03-12T10:00:00+00:00", "outlet": "Meridian Wire", "text": WIRE}  # fmt: skip
+    lines = [json.dumps(good), "{not json", json.dumps({"id": "j2"})]
+    write(tmp_path / "dump.jsonl", "\n".join(lines) + "\n")
+    report = ingest(store, [str(tmp_path / "dump.jsonl")], settings)
+    assert kinds(report) == ["stored", "error", "error"]
+    messages = [e.message for e in report.events if e.kind == "error"]
+    assert messages[0].startswith(f"{tmp_path / 'dump.jsonl'}:2: is not valid JSON")
+    assert "has no 'text' or 'html'" in messages[1]
+    article = queries.get_article(store, "j1")
+    assert (article.outlet, article.published, article.published_how) == (
+        "Meridian Wire",
+        "2025-03-12",
+        "given",
+    )
+
+
+def test_bad_inputs_each_get_one_line_and_the_batch_goes_on(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    write(tmp_path / "ok.txt", STORY)
+    ingest(store, [str(tmp_path / "ok.txt")], settings)
+    empty = write(tmp_path / "empty.txt", "")
+    binary = write(tmp_path / "blob.txt", bytes(range(256)) * 20)
+    huge = write(tmp_path / "huge.txt", "word " * 5000)
+    good = write(tmp_path / "wire.txt", WIRE)
+    small = settings.with_(max_input_bytes=20_000)
+    inputs = [str(empty), str(binary), str(huge), str(tmp_path / "missing.txt"), str(good)]
+    report = ingest(store, inputs, small)
+    assert kinds(report) == ["error", "error", "error", "error", "stored"]
+    messages = [e.message for e in report.events[:4]]
+    for path, message in zip(inputs, messages, strict=False):
+        assert message.startswith(path + ":")
+        assert "\n" not in message
+    assert {row["id"] for row in queries.article_summaries(store)} == {"ok", "wire"}
+
+
+def test_globs_and_hidden_files(tmp_path: Path, store: Store, settings: Settings) -> None:
+    write(tmp_path / "a" / "one.txt", STORY)
+    write(tmp_path / "a" / ".hidden.txt", WIRE)
+    write(tmp_path / "b" / "two.txt", WIRE)
+    report = ingest(store, [str(tmp_path / "*" / "*.txt")], settings)
+    assert sorted(e.article or "" for e in report.events) == ["one", "two"]
+
+
+def warc_bytes(records: list[tuple[str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for url, body in records:
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        record = writer.create_warc_record(
+            url, "response", payload=io.BytesIO(body), http_headers=headers
+        )
+        writer.write_record(record)
+    return buffer.getvalue()
+
+
+def test_warc_records_and_a_broken_tail(tmp_path: Path, store: Store, settings: Settings) -> None:
+    other = PAGE.replace("Portvale strike ends", "Lindmouth ferry resumes").replace(
+        "seven percent", "nine percent"
+    )
+    data = warc_bytes([("http://example.invalid/a", PAGE.encode()),
+                       ("http://example.invalid/b", other.encode())])  # fmt: skip
+    write(tmp_path / "crawl.warc.gz", data)
+    report = ingest(store, [str(tmp_path / "crawl.warc.gz")], settings)
+    assert kinds(report) == ["stored", "stored"]
+    write(tmp_path / "broken.warc.gz", data[: len(data) - 200])
+    broken = ingest(store, [str(tmp_path / "broken.warc.gz")], settings)
+    assert "error" in kinds(broken) or kinds(broken) == ["unchanged"]
+    assert len(queries.article_summaries(store)) == 2
+
+
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Herald</title>
+<item><title>Portvale strike ends</title><link>http://example.invalid/strike</link>
+<pubDate>Fri, 14 Mar 2025 08:00:00 GMT</pubDate>
+<description><![CDATA[<p>Dock workers in the fictional port city of Portvale returned to work on
+Friday after nine days on strike, ending a dispute that left ships waiting offshore.</p>
+<p>The union said its members accepted a contract raising pay by seven percent.</p>]]></description>
+</item></channel></rss>"""
+
+
+def test_rss_feed(tmp_path: Path, store: Store, settings: Settings) -> None:
+    write(tmp_path / "feed.xml", FEED)
+    report = ingest(store, [str(tmp_path / "feed.xml")], settings)
+    assert kinds(report) == ["stored"]
+    article = queries.get_article(store, report.article_ids[0])
+    assert (article.outlet, article.published, article.url) == (
+        "Harbour Herald",
+        "2025-03-14",
+        "http://example.invalid/strike",
+    )
+    assert article.fully_extracted is False  # only a summary was in the feed
+
+
+def test_urls_from_a_local_server(
+    http_root: tuple[str, Path], store: Store, settings: Settings
+) -> None:
+    base, root = http_root
+    write(root / "strike.html", PAGE)
+    quick = settings.with_(fetch_retries=0, fetch_timeout=5.0)
+    report = ingest(store, [f"{base}/strike.html", f"{base}/missing.html"], quick)
+    assert kinds(report) == ["stored", "error"]
+    assert report.events[1].message.startswith(f"{base}/missing.html: server answered 404")
+    article = queries.get_article(store, report.article_ids[0])
+    assert article.url == f"{base}/strike.html"
+    assert (article.outlet or "").startswith("127.0.0.1")
+
+
+def test_unreachable_url_is_one_error(store: Store, settings: Settings) -> None:
+    quick = settings.with_(fetch_retries=1, fetch_timeout=2.0)
+    report = ingest(store, ["http://127.0.0.1:9/nothing"], quick)
+    assert kinds(report) == ["error"]
+    assert "cannot connect" in report.events[0].message
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_pool_and_in_process_give_the_same_articles(tmp_path: Path, workers: int) -> None:
+    for number in range(6):
+        page = PAGE.replace("nine days", f"{number + 2} days").replace("seven", f"{number + 3}")
+        write(tmp_path / "pages" / f"p{number}.html", page)
+    settings = Settings(db_path=tmp_path / f"w{workers}.db", workers=workers)
+    from triangulate.store import open_store
+
+    with open_store(settings.db) as store:
+        ingest(store, [str(tmp_path / "pages")], settings)
+        texts = [a.text for a in queries.iter_articles(store)]
+    assert len(texts) == 6
+    assert all("days on strike" in text for text in texts)

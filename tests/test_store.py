@@ -1,0 +1,64 @@
+"""The SQLite store: migrations recorded, one transaction per article, nothing half-written."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from triangulate.errors import StoreError
+from triangulate.models import Article, RemovedLine
+from triangulate.store import open_store, queries, writes
+from triangulate.store.migrations import MIGRATIONS
+
+
+def article(article_id: str, text: str = "A fictional story about a harbour strike.") -> Article:
+    return Article(
+        id=article_id,
+        source=f"{article_id}.txt",
+        text=text,
+        title="Harbour strike",
+        removed=(RemovedLine(0, "Accept cookies", "cookie-notice"),),
+        content_hash=f"hash-{article_id}",
+    )
+
+
+def test_migrations_are_recorded_in_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    open_store(path).close()
+    with sqlite3.connect(path) as conn:
+        versions = [row[0] for row in conn.execute("SELECT version FROM schema_migrations")]
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    assert versions == [m[0] for m in MIGRATIONS]
+    assert mode == "wal"
+    open_store(path).close()  # a second open applies nothing again
+
+
+def test_round_trip_and_search(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        writes.save_article(store, article("a1"), original=b"raw bytes")
+        assert queries.get_article(store, "a1") == article("a1")
+        assert queries.original(store, "a1")[1] == b"raw bytes"
+        assert [row["id"] for row in queries.search_articles(store, 'harbour "strike')] == ["a1"]
+
+
+def test_a_failed_write_leaves_the_store_as_it_was(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        writes.save_article(store, article("a1"))
+        broken = Article(
+            id="a1",
+            source="x",
+            text="replacement",
+            removed=(RemovedLine(0, "x", "r"), RemovedLine(0, "y", "r")),  # duplicate key
+        )
+        with pytest.raises(sqlite3.IntegrityError):
+            writes.save_article(store, broken)
+        assert queries.get_article(store, "a1") == article("a1")
+
+
+def test_opening_garbage_is_a_store_error(tmp_path: Path) -> None:
+    path = tmp_path / "garbage.db"
+    path.write_bytes(b"\x00\x01not sqlite" * 500)
+    with pytest.raises(StoreError, match="cannot open the store"):
+        open_store(path)
