@@ -11,8 +11,7 @@ import pyarrow.parquet as pq
 from click.testing import CliRunner
 
 from conftest import STORY, WIRE
-from triangulate.cli import articles as _articles  # noqa: F401
-from triangulate.cli import cli, main  # noqa: F401  (main registers the commands)
+from triangulate.cli import cli
 
 
 def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:

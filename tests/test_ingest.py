@@ -239,3 +239,18 @@ def test_pool_and_in_process_give_the_same_articles(tmp_path: Path, workers: int
         texts = [a.text for a in queries.iter_articles(store)]
     assert len(texts) == 6
     assert all("days on strike" in text for text in texts)
+
+
+def test_an_earlier_published_copy_becomes_the_original(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    later = {"id": "reprint", "published": "2025-03-13", "outlet": "Eastbay Gazette",
+             "text": WIRE.replace("Shipping agents said", "Agents said")}  # fmt: skip
+    earlier = {"id": "wire", "published": "2025-03-12", "outlet": "Meridian Wire", "text": WIRE}
+    write(tmp_path / "late.jsonl", json.dumps(later) + "\n")
+    write(tmp_path / "early.jsonl", json.dumps(earlier) + "\n")
+    ingest(store, [str(tmp_path / "late.jsonl")], settings)
+    report = ingest(store, [str(tmp_path / "early.jsonl")], settings)
+    assert kinds(report) == ["stored"]
+    assert queries.get_article(store, "reprint").duplicate_of == "wire"
+    assert queries.get_article(store, "wire").duplicate_of is None

@@ -44,10 +44,12 @@ def cli() -> None:
 
 
 def main() -> None:
-    from triangulate.cli import articles as _articles  # noqa: F401  (registers commands)
-
     cli(prog_name="triangulate")
 
 
 def is_terminal() -> bool:
     return sys.stdout.isatty()
+
+
+# The command modules register themselves on `cli`; their heavy imports stay inside the commands.
+from triangulate.cli import articles, compare  # noqa: E402, F401

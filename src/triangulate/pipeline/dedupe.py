@@ -7,6 +7,8 @@ import re
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+__all__ = ["DuplicateIndex", "MinHash", "from_bytes", "signature", "to_bytes"]
+
 NUM_PERM = 64
 SCHEME = "affine32"
 SHINGLE_WORDS = 5

@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 
 LANGUAGE_SAMPLE_CHARS = 1500
 _COPYRIGHT = re.compile(
-    r"©\s*(?:\d{4}\s*[,.]?\s*)?(?:by\s+)?(?P<name>[A-Z][\w&.' -]{1,40}?)(?:[.,]|\s+(?:and|all)\b|$)"
+    r"©\s*(?:\d{4}\s*[,.]?\s*)?(?:by\s+)?(?P<name>[A-Z][\w&.' -]{1,40}?)"
+    r"(?:[.,]|\s+\d{4}\b|\s+(?:and|all)\b|$)"
 )
 _BY_OUTLET = re.compile(
     r"^By (?P<name>[A-Z][\w&.' -]{1,40}?) (?:with|and) (?:AP|AFP|Reuters|dpa)\b"

@@ -70,7 +70,6 @@ class Ingester:
         self.settings = settings
         self.memory = BoilerplateMemory.from_rows(queries.boilerplate_rows(store))
         self.duplicates = dedupe.DuplicateIndex(settings.near_duplicate_threshold)
-        self.original_of: dict[str, str] = {}
         for article_id, data in queries.signatures(store):
             self.duplicates.add(article_id, dedupe.from_bytes(data))
 
@@ -157,11 +156,9 @@ class Ingester:
         self, document: RawDocument, article: Article, emit: Callable[[IngestEvent], None]
     ) -> None:
         minhash = dedupe.signature(article.text)
-        original = self.duplicates.original_of(article.id, minhash)
+        original = self._original_for(article, minhash)
         if original is not None:
-            original = self.original_of.get(original, original)
             article = dataclasses.replace(article, duplicate_of=original)
-            self.original_of[article.id] = original
         writes.save_article(self.store, article, document.data, dedupe.to_bytes(minhash))
         self.duplicates.add(article.id, minhash)
         kind = "duplicate" if original else "stored"
@@ -170,6 +167,19 @@ class Ingester:
                 kind, document.source, article.id, f"copy of {original}" if original else ""
             )
         )
+
+    def _original_for(self, article: Article, minhash: dedupe.MinHash) -> str | None:
+        """The original this article copies; an earlier-published copy becomes the original."""
+        found = self.duplicates.original_of(article.id, minhash)
+        if found is None:
+            return None
+        original = queries.get_article(self.store, found)
+        if original.duplicate_of is not None:
+            original = queries.get_article(self.store, original.duplicate_of)
+        if article.published and (original.published or "9999") > article.published:
+            writes.relink_copies(self.store, original.id, article.id)
+            return None
+        return original.id
 
     def _with_unique_id(self, article: Article) -> Article:
         """Two different sources with the same file name get distinct ids."""
@@ -241,3 +251,10 @@ def ingest(
 ) -> IngestReport:
     """Ingest every input into ``store``; problems are reported, never raised."""
     return Ingester(store, settings).run(inputs, on_event)
+
+
+def make_dossier(store: Store, article_ids: list[str], settings: Settings) -> str:
+    """Build and store the dossier of ``article_ids``; return its id (see runners.dossier)."""
+    from triangulate.runners.dossier import make_dossier as build
+
+    return build(store, article_ids, settings)

@@ -107,3 +107,12 @@ def save_dossier(
                 json.dumps(dossier, ensure_ascii=False),
             ),
         )
+
+
+def relink_copies(store: Store, old_original: str, new_original: str) -> None:
+    """Make ``new_original`` the original of ``old_original`` and of all its copies."""
+    with store.conn:
+        store.conn.execute(
+            "UPDATE articles SET duplicate_of = ? WHERE (id = ? OR duplicate_of = ?) AND id != ?",
+            (new_original, old_original, old_original, new_original),
+        )
