@@ -1,0 +1,722 @@
+"""Remove boilerplate from plain text scraped from news pages.
+
+Scraped text holds the article (headline, standfirst, paragraphs, bullet
+summaries, subheads) mixed with what surrounded it on the page: menus, cookie
+notices, donation pleas, captions and credits, share widgets, related-article
+lists, comment prompts, copyright lines.  Each line is read on its own first
+(length, final punctuation, share of function words, menu-likeness, phrases
+that only boilerplate uses), then in context:
+
+* the article is the contiguous run of lines with the highest score, where
+  sentence-like lines count for their length and boilerplate against it
+  (notices and pleas cluster at the head and tail, outside that run);
+* the headline is the nearest headline-like line before the run;
+* inside the run, short lines survive only as subheads (followed by a
+  paragraph), and the headline list after "You might also like" goes;
+* a line that recurs across an outlet's or a batch's documents is dropped
+  only when it is also short or unlike article prose, so reprinted wire copy
+  survives.
+
+Every dropped line is returned with a reason so that a user can audit it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from triangulate.models import RemovedLine
+
+GOOD = "good"  # sentence-like prose
+HEAD = "head"  # headline-like: a few words, no final full stop
+SHORT = "short"  # a fragment: one word, a symbol, a number
+BAD = "bad"  # matched a boilerplate rule; ``reason`` says which
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    text: str
+    removed: tuple[RemovedLine, ...]
+    title: str | None
+
+
+# --- repetition across documents -------------------------------------------
+
+
+def _normalise(line: str) -> str:
+    return _DIGITS.sub("0", " ".join(line.lower().split()))
+
+
+def _line_key(line: str) -> str:
+    return hashlib.blake2b(_normalise(line).encode("utf-8", "replace"), digest_size=8).hexdigest()
+
+
+class BoilerplateMemory:
+    """Counts in how many distinct documents each normalised line appears, overall and by outlet."""
+
+    def __init__(self) -> None:
+        self._overall: Counter[str] = Counter()
+        self._by_outlet: dict[str, Counter[str]] = {}
+
+    def add_document(self, text: str, outlet: str | None = None) -> None:
+        keys = {_line_key(line) for line in text.splitlines() if line.strip()}
+        self._overall.update(keys)
+        if outlet:
+            self._by_outlet.setdefault(outlet, Counter()).update(keys)
+
+    def documents_with(self, line: str, outlet: str | None = None) -> int:
+        return self.count_key(_line_key(line), outlet)
+
+    def count_key(self, key: str, outlet: str | None = None) -> int:
+        if outlet:
+            return self._by_outlet.get(outlet, Counter())[key]
+        return self._overall[key]
+
+    def rows(self) -> list[tuple[str, str, int]]:
+        rows = [("", key, count) for key, count in self._overall.items()]
+        for outlet, counts in self._by_outlet.items():
+            rows.extend((outlet, key, count) for key, count in counts.items())
+        return rows
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, int]]) -> BoilerplateMemory:
+        memory = cls()
+        for outlet, key, count in rows:
+            counts = memory._by_outlet.setdefault(outlet, Counter()) if outlet else memory._overall
+            counts[key] += count
+        return memory
+
+
+# --- lexicons and patterns ----------------------------------------------------
+
+_DIGITS = re.compile(r"\d")
+_WORD_CHARS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+_STOPWORD_TEXT = """a about after against all also an and any are as at be because been before being
+    between both but by can could did do does during each for from had has have he her
+    here him his how i if in into is it its just may me more most my no not now of on
+    once only or other our out over said says she should since so some such than that
+    the their them then there these they this those through to too under until up very
+    was we were what when where which while who whom why will with would you your
+    der die das und ist nicht ein eine mit von den dem des sich auf für im zu es auch
+    le la les et est un une des du dans pour que qui pas sur au avec ce il elle
+    el los las y en por con para una del se lo al como más pero
+    il di che è non per una sono della nel alla
+    o os as um uma não com para em da do no na
+    de het een en van is dat op te niet met voor zijn"""
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+_TERMINAL = frozenset(".!?…。！？")
+_CLOSERS = "\"'”’»)]*"
+_BULLET = re.compile(r"^(?:[•·▪●◦‣∙*+–—-]|\d{1,2}[.)])\s+")
+
+# Phrases that only page furniture uses. Each pattern is tried, lowercased, where a line's
+# word equals the pattern's first word (a leading "(?:a|b)" gives several first words);
+# "^" patterns only at the start of the line. Indexing by first word keeps this fast.
+_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "cookie-notice",
+        (
+            r"(?:accept|reject) all\b",
+            r"manage (?:cookie|privacy|consent)",
+            r"privacy (?:policy|settings|preferences|notice)\b",
+            r"(?:enable|require|requires) javascript",
+            r"turn on javascript",
+            r"javascript is (?:disabled|off)",
+            r"ad ?blocker",
+            r"adblocker",
+            r"whitelist (?:us|our)",
+        ),
+    ),
+    (
+        "language-menu",
+        (
+            r"version of (?:our|this|the) (?:web)?site",
+            r"language settings",
+            r"would you like to switch",
+            r"choose (?:your|a) (?:language|edition|region)",
+        ),
+    ),
+    (
+        "donation-plea",
+        (
+            r"support us\b",
+            r"support our (?:work|journalism|newsroom|reporting)",
+            r"(?<=your )support\b",
+            r"need your (?:help|support)",
+            r"(?:favor|favour) to ask",
+            r"independent journalism",
+            r"(?<=our )journalism",
+            r"(?:donate|donation|donations|donating)\b",
+            r"make a (?:contribution|donation|gift)",
+            r"contribute (?:now|today|to our)",
+            r"become a (?:member|patron|supporter|friend)",
+            r"reader[- ](?:funded|supported)",
+            r"ad-free",
+            r"disabled (?:all )?ads",
+            r"remind me later",
+            r"ready to (?:support|give|donate|subscribe)",
+            r"(?:paiment|payment) methods",
+            r"chip in\b",
+            r"keep (?:our )?journalism (?:free|open)",
+        ),
+    ),
+    (
+        "subscription-plea",
+        (
+            r"subscribe (?:now|today|to (?:our|the))",
+            r"sign up (?:for|to) (?:our|the)",
+            r"(?:newsletter|newsletters)\b.{0,40}\b(?:sign|subscri|inbox|email)",
+            r"delivered (?:straight )?to your inbox",
+            r"already (?:a subscriber|have an account|registered)",
+            r"create (?:a free|an) account",
+            r"(?:log|login) ?in to (?:continue|read|comment)",
+            r"continue reading\b",
+            r"(?:subscriber|subscribers) only",
+            r"unlimited (?:digital )?access",
+            r"free trial",
+        ),
+    ),
+    (
+        "share-widget",
+        (
+            r"share (?:this|the) (?:article|story|page|post|video)",
+            r"copy (?:to clipboard|link)",
+            r"copy/paste the",
+            r"embed (?:link|code)",
+            r"close button",
+            r"click to share",
+            r"share on (?:facebook|twitter|whatsapp|linkedin|x)\b",
+            r"opens in (?:a )?new window",
+        ),
+    ),
+    (
+        "comment-prompt",
+        (
+            r"first to comment",
+            r"leave a (?:reply|comment)",
+            r"post a comment",
+            r"join the (?:conversation|discussion)",
+            r"(?:comment|comments) (?:are|is) closed",
+            r"akismet",
+            r"your email address will not be published",
+            r"required fields are marked",
+            r"reduce spam",
+            r"comment data is processed",
+            r"(?:view|show|hide|load) (?:all )?comments",
+            r"add a comment",
+            r"(?:comment|comments) policy",
+        ),
+    ),
+    (
+        "copyright",
+        (
+            r"^(?:©|copyright)",
+            r"^c\)\s*\d{4}",
+            r"rights reserved",
+            r"(?:unauthorized|unauthorised) (?:use|reproduction|copying)",
+            r"(?<=may not be )(?:published|reproduced|broadcast|rewritten|redistributed)",
+            r"written permission",
+        ),
+    ),
+    (
+        "credit",
+        (
+            r"^(?:image|images|photo|photos|picture|pictures|video|graphic|graphics|illustration"
+            r"|photograph|foto|fotos)(?: source| credit| by)?\s*[:©]",
+            r"(?:image|images|photo) (?:credit|source)\b",
+            r"(?:photo|photos|image|images|picture)(?: by|:)[^)]*\)\s*$",
+        ),
+    ),
+    (
+        "caption",
+        (
+            r"^(?:above|below|pictured|caption|top|left|right)\s*:",
+            r"^main picture\s*:",
+            r"^file photo\s*:",
+            r"(?<=, )(?:left|right|centre|center|top|bottom|above|below|pictured)(?: to right)?,",
+            r"(?:getty|shutterstock|alamy|nurphoto|imago|sopa) images?\s*(?:/\s*[\w ]{0,30})?$",
+            r"(?:afp|reuters|epa|efe|dpa|xinhua|anadolu|bloomberg)(?: via getty images| agency)?"
+            r"\s*(?:/\s*[\w ]{0,30})?$",
+            r"(?:ap|pa) (?:photo|wire|images)\s*$",
+            r"associated press\s*$",
+        ),
+    ),
+    (
+        "related-list",
+        (
+            r"^(?:read|see|also|related|watch)(?: more| also| next| read)?\s*:",
+            r"^more on this\s*:",
+        ),
+    ),
+)
+_PhraseRule = tuple[str, "re.Pattern[str]", bool]
+_FIRST_WORDS = re.compile(r"^\^?(?:\(\?<=[^)]*\))?(?:\(\?:([\w|©']+)\)|([\w©']+))")
+_LINE_WORDS = re.compile(r"[\w']+|©")
+
+
+def _index_phrases() -> dict[str, list[_PhraseRule]]:
+    index: dict[str, list[_PhraseRule]] = {}
+    for reason, patterns in _PHRASES:
+        for pattern in patterns:
+            first = _FIRST_WORDS.match(pattern)
+            assert first, pattern
+            compiled = re.compile(pattern.lstrip("^"))
+            for word in (first.group(1) or first.group(2)).split("|"):
+                index.setdefault(word, []).append((reason, compiled, pattern.startswith("^")))
+    return index
+
+
+_PHRASE_INDEX = _index_phrases()
+
+
+_TRIGGERS = frozenset(_PHRASE_INDEX)
+
+
+def _phrase_reason(text: str, lowered_words: list[str]) -> str | None:
+    if _TRIGGERS.isdisjoint(lowered_words) and "©" not in text:
+        return None
+    lowered = text.lower().replace("’", "'")
+    for match in _LINE_WORDS.finditer(lowered):
+        rules = _PHRASE_INDEX.get(match.group())
+        if not rules:
+            continue
+        for reason, pattern, at_start in rules:
+            if at_start and lowered[: match.start()].strip(" \t\"'([*•-"):
+                continue
+            if pattern.match(lowered, match.start()):
+                return reason
+    return None
+
+
+# Whole short lines that are page furniture.
+_WHOLE_LINES: tuple[tuple[str, str], ...] = (
+    (
+        "ad-marker",
+        r"advertisement|advertising|advert|ad|sponsored(?: content)?|anzeige|publicité|"
+        r"publicidad|pubblicità|reklama|(?:story|article) continues (?:below|after)"
+        r"(?: (?:this )?(?:advertisement|ad))?|continue reading(?: (?:below|the main story))?|"
+        r"scroll to continue(?: with content)?|skip (?:ad|advert)",
+    ),
+    (
+        "related-list",
+        r"(?:you (?:might|may) also (?:like|be interested in|enjoy)|related(?: (?:content|"
+        r"articles?|stories|news|posts|coverage|topics|reading|links|videos?))?|read more|"
+        r"read also|read next|see also|also read|more (?:on this story|stories|news|from .{1,40}"
+        r"|like this|to explore)|most (?:read|popular|viewed|shared)|recommended(?: for you| "
+        r"stories| articles)?|trending(?: now| stories)?|latest (?:news|stories|articles)|"
+        r"top stories|don'?t miss|further reading|what to read next|editor'?s picks|"
+        r"in (?:other|case you missed) .{1,30}|up next|next article|previous article|"
+        r"more in .{1,40}|popular(?: now)?|in this section|watch next)",
+    ),
+    (
+        "share-widget",
+        r"(?:share|shares|tweet|email|e-mail|print|copy|copied|copy link|embed|whatsapp|"
+        r"facebook|twitter|x|linkedin|reddit|telegram|pinterest|messenger|flipboard|"
+        r"comments?|share (?:this|on|via) ?.{0,30}|follow us(?: on .{1,30})?|listen|"
+        r"save|bookmark|gift (?:this )?article|font size|text size|zoom|close|menu|search|"
+        r"loader|loading\W*|toggle .{1,20})",
+    ),
+    (
+        "comment-prompt",
+        r"(?:\d+\s+)?(?:comments?|responses?|replies|reply|discussion|join the discussion)",
+    ),
+    (
+        "label",
+        r"(?:category|categories|tags?|topics?|section|filed under|publication date|"
+        r"published(?: on| at)?|updated(?: on| at)?|last updated|posted(?: on| in)?|date|"
+        r"time|reading time|\d+\s*min(?:ute)?s?(?: read)?|source|sources|author|authors|"
+        r"keywords|listen to (?:this )?article.{0,20}|audio|breaking(?: news)?|exclusive|"
+        r"analysis|opinion|explainer|live|news|world|home|skip to (?:main )?content)",
+    ),
+)
+_WHOLE_RE = re.compile(
+    r"^\W*(?:"
+    + "|".join(f"(?P<w{i}>{pattern})" for i, (_, pattern) in enumerate(_WHOLE_LINES))
+    + r")\W*$",
+    re.IGNORECASE,
+)
+_WHOLE_REASONS = {f"w{i}": reason for i, (reason, _) in enumerate(_WHOLE_LINES)}
+
+_LANGUAGE_NAMES = re.compile(
+    r"English|Français|Deutsch|Italiano|Español|Português|Русский|Türkçe|Ελληνικά|"
+    r"Magyar|فارسی|العربية|Shqip|Română|ქართული|[Бб]ългарски|Srpski|Српски|Polski|"
+    r"Nederlands|Svenska|Dansk|Norsk|Suomi|Čeština|Українська|日本語|中文|한국어|हिन्दी|"
+    r"Bahasa|Tiếng Việt|עברית|Hrvatski|Slovenčina|Slovenščina|Lietuvių|Latviešu|Eesti|"
+    r"Català|Azərbaycan|Қазақ|Հայերեն|O['ʻ]zbek|Беларуская|اردو|Kiswahili|ไทย"
+)
+_CREDIT_TAIL = re.compile(
+    r"(?:^|[.!?]\s+|\s)(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*/\s*"
+    r"(?:[A-Z][\w&'’.-]*\s*){1,4}$"
+)
+_BYLINE = re.compile(
+    r"^(?:by|written by|reporting by|words by|text by|story by|von|par|por|di)\s+"
+    r"(?:[A-Z]|the\b)",
+    re.IGNORECASE,
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = re.compile(
+    rf"\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|{_MONTH}\s+\d{{1,2}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|a\.m\.|p\.m\.)?)",
+    re.IGNORECASE,
+)
+_DATE_TOKENS = re.compile(
+    rf"\b(?:{_MONTH}|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?|"
+    r"am|pm|a\.m\.|p\.m\.|[a-z]{1,2}[sd]t|gmt|utc|cet|cest|msk|ist|jst|aest|hrs?|"
+    r"date|dated|published|updated|posted|last|modified|on|at|the|of|and|since|ago|"
+    r"minutes?|hours?|days?|weeks?|mins?|\d+(?:st|nd|rd|th)?)\b|[\W_]+",
+    re.IGNORECASE,
+)
+_COOKIE_CUE = re.compile(
+    r"\b(?:consent|accept|agree|use|uses|using|privacy|browser|website|site|experience|"
+    r"settings|preferences|policy|store|stores|enable|disable|block)\b"
+)
+_LABEL_ONLY = re.compile(
+    r"^(?:category|categories|tags?|topics?|section|filed under|publication date|"
+    r"published|updated|date|source|author)\W*$",
+    re.IGNORECASE,
+)
+
+
+# --- one line at a time ---------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Line:
+    index: int
+    text: str
+    words: int = 0
+    terminal: bool = False
+    stop_ratio: float = 0.0
+    menu_like: bool = False
+    title_case: bool = False
+    prose: bool = False
+    bullet: bool = False
+    kind: str = SHORT
+    reason: str | None = None
+    norm: str = ""  # whitespace collapsed
+
+
+def _describe(index: int, text: str) -> _Line:
+    line = _Line(index, text)
+    tokens = text.split()
+    line.norm = " ".join(tokens)
+    line.words = len(tokens)
+    if not text.isascii():
+        line.words = max(line.words, len(_CJK.findall(text)) // 3)
+    stripped = text.rstrip(_CLOSERS)
+    line.terminal = bool(stripped) and stripped[-1] in _TERMINAL
+    words = _WORD_CHARS.findall(text)
+    lowered_words = " ".join(words).lower().replace("’", "'").split()
+    _measure_words(line, words, lowered_words)
+    line.bullet = bool(_BULLET.match(text))
+    line.kind = _kind(line)
+    line.reason = _rule_reason(line, lowered_words)
+    if line.reason:
+        line.kind = BAD
+    return line
+
+
+def _measure_words(line: _Line, words: list[str], lowered_words: list[str]) -> None:
+    if not words:
+        return
+    stops = sum(map(_STOPWORDS.__contains__, lowered_words))
+    capitalised = sum(map(str.isupper, [word[0] for word in words]))
+    line.stop_ratio = stops / len(words)
+    line.menu_like = len(words) >= 3 and stops == 0 and capitalised == len(words)
+    if capitalised >= 3:
+        long_initials = [word[0] for word in words if len(word) >= 4]
+        long_capitalised = sum(map(str.isupper, long_initials))
+        line.title_case = len(long_initials) >= 3 and long_capitalised >= 0.75 * len(long_initials)
+    line.prose = (
+        line.stop_ratio >= 0.1
+        or (len(words) - capitalised) >= 0.5 * len(words)
+        or not _is_latin(line.text)
+    )
+
+
+def _kind(line: _Line) -> str:
+    prose = line.prose and not line.title_case
+    if prose and line.terminal and line.words >= 5:
+        return GOOD
+    if prose and line.words >= 15:
+        return GOOD
+    if line.bullet and line.words >= 6 and prose:
+        return GOOD
+    if 2 <= line.words <= 30:
+        return HEAD
+    return SHORT
+
+
+def _is_latin(text: str) -> bool:
+    return text.isascii() or sum(char.isascii() for char in text) * 2 > len(text)
+
+
+def _rule_reason(line: _Line, lowered_words: list[str]) -> str | None:
+    text = line.text
+    if line.words <= 8:
+        match = _WHOLE_RE.match(text)
+        if match and match.lastgroup:
+            return _WHOLE_REASONS[match.lastgroup]
+    if line.words <= 80:
+        reason = _phrase_reason(text, lowered_words)
+        if reason:
+            return reason
+    return _shape_reason(line)
+
+
+def _shape_reason(line: _Line) -> str | None:
+    text = line.text
+    if line.words <= 80 and _is_cookie_notice(text):
+        return "cookie-notice"
+    if line.kind != GOOD and not text.isascii() and len(_LANGUAGE_NAMES.findall(text)) >= 3:
+        return "language-menu"
+    if line.words <= 60 and "/" in text and _CREDIT_TAIL.search(text):
+        return "caption" if line.words > 6 else "credit"
+    if line.words <= 10 and not line.terminal and _BYLINE.match(text):
+        return "byline"
+    if line.words <= 14 and _is_dateline(text):
+        return "dateline"
+    return None
+
+
+def _is_cookie_notice(text: str) -> bool:
+    lowered = text.lower()
+    return "cookie" in lowered and bool(_COOKIE_CUE.search(lowered))
+
+
+def _is_dateline(text: str) -> bool:
+    """A line made of a date or time, possibly with a source name or two."""
+    if not _DATE.search(text):
+        return False
+    rest = _DATE_TOKENS.sub(" ", text).split()
+    return len(rest) <= 3 and all(word[0].isupper() for word in rest)
+
+
+# --- lines in context -----------------------------------------------------------
+
+
+def _mark_adjacent_repeats(lines: list[_Line]) -> None:
+    """Captions repeated in a row (often the second with a credit) and glued breadcrumbs."""
+    for position in range(len(lines) - 1):
+        first, second = lines[position], lines[position + 1]
+        a, b = first.norm, second.norm
+        if a == b and first.words >= 3:
+            if first.kind == HEAD and not any(line.kind == HEAD for line in lines[:position]):
+                _mark(second, "duplicate-line")
+            else:
+                _mark(first, "caption")
+                _mark(second, "caption")
+        elif first.words >= 4 and b.startswith(a) and len(b) > len(a):
+            _mark(first, "caption")
+            _mark(second, "caption")
+        elif second.words >= 3 and a.endswith(b) and len(a) > len(b):
+            _mark(first, "menu")
+
+
+def _mark(line: _Line, reason: str) -> None:
+    line.kind = BAD
+    line.reason = line.reason or reason
+
+
+def _drop_repeats_of_kept(kept: list[_Line]) -> list[_Line]:
+    """A kept line that repeats an earlier kept line (pull quote, second copy) goes."""
+    seen: set[str] = set()
+    unique = []
+    for line in kept:
+        key = line.norm.lower()
+        if key in seen:
+            line.reason = "duplicate-line"
+            continue
+        seen.add(key)
+        unique.append(line)
+    return unique
+
+
+def _mark_repeated(lines: list[_Line], memory: BoilerplateMemory, outlet: str | None) -> None:
+    """Drop recurring lines, but only short or unlike-prose ones: wire copy recurs too."""
+    for line in lines:
+        if line.kind == BAD or not _looks_like_furniture(line):
+            continue
+        key = _line_key(line.text)
+        overall = memory.count_key(key)
+        same_outlet = memory.count_key(key, outlet) if outlet else 0
+        if overall >= 3 or same_outlet >= 2:
+            _mark(line, "repeated-across-batch")
+
+
+def _looks_like_furniture(line: _Line) -> bool:
+    if line.words < 6 or line.menu_like:
+        return True
+    return line.kind != GOOD and line.stop_ratio < 0.1
+
+
+def _mark_lists_after_headers(lines: list[_Line]) -> None:
+    """After "You might also like", "Related" and labels, the headlines that follow go too."""
+    for position, line in enumerate(lines):
+        if line.reason == "related-list" and line.words <= 8:
+            for follower in lines[position + 1 : position + 16]:
+                if follower.kind == GOOD:
+                    break
+                _mark(follower, "related-list")
+        elif _LABEL_ONLY.match(line.text) and position + 1 < len(lines):
+            follower = lines[position + 1]
+            if follower.kind != GOOD and follower.words <= 4:
+                _mark(follower, "dateline" if _DATE.search(follower.text) else "label")
+
+
+HEAD_WEIGHT = -2.0
+MENU_WEIGHT = -2.0
+BAD_WEIGHT_RANGE = (10, 40)
+ISOLATED_FACTOR = 0.5
+ISOLATED_OFFSET = 10.0
+
+
+def _weights(lines: list[_Line]) -> list[float]:
+    """How much each line argues for (prose) or against (furniture) the article run."""
+    weights = []
+    for position, line in enumerate(lines):
+        if line.kind == GOOD:
+            weight = float(line.words)
+            if _isolated(lines, position):
+                weight = weight * ISOLATED_FACTOR - ISOLATED_OFFSET
+        elif line.kind == BAD:
+            low, high = BAD_WEIGHT_RANGE
+            weight = -float(max(low, min(line.words, high)))
+        else:
+            weight = MENU_WEIGHT if line.menu_like else HEAD_WEIGHT
+        weights.append(weight)
+    return weights
+
+
+def _isolated(lines: list[_Line], position: int) -> bool:
+    """A lone paragraph between non-prose lines, as teasers in a list of links are."""
+    before = position > 0 and lines[position - 1].kind == GOOD
+    after = position + 1 < len(lines) and lines[position + 1].kind == GOOD
+    return not before and not after
+
+
+def _best_span(lines: list[_Line]) -> tuple[int, int]:
+    """Positions [start, end) of the contiguous run of lines with the highest total weight."""
+    best, best_span = 0.0, (0, 0)
+    running, start = 0.0, 0
+    for position, weight in enumerate(_weights(lines)):
+        if running <= 0:
+            running, start = 0.0, position
+        running += weight
+        if running > best:
+            best, best_span = running, (start, position + 1)
+    return best_span
+
+
+STANDFIRST_REACH = 4
+
+
+def _extend_to_standfirst(lines: list[_Line], start: int) -> int:
+    """Take back a lone paragraph just before the run (a standfirst) unless a notice is between."""
+    position, gap = start - 1, 0
+    while position >= 0 and gap < STANDFIRST_REACH:
+        line = lines[position]
+        if line.reason in _BLOCK_REASONS:
+            break
+        if line.kind == GOOD:
+            start, gap = position, 0
+        else:
+            gap += 1
+        position -= 1
+    return start
+
+
+def _is_subhead(lines: list[_Line], position: int, end: int) -> bool:
+    line = lines[position]
+    if line.kind != HEAD or line.words > 20:
+        return False
+    following = lines[position + 1] if position + 1 < end else None
+    return following is not None and following.kind == GOOD
+
+
+def _find_title(lines: list[_Line], start: int) -> int | None:
+    """Position of the headline: the nearest headline-like line before the article run."""
+    for position in range(start - 1, max(-1, start - 25), -1):
+        line = lines[position]
+        if line.kind == HEAD and 3 <= line.words <= 30:
+            return _first_copy(lines, position)
+    return None
+
+
+def _first_copy(lines: list[_Line], position: int) -> int:
+    key = lines[position].norm.lower()
+    return next(i for i in range(position + 1) if lines[i].norm.lower() == key)
+
+
+def _outside_reason(lines: list[_Line], position: int) -> str:
+    """Unflagged lines outside the article take the reason of the block they sit in."""
+    for step in (-1, 1, -2, 2):
+        neighbour = position + step
+        if 0 <= neighbour < len(lines) and lines[neighbour].reason:
+            reason = lines[neighbour].reason
+            if reason in _BLOCK_REASONS:
+                return reason
+    line = lines[position]
+    if line.menu_like:
+        return "menu"
+    return "outside-article" if line.kind == GOOD else "short-fragment"
+
+
+_BLOCK_REASONS = frozenset(
+    {"cookie-notice", "donation-plea", "subscription-plea", "comment-prompt", "related-list"}
+)
+
+
+def _decide(lines: list[_Line]) -> tuple[list[_Line], int | None]:
+    """Which lines to keep, and the position of the headline among ``lines``."""
+    start, end = _best_span(lines)
+    start = _extend_to_standfirst(lines, start)
+    if start == end:
+        kept = [line for line in lines if line.kind != BAD]
+        title = next((i for i, line in enumerate(lines) if line.kind == HEAD), None)
+        return kept, title
+    title = _find_title(lines, start)
+    kept = []
+    for position, line in enumerate(lines):
+        inside = start <= position < end
+        if position == title or (inside and line.kind == GOOD):
+            kept.append(line)
+        elif inside and line.kind != BAD:
+            if _is_subhead(lines, position, end):
+                kept.append(line)
+            else:
+                line.reason = "menu" if line.menu_like else "short-fragment"
+        elif not inside and line.kind != BAD:
+            line.reason = _outside_reason(lines, position)
+            if title is not None and line.norm.lower() == lines[title].norm.lower():
+                line.reason = "duplicate-line"
+    return kept, title
+
+
+def clean_text(
+    text: str, memory: BoilerplateMemory | None = None, outlet: str | None = None
+) -> CleanedText:
+    """Keep the article in scraped text; say why each other non-blank line went."""
+    lines = [_describe(i, raw.strip()) for i, raw in enumerate(text.splitlines()) if raw.strip()]
+    _mark_adjacent_repeats(lines)
+    if memory is not None:
+        _mark_repeated(lines, memory, outlet)
+    _mark_lists_after_headers(lines)
+    kept, title_position = _decide(lines)
+    kept = _drop_repeats_of_kept(kept)
+    kept_ids = {id(line) for line in kept}
+    removed = tuple(
+        RemovedLine(line.index, line.text, line.reason or "short-fragment")
+        for line in lines
+        if id(line) not in kept_ids
+    )
+    title = lines[title_position].text if title_position is not None else None
+    return CleanedText("\n\n".join(line.text for line in kept), removed, title)

@@ -1,0 +1,263 @@
+"""Boilerplate removal from scraped plain text (invented outlets and events only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from triangulate.pipeline.clean import BoilerplateMemory, CleanedText, clean_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "clean"
+LEDGER = (FIXTURES / "harbour_ledger.txt").read_text(encoding="utf-8")
+
+BODY = [
+    "The city of Velmora reopened the Tessel Bridge on Monday, ending two years of detours "
+    "for about 40,000 daily commuters.",
+    "Mayor Irene Duvall cut the ribbon at the eastern end of the span shortly after nine in "
+    "the morning, watched by several hundred residents.",
+    "The repairs cost 18 million crowns, a third more than the council had planned when the "
+    "bridge was closed in 2029.",
+    "Residents on the western bank said the detours had doubled their journey times and hurt "
+    "shops near the old bridgehead.",
+]
+
+
+def reasons(cleaned: CleanedText) -> dict[int, str]:
+    return {line.line: line.reason for line in cleaned.removed}
+
+
+def paragraphs(*blocks: str) -> str:
+    return "\n\n".join(blocks)
+
+
+def test_keeps_headline_body_subhead_and_bullets() -> None:
+    cleaned = clean_text(LEDGER)
+    kept = cleaned.text.split("\n\n")
+    assert kept[0] == "Velmora reopens the Tessel Bridge after two years of repairs"
+    for paragraph in BODY:
+        assert paragraph in kept
+    assert "What comes next" in kept
+    assert any(block.startswith("• Tram services") for block in kept)
+    assert any(block.startswith('"We have waited') for block in kept)
+    assert cleaned.title == "Velmora reopens the Tessel Bridge after two years of repairs"
+
+
+def test_drops_every_kind_of_furniture_with_a_reason() -> None:
+    found = reasons(clean_text(LEDGER))
+    assert found[1] == "donation-plea"
+    assert found[2] == "donation-plea"
+    assert found[6] == found[7] == "caption"  # the same caption twice in a row
+    assert found[8] == "credit"
+    assert found[9] == "byline"
+    assert found[10] == "dateline"
+    assert found[14] == "ad-marker"
+    assert found[29] == "share-widget"
+    assert {found[30], found[31], found[32]} == {"related-list"}
+    assert found[33] in {"related-list", "menu"}  # the tag line
+    assert found[34] == "copyright"
+    assert found[35] == "comment-prompt"
+    assert found[36] == "cookie-notice"
+
+
+def test_kept_and_removed_partition_the_non_blank_lines() -> None:
+    cleaned = clean_text(LEDGER)
+    lines = LEDGER.splitlines()
+    removed = {line.line for line in cleaned.removed}
+    kept = [
+        line.strip() for number, line in enumerate(lines) if line.strip() and number not in removed
+    ]
+    assert cleaned.text == "\n\n".join(kept)
+    assert all(lines[line.line].strip() == line.text for line in cleaned.removed)
+
+
+def test_output_shape() -> None:
+    cleaned = clean_text("  " + LEDGER + "\n\n  \n")
+    assert cleaned.text == cleaned.text.strip()
+    assert "\n\n\n" not in cleaned.text
+
+
+def test_language_menu_and_loader_at_the_top() -> None:
+    text = paragraphs(
+        "EnglishFrançaisDeutschEspañolРусскийTürkçeMagyar",
+        "Loader",
+        "Drought forces Ostrava Valley farmers to sell cattle early",
+        BODY[0],
+        BODY[1],
+    )
+    found = reasons(clean_text(text))
+    assert found[0] == "language-menu"
+    assert 2 in found  # "Loader"
+
+
+def test_breadcrumb_glued_to_the_headline_is_dropped_and_headline_kept() -> None:
+    text = paragraphs(
+        "WorldVelmora reopens the Tessel Bridge after repairs",
+        "Velmora reopens the Tessel Bridge after repairs",
+        BODY[0],
+        BODY[1],
+    )
+    cleaned = clean_text(text)
+    assert reasons(cleaned)[0] == "menu"
+    assert cleaned.title == "Velmora reopens the Tessel Bridge after repairs"
+
+
+def test_standfirst_before_an_advert_is_kept() -> None:
+    text = paragraphs(
+        "Velmora reopens the Tessel Bridge",
+        "Share this article",
+        "The span is open to traffic again after two years.",
+        "ADVERTISEMENT",
+        BODY[0],
+        BODY[1],
+        BODY[2],
+    )
+    cleaned = clean_text(text)
+    assert "The span is open to traffic again after two years." in cleaned.text.split("\n\n")
+
+
+def test_comment_section_and_consent_notice_at_the_tail() -> None:
+    text = paragraphs(
+        "Velmora reopens the Tessel Bridge",
+        *BODY,
+        "Leave a Reply",
+        "This site uses a spam filter to reduce spam. Learn how your comment data is processed.",
+        "By staying on this website you consent to our use of cookies.",
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text.split("\n\n") == ["Velmora reopens the Tessel Bridge", *BODY]
+
+
+def test_plea_block_in_the_tail_goes_together() -> None:
+    text = paragraphs(
+        "Velmora reopens the Tessel Bridge",
+        *BODY,
+        "We have a small favour to ask. The Harbour Ledger has reported on the coast for decades.",
+        "Our reporters refuse to stop. Our independent journalism relies on people like you.",
+        "Remind me later.",
+    )
+    found = reasons(clean_text(text))
+    assert [found.get(number) for number in (10, 12, 14)] == ["donation-plea"] * 3
+
+
+def test_empty_and_blank_input() -> None:
+    assert clean_text("") == CleanedText("", (), None)
+    assert clean_text("\n  \n\t\n") == CleanedText("", (), None)
+
+
+def test_memory_counts_distinct_documents_overall_and_per_outlet() -> None:
+    memory = BoilerplateMemory()
+    memory.add_document("Follow us\nFollow us\nA line", outlet="Harbour Ledger")
+    memory.add_document("follow   US\nAnother line", outlet="Harbour Ledger")
+    memory.add_document("Follow us", outlet="Coast Courier")
+    assert memory.documents_with("Follow us") == 3
+    assert memory.documents_with("Follow us", outlet="Harbour Ledger") == 2
+    assert memory.documents_with("Follow us", outlet="Coast Courier") == 1
+    assert memory.documents_with("never seen") == 0
+
+
+def test_memory_rows_round_trip() -> None:
+    memory = BoilerplateMemory()
+    memory.add_document("Follow us\nSubscribe", outlet="Harbour Ledger")
+    memory.add_document("Follow us", outlet=None)
+    restored = BoilerplateMemory.from_rows(memory.rows())
+    assert sorted(restored.rows()) == sorted(memory.rows())
+    assert restored.documents_with("Follow us") == 2
+    assert restored.documents_with("Follow us", outlet="Harbour Ledger") == 1
+
+
+def _article(lead: str, extra: str) -> str:
+    return paragraphs(
+        "Storm closes the Ostrava ferry line",
+        "Listen to the Ledger podcast",
+        lead,
+        extra,
+        BODY[3],
+    )
+
+
+def test_repeated_short_line_across_a_batch_is_dropped() -> None:
+    docs = [
+        _article(
+            f"The ferry line between Ostrava and Velmora stopped on day {n} of the storm season.",
+            "Harbour officials said the boats would stay in port until the wind dropped.",
+        )
+        for n in range(3)
+    ]
+    memory = BoilerplateMemory()
+    for doc in docs:
+        memory.add_document(doc)
+    # Alone, the promo line sits where a headline would and passes for one.
+    assert clean_text(docs[0]).title == "Listen to the Ledger podcast"
+    with_memory = clean_text(docs[0], memory)
+    assert reasons(with_memory)[2] == "repeated-across-batch"
+    assert with_memory.title == "Storm closes the Ostrava ferry line"
+
+
+def test_same_outlet_needs_only_two_documents() -> None:
+    text = paragraphs("Velmora reopens the Tessel Bridge", BODY[0], "Listen now", BODY[1], BODY[2])
+    other = paragraphs("Ferry strike ends", BODY[3], "Listen now")
+    memory = BoilerplateMemory()
+    memory.add_document(text, outlet="Harbour Ledger")
+    memory.add_document(other, outlet="Harbour Ledger")
+    assert reasons(clean_text(text, memory, outlet="Harbour Ledger"))[4] == "repeated-across-batch"
+    assert 4 not in reasons(clean_text(text, memory, outlet="Coast Courier"))
+
+
+def test_reprinted_wire_sentences_survive_repetition() -> None:
+    docs = [paragraphs(f"Headline number {n} about the bridge", *BODY) for n in range(4)]
+    memory = BoilerplateMemory()
+    for doc in docs:
+        memory.add_document(doc, outlet="Harbour Ledger")
+    cleaned = clean_text(docs[0], memory, outlet="Harbour Ledger")
+    for paragraph in BODY:
+        assert paragraph in cleaned.text.split("\n\n")
+
+
+def test_text_without_prose_keeps_what_no_rule_rejects() -> None:
+    cleaned = clean_text("Tessel Bridge reopened\nShare this article")
+    assert cleaned.text == "Tessel Bridge reopened"
+    assert cleaned.title == "Tessel Bridge reopened"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_never_raises_and_partitions_any_text(text: str) -> None:
+    _check_partition(text, clean_text(text))
+
+
+LINE_PARTS = st.sampled_from(
+    [
+        *BODY,
+        "Velmora reopens the Tessel Bridge",
+        "Share this article",
+        "ADVERTISEMENT",
+        "You might also like",
+        "© 2031 Harbour Ledger",
+        "",
+        "  ",
+        "• A bullet about the bridge that is long enough to count as prose.",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(LINE_PARTS, st.text(max_size=40)), max_size=30))
+def test_partition_on_article_like_text(parts: list[str]) -> None:
+    text = "\n".join(parts)
+    memory = BoilerplateMemory()
+    memory.add_document(text, outlet="Harbour Ledger")
+    _check_partition(text, clean_text(text, memory, outlet="Harbour Ledger"))
+
+
+def _check_partition(text: str, cleaned: CleanedText) -> None:
+    lines = text.splitlines()
+    non_blank = {number for number, line in enumerate(lines) if line.strip()}
+    removed = {line.line for line in cleaned.removed}
+    assert removed <= non_blank
+    assert len(removed) == len(cleaned.removed)
+    kept = [lines[number].strip() for number in sorted(non_blank - removed)]
+    assert cleaned.text == "\n\n".join(kept)
+    assert all(line.reason for line in cleaned.removed)
+    assert cleaned.title is None or cleaned.title in kept
