@@ -1,0 +1,746 @@
+"""Read the figures an article gives, with the hedge that qualifies each one.
+
+Pure regular expressions and small rules, no model: "almost 2,000 soldiers",
+"50,000-odd residents", "$11 billion", "75 percent", "tens of thousands of
+people", "between 10 and 20 villages", "nearly three decades".  Every figure
+becomes a :class:`Quantity` whose ``low``/``high`` is the interval its hedge
+allows (see ``HEDGE_INTERVALS`` and docs/framing-lexicon.md), so that two
+outlets' figures can be checked with :func:`compatible`.
+
+Dates, years, times, phone numbers, identifiers ("F-16", "COVID-19",
+"Resolution 2334") and names that contain a number ("the Six-Day War") are not
+figures and are skipped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from triangulate.models import Evidence, Quantity
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word set written as one string (keeps long vocabularies compact)."""
+    return frozenset(text.split())
+
+
+Interval = tuple[float, float]
+Span = tuple[int, int]
+
+# The interval each hedge implies around the written value v (one table, documented in
+# docs/framing-lexicon.md).  Closed intervals: "more than 2,000" and "nearly 2,000" overlap
+# at 2,000 on purpose, so only clearly different figures count as incompatible.
+HEDGE_INTERVALS: dict[str, Callable[[float], Interval]] = {
+    "about": lambda v: (0.9 * v, 1.1 * v),
+    "almost": lambda v: (0.9 * v, v),
+    "-odd": lambda v: (v, 1.2 * v),
+    "-strong": lambda v: (0.95 * v, 1.05 * v),
+    "-plus": lambda v: (v, 1.5 * v),
+    "more than": lambda v: (v, 1.5 * v),
+    "well over": lambda v: (1.1 * v, 2.0 * v),
+    "at least": lambda v: (v, 2.0 * v),
+    "as many as": lambda v: (0.5 * v, v),
+    "up to": lambda v: (0.0, v),
+    "less than": lambda v: (0.0, v),
+}
+
+# Written hedge -> the row of HEDGE_INTERVALS it uses.
+HEDGE_KIND: dict[str, str] = {
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "approx.": "about",
+    "roughly": "about",
+    "some": "about",
+    "estimated": "about",
+    "an estimated": "about",
+    "circa": "about",
+    "or so": "about",
+    "almost": "almost",
+    "nearly": "almost",
+    "close to": "almost",
+    "just under": "almost",
+    "just shy of": "almost",
+    "-odd": "-odd",
+    "-strong": "-strong",
+    "-plus": "-plus",
+    "more than": "more than",
+    "over": "more than",
+    "above": "more than",
+    "just over": "more than",
+    "upwards of": "more than",
+    "upward of": "more than",
+    "in excess of": "more than",
+    "well over": "well over",
+    "at least": "at least",
+    "no fewer than": "at least",
+    "no less than": "at least",
+    "or more": "at least",
+    "as many as": "as many as",
+    "as much as": "as many as",
+    "up to": "up to",
+    "at most": "up to",
+    "no more than": "up to",
+    "not more than": "up to",
+    "fewer than": "less than",
+    "less than": "less than",
+    "under": "less than",
+    "below": "less than",
+}
+
+# Vague plural amounts: (low, high) before any multiplier ("tens of thousands").
+VAGUE_BOUNDS: dict[str, Interval] = {
+    "tens": (20.0, 99.0),
+    "dozens": (24.0, 99.0),
+    "scores": (40.0, 99.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2_000.0, 9_999.0),
+    "millions": (2e6, 9.99e6),
+    "billions": (2e9, 9.99e9),
+    "a few": (2.0, 5.0),
+    "several": (3.0, 9.0),
+}
+
+SCALES: dict[str, float] = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "thousands": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "dozen": 12.0,
+}
+
+WORD_VALUES: dict[str, int] = {
+    word: index
+    for index, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+WORD_VALUES.update(
+    {
+        word: 10 * (index + 2)
+        for index, word in enumerate(
+            ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+        )
+    }
+)
+
+CURRENCY_UNITS: dict[str, str] = {
+    "$": "dollars",
+    "us$": "dollars",
+    "usd": "dollars",
+    "a$": "australian dollars",
+    "c$": "canadian dollars",
+    "€": "euros",
+    "eur": "euros",
+    "£": "pounds",
+    "gbp": "pounds",
+    "¥": "yen",
+    "₹": "rupees",
+    "₽": "rubles",
+}
+
+UNIT_KINDS: dict[str, str] = {
+    "percent": "percent",
+    "per cent": "percent",
+    "percentage points": "points",
+    "percentage point": "points",
+}
+TIME_UNITS = _words(
+    """century centuries decade decades year years month months week weeks day days hour hours
+    minute minutes second seconds"""
+)
+MONEY_WORDS = _words(
+    """dollars dollar euros euro pounds pound yen rupees rubles roubles manat lira yuan"""
+)
+
+# Words after a number that end the search for the counted noun.
+STOP_WORDS = _words(
+    """a an the this that these those of in on at by for from with to into onto as than per and
+    or but nor who whom which whose what where when while were was is are be been being have
+    has had will would could should may might must can do does did he she it they we you i his
+    her its their our my your them us him me there here then so if because about around over
+    under after before since until during against between among through across within without
+    more less most least each every all some any no not also only just even still yet again
+    ago earlier later said says say told according monday tuesday wednesday thursday friday
+    saturday sunday january february march april june july august september october november
+    december north south east west northward southward eastward westward home away back abroad
+    overseas today yesterday tomorrow now too already ahead inside outside nearby"""
+)
+ONE_IDIOMS = _words("point time stage instance way hand side another")
+# "no one", "the one who": "one" here is a pronoun.
+PRONOUN_ONE_BEFORE = frozenset(
+    ["no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone"]
+)
+IRREGULAR_PLURALS = _words(
+    """people children men women police personnel staff crew cattle livestock militia aircraft
+    sheep deer fish offspring clergy youth"""
+)
+HYPHEN_UNITS = _words(
+    """year month week day hour minute second mile kilometre kilometer km metre meter foot feet
+    inch member point seat storey story nation party man person page acre ton tonne"""
+)
+ID_WORDS = _words(
+    """article resolution flight route highway interstate room section chapter page paragraph
+    clause no no. number level phase stage gate terminal platform building block unit hall bus
+    line track version series episode season volume vol vol. apollo boeing airbus model type
+    category class grade bill act case row lot box exit pier dock district ward precinct code"""
+)
+MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+
+_UNIT_W = "|".join(sorted((w for w in WORD_VALUES if WORD_VALUES[w] < 20), key=len, reverse=True))
+_TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SCALE_W = "hundred|thousand|million|billion|trillion"
+_WORD_NUMBER = (
+    rf"(?:(?:a|an|half\s+a)\s+(?:{_SCALE_W}|dozen)"
+    rf"|(?:{_TENS_W}|{_UNIT_W})(?:(?:\s+|-)(?:and\s+)?(?:{_TENS_W}|{_UNIT_W}|{_SCALE_W}|dozen))*)"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_DIGIT_NUMBER = (
+    rf"(?:{_DIGITS})(?:\s+(?:{_SCALE_W})\b|(?:bn|mn|mln|tn|m|k|b)\b)?(?:\s+(?:dozen)\b)?"
+)
+_NUMBER_AFTER_SEP = rf"(?:(?:{_DIGIT_NUMBER})(?![\w/:]|[.,]\d)|\b(?i:{_WORD_NUMBER})\b)"
+_NUMBER = rf"(?:(?<![\w.,/:#-]){_NUMBER_AFTER_SEP})"
+_HEDGES = "|".join(
+    re.escape(h).replace(r"\ ", r"\s+")
+    for h in sorted(
+        (h for h in HEDGE_KIND if not h.startswith("-") and h != "or so"), key=len, reverse=True
+    )
+    if h not in ("or more",)
+)
+_CURRENCY = r"(?:US\$|A\$|C\$|\$|€|£|¥|₹|₽|(?:USD|EUR|GBP)\s?)"
+_SUFFIX = r"(?:-odd|-strong|-plus|\+(?!\d)|\s+or\s+so\b|\s+or\s+more\b)"
+_PERCENT = r"(?:\s?%|\s+per\s?cent\b|\s+percent(?:age\s+points?)?\b|\s+percentage\s+points?\b)"
+_VAGUE = (
+    r"(?:(?:tens|dozens|scores|hundreds|thousands|millions|billions)"
+    r"(?:\s+of\s+(?:thousands|millions|billions))?(?=\s+of\s)"
+    rf"|(?:a\s+few|several)(?:\s+(?:{_SCALE_W}|dozen))?(?=\s+[a-z]))"
+)
+
+QUANTITY_RE = re.compile(
+    rf"(?:(?P<hedge>(?i:{_HEDGES}))\s+)?"
+    r"(?:(?P<between>(?i:between|from))\s+)?"
+    rf"(?P<cur>{_CURRENCY})?(?P<n1>{_NUMBER}|(?i:\b{_VAGUE}))"
+    rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?:to|and)\s+)(?P<cur2>{_CURRENCY})?(?P<n2>{_NUMBER_AFTER_SEP}))?"
+    rf"(?P<suffix>(?i:{_SUFFIX}))?(?P<pct>(?i:{_PERCENT}))?"
+)
+# "more than a century", "nearly a decade": a lone "a" counts as one only after a hedge.
+HEDGED_ONE_RE = re.compile(
+    rf"(?P<hedge>(?i:{_HEDGES}))\s+(?P<n1>an?)"
+    r"(?=\s+(?:century|decade|year|month|week|day|hour|fortnight)\b)"
+)
+
+# Spans that hold digits but are not figures.
+BLOCKED_RES = [
+    re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"),  # ISO date
+    re.compile(r"\b\d{1,4}[./]\d{1,2}[./]\d{1,4}\b"),  # 18.04.2024, 4/18/24
+    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?", re.I),  # times
+    re.compile(r"\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.I),
+    re.compile(
+        rf"\b{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\b(?:,?\s+\d{{4}})?"
+    ),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?{MONTHS}\b"),
+    re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,5}\b"),  # phones
+    re.compile(r"\b[A-Za-z]+[-_]?\d+[\w-]*"),  # F-16, A320, COVID-19
+    re.compile(r"\b\d+(?:\.\d+){2,}\b"),  # version numbers, IP addresses
+    re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I),  # ordinals
+    re.compile(r"'?\b\d{2,4}'?s\b"),  # decades: 1990s, '80s
+    re.compile(r"#\s?\d+|\bNo\.\s?\d+", re.I),
+]
+# Where a figure can start: digits, a currency sign, or a number word (matched on the
+# lower-cased text; far cheaper than trying the full pattern at every position).
+ANCHOR_RE = re.compile(
+    rf"(?<![\d,.])\d|[$€£¥₹₽]|(?<![\d.])\.\d|(?<![a-z])(?:{_UNIT_W}|{_TENS_W}|tens|dozens|scores|hundreds|thousands"
+    r"|millions|billions|several|half\s+a|a\s+few|an?\s+(?:dozen|hundred|thousand|million|billion"
+    r"|century|decade|year|month|week|day|hour|fortnight))(?![a-z])"
+)
+# What may stand before a number, as lower-cased words ("more than", "between", "usd").
+PREFIX_PHRASES = frozenset(
+    [h for h in HEDGE_KIND if not h.startswith("-")]
+    + [f"{h} {w}" for h in HEDGE_KIND for w in ("between", "from") if not h.startswith("-")]
+    + ["between", "from", "usd", "eur", "gbp"]
+)
+TAIL_TOKEN_RE = re.compile(r"\S+")
+WINDOW = 40
+DIGIT_RUN_RE = re.compile(r"\d+")
+YEAR_RE = re.compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
+WORD_RE = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
+NUMERIC_RE = re.compile(r"[\d.,]+")
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """A number read from its text: value and the (low, high) it stands for unhedged."""
+
+    value: float
+    low: float
+    high: float
+    vague: str | None = None
+    year_like: bool = False
+    word: bool = False
+    factor: float = 1.0
+
+
+def find_quantities(text: str, article_id: str, doc: Any = None) -> list[Quantity]:
+    """All figures in ``text`` with their hedge and interval, in reading order.
+
+    ``doc`` may be a spaCy ``Doc`` of the same text: when given, the counted noun is
+    taken from the dependency parse where the number modifies a noun.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    blocked = _blocked_spans(text)
+    return list(_scan(text, article_id, blocked, doc))
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """True when both figures can hold at once given their hedges.
+
+    Only the kind of unit is checked (percent, money per currency, duration, count):
+    "2,000 soldiers" and "2,000-strong contingent" may be the same count; deciding that
+    two figures are about the same thing is the comparison step's job.
+    """
+    if unit_kind(a.unit) != unit_kind(b.unit):
+        return False
+    return a.low <= b.high and b.low <= a.high
+
+
+def unit_kind(unit: str) -> str:
+    """A coarse kind for a unit: percent, points, money:<currency>, duration, count."""
+    lowered = unit.lower()
+    if lowered in UNIT_KINDS:
+        return UNIT_KINDS[lowered]
+    if lowered in MONEY_WORDS or lowered in CURRENCY_UNITS.values():
+        return "money:" + lowered.removesuffix("s")
+    if lowered in TIME_UNITS:
+        return "duration"
+    return "count"
+
+
+def hedged_interval(hedge: str | None, low: float, high: float) -> Interval:
+    """The interval a hedge allows around the written bounds (equal for a single number)."""
+    kind = HEDGE_KIND.get(hedge or "")
+    if kind is None:
+        return low, high
+    rule = HEDGE_INTERVALS[kind]
+    return rule(low)[0], rule(high)[1]
+
+
+def _scan(text: str, article_id: str, blocked: list[Span], doc: Any) -> Iterator[Quantity]:
+    """Try the full pattern only where a figure can start, left to right; a rejected match
+    lets the next anchor try, so "2,000 soldiers and 300 tanks" or a year skipped does not
+    hide the next figure."""
+    position = 0
+    for anchor in ANCHOR_RE.finditer(lower_same_length(text)):
+        if anchor.start() < position:
+            continue
+        match = _match_at(text, anchor.start())
+        if match is None:
+            continue
+        quantity = _quantity_from(match, text, article_id, blocked, doc)
+        if quantity is not None:
+            yield quantity
+            position = quantity.evidence.end
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()`` with every offset kept (a few characters lower-case to two)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def _match_at(text: str, anchor: int) -> re.Match[str] | None:
+    """The figure whose number (or currency sign) starts at ``anchor``, hedge included."""
+    start = _prefix_start(text, anchor)
+    for pattern in (QUANTITY_RE, HEDGED_ONE_RE):
+        for begin in dict.fromkeys((start, anchor)):
+            match = pattern.match(text, begin)
+            if match is not None and match.start("n1") >= anchor and _anchored(match, anchor):
+                return match
+    return None
+
+
+def _prefix_start(text: str, anchor: int) -> int:
+    """Where a hedge ("more than", "some", "between") before the number begins."""
+    found = TAIL_TOKEN_RE.finditer(text, max(0, anchor - WINDOW), anchor)
+    tokens = [token for token in found if token.end() < anchor][-4:]
+    for size in range(len(tokens), 0, -1):
+        phrase = " ".join(token.group(0).lower() for token in tokens[-size:])
+        if phrase in PREFIX_PHRASES:
+            return tokens[-size].start()
+    return anchor
+
+
+def _anchored(match: re.Match[str], anchor: int) -> bool:
+    cur = match.groupdict().get("cur")
+    first = match.start("cur") if cur else match.start("n1")
+    return first == anchor or match.start("n1") == anchor
+
+
+def _blocked_spans(text: str) -> list[Span]:
+    """Dates, times, phone numbers... found only in windows around digits (cheap)."""
+    spans: list[Span] = []
+    for start, end in _digit_windows(text):
+        for pattern in BLOCKED_RES:
+            spans.extend(
+                m.span() for m in pattern.finditer(text, start, end) if m.end() > m.start()
+            )
+    return spans
+
+
+def _digit_windows(text: str) -> list[Span]:
+    windows: list[Span] = []
+    for run in DIGIT_RUN_RE.finditer(text):
+        start, end = max(0, run.start() - WINDOW), min(len(text), run.end() + WINDOW)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _is_blocked(start: int, end: int, blocked: list[Span]) -> bool:
+    return any(b_start < end and start < b_end for b_start, b_end in blocked)
+
+
+def _group(match: re.Match[str], name: str) -> str:
+    return match.groupdict().get(name) or ""
+
+
+def _quantity_from(
+    match: re.Match[str], text: str, article_id: str, blocked: list[Span], doc: Any
+) -> Quantity | None:
+    n1_start, n1_end = match.span("n1")
+    if _is_blocked(n1_start, n1_end, blocked) or _names_something(text, match, n1_start):
+        return None
+    if _part_of_a_name(text, match) or _inside_address(text, n1_start, n1_end):
+        return None
+    first = _parse_number(match.group("n1"))
+    if first is None:
+        return None
+    second = _range_end(match, first, blocked)
+    if second is None and _score_like(match, first):
+        return None
+    hedge = _hedge_of(match, first, second)
+    cur = _group(match, "cur").strip().lower()
+    pct = _group(match, "pct").strip().lower() if second or not _group(match, "n2") else ""
+    if _looks_like_year(first, second, hedge, cur + pct, text, match):
+        return None
+    start, end = _span_of(match, second)
+    unit = _unit_for(text, end, first, cur, pct, doc, n1_start)
+    if unit is None:
+        return None
+    return _build(article_id, text, (start, end), first, second, hedge, unit)
+
+
+def _range_end(match: re.Match[str], first: _Parsed, blocked: list[Span]) -> _Parsed | None:
+    """The second number when the match is a real range, else None."""
+    if not _group(match, "n2") or first.vague:
+        return None
+    start, end = match.span("n2")
+    second = None if _is_blocked(start, end, blocked) else _parse_number(match.group("n2"))
+    if second is None or second.vague:
+        return None
+    sep = _group(match, "sep").strip().lower()
+    between = _group(match, "between").lower()
+    if (sep == "and") != (between == "between"):
+        return None
+    first_value = first.value * _shared_scale(first, second)
+    return second if second.value > first_value else None
+
+
+def _score_like(match: re.Match[str], first: _Parsed) -> bool:
+    """ "won 3-1": a hyphenated pair whose second number is not larger is a score."""
+    if not _group(match, "n2") or _group(match, "sep").strip() not in ("-", "–", "—"):
+        return False
+    second = _parse_number(match.group("n2"))
+    return second is not None and second.value <= first.value
+
+
+def _shared_scale(first: _Parsed, second: _Parsed) -> float:
+    """ "5 to 7 million": the scale written once applies to both ends."""
+    if first.factor == 1.0 and second.factor > 1.0 and first.value < second.factor:
+        return second.factor
+    return 1.0
+
+
+def _hedge_of(match: re.Match[str], first: _Parsed, second: _Parsed | None) -> str | None:
+    suffix = re.sub(r"\s+", " ", _group(match, "suffix").strip().lower())
+    if suffix and (second is not None or not _group(match, "n2")):
+        return "-plus" if suffix == "+" else suffix
+    written = _group(match, "hedge")
+    if written:
+        hedge = re.sub(r"\s+", " ", written.lower())
+        return {"approx.": "approximately", "an estimated": "estimated"}.get(hedge, hedge)
+    if second is not None:
+        return "between" if _group(match, "between").lower() == "between" else "range"
+    return first.vague
+
+
+def _looks_like_year(
+    first: _Parsed,
+    second: _Parsed | None,
+    hedge: str | None,
+    marks: str,
+    text: str,
+    match: re.Match[str],
+) -> bool:
+    if not first.year_like or marks:
+        return False
+    if second is not None:
+        return True
+    if hedge is not None and hedge not in ("over", "under", "some", "above", "below"):
+        return False
+    return not _next_word_is_plural(text, match.end("n1"))
+
+
+def _next_word_is_plural(text: str, end: int) -> bool:
+    word = WORD_RE.match(text, end)
+    if word is None:
+        return False
+    token = word.group(1)
+    return token.islower() and (_is_plural(token) or token in IRREGULAR_PLURALS)
+
+
+def _span_of(match: re.Match[str], second: _Parsed | None) -> Span:
+    """The exact span: a failed range keeps only the first number (and its hedge)."""
+    if not _group(match, "n2") or second is not None:
+        start = match.start() if match.group("hedge") or second else _first_start(match)
+        return start, match.end()
+    start = match.start() if match.group("hedge") else _first_start(match)
+    return start, match.end("n1")
+
+
+def _first_start(match: re.Match[str]) -> int:
+    return match.start("cur") if _group(match, "cur") else match.start("n1")
+
+
+def _build(
+    article_id: str,
+    text: str,
+    span: Span,
+    first: _Parsed,
+    second: _Parsed | None,
+    hedge: str | None,
+    unit: str,
+) -> Quantity:
+    start, end = span
+    if second is None:
+        value = first.value
+        low, high = (first.low, first.high) if first.vague or hedge is None else (value, value)
+    else:
+        value = (first.value * _shared_scale(first, second) + second.value) / 2
+        low, high = first.value * _shared_scale(first, second), second.value
+    low, high = hedged_interval(hedge, low, high)
+    evidence = Evidence(article_id, start, end, text[start:end])
+    return Quantity(evidence, value, unit, hedge, min(low, high), max(low, high))
+
+
+def _names_something(text: str, match: re.Match[str], start: int) -> bool:
+    """True for "Article 5", "Flight 17" and "no one": a number that names, not counts."""
+    before = text[max(0, start - 30) : start].split()
+    if not before:
+        return False
+    previous = before[-1].lower().rstrip(",")
+    if before[-1][0].isupper() and previous in ID_WORDS:
+        return True
+    return match.group("n1").lower() == "one" and previous in PRONOUN_ONE_BEFORE
+
+
+def _part_of_a_name(text: str, match: re.Match[str]) -> bool:
+    """ "the 44-Day War", "the Six-Day War": a number hyphenated to a capitalised word."""
+    end = match.end("n2") if _group(match, "n2") else match.end("n1")
+    return text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper()
+
+
+def _inside_address(text: str, start: int, end: int) -> bool:
+    """Numbers inside URLs, e-mail addresses, handles and paths."""
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    right_space = [i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0]
+    token = text[left : min(right_space) if right_space else len(text)]
+    return any(mark in token for mark in ("://", "www.", "@", "/"))
+
+
+def _parse_number(raw: str) -> _Parsed | None:
+    written = re.sub(r"\s+", " ", raw.strip().lower())
+    if written in ("a", "an"):
+        return _Parsed(1.0, 1.0, 1.0, word=True)
+    vague = _parse_vague(written)
+    if vague is not None:
+        return vague
+    if written[:1].isdigit() or written[:1] == ".":
+        return _parse_digits(written)
+    value = _parse_words(written)
+    if value is None:
+        return None
+    low, high = _rounding_interval(value, str(int(value)) if value >= 100 else written)
+    return _Parsed(value, low, high, word=True)
+
+
+def _parse_vague(written: str) -> _Parsed | None:
+    for key, (low, high) in VAGUE_BOUNDS.items():
+        if written == key or written.startswith(key + " "):
+            rest = written[len(key) :].replace(" of ", " ").split()
+            factor = math.prod(SCALES.get(word, 1.0) for word in rest)
+            return _Parsed(low * factor, low * factor, high * factor, vague=written)
+    return None
+
+
+def _parse_digits(written: str) -> _Parsed | None:
+    numeric = NUMERIC_RE.match(written)
+    if numeric is None:
+        return None
+    digits = numeric.group(0).replace(",", "")
+    try:
+        base = float(digits)
+    except ValueError:
+        return None
+    rest = written[numeric.end() :].split()
+    factor = math.prod(SCALES.get(word, 1.0) for word in rest)
+    value = base * factor
+    low, high = _rounding_interval(value, digits, factor)
+    year_like = factor == 1.0 and bool(YEAR_RE.match(numeric.group(0)))
+    return _Parsed(value, low, high, year_like=year_like, factor=factor)
+
+
+def _rounding_interval(value: float, digits: str, factor: float = 1.0) -> Interval:
+    """How precisely a bare number is meant: "1.5 million" is 1.45-1.55 million, a round
+    number ("2,000", "300", "2 million": two or more trailing zeros) is ±2.5%, and "1,987"
+    or "seven" are exact."""
+    if "." in digits:
+        decimals = len(digits.split(".", 1)[1])
+        half = 0.5 * 10 ** (-decimals) * factor
+        return value - half, value + half
+    trailing_zeros = len(digits) - len(digits.rstrip("0")) if digits.isdigit() else 0
+    if (trailing_zeros >= 2 and value >= 100) or factor >= 100:
+        return 0.975 * value, 1.025 * value
+    return value, value
+
+
+def _parse_words(written: str) -> float | None:
+    total, current = 0.0, 0.0
+    for word in re.split(r"[\s-]+", written):
+        if word in ("and", ""):
+            continue
+        if word in ("a", "an"):
+            current = max(current, 1.0)
+        elif word == "half":
+            current = 0.5
+        elif word in WORD_VALUES:
+            current += WORD_VALUES[word]
+        elif word in ("hundred", "dozen"):
+            current = (current or 1.0) * SCALES[word]
+        elif word in SCALES:
+            total += (current or 1.0) * SCALES[word]
+            current = 0.0
+        else:
+            return None
+    value = total + current
+    return value if value > 0 else None
+
+
+def _unit_for(
+    text: str, end: int, first: _Parsed, cur: str, pct: str, doc: Any, n1_start: int
+) -> str | None:
+    """The counted noun; None when the match should be dropped (a bare number word)."""
+    if pct:
+        return "percentage points" if "point" in pct else "percent"
+    if cur:
+        return CURRENCY_UNITS.get(cur.strip(), "dollars")
+    noun = _noun_from_doc(doc, n1_start) if doc is not None else None
+    noun = noun or _noun_after(text, end, first)
+    if first.word and first.value == 1.0 and (_is_plural(noun) or noun.lower() in ONE_IDIOMS):
+        return None  # "one says", "at one point", "on one hand": not a count
+    if noun or not (first.word or first.vague):
+        return noun
+    return None
+
+
+def _noun_after(text: str, end: int, first: _Parsed) -> str:
+    hyphen = re.match(r"-([a-z]+)\b", text[end : end + 20])
+    if hyphen:
+        return hyphen.group(1) if hyphen.group(1) in HYPHEN_UNITS else ""
+    position = end
+    if first.vague:
+        of = re.match(r"\s+of\b", text[position:])
+        position += of.end() if of else 0
+    head = ""
+    for _ in range(4):
+        word = WORD_RE.match(text, position)
+        if word is None or _ends_noun_phrase(word.group(1), head):
+            break
+        if len(word.group(1)) == 1:
+            break  # "U.S.", initials
+        head, position = word.group(1), word.end()
+        if _is_plural(head) or head.lower() in IRREGULAR_PLURALS:
+            break
+    return head.strip("'’-")
+
+
+def _ends_noun_phrase(token: str, head: str) -> bool:
+    """A function word, or a verb/adverb after a noun, closes the noun phrase."""
+    if token.lower() in STOP_WORDS:
+        return True
+    return bool(head) and token.islower() and token.endswith(("ed", "ly"))
+
+
+def _is_plural(token: str) -> bool:
+    lowered = token.lower()
+    return (
+        len(lowered) > 3
+        and lowered.endswith("s")
+        and not lowered.endswith(("ss", "us", "is", "'s", "’s"))
+    )
+
+
+def _noun_from_doc(doc: Any, start: int) -> str | None:
+    try:
+        for token in doc:
+            if token.idx <= start < token.idx + len(token.text):
+                head = token.head
+                if token.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and head.i > token.i:
+                    return str(head.text)
+                return None
+    except (AttributeError, TypeError):
+        return None
+    return None

@@ -1,0 +1,350 @@
+"""Figures with their hedges: values, intervals, units, skips and compatibility."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from triangulate.models import Quantity
+from triangulate.pipeline.read.quantities import compatible, find_quantities
+
+
+def only(text: str) -> Quantity:
+    found = find_quantities(text, "a1")
+    assert len(found) == 1, found
+    return found[0]
+
+
+def spans(text: str) -> list[str]:
+    return [q.evidence.text for q in find_quantities(text, "a1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "hedge", "low", "high"),
+    [
+        (
+            "A force of almost 2,000 soldiers arrived.",
+            "almost 2,000",
+            2000,
+            "soldiers",
+            "almost",
+            1800,
+            2000,
+        ),
+        (
+            "Nearly 2,000 Zorvian guards had been stationed.",
+            "Nearly 2,000",
+            2000,
+            "guards",
+            "nearly",
+            1800,
+            2000,
+        ),
+        (
+            "They sent the 2,000-strong brigade north.",
+            "2,000-strong",
+            2000,
+            "brigade",
+            "-strong",
+            1900,
+            2100,
+        ),
+        (
+            "It placed about 2,000 peacekeeping troops there.",
+            "about 2,000",
+            2000,
+            "troops",
+            "about",
+            1800,
+            2200,
+        ),
+        (
+            "All of the 50,000-odd ethnic Velan residents fled.",
+            "50,000-odd",
+            50000,
+            "residents",
+            "-odd",
+            50000,
+            60000,
+        ),
+        (
+            "a population of around 100,000 people",
+            "around 100,000",
+            100000,
+            "people",
+            "around",
+            90000,
+            110000,
+        ),
+        (
+            "The fund holds $11 billion in reserves.",
+            "$11 billion",
+            11e9,
+            "dollars",
+            None,
+            11e9 * 0.975,
+            11e9 * 1.025,
+        ),
+        (
+            "Roughly 1.5 million voters took part.",
+            "Roughly 1.5 million",
+            1.5e6,
+            "voters",
+            "roughly",
+            1.35e6,
+            1.65e6,
+        ),
+        ("Turnout was 1.5 million voters.", "1.5 million", 1.5e6, "voters", None, 1.45e6, 1.55e6),
+        (
+            "It holds approximately 75 percent of the valley.",
+            "approximately 75 percent",
+            75,
+            "percent",
+            "approximately",
+            67.5,
+            82.5,
+        ),
+        ("Prices rose 75% in a year.", "75%", 75, "percent", None, 75, 75),
+        (
+            "Rates rose by 2 percentage points.",
+            "2 percentage points",
+            2,
+            "percentage points",
+            None,
+            2,
+            2,
+        ),
+        ("Seven Morlish sailors were killed.", "Seven", 7, "sailors", None, 7, 7),
+        ("The two wars ended badly.", "two", 2, "wars", None, 2, 2),
+        (
+            "It was ruled by rebels for nearly three decades.",
+            "nearly three",
+            3,
+            "decades",
+            "nearly",
+            2.7,
+            3,
+        ),
+        ("They gave back four frontier villages.", "four", 4, "villages", None, 4, 4),
+        ("He has worked there for over 30 years.", "over 30", 30, "years", "over", 30, 45),
+        (
+            "Between 10 and 20 villages were hit.",
+            "Between 10 and 20",
+            15,
+            "villages",
+            "between",
+            10,
+            20,
+        ),
+        (
+            "Some 5,000-7,000 protesters marched.",
+            "Some 5,000-7,000",
+            6000,
+            "protesters",
+            "some",
+            4500,
+            7700,
+        ),
+        (
+            "Police said 5,000-7,000 protesters marched.",
+            "5,000-7,000",
+            6000,
+            "protesters",
+            "range",
+            5000,
+            7000,
+        ),
+        ("Hundreds of families left.", "Hundreds", 200, "families", "hundreds", 200, 999),
+        (
+            "tens of thousands of people fled",
+            "tens of thousands",
+            20000,
+            "people",
+            "tens of thousands",
+            20000,
+            99000,
+        ),
+        ("They fought for more than a century.", "more than a", 1, "century", "more than", 1, 1.5),
+        ("At least 12 people died.", "At least 12", 12, "people", "at least", 12, 24),
+        ("Up to 300 workers may lose jobs.", "Up to 300", 300, "workers", "up to", 0, 300),
+        ("Fewer than 40 families stayed.", "Fewer than 40", 40, "families", "fewer than", 0, 40),
+        ("There were a dozen ships.", "a dozen", 12, "ships", None, 12, 12),
+        ("Six hundred soldiers crossed.", "Six hundred", 600, "soldiers", None, 585, 615),
+        (
+            "an estimated 3,000 refugees",
+            "an estimated 3,000",
+            3000,
+            "refugees",
+            "estimated",
+            2700,
+            3300,
+        ),
+        (
+            "about 5 to 7 million people",
+            "about 5 to 7 million",
+            6e6,
+            "people",
+            "about",
+            4.5e6,
+            7.7e6,
+        ),
+        ("a 10-day truce", "10", 10, "day", None, 10, 10),
+    ],
+)
+def test_reads_value_unit_hedge_and_interval(
+    text: str, span: str, value: float, unit: str, hedge: str | None, low: float, high: float
+) -> None:
+    quantity = only(text)
+    assert quantity.evidence.text == span
+    assert text[quantity.evidence.start : quantity.evidence.end] == span
+    assert quantity.value == pytest.approx(value)
+    assert quantity.unit == unit
+    assert quantity.hedge == hedge
+    assert quantity.low == pytest.approx(low)
+    assert quantity.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty was signed in 1994 in the capital.",
+        "The war lasted from 1988 to 1994.",
+        "After the 1991-1993 war the border closed.",
+        "The talks opened on June 12, 2024, in Velport.",
+        "On 12 June the convoy left.",
+        "The offensive of September 19-20 ended quickly.",
+        "Published 2024-04-18 at 10:57 AM.",
+        "Call +1 555-123-4567 for details.",
+        "They fought the 44-Day War and the Six-Day War.",
+        "A F-16 and an A320 collided; COVID-19 spread.",
+        "Under Article 5 and Resolution 2334 nothing changed.",
+        "Visit https://example.org/page/2024/55 or mail desk42@example.org.",
+        "He was in his 20s during the 1990s.",
+        "No one came, and one of them left.",
+        "It came 2nd and then 3rd.",
+        "Version 3.2.1 ships at 3 p.m. today.",
+    ],
+)
+def test_skips_numbers_that_are_not_figures(text: str) -> None:
+    assert spans(text) == []
+
+
+def test_year_followed_by_a_plural_is_a_count() -> None:
+    assert spans("They deployed 2000 troops.") == ["2000"]
+
+
+def test_two_figures_joined_by_and_are_both_read() -> None:
+    assert spans("It lost 2,000 soldiers and 300 tanks.") == ["2,000", "300"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("almost 2,000 soldiers", "nearly 2,000 soldiers"),
+        ("almost 2,000 soldiers", "the 2,000-strong contingent"),
+        ("almost 2,000 soldiers", "about 2,000 troops"),
+        ("nearly 2,000 peacekeepers", "the 2,000-strong contingent"),
+        ("the 2,000-strong contingent", "about 2,000 troops"),
+        ("2,000 soldiers", "about 2,000 troops"),
+        ("approximately 75 percent", "75%"),
+        ("between 10 and 20 villages", "about 18 villages"),
+    ],
+)
+def test_compatible_figures(first: str, second: str) -> None:
+    assert compatible(only(first), only(second))
+    assert compatible(only(second), only(first))
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("around 100,000 residents", "50,000-odd residents"),
+        ("7 soldiers", "9 soldiers"),
+        ("75 percent", "75 soldiers"),
+        ("$11 billion", "11 billion people"),
+        ("up to 300 workers", "at least 400 workers"),
+        ("nearly three decades", "three soldiers"),
+    ],
+)
+def test_incompatible_figures(first: str, second: str) -> None:
+    assert not compatible(only(first), only(second))
+
+
+def test_offsets_are_exact_in_a_longer_text() -> None:
+    text = "Header\n\nOn Monday, almost 2,000 soldiers left; some 5,000-7,000 people watched.\n"
+    found = find_quantities(text, "x9")
+    assert [q.evidence.text for q in found] == ["almost 2,000", "some 5,000-7,000"]
+    for quantity in found:
+        assert quantity.evidence.article == "x9"
+        assert text[quantity.evidence.start : quantity.evidence.end] == quantity.evidence.text
+
+
+def test_a_600_word_article_reads_in_a_few_milliseconds() -> None:
+    sentence = (
+        "On June 12, 2024 about 2,000 soldiers and nearly 3 million people left the 4 towns. "
+    )
+    text = sentence * 40  # ~ 640 words
+    find_quantities(text, "warm")
+    began = time.perf_counter()
+    found = find_quantities(text, "a")
+    elapsed = time.perf_counter() - began
+    assert len(found) == 120
+    assert elapsed < 0.05
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_never_raises_and_spans_are_exact(text: str) -> None:
+    for quantity in find_quantities(text, "h"):
+        assert text[quantity.evidence.start : quantity.evidence.end] == quantity.evidence.text
+        assert quantity.low <= quantity.high
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "about",
+                "nearly",
+                "2,000",
+                "-odd",
+                "-strong",
+                " ",
+                "1994",
+                "$",
+                "%",
+                "million",
+                "between",
+                "and",
+                "to",
+                "-",
+                "seven",
+                "hundreds of",
+                "people",
+                "June",
+                "12",
+                ",",
+                "a",
+                "more than",
+                "5.5",
+                "tens",
+                "of",
+                "thousands",
+                "one",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_never_raises_on_number_like_soup(parts: list[str]) -> None:
+    text = " ".join(parts)
+    for quantity in find_quantities(text, "h"):
+        assert text[quantity.evidence.start : quantity.evidence.end] == quantity.evidence.text
+
+
+def test_a_score_is_not_a_figure() -> None:
+    assert spans("They won 3-1 at home.") == []

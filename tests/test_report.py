@@ -1,0 +1,276 @@
+"""Dossier JSON (schema, evidence), Markdown and HTML reports, and writing them to disk."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from test_summarize import TEXT_A, TEXT_B, find, fixture
+from triangulate.errors import TriangulateError
+from triangulate.models import (
+    Article,
+    Claim,
+    Dossier,
+    Entity,
+    Evidence,
+    FramingMarker,
+    Reading,
+    RemovedLine,
+    Side,
+    TimeExpression,
+)
+from triangulate.pipeline.report import (
+    build_dossier,
+    check_evidence,
+    dossier_to_json,
+    render_html,
+    render_markdown,
+    validate_dossier,
+    write_dossier,
+)
+from triangulate.pipeline.summarize import find_omissions, summarize
+from triangulate.pipeline.timeline import build_timeline
+
+HOSTILE = (
+    "The ferry sank. <script>alert(1)</script> Witnesses saw <img src=x onerror=alert(1)> "
+    'smoke. See <a href="javascript:alert(1)">the video</a> and [this](javascript:alert(2)). '
+    "| pipes | *stars* _under_ # hash"
+)
+
+
+def with_entities(readings: list[Reading]) -> list[Reading]:
+    """Add person mentions so the labels table has an actor named by two outlets."""
+    out = []
+    for r in readings:
+        if r.article == "a":
+            mention = Entity(find("a", TEXT_A, "Anton Reyes"), "PERSON", "Anton Reyes")
+            r = replace(r, entities=(mention,))
+        if r.article == "b":
+            mention = Entity(find("b", TEXT_B, "Brell Lines"), "ORG", "Brell Lines")
+            label = FramingMarker(find("b", TEXT_B, "reckless operator"), "label", "Brell Lines")
+            r = replace(r, entities=(mention,), framing=(*r.framing, label))
+        if r.article == "c":
+            r = replace(r, entities=())
+        out.append(r)
+    tuesday = TimeExpression(find("a", TEXT_A, "Tuesday night"), "2031-03-11", "day", True)
+    out[0] = replace(out[0], times=(tuesday,))
+    tuesday_b = TimeExpression(find("b", TEXT_B, "Tuesday night"), "2031-03-11", "day", True)
+    out[1] = replace(out[1], times=(tuesday_b,))
+    a_org = Entity(find("a", TEXT_A, "Brell Lines"), "ORG", "Brell Lines")
+    out[0] = replace(out[0], entities=(*out[0].entities, a_org))
+    return out
+
+
+def full_dossier() -> Dossier:
+    articles, readings, claims = fixture()
+    articles[0] = replace(
+        articles[0], removed=(RemovedLine(0, "Subscribe to our newsletter", "boilerplate"),)
+    )
+    readings = with_entities(readings)
+    timeline = build_timeline(articles, readings)
+    summary = summarize(articles, readings, claims, timeline)
+    omissions = find_omissions(articles, readings, claims)
+    return build_dossier(articles, readings, claims, timeline, summary, omissions)
+
+
+def hostile_dossier() -> Dossier:
+    article = Article(
+        "x", "javascript:alert(3)", HOSTILE, outlet="<b>Evil</b> Outlet", title="<script>t</script>"
+    )
+    span = find("x", HOSTILE, "<img src=x onerror=alert(1)>")
+    claim = Claim(
+        "c1",
+        "<i>what</i>",
+        "conflict",
+        "r",
+        (
+            Side(1, "<script>alert(1)</script>", ("x",), (span,)),
+            Side(2, "two", ("x",), (find("x", HOSTILE, "javascript:alert(1)"),)),
+        ),
+    )
+    marker = FramingMarker(find("x", HOSTILE, "<script>alert(1)</script>"), "scare_quotes", "<u>")
+    removed = (RemovedLine(3, "<script>alert(4)</script>", "<b>menu</b>"),)
+    article = replace(article, removed=removed)
+    reading = Reading("x", "t", framing=(marker,))
+    return build_dossier([article], [reading], [claim], [], [], ["<script>omit</script>"])
+
+
+# --- JSON -----------------------------------------------------------------------------------
+
+
+def test_json_follows_the_contract_and_every_span_is_exact() -> None:
+    data = dossier_to_json(full_dossier())
+    validate_dossier(data)
+    assert check_evidence(data) == []
+    assert set(data) == {
+        "articles", "claims", "conflicts", "timeline", "framing", "quotes", "summary",
+        "omissions", "labels", "generated",
+    }  # fmt: skip
+    assert set(data["articles"][0]) == {
+        "id", "source", "outlet", "title", "published", "published_inferred", "published_how",
+        "language", "text", "removed", "duplicate_of",
+    }  # fmt: skip
+    assert data["articles"][0]["removed"] == [
+        {"line": 0, "text": "Subscribe to our newsletter", "reason": "boilerplate"}
+    ]
+    assert [c["id"] for c in data["conflicts"]] == ["c1"]
+    assert set(data["timeline"][0]) >= {"date", "end", "granularity", "reported", "dates_given"}
+    assert data["quotes"][0]["speaker"] == "Anton Reyes"
+    assert data["framing"][0]["kind"] == "loaded_word"
+    assert data["generated"].startswith("triangulate ")
+    json.dumps(data)  # plain data only
+
+
+def test_labels_name_what_each_outlet_calls_an_actor() -> None:
+    labels = dossier_to_json(full_dossier())["labels"]
+    assert labels["Brell Lines"]["Velmar Daily"] == ["Brell Lines", "reckless operator"]
+    assert labels["Brell Lines"]["Harbour Courier"] == ["Brell Lines"]
+    assert "Anton Reyes" not in labels  # named by one outlet and labelled by none
+
+
+def test_conflicts_are_ordered_by_importance() -> None:
+    d = full_dossier()
+    small = replace(d.claims[0], id="small", sides=(d.claims[0].sides[1], d.claims[0].sides[1]))
+    data = dossier_to_json(replace(d, claims=(small, *d.claims)))
+    assert [c["id"] for c in data["conflicts"]] == ["c1", "small"]
+
+
+def test_validate_names_the_first_problem() -> None:
+    data = dossier_to_json(full_dossier())
+    data["claims"][1]["status"] = "maybe"
+    with pytest.raises(TriangulateError, match=r"dossier\.claims\[1\]\.status"):
+        validate_dossier(data)
+    del data["labels"]
+    with pytest.raises(TriangulateError, match="labels"):
+        validate_dossier(data)
+
+
+def test_check_evidence_reports_spans_that_do_not_match() -> None:
+    data = dossier_to_json(full_dossier())
+    data["summary"][0]["evidence"][0]["start"] += 1
+    data["quotes"][0]["evidence"]["article"] = "nope"
+    problems = check_evidence(data)
+    assert len(problems) == 2
+    assert problems[0].startswith("summary[0].evidence[0]:")
+    assert "unknown article 'nope'" in problems[1]
+
+
+# --- Markdown and HTML ----------------------------------------------------------------------
+
+
+class TagCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+def parsed(page: str) -> TagCollector:
+    collector = TagCollector()
+    collector.feed(page)
+    return collector
+
+
+def test_html_shows_hostile_article_text_only_as_text() -> None:
+    page = render_html(hostile_dossier())
+    tags = parsed(page).tags
+    names = {tag for tag, _ in tags}
+    assert "script" not in names and "img" not in names and "b" not in names and "i" not in names
+    for _, attrs in tags:
+        for key, value in attrs:
+            assert not key.startswith("on")
+            assert not (value or "").strip().lower().startswith("javascript:")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_markdown_neutralises_html_and_markdown_from_articles() -> None:
+    text = render_markdown(hostile_dossier())
+    for bad in ("<script", "<img", "<b>", "<i>", "<u>", "](javascript:", 'href="javascript'):
+        assert bad not in text
+    assert "&lt;script&gt;alert\\(1\\)&lt;/script&gt;" in text
+    assert "\\| pipes \\|" in text and "\\*stars\\*" in text
+
+
+def test_html_is_one_self_contained_page() -> None:
+    page = render_html(full_dossier())
+    tags = parsed(page).tags
+    assert all(tag not in {"script", "link", "iframe", "img"} for tag, _ in tags)
+    assert all(key != "src" for _, attrs in tags for key, _ in attrs)
+    assert page.count("<style>") == 1
+
+
+def test_html_orders_sections_and_links_citations_to_marked_spans() -> None:
+    page = render_html(full_dossier())
+    order = [page.index(f'id="{s}"') for s in ("conflicts", "updates", "agreements", "single")]
+    order += [page.index(f'id="{s}"') for s in ("timeline", "framing", "quotes", "summary")]
+    assert order == sorted(order) and page.index('id="sources"') > order[-1]
+    tags = parsed(page).tags
+    marks = {dict(a)["id"] for t, a in tags if t == "mark" and dict(a).get("id")}
+    links = {
+        dict(a)["href"] for t, a in tags if t == "a" and "cite" in (dict(a).get("class") or "")
+    }
+    assert links and {(link or "").lstrip("#") for link in links} <= marks
+    assert "<details>" in page and "Subscribe to our newsletter" in page
+    assert "2 independent sources" in page  # the agreed claim: a and b
+
+
+def test_markdown_has_the_conflict_table_before_agreements() -> None:
+    text = render_markdown(full_dossier())
+    assert text.index("## Conflicts") < text.index("## Agreements") < text.index("## Timeline")
+    assert "| 41 — Harbour Courier, Copy Desk \\(copy\\) | 38 — Velmar Daily |" in text
+    assert "2 independent sources" in text
+    assert "| Actor | Harbour Courier | Velmar Daily |" in text
+    assert "<details><summary>Removed lines (1)</summary>" in text
+    assert "[\\[1\\]](#ev-1-" in text
+
+
+def test_markdown_source_text_marks_cited_spans() -> None:
+    text = render_markdown(full_dossier())
+    assert re.search(r'\*\*<a id="ev-2-\d+"></a>Rescuers pulled <a id="ev-2-\d+"></a>38 ', text)
+    assert "was **calm**, according" in text
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def test_write_dossier_writes_each_format_atomically(tmp_path: Path) -> None:
+    d = full_dossier()
+    paths = write_dossier(d, tmp_path / "out", ["json", "md", "html"])
+    assert [p.name for p in paths] == ["dossier.json", "dossier.md", "dossier.html"]
+    data = json.loads(paths[0].read_text(encoding="utf-8"))
+    validate_dossier(data)
+    assert check_evidence(data) == []
+    assert paths[1].read_text(encoding="utf-8") == render_markdown(d)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(p.name for p in paths)
+
+
+def test_write_dossier_rejects_unknown_formats(tmp_path: Path) -> None:
+    with pytest.raises(TriangulateError, match="unknown report format 'pdf'"):
+        write_dossier(full_dossier(), tmp_path, ["json", "pdf"])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_refuses_a_dossier_with_invalid_content(tmp_path: Path) -> None:
+    d = full_dossier()
+    broken = replace(d, claims=(replace(d.claims[0], confidence=2.0),))
+    with pytest.raises(TriangulateError, match="confidence"):
+        write_dossier(broken, tmp_path, ["json"])
+    assert not (tmp_path / "dossier.json").exists()
+
+
+def test_empty_dossier_still_renders_and_validates() -> None:
+    article = Article("solo", "solo.txt", "Nothing happened.", published=None)
+    d = build_dossier([article], [], [], [], [], [])
+    data = dossier_to_json(d)
+    validate_dossier(data)
+    assert "No dated events were found." in render_html(d)
+    assert render_markdown(d).startswith("# Dossier: 1 source\n")
+    assert Evidence("solo", 0, 7, "Nothing") == Evidence("solo", 0, 7, "Nothing")
