@@ -75,6 +75,16 @@ class BoilerplateMemory:
             return self._by_outlet.get(outlet, Counter())[key]
         return self._overall[key]
 
+    def for_text(self, text: str, outlet: str | None = None) -> BoilerplateMemory:
+        """Only the counts one text needs: small enough to send to a worker process."""
+        keys = {_line_key(line) for line in text.splitlines() if line.strip()}
+        subset = BoilerplateMemory()
+        subset._overall.update({key: self._overall[key] for key in keys if key in self._overall})
+        counts = self._by_outlet.get(outlet or "")
+        if outlet and counts is not None:
+            subset._by_outlet[outlet] = Counter({key: counts[key] for key in keys if key in counts})
+        return subset
+
     def rows(self) -> list[tuple[str, str, int]]:
         rows = [("", key, count) for key, count in self._overall.items()]
         for outlet, counts in self._by_outlet.items():

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from triangulate.errors import InputError
 from triangulate.models import Article, RemovedLine
+from triangulate.pipeline import dedupe
 from triangulate.pipeline.clean import BoilerplateMemory, clean_text
 from triangulate.pipeline.decode import decode_text
 from triangulate.pipeline.extract import extract_html
@@ -68,6 +69,28 @@ def text_body(raw: RawDocument, memory: BoilerplateMemory | None) -> Body:
         published_how="dateline" if dateline else None,
         outlet=outlet_from_lines([line.text for line in cleaned.removed]),
     )
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article ready to store, with its MinHash signature."""
+
+    article: Article
+    signature: bytes
+
+
+def prepare_document(
+    raw: RawDocument, memory: BoilerplateMemory | None, settings: Settings
+) -> Prepared | InputError:
+    """Everything CPU-bound for one document; runs in worker processes."""
+    try:
+        body = extract_body(raw, settings) if raw.kind == "html" else text_body(raw, memory)
+        article = build_article(raw, body)
+    except InputError as error:
+        return error
+    except Exception as error:  # a parser crash on hostile input must not stop the batch
+        return InputError(raw.source, f"could not be parsed ({type(error).__name__}: {error})")
+    return Prepared(article, dedupe.to_bytes(dedupe.signature(article.text)))
 
 
 def build_article(raw: RawDocument, body: Body) -> Article:

@@ -16,7 +16,7 @@ from triangulate.pipeline import dedupe
 from triangulate.pipeline.clean import BoilerplateMemory
 from triangulate.pipeline.decode import decode_text
 from triangulate.pipeline.ingest import Item, RawDocument, iter_documents
-from triangulate.pipeline.prepare import Body, build_article, extract_body, text_body
+from triangulate.pipeline.prepare import Prepared, prepare_document
 from triangulate.settings import Settings
 from triangulate.store import Store, queries, writes
 
@@ -87,18 +87,18 @@ class Ingester:
     def _ingest_chunk(
         self, chunk: list[Item], pool: LazyPool, emit: Callable[[IngestEvent], None]
     ) -> None:
-        """Process a chunk; events come out in input order."""
+        """Prepare a chunk in the pool, then store it; events come out in input order."""
         items = [self._decoded(item) for item in chunk]
         done = {index: self._unchanged(item) for index, item in enumerate(items)}
         fresh = [
-            item for i, item in enumerate(items) if not done[i] and isinstance(item, RawDocument)
+            item for i, item in enumerate(items) if isinstance(item, RawDocument) and not done[i]
         ]
         for document in fresh:
-            if document.kind == "text" and document.text is not None:
+            if document.text is not None and document.kind == "text":
                 self.memory.add_document(document.text, document.outlet)
-        html = [document for document in fresh if document.kind == "html"]
-        extract = partial(_safe_extract, settings=self.settings)
-        bodies = iter(parallel_map(extract, html, pool.get(len(html))))
+        jobs = [(document, self._memory_for(document)) for document in fresh]
+        prepare = partial(_prepare, settings=self.settings)
+        prepared = iter(parallel_map(prepare, jobs, pool.get(len(jobs))))
         for index, item in enumerate(items):
             unchanged = done[index]
             if isinstance(item, IngestEvent):
@@ -106,8 +106,12 @@ class Ingester:
             elif unchanged is not None:
                 emit(unchanged)
             else:
-                body = next(bodies) if item.kind == "html" else _safe_text(item, self.memory)
-                self._store(item, body, emit)
+                self._store(item, next(prepared), emit)
+
+    def _memory_for(self, document: RawDocument) -> BoilerplateMemory | None:
+        if document.kind != "text" or document.text is None:
+            return None
+        return self.memory.for_text(document.text, document.outlet)
 
     def _decoded(self, item: Item) -> RawDocument | IngestEvent:
         if isinstance(item, InputError):
@@ -136,30 +140,22 @@ class Ingester:
     def _store(
         self,
         document: RawDocument,
-        body: Body | InputError,
+        prepared: Prepared | InputError,
         emit: Callable[[IngestEvent], None],
     ) -> None:
-        try:
-            if isinstance(body, InputError):
-                raise body
-            article = self._with_unique_id(build_article(document, body))
-        except InputError as error:
-            emit(IngestEvent("error", document.source, message=str(error)))
+        if isinstance(prepared, InputError):
+            emit(IngestEvent("error", document.source, message=str(prepared)))
             return
+        article = self._with_unique_id(prepared.article)
         same = queries.find_by_content_hash(self.store, article.content_hash)
         if same is not None and same != article.id:
             emit(IngestEvent("unchanged", document.source, same, f"same text as {same}"))
             return
-        self._write(document, article, emit)
-
-    def _write(
-        self, document: RawDocument, article: Article, emit: Callable[[IngestEvent], None]
-    ) -> None:
-        minhash = dedupe.signature(article.text)
+        minhash = dedupe.from_bytes(prepared.signature)
         original = self._original_for(article, minhash)
         if original is not None:
             article = dataclasses.replace(article, duplicate_of=original)
-        writes.save_article(self.store, article, document.data, dedupe.to_bytes(minhash))
+        writes.save_article(self.store, article, document.data, prepared.signature)
         self.duplicates.add(article.id, minhash)
         kind = "duplicate" if original else "stored"
         emit(
@@ -196,20 +192,11 @@ def dedupe_suffix(source: str) -> str:
     return hashlib.sha1(source.encode("utf-8")).hexdigest()[:6]
 
 
-def _safe_extract(document: RawDocument, settings: Settings) -> Body | InputError:
-    try:
-        return extract_body(document, settings)
-    except InputError as error:
-        return error
-    except Exception as error:  # a parser crash on hostile HTML must not stop the batch
-        return InputError(document.source, f"could not be parsed ({type(error).__name__})")
-
-
-def _safe_text(document: RawDocument, memory: BoilerplateMemory) -> Body | InputError:
-    try:
-        return text_body(document, memory)
-    except InputError as error:
-        return error
+def _prepare(
+    job: tuple[RawDocument, BoilerplateMemory | None], settings: Settings
+) -> Prepared | InputError:
+    document, memory = job
+    return prepare_document(document, memory, settings)
 
 
 def _record(

@@ -1,0 +1,1482 @@
+"""Find time expressions in an article and normalise them against its publication date.
+
+A rule layer of precompiled regular expressions finds candidate spans (absolute dates,
+relative days, vague periods, ranges, durations); each span is then resolved against the
+anchor (the publication date).  News is mostly told in the past tense, so a bare
+"Wednesday" or "June 12" is the most recent one on or before the anchor unless the
+clause around it speaks of the future ("will", "next", "is scheduled"...).  Expressions
+such as "the following morning" follow the last day resolved earlier in the text.
+
+Values follow TimeML/ISO conventions: "2024-06-12", "2024-06", "2024-W24", "2024-SU",
+"2024-Q3", "2024-H1", "2024", "199X" (a decade), "1991/1993" (a range), "P5Y" (a duration).
+dateparser is only used as a last resort on short labelled datelines.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+import string
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import dateparser
+from dateutil.easter import easter
+
+from triangulate.models import Evidence, TimeExpression
+
+Date = datetime.date
+
+# ---------------------------------------------------------------- lexicons
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1,
+    "a couple of": 2, "couple of": 2, "single": 1, "a dozen": 12, "half a": 0.5, "half an": 0.5,
+}  # fmt: skip
+DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5,
+    "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9,
+}  # fmt: skip
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+HEDGES = {
+    "nearly": "less", "almost": "less", "less than": "less", "under": "less",
+    "up to": "less", "about": "approx", "around": "approx", "roughly": "approx",
+    "some": "approx", "approximately": "approx", "more than": "more", "over": "more",
+    "at least": "more",
+}  # fmt: skip
+UNIT_CODES = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
+    "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
+    "centurie": "CE",
+}  # fmt: skip
+CLOCK_UNITS = {"second", "minute", "hour"}
+PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
+
+# ---------------------------------------------------------------- regex pieces
+
+_MON = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+    r"|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?"
+    r"|Dec(?:ember|\.)?)(?![A-Za-z])"
+)
+_WDAY = (
+    r"(?:Mon(?:day|\.)?|Tue(?:s(?:day|\.)?|\.)?|Wed(?:nesday|\.)?|Thu(?:r(?:s(?:day|\.)?)?|\.)?"
+    r"|Fri(?:day|\.)?|Sat(?:urday|\.)?|Sun(?:day|\.)?)(?![A-Za-z])"
+)
+_WDAY_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:%,.]\d)(?!\d)"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d%])"
+_YEAR_OF = rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))"
+_NUM = (
+    r"(?:\d{1,3}(?:\.5)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|a\s+couple\s+of|a\s+dozen|half\s+an?|an?|hundred|single(?=-))"
+)
+_VAGUE_NUM = r"(?:several|a\s+few|few|many|some|the\s+past\s+few|the\s+last\s+few)"
+_UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
+_HEDGE = (
+    r"(?:nearly|almost|less\s+than|under|up\s+to|about|around|roughly|some|approximately"
+    r"|more\s+than|over|at\s+least)"
+)
+_MOD = r"(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)"
+_SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
+_DASH = r"\s*(?:-|–|—|to|through|until|and)\s*"
+
+_FUTURE_WORDS = (
+    r"will|won't|shall|'ll|going\s+to|plans?\s+to|planned|planning|intends?\s+to|is\s+to|are\s+to"
+    r"|scheduled|(?:is|are|was|were)\s+due|due\s+(?:on|in|by)|expected\s+to|expects|set\s+to"
+    r"|next|upcoming|coming|would|as\s+(?:soon|early)\s+as|payable|effective|deadline|expire"
+)
+_PAST_WORDS = (
+    r"was|were|had|did|said|says|told|ago|last|earlier|since|left|began|took|went|came|met"
+    r"|made|held|fought|led|sent|won|lost|struck|saw|gave|fell|ran|spoke|broke|wrote|became"
+    r"|brought|sold|stood|rose|fled|found|got|kept|knew|thought|felt|grew"
+)
+_WEAK_PAST = r"[a-z]{3,}(?<!need)(?<!speed)(?<!hundred)(?<!indeed)(?<!schedul)(?<!plann)ed"
+_CUE = re.compile(
+    rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<weak>{_WEAK_PAST}))\b", re.I
+)
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_WORD = re.compile(r"[A-Za-z']+")
+_YEAR_PREFIX_WORDS = {
+    "in", "since", "until", "till", "by", "from", "before", "after", "during", "through",
+    "of", "early", "late", "mid", "and", "or", "to", "between", "spring", "summer", "fall",
+    "autumn", "winter", "fiscal", "year", "around", "circa", "c", "mid-",
+}  # fmt: skip
+_DETERMINERS = {
+    "the", "these", "those", "its", "his", "her", "their", "our", "my", "your", "early",
+    "final", "last", "first", "recent", "past", "coming", "next", "few", "many", "several",
+}  # fmt: skip
+_COUNT_PREFIX_WORDS = {
+    "about", "nearly", "almost", "around", "approximately", "some", "roughly", "than",
+    "least", "over", "under", "just", "only", "total", "no", "number", "page",
+    "pages", "flight", "route", "room", "code", "model", "vol", "exactly", "all",
+}  # fmt: skip
+_COUNTED_NOUNS = {
+    "people", "men", "women", "children", "police", "personnel", "staff", "troops",
+    "soldiers", "feet", "foot", "km", "kilometers", "kilometres", "miles", "meters",
+    "metres", "tons", "tonnes", "units", "votes", "jobs", "cases", "deaths",
+    "dollars", "euros", "pounds", "yuan", "rubles", "shares", "members", "residents",
+    "workers", "employees", "students", "cars", "homes", "houses", "acres", "calories",
+}  # fmt: skip
+
+
+def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+# ---------------------------------------------------------------- resolution records
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    value: str | None
+    granularity: str
+    anchored: bool = True
+    inferred: bool = False
+    mod: str | None = None
+    day: Date | None = None  # the day pointed at, which later "the next day" follows
+
+
+@dataclass
+class _Context:
+    text: str
+    anchor: Date | None
+    last_day: Date | None = None
+
+
+Resolver = Callable[[re.Match[str], _Context], _Resolved | None]
+Guard = Callable[[re.Match[str], str], bool]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: str
+    pattern: re.Pattern[str]
+    resolve: Resolver
+    guard: Guard | None = None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    priority: int
+    rule: _Rule
+    match: re.Match[str]
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def month_number(name: str) -> int:
+    return MONTHS[name.strip(".").lower()[:3]]
+
+
+def weekday_number(name: str) -> int:
+    return WEEKDAYS[name.strip(".").lower()[:3]]
+
+
+def _number(word: str) -> float | None:
+    word = re.sub(r"\s+", " ", word.lower().strip())
+    if re.fullmatch(r"\d+(?:\.5)?", word):
+        return float(word)
+    if "-" in word:
+        tens, units = word.split("-", 1)
+        return NUMBER_WORDS.get(tens, 0) + NUMBER_WORDS.get(units, 0)
+    return NUMBER_WORDS.get(word)
+
+
+def _safe_date(year: int, month: int, day: int) -> Date | None:
+    try:
+        return Date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _iso_week(day: Date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _day_value(day: Date, inferred: bool = False, mod: str | None = None) -> _Resolved:
+    return _Resolved(day.isoformat(), "day", True, inferred, mod, day)
+
+
+def _unanchored(granularity: str, value: str | None = None) -> _Resolved:
+    return _Resolved(value, granularity, anchored=False)
+
+
+def _mod_word(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    word = raw.lower().split()
+    key = word[1] if word[0] == "the" and len(word) > 1 else word[0]
+    return {"beginning": "start", "middle": "mid"}.get(key, key)
+
+
+def _group(match: re.Match[str], name: str) -> str | None:
+    try:
+        return match.group(name)
+    except IndexError:
+        return None
+
+
+# ---------------------------------------------------------------- tense of the clause
+
+
+def tense_direction(text: str, start: int, end: int) -> str | None:
+    """'future' or 'past' from the nearest tense cue in the clause around a span, else None.
+
+    Modals and reporting verbs ("will", "said") outrank words merely ending in -ed, which
+    are as often adjectives ("preferred shares") as past-tense verbs.
+    """
+    window = text[max(0, start - 120) : start]
+    cut = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
+    before = list(_CUE.finditer(window[cut:]))
+    strong = [m for m in before if not m.group("weak")]
+    if strong or before:
+        return "future" if (strong or before)[-1].group("future") else "past"
+    after_text = text[end : end + 60]
+    stop = _SENTENCE_END.search(after_text)
+    after = _CUE.search(after_text[: stop.start() if stop else None])
+    if after:
+        return "future" if after.group("future") else "past"
+    return None
+
+
+# How much nearer a later date must be than an earlier one to be chosen, by tense.
+_FORWARD_BIAS = {"future": 3.0, None: 0.75, "past": 0.3}
+
+
+def _nearest(back_gap: float, forward_gap: float, direction: str | None) -> bool:
+    """True when the forward candidate should win over the backward one."""
+    return forward_gap * 1.0 < back_gap * _FORWARD_BIAS[direction]
+
+
+def _pick_year(month: int, day: int, anchor: Date, direction: str | None) -> Date | None:
+    """The year for a day given without one: the nearer of the two candidates, tense-biased."""
+    back = _safe_date(anchor.year, month, day) or _safe_date(anchor.year, month, 28)
+    if back is None:
+        return None
+    if back > anchor:
+        back = _safe_date(anchor.year - 1, month, day) or back.replace(year=anchor.year - 1)
+    forward = _safe_date(back.year + 1, month, day) if back < anchor else back
+    if forward is None or forward == back:
+        return back
+    return forward if _nearest((anchor - back).days, (forward - anchor).days, direction) else back
+
+
+def _pick_month_year(month: int, anchor: Date, direction: str | None) -> int:
+    months_back = (anchor.month - month) % 12
+    if months_back == 0:
+        return anchor.year
+    back_year = anchor.year if month < anchor.month else anchor.year - 1
+    if _nearest(months_back, 12 - months_back, direction):
+        return back_year + 1
+    return back_year
+
+
+def _pick_weekday(weekday: int, anchor: Date, direction: str | None) -> Date:
+    if direction == "future":
+        return anchor + datetime.timedelta(days=(weekday - anchor.weekday()) % 7)
+    return anchor - datetime.timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
+# ---------------------------------------------------------------- guards
+
+
+def _words_before(text: str, start: int, count: int = 1) -> list[str]:
+    return _WORD.findall(text[max(0, start - 40) : start])[-count:]
+
+
+def _next_word(text: str, end: int) -> str:
+    found = re.match(r"[\s-]*([A-Za-z']+)", text[end : end + 30])
+    return found.group(1) if found else ""
+
+
+def _numeric_context(text: str, start: int, end: int) -> bool:
+    """True when a number sits inside money, a phone number, a percentage or a decimal."""
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 9]
+    if re.search(r"[$€£¥#]\s?$|[\d.,/:+-]$|\d\s$", before):
+        return True  # money, a decimal, or a group of a phone number ("555 1999")
+    return bool(re.match(r"[.,:]\d|[/-]\d|\s?%|\s?(?:per\s?cent|percent)|\d|\s\d{3}", after))
+
+
+def _year_guard(match: re.Match[str], text: str) -> bool:
+    start, end = match.span()
+    if _numeric_context(text, start, end):
+        return False
+    previous = _words_before(text, start)
+    prev_word = previous[0].lower() if previous else ""
+    if prev_word in _COUNT_PREFIX_WORDS:
+        return False
+    following = _next_word(text, end)
+    if prev_word in _YEAR_PREFIX_WORDS and prev_word not in {"and", "or", "to", "between"}:
+        return following.lower() not in _COUNTED_NOUNS
+    return not _looks_counted(following)
+
+
+def _looks_counted(word: str) -> bool:
+    if not word or not word[0].islower():
+        return False
+    lowered = word.lower()
+    plural = lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "'s"))
+    return lowered in _COUNTED_NOUNS or (plural and lowered not in {"was", "has", "as"})
+
+
+def _number_guard(match: re.Match[str], text: str) -> bool:
+    return not _numeric_context(text, match.start(), match.end())
+
+
+def _bare_month_guard(match: re.Match[str], text: str) -> bool:
+    name = match.group(0)
+    following = text[match.end() : match.end() + 2]
+    if re.match(r"\s[A-Z]", following) or re.match(r"\s?\d", following):
+        return False  # "April Smith", "June 5" handled elsewhere
+    previous = _words_before(text, match.start())
+    prev_word = previous[0].lower() if previous else ""
+    if prev_word in _YEAR_PREFIX_WORDS or prev_word in {"this", "that", "last", "next"}:
+        return True
+    return name.rstrip(".") not in {"May", "Mar", "March", "Jan", "Sat", "Sun"} and "." not in name
+
+
+def _duration_guard(match: re.Match[str], text: str) -> bool:
+    if _numeric_context(text, match.start(), match.end()):
+        return False
+    if re.match(r"[\s-]+old\b", text[match.end() : match.end() + 6]):
+        return False  # an age, not a time
+    num = (_group(match, "num") or "").lower()
+    if num in {"a", "an"} and match.group("unit").lower() == "second":
+        return False
+    hyphenated = "-" in text[match.start("num") : match.start("unit")]
+    if _group(match, "hedge") or num not in {"a", "an", "one"} or hyphenated:
+        return True
+    previous = _words_before(text, match.start())
+    return bool(previous) and previous[0].lower() in {"for", "in", "within", "after", "than"}
+
+
+# ---------------------------------------------------------------- resolvers: absolute
+
+
+def _explicit_day(
+    year: int | None, month: int, day: int, ctx: _Context, span: tuple[int, int]
+) -> _Resolved | None:
+    if year is not None:
+        found = _safe_date(year, month, day)
+        return _day_value(found) if found else None
+    if ctx.anchor is None:
+        if _safe_date(2000, month, day) is None:
+            return None
+        return _unanchored("day", f"XXXX-{month:02d}-{day:02d}")
+    direction = tense_direction(ctx.text, *span)
+    picked = _pick_year(month, day, ctx.anchor, direction)
+    return _day_value(picked, inferred=True) if picked else None
+
+
+def _day_number(raw: str) -> int:
+    return int(re.sub(r"\D", "", raw))
+
+
+def _resolve_iso(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    year, month, day = (int(match.group(g)) for g in ("y", "m", "d"))
+    found = _safe_date(year, month, day)
+    return _day_value(found) if found else None
+
+
+def _resolve_numeric(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    first, second, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
+    month, day = (second, first) if first > 12 or match.group("sep") == "." else (first, second)
+    found = _safe_date(year, month, day)
+    return _day_value(found, inferred=first <= 12 and second <= 12) if found else None
+
+
+def _resolve_month_day(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    year = int(match.group("y")) if match.group("y") else None
+    month = month_number(match.group("mon"))
+    return _explicit_day(year, month, _day_number(match.group("d")), ctx, match.span())
+
+
+def _resolve_day_range(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    year = int(match.group("y")) if match.group("y") else None
+    month = month_number(match.group("mon"))
+    first, last = _day_number(match.group("d1")), _day_number(match.group("d2"))
+    if last <= first:
+        return None
+    start = _explicit_day(year, month, first, ctx, match.span())
+    if start is None or start.value is None:
+        return start
+    prefix = start.value[:8]
+    value = f"{start.value}/{prefix}{last:02d}"
+    return _Resolved(value, "range", start.anchored, start.inferred, None, start.day)
+
+
+def _resolve_month_year(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    month = month_number(match.group("mon"))
+    mod = _mod_word(_group(match, "mod"))
+    year = _group(match, "y")
+    if year:
+        return _Resolved(f"{year}-{month:02d}", "month", mod=mod)
+    return _relative_month(month, _group(match, "det"), ctx, match.span(), mod)
+
+
+def _relative_month(
+    month: int, det: str | None, ctx: _Context, span: tuple[int, int], mod: str | None
+) -> _Resolved:
+    if ctx.anchor is None:
+        return _Resolved(f"XXXX-{month:02d}", "month", False, mod=mod)
+    anchor, det = ctx.anchor, (det or "").lower()
+    if det == "last":
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif det == "next":
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif det == "this":
+        year = anchor.year
+    else:
+        year = _pick_month_year(month, anchor, tense_direction(ctx.text, *span))
+    return _Resolved(f"{year}-{month:02d}", "month", True, det not in {"last", "next"}, mod)
+
+
+def _resolve_month_range(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    first, last = month_number(match.group("mon1")), month_number(match.group("mon2"))
+    if match.group("y"):
+        year = int(match.group("y"))
+        start_year = year if first <= last else year - 1
+        return _Resolved(f"{start_year}-{first:02d}/{year}-{last:02d}", "range")
+    end = _relative_month(last, None, ctx, match.span(), None)
+    if end.value is None or not end.anchored:
+        return _Resolved(f"XXXX-{first:02d}/XXXX-{last:02d}", "range", False)
+    year = int(end.value[:4])
+    start_year = year if first <= last else year - 1
+    return _Resolved(f"{start_year}-{first:02d}/{end.value}", "range", True, True)
+
+
+def _resolve_year(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    return _Resolved(match.group("y"), "year", mod=_mod_word(_group(match, "mod")))
+
+
+def _resolve_year_range(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    first = int(match.group("y1"))
+    raw_last = match.group("y2")
+    last = int(raw_last) if len(raw_last) == 4 else first // 100 * 100 + int(raw_last)
+    if not 0 < last - first <= 100:
+        return None
+    return _Resolved(f"{first}/{last}", "range")
+
+
+def _resolve_decade(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    raw = match.group("dec").lower().lstrip("'’")
+    mod = _mod_word(_group(match, "mod"))
+    if raw in DECADE_WORDS:
+        return _Resolved(f"19{DECADE_WORDS[raw]}X", "decade", True, True, mod)
+    digits = raw.rstrip("s").rstrip("'")
+    if len(digits) == 4:
+        return _Resolved(f"{digits[:3]}X", "decade", mod=mod)
+    century = "20" if digits in {"00", "10"} else "19"
+    return _Resolved(f"{century}{digits[0]}X", "decade", True, True, mod)
+
+
+def _resolve_century(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    number = int(re.sub(r"\D", "", match.group("cent")))
+    return _Resolved(f"{number - 1:02d}XX", "century", mod=_mod_word(_group(match, "mod")))
+
+
+def _resolve_season(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    code = SEASONS[match.group("season").lower()]
+    mod = _mod_word(_group(match, "mod"))
+    if match.group("y"):
+        return _Resolved(f"{match.group('y')}-{code}", "season", mod=mod)
+    if ctx.anchor is None:
+        return _Resolved(None, "season", False, mod=mod)
+    det = (_group(match, "det") or "").lower()
+    year = _season_year(code, ctx.anchor, det, tense_direction(ctx.text, *match.span()))
+    return _Resolved(f"{year}-{code}", "season", True, det not in {"this", "last", "next"}, mod)
+
+
+def _season_year(code: str, anchor: Date, det: str, direction: str | None) -> int:
+    first_month = SEASON_MONTHS[code][0]
+    started = anchor.month >= first_month or (code == "WI" and anchor.month <= 2)
+    this_year = anchor.year - 1 if code == "WI" and anchor.month <= 2 else anchor.year
+    if det == "this":
+        return this_year
+    if det == "next" or (det != "last" and direction == "future"):
+        return this_year + 1 if started else this_year
+    ended = anchor.month > SEASON_MONTHS[code][1] and code != "WI"
+    return this_year if ended or (det != "last" and started) else this_year - 1
+
+
+def _resolve_quarter(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    ordinal = (match.group("ord") or "").lower()
+    number = ORDINALS.get(ordinal) or int(re.sub(r"\D", "", ordinal) or 0)
+    half = (match.group("unit") or "").lower() == "half"
+    if not number or (half and number > 2):
+        return None
+    code = f"H{number}" if half else f"Q{number}"
+    year = _group(match, "y")
+    if year:
+        return _Resolved(f"{year}-{code}", "quarter")
+    if ctx.anchor is None:
+        return _Resolved(f"XXXX-{code}", "quarter", False)
+    relative = (_group(match, "rel") or "").lower()
+    if relative:
+        shift = {"last": -1, "next": 1}.get(relative, 0)
+        return _Resolved(f"{ctx.anchor.year + shift}-{code}", "quarter")
+    periods = 2 if half else 4
+    current = (ctx.anchor.month - 1) // (12 // periods) + 1
+    back_gap = (current - number) % periods
+    later = back_gap and _nearest(
+        back_gap, periods - back_gap, tense_direction(ctx.text, *match.span())
+    )
+    year_of_period = ctx.anchor.year - (number > current) + bool(later)
+    return _Resolved(f"{year_of_period}-{code}", "quarter", True, True)
+
+
+# ---------------------------------------------------------------- resolvers: relative
+
+
+def _resolve_relative_day(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    words = match.group(0).lower().split()
+    if ctx.anchor is None:
+        return _unanchored("day")
+    offset = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(words[0], 0)
+    if "before" in words:
+        offset = -2
+    elif "after" in words:
+        offset = 2
+    part = next((p for p in PARTS_OF_DAY if p in words), None)
+    if words[0] == "tonight":
+        part = "night"
+    return _day_value(ctx.anchor + datetime.timedelta(days=offset), mod=part)
+
+
+def _resolve_weekday(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    weekday = weekday_number(match.group("wd"))
+    part = (_group(match, "part") or "").lower() or None
+    if ctx.anchor is None:
+        return _Resolved(None, "day", False, mod=part)
+    det_words = (_group(match, "det") or "").lower().split()
+    det = det_words[-1] if det_words else ""
+    det = "next" if det == "coming" else det
+    anchor = ctx.anchor
+    if det == "last":
+        day = anchor - datetime.timedelta(days=(anchor.weekday() - weekday - 1) % 7 + 1)
+    elif det == "next":
+        day = anchor + datetime.timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
+    elif ctx.text.startswith(("'s", "’s"), match.end()):
+        day = _pick_weekday(weekday, anchor, "past")  # "Wednesday's ruling" is behind us
+    else:
+        day = _pick_weekday(weekday, anchor, tense_direction(ctx.text, *match.span()))
+    return _day_value(day, inferred=not det, mod=part)
+
+
+def _resolve_chained_day(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    words = match.group(0).lower().split()
+    base = ctx.last_day or ctx.anchor
+    if base is None:
+        return _unanchored("day")
+    offset = 0
+    if {"following", "next", "after"} & set(words):
+        offset = 1
+    elif {"previous", "preceding", "before"} & set(words):
+        offset = -1
+    part = next((p for p in PARTS_OF_DAY if p in words), None)
+    day = base + datetime.timedelta(days=offset)
+    return _day_value(day, inferred=True, mod=part)
+
+
+def _shift(base: Date, unit: str, amount: int) -> _Resolved:
+    if unit in {"day", "night"}:
+        return _day_value(base + datetime.timedelta(days=amount))
+    if unit in {"week", "fortnight"}:
+        days = amount * (14 if unit == "fortnight" else 7)
+        return _Resolved(_iso_week(base + datetime.timedelta(days=days)), "week")
+    if unit == "month":
+        year, month = _add_months(base.year, base.month, amount)
+        return _Resolved(f"{year}-{month:02d}", "month")
+    if unit == "quarter":
+        year, month = _add_months(base.year, base.month, 3 * amount)
+        return _Resolved(f"{year}-Q{(month - 1) // 3 + 1}", "quarter")
+    if unit == "weekend":
+        saturday = base + datetime.timedelta(days=5 - base.weekday() + 7 * amount)
+        return _Resolved(f"{_iso_week(saturday)}-WE", "week")
+    if unit == "decade":
+        return _Resolved(f"{(base.year // 10 + amount) * 10 // 10}X", "decade")
+    if unit == "century":
+        return _Resolved(f"{base.year // 100 + amount:02d}XX", "century")
+    return _Resolved(str(base.year + amount), "year")
+
+
+def _resolve_relative_unit(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    det = re.sub(r"\s+", " ", match.group("det").lower())
+    unit = match.group("unit").lower()
+    mod = _mod_word(_group(match, "mod"))
+    if mod in {"earlier", "later"}:
+        mod = None
+    if ctx.anchor is None:
+        return _Resolved(None, "week" if unit == "weekend" else unit, False, mod=mod)
+    amount = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(det, 0)
+    shifted = _shift(ctx.anchor, unit, amount)
+    return _Resolved(shifted.value, shifted.granularity, True, False, mod)
+
+
+def _resolve_ago(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    amount = _number(match.group("num"))
+    unit = match.group("unit").lower()
+    if amount is None or amount != int(amount) or unit in CLOCK_UNITS:
+        return None
+    if ctx.anchor is None:
+        return _unanchored(unit if unit != "night" else "day")
+    sign = 1 if match.group("dir").lower() in {"later", "after", "from now", "hence"} else -1
+    base = ctx.anchor
+    if match.group("dir").lower() in {"later", "earlier", "before", "after"}:
+        base = ctx.last_day or ctx.anchor
+    shifted = _shift(base, unit, sign * int(amount) * (10 if unit == "decade" else 1))
+    if unit == "decade":
+        shifted = _Resolved(str(base.year + sign * int(amount) * 10), "year")
+    return _Resolved(shifted.value, shifted.granularity, True, base is not ctx.anchor)
+
+
+def _resolve_ref(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    if ctx.anchor is None:
+        return _unanchored("day")
+    return _day_value(ctx.anchor)
+
+
+# ---------------------------------------------------------------- resolvers: durations
+
+
+def _duration_value(amount: float | None, unit: str) -> str:
+    code = UNIT_CODES[unit]
+    if amount is None:
+        return f"PTX{code}" if unit in CLOCK_UNITS else f"PX{code}"
+    if code in {"DE", "CE"}:
+        amount, code = amount * (10 if code == "DE" else 100), "Y"
+    if unit == "fortnight":
+        amount *= 2
+    text = str(int(amount)) if amount == int(amount) else f"{amount:g}"
+    return f"PT{text}{code}" if unit in CLOCK_UNITS else f"P{text}{code}"
+
+
+def _resolve_duration(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    unit = match.group("unit").lower().rstrip("s")
+    raw = (match.group("num") or "").lower()
+    vague = not raw or re.match(_VAGUE_NUM, raw) is not None
+    amount = None if vague else _number(raw)
+    if not vague and amount is None:
+        return None
+    hedge = re.sub(r"\s+", " ", (_group(match, "hedge") or "").lower().strip(" -"))
+    return _Resolved(_duration_value(amount, unit), "duration", mod=HEDGES.get(hedge))
+
+
+def _resolve_plural_duration(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    unit = match.group("unit").lower()
+    unit = "century" if unit.startswith("centur") else unit.rstrip("s")
+    return _Resolved(_duration_value(None, unit), "duration")
+
+
+def _resolve_long(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    unit = match.group("unit").lower()
+    plural = (unit.endswith("s") and unit != "centuries") or unit == "centuries"
+    unit = "century" if unit.startswith("centur") else unit.rstrip("s")
+    hedge = (match.group("hedge") or "").lower().strip(" -")
+    return _Resolved(
+        _duration_value(None if plural else 1, unit), "duration", mod=HEDGES.get(hedge)
+    )
+
+
+# ---------------------------------------------------------------- the rules
+
+
+def _rules() -> list[_Rule]:
+    i = re.I
+    year_of = _YEAR_OF
+    wd_prefix = rf"(?:{_WDAY},?\s+)?"
+    return [
+        _Rule("iso", _c(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])"), _resolve_iso),
+        _Rule(
+            "numeric",
+            _c(
+                r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/.])"
+            ),
+            _resolve_numeric,
+        ),
+        _Rule(
+            "day_range_md",
+            _c(rf"(?P<mon>{_MON})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY}){year_of}?"),
+            _resolve_day_range,
+            _number_guard,
+        ),
+        _Rule(
+            "day_range_dm",
+            _c(rf"(?<![\d.,$])(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?P<mon>{_MON}){year_of}?"),
+            _resolve_day_range,
+        ),
+        _Rule(
+            "month_day",
+            _c(rf"{wd_prefix}(?P<mon>{_MON})\s+(?P<d>{_DAY}){year_of}?"),
+            _resolve_month_day,
+            _number_guard,
+        ),
+        _Rule(
+            "day_month",
+            _c(
+                rf"{wd_prefix}(?<![\d.,$])(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<mon>{_MON}){year_of}?"
+            ),
+            _resolve_month_day,
+        ),
+        _Rule(
+            "month_range",
+            _c(
+                rf"(?:(?:between|from)\s+)?(?P<mon1>{_MON})\s*(?:-|–|to|and|through|until)\s*"
+                rf"(?P<mon2>{_MON}){year_of}?"
+            ),
+            _resolve_month_range,
+        ),
+        _Rule(
+            "month_year",
+            _c(rf"(?:{_MOD}[-\s]+)?(?P<mon>{_MON}){year_of}", i),
+            _resolve_month_year,
+            _number_guard,
+        ),
+        _Rule(
+            "month_of_relative_year",
+            _c(rf"(?:{_MOD}[-\s]+)?(?P<mon>{_MON})\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b"),
+            _resolve_month_of_relative_year,
+        ),
+        _Rule(
+            "month_relative",
+            _c(
+                rf"(?:(?P<det>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?:{_MOD}[-\s]+)?(?P<mon>{_MON})(?!\s+\d)"
+            ),
+            _resolve_month_year,
+            _bare_month_guard,
+        ),
+        _Rule(
+            "season",
+            _c(
+                rf"(?:(?P<det>this|last|next|the|that)\s+)?(?:{_MOD}[-\s]+)?{_SEASON}(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?",
+                i,
+            ),
+            _resolve_season,
+            _season_guard,
+        ),
+        _Rule(
+            "quarter",
+            _c(
+                rf"(?:the\s+)?(?P<ord>first|second|third|fourth|final|[1-4](?:st|nd|rd|th))[\s-]+"
+                rf"(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal|FY)\s*)?(?P<y>{_YEAR})"
+                r"|\s+of\s+(?P<rel>last|next|this)\s+year)?",
+                i,
+            ),
+            _resolve_quarter,
+        ),
+        _Rule(
+            "quarter_code",
+            _c(rf"\b(?P<unit>Q|H)(?P<ord>[1-4])\s*(?P<y>{_YEAR})?\b"),
+            _resolve_quarter_code,
+        ),
+        _Rule(
+            "year_range",
+            _c(
+                rf"(?:(?:from|between)\s+)?(?P<y1>{_YEAR})\s*(?:-|–|—|to|and|through|until)\s*"
+                r"(?P<y2>(?:1[5-9]|20)\d\d|\d\d)(?![\d%])",
+                i,
+            ),
+            _resolve_year_range,
+            _number_guard,
+        ),
+        _Rule(
+            "decade",
+            _c(
+                rf"(?:the\s+)?(?:{_MOD}[-\s]+)?(?P<dec>(?:1[5-9]|20)\d0'?s|['’]?\d0'?s"
+                r"|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\w'])",
+                i,
+            ),
+            _resolve_decade,
+            _decade_guard,
+        ),
+        _Rule(
+            "century",
+            _c(
+                rf"(?:the\s+)?(?:{_MOD}[-\s]+)?(?P<cent>1\dth|2[01]st|twentieth|nineteenth)"
+                r"[\s-]+century",
+                i,
+            ),
+            _resolve_century_word,
+        ),
+        _Rule(
+            "year",
+            _c(rf"(?:{_MOD}[-\s]+)?(?:(?:fiscal|FY)\s*)?\b(?P<y>{_YEAR})\b(?!['’]?s\b)", i),
+            _resolve_year,
+            _year_guard,
+        ),
+        _Rule(
+            "relative_day",
+            _c(
+                r"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|today|tonight"
+                r"|(?:yesterday|tomorrow|this)\s+(?:morning|afternoon|evening|night)|yesterday"
+                r"|tomorrow|last\s+night)\b",
+                i,
+            ),
+            _resolve_relative_day,
+        ),
+        _Rule(
+            "weekday",
+            _c(
+                rf"(?:(?P<det>[Ll]ast|[Nn]ext|[Tt]his|(?:[Tt]his\s+)?[Cc]oming)\s+)?(?P<wd>{_WDAY_FULL})"
+                r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
+            ),
+            _resolve_weekday,
+            _weekday_guard,
+        ),
+        _Rule(
+            "reference",
+            _c(
+                r"\b(?:(?:right\s+)?now|currently|current|at\s+present|presently|nowadays"
+                r"|these\s+days|at\s+the\s+moment|(?:more\s+)?recently|lately"
+                r"|recent\s+(?:days|weeks|months|years|decades)"
+                r"|(?:the\s+)?past(?=[.,;]|\s+(?:and|or|but|when)\b)"
+                r"|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)\s+term"
+                r"|(?:the\s+)?coming\s+(?:days|weeks|months|years)"
+                r"|(?:in\s+)?the\s+years\s+ahead)\b(?![-'])",
+                i,
+            ),
+            _resolve_reference,
+            _reference_guard,
+        ),
+        _Rule(
+            "chained_day",
+            _c(
+                r"\b(?:the\s+(?:following|next|previous|preceding|same)\s+"
+                r"(?:day|morning|afternoon|evening|night)|that\s+(?:day|morning|afternoon|evening"
+                r"|night)|the\s+day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow))"
+                r"|(?:(?<=\bend\s)|(?<=\bending\s)|(?<=\bended\s)|(?<=\bfor\s)|(?<=\bin\s)"
+                r"|(?<=\bduring\s)|(?<=\bof\s))the\s+day(?!\s+(?:before|after|when|that|of|[A-Z])))\b",
+                i,
+            ),
+            _resolve_chained_day,
+        ),
+        _Rule(
+            "ago",
+            _c(
+                rf"\b(?P<num>{_NUM})[\s-]+(?P<unit>{_UNIT})s?\s+"
+                r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b",
+                i,
+            ),
+            _resolve_ago,
+            _number_guard,
+        ),
+        _Rule(
+            "latest_period",
+            _c(
+                r"\bthe\s+(?:(?P<which>latest|most\s+recent|current|same|recent)\s+)?"
+                r"(?:(?:fiscal|financial)\s+)?(?P<unit>quarter|weekend)\b(?![-'])",
+                i,
+            ),
+            _resolve_latest_period,
+        ),
+        _Rule(
+            "year_end",
+            _c(
+                r"\b(?:(?:by|at|until|before|through)\s+)?(?:the\s+)?"
+                r"(?P<mod>end|beginning|start|middle|turn)\s+of\s+the\s+(?P<unit>year|month|week)\b"
+                r"|\byear(?:['’]s\s+|-)end\b|\byear\s+end\b",
+                i,
+            ),
+            _resolve_year_end,
+        ),
+        _Rule(
+            "holiday",
+            _c(
+                r"\b(?P<day>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?"
+                r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Independence\s+Day"
+                r"|Valentine['’]s\s+Day|Halloween|Boxing\s+Day)(?:\s+(?P<y>{year}))?\b".replace(
+                    "{year}", _YEAR
+                )
+            ),
+            _resolve_holiday,
+        ),
+        _Rule(
+            "spelled_year",
+            _c(
+                r"\bnineteen\s+(?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                r"(?:[\s-](?P<units>one|two|three|four|five|six|seven|eight|nine))?\b",
+                i,
+            ),
+            _resolve_spelled_year,
+        ),
+        _Rule(
+            "clock",
+            _c(
+                r"(?<![\d.:$])(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:[ap]\.m\.|[AaPp][Mm]\b)"
+                r"(?:\s+(?:[A-Z]{2,4}T|UTC|GMT))?|(?<![\d.:$])(?:[01]?\d|2[0-3]):[0-5]\d"
+                r"(?:\s+(?:[A-Z]{2,4}T|UTC|GMT|local\s+time)|(?=\s+(?:on|hours?|yesterday|today)\b))"
+                rf"(?:,?\s+(?:on\s+)?(?P<wd>{_WDAY_FULL})\b)?"
+            ),
+            _resolve_clock,
+            _number_guard,
+        ),
+        _Rule(
+            "relative_unit",
+            _c(
+                r"\b(?:(?P<mod>earlier|later|early|late|the\s+(?:end|beginning|start|middle)\s+of)"
+                r"\s+)?(?P<det>this|last|next|previous|coming|current)\s+"
+                r"(?P<unit>week(?:end)?|month|year|quarter|decade|century)\b",
+                i,
+            ),
+            _resolve_relative_unit,
+        ),
+        _Rule(
+            "duration",
+            _c(
+                rf"\b(?:(?P<hedge>{_HEDGE})\s+)?(?:the\s+(?:past|last|previous|next|first)\s+)?"
+                rf"(?P<num>{_NUM}|{_VAGUE_NUM}|couple\s+of)[\s-]+(?:(?:more|straight|consecutive"
+                rf"|full|additional|long|extra|further|successive)\s+)?(?P<unit>{_UNIT})(?:s|-long)?\b",
+                i,
+            ),
+            _resolve_duration,
+            _duration_guard,
+        ),
+        _Rule(
+            "duration_past_unit",
+            _c(
+                r"\bthe\s+(?:past|last|previous)\s+(?P<unit>day|week|month|year|decade|century)\b",
+                i,
+            ),
+            _resolve_one_unit,
+        ),
+        _Rule(
+            "duration_plural",
+            _c(r"\b(?P<unit>days|weeks|months|years|decades|centuries)\b(?![-'’])", i),
+            _resolve_plural_duration,
+            _plural_duration_guard,
+        ),
+        _Rule(
+            "duration_long",
+            _c(
+                rf"(?:(?P<hedge>{_HEDGE})[\s-]+)?(?:an?[\s-]+)?(?P<unit>days?|weeks?|months?|years?"
+                r"|decades?|century|centuries)-long\b",
+                i,
+            ),
+            _resolve_long,
+        ),
+    ]
+
+
+def _resolve_month_of_relative_year(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    month = month_number(match.group("mon"))
+    mod = _mod_word(_group(match, "mod"))
+    if ctx.anchor is None:
+        return _Resolved(f"XXXX-{month:02d}", "month", False, mod=mod)
+    year = ctx.anchor.year + {"last": -1, "next": 1}.get(match.group("rel").lower(), 0)
+    return _Resolved(f"{year}-{month:02d}", "month", mod=mod)
+
+
+def _resolve_reference(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    words = match.group(0).lower()
+    if re.search(r"futur|soon|com|ahead|near|short", words):
+        value = "FUTURE_REF"
+    elif re.search(r"recent|past|previous|lately|former", words):
+        value = "PAST_REF"
+    else:
+        value = "PRESENT_REF"
+    return _Resolved(value, "unknown")
+
+
+def _resolve_latest_period(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    unit = match.group("unit").lower()
+    if ctx.anchor is None:
+        return _unanchored("week" if unit == "weekend" else "quarter")
+    direction = tense_direction(ctx.text, *match.span())
+    if unit == "weekend":
+        amount = 0 if direction == "future" or ctx.anchor.weekday() >= 5 else -1
+        return _shift(ctx.anchor, "weekend", amount)
+    which = (_group(match, "which") or "").lower()
+    amount = 0 if which == "current" or direction == "future" else -1
+    shifted = _shift(ctx.anchor, "quarter", amount)
+    return _Resolved(shifted.value, "quarter", True, True)
+
+
+def _resolve_year_end(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    unit = (_group(match, "unit") or "year").lower()
+    mod = _mod_word(_group(match, "mod")) or "end"
+    mod = "start" if mod == "turn" else mod
+    if ctx.anchor is None:
+        return _Resolved(None, unit, False, mod=mod)
+    shifted = _shift(ctx.anchor, unit, 0)
+    return _Resolved(shifted.value, shifted.granularity, True, False, mod)
+
+
+_FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "independence day": (7, 4), "valentine's day": (2, 14), "halloween": (10, 31),
+    "boxing day": (12, 26),
+}  # fmt: skip
+
+
+def _holiday_date(name: str, year: int) -> Date:
+    if name.startswith("thanksgiving"):
+        first = Date(year, 11, 1)
+        return first + datetime.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name.startswith("easter"):
+        found: Date = easter(year)
+        return found
+    month, day = _FIXED_HOLIDAYS[name]
+    return Date(year, month, day)
+
+
+def _resolve_holiday(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    name = re.sub(r"\s+", " ", match.group("day").lower().replace("’", "'"))
+    if match.group("y"):
+        return _day_value(_holiday_date(name, int(match.group("y"))))
+    if ctx.anchor is None:
+        return _unanchored("day")
+    direction = tense_direction(ctx.text, *match.span())
+    back = _holiday_date(name, ctx.anchor.year)
+    if back > ctx.anchor:
+        back = _holiday_date(name, ctx.anchor.year - 1)
+    forward = _holiday_date(name, back.year + 1) if back < ctx.anchor else back
+    later = _nearest((ctx.anchor - back).days, (forward - ctx.anchor).days, direction)
+    return _day_value(forward if later else back, inferred=True)
+
+
+def _resolve_spelled_year(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    tens = NUMBER_WORDS[match.group("tens").lower()]
+    units = NUMBER_WORDS.get((match.group("units") or "").lower(), 0)
+    return _Resolved(str(1900 + int(tens) + int(units)), "year")
+
+
+def _resolve_clock(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    found = re.match(r"(\d{1,2})(?::(\d\d))?\s*([ap])?", match.group(0), re.I)
+    if found is None:
+        return None
+    hour, minute = int(found[1]), int(found[2] or 0)
+    if found[3] and hour > 12:
+        return None
+    if found[3]:
+        hour = hour % 12 + (12 if found[3].lower() == "p" else 0)
+    day = ctx.last_day or ctx.anchor
+    if match.group("wd") and ctx.anchor is not None:
+        direction = tense_direction(ctx.text, *match.span())
+        day = _pick_weekday(weekday_number(match.group("wd")), ctx.anchor, direction)
+    if day is None:
+        return _Resolved(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "time", False)
+    return _Resolved(f"{day.isoformat()}T{hour:02d}:{minute:02d}", "time", True, True)
+
+
+def _resolve_quarter_code(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    return _resolve_quarter(match, ctx)
+
+
+def _resolve_century_word(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    raw = match.group("cent").lower()
+    number = {"twentieth": 20, "nineteenth": 19}.get(raw) or int(re.sub(r"\D", "", raw))
+    return _Resolved(f"{number - 1:02d}XX", "century", mod=_mod_word(_group(match, "mod")))
+
+
+def _resolve_one_unit(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    unit = match.group("unit").lower()
+    return _Resolved(_duration_value(1, unit), "duration")
+
+
+def _plural_duration_guard(match: re.Match[str], text: str) -> bool:
+    previous = _words_before(text, match.start())
+    prev_word = previous[0].lower() if previous else ""
+    if prev_word in {"for", "in", "within", "over", "after", "took", "takes", "spent"}:
+        return True
+    return prev_word not in _DETERMINERS and _next_word(text, match.end()).lower() == "of"
+
+
+def _weekday_guard(match: re.Match[str], text: str) -> bool:
+    previous = _words_before(text, match.start())
+    return not previous or previous[0] not in {"Black", "Cyber", "Super", "Good", "Ash", "Bloody"}
+
+
+def _reference_guard(match: re.Match[str], text: str) -> bool:
+    word = match.group(0).lower()
+    following = _next_word(text, match.end()).lower()
+    if word == "current":
+        return following not in {"account", "accounts", "affairs", "events", "level", "levels"}
+    return not (word == "now" and following in {"that", "defunct"})
+
+
+def _season_guard(match: re.Match[str], text: str) -> bool:
+    if match.group("y") or _group(match, "det") or _group(match, "mod"):
+        return match.group("season").lower() != "fall" or bool(
+            match.group("y") or match.group("det")
+        )
+    return False
+
+
+def _decade_guard(match: re.Match[str], text: str) -> bool:
+    raw = match.group("dec")
+    previous = _words_before(text, match.start())
+    introduced = match.group(0).lower().startswith(("the", "early", "mid", "late"))
+    if re.match(r"\d0s", raw) and not introduced and previous[-1:] not in (["and"], ["or"]):
+        return False  # "30s" is more often an age or a temperature than a decade
+    return not _numeric_context(text, match.start("dec"), match.end())
+
+
+_RULES = _rules()
+
+
+# ---------------------------------------------------------------- public API
+
+
+_UNIT_WORD = r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur"
+_MONTH_WORD = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_DAY_WORD = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# A cheap pattern (on lower-cased text) every match of a rule contains: a rule only runs in
+# windows around its trigger's hits, which keeps a whole article well under 20 ms.
+_TRIGGERS = {
+    "iso": r"\d{4}-\d", "numeric": r"\d[/.]\d", "day_range_md": _MONTH_WORD,
+    "day_range_dm": _MONTH_WORD, "month_day": _MONTH_WORD, "day_month": _MONTH_WORD,
+    "month_range": _MONTH_WORD, "month_year": _MONTH_WORD, "month_relative": _MONTH_WORD,
+    "month_of_relative_year": _MONTH_WORD, "season": r"spring|summer|fall|autumn|winter",
+    "quarter": r"quarter|half", "quarter_code": r"[qh][1-4]", "year_range": r"\d\d\d\d",
+    "decade": r"0'?s\b|ties\b", "century": r"century", "year": r"\d\d\d\d",
+    "relative_day": r"today|tonight|yesterday|tomorrow|this|last", "weekday": _DAY_WORD,
+    "reference": r"now|curren|presen|days|moment|recent|lately|past|future|term|coming|ahead",
+    "chained_day": r"day|morning|afternoon|evening|night",
+    "ago": r"ago|earlier|later|before|after|from now|hence", "latest_period": r"quarter|weekend",
+    "year_end": r"end\b|of the", "holiday": r"christmas|new year|thanksgiving|easter"
+    r"|independence|valentine|halloween|boxing", "spelled_year": r"nineteen",
+    "clock": r"\d:\d\d|\d\s*[ap]\.?m", "relative_unit": r"this|last|next|previous|coming|current",
+    "duration": _UNIT_WORD, "duration_past_unit": _UNIT_WORD, "duration_plural": _UNIT_WORD,
+    "duration_long": r"-long",
+}  # fmt: skip
+_TRIGGER_PATTERNS = {kind: re.compile(pattern) for kind, pattern in _TRIGGERS.items()}
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_WINDOW_BEFORE = 70
+_WINDOW_AFTER = 60
+
+
+def _windows(trigger: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Merged stretches of text around the hits of a rule's trigger."""
+    windows: list[tuple[int, int]] = []
+    for hit in trigger.finditer(text):
+        start = max(0, hit.start() - _WINDOW_BEFORE)
+        end = min(len(text), hit.end() + _WINDOW_AFTER)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _rule_matches(
+    rule: _Rule, text: str, lowered: str, cache: dict[str, list[tuple[int, int]]]
+) -> list[re.Match[str]]:
+    trigger = _TRIGGER_PATTERNS.get(rule.kind)
+    if trigger is None:
+        return list(rule.pattern.finditer(text))
+    if trigger.pattern not in cache:
+        cache[trigger.pattern] = _windows(trigger, lowered)
+    found: dict[tuple[int, int], re.Match[str]] = {}
+    for start, end in cache[trigger.pattern]:
+        # A match touching the window's end may be cut short: look again on the whole text.
+        for match in rule.pattern.finditer(text, start, end):
+            if match.end() == end < len(text):
+                match = rule.pattern.match(text, match.start()) or match
+            found.setdefault(match.span(), match)
+    return list(found.values())
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    lowered = text.translate(_ASCII_LOWER)  # same length as text, unlike str.lower()
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for priority, rule in enumerate(_RULES):
+        for match in _rule_matches(rule, text, lowered, windows):
+            if match.end() <= match.start():
+                continue
+            if rule.guard is None or rule.guard(match, text):
+                found.append(_Candidate(match.start(), match.end(), priority, rule, match))
+    return found
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Longest spans first (earlier rules break ties); no two kept spans overlap."""
+    ordered = sorted(candidates, key=lambda c: (c.start - c.end, c.priority, c.start))
+    kept: list[_Candidate] = []
+    taken = bytearray(max((c.end for c in candidates), default=0))
+    for candidate in ordered:
+        if any(taken[candidate.start : candidate.end]):
+            continue
+        taken[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
+        kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading 'from'/'between'/'the' and trailing punctuation from a span."""
+    lead = re.match(r"(?:(?:from|between|the)\s+)+", text[start:end], re.I)
+    if lead and lead.end() < end - start:
+        start += lead.end()
+    while end > start and text[end - 1] in ",; ":
+        end -= 1
+    return start, end
+
+
+def find_times(text: str, article_id: str, anchor: Date | None) -> list[TimeExpression]:
+    """Every time expression in ``text``, normalised against ``anchor`` (the publication date)."""
+    context = _Context(text, anchor)
+    found: list[TimeExpression] = []
+    for candidate in _select(_candidates(text)):
+        resolved = candidate.rule.resolve(candidate.match, context)
+        if resolved is None:
+            continue
+        if resolved.day is not None and resolved.granularity == "day":
+            context.last_day = resolved.day  # ranges are too vague to follow
+        start, end = _trim(text, candidate.start, candidate.end)
+        evidence = Evidence(article_id, start, end, text[start:end])
+        found.append(
+            TimeExpression(
+                evidence,
+                resolved.value,
+                resolved.granularity,
+                resolved.anchored,
+                resolved.inferred,
+                resolved.mod,
+            )
+        )
+    return found
+
+
+# ---------------------------------------------------------------- datelines
+
+_DATELINE_LABEL = re.compile(
+    r"\b(?:date|dated|published(?:\s+on)?|posted(?:\s+on)?|first\s+published(?:\s+on)?"
+    r"|publication\s+date|updated(?:\s+on)?|last\s+updated|created)\b\s*[:\-–|]?\s*$",
+    re.I,
+)
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?(?![a-z]))?"
+    r"|\b\d{1,2}\s*[ap]\.m\.|\bT\d{2}:\d{2}\S*",
+    re.I,
+)
+_FILLER = re.compile(
+    r"\b(?:at|on|by|am|pm|updated|published|posted|date|dated|gmt|utc|local|time|and|"
+    r"last|first|created|modified|read|min|minutes?|\d+)\b|[|•·,:;()\-–—/]",
+    re.I,
+)
+_TOP_LINES = 15
+
+
+def _dateline_in_line(line: str) -> tuple[str, bool] | None:
+    """(ISO date, labelled) when a line of the article head is a dateline."""
+    for found in find_times(line, "", None):
+        if found.granularity != "day" or not found.anchored or found.value is None:
+            continue
+        before = line[: found.evidence.start]
+        if _DATELINE_LABEL.search(before):
+            return found.value, True
+        rest = line[: found.evidence.start] + " " + line[found.evidence.end :]
+        leftover = _FILLER.sub(" ", _CLOCK.sub(" ", rest)).split()
+        if len(leftover) <= 2:
+            return found.value, False
+    return None
+
+
+def _labelled_with_dateparser(line: str) -> str | None:
+    label = re.search(r"\b(?:published|posted|date|updated)\b\s*(?:on)?\s*[:\-–|]?\s*", line, re.I)
+    if label is None:
+        return None
+    # the labels matched above are English; loading every locale costs seconds per process
+    parsed = dateparser.parse(
+        line[label.end() : label.end() + 40],
+        languages=["en"],
+        settings={"STRICT_PARSING": True},
+    )
+    return parsed.date().isoformat() if parsed else None
+
+
+def find_dateline(text: str) -> str | None:
+    """The ISO date of an explicit dateline near the top of raw scraped text, if any."""
+    lines = [line for line in text[:3000].splitlines() if line.strip()][:_TOP_LINES]
+    unlabelled: str | None = None
+    for line in lines:
+        found = _dateline_in_line(line[:300])
+        if found and found[1]:
+            return found[0]
+        if found and unlabelled is None:
+            unlabelled = found[0]
+    if unlabelled is not None:
+        return unlabelled
+    for line in lines:
+        parsed = _labelled_with_dateparser(line[:200])
+        if parsed:
+            return parsed
+    return None
+
+
+def infer_publication_date(text: str) -> tuple[str | None, str]:
+    """(ISO date or None, how): a dateline, else the latest past-tense full date in the text."""
+    dateline = find_dateline(text)
+    if dateline is not None:
+        return dateline, "dateline"
+    latest: str | None = None
+    for found in find_times(text, "", None):
+        if found.granularity != "day" or not found.anchored or found.value is None:
+            continue
+        span = found.evidence
+        if tense_direction(text, span.start, span.end) == "future":
+            continue
+        latest = max(latest or found.value, found.value)
+    if latest is not None:
+        return latest, "inferred-from-text"
+    return None, "not-found"
+
+
+# ---------------------------------------------------------------- comparing values
+
+
+_SIX_DAYS = datetime.timedelta(days=6)
+
+
+def _month_end(year: int, month: int) -> Date:
+    return Date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _months_interval(year: int, first: int, last: int) -> tuple[Date, Date]:
+    end_year, end_month = _add_months(year, first, last - first)
+    return Date(year, first, 1), _month_end(end_year, end_month)
+
+
+def _point_interval(value: str) -> tuple[Date, Date] | None:
+    """Inclusive first and last day covered by a single ISO/TimeML date value."""
+    try:
+        return _parse_point(value)
+    except ValueError:
+        return None
+
+
+def _parse_point(value: str) -> tuple[Date, Date] | None:
+    if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", value):
+        day = Date(int(m[1]), int(m[2]), int(m[3]))
+        return day, day
+    if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
+        return _months_interval(int(m[1]), int(m[2]), int(m[2]))
+    if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value):
+        monday = Date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        return monday + datetime.timedelta(days=5 if m[3] else 0), monday + _SIX_DAYS
+    return _parse_period(value)
+
+
+def _parse_period(value: str) -> tuple[Date, Date] | None:
+    if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+        first_month, last_month = SEASON_MONTHS[m[2]]
+        return _months_interval(int(m[1]), first_month, last_month)
+    if m := re.fullmatch(r"(\d{4})-([QH])([1-4])", value):
+        size = 3 if m[2] == "Q" else 6
+        first_month = (int(m[3]) - 1) * size + 1
+        return _months_interval(int(m[1]), first_month, first_month + size - 1)
+    return _parse_coarse(value)
+
+
+def _parse_coarse(value: str) -> tuple[Date, Date] | None:
+    if re.fullmatch(r"\d{4}", value):
+        return Date(int(value), 1, 1), Date(int(value), 12, 31)
+    if m := re.fullmatch(r"(\d{3})X", value):
+        return Date(int(m[1]) * 10, 1, 1), Date(int(m[1]) * 10 + 9, 12, 31)
+    if m := re.fullmatch(r"(\d\d)XX", value):
+        return Date(max(1, int(m[1]) * 100), 1, 1), Date(int(m[1]) * 100 + 99, 12, 31)
+    return None
+
+
+def _narrow(interval: tuple[Date, Date], mod: str | None) -> tuple[Date, Date]:
+    """early/late keep the first/last 40% of a period, mid the middle half: early and late
+    never meet, mid overlaps both."""
+    first, last = interval
+    length = (last - first).days
+    if mod not in {"early", "start", "mid", "late", "end"} or length < 6:
+        return interval
+    part = datetime.timedelta(days=length * 2 // 5)
+    quarter = datetime.timedelta(days=length // 4)
+    if mod in {"early", "start"}:
+        return first, first + part
+    if mod in {"late", "end"}:
+        return last - part, last
+    return first + quarter, last - quarter
+
+
+def value_interval(value: str | None, mod: str | None = None) -> tuple[Date, Date] | None:
+    """Inclusive first and last day a date or range value can mean; None if not a date."""
+    if not value or value.startswith("P") or "XXXX" in value:
+        return None
+    if "/" in value:
+        first_raw, last_raw = value.split("/", 1)
+        first, last = _point_interval(first_raw), _point_interval(last_raw)
+        if first is None or last is None:
+            return None
+        return first[0], last[1]
+    interval = _point_interval(value)
+    return _narrow(interval, mod) if interval else None
+
+
+def duration_days(value: str) -> float | None:
+    """Approximate length of an ISO duration in days; None when the amount is unknown."""
+    m = re.fullmatch(r"PT?(\d+(?:\.\d+)?)(S|M|H|D|W|Q|Y|DE|CE)", value)
+    if m is None:
+        return None
+    is_clock = value.startswith("PT")
+    per_unit = {"S": 1 / 86400, "H": 1 / 24, "D": 1, "W": 7, "Q": 91.3, "Y": 365.25, "DE": 3652.5}
+    scale = (1 / 1440 if is_clock else 30.44) if m[2] == "M" else per_unit.get(m[2], 36525)
+    return float(m[1]) * scale
+
+
+def _durations_compatible(a: TimeExpression, b: TimeExpression) -> bool:
+    assert a.value is not None and b.value is not None
+    days_a, days_b = duration_days(a.value), duration_days(b.value)
+    if days_a is None or days_b is None:
+        return a.value[-1] == b.value[-1]  # "several years" fits any number of years
+    if a.mod is None and b.mod is None:
+        return abs(days_a - days_b) <= 0.01 * max(days_a, days_b)
+    return abs(days_a - days_b) <= 0.2 * max(days_a, days_b)
+
+
+def _month_day_compatible(a: str, b: str) -> bool:
+    """Year-less values ("XXXX-06-12") agree with any value sharing their month (and day)."""
+    pattern = a.replace("XXXX", r"\d{4}")
+    return re.match(pattern, b) is not None or re.match(b.replace("XXXX", r"\d{4}"), a) is not None
+
+
+def compatible(a: TimeExpression, b: TimeExpression) -> bool:
+    """Whether two normalised values can refer to the same time, given their granularity.
+
+    Dates, periods and ranges are compared as day intervals (``early``/``mid``/``late``
+    narrow a period to the matching half); durations agree when equal, or within 20%
+    when either is hedged ("nearly three decades").  Expressions without a value never
+    agree: callers should check ``value`` first.
+    """
+    if a.value is None or b.value is None:
+        return False
+    if a.value.startswith("P") or b.value.startswith("P"):
+        both = a.value.startswith("P") and b.value.startswith("P")
+        return both and _durations_compatible(a, b)
+    if "XXXX" in a.value or "XXXX" in b.value:
+        return _month_day_compatible(a.value, b.value)
+    first, second = value_interval(a.value, a.mod), value_interval(b.value, b.mod)
+    if first is None or second is None:
+        return a.value == b.value
+    return first[0] <= second[1] and second[0] <= first[1]

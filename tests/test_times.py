@@ -1,0 +1,380 @@
+"""Time expressions: finding, normalising against the publication date, datelines, overlap."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from triangulate.models import Evidence, TimeExpression
+from triangulate.pipeline.read.times import (
+    compatible,
+    find_dateline,
+    find_times,
+    infer_publication_date,
+)
+
+THURSDAY = date(2024, 5, 16)
+TUESDAY_JAN_2 = date(2024, 1, 2)
+
+
+def found(text: str, anchor: date | None = THURSDAY) -> dict[str, TimeExpression]:
+    return {t.evidence.text: t for t in find_times(text, "a1", anchor)}
+
+
+def values(text: str, anchor: date | None = THURSDAY) -> dict[str, str | None]:
+    return {key: t.value for key, t in found(text, anchor).items()}
+
+
+# ---------------------------------------------------------------- absolute dates
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The talks opened on March 4, 2019 in the capital.", "March 4, 2019", "2019-03-04"),
+        (
+            "Troops arrived on Tuesday, Feb. 9, 2021, officials said.",
+            "Tuesday, Feb. 9, 2021",
+            "2021-02-09",
+        ),
+        ("The vote was held on 10 June 2023.", "10 June 2023", "2023-06-10"),
+        ("Posted 2022-11-30 by the desk.", "2022-11-30", "2022-11-30"),
+        ("The treaty was signed in 1978.", "1978", "1978"),
+        ("Rules change on January 1, 2025.", "January 1, 2025", "2025-01-01"),
+        ("Prices fell in Sept. 2008 and kept falling.", "Sept. 2008", "2008-09"),
+        ("The building opened on the 3rd of May 1999.", "3rd of May 1999", "1999-05-03"),
+    ],
+)
+def test_absolute_dates(text: str, span: str, value: str) -> None:
+    expression = found(text)[span]
+    assert expression.value == value
+    assert expression.anchored and not expression.inferred
+
+
+def test_date_without_year_takes_the_year_of_the_anchor() -> None:
+    assert values("The ministry said the work was completed on May 14.")["May 14"] == "2024-05-14"
+
+
+def test_upcoming_date_without_year_goes_forward_across_new_year() -> None:
+    anchor = date(2023, 12, 20)
+    assert values("The new rules will apply from January 8.", anchor)["January 8"] == "2024-01-08"
+
+
+# ---------------------------------------------------------------- weekdays and relative days
+
+
+def test_weekday_named_on_its_own_publication_day_is_that_day() -> None:
+    result = values("Officials confirmed on Thursday that the border had reopened.")
+    assert result["Thursday"] == "2024-05-16"
+
+
+def test_past_weekday_is_the_latest_one_before_the_anchor() -> None:
+    result = values("The convoy left on Wednesday, the agency reported.")
+    assert result["Wednesday"] == "2024-05-15"
+
+
+def test_future_weekday_goes_forward() -> None:
+    result = values("A delegation will visit the capital later on Saturday.")
+    assert result["Saturday"] == "2024-05-18"
+
+
+def test_possessive_weekday_is_in_the_past() -> None:
+    result = values("Lawyers would look for ways around Monday's ruling.")
+    assert result["Monday"] == "2024-05-13"
+
+
+def test_weekday_with_part_of_day_keeps_the_part_as_mod() -> None:
+    expression = found("The ministry said on Tuesday night that posts had closed.")["Tuesday night"]
+    assert (expression.value, expression.mod) == ("2024-05-14", "night")
+
+
+def test_following_morning_follows_the_last_day_in_the_text() -> None:
+    text = (
+        "The army said on Monday night that it had withdrawn. "
+        "A news agency reported the following morning that talks would start."
+    )
+    assert values(text)["following morning"] == "2024-05-14"
+
+
+def test_following_day_without_any_reference_day_uses_the_anchor() -> None:
+    assert values("Crowds returned the next day.")["next day"] == "2024-05-17"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Rain fell yesterday across the region.", "yesterday", "2024-05-15"),
+        ("The market is closed today.", "today", "2024-05-16"),
+        ("Shares dropped last month.", "last month", "2024-04"),
+        ("Exports rose last year.", "last year", "2023"),
+        ("The minister hinted earlier this week at a deal.", "earlier this week", "2024-W20"),
+        ("Talks resume next week.", "next week", "2024-W21"),
+        ("Last October, the party won a majority.", "Last October", "2023-10"),
+        ("The factory closed three years ago.", "three years ago", "2021"),
+        ("The plan was unveiled in March.", "March", "2024-03"),
+        ("Rates have risen since the third quarter.", "third quarter", "2023-Q3"),
+    ],
+)
+def test_relative_expressions(text: str, span: str, value: str) -> None:
+    assert values(text)[span] == value
+
+
+# ---------------------------------------------------------------- year boundaries
+
+
+def test_monday_in_an_article_of_tuesday_january_2_is_new_years_day() -> None:
+    assert values("The strike began on Monday.", TUESDAY_JAN_2)["Monday"] == "2024-01-01"
+
+
+def test_last_december_in_january_is_the_previous_year() -> None:
+    assert values("Last December, sales slumped.", TUESDAY_JAN_2)["Last December"] == "2023-12"
+
+
+def test_in_december_in_january_past_tense_is_the_previous_year() -> None:
+    result = values("The company cut prices in December.", TUESDAY_JAN_2)
+    assert result["December"] == "2023-12"
+
+
+def test_day_in_december_seen_from_january_is_the_previous_year() -> None:
+    result = values("The fire broke out on December 29.", TUESDAY_JAN_2)
+    assert result["December 29"] == "2023-12-29"
+
+
+def test_christmas_seen_from_january_is_the_previous_year() -> None:
+    assert (
+        values("Shops were shut on Christmas Day.", TUESDAY_JAN_2)["Christmas Day"] == "2023-12-25"
+    )
+
+
+# ---------------------------------------------------------------- numbers that are not dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ticket costs $11 and the fine $2019.",
+        "Almost 2,000 soldiers and 1500 police were deployed.",
+        "Call 555-2024 or +1 202 555 1999 for details.",
+        "Turnout reached 20.19 percent, or 2018 voters.",
+        "The index closed at 2,031.5 points, up 12%.",
+        "Flight 2012 landed at gate 11.",
+    ],
+)
+def test_numbers_in_money_counts_and_phone_numbers_are_not_dates(text: str) -> None:
+    dated = [t for t in find_times(text, "a1", THURSDAY) if t.granularity != "duration"]
+    assert dated == []
+
+
+def test_count_of_units_is_not_a_year_but_a_year_after_in_is() -> None:
+    result = values("In 2015, 2015 workers signed the petition.")
+    assert list(result.values()) == ["2015"]
+
+
+# ---------------------------------------------------------------- ranges and vague periods
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("After the 1975-1979 conflict, trade resumed.", "1975-1979", "1975/1979"),
+        ("They fought from 1962 to 1968 over the valley.", "1962 to 1968", "1962/1968"),
+        ("The offensive of March 3-4 changed the map.", "March 3-4", "2024-03-03/2024-03-04"),
+        ("Output fell between May and July 2021.", "May and July 2021", "2021-05/2021-07"),
+        ("The fund was set up in 1998–2001.", "1998–2001", "1998/2001"),
+    ],
+)
+def test_ranges(text: str, span: str, value: str) -> None:
+    expression = found(text)[span]
+    assert (expression.value, expression.granularity) == (value, "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "granularity", "mod"),
+    [
+        ("Work began in mid-May 2019.", "mid-May 2019", "2019-05", "month", "mid"),
+        ("Work began in mid-February.", "mid-February", "2024-02", "month", "mid"),
+        ("The road was blocked in late 2017.", "late 2017", "2017", "year", "late"),
+        ("The war spanned the late 60s and early 70s.", "late 60s", "196X", "decade", "late"),
+        ("The war spanned the late 60s and early 70s.", "early 70s", "197X", "decade", "early"),
+        ("It was launched in the spring of 2016.", "spring of 2016", "2016-SP", "season", None),
+        ("Prices soared in the early 2000s.", "early 2000s", "200X", "decade", "early"),
+        ("Land was taken in the 1950s.", "1950s", "195X", "decade", None),
+        (
+            "Profits jumped in the first half of 2022.",
+            "first half of 2022",
+            "2022-H1",
+            "quarter",
+            None,
+        ),
+    ],
+)
+def test_vague_periods(text: str, span: str, value: str, granularity: str, mod: str | None) -> None:
+    expression = found(text)[span]
+    assert (expression.value, expression.granularity, expression.mod) == (value, granularity, mod)
+
+
+# ---------------------------------------------------------------- durations
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod"),
+    [
+        ("Troops were deployed for five years.", "five years", "P5Y", None),
+        ("The Six-Day War reshaped the region.", "Six-Day", "P6D", None),
+        ("After the 12-day standoff, both sides withdrew.", "12-day", "P12D", None),
+        ("It was ruled by rebels for nearly four decades.", "nearly four decades", "P40Y", "less"),
+        ("The over-decade-long dispute ended.", "over-decade-long", "P10Y", "more"),
+        ("The talks lasted a few weeks.", "a few weeks", "PXW", None),
+        ("Talks ran for more than 48 hours.", "more than 48 hours", "PT48H", "more"),
+    ],
+)
+def test_durations(text: str, span: str, value: str, mod: str | None) -> None:
+    expression = found(text)[span]
+    assert (expression.value, expression.granularity, expression.mod) == (value, "duration", mod)
+
+
+def test_age_is_not_a_duration() -> None:
+    assert values("A 44-year-old man was arrested.") == {}
+
+
+# ---------------------------------------------------------------- articles without a date
+
+
+def test_unanchored_article_resolves_absolute_and_leaves_relative_open() -> None:
+    text = "On Wednesday, officials recalled the ceasefire of March 9, 2020, signed last year."
+    result = found(text, None)
+    assert result["Wednesday"].value is None and not result["Wednesday"].anchored
+    assert result["last year"].value is None and not result["last year"].anchored
+    assert result["March 9, 2020"].value == "2020-03-09" and result["March 9, 2020"].anchored
+
+
+def test_unanchored_day_without_year_keeps_month_and_day() -> None:
+    expression = found("The vote is on June 5.", None)["June 5"]
+    assert (expression.value, expression.anchored) == ("XXXX-06-05", False)
+
+
+def test_present_reference() -> None:
+    assert values("The region is now calm.")["now"] == "PRESENT_REF"
+
+
+# ---------------------------------------------------------------- spans
+
+
+def test_evidence_spans_point_into_the_text() -> None:
+    text = "Between May and July 2021, and again on Monday, prices rose for three weeks."
+    for expression in find_times(text, "doc-7", THURSDAY):
+        evidence = expression.evidence
+        assert evidence.article == "doc-7"
+        assert text[evidence.start : evidence.end] == evidence.text
+
+
+_FRAGMENTS = [
+    "on Monday", "$2,000", "in 1999", "last week", "March 3-4", "the 1990s", "12%",
+    "for two years", "555-2024", "mid-June", "yesterday", "Nov. 5, 2021", "2,000 troops",
+    "the following day", "late 2010", "10:30 a.m.", "Q3 2020", "\n", ", ", ". ", "He said ",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_FRAGMENTS), max_size=12),
+    st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2030, 12, 31))),
+)
+def test_any_mix_gives_exact_non_overlapping_spans(parts: list[str], anchor: date | None) -> None:
+    text = " ".join(parts)
+    previous_end = 0
+    for expression in find_times(text, "h", anchor):
+        evidence = expression.evidence
+        assert text[evidence.start : evidence.end] == evidence.text
+        assert evidence.start >= previous_end
+        previous_end = evidence.end
+        if anchor is None and expression.value is not None and not expression.anchored:
+            assert expression.value.startswith("XXXX")
+
+
+def test_a_600_word_article_is_read_quickly() -> None:
+    paragraph = (
+        "Officials said on Wednesday that about 1,200 workers had left the site since "
+        "March 3, 2021, while the ministry expects talks to resume next week. Prices rose "
+        "12% last year, and in mid-April the union met for three hours. "
+    )
+    article = paragraph * 15  # about 600 words
+    find_times(article, "warm", THURSDAY)
+    start = time.perf_counter()
+    for _ in range(5):
+        find_times(article, "speed", THURSDAY)
+    assert (time.perf_counter() - start) / 5 < 0.05  # generous: CI machines are shared
+
+
+# ---------------------------------------------------------------- datelines
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" date 2023-04-18 EnglishFrançaisDeutsch\nHeadline here\n\nBody text.", "2023-04-18"),
+        ("Headline\nPhoto credit\n\n9:15 AM EST, March 2, 2022\n\nOn Tuesday, ...", "2022-03-02"),
+        ("Headline\nPublished: 3 March 2021\nBody on Monday.", "2021-03-03"),
+        ("May 7, 2020 at 10:57\nHeadline\nBody.", "2020-05-07"),
+        ("Headline\nUpdated: 14/02/2019 08:00\nBody.", "2019-02-14"),
+    ],
+)
+def test_find_dateline(text: str, expected: str) -> None:
+    assert find_dateline(text) == expected
+
+
+def test_a_date_inside_a_sentence_at_the_top_is_not_a_dateline() -> None:
+    text = "Since July 1, 2023, we have removed all ads to improve your reading experience.\n"
+    assert find_dateline(text + "Headline\nBody.") is None
+
+
+def test_infer_publication_date() -> None:
+    assert infer_publication_date("Headline\nMarch 2, 2022\nBody.") == ("2022-03-02", "dateline")
+    body = "Headline\n\nThe deal was signed on May 5, 2019 after talks that began in 2018."
+    assert infer_publication_date(body) == ("2019-05-05", "inferred-from-text")
+    assert infer_publication_date("Troops left on Thursday.") == (None, "not-found")
+
+
+def test_future_dates_are_not_taken_as_the_publication_date() -> None:
+    body = "Headline\n\nThe deal was signed on May 5, 2019 and will expire on June 1, 2025."
+    assert infer_publication_date(body) == ("2019-05-05", "inferred-from-text")
+
+
+# ---------------------------------------------------------------- compatible
+
+
+def _expression(
+    value: str | None, granularity: str = "day", mod: str | None = None
+) -> TimeExpression:
+    return TimeExpression(Evidence("x", 0, 1, "x"), value, granularity, True, False, mod)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (_expression("2024-06"), _expression("2024-06-12"), True),
+        (_expression("2024-06-13"), _expression("2024-06-12"), False),
+        (_expression("1991/1993"), _expression("1992"), True),
+        (_expression("1991/1993"), _expression("1995"), False),
+        (_expression("2022", mod="early"), _expression("2022", mod="late"), False),
+        (_expression("2022", mod="late"), _expression("2022-11"), True),
+        (_expression("198X"), _expression("1988"), True),
+        (_expression("2020-FA"), _expression("2020-11-10"), True),
+        (_expression("2024-W24"), _expression("2024-06-12"), True),
+        (_expression("2024-Q2"), _expression("2024-07"), False),
+        (_expression("P30Y", mod="less"), _expression("P28Y"), True),
+        (_expression("P5Y"), _expression("P6Y"), False),
+        (_expression("P2W"), _expression("P14D"), True),
+        (_expression("P5Y"), _expression("2005"), False),
+        (_expression("XXXX-06-12"), _expression("2024-06-12"), True),
+        (_expression("XXXX-06-12"), _expression("2024-06-13"), False),
+        (_expression(None), _expression("2024-06-12"), False),
+    ],
+)
+def test_compatible(a: TimeExpression, b: TimeExpression, expected: bool) -> None:
+    assert compatible(a, b) is expected
+    assert compatible(b, a) is expected
