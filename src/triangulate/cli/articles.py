@@ -37,7 +37,7 @@ def ingest_command(
         report = ingest(store, list(inputs), settings, _reporter(as_json, advance))
     if not as_json:
         click.echo(
-            f"{report.count('stored')} stored, {report.count('duplicate')} copies linked,"
+            f"{report.count('stored')} stored, {report.copies} copies linked,"
             f" {report.count('unchanged')} unchanged, {report.count('error')} failed"
             f" ({settings.db})",
             err=True,
@@ -82,7 +82,7 @@ def articles_command(db: Path | None, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    print_table(rows, ARTICLE_COLUMNS)
+    print_table([{**row, "published": queries.display_date(row)} for row in rows], ARTICLE_COLUMNS)
 
 
 def print_table(rows: list[dict[str, object]], columns: tuple[str, ...]) -> None:

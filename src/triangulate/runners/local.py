@@ -36,6 +36,11 @@ class IngestEvent:
 @dataclass
 class IngestReport:
     events: list[IngestEvent] = field(default_factory=list)
+    relinked: list[str] = field(default_factory=list)  # earlier articles found to be copies
+
+    @property
+    def copies(self) -> int:
+        return self.count("duplicate") + len(self.relinked)
 
     def count(self, kind: str) -> int:
         return sum(1 for event in self.events if event.kind == kind)
@@ -70,6 +75,7 @@ class Ingester:
         self.settings = settings
         self.memory = BoilerplateMemory.from_rows(queries.boilerplate_rows(store))
         self.duplicates = dedupe.DuplicateIndex(settings.near_duplicate_threshold)
+        self.relinked: list[str] = []  # stored articles that turned out to be copies
         for article_id, data in queries.signatures(store):
             self.duplicates.add(article_id, dedupe.from_bytes(data))
 
@@ -82,6 +88,7 @@ class Ingester:
             for chunk in chunked(iter_documents(inputs, self.settings), CHUNK):
                 self._ingest_chunk(chunk, pool, emit)
         writes.save_boilerplate_counts(self.store, self.memory.rows())
+        report.relinked = list(self.relinked)
         return report
 
     def _ingest_chunk(
@@ -172,8 +179,9 @@ class Ingester:
         original = queries.get_article(self.store, found)
         if original.duplicate_of is not None:
             original = queries.get_article(self.store, original.duplicate_of)
-        if article.published and (original.published or "9999") > article.published:
+        if _known_date(article) and (_known_date(original) or "9999") > _known_date(article):
             writes.relink_copies(self.store, original.id, article.id)
+            self.relinked.append(original.id)
             return None
         return original.id
 
@@ -190,6 +198,11 @@ def dedupe_suffix(source: str) -> str:
     import hashlib
 
     return hashlib.sha1(source.encode("utf-8")).hexdigest()[:6]
+
+
+def _known_date(article: Article) -> str:
+    """The publication date when it was found, not guessed ("" otherwise)."""
+    return "" if article.published_inferred else article.published or ""
 
 
 def _prepare(

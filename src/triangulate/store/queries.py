@@ -31,6 +31,13 @@ def _summary(row: sqlite3.Row) -> dict[str, Any]:
     return data
 
 
+def display_date(row: dict[str, Any]) -> str | None:
+    """A publication date as shown to people: a guess is marked as one."""
+    if row.get("published") and row.get("published_inferred"):
+        return f"{row['published']} (inferred)"
+    return row.get("published")
+
+
 def article_exists(store: Store, article_id: str) -> bool:
     row = store.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
     return row is not None
@@ -146,3 +153,30 @@ def search_articles(store: Store, query: str, limit: int = 50) -> list[dict[str,
         (match, limit),
     )
     return [_summary(row) for row in rows]
+
+
+def dossier_meta(store: Store, dossier_id: str) -> dict[str, Any] | None:
+    """Title, article ids, creation time and JSON size of one dossier, without its JSON."""
+    row = store.conn.execute(
+        "SELECT id, title, article_ids, created_at, length(dossier) AS size FROM dossiers"
+        " WHERE id = ?",
+        (dossier_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    return {**dict(row), "article_ids": json.loads(row["article_ids"])}
+
+
+def dossiers_with_article(store: Store, article_id: str) -> list[dict[str, Any]]:
+    """The stored dossier JSON of every dossier built from ``article_id``."""
+    rows = store.conn.execute("SELECT article_ids, dossier FROM dossiers ORDER BY created_at")
+    return [json.loads(r["dossier"]) for r in rows if article_id in json.loads(r["article_ids"])]
+
+
+def story_summaries(store: Store) -> list[dict[str, Any]]:
+    """Rows of the ``stories`` table when a store has one (older stores do not)."""
+    try:
+        rows = store.conn.execute("SELECT * FROM stories ORDER BY rowid DESC").fetchall()
+    except sqlite3.OperationalError:
+        return []
+    return [dict(row) for row in rows]

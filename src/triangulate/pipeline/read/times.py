@@ -1280,7 +1280,7 @@ _FILLER = re.compile(
     r"last|first|created|modified|read|min|minutes?|\d+)\b|[|•·,:;()\-–—/]",
     re.I,
 )
-_TOP_LINES = 15
+_TOP_LINES = 40
 
 
 def _dateline_in_line(line: str) -> tuple[str, bool] | None:
