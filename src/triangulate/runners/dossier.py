@@ -14,15 +14,18 @@ from triangulate.pipeline.embed import TextEncoder, load_encoder
 from triangulate.pipeline.read.reader import (
     READER_VERSION,
     merge_across,
-    read_many,
+    read_article,
     reading_from_json,
     reading_to_json,
 )
 from triangulate.pipeline.report import build_dossier, dossier_to_json, validate_dossier
 from triangulate.pipeline.summarize import find_omissions, summarize
 from triangulate.pipeline.timeline import build_timeline
+from triangulate.runners.local import LazyPool, parallel_map
 from triangulate.settings import Settings
 from triangulate.store import Store, queries, writes
+
+READS_WORTH_A_POOL = 12  # below this, starting workers and loading spaCy twice costs more
 
 
 def read_stored(store: Store, articles: Sequence[Article], settings: Settings) -> list[Reading]:
@@ -33,13 +36,21 @@ def read_stored(store: Store, articles: Sequence[Article], settings: Settings) -
         if stored and stored[0] == READER_VERSION and stored[1] == article.content_hash:
             cached[article.id] = reading_from_json(stored[2])
     todo = [article for article in articles if article.id not in cached]
-    workers = min(settings.worker_count, max(1, len(todo) // 8))
-    for article, reading in zip(todo, read_many(todo, n_process=workers), strict=True):
+    for article, reading in zip(todo, read_each(todo, settings.worker_count), strict=True):
         writes.save_reading(
             store, article.id, READER_VERSION, article.content_hash, reading_to_json(reading)
         )
         cached[article.id] = reading
     return merge_across([cached[article.id] for article in articles])
+
+
+def read_each(articles: Sequence[Article], workers: int) -> list[Reading]:
+    """Read articles one by one, the whole reading of each in a worker process.
+
+    Names are merged within each article here and across articles by the caller.
+    """
+    with LazyPool(workers, minimum_items=READS_WORTH_A_POOL) as pool:
+        return parallel_map(read_article, list(articles), pool.get(len(articles)))
 
 
 @dataclass(frozen=True)
