@@ -1,0 +1,1119 @@
+"""Align what different articles say about the same thing and give each claim a verdict.
+
+Every figure and date an article states becomes a :class:`Mention`: its value as an
+interval, its counted noun, the words around it and the sentence it sits in.  Mentions
+from different independent sources are linked when their local contexts mean the same
+(sentence-embedding similarity of a window of words around the value, plus counted-noun
+and shared-entity agreement).  Linking is conservative where it matters: two values that
+cannot both hold are put in one claim only when the evidence that they answer the same
+question is strong, otherwise they are treated as different things.
+
+Verdicts: ``agreed`` (values compatible given hedges and granularity), ``conflict``
+(values that cannot both hold), ``update`` (a later report revising an earlier one,
+told apart by publication dates and wording) and ``single`` (one independent source).
+Copies of one wire story (``Article.duplicate_of``) count as one source.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from triangulate.models import (
+    Article,
+    Claim,
+    Evidence,
+    Fact,
+    Quantity,
+    Reading,
+    Side,
+    TimeExpression,
+)
+from triangulate.pipeline.embed import TextEncoder
+
+FloatArray = npt.NDArray[np.float32]
+
+# Similarity of local contexts (MiniLM cosine plus small bonuses, see _link_score) needed
+# to put two compatible values in one claim, and two values that cannot both hold.
+AGREE_THRESHOLD = 0.55
+CONFLICT_THRESHOLD = 0.68
+# Two periods of time that qualify the same word ("the 2011-2013 drought", "a drought from
+# 2008 to 2014") in coverage of one story are rarely about different things.
+PERIOD_CONFLICT_THRESHOLD = 0.55
+# The hashed bag-of-words fallback gives lower similarities for the same relatedness.
+FALLBACK_SCALE = 0.8
+UNIT_SIMILARITY_FLOOR = 0.55
+CONTEXT_WORDS = 8
+LEAD_SHARE = 0.2
+
+MIN_ORDINAL = date.min.toordinal()
+MAX_ORDINAL = date.max.toordinal()
+
+# General news wording, not tied to any event: signs that a figure is a running count
+# that a later report may revise, and signs that an earlier report spoke of plans.
+REVISION_CUES = re.compile(
+    r"\b(now|so far|to date|as of|latest|updated?|revised|risen|rose|rises|climbed|"
+    r"increased|jumped|reached|has grown|grew|toll|at least|"
+    r"has (?:been )?\w+ed|have (?:been )?\w+ed)\b",
+    re.IGNORECASE,
+)
+PLAN_CUES = re.compile(
+    r"\b(will|would|shall|expected|expects|plans?|planned|scheduled|set to|due to|"
+    r"intends?|aims?|could|may|might|no plans?|is to|are to)\b",
+    re.IGNORECASE,
+)
+WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+# Dashes are not breaks: a dashed aside usually elaborates the noun before it.
+CLAUSE_BREAK = re.compile(r"[,;:()\"\u201c\u201d]")
+METADATA_LINE = re.compile(
+    r"^\W*(last )?(updated|posted|published|modified|copyright)\b|\bposted in\b", re.IGNORECASE
+)
+CLOCK_TIME = re.compile(r"\b\d{1,2}\s?[:.]\s?\d{2}\s?([ap]\.?\s?m\b|[A-Z]{2,4}\b)", re.IGNORECASE)
+EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
+SAME_VERB = 0.7  # a date conflict needs both dates to hang on the same verb
+RELATIVE_CLAUSE = re.compile(r",\s+(which|who|that)\b")
+_STOP_TEXT = """a an the and or but nor of to in on at by for with from as into onto over under
+up down out off about after before since until till during between among through than then
+again this that these those it its their his her our your my them they he she we you i who
+whom which what when where while is are was were be been being has have had do does did will
+would shall should can could may might must not no so also only just very more most some any
+all each both such there here first last said says say according"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+_DETERMINER_TEXT = "the a an this that its their his her our these those"
+DETERMINERS = frozenset(_DETERMINER_TEXT.split())
+DATED_WINDOW = 4
+PREDICATE_VETO = 0.5  # below this similarity two clause verbs describe different events
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    """A date value as day-ordinal intervals; a range knows its two ends separately."""
+
+    start: tuple[int, int]
+    end: tuple[int, int]
+    is_range: bool
+
+    @property
+    def outer(self) -> tuple[int, int]:
+        return self.start[0], self.end[1]
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # "quantity" or "time"
+    article: str
+    source: str  # the independent source: the original when the article is a copy
+    published: str | None
+    value_evidence: Evidence
+    sentence: Evidence
+    value: Any
+    low: float
+    high: float
+    unit: str
+    context: str
+    entities: frozenset[str]
+    position: float  # 0.0 at the top of the article, 1.0 at its end
+    predicate: str | None = None  # the clause verb when the value is dated/counted by it
+    words: frozenset[str] = frozenset()  # counted noun phrase, or words the date qualifies
+    reliable: bool = True  # False for a date read against a guessed publication date
+    quantity: Quantity | None = None
+    time: TimeExpression | None = None
+    span: TimeSpan | None = None
+
+
+@dataclass
+class _Cluster:
+    members: list[int]
+    scores: list[float] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- readers' checks
+
+
+def _reader_function(module: str, name: str) -> Callable[..., Any] | None:
+    try:
+        found = getattr(importlib.import_module(module), name, None)
+    except ImportError:
+        return None
+    return found if callable(found) else None
+
+
+_READ_QUANTITIES = "triangulate.pipeline.read.quantities"
+_READ_TIMES = "triangulate.pipeline.read.times"
+
+
+def quantities_compatible(a: Quantity, b: Quantity) -> bool:
+    """Both figures can hold at once (the quantity reader's check when present)."""
+    theirs = _reader_function(_READ_QUANTITIES, "compatible")
+    if theirs is not None:
+        return bool(theirs(a, b))
+    return _bounds(a)[0] <= _bounds(b)[1] and _bounds(b)[0] <= _bounds(a)[1]
+
+
+def _bounds(quantity: Quantity) -> tuple[float, float]:
+    low, high = quantity.low, quantity.high
+    if low == 0 and high == 0 and quantity.value:
+        low = high = quantity.value
+    return min(low, high), max(low, high)
+
+
+def spans_compatible(a: TimeSpan, b: TimeSpan) -> bool:
+    """Two dates can both hold: ranges must agree on both ends, points must overlap."""
+    if a.is_range and b.is_range:
+        return _overlap(a.start, b.start) and _overlap(a.end, b.end)
+    return _overlap(a.outer, b.outer)
+
+
+def times_compatible(a: Mention, b: Mention) -> bool:
+    if a.span is None or b.span is None:
+        return False
+    if (a.span.is_range and b.span.is_range) or _is_duration(a) or _is_duration(b):
+        return spans_compatible(a.span, b.span)
+    theirs = _reader_function(_READ_TIMES, "compatible")
+    if theirs is not None and a.time is not None and b.time is not None:
+        return bool(theirs(a.time, b.time))
+    return spans_compatible(a.span, b.span)
+
+
+def _is_duration(mention: Mention) -> bool:
+    return isinstance(mention.value, str) and mention.value.startswith("P")
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def mentions_compatible(a: Mention, b: Mention) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind == "quantity" and a.quantity is not None and b.quantity is not None:
+        return quantities_compatible(a.quantity, b.quantity)
+    return times_compatible(a, b)
+
+
+# ---------------------------------------------------------------- ISO values
+
+
+def parse_time_value(value: str | None, anchor: str | None = None) -> TimeSpan | None:
+    """Day-ordinal intervals of an ISO value: day, month, year, week, season, quarter,
+    decade, a range "a/b" (open ends allowed) or a duration "P5Y" counted from ``anchor``."""
+    if not value:
+        return None
+    if value.startswith("P"):
+        return _duration_span(value, anchor)
+    if "/" in value:
+        return _range_span(value)
+    interval = _point_interval(value)
+    return None if interval is None else TimeSpan(interval, interval, False)
+
+
+def _range_span(value: str) -> TimeSpan | None:
+    first, _, second = value.partition("/")
+    start = _point_interval(first) if first not in ("", "..") else (MIN_ORDINAL, MIN_ORDINAL)
+    end = _point_interval(second) if second not in ("", "..") else (MAX_ORDINAL, MAX_ORDINAL)
+    if start is None or end is None:
+        return None
+    return TimeSpan(start, end, True)
+
+
+def _duration_span(value: str, anchor: str | None) -> TimeSpan | None:
+    match = re.fullmatch(r"P(\d+(?:\.\d+)?)([YMWD])", value)
+    start = _point_interval(anchor) if anchor else None
+    if match is None or start is None:
+        return None
+    days = {"Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0}[match.group(2)]
+    length = round(float(match.group(1)) * days)
+    return TimeSpan(start, (start[0] + length, start[1] + length), True)
+
+
+def _point_interval(value: str) -> tuple[int, int] | None:
+    for pattern, builder in _POINT_PARSERS:
+        match = re.fullmatch(pattern, value)
+        if match:
+            try:
+                return builder(match)
+            except ValueError:
+                return None
+    return None
+
+
+def _days(first: date, last: date) -> tuple[int, int]:
+    return first.toordinal(), last.toordinal()
+
+
+def _month_interval(year: int, month: int, months: int = 1) -> tuple[int, int]:
+    first = date(year, month, 1)
+    last_month = month + months
+    after = date(year + (last_month - 1) // 12, (last_month - 1) % 12 + 1, 1)
+    return _days(first, after - timedelta(days=1))
+
+
+def _week_interval(match: re.Match[str]) -> tuple[int, int]:
+    first = date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
+    return _days(first, first + timedelta(days=6))
+
+
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
+
+
+def _season_interval(match: re.Match[str]) -> tuple[int, int]:
+    return _month_interval(int(match.group(1)), _SEASON_MONTH[match.group(2)], 3)
+
+
+_POINT_PARSERS: list[tuple[str, Callable[[re.Match[str]], tuple[int, int]]]] = [
+    (
+        r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?",
+        lambda m: (lambda d: (d, d))(date(*map(int, m.groups()[:3])).toordinal()),
+    ),
+    (r"(\d{4})-(\d{2})", lambda m: _month_interval(int(m.group(1)), int(m.group(2)))),
+    (r"(\d{4})-W(\d{2})", _week_interval),
+    (r"(\d{4})-(SP|SU|FA|AU|WI)", _season_interval),
+    (r"(\d{4})-Q([1-4])", lambda m: _month_interval(int(m.group(1)), 3 * int(m.group(2)) - 2, 3)),
+    (r"(\d{4})", lambda m: _days(date(int(m.group(1)), 1, 1), date(int(m.group(1)), 12, 31))),
+    (
+        r"(\d{3})X?",
+        lambda m: _days(date(int(m.group(1)) * 10, 1, 1), date(int(m.group(1)) * 10 + 9, 12, 31)),
+    ),
+]
+
+
+# ---------------------------------------------------------------- mentions
+
+
+def _source_of(article: Article) -> str:
+    return article.duplicate_of or article.id
+
+
+def _values_of(fact: Fact) -> list[Quantity | TimeExpression]:
+    return [*fact.times, *fact.quantities]
+
+
+def _facts_with_leftovers(reading: Reading) -> list[Fact]:
+    """The reading's facts, plus one fact per sentence for values no fact carries."""
+    facts = list(reading.facts)
+    covered = {(v.evidence.start, v.evidence.end) for f in facts for v in _values_of(f)}
+    leftovers: dict[int, list[Quantity | TimeExpression]] = {}
+    values: list[Quantity | TimeExpression] = [*reading.quantities, *reading.times]
+    for value in values:
+        if (value.evidence.start, value.evidence.end) in covered:
+            continue
+        sentence = _sentence_index(reading, value.evidence)
+        if sentence is not None:
+            leftovers.setdefault(sentence, []).append(value)
+    for index, values in sorted(leftovers.items()):
+        facts.append(_fact_for_values(reading.sentences[index].evidence, values))
+    return facts
+
+
+def _sentence_index(reading: Reading, evidence: Evidence) -> int | None:
+    for index, sentence in enumerate(reading.sentences):
+        if sentence.evidence.start <= evidence.start and evidence.end <= sentence.evidence.end:
+            return index
+    return None
+
+
+def _fact_for_values(sentence: Evidence, values: list[Quantity | TimeExpression]) -> Fact:
+    quantities = tuple(v for v in values if isinstance(v, Quantity))
+    times = tuple(v for v in values if isinstance(v, TimeExpression))
+    return Fact(evidence=sentence, times=times, quantities=quantities)
+
+
+def _clause_words(text: str, start: int, end: int, count: int, before: bool) -> list[str]:
+    """Up to ``count`` words next to a span, not crossing a comma or similar break."""
+    # ", which lasted from ..." still qualifies the noun before the comma.
+    piece = RELATIVE_CLAUSE.sub(r" \1", text[start:end])
+    parts = CLAUSE_BREAK.split(piece)
+    clause = parts[-1] if before else parts[0]
+    words = WORD.findall(clause)
+    return words[-count:] if before else words[:count]
+
+
+def _context_window(text: str, sentence: Evidence, value: Evidence, replacement: str) -> str:
+    """Words around the value inside its sentence, the value itself replaced."""
+    before = WORD.findall(text[sentence.start : value.start])[-CONTEXT_WORDS:]
+    after = WORD.findall(text[value.end : sentence.end])[:CONTEXT_WORDS]
+    return " ".join([*before, replacement, *after]).strip()
+
+
+def stem(word: str) -> str:
+    """A crude stem: lower case, plural and common verb endings removed."""
+    lowered = word.lower().replace("’", "'").removesuffix("'s")
+    return normalise_unit(lowered)
+
+
+def _content_stems(words: Iterable[str]) -> frozenset[str]:
+    kept = set()
+    for word in words:
+        lowered = word.lower()
+        if lowered in STOP_WORDS or any(ch.isdigit() for ch in word) or _is_calendar_word(lowered):
+            continue
+        kept.add(stem(word))
+    return frozenset(kept)
+
+
+_CALENDAR = re.compile(
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
+    r"(mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|year|month|week|day|"
+    r"morning|evening|night|early|late|mid"
+)
+
+
+def _is_calendar_word(lowered: str) -> bool:
+    return bool(_CALENDAR.fullmatch(lowered))
+
+
+def normalise_unit(unit: str) -> str:
+    """Counted noun reduced to a comparable head: lower case, last word, singular."""
+    words: list[str] = WORD.findall(unit.lower())
+    if not words:
+        return ""
+    head = words[-1]
+    if head.endswith("ies") and len(head) > 4:
+        return head[:-3] + "y"
+    if head.endswith(("sses", "xes", "ches", "shes")):
+        return head[:-2]
+    if head.endswith("s") and not head.endswith(("ss", "us")) and len(head) > 3:
+        return head[:-1]
+    return head
+
+
+def _unit_phrase(text: str, quantity: Quantity, sentence: Evidence) -> frozenset[str]:
+    """Stems of the counted noun phrase: the words from the figure up to its counted noun."""
+    head = normalise_unit(quantity.unit)
+    following = _clause_words(text, quantity.evidence.end, sentence.end, 5, before=False)
+    phrase = []
+    for word in following:
+        phrase.append(word)
+        if stem(word) == head:
+            return _content_stems(phrase)
+    return _content_stems(WORD.findall(quantity.unit))
+
+
+def _predicate(fact: Fact) -> str | None:
+    if not fact.predicate:
+        return None
+    return fact.predicate.lower()
+
+
+def _quantity_mention(article: Article, fact: Fact, quantity: Quantity, position: float) -> Mention:
+    low, high = _bounds(quantity)
+    text = article.text
+    return Mention(
+        kind="quantity",
+        article=article.id,
+        source=_source_of(article),
+        published=article.published,
+        value_evidence=quantity.evidence,
+        sentence=fact.evidence,
+        value=_plain_number(quantity.value),
+        low=low,
+        high=high,
+        unit=normalise_unit(quantity.unit),
+        context=_context_window(text, fact.evidence, quantity.evidence, ""),
+        entities=frozenset(fact.entities),
+        position=position,
+        predicate=_predicate(fact),
+        words=_unit_phrase(text, quantity, fact.evidence),
+        quantity=quantity,
+    )
+
+
+def _plain_number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _anchor_for(time: TimeExpression, fact: Fact) -> str | None:
+    for other in fact.times:
+        if other is not time and other.value and not other.value.startswith("P"):
+            return other.value
+    return None
+
+
+def _is_adjectival(text: str, sentence: Evidence, value: Evidence) -> bool:
+    """ "the 2011-2013 drought": the date qualifies the noun after it, not the clause verb."""
+    before = _clause_words(text, sentence.start, value.start, 1, before=True)
+    after = _clause_words(text, value.end, sentence.end, 1, before=False)
+    return (
+        bool(before and after)
+        and before[0].lower() in DETERMINERS
+        and after[0].lower() not in STOP_WORDS
+    )
+
+
+def _dated_words(text: str, sentence: Evidence, value: Evidence) -> frozenset[str]:
+    """Content words right next to a date in its clause: what the date is the date of."""
+    if _is_adjectival(text, sentence, value):
+        return _content_stems(_clause_words(text, value.end, sentence.end, 1, before=False))
+    before = _clause_words(text, sentence.start, value.start, DATED_WINDOW, before=True)
+    after = _clause_words(text, value.end, sentence.end, DATED_WINDOW, before=False)
+    return _content_stems([*before, *after])
+
+
+def _reliably_dated(time: TimeExpression, article: Article) -> bool:
+    """Explicit years, or relative dates resolved against a known publication date."""
+    if EXPLICIT_YEAR.search(time.evidence.text):
+        return True
+    return bool(article.published) and not article.published_inferred and not time.inferred
+
+
+def _resolved_value(time: TimeExpression, span: TimeSpan, anchor: str | None) -> str:
+    """The ISO value, a duration counted from its anchor turned into a range."""
+    assert time.value is not None
+    if not time.value.startswith("P") or anchor is None:
+        return time.value
+    return f"{anchor}/{date.fromordinal(span.end[0]).isoformat()[: len(anchor)]}"
+
+
+def _time_mention(
+    article: Article, fact: Fact, time: TimeExpression, position: float
+) -> Mention | None:
+    if not time.anchored or not time.value:
+        return None
+    anchor = _anchor_for(time, fact)
+    span = parse_time_value(time.value, anchor)
+    if span is None:
+        return None
+    text = article.text
+    adjectival = _is_adjectival(text, fact.evidence, time.evidence)
+    return Mention(
+        kind="time",
+        article=article.id,
+        source=_source_of(article),
+        published=article.published,
+        value_evidence=time.evidence,
+        sentence=fact.evidence,
+        value=_resolved_value(time, span, anchor),
+        low=float(span.outer[0]),
+        high=float(span.outer[1]),
+        unit="range" if span.is_range else "point",
+        context=_context_window(text, fact.evidence, time.evidence, ""),
+        entities=frozenset(fact.entities),
+        position=position,
+        predicate=None if adjectival else _predicate(fact),
+        words=_dated_words(text, fact.evidence, time.evidence),
+        reliable=_reliably_dated(time, article),
+        time=time,
+        span=span,
+    )
+
+
+def collect_mentions(articles: Sequence[Article], readings: Sequence[Reading]) -> list[Mention]:
+    """Every usable figure and date of every article, in article then text order."""
+    by_id = {reading.article: reading for reading in readings}
+    mentions: list[Mention] = []
+    for article in articles:
+        reading = by_id.get(article.id)
+        if reading is None:
+            continue
+        if not article.published and reading.published:
+            article = replace(
+                article, published=reading.published, published_inferred=reading.published_inferred
+            )
+        mentions.extend(_article_mentions(article, reading))
+    return mentions
+
+
+def _looks_like_metadata(sentence: str) -> bool:
+    """Bylines and time stamps ("Updated 4/9/2007 6:04 PM") state no claim."""
+    if METADATA_LINE.search(sentence):
+        return True
+    return len(sentence.split()) < 12 and bool(CLOCK_TIME.search(sentence))
+
+
+def _article_mentions(article: Article, reading: Reading) -> list[Mention]:
+    found: dict[tuple[str, int, int], Mention] = {}
+    length = max(len(article.text), 1)
+    facts = [f for f in _facts_with_leftovers(reading) if not _looks_like_metadata(f.evidence.text)]
+    time_spans = [(t.evidence.start, t.evidence.end) for f in facts for t in f.times]
+    for fact in facts:
+        position = fact.evidence.start / length
+        for quantity in fact.quantities:
+            if _inside_any(quantity.evidence, time_spans):
+                continue  # "five years" is read as a duration, not as a count
+            mention = _quantity_mention(article, fact, quantity, position)
+            found.setdefault(("quantity", quantity.evidence.start, quantity.evidence.end), mention)
+        for time in fact.times:
+            time_mention = _time_mention(article, fact, time, position)
+            if time_mention is not None:
+                found.setdefault(("time", time.evidence.start, time.evidence.end), time_mention)
+    return sorted(found.values(), key=lambda m: (m.value_evidence.start, m.kind))
+
+
+def _inside_any(evidence: Evidence, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= evidence.start and evidence.end <= end for start, end in spans)
+
+
+# ---------------------------------------------------------------- linking
+
+
+@dataclass(frozen=True)
+class _Similarity:
+    context: FloatArray  # (n, n) cosine of context windows
+    word: dict[tuple[str, str], float]  # cosine of counted nouns and of clause verbs
+    scale: float  # 1.0 for MiniLM, FALLBACK_SCALE for hashed words
+
+    def of_words(self, a: str, b: str) -> float:
+        return 1.0 if a == b else self.word.get((a, b), 0.0)
+
+
+def _similarities(mentions: Sequence[Mention], embedder: TextEncoder | None) -> _Similarity:
+    encoder = embedder if embedder is not None else _default_encoder()
+    # Mentions no other source could pair with are not embedded (their rows stay zero).
+    pairable = _pairable(mentions)
+    vectors = _encode_unique(
+        encoder, [m.context if ok else "" for m, ok in zip(mentions, pairable, strict=True)]
+    )
+    vectors[[not ok for ok in pairable]] = 0.0
+    words = sorted(
+        {m.unit for m in mentions if m.kind == "quantity" and m.unit} | _predicates(mentions)
+    )
+    word_vectors = _encode_unique(encoder, words)
+    cosine = word_vectors @ word_vectors.T if words else np.zeros((0, 0), np.float32)
+    word_similarity = {
+        (a, b): float(cosine[i, j]) for i, a in enumerate(words) for j, b in enumerate(words)
+    }
+    scale = FALLBACK_SCALE if encoder.is_fallback else 1.0
+    return _Similarity(vectors @ vectors.T, word_similarity, scale)
+
+
+def _kind_key(mention: Mention) -> str:
+    if mention.kind == "time" or mention.quantity is None:
+        return mention.kind
+    unit_kind = _reader_function(_READ_QUANTITIES, "unit_kind")
+    return "quantity:" + (str(unit_kind(mention.quantity.unit)) if unit_kind else "")
+
+
+def _pairable(mentions: Sequence[Mention]) -> list[bool]:
+    articles: dict[str, set[str]] = {}
+    keys = [_kind_key(m) for m in mentions]
+    for mention, key in zip(mentions, keys, strict=True):
+        articles.setdefault(key, set()).add(mention.article)
+    return [len(articles[key]) > 1 for key in keys]
+
+
+def _predicates(mentions: Sequence[Mention]) -> set[str]:
+    return {m.predicate for m in mentions if m.predicate}
+
+
+def _default_encoder() -> TextEncoder:
+    from triangulate.pipeline.embed import load_encoder
+
+    return load_encoder(allow_fallback=True)
+
+
+def _encode_unique(encoder: TextEncoder, texts: Sequence[str]) -> FloatArray:
+    unique = sorted(set(texts))
+    if not unique:
+        return np.zeros((0, 1), dtype=np.float32)
+    vectors = encoder.encode(unique)
+    row = {text: index for index, text in enumerate(unique)}
+    out: FloatArray = vectors[[row[text] for text in texts]]
+    return out
+
+
+def _same_counted(a: Mention, b: Mention) -> bool:
+    """Same counted noun: same head, or one noun phrase contained in the other."""
+    if not a.words or not b.words:
+        return a.unit == b.unit
+    shared = len(a.words & b.words)
+    return a.words <= b.words or b.words <= a.words or shared * 2 >= len(a.words | b.words)
+
+
+def _same_unit_kind(a: Mention, b: Mention) -> bool:
+    unit_kind = _reader_function(_READ_QUANTITIES, "unit_kind")
+    if unit_kind is None or a.quantity is None or b.quantity is None:
+        return True
+    return bool(unit_kind(a.quantity.unit) == unit_kind(b.quantity.unit))
+
+
+def _link_score(a: Mention, b: Mention, context: float, similarity: _Similarity) -> float:
+    """How sure we are that two mentions answer the same question (about 0..1)."""
+    score = context / similarity.scale
+    if a.entities and b.entities:
+        score += 0.1 * len(a.entities & b.entities) / len(a.entities | b.entities)
+    if a.kind == "quantity":
+        return _with_unit_evidence(a, b, score, similarity)
+    if a.words & b.words:
+        score += 0.15  # the two dates qualify the same word ("war", "withdrawal")
+    if a.unit != b.unit:
+        score -= 0.05  # a point date and a period rarely answer the same question
+    return score
+
+
+def _with_unit_evidence(a: Mention, b: Mention, score: float, similarity: _Similarity) -> float:
+    if not _same_unit_kind(a, b):
+        return 0.0
+    if _same_counted(a, b):
+        return score + 0.1
+    unit_similarity = similarity.of_words(a.unit, b.unit)
+    if unit_similarity < UNIT_SIMILARITY_FLOOR:
+        return 0.0
+    return score + 0.1 * (unit_similarity - UNIT_SIMILARITY_FLOOR)
+
+
+def _different_events(a: Mention, b: Mention, similarity: _Similarity) -> bool:
+    """Both values hang on a clause verb and the verbs mean different things."""
+    if not a.predicate or not b.predicate:
+        return False
+    return similarity.of_words(a.predicate, b.predicate) < PREDICATE_VETO
+
+
+def _strict_same(a: Mention, b: Mention, score: float, similarity: _Similarity) -> bool:
+    """Strong enough evidence of sameness for a conflict."""
+    periods = a.unit == b.unit == "range"
+    if score < (PERIOD_CONFLICT_THRESHOLD if periods else CONFLICT_THRESHOLD):
+        return False
+    if _different_events(a, b, similarity):
+        return False
+    if a.kind == "quantity":
+        return bool(a.unit and b.unit) and _same_counted(a, b)
+    if not a.words & b.words:
+        return False
+    return periods or _same_dated_event(a, b, similarity)
+
+
+def _same_dated_event(a: Mention, b: Mention, similarity: _Similarity) -> bool:
+    """Two dates (not periods) conflict only when both are reliable, hang on the same
+    verb and, when both name people or places, share one."""
+    if not (a.reliable and b.reliable and a.predicate and b.predicate):
+        return False
+    if similarity.of_words(a.predicate, b.predicate) < SAME_VERB:
+        return False
+    return not (a.entities and b.entities) or bool(a.entities & b.entities)
+
+
+@dataclass(frozen=True)
+class _Pairs:
+    score: dict[tuple[int, int], float]
+    compatible: dict[tuple[int, int], bool]
+
+
+def _pair_table(mentions: Sequence[Mention], similarity: _Similarity) -> _Pairs:
+    scores: dict[tuple[int, int], float] = {}
+    compatible: dict[tuple[int, int], bool] = {}
+    for i, a in enumerate(mentions):
+        for j in range(i + 1, len(mentions)):
+            b = mentions[j]
+            if a.kind != b.kind:
+                continue
+            compatible[(i, j)] = mentions_compatible(a, b)
+            scores[(i, j)] = _link_score(a, b, float(similarity.context[i, j]), similarity)
+    return _Pairs(scores, compatible)
+
+
+def _pair_key(i: int, j: int) -> tuple[int, int]:
+    return (i, j) if i < j else (j, i)
+
+
+def _can_merge(
+    first: list[int],
+    second: list[int],
+    mentions: Sequence[Mention],
+    pairs: _Pairs,
+    similarity: _Similarity,
+) -> list[float] | None:
+    """Cross scores when the two groups may join, None when any pair forbids it."""
+    cross: list[float] = []
+    for i in first:
+        for j in second:
+            key = _pair_key(i, j)
+            compatible = pairs.compatible.get(key, False)
+            if mentions[i].source == mentions[j].source:
+                if not compatible:
+                    return None  # one source giving two different values: two different things
+                continue
+            score = pairs.score.get(key, 0.0)
+            if not compatible and not _strict_same(mentions[i], mentions[j], score, similarity):
+                return None
+            cross.append(score)
+    # Average link with some slack: every pair need not be close, but the groups must be.
+    if cross and (max(cross) < AGREE_THRESHOLD or sum(cross) / len(cross) < AGREE_THRESHOLD - 0.1):
+        return None
+    return cross
+
+
+def link_mentions(mentions: Sequence[Mention], similarity: _Similarity) -> list[_Cluster]:
+    """Greedy average-link grouping of mentions, strongest pairs first."""
+    pairs = _pair_table(mentions, similarity)
+    owner = list(range(len(mentions)))
+    clusters = {i: _Cluster([i]) for i in range(len(mentions))}
+    for (i, j), score in sorted(pairs.score.items(), key=lambda item: -item[1]):
+        if score < AGREE_THRESHOLD:
+            break
+        if not pairs.compatible[(i, j)] and (
+            mentions[i].source == mentions[j].source
+            or not _strict_same(mentions[i], mentions[j], score, similarity)
+        ):
+            continue
+        a, b = owner[i], owner[j]
+        if a == b:
+            continue
+        cross = _can_merge(clusters[a].members, clusters[b].members, mentions, pairs, similarity)
+        if cross is None:
+            continue
+        merged = clusters.pop(b)
+        clusters[a].members.extend(merged.members)
+        clusters[a].scores.extend([*merged.scores, *cross])
+        for member in merged.members:
+            owner[member] = a
+    return list(clusters.values())
+
+
+# ---------------------------------------------------------------- verdicts
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Mentions of one claim that give the same reading of the value."""
+
+    mentions: tuple[Mention, ...]
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.article for m in self.mentions))
+
+    @property
+    def sources(self) -> set[str]:
+        return {m.source for m in self.mentions}
+
+
+def _reading_key(mention: Mention) -> tuple[Any, ...]:
+    written = " ".join(mention.value_evidence.text.lower().split())
+    if mention.kind == "quantity":
+        return (round(mention.low, 6), round(mention.high, 6), written)
+    return (mention.value, written)
+
+
+def _groups(members: Sequence[Mention]) -> list[_Group]:
+    keyed: dict[tuple[Any, ...], list[Mention]] = {}
+    for mention in members:
+        keyed.setdefault(_reading_key(mention), []).append(mention)
+    groups = [_Group(tuple(found)) for found in keyed.values()]
+    return sorted(groups, key=lambda g: (-len(g.sources), _date_key(g), g.first.position))
+
+
+def _date_key(group: _Group) -> str:
+    dates = [m.published for m in group.mentions if m.published]
+    return min(dates) if dates else "9999"
+
+
+@dataclass(frozen=True)
+class ArticleNames:
+    """How reasons name articles: the outlet when known, else the id."""
+
+    labels: dict[str, str]
+
+    @classmethod
+    def of(cls, articles: Iterable[Article]) -> ArticleNames:
+        return cls({a.id: a.outlet or a.title or a.id for a in articles})
+
+    def name(self, article: str) -> str:
+        return self.labels.get(article, article)
+
+    def names(self, articles: Iterable[str]) -> str:
+        return ", ".join(self.name(a) for a in articles)
+
+
+def _is_update(earlier: _Group, later: _Group) -> bool:
+    """A later report revising an earlier one: dates ordered and wording of a change."""
+    earlier_dates = [m.published for m in earlier.mentions]
+    later_dates = [m.published for m in later.mentions]
+    if None in earlier_dates or None in later_dates:
+        return False
+    if max(d for d in earlier_dates if d) >= min(d for d in later_dates if d):
+        return False
+    later_revises = any(REVISION_CUES.search(_sentence_text(m)) for m in later.mentions)
+    earlier_planned = any(PLAN_CUES.search(_sentence_text(m)) for m in earlier.mentions)
+    return later_revises or earlier_planned
+
+
+def _sentence_text(mention: Mention) -> str:
+    return mention.sentence.text
+
+
+def _ordered(a: _Group, b: _Group) -> tuple[_Group, _Group]:
+    return (a, b) if _date_key(a) <= _date_key(b) else (b, a)
+
+
+def _incompatible_pairs(groups: Sequence[_Group]) -> list[tuple[_Group, _Group]]:
+    found = []
+    for index, a in enumerate(groups):
+        for b in groups[index + 1 :]:
+            if not mentions_compatible(a.first, b.first):
+                found.append(_ordered(a, b))
+    return found
+
+
+def _format_number(value: float) -> str:
+    if abs(value) >= 1e15:
+        return "unbounded"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _format_day(ordinal: int) -> str:
+    if ordinal <= MIN_ORDINAL or ordinal >= MAX_ORDINAL:
+        return "open"
+    return date.fromordinal(ordinal).isoformat()
+
+
+def _interval_text(mention: Mention) -> str:
+    if mention.kind == "quantity":
+        if mention.low == mention.high:
+            return _format_number(mention.low)
+        return f"{_format_number(mention.low)}-{_format_number(mention.high)}"
+    assert mention.span is not None
+    if mention.span.is_range:
+        return (
+            f"{_year_or_day(mention.span.start, True)} to {_year_or_day(mention.span.end, False)}"
+        )
+    return f"{_format_day(mention.span.start[0])} to {_format_day(mention.span.end[1])}"
+
+
+def _year_or_day(interval: tuple[int, int], starting: bool) -> str:
+    if interval[0] <= MIN_ORDINAL or interval[1] >= MAX_ORDINAL:
+        return "open"
+    first, last = date.fromordinal(interval[0]), date.fromordinal(interval[1])
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        return str(first.year)
+    return _format_day(interval[0] if starting else interval[1])
+
+
+def _quoted(group: _Group, names: ArticleNames) -> str:
+    return f"\u201c{group.first.value_evidence.text}\u201d ({names.names(group.articles)})"
+
+
+def _why_incompatible(a: _Group, b: _Group) -> str:
+    x, y = a.first, b.first
+    if x.kind == "quantity":
+        return f"ranges {_interval_text(x)} and {_interval_text(y)} do not overlap"
+    if x.span is not None and y.span is not None and x.span.is_range and y.span.is_range:
+        return f"the periods {_interval_text(x)} and {_interval_text(y)} do not start and end alike"
+    return f"the dates {_interval_text(x)} and {_interval_text(y)} do not overlap"
+
+
+def _source_count_text(members: Sequence[Mention], names: ArticleNames) -> str:
+    sources = {m.source for m in members}
+    copies = sorted({m.article for m in members if m.article != m.source})
+    text = f"{len(sources)} independent source{'s' if len(sources) != 1 else ''}"
+    if copies:
+        verb = "counts" if len(copies) == 1 else "count"
+        text += f"; {names.names(copies)} copied a wire story and {verb} once"
+    return text
+
+
+# ---------------------------------------------------------------- labels
+
+
+_SKIP_LABEL_WORDS = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "and",
+    "by",
+    "for",
+    "from",
+    "with",
+    "its",
+}
+
+
+def _about(mention: Mention, text_of: Callable[[str], str]) -> str:
+    if mention.kind == "quantity":
+        return _quantity_about(mention, text_of(mention.article))
+    return _time_about(mention, text_of(mention.article))
+
+
+def _quantity_about(mention: Mention, text: str) -> str:
+    assert mention.quantity is not None
+    noun = mention.quantity.unit or "figure"
+    after = WORD.findall(text[mention.value_evidence.end : mention.sentence.end])
+    if noun.lower().split()[-1:] and after[:1] and after[0].lower() == noun.lower().split()[-1]:
+        after = after[1:]
+    if after[:1] and after[0].lower() in ("who", "that", "which"):
+        return f"number of {noun} {' '.join(after[:3])}"
+    return f"number of {noun}" if mention.unit not in ("percent", "point") else f"share ({noun})"
+
+
+def _time_about(mention: Mention, text: str) -> str:
+    before = WORD.findall(text[mention.sentence.start : mention.value_evidence.start])
+    words = [w for w in before[-5:] if w.lower() not in _SKIP_LABEL_WORDS or w == before[-1]]
+    while words and words[-1].lower() in _SKIP_LABEL_WORDS:
+        words.pop()
+    topic = " ".join(words[-4:]) or "an event"
+    prefix = "years of" if mention.span is not None and mention.span.is_range else "date of"
+    return f"{prefix}: {topic}"
+
+
+# ---------------------------------------------------------------- claims
+
+
+@dataclass(frozen=True)
+class _Draft:
+    claim: Claim
+    rank: tuple[Any, ...]
+
+
+def _side(group: _Group) -> Side:
+    return Side(
+        value=group.first.value,
+        display=group.first.value_evidence.text,
+        articles=group.articles,
+        evidence=tuple(m.sentence for m in group.mentions),
+    )
+
+
+def _draft(
+    members: list[Mention], scores: list[float], names: ArticleNames, text_of: Callable[[str], str]
+) -> _Draft:
+    groups = _groups(members)
+    sides = tuple(_side(g) for g in groups)
+    lead = min(m.position for m in members)
+    about = _about(_central(members), text_of)
+    sources = len({m.source for m in members})
+    confidence = _confidence(scores)
+    if sources == 1:
+        verb = "reports" if len(groups[0].articles) == 1 else "report"
+        reason = f"Only {names.names(groups[0].articles)} {verb} it"
+        reason += f" ({_source_count_text(members, names)})."
+        return _Draft(Claim("", about, "single", reason, sides, confidence), (3, lead))
+    clashes = _incompatible_pairs(groups)
+    if not clashes:
+        return _agreed(groups, members, names, about, sides, confidence, lead)
+    if all(_is_update(earlier, later) for earlier, later in clashes):
+        return _update(clashes, members, names, about, sides, confidence, lead)
+    return _conflict(clashes, members, names, about, sides, confidence, lead)
+
+
+def _agreed(
+    groups: list[_Group],
+    members: list[Mention],
+    names: ArticleNames,
+    about: str,
+    sides: tuple[Side, ...],
+    confidence: float,
+    lead: float,
+) -> _Draft:
+    values = ", ".join(_quoted(g, names) for g in groups)
+    verb = "are compatible given hedges and granularity" if len(groups) > 1 else "agree"
+    reason = f"{values} {verb}: {_source_count_text(members, names)} confirm it."
+    sources = len({m.source for m in members})
+    return _Draft(Claim("", about, "agreed", reason, sides, confidence), (2, -sources, lead))
+
+
+def _update(
+    clashes: list[tuple[_Group, _Group]],
+    members: list[Mention],
+    names: ArticleNames,
+    about: str,
+    sides: tuple[Side, ...],
+    confidence: float,
+    lead: float,
+) -> _Draft:
+    earlier, later = clashes[0]
+    reason = (
+        f"{_quoted(earlier, names)} of {_date_key(earlier)} was revised by {_quoted(later, names)} "
+        f"of {_date_key(later)}: the later report gives a changed value "
+        f"({_why_incompatible(earlier, later)}); {_source_count_text(members, names)}."
+    )
+    sources = len({m.source for m in members})
+    return _Draft(Claim("", about, "update", reason, sides, confidence), (1, -sources, lead))
+
+
+def _conflict(
+    clashes: list[tuple[_Group, _Group]],
+    members: list[Mention],
+    names: ArticleNames,
+    about: str,
+    sides: tuple[Side, ...],
+    confidence: float,
+    lead: float,
+) -> _Draft:
+    a, b = max(clashes, key=lambda pair: _discrepancy(pair[0].first, pair[1].first))
+    reason = (
+        f"{_quoted(a, names)} and {_quoted(b, names)} cannot both hold: "
+        f"{_why_incompatible(a, b)}; {_source_count_text(members, names)}."
+    )
+    sources = len({m.source for m in members})
+    importance = sources + (1.0 if lead < LEAD_SHARE else 0.0) + _discrepancy(a.first, b.first)
+    return _Draft(Claim("", about, "conflict", reason, sides, confidence), (0, -importance, lead))
+
+
+def _discrepancy(a: Mention, b: Mention) -> float:
+    """Relative gap between two values' intervals, capped at 1."""
+    gap = max(a.low - b.high, b.low - a.high, 0.0)
+    if a.kind == "time":
+        return min(gap / 365.25 / 5.0, 1.0)
+    scale = max(abs(a.high), abs(b.high), 1.0)
+    return min(gap / scale, 1.0)
+
+
+def _confidence(scores: Sequence[float]) -> float:
+    if not scores:
+        return 0.5
+    return round(float(min(max(sum(scores) / len(scores), 0.0), 1.0)), 3)
+
+
+def _central(members: Sequence[Mention]) -> Mention:
+    """The mention used for the label: from the most-cited reading, earliest in its article."""
+    return min(members, key=lambda m: (m.position, m.value_evidence.start))
+
+
+def _single_confidence(index: int, mentions: Sequence[Mention], similarity: _Similarity) -> float:
+    """How sure we are that no other source reports it: 1 minus the best cross-source match."""
+    others = [
+        j
+        for j, m in enumerate(mentions)
+        if m.source != mentions[index].source and m.kind == mentions[index].kind
+    ]
+    if not others:
+        return 1.0
+    best = float(max(similarity.context[index, j] for j in others)) / similarity.scale
+    return round(min(max(1.0 - best, 0.0), 1.0), 3)
+
+
+def compare(
+    articles: Sequence[Article],
+    readings: Sequence[Reading],
+    embedder: TextEncoder | None = None,
+    include_single: bool = True,
+) -> list[Claim]:
+    """Claims about the figures and dates of ``articles``, most important first.
+
+    ``embedder`` defaults to the packaged MiniLM (or the hashed fallback without it).
+    """
+    mentions = collect_mentions(articles, readings)
+    if not mentions:
+        return []
+    similarity = _similarities(mentions, embedder)
+    names = ArticleNames.of(articles)
+    texts = {article.id: article.text for article in articles}
+    drafts: list[_Draft] = []
+    for cluster in link_mentions(mentions, similarity):
+        members = [mentions[i] for i in sorted(cluster.members)]
+        draft = _draft(members, cluster.scores, names, texts.__getitem__)
+        if draft.claim.status == "single":
+            if not include_single:
+                continue
+            confidence = _single_confidence(cluster.members[0], mentions, similarity)
+            draft = _Draft(replace(draft.claim, confidence=confidence), draft.rank)
+        drafts.append(draft)
+    drafts.sort(key=lambda d: d.rank)
+    return [replace(d.claim, id=f"c{index}") for index, d in enumerate(drafts, start=1)]
