@@ -78,6 +78,7 @@ METADATA_LINE = re.compile(
 CLOCK_TIME = re.compile(r"\b\d{1,2}\s?[:.]\s?\d{2}\s?([ap]\.?\s?m\b|[A-Z]{2,4}\b)", re.IGNORECASE)
 EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
 SAME_VERB = 0.7  # a date conflict needs both dates to hang on the same verb
+SAME_VERB_BONUS = 0.15
 RELATIVE_CLAUSE = re.compile(r",\s+(which|who|that)\b")
 _STOP_TEXT = """a an the and or but nor of to in on at by for with from as into onto over under
 up down out off about after before since until till during between among through than then
@@ -638,6 +639,8 @@ def _link_score(a: Mention, b: Mention, context: float, similarity: _Similarity)
     score = context / similarity.scale
     if a.entities and b.entities:
         score += 0.1 * len(a.entities & b.entities) / len(a.entities | b.entities)
+    if _same_verb(a, b, similarity):
+        score += SAME_VERB_BONUS  # same verb and same counted thing: the same question
     if a.kind == "quantity":
         return _with_unit_evidence(a, b, score, similarity)
     if a.words & b.words:
@@ -645,6 +648,13 @@ def _link_score(a: Mention, b: Mention, context: float, similarity: _Similarity)
     if a.unit != b.unit:
         score -= 0.05  # a point date and a period rarely answer the same question
     return score
+
+
+def _same_verb(a: Mention, b: Mention, similarity: _Similarity) -> bool:
+    """Same verb and, for figures, the same counted noun: the same question asked twice."""
+    if not _verbs_alike(a, b, similarity):
+        return False
+    return _same_counted(a, b) if a.kind == "quantity" else True
 
 
 def _with_unit_evidence(a: Mention, b: Mention, score: float, similarity: _Similarity) -> float:
@@ -665,18 +675,32 @@ def _different_events(a: Mention, b: Mention, similarity: _Similarity) -> bool:
     return similarity.of_words(a.predicate, b.predicate) < PREDICATE_VETO
 
 
+def _conflict_threshold(a: Mention, b: Mention) -> float:
+    return PERIOD_CONFLICT_THRESHOLD if a.unit == b.unit == "range" else CONFLICT_THRESHOLD
+
+
 def _strict_same(a: Mention, b: Mention, score: float, similarity: _Similarity) -> bool:
     """Strong enough evidence of sameness for a conflict."""
+    return score >= _conflict_threshold(a, b) and _same_shape(a, b, similarity)
+
+
+def _same_shape(a: Mention, b: Mention, similarity: _Similarity) -> bool:
+    """What a conflict needs besides a high score: same counted thing, same kind of event."""
     periods = a.unit == b.unit == "range"
-    if score < (PERIOD_CONFLICT_THRESHOLD if periods else CONFLICT_THRESHOLD):
-        return False
     if _different_events(a, b, similarity):
         return False
     if a.kind == "quantity":
         return bool(a.unit and b.unit) and _same_counted(a, b)
-    if not a.words & b.words:
+    if not (a.words & b.words or _verbs_alike(a, b, similarity)):
         return False
     return periods or _same_dated_event(a, b, similarity)
+
+
+def _verbs_alike(a: Mention, b: Mention, similarity: _Similarity) -> bool:
+    """Both values hang on verbs that mean the same ("closed", "shut")."""
+    if not a.predicate or not b.predicate:
+        return False
+    return similarity.of_words(a.predicate, b.predicate) >= SAME_VERB
 
 
 def _same_dated_event(a: Mention, b: Mention, similarity: _Similarity) -> bool:
@@ -721,6 +745,7 @@ def _can_merge(
 ) -> list[float] | None:
     """Cross scores when the two groups may join, None when any pair forbids it."""
     cross: list[float] = []
+    clashing: list[float] = []
     for i in first:
         for j in second:
             key = _pair_key(i, j)
@@ -730,9 +755,15 @@ def _can_merge(
                     return None  # one source giving two different values: two different things
                 continue
             score = pairs.score.get(key, 0.0)
-            if not compatible and not _strict_same(mentions[i], mentions[j], score, similarity):
-                return None
+            if not compatible:
+                if not _same_shape(mentions[i], mentions[j], similarity):
+                    return None
+                clashing.append(score - _conflict_threshold(mentions[i], mentions[j]))
             cross.append(score)
+    # Values that cannot both hold join only when, on average, each pair is as sure as a conflict
+    # needs: one loosely worded report must not block a well-attested conflict.
+    if clashing and (max(clashing) < 0 or sum(clashing) / len(clashing) < 0):
+        return None
     # Average link with some slack: every pair need not be close, but the groups must be.
     if cross and (max(cross) < AGREE_THRESHOLD or sum(cross) / len(cross) < AGREE_THRESHOLD - 0.1):
         return None
@@ -816,7 +847,7 @@ class ArticleNames:
 
     @classmethod
     def of(cls, articles: Iterable[Article]) -> ArticleNames:
-        return cls({a.id: a.outlet or a.title or a.id for a in articles})
+        return cls({a.id: a.outlet or a.id for a in articles})
 
     def name(self, article: str) -> str:
         return self.labels.get(article, article)
@@ -980,6 +1011,31 @@ def _side(group: _Group) -> Side:
     )
 
 
+def _camps(groups: Sequence[_Group]) -> list[list[_Group]]:
+    """Readings that can all hold together form one side of a conflict."""
+    camps: list[list[_Group]] = []
+    for group in groups:
+        home = next(
+            (c for c in camps if all(mentions_compatible(g.first, group.first) for g in c)), None
+        )
+        if home is None:
+            camps.append([group])
+        else:
+            home.append(group)
+    return camps
+
+
+def _camp_side(camp: Sequence[_Group]) -> Side:
+    """One side: the readings as written, joined; every source and sentence behind them."""
+    mentions = [m for group in camp for m in group.mentions]
+    return Side(
+        value=camp[0].first.value,
+        display=" / ".join(dict.fromkeys(g.first.value_evidence.text for g in camp)),
+        articles=tuple(dict.fromkeys(a for group in camp for a in group.articles)),
+        evidence=tuple(m.sentence for m in mentions),
+    )
+
+
 def _draft(
     members: list[Mention], scores: list[float], names: ArticleNames, text_of: Callable[[str], str]
 ) -> _Draft:
@@ -1047,6 +1103,7 @@ def _conflict(
     lead: float,
 ) -> _Draft:
     a, b = max(clashes, key=lambda pair: _discrepancy(pair[0].first, pair[1].first))
+    sides = tuple(_camp_side(camp) for camp in _camps([g for g in _groups(members)]))
     reason = (
         f"{_quoted(a, names)} and {_quoted(b, names)} cannot both hold: "
         f"{_why_incompatible(a, b)}; {_source_count_text(members, names)}."

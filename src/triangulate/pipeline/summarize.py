@@ -71,14 +71,8 @@ def _repeats(first: frozenset[str], second: frozenset[str]) -> bool:
 
 
 def source_name(article: Article) -> str:
-    """How a source is named to a reader: its outlet, else its quoted title, else its id."""
-    if article.outlet:
-        return article.outlet
-    if article.title:
-        words = article.title.split()
-        short = " ".join(words[:TITLE_WORDS]) + ("…" if len(words) > TITLE_WORDS else "")
-        return f"“{short}”"
-    return article.id
+    """How a source is named to a reader: its outlet, else its id (a file name, a given id)."""
+    return article.outlet or article.id
 
 
 def independent_sources(article_ids: Iterable[str], articles: Iterable[Article]) -> set[str]:

@@ -1,0 +1,405 @@
+"""Main text and metadata of an HTML page.
+
+trafilatura does the heavy lifting (precision mode by default).  On top of it:
+
+* a gated retry in balanced mode when the precise output covers little of the page
+  (precision mode has no such escape hatch and sometimes returns a stray block);
+* the page title is removed when it is repeated as the first line (it is kept in ``title``);
+* short boilerplate lines trafilatura lets through (share/subscribe prompts, "read more"
+  teasers, photo credits, copyright notices) are dropped.
+
+Each step was kept only because it raised the scores in ``benchmarks/eval_extraction.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import trafilatura
+from lxml.html import HtmlElement  # type: ignore[import-untyped]
+from trafilatura.metadata import extract_metadata
+
+from triangulate.errors import InputError
+
+# A precise extraction shorter than this, covering less than PAGE_SHARE of the page's text,
+# is compared with a balanced-mode extraction (same gate as trafilatura's own recall escalation).
+RETRY_MAX_CHARS = 3000
+RETRY_PAGE_SHARE = 0.2
+# ... and replaced by it when the precise text is under this share of the balanced one.
+RETRY_ACCEPT_SHARE = 0.3
+MIN_CHUNK_PARAGRAPH_CHARS = 40  # sibling-chunk paragraphs shorter than this are not added
+MIN_CHUNK_ADDED_CHARS = 200  # ... nor anything when they add less than this in total
+MIN_FULL_WORDS = 40  # shorter texts are flagged as not fully extracted
+MAX_BOILERPLATE_WORDS = 25  # longer lines are never dropped as boilerplate
+
+_TRAFILATURA_OPTIONS: dict[str, Any] = {
+    "include_comments": False,
+    "include_tables": True,
+    "output_format": "txt",
+}
+
+_BOILERPLATE_PATTERNS = (
+    r"(\d+\s+)?(comments?|kommentare?|keine kommentare|leave a (comment|reply)"
+    r"|kommentar schreiben|join the conversation)\s*:?",
+    r"(you (may|might) also like|related( articles| stories| posts| content| coverage)?"
+    r"|read (more|also|next)|see also|more on this( story| topic)?|more:|don'?t miss"
+    r"|recommended( for you)?|most (read|popular|viewed)|trending( now)?"
+    r"|(das ist )?auch interessant|das (thema )?könnte (dich|sie) auch interessieren"
+    r"|mehr zum thema|weitere (themen|artikel|nachrichten)|lesen sie (auch|mehr)|schon gelesen"
+    r"|(à )?lire aussi|czytaj (też|także)|leggi anche|lee también|ver también)\b.{0,80}",
+    r"(share|teilen|tweet|e-?mail|print|drucken|like this story\?)( (this|on|via|it) .{0,40})?",
+    r"(advertisement|anzeige|werbung|sponsored( content)?)",
+    r"(photo|foto|image|bild|picture|credits?|quelle|fotos?|photos?|crédits? photos?|titelbild"
+    r"|beitragsbild|bildquelle|source)\s*(credits?)?\s*:.{0,80}",
+    r"(©|\(c\)|copyright).{0,120}",
+    r".{0,120}(all rights reserved|alle rechte vorbehalten).{0,40}",
+    r".{0,80}\b(sign up|subscribe|abonnieren|newsletter|download (the|our) .{0,20}apps?)\b.{0,120}",
+)
+_BOILERPLATE_LINE = re.compile(rf"\s*(?:{'|'.join(_BOILERPLATE_PATTERNS)})\s*", re.IGNORECASE)
+_AGENCY_CREDIT = re.compile(
+    r"\s*\(?(getty images|afp|reuters|ap photo|dpa|epa|imago|picture alliance|shutterstock)\b"
+    r"[^.!?]{0,60}\)?\s*",
+    re.IGNORECASE,
+)
+_PAYWALL = re.compile(
+    r"(subscribe|subscription|log ?in|sign in|register)\b.{0,40}\b(to (continue|keep) reading"
+    r"|to read (the|this) (full|rest)|for the full (story|article))"
+    r"|(to (view|read|continue reading) the (full|rest of the) (story|article))"
+    r"|nur für (abonnenten|abonnentinnen|abonnent\*innen)|weiterlesen mit",
+    re.IGNORECASE,
+)
+_BODY_CLASS = re.compile(r"body|content|article|story|text|chunk|entry|post", re.IGNORECASE)
+_WORDLESS = re.compile(r"^\W*$")
+_DECLARED_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:\D|$)")
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
+_LANGUAGE_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
+_META_DATE_XPATH = (
+    "//meta[@property='article:published_time' or @property='og:published_time'"
+    " or @itemprop='datePublished' or @name='date' or @name='pubdate' or @name='publishdate'"
+    " or @name='publish-date' or @name='DC.date.issued' or @name='dc.date'"
+    " or @name='dcterms.created' or @name='parsely-pub-date' or @name='sailthru.date']/@content"
+)
+
+
+@dataclass(frozen=True)
+class ExtractedPage:
+    text: str  # main text, paragraphs separated by "\n\n"
+    title: str | None
+    authors: tuple[str, ...]
+    published: str | None  # ISO YYYY-MM-DD
+    published_how: str | None  # "html-meta", "html-time", "url", "htmldate" or None
+    sitename: str | None
+    url: str | None
+    language: str | None  # declared in <html lang> or a meta tag, else None
+    fully_extracted: bool  # False after a fallback, for very short texts or paywalls
+
+
+@dataclass(frozen=True)
+class _MainText:
+    lines: tuple[str, ...]
+    fell_back: bool
+
+
+def extract_html(
+    html: str | bytes, url: str | None = None, *, favor_precision: bool = True
+) -> ExtractedPage:
+    """Main text and metadata of one HTML page; raises InputError only when no text exists."""
+    source = url or "<html>"
+    tree = parse_html(html)
+    if tree is None:
+        raise InputError(source, "no HTML text found", "is the input an empty or binary file?")
+    main = _main_text(tree, url, favor_precision)
+    metadata = _metadata(tree, url)
+    lines = _clean_lines(main.lines, metadata.title)
+    if not lines:
+        raise InputError(source, "no main text found in the HTML", "is this an article page?")
+    text = "\n\n".join(lines)
+    published, published_how = _publication(tree, metadata.date, metadata.url or url)
+    return ExtractedPage(
+        text=text,
+        title=metadata.title or None,
+        authors=_split_authors(metadata.author),
+        published=published,
+        published_how=published_how,
+        sitename=metadata.sitename or None,
+        url=url or metadata.url or None,
+        language=declared_language(tree),
+        fully_extracted=_looks_complete(tree, main, text),
+    )
+
+
+def parse_html(html: str | bytes) -> HtmlElement | None:
+    """An lxml tree of the page, or None when there is nothing to parse."""
+    markup = decode_html(html) if isinstance(html, bytes) else html
+    if not markup.strip():
+        return None
+    tree = _load(markup)
+    if tree is None:  # trafilatura rejects bare fragments: give them a document around them
+        tree = _load(f"<html><body><div>{markup}</div></body></html>")
+    return tree
+
+
+def _load(markup: str) -> HtmlElement | None:
+    try:
+        return trafilatura.load_html(markup)  # type: ignore[no-any-return]
+    except Exception:  # lxml raises several types on garbage; all mean "not HTML"
+        return None
+
+
+def decode_html(data: bytes) -> str:
+    """Text of an HTML byte string: BOM, then UTF-8, then the declared charset, then a guess."""
+    for bom, encoding in (
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _DECLARED_CHARSET.search(data[:4096])
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass
+    return trafilatura.utils.decode_file(data)  # type: ignore[no-any-return]
+
+
+def _main_text(tree: HtmlElement, url: str | None, favor_precision: bool) -> _MainText:
+    text = _trafilatura_text(tree, url, favor_precision)
+    fell_back = False
+    if favor_precision and _covers_little(tree, text):
+        balanced = _trafilatura_text(tree, url, False)
+        if len(text) < RETRY_ACCEPT_SHARE * len(balanced):
+            text, fell_back = balanced, True
+    if not text.strip():
+        text, fell_back = _baseline_text(tree), True
+    lines = _split_lines(text)
+    return _MainText(tuple(_add_sibling_chunks(tree, lines)), fell_back)
+
+
+def _add_sibling_chunks(tree: HtmlElement, lines: list[str]) -> list[str]:
+    """Add paragraphs from containers that share the class of the extracted body's container.
+
+    Some sites split an article body into several identical containers around ads and
+    trafilatura keeps only the first one.
+    """
+    known = {_comparable(line): index for index, line in enumerate(lines)}
+    container = _body_container(tree, known)
+    if container is None:
+        return lines
+    chunks = [el for el in tree.iter(container.tag) if el.get("class") == container.get("class")]
+    if len(chunks) < 2:
+        return lines
+    extra: dict[int, list[str]] = {}
+    anchor, seen = -1, set(known)
+    for element in (p for chunk in chunks for p in chunk.iter("p")):
+        paragraph = " ".join(element.text_content().split())
+        key = _comparable(paragraph)
+        if key in known:
+            anchor = known[key]
+        elif key not in seen and _is_prose(element, paragraph):
+            extra.setdefault(anchor, []).append(paragraph)
+        seen.add(key)
+    if sum(len(p) for added in extra.values() for p in added) < MIN_CHUNK_ADDED_CHARS:
+        return lines
+    merged = extra.get(-1, [])
+    for index, line in enumerate(lines):
+        merged += [line, *extra.get(index, [])]
+    return merged
+
+
+def _is_prose(element: HtmlElement, paragraph: str) -> bool:
+    if len(paragraph) < MIN_CHUNK_PARAGRAPH_CHARS:
+        return False
+    link_chars = sum(len(link.text_content()) for link in element.iter("a"))
+    return link_chars < 0.5 * len(paragraph)
+
+
+def _body_container(tree: HtmlElement, known: dict[str, int]) -> HtmlElement | None:
+    parents: dict[HtmlElement, int] = {}
+    for paragraph in tree.iter("p"):
+        parent = paragraph.getparent()
+        if parent is not None and _comparable(paragraph.text_content()) in known:
+            parents[parent] = parents.get(parent, 0) + 1
+    if not parents:
+        return None
+    container = max(parents, key=parents.__getitem__)
+    return container if _BODY_CLASS.search(container.get("class") or "") else None
+
+
+def _trafilatura_text(tree: HtmlElement, url: str | None, favor_precision: bool) -> str:
+    try:
+        text = trafilatura.extract(
+            tree, url=url, favor_precision=favor_precision, **_TRAFILATURA_OPTIONS
+        )
+    except Exception:  # trafilatura can trip over pathological markup: treat as "nothing found"
+        return ""
+    return text or ""
+
+
+def _covers_little(tree: HtmlElement, text: str) -> bool:
+    if len(text) >= RETRY_MAX_CHARS:
+        return False
+    return len(text) < RETRY_PAGE_SHARE * len(trafilatura.html2txt(tree))
+
+
+def _baseline_text(tree: HtmlElement) -> str:
+    try:
+        return str(trafilatura.baseline(tree)[1])
+    except Exception:
+        return ""
+
+
+def _split_lines(text: str) -> list[str]:
+    lines = (line.strip() for line in text.split("\n"))
+    return [_strip_bullet(line) for line in lines if line]
+
+
+def _strip_bullet(line: str) -> str:
+    # trafilatura renders list items as "- item"; the marker is not part of the text
+    return line[2:].strip() if line.startswith("- ") and len(line) > 2 else line
+
+
+def _clean_lines(lines: tuple[str, ...], title: str | None) -> list[str]:
+    kept = list(lines)
+    if kept and title and _repeats_title(kept[0], title):
+        kept = kept[1:]
+    without_boilerplate = [line for line in kept if not is_boilerplate_line(line)]
+    return without_boilerplate or [line for line in kept if not _WORDLESS.match(line)]
+
+
+def _comparable(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _repeats_title(line: str, title: str) -> bool:
+    line_key, title_key = _comparable(line), _comparable(title)
+    if not line_key:
+        return False
+    return line_key == title_key or (len(line_key) > 20 and line_key in title_key)
+
+
+def is_boilerplate_line(line: str) -> bool:
+    """True for short lines that are page furniture rather than article text."""
+    if _WORDLESS.match(line):
+        return True
+    words = len(line.split())
+    if words > MAX_BOILERPLATE_WORDS:
+        return False
+    if _BOILERPLATE_LINE.fullmatch(line):
+        return True
+    return words <= 8 and _AGENCY_CREDIT.fullmatch(line) is not None
+
+
+def _metadata(tree: HtmlElement, url: str | None) -> Any:
+    try:
+        return extract_metadata(tree, url)
+    except Exception:  # a metadata bug must not cost the text
+        return trafilatura.settings.Document()
+
+
+def _split_authors(author: str | None) -> tuple[str, ...]:
+    if not author:
+        return ()
+    names = (name.strip() for name in re.split(r";|\s+(?:and|und)\s+", author))
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
+def _publication(
+    tree: HtmlElement, found: str | None, url: str | None
+) -> tuple[str | None, str | None]:
+    """The publication day and where it came from.
+
+    ``found`` is htmldate's answer (run by trafilatura's metadata step with
+    ``original_date=True, extensive_search=True``); declared meta dates and the URL
+    only fill in when it has none.
+    """
+    declared = [day for day in _declared_dates(tree) if day <= date.today().isoformat()]
+    url_day = _url_date(url) if url else None
+    published = found or (declared[0] if declared else None) or url_day
+    if published is None:
+        return None, None
+    if published in declared:
+        return published, "html-meta"
+    if published in _time_element_dates(tree):
+        return published, "html-time"
+    if url_day == published:
+        return published, "url"
+    return published, "htmldate"
+
+
+def _declared_dates(tree: HtmlElement) -> list[str]:
+    values = [str(value) for value in tree.xpath(_META_DATE_XPATH)]
+    values += _json_ld_values(tree, "datePublished")
+    return [date for date in (_iso_day(value) for value in values) if date]
+
+
+def _time_element_dates(tree: HtmlElement) -> list[str]:
+    values = [str(value) for value in tree.xpath("//time/@datetime")]
+    return [date for date in (_iso_day(value) for value in values) if date]
+
+
+def _iso_day(value: str) -> str | None:
+    match = _ISO_DATE.search(value)
+    return match.group(0) if match else None
+
+
+def _url_date(url: str) -> str | None:
+    match = _URL_DATE.search(url)
+    day = "-".join(match.groups()) if match else None
+    return day if day and day <= date.today().isoformat() else None
+
+
+def _json_ld_values(tree: HtmlElement, key: str) -> list[str]:
+    values: list[str] = []
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(str(script))
+        except ValueError:
+            continue
+        values += _find_key(data, key)
+    return values
+
+
+def _find_key(data: object, key: str) -> list[str]:
+    if isinstance(data, dict):
+        found = [str(data[key])] if key in data and data[key] is not None else []
+        return found + [value for child in data.values() for value in _find_key(child, key)]
+    if isinstance(data, list):
+        return [value for child in data for value in _find_key(child, key)]
+    return []
+
+
+def declared_language(tree: HtmlElement) -> str | None:
+    """Primary language subtag declared by the page (``<html lang>``, meta tags), lowercased."""
+    candidates = tree.xpath(
+        "/html/@lang | /html/@xml:lang"
+        " | //meta[translate(@http-equiv,'CONTENT-LANGUAGE','content-language')"
+        "='content-language']/@content"
+        " | //meta[@name='language' or @name='Language' or @name='dc.language']/@content"
+        " | //meta[@property='og:locale']/@content",
+        namespaces={"xml": "http://www.w3.org/XML/1998/namespace"},
+    )
+    for candidate in candidates:
+        match = _LANGUAGE_TAG.match(str(candidate).strip().split(",")[0].strip())
+        if match:
+            return match.group(1).lower()
+    return None
+
+
+def _looks_complete(tree: HtmlElement, main: _MainText, text: str) -> bool:
+    if main.fell_back or len(text.split()) < MIN_FULL_WORDS:
+        return False
+    if any(value.lower() == "false" for value in _json_ld_values(tree, "isAccessibleForFree")):
+        return False
+    # the paywall notice is often dropped as boilerplate: look at the uncleaned tail
+    return _PAYWALL.search(" ".join(main.lines[-5:])) is None

@@ -1,0 +1,256 @@
+"""The pages. Each has a JSON twin: the same path + ``.json``, or ``Accept: application/json``."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
+
+from triangulate.errors import NotFoundError, TriangulateError
+from triangulate.settings import Settings
+from triangulate.store import Store, queries
+from triangulate.store.export import article_record
+from triangulate.web.app import WebContext, wants_json
+from triangulate.web.dossier_view import DossierView, article_href, human_date
+from triangulate.web.highlight import cited_spans, highlight, reading_spans
+from triangulate.web.jobs import Upload, pasted, safe_name
+from triangulate.web.security import check_post
+
+router = APIRouter()
+MAX_FORM_FILES = 20
+MIN_DOSSIER_ARTICLES = 2
+
+
+def _ctx(request: Request) -> WebContext:
+    context: WebContext = request.app.state.ctx
+    return context
+
+
+def _split_suffix(value: str, exists: Callable[[str], bool]) -> tuple[str, bool]:
+    """(id, json?): ``x.json`` asks for the twin of ``x`` unless ``x.json`` itself exists."""
+    if value.endswith(".json") and not exists(value):
+        return value[: -len(".json")], True
+    return value, False
+
+
+def _page(request: Request, suffixed: bool, template: str, data: Any, **view: Any) -> Response:
+    if wants_json(request, suffixed):
+        return JSONResponse(data)
+    return HTMLResponse(_ctx(request).render(request, template, **view))
+
+
+# --- home ------------------------------------------------------------------------------------
+
+
+@router.get("/")
+@router.get("/index.json")
+def home(
+    request: Request, q: str = "", outlet: str = "", since: str = "", until: str = ""
+) -> Response:
+    store = _ctx(request).stores.get()
+    every = queries.article_summaries(store)
+    rows = queries.search_articles(store, q, limit=500) if q.strip() else every
+    rows = [r for r in rows if _kept(r, outlet, since, until)]
+    filters = {"q": q, "outlet": outlet, "since": since, "until": until}
+    data = {
+        "articles": rows,
+        "dossiers": queries.dossier_summaries(store),
+        "stories": queries.story_summaries(store),
+        "filters": filters,
+    }
+    outlets = sorted({r["outlet"] for r in every if r["outlet"]})
+    view = {**data, "outlets": outlets, "total": len(every), "filtered": any(filters.values())}
+    return _page(request, request.url.path.endswith(".json"), "home.html.j2", data, **view)
+
+
+def _kept(row: dict[str, Any], outlet: str, since: str, until: str) -> bool:
+    if outlet and row["outlet"] != outlet:
+        return False
+    published = row["published"] or ""
+    if since and (not published or published < since):
+        return False
+    return not (until and (not published or published > until))
+
+
+# --- add: ingest, then build a dossier --------------------------------------------------------
+
+
+@router.get("/add")
+@router.get("/add.json")
+def add_page(request: Request, job: str = "") -> Response:
+    ctx = _ctx(request)
+    found = ctx.jobs.get(job) if job else None
+    selected = set(found.article_ids) if found else set()
+    data = {
+        "articles": queries.article_summaries(ctx.stores.get()),
+        "max_input_bytes": ctx.settings.max_input_bytes,
+        "job": found.as_json() if found else None,
+        "csrf_token": _token(request),
+    }
+    view = {**data, "selected": selected}
+    return _page(request, request.url.path.endswith(".json"), "add.html.j2", data, **view)
+
+
+def _token(request: Request) -> str:
+    from triangulate.web.security import csrf_token
+
+    return csrf_token(_ctx(request).secret, request)
+
+
+@router.post("/add")
+async def add_submit(request: Request) -> Response:
+    ctx = _ctx(request)
+    limit = ctx.settings.max_input_bytes
+    async with request.form(max_files=MAX_FORM_FILES, max_part_size=limit) as form:
+        check_post(ctx.secret, request, form)
+        uploads = await _uploads(form, limit)
+    if not uploads:
+        raise TriangulateError("nothing to add: paste a text, choose files or enter URLs")
+    job = ctx.jobs.submit(uploads)
+    if wants_json(request):
+        return JSONResponse(job.as_json(), status_code=202)
+    return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+
+async def _uploads(form: FormData, limit: int) -> list[Upload]:
+    uploads: list[Upload] = []
+    text = form.get("text")
+    if isinstance(text, str) and text.strip():
+        uploads.append(pasted(text))
+    for item in form.getlist("files"):
+        if isinstance(item, UploadFile) and item.filename:
+            # One byte over the limit is enough to report it as too large.
+            uploads.append(Upload(safe_name(item.filename), await item.read(limit + 1)))
+    urls = form.get("urls")
+    for line in urls.splitlines() if isinstance(urls, str) else []:
+        if line.strip():
+            uploads.append(Upload(line.strip(), url=line.strip()))
+    return uploads
+
+
+@router.get("/jobs/{job_id}")
+def job_page(request: Request, job_id: str) -> Response:
+    job_id, suffixed = _split_suffix(job_id, lambda _: False)
+    job = _ctx(request).jobs.get(job_id)
+    if job is None:
+        raise NotFoundError(f"no ingest job {job_id!r} (jobs are forgotten when the server stops)")
+    data = job.as_json()
+    if job.finished and not wants_json(request, suffixed):
+        return RedirectResponse(data["next"], status_code=303)
+    return _page(request, suffixed, "job.html.j2", data, job=data)
+
+
+# --- dossiers --------------------------------------------------------------------------------
+
+
+@router.post("/dossiers")
+async def dossier_create(request: Request) -> Response:
+    ctx = _ctx(request)
+    async with request.form(max_files=0) as form:
+        check_post(ctx.secret, request, form)
+        ids = [i for i in form.getlist("article") if isinstance(i, str) and i]
+    ids = list(dict.fromkeys(ids))
+    if len(ids) < MIN_DOSSIER_ARTICLES:
+        raise TriangulateError("select at least two articles to compare")
+    dossier_id = await run_in_threadpool(_build_dossier, ctx, ids)
+    if wants_json(request):
+        return JSONResponse({"id": dossier_id, "url": f"/dossiers/{dossier_id}"}, 201)
+    return RedirectResponse(f"/dossiers/{dossier_id}", status_code=303)
+
+
+def _build_dossier(ctx: WebContext, ids: list[str]) -> str:
+    store = ctx.stores.get()
+    for article_id in ids:
+        queries.get_article(store, article_id)  # unknown ids: a clear 404 before the slow part
+    return str(dossier_builder()(store, ids, ctx.settings.with_(workers=1)))
+
+
+def dossier_builder() -> Callable[[Store, list[str], Settings], str]:
+    """``make_dossier`` from the local runner (older trees keep it in ``runners.dossier``)."""
+    for module_name in ("triangulate.runners.local", "triangulate.runners.dossier"):
+        module = importlib.import_module(module_name)
+        builder = getattr(module, "make_dossier", None)
+        if builder is not None:
+            return builder  # type: ignore[no-any-return]
+    raise TriangulateError("this version of triangulate cannot build dossiers yet")
+
+
+@router.get("/dossiers/{dossier_id}")
+def dossier_page(request: Request, dossier_id: str) -> Response:
+    ctx = _ctx(request)
+    store = ctx.stores.get()
+    dossier_id, suffixed = _split_suffix(
+        dossier_id, lambda i: queries.dossier_meta(store, i) is not None
+    )
+    meta = queries.dossier_meta(store, dossier_id)
+    if meta is None:
+        raise NotFoundError(f"no dossier with id {dossier_id!r}")
+    if wants_json(request, suffixed):
+        return JSONResponse(queries.get_dossier(store, dossier_id))
+    key = (dossier_id, str(meta["created_at"]), str(meta["size"]))
+    page = ctx.cache.get(key)
+    if page is None:
+        view = DossierView(dossier_id, queries.get_dossier(store, dossier_id), meta)
+        page = ctx.render(request, "dossier.html.j2", d=view)
+        ctx.cache.put(key, page)
+    return HTMLResponse(page)
+
+
+# --- articles --------------------------------------------------------------------------------
+
+
+@router.get("/articles/{article_id}/original")
+def article_original(request: Request, article_id: str) -> Response:
+    media_type, data = queries.original(_ctx(request).stores.get(), article_id)
+    # Served as a text download, never as HTML: hostile pages must not run here.
+    headers = {
+        "Content-Disposition": 'attachment; filename="original.txt"',
+        "X-Original-Media-Type": media_type.encode("ascii", "replace").decode("ascii"),
+    }
+    return Response(data, media_type="text/plain; charset=utf-8", headers=headers)
+
+
+@router.get("/articles/{article_id}")
+def article_page(request: Request, article_id: str) -> Response:
+    store = _ctx(request).stores.get()
+    article_id, suffixed = _split_suffix(article_id, lambda i: queries.article_exists(store, i))
+    article = queries.get_article(store, article_id)
+    stored = queries.stored_reading(store, article_id)
+    reading = stored[2] if stored and stored[1] == article.content_hash else None
+    data = {**article_record(article), "reading": reading}
+    if wants_json(request, suffixed):
+        return JSONResponse(data)
+    evidence = [ev for d in queries.dossiers_with_article(store, article_id) for ev in _all_ev(d)]
+    spans = cited_spans(article.text, article_id, evidence)
+    spans += reading_spans(article.text, reading) if reading else []
+    view = {
+        "article": article,
+        "body": highlight(article.text, spans),
+        "published": human_date(article.published) if article.published else None,
+        "has_reading": reading is not None,
+        "cited": sum(1 for s in spans if s.kind == "cited"),
+        "original_href": article_href(article_id) + "/original",
+        "duplicate_href": article_href(article.duplicate_of) if article.duplicate_of else None,
+    }
+    return _page(request, suffixed, "article.html.j2", data, **view)
+
+
+def _all_ev(dossier: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every evidence span a dossier cites, wherever it sits in the JSON."""
+    found: list[dict[str, Any]] = []
+    stack: list[Any] = [dossier.get(k) for k in ("claims", "timeline", "summary", "framing")]
+    stack.append(dossier.get("quotes"))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            if {"article", "start", "end"} <= item.keys() and "text" in item:
+                found.append(item)
+            stack.extend(v for v in item.values() if isinstance(v, list | dict))
+    return found

@@ -1,0 +1,266 @@
+"""HTML main text and metadata, on small invented pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from triangulate.errors import InputError
+from triangulate.pipeline.extract import (
+    ExtractedPage,
+    _add_sibling_chunks,
+    extract_html,
+    is_boilerplate_line,
+    parse_html,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+STORY_URL = "https://courier.example/news/2024/03/04/portvale-strike"
+
+
+@pytest.fixture(scope="module")
+def story() -> ExtractedPage:
+    return extract_html((FIXTURES / "news_story.html").read_bytes(), STORY_URL)
+
+
+def _paragraphs(count: int, words: str = "The harbour board met again on Tuesday") -> str:
+    return "".join(
+        f"<p>{words}, said speaker number {i} at the long meeting.</p>" for i in range(count)
+    )
+
+
+def test_story_text_keeps_the_article_paragraphs(story: ExtractedPage) -> None:
+    assert story.text.startswith("Dock workers in the fictional port city of Portvale")
+    assert '"We will not go back until the contract is signed,"' in story.text
+    assert story.text.endswith("before the end of the week.")
+
+
+def test_story_text_drops_page_furniture(story: ExtractedPage) -> None:
+    for furniture in ("cookies", "Sport", "Most read", "Privacy policy", "All rights reserved"):
+        assert furniture not in story.text
+
+
+def test_story_text_drops_share_and_read_more_lines(story: ExtractedPage) -> None:
+    assert "Share this article" not in story.text
+    assert "Read more:" not in story.text
+
+
+def test_title_is_not_repeated_as_first_paragraph(story: ExtractedPage) -> None:
+    assert story.title == "Harbour cranes fall silent as Portvale strike enters second week"
+    assert not story.text.startswith("Harbour cranes")
+
+
+def test_headings_and_list_items_are_their_own_paragraphs(story: ExtractedPage) -> None:
+    paragraphs = story.text.split("\n\n")
+    assert "Ships diverted along the coast" in paragraphs
+    assert "Fruit importers have moved about a third of their shipments to Lindmouth." in paragraphs
+    assert all(paragraph == paragraph.strip() and paragraph for paragraph in paragraphs)
+
+
+def test_story_metadata(story: ExtractedPage) -> None:
+    assert story.authors == ("Lina Marsh",)
+    assert story.published == "2024-03-04"
+    assert story.published_how == "html-meta"
+    assert story.sitename == "The Estrava Courier"
+    assert story.url == STORY_URL
+    assert story.language == "en"
+    assert story.fully_extracted
+
+
+def test_url_is_taken_from_canonical_link_when_not_given() -> None:
+    page = extract_html((FIXTURES / "news_story.html").read_text(encoding="utf-8"))
+    assert page.url == STORY_URL
+
+
+def test_date_from_time_element_only() -> None:
+    html = (
+        "<html><head><title>Council vote</title></head><body><article>"
+        '<p class="date"><time datetime="2023-11-09T10:00">9 November</time></p>'
+        f"{_paragraphs(6)}</article></body></html>"
+    )
+    page = extract_html(html, "https://news.example/council-vote")
+    assert page.published == "2023-11-09"
+    assert page.published_how == "html-time"
+
+
+def test_date_from_url_when_page_has_none() -> None:
+    html = f"<html><body><article>{_paragraphs(6)}</article></body></html>"
+    page = extract_html(html, "https://news.example/2022/07/15/harbour-board")
+    assert page.published == "2022-07-15"
+    assert page.published_how == "url"
+
+
+def test_no_date_no_language_when_none_declared() -> None:
+    page = extract_html(f"<html><body><article>{_paragraphs(6)}</article></body></html>")
+    assert page.published is None and page.published_how is None
+    assert page.language is None
+    assert page.authors == ()
+
+
+def test_language_from_meta_content_language() -> None:
+    html = (
+        '<html><head><meta http-equiv="Content-Language" content="de-AT"></head>'
+        f"<body><article>{_paragraphs(6, 'Der Hafenrat tagte am Dienstag erneut')}</article>"
+        "</body></html>"
+    )
+    assert extract_html(html).language == "de"
+
+
+def test_bytes_in_declared_legacy_encoding() -> None:
+    body = _paragraphs(6, "Le conseil du port s'est réuni à Noël, déclare-t-on à Portvale")
+    html = f'<html><head><meta charset="windows-1252"></head><body><article>{body}</article></body></html>'
+    page = extract_html(html.encode("windows-1252"))
+    assert "réuni à Noël" in page.text
+
+
+def test_bytes_in_utf16_with_bom() -> None:
+    html = f"<html><body><article>{_paragraphs(6, 'Größere Schiffe warten vor Portvale')}</article></body></html>"
+    page = extract_html(html.encode("utf-16"))
+    assert "Größere Schiffe" in page.text
+
+
+def test_very_short_page_is_not_fully_extracted() -> None:
+    page = extract_html(
+        "<html><body><p>Harbour reopens after the strike ended today.</p></body></html>"
+    )
+    assert "Harbour reopens" in page.text
+    assert not page.fully_extracted
+
+
+def test_paywall_notice_marks_page_as_truncated() -> None:
+    html = (
+        f"<html><body><article>{_paragraphs(8)}"
+        "<p>Subscribe now to continue reading this article.</p></article></body></html>"
+    )
+    page = extract_html(html)
+    assert "harbour board met" in page.text
+    assert not page.fully_extracted
+
+
+def test_json_ld_not_free_marks_page_as_truncated() -> None:
+    html = (
+        '<html><head><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "isAccessibleForFree": "False", "datePublished": "2021-05-02"}'
+        f"</script></head><body><article>{_paragraphs(8)}</article></body></html>"
+    )
+    page = extract_html(html)
+    assert page.published == "2021-05-02"
+    assert not page.fully_extracted
+
+
+def test_malformed_html_still_yields_text() -> None:
+    html = (
+        "<html><body><div><p>Ferry services resumed on Friday after the storm"
+        "<p>Officials said <b>all routes<i> were open again by the evening, and that"
+        " no passengers had been hurt <div>during the closure of the harbour</body>"
+    )
+    page = extract_html(html)
+    assert "Ferry services resumed on Friday" in page.text
+
+
+def test_bare_fragment_is_accepted() -> None:
+    page = extract_html("<p>Ferry services resumed on Friday after the storm passed the coast.</p>")
+    assert page.text == "Ferry services resumed on Friday after the storm passed the coast."
+
+
+@pytest.mark.parametrize(
+    "html", ["", "   ", b"", "<html></html>", "<html><body><nav></nav></body></html>", b"\x00\x01"]
+)
+def test_no_text_raises_input_error(html: str | bytes) -> None:
+    with pytest.raises(InputError) as raised:
+        extract_html(html, "https://news.example/empty")
+    assert raised.value.source == "https://news.example/empty"
+
+
+def test_input_error_source_defaults_to_html_marker() -> None:
+    with pytest.raises(InputError) as raised:
+        extract_html("")
+    assert raised.value.source == "<html>"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share this article",
+        "Read more: Council approves ferry terminal",
+        "Photo: Tomas Reed",
+        "© 2024 The Estrava Courier",
+        "Sign up for our daily newsletter",
+        "12 comments",
+        "Lesen Sie auch:",
+        "---",
+    ],
+)
+def test_boilerplate_lines(line: str) -> None:
+    assert is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The union said the strike would continue.",
+        "Photographers were kept away from the terminal gates by police on Monday.",
+        "Shares in the shipping company fell 4% on Tuesday.",
+    ],
+)
+def test_article_lines_are_not_boilerplate(line: str) -> None:
+    assert not is_boilerplate_line(line)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(st.text(max_size=300), st.binary(max_size=300)))
+def test_arbitrary_input_gives_a_page_or_input_error(data: str | bytes) -> None:
+    try:
+        page = extract_html(data)
+    except InputError:
+        return
+    assert page.text.strip()
+    assert "\n\n\n" not in page.text
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.characters(categories=["L", "N", "Zs"], max_codepoint=0x24F),
+            min_size=30,
+            max_size=80,
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_paragraph_text_survives_inside_an_article(paragraphs: list[str]) -> None:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    try:
+        page = extract_html(f"<html><body><article>{body}</article></body></html>")
+    except InputError:
+        return
+    source = " ".join(" ".join(paragraphs).split())
+    assert all(" ".join(line.split()) in source for line in page.text.split("\n\n"))
+
+
+def test_paragraphs_of_sibling_body_chunks_are_added_in_order() -> None:
+    # trafilatura sometimes keeps only the first of several identical body containers
+    # (bodies split around ads); simulate that output and check the merge.
+    tree = parse_html((FIXTURES / "split_body.html").read_bytes())
+    first_chunk = [
+        "Councillors in the invented town of Lindmouth voted on Thursday to back a new ferry"
+        " link to Portvale, ending a debate that had run for almost two years.",
+        "The plan foresees two small electric ferries crossing the bay every hour from early"
+        " morning until late in the evening, the town's transport office said.",
+    ]
+    merged = _add_sibling_chunks(tree, first_chunk)
+    assert merged[:2] == first_chunk
+    assert len(merged) == 4
+    assert merged[2].startswith("Opponents argued")
+    assert merged[3].startswith("The first crossings")
+
+
+def test_sibling_chunks_leave_single_container_pages_alone(story: ExtractedPage) -> None:
+    tree = parse_html((FIXTURES / "news_story.html").read_bytes())
+    lines = story.text.split("\n\n")
+    assert _add_sibling_chunks(tree, lines) == lines
