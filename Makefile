@@ -22,6 +22,8 @@ run: setup
 	rm -f $(EXAMPLE_DB) $(EXAMPLE_DB)-wal $(EXAMPLE_DB)-shm
 	$(BIN)/triangulate ingest --db $(EXAMPLE_DB) examples/text
 	$(BIN)/triangulate articles --db $(EXAMPLE_DB)
+	$(BIN)/triangulate dossier --db $(EXAMPLE_DB) --out $(EXAMPLE_OUT)/dossier examples/text
+	@echo "Open $(EXAMPLE_OUT)/dossier/dossier.html, or browse: $(BIN)/triangulate serve --db $(EXAMPLE_DB)"
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
@@ -30,7 +32,16 @@ lint: setup
 types: setup
 	$(BIN)/mypy
 
-pytest: setup
+# Browser tests drive Debian's chromium through Playwright; no browser is ever downloaded.
+CHROMIUM := /usr/bin/chromium
+browser: $(CHROMIUM)
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium \
+	|| echo "chromium could not be installed: the browser tests will be skipped"
+
+pytest: setup browser
 	$(BIN)/pytest
 
 test: lint types pytest

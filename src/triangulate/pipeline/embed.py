@@ -26,6 +26,7 @@ from typing import Protocol, cast
 
 import numpy as np
 import numpy.typing as npt
+from threadpoolctl import threadpool_limits
 
 from triangulate.errors import TriangulateError
 
@@ -222,6 +223,12 @@ class Embedder:
         """Embed texts; batches are formed by token length so padding stays small."""
         if not texts:
             return np.zeros((0, HIDDEN), dtype=np.float32)
+        with threadpool_limits(limits=1, user_api="blas"):
+            return self._encode_tokens(texts)
+
+    def _encode_tokens(self, texts: Sequence[str]) -> FloatArray:
+        # One BLAS thread: these products are small, and threads that spin while another
+        # process holds the other core made encoding 3-5x slower (docs/benchmarks.md).
         token_ids = [encoding.ids for encoding in self.tokenizer.encode_batch(list(texts))]
         order = sorted(range(len(token_ids)), key=lambda i: len(token_ids[i]))
         result = np.zeros((len(texts), HIDDEN), dtype=np.float32)

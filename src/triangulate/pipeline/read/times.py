@@ -1281,10 +1281,13 @@ _FILLER = re.compile(
     re.I,
 )
 _TOP_LINES = 40
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def _dateline_in_line(line: str) -> tuple[str, bool] | None:
     """(ISO date, labelled) when a line of the article head is a dateline."""
+    if not _HAS_DIGIT.search(line):
+        return None  # a full date always has a day or a year in figures
     for found in find_times(line, "", None):
         if found.granularity != "day" or not found.anchored or found.value is None:
             continue
@@ -1336,13 +1339,16 @@ def infer_publication_date(text: str) -> tuple[str | None, str]:
     if dateline is not None:
         return dateline, "dateline"
     latest: str | None = None
-    for found in find_times(text, "", None):
-        if found.granularity != "day" or not found.anchored or found.value is None:
-            continue
-        span = found.evidence
-        if tense_direction(text, span.start, span.end) == "future":
-            continue
-        latest = max(latest or found.value, found.value)
+    for line in text.splitlines():
+        if not _HAS_DIGIT.search(line):
+            continue  # full dates have figures: skip the rest for speed
+        for found in find_times(line, "", None):
+            if found.granularity != "day" or not found.anchored or found.value is None:
+                continue
+            span = found.evidence
+            if tense_direction(line, span.start, span.end) == "future":
+                continue
+            latest = max(latest or found.value, found.value)
     if latest is not None:
         return latest, "inferred-from-text"
     return None, "not-found"
