@@ -378,3 +378,10 @@ def _expression(
 def test_compatible(a: TimeExpression, b: TimeExpression, expected: bool) -> None:
     assert compatible(a, b) is expected
     assert compatible(b, a) is expected
+
+
+def test_no_guess_when_a_later_month_or_year_is_mentioned() -> None:
+    text = "The accord was signed on November 10, 2020. The last troops left in 2024."
+    assert infer_publication_date(text) == (None, "not-found")
+    earlier = "The accord was signed on November 10, 2020. Talks resumed in 2019."
+    assert infer_publication_date(earlier) == ("2020-11-10", "inferred-from-text")

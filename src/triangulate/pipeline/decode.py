@@ -63,10 +63,10 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-    encoding = _detect(data)
-    if encoding is None:
+    detected = _detect(data)
+    if detected is None:
         raise InputError(source, "cannot be decoded as text", "convert it to UTF-8")
-    return data.decode(encoding, errors="replace")
+    return data.decode(detected, errors="replace")
 
 
 def _detect(data: bytes) -> str | None:

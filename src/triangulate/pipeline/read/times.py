@@ -1334,24 +1334,30 @@ def find_dateline(text: str) -> str | None:
 
 
 def infer_publication_date(text: str) -> tuple[str | None, str]:
-    """(ISO date or None, how): a dateline, else the latest past-tense full date in the text."""
+    """(ISO date or None, how): a dateline, else the latest past-tense full date in the text.
+
+    The guess is dropped when the text also speaks, in the past tense, of a later month or year
+    ("in 2024" after "November 10, 2020"): the article was then written after its latest full date.
+    """
     dateline = find_dateline(text)
     if dateline is not None:
         return dateline, "dateline"
-    latest: str | None = None
+    latest_day: Date | None = None
+    latest_start: Date | None = None
     for line in text.splitlines():
         if not _HAS_DIGIT.search(line):
-            continue  # full dates have figures: skip the rest for speed
+            continue  # dates the guess can use have figures: skip the rest for speed
         for found in find_times(line, "", None):
-            if found.granularity != "day" or not found.anchored or found.value is None:
-                continue
             span = found.evidence
-            if tense_direction(line, span.start, span.end) == "future":
+            interval = value_interval(found.value, found.mod) if found.anchored else None
+            if interval is None or tense_direction(line, span.start, span.end) == "future":
                 continue
-            latest = max(latest or found.value, found.value)
-    if latest is not None:
-        return latest, "inferred-from-text"
-    return None, "not-found"
+            latest_start = max(latest_start or interval[0], interval[0])
+            if found.granularity == "day":
+                latest_day = max(latest_day or interval[0], interval[0])
+    if latest_day is None or (latest_start is not None and latest_start > latest_day):
+        return None, "not-found"
+    return latest_day.isoformat(), "inferred-from-text"
 
 
 # ---------------------------------------------------------------- comparing values
