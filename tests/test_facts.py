@@ -86,3 +86,11 @@ def test_places_and_entities_are_canonical_names() -> None:
 
 def test_sentence_without_clause_time_or_figure_gives_no_fact() -> None:
     assert facts_of("Background") == []
+
+
+def test_a_relative_clause_is_its_own_fact_about_the_noun_it_describes() -> None:
+    text = "The mill, which employs about 900 workers, has a long record of spills."
+    figure = quantity_in(text, "about 900", 900)
+    facts = facts_of(text, quantities=(figure,))
+    holder = [fact for fact in facts if figure in fact.quantities]
+    assert [(f.subject, f.predicate) for f in holder] == [("mill", "employ")]

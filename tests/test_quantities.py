@@ -348,3 +348,15 @@ def test_never_raises_on_number_like_soup(parts: list[str]) -> None:
 
 def test_a_score_is_not_a_figure() -> None:
     assert spans("They won 3-1 at home.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("putting a 1,200-strong workforce out of work", "workforce"),
+        ("the 300-strong force arrives tomorrow", "force"),
+        ("a 5,000-strong crowd gathered", "crowd"),
+    ],
+)
+def test_a_group_noun_ends_the_counted_phrase(text: str, unit: str) -> None:
+    assert [q.unit for q in find_quantities(text, "a1")] == [unit]

@@ -20,6 +20,7 @@ from triangulate.pipeline.read.sentences import evidence_for, sentence_spans
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 OBJECT_DEPS = ("dobj", "attr", "acomp", "oprd", "dative")
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 
 
 def _subject(verb: Token) -> Token | None:
@@ -36,8 +37,8 @@ def _subject(verb: Token) -> Token | None:
 def _is_clause_head(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} or _subject(token) is None:
         return False
-    if token.dep_ == "ROOT":
-        return True
+    if token.dep_ in {"ROOT", "relcl"}:
+        return True  # "the plant, which employs 1,400 workers, ...": its own fact
     if token.dep_ == "conj":
         return _is_clause_head(token.head) or token.head.dep_ == "ROOT"
     return token.dep_ == "ccomp" and is_speech_verb(token.head)
@@ -88,6 +89,8 @@ class _FactBuilder:
     def roles(self, verb: Token) -> tuple[str | None, str | None]:
         """(subject, object), turning a passive clause into its active form."""
         subject = _subject(verb)
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            subject = verb.head  # "the plant, which employs ...": the plant employs
         passive = subject is not None and subject.dep_ == "nsubjpass"
         if not passive:
             return (self.name_of(subject) if subject is not None else None), _object_phrase(verb)

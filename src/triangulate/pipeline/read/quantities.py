@@ -679,6 +679,13 @@ def _parse_words(written: str) -> float | None:
     return value if value > 0 else None
 
 
+# Singular nouns that name a group of people: "a 2,000-strong force", "a 1,400-strong workforce".
+COLLECTIVE_NOUNS = frozenset(
+    """army battalion brigade contingent crew crowd delegation division fleet force garrison
+    militia mission police population regiment squad staff team troop unit workforce""".split()
+)
+
+
 def _unit_for(
     text: str, end: int, first: _Parsed, cur: str, pct: str, doc: Any, n1_start: int
 ) -> str | None:
@@ -712,7 +719,7 @@ def _noun_after(text: str, end: int, first: _Parsed) -> str:
         if len(word.group(1)) == 1:
             break  # "U.S.", initials
         head, position = word.group(1), word.end()
-        if _is_plural(head) or head.lower() in IRREGULAR_PLURALS:
+        if _is_plural(head) or head.lower() in IRREGULAR_PLURALS | COLLECTIVE_NOUNS:
             break
     return head.strip("'’-")
 

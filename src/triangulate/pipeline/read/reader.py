@@ -36,7 +36,7 @@ from triangulate.pipeline.read.quotes import find_quotes
 from triangulate.pipeline.read.sentences import find_sentences
 from triangulate.pipeline.read.times import find_times, infer_publication_date
 
-READER_VERSION = "1"
+READER_VERSION = "2"
 Record = TypeVar("Record")
 
 
