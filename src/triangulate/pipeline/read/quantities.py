@@ -681,9 +681,12 @@ def _parse_words(written: str) -> float | None:
 
 # Singular nouns that name a group of people: "a 2,000-strong force", "a 1,400-strong workforce".
 COLLECTIVE_NOUNS = frozenset(
-    """army battalion brigade contingent crew crowd delegation division fleet force garrison
-    militia mission police population regiment squad staff team troop unit workforce""".split()
-)
+    {
+        "army", "battalion", "brigade", "contingent", "crew", "crowd", "delegation", "division",
+        "fleet", "force", "garrison", "militia", "mission", "police", "population", "regiment",
+        "squad", "staff", "team", "troop", "unit", "workforce",
+    }
+)  # fmt: skip
 
 
 def _unit_for(
