@@ -5,7 +5,7 @@ times ``read_many`` with each ``--n-process`` value.  By default the texts are
 the fictional fixtures in tests/fixtures/read; ``--texts DIR`` replays the
 ``*.txt`` files of another folder (for instance ../shared/samples/<event>).
 
-    .venv/bin/python benchmarks/bench_read.py --articles 1000 --n-process 1 2
+    .venv/bin/python benchmarks/bench_read.py --articles 1000 --n-process 1 2 [--engine pipe]
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from pathlib import Path
 
 from triangulate.models import Article
 from triangulate.pipeline.read.language import load_nlp
-from triangulate.pipeline.read.reader import read_many
+from triangulate.pipeline.read.reader import merge_across, read_many
+from triangulate.runners.dossier import read_each
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "read"
 
@@ -31,9 +32,14 @@ def replayed_articles(folder: Path, count: int) -> list[Article]:
     ]
 
 
-def measure(articles: list[Article], n_process: int, batch_size: int) -> tuple[float, int]:
+def measure(
+    articles: list[Article], n_process: int, batch_size: int, engine: str
+) -> tuple[float, int]:
     started = time.perf_counter()
-    readings = read_many(articles, n_process=n_process, batch_size=batch_size)
+    if engine == "workers":  # what `triangulate read` and `dossier` do
+        readings = merge_across(read_each(articles, n_process))
+    else:
+        readings = read_many(articles, n_process=n_process, batch_size=batch_size)
     elapsed = time.perf_counter() - started
     return elapsed, sum(len(reading.facts) for reading in readings)
 
@@ -44,15 +50,22 @@ def main() -> None:
     parser.add_argument("--n-process", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--texts", type=Path, default=FIXTURES)
+    parser.add_argument(
+        "--engine",
+        choices=["workers", "pipe"],
+        default="workers",
+        help="workers: the whole reading of each article in a worker process (as the CLI does);"
+        " pipe: only the spaCy parse in nlp.pipe(n_process)",
+    )
     options = parser.parse_args()
     articles = replayed_articles(options.texts, options.articles)
     words = sum(article.words for article in articles)
     load_nlp()  # model loading is not part of the throughput
     print(f"{len(articles)} articles, {words} words, replayed from {options.texts}")
     for n_process in options.n_process:
-        elapsed, facts = measure(articles, n_process, options.batch_size)
+        elapsed, facts = measure(articles, n_process, options.batch_size, options.engine)
         print(
-            f"n_process={n_process}: {elapsed:.1f} s, {len(articles) / elapsed:.1f} articles/s, "
+            f"{options.engine}, n_process={n_process}: {elapsed:.1f} s, {len(articles) / elapsed:.1f} articles/s, "
             f"{words / elapsed:.0f} words/s, {facts} facts"
         )
 

@@ -169,9 +169,7 @@ def warc_bytes(records: list[tuple[str, bytes]]) -> bytes:
 
 
 def test_warc_records_and_a_broken_tail(tmp_path: Path, store: Store, settings: Settings) -> None:
-    other = PAGE.replace("Portvale strike ends", "Lindmouth ferry resumes").replace(
-        "seven percent", "nine percent"
-    )
+    other = f"<html><body><article><h1>Lindmouth ferry resumes</h1><p>{WIRE}</p></article></body></html>"
     data = warc_bytes([("http://example.invalid/a", PAGE.encode()),
                        ("http://example.invalid/b", other.encode())])  # fmt: skip
     write(tmp_path / "crawl.warc.gz", data)

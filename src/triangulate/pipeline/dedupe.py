@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -13,6 +14,9 @@ NUM_PERM = 64
 SCHEME = "affine32"
 SHINGLE_WORDS = 5
 _WORD = re.compile(r"\w+")
+# Made once: datasketch draws the permutations anew for every MinHash otherwise. crc32 hashes
+# shingles several times faster than the default sha1 and is stable across processes.
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
 
 
 def signature(text: str) -> MinHash:
@@ -22,7 +26,9 @@ def signature(text: str) -> MinHash:
         " ".join(words[i : i + SHINGLE_WORDS])
         for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
     }
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash = MinHash(
+        num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_PERMUTATIONS, scheme=SCHEME
+    )
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     return minhash
 

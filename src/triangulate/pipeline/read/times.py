@@ -1282,12 +1282,17 @@ _FILLER = re.compile(
 )
 _TOP_LINES = 40
 _HAS_DIGIT = re.compile(r"\d")
+_DATELINE_WORDS = 14
+_ANY_LABEL = re.compile(r"\b(?:date|dated|published|posted|updated|created)\b", re.I)
+_HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|'\d\d\b")
 
 
 def _dateline_in_line(line: str) -> tuple[str, bool] | None:
     """(ISO date, labelled) when a line of the article head is a dateline."""
     if not _HAS_DIGIT.search(line):
         return None  # a full date always has a day or a year in figures
+    if len(line.split()) > _DATELINE_WORDS and not _ANY_LABEL.search(line):
+        return None  # a long unlabelled line is prose, not a dateline
     for found in find_times(line, "", None):
         if found.granularity != "day" or not found.anchored or found.value is None:
             continue
@@ -1345,8 +1350,8 @@ def infer_publication_date(text: str) -> tuple[str | None, str]:
     latest_day: Date | None = None
     latest_start: Date | None = None
     for line in text.splitlines():
-        if not _HAS_DIGIT.search(line):
-            continue  # dates the guess can use have figures: skip the rest for speed
+        if not _HAS_YEAR.search(line):
+            continue  # the guess rests on dates with a year: skip other lines for speed
         for found in find_times(line, "", None):
             span = found.evidence
             interval = value_interval(found.value, found.mod) if found.anchored else None

@@ -1,0 +1,79 @@
+"""Time to build a dossier of five articles: cold (a new process, models loaded on the way)
+and warm (models already loaded, articles never read before).
+
+    .venv/bin/python benchmarks/bench_dossier.py [--texts examples/text] [--repeat 3]
+
+Cold: `triangulate dossier` in a new process on articles already ingested (ingest is timed
+separately). Warm: `build_for` again in one process after the readings cache and the sentence
+vector cache are emptied, so the articles are read and compared from scratch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from triangulate.pipeline.embed import load_encoder
+from triangulate.pipeline.read.language import load_nlp
+from triangulate.runners.dossier import build_for
+from triangulate.runners.local import ingest
+from triangulate.settings import Settings
+from triangulate.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cold(db: Path, out: Path, ids: list[str]) -> float:
+    start = time.perf_counter()
+    command = [sys.executable, "-m", "triangulate", "dossier", "--db", str(db), "--out", str(out)]
+    subprocess.run([*command, *ids], check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def warm(settings: Settings, ids: list[str]) -> float:
+    encoder = load_encoder()
+    with open_store(settings.db) as store:
+        store.conn.execute("DELETE FROM readings")
+        store.conn.commit()
+        clear = getattr(encoder, "clear_cache", None)
+        if clear:
+            clear()
+        start = time.perf_counter()
+        build_for(store, ids, settings, encoder)
+        return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--texts", type=Path, default=ROOT / "examples" / "text")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temp:
+        settings = Settings(db_path=Path(temp) / "bench.db", workers=1)
+        with open_store(settings.db) as store:
+            ids = ingest(store, [str(args.texts)], settings).article_ids
+            store.conn.execute("DELETE FROM readings")
+            store.conn.commit()
+        colds = []
+        for _ in range(args.repeat):
+            colds.append(cold(settings.db, Path(temp) / "out", ids))
+            with open_store(settings.db) as store:
+                store.conn.execute("DELETE FROM readings")
+                store.conn.commit()
+        load_nlp()
+        warms = [warm(settings, ids) for _ in range(args.repeat)]
+    print(f"| articles | cold, new process (s) | warm, models loaded (s) |")
+    print("|---|---|---|")
+    print(
+        f"| {len(ids)} | {statistics.median(colds):.2f} (min {min(colds):.2f}) |"
+        f" {statistics.median(warms):.2f} (min {min(warms):.2f}) |"
+    )
+
+
+if __name__ == "__main__":
+    main()
