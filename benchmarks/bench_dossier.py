@@ -67,7 +67,7 @@ def main() -> None:
                 store.conn.commit()
         load_nlp()
         warms = [warm(settings, ids) for _ in range(args.repeat)]
-    print(f"| articles | cold, new process (s) | warm, models loaded (s) |")
+    print("| articles | cold, new process (s) | warm, models loaded (s) |")
     print("|---|---|---|")
     print(
         f"| {len(ids)} | {statistics.median(colds):.2f} (min {min(colds):.2f}) |"
