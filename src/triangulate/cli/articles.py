@@ -7,11 +7,14 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from triangulate.cli import cli, db_option, is_terminal, make_settings
-from triangulate.runners.local import IngestEvent, ingest
+
+if TYPE_CHECKING:
+    from triangulate.runners.local import IngestEvent
 from triangulate.store import open_store, queries
 from triangulate.store.export import EXPORT_FORMATS, export_articles
 
@@ -32,6 +35,8 @@ def ingest_command(
     inputs: tuple[str, ...],
 ) -> None:
     """Ingest files, folders, globs, URLs, WARC, RSS/Atom, JSONL or - (stdin)."""
+    from triangulate.runners.local import ingest  # the pipeline's imports are slow: load on use
+
     settings = make_settings(db, max_input_bytes=max_bytes, workers=workers)
     with open_store(settings.db) as store, _progress(not as_json) as advance:
         report = ingest(store, list(inputs), settings, _reporter(as_json, advance))

@@ -11,7 +11,6 @@ import click
 
 from triangulate.cli import cli, db_option, is_terminal, make_settings
 from triangulate.errors import TriangulateError
-from triangulate.runners.local import ingest
 from triangulate.settings import Settings
 from triangulate.store import Store, open_store, queries
 
@@ -93,6 +92,8 @@ def dossier_command(
 
 def _article_ids(store: Store, inputs: list[str], settings: Settings) -> tuple[list[str], bool]:
     """Stored ids are taken as they are; everything else is ingested first."""
+    from triangulate.runners.local import ingest
+
     ids = [i for i in inputs if queries.article_exists(store, i) and not Path(i).exists()]
     rest = [i for i in inputs if i not in ids]
     failed = False
