@@ -52,4 +52,4 @@ def is_terminal() -> bool:
 
 
 # The command modules register themselves on `cli`; their heavy imports stay inside the commands.
-from triangulate.cli import articles, compare, serve  # noqa: E402, F401
+from triangulate.cli import articles, compare, serve, stories  # noqa: E402, F401

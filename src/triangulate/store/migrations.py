@@ -93,6 +93,29 @@ MIGRATIONS: list[Migration] = [
         );
         """,
     ),
+    (
+        3,
+        "stories",
+        """
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            first_seen TEXT,
+            last_seen TEXT,
+            originals INTEGER NOT NULL,
+            dossier_id TEXT,
+            clustered_at TEXT NOT NULL
+        );
+        CREATE INDEX stories_last_seen ON stories(last_seen);
+        CREATE TABLE story_articles (
+            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (story_id, article_id)
+        );
+        CREATE INDEX story_articles_article ON story_articles(article_id);
+        """,
+    ),
 ]
 
 

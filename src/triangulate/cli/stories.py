@@ -1,0 +1,62 @@
+"""stories: group many articles into stories (one event each), with a dossier per story."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from triangulate.cli import cli, db_option, make_settings
+
+
+@cli.command("stories")
+@db_option
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("stories"),
+    help="Folder for stories.jsonl (default: ./stories).",
+)  # fmt: skip
+@click.option(
+    "--engine", type=click.Choice(["local", "ray"]), default="local",
+    help="Where features are computed: a local process pool, or Ray.",
+)  # fmt: skip
+@click.option("--workers", type=int, default=None, help="Worker processes (default: all cores).")
+@click.option(
+    "--dossiers/--no-dossiers", default=True,
+    help="Build a dossier for each story told by two or more independent articles.",
+)  # fmt: skip
+@click.argument("inputs", nargs=-1)
+def stories_command(
+    db: Path | None,
+    out: Path,
+    engine: str,
+    workers: int | None,
+    dossiers: bool,
+    inputs: tuple[str, ...],
+) -> None:
+    """Ingest INPUTS (files, folders, URLs, WARC, feeds...) and group every stored article
+    into stories; write OUT/stories.jsonl, one line per story."""
+    from triangulate.runners.local import IngestEvent
+    from triangulate.runners.stories import run_stories
+    from triangulate.store import open_store
+    from triangulate.store.stories import story_summaries
+
+    failed = False
+
+    def report(event: IngestEvent) -> None:
+        nonlocal failed
+        if event.kind == "error":
+            failed = True
+            click.echo(f"error: {event.message}", err=True)
+
+    settings = make_settings(db, workers=workers)
+    with open_store(settings.db) as store:
+        path = run_stories(
+            store, list(inputs), settings, engine, workers, out, dossiers=dossiers, on_event=report
+        )
+        summaries = story_summaries(store)
+    multi = sum(1 for s in summaries if s["originals"] >= 2)
+    click.echo(f"{len(summaries)} stories, {multi} told by two or more independent articles")
+    click.echo(f"wrote {path}", err=True)
+    if failed:
+        sys.exit(1)

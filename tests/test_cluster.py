@@ -1,0 +1,143 @@
+"""Story clustering on invented articles: distinct events stay apart, stories grow, copies count once."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from triangulate.models import Article
+from triangulate.pipeline.cluster import (
+    ArticleFeatures,
+    ClusterSettings,
+    StoryClusterer,
+    cluster_features,
+    facts_in,
+    featurize,
+    names_in,
+    sort_key,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "stories"
+
+
+def article(name: str, published: str | None = "2031-03-03", **changes: object) -> Article:
+    path = FIXTURES / f"{name}.txt"
+    base = Article(id=name, source=str(path), text=path.read_text(encoding="utf-8"))
+    return dataclasses.replace(base, published=published, **changes)  # type: ignore[arg-type]
+
+
+def quakes() -> list[Article]:
+    return [
+        article("quake-varnholt-1"),
+        article("quake-varnholt-2"),
+        article("quake-varnholt-3", "2031-03-04"),
+        article("quake-quillmere-1"),
+        article("quake-quillmere-2"),
+    ]
+
+
+def grouping(features: list[ArticleFeatures], **settings: object) -> set[frozenset[str]]:
+    stories = cluster_features(features, ClusterSettings(**settings))  # type: ignore[arg-type]
+    return {frozenset(story.articles) for story in stories}
+
+
+def test_names_are_capitalised_phrases_without_sentence_starts() -> None:
+    names = names_in(
+        "The mayor of Quillmere, Tomas Oberlin, spoke. Rescue teams came. The rescue went on."
+    )
+    assert "e:tomas oberlin" in names and "e:quillmere" in names
+    assert "e:oberlin" in names  # a surname alone finds the full name later
+    assert "e:rescue" not in names  # also written in lower case: a common word
+    assert "e:the" not in names
+
+
+def test_facts_are_years_days_and_figures() -> None:
+    facts = facts_in("On March 3, 2031 a 6.2 quake killed 1,200 people; on 5 May more died.")
+    assert {"y:2031", "d:03-03", "d:05-05", "n:6.2", "n:1200"} <= set(facts)
+    assert "n:2031" not in facts
+
+
+def test_two_similar_earthquakes_on_the_same_day_stay_apart() -> None:
+    features = [featurize(a) for a in quakes()]
+    assert grouping(features) == {
+        frozenset({"quake-varnholt-1", "quake-varnholt-2", "quake-varnholt-3"}),
+        frozenset({"quake-quillmere-1", "quake-quillmere-2"}),
+    }
+
+
+def test_places_and_figures_keep_them_apart_where_words_alone_do_not() -> None:
+    features = [featurize(a) for a in quakes()]
+    assert len(grouping(features, threshold=0.2, names_weight=0.0, facts_weight=0.0)) == 1
+    assert len(grouping(features, threshold=0.2)) == 2
+
+
+def test_an_article_joins_the_right_story_incrementally() -> None:
+    clusterer = StoryClusterer()
+    varnholt = clusterer.add(featurize(article("quake-varnholt-1")))
+    quillmere = clusterer.add(featurize(article("quake-quillmere-1")))
+    assert varnholt != quillmere
+    assert clusterer.add(featurize(article("quake-quillmere-2"))) == quillmere
+    assert clusterer.add(featurize(article("quake-varnholt-3", "2031-03-04"))) == varnholt
+    stories = {story.id: story for story in clusterer.finish()}
+    assert stories[varnholt].articles == ("quake-varnholt-1", "quake-varnholt-3")
+    assert stories[varnholt].first_seen == "2031-03-03"
+    assert stories[varnholt].last_seen == "2031-03-04"
+    assert stories[varnholt].title == "Magnitude 6.2 earthquake kills 14 in Varnholt"
+
+
+def test_a_wire_copy_joins_its_original_and_counts_once() -> None:
+    original = article("quake-quillmere-1")
+    copy = dataclasses.replace(original, id="copy", duplicate_of=original.id, outlet="Wire")
+    other = article("quake-quillmere-2")
+    stories = cluster_features([featurize(a) for a in (copy, other, original)])
+    assert len(stories) == 1
+    assert set(stories[0].articles) == {"quake-quillmere-1", "quake-quillmere-2", "copy"}
+    assert stories[0].originals == 2
+
+
+def test_the_same_event_a_month_later_is_a_new_story() -> None:
+    first = article("quake-varnholt-1")
+    later = article("quake-varnholt-2", "2031-04-10")
+    clusterer = StoryClusterer(ClusterSettings(window_days=5))
+    assert clusterer.add(featurize(first)) != clusterer.add(featurize(later))
+    closed = clusterer.drain_closed()
+    assert [story.articles for story in closed] == [("quake-varnholt-1",)]  # out of the window
+
+
+def test_the_result_does_not_depend_on_the_input_order() -> None:
+    features = [featurize(a) for a in quakes()]
+    shuffled = features[:]
+    random.Random(7).shuffle(shuffled)
+    assert cluster_features(features) == cluster_features(shuffled)
+
+
+def test_live_stories_are_capped() -> None:
+    clusterer = StoryClusterer(ClusterSettings(max_live_stories=1))
+    clusterer.add(featurize(article("quake-varnholt-1", None)))
+    clusterer.add(featurize(article("quake-quillmere-1", None)))
+    assert [s.articles for s in clusterer.drain_closed()] == [("quake-varnholt-1",)]
+    assert len(clusterer.finish()) == 1
+
+
+def test_originals_sort_before_their_same_day_copies() -> None:
+    copy = dataclasses.replace(article("quake-varnholt-1"), id="a-copy", duplicate_of="z")
+    assert sort_key(article("quake-varnholt-2")) < sort_key(copy)
+    assert sort_key(article("quake-varnholt-2", None)) < sort_key(copy)
+
+
+@given(st.text(max_size=300))
+def test_featurize_takes_any_text(text: str) -> None:
+    features = featurize(Article(id="x", source="x", text=text))
+    assert all(weight > 0 for weight in features.terms.values())
+    assert all(key.startswith("e:") for key in features.names)
+    assert StoryClusterer().add(features).startswith("s")
+
+
+@pytest.mark.parametrize("name", ["quake-varnholt-1", "quake-quillmere-2"])
+def test_featurize_is_pure(name: str) -> None:
+    assert featurize(article(name)) == featurize(article(name))

@@ -1,0 +1,99 @@
+"""`triangulate stories`: ingest, cluster, store the stories, write stories.jsonl."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from triangulate.cli import cli
+from triangulate.errors import NotFoundError, SettingsError
+from triangulate.runners.stories import make_engine
+from triangulate.store import open_store
+from triangulate.store.stories import get_story, story_of_article, story_summaries
+
+FIXTURES = Path(__file__).parent / "fixtures" / "stories"
+VARNHOLT = {"quake-varnholt-1", "quake-varnholt-2", "quake-varnholt-3"}
+QUILLMERE = {"quake-quillmere-1", "quake-quillmere-2"}
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def inputs(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    shutil.copytree(FIXTURES, folder)
+    return folder
+
+
+def read_lines(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_stories_writes_one_line_per_story_with_its_dossier(tmp_path: Path) -> None:
+    db, out = tmp_path / "s.db", tmp_path / "out"
+    code, stdout, stderr = run(
+        "stories", "--db", str(db), "--out", str(out), "--workers", "1", str(inputs(tmp_path))
+    )
+    assert code == 0, stderr
+    assert "2 stories, 2 told by two or more independent articles" in stdout
+    lines = read_lines(out / "stories.jsonl")
+    assert {frozenset(line["articles"]) for line in lines} == {
+        frozenset(VARNHOLT),
+        frozenset(QUILLMERE),
+    }  # type: ignore[arg-type]
+    for line in lines:
+        assert set(line) >= {"story", "title", "articles", "first_seen", "last_seen", "dossier"}
+        dossier = line["dossier"]
+        assert isinstance(dossier, dict) and dossier["id"].startswith("d")
+        assert {a["id"] for a in dossier["articles"]} == set(line["articles"])  # type: ignore[arg-type]
+        assert all("text" not in a for a in dossier["articles"])
+        assert "claims" in dossier and "timeline" in dossier
+
+
+def test_stories_are_stored_for_the_web_app(tmp_path: Path) -> None:
+    db, out = tmp_path / "s.db", tmp_path / "out"
+    code, _, stderr = run(
+        "stories",
+        "--db",
+        str(db),
+        "--out",
+        str(out),
+        "--no-dossiers",
+        "--workers",
+        "1",
+        str(inputs(tmp_path)),
+    )
+    assert code == 0, stderr
+    assert all(line["dossier"] is None for line in read_lines(out / "stories.jsonl"))
+    with open_store(db) as store:
+        summaries = story_summaries(store)
+        assert sorted(s["article_count"] for s in summaries) == [2, 3]
+        story_id = story_of_article(store, "quake-varnholt-2")
+        assert story_id is not None
+        story = get_story(store, story_id)
+        assert {a["id"] for a in story["articles"]} == VARNHOLT
+        assert story["originals"] == 3
+        with pytest.raises(NotFoundError):
+            get_story(store, "s-none")
+
+
+def test_running_again_replaces_the_stories(tmp_path: Path) -> None:
+    db, out = tmp_path / "s.db", tmp_path / "out"
+    folder = inputs(tmp_path)
+    for _ in range(2):
+        code, _, stderr = run(
+            "stories", "--db", str(db), "--out", str(out), "--no-dossiers", str(folder)
+        )
+        assert code == 0, stderr
+    assert len(read_lines(out / "stories.jsonl")) == 2
+
+
+def test_unknown_engine_is_a_settings_error() -> None:
+    with pytest.raises(SettingsError):
+        make_engine("spark", 1)
