@@ -345,3 +345,49 @@ def test_relative_dates_on_guessed_publication_dates_do_not_conflict(encoder: Te
     )
     claims = compare([first[0], second[0]], [first[1], second[1]], encoder)
     assert [c.status for c in claims] == ["conflict"]
+
+
+def _fact(
+    article: Article, sentence: str, figure: Quantity, verb: str, subject: str | None
+) -> Fact:
+    return Fact(
+        evidence=_span(article, sentence), subject=subject, predicate=verb, quantities=(figure,)
+    )
+
+
+def _claims_for(texts: dict[str, tuple[str, str, float, str, str | None]]) -> list[Claim]:
+    """One article per entry: (sentence, figure as written, value, verb, subject)."""
+    articles, readings = [], []
+    for name, (sentence, written, value, verb, subject) in texts.items():
+        article = Article(id=name, source=f"{name}.txt", outlet=name, text=sentence)
+        figure = quantity(article, written, value, "residents", None, value * 0.95, value * 1.05)
+        fact = _fact(article, sentence, figure, verb, subject)
+        articles.append(article)
+        readings.append(Reading(name, "test", sentences=(Sentence(fact.evidence),), facts=(fact,)))
+    return compare(articles, readings, load_encoder())
+
+
+def test_the_same_verb_and_counted_noun_make_a_conflict_despite_different_wording() -> None:
+    claims = _claims_for(
+        {
+            "north": ("When the waste dam at the Kelmar zinc works burst last year, 11,000 "
+                      "residents were evacuated, many of them for six months.",
+                      "11,000", 11000, "evacuate", None),
+            "south": ("When the dam gave way during two days of storms, around 24,000 residents "
+                      "were evacuated from Lisket and the downstream town of Orra Ford.",
+                      "24,000", 24000, "evacuate", None),
+        }
+    )  # fmt: skip
+    assert [c.status for c in claims if len(c.sides) > 1] == ["conflict"]
+
+
+def test_different_doers_of_the_same_verb_are_not_one_fact() -> None:
+    claims = _claims_for(
+        {
+            "north": ("The mayor said 11,000 residents were moved to shelters in the hills.",
+                      "11,000", 11000, "move", "mayor"),
+            "south": ("The army moved 24,000 residents out of the flooded lowlands on Monday.",
+                      "24,000", 24000, "move", "army"),
+        }
+    )  # fmt: skip
+    assert "conflict" not in [c.status for c in claims]

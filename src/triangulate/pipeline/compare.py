@@ -127,6 +127,7 @@ class Mention:
     quantity: Quantity | None = None
     time: TimeExpression | None = None
     span: TimeSpan | None = None
+    subject: str | None = None  # the clause's subject, as the fact reader named it
 
 
 @dataclass
@@ -423,6 +424,7 @@ def _quantity_mention(article: Article, fact: Fact, quantity: Quantity, position
         predicate=_predicate(fact),
         words=_unit_phrase(text, quantity, fact.evidence),
         quantity=quantity,
+        subject=fact.subject,
     )
 
 
@@ -559,6 +561,9 @@ class _Similarity:
     context: FloatArray  # (n, n) cosine of context windows
     word: dict[tuple[str, str], float]  # cosine of counted nouns and of clause verbs
     scale: float  # 1.0 for MiniLM, FALLBACK_SCALE for hashed words
+    # (counted noun, verb) pairs one article gives several values for ("spent 19 seasons",
+    # "spent four seasons"): they name a kind of fact, not one fact, so are no proof of sameness
+    ambiguous: frozenset[tuple[str, str]] = frozenset()
 
     def of_words(self, a: str, b: str) -> float:
         return 1.0 if a == b else self.word.get((a, b), 0.0)
@@ -581,7 +586,24 @@ def _similarities(mentions: Sequence[Mention], embedder: TextEncoder | None) -> 
         (a, b): float(cosine[i, j]) for i, a in enumerate(words) for j, b in enumerate(words)
     }
     scale = FALLBACK_SCALE if encoder.is_fallback else 1.0
-    return _Similarity(vectors @ vectors.T, word_similarity, scale)
+    return _Similarity(vectors @ vectors.T, word_similarity, scale, _ambiguous_keys(mentions))
+
+
+def _fact_key(mention: Mention) -> tuple[str, str]:
+    return (mention.unit or "", mention.predicate or "")
+
+
+def _ambiguous_keys(mentions: Sequence[Mention]) -> frozenset[tuple[str, str]]:
+    """Keys some article states with values that cannot both hold."""
+    by_key: dict[tuple[str, str, str], list[Mention]] = {}
+    for mention in mentions:
+        if mention.kind == "quantity" and mention.predicate:
+            by_key.setdefault((mention.article, *_fact_key(mention)), []).append(mention)
+    return frozenset(
+        key[1:]
+        for key, found in by_key.items()
+        if any(not mentions_compatible(a, b) for a in found for b in found if a is not b)
+    )
 
 
 def _kind_key(mention: Mention) -> str:
@@ -654,7 +676,15 @@ def _same_verb(a: Mention, b: Mention, similarity: _Similarity) -> bool:
     """Same verb and, for figures, the same counted noun: the same question asked twice."""
     if not _verbs_alike(a, b, similarity):
         return False
-    return _same_counted(a, b) if a.kind == "quantity" else True
+    if a.kind != "quantity":
+        return True
+    unambiguous = not {_fact_key(a), _fact_key(b)} & similarity.ambiguous
+    same_doer = not (a.subject and b.subject) or _same_name(a.subject, b.subject)
+    return unambiguous and same_doer and _same_counted(a, b)
+
+
+def _same_name(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
 def _with_unit_evidence(a: Mention, b: Mention, score: float, similarity: _Similarity) -> float:
