@@ -261,3 +261,16 @@ def _check_partition(text: str, cleaned: CleanedText) -> None:
     assert cleaned.text == "\n\n".join(kept)
     assert all(line.reason for line in cleaned.removed)
     assert cleaned.title is None or cleaned.title in kept
+
+
+def test_a_reading_time_line_is_a_label_not_the_headline() -> None:
+    text = (
+        "Harbour town council backs new sea wall after winter storms\n\n"
+        "Reading time: 4 min\n\n"
+        "The council of the fictional harbour town of Wrenmouth voted on Tuesday to build a new sea "
+        "wall, after three winter storms flooded the old quarter and closed the ferry terminal.\n\n"
+        "Work is due to start in the spring and to last two years, the council's engineer said.\n"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.title == "Harbour town council backs new sea wall after winter storms"
+    assert [(r.text, r.reason) for r in cleaned.removed] == [("Reading time: 4 min", "label")]

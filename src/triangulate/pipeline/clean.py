@@ -339,7 +339,8 @@ _WHOLE_LINES: tuple[tuple[str, str], ...] = (
         "label",
         r"(?:category|categories|tags?|topics?|section|filed under|publication date|"
         r"published(?: on| at)?|updated(?: on| at)?|last updated|posted(?: on| in)?|date|"
-        r"time|reading time|\d+\s*min(?:ute)?s?(?: read)?|source|sources|author|authors|"
+        r"time|reading time|(?:reading time\W*)?\d+\s*min(?:ute)?s?(?: read)?|source|sources|"
+        r"author|authors|"
         r"keywords|listen to (?:this )?article.{0,20}|audio|breaking(?: news)?|exclusive|"
         r"analysis|opinion|explainer|live|news|world|home|skip to (?:main )?content)",
     ),
