@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from test_web import DOSSIER_ID, EXAMPLES, build_store
+from triangulate.runners.stories import run_stories
 from triangulate.settings import Settings
 
 CHROMIUM = Path(os.environ.get("TRIANGULATE_CHROMIUM", "/usr/bin/chromium"))
@@ -90,6 +91,31 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     build_store(db)
     with Server(db) as running:
         yield running
+
+
+@pytest.fixture(scope="module")
+def story_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The examples' HTML pages through the real stories pipeline, dossiers included."""
+    from triangulate.store import open_store
+
+    folder = tmp_path_factory.mktemp("stories")
+    db = folder / "store.db"
+    with open_store(db) as store:
+        run_stories(
+            store, [str(EXAMPLES / "html")], Settings(db_path=db, workers=1), "local", 1, folder
+        )
+    with Server(db) as running:
+        yield running
+
+
+def ledger_story(server: Server) -> str:
+    from triangulate.store import open_store
+    from triangulate.store.stories import story_of_article
+
+    with open_store(server.db) as store:
+        story_id = story_of_article(store, "ledger-2025-06-10")
+    assert story_id is not None
+    return story_id
 
 
 @pytest.fixture(scope="module")
@@ -219,6 +245,37 @@ def test_build_a_dossier_in_the_browser(server: Server, watched: Watched) -> Non
     page.wait_for_url("**/dossiers/*", timeout=180_000)
     assert page.locator("h1").count() == 1 and page.locator("#conflicts").count() == 1
     assert watched.errors == []
+
+
+def test_story_from_home_to_article_and_back(story_server: Server, watched: Watched) -> None:
+    page = watched.page
+    story = ledger_story(story_server)
+    page.goto(story_server.url + "/")
+    page.click(f"#stories a[href='/stories/{story}']")
+    page.wait_for_url(f"**/stories/{story}")
+    strip = page.locator("#strip svg.strip-svg").bounding_box()
+    assert strip and strip["width"] > 900 and strip["height"] > 40
+    dots = page.locator("#strip circle.dot")
+    assert dots.count() >= 2
+    boxes = [dots.nth(i).bounding_box() for i in range(dots.count())]
+    assert all(b and b["width"] > 8 for b in boxes)  # drawn, sized by the stylesheet's viewBox
+    assert page.locator("#dossier a.button").count() == 1
+    page.locator("#strip a").first.click()
+    page.wait_for_url("**/articles/*")
+    page.click("#story-link")
+    page.wait_for_url(f"**/stories/{story}")
+    assert watched.dialogs == [] and watched.errors == []
+
+
+@pytest.mark.skipif(
+    not os.environ.get("TRIANGULATE_SCREENSHOTS"), reason="set TRIANGULATE_SCREENSHOTS=1"
+)
+def test_take_story_screenshot(story_server: Server, watched: Watched) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = watched.page
+    page.goto(f"{story_server.url}/stories/{ledger_story(story_server)}")
+    page.screenshot(path=str(SCREENSHOTS / "story.png"), full_page=True)
+    assert (SCREENSHOTS / "story.png").stat().st_size > 10_000
 
 
 @pytest.mark.skipif(

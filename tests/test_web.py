@@ -17,15 +17,22 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from triangulate.cli import cli
+from triangulate.pipeline.cluster import Story
 from triangulate.runners.local import ingest
+from triangulate.runners.stories import run_stories
 from triangulate.settings import Settings
 from triangulate.store import open_store, queries, writes
+from triangulate.store import stories as story_store
 from triangulate.store.export import article_record
 from triangulate.web import create_app
 from triangulate.web.highlight import Span, highlight
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 DOSSIER_ID = "dtest"
+STORY_ID = "s-dam"
+HOSTILE_STORY = '<script>alert("story")</script> Ferry'
+DAM_ARTICLES = ("ledger-2025-06-10", "wire-2025-06-11", "gazette-2025-06-12",
+                "observer-2025-06-13", "courier-undated")  # fmt: skip
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
@@ -127,7 +134,16 @@ def build_store(path: Path) -> dict[str, Any]:
                    "entities": [{"text": "Ivo Marsh", "start": start, "end": start + 9,
                                  "label": "PERSON", "canonical": "Ivo Marsh"}]}  # fmt: skip
         writes.save_reading(store, "xss", "1", xss.content_hash, reading)
+        add_stories(store)
     return dossier
+
+
+def add_stories(store: Any) -> None:
+    """The dam story (linked to the hand dossier) and a one-article story with a hostile title."""
+    dam = Story(STORY_ID, "The Brenholt dam story", DAM_ARTICLES, 4, "2025-06-10", "2025-06-13")
+    hostile = Story("s-xss", HOSTILE_STORY, ("xss",), 1, None, None)
+    story_store.replace_stories(store, [dam, hostile])
+    story_store.link_dossier(store, STORY_ID, DOSSIER_ID)
 
 
 @pytest.fixture(scope="module")
@@ -189,7 +205,7 @@ def test_home_json_twin_holds_the_cli_data(client: TestClient, db: Path) -> None
         data = response.json()
         assert data["articles"] == expected
         assert [d["id"] for d in data["dossiers"]] == ["dtest"]
-        assert data["stories"] == []
+        assert [story["id"] for story in data["stories"]] == [STORY_ID, "s-xss"]
 
 
 def test_home_filters_by_text_outlet_and_date(client: TestClient) -> None:
@@ -206,14 +222,41 @@ def test_home_filters_by_text_outlet_and_date(client: TestClient) -> None:
     assert "No article matches" in client.get("/", params={"q": "zzzznotthere"}).text
 
 
-def test_home_shows_stories_when_the_table_exists(client: TestClient, db: Path) -> None:
-    with open_store(db) as store, store.conn:
-        store.conn.execute("CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT)")
-        store.conn.execute("INSERT INTO stories VALUES ('s1', 'Dam <b>story</b>')")
-    assert client.get("/index.json").json()["stories"] == [
-        {"id": "s1", "title": "Dam <b>story</b>"}
+def test_home_lists_stories_with_dates_counts_and_links(client: TestClient) -> None:
+    page = client.get("/").text
+    stories = page[page.index('<section id="stories">') : page.index('<section id="articles">')]
+    row = stories[
+        stories.index("<tr>", stories.index("<tbody>")) : stories.index(
+            "</tr>", stories.index("<tbody>")
+        )
     ]
-    assert "Dam &lt;b&gt;story&lt;/b&gt;" in client.get("/").text
+    assert '<a href="/stories/s-dam">The Brenholt dam story</a>' in row
+    assert "10–13 Jun 2025" in row and '<a href="/dossiers/dtest">dossier</a>' in row
+    # five articles; the gazette copies the wire, so four independent sources
+    assert re.findall(r'<td class="num">(\d+)</td>', row) == ["5", "4"]
+    assert "&lt;script&gt;alert(&#34;story&#34;)&lt;/script&gt; Ferry" in stories
+    assert "<script>alert(" not in page
+
+
+def test_home_json_lists_stories_with_independent_sources(client: TestClient) -> None:
+    dam = client.get("/index.json").json()["stories"][0]
+    assert dam["title"] == "The Brenholt dam story" and dam["url"] == "/stories/s-dam"
+    assert (dam["article_count"], dam["independent"], dam["dossier_id"]) == (5, 4, "dtest")
+    assert (dam["first_seen"], dam["last_seen"]) == ("2025-06-10", "2025-06-13")
+
+
+def test_home_filters_stories_by_their_articles(client: TestClient) -> None:
+    def ids(query: dict[str, str]) -> list[str]:
+        rows = client.get("/index.json", params=query).json()["stories"]
+        return [row["id"] for row in rows]
+
+    assert ids({}) == [STORY_ID, "s-xss"]
+    assert ids({"q": "passengers"}) == ["s-xss"]
+    assert ids({"q": "cadmium"}) == [STORY_ID]
+    assert ids({"outlet": "The Kestran Observer"}) == [STORY_ID]
+    assert ids({"since": "2025-06-11", "until": "2025-06-12"}) == [STORY_ID]
+    assert ids({"q": "zzzznotthere"}) == []
+    assert "No story matches these filters." in client.get("/", params={"q": "zzzzz"}).text
 
 
 # --- headers and errors ------------------------------------------------------------------------
@@ -222,6 +265,7 @@ def test_home_shows_stories_when_the_table_exists(client: TestClient, db: Path) 
 @pytest.mark.parametrize(
     "path",
     ["/", "/index.json", "/add", "/dossiers/dtest", "/articles/xss", "/articles/xss/original",
+     "/stories/s-dam", "/stories/s-xss.json", "/stories/nope",
      "/static/style.css", "/static/app.js", "/no/such/page", "/articles/nope.json"],
 )  # fmt: skip
 def test_every_response_has_the_strict_csp(client: TestClient, path: str) -> None:
@@ -232,7 +276,7 @@ def test_every_response_has_the_strict_csp(client: TestClient, path: str) -> Non
 
 
 def test_pages_have_no_inline_script_or_style(client: TestClient) -> None:
-    for path in ("/", "/add", "/dossiers/dtest", "/articles/observer-2025-06-13"):
+    for path in ("/", "/add", "/dossiers/dtest", "/articles/observer-2025-06-13", "/stories/s-dam"):
         page = client.get(path).text
         assert not re.search(r"<script(?![^>]*\ssrc=)", page), path
         assert "<style" not in page and " style=" not in page and "onclick" not in page, path
@@ -256,6 +300,7 @@ def test_ids_are_looked_up_never_used_as_paths(client: TestClient) -> None:
         "/articles/..%2F..%2Fetc%2Fpasswd",
         "/articles/%2e%2e/original",
         "/dossiers/..%2Fstore.db",
+        "/stories/..%2Fstore.db",
     ):
         response = client.get(path)
         assert response.status_code == 404, path
@@ -306,7 +351,9 @@ def test_article_json_twin(client: TestClient, db: Path) -> None:
     with open_store(db) as store:
         expected = article_record(queries.get_article(store, "xss"))
     data = client.get("/articles/xss.json").json()
-    assert {k: v for k, v in data.items() if k != "reading"} == expected
+    assert {k: v for k, v in data.items() if k not in ("reading", "story")} == expected
+    assert data["story"] == {"id": "s-xss", "title": HOSTILE_STORY, "url": "/stories/s-xss",
+                             "article_count": 1}  # fmt: skip
     assert data["reading"]["entities"][0]["canonical"] == "Ivo Marsh"
     assert client.get("/articles/xss", headers={"Accept": "application/json"}).json() == data
 
@@ -401,6 +448,118 @@ def test_dossier_page_cache_follows_a_rebuilt_dossier(
     assert "Renamed story" in page and "A brand new omission." in page
 
 
+# --- stories -----------------------------------------------------------------------------------
+
+
+def story_section(page: str, section: str) -> str:
+    start = page.index(f'<section id="{section}">')
+    return page[start : page.index("</section>", start)]
+
+
+def test_story_page_lists_articles_with_outlets_dates_and_copy_marks(client: TestClient) -> None:
+    page = client.get("/stories/s-dam").text
+    assert "<h1>The Brenholt dam story</h1>" in page
+    assert (
+        "<strong>5</strong> articles" in page and "<strong>4</strong> independent sources" in page
+    )
+    table = story_section(page, "articles")
+    rows = re.findall(r"<tr(?: class=\"copy-row\")?>.*?</tr>", table, re.S)[1:]
+    assert [re.search(r'href="/articles/([^"#]+)"', r).group(1) for r in rows] == list(DAM_ARTICLES)  # type: ignore[union-attr]
+    assert "10 Jun 2025" in rows[0] and "The Northgate Ledger" in rows[0]
+    assert "The Kestran Observer" in rows[3] and "undated" in rows[4]
+    copy = '<a class="tag" href="/articles/wire-2025-06-11" title="copy of wire-2025-06-11">copy of wire-2025-06-11</a>'
+    assert copy in rows[2] and 'class="copy-row"' in rows[2]
+    assert "copy of" not in "".join(rows[:2] + rows[3:])
+
+
+def test_story_page_links_and_summarises_its_dossier(
+    client: TestClient, built: tuple[Path, dict[str, Any]]
+) -> None:
+    dossier = story_section(client.get("/stories/s-dam").text, "dossier")
+    assert '<a class="button" href="/dossiers/dtest">Open the dossier</a>' in dossier
+    assert "Some 24,000 residents were evacuated after the dam burst." in dossier
+    start = queries_text(built[1], "ledger-2025-06-10").index("around 24,000 residents")
+    assert f'href="/articles/ledger-2025-06-10#span-{start}-{start + 23}"' in dossier
+
+
+def test_story_strip_puts_one_dot_per_dated_article_on_a_time_axis(client: TestClient) -> None:
+    strip = story_section(client.get("/stories/s-dam").text, "strip")
+    dots = re.findall(
+        r'<a href="/articles/([^"]+)"><circle class="dot src-fill-\d+[^"]*" cx="([\d.]+)"', strip
+    )
+    assert [d[0] for d in dots] == ["ledger-2025-06-10", "wire-2025-06-11", "observer-2025-06-13"]
+    xs = [float(d[1]) for d in dots]
+    # proportional to days: 10, 11 and 13 June
+    assert xs[0] < xs[1] < xs[2] and abs((xs[1] - xs[0]) * 3 - (xs[2] - xs[0])) < 1
+    assert "10 Jun 2025" in strip and "13 Jun 2025" in strip
+    assert "2 undated articles are not shown." in strip
+
+
+def test_story_without_dossier_escapes_its_title(client: TestClient) -> None:
+    page = client.get("/stories/s-xss").text
+    assert "<script>alert(" not in page
+    assert "&lt;script&gt;alert(&#34;story&#34;)&lt;/script&gt; Ferry</h1>" in page
+    assert "No dossier: a dossier compares two or more independent sources." in page
+    assert "None of these articles has a publication date." in page
+
+
+def test_story_json_twin_is_the_stored_story(client: TestClient, db: Path) -> None:
+    with open_store(db) as store:
+        expected = story_store.get_story(store, STORY_ID)
+    for response in (
+        client.get("/stories/s-dam.json"),
+        client.get("/stories/s-dam", headers={"Accept": "application/json"}),
+    ):
+        data = response.json()
+        assert {
+            k: v for k, v in data.items() if k not in ("independent", "dossier_url")
+        } == expected
+        assert data["independent"] == 4 and data["dossier_url"] == "/dossiers/dtest"
+    assert client.get("/stories/s-xss.json").json()["dossier_url"] is None
+
+
+def test_unknown_story_is_a_clear_404(client: TestClient) -> None:
+    assert client.get("/stories/nope").status_code == 404
+    missing = client.get("/stories/nope.json")
+    assert missing.status_code == 404 and missing.json() == {"error": "no story with id 'nope'"}
+
+
+def test_article_page_links_back_to_its_story(client: TestClient, db: Path) -> None:
+    page = client.get("/articles/ledger-2025-06-10").text
+    assert '<a href="/stories/s-dam" id="story-link">The Brenholt dam story</a>' in page
+    assert "(5 articles)" in page
+    with open_store(db) as store:
+        story_store.replace_stories(store, [])
+    assert 'id="story-link"' not in client.get("/articles/ledger-2025-06-10").text
+    assert client.get("/articles/ledger-2025-06-10.json").json()["story"] is None
+
+
+def test_stories_from_the_real_pipeline_show_on_home_and_story_pages(tmp_path: Path) -> None:
+    path = tmp_path / "stories.db"
+    settings = Settings(db_path=path, workers=1)
+    with open_store(path) as store:
+        run_stories(store, [str(EXAMPLES / "html")], settings, "local", 1, tmp_path, dossiers=False)
+        story_id = story_store.story_of_article(store, "ledger-2025-06-10")
+        assert story_id is not None
+        stored = story_store.get_story(store, story_id)
+    with TestClient(create_app(path, settings)) as client:
+        listed = {row["id"]: row for row in client.get("/index.json").json()["stories"]}
+        assert listed[story_id]["article_count"] == len(stored["articles"])
+        page = client.get(f"/stories/{story_id}").text
+        for article in stored["articles"]:
+            assert f'href="/articles/{article["id"]}"' in page
+            assert html.escape(article["outlet"]) in page
+        members = {a["id"]: a for a in stored["articles"]}
+        copies = [a for a in members.values() if a["duplicate_of"] in members]
+        for copy in copies:
+            original = members[copy["duplicate_of"]]
+            assert f"copy of {html.escape(original['outlet'])}</a>" in page
+        assert listed[story_id]["independent"] == len(members) - len(copies)
+        assert page.count('<circle class="dot') == sum(
+            1 for a in members.values() if a["published"]
+        )
+
+
 # --- adding articles ---------------------------------------------------------------------------
 
 
@@ -439,7 +598,7 @@ def test_add_uploads_files_and_reports_bad_ones(client: TestClient) -> None:
     )
     job = wait_for_job(client, response.headers["location"])
     kinds = [e["kind"] for e in job["events"]]
-    assert kinds[0] in ("stored", "unchanged") and kinds[1:] == ["error", "error", "error"]
+    assert kinds[0] in ("stored", "duplicate", "unchanged") and kinds[1:] == ["error"] * 3
     messages = " ".join(e["message"] for e in job["events"][1:])
     assert "evil.exe: is not a supported file type" in messages
     assert "over the size limit" in messages and "binary" in messages
@@ -574,7 +733,18 @@ def test_highlight_keeps_the_text_and_escapes_it(
                 if depth == 0:
                     inner = out[position : position + tag.start()]
                     break
-            assert _strip(inner) == text[span.start : span.end]
+            if any(_cross(span, other) for other in spans if other.anchor):
+                # two cited spans that cross cannot both be whole: the later one is cut,
+                # its anchor still marks where it starts
+                assert text[span.start : span.end].startswith(_strip(inner)) and inner
+            else:
+                assert _strip(inner) == text[span.start : span.end]
+
+
+def _cross(one: Span, other: Span) -> bool:
+    return one.start < other.start < one.end < other.end or (
+        other.start < one.start < other.end < one.end
+    )
 
 
 # --- serve -------------------------------------------------------------------------------------

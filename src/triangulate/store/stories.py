@@ -93,3 +93,16 @@ def story_of_article(store: Store, article_id: str) -> str | None:
         "SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)
     ).fetchone()
     return None if row is None else str(row["story_id"])
+
+
+def story_members(store: Store) -> dict[str, list[dict[str, Any]]]:
+    """Every story's articles (id, outlet, published, duplicate_of), in the order they joined."""
+    rows = store.conn.execute(
+        "SELECT m.story_id, a.id, a.outlet, a.published, a.duplicate_of FROM story_articles m"
+        " JOIN articles a ON a.id = m.article_id ORDER BY m.story_id, m.position"
+    )
+    members: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        member = {key: row[key] for key in ("id", "outlet", "published", "duplicate_of")}
+        members.setdefault(str(row["story_id"]), []).append(member)
+    return members

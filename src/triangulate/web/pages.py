@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -14,12 +15,14 @@ from starlette.datastructures import FormData, UploadFile
 from triangulate.errors import NotFoundError, TriangulateError
 from triangulate.settings import Settings
 from triangulate.store import Store, queries
+from triangulate.store import stories as story_store
 from triangulate.store.export import article_record
 from triangulate.web.app import WebContext, wants_json
 from triangulate.web.dossier_view import DossierView, article_href, human_date
 from triangulate.web.highlight import cited_spans, highlight, reading_spans
 from triangulate.web.jobs import Upload, pasted, safe_name
 from triangulate.web.security import check_post
+from triangulate.web.story_view import StoryView, story_href, story_row
 
 router = APIRouter()
 MAX_FORM_FILES = 20
@@ -57,14 +60,19 @@ def home(
     rows = queries.search_articles(store, q, limit=500) if q.strip() else every
     rows = [r for r in rows if _kept(r, outlet, since, until)]
     filters = {"q": q, "outlet": outlet, "since": since, "until": until}
+    filtered = any(filters.values())
+    stories = _story_rows(store, {r["id"] for r in rows} if filtered else None)
     data = {
         "articles": rows,
         "dossiers": queries.dossier_summaries(store),
-        "stories": queries.story_summaries(store),
+        "stories": stories,
         "filters": filters,
     }
     outlets = sorted({r["outlet"] for r in every if r["outlet"]})
-    view = {**data, "outlets": outlets, "total": len(every), "filtered": any(filters.values())}
+    view = {
+        **data, "outlets": outlets, "total": len(every), "filtered": filtered,
+        "story_total": len(story_store.story_ids(store)),
+    }  # fmt: skip
     return _page(request, request.url.path.endswith(".json"), "home.html.j2", data, **view)
 
 
@@ -75,6 +83,17 @@ def _kept(row: dict[str, Any], outlet: str, since: str, until: str) -> bool:
     if since and (not published or published < since):
         return False
     return not (until and (not published or published > until))
+
+
+def _story_rows(store: Store, kept_articles: set[str] | None) -> list[dict[str, Any]]:
+    """Every story, or under filters those telling at least one of the articles kept."""
+    members = story_store.story_members(store)
+    rows = []
+    for summary in story_store.story_summaries(store):
+        own = members.get(summary["id"], [])
+        if kept_articles is None or any(member["id"] in kept_articles for member in own):
+            rows.append(story_row(summary, own))
+    return rows
 
 
 # --- add: ingest, then build a dossier --------------------------------------------------------
@@ -201,6 +220,42 @@ def dossier_page(request: Request, dossier_id: str) -> Response:
     return HTMLResponse(page)
 
 
+# --- stories ---------------------------------------------------------------------------------
+
+
+@router.get("/stories/{story_id}")
+def story_page(request: Request, story_id: str) -> Response:
+    store = _ctx(request).stores.get()
+    story_id, suffixed = _split_suffix(story_id, lambda i: _story_exists(store, i))
+    if not _story_exists(store, story_id):
+        raise NotFoundError(f"no story with id {story_id!r}")
+    story = story_store.get_story(store, story_id)
+    dossier = _story_dossier(store, story.get("dossier_id"))
+    view = StoryView(story, dossier)
+    data = {
+        **story,
+        "independent": view.independent(),
+        "dossier_url": f"/dossiers/{quote(dossier.id, safe='')}" if dossier else None,
+    }
+    return _page(request, suffixed, "story.html.j2", data, s=view)
+
+
+def _story_exists(store: Store, story_id: str) -> bool:
+    try:
+        story_store.get_story(store, story_id)
+    except NotFoundError:
+        return False
+    return True
+
+
+def _story_dossier(store: Store, dossier_id: str | None) -> DossierView | None:
+    """The story's dossier when it is still stored (dossiers can be deleted on their own)."""
+    meta = queries.dossier_meta(store, dossier_id) if dossier_id else None
+    if dossier_id is None or meta is None:
+        return None
+    return DossierView(dossier_id, queries.get_dossier(store, dossier_id), meta)
+
+
 # --- articles --------------------------------------------------------------------------------
 
 
@@ -222,7 +277,8 @@ def article_page(request: Request, article_id: str) -> Response:
     article = queries.get_article(store, article_id)
     stored = queries.stored_reading(store, article_id)
     reading = stored[2] if stored and stored[1] == article.content_hash else None
-    data = {**article_record(article), "reading": reading}
+    story = _article_story(store, article_id)
+    data = {**article_record(article), "reading": reading, "story": story}
     if wants_json(request, suffixed):
         return JSONResponse(data)
     evidence = [ev for d in queries.dossiers_with_article(store, article_id) for ev in _all_ev(d)]
@@ -236,8 +292,23 @@ def article_page(request: Request, article_id: str) -> Response:
         "cited": sum(1 for s in spans if s.kind == "cited"),
         "original_href": article_href(article_id) + "/original",
         "duplicate_href": article_href(article.duplicate_of) if article.duplicate_of else None,
+        "story": story,
     }
     return _page(request, suffixed, "article.html.j2", data, **view)
+
+
+def _article_story(store: Store, article_id: str) -> dict[str, Any] | None:
+    """The story the article belongs to (id, title, url, article count), if clustered."""
+    story_id = story_store.story_of_article(store, article_id)
+    if story_id is None:
+        return None
+    story = story_store.get_story(store, story_id)
+    return {
+        "id": story_id,
+        "title": story["title"],
+        "url": story_href(story_id),
+        "article_count": story["article_count"],
+    }
 
 
 def _all_ev(dossier: dict[str, Any]) -> list[dict[str, Any]]:
