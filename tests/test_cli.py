@@ -117,3 +117,12 @@ def test_a_file_that_is_not_a_store_is_one_line(tmp_path: Path) -> None:
     code, _, err = run("articles", "--db", str(bad))
     assert code == 1
     assert err.startswith(f"error: {bad}: cannot open the store")
+
+
+def test_an_output_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    db = stored(tmp_path)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    code, _, err = run("export", "--db", str(db), "--out", str(blocker / "out.csv"))
+    assert code == 1
+    assert err.startswith(f"error: {blocker}") and err.count("\n") == 1

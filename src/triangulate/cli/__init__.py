@@ -22,6 +22,10 @@ class Group(click.Group):
         except TriangulateError as error:
             click.echo(f"error: {error}", err=True)
             ctx.exit(1)
+        except OSError as error:  # an output path that cannot be written, a full disk
+            where = error.filename or "output"
+            click.echo(f"error: {where}: {error.strerror or error} (check the path)", err=True)
+            ctx.exit(1)
 
 
 db_option = click.option(
