@@ -451,13 +451,15 @@ def _segments(text: str, spans: set[tuple[int, int]], number: int) -> list[dict[
 # --- Markdown --------------------------------------------------------------------------------
 
 MD_INLINE = re.compile(r"([\\`*_{}\[\]()|~#!<>])")
-MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.M)
+MD_LINE_START = re.compile(r"^(\s*)([-+=])", re.M)
+MD_ORDERED_START = re.compile(r"^(\s*\d+)([.)])", re.M)
 EDGE_SPACE = re.compile(r"(\s*)(.*?)(\s*)", re.S)
 
 
 def md_escape(text: str) -> str:
     """Article text made inert in Markdown: no HTML, links, emphasis or table breaks."""
-    return MD_LINE_START.sub(r"\1\\\2", _md_escape_keep(" ".join(str(text).split())))
+    escaped = MD_LINE_START.sub(r"\1\\\2", _md_escape_keep(" ".join(str(text).split())))
+    return MD_ORDERED_START.sub(r"\1\\\2", escaped)
 
 
 def _md_escape_keep(text: str) -> str:
@@ -506,12 +508,14 @@ def _md_list_claims(view: _View, status: str, title: str) -> list[str]:
         return []
     lines = [f"## {title}", ""]
     for claim in claims:
-        side = claim["sides"][0]
+        sides = claim["sides"]
         count = f"{claim['independent']} independent source" + "s" * (claim["independent"] != 1)
-        quote = _md_quote(side["quotes"][0]) if side["quotes"] else ""
+        quote = _md_quote(sides[0]["quotes"][0]) if sides[0]["quotes"] else ""
+        shown = " / ".join(dict.fromkeys(side["display"] for side in sides))
+        names = ", ".join(dict.fromkeys(name for side in sides for name in side["names"]))
         lines.append(
-            f"- **{md_escape(claim['about'])}**: {md_escape(side['display'])} — {count}"
-            f" ({md_escape(', '.join(side['names']))}) {quote}"
+            f"- **{md_escape(claim['about'])}**: {md_escape(shown)} — {count}"
+            f" ({md_escape(names)}) {quote}"
         )
     return [*lines, ""]
 
