@@ -6,7 +6,7 @@ and this shows how much the incremental clusterer depends on it.
 
 Usage:
   .venv/bin/python benchmarks/eval_ecbplus_clustering.py [--topics all|dev|train|2,5,12]
-      [--orders 3] [--threshold 0.275] [--merge 0.55]
+      [--orders 3] [--threshold 0.275] [--merge 0.55] [--refine 2]
 """
 
 from __future__ import annotations
@@ -45,8 +45,11 @@ def main() -> None:
     parser.add_argument("--orders", type=int, default=1)
     parser.add_argument("--threshold", type=float, default=ClusterSettings.threshold)
     parser.add_argument("--merge", type=float, default=ClusterSettings.merge_threshold)
+    parser.add_argument("--refine", type=int, default=ClusterSettings.refine_passes)
     args = parser.parse_args()
-    settings = ClusterSettings(threshold=args.threshold, merge_threshold=args.merge)
+    settings = ClusterSettings(
+        threshold=args.threshold, merge_threshold=args.merge, refine_passes=args.refine
+    )
     chosen = topics(args.topics)
     reports: list[ClusteringReport] = [
         evaluate_ecbplus(ECBPLUS, chosen, settings, salt=str(i) if i else "")
@@ -76,11 +79,16 @@ def main() -> None:
     )
     print(f"\nours: {first.ours_seconds:.2f} s for featurize + clustering, one core")
     if args.orders > 1:
-        f1s = [r.ours_event.f1 for r in reports]
-        print(
-            f"ours event F1 over {args.orders} orders: mean {statistics.mean(f1s):.4f}, "
-            f"min {min(f1s):.4f}, max {max(f1s):.4f}"
-        )
+        for name, values in (
+            ("event P", [r.ours_event.precision for r in reports]),
+            ("event R", [r.ours_event.recall for r in reports]),
+            ("event F1", [r.ours_event.f1 for r in reports]),
+            ("topic F1", [r.ours_topic.f1 for r in reports]),
+        ):
+            print(
+                f"ours {name} over {args.orders} orders: mean {statistics.mean(values):.4f}, "
+                f"min {min(values):.4f}, max {max(values):.4f}"
+            )
 
 
 if __name__ == "__main__":

@@ -141,3 +141,43 @@ def test_featurize_takes_any_text(text: str) -> None:
 @pytest.mark.parametrize("name", ["quake-varnholt-1", "quake-quillmere-2"])
 def test_featurize_is_pure(name: str) -> None:
     assert featurize(article(name)) == featurize(article(name))
+
+
+def bag(article_id: str, words: str, duplicate_of: str | None = None) -> ArticleFeatures:
+    terms = {word: 1.0 for word in words.split()}
+    return ArticleFeatures(id=article_id, published=None, duplicate_of=duplicate_of, terms=terms)
+
+
+def early_arrival() -> list[ArticleFeatures]:
+    """a2 comes before a3, the article that makes its story a match for it."""
+    return [
+        bag("a0", "river bridge"),
+        bag("a1", "bridge flood"),
+        bag("a2", "bridge storm"),
+        bag("a3", "storm flood bridge"),
+        bag("a4", "bridge storm", duplicate_of="a2"),
+    ]
+
+
+def test_an_article_moves_to_the_story_it_fits_once_that_story_has_grown() -> None:
+    features = early_arrival()
+    unrefined = grouping(features, threshold=0.5, merge_threshold=0.99, refine_passes=0)
+    assert frozenset({"a2", "a4"}) in unrefined  # alone: a1 alone did not reach the threshold
+    refined = grouping(features, threshold=0.5, merge_threshold=0.99)
+    assert refined == {frozenset({"a0"}), frozenset({"a1", "a2", "a3", "a4"})}  # copy follows
+
+
+def test_refined_stories_count_their_originals() -> None:
+    stories = cluster_features(
+        early_arrival(), ClusterSettings(threshold=0.5, merge_threshold=0.99)
+    )
+    assert sorted((len(s.articles), s.originals) for s in stories) == [(1, 1), (4, 3)]
+
+
+def test_stories_are_refined_before_they_close_out_of_the_window() -> None:
+    clusterer = StoryClusterer(ClusterSettings(threshold=0.5, merge_threshold=0.99))
+    for item in early_arrival():
+        clusterer.add(dataclasses.replace(item, published="2031-03-03"))
+    clusterer.add(dataclasses.replace(bag("later", "harbour strike"), published="2031-04-10"))
+    closed = {frozenset(story.articles) for story in clusterer.drain_closed()}
+    assert closed == {frozenset({"a0"}), frozenset({"a1", "a2", "a3", "a4"})}

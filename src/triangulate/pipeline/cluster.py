@@ -12,6 +12,9 @@ process pool or in Ray tasks:
   shootings on the same day with different places, names and tolls stay apart.  Candidate
   stories come from an inverted index of each story's most telling words and names (never
   all pairs); stories older than the time window are closed and dropped from memory.
+* Before stories close, each of their articles may move to the live story it now fits best
+  (an article joins the best story *at its time*; stories grown since may suit it better).
+  Live stories keep their members' vectors for this, so memory still follows the window.
 
 Wire copies (``duplicate_of`` set) join their original's story and count once: they do not
 move the story's centroid and are not counted in ``originals``.
@@ -171,7 +174,7 @@ def names_in(text: str) -> dict[str, float]:
 
 def _name_word(word: str) -> str:
     word = word.lower().rstrip(".").replace("’", "'")
-    return word[:-2] if word.endswith("'s") else word
+    return word[:-2] if word.endswith("'s") else word.rstrip("'")
 
 
 def _trim_name(words: list[str]) -> list[str]:
@@ -224,6 +227,8 @@ class ClusterSettings:
     index_terms: int = 12  # most telling words of each article used as index keys
     index_names: int = 8
     candidates: int = 40  # stories scored per article, those sharing most keys
+    refine_passes: int = 2  # passes moving articles to a better story before it closes
+    refine_margin: float = 0.0  # how much better the other story must be to move
     max_live_stories: int = 50_000  # beyond this the least recently joined story closes
 
 
@@ -256,6 +261,19 @@ class _Vector:
         self.norm2 += 2.0 * dot + 1.0  # the added vector has unit norm
         self.count += 1
 
+    def remove(self, vector: Mapping[str, float]) -> None:
+        dot = self.dot(vector)
+        for key, value in vector.items():
+            self.weights[key] = self.weights.get(key, 0.0) - value
+        self.norm2 = max(self.norm2 - 2.0 * dot + 1.0, 0.0)
+        self.count -= 1
+
+    def cosine_without(self, vector: Mapping[str, float]) -> float:
+        """Cosine of ``vector`` (a member) with this sum once the member is taken out."""
+        dot = self.dot(vector)
+        norm2 = self.norm2 - 2.0 * dot + 1.0
+        return (dot - 1.0) / math.sqrt(norm2) if norm2 > 1e-9 and self.count > 1 else 0.0
+
     def dot(self, vector: Mapping[str, float]) -> float:
         weights = self.weights
         return sum(value * weights.get(key, 0.0) for key, value in vector.items())
@@ -278,6 +296,15 @@ class _Vector:
         return large.dot(small.weights) / math.sqrt(self.norm2 * other.norm2)
 
 
+@dataclass(frozen=True)
+class _Weighted:
+    """An article's three spaces as L2-normalised TF-IDF vectors, and its index keys."""
+
+    spaces: tuple[dict[str, float], dict[str, float], dict[str, float]]
+    keys: tuple[str, ...]
+    published: str | None = None
+
+
 @dataclass
 class _LiveStory:
     id: str
@@ -289,6 +316,8 @@ class _LiveStory:
     touched: int = 0
     born: int = 0
     keys: set[str] = field(default_factory=set)
+    members: dict[str, _Weighted] = field(default_factory=dict)  # originals, for refining
+    copies: dict[str, list[str]] = field(default_factory=dict)  # original id -> its copies
     spaces: tuple[_Vector, _Vector, _Vector] = field(
         default_factory=lambda: (_Vector(), _Vector(), _Vector())
     )
@@ -298,14 +327,6 @@ class _LiveStory:
             self.id, self.title, tuple(self.articles), self.originals, self.first_seen,
             self.last_seen,
         )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class _Weighted:
-    """An article's three spaces as L2-normalised TF-IDF vectors, and its index keys."""
-
-    spaces: tuple[dict[str, float], dict[str, float], dict[str, float]]
-    keys: tuple[str, ...]
 
 
 class StoryClusterer:
@@ -351,6 +372,7 @@ class StoryClusterer:
 
     def finish(self) -> list[Story]:
         """Close every live story and return all stories not yet drained."""
+        self._refine(list(self._live.values()))
         for story in sorted(self._live.values(), key=lambda s: s.touched):
             self._close(story)
         return self.drain_closed()
@@ -366,7 +388,7 @@ class StoryClusterer:
         keys = _top_keys(vectors[0], self.settings.index_terms) + _top_keys(
             vectors[1], self.settings.index_names
         )
-        return _Weighted((vectors[0], vectors[1], vectors[2]), keys)
+        return _Weighted((vectors[0], vectors[1], vectors[2]), keys, features.published)
 
     def _tfidf(self, counts: Mapping[str, float]) -> dict[str, float]:
         documents = self._documents
@@ -381,12 +403,15 @@ class StoryClusterer:
     def _best_story(self, features: ArticleFeatures, weighted: _Weighted) -> _LiveStory | None:
         best: tuple[float, str] | None = None
         for story in self._candidates(weighted.keys):
-            if not _in_window(features.published, story, self.settings.window_days):
+            if not self._in_window(features.published, story):
                 continue
             score = self._similarity(weighted, story)
             if score >= self.settings.threshold and (best is None or score > best[0]):
                 best = (score, story.id)
         return None if best is None else self._live[best[1]]
+
+    def _in_window(self, published: str | None, story: _LiveStory) -> bool:
+        return _in_window(published, story, self.settings.window_days)
 
     def _candidates(self, keys: Iterable[str]) -> list[_LiveStory]:
         shared: Counter[str] = Counter()
@@ -443,6 +468,9 @@ class StoryClusterer:
             mine.merge(theirs)
         keep.articles += gone.articles
         keep.originals += gone.originals
+        keep.members.update(gone.members)
+        for original, copies in gone.copies.items():
+            keep.copies.setdefault(original, []).extend(copies)
         keep.touched = max(keep.touched, gone.touched)
         for day in (gone.first_seen, gone.last_seen):
             if day:
@@ -456,6 +484,72 @@ class StoryClusterer:
             self._story_of[article_id] = keep.id
         return keep
 
+    # -- refining before stories close
+
+    def _refine(self, stories: list[_LiveStory]) -> None:
+        """Move each article of ``stories`` to the live story it is now most similar to.
+
+        An article joined the best story *at its time*; stories grown since may suit it
+        better, and this undoes most of the dependence on the input order.
+        """
+        for _ in range(self.settings.refine_passes):
+            for story in sorted(stories, key=lambda s: s.born):
+                for article_id in list(story.members):
+                    if story.id in self._live:
+                        self._reconsider(story, article_id)
+
+    def _reconsider(self, story: _LiveStory, article_id: str) -> None:
+        weighted = story.members[article_id]
+        stay = self._similarity_without(weighted, story)
+        best: tuple[float, str] | None = None
+        for other in self._candidates(weighted.keys):
+            if other.id == story.id or not self._in_window(weighted.published, other):
+                continue
+            score = self._similarity(weighted, other)
+            better = score > stay + self.settings.refine_margin and (
+                best is None or score > best[0]
+            )
+            if better and score >= self.settings.threshold:
+                best = (score, other.id)
+        if best is not None:
+            self._move(article_id, story, self._live[best[1]])
+
+    def _similarity_without(self, weighted: _Weighted, story: _LiveStory) -> float:
+        total = weight_sum = 0.0
+        for vector, centroid, weight in zip(
+            weighted.spaces, story.spaces, self._weights, strict=True
+        ):
+            if vector and centroid.count > 1:
+                total += weight * centroid.cosine_without(vector)
+                weight_sum += weight
+        return total / weight_sum if weight_sum else 0.0
+
+    def _move(self, article_id: str, source: _LiveStory, target: _LiveStory) -> None:
+        weighted = source.members.pop(article_id)
+        moved = [article_id, *source.copies.pop(article_id, [])]
+        for centroid, vector in zip(source.spaces, weighted.spaces, strict=True):
+            if vector:
+                centroid.remove(vector)
+        source.articles = [a for a in source.articles if a not in moved]
+        source.originals -= 1
+        if not source.members:
+            self._forget(source)
+        self._put_in(target, weighted, article_id, moved[1:])
+
+    def _put_in(
+        self, story: _LiveStory, weighted: _Weighted, article_id: str, copies: list[str]
+    ) -> None:
+        """Add a moved original (and its copies) to ``story``, as a join would."""
+        self._add_member(story, weighted, article_id)
+        if copies:
+            story.copies[article_id] = copies
+        for moved_id in (article_id, *copies):
+            story.articles.append(moved_id)
+            self._story_of[moved_id] = story.id
+        if weighted.published:
+            story.first_seen = min(story.first_seen or weighted.published, weighted.published)
+            story.last_seen = max(story.last_seen or weighted.published, weighted.published)
+
     # -- story bookkeeping
 
     def _start(self, features: ArticleFeatures) -> _LiveStory:
@@ -465,6 +559,10 @@ class StoryClusterer:
         return story
 
     def _join(self, story: _LiveStory, features: ArticleFeatures, weighted: _Weighted) -> None:
+        self._add_member(story, weighted, features.id)
+        self._record(story, features)
+
+    def _add_member(self, story: _LiveStory, weighted: _Weighted, article_id: str) -> None:
         for centroid, vector in zip(story.spaces, weighted.spaces, strict=True):
             if vector:
                 centroid.add(vector)
@@ -473,9 +571,10 @@ class StoryClusterer:
                 story.keys.add(key)
                 self._index.setdefault(key, set()).add(story.id)
         story.originals += 1
-        self._record(story, features)
+        story.members[article_id] = weighted
 
     def _join_copy(self, story: _LiveStory, features: ArticleFeatures) -> str:
+        story.copies.setdefault(features.duplicate_of or "", []).append(features.id)
         self._record(story, features)
         return story.id
 
@@ -494,8 +593,11 @@ class StoryClusterer:
         if published and (self._latest is None or published > self._latest):
             self._latest = published
             horizon = _shift(published, -self.settings.window_days)
-            for story in [s for s in self._live.values() if s.last_seen and s.last_seen < horizon]:
-                self._close(story)
+            old = [s for s in self._live.values() if s.last_seen and s.last_seen < horizon]
+            self._refine(old)
+            for story in old:
+                if story.id in self._live:
+                    self._close(story)
         while len(self._live) > self.settings.max_live_stories:
             self._close(min(self._live.values(), key=lambda s: (s.touched, s.id)))
 
