@@ -51,6 +51,10 @@ BASELINE_SAMPLE_EVERY = 4  # dateparser is slow: it is scored on every 4th docum
         ("PRESENT_REF", "PRESENT_REF", True),
         ("PRESENT_REF", "2024-01-01", False),
         ("1998", None, False),
+        ("1989-WXX", "1989-W42", True),  # an unspecified week of 1989
+        ("1989-QX", "1989-Q3", True),
+        ("1989-WXX", "1990-W01", False),
+        ("P9M", "P3Q", True),
     ],
 )
 def test_value_matches(gold: str, system: str | None, expected: bool) -> None:
@@ -71,6 +75,28 @@ def test_matching_is_relaxed_one_to_one_and_ignores_sets() -> None:
     assert (counts.system, counts.gold, counts.matched, counts.right) == (3, 2, 2, 1)
     assert scores.precision == pytest.approx(2 / 3)
     assert scores.value_recall == pytest.approx(1 / 2)
+
+
+def test_a_nested_gold_year_goes_to_the_system_span_that_fits_it_best() -> None:
+    text = "It will build jets from 2009 to 2011 here."
+    gold = (
+        GoldTimex(19, 36, "from 2009 to 2011", "DURATION", "P2Y"),
+        GoldTimex(24, 28, "2009", "DATE", "2009"),
+        GoldTimex(32, 36, "2011", "DATE", "2011"),
+    )
+    document = GoldDocument("d", text, date(2007, 6, 9), gold)
+    counts = Counts()
+    count_document(document, [(24, 28, "2009"), (32, 36, "2011")], counts)
+    assert (counts.matched, counts.right) == (2, 2)
+
+
+def test_a_range_is_scored_as_its_two_ends() -> None:
+    text = "It will build jets from 2009 to 2011 here."
+    assert timex.range_endpoints(text, 24, 36, "2009/2011") == [
+        (24, 28, "2009"),
+        (32, 36, "2011"),
+    ]
+    assert timex.range_endpoints(text, 24, 28, "2009/2011") == [(24, 28, "2009/2011")]
 
 
 # ---------------------------------------------------------------- scores on the corpora

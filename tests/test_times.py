@@ -385,3 +385,96 @@ def test_no_guess_when_a_later_month_or_year_is_mentioned() -> None:
     assert infer_publication_date(text) == (None, "not-found")
     earlier = "The accord was signed on November 10, 2020. Talks resumed in 2019."
     assert infer_publication_date(earlier) == ("2020-11-10", "inferred-from-text")
+
+
+# ---------------------------------------------------------------- results news, clocks, short years
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        (
+            "Zentrix said profit in the first quarter of 2024 rose to $5 million from $4 million"
+            " a year ago.",
+            "a year ago",
+            "2023-Q1",
+        ),
+        ("Sales in March 2024 beat the same period last year.", "same period last year", "2023-03"),
+        (
+            "Revenue in the second quarter of 2023 fell below the year-earlier quarter.",
+            "year-earlier quarter",
+            "2022-Q2",
+        ),
+        (
+            "Brollin earned more than in the year-ago third quarter.",
+            "year-ago third quarter",
+            "2023-Q3",
+        ),
+        ("The mill hired more staff than a year ago.", "a year ago", "2023"),
+        (
+            "Margins in this year's second quarter were thin.",
+            "this year's second quarter",
+            "2024-Q2",
+        ),
+        ("Output in the 2023 fourth quarter rose.", "2023 fourth quarter", "2023-Q4"),
+    ],
+)
+def test_year_ago_compares_with_the_period_named_before(text: str, span: str, value: str) -> None:
+    assert values(text)[span] == value
+
+
+def test_a_year_ago_does_not_chain_on_itself() -> None:
+    text = (
+        "Profit in the first quarter of 2024 was $5 million, up from $4 million a year ago."
+        " Sales were $9 million, against $8 million a year earlier."
+    )
+    assert values(text)["a year earlier"] == "2023-Q1"
+
+
+def test_verb_next_to_the_weekday_sets_its_tense() -> None:
+    text = "They said they would appeal the ruling announced Wednesday by the board."
+    assert values(text)["Wednesday"] == "2024-05-15"  # not the next Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("At 0800 GMT, the bank cut rates.", "0800 GMT", "2024-05-16T08:00"),
+        ("The polls closed at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2024-05-15T22:00"),
+        ("The truce ran out at midnight Friday.", "midnight Friday", "2024-05-10T24:00"),
+        ("The ferry left at noon.", "noon", "2024-05-16T12:00"),
+    ],
+)
+def test_clock_times(text: str, span: str, value: str) -> None:
+    assert values(text)[span] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The log was dated 7/8/07, in the American format.", "7/8/07", "2007-07-08"),
+        ("It was the worst slump since '82.", "'82", "1982"),
+        ("The hall reopened on 12/25/2007.", "12/25/2007", "2007-12-25"),
+        ("The mill closed nearly four years ago.", "four years ago", "2020"),  # not P4Y
+        ("Voters came back two days after the storm.", "two days", "P2D"),
+        ("The index rose 2% to end the day at 7,100.", "day", "2024-05-16"),
+        ("Such rules shaped the 20th century.", "20th century", "19XX"),
+        ("Growth slowed in the last half of 2023.", "last half of 2023", "2023-H2"),
+        ("Costs rose in the current fiscal year.", "current fiscal year", "2024"),
+        ("Stocks fell for the past five trading days.", "past five trading days", "P5D"),
+        ("Exports fell from the previous year.", "previous year", "2023"),
+        ("Exports fell over the past year.", "past year", "P1Y"),
+        ("Shares lost 5% in minutes.", "minutes", "PTXM"),
+    ],
+)
+def test_more_expressions(text: str, span: str, value: str) -> None:
+    assert values(text)[span] == value
+
+
+def test_the_previous_weekday_counts_back_from_the_day_told() -> None:
+    text = "The pact was signed on March 6. The previous Friday, envoys had met."
+    assert values(text)["previous Friday"] == "2024-03-01"
+
+
+def test_short_numbers_and_meeting_minutes_are_not_dates() -> None:
+    assert values("The score was 4.5/5/10 and the minutes of the meeting were read.") == {}

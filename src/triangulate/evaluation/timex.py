@@ -16,16 +16,19 @@ Protocol (what ``score`` computes):
 * Documents: all (TempEval's ``testpipeline/`` copy of one TimeBank file left out);
   MEANTIME files without a creation-time markable (2 of 120) are skipped.
 * Anchor: the creation date (day part of the DCT value).
-* Matching: relaxed, one to one: a system expression matches the first unmatched gold
-  expression its character span overlaps (document order).
+* Matching: relaxed, one to one: a system expression matches the unmatched gold expression
+  its character span overlaps most (shared characters over the union of both spans; the
+  first in document order on ties): MEANTIME nests "2009" inside "from 2009 to 2011".
 * Extraction: P = matched / system, R = matched / gold, F1.
 * Value of a matched pair is right when (``value_matches``): the gold value is a date
   (day, month, week, season, quarter, year, decade, century; TIME values are cut to their
-  day, unspecified ``XX`` parts are dropped) and the system value, cut to the gold value's
-  granularity, is equal (a system range is right when either end is); or both are durations
-  of the same length (decades and centuries converted to years); or the values are identical
-  strings (e.g. ``PRESENT_REF``).  Value accuracy = right / matched; value P = right / system,
-  value R = right / gold, value F1.
+  day, unspecified ``XX``/``WXX``/``QX`` parts are dropped) and the system value, cut to the
+  gold value's granularity, is equal (a system range is right when either end is); or both
+  are durations of the same length (decades and centuries converted to years, quarters to
+  months); or the values are identical strings (e.g. ``PRESENT_REF``).  Value accuracy =
+  right / matched; value P = right / system, value R = right / gold, value F1.
+* Ranges: the reader gives "from 2009 to 2011" one value "2009/2011"; TimeML marks each
+  end on its own, so a range is scored as its two ends ("2009", "2011"), each with its value.
 * Baseline: ``dateparser.search.search_dates`` with the DCT as ``RELATIVE_BASE`` and
   past dates preferred; each result is a day value, scored by the same rules.
 """
@@ -231,7 +234,7 @@ def _read_cat(path: Path, last_sentence: int) -> GoldDocument | None:
 def _gold_date_key(value: str) -> str | None:
     """A gold date value without unspecified parts and clock time; None if not a date."""
     value = value.split("T")[0] if re.match(r"\d{4}-\d\d-\d\dT", value) else value
-    value = re.sub(r"(?:-XX)+$", "", value)
+    value = re.sub(r"(?:-(?:XX|WXX|QX|HX))+$", "", value)  # "1989-WXX": some week of 1989
     value = re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)  # "2000-W6" is week 06
     if re.fullmatch(r"\d{3}", value):
         return value + "X"  # TimeML decade "199"
@@ -246,13 +249,13 @@ def _gold_date_key(value: str) -> str | None:
 
 
 def _duration_key(value: str) -> str | None:
-    match = re.fullmatch(r"P(T?)(\d+(?:\.\d+)?|X)(DE|CE|[SMHDWY])", value)
+    match = re.fullmatch(r"P(T?)(\d+(?:\.\d+)?|X)(DE|CE|[SMHDWQY])", value)
     if match is None:
         return None
     clock, amount, unit = match.groups()
-    if unit in {"DE", "CE"}:
-        factor = 10 if unit == "DE" else 100
-        amount, unit = ("X" if amount == "X" else f"{float(amount) * factor:g}"), "Y"
+    if unit in {"DE", "CE"} or (unit == "Q" and not clock):
+        factor, new_unit = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}[unit]
+        amount, unit = ("X" if amount == "X" else f"{float(amount) * factor:g}"), new_unit
     elif amount != "X":
         amount = f"{float(amount):g}"
     return f"P{clock}{amount}{unit}"
@@ -288,6 +291,21 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _best_gold(timexes: tuple[GoldTimex, ...], used: set[int], span: Span) -> int | None:
+    """The unmatched overlapping gold expression sharing the largest part of its span with
+    ``span`` (overlap over union; the earliest on ties): MEANTIME nests "2009" inside
+    "from 2009 to 2011", and the first overlap alone would pair "2009" with the outer one."""
+    best: tuple[float, int] | None = None
+    for index, gold in enumerate(timexes):
+        if index in used or not _overlaps(span, (gold.start, gold.end)):
+            continue
+        shared = min(span[1], gold.end) - max(span[0], gold.start)
+        ratio = shared / (max(span[1], gold.end) - min(span[0], gold.start))
+        if best is None or ratio > best[0]:
+            best = (ratio, index)
+    return best[1] if best else None
+
+
 def count_document(document: GoldDocument, predictions: list[Prediction], counts: Counts) -> None:
     """Add one document's matches and right values to ``counts``."""
     kept = [p for p in predictions if not any(_overlaps(p[:2], s) for s in document.ignored)]
@@ -295,11 +313,7 @@ def count_document(document: GoldDocument, predictions: list[Prediction], counts
     counts.gold += len(document.timexes)
     used: set[int] = set()
     for start, end, value in sorted(kept):
-        index = next(
-            (i for i, g in enumerate(document.timexes)
-             if i not in used and _overlaps((start, end), (g.start, g.end))),
-            None,
-        )  # fmt: skip
+        index = _best_gold(document.timexes, used, (start, end))
         if index is None:
             counts.errors.append(("spurious", document.text[start:end], value, ""))
             continue
@@ -351,9 +365,28 @@ def score(documents: Iterable[GoldDocument], predict: Predictor) -> tuple[Scores
 # ---------------------------------------------------------------- the two systems
 
 
+_RANGE_LINK = re.compile(r"\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\band\b)\s*")
+
+
+def range_endpoints(text: str, start: int, end: int, value: str) -> list[Prediction]:
+    """A range ("2009 to 2011", value "2009/2011") as its two ends, each with its own value,
+    as TimeML marks them; the span whole when it does not split."""
+    ends = value.split("/")
+    link = _RANGE_LINK.search(text, start + 1, end)
+    if len(ends) != 2 or link is None or link.end() >= end:
+        return [(start, end, value)]
+    return [(start, link.start(), ends[0]), (link.end(), end, ends[1])]
+
+
 def predict_triangulate(document: GoldDocument) -> list[Prediction]:
-    found = find_times(document.text, document.id, document.creation)
-    return [(t.evidence.start, t.evidence.end, t.value) for t in found]
+    predictions: list[Prediction] = []
+    for found in find_times(document.text, document.id, document.creation):
+        span, value = found.evidence, found.value
+        if found.granularity == "range" and value:
+            predictions.extend(range_endpoints(document.text, span.start, span.end, value))
+        else:
+            predictions.append((span.start, span.end, value))
+    return predictions
 
 
 def predict_dateparser(document: GoldDocument) -> list[Prediction]:

@@ -109,6 +109,11 @@ _WEAK_PAST = r"[a-z]{3,}(?<!need)(?<!speed)(?<!hundred)(?<!indeed)(?<!schedul)(?
 _CUE = re.compile(
     rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<weak>{_WEAK_PAST}))\b", re.I
 )
+_ADJACENT_VERB = re.compile(
+    rf"\b(?:(?P<future>will\s+\w+|'ll\s+\w+)|(?P<past>{_PAST_WORDS}|{_WEAK_PAST}))"
+    r"(?:\s+(?:on|late|early))?\s+$",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _WORD = re.compile(r"[A-Za-z']+")
 _YEAR_PREFIX_WORDS = {
@@ -156,6 +161,8 @@ class _Context:
     text: str
     anchor: Date | None
     last_day: Date | None = None
+    # the last quarter, half or month named: results news compares it with "a year ago"
+    last_period: str | None = None
 
 
 Resolver = Callable[[re.Match[str], _Context], _Resolved | None]
@@ -250,6 +257,9 @@ def tense_direction(text: str, start: int, end: int) -> str | None:
     are as often adjectives ("preferred shares") as past-tense verbs.
     """
     window = text[max(0, start - 120) : start]
+    adjacent = _ADJACENT_VERB.search(window[-40:])
+    if adjacent:  # "announced Wednesday", "will meet on Friday": the verb of the date itself
+        return "future" if adjacent.group("future") else "past"
     cut = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
     before = list(_CUE.finditer(window[cut:]))
     strong = [m for m in before if not m.group("weak")]
@@ -360,11 +370,16 @@ def _bare_month_guard(match: re.Match[str], text: str) -> bool:
     return name.rstrip(".") not in {"May", "Mar", "March", "Jan", "Sat", "Sun"} and "." not in name
 
 
+_BEFORE_NOW = re.compile(r"\s+(?:ago|earlier|before|from\s+now|hence)\b", re.I)
+
+
 def _duration_guard(match: re.Match[str], text: str) -> bool:
     if _numeric_context(text, match.start(), match.end()):
         return False
     if re.match(r"[\s-]+old\b", text[match.end() : match.end() + 6]):
         return False  # an age, not a time
+    if _BEFORE_NOW.match(text, match.end()):
+        return False  # "nearly four years ago" is a date: leave it to the "ago" rule
     num = (_group(match, "num") or "").lower()
     if num in {"a", "an"} and match.group("unit").lower() == "second":
         return False
@@ -403,8 +418,17 @@ def _resolve_iso(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     return _day_value(found) if found else None
 
 
+def _full_year(two_digits: int, anchor: Date | None) -> int:
+    """'07 is 2007 unless that lies well after the article ('98 seen from 2024 is 1998)."""
+    latest = (anchor or Date.today()).year + 1
+    year = 2000 + two_digits
+    return year if year <= latest else year - 100
+
+
 def _resolve_numeric(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     first, second, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
+    if len(match.group("y")) == 2:  # "7/8/07": the American order, as in "7/8/2007"
+        year = _full_year(year, ctx.anchor)
     month, day = (second, first) if first > 12 or match.group("sep") == "." else (first, second)
     found = _safe_date(year, month, day)
     return _day_value(found, inferred=first <= 12 and second <= 12) if found else None
@@ -528,6 +552,7 @@ def _resolve_quarter(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     ordinal = (match.group("ord") or "").lower()
     number = ORDINALS.get(ordinal) or int(re.sub(r"\D", "", ordinal) or 0)
     half = (match.group("unit") or "").lower() == "half"
+    number = 2 if half and ordinal in {"last", "final"} else number
     if not number or (half and number > 2):
         return None
     code = f"H{number}" if half else f"Q{number}"
@@ -577,6 +602,8 @@ def _resolve_weekday(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     det = det_words[-1] if det_words else ""
     det = "next" if det == "coming" else det
     anchor = ctx.anchor
+    if det in {"previous", "preceding", "following"}:  # told from the day the story is at
+        anchor, det = ctx.last_day or anchor, "next" if det == "following" else "last"
     if det == "last":
         day = anchor - datetime.timedelta(days=(anchor.weekday() - weekday - 1) % 7 + 1)
     elif det == "next":
@@ -646,6 +673,8 @@ def _resolve_ago(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     if ctx.anchor is None:
         return _unanchored(unit if unit != "night" else "day")
     sign = 1 if match.group("dir").lower() in {"later", "after", "from now", "hence"} else -1
+    if unit == "year" and amount == 1 and sign < 0 and ctx.last_period:
+        return _year_before(ctx)
     base = ctx.anchor
     if match.group("dir").lower() in {"later", "earlier", "before", "after"}:
         base = ctx.last_day or ctx.anchor
@@ -715,7 +744,8 @@ def _rules() -> list[_Rule]:
         _Rule(
             "numeric",
             _c(
-                r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/.])"
+                r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)"
+                r"(?P<y>\d{4}|(?<=/)\d\d)(?![\d/]|\.\d)"
             ),
             _resolve_numeric,
         ),
@@ -782,7 +812,7 @@ def _rules() -> list[_Rule]:
         _Rule(
             "quarter",
             _c(
-                rf"(?:the\s+)?(?P<ord>first|second|third|fourth|final|[1-4](?:st|nd|rd|th))[\s-]+"
+                rf"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|[1-4](?:st|nd|rd|th))[\s-]+"
                 rf"(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal|FY)\s*)?(?P<y>{_YEAR})"
                 r"|\s+of\s+(?P<rel>last|next|this)\s+year)?",
                 i,
@@ -817,7 +847,7 @@ def _rules() -> list[_Rule]:
         _Rule(
             "century",
             _c(
-                rf"(?:the\s+)?(?:{_MOD}[-\s]+)?(?P<cent>1\dth|2[01]st|twentieth|nineteenth)"
+                rf"(?:the\s+)?(?:{_MOD}[-\s]+)?(?P<cent>1\dth|20th|21st|twentieth|nineteenth|twenty-first)"
                 r"[\s-]+century",
                 i,
             ),
@@ -828,6 +858,14 @@ def _rules() -> list[_Rule]:
             _c(rf"(?:{_MOD}[-\s]+)?(?:(?:fiscal|FY)\s*)?\b(?P<y>{_YEAR})\b(?!['’]?s\b)", i),
             _resolve_year,
             _year_guard,
+        ),
+        _Rule(
+            "short_year",
+            _c(
+                r"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\buntil\s)"
+                r"|(?<=\bby\s))['’](?P<y>\d\d)\b(?!['’]?s\b)"
+            ),
+            _resolve_short_year,
         ),
         _Rule(
             "relative_day",
@@ -842,7 +880,8 @@ def _rules() -> list[_Rule]:
         _Rule(
             "weekday",
             _c(
-                rf"(?:(?P<det>[Ll]ast|[Nn]ext|[Tt]his|(?:[Tt]his\s+)?[Cc]oming)\s+)?(?P<wd>{_WDAY_FULL})"
+                r"(?:(?P<det>[Ll]ast|[Nn]ext|[Tt]his|(?:[Tt]his\s+)?[Cc]oming"
+                rf"|[Tt]he\s+(?:previous|preceding|following))\s+)?(?P<wd>{_WDAY_FULL})"
                 r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
             ),
             _resolve_weekday,
@@ -870,7 +909,8 @@ def _rules() -> list[_Rule]:
                 r"(?:day|morning|afternoon|evening|night)|that\s+(?:day|morning|afternoon|evening"
                 r"|night)|the\s+day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow))"
                 r"|(?:(?<=\bend\s)|(?<=\bending\s)|(?<=\bended\s)|(?<=\bfor\s)|(?<=\bin\s)"
-                r"|(?<=\bduring\s)|(?<=\bof\s))the\s+day(?!\s+(?:before|after|when|that|of|[A-Z])))\b",
+                r"|(?<=\bduring\s)|(?<=\bof\s)|(?<=\bfinish\s)|(?<=\bclose\s)|(?<=\bclosed\s))the\s+day"
+                r"(?!\s+(?:before|after|when|that|of|(?-i:[A-Z]))))\b",
                 i,
             ),
             _resolve_chained_day,
@@ -879,11 +919,32 @@ def _rules() -> list[_Rule]:
             "ago",
             _c(
                 rf"\b(?P<num>{_NUM})[\s-]+(?P<unit>{_UNIT})s?\s+"
-                r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b",
+                r"(?P<dir>ago|earlier|later|before|from\s+now|hence)\b",
                 i,
             ),
             _resolve_ago,
             _number_guard,
+        ),
+        _Rule(
+            "year_ago_period",
+            _c(
+                r"\b(?:the\s+)?(?:(?:comparable|corresponding|same|prior)\s+)?year-(?:ago|earlier)"
+                r"(?:[\s-]+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:quarter|period|month)s?)?\b"
+                r"|\b(?:the\s+)?(?:(?:same|comparable|corresponding)\s+)?(?:(?P<ord2>first|second"
+                r"|third|fourth)[\s-]+)?(?:period|quarter|month)\s+(?:a\s+year\s+(?:ago|earlier)"
+                r"|(?:of\s+)?(?:the\s+)?(?:last|previous|prior)\s+year)\b",
+                i,
+            ),
+            _resolve_year_ago_period,
+        ),
+        _Rule(
+            "year_quarter",
+            _c(
+                rf"\b(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year['’]s)\s+"
+                r"(?:fiscal\s+)?(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?P<unit>quarter|period)\b",
+                i,
+            ),
+            _resolve_year_quarter,
         ),
         _Rule(
             "latest_period",
@@ -927,9 +988,11 @@ def _rules() -> list[_Rule]:
         _Rule(
             "clock",
             _c(
-                r"(?<![\d.:$])(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:[ap]\.m\.|[AaPp][Mm]\b)"
+                r"(?:(?<![\d.:$])(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:[ap]\.m\.|[AaPp][Mm]\b)"
                 r"(?:\s+(?:[A-Z]{2,4}T|UTC|GMT))?|(?<![\d.:$])(?:[01]?\d|2[0-3]):[0-5]\d"
                 r"(?:\s+(?:[A-Z]{2,4}T|UTC|GMT|local\s+time)|(?=\s+(?:on|hours?|yesterday|today)\b))"
+                r"|(?<![\d.:$,])(?P<military>(?:[01]\d|2[0-3])[0-5]\d)\s+(?:GMT|UTC|[A-Z]{2,4}T)\b"
+                r"|\b(?P<named>[Nn]oon|[Mm]idnight|[Mm]idday))"
                 rf"(?:,?\s+(?:on\s+)?(?P<wd>{_WDAY_FULL})\b)?"
             ),
             _resolve_clock,
@@ -939,7 +1002,7 @@ def _rules() -> list[_Rule]:
             "relative_unit",
             _c(
                 r"\b(?:(?P<mod>earlier|later|early|late|the\s+(?:end|beginning|start|middle)\s+of)"
-                r"\s+)?(?P<det>this|last|next|previous|coming|current)\s+"
+                r"\s+)?(?P<det>this|last|next|previous|coming|current)\s+(?:(?:fiscal|financial)\s+)?"
                 r"(?P<unit>week(?:end)?|month|year|quarter|decade|century)\b",
                 i,
             ),
@@ -950,7 +1013,7 @@ def _rules() -> list[_Rule]:
             _c(
                 rf"\b(?:(?P<hedge>{_HEDGE})\s+)?(?:the\s+(?:past|last|previous|next|first)\s+)?"
                 rf"(?P<num>{_NUM}|{_VAGUE_NUM}|couple\s+of)[\s-]+(?:(?:more|straight|consecutive"
-                rf"|full|additional|long|extra|further|successive)\s+)?(?P<unit>{_UNIT})(?:s|-long)?\b",
+                rf"|full|additional|long|extra|further|successive|trading|business|working)\s+)?(?P<unit>{_UNIT})(?:s|-long)?\b",
                 i,
             ),
             _resolve_duration,
@@ -959,14 +1022,19 @@ def _rules() -> list[_Rule]:
         _Rule(
             "duration_past_unit",
             _c(
-                r"\bthe\s+(?:past|last|previous)\s+(?P<unit>day|week|month|year|decade|century)\b",
+                r"\bthe\s+(?P<which>past|last|previous|preceding)\s+"
+                r"(?P<unit>day|week|month|year|decade|century)\b",
                 i,
             ),
             _resolve_one_unit,
         ),
         _Rule(
             "duration_plural",
-            _c(r"\b(?P<unit>days|weeks|months|years|decades|centuries)\b(?![-'’])", i),
+            _c(
+                r"\b(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b"
+                r"(?![-'’])",
+                i,
+            ),
             _resolve_plural_duration,
             _plural_duration_guard,
         ),
@@ -1000,6 +1068,31 @@ def _resolve_reference(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     else:
         value = "PRESENT_REF"
     return _Resolved(value, "unknown")
+
+
+def _resolve_year_ago_period(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    ordinal = (_group(match, "ord") or _group(match, "ord2") or "").lower()
+    before = _year_before(ctx)
+    if not ordinal or before.value is None:
+        return before
+    year = int(before.value[:4]) if before.granularity != "year" else int(before.value)
+    return _Resolved(f"{year}-Q{ORDINALS[ordinal]}", "quarter", True, True)
+
+
+def _resolve_year_quarter(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    if match.group("y"):
+        year = int(match.group("y"))
+    elif ctx.anchor is not None:
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(match.group("rel").lower(), 0)
+    else:
+        return _unanchored("quarter")
+    ordinal = (match.group("ord") or "").lower()
+    if ordinal:
+        return _Resolved(f"{year}-Q{ORDINALS[ordinal]}", "quarter")
+    period = re.fullmatch(r"\d{4}(-Q\d)", ctx.last_period or "")
+    if period:  # "the 1988 period" of a results story: the quarter under discussion
+        return _Resolved(f"{year}{period[1]}", "quarter", True, True)
+    return _Resolved(str(year), "year")
 
 
 def _resolve_latest_period(match: re.Match[str], ctx: _Context) -> _Resolved | None:
@@ -1060,21 +1153,38 @@ def _resolve_holiday(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     return _day_value(forward if later else back, inferred=True)
 
 
+def _resolve_short_year(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    return _Resolved(str(_full_year(int(match.group("y")), ctx.anchor)), "year")
+
+
 def _resolve_spelled_year(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     tens = NUMBER_WORDS[match.group("tens").lower()]
     units = NUMBER_WORDS.get((match.group("units") or "").lower(), 0)
     return _Resolved(str(1900 + int(tens) + int(units)), "year")
 
 
-def _resolve_clock(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+def _clock_time(match: re.Match[str]) -> tuple[int, int] | None:
+    """(hour, minute) of "9 a.m.", "16:15 UTC", "0800 GMT", "noon"; None if impossible."""
+    named = (match.group("named") or "").lower()
+    if named:
+        return (24, 0) if named == "midnight" else (12, 0)
+    military = match.group("military")
+    if military:
+        return int(military[:2]), int(military[2:])
     found = re.match(r"(\d{1,2})(?::(\d\d))?\s*([ap])?", match.group(0), re.I)
-    if found is None:
+    if found is None or (found[3] and int(found[1]) > 12):
         return None
     hour, minute = int(found[1]), int(found[2] or 0)
-    if found[3] and hour > 12:
-        return None
     if found[3]:
         hour = hour % 12 + (12 if found[3].lower() == "p" else 0)
+    return hour, minute
+
+
+def _resolve_clock(match: re.Match[str], ctx: _Context) -> _Resolved | None:
+    clock = _clock_time(match)
+    if clock is None:
+        return None
+    hour, minute = clock
     day = ctx.last_day or ctx.anchor
     if match.group("wd") and ctx.anchor is not None:
         direction = tense_direction(ctx.text, *match.span())
@@ -1090,12 +1200,17 @@ def _resolve_quarter_code(match: re.Match[str], ctx: _Context) -> _Resolved | No
 
 def _resolve_century_word(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     raw = match.group("cent").lower()
-    number = {"twentieth": 20, "nineteenth": 19}.get(raw) or int(re.sub(r"\D", "", raw))
+    words = {"twentieth": 20, "nineteenth": 19, "twenty-first": 21}
+    number = words.get(raw) or int(re.sub(r"\D", "", raw))
     return _Resolved(f"{number - 1:02d}XX", "century", mod=_mod_word(_group(match, "mod")))
 
 
 def _resolve_one_unit(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     unit = match.group("unit").lower()
+    if match.group("which").lower() in {"previous", "preceding"} and unit in _CALENDAR_UNITS:
+        if ctx.anchor is None:  # "the previous year" is a date: the one before
+            return _unanchored(unit)
+        return _shift(ctx.anchor, unit, -1)
     return _Resolved(_duration_value(1, unit), "duration")
 
 
@@ -1146,6 +1261,10 @@ _RULES = _rules()
 _UNIT_WORD = r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur"
 _MONTH_WORD = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _DAY_WORD = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+# Rules sharing a trigger share its windows: fewer distinct triggers, less work per call.
+_QUARTER_WORD = r"quarter|half|period"
+_AGO_WORD = r"ago|earlier|later|before|after|from now|hence|(?:last|previous|prior) year"
+_ODD_YEAR = r"nineteen|['’]\d\d"
 # A cheap pattern (on lower-cased text) every match of a rule contains: a rule only runs in
 # windows around its trigger's hits, which keeps a whole article well under 20 ms.
 _TRIGGERS = {
@@ -1153,15 +1272,18 @@ _TRIGGERS = {
     "day_range_dm": _MONTH_WORD, "month_day": _MONTH_WORD, "day_month": _MONTH_WORD,
     "month_range": _MONTH_WORD, "month_year": _MONTH_WORD, "month_relative": _MONTH_WORD,
     "month_of_relative_year": _MONTH_WORD, "season": r"spring|summer|fall|autumn|winter",
-    "quarter": r"quarter|half", "quarter_code": r"[qh][1-4]", "year_range": r"\d\d\d\d",
+    "quarter": _QUARTER_WORD, "quarter_code": r"[qh][1-4]", "year_range": r"\d\d\d\d",
     "decade": r"0'?s\b|ties\b", "century": r"century", "year": r"\d\d\d\d",
     "relative_day": r"today|tonight|yesterday|tomorrow|this|last", "weekday": _DAY_WORD,
     "reference": r"now|curren|presen|days|moment|recent|lately|past|future|term|coming|ahead",
     "chained_day": r"day|morning|afternoon|evening|night",
-    "ago": r"ago|earlier|later|before|after|from now|hence", "latest_period": r"quarter|weekend",
-    "year_end": r"end\b|of the", "holiday": r"christmas|new year|thanksgiving|easter"
-    r"|independence|valentine|halloween|boxing", "spelled_year": r"nineteen",
-    "clock": r"\d:\d\d|\d\s*[ap]\.?m", "relative_unit": r"this|last|next|previous|coming|current",
+    "ago": _AGO_WORD, "latest_period": r"quarter|weekend",
+    "year_end": r"end\b|of the", "year_quarter": _QUARTER_WORD,
+    "year_ago_period": _AGO_WORD,
+    "holiday": r"christmas|new year|thanksgiving|easter|independence|valentine|halloween|boxing",
+    "spelled_year": _ODD_YEAR, "short_year": _ODD_YEAR,
+    "clock": r"\d:\d\d|\d\s*[ap]\.?m|\d\d\d\d (?:gmt|utc|[a-z]{1,3}t)\b|noon|mid(?:night|day)",
+    "relative_unit": r"this|last|next|previous|coming|current",
     "duration": _UNIT_WORD, "duration_past_unit": _UNIT_WORD, "duration_plural": _UNIT_WORD,
     "duration_long": r"-long",
 }  # fmt: skip
@@ -1202,11 +1324,11 @@ def _rule_matches(
     return list(found.values())
 
 
-def _candidates(text: str) -> list[_Candidate]:
+def _candidates(text: str, rules: list[tuple[int, _Rule]]) -> list[_Candidate]:
     found: list[_Candidate] = []
     lowered = text.translate(_ASCII_LOWER)  # same length as text, unlike str.lower()
     windows: dict[str, list[tuple[int, int]]] = {}
-    for priority, rule in enumerate(_RULES):
+    for priority, rule in rules:
         for match in _rule_matches(rule, text, lowered, windows):
             if match.end() <= match.start():
                 continue
@@ -1238,16 +1360,61 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ALL_RULES = list(enumerate(_RULES))
+_NEEDS_AN_ANCHOR = {
+    "reference", "duration", "duration_past_unit", "duration_plural", "duration_long",
+    "relative_day", "weekday", "relative_unit", "latest_period", "year_end", "month_relative",
+    "month_of_relative_year",
+}  # fmt: skip
+_ABSOLUTE_RULES = [(i, rule) for i, rule in _ALL_RULES if rule.kind not in _NEEDS_AN_ANCHOR]
+_PERIODS = {"quarter", "month"}
+_CALENDAR_UNITS = {"week", "month", "year"}
+_PERIOD_VALUE = re.compile(r"(\d{4})(-(?:Q|H)?\d\d?)")
+
+
+def _year_before(ctx: _Context) -> _Resolved:
+    """The period last named in the text a year earlier ("a year ago" in results news means
+    the same quarter of the previous year), else the year before the anchor."""
+    period = _PERIOD_VALUE.fullmatch(ctx.last_period or "")
+    if period:
+        granularity = "month" if period[2][1].isdigit() else "quarter"
+        return _Resolved(f"{int(period[1]) - 1}{period[2]}", granularity, True, True)
+    if ctx.anchor is None:
+        return _unanchored("year")
+    return _Resolved(str(ctx.anchor.year - 1), "year", True, True)
+
+
+def _names_a_period(candidate: _Candidate, resolved: _Resolved) -> bool:
+    """A quarter or month named in the text (not one a year before it, which compares)."""
+    if candidate.rule.kind in {"ago", "year_ago_period"} or not resolved.anchored:
+        return False
+    return resolved.granularity in _PERIODS and resolved.value is not None
+
+
 def find_times(text: str, article_id: str, anchor: Date | None) -> list[TimeExpression]:
     """Every time expression in ``text``, normalised against ``anchor`` (the publication date)."""
+    return _find_times(text, article_id, anchor, _ALL_RULES)
+
+
+def _absolute_times(line: str) -> list[TimeExpression]:
+    """The expressions of a line that can be dated without an anchor (datelines, guesses):
+    the rules left out only ever give unanchored values there, and cost time on the hot path."""
+    return _find_times(line, "", None, _ABSOLUTE_RULES)
+
+
+def _find_times(
+    text: str, article_id: str, anchor: Date | None, rules: list[tuple[int, _Rule]]
+) -> list[TimeExpression]:
     context = _Context(text, anchor)
     found: list[TimeExpression] = []
-    for candidate in _select(_candidates(text)):
+    for candidate in _select(_candidates(text, rules)):
         resolved = candidate.rule.resolve(candidate.match, context)
         if resolved is None:
             continue
         if resolved.day is not None and resolved.granularity == "day":
             context.last_day = resolved.day  # ranges are too vague to follow
+        if _names_a_period(candidate, resolved):
+            context.last_period = resolved.value
         start, end = _trim(text, candidate.start, candidate.end)
         evidence = Evidence(article_id, start, end, text[start:end])
         found.append(
@@ -1293,7 +1460,7 @@ def _dateline_in_line(line: str) -> tuple[str, bool] | None:
         return None  # a full date always has a day or a year in figures
     if len(line.split()) > _DATELINE_WORDS and not _ANY_LABEL.search(line):
         return None  # a long unlabelled line is prose, not a dateline
-    for found in find_times(line, "", None):
+    for found in _absolute_times(line):
         if found.granularity != "day" or not found.anchored or found.value is None:
             continue
         before = line[: found.evidence.start]
@@ -1352,7 +1519,7 @@ def infer_publication_date(text: str) -> tuple[str | None, str]:
     for line in text.splitlines():
         if not _HAS_YEAR.search(line):
             continue  # the guess rests on dates with a year: skip other lines for speed
-        for found in find_times(line, "", None):
+        for found in _absolute_times(line):
             span = found.evidence
             interval = value_interval(found.value, found.mod) if found.anchored else None
             if interval is None or tense_direction(line, span.start, span.end) == "future":
