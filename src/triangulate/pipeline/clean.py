@@ -50,6 +50,10 @@ def _normalise(line: str) -> str:
     return _DIGITS.sub("0", " ".join(line.lower().split()))
 
 
+def _text_keys(text: str) -> set[str]:
+    return {_line_key(line) for line in text.splitlines() if line.strip()}
+
+
 def _line_key(line: str) -> str:
     return hashlib.blake2b(_normalise(line).encode("utf-8", "replace"), digest_size=8).hexdigest()
 
@@ -61,11 +65,13 @@ class BoilerplateMemory:
         self._overall: Counter[str] = Counter()
         self._by_outlet: dict[str, Counter[str]] = {}
 
-    def add_document(self, text: str, outlet: str | None = None) -> None:
-        keys = {_line_key(line) for line in text.splitlines() if line.strip()}
+    def add_document(self, text: str, outlet: str | None = None) -> frozenset[str]:
+        """Count a document's lines; returns their keys, for ``for_keys`` later."""
+        keys = frozenset(_text_keys(text))
         self._overall.update(keys)
         if outlet:
             self._by_outlet.setdefault(outlet, Counter()).update(keys)
+        return keys
 
     def documents_with(self, line: str, outlet: str | None = None) -> int:
         return self.count_key(_line_key(line), outlet)
@@ -77,7 +83,10 @@ class BoilerplateMemory:
 
     def for_text(self, text: str, outlet: str | None = None) -> BoilerplateMemory:
         """Only the counts one text needs: small enough to send to a worker process."""
-        keys = {_line_key(line) for line in text.splitlines() if line.strip()}
+        return self.for_keys(_text_keys(text), outlet)
+
+    def for_keys(self, keys: Iterable[str], outlet: str | None = None) -> BoilerplateMemory:
+        """The counts of the given line keys only (as ``add_document`` returned them)."""
         subset = BoilerplateMemory()
         subset._overall.update({key: self._overall[key] for key in keys if key in self._overall})
         counts = self._by_outlet.get(outlet or "")

@@ -39,7 +39,9 @@ def to_bytes(minhash: MinHash) -> bytes:
 
 def from_bytes(data: bytes) -> MinHash:
     values = np.frombuffer(data, dtype=np.uint32)
-    return MinHash(num_perm=len(values), hashvalues=values.copy(), scheme=SCHEME)
+    return MinHash(
+        num_perm=len(values), hashvalues=values.copy(), permutations=_PERMUTATIONS, scheme=SCHEME
+    )
 
 
 class DuplicateIndex:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-LANGUAGE_SAMPLE_CHARS = 1500
+LANGUAGE_SAMPLE_CHARS = 1000
 MIN_LANGUAGE_CONFIDENCE = 0.5
 _COPYRIGHT = re.compile(
     r"©\s*(?:\d{4}\s*[,.]?\s*)?(?:by\s+)?(?P<name>[A-Z][\w&.' -]{1,40}?)"

@@ -62,9 +62,28 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 def parallel_map(func: Callable[[T], R], items: Sequence[T], executor: Executor | None) -> list[R]:
     """``map`` in the pool when there is one and enough work, else in-process."""
+    return list(lazy_map(func, items, executor))
+
+
+def lazy_map(func: Callable[[T], R], items: Sequence[T], executor: Executor | None) -> Iterator[R]:
+    """Results in order; with a pool, every task is submitted at once and runs meanwhile."""
     if executor is None or len(items) < 2:
-        return [func(item) for item in items]
-    return list(executor.map(func, items, chunksize=max(1, len(items) // 8)))
+        return (func(item) for item in items)
+    return executor.map(func, items, chunksize=max(1, len(items) // 8))
+
+
+@dataclass
+class _Chunk:
+    items: list[RawDocument | IngestEvent]
+    done: list[IngestEvent | None]  # an "unchanged" event for inputs stored already
+    prepared: Iterator[Prepared | InputError]
+
+
+def _for_worker(document: RawDocument) -> RawDocument:
+    """What a worker needs: decoded text goes without its bytes (they stay here to be stored)."""
+    if document.kind == "text" and document.text is not None:
+        return dataclasses.replace(document, data=b"")
+    return document
 
 
 class Ingester:
@@ -82,43 +101,65 @@ class Ingester:
     def run(
         self, inputs: Sequence[str], on_event: Callable[[IngestEvent], None] | None = None
     ) -> IngestReport:
+        return self.run_items(iter_documents(inputs, self.settings), on_event)
+
+    def run_items(
+        self, items: Iterable[Item], on_event: Callable[[IngestEvent], None] | None = None
+    ) -> IngestReport:
+        """Ingest documents already read (files, uploads); events come out in input order.
+
+        Chunks overlap: workers prepare the next chunk while this process stores the last.
+        """
         report = IngestReport()
         emit = partial(_record, report, on_event)
         with LazyPool(self.settings.worker_count) as pool:
-            for chunk in chunked(iter_documents(inputs, self.settings), CHUNK):
-                self._ingest_chunk(chunk, pool, emit)
+            pending: _Chunk | None = None
+            for chunk in chunked(items, CHUNK):
+                submitted = self._submit(chunk, pool)
+                if pending is not None:
+                    self._store_chunk(pending, emit)
+                pending = submitted
+            if pending is not None:
+                self._store_chunk(pending, emit)
         writes.save_boilerplate_counts(self.store, self.memory.rows())
         report.relinked = list(self.relinked)
         return report
 
-    def _ingest_chunk(
-        self, chunk: list[Item], pool: LazyPool, emit: Callable[[IngestEvent], None]
-    ) -> None:
-        """Prepare a chunk in the pool, then store it; events come out in input order."""
+    def _submit(self, chunk: list[Item], pool: LazyPool) -> _Chunk:
+        """Decode, skip what is stored already, and hand the rest to the workers."""
         items = [self._decoded(item) for item in chunk]
-        done = {index: self._unchanged(item) for index, item in enumerate(items)}
+        done = [self._unchanged(item) for item in items]
         fresh = [
-            item for i, item in enumerate(items) if isinstance(item, RawDocument) and not done[i]
+            item for item, seen in zip(items, done, strict=True)
+            if isinstance(item, RawDocument) and seen is None
+        ]  # fmt: skip
+        # the whole chunk is counted before any text is cleaned: a line repeated across the
+        # batch is known as such from its first document on
+        keys = [self._count(document) for document in fresh]
+        jobs = [
+            (
+                _for_worker(document),
+                None if lines is None else self.memory.for_keys(lines, document.outlet),
+            )
+            for document, lines in zip(fresh, keys, strict=True)
         ]
-        for document in fresh:
-            if document.text is not None and document.kind == "text":
-                self.memory.add_document(document.text, document.outlet)
-        jobs = [(document, self._memory_for(document)) for document in fresh]
         prepare = partial(_prepare, settings=self.settings)
-        prepared = iter(parallel_map(prepare, jobs, pool.get(len(jobs))))
-        for index, item in enumerate(items):
-            unchanged = done[index]
+        return _Chunk(items, done, lazy_map(prepare, jobs, pool.get(len(jobs))))
+
+    def _store_chunk(self, chunk: _Chunk, emit: Callable[[IngestEvent], None]) -> None:
+        for item, unchanged in zip(chunk.items, chunk.done, strict=True):
             if isinstance(item, IngestEvent):
                 emit(item)
             elif unchanged is not None:
                 emit(unchanged)
             else:
-                self._store(item, next(prepared), emit)
+                self._store(item, next(chunk.prepared), emit)
 
-    def _memory_for(self, document: RawDocument) -> BoilerplateMemory | None:
+    def _count(self, document: RawDocument) -> frozenset[str] | None:
+        """Count a text's lines in the batch's boilerplate memory."""
         if document.kind != "text" or document.text is None:
             return None
-        return self.memory.for_text(document.text, document.outlet)
+        return self.memory.add_document(document.text, document.outlet)
 
     def _decoded(self, item: Item) -> RawDocument | IngestEvent:
         if isinstance(item, InputError):

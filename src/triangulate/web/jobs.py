@@ -6,7 +6,7 @@ import hashlib
 import threading
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -20,15 +20,11 @@ from triangulate.pipeline.ingest import (
     iter_documents,
 )
 from triangulate.runners.local import (
-    CHUNK,
     Ingester,
     IngestEvent,
-    IngestReport,
-    LazyPool,
-    chunked,
 )
 from triangulate.settings import Settings
-from triangulate.store import open_store, writes
+from triangulate.store import open_store
 
 UPLOAD_SUFFIXES = KNOWN_SUFFIXES | {".warc"}
 KEPT_JOBS = 100
@@ -41,25 +37,6 @@ class Upload:
     name: str
     data: bytes = b""
     url: str | None = None
-
-
-class DocumentIngester(Ingester):
-    """An :class:`Ingester` fed with documents already in memory (uploads) instead of paths."""
-
-    def run_items(
-        self, items: Iterable[Item], on_event: Callable[[IngestEvent], None]
-    ) -> IngestReport:
-        report = IngestReport()
-
-        def emit(event: IngestEvent) -> None:
-            report.events.append(event)
-            on_event(event)
-
-        with LazyPool(1) as pool:
-            for chunk in chunked(items, CHUNK):
-                self._ingest_chunk(chunk, pool, emit)
-        writes.save_boilerplate_counts(self.store, self.memory.rows())
-        return report
 
 
 def safe_name(filename: str) -> str:
@@ -169,7 +146,7 @@ class JobRegistry:
         job.state = "running"
         try:
             with open_store(self.db_path) as store:
-                ingester = DocumentIngester(store, self.settings)
+                ingester = Ingester(store, self.settings)
                 ingester.run_items(upload_items(uploads, self.settings), _recorder(job))
         except Exception as error:  # a crash must end the job visibly, not leave it "running"
             job.message = f"ingest stopped: {error}"

@@ -1474,6 +1474,8 @@ def _dateline_in_line(line: str) -> tuple[str, bool] | None:
 
 
 def _labelled_with_dateparser(line: str) -> str | None:
+    if len(line.split()) > _DATELINE_WORDS or not _HAS_DIGIT.search(line):
+        return None  # prose, or nothing dateparser could read as a full date
     label = re.search(r"\b(?:published|posted|date|updated)\b\s*(?:on)?\s*[:\-–|]?\s*", line, re.I)
     if label is None:
         return None
