@@ -30,13 +30,15 @@ def main() -> int:
     print(format_report(report))
     print(
         f"\nwall time {time.perf_counter() - start:.0f} s with {args.workers} worker(s); "
-        "the pages/s in the table are timed inside the pool, so less reliable"
+        "the pages/s in the table are CPU time per page inside the pool"
     )
     speed = measure_speed(args.data, limit=args.limit)
     print(
-        f"speed, one process, {speed.pages} benchmark pages: trafilatura "
-        f"{speed.trafilatura_pages_per_second:.1f} pages/s, ours {speed.our_pages_per_second:.1f} "
-        f"pages/s (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
+        f"CPU time, one process, {speed.pages} benchmark pages: trafilatura "
+        f"{1000 / speed.trafilatura_pages_per_second:.1f} ms/page "
+        f"({speed.trafilatura_pages_per_second:.1f} pages/s), ours "
+        f"{1000 / speed.our_pages_per_second:.1f} ms/page ({speed.our_pages_per_second:.1f} pages/s)"
+        f" (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
     )
     return 0
 

@@ -5,16 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import trafilatura
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
+from lxml.html import tostring
+from trafilatura.metadata import extract_metadata
 
 from triangulate.errors import InputError
 from triangulate.pipeline.extract import (
     ExtractedPage,
     _add_sibling_chunks,
+    comparison_may_help,
     extract_html,
     is_boilerplate_line,
+    page_metadata,
     parse_html,
+    precise_text,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
@@ -264,3 +271,83 @@ def test_sibling_chunks_leave_single_container_pages_alone(story: ExtractedPage)
     tree = parse_html((FIXTURES / "news_story.html").read_bytes())
     lines = story.text.split("\n\n")
     assert _add_sibling_chunks(tree, lines) == lines
+
+
+# --- the faster trafilatura calls must give trafilatura's own answers ------------------------
+
+_SIDEBAR = '<aside class="related"><a href="/a">Related: ferry fares rise</a></aside>'
+_PAGES = {
+    "story": (FIXTURES / "news_story.html").read_text(encoding="utf-8"),
+    "split": (FIXTURES / "split_body.html").read_text(encoding="utf-8"),
+    "figure": "<html><body><nav><a href='/'>Home</a></nav><article>"
+    + _paragraphs(3)
+    + "<figure><img src='x.jpg'><figcaption>Cranes at dawn</figcaption></figure>"
+    + _paragraphs(3, "Ships waited outside the harbour all week")
+    + f"</article>{_SIDEBAR}</body></html>",
+    "short": "<html><body><div><p>Harbour reopens after the strike.</p></div></body></html>",
+    # precision mode drops <header> and text outside blocks; the comparison brings them back
+    "header": f"<html><body><header>{_paragraphs(8)}</header><p>Short note.</p></body></html>",
+    "breaks": "<html><body><div>"
+    + "<br>".join(f"The board met on Tuesday, said speaker {i} at the meeting." for i in range(15))
+    + "</div></body></html>",
+    "divs": "<html><body><div class='story'>"
+    + "".join(f"<div>Line {i} of a story told in bare divisions only.</div>" for i in range(30))
+    + "</div></body></html>",
+    "table": "<html><body><article><table>"
+    + "".join(f"<tr><td>Berth {i}</td><td>{i * 3} ships waiting today</td></tr>" for i in range(40))
+    + "</table></article></body></html>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_PAGES))
+def test_precise_text_with_comparison_is_trafilatura_extract(name: str) -> None:
+    tree = parse_html(_PAGES[name])
+    assert tree is not None
+    expected = trafilatura.extract(
+        tree, url=STORY_URL, favor_precision=True, include_comments=False, include_tables=True
+    )
+    assert precise_text(tree, STORY_URL, always_compare=True) == (expected or "")
+
+
+def test_precise_text_leaves_the_tree_untouched() -> None:
+    tree = parse_html(_PAGES["figure"])
+    before = tostring(tree)
+    precise_text(tree, None)
+    assert tostring(tree) == before
+
+
+def _body(*children: tuple[str, str]) -> etree._Element:
+    body = etree.Element("body")
+    for tag, text in children:
+        etree.SubElement(body, tag).text = text
+    return body
+
+
+_LONG = "The harbour board met again on Tuesday and agreed to extend the talks. " * 6
+
+
+def test_comparison_skipped_for_a_long_clean_paragraph_body() -> None:
+    body = _body(("p", _LONG), ("p", _LONG))
+    assert not comparison_may_help(body, _LONG * 2)
+
+
+@pytest.mark.parametrize(
+    "children",
+    [
+        (("p", "Too short to trust."),),  # short: justext is consulted
+        (("p", _LONG), ("figure", "Cranes at dawn")),  # unclean: justext is consulted
+        (("head", _LONG), ("list", _LONG)),  # no paragraph text
+        (("p", _LONG), ("table", _LONG), ("table", _LONG)),  # table-dominated
+    ],
+)
+def test_comparison_runs_where_it_can_repair(children: tuple[tuple[str, str], ...]) -> None:
+    body = _body(*children)
+    assert comparison_may_help(body, " ".join(body.itertext()))
+
+
+@pytest.mark.parametrize("name", ["story", "figure"])
+def test_page_metadata_matches_trafilatura(name: str) -> None:
+    tree = parse_html(_PAGES[name])
+    ours, theirs = page_metadata(tree, STORY_URL), extract_metadata(tree, STORY_URL)
+    for field in ("title", "author", "date", "url", "sitename"):
+        assert getattr(ours, field) == getattr(theirs, field), field
