@@ -17,12 +17,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from triangulate.runners.local import IngestEvent, ingest
 from triangulate.settings import Settings
 from triangulate.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
+CURVE_STEP = 2_500
 BENCHMARK_HTML = ROOT.parent / "shared" / "data" / "article-extraction-benchmark" / "html"
 
 
@@ -60,31 +62,30 @@ def make_html(folder: Path, count: int) -> None:
         (folder / f"h{number:06d}.html").write_bytes(data)
 
 
-def run(kind: str, count: int, workers: int) -> dict[str, float]:
+def run(kind: str, count: int, workers: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "in"
         folder.mkdir()
         (make_texts if kind == "text" else make_html)(folder, count)
         settings = Settings(db_path=Path(temp) / "bench.db", workers=workers)
-        samples: list[float] = []
+        curve: list[tuple[int, float]] = []
+        seen = [0]
 
         def sample(event: IngestEvent) -> None:
-            if len(samples) < count and (len(samples) % 500 == 0):
-                samples.append(rss_mb())
-            samples.append(0.0)
+            seen[0] += 1
+            if seen[0] % CURVE_STEP == 0:
+                curve.append((seen[0], rss_mb()))
 
         start = time.perf_counter()
         with open_store(settings.db) as store:
             report = ingest(store, [str(folder)], settings, sample)
         seconds = time.perf_counter() - start
-        readings = [s for s in samples if s > 0]
     return {
         "count": count,
         "seconds": seconds,
         "per_second": count / seconds,
         "errors": report.count("error"),
-        "rss_first_mb": readings[1] if len(readings) > 1 else rss_mb(),
-        "rss_last_mb": rss_mb(),
+        "curve": curve,
     }
 
 
@@ -94,14 +95,15 @@ def main() -> None:
     parser.add_argument("--html", type=int, default=181)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    print("| input | articles | seconds | articles/s | RSS after first 500 | RSS at end | errors |")
-    print("|---|---|---|---|---|---|---|")
+    print("| input | articles | seconds | articles/s | errors | RSS of this process as it went |")
+    print("|---|---|---|---|---|---|")
     for kind, count in (("text", args.text), ("html", args.html)):
         if count:
             r = run(kind, count, args.workers)
+            curve = ", ".join(f"{n:,}: {mb:.0f} MB" for n, mb in r["curve"]) or "-"
             print(
                 f"| {kind} | {count} | {r['seconds']:.1f} | {r['per_second']:.0f} |"
-                f" {r['rss_first_mb']:.0f} MB | {r['rss_last_mb']:.0f} MB | {r['errors']:.0f} |"
+                f" {r['errors']:.0f} | {curve} |"
             )
             sys.stdout.flush()
 

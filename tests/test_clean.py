@@ -274,3 +274,12 @@ def test_a_reading_time_line_is_a_label_not_the_headline() -> None:
     cleaned = clean_text(text)
     assert cleaned.title == "Harbour town council backs new sea wall after winter storms"
     assert [(r.text, r.reason) for r in cleaned.removed] == [("Reading time: 4 min", "label")]
+
+
+def test_pruned_memory_forgets_lines_seen_once_and_keeps_repeated_ones() -> None:
+    memory = BoilerplateMemory()
+    for word in ("harbour", "ferry", "council", "storm", "market"):
+        memory.add_document(f"Subscribe to the Ledger\nA story about the {word}")
+    memory.prune(max_keys=3)
+    assert memory.documents_with("Subscribe to the Ledger") == 5
+    assert memory.documents_with("A story about the storm") == 0

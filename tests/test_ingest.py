@@ -252,3 +252,14 @@ def test_an_earlier_published_copy_becomes_the_original(
     assert kinds(report) == ["stored"]
     assert queries.get_article(store, "reprint").duplicate_of == "wire"
     assert queries.get_article(store, "wire").duplicate_of is None
+
+
+def test_the_duplicate_index_keeps_a_window_of_recent_articles() -> None:
+    from triangulate.pipeline import dedupe
+
+    index = dedupe.DuplicateIndex(threshold=0.8, window=2)
+    index.add("oldest", dedupe.signature(WIRE))
+    index.add("b", dedupe.signature(STORY))
+    assert index.original_of("copy", dedupe.signature(WIRE)) == "oldest"
+    index.add("c", dedupe.signature(STORY + " More news followed later that day."))
+    assert index.original_of("copy", dedupe.signature(WIRE)) is None  # fell out of the window

@@ -62,3 +62,31 @@ def test_opening_garbage_is_a_store_error(tmp_path: Path) -> None:
     path.write_bytes(b"\x00\x01not sqlite" * 500)
     with pytest.raises(StoreError, match="cannot open the store"):
         open_store(path)
+
+
+def test_in_a_batch_a_failed_article_is_undone_alone(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        broken = Article(
+            id="bad",
+            source="x",
+            text="half an article",
+            removed=(RemovedLine(0, "x", "r"), RemovedLine(0, "y", "r")),  # duplicate key
+        )
+        with writes.batch(store):
+            writes.save_article(store, article("a1"))
+            with pytest.raises(sqlite3.IntegrityError):
+                writes.save_article(store, broken)
+            writes.save_article(store, article("a2"))
+        assert [row["id"] for row in queries.article_summaries(store)] == ["a1", "a2"]
+        assert not store.conn.execute(
+            "SELECT 1 FROM removed_lines WHERE article_id = 'bad'"
+        ).fetchall()
+
+
+def test_a_batch_that_fails_keeps_what_was_stored_before(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        writes.save_article(store, article("kept"))
+        with pytest.raises(RuntimeError), writes.batch(store):
+            writes.save_article(store, article("lost"))
+            raise RuntimeError("the process is stopped")
+        assert [row["id"] for row in queries.article_summaries(store)] == ["kept"]

@@ -58,6 +58,9 @@ def _line_key(line: str) -> str:
     return hashlib.blake2b(_normalise(line).encode("utf-8", "replace"), digest_size=8).hexdigest()
 
 
+MEMORY_KEYS = 60_000
+
+
 class BoilerplateMemory:
     """Counts in how many distinct documents each normalised line appears, overall and by outlet."""
 
@@ -93,6 +96,15 @@ class BoilerplateMemory:
         if outlet and counts is not None:
             subset._by_outlet[outlet] = Counter({key: counts[key] for key in keys if key in counts})
         return subset
+
+    def prune(self, max_keys: int = MEMORY_KEYS) -> None:
+        """Past ``max_keys`` lines, forget those seen in one document only: memory stays
+        bounded, and a boilerplate line still counts when it recurs within that span."""
+        if len(self._overall) <= max_keys:
+            return
+        self._overall = Counter({k: n for k, n in self._overall.items() if n > 1})
+        for outlet, counts in self._by_outlet.items():
+            self._by_outlet[outlet] = Counter({k: n for k, n in counts.items() if n > 1})
 
     def rows(self) -> list[tuple[str, str, int]]:
         rows = [("", key, count) for key, count in self._overall.items()]

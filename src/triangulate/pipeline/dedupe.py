@@ -13,6 +13,7 @@ __all__ = ["DuplicateIndex", "MinHash", "from_bytes", "signature", "to_bytes"]
 NUM_PERM = 64
 SCHEME = "affine32"
 SHINGLE_WORDS = 5
+DUPLICATE_WINDOW = 5_000  # articles kept in the near-duplicate index
 _WORD = re.compile(r"\w+")
 # Made once: datasketch draws the permutations anew for every MinHash otherwise. crc32 hashes
 # shingles several times faster than the default sha1 and is stable across processes.
@@ -45,26 +46,38 @@ def from_bytes(data: bytes) -> MinHash:
 
 
 class DuplicateIndex:
-    """Finds a stored article whose text nearly equals a new one."""
+    """Finds a recently indexed article whose text nearly equals a new one.
 
-    def __init__(self, threshold: float = 0.8) -> None:
+    Only the ``window`` most recently added articles are kept, so memory stays flat however
+    long the stream: wire copies run within hours or days of each other.
+    """
+
+    def __init__(self, threshold: float = 0.8, window: int = DUPLICATE_WINDOW) -> None:
         self.threshold = threshold
+        self.window = window
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._signatures: dict[str, MinHash] = {}
+        self._signatures: dict[str, np.ndarray] = {}  # insertion order: oldest first
 
     def add(self, article_id: str, minhash: MinHash) -> None:
         if article_id in self._signatures:
-            self._lsh.remove(article_id)
+            self._forget(article_id)
         self._lsh.insert(article_id, minhash)
-        self._signatures[article_id] = minhash
+        self._signatures[article_id] = np.asarray(minhash.hashvalues, dtype=np.uint32)
+        while len(self._signatures) > self.window:
+            self._forget(next(iter(self._signatures)))
+
+    def _forget(self, article_id: str) -> None:
+        self._lsh.remove(article_id)
+        del self._signatures[article_id]
 
     def original_of(self, article_id: str, minhash: MinHash) -> str | None:
         """The most similar indexed article above the threshold, other than itself."""
+        values = np.asarray(minhash.hashvalues, dtype=np.uint32)
         best: tuple[float, str] | None = None
         for candidate in self._lsh.query(minhash):
             if candidate == article_id:
                 continue
-            score = float(minhash.jaccard(self._signatures[candidate]))
+            score = float(np.mean(values == self._signatures[candidate]))
             if score >= self.threshold and (best is None or score > best[0]):
                 best = (score, candidate)
         return None if best is None else best[1]

@@ -119,6 +119,7 @@ class Ingester:
                 if pending is not None:
                     self._store_chunk(pending, emit)
                 pending = submitted
+                self.memory.prune()
             if pending is not None:
                 self._store_chunk(pending, emit)
         writes.save_boilerplate_counts(self.store, self.memory.rows())
@@ -147,6 +148,11 @@ class Ingester:
         return _Chunk(items, done, lazy_map(prepare, jobs, pool.get(len(jobs))))
 
     def _store_chunk(self, chunk: _Chunk, emit: Callable[[IngestEvent], None]) -> None:
+        # each article is written atomically; the chunk is committed once (see writes.batch)
+        with writes.batch(self.store):
+            self._store_items(chunk, emit)
+
+    def _store_items(self, chunk: _Chunk, emit: Callable[[IngestEvent], None]) -> None:
         for item, unchanged in zip(chunk.items, chunk.done, strict=True):
             if isinstance(item, IngestEvent):
                 emit(item)

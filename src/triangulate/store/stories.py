@@ -14,6 +14,7 @@ from typing import Any
 from triangulate.errors import NotFoundError
 from triangulate.pipeline.cluster import Story
 from triangulate.store.db import Store
+from triangulate.store.writes import atomic
 
 STORY_COLUMNS = (
     "id, title, first_seen, last_seen, originals, dossier_id,"
@@ -25,7 +26,7 @@ def replace_stories(store: Store, stories: Iterable[Story]) -> int:
     """Forget the stored stories and store ``stories`` (consumed lazily) in one transaction."""
     now = datetime.now(UTC).isoformat(timespec="seconds")
     count = 0
-    with store.conn:
+    with atomic(store):
         store.conn.execute("DELETE FROM story_articles")
         store.conn.execute("DELETE FROM stories")
         for story in stories:
@@ -47,7 +48,7 @@ def _insert(conn: sqlite3.Connection, story: Story, now: str) -> None:
 
 
 def link_dossier(store: Store, story_id: str, dossier_id: str) -> None:
-    with store.conn:
+    with atomic(store):
         store.conn.execute("UPDATE stories SET dossier_id = ? WHERE id = ?", (dossier_id, story_id))
 
 

@@ -3,11 +3,44 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from triangulate.models import Article
 from triangulate.store.db import Store
+
+
+@contextmanager
+def atomic(store: Store) -> Iterator[None]:
+    """All or nothing: a transaction, or a savepoint inside the caller's batch transaction."""
+    conn = store.conn
+    if not conn.in_transaction:
+        with conn:
+            yield
+        return
+    conn.execute("SAVEPOINT atomic_write")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK TO atomic_write")
+        conn.execute("RELEASE atomic_write")
+        raise
+    conn.execute("RELEASE atomic_write")
+
+
+@contextmanager
+def batch(store: Store) -> Iterator[None]:
+    """One commit for many atomic writes: each stays all or nothing, and the batch is
+    durable only once it ends (a crash loses the batch, never half an article)."""
+    conn = store.conn
+    conn.execute("BEGIN")
+    try:
+        yield
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
 
 
 def _now() -> str:
@@ -21,7 +54,7 @@ def save_article(
     minhash: bytes | None = None,
 ) -> None:
     """Insert or replace one article with its removed lines, original bytes and signature."""
-    with store.conn:
+    with atomic(store):
         store.conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
         store.conn.execute(
             "INSERT INTO articles (id, source, url, outlet, title, authors, published,"
@@ -69,7 +102,7 @@ def _article_row(article: Article) -> tuple[object, ...]:
 
 def save_boilerplate_counts(store: Store, rows: Iterable[tuple[str, str, int]]) -> None:
     """Remember how often each line was seen per outlet, for cleaning later batches."""
-    with store.conn:
+    with atomic(store):
         store.conn.executemany(
             "INSERT INTO boilerplate_lines (outlet, line_hash, documents) VALUES (?, ?, ?)"
             " ON CONFLICT(outlet, line_hash) DO UPDATE SET documents = excluded.documents",
@@ -80,7 +113,7 @@ def save_boilerplate_counts(store: Store, rows: Iterable[tuple[str, str, int]]) 
 def save_reading(
     store: Store, article_id: str, version: str, content_hash: str, reading: dict[str, object]
 ) -> None:
-    with store.conn:
+    with atomic(store):
         store.conn.execute(
             "INSERT INTO readings (article_id, reader_version, content_hash, reading)"
             " VALUES (?, ?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET"
@@ -93,7 +126,7 @@ def save_reading(
 def save_dossier(
     store: Store, dossier_id: str, title: str | None, article_ids: list[str], dossier: object
 ) -> None:
-    with store.conn:
+    with atomic(store):
         store.conn.execute(
             "INSERT INTO dossiers (id, title, article_ids, created_at, dossier)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title = excluded.title,"
@@ -111,7 +144,7 @@ def save_dossier(
 
 def relink_copies(store: Store, old_original: str, new_original: str) -> None:
     """Make ``new_original`` the original of ``old_original`` and of all its copies."""
-    with store.conn:
+    with atomic(store):
         store.conn.execute(
             "UPDATE articles SET duplicate_of = ? WHERE (id = ? OR duplicate_of = ?) AND id != ?",
             (new_original, old_original, old_original, new_original),
