@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 
@@ -78,3 +80,12 @@ def test_hashing_fallback_sees_shared_words() -> None:
     assert fallback.is_fallback
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
+def test_blas_threads_follow_the_override(monkeypatch: pytest.MonkeyPatch) -> None:
+    from triangulate.pipeline.embed import blas_threads
+
+    monkeypatch.setenv("TRIANGULATE_EMBED_THREADS", "1")
+    assert blas_threads() == 1
+    monkeypatch.setenv("TRIANGULATE_EMBED_THREADS", "nonsense")
+    assert 1 <= blas_threads() <= (os.cpu_count() or 1)
