@@ -61,7 +61,7 @@ def test_compatible_figures_and_dates_are_never_a_conflict(dossier: dict[str, An
         shown = [side["display"] for side in claim["sides"]]
         assert not any("1,400" in s for s in shown), shown
         assert not any("November" in s and "2024" in s for s in shown), shown
-    workforce = claims_with(dossier, "nearly 1,400", "almost 1,400")
+    workforce = claims_with(dossier, "nearly 1,400", "almost 1,400", "about 1,400")
     assert workforce and workforce[0]["status"] == "agreed"
 
 

@@ -679,8 +679,10 @@ def _same_verb(a: Mention, b: Mention, similarity: _Similarity) -> bool:
     if a.kind != "quantity":
         return True
     unambiguous = not {_fact_key(a), _fact_key(b)} & similarity.ambiguous
+    # two doers named differently may be one ("the plant", "Salvik Metals"): that is enough to
+    # agree, but values that clash must come from the same doer to count as one fact
     same_doer = not (a.subject and b.subject) or _same_name(a.subject, b.subject)
-    return unambiguous and same_doer and _same_counted(a, b)
+    return unambiguous and _same_counted(a, b) and (same_doer or mentions_compatible(a, b))
 
 
 def _same_name(a: str, b: str) -> bool:
