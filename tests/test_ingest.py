@@ -263,3 +263,21 @@ def test_the_duplicate_index_keeps_a_window_of_recent_articles() -> None:
     assert index.original_of("copy", dedupe.signature(WIRE)) == "oldest"
     index.add("c", dedupe.signature(STORY + " More news followed later that day."))
     assert index.original_of("copy", dedupe.signature(WIRE)) is None  # fell out of the window
+
+
+def test_a_date_guessed_from_the_page_text_is_marked_inferred(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    page = (
+        "<html><head><title>Ferry resumes</title></head><body><article><h1>Ferry resumes</h1>"
+        "<p>The ferry between the fictional towns of Lindmouth and Portvale resumed service, "
+        "the operator said, after repairs that began on 3 March 2019 took longer than planned "
+        "because parts had to be shipped from abroad.</p><p>Passengers welcomed the return of "
+        "the crossing, which had been the only direct link between the two towns.</p>"
+        "</article></body></html>"
+    )
+    write(tmp_path / "ferry.html", page)
+    ingest(store, [str(tmp_path / "ferry.html")], settings)
+    article = queries.get_article(store, "ferry")
+    assert (article.published, article.published_how) == ("2019-03-03", "htmldate-guess")
+    assert article.published_inferred

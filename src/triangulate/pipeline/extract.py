@@ -129,7 +129,7 @@ class ExtractedPage:
     title: str | None
     authors: tuple[str, ...]
     published: str | None  # ISO YYYY-MM-DD
-    published_how: str | None  # "html-meta", "html-time", "url", "htmldate" or None
+    published_how: str | None  # "html-meta", "html-time", "url", "htmldate", "htmldate-guess"
     sitename: str | None
     url: str | None
     language: str | None  # declared in <html lang> or a meta tag, else None
@@ -440,7 +440,17 @@ def _publication(
         return published, "html-time"
     if url_day == published:
         return published, "url"
-    return published, "htmldate"
+    return published, "htmldate" if _in_markup(tree, published) else "htmldate-guess"
+
+
+def _in_markup(tree: HtmlElement, day: str) -> bool:
+    """Whether htmldate finds the day without reading the text (its extensive search is a
+    guess from dates mentioned in the article, marked as such)."""
+    try:
+        quick = find_date(tree, extensive_search=False, original_date=True)
+    except Exception:  # htmldate on hostile markup: treat the date as a guess
+        return False
+    return bool(quick) and str(quick) == day
 
 
 def _declared_dates(tree: HtmlElement) -> list[str]:

@@ -122,7 +122,8 @@ def _publication(raw: RawDocument, body: Body) -> tuple[str | None, str | None, 
     if given:
         return given, "given", False
     if body.published:
-        return body.published, body.published_how, False
+        guessed = (body.published_how or "").endswith("-guess")
+        return body.published, body.published_how, guessed
     inferred, how = infer_publication_date(body.text)
     return (inferred, how, True) if inferred else (None, None, False)
 
