@@ -36,6 +36,7 @@ from triangulate.models import (
     Reading,
     SummarySentence,
     TimelineEntry,
+    to_dict,
 )
 from triangulate.pipeline.summarize import independent_sources, source_name
 
@@ -145,20 +146,15 @@ def _evidence(ev: Evidence) -> dict[str, Any]:
     return {"article": ev.article, "start": ev.start, "end": ev.end, "text": ev.text}
 
 
+DOSSIER_ARTICLE_FIELDS = (
+    "id", "source", "outlet", "title", "published", "published_inferred", "published_how",
+    "language", "text", "removed", "duplicate_of",
+)  # fmt: skip
+
+
 def _article(article: Article) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "source": article.source,
-        "outlet": article.outlet,
-        "title": article.title,
-        "published": article.published,
-        "published_inferred": article.published_inferred,
-        "published_how": article.published_how,
-        "language": article.language,
-        "text": article.text,
-        "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in article.removed],
-        "duplicate_of": article.duplicate_of,
-    }
+    record = to_dict(article)
+    return {field: record[field] for field in DOSSIER_ARTICLE_FIELDS}
 
 
 def _claim(claim: Claim) -> dict[str, Any]:

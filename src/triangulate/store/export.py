@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from triangulate.models import Article
+from triangulate.models import Article, to_dict
 from triangulate.store import queries
 from triangulate.store.db import Store
 
@@ -25,24 +25,8 @@ FIELDS = (
 
 def article_record(article: Article) -> dict[str, Any]:
     """An article as plain data, in the documented JSONL field order."""
-    return {
-        "id": article.id,
-        "source": article.source,
-        "url": article.url,
-        "outlet": article.outlet,
-        "title": article.title,
-        "authors": list(article.authors),
-        "published": article.published,
-        "published_inferred": article.published_inferred,
-        "published_how": article.published_how,
-        "language": article.language,
-        "words": article.words,
-        "content_hash": article.content_hash,
-        "duplicate_of": article.duplicate_of,
-        "fully_extracted": article.fully_extracted,
-        "text": article.text,
-        "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in article.removed],
-    }
+    record = {**to_dict(article), "words": article.words}
+    return {field: record[field] for field in FIELDS}
 
 
 def export_articles(store: Store, fmt: str, out: Path | None) -> None:
