@@ -1,7 +1,7 @@
 """Named entities and the merging of their name variants into one canonical name.
 
 Variants of a person merge on the surname, compared through a transliteration-
-tolerant consonant skeleton ("Pashinyan"/"Pashinian", "Volkov"/"Wolkow") or an
+tolerant consonant skeleton ("Karimyan"/"Karimian", "Volkov"/"Wolkow") or an
 edit distance of one on long surnames; leading titles ("Prime Minister") are
 dropped.  Organisations and places merge on a normalised key ("the Ministry of
 Defence" = "Defence Ministry" = "Defense Ministry"); common alternative state
@@ -120,7 +120,7 @@ def clean_name(text: str) -> str:
 
 
 def person_words(text: str) -> list[str]:
-    """A person's name words without leading titles ("Prime Minister Nikol Pashinyan")."""
+    """A person's name words without leading titles ("Prime Minister Arman Karimyan")."""
     words = clean_name(text).split()
     while len(words) > 1 and words[0].lower() in TITLE_WORDS:
         words = words[1:]

@@ -8,7 +8,7 @@ to the framing reader.  Reported speech is the clause a speech verb introduces
 ("X said that ...", "X pointed out that ...", "the ministry announced the end
 of ...") or the rest of a sentence with "according to X".  Speakers resolve to
 a canonical entity name, a capital to its state, "he"/"she" to the last person
-named before, else to the noun phrase ("Azerbaijan's Defense Ministry").
+named before, else to the noun phrase ("Estrava's Defence Ministry").
 """
 
 from __future__ import annotations
