@@ -95,7 +95,7 @@ class Ingester:
         self.memory = BoilerplateMemory.from_rows(queries.boilerplate_rows(store))
         self.duplicates = dedupe.DuplicateIndex(settings.near_duplicate_threshold)
         self.relinked: list[str] = []  # stored articles that turned out to be copies
-        for article_id, data in queries.signatures(store):
+        for article_id, data in queries.recent_signatures(store, self.duplicates.window):
             self.duplicates.add(article_id, dedupe.from_bytes(data))
 
     def run(

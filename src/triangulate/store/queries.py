@@ -106,9 +106,12 @@ def original(store: Store, article_id: str) -> tuple[str, bytes]:
     return str(row["media_type"]), bytes(row["data"])
 
 
-def signatures(store: Store) -> Iterator[tuple[str, bytes]]:
-    for row in store.conn.execute("SELECT article_id, minhash FROM signatures ORDER BY rowid"):
-        yield str(row["article_id"]), bytes(row["minhash"])
+def recent_signatures(store: Store, limit: int) -> list[tuple[str, bytes]]:
+    """The MinHash signatures of the ``limit`` most recently stored articles, oldest first."""
+    rows = store.conn.execute(
+        "SELECT article_id, minhash FROM signatures ORDER BY rowid DESC LIMIT ?", (limit,)
+    ).fetchall()
+    return [(str(row["article_id"]), bytes(row["minhash"])) for row in reversed(rows)]
 
 
 def boilerplate_rows(store: Store) -> list[tuple[str, str, int]]:
