@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -181,8 +182,6 @@ class Ingester:
         """An event when this exact input is already stored under its id."""
         if isinstance(item, IngestEvent) or item.id is None:
             return None
-        if not queries.article_exists(self.store, item.id):
-            return None
         try:
             _, data = queries.original(self.store, item.id)
         except TriangulateError:
@@ -242,8 +241,6 @@ class Ingester:
 
 
 def dedupe_suffix(source: str) -> str:
-    import hashlib
-
     return hashlib.sha1(source.encode("utf-8")).hexdigest()[:6]
 
 
