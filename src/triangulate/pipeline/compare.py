@@ -16,6 +16,7 @@ Copies of one wire story (``Article.duplicate_of``) count as one source.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -139,6 +140,7 @@ class _Cluster:
 # ---------------------------------------------------------------- readers' checks
 
 
+@functools.cache  # looked up on every pair of mentions
 def _reader_function(module: str, name: str) -> Callable[..., Any] | None:
     try:
         found = getattr(importlib.import_module(module), name, None)
@@ -309,8 +311,8 @@ def _facts_with_leftovers(reading: Reading) -> list[Fact]:
         sentence = _sentence_index(reading, value.evidence)
         if sentence is not None:
             leftovers.setdefault(sentence, []).append(value)
-    for index, values in sorted(leftovers.items()):
-        facts.append(_fact_for_values(reading.sentences[index].evidence, values))
+    for index, in_sentence in sorted(leftovers.items()):
+        facts.append(_fact_for_values(reading.sentences[index].evidence, in_sentence))
     return facts
 
 
@@ -738,9 +740,7 @@ def _verbs_alike(a: Mention, b: Mention, similarity: _Similarity) -> bool:
 def _same_dated_event(a: Mention, b: Mention, similarity: _Similarity) -> bool:
     """Two dates (not periods) conflict only when both are reliable, hang on the same
     verb and, when both name people or places, share one."""
-    if not (a.reliable and b.reliable and a.predicate and b.predicate):
-        return False
-    if similarity.of_words(a.predicate, b.predicate) < SAME_VERB:
+    if not (a.reliable and b.reliable and _verbs_alike(a, b, similarity)):
         return False
     return not (a.entities and b.entities) or bool(a.entities & b.entities)
 
@@ -1008,7 +1008,7 @@ def _quantity_about(mention: Mention, text: str) -> str:
     assert mention.quantity is not None
     noun = mention.quantity.unit or "figure"
     after = WORD.findall(text[mention.value_evidence.end : mention.sentence.end])
-    if noun.lower().split()[-1:] and after[:1] and after[0].lower() == noun.lower().split()[-1]:
+    if after[:1] and after[0].lower() in noun.lower().split()[-1:]:
         after = after[1:]
     if after[:1] and after[0].lower() in ("who", "that", "which"):
         return f"number of {noun} {' '.join(after[:3])}"
@@ -1087,7 +1087,7 @@ def _draft(
         return _agreed(groups, members, names, about, sides, confidence, lead)
     if all(_is_update(earlier, later) for earlier, later in clashes):
         return _update(clashes, members, names, about, sides, confidence, lead)
-    return _conflict(clashes, members, names, about, sides, confidence, lead)
+    return _conflict(groups, clashes, members, names, about, confidence, lead)
 
 
 def _agreed(
@@ -1126,16 +1126,16 @@ def _update(
 
 
 def _conflict(
+    groups: list[_Group],
     clashes: list[tuple[_Group, _Group]],
     members: list[Mention],
     names: ArticleNames,
     about: str,
-    sides: tuple[Side, ...],
     confidence: float,
     lead: float,
 ) -> _Draft:
     a, b = max(clashes, key=lambda pair: _discrepancy(pair[0].first, pair[1].first))
-    sides = tuple(_camp_side(camp) for camp in _camps([g for g in _groups(members)]))
+    sides = tuple(_camp_side(camp) for camp in _camps(groups))
     reason = (
         f"{_quoted(a, names)} and {_quoted(b, names)} cannot both hold: "
         f"{_why_incompatible(a, b)}; {_source_count_text(members, names)}."

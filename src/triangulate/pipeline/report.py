@@ -86,7 +86,7 @@ def collect_labels(
     Words come from entity mentions and from framing markers of kind ``label``,
     each marker attached to the entity it overlaps, else the nearest one in its sentence.
     """
-    outlets = {a.id: a.outlet or a.id for a in articles if a.duplicate_of is None}
+    outlets = {a.id: source_name(a) for a in articles if a.duplicate_of is None}
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     marked: set[str] = set()
     for reading in readings:
@@ -97,8 +97,8 @@ def collect_labels(
         for entity in actors:
             counts[(entity.canonical, outlet)][_clean(entity.evidence.text)] += 1
         for marker in reading.framing:
-            actor = _label_target(marker, actors, reading)
-            if marker.kind == "label" and actor is not None:
+            actor = _label_target(marker, actors, reading) if marker.kind == "label" else None
+            if actor is not None:
                 counts[(actor, outlet)][_clean(marker.evidence.text)] += 1
                 marked.add(actor)
     return _label_rows(counts, marked)
@@ -122,8 +122,8 @@ def _label_rows(
 def _label_target(marker: FramingMarker, actors: list[Entity], reading: Reading) -> str | None:
     span = marker.evidence
     named = {e.canonical.lower(): e.canonical for e in actors}
-    if marker.note.strip().lower() in named:
-        return named[marker.note.strip().lower()]
+    if (note := marker.note.strip().lower()) in named:
+        return named[note]
     overlapping = [e for e in actors if e.evidence.start < span.end and span.start < e.evidence.end]
     if overlapping:
         return overlapping[0].canonical
@@ -317,6 +317,7 @@ class _View:
     def __init__(self, d: Dossier) -> None:
         self.data = dossier_to_json(d)
         self.articles = d.articles
+        self.texts = {a.id: a.text for a in d.articles}
         self.index = {a.id: i + 1 for i, a in enumerate(d.articles)}
         self.names = {
             a.id: source_name(a) + (" (copy)" if a.duplicate_of else "") for a in d.articles
@@ -333,7 +334,7 @@ class _View:
         return f"ev-{self.index.get(ev['article'], 0)}-{ev['start']}"
 
     def cite(self, ev: Mapping[str, Any]) -> dict[str, Any]:
-        text = next((a.text for a in self.articles if a.id == ev["article"]), "")
+        text = self.texts.get(ev["article"], "")
         before, span, after = _sentence_context(text, ev["start"], ev["end"])
         return {
             "number": self.index.get(ev["article"], 0),

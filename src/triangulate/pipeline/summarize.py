@@ -10,7 +10,7 @@ is not blamed for what it might have said further down.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from triangulate.models import (
@@ -84,7 +84,7 @@ def independent_sources(article_ids: Iterable[str], articles: Iterable[Article])
         while article is not None and article.duplicate_of in by_id:
             article = by_id[article.duplicate_of]
         if article is not None:
-            outlets.add(article.outlet or source_name(article))
+            outlets.add(source_name(article))
     return outlets
 
 
@@ -210,13 +210,23 @@ class _Context:
     dated: tuple[Evidence, ...]
 
 
-def _agreed_articles(candidate: _Candidate, agreed: Sequence[Claim]) -> set[str]:
-    found: set[str] = set()
+def _agreed_with(
+    candidate: _Candidate, agreed: Sequence[Claim]
+) -> Iterator[tuple[Claim, list[Evidence]]]:
+    """The agreed claims with evidence in the candidate's sentence, and all their evidence."""
     for claim in agreed:
         spans = [e for side in claim.sides for e in side.evidence]
         if _spans_inside(candidate.sentence, spans):
-            found.update(a for side in claim.sides for a in side.articles)
-    return found
+            yield claim, spans
+
+
+def _agreed_articles(candidate: _Candidate, agreed: Sequence[Claim]) -> set[str]:
+    return {
+        a
+        for claim, _ in _agreed_with(candidate, agreed)
+        for side in claim.sides
+        for a in side.articles
+    }
 
 
 def _score(candidate: _Candidate, context: _Context) -> float:
@@ -261,7 +271,7 @@ def _word_spread(candidates: Sequence[_Candidate]) -> dict[str, set[str]]:
     """For each content word, the outlets that use it somewhere."""
     spread: dict[str, set[str]] = {}
     for candidate in candidates:
-        outlet = candidate.article.outlet or candidate.article.id
+        outlet = source_name(candidate.article)
         for word in candidate.words:
             spread.setdefault(word, set()).add(outlet)
     return spread
@@ -269,7 +279,7 @@ def _word_spread(candidates: Sequence[_Candidate]) -> dict[str, set[str]]:
 
 def _topicality(candidate: _Candidate, spread: dict[str, set[str]]) -> float:
     """Share of a sentence's words that other outlets use too: low for page furniture."""
-    outlet = candidate.article.outlet or candidate.article.id
+    outlet = source_name(candidate.article)
     if not candidate.words:
         return 0.0
     shared = sum(1 for word in candidate.words if spread.get(word, set()) - {outlet})
@@ -289,10 +299,8 @@ def _pick(candidates: list[_Candidate], limit: int) -> list[_Candidate]:
 
 def _agreed_sentence(candidate: _Candidate, agreed: Sequence[Claim]) -> SummarySentence:
     evidence = [candidate.sentence, *candidate.support]
-    for claim in agreed:
-        spans = [e for side in claim.sides for e in side.evidence]
-        if _spans_inside(candidate.sentence, spans):
-            evidence.extend(spans)
+    for _, spans in _agreed_with(candidate, agreed):
+        evidence.extend(spans)
     articles = tuple(dict.fromkeys(e.article for e in evidence))
     return SummarySentence(_trim_sentence(candidate.sentence.text), articles, tuple(evidence))
 
@@ -321,7 +329,7 @@ def summarize(
         if not _spans_inside(c.sentence, context.contested)
     ]
     spread = _word_spread(candidates)
-    several_outlets = len({c.article.outlet or c.article.id for c in candidates}) > 1
+    several_outlets = len({source_name(c.article) for c in candidates}) > 1
     for candidate in candidates:
         topical = _topicality(candidate, spread)
         candidate.support = _support(candidate, candidates)
@@ -378,7 +386,7 @@ def find_omissions(
 def _omits(article: Article, claim: Claim, reporting: set[str], sources: set[str]) -> bool:
     if not article.fully_extracted or article.duplicate_of is not None:
         return False
-    if article.id in reporting or (article.outlet or source_name(article)) in sources:
+    if article.id in reporting or source_name(article) in sources:
         return False
     text = article.text.lower()
     return not any(cue in text for cue in _claim_cues(claim))

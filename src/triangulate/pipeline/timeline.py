@@ -10,6 +10,7 @@ different dates, every date is kept in ``dates_given``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -66,6 +67,7 @@ MERGE_OTHER_DATE = 0.45
 EMBED_SAME_DATE = 0.6
 EMBED_OTHER_DATE = 0.75
 OTHER_DATE_MAX_DAYS = 45
+WORD = re.compile(r"[^\W_]+")
 
 
 class Embedder(Protocol):
@@ -99,16 +101,22 @@ class _Group:
 
 def content_words(text: str) -> set[str]:
     """Lower-cased content words cut to six letters, a cheap stem shared by word forms."""
-    words = re.findall(r"[^\W_]+", text.lower())
+    words = WORD.findall(text.lower())
     return {word[:6] for word in words if word not in STOPWORDS and len(word) > 1}
 
 
 def word_similarity(first: str, second: str) -> float:
     """Jaccard overlap of the content-word stems of two texts."""
-    a, b = content_words(first), content_words(second)
+    a, b = _stems(first), _stems(second)
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
+
+
+@functools.lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    # grouping compares each sentence with every group member: stem each text once
+    return frozenset(content_words(text))
 
 
 # --- dates -----------------------------------------------------------------------------------
@@ -258,7 +266,7 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 
 
 def _word_count(text: str) -> int:
-    return len(re.findall(r"[^\W_]+", text))
+    return len(WORD.findall(text))
 
 
 def _window(words: list[str], centre: int) -> list[str]:
@@ -326,7 +334,7 @@ def _times_of(reading: Reading) -> list[TimeExpression]:
     return sorted(seen.values(), key=lambda t: t.evidence.start)
 
 
-def _fact_for(reading: Reading, sentence: Evidence, time: TimeExpression) -> Fact | None:
+def _fact_for(reading: Reading, time: TimeExpression) -> Fact | None:
     inside = [
         f
         for f in reading.facts
@@ -344,7 +352,7 @@ def _mentions(article: Article, reading: Reading) -> list[_Mention]:
         if not _is_eventful(time):
             continue
         sentence = _sentence_for(time.evidence, sentences, article.text)
-        fact = _fact_for(reading, sentence, time)
+        fact = _fact_for(reading, time)
         if _is_dateline(sentence, time) or _lacks_event(sentence, time, fact):
             continue
         mention = _mention(article, time, sentence, fact)
@@ -359,9 +367,7 @@ def _mention(
     assert time.value is not None
     offset = time.evidence.start - sentence.start
     time_at = (offset, offset + len(time.evidence.text))
-    event = _fact_event(fact, sentence.text, time_at) or describe_event(
-        sentence.text, offset, offset + len(time.evidence.text)
-    )
+    event = _fact_event(fact, sentence.text, time_at) or describe_event(sentence.text, *time_at)
     bounds = date_bounds(time.value)
     if bounds is None or _word_count(event) < 2:
         return None
