@@ -1,7 +1,7 @@
 """Named entities and the merging of their name variants into one canonical name.
 
 Variants of a person merge on the surname, compared through a transliteration-
-tolerant consonant skeleton ("Karimyan"/"Karimian", "Volkov"/"Wolkow") or an
+tolerant consonant skeleton ("Nikolaidis"/"Nikolaides", "Volkov"/"Wolkow") or an
 edit distance of one on long surnames; leading titles ("Prime Minister") are
 dropped.  Organisations and places merge on a normalised key ("the Ministry of
 Defence" = "Defence Ministry" = "Defense Ministry"); common alternative state
@@ -17,18 +17,13 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from triangulate.models import Entity, Evidence
-
-
-def word_set(words: str) -> frozenset[str]:
-    """A set of words written as one string, one or more per line."""
-    return frozenset(words.split())
-
+from triangulate.pipeline.read.words import word_set
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -54,7 +49,7 @@ def _geo_tables() -> dict[str, dict[str, str]]:
 
 
 def state_of(name: str) -> str | None:
-    """The state a capital or seat of government stands for ("the Kremlin" -> "Russia")."""
+    """The state a capital or seat of government stands for ("the Elysee" -> "France")."""
     tables = _geo_tables()
     return tables["capitals"].get(name) or tables["seats_of_government"].get(name)
 
@@ -72,7 +67,7 @@ def state_alias(name: str) -> str | None:
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, so "Aliyev" and "Alíyev" compare equal."""
+    """Lower case without accents, so "Nunez" and "Núñez" compare equal."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
 
@@ -120,7 +115,7 @@ def clean_name(text: str) -> str:
 
 
 def person_words(text: str) -> list[str]:
-    """A person's name words without leading titles ("Prime Minister Arman Karimyan")."""
+    """A person's name words without leading titles ("Prime Minister Elena Nikolaidis")."""
     words = clean_name(text).split()
     while len(words) > 1 and words[0].lower() in TITLE_WORDS:
         words = words[1:]
@@ -298,20 +293,22 @@ class EntityIndex:
     def of(cls, entities: Iterable[Entity]) -> EntityIndex:
         return cls(tuple(sorted(entities, key=lambda e: (e.evidence.start, e.evidence.end))))
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [e.evidence.start for e in self.entities]
+
     def within(self, start: int, end: int) -> list[Entity]:
-        starts = [e.evidence.start for e in self.entities]
-        first = bisect_left(starts, start)
+        first = bisect_left(self._starts, start)
         return [
             e for e in self.entities[first:] if e.evidence.end <= end and e.evidence.start < end
         ]
 
-    @property
+    @cached_property
     def person_names(self) -> frozenset[str]:
         return frozenset(e.canonical for e in self.entities if e.label == "PERSON")
 
     def containing(self, position: int) -> Entity | None:
-        starts = [e.evidence.start for e in self.entities]
-        candidates = self.entities[: bisect_right(starts, position)]
+        candidates = self.entities[: bisect_right(self._starts, position)]
         return next((e for e in reversed(candidates) if e.evidence.end > position), None)
 
     def last_before(self, position: int, wanted: Callable[[Entity], bool]) -> Entity | None:

@@ -3,24 +3,26 @@
 A clause is a sentence's main verb or a verb joined to it ("withdrew ... and
 left ...").  For speech verbs the fact is the clause said ("officials said the
 troops left" gives "troops leave"); who said it is the quote reader's job.  A
-passive clause is turned around so that "troops were withdrawn by Russia" and
-"Russia withdrew troops" give the same subject, predicate and object.
+passive clause is turned around so that "troops were withdrawn by Talvania" and
+"Talvania withdrew troops" give the same subject, predicate and object.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
 from triangulate.models import Entity, Fact, Quantity, TimeExpression
 from triangulate.pipeline.read.entities import PLACE_LABELS, EntityIndex
-from triangulate.pipeline.read.quotes import SpeakerResolver, _phrase, is_speech_verb
+from triangulate.pipeline.read.quotes import SpeakerResolver, is_speech_verb, noun_phrase
 from triangulate.pipeline.read.sentences import evidence_for, sentence_spans
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 OBJECT_DEPS = ("dobj", "attr", "acomp", "oprd", "dative")
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+Spanned = TypeVar("Spanned", TimeExpression, Quantity)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -67,17 +69,16 @@ def _object_phrase(verb: Token) -> str | None:
     for dep in OBJECT_DEPS:
         found = next((c for c in verb.children if c.dep_ == dep), None)
         if found is not None:
-            return _phrase(found).text
+            return noun_phrase(found).text
     preposition = next((c for c in verb.rights if c.dep_ == "prep"), None)
     target = (
         next((c for c in preposition.children if c.dep_ == "pobj"), None) if preposition else None
     )
-    return f"{preposition.text} {_phrase(target).text}" if preposition and target else None
+    return f"{preposition.text} {noun_phrase(target).text}" if preposition and target else None
 
 
 class _FactBuilder:
-    def __init__(self, doc: Doc, article_id: str, index: EntityIndex) -> None:
-        self.doc = doc
+    def __init__(self, article_id: str, index: EntityIndex) -> None:
         self.article_id = article_id
         self.index = index
         self.resolver = SpeakerResolver(index, article_id)
@@ -105,6 +106,15 @@ def _deepest_clause(position: int, heads: list[Token]) -> Token | None:
     return min(containing, key=lambda h: len(list(h.subtree)), default=None)
 
 
+def _starting_in(sentence: Span, items: Sequence[Spanned]) -> list[Spanned]:
+    return [i for i in items if sentence.start_char <= i.evidence.start < sentence.end_char]
+
+
+def _owned_by(head: Token, items: list[Spanned], owners: dict[int, Token | None]) -> list[Spanned]:
+    """The items whose deepest clause is ``head`` (or none of the sentence's clauses)."""
+    return [item for item in items if owners[item.evidence.start] in (head, None)]
+
+
 def _canonicals(entities: list[Entity], labels: frozenset[str] | None = None) -> tuple[str, ...]:
     chosen = [e.canonical for e in entities if labels is None or e.label in labels]
     return tuple(dict.fromkeys(chosen))
@@ -119,10 +129,7 @@ def _sentence_facts(
     inside = builder.index.within(sentence.start_char, sentence.end_char)
     places, entities = _canonicals(inside, PLACE_LABELS), _canonicals(inside)
     evidence = evidence_for(sentence, builder.article_id)
-    mine_times = [t for t in times if sentence.start_char <= t.evidence.start < sentence.end_char]
-    mine_quantities = [
-        q for q in quantities if sentence.start_char <= q.evidence.start < sentence.end_char
-    ]
+    mine_times, mine_quantities = _starting_in(sentence, times), _starting_in(sentence, quantities)
     heads = clause_heads(sentence)
     if not heads:
         if not (mine_times or mine_quantities):
@@ -136,15 +143,13 @@ def _sentence_facts(
                 entities=entities,
             )
         ]
+    positions = {t.evidence.start for t in mine_times} | {q.evidence.start for q in mine_quantities}
+    owners = {position: _deepest_clause(position, heads) for position in positions}
     facts = []
     for head in heads:
         subject, obj = builder.roles(head)
-        own_times = [
-            t for t in mine_times if _deepest_clause(t.evidence.start, heads) in (head, None)
-        ]
-        own_quantities = [
-            q for q in mine_quantities if _deepest_clause(q.evidence.start, heads) in (head, None)
-        ]
+        own_times = _owned_by(head, mine_times, owners)
+        own_quantities = _owned_by(head, mine_quantities, owners)
         facts.append(
             Fact(
                 evidence,
@@ -168,7 +173,7 @@ def find_facts(
     quantities: Sequence[Quantity] = (),
 ) -> list[Fact]:
     """Facts of every sentence, in text order."""
-    builder = _FactBuilder(doc, article_id, index)
+    builder = _FactBuilder(article_id, index)
     facts: list[Fact] = []
     for sentence in sentence_spans(doc):
         facts += _sentence_facts(builder, sentence, times, quantities)

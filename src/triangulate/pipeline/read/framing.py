@@ -19,17 +19,11 @@ from importlib import resources
 from typing import Any
 
 from triangulate.models import Evidence, FramingMarker
-from triangulate.pipeline.read.quantities import lower_same_length
-
-
-def _words(text: str) -> frozenset[str]:
-    """A word set written as one string (keeps long vocabularies compact)."""
-    return frozenset(text.split())
-
+from triangulate.pipeline.read.words import lower_same_length, word_set
 
 Span = tuple[int, int]
 
-SPEECH_VERBS = _words(
+SPEECH_VERBS = word_set(
     """said says say saying told tells telling stated states added adds asked asks replied
     replies warned warns announced announces declared declares insisted insists claimed claims
     claiming accused accuses accusing alleged alleges alleging described describes wrote
@@ -37,16 +31,16 @@ SPEECH_VERBS = _words(
     calls noted notes promised promises threatened threatens denied denies acknowledged
     admitted"""
 )
-LABEL_LEAD_WORDS = _words(
+LABEL_LEAD_WORDS = word_set(
     """the a an this that these those its their his her our your so-called self-styled
     self-proclaimed alleged supposed purported as dubbed branded labelled labeled termed
     nicknamed"""
 )
-WORK_WORDS = _words(
+WORK_WORDS = word_set(
     """book novel film movie song album show series play report documentary titled entitled
     headlined poem opera single column essay"""
 )
-CAPITALISED_FUNCTION_WORDS = _words(
+CAPITALISED_FUNCTION_WORDS = word_set(
     """The A An This That These Those Some Many Most All Several Other Few Both Its Their And But
     Or Yet So Of In On At For From With By As When While After Before Since If Then Now Two
     Three Hundreds Thousands Dozens"""
@@ -63,6 +57,8 @@ DOUBLE_QUOTE = re.compile('"')
 MODIFIER_BEFORE = re.compile(r"(?<![\w-])((?:pro|anti)-[A-Z][\w’'-]*|[A-Z][a-z][\w’'-]*)\s+$")
 TOKEN_AFTER = re.compile(r"\s*(\w[\w'’-]*|[^\w\s])")
 WORD_BEFORE = re.compile(r"([\w'’-]+|[^\w\s])\s*$")
+ETHNIC_LABEL = re.compile(r"(?<![\w-])[Ee]thnic\s+[A-Z][\w’'-]*[a-z]")
+ALIGNMENT_LABEL = re.compile(r"(?<![\w-])(?:[Pp]ro|[Aa]nti)-[A-Z][\w’'-]*[a-z]")
 
 
 @dataclass(frozen=True)
@@ -88,13 +84,14 @@ def find_framing(text: str, article_id: str, title: str | None = None) -> list[F
         return []
     lexicon = load_lexicon()
     headlines = _headline_spans(text, title if isinstance(title, str) else None)
+    lowered = lower_same_length(text)
     markers = [
         *_scare_quotes(text),
-        *_distancing(text, lexicon),
-        *_outermost(_labels(text, lexicon)),
+        *_distancing(text, lowered, lexicon),
+        *_outermost(_labels(text, lowered, lexicon)),
     ]
     label_spans = [span for kind, span, _ in markers if kind == "label"]
-    for kind, span, note in _loaded_words(text, lexicon, headlines):
+    for kind, span, note in _loaded_words(text, lowered, lexicon, headlines):
         if not _overlaps(span, label_spans):
             markers.append((kind, span, note))
     return _to_markers(text, article_id, markers, headlines)
@@ -104,7 +101,7 @@ def labels_for(text: str) -> dict[str, int]:
     """The labels an article uses for groups and places, lower-cased, with counts."""
     if not isinstance(text, str) or not text:
         return {}
-    labels = _outermost(_labels(text, load_lexicon()))
+    labels = _outermost(_labels(text, lower_same_length(text), load_lexicon()))
     return dict(Counter(re.sub(r"\s+", " ", text[s:e]).lower() for _, (s, e), _ in labels))
 
 
@@ -121,9 +118,7 @@ def _outermost(found: Iterator[tuple[str, Span, str]]) -> list[tuple[str, Span, 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    raw = json.loads(
-        resources.files("triangulate").joinpath("data/framing_lexicon.json").read_text("utf-8")
-    )
+    raw = lexicon_terms()
     categories = {
         term.lower(): name for name, entry in raw["loaded_word"].items() for term in entry["terms"]
     }
@@ -248,7 +243,7 @@ def _is_nickname(text: str, previous: str, end: int) -> bool:
 
 
 def _is_modifier(previous: str, before: list[str]) -> bool:
-    """A capitalised adjective before the quote ("Russian "observers"") marks a label."""
+    """A capitalised adjective before the quote ("Talvanian "observers"") marks a label."""
     if not previous[:1].isupper() or previous in CAPITALISED_FUNCTION_WORDS:
         return False
     return len(before) >= 2 and before[-2] not in (".", "!", "?", ":")
@@ -271,8 +266,8 @@ def _words_after(text: str, end: int, count: int) -> list[str]:
     return re.findall(r"[\w'’-]+", sentence)[:count]
 
 
-def _distancing(text: str, lexicon: Lexicon) -> Iterator[tuple[str, Span, str]]:
-    for match in lexicon.distancing.finditer(lower_same_length(text)):
+def _distancing(text: str, lowered: str, lexicon: Lexicon) -> Iterator[tuple[str, Span, str]]:
+    for match in lexicon.distancing.finditer(lowered):
         following = _next_token(text, match.end()).lower()
         word = match.group(0).lower()
         if word.startswith(("alleged", "supposed", "purported")) and (
@@ -292,9 +287,9 @@ def _target_words(words: list[str]) -> list[str]:
 
 
 def _loaded_words(
-    text: str, lexicon: Lexicon, headlines: list[Span]
+    text: str, lowered: str, lexicon: Lexicon, headlines: list[Span]
 ) -> Iterator[tuple[str, Span, str]]:
-    for match in lexicon.loaded.finditer(lower_same_length(text)):
+    for match in lexicon.loaded.finditer(lowered):
         term = re.sub(r"\s+", " ", match.group(0).lower())
         in_headline = _overlaps(match.span(), headlines)
         if term in lexicon.headline_only and not in_headline:
@@ -316,25 +311,26 @@ def _excluded(text: str, match: re.Match[str], term: str, lexicon: Lexicon) -> b
     )
 
 
-def _labels(text: str, lexicon: Lexicon) -> Iterator[tuple[str, Span, str]]:
+def _labels(text: str, lowered: str, lexicon: Lexicon) -> Iterator[tuple[str, Span, str]]:
+    """``lowered`` is ``text`` lower-cased with the same offsets."""
     yield from _ethnic_labels(text)
     yield from _alignment_labels(text)
-    yield from _group_labels(text, lexicon)
-    yield from _status_labels(text, lexicon)
+    yield from _group_labels(text, lowered, lexicon)
+    yield from _status_labels(text, lowered, lexicon)
 
 
 def _ethnic_labels(text: str) -> Iterator[tuple[str, Span, str]]:
-    for match in re.finditer(r"(?<![\w-])[Ee]thnic\s+[A-Z][\w’'-]*[a-z]", text):
+    for match in ETHNIC_LABEL.finditer(text):
         yield "label", match.span(), "ethnic"
 
 
 def _alignment_labels(text: str) -> Iterator[tuple[str, Span, str]]:
-    for match in re.finditer(r"(?<![\w-])(?:[Pp]ro|[Aa]nti)-[A-Z][\w’'-]*[a-z]", text):
+    for match in ALIGNMENT_LABEL.finditer(text):
         yield "label", match.span(), "alignment"
 
 
-def _group_labels(text: str, lexicon: Lexicon) -> Iterator[tuple[str, Span, str]]:
-    for match in lexicon.groups.finditer(lower_same_length(text)):
+def _group_labels(text: str, lowered: str, lexicon: Lexicon) -> Iterator[tuple[str, Span, str]]:
+    for match in lexicon.groups.finditer(lowered):
         modifier = MODIFIER_BEFORE.search(text, max(0, match.start() - 40), match.start())
         plain = modifier is None or _plain_modifier(modifier.group(1))
         start = match.start() if plain or modifier is None else modifier.start()
@@ -348,8 +344,8 @@ def _plain_modifier(modifier: str) -> bool:
     return not modifier or modifier in CAPITALISED_FUNCTION_WORDS or "-" in modifier
 
 
-def _status_labels(text: str, lexicon: Lexicon) -> Iterator[tuple[str, Span, str]]:
-    for anchor in lexicon.status_anchor.finditer(lower_same_length(text)):
+def _status_labels(text: str, lowered: str, lexicon: Lexicon) -> Iterator[tuple[str, Span, str]]:
+    for anchor in lexicon.status_anchor.finditer(lowered):
         match = lexicon.status_place.match(text, anchor.start())
         if match is None:
             continue

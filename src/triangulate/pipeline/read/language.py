@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -56,8 +55,3 @@ def load_nlp() -> Language:
         nlp.add_pipe(BREAKS_COMPONENT, before="parser")
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp
-
-
-def pipe_docs(nlp: Language, texts: list[str], n_process: int, batch_size: int) -> list[Any]:
-    """Parse many texts; parallelism lives here so the readers stay single-process."""
-    return list(nlp.pipe(texts, n_process=n_process, batch_size=batch_size))

@@ -1,6 +1,6 @@
 """Read the figures an article gives, with the hedge that qualifies each one.
 
-Pure regular expressions and small rules, no model: "almost 2,000 soldiers",
+Pure regular expressions and small rules, no model: "almost 3,000 workers",
 "50,000-odd residents", "$11 billion", "75 percent", "tens of thousands of
 people", "between 10 and 20 villages", "nearly three decades".  Every figure
 becomes a :class:`Quantity` whose ``low``/``high`` is the interval its hedge
@@ -21,19 +21,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from triangulate.models import Evidence, Quantity
-
-
-def _words(text: str) -> frozenset[str]:
-    """A word set written as one string (keeps long vocabularies compact)."""
-    return frozenset(text.split())
-
+from triangulate.pipeline.read.words import lower_same_length, word_set
 
 Interval = tuple[float, float]
 Span = tuple[int, int]
 
 # The interval each hedge implies around the written value v (one table, documented in
-# docs/framing-lexicon.md).  Closed intervals: "more than 2,000" and "nearly 2,000" overlap
-# at 2,000 on purpose, so only clearly different figures count as incompatible.
+# docs/framing-lexicon.md).  Closed intervals: "more than 3,000" and "nearly 3,000" overlap
+# at 3,000 on purpose, so only clearly different figures count as incompatible.
 HEDGE_INTERVALS: dict[str, Callable[[float], Interval]] = {
     "about": lambda v: (0.9 * v, 1.1 * v),
     "almost": lambda v: (0.9 * v, v),
@@ -181,16 +176,16 @@ UNIT_KINDS: dict[str, str] = {
     "percentage points": "points",
     "percentage point": "points",
 }
-TIME_UNITS = _words(
+TIME_UNITS = word_set(
     """century centuries decade decades year years month months week weeks day days hour hours
     minute minutes second seconds"""
 )
-MONEY_WORDS = _words(
+MONEY_WORDS = word_set(
     """dollars dollar euros euro pounds pound yen rupees rubles roubles manat lira yuan"""
 )
 
 # Words after a number that end the search for the counted noun.
-STOP_WORDS = _words(
+STOP_WORDS = word_set(
     """a an the this that these those of in on at by for from with to into onto as than per and
     or but nor who whom which whose what where when while were was is are be been being have
     has had will would could should may might must can do does did he she it they we you i his
@@ -202,20 +197,20 @@ STOP_WORDS = _words(
     december north south east west northward southward eastward westward home away back abroad
     overseas today yesterday tomorrow now too already ahead inside outside nearby"""
 )
-ONE_IDIOMS = _words("point time stage instance way hand side another")
+ONE_IDIOMS = word_set("point time stage instance way hand side another")
 # "no one", "the one who": "one" here is a pronoun.
 PRONOUN_ONE_BEFORE = frozenset(
     ["no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone"]
 )
-IRREGULAR_PLURALS = _words(
+IRREGULAR_PLURALS = word_set(
     """people children men women police personnel staff crew cattle livestock militia aircraft
     sheep deer fish offspring clergy youth"""
 )
-HYPHEN_UNITS = _words(
+HYPHEN_UNITS = word_set(
     """year month week day hour minute second mile kilometre kilometer km metre meter foot feet
     inch member point seat storey story nation party man person page acre ton tonne"""
 )
-ID_WORDS = _words(
+ID_WORDS = word_set(
     """article resolution flight route highway interstate room section chapter page paragraph
     clause no no. number level phase stage gate terminal platform building block unit hall bus
     line track version series episode season volume vol vol. apollo boeing airbus model type
@@ -335,7 +330,7 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     """True when both figures can hold at once given their hedges.
 
     Only the kind of unit is checked (percent, money per currency, duration, count):
-    "2,000 soldiers" and "2,000-strong contingent" may be the same count; deciding that
+    "3,000 workers" and "3,000-strong workforce" may be the same count; deciding that
     two figures are about the same thing is the comparison step's job.
     """
     if unit_kind(a.unit) != unit_kind(b.unit):
@@ -366,7 +361,7 @@ def hedged_interval(hedge: str | None, low: float, high: float) -> Interval:
 
 def _scan(text: str, article_id: str, blocked: list[Span], doc: Any) -> Iterator[Quantity]:
     """Try the full pattern only where a figure can start, left to right; a rejected match
-    lets the next anchor try, so "2,000 soldiers and 300 tanks" or a year skipped does not
+    lets the next anchor try, so "3,000 workers and 300 trucks" or a year skipped does not
     hide the next figure."""
     position = 0
     for anchor in ANCHOR_RE.finditer(lower_same_length(text)):
@@ -379,14 +374,6 @@ def _scan(text: str, article_id: str, blocked: list[Span], doc: Any) -> Iterator
         if quantity is not None:
             yield quantity
             position = quantity.evidence.end
-
-
-def lower_same_length(text: str) -> str:
-    """``text.lower()`` with every offset kept (a few characters lower-case to two)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
 def _match_at(text: str, anchor: int) -> re.Match[str] | None:
@@ -679,7 +666,7 @@ def _parse_words(written: str) -> float | None:
     return value if value > 0 else None
 
 
-# Singular nouns that name a group of people: "a 2,000-strong force", "a 1,400-strong workforce".
+# Singular nouns that name a group of people: "a 3,000-strong force", "a 1,400-strong workforce".
 COLLECTIVE_NOUNS = frozenset(
     {
         "army", "battalion", "brigade", "contingent", "crew", "crowd", "delegation", "division",
@@ -687,6 +674,7 @@ COLLECTIVE_NOUNS = frozenset(
         "squad", "staff", "team", "troop", "unit", "workforce",
     }
 )  # fmt: skip
+NOUN_PHRASE_ENDS = IRREGULAR_PLURALS | COLLECTIVE_NOUNS  # words that close the counted noun
 
 
 def _unit_for(
@@ -722,7 +710,7 @@ def _noun_after(text: str, end: int, first: _Parsed) -> str:
         if len(word.group(1)) == 1:
             break  # "U.S.", initials
         head, position = word.group(1), word.end()
-        if _is_plural(head) or head.lower() in IRREGULAR_PLURALS | COLLECTIVE_NOUNS:
+        if _is_plural(head) or head.lower() in NOUN_PHRASE_ENDS:
             break
     return head.strip("'’-")
 

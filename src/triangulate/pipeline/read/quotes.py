@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from triangulate.models import Entity, Evidence, Quote
-from triangulate.pipeline.read.entities import EntityIndex, state_of, word_set
+from triangulate.pipeline.read.entities import EntityIndex, state_of
+from triangulate.pipeline.read.words import word_set
 
 SPEECH_VERBS = word_set(
     """say tell state claim indicate acknowledge announce report confirm deny insist argue
@@ -120,7 +121,7 @@ def _is_leading_filler(token: Token) -> bool:
     return token.is_space or token.dep_ in {"det", "punct"}
 
 
-def _phrase(token: Token, cut_deps: frozenset[str] = CUT_DEPS) -> Span:
+def noun_phrase(token: Token, cut_deps: frozenset[str] = CUT_DEPS) -> Span:
     """The noun phrase of a token without appositions, relative clauses and a leading article."""
     doc = token.doc
     cut: set[int] = set()
@@ -181,7 +182,7 @@ class SpeakerResolver:
                 return names[0], people[0].evidence
             full = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
             return " and ".join(names), _evidence(full, self.article_id)
-        phrases = [_phrase(mention, SINGLE_NAME_CUT_DEPS) for mention in mentions]
+        phrases = [noun_phrase(mention, SINGLE_NAME_CUT_DEPS) for mention in mentions]
         for phrase in phrases:
             entity = self._entity_equal_to(phrase)
             if entity is not None:
@@ -216,7 +217,7 @@ class SpeakerResolver:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    """Tokens coordinated with a subject: "Russia and Turkey" -> [Turkey]."""
+    """Tokens coordinated with a subject: "Talvania and Ostrel" -> [Ostrel]."""
     found = []
     for child in token.children:
         if child.dep_ == "conj":
@@ -232,15 +233,17 @@ def _quoted_tokens(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _nearest_speech_verb(doc: Doc, start: int, end: int) -> Token | None:
+def _nearest_speech_verb(
+    doc: Doc, sentences: list[Span], speech_verbs: list[Token], start: int, end: int
+) -> Token | None:
     """The speech verb outside the quote closest to it, in the sentences around it."""
-    sentences = [s for s in doc.sents if s.start_char < end and s.end_char > start]
-    if not sentences:
+    around = [s for s in sentences if s.start_char < end and s.end_char > start]
+    if not around:
         return None
-    first, last = sentences[0].start, sentences[-1].end
+    first, last = around[0].start, around[-1].end
     if last < len(doc) and doc[last:].text[:1] and doc[last].sent.end - last <= 8:
         last = doc[last].sent.end  # '"..."' then a short "she said." sentence
-    verbs = [t for t in doc[first:last] if not start <= t.idx < end and is_speech_verb(t)]
+    verbs = [t for t in speech_verbs if first <= t.i < last and not start <= t.idx < end]
     return min(verbs, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)), default=None)
 
 
@@ -254,15 +257,19 @@ def _is_said_content(quoted: Span | None, verb: Token) -> bool:
     return head.dep_ in OBJECT_DEPS and verb in head.ancestors
 
 
-def find_direct_quotes(doc: Doc, resolver: SpeakerResolver) -> list[Quote]:
+def find_direct_quotes(
+    doc: Doc, resolver: SpeakerResolver, speech_verbs: list[Token]
+) -> list[Quote]:
+    """Quoted text with a speech verb nearby (``speech_verbs``: those of ``doc``, in order)."""
     quotes: list[Quote] = []
     text = doc.text
+    sentences = list(doc.sents)
     for start, end in quoted_regions(text):
         inner_start, inner_end = _inner(text, start, end)
         words = len(text[inner_start:inner_end].split())
         if words == 0:
             continue
-        verb = _nearest_speech_verb(doc, start, end)
+        verb = _nearest_speech_verb(doc, sentences, speech_verbs, start, end)
         if verb is None and words < MIN_QUOTE_WORDS_WITHOUT_VERB:
             continue
         quoted = _quoted_tokens(doc, inner_start, inner_end)
@@ -333,10 +340,13 @@ def _according_to(doc: Doc) -> Iterator[tuple[Token, Span]]:
 
 
 def find_reported_speech(
-    doc: Doc, resolver: SpeakerResolver, direct: list[tuple[int, int]]
+    doc: Doc,
+    resolver: SpeakerResolver,
+    direct: list[tuple[int, int]],
+    speech_verbs: list[Token],
 ) -> list[Quote]:
     reported = []
-    for verb in (token for token in doc if is_speech_verb(token)):
+    for verb in speech_verbs:
         content = _content_span(verb)
         subject = _subject_of(verb)
         if content is None or subject is None or _covered_share(content, direct) >= COVERED_SHARE:
@@ -356,7 +366,8 @@ def find_reported_speech(
 def find_quotes(doc: Doc, index: EntityIndex, article_id: str) -> list[Quote]:
     """Direct and reported quotes of an article, in text order."""
     resolver = SpeakerResolver(index, article_id)
-    direct = find_direct_quotes(doc, resolver)
+    speech_verbs = [token for token in doc if is_speech_verb(token)]
+    direct = find_direct_quotes(doc, resolver, speech_verbs)
     regions = [(q.evidence.start, q.evidence.end) for q in direct]
-    quotes = direct + find_reported_speech(doc, resolver, regions)
+    quotes = direct + find_reported_speech(doc, resolver, regions, speech_verbs)
     return sorted(quotes, key=lambda q: (q.evidence.start, q.evidence.end, q.kind))
