@@ -53,7 +53,7 @@ def spans(text: str) -> list[str]:
             2100,
         ),
         (
-            "It placed about 2,000 peacekeeping troops there.",
+            "It placed about 2,000 border troops there.",
             "about 2,000",
             2000,
             "troops",
@@ -246,7 +246,7 @@ def test_two_figures_joined_by_and_are_both_read() -> None:
         ("almost 2,000 soldiers", "nearly 2,000 soldiers"),
         ("almost 2,000 soldiers", "the 2,000-strong contingent"),
         ("almost 2,000 soldiers", "about 2,000 troops"),
-        ("nearly 2,000 peacekeepers", "the 2,000-strong contingent"),
+        ("nearly 2,000 guards", "the 2,000-strong contingent"),
         ("the 2,000-strong contingent", "about 2,000 troops"),
         ("2,000 soldiers", "about 2,000 troops"),
         ("approximately 75 percent", "75%"),
