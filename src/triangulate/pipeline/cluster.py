@@ -66,18 +66,20 @@ MONTHS = {
 }  # fmt: skip
 WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Lower-case words that may sit inside a name ("Bank of England", "Ludwig van Beethoven").
+_CONNECTOR_WORDS = (
+    "of", "de", "del", "la", "le", "van", "von", "da", "al", "bin", "du", "der", "el",
+)  # fmt: skip
+_CONNECTORS = frozenset(_CONNECTOR_WORDS)
+_CONNECTOR = rf"(?:{'|'.join(_CONNECTOR_WORDS)})(?=\s+[A-Z])"
 _CAPITALISED_RUN = re.compile(
-    r"(?:[A-Z][\w'’.&-]*|(?<=\s)(?:of|de|del|la|le|van|von|da|al|bin|du|der|el)(?=\s+[A-Z]))"
-    r"(?:[ \t]+(?:[A-Z][\w'’.&-]*|(?:of|de|del|la|le|van|von|da|al|bin|du|der|el)(?=\s+[A-Z])))*"
+    rf"(?:[A-Z][\w'’.&-]*|(?<=\s){_CONNECTOR})(?:[ \t]+(?:[A-Z][\w'’.&-]*|{_CONNECTOR}))*"
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH_NAME = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
 _MONTH_DAY = re.compile(rf"\b({_MONTH_NAME})\.?\s+(\d{{1,2}})(?![\d,.]\d)")
 _DAY_MONTH = re.compile(rf"(?<!\d)(\d{{1,2}})\s+({_MONTH_NAME})\b")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?(?![\w])")
-_CONNECTORS = frozenset(
-    ("of", "de", "del", "la", "le", "van", "von", "da", "al", "bin", "du", "der", "el")
-)
 
 
 @dataclass(frozen=True)
@@ -362,9 +364,6 @@ class StoryClusterer:
         self._close_old(features.published)
         return story.id
 
-    def add_all(self, features: Iterable[ArticleFeatures]) -> list[str]:
-        return [self.add(item) for item in features]
-
     def drain_closed(self) -> list[Story]:
         """Stories closed since the last call (out of the window, or pushed out by the cap)."""
         closed, self._closed = self._closed, []
@@ -427,23 +426,17 @@ class StoryClusterer:
 
     def _similarity(self, weighted: _Weighted, story: _LiveStory) -> float:
         """Weighted mean of the cosines, over the spaces both sides have something in."""
-        total = weight_sum = 0.0
-        for vector, centroid, weight in zip(
-            weighted.spaces, story.spaces, self._weights, strict=True
-        ):
-            if vector and centroid.norm2 > 0.0:
-                total += weight * centroid.cosine(vector)
-                weight_sum += weight
-        return total / weight_sum if weight_sum else 0.0
+        spaces = zip(weighted.spaces, story.spaces, self._weights, strict=True)
+        return _weighted_mean(
+            (weight, centroid.cosine(vector))
+            for vector, centroid, weight in spaces
+            if vector and centroid.norm2 > 0.0
+        )
 
     def _story_similarity(self, first: _LiveStory, second: _LiveStory) -> float:
-        total = weight_sum = 0.0
-        for one, other, weight in zip(first.spaces, second.spaces, self._weights, strict=True):
-            cosine = one.centroid_cosine(other)
-            if cosine is not None:
-                total += weight * cosine
-                weight_sum += weight
-        return total / weight_sum if weight_sum else 0.0
+        spaces = zip(first.spaces, second.spaces, self._weights, strict=True)
+        cosines = ((weight, one.centroid_cosine(other)) for one, other, weight in spaces)
+        return _weighted_mean((weight, c) for weight, c in cosines if c is not None)
 
     def _merge_similar(self, story: _LiveStory, keys: Iterable[str]) -> _LiveStory:
         """Join two stories that turn out to be one event once both have grown.
@@ -473,9 +466,7 @@ class StoryClusterer:
             keep.copies.setdefault(original, []).extend(copies)
         keep.touched = max(keep.touched, gone.touched)
         for day in (gone.first_seen, gone.last_seen):
-            if day:
-                keep.first_seen = min(keep.first_seen or day, day)
-                keep.last_seen = max(keep.last_seen or day, day)
+            _widen(keep, day)
         self._forget(gone)
         for key in gone.keys - keep.keys:
             keep.keys.add(key)
@@ -515,14 +506,13 @@ class StoryClusterer:
             self._move(article_id, story, self._live[best[1]])
 
     def _similarity_without(self, weighted: _Weighted, story: _LiveStory) -> float:
-        total = weight_sum = 0.0
-        for vector, centroid, weight in zip(
-            weighted.spaces, story.spaces, self._weights, strict=True
-        ):
-            if vector and centroid.count > 1:
-                total += weight * centroid.cosine_without(vector)
-                weight_sum += weight
-        return total / weight_sum if weight_sum else 0.0
+        """``_similarity`` to the story as it would be without this member."""
+        spaces = zip(weighted.spaces, story.spaces, self._weights, strict=True)
+        return _weighted_mean(
+            (weight, centroid.cosine_without(vector))
+            for vector, centroid, weight in spaces
+            if vector and centroid.count > 1
+        )
 
     def _move(self, article_id: str, source: _LiveStory, target: _LiveStory) -> None:
         weighted = source.members.pop(article_id)
@@ -546,9 +536,7 @@ class StoryClusterer:
         for moved_id in (article_id, *copies):
             story.articles.append(moved_id)
             self._story_of[moved_id] = story.id
-        if weighted.published:
-            story.first_seen = min(story.first_seen or weighted.published, weighted.published)
-            story.last_seen = max(story.last_seen or weighted.published, weighted.published)
+        _widen(story, weighted.published)
 
     # -- story bookkeeping
 
@@ -582,9 +570,7 @@ class StoryClusterer:
         story.articles.append(features.id)
         story.touched = self._clock
         self._story_of[features.id] = story.id
-        if features.published:
-            story.first_seen = min(story.first_seen or features.published, features.published)
-            story.last_seen = max(story.last_seen or features.published, features.published)
+        _widen(story, features.published)
         if not story.title and features.title:
             story.title = features.title
 
@@ -615,6 +601,22 @@ class StoryClusterer:
             members.discard(story.id)
             if not members:
                 del self._index[key]
+
+
+def _widen(story: _LiveStory, day: str | None) -> None:
+    """Stretch a story's first/last seen days to include ``day`` (undated: no change)."""
+    if day:
+        story.first_seen = min(story.first_seen or day, day)
+        story.last_seen = max(story.last_seen or day, day)
+
+
+def _weighted_mean(scores: Iterable[tuple[float, float]]) -> float:
+    """Mean of (weight, score) pairs weighted by their weights; 0 when there are none."""
+    total = weight_sum = 0.0
+    for weight, score in scores:
+        total += weight * score
+        weight_sum += weight
+    return total / weight_sum if weight_sum else 0.0
 
 
 def _top_keys(vector: Mapping[str, float], count: int) -> tuple[str, ...]:

@@ -69,13 +69,31 @@ def story_ids(store: Store) -> list[str]:
     return [str(row["id"]) for row in rows]
 
 
-def get_story(store: Store, story_id: str) -> dict[str, Any]:
-    """One story with its articles (in the order they joined) as plain data."""
+def story_count(store: Store) -> int:
+    return int(store.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
+
+
+def story_summary(store: Store, story_id: str) -> dict[str, Any] | None:
+    """One story's row (as in :func:`story_summaries`) without its articles, if stored."""
     row = store.conn.execute(
         f"SELECT {STORY_COLUMNS} FROM stories WHERE id = ?", (story_id,)
     ).fetchone()
-    if row is None:
+    return None if row is None else dict(row)
+
+
+def get_story(store: Store, story_id: str) -> dict[str, Any]:
+    """One story with its articles (in the order they joined) as plain data."""
+    story = find_story(store, story_id)
+    if story is None:
         raise NotFoundError(f"no story with id {story_id!r} in {store.path}")
+    return story
+
+
+def find_story(store: Store, story_id: str) -> dict[str, Any] | None:
+    """:func:`get_story`, or None when there is no such story."""
+    summary = story_summary(store, story_id)
+    if summary is None:
+        return None
     members = store.conn.execute(
         "SELECT a.id, a.title, a.outlet, a.published, a.published_inferred, a.duplicate_of,"
         " a.words FROM story_articles m JOIN articles a ON a.id = m.article_id"
@@ -86,7 +104,7 @@ def get_story(store: Store, story_id: str) -> dict[str, Any]:
         {**dict(member), "published_inferred": bool(member["published_inferred"])}
         for member in members
     ]
-    return {**dict(row), "articles": articles}
+    return {**summary, "articles": articles}
 
 
 def story_of_article(store: Store, article_id: str) -> str | None:

@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import quote as url_quote
 
 from triangulate.models import Article
 from triangulate.pipeline.summarize import source_name
@@ -29,10 +30,23 @@ SHORT_NAME = 26
 
 
 def article_href(article_id: str, start: int | None = None, end: int | None = None) -> str:
-    from urllib.parse import quote
-
-    base = f"/articles/{quote(article_id, safe='')}"
+    base = f"/articles/{url_quote(article_id, safe='')}"
     return base if start is None else f"{base}#span-{start}-{end}"
+
+
+def source_label(article: Data) -> str:
+    """How a source is named to a reader (``summarize.source_name`` of a stored record)."""
+    record = Article(id=str(article["id"]), source="", text="", outlet=article.get("outlet"))
+    return source_name(record)
+
+
+def original_of(article: Data, by_id: Mapping[str, Data]) -> Data:
+    """The article a copy copies, following chains among ``by_id`` (a cycle stops it)."""
+    seen = {str(article["id"])}
+    while article.get("duplicate_of") in by_id and article["duplicate_of"] not in seen:
+        seen.add(article["duplicate_of"])
+        article = by_id[article["duplicate_of"]]
+    return article
 
 
 class DossierView:
@@ -48,14 +62,11 @@ class DossierView:
         self.created_at = (meta or {}).get("created_at")
 
     def _source(self, index: int, article: Data) -> dict[str, Any]:
-        record = Article(
-            id=article["id"], source="", text="", outlet=article.get("outlet"),
-            title=article.get("title"),
-        )  # fmt: skip
+        name = source_label(article)
         return {
             "id": article["id"],
-            "name": source_name(record),
-            "short": _shorten(source_name(record), SHORT_NAME),
+            "name": name,
+            "short": _shorten(name, SHORT_NAME),
             "title": article.get("title") or article["id"],
             "published": article.get("published"),
             "published_label": human_date(article.get("published")),
@@ -82,14 +93,8 @@ class DossierView:
         """Distinct originals behind some articles: a copy counts as its original."""
         roots = set()
         for article_id in article_ids:
-            seen = {article_id}
             article = self.articles.get(article_id)
-            while article is not None and article.get("duplicate_of") in self.articles:
-                if article["duplicate_of"] in seen:
-                    break
-                seen.add(article["duplicate_of"])
-                article = self.articles[article["duplicate_of"]]
-            roots.add(article["id"] if article is not None else article_id)
+            roots.add(article_id if article is None else original_of(article, self.articles)["id"])
         return len(roots)
 
     def conflicts(self) -> list[dict[str, Any]]:

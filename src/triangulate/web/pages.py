@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from triangulate.errors import NotFoundError, TriangulateError
+from triangulate.models import Article
 from triangulate.settings import Settings
 from triangulate.store import Store, queries
 from triangulate.store import stories as story_store
@@ -21,12 +22,13 @@ from triangulate.web.app import WebContext, wants_json
 from triangulate.web.dossier_view import DossierView, article_href, human_date
 from triangulate.web.highlight import cited_spans, highlight, reading_spans
 from triangulate.web.jobs import Upload, pasted, safe_name
-from triangulate.web.security import check_post
+from triangulate.web.security import check_post, csrf_token
 from triangulate.web.story_view import StoryView, story_href, story_row
 
 router = APIRouter()
 MAX_FORM_FILES = 20
 MIN_DOSSIER_ARTICLES = 2
+Found = TypeVar("Found")
 
 
 def _ctx(request: Request) -> WebContext:
@@ -34,11 +36,14 @@ def _ctx(request: Request) -> WebContext:
     return context
 
 
-def _split_suffix(value: str, exists: Callable[[str], bool]) -> tuple[str, bool]:
-    """(id, json?): ``x.json`` asks for the twin of ``x`` unless ``x.json`` itself exists."""
-    if value.endswith(".json") and not exists(value):
-        return value[: -len(".json")], True
-    return value, False
+def _find(value: str, fetch: Callable[[str], Found | None]) -> tuple[str, bool, Found | None]:
+    """(id, json?, what ``fetch`` found for the id): ``x.json`` asks for the twin of ``x``
+    unless ``x.json`` itself exists."""
+    found = fetch(value)
+    if found is None and value.endswith(".json"):
+        value = value[: -len(".json")]
+        return value, True, fetch(value)
+    return value, False, found
 
 
 def _page(request: Request, suffixed: bool, template: str, data: Any, **view: Any) -> Response:
@@ -71,7 +76,7 @@ def home(
     outlets = sorted({r["outlet"] for r in every if r["outlet"]})
     view = {
         **data, "outlets": outlets, "total": len(every), "filtered": filtered,
-        "story_total": len(story_store.story_ids(store)),
+        "story_total": story_store.story_count(store),
     }  # fmt: skip
     return _page(request, request.url.path.endswith(".json"), "home.html.j2", data, **view)
 
@@ -109,16 +114,10 @@ def add_page(request: Request, job: str = "") -> Response:
         "articles": queries.article_summaries(ctx.stores.get()),
         "max_input_bytes": ctx.settings.max_input_bytes,
         "job": found.as_json() if found else None,
-        "csrf_token": _token(request),
+        "csrf_token": csrf_token(ctx.secret, request),
     }
     view = {**data, "selected": selected}
     return _page(request, request.url.path.endswith(".json"), "add.html.j2", data, **view)
-
-
-def _token(request: Request) -> str:
-    from triangulate.web.security import csrf_token
-
-    return csrf_token(_ctx(request).secret, request)
 
 
 @router.post("/add")
@@ -154,8 +153,7 @@ async def _uploads(form: FormData, limit: int) -> list[Upload]:
 
 @router.get("/jobs/{job_id}")
 def job_page(request: Request, job_id: str) -> Response:
-    job_id, suffixed = _split_suffix(job_id, lambda _: False)
-    job = _ctx(request).jobs.get(job_id)
+    job_id, suffixed, job = _find(job_id, _ctx(request).jobs.get)
     if job is None:
         raise NotFoundError(f"no ingest job {job_id!r} (jobs are forgotten when the server stops)")
     data = job.as_json()
@@ -203,10 +201,7 @@ def dossier_builder() -> Callable[[Store, list[str], Settings], str]:
 def dossier_page(request: Request, dossier_id: str) -> Response:
     ctx = _ctx(request)
     store = ctx.stores.get()
-    dossier_id, suffixed = _split_suffix(
-        dossier_id, lambda i: queries.dossier_meta(store, i) is not None
-    )
-    meta = queries.dossier_meta(store, dossier_id)
+    dossier_id, suffixed, meta = _find(dossier_id, lambda i: queries.dossier_meta(store, i))
     if meta is None:
         raise NotFoundError(f"no dossier with id {dossier_id!r}")
     if wants_json(request, suffixed):
@@ -226,10 +221,9 @@ def dossier_page(request: Request, dossier_id: str) -> Response:
 @router.get("/stories/{story_id}")
 def story_page(request: Request, story_id: str) -> Response:
     store = _ctx(request).stores.get()
-    story_id, suffixed = _split_suffix(story_id, lambda i: _story_exists(store, i))
-    if not _story_exists(store, story_id):
+    story_id, suffixed, story = _find(story_id, lambda i: story_store.find_story(store, i))
+    if story is None:
         raise NotFoundError(f"no story with id {story_id!r}")
-    story = story_store.get_story(store, story_id)
     dossier = _story_dossier(store, story.get("dossier_id"))
     view = StoryView(story, dossier)
     data = {
@@ -240,18 +234,9 @@ def story_page(request: Request, story_id: str) -> Response:
     return _page(request, suffixed, "story.html.j2", data, s=view)
 
 
-def _story_exists(store: Store, story_id: str) -> bool:
-    try:
-        story_store.get_story(store, story_id)
-    except NotFoundError:
-        return False
-    return True
-
-
 def _story_dossier(store: Store, dossier_id: str | None) -> DossierView | None:
     """The story's dossier when it is still stored (dossiers can be deleted on their own)."""
-    meta = queries.dossier_meta(store, dossier_id) if dossier_id else None
-    if dossier_id is None or meta is None:
+    if not dossier_id or (meta := queries.dossier_meta(store, dossier_id)) is None:
         return None
     return DossierView(dossier_id, queries.get_dossier(store, dossier_id), meta)
 
@@ -273,8 +258,8 @@ def article_original(request: Request, article_id: str) -> Response:
 @router.get("/articles/{article_id}")
 def article_page(request: Request, article_id: str) -> Response:
     store = _ctx(request).stores.get()
-    article_id, suffixed = _split_suffix(article_id, lambda i: queries.article_exists(store, i))
-    article = queries.get_article(store, article_id)
+    article_id, suffixed, found = _find(article_id, lambda i: _article_or_none(store, i))
+    article = found if found is not None else queries.get_article(store, article_id)  # 404
     stored = queries.stored_reading(store, article_id)
     reading = stored[2] if stored and stored[1] == article.content_hash else None
     story = _article_story(store, article_id)
@@ -297,12 +282,21 @@ def article_page(request: Request, article_id: str) -> Response:
     return _page(request, suffixed, "article.html.j2", data, **view)
 
 
+def _article_or_none(store: Store, article_id: str) -> Article | None:
+    try:
+        return queries.get_article(store, article_id)
+    except NotFoundError:
+        return None
+
+
 def _article_story(store: Store, article_id: str) -> dict[str, Any] | None:
     """The story the article belongs to (id, title, url, article count), if clustered."""
     story_id = story_store.story_of_article(store, article_id)
     if story_id is None:
         return None
-    story = story_store.get_story(store, story_id)
+    story = story_store.story_summary(store, story_id)
+    if story is None:
+        return None
     return {
         "id": story_id,
         "title": story["title"],

@@ -5,8 +5,16 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
+from urllib.parse import quote
 
-from triangulate.web.dossier_view import COLORS, DossierView, article_href, human_date
+from triangulate.web.dossier_view import (
+    COLORS,
+    DossierView,
+    article_href,
+    human_date,
+    original_of,
+    source_label,
+)
 
 Data = Mapping[str, Any]
 
@@ -21,22 +29,10 @@ LABEL_GAP = 110  # minimum distance between two date labels
 LABELS_HEIGHT = 34
 
 
-def source_label(article: Data) -> str:
-    """How a source is named to a reader: its outlet, else the article id."""
-    return str(article.get("outlet") or article["id"])
-
-
 def independent_sources(articles: Sequence[Data]) -> int:
     """Distinct outlets among some articles, a copy counting as the original it copies."""
     by_id = {str(a["id"]): a for a in articles}
-    roots = set()
-    for article in articles:
-        seen = {str(article["id"])}
-        while article.get("duplicate_of") in by_id and article["duplicate_of"] not in seen:
-            seen.add(article["duplicate_of"])
-            article = by_id[article["duplicate_of"]]
-        roots.add(source_label(article))
-    return len(roots)
+    return len({source_label(original_of(article, by_id)) for article in articles})
 
 
 def day(value: object) -> datetime.date | None:
@@ -64,8 +60,6 @@ def story_row(summary: Data, members: Sequence[Data]) -> dict[str, Any]:
 
 
 def story_href(story_id: str) -> str:
-    from urllib.parse import quote
-
     return f"/stories/{quote(story_id, safe='')}"
 
 
