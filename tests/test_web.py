@@ -761,3 +761,19 @@ def test_bad_store_fails_with_one_line(tmp_path: Path) -> None:
     bad.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(Exception, match="cannot open the store"):
         create_app(bad)
+
+
+def test_independent_sources_count_outlets_and_copies_once() -> None:
+    from triangulate.web.dossier_view import DossierView
+
+    articles = [
+        {"id": "a", "outlet": "Harbour Herald", "text": "x"},
+        {"id": "b", "outlet": "Harbour Herald", "text": "y"},
+        {"id": "c", "outlet": "Meridian Wire", "text": "z"},
+        {"id": "d", "outlet": "Eastbay Gazette", "text": "z", "duplicate_of": "c"},
+        {"id": "e", "outlet": None, "text": "w"},
+    ]
+    view = DossierView("d1", {"articles": articles, "claims": []})
+    assert view.independent(["a", "b"]) == 1
+    assert view.independent(["c", "d"]) == 1
+    assert view.independent(["a", "c", "d", "e"]) == 3

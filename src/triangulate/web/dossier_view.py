@@ -90,11 +90,13 @@ class DossierView:
         return counts
 
     def independent(self, article_ids: Iterable[str]) -> int:
-        """Distinct originals behind some articles: a copy counts as its original."""
+        """Distinct outlets behind some articles, a copy counting as its original (as in the
+        reports: ``summarize.independent_sources``)."""
         roots = set()
         for article_id in article_ids:
             article = self.articles.get(article_id)
-            roots.add(article_id if article is None else original_of(article, self.articles)["id"])
+            root = {"id": article_id} if article is None else original_of(article, self.articles)
+            roots.add(root.get("outlet") or root["id"])
         return len(roots)
 
     def conflicts(self) -> list[dict[str, Any]]:
