@@ -172,8 +172,13 @@ def dossier_meta(store: Store, dossier_id: str) -> dict[str, Any] | None:
 
 def dossiers_with_article(store: Store, article_id: str) -> list[dict[str, Any]]:
     """The stored dossier JSON of every dossier built from ``article_id``."""
-    rows = store.conn.execute("SELECT article_ids, dossier FROM dossiers ORDER BY created_at")
-    return [json.loads(r["dossier"]) for r in rows if article_id in json.loads(r["article_ids"])]
+    rows = store.conn.execute(
+        "SELECT dossier FROM dossiers WHERE EXISTS"
+        " (SELECT 1 FROM json_each(dossiers.article_ids) WHERE json_each.value = ?)"
+        " ORDER BY created_at",
+        (article_id,),
+    )  # only the dossiers that hold the article are read and parsed
+    return [json.loads(r["dossier"]) for r in rows]
 
 
 def story_summaries(store: Store) -> list[dict[str, Any]]:
