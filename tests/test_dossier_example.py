@@ -113,3 +113,9 @@ def test_hostile_text_is_escaped_in_every_report(tmp_path: Path) -> None:
     for tag in ("<script", "<img", "<iframe", "<svg", 'href="javascript', "href='javascript"):
         assert tag not in html, tag
     assert "&lt;script&gt;" in html  # shown as text
+
+
+def test_a_denied_plan_then_done_is_an_update(dossier: dict[str, Any]) -> None:
+    updates = [c for c in dossier["claims"] if c["status"] == "update"]
+    sides = [[side["articles"] for side in c["sides"]] for c in updates]
+    assert [["ledger-2025-06-10"], ["observer-2025-06-13"]] in sides

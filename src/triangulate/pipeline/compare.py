@@ -38,6 +38,7 @@ from triangulate.models import (
     TimeExpression,
 )
 from triangulate.pipeline.embed import TextEncoder
+from triangulate.pipeline.reversals import plan_reversals
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -1188,13 +1189,14 @@ def compare(
 
     ``embedder`` defaults to the packaged MiniLM (or the hashed fallback without it).
     """
+    encoder = embedder if embedder is not None else _default_encoder()
+    drafts = [_Draft(claim, (1, 0, 0.0)) for claim in plan_reversals(articles, readings, encoder)]
     mentions = collect_mentions(articles, readings)
     if not mentions:
-        return []
-    similarity = _similarities(mentions, embedder)
+        return _numbered(drafts)
+    similarity = _similarities(mentions, encoder)
     names = ArticleNames.of(articles)
     texts = {article.id: article.text for article in articles}
-    drafts: list[_Draft] = []
     for cluster in link_mentions(mentions, similarity):
         members = [mentions[i] for i in sorted(cluster.members)]
         draft = _draft(members, cluster.scores, names, texts.__getitem__)
@@ -1204,5 +1206,9 @@ def compare(
             confidence = _single_confidence(cluster.members[0], mentions, similarity)
             draft = _Draft(replace(draft.claim, confidence=confidence), draft.rank)
         drafts.append(draft)
+    return _numbered(drafts)
+
+
+def _numbered(drafts: list[_Draft]) -> list[Claim]:
     drafts.sort(key=lambda d: d.rank)
     return [replace(d.claim, id=f"c{index}") for index, d in enumerate(drafts, start=1)]

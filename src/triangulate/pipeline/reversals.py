@@ -1,0 +1,129 @@
+"""Plans denied, then done: an earlier report that something was not planned, a later one
+that it happened ("no plans to close the plant" on Tuesday, "will close the smelter" on
+Friday). The comparison of figures and dates cannot see these updates: they are in words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from triangulate.models import Article, Claim, Evidence, Reading, Side
+from triangulate.pipeline.embed import TextEncoder
+from triangulate.pipeline.summarize import source_name
+
+# "has no plans to close", "no intention of closing", "ruled out closing", "does not plan to close"
+DENIED_PLAN = re.compile(
+    r"\b(?:no\s+(?:immediate\s+|current\s+)?(?:plans?|intention|intent)\s+(?:to|of)"
+    r"|(?:does|do|did)\s+not\s+(?:plan|intend)\s+to|not\s+planning\s+to|ruled\s+out)"
+    r"\s+(?P<verb>[a-z]+)",
+    re.IGNORECASE,
+)
+NEGATION = re.compile(r"\b(?:no|not|never|without)\b|n't\b", re.IGNORECASE)
+# A report of what happened long ago ("was closed once before", "in 2005") is no news of
+# the plan: it cannot revise a denial.
+RETROSPECTIVE = re.compile(
+    r"\b(?:once|before|previously|earlier|ago|last\s+(?:year|month|week)|in\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+SAME_MATTER = 0.3  # sentence similarity from which two sentences may speak of one matter
+NEGATION_REACH = 4  # words before the verb in which a "not" still negates it
+
+
+@dataclass(frozen=True)
+class _Denial:
+    article: Article
+    sentence: Evidence
+    phrase: Evidence  # "no plans to close"
+    stem: str
+
+
+def verb_stem(word: str) -> str:
+    """A crude stem that joins "close", "closes", "closed" and "closing"."""
+    word = word.lower()
+    for ending in ("ing", "ed", "es", "e", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def plan_reversals(
+    articles: Sequence[Article], readings: Sequence[Reading], encoder: TextEncoder
+) -> list[Claim]:
+    """Updates: a plan an earlier source denied that a later source reports as done."""
+    by_id = {reading.article: reading for reading in readings}
+    dated = [a for a in articles if a.published and not a.published_inferred]
+    denials = [d for a in dated if a.id in by_id for d in _denials(a, by_id[a.id])]
+    claims: list[Claim] = []
+    for denial in denials:
+        later = [a for a in dated if a.published and a.published > (denial.article.published or "")]
+        found = _best_report(denial, later, by_id, encoder)
+        if found is not None:
+            claims.append(_claim(denial, *found))
+    return claims
+
+
+def _denials(article: Article, reading: Reading) -> list[_Denial]:
+    found = []
+    for sentence in reading.sentences:
+        span = sentence.evidence
+        for match in DENIED_PLAN.finditer(span.text):
+            start, end = span.start + match.start(), span.start + match.end()
+            phrase = Evidence(article.id, start, end, article.text[start:end])
+            found.append(_Denial(article, span, phrase, verb_stem(match.group("verb"))))
+    return found
+
+
+def _affirms(sentence: str, stem: str) -> re.Match[str] | None:
+    """The first un-negated use of a verb with this stem in the sentence."""
+    for match in re.finditer(rf"\b{re.escape(stem)}[a-z]*\b", sentence, re.IGNORECASE):
+        before = sentence[: match.start()].split()[-NEGATION_REACH:]
+        if not NEGATION.search(" ".join(before)) and not DENIED_PLAN.search(sentence):
+            return match
+    return None
+
+
+def _best_report(
+    denial: _Denial,
+    later: Sequence[Article],
+    readings: dict[str, Reading],
+    encoder: TextEncoder,
+) -> tuple[Article, Evidence] | None:
+    candidates = [
+        (article, sentence.evidence)
+        for article in later
+        for sentence in readings[article.id].sentences if article.id in readings
+        if _affirms(sentence.evidence.text, denial.stem)
+        and not RETROSPECTIVE.search(sentence.evidence.text)
+    ]  # fmt: skip
+    if not candidates:
+        return None
+    vectors = encoder.encode([denial.sentence.text, *(s.text for _, s in candidates)])
+    scores = vectors[1:] @ vectors[0]
+    best = int(np.argmax(scores))
+    return candidates[best] if float(scores[best]) >= SAME_MATTER else None
+
+
+def _claim(denial: _Denial, article: Article, sentence: Evidence) -> Claim:
+    verb = _affirms(sentence.text, denial.stem)
+    assert verb is not None
+    earlier, later = source_name(denial.article), source_name(article)
+    reason = (
+        f"{earlier} reported on {denial.article.published} “{denial.phrase.text}”; "
+        f"{later} reported on {article.published} that it happened: the later report revises "
+        f"the earlier one."
+    )
+    return Claim(
+        id="",
+        about=f"plans to {verb.group(0).lower()}",
+        status="update",
+        reason=reason,
+        sides=(
+            Side(denial.phrase.text, denial.phrase.text, (denial.article.id,), (denial.sentence,)),
+            Side(verb.group(0), sentence.text, (article.id,), (sentence,)),
+        ),
+        confidence=0.5,
+    )
