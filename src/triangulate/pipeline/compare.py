@@ -38,6 +38,7 @@ from triangulate.models import (
     TimeExpression,
 )
 from triangulate.pipeline.embed import TextEncoder
+from triangulate.pipeline.read.times import SEASON_START, month_span
 from triangulate.pipeline.reversals import plan_reversals
 
 FloatArray = npt.NDArray[np.float32]
@@ -254,10 +255,7 @@ def _days(first: date, last: date) -> tuple[int, int]:
 
 
 def _month_interval(year: int, month: int, months: int = 1) -> tuple[int, int]:
-    first = date(year, month, 1)
-    last_month = month + months
-    after = date(year + (last_month - 1) // 12, (last_month - 1) % 12 + 1, 1)
-    return _days(first, after - timedelta(days=1))
+    return _days(*month_span(year, month, months))
 
 
 def _week_interval(match: re.Match[str]) -> tuple[int, int]:
@@ -265,11 +263,8 @@ def _week_interval(match: re.Match[str]) -> tuple[int, int]:
     return _days(first, first + timedelta(days=6))
 
 
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
-
-
 def _season_interval(match: re.Match[str]) -> tuple[int, int]:
-    return _month_interval(int(match.group(1)), _SEASON_MONTH[match.group(2)], 3)
+    return _month_interval(int(match.group(1)), SEASON_START[match.group(2)], 3)
 
 
 _POINT_PARSERS: list[tuple[str, Callable[[re.Match[str]], tuple[int, int]]]] = [

@@ -20,6 +20,7 @@ from typing import Protocol
 import numpy as np
 
 from triangulate.models import Article, Evidence, Fact, Reading, TimeExpression, TimelineEntry
+from triangulate.pipeline.read.times import SEASON_START, month_span
 
 EVENT_MAX_WORDS = 15
 SKIPPED_GRANULARITIES = {"duration", "unknown", "set"}
@@ -61,7 +62,6 @@ was were be been being has have had do does did will would can could may might m
 it its he she they them their his her we our you your i me my not no so also then there here who
 whom which what when where why how said says say according per while more most some any all each"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
-SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
 MERGE_SAME_DATE = 0.3
 MERGE_OTHER_DATE = 0.45
 EMBED_SAME_DATE = 0.6
@@ -138,7 +138,7 @@ def _part_bounds(value: str) -> tuple[dt.date, dt.date] | None:
         monday = dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
         return monday, monday + dt.timedelta(days=6)
     if match := re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", text):
-        month = SEASON_MONTH[match[2]]
+        month = SEASON_START[match[2]]
         return _month_bounds(int(match[1]), month, 3)
     if match := re.fullmatch(r"(\d{3})X?|(\d{3})0s", text):
         decade = int(match[1] or match[2]) * 10
@@ -162,12 +162,7 @@ def _calendar_bounds(match: re.Match[str]) -> tuple[dt.date, dt.date] | None:
 
 
 def _month_bounds(year: int, month: int, months: int) -> tuple[dt.date, dt.date] | None:
-    if not 1 <= month <= 12:
-        return None
-    start = dt.date(year, month, 1)
-    after = month + months
-    stop = dt.date(year + (after - 1) // 12, (after - 1) % 12 + 1, 1)
-    return start, stop - dt.timedelta(days=1)
+    return month_span(year, month, months) if 1 <= month <= 12 else None
 
 
 def _dates_compatible(first: _Mention, second: _Mention) -> bool:

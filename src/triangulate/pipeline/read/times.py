@@ -37,6 +37,8 @@ MONTHS = {
 WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+# The month a season value starts in, TimeML's "AU" (autumn) included.
+SEASON_START = {code: months[0] for code, months in SEASON_MONTHS.items()} | {"AU": 9}
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -1547,6 +1549,11 @@ def _month_end(year: int, month: int) -> Date:
 def _months_interval(year: int, first: int, last: int) -> tuple[Date, Date]:
     end_year, end_month = _add_months(year, first, last - first)
     return Date(year, first, 1), _month_end(end_year, end_month)
+
+
+def month_span(year: int, month: int, months: int = 1) -> tuple[Date, Date]:
+    """First and last day of ``months`` calendar months from ``month`` (may run into next year)."""
+    return _months_interval(year, month, month + months - 1)
 
 
 def _point_interval(value: str) -> tuple[Date, Date] | None:
