@@ -16,8 +16,6 @@ Copies of one wire story (``Article.duplicate_of``) count as one source.
 
 from __future__ import annotations
 
-import functools
-import importlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -38,6 +36,8 @@ from triangulate.models import (
     TimeExpression,
 )
 from triangulate.pipeline.embed import TextEncoder
+from triangulate.pipeline.read import quantities as quantity_reader
+from triangulate.pipeline.read import times as time_reader
 from triangulate.pipeline.read.times import SEASON_START, month_span
 from triangulate.pipeline.reversals import plan_reversals
 
@@ -142,25 +142,9 @@ class _Cluster:
 # ---------------------------------------------------------------- readers' checks
 
 
-@functools.cache  # looked up on every pair of mentions
-def _reader_function(module: str, name: str) -> Callable[..., Any] | None:
-    try:
-        found = getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
-    return found if callable(found) else None
-
-
-_READ_QUANTITIES = "triangulate.pipeline.read.quantities"
-_READ_TIMES = "triangulate.pipeline.read.times"
-
-
 def quantities_compatible(a: Quantity, b: Quantity) -> bool:
-    """Both figures can hold at once (the quantity reader's check when present)."""
-    theirs = _reader_function(_READ_QUANTITIES, "compatible")
-    if theirs is not None:
-        return bool(theirs(a, b))
-    return _bounds(a)[0] <= _bounds(b)[1] and _bounds(b)[0] <= _bounds(a)[1]
+    """Both figures can hold at once, given their hedges (the quantity reader's check)."""
+    return quantity_reader.compatible(a, b)
 
 
 def _bounds(quantity: Quantity) -> tuple[float, float]:
@@ -182,9 +166,8 @@ def times_compatible(a: Mention, b: Mention) -> bool:
         return False
     if (a.span.is_range and b.span.is_range) or _is_duration(a) or _is_duration(b):
         return spans_compatible(a.span, b.span)
-    theirs = _reader_function(_READ_TIMES, "compatible")
-    if theirs is not None and a.time is not None and b.time is not None:
-        return bool(theirs(a.time, b.time))
+    if a.time is not None and b.time is not None:
+        return time_reader.compatible(a.time, b.time)
     return spans_compatible(a.span, b.span)
 
 
@@ -607,8 +590,7 @@ def _ambiguous_keys(mentions: Sequence[Mention]) -> frozenset[tuple[str, str]]:
 def _kind_key(mention: Mention) -> str:
     if mention.kind == "time" or mention.quantity is None:
         return mention.kind
-    unit_kind = _reader_function(_READ_QUANTITIES, "unit_kind")
-    return "quantity:" + (str(unit_kind(mention.quantity.unit)) if unit_kind else "")
+    return "quantity:" + quantity_reader.unit_kind(mention.quantity.unit)
 
 
 def _pairable(mentions: Sequence[Mention]) -> list[bool]:
@@ -648,10 +630,10 @@ def _same_counted(a: Mention, b: Mention) -> bool:
 
 
 def _same_unit_kind(a: Mention, b: Mention) -> bool:
-    unit_kind = _reader_function(_READ_QUANTITIES, "unit_kind")
-    if unit_kind is None or a.quantity is None or b.quantity is None:
+    if a.quantity is None or b.quantity is None:
         return True
-    return bool(unit_kind(a.quantity.unit) == unit_kind(b.quantity.unit))
+    unit_kind = quantity_reader.unit_kind
+    return unit_kind(a.quantity.unit) == unit_kind(b.quantity.unit)
 
 
 def _link_score(a: Mention, b: Mention, context: float, similarity: _Similarity) -> float:
