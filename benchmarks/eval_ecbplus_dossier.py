@@ -37,6 +37,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "2")
 from triangulate.models import Article, Claim, Reading
 from triangulate.pipeline.compare import compare
 from triangulate.pipeline.embed import TextEncoder, load_encoder
+from triangulate.pipeline.read.reader import read_many
 
 DEV_TOPICS = (2, 5, 12, 18, 21, 23, 34, 35)
 NO_SPACE_BEFORE = re.compile(r" ([,.;:!?%)\]}]|'s\b|n't\b|'re\b|'ll\b|'ve\b|'d\b|'m\b)")
@@ -47,46 +48,8 @@ NO_SPACE_AFTER = re.compile(r"([(\[{$]) ")
 
 
 def read_all(articles: Sequence[Article]) -> list[Reading]:
-    """Readings from the project's readers (read_many, or its parts while it is incomplete)."""
-    try:
-        from triangulate.pipeline.read.reader import read_many
-    except ImportError:
-        return _read_with_parts(articles)
-    return list(read_many(list(articles)))
-
-
-def _read_with_parts(articles: Sequence[Article]) -> list[Reading]:
-    import datetime
-
-    from triangulate.pipeline.read.entities import EntityIndex, find_entities
-    from triangulate.pipeline.read.facts import find_facts
-    from triangulate.pipeline.read.language import load_nlp
-    from triangulate.pipeline.read.quantities import find_quantities
-    from triangulate.pipeline.read.sentences import find_sentences
-    from triangulate.pipeline.read.times import find_times, infer_publication_date
-
-    nlp = load_nlp()
-    readings = []
-    for article, doc in zip(articles, nlp.pipe([a.text for a in articles]), strict=True):
-        published = article.published or infer_publication_date(article.text)[0]
-        anchor = datetime.date.fromisoformat(published[:10]) if published else None
-        entities = find_entities(doc, article.id)
-        times = find_times(article.text, article.id, anchor)
-        quantities = find_quantities(article.text, article.id, doc)
-        facts = find_facts(doc, article.id, EntityIndex.of(entities), times, quantities)
-        readings.append(
-            Reading(
-                article.id,
-                "parts",
-                published=published,
-                sentences=tuple(find_sentences(doc, article.id)),
-                entities=tuple(entities),
-                times=tuple(times),
-                quantities=tuple(quantities),
-                facts=tuple(facts),
-            )
-        )
-    return readings
+    """Readings from the project's readers, names merged across the articles."""
+    return read_many(list(articles))
 
 
 # ---------------------------------------------------------------- ECB+
