@@ -84,12 +84,9 @@ class BoilerplateMemory:
             return self._by_outlet.get(outlet, Counter())[key]
         return self._overall[key]
 
-    def for_text(self, text: str, outlet: str | None = None) -> BoilerplateMemory:
-        """Only the counts one text needs: small enough to send to a worker process."""
-        return self.for_keys(_text_keys(text), outlet)
-
     def for_keys(self, keys: Iterable[str], outlet: str | None = None) -> BoilerplateMemory:
-        """The counts of the given line keys only (as ``add_document`` returned them)."""
+        """The counts of the given line keys only (as ``add_document`` returned them): small
+        enough to send to a worker process with the text they are for."""
         subset = BoilerplateMemory()
         subset._overall.update({key: self._overall[key] for key in keys if key in self._overall})
         counts = self._by_outlet.get(outlet or "")
