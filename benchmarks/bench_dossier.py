@@ -18,10 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from triangulate.pipeline.embed import load_encoder
-from triangulate.pipeline.read.language import load_nlp
-from triangulate.runners.dossier import build_for
-from triangulate.runners.local import ingest
+from triangulate.dossier.build import build_for
+from triangulate.ingest.ingester import ingest
+from triangulate.nlp.encoder import load_encoder
+from triangulate.nlp.language import load_nlp
 from triangulate.settings import Settings
 from triangulate.store import open_store
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported in main() only after the thread count is set
-    from triangulate.pipeline.embed import TextEncoder
+    from triangulate.nlp.encoder import TextEncoder
 
 
 def _sentences(folder: Path) -> list[str]:
@@ -35,7 +35,7 @@ def main() -> None:
         os.environ[variable] = str(args.threads)
 
     started = time.perf_counter()
-    from triangulate.pipeline.embed import HashingEmbedder, load_embedder
+    from triangulate.nlp.encoder import HashingEmbedder, load_embedder
 
     embedder = load_embedder()
     load_seconds = time.perf_counter() - started

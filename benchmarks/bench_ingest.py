@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from triangulate.runners.local import IngestEvent, ingest
+from triangulate.ingest.ingester import IngestEvent, ingest
 from triangulate.settings import Settings
 from triangulate.store import open_store
 

@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 from triangulate.models import Article
-from triangulate.pipeline.read.language import load_nlp
-from triangulate.pipeline.read.reader import merge_across, read_many
-from triangulate.runners.dossier import read_each
+from triangulate.nlp.language import load_nlp
+from triangulate.read.reader import merge_across, read_many
+from triangulate.read.stored import read_each
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "read"
 

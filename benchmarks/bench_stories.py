@@ -54,10 +54,11 @@ def replayed(size: int) -> Iterator[Article]:
 
 
 def measure(size: int, engine_name: str, workers: int) -> dict[str, float]:
-    from triangulate.runners.stories import cluster_articles, make_engine
+    from triangulate.runners import make_runner
+    from triangulate.stories.run import cluster_articles
 
     started = time.perf_counter()
-    engine = make_engine(engine_name, workers)
+    engine = make_runner(engine_name, workers)
     ready = time.perf_counter()
     try:
         stories = 0
@@ -81,7 +82,7 @@ def measure(size: int, engine_name: str, workers: int) -> dict[str, float]:
 
 def stages(size: int) -> None:
     """Time the two stages apart, in one process: featurize, then the sequential clusterer."""
-    from triangulate.pipeline.cluster import StoryClusterer, featurize
+    from triangulate.stories.cluster import StoryClusterer, featurize
 
     articles = list(replayed(size))
     started = time.perf_counter()

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import httpx
 
-from triangulate.runners.local import ingest
+from triangulate.ingest.ingester import ingest
 from triangulate.settings import Settings
 from triangulate.store import open_store
 from triangulate.web.pages import dossier_builder

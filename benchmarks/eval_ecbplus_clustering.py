@@ -16,7 +16,7 @@ import statistics
 from pathlib import Path
 
 from triangulate.evaluation.clustering import ClusteringReport, evaluate_ecbplus
-from triangulate.pipeline.cluster import ClusterSettings
+from triangulate.stories.cluster import ClusterSettings
 
 ECBPLUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus-dev"
 DEV = (2, 5, 12, 18, 21, 23, 34, 35)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import trafilatura
 
-from triangulate.pipeline.metadata import detect_language
+from triangulate.ingest.metadata import detect_language
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "trafilatura-eval" / "cache"
 LANG = re.compile(rb"<html[^>]*\blang=[\"']?([a-zA-Z]{2})\b", re.I)

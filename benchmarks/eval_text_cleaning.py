@@ -22,7 +22,7 @@ from triangulate.evaluation.text_cleaning import (
     evaluate_cleaning,
     line_label_mistakes,
 )
-from triangulate.pipeline.clean import clean_text
+from triangulate.ingest.clean import clean_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

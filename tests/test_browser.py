@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 
 from test_web import DOSSIER_ID, EXAMPLES, build_store
-from triangulate.runners.stories import run_stories
 from triangulate.settings import Settings
+from triangulate.stories.run import run_stories
 
 CHROMIUM = Path(os.environ.get("TRIANGULATE_CHROMIUM", "/usr/bin/chromium"))
 ARGS = [

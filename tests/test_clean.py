@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from triangulate.pipeline.clean import BoilerplateMemory, CleanedText, clean_text
+from triangulate.ingest.clean import BoilerplateMemory, CleanedText, clean_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "clean"
 LEDGER = (FIXTURES / "harbour_ledger.txt").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from triangulate.models import Article
-from triangulate.pipeline.cluster import (
+from triangulate.stories.cluster import (
     ArticleFeatures,
     ClusterSettings,
     StoryClusterer,

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from triangulate.compare.claims import compare, normalise_unit, parse_time_value, spans_compatible
 from triangulate.models import (
     Article,
     Claim,
@@ -16,8 +17,7 @@ from triangulate.models import (
     Sentence,
     TimeExpression,
 )
-from triangulate.pipeline.compare import compare, normalise_unit, parse_time_value, spans_compatible
-from triangulate.pipeline.embed import HashingEmbedder, TextEncoder, load_encoder
+from triangulate.nlp.encoder import HashingEmbedder, TextEncoder, load_encoder
 
 
 def _span(article: Article, written: str, within: Evidence | None = None) -> Evidence:

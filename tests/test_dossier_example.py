@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from conftest import EXAMPLES
 from triangulate.cli import cli
-from triangulate.pipeline.report import check_evidence, validate_dossier
+from triangulate.dossier.schema import check_evidence, validate_dossier
 
 
 @pytest.fixture(scope="module")

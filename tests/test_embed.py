@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from triangulate.errors import TriangulateError
-from triangulate.pipeline.embed import Embedder, HashingEmbedder, load_embedder
+from triangulate.nlp.encoder import Embedder, HashingEmbedder, load_embedder
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +83,7 @@ def test_hashing_fallback_sees_shared_words() -> None:
 
 
 def test_blas_threads_follow_the_override(monkeypatch: pytest.MonkeyPatch) -> None:
-    from triangulate.pipeline.embed import blas_threads
+    from triangulate.nlp.encoder import blas_threads
 
     monkeypatch.setenv("TRIANGULATE_EMBED_THREADS", "1")
     assert blas_threads() == 1

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from triangulate.models import Entity, Evidence
-from triangulate.pipeline.read.entities import (
+from triangulate.nlp.language import load_nlp
+from triangulate.read.entities import (
     find_entities,
     merge_entities,
     same_name_word,
@@ -17,7 +18,6 @@ from triangulate.pipeline.read.entities import (
     state_alias,
     state_of,
 )
-from triangulate.pipeline.read.language import load_nlp
 
 FIXTURES = Path(__file__).parent / "fixtures" / "read"
 

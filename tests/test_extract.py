@@ -13,7 +13,7 @@ from lxml.html import tostring
 from trafilatura.metadata import extract_metadata
 
 from triangulate.errors import InputError
-from triangulate.pipeline.extract import (
+from triangulate.ingest.extract import (
     ExtractedPage,
     _add_sibling_chunks,
     comparison_may_help,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from triangulate.models import Evidence, Fact, Quantity, TimeExpression
-from triangulate.pipeline.read.entities import EntityIndex, find_entities
-from triangulate.pipeline.read.facts import find_facts
-from triangulate.pipeline.read.language import load_nlp
+from triangulate.nlp.language import load_nlp
+from triangulate.read.entities import EntityIndex, find_entities
+from triangulate.read.facts import find_facts
 
 
 def facts_of(

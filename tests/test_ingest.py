@@ -12,7 +12,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from conftest import STORY, WIRE
-from triangulate.runners.local import IngestReport, ingest
+from triangulate.ingest.ingester import IngestReport, ingest
 from triangulate.settings import Settings
 from triangulate.store import Store, queries
 
@@ -255,7 +255,7 @@ def test_an_earlier_published_copy_becomes_the_original(
 
 
 def test_the_duplicate_index_keeps_a_window_of_recent_articles() -> None:
-    from triangulate.pipeline import dedupe
+    from triangulate.ingest import dedupe
 
     index = dedupe.DuplicateIndex(threshold=0.8, window=2)
     index.add("oldest", dedupe.signature(WIRE))

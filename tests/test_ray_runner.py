@@ -1,4 +1,4 @@
-"""The Ray engine gives exactly the stories of the local engine."""
+"""The Ray runner gives exactly the stories of the local runner."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from triangulate.models import Article
-from triangulate.pipeline.cluster import featurize, sort_key
-from triangulate.runners.ray import featurize_part
-from triangulate.runners.stories import LocalEngine, cluster_articles
+from triangulate.runners.local import LocalRunner
+from triangulate.runners.ray import apply_part
+from triangulate.stories.cluster import featurize, sort_key
+from triangulate.stories.run import cluster_articles
 
 FIXTURES = Path(__file__).parent / "fixtures" / "stories"
 
@@ -27,29 +28,29 @@ def corpus() -> list[Article]:
     return sorted([*articles, copy], key=sort_key)
 
 
-def test_featurize_part_is_featurize_in_order() -> None:
+def test_a_ray_part_is_the_function_applied_in_order() -> None:
     articles = corpus()[:3]
-    assert featurize_part(articles) == [featurize(a) for a in articles]
+    assert apply_part(featurize, articles) == [featurize(a) for a in articles]
 
 
 @pytest.fixture(scope="module")
 def ray_engine() -> Iterator[object]:
     ray = pytest.importorskip("ray", reason="ray is not installed (pip install 'triangulate[ray]')")
-    from triangulate.runners.ray import RayEngine
+    from triangulate.runners.ray import RayRunner
 
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-    engine = RayEngine(2)
+    engine = RayRunner(2)
     try:
         yield engine
     finally:
         ray.shutdown()
 
 
-def test_local_and_ray_engines_give_identical_stories(ray_engine: object) -> None:
-    from triangulate.runners.ray import RayEngine
+def test_local_and_ray_runners_give_identical_stories(ray_engine: object) -> None:
+    from triangulate.runners.ray import RayRunner
 
-    assert isinstance(ray_engine, RayEngine)
-    with LocalEngine(2) as local:
+    assert isinstance(ray_engine, RayRunner)
+    with LocalRunner(2) as local:
         expected = list(cluster_articles(corpus(), local, batch=4))
     assert list(cluster_articles(corpus(), ray_engine, batch=4)) == expected
     assert len(expected) == 6  # two events, three replays out of each other's window

@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 
 from triangulate.models import Article, Evidence, Reading
-from triangulate.pipeline.read.language import load_nlp
-from triangulate.pipeline.read.reader import (
+from triangulate.nlp.language import load_nlp
+from triangulate.read.reader import (
     READER_VERSION,
     read_article,
     read_many,
     reading_from_json,
     reading_to_json,
 )
-from triangulate.pipeline.read.sentences import find_sentences
+from triangulate.read.sentences import find_sentences
 
 FIXTURES = Path(__file__).parent / "fixtures" / "read"
 CONTRACT = {

@@ -11,6 +11,10 @@ from pathlib import Path
 import pytest
 
 from test_summarize import TEXT_A, TEXT_B, find, fixture
+from triangulate.dossier.assemble import build_dossier
+from triangulate.dossier.schema import check_evidence, dossier_to_json, validate_dossier
+from triangulate.dossier.summary import find_omissions, summarize
+from triangulate.dossier.timeline import build_timeline
 from triangulate.errors import TriangulateError
 from triangulate.models import (
     Article,
@@ -24,17 +28,7 @@ from triangulate.models import (
     Side,
     TimeExpression,
 )
-from triangulate.pipeline.report import (
-    build_dossier,
-    check_evidence,
-    dossier_to_json,
-    render_html,
-    render_markdown,
-    validate_dossier,
-    write_dossier,
-)
-from triangulate.pipeline.summarize import find_omissions, summarize
-from triangulate.pipeline.timeline import build_timeline
+from triangulate.render.report import render_html, render_markdown, write_dossier
 
 HOSTILE = (
     "The ferry sank. <script>alert(1)</script> Witnesses saw <img src=x onerror=alert(1)> "

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from triangulate.compare.updates import plan_reversals, verb_stem
 from triangulate.models import Article, Evidence, Reading, Sentence
-from triangulate.pipeline.embed import load_encoder
-from triangulate.pipeline.reversals import plan_reversals, verb_stem
+from triangulate.nlp.encoder import load_encoder
 
 
 def article(article_id: str, published: str | None, *sentences: str) -> tuple[Article, Reading]:

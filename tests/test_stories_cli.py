@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from triangulate.cli import cli
 from triangulate.errors import NotFoundError, SettingsError
-from triangulate.runners.stories import make_engine
+from triangulate.runners import make_runner
 from triangulate.store import open_store
 from triangulate.store.stories import get_story, story_of_article, story_summaries
 
@@ -96,4 +96,4 @@ def test_running_again_replaces_the_stories(tmp_path: Path) -> None:
 
 def test_unknown_engine_is_a_settings_error() -> None:
     with pytest.raises(SettingsError):
-        make_engine("spark", 1)
+        make_runner("spark", 1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from triangulate.dossier.summary import find_omissions, independent_sources, summarize
 from triangulate.models import (
     Article,
     Claim,
@@ -14,7 +15,6 @@ from triangulate.models import (
     Sentence,
     Side,
 )
-from triangulate.pipeline.summarize import find_omissions, independent_sources, summarize
 
 TEXT_A = (
     "The passenger ferry Gull Star sank off the Velmar coast on Tuesday night. "

@@ -8,8 +8,8 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
+from triangulate.dossier.timeline import build_timeline, date_bounds, describe_event
 from triangulate.models import Article, Evidence, Reading, Sentence, TimeExpression
-from triangulate.pipeline.timeline import build_timeline, date_bounds, describe_event
 
 TEXT_A = (
     "Ferry sinks off the Velmar coast\n"

@@ -17,13 +17,13 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from triangulate.cli import cli
-from triangulate.pipeline.cluster import Story
-from triangulate.runners.local import ingest
-from triangulate.runners.stories import run_stories
+from triangulate.ingest.ingester import ingest
+from triangulate.models import Story
 from triangulate.settings import Settings
 from triangulate.store import open_store, queries, writes
 from triangulate.store import stories as story_store
 from triangulate.store.export import article_record
+from triangulate.stories.run import run_stories
 from triangulate.web import create_app
 from triangulate.web.highlight import Span, highlight
 
@@ -764,7 +764,7 @@ def test_bad_store_fails_with_one_line(tmp_path: Path) -> None:
 
 
 def test_independent_sources_count_outlets_and_copies_once() -> None:
-    from triangulate.web.dossier_view import DossierView
+    from triangulate.render.view import DossierView
 
     articles = [
         {"id": "a", "outlet": "Harbour Herald", "text": "x"},

@@ -186,6 +186,18 @@ class Dossier:
     labels: tuple[tuple[str, str, str], ...] = ()
 
 
+@dataclass(frozen=True)
+class Story:
+    """A group of articles about one real-world event, in the order they joined."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    originals: int  # articles that are not wire copies of another member
+    first_seen: str | None
+    last_seen: str | None
+
+
 def to_dict(record: Any) -> Any:
     """Turn records (and tuples of them) into JSON-ready plain data."""
     if dataclasses.is_dataclass(record) and not isinstance(record, type):

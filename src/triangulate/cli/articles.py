@@ -14,7 +14,7 @@ import click
 from triangulate.cli import cli, db_option, is_terminal, make_settings
 
 if TYPE_CHECKING:
-    from triangulate.runners.local import IngestEvent
+    from triangulate.ingest.ingester import IngestEvent
 from triangulate.store import open_store, queries
 from triangulate.store.export import EXPORT_FORMATS, export_articles
 
@@ -35,7 +35,7 @@ def ingest_command(
     inputs: tuple[str, ...],
 ) -> None:
     """Ingest files, folders, globs, URLs, WARC, RSS/Atom, JSONL or - (stdin)."""
-    from triangulate.runners.local import ingest  # the pipeline's imports are slow: load on use
+    from triangulate.ingest.ingester import ingest  # the pipeline's imports are slow: load on use
 
     settings = make_settings(db, max_input_bytes=max_bytes, workers=workers)
     with open_store(settings.db) as store, _progress(not as_json) as advance:

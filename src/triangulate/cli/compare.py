@@ -32,8 +32,8 @@ def read_command(db: Path | None, read_all: bool, as_json: bool, ids: tuple[str,
     """Read articles: sentences, entities, dates, figures, quotes, framing, facts."""
     if not ids and not read_all:
         raise click.UsageError("give article ids or --all")
-    from triangulate.pipeline.read.reader import reading_to_json
-    from triangulate.runners.dossier import read_stored
+    from triangulate.read.reader import reading_to_json
+    from triangulate.read.stored import read_stored
 
     settings = make_settings(db)
     with open_store(settings.db) as store:
@@ -73,8 +73,8 @@ def dossier_command(
     db: Path | None, out: Path, formats: str, workers: int | None, inputs: tuple[str, ...]
 ) -> None:
     """Build the dossier of one event from INPUTS (anything ingest takes, or stored ids)."""
-    from triangulate.pipeline.report import write_dossier
-    from triangulate.runners.dossier import build_for
+    from triangulate.dossier.build import build_for
+    from triangulate.render.report import write_dossier
 
     settings = make_settings(db, workers=workers)
     with open_store(settings.db) as store:
@@ -92,7 +92,7 @@ def dossier_command(
 
 def _article_ids(store: Store, inputs: list[str], settings: Settings) -> tuple[list[str], bool]:
     """Stored ids are taken as they are; everything else is ingested first."""
-    from triangulate.runners.local import ingest
+    from triangulate.ingest.ingester import ingest
 
     ids = [i for i in inputs if queries.article_exists(store, i) and not Path(i).exists()]
     rest = [i for i in inputs if i not in ids]

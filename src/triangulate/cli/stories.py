@@ -36,10 +36,10 @@ def stories_command(
 ) -> None:
     """Ingest INPUTS (files, folders, URLs, WARC, feeds...) and group every stored article
     into stories; write OUT/stories.jsonl, one line per story."""
-    from triangulate.runners.local import IngestEvent
-    from triangulate.runners.stories import run_stories
+    from triangulate.ingest.ingester import IngestEvent
     from triangulate.store import open_store
     from triangulate.store.stories import story_summaries
+    from triangulate.stories.run import run_stories
 
     failed = False
 
@@ -52,7 +52,14 @@ def stories_command(
     settings = make_settings(db, workers=workers)
     with open_store(settings.db) as store:
         path = run_stories(
-            store, list(inputs), settings, engine, workers, out, dossiers=dossiers, on_event=report
+            store,
+            list(inputs),
+            settings,
+            engine,
+            workers=workers,
+            out_dir=out,
+            dossiers=dossiers,
+            on_event=report,
         )
         summaries = story_summaries(store)
     multi = sum(1 for s in summaries if s["originals"] >= 2)

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from triangulate.models import Article
-from triangulate.pipeline.cluster import (
+from triangulate.stories.cluster import (
     ClusterSettings,
     cluster_features,
     content_words,

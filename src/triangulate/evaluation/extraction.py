@@ -31,7 +31,7 @@ import trafilatura
 from htmldate import find_date
 
 from triangulate.errors import InputError
-from triangulate.pipeline.extract import ExtractedPage, extract_html
+from triangulate.ingest.extract import ExtractedPage, extract_html
 
 BENCHMARK_DIR = "article-extraction-benchmark"
 TRAFILATURA_EVAL_DIR = "trafilatura-eval"

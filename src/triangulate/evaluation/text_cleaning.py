@@ -25,7 +25,7 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]
 from lxml import html as lxml_html  # type: ignore[import-untyped]
 
-from triangulate.pipeline.clean import BoilerplateMemory, clean_text
+from triangulate.ingest.clean import BoilerplateMemory, clean_text
 
 SHINGLE_SIZE = 4
 _TOKEN = re.compile(r"\w+")

@@ -1,58 +1,17 @@
-"""Local runner: streams documents through the stages, a process pool for the heavy ones."""
+"""The local runner: a process pool over the machine's cores, started only when it pays.
+
+Runners know nothing of the steps: they run the step functions they are given, in order.
+"""
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass, field
-from functools import partial
 from itertools import islice
 from typing import TypeVar
 
-from triangulate.errors import InputError, TriangulateError
-from triangulate.models import Article
-from triangulate.pipeline import dedupe
-from triangulate.pipeline.clean import BoilerplateMemory
-from triangulate.pipeline.decode import decode_text
-from triangulate.pipeline.ingest import Item, RawDocument, iter_documents
-from triangulate.pipeline.prepare import Prepared, prepare_document
-from triangulate.settings import Settings
-from triangulate.store import Store, queries, writes
-
 T = TypeVar("T")
 R = TypeVar("R")
-CHUNK = 128
-
-
-@dataclass(frozen=True)
-class IngestEvent:
-    kind: str  # stored, unchanged, duplicate, error
-    source: str
-    article: str | None = None
-    message: str = ""
-
-
-@dataclass
-class IngestReport:
-    events: list[IngestEvent] = field(default_factory=list)
-    relinked: list[str] = field(default_factory=list)  # earlier articles found to be copies
-
-    @property
-    def copies(self) -> int:
-        return self.count("duplicate") + len(self.relinked)
-
-    def count(self, kind: str) -> int:
-        return sum(1 for event in self.events if event.kind == kind)
-
-    @property
-    def failed(self) -> bool:
-        return self.count("error") > 0
-
-    @property
-    def article_ids(self) -> list[str]:
-        return [e.article for e in self.events if e.article and e.kind != "error"]
 
 
 def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -71,197 +30,6 @@ def lazy_map(func: Callable[[T], R], items: Sequence[T], executor: Executor | No
     if executor is None or len(items) < 2:
         return (func(item) for item in items)
     return executor.map(func, items, chunksize=max(1, len(items) // 8))
-
-
-@dataclass
-class _Chunk:
-    items: list[RawDocument | IngestEvent]
-    done: list[IngestEvent | None]  # an "unchanged" event for inputs stored already
-    prepared: Iterator[Prepared | InputError]
-
-
-def _for_worker(document: RawDocument) -> RawDocument:
-    """What a worker needs: decoded text goes without its bytes (they stay here to be stored)."""
-    if document.kind == "text" and document.text is not None:
-        return dataclasses.replace(document, data=b"")
-    return document
-
-
-class Ingester:
-    """Ingests documents into one store, remembering boilerplate and wire copies across batches."""
-
-    def __init__(self, store: Store, settings: Settings) -> None:
-        self.store = store
-        self.settings = settings
-        self.memory = BoilerplateMemory.from_rows(queries.boilerplate_rows(store))
-        self.duplicates = dedupe.DuplicateIndex(settings.near_duplicate_threshold)
-        self.relinked: list[str] = []  # stored articles that turned out to be copies
-        for article_id, data in queries.recent_signatures(store, self.duplicates.window):
-            self.duplicates.add(article_id, dedupe.from_bytes(data))
-
-    def run(
-        self, inputs: Sequence[str], on_event: Callable[[IngestEvent], None] | None = None
-    ) -> IngestReport:
-        return self.run_items(iter_documents(inputs, self.settings), on_event)
-
-    def run_items(
-        self, items: Iterable[Item], on_event: Callable[[IngestEvent], None] | None = None
-    ) -> IngestReport:
-        """Ingest documents already read (files, uploads); events come out in input order.
-
-        Chunks overlap: workers prepare the next chunk while this process stores the last.
-        """
-        report = IngestReport()
-        emit = partial(_record, report, on_event)
-        with LazyPool(self.settings.worker_count) as pool:
-            pending: _Chunk | None = None
-            for chunk in chunked(items, CHUNK):
-                submitted = self._submit(chunk, pool)
-                if pending is not None:
-                    self._store_chunk(pending, emit)
-                pending = submitted
-                self.memory.prune()
-            if pending is not None:
-                self._store_chunk(pending, emit)
-        writes.save_boilerplate_counts(self.store, self.memory.rows())
-        report.relinked = list(self.relinked)
-        return report
-
-    def _submit(self, chunk: list[Item], pool: LazyPool) -> _Chunk:
-        """Decode, skip what is stored already, and hand the rest to the workers."""
-        items = [self._decoded(item) for item in chunk]
-        done = [self._unchanged(item) for item in items]
-        fresh = [
-            item for item, seen in zip(items, done, strict=True)
-            if isinstance(item, RawDocument) and seen is None
-        ]  # fmt: skip
-        # the whole chunk is counted before any text is cleaned: a line repeated across the
-        # batch is known as such from its first document on
-        keys = [self._count(document) for document in fresh]
-        jobs = [
-            (
-                _for_worker(document),
-                None if lines is None else self.memory.for_keys(lines, document.outlet),
-            )
-            for document, lines in zip(fresh, keys, strict=True)
-        ]
-        prepare = partial(_prepare, settings=self.settings)
-        return _Chunk(items, done, lazy_map(prepare, jobs, pool.get(len(jobs))))
-
-    def _store_chunk(self, chunk: _Chunk, emit: Callable[[IngestEvent], None]) -> None:
-        # each article is written atomically; the chunk is committed once (see writes.batch)
-        with writes.batch(self.store):
-            self._store_items(chunk, emit)
-
-    def _store_items(self, chunk: _Chunk, emit: Callable[[IngestEvent], None]) -> None:
-        for item, unchanged in zip(chunk.items, chunk.done, strict=True):
-            if isinstance(item, IngestEvent):
-                emit(item)
-            elif unchanged is not None:
-                emit(unchanged)
-            else:
-                self._store(item, next(chunk.prepared), emit)
-
-    def _count(self, document: RawDocument) -> frozenset[str] | None:
-        """Count a text's lines in the batch's boilerplate memory."""
-        if document.kind != "text" or document.text is None:
-            return None
-        return self.memory.add_document(document.text, document.outlet)
-
-    def _decoded(self, item: Item) -> RawDocument | IngestEvent:
-        if isinstance(item, InputError):
-            return IngestEvent("error", item.source, message=str(item))
-        if item.kind != "text" or item.text is not None:
-            return item
-        try:
-            return dataclasses.replace(item, text=decode_text(item.data, item.source))
-        except InputError as error:
-            return IngestEvent("error", item.source, message=str(error))
-
-    def _unchanged(self, item: RawDocument | IngestEvent) -> IngestEvent | None:
-        """An event when this exact input is already stored under its id."""
-        if isinstance(item, IngestEvent) or item.id is None:
-            return None
-        try:
-            _, data = queries.original(self.store, item.id)
-        except TriangulateError:
-            return None
-        if data != item.data:
-            return None
-        return IngestEvent("unchanged", item.source, item.id, "already stored")
-
-    def _store(
-        self,
-        document: RawDocument,
-        prepared: Prepared | InputError,
-        emit: Callable[[IngestEvent], None],
-    ) -> None:
-        if isinstance(prepared, InputError):
-            emit(IngestEvent("error", document.source, message=str(prepared)))
-            return
-        article = self._with_unique_id(prepared.article)
-        same = queries.find_by_content_hash(self.store, article.content_hash)
-        if same is not None and same != article.id:
-            emit(IngestEvent("unchanged", document.source, same, f"same text as {same}"))
-            return
-        minhash = dedupe.from_bytes(prepared.signature)
-        original = self._original_for(article, minhash)
-        if original is not None:
-            article = dataclasses.replace(article, duplicate_of=original)
-        writes.save_article(self.store, article, document.data, prepared.signature)
-        self.duplicates.add(article.id, minhash)
-        kind = "duplicate" if original else "stored"
-        emit(
-            IngestEvent(
-                kind, document.source, article.id, f"copy of {original}" if original else ""
-            )
-        )
-
-    def _original_for(self, article: Article, minhash: dedupe.MinHash) -> str | None:
-        """The original this article copies; an earlier-published copy becomes the original."""
-        found = self.duplicates.original_of(article.id, minhash)
-        if found is None:
-            return None
-        original = queries.get_article(self.store, found)
-        if original.duplicate_of is not None:
-            original = queries.get_article(self.store, original.duplicate_of)
-        if _known_date(article) and (_known_date(original) or "9999") > _known_date(article):
-            writes.relink_copies(self.store, original.id, article.id)
-            self.relinked.append(original.id)
-            return None
-        return original.id
-
-    def _with_unique_id(self, article: Article) -> Article:
-        """Two different sources with the same file name get distinct ids."""
-        stored_source = queries.source_of(self.store, article.id)
-        if stored_source is None or stored_source == article.source:
-            return article
-        suffix = dedupe_suffix(article.source)
-        return dataclasses.replace(article, id=f"{article.id}-{suffix}")
-
-
-def dedupe_suffix(source: str) -> str:
-    return hashlib.sha1(source.encode("utf-8")).hexdigest()[:6]
-
-
-def _known_date(article: Article) -> str:
-    """The publication date when it was found, not guessed ("" otherwise)."""
-    return "" if article.published_inferred else article.published or ""
-
-
-def _prepare(
-    job: tuple[RawDocument, BoilerplateMemory | None], settings: Settings
-) -> Prepared | InputError:
-    document, memory = job
-    return prepare_document(document, memory, settings)
-
-
-def _record(
-    report: IngestReport, on_event: Callable[[IngestEvent], None] | None, event: IngestEvent
-) -> None:
-    report.events.append(event)
-    if on_event is not None:
-        on_event(event)
 
 
 class LazyPool:
@@ -287,18 +55,20 @@ class LazyPool:
             self._executor.shutdown()
 
 
-def ingest(
-    store: Store,
-    inputs: Sequence[str],
-    settings: Settings,
-    on_event: Callable[[IngestEvent], None] | None = None,
-) -> IngestReport:
-    """Ingest every input into ``store``; problems are reported, never raised."""
-    return Ingester(store, settings).run(inputs, on_event)
+class LocalRunner:
+    """Maps a step function over batches in a process pool of ``workers`` (in-process for one)."""
 
+    def __init__(self, workers: int, minimum_items: int = 64) -> None:
+        self._pool = LazyPool(workers, minimum_items=minimum_items)
 
-def make_dossier(store: Store, article_ids: list[str], settings: Settings) -> str:
-    """Build and store the dossier of ``article_ids``; return its id (see runners.dossier)."""
-    from triangulate.runners.dossier import make_dossier as build
+    def map(self, func: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        return parallel_map(func, items, self._pool.get(len(items)))
 
-    return build(store, article_ids, settings)
+    def close(self) -> None:
+        self._pool.__exit__()
+
+    def __enter__(self) -> LocalRunner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,7 +1,7 @@
 """The Ray engine: the same featurize stage as the local engine, run as Ray tasks.
 
 Each batch of articles is split into one part per CPU Ray offers; each part is one task
-calling :func:`triangulate.pipeline.cluster.featurize` on its articles, and the results
+calling :func:`triangulate.stories.cluster.featurize` on its articles, and the results
 are gathered in order.  Clustering itself stays on the driver (it is sequential by nature
 and cheap), so the stories are exactly those of the local engine.
 
@@ -12,17 +12,18 @@ see docs/ray.md.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from triangulate.errors import SettingsError
-from triangulate.models import Article
-from triangulate.pipeline.cluster import ArticleFeatures, featurize
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
-def featurize_part(articles: Sequence[Article]) -> list[ArticleFeatures]:
+def apply_part(func: Callable[[T], R], items: Sequence[T]) -> list[R]:
     """One Ray task's work (a plain function, so it is tested without Ray)."""
-    return [featurize(article) for article in articles]
+    return [func(item) for item in items]
 
 
 def _ray() -> Any:
@@ -35,8 +36,8 @@ def _ray() -> Any:
     return ray
 
 
-class RayEngine:
-    """Featurizes batches as Ray tasks; starts (and later stops) a local Ray when needed."""
+class RayRunner:
+    """Maps step functions over batches as Ray tasks; starts (and stops) a local Ray if needed."""
 
     def __init__(self, workers: int | None = None, address: str | None = None) -> None:
         self._ray = _ray()
@@ -49,16 +50,16 @@ class RayEngine:
                 options["num_cpus"] = workers
             self._ray.init(**options)
             self._started = True
-        self._task = self._ray.remote(featurize_part)
+        self._task = self._ray.remote(apply_part)
         self.parallelism = max(1, int(self._ray.available_resources().get("CPU", 1)))
 
-    def featurize(self, articles: Sequence[Article]) -> list[ArticleFeatures]:
-        if not articles:
+    def map(self, func: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        if not items:
             return []
-        size = -(-len(articles) // self.parallelism)
-        parts = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
-        results = self._ray.get([self._task.remote(part) for part in parts])
-        return [features for part in results for features in part]
+        size = -(-len(items) // self.parallelism)
+        parts = [list(items[i : i + size]) for i in range(0, len(items), size)]
+        results = self._ray.get([self._task.remote(func, part) for part in parts])
+        return [result for part in results for result in part]
 
     def close(self) -> None:
         """Stop Ray only when this engine started it."""

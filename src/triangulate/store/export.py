@@ -5,12 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from triangulate.core.files import write_atomically
 from triangulate.models import Article, to_dict
 from triangulate.store import queries
 from triangulate.store.db import Store
@@ -43,19 +42,6 @@ def export_articles(store: Store, fmt: str, out: Path | None) -> None:
         sys.stdout.flush()
     else:
         write_atomically(out, data)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` then rename, so no half-written file remains."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _csv(records: Any) -> str:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from triangulate.errors import NotFoundError
-from triangulate.pipeline.cluster import Story
+from triangulate.models import Story
 from triangulate.store.db import Store
 from triangulate.store.writes import atomic
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import secrets
 import threading
 from collections import OrderedDict
@@ -16,11 +15,12 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment
 from starlette.exceptions import HTTPException
 
 from triangulate import __version__
 from triangulate.errors import NotFoundError, TriangulateError
+from triangulate.render.templates import environment
 from triangulate.settings import Settings
 from triangulate.store import Store, open_store
 from triangulate.web.jobs import JobRegistry
@@ -95,13 +95,7 @@ class WebContext:
 
 
 def make_environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(HERE / "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["tojson_pretty"] = lambda value: json.dumps(value, ensure_ascii=False, indent=2)
+    env = environment(HERE / "templates")
     env.filters["when"] = when
     return env
 

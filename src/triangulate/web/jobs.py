@@ -13,15 +13,15 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from triangulate.errors import InputError
-from triangulate.pipeline.ingest import (
+from triangulate.ingest.ingester import (
+    Ingester,
+    IngestEvent,
+)
+from triangulate.ingest.inputs import (
     KNOWN_SUFFIXES,
     Item,
     documents_from_bytes,
     iter_documents,
-)
-from triangulate.runners.local import (
-    Ingester,
-    IngestEvent,
 )
 from triangulate.settings import Settings
 from triangulate.store import open_store

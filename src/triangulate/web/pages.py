@@ -14,12 +14,12 @@ from starlette.datastructures import FormData, UploadFile
 
 from triangulate.errors import NotFoundError, TriangulateError
 from triangulate.models import Article
+from triangulate.render.view import DossierView, article_href, human_date
 from triangulate.settings import Settings
 from triangulate.store import Store, queries
 from triangulate.store import stories as story_store
 from triangulate.store.export import article_record
 from triangulate.web.app import WebContext, wants_json
-from triangulate.web.dossier_view import DossierView, article_href, human_date
 from triangulate.web.highlight import cited_spans, highlight, reading_spans
 from triangulate.web.jobs import Upload, pasted, safe_name
 from triangulate.web.security import check_post, csrf_token
@@ -189,7 +189,7 @@ def _build_dossier(ctx: WebContext, ids: list[str]) -> str:
 
 def dossier_builder() -> Callable[[Store, list[str], Settings], str]:
     """``make_dossier`` from the local runner (older trees keep it in ``runners.dossier``)."""
-    for module_name in ("triangulate.runners.local", "triangulate.runners.dossier"):
+    for module_name in ("triangulate.ingest.ingester", "triangulate.dossier.build"):
         module = importlib.import_module(module_name)
         builder = getattr(module, "make_dossier", None)
         if builder is not None:

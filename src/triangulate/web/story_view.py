@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
-from triangulate.web.dossier_view import (
+from triangulate.render.view import (
     COLORS,
     DossierView,
     article_href,

@@ -10,69 +10,31 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
-from triangulate.errors import SettingsError
-from triangulate.models import Article
-from triangulate.pipeline.cluster import (
-    ArticleFeatures,
-    ClusterSettings,
-    Story,
-    StoryClusterer,
-    featurize,
-)
-from triangulate.runners.local import IngestEvent, LazyPool, chunked, ingest, parallel_map
+from triangulate.core.files import atomic_file
+from triangulate.ingest.ingester import IngestEvent, ingest
+from triangulate.models import Article, Story
+from triangulate.runners import make_runner
+from triangulate.runners.local import chunked
 from triangulate.settings import Settings
 from triangulate.store import Store, queries
 from triangulate.store import stories as story_store
+from triangulate.stories.cluster import ClusterSettings, StoryClusterer, featurize
 
 BATCH = 1024  # articles featurized per round trip to the workers
-ENGINES = ("local", "ray")
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 class Engine(Protocol):
-    """Computes features for a batch of articles, in the batch's order."""
+    """Runs a step function over a batch of items, results in the batch's order."""
 
-    def featurize(self, articles: Sequence[Article]) -> list[ArticleFeatures]: ...
+    def map(self, func: Callable[[T], R], items: Sequence[T]) -> list[R]: ...
 
     def close(self) -> None: ...
-
-
-class LocalEngine:
-    """Featurizes in a process pool over ``workers`` cores (in-process for one worker)."""
-
-    def __init__(self, workers: int) -> None:
-        self._pool = LazyPool(workers, minimum_items=64)
-
-    def featurize(self, articles: Sequence[Article]) -> list[ArticleFeatures]:
-        return parallel_map(featurize, articles, self._pool.get(len(articles)))
-
-    def close(self) -> None:
-        self._pool.__exit__()
-
-    def __enter__(self) -> LocalEngine:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, t: TracebackType | None
-    ) -> None:
-        self.close()
-
-
-def make_engine(name: str, workers: int, address: str | None = None) -> Engine:
-    """``local`` or ``ray`` (Ray needs the ``triangulate[ray]`` extra)."""
-    if name == "local":
-        return LocalEngine(workers)
-    if name == "ray":
-        from triangulate.runners.ray import RayEngine
-
-        return RayEngine(workers, address=address)
-    raise SettingsError(f"unknown engine {name!r}: use one of {', '.join(ENGINES)}")
 
 
 def slim(article: Article) -> Article:
@@ -89,7 +51,7 @@ def cluster_articles(
     """Stories of ``articles`` (given in ``sort_key`` order), each yielded once it is closed."""
     clusterer = StoryClusterer(settings)
     for chunk in chunked((slim(a) for a in articles), batch):
-        for features in engine.featurize(chunk):
+        for features in engine.map(featurize, chunk):
             clusterer.add(features)
         yield from clusterer.drain_closed()
     yield from clusterer.finish()
@@ -120,6 +82,7 @@ def run_stories(
     out_dir: Path = Path("stories"),
     *,
     dossiers: bool = True,
+    address: str | None = None,
     on_event: Callable[[IngestEvent], None] | None = None,
 ) -> Path:
     """Ingest ``inputs``, cluster the store into stories, build the dossier of each story
@@ -128,7 +91,7 @@ def run_stories(
         settings = settings.with_(workers=workers)
     if inputs:
         ingest(store, inputs, settings, on_event)
-    runner = make_engine(engine, settings.worker_count)
+    runner = make_runner(engine, settings.worker_count, address)
     try:
         cluster_store(store, runner)
     finally:
@@ -140,8 +103,8 @@ def run_stories(
 
 def build_story_dossiers(store: Store, settings: Settings) -> int:
     """A dossier for every story with two or more originals (reused when already stored)."""
-    from triangulate.pipeline.embed import load_encoder
-    from triangulate.runners.dossier import build_for, dossier_id
+    from triangulate.dossier.build import build_for, dossier_id
+    from triangulate.nlp.encoder import load_encoder
 
     encoder = None
     built = 0
@@ -188,15 +151,8 @@ def _without_text(article: dict[str, Any]) -> dict[str, Any]:
 
 def write_stories(store: Store, path: Path) -> Path:
     """Write one JSON line per story, oldest first, atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            for story_id in story_store.story_ids(store):
-                record = story_record(store, story_id)
-                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with atomic_file(path) as stream:
+        for story_id in story_store.story_ids(store):
+            record = story_record(store, story_id)
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from triangulate.dossier.summary import source_name
 from triangulate.models import Article, Claim, Evidence, Reading, Side
-from triangulate.pipeline.embed import TextEncoder
-from triangulate.pipeline.summarize import source_name
+from triangulate.nlp.encoder import TextEncoder
 
 # "has no plans to close", "no intention of closing", "ruled out closing", "does not plan to close"
 DENIED_PLAN = re.compile(

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from triangulate.compare.updates import plan_reversals
 from triangulate.models import (
     Article,
     Claim,
@@ -35,11 +36,10 @@ from triangulate.models import (
     Side,
     TimeExpression,
 )
-from triangulate.pipeline.embed import TextEncoder
-from triangulate.pipeline.read import quantities as quantity_reader
-from triangulate.pipeline.read import times as time_reader
-from triangulate.pipeline.read.times import SEASON_START, month_span
-from triangulate.pipeline.reversals import plan_reversals
+from triangulate.nlp.encoder import TextEncoder
+from triangulate.read import quantities as quantity_reader
+from triangulate.read import times as time_reader
+from triangulate.read.times import SEASON_START, month_span
 
 FloatArray = npt.NDArray[np.float32]
 
@@ -606,7 +606,7 @@ def _predicates(mentions: Sequence[Mention]) -> set[str]:
 
 
 def _default_encoder() -> TextEncoder:
-    from triangulate.pipeline.embed import load_encoder
+    from triangulate.nlp.encoder import load_encoder
 
     return load_encoder(allow_fallback=True)
 

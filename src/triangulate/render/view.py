@@ -8,8 +8,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote as url_quote
 
+from triangulate.dossier.summary import source_name
 from triangulate.models import Article
-from triangulate.pipeline.summarize import source_name
 
 Data = Mapping[str, Any]
 COLORS = 8  # source colour classes src-0 .. src-7 in style.css

@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from triangulate.models import Article
+from triangulate.models import Article, Story
 
 MAX_WORDS = 1500  # the lead and body of a news story; longer texts add little but time
 # The headline and first sentences say which event it is (who, where, when); the body adds
@@ -232,18 +232,6 @@ class ClusterSettings:
     refine_passes: int = 2  # passes moving articles to a better story before it closes
     refine_margin: float = 0.0  # how much better the other story must be to move
     max_live_stories: int = 50_000  # beyond this the least recently joined story closes
-
-
-@dataclass(frozen=True)
-class Story:
-    """A finished (or current) story: its articles in the order they joined."""
-
-    id: str
-    title: str
-    articles: tuple[str, ...]
-    originals: int  # articles that are not wire copies of another member
-    first_seen: str | None
-    last_seen: str | None
 
 
 class _Vector:

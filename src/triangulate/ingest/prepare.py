@@ -6,19 +6,19 @@ import re
 from dataclasses import dataclass
 
 from triangulate.errors import InputError
-from triangulate.models import Article, RemovedLine
-from triangulate.pipeline import dedupe
-from triangulate.pipeline.clean import BoilerplateMemory, clean_text
-from triangulate.pipeline.decode import decode_text
-from triangulate.pipeline.extract import extract_html
-from triangulate.pipeline.ingest import RawDocument, url_id
-from triangulate.pipeline.metadata import (
+from triangulate.ingest import dedupe
+from triangulate.ingest.clean import BoilerplateMemory, clean_text
+from triangulate.ingest.decode import decode_text
+from triangulate.ingest.extract import extract_html
+from triangulate.ingest.inputs import RawDocument, url_id
+from triangulate.ingest.metadata import (
     content_hash,
     detect_language,
     outlet_from_lines,
     outlet_from_url,
 )
-from triangulate.pipeline.read.times import find_dateline, infer_publication_date
+from triangulate.models import Article, RemovedLine
+from triangulate.read.times import find_dateline, infer_publication_date
 from triangulate.settings import Settings
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")

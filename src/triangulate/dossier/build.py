@@ -1,4 +1,4 @@
-"""Reading stored articles (with a cache in the store) and building their dossier."""
+"""Building the dossier of stored articles: read, compare, date, summarise, store."""
 
 from __future__ import annotations
 
@@ -7,50 +7,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from triangulate.compare.claims import compare
+from triangulate.dossier.assemble import build_dossier
+from triangulate.dossier.schema import dossier_to_json, validate_dossier
+from triangulate.dossier.summary import find_omissions, summarize
+from triangulate.dossier.timeline import build_timeline
 from triangulate.errors import TriangulateError
-from triangulate.models import Article, Dossier, Reading
-from triangulate.pipeline.compare import compare
-from triangulate.pipeline.embed import TextEncoder, load_encoder
-from triangulate.pipeline.read.reader import (
-    READER_VERSION,
-    merge_across,
-    read_article,
-    reading_from_json,
-    reading_to_json,
-)
-from triangulate.pipeline.report import build_dossier, dossier_to_json, validate_dossier
-from triangulate.pipeline.summarize import find_omissions, summarize
-from triangulate.pipeline.timeline import build_timeline
-from triangulate.runners.local import LazyPool, parallel_map
+from triangulate.models import Article, Dossier
+from triangulate.nlp.encoder import TextEncoder, load_encoder
+from triangulate.read.stored import read_stored
 from triangulate.settings import Settings
 from triangulate.store import Store, queries, writes
-
-READS_WORTH_A_POOL = 12  # below this, starting workers and loading spaCy twice costs more
-
-
-def read_stored(store: Store, articles: Sequence[Article], settings: Settings) -> list[Reading]:
-    """Readings for ``articles``, recomputed only when the text or the reader changed."""
-    cached: dict[str, Reading] = {}
-    for article in articles:
-        stored = queries.stored_reading(store, article.id)
-        if stored and stored[0] == READER_VERSION and stored[1] == article.content_hash:
-            cached[article.id] = reading_from_json(stored[2])
-    todo = [article for article in articles if article.id not in cached]
-    for article, reading in zip(todo, read_each(todo, settings.worker_count), strict=True):
-        writes.save_reading(
-            store, article.id, READER_VERSION, article.content_hash, reading_to_json(reading)
-        )
-        cached[article.id] = reading
-    return merge_across([cached[article.id] for article in articles])
-
-
-def read_each(articles: Sequence[Article], workers: int) -> list[Reading]:
-    """Read articles one by one, the whole reading of each in a worker process.
-
-    Names are merged within each article here and across articles by the caller.
-    """
-    with LazyPool(workers, minimum_items=READS_WORTH_A_POOL) as pool:
-        return parallel_map(read_article, list(articles), pool.get(len(articles)))
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from triangulate.errors import InputError
-from triangulate.pipeline.decode import decode_text, gunzip, looks_binary
-from triangulate.pipeline.fetch import fetch
+from triangulate.ingest.decode import decode_text, gunzip, looks_binary
+from triangulate.ingest.fetch import fetch
 from triangulate.settings import Settings
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}

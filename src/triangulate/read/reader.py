@@ -27,14 +27,14 @@ from triangulate.models import (
     Sentence,
     TimeExpression,
 )
-from triangulate.pipeline.read.entities import EntityIndex, find_entities, merge_entities
-from triangulate.pipeline.read.facts import find_facts
-from triangulate.pipeline.read.framing import find_framing
-from triangulate.pipeline.read.language import load_nlp
-from triangulate.pipeline.read.quantities import find_quantities
-from triangulate.pipeline.read.quotes import find_quotes
-from triangulate.pipeline.read.sentences import find_sentences
-from triangulate.pipeline.read.times import find_times, infer_publication_date
+from triangulate.nlp.language import load_nlp
+from triangulate.read.entities import EntityIndex, find_entities, merge_entities
+from triangulate.read.facts import find_facts
+from triangulate.read.framing import find_framing
+from triangulate.read.quantities import find_quantities
+from triangulate.read.quotes import find_quotes
+from triangulate.read.sentences import find_sentences
+from triangulate.read.times import find_times, infer_publication_date
 
 READER_VERSION = "2"
 Record = TypeVar("Record")

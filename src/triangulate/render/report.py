@@ -11,290 +11,25 @@ from __future__ import annotations
 import html
 import itertools
 import json
-import os
 import re
-import tempfile
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import jsonschema  # type: ignore[import-untyped]
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
-from triangulate import __version__
+from triangulate.core.files import write_atomically
+from triangulate.dossier.schema import dossier_to_json, evidence_places, validate_dossier
+from triangulate.dossier.summary import independent_sources, source_name
 from triangulate.errors import TriangulateError
-from triangulate.models import (
-    Article,
-    Claim,
-    Dossier,
-    Entity,
-    Evidence,
-    FramingMarker,
-    Quote,
-    Reading,
-    SummarySentence,
-    TimelineEntry,
-    to_dict,
-)
-from triangulate.pipeline.summarize import independent_sources, source_name
+from triangulate.models import Dossier
+from triangulate.render.templates import environment
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "dossier.schema.json"
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "web" / "templates"
 TEMPLATE_NAME = "dossier_report.html.j2"
-ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 FORMAT_FILES = {"json": "dossier.json", "md": "dossier.md", "markdown": "dossier.md"}
 FORMAT_FILES |= {"html": "dossier.html"}
 STATUS_ORDER = ("conflict", "update", "agreed", "single")
 MAX_LABEL_ROWS = 20
 CONTEXT_CHARS = 300
-
-
-# --- building --------------------------------------------------------------------------------
-
-
-def build_dossier(
-    articles: Sequence[Article],
-    readings: Iterable[Reading],
-    claims: Sequence[Claim],
-    timeline: Sequence[TimelineEntry],
-    summary: Sequence[SummarySentence],
-    omissions: Sequence[str],
-) -> Dossier:
-    """Gather everything the reports show into one record."""
-    readings = list(readings)
-    framing = tuple((r.article, marker) for r in readings for marker in r.framing)
-    quotes = tuple((r.article, quote) for r in readings for quote in r.quotes)
-    return Dossier(
-        articles=tuple(articles),
-        claims=tuple(claims),
-        timeline=tuple(timeline),
-        framing=framing,
-        quotes=quotes,
-        summary=tuple(summary),
-        omissions=tuple(omissions),
-        labels=collect_labels(articles, readings),
-    )
-
-
-def collect_labels(
-    articles: Sequence[Article], readings: Sequence[Reading]
-) -> tuple[tuple[str, str, str], ...]:
-    """(actor, outlet, label) for actors that two outlets name or that a label marker names.
-
-    Words come from entity mentions and from framing markers of kind ``label``,
-    each marker attached to the entity it overlaps, else the nearest one in its sentence.
-    """
-    outlets = {a.id: source_name(a) for a in articles if a.duplicate_of is None}
-    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    marked: set[str] = set()
-    for reading in readings:
-        outlet = outlets.get(reading.article)
-        if outlet is None:
-            continue
-        actors = [e for e in reading.entities if e.label in ACTOR_LABELS]
-        for entity in actors:
-            counts[(entity.canonical, outlet)][_clean(entity.evidence.text)] += 1
-        for marker in reading.framing:
-            actor = _label_target(marker, actors, reading) if marker.kind == "label" else None
-            if actor is not None:
-                counts[(actor, outlet)][_clean(marker.evidence.text)] += 1
-                marked.add(actor)
-    return _label_rows(counts, marked)
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _label_rows(
-    counts: Mapping[tuple[str, str], Counter[str]], marked: set[str]
-) -> tuple[tuple[str, str, str], ...]:
-    outlets_per_actor = Counter(actor for actor, _ in counts)
-    rows: list[tuple[str, str, str]] = []
-    for (actor, outlet), words in sorted(counts.items()):
-        if outlets_per_actor[actor] >= 2 or actor in marked:
-            rows.extend((actor, outlet, word) for word, _ in words.most_common())
-    return tuple(rows)
-
-
-def _label_target(marker: FramingMarker, actors: list[Entity], reading: Reading) -> str | None:
-    span = marker.evidence
-    named = {e.canonical.lower(): e.canonical for e in actors}
-    if (note := marker.note.strip().lower()) in named:
-        return named[note]
-    overlapping = [e for e in actors if e.evidence.start < span.end and span.start < e.evidence.end]
-    if overlapping:
-        return overlapping[0].canonical
-    sentence = next(
-        (s.evidence for s in reading.sentences if s.evidence.start <= span.start < s.evidence.end),
-        None,
-    )
-    if sentence is None:
-        return None
-    inside = [e for e in actors if sentence.start <= e.evidence.start < sentence.end]
-    if not inside:
-        return None
-    return min(inside, key=lambda e: abs(e.evidence.start - span.start)).canonical
-
-
-# --- JSON ------------------------------------------------------------------------------------
-
-
-def _evidence(ev: Evidence) -> dict[str, Any]:
-    return {"article": ev.article, "start": ev.start, "end": ev.end, "text": ev.text}
-
-
-DOSSIER_ARTICLE_FIELDS = (
-    "id", "source", "outlet", "title", "published", "published_inferred", "published_how",
-    "language", "text", "removed", "duplicate_of",
-)  # fmt: skip
-
-
-def _article(article: Article) -> dict[str, Any]:
-    record = to_dict(article)
-    return {field: record[field] for field in DOSSIER_ARTICLE_FIELDS}
-
-
-def _claim(claim: Claim) -> dict[str, Any]:
-    sides = [
-        {
-            "value": side.value,
-            "display": side.display,
-            "articles": list(side.articles),
-            "evidence": [_evidence(e) for e in side.evidence],
-        }
-        for side in claim.sides
-    ]
-    return {
-        "id": claim.id,
-        "about": claim.about,
-        "status": claim.status,
-        "reason": claim.reason,
-        "confidence": claim.confidence,
-        "sides": sides,
-    }
-
-
-def _timeline_entry(entry: TimelineEntry) -> dict[str, Any]:
-    return {
-        "date": entry.date,
-        "end": entry.end,
-        "granularity": entry.granularity,
-        "event": entry.event,
-        "articles": list(entry.articles),
-        "evidence": [_evidence(e) for e in entry.evidence],
-        "reported": [{"article": a, "published": p} for a, p in entry.reported],
-        "dates_given": list(entry.dates_given),
-    }
-
-
-def _framing(article: str, marker: FramingMarker) -> dict[str, Any]:
-    return {
-        "article": article,
-        "kind": marker.kind,
-        "text": marker.evidence.text,
-        "note": marker.note,
-        "evidence": _evidence(marker.evidence),
-    }
-
-
-def _quote(article: str, quote: Quote) -> dict[str, Any]:
-    return {
-        "article": article,
-        "speaker": quote.speaker,
-        "kind": quote.kind,
-        "text": quote.evidence.text,
-        "evidence": _evidence(quote.evidence),
-    }
-
-
-def conflict_importance(claim: Claim) -> tuple[int, float, int]:
-    """More sources, more confidence and more sides make a conflict matter more."""
-    articles = {a for side in claim.sides for a in side.articles}
-    return len(articles), claim.confidence, len(claim.sides)
-
-
-def _labels(rows: Iterable[tuple[str, str, str]]) -> dict[str, dict[str, list[str]]]:
-    labels: dict[str, dict[str, list[str]]] = {}
-    for actor, outlet, word in rows:
-        labels.setdefault(actor, {}).setdefault(outlet, []).append(word)
-    return labels
-
-
-def dossier_to_json(d: Dossier) -> dict[str, Any]:
-    """The dossier as plain JSON data following ``schemas/dossier.schema.json``."""
-    conflicts = sorted(
-        (c for c in d.claims if c.status == "conflict"), key=conflict_importance, reverse=True
-    )
-    return {
-        "articles": [_article(a) for a in d.articles],
-        "claims": [_claim(c) for c in d.claims],
-        "conflicts": [_claim(c) for c in conflicts],
-        "timeline": [_timeline_entry(e) for e in d.timeline],
-        "framing": [_framing(a, m) for a, m in d.framing],
-        "quotes": [_quote(a, q) for a, q in d.quotes],
-        "summary": [
-            {
-                "text": s.text,
-                "articles": list(s.articles),
-                "evidence": [_evidence(e) for e in s.evidence],
-            }
-            for s in d.summary
-        ],
-        "omissions": list(d.omissions),
-        "labels": _labels(d.labels),
-        "generated": f"triangulate {__version__}",
-    }
-
-
-@cache
-def _validator() -> jsonschema.Draft202012Validator:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
-
-
-def validate_dossier(data: Mapping[str, Any]) -> None:
-    """Raise TriangulateError naming the first place where ``data`` breaks the schema."""
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))
-    if errors:
-        first = errors[0]
-        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first.path)
-        raise TriangulateError(f"dossier{where}: {first.message}")
-
-
-def _evidence_places(data: Mapping[str, Any]) -> Iterable[tuple[str, Mapping[str, Any]]]:
-    """Every evidence object in a dossier with a readable path to it."""
-    for section in ("claims", "conflicts"):
-        for i, claim in enumerate(data.get(section, [])):
-            for j, side in enumerate(claim.get("sides", [])):
-                for k, ev in enumerate(side.get("evidence", [])):
-                    yield f"{section}[{i}].sides[{j}].evidence[{k}]", ev
-    for section in ("timeline", "summary"):
-        for i, item in enumerate(data.get(section, [])):
-            for k, ev in enumerate(item.get("evidence", [])):
-                yield f"{section}[{i}].evidence[{k}]", ev
-    for section in ("framing", "quotes"):
-        for i, item in enumerate(data.get(section, [])):
-            yield f"{section}[{i}].evidence", item["evidence"]
-
-
-def check_evidence(data: Mapping[str, Any]) -> list[str]:
-    """Problems with evidence spans: unknown article, or text != article text[start:end]."""
-    texts = {a["id"]: a["text"] for a in data.get("articles", [])}
-    problems = []
-    for where, ev in _evidence_places(data):
-        text = texts.get(ev["article"])
-        if text is None:
-            problems.append(f"{where}: unknown article {ev['article']!r}")
-        elif text[ev["start"] : ev["end"]] != ev["text"] or ev["start"] > ev["end"]:
-            found = text[ev["start"] : ev["end"]]
-            problems.append(
-                f"{where}: {ev['article']}[{ev['start']}:{ev['end']}] is {found!r},"
-                f" not {ev['text']!r}"
-            )
-    return problems
 
 
 # --- a view shared by the Markdown and HTML reports -----------------------------------------
@@ -326,7 +61,7 @@ class _View:
 
     def _marked_spans(self) -> dict[str, set[tuple[int, int]]]:
         marks: dict[str, set[tuple[int, int]]] = defaultdict(set)
-        for _, ev in _evidence_places(self.data):
+        for _, ev in evidence_places(self.data):
             marks[ev["article"]].add((ev["start"], ev["end"]))
         return marks
 
@@ -653,22 +388,10 @@ def render_markdown(d: Dossier) -> str:
 # --- HTML ------------------------------------------------------------------------------------
 
 
-@cache
-def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(TEMPLATE_DIR),
-        autoescape=select_autoescape(
-            enabled_extensions=("html", "htm", "xml", "j2"), default_for_string=True, default=True
-        ),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
 def render_html(d: Dossier) -> str:
     """The dossier for people as one self-contained HTML page (inline CSS, no scripts)."""
     view = _View(d)
-    template = _environment().get_template(TEMPLATE_NAME)
+    template = environment().get_template(TEMPLATE_NAME)
     outlets, label_rows = view.label_table()
     return template.render(
         title=f"Dossier: {len(d.articles)} sources",
@@ -689,17 +412,6 @@ def render_html(d: Dossier) -> str:
 
 
 # --- files -----------------------------------------------------------------------------------
-
-
-def _write_atomic(path: Path, content: str) -> None:
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(content)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _content(d: Dossier, fmt: str) -> str:
@@ -723,6 +435,6 @@ def write_dossier(d: Dossier, out_dir: Path, formats: Sequence[str]) -> list[Pat
     for fmt in dict.fromkeys(formats):
         path = out_dir / FORMAT_FILES[fmt]
         if path not in written:
-            _write_atomic(path, _content(d, fmt))
+            write_atomically(path, _content(d, fmt))
             written.append(path)
     return written

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from triangulate.dossier.timeline import content_words
 from triangulate.models import (
     Article,
     Claim,
@@ -22,7 +23,6 @@ from triangulate.models import (
     SummarySentence,
     TimelineEntry,
 )
-from triangulate.pipeline.timeline import content_words
 
 MIN_SENTENCES = 5
 MAX_SENTENCES = 10

@@ -1,0 +1,181 @@
+"""The dossier's JSON contract: the record as plain data, checked against the shipped schema."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema  # type: ignore[import-untyped]
+
+from triangulate import __version__
+from triangulate.errors import TriangulateError
+from triangulate.models import (
+    Article,
+    Claim,
+    Dossier,
+    Evidence,
+    FramingMarker,
+    Quote,
+    TimelineEntry,
+    to_dict,
+)
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "dossier.schema.json"
+
+
+def _evidence(ev: Evidence) -> dict[str, Any]:
+    return {"article": ev.article, "start": ev.start, "end": ev.end, "text": ev.text}
+
+
+DOSSIER_ARTICLE_FIELDS = (
+    "id", "source", "outlet", "title", "published", "published_inferred", "published_how",
+    "language", "text", "removed", "duplicate_of",
+)  # fmt: skip
+
+
+def _article(article: Article) -> dict[str, Any]:
+    record = to_dict(article)
+    return {field: record[field] for field in DOSSIER_ARTICLE_FIELDS}
+
+
+def _claim(claim: Claim) -> dict[str, Any]:
+    sides = [
+        {
+            "value": side.value,
+            "display": side.display,
+            "articles": list(side.articles),
+            "evidence": [_evidence(e) for e in side.evidence],
+        }
+        for side in claim.sides
+    ]
+    return {
+        "id": claim.id,
+        "about": claim.about,
+        "status": claim.status,
+        "reason": claim.reason,
+        "confidence": claim.confidence,
+        "sides": sides,
+    }
+
+
+def _timeline_entry(entry: TimelineEntry) -> dict[str, Any]:
+    return {
+        "date": entry.date,
+        "end": entry.end,
+        "granularity": entry.granularity,
+        "event": entry.event,
+        "articles": list(entry.articles),
+        "evidence": [_evidence(e) for e in entry.evidence],
+        "reported": [{"article": a, "published": p} for a, p in entry.reported],
+        "dates_given": list(entry.dates_given),
+    }
+
+
+def _framing(article: str, marker: FramingMarker) -> dict[str, Any]:
+    return {
+        "article": article,
+        "kind": marker.kind,
+        "text": marker.evidence.text,
+        "note": marker.note,
+        "evidence": _evidence(marker.evidence),
+    }
+
+
+def _quote(article: str, quote: Quote) -> dict[str, Any]:
+    return {
+        "article": article,
+        "speaker": quote.speaker,
+        "kind": quote.kind,
+        "text": quote.evidence.text,
+        "evidence": _evidence(quote.evidence),
+    }
+
+
+def conflict_importance(claim: Claim) -> tuple[int, float, int]:
+    """More sources, more confidence and more sides make a conflict matter more."""
+    articles = {a for side in claim.sides for a in side.articles}
+    return len(articles), claim.confidence, len(claim.sides)
+
+
+def _labels(rows: Iterable[tuple[str, str, str]]) -> dict[str, dict[str, list[str]]]:
+    labels: dict[str, dict[str, list[str]]] = {}
+    for actor, outlet, word in rows:
+        labels.setdefault(actor, {}).setdefault(outlet, []).append(word)
+    return labels
+
+
+def dossier_to_json(d: Dossier) -> dict[str, Any]:
+    """The dossier as plain JSON data following ``schemas/dossier.schema.json``."""
+    conflicts = sorted(
+        (c for c in d.claims if c.status == "conflict"), key=conflict_importance, reverse=True
+    )
+    return {
+        "articles": [_article(a) for a in d.articles],
+        "claims": [_claim(c) for c in d.claims],
+        "conflicts": [_claim(c) for c in conflicts],
+        "timeline": [_timeline_entry(e) for e in d.timeline],
+        "framing": [_framing(a, m) for a, m in d.framing],
+        "quotes": [_quote(a, q) for a, q in d.quotes],
+        "summary": [
+            {
+                "text": s.text,
+                "articles": list(s.articles),
+                "evidence": [_evidence(e) for e in s.evidence],
+            }
+            for s in d.summary
+        ],
+        "omissions": list(d.omissions),
+        "labels": _labels(d.labels),
+        "generated": f"triangulate {__version__}",
+    }
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def validate_dossier(data: Mapping[str, Any]) -> None:
+    """Raise TriangulateError naming the first place where ``data`` breaks the schema."""
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))
+    if errors:
+        first = errors[0]
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first.path)
+        raise TriangulateError(f"dossier{where}: {first.message}")
+
+
+def evidence_places(data: Mapping[str, Any]) -> Iterable[tuple[str, Mapping[str, Any]]]:
+    """Every evidence object in a dossier with a readable path to it."""
+    for section in ("claims", "conflicts"):
+        for i, claim in enumerate(data.get(section, [])):
+            for j, side in enumerate(claim.get("sides", [])):
+                for k, ev in enumerate(side.get("evidence", [])):
+                    yield f"{section}[{i}].sides[{j}].evidence[{k}]", ev
+    for section in ("timeline", "summary"):
+        for i, item in enumerate(data.get(section, [])):
+            for k, ev in enumerate(item.get("evidence", [])):
+                yield f"{section}[{i}].evidence[{k}]", ev
+    for section in ("framing", "quotes"):
+        for i, item in enumerate(data.get(section, [])):
+            yield f"{section}[{i}].evidence", item["evidence"]
+
+
+def check_evidence(data: Mapping[str, Any]) -> list[str]:
+    """Problems with evidence spans: unknown article, or text != article text[start:end]."""
+    texts = {a["id"]: a["text"] for a in data.get("articles", [])}
+    problems = []
+    for where, ev in evidence_places(data):
+        text = texts.get(ev["article"])
+        if text is None:
+            problems.append(f"{where}: unknown article {ev['article']!r}")
+        elif text[ev["start"] : ev["end"]] != ev["text"] or ev["start"] > ev["end"]:
+            found = text[ev["start"] : ev["end"]]
+            problems.append(
+                f"{where}: {ev['article']}[{ev['start']}:{ev['end']}] is {found!r},"
+                f" not {ev['text']!r}"
+            )
+    return problems
