@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from triangulate.dossier.build import build_for
+from triangulate.compose.build import build_for
 from triangulate.ingest.ingester import ingest
 from triangulate.nlp.encoder import load_encoder
 from triangulate.nlp.language import load_nlp

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from triangulate.models import Article
 from triangulate.nlp.language import load_nlp
-from triangulate.read.reader import merge_across, read_many
-from triangulate.read.stored import read_each
+from triangulate.readers.reader import merge_across, read_many
+from triangulate.readers.stored import read_each
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "read"
 

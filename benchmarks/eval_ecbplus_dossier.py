@@ -37,7 +37,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "2")
 from triangulate.compare.claims import compare
 from triangulate.models import Article, Claim, Reading
 from triangulate.nlp.encoder import TextEncoder, load_encoder
-from triangulate.read.reader import read_many
+from triangulate.readers.reader import read_many
 
 DEV_TOPICS = (2, 5, 12, 18, 21, 23, 34, 35)
 NO_SPACE_BEFORE = re.compile(r" ([,.;:!?%)\]}]|'s\b|n't\b|'re\b|'ll\b|'ve\b|'d\b|'m\b)")

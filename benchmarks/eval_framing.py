@@ -20,7 +20,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from triangulate.read.framing import find_framing
+from triangulate.readers.framing import find_framing
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "framing" / "annotated.jsonl"

@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 from triangulate.models import Quantity
-from triangulate.read.quantities import find_quantities
+from triangulate.readers.quantities import find_quantities
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))

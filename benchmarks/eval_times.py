@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from triangulate.evaluation import timex
-from triangulate.read.times import find_dateline, find_times
+from triangulate.readers.times import find_dateline, find_times
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPEVAL = Path("data/tempeval3-train/Training/TBAQ-cleaned")

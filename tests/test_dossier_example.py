@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from conftest import EXAMPLES
 from triangulate.cli import cli
-from triangulate.dossier.schema import check_evidence, validate_dossier
+from triangulate.compose.schema import check_evidence, validate_dossier
 
 
 @pytest.fixture(scope="module")

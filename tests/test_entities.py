@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from triangulate.models import Entity, Evidence
 from triangulate.nlp.language import load_nlp
-from triangulate.read.entities import (
+from triangulate.readers.entities import (
     find_entities,
     merge_entities,
     same_name_word,

@@ -17,7 +17,7 @@ from triangulate.evaluation.timex import (
     scores_of,
     value_matches,
 )
-from triangulate.read.times import find_dateline
+from triangulate.readers.times import find_dateline
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 DATA = SHARED / "data"

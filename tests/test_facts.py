@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from triangulate.models import Evidence, Fact, Quantity, TimeExpression
 from triangulate.nlp.language import load_nlp
-from triangulate.read.entities import EntityIndex, find_entities
-from triangulate.read.facts import find_facts
+from triangulate.readers.entities import EntityIndex, find_entities
+from triangulate.readers.facts import find_facts
 
 
 def facts_of(

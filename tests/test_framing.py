@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from triangulate.read.framing import find_framing, labels_for, load_lexicon
+from triangulate.readers.framing import find_framing, labels_for, load_lexicon
 
 SAMPLE = Path(__file__).parent / "fixtures" / "framing" / "annotated.jsonl"
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from triangulate.models import Quantity
-from triangulate.read.quantities import compatible, find_quantities
+from triangulate.readers.quantities import compatible, find_quantities
 
 
 def only(text: str) -> Quantity:

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from triangulate.models import Quote
 from triangulate.nlp.language import load_nlp
-from triangulate.read.entities import EntityIndex, find_entities
-from triangulate.read.quotes import find_quotes, quoted_regions
+from triangulate.readers.entities import EntityIndex, find_entities
+from triangulate.readers.quotes import find_quotes, quoted_regions
 
 
 def quotes_of(text: str) -> list[Quote]:

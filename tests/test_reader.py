@@ -9,14 +9,14 @@ import pytest
 
 from triangulate.models import Article, Evidence, Reading
 from triangulate.nlp.language import load_nlp
-from triangulate.read.reader import (
+from triangulate.readers.reader import (
     READER_VERSION,
     read_article,
     read_many,
     reading_from_json,
     reading_to_json,
 )
-from triangulate.read.sentences import find_sentences
+from triangulate.readers.sentences import find_sentences
 
 FIXTURES = Path(__file__).parent / "fixtures" / "read"
 CONTRACT = {

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from test_summarize import TEXT_A, TEXT_B, find, fixture
-from triangulate.dossier.assemble import build_dossier
-from triangulate.dossier.schema import check_evidence, dossier_to_json, validate_dossier
-from triangulate.dossier.summary import find_omissions, summarize
-from triangulate.dossier.timeline import build_timeline
+from triangulate.compose.assemble import build_dossier
+from triangulate.compose.schema import check_evidence, dossier_to_json, validate_dossier
+from triangulate.compose.summary import find_omissions, summarize
+from triangulate.compose.timeline import build_timeline
 from triangulate.errors import TriangulateError
 from triangulate.models import (
     Article,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from triangulate.dossier.summary import find_omissions, independent_sources, summarize
+from triangulate.compose.summary import find_omissions, independent_sources, summarize
 from triangulate.models import (
     Article,
     Claim,

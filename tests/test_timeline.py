@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from triangulate.dossier.timeline import build_timeline, date_bounds, describe_event
+from triangulate.compose.timeline import build_timeline, date_bounds, describe_event
 from triangulate.models import Article, Evidence, Reading, Sentence, TimeExpression
 
 TEXT_A = (

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from triangulate.models import Evidence, TimeExpression
-from triangulate.read.times import (
+from triangulate.readers.times import (
     compatible,
     find_dateline,
     find_times,

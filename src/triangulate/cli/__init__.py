@@ -1,16 +1,17 @@
-"""The command line: a thin layer over the library. Every error becomes one line."""
+"""The command line: a thin layer over the public API. Every error becomes one line."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from triangulate import __version__
 from triangulate.errors import TriangulateError
-from triangulate.settings import Settings
+from triangulate.version import __version__
+
+if TYPE_CHECKING:
+    from triangulate.api import Store
 
 
 class Group(click.Group):
@@ -37,8 +38,14 @@ db_option = click.option(
 )
 
 
-def make_settings(db: Path | None, **options: Any) -> Settings:
-    return Settings(db_path=db, **{k: v for k, v in options.items() if v is not None})
+def open_store(db: Path | None, **options: Any) -> Store:
+    """The store of ``--db`` with the command's options (those left unset keep defaults).
+
+    The API is imported here, when a command runs, so that ``--help`` stays instant.
+    """
+    from triangulate.api import Store
+
+    return Store(db, **{k: v for k, v in options.items() if v is not None})
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -51,9 +58,14 @@ def main() -> None:
     cli(prog_name="triangulate")
 
 
-def is_terminal() -> bool:
-    return sys.stdout.isatty()
-
-
 # The command modules register themselves on `cli`; their heavy imports stay inside the commands.
-from triangulate.cli import articles, compare, serve, stories  # noqa: E402, F401
+from triangulate.cli import (  # noqa: E402, F401
+    articles,
+    dossier,
+    export,
+    ingest,
+    read,
+    serve,
+    show,
+    stories,
+)

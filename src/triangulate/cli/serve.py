@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from triangulate.cli import cli, db_option, make_settings
+from triangulate.cli import cli, db_option
 
 
 @cli.command("serve")
@@ -18,9 +18,14 @@ def serve_command(db: Path | None, host: str, port: int, max_bytes: int | None) 
     """Browse articles and dossiers, add articles and build dossiers in a browser."""
     import uvicorn
 
+    from triangulate.settings import Settings
     from triangulate.web import create_app
 
-    settings = make_settings(db, max_input_bytes=max_bytes)
+    settings = (
+        Settings(db_path=db)
+        if max_bytes is None
+        else Settings(db_path=db, max_input_bytes=max_bytes)
+    )
     app = create_app(settings.db, settings)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: other machines can reach this app", err=True)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from triangulate.cli import cli, db_option, make_settings
+from triangulate.cli import cli, db_option, open_store
+
+if TYPE_CHECKING:
+    from triangulate.api import IngestEvent
 
 
 @cli.command("stories")
@@ -36,11 +40,6 @@ def stories_command(
 ) -> None:
     """Ingest INPUTS (files, folders, URLs, WARC, feeds...) and group every stored article
     into stories; write OUT/stories.jsonl, one line per story."""
-    from triangulate.ingest.ingester import IngestEvent
-    from triangulate.store import open_store
-    from triangulate.store.stories import story_summaries
-    from triangulate.stories.run import run_stories
-
     failed = False
 
     def report(event: IngestEvent) -> None:
@@ -49,19 +48,9 @@ def stories_command(
             failed = True
             click.echo(f"error: {event.message}", err=True)
 
-    settings = make_settings(db, workers=workers)
-    with open_store(settings.db) as store:
-        path = run_stories(
-            store,
-            list(inputs),
-            settings,
-            engine,
-            workers=workers,
-            out_dir=out,
-            dossiers=dossiers,
-            on_event=report,
-        )
-        summaries = story_summaries(store)
+    with open_store(db, workers=workers) as store:
+        path = store.stories(inputs, engine=engine, out_dir=out, dossiers=dossiers, on_event=report)
+        summaries = store.story_rows()
     multi = sum(1 for s in summaries if s["originals"] >= 2)
     click.echo(f"{len(summaries)} stories, {multi} told by two or more independent articles")
     click.echo(f"wrote {path}", err=True)

@@ -37,9 +37,9 @@ from triangulate.models import (
     TimeExpression,
 )
 from triangulate.nlp.encoder import TextEncoder
-from triangulate.read import quantities as quantity_reader
-from triangulate.read import times as time_reader
-from triangulate.read.times import SEASON_START, month_span
+from triangulate.readers import quantities as quantity_reader
+from triangulate.readers import times as time_reader
+from triangulate.readers.times import SEASON_START, month_span
 
 FloatArray = npt.NDArray[np.float32]
 

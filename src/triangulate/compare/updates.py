@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from triangulate.dossier.summary import source_name
+from triangulate.core.sources import source_name
 from triangulate.models import Article, Claim, Evidence, Reading, Side
 from triangulate.nlp.encoder import TextEncoder
 

@@ -43,7 +43,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from triangulate.read.times import find_times
+from triangulate.readers.times import find_times
 
 Date = datetime.date
 Span = tuple[int, int]

@@ -18,7 +18,7 @@ from triangulate.ingest.metadata import (
     outlet_from_url,
 )
 from triangulate.models import Article, RemovedLine
-from triangulate.read.times import find_dateline, infer_publication_date
+from triangulate.readers.times import find_dateline, infer_publication_date
 from triangulate.settings import Settings
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")

@@ -17,9 +17,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from triangulate.compose.schema import dossier_to_json, evidence_places, validate_dossier
 from triangulate.core.files import write_atomically
-from triangulate.dossier.schema import dossier_to_json, evidence_places, validate_dossier
-from triangulate.dossier.summary import independent_sources, source_name
+from triangulate.core.sources import independent_sources, source_name
 from triangulate.errors import TriangulateError
 from triangulate.models import Dossier
 from triangulate.render.templates import environment

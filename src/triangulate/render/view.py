@@ -8,8 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote as url_quote
 
-from triangulate.dossier.summary import source_name
-from triangulate.models import Article
+from triangulate.core.sources import independent_sources, source_name
 
 Data = Mapping[str, Any]
 COLORS = 8  # source colour classes src-0 .. src-7 in style.css
@@ -34,21 +33,6 @@ def article_href(article_id: str, start: int | None = None, end: int | None = No
     return base if start is None else f"{base}#span-{start}-{end}"
 
 
-def source_label(article: Data) -> str:
-    """How a source is named to a reader (``summarize.source_name`` of a stored record)."""
-    record = Article(id=str(article["id"]), source="", text="", outlet=article.get("outlet"))
-    return source_name(record)
-
-
-def original_of(article: Data, by_id: Mapping[str, Data]) -> Data:
-    """The article a copy copies, following chains among ``by_id`` (a cycle stops it)."""
-    seen = {str(article["id"])}
-    while article.get("duplicate_of") in by_id and article["duplicate_of"] not in seen:
-        seen.add(article["duplicate_of"])
-        article = by_id[article["duplicate_of"]]
-    return article
-
-
 class DossierView:
     """Everything the dossier template shows, computed once per stored dossier."""
 
@@ -62,7 +46,7 @@ class DossierView:
         self.created_at = (meta or {}).get("created_at")
 
     def _source(self, index: int, article: Data) -> dict[str, Any]:
-        name = source_label(article)
+        name = source_name(article)
         return {
             "id": article["id"],
             "name": name,
@@ -90,14 +74,8 @@ class DossierView:
         return counts
 
     def independent(self, article_ids: Iterable[str]) -> int:
-        """Distinct outlets behind some articles, a copy counting as its original (as in the
-        reports: ``summarize.independent_sources``)."""
-        roots = set()
-        for article_id in article_ids:
-            article = self.articles.get(article_id)
-            root = {"id": article_id} if article is None else original_of(article, self.articles)
-            roots.add(root.get("outlet") or root["id"])
-        return len(roots)
+        """Distinct outlets behind some articles, a copy counting as its original."""
+        return len(independent_sources(article_ids, self.articles.values()))
 
     def conflicts(self) -> list[dict[str, Any]]:
         conflicts = self.data.get("conflicts") or self._with_status("conflict")

@@ -31,13 +31,6 @@ def _summary(row: sqlite3.Row) -> dict[str, Any]:
     return data
 
 
-def display_date(row: dict[str, Any]) -> str | None:
-    """A publication date as shown to people: a guess is marked as one."""
-    if row.get("published") and row.get("published_inferred"):
-        return f"{row['published']} (inferred)"
-    return row.get("published")
-
-
 def article_exists(store: Store, article_id: str) -> bool:
     row = store.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
     return row is not None

@@ -103,7 +103,7 @@ def run_stories(
 
 def build_story_dossiers(store: Store, settings: Settings) -> int:
     """A dossier for every story with two or more originals (reused when already stored)."""
-    from triangulate.dossier.build import build_for, dossier_id
+    from triangulate.compose.build import build_for, dossier_id
     from triangulate.nlp.encoder import load_encoder
 
     encoder = None

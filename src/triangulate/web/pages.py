@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -12,16 +11,13 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
+from triangulate.api import Store, Upload
 from triangulate.errors import NotFoundError, TriangulateError
+from triangulate.ingest.uploads import pasted, safe_name
 from triangulate.models import Article
 from triangulate.render.view import DossierView, article_href, human_date
-from triangulate.settings import Settings
-from triangulate.store import Store, queries
-from triangulate.store import stories as story_store
-from triangulate.store.export import article_record
-from triangulate.web.app import WebContext, wants_json
+from triangulate.web.context import WebContext, wants_json
 from triangulate.web.highlight import cited_spans, highlight, reading_spans
-from triangulate.web.jobs import Upload, pasted, safe_name
 from triangulate.web.security import check_post, csrf_token
 from triangulate.web.story_view import StoryView, story_href, story_row
 
@@ -61,22 +57,22 @@ def home(
     request: Request, q: str = "", outlet: str = "", since: str = "", until: str = ""
 ) -> Response:
     store = _ctx(request).stores.get()
-    every = queries.article_summaries(store)
-    rows = queries.search_articles(store, q, limit=500) if q.strip() else every
+    every = store.article_rows()
+    rows = store.search(q, limit=500) if q.strip() else every
     rows = [r for r in rows if _kept(r, outlet, since, until)]
     filters = {"q": q, "outlet": outlet, "since": since, "until": until}
     filtered = any(filters.values())
     stories = _story_rows(store, {r["id"] for r in rows} if filtered else None)
     data = {
         "articles": rows,
-        "dossiers": queries.dossier_summaries(store),
+        "dossiers": store.dossier_rows(),
         "stories": stories,
         "filters": filters,
     }
     outlets = sorted({r["outlet"] for r in every if r["outlet"]})
     view = {
         **data, "outlets": outlets, "total": len(every), "filtered": filtered,
-        "story_total": story_store.story_count(store),
+        "story_total": store.story_count(),
     }  # fmt: skip
     return _page(request, request.url.path.endswith(".json"), "home.html.j2", data, **view)
 
@@ -92,9 +88,9 @@ def _kept(row: dict[str, Any], outlet: str, since: str, until: str) -> bool:
 
 def _story_rows(store: Store, kept_articles: set[str] | None) -> list[dict[str, Any]]:
     """Every story, or under filters those telling at least one of the articles kept."""
-    members = story_store.story_members(store)
+    members = store.story_members()
     rows = []
-    for summary in story_store.story_summaries(store):
+    for summary in store.story_rows():
         own = members.get(summary["id"], [])
         if kept_articles is None or any(member["id"] in kept_articles for member in own):
             rows.append(story_row(summary, own))
@@ -111,7 +107,7 @@ def add_page(request: Request, job: str = "") -> Response:
     found = ctx.jobs.get(job) if job else None
     selected = set(found.article_ids) if found else set()
     data = {
-        "articles": queries.article_summaries(ctx.stores.get()),
+        "articles": ctx.stores.get().article_rows(),
         "max_input_bytes": ctx.settings.max_input_bytes,
         "job": found.as_json() if found else None,
         "csrf_token": csrf_token(ctx.secret, request),
@@ -183,33 +179,23 @@ async def dossier_create(request: Request) -> Response:
 def _build_dossier(ctx: WebContext, ids: list[str]) -> str:
     store = ctx.stores.get()
     for article_id in ids:
-        queries.get_article(store, article_id)  # unknown ids: a clear 404 before the slow part
-    return str(dossier_builder()(store, ids, ctx.settings.with_(workers=1)))
-
-
-def dossier_builder() -> Callable[[Store, list[str], Settings], str]:
-    """``make_dossier`` from the local runner (older trees keep it in ``runners.dossier``)."""
-    for module_name in ("triangulate.ingest.ingester", "triangulate.dossier.build"):
-        module = importlib.import_module(module_name)
-        builder = getattr(module, "make_dossier", None)
-        if builder is not None:
-            return builder  # type: ignore[no-any-return]
-    raise TriangulateError("this version of triangulate cannot build dossiers yet")
+        store.article(article_id)  # unknown ids: a clear 404 before the slow part
+    return store.dossier(ids).id
 
 
 @router.get("/dossiers/{dossier_id}")
 def dossier_page(request: Request, dossier_id: str) -> Response:
     ctx = _ctx(request)
     store = ctx.stores.get()
-    dossier_id, suffixed, meta = _find(dossier_id, lambda i: queries.dossier_meta(store, i))
+    dossier_id, suffixed, meta = _find(dossier_id, store.dossier_meta)
     if meta is None:
         raise NotFoundError(f"no dossier with id {dossier_id!r}")
     if wants_json(request, suffixed):
-        return JSONResponse(queries.get_dossier(store, dossier_id))
+        return JSONResponse(store.dossier_data(dossier_id))
     key = (dossier_id, str(meta["created_at"]), str(meta["size"]))
     page = ctx.cache.get(key)
     if page is None:
-        view = DossierView(dossier_id, queries.get_dossier(store, dossier_id), meta)
+        view = DossierView(dossier_id, store.dossier_data(dossier_id), meta)
         page = ctx.render(request, "dossier.html.j2", d=view)
         ctx.cache.put(key, page)
     return HTMLResponse(page)
@@ -221,7 +207,7 @@ def dossier_page(request: Request, dossier_id: str) -> Response:
 @router.get("/stories/{story_id}")
 def story_page(request: Request, story_id: str) -> Response:
     store = _ctx(request).stores.get()
-    story_id, suffixed, story = _find(story_id, lambda i: story_store.find_story(store, i))
+    story_id, suffixed, story = _find(story_id, store.find_story)
     if story is None:
         raise NotFoundError(f"no story with id {story_id!r}")
     dossier = _story_dossier(store, story.get("dossier_id"))
@@ -236,9 +222,9 @@ def story_page(request: Request, story_id: str) -> Response:
 
 def _story_dossier(store: Store, dossier_id: str | None) -> DossierView | None:
     """The story's dossier when it is still stored (dossiers can be deleted on their own)."""
-    if not dossier_id or (meta := queries.dossier_meta(store, dossier_id)) is None:
+    if not dossier_id or (meta := store.dossier_meta(dossier_id)) is None:
         return None
-    return DossierView(dossier_id, queries.get_dossier(store, dossier_id), meta)
+    return DossierView(dossier_id, store.dossier_data(dossier_id), meta)
 
 
 # --- articles --------------------------------------------------------------------------------
@@ -246,7 +232,7 @@ def _story_dossier(store: Store, dossier_id: str | None) -> DossierView | None:
 
 @router.get("/articles/{article_id}/original")
 def article_original(request: Request, article_id: str) -> Response:
-    media_type, data = queries.original(_ctx(request).stores.get(), article_id)
+    media_type, data = _ctx(request).stores.get().original(article_id)
     # Served as a text download, never as HTML: hostile pages must not run here.
     headers = {
         "Content-Disposition": 'attachment; filename="original.txt"',
@@ -259,14 +245,13 @@ def article_original(request: Request, article_id: str) -> Response:
 def article_page(request: Request, article_id: str) -> Response:
     store = _ctx(request).stores.get()
     article_id, suffixed, found = _find(article_id, lambda i: _article_or_none(store, i))
-    article = found if found is not None else queries.get_article(store, article_id)  # 404
-    stored = queries.stored_reading(store, article_id)
-    reading = stored[2] if stored and stored[1] == article.content_hash else None
+    article = found if found is not None else store.article(article_id)  # 404
+    reading = store.stored_reading(article)
     story = _article_story(store, article_id)
-    data = {**article_record(article), "reading": reading, "story": story}
+    data = {**store.record(article), "reading": reading, "story": story}
     if wants_json(request, suffixed):
         return JSONResponse(data)
-    evidence = [ev for d in queries.dossiers_with_article(store, article_id) for ev in _all_ev(d)]
+    evidence = [ev for d in store.dossiers_with(article_id) for ev in _all_ev(d)]
     spans = cited_spans(article.text, article_id, evidence)
     spans += reading_spans(article.text, reading) if reading else []
     view = {
@@ -284,23 +269,20 @@ def article_page(request: Request, article_id: str) -> Response:
 
 def _article_or_none(store: Store, article_id: str) -> Article | None:
     try:
-        return queries.get_article(store, article_id)
+        return store.article(article_id)
     except NotFoundError:
         return None
 
 
 def _article_story(store: Store, article_id: str) -> dict[str, Any] | None:
     """The story the article belongs to (id, title, url, article count), if clustered."""
-    story_id = story_store.story_of_article(store, article_id)
-    if story_id is None:
-        return None
-    story = story_store.story_summary(store, story_id)
+    story = store.story_of(article_id)
     if story is None:
         return None
     return {
-        "id": story_id,
+        "id": story["id"],
         "title": story["title"],
-        "url": story_href(story_id),
+        "url": story_href(story["id"]),
         "article_count": story["article_count"],
     }
 

@@ -7,14 +7,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
-from triangulate.render.view import (
-    COLORS,
-    DossierView,
-    article_href,
-    human_date,
-    original_of,
-    source_label,
-)
+from triangulate.core.sources import independent_sources, source_name
+from triangulate.render.view import COLORS, DossierView, article_href, human_date
 
 Data = Mapping[str, Any]
 
@@ -29,10 +23,9 @@ LABEL_GAP = 110  # minimum distance between two date labels
 LABELS_HEIGHT = 34
 
 
-def independent_sources(articles: Sequence[Data]) -> int:
+def independent_count(articles: Sequence[Data]) -> int:
     """Distinct outlets among some articles, a copy counting as the original it copies."""
-    by_id = {str(a["id"]): a for a in articles}
-    return len({source_label(original_of(article, by_id)) for article in articles})
+    return len(independent_sources([str(a["id"]) for a in articles], articles))
 
 
 def day(value: object) -> datetime.date | None:
@@ -53,7 +46,7 @@ def story_row(summary: Data, members: Sequence[Data]) -> dict[str, Any]:
     """One story of the home list: the stored summary plus its independent sources and link."""
     return {
         **summary,
-        "independent": independent_sources(members),
+        "independent": independent_count(members),
         "dates": date_range(summary.get("first_seen"), summary.get("last_seen")),
         "url": story_href(str(summary["id"])),
     }
@@ -86,7 +79,7 @@ class StoryView:
         return date_range(self.story.get("first_seen"), self.story.get("last_seen"))
 
     def independent(self) -> int:
-        return independent_sources(self.articles)
+        return independent_count(self.articles)
 
     def rows(self) -> list[dict[str, Any]]:
         return [self._row(article) for article in self.articles]
@@ -98,13 +91,13 @@ class StoryView:
             "id": article["id"],
             "href": article_href(str(article["id"])),
             "title": article.get("title") or article["id"],
-            "source": source_label(article),
-            "color": self.colors[source_label(article)],
+            "source": source_name(article),
+            "color": self.colors[source_name(article)],
             "date": human_date(article["published"][:10]) if article.get("published") else None,
             "inferred": bool(article.get("published_inferred")),
             "words": article.get("words"),
             "copy_of": copy_of,
-            "copy_of_name": source_label(original) if original else copy_of,
+            "copy_of_name": source_name(original) if original else copy_of,
             "copy_of_href": article_href(str(copy_of)) if copy_of else None,
         }
 
@@ -115,7 +108,7 @@ class StoryView:
 def _colors(articles: Iterable[Data]) -> dict[str, int]:
     colors: dict[str, int] = {}
     for article in articles:
-        colors.setdefault(source_label(article), len(colors) % COLORS)
+        colors.setdefault(source_name(article), len(colors) % COLORS)
     return colors
 
 

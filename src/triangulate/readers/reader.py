@@ -28,13 +28,13 @@ from triangulate.models import (
     TimeExpression,
 )
 from triangulate.nlp.language import load_nlp
-from triangulate.read.entities import EntityIndex, find_entities, merge_entities
-from triangulate.read.facts import find_facts
-from triangulate.read.framing import find_framing
-from triangulate.read.quantities import find_quantities
-from triangulate.read.quotes import find_quotes
-from triangulate.read.sentences import find_sentences
-from triangulate.read.times import find_times, infer_publication_date
+from triangulate.readers.entities import EntityIndex, find_entities, merge_entities
+from triangulate.readers.facts import find_facts
+from triangulate.readers.framing import find_framing
+from triangulate.readers.quantities import find_quantities
+from triangulate.readers.quotes import find_quotes
+from triangulate.readers.sentences import find_sentences
+from triangulate.readers.times import find_times, infer_publication_date
 
 READER_VERSION = "2"
 Record = TypeVar("Record")

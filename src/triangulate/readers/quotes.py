@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from triangulate.models import Entity, Evidence, Quote
-from triangulate.read.entities import EntityIndex, state_of
-from triangulate.read.words import word_set
+from triangulate.readers.entities import EntityIndex, state_of
+from triangulate.readers.words import word_set
 
 SPEECH_VERBS = word_set(
     """say tell state claim indicate acknowledge announce report confirm deny insist argue

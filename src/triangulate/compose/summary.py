@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from triangulate.dossier.timeline import content_words
+from triangulate.compose.timeline import content_words
+from triangulate.core.sources import independent_sources, source_name
 from triangulate.models import (
     Article,
     Claim,
@@ -65,27 +66,6 @@ def _repeats(first: frozenset[str], second: frozenset[str]) -> bool:
     if not first or not second:
         return False
     return len(first & second) / min(len(first), len(second)) >= REDUNDANT
-
-
-# --- sources ---------------------------------------------------------------------------------
-
-
-def source_name(article: Article) -> str:
-    """How a source is named to a reader: its outlet, else its id (a file name, a given id)."""
-    return article.outlet or article.id
-
-
-def independent_sources(article_ids: Iterable[str], articles: Iterable[Article]) -> set[str]:
-    """Distinct outlets behind some articles, a copy counting as its original."""
-    by_id = {article.id: article for article in articles}
-    outlets = set()
-    for article_id in article_ids:
-        article = by_id.get(article_id)
-        while article is not None and article.duplicate_of in by_id:
-            article = by_id[article.duplicate_of]
-        if article is not None:
-            outlets.add(source_name(article))
-    return outlets
 
 
 def _sentence_around(span: Evidence, reading: Reading | None, text: str) -> Evidence:

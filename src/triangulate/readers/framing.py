@@ -19,7 +19,7 @@ from importlib import resources
 from typing import Any
 
 from triangulate.models import Evidence, FramingMarker
-from triangulate.read.words import lower_same_length, word_set
+from triangulate.readers.words import lower_same_length, word_set
 
 Span = tuple[int, int]
 

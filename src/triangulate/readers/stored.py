@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from triangulate.models import Article, Reading
-from triangulate.read.reader import (
+from triangulate.readers.reader import (
     READER_VERSION,
     merge_across,
     read_article,

@@ -20,7 +20,7 @@ from typing import Protocol
 import numpy as np
 
 from triangulate.models import Article, Evidence, Fact, Reading, TimeExpression, TimelineEntry
-from triangulate.read.times import SEASON_START, month_span
+from triangulate.readers.times import SEASON_START, month_span
 
 EVENT_MAX_WORDS = 15
 SKIPPED_GRANULARITIES = {"duration", "unknown", "set"}

@@ -10,7 +10,6 @@ from typing import Any
 
 import jsonschema  # type: ignore[import-untyped]
 
-from triangulate import __version__
 from triangulate.errors import TriangulateError
 from triangulate.models import (
     Article,
@@ -22,6 +21,7 @@ from triangulate.models import (
     TimelineEntry,
     to_dict,
 )
+from triangulate.version import __version__
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "dossier.schema.json"
 

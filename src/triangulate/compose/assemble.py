@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from triangulate.dossier.summary import source_name
+from triangulate.core.sources import source_name
 from triangulate.models import (
     Article,
     Claim,

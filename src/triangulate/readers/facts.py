@@ -15,9 +15,9 @@ from typing import TypeVar
 from spacy.tokens import Doc, Span, Token
 
 from triangulate.models import Entity, Fact, Quantity, TimeExpression
-from triangulate.read.entities import PLACE_LABELS, EntityIndex
-from triangulate.read.quotes import SpeakerResolver, is_speech_verb, noun_phrase
-from triangulate.read.sentences import evidence_for, sentence_spans
+from triangulate.readers.entities import PLACE_LABELS, EntityIndex
+from triangulate.readers.quotes import SpeakerResolver, is_speech_verb, noun_phrase
+from triangulate.readers.sentences import evidence_for, sentence_spans
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 OBJECT_DEPS = ("dobj", "attr", "acomp", "oprd", "dative")

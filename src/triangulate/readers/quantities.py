@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from triangulate.models import Evidence, Quantity
-from triangulate.read.words import lower_same_length, word_set
+from triangulate.readers.words import lower_same_length, word_set
 
 Interval = tuple[float, float]
 Span = tuple[int, int]

@@ -1,0 +1,345 @@
+"""The public Python API: a store, and the steps run on it.
+
+The command line and the web app are built on these names and nothing below them::
+
+    import triangulate
+
+    with triangulate.Store("news.db") as store:
+        articles = store.ingest(["coverage/"])           # files, folders, URLs, WARC, RSS, JSONL
+        d = store.dossier(articles)                        # read, compare, date, summarise, store
+        for claim in d.claims:
+            print(claim.status, claim.about)
+        d.write("out/", ["json", "md", "html"])
+
+    d = triangulate.dossier(articles)  # the same without a store (nothing cached or kept)
+
+Problems with single inputs never raise: they are reported on the returned
+:class:`Ingested` (and to ``on_event``). Everything else raises a named
+:class:`~triangulate.errors.TriangulateError` whose message is one complete line.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from triangulate import models
+from triangulate.compose.build import DossierResult, build_dossier_of, build_for
+from triangulate.errors import NotFoundError, TriangulateError
+from triangulate.ingest.ingester import Ingester, IngestEvent, IngestReport
+from triangulate.ingest.uploads import Upload, upload_items
+from triangulate.readers.reader import merge_across
+from triangulate.readers.stored import read_each, read_stored
+from triangulate.render.report import render_html, render_markdown, write_dossier
+from triangulate.settings import Settings
+from triangulate.store import export as store_export
+from triangulate.store import open_store, queries
+from triangulate.store import stories as story_store
+from triangulate.store.db import Store as Connection
+from triangulate.store.export import EXPORT_FORMATS
+from triangulate.stories import run as story_run
+
+EventHandler = Callable[[IngestEvent], None]
+ArticleRef = models.Article | str
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "Dossier",
+    "IngestEvent",
+    "Ingested",
+    "Store",
+    "Upload",
+    "dossier",
+    "read",
+]
+
+
+class Ingested(list[models.Article]):
+    """The articles an ingest stored or found stored already, in input order.
+
+    ``report`` holds one event per input (stored, duplicate, unchanged, error);
+    ``failed`` tells whether any input could not be ingested.
+    """
+
+    def __init__(self, articles: Iterable[models.Article], report: IngestReport) -> None:
+        super().__init__(articles)
+        self.report = report
+
+    @property
+    def events(self) -> list[IngestEvent]:
+        return self.report.events
+
+    @property
+    def failed(self) -> bool:
+        return self.report.failed
+
+
+class Dossier:
+    """One event's dossier: the typed record, its JSON, and its renderings.
+
+    ``claims``, ``timeline``, ``summary``, ``quotes``, ``framing`` and ``articles`` are the
+    record's fields (:mod:`triangulate.models`); ``to_dict()`` is the JSON contract
+    (``schemas/dossier.schema.json``).
+    """
+
+    def __init__(self, result: DossierResult) -> None:
+        self.id = result.id
+        self.record = result.dossier
+        self._data = result.data
+
+    @property
+    def articles(self) -> tuple[models.Article, ...]:
+        return self.record.articles
+
+    @property
+    def claims(self) -> tuple[models.Claim, ...]:
+        return self.record.claims
+
+    @property
+    def conflicts(self) -> tuple[models.Claim, ...]:
+        return tuple(c for c in self.record.claims if c.status == "conflict")
+
+    @property
+    def timeline(self) -> tuple[models.TimelineEntry, ...]:
+        return self.record.timeline
+
+    @property
+    def summary(self) -> tuple[models.SummarySentence, ...]:
+        return self.record.summary
+
+    @property
+    def quotes(self) -> tuple[tuple[str, models.Quote], ...]:
+        return self.record.quotes
+
+    @property
+    def framing(self) -> tuple[tuple[str, models.FramingMarker], ...]:
+        return self.record.framing
+
+    def to_dict(self) -> dict[str, Any]:
+        """The dossier as JSON-ready data, valid against the shipped schema."""
+        return self._data
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self._data, ensure_ascii=False, indent=indent)
+
+    def to_markdown(self) -> str:
+        return render_markdown(self.record)
+
+    def to_html(self) -> str:
+        """One self-contained page: inline CSS, no scripts, every article text escaped."""
+        return render_html(self.record)
+
+    def write(
+        self, out_dir: str | Path, formats: Sequence[str] = ("json", "md", "html")
+    ) -> list[Path]:
+        """Write ``dossier.json`` / ``.md`` / ``.html`` into ``out_dir``, each atomically."""
+        return write_dossier(self.record, Path(out_dir), formats)
+
+    def __repr__(self) -> str:
+        counts = {s: sum(1 for c in self.claims if c.status == s) for s in _STATUSES}
+        shown = ", ".join(f"{n} {s}" for s, n in counts.items())
+        return f"<Dossier {self.id}: {len(self.articles)} articles; {shown}>"
+
+
+_STATUSES = ("agreed", "conflict", "update", "single")
+
+
+class Store:
+    """A triangulate store: one SQLite file (WAL mode) that any SQLite tool opens.
+
+    ``path`` defaults to the user data directory (or ``$TRIANGULATE_DB``); ``":memory:"``
+    keeps everything in memory. Options are those of :class:`~triangulate.settings.Settings`
+    (``workers``, ``max_input_bytes``, ``fetch_timeout``...), checked once, here.
+    """
+
+    def __init__(
+        self, path: str | Path | None = None, *, settings: Settings | None = None, **options: Any
+    ) -> None:
+        base = settings or Settings()
+        if path is not None:
+            base = base.with_(db_path=Path(path))
+        self.settings = base.with_(**options) if options else base
+        self.connection: Connection = open_store(self.settings.db)
+
+    @property
+    def path(self) -> str:
+        return self.connection.path
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, t: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- ingest
+
+    def ingest(
+        self, inputs: Iterable[str | Path], on_event: EventHandler | None = None
+    ) -> Ingested:
+        """Ingest files, folders, globs, URLs, WARC, RSS/Atom, JSONL (``"-"``: standard input)."""
+        report = Ingester(self.connection, self.settings).run([str(i) for i in inputs], on_event)
+        return self._ingested(report)
+
+    def ingest_uploads(
+        self, uploads: Sequence[Upload], on_event: EventHandler | None = None
+    ) -> Ingested:
+        """Ingest inputs held in memory: uploaded files, pasted text, typed URLs."""
+        items = upload_items(list(uploads), self.settings)
+        report = Ingester(self.connection, self.settings).run_items(items, on_event)
+        return self._ingested(report)
+
+    def gather(
+        self, inputs: Iterable[str | Path], on_event: EventHandler | None = None
+    ) -> Ingested:
+        """Stored article ids as they are, everything else ingested first: the articles of
+        both, in input order (an id that is also a path on disk is taken as the path)."""
+        given = [str(i) for i in inputs]
+        stored = {i for i in given if self.has_article(i) and not Path(i).exists()}
+        fresh = self.ingest([i for i in given if i not in stored], on_event)
+        ids = [i for i in given if i in stored] + [a.id for a in fresh]
+        return Ingested(self.articles(list(dict.fromkeys(ids))), fresh.report)
+
+    def _ingested(self, report: IngestReport) -> Ingested:
+        ids = list(dict.fromkeys(report.article_ids))
+        return Ingested(queries.iter_articles(self.connection, ids) if ids else [], report)
+
+    # ---------------------------------------------------------------- articles
+
+    def has_article(self, article_id: str) -> bool:
+        return queries.article_exists(self.connection, article_id)
+
+    def article(self, article_id: str) -> models.Article:
+        """One stored article; :class:`NotFoundError` when there is none."""
+        return queries.get_article(self.connection, article_id)
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[models.Article]:
+        """Stored articles: those of ``ids`` in that order, or all of them."""
+        return list(queries.iter_articles(self.connection, list(ids) if ids is not None else None))
+
+    def article_rows(self) -> list[dict[str, Any]]:
+        """One summary row per article (id, outlet, title, published, language, words...)."""
+        return queries.article_summaries(self.connection)
+
+    def search(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
+        """Articles whose text, title or outlet match an SQLite FTS5 query, best first."""
+        return queries.search_articles(self.connection, query, limit=limit)
+
+    def original(self, article_id: str) -> tuple[str, bytes]:
+        """(media type, bytes) of the article as it was received."""
+        return queries.original(self.connection, article_id)
+
+    def record(self, article: models.Article) -> dict[str, Any]:
+        """An article as plain data, in the documented JSONL field order."""
+        return store_export.article_record(article)
+
+    # ---------------------------------------------------------------- reading and dossiers
+
+    def read(self, articles: Sequence[ArticleRef] | None = None) -> list[models.Reading]:
+        """Readings of stored articles (all when ``None``), cached in the store."""
+        chosen = self._articles(articles) if articles is not None else self.articles()
+        return read_stored(self.connection, chosen, self.settings)
+
+    def stored_reading(self, article: models.Article) -> dict[str, Any] | None:
+        """The cached reading of an article's present text as JSON data, if it was read."""
+        stored = queries.stored_reading(self.connection, article.id)
+        return stored[2] if stored and stored[1] == article.content_hash else None
+
+    def dossier(self, articles: Sequence[ArticleRef]) -> Dossier:
+        """Build the dossier of stored articles (or their ids), store it and return it."""
+        ids = [a if isinstance(a, str) else a.id for a in articles]
+        return Dossier(build_for(self.connection, ids, self.settings))
+
+    def dossier_rows(self) -> list[dict[str, Any]]:
+        return queries.dossier_summaries(self.connection)
+
+    def dossier_data(self, dossier_id: str) -> dict[str, Any]:
+        """A stored dossier's JSON; :class:`NotFoundError` when there is none."""
+        return queries.get_dossier(self.connection, dossier_id)
+
+    def dossier_meta(self, dossier_id: str) -> dict[str, Any] | None:
+        return queries.dossier_meta(self.connection, dossier_id)
+
+    def dossiers_with(self, article_id: str) -> list[dict[str, Any]]:
+        """The stored dossiers that cite an article."""
+        return queries.dossiers_with_article(self.connection, article_id)
+
+    def _articles(self, refs: Sequence[ArticleRef]) -> list[models.Article]:
+        ids = [r if isinstance(r, str) else r.id for r in refs]
+        return self.articles(ids)
+
+    # ---------------------------------------------------------------- stories
+
+    def stories(
+        self,
+        inputs: Iterable[str | Path] = (),
+        *,
+        engine: str = "local",
+        address: str | None = None,
+        out_dir: str | Path = "stories",
+        dossiers: bool = True,
+        on_event: EventHandler | None = None,
+    ) -> Path:
+        """Ingest ``inputs``, group every stored article into stories, build a dossier per
+        story told by two or more independent outlets; write ``out_dir/stories.jsonl``."""
+        return story_run.run_stories(
+            self.connection,
+            [str(i) for i in inputs],
+            self.settings,
+            engine,
+            out_dir=Path(out_dir),
+            dossiers=dossiers,
+            address=address,
+            on_event=on_event,
+        )
+
+    def story_rows(self, minimum_articles: int = 1) -> list[dict[str, Any]]:
+        return story_store.story_summaries(self.connection, minimum_articles)
+
+    def story_members(self) -> dict[str, list[dict[str, Any]]]:
+        return story_store.story_members(self.connection)
+
+    def story_count(self) -> int:
+        return story_store.story_count(self.connection)
+
+    def find_story(self, story_id: str) -> dict[str, Any] | None:
+        return story_store.find_story(self.connection, story_id)
+
+    def story_of(self, article_id: str) -> dict[str, Any] | None:
+        """The summary of the story an article belongs to, if stories were built."""
+        story_id = story_store.story_of_article(self.connection, article_id)
+        return story_store.story_summary(self.connection, story_id) if story_id else None
+
+    # ---------------------------------------------------------------- export
+
+    def export(self, fmt: str, out: str | Path | None = None) -> None:
+        """Everything stored, text included, as ``jsonl``, ``csv`` or ``parquet``
+        (to ``out``, or standard output)."""
+        store_export.export_articles(self.connection, fmt, Path(out) if out is not None else None)
+
+
+def read(articles: Sequence[models.Article], workers: int = 1) -> list[models.Reading]:
+    """Read articles without a store: sentences, entities, dates, figures, quotes, framing."""
+    return merge_across(read_each(list(articles), workers))
+
+
+def dossier(articles: Sequence[models.Article], workers: int = 1) -> Dossier:
+    """The dossier of articles without a store (nothing is cached or kept)."""
+    if not articles:
+        raise TriangulateError("no articles to compare: give at least one article")
+    return Dossier(build_dossier_of(list(articles), read(articles, workers)))
+
+
+def find_article(store: Store, article_id: str) -> models.Article | None:
+    """A stored article or None (for callers that try several spellings of an id)."""
+    try:
+        return store.article(article_id)
+    except NotFoundError:
+        return None

@@ -1,0 +1,20 @@
+"""export: every stored article, text included, as JSONL, CSV or Parquet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from triangulate.api import EXPORT_FORMATS
+from triangulate.cli import cli, db_option, open_store
+
+
+@cli.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None)
+def export_command(db: Path | None, fmt: str, out: Path | None) -> None:
+    """Export every stored article, text included (stdout by default)."""
+    with open_store(db) as store:
+        store.export(fmt, out)

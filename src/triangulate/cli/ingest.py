@@ -1,0 +1,57 @@
+"""ingest: files, folders, globs, URLs, WARC, RSS/Atom, JSONL or standard input into the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from triangulate.cli import cli, db_option, open_store
+from triangulate.cli.output import progress
+
+if TYPE_CHECKING:
+    from triangulate.api import IngestEvent
+
+
+@cli.command("ingest")
+@db_option
+@click.option("--max-bytes", type=int, default=None, help="Largest input accepted, in bytes.")
+@click.option("--workers", type=int, default=None, help="Worker processes (default: all cores).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per input, for machines.")
+@click.argument("inputs", nargs=-1, required=True)
+def ingest_command(
+    db: Path | None,
+    max_bytes: int | None,
+    workers: int | None,
+    as_json: bool,
+    inputs: tuple[str, ...],
+) -> None:
+    """Ingest files, folders, globs, URLs, WARC, RSS/Atom, JSONL or - (stdin)."""
+    with open_store(db, max_input_bytes=max_bytes, workers=workers) as store:
+        with progress(not as_json) as advance:
+            ingested = store.ingest(inputs, _reporter(as_json, advance))
+        report = ingested.report
+        if not as_json:
+            click.echo(
+                f"{report.count('stored')} stored, {report.copies} copies linked,"
+                f" {report.count('unchanged')} unchanged, {report.count('error')} failed"
+                f" ({store.path})",
+                err=True,
+            )
+    if report.failed:
+        sys.exit(1)
+
+
+def _reporter(as_json: bool, advance: Callable[[], None]) -> Callable[[IngestEvent], None]:
+    def report(event: IngestEvent) -> None:
+        advance()
+        if as_json:
+            click.echo(json.dumps(event.__dict__, ensure_ascii=False))
+        elif event.kind == "error":
+            click.echo(f"error: {event.message}", err=True)
+
+    return report

@@ -1,0 +1,53 @@
+"""Sources: how one is named, and which articles count as independent of each other.
+
+An independent source is an outlet; a copy of another article (a syndicated wire story,
+``duplicate_of``) counts as its original's outlet. Everything that counts sources (claim
+reasons, summaries, pages, files) uses :func:`independent_sources`.
+
+Articles may be :class:`~triangulate.models.Article` records or their JSON form (dicts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
+
+
+class _Record(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def outlet(self) -> str | None: ...
+    @property
+    def duplicate_of(self) -> str | None: ...
+
+
+SourceLike = _Record | Mapping[str, Any]
+
+
+def _get(article: SourceLike, field: str) -> Any:
+    return article.get(field) if isinstance(article, Mapping) else getattr(article, field)
+
+
+def source_name(article: SourceLike) -> str:
+    """How a source is named to a reader: its outlet, else its id (a file name, a given id)."""
+    return str(_get(article, "outlet") or _get(article, "id"))
+
+
+def original_of(article: SourceLike, by_id: Mapping[str, SourceLike]) -> SourceLike:
+    """The article a copy was copied from (following chains), or the article itself."""
+    seen = set()
+    while (parent := _get(article, "duplicate_of")) in by_id and parent not in seen:
+        seen.add(parent)
+        article = by_id[parent]
+    return article
+
+
+def independent_sources(article_ids: Iterable[str], articles: Iterable[SourceLike]) -> set[str]:
+    """Distinct outlets behind some articles, a copy counting as its original."""
+    by_id = {str(_get(article, "id")): article for article in articles}
+    return {
+        source_name(original_of(by_id[article_id], by_id))
+        for article_id in article_ids
+        if article_id in by_id
+    }
