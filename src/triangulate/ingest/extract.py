@@ -53,6 +53,7 @@ from trafilatura.xpaths import (
 )
 
 from triangulate.errors import InputError
+from triangulate.ingest.page_dates import find_page_date
 
 # A precise extraction shorter than this, covering less than PAGE_SHARE of the page's text,
 # is compared with a balanced-mode extraction (same gate as trafilatura's own recall escalation).
@@ -396,7 +397,7 @@ def page_metadata(tree: HtmlElement, url: str | None) -> Document:
     metadata.title = metadata.title or extract_title(tree)
     metadata.author = metadata.author or extract_author(tree)
     metadata.url = metadata.url or extract_url(tree, url)
-    metadata.date = find_date(tree, **{**set_date_params(True), "url": metadata.url})
+    metadata.date = find_page_date(tree, **{**set_date_params(True), "url": metadata.url})
     metadata.sitename = _sitename(tree, metadata.sitename, metadata.url)
     metadata.clean_and_trim()
     return metadata
