@@ -11,15 +11,19 @@ locale (docs/benchmarks.md, "HTML extraction").
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
 import htmldate.extractors
 from htmldate import find_date
+from platformdirs import user_cache_path
+
+from triangulate.core.files import write_atomically
 
 # htmldate's own settings for its dateparser (htmldate.extractors.get_external_parser)
 _SETTINGS = {
@@ -46,18 +50,38 @@ def _fold(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _locales_by_name() -> tuple[dict[str, frozenset[str]], tuple[str, ...]]:
-    """Month and weekday names -> the locales knowing them; all locales in dateparser's order."""
+    """Month and weekday names -> the locales knowing them; all locales in dateparser's order.
+
+    Loading every locale to build this costs a quarter of a CPU-second, so the table is kept in
+    the user cache directory, one per dateparser version (rebuilt when it cannot be read).
+    """
+    from importlib.metadata import version
+
+    cached = user_cache_path("triangulate") / f"dateparser-{version('dateparser')}-names.json"
+    try:
+        data = json.loads(cached.read_text(encoding="utf-8"))
+        names, order = data["names"], data["order"]
+    except (OSError, ValueError, KeyError, TypeError):
+        names, order = _names_from_dateparser()
+        with suppress(OSError):
+            write_atomically(cached, json.dumps({"names": names, "order": order}))
+    return {name: frozenset(found) for name, found in names.items()}, tuple(order)
+
+
+def _names_from_dateparser() -> tuple[dict[str, list[str]], list[str]]:
     from dateparser.languages.loader import default_loader
 
-    names: dict[str, set[str]] = {}
+    names: dict[str, list[str]] = {}
     order: list[str] = []
     for locale in default_loader.get_locales():
         order.append(locale.shortname)
         for key in _NAME_KEYS:
             for entry in locale.info.get(key, []):
                 for word in _WORD.findall(entry):
-                    names.setdefault(_fold(word), set()).add(locale.shortname)
-    return {name: frozenset(found) for name, found in names.items()}, tuple(order)
+                    known = names.setdefault(_fold(word), [])
+                    if locale.shortname not in known:
+                        known.append(locale.shortname)
+    return names, order
 
 
 def locales_for(string: str) -> tuple[str, ...]:
