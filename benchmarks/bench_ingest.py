@@ -4,7 +4,8 @@
     .venv/bin/python benchmarks/bench_ingest.py --only html --rounds 7
 
 * html: ``triangulate ingest`` of the 181 article-extraction-benchmark pages (``--data``,
-  default ../shared/data; the bundled example pages replayed when it is absent) against a plain ``trafilatura.extract``
+  default ../shared/data; the bundled example pages replayed when it is absent; ``--html 0``:
+  the 1,032 distinct pages of trafilatura-eval instead, the varied set) against a plain ``trafilatura.extract``
   loop over the same files on the same number of processes (benchmarks/baselines.py).
 * text: ``triangulate ingest`` of N plain-text articles (the bundled examples replayed under
   new ids with the words of long lines shuffled, so none is a copy of another) against the
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import os
 import random
 import resource
@@ -106,6 +108,28 @@ def ingest_command(folder: Path, temp: Path, workers: int | None) -> Command:
     return command
 
 
+def varied_pages(data: Path) -> list[bytes]:
+    """The distinct pages of trafilatura-eval (eval/ and cache/, each content once)."""
+    seen: set[bytes] = set()
+    pages = []
+    for path in sorted((data / "trafilatura-eval").glob("*/*.html*")):
+        page = path.read_bytes()
+        if page[:2] == b"\x1f\x8b":
+            page = gzip.decompress(page)
+        digest = hashlib.sha1(page).digest()
+        if digest not in seen:
+            seen.add(digest)
+            pages.append(page)
+    return pages
+
+
+def make_varied(folder: Path, data: Path) -> int:
+    pages = varied_pages(data)
+    for number, page in enumerate(pages):
+        (folder / f"v{number:06d}.html").write_bytes(page)
+    return len(pages)
+
+
 def make_html(folder: Path, count: int, data: Path = DATA) -> None:
     pages = sorted((data / BENCHMARK_HTML).glob("*.html*"))
     if not pages:
@@ -140,12 +164,16 @@ def bench_html(
 ) -> None:
     folder = temp / "html"
     folder.mkdir()
-    make_html(folder, count, data)
+    if count:
+        make_html(folder, count, data)
+        what = f"{count} article-extraction-benchmark pages"
+    else:
+        what = f"{make_varied(folder, data)} distinct trafilatura-eval pages (the varied set)"
     processes = workers or os.cpu_count() or 1
     loop = [PYTHON, BASELINES, "trafilatura", str(folder), "--workers", str(processes)]
     runs = paired(ingest_command(folder, temp, workers), lambda _: [*loop, "--mode", mode], rounds)
     report(
-        f"HTML: {count} pages, {processes} processes each",
+        f"HTML: {what}, {processes} processes each",
         ("`triangulate ingest`", f"`trafilatura.extract` loop ({mode})"),
         runs,
     )
@@ -230,7 +258,9 @@ def load() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=("html", "text", "startup"), action="append")
-    parser.add_argument("--html", type=int, default=181, help="pages (default 181)")
+    parser.add_argument(
+        "--html", type=int, default=181, help="pages (default 181); 0: the varied set instead"
+    )
     parser.add_argument("--text", type=int, default=5000, help="articles (default 5,000)")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--workers", type=int, default=None, help="default: all cores")
