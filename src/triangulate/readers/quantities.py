@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from triangulate.core.words import lower_same_length, word_set
 from triangulate.models import Evidence, Quantity
-from triangulate.readers.words import lower_same_length, word_set
 
 Interval = tuple[float, float]
 Span = tuple[int, int]

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from triangulate.core.words import lemma_pairs
 from triangulate.models import (
     Article,
     Entity,
@@ -36,7 +37,7 @@ from triangulate.readers.quotes import find_quotes
 from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import find_times, infer_publication_date
 
-READER_VERSION = "2"
+READER_VERSION = "3"  # 3: lemmas
 Record = TypeVar("Record")
 
 
@@ -77,6 +78,7 @@ def read_parsed(article: Article, doc: Doc) -> Reading:
         quotes=tuple(find_quotes(doc, index, article_id)),
         framing=tuple(find_framing(text, article_id, article.title)),
         facts=tuple(find_facts(doc, article_id, index, times, quantities)),
+        lemmas=lemma_pairs((token.text, token.lemma_) for token in doc if token.is_alpha),
     )
 
 
@@ -178,6 +180,7 @@ def reading_to_json(reading: Reading) -> dict[str, Any]:
         "quotes": [_quote_json(quote) for quote in reading.quotes],
         "framing": [_record_json(marker) for marker in reading.framing],
         "facts": [_fact_json(fact) for fact in reading.facts],
+        "lemmas": dict(reading.lemmas),
     }
 
 
@@ -229,4 +232,5 @@ def reading_from_json(data: Mapping[str, Any]) -> Reading:
         quotes=tuple(_quote_from(article_id, q) for q in data["quotes"]),
         framing=tuple(_record_from(FramingMarker, article_id, m) for m in data["framing"]),
         facts=tuple(_fact_from(article_id, f) for f in data["facts"]),
+        lemmas=tuple(sorted(data.get("lemmas", {}).items())),
     )
