@@ -1,10 +1,10 @@
 """Words: one tokenizer, one stop-word set and one stem every step compares words by.
 
 Where an article has been read, spaCy has given each word form its lemma ("left" ->
-"leave", "inspectors" -> "inspector"); the reading keeps those that differ from the form
-(:attr:`~triangulate.models.Reading.lemmas`) and :func:`stem` uses them. A light suffix
-folding then joins what lemmas leave apart ("closure" stays, "closing" and "closed" meet)
-and stands in for lemmas in text no reader has seen (story clustering of raw articles).
+"leave", "closing" -> "close"); the reading keeps those that differ from the form
+(:attr:`~triangulate.models.Reading.lemmas`) and :func:`stem` uses them. A light folding
+of plural and possessive endings joins the rest, and is all there is for text no reader
+has seen (story clustering of raw articles).
 """
 
 from __future__ import annotations
@@ -64,32 +64,21 @@ def lemma_pairs(tokens: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...
 
 
 def stem(word: str, lemmas: Lemmas | None = None) -> str:
-    """The key two forms of one word share: the lemma where known, lower-cased, with
-    plural, possessive and verb endings folded ("closes", "closed", "closing" -> "clos")."""
+    """The key the forms of one word share: its lemma where the article was read ("left" ->
+    "leave"), lower-cased, with plural and possessive endings folded ("inspectors'",
+    "inspector's" and "inspectors" -> "inspector")."""
     lowered = word.lower().replace("’", "'")
     if lemmas is not None:
         lowered = lemmas.get(lowered, lowered)
-    return _fold(lowered.removesuffix("'s"))
+    return _fold(lowered.removesuffix("'s").removesuffix("'"))
 
 
 def _fold(word: str) -> str:
+    # Verb endings are left to the lemmas: folded by rule ("closing" -> "clos"), they join
+    # words that differ and split story clusters on ECB+ (docs/benchmarks.md).
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if word.endswith("sses"):
-        return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    for ending in ("ing", "ed"):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return _undouble(word[: -len(ending)])
-    if len(word) > 3 and word.endswith("e"):
-        return word[:-1]
-    return word
-
-
-def _undouble(word: str) -> str:
-    """ "stopp" -> "stop", "plann" -> "plan"; "fall" and "miss" keep theirs."""
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz" and word[-1].isalpha():
         return word[:-1]
     return word
 

@@ -26,6 +26,7 @@ from dateutil.easter import easter
 from triangulate.core.dates import SEASON_MONTHS, DateInterval, values_compatible
 from triangulate.core.dates import SEASON_START as SEASON_START  # re-exported: the comparison
 from triangulate.core.dates import month_span as month_span  # reads them from here
+from triangulate.core.words import words_of
 from triangulate.models import Evidence, TimeExpression
 
 Date = datetime.date
@@ -116,7 +117,6 @@ _ADJACENT_VERB = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
-_WORD = re.compile(r"[A-Za-z']+")
 _YEAR_PREFIX_WORDS = {
     "in", "since", "until", "till", "by", "from", "before", "after", "during", "through",
     "of", "early", "late", "mid", "and", "or", "to", "between", "spring", "summer", "fall",
@@ -316,7 +316,8 @@ def _pick_weekday(weekday: int, anchor: Date, direction: str | None) -> Date:
 
 
 def _words_before(text: str, start: int, count: int = 1) -> list[str]:
-    return _WORD.findall(text[max(0, start - 40) : start])[-count:]
+    found = [word for word in words_of(text[max(0, start - 40) : start]) if word[0].isalpha()]
+    return found[-count:]
 
 
 def _next_word(text: str, end: int) -> str:
