@@ -53,6 +53,7 @@ from trafilatura.xpaths import (
 )
 
 from triangulate.errors import InputError
+from triangulate.ingest.decode import decode_text
 
 # A precise extraction shorter than this, covering less than PAGE_SHARE of the page's text,
 # is compared with a balanced-mode extraction (same gate as trafilatura's own recall escalation).
@@ -188,26 +189,10 @@ def _load(markup: str) -> HtmlElement | None:
         return None
 
 
-def decode_html(data: bytes) -> str:
-    """Text of an HTML byte string: BOM, then UTF-8, then the declared charset, then a guess."""
-    for bom, encoding in (
-        (b"\xef\xbb\xbf", "utf-8"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+def decode_html(data: bytes, source: str = "<html>") -> str:
+    """Text of an HTML byte string, the charset its head declares taken into account."""
     declared = _DECLARED_CHARSET.search(data[:4096])
-    if declared:
-        try:
-            return data.decode(declared.group(1).decode("ascii"), errors="replace")
-        except LookupError:
-            pass
-    return trafilatura.utils.decode_file(data)  # type: ignore[no-any-return]
+    return decode_text(data, source, declared.group(1).decode("ascii") if declared else None)
 
 
 def _main_text(tree: HtmlElement, url: str | None, favor_precision: bool) -> _MainText:
