@@ -148,7 +148,7 @@ def extract_html(
 ) -> ExtractedPage:
     """Main text and metadata of one HTML page; raises InputError only when no text exists."""
     source = url or "<html>"
-    tree = parse_html(html)
+    tree = parse_html(html, source)
     if tree is None:
         raise InputError(source, "no HTML text found", "is the input an empty or binary file?")
     main = _main_text(tree, url, favor_precision)
@@ -171,9 +171,9 @@ def extract_html(
     )
 
 
-def parse_html(html: str | bytes) -> HtmlElement | None:
+def parse_html(html: str | bytes, source: str = "<html>") -> HtmlElement | None:
     """An lxml tree of the page, or None when there is nothing to parse."""
-    markup = decode_html(html) if isinstance(html, bytes) else html
+    markup = decode_html(html, source) if isinstance(html, bytes) else html
     if not markup.strip():
         return None
     tree = _load(markup)
