@@ -32,21 +32,14 @@ from triangulate.nlp.language import load_nlp
 from triangulate.readers.entities import EntityIndex, find_entities, merge_entities
 from triangulate.readers.facts import find_facts
 from triangulate.readers.framing import find_framing
+from triangulate.readers.published import publication_of
 from triangulate.readers.quantities import find_quantities
 from triangulate.readers.quotes import find_quotes
 from triangulate.readers.sentences import find_sentences
-from triangulate.readers.times import find_times, infer_publication_date
+from triangulate.readers.times import find_times
 
 READER_VERSION = "3"  # 3: lemmas
 Record = TypeVar("Record")
-
-
-def publication_anchor(article: Article) -> tuple[str | None, bool]:
-    """(ISO publication date, inferred?): the known date, else one read from the text."""
-    if article.published:
-        return article.published, article.published_inferred
-    inferred, _how = infer_publication_date(article.text)
-    return inferred, inferred is not None
 
 
 def _as_date(iso: str | None) -> datetime.date | None:
@@ -60,7 +53,8 @@ def _as_date(iso: str | None) -> datetime.date | None:
 
 def read_parsed(article: Article, doc: Doc) -> Reading:
     """The reading of an article whose text spaCy has already parsed."""
-    published, inferred = publication_anchor(article)
+    publication = publication_of(article)
+    published, inferred = publication.date, publication.inferred
     text, article_id = article.text, article.id
     entities = find_entities(doc, article_id)
     index = EntityIndex.of(entities)

@@ -1509,15 +1509,13 @@ def find_dateline(text: str) -> str | None:
     return None
 
 
-def infer_publication_date(text: str) -> tuple[str | None, str]:
-    """(ISO date or None, how): a dateline, else the latest past-tense full date in the text.
+def latest_mentioned_date(text: str) -> str | None:
+    """The latest full date (ISO) the text mentions in the past tense: a guess at when it
+    was written (:mod:`triangulate.readers.published` decides when to guess).
 
     The guess is dropped when the text also speaks, in the past tense, of a later month or year
     ("in 2024" after "November 10, 2020"): the article was then written after its latest full date.
     """
-    dateline = find_dateline(text)
-    if dateline is not None:
-        return dateline, "dateline"
     latest_day: Date | None = None
     latest_start: Date | None = None
     for line in text.splitlines():
@@ -1532,8 +1530,8 @@ def infer_publication_date(text: str) -> tuple[str | None, str]:
             if found.granularity == "day":
                 latest_day = max(latest_day or interval.start, interval.start)
     if latest_day is None or (latest_start is not None and latest_start > latest_day):
-        return None, "not-found"
-    return latest_day.isoformat(), "inferred-from-text"
+        return None
+    return latest_day.isoformat()
 
 
 # ---------------------------------------------------------------- comparing values
