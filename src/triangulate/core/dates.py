@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -334,46 +335,40 @@ class DateInterval:
         return _with_mod(self._plain_words(short), self.granularity, self.mod)
 
     def _plain_words(self, short: bool) -> str:
-        """The words without the modifier, from the value's own period (not the narrowed)."""
-        start, end = _bounds(self)
-        kind = self.granularity
-        if kind == "time":
-            return f"{_day_words(start, short)}, {self.clock}"
-        if kind == "day":
-            return _day_words(start, short)
-        if kind == "week":
-            return f"the week of {_day_words(start, short)}"
-        if kind == "weekend":
-            return f"the weekend of {_days_words(start, end, short)}"
-        if kind == "month":
-            return f"{_month_name(start.month, short)} {start.year}"
-        return _period_words(self.value, kind, start)
+        """The words without the modifier, of the value's whole period (not the narrowed)."""
+        whole = _parse(self.value, None, None) if self.mod in NARROWING else None
+        return _PERIOD_WORDS[self.granularity](whole or self, short)
 
 
-def _bounds(interval: DateInterval) -> tuple[Date, Date]:
-    """The unnarrowed period of a plain value (a modifier only narrows start and end)."""
-    if interval.mod in NARROWING:
-        whole = _parse(interval.value, None, None)
-        if whole is not None:
-            return whole.start, whole.end
-    return interval.start, interval.end
+def _season_words(interval: DateInterval, short: bool) -> str:
+    code, year = interval.value[5:7], interval.start.year
+    if code == "WI":  # December to February: "winter 2020–21"
+        return f"winter {year}–{(year + 1) % 100:02d}"
+    return f"{SEASON_WORDS[code]} {year}"
 
 
-def _period_words(value: str, kind: str, start: Date) -> str:
-    if kind == "season":
-        code = value[5:7]
-        if code == "WI":  # December to February: "winter 2020–21"
-            return f"winter {start.year}–{(start.year + 1) % 100:02d}"
-        return f"{SEASON_WORDS[code]} {start.year}"
-    if kind == "quarter":
-        return f"the {_ORDINAL_WORDS[(start.month + 2) // 3]} quarter of {start.year}"
-    if kind == "half":
-        return f"the {_ORDINAL_WORDS[(start.month + 5) // 6]} half of {start.year}"
-    if kind == "decade":
-        return f"the {start.year}s"
-    if kind == "century":
-        return f"the {_ordinal(start.year // 100 + 1)} century"
-    return str(start.year)
+def _ordinal_period(name: str, months: int) -> Callable[[DateInterval, bool], str]:
+    def words(interval: DateInterval, short: bool) -> str:
+        start = interval.start
+        return f"the {_ORDINAL_WORDS[(start.month - 1) // months + 1]} {name} of {start.year}"
+
+    return words
+
+
+# The words of each granularity's period, from its first (and last) day.
+_PERIOD_WORDS: dict[str, Callable[[DateInterval, bool], str]] = {
+    "time": lambda i, short: f"{_day_words(i.start, short)}, {i.clock}",
+    "day": lambda i, short: _day_words(i.start, short),
+    "week": lambda i, short: f"the week of {_day_words(i.start, short)}",
+    "weekend": lambda i, short: f"the weekend of {_days_words(i.start, i.end, short)}",
+    "month": lambda i, short: f"{_month_name(i.start.month, short)} {i.start.year}",
+    "season": _season_words,
+    "quarter": _ordinal_period("quarter", 3),
+    "half": _ordinal_period("half", 6),
+    "year": lambda i, short: str(i.start.year),
+    "decade": lambda i, short: f"the {i.start.year}s",
+    "century": lambda i, short: f"the {_ordinal(i.start.year // 100 + 1)} century",
+}
 
 
 def _range_words(interval: DateInterval, short: bool) -> str:
