@@ -408,13 +408,13 @@ def _anchor_interval(anchor: str | Date | DateInterval | None) -> DateInterval |
 @lru_cache(maxsize=8192)
 def _parse(value: str, anchor: DateInterval | None, mod: str | None) -> DateInterval | None:
     if "/" in value:
-        return _range(value, anchor, mod)
+        return _range(value, mod)
     if value.startswith("P"):
         return _counted(Duration.parse(value), value, anchor, mod)
     return _point(value, mod)
 
 
-def _range(value: str, anchor: DateInterval | None, mod: str | None) -> DateInterval | None:
+def _range(value: str, mod: str | None) -> DateInterval | None:
     """ "a/b" (either end may be open, ".." or empty), or "a/P5Y" (a length from a)."""
     left, _, right = value.partition("/")
     first = None if left in _OPEN_END else _point(left, None)
@@ -437,7 +437,7 @@ def _counted(
     if length is None or anchor is None or length.days is None:
         return None
     shift = datetime.timedelta(days=round(length.days))
-    try:
+    try:  # the anchor's period as long after: no value of its own
         last = replace(anchor, start=anchor.start + shift, end=anchor.end + shift, value="")
     except OverflowError:
         return None
