@@ -28,6 +28,7 @@ import hashlib
 import os
 import random
 import resource
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -99,9 +100,18 @@ def report(title: str, names: tuple[str, str], runs: tuple[list[Run], list[Run]]
     sys.stdout.flush()
 
 
+def stored_articles(folder: Path) -> str:
+    """How many articles each ingest run stored: a run that broke off must not pass for a fast one."""
+    counts = []
+    for db in sorted(folder.parent.glob(f"{folder.name}-ingest-*.db")):
+        with sqlite3.connect(db) as conn:
+            counts.append(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    return ", ".join(map(str, counts))
+
+
 def ingest_command(folder: Path, temp: Path, workers: int | None) -> Command:
     def command(number: int) -> list[str]:
-        db = temp / f"ingest-{number + 1}.db"
+        db = temp / f"{folder.name}-ingest-{number + 1}.db"
         extra = ["--workers", str(workers)] if workers else []
         return [PYTHON, "-m", "triangulate", "ingest", "--db", str(db), *extra, str(folder)]
 
@@ -177,6 +187,7 @@ def bench_html(
         ("`triangulate ingest`", f"`trafilatura.extract` loop ({mode})"),
         runs,
     )
+    print(f"\narticles stored by each ingest run (warm-up first): {stored_articles(folder)}")
 
 
 def bench_text(temp: Path, count: int, workers: int | None, rounds: int) -> None:
@@ -193,6 +204,7 @@ def bench_text(temp: Path, count: int, workers: int | None, rounds: int) -> None
         ("`triangulate ingest`", "SQLite + FTS5 insert floor (1 process)"),
         runs,
     )
+    print(f"\narticles stored by each ingest run (warm-up first): {stored_articles(folder)}")
 
 
 def bench_startup(temp: Path, rounds: int) -> None:
