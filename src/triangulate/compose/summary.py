@@ -562,42 +562,64 @@ def _display(side: Side) -> str:
     return f"“{display.rstrip('.')}”"
 
 
+@dataclass(frozen=True)
+class Sources:
+    """The articles a disagreement is told from, with their reader sentences."""
+
+    articles: dict[str, Article]
+    sentences: dict[str, tuple[Evidence, ...]]
+
+    @classmethod
+    def of(cls, articles: Sequence[Article], readings: dict[str, Reading]) -> Sources:
+        sentences = {
+            a.id: tuple(s.evidence for s in readings[a.id].sentences)
+            for a in articles
+            if a.id in readings
+        }
+        return cls({a.id: a for a in articles}, sentences)
+
+    def sentence_of(self, span: Evidence) -> Evidence:
+        """The reader's sentence that holds a span (the span itself when none does)."""
+        for sentence in self.sentences.get(span.article, ()):
+            if sentence.start <= span.start and span.end <= sentence.end:
+                return sentence
+        return span
+
+    @property
+    def texts(self) -> list[str]:
+        return [a.text for a in self.articles.values()]
+
+
 def _real_sides(claim: Claim, articles: dict[str, Article]) -> list[tuple[Side, list[str]]]:
-    """The sides with evidence in these articles and their outlets; a disagreement is real
-    when two sides have an outlet the other side does not share."""
+    """The sides with evidence in these articles, with their outlets; a disagreement is real
+    when two sides each have an outlet that no other side has."""
     sides = []
     for side in claim.sides:
         outlets = _outlets(side, articles)
-        evidence = [e for e in side.evidence if e.article in articles]
-        if outlets and evidence:
+        if outlets and any(e.article in articles for e in side.evidence):
             sides.append((side, outlets))
-    everyone = [set(outlets) for _, outlets in sides]
-    distinct = sum(
-        1 for i, own in enumerate(everyone) if own - set().union(*everyone[:i], *everyone[i + 1 :])
-    )
+    counts = Counter(outlet for _, outlets in sides for outlet in outlets)
+    distinct = sum(1 for _, outlets in sides if any(counts[o] == 1 for o in outlets))
     return sides if distinct >= 2 else []
 
 
-def differing(
-    claim: Claim, articles: dict[str, Article], texts: Sequence[str]
-) -> SummarySentence | None:
-    """'Reports differ on X: a (A) against b (B).' with every side's evidence."""
-    sides = _real_sides(claim, articles)
+def differing(claim: Claim, sources: Sources) -> SummarySentence | None:
+    """'Reports differ on X: a (A) against b (B).' citing each side's sentences."""
+    sides = _real_sides(claim, sources.articles)
     if not sides:
         return None
     parts = [f"{_display(side)} ({_listed(outlets)})" for side, outlets in sides]
-    text = f"Reports differ on {_topic(claim.about, texts)}: " + _against(parts) + "."
-    return _stated(text, [side for side, _ in sides], articles)
+    text = f"Reports differ on {_topic(claim.about, sources.texts)}: " + _against(parts) + "."
+    return _stated(text, [side for side, _ in sides], sources)
 
 
 def _against(parts: Sequence[str]) -> str:
     return parts[0] + " against " + _listed(parts[1:])
 
 
-def updated(
-    claim: Claim, articles: dict[str, Article], texts: Sequence[str]
-) -> SummarySentence | None:
+def updated(claim: Claim, sources: Sources) -> SummarySentence | None:
     """'A later report revises an earlier one on X: a (A, date), then b (B, date).'"""
+    articles = sources.articles
     sides = _real_sides(claim, articles)
     if not sides:
         return None
@@ -607,9 +629,9 @@ def updated(
         dates = [d for d in (_when(a, articles) for a in side.articles) if d]
         when = f", {max(dates)}" if dates else ""
         parts.append(f"{_display(side)} ({_listed(outlets)}{when})")
-    topic = _topic(claim.about, texts)
+    topic = _topic(claim.about, sources.texts)
     text = f"A later report revises an earlier one on {topic}: " + ", then ".join(parts) + "."
-    return _stated(text, [side for side, _ in sides], articles)
+    return _stated(text, [side for side, _ in sides], sources)
 
 
 def _when(article_id: str, articles: dict[str, Article]) -> str | None:
@@ -624,8 +646,10 @@ def _latest(side: Side, articles: dict[str, Article]) -> str:
     return max(dates, default="")
 
 
-def _stated(text: str, sides: Sequence[Side], articles: dict[str, Article]) -> SummarySentence:
-    evidence = tuple(dict.fromkeys(e for s in sides for e in s.evidence if e.article in articles))
+def _stated(text: str, sides: Sequence[Side], sources: Sources) -> SummarySentence:
+    """A disagreement or update citing the sentence each side's value is given in."""
+    spans = [e for side in sides for e in side.evidence if e.article in sources.articles]
+    evidence = tuple(dict.fromkeys(sources.sentence_of(e) for e in spans))
     ids = tuple(dict.fromkeys(e.article for e in evidence))
     return SummarySentence(text, ids, evidence)
 
@@ -676,25 +700,24 @@ def summarize(
         return []
     rows = features(found, articles)
     weigh(rows, found, params)
-    return compose(found, articles, claims, params)
+    return compose(found, Sources.of(articles, by_reading), claims, params)
 
 
 def compose(
     found: list[Candidate],
-    articles: Sequence[Article],
+    sources: Sources,
     claims: Sequence[Claim],
     params: Params = DEFAULT,
 ) -> list[SummarySentence]:
     """The account from weighed candidates: opener, further facts, disagreements, updates."""
-    by_id = {a.id: a for a in articles}
     contested = _contested_spans(claims)
     plain = [c for c in found if not _holds(c, contested)]
-    chosen = ordered(select(plain, budget(articles, params), params))
+    chosen = ordered(select(plain, budget(list(sources.articles.values()), params), params))
     account = [cited(c, backers(c, found, params)) for c in chosen]
-    texts = [a.text for a in articles]
-    conflicts = (differing(c, by_id, texts) for c in _ranked(claims, "conflict", by_id))
+    by_id = sources.articles
+    conflicts = (differing(c, sources) for c in _ranked(claims, "conflict", by_id))
     account += [s for s in conflicts if s is not None][: params.max_conflicts]
-    updates = (updated(c, by_id, texts) for c in _ranked(claims, "update", by_id))
+    updates = (updated(c, sources) for c in _ranked(claims, "update", by_id))
     account += [s for s in updates if s is not None][: params.max_updates]
     return account
 
