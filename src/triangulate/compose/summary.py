@@ -38,9 +38,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from triangulate.compose.timeline import content_words
 from triangulate.core.dates import shown_publication_date
 from triangulate.core.sources import independent_sources, original_of, source_name
+from triangulate.core.spans import sentence_around
+from triangulate.core.words import content_words
 from triangulate.models import (
     Article,
     Claim,
@@ -236,7 +237,7 @@ def _candidate(
         words=len(text.split()),
         marks=frozenset(marks),
         names=len(names),
-        terms=frozenset(content_words(text)),
+        terms=content_words(text, dict(reading.lemmas)),
         framed=any(
             m.kind in SHAKY_FRAMING and _inside(m.evidence, sentence) for m in reading.framing
         ),
@@ -275,9 +276,10 @@ def _inside(span: Evidence, sentence: Evidence) -> bool:
 # --- similarity ------------------------------------------------------------------------------
 
 
-def tfidf(texts: Sequence[str]) -> list[dict[str, float]]:
-    """Unit TF-IDF vectors of ``texts``, the texts themselves giving the document counts."""
-    bags = [Counter(content_words(t)) for t in texts]
+def tfidf(texts: Sequence[frozenset[str]]) -> list[dict[str, float]]:
+    """Unit TF-IDF vectors of texts given as their content words, the texts themselves
+    giving the document counts."""
+    bags = [Counter(t) for t in texts]
     df = Counter(term for bag in bags for term in bag)
     total = len(bags)
     vectors = []
@@ -314,7 +316,7 @@ def features(found: list[Candidate], articles: Sequence[Article]) -> list[dict[s
     by_id = {a.id: a for a in articles}
     originals = [a for a in articles if a.duplicate_of is None]
     headlines = [(a, a.title) for a in originals if a.title]
-    vectors = tfidf([c.text for c in found] + [title for _, title in headlines])
+    vectors = tfidf([c.terms for c in found] + [content_words(title) for _, title in headlines])
     for candidate, vector in zip(found, vectors, strict=False):
         candidate.vector = vector
     headline_vectors = vectors[len(found) :]
@@ -579,11 +581,9 @@ class Sources:
         return cls({a.id: a for a in articles}, sentences)
 
     def sentence_of(self, span: Evidence) -> Evidence:
-        """The reader's sentence that holds a span (the span itself when none does)."""
-        for sentence in self.sentences.get(span.article, ()):
-            if sentence.start <= span.start and span.end <= sentence.end:
-                return sentence
-        return span
+        """The sentence that holds a span."""
+        text = self.articles[span.article].text
+        return sentence_around(span, text, self.sentences.get(span.article, ()))
 
     @property
     def texts(self) -> list[str]:
