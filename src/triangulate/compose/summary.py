@@ -87,7 +87,9 @@ class Params:
 
 DEFAULT = Params()
 MIN_WORDS = 8  # shorter sentences lean on the ones around them
+FAMILY_LETTERS = 6  # "peacekeeper" and "peacekeeping" are of one family, "peacek"
 SAME_MATTER = 0.25  # share of content words from which two sentences tell of one matter
+TOLD_MATTER = 0.2  # the same, from which a loaded or distancing telling only reframes it
 MAX_POSITION = 6
 DISPLAY_WORDS = 12  # the longest value quoted for one side of a disagreement
 
@@ -149,7 +151,8 @@ class Candidate:
     words: int
     marks: frozenset[str] = frozenset()  # canonical names and figures it holds
     names: int = 0  # mentions of people, places and organisations
-    terms: frozenset[str] = frozenset()  # content words
+    terms: frozenset[str] = frozenset()  # content words (stems)
+    families: frozenset[str] = frozenset()  # the same cut to their first letters
     framed: bool = False  # holds a loaded word or a distancing one ("so-called")
     points_back: bool = False  # needs the sentence before it ("He said", "They also")
     weight: float = 0.0
@@ -237,7 +240,8 @@ def _candidate(
         words=len(text.split()),
         marks=frozenset(marks),
         names=len(names),
-        terms=content_words(text, dict(reading.lemmas)),
+        terms=(terms := content_words(text, dict(reading.lemmas))),
+        families=frozenset(term[:FAMILY_LETTERS] for term in terms),
         framed=any(
             m.kind in SHAKY_FRAMING and _inside(m.evidence, sentence) for m in reading.framing
         ),
@@ -409,7 +413,7 @@ def _adds_nothing(candidate: Candidate, chosen: Sequence[Candidate], params: Par
     for other in chosen:
         if _repeats(candidate, other, params) or _outdated(candidate, other):
             return True  # "has begun" beside "was completed": one of them is no longer true
-        if candidate.framed and _shared_words(candidate, other) >= SAME_MATTER:
+        if candidate.framed and _shared_words(candidate, other) >= TOLD_MATTER:
             return True  # told already: this telling would add only its framing
     return False
 
@@ -423,9 +427,11 @@ def _follows(candidate: Candidate, chosen: Sequence[Candidate]) -> bool:
 
 
 def _shared_words(first: Candidate, second: Candidate) -> float:
-    """Share of the shorter sentence's content words that the other has too."""
-    smaller = min(len(first.terms), len(second.terms))
-    return len(first.terms & second.terms) / smaller if smaller else 0.0
+    """Share of the shorter sentence's content words that the other has too, words of one
+    family counting as one: a retelling says "withdrew" for "withdrawal", "Russia" for
+    "Russian"."""
+    smaller = min(len(first.families), len(second.families))
+    return len(first.families & second.families) / smaller if smaller else 0.0
 
 
 def _repeats(candidate: Candidate, chosen: Candidate, params: Params) -> bool:
