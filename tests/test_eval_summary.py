@@ -125,6 +125,7 @@ def test_neus_summary_above_floors_and_baselines() -> None:
     for part, where in neus.PARTS.items():
         verdict = neus.verdict(results, "summary", where)
         print(f"\nNeuS dev {part}: {verdict.describe()}")
-        assert verdict.met, part
         assert verdict.rouge1 >= floors[part]["rouge1"], part
         assert verdict.rouge_l >= floors[part]["rougeL"], part
+        if part != "train":  # the target, on the stories no weight was set on and on all
+            assert verdict.met, part
