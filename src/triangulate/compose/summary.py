@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from triangulate.core.dates import shown_publication_date
 from triangulate.core.sources import independent_sources, original_of, source_name
 from triangulate.core.spans import sentence_around
-from triangulate.core.words import content_words
+from triangulate.core.words import content_words, words_of
 from triangulate.models import (
     Article,
     Claim,
@@ -52,8 +52,6 @@ from triangulate.models import (
     TimelineEntry,
 )
 
-__all__ = ["Params", "find_omissions", "independent_sources", "summarize"]
-
 # --- parameters ------------------------------------------------------------------------------
 
 WEIGHTS: tuple[tuple[str, float], ...] = (
@@ -62,10 +60,10 @@ WEIGHTS: tuple[tuple[str, float], ...] = (
     ("own_headline", 0.25),  # TF-IDF cosine with its own article's headline
     ("names", 0.25),  # people, places, organisations it names (mentions, at most 3) / 3
     ("position", -0.15),  # sentences before it in its article (at most 6)
-    ("fragment", -1.0),  # no closing punctuation: a cut-off lead
+    ("fragment", -1.0),  # the page ends mid-sentence
     ("first_person", -0.5),  # "we", "our" outside quotation marks
     ("quotation", -0.3),  # mostly inside quotation marks
-    ("framed", -0.2),  # holds a loaded word (the framing reader's lexicon)
+    ("framed", -0.2),  # holds a loaded or distancing word (the framing reader's lexicon)
 )
 
 
@@ -91,6 +89,9 @@ FAMILY_LETTERS = 6  # "peacekeeper" and "peacekeeping" are of one family, "peace
 SAME_MATTER = 0.25  # share of content words from which two sentences tell of one matter
 TOLD_MATTER = 0.2  # the same, from which a loaded or distancing telling only reframes it
 MAX_POSITION = 6
+# Sentences of an article that may be taken: the account leans on leads, and the weighing
+# compares every candidate with every other, so this bounds its time on long inputs.
+MAX_CANDIDATES_PER_ARTICLE = 40
 DISPLAY_WORDS = 12  # the longest value quoted for one side of a disagreement
 
 DATELINE = re.compile(
@@ -207,7 +208,7 @@ def candidates(articles: Sequence[Article], readings: dict[str, Reading]) -> lis
             continue
         source = source_name(original_of(article, by_id))
         sentences = [s.evidence for s in reading.sentences]
-        for position, sentence in enumerate(sentences):
+        for position, sentence in enumerate(sentences[:MAX_CANDIDATES_PER_ARTICLE]):
             following = sentences[position + 1].text if position + 1 < len(sentences) else ""
             if _starts_lower(sentence.text) or _starts_lower(following):
                 continue  # a sentence split in two (or the tail of one): not a statement alone
@@ -457,7 +458,7 @@ def _outdated(candidate: Candidate, chosen: Candidate) -> bool:
 
 
 def _stage(text: str) -> str | None:
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+    words = {w.lower() for w in words_of(text)}
     started, ended = bool(words & STARTED), bool(words & ENDED)
     return "start" if started and not ended else "end" if ended and not started else None
 
