@@ -69,6 +69,25 @@ def test_name_variants_merge_across_articles(readings: list[Reading]) -> None:
     assert "Alexander Volkov" not in speakers or canonical["Alexander Volkov"] == "Alexander Volkov"
 
 
+def test_a_bare_surname_keeps_its_own_articles_bearer_across_articles() -> None:
+    first = Article(
+        id="a",
+        source="a",
+        text="Emil Varga opened the museum on Monday. Varga said that it would stay free. "
+        "Emil Varga thanked the donors.",
+    )
+    second = Article(
+        id="b",
+        source="b",
+        text="Rosa Varga visited the school on Tuesday. Varga said that the roof was repaired.",
+    )
+    readings = read_many([first, second])
+    names = {(r.article, e.evidence.text): e.canonical for r in readings for e in r.entities}
+    assert names[("a", "Varga")] == "Emil Varga"
+    assert names[("b", "Varga")] == "Rosa Varga"
+    assert [q.speaker for q in readings[1].quotes] == ["Rosa Varga"]
+
+
 def test_json_round_trip_is_exact_and_follows_the_contract(readings: list[Reading]) -> None:
     for reading in readings:
         data = json.loads(json.dumps(reading_to_json(reading)))

@@ -36,7 +36,7 @@ from triangulate.readers.quotes import find_quotes
 from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import find_times, infer_publication_date
 
-READER_VERSION = "2"
+READER_VERSION = "3"
 Record = TypeVar("Record")
 
 
@@ -105,7 +105,9 @@ def merge_across(readings: Sequence[Reading]) -> list[Reading]:
 
 def _renamed(reading: Reading, mapping: Mapping[str, str]) -> Reading:
     renames: dict[str, str] = {}
-    for entity in reading.entities:
+    # An entity's longest mention decides its name across articles: a bare surname means
+    # the article's own bearer of it, whoever bears that surname elsewhere.
+    for entity in sorted(reading.entities, key=lambda e: len(e.evidence.text.split())):
         renames[entity.canonical] = mapping.get(entity.evidence.text, entity.canonical)
 
     def rename(name: str | None) -> str | None:
@@ -115,7 +117,7 @@ def _renamed(reading: Reading, mapping: Mapping[str, str]) -> Reading:
         return tuple(dict.fromkeys(renames.get(value, value) for value in values))
 
     entities = tuple(
-        dataclasses.replace(e, canonical=mapping.get(e.evidence.text, e.canonical))
+        dataclasses.replace(e, canonical=renames.get(e.canonical, e.canonical))
         for e in reading.entities
     )
     quotes = tuple(dataclasses.replace(q, speaker=rename(q.speaker)) for q in reading.quotes)
