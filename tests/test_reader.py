@@ -28,6 +28,8 @@ CONTRACT = {
     "framing": {"kind", "text", "start", "end", "note"},
     "facts": {"text", "start", "end", "subject", "predicate", "object", "times"}
     | {"quantities", "places", "entities"},
+    "events": {"text", "start", "end", "clause", "telling", "time", "participants"}
+    | {"reporting", "tense"},
 }
 
 
@@ -101,6 +103,7 @@ def test_json_round_trip_is_exact_and_follows_the_contract(readings: list[Readin
 def test_readings_carry_every_kind_of_result(readings: list[Reading]) -> None:
     first = readings[0]
     assert first.times and first.quantities and first.quotes and first.facts and first.framing
+    assert first.events and any(event.time for event in first.events)
 
 
 def test_publication_date_is_inferred_from_a_dateline() -> None:

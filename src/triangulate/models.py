@@ -120,6 +120,23 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Event:
+    """Something a clause says happened (or will): its word, the words that tell it, its time.
+
+    ``telling`` are the pieces of the text that, joined by spaces, say the event as a
+    sentence: its subject and its clause, without the other clauses around them.
+    """
+
+    evidence: Evidence  # the event word, with its particle ("pulled out")
+    clause: Evidence  # the whole clause, its subject included
+    telling: tuple[Evidence, ...]
+    time: TimeExpression | None = None  # the time its own clause gives, if any
+    participants: tuple[str, ...] = ()  # canonical names of the entities in the clause
+    reporting: bool = False  # a speech verb: it happens when it is reported
+    tense: str = "past"  # past, present or future
+
+
+@dataclass(frozen=True)
 class Reading:
     """Everything read from one article."""
 
@@ -134,6 +151,7 @@ class Reading:
     quotes: tuple[Quote, ...] = ()
     framing: tuple[FramingMarker, ...] = ()
     facts: tuple[Fact, ...] = ()
+    events: tuple[Event, ...] = ()
 
 
 @dataclass(frozen=True)

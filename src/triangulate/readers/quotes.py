@@ -141,7 +141,7 @@ def _subject_of(verb: Token) -> Token | None:
     for _ in range(MAX_CHAIN + 2):
         if current is None:
             return None
-        inside = current is not verb and _content_owner(current) is not None
+        inside = current != verb and _content_owner(current) is not None
         subjects = [child for child in current.children if child.dep_ in {"nsubj", "agent"}]
         if subjects and not inside:
             subject = subjects[0]
@@ -151,14 +151,14 @@ def _subject_of(verb: Token) -> Token | None:
             continue
         if current.dep_ not in CLIMB_DEPS:
             return None
-        current = current.head if current.head is not current else None
+        current = current.head if current.head != current else None
     return None
 
 
 def _content_owner(token: Token) -> Token | None:
     """The speech verb whose reported clause (its ccomp) holds ``token``, if any."""
     current = token
-    while current.head is not current:
+    while current.head != current:
         if current.dep_ == "ccomp" and is_speech_verb(current.head):
             return current.head
         if current.dep_ in {"ROOT", "relcl"}:
@@ -449,7 +449,7 @@ def _earlier_subjects(pronoun: Token) -> Iterable[Token]:
     above: list[Token] = []
     current = pronoun.head
     for _ in range(MAX_CHAIN):
-        if current.head is current:
+        if current.head == current:
             break
         current = current.head
         above += [c for c in current.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i]
@@ -575,7 +575,7 @@ def _content_span(verb: Token) -> Span | None:
     doc = verb.doc
     for child in verb.children:
         if child.dep_ == "ccomp" or (child.dep_ == "dobj" and verb.lemma_ in OBJECT_CONTENT_VERBS):
-            tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head is child)]
+            tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child)]
             tokens = [t for t in tokens if t.i >= tokens[0].i]
             span = doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
             return _trim_punctuation(span) if span is not None else None

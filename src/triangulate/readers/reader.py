@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from triangulate.models import (
     Article,
     Entity,
+    Event,
     Evidence,
     Fact,
     FramingMarker,
@@ -29,6 +30,7 @@ from triangulate.models import (
 )
 from triangulate.nlp.language import load_nlp
 from triangulate.readers.entities import EntityIndex, find_entities, merge_entities
+from triangulate.readers.events import find_events
 from triangulate.readers.facts import find_facts
 from triangulate.readers.framing import find_framing
 from triangulate.readers.quantities import find_quantities
@@ -77,6 +79,7 @@ def read_parsed(article: Article, doc: Doc) -> Reading:
         quotes=tuple(find_quotes(doc, index, article_id)),
         framing=tuple(find_framing(text, article_id, article.title)),
         facts=tuple(find_facts(doc, article_id, index, times, quantities)),
+        events=tuple(find_events(doc, article_id, entities, times)),
     )
 
 
@@ -131,7 +134,13 @@ def _renamed(reading: Reading, mapping: Mapping[str, str]) -> Reading:
         )
         for fact in reading.facts
     )
-    return dataclasses.replace(reading, entities=entities, quotes=quotes, facts=facts)
+    events = tuple(
+        dataclasses.replace(event, participants=names(event.participants))
+        for event in reading.events
+    )
+    return dataclasses.replace(
+        reading, entities=entities, quotes=quotes, facts=facts, events=events
+    )
 
 
 # ---------------------------------------------------------------- JSON contract
@@ -166,6 +175,17 @@ def _fact_json(fact: Fact) -> dict[str, Any]:
     return data
 
 
+def _event_json(event: Event) -> dict[str, Any]:
+    data = _span_json(event.evidence)
+    data["clause"] = _span_json(event.clause)
+    data["telling"] = [_span_json(piece) for piece in event.telling]
+    data["time"] = _record_json(event.time) if event.time is not None else None
+    data["participants"] = list(event.participants)
+    data["reporting"] = event.reporting
+    data["tense"] = event.tense
+    return data
+
+
 def reading_to_json(reading: Reading) -> dict[str, Any]:
     """One JSON object per article, as the CLI prints it and the store keeps it."""
     return {
@@ -180,6 +200,7 @@ def reading_to_json(reading: Reading) -> dict[str, Any]:
         "quotes": [_quote_json(quote) for quote in reading.quotes],
         "framing": [_record_json(marker) for marker in reading.framing],
         "facts": [_fact_json(fact) for fact in reading.facts],
+        "events": [_event_json(event) for event in reading.events],
     }
 
 
@@ -216,6 +237,19 @@ def _fact_from(article_id: str, data: Mapping[str, Any]) -> Fact:
     )
 
 
+def _event_from(article_id: str, data: Mapping[str, Any]) -> Event:
+    time = data.get("time")
+    return Event(
+        evidence=_evidence_from(article_id, data),
+        clause=_evidence_from(article_id, data["clause"]),
+        telling=tuple(_evidence_from(article_id, piece) for piece in data["telling"]),
+        time=_record_from(TimeExpression, article_id, time) if time else None,
+        participants=tuple(data.get("participants", [])),
+        reporting=bool(data.get("reporting", False)),
+        tense=str(data.get("tense", "past")),
+    )
+
+
 def reading_from_json(data: Mapping[str, Any]) -> Reading:
     """The reading a :func:`reading_to_json` object was made from."""
     article_id = str(data["id"])
@@ -231,4 +265,5 @@ def reading_from_json(data: Mapping[str, Any]) -> Reading:
         quotes=tuple(_quote_from(article_id, q) for q in data["quotes"]),
         framing=tuple(_record_from(FramingMarker, article_id, m) for m in data["framing"]),
         facts=tuple(_fact_from(article_id, f) for f in data["facts"]),
+        events=tuple(_event_from(article_id, e) for e in data.get("events", [])),
     )
