@@ -176,8 +176,12 @@ def _month_bounds(year: int, month: int, months: int) -> tuple[dt.date, dt.date]
 
 
 def _dates_compatible(first: EventMention, second: EventMention) -> bool:
-    """True when one date contains or overlaps the other (2024-06 and 2024-06-12)."""
-    return first.start <= second.stop and second.start <= first.stop
+    """True when one date holds the other (2024-06 and 2024-06-12); two different ranges
+    (1991-1993 and 1988-1994) give the event different dates."""
+    if first.granularity == "range" or second.granularity == "range":
+        return first.value == second.value
+    inside = first.start <= second.start and second.stop <= first.stop
+    return inside or (second.start <= first.start and first.stop <= second.stop)
 
 
 def _dates_near(first: EventMention, second: EventMention) -> bool:
@@ -298,21 +302,32 @@ def _word_count(text: str) -> int:
 
 
 def dated_events(mentions: Iterable[EventMention]) -> list[EventMention]:
-    """The mentions a timeline shows: dated ones, one per time expression of a source
-    (the clause that owns it), the same telling on the same date once per source."""
-    seen: set[tuple[str, str, str]] = set()
+    """The mentions a timeline shows: dated ones, one per time expression of a source (the
+    clause that owns it), and one per sentence a source tells them with (a side event
+    told by its whole sentence gives way to the event whose own clause that is)."""
+    chosen: dict[tuple[str, str], EventMention] = {}
     times: set[tuple[str, int]] = set()
-    shown = []
     for mention in mentions:
         time = mention.event.time
         if not mention.dated or time is None or _word_count(mention.text) < 3:
             continue
-        key = (mention.article, mention.text.lower(), mention.value)
-        if key not in seen and (mention.article, time.evidence.start) not in times:
-            seen.add(key)
-            times.add((mention.article, time.evidence.start))
-            shown.append(mention)
-    return shown
+        if (mention.article, time.evidence.start) in times:
+            continue
+        times.add((mention.article, time.evidence.start))
+        key = (mention.article, mention.text.lower())
+        if key not in chosen or _own_share(mention) > _own_share(chosen[key]):
+            chosen[key] = mention
+    return list(chosen.values())
+
+
+def _own_share(mention: EventMention) -> float:
+    """How much of the telling is the event's own clause."""
+    clause = mention.event.clause
+    told = sum(
+        max(0, min(piece.end, clause.end) - max(piece.start, clause.start))
+        for piece in mention.event.telling
+    )
+    return told / max(1, sum(piece.end - piece.start for piece in mention.event.telling))
 
 
 def _similar(
@@ -381,7 +396,7 @@ def _entry(group: _Group) -> TimelineEntry:
     reported = {m.article: m.published for m in mentions}
     return TimelineEntry(
         date=value,
-        event=_central_telling(mentions),
+        event=_central_telling([m for m in mentions if m.value == chosen.value]),
         articles=articles,
         evidence=tuple(dict.fromkeys(m.sentence for m in mentions)),
         reported=tuple(reported.items()),

@@ -344,6 +344,8 @@ def _owned_times(
     for time in times:
         if not _is_dated(time) or _is_bound(sentence, time) or _is_title(text, time):
             continue
+        if _names_a_thing(sentence, time):
+            continue
         start, end = time.evidence.start, time.evidence.end
         around = [
             v
@@ -364,6 +366,18 @@ def _is_dated(time: TimeExpression) -> bool:
     if time.granularity not in DATED_GRANULARITIES and "/" not in time.value:
         return False
     return _plain(time.evidence.text) not in GENERIC_TIMES
+
+
+def _names_a_thing(sentence: Span, time: TimeExpression) -> bool:
+    """A time that modifies a noun dates that thing, not the clause around it: "the 1991
+    settlement", "the 2020 war" ("argued that it breached the 1991 settlement")."""
+    span = sentence.doc.char_span(time.evidence.start, time.evidence.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    head = root.head
+    modifies = root.dep_ in {"compound", "amod", "nmod", "nummod", "poss"}
+    return modifies and head.pos_ in {"NOUN", "PROPN"} and not span.start <= head.i < span.end
 
 
 def _is_bound(sentence: Span, time: TimeExpression) -> bool:
