@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from triangulate.evaluation import quotes as protocol
+from triangulate.evaluation.newswcl50 import paragraph_text
 from triangulate.evaluation.quotes import (
     GoldQuote,
     GoldSpeaker,
@@ -78,7 +79,9 @@ def test_unattributed_and_joint_speakers() -> None:
 
 def test_newswcl50_paragraph_rebuild() -> None:
     tokens = ["He", "said", '"', "we", "do", "n't", "know", ",", '"', "and", "left", "."]
-    assert protocol._paragraph_text(tokens) == 'He said "we don\'t know," and left.'
+    text, spans = paragraph_text(tokens)
+    assert text == 'He said "we don\'t know," and left.'
+    assert [text[start:end] for start, end in spans] == tokens
 
 
 # ---------------------------------------------------------------- the reader on the gold

@@ -103,6 +103,8 @@ class FramingMarker:
     evidence: Evidence
     kind: str  # scare_quotes, distancing, loaded_word, label
     note: str = ""
+    voice: str = "outlet"  # "outlet": the outlet's own words; "quote": words it quotes
+    speaker: str | None = None  # whose words a quoted marker's are, when the quote says
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,9 @@ offsets into the document's text and the speakers are spans of mentions in the s
 Protocol (what ``score`` computes):
 
 * Text: for ``samples/...`` the file read as UTF-8, unchanged; for
-  ``data/newswcl50/.../NewsWCL50.conll#DOC`` the article rebuilt from the CoNLL tokens by
-  :func:`newswcl50_texts` (a paragraph ends at each newline token, paragraphs are joined by a
-  blank line, tokens by one space except before closing punctuation and clitics, after opening
-  brackets and ``$``, around intra-word hyphens, and inside quotation marks, which open and
-  close by turns within a paragraph).  Every document carries the SHA-256 of its text; a
-  mismatch stops the run.
+  ``data/newswcl50/.../NewsWCL50.conll#DOC`` the article rebuilt from the CoNLL tokens as
+  :mod:`triangulate.evaluation.newswcl50` does.  Every document carries the SHA-256 of its
+  text; a mismatch stops the run.
 * Gold quotes: every quotation in the labelled articles: the words inside quotation marks
   (``direct``; one gold quote per quoted stretch, so ``"A," he said, "B."`` is two quotes;
   one-word quotes are not labelled) and the clause a speech verb or "according to" attributes
@@ -50,15 +47,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from triangulate.evaluation import newswcl50
 from triangulate.readers.words import word_set
 
 Span = tuple[int, int]
 
-NEWSWCL50_CONLL = Path("data/newswcl50/NewsWCL50-prep/output_data/NewsWCL50.conll")
+NEWSWCL50_CONLL = newswcl50.CONLL
 MIN_SHARED = 0.5  # share of the shorter span two matched quotes must have in common
 
-_NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?%)\]}]|['’](?:s|re|ve|m|ll|d)|n['’]t)$", re.IGNORECASE)
-_NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "#"})
 _TITLES = word_set(
     """mr mrs ms miss dr sir dame lord lady president vice prime minister secretary senator sen
     rep representative gov governor mayor judge chancellor king queen prince princess pope
@@ -71,77 +67,6 @@ _ARTICLES = frozenset({"the", "a", "an"})
 # ------------------------------------------------------------------ texts
 
 
-def _paragraph_text(tokens: Sequence[str]) -> str:
-    """One paragraph's tokens joined as written; quotation marks open and close by turns."""
-    out: list[str] = []
-    glue_next = False
-    double_open = False
-    single_open = False
-    for token in tokens:
-        space = " " if out else ""
-        if token == '"':
-            if double_open:
-                out.append('"')
-                glue_next = False
-            else:
-                out.append(space + '"')
-                glue_next = True
-            double_open = not double_open
-            continue
-        if token in {"‘", "“"}:
-            out.append(space + token)
-            glue_next = True
-            single_open = single_open or token == "‘"
-            continue
-        if token in {"’", "”"}:
-            out.append(token)
-            glue_next = False
-            single_open = single_open and token != "’"
-            continue
-        if token == "'":
-            possessive = not single_open and bool(out) and out[-1].endswith("s")
-            if possessive or single_open:
-                out.append("'")
-                glue_next = False
-                single_open = single_open and possessive
-            else:
-                out.append(space + "'")
-                glue_next = True
-                single_open = True
-            continue
-        if token == "-" and out:
-            out.append("-")
-            glue_next = True
-            continue
-        if not out or glue_next or _NO_SPACE_BEFORE.match(token):
-            out.append(token)
-        else:
-            out.append(" " + token)
-        glue_next = token in _NO_SPACE_AFTER
-    return "".join(out)
-
-
-def newswcl50_texts(shared: Path) -> dict[str, str]:
-    """NewsWCL50 article texts by document id ("0_L"), rebuilt from the CoNLL tokens."""
-    paragraphs: dict[str, list[list[str]]] = defaultdict(lambda: [[]])
-    for line in (shared / NEWSWCL50_CONLL).read_text("utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) < 4 or line.startswith("#"):
-            continue
-        document, token = parts[0].split("/")[-1], parts[3]
-        current = paragraphs[document]
-        if "\n" in token or token.strip() == "\\n":
-            if current[-1]:
-                current.append([])
-            continue
-        if token.strip():
-            current[-1].append(token.strip())
-    return {
-        document: "\n\n".join(_paragraph_text(p) for p in parts if p)
-        for document, parts in paragraphs.items()
-    }
-
-
 def document_text(shared: Path, ref: str, cache: dict[str, dict[str, str]] | None = None) -> str:
     """The text a gold document reference points at (a path under ``shared``, or CoNLL#DOC)."""
     if "#" not in ref:
@@ -151,7 +76,7 @@ def document_text(shared: Path, ref: str, cache: dict[str, dict[str, str]] | Non
         raise ValueError(f"unknown corpus in {ref}")
     store = cache if cache is not None else {}
     if "newswcl50" not in store:
-        store["newswcl50"] = newswcl50_texts(shared)
+        store["newswcl50"] = newswcl50.texts(shared)
     return store["newswcl50"][document]
 
 

@@ -67,6 +67,7 @@ def read_parsed(article: Article, doc: Doc) -> Reading:
     index = EntityIndex.of(entities)
     times = find_times(text, article_id, _as_date(published))
     quantities = find_quantities(text, article_id, doc)
+    quotes = find_quotes(doc, index, article_id)
     return Reading(
         article=article_id,
         version=READER_VERSION,
@@ -76,8 +77,8 @@ def read_parsed(article: Article, doc: Doc) -> Reading:
         entities=tuple(entities),
         times=tuple(times),
         quantities=tuple(quantities),
-        quotes=tuple(find_quotes(doc, index, article_id)),
-        framing=tuple(find_framing(text, article_id, article.title)),
+        quotes=tuple(quotes),
+        framing=tuple(find_framing(text, article_id, article.title, quotes)),
         facts=tuple(find_facts(doc, article_id, index, times, quantities)),
         events=tuple(find_events(doc, article_id, entities, times)),
     )
@@ -124,6 +125,7 @@ def _renamed(reading: Reading, mapping: Mapping[str, str]) -> Reading:
         for e in reading.entities
     )
     quotes = tuple(dataclasses.replace(q, speaker=rename(q.speaker)) for q in reading.quotes)
+    framing = tuple(dataclasses.replace(m, speaker=rename(m.speaker)) for m in reading.framing)
     facts = tuple(
         dataclasses.replace(
             fact,
@@ -139,7 +141,7 @@ def _renamed(reading: Reading, mapping: Mapping[str, str]) -> Reading:
         for event in reading.events
     )
     return dataclasses.replace(
-        reading, entities=entities, quotes=quotes, facts=facts, events=events
+        reading, entities=entities, quotes=quotes, framing=framing, facts=facts, events=events
     )
 
 
