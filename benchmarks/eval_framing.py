@@ -23,22 +23,26 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from triangulate.compose.assemble import ACTOR_LABELS, collect_labels, label_mentions
+from triangulate.compose.assemble import ACTOR_LABELS
 from triangulate.evaluation import newswcl50
 from triangulate.evaluation.framing import (
     Label,
     MarkerScore,
+    ReadEvent,
     Span,
     actor_concepts,
+    outlet_markers,
+    read_events,
     score_labels,
     score_markers,
+    shared_enough,
+    table_labels,
 )
 from triangulate.evaluation.newswcl50 import Document
 from triangulate.models import Article, Entity, FramingMarker, Reading
 from triangulate.nlp.language import load_nlp
 from triangulate.readers.framing import find_framing
 from triangulate.readers.quotes import quoted_regions
-from triangulate.readers.reader import read_many
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "framing" / "annotated.jsonl"
@@ -90,29 +94,30 @@ def _scores(hit: int, predicted: int, expected: int) -> dict[str, float]:
 
 @dataclass
 class Event:
-    """One NewsWCL50 event: its five articles read together, and parsed for the baselines."""
+    """A read NewsWCL50 event, and its articles parsed for the baselines."""
 
-    name: str
-    articles: list[Article]
-    readings: list[Reading]
+    read: ReadEvent
     parsed: list[Doc]
 
+    @property
+    def name(self) -> str:
+        return self.read.name
 
-def read_events(documents: dict[str, Document]) -> list[Event]:
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return self.read.articles
+
+    @property
+    def readings(self) -> tuple[Reading, ...]:
+        return self.read.readings
+
+
+def parse_events(documents: dict[str, Document]) -> list[Event]:
     nlp = load_nlp()
-    by_event: dict[str, list[Document]] = defaultdict(list)
-    for document in documents.values():
-        by_event[document.event].append(document)
-    events = []
-    for name, members in sorted(by_event.items()):
-        articles = [
-            Article(id=d.id, source=d.id, text=d.text, outlet=d.id.split("_")[1])
-            for d in sorted(members, key=lambda d: d.id)
-        ]
-        readings = read_many(articles)
-        parsed = list(nlp.pipe(a.text for a in articles))
-        events.append(Event(name, articles, readings, parsed))
-    return events
+    return [
+        Event(read, list(nlp.pipe(a.text for a in read.articles)))
+        for read in read_events(documents)
+    ]
 
 
 def _adjectives(doc: Doc) -> list[Span]:
@@ -128,7 +133,7 @@ def marker_systems(event: Event) -> dict[str, dict[str, list[Span]]]:
     systems: dict[str, dict[str, list[Span]]] = defaultdict(dict)
     for article, reading, doc in zip(event.articles, event.readings, event.parsed, strict=True):
         own = [m for m in reading.framing if m.voice == "outlet"]
-        systems["triangulate (outlet's own voice)"][article.id] = [_span(m) for m in own]
+        systems["triangulate (outlet's own voice)"][article.id] = outlet_markers(reading)
         for kind in KINDS:
             spans = [_span(m) for m in own if m.kind == kind]
             systems[f"  of which {kind}"][article.id] = spans
@@ -143,22 +148,26 @@ def _span(marker: FramingMarker) -> Span:
     return marker.evidence.start, marker.evidence.end
 
 
+def _span_of(entity: Entity) -> Span:
+    return entity.evidence.start, entity.evidence.end
+
+
 def label_systems(event: Event) -> dict[str, list[Label]]:
     """System -> labels (article, actor, span), actors named per event."""
     systems: dict[str, list[Label]] = defaultdict(list)
-    shown = {actor for actor, _, _ in collect_labels(event.articles, event.readings)}
-    for actor, _outlet, evidence, is_label in label_mentions(event.articles, event.readings):
-        if actor not in shown:
-            continue  # the labels table shows actors two outlets name or a label names
-        label = Label(evidence.article, f"{event.name}:{actor}", evidence.start, evidence.end)
-        systems["triangulate: names and labels"].append(label)
-        if is_label:
-            systems["triangulate: label words only"].append(label)
+    systems["triangulate: names and labels"] = table_labels(event.read)
+    systems["triangulate: label words only"] = table_labels(event.read, words_only=True)
     for article, reading, doc in zip(event.articles, event.readings, event.parsed, strict=True):
         actors = [e for e in reading.entities if e.label in ACTOR_LABELS]
         own_labels = [m for m in reading.framing if m.kind == "label"]
-        for marker in own_labels:
-            nearest = _nearest_actor(actors, doc, marker.evidence.start)
+        for marker in own_labels:  # as before: the actor it overlaps, else the nearest one
+            span = _span(marker)
+            overlapping = [e for e in actors if shared_enough(span, _span_of(e))]
+            nearest = (
+                overlapping[0].canonical
+                if overlapping
+                else _nearest_actor(actors, doc, marker.evidence.start)
+            )
             if nearest is not None:
                 name = f"{event.name}:{nearest}"
                 span = _span(marker)
@@ -191,7 +200,7 @@ def evaluate_newswcl50(shared: Path, show_wrong: bool = False) -> None:
     newswcl50.add_properties(shared, documents)
     placed = sum(len(d.properties) for d in documents.values())
     unplaced = sum(d.unplaced_properties for d in documents.values())
-    events = read_events(documents)
+    events = parse_events(documents)
     print(
         f"{len(documents)} articles, {sum(len(d.concepts) for d in documents.values())} concept "
         f"mentions, {placed} property mentions placed ({unplaced} not found in the text); "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,15 +10,20 @@ import pytest
 from triangulate.evaluation import newswcl50
 from triangulate.evaluation.framing import (
     Label,
+    MarkerScore,
     actor_concepts,
     is_bare_name,
+    outlet_markers,
+    read_events,
     score_labels,
     score_markers,
     shared_enough,
+    table_labels,
     words_in,
 )
 from triangulate.evaluation.newswcl50 import Document, Mention
 
+BASELINE = Path(__file__).parent / "evaluation" / "framing_baseline.json"
 CONLL = """#begin document 0/-/0_L; part 000
 0/-/0_L\t0\t0\tThe\t(0_Caravan_GROUP\t
 0/-/0_L\t0\t1\tmigrant\t-\t
@@ -113,3 +119,28 @@ def test_labels_count_for_the_concept_their_actor_stands_for() -> None:
     assert score.wrong == [("0_L", "Orlen", "the caravan")]
     assert score.unmapped_actors == 1
     assert (score.gold, score.gold_found) == (1, 1)  # the one text of the mapped concept
+
+
+# ---------------------------------------------------------------- the reader on NewsWCL50
+
+
+@pytest.mark.evaluation
+@pytest.mark.slow
+def test_framing_and_labels_hold_their_floors() -> None:
+    real = Path(__file__).parents[1].parent / "shared"
+    if not (real / newswcl50.CONLL).exists():
+        pytest.skip("NewsWCL50 is absent: it lives in ../shared/data")
+    floors = json.loads(BASELINE.read_text(encoding="utf-8"))["floors"]
+    documents = newswcl50.load_documents(real)
+    newswcl50.add_properties(real, documents)
+    events = read_events(documents)
+    markers = MarkerScore()
+    labels: list[Label] = []
+    for event in events:
+        for reading in event.readings:
+            markers.add(score_markers(documents[reading.article], outlet_markers(reading)))
+        labels += table_labels(event)
+    scored = score_labels(documents, labels, actor_concepts(documents, labels))
+    assert markers.precision >= floors["marker_precision"]
+    assert scored.precision >= floors["label_precision"]
+    assert scored.recall >= floors["label_recall"]

@@ -1,9 +1,20 @@
-"""The SemEval-2015 Task 4 timeline scorer on small made-up timelines."""
+"""The SemEval-2015 Task 4 timeline scorer on small made-up timelines, and the gate."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from triangulate.evaluation.timeline_task import (
+    TASK_FOLDER,
+    EntityMatcher,
+    load_corpus,
+    read_corpus,
+    task_anchor,
+    triangulate_timeline,
+)
 from triangulate.evaluation.timelines import (
     BEFORE,
     SIMULTANEOUS,
@@ -18,6 +29,8 @@ from triangulate.evaluation.timelines import (
     score_timelines,
     timeline_file_name,
 )
+
+BASELINE = Path(__file__).parent / "evaluation" / "timeline_baseline.json"
 
 GOLD_TEXT = (
     "Acme\n"
@@ -134,3 +147,36 @@ def test_point_graph_entailment() -> None:
     assert graph.entails(Relation("d", "a", "AFTER"))
     assert not graph.entails(Relation("a", "c", SIMULTANEOUS))
     assert graph.contradicts(Relation("d", "a", BEFORE))
+
+
+# ---------------------------------------------------------------- the timeline on the task
+
+
+@pytest.mark.evaluation
+@pytest.mark.slow
+def test_triangulate_timelines_hold_their_floor() -> None:
+    data = Path(__file__).parents[1].parent / "shared" / TASK_FOLDER
+    if not data.exists():
+        pytest.skip(f"{data} is absent: the task's data lives in ../shared/data")
+    floors = json.loads(BASELINE.read_text(encoding="utf-8"))["floors"]
+    total = AwarenessCounts()
+    for number in (1, 2, 3):
+        corpus = load_corpus(data, number)
+        read_corpus(corpus)
+        readings = [d.reading for d in corpus.documents.values() if d.reading is not None]
+        for entity in corpus.entities:
+            matcher = EntityMatcher.build(entity, readings)
+            produced = triangulate_timeline(corpus, entity, matcher)
+            total += score_timeline(corpus.gold[entity], produced)
+    assert total.f1 >= floors["f1"]
+
+
+def test_task_anchors_keep_the_granularity_the_text_gives() -> None:
+    assert task_anchor("2007-10-15") == "2007-10-15"
+    assert task_anchor("2007-10") == "2007-10-XX"
+    assert task_anchor("2007") == "2007-XX-XX"
+    assert task_anchor("2007-W42") == "2007-10-XX"
+    assert task_anchor("2007-Q3") == "2007-XX-XX"
+    assert task_anchor("1991/1993") == "1991-XX-XX"
+    assert task_anchor("2007-10", short=True) == "2007-10"
+    assert task_anchor("P3D") is None

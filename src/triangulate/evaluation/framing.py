@@ -33,7 +33,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from triangulate.compose.assemble import collect_labels, label_mentions
 from triangulate.evaluation.newswcl50 import Document, Mention
+from triangulate.models import Article, Reading
+from triangulate.readers.reader import read_many
 
 Span = tuple[int, int]
 MIN_SHARED = 0.5
@@ -220,3 +223,44 @@ def score_labels(
     score.gold = len(gold)
     score.gold_found = len(gold & found)
     return score
+
+
+# ------------------------------------------------------------------ triangulate on the corpus
+
+
+@dataclass(frozen=True)
+class ReadEvent:
+    """One NewsWCL50 event: its five articles, read together (names merged across them)."""
+
+    name: str
+    articles: tuple[Article, ...]
+    readings: tuple[Reading, ...]
+
+
+def read_events(documents: Mapping[str, Document]) -> list[ReadEvent]:
+    by_event: dict[str, list[Document]] = defaultdict(list)
+    for document in documents.values():
+        by_event[document.event].append(document)
+    events = []
+    for name, members in sorted(by_event.items()):
+        articles = tuple(
+            Article(id=d.id, source=d.id, text=d.text, outlet=d.id.split("_")[1])
+            for d in sorted(members, key=lambda d: d.id)
+        )
+        events.append(ReadEvent(name, articles, tuple(read_many(articles))))
+    return events
+
+
+def outlet_markers(reading: Reading) -> list[Span]:
+    """The spans of the framing markers in the outlet's own voice."""
+    return [(m.evidence.start, m.evidence.end) for m in reading.framing if m.voice == "outlet"]
+
+
+def table_labels(event: ReadEvent, words_only: bool = False) -> list[Label]:
+    """The names and labels the dossier's labels table gives each actor it shows."""
+    shown = {actor for actor, _, _ in collect_labels(event.articles, event.readings)}
+    return [
+        Label(evidence.article, f"{event.name}:{actor}", evidence.start, evidence.end)
+        for actor, _outlet, evidence, is_label in label_mentions(event.articles, event.readings)
+        if actor in shown and (is_label or not words_only)
+    ]
