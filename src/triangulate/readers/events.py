@@ -309,13 +309,13 @@ def _closing_quote(doc: Doc, run: list[Token]) -> int:
 
 
 def _loose_start(token: Token, first: bool, length: int) -> bool:
-    if token.is_space:
-        return True
+    if token.is_space or token.text in CLOSING_QUOTES:
+        return True  # a quote closing there opened in words left out
     if token.text == "," and not first and length > 1:
         # "the region, officials said" keeps it; "the mayor, thanked" does not
         following = token.nbor(1) if token.i + 1 < len(token.doc) else token
-        return following.pos_ in {"VERB", "AUX"}
-    if token.text in OPENING_QUOTES:
+        return not following.is_alpha or following.pos_ in {"VERB", "AUX"}
+    if token.text in OPENING_QUOTES or token.text == '"':
         return False
     if token.is_punct:
         return True

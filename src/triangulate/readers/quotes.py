@@ -74,7 +74,8 @@ COVERED_SHARE = 0.8
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-DOCUMENT_NOUNS = word_set("lawsuit report newspaper agency memo letter")
+DOCUMENT_NOUNS = word_set("lawsuit report newspaper agency memo letter statement")
+AUTHORED_NOUNS = word_set("statement report letter memo lawsuit release communique")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "pcomp", "dobj", "pobj", "prep"})
 SENTENCES_BACK = 3  # how far back a pronoun looks for the subject it stands for
@@ -182,11 +183,13 @@ def noun_phrase(token: Token, cut_deps: frozenset[str] = CUT_DEPS) -> Span:
     """The noun phrase of a token without appositions, relative clauses and a leading article."""
     doc = token.doc
     cut: set[int] = set()
+    inside = {t.i for t in token.subtree}
     for child in token.subtree:
         if child.i > token.i and child.dep_ in cut_deps and child.i not in cut:
             cut.update(t.i for t in child.subtree)
     end = token.i + 1
-    while end <= token.right_edge.i and end not in cut:
+    # a subtree the parser spread over other words ("X say ..., two countries") stops there
+    while end <= token.right_edge.i and end not in cut and end in inside:
         end += 1
     while end - 1 > token.i and _is_trailing_filler(doc[end - 1]):
         end -= 1
@@ -308,10 +311,20 @@ class SpeakerResolver:
                 return _speaking_for(entity), entity.evidence
         named = [p for p in phrases if self.index.within(p.start_char, p.end_char)]
         phrase = named[0] if named else phrases[0]
+        author = self._author_of(subject, phrase)
+        if author is not None:
+            return _speaking_for(author), author.evidence
         earlier = self._named_before(phrase)
         if earlier is not None:
             return earlier.canonical, _evidence(phrase, self.article_id)
         return phrase.text, _evidence(phrase, self.article_id)
+
+    def _author_of(self, subject: Token, phrase: Span) -> Entity | None:
+        """ "A Defence Ministry statement said": the statement speaks for its author."""
+        if subject.lemma_.lower() not in AUTHORED_NOUNS:
+            return None
+        inside = self.index.within(phrase.start_char, phrase.end_char)
+        return next((e for e in inside if e.label in {"ORG", "PERSON", "GPE", "NORP"}), None)
 
     def _named_before(self, phrase: Span) -> Entity | None:
         """For "the ministry", the last organisation named "... Ministry" before it."""
