@@ -185,3 +185,16 @@ def test_a_bare_surname_is_the_main_bearer_of_the_name() -> None:
 def test_a_seat_of_government_speaks_as_itself() -> None:
     reported = only(quotes_of("Downing Street said that the visit would go ahead."), "reported")
     assert reported[0].speaker == "Downing Street"
+
+
+def test_a_statement_speaks_for_its_author() -> None:
+    text = "A Velmar Defence Ministry statement said that the patrols had ended."
+    assert speakers(text) == [("the patrols had ended", "Velmar Defence Ministry")]
+
+
+def test_a_speaker_is_never_the_words_between_it_and_its_apposition() -> None:
+    text = (
+        "The ferry was stopped on Monday.\nThe Velans say the smugglers were from Orlen "
+        "and Brell , two ports on the coast of the bay ."
+    )
+    assert speakers(text) == [("the smugglers were from Orlen and Brell", "Velans")]
