@@ -303,9 +303,9 @@ def _word_count(text: str) -> int:
 
 def dated_events(mentions: Iterable[EventMention]) -> list[EventMention]:
     """The mentions a timeline shows: dated ones, one per time expression of a source (the
-    clause that owns it), and one per sentence a source tells them with (a side event
-    told by its whole sentence gives way to the event whose own clause that is)."""
-    chosen: dict[tuple[str, str], EventMention] = {}
+    clause that owns it), and one per date a sentence of a source tells (a side event told
+    by its whole sentence gives way to the event whose own clause that is)."""
+    chosen: dict[tuple[str, str, str], EventMention] = {}
     times: set[tuple[str, int]] = set()
     for mention in mentions:
         time = mention.event.time
@@ -314,7 +314,7 @@ def dated_events(mentions: Iterable[EventMention]) -> list[EventMention]:
         if (mention.article, time.evidence.start) in times:
             continue
         times.add((mention.article, time.evidence.start))
-        key = (mention.article, mention.text.lower())
+        key = (mention.article, mention.text.lower(), mention.value)
         if key not in chosen or _own_share(mention) > _own_share(chosen[key]):
             chosen[key] = mention
     return list(chosen.values())

@@ -27,7 +27,12 @@ from spacy.tokens import Doc, Span, Token
 
 from triangulate.models import Entity, Event, Evidence, TimeExpression
 from triangulate.readers.entities import EntityIndex
-from triangulate.readers.quotes import QUOTE_MARKS, SpeakerResolver, is_speech_verb
+from triangulate.readers.quotes import (
+    QUOTE_MARKS,
+    SpeakerResolver,
+    is_speech_verb,
+    quoted_regions,
+)
 from triangulate.readers.sentences import sentence_spans
 from triangulate.readers.words import word_set
 
@@ -216,14 +221,19 @@ def _telling(verb: Token, time: TimeExpression | None) -> list[Span]:
     carries it, with its subject; the whole sentence when no such clause says enough."""
     teller = _finite_teller(verb)
     subject = subject_of(teller) if teller is not None else None
-    if teller is None or subject is None:
-        return _runs(verb.doc, list(verb.sent))
+    if teller is None or subject is None or _inside_quotation(verb):
+        return _runs(verb.doc, list(verb.sent))  # a quote is told with who says it
     kept = _without_other_clauses(teller, _outside(teller, subject))
     if len(kept) > LONG_TELLING_WORDS:
         kept = _without_other_clauses(teller, _outside(teller, subject), SIDE_CLAUSE_DEPS)
     if not kept or kept[0].lower_ in RELATIVE_WORDS or _says_little(kept, time):
         kept = list(verb.sent)  # ", which it had taken": the sentence says it
     return _runs(verb.doc, kept)
+
+
+def _inside_quotation(verb: Token) -> bool:
+    text = verb.doc.text
+    return any(start < verb.idx < end for start, end in quoted_regions(text))
 
 
 def _finite_teller(verb: Token) -> Token | None:
@@ -349,15 +359,20 @@ def _owned_times(
         start, end = time.evidence.start, time.evidence.end
         around = [
             v
-            for v in verbs
+            for v in [*verbs, *_copulas(sentence)]
             if v.left_edge.idx <= start and end <= v.right_edge.idx + len(v.right_edge.text)
         ]
         owner = min(around, key=lambda v: v.right_edge.i - v.left_edge.i, default=None)
         if owner is None:
             owner = sentence.root if sentence.root.pos_ == "VERB" else None
-        if owner is not None:
+        if owner is not None and owner.pos_ == "VERB":  # a copula's time dates a state
             owned.setdefault(owner.i, time)
     return owned
+
+
+def _copulas(sentence: Span) -> list[Token]:
+    """Clauses headed by "be" ("levels were still high in May"): they own their times."""
+    return [t for t in sentence if t.pos_ == "AUX" and t.dep_ not in {"aux", "auxpass"}]
 
 
 def _is_dated(time: TimeExpression) -> bool:
