@@ -9,7 +9,6 @@ import pytest
 
 from triangulate.compose.timeline import (
     build_timeline,
-    date_bounds,
     event_mentions,
     lead_day,
     telling_text,
@@ -205,8 +204,26 @@ def test_telling_glues_a_comma_piece_to_the_one_before() -> None:
     assert telling_text(event) == "Forces are leaving the region, officials confirmed."
 
 
-def test_date_bounds_of_coarse_values() -> None:
-    assert str(date_bounds("2031-02")) == "(datetime.date(2031, 2, 1), datetime.date(2031, 2, 28))"
-    bounds = date_bounds("1991/1993")
-    assert bounds is not None and bounds[0].year == 1991 and bounds[1].year == 1993
-    assert date_bounds("P5Y") is None and date_bounds("2031-13") is None
+PERIODS = (
+    "The dock strike began in the third quarter of 2031. "
+    "Freight fell sharply in the first half of 2032. "
+    "Crews worked through the weekend of 14 September 2031. "
+    "The old quay was built in the 1980s. "
+    "The first ferries sailed in the 19th century. "
+    "Tolls were raised in the fall of 2030. "
+    "The pier was rebuilt in mid-April 2029."
+)
+
+
+def test_every_date_form_reaches_the_timeline() -> None:
+    article = Article("p", "p.txt", PERIODS, outlet="Port Gazette", published="2032-08-01")
+    entries = build_timeline([article], read_many([article]))
+    assert [(e.date, e.mod) for e in entries] == [
+        ("18XX", None),
+        ("198X", None),
+        ("2029-04", "mid"),
+        ("2030-FA", None),
+        ("2031-Q3", None),
+        ("2031-09-14", None),  # the day of "the weekend of 14 September 2031"
+        ("2032-H1", None),
+    ]

@@ -154,6 +154,8 @@ class Reading:
     framing: tuple[FramingMarker, ...] = ()
     facts: tuple[Fact, ...] = ()
     events: tuple[Event, ...] = ()
+    # (lower-cased word form, its lemma) where spaCy's lemma differs from the form
+    lemmas: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,7 @@ class TimelineEntry:
     end: str | None = None
     granularity: str = "day"
     dates_given: tuple[str, ...] = ()
+    mod: str | None = None  # early, mid, late, start, end, approx, a part of the day
 
 
 @dataclass(frozen=True)

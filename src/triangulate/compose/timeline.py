@@ -19,28 +19,24 @@ published) stays apart from event time (``reported``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
 
+from triangulate.core.dates import DateInterval
+from triangulate.core.spans import sentence_around
+from triangulate.core.words import content_words, overlap, words_of
 from triangulate.models import Article, Event, Evidence, Reading, TimeExpression, TimelineEntry
-from triangulate.readers.times import SEASON_START, month_span
 
 DATELINE_WORDS = re.compile(
     r"\b(published|updated|posted|modified|last edited|copyright|©|publication date)\b", re.I
 )
-_STOPWORD_TEXT = """a an the and or but of to in on at by for with from as into onto over under
-after before during since until about against between through than that this these those is are
-was were be been being has have had do does did will would can could may might must shall should
-it its he she they them their his her we our you your i me my not no so also then there here who
-whom which what when where why how said says say according per while more most some any all each"""
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 MERGE_SAME_DATE = 0.3
 MERGE_OTHER_DATE = 0.45
 EMBED_SAME_DATE = 0.6
@@ -48,7 +44,6 @@ EMBED_OTHER_DATE = 0.75
 OTHER_DATE_MAX_DAYS = 45
 RETOLD = 0.5  # word overlap of a source's two tellings of one event
 LEAD_DAYS_BEFORE = 7  # a lead's day is within the week before publication
-WORD = re.compile(r"[^\W_]+")
 
 
 class Embedder(Protocol):
@@ -70,10 +65,9 @@ class EventMention:
     value: str
     dated: bool
     published: str | None
-    start: dt.date
-    stop: dt.date
+    when: DateInterval
     granularity: str = "day"
-    mod: str | None = None
+    words: frozenset[str] = frozenset()  # the telling's content words, by their lemmas
 
     @property
     def article(self) -> str:
@@ -91,26 +85,6 @@ class _Group:
 
 
 # --- words -----------------------------------------------------------------------------------
-
-
-def content_words(text: str) -> set[str]:
-    """Lower-cased content words cut to six letters, a cheap stem shared by word forms."""
-    words = WORD.findall(text.lower())
-    return {word[:6] for word in words if word not in STOPWORDS and len(word) > 1}
-
-
-def word_similarity(first: str, second: str) -> float:
-    """Jaccard overlap of the content-word stems of two texts."""
-    a, b = _stems(first), _stems(second)
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
-
-
-@functools.lru_cache(maxsize=4096)
-def _stems(text: str) -> frozenset[str]:
-    # grouping compares each telling with every group member: stem each text once
-    return frozenset(content_words(text))
 
 
 def telling_text(event: Event) -> str:
@@ -132,60 +106,17 @@ def telling_text(event: Event) -> str:
 # --- dates -----------------------------------------------------------------------------------
 
 
-def date_bounds(value: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day a (possibly coarse or ranged) ISO value covers."""
-    first, _, last = value.partition("/")
-    start = _part_bounds(first)
-    stop = _part_bounds(last) if last else start
-    if start is None or stop is None:
-        return None
-    return start[0], stop[1]
-
-
-def _part_bounds(value: str) -> tuple[dt.date, dt.date] | None:
-    text = value.strip().split("T")[0]
-    if match := re.fullmatch(r"(\d{4})-W(\d{2})", text):
-        monday = dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
-        return monday, monday + dt.timedelta(days=6)
-    if match := re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", text):
-        month = SEASON_START[match[2]]
-        return _month_bounds(int(match[1]), month, 3)
-    if match := re.fullmatch(r"(\d{3})X?|(\d{3})0s", text):
-        decade = int(match[1] or match[2]) * 10
-        return dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31)
-    if match := re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text):
-        return _calendar_bounds(match)
-    return None
-
-
-def _calendar_bounds(match: re.Match[str]) -> tuple[dt.date, dt.date] | None:
-    year = int(match[1])
-    try:
-        if match[3]:
-            day = dt.date(year, int(match[2]), int(match[3]))
-            return day, day
-        if match[2]:
-            return _month_bounds(year, int(match[2]), 1)
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    except ValueError:
-        return None
-
-
-def _month_bounds(year: int, month: int, months: int) -> tuple[dt.date, dt.date] | None:
-    return month_span(year, month, months) if 1 <= month <= 12 else None
-
-
 def _dates_compatible(first: EventMention, second: EventMention) -> bool:
-    """True when one date holds the other (2024-06 and 2024-06-12); two different ranges
-    (1991-1993 and 1988-1994) give the event different dates."""
-    if first.granularity == "range" or second.granularity == "range":
-        return first.value == second.value
-    inside = first.start <= second.start and second.stop <= first.stop
-    return inside or (second.start <= first.start and first.stop <= second.stop)
+    """True when one date holds the other (2024-06 and 2024-06-12); two ranges that differ
+    at an end (1991-1993 and 1988-1994) give the event different dates."""
+    a, b = first.when, second.when
+    if a.is_range or b.is_range:
+        return a.compatible(b)
+    return a.contains(b) or b.contains(a)
 
 
 def _dates_near(first: EventMention, second: EventMention) -> bool:
-    gap = max(first.start, second.start) - min(first.stop, second.stop)
+    gap = max(first.when.start, second.when.start) - min(first.when.end, second.when.end)
     return gap.days <= OTHER_DATE_MAX_DAYS
 
 
@@ -207,15 +138,16 @@ def _article_mentions(article: Article, reading: Reading) -> list[EventMention]:
     sentences = [s.evidence for s in reading.sentences]
     published = reading.published or article.published
     lead = lead_day(reading, article.text)
+    lemmas = dict(reading.lemmas)
     found = []
     for event in reading.events:
-        sentence = _sentence_for(event.evidence, sentences, article.text)
+        sentence = sentence_around(event.evidence, article.text, sentences)
         mention = _dated_mention(event, sentence, published)
         if mention is None and event.tense != "future":
             report = lead or published
             mention = _mention_at(event, sentence, report, published, dated=False)
         if mention is not None:
-            found.append(mention)
+            found.append(dataclasses.replace(mention, words=content_words(mention.text, lemmas)))
     return found
 
 
@@ -234,12 +166,11 @@ def _mention_at(
     dated: bool,
     time: TimeExpression | None = None,
 ) -> EventMention | None:
-    bounds = date_bounds(value) if value else None
-    if value is None or bounds is None:
+    when = DateInterval.parse(value, mod=time.mod if time else None)
+    if value is None or when is None or when.granularity == "duration":
         return None
-    granularity = "range" if "/" in value else time.granularity if time else "day"
-    mod = time.mod if time else None
-    return EventMention(event, sentence, value, dated, published, *bounds, granularity, mod)
+    granularity = "range" if when.is_range else time.granularity if time else "day"
+    return EventMention(event, sentence, value, dated, published, when, granularity)
 
 
 def lead_day(reading: Reading, text: str) -> str | None:
@@ -275,17 +206,6 @@ def _day(value: str | None) -> dt.date | None:
         return None
 
 
-def _sentence_for(evidence: Evidence, sentences: Sequence[Evidence], text: str) -> Evidence:
-    """The sentence around a span, or the line around it when no sentence holds it."""
-    for sentence in sentences:
-        if sentence.start <= evidence.start and evidence.end <= sentence.end:
-            return sentence
-    start = text.rfind("\n", 0, evidence.start) + 1
-    end = text.find("\n", evidence.end)
-    end = len(text) if end < 0 else end
-    return Evidence(evidence.article, start, end, text[start:end])
-
-
 def _is_dateline(sentence: Evidence, time: TimeExpression) -> bool:
     """A line that only says when the article was published or updated."""
     rest = sentence.text.replace(time.evidence.text, " ")
@@ -295,7 +215,7 @@ def _is_dateline(sentence: Evidence, time: TimeExpression) -> bool:
 
 
 def _word_count(text: str) -> int:
-    return len(WORD.findall(text))
+    return len(words_of(text))
 
 
 # --- the dated events of the timeline --------------------------------------------------------
@@ -336,7 +256,7 @@ def _similar(
     if vector is not None and group.vectors:
         best = max(float(vector @ other) for other in group.vectors)
         return best >= (EMBED_SAME_DATE if same_date else EMBED_OTHER_DATE)
-    best = max(word_similarity(mention.text, other.text) for other in group.mentions)
+    best = max(overlap(mention.words, other.words) for other in group.mentions)
     return best >= (MERGE_SAME_DATE if same_date else MERGE_OTHER_DATE)
 
 
@@ -349,7 +269,7 @@ def _same_participants(mention: EventMention, group: _Group) -> bool:
 def _retold(mention: EventMention, group: _Group) -> bool:
     """A source telling the same event again (in its lead, then in its body)."""
     return any(
-        m.article == mention.article and word_similarity(m.text, mention.text) >= RETOLD
+        m.article == mention.article and overlap(m.words, mention.words) >= RETOLD
         for m in group.mentions
     )
 
@@ -403,6 +323,7 @@ def _entry(group: _Group) -> TimelineEntry:
         end=end or None,
         granularity=chosen.granularity,
         dates_given=tuple(values) if _disagree(mentions) else (),
+        mod=chosen.when.mod,
     )
 
 
@@ -414,7 +335,7 @@ def _disagree(mentions: list[EventMention]) -> bool:
 def _main_date(mentions: list[EventMention]) -> EventMention:
     """The date most sources give; among ties the most precise, then the earliest."""
     support = Counter(m.value for m in mentions)
-    return min(mentions, key=lambda m: (-support[m.value], (m.stop - m.start).days, m.start))
+    return min(mentions, key=lambda m: (-support[m.value], m.when.days, m.when.start))
 
 
 def _central_telling(mentions: list[EventMention]) -> str:
@@ -423,15 +344,21 @@ def _central_telling(mentions: list[EventMention]) -> str:
         return mentions[0].text
 
     def closeness(m: EventMention) -> float:
-        return sum(word_similarity(m.text, other.text) for other in mentions if other is not m)
+        return sum(overlap(m.words, other.words) for other in mentions if other is not m)
 
     return max(mentions, key=lambda m: (closeness(m), -len(m.text))).text
 
 
 def _sort_key(entry: TimelineEntry) -> tuple[dt.date, int, str]:
-    value = f"{entry.date}/{entry.end}" if entry.end else entry.date
-    bounds = date_bounds(value) or (dt.date.max, dt.date.max)
-    return bounds[0], -(bounds[1] - bounds[0]).days, entry.event
+    when = DateInterval.parse(entry_value(entry), mod=entry.mod)
+    if when is None:
+        return dt.date.max, 0, entry.event
+    return when.start, -when.days, entry.event
+
+
+def entry_value(entry: TimelineEntry) -> str:
+    """The entry's whole date value: a range's two ends joined again ("1991/1993")."""
+    return f"{entry.date}/{entry.end}" if entry.end else entry.date
 
 
 def build_timeline(

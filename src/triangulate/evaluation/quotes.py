@@ -47,8 +47,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from triangulate.core.words import word_set
 from triangulate.evaluation import newswcl50
-from triangulate.readers.words import word_set
 
 Span = tuple[int, int]
 

@@ -29,7 +29,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from triangulate.compose.timeline import EventMention, date_bounds, event_mentions
+from triangulate.compose.timeline import EventMention, event_mentions
+from triangulate.core.dates import DateInterval
 from triangulate.evaluation.timelines import (
     Timeline,
     TimelineRow,
@@ -283,8 +284,8 @@ def _full_anchor(value: str) -> str | None:
 
 
 def _sort_key(anchor: str) -> tuple[dt.date, int]:
-    bounds = date_bounds(anchor.replace("-XX", "")) or (dt.date.max, dt.date.max)
-    return bounds[0], -(bounds[1] - bounds[0]).days
+    when = DateInterval.parse(re.sub(r"(?:-XX)+$", "", anchor))
+    return (when.start, -when.days) if when is not None else (dt.date.max, 0)
 
 
 def rows_from(events: Iterable[tuple[str, Sequence[str]]]) -> list[TimelineRow]:

@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from triangulate.core.dates import DateInterval
+from triangulate.core.words import word_set
 from triangulate.models import Entity, Event, Evidence, TimeExpression
 from triangulate.readers.entities import EntityIndex
 from triangulate.readers.quotes import (
@@ -34,7 +36,6 @@ from triangulate.readers.quotes import (
     quoted_regions,
 )
 from triangulate.readers.sentences import sentence_spans
-from triangulate.readers.words import word_set
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl"})  # verbs that share their head's subject
@@ -50,7 +51,9 @@ REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they"})
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "where", "when"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"})
 MAX_SUBJECT_CLIMB = 4
-DATED_GRANULARITIES = frozenset({"day", "week", "month", "season", "quarter", "year", "decade"})
+DATED_GRANULARITIES = frozenset(
+    {"day", "time", "week", "month", "season", "quarter", "year", "decade", "century"}
+)
 BOUND_WORDS = word_set("since until till than")
 GENERIC_TIMES = word_set(
     """now currently nowadays presently recently lately yet still meanwhile"""
@@ -365,9 +368,17 @@ def _owned_times(
         owner = min(around, key=lambda v: v.right_edge.i - v.left_edge.i, default=None)
         if owner is None:
             owner = sentence.root if sentence.root.pos_ == "VERB" else None
-        if owner is not None and owner.pos_ == "VERB":  # a copula's time dates a state
-            owned.setdefault(owner.i, time)
+        if owner is None or owner.pos_ != "VERB":
+            continue  # a copula's time dates a state
+        if owner.i not in owned or _finer(time, owned[owner.i]):
+            owned[owner.i] = time
     return owned
+
+
+def _finer(time: TimeExpression, other: TimeExpression) -> bool:
+    """ "the weekend of 14 September": the day, not the weekend read on its own."""
+    this, that = DateInterval.parse(time.value), DateInterval.parse(other.value)
+    return this is not None and that is not None and this.days < that.days
 
 
 def _copulas(sentence: Span) -> list[Token]:

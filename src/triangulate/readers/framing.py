@@ -24,9 +24,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from triangulate.core.words import lower_same_length, word_set
 from triangulate.models import Evidence, FramingMarker, Quote
 from triangulate.readers.quotes import quoted_regions
-from triangulate.readers.words import lower_same_length, word_set
 
 Span = tuple[int, int]
 

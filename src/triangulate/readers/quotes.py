@@ -38,6 +38,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from triangulate.core.words import word_set
 from triangulate.models import Entity, Evidence, Quote
 from triangulate.readers.entities import (
     TITLE_WORDS,
@@ -47,7 +48,6 @@ from triangulate.readers.entities import (
     person_words,
     state_of,
 )
-from triangulate.readers.words import word_set
 
 SPEECH_VERBS = word_set(
     """say tell state claim indicate acknowledge announce report confirm deny insist argue
