@@ -378,7 +378,7 @@ def _owned_times(
 def _finer(time: TimeExpression, other: TimeExpression) -> bool:
     """ "the weekend of 14 September": the day, not the weekend read on its own."""
     this, that = DateInterval.parse(time.value), DateInterval.parse(other.value)
-    return this is not None and that is not None and this.days < that.days
+    return this is not None and that is not None and 2 * this.days <= that.days
 
 
 def _copulas(sentence: Span) -> list[Token]:
