@@ -198,3 +198,20 @@ def test_a_speaker_is_never_the_words_between_it_and_its_apposition() -> None:
         "and Brell , two ports on the coast of the bay ."
     )
     assert speakers(text) == [("the smugglers were from Orlen and Brell", "Velans")]
+
+
+def test_of_two_subjects_the_one_beside_the_verb_speaks() -> None:
+    text = (
+        "The pirates are from Velmaria and Ostrel , two countries surrounding the Gulf of "
+        "Vesk , Sinor said ."
+    )
+    assert speakers(text) == [("The pirates are from Velmaria and Ostrel", "Sinor")]
+
+
+def test_reported_content_ends_before_another_speakers_attribution() -> None:
+    text = (
+        "Witnesses told police the shooter used a shotgun or a rifle , Velmar police "
+        "Lieutenant Marten Olsen said ."
+    )
+    found = {(q.evidence.text, q.speaker) for q in quotes_of(text)}
+    assert ("the shooter used a shotgun or a rifle", "Witnesses") in found

@@ -132,7 +132,7 @@ def is_speech_verb(token: Token) -> bool:
     return token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB"
 
 
-def _subject_of(verb: Token) -> Token | None:
+def _subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | None:
     """The speaker token of a speech verb, climbing from "a statement saying" to its issuer.
 
     A climb that enters a clause which is itself reported content ("X said the deal
@@ -145,7 +145,11 @@ def _subject_of(verb: Token) -> Token | None:
         inside = current != verb and _content_owner(current) is not None
         subjects = [child for child in current.children if child.dep_ in {"nsubj", "agent"}]
         if subjects and not inside:
-            subject = subjects[0]
+            # two subjects ("..., two countries on the coast, Sinha said"): the nearer one
+            # outside quotation marks speaks
+            outside = [s for s in subjects if not _in_regions(s.idx, quoted)] or subjects
+            here = current.i
+            subject = min(outside, key=lambda s: abs(s.i - here))
             return next(iter(subject.children), subject) if subject.dep_ == "agent" else subject
         if inside:
             current = _content_owner(current)
@@ -233,9 +237,9 @@ class SpeakerResolver:
         ]
 
     def in_quote(self, token: Token) -> bool:
-        return _in_regions(token.idx, self._regions(token.doc))
+        return _in_regions(token.idx, self.regions(token.doc))
 
-    def _regions(self, doc: Doc) -> list[tuple[int, int]]:
+    def regions(self, doc: Doc) -> list[tuple[int, int]]:
         if self._quoted is None:
             self._quoted = quoted_regions(doc.text)
         return self._quoted
@@ -438,7 +442,7 @@ class SpeakerResolver:
             for e in self.index.entities
             if e.label == "PERSON"
             and e.evidence.end <= pronoun.idx
-            and not _in_regions(e.evidence.start, self._regions(pronoun.doc))
+            and not _in_regions(e.evidence.start, self.regions(pronoun.doc))
         ]
         return people[-1] if people else None
 
@@ -573,7 +577,7 @@ def find_direct_quotes(
         quoted = _quoted_tokens(doc, inner_start, inner_end)
         if verb is not None and words <= MAX_LABEL_WORDS and not _is_said_content(quoted, verb):
             continue
-        subject = _subject_of(verb) if verb is not None else None
+        subject = _subject_of(verb, regions) if verb is not None else None
         speaker, speaker_evidence = resolver.resolve(subject) if subject else (None, None)
         if verb is None and quotes and "\n\n" not in text[quotes[-1].evidence.end : start]:
             speaker, speaker_evidence = quotes[-1].speaker, quotes[-1].speaker_evidence
@@ -591,8 +595,23 @@ def _content_span(verb: Token) -> Span | None:
             tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child)]
             tokens = [t for t in tokens if t.i >= tokens[0].i]
             span = doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
-            return _trim_punctuation(span) if span is not None else None
+            return _trim_punctuation(_without_attribution(span)) if span is not None else None
     return None
+
+
+def _without_attribution(span: Span) -> Span:
+    """Reported content without another speaker's attribution closing it ("police said
+    the shooter fled, Lieutenant X said": the content ends at "fled")."""
+    doc = span.doc
+    for token in span:
+        if token.i == span.start or not is_speech_verb(token):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        left = subject.left_edge.i if subject is not None and subject.i < token.i else token.i
+        closes = token.right_edge.i >= span.end - 2
+        if span.start < left and doc[left - 1].text == "," and closes:
+            return doc[span.start : left - 1]
+    return span
 
 
 def _trim_punctuation(span: Span) -> Span | None:
@@ -646,7 +665,7 @@ def find_reported_speech(
     reported = []
     for verb in speech_verbs:
         content = _content_span(verb)
-        subject = _subject_of(verb)
+        subject = _subject_of(verb, resolver.regions(doc))
         if content is None or subject is None or _covered_share(content, direct) >= COVERED_SHARE:
             continue
         speaker, speaker_evidence = resolver.resolve(subject)
