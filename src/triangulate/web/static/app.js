@@ -40,7 +40,7 @@ function markDetails(mark, text) {
   // A highlight nested in others (a name inside a quote) shows every layer's detail, innermost first.
   const details = [];
   for (let m = mark; m && m !== text; m = m.parentElement) {
-    if (m.tagName === "MARK" && m.title) { details.push(m.title); }
+    if (m.tagName === "MARK" && m.title && !details.includes(m.title)) { details.push(m.title); }
   }
   return details.join(" · ");
 }
