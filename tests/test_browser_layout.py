@@ -39,8 +39,11 @@ LONG_NAME = "harbour-timetable-" + "x" * 90
 LONG_TEXT = (
     "Timetables_for_the_invented_Lisk_ferry_" + "and_its_river_islands_" * 6 + "\n\n"
     "FICTION: an invented test input. The port office of Lisk published its timetable at "
-    "https://port.example.invalid/" + "timetables/" * 12 + "ferry.html on Tuesday, the office said.\n\n"
-    "Captain Ivo Marsh said: \"The_islands_" + "ferry_" * 20 + "runs daily.\"\n"
+    "https://port.example.invalid/"
+    + "timetables/"
+    * 12
+    + "ferry.html on Tuesday, the office said.\n\n"
+    'Captain Ivo Marsh said: "The_islands_' + "ferry_" * 20 + 'runs daily."\n'
 )
 REAL_DOSSIER_ARTICLES = ["ledger-2025-06-10", "wire-2025-06-11", "observer-2025-06-13",
                          "courier-undated", "gazette-2025-06-12"]  # fmt: skip
@@ -196,7 +199,12 @@ class Screen:
             size = WIDTHS[self.width]
             path = SCREENSHOTS / f"web-{name}-{size['width']}.png"
             tall = int(self.page.evaluate("document.documentElement.scrollHeight"))
-            box = {"x": 0, "y": 0, "width": size["width"], "height": min(tall, size["height"] * 3 // 2)}
+            box = {
+                "x": 0,
+                "y": 0,
+                "width": size["width"],
+                "height": min(tall, size["height"] * 3 // 2),
+            }
             self.page.screenshot(path=str(path), full_page=True, clip=box)
             assert path.stat().st_size > 5_000
 
@@ -296,7 +304,9 @@ def test_refused_form_error_page_fits_and_passes_axe(
     page = screen.page
     screen.open(site.url + "/add")
     page.eval_on_selector("form.add input[name=csrf_token]", "el => { el.value = 'forged'; }")
-    page.fill("textarea[name=text]", "Bridge repainted in Oskel\n\nThe invented bridge was repainted.")
+    page.fill(
+        "textarea[name=text]", "Bridge repainted in Oskel\n\nThe invented bridge was repainted."
+    )
     with page.expect_navigation():
         page.click("form.add button[type=submit]")
     assert page.locator("#error").count() == 1
@@ -309,7 +319,9 @@ def test_skip_link_is_the_first_stop_and_leads_to_the_content(site: Site, browse
         page = screen.page
         screen.open(site.url + "/")
         page.keyboard.press("Tab")
-        focused = page.evaluate("[document.activeElement.className, document.activeElement.textContent]")
+        focused = page.evaluate(
+            "[document.activeElement.className, document.activeElement.textContent]"
+        )
         assert focused == ["skip", "Skip to the content"]
         box = page.locator("a.skip").bounding_box()
         assert box is not None and box["y"] >= 0  # shown on screen once focused
