@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
-from triangulate.errors import InputError
+from triangulate.errors import InputError, LimitError
 from triangulate.ingest import dedupe
 from triangulate.ingest.clean import BoilerplateMemory, clean_text
 from triangulate.ingest.decode import decode_text
 from triangulate.ingest.extract import extract_html
 from triangulate.ingest.inputs import RawDocument, url_id
+from triangulate.ingest.limits import check_html_elements
 from triangulate.ingest.metadata import (
     content_hash,
     detect_language,
@@ -22,6 +24,7 @@ from triangulate.readers.times import find_dateline, infer_publication_date
 from triangulate.settings import Settings
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+MIN_YEAR = 1000  # the year 0001 of a default date-time is no publication date
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ def extract_body(raw: RawDocument, settings: Settings) -> Body:
     """The CPU-heavy part for HTML (run in worker processes); text is passed through."""
     if raw.kind != "html":
         return Body(text="")
+    check_html_elements(raw.source, raw.data, settings)
     page = extract_html(raw.data, raw.url, favor_precision=settings.favor_precision)
     return Body(
         text=page.text,
@@ -86,11 +90,23 @@ def prepare_document(
     try:
         body = extract_body(raw, settings) if raw.kind == "html" else text_body(raw, memory)
         article = build_article(raw, body)
+        check_length(article, settings)
     except InputError as error:
         return error
-    except Exception as error:  # a parser crash on hostile input must not stop the batch
+    except (Exception, RecursionError) as error:  # a parser crash must not stop the batch
         return InputError(raw.source, f"could not be parsed ({type(error).__name__}: {error})")
     return Prepared(article, dedupe.to_bytes(dedupe.signature(article.text)))
+
+
+def check_length(article: Article, settings: Settings) -> None:
+    """Refuse an article longer than reading reads: what ingest stores, reading reads whole."""
+    if len(article.text) > settings.max_article_chars:
+        raise LimitError(
+            article.source,
+            f"has {len(article.text):,} characters of text, over the limit of"
+            f" {settings.max_article_chars:,}",
+            "is it one article? raise --max-chars",
+        )
 
 
 def build_article(raw: RawDocument, body: Body) -> Article:
@@ -121,23 +137,33 @@ def _publication(raw: RawDocument, body: Body) -> tuple[str | None, str | None, 
     given = iso_date(raw.published)
     if given:
         return given, "given", False
-    if body.published:
+    found = iso_date(body.published)
+    if found:
         guessed = (body.published_how or "").endswith("-guess")
-        return body.published, body.published_how, guessed
+        return found, body.published_how, guessed
     inferred, how = infer_publication_date(body.text)
     return (inferred, how, True) if inferred else (None, None, False)
 
 
 def iso_date(value: str | None) -> str | None:
-    """The YYYY-MM-DD part of an ISO date or date-time, else a parsed date, else None."""
+    """The YYYY-MM-DD date of an ISO date or date-time, else of a parsed date, else None;
+    a date that is not in the calendar ("2024-13-45") is None."""
     if not value:
         return None
     match = _ISO_DATE.match(value.strip())
     if match:
-        return match.group(0)
+        return _real_date(match.group(0))
     from dateutil import parser
 
     try:
-        return str(parser.parse(value).date().isoformat())
-    except (ValueError, OverflowError):
+        return _real_date(parser.parse(value[:200]).date().isoformat())
+    except (ValueError, OverflowError, parser.ParserError):
         return None
+
+
+def _real_date(iso: str) -> str | None:
+    try:
+        day = datetime.date.fromisoformat(iso)
+    except ValueError:
+        return None
+    return iso if day.year >= MIN_YEAR else None

@@ -733,12 +733,16 @@ def _is_plural(token: str) -> bool:
 
 def _noun_from_doc(doc: Any, start: int) -> str | None:
     try:
-        for token in doc:
-            if token.idx <= start < token.idx + len(token.text):
-                head = token.head
-                if token.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and head.i > token.i:
-                    return str(head.text)
-                return None
+        # the token at ``start`` by its offset, not by walking the text: one lookup per figure
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        token = span[0]
+        if not token.idx <= start < token.idx + len(token.text):
+            return None
+        head = token.head
+        if token.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and head.i > token.i:
+            return str(head.text)
     except (AttributeError, TypeError):
         return None
     return None

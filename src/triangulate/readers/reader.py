@@ -3,12 +3,18 @@
 ``read_many`` parses all texts with ``nlp.pipe`` (the only parallel step), runs
 the readers on each parsed text, then merges entity name variants across all
 articles so every reading uses the same canonical names.
+
+Reading is bounded per article, whatever the text: at most ``max_chars`` characters are read
+(ingest stores no longer text by default), a long text is parsed in pieces (spaCy's memory
+grows with what it parses at once), and each kind of finding is kept to ``MAX_FINDINGS``.
+Each cut is told as a warning on the ``triangulate`` logger, naming the article.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
+import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -38,6 +44,63 @@ from triangulate.readers.times import find_times, infer_publication_date
 
 READER_VERSION = "2"
 Record = TypeVar("Record")
+MAX_READ_CHARS = 400_000  # Settings.max_article_chars
+PIECE_CHARS = 20_000  # a longer text is parsed a paragraph group at a time
+MAX_FINDINGS = 2_000  # per kind and article: figures, dates, quotes, framing, facts
+CAPPED_KINDS = ("entities", "times", "quantities", "quotes", "framing", "facts")
+log = logging.getLogger("triangulate")
+
+
+def readable(article: Article, max_chars: int = MAX_READ_CHARS) -> Article:
+    """The article with its text cut to ``max_chars`` at a paragraph or line break.
+
+    Spans found in the cut text are spans of the whole text: it is the same beginning.
+    """
+    if len(article.text) <= max_chars:
+        return article
+    cut = _break_before(article.text, max_chars)
+    log.warning(
+        "%s: only the first %s of %s characters were read (raise --max-chars)",
+        article.id, f"{cut:,}", f"{len(article.text):,}",
+    )  # fmt: skip
+    return dataclasses.replace(article, text=article.text[:cut])
+
+
+def _break_before(text: str, limit: int) -> int:
+    """The end of the last paragraph, line or sentence that ends by ``limit``."""
+    for mark in ("\n\n", "\n", ". "):
+        found = text.rfind(mark, limit // 2, limit)
+        if found > 0:
+            return found + len(mark)
+    return limit
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """spaCy's parse of ``text``; a long text is parsed in pieces cut at paragraph breaks
+    and joined, the same text with the same offsets, in bounded memory."""
+    if len(text) <= PIECE_CHARS:
+        return nlp(text)
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = len(text)
+        if end - start > PIECE_CHARS:
+            end = start + _break_before(text[start : start + PIECE_CHARS], PIECE_CHARS)
+        pieces.append(text[start:end])
+        start = end
+    return Doc.from_docs(list(nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
+
+
+def capped(reading: Reading) -> Reading:
+    """The reading with each kind of finding kept to ``MAX_FINDINGS`` (the first ones)."""
+    over = {k: len(getattr(reading, k)) for k in CAPPED_KINDS}
+    over = {kind: count for kind, count in over.items() if count > MAX_FINDINGS}
+    if not over:
+        return reading
+    told = ", ".join(f"{count:,} {kind}" for kind, count in over.items())
+    log.warning("%s: found %s; kept the first %s of each", reading.article, told, MAX_FINDINGS)
+    cuts = {kind: getattr(reading, kind)[:MAX_FINDINGS] for kind in over}
+    return dataclasses.replace(reading, **cuts)
 
 
 def publication_anchor(article: Article) -> tuple[str | None, bool]:
@@ -80,10 +143,13 @@ def read_parsed(article: Article, doc: Doc) -> Reading:
     )
 
 
-def read_article(article: Article, nlp: Language | None = None) -> Reading:
+def read_article(
+    article: Article, nlp: Language | None = None, max_chars: int = MAX_READ_CHARS
+) -> Reading:
     """Read one article (entity names merged within the article only)."""
     pipeline = nlp if nlp is not None else load_nlp()
-    return read_parsed(article, pipeline(article.text))
+    bounded = readable(article, max_chars)
+    return capped(read_parsed(bounded, parse(pipeline, bounded.text)))
 
 
 def read_many(
@@ -91,9 +157,9 @@ def read_many(
 ) -> list[Reading]:
     """Read several articles, then give each entity one canonical name across all of them."""
     nlp = load_nlp()
-    texts = (article.text for article in articles)
-    docs = nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
-    readings = [read_parsed(article, doc) for article, doc in zip(articles, docs, strict=True)]
+    bounded = [readable(article) for article in articles]
+    docs = nlp.pipe((a.text for a in bounded), n_process=n_process, batch_size=batch_size)
+    readings = [capped(read_parsed(a, doc)) for a, doc in zip(bounded, docs, strict=True)]
     return merge_across(readings)
 
 
