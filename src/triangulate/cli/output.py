@@ -17,11 +17,12 @@ from typing import Any
 
 import click
 
-# C0 controls but tab and newline, DEL, C1 controls, bidirectional marks and overrides
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_IN_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# in JSON, C0 controls are escaped by json.dumps; the rest are escaped here
-_UNSAFE_IN_JSON = re.compile(r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 controls but tab and newline, DEL, C1 controls, bidirectional marks and overrides, and
+# lone surrogates (a file name that is not UTF-8): none can be printed as they are
+_OTHERS = r"\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_UNSAFE = re.compile(rf"[\x00-\x08\x0b-\x1f{_OTHERS}]")
+_UNSAFE_IN_LINE = re.compile(rf"[\x00-\x1f{_OTHERS}]")
+_UNSAFE_IN_JSON = re.compile(rf"[{_OTHERS}]")  # json.dumps escapes C0 controls itself
 
 
 def _picture(match: re.Match[str]) -> str:

@@ -128,8 +128,10 @@ async def _fetch_once(client: httpx.AsyncClient, url: str, settings: Settings) -
         raise FetchError(url, f"sent a body that cannot be decoded ({error})") from None
     except (httpx.InvalidURL, httpx.UnsupportedProtocol) as error:
         raise FetchError(url, f"is not a valid URL ({error})") from None
-    except httpx.TransportError as error:
+    except httpx.ConnectError as error:
         raise _Retryable(f"cannot connect ({type(error).__name__})") from None
+    except httpx.TransportError as error:
+        raise _Retryable(f"the connection failed ({type(error).__name__})") from None
     except httpx.HTTPError as error:  # anything else httpx reports is this URL's problem
         raise FetchError(url, f"cannot be fetched ({type(error).__name__}: {error})") from None
 

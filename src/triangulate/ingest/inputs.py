@@ -12,6 +12,7 @@ import glob
 import hashlib
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -48,6 +49,27 @@ class RawDocument:
     authors: tuple[str, ...] = ()
     text: str | None = None  # already decoded text when the container gave one
     fully_extracted: bool = True
+
+    def __post_init__(self) -> None:
+        # names and texts are stored as UTF-8: a file name that is not UTF-8 or a lone
+        # surrogate from JSON ("\ud800") cannot be, and is written with U+FFFD instead
+        for name in ("source", "id", "url", "title", "published", "outlet", "text"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, storable(value))
+        object.__setattr__(self, "authors", tuple(storable(a) for a in self.authors))
+
+
+def storable(text: str) -> str:
+    """``text`` with what UTF-8 cannot hold (lone surrogates) replaced by U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 Item = RawDocument | InputError
@@ -317,18 +339,21 @@ def _warc_records(source: str, handle: BinaryIO, settings: Settings) -> Iterator
     records = ArchiveIterator(
         handle, record_types=WarcRecordType.response, parse_http=True, fsspec_args=False
     )
-    count = 0
+    count = given = 0
     try:
         for count, record in enumerate(records, start=1):
             item = _warc_record(f"{source}#{count}", record, settings)
             if item is not None:
+                given += 1
                 yield item
     except Exception as error:  # fastwarc raises plain exceptions on broken records
+        given += 1
         yield InputError(
             f"{source}#{count + 1}", f"broken WARC record ({error})", "the rest was skipped"
         )
-    if count == 0:
-        yield InputError(source, "holds no readable WARC response records", "is it a WARC file?")
+    if given == 0:
+        what = "no HTML response records" if count else "no readable WARC response records"
+        yield InputError(source, f"holds {what}", "is it a WARC file of web pages?")
 
 
 def _warc_record(where: str, record: Any, settings: Settings) -> Item | None:

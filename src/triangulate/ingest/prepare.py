@@ -47,7 +47,10 @@ def extract_body(raw: RawDocument, settings: Settings) -> Body:
     if raw.kind != "html":
         return Body(text="")
     check_html_elements(raw.source, raw.data, settings)
-    page = extract_html(raw.data, raw.url, favor_precision=settings.favor_precision)
+    try:
+        page = extract_html(raw.data, raw.url, favor_precision=settings.favor_precision)
+    except InputError as error:  # told by the input's own name, not the extractor's
+        raise InputError(raw.source, error.problem, error.hint) from None
     return Body(
         text=page.text,
         title=page.title,

@@ -6,7 +6,7 @@ articles so every reading uses the same canonical names.
 
 Reading is bounded per article, whatever the text: at most ``max_chars`` characters are read
 (ingest stores no longer text by default), a long text is parsed in pieces (spaCy's memory
-grows with what it parses at once), and each kind of finding is kept to ``MAX_FINDINGS``.
+grows with what it parses at once), and each kind of finding is kept to its ``MAX_FINDINGS``.
 Each cut is told as a warning on the ``triangulate`` logger, naming the article.
 """
 
@@ -45,20 +45,37 @@ from triangulate.readers.times import find_times, infer_publication_date
 READER_VERSION = "2"
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
+# spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
+# character. This keeps the worst text as quick to read as the longest prose.
+MAX_READ_TOKENS = 100_000
 PIECE_CHARS = 20_000  # a longer text is parsed a paragraph group at a time
-MAX_FINDINGS = 2_000  # per kind and article: figures, dates, quotes, framing, facts
-CAPPED_KINDS = ("entities", "times", "quantities", "quotes", "framing", "facts")
+# Findings kept per article, the first ones. Comparing articles pairs every figure and date
+# with every other, so these keep a hostile text (thousands of numbers) from costing
+# gigabytes; news articles stay far below them.
+MAX_FINDINGS = {
+    "entities": 2_000, "times": 400, "quantities": 400, "quotes": 300, "framing": 500,
+    "facts": 500,
+}  # fmt: skip
 log = logging.getLogger("triangulate")
 
 
-def readable(article: Article, max_chars: int = MAX_READ_CHARS) -> Article:
-    """The article with its text cut to ``max_chars`` at a paragraph or line break.
+def readable(
+    article: Article, max_chars: int = MAX_READ_CHARS, nlp: Language | None = None
+) -> Article:
+    """The article with its text cut at a paragraph or line break to at most ``max_chars``
+    characters and (given the pipeline's tokenizer) ``MAX_READ_TOKENS`` tokens.
 
     Spans found in the cut text are spans of the whole text: it is the same beginning.
     """
-    if len(article.text) <= max_chars:
+    cut = len(article.text)
+    if cut > max_chars:
+        cut = _break_before(article.text, max_chars)
+    if nlp is not None and cut > MAX_READ_TOKENS:  # fewer characters than tokens: no cut
+        tokens = nlp.tokenizer(article.text[:cut])
+        if len(tokens) > MAX_READ_TOKENS:
+            cut = _break_before(article.text, tokens[MAX_READ_TOKENS].idx)
+    if cut == len(article.text):
         return article
-    cut = _break_before(article.text, max_chars)
     log.warning(
         "%s: only the first %s of %s characters were read (raise --max-chars)",
         article.id, f"{cut:,}", f"{len(article.text):,}",
@@ -92,15 +109,30 @@ def parse(nlp: Language, text: str) -> Doc:
 
 
 def capped(reading: Reading) -> Reading:
-    """The reading with each kind of finding kept to ``MAX_FINDINGS`` (the first ones)."""
-    over = {k: len(getattr(reading, k)) for k in CAPPED_KINDS}
-    over = {kind: count for kind, count in over.items() if count > MAX_FINDINGS}
+    """The reading with each kind of finding kept to its ``MAX_FINDINGS`` (the first ones);
+    a fact keeps only the figures and dates that were kept."""
+    counts = {kind: len(getattr(reading, kind)) for kind in MAX_FINDINGS}
+    over = {kind: count for kind, count in counts.items() if count > MAX_FINDINGS[kind]}
     if not over:
         return reading
     told = ", ".join(f"{count:,} {kind}" for kind, count in over.items())
-    log.warning("%s: found %s; kept the first %s of each", reading.article, told, MAX_FINDINGS)
-    cuts = {kind: getattr(reading, kind)[:MAX_FINDINGS] for kind in over}
-    return dataclasses.replace(reading, **cuts)
+    kept = ", ".join(f"{MAX_FINDINGS[kind]:,} {kind}" for kind in over)
+    log.warning("%s: found %s; kept the first %s", reading.article, told, kept)
+    cuts = {kind: getattr(reading, kind)[: MAX_FINDINGS[kind]] for kind in over}
+    reading = dataclasses.replace(reading, **cuts)
+    values: list[TimeExpression | Quantity] = [*reading.times, *reading.quantities]
+    spans = {(v.evidence.start, v.evidence.end) for v in values}
+    facts = tuple(
+        dataclasses.replace(
+            fact,
+            times=tuple(t for t in fact.times if (t.evidence.start, t.evidence.end) in spans),
+            quantities=tuple(
+                q for q in fact.quantities if (q.evidence.start, q.evidence.end) in spans
+            ),
+        )
+        for fact in reading.facts
+    )
+    return dataclasses.replace(reading, facts=facts)
 
 
 def publication_anchor(article: Article) -> tuple[str | None, bool]:
@@ -148,7 +180,7 @@ def read_article(
 ) -> Reading:
     """Read one article (entity names merged within the article only)."""
     pipeline = nlp if nlp is not None else load_nlp()
-    bounded = readable(article, max_chars)
+    bounded = readable(article, max_chars, pipeline)
     return capped(read_parsed(bounded, parse(pipeline, bounded.text)))
 
 
@@ -157,7 +189,7 @@ def read_many(
 ) -> list[Reading]:
     """Read several articles, then give each entity one canonical name across all of them."""
     nlp = load_nlp()
-    bounded = [readable(article) for article in articles]
+    bounded = [readable(article, MAX_READ_CHARS, nlp) for article in articles]
     docs = nlp.pipe((a.text for a in bounded), n_process=n_process, batch_size=batch_size)
     readings = [capped(read_parsed(a, doc)) for a, doc in zip(bounded, docs, strict=True)]
     return merge_across(readings)

@@ -9,6 +9,7 @@ from triangulate.models import Article, Reading
 from triangulate.readers.reader import (
     MAX_READ_CHARS,
     READER_VERSION,
+    capped,
     log,
     merge_across,
     read_article,
@@ -28,7 +29,7 @@ def read_stored(store: Store, articles: Sequence[Article], settings: Settings) -
     for article in articles:
         stored = queries.stored_reading(store, article.id)
         if stored and stored[0] == READER_VERSION and stored[1] == article.content_hash:
-            cached[article.id] = reading_from_json(stored[2])
+            cached[article.id] = capped(reading_from_json(stored[2]))
     todo = [article for article in articles if article.id not in cached]
     fresh = _read_all(
         todo, settings.worker_count, settings.max_article_chars, settings.item_time_limit
