@@ -40,7 +40,9 @@ def store_with(db: Path, count: int, text: str = "A short invented note about a 
     [["articles"], ["show", "x"], ["export"], ["read", "--all"]],
     ids=lambda args: args[0],
 )
-def test_reading_commands_refuse_a_store_that_does_not_exist(tmp_path: Path, args: list[str]) -> None:
+def test_reading_commands_refuse_a_store_that_does_not_exist(
+    tmp_path: Path, args: list[str]
+) -> None:
     db = tmp_path / "typo" / "stroe.db"
     code, _, err = run(args[0], "--db", str(db), *args[1:])
     assert code == 1
@@ -128,7 +130,8 @@ def test_every_failed_item_has_its_line_and_a_count(tmp_path: Path) -> None:
     code, _, err = run("ingest", "--db", str(tmp_path / "s.db"), "--workers", "1", str(folder))
     assert code == 1
     assert [x.split(": ")[1] for x in err.splitlines() if x.startswith("error:")] == [
-        str(folder / "1.txt"), str(folder / "3.txt")
+        str(folder / "1.txt"),
+        str(folder / "3.txt"),
     ]
     assert "1 stored, 0 copies linked, 0 unchanged, 2 failed" in err
 

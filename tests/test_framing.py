@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -116,15 +115,13 @@ def test_annotated_sample_precision_and_recall_floor() -> None:
     assert tp / expected >= 0.9
 
 
-def test_spans_are_exact_and_reading_is_fast() -> None:
+def test_spans_are_exact() -> None:
+    # speed is measured by benchmarks/bench_reader_speed.py, not here
     paragraph = (
         'The so-called "guests" of the regime stayed; Kestrian separatists slammed the '
         "brutal crackdown in the occupied territories, where ethnic Velans live. "
     ) * 30
-    find_framing(paragraph, "w")
-    began = time.perf_counter()
     markers = find_framing(paragraph, "a9", "The regime")
-    assert time.perf_counter() - began < 0.05
     assert len(markers) >= 30 * 7
     for marker in markers:
         assert paragraph[marker.evidence.start : marker.evidence.end] == marker.evidence.text

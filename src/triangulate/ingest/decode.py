@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import io
+import re
 import zlib
 
 from charset_normalizer import from_bytes
@@ -74,6 +75,23 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
 
 
 SAMPLE_BYTES = 200_000  # the guesses below judge this much, then decode everything
+
+
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def decode_markup(data: bytes, source: str) -> str:
+    """Text of an HTML page: its BOM, UTF-8, the charset it declares when the bytes agree
+    with it, then the same guesses as plain text (a page declaring UTF-8 and written in
+    Latin-1 is read as Latin-1, not with replacement characters)."""
+    if not any(data.startswith(bom) for bom, _ in _BOMS):
+        try:
+            return data.decode("utf-8")  # before the declared charset: pages often lie
+        except UnicodeDecodeError:
+            pass
+    declared = _DECLARED_CHARSET.search(data[:4096])
+    charset = declared.group(1).decode("ascii", "replace") if declared else None
+    return decode_text(data, source, charset)
 
 
 def _mostly_utf8(data: bytes) -> str | None:

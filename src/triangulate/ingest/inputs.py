@@ -58,6 +58,8 @@ class RawDocument:
             if value is not None:
                 object.__setattr__(self, name, storable(value))
         object.__setattr__(self, "authors", tuple(storable(a) for a in self.authors))
+        if self.id is not None:  # an id is part of addresses and commands: no control codes
+            object.__setattr__(self, "id", _CONTROL.sub("_", self.id))
 
 
 def storable(text: str) -> str:
@@ -70,6 +72,7 @@ def storable(text: str) -> str:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 Item = RawDocument | InputError
@@ -78,7 +81,14 @@ Item = RawDocument | InputError
 def iter_documents(inputs: Sequence[str], settings: Settings) -> Iterator[Item]:
     """Every document behind the inputs, in order; problems come as InputError items."""
     for spec in inputs:
-        yield from attempted(spec, partial(_expand, spec, settings))
+        given = 0
+        for item in attempted(spec, partial(_expand, spec, settings)):
+            given += 1
+            yield item
+        if not given:  # an empty folder or JSONL file: said, never silent
+            yield InputError(
+                storable(spec), "holds nothing to ingest", "no article file, line or entry in it"
+            )
 
 
 def attempted(source: str, items: Callable[[], Iterator[Item]]) -> Iterator[Item]:

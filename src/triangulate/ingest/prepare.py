@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from triangulate.errors import InputError, LimitError
 from triangulate.ingest import dedupe
 from triangulate.ingest.clean import BoilerplateMemory, clean_text
-from triangulate.ingest.decode import decode_text
+from triangulate.ingest.decode import decode_markup, decode_text
 from triangulate.ingest.extract import extract_html
 from triangulate.ingest.inputs import RawDocument, url_id
 from triangulate.ingest.limits import check_html_elements
@@ -48,7 +48,8 @@ def extract_body(raw: RawDocument, settings: Settings) -> Body:
         return Body(text="")
     check_html_elements(raw.source, raw.data, settings)
     try:
-        page = extract_html(raw.data, raw.url, favor_precision=settings.favor_precision)
+        markup = decode_markup(raw.data, raw.source)
+        page = extract_html(markup, raw.url, favor_precision=settings.favor_precision)
     except InputError as error:  # told by the input's own name, not the extractor's
         raise InputError(raw.source, error.problem, error.hint) from None
     return Body(

@@ -241,7 +241,8 @@ def _nearest_speech_verb(
     if not around:
         return None
     first, last = around[0].start, around[-1].end
-    if last < len(doc) and doc[last:].text[:1] and doc[last].sent.end - last <= 8:
+    # doc[last].text, not doc[last:].text: the rest of the text, for each quote, is quadratic
+    if last < len(doc) and doc[last].text[:1] and doc[last].sent.end - last <= 8:
         last = doc[last].sent.end  # '"..."' then a short "she said." sentence
     verbs = [t for t in speech_verbs if first <= t.i < last and not start <= t.idx < end]
     return min(verbs, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)), default=None)

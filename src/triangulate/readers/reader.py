@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import logging
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -48,6 +49,8 @@ MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
 # character. This keeps the worst text as quick to read as the longest prose.
 MAX_READ_TOKENS = 100_000
+LONG_RUN = 100  # characters without a space: longer runs are cut into tokens of this size
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
 PIECE_CHARS = 20_000  # a longer text is parsed a paragraph group at a time
 # Findings kept per article, the first ones. Comparing articles pairs every figure and date
 # with every other, so these keep a hostile text (thousands of numbers) from costing
@@ -71,9 +74,9 @@ def readable(
     if cut > max_chars:
         cut = _break_before(article.text, max_chars)
     if nlp is not None and cut > MAX_READ_TOKENS:  # fewer characters than tokens: no cut
-        tokens = nlp.tokenizer(article.text[:cut])
-        if len(tokens) > MAX_READ_TOKENS:
-            cut = _break_before(article.text, tokens[MAX_READ_TOKENS].idx)
+        counted = tokens(nlp, article.text[:cut])
+        if len(counted) > MAX_READ_TOKENS:
+            cut = _break_before(article.text, counted[MAX_READ_TOKENS].idx)
     if cut == len(article.text):
         return article
     log.warning(
@@ -96,16 +99,37 @@ def parse(nlp: Language, text: str) -> Doc:
     """spaCy's parse of ``text``; a long text is parsed in pieces cut at paragraph breaks
     and joined, the same text with the same offsets, in bounded memory."""
     if len(text) <= PIECE_CHARS:
-        return nlp(text)
+        return nlp(tokens(nlp, text))
     pieces = []
     start = 0
     while start < len(text):
         end = len(text)
         if end - start > PIECE_CHARS:
             end = start + _break_before(text[start : start + PIECE_CHARS], PIECE_CHARS)
-        pieces.append(text[start:end])
+        pieces.append(tokens(nlp, text[start:end]))
         start = end
     return Doc.from_docs(list(nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
+
+
+def tokens(nlp: Language, text: str) -> Doc:
+    """The tokens of ``text``, a run of more than ``LONG_RUN`` characters without a space cut
+    into pieces of ``LONG_RUN`` (spaCy's tokenizer takes time that grows with the square of
+    such a run's length; no word is that long)."""
+    runs = list(_LONG_RUN.finditer(text))
+    if not runs:
+        return nlp.make_doc(text)
+    parts: list[Doc] = []
+    start = 0
+    for run in runs:
+        if run.start() > start:
+            parts.append(nlp.make_doc(text[start : run.start()]))
+        run_text = run.group()
+        pieces = [run_text[i : i + LONG_RUN] for i in range(0, len(run_text), LONG_RUN)]
+        parts.append(Doc(nlp.vocab, words=pieces, spaces=[False] * len(pieces)))
+        start = run.end()
+    if start < len(text):
+        parts.append(nlp.make_doc(text[start:]))
+    return Doc.from_docs(parts, ensure_whitespace=False)
 
 
 def capped(reading: Reading) -> Reading:
