@@ -13,6 +13,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -137,6 +138,21 @@ def test_an_item_over_the_time_limit_fails_alone(workers: int) -> None:
     with LazyPool(workers, minimum_items=2, time_limit=1) as pool:
         results = list(pool.map(sleep_on_three, [1, 2, 3, 4], failed))
     assert results == [1, 2, "failed 3: took longer than the time limit of 1 s", 4]
+
+
+def test_in_a_threaded_server_items_are_bounded_in_their_own_process() -> None:
+    """A web job runs in a thread, where no timer signal can reach: each item then runs in a
+    worker process of its own (started by a fork server) and keeps its time limit."""
+    results: list[object] = []
+
+    def job() -> None:
+        with LazyPool(1, time_limit=1, isolate=True) as pool:
+            results.extend(pool.map(sleep_on_three, [3, 4], failed))
+
+    thread = threading.Thread(target=job)
+    thread.start()
+    thread.join()
+    assert results == ["failed 3: took longer than the time limit of 1 s", 4]
 
 
 def test_a_worker_deaf_to_the_timer_is_killed(monkeypatch: pytest.MonkeyPatch) -> None:

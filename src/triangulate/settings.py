@@ -50,6 +50,8 @@ class Settings:
     busy_timeout: float = 60.0
     user_agent: str = USER_AGENT
     workers: int = 0  # 0: one per core
+    # every item in a worker process started by a fork server (the web app: a threaded server)
+    isolate_workers: bool = False
     favor_precision: bool = True
     near_duplicate_threshold: float = 0.8
 

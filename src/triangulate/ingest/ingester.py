@@ -103,7 +103,11 @@ class Ingester:
         """
         report = IngestReport()
         emit = partial(_record, report, on_event)
-        with LazyPool(self.settings.worker_count, time_limit=self.settings.item_time_limit) as pool:
+        with LazyPool(
+            self.settings.worker_count,
+            time_limit=self.settings.item_time_limit,
+            isolate=self.settings.isolate_workers,
+        ) as pool:
             pending: _Chunk | None = None
             for chunk in chunked(items, CHUNK):
                 submitted = self._submit(chunk, pool)

@@ -32,7 +32,11 @@ def read_stored(store: Store, articles: Sequence[Article], settings: Settings) -
             cached[article.id] = capped(reading_from_json(stored[2]))
     todo = [article for article in articles if article.id not in cached]
     fresh = _read_all(
-        todo, settings.worker_count, settings.max_article_chars, settings.item_time_limit
+        todo,
+        settings.worker_count,
+        settings.max_article_chars,
+        settings.item_time_limit,
+        settings.isolate_workers,
     )
     for article, reading in zip(todo, fresh, strict=True):
         if reading is None:  # could not be read: nothing to cache, an empty reading instead
@@ -56,7 +60,7 @@ def read_each(
 
     Names are merged within each article here and across articles by the caller.
     """
-    readings = _read_all(articles, workers, max_chars, time_limit)
+    readings = _read_all(articles, workers, max_chars, time_limit, isolate=False)
     return [
         reading or empty_reading(article)
         for article, reading in zip(articles, readings, strict=True)
@@ -64,10 +68,16 @@ def read_each(
 
 
 def _read_all(
-    articles: Sequence[Article], workers: int, max_chars: int, time_limit: float | None
+    articles: Sequence[Article],
+    workers: int,
+    max_chars: int,
+    time_limit: float | None,
+    isolate: bool,
 ) -> list[Reading | None]:
     read = partial(read_article, max_chars=max_chars)
-    with LazyPool(workers, minimum_items=READS_WORTH_A_POOL, time_limit=time_limit) as pool:
+    with LazyPool(
+        workers, minimum_items=READS_WORTH_A_POOL, time_limit=time_limit, isolate=isolate
+    ) as pool:
         return list(pool.map(read, list(articles), _unread))
 
 

@@ -13,6 +13,7 @@ What they do know is how processes fail, and they keep a failure to its own item
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import threading
@@ -86,9 +87,10 @@ def _limited_call(func: Callable[[T], R], seconds: float | None, item: T) -> R:
         return func(item)
 
 
-def _end_with_parent(parent: int) -> None:
+def _end_with_parent() -> None:
     """In each worker: exit as soon as the parent is gone (reparented workers would
     otherwise wait forever on a queue whose other end is held by their siblings)."""
+    parent = os.getppid()  # the pool's process, or the fork server that started this one
 
     def watch() -> None:
         while True:
@@ -97,6 +99,11 @@ def _end_with_parent(parent: int) -> None:
                 os._exit(1)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _module_of(func: object) -> str:
+    inner = getattr(func, "func", func)  # through functools.partial
+    return str(getattr(inner, "__module__", "triangulate"))
 
 
 def describe_exit(code: int | None) -> str:
@@ -134,19 +141,30 @@ class LazyPool:
     """
 
     def __init__(
-        self, workers: int, minimum_items: int = 4, time_limit: float | None = None
+        self,
+        workers: int,
+        minimum_items: int = 4,
+        time_limit: float | None = None,
+        isolate: bool = False,
     ) -> None:
-        self.workers = workers
+        self.workers = max(1, workers)
         self.minimum_items = minimum_items
         self.time_limit = time_limit
+        # every item in a worker started by a fork server: in a threaded server, where forking
+        # is unsafe and the time limit cannot be kept in-process (signals need the main thread)
+        self.isolate = isolate
         self._executor: ProcessPoolExecutor | None = None
 
     # ------------------------------------------------------------------ the pool
 
-    def _pool(self, workers: int | None = None) -> ProcessPoolExecutor:
+    def _pool(self, workers: int | None = None, func: object = None) -> ProcessPoolExecutor:
         if self._executor is None:
+            context = multiprocessing.get_context("forkserver" if self.isolate else None)
+            if self.isolate and func is not None:
+                # the fork server imports the step's module once; its workers start ready
+                context.set_forkserver_preload([_module_of(func)])
             self._executor = ProcessPoolExecutor(
-                workers or self.workers, initializer=_end_with_parent, initargs=(os.getpid(),)
+                workers or self.workers, mp_context=context, initializer=_end_with_parent
             )
         return self._executor
 
@@ -163,6 +181,8 @@ class LazyPool:
         return [process.exitcode for process in processes]
 
     def uses_processes(self, items: int) -> bool:
+        if self.isolate:
+            return items > 0
         return self._executor is not None or (self.workers >= 2 and items >= self.minimum_items)
 
     # ------------------------------------------------------------------ mapping
@@ -175,7 +195,7 @@ class LazyPool:
     ) -> Iterator[R]:
         """Results of ``func`` over ``items``, in order (work starts now, in a pool)."""
         failure: Failure[T, R] = on_failure if on_failure is not None else _raise_failure
-        if not self.uses_processes(len(items)) or len(items) < 2:
+        if not self.uses_processes(len(items)) or (len(items) < 2 and not self.isolate):
             return self._in_process(func, items, failure)
         futures = [self._submit(func, item) for item in items]
         return self._collect(func, items, futures, failure)
@@ -193,10 +213,10 @@ class LazyPool:
 
     def _submit(self, func: Callable[[T], R], item: T) -> Future[R]:
         try:
-            return self._pool().submit(_limited_call, func, self.time_limit, item)
+            return self._pool(func=func).submit(_limited_call, func, self.time_limit, item)
         except BrokenProcessPool:  # broke while submitting: a fresh pool takes the rest
             self._discard()
-            return self._pool().submit(_limited_call, func, self.time_limit, item)
+            return self._pool(func=func).submit(_limited_call, func, self.time_limit, item)
 
     def _collect(
         self,

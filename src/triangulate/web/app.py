@@ -44,7 +44,9 @@ def create_app(
     URLs submitted through it are fetched only from public addresses unless
     ``allow_private_urls``.
     """
-    settings = (settings or Settings(db_path=db_path)).with_(allow_private_urls=allow_private_urls)
+    settings = (settings or Settings(db_path=db_path)).with_(
+        allow_private_urls=allow_private_urls, isolate_workers=True
+    )
     # fail early, in one clear line, on a bad (or, without ``create``, missing) store
     Store(db_path, settings=settings, create=create).close()
     context = WebContext(
