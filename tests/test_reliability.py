@@ -29,7 +29,7 @@ import triangulate
 from hostile_corpus import HostileServer, good_article
 from triangulate.errors import InputError, LimitError
 from triangulate.ingest.ingester import IngestReport, ingest
-from triangulate.ingest.prepare import iso_date
+from triangulate.readers.published import iso_date
 from triangulate.runners.local import LazyPool
 from triangulate.settings import Settings
 from triangulate.store import Store, open_store, queries

@@ -15,12 +15,12 @@ from triangulate.errors import TriangulateError
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
     """The formats asked for, checked before any work (a typo must not cost a build)."""
-    from triangulate.api import DOSSIER_FORMATS
+    from triangulate.api import dossier_formats
 
     formats = [f.strip() for f in value.split(",") if f.strip()]
-    unknown = [f for f in formats if f not in DOSSIER_FORMATS]
+    unknown = [f for f in formats if f not in dossier_formats()]
     if unknown or not formats:
-        known = ", ".join(DOSSIER_FORMATS)
+        known = ", ".join(dossier_formats())
         raise click.BadParameter(f"{', '.join(unknown) or 'none given'}: use any of {known}")
     return formats
 

@@ -1,11 +1,11 @@
-"""Bytes to text: BOMs, UTF-8, then charset detection; binary data is refused."""
+"""Bytes to text, for every input (plain text and HTML): BOMs, UTF-8, a declared charset,
+then charset detection; binary data is refused."""
 
 from __future__ import annotations
 
 import codecs
 import gzip
 import io
-import re
 import zlib
 
 from charset_normalizer import from_bytes
@@ -50,8 +50,10 @@ def gunzip(data: bytes, source: str, limit: int) -> bytes:
 
 
 def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
-    """Decode bytes as text: a BOM, the declared charset, UTF-8 (also with a few broken
-    bytes), Western European Windows-1252 when the result reads as such, then detection."""
+    """Decode bytes as text (plain or HTML): a BOM, UTF-8, the declared charset, UTF-8 with
+    a few broken bytes, Western European Windows-1252 when the result reads as such, then
+    detection. Valid UTF-8 wins over a declaration: pages often declare a charset they are
+    not written in, and text that decodes as UTF-8 by chance is rare."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
@@ -59,7 +61,7 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
         raise InputError(
             source, "looks like binary data, not text", "pass text, HTML, WARC or JSONL"
         )
-    for encoding in [e for e in (declared, "utf-8") if e]:
+    for encoding in [e for e in ("utf-8", declared) if e]:
         try:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
@@ -75,23 +77,6 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
 
 
 SAMPLE_BYTES = 200_000  # the guesses below judge this much, then decode everything
-
-
-_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-
-
-def decode_markup(data: bytes, source: str) -> str:
-    """Text of an HTML page: its BOM, UTF-8, the charset it declares when the bytes agree
-    with it, then the same guesses as plain text (a page declaring UTF-8 and written in
-    Latin-1 is read as Latin-1, not with replacement characters)."""
-    if not any(data.startswith(bom) for bom, _ in _BOMS):
-        try:
-            return data.decode("utf-8")  # before the declared charset: pages often lie
-        except UnicodeDecodeError:
-            pass
-    declared = _DECLARED_CHARSET.search(data[:4096])
-    charset = declared.group(1).decode("ascii", "replace") if declared else None
-    return decode_text(data, source, charset)
 
 
 def _mostly_utf8(data: bytes) -> str | None:

@@ -9,6 +9,8 @@
   name resolves to is checked when the connection is made, for every redirect too, and
   loopback, private, link-local and reserved addresses are refused (no server-side request
   forgery, no DNS rebinding).
+
+This module imports httpx: :mod:`triangulate.ingest.inputs` imports it only for a URL.
 """
 
 from __future__ import annotations

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
-import re
 from dataclasses import dataclass
 
 from triangulate.errors import InputError, LimitError
 from triangulate.ingest import dedupe
 from triangulate.ingest.clean import BoilerplateMemory, clean_text
-from triangulate.ingest.decode import decode_markup, decode_text
+from triangulate.ingest.decode import decode_text
 from triangulate.ingest.extract import extract_html
 from triangulate.ingest.inputs import RawDocument, url_id
 from triangulate.ingest.limits import check_html_elements
@@ -20,11 +18,9 @@ from triangulate.ingest.metadata import (
     outlet_from_url,
 )
 from triangulate.models import Article, RemovedLine
-from triangulate.readers.times import find_dateline, infer_publication_date
+from triangulate.readers.published import publication_date
+from triangulate.readers.times import find_dateline
 from triangulate.settings import Settings
-
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-MIN_YEAR = 1000  # the year 0001 of a default date-time is no publication date
 
 
 @dataclass(frozen=True)
@@ -34,8 +30,9 @@ class Body:
     text: str
     removed: tuple[RemovedLine, ...] = ()
     title: str | None = None
-    published: str | None = None
+    published: str | None = None  # what the page says, and how it says it
     published_how: str | None = None
+    dateline: str | None = None  # a dateline found in the raw text
     authors: tuple[str, ...] = ()
     outlet: str | None = None
     language: str | None = None
@@ -48,8 +45,7 @@ def extract_body(raw: RawDocument, settings: Settings) -> Body:
         return Body(text="")
     check_html_elements(raw.source, raw.data, settings)
     try:
-        markup = decode_markup(raw.data, raw.source)
-        page = extract_html(markup, raw.url, favor_precision=settings.favor_precision)
+        page = extract_html(raw.data, raw.url, favor_precision=settings.favor_precision)
     except InputError as error:  # told by the input's own name, not the extractor's
         raise InputError(raw.source, error.problem, error.hint) from None
     return Body(
@@ -68,13 +64,11 @@ def text_body(raw: RawDocument, memory: BoilerplateMemory | None) -> Body:
     """Clean a plain-text document; needs the batch's boilerplate memory."""
     text = raw.text if raw.text is not None else decode_text(raw.data, raw.source)
     cleaned = clean_text(text, memory, raw.outlet)
-    dateline = find_dateline(text)
     return Body(
         text=cleaned.text,
         removed=cleaned.removed,
         title=cleaned.title,
-        published=dateline,
-        published_how="dateline" if dateline else None,
+        dateline=find_dateline(text),  # before cleaning: it may drop the dateline's line
         outlet=outlet_from_lines([line.text for line in cleaned.removed]),
     )
 
@@ -117,7 +111,13 @@ def build_article(raw: RawDocument, body: Body) -> Article:
     """Combine what the container said with what the body gave."""
     if not body.text.strip():
         raise InputError(raw.source, "has no article text left after cleaning", "is it an article?")
-    published, how, inferred = _publication(raw, body)
+    publication = publication_date(
+        given=raw.published,
+        page=body.published,
+        page_how=body.published_how,
+        dateline=body.dateline,
+        text=body.text,
+    )
     return Article(
         id=raw.id or url_id(raw.source),
         source=raw.source,
@@ -126,48 +126,12 @@ def build_article(raw: RawDocument, body: Body) -> Article:
         outlet=raw.outlet or body.outlet or outlet_from_url(raw.url),
         title=raw.title or body.title,
         authors=raw.authors or body.authors,
-        published=published,
-        published_inferred=inferred,
-        published_how=how,
+        published=publication.date,
+        published_inferred=publication.inferred,
+        published_how=publication.how,
         language=body.language or detect_language(body.text),
         media_type="text/html" if raw.kind == "html" else "text/plain",
         removed=body.removed,
         content_hash=content_hash(body.text),
         fully_extracted=body.fully_extracted,
     )
-
-
-def _publication(raw: RawDocument, body: Body) -> tuple[str | None, str | None, bool]:
-    given = iso_date(raw.published)
-    if given:
-        return given, "given", False
-    found = iso_date(body.published)
-    if found:
-        guessed = (body.published_how or "").endswith("-guess")
-        return found, body.published_how, guessed
-    inferred, how = infer_publication_date(body.text)
-    return (inferred, how, True) if inferred else (None, None, False)
-
-
-def iso_date(value: str | None) -> str | None:
-    """The YYYY-MM-DD date of an ISO date or date-time, else of a parsed date, else None;
-    a date that is not in the calendar ("2024-13-45") is None."""
-    if not value:
-        return None
-    match = _ISO_DATE.match(value.strip())
-    if match:
-        return _real_date(match.group(0))
-    from dateutil import parser
-
-    try:
-        return _real_date(parser.parse(value[:200]).date().isoformat())
-    except (ValueError, OverflowError, parser.ParserError):
-        return None
-
-
-def _real_date(iso: str) -> str | None:
-    try:
-        day = datetime.date.fromisoformat(iso)
-    except ValueError:
-        return None
-    return iso if day.year >= MIN_YEAR else None

@@ -22,9 +22,11 @@ from typing import Any, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from triangulate.core.words import lemma_pairs
 from triangulate.models import (
     Article,
     Entity,
+    Event,
     Evidence,
     Fact,
     FramingMarker,
@@ -36,14 +38,16 @@ from triangulate.models import (
 )
 from triangulate.nlp.language import load_nlp
 from triangulate.readers.entities import EntityIndex, find_entities, merge_entities
+from triangulate.readers.events import find_events
 from triangulate.readers.facts import find_facts
 from triangulate.readers.framing import find_framing
+from triangulate.readers.published import publication_of
 from triangulate.readers.quantities import find_quantities
 from triangulate.readers.quotes import find_quotes
 from triangulate.readers.sentences import find_sentences
-from triangulate.readers.times import find_times, infer_publication_date
+from triangulate.readers.times import find_times
 
-READER_VERSION = "2"
+READER_VERSION = "4"  # 3: lemmas; 4: events, voices of framing markers, speakers
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
@@ -159,14 +163,6 @@ def capped(reading: Reading) -> Reading:
     return dataclasses.replace(reading, facts=facts)
 
 
-def publication_anchor(article: Article) -> tuple[str | None, bool]:
-    """(ISO publication date, inferred?): the known date, else one read from the text."""
-    if article.published:
-        return article.published, article.published_inferred
-    inferred, _how = infer_publication_date(article.text)
-    return inferred, inferred is not None
-
-
 def _as_date(iso: str | None) -> datetime.date | None:
     if not iso:
         return None
@@ -178,12 +174,14 @@ def _as_date(iso: str | None) -> datetime.date | None:
 
 def read_parsed(article: Article, doc: Doc) -> Reading:
     """The reading of an article whose text spaCy has already parsed."""
-    published, inferred = publication_anchor(article)
+    publication = publication_of(article)
+    published, inferred = publication.date, publication.inferred
     text, article_id = article.text, article.id
     entities = find_entities(doc, article_id)
     index = EntityIndex.of(entities)
     times = find_times(text, article_id, _as_date(published))
     quantities = find_quantities(text, article_id, doc)
+    quotes = find_quotes(doc, index, article_id)
     return Reading(
         article=article_id,
         version=READER_VERSION,
@@ -193,9 +191,11 @@ def read_parsed(article: Article, doc: Doc) -> Reading:
         entities=tuple(entities),
         times=tuple(times),
         quantities=tuple(quantities),
-        quotes=tuple(find_quotes(doc, index, article_id)),
-        framing=tuple(find_framing(text, article_id, article.title)),
+        quotes=tuple(quotes),
+        framing=tuple(find_framing(text, article_id, article.title, quotes)),
         facts=tuple(find_facts(doc, article_id, index, times, quantities)),
+        events=tuple(find_events(doc, article_id, entities, times)),
+        lemmas=lemma_pairs((token.text, token.lemma_) for token in doc if token.is_alpha),
     )
 
 
@@ -227,7 +227,9 @@ def merge_across(readings: Sequence[Reading]) -> list[Reading]:
 
 def _renamed(reading: Reading, mapping: Mapping[str, str]) -> Reading:
     renames: dict[str, str] = {}
-    for entity in reading.entities:
+    # An entity's longest mention decides its name across articles: a bare surname means
+    # the article's own bearer of it, whoever bears that surname elsewhere.
+    for entity in sorted(reading.entities, key=lambda e: len(e.evidence.text.split())):
         renames[entity.canonical] = mapping.get(entity.evidence.text, entity.canonical)
 
     def rename(name: str | None) -> str | None:
@@ -237,10 +239,11 @@ def _renamed(reading: Reading, mapping: Mapping[str, str]) -> Reading:
         return tuple(dict.fromkeys(renames.get(value, value) for value in values))
 
     entities = tuple(
-        dataclasses.replace(e, canonical=mapping.get(e.evidence.text, e.canonical))
+        dataclasses.replace(e, canonical=renames.get(e.canonical, e.canonical))
         for e in reading.entities
     )
     quotes = tuple(dataclasses.replace(q, speaker=rename(q.speaker)) for q in reading.quotes)
+    framing = tuple(dataclasses.replace(m, speaker=rename(m.speaker)) for m in reading.framing)
     facts = tuple(
         dataclasses.replace(
             fact,
@@ -251,7 +254,13 @@ def _renamed(reading: Reading, mapping: Mapping[str, str]) -> Reading:
         )
         for fact in reading.facts
     )
-    return dataclasses.replace(reading, entities=entities, quotes=quotes, facts=facts)
+    events = tuple(
+        dataclasses.replace(event, participants=names(event.participants))
+        for event in reading.events
+    )
+    return dataclasses.replace(
+        reading, entities=entities, quotes=quotes, framing=framing, facts=facts, events=events
+    )
 
 
 # ---------------------------------------------------------------- JSON contract
@@ -286,6 +295,17 @@ def _fact_json(fact: Fact) -> dict[str, Any]:
     return data
 
 
+def _event_json(event: Event) -> dict[str, Any]:
+    data = _span_json(event.evidence)
+    data["clause"] = _span_json(event.clause)
+    data["telling"] = [_span_json(piece) for piece in event.telling]
+    data["time"] = _record_json(event.time) if event.time is not None else None
+    data["participants"] = list(event.participants)
+    data["reporting"] = event.reporting
+    data["tense"] = event.tense
+    return data
+
+
 def reading_to_json(reading: Reading) -> dict[str, Any]:
     """One JSON object per article, as the CLI prints it and the store keeps it."""
     return {
@@ -300,6 +320,8 @@ def reading_to_json(reading: Reading) -> dict[str, Any]:
         "quotes": [_quote_json(quote) for quote in reading.quotes],
         "framing": [_record_json(marker) for marker in reading.framing],
         "facts": [_fact_json(fact) for fact in reading.facts],
+        "events": [_event_json(event) for event in reading.events],
+        "lemmas": dict(reading.lemmas),
     }
 
 
@@ -336,6 +358,19 @@ def _fact_from(article_id: str, data: Mapping[str, Any]) -> Fact:
     )
 
 
+def _event_from(article_id: str, data: Mapping[str, Any]) -> Event:
+    time = data.get("time")
+    return Event(
+        evidence=_evidence_from(article_id, data),
+        clause=_evidence_from(article_id, data["clause"]),
+        telling=tuple(_evidence_from(article_id, piece) for piece in data["telling"]),
+        time=_record_from(TimeExpression, article_id, time) if time else None,
+        participants=tuple(data.get("participants", [])),
+        reporting=bool(data.get("reporting", False)),
+        tense=str(data.get("tense", "past")),
+    )
+
+
 def reading_from_json(data: Mapping[str, Any]) -> Reading:
     """The reading a :func:`reading_to_json` object was made from."""
     article_id = str(data["id"])
@@ -351,4 +386,6 @@ def reading_from_json(data: Mapping[str, Any]) -> Reading:
         quotes=tuple(_quote_from(article_id, q) for q in data["quotes"]),
         framing=tuple(_record_from(FramingMarker, article_id, m) for m in data["framing"]),
         facts=tuple(_fact_from(article_id, f) for f in data["facts"]),
+        events=tuple(_event_from(article_id, e) for e in data.get("events", [])),
+        lemmas=tuple(sorted(data.get("lemmas", {}).items())),
     )
