@@ -61,7 +61,7 @@ PIECE_CHARS = 20_000  # a longer text is parsed a paragraph group at a time
 # gigabytes; news articles stay far below them.
 MAX_FINDINGS = {
     "entities": 2_000, "times": 400, "quantities": 400, "quotes": 300, "framing": 500,
-    "facts": 500,
+    "facts": 500, "events": 500,
 }  # fmt: skip
 log = logging.getLogger("triangulate")
 
@@ -214,7 +214,8 @@ def read_many(
     """Read several articles, then give each entity one canonical name across all of them."""
     nlp = load_nlp()
     bounded = [readable(article, MAX_READ_CHARS, nlp) for article in articles]
-    docs = nlp.pipe((a.text for a in bounded), n_process=n_process, batch_size=batch_size)
+    texts = (tokens(nlp, a.text) for a in bounded)
+    docs = nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
     readings = [capped(read_parsed(a, doc)) for a, doc in zip(bounded, docs, strict=True)]
     return merge_across(readings)
 
