@@ -25,6 +25,7 @@ import pytest
 
 from test_browser import ARGS, CHROMIUM, SCREENSHOTS, Server, playwright_api
 from test_web import DOSSIER_ID, STORY_ID, build_store
+from test_web_safety import fill
 
 pytestmark = pytest.mark.browser
 
@@ -148,7 +149,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         assert not store.ingest([str(long_file)]).failed
         built = store.dossier(store.articles(REAL_DOSSIER_ARTICLES))
         dossier_file = built.write(folder / "dossier", ["html"])[0]
-    with Server(db) as running:
+    # the job test adds a page from a server on 127.0.0.1, which the app fetches only when told
+    with Server(db, allow_private_urls=True) as running:
         yield Site(running, built.id, dossier_file)
 
 
@@ -253,6 +255,24 @@ def test_page_fits_and_passes_axe(site: Site, screen: Screen, axe_source: str, n
     check_fits_and_is_accessible(screen, axe_source, name, status)
     if name in SHOWN:
         screen.screenshot(name)
+
+
+@pytest.fixture(scope="module")
+def paged_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A store with more articles, stories and dossiers than one page of each list holds."""
+    db = tmp_path_factory.mktemp("paged") / "store.db"
+    fill(db, 130, stories=120, dossiers=110)
+    with Server(db) as running:
+        yield running
+
+
+@pytest.mark.parametrize("path", ["/", "/?page=2&stories_page=2&dossiers_page=2"])
+def test_paged_lists_fit_and_pass_axe(
+    paged_server: Server, screen: Screen, axe_source: str, path: str
+) -> None:
+    screen.open(paged_server.url + path)
+    assert screen.page.locator("nav.pager").count() == 3  # stories, dossiers, articles
+    check_fits_and_is_accessible(screen, axe_source, f"paged {path}")
 
 
 def test_real_dossier_fits_and_passes_axe(site: Site, screen: Screen, axe_source: str) -> None:
