@@ -415,3 +415,17 @@ def test_tables_become_one_card_per_row_on_a_phone(site: Site, browser: Any) -> 
             assert (len(lefts) == 1) == (width == "phone"), (width, lefts)
         finally:
             screen.context.close()
+
+
+def test_outlet_table_scrolls_inside_its_box_on_a_phone(site: Site, browser: Any) -> None:
+    """The actors-by-outlet table keeps its words whole and scrolls in its own focusable box."""
+    screen = Screen(browser, "phone")
+    try:
+        page = screen.page
+        screen.open(f"{site.url}/dossiers/{site.real_dossier}")
+        box = page.locator("#framing .table-scroll")
+        assert box.evaluate("el => el.scrollWidth > el.clientWidth")
+        assert box.get_attribute("tabindex") == "0" and box.get_attribute("aria-label")
+        assert screen.widths()["page"] <= PHONE["width"]
+    finally:
+        screen.context.close()
