@@ -417,6 +417,22 @@ def test_tables_become_one_card_per_row_on_a_phone(site: Site, browser: Any) -> 
             screen.context.close()
 
 
+def test_story_dates_chart_keeps_its_size_on_a_phone(site: Site, browser: Any) -> None:
+    """The story's publication strip keeps dots and dates of a usable size on a phone: its
+    box scrolls sideways, the page does not."""
+    screen = Screen(browser, "phone")
+    try:
+        page = screen.page
+        screen.open(f"{site.url}/stories/{STORY_ID}")
+        dot = page.locator(".strip-svg circle.dot").first.bounding_box()
+        assert dot is not None and dot["width"] >= 14
+        box = page.locator("#strip .chart-scroll")
+        assert box.evaluate("el => el.scrollWidth > el.clientWidth")
+        assert screen.widths()["page"] <= PHONE["width"]
+    finally:
+        screen.context.close()
+
+
 def test_outlet_table_scrolls_inside_its_box_on_a_phone(site: Site, browser: Any) -> None:
     """The actors-by-outlet table keeps its words whole and scrolls in its own focusable box."""
     screen = Screen(browser, "phone")
