@@ -25,6 +25,18 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from triangulate.compare.agreements import statement_claims
+from triangulate.compare.align import align
+from triangulate.compare.disagreements import (
+    age_claims,
+    age_groups,
+    ages,
+    figure_claims,
+    figure_clashes,
+    name_claims,
+    name_clashes,
+)
+from triangulate.compare.statements import statements_of
 from triangulate.compare.updates import plan_reversals
 from triangulate.models import (
     Article,
@@ -46,6 +58,8 @@ FloatArray = npt.NDArray[np.float32]
 # Similarity of local contexts (MiniLM cosine plus small bonuses, see _link_score) needed
 # to put two compatible values in one claim, and two values that cannot both hold.
 AGREE_THRESHOLD = 0.55
+CONFLICT_ALIGNMENT = 0.5  # alignment probability two sentences need before their values clash
+SAME_ACCOUNT = 0.8  # two sentences this close tell one account: a different name there clashes
 CONFLICT_THRESHOLD = 0.68
 # Two periods of time that qualify the same word ("the 2011-2013 drought", "a drought from
 # 2008 to 2014") in coverage of one story are rarely about different things.
@@ -521,6 +535,8 @@ def _article_mentions(article: Article, reading: Reading) -> list[Mention]:
         for quantity in fact.quantities:
             if _inside_any(quantity.evidence, time_spans):
                 continue  # "five years" is read as a duration, not as a count
+            if quantity_reader.unit_kind(quantity.unit) == "age":
+                continue  # ages are compared per person (see disagreements.ages)
             mention = _quantity_mention(article, fact, quantity, position)
             found.setdefault(("quantity", quantity.evidence.start, quantity.evidence.end), mention)
         for time in fact.times:
@@ -1168,6 +1184,18 @@ def compare(
     """
     encoder = embedder if embedder is not None else _default_encoder()
     drafts = [_Draft(claim, (1, 0, 0.0)) for claim in plan_reversals(articles, readings, encoder)]
+    statements = statements_of(articles, readings)
+    groups, scores = align(statements, encoder)
+    for claim in statement_claims(groups, statements, articles, scores):
+        sources = len({a for side in claim.sides for a in side.articles})
+        drafts.append(_Draft(claim, (2, -sources, 0.5)))
+    aligned = [pair for pair, score in scores.items() if score >= CONFLICT_ALIGNMENT]
+    found = figure_claims(figure_clashes(statements, aligned), articles)
+    found += age_claims(age_groups(ages(readings)), articles)
+    same_account = [pair for pair, score in scores.items() if score >= SAME_ACCOUNT]
+    found += name_claims(name_clashes(statements, readings, same_account), articles)
+    for claim in found:
+        drafts.append(_Draft(claim, (0 if claim.status == "conflict" else 1, -1, 0.0)))
     mentions = collect_mentions(articles, readings)
     if not mentions:
         return _numbered(drafts)
