@@ -239,4 +239,23 @@ def align(
         return [], {}
     candidates = candidate_pairs(statements, tfidf_rows(statements))
     scores = score_pairs(statements, candidates, encoder, model)
-    return groups_of(statements, scores, model), scores
+    return with_copies(groups_of(statements, scores, model), statements), scores
+
+
+def with_copies(groups: list[list[int]], statements: Sequence[Statement]) -> list[list[int]]:
+    """Each group with the same sentence as copied by other articles of one of its sources:
+    a wire copy counts once as a source, but its sentence is cited too."""
+    same: dict[tuple[str, str], list[int]] = {}
+    for statement in statements:
+        same.setdefault((statement.source, _normal(statement.text)), []).append(statement.index)
+    expanded = []
+    for group in groups:
+        members = dict.fromkeys(group)
+        for i in group:
+            members.update(dict.fromkeys(same[(statements[i].source, _normal(statements[i].text))]))
+        expanded.append(sorted(members))
+    return expanded
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())

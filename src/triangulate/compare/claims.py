@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from datetime import date, timedelta
 from typing import Any
 
@@ -27,16 +28,9 @@ import numpy.typing as npt
 
 from triangulate.compare.agreements import statement_claims
 from triangulate.compare.align import align
-from triangulate.compare.disagreements import (
-    age_claims,
-    age_groups,
-    ages,
-    figure_claims,
-    figure_clashes,
-    name_claims,
-    name_clashes,
-)
-from triangulate.compare.statements import statements_of
+from triangulate.compare.disagreements import name_claims, name_clashes
+from triangulate.compare.link import Linker, LinkInput, age_holders
+from triangulate.compare.statements import Statement, content_words, statements_of
 from triangulate.compare.updates import plan_reversals
 from triangulate.models import (
     Article,
@@ -58,6 +52,7 @@ FloatArray = npt.NDArray[np.float32]
 # Similarity of local contexts (MiniLM cosine plus small bonuses, see _link_score) needed
 # to put two compatible values in one claim, and two values that cannot both hold.
 AGREE_THRESHOLD = 0.55
+CONTEXT_FLOOR = 0.3  # word-overlap cosine 0 reads as unrelated sentence vectors do
 CONFLICT_ALIGNMENT = 0.5  # alignment probability two sentences need before their values clash
 SAME_ACCOUNT = 0.8  # two sentences this close tell one account: a different name there clashes
 CONFLICT_THRESHOLD = 0.68
@@ -535,8 +530,6 @@ def _article_mentions(article: Article, reading: Reading) -> list[Mention]:
         for quantity in fact.quantities:
             if _inside_any(quantity.evidence, time_spans):
                 continue  # "five years" is read as a duration, not as a count
-            if quantity_reader.unit_kind(quantity.unit) == "age":
-                continue  # ages are compared per person (see disagreements.ages)
             mention = _quantity_mention(article, fact, quantity, position)
             found.setdefault(("quantity", quantity.evidence.start, quantity.evidence.end), mention)
         for time in fact.times:
@@ -566,13 +559,36 @@ class _Similarity:
         return 1.0 if a == b else self.word.get((a, b), 0.0)
 
 
-def _similarities(mentions: Sequence[Mention], embedder: TextEncoder | None) -> _Similarity:
+def _context_vectors(mentions: Sequence[Mention]) -> FloatArray:
+    """TF-IDF rows of each value's context window (the words around it in its sentence)."""
+    vocabulary: dict[str, int] = {}
+    bags = [content_words(m.context) for m in mentions]
+    for bag in bags:
+        for word in bag:
+            vocabulary.setdefault(word, len(vocabulary))
+    rows = np.zeros((len(mentions), max(len(vocabulary), 1)), dtype=np.float32)
+    for i, bag in enumerate(bags):
+        for word, count in bag.items():
+            rows[i, vocabulary[word]] = count
+    idf = np.log((1 + len(mentions)) / (1 + (rows > 0).sum(axis=0))).astype(np.float32) + 1.0
+    rows *= idf
+    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    out: FloatArray = rows / norms
+    return out
+
+
+def _similarities(
+    mentions: Sequence[Mention],
+    embedder: TextEncoder | None,
+    aligned: dict[tuple[int, int], float] | None = None,
+    statement_of: Sequence[int | None] = (),
+) -> _Similarity:
+    """How alike the values' contexts are: the words around each value, or the alignment of
+    the two sentences that hold them, whichever says more."""
     encoder = embedder if embedder is not None else _default_encoder()
-    # Mentions no other source could pair with are not embedded (their rows stay zero).
     pairable = _pairable(mentions)
-    vectors = _encode_unique(
-        encoder, [m.context if ok else "" for m, ok in zip(mentions, pairable, strict=True)]
-    )
+    vectors = _context_vectors(mentions)
     vectors[[not ok for ok in pairable]] = 0.0
     words = sorted(
         {m.unit for m in mentions if m.kind == "quantity" and m.unit} | _predicates(mentions)
@@ -583,7 +599,15 @@ def _similarities(mentions: Sequence[Mention], embedder: TextEncoder | None) -> 
         (a, b): float(cosine[i, j]) for i, a in enumerate(words) for j, b in enumerate(words)
     }
     scale = FALLBACK_SCALE if encoder.is_fallback else 1.0
-    return _Similarity(vectors @ vectors.T, word_similarity, scale, _ambiguous_keys(mentions))
+    context = CONTEXT_FLOOR + (1.0 - CONTEXT_FLOOR) * (vectors @ vectors.T)
+    for i, first in enumerate(statement_of):
+        for j, second in enumerate(statement_of):
+            if first is None or second is None or first >= second:
+                continue
+            score = (aligned or {}).get((first, second))
+            if score is not None and score > context[i, j]:
+                context[i, j] = context[j, i] = score
+    return _Similarity(context, word_similarity, scale, _ambiguous_keys(mentions))
 
 
 def _fact_key(mention: Mention) -> tuple[str, str]:
@@ -1189,29 +1213,80 @@ def compare(
     for claim in statement_claims(groups, statements, articles, scores):
         sources = len({a for side in claim.sides for a in side.articles})
         drafts.append(_Draft(claim, (2, -sources, 0.5)))
-    aligned = [pair for pair, score in scores.items() if score >= CONFLICT_ALIGNMENT]
-    found = figure_claims(figure_clashes(statements, aligned), articles)
-    found += age_claims(age_groups(ages(readings)), articles)
     same_account = [pair for pair, score in scores.items() if score >= SAME_ACCOUNT]
-    found += name_claims(name_clashes(statements, readings, same_account), articles)
-    for claim in found:
-        drafts.append(_Draft(claim, (0 if claim.status == "conflict" else 1, -1, 0.0)))
+    for claim in name_claims(name_clashes(statements, readings, same_account), articles):
+        drafts.append(_Draft(claim, (0, -1, 0.0)))
     mentions = collect_mentions(articles, readings)
     if not mentions:
         return _numbered(drafts)
-    similarity = _similarities(mentions, encoder)
     names = ArticleNames.of(articles)
     texts = {article.id: article.text for article in articles}
-    for cluster in link_mentions(mentions, similarity):
+    linker = _linker(mentions, statements, scores, readings, encoder)
+    for cluster in linker.clusters():
         members = [mentions[i] for i in sorted(cluster.members)]
         draft = _draft(members, cluster.scores, names, texts.__getitem__)
         if draft.claim.status == "single":
             if not include_single:
                 continue
-            confidence = _single_confidence(cluster.members[0], mentions, similarity)
-            draft = _Draft(replace(draft.claim, confidence=confidence), draft.rank)
+            draft = _Draft(replace(draft.claim, confidence=0.5), draft.rank)
         drafts.append(draft)
     return _numbered(drafts)
+
+
+def _linker(
+    mentions: Sequence[Mention],
+    statements: Sequence[Statement],
+    scores: dict[tuple[int, int], float],
+    readings: Sequence[Reading],
+    encoder: TextEncoder,
+) -> Linker:
+    by_sentence = {(st.article, st.evidence.start): st for st in statements}
+    values = []
+    for index, mention in enumerate(mentions):
+        statement = by_sentence.get((mention.article, mention.sentence.start))
+        values.append(
+            LinkInput(
+                kind=mention.kind,
+                article=mention.article,
+                source=statement.source if statement else mention.source,
+                statement=statement.index if statement else None,
+                value_evidence=mention.value_evidence,
+                predicate=mention.predicate,
+                subject=mention.subject,
+                unit=mention.unit if mention.kind == "time" else _written_unit(mention),
+                words=mention.words,
+                reliable=mention.reliable,
+                compatible_with=partial(_compatible_at, mentions, index),
+            )
+        )
+    nouns = sorted({v.unit for v in values if v.kind == "quantity" and v.unit})
+    similarity = _word_similarity(nouns, encoder)
+    return Linker(values, statements, scores, similarity, age_holders(readings))
+
+
+def _written_unit(mention: Mention) -> str:
+    return mention.quantity.unit if mention.quantity is not None else mention.unit
+
+
+def _compatible_at(mentions: Sequence[Mention], index: int, other: int) -> bool:
+    return mentions_compatible(mentions[index], mentions[other])
+
+
+def _word_similarity(words: Sequence[str], encoder: TextEncoder) -> Callable[[str, str], float]:
+    """Cosine of single words' sentence vectors (a handful of counted nouns per dossier)."""
+    if not words or encoder.is_fallback:
+        return lambda a, b: 1.0 if a == b else 0.0
+    vectors = encoder.encode(list(words))
+    row = {word: i for i, word in enumerate(words)}
+
+    def similarity(a: str, b: str) -> float:
+        if a == b:
+            return 1.0
+        if a not in row or b not in row:
+            return 0.0
+        return float(vectors[row[a]] @ vectors[row[b]])
+
+    return similarity
 
 
 def _numbered(drafts: list[_Draft]) -> list[Claim]:

@@ -171,6 +171,7 @@ CURRENCY_UNITS: dict[str, str] = {
 }
 
 AGE_UNIT = "years old"
+CONVERSION_SLACK = 0.05
 # "36-year-old", "36 - year - old" (tokenised), "36 years old"; "aged 36"
 AGE_AFTER = re.compile(r"\s*-\s*years?\s*-\s*old\b|\s+years?\s+old\b", re.IGNORECASE)
 AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+$", re.IGNORECASE)
@@ -356,12 +357,19 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     if unit_kind(a.unit) != unit_kind(b.unit):
         return False
     (a_low, a_high), (b_low, b_high) = in_base_unit(a), in_base_unit(b)
+    if _length_factor(a) != _length_factor(b):
+        # "48 km (30 miles)": a converted figure is rounded, so allow for it
+        a_low, a_high = a_low * (1 - CONVERSION_SLACK), a_high * (1 + CONVERSION_SLACK)
     return a_low <= b_high and b_low <= a_high
+
+
+def _length_factor(quantity: Quantity) -> float:
+    return LENGTH_IN_METRES.get(quantity.unit.lower(), 1.0)
 
 
 def in_base_unit(quantity: Quantity) -> Interval:
     """The (low, high) interval in the kind's base unit (lengths in metres)."""
-    factor = LENGTH_IN_METRES.get(quantity.unit.lower(), 1.0)
+    factor = _length_factor(quantity)
     return quantity.low * factor, quantity.high * factor
 
 

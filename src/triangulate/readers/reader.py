@@ -28,6 +28,7 @@ from triangulate.models import (
     TimeExpression,
 )
 from triangulate.nlp.language import load_nlp
+from triangulate.readers.detokenize import View, joined_view
 from triangulate.readers.entities import EntityIndex, find_entities, merge_entities
 from triangulate.readers.facts import find_facts
 from triangulate.readers.framing import find_framing
@@ -36,7 +37,7 @@ from triangulate.readers.quotes import find_quotes
 from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import find_times, infer_publication_date
 
-READER_VERSION = "2"
+READER_VERSION = "3"
 Record = TypeVar("Record")
 
 
@@ -83,7 +84,29 @@ def read_parsed(article: Article, doc: Doc) -> Reading:
 def read_article(article: Article, nlp: Language | None = None) -> Reading:
     """Read one article (entity names merged within the article only)."""
     pipeline = nlp if nlp is not None else load_nlp()
-    return read_parsed(article, pipeline(article.text))
+    view = joined_view(article.text)
+    if view is None:
+        return read_parsed(article, pipeline(article.text))
+    joined = dataclasses.replace(article, text=view.text)
+    return remapped(read_parsed(joined, pipeline(view.text)), view, article.text)
+
+
+def remapped(reading: Reading, view: View, original: str) -> Reading:
+    """The reading of a joined view with every span moved back onto the original text."""
+
+    def move(value: Any) -> Any:
+        if isinstance(value, Evidence):
+            start, end = view.start(value.start), view.end(value.end)
+            return dataclasses.replace(value, start=start, end=end, text=original[start:end])
+        if isinstance(value, tuple):
+            return tuple(move(item) for item in value)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes = {f.name: move(getattr(value, f.name)) for f in dataclasses.fields(value)}
+            return dataclasses.replace(value, **changes)
+        return value
+
+    moved: Reading = move(reading)
+    return moved
 
 
 def read_many(
@@ -91,9 +114,16 @@ def read_many(
 ) -> list[Reading]:
     """Read several articles, then give each entity one canonical name across all of them."""
     nlp = load_nlp()
-    texts = (article.text for article in articles)
+    views = [joined_view(article.text) for article in articles]
+    texts = (a.text if v is None else v.text for a, v in zip(articles, views, strict=True))
     docs = nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
-    readings = [read_parsed(article, doc) for article, doc in zip(articles, docs, strict=True)]
+    readings = []
+    for article, view, doc in zip(articles, views, docs, strict=True):
+        if view is None:
+            readings.append(read_parsed(article, doc))
+        else:
+            joined = dataclasses.replace(article, text=view.text)
+            readings.append(remapped(read_parsed(joined, doc), view, article.text))
     return merge_across(readings)
 
 

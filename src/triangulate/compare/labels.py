@@ -1,0 +1,153 @@
+"""Labels a journalist would write for a claim: a short plain phrase saying what it is about.
+
+Built from the fact the claim lines up (its predicate and slots) and the words the sources
+wrote, never from a window of nearby words: "Number of ethnic Armenian residents who fled",
+"How far Duncan fell", "Age of A. Smith", "When the talks began", "Years of the war".
+No value code ever appears in a label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from triangulate.models import Fact, Quantity, TimeExpression
+
+LABEL_WORDS = 12
+WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# Words that may stand between a figure and its counted noun ("2,000-strong Russian contingent").
+NOUN_PHRASE_STOP = re.compile(
+    r"^(?:of|in|on|at|by|for|from|with|to|and|or|who|that|which|were|was|are|is|had|have|has|"
+    r"will|would|said|says|,|\.|;|:)$",
+    re.IGNORECASE,
+)
+SIZE_HEDGES = frozenset({"-strong"})
+
+
+def sentence_case(text: str) -> str:
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:]
+
+
+def clipped(text: str, words: int = LABEL_WORDS) -> str:
+    parts = text.split()
+    short = " ".join(parts[:words]).rstrip(",;:")
+    return sentence_case(short) + ("…" if len(parts) > words else "")
+
+
+def surface_verb(sentence: str, predicate: str | None) -> str:
+    """The predicate as the sentence writes it: "fled" for "flee", "pulled out" for "pull out"."""
+    if not predicate:
+        return ""
+    negated = predicate.startswith("not ")
+    words = predicate.removeprefix("not ").split()
+    lemma, particle = words[0], " ".join(words[1:])
+    for word in WORD.findall(sentence):
+        lowered = word.lower()
+        if _inflects(lowered, lemma):
+            found = f"{lowered} {particle}".strip()
+            return f"not {found}" if negated else found
+    return predicate
+
+
+def _inflects(word: str, lemma: str) -> bool:
+    if word == lemma:
+        return True
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    if len(stem) >= 3 and word.startswith(stem) and len(word) - len(stem) <= 3:
+        return True
+    return False
+
+
+def counted_phrase(sentence_text: str, sentence_start: int, quantity: Quantity) -> str:
+    """The counted noun phrase as written: from after the figure up to its counted noun."""
+    after = sentence_text[quantity.evidence.end - sentence_start :]
+    words = WORD.findall(after.replace("-strong", " ").replace("-odd", " "))
+    head = quantity.unit.split()[-1].lower() if quantity.unit else ""
+    phrase: list[str] = []
+    for word in words[:6]:
+        if NOUN_PHRASE_STOP.match(word):
+            break
+        phrase.append(word)
+        if head and word.lower().startswith(head[: max(3, len(head) - 2)]):
+            return " ".join(phrase)
+    return quantity.unit
+
+
+def figure_label(
+    sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact | None
+) -> str:
+    """"Number of ethnic Armenians who fled", "Size of the Russian contingent", "Age of X"."""
+    noun = counted_phrase(sentence_text, sentence_start, quantity)
+    if quantity.hedge in SIZE_HEDGES:
+        return clipped(f"Size of the {noun}")
+    if quantity.unit in ("percent", "percentage points"):
+        return clipped(f"Share ({_verb_phrase(sentence_text, fact) or 'percent'})")
+    verb = surface_verb(sentence_text, fact.predicate if fact else None)
+    written = quantity.evidence.text
+    if fact is not None and verb and fact.subject and written in fact.subject:
+        return clipped(f"Number of {noun} who {verb}")
+    if fact is not None and verb and fact.object and written in fact.object:
+        return clipped(f"Number of {noun} {_participle(verb)}")
+    return clipped(f"Number of {noun}")
+
+
+def _participle(verb: str) -> str:
+    """ "confiscated" stays; a present form becomes "…ed" only when it looks regular."""
+    return verb
+
+
+def _verb_phrase(sentence_text: str, fact: Fact | None) -> str:
+    if fact is None or not fact.predicate:
+        return ""
+    verb = surface_verb(sentence_text, fact.predicate)
+    return " ".join(p for p in (fact.subject, verb, fact.object) if p)
+
+
+def length_label(sentence_text: str, fact: Fact | None) -> str:
+    """"How far the climber fell"."""
+    if fact is None or not fact.predicate:
+        return "Distance"
+    verb = surface_verb(sentence_text, fact.predicate)
+    return clipped(f"How far {fact.subject or ''} {verb}".replace("  ", " "))
+
+
+def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, period: bool) -> str:
+    """"When the talks began" for a date, "Years of the war" for a period."""
+    if period:
+        noun = _noun_after(sentence_text, time, sentence_text)
+        if noun:
+            return clipped(f"Years of the {noun}")
+    phrase = _verb_phrase(sentence_text, fact)
+    if phrase:
+        return clipped(f"When {phrase}")
+    return "Date"
+
+
+def _noun_after(sentence_text: str, time: TimeExpression, _: str) -> str:
+    """ "the 1991-1993 war": the noun a period qualifies, written right after it."""
+    position = sentence_text.find(time.evidence.text)
+    if position < 0:
+        return ""
+    words = WORD.findall(sentence_text[position + len(time.evidence.text) :])[:3]
+    kept = []
+    for word in words:
+        if NOUN_PHRASE_STOP.match(word) or not word.isalpha():
+            break
+        kept.append(word.lower() if word[:1].islower() else word)
+    return " ".join(kept)
+
+
+def statement_label(sentence_text: str, facts: Sequence[Fact]) -> str:
+    """Who did what, in the sentence's own words: subject, verb as written, object."""
+    chosen = [f for f in facts if f.predicate and f.subject]
+    told = [f for f in chosen if f.predicate.removeprefix("not ") not in SPEECH]  # type: ignore[union-attr]
+    fact = (told or chosen or [None])[0]
+    if fact is None:
+        return clipped(sentence_text)
+    return clipped(_verb_phrase(sentence_text, fact))
+
+
+SPEECH = frozenset(
+    "say tell announce report state add confirm claim note explain write quote".split()
+)

@@ -1,0 +1,301 @@
+"""Which figures and dates of different sources answer the same question.
+
+Two values are linked when they answer one question (the same kind of figure, the same
+counted thing, verbs of one kind and no two different doers; for dates, the same dated
+happening) and something ties their contexts together: the sentences holding them are
+aligned, or they share a rare value, or they count the same thing with the same verb.
+Values that cannot both hold are linked only on strong evidence: sentences aligned as one
+account of one happening. Ages go by person.
+
+Pairs are formed within blocks of one kind of value, and the sentence alignment scores
+come from the aligner's candidates, so the work grows with the number of values per kind,
+not with the square of all values.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from triangulate.compare.disagreements import PARTITIVE, predicates_alike
+from triangulate.compare.statements import Statement, stem
+from triangulate.models import Entity, Evidence, Reading
+from triangulate.readers import quantities as quantity_reader
+
+AGREE_ALIGNMENT = 0.35  # sentences this aligned tie two compatible answers together
+CLASH_ALIGNMENT = 0.5  # and this aligned, two answers that cannot both hold
+NOUN_SIMILARITY = 0.6  # counted nouns this close name the same thing ("troops", "soldiers")
+SMALL_NUMBERS = 12  # values up to this are too common to tie two sentences on their own
+AGE_NAME_GAP = 40
+PERIOD_CLASH = 0.6
+# Verbs that say little about what happened: two values hanging on them are no more alike.
+LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take", "become"})  # characters between "36-year-old" and the name it describes
+
+
+@dataclass(frozen=True)
+class LinkInput:
+    """What the linker knows of each value (a figure or a date) besides its own fields."""
+
+    kind: str  # "quantity" or "time"
+    article: str
+    source: str
+    statement: int | None
+    value_evidence: Evidence
+    predicate: str | None
+    subject: str | None
+    unit: str  # counted noun for figures; "range" or "point" for dates
+    words: frozenset[str]  # counted noun phrase stems, or the words a date qualifies
+    reliable: bool
+    compatible_with: Callable[[int], bool] = field(compare=False)  # by index of another value
+
+
+@dataclass
+class Cluster:
+    members: list[int]
+    scores: list[float]
+
+
+def age_holders(readings: Sequence[Reading]) -> dict[tuple[str, int], str]:
+    """(article, start of an age) -> the person it belongs to, named right before or after."""
+    found: dict[tuple[str, int], str] = {}
+    for reading in readings:
+        people = [e for e in reading.entities if e.label == "PERSON"]
+        for quantity in reading.quantities:
+            if quantity_reader.unit_kind(quantity.unit) == "age":
+                person = _holder(quantity.evidence, people)
+                if person is not None:
+                    found[(reading.article, quantity.evidence.start)] = person.canonical
+    return found
+
+
+def _holder(span: Evidence, people: Sequence[Entity]) -> Entity | None:
+    before = [p for p in people if 0 <= span.start - p.evidence.end <= 3]
+    if before:
+        return before[-1]  # "Name, 38," / "Name, aged 38"
+    after = [p for p in people if 0 <= p.evidence.start - span.end <= AGE_NAME_GAP]
+    return after[0] if after else None  # "a 36-year-old ... Name"
+
+
+class Linker:
+    """Scores pairs of values and groups them, strongest links first."""
+
+    def __init__(
+        self,
+        values: Sequence[LinkInput],
+        statements: Sequence[Statement],
+        alignment: dict[tuple[int, int], float],
+        noun_similarity: Callable[[str, str], float],
+        holders: dict[tuple[str, int], str],
+    ) -> None:
+        self.values = values
+        self.statements = statements
+        self.alignment = alignment
+        self.noun_similarity = noun_similarity
+        self.holders = holders
+        self.frequency = Counter(self._written(v) for v in values)
+        self.ambiguous = self._ambiguous_keys()
+
+    # ------------------------------------------------------------ pairs
+
+    def aligned(self, i: int, j: int) -> float:
+        a, b = self.values[i].statement, self.values[j].statement
+        if a is None or b is None:
+            return 0.0
+        return self.alignment.get((min(a, b), max(a, b)), 0.0)
+
+    def _written(self, value: LinkInput) -> str:
+        return " ".join(value.value_evidence.text.lower().split())
+
+    def _kind(self, value: LinkInput) -> str:
+        if value.kind == "time":
+            return "time:" + value.unit
+        return "quantity:" + quantity_reader.unit_kind(value.unit)
+
+    def _doers(self, value: LinkInput) -> frozenset[str]:
+        if value.statement is None or not value.subject:
+            return frozenset()
+        people = self.statements[value.statement].people
+        return frozenset(p for p in people if p in value.subject or value.subject in p)
+
+    def _holder(self, value: LinkInput) -> str | None:
+        return self.holders.get((value.article, value.value_evidence.start))
+
+    def _partitive(self, value: LinkInput) -> bool:
+        if value.statement is None:
+            return False
+        sentence = self.statements[value.statement].evidence
+        return bool(PARTITIVE.search(sentence.text[: value.value_evidence.start - sentence.start]))
+
+    def _predicate(self, value: LinkInput) -> str | None:
+        if value.predicate is None or value.predicate.removeprefix("not ") in LIGHT_VERBS:
+            return None
+        return value.predicate
+
+    def same_question(self, i: int, j: int) -> bool:
+        a, b = self.values[i], self.values[j]
+        a = dataclasses.replace(a, predicate=self._predicate(a))
+        b = dataclasses.replace(b, predicate=self._predicate(b))
+        if self._kind(a) != self._kind(b):
+            return False
+        if self._kind(a) == "quantity:age":
+            first, second = self._holder(a), self._holder(b)
+            return first is not None and first == second
+        doers_a, doers_b = self._doers(a), self._doers(b)
+        if doers_a and doers_b and not doers_a & doers_b:
+            return False
+        if a.predicate and b.predicate and not predicates_alike(a.predicate, b.predicate):
+            return bool(a.words & b.words) and a.kind == "time"
+        if a.kind == "time":
+            return bool(a.words & b.words) or predicates_alike(a.predicate, b.predicate)
+        if self._partitive(a) or self._partitive(b):
+            return False
+        return self._same_counted(a, b)
+
+    def _same_happening(self, a: LinkInput, b: LinkInput) -> bool:
+        """Values that clash must hang on verbs of one kind, unless they count the same
+        named things ("14 rifles" / "six rifles") in aligned sentences."""
+        first, second = self._predicate(a), self._predicate(b)
+        if first and second:
+            return predicates_alike(first, second)
+        return a.kind == "quantity" and quantity_reader.unit_kind(a.unit) == "count"
+
+    def _same_doer(self, a: LinkInput, b: LinkInput) -> bool:
+        """Two doers named differently ("the mayor", "the army") make two facts of one verb."""
+        if not a.subject or not b.subject:
+            return True
+        return " ".join(a.subject.lower().split()) == " ".join(b.subject.lower().split())
+
+    def _key(self, value: LinkInput) -> tuple[str, str]:
+        """(counted thing, verb): the question a figure answers, as far as words tell."""
+        counted = stem(value.unit.split()[-1]) if value.unit else ""
+        return counted, self._predicate(value) or ""
+
+    def _same_key(self, a: LinkInput, b: LinkInput) -> bool:
+        (noun_a, verb_a), (noun_b, verb_b) = self._key(a), self._key(b)
+        return bool(noun_a and verb_a) and noun_a == noun_b and predicates_alike(verb_a, verb_b)
+
+    def _ambiguous_keys(self) -> frozenset[tuple[str, str]]:
+        """Keys one article answers twice with values that cannot both hold ("spent 19
+        seasons", "spent four seasons"): a kind of fact, not one fact."""
+        by_key: dict[tuple[str, tuple[str, str]], list[int]] = {}
+        for index, value in enumerate(self.values):
+            if value.kind == "quantity" and all(self._key(value)):
+                by_key.setdefault((value.article, self._key(value)), []).append(index)
+        return frozenset(
+            key
+            for (_, key), members in by_key.items()
+            if any(not self.values[i].compatible_with(j) for i in members for j in members)
+        )
+
+    def _same_counted(self, a: LinkInput, b: LinkInput) -> bool:
+        if not a.unit or not b.unit:
+            return False
+        if quantity_reader.unit_kind(a.unit) != "count":
+            return True  # a length, a sum of money, a share: the unit is the question
+        if stem(a.unit.split()[-1]) == stem(b.unit.split()[-1]) or a.words & b.words:
+            return True
+        return self.noun_similarity(a.unit, b.unit) >= NOUN_SIMILARITY
+
+    def _copied(self, i: int, j: int) -> bool:
+        """The same value in the same sentence of two articles of one source (a wire copy)."""
+        a, b = self.values[i], self.values[j]
+        if a.article == b.article or a.statement is None or b.statement is None:
+            return False
+        first, second = self.statements[a.statement], self.statements[b.statement]
+        same_sentence = " ".join(first.text.split()) == " ".join(second.text.split())
+        return same_sentence and self._written(a) == self._written(b)
+
+    def _rare_shared(self, i: int, j: int) -> bool:
+        """The same distinctive value written in both: "36", "923", "March 4, 2009"."""
+        a, b = self.values[i], self.values[j]
+        written = self._written(a)
+        if written != self._written(b) or self.frequency[written] > 4:
+            return False
+        digits = re.sub(r"\D", "", written)
+        return a.kind == "time" or (digits.isdigit() and int(digits) > SMALL_NUMBERS)
+
+    def score(self, i: int, j: int) -> tuple[float, bool] | None:
+        """(link strength, compatible) for a pair that may be linked, else None."""
+        a, b = self.values[i], self.values[j]
+        if a.source == b.source:
+            return (1.0, True) if self._copied(i, j) else None
+        if not self.same_question(i, j):
+            return None
+        compatible = a.compatible_with(j)
+        aligned = self.aligned(i, j)
+        if not compatible:
+            if self._kind(a) == "quantity:age":
+                return 0.9, False  # one person, two ages
+            if not (a.reliable and b.reliable):
+                return None
+            if a.unit == b.unit == "range" and a.words & b.words:
+                # two periods of one named thing ("the 1991-1993 war", "the war, from 1988
+                # to 1994") in the coverage of one story are rarely two different things
+                return max(aligned, PERIOD_CLASH), False
+            if not self._same_happening(a, b):
+                return None
+            if aligned >= CLASH_ALIGNMENT:
+                return aligned, False
+            unambiguous = not {self._key(a), self._key(b)} & self.ambiguous
+            if self._same_key(a, b) and unambiguous and self._same_doer(a, b):
+                return CLASH_ALIGNMENT, False  # the same doer, verb and counted thing
+            return None
+        evidence = aligned
+        if self._rare_shared(i, j):
+            evidence = max(evidence, 0.6)
+        if a.predicate and predicates_alike(a.predicate, b.predicate):
+            evidence = max(evidence, 0.5)
+        if self._kind(a) == "quantity:age":
+            evidence = max(evidence, 0.9)
+        return (evidence, True) if evidence >= AGREE_ALIGNMENT else None
+
+    def pairs(self) -> dict[tuple[int, int], tuple[float, bool]]:
+        blocks: dict[str, list[int]] = {}
+        for index, value in enumerate(self.values):
+            blocks.setdefault(self._kind(value), []).append(index)
+        found = {}
+        for members in blocks.values():
+            for position, i in enumerate(members):
+                for j in members[position + 1 :]:
+                    scored = self.score(i, j)
+                    if scored is not None:
+                        found[(i, j)] = scored
+        return found
+
+    # ------------------------------------------------------------ groups
+
+    def clusters(self) -> list[Cluster]:
+        """Greedy grouping, strongest links first; a group never holds two values of one
+        source that cannot both hold, and every clash inside it was itself a link."""
+        pairs = self.pairs()
+        owner = list(range(len(self.values)))
+        clusters = {i: Cluster([i], []) for i in range(len(self.values))}
+        for (i, j), (strength, _) in sorted(pairs.items(), key=lambda item: -item[1][0]):
+            a, b = owner[i], owner[j]
+            if a == b or not self._may_join(clusters[a].members, clusters[b].members, pairs):
+                continue
+            merged = clusters.pop(b)
+            clusters[a].members.extend(merged.members)
+            clusters[a].scores.extend([*merged.scores, strength])
+            for member in merged.members:
+                owner[member] = a
+        return list(clusters.values())
+
+    def _may_join(
+        self,
+        first: list[int],
+        second: list[int],
+        pairs: dict[tuple[int, int], tuple[float, bool]],
+    ) -> bool:
+        for i in first:
+            for j in second:
+                if self.values[i].compatible_with(j):
+                    continue
+                if self.values[i].source == self.values[j].source:
+                    return False  # one source giving two answers: two different questions
+                if (min(i, j), max(i, j)) not in pairs:
+                    return False  # a clash must be proven by its own pair
+        return True
