@@ -84,11 +84,13 @@ def test_readings_carry_every_kind_of_result(readings: list[Reading]) -> None:
     assert first.times and first.quantities and first.quotes and first.facts and first.framing
 
 
-def test_publication_date_is_inferred_from_a_dateline() -> None:
+def test_publication_date_is_read_from_a_dateline_as_ingest_reads_it() -> None:
     text = "Published: 14 March 2023\n\nMonitors left the valley on Monday."
     reading = read_article(Article(id="d", source="d", text=text))
     assert reading.published == "2023-03-14"
-    assert reading.published_inferred is True
+    assert reading.published_inferred is False  # a dateline states the date: no guess
+    guessed = read_article(Article(id="g", source="g", text="The dam broke on 2 May 2023."))
+    assert (guessed.published, guessed.published_inferred) == ("2023-05-02", True)
 
 
 def test_one_article_reads_the_same_alone_and_in_a_batch() -> None:
@@ -120,3 +122,12 @@ def test_hard_wrapped_lines_stay_one_sentence() -> None:
     text = "The monitors left the valley\nafter five years of service."
     sentences = find_sentences(load_nlp()(text), "s")
     assert [s.evidence.text for s in sentences] == [text]
+
+
+def test_readings_keep_the_lemmas_that_differ_from_their_words() -> None:
+    text = "Inspectors left the valley. The inspectors were leaving when the rivers flooded."
+    reading = read_article(Article(id="l", source="l", text=text))
+    lemmas = dict(reading.lemmas)
+    assert lemmas["left"] == "leave" and lemmas["leaving"] == "leave"
+    assert lemmas["inspectors"] == "inspector" and "valley" not in lemmas
+    assert reading_from_json(reading_to_json(reading)).lemmas == reading.lemmas

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from triangulate.compare.updates import plan_reversals, verb_stem
+from triangulate.compare.updates import plan_reversals
 from triangulate.models import Article, Evidence, Reading, Sentence
 from triangulate.nlp.encoder import load_encoder
 
 
-def article(article_id: str, published: str | None, *sentences: str) -> tuple[Article, Reading]:
+def article(
+    article_id: str,
+    published: str | None,
+    *sentences: str,
+    lemmas: tuple[tuple[str, str], ...] = (),
+) -> tuple[Article, Reading]:
     text = " ".join(sentences)
     spans = []
     for sentence in sentences:
@@ -18,7 +23,7 @@ def article(article_id: str, published: str | None, *sentences: str) -> tuple[Ar
     return (
         Article(id=article_id, source=f"{article_id}.txt", text=text, outlet=article_id,
                 published=published),
-        Reading(article_id, "test", sentences=tuple(spans)),
+        Reading(article_id, "test", sentences=tuple(spans), lemmas=lemmas),
     )  # fmt: skip
 
 
@@ -63,5 +68,29 @@ def test_order_needs_known_dates() -> None:
     assert reversals(article("herald", None, DENIAL), article("wire", "2031-04-05", DONE)) == []
 
 
-def test_verb_stems_join_forms_of_one_verb() -> None:
-    assert {verb_stem(w) for w in ("close", "closes", "closed", "closing")} == {"clos"}
+@pytest.mark.parametrize(
+    ("later", "lemmas", "verb"),
+    [
+        (
+            "The port authority is closing the ferry terminal for good, it said.",
+            "closing",
+            "closing",
+        ),
+        ("The port authority closed the ferry terminal for good, it said.", "closed", "closed"),
+        ("The port authority closes the ferry terminal for good, it said.", "closes", "closes"),
+    ],
+)
+def test_forms_of_the_denied_verb_are_found_by_their_lemma(
+    later: str, lemmas: str, verb: str
+) -> None:
+    done = article("wire", "2031-04-05", later, lemmas=((lemmas, "close"),))
+    found = reversals(article("herald", "2031-04-01", DENIAL), done)
+    assert found == ["update: no plans to close -> wire"]
+
+
+def test_a_word_that_merely_starts_like_the_verb_is_no_report_of_it() -> None:
+    later = "The port authority's closure plan for the ferry terminal was published, it said."
+    assert (
+        reversals(article("herald", "2031-04-01", DENIAL), article("wire", "2031-04-05", later))
+        == []
+    )

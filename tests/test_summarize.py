@@ -127,7 +127,9 @@ def test_summary_has_five_to_ten_sentences_all_drawn_from_sources() -> None:
 def test_every_citation_is_an_exact_span_of_its_article() -> None:
     articles, readings, claims = fixture()
     texts = {a.id: a.text for a in articles}
-    for sentence in summarize(articles, readings, claims, []):
+    summary = summarize(articles, readings, claims, [])
+    assert summary
+    for sentence in summary:
         assert sentence.evidence and sentence.articles
         for ev in sentence.evidence:
             assert texts[ev.article][ev.start : ev.end] == ev.text
@@ -157,13 +159,15 @@ def test_agreed_points_cite_every_agreeing_source() -> None:
 def test_page_furniture_is_left_out() -> None:
     articles, readings, claims = fixture()
     summary = summarize(articles, readings, claims, [])
-    assert all("later edition" not in s.text for s in summary)
+    assert summary and all("later edition" not in s.text for s in summary)
 
 
 def test_loaded_wording_is_avoided_when_a_neutral_sentence_exists() -> None:
     articles, readings, claims = fixture()
     summary = summarize(articles, readings, claims, [])
     assert all("reckless" not in s.text for s in summary)
+    # the same point in neutral words is there instead, citing the loaded outlet too
+    assert any("sank off the Velmar coast" in s.text and "b" in s.articles for s in summary)
 
 
 def test_omissions_only_for_fully_extracted_originals_and_independent_claims() -> None:

@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from triangulate.compose.timeline import build_timeline, date_bounds, describe_event
+from triangulate.compose.timeline import build_timeline, describe_event
 from triangulate.models import Article, Evidence, Reading, Sentence, TimeExpression
 
 TEXT_A = (
@@ -168,11 +168,38 @@ def test_describe_event_drops_the_date_and_attribution() -> None:
     assert event == "The Orlen bridge collapsed into the river"
 
 
-def test_date_bounds_of_coarse_values() -> None:
-    assert str(date_bounds("2031-02")) == "(datetime.date(2031, 2, 1), datetime.date(2031, 2, 28))"
-    bounds = date_bounds("1991/1993")
-    assert bounds is not None and bounds[0].year == 1991 and bounds[1].year == 1993
-    assert date_bounds("P5Y") is None and date_bounds("2031-13") is None
+PERIODS = (
+    "The dock strike began in the third quarter of 2031. "
+    "Freight fell sharply in the first half of 2032. "
+    "Crews worked through the weekend of 14 September 2031. "
+    "The old quay was built in the 1980s. "
+    "The first ferries sailed in the 19th century. "
+    "Tolls were raised in the fall of 2030. "
+    "The pier was rebuilt in mid-April 2029."
+)
+PERIOD_VALUES = [
+    ("the third quarter of 2031", "2031-Q3", "quarter", None),
+    ("the first half of 2032", "2032-H1", "quarter", None),
+    ("the weekend of 14 September 2031", "2031-W37-WE", "week", None),
+    ("the 1980s", "198X", "decade", None),
+    ("the 19th century", "18XX", "century", None),
+    ("the fall of 2030", "2030-FA", "season", None),
+    ("mid-April 2029", "2029-04", "month", "mid"),
+]
+
+
+def test_every_date_form_reaches_the_timeline() -> None:
+    article = Article("p", "p.txt", PERIODS, outlet="Port Gazette", published="2032-08-01")
+    times = tuple(
+        TimeExpression(span("p", PERIODS, phrase), value, granularity, True, mod=mod)
+        for phrase, value, granularity, mod in PERIOD_VALUES
+    )
+    reading = Reading("p", "t", sentences=sentences("p", PERIODS), times=times)
+    entries = build_timeline([article], [reading])
+    given_values = {(e.date, e.mod) for e in entries}
+    assert given_values == {(value, mod) for _, value, _, mod in PERIOD_VALUES}
+    starts = [e.date for e in entries]
+    assert starts == ["18XX", "198X", "2029-04", "2030-FA", "2031-Q3", "2031-W37-WE", "2032-H1"]
 
 
 VOCABULARY = ["the", "ferry", "sank", "on", "in", "12", "May,", "said;", "and", "port", "—"]

@@ -773,7 +773,7 @@ def test_independent_sources_count_outlets_and_copies_once() -> None:
         {"id": "d", "outlet": "Eastbay Gazette", "text": "z", "duplicate_of": "c"},
         {"id": "e", "outlet": None, "text": "w"},
     ]
-    view = DossierView("d1", {"articles": articles, "claims": []})
+    view = DossierView({"articles": articles, "claims": []}, "d1")
     assert view.independent(["a", "b"]) == 1
     assert view.independent(["c", "d"]) == 1
     assert view.independent(["a", "c", "d", "e"]) == 3

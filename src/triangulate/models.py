@@ -134,6 +134,8 @@ class Reading:
     quotes: tuple[Quote, ...] = ()
     framing: tuple[FramingMarker, ...] = ()
     facts: tuple[Fact, ...] = ()
+    # (lower-cased word form, its lemma) where spaCy's lemma differs from the form
+    lemmas: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,7 @@ class TimelineEntry:
     end: str | None = None
     granularity: str = "day"
     dates_given: tuple[str, ...] = ()
+    mod: str | None = None  # early, mid, late, start, end, approx, a part of the day
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from triangulate.core.sources import source_name
+from triangulate.core.words import WORD, Lemmas, stem
 from triangulate.models import Article, Claim, Evidence, Reading, Side
 from triangulate.nlp.encoder import TextEncoder
 
@@ -38,16 +39,7 @@ class _Denial:
     article: Article
     sentence: Evidence
     phrase: Evidence  # "no plans to close"
-    stem: str
-
-
-def verb_stem(word: str) -> str:
-    """A crude stem that joins "close", "closes", "closed" and "closing"."""
-    word = word.lower()
-    for ending in ("ing", "ed", "es", "e", "s"):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
-    return word
+    verb: str  # its stem ("close")
 
 
 def plan_reversals(
@@ -62,7 +54,7 @@ def plan_reversals(
         later = [a for a in dated if a.published and a.published > (denial.article.published or "")]
         found = _best_report(denial, later, by_id, encoder)
         if found is not None:
-            claims.append(_claim(denial, *found))
+            claims.append(_claim(denial, *found, _lemmas(by_id, found[0])))
     return claims
 
 
@@ -73,13 +65,16 @@ def _denials(article: Article, reading: Reading) -> list[_Denial]:
         for match in DENIED_PLAN.finditer(span.text):
             start, end = span.start + match.start(), span.start + match.end()
             phrase = Evidence(article.id, start, end, article.text[start:end])
-            found.append(_Denial(article, span, phrase, verb_stem(match.group("verb"))))
+            verb = stem(match.group("verb"), dict(reading.lemmas))
+            found.append(_Denial(article, span, phrase, verb))
     return found
 
 
-def _affirms(sentence: str, stem: str) -> re.Match[str] | None:
-    """The first un-negated use of a verb with this stem in the sentence."""
-    for match in re.finditer(rf"\b{re.escape(stem)}[a-z]*\b", sentence, re.IGNORECASE):
+def _affirms(sentence: str, verb: str, lemmas: Lemmas) -> re.Match[str] | None:
+    """The first un-negated use of the verb in the sentence ("closed" and "closing" are
+    uses of "close": their lemmas say so)."""
+    uses = (m for m in WORD.finditer(sentence) if stem(m.group(), lemmas) == verb)
+    for match in uses:
         before = sentence[: match.start()].split()[-NEGATION_REACH:]
         if not NEGATION.search(" ".join(before)) and not DENIED_PLAN.search(sentence):
             return match
@@ -96,7 +91,7 @@ def _best_report(
         (article, sentence.evidence)
         for article in later
         for sentence in readings[article.id].sentences if article.id in readings
-        if _affirms(sentence.evidence.text, denial.stem)
+        if _affirms(sentence.evidence.text, denial.verb, _lemmas(readings, article))
         and not RETROSPECTIVE.search(sentence.evidence.text)
     ]  # fmt: skip
     if not candidates:
@@ -107,8 +102,12 @@ def _best_report(
     return candidates[best] if float(scores[best]) >= SAME_MATTER else None
 
 
-def _claim(denial: _Denial, article: Article, sentence: Evidence) -> Claim:
-    verb = _affirms(sentence.text, denial.stem)
+def _lemmas(readings: dict[str, Reading], article: Article) -> Lemmas:
+    return dict(readings[article.id].lemmas)
+
+
+def _claim(denial: _Denial, article: Article, sentence: Evidence, lemmas: Lemmas) -> Claim:
+    verb = _affirms(sentence.text, denial.verb, lemmas)
     assert verb is not None
     earlier, later = source_name(denial.article), source_name(article)
     reason = (

@@ -6,11 +6,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from triangulate.core.sources import source_name
+from triangulate.core.spans import sentence_around
 from triangulate.models import (
     Article,
     Claim,
     Dossier,
     Entity,
+    Evidence,
     FramingMarker,
     Reading,
     SummarySentence,
@@ -53,6 +55,7 @@ def collect_labels(
     each marker attached to the entity it overlaps, else the nearest one in its sentence.
     """
     outlets = {a.id: source_name(a) for a in articles if a.duplicate_of is None}
+    texts = {a.id: a.text for a in articles}
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     marked: set[str] = set()
     for reading in readings:
@@ -63,7 +66,9 @@ def collect_labels(
         for entity in actors:
             counts[(entity.canonical, outlet)][_clean(entity.evidence.text)] += 1
         for marker in reading.framing:
-            actor = _label_target(marker, actors, reading) if marker.kind == "label" else None
+            text = texts.get(reading.article, "")
+            is_label = marker.kind == "label"
+            actor = _label_target(marker, actors, reading, text) if is_label else None
             if actor is not None:
                 counts[(actor, outlet)][_clean(marker.evidence.text)] += 1
                 marked.add(actor)
@@ -85,7 +90,9 @@ def _label_rows(
     return tuple(rows)
 
 
-def _label_target(marker: FramingMarker, actors: list[Entity], reading: Reading) -> str | None:
+def _label_target(
+    marker: FramingMarker, actors: list[Entity], reading: Reading, text: str
+) -> str | None:
     span = marker.evidence
     named = {e.canonical.lower(): e.canonical for e in actors}
     if (note := marker.note.strip().lower()) in named:
@@ -93,12 +100,8 @@ def _label_target(marker: FramingMarker, actors: list[Entity], reading: Reading)
     overlapping = [e for e in actors if e.evidence.start < span.end and span.start < e.evidence.end]
     if overlapping:
         return overlapping[0].canonical
-    sentence = next(
-        (s.evidence for s in reading.sentences if s.evidence.start <= span.start < s.evidence.end),
-        None,
-    )
-    if sentence is None:
-        return None
+    start = Evidence(span.article, span.start, span.start)
+    sentence = sentence_around(start, text, [s.evidence for s in reading.sentences])
     inside = [e for e in actors if sentence.start <= e.evidence.start < sentence.end]
     if not inside:
         return None

@@ -71,6 +71,7 @@ def _timeline_entry(entry: TimelineEntry) -> dict[str, Any]:
         "evidence": [_evidence(e) for e in entry.evidence],
         "reported": [{"article": a, "published": p} for a, p in entry.reported],
         "dates_given": list(entry.dates_given),
+        "mod": entry.mod,
     }
 
 

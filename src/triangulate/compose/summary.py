@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from triangulate.compose.timeline import content_words
 from triangulate.core.sources import independent_sources, source_name
+from triangulate.core.spans import sentence_around
+from triangulate.core.words import content_words, overlap
 from triangulate.models import (
     Article,
     Claim,
@@ -53,28 +54,12 @@ class _Candidate:
     support: tuple[Evidence, ...] = ()
     words: frozenset[str] = frozenset()
 
-    def __post_init__(self) -> None:
-        self.words = frozenset(content_words(self.sentence.text))
-
-
-def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
-    return len(first & second) / len(first | second) if first and second else 0.0
-
 
 def _repeats(first: frozenset[str], second: frozenset[str]) -> bool:
     """Most of the shorter sentence's words are in the other: it adds little."""
     if not first or not second:
         return False
     return len(first & second) / min(len(first), len(second)) >= REDUNDANT
-
-
-def _sentence_around(span: Evidence, reading: Reading | None, text: str) -> Evidence:
-    """The reading's sentence holding a span, or the span itself."""
-    for sentence in reading.sentences if reading else ():
-        ev = sentence.evidence
-        if ev.start <= span.start and span.end <= ev.end:
-            return ev
-    return Evidence(span.article, span.start, span.end, text[span.start : span.end])
 
 
 # --- contested points ------------------------------------------------------------------------
@@ -92,7 +77,9 @@ def _side_quote(
     if not side.evidence or side.evidence[0].article not in articles:
         return None
     span = side.evidence[0]
-    sentence = _sentence_around(span, readings.get(span.article), articles[span.article].text)
+    reading = readings.get(span.article)
+    sentences = [s.evidence for s in reading.sentences] if reading else []
+    sentence = sentence_around(span, articles[span.article].text, sentences)
     return _trim_quote(sentence.text, span.start - sentence.start), sentence
 
 
@@ -149,9 +136,11 @@ def _candidates(articles: Sequence[Article], readings: dict[str, Reading]) -> li
         reading = readings.get(article.id)
         if reading is None or article.duplicate_of is not None:
             continue
+        lemmas = dict(reading.lemmas)
         for position, sentence in enumerate(reading.sentences):
             if _usable(sentence.evidence.text):
-                found.append(_Candidate(sentence.evidence, article, position))
+                words = content_words(sentence.evidence.text, lemmas)
+                found.append(_Candidate(sentence.evidence, article, position, words=words))
     return found
 
 
@@ -174,7 +163,7 @@ def _support(candidate: _Candidate, others: list[_Candidate]) -> tuple[Evidence,
         article_id = other.sentence.article
         if article_id == candidate.sentence.article:
             continue
-        similarity = _overlap(candidate.words, other.words)
+        similarity = overlap(candidate.words, other.words)
         if similarity >= SAME_POINT and similarity > best.get(article_id, (0.0, None))[0]:
             best[article_id] = (similarity, other.sentence)
     return tuple(evidence for _, evidence in best.values())

@@ -10,17 +10,18 @@ different dates, every date is kept in ``dates_given``.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
 
+from triangulate.core.dates import DateInterval
+from triangulate.core.spans import sentence_around
+from triangulate.core.words import STOP_WORDS, Lemmas, content_words, overlap, words_of
 from triangulate.models import Article, Evidence, Fact, Reading, TimeExpression, TimelineEntry
-from triangulate.readers.times import SEASON_START, month_span
 
 EVENT_MAX_WORDS = 15
 SKIPPED_GRANULARITIES = {"duration", "unknown", "set"}
@@ -56,18 +57,11 @@ ATTRIBUTION_TAIL = re.compile(
 )
 RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]*(?:,|$)")
 CLAUSE_BREAK = re.compile(r"\s*(?:;|:|\s[—–]\s|\s-\s|,\s+(?=(?:and|but|while|whereas|which)\b))")
-_STOPWORD_TEXT = """a an the and or but of to in on at by for with from as into onto over under
-after before during since until about against between through than that this these those is are
-was were be been being has have had do does did will would can could may might must shall should
-it its he she they them their his her we our you your i me my not no so also then there here who
-whom which what when where why how said says say according per while more most some any all each"""
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 MERGE_SAME_DATE = 0.3
 MERGE_OTHER_DATE = 0.45
 EMBED_SAME_DATE = 0.6
 EMBED_OTHER_DATE = 0.75
 OTHER_DATE_MAX_DAYS = 45
-WORD = re.compile(r"[^\W_]+")
 
 
 class Embedder(Protocol):
@@ -86,8 +80,9 @@ class _Mention:
     event: str
     evidence: Evidence
     published: str | None
-    start: dt.date
-    stop: dt.date
+    when: DateInterval
+    event_words: frozenset[str] = frozenset()
+    sentence_words: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -96,97 +91,20 @@ class _Group:
     vectors: list[np.ndarray] = field(default_factory=list)
 
 
-# --- words -----------------------------------------------------------------------------------
-
-
-def content_words(text: str) -> set[str]:
-    """Lower-cased content words cut to six letters, a cheap stem shared by word forms."""
-    words = WORD.findall(text.lower())
-    return {word[:6] for word in words if word not in STOPWORDS and len(word) > 1}
-
-
-def word_similarity(first: str, second: str) -> float:
-    """Jaccard overlap of the content-word stems of two texts."""
-    a, b = _stems(first), _stems(second)
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
-
-
-@functools.lru_cache(maxsize=4096)
-def _stems(text: str) -> frozenset[str]:
-    # grouping compares each sentence with every group member: stem each text once
-    return frozenset(content_words(text))
-
-
 # --- dates -----------------------------------------------------------------------------------
-
-
-def date_bounds(value: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day a (possibly coarse or ranged) ISO value covers."""
-    first, _, last = value.partition("/")
-    start = _part_bounds(first)
-    stop = _part_bounds(last) if last else start
-    if start is None or stop is None:
-        return None
-    return start[0], stop[1]
-
-
-def _part_bounds(value: str) -> tuple[dt.date, dt.date] | None:
-    text = value.strip().split("T")[0]
-    if match := re.fullmatch(r"(\d{4})-W(\d{2})", text):
-        monday = dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
-        return monday, monday + dt.timedelta(days=6)
-    if match := re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", text):
-        month = SEASON_START[match[2]]
-        return _month_bounds(int(match[1]), month, 3)
-    if match := re.fullmatch(r"(\d{3})X?|(\d{3})0s", text):
-        decade = int(match[1] or match[2]) * 10
-        return dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31)
-    if match := re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text):
-        return _calendar_bounds(match)
-    return None
-
-
-def _calendar_bounds(match: re.Match[str]) -> tuple[dt.date, dt.date] | None:
-    year = int(match[1])
-    try:
-        if match[3]:
-            day = dt.date(year, int(match[2]), int(match[3]))
-            return day, day
-        if match[2]:
-            return _month_bounds(year, int(match[2]), 1)
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    except ValueError:
-        return None
-
-
-def _month_bounds(year: int, month: int, months: int) -> tuple[dt.date, dt.date] | None:
-    return month_span(year, month, months) if 1 <= month <= 12 else None
 
 
 def _dates_compatible(first: _Mention, second: _Mention) -> bool:
     """True when one date contains or overlaps the other (2024-06 and 2024-06-12)."""
-    return first.start <= second.stop and second.start <= first.stop
+    return first.when.overlaps(second.when)
 
 
 def _dates_near(first: _Mention, second: _Mention) -> bool:
-    gap = max(first.start, second.start) - min(first.stop, second.stop)
+    gap = max(first.when.start, second.when.start) - min(first.when.end, second.when.end)
     return gap.days <= OTHER_DATE_MAX_DAYS
 
 
 # --- event descriptions ----------------------------------------------------------------------
-
-
-def _sentence_for(evidence: Evidence, sentences: Sequence[Evidence], text: str) -> Evidence:
-    """The sentence around a span, or the line around it when no sentence holds it."""
-    for sentence in sentences:
-        if sentence.start <= evidence.start and evidence.end <= sentence.end:
-            return sentence
-    start = text.rfind("\n", 0, evidence.start) + 1
-    end = text.find("\n", evidence.end)
-    end = len(text) if end < 0 else end
-    return Evidence(evidence.article, start, end, text[start:end])
 
 
 def describe_event(sentence: str, time_start: int, time_end: int) -> str:
@@ -214,7 +132,7 @@ def _shorten(text: str, centre: int) -> str:
     words = RELATIVE_CLAUSE.sub("", text).split()
     if len(words) > EVENT_MAX_WORDS:
         words = _window(words, centre)
-    while len(words) > 2 and words[-1].lower().strip(",;:") in STOPWORDS:
+    while len(words) > 2 and words[-1].lower().strip(",;:") in STOP_WORDS:
         words.pop()
     while len(words) > 2 and words[0].lower().strip(",;:") in LOOSE_STARTS:
         words.pop(0)
@@ -261,7 +179,7 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 
 
 def _word_count(text: str) -> int:
-    return len(WORD.findall(text))
+    return len(words_of(text))
 
 
 def _window(words: list[str], centre: int) -> list[str]:
@@ -298,7 +216,7 @@ def _is_eventful(time: TimeExpression) -> bool:
         return False
     if time.value.startswith("P") or time.evidence.text.strip().lower() in GENERIC_TIMES:
         return False
-    return date_bounds(time.value) is not None
+    return DateInterval.parse(time.value, mod=time.mod) is not None
 
 
 def _is_dateline(sentence: Evidence, time: TimeExpression) -> bool:
@@ -342,33 +260,44 @@ def _fact_for(reading: Reading, time: TimeExpression) -> Fact | None:
 
 def _mentions(article: Article, reading: Reading) -> list[_Mention]:
     sentences = [s.evidence for s in reading.sentences]
+    lemmas = dict(reading.lemmas)
     mentions = []
     for time in _times_of(reading):
         if not _is_eventful(time):
             continue
-        sentence = _sentence_for(time.evidence, sentences, article.text)
+        sentence = sentence_around(time.evidence, article.text, sentences)
         fact = _fact_for(reading, time)
         if _is_dateline(sentence, time) or _lacks_event(sentence, time, fact):
             continue
-        mention = _mention(article, time, sentence, fact)
+        mention = _mention(article, time, sentence, fact, lemmas)
         if mention is not None:
             mentions.append(mention)
     return mentions
 
 
 def _mention(
-    article: Article, time: TimeExpression, sentence: Evidence, fact: Fact | None
+    article: Article, time: TimeExpression, sentence: Evidence, fact: Fact | None, lemmas: Lemmas
 ) -> _Mention | None:
     assert time.value is not None
     offset = time.evidence.start - sentence.start
     time_at = (offset, offset + len(time.evidence.text))
     event = _fact_event(fact, sentence.text, time_at) or describe_event(sentence.text, *time_at)
-    bounds = date_bounds(time.value)
-    if bounds is None or _word_count(event) < 2:
+    when = DateInterval.parse(time.value, mod=time.mod)
+    if when is None or _word_count(event) < 2:
         return None
     value, _, end = time.value.partition("/")
     granularity = "range" if end else time.granularity
-    return _Mention(value, end or None, granularity, event, sentence, article.published, *bounds)
+    return _Mention(
+        value,
+        end or None,
+        granularity,
+        event,
+        sentence,
+        article.published,
+        when,
+        content_words(event, lemmas),
+        content_words(sentence.text, lemmas),
+    )
 
 
 def _similar(mention: _Mention, vector: np.ndarray | None, group: _Group, same_date: bool) -> bool:
@@ -381,8 +310,8 @@ def _similar(mention: _Mention, vector: np.ndarray | None, group: _Group, same_d
 
 def _word_match(first: _Mention, second: _Mention) -> float:
     """Overlap of the descriptions, or of the whole sentences when those say more."""
-    events = word_similarity(first.event, second.event)
-    return max(events, word_similarity(first.evidence.text, second.evidence.text))
+    events = overlap(first.event_words, second.event_words)
+    return max(events, overlap(first.sentence_words, second.sentence_words))
 
 
 def _find_group(
@@ -428,6 +357,7 @@ def _entry(group: _Group) -> TimelineEntry:
         reported=tuple(reported.items()),
         end=chosen.end,
         granularity=chosen.granularity,
+        mod=chosen.when.mod,
         dates_given=tuple(values) if _disagree(mentions) else (),
     )
 
@@ -446,7 +376,7 @@ def _main_date(mentions: list[_Mention]) -> _Mention:
     support = Counter(_full_value(m) for m in mentions)
     return min(
         mentions,
-        key=lambda m: (-support[_full_value(m)], (m.stop - m.start).days, m.start),
+        key=lambda m: (-support[_full_value(m)], m.when.days, m.when.start),
     )
 
 
@@ -456,14 +386,23 @@ def _central_event(mentions: list[_Mention]) -> str:
         return mentions[0].event
 
     def closeness(m: _Mention) -> float:
-        return sum(word_similarity(m.event, other.event) for other in mentions if other is not m)
+        return sum(
+            overlap(m.event_words, other.event_words) for other in mentions if other is not m
+        )
 
     return max(mentions, key=lambda m: (closeness(m), -len(m.event.split()))).event
 
 
 def _sort_key(entry: TimelineEntry) -> tuple[dt.date, int, str]:
-    bounds = date_bounds(entry.date) or (dt.date.max, dt.date.max)
-    return bounds[0], -(bounds[1] - bounds[0]).days, entry.event
+    when = DateInterval.parse(entry_value(entry), mod=entry.mod)
+    if when is None:
+        return dt.date.max, 0, entry.event
+    return when.start, -when.days, entry.event
+
+
+def entry_value(entry: TimelineEntry) -> str:
+    """The entry's whole date value: a range's two ends joined again ("1991/1993")."""
+    return f"{entry.date}/{entry.end}" if entry.end else entry.date
 
 
 def build_timeline(

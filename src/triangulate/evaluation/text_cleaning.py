@@ -26,6 +26,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from lxml import html as lxml_html  # type: ignore[import-untyped]
 
 from triangulate.ingest.clean import BoilerplateMemory, clean_text
+from triangulate.ingest.extract import decode_html
 
 SHINGLE_SIZE = 4
 _TOKEN = re.compile(r"\w+")
@@ -186,7 +187,7 @@ def load_extraction_benchmark(root: Path) -> list[BenchmarkPage]:
             raw = gzip.decompress(path.read_bytes())
         else:
             raw = (root / "html" / f"{page_id}.html").read_bytes()
-        markup = raw.decode("utf-8", errors="replace")
+        markup = decode_html(raw, str(path))
         pages.append(BenchmarkPage(page_id, markup, truth[page_id].get("articleBody", "")))
     return pages
 

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from triangulate.core.words import STOP_WORDS, word_set, words_of
 from triangulate.models import RemovedLine
 
 GOOD = "good"  # sentence-like prose
@@ -121,22 +122,19 @@ class BoilerplateMemory:
 # --- lexicons and patterns ----------------------------------------------------
 
 _DIGITS = re.compile(r"\d")
-_WORD_CHARS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
-_STOPWORD_TEXT = """a about after against all also an and any are as at be because been before being
-    between both but by can could did do does during each for from had has have he her
-    here him his how i if in into is it its just may me more most my no not now of on
-    once only or other our out over said says she should since so some such than that
-    the their them then there these they this those through to too under until up very
-    was we were what when where which while who whom why will with would you your
-    der die das und ist nicht ein eine mit von den dem des sich auf für im zu es auch
+# Function words of the languages the cleaner meets most (English from the word layer): a
+# line of prose has some, a menu or a row of tags has none.
+_OTHER_LANGUAGES = word_set(
+    """der die das und ist nicht ein eine mit von den dem des sich auf für im zu es auch
     le la les et est un une des du dans pour que qui pas sur au avec ce il elle
     el los las y en por con para una del se lo al como más pero
     il di che è non per una sono della nel alla
     o os as um uma não com para em da do no na
     de het een en van is dat op te niet met voor zijn"""
-_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+)
+_STOPWORDS = STOP_WORDS | _OTHER_LANGUAGES
 
 _TERMINAL = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)]*"
@@ -442,7 +440,7 @@ def _describe(index: int, text: str) -> _Line:
         line.words = max(line.words, len(_CJK.findall(text)) // 3)
     stripped = text.rstrip(_CLOSERS)
     line.terminal = bool(stripped) and stripped[-1] in _TERMINAL
-    words = _WORD_CHARS.findall(text)
+    words = [word for word in words_of(text) if word[0].isalpha()]
     lowered_words = " ".join(words).lower().replace("’", "'").split()
     _measure_words(line, words, lowered_words)
     line.bullet = bool(_BULLET.match(text))

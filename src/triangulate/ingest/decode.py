@@ -1,4 +1,5 @@
-"""Bytes to text: BOMs, UTF-8, then charset detection; binary data is refused."""
+"""Bytes to text, for every input (plain text and HTML): BOMs, UTF-8, a declared charset,
+then charset detection; binary data is refused."""
 
 from __future__ import annotations
 
@@ -50,7 +51,9 @@ def gunzip(data: bytes, source: str, limit: int) -> bytes:
 
 
 def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
-    """Decode bytes as text, trying a BOM, the declared charset, UTF-8, then detection."""
+    """Decode bytes as text (plain or HTML): a BOM, UTF-8, the declared charset, then
+    detection. Valid UTF-8 wins over a declaration: pages often declare a charset they are
+    not written in, and text that decodes as UTF-8 by chance is rare."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
@@ -58,7 +61,7 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
         raise InputError(
             source, "looks like binary data, not text", "pass text, HTML, WARC or JSONL"
         )
-    for encoding in [e for e in (declared, "utf-8") if e]:
+    for encoding in [e for e in ("utf-8", declared) if e]:
         try:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):

@@ -53,6 +53,7 @@ from trafilatura.xpaths import (
 )
 
 from triangulate.errors import InputError
+from triangulate.ingest.decode import decode_text
 
 # A precise extraction shorter than this, covering less than PAGE_SHARE of the page's text,
 # is compared with a balanced-mode extraction (same gate as trafilatura's own recall escalation).
@@ -147,7 +148,7 @@ def extract_html(
 ) -> ExtractedPage:
     """Main text and metadata of one HTML page; raises InputError only when no text exists."""
     source = url or "<html>"
-    tree = parse_html(html)
+    tree = parse_html(html, source)
     if tree is None:
         raise InputError(source, "no HTML text found", "is the input an empty or binary file?")
     main = _main_text(tree, url, favor_precision)
@@ -170,9 +171,9 @@ def extract_html(
     )
 
 
-def parse_html(html: str | bytes) -> HtmlElement | None:
+def parse_html(html: str | bytes, source: str = "<html>") -> HtmlElement | None:
     """An lxml tree of the page, or None when there is nothing to parse."""
-    markup = decode_html(html) if isinstance(html, bytes) else html
+    markup = decode_html(html, source) if isinstance(html, bytes) else html
     if not markup.strip():
         return None
     tree = _load(markup)
@@ -188,26 +189,10 @@ def _load(markup: str) -> HtmlElement | None:
         return None
 
 
-def decode_html(data: bytes) -> str:
-    """Text of an HTML byte string: BOM, then UTF-8, then the declared charset, then a guess."""
-    for bom, encoding in (
-        (b"\xef\xbb\xbf", "utf-8"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+def decode_html(data: bytes, source: str = "<html>") -> str:
+    """Text of an HTML byte string, the charset its head declares taken into account."""
     declared = _DECLARED_CHARSET.search(data[:4096])
-    if declared:
-        try:
-            return data.decode(declared.group(1).decode("ascii"), errors="replace")
-        except LookupError:
-            pass
-    return trafilatura.utils.decode_file(data)  # type: ignore[no-any-return]
+    return decode_text(data, source, declared.group(1).decode("ascii") if declared else None)
 
 
 def _main_text(tree: HtmlElement, url: str | None, favor_precision: bool) -> _MainText:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from triangulate.errors import InputError
@@ -18,10 +17,9 @@ from triangulate.ingest.metadata import (
     outlet_from_url,
 )
 from triangulate.models import Article, RemovedLine
-from triangulate.readers.times import find_dateline, infer_publication_date
+from triangulate.readers.published import publication_date
+from triangulate.readers.times import find_dateline
 from triangulate.settings import Settings
-
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
 @dataclass(frozen=True)
@@ -31,8 +29,9 @@ class Body:
     text: str
     removed: tuple[RemovedLine, ...] = ()
     title: str | None = None
-    published: str | None = None
+    published: str | None = None  # what the page says, and how it says it
     published_how: str | None = None
+    dateline: str | None = None  # a dateline found in the raw text
     authors: tuple[str, ...] = ()
     outlet: str | None = None
     language: str | None = None
@@ -60,13 +59,11 @@ def text_body(raw: RawDocument, memory: BoilerplateMemory | None) -> Body:
     """Clean a plain-text document; needs the batch's boilerplate memory."""
     text = raw.text if raw.text is not None else decode_text(raw.data, raw.source)
     cleaned = clean_text(text, memory, raw.outlet)
-    dateline = find_dateline(text)
     return Body(
         text=cleaned.text,
         removed=cleaned.removed,
         title=cleaned.title,
-        published=dateline,
-        published_how="dateline" if dateline else None,
+        dateline=find_dateline(text),  # before cleaning: it may drop the dateline's line
         outlet=outlet_from_lines([line.text for line in cleaned.removed]),
     )
 
@@ -97,7 +94,13 @@ def build_article(raw: RawDocument, body: Body) -> Article:
     """Combine what the container said with what the body gave."""
     if not body.text.strip():
         raise InputError(raw.source, "has no article text left after cleaning", "is it an article?")
-    published, how, inferred = _publication(raw, body)
+    publication = publication_date(
+        given=raw.published,
+        page=body.published,
+        page_how=body.published_how,
+        dateline=body.dateline,
+        text=body.text,
+    )
     return Article(
         id=raw.id or url_id(raw.source),
         source=raw.source,
@@ -106,38 +109,12 @@ def build_article(raw: RawDocument, body: Body) -> Article:
         outlet=raw.outlet or body.outlet or outlet_from_url(raw.url),
         title=raw.title or body.title,
         authors=raw.authors or body.authors,
-        published=published,
-        published_inferred=inferred,
-        published_how=how,
+        published=publication.date,
+        published_inferred=publication.inferred,
+        published_how=publication.how,
         language=body.language or detect_language(body.text),
         media_type="text/html" if raw.kind == "html" else "text/plain",
         removed=body.removed,
         content_hash=content_hash(body.text),
         fully_extracted=body.fully_extracted,
     )
-
-
-def _publication(raw: RawDocument, body: Body) -> tuple[str | None, str | None, bool]:
-    given = iso_date(raw.published)
-    if given:
-        return given, "given", False
-    if body.published:
-        guessed = (body.published_how or "").endswith("-guess")
-        return body.published, body.published_how, guessed
-    inferred, how = infer_publication_date(body.text)
-    return (inferred, how, True) if inferred else (None, None, False)
-
-
-def iso_date(value: str | None) -> str | None:
-    """The YYYY-MM-DD part of an ISO date or date-time, else a parsed date, else None."""
-    if not value:
-        return None
-    match = _ISO_DATE.match(value.strip())
-    if match:
-        return match.group(0)
-    from dateutil import parser
-
-    try:
-        return str(parser.parse(value).date().isoformat())
-    except (ValueError, OverflowError):
-        return None

@@ -22,8 +22,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from triangulate.core.words import word_set
 from triangulate.models import Entity, Evidence
-from triangulate.readers.words import word_set
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

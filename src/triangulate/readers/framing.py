@@ -18,8 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from triangulate.core.words import lower_same_length, word_set
 from triangulate.models import Evidence, FramingMarker
-from triangulate.readers.words import lower_same_length, word_set
 
 Span = tuple[int, int]
 

@@ -20,8 +20,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from triangulate.core import words
+from triangulate.core.words import lower_same_length, word_set
 from triangulate.models import Evidence, Quantity
-from triangulate.readers.words import lower_same_length, word_set
 
 Interval = tuple[float, float]
 Span = tuple[int, int]
@@ -197,18 +198,13 @@ MONEY_WORDS = word_set(
     """dollars dollar euros euro pounds pound yen rupees rubles roubles manat lira yuan"""
 )
 
-# Words after a number that end the search for the counted noun.
-STOP_WORDS = word_set(
-    """a an the this that these those of in on at by for from with to into onto as than per and
-    or but nor who whom which whose what where when while were was is are be been being have
-    has had will would could should may might must can do does did he she it they we you i his
-    her its their our my your them us him me there here then so if because about around over
-    under after before since until during against between among through across within without
-    more less most least each every all some any no not also only just even still yet again
-    ago earlier later said says say told according monday tuesday wednesday thursday friday
-    saturday sunday january february march april june july august september october november
-    december north south east west northward southward eastward westward home away back abroad
-    overseas today yesterday tomorrow now too already ahead inside outside nearby"""
+# Words after a number that end the search for the counted noun: function words, and
+# words of time and place that follow a figure ("40 ships offshore", "300 today").
+STOP_WORDS = words.STOP_WORDS | word_set(
+    """ago earlier later already now still even every less least monday tuesday wednesday
+    thursday friday saturday sunday january february march april june july august september
+    october november december north south east west northward southward eastward westward home
+    away back abroad overseas today yesterday tomorrow ahead inside outside nearby around"""
 )
 ONE_IDIOMS = word_set("point time stage instance way hand side another")
 # "no one", "the one who": "one" here is a pronoun.

@@ -18,9 +18,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from triangulate.core.words import word_set
 from triangulate.models import Entity, Evidence, Quote
 from triangulate.readers.entities import EntityIndex, state_of
-from triangulate.readers.words import word_set
 
 SPEECH_VERBS = word_set(
     """say tell state claim indicate acknowledge announce report confirm deny insist argue

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from triangulate.core.words import lemma_pairs
 from triangulate.models import (
     Article,
     Entity,
@@ -32,21 +33,14 @@ from triangulate.readers.detokenize import View, joined_view
 from triangulate.readers.entities import EntityIndex, find_entities, merge_entities
 from triangulate.readers.facts import find_facts
 from triangulate.readers.framing import find_framing
+from triangulate.readers.published import publication_of
 from triangulate.readers.quantities import find_quantities
 from triangulate.readers.quotes import find_quotes
 from triangulate.readers.sentences import find_sentences
-from triangulate.readers.times import find_times, infer_publication_date
+from triangulate.readers.times import find_times
 
-READER_VERSION = "3"
+READER_VERSION = "4"  # 3: lemmas; 4: tokenised text read as prose
 Record = TypeVar("Record")
-
-
-def publication_anchor(article: Article) -> tuple[str | None, bool]:
-    """(ISO publication date, inferred?): the known date, else one read from the text."""
-    if article.published:
-        return article.published, article.published_inferred
-    inferred, _how = infer_publication_date(article.text)
-    return inferred, inferred is not None
 
 
 def _as_date(iso: str | None) -> datetime.date | None:
@@ -60,7 +54,8 @@ def _as_date(iso: str | None) -> datetime.date | None:
 
 def read_parsed(article: Article, doc: Doc) -> Reading:
     """The reading of an article whose text spaCy has already parsed."""
-    published, inferred = publication_anchor(article)
+    publication = publication_of(article)
+    published, inferred = publication.date, publication.inferred
     text, article_id = article.text, article.id
     entities = find_entities(doc, article_id)
     index = EntityIndex.of(entities)
@@ -78,6 +73,7 @@ def read_parsed(article: Article, doc: Doc) -> Reading:
         quotes=tuple(find_quotes(doc, index, article_id)),
         framing=tuple(find_framing(text, article_id, article.title)),
         facts=tuple(find_facts(doc, article_id, index, times, quantities)),
+        lemmas=lemma_pairs((token.text, token.lemma_) for token in doc if token.is_alpha),
     )
 
 
@@ -208,6 +204,7 @@ def reading_to_json(reading: Reading) -> dict[str, Any]:
         "quotes": [_quote_json(quote) for quote in reading.quotes],
         "framing": [_record_json(marker) for marker in reading.framing],
         "facts": [_fact_json(fact) for fact in reading.facts],
+        "lemmas": dict(reading.lemmas),
     }
 
 
@@ -259,4 +256,5 @@ def reading_from_json(data: Mapping[str, Any]) -> Reading:
         quotes=tuple(_quote_from(article_id, q) for q in data["quotes"]),
         framing=tuple(_record_from(FramingMarker, article_id, m) for m in data["framing"]),
         facts=tuple(_fact_from(article_id, f) for f in data["facts"]),
+        lemmas=tuple(sorted(data.get("lemmas", {}).items())),
     )

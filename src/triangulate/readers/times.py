@@ -14,7 +14,6 @@ dateparser is only used as a last resort on short labelled datelines.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 import string
@@ -24,6 +23,10 @@ from dataclasses import dataclass
 import dateparser
 from dateutil.easter import easter
 
+from triangulate.core.dates import SEASON_MONTHS, DateInterval, values_compatible
+from triangulate.core.dates import SEASON_START as SEASON_START  # re-exported: the comparison
+from triangulate.core.dates import month_span as month_span  # reads them from here
+from triangulate.core.words import words_of
 from triangulate.models import Evidence, TimeExpression
 
 Date = datetime.date
@@ -36,9 +39,6 @@ MONTHS = {
 }  # fmt: skip
 WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
-# The month a season value starts in, TimeML's "AU" (autumn) included.
-SEASON_START = {code: months[0] for code, months in SEASON_MONTHS.items()} | {"AU": 9}
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -117,7 +117,6 @@ _ADJACENT_VERB = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
-_WORD = re.compile(r"[A-Za-z']+")
 _YEAR_PREFIX_WORDS = {
     "in", "since", "until", "till", "by", "from", "before", "after", "during", "through",
     "of", "early", "late", "mid", "and", "or", "to", "between", "spring", "summer", "fall",
@@ -317,7 +316,8 @@ def _pick_weekday(weekday: int, anchor: Date, direction: str | None) -> Date:
 
 
 def _words_before(text: str, start: int, count: int = 1) -> list[str]:
-    return _WORD.findall(text[max(0, start - 40) : start])[-count:]
+    found = [word for word in words_of(text[max(0, start - 40) : start]) if word[0].isalpha()]
+    return found[-count:]
 
 
 def _next_word(text: str, end: int) -> str:
@@ -1509,15 +1509,13 @@ def find_dateline(text: str) -> str | None:
     return None
 
 
-def infer_publication_date(text: str) -> tuple[str | None, str]:
-    """(ISO date or None, how): a dateline, else the latest past-tense full date in the text.
+def latest_mentioned_date(text: str) -> str | None:
+    """The latest full date (ISO) the text mentions in the past tense: a guess at when it
+    was written (:mod:`triangulate.readers.published` decides when to guess).
 
     The guess is dropped when the text also speaks, in the past tense, of a later month or year
     ("in 2024" after "November 10, 2020"): the article was then written after its latest full date.
     """
-    dateline = find_dateline(text)
-    if dateline is not None:
-        return dateline, "dateline"
     latest_day: Date | None = None
     latest_start: Date | None = None
     for line in text.splitlines():
@@ -1525,151 +1523,26 @@ def infer_publication_date(text: str) -> tuple[str | None, str]:
             continue  # the guess rests on dates with a year: skip other lines for speed
         for found in _absolute_times(line):
             span = found.evidence
-            interval = value_interval(found.value, found.mod) if found.anchored else None
+            interval = DateInterval.parse(found.value, mod=found.mod) if found.anchored else None
             if interval is None or tense_direction(line, span.start, span.end) == "future":
                 continue
-            latest_start = max(latest_start or interval[0], interval[0])
+            latest_start = max(latest_start or interval.start, interval.start)
             if found.granularity == "day":
-                latest_day = max(latest_day or interval[0], interval[0])
+                latest_day = max(latest_day or interval.start, interval.start)
     if latest_day is None or (latest_start is not None and latest_start > latest_day):
-        return None, "not-found"
-    return latest_day.isoformat(), "inferred-from-text"
+        return None
+    return latest_day.isoformat()
 
 
 # ---------------------------------------------------------------- comparing values
-
-
-_SIX_DAYS = datetime.timedelta(days=6)
-
-
-def _month_end(year: int, month: int) -> Date:
-    return Date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _months_interval(year: int, first: int, last: int) -> tuple[Date, Date]:
-    end_year, end_month = _add_months(year, first, last - first)
-    return Date(year, first, 1), _month_end(end_year, end_month)
-
-
-def month_span(year: int, month: int, months: int = 1) -> tuple[Date, Date]:
-    """First and last day of ``months`` calendar months from ``month`` (may run into next year)."""
-    return _months_interval(year, month, month + months - 1)
-
-
-def _point_interval(value: str) -> tuple[Date, Date] | None:
-    """Inclusive first and last day covered by a single ISO/TimeML date value."""
-    try:
-        return _parse_point(value)
-    except ValueError:
-        return None
-
-
-def _parse_point(value: str) -> tuple[Date, Date] | None:
-    if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", value):
-        day = Date(int(m[1]), int(m[2]), int(m[3]))
-        return day, day
-    if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
-        return _months_interval(int(m[1]), int(m[2]), int(m[2]))
-    if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value):
-        monday = Date.fromisocalendar(int(m[1]), int(m[2]), 1)
-        return monday + datetime.timedelta(days=5 if m[3] else 0), monday + _SIX_DAYS
-    return _parse_period(value)
-
-
-def _parse_period(value: str) -> tuple[Date, Date] | None:
-    if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
-        first_month, last_month = SEASON_MONTHS[m[2]]
-        return _months_interval(int(m[1]), first_month, last_month)
-    if m := re.fullmatch(r"(\d{4})-([QH])([1-4])", value):
-        size = 3 if m[2] == "Q" else 6
-        first_month = (int(m[3]) - 1) * size + 1
-        return _months_interval(int(m[1]), first_month, first_month + size - 1)
-    return _parse_coarse(value)
-
-
-def _parse_coarse(value: str) -> tuple[Date, Date] | None:
-    if re.fullmatch(r"\d{4}", value):
-        return Date(int(value), 1, 1), Date(int(value), 12, 31)
-    if m := re.fullmatch(r"(\d{3})X", value):
-        return Date(int(m[1]) * 10, 1, 1), Date(int(m[1]) * 10 + 9, 12, 31)
-    if m := re.fullmatch(r"(\d\d)XX", value):
-        return Date(max(1, int(m[1]) * 100), 1, 1), Date(int(m[1]) * 100 + 99, 12, 31)
-    return None
-
-
-def _narrow(interval: tuple[Date, Date], mod: str | None) -> tuple[Date, Date]:
-    """early/late keep the first/last 40% of a period, mid the middle half: early and late
-    never meet, mid overlaps both."""
-    first, last = interval
-    length = (last - first).days
-    if mod not in {"early", "start", "mid", "late", "end"} or length < 6:
-        return interval
-    part = datetime.timedelta(days=length * 2 // 5)
-    quarter = datetime.timedelta(days=length // 4)
-    if mod in {"early", "start"}:
-        return first, first + part
-    if mod in {"late", "end"}:
-        return last - part, last
-    return first + quarter, last - quarter
-
-
-def value_interval(value: str | None, mod: str | None = None) -> tuple[Date, Date] | None:
-    """Inclusive first and last day a date or range value can mean; None if not a date."""
-    if not value or value.startswith("P") or "XXXX" in value:
-        return None
-    if "/" in value:
-        first_raw, last_raw = value.split("/", 1)
-        first, last = _point_interval(first_raw), _point_interval(last_raw)
-        if first is None or last is None:
-            return None
-        return first[0], last[1]
-    interval = _point_interval(value)
-    return _narrow(interval, mod) if interval else None
-
-
-def duration_days(value: str) -> float | None:
-    """Approximate length of an ISO duration in days; None when the amount is unknown."""
-    m = re.fullmatch(r"PT?(\d+(?:\.\d+)?)(S|M|H|D|W|Q|Y|DE|CE)", value)
-    if m is None:
-        return None
-    is_clock = value.startswith("PT")
-    per_unit = {"S": 1 / 86400, "H": 1 / 24, "D": 1, "W": 7, "Q": 91.3, "Y": 365.25, "DE": 3652.5}
-    scale = (1 / 1440 if is_clock else 30.44) if m[2] == "M" else per_unit.get(m[2], 36525)
-    return float(m[1]) * scale
-
-
-def _durations_compatible(a: TimeExpression, b: TimeExpression) -> bool:
-    assert a.value is not None and b.value is not None
-    days_a, days_b = duration_days(a.value), duration_days(b.value)
-    if days_a is None or days_b is None:
-        return a.value[-1] == b.value[-1]  # "several years" fits any number of years
-    if a.mod is None and b.mod is None:
-        return abs(days_a - days_b) <= 0.01 * max(days_a, days_b)
-    return abs(days_a - days_b) <= 0.2 * max(days_a, days_b)
-
-
-def _month_day_compatible(a: str, b: str) -> bool:
-    """Year-less values ("XXXX-06-12") agree with any value sharing their month (and day)."""
-    pattern = a.replace("XXXX", r"\d{4}")
-    return re.match(pattern, b) is not None or re.match(b.replace("XXXX", r"\d{4}"), a) is not None
 
 
 def compatible(a: TimeExpression, b: TimeExpression) -> bool:
     """Whether two normalised values can refer to the same time, given their granularity.
 
     Dates, periods and ranges are compared as day intervals (``early``/``mid``/``late``
-    narrow a period to the matching half); durations agree when equal, or within 20%
-    when either is hedged ("nearly three decades").  Expressions without a value never
-    agree: callers should check ``value`` first.
+    narrow a period); durations agree when equal, or within 20% when either is hedged
+    ("nearly three decades"). Expressions without a value never agree. The rules are
+    :func:`triangulate.core.dates.values_compatible`.
     """
-    if a.value is None or b.value is None:
-        return False
-    if a.value.startswith("P") or b.value.startswith("P"):
-        both = a.value.startswith("P") and b.value.startswith("P")
-        return both and _durations_compatible(a, b)
-    if "XXXX" in a.value or "XXXX" in b.value:
-        return _month_day_compatible(a.value, b.value)
-    first, second = value_interval(a.value, a.mod), value_interval(b.value, b.mod)
-    if first is None or second is None:
-        return a.value == b.value
-    return first[0] <= second[1] and second[0] <= first[1]
+    return values_compatible(a.value, a.mod, b.value, b.mod)

@@ -1,6 +1,7 @@
 """The one Jinja2 environment: web pages and dossier files render with the same settings.
 
-Autoescaping is on for every template and for strings, because article text is untrusted.
+Autoescaping is on for every template and for strings, because article text is untrusted;
+the Markdown templates print article text through the filters of :mod:`.markdown`.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from functools import cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
+
+from triangulate.render import markdown
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -28,4 +31,5 @@ def environment(*more: Path) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["tojson_pretty"] = _tojson_pretty
+    env.filters.update(markdown.FILTERS)
     return env

@@ -1,20 +1,37 @@
-"""The dossier JSON arranged for the dossier page: sources, claims with quotes, a timeline chart."""
+"""The dossier arranged for people: one view that the web's dossier page, the HTML file and
+the Markdown file all show.
+
+The view reads the dossier's JSON (what the store keeps and the files are made of) and
+gives every section as plain data: sources with their colours and dates in words, claims
+with each side's quotes (a cited span inside its sentence, :func:`~triangulate.core.spans.
+context_around`), the timeline with dates in words and a chart, the summary with one
+citation per source, framing and quoted people per outlet, labels, omissions. Only where
+links point differs: the web links a citation to the article's page, a file to the
+source text further down (:class:`Links`). Everything in the view is still untrusted
+text: templates escape it.
+"""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote as url_quote
 
+from triangulate.compose.schema import evidence_places
+from triangulate.core.dates import DateInterval, publication_how_in_words, value_in_words
 from triangulate.core.sources import independent_sources, source_name
+from triangulate.core.spans import context_around
 
 Data = Mapping[str, Any]
 COLORS = 8  # source colour classes src-0 .. src-7 in style.css
-CONTEXT_CHARS = 240
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+SHORT_NAME = 26
+MAX_LABEL_ROWS = 20
+UNATTRIBUTED = "unattributed"
+_STATUSES = ("conflict", "agreed", "update", "single")
 
 # Timeline chart geometry (SVG user units; the chart scales to the page width).
 CHART_WIDTH = 1000
@@ -25,44 +42,104 @@ AXIS_HEIGHT = 70
 ROW_HEIGHT = 26
 MAX_ROWS = 60
 EVENT_CHARS = 54
-SHORT_NAME = 26
 
 
 def article_href(article_id: str, start: int | None = None, end: int | None = None) -> str:
+    """The web page of an article, or of one span in it."""
     base = f"/articles/{url_quote(article_id, safe='')}"
     return base if start is None else f"{base}#span-{start}-{end}"
 
 
-class DossierView:
-    """Everything the dossier template shows, computed once per stored dossier."""
+@dataclass(frozen=True)
+class Links:
+    """Where a view's links point: the web app's article pages, or anchors in one file."""
 
-    def __init__(self, dossier_id: str, data: Data, meta: Data | None = None) -> None:
+    in_file: bool = False
+
+    def source(self, number: int, article_id: str) -> str:
+        return f"#src-{number}" if self.in_file else article_href(article_id)
+
+    def span(self, number: int, article_id: str, start: int, end: int) -> str:
+        if self.in_file:
+            return f"#{span_anchor(number, start)}"
+        return article_href(article_id, start, end)
+
+
+WEB_LINKS = Links()
+FILE_LINKS = Links(in_file=True)
+
+
+def span_anchor(number: int, start: int) -> str:
+    """The id of a cited span in a dossier file's source text."""
+    return f"ev-{number}-{start}"
+
+
+def dates_in_words(first: str | None, last: str | None = None, short: bool = False) -> str:
+    """Days (ISO) as people read them, one or a stretch: "10–13 Jun 2025"; or "undated"."""
+    if not first:
+        return "undated"
+    value = f"{first[:10]}/{last[:10]}" if last and last[:10] != first[:10] else first[:10]
+    interval = DateInterval.parse(value)
+    return interval.in_words(short) if interval else "undated"
+
+
+class DossierView:
+    """Everything a dossier page or file shows, computed from the dossier's JSON."""
+
+    def __init__(
+        self,
+        data: Data,
+        dossier_id: str = "",
+        meta: Data | None = None,
+        links: Links = WEB_LINKS,
+    ) -> None:
         self.id = dossier_id
         self.data = data
-        self.articles = {a["id"]: a for a in data.get("articles", [])}
-        self.sources = [self._source(i, a) for i, a in enumerate(data.get("articles", []))]
+        self.links = links
+        articles = list(data.get("articles", []))
+        self.articles = {str(a["id"]): a for a in articles}
+        self.sources = [self._source(i, a) for i, a in enumerate(articles)]
         self.by_id = {s["id"]: s for s in self.sources}
         self.title = (meta or {}).get("title") or self._fallback_title()
         self.created_at = (meta or {}).get("created_at")
 
     def _source(self, index: int, article: Data) -> dict[str, Any]:
         name = source_name(article)
+        published = article.get("published")
+        copy_of = article.get("duplicate_of")
         return {
             "id": article["id"],
+            "number": index + 1,
             "name": name,
+            "label": name + (" (copy)" if copy_of else ""),
             "short": _shorten(name, SHORT_NAME),
             "title": article.get("title") or article["id"],
-            "published": article.get("published"),
-            "published_label": human_date(article.get("published")),
+            "published": published,
+            "published_label": dates_in_words(published),
             "published_inferred": bool(article.get("published_inferred")),
-            "duplicate_of": article.get("duplicate_of"),
+            "published_how": publication_how_in_words(article.get("published_how")),
+            "duplicate_of": copy_of,
+            "copy_of_name": self._name_of(copy_of) if copy_of else None,
+            "language": article.get("language"),
+            "source": article.get("source"),
+            "link": _safe_link(article.get("url") or article.get("source")),
+            "removed": list(article.get("removed") or []),
             "color": index % COLORS,
-            "href": article_href(article["id"]),
+            "href": self.links.source(index + 1, str(article["id"])),
         }
+
+    def _name_of(self, article_id: str) -> str:
+        article = self.articles.get(article_id)
+        return source_name(article) if article is not None else article_id
 
     def _fallback_title(self) -> str:
         titled = [s["title"] for s in self.sources if not s["duplicate_of"]]
         return titled[0] if titled else f"Dossier {self.id}"
+
+    def source(self, article_id: str) -> dict[str, Any]:
+        unknown = {"id": article_id, "number": 0, "name": article_id, "label": article_id}
+        unknown |= {"short": article_id, "color": 0, "href": article_href(article_id)}
+        return self.by_id.get(article_id) or unknown
 
     # --- claims ----------------------------------------------------------------------------
 
@@ -77,25 +154,28 @@ class DossierView:
         """Distinct outlets behind some articles, a copy counting as its original."""
         return len(independent_sources(article_ids, self.articles.values()))
 
-    def conflicts(self) -> list[dict[str, Any]]:
-        conflicts = self.data.get("conflicts") or self._with_status("conflict")
-        return [self.claim(c) for c in conflicts]
-
     def claims(self, status: str) -> list[dict[str, Any]]:
-        return [self.claim(c) for c in self._with_status(status)]
+        """The claims of one status; conflicts the most important first."""
+        if status == "conflict" and self.data.get("conflicts"):
+            chosen = self.data["conflicts"]
+        else:
+            chosen = [c for c in self.data.get("claims", []) if c.get("status") == status]
+        return [self.claim(c) for c in chosen]
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        return self.claims("conflict")
 
     def agreements(self) -> list[dict[str, Any]]:
+        """Agreed claims, those more independent sources back first."""
         agreed = self.claims("agreed")
         return sorted(agreed, key=lambda c: (-c["independent"], -c["article_count"]))
 
     def updates(self) -> list[dict[str, Any]]:
+        """Updates, each side in the order its sources published it."""
         updates = self.claims("update")
         for claim in updates:
             claim["sides"].sort(key=lambda side: side["first_published"] or "9999")
         return updates
-
-    def _with_status(self, status: str) -> list[Data]:
-        return [c for c in self.data.get("claims", []) if c.get("status") == status]
 
     def claim(self, claim: Data) -> dict[str, Any]:
         sides = [self._side(side) for side in claim.get("sides", [])]
@@ -105,24 +185,40 @@ class DossierView:
             "about": claim.get("about", ""),
             "reason": claim.get("reason", ""),
             "status": claim.get("status", ""),
+            "confidence": float(claim.get("confidence", 1.0)),
             "sides": sides,
             "independent": self.independent(article_ids),
             "article_count": len(article_ids),
         }
 
     def _side(self, side: Data) -> dict[str, Any]:
-        articles = list(side.get("articles", []))
-        dates = sorted(p for a in articles if (p := self.by_id.get(a, {}).get("published")))
+        articles = [str(a) for a in side.get("articles", [])]
+        sources = [self.source(a) for a in articles]
+        dates = sorted(p for s in sources if (p := s.get("published")))
         return {
             "display": side.get("display") or str(side.get("value", "")),
-            "sources": [self.source(a) for a in articles],
+            "sources": sources,
+            "names": [s["label"] for s in sources],
+            "independent": self.independent(articles),
             "quotes": self.cites(side.get("evidence", [])),
             "first_published": dates[0] if dates else None,
         }
 
-    def source(self, article_id: str) -> dict[str, Any]:
-        unknown = {"id": article_id, "name": article_id, "short": article_id, "color": 0}
-        return self.by_id.get(article_id) or {**unknown, "href": article_href(article_id)}
+    # --- citations -------------------------------------------------------------------------
+
+    def cite(self, ev: Data) -> dict[str, Any]:
+        """A cited span inside its sentence, with the source and a link to the span."""
+        article_id, start, end = str(ev.get("article")), int(ev["start"]), int(ev["end"])
+        source = self.source(article_id)
+        text = str(self.articles.get(article_id, {}).get("text", ""))
+        context = context_around(text, start, end)
+        return {
+            "source": source,
+            "href": self.links.span(source["number"], article_id, start, end),
+            "before": context.before,
+            "marked": context.span or str(ev.get("text", "")),
+            "after": context.after,
+        }
 
     def cites(self, evidence: Iterable[Data]) -> list[dict[str, Any]]:
         """Each distinct span once, with the sentence around it."""
@@ -135,28 +231,9 @@ class DossierView:
                 cites.append(self.cite(ev))
         return cites
 
-    def cite(self, ev: Data) -> dict[str, Any]:
-        article_id, start, end = str(ev.get("article")), int(ev["start"]), int(ev["end"])
-        text = self.articles.get(article_id, {}).get("text", "")
-        before, marked, after = sentence_context(text, start, end)
-        return {
-            "source": self.source(article_id),
-            "href": article_href(article_id, start, end),
-            "before": before,
-            "marked": marked or ev.get("text", ""),
-            "after": after,
-        }
-
-    # --- summary, framing, quotes ----------------------------------------------------------
-
-    def summary(self) -> list[dict[str, Any]]:
-        return [
-            {"text": s.get("text", ""), "cites": self.cites_by_source(s.get("evidence", []))}
-            for s in self.data.get("summary", [])
-        ]
-
     def cites_by_source(self, evidence: Iterable[Data]) -> list[dict[str, Any]]:
-        """One citation per source (its first span), counting the other spans it backs."""
+        """One citation per source (its first span), counting the other spans it backs,
+        in the order of the sources."""
         first: dict[str, dict[str, Any]] = {}
         for cite in self.cites(evidence):
             source_id = cite["source"]["id"]
@@ -164,10 +241,45 @@ class DossierView:
                 first[source_id]["more"] += 1
             else:
                 first[source_id] = {**cite, "more": 0}
-        return list(first.values())
+        return sorted(first.values(), key=lambda c: int(c["source"]["number"]))
+
+    # --- summary, timeline -----------------------------------------------------------------
+
+    def summary(self) -> list[dict[str, Any]]:
+        return [
+            {"text": s.get("text", ""), "cites": self.cites_by_source(s.get("evidence", []))}
+            for s in self.data.get("summary", [])
+        ]
+
+    def timeline(self) -> list[dict[str, Any]]:
+        """Each dated event: its date and the dates sources disagree on, in words."""
+        rows = []
+        for entry in self.data.get("timeline", []):
+            reported = [
+                {
+                    "source": self.source(str(r.get("article"))),
+                    "date": dates_in_words(r.get("published")),
+                }
+                for r in entry.get("reported", [])
+            ]
+            rows.append(
+                {
+                    "date": entry_in_words(entry),
+                    "dates_given": [value_in_words(v) for v in entry.get("dates_given", [])],
+                    "event": entry.get("event", ""),
+                    "cites": self.cites(entry.get("evidence", [])),
+                    "reported": reported,
+                }
+            )
+        return rows
+
+    def chart(self) -> dict[str, Any] | None:
+        return timeline_chart(self.data.get("timeline", []), self.by_id)
+
+    # --- framing, quotes, labels -----------------------------------------------------------
 
     def per_outlet(self) -> list[dict[str, Any]]:
-        """For each source: its framing markers and the people it quotes."""
+        """For each source: its framing markers and the people it quotes, most quoted first."""
         framing: dict[str, list[Data]] = defaultdict(list)
         quotes: dict[str, list[Data]] = defaultdict(list)
         for marker in self.data.get("framing", []):
@@ -185,138 +297,136 @@ class DossierView:
         ]
 
     def _marker(self, marker: Data) -> dict[str, Any]:
-        evidence = marker.get("evidence") or {}
         return {
             "text": marker.get("text", ""),
             "kind": str(marker.get("kind", "")).replace("_", " "),
-            "note": marker.get("note", ""),
-            "href": self._href(evidence),
+            "note": str(marker.get("note", "")).replace("_", " "),
+            "href": self._href(marker.get("evidence") or {}),
         }
 
     def _speakers(self, quotes: list[Data]) -> list[dict[str, Any]]:
         by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for quote in quotes:
-            speaker = quote.get("speaker") or "unnamed"
+            speaker = quote.get("speaker") or UNATTRIBUTED
             entry = {"text": quote.get("text", ""), "kind": quote.get("kind", "")}
             by_speaker[speaker].append({**entry, "href": self._href(quote.get("evidence") or {})})
         ranked = sorted(by_speaker.items(), key=lambda item: -len(item[1]))
         return [{"name": name, "quotes": items} for name, items in ranked]
 
     def _href(self, evidence: Data) -> str:
+        article_id = str(evidence.get("article", ""))
+        source = self.source(article_id)
         if "start" not in evidence:
-            return article_href(str(evidence.get("article", "")))
-        return article_href(str(evidence["article"]), evidence["start"], evidence["end"])
+            return str(source["href"])
+        return self.links.span(source["number"], article_id, evidence["start"], evidence["end"])
 
     def labels(self) -> tuple[list[str], list[dict[str, Any]]]:
-        """(outlets, rows): the words each outlet uses for an actor, where they differ."""
+        """(outlets, rows): the words each outlet uses for an actor, where they differ; the
+        actors most outlets name first."""
         labels: Data = self.data.get("labels") or {}
         outlets = sorted({outlet for per in labels.values() for outlet in per})
+        ranked = sorted(labels.items(), key=lambda item: (-len(item[1]), item[0]))
         rows = []
-        for actor, per in labels.items():
-            words = {outlet: ", ".join(per.get(outlet, [])) for outlet in outlets}
-            if len({w for w in words.values() if w}) > 1:
-                rows.append({"actor": actor, "words": [words[o] for o in outlets]})
-        return outlets, rows[:20]
+        for actor, per in ranked:
+            words = [", ".join(per.get(outlet, [])) for outlet in outlets]
+            if len({w for w in words if w}) > 1:
+                rows.append({"actor": actor, "words": words})
+        return outlets, rows[:MAX_LABEL_ROWS]
 
-    def timeline_entries(self) -> list[dict[str, Any]]:
+    def omissions(self) -> list[str]:
+        return [str(o) for o in self.data.get("omissions", [])]
+
+    # --- source texts (the files print them; the web has article pages) -------------------
+
+    def texts(self) -> list[dict[str, Any]]:
+        """Each source with its text cut where cited spans begin and end."""
+        marks: dict[str, set[tuple[int, int]]] = defaultdict(set)
+        for _, ev in evidence_places(self.data):
+            marks[str(ev["article"])].add((int(ev["start"]), int(ev["end"])))
         return [
             {
-                "date": human_date(e.get("date"), e.get("end")),
-                "event": e.get("event", ""),
-                "cites": self.cites(e.get("evidence", [])),
+                **source,
+                "segments": _segments(
+                    str(self.articles[source["id"]].get("text", "")),
+                    marks.get(source["id"], set()),
+                    source["number"],
+                ),
             }
-            for e in self.data.get("timeline", [])
+            for source in self.sources
         ]
 
-    def chart(self) -> dict[str, Any] | None:
-        return timeline_chart(self.data.get("timeline", []), self.by_id)
+
+def entry_in_words(entry: Data, short: bool = False) -> str:
+    """A timeline entry's date in words ("the third quarter of 2024", "1991–1993")."""
+    date, end = entry.get("date"), entry.get("end")
+    value = f"{date}/{end}" if date and end and end != date else date
+    when = DateInterval.parse(value, mod=entry.get("mod"))
+    return when.in_words(short) if when else value_in_words(value, entry.get("mod"))
 
 
-_STATUSES = ("conflict", "agreed", "update", "single")
+def _segments(text: str, spans: set[tuple[int, int]], number: int) -> list[dict[str, Any]]:
+    """The text cut where marked spans begin and end, so overlapping spans still highlight."""
+    cuts = sorted({0, len(text), *(p for span in spans for p in span if 0 <= p <= len(text))})
+    starts = {start for start, _ in spans}
+    segments = []
+    for left, right in itertools.pairwise(cuts):
+        marked = any(s <= left and right <= e for s, e in spans)
+        anchor = span_anchor(number, left) if left in starts else None
+        segments.append({"text": text[left:right], "marked": marked, "id": anchor})
+    for start in starts - set(cuts[:-1]):  # empty spans still need their anchor
+        segments.append({"text": "", "marked": False, "id": span_anchor(number, start)})
+    return segments
 
 
-def sentence_context(text: str, start: int, end: int) -> tuple[str, str, str]:
-    """(before, span, after): the span inside its sentence, trimmed to a readable length."""
-    if not 0 <= start <= end <= len(text):
-        return "", "", ""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    left = 0 if left < 0 else left + 1
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    right = min(right_candidates) + 1 if right_candidates else len(text)
-    left = max(left, start - CONTEXT_CHARS)
-    right = min(right, end + CONTEXT_CHARS)
-    before, after = text[left:start].lstrip(), text[end:right].rstrip()
-    if left > 0 and left == start - CONTEXT_CHARS:
-        before = "…" + before
-    return before, text[start:end], after
+def _safe_link(url: str | None) -> str | None:
+    """Only plain web addresses become links; ``javascript:`` and friends stay text."""
+    return url if url and re.match(r"https?://", url, re.I) else None
 
 
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip(' “"') + "…"
 
 
-def date_key(value: str | None) -> tuple[int, int, int] | None:
-    match = _DATE.match(value or "")
-    if not match:
-        return None
-    year, month, day = match.groups()
-    return int(year), int(month or 0), int(day or 0)
-
-
-def human_date(value: str | None, end: str | None = None) -> str:
-    """ "2025-06-11" -> "11 Jun 2025", "2024-09" -> "Sep 2024", ranges joined by an en dash."""
-    key = date_key(value)
-    if key is None:
-        return value or "undated"
-    year, month, day = key
-    text = str(year)
-    if month:
-        text = f"{MONTHS[month - 1]} {year}" if 1 <= month <= 12 else value or ""
-        if day:
-            text = f"{day} {text}"
-    if value and "/" in value and end is None:
-        end = value.split("/", 1)[1]
-    if end and end != value:
-        return _range(text, human_date(end))
-    return text
-
-
-def _range(start: str, end: str) -> str:
-    """ "7 Sep 2024" – "8 Sep 2024" -> "7–8 Sep 2024"; different months or years stay whole."""
-    first, last = start.split(" "), end.split(" ")
-    if len(first) == len(last) == 3 and first[1:] == last[1:]:
-        return f"{first[0]}–{last[0]} {' '.join(first[1:])}"
-    if len(first) == 1 and len(last) == 1:
-        return f"{start}–{end}"
-    return f"{start} – {end}"
+# --- the timeline chart -----------------------------------------------------------------------
 
 
 def timeline_chart(entries: list[Data], sources: Mapping[str, Data]) -> dict[str, Any] | None:
     """Rows of events on an ordinal date axis: ● when it happened, ◆ when each source said it."""
-    rows = [e for e in entries if date_key(e.get("date"))][:MAX_ROWS]
+    rows = [entry for entry in entries if _entry_interval(entry)][:MAX_ROWS]
     if not rows:
         return None
-    dates = {e["date"][:10] for e in rows} | {e["end"][:10] for e in rows if e.get("end")}
-    dates |= {r["published"] for e in rows for r in e.get("reported", []) if r.get("published")}
-    axis = sorted((d for d in dates if date_key(d)), key=lambda d: date_key(d) or (0, 0, 0))
+    points: dict[str, DateInterval] = {}
+    for entry in rows:
+        for value in (entry["date"], entry.get("end")):
+            if value and (found := DateInterval.parse(str(value))):
+                points[str(value)] = found
+        for report in entry.get("reported", []):
+            if report.get("published") and (found := DateInterval.parse(report["published"])):
+                points[report["published"]] = found
+    axis = sorted(points, key=lambda value: points[value].sort_key)
     step = (PLOT_RIGHT - PLOT_LEFT) / max(1, len(axis) - 1)
-    x_of = {d: PLOT_LEFT + i * step if len(axis) > 1 else (PLOT_LEFT + PLOT_RIGHT) / 2
-            for i, d in enumerate(axis)}  # fmt: skip
+    x_of = {v: PLOT_LEFT + i * step if len(axis) > 1 else (PLOT_LEFT + PLOT_RIGHT) / 2
+            for i, v in enumerate(axis)}  # fmt: skip
     chart_rows = [_chart_row(i, e, x_of, sources) for i, e in enumerate(rows)]
     height = AXIS_HEIGHT + ROW_HEIGHT * len(chart_rows) + 10
-    columns = [{"x": round(x, 1), "label": human_date(d)} for d, x in x_of.items()]
+    columns = [{"x": round(x, 1), "label": points[v].in_words(short=True)} for v, x in x_of.items()]
     return {
         "width": CHART_WIDTH, "height": height, "rows": chart_rows, "columns": columns,
         "axis_y": AXIS_HEIGHT - 8, "text_width": TEXT_WIDTH, "event_x": EVENT_X,
     }  # fmt: skip
 
 
+def _entry_interval(entry: Data) -> DateInterval | None:
+    date, end = entry.get("date"), entry.get("end")
+    return DateInterval.parse(f"{date}/{end}" if end else date, mod=entry.get("mod"))
+
+
 def _chart_row(
     index: int, entry: Data, x_of: Mapping[str, float], sources: Mapping[str, Data]
 ) -> dict[str, Any]:
     y = AXIS_HEIGHT + ROW_HEIGHT * index + ROW_HEIGHT / 2
-    start_x = x_of[entry["date"][:10]]
-    end_x = x_of.get(str(entry.get("end") or "")[:10], start_x)
+    start_x = x_of[str(entry["date"])]
+    end_x = x_of.get(str(entry.get("end") or ""), start_x)
     reports = []
     for report in entry.get("reported", []):
         source = sources.get(report.get("article", ""), {})
@@ -324,14 +434,14 @@ def _chart_row(
             reports.append({
                 "x": round(x_of[report["published"]], 1), "color": source.get("color", 0),
                 "name": source.get("name", report.get("article")),
-                "date": human_date(report["published"]),
+                "date": dates_in_words(report["published"]),
             })  # fmt: skip
     far = max([r["x"] for r in reports] + [end_x])
     event = str(entry.get("event", ""))
     short = _shorten(event, EVENT_CHARS)
     return {
         "y": round(y, 1), "text_y": round(y + 4, 1),
-        "date": human_date(entry["date"], entry.get("end")),
+        "date": entry_in_words(entry, short=True),
         "event": short, "full": event, "x": round(start_x, 1), "end_x": round(end_x, 1),
         "far_x": round(far, 1), "reports": reports, "exact": entry.get("granularity") == "day",
         "band": index % 2 == 0, "band_y": round(y - ROW_HEIGHT / 2, 1),

@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from triangulate.core.words import STOP_WORDS, stem, word_set, words_of
 from triangulate.models import Article, Story
 
 MAX_WORDS = 1500  # the lead and body of a news story; longer texts add little but time
@@ -38,19 +39,12 @@ MAX_WORDS = 1500  # the lead and body of a news story; longer texts add little b
 LEAD_WORDS = 80
 LEAD_NAMES_BOOST = 3.0
 LEAD_FACTS_BOOST = 2.0
-_STOPWORD_TEXT = """
-    a about above after again against ago all also am an and any are around as at be because
-    been before being below between both but by can could did do does doing down during each
-    even ever every few for from further had has have having he her here hers herself him
-    himself his how however i if in into is it its itself just last least like made make many
-    may me might more most much must my myself near new news next no nor not now of off on once
-    one only or other our ours ourselves out over own per said same say says saying she should
-    since so some such than that the their theirs them themselves then there these they this
-    those though three through to told too two under until up upon us very was we were what
-    when where whether which while who whom whose why will with within without would year years
-    yesterday yet you your yours yourself today tomorrow week weeks day days time times still
-    according reported report reports people mr mrs ms dr"""
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+# News words that tell one story from another no better than function words do.
+NEWS_WORDS = word_set("""
+    ago around day days dr even every few further however least like made make many mr mrs ms
+    much near new news next now one other own people report reported reports same still three
+    time times today tomorrow two week weeks year years yesterday""")
+STOPWORDS = STOP_WORDS | NEWS_WORDS
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -65,7 +59,6 @@ MONTHS = {
     for name in names
 }  # fmt: skip
 WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Lower-case words that may sit inside a name ("Bank of England", "Ludwig van Beethoven").
 _CONNECTOR_WORDS = (
     "of", "de", "del", "la", "le", "van", "von", "da", "al", "bin", "du", "der", "el",
@@ -137,21 +130,11 @@ def _sublinear(counts: Mapping[str, float]) -> dict[str, float]:
     return {key: 1.0 + math.log(count) for key, count in sorted(counts.items()) if count >= 1}
 
 
-def stem(word: str) -> str:
-    """A light plural/possessive folding: 'earthquakes' and 'earthquake' meet."""
-    word = word.replace("’", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
 def content_words(text: str) -> Counter[str]:
-    words = (stem(w.lower()) for w in _WORD.findall(text))
-    return Counter(w for w in words if len(w) > 2 and w not in STOPWORDS and w not in MONTHS)
+    """How often each word (by its stem) occurs, function words, months and figures left out."""
+    words = (w.lower() for w in words_of(text) if w[0].isalpha())
+    kept = (w for w in words if len(w) > 2 and w not in STOPWORDS and w not in MONTHS)
+    return Counter(stem(w) for w in kept)
 
 
 def names_in(text: str) -> dict[str, float]:
@@ -160,7 +143,7 @@ def names_in(text: str) -> dict[str, float]:
     A lone capitalised word that also appears in lower case in the text is a common word
     (sentence starts, headlines in title case) and is dropped.
     """
-    lowercase = {w for w in _WORD.findall(text) if w.islower()}
+    lowercase = {w for w in words_of(text) if w.islower()}
     found: defaultdict[str, float] = defaultdict(float)
     for match in _CAPITALISED_RUN.finditer(text):
         words = _trim_name(match.group().split())

@@ -15,6 +15,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from triangulate.core.dates import value_in_words
+
 PRIORITY = {"cited": 0, "quote": 1, "framing": 2, "time": 3, "qty": 3, "ent": 4}
 _UNSAFE_CLASS = re.compile(r"[^a-z0-9-]+")
 
@@ -104,7 +106,8 @@ def reading_spans(text: str, reading: Mapping[str, Any]) -> list[Span]:
         title = f"{label}: {item.get('canonical') or ''}".strip(": ")
         spans.append(_span(item, "ent", label, title))
     for item in reading.get("times", []):
-        spans.append(_span(item, "time", "", f"date: {item.get('value') or 'unanchored'}"))
+        when = value_in_words(item["value"], item.get("mod")) if item.get("value") else None
+        spans.append(_span(item, "time", "", f"date: {when or 'not anchored'}"))
     for item in reading.get("quantities", []):
         words = (item.get("hedge"), _number(item.get("value")), item.get("unit"))
         spans.append(_span(item, "qty", "", "figure: " + " ".join(w for w in words if w)))

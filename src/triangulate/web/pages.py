@@ -12,10 +12,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from triangulate.api import Store, Upload
+from triangulate.core.dates import publication_how_in_words
 from triangulate.errors import NotFoundError, TriangulateError
 from triangulate.ingest.uploads import pasted, safe_name
 from triangulate.models import Article
-from triangulate.render.view import DossierView, article_href, human_date
+from triangulate.render.view import DossierView, article_href, dates_in_words
 from triangulate.web.context import WebContext, wants_json
 from triangulate.web.highlight import cited_spans, highlight, reading_spans
 from triangulate.web.security import check_post, csrf_token
@@ -195,7 +196,7 @@ def dossier_page(request: Request, dossier_id: str) -> Response:
     key = (dossier_id, str(meta["created_at"]), str(meta["size"]))
     page = ctx.cache.get(key)
     if page is None:
-        view = DossierView(dossier_id, store.dossier_data(dossier_id), meta)
+        view = DossierView(store.dossier_data(dossier_id), dossier_id, meta)
         page = ctx.render(request, "dossier.html.j2", d=view)
         ctx.cache.put(key, page)
     return HTMLResponse(page)
@@ -224,7 +225,7 @@ def _story_dossier(store: Store, dossier_id: str | None) -> DossierView | None:
     """The story's dossier when it is still stored (dossiers can be deleted on their own)."""
     if not dossier_id or (meta := store.dossier_meta(dossier_id)) is None:
         return None
-    return DossierView(dossier_id, store.dossier_data(dossier_id), meta)
+    return DossierView(store.dossier_data(dossier_id), dossier_id, meta)
 
 
 # --- articles --------------------------------------------------------------------------------
@@ -257,7 +258,8 @@ def article_page(request: Request, article_id: str) -> Response:
     view = {
         "article": article,
         "body": highlight(article.text, spans),
-        "published": human_date(article.published) if article.published else None,
+        "published": dates_in_words(article.published) if article.published else None,
+        "published_how": publication_how_in_words(article.published_how),
         "has_reading": reading is not None,
         "cited": sum(1 for s in spans if s.kind == "cited"),
         "original_href": article_href(article_id) + "/original",

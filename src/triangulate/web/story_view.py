@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from triangulate.core.sources import independent_sources, source_name
-from triangulate.render.view import COLORS, DossierView, article_href, human_date
+from triangulate.render.view import COLORS, DossierView, article_href, dates_in_words
 
 Data = Mapping[str, Any]
 
@@ -37,9 +37,7 @@ def day(value: object) -> datetime.date | None:
 
 def date_range(first: str | None, last: str | None) -> str:
     """ "10–13 Jun 2025", one day, or "undated"."""
-    if not first:
-        return "undated"
-    return human_date(first[:10], (last or first)[:10])
+    return dates_in_words(first, last, short=True)
 
 
 def story_row(summary: Data, members: Sequence[Data]) -> dict[str, Any]:
@@ -93,7 +91,9 @@ class StoryView:
             "title": article.get("title") or article["id"],
             "source": source_name(article),
             "color": self.colors[source_name(article)],
-            "date": human_date(article["published"][:10]) if article.get("published") else None,
+            "date": dates_in_words(article["published"], short=True)
+            if article.get("published")
+            else None,
             "inferred": bool(article.get("published_inferred")),
             "words": article.get("words"),
             "copy_of": copy_of,
@@ -147,7 +147,7 @@ def _column(date: datetime.date, rows: Sequence[Data], x: float, axis_y: int) ->
     ]
     hidden = len(rows) - len(dots)
     return {
-        "x": round(x, 1), "label": human_date(date.isoformat()), "dots": dots,
+        "x": round(x, 1), "label": dates_in_words(date.isoformat(), short=True), "dots": dots,
         "more": hidden, "more_y": dots[-1]["cy"] - DOT_STEP, "count": len(rows),
     }  # fmt: skip
 

@@ -1,0 +1,98 @@
+"""Words: one tokenizer, one stop-word set and one stem every step compares words by.
+
+Where an article has been read, spaCy has given each word form its lemma ("left" ->
+"leave", "closing" -> "close"); the reading keeps those that differ from the form
+(:attr:`~triangulate.models.Reading.lemmas`) and :func:`stem` uses them. A light folding
+of plural and possessive endings joins the rest, and is all there is for text no reader
+has seen (story clustering of raw articles).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+# A word: letters and digits, with inner apostrophes and hyphens ("don't", "so-called").
+WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+# Closed-class English words (articles, prepositions, conjunctions, pronouns, auxiliaries,
+# a few adverbs) and the reporting verbs of news ("said", "according"): words that say
+# nothing of what a sentence is about. Quantifiers ("other", "many") are not in it.
+_STOP_TEXT = """
+    a an the and or but nor of to in on at by for with from as into onto over under up down out
+    off about above below after before since until till during between among through across
+    within without against upon than then again this that these those it its itself he him his
+    himself she her hers herself they them their theirs themselves we us our ours ourselves
+    you your yours yourself yourselves i me my myself who whom whose which what when where why
+    how whether while if because though although so also only just very too yet not no is are
+    was were be been being am has have had having do does did doing will would can could may
+    might must shall should there here more most some any all each both such once ever per
+    said says say saying told according"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+
+Lemmas = Mapping[str, str]  # lower-cased word form -> its lemma, where they differ
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one string, one or more per line."""
+    return frozenset(words.split())
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()`` with every offset kept (a few characters lower-case to two)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text, as written."""
+    return WORD.findall(text)
+
+
+def lemma_pairs(tokens: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """(form, lemma) for the word forms of a parsed text whose lemma differs, lower-cased;
+    a form lemmatised two ways keeps its most frequent lemma."""
+    seen: dict[str, Counter[str]] = {}
+    for form, lemma in tokens:
+        lowered = form.lower()
+        seen.setdefault(lowered, Counter())[lemma.lower() or lowered] += 1
+    pairs = ((form, lemmas.most_common(1)[0][0]) for form, lemmas in seen.items())
+    return tuple(sorted((form, lemma) for form, lemma in pairs if lemma != form))
+
+
+def stem(word: str, lemmas: Lemmas | None = None) -> str:
+    """The key the forms of one word share: its lemma where the article was read ("left" ->
+    "leave"), lower-cased, with plural and possessive endings folded ("inspectors'",
+    "inspector's" and "inspectors" -> "inspector")."""
+    lowered = word.lower().replace("’", "'")
+    if lemmas is not None:
+        lowered = lemmas.get(lowered, lowered)
+    return _fold(lowered.removesuffix("'s").removesuffix("'"))
+
+
+def _fold(word: str) -> str:
+    # Verb endings are left to the lemmas: folded by rule ("closing" -> "clos"), they join
+    # words that differ and split story clusters on ECB+ (docs/benchmarks.md).
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def content_words(text: str, lemmas: Lemmas | None = None) -> frozenset[str]:
+    """The stems of a text's words that are not stop words (nor single letters)."""
+    found = (word.lower() for word in WORD.findall(text))
+    return frozenset(
+        stem(word, lemmas) for word in found if word not in STOP_WORDS and len(word) > 1
+    )
+
+
+def overlap(first: frozenset[str], second: frozenset[str]) -> float:
+    """Jaccard overlap of two word sets (0 when either is empty)."""
+    if not first or not second:
+        return 0.0
+    return len(first & second) / len(first | second)
