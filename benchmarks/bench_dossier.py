@@ -5,7 +5,8 @@ and warm (models already loaded, articles never read before).
 
 Cold: `triangulate dossier` in a new process on articles already ingested (ingest is timed
 separately). Warm: `build_for` again in one process after the readings cache and the sentence
-vector cache are emptied, so the articles are read and compared from scratch.
+vector cache are emptied, so the articles are read and compared from scratch. Steps: the CPU
+time of each step of a warm build (read, compare, timeline, summary), median over the repeats.
 """
 
 from __future__ import annotations
@@ -18,12 +19,16 @@ import tempfile
 import time
 from pathlib import Path
 
+from triangulate.compare.claims import compare
 from triangulate.compose.build import build_for
+from triangulate.compose.summary import summarize
+from triangulate.compose.timeline import build_timeline
 from triangulate.ingest.ingester import ingest
 from triangulate.nlp.encoder import load_encoder
 from triangulate.nlp.language import load_nlp
+from triangulate.readers.reader import read_many
 from triangulate.settings import Settings
-from triangulate.store import open_store
+from triangulate.store import open_store, queries
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,6 +53,27 @@ def warm(settings: Settings, ids: list[str]) -> float:
         return time.perf_counter() - start
 
 
+def steps(settings: Settings, ids: list[str]) -> dict[str, float]:
+    """CPU seconds of each step of one warm build (no reading cache, no vector cache)."""
+    encoder = load_encoder()
+    clear = getattr(encoder, "clear_cache", None)
+    if clear:
+        clear()
+    with open_store(settings.db) as store:
+        articles = list(queries.iter_articles(store, ids))
+    spent: dict[str, float] = {}
+    started = time.process_time()
+    readings = read_many(articles)
+    spent["read"], started = time.process_time() - started, time.process_time()
+    claims = compare(articles, readings, encoder)
+    spent["compare"], started = time.process_time() - started, time.process_time()
+    timeline = build_timeline(articles, readings, encoder)
+    spent["timeline"], started = time.process_time() - started, time.process_time()
+    summarize(articles, readings, claims, timeline)
+    spent["summary"] = time.process_time() - started
+    return spent
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--texts", type=Path, default=ROOT / "examples" / "text")
@@ -67,12 +93,15 @@ def main() -> None:
                 store.conn.commit()
         load_nlp()
         warms = [warm(settings, ids) for _ in range(args.repeat)]
+        spent = [steps(settings, ids) for _ in range(args.repeat)]
     print("| articles | cold, new process (s) | warm, models loaded (s) |")
     print("|---|---|---|")
     print(
         f"| {len(ids)} | {statistics.median(colds):.2f} (min {min(colds):.2f}) |"
         f" {statistics.median(warms):.2f} (min {min(warms):.2f}) |"
     )
+    cells = " | ".join(f"{statistics.median(s[k] for s in spent) * 1000:.0f}" for k in spent[0])
+    print(f"\nCPU ms per step of a warm build: | {' | '.join(spent[0])} |\n| {cells} |")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,14 @@
-"""Summary and omissions on invented coverage of an invented ferry accident."""
+"""The neutral summary and omissions on invented coverage of an invented ferry accident."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from triangulate.compose.summary import find_omissions, independent_sources, summarize
+import pytest
+
+from triangulate.compose import summary
+from triangulate.compose.summary import find_omissions, summarize
 from triangulate.models import (
     Article,
     Claim,
@@ -14,7 +18,358 @@ from triangulate.models import (
     Reading,
     Sentence,
     Side,
+    SummarySentence,
 )
+from triangulate.readers.reader import read_many
+
+# --- a story read by the real reader ----------------------------------------------------------
+
+COURIER = (
+    "Ferry Gull Star sinks off the Velmar coast\n\n"
+    "The passenger ferry Gull Star sank off the Velmar coast on Tuesday night, the port "
+    "authority said.\n\n"
+    "Rescue teams pulled 41 survivors from the cold water before dawn on Wednesday.\n\n"
+    "The ferry was carrying passengers from Ostrava Nova to the island of Brell (a crossing "
+    "of about four hours).\n\n"
+    "Harbour master Anton Reyes spoke to reporters at the quay in the early morning.\n\n"
+    "He said that divers would comb the harbour floor after sunrise.\n\n"
+    "The operator, Brell Lines, has no plans to suspend its other crossings, a spokesman said.\n\n"
+    "Is the harbour of Velmar ready for another winter storm like this one?"
+)
+DAILY = (
+    "The ferry Gull Star sank off the Velmar coast on Tuesday night with passengers on board, "
+    "the port authority said.\n\n"
+    "The disastrous sinking of the ferry Gull Star off the Velmar coast on Tuesday night "
+    "shocked the island of Brell.\n\n"
+    "Rescuers pulled 38 survivors from the water during the night, the coast guard said.\n\n"
+    "Brell Lines has suspended all of its crossings until further notice, the company said on "
+    "Thursday.\n\n"
+    "Relatives gathered at the ferry terminal in Ostrava Nova to wait for news of the missing "
+    "passengers."
+)
+WIRE = (
+    "A passenger ferry sank off the Velmar coast on Tuesday night with dozens of people on "
+    "board.\n\n"
+    "Relatives gathered at the ferry terminal in Ostrava Nova to wait for news of the missing "
+    "passengers.\n\n"
+    "The weather on the crossing was calm on Tuesday evening, according to the coast guard.\n\n"
+    "The coast guard has opened an inquiry into the sinking of the ferry and its operator"
+)
+
+
+@pytest.fixture(scope="module")
+def story() -> tuple[list[Article], list[Reading]]:
+    articles = [
+        Article(
+            "courier",
+            "courier.txt",
+            COURIER,
+            outlet="Harbour Courier",
+            title="Ferry Gull Star sinks off the Velmar coast",
+            published="2031-03-12",
+        ),
+        Article(
+            "daily",
+            "daily.txt",
+            DAILY,
+            outlet="Velmar Daily",
+            title="Gull Star ferry sinks off Velmar with passengers on board",
+            published="2031-03-13",
+        ),
+        Article(
+            "wire",
+            "wire.txt",
+            WIRE,
+            outlet="Coastal Wire",
+            title="Ferry sinks off Velmar coast",
+            published="2031-03-14",
+        ),
+        Article("copy", "copy.txt", COURIER, outlet="Copy Desk", duplicate_of="courier"),
+    ]
+    return articles, read_many(articles)
+
+
+def span(article: str, text: str, phrase: str) -> Evidence:
+    start = text.index(phrase)
+    return Evidence(article, start, start + len(phrase), phrase)
+
+
+def survivors() -> Claim:
+    return Claim(
+        "c1",
+        "Number of survivors",
+        "conflict",
+        "41 and 38 cannot both hold",
+        (
+            Side(41, "41", ("courier", "copy"), (span("courier", COURIER, "41"),)),
+            Side(38, "38", ("daily",), (span("daily", DAILY, "38"),)),
+        ),
+    )
+
+
+def suspension() -> Claim:
+    later = span("daily", DAILY, "Brell Lines has suspended all of its crossings")
+    earlier = span("courier", COURIER, "no plans to suspend")
+    return Claim(
+        "c2",
+        "plans to suspend",
+        "update",
+        "a later report revises an earlier one",
+        # the later report first: the sentence must still tell the earlier one first
+        (
+            Side("suspend", later.text, ("daily",), (later,)),
+            Side("no plans", earlier.text, ("courier",), (earlier,)),
+        ),
+    )
+
+
+def plain(sentences: list[SummarySentence]) -> list[SummarySentence]:
+    """The sentences taken from the sources (not disagreements or updates)."""
+    return [s for s in sentences if not s.text.startswith(("Reports differ", "A later report"))]
+
+
+# --- what the account says -------------------------------------------------------------------
+
+
+def test_opens_with_the_event_most_sources_report_with_its_day_and_place(
+    story: tuple[list[Article], list[Reading]],
+) -> None:
+    articles, readings = story
+    account = summarize(articles, readings, [survivors(), suspension()], [])
+    assert "sank off the Velmar coast on Tuesday night" in account[0].text
+    assert "disastrous" not in account[0].text
+    # every outlet that tells the sinking is cited for it
+    assert {e.article for e in account[0].evidence} == {"courier", "daily", "wire"}
+
+
+def test_each_plain_sentence_is_its_cited_source_text(
+    story: tuple[list[Article], list[Reading]],
+) -> None:
+    articles, readings = story
+    texts = {a.id: a.text for a in articles}
+    account = plain(summarize(articles, readings, [survivors(), suspension()], []))
+    assert len(account) >= 4
+    for sentence in account:
+        for evidence in sentence.evidence:
+            assert texts[evidence.article][evidence.start : evidence.end] == evidence.text
+        own = [e for e in sentence.evidence if e.article == sentence.articles[0]]
+        said = " ".join(e.text for e in own if e.start >= own[0].start)
+        written = sentence.text.rstrip("…")
+        assert written[:1].lower() + written[1:] in said[:1].lower() + said[1:]
+        assert set(sentence.articles) == {e.article for e in sentence.evidence}
+
+
+def test_a_copy_is_never_a_source_of_its_own(story: tuple[list[Article], list[Reading]]) -> None:
+    articles, readings = story
+    account = summarize(articles, readings, [survivors()], [])
+    assert account
+    assert all("copy" not in s.articles for s in plain(account))
+    differ = next(s for s in account if s.text.startswith("Reports differ"))
+    assert "Copy Desk" not in differ.text
+
+
+def test_others_are_cited_only_for_a_sentence_saying_the_same(
+    story: tuple[list[Article], list[Reading]],
+) -> None:
+    articles, readings = story
+    account = summarize(articles, readings, [], [])
+    relatives = next(s for s in account if s.text.startswith("Relatives gathered"))
+    assert {e.article for e in relatives.evidence} == {"daily", "wire"}
+    weather = next(s for s in account if s.text.startswith("The weather on the crossing"))
+    assert weather.articles == ("wire",)
+
+
+def test_a_disagreement_is_one_sentence_with_each_value_and_its_outlets(
+    story: tuple[list[Article], list[Reading]],
+) -> None:
+    articles, readings = story
+    account = summarize(articles, readings, [survivors()], [])
+    differ = [s for s in account if s.text.startswith("Reports differ")]
+    assert [s.text for s in differ] == [
+        "Reports differ on the number of survivors: 41 (Harbour Courier) against 38 (Velmar Daily)."
+    ]
+    # each value is cited in the sentence that gives it
+    assert [(e.article, e.text) for e in differ[0].evidence] == [
+        (
+            "courier",
+            "Rescue teams pulled 41 survivors from the cold water before dawn on Wednesday.",
+        ),
+        (
+            "daily",
+            "Rescuers pulled 38 survivors from the water during the night, the coast guard said.",
+        ),
+    ]
+    # neither figure is ever given as plain fact
+    assert not any(re.search(r"\b(?:41|38)\b", s.text) for s in plain(account))
+
+
+def test_a_disagreement_inside_one_source_is_none(
+    story: tuple[list[Article], list[Reading]],
+) -> None:
+    articles, readings = story
+    claim = survivors()
+    own = replace(claim, sides=(claim.sides[0], replace(claim.sides[1], articles=("copy",))))
+    assert not any("Reports differ" in s.text for s in summarize(articles, readings, [own], []))
+    assert any("Reports differ" in s.text for s in summarize(articles, readings, [claim], []))
+
+
+def test_an_update_tells_the_earlier_report_first_with_dates(
+    story: tuple[list[Article], list[Reading]],
+) -> None:
+    articles, readings = story
+    account = summarize(articles, readings, [suspension()], [])
+    update = [s for s in account if s.text.startswith("A later report")]
+    assert [s.text for s in update] == [
+        "A later report revises an earlier one on plans to suspend: “no plans to suspend”"
+        " (Harbour Courier, 2031-03-12), then “Brell Lines has suspended all of its crossings”"
+        " (Velmar Daily, 2031-03-13)."
+    ]
+    assert update[0].articles == ("daily", "courier") or set(update[0].articles) == {
+        "daily",
+        "courier",
+    }
+    # both values are told by the update sentence only
+    assert not any("suspend" in s.text for s in plain(account))
+
+
+def test_loaded_words_headings_questions_and_cut_pages(
+    story: tuple[list[Article], list[Reading]],
+) -> None:
+    articles, readings = story
+    texts = " ".join(s.text for s in summarize(articles, readings, [], []))
+    assert "sank off the Velmar coast" in texts
+    assert "disastrous" not in texts  # a neutral telling of the same sinking exists
+    assert "Ferry Gull Star sinks off the Velmar coast" not in texts  # a heading line
+    assert "?" not in texts
+    found = summary.candidates(articles, {r.article: r for r in readings})
+    assert not any(c.text.startswith("Ferry Gull Star sinks") for c in found)
+    cut = [c.text for c in found if c.article.id == "wire" and "inquiry" in c.text]
+    assert cut == [
+        "The coast guard has opened an inquiry into the sinking of the ferry and its operator…"
+    ]
+
+
+def test_a_sentence_pointing_back_comes_only_after_the_one_it_points_to(
+    story: tuple[list[Article], list[Reading]],
+) -> None:
+    articles, readings = story
+    found = summary.candidates(articles, {r.article: r for r in readings})
+    summary.weigh(summary.features(found, articles), found, summary.DEFAULT)
+    he_said = next(c for c in found if c.text.startswith("He said"))
+    before = next(c for c in found if c.text.startswith("Harbour master Anton Reyes"))
+    opener = max(found, key=lambda c: c.weight)
+    he_said.weight = opener.weight - 0.01  # the heaviest after the opener
+    assert he_said not in summary.select([c for c in found if c is not before], 200)
+    before.weight = opener.weight - 0.02
+    chosen = summary.ordered(summary.select(found, 200))
+    assert he_said in chosen
+    assert chosen.index(he_said) == chosen.index(before) + 1
+    account = [s.text for s in summarize(articles, readings, [], [])]
+    assert account
+    for at, text in enumerate(account):
+        if text.startswith("He said"):
+            assert account[at - 1].startswith("Harbour master Anton Reyes")
+
+
+def test_an_earlier_stage_of_what_is_told_is_left_out() -> None:
+    first = "Salvage crews began pumping fuel out of the sunken ferry on Wednesday morning."
+    second = "Divers completed pumping fuel from the wreck by Friday afternoon, officials said."
+    third = "The operator expects the hull to be lifted from the sea bed in April."
+    articles = [
+        Article("x", "x.txt", first + " " + third, outlet="X", title="Salvage"),
+        Article("y", "y.txt", second, outlet="Y", title="Salvage"),
+    ]
+    readings = read_many(articles)
+    found = summary.candidates(articles, {r.article: r for r in readings})
+    summary.features(found, articles)
+    for candidate in found:
+        candidate.weight = {first: 2.0, second: 1.0}.get(candidate.text, 0.0)
+    chosen = [c.text for c in summary.select(found, 200)]
+    assert first in chosen and third in chosen
+    assert second not in chosen
+    told = " ".join(s.text for s in summarize(articles, readings, [], []))
+    assert told and not ("began pumping" in told and "completed pumping" in told)
+
+
+def test_a_loaded_word_weighs_against_a_sentence() -> None:
+    loaded = "A disastrous storm closed the harbour of Velmar to all shipping on Monday."
+    neutral = "A sudden storm closed the harbour of Velmar to all shipping on Monday."
+    articles = [
+        Article("x", "x", loaded, outlet="X", title="Storm closes Velmar harbour"),
+        Article("y", "y", neutral, outlet="Y", title="Storm closes Velmar harbour"),
+    ]
+    readings = read_many(articles)
+    found = summary.candidates(articles, {r.article: r for r in readings})
+    summary.weigh(summary.features(found, articles), found, summary.DEFAULT)
+    weights = {c.article.id: c.weight for c in found}
+    assert weights["x"] < weights["y"]
+    assert [s.text for s in summarize(articles, readings, [], [])] == [neutral]
+
+
+def test_the_opener_s_article_goes_on_then_the_others_in_their_order(
+    story: tuple[list[Article], list[Reading]],
+) -> None:
+    articles, readings = story
+    found = summary.candidates(articles, {r.article: r for r in readings})
+    at = {(c.article.id, c.position): c for c in found}
+    picked = [at[("daily", 0)], at[("wire", 2)], at[("courier", 2)], at[("daily", 3)]]
+    assert summary.ordered(picked) == [picked[0], picked[3], picked[2], picked[1]]
+    account = plain(summarize(articles, readings, [], []))
+    sources = [s.articles[0] for s in account]
+    following = len(sources) - sources[::-1].index(sources[0])  # last of the opener's
+    assert len(account) > 2 and set(sources[:following]) == {sources[0]}
+    starts = [s.evidence[0].start for s in account[:following]]
+    assert starts == sorted(starts)
+
+
+def test_a_repeat_is_said_once(story: tuple[list[Article], list[Reading]]) -> None:
+    articles, readings = story
+    account = plain(summarize(articles, readings, [], []))
+    assert sum("sank off the Velmar coast" in s.text for s in account) == 1
+    assert sum(s.text.startswith("Relatives gathered") for s in account) == 1
+
+
+def test_the_account_grows_with_the_material_within_bounds(
+    story: tuple[list[Article], list[Reading]],
+) -> None:
+    short = [Article("x", "x", "two words")]
+    long = [Article("y", "y", "word " * 5000)]
+    assert summary.budget(short) == summary.DEFAULT.budget_min
+    assert summary.budget(long) == summary.DEFAULT.budget_max
+    middle = [Article("z", "z", "word " * 100)]
+    assert summary.DEFAULT.budget_min < summary.budget(middle) < summary.DEFAULT.budget_max
+    articles, readings = story
+    lead_only = [replace(a, text=a.text[: a.text.index(".") + 1]) for a in articles[:3]]
+    short = summarize(lead_only, read_many(lead_only), [], [])
+    full = summarize(articles, readings, [], [])
+    assert 0 < sum(len(s.text.split()) for s in short) < sum(len(s.text.split()) for s in full)
+
+
+def test_no_readings_no_account(story: tuple[list[Article], list[Reading]]) -> None:
+    articles, readings = story
+    assert summarize(articles, readings, [], [])
+    assert summarize(articles, [], [survivors()], []) == []
+
+
+# --- cleaning a sentence ---------------------------------------------------------------------
+
+
+def test_dateline_connective_and_parenthesis_are_dropped_spans_stay_exact() -> None:
+    text = "PORTVILLE (Wire) — However, critics (mostly local hauliers) say the port is too small."
+    pieces, said = summary.clean(Evidence("c", 10, 10 + len(text), text))
+    assert said == "Critics say the port is too small."
+    assert [p.text for p in pieces] == ["critics", "say the port is too small."]
+    assert pieces[0].start == 10 + text.index("critics")
+    assert pieces[1].start == 10 + text.index("say")
+    lead = "PORTVILLE (Wire) — The harbour board approved a new ferry line to Eastholm on Tuesday."
+    other = "The Portville harbour board approved a ferry line to Eastholm on Tuesday evening."
+    articles = [Article("p", "p", lead, outlet="P"), Article("q", "q", other, outlet="Q")]
+    account = summarize(articles, read_many(articles), [], [])
+    assert account[0].text == "The harbour board approved a new ferry line to Eastholm on Tuesday."
+    assert account[0].evidence[0].text == account[0].text
+
+
+# --- omissions (hand-made readings) ------------------------------------------------------------
 
 TEXT_A = (
     "The passenger ferry Gull Star sank off the Velmar coast on Tuesday night. "
@@ -109,67 +464,6 @@ def fixture() -> tuple[list[Article], list[Reading], list[Claim]]:
     return articles, readings, [survivors, suspended, calm]
 
 
-def source_sentences(readings: list[Reading]) -> list[str]:
-    return [s.evidence.text for r in readings for s in r.sentences]
-
-
-def test_summary_has_five_to_ten_sentences_all_drawn_from_sources() -> None:
-    articles, readings, claims = fixture()
-    summary = summarize(articles, readings, claims, [])
-    assert 5 <= len(summary) <= 10
-    originals = source_sentences(readings)
-    for sentence in summary:
-        if ' reports "' in sentence.text:
-            continue
-        assert any(sentence.text in s for s in originals), sentence.text
-
-
-def test_every_citation_is_an_exact_span_of_its_article() -> None:
-    articles, readings, claims = fixture()
-    texts = {a.id: a.text for a in articles}
-    summary = summarize(articles, readings, claims, [])
-    assert summary
-    for sentence in summary:
-        assert sentence.evidence and sentence.articles
-        for ev in sentence.evidence:
-            assert texts[ev.article][ev.start : ev.end] == ev.text
-            assert ev.article in sentence.articles
-
-
-def test_conflict_is_quoted_side_by_side_never_blended() -> None:
-    articles, readings, claims = fixture()
-    summary = summarize(articles, readings, claims, [])
-    contested = [s for s in summary if "41" in s.text or "38" in s.text]
-    assert len(contested) == 1
-    text = contested[0].text
-    assert text.startswith('Harbour Courier reports "Rescue teams pulled 41')
-    assert '; Velmar Daily reports "Rescuers pulled 38 survivors' in text
-    assert set(contested[0].articles) == {"a", "d", "b"}
-
-
-def test_agreed_points_cite_every_agreeing_source() -> None:
-    articles, readings, claims = fixture()
-    summary = summarize(articles, readings, claims, [])
-    sinking = next(s for s in summary if "sank off the Velmar coast" in s.text)
-    assert {"a", "b", "c"} <= set(sinking.articles)
-    suspended = next(s for s in summary if "suspended all crossings" in s.text)
-    assert {"a", "b"} <= set(suspended.articles)
-
-
-def test_page_furniture_is_left_out() -> None:
-    articles, readings, claims = fixture()
-    summary = summarize(articles, readings, claims, [])
-    assert summary and all("later edition" not in s.text for s in summary)
-
-
-def test_loaded_wording_is_avoided_when_a_neutral_sentence_exists() -> None:
-    articles, readings, claims = fixture()
-    summary = summarize(articles, readings, claims, [])
-    assert all("reckless" not in s.text for s in summary)
-    # the same point in neutral words is there instead, citing the loaded outlet too
-    assert any("sank off the Velmar coast" in s.text and "b" in s.articles for s in summary)
-
-
 def test_omissions_only_for_fully_extracted_originals_and_independent_claims() -> None:
     articles, readings, claims = fixture()
     omissions = find_omissions(articles, readings, claims)
@@ -177,16 +471,3 @@ def test_omissions_only_for_fully_extracted_originals_and_independent_claims() -
     assert any(o.startswith("Coastal Wire does not mention crossings suspended") for o in omissions)
     assert not any(o.startswith(("Live Page", "Copy Desk")) for o in omissions)
     assert not any("calm weather" in o for o in omissions)  # one source only
-
-
-def test_a_copy_and_its_original_count_as_one_source() -> None:
-    articles, _, _ = fixture()
-    assert independent_sources(["a", "d"], articles) == {"Harbour Courier"}
-    assert independent_sources(["a", "b", "d"], articles) == {"Harbour Courier", "Velmar Daily"}
-
-
-def test_no_readings_give_an_empty_summary() -> None:
-    articles, _, claims = fixture()
-    assert summarize(articles, [], [], []) == []
-    assert find_omissions(articles, [], []) == []
-    assert len(claims) == 3

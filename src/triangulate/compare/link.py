@@ -29,10 +29,10 @@ AGREE_ALIGNMENT = 0.35  # sentences this aligned tie two compatible answers toge
 CLASH_ALIGNMENT = 0.5  # and this aligned, two answers that cannot both hold
 NOUN_SIMILARITY = 0.6  # counted nouns this close name the same thing ("troops", "soldiers")
 SMALL_NUMBERS = 12  # values up to this are too common to tie two sentences on their own
-AGE_NAME_GAP = 40
-PERIOD_CLASH = 0.6
+AGE_NAME_GAP = 40  # characters between "36-year-old" and the name it describes
+PERIOD_CLASH = 0.6  # two periods of one named thing: as sure as aligned sentences
 # Verbs that say little about what happened: two values hanging on them are no more alike.
-LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take", "become"})  # characters between "36-year-old" and the name it describes
+LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take", "become"})
 
 
 @dataclass(frozen=True)

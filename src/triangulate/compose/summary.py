@@ -1,21 +1,47 @@
-"""A neutral, cited account built only from the sources' own sentences.
+"""A short neutral account that opens with what most sources report, every sentence cited.
 
-Every summary sentence is a source sentence (or a trim of one) and cites each
-source that says the same. Contested points are never blended: they are written
-as "A reports "..."; B reports "..."" with both sides quoted from their sources.
-Omissions are only reported for fully extracted articles, so a truncated page
-is not blamed for what it might have said further down.
+The account is extractive and evidence-first. Each of its plain sentences is a source
+sentence, cleaned only of what made sense on its page alone (a dateline, a leading
+connective, a parenthesis); it cites the exact spans it keeps and, for every other source
+that says the same thing, that source's sentence. What the sources disagree on is never
+given as fact: it is stated as a disagreement with each side's value and outlets.
+
+1. Every sentence of every original article that reads as a statement on its own is a
+   candidate (not a heading, a question, a short sentence leaning on its neighbours). Its
+   weight is how much the *other* outlets say the same (TF-IDF cosine with each one's
+   closest sentence, and with their headlines), how well it tells its own article's
+   headline and how many people, places and organisations it names, less penalties for
+   lying deep in its article, for a page cut off mid-sentence, a first-person aside, a
+   quotation or a loaded word.
+2. The heaviest candidate opens: the event most sources report, usually with its day and
+   place. Further candidates follow by weight until a word budget that grows with the
+   material is met, skipping any that repeats what is already said, tells another stage
+   of it ("has begun" once "was completed" is said), or points back to a sentence not in
+   the account ("He said ..."). They are ordered as the opener's article continues, then
+   as the other articles run.
+3. Each disagreement (a ``conflict`` claim with independent sources on two sides) becomes
+   "Reports differ on <what>: <value> (<outlets>) against <value> (<outlets>).", each
+   update "A later report revises an earlier one on <what>: ..." with its dates. A sentence
+   holding either value is never a plain sentence.
+
+Every measure is one of words within the dossier, so a summary costs milliseconds: sentence
+vectors (MiniLM) were tried for repeats and citations and did no better (docs/benchmarks.md).
+Weights and budget were set on the first 150 NeuS-dev stories (benchmarks/eval_summary.py);
+the other 150 are held out.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from triangulate.core.sources import independent_sources, source_name
+from triangulate.core.dates import shown_publication_date
+from triangulate.core.sources import independent_sources, original_of, source_name
 from triangulate.core.spans import sentence_around
-from triangulate.core.words import content_words, overlap
+from triangulate.core.words import content_words, words_of
 from triangulate.models import (
     Article,
     Claim,
@@ -26,258 +52,644 @@ from triangulate.models import (
     TimelineEntry,
 )
 
-MIN_SENTENCES = 5
-MAX_SENTENCES = 10
-MAX_CONTESTED = 3
-SAME_POINT = 0.3  # word overlap above which two sentences make the same point
-REDUNDANT = 0.45  # share of a sentence's words already said by a chosen one
-MIN_WORDS, MAX_WORDS = 6, 45
-QUOTE_WORDS = 30  # longest stretch quoted for one side of a contested point
-LEAD_SENTENCES = 3
-TITLE_WORDS = 6
-TOPICAL_WEIGHT = 2.0
-MIN_TOPICAL = 0.2
-SHAKY_FRAMING = {"loaded_word", "scare_quotes", "distancing"}
+# --- parameters ------------------------------------------------------------------------------
+
+WEIGHTS: tuple[tuple[str, float], ...] = (
+    ("support", 1.0),  # TF-IDF cosine with each other outlet's closest sentence (mean)
+    ("headlines", 1.0),  # TF-IDF cosine with the other outlets' headlines (mean)
+    ("own_headline", 0.25),  # TF-IDF cosine with its own article's headline
+    ("names", 0.25),  # people, places, organisations it names (mentions, at most 3) / 3
+    ("position", -0.15),  # sentences before it in its article (at most 6)
+    ("fragment", -1.0),  # the page ends mid-sentence
+    ("first_person", -0.5),  # "we", "our" outside quotation marks
+    ("quotation", -0.3),  # mostly inside quotation marks
+    ("framed", -0.2),  # holds a loaded or distancing word (the framing reader's lexicon)
+)
+
+
+@dataclass(frozen=True)
+class Params:
+    weights: tuple[tuple[str, float], ...] = WEIGHTS
+    repeat: float = 0.6  # TF-IDF cosine with a chosen sentence above which one is skipped
+    repeat_words: float = 0.35  # the same as a share of the shorter one's content words
+    budget_base: float = 20.0  # words
+    budget_per_source_word: float = 0.75  # times the mean words per source
+    budget_min: int = 25
+    budget_max: int = 160
+    slack: int = 10  # a sentence may pass the budget by this many words
+    cite: float = 0.3  # TF-IDF cosine from which another source's sentence backs a chosen one
+    cite_covered: float = 0.35  # and the share of the chosen one's TF-IDF weight it holds
+    max_conflicts: int = 3
+    max_updates: int = 2
+
+
+DEFAULT = Params()
+MIN_WORDS = 8  # shorter sentences lean on the ones around them
+FAMILY_LETTERS = 6  # "peacekeeper" and "peacekeeping" are of one family, "peacek"
+SAME_MATTER = 0.25  # share of content words from which two sentences tell of one matter
+TOLD_MATTER = 0.2  # the same, from which a loaded or distancing telling only reframes it
+MAX_POSITION = 6
+# Sentences of an article that may be taken: the account leans on leads, and the weighing
+# compares every candidate with every other, so this bounds its time on long inputs.
+MAX_CANDIDATES_PER_ARTICLE = 40
+DISPLAY_WORDS = 12  # the longest value quoted for one side of a disagreement
+
+DATELINE = re.compile(
+    r"^(?:(?:[A-Z]{2,}[A-Z.'\-]*)(?:[ ,]+(?:[A-Z]{2,}[A-Z.'\-]*|(?:[A-Z][a-z]*\.)+))*\s*"
+    r"(?:\([A-Za-z .]+\)\s*)?|\([A-Za-z .]+\)\s*)[—–-]{1,2}\s*"
+    r"|^[A-Z][A-Za-z .,]{1,40}\([A-Za-z]{2,12}\)(?=[A-Z])"  # "Place (Agency)Text"
+)
 LEADING_CONNECTIVE = re.compile(
     r"^(?:but|and|however|meanwhile|moreover|also|still|yet|so|in addition|furthermore),?\s+",
     re.I,
 )
-QUOTE_CHARS = re.compile(r"[\"“”«»]")
+PARENTHESIS = re.compile(r"\s*\([^()]{1,80}\)")
+FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+POINTING_PRONOUN = re.compile(
+    r"^(?:he|she|they|it|his|her|their|its|this|these|those|that|such)\b", re.I
+)
+# A noun that names what was just told, not said again ("announced the decision on Friday";
+# "the decision to close the plant" says it).
+TOLD_BEFORE = re.compile(
+    r"\b(?:the|this|that)\s+(?:decision|move|announcement|statement|step|measure|remarks"
+    r"|comments|news|development|incident|episode)\b(?!\s+(?:to|of|that|by|for|about)\b)",
+    re.I,
+)
+PRONOUN_SPEAKER = re.compile(
+    r"\b(?:he|she|they)\s+(?:said|says|told|added|wrote|stated)\b"
+    r"|\b(?:said|says|added)\s+(?:he|she|they)\b",
+    re.I,
+)
+# Words telling that something is at its start or at its end.
+_STARTED_TEXT = """begin begins began begun beginning start starts started starting launch
+launched first initial initially underway"""
+_ENDED_TEXT = """complete completes completed completion conclude concluded conclusion end ends
+ended finish finished final finally last"""
+STARTED = frozenset(_STARTED_TEXT.split())
+ENDED = frozenset(_ENDED_TEXT.split())
+# What a claim's label may open with that reads better with "the" before it.
+_MEASURES_TEXT = """number numbers date dates day days year years age ages name names time times
+amount size share total count cost price toll length height distance value"""
+MEASURES = frozenset(_MEASURES_TEXT.split())
+CLOSING = tuple(".!?\"”’'")
+SHAKY_FRAMING = frozenset({"loaded_word", "distancing"})
+
+
+# --- candidates ------------------------------------------------------------------------------
 
 
 @dataclass
-class _Candidate:
-    sentence: Evidence
+class Candidate:
+    """A source sentence that may become a plain sentence of the account."""
+
     article: Article
+    source: str  # the independent source (a copy's original outlet)
     position: int  # index of the sentence in its article
-    score: float = 0.0
-    support: tuple[Evidence, ...] = ()
-    words: frozenset[str] = frozenset()
+    sentence: Evidence
+    pieces: tuple[Evidence, ...]  # the kept parts of the sentence, in order
+    text: str
+    words: int
+    marks: frozenset[str] = frozenset()  # canonical names and figures it holds
+    names: int = 0  # mentions of people, places and organisations
+    terms: frozenset[str] = frozenset()  # content words (stems)
+    families: frozenset[str] = frozenset()  # the same cut to their first letters
+    framed: bool = False  # holds a loaded word or a distancing one ("so-called")
+    points_back: bool = False  # needs the sentence before it ("He said", "They also")
+    weight: float = 0.0
+    vector: dict[str, float] = field(default_factory=dict)  # TF-IDF, unit length
 
 
-def _repeats(first: frozenset[str], second: frozenset[str]) -> bool:
-    """Most of the shorter sentence's words are in the other: it adds little."""
-    if not first or not second:
-        return False
-    return len(first & second) / min(len(first), len(second)) >= REDUNDANT
+def _piece(sentence: Evidence, start: int, end: int) -> Evidence:
+    """The part [start, end) of a sentence (offsets within it), trimmed of white space."""
+    text = sentence.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Evidence(sentence.article, sentence.start + start, sentence.start + end, text[start:end])
 
 
-# --- contested points ------------------------------------------------------------------------
+def clean(sentence: Evidence) -> tuple[tuple[Evidence, ...], str]:
+    """The kept pieces of a sentence and the text they read as.
+
+    A dateline ("CITY (Agency) —"), a leading connective ("However,") and parentheses are
+    dropped: they only made sense on the sentence's own page.
+    """
+    text = sentence.text
+    start, end = 0, len(text)
+    dateline = DATELINE.match(text)
+    if dateline and len(text) - dateline.end() > 20:
+        start = dateline.end()
+    connective = LEADING_CONNECTIVE.match(text[start:])
+    if connective:
+        start += connective.end()
+    pieces: list[Evidence] = []
+    at = start
+    for cut_start, cut_end in (m.span() for m in PARENTHESIS.finditer(text, start, end)):
+        if cut_start > at:
+            pieces.append(_piece(sentence, at, cut_start))
+        at = max(at, cut_end)
+    if at < end:
+        pieces.append(_piece(sentence, at, end))
+    pieces = [p for p in pieces if p.text]
+    joined = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(p.text for p in pieces))
+    cited = tuple(p for p in pieces if any(ch.isalnum() for ch in p.text))
+    return cited, joined[:1].upper() + joined[1:]
 
 
-def _claim_weight(claim: Claim) -> tuple[int, float]:
-    articles = {a for side in claim.sides for a in side.articles}
-    return len(articles), claim.confidence
-
-
-def _side_quote(
-    side: Side, readings: dict[str, Reading], articles: dict[str, Article]
-) -> tuple[str, Evidence] | None:
-    """The sentence one side's first piece of evidence sits in, trimmed for quoting."""
-    if not side.evidence or side.evidence[0].article not in articles:
-        return None
-    span = side.evidence[0]
-    reading = readings.get(span.article)
-    sentences = [s.evidence for s in reading.sentences] if reading else []
-    sentence = sentence_around(span, articles[span.article].text, sentences)
-    return _trim_quote(sentence.text, span.start - sentence.start), sentence
-
-
-def _trim_quote(sentence: str, focus: int) -> str:
-    """At most QUOTE_WORDS words, kept around ``focus``; cut ends are marked with '…'."""
-    words = sentence.strip().split()
-    if len(words) <= QUOTE_WORDS:
-        return QUOTE_CHARS.sub("'", sentence.strip())
-    centre = len(sentence[:focus].split())
-    first = max(0, min(centre - QUOTE_WORDS // 2, len(words) - QUOTE_WORDS))
-    kept = " ".join(words[first : first + QUOTE_WORDS])
-    kept = ("… " if first else "") + kept + (" …" if first + QUOTE_WORDS < len(words) else "")
-    return QUOTE_CHARS.sub("'", kept)
-
-
-def _names(article_ids: Sequence[str], articles: dict[str, Article]) -> str:
-    """The sources on one side; a copy whose original is there too is not named again."""
-    present = [articles[a] for a in article_ids if a in articles]
-    ids = {a.id for a in present}
-    originals = [a for a in present if a.duplicate_of not in ids]
-    names = list(dict.fromkeys(source_name(a) for a in originals))
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def contested_sentence(
-    claim: Claim, readings: dict[str, Reading], articles: dict[str, Article]
-) -> SummarySentence | None:
-    """'A reports "..."; B reports "..."' with each side quoted from its own source."""
-    parts: list[str] = []
-    evidence: list[Evidence] = []
-    cited: list[str] = []
-    for side in claim.sides:
-        quote = _side_quote(side, readings, articles)
-        if quote is None or not any(a in articles for a in side.articles):
-            continue
-        names = _names(side.articles, articles)
-        verb = "report" if " and " in names else "reports"
-        parts.append(f'{names} {verb} "{quote[0].rstrip(".")}"')
-        evidence.append(quote[1])
-        cited.extend(side.articles)
-    if len(parts) < 2:
-        return None
-    prefix = "Earlier, " if claim.status == "update" else ""
-    text = prefix + "; ".join(parts) + "."
-    return SummarySentence(text, tuple(dict.fromkeys(cited)), tuple(dict.fromkeys(evidence)))
-
-
-# --- agreed points ---------------------------------------------------------------------------
-
-
-def _candidates(articles: Sequence[Article], readings: dict[str, Reading]) -> list[_Candidate]:
+def candidates(articles: Sequence[Article], readings: dict[str, Reading]) -> list[Candidate]:
+    """Every sentence of every original article that reads as a statement on its own."""
+    by_id = {a.id: a for a in articles}
     found = []
     for article in articles:
         reading = readings.get(article.id)
         if reading is None or article.duplicate_of is not None:
             continue
-        lemmas = dict(reading.lemmas)
-        for position, sentence in enumerate(reading.sentences):
-            if _usable(sentence.evidence.text):
-                words = content_words(sentence.evidence.text, lemmas)
-                found.append(_Candidate(sentence.evidence, article, position, words=words))
+        source = source_name(original_of(article, by_id))
+        sentences = [s.evidence for s in reading.sentences]
+        for position, sentence in enumerate(sentences[:MAX_CANDIDATES_PER_ARTICLE]):
+            following = sentences[position + 1].text if position + 1 < len(sentences) else ""
+            if _starts_lower(sentence.text) or _starts_lower(following):
+                continue  # a sentence split in two (or the tail of one): not a statement alone
+            if _unfinished(sentence.text) and article.text[sentence.end :].strip():
+                continue  # a heading, caption or menu line: no statement
+            if _asks(sentence.text):
+                continue  # a question states nothing
+            candidate = _candidate(article, source, position, sentence, reading)
+            if candidate.words >= MIN_WORDS and candidate.pieces:
+                found.append(candidate)
     return found
 
 
-def _usable(text: str) -> bool:
-    words = len(text.split())
-    stripped = text.strip()
-    return MIN_WORDS <= words <= MAX_WORDS and stripped[-1:] in ".!" and stripped[:1].isupper()
-
-
-def _spans_inside(sentence: Evidence, spans: Iterable[Evidence]) -> bool:
-    return any(
-        s.article == sentence.article and sentence.start <= s.start < sentence.end for s in spans
+def _candidate(
+    article: Article, source: str, position: int, sentence: Evidence, reading: Reading
+) -> Candidate:
+    pieces, text = clean(sentence)
+    if _unfinished(text):
+        text += "…"  # the page ends mid-sentence: say so
+    names = [e for e in reading.entities if _inside(e.evidence, sentence)]
+    figures = [q for q in reading.quantities if _inside(q.evidence, sentence)]
+    marks = {e.canonical.lower() for e in names} | {f"{q.value:g}" for q in figures}
+    return Candidate(
+        article=article,
+        source=source,
+        position=position,
+        sentence=sentence,
+        pieces=pieces,
+        text=text,
+        words=len(text.split()),
+        marks=frozenset(marks),
+        names=len(names),
+        terms=(terms := content_words(text, dict(reading.lemmas))),
+        families=frozenset(term[:FAMILY_LETTERS] for term in terms),
+        framed=any(
+            m.kind in SHAKY_FRAMING and _inside(m.evidence, sentence) for m in reading.framing
+        ),
+        points_back=_points_back(text),
     )
 
 
-def _support(candidate: _Candidate, others: list[_Candidate]) -> tuple[Evidence, ...]:
-    """The closest sentence in each other article that makes the same point."""
-    best: dict[str, tuple[float, Evidence]] = {}
-    for other in others:
-        article_id = other.sentence.article
-        if article_id == candidate.sentence.article:
-            continue
-        similarity = overlap(candidate.words, other.words)
-        if similarity >= SAME_POINT and similarity > best.get(article_id, (0.0, None))[0]:
-            best[article_id] = (similarity, other.sentence)
-    return tuple(evidence for _, evidence in best.values())
+def _unfinished(text: str) -> bool:
+    """No closing punctuation: a line that is no sentence, or one cut off."""
+    return text.rstrip()[-1:] not in CLOSING
 
 
-@dataclass(frozen=True)
-class _Context:
-    articles: tuple[Article, ...]
-    framed: tuple[Evidence, ...]
-    quoted: tuple[Evidence, ...]
-    contested: tuple[Evidence, ...]
-    agreed: tuple[Claim, ...]
-    dated: tuple[Evidence, ...]
+def _asks(text: str) -> bool:
+    return text.rstrip().rstrip("\"”’'").endswith("?")
 
 
-def _agreed_with(
-    candidate: _Candidate, agreed: Sequence[Claim]
-) -> Iterator[tuple[Claim, list[Evidence]]]:
-    """The agreed claims with evidence in the candidate's sentence, and all their evidence."""
-    for claim in agreed:
-        spans = [e for side in claim.sides for e in side.evidence]
-        if _spans_inside(candidate.sentence, spans):
-            yield claim, spans
+def _points_back(text: str) -> bool:
+    """Opens with a pronoun, or gives a quotation's speaker as one: it names no one itself."""
+    unquoted = QUOTED.sub("", text)
+    return bool(
+        POINTING_PRONOUN.match(text)
+        or PRONOUN_SPEAKER.search(unquoted)
+        or TOLD_BEFORE.search(unquoted)
+    )
 
 
-def _agreed_articles(candidate: _Candidate, agreed: Sequence[Claim]) -> set[str]:
+def _starts_lower(text: str) -> bool:
+    first = next((ch for ch in text if ch.isalpha()), "")
+    return first.islower()
+
+
+def _inside(span: Evidence, sentence: Evidence) -> bool:
+    return span.article == sentence.article and sentence.start <= span.start < sentence.end
+
+
+# --- similarity ------------------------------------------------------------------------------
+
+
+def tfidf(texts: Sequence[frozenset[str]]) -> list[dict[str, float]]:
+    """Unit TF-IDF vectors of texts given as their content words, the texts themselves
+    giving the document counts."""
+    bags = [Counter(t) for t in texts]
+    df = Counter(term for bag in bags for term in bag)
+    total = len(bags)
+    vectors = []
+    for bag in bags:
+        vector = {t: c * math.log((total + 1) / (df[t] + 0.5)) for t, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        vectors.append({t: v / norm for t, v in vector.items()})
+    return vectors
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+# --- weights ---------------------------------------------------------------------------------
+
+
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def _mostly_quoted(text: str) -> bool:
+    return sum(len(m.group()) for m in QUOTED.finditer(text)) > 0.6 * len(text)
+
+
+def _first_person(text: str) -> bool:
+    return bool(FIRST_PERSON.search(QUOTED.sub("", text)))
+
+
+def features(found: list[Candidate], articles: Sequence[Article]) -> list[dict[str, float]]:
+    """What each candidate's weight is made of (see WEIGHTS); also sets its TF-IDF vector."""
+    by_id = {a.id: a for a in articles}
+    originals = [a for a in articles if a.duplicate_of is None]
+    headlines = [(a, a.title) for a in originals if a.title]
+    vectors = tfidf([c.terms for c in found] + [content_words(title) for _, title in headlines])
+    for candidate, vector in zip(found, vectors, strict=False):
+        candidate.vector = vector
+    headline_vectors = vectors[len(found) :]
+    own_headline = {
+        a.id: vector for (a, _), vector in zip(headlines, headline_vectors, strict=True)
+    }
+    sources = {source_name(original_of(a, by_id)) for a in originals}
+    rows = []
+    for candidate in found:
+        closest: dict[str, float] = {}
+        for other in found:
+            if other.source != candidate.source:
+                similarity = cosine(candidate.vector, other.vector)
+                closest[other.source] = max(closest.get(other.source, 0.0), similarity)
+        theirs = [
+            cosine(candidate.vector, headline_vectors[i])
+            for i, (article, _) in enumerate(headlines)
+            if source_name(original_of(article, by_id)) != candidate.source
+        ]
+        row = _row(candidate, closest, theirs, len(sources - {candidate.source}))
+        own = own_headline.get(candidate.article.id)
+        row["own_headline"] = cosine(candidate.vector, own) if own else 0.0
+        rows.append(row)
+    return rows
+
+
+def _row(
+    candidate: Candidate, closest: dict[str, float], headlines: Sequence[float], other_sources: int
+) -> dict[str, float]:
+    text = candidate.text.rstrip()
     return {
-        a
-        for claim, _ in _agreed_with(candidate, agreed)
-        for side in claim.sides
-        for a in side.articles
+        "support": sum(closest.values()) / (other_sources or 1),
+        "headlines": _mean(headlines),
+        "position": float(min(candidate.position, MAX_POSITION)),
+        "fragment": float(text.endswith("…")),
+        "first_person": float(_first_person(text)),
+        "quotation": float(_mostly_quoted(text)),
+        "names": min(candidate.names, 3) / 3,
+        "framed": float(candidate.framed),
     }
 
 
-def _score(candidate: _Candidate, context: _Context) -> float:
-    sentence = candidate.sentence
-    backers = {candidate.article.id, *(e.article for e in candidate.support)}
-    backers |= _agreed_articles(candidate, context.agreed)
-    score = 1.5 * len(independent_sources(backers, context.articles))
-    score += 1.5 if candidate.position < LEAD_SENTENCES else 0.0
-    score -= 0.1 * min(candidate.position, 10)
-    score += 0.5 if _spans_inside(sentence, context.dated) else 0.0
-    score -= 2.0 if _spans_inside(sentence, context.framed) else 0.0
-    score -= 1.0 if _spans_inside(sentence, context.quoted) else 0.0
-    return score
+def weigh(rows: Sequence[dict[str, float]], found: list[Candidate], params: Params) -> None:
+    for candidate, row in zip(found, rows, strict=True):
+        candidate.weight = sum(w * row.get(name, 0.0) for name, w in params.weights)
 
 
-def _context(
-    articles: Sequence[Article],
-    readings: dict[str, Reading],
-    claims: Sequence[Claim],
-    timeline: Sequence[TimelineEntry],
-) -> _Context:
-    framed = [m.evidence for r in readings.values() for m in r.framing if m.kind in SHAKY_FRAMING]
-    quoted = [q.evidence for r in readings.values() for q in r.quotes]
-    contested = [
-        e
-        for c in claims
-        if c.status in ("conflict", "update")
-        for side in c.sides
-        for e in side.evidence
-    ]
-    return _Context(
-        articles=tuple(articles),
-        framed=tuple(framed),
-        quoted=tuple(quoted),
-        contested=tuple(contested),
-        agreed=tuple(c for c in claims if c.status == "agreed"),
-        dated=tuple(e for entry in timeline for e in entry.evidence),
-    )
+# --- selection -------------------------------------------------------------------------------
 
 
-def _word_spread(candidates: Sequence[_Candidate]) -> dict[str, set[str]]:
-    """For each content word, the outlets that use it somewhere."""
-    spread: dict[str, set[str]] = {}
-    for candidate in candidates:
-        outlet = source_name(candidate.article)
-        for word in candidate.words:
-            spread.setdefault(word, set()).add(outlet)
-    return spread
+def budget(articles: Sequence[Article], params: Params = DEFAULT) -> int:
+    """Words the account may take: more for more material, within fixed bounds."""
+    originals = [a for a in articles if a.duplicate_of is None]
+    if not originals:
+        return params.budget_min
+    mean_words = sum(a.words for a in originals) / len(originals)
+    words = params.budget_base + params.budget_per_source_word * mean_words
+    return int(min(params.budget_max, max(params.budget_min, words)))
 
 
-def _topicality(candidate: _Candidate, spread: dict[str, set[str]]) -> float:
-    """Share of a sentence's words that other outlets use too: low for page furniture."""
-    outlet = source_name(candidate.article)
-    if not candidate.words:
-        return 0.0
-    shared = sum(1 for word in candidate.words if spread.get(word, set()) - {outlet})
-    return shared / len(candidate.words)
+def select(found: Sequence[Candidate], limit: int, params: Params = DEFAULT) -> list[Candidate]:
+    """Heaviest first, skipping repeats and sentences that would overrun ``limit`` words.
 
-
-def _pick(candidates: list[_Candidate], limit: int) -> list[_Candidate]:
-    """Best first, skipping any sentence that repeats one already chosen."""
-    chosen: list[_Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: -c.score):
-        if len(chosen) >= limit or candidate.score == float("-inf"):
-            break
-        if not any(_repeats(candidate.words, c.words) for c in chosen):
-            chosen.append(candidate)
+    A sentence that points back waits for the sentence before it: it is taken right after
+    that one is, if it ever is.
+    """
+    chosen: list[Candidate] = []
+    waiting: dict[tuple[str, int], Candidate] = {}  # (article, position it points back to)
+    words = 0
+    queue = sorted(found, key=lambda c: -c.weight)
+    while queue and words < limit:
+        candidate = queue.pop(0)
+        if chosen and words + candidate.words > limit + params.slack:
+            continue
+        if candidate.points_back and not _follows(candidate, chosen):
+            waiting[(candidate.article.id, candidate.position - 1)] = candidate
+            continue
+        if _adds_nothing(candidate, chosen, params):
+            continue
+        chosen.append(candidate)
+        words += candidate.words
+        follower = waiting.pop((candidate.article.id, candidate.position), None)
+        if follower is not None:
+            queue.insert(0, follower)
     return chosen
 
 
-def _agreed_sentence(candidate: _Candidate, agreed: Sequence[Claim]) -> SummarySentence:
-    evidence = [candidate.sentence, *candidate.support]
-    for _, spans in _agreed_with(candidate, agreed):
-        evidence.extend(spans)
-    articles = tuple(dict.fromkeys(e.article for e in evidence))
-    return SummarySentence(_trim_sentence(candidate.sentence.text), articles, tuple(evidence))
+def _adds_nothing(candidate: Candidate, chosen: Sequence[Candidate], params: Params) -> bool:
+    """Repeats a chosen sentence, tells another stage of it, or only reframes its matter."""
+    for other in chosen:
+        if _repeats(candidate, other, params) or _outdated(candidate, other):
+            return True  # "has begun" beside "was completed": one of them is no longer true
+        if candidate.framed and _shared_words(candidate, other) >= TOLD_MATTER:
+            return True  # told already: this telling would add only its framing
+    return False
 
 
-def _trim_sentence(text: str) -> str:
-    """Drop a leading connective ('However, ...') that only made sense in the article."""
-    trimmed = LEADING_CONNECTIVE.sub("", text.strip())
-    return trimmed[:1].upper() + trimmed[1:]
+def _follows(candidate: Candidate, chosen: Sequence[Candidate]) -> bool:
+    """The sentence before it in its article is in the account (and will stay before it)."""
+    return any(
+        c.article.id == candidate.article.id and c.position == candidate.position - 1
+        for c in chosen
+    )
+
+
+def _shared_words(first: Candidate, second: Candidate) -> float:
+    """Share of the shorter sentence's content words that the other has too, words of one
+    family counting as one: a retelling says "withdrew" for "withdrawal", "Russia" for
+    "Russian"."""
+    smaller = min(len(first.families), len(second.families))
+    return len(first.families & second.families) / smaller if smaller else 0.0
+
+
+def _repeats(candidate: Candidate, chosen: Candidate, params: Params) -> bool:
+    """Says what a chosen sentence says.
+
+    Two measures, both of words: TF-IDF cosine catches a sentence repeated nearly as it is;
+    the share of content words catches a retelling in a dossier whose every sentence uses
+    the story's words (there TF-IDF rates them all low). MiniLM was tried here too: on the
+    NeuS training stories it changed nothing, and it costs a quarter of a dossier's time.
+    """
+    if cosine(candidate.vector, chosen.vector) >= params.repeat:
+        return True
+    return _shared_words(candidate, chosen) >= params.repeat_words
+
+
+def _outdated(candidate: Candidate, chosen: Candidate) -> bool:
+    """Tells another stage of what a chosen sentence tells ("began" against "completed"):
+    the sources' dates may not say which is the later, so the chosen one stands alone."""
+    if _shared_words(candidate, chosen) < SAME_MATTER:
+        return False
+    stages = {_stage(candidate.text), _stage(chosen.text)}
+    return stages == {"start", "end"}
+
+
+def _stage(text: str) -> str | None:
+    words = {w.lower() for w in words_of(text)}
+    started, ended = bool(words & STARTED), bool(words & ENDED)
+    return "start" if started and not ended else "end" if ended and not started else None
+
+
+def ordered(chosen: list[Candidate]) -> list[Candidate]:
+    """The opener, what its article says next, then the others' points in their order; a
+    sentence that points back stays right after the sentence it points to."""
+    if not chosen:
+        return chosen
+    opener = chosen[0].article.id
+    at = {(c.article.id, c.position): c for c in chosen}
+
+    def head(candidate: Candidate) -> int:
+        position = candidate.position
+        while (
+            at.get((candidate.article.id, position))
+            and at[(candidate.article.id, position)].points_back
+        ):
+            position -= 1
+        return position
+
+    def key(c: Candidate) -> tuple[bool, int, str, int]:
+        return (c.article.id != opener, head(c), c.article.id, c.position)
+
+    return chosen[:1] + sorted(chosen[1:], key=key)
+
+
+# --- citations -------------------------------------------------------------------------------
+
+
+def backers(
+    candidate: Candidate, found: Sequence[Candidate], params: Params = DEFAULT
+) -> list[Evidence]:
+    """Per other source, its sentence that says the same as ``candidate``, if any.
+
+    Said the same: a TF-IDF cosine (words weighed by how rare they are in this dossier) of
+    at least ``cite``, the other sentence holding at least ``cite_covered`` of the chosen
+    sentence's weight. On the hand-labelled facts of factalign-dev's ECB+ events, the
+    sentence so picked states one of the chosen sentence's facts more often than one
+    MiniLM picks, or than the sentences the comparison aligned (docs/benchmarks.md).
+    """
+    best: dict[str, tuple[float, Evidence]] = {}
+    for other in found:
+        if other.source == candidate.source:
+            continue
+        similarity = cosine(candidate.vector, other.vector)
+        if similarity < params.cite or similarity <= best.get(other.source, (0.0, None))[0]:
+            continue
+        if _covered(candidate.vector, other.vector) >= params.cite_covered:
+            best[other.source] = (similarity, other.sentence)
+    return [sentence for _, sentence in sorted(best.values(), key=lambda pair: -pair[0])]
+
+
+def _covered(vector: dict[str, float], other: dict[str, float]) -> float:
+    """Share of a unit TF-IDF vector's weight on the terms another one has too."""
+    return sum(value * value for term, value in vector.items() if term in other)
+
+
+def cited(candidate: Candidate, support: Sequence[Evidence]) -> SummarySentence:
+    """The sentence's kept spans, then each backing source's sentence."""
+    evidence = (*candidate.pieces, *support)
+    ids = tuple(dict.fromkeys(e.article for e in evidence))
+    return SummarySentence(candidate.text, ids, evidence)
+
+
+# --- disagreements and updates ---------------------------------------------------------------
+
+
+def _outlets(side: Side, articles: dict[str, Article]) -> list[str]:
+    """The independent sources behind one side, in the order its articles come."""
+    present = [articles[a] for a in side.articles if a in articles]
+    return list(dict.fromkeys(source_name(original_of(a, articles)) for a in present))
+
+
+def _listed(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _topic(about: str, texts: Sequence[str]) -> str:
+    """The claim's label as the middle of a sentence ("the number of residents")."""
+    label = " ".join(about.split()).rstrip(".:;")
+    if ":" in label:  # "years of: <words around the value>" is no phrase: keep what is measured
+        label = label.split(":", 1)[0].strip().removesuffix(" of")
+    first = label.split(" ", 1)[0]
+    lowered = first.lower()
+    # lower-cased unless a name (never written lower-case in the sources) or an acronym
+    capitalised = first != lowered and first[1:].islower()
+    common = lowered in MEASURES or any(re.search(rf"\b{re.escape(lowered)}\b", t) for t in texts)
+    if capitalised and common:
+        label = lowered + label[len(first) :]
+    return ("the " if lowered in MEASURES else "") + label
+
+
+def _display(side: Side) -> str:
+    """A side's value as the sources wrote it; words (not figures) are quoted, and a long
+    passage is cut to the words around its value."""
+    display = " ".join(side.display.split())
+    if any(ch.isdigit() for ch in display) and len(display.split()) <= DISPLAY_WORDS // 2:
+        return display  # a figure or a date, as written
+    words = display.split()
+    if len(words) > DISPLAY_WORDS:
+        value = str(side.value or "").lower()
+        lowered = [w.lower() for w in words]
+        at = next((i for i, w in enumerate(lowered) if value and w.startswith(value)), 0)
+        first = max(0, min(at - DISPLAY_WORDS // 2, len(words) - DISPLAY_WORDS))
+        kept = " ".join(words[first : first + DISPLAY_WORDS]).strip(",;:.")
+        display = (
+            ("…" if first else "") + kept + ("…" if first + DISPLAY_WORDS < len(words) else "")
+        )
+    return f"“{display.rstrip('.')}”"
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The articles a disagreement is told from, with their reader sentences."""
+
+    articles: dict[str, Article]
+    sentences: dict[str, tuple[Evidence, ...]]
+
+    @classmethod
+    def of(cls, articles: Sequence[Article], readings: dict[str, Reading]) -> Sources:
+        sentences = {
+            a.id: tuple(s.evidence for s in readings[a.id].sentences)
+            for a in articles
+            if a.id in readings
+        }
+        return cls({a.id: a for a in articles}, sentences)
+
+    def sentence_of(self, span: Evidence) -> Evidence:
+        """The sentence that holds a span."""
+        text = self.articles[span.article].text
+        return sentence_around(span, text, self.sentences.get(span.article, ()))
+
+    @property
+    def texts(self) -> list[str]:
+        return [a.text for a in self.articles.values()]
+
+
+def _real_sides(claim: Claim, articles: dict[str, Article]) -> list[tuple[Side, list[str]]]:
+    """The sides with evidence in these articles, with their outlets; a disagreement is real
+    when two sides each have an outlet that no other side has."""
+    sides = []
+    for side in claim.sides:
+        outlets = _outlets(side, articles)
+        if outlets and any(e.article in articles for e in side.evidence):
+            sides.append((side, outlets))
+    counts = Counter(outlet for _, outlets in sides for outlet in outlets)
+    distinct = sum(1 for _, outlets in sides if any(counts[o] == 1 for o in outlets))
+    return sides if distinct >= 2 else []
+
+
+def differing(claim: Claim, sources: Sources) -> SummarySentence | None:
+    """'Reports differ on X: a (A) against b (B).' citing each side's sentences."""
+    sides = _real_sides(claim, sources.articles)
+    if not sides:
+        return None
+    parts = [f"{_display(side)} ({_listed(outlets)})" for side, outlets in sides]
+    text = f"Reports differ on {_topic(claim.about, sources.texts)}: " + _against(parts) + "."
+    return _stated(text, [side for side, _ in sides], sources)
+
+
+def _against(parts: Sequence[str]) -> str:
+    return parts[0] + " against " + _listed(parts[1:])
+
+
+def updated(claim: Claim, sources: Sources) -> SummarySentence | None:
+    """'A later report revises an earlier one on X: a (A, date), then b (B, date).'"""
+    articles = sources.articles
+    sides = _real_sides(claim, articles)
+    if not sides:
+        return None
+    sides.sort(key=lambda pair: _latest(pair[0], articles))
+    parts = []
+    for side, outlets in sides:
+        dates = [d for d in (_when(a, articles) for a in side.articles) if d]
+        when = f", {max(dates)}" if dates else ""
+        parts.append(f"{_display(side)} ({_listed(outlets)}{when})")
+    topic = _topic(claim.about, sources.texts)
+    text = f"A later report revises an earlier one on {topic}: " + ", then ".join(parts) + "."
+    return _stated(text, [side for side, _ in sides], sources)
+
+
+def _when(article_id: str, articles: dict[str, Article]) -> str | None:
+    article = articles.get(article_id)
+    if article is None:
+        return None
+    return shown_publication_date(article.published, article.published_inferred)
+
+
+def _latest(side: Side, articles: dict[str, Article]) -> str:
+    dates = [articles[a].published or "" for a in side.articles if a in articles]
+    return max(dates, default="")
+
+
+def _stated(text: str, sides: Sequence[Side], sources: Sources) -> SummarySentence:
+    """A disagreement or update citing the sentence each side's value is given in."""
+    spans = [e for side in sides for e in side.evidence if e.article in sources.articles]
+    evidence = tuple(dict.fromkeys(sources.sentence_of(e) for e in spans))
+    ids = tuple(dict.fromkeys(e.article for e in evidence))
+    return SummarySentence(text, ids, evidence)
+
+
+def _ranked(claims: Iterable[Claim], status: str, articles: dict[str, Article]) -> list[Claim]:
+    """Claims of one status, those more independent sources report and surer first."""
+    chosen = [c for c in claims if c.status == status]
+
+    def sources(claim: Claim) -> int:
+        return len(
+            independent_sources({a for s in claim.sides for a in s.articles}, articles.values())
+        )
+
+    return sorted(chosen, key=lambda c: (-sources(c), -c.confidence))
+
+
+def _contested_spans(claims: Iterable[Claim]) -> list[Evidence]:
+    """Values that are no plain fact: both sides of a conflict; both sides of an update,
+    which its own sentence tells with their dates."""
+    return [
+        e
+        for claim in claims
+        if claim.status in ("conflict", "update")
+        for side in claim.sides
+        for e in side.evidence
+    ]
+
+
+def _holds(candidate: Candidate, spans: Iterable[Evidence]) -> bool:
+    return any(_inside(e, candidate.sentence) for e in spans)
+
+
+# --- entry point -----------------------------------------------------------------------------
 
 
 def summarize(
@@ -285,43 +697,36 @@ def summarize(
     readings: Iterable[Reading],
     claims: Sequence[Claim],
     timeline: Sequence[TimelineEntry],
+    params: Params = DEFAULT,
 ) -> list[SummarySentence]:
-    """A 5-10 sentence neutral account; each sentence cites the sources that carry it."""
-    by_reading = {reading.article: reading for reading in readings}
-    by_article = {article.id: article for article in articles}
-    contested = _contested(claims, by_reading, by_article)
-    context = _context(articles, by_reading, claims, timeline)
-    # a contested figure is only ever given with its sources, never as plain fact
-    candidates = [
-        c
-        for c in _candidates(articles, by_reading)
-        if not _spans_inside(c.sentence, context.contested)
-    ]
-    spread = _word_spread(candidates)
-    several_outlets = len({source_name(c.article) for c in candidates}) > 1
-    for candidate in candidates:
-        topical = _topicality(candidate, spread)
-        candidate.support = _support(candidate, candidates)
-        candidate.score = _score(candidate, context) + TOPICAL_WEIGHT * topical
-        if several_outlets and topical < MIN_TOPICAL:
-            candidate.score = float("-inf")  # shares nothing with the rest of the coverage
-    limit = max(MIN_SENTENCES, MAX_SENTENCES - 2) - len(contested)
-    picked = _pick(candidates, limit)
-    # the best sentence opens; the rest follow in article order so the account reads on
-    ordered = picked[:1] + sorted(picked[1:], key=lambda c: (c.position, -c.score))
-    agreed = [_agreed_sentence(c, context.agreed) for c in ordered]
-    return agreed[:1] + contested + agreed[1:]
+    """Opening event, key agreed facts, then each disagreement and update; each cited."""
+    del timeline  # the lead sentences carry the day; the timeline is shown on its own
+    by_reading = {r.article: r for r in readings}
+    found = candidates(articles, by_reading)
+    if not found:
+        return []
+    rows = features(found, articles)
+    weigh(rows, found, params)
+    return compose(found, Sources.of(articles, by_reading), claims, params)
 
 
-def _contested(
-    claims: Sequence[Claim], readings: dict[str, Reading], articles: dict[str, Article]
+def compose(
+    found: list[Candidate],
+    sources: Sources,
+    claims: Sequence[Claim],
+    params: Params = DEFAULT,
 ) -> list[SummarySentence]:
-    ranked = sorted(
-        (c for c in claims if c.status in ("conflict", "update")),
-        key=lambda c: (c.status != "conflict", *(-x for x in _claim_weight(c))),
-    )
-    sentences = (contested_sentence(c, readings, articles) for c in ranked)
-    return [s for s in sentences if s is not None][:MAX_CONTESTED]
+    """The account from weighed candidates: opener, further facts, disagreements, updates."""
+    contested = _contested_spans(claims)
+    plain = [c for c in found if not _holds(c, contested)]
+    chosen = ordered(select(plain, budget(list(sources.articles.values()), params), params))
+    account = [cited(c, backers(c, found, params)) for c in chosen]
+    by_id = sources.articles
+    conflicts = (differing(c, sources) for c in _ranked(claims, "conflict", by_id))
+    account += [s for s in conflicts if s is not None][: params.max_conflicts]
+    updates = (updated(c, sources) for c in _ranked(claims, "update", by_id))
+    account += [s for s in updates if s is not None][: params.max_updates]
+    return account
 
 
 # --- omissions -------------------------------------------------------------------------------

@@ -1,0 +1,126 @@
+"""Does a summary sentence's citation of another source state what the sentence states?
+
+    .venv/bin/python benchmarks/eval_summary_citations.py [--data ../shared/data/factalign-dev]
+
+On the ECB+ events of factalign-dev (hand-labelled facts, each with the sentence every article
+states it in), every sentence the summary could take that states a gold fact is paired, for
+each other source, with the sentence a rule would cite as saying the same. A citation is
+counted right when the two sentences share a gold fact (a lenient test: sharing one fact is
+needed for stating the same, not enough); recall is over the (sentence, other source) pairs
+where some sentence of that source shares a fact. Rules: the summary's own (TF-IDF cosine
+within the dossier, and the share of the sentence's TF-IDF weight the other holds), TF-IDF
+alone, and MiniLM cosine at several thresholds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from triangulate.compose import summary
+from triangulate.models import Article
+from triangulate.nlp.encoder import FloatArray, load_encoder
+from triangulate.readers.reader import read_many
+
+ROOT = Path(__file__).resolve().parents[1]
+Rule = Callable[[summary.Candidate, summary.Candidate, float], bool]  # (sentence, other, MiniLM)
+
+
+@dataclass
+class Event:
+    found: list[summary.Candidate]
+    vectors: FloatArray
+    facts: list[set[str]]  # the gold facts each candidate states
+
+
+def load_event(events: Path, gold: Path, name: str) -> Event:
+    lines = (events / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    articles = [
+        Article(a["id"], a["id"], a["text"], outlet=a.get("outlet"), title=a.get("title"))
+        for a in map(json.loads, lines)
+    ]
+    readings = read_many(articles)
+    found = summary.candidates(articles, {r.article: r for r in readings})
+    summary.features(found, articles)
+    texts = {a.id: a.text for a in articles}
+    spans = []
+    for fact in json.loads((gold / f"{name}.json").read_text(encoding="utf-8"))["facts"]:
+        for mention in fact["mentions"]:
+            start = texts[mention["article"]].find(mention["quote"])
+            if start >= 0:
+                spans.append((fact["id"], mention["article"], start, start + len(mention["quote"])))
+    facts = [
+        {
+            f
+            for f, a, s, e in spans
+            if a == c.sentence.article and s < c.sentence.end and e > c.sentence.start
+        }
+        for c in found
+    ]
+    vectors = load_encoder().encode([c.sentence.text for c in found])
+    return Event(found, vectors, facts)
+
+
+def score(events: Sequence[Event], rule: Rule) -> tuple[int, float, float]:
+    right = wrong = possible = 0
+    for event in events:
+        for i, candidate in enumerate(event.found):
+            if not event.facts[i]:
+                continue
+            by_source: dict[str, list[int]] = {}
+            for j, other in enumerate(event.found):
+                if other.source != candidate.source:
+                    by_source.setdefault(other.source, []).append(j)
+            for others in by_source.values():
+                possible += any(event.facts[i] & event.facts[j] for j in others)
+                taken = [
+                    (summary.cosine(candidate.vector, event.found[j].vector), j)
+                    for j in others
+                    if rule(candidate, event.found[j], float(event.vectors[i] @ event.vectors[j]))
+                ]
+                if taken:
+                    j = max(taken)[1]
+                    right += bool(event.facts[i] & event.facts[j])
+                    wrong += not event.facts[i] & event.facts[j]
+    cited = right + wrong
+    return cited, right / cited if cited else 0.0, right / possible if possible else 0.0
+
+
+def summary_rule(candidate: summary.Candidate, other: summary.Candidate, _: float) -> bool:
+    return bool(summary.backers(candidate, [other]))
+
+
+def rules() -> dict[str, Rule]:
+    found: dict[str, Rule] = {"summary (TF-IDF >= 0.3, covers >= 0.35)": summary_rule}
+    found["TF-IDF cosine >= 0.3"] = lambda c, o, _: summary.cosine(c.vector, o.vector) >= 0.3
+    for threshold in (0.6, 0.7, 0.8):
+        found[f"MiniLM cosine >= {threshold}"] = _minilm(threshold)
+    return found
+
+
+def _minilm(threshold: float) -> Rule:
+    def rule(candidate: summary.Candidate, other: summary.Candidate, meaning: float) -> bool:
+        return meaning >= threshold
+
+    return rule
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/factalign-dev")
+    args = parser.parse_args()
+    names = sorted(p.stem for p in (args.data / "events").glob("ecbdev-*.jsonl"))
+    events = [load_event(args.data / "events", args.data / "gold", name) for name in names]
+    print(f"factalign-dev ECB+ events: {len(events)}")
+    print("| rule | citations | share of a gold fact (precision) | recall |")
+    print("|---|---|---|---|")
+    for label, rule in rules().items():
+        cited, precision, recall = score(events, rule)
+        print(f"| {label} | {cited} | {precision:.3f} | {recall:.3f} |")
+
+
+if __name__ == "__main__":
+    main()
