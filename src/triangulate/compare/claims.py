@@ -30,7 +30,8 @@ from triangulate.compare.agreements import statement_claims
 from triangulate.compare.align import align
 from triangulate.compare.disagreements import name_claims, name_clashes
 from triangulate.compare.link import Linker, LinkInput, age_holders
-from triangulate.compare.statements import Statement, content_words, statements_of
+from triangulate.compare.statements import Statement, statements_of
+from triangulate.core.words import content_words
 from triangulate.compare.updates import plan_reversals
 from triangulate.models import (
     Article,
@@ -1209,7 +1210,7 @@ def compare(
     encoder = embedder if embedder is not None else _default_encoder()
     drafts = [_Draft(claim, (1, 0, 0.0)) for claim in plan_reversals(articles, readings, encoder)]
     statements = statements_of(articles, readings)
-    groups, scores = align(statements, encoder)
+    groups, scores = align(statements)
     for claim in statement_claims(groups, statements, articles, scores):
         sources = len({a for side in claim.sides for a in side.articles})
         drafts.append(_Draft(claim, (2, -sources, 0.5)))

@@ -21,6 +21,7 @@ from functools import cache
 from importlib import resources
 
 from triangulate.compare.statements import Statement, stem
+from triangulate.core.words import verbs_alike
 from triangulate.core.sources import independent_sources
 from triangulate.models import Article, Claim, Entity, Evidence, Quantity, Reading, Side
 from triangulate.readers import quantities as quantity_reader
@@ -52,30 +53,9 @@ PARTITIVE = re.compile(r"\bof(?:\s+the|\s+its|\s+their)?\s*$", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
 
 
-@cache
-def predicate_classes() -> dict[str, frozenset[int]]:
-    """Verb (lemma, or lemma + particle) -> the synonym classes it belongs to."""
-    raw = json.loads(
-        resources.files("triangulate").joinpath("data/predicate_classes.json").read_text()
-    )
-    found: dict[str, set[int]] = {}
-    for index, verbs in enumerate(raw["classes"]):
-        for verb in verbs:
-            found.setdefault(verb, set()).add(index)
-    return {verb: frozenset(classes) for verb, classes in found.items()}
-
-
 def predicates_alike(a: str | None, b: str | None) -> bool:
-    """Same verb, or verbs news reports use for the same happening."""
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    if a.startswith("not ") != b.startswith("not "):
-        return False
-    a, b = a.removeprefix("not "), b.removeprefix("not ")
-    classes = predicate_classes()
-    return bool(classes.get(a, frozenset()) & classes.get(b, frozenset()))
+    """Same verb, or verbs news reports use for the same happening (see core.words)."""
+    return verbs_alike(a, b)
 
 
 # ---------------------------------------------------------------- figures

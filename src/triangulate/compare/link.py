@@ -22,11 +22,14 @@ from dataclasses import dataclass, field
 
 from triangulate.compare.disagreements import PARTITIVE, predicates_alike
 from triangulate.compare.statements import Statement, stem
+from triangulate.core.words import verb_groups
 from triangulate.models import Entity, Evidence, Reading
 from triangulate.readers import quantities as quantity_reader
 
-AGREE_ALIGNMENT = 0.35  # sentences this aligned tie two compatible answers together
-CLASH_ALIGNMENT = 0.5  # and this aligned, two answers that cannot both hold
+# Sentences the aligner links (its probability over its threshold) tie two answers together,
+# compatible or not; the question they answer must match too (see same_question).
+AGREE_ALIGNMENT = 0.2
+CLASH_ALIGNMENT = 0.2
 NOUN_SIMILARITY = 0.6  # counted nouns this close name the same thing ("troops", "soldiers")
 SMALL_NUMBERS = 12  # values up to this are too common to tie two sentences on their own
 AGE_NAME_GAP = 40  # characters between "36-year-old" and the name it describes
@@ -169,9 +172,12 @@ class Linker:
         return " ".join(a.subject.lower().split()) == " ".join(b.subject.lower().split())
 
     def _key(self, value: LinkInput) -> tuple[str, str]:
-        """(counted thing, verb): the question a figure answers, as far as words tell."""
+        """(counted thing, verb or its group): the question a figure answers, as far as
+        words tell."""
         counted = stem(value.unit.split()[-1]) if value.unit else ""
-        return counted, self._predicate(value) or ""
+        verb = self._predicate(value) or ""
+        groups = verb_groups(verb.removeprefix("not "))
+        return counted, f"#{min(groups)}" if groups else verb
 
     def _same_key(self, a: LinkInput, b: LinkInput) -> bool:
         (noun_a, verb_a), (noun_b, verb_b) = self._key(a), self._key(b)
@@ -179,11 +185,18 @@ class Linker:
 
     def _ambiguous_keys(self) -> frozenset[tuple[str, str]]:
         """Keys one article answers twice with values that cannot both hold ("spent 19
-        seasons", "spent four seasons"): a kind of fact, not one fact."""
+        seasons", "spent four seasons"; six rifles found in one raid, 14 over five raids):
+        a kind of fact, not one fact."""
         by_key: dict[tuple[str, tuple[str, str]], list[int]] = {}
         for index, value in enumerate(self.values):
             if value.kind == "quantity" and all(self._key(value)):
                 by_key.setdefault((value.article, self._key(value)), []).append(index)
+        self.self_contradicting = {
+            index
+            for members in by_key.values()
+            if any(not self.values[i].compatible_with(j) for i in members for j in members)
+            for index in members
+        }
         return frozenset(
             key
             for (_, key), members in by_key.items()
@@ -222,6 +235,8 @@ class Linker:
         a, b = self.values[i], self.values[j]
         if a.source == b.source:
             return (1.0, True) if self._copied(i, j) else None
+        if i in self.self_contradicting or j in self.self_contradicting:
+            return None  # its own article gives another answer: not one fact
         if not self.same_question(i, j):
             return None
         compatible = a.compatible_with(j)

@@ -1,93 +1,60 @@
-"""Statements: every sentence an article states, with what the comparison needs to line it up.
+"""Statements: every statement unit an article states, with what the comparison needs.
 
-A statement is one sentence of one article, with its content words, the canonical names of
-the people, places and organisations in it (merged across articles by the readers), its
-figures and dates, and the predicates of its clauses. Statements of different independent
-sources are what the aligner pairs.
+A statement is one unit of one article's reading (a sentence, see ``readers/units.py``) with
+its independent source, the canonical names of the people, places and organisations in it
+(merged across articles by the readers), its figures, dates and facts. Statements of different
+independent sources are what the aligner pairs.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from triangulate.core.sources import original_of, source_name
-from triangulate.models import Article, Evidence, Fact, Quantity, Reading, TimeExpression
-
-MIN_WORDS = 4  # shorter lines are headings, bylines and captions more often than statements
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-METADATA = re.compile(
-    r"^\W*(last )?(updated|posted|published|modified|copyright|©|photo|image|read more)\b",
-    re.IGNORECASE,
-)
-_STOP_TEXT = """a an the and or but nor of to in on at by for with from as into onto over under
-up down out off about after before since until till during between among through than then
-again this that these those it its their his her our your my them they he she we you i who
-whom which what when where while is are was were be been being has have had do does did will
-would shall should can could may might must not no so also only just very more most some any
-all each both such there here said says say according told tell says mr mrs ms"""
-STOP_WORDS = frozenset(_STOP_TEXT.split())
+from triangulate.core.words import stem as word_stem
+from triangulate.models import Article, Evidence, Fact, Quantity, Reading, TimeExpression, Unit
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Statement:
-    """One sentence of one article, ready to be compared with the sentences of others."""
+    """One statement unit of one article, ready to be compared with those of others."""
 
     index: int  # position in the list of all statements of the comparison
     article: str
     source: str  # the independent source: the outlet of the original when this is a copy
-    evidence: Evidence  # the sentence
-    number: int  # the sentence's number in its article (0 = the first)
-    words: Counter[str]  # content word stems
+    unit: Unit
+    number: int  # the unit's number in its article (0 = the first)
     names: frozenset[str]  # canonical entity names
     people: frozenset[str]  # canonical names of the people among them
     quantities: tuple[Quantity, ...]
     times: tuple[TimeExpression, ...]
-    predicates: frozenset[str]  # clause predicates' lemmas ("withdraw", "not plan")
     facts: tuple[Fact, ...]
 
     @property
+    def evidence(self) -> Evidence:
+        return self.unit.evidence
+
+    @property
     def text(self) -> str:
-        return self.evidence.text
+        return self.unit.evidence.text
+
+    @property
+    def predicates(self) -> frozenset[str]:
+        return frozenset(f.predicate for f in self.facts if f.predicate)
 
 
 def stem(word: str) -> str:
-    """A crude stem for matching words across articles: lower case, common endings off."""
-    lowered = word.lower().replace("’", "'").removesuffix("'s")
-    for suffix, keep in (
-        ("ies", "y"),
-        ("ied", "y"),
-        ("ing", ""),
-        ("ed", ""),
-        ("es", ""),
-        ("s", ""),
-    ):
-        if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 3:
-            if suffix == "s" and lowered.endswith(("ss", "us", "is")):
-                continue
-            return lowered[: -len(suffix)] + keep
-    return lowered
+    """The word layer's stem (plurals and possessives folded)."""
+    return word_stem(word)
 
 
-def content_words(text: str) -> Counter[str]:
-    return Counter(
-        stem(w) for w in WORD.findall(text) if w.lower() not in STOP_WORDS and not w.isdigit()
-    )
-
-
-def _inside(span: Evidence, sentence: Evidence) -> bool:
-    return sentence.start <= span.start and span.end <= sentence.end
-
-
-def _is_statement(sentence: Evidence) -> bool:
-    words = WORD.findall(sentence.text)
-    return len(words) >= MIN_WORDS and not METADATA.search(sentence.text)
+def _inside(span: Evidence, unit: Evidence) -> bool:
+    return unit.start <= span.start and span.end <= unit.end
 
 
 def statements_of(articles: Sequence[Article], readings: Sequence[Reading]) -> list[Statement]:
-    """Every sentence of every article that can state something, in article then text order."""
+    """Every statement unit of every article, in article then text order."""
     by_id = {a.id: a for a in articles}
     found: list[Statement] = []
     for reading in readings:
@@ -95,30 +62,25 @@ def statements_of(articles: Sequence[Article], readings: Sequence[Reading]) -> l
         if article is None:
             continue
         source = source_name(original_of(article, by_id))
-        for number, sentence in enumerate(reading.sentences):
-            if _is_statement(sentence.evidence):
-                found.append(
-                    _statement(len(found), article, source, reading, number, sentence.evidence)
-                )
+        for number, unit in enumerate(reading.units):
+            found.append(_statement(len(found), article, source, reading, number, unit))
     return found
 
 
 def _statement(
-    index: int, article: Article, source: str, reading: Reading, number: int, sentence: Evidence
+    index: int, article: Article, source: str, reading: Reading, number: int, unit: Unit
 ) -> Statement:
-    facts = tuple(f for f in reading.facts if f.evidence == sentence)
-    entities = [e for e in reading.entities if _inside(e.evidence, sentence)]
+    span = unit.evidence
+    entities = [e for e in reading.entities if _inside(e.evidence, span)]
     return Statement(
         index=index,
         article=article.id,
         source=source,
-        evidence=sentence,
+        unit=unit,
         number=number,
-        words=content_words(sentence.text),
         names=frozenset(e.canonical for e in entities),
         people=frozenset(e.canonical for e in entities if e.label == "PERSON"),
-        quantities=tuple(q for q in reading.quantities if _inside(q.evidence, sentence)),
-        times=tuple(t for t in reading.times if _inside(t.evidence, sentence)),
-        predicates=frozenset(f.predicate for f in facts if f.predicate),
-        facts=facts,
+        quantities=tuple(q for q in reading.quantities if _inside(q.evidence, span)),
+        times=tuple(t for t in reading.times if _inside(t.evidence, span)),
+        facts=tuple(f for f in reading.facts if _inside(f.evidence, span)),
     )

@@ -9,9 +9,12 @@ has seen (story clustering of raw articles).
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib import resources
 
 # A word: letters and digits, with inner apostrophes and hyphens ("don't", "so-called").
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -96,3 +99,29 @@ def overlap(first: frozenset[str], second: frozenset[str]) -> float:
     if not first or not second:
         return 0.0
     return len(first & second) / len(first | second)
+
+
+@cache
+def _verb_group_index() -> dict[str, frozenset[int]]:
+    raw = json.loads(resources.files("triangulate").joinpath("data/verb_groups.json").read_text())
+    found: dict[str, set[int]] = {}
+    for index, verbs in enumerate(raw["groups"]):
+        for verb in verbs:
+            found.setdefault(verb, set()).add(index)
+    return {verb: frozenset(groups) for verb, groups in found.items()}
+
+
+def verb_groups(lemma: str) -> frozenset[int]:
+    """The groups of near-synonymous news verbs a verb lemma ("pull out") belongs to."""
+    return _verb_group_index().get(lemma, frozenset())
+
+
+def verbs_alike(first: str | None, second: str | None) -> bool:
+    """Same verb, or verbs news reports use for the same happening ("withdraw", "pull out");
+    a negated verb ("not leave") is alike only to another negated one."""
+    if not first or not second:
+        return False
+    if first.startswith("not ") != second.startswith("not "):
+        return False
+    first, second = first.removeprefix("not "), second.removeprefix("not ")
+    return first == second or bool(verb_groups(first) & verb_groups(second))

@@ -20,6 +20,7 @@ from triangulate.models import (
     Article,
     Entity,
     Event,
+    Unit,
     Evidence,
     Fact,
     FramingMarker,
@@ -39,6 +40,7 @@ from triangulate.readers.published import publication_of
 from triangulate.readers.quantities import find_quantities
 from triangulate.readers.quotes import find_quotes
 from triangulate.readers.sentences import find_sentences
+from triangulate.readers.units import find_units
 from triangulate.readers.times import find_times
 
 READER_VERSION = "5"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
@@ -77,6 +79,7 @@ def read_parsed(article: Article, doc: Doc) -> Reading:
         framing=tuple(find_framing(text, article_id, article.title, quotes)),
         facts=tuple(find_facts(doc, article_id, index, times, quantities)),
         events=tuple(find_events(doc, article_id, entities, times)),
+        units=tuple(find_units(doc, article_id)),
         lemmas=lemma_pairs((token.text, token.lemma_) for token in doc if token.is_alpha),
     )
 
@@ -229,6 +232,7 @@ def reading_to_json(reading: Reading) -> dict[str, Any]:
         "framing": [_record_json(marker) for marker in reading.framing],
         "facts": [_fact_json(fact) for fact in reading.facts],
         "events": [_event_json(event) for event in reading.events],
+        "units": [_unit_json(unit) for unit in reading.units],
         "lemmas": dict(reading.lemmas),
     }
 
@@ -266,6 +270,21 @@ def _fact_from(article_id: str, data: Mapping[str, Any]) -> Fact:
     )
 
 
+def _unit_json(unit: Unit) -> dict[str, Any]:
+    data = _record_json(unit)
+    return {key: list(value) if isinstance(value, tuple) else value for key, value in data.items()}
+
+
+def _unit_from(article_id: str, data: Mapping[str, Any]) -> Unit:
+    unit = _record_from(Unit, article_id, data)
+    lists = {
+        f.name: tuple(getattr(unit, f.name))
+        for f in dataclasses.fields(Unit)
+        if f.name not in ("evidence", "size")
+    }
+    return dataclasses.replace(unit, **lists)
+
+
 def _event_from(article_id: str, data: Mapping[str, Any]) -> Event:
     time = data.get("time")
     return Event(
@@ -295,5 +314,6 @@ def reading_from_json(data: Mapping[str, Any]) -> Reading:
         framing=tuple(_record_from(FramingMarker, article_id, m) for m in data["framing"]),
         facts=tuple(_fact_from(article_id, f) for f in data["facts"]),
         events=tuple(_event_from(article_id, e) for e in data.get("events", [])),
+        units=tuple(_unit_from(article_id, u) for u in data.get("units", [])),
         lemmas=tuple(sorted(data.get("lemmas", {}).items())),
     )
