@@ -27,6 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from triangulate.compare.agreements import statement_claims
+from triangulate.compare import labels
 from triangulate.compare.align import align
 from triangulate.compare.disagreements import name_claims, name_clashes
 from triangulate.compare.link import Linker, LinkInput, age_holders
@@ -141,6 +142,7 @@ class Mention:
     time: TimeExpression | None = None
     span: TimeSpan | None = None
     subject: str | None = None  # the clause's subject, as the fact reader named it
+    fact: Fact | None = None  # the clause the value belongs to
 
 
 @dataclass
@@ -416,6 +418,7 @@ def _quantity_mention(article: Article, fact: Fact, quantity: Quantity, position
         words=_unit_phrase(text, quantity, fact.evidence),
         quantity=quantity,
         subject=fact.subject,
+        fact=fact,
     )
 
 
@@ -495,6 +498,7 @@ def _time_mention(
         reliable=_reliably_dated(time, article),
         time=time,
         span=span,
+        fact=fact,
     )
 
 
@@ -999,49 +1003,23 @@ def _source_count_text(members: Sequence[Mention], names: ArticleNames) -> str:
 # ---------------------------------------------------------------- labels
 
 
-_SKIP_LABEL_WORDS = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "and",
-    "by",
-    "for",
-    "from",
-    "with",
-    "its",
-}
-
-
-def _about(mention: Mention, text_of: Callable[[str], str]) -> str:
-    if mention.kind == "quantity":
-        return _quantity_about(mention, text_of(mention.article))
-    return _time_about(mention, text_of(mention.article))
-
-
-def _quantity_about(mention: Mention, text: str) -> str:
+def _about(mention: Mention, text_of: Callable[[str], str], holder: str | None) -> str:
+    """A plain label: "Number of rifles seized", "How far the climber fell", "Age of X"."""
+    sentence = mention.sentence
+    text = text_of(mention.article)[sentence.start : sentence.end]
+    if mention.kind == "time":
+        assert mention.time is not None
+        period = mention.span is not None and mention.span.is_range
+        return labels.date_label(text, mention.time, mention.fact, period)
     assert mention.quantity is not None
-    noun = mention.quantity.unit or "figure"
-    after = WORD.findall(text[mention.value_evidence.end : mention.sentence.end])
-    if after[:1] and after[0].lower() in noun.lower().split()[-1:]:
-        after = after[1:]
-    if after[:1] and after[0].lower() in ("who", "that", "which"):
-        return f"number of {noun} {' '.join(after[:3])}"
-    return f"number of {noun}" if mention.unit not in ("percent", "point") else f"share ({noun})"
-
-
-def _time_about(mention: Mention, text: str) -> str:
-    before = WORD.findall(text[mention.sentence.start : mention.value_evidence.start])
-    words = [w for w in before[-5:] if w.lower() not in _SKIP_LABEL_WORDS or w == before[-1]]
-    while words and words[-1].lower() in _SKIP_LABEL_WORDS:
-        words.pop()
-    topic = " ".join(words[-4:]) or "an event"
-    prefix = "years of" if mention.span is not None and mention.span.is_range else "date of"
-    return f"{prefix}: {topic}"
+    kind = quantity_reader.unit_kind(mention.quantity.unit)
+    if kind == "age":
+        return f"Age of {holder}" if holder else "Age"
+    if kind == "length":
+        return labels.length_label(text, mention.fact)
+    if kind == "area":
+        return labels.area_label(text, sentence.start, mention.quantity)
+    return labels.figure_label(text, sentence.start, mention.quantity, mention.fact)
 
 
 # ---------------------------------------------------------------- claims
@@ -1088,12 +1066,18 @@ def _camp_side(camp: Sequence[_Group]) -> Side:
 
 
 def _draft(
-    members: list[Mention], scores: list[float], names: ArticleNames, text_of: Callable[[str], str]
+    members: list[Mention],
+    scores: list[float],
+    names: ArticleNames,
+    text_of: Callable[[str], str],
+    holders: dict[tuple[str, int], str],
 ) -> _Draft:
     groups = _groups(members)
     sides = tuple(_side(g) for g in groups)
     lead = min(m.position for m in members)
-    about = _about(_central(members), text_of)
+    central = _central(members)
+    holder = holders.get((central.article, central.value_evidence.start))
+    about = _about(central, text_of, holder)
     sources = len({m.source for m in members})
     confidence = _confidence(scores)
     if sources == 1:
@@ -1225,7 +1209,7 @@ def compare(
     linker = _linker(mentions, statements, scores, readings, encoder)
     for cluster in linker.clusters():
         members = [mentions[i] for i in sorted(cluster.members)]
-        draft = _draft(members, cluster.scores, names, texts.__getitem__)
+        draft = _draft(members, cluster.scores, names, texts.__getitem__, linker.holders)
         if draft.claim.status == "single":
             if not include_single:
                 continue
@@ -1241,10 +1225,12 @@ def _linker(
     readings: Sequence[Reading],
     encoder: TextEncoder,
 ) -> Linker:
-    by_sentence = {(st.article, st.evidence.start): st for st in statements}
+    by_article: dict[str, list[Statement]] = {}
+    for st in statements:
+        by_article.setdefault(st.article, []).append(st)
     values = []
     for index, mention in enumerate(mentions):
-        statement = by_sentence.get((mention.article, mention.sentence.start))
+        statement = _holding(by_article.get(mention.article, []), mention.value_evidence)
         values.append(
             LinkInput(
                 kind=mention.kind,
@@ -1258,11 +1244,28 @@ def _linker(
                 words=mention.words,
                 reliable=mention.reliable,
                 compatible_with=partial(_compatible_at, mentions, index),
+                days=_period_days(mention),
+                low=mention.low,
             )
         )
     nouns = sorted({v.unit for v in values if v.kind == "quantity" and v.unit})
     similarity = _word_similarity(nouns, encoder)
     return Linker(values, statements, scores, similarity, age_holders(readings))
+
+
+def _period_days(mention: Mention) -> int | None:
+    span = mention.span
+    if span is None or not span.is_range:
+        return None
+    return span.end[1] - span.start[0]
+
+
+def _holding(statements: Sequence[Statement], value: Evidence) -> Statement | None:
+    """The statement whose sentence holds a value (the reader's and the units' sentence
+    breaks may differ)."""
+    return next(
+        (st for st in statements if st.evidence.start <= value.start < st.evidence.end), None
+    )
 
 
 def _written_unit(mention: Mention) -> str:

@@ -105,11 +105,29 @@ def _verb_phrase(sentence_text: str, fact: Fact | None) -> str:
 
 
 def length_label(sentence_text: str, fact: Fact | None) -> str:
-    """"How far the climber fell"."""
-    if fact is None or not fact.predicate:
+    """"How far the climber fell"; "Distance" when no clause says who moved."""
+    if fact is None or not fact.predicate or not fact.subject:
         return "Distance"
     verb = surface_verb(sentence_text, fact.predicate)
-    return clipped(f"How far {fact.subject or ''} {verb}".replace("  ", " "))
+    return clipped(f"How far {fact.subject} {verb}")
+
+
+def area_label(sentence_text: str, sentence_start: int, quantity: Quantity) -> str:
+    """"Area of the building": the noun the area describes, written after its unit."""
+    after = sentence_text[quantity.evidence.end - sentence_start :]
+    words = [w for w in WORD.findall(after)[:8] if w.lower() not in AREA_WORDS]
+    noun = []
+    for word in words[:3]:
+        if NOUN_PHRASE_STOP.match(word):
+            break
+        noun.append(word)
+    return clipped(f"Area of the {' '.join(noun)}") if noun else "Area"
+
+
+AREA_WORDS = frozenset(
+    "square sq ft foot feet metre metres meter meters m km kilometre kilometres mile miles "
+    "yard yards".split()
+)
 
 
 def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, period: bool) -> str:

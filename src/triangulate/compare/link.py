@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from triangulate.compare.disagreements import PARTITIVE, predicates_alike
+from triangulate.compare.disagreements import name_key, predicates_alike, spelled_alike
 from triangulate.compare.statements import Statement, stem
 from triangulate.core.words import verb_groups
 from triangulate.models import Entity, Evidence, Reading
@@ -35,7 +35,20 @@ SMALL_NUMBERS = 12  # values up to this are too common to tie two sentences on t
 AGE_NAME_GAP = 40  # characters between "36-year-old" and the name it describes
 PERIOD_CLASH = 0.6  # two periods of one named thing: as sure as aligned sentences
 # Verbs that say little about what happened: two values hanging on them are no more alike.
-LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take", "become"})
+# Aspect verbs ("began blocking", "started the withdrawal") say when, not what: the
+# happening is their complement.
+LIGHT_VERBS = frozenset(
+    {"be", "have", "do", "get", "make", "take", "become", "begin", "start", "continue", "end"}
+)
+# A count of part of a group or a running total answers another question than the count
+# of the event: "the two other victims", "a total of 923 rounds during five operations".
+PART_OF = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|some|many|most|all|"
+    r"none|several|half|part|each|both|either|neither)\s+of(?:\s+the|\s+its|\s+their)?\s*$",
+    re.I,
+)
+PART_AFTER = re.compile(r"\s*(?:other|more|additional|remaining|further|surviving)\b", re.I)
+TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|cumulative)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,23 @@ class LinkInput:
     words: frozenset[str]  # counted noun phrase stems, or the words a date qualifies
     reliable: bool
     compatible_with: Callable[[int], bool] = field(compare=False)  # by index of another value
+    days: int | None = None  # a period's length in days
+    low: float = 0.0  # a figure's lower bound
+
+
+def _shifted(a: LinkInput, b: LinkInput) -> bool:
+    """Two periods of one length ("the 2008-09 season", "the 2009-2010 season") are two
+    turns of something recurring, not two accounts of one period."""
+    return a.days is not None and b.days is not None and abs(a.days - b.days) <= 2
+
+
+def _doers_meet(first: frozenset[str], second: frozenset[str]) -> bool:
+    """No two different doers: one side names none, or a name of one is spelled like a
+    name of the other ("Duncan Rait", "Duncan Raite")."""
+    if not first or not second or first & second:
+        return True
+    keys = [" ".join(name_key(name)) for name in second]
+    return any(spelled_alike(" ".join(name_key(name)), key) for name in first for key in keys)
 
 
 @dataclass
@@ -127,10 +157,15 @@ class Linker:
         return self.holders.get((value.article, value.value_evidence.start))
 
     def _partitive(self, value: LinkInput) -> bool:
+        """A part ("two of the three", "two other victims") or a running total."""
         if value.statement is None:
             return False
         sentence = self.statements[value.statement].evidence
-        return bool(PARTITIVE.search(sentence.text[: value.value_evidence.start - sentence.start]))
+        before = sentence.text[: value.value_evidence.start - sentence.start]
+        after = sentence.text[value.value_evidence.end - sentence.start :]
+        return bool(
+            PART_OF.search(before) or TOTAL_BEFORE.search(before) or PART_AFTER.match(after)
+        )
 
     def _predicate(self, value: LinkInput) -> str | None:
         if value.predicate is None or value.predicate.removeprefix("not ") in LIGHT_VERBS:
@@ -146,8 +181,7 @@ class Linker:
         if self._kind(a) == "quantity:age":
             first, second = self._holder(a), self._holder(b)
             return first is not None and first == second
-        doers_a, doers_b = self._doers(a), self._doers(b)
-        if doers_a and doers_b and not doers_a & doers_b:
+        if not _doers_meet(self._doers(a), self._doers(b)):
             return False
         if a.predicate and b.predicate and not predicates_alike(a.predicate, b.predicate):
             return bool(a.words & b.words) and a.kind == "time"
@@ -158,12 +192,12 @@ class Linker:
         return self._same_counted(a, b)
 
     def _same_happening(self, a: LinkInput, b: LinkInput) -> bool:
-        """Values that clash must hang on verbs of one kind, unless they count the same
-        named things ("14 rifles" / "six rifles") in aligned sentences."""
+        """Values that clash must hang on verbs of one kind; a value on a light verb ("is
+        dead after falling 150 metres") leaves the question to its unit and its sentence."""
         first, second = self._predicate(a), self._predicate(b)
         if first and second:
             return predicates_alike(first, second)
-        return a.kind == "quantity" and quantity_reader.unit_kind(a.unit) == "count"
+        return a.kind == "quantity"
 
     def _same_doer(self, a: LinkInput, b: LinkInput) -> bool:
         """Two doers named differently ("the mayor", "the army") make two facts of one verb."""
@@ -202,6 +236,11 @@ class Linker:
             for (_, key), members in by_key.items()
             if any(not self.values[i].compatible_with(j) for i in members for j in members)
         )
+
+    def _same_described(self, a: LinkInput, b: LinkInput) -> bool:
+        """Large counts of things described alike, in two or more shared words."""
+        large = all(low > SMALL_NUMBERS for low in (a.low, b.low))
+        return large and quantity_reader.unit_kind(a.unit) == "count" and len(a.words & b.words) >= 2
 
     def _same_counted(self, a: LinkInput, b: LinkInput) -> bool:
         if not a.unit or not b.unit:
@@ -246,7 +285,7 @@ class Linker:
                 return 0.9, False  # one person, two ages
             if not (a.reliable and b.reliable):
                 return None
-            if a.unit == b.unit == "range" and a.words & b.words:
+            if a.unit == b.unit == "range" and a.words & b.words and not _shifted(a, b):
                 # two periods of one named thing ("the 1991-1993 war", "the war, from 1988
                 # to 1994") in the coverage of one story are rarely two different things
                 return max(aligned, PERIOD_CLASH), False
@@ -257,6 +296,8 @@ class Linker:
             unambiguous = not {self._key(a), self._key(b)} & self.ambiguous
             if self._same_key(a, b) and unambiguous and self._same_doer(a, b):
                 return CLASH_ALIGNMENT, False  # the same doer, verb and counted thing
+            if unambiguous and self._same_described(a, b):
+                return CLASH_ALIGNMENT, False  # "100,000 ethnic Armenians", "50,000-odd ethnic Armenian residents"
             return None
         evidence = aligned
         if self._rare_shared(i, j):

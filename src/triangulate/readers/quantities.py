@@ -177,6 +177,13 @@ CONVERSION_SLACK = 0.05
 # "36-year-old", "36 - year - old" (tokenised), "36 years old"; "aged 36"
 AGE_AFTER = re.compile(r"\s*-\s*years?\s*-\s*old\b|\s+years?\s+old\b", re.IGNORECASE)
 AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+$", re.IGNORECASE)
+# "170,000-square-foot", "15 , 800 - square - metre" (tokenised), "5,000 sq ft": an area
+AREA_AFTER = re.compile(
+    r"\s*-?\s*(?:square|sq\.?)\s*-?\s*(?P<unit>feet|foot|ft|metres?|meters?|m|"
+    r"kilometres?|kilometers?|km|miles?|yards?)\b",
+    re.IGNORECASE,
+)
+AREA_PREFIX = "square "
 # Lengths in metres, so that "about 60 metres (200 feet)" is read as one length twice.
 LENGTH_IN_METRES: dict[str, float] = {
     "metres": 1.0, "metre": 1.0, "meters": 1.0, "meter": 1.0, "m": 1.0,
@@ -362,11 +369,16 @@ def compatible(a: Quantity, b: Quantity) -> bool:
 
 
 def _length_factor(quantity: Quantity) -> float:
-    return LENGTH_IN_METRES.get(quantity.unit.lower(), 1.0)
+    """Metres per unit for a length, square metres per unit for an area, else 1."""
+    lowered = quantity.unit.lower()
+    if lowered.startswith(AREA_PREFIX):
+        return LENGTH_IN_METRES.get(lowered.removeprefix(AREA_PREFIX), 1.0) ** 2
+    return LENGTH_IN_METRES.get(lowered, 1.0)
 
 
 def in_base_unit(quantity: Quantity) -> Interval:
-    """The (low, high) interval in the kind's base unit (lengths in metres)."""
+    """The (low, high) interval in the kind's base unit (lengths in metres, areas in
+    square metres)."""
     factor = _length_factor(quantity)
     return quantity.low * factor, quantity.high * factor
 
@@ -382,6 +394,8 @@ def unit_kind(unit: str) -> str:
         return "duration"
     if lowered in LENGTH_IN_METRES:
         return "length"
+    if lowered.startswith(AREA_PREFIX) and lowered.removeprefix(AREA_PREFIX) in LENGTH_IN_METRES:
+        return "area"
     return "count"
 
 
@@ -750,6 +764,9 @@ def _unit_for(
         return CURRENCY_UNITS.get(cur.strip(), "dollars")
     if AGE_AFTER.match(text, end) or AGE_BEFORE.search(text[max(0, n1_start - 12) : n1_start]):
         return AGE_UNIT
+    area = AREA_AFTER.match(text, end)
+    if area:
+        return AREA_PREFIX + area.group("unit").lower()
     noun = _noun_from_doc(tokens, n1_start) if tokens is not None else None
     noun = noun or _noun_after(text, end, first)
     if first.word and first.value == 1.0 and (_is_plural(noun) or noun.lower() in ONE_IDIOMS):
