@@ -18,6 +18,7 @@ from triangulate.models import (
     TimeExpression,
 )
 from triangulate.nlp.encoder import HashingEmbedder, TextEncoder, load_encoder
+from triangulate.readers.reader import read_many
 
 
 def _span(article: Article, written: str, within: Evidence | None = None) -> Evidence:
@@ -107,69 +108,8 @@ BULLETIN = Article(
 
 
 def _readings() -> list[Reading]:
-    a, b, c, d = LEDGER, HERALD, HERALD_COPY, BULLETIN
-
-    def herald_like(article: Article) -> Reading:
-        return reading(
-            article,
-            [
-                (
-                    "Nearly 2,000 rescuers were sent to the Orlen valley when the river burst its banks.",
-                    [quantity(article, "Nearly 2,000", 2000, "rescuers", "nearly", 1800, 2000)],
-                ),
-                (
-                    "Some 50,000-odd residents fled the flooded districts of Orlen, according to officials.",
-                    [quantity(article, "50,000-odd", 50000, "residents", "-odd", 50000, 60000)],
-                ),
-                (
-                    "The region had not recovered from the drought, which lasted from 2008 to 2014, farmers said.",
-                    [time(article, "from 2008 to 2014", "2008/2014", "range")],
-                ),
-            ],
-        )
-
-    return [
-        reading(
-            a,
-            [
-                (
-                    "Almost 2,000 rescuers were deployed to the Orlen valley after the river burst its banks.",
-                    [quantity(a, "Almost 2,000", 2000, "rescuers", "almost", 1800, 2000)],
-                ),
-                (
-                    "Around 100,000 residents fled the flooded districts of Orlen, officials said.",
-                    [quantity(a, "Around 100,000", 100000, "residents", "around", 90000, 110000)],
-                ),
-                (
-                    "The floods have killed 12 people.",
-                    [quantity(a, "12", 12, "people", None, 12, 12)],
-                ),
-                (
-                    "The region never recovered from the drought of 2011-2013, farmers said.",
-                    [time(a, "2011-2013", "2011/2013", "range")],
-                ),
-                (
-                    "The old dam on the river is 80 metres high.",
-                    [quantity(a, "80", 80, "metres", None, 80, 80)],
-                ),
-            ],
-        ),
-        herald_like(b),
-        herald_like(c),
-        reading(
-            d,
-            [
-                (
-                    "A 2,000-strong team of rescuers is still working in the Orlen valley.",
-                    [quantity(d, "2,000-strong", 2000, "rescuers", "-strong", 1900, 2100)],
-                ),
-                (
-                    "The death toll from the floods has now risen to 45 people.",
-                    [quantity(d, "45", 45, "people", None, 45, 45)],
-                ),
-            ],
-        ),
-    ]
+    """The readers' own readings of the invented articles (spaCy, figures, dates, units)."""
+    return read_many(ARTICLES)
 
 
 ARTICLES = [LEDGER, HERALD, HERALD_COPY, BULLETIN]
@@ -202,7 +142,7 @@ def test_hedged_figures_agree(claims: list[Claim]) -> None:
 def test_incompatible_figures_conflict(claims: list[Claim]) -> None:
     claim = _claim_with(claims, "Around 100,000")
     assert claim.status == "conflict"
-    assert {side.display for side in claim.sides} == {"Around 100,000", "50,000-odd"}
+    assert {side.display for side in claim.sides} == {"Around 100,000", "Some 50,000-odd"}
     assert "90,000-110,000" in claim.reason and "50,000-60,000" in claim.reason
     assert "residents" in claim.about
 
@@ -226,8 +166,8 @@ def test_figure_of_one_source_is_single(claims: list[Claim]) -> None:
 
 
 def test_wire_copies_count_once(claims: list[Claim]) -> None:
-    claim = _claim_with(claims, "50,000-odd")
-    side = next(s for s in claim.sides if s.display == "50,000-odd")
+    claim = _claim_with(claims, "Some 50,000-odd")
+    side = next(s for s in claim.sides if s.display == "Some 50,000-odd")
     assert set(side.articles) == {"herald", "herald-copy"}
     assert "2 independent sources" in claim.reason
     assert "Valley Post copied a wire story" in claim.reason
@@ -266,10 +206,7 @@ def test_different_things_with_different_numbers_do_not_conflict(encoder: TextEn
     second = Article(
         "two", "2", "The new school has 45 classrooms and a library.", published="2031-01-02"
     )
-    readings = [
-        reading(first, [(first.text, [quantity(first, "300", 300, "passengers", None, 300, 300)])]),
-        reading(second, [(second.text, [quantity(second, "45", 45, "classrooms", None, 45, 45)])]),
-    ]
+    readings = read_many([first, second])
     assert {c.status for c in compare([first, second], readings, encoder)} == {"single"}
 
 

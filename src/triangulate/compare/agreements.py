@@ -6,18 +6,12 @@ sentences state (who did what, from the clause the sources share), never a windo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from triangulate.compare.labels import SPEECH, clipped, surface_verb
 from triangulate.compare.statements import Statement
 from triangulate.core.sources import independent_sources, source_name
 from triangulate.models import Article, Claim, Fact, Side
-
-LABEL_WORDS = 12
-SPEECH = frozenset(
-    ["say", "tell", "announce", "report", "state", "add", "confirm", "claim", "note", "explain"]
-)
-WORD = re.compile(r"\S+")
 
 
 def statement_claims(
@@ -56,36 +50,20 @@ def _claim(members: Sequence[Statement], articles: Sequence[Article], confidence
 
 
 def _main_fact(statement: Statement) -> Fact | None:
+    """The first clause that tells something, before any clause of speech ("said")."""
     facts = [f for f in statement.facts if f.predicate and f.subject]
-    told = [f for f in facts if f.predicate.split()[-1] not in SPEECH]  # type: ignore[union-attr]
-    return (told or facts or [None])[0]
+    told = [f for f in facts if (f.predicate or "").split()[-1] not in SPEECH]
+    chosen = told or facts
+    return chosen[0] if chosen else None
 
 
 def label(statement: Statement) -> str:
     """Who did what, in the sentence's own words: subject, verb as written, object."""
     fact = _main_fact(statement)
     if fact is None or not fact.subject:
-        return _clipped(statement.text)
-    verb = _surface_verb(statement.text, fact.predicate or "")
-    parts = [fact.subject, verb, fact.object or ""]
-    return _clipped(" ".join(p for p in parts if p))
-
-
-def _surface_verb(sentence: str, predicate: str) -> str:
-    """The predicate as the sentence writes it ("withdrew" for "withdraw")."""
-    lemma = predicate.split()[-1] if predicate else ""
-    for word in WORD.findall(sentence):
-        bare = word.strip(".,;:!?\"'()").lower()
-        if lemma and bare.startswith(lemma[: max(3, len(lemma) - 2)]):
-            return ("not " if predicate.startswith("not ") else "") + bare
-    return predicate
-
-
-def _clipped(text: str) -> str:
-    words = text.split()
-    short = " ".join(words[:LABEL_WORDS]).rstrip(",;:")
-    short = short[:1].upper() + short[1:]
-    return short + ("…" if len(words) > LABEL_WORDS else "")
+        return clipped(statement.text)
+    verb = surface_verb(statement.text, fact.predicate)
+    return clipped(" ".join(p for p in (fact.subject, verb, fact.object or "") if p))
 
 
 def name_of(article: Article) -> str:

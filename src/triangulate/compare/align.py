@@ -158,7 +158,9 @@ def _tables(statements: Sequence[Statement]) -> _Tables:
     lemma_idf = _idf(lemma_sets, n)
     lemma_vocabulary = _Shared(lemma_sets, sources)
     lemmas = lemma_vocabulary.matrix(lemma_sets, lemma_idf.__getitem__)
-    segments = [tuple(piece.split()) for u in units for piece in (u.segments or (" ".join(u.words),))]
+    segments = [
+        tuple(piece.split()) for u in units for piece in (u.segments or (" ".join(u.words),))
+    ]
     owner = np.array(
         [row for row, u in enumerate(units) for _ in (u.segments or ("",))], dtype=np.int64
     )
@@ -200,14 +202,16 @@ def _tables(statements: Sequence[Statement]) -> _Tables:
     return tables
 
 
-def _rarity_by_source(lemma_sets: Sequence[frozenset[str]], sources: Sequence[int]) -> dict[str, float]:
+def _rarity_by_source(
+    lemma_sets: Sequence[frozenset[str]], sources: Sequence[int]
+) -> dict[str, float]:
     """How rare a lemma is among the sources (not the sentences): the square root of its IDF."""
     per_source: dict[int, set[str]] = {}
     for lemmas, source in zip(lemma_sets, sources, strict=True):
         per_source.setdefault(source, set()).update(lemmas)
     frequency: dict[str, int] = {}
-    for lemmas in per_source.values():
-        for lemma in lemmas:
+    for seen in per_source.values():
+        for lemma in seen:
             frequency[lemma] = frequency.get(lemma, 0) + 1
     total = len(per_source)
     return {

@@ -18,21 +18,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from functools import partial
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from triangulate.compare.agreements import statement_claims
 from triangulate.compare import labels
+from triangulate.compare.agreements import statement_claims
 from triangulate.compare.align import align
 from triangulate.compare.disagreements import name_claims, name_clashes
 from triangulate.compare.link import Linker, LinkInput, age_holders
 from triangulate.compare.statements import Statement, statements_of
-from triangulate.core.words import content_words
 from triangulate.compare.updates import plan_reversals
 from triangulate.models import (
     Article,
@@ -143,12 +142,6 @@ class Mention:
     span: TimeSpan | None = None
     subject: str | None = None  # the clause's subject, as the fact reader named it
     fact: Fact | None = None  # the clause the value belongs to
-
-
-@dataclass
-class _Cluster:
-    members: list[int]
-    scores: list[float] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- readers' checks
@@ -384,11 +377,18 @@ def _unit_phrase(text: str, quantity: Quantity, sentence: Evidence) -> frozenset
     head = normalise_unit(quantity.unit)
     following = _clause_words(text, quantity.evidence.end, sentence.end, 5, before=False)
     phrase = []
-    for word in following:
+    for position, word in enumerate(following):
         phrase.append(word)
         if stem(word) == head:
-            return _content_stems(phrase)
+            return _content_stems(phrase + _members_of(following[position + 1 :], head))
     return _content_stems(WORD.findall(quantity.unit))
+
+
+def _members_of(after: list[str], head: str) -> list[str]:
+    """ "a 2,000-strong team of rescuers": a group counted by its members."""
+    if head in quantity_reader.COLLECTIVE_NOUNS and after[:1] == ["of"] and len(after) > 1:
+        return after[1:2]
+    return []
 
 
 def _predicate(fact: Fact) -> str | None:
@@ -564,57 +564,6 @@ class _Similarity:
         return 1.0 if a == b else self.word.get((a, b), 0.0)
 
 
-def _context_vectors(mentions: Sequence[Mention]) -> FloatArray:
-    """TF-IDF rows of each value's context window (the words around it in its sentence)."""
-    vocabulary: dict[str, int] = {}
-    bags = [content_words(m.context) for m in mentions]
-    for bag in bags:
-        for word in bag:
-            vocabulary.setdefault(word, len(vocabulary))
-    rows = np.zeros((len(mentions), max(len(vocabulary), 1)), dtype=np.float32)
-    for i, bag in enumerate(bags):
-        for word, count in bag.items():
-            rows[i, vocabulary[word]] = count
-    idf = np.log((1 + len(mentions)) / (1 + (rows > 0).sum(axis=0))).astype(np.float32) + 1.0
-    rows *= idf
-    norms = np.linalg.norm(rows, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    out: FloatArray = rows / norms
-    return out
-
-
-def _similarities(
-    mentions: Sequence[Mention],
-    embedder: TextEncoder | None,
-    aligned: dict[tuple[int, int], float] | None = None,
-    statement_of: Sequence[int | None] = (),
-) -> _Similarity:
-    """How alike the values' contexts are: the words around each value, or the alignment of
-    the two sentences that hold them, whichever says more."""
-    encoder = embedder if embedder is not None else _default_encoder()
-    pairable = _pairable(mentions)
-    vectors = _context_vectors(mentions)
-    vectors[[not ok for ok in pairable]] = 0.0
-    words = sorted(
-        {m.unit for m in mentions if m.kind == "quantity" and m.unit} | _predicates(mentions)
-    )
-    word_vectors = _encode_unique(encoder, words)
-    cosine = word_vectors @ word_vectors.T if words else np.zeros((0, 0), np.float32)
-    word_similarity = {
-        (a, b): float(cosine[i, j]) for i, a in enumerate(words) for j, b in enumerate(words)
-    }
-    scale = FALLBACK_SCALE if encoder.is_fallback else 1.0
-    context = CONTEXT_FLOOR + (1.0 - CONTEXT_FLOOR) * (vectors @ vectors.T)
-    for i, first in enumerate(statement_of):
-        for j, second in enumerate(statement_of):
-            if first is None or second is None or first >= second:
-                continue
-            score = (aligned or {}).get((first, second))
-            if score is not None and score > context[i, j]:
-                context[i, j] = context[j, i] = score
-    return _Similarity(context, word_similarity, scale, _ambiguous_keys(mentions))
-
-
 def _fact_key(mention: Mention) -> tuple[str, str]:
     return (mention.unit or "", mention.predicate or "")
 
@@ -632,38 +581,10 @@ def _ambiguous_keys(mentions: Sequence[Mention]) -> frozenset[tuple[str, str]]:
     )
 
 
-def _kind_key(mention: Mention) -> str:
-    if mention.kind == "time" or mention.quantity is None:
-        return mention.kind
-    return "quantity:" + quantity_reader.unit_kind(mention.quantity.unit)
-
-
-def _pairable(mentions: Sequence[Mention]) -> list[bool]:
-    articles: dict[str, set[str]] = {}
-    keys = [_kind_key(m) for m in mentions]
-    for mention, key in zip(mentions, keys, strict=True):
-        articles.setdefault(key, set()).add(mention.article)
-    return [len(articles[key]) > 1 for key in keys]
-
-
-def _predicates(mentions: Sequence[Mention]) -> set[str]:
-    return {m.predicate for m in mentions if m.predicate}
-
-
 def _default_encoder() -> TextEncoder:
     from triangulate.nlp.encoder import load_encoder
 
     return load_encoder(allow_fallback=True)
-
-
-def _encode_unique(encoder: TextEncoder, texts: Sequence[str]) -> FloatArray:
-    unique = sorted(set(texts))
-    if not unique:
-        return np.zeros((0, 1), dtype=np.float32)
-    vectors = encoder.encode(unique)
-    row = {text: index for index, text in enumerate(unique)}
-    out: FloatArray = vectors[[row[text] for text in texts]]
-    return out
 
 
 def _same_counted(a: Mention, b: Mention) -> bool:
@@ -725,131 +646,11 @@ def _with_unit_evidence(a: Mention, b: Mention, score: float, similarity: _Simil
     return score + 0.1 * (unit_similarity - UNIT_SIMILARITY_FLOOR)
 
 
-def _different_events(a: Mention, b: Mention, similarity: _Similarity) -> bool:
-    """Both values hang on a clause verb and the verbs mean different things."""
-    if not a.predicate or not b.predicate:
-        return False
-    return similarity.of_words(a.predicate, b.predicate) < PREDICATE_VETO
-
-
-def _conflict_threshold(a: Mention, b: Mention) -> float:
-    return PERIOD_CONFLICT_THRESHOLD if a.unit == b.unit == "range" else CONFLICT_THRESHOLD
-
-
-def _strict_same(a: Mention, b: Mention, score: float, similarity: _Similarity) -> bool:
-    """Strong enough evidence of sameness for a conflict."""
-    return score >= _conflict_threshold(a, b) and _same_shape(a, b, similarity)
-
-
-def _same_shape(a: Mention, b: Mention, similarity: _Similarity) -> bool:
-    """What a conflict needs besides a high score: same counted thing, same kind of event."""
-    periods = a.unit == b.unit == "range"
-    if _different_events(a, b, similarity):
-        return False
-    if a.kind == "quantity":
-        return bool(a.unit and b.unit) and _same_counted(a, b)
-    if not (a.words & b.words or _verbs_alike(a, b, similarity)):
-        return False
-    return periods or _same_dated_event(a, b, similarity)
-
-
 def _verbs_alike(a: Mention, b: Mention, similarity: _Similarity) -> bool:
     """Both values hang on verbs that mean the same ("closed", "shut")."""
     if not a.predicate or not b.predicate:
         return False
     return similarity.of_words(a.predicate, b.predicate) >= SAME_VERB
-
-
-def _same_dated_event(a: Mention, b: Mention, similarity: _Similarity) -> bool:
-    """Two dates (not periods) conflict only when both are reliable, hang on the same
-    verb and, when both name people or places, share one."""
-    if not (a.reliable and b.reliable and _verbs_alike(a, b, similarity)):
-        return False
-    return not (a.entities and b.entities) or bool(a.entities & b.entities)
-
-
-@dataclass(frozen=True)
-class _Pairs:
-    score: dict[tuple[int, int], float]
-    compatible: dict[tuple[int, int], bool]
-
-
-def _pair_table(mentions: Sequence[Mention], similarity: _Similarity) -> _Pairs:
-    scores: dict[tuple[int, int], float] = {}
-    compatible: dict[tuple[int, int], bool] = {}
-    for i, a in enumerate(mentions):
-        for j in range(i + 1, len(mentions)):
-            b = mentions[j]
-            if a.kind != b.kind:
-                continue
-            compatible[(i, j)] = mentions_compatible(a, b)
-            scores[(i, j)] = _link_score(a, b, float(similarity.context[i, j]), similarity)
-    return _Pairs(scores, compatible)
-
-
-def _pair_key(i: int, j: int) -> tuple[int, int]:
-    return (i, j) if i < j else (j, i)
-
-
-def _can_merge(
-    first: list[int],
-    second: list[int],
-    mentions: Sequence[Mention],
-    pairs: _Pairs,
-    similarity: _Similarity,
-) -> list[float] | None:
-    """Cross scores when the two groups may join, None when any pair forbids it."""
-    cross: list[float] = []
-    clashing: list[float] = []
-    for i in first:
-        for j in second:
-            key = _pair_key(i, j)
-            compatible = pairs.compatible.get(key, False)
-            if mentions[i].source == mentions[j].source:
-                if not compatible:
-                    return None  # one source giving two different values: two different things
-                continue
-            score = pairs.score.get(key, 0.0)
-            if not compatible:
-                if not _same_shape(mentions[i], mentions[j], similarity):
-                    return None
-                clashing.append(score - _conflict_threshold(mentions[i], mentions[j]))
-            cross.append(score)
-    # Values that cannot both hold join only when, on average, each pair is as sure as a conflict
-    # needs: one loosely worded report must not block a well-attested conflict.
-    if clashing and (max(clashing) < 0 or sum(clashing) / len(clashing) < 0):
-        return None
-    # Average link with some slack: every pair need not be close, but the groups must be.
-    if cross and (max(cross) < AGREE_THRESHOLD or sum(cross) / len(cross) < AGREE_THRESHOLD - 0.1):
-        return None
-    return cross
-
-
-def link_mentions(mentions: Sequence[Mention], similarity: _Similarity) -> list[_Cluster]:
-    """Greedy average-link grouping of mentions, strongest pairs first."""
-    pairs = _pair_table(mentions, similarity)
-    owner = list(range(len(mentions)))
-    clusters = {i: _Cluster([i]) for i in range(len(mentions))}
-    for (i, j), score in sorted(pairs.score.items(), key=lambda item: -item[1]):
-        if score < AGREE_THRESHOLD:
-            break
-        if not pairs.compatible[(i, j)] and (
-            mentions[i].source == mentions[j].source
-            or not _strict_same(mentions[i], mentions[j], score, similarity)
-        ):
-            continue
-        a, b = owner[i], owner[j]
-        if a == b:
-            continue
-        cross = _can_merge(clusters[a].members, clusters[b].members, mentions, pairs, similarity)
-        if cross is None:
-            continue
-        merged = clusters.pop(b)
-        clusters[a].members.extend(merged.members)
-        clusters[a].scores.extend([*merged.scores, *cross])
-        for member in merged.members:
-            owner[member] = a
-    return list(clusters.values())
 
 
 # ---------------------------------------------------------------- verdicts
@@ -1166,19 +967,6 @@ def _confidence(scores: Sequence[float]) -> float:
 def _central(members: Sequence[Mention]) -> Mention:
     """The mention used for the label: from the most-cited reading, earliest in its article."""
     return min(members, key=lambda m: (m.position, m.value_evidence.start))
-
-
-def _single_confidence(index: int, mentions: Sequence[Mention], similarity: _Similarity) -> float:
-    """How sure we are that no other source reports it: 1 minus the best cross-source match."""
-    others = [
-        j
-        for j, m in enumerate(mentions)
-        if m.source != mentions[index].source and m.kind == mentions[index].kind
-    ]
-    if not others:
-        return 1.0
-    best = float(max(similarity.context[index, j] for j in others)) / similarity.scale
-    return round(min(max(1.0 - best, 0.0), 1.0), 3)
 
 
 def compare(

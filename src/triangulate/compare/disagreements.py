@@ -12,17 +12,13 @@ A. Butler" / "general manager A. Smith") is a disagreement about who it was.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
-from functools import cache
-from importlib import resources
 
-from triangulate.compare.statements import Statement, stem
-from triangulate.core.words import verbs_alike
+from triangulate.compare.statements import Statement
 from triangulate.core.sources import independent_sources
+from triangulate.core.words import verbs_alike
 from triangulate.models import Article, Claim, Entity, Evidence, Quantity, Reading, Side
 from triangulate.readers import quantities as quantity_reader
 
@@ -75,61 +71,6 @@ class _Figure:
         return self.statement.article
 
 
-def _figures(statement: Statement) -> list[_Figure]:
-    owner = {(q.evidence.start, q.evidence.end): f for f in statement.facts for q in f.quantities}
-    found = []
-    text, offset = statement.evidence.text, statement.evidence.start
-    for quantity in statement.quantities:
-        kind = quantity_reader.unit_kind(quantity.unit)
-        if kind in ("age", "duration") or not quantity.unit:
-            continue  # ages go by person; durations are dates' business
-        if PARTITIVE.search(text[: quantity.evidence.start - offset]):
-            continue  # "two of the three victims": three is the whole, not the count
-        counted = "length" if kind == "length" else stem(quantity.unit.split()[-1])
-        fact = owner.get((quantity.evidence.start, quantity.evidence.end))
-        predicate = fact.predicate if fact else None
-        subject = (fact.subject or "") if fact else ""
-        doers = frozenset(n for n in statement.people if subject and (n in subject or subject in n))
-        found.append(_Figure(statement, quantity, predicate, kind, counted, doers))
-    return found
-
-
-def _same_question(a: _Figure, b: _Figure) -> bool:
-    """Same kind of figure, same counted thing, verbs of one kind, no two different doers."""
-    if a.kind != b.kind or a.counted != b.counted:
-        return False
-    if a.doers and b.doers and not a.doers & b.doers:
-        return False  # "A fell 700 m" and "B fell 60 m" answer two questions
-    if a.predicate and b.predicate:
-        return predicates_alike(a.predicate, b.predicate)
-    return a.kind != "length"  # a distance means nothing without what covered it
-
-
-def figure_clashes(
-    statements: Sequence[Statement], aligned: Iterable[tuple[int, int]]
-) -> list[tuple[_Figure, _Figure]]:
-    """Pairs of figures in aligned statements that answer one question differently.
-
-    A figure clashes only when the other statement has no compatible answer to the same
-    question: "shot three, killing one" against "three shot, one dead" is no clash.
-    """
-    clashes = []
-    for i, j in aligned:
-        mine, theirs = _figures(statements[i]), _figures(statements[j])
-        for a in mine:
-            same = [b for b in theirs if _same_question(a, b)]
-            if not same or any(quantity_reader.compatible(a.quantity, b.quantity) for b in same):
-                continue
-            for b in same:
-                if not any(
-                    quantity_reader.compatible(b.quantity, x.quantity)
-                    for x in mine
-                    if _same_question(b, x)
-                ):
-                    clashes.append((a, b))
-    return clashes
-
-
 # ---------------------------------------------------------------- ages
 
 
@@ -176,26 +117,6 @@ def _sentence_of(reading: Reading, span: Evidence) -> Evidence | None:
         if sentence.evidence.start <= span.start and span.end <= sentence.evidence.end:
             return sentence.evidence
     return None
-
-
-def age_groups(found: Sequence[_Age]) -> list[list[_Age]]:
-    """Ages of one person that differ across articles."""
-    by_person: dict[str, list[_Age]] = {}
-    for age in found:
-        by_person.setdefault(age.person, []).append(age)
-    return [
-        group
-        for group in by_person.values()
-        if len({a.years for a in group}) > 1 and len({a.article for a in group}) > 1
-    ]
-
-
-def years_between(first: str | None, second: str | None) -> float | None:
-    try:
-        a, b = date.fromisoformat((first or "")[:10]), date.fromisoformat((second or "")[:10])
-    except ValueError:
-        return None
-    return abs((b - a).days) / 365.25
 
 
 # ---------------------------------------------------------------- names in one role
@@ -283,58 +204,6 @@ def _side(display: str, evidence: Sequence[Evidence], value: object) -> Side:
     return Side(value=value, display=display, articles=articles, evidence=tuple(evidence))
 
 
-def figure_claims(
-    clashes: Sequence[tuple[_Figure, _Figure]], articles: Sequence[Article]
-) -> list[Claim]:
-    """One conflict per question: the camps of compatible figures as its sides."""
-    claims = []
-    for figures in _connected(clashes):
-        kind = figures[0].kind
-        camps = _camps(figures)
-        if len(camps) < 2:
-            continue
-        sides = tuple(
-            _side(
-                " / ".join(dict.fromkeys(f.quantity.evidence.text for f in camp)),
-                [f.statement.evidence for f in camp],
-                camp[0].quantity.value,
-            )
-            for camp in camps
-        )
-        noun = "length" if kind == "length" else figures[0].quantity.unit
-        about = _figure_about(figures[0], noun)
-        reason = _clash_reason(camps, articles)
-        claims.append(Claim("", about, "conflict", reason, sides, 0.7))
-    return claims
-
-
-def _connected(clashes: Sequence[tuple[_Figure, _Figure]]) -> list[list[_Figure]]:
-    """Figures joined by clashes: each group is one question the sources answer differently."""
-    figures: dict[tuple[int, int], _Figure] = {}
-    parent: dict[tuple[int, int], tuple[int, int]] = {}
-
-    def root(key: tuple[int, int]) -> tuple[int, int]:
-        while parent.setdefault(key, key) != key:
-            key = parent[key]
-        return key
-
-    for a, b in clashes:
-        keys = [(f.statement.index, f.quantity.evidence.start) for f in (a, b)]
-        figures.update(zip(keys, (a, b), strict=True))
-        parent[root(keys[0])] = root(keys[1])
-    groups: dict[tuple[int, int], list[_Figure]] = {}
-    for key in sorted(figures):
-        groups.setdefault(root(key), []).append(figures[key])
-    return list(groups.values())
-
-
-def _figure_about(figure: _Figure, noun: str) -> str:
-    verb = (figure.predicate or "").removeprefix("not ")
-    if figure.kind == "length":
-        return f"How far: {verb}" if verb else "Distance"
-    return f"Number of {noun}" + (f" ({verb})" if verb else "")
-
-
 def _camps(figures: Sequence[_Figure]) -> list[list[_Figure]]:
     camps: list[list[_Figure]] = []
     for figure in figures:
@@ -353,66 +222,6 @@ def _camps(figures: Sequence[_Figure]) -> list[list[_Figure]]:
     return camps
 
 
-def _clash_reason(camps: Sequence[Sequence[_Figure]], articles: Sequence[Article]) -> str:
-    parts = []
-    for camp in camps:
-        sources = independent_sources([f.article for f in camp], articles)
-        written = " / ".join(dict.fromkeys(f.quantity.evidence.text for f in camp))
-        parts.append(f"\u201c{written}\u201d ({', '.join(sorted(sources))})")
-    return " and ".join(parts) + " cannot both hold: the figures do not overlap, even with hedges."
-
-
-def age_claims(groups: Sequence[Sequence[_Age]], articles: Sequence[Article]) -> list[Claim]:
-    published = {a.id: a.published for a in articles if not a.published_inferred}
-    claims = []
-    for group in groups:
-        by_years: dict[float, list[_Age]] = {}
-        for age in group:
-            by_years.setdefault(age.years, []).append(age)
-        sides = tuple(
-            _side(
-                f"{int(years) if years.is_integer() else years}",
-                [a.sentence for a in found],
-                years,
-            )
-            for years, found in sorted(by_years.items())
-        )
-        status = _age_status(by_years, published)
-        person = group[0].person
-        reason = _age_reason(by_years, articles, status)
-        claims.append(Claim("", f"Age of {person}", status, reason, sides, 0.8))
-    return claims
-
-
-def _age_status(by_years: dict[float, list[_Age]], published: dict[str, str | None]) -> str:
-    """An update when the older age comes from a report published enough later."""
-    if len(by_years) != 2:
-        return "conflict"
-    (young, young_ages), (old, old_ages) = sorted(by_years.items())
-    young_dates = [published.get(a.article) for a in young_ages]
-    old_dates = [published.get(a.article) for a in old_ages]
-    if None in young_dates or None in old_dates:
-        return "conflict"
-    gap = years_between(max(d for d in young_dates if d), min(d for d in old_dates if d))
-    later = min(d for d in old_dates if d) > max(d for d in young_dates if d)
-    if gap is not None and later and old - young <= gap + 1:
-        return "update"
-    return "conflict"
-
-
-def _age_reason(by_years: dict[float, list[_Age]], articles: Sequence[Article], status: str) -> str:
-    parts = []
-    for years, found in sorted(by_years.items()):
-        sources = independent_sources([a.article for a in found], articles)
-        parts.append(f"{years:g} ({', '.join(sorted(sources))})")
-    if status == "update":
-        return (
-            f"{' and '.join(parts)}: the higher age comes from a report published later, "
-            "by about as many years as the ages differ."
-        )
-    return f"{' and '.join(parts)}: one person cannot be both ages at once."
-
-
 def name_claims(
     clashes: Sequence[tuple[Statement, Statement, str, str, str]], articles: Sequence[Article]
 ) -> list[Claim]:
@@ -427,9 +236,13 @@ def name_claims(
     for role, names in by_role.items():
         sides = tuple(_side(person, evidence, person) for person, evidence in names.items())
         parts = [
-            f"{person} ({', '.join(sorted(independent_sources([e.article for e in ev], articles)))})"
+            f"{person} ({', '.join(sorted(_sources_of(ev, articles)))})"
             for person, ev in names.items()
         ]
         reason = f"{' and '.join(parts)} are named as the {role} in the same account."
         claims.append(Claim("", f"Who the {role} was", "conflict", reason, sides, 0.6))
     return claims
+
+
+def _sources_of(evidence: Sequence[Evidence], articles: Sequence[Article]) -> set[str]:
+    return set(independent_sources([e.article for e in evidence], articles))

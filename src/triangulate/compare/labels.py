@@ -9,8 +9,8 @@ No value code ever appears in a label.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
+from triangulate.core.words import irregular_forms
 from triangulate.models import Fact, Quantity, TimeExpression
 
 LABEL_WORDS = 12
@@ -51,12 +51,10 @@ def surface_verb(sentence: str, predicate: str | None) -> str:
 
 
 def _inflects(word: str, lemma: str) -> bool:
-    if word == lemma:
+    if word == lemma or word in irregular_forms(lemma):
         return True
     stem = lemma[:-1] if lemma.endswith("e") else lemma
-    if len(stem) >= 3 and word.startswith(stem) and len(word) - len(stem) <= 3:
-        return True
-    return False
+    return len(stem) >= 3 and word.startswith(stem) and len(word) - len(stem) <= 3
 
 
 def counted_phrase(sentence_text: str, sentence_start: int, quantity: Quantity) -> str:
@@ -77,7 +75,7 @@ def counted_phrase(sentence_text: str, sentence_start: int, quantity: Quantity) 
 def figure_label(
     sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact | None
 ) -> str:
-    """"Number of ethnic Armenians who fled", "Size of the Russian contingent", "Age of X"."""
+    """ "Number of ethnic Armenians who fled", "Size of the Russian contingent", "Age of X"."""
     noun = counted_phrase(sentence_text, sentence_start, quantity)
     if quantity.hedge in SIZE_HEDGES:
         return clipped(f"Size of the {noun}")
@@ -105,7 +103,7 @@ def _verb_phrase(sentence_text: str, fact: Fact | None) -> str:
 
 
 def length_label(sentence_text: str, fact: Fact | None) -> str:
-    """"How far the climber fell"; "Distance" when no clause says who moved."""
+    """ "How far the climber fell"; "Distance" when no clause says who moved."""
     if fact is None or not fact.predicate or not fact.subject:
         return "Distance"
     verb = surface_verb(sentence_text, fact.predicate)
@@ -113,7 +111,7 @@ def length_label(sentence_text: str, fact: Fact | None) -> str:
 
 
 def area_label(sentence_text: str, sentence_start: int, quantity: Quantity) -> str:
-    """"Area of the building": the noun the area describes, written after its unit."""
+    """ "Area of the building": the noun the area describes, written after its unit."""
     after = sentence_text[quantity.evidence.end - sentence_start :]
     words = [w for w in WORD.findall(after)[:8] if w.lower() not in AREA_WORDS]
     noun = []
@@ -125,13 +123,30 @@ def area_label(sentence_text: str, sentence_start: int, quantity: Quantity) -> s
 
 
 AREA_WORDS = frozenset(
-    "square sq ft foot feet metre metres meter meters m km kilometre kilometres mile miles "
-    "yard yards".split()
+    [
+        "square",
+        "sq",
+        "ft",
+        "foot",
+        "feet",
+        "metre",
+        "metres",
+        "meter",
+        "meters",
+        "m",
+        "km",
+        "kilometre",
+        "kilometres",
+        "mile",
+        "miles",
+        "yard",
+        "yards",
+    ]
 )
 
 
 def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, period: bool) -> str:
-    """"When the talks began" for a date, "Years of the war" for a period."""
+    """ "When the talks began" for a date, "Years of the war" for a period."""
     if period:
         noun = _noun_after(sentence_text, time, sentence_text)
         if noun:
@@ -156,16 +171,19 @@ def _noun_after(sentence_text: str, time: TimeExpression, _: str) -> str:
     return " ".join(kept)
 
 
-def statement_label(sentence_text: str, facts: Sequence[Fact]) -> str:
-    """Who did what, in the sentence's own words: subject, verb as written, object."""
-    chosen = [f for f in facts if f.predicate and f.subject]
-    told = [f for f in chosen if f.predicate.removeprefix("not ") not in SPEECH]  # type: ignore[union-attr]
-    fact = (told or chosen or [None])[0]
-    if fact is None:
-        return clipped(sentence_text)
-    return clipped(_verb_phrase(sentence_text, fact))
-
-
 SPEECH = frozenset(
-    "say tell announce report state add confirm claim note explain write quote".split()
+    [
+        "say",
+        "tell",
+        "announce",
+        "report",
+        "state",
+        "add",
+        "confirm",
+        "claim",
+        "note",
+        "explain",
+        "write",
+        "quote",
+    ]
 )

@@ -31,6 +31,7 @@ from triangulate.readers import quantities as quantity_reader
 AGREE_ALIGNMENT = 0.2
 CLASH_ALIGNMENT = 0.2
 NOUN_SIMILARITY = 0.6  # counted nouns this close name the same thing ("troops", "soldiers")
+RARE_VALUE = 0.6  # one distinctive value written in both
 SMALL_NUMBERS = 12  # values up to this are too common to tie two sentences on their own
 AGE_NAME_GAP = 40  # characters between "36-year-old" and the name it describes
 PERIOD_CLASH = 0.6  # two periods of one named thing: as sure as aligned sentences
@@ -42,6 +43,9 @@ LIGHT_VERBS = frozenset(
 )
 # A count of part of a group or a running total answers another question than the count
 # of the event: "the two other victims", "a total of 923 rounds during five operations".
+# "The death toll has risen to 45": a count of the dead told with a verb of change.
+TOLL = re.compile(r"\b(?:death|casualty|fatality)\s+toll\b|\btoll\b", re.I)
+TOLL_VERBS = frozenset({"rise", "climb", "reach", "increase", "jump", "stand", "grow", "hit"})
 PART_OF = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|some|many|most|all|"
     r"none|several|half|part|each|both|either|neither)\s+of(?:\s+the|\s+its|\s+their)?\s*$",
@@ -140,7 +144,10 @@ class Linker:
         return self.alignment.get((min(a, b), max(a, b)), 0.0)
 
     def _written(self, value: LinkInput) -> str:
-        return " ".join(value.value_evidence.text.lower().split())
+        """A figure by its digits ("Almost 2,000", "2,000-strong"), a date as written."""
+        written = " ".join(value.value_evidence.text.lower().split())
+        digits = re.sub(r"\D", "", written)
+        return digits if value.kind == "quantity" and digits else written
 
     def _kind(self, value: LinkInput) -> str:
         if value.kind == "time":
@@ -170,7 +177,14 @@ class Linker:
     def _predicate(self, value: LinkInput) -> str | None:
         if value.predicate is None or value.predicate.removeprefix("not ") in LIGHT_VERBS:
             return None
+        if value.predicate in TOLL_VERBS and self._toll(value):
+            return "kill"  # "the death toll has risen to 45": 45 killed
         return value.predicate
+
+    def _toll(self, value: LinkInput) -> bool:
+        return value.statement is not None and bool(
+            TOLL.search(self.statements[value.statement].text)
+        )
 
     def same_question(self, i: int, j: int) -> bool:
         a, b = self.values[i], self.values[j]
@@ -201,7 +215,7 @@ class Linker:
 
     def _same_doer(self, a: LinkInput, b: LinkInput) -> bool:
         """Two doers named differently ("the mayor", "the army") make two facts of one verb."""
-        if not a.subject or not b.subject:
+        if not a.subject or not b.subject or self._toll(a) or self._toll(b):
             return True
         return " ".join(a.subject.lower().split()) == " ".join(b.subject.lower().split())
 
@@ -237,10 +251,23 @@ class Linker:
             if any(not self.values[i].compatible_with(j) for i in members for j in members)
         )
 
+    def _same_thing_counted(self, i: int, j: int) -> bool:
+        """One distinctive count of one thing, told with different verbs ("2,000 rescuers
+        were deployed", "a 2,000-strong team of rescuers is working")."""
+        a, b = self.values[i], self.values[j]
+        return (
+            a.kind == b.kind == "quantity"
+            and self._rare_shared(i, j)
+            and not (self._partitive(a) or self._partitive(b))
+            and self._same_counted(a, b)
+        )
+
     def _same_described(self, a: LinkInput, b: LinkInput) -> bool:
         """Large counts of things described alike, in two or more shared words."""
         large = all(low > SMALL_NUMBERS for low in (a.low, b.low))
-        return large and quantity_reader.unit_kind(a.unit) == "count" and len(a.words & b.words) >= 2
+        return (
+            large and quantity_reader.unit_kind(a.unit) == "count" and len(a.words & b.words) >= 2
+        )
 
     def _same_counted(self, a: LinkInput, b: LinkInput) -> bool:
         if not a.unit or not b.unit:
@@ -276,9 +303,9 @@ class Linker:
             return (1.0, True) if self._copied(i, j) else None
         if i in self.self_contradicting or j in self.self_contradicting:
             return None  # its own article gives another answer: not one fact
-        if not self.same_question(i, j):
-            return None
         compatible = a.compatible_with(j)
+        if not self.same_question(i, j):
+            return (RARE_VALUE, True) if compatible and self._same_thing_counted(i, j) else None
         aligned = self.aligned(i, j)
         if not compatible:
             if self._kind(a) == "quantity:age":
@@ -297,11 +324,14 @@ class Linker:
             if self._same_key(a, b) and unambiguous and self._same_doer(a, b):
                 return CLASH_ALIGNMENT, False  # the same doer, verb and counted thing
             if unambiguous and self._same_described(a, b):
-                return CLASH_ALIGNMENT, False  # "100,000 ethnic Armenians", "50,000-odd ethnic Armenian residents"
+                return (
+                    CLASH_ALIGNMENT,
+                    False,
+                )  # "100,000 ethnic Armenians", "50,000-odd ethnic Armenian residents"
             return None
         evidence = aligned
         if self._rare_shared(i, j):
-            evidence = max(evidence, 0.6)
+            evidence = max(evidence, RARE_VALUE)
         if a.predicate and predicates_alike(a.predicate, b.predicate):
             evidence = max(evidence, 0.5)
         if self._kind(a) == "quantity:age":

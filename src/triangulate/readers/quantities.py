@@ -511,6 +511,7 @@ def _quantity_from(
         return None
     start, end = _span_of(match, second)
     glued = GLUED_UNIT.search(match.group("n1"))
+    unit: str | None
     if metres:
         unit = "metres"
     elif glued:

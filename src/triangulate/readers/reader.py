@@ -20,7 +20,6 @@ from triangulate.models import (
     Article,
     Entity,
     Event,
-    Unit,
     Evidence,
     Fact,
     FramingMarker,
@@ -29,6 +28,7 @@ from triangulate.models import (
     Reading,
     Sentence,
     TimeExpression,
+    Unit,
 )
 from triangulate.nlp.language import load_nlp
 from triangulate.readers.detokenize import View, joined_view
@@ -40,8 +40,8 @@ from triangulate.readers.published import publication_of
 from triangulate.readers.quantities import find_quantities
 from triangulate.readers.quotes import find_quotes
 from triangulate.readers.sentences import find_sentences
-from triangulate.readers.units import find_units
 from triangulate.readers.times import find_times
+from triangulate.readers.units import find_units
 
 READER_VERSION = "5"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
 Record = TypeVar("Record")
@@ -277,7 +277,7 @@ def _unit_json(unit: Unit) -> dict[str, Any]:
 
 def _unit_from(article_id: str, data: Mapping[str, Any]) -> Unit:
     unit = _record_from(Unit, article_id, data)
-    lists = {
+    lists: dict[str, Any] = {
         f.name: tuple(getattr(unit, f.name))
         for f in dataclasses.fields(Unit)
         if f.name not in ("evidence", "size")

@@ -18,8 +18,8 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from triangulate.core.words import NUMBER_WORDS, verb_groups
 from triangulate.models import Evidence, Unit
-from triangulate.core.words import verb_groups
 
 MIN_WORDS = 4
 BULLET_MARKS = frozenset("•◦▪‣·*-–—>")
@@ -28,29 +28,129 @@ NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
 PAIR_STOP_WORDS = frozenset(
-    """a an the and or but of to in on at by for with from as is are was were be been has have
-    had it its this that he she they his her their who which said says will would not no""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "their",
+        "who",
+        "which",
+        "said",
+        "says",
+        "will",
+        "would",
+        "not",
+        "no",
+    ]
 )
 REPORTING = frozenset(
-    """say tell report state announce add confirm claim note explain insist reveal quote write
-    declare stress warn acknowledge""".split()
+    [
+        "say",
+        "tell",
+        "report",
+        "state",
+        "announce",
+        "add",
+        "confirm",
+        "claim",
+        "note",
+        "explain",
+        "insist",
+        "reveal",
+        "quote",
+        "write",
+        "declare",
+        "stress",
+        "warn",
+        "acknowledge",
+    ]
 )
-NUMBER_WORDS = {
-    word: value
-    for value, word in enumerate(
-        """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-        fifteen sixteen seventeen eighteen nineteen twenty""".split()
-    )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-     "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12, "million": 1_000_000,
-     "billion": 1_000_000_000}  # fmt: skip
 # Words that end in a dot without ending the sentence (general English news abbreviations).
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof lt sgt capt col gen gov sen rep rev st mt ft jr sr inc co corp ltd no vs
-    jan feb mar apr aug sept sep oct nov dec""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "lt",
+        "sgt",
+        "capt",
+        "col",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "st",
+        "mt",
+        "ft",
+        "jr",
+        "sr",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "no",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 SEGMENT_BREAKS = frozenset(
-    "and but while after before when because as which who where although".split()
+    [
+        "and",
+        "but",
+        "while",
+        "after",
+        "before",
+        "when",
+        "because",
+        "as",
+        "which",
+        "who",
+        "where",
+        "although",
+    ]
 )
 SEGMENT_PUNCTUATION = frozenset({",", ";", ":", "(", ")", "--", "—", "–"})
 SEGMENT_MIN_WORDS = 3
@@ -95,7 +195,11 @@ def _joined_sentences(doc: Doc) -> Iterator[list[Token]]:
             continue
         first = next((t for t in tokens if not t.is_punct), tokens[0])
         continues = first.text[:1].islower() or (units and _ends_in_abbreviation(units[-1]))
-        if units and continues and tokens[0].i == units[-1][-1].i + 1 + _spaces_between(units[-1][-1], tokens[0]):
+        if (
+            units
+            and continues
+            and tokens[0].i == units[-1][-1].i + 1 + _spaces_between(units[-1][-1], tokens[0])
+        ):
             units[-1] = units[-1] + tokens
         else:
             units.append(tokens)
