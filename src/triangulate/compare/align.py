@@ -408,13 +408,15 @@ def joined(
     no source appears twice: one fact, one claim (the greedy cliques can cut one fully
     linked group in two)."""
     merged: list[list[int]] = []
+    home_of: dict[int, int] = {}  # statement -> index of the merged group holding it
     for group in groups:
-        home = next((m for m in merged if _may_join(m, group, statements, scores)), None)
+        homes = sorted({home_of[k] for k in group if k in home_of})
+        home = next((h for h in homes if _may_join(merged[h], group, statements, scores)), None)
         if home is None:
-            merged.append(list(group))
-        else:
-            home.extend(k for k in group if k not in home)
-            home.sort()
+            home = len(merged)
+            merged.append([])
+        merged[home] = sorted(set(merged[home]) | set(group))
+        home_of.update((k, home) for k in group)
     return merged
 
 
@@ -424,8 +426,6 @@ def _may_join(
     statements: Sequence[Statement],
     scores: dict[tuple[int, int], float],
 ) -> bool:
-    if not set(first) & set(second):
-        return False
     union = sorted(set(first) | set(second))
     sources = [statements[k].source for k in union]
     if len(set(sources)) != len(sources):
