@@ -376,13 +376,13 @@ def with_copies(groups: list[list[int]], statements: Sequence[Statement]) -> lis
     same: dict[tuple[str, str], list[int]] = {}
     for statement in statements:
         same.setdefault((statement.source, _normal(statement.text)), []).append(statement.index)
-    expanded = []
+    expanded: dict[tuple[int, ...], None] = {}
     for group in groups:
         members = dict.fromkeys(group)
         for i in group:
             members.update(dict.fromkeys(same[(statements[i].source, _normal(statements[i].text))]))
-        expanded.append(sorted(members))
-    return expanded
+        expanded[tuple(sorted(members))] = None  # a copy's clique and its original's are one
+    return [list(group) for group in expanded]
 
 
 def _normal(text: str) -> str:
