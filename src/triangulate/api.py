@@ -34,6 +34,7 @@ from triangulate.settings import Settings
 from triangulate.store import export as store_export
 from triangulate.store import open_store, queries
 from triangulate.store import stories as story_store
+from triangulate.store.backup import backup_store
 from triangulate.store.db import Store as Connection
 from triangulate.store.export import EXPORT_FORMATS
 
@@ -52,6 +53,7 @@ __all__ = [
     "Ingested",
     "Store",
     "Upload",
+    "backup",
     "dossier",
     "read",
 ]
@@ -335,6 +337,12 @@ class Store:
         """Everything stored, text included, as ``jsonl``, ``csv`` or ``parquet``
         (to ``out``, or standard output)."""
         store_export.export_articles(self.connection, fmt, Path(out) if out is not None else None)
+
+
+def backup(store_path: str | Path, dest: str | Path) -> Path:
+    """A consistent copy of the store file at ``store_path`` (WAL included) at ``dest``
+    (a file, or a folder), made with SQLite's online backup API while writers go on."""
+    return backup_store(store_path, dest)
 
 
 def read(articles: Sequence[models.Article], workers: int = 1) -> list[models.Reading]:
