@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from triangulate import models
 from triangulate.errors import NotFoundError, TriangulateError
 from triangulate.ingest.ingester import Ingester, IngestEvent, IngestReport
+from triangulate.ingest.metadata import GivenMetadata
 from triangulate.ingest.uploads import Upload, upload_items
 from triangulate.settings import Settings
 from triangulate.store import export as store_export
@@ -190,11 +191,23 @@ class Store:
     # ---------------------------------------------------------------- ingest
 
     def ingest(
-        self, inputs: Iterable[str | Path], on_event: EventHandler | None = None
+        self,
+        inputs: Iterable[str | Path],
+        on_event: EventHandler | None = None,
+        *,
+        outlet: str | None = None,
+        title: str | None = None,
+        published: str | None = None,
     ) -> Ingested:
-        """Ingest files, folders, globs, URLs, WARC, RSS/Atom, JSONL (``"-"``: standard input)."""
-        report = Ingester(self.connection, self.settings).run([str(i) for i in inputs], on_event)
-        return self._ingested(report)
+        """Ingest files, folders, globs, URLs, WARC, RSS/Atom, JSONL (``"-"``: standard input).
+
+        ``outlet``, ``title`` and ``published`` (an ISO date) are stored as given for every
+        plain-text input; a file's sidecar (``story.meta.json`` beside ``story.txt``) gives
+        them for that file. An :class:`InputError` when a given value is not valid.
+        """
+        given = given_metadata(outlet=outlet, title=title, published=published)
+        ingester = Ingester(self.connection, self.settings)
+        return self._ingested(ingester.run([str(i) for i in inputs], on_event, given))
 
     def ingest_uploads(
         self, uploads: Sequence[Upload], on_event: EventHandler | None = None
@@ -337,6 +350,14 @@ class Store:
         """Everything stored, text included, as ``jsonl``, ``csv`` or ``parquet``
         (to ``out``, or standard output)."""
         store_export.export_articles(self.connection, fmt, Path(out) if out is not None else None)
+
+
+def given_metadata(
+    *, outlet: str | None = None, title: str | None = None, published: str | None = None
+) -> GivenMetadata:
+    """Checked metadata given with inputs (an :class:`InputError` names the bad value)."""
+    values = {"outlet": outlet, "title": title, "published": published}
+    return GivenMetadata.of("given metadata", values)
 
 
 def backup(store_path: str | Path, dest: str | Path) -> Path:

@@ -46,7 +46,8 @@ def _print_account(data: dict[str, Any]) -> None:
     for article in articles:
         copy = f", copy of {article['duplicate_of']}" if article.get("duplicate_of") else ""
         date = article.get("published") or "date unknown"
-        click.echo(f"  {article['id']}: {names[article['id']]}, {date}{copy}")
+        inferred = " (inferred)" if article.get("outlet_inferred") else ""
+        click.echo(f"  {article['id']}: {names[article['id']]}{inferred}, {date}{copy}")
     statuses = [claim["status"] for claim in data["claims"]]
     click.echo(
         f"Claims: {statuses.count('agreed')} agreed, {statuses.count('conflict')} in conflict,"

@@ -22,18 +22,39 @@ if TYPE_CHECKING:
 @click.option("--max-bytes", type=int, default=None, help="Largest input accepted, in bytes.")
 @click.option("--workers", type=int, default=None, help="Worker processes (default: all cores).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per input, for machines.")
+@click.option("--outlet", default=None, help="The outlet of the plain-text inputs.")
+@click.option("--title", default=None, help="The title of the plain-text inputs.")
+@click.option(
+    "--published", default=None, metavar="YYYY-MM-DD",
+    help="The publication date of the plain-text inputs.",
+)  # fmt: skip
 @click.argument("inputs", nargs=-1, required=True)
 def ingest_command(
     db: Path | None,
     max_bytes: int | None,
     workers: int | None,
     as_json: bool,
+    outlet: str | None,
+    title: str | None,
+    published: str | None,
     inputs: tuple[str, ...],
 ) -> None:
-    """Ingest files, folders, globs, URLs, WARC, RSS/Atom, JSONL or - (stdin)."""
+    """Ingest files, folders, globs, URLs, WARC, RSS/Atom, JSONL or - (stdin).
+
+    --outlet, --title and --published are stored as given for plain-text inputs; a text or
+    HTML file's sidecar (story.meta.json beside story.txt: {"outlet": ..., "title": ...,
+    "published": "2024-06-12"}) gives them for that file. Otherwise the outlet is read from
+    the text where it names itself (a copyright line, a byline, a sign-off), marked inferred.
+    """
     with open_store(db, max_input_bytes=max_bytes, workers=workers) as store:
         with progress(not as_json) as advance:
-            ingested = store.ingest(inputs, _reporter(as_json, advance))
+            ingested = store.ingest(
+                inputs,
+                _reporter(as_json, advance),
+                outlet=outlet,
+                title=title,
+                published=published,
+            )
         report = ingested.report
         if not as_json:
             click.echo(

@@ -31,8 +31,8 @@ def _evidence(ev: Evidence) -> dict[str, Any]:
 
 
 DOSSIER_ARTICLE_FIELDS = (
-    "id", "source", "outlet", "title", "published", "published_inferred", "published_how",
-    "language", "text", "removed", "duplicate_of",
+    "id", "source", "outlet", "outlet_inferred", "title", "published", "published_inferred",
+    "published_how", "language", "text", "removed", "duplicate_of",
 )  # fmt: skip
 
 

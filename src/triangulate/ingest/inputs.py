@@ -12,13 +12,14 @@ import io
 import json
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from triangulate.errors import InputError
 from triangulate.ingest.decode import decode_text, gunzip, looks_binary
 from triangulate.ingest.fetch import fetch
+from triangulate.ingest.metadata import SIDECAR_SUFFIX, GivenMetadata, read_sidecar
 from triangulate.settings import Settings
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -43,51 +44,75 @@ class RawDocument:
     authors: tuple[str, ...] = ()
     text: str | None = None  # already decoded text when the container gave one
     fully_extracted: bool = True
+    outlet_inferred: bool = False  # a JSONL export's outlet that was read from the text
+
+
+def with_given(document: RawDocument, given: GivenMetadata | None) -> RawDocument:
+    """The document with the metadata given for it where it has none of its own."""
+    if not given:
+        return document
+    return replace(
+        document,
+        outlet=given.outlet or document.outlet,
+        outlet_inferred=document.outlet_inferred and not given.outlet,
+        title=given.title or document.title,
+        published=given.published or document.published,
+    )
 
 
 Item = RawDocument | InputError
 
 
-def iter_documents(inputs: Sequence[str], settings: Settings) -> Iterator[Item]:
-    """Every document behind the inputs, in order; problems come as InputError items."""
+def iter_documents(
+    inputs: Sequence[str], settings: Settings, given: GivenMetadata | None = None
+) -> Iterator[Item]:
+    """Every document behind the inputs, in order; problems come as InputError items.
+
+    ``given`` (an outlet, title or date from the command line) applies to plain-text
+    documents; a text or HTML file's sidecar (``story.meta.json`` beside ``story.txt``)
+    applies to that file and wins over ``given``.
+    """
     for spec in inputs:
         try:
-            yield from _expand(spec, settings)
+            yield from _expand(spec, settings, given)
         except InputError as error:
             yield error
 
 
-def _expand(spec: str, settings: Settings) -> Iterator[Item]:
+def _expand(spec: str, settings: Settings, given: GivenMetadata | None) -> Iterator[Item]:
     if spec == "-":
         yield from _from_bytes(
-            "<stdin>", sys.stdin.buffer.read(settings.max_input_bytes + 1), settings
+            "<stdin>", sys.stdin.buffer.read(settings.max_input_bytes + 1), settings, given
         )
     elif spec.startswith(("http://", "https://")):
         yield from _from_url(spec, settings)
     elif Path(spec).is_dir():
-        yield from _from_folder(Path(spec), settings)
+        yield from _from_folder(Path(spec), settings, given)
     elif Path(spec).exists():
-        yield from _from_file(Path(spec), settings)
+        yield from _from_file(Path(spec), settings, given)
     elif glob.has_magic(spec):
-        yield from _from_glob(spec, settings)
+        yield from _from_glob(spec, settings, given)
     else:
         raise InputError(spec, "no such file, folder or URL", "check the path")
 
 
-def _from_glob(pattern: str, settings: Settings) -> Iterator[Item]:
+def _from_glob(pattern: str, settings: Settings, given: GivenMetadata | None) -> Iterator[Item]:
     matches = sorted(glob.glob(pattern, recursive=True))
     if not matches:
         raise InputError(pattern, "matches no file", "check the pattern")
     for match in matches:
         path = Path(match)
-        yield from _from_folder(path, settings) if path.is_dir() else _from_file(path, settings)
+        if path.is_dir():
+            yield from _from_folder(path, settings, given)
+        elif not path.name.endswith(SIDECAR_SUFFIX):
+            yield from _from_file(path, settings, given)
 
 
-def _from_folder(folder: Path, settings: Settings) -> Iterator[Item]:
+def _from_folder(folder: Path, settings: Settings, given: GivenMetadata | None) -> Iterator[Item]:
     for path in sorted(folder.rglob("*")):
         hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
         if path.is_file() and not hidden and _suffix(path) in KNOWN_SUFFIXES:
-            yield from _from_file(path, settings)
+            yield from _from_file(path, settings, given)
 
 
 def _suffix(path: Path) -> str:
@@ -112,15 +137,42 @@ def url_id(url: str) -> str:
     return hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
 
 
-def _from_file(path: Path, settings: Settings) -> Iterator[Item]:
+def _from_file(path: Path, settings: Settings, given: GivenMetadata | None) -> Iterator[Item]:
     if _suffix(path) == ".warc":
         yield from _from_warc(path, settings)
-    else:
-        yield from documents_from_bytes(str(path), _read_file(path, settings), settings)
+        return
+    data = _read_file(path, settings)
+    try:
+        sidecar = _sidecar(path, settings)
+    except InputError as error:  # the file is not ingested without what was given for it
+        problem = f"its sidecar {Path(error.source).name} {error.problem}"
+        yield InputError(str(path), problem, error.hint)
+        return
+    yield from documents_from_bytes(str(path), data, settings, given, sidecar)
 
 
-def documents_from_bytes(name: str, data: bytes, settings: Settings) -> Iterator[Item]:
-    """Documents in ``data`` as if read from a file called ``name`` (files and uploads)."""
+def sidecar_path(path: Path) -> Path:
+    """Where a file's sidecar is: ``story.meta.json`` beside ``story.txt``."""
+    return path.with_name(file_id(path) + SIDECAR_SUFFIX)
+
+
+def _sidecar(path: Path, settings: Settings) -> GivenMetadata | None:
+    """The metadata in the file's sidecar, if it has one."""
+    where = sidecar_path(path)
+    if _suffix(path) not in TEXT_SUFFIXES | HTML_SUFFIXES or not where.is_file():
+        return None
+    return read_sidecar(str(where), _read_file(where, settings))
+
+
+def documents_from_bytes(
+    name: str,
+    data: bytes,
+    settings: Settings,
+    given: GivenMetadata | None = None,
+    sidecar: GivenMetadata | None = None,
+) -> Iterator[Item]:
+    """Documents in ``data`` as if read from a file called ``name`` (files and uploads);
+    ``given`` applies if it is plain text, ``sidecar`` if it is one text or HTML page."""
     path = Path(name)
     suffix = _suffix(path)
     if path.suffix.lower() == ".gz":
@@ -134,7 +186,10 @@ def documents_from_bytes(name: str, data: bytes, settings: Settings) -> Iterator
     ):
         yield from _from_feed(name, data)
     else:
-        yield _document(name, data, kind=_kind(suffix, data), doc_id=file_id(path))
+        document = _document(name, data, kind=_kind(suffix, data), doc_id=file_id(path))
+        if document.kind == "text":
+            document = with_given(document, given)
+        yield with_given(document, sidecar)
 
 
 def _read_file(path: Path, settings: Settings) -> bytes:
@@ -175,7 +230,9 @@ def _document(source: str, data: bytes, kind: str, doc_id: str | None, **meta: A
     return RawDocument(source=source, data=data, kind=kind, id=doc_id, **meta)
 
 
-def _from_bytes(source: str, data: bytes, settings: Settings) -> Iterator[Item]:
+def _from_bytes(
+    source: str, data: bytes, settings: Settings, given: GivenMetadata | None
+) -> Iterator[Item]:
     if len(data) > settings.max_input_bytes:
         raise InputError(source, "is over the size limit", "raise --max-bytes")
     stripped = data.lstrip()
@@ -185,7 +242,8 @@ def _from_bytes(source: str, data: bytes, settings: Settings) -> Iterator[Item]:
         yield from _from_feed(source, data)
     else:
         doc_id = hashlib.sha1(data).hexdigest()[:16]
-        yield _document(source, data, kind=_kind("", data), doc_id=doc_id)
+        document = _document(source, data, kind=_kind("", data), doc_id=doc_id)
+        yield with_given(document, given) if document.kind == "text" else document
 
 
 def _from_url(url: str, settings: Settings) -> Iterator[Item]:
@@ -208,7 +266,9 @@ def _from_jsonl(source: str, data: bytes, settings: Settings) -> Iterator[Item]:
                 yield error
 
 
-JSONL_FIELDS = ("id", "url", "title", "published", "outlet", "text", "html", "authors")
+JSONL_FIELDS = (
+    "id", "url", "title", "published", "outlet", "outlet_inferred", "text", "html", "authors"
+)  # fmt: skip
 
 
 def _jsonl_record(where: str, line: str) -> RawDocument:
@@ -237,6 +297,7 @@ def _jsonl_record(where: str, line: str) -> RawDocument:
         title=_optional_str(record, "title"),
         published=_optional_str(record, "published"),
         outlet=_optional_str(record, "outlet"),
+        outlet_inferred=record.get("outlet_inferred") is True and bool(record.get("outlet")),
         authors=tuple(str(a) for a in authors) if isinstance(authors, list) else (),
         text=record.get("text") or None,
     )

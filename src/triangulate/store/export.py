@@ -16,9 +16,9 @@ from triangulate.store.db import Store
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
 FIELDS = (
-    "id", "source", "url", "outlet", "title", "authors", "published", "published_inferred",
-    "published_how", "language", "words", "content_hash", "duplicate_of", "fully_extracted",
-    "text", "removed",
+    "id", "source", "url", "outlet", "outlet_inferred", "title", "authors", "published",
+    "published_inferred", "published_how", "language", "words", "content_hash", "duplicate_of",
+    "fully_extracted", "text", "removed",
 )  # fmt: skip
 
 

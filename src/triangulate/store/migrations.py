@@ -147,6 +147,13 @@ MIGRATIONS: list[Migration] = [
         INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
         """,
     ),
+    (
+        6,
+        "outlets read from the text",
+        """
+        ALTER TABLE articles ADD COLUMN outlet_inferred INTEGER NOT NULL DEFAULT 0;
+        """,
+    ),
 ]
 
 
