@@ -61,9 +61,10 @@ _SELF = [
         _NAME + r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:news|media|newspaper|outlet|"
         r"publication|magazine|newsroom|website|site)\b"
     ),
+    # an imperative opening a sentence: "Please support Name", never "they support Name"
     re.compile(
-        r"\b(?:[Ss]upport|[Ss]ubscribe to|[Dd]onate to|[Tt]hank you for reading|"
-        r"[Tt]hanks for reading|[Ss]ign up for|[Ww]elcome to|[Ff]ollow|[Dd]ownload)\s+" + _NAME
+        r"(?:^|[.!?:]\s+)(?:[Pp]lease\s+)?(?:[Ss]upport|[Ss]ubscribe to|[Dd]onate to|"
+        r"[Tt]hank you for reading|[Tt]hanks for reading|[Ss]ign up for|[Ww]elcome to)\s+" + _NAME
     ),
 ]
 # A site naming itself in boilerplate: "Name uses cookies", "the Name newsletter/app".
@@ -83,9 +84,21 @@ _NOT_NAMES = {
     "a", "all", "an", "any", "by", "each", "every", "here", "it", "its", "my", "no", "our",
     "this", "that", "these", "those", "us", "we", "you", "your", "the", "site", "website",
     "news", "journalism", "independent", "reserved", "rights", "all rights reserved",
+    "policy", "notice", "notices", "statement", "terms", "agreement", "information", "info",
+    "infringement", "complaints", "permissions", "licensing", "license", "licence",
 }  # fmt: skip
+# A copyright holder named as a company is the publisher, seldom the outlet's own name
+_COMPANY = re.compile(
+    r"\b(?:Communications?|Interactive|Holdings|Group|Corporation|Enterprises|"
+    r"Publishing|Organi[sz]ation|Media)\b"
+)
+_COMPANY_AFTER = re.compile(  # "Name (City) Private Ltd", "Name, Inc."
+    r"^\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:Private|Pvt|Pty|Inc|Ltd|LLC|Limited|GmbH|plc|Corp|S\.A)\b"
+)
+_CODE = re.compile(r"[{}<>\\]|\b(?:function|var|window)\b|=>|\w=\W")  # script, not prose
+_MAX_LINE = 1000  # characters: longer lines are code or whole articles, not boilerplate
 _LEGAL_ENDING = re.compile(
-    r"(?:,?\s+(?:Inc|Ltd|LLC|Limited|GmbH|plc|S\.A|Corp|Co)\.?|\.)+$", re.IGNORECASE
+    r"(?:,?\s+(?:Inc|Ltd|LLC|Limited|GmbH|plc|S\.A|Corp|Co|Pty)\.?|\.)+$", re.IGNORECASE
 )
 # How much each kind of cue counts: a copyright line or an agency byline names the outlet
 # outright; a plea or a cookie notice usually does
@@ -256,11 +269,14 @@ def infer_outlet(lines: list[str]) -> str | None:
 def _cues(lines: list[str]) -> Iterator[tuple[str, str]]:
     for raw in lines:
         line = " ".join(raw.split())  # no-break spaces and runs of white space
-        if not line:
+        if not line or len(line) > _MAX_LINE or _CODE.search(line):
             continue
         copyright_ = _COPYRIGHT.match(line)
         if copyright_ and not _CREDIT.search(line[: copyright_.end("name") + 1]):
-            yield from _named("copyright", copyright_.group("name"))
+            holder, after = copyright_.group("name"), line[copyright_.end("name") :]
+            holder = re.sub(r"\s+Company$", "", holder)  # "The Name Company": the Name
+            if not _COMPANY_AFTER.match(after):
+                yield from _named("copyright", holder)
         if byline := _BYLINE.match(line):
             yield from _named("byline", byline.group("name"))
         if _FIRST_PERSON.search(line):
@@ -275,14 +291,14 @@ def _named(kind: str, name: str | None) -> Iterator[tuple[str, str]]:
     """The cue when ``name`` is a name: legal endings and trailing dots dropped."""
     if not name:
         return
-    name = _LEGAL_ENDING.sub("", name.strip(" .,;:-'")).strip(" .,;:-'")
+    name = _LEGAL_ENDING.sub("", name.strip(" .,;:-'&")).strip(" .,;:-'&")
     words = name.split()
     while words and re.fullmatch(r"\d{4}(?:-\d{4})?", words[-1]):  # "© Name 2025"
         words.pop()
     name = " ".join(words)
     if not words or name.casefold() in _NOT_NAMES or words[-1].casefold() in _NOT_NAMES:
         return
-    if name.isdigit() or len(name) < 2:
+    if name.isdigit() or len(name) < 2 or _COMPANY.search(name):
         return
     yield kind, name
 
