@@ -9,6 +9,8 @@ from typing import Any
 import click
 
 from triangulate.cli import cli, db_option, open_store
+from triangulate.cli.output import progress
+from triangulate.core.progress import no_progress
 from triangulate.errors import TriangulateError
 
 
@@ -22,14 +24,15 @@ def dossier_command(
     db: Path | None, out: Path, formats: str, workers: int | None, inputs: tuple[str, ...]
 ) -> None:
     """Build the dossier of one event from INPUTS (anything ingest takes, or stored ids)."""
-    with open_store(db, workers=workers) as store:
-        articles = store.gather(inputs)
+    with open_store(db, workers=workers) as store, progress() as line:
+        counted = None if line is None else lambda _: line.advance("inputs gathered")
+        articles = store.gather(inputs, counted)
         for event in articles.events:
             if event.kind == "error":
                 click.echo(f"error: {event.message}", err=True)
         if not articles:
             raise TriangulateError("none of the inputs gave an article to compare")
-        dossier = store.dossier(articles)
+        dossier = store.dossier(articles, line.update if line is not None else no_progress)
     written = dossier.write(out, [f.strip() for f in formats.split(",") if f.strip()])
     _print_account(dossier.to_dict())
     for path in written:

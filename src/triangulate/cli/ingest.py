@@ -11,10 +11,13 @@ from typing import TYPE_CHECKING
 import click
 
 from triangulate.cli import cli, db_option, open_store
-from triangulate.cli.output import progress
+from triangulate.cli.output import ProgressLine, progress
 
 if TYPE_CHECKING:
     from triangulate.api import IngestEvent
+
+
+INGEST_STAGE = "inputs ingested"
 
 
 @cli.command("ingest")
@@ -47,10 +50,10 @@ def ingest_command(
     the text where it names itself (a copyright line, a byline, a sign-off), marked inferred.
     """
     with open_store(db, max_input_bytes=max_bytes, workers=workers) as store:
-        with progress(not as_json) as advance:
+        with progress(not as_json) as line:
             ingested = store.ingest(
                 inputs,
-                _reporter(as_json, advance),
+                _reporter(as_json, line, inputs),
                 outlet=outlet,
                 title=title,
                 published=published,
@@ -67,9 +70,19 @@ def ingest_command(
         sys.exit(1)
 
 
-def _reporter(as_json: bool, advance: Callable[[], None]) -> Callable[[IngestEvent], None]:
+def _reporter(
+    as_json: bool, line: ProgressLine | None, inputs: tuple[str, ...]
+) -> Callable[[IngestEvent], None]:
+    """Prints what needs saying about each input, and counts it on the progress line."""
+    total = None
+    if line is not None:
+        from triangulate.api import count_inputs
+
+        total = count_inputs(inputs)
+
     def report(event: IngestEvent) -> None:
-        advance()
+        if line is not None:
+            line.advance(INGEST_STAGE, total)
         if as_json:
             click.echo(json.dumps(event.__dict__, ensure_ascii=False))
         elif event.kind == "error":

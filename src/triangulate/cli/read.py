@@ -9,7 +9,8 @@ from typing import Any
 import click
 
 from triangulate.cli import cli, db_option, open_store
-from triangulate.cli.output import is_terminal
+from triangulate.cli.output import is_terminal, progress
+from triangulate.core.progress import no_progress
 
 HIGHLIGHT_STYLES = {
     "entities": "bold cyan",
@@ -31,9 +32,9 @@ def read_command(db: Path | None, read_all: bool, as_json: bool, ids: tuple[str,
         raise click.UsageError("give article ids or --all")
     from triangulate.readers.reader import reading_to_json
 
-    with open_store(db) as store:
+    with open_store(db) as store, progress() as line:
         articles = store.articles(None if read_all else list(ids))
-        readings = store.read(articles)
+        readings = store.read(articles, line.update if line is not None else no_progress)
     data = [reading_to_json(reading) for reading in readings]
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))

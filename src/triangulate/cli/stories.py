@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 import click
 
 from triangulate.cli import cli, db_option, open_store
+from triangulate.cli.output import progress
+from triangulate.core.progress import no_progress
 
 if TYPE_CHECKING:
     from triangulate.api import IngestEvent
@@ -41,15 +43,21 @@ def stories_command(
     """Ingest INPUTS (files, folders, URLs, WARC, feeds...) and group every stored article
     into stories; write OUT/stories.jsonl, one line per story."""
     failed = False
+    with open_store(db, workers=workers) as store, progress() as line:
 
-    def report(event: IngestEvent) -> None:
-        nonlocal failed
-        if event.kind == "error":
-            failed = True
-            click.echo(f"error: {event.message}", err=True)
+        def report(event: IngestEvent) -> None:
+            nonlocal failed
+            if line is not None:
+                line.advance("inputs ingested")
+            if event.kind == "error":
+                failed = True
+                click.echo(f"error: {event.message}", err=True)
 
-    with open_store(db, workers=workers) as store:
-        path = store.stories(inputs, engine=engine, out_dir=out, dossiers=dossiers, on_event=report)
+        shown = line.update if line is not None else no_progress
+        path = store.stories(
+            inputs, engine=engine, out_dir=out, dossiers=dossiers, on_event=report,
+            on_progress=shown,
+        )  # fmt: skip
         summaries = store.story_rows()
     multi = sum(1 for s in summaries if s["originals"] >= 2)
     click.echo(f"{len(summaries)} stories, {multi} told by two or more independent articles")

@@ -395,3 +395,51 @@ def _warc_record(where: str, record: Any, settings: Settings) -> Item | None:
         return _document(where, data, kind="html", doc_id=url_id(url) if url else None, url=url)
     except InputError as error:
         return error
+
+
+COUNT_READ_LIMIT = 64 * 1024 * 1024  # JSONL files larger than this are not counted ahead
+
+
+def count_documents(inputs: Sequence[str]) -> int | None:
+    """How many documents (so ingest events) the inputs hold, by a quick look that parses
+    nothing; None when one of them cannot be told before it is read (a URL, stdin, a WARC
+    archive, a feed, a compressed or very large JSONL file)."""
+    total = 0
+    for spec in inputs:
+        if spec == "-" or spec.startswith(("http://", "https://")):
+            return None
+        path = Path(spec)
+        if path.is_dir():
+            files = [p for p in sorted(path.rglob("*")) if _counted_in_folder(path, p)]
+        elif path.exists() or not glob.has_magic(spec):
+            files = [path]  # a missing path is one error
+        else:
+            files = [Path(m) for m in sorted(glob.glob(spec, recursive=True))]
+            files = [m for m in files if not m.name.endswith(SIDECAR_SUFFIX)]
+        for file in files:
+            count = _documents_in(file)
+            if count is None:
+                return None
+            total += count
+    return total
+
+
+def _counted_in_folder(folder: Path, path: Path) -> bool:
+    hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+    return path.is_file() and not hidden and _suffix(path) in KNOWN_SUFFIXES
+
+
+def _documents_in(path: Path) -> int | None:
+    suffix = _suffix(path)
+    if path.is_dir():
+        return sum(_documents_in(p) or 0 for p in path.rglob("*") if _counted_in_folder(path, p))
+    if suffix == ".warc" or suffix in FEED_SUFFIXES:
+        return None
+    if suffix not in JSONL_SUFFIXES:
+        return 1
+    try:
+        if path.suffix.lower() == ".gz" or path.stat().st_size > COUNT_READ_LIMIT:
+            return None
+        return sum(1 for line in path.read_bytes().splitlines() if line.strip())
+    except OSError:
+        return 1  # reported as one error
