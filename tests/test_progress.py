@@ -97,7 +97,7 @@ def test_stories_shows_clustering_on_a_terminal(tmp_path: Path) -> None:
 def test_pipes_get_no_progress(tmp_path: Path, texts: Path) -> None:
     done = in_pipes("ingest", "--db", "s.db", "--workers", "1", str(texts), cwd=tmp_path)
     assert done.returncode == 0
-    assert done.stderr.splitlines() == [f"5 stored, 1 copies linked, 0 unchanged, 0 failed (s.db)"]
+    assert done.stderr.splitlines() == ["5 stored, 1 copies linked, 0 unchanged, 0 failed (s.db)"]
     done = in_pipes("dossier", "--db", "s.db", "--out", "out", str(texts), cwd=tmp_path)
     assert done.returncode == 0
     assert all(line.startswith("wrote ") for line in done.stderr.splitlines())
