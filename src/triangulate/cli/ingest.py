@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from triangulate.cli import cli, db_option, open_store
-from triangulate.cli.output import ProgressLine, progress
+from triangulate.cli import cli, db_option, limit_options, limits, open_store
+from triangulate.cli.output import ProgressLine, echo_error, json_text, progress
 
 if TYPE_CHECKING:
     from triangulate.api import IngestEvent
@@ -22,7 +21,7 @@ INGEST_STAGE = "inputs ingested"
 
 @cli.command("ingest")
 @db_option
-@click.option("--max-bytes", type=int, default=None, help="Largest input accepted, in bytes.")
+@limit_options
 @click.option("--workers", type=int, default=None, help="Worker processes (default: all cores).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per input, for machines.")
 @click.option("--outlet", default=None, help="The outlet of the plain-text inputs.")
@@ -34,22 +33,25 @@ INGEST_STAGE = "inputs ingested"
 @click.argument("inputs", nargs=-1, required=True)
 def ingest_command(
     db: Path | None,
-    max_bytes: int | None,
     workers: int | None,
     as_json: bool,
     outlet: str | None,
     title: str | None,
     published: str | None,
     inputs: tuple[str, ...],
+    **options: Any,
 ) -> None:
     """Ingest files, folders, globs, URLs, WARC, RSS/Atom, JSONL or - (stdin).
+
+    Every input is attempted: each one that fails gets one line, and the exit code is 1.
+    With --json, an article is reported once it is committed to the store.
 
     --outlet, --title and --published are stored as given for plain-text inputs; a text or
     HTML file's sidecar (story.meta.json beside story.txt: {"outlet": ..., "title": ...,
     "published": "2024-06-12"}) gives them for that file. Otherwise the outlet is read from
     the text where it names itself (a copyright line, a byline, a sign-off), marked inferred.
     """
-    with open_store(db, max_input_bytes=max_bytes, workers=workers) as store:
+    with open_store(db, workers=workers, **limits(options)) as store:
         with progress(not as_json) as line:
             ingested = store.ingest(
                 inputs,
@@ -84,8 +86,8 @@ def _reporter(
         if line is not None:
             line.advance(INGEST_STAGE, total)
         if as_json:
-            click.echo(json.dumps(event.__dict__, ensure_ascii=False))
+            click.echo(json_text(event.__dict__, indent=None))
         elif event.kind == "error":
-            click.echo(f"error: {event.message}", err=True)
+            echo_error(event.message)
 
     return report
