@@ -209,7 +209,7 @@ def test_an_inferred_outlet_is_marked_everywhere(tmp_path: Path) -> None:
 def test_the_add_form_takes_outlet_title_and_date(tmp_path: Path) -> None:
     db = tmp_path / "web.db"
     app = create_app(db, Settings(db_path=db, workers=1))
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         form = client.get("/add").text
         for field, kind in (("outlet", "text"), ("title", "text"), ("published", "date")):
             assert re.search(rf'<label for="add-{field}">', form)

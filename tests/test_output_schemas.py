@@ -16,6 +16,7 @@ from conftest import STORY, WIRE
 from triangulate.cli import cli
 from triangulate.compose.schema import validate_story
 from triangulate.errors import TriangulateError
+from triangulate.store import open_store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "stories"
 
@@ -80,6 +81,8 @@ def _export(tmp_path: Path, name: str, *files: tuple[str, str]) -> object:
     if files:
         code, _, err = run("ingest", "--db", str(db), "--workers", "1", str(folder))
         assert code == 0, err
+    else:
+        open_store(db).close()  # a store with nothing in it
     target = tmp_path / f"{name}.parquet"
     code, _, err = run("export", "--db", str(db), "--format", "parquet", "--out", str(target))
     assert code == 0, err
