@@ -50,11 +50,16 @@ def stories_command(
     into stories; write OUT/stories.jsonl, one line per story."""
     failed = 0
     with open_store(db, workers=workers, **limits(options)) as store, progress() as line:
+        total = None
+        if line is not None:
+            from triangulate.api import count_inputs
+
+            total = count_inputs(inputs)
 
         def report(event: IngestEvent) -> None:
             nonlocal failed
             if line is not None:
-                line.advance("inputs ingested")
+                line.advance("inputs ingested", total)
             if event.kind == "error":
                 failed += 1
                 echo_error(event.message)
