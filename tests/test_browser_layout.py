@@ -201,13 +201,12 @@ class Screen:
             size = WIDTHS[self.width]
             path = SCREENSHOTS / f"web-{name}-{size['width']}.png"
             tall = int(self.page.evaluate("document.documentElement.scrollHeight"))
-            box = {
-                "x": 0,
-                "y": 0,
-                "width": size["width"],
-                "height": min(tall, size["height"] * 3 // 2),
-            }
-            self.page.screenshot(path=str(path), full_page=True, clip=box)
+            # a taller window rather than a full-page capture: a long page is never drawn whole
+            shown = {"width": size["width"], "height": min(tall, size["height"] * 3 // 2)}
+            self.page.set_viewport_size(shown)
+            self.page.evaluate("window.scrollTo(0, 0)")
+            self.page.screenshot(path=str(path), timeout=120_000)
+            self.page.set_viewport_size(size)
             assert path.stat().st_size > 5_000
 
 
