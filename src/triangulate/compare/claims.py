@@ -33,6 +33,7 @@ from triangulate.compare.disagreements import name_claims, name_clashes, spellin
 from triangulate.compare.link import Linker, LinkInput, age_holders
 from triangulate.compare.statements import Statement, statements_of
 from triangulate.compare.updates import plan_reversals
+from triangulate.core.sources import original_of, source_name
 from triangulate.models import (
     Article,
     Claim,
@@ -124,7 +125,7 @@ class TimeSpan:
 class Mention:
     kind: str  # "quantity" or "time"
     article: str
-    source: str  # the independent source: the original when the article is a copy
+    source: str  # the independent source (core.sources): the original's outlet for a copy
     published: str | None
     value_evidence: Evidence
     sentence: Evidence
@@ -143,6 +144,7 @@ class Mention:
     span: TimeSpan | None = None
     subject: str | None = None  # the clause's subject, as the fact reader named it
     fact: Fact | None = None  # the clause the value belongs to
+    copy: bool = False  # the article is a copy of another one (a wire story reprinted)
 
 
 # ---------------------------------------------------------------- readers' checks
@@ -276,10 +278,6 @@ _POINT_PARSERS: list[tuple[str, Callable[[re.Match[str]], tuple[int, int]]]] = [
 # ---------------------------------------------------------------- mentions
 
 
-def _source_of(article: Article) -> str:
-    return article.duplicate_of or article.id
-
-
 def _values_of(fact: Fact) -> list[Quantity | TimeExpression]:
     return [*fact.times, *fact.quantities]
 
@@ -398,13 +396,15 @@ def _predicate(fact: Fact) -> str | None:
     return fact.predicate.lower()
 
 
-def _quantity_mention(article: Article, fact: Fact, quantity: Quantity, position: float) -> Mention:
+def _quantity_mention(
+    article: Article, source: str, fact: Fact, quantity: Quantity, position: float
+) -> Mention:
     low, high = _bounds(quantity)
     text = article.text
     return Mention(
         kind="quantity",
         article=article.id,
-        source=_source_of(article),
+        source=source,
         published=article.published,
         value_evidence=quantity.evidence,
         sentence=fact.evidence,
@@ -470,7 +470,7 @@ def _resolved_value(time: TimeExpression, span: TimeSpan, anchor: str | None) ->
 
 
 def _time_mention(
-    article: Article, fact: Fact, time: TimeExpression, position: float
+    article: Article, source: str, fact: Fact, time: TimeExpression, position: float
 ) -> Mention | None:
     if not time.anchored or not time.value:
         return None
@@ -483,7 +483,7 @@ def _time_mention(
     return Mention(
         kind="time",
         article=article.id,
-        source=_source_of(article),
+        source=source,
         published=article.published,
         value_evidence=time.evidence,
         sentence=fact.evidence,
@@ -506,6 +506,7 @@ def _time_mention(
 def collect_mentions(articles: Sequence[Article], readings: Sequence[Reading]) -> list[Mention]:
     """Every usable figure and date of every article, in article then text order."""
     by_id = {reading.article: reading for reading in readings}
+    articles_by_id = {article.id: article for article in articles}
     mentions: list[Mention] = []
     for article in articles:
         reading = by_id.get(article.id)
@@ -515,7 +516,11 @@ def collect_mentions(articles: Sequence[Article], readings: Sequence[Reading]) -
             article = replace(
                 article, published=reading.published, published_inferred=reading.published_inferred
             )
-        mentions.extend(_article_mentions(article, reading))
+        original = original_of(article, articles_by_id)
+        found = _article_mentions(article, source_name(original), reading)
+        if original is not article:
+            found = [replace(m, copy=True) for m in found]
+        mentions.extend(found)
     return mentions
 
 
@@ -526,7 +531,7 @@ def _looks_like_metadata(sentence: str) -> bool:
     return len(sentence.split()) < 12 and bool(CLOCK_TIME.search(sentence))
 
 
-def _article_mentions(article: Article, reading: Reading) -> list[Mention]:
+def _article_mentions(article: Article, source: str, reading: Reading) -> list[Mention]:
     found: dict[tuple[str, int, int], Mention] = {}
     length = max(len(article.text), 1)
     facts = [f for f in _facts_with_leftovers(reading) if not _looks_like_metadata(f.evidence.text)]
@@ -536,10 +541,10 @@ def _article_mentions(article: Article, reading: Reading) -> list[Mention]:
         for quantity in fact.quantities:
             if _inside_any(quantity.evidence, time_spans):
                 continue  # "five years" is read as a duration, not as a count
-            mention = _quantity_mention(article, fact, quantity, position)
+            mention = _quantity_mention(article, source, fact, quantity, position)
             found.setdefault(("quantity", quantity.evidence.start, quantity.evidence.end), mention)
         for time in fact.times:
-            time_mention = _time_mention(article, fact, time, position)
+            time_mention = _time_mention(article, source, fact, time, position)
             if time_mention is not None:
                 found.setdefault(("time", time.evidence.start, time.evidence.end), time_mention)
     return sorted(found.values(), key=lambda m: (m.value_evidence.start, m.kind))
@@ -794,7 +799,7 @@ def _why_incompatible(a: _Group, b: _Group) -> str:
 
 def _source_count_text(members: Sequence[Mention], names: ArticleNames) -> str:
     sources = {m.source for m in members}
-    copies = sorted({m.article for m in members if m.article != m.source})
+    copies = sorted({m.article for m in members if m.copy})
     text = f"{len(sources)} independent source{'s' if len(sources) != 1 else ''}"
     if copies:
         verb = "counts" if len(copies) == 1 else "count"
