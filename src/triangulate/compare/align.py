@@ -30,6 +30,7 @@ from triangulate.compare.statements import Statement
 
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
+JOIN_SHARE = 0.8  # share of linked pairs two overlapping groups need to be made one
 BLOCK = 256  # rows of features computed at once
 
 
@@ -420,4 +421,39 @@ def align(
     if len({s.source for s in statements}) < 2:
         return [], {}
     scores = score_pairs(statements, model)
-    return with_copies(cliques(statements, scores), statements), scores
+    groups = joined(cliques(statements, scores), statements, scores)
+    return with_copies(groups, statements), scores
+
+
+def joined(
+    groups: list[list[int]], statements: Sequence[Statement], scores: dict[tuple[int, int], float]
+) -> list[list[int]]:
+    """Groups that share a statement made one when most of their cross-source pairs are
+    linked and no source appears twice: one fact, one claim (two cliques around one sentence
+    would otherwise show the same fact twice)."""
+    merged: list[list[int]] = []
+    for group in groups:
+        home = next((m for m in merged if _may_join(m, group, statements, scores)), None)
+        if home is None:
+            merged.append(list(group))
+        else:
+            home.extend(k for k in group if k not in home)
+            home.sort()
+    return merged
+
+
+def _may_join(
+    first: list[int],
+    second: list[int],
+    statements: Sequence[Statement],
+    scores: dict[tuple[int, int], float],
+) -> bool:
+    if not set(first) & set(second):
+        return False
+    union = sorted(set(first) | set(second))
+    sources = [statements[k].source for k in union]
+    if len(set(sources)) != len(sources):
+        return False
+    pairs = [(a, b) for i, a in enumerate(union) for b in union[i + 1 :]]
+    linked = sum(1 for a, b in pairs if _key(a, b) in scores)
+    return linked >= JOIN_SHARE * len(pairs)
