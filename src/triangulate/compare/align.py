@@ -30,7 +30,6 @@ from triangulate.compare.statements import Statement
 
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
-JOIN_SHARE = 0.8  # share of linked pairs two overlapping groups need to be made one
 BLOCK = 256  # rows of features computed at once
 
 
@@ -428,9 +427,9 @@ def align(
 def joined(
     groups: list[list[int]], statements: Sequence[Statement], scores: dict[tuple[int, int], float]
 ) -> list[list[int]]:
-    """Groups that share a statement made one when most of their cross-source pairs are
-    linked and no source appears twice: one fact, one claim (two cliques around one sentence
-    would otherwise show the same fact twice)."""
+    """Groups that share a statement made one when every pair of their union is linked and
+    no source appears twice: one fact, one claim (the greedy cliques can cut one fully
+    linked group in two)."""
     merged: list[list[int]] = []
     for group in groups:
         home = next((m for m in merged if _may_join(m, group, statements, scores)), None)
@@ -455,5 +454,4 @@ def _may_join(
     if len(set(sources)) != len(sources):
         return False
     pairs = [(a, b) for i, a in enumerate(union) for b in union[i + 1 :]]
-    linked = sum(1 for a, b in pairs if _key(a, b) in scores)
-    return linked >= JOIN_SHARE * len(pairs)
+    return all(_key(a, b) in scores for a, b in pairs)

@@ -29,7 +29,7 @@ import numpy.typing as npt
 from triangulate.compare import labels
 from triangulate.compare.agreements import statement_claims
 from triangulate.compare.align import align
-from triangulate.compare.disagreements import name_claims, name_clashes
+from triangulate.compare.disagreements import name_claims, name_clashes, spelling_claims
 from triangulate.compare.link import Linker, LinkInput, age_holders
 from triangulate.compare.statements import Statement, statements_of
 from triangulate.compare.updates import plan_reversals
@@ -55,7 +55,7 @@ FloatArray = npt.NDArray[np.float32]
 AGREE_THRESHOLD = 0.55
 CONTEXT_FLOOR = 0.3  # word-overlap cosine 0 reads as unrelated sentence vectors do
 CONFLICT_ALIGNMENT = 0.5  # alignment probability two sentences need before their values clash
-SAME_ACCOUNT = 0.8  # two sentences this close tell one account: a different name there clashes
+SAME_ACCOUNT = 0.5  # more likely than not one account: a different name in one role there clashes
 CONFLICT_THRESHOLD = 0.68
 # Two periods of time that qualify the same word ("the 2011-2013 drought", "a drought from
 # 2008 to 2014") in coverage of one story are rarely about different things.
@@ -66,6 +66,7 @@ UNIT_SIMILARITY_FLOOR = 0.55
 CONTEXT_WORDS = 8
 LEAD_SHARE = 0.2
 
+BARE_LABELS = frozenset({"Distance", "Area", "Age", "Date"})  # a kind, not a question
 MIN_ORDINAL = date.min.toordinal()
 MAX_ORDINAL = date.max.toordinal()
 
@@ -804,6 +805,17 @@ def _source_count_text(members: Sequence[Mention], names: ArticleNames) -> str:
 # ---------------------------------------------------------------- labels
 
 
+def _label(
+    members: Sequence[Mention], text_of: Callable[[str], str], holders: dict[tuple[str, int], str]
+) -> str:
+    """The label of the most central member that gives more than a bare kind ("Distance")."""
+    ordered = sorted(members, key=lambda m: (m.position, m.value_evidence.start))
+    labels_found = [
+        _about(m, text_of, holders.get((m.article, m.value_evidence.start))) for m in ordered
+    ]
+    return next((label for label in labels_found if label not in BARE_LABELS), labels_found[0])
+
+
 def _about(mention: Mention, text_of: Callable[[str], str], holder: str | None) -> str:
     """A plain label: "Number of rifles seized", "How far the climber fell", "Age of X"."""
     sentence = mention.sentence
@@ -876,9 +888,7 @@ def _draft(
     groups = _groups(members)
     sides = tuple(_side(g) for g in groups)
     lead = min(m.position for m in members)
-    central = _central(members)
-    holder = holders.get((central.article, central.value_evidence.start))
-    about = _about(central, text_of, holder)
+    about = _label(members, text_of, holders)
     sources = len({m.source for m in members})
     confidence = _confidence(scores)
     if sources == 1:
@@ -964,11 +974,6 @@ def _confidence(scores: Sequence[float]) -> float:
     return round(float(min(max(sum(scores) / len(scores), 0.0), 1.0)), 3)
 
 
-def _central(members: Sequence[Mention]) -> Mention:
-    """The mention used for the label: from the most-cited reading, earliest in its article."""
-    return min(members, key=lambda m: (m.position, m.value_evidence.start))
-
-
 def compare(
     articles: Sequence[Article],
     readings: Sequence[Reading],
@@ -989,6 +994,8 @@ def compare(
     same_account = [pair for pair, score in scores.items() if score >= SAME_ACCOUNT]
     for claim in name_claims(name_clashes(statements, readings, same_account), articles):
         drafts.append(_Draft(claim, (0, -1, 0.0)))
+    for claim in spelling_claims(statements, readings, scores, articles):
+        drafts.append(_Draft(claim, (0, 0, 0.0)))
     mentions = collect_mentions(articles, readings)
     if not mentions:
         return _numbered(drafts)

@@ -225,23 +225,101 @@ def _camps(figures: Sequence[_Figure]) -> list[list[_Figure]]:
 def name_claims(
     clashes: Sequence[tuple[Statement, Statement, str, str, str]], articles: Sequence[Article]
 ) -> list[Claim]:
-    by_role: dict[str, dict[str, list[Evidence]]] = {}
+    """One conflict per role: each way of naming its holder is a side ("A.J. Butler" and
+    "AJ Butler" are one name written twice)."""
+    by_role: dict[str, dict[tuple[str, ...], tuple[str, list[Evidence]]]] = {}
+    written_role: dict[str, str] = {}
     for a, b, name, other, role in clashes:
+        written_role.setdefault(role, _as_written(role, a.text))
         names = by_role.setdefault(role, {})
         for person, statement in ((name, a), (other, b)):
-            evidence = names.setdefault(person, [])
+            _, evidence = names.setdefault(name_key(person), (person, []))
             if statement.evidence not in evidence:
                 evidence.append(statement.evidence)
     claims = []
     for role, names in by_role.items():
-        sides = tuple(_side(person, evidence, person) for person, evidence in names.items())
+        sides = tuple(_side(person, evidence, person) for person, evidence in names.values())
         parts = [
             f"{person} ({', '.join(sorted(_sources_of(ev, articles)))})"
-            for person, ev in names.items()
+            for person, ev in names.values()
         ]
-        reason = f"{' and '.join(parts)} are named as the {role} in the same account."
-        claims.append(Claim("", f"Who the {role} was", "conflict", reason, sides, 0.6))
+        shown = written_role[role]
+        reason = f"{' and '.join(parts)} are named as the {shown} in the same account."
+        claims.append(Claim("", f"Who the {shown} was", "conflict", reason, sides, 0.6))
     return claims
+
+
+def _as_written(role: str, text: str) -> str:
+    """The role as the sentence writes it ("Chargers general manager"), else as given."""
+    pattern = r"\b" + r"\W+".join(re.escape(word) for word in role.split()) + r"\b"
+    found = re.search(pattern, text, re.IGNORECASE)
+    return found.group(0) if found else role
+
+
+def spelling_claims(
+    statements: Sequence[Statement],
+    readings: Sequence[Reading],
+    linked: Iterable[tuple[int, int]],
+    articles: Sequence[Article],
+) -> list[Claim]:
+    """One name written two ways in linked sentences of different sources ("Anthony
+    Calamita", "Anthony LaCalamita"): worth showing, and said to be likely one person."""
+    people = {r.article: [e for e in r.entities if e.label == "PERSON"] for r in readings}
+    ways: dict[tuple[str, ...], dict[tuple[str, ...], tuple[str, list[Evidence]]]] = {}
+    for i, j in linked:
+        a, b = statements[i], statements[j]
+        for first in _written_names(a, people.get(a.article, [])):
+            for second in _written_names(b, people.get(b.article, [])):
+                if not _spelling_variants(first, second):
+                    continue
+                key = min(name_key(first), name_key(second))
+                found = ways.setdefault(key, {})
+                for name, statement in ((first, a), (second, b)):
+                    _, evidence = found.setdefault(name_key(name), (name, []))
+                    if statement.evidence not in evidence:
+                        evidence.append(statement.evidence)
+    return [_spelling_claim(found, articles) for found in ways.values() if len(found) > 1]
+
+
+def _written_names(statement: Statement, people: Sequence[Entity]) -> list[str]:
+    span = statement.evidence
+    return [
+        p.evidence.text
+        for p in people
+        if span.start <= p.evidence.start and p.evidence.end <= span.end
+    ]
+
+
+def _spelling_variants(first: str, second: str) -> bool:
+    """Two full names a letter or two apart that are not one name with more or fewer parts."""
+    a, b = _without_suffix(name_key(first)), _without_suffix(name_key(second))
+    if len(a) < 2 or len(b) < 2 or a == b or set(a) <= set(b) or set(b) <= set(a):
+        return False
+    return spelled_alike(" ".join(a), " ".join(b))
+
+
+def _without_suffix(key: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Anthony LaCalamita III" is "Anthony LaCalamita" for spelling."""
+    return key[:-1] if len(key) > 2 and key[-1] in NAME_SUFFIXES else key
+
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _spelling_claim(
+    found: dict[tuple[str, ...], tuple[str, list[Evidence]]], articles: Sequence[Article]
+) -> Claim:
+    sides = tuple(_side(name, evidence, name) for name, evidence in found.values())
+    parts = [
+        f"\u201c{name}\u201d ({', '.join(sorted(_sources_of(ev, articles)))})"
+        for name, ev in found.values()
+    ]
+    reason = (
+        f"{' and '.join(parts)} spell one name differently in linked sentences: "
+        "most likely one person, named two ways."
+    )
+    first = next(iter(found.values()))[0]
+    return Claim("", f"Spelling of the name {first}", "conflict", reason, sides, 0.6)
 
 
 def _sources_of(evidence: Sequence[Evidence], articles: Sequence[Article]) -> set[str]:

@@ -22,6 +22,7 @@ NOUN_PHRASE_STOP = re.compile(
     re.IGNORECASE,
 )
 SIZE_HEDGES = frozenset({"-strong"})
+LIGHT_PREDICATES = frozenset({"be", "have", "do", "get", "become"})
 
 
 def sentence_case(text: str) -> str:
@@ -53,6 +54,9 @@ def surface_verb(sentence: str, predicate: str | None) -> str:
 def _inflects(word: str, lemma: str) -> bool:
     if word == lemma or word in irregular_forms(lemma):
         return True
+    regular = {lemma + "s", lemma + "d", lemma + "ed", lemma + "ing", lemma[:-1] + "ing"}
+    if word in regular or word in {lemma[:-1] + "ied", lemma[:-1] + "ies"}:
+        return True  # "died", "dies", "dying" is irregular enough to be left out
     stem = lemma[:-1] if lemma.endswith("e") else lemma
     return len(stem) >= 3 and word.startswith(stem) and len(word) - len(stem) <= 3
 
@@ -106,6 +110,8 @@ def length_label(sentence_text: str, fact: Fact | None) -> str:
     """ "How far the climber fell"; "Distance" when no clause says who moved."""
     if fact is None or not fact.predicate or not fact.subject:
         return "Distance"
+    if fact.predicate.removeprefix("not ") in LIGHT_PREDICATES:
+        return "Distance"  # "is dead after falling 150 metres": the verb says nothing of it
     verb = surface_verb(sentence_text, fact.predicate)
     return clipped(f"How far {fact.subject} {verb}")
 

@@ -252,14 +252,15 @@ class Linker:
         )
 
     def _same_thing_counted(self, i: int, j: int) -> bool:
-        """One distinctive count of one thing, told with different verbs ("2,000 rescuers
-        were deployed", "a 2,000-strong team of rescuers is working")."""
+        """One distinctive count of one thing, told with different verbs or nouns ("2,000
+        rescuers were deployed", "a 2,000-strong team of rescuers is working"): the same
+        counted noun, or sentences the aligner links."""
         a, b = self.values[i], self.values[j]
         return (
             a.kind == b.kind == "quantity"
             and self._rare_shared(i, j)
             and not (self._partitive(a) or self._partitive(b))
-            and self._same_counted(a, b)
+            and (self._same_counted(a, b) or self.aligned(i, j) >= AGREE_ALIGNMENT)
         )
 
     def _same_described(self, a: LinkInput, b: LinkInput) -> bool:
