@@ -399,13 +399,13 @@ def with_copies(groups: list[list[int]], statements: Sequence[Statement]) -> lis
     same: dict[tuple[str, str], list[int]] = {}
     for statement in statements:
         same.setdefault((statement.source, _normal(statement.text)), []).append(statement.index)
-    expanded = []
+    expanded: dict[tuple[int, ...], None] = {}
     for group in groups:
         members = dict.fromkeys(group)
         for i in group:
             members.update(dict.fromkeys(same[(statements[i].source, _normal(statements[i].text))]))
-        expanded.append(sorted(members))
-    return expanded
+        expanded[tuple(sorted(members))] = None  # a copy's clique and its original's are one
+    return [list(group) for group in expanded]
 
 
 def _normal(text: str) -> str:
@@ -431,13 +431,15 @@ def joined(
     no source appears twice: one fact, one claim (the greedy cliques can cut one fully
     linked group in two)."""
     merged: list[list[int]] = []
+    home_of: dict[int, int] = {}  # statement -> index of the merged group holding it
     for group in groups:
-        home = next((m for m in merged if _may_join(m, group, statements, scores)), None)
+        homes = sorted({home_of[k] for k in group if k in home_of})
+        home = next((h for h in homes if _may_join(merged[h], group, statements, scores)), None)
         if home is None:
-            merged.append(list(group))
-        else:
-            home.extend(k for k in group if k not in home)
-            home.sort()
+            home = len(merged)
+            merged.append([])
+        merged[home] = sorted(set(merged[home]) | set(group))
+        home_of.update((k, home) for k in group)
     return merged
 
 
@@ -447,8 +449,6 @@ def _may_join(
     statements: Sequence[Statement],
     scores: dict[tuple[int, int], float],
 ) -> bool:
-    if not set(first) & set(second):
-        return False
     union = sorted(set(first) | set(second))
     sources = [statements[k].source for k in union]
     if len(set(sources)) != len(sources):

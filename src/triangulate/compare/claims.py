@@ -813,7 +813,9 @@ def _label(
     labels_found = [
         _about(m, text_of, holders.get((m.article, m.value_evidence.start))) for m in ordered
     ]
-    return next((label for label in labels_found if label not in BARE_LABELS), labels_found[0])
+    full = [label for label in labels_found if label not in BARE_LABELS]
+    named = [label for label in full if not labels.pronoun_led(label)]
+    return (named or full or labels_found)[0]
 
 
 def _about(mention: Mention, text_of: Callable[[str], str], holder: str | None) -> str:

@@ -22,6 +22,8 @@ NOUN_PHRASE_STOP = re.compile(
     re.IGNORECASE,
 )
 SIZE_HEDGES = frozenset({"-strong"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
+PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that", "which"})
 LIGHT_PREDICATES = frozenset({"be", "have", "do", "get", "become"})
 
 
@@ -99,11 +101,38 @@ def _participle(verb: str) -> str:
     return verb
 
 
+def pronoun_led(label: str) -> bool:
+    """ "When it was closed": a label whose doer is a pronoun says less than another."""
+    words = label.lower().split()
+    return len(words) > 1 and words[1] in PRONOUNS
+
+
 def _verb_phrase(sentence_text: str, fact: Fact | None) -> str:
     if fact is None or not fact.predicate:
         return ""
     verb = surface_verb(sentence_text, fact.predicate)
+    if not fact.subject and fact.object:
+        # a passive clause ("The smelter was closed"): its object is what it is about
+        return f"{_lowered(fact.object)} {_auxiliary_before(sentence_text, verb)}{verb}"
     return " ".join(p for p in (fact.subject, verb, fact.object) if p)
+
+
+def _lowered(phrase: str) -> str:
+    """ "It", "The smelter" lose the capital they had at the start of a sentence."""
+    first = phrase.split()[0] if phrase.split() else ""
+    if first.lower() in DETERMINERS | PRONOUNS:
+        return first.lower() + phrase[len(first) :]
+    if first[:1].islower():
+        return "the " + phrase  # the reader drops the article of a common noun
+    return phrase
+
+
+def _auxiliary_before(sentence_text: str, verb: str) -> str:
+    """ "was " in "was closed": the form of "be" right before a verb, as written."""
+    found = re.search(
+        rf"\b(was|were|is|are|been|be)\s+(?:\w+ly\s+)?{re.escape(verb)}\b", sentence_text
+    )
+    return found.group(1) + " " if found else ""
 
 
 def length_label(sentence_text: str, fact: Fact | None) -> str:
@@ -168,6 +197,9 @@ def _noun_after(sentence_text: str, time: TimeExpression, _: str) -> str:
     position = sentence_text.find(time.evidence.text)
     if position < 0:
         return ""
+    before = WORD.findall(sentence_text[:position])[-1:]
+    if not before or before[0].lower() not in DETERMINERS:
+        return ""  # "closed in 2005-2007 after a leak": the period dates a verb, not a noun
     words = WORD.findall(sentence_text[position + len(time.evidence.text) :])[:3]
     kept = []
     for word in words:

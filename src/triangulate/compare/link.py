@@ -14,7 +14,6 @@ not with the square of all values.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -188,8 +187,6 @@ class Linker:
 
     def same_question(self, i: int, j: int) -> bool:
         a, b = self.values[i], self.values[j]
-        a = dataclasses.replace(a, predicate=self._predicate(a))
-        b = dataclasses.replace(b, predicate=self._predicate(b))
         if self._kind(a) != self._kind(b):
             return False
         if self._kind(a) == "quantity:age":
@@ -197,10 +194,11 @@ class Linker:
             return first is not None and first == second
         if not _doers_meet(self._doers(a), self._doers(b)):
             return False
-        if a.predicate and b.predicate and not predicates_alike(a.predicate, b.predicate):
+        verb_a, verb_b = self._predicate(a), self._predicate(b)
+        if verb_a and verb_b and not predicates_alike(verb_a, verb_b):
             return bool(a.words & b.words) and a.kind == "time"
         if a.kind == "time":
-            return bool(a.words & b.words) or predicates_alike(a.predicate, b.predicate)
+            return bool(a.words & b.words) or predicates_alike(verb_a, verb_b)
         if self._partitive(a) or self._partitive(b):
             return False
         return self._same_counted(a, b)
