@@ -328,3 +328,83 @@ def test_different_doers_of_the_same_verb_are_not_one_fact() -> None:
         }
     )  # fmt: skip
     assert "conflict" not in [c.status for c in claims]
+
+
+# ---------------------------------------------------------------- statements, names, parts
+
+
+def _compare_texts(encoder: TextEncoder, *texts: str) -> list[Claim]:
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published="2031-05-0" + str(i))
+        for i, text in enumerate(texts, start=1)
+    ]
+    return compare(articles, read_many(articles), encoder)
+
+
+def test_sentences_of_several_sources_stating_one_thing_are_one_agreed_claim(
+    encoder: TextEncoder,
+) -> None:
+    claims = _compare_texts(
+        encoder,
+        "Rioters smashed the windows of the Varna Shipping office in Port Ellis on Monday night.",
+        "On Monday night rioters smashed the windows of the Varna Shipping office in Port Ellis.",
+    )
+    statements = [c for c in claims if c.kind == "statement"]
+    assert [c.status for c in statements] == ["agreed"]
+    assert {e.article for e in statements[0].sides[0].evidence} == {"a1", "a2"}
+    assert statements[0].about.startswith("Rioters smashed")
+
+
+def test_one_name_spelled_two_ways_is_shown_as_a_spelling(encoder: TextEncoder) -> None:
+    claims = _compare_texts(
+        encoder,
+        "Harbour Minister Dmitri Halvorsen said the port would reopen on Friday.",
+        "Harbour Minister Dmitry Halvorsen said the port would reopen on Friday.",
+    )
+    spelling = [c for c in claims if c.kind == "spelling"]
+    assert len(spelling) == 1 and spelling[0].status == "conflict"
+    assert {s.display for s in spelling[0].sides} == {"Dmitri Halvorsen", "Dmitry Halvorsen"}
+    assert "most likely one person" in spelling[0].reason
+
+
+def test_two_people_named_in_one_role_conflict(encoder: TextEncoder) -> None:
+    claims = _compare_texts(
+        encoder,
+        "The ferry Nordlys was turned back at dawn on Tuesday after a bomb threat, harbour"
+        " police chief Anna Brandt said.",
+        "The ferry Nordlys was turned back at dawn on Tuesday after a bomb threat, harbour"
+        " police chief Maria Lindholm said.",
+    )
+    roles = [c for c in claims if c.kind == "role"]
+    assert len(roles) == 1 and roles[0].status == "conflict"
+    assert roles[0].about == "Who the harbour police chief was"
+    assert {s.display for s in roles[0].sides} == {"Anna Brandt", "Maria Lindholm"}
+
+
+def test_a_part_of_a_group_is_not_the_group(encoder: TextEncoder) -> None:
+    claims = _compare_texts(
+        encoder,
+        "The two other victims were treated at Ellis General Hospital, officials said.",
+        "The three victims were taken to Ellis General Hospital, officials said.",
+    )
+    assert not [c for c in claims if c.status == "conflict"]
+
+
+def test_a_running_total_is_not_the_count_of_one_raid(encoder: TextEncoder) -> None:
+    claims = _compare_texts(
+        encoder,
+        "Coastguards seized 40 rifles from the boat during the raid on Tuesday.",
+        "The coastguard has seized a total of 95 rifles during the five raids it carried out.",
+    )
+    assert not [c for c in claims if c.status == "conflict"]
+
+
+def test_distances_in_feet_and_metres_are_compared_as_lengths(encoder: TextEncoder) -> None:
+    claims = _compare_texts(
+        encoder,
+        "A 41-year-old climber died after falling about 150 metres from the north ridge.",
+        "A 41-year-old climber died after falling 200 feet (about 60 metres) from the north ridge.",
+    )
+    lengths = [c for c in claims if c.kind == "figure" and c.status == "conflict"]
+    assert len(lengths) == 1
+    assert lengths[0].about.startswith("How far")

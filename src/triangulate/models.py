@@ -193,6 +193,9 @@ class Claim:
     reason: str
     sides: tuple[Side, ...]
     confidence: float = 1.0
+    # what is compared: figure, age, date, statement, role (who holds it), spelling (one
+    # name written two ways), plan (a plan denied, then done); "" when not said
+    kind: str = ""
 
 
 @dataclass(frozen=True)

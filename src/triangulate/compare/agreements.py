@@ -46,7 +46,7 @@ def _claim(members: Sequence[Statement], articles: Sequence[Article], confidence
         articles=article_ids,
         evidence=tuple(s.evidence for s in ordered),
     )
-    return Claim("", label(ordered[0]), "agreed", reason, (side,), confidence)
+    return Claim("", label(ordered[0]), "agreed", reason, (side,), confidence, kind="statement")
 
 
 def _main_fact(statement: Statement) -> Fact | None:

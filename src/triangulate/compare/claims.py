@@ -1007,6 +1007,7 @@ def compare(
     for cluster in linker.clusters():
         members = [mentions[i] for i in sorted(cluster.members)]
         draft = _draft(members, cluster.scores, names, texts.__getitem__, linker.holders)
+        draft = _Draft(replace(draft.claim, kind=_value_kind(members[0])), draft.rank)
         if draft.claim.status == "single":
             if not include_single:
                 continue
@@ -1055,6 +1056,13 @@ def _period_days(mention: Mention) -> int | None:
     if span is None or not span.is_range:
         return None
     return span.end[1] - span.start[0]
+
+
+def _value_kind(mention: Mention) -> str:
+    if mention.kind == "time":
+        return "date"
+    unit = mention.quantity.unit if mention.quantity is not None else mention.unit
+    return "age" if quantity_reader.unit_kind(unit) == "age" else "figure"
 
 
 def _holding(statements: Sequence[Statement], value: Evidence) -> Statement | None:

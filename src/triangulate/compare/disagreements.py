@@ -245,7 +245,8 @@ def name_claims(
         ]
         shown = written_role[role]
         reason = f"{' and '.join(parts)} are named as the {shown} in the same account."
-        claims.append(Claim("", f"Who the {shown} was", "conflict", reason, sides, 0.6))
+        about = f"Who the {shown} was"
+        claims.append(Claim("", about, "conflict", reason, sides, 0.6, kind="role"))
     return claims
 
 
@@ -319,7 +320,9 @@ def _spelling_claim(
         "most likely one person, named two ways."
     )
     first = next(iter(found.values()))[0]
-    return Claim("", f"Spelling of the name {first}", "conflict", reason, sides, 0.6)
+    return Claim(
+        "", f"Spelling of the name {first}", "conflict", reason, sides, 0.6, kind="spelling"
+    )
 
 
 def _sources_of(evidence: Sequence[Evidence], articles: Sequence[Article]) -> set[str]:

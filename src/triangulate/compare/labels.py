@@ -45,12 +45,25 @@ def surface_verb(sentence: str, predicate: str | None) -> str:
     negated = predicate.startswith("not ")
     words = predicate.removeprefix("not ").split()
     lemma, particle = words[0], " ".join(words[1:])
+    if negated:
+        written = NEGATION.search(sentence)
+        if written and _inflects(written.group("verb").lower(), lemma):
+            aux, verb = written.group("aux").lower(), written.group("verb").lower()
+            return f"{aux} not {verb} {particle}".strip()
     for word in WORD.findall(sentence):
         lowered = word.lower()
         if _inflects(lowered, lemma):
             found = f"{lowered} {particle}".strip()
             return f"not {found}" if negated else found
     return predicate
+
+
+# "did not intervene", "has not fulfilled", "didn't say": the auxiliary a negation needs
+NEGATION = re.compile(
+    r"\b(?P<aux>do|does|did|has|have|had|is|are|was|were|will|would|could|can|should)"
+    r"(?:\s+not|n['’]t)\s+(?:\w+ly\s+)?(?P<verb>[a-z]+)",
+    re.IGNORECASE,
+)
 
 
 def _inflects(word: str, lemma: str) -> bool:
@@ -130,9 +143,10 @@ def _lowered(phrase: str) -> str:
 def _auxiliary_before(sentence_text: str, verb: str) -> str:
     """ "was " in "was closed": the form of "be" right before a verb, as written."""
     found = re.search(
-        rf"\b(was|were|is|are|been|be)\s+(?:\w+ly\s+)?{re.escape(verb)}\b", sentence_text
+        rf"\b((?:has|have|had)\s+been|was|were|is|are|be)\s+(?:\w+ly\s+)?{re.escape(verb)}\b",
+        sentence_text,
     )
-    return found.group(1) + " " if found else ""
+    return " ".join(found.group(1).split()) + " " if found else ""
 
 
 def length_label(sentence_text: str, fact: Fact | None) -> str:

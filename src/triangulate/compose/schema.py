@@ -58,6 +58,7 @@ def _claim(claim: Claim) -> dict[str, Any]:
         "reason": claim.reason,
         "confidence": claim.confidence,
         "sides": sides,
+        **({"kind": claim.kind} if claim.kind else {}),
     }
 
 

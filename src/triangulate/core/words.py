@@ -139,7 +139,7 @@ seek:sought teach:taught think:thought feel:felt sink:sank,sunk swear:swore,swor
 throw:threw,thrown grow:grew,grown know:knew,known fly:flew,flown draw:drew,drawn
 hide:hid,hidden bear:bore,born beat:beaten forbid:forbade,forbidden freeze:froze,frozen
 overtake:overtook withdraw:withdrew,withdrawn undertake:undertook slay:slew,slain
-have:had,has do:did,done,does"""
+have:had,has do:did,done,does become:became"""
 _IRREGULAR_FORMS = {
     lemma: frozenset(forms.split(","))
     for lemma, forms in (entry.split(":") for entry in _IRREGULAR.split())
