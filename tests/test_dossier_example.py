@@ -109,7 +109,7 @@ def test_every_summary_sentence_cites_its_sources(dossier: dict[str, Any]) -> No
     contested = [s["text"] for s in dossier["summary"] if "11,000-odd" in s["text"]]
     assert contested == [
         "Reports differ on the number of residents evacuated: around 24,000 / Some 24,000"
-        " (The Northgate Ledger and wire-2025-06-11) against 11,000-odd (courier-undated)."
+        " (The Northgate Ledger and Meridian Wire) against 11,000-odd (courier-undated)."
     ]
 
 

@@ -52,6 +52,7 @@ class Article:
     content_hash: str = ""
     duplicate_of: str | None = None  # id of the original when this is a copy
     fully_extracted: bool = True
+    outlet_inferred: bool = False  # the outlet was read from the text (a copyright line...)
 
     @property
     def words(self) -> int:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from triangulate.compare.labels import SPEECH, clipped, surface_verb
+from triangulate.compare.labels import clipped, surface_verb
 from triangulate.compare.statements import Statement
 from triangulate.core.sources import independent_sources, source_name
+from triangulate.core.words import REPORTING_VERBS
 from triangulate.models import Article, Claim, Fact, Side
 
 
@@ -52,7 +53,7 @@ def _claim(members: Sequence[Statement], articles: Sequence[Article], confidence
 def _main_fact(statement: Statement) -> Fact | None:
     """The first clause that tells something, before any clause of speech ("said")."""
     facts = [f for f in statement.facts if f.predicate and f.subject]
-    told = [f for f in facts if (f.predicate or "").split()[-1] not in SPEECH]
+    told = [f for f in facts if (f.predicate or "").split()[-1] not in REPORTING_VERBS]
     chosen = told or facts
     return chosen[0] if chosen else None
 

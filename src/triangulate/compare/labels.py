@@ -221,21 +221,3 @@ def _noun_after(sentence_text: str, time: TimeExpression, _: str) -> str:
             break
         kept.append(word.lower() if word[:1].islower() else word)
     return " ".join(kept)
-
-
-SPEECH = frozenset(
-    [
-        "say",
-        "tell",
-        "announce",
-        "report",
-        "state",
-        "add",
-        "confirm",
-        "claim",
-        "note",
-        "explain",
-        "write",
-        "quote",
-    ]
-)

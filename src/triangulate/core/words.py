@@ -160,3 +160,36 @@ NUMBER_WORDS: dict[str, float] = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
     "million": 1_000_000, "billion": 1_000_000_000,
 }  # fmt: skip
+
+
+# Verbs that report speech, as lemmas. The quote reader attributes quotes with the broad set;
+# a statement whose main verb is one of the narrow set reports another statement (the sentence
+# aligner's features were fitted with this narrow set).
+SPEECH_VERBS = word_set(
+    """say tell state claim indicate acknowledge announce report confirm deny insist argue
+    warn add note explain allege stress emphasize emphasise declare reply respond write tweet
+    admit assert maintain reiterate comment remark suggest predict promise vow pledge threaten
+    urge reveal recall estimate quip concede contend testify ask insist repeat describe call"""
+)
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "report",
+        "state",
+        "announce",
+        "add",
+        "confirm",
+        "claim",
+        "note",
+        "explain",
+        "insist",
+        "reveal",
+        "quote",
+        "write",
+        "declare",
+        "stress",
+        "warn",
+        "acknowledge",
+    }
+)

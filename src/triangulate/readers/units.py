@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from triangulate.core.words import NUMBER_WORDS, verb_groups
+from triangulate.core.words import NUMBER_WORDS, REPORTING_VERBS, verb_groups
 from triangulate.models import Evidence, Unit
 
 MIN_WORDS = 4
@@ -72,28 +72,6 @@ PAIR_STOP_WORDS = frozenset(
         "would",
         "not",
         "no",
-    ]
-)
-REPORTING = frozenset(
-    [
-        "say",
-        "tell",
-        "report",
-        "state",
-        "announce",
-        "add",
-        "confirm",
-        "claim",
-        "note",
-        "explain",
-        "insist",
-        "reveal",
-        "quote",
-        "write",
-        "declare",
-        "stress",
-        "warn",
-        "acknowledge",
     ]
 )
 # Words that end in a dot without ending the sentence (general English news abbreviations).
@@ -287,7 +265,7 @@ def _main_predicates(tokens: Sequence[Token]) -> set[str]:
         reported = [
             c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
         ]
-        if root.lemma_.lower() in REPORTING and reported:
+        if root.lemma_.lower() in REPORTING_VERBS and reported:
             for clause in reported:
                 found |= _keys(_verb_lemma(clause))
             continue
