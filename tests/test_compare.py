@@ -160,7 +160,7 @@ def test_rising_toll_is_an_update(claims: list[Claim]) -> None:
 
 
 def test_figure_of_one_source_is_single(claims: list[Claim]) -> None:
-    claim = _claim_with(claims, "80")
+    claim = _claim_with(claims, "80 metres")
     assert claim.status == "single"
     assert claim.sides[0].articles == ("ledger",)
 
