@@ -342,6 +342,29 @@ def score_pairs(statements: Sequence[Statement], model: Model) -> dict[tuple[int
     return kept
 
 
+def pair_features(
+    statements: Sequence[Statement], names: Sequence[str]
+) -> tuple[IntArray, FloatArray]:
+    """Every pair (i, j), i < j, of statements of different sources, and its features ``names``
+    as one row each: what the weights are fitted on (``benchmarks/train_alignment.py``)."""
+    n = len(statements)
+    if n < 2:
+        return np.zeros((0, 2), dtype=np.int64), np.zeros((0, len(names)), dtype=np.float32)
+    tables = _tables(statements)
+    pairs, rows_of_features = [], []
+    for start in range(0, n, BLOCK):
+        rows = slice(start, min(start + BLOCK, n))
+        features = block_features(tables, rows)
+        own = np.arange(n)[rows]
+        keep = (tables.source[rows, None] != tables.source[None, :]) & (
+            own[:, None] < np.arange(n)[None, :]
+        )
+        offsets, columns = np.nonzero(keep)
+        pairs.append(np.stack([own[offsets], columns], axis=1))
+        rows_of_features.append(np.stack([features[f][offsets, columns] for f in names], axis=1))
+    return np.concatenate(pairs).astype(np.int64), np.concatenate(rows_of_features)
+
+
 def cliques(
     statements: Sequence[Statement], scores: dict[tuple[int, int], float]
 ) -> list[list[int]]:
