@@ -606,7 +606,7 @@ class StoryClusterer:
             for story in going:
                 if story.id in self._live:
                     _sleep(story)
-            horizon = _shift(published, -max(self.settings.dormant_days, 0))
+            horizon = _shift(published, -max(self.settings.dormant_days, self.settings.window_days))
             for story in [s for s in self._live.values() if s.last_seen and s.last_seen < horizon]:
                 self._close(story)
         while len(self._live) > self.settings.max_live_stories:
