@@ -208,7 +208,7 @@ def _day_key(month: str, day: str) -> str:
 # ---------------------------------------------------------------- clustering
 
 LATE_LINK_FEATURES = ("bias", "similarity", "cos_words", "cos_names", "cos_figures", "log_gap")
-LATE_LINK_WEIGHTS = (-3.2266, 5.3064, 3.3379, 5.7818, 3.8809, -0.8571)
+LATE_LINK_WEIGHTS = (-3.1991, 5.3278, 3.2020, 5.6838, 3.9077, -0.8364)
 LATE_LINK_THRESHOLD = 0.15
 
 
