@@ -171,7 +171,7 @@ def _inferred_together(docs: list[StreamDoc]) -> list[StreamDoc]:
     out = []
     for doc in docs:
         if doc.how in ("inferred", "synthetic") and inferred.get(doc.gold):
-            day = _shift(_median_day(inferred[doc.gold]), _hash(doc.article.source) % 3)
+            day = _shift(_median_day(inferred[doc.gold]), _hash(Path(doc.article.source).name) % 3)
             doc = replace(doc, article=replace(doc.article, published=day), how="event-inferred")
         out.append(doc)
     return out

@@ -208,7 +208,7 @@ def _day_key(month: str, day: str) -> str:
 # ---------------------------------------------------------------- clustering
 
 LATE_LINK_FEATURES = ("bias", "similarity", "cos_words", "cos_names", "cos_figures", "log_gap")
-LATE_LINK_WEIGHTS = (-3.1991, 5.3278, 3.2020, 5.6838, 3.9077, -0.8364)
+LATE_LINK_WEIGHTS = (-3.696, 5.6305, 3.6128, 4.8691, 3.0881, -0.5662)
 LATE_LINK_THRESHOLD = 0.15
 
 
