@@ -11,8 +11,13 @@ each states it in.  Each event is fed alone to ``triangulate dossier --format js
   "number of pirates captured"), the share with a claim holding a number whose evidence is a
   sentence the gold quotes for one of those counts.
 
+``--dated``: each report is given the publication date the ECB+ document itself shows (a
+dateline at its top, or the date in its address), as ingest would find it; reports without one
+stay undated.  Without it the reports are undated, as factalign-dev gives them.
+
 Usage:
-  .venv/bin/python benchmarks/eval_story_dossier_facts.py [--shared ../shared] [--work DIR]
+  .venv/bin/python benchmarks/eval_story_dossier_facts.py [--dated] [--shared ../shared]
+      [--work DIR]
 """
 
 from __future__ import annotations
@@ -48,6 +53,21 @@ def quotes_of(facts: Iterable[dict[str, Any]]) -> set[str]:
     return {normal(m["quote"]) for fact in facts for m in fact["mentions"] if m.get("quote")}
 
 
+def with_own_dates(event: Path, shared: Path, work: Path) -> Path:
+    """A copy of ``event`` whose reports carry the date their ECB+ document shows."""
+    from triangulate.evaluation.streams import ECBPLUS, document_date
+
+    lines = []
+    for line in event.read_text(encoding="utf-8").splitlines():
+        report = json.loads(line)
+        topic = report["id"].split("_", 1)[0]
+        day = document_date(shared / "data" / ECBPLUS / "ECB+" / topic / f"{report['id']}.xml")
+        lines.append(json.dumps({**report, "published": day} if day else report))
+    dated = work / f"{event.stem}.jsonl"
+    dated.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return dated
+
+
 def dossier(event: Path, work: Path) -> dict[str, Any]:
     out = work / event.stem
     cli = Path(sys.executable).parent / "triangulate"
@@ -61,6 +81,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--work", type=Path)
+    parser.add_argument("--dated", action="store_true", help="reports dated as their documents")
     args = parser.parse_args()
     folder = args.shared / "data" / "factalign-dev"
     work = args.work or Path(tempfile.mkdtemp(prefix="dossier-facts-"))
@@ -71,7 +92,10 @@ def main() -> None:
         facts = json.loads(gold_path.read_text(encoding="utf-8"))["facts"]
         dates = [f for f in facts if f["kind"] == "date"]
         counts = [f for f in facts if f["kind"] == "figure" and COUNT.search(f["what"])]
-        built = dossier(folder / "events" / f"{gold_path.stem}.jsonl", work)
+        event = folder / "events" / f"{gold_path.stem}.jsonl"
+        if args.dated:
+            event = with_own_dates(event, args.shared, work)
+        built = dossier(event, work)
         day_entries = [e for e in built["timeline"] if e.get("granularity") == "day"]
         is_dated = any(cites(e["evidence"], quotes_of(dates)) for e in day_entries)
         is_counted = any(

@@ -111,6 +111,12 @@ def _url_date(url: str) -> str | None:
         return None
 
 
+def document_date(path: Path) -> str | None:
+    """The publication date an ECB+ document shows: a dateline, else its address's date."""
+    text, url = _ecb_parse(path)
+    return find_dateline(text) or _url_date(url)
+
+
 def topics_of(data: Path, split: str) -> list[int] | None:
     """ECB+ topics of ``split``: all (None), dev, train, or a comma list."""
     if split == "all":
