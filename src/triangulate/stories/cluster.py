@@ -406,9 +406,10 @@ class StoryClusterer:
     def _in_window(self, published: str | None, story: _LiveStory) -> bool:
         """Within the live window, or a late report a dormant story may still take."""
         s = self.settings
+        if not (published and story.first_seen and story.last_seen):
+            return True  # undated articles and stories are never ruled out by the window
         if _in_window(published, story, s.window_days):
             return True
-        assert published and story.first_seen and story.last_seen  # undated: in the window
         return _in_window(published, story, s.dormant_days) and (
             _shift(story.last_seen, -s.max_span_days)
             <= published
