@@ -67,6 +67,7 @@ UNIT_SIMILARITY_FLOOR = 0.55
 CONTEXT_WORDS = 8
 LEAD_SHARE = 0.2
 
+BASE_UNITS = {"length": " m", "area": " m²"}  # lengths and areas compared in metres
 BARE_LABELS = frozenset({"Distance", "Area", "Age", "Date"})  # a kind, not a question
 MIN_ORDINAL = date.min.toordinal()
 MAX_ORDINAL = date.max.toordinal()
@@ -764,9 +765,14 @@ def _format_day(ordinal: int) -> str:
 
 def _interval_text(mention: Mention) -> str:
     if mention.kind == "quantity":
-        if mention.low == mention.high:
-            return _format_number(mention.low)
-        return f"{_format_number(mention.low)}-{_format_number(mention.high)}"
+        low, high, unit = mention.low, mention.high, ""
+        kind = quantity_reader.unit_kind(mention.quantity.unit) if mention.quantity else ""
+        if mention.quantity is not None and kind in BASE_UNITS:
+            (low, high), unit = quantity_reader.in_base_unit(mention.quantity), BASE_UNITS[kind]
+            low, high = round(low), round(high)
+        if low == high:
+            return _format_number(low) + unit
+        return f"{_format_number(low)}-{_format_number(high)}{unit}"
     assert mention.span is not None
     if mention.span.is_range:
         return (
@@ -785,7 +791,7 @@ def _year_or_day(interval: tuple[int, int], starting: bool) -> str:
 
 
 def _quoted(group: _Group, names: ArticleNames) -> str:
-    return f"\u201c{group.first.value_evidence.text}\u201d ({names.names(group.articles)})"
+    return f"\u201c{_shown(group.first)}\u201d ({names.names(group.articles)})"
 
 
 def _why_incompatible(a: _Group, b: _Group) -> str:
@@ -854,10 +860,22 @@ class _Draft:
 def _side(group: _Group) -> Side:
     return Side(
         value=group.first.value,
-        display=group.first.value_evidence.text,
+        display=_shown(group.first),
         articles=group.articles,
         evidence=tuple(m.sentence for m in group.mentions),
     )
+
+
+def _shown(mention: Mention) -> str:
+    """The value as written, with its unit when the unit is what makes it comparable
+    ("about 150" metres against "200ft"): lengths and areas."""
+    written = mention.value_evidence.text
+    quantity = mention.quantity
+    if quantity is None or quantity_reader.unit_kind(quantity.unit) not in ("length", "area"):
+        return written
+    if re.search(r"[^\W\d_]$", written):
+        return written  # "about 60m", "200ft": the unit is written on the number
+    return f"{written} {quantity.unit}"
 
 
 def _camps(groups: Sequence[_Group]) -> list[list[_Group]]:
@@ -879,7 +897,7 @@ def _camp_side(camp: Sequence[_Group]) -> Side:
     mentions = [m for group in camp for m in group.mentions]
     return Side(
         value=camp[0].first.value,
-        display=" / ".join(dict.fromkeys(g.first.value_evidence.text for g in camp)),
+        display=" / ".join(dict.fromkeys(_shown(g.first) for g in camp)),
         articles=tuple(dict.fromkeys(a for group in camp for a in group.articles)),
         evidence=tuple(m.sentence for m in mentions),
     )
