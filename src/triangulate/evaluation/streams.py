@@ -43,13 +43,13 @@ from pathlib import Path
 from typing import Any
 
 from triangulate.evaluation.clustering import BCubed, _detokenise, b_cubed
+from triangulate.evaluation.ecbplus import DEV_TOPICS, is_plus, sentence_tokens
 from triangulate.models import Article
 from triangulate.readers.published import publication_date
 from triangulate.readers.times import find_dateline
 
 ECBPLUS = Path("ecbplus-dev")
 TBAQ = Path("tempeval3-train") / "Training" / "TBAQ-cleaned"
-DEV_TOPICS = (2, 5, 12, 18, 21, 23, 34, 35)
 SYNTHETIC_START = datetime.date(2008, 12, 1)
 SYNTHETIC_DAYS = 42
 CUTS = tuple(round(0.50 + 0.025 * i, 3) for i in range(19))  # cosine distance 0.50 .. 0.95
@@ -92,11 +92,8 @@ def _ordered(docs: Iterable[StreamDoc]) -> list[StreamDoc]:
 
 def _ecb_parse(path: Path) -> tuple[str, str]:
     """(text as in evaluation/clustering.py, address of an ecbplus document or "")."""
-    root = ElementTree.parse(path).getroot()
-    sentences: dict[int, list[str]] = {}
-    for token in root.iter("token"):
-        sentences.setdefault(int(token.get("sentence", "0")), []).append(token.text or "")
-    plus = path.name.endswith("ecbplus.xml")
+    sentences = sentence_tokens(ElementTree.parse(path).getroot())
+    plus = is_plus(path)
     lines = [_detokenise(w) for n, w in sorted(sentences.items()) if not (plus and n == 0)]
     return "\n".join(lines), "".join(sentences.get(0, [])) if plus else ""
 
@@ -143,7 +140,7 @@ def ecbplus_stream(data: Path, topics: Iterable[int] | None = None) -> list[Stre
     raw: list[tuple[Path, str, str, str | None, str]] = []  # path, text, event, day, how
     for path in paths:
         text, url = _ecb_parse(path)
-        event = path.name.split("_", 1)[0] + ("+" if path.name.endswith("ecbplus.xml") else "")
+        event = path.name.split("_", 1)[0] + ("+" if is_plus(path) else "")
         day, how = find_dateline(text), "dateline"
         if day is None and (day := _url_date(url)) is not None:
             how = "url"
