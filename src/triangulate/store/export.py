@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from triangulate.core.files import write_atomically
+from triangulate.errors import TriangulateError
 from triangulate.models import Article, to_dict
 from triangulate.store import queries
 from triangulate.store.db import Store
@@ -56,8 +57,13 @@ def _csv(records: Any) -> str:
 
 
 def _parquet(records: list[dict[str, Any]]) -> bytes:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as error:
+        raise TriangulateError(
+            "parquet export needs pyarrow: pip install 'triangulate[parquet]'"
+        ) from error
 
     for record in records:
         record["removed"] = json.dumps(record["removed"], ensure_ascii=False)
