@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 EXAMPLE_DB := examples/out/example.db
 EXAMPLE_OUT := examples/out
 
-.PHONY: setup models run test lint types pytest bench clean browser lock
+.PHONY: setup models run test lint types pytest install-check bench clean browser lock
 
 setup: $(STAMP)
 
@@ -31,7 +31,7 @@ run: setup
 	$(BIN)/triangulate dossier --db $(EXAMPLE_DB) --out $(EXAMPLE_OUT)/dossier examples/text
 	@echo "Open $(EXAMPLE_OUT)/dossier/dossier.html, or browse: $(BIN)/triangulate serve --db $(EXAMPLE_DB)"
 
-BUILD_PY_FILES := setup.py tools/fetch_models.py
+BUILD_PY_FILES := setup.py tools/fetch_models.py .ci/same_dossier.py .ci/ships_model.py
 PY_FILES := src tests benchmarks $(BUILD_PY_FILES)
 
 lint: setup
@@ -54,7 +54,12 @@ $(CHROMIUM):
 pytest: setup browser
 	$(BIN)/pytest
 
-test: lint types pytest
+# The built wheel and sdist in fresh venvs (pip 23.2.1 with the runtime lock, the newest pip
+# resolving) give make run's dossier; see .ci/install-check.
+install-check: run
+	PYTHON=$(PYTHON) .ci/install-check
+
+test: lint types pytest install-check
 
 bench: setup
 	$(BIN)/python benchmarks/run_all.py
