@@ -1,39 +1,156 @@
-"""Ingest throughput and memory: text articles/s, HTML pages/s, RSS against corpus size.
+"""Ingest speed as ratios to its floors, each measured in the same run, paired and alternated.
 
-    .venv/bin/python benchmarks/bench_ingest.py --text 10000 --html 181 --workers 2
+    .venv/bin/python benchmarks/bench_ingest.py                      # all three sections
+    .venv/bin/python benchmarks/bench_ingest.py --only html --rounds 7
 
-Text articles are the bundled fictional examples replayed under new ids with their words
-shuffled (so no two are copies); HTML pages are ../shared/data/article-extraction-benchmark
-when present, else the bundled example pages replayed.
+* html: ``triangulate ingest`` of the 181 article-extraction-benchmark pages (``--data``,
+  default ../shared/data; the bundled example pages replayed when it is absent; ``--html 0``:
+  the 1,032 distinct pages of trafilatura-eval instead, the varied set) against a plain ``trafilatura.extract``
+  loop over the same files on the same number of processes (benchmarks/baselines.py).
+* text: ``triangulate ingest`` of N plain-text articles (the bundled examples replayed under
+  new ids with the words of long lines shuffled, so none is a copy of another) against the
+  SQLite + FTS5 insert floor over the same files.
+* startup: ``triangulate ingest`` of one small file into a new store; ``import triangulate.api``
+  (what the ``ingest`` command loads) against ``import trafilatura``.
+
+Every run is a whole new process (interpreter start, imports, worker start included) timed
+from outside: wall time, and CPU time of the process and every process it waited for. One
+warm-up round, then the commands alternate (A B, B A, ...) and each round gives a ratio; the
+medians are printed with the range and the machine's load average before and after.
+``--memory N`` instead ingests N text articles in this process and prints its RSS as it goes.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
+import os
 import random
 import resource
+import sqlite3
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from triangulate.ingest.ingester import IngestEvent, ingest
-from triangulate.settings import Settings
-from triangulate.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
-CURVE_STEP = 2_500
-BENCHMARK_HTML = ROOT.parent / "shared" / "data" / "article-extraction-benchmark" / "html"
+DATA = ROOT.parent / "shared" / "data"
+BENCHMARK_HTML = "article-extraction-benchmark/html"
+BASELINES = str(ROOT / "benchmarks" / "baselines.py")
+PYTHON = sys.executable
+Command = Callable[[int], list[str]]  # the command of round i
 
 
-def rss_mb() -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    cpu: float
+
+
+def timed(command: list[str]) -> Run:
+    """Wall and CPU seconds of a command and all the processes it waited for."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(wall, cpu)
+
+
+def paired(a: Command, b: Command, rounds: int) -> tuple[list[Run], list[Run]]:
+    """One warm-up round, then ``rounds`` rounds alternating which command goes first."""
+    timed(a(-1)), timed(b(-1))
+    runs_a: list[Run] = []
+    runs_b: list[Run] = []
+    for number in range(rounds):
+        if number % 2 == 0:
+            runs_a.append(timed(a(number)))
+            runs_b.append(timed(b(number)))
+        else:
+            runs_b.append(timed(b(number)))
+            runs_a.append(timed(a(number)))
+    return runs_a, runs_b
+
+
+def spread(values: Sequence[float], digits: int = 2) -> str:
+    return (
+        f"{statistics.median(values):.{digits}f}"
+        f" ({min(values):.{digits}f}–{max(values):.{digits}f})"
+    )
+
+
+def report(title: str, names: tuple[str, str], runs: tuple[list[Run], list[Run]]) -> None:
+    runs_a, runs_b = runs
+    walls = [x.wall / y.wall for x, y in zip(runs_a, runs_b, strict=True)]
+    cpus = [x.cpu / y.cpu for x, y in zip(runs_a, runs_b, strict=True)]
+    print(f"\n### {title}\n")
+    print("| command | wall s, median (range) | CPU s, median (range) |")
+    print("|---|---|---|")
+    for name, runs_of in zip(names, runs, strict=True):
+        print(
+            f"| {name} | {spread([r.wall for r in runs_of])} | {spread([r.cpu for r in runs_of])} |"
+        )
+    print(f"| **ratio** (pair by pair) | **{spread(walls)}** | **{spread(cpus)}** |")
+    sys.stdout.flush()
+
+
+def stored_articles(folder: Path) -> str:
+    """How many articles each ingest run stored: a run that broke off must not pass for a fast one."""
+    counts = []
+    for db in sorted(folder.parent.glob(f"{folder.name}-ingest-*.db")):
+        with sqlite3.connect(db) as conn:
+            counts.append(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    return ", ".join(map(str, counts))
+
+
+def ingest_command(folder: Path, temp: Path, workers: int | None) -> Command:
+    def command(number: int) -> list[str]:
+        db = temp / f"{folder.name}-ingest-{number + 1}.db"
+        extra = ["--workers", str(workers)] if workers else []
+        return [PYTHON, "-m", "triangulate", "ingest", "--db", str(db), *extra, str(folder)]
+
+    return command
+
+
+def varied_pages(data: Path) -> list[bytes]:
+    """The distinct pages of trafilatura-eval (eval/ and cache/, each content once)."""
+    seen: set[bytes] = set()
+    pages = []
+    for path in sorted((data / "trafilatura-eval").glob("*/*.html*")):
+        page = path.read_bytes()
+        if page[:2] == b"\x1f\x8b":
+            page = gzip.decompress(page)
+        digest = hashlib.sha1(page).digest()
+        if digest not in seen:
+            seen.add(digest)
+            pages.append(page)
+    return pages
+
+
+def make_varied(folder: Path, data: Path) -> int:
+    pages = varied_pages(data)
+    for number, page in enumerate(pages):
+        (folder / f"v{number:06d}.html").write_bytes(page)
+    return len(pages)
+
+
+def make_html(folder: Path, count: int, data: Path = DATA) -> None:
+    pages = sorted((data / BENCHMARK_HTML).glob("*.html*"))
+    if not pages:
+        print(f"no {data / BENCHMARK_HTML}: the bundled example pages are replayed instead")
+        pages = sorted((ROOT / "examples" / "html").glob("*"))
+    for number in range(count):
+        page = pages[number % len(pages)]
+        data = page.read_bytes()
+        if page.suffix == ".gz":
+            data = gzip.decompress(data)
+        (folder / f"h{number:06d}.html").write_bytes(data)
 
 
 def make_texts(folder: Path, count: int) -> None:
@@ -52,61 +169,136 @@ def _shuffled(line: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
-def make_html(folder: Path, count: int) -> None:
-    pages = sorted(BENCHMARK_HTML.glob("*.html*")) or sorted((ROOT / "examples" / "html").glob("*"))
-    for number in range(count):
-        page = pages[number % len(pages)]
-        data = page.read_bytes()
-        if page.suffix == ".gz":
-            data = gzip.decompress(data)
-        (folder / f"h{number:06d}.html").write_bytes(data)
+def bench_html(
+    temp: Path, count: int, workers: int | None, rounds: int, mode: str, data: Path
+) -> None:
+    folder = temp / "html"
+    folder.mkdir()
+    if count:
+        make_html(folder, count, data)
+        what = f"{count} article-extraction-benchmark pages"
+    else:
+        what = f"{make_varied(folder, data)} distinct trafilatura-eval pages (the varied set)"
+    processes = workers or os.cpu_count() or 1
+    loop = [PYTHON, BASELINES, "trafilatura", str(folder), "--workers", str(processes)]
+    runs = paired(ingest_command(folder, temp, workers), lambda _: [*loop, "--mode", mode], rounds)
+    report(
+        f"HTML: {what}, {processes} processes each",
+        ("`triangulate ingest`", f"`trafilatura.extract` loop ({mode})"),
+        runs,
+    )
+    print(f"\narticles stored by each ingest run (warm-up first): {stored_articles(folder)}")
 
 
-def run(kind: str, count: int, workers: int) -> dict[str, Any]:
+def bench_text(temp: Path, count: int, workers: int | None, rounds: int) -> None:
+    folder = temp / "text"
+    folder.mkdir()
+    make_texts(folder, count)
+
+    def floor(number: int) -> list[str]:
+        return [PYTHON, BASELINES, "sqlite", str(folder), str(temp / f"floor-{number + 1}.db")]
+
+    runs = paired(ingest_command(folder, temp, workers), floor, rounds)
+    report(
+        f"Text: {count} articles",
+        ("`triangulate ingest`", "SQLite + FTS5 insert floor (1 process)"),
+        runs,
+    )
+    print(f"\narticles stored by each ingest run (warm-up first): {stored_articles(folder)}")
+
+
+def bench_startup(temp: Path, rounds: int) -> None:
+    small = sorted((ROOT / "examples" / "text").glob("*.txt"))[0]
+
+    def one_file(number: int) -> list[str]:
+        db = temp / f"one-{number + 1}.db"
+        return [PYTHON, "-m", "triangulate", "ingest", "--db", str(db), str(small)]
+
+    def imports(module: str) -> Command:
+        return lambda _: [PYTHON, "-c", f"import {module}"]
+
+    report(
+        "Start-up: imports",
+        ("`import triangulate.api`", "`import trafilatura`"),
+        paired(imports("triangulate.api"), imports("trafilatura"), rounds),
+    )
+    report(
+        f"Start-up: `triangulate ingest` of one small file ({small.stat().st_size:,} bytes)",
+        ("`triangulate ingest FILE`", "`import trafilatura`"),
+        paired(one_file, imports("trafilatura"), rounds),
+    )
+
+
+def memory_curve(count: int, workers: int) -> None:
+    """RSS of the ingesting process every 2,500 articles (in this process, not a new one)."""
+    from triangulate.ingest.ingester import IngestEvent, ingest
+    from triangulate.settings import Settings
+    from triangulate.store import open_store
+
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "in"
         folder.mkdir()
-        (make_texts if kind == "text" else make_html)(folder, count)
+        make_texts(folder, count)
         settings = Settings(db_path=Path(temp) / "bench.db", workers=workers)
-        curve: list[tuple[int, float]] = []
         seen = [0]
 
         def sample(event: IngestEvent) -> None:
             seen[0] += 1
-            if seen[0] % CURVE_STEP == 0:
-                curve.append((seen[0], rss_mb()))
+            if seen[0] % 2_500 == 0:
+                print(f"{seen[0]:,}: {rss_mb():.0f} MB")
+                sys.stdout.flush()
 
         start = time.perf_counter()
         with open_store(settings.db) as store:
-            report = ingest(store, [str(folder)], settings, sample)
-        seconds = time.perf_counter() - start
-    return {
-        "count": count,
-        "seconds": seconds,
-        "per_second": count / seconds,
-        "errors": report.count("error"),
-        "curve": curve,
-    }
+            ingest(store, [str(folder)], settings, sample)
+        print(f"{count:,} articles in {time.perf_counter() - start:.1f} s")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--text", type=int, default=2000)
-    parser.add_argument("--html", type=int, default=181)
-    parser.add_argument("--workers", type=int, default=2)
+def rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} / {five:.2f} / {fifteen:.2f} (1 / 5 / 15 min) on {os.cpu_count()} cores"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=("html", "text", "startup"), action="append")
+    parser.add_argument(
+        "--html", type=int, default=181, help="pages (default 181); 0: the varied set instead"
+    )
+    parser.add_argument("--text", type=int, default=5000, help="articles (default 5,000)")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--workers", type=int, default=None, help="default: all cores")
+    parser.add_argument(
+        "--mode", choices=("default", "precise", "metadata"), default="default",
+        help="the trafilatura call of the HTML floor (benchmarks/baselines.py)",
+    )  # fmt: skip
+    parser.add_argument("--data", type=Path, default=DATA, help="default: ../shared/data")
+    parser.add_argument("--memory", type=int, default=0, help="RSS curve over N text articles")
     args = parser.parse_args()
-    print("| input | articles | seconds | articles/s | errors | RSS of this process as it went |")
-    print("|---|---|---|---|---|---|")
-    for kind, count in (("text", args.text), ("html", args.html)):
-        if count:
-            r = run(kind, count, args.workers)
-            curve = ", ".join(f"{n:,}: {mb:.0f} MB" for n, mb in r["curve"]) or "-"
-            print(
-                f"| {kind} | {count} | {r['seconds']:.1f} | {r['per_second']:.0f} |"
-                f" {r['errors']:.0f} | {curve} |"
-            )
-            sys.stdout.flush()
+    if args.memory:
+        memory_curve(args.memory, args.workers or os.cpu_count() or 1)
+        return 0
+    sections = args.only or ["html", "text", "startup"]
+    print(f"load average before: {load()}")
+    with tempfile.TemporaryDirectory() as name:
+        temp = Path(name)
+        if "html" in sections:
+            bench_html(temp, args.html, args.workers, args.rounds, args.mode, args.data)
+        if "text" in sections:
+            bench_text(temp, args.text, args.workers, args.rounds)
+        if "startup" in sections:
+            bench_startup(temp, args.rounds)
+    print(f"\nload average after: {load()}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

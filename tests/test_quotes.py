@@ -97,8 +97,13 @@ def test_capital_speaking_for_its_state() -> None:
 
 
 def test_scare_quoted_labels_are_not_quotes() -> None:
-    text = 'Critics called the mission a "failure" and its troops "so-called guardians".'
+    text = 'The mission, a "failure" by most accounts, left its "guardians" behind.'
     assert only(quotes_of(text), "direct") == []
+
+
+def test_a_word_someone_called_something_is_their_quote() -> None:
+    direct = only(quotes_of('Critics called the mission a "failure" on Monday.'), "direct")
+    assert [(q.evidence.text, q.speaker) for q in direct] == [("failure", "Critics")]
 
 
 def test_short_quote_said_by_someone_counts() -> None:
@@ -118,3 +123,95 @@ def test_quoted_regions_are_ordered_and_disjoint(text: str) -> None:
         assert start < end <= next_start
     for start, end in regions:
         assert text[start] in "\"“‘'" and text[end - 1] in "\"”’'"
+
+
+# ---------------------------------------------------------------- who is speaking
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.evidence.text, q.speaker) for q in quotes_of(text)]
+
+
+def test_he_is_the_subject_before_not_the_nearest_name() -> None:
+    text = "Anton Berg praised Lukas Weir at the ceremony. He said that the bridge would open."
+    assert speakers(text) == [("the bridge would open", "Anton Berg")]
+
+
+def test_a_name_inside_the_quote_is_never_the_speaker() -> None:
+    text = 'Anton Berg thanked the crew. "We owe this bridge to Lukas Weir," he said.'
+    assert speakers(text) == [("We owe this bridge to Lukas Weir", "Anton Berg")]
+
+
+def test_who_is_the_noun_its_clause_hangs_on() -> None:
+    text = "The bill was drafted by Mira Holt, who said that it would pass in June."
+    assert speakers(text) == [("it would pass in June", "Mira Holt")]
+
+
+def test_they_after_a_joint_subject_are_both_speakers() -> None:
+    text = "Anton Berg and Mira Holt signed the letter. They said that the deal was fair."
+    assert speakers(text) == [("the deal was fair", "Anton Berg and Mira Holt")]
+
+
+def test_a_speech_verb_inside_a_quote_does_not_attribute_it() -> None:
+    text = 'Anton Berg said that if the council "refuses again, they will regret it for years."'
+    found = only(quotes_of(text), "direct")
+    assert [q.speaker for q in found] == ["Anton Berg"]
+
+
+def test_a_paragraph_opening_with_a_quote_goes_on_with_the_last_speaker() -> None:
+    text = (
+        '"The river is clean again," Anton Berg said on Monday.\n\n'
+        '"We checked every mile of it, twice, with the best people we have."'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Anton Berg", "Anton Berg"]
+
+
+def test_a_bare_title_is_the_person_with_the_same_title() -> None:
+    text = (
+        "President Ilse Marten and Vice President Joel Amar arrived on Monday. "
+        "The president said that the talks had ended."
+    )
+    assert speakers(text) == [("the talks had ended", "Ilse Marten")]
+
+
+def test_a_bare_surname_is_the_main_bearer_of_the_name() -> None:
+    text = (
+        "President Emil Varga and Rosa Varga visited the museum. Emil Varga spoke first. "
+        '"We are grateful to every volunteer here," Varga said.'
+    )
+    assert speakers(text) == [("We are grateful to every volunteer here", "Emil Varga")]
+
+
+def test_a_seat_of_government_speaks_as_itself() -> None:
+    reported = only(quotes_of("Downing Street said that the visit would go ahead."), "reported")
+    assert reported[0].speaker == "Downing Street"
+
+
+def test_a_statement_speaks_for_its_author() -> None:
+    text = "A Velmar Defence Ministry statement said that the patrols had ended."
+    assert speakers(text) == [("the patrols had ended", "Velmar Defence Ministry")]
+
+
+def test_a_speaker_is_never_the_words_between_it_and_its_apposition() -> None:
+    text = (
+        "The ferry was stopped on Monday.\nThe Velans say the smugglers were from Orlen "
+        "and Brell , two ports on the coast of the bay ."
+    )
+    assert speakers(text) == [("the smugglers were from Orlen and Brell", "Velans")]
+
+
+def test_of_two_subjects_the_one_beside_the_verb_speaks() -> None:
+    text = (
+        "The pirates are from Velmaria and Ostrel , two countries surrounding the Gulf of "
+        "Vesk , Sinor said ."
+    )
+    assert speakers(text) == [("The pirates are from Velmaria and Ostrel", "Sinor")]
+
+
+def test_reported_content_ends_before_another_speakers_attribution() -> None:
+    text = (
+        "Witnesses told police the shooter used a shotgun or a rifle , Velmar police "
+        "Lieutenant Marten Olsen said ."
+    )
+    found = {(q.evidence.text, q.speaker) for q in quotes_of(text)}
+    assert ("the shooter used a shotgun or a rifle", "Witnesses") in found

@@ -28,6 +28,8 @@ CONTRACT = {
     "framing": {"kind", "text", "start", "end", "note"},
     "facts": {"text", "start", "end", "subject", "predicate", "object", "times"}
     | {"quantities", "places", "entities"},
+    "events": {"text", "start", "end", "clause", "telling", "time", "participants"}
+    | {"reporting", "tense"},
 }
 
 
@@ -69,6 +71,25 @@ def test_name_variants_merge_across_articles(readings: list[Reading]) -> None:
     assert "Alexander Volkov" not in speakers or canonical["Alexander Volkov"] == "Alexander Volkov"
 
 
+def test_a_bare_surname_keeps_its_own_articles_bearer_across_articles() -> None:
+    first = Article(
+        id="a",
+        source="a",
+        text="Emil Varga opened the museum on Monday. Varga said that it would stay free. "
+        "Emil Varga thanked the donors.",
+    )
+    second = Article(
+        id="b",
+        source="b",
+        text="Rosa Varga visited the school on Tuesday. Varga said that the roof was repaired.",
+    )
+    readings = read_many([first, second])
+    names = {(r.article, e.evidence.text): e.canonical for r in readings for e in r.entities}
+    assert names[("a", "Varga")] == "Emil Varga"
+    assert names[("b", "Varga")] == "Rosa Varga"
+    assert [q.speaker for q in readings[1].quotes] == ["Rosa Varga"]
+
+
 def test_json_round_trip_is_exact_and_follows_the_contract(readings: list[Reading]) -> None:
     for reading in readings:
         data = json.loads(json.dumps(reading_to_json(reading)))
@@ -81,7 +102,9 @@ def test_json_round_trip_is_exact_and_follows_the_contract(readings: list[Readin
 
 def test_readings_carry_every_kind_of_result(readings: list[Reading]) -> None:
     first = readings[0]
-    assert first.times and first.quantities and first.quotes and first.facts and first.framing
+    assert first.times and first.quantities and first.quotes and first.facts
+    assert any(reading.framing for reading in readings)
+    assert first.events and any(event.time for event in first.events)
 
 
 def test_publication_date_is_read_from_a_dateline_as_ingest_reads_it() -> None:

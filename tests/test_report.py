@@ -21,6 +21,7 @@ from triangulate.models import (
     Claim,
     Dossier,
     Entity,
+    Event,
     Evidence,
     FramingMarker,
     Reading,
@@ -52,12 +53,19 @@ def with_entities(readings: list[Reading]) -> list[Reading]:
             r = replace(r, entities=())
         out.append(r)
     tuesday = TimeExpression(find("a", TEXT_A, "Tuesday night"), "2031-03-11", "day", True)
-    out[0] = replace(out[0], times=(tuesday,))
+    sank = "The passenger ferry Gull Star sank off the Velmar coast on Tuesday night"
+    out[0] = replace(out[0], times=(tuesday,), events=(sinking("a", TEXT_A, sank, tuesday),))
     tuesday_b = TimeExpression(find("b", TEXT_B, "Tuesday night"), "2031-03-11", "day", True)
-    out[1] = replace(out[1], times=(tuesday_b,))
+    sank_b = "The ferry Gull Star sank off the Velmar coast on Tuesday night"
+    out[1] = replace(out[1], times=(tuesday_b,), events=(sinking("b", TEXT_B, sank_b, tuesday_b),))
     a_org = Entity(find("a", TEXT_A, "Brell Lines"), "ORG", "Brell Lines")
     out[0] = replace(out[0], entities=(*out[0].entities, a_org))
     return out
+
+
+def sinking(article: str, text: str, telling: str, time: TimeExpression) -> Event:
+    told = find(article, text, telling)
+    return Event(find(article, text, "sank"), told, (told,), time, ("Gull Star",))
 
 
 def full_dossier() -> Dossier:

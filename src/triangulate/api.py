@@ -24,23 +24,23 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from triangulate import models
-from triangulate.compose.build import DossierResult, build_dossier_of, build_for
 from triangulate.errors import NotFoundError, TriangulateError
 from triangulate.ingest.ingester import Ingester, IngestEvent, IngestReport
 from triangulate.ingest.uploads import Upload, upload_items
-from triangulate.readers.reader import merge_across
-from triangulate.readers.stored import read_each, read_stored
-from triangulate.render.report import render_html, render_markdown, write_dossier
 from triangulate.settings import Settings
 from triangulate.store import export as store_export
 from triangulate.store import open_store, queries
 from triangulate.store import stories as story_store
 from triangulate.store.db import Store as Connection
 from triangulate.store.export import EXPORT_FORMATS
-from triangulate.stories import run as story_run
+
+# Reading, the dossier, rendering and stories load spaCy, MiniLM and Jinja: they are imported
+# where they are used, so that ingesting or listing articles starts in a fraction of a second.
+if TYPE_CHECKING:
+    from triangulate.compose.build import DossierResult
 
 EventHandler = Callable[[IngestEvent], None]
 ArticleRef = models.Article | str
@@ -126,16 +126,22 @@ class Dossier:
         return json.dumps(self._data, ensure_ascii=False, indent=indent)
 
     def to_markdown(self) -> str:
+        from triangulate.render.report import render_markdown
+
         return render_markdown(self.record)
 
     def to_html(self) -> str:
         """One self-contained page: inline CSS, no scripts, every article text escaped."""
+        from triangulate.render.report import render_html
+
         return render_html(self.record)
 
     def write(
         self, out_dir: str | Path, formats: Sequence[str] = ("json", "md", "html")
     ) -> list[Path]:
         """Write ``dossier.json`` / ``.md`` / ``.html`` into ``out_dir``, each atomically."""
+        from triangulate.render.report import write_dossier
+
         return write_dossier(self.record, Path(out_dir), formats)
 
     def __repr__(self) -> str:
@@ -244,6 +250,8 @@ class Store:
 
     def read(self, articles: Sequence[ArticleRef] | None = None) -> list[models.Reading]:
         """Readings of stored articles (all when ``None``), cached in the store."""
+        from triangulate.readers.stored import read_stored
+
         chosen = self._articles(articles) if articles is not None else self.articles()
         return read_stored(self.connection, chosen, self.settings)
 
@@ -254,6 +262,8 @@ class Store:
 
     def dossier(self, articles: Sequence[ArticleRef]) -> Dossier:
         """Build the dossier of stored articles (or their ids), store it and return it."""
+        from triangulate.compose.build import build_for
+
         ids = [a if isinstance(a, str) else a.id for a in articles]
         return Dossier(build_for(self.connection, ids, self.settings))
 
@@ -289,6 +299,8 @@ class Store:
     ) -> Path:
         """Ingest ``inputs``, group every stored article into stories, build a dossier per
         story told by two or more independent outlets; write ``out_dir/stories.jsonl``."""
+        from triangulate.stories import run as story_run
+
         return story_run.run_stories(
             self.connection,
             [str(i) for i in inputs],
@@ -327,6 +339,9 @@ class Store:
 
 def read(articles: Sequence[models.Article], workers: int = 1) -> list[models.Reading]:
     """Read articles without a store: sentences, entities, dates, figures, quotes, framing."""
+    from triangulate.readers.reader import merge_across
+    from triangulate.readers.stored import read_each
+
     return merge_across(read_each(list(articles), workers))
 
 
@@ -334,6 +349,8 @@ def dossier(articles: Sequence[models.Article], workers: int = 1) -> Dossier:
     """The dossier of articles without a store (nothing is cached or kept)."""
     if not articles:
         raise TriangulateError("no articles to compare: give at least one article")
+    from triangulate.compose.build import build_dossier_of
+
     return Dossier(build_dossier_of(list(articles), read(articles, workers)))
 
 

@@ -103,6 +103,8 @@ class FramingMarker:
     evidence: Evidence
     kind: str  # scare_quotes, distancing, loaded_word, label
     note: str = ""
+    voice: str = "outlet"  # "outlet": the outlet's own words; "quote": words it quotes
+    speaker: str | None = None  # whose words a quoted marker's are, when the quote says
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,23 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Event:
+    """Something a clause says happened (or will): its word, the words that tell it, its time.
+
+    ``telling`` are the pieces of the text that, joined by spaces, say the event as a
+    sentence: its subject and its clause, without the other clauses around them.
+    """
+
+    evidence: Evidence  # the event word, with its particle ("pulled out")
+    clause: Evidence  # the whole clause, its subject included
+    telling: tuple[Evidence, ...]
+    time: TimeExpression | None = None  # the time its own clause gives, if any
+    participants: tuple[str, ...] = ()  # canonical names of the entities in the clause
+    reporting: bool = False  # a speech verb: it happens when it is reported
+    tense: str = "past"  # past, present or future
+
+
+@dataclass(frozen=True)
 class Reading:
     """Everything read from one article."""
 
@@ -134,6 +153,7 @@ class Reading:
     quotes: tuple[Quote, ...] = ()
     framing: tuple[FramingMarker, ...] = ()
     facts: tuple[Fact, ...] = ()
+    events: tuple[Event, ...] = ()
     # (lower-cased word form, its lemma) where spaCy's lemma differs from the form
     lemmas: tuple[tuple[str, str], ...] = ()
 

@@ -6,7 +6,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from triangulate.core.sources import source_name
-from triangulate.core.spans import sentence_around
 from triangulate.models import (
     Article,
     Claim,
@@ -32,7 +31,7 @@ def build_dossier(
 ) -> Dossier:
     """Gather everything the reports show into one record."""
     readings = list(readings)
-    framing = tuple((r.article, marker) for r in readings for marker in r.framing)
+    framing = tuple((r.article, m) for r in readings for m in r.framing if m.voice == "outlet")
     quotes = tuple((r.article, quote) for r in readings for quote in r.quotes)
     return Dossier(
         articles=tuple(articles),
@@ -49,30 +48,45 @@ def build_dossier(
 def collect_labels(
     articles: Sequence[Article], readings: Sequence[Reading]
 ) -> tuple[tuple[str, str, str], ...]:
-    """(actor, outlet, label) for actors that two outlets name or that a label marker names.
+    """(actor, outlet, word) for actors that two outlets name or that a label marker names.
 
-    Words come from entity mentions and from framing markers of kind ``label``,
-    each marker attached to the entity it overlaps, else the nearest one in its sentence.
+    Words are the names an outlet uses for an actor, and the labels it gives it in its own
+    voice (see :func:`label_mentions`).
     """
-    outlets = {a.id: source_name(a) for a in articles if a.duplicate_of is None}
-    texts = {a.id: a.text for a in articles}
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     marked: set[str] = set()
+    for actor, outlet, evidence, is_label in label_mentions(articles, readings):
+        counts[(actor, outlet)][_clean(evidence.text)] += 1
+        if is_label:
+            marked.add(actor)
+    return _label_rows(counts, marked)
+
+
+def label_mentions(
+    articles: Sequence[Article], readings: Sequence[Reading]
+) -> list[tuple[str, str, Evidence, bool]]:
+    """(actor, outlet, the words, whether they are a label) for every name and label an
+    outlet uses for an actor.
+
+    A label marker counts for an actor only when it names that actor (it holds or lies
+    inside a mention of it, "ethnic Velans", or its note names it), never because the
+    actor stands nearby; a label inside a quote is the speaker's, not the outlet's.
+    """
+    outlets = {a.id: source_name(a) for a in articles if a.duplicate_of is None}
+    found: list[tuple[str, str, Evidence, bool]] = []
     for reading in readings:
         outlet = outlets.get(reading.article)
         if outlet is None:
             continue
         actors = [e for e in reading.entities if e.label in ACTOR_LABELS]
-        for entity in actors:
-            counts[(entity.canonical, outlet)][_clean(entity.evidence.text)] += 1
+        found += [(entity.canonical, outlet, entity.evidence, False) for entity in actors]
         for marker in reading.framing:
-            text = texts.get(reading.article, "")
-            is_label = marker.kind == "label"
-            actor = _label_target(marker, actors, reading, text) if is_label else None
+            if marker.kind != "label" or marker.voice != "outlet":
+                continue
+            actor = _label_target(marker, actors)
             if actor is not None:
-                counts[(actor, outlet)][_clean(marker.evidence.text)] += 1
-                marked.add(actor)
-    return _label_rows(counts, marked)
+                found.append((actor, outlet, marker.evidence, True))
+    return found
 
 
 def _clean(text: str) -> str:
@@ -90,19 +104,12 @@ def _label_rows(
     return tuple(rows)
 
 
-def _label_target(
-    marker: FramingMarker, actors: list[Entity], reading: Reading, text: str
-) -> str | None:
+def _label_target(marker: FramingMarker, actors: list[Entity]) -> str | None:
+    """The actor a label names: the one its note names, else the one whose mention it
+    holds or lies in ("ethnic Velans", "pro-Tarvan"); none when it only stands near one."""
     span = marker.evidence
     named = {e.canonical.lower(): e.canonical for e in actors}
     if (note := marker.note.strip().lower()) in named:
         return named[note]
     overlapping = [e for e in actors if e.evidence.start < span.end and span.start < e.evidence.end]
-    if overlapping:
-        return overlapping[0].canonical
-    start = Evidence(span.article, span.start, span.start)
-    sentence = sentence_around(start, text, [s.evidence for s in reading.sentences])
-    inside = [e for e in actors if sentence.start <= e.evidence.start < sentence.end]
-    if not inside:
-        return None
-    return min(inside, key=lambda e: abs(e.evidence.start - span.start)).canonical
+    return overlapping[0].canonical if overlapping else None

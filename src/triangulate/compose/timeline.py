@@ -1,14 +1,25 @@
-"""Dated events across sources: one entry per event, with every source that gives it.
+"""Dated events across sources: one entry per event, with every source that tells it.
 
-An event is drawn from a sentence holding an anchored time expression. Its
-description is a trimmed clause of that sentence (words are only ever removed,
-never added). Entries from different sources merge when their descriptions are
-similar and their dates are compatible; when sources put the same event on
-different dates, every date is kept in ``dates_given``.
+Each event the readers find (one per verb, see :mod:`triangulate.readers.events`) is a
+*mention*: one source's telling of it, placed in time.  A mention is dated when its own
+clause gives a time ("the troops left on 12 June"); an undated one happens, as far as the
+text says, by the time it reports it (news tells the day's events in the past and in the
+present tense: "stocks fall"): at the day the article's lead dates its news, else at its
+publication.  An undated plan ("will be discontinued") has not happened by then and is not
+placed at all.  The timeline shows the dated mentions only, each told by a sentence of
+its source's own words; :func:`event_mentions` gives them all (the SemEval-2015 Task 4
+benchmark scores that view).
+
+Grouping mentions of one event across sources is a layer on top that never rewrites a
+mention's date: mentions join when they tell the same event on compatible dates (or, with
+the same participants, on dates a few weeks apart); an entry shows the date most of its
+sources give and keeps every date given when they differ.  Report time (when each source
+published) stays apart from event time (``reported``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -20,48 +31,19 @@ import numpy as np
 
 from triangulate.core.dates import DateInterval
 from triangulate.core.spans import sentence_around
-from triangulate.core.words import STOP_WORDS, Lemmas, content_words, overlap, words_of
-from triangulate.models import Article, Evidence, Fact, Reading, TimeExpression, TimelineEntry
+from triangulate.core.words import content_words, overlap, words_of
+from triangulate.models import Article, Event, Evidence, Reading, TimeExpression, TimelineEntry
 
-EVENT_MAX_WORDS = 15
-SKIPPED_GRANULARITIES = {"duration", "unknown", "set"}
-LOOSE_STARTS = {"and", "but", "or", "where", "which", "when", "while", "who", "as", "then"}
-# "..., the ministry confirmed Wednesday." : the event is what comes before the attribution
-TIME_IN_ATTRIBUTION = re.compile(
-    r",\s*(?:[\w'.-]+\s+){0,5}(?:said|says|confirmed|announced|reported|told\s+[\w-]+|stated)"
-    r"(?:\s+(?:on|late|early|this))?\s*$"
-)
-# Expressions that name no moment of their own.
-GENERIC_TIMES = {
-    "now", "currently", "nowadays", "at present", "presently", "these days", "at the moment",
-    "recently", "lately", "so far", "to date", "yet", "still", "right now", "for now",
-}  # fmt: skip
-# Deictic expressions kept only when their sentence reports something that happened.
-DEICTIC_TIMES = {"today", "this week", "this month", "this year", "tonight", "this morning"}
 DATELINE_WORDS = re.compile(
     r"\b(published|updated|posted|modified|last edited|copyright|©|publication date)\b", re.I
 )
-PAST_EVENT = re.compile(
-    r"\b(\w{3,}ed|said|left|began|took|made|went|came|met|held|won|lost|told|gave|"
-    r"sent|struck|fell|rose|fled|hit|set|put|signed|announced|will|has|have)\b",
-    re.I,
-)
-LEADING_PREPOSITION = re.compile(
-    r"(?:\b(?:on|in|at|by|since|during|from|until|till|of|as of|early|late|mid|around)\s+)+$",
-    re.I,
-)
-# ", the port authority said." / ", according to police" closing a clause
-ATTRIBUTION_TAIL = re.compile(
-    r",\s*(?:according\s+to\s+[^,;]*|(?:[\w'.-]+\s+){0,4}(?:said|says|told\s+[\w-]+|reported|"
-    r"announced|added|stated|noted|confirmed)(?:\s+on\s+\w+)?)\s*[.!]?\s*$"
-)
-RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]*(?:,|$)")
-CLAUSE_BREAK = re.compile(r"\s*(?:;|:|\s[—–]\s|\s-\s|,\s+(?=(?:and|but|while|whereas|which)\b))")
 MERGE_SAME_DATE = 0.3
 MERGE_OTHER_DATE = 0.45
 EMBED_SAME_DATE = 0.6
 EMBED_OTHER_DATE = 0.75
 OTHER_DATE_MAX_DAYS = 45
+RETOLD = 0.5  # word overlap of a source's two tellings of one event
+LEAD_DAYS_BEFORE = 7  # a lead's day is within the week before publication
 
 
 class Embedder(Protocol):
@@ -70,153 +52,158 @@ class Embedder(Protocol):
     def encode(self, texts: list[str]) -> np.ndarray: ...
 
 
-@dataclass
-class _Mention:
-    """One dated event as one source tells it."""
+@dataclass(frozen=True)
+class EventMention:
+    """One source's telling of an event, placed in time.
 
+    ``dated``: the text dates the event itself; otherwise ``value`` is the time the source
+    reports it at (the day its lead gives, else its publication date).
+    """
+
+    event: Event
+    sentence: Evidence
     value: str
-    end: str | None
-    granularity: str
-    event: str
-    evidence: Evidence
+    dated: bool
     published: str | None
     when: DateInterval
-    event_words: frozenset[str] = frozenset()
-    sentence_words: frozenset[str] = frozenset()
+    granularity: str = "day"
+    words: frozenset[str] = frozenset()  # the telling's content words, by their lemmas
+
+    @property
+    def article(self) -> str:
+        return self.event.evidence.article
+
+    @property
+    def text(self) -> str:
+        return telling_text(self.event)
 
 
 @dataclass
 class _Group:
-    mentions: list[_Mention] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
     vectors: list[np.ndarray] = field(default_factory=list)
+
+
+# --- words -----------------------------------------------------------------------------------
+
+
+def telling_text(event: Event) -> str:
+    """The event told as a sentence: its source's words in order, capitalised, with a stop.
+
+    No word is added; a piece that starts with a comma is glued to the one before.
+    """
+    text = ""
+    for piece in event.telling:
+        glue = "" if not text or piece.text[:1] in ",;:" else " "
+        text += glue + piece.text
+    text = " ".join(text.split())
+    if not text:
+        return ""
+    text = text[:1].upper() + text[1:]
+    return text if text[-1] in ".!?”’\"'" else text + "."
 
 
 # --- dates -----------------------------------------------------------------------------------
 
 
-def _dates_compatible(first: _Mention, second: _Mention) -> bool:
-    """True when one date contains or overlaps the other (2024-06 and 2024-06-12)."""
-    return first.when.overlaps(second.when)
+def _dates_compatible(first: EventMention, second: EventMention) -> bool:
+    """True when one date holds the other (2024-06 and 2024-06-12); two ranges that differ
+    at an end (1991-1993 and 1988-1994) give the event different dates."""
+    a, b = first.when, second.when
+    if a.is_range or b.is_range:
+        return a.compatible(b)
+    return a.contains(b) or b.contains(a)
 
 
-def _dates_near(first: _Mention, second: _Mention) -> bool:
+def _dates_near(first: EventMention, second: EventMention) -> bool:
     gap = max(first.when.start, second.when.start) - min(first.when.end, second.when.end)
     return gap.days <= OTHER_DATE_MAX_DAYS
 
 
-# --- event descriptions ----------------------------------------------------------------------
+# --- mentions --------------------------------------------------------------------------------
 
 
-def describe_event(sentence: str, time_start: int, time_end: int) -> str:
-    """A short description of what a sentence says happened, drawn only from its words.
-
-    ``time_start``/``time_end`` locate the time expression inside ``sentence``; it is
-    left out because the timeline shows the date in its own column.
-    """
-    tail = TIME_IN_ATTRIBUTION.search(sentence[:time_start])
-    if tail and not sentence[time_end:].strip(" .!\"'”"):
-        return _shorten(sentence[: tail.start()], 0)
-    start, end = _clause_bounds(sentence, time_start, time_end)
-    if _inside_phrase(sentence[start:time_start], sentence[time_end:end]):
-        return _shorten(sentence[start:end], len(sentence[start:time_start].split()))
-    before = LEADING_PREPOSITION.sub("", sentence[start:time_start])
-    after = ATTRIBUTION_TAIL.sub("", sentence[time_end:end])
-    before, after = before.rstrip(" ,"), after.lstrip(" ,")
-    joined = f"{before} {after}" if before and after and after[0] not in ",.;" else before + after
-    return _shorten(joined, len(RELATIVE_CLAUSE.sub("", before).split()))
+def event_mentions(articles: Iterable[Article], readings: Iterable[Reading]) -> list[EventMention]:
+    """Every event of every original article (copies skipped), dated or at its report time."""
+    by_id = {reading.article: reading for reading in readings}
+    mentions: list[EventMention] = []
+    for article in articles:
+        reading = by_id.get(article.id)
+        if reading is not None and article.duplicate_of is None:
+            mentions += _article_mentions(article, reading)
+    return mentions
 
 
-def _shorten(text: str, centre: int) -> str:
-    """At most EVENT_MAX_WORDS words of ``text`` without attribution, asides or loose ends."""
-    text = ATTRIBUTION_TAIL.sub("", text.strip())
-    words = RELATIVE_CLAUSE.sub("", text).split()
-    if len(words) > EVENT_MAX_WORDS:
-        words = _window(words, centre)
-    while len(words) > 2 and words[-1].lower().strip(",;:") in STOP_WORDS:
-        words.pop()
-    while len(words) > 2 and words[0].lower().strip(",;:") in LOOSE_STARTS:
-        words.pop(0)
-    event = " ".join(words).strip(" ,;:-—–.\"'“”")
-    return event[:1].upper() + event[1:]
+def _article_mentions(article: Article, reading: Reading) -> list[EventMention]:
+    sentences = [s.evidence for s in reading.sentences]
+    published = reading.published or article.published
+    lead = lead_day(reading, article.text)
+    lemmas = dict(reading.lemmas)
+    found = []
+    for event in reading.events:
+        sentence = sentence_around(event.evidence, article.text, sentences)
+        mention = _dated_mention(event, sentence, published)
+        if mention is None and event.tense != "future":
+            report = lead or published
+            mention = _mention_at(event, sentence, report, published, dated=False)
+        if mention is not None:
+            found.append(dataclasses.replace(mention, words=content_words(mention.text, lemmas)))
+    return found
 
 
-def _inside_phrase(before: str, after: str) -> bool:
-    """True when cutting the time out would leave a gap ('spanning the ... and early 90s')."""
-    last = before.split()[-1].lower() if before.split() else ""
-    next_word = after.split()[0].lower().strip(",;:.") if after.split() else ""
-    if not last or not next_word or last.endswith(","):
-        return False
-    if LEADING_PREPOSITION.search(before):
-        return False
-    return last in {"the", "a", "an", "and", "or", "of", "to"} or next_word in {"and", "or", "to"}
-
-
-def _clause_bounds(sentence: str, time_start: int, time_end: int) -> tuple[int, int]:
-    """The clause holding the time expression, widened while it is too short to say much."""
-    clauses = _clauses(sentence)
-    first = next(i for i, (s, e) in enumerate(clauses) if time_start < e or i == len(clauses) - 1)
-    last = next(i for i, (s, e) in enumerate(clauses) if time_end <= e or i == len(clauses) - 1)
-    last = max(first, last)
-    time_words = _word_count(sentence[time_start:time_end])
-    while _word_count(sentence[clauses[first][0] : clauses[last][1]]) - time_words < 5:
-        if last + 1 < len(clauses):
-            last += 1
-        elif first > 0:
-            first -= 1
-        else:
-            break
-    return clauses[first][0], clauses[last][1]
-
-
-def _clauses(sentence: str) -> list[tuple[int, int]]:
-    """Spans between clause breaks (semicolons, dashes, ', and' ...)."""
-    bounds, cursor = [], 0
-    for match in CLAUSE_BREAK.finditer(sentence):
-        bounds.append((cursor, match.start()))
-        cursor = match.end()
-    bounds.append((cursor, len(sentence)))
-    return bounds
-
-
-def _word_count(text: str) -> int:
-    return len(words_of(text))
-
-
-def _window(words: list[str], centre: int) -> list[str]:
-    """EVENT_MAX_WORDS words around where the time expression was."""
-    if centre <= EVENT_MAX_WORDS - 4:
-        return words[:EVENT_MAX_WORDS]
-    first = max(0, min(centre - EVENT_MAX_WORDS // 3, len(words) - EVENT_MAX_WORDS))
-    return words[first : first + EVENT_MAX_WORDS]
-
-
-def _fact_event(fact: Fact | None, sentence: str, time_at: tuple[int, int]) -> str | None:
-    """Subject through object as written, when both are found in order in the sentence.
-
-    The predicate is not searched for: readers give it as a lemma ("leave" for "left"),
-    and in the sentence it sits between the two.
-    """
-    if fact is None or not (fact.subject and fact.object):
+def _dated_mention(event: Event, sentence: Evidence, published: str | None) -> EventMention | None:
+    time = event.time
+    if time is None or time.value is None or _is_dateline(sentence, time):
         return None
-    start = sentence.find(fact.subject)
-    end = sentence.find(fact.object, start + len(fact.subject)) if start >= 0 else -1
-    if start < 0 or end < 0 or (start < time_at[1] and time_at[0] < end + len(fact.object)):
-        return None  # a span that runs into the date would cut it in half
-    event = sentence[start : end + len(fact.object)].strip(" ,;:\"'“”")
-    if not 3 <= len(event.split()) <= EVENT_MAX_WORDS + 5:
+    return _mention_at(event, sentence, time.value, published, True, time)
+
+
+def _mention_at(
+    event: Event,
+    sentence: Evidence,
+    value: str | None,
+    published: str | None,
+    dated: bool,
+    time: TimeExpression | None = None,
+) -> EventMention | None:
+    when = DateInterval.parse(value, mod=time.mod if time else None)
+    if value is None or when is None or when.granularity == "duration":
         return None
-    return event[:1].upper() + event[1:]
+    granularity = "range" if when.is_range else time.granularity if time else "day"
+    return EventMention(event, sentence, value, dated, published, when, granularity)
 
 
-# --- which time expressions make events ------------------------------------------------------
+def lead_day(reading: Reading, text: str) -> str | None:
+    """The day the article's news happened: the first day its body names (after the
+    title and a dateline), when that day lies in the week up to publication.
+
+    News tells what happened in the last days; a sentence with no time of its own is
+    about that day ("Stocks fell on Friday ...", then "The Dow lost 2 percent.").
+    """
+    published = _day(reading.published)
+    if published is None:
+        return None
+    body = [s.evidence for s in reading.sentences[1:]]  # the first is the title
+    for time in reading.times:
+        sentence = next((s for s in body if s.start <= time.evidence.start < s.end), None)
+        if sentence is None or _is_dateline(sentence, time):
+            continue
+        if not time.anchored or time.granularity != "day":
+            continue
+        day = _day(time.value)
+        if day is None:
+            continue
+        return day.isoformat() if 0 <= (published - day).days <= LEAD_DAYS_BEFORE else None
+    return None
 
 
-def _is_eventful(time: TimeExpression) -> bool:
-    if not time.anchored or not time.value or time.granularity in SKIPPED_GRANULARITIES:
-        return False
-    if time.value.startswith("P") or time.evidence.text.strip().lower() in GENERIC_TIMES:
-        return False
-    return DateInterval.parse(time.value, mod=time.mod) is not None
+def _day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def _is_dateline(sentence: Evidence, time: TimeExpression) -> bool:
@@ -227,110 +214,87 @@ def _is_dateline(sentence: Evidence, time: TimeExpression) -> bool:
     return _word_count(rest) < 3
 
 
-def _lacks_event(sentence: Evidence, time: TimeExpression, fact: Fact | None) -> bool:
-    """'today' or 'this year' in a sentence that reports no happening."""
-    if time.evidence.text.strip().lower() not in DEICTIC_TIMES:
-        return False
-    if fact is not None and fact.predicate:
-        return False
-    return PAST_EVENT.search(sentence.text.replace(time.evidence.text, " ")) is None
+def _word_count(text: str) -> int:
+    return len(words_of(text))
 
 
-# --- collecting and merging ------------------------------------------------------------------
+# --- the dated events of the timeline --------------------------------------------------------
 
 
-def _times_of(reading: Reading) -> list[TimeExpression]:
-    """The reading's time expressions plus those only found in facts, once each."""
-    seen: dict[tuple[int, int], TimeExpression] = {}
-    for time in [*reading.times, *(t for fact in reading.facts for t in fact.times)]:
-        seen.setdefault((time.evidence.start, time.evidence.end), time)
-    return sorted(seen.values(), key=lambda t: t.evidence.start)
-
-
-def _fact_for(reading: Reading, time: TimeExpression) -> Fact | None:
-    inside = [
-        f
-        for f in reading.facts
-        if f.evidence.start <= time.evidence.start and time.evidence.end <= f.evidence.end
-    ]
-    with_time = [f for f in inside if time in f.times]
-    chosen = with_time or inside
-    return chosen[0] if chosen else None
-
-
-def _mentions(article: Article, reading: Reading) -> list[_Mention]:
-    sentences = [s.evidence for s in reading.sentences]
-    lemmas = dict(reading.lemmas)
-    mentions = []
-    for time in _times_of(reading):
-        if not _is_eventful(time):
+def dated_events(mentions: Iterable[EventMention]) -> list[EventMention]:
+    """The mentions a timeline shows: dated ones, one per time expression of a source (the
+    clause that owns it), and one per date a sentence of a source tells (a side event told
+    by its whole sentence gives way to the event whose own clause that is)."""
+    chosen: dict[tuple[str, str, str], EventMention] = {}
+    times: set[tuple[str, int]] = set()
+    for mention in mentions:
+        time = mention.event.time
+        if not mention.dated or time is None or _word_count(mention.text) < 3:
             continue
-        sentence = sentence_around(time.evidence, article.text, sentences)
-        fact = _fact_for(reading, time)
-        if _is_dateline(sentence, time) or _lacks_event(sentence, time, fact):
+        if (mention.article, time.evidence.start) in times:
             continue
-        mention = _mention(article, time, sentence, fact, lemmas)
-        if mention is not None:
-            mentions.append(mention)
-    return mentions
+        times.add((mention.article, time.evidence.start))
+        key = (mention.article, mention.text.lower(), mention.value)
+        if key not in chosen or _own_share(mention) > _own_share(chosen[key]):
+            chosen[key] = mention
+    return list(chosen.values())
 
 
-def _mention(
-    article: Article, time: TimeExpression, sentence: Evidence, fact: Fact | None, lemmas: Lemmas
-) -> _Mention | None:
-    assert time.value is not None
-    offset = time.evidence.start - sentence.start
-    time_at = (offset, offset + len(time.evidence.text))
-    event = _fact_event(fact, sentence.text, time_at) or describe_event(sentence.text, *time_at)
-    when = DateInterval.parse(time.value, mod=time.mod)
-    if when is None or _word_count(event) < 2:
-        return None
-    value, _, end = time.value.partition("/")
-    granularity = "range" if end else time.granularity
-    return _Mention(
-        value,
-        end or None,
-        granularity,
-        event,
-        sentence,
-        article.published,
-        when,
-        content_words(event, lemmas),
-        content_words(sentence.text, lemmas),
+def _own_share(mention: EventMention) -> float:
+    """How much of the telling is the event's own clause."""
+    clause = mention.event.clause
+    told = sum(
+        max(0, min(piece.end, clause.end) - max(piece.start, clause.start))
+        for piece in mention.event.telling
     )
+    return told / max(1, sum(piece.end - piece.start for piece in mention.event.telling))
 
 
-def _similar(mention: _Mention, vector: np.ndarray | None, group: _Group, same_date: bool) -> bool:
+def _similar(
+    mention: EventMention, vector: np.ndarray | None, group: _Group, same_date: bool
+) -> bool:
     if vector is not None and group.vectors:
         best = max(float(vector @ other) for other in group.vectors)
         return best >= (EMBED_SAME_DATE if same_date else EMBED_OTHER_DATE)
-    best = max(_word_match(mention, other) for other in group.mentions)
+    best = max(overlap(mention.words, other.words) for other in group.mentions)
     return best >= (MERGE_SAME_DATE if same_date else MERGE_OTHER_DATE)
 
 
-def _word_match(first: _Mention, second: _Mention) -> float:
-    """Overlap of the descriptions, or of the whole sentences when those say more."""
-    events = overlap(first.event_words, second.event_words)
-    return max(events, overlap(first.sentence_words, second.sentence_words))
+def _same_participants(mention: EventMention, group: _Group) -> bool:
+    """Different days make one event only when it happens to the same named parties."""
+    mine = set(mention.event.participants)
+    return bool(mine) and all(mine & set(m.event.participants) for m in group.mentions)
+
+
+def _retold(mention: EventMention, group: _Group) -> bool:
+    """A source telling the same event again (in its lead, then in its body)."""
+    return any(
+        m.article == mention.article and overlap(m.words, mention.words) >= RETOLD
+        for m in group.mentions
+    )
 
 
 def _find_group(
-    mention: _Mention, vector: np.ndarray | None, groups: list[_Group]
+    mention: EventMention, vector: np.ndarray | None, groups: list[_Group]
 ) -> _Group | None:
     for group in groups:
-        if any(m.evidence == mention.evidence for m in group.mentions):
-            continue
         same = all(_dates_compatible(mention, m) for m in group.mentions)
-        near = same or all(_dates_near(mention, m) for m in group.mentions)
-        if near and _similar(mention, vector, group, same):
+        if any(m.article == mention.article for m in group.mentions) and not (
+            same and _retold(mention, group)
+        ):
+            continue  # a source's other dated sentences tell other events
+        near = not same and all(_dates_near(mention, m) for m in group.mentions)
+        if near and not _same_participants(mention, group):
+            continue
+        if (same or near) and _similar(mention, vector, group, same):
             return group
     return None
 
 
-def _group_mentions(mentions: list[_Mention], embedder: Embedder | None) -> list[_Group]:
+def _group_mentions(mentions: list[EventMention], embedder: Embedder | None) -> list[_Group]:
     vectors: list[np.ndarray | None] = [None] * len(mentions)
     if embedder is not None and mentions:
-        vectors = list(embedder.encode([m.event for m in mentions]))
+        vectors = list(embedder.encode([m.text for m in mentions]))
     groups: list[_Group] = []
     for mention, vector in zip(mentions, vectors, strict=True):
         group = _find_group(mention, vector, groups)
@@ -346,51 +310,43 @@ def _group_mentions(mentions: list[_Mention], embedder: Embedder | None) -> list
 def _entry(group: _Group) -> TimelineEntry:
     mentions = group.mentions
     chosen = _main_date(mentions)
-    values = sorted({_full_value(m) for m in mentions})
-    articles = tuple(dict.fromkeys(m.evidence.article for m in mentions))
-    reported = {m.evidence.article: m.published for m in mentions}
+    value, _, end = chosen.value.partition("/")
+    values = sorted({m.value for m in mentions})
+    articles = tuple(dict.fromkeys(m.article for m in mentions))
+    reported = {m.article: m.published for m in mentions}
     return TimelineEntry(
-        date=chosen.value,
-        event=_central_event(mentions),
+        date=value,
+        event=_central_telling([m for m in mentions if m.value == chosen.value]),
         articles=articles,
-        evidence=tuple(dict.fromkeys(m.evidence for m in mentions)),
+        evidence=tuple(dict.fromkeys(m.sentence for m in mentions)),
         reported=tuple(reported.items()),
-        end=chosen.end,
+        end=end or None,
         granularity=chosen.granularity,
-        mod=chosen.when.mod,
         dates_given=tuple(values) if _disagree(mentions) else (),
+        mod=chosen.when.mod,
     )
 
 
-def _disagree(mentions: list[_Mention]) -> bool:
+def _disagree(mentions: list[EventMention]) -> bool:
     """True when two sources give dates that cannot both hold (not 2024-06 and 2024-06-12)."""
     return any(not _dates_compatible(a, b) for a in mentions for b in mentions)
 
 
-def _full_value(mention: _Mention) -> str:
-    return f"{mention.value}/{mention.end}" if mention.end else mention.value
-
-
-def _main_date(mentions: list[_Mention]) -> _Mention:
+def _main_date(mentions: list[EventMention]) -> EventMention:
     """The date most sources give; among ties the most precise, then the earliest."""
-    support = Counter(_full_value(m) for m in mentions)
-    return min(
-        mentions,
-        key=lambda m: (-support[_full_value(m)], m.when.days, m.when.start),
-    )
+    support = Counter(m.value for m in mentions)
+    return min(mentions, key=lambda m: (-support[m.value], m.when.days, m.when.start))
 
 
-def _central_event(mentions: list[_Mention]) -> str:
-    """The description closest to all the others, so it reads as the shared account."""
+def _central_telling(mentions: list[EventMention]) -> str:
+    """The telling closest to all the others, so it reads as the shared account."""
     if len(mentions) == 1:
-        return mentions[0].event
+        return mentions[0].text
 
-    def closeness(m: _Mention) -> float:
-        return sum(
-            overlap(m.event_words, other.event_words) for other in mentions if other is not m
-        )
+    def closeness(m: EventMention) -> float:
+        return sum(overlap(m.words, other.words) for other in mentions if other is not m)
 
-    return max(mentions, key=lambda m: (closeness(m), -len(m.event.split()))).event
+    return max(mentions, key=lambda m: (closeness(m), -len(m.text))).text
 
 
 def _sort_key(entry: TimelineEntry) -> tuple[dt.date, int, str]:
@@ -410,15 +366,10 @@ def build_timeline(
     readings: Iterable[Reading],
     embedder: Embedder | None = None,
 ) -> list[TimelineEntry]:
-    """Dated events across all sources, merged per event and sorted by date.
+    """Dated events across all sources, one entry per event, sorted by date.
 
     Copies (``duplicate_of`` set) are skipped so a syndicated story counts once.
     """
-    by_id = {reading.article: reading for reading in readings}
-    mentions: list[_Mention] = []
-    for article in articles:
-        reading = by_id.get(article.id)
-        if reading is not None and article.duplicate_of is None:
-            mentions.extend(_mentions(article, reading))
+    mentions = dated_events(event_mentions(articles, readings))
     entries = [_entry(group) for group in _group_mentions(mentions, embedder)]
     return sorted(entries, key=_sort_key)

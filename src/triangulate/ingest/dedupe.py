@@ -1,47 +1,107 @@
-"""Near-duplicate detection (syndicated wire copy) with MinHash and LSH."""
+"""Near-duplicate detection (syndicated wire copy) with MinHash and LSH, in numpy.
+
+A signature is 64 minimum hash values of the text's 5-word shingles (crc32, mixed by the
+MurmurHash3 finalizer, then 64 affine permutations modulo 2^32). The values are bit for bit
+those of datasketch's ``MinHash(num_perm=64, hashfunc=zlib.crc32, scheme="affine32")``, which
+the project used before, so signatures stored by earlier versions stay valid. The LSH index
+cuts a signature into ``bands`` bands of ``rows`` values; two texts are candidates when one
+band is equal, and a candidate is a copy when the share of equal values reaches the threshold.
+"""
 
 from __future__ import annotations
 
 import re
 import zlib
+from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+import numpy.typing as npt
 
-__all__ = ["DuplicateIndex", "MinHash", "from_bytes", "signature", "to_bytes"]
+__all__ = ["DuplicateIndex", "MinHash", "from_bytes", "lsh_bands", "signature", "to_bytes"]
+
+MinHash = npt.NDArray[np.uint32]  # one signature: NUM_PERM hash values
 
 NUM_PERM = 64
-SCHEME = "affine32"
+SEED = 1
 SHINGLE_WORDS = 5
 DUPLICATE_WINDOW = 5_000  # articles kept in the near-duplicate index
 _WORD = re.compile(r"\w+")
-# Made once: datasketch draws the permutations anew for every MinHash otherwise. crc32 hashes
-# shingles several times faster than the default sha1 and is stable across processes.
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+_EMPTY = np.uint32(0xFFFFFFFF)
 
 
-def signature(text: str) -> MinHash:
-    """MinHash of the text's 5-word shingles (case-folded)."""
+def _permutations(count: int, seed: int) -> tuple[MinHash, MinHash]:
+    """Affine permutations h -> a*h + b (mod 2^32) with odd ``a`` (bijections), drawn as
+    datasketch draws them for its "affine32" scheme."""
+    generator = np.random.RandomState(seed)
+    a = generator.randint(0, 1 << 31, count, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, count, dtype=np.uint32)
+    return a, b
+
+
+_A, _B = _permutations(NUM_PERM, SEED)
+
+
+def _fmix32(values: MinHash) -> MinHash:
+    """The MurmurHash3 finalizer: spreads crc32 values over the 32 bits (a bijection)."""
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
+
+
+def shingles(text: str) -> set[str]:
+    """The text's case-folded 5-word shingles (the whole text when it is shorter)."""
     words = _WORD.findall(text.casefold())
-    shingles = {
+    return {
         " ".join(words[i : i + SHINGLE_WORDS])
         for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
     }
-    minhash = MinHash(
-        num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_PERMUTATIONS, scheme=SCHEME
+
+
+def signature(text: str) -> MinHash:
+    """MinHash signature of the text's 5-word shingles."""
+    hashes = np.fromiter(
+        (zlib.crc32(shingle.encode("utf-8")) for shingle in shingles(text)), dtype=np.uint32
     )
-    minhash.update_batch([s.encode("utf-8") for s in shingles])
-    return minhash
+    if not hashes.size:
+        return np.full(NUM_PERM, _EMPTY, dtype=np.uint32)
+    mixed = _fmix32(hashes).reshape(-1, 1)
+    return np.asarray((mixed * _A + _B).min(axis=0), dtype=np.uint32)
 
 
 def to_bytes(minhash: MinHash) -> bytes:
-    return bytes(np.asarray(minhash.hashvalues, dtype=np.uint32).tobytes())
+    return np.asarray(minhash, dtype=np.uint32).tobytes()
 
 
 def from_bytes(data: bytes) -> MinHash:
-    values = np.frombuffer(data, dtype=np.uint32)
-    return MinHash(
-        num_perm=len(values), hashvalues=values.copy(), permutations=_PERMUTATIONS, scheme=SCHEME
+    return np.frombuffer(data, dtype=np.uint32).copy()
+
+
+def _simpson(values: npt.NDArray[np.float64], low: float, high: float) -> float:
+    """Simpson's rule over equally spaced samples (an odd count) of a smooth function."""
+    weights = np.ones(len(values))
+    weights[1:-1:2], weights[2:-1:2] = 4, 2
+    return float(weights @ values * (high - low) / (len(values) - 1) / 3)
+
+
+def _lsh_error(threshold: float, bands: int, rows: int, samples: int = 201) -> float:
+    """Probability mass of false positives below the threshold plus false negatives above."""
+    below = np.linspace(0.0, threshold, samples)
+    above = np.linspace(threshold, 1.0, samples)
+    false_positives = _simpson(1 - (1 - below**rows) ** bands, 0.0, threshold)
+    false_negatives = _simpson((1 - above**rows) ** bands, threshold, 1.0)
+    return false_positives + false_negatives
+
+
+@lru_cache(maxsize=8)
+def lsh_bands(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """(bands, rows per band) minimising false positives plus false negatives at the threshold
+    (equal weights), as datasketch's MinHashLSH chooses them."""
+    shapes = [(b, r) for b in range(1, num_perm + 1) for r in range(1, num_perm // b + 1)]
+    return min(
+        shapes,
+        key=lambda shape: _lsh_error(threshold, *shape),
     )
 
 
@@ -55,26 +115,46 @@ class DuplicateIndex:
     def __init__(self, threshold: float = 0.8, window: int = DUPLICATE_WINDOW) -> None:
         self.threshold = threshold
         self.window = window
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._signatures: dict[str, np.ndarray] = {}  # insertion order: oldest first
+        self.bands, self.rows = lsh_bands(threshold)
+        self._buckets: list[dict[bytes, set[str]]] = [{} for _ in range(self.bands)]
+        self._signatures: dict[str, MinHash] = {}  # insertion order: oldest first
+
+    def _keys(self, minhash: MinHash) -> list[bytes]:
+        return [
+            minhash[band * self.rows : (band + 1) * self.rows].tobytes()
+            for band in range(self.bands)
+        ]
 
     def add(self, article_id: str, minhash: MinHash) -> None:
         if article_id in self._signatures:
             self._forget(article_id)
-        self._lsh.insert(article_id, minhash)
-        self._signatures[article_id] = np.asarray(minhash.hashvalues, dtype=np.uint32)
+        values = np.asarray(minhash, dtype=np.uint32)
+        for bucket, key in zip(self._buckets, self._keys(values), strict=True):
+            bucket.setdefault(key, set()).add(article_id)
+        self._signatures[article_id] = values
         while len(self._signatures) > self.window:
             self._forget(next(iter(self._signatures)))
 
     def _forget(self, article_id: str) -> None:
-        self._lsh.remove(article_id)
-        del self._signatures[article_id]
+        values = self._signatures.pop(article_id)
+        for bucket, key in zip(self._buckets, self._keys(values), strict=True):
+            members = bucket[key]
+            members.discard(article_id)
+            if not members:
+                del bucket[key]
+
+    def candidates(self, minhash: MinHash) -> set[str]:
+        """Indexed articles sharing at least one band with the signature."""
+        found: set[str] = set()
+        for bucket, key in zip(self._buckets, self._keys(minhash), strict=True):
+            found |= bucket.get(key, set())
+        return found
 
     def original_of(self, article_id: str, minhash: MinHash) -> str | None:
         """The most similar indexed article above the threshold, other than itself."""
-        values = np.asarray(minhash.hashvalues, dtype=np.uint32)
+        values = np.asarray(minhash, dtype=np.uint32)
         best: tuple[float, str] | None = None
-        for candidate in self._lsh.query(minhash):
+        for candidate in sorted(self.candidates(values)):
             if candidate == article_id:
                 continue
             score = float(np.mean(values == self._signatures[candidate]))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from contextlib import suppress
 from copy import copy
 from dataclasses import dataclass
@@ -29,9 +30,10 @@ from typing import Any
 
 import trafilatura
 from htmldate import find_date
+from lxml.etree import strip_tags  # type: ignore[import-untyped]
 from lxml.html import HtmlElement  # type: ignore[import-untyped]
 from trafilatura import core as trafilatura_core
-from trafilatura.external import SANITIZED_XPATH, compare_extraction
+from trafilatura.external import SANITIZED_XPATH, compare_extraction, justext_rescue
 from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.main_extractor import extract_content
 from trafilatura.metadata import (
@@ -54,6 +56,7 @@ from trafilatura.xpaths import (
 
 from triangulate.errors import InputError
 from triangulate.ingest.decode import decode_text
+from triangulate.ingest.page_dates import find_page_date
 
 # A precise extraction shorter than this, covering less than PAGE_SHARE of the page's text,
 # is compared with a balanced-mode extraction (same gate as trafilatura's own recall escalation).
@@ -61,6 +64,11 @@ RETRY_MAX_CHARS = 3000
 RETRY_PAGE_SHARE = 0.2
 # ... and replaced by it when the precise text is under this share of the balanced one.
 RETRY_ACCEPT_SHARE = 0.3
+# Larger pages get no retry: on them it costs more than the whole extraction of most pages.
+RETRY_MAX_PAGE_SIZE = 1_500_000  # characters (or bytes) of HTML
+# trafilatura's MAX_TREE_SIZE (unset by default): an output of more top-level elements has its
+# highlighting dropped, and is discarded when still larger.
+MAX_OUTPUT_ELEMENTS = 20_000
 MIN_CHUNK_PARAGRAPH_CHARS = 40  # sibling-chunk paragraphs shorter than this are not added
 MIN_CHUNK_ADDED_CHARS = 200  # ... nor anything when they add less than this in total
 MIN_FULL_WORDS = 40  # shorter texts are flagged as not fully extracted
@@ -71,7 +79,16 @@ MIN_COMPARED_CHARS = 250
 # helpers; it was checked output-identical on this version only, any other one gets the public call.
 GATED_TRAFILATURA_VERSION = "2.3.1"
 _GATED = trafilatura.__version__ == GATED_TRAFILATURA_VERSION and all(
-    hasattr(trafilatura_core, name) for name in ("_forum_thread_page", "_prepare_tree")
+    hasattr(trafilatura_core, name)
+    for name in (
+        "_forum_thread_page",
+        "_prepare_tree",
+        "_recall_retry",
+        "ESCALATION_MAX_LENGTH",
+        "ESCALATION_PAGE_SHARE",
+        "ESCALATION_ACCEPT_RATIO",
+        "ESCALATION_JUSTEXT_RATIO",
+    )
 )
 
 _TRAFILATURA_OPTIONS: dict[str, Any] = {
@@ -151,7 +168,8 @@ def extract_html(
     tree = parse_html(html, source)
     if tree is None:
         raise InputError(source, "no HTML text found", "is the input an empty or binary file?")
-    main = _main_text(tree, url, favor_precision)
+    retry = favor_precision and len(html) <= RETRY_MAX_PAGE_SIZE
+    main = _main_text(tree, url, favor_precision, retry)
     metadata = _metadata(tree, url)
     lines = _clean_lines(main.lines, metadata.title)
     if not lines:
@@ -195,17 +213,60 @@ def decode_html(data: bytes, source: str = "<html>") -> str:
     return decode_text(data, source, declared.group(1).decode("ascii") if declared else None)
 
 
-def _main_text(tree: HtmlElement, url: str | None, favor_precision: bool) -> _MainText:
-    text = _trafilatura_text(tree, url, favor_precision)
-    fell_back = False
-    if favor_precision and _covers_little(tree, text):
-        balanced = _trafilatura_text(tree, url, False)
-        if len(text) < RETRY_ACCEPT_SHARE * len(balanced):
-            text, fell_back = balanced, True
+def _main_text(tree: HtmlElement, url: str | None, favor_precision: bool, retry: bool) -> _MainText:
+    text, fell_back = _first_and_retry(tree, url, favor_precision, retry and favor_precision)
     if not text.strip():
         text, fell_back = _baseline_text(tree), True
     lines = _split_lines(text)
     return _MainText(tuple(_add_sibling_chunks(tree, lines)), fell_back)
+
+
+def _first_and_retry(
+    tree: HtmlElement, url: str | None, favor_precision: bool, retry: bool
+) -> tuple[str, bool]:
+    """The precise text, or the balanced one when the precise pass kept a stray block.
+
+    The retry is decided from the first pass (its text is short and covers little of the
+    page) and reuses its pruned tree.
+    """
+    if not _GATED:
+        return _public_text(tree, url, favor_precision, retry=retry)
+    try:
+        page = _PrunedPage.of(tree)
+        text = _sequence_text(page, url, _options(url, precise=favor_precision))
+    except Exception:  # trafilatura can trip over pathological markup: treat as "nothing found"
+        return "", False
+    if not retry or not _covers_little(tree, text):
+        return text, False
+    try:
+        balanced = _sequence_text(page, url, _options(url, precise=False), always_compare=True)
+    except Exception:
+        return text, False
+    if len(text) < RETRY_ACCEPT_SHARE * len(balanced):
+        return balanced, True
+    return text, False
+
+
+def _public_text(
+    tree: HtmlElement, url: str | None, favor_precision: bool, *, retry: bool
+) -> tuple[str, bool]:
+    """The same through trafilatura's public call (for versions the sequence was not checked on)."""
+    text = _extract(tree, url, favor_precision)
+    if retry and _covers_little(tree, text):
+        balanced = _extract(tree, url, False)
+        if len(text) < RETRY_ACCEPT_SHARE * len(balanced):
+            return balanced, True
+    return text, False
+
+
+def _extract(tree: HtmlElement, url: str | None, favor_precision: bool) -> str:
+    try:
+        text = trafilatura.extract(
+            tree, url=url, favor_precision=favor_precision, **_TRAFILATURA_OPTIONS
+        )
+    except Exception:  # trafilatura can trip over pathological markup: treat as "nothing found"
+        return ""
+    return text or ""
 
 
 def _add_sibling_chunks(tree: HtmlElement, lines: list[str]) -> list[str]:
@@ -247,10 +308,14 @@ def _is_prose(element: HtmlElement, paragraph: str) -> bool:
 
 
 def _body_container(tree: HtmlElement, known: dict[str, int]) -> HtmlElement | None:
+    pairs = [(p, p.getparent()) for p in tree.iter("p")]
+    pairs = [(p, parent) for p, parent in pairs if parent is not None]
+    # cheap test first: the container must have a body-like class, so without one, none
+    if not any(_BODY_CLASS.search(parent.get("class") or "") for _, parent in pairs):
+        return None
     parents: dict[HtmlElement, int] = {}
-    for paragraph in tree.iter("p"):
-        parent = paragraph.getparent()
-        if parent is not None and _comparable(paragraph.text_content()) in known:
+    for paragraph, parent in pairs:
+        if _comparable(paragraph.text_content()) in known:
             parents[parent] = parents.get(parent, 0) + 1
     if not parents:
         return None
@@ -258,40 +323,107 @@ def _body_container(tree: HtmlElement, known: dict[str, int]) -> HtmlElement | N
     return container if _BODY_CLASS.search(container.get("class") or "") else None
 
 
-def _trafilatura_text(tree: HtmlElement, url: str | None, favor_precision: bool) -> str:
-    try:
-        if favor_precision and _GATED:
-            return precise_text(tree, url)
-        text = trafilatura.extract(
-            tree, url=url, favor_precision=favor_precision, **_TRAFILATURA_OPTIONS
-        )
-    except Exception:  # trafilatura can trip over pathological markup: treat as "nothing found"
-        return ""
-    return text or ""
+def _options(url: str | None, *, precise: bool) -> Extractor:
+    options = Extractor(
+        output_format="txt", precision=precise, comments=False, tables=True, url=url
+    )
+    options.max_tree_size = MAX_OUTPUT_ELEMENTS
+    return options
+
+
+@dataclass(frozen=True)
+class _PrunedPage:
+    """The page as both passes start from it: a copy, pruned as trafilatura prunes it."""
+
+    raw: HtmlElement
+    is_forum: bool
+
+    @classmethod
+    def of(cls, tree: HtmlElement) -> _PrunedPage:
+        raw = copy(tree)
+        is_forum = trafilatura_core._forum_thread_page(raw)
+        raw = prune_unwanted_nodes(raw, RAW_TREE_PRUNE_XPATH)
+        if not is_forum:  # comments are off: both focuses prune them (the precise one always)
+            raw = prune_unwanted_nodes(raw, REMOVE_COMMENTS_AND_LISTS_XPATH)
+        return cls(raw, is_forum)
 
 
 def precise_text(tree: HtmlElement, url: str | None, *, always_compare: bool = False) -> str:
     """``trafilatura.extract(tree, favor_precision=True, ...)`` with a gated comparison step.
 
-    With ``always_compare`` the result is exactly trafilatura's (tests hold it to that).
-    The steps are trafilatura's ``trafilatura_sequence`` for precision mode without comments
-    (no baseline rescue, no recall escalation there); ``tree`` is left untouched.
+    With ``always_compare`` the result is exactly trafilatura's (tests hold it to that);
+    ``tree`` is left untouched.
     """
-    options = Extractor(output_format="txt", precision=True, comments=False, tables=True, url=url)
-    raw = copy(tree)
-    is_forum = trafilatura_core._forum_thread_page(raw)
-    raw = prune_unwanted_nodes(raw, RAW_TREE_PRUNE_XPATH)
-    raw = prune_unwanted_nodes(raw, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    options = _options(url, precise=True)
+    return _sequence_text(_PrunedPage.of(tree), url, options, always_compare=always_compare)
+
+
+def _sequence_text(
+    page: _PrunedPage, url: str | None, options: Extractor, *, always_compare: bool = False
+) -> str:
+    """trafilatura's ``trafilatura_sequence`` without comments, its comparison step gated.
+
+    Precision mode has no baseline rescue and no recall escalation; balanced mode (the retry)
+    has both, as trafilatura runs them. ``page`` is left untouched.
+    """
+    precise = options.focus == "precision"
+    raw = page.raw
+    if precise and page.is_forum:  # precision prunes comment lists on forums too
+        raw = prune_unwanted_nodes(copy(raw), REMOVE_COMMENTS_AND_LISTS_XPATH)
     cleaned, cleaned_backup = trafilatura_core._prepare_tree(raw, options, url)
-    if not is_forum:
+    if precise and not page.is_forum:
         cleaned = prune_unwanted_nodes(cleaned, REMOVE_COMMENTS_XPATH)
     body, text = extract_content(cleaned, options)
     if always_compare or comparison_may_help(body, text):
-        # trafilatura hands it a copy of the raw tree; ours is not used after this
-        body, text = compare_extraction(cleaned_backup, raw, body, text, options)
-    if len(text) < options.min_output_size:
+        body, text = compare_extraction(cleaned_backup, copy(raw), body, text, options)
+    if not precise and len(text) < options.min_extracted_size:
+        rescue, rescued, length = trafilatura.baseline(raw)
+        if length > len(text):
+            body, text = rescue, rescued
+    if not precise:
+        body, text = _recall_escalation(raw, url, options, body, text)
+    if len(text) < options.min_output_size or not _within_tree_size(body, options):
         return ""
     return str(normalize_unicode(xmltotxt(body, options.formatting).strip()))
+
+
+def _recall_escalation(
+    raw: HtmlElement, url: str | None, options: Extractor, body: Any, text: str
+) -> tuple[Any, str]:
+    """trafilatura's last stage in balanced mode: a short text covering little of the page is
+    extracted again in recall mode, and by justext; the longer wins when clearly longer."""
+    if not 0 < len(text) < trafilatura_core.ESCALATION_MAX_LENGTH or len(
+        text
+    ) >= trafilatura_core.ESCALATION_PAGE_SHARE * len(trafilatura.html2txt(raw)):
+        return body, text
+    recall = copy(options)
+    recall.focus = "recall"
+    recalled, recalled_text = _attempt(lambda: trafilatura_core._recall_retry(raw, recall, url))
+    justext, justext_text = _attempt(lambda: justext_rescue(copy(raw), options))
+    if len(justext_text) > max(
+        len(recalled_text), trafilatura_core.ESCALATION_JUSTEXT_RATIO * len(text)
+    ):
+        return justext, justext_text
+    if len(recalled_text) >= options.min_extracted_size and len(
+        recalled_text
+    ) > trafilatura_core.ESCALATION_ACCEPT_RATIO * len(text):
+        return recalled, recalled_text
+    return body, text
+
+
+def _attempt(candidate: Callable[[], tuple[Any, str]]) -> tuple[Any, str]:
+    """A candidate extraction, or none when it fails (as trafilatura treats them)."""
+    try:
+        return candidate()
+    except Exception:
+        return None, ""
+
+
+def _within_tree_size(body: Any, options: Extractor) -> bool:
+    """trafilatura's output size check: highlighting is dropped first, then the page."""
+    if options.max_tree_size and len(body) > options.max_tree_size:
+        strip_tags(body, "hi")
+    return not options.max_tree_size or len(body) <= options.max_tree_size
 
 
 def comparison_may_help(body: Any, text: str) -> bool:
@@ -381,7 +513,7 @@ def page_metadata(tree: HtmlElement, url: str | None) -> Document:
     metadata.title = metadata.title or extract_title(tree)
     metadata.author = metadata.author or extract_author(tree)
     metadata.url = metadata.url or extract_url(tree, url)
-    metadata.date = find_date(tree, **{**set_date_params(True), "url": metadata.url})
+    metadata.date = find_page_date(tree, **{**set_date_params(True), "url": metadata.url})
     metadata.sitename = _sitename(tree, metadata.sitename, metadata.url)
     metadata.clean_and_trim()
     return metadata
@@ -463,6 +595,8 @@ def _url_date(url: str) -> str | None:
 def _json_ld_values(tree: HtmlElement, key: str) -> list[str]:
     values: list[str] = []
     for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        if key not in script:  # parsing is the costly part, and most scripts lack the key
+            continue
         try:
             data = json.loads(str(script))
         except ValueError:

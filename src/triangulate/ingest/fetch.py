@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-
-import httpx
+from typing import TYPE_CHECKING
 
 from triangulate.errors import FetchError
 from triangulate.settings import Settings
+
+if TYPE_CHECKING:
+    import httpx
 
 RETRYABLE_STATUS = {429, 500, 502, 503, 504}
 
@@ -38,6 +40,10 @@ class _Retryable(Exception):
 
 
 def _fetch_once(url: str, settings: Settings) -> Fetched:
+    # imported here: httpx brings its command line (click, rich, pygments) along, a fifth of
+    # a second that every ingest of local files would pay
+    import httpx
+
     headers = {"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml,*/*"}
     try:
         with (

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -52,6 +52,11 @@ def state_of(name: str) -> str | None:
     """The state a capital or seat of government stands for ("the Elysee" -> "France")."""
     tables = _geo_tables()
     return tables["capitals"].get(name) or tables["seats_of_government"].get(name)
+
+
+def is_seat_of_government(name: str) -> bool:
+    """Whether a name is a seat of government ("the Kremlin", "White House")."""
+    return clean_name(name) in _geo_tables()["seats_of_government"]
 
 
 def is_known_place(name: str) -> bool:
@@ -228,6 +233,21 @@ def _other_canonicals(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     return {text: _best_name(by_key[key]) for text, key in variant_key.items()}
 
 
+def _main_bearers(people: Mapping[str, str], counts: Counter[str]) -> dict[str, str]:
+    """Folded surname -> the person of that surname mentioned most, then first (a bare
+    "Varga" is the main bearer of the name, not whichever relative was named last)."""
+    mentions: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for order, name in enumerate(counts):  # counts keep the order names first appear in
+        canonical = people[name]
+        mentions[canonical] += counts[name]
+        first.setdefault(canonical, order)
+    bearers: dict[str, str] = {}
+    for canonical in sorted(mentions, key=lambda name: (mentions[name], -first[name])):
+        bearers[fold(canonical.split()[-1])] = canonical
+    return bearers
+
+
 def merge_entities(readings_entities: Iterable[Entity]) -> dict[str, str]:
     """Variant text -> canonical name, over the entities of one or many articles."""
     entities = list(readings_entities)
@@ -243,7 +263,7 @@ def merge_entities(readings_entities: Iterable[Entity]) -> dict[str, str]:
             others.append((entity.evidence.text, entity.label))
     people = _person_canonicals(person_names)
     mapping = _other_canonicals(others)
-    by_surname = {fold(name.split()[-1]): canon for name, canon in people.items()}
+    by_surname = _main_bearers(people, person_names)
     for text in mapping:  # a surname the tagger took for a place or an organisation
         if " " not in clean_name(text) and not state_of(clean_name(text)):
             mapping[text] = by_surname.get(fold(clean_name(text)), mapping[text])

@@ -5,21 +5,28 @@ Pure regular expressions over the clean text plus the general lexicon in
 Each marker's note is a "; "-joined list of tags: ``headline`` first when the span
 lies in an occurrence of the article's title, then the lexicon category
 (``failure``, ``armed_group``, ``status`` ...) or, for distancing, ``target=...``.
+
+Words inside quotation marks are not the outlet's: a marker there has the voice
+``quote``, with the speaker of the quote when the quote reader found one ("the
+minister called them 'bandits'" is the minister's word).  A quoted phrase that the
+quote reader attributes to a speaker is what that speaker said, not a scare quote.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from triangulate.core.words import lower_same_length, word_set
-from triangulate.models import Evidence, FramingMarker
+from triangulate.models import Evidence, FramingMarker, Quote
+from triangulate.readers.quotes import quoted_regions
 
 Span = tuple[int, int]
 
@@ -78,10 +85,18 @@ class Lexicon:
     status_before: frozenset[str]
 
 
-def find_framing(text: str, article_id: str, title: str | None = None) -> list[FramingMarker]:
-    """Every framing marker in ``text``, in reading order; never raises on odd input."""
+def find_framing(
+    text: str, article_id: str, title: str | None = None, quotes: Sequence[Quote] = ()
+) -> list[FramingMarker]:
+    """Every framing marker in ``text``, in reading order, each with the voice it is in
+    (``quotes``: the article's quotes, whose speakers own the words inside them); never
+    raises on odd input."""
     if not isinstance(text, str) or not text:
         return []
+    return attribute_voices(text, _markers(text, article_id, title), quotes)
+
+
+def _markers(text: str, article_id: str, title: str | None) -> list[FramingMarker]:
     lexicon = load_lexicon()
     headlines = _headline_spans(text, title if isinstance(title, str) else None)
     lowered = lower_same_length(text)
@@ -95,6 +110,42 @@ def find_framing(text: str, article_id: str, title: str | None = None) -> list[F
         if not _overlaps(span, label_spans):
             markers.append((kind, span, note))
     return _to_markers(text, article_id, markers, headlines)
+
+
+def attribute_voices(
+    text: str, markers: Sequence[FramingMarker], quotes: Sequence[Quote]
+) -> list[FramingMarker]:
+    """Markers inside quotation marks belong to the quote (and its speaker, when known);
+    a scare quote that is someone's quoted words is not the outlet's scare quote."""
+    regions = [(start + 1, end - 1) for start, end in quoted_regions(text)]
+    direct = [q for q in quotes if q.kind == "direct"]
+    voiced = []
+    for marker in markers:
+        span = (marker.evidence.start, marker.evidence.end)
+        if marker.kind == "scare_quotes":
+            if not any(_same_words(span, q) for q in direct):
+                voiced.append(marker)
+            continue
+        region = next((r for r in regions if r[0] <= span[0] and span[1] <= r[1]), None)
+        if region is None:
+            voiced.append(marker)
+            continue
+        speaker = next((q.speaker for q in direct if _overlaps(region, [_span_of(q)])), None)
+        voiced.append(dataclasses.replace(marker, voice="quote", speaker=speaker))
+    return voiced
+
+
+def _span_of(quote: Quote) -> Span:
+    return quote.evidence.start, quote.evidence.end
+
+
+def _same_words(marks: Span, quote: Quote) -> bool:
+    """Whether a quoted phrase (marks included) holds just the words of a quote."""
+    return (
+        marks[0] < quote.evidence.start
+        and quote.evidence.end < marks[1]
+        and (marks[1] - marks[0] - (quote.evidence.end - quote.evidence.start) <= 4)
+    )
 
 
 def labels_for(text: str) -> dict[str, int]:

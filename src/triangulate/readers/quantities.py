@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -319,7 +320,8 @@ def find_quantities(text: str, article_id: str, doc: Any = None) -> list[Quantit
     if not isinstance(text, str) or not text:
         return []
     blocked = _blocked_spans(text)
-    return list(_scan(text, article_id, blocked, doc))
+    tokens = _token_index(doc) if doc is not None else None
+    return list(_scan(text, article_id, blocked, tokens))
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:
@@ -355,7 +357,9 @@ def hedged_interval(hedge: str | None, low: float, high: float) -> Interval:
     return rule(low)[0], rule(high)[1]
 
 
-def _scan(text: str, article_id: str, blocked: list[Span], doc: Any) -> Iterator[Quantity]:
+def _scan(
+    text: str, article_id: str, blocked: list[Span], tokens: _Tokens | None
+) -> Iterator[Quantity]:
     """Try the full pattern only where a figure can start, left to right; a rejected match
     lets the next anchor try, so "3,000 workers and 300 trucks" or a year skipped does not
     hide the next figure."""
@@ -366,7 +370,7 @@ def _scan(text: str, article_id: str, blocked: list[Span], doc: Any) -> Iterator
         match = _match_at(text, anchor.start())
         if match is None:
             continue
-        quantity = _quantity_from(match, text, article_id, blocked, doc)
+        quantity = _quantity_from(match, text, article_id, blocked, tokens)
         if quantity is not None:
             yield quantity
             position = quantity.evidence.end
@@ -431,7 +435,11 @@ def _group(match: re.Match[str], name: str) -> str:
 
 
 def _quantity_from(
-    match: re.Match[str], text: str, article_id: str, blocked: list[Span], doc: Any
+    match: re.Match[str],
+    text: str,
+    article_id: str,
+    blocked: list[Span],
+    tokens: _Tokens | None,
 ) -> Quantity | None:
     n1_start, n1_end = match.span("n1")
     if _is_blocked(n1_start, n1_end, blocked) or _names_something(text, match, n1_start):
@@ -450,7 +458,7 @@ def _quantity_from(
     if _looks_like_year(first, second, hedge, cur + pct, text, match):
         return None
     start, end = _span_of(match, second)
-    unit = _unit_for(text, end, first, cur, pct, doc, n1_start)
+    unit = _unit_for(text, end, first, cur, pct, tokens, n1_start)
     if unit is None:
         return None
     return _build(article_id, text, (start, end), first, second, hedge, unit)
@@ -674,14 +682,20 @@ NOUN_PHRASE_ENDS = IRREGULAR_PLURALS | COLLECTIVE_NOUNS  # words that close the 
 
 
 def _unit_for(
-    text: str, end: int, first: _Parsed, cur: str, pct: str, doc: Any, n1_start: int
+    text: str,
+    end: int,
+    first: _Parsed,
+    cur: str,
+    pct: str,
+    tokens: _Tokens | None,
+    n1_start: int,
 ) -> str | None:
     """The counted noun; None when the match should be dropped (a bare number word)."""
     if pct:
         return "percentage points" if "point" in pct else "percent"
     if cur:
         return CURRENCY_UNITS.get(cur.strip(), "dollars")
-    noun = _noun_from_doc(doc, n1_start) if doc is not None else None
+    noun = _noun_from_doc(tokens, n1_start) if tokens is not None else None
     noun = noun or _noun_after(text, end, first)
     if first.word and first.value == 1.0 and (_is_plural(noun) or noun.lower() in ONE_IDIOMS):
         return None  # "one says", "at one point", "on one hand": not a count
@@ -727,14 +741,38 @@ def _is_plural(token: str) -> bool:
     )
 
 
-def _noun_from_doc(doc: Any, start: int) -> str | None:
+class _Tokens:
+    """A parsed text's tokens by character offset: a binary search over their starts, made
+    once per text (scanning every token for every number was quadratic on long articles)."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.starts = [token.idx for token in doc]
+
+    def at(self, char: int) -> Any:
+        """The token covering the character, or None (white space, or past the end)."""
+        index = bisect_right(self.starts, char) - 1
+        if index < 0:
+            return None
+        token = self.doc[index]
+        return token if char < token.idx + len(token.text) else None
+
+
+def _token_index(doc: Any) -> _Tokens | None:
     try:
-        for token in doc:
-            if token.idx <= start < token.idx + len(token.text):
-                head = token.head
-                if token.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and head.i > token.i:
-                    return str(head.text)
-                return None
+        return _Tokens(doc)
+    except (AttributeError, TypeError):
+        return None
+
+
+def _noun_from_doc(tokens: _Tokens, start: int) -> str | None:
+    try:
+        token = tokens.at(start)
+        if token is None:
+            return None
+        head = token.head
+        if token.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and head.i > token.i:
+            return str(head.text)
     except (AttributeError, TypeError):
         return None
     return None

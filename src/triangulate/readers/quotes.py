@@ -6,27 +6,54 @@ quote of one to three words counts only when it is what someone said (the
 object of a speech verb's clause); otherwise it is a scare-quoted label, left
 to the framing reader.  Reported speech is the clause a speech verb introduces
 ("X said that ...", "X pointed out that ...", "the ministry announced the end
-of ...") or the rest of a sentence with "according to X".  Speakers resolve to
-a canonical entity name, a capital to its state, "he"/"she" to the last person
-named before, else to the noun phrase ("Estrava's Defence Ministry").
+of ...") or the rest of a sentence with "according to X".
+
+Speakers follow who is speaking, not the nearest name:
+
+- a quote's attribution verb is the innermost speech verb whose clause spans
+  it; a speech verb inside quotation marks never attributes, and climbing from
+  "..., pointing out that" never takes a subject from inside reported content;
+- "he"/"she" go to the subject of the clause that governs them, else to an
+  earlier subject of the sentence, else to the subjects of the sentences before;
+  "it"/"they" likewise to organisations and to joint subjects ("A and B said ...
+  they added"); a name inside quotation marks is never an antecedent;
+- "who"/"which"/"that" go to the noun their relative clause hangs on;
+- a bare surname goes to the full name written nearest before it in the
+  article, a bare title ("the president") to the one person the article writes
+  with the same title words;
+- a capital speaks for its state ("Oslo said"), a seat of government stays the
+  institution ("the White House said");
+- a paragraph that opens with an unattributed quote goes on with the speaker of
+  the paragraph before; an "according to X" in its sentence attributes it too.
+
+The speaker is who speaks; the outlet carrying the quote is the article's, and a
+person the quote only talks about is never its speaker.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from triangulate.core.words import word_set
 from triangulate.models import Entity, Evidence, Quote
-from triangulate.readers.entities import EntityIndex, state_of
+from triangulate.readers.entities import (
+    TITLE_WORDS,
+    EntityIndex,
+    fold,
+    is_seat_of_government,
+    person_words,
+    state_of,
+)
 
 SPEECH_VERBS = word_set(
     """say tell state claim indicate acknowledge announce report confirm deny insist argue
     warn add note explain allege stress emphasize emphasise declare reply respond write tweet
     admit assert maintain reiterate comment remark suggest predict promise vow pledge threaten
-    urge reveal recall estimate quip concede contend testify"""
+    urge reveal recall estimate quip concede contend testify ask insist repeat describe call"""
 )
 PHRASAL_SPEECH = {"point": "out", "spell": "out"}  # "pointed out", "spelled out"
 OBJECT_CONTENT_VERBS = word_set("announce confirm deny report acknowledge reveal admit")
@@ -35,13 +62,24 @@ SPEAKER_NOUNS = word_set(
     witness police military army authority office service president leader diplomat
     statement expert analyst resident observer commander representative"""
 )
-OBJECT_DEPS = frozenset({"dobj", "attr", "ccomp", "xcomp", "acomp", "oprd", "ROOT"})
+# what a short quote is to the verb when it is what was said ("called it 'a failure'",
+# "described them as 'guardians'": the object of the "as" phrase)
+OBJECT_DEPS = frozenset({"dobj", "attr", "ccomp", "xcomp", "acomp", "oprd", "pobj", "ROOT"})
 CUT_DEPS = frozenset({"appos", "relcl", "acl", "advcl"})
 SINGLE_NAME_CUT_DEPS = CUT_DEPS | {"conj", "cc"}
 QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'"})
 MAX_LABEL_WORDS = 3
 MIN_QUOTE_WORDS_WITHOUT_VERB = 4
 COVERED_SHARE = 0.8
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"it", "they"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+DOCUMENT_NOUNS = word_set("lawsuit report newspaper agency memo letter statement")
+AUTHORED_NOUNS = word_set("statement report letter memo lawsuit release communique")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CLIMB_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "pcomp", "dobj", "pobj", "prep"})
+SENTENCES_BACK = 3  # how far back a pronoun looks for the subject it stands for
+MAX_CHAIN = 4  # pronoun to pronoun, clause to clause: how many steps a lookup takes
 
 QUOTE_PATTERNS = (
     re.compile(r"“([^“”]+?)”"),
@@ -94,19 +132,43 @@ def is_speech_verb(token: Token) -> bool:
     return token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB"
 
 
-def _subject_of(verb: Token) -> Token | None:
-    """The speaker token of a speech verb, climbing from "a statement saying" to its issuer."""
+def _subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | None:
+    """The speaker token of a speech verb, climbing from "a statement saying" to its issuer.
+
+    A climb that enters a clause which is itself reported content ("X said the deal
+    was ..., pointing out that ...") goes on to the speech verb that reports it.
+    """
     current: Token | None = verb
-    for _ in range(4):
+    for _ in range(MAX_CHAIN + 2):
         if current is None:
             return None
+        inside = current != verb and _content_owner(current) is not None
         subjects = [child for child in current.children if child.dep_ in {"nsubj", "agent"}]
-        if subjects:
-            subject = subjects[0]
+        if subjects and not inside:
+            # two subjects ("..., two countries on the coast, Sinha said"): the nearer one
+            # outside quotation marks speaks
+            outside = [s for s in subjects if not _in_regions(s.idx, quoted)] or subjects
+            here = current.i
+            subject = min(outside, key=lambda s: abs(s.i - here))
             return next(iter(subject.children), subject) if subject.dep_ == "agent" else subject
-        if current.dep_ not in {"advcl", "acl", "xcomp", "conj", "pcomp", "dobj", "pobj", "prep"}:
+        if inside:
+            current = _content_owner(current)
+            continue
+        if current.dep_ not in CLIMB_DEPS:
             return None
-        current = current.head if current.head is not current else None
+        current = current.head if current.head != current else None
+    return None
+
+
+def _content_owner(token: Token) -> Token | None:
+    """The speech verb whose reported clause (its ccomp) holds ``token``, if any."""
+    current = token
+    while current.head != current:
+        if current.dep_ == "ccomp" and is_speech_verb(current.head):
+            return current.head
+        if current.dep_ in {"ROOT", "relcl"}:
+            return None
+        current = current.head
     return None
 
 
@@ -125,11 +187,13 @@ def noun_phrase(token: Token, cut_deps: frozenset[str] = CUT_DEPS) -> Span:
     """The noun phrase of a token without appositions, relative clauses and a leading article."""
     doc = token.doc
     cut: set[int] = set()
+    inside = {t.i for t in token.subtree}
     for child in token.subtree:
         if child.i > token.i and child.dep_ in cut_deps and child.i not in cut:
             cut.update(t.i for t in child.subtree)
     end = token.i + 1
-    while end <= token.right_edge.i and end not in cut:
+    # a subtree the parser spread over other words ("X say ..., two countries") stops there
+    while end <= token.right_edge.i and end not in cut and end in inside:
         end += 1
     while end - 1 > token.i and _is_trailing_filler(doc[end - 1]):
         end -= 1
@@ -145,20 +209,78 @@ def _evidence(span: Span | Token, article_id: str) -> Evidence:
     return Evidence(article_id, start, end, span.text)
 
 
-class SpeakerResolver:
-    """Turns a subject token into a speaker name and the evidence of its mention."""
+def _in_regions(position: int, regions: Sequence[tuple[int, int]]) -> bool:
+    """Whether a character lies between the marks of a quotation."""
+    return any(start < position < end - 1 for start, end in regions)
 
-    def __init__(self, index: EntityIndex, article_id: str) -> None:
+
+class SpeakerResolver:
+    """Turns a subject token into a speaker name and the evidence of its mention.
+
+    ``quoted`` are the article's quotation regions (:func:`quoted_regions`); they are
+    found from the parsed text when not given.
+    """
+
+    def __init__(
+        self,
+        index: EntityIndex,
+        article_id: str,
+        quoted: Sequence[tuple[int, int]] | None = None,
+    ) -> None:
         self.index = index
         self.article_id = article_id
+        self._quoted = list(quoted) if quoted is not None else None
+        self._full_names = [
+            e
+            for e in index.entities
+            if e.label == "PERSON" and len(person_words(e.evidence.text)) > 1
+        ]
+
+    def in_quote(self, token: Token) -> bool:
+        return _in_regions(token.idx, self.regions(token.doc))
+
+    def regions(self, doc: Doc) -> list[tuple[int, int]]:
+        if self._quoted is None:
+            self._quoted = quoted_regions(doc.text)
+        return self._quoted
 
     def resolve(self, subject: Token) -> tuple[str | None, Evidence | None]:
-        if subject.lower_ in {"he", "she"}:
-            person = self.index.last_person_before(subject.idx)
-            name = person.canonical if person else None
-            return name, _evidence(subject, self.article_id)
+        lower = subject.lower_
+        mention = _evidence(subject, self.article_id)
+        if lower in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+            noun = subject.head.head  # "X, who said ...": X
+            if noun.pos_ in {"NOUN", "PROPN"}:
+                return self.resolve(noun)[0], mention
+        if lower in PERSONAL_PRONOUNS | GROUP_PRONOUNS:
+            person = lower in PERSONAL_PRONOUNS
+            name = self._antecedent(subject, person, depth=0)
+            if name is None and person:
+                last = self._last_person_outside_quotes(subject)
+                name = self.person_name(last) if last is not None else None
+            return name, mention
         if subject.pos_ == "PRON":
-            return None, _evidence(subject, self.article_id)
+            return None, mention
+        name, evidence = self._phrase(subject)
+        if name is not None:
+            name = self._titled_person(subject, name) or name
+        return name, evidence
+
+    def person_name(self, entity: Entity) -> str:
+        """A person's name: the article's one name for all its mentions ("Nikolaidis",
+        "Ms. Nikolaidis" and "Elena Nikolaidis" are one person)."""
+        return entity.canonical
+
+    def _full_name_for(self, surname: str) -> Entity | None:
+        """The person the article writes in full with this surname most often (a bare
+        surname names the main bearer: "Brigitte X" is written in full, "X" is the other)."""
+        key = fold(surname)
+        same = [e for e in self._full_names if fold(person_words(e.evidence.text)[-1]) == key]
+        counts = Counter(e.canonical for e in same)
+        return max(same, key=lambda e: counts[e.canonical], default=None)
+
+    # ------------------------------------------------------------ names and phrases
+
+    def _phrase(self, subject: Token) -> tuple[str | None, Evidence | None]:
         conjuncts = _conjuncts(subject)
         if not conjuncts:
             return self._named(subject)
@@ -177,22 +299,36 @@ class SpeakerResolver:
         ]
         people = self._people_at(named_parts)
         if people:
-            names = list(dict.fromkeys(person.canonical for person in people))
+            names = list(dict.fromkeys(self.person_name(person) for person in people))
             if len(names) == 1:
                 return names[0], people[0].evidence
             full = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
             return " and ".join(names), _evidence(full, self.article_id)
+        if _untagged_name(subject) and _appositions(subject):
+            # "Rubilio Mendez, 34, a migrant from ...": the name, not the description
+            phrase = noun_phrase(subject, SINGLE_NAME_CUT_DEPS)
+            return phrase.text, _evidence(phrase, self.article_id)
         phrases = [noun_phrase(mention, SINGLE_NAME_CUT_DEPS) for mention in mentions]
         for phrase in phrases:
             entity = self._entity_equal_to(phrase)
             if entity is not None:
-                return state_of(entity.evidence.text) or entity.canonical, entity.evidence
+                return _speaking_for(entity), entity.evidence
         named = [p for p in phrases if self.index.within(p.start_char, p.end_char)]
         phrase = named[0] if named else phrases[0]
+        author = self._author_of(subject, phrase)
+        if author is not None:
+            return _speaking_for(author), author.evidence
         earlier = self._named_before(phrase)
         if earlier is not None:
             return earlier.canonical, _evidence(phrase, self.article_id)
         return phrase.text, _evidence(phrase, self.article_id)
+
+    def _author_of(self, subject: Token, phrase: Span) -> Entity | None:
+        """ "A Defence Ministry statement said": the statement speaks for its author."""
+        if subject.lemma_.lower() not in AUTHORED_NOUNS:
+            return None
+        inside = self.index.within(phrase.start_char, phrase.end_char)
+        return next((e for e in inside if e.label in {"ORG", "PERSON", "GPE", "NORP"}), None)
 
     def _named_before(self, phrase: Span) -> Entity | None:
         """For "the ministry", the last organisation named "... Ministry" before it."""
@@ -215,6 +351,144 @@ class SpeakerResolver:
         matches = self.index.within(*bounds)
         return next((e for e in matches if (e.evidence.start, e.evidence.end) == bounds), None)
 
+    def _titled_person(self, subject: Token, name: str) -> str | None:
+        """ "the president" -> the one person the article writes as "President X" (the same
+        title words: "Vice President Y" is not "the president")."""
+        if name in self.index.person_names or subject.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if subject.lower_ not in TITLE_WORDS:
+            return None
+        title = [t.lower_ for t in subject.lefts if t.lower_ in TITLE_WORDS] + [subject.lower_]
+        text = subject.doc.text
+        titled = []
+        for entity in self.index.entities:
+            if entity.label != "PERSON":
+                continue
+            words = text[max(0, entity.evidence.start - 60) : entity.evidence.start].lower().split()
+            prefix: list[str] = []
+            while words and words[-1] in TITLE_WORDS:
+                prefix.insert(0, words.pop())
+            if prefix == title:
+                titled.append(entity)
+        names = list(dict.fromkeys(e.canonical for e in titled))
+        if len(names) == 1:
+            return names[0]
+        earlier = [e for e in titled if e.evidence.end <= subject.idx]
+        return earlier[-1].canonical if earlier else None
+
+    # ------------------------------------------------------------ pronouns
+
+    def _antecedent(self, pronoun: Token, person: bool, depth: int) -> str | None:
+        """The subject a pronoun stands for: in its own sentence first, then the ones before."""
+        if depth > MAX_CHAIN:
+            return None
+        for subject in _earlier_subjects(pronoun):
+            name = self._candidate(subject, person, depth)
+            if name:
+                return name
+        doc = pronoun.doc
+        previous = pronoun.sent.start - 1
+        for _ in range(SENTENCES_BACK):
+            if previous < 0:
+                break
+            earlier = doc[previous].sent
+            for subject in _sentence_subjects(earlier):
+                name = self._candidate(subject, person, depth)
+                if name:
+                    return name
+            previous = earlier.start - 1
+        return None
+
+    def _candidate(self, token: Token, person: bool, depth: int) -> str | None:
+        """The name a subject token stands for, when it is of the kind the pronoun wants."""
+        if self.in_quote(token):
+            return None
+        lower = token.lower_
+        if lower in PERSONAL_PRONOUNS:
+            return self._antecedent(token, True, depth + 1) if person else None
+        if lower in GROUP_PRONOUNS:
+            return None if person else self._antecedent(token, False, depth + 1)
+        if token.pos_ == "PRON":
+            return None
+        if person:
+            return self._person_candidate(token)
+        if any(child.dep_ == "conj" for child in token.children):
+            return self._phrase(token)[0]  # "they" after "A, B and C said"
+        entity = self.index.containing(token.idx)
+        if entity is not None and entity.label == "PERSON":
+            return self.person_name(entity)
+        if entity is not None and entity.label in {"ORG", "GPE", "NORP"}:
+            return _speaking_for(entity)
+        if token.pos_ == "NOUN" and token.lemma_.lower() in SPEAKER_NOUNS | DOCUMENT_NOUNS:
+            return self._phrase(token)[0]
+        return None
+
+    def _person_candidate(self, token: Token) -> str | None:
+        for part in [token, *(c for c in token.children if c.dep_ in {"appos", "poss"})]:
+            entity = self.index.containing(part.idx)
+            if entity is not None and entity.label == "PERSON":
+                return self.person_name(entity)
+            if part.text[:1].isupper():  # a surname the tagger did not take for a person
+                full = self._full_name_for(part.text)
+                if full is not None:
+                    return full.canonical
+        if _untagged_name(token) and is_speech_verb(token.head):
+            return noun_phrase(token, SINGLE_NAME_CUT_DEPS).text
+        return None
+
+    def _last_person_outside_quotes(self, pronoun: Token) -> Entity | None:
+        people = [
+            e
+            for e in self.index.entities
+            if e.label == "PERSON"
+            and e.evidence.end <= pronoun.idx
+            and not _in_regions(e.evidence.start, self.regions(pronoun.doc))
+        ]
+        return people[-1] if people else None
+
+
+def _untagged_name(token: Token) -> bool:
+    """A proper noun the entity tagger left out."""
+    return token.pos_ == "PROPN" and not token.ent_type_
+
+
+def _speaking_for(entity: Entity) -> str:
+    """Who speaks when a place or an institution does: a capital speaks for its state
+    ("Oslo said"), a seat of government stays the institution ("the White House said")."""
+    if is_seat_of_government(entity.evidence.text):
+        return entity.canonical
+    return state_of(entity.evidence.text) or entity.canonical
+
+
+def _earlier_subjects(pronoun: Token) -> Iterable[Token]:
+    """Subjects before a pronoun in its sentence: those of the clauses above it first, then
+    the others, nearest first ("While A praised B, which he said ..." -> A)."""
+    above: list[Token] = []
+    current = pronoun.head
+    for _ in range(MAX_CHAIN):
+        if current.head == current:
+            break
+        current = current.head
+        above += [c for c in current.children if c.dep_ in SUBJECT_DEPS and c.i < pronoun.i]
+    others = [
+        t for t in pronoun.sent if t.dep_ in SUBJECT_DEPS and t.i < pronoun.i and t not in above
+    ]
+    yield from above
+    yield from sorted(others, key=lambda t: -t.i)
+
+
+def _sentence_subjects(sentence: Span) -> Iterable[Token]:
+    """The subject of a sentence's root (and its possessor: "X's comments"), then the
+    subjects of its speech verbs."""
+    root = sentence.root
+    for child in root.children:
+        if child.dep_ in SUBJECT_DEPS:
+            yield child
+            yield from (c for c in child.children if c.dep_ == "poss")
+    for token in sentence:
+        if token is not root and is_speech_verb(token):
+            yield from (child for child in token.children if child.dep_ == "nsubj")
+
 
 def _conjuncts(token: Token) -> list[Token]:
     """Tokens coordinated with a subject: "Talvania and Ostrel" -> [Ostrel]."""
@@ -233,17 +507,44 @@ def _quoted_tokens(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _nearest_speech_verb(
-    doc: Doc, sentences: list[Span], speech_verbs: list[Token], start: int, end: int
+def _spans(verb: Token, start: int, end: int) -> bool:
+    """Whether the verb's clause spans the quoted words (closing punctuation aside)."""
+    text = verb.doc.text
+    inner_end = end
+    while inner_end > start and not text[inner_end - 1].isalnum():
+        inner_end -= 1
+    left = verb.left_edge.idx
+    right = verb.right_edge.idx + len(verb.right_edge.text)
+    return left <= start + 1 and inner_end <= right
+
+
+def _attribution_verb(
+    sentences: list[Span],
+    speech_verbs: list[Token],
+    quoted: Sequence[tuple[int, int]],
+    start: int,
+    end: int,
 ) -> Token | None:
-    """The speech verb outside the quote closest to it, in the sentences around it."""
+    """The speech verb that attributes a quote, in the sentences around it.
+
+    The innermost one whose clause spans the quote, else the nearest one; a speech verb
+    inside quotation marks (the quote's own or another's) is quoted, not attributing.
+    """
     around = [s for s in sentences if s.start_char < end and s.end_char > start]
     if not around:
         return None
+    doc = around[0].doc
     first, last = around[0].start, around[-1].end
     if last < len(doc) and doc[last:].text[:1] and doc[last].sent.end - last <= 8:
         last = doc[last].sent.end  # '"..."' then a short "she said." sentence
-    verbs = [t for t in speech_verbs if first <= t.i < last and not start <= t.idx < end]
+    verbs = [
+        t
+        for t in speech_verbs
+        if first <= t.i < last and not start <= t.idx < end and not _in_regions(t.idx, quoted)
+    ]
+    spanning = [verb for verb in verbs if _spans(verb, start, end)]
+    if spanning:
+        return min(spanning, key=lambda verb: verb.right_edge.i - verb.left_edge.i)
     return min(verbs, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)), default=None)
 
 
@@ -264,18 +565,19 @@ def find_direct_quotes(
     quotes: list[Quote] = []
     text = doc.text
     sentences = list(doc.sents)
-    for start, end in quoted_regions(text):
+    regions = quoted_regions(text)
+    for start, end in regions:
         inner_start, inner_end = _inner(text, start, end)
         words = len(text[inner_start:inner_end].split())
         if words == 0:
             continue
-        verb = _nearest_speech_verb(doc, sentences, speech_verbs, start, end)
+        verb = _attribution_verb(sentences, speech_verbs, regions, start, end)
         if verb is None and words < MIN_QUOTE_WORDS_WITHOUT_VERB:
             continue
         quoted = _quoted_tokens(doc, inner_start, inner_end)
         if verb is not None and words <= MAX_LABEL_WORDS and not _is_said_content(quoted, verb):
             continue
-        subject = _subject_of(verb) if verb is not None else None
+        subject = _subject_of(verb, regions) if verb is not None else None
         speaker, speaker_evidence = resolver.resolve(subject) if subject else (None, None)
         if verb is None and quotes and "\n\n" not in text[quotes[-1].evidence.end : start]:
             speaker, speaker_evidence = quotes[-1].speaker, quotes[-1].speaker_evidence
@@ -290,11 +592,26 @@ def _content_span(verb: Token) -> Span | None:
     doc = verb.doc
     for child in verb.children:
         if child.dep_ == "ccomp" or (child.dep_ == "dobj" and verb.lemma_ in OBJECT_CONTENT_VERBS):
-            tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head is child)]
+            tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child)]
             tokens = [t for t in tokens if t.i >= tokens[0].i]
             span = doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
-            return _trim_punctuation(span) if span is not None else None
+            return _trim_punctuation(_without_attribution(span)) if span is not None else None
     return None
+
+
+def _without_attribution(span: Span) -> Span:
+    """Reported content without another speaker's attribution closing it ("police said
+    the shooter fled, Lieutenant X said": the content ends at "fled")."""
+    doc = span.doc
+    for token in span:
+        if token.i == span.start or not is_speech_verb(token):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        left = subject.left_edge.i if subject is not None and subject.i < token.i else token.i
+        closes = token.right_edge.i >= span.end - 2
+        if span.start < left and doc[left - 1].text == "," and closes:
+            return doc[span.start : left - 1]
+    return span
 
 
 def _trim_punctuation(span: Span) -> Span | None:
@@ -348,7 +665,7 @@ def find_reported_speech(
     reported = []
     for verb in speech_verbs:
         content = _content_span(verb)
-        subject = _subject_of(verb)
+        subject = _subject_of(verb, resolver.regions(doc))
         if content is None or subject is None or _covered_share(content, direct) >= COVERED_SHARE:
             continue
         speaker, speaker_evidence = resolver.resolve(subject)
@@ -365,9 +682,53 @@ def find_reported_speech(
 
 def find_quotes(doc: Doc, index: EntityIndex, article_id: str) -> list[Quote]:
     """Direct and reported quotes of an article, in text order."""
-    resolver = SpeakerResolver(index, article_id)
+    regions = quoted_regions(doc.text)
+    resolver = SpeakerResolver(index, article_id, regions)
     speech_verbs = [token for token in doc if is_speech_verb(token)]
     direct = find_direct_quotes(doc, resolver, speech_verbs)
-    regions = [(q.evidence.start, q.evidence.end) for q in direct]
-    quotes = direct + find_reported_speech(doc, resolver, regions, speech_verbs)
-    return sorted(quotes, key=lambda q: (q.evidence.start, q.evidence.end, q.kind))
+    spans = [(q.evidence.start, q.evidence.end) for q in direct]
+    quotes = direct + find_reported_speech(doc, resolver, spans, speech_verbs)
+    ordered = sorted(quotes, key=lambda q: (q.evidence.start, q.evidence.end, q.kind))
+    return _attribute_the_unattributed(doc, resolver, ordered)
+
+
+def _attribute_the_unattributed(
+    doc: Doc, resolver: SpeakerResolver, quotes: list[Quote]
+) -> list[Quote]:
+    """A direct quote with no speech verb takes the source of an "according to X" in its
+    sentence, else (opening a paragraph) the last speaker of the paragraph before."""
+    done: list[Quote] = []
+    for quote in quotes:
+        if quote.kind == "direct" and quote.speaker is None and quote.speaker_evidence is None:
+            quote = _according_source(doc, quote, resolver) or quote
+            if quote.speaker is None:
+                quote = _carried_over(doc.text, quote, done) or quote
+        done.append(quote)
+    return done
+
+
+def _according_source(doc: Doc, quote: Quote, resolver: SpeakerResolver) -> Quote | None:
+    span = doc.char_span(quote.evidence.start, quote.evidence.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    for source, _content in _according_to(doc):
+        if source.sent.start <= span.start < source.sent.end or source.sent == span[-1].sent:
+            speaker, evidence = resolver.resolve(source)
+            return Quote(quote.evidence, speaker, quote.kind, evidence)
+    return None
+
+
+def _carried_over(text: str, quote: Quote, earlier: list[Quote]) -> Quote | None:
+    """A paragraph opening with an unattributed quote: the last speaker of the one before."""
+    start = quote.evidence.start
+    opening = text.rfind("\n\n", 0, start)
+    if opening < 0 or text[opening + 2 : start].strip(" \"“'‘"):
+        return None
+    before = text.rfind("\n\n", 0, opening)
+    candidates = [
+        q for q in earlier if q.speaker is not None and before < q.evidence.start < opening
+    ]
+    if not candidates:
+        return None
+    source = max(candidates, key=lambda q: q.evidence.end)
+    return Quote(quote.evidence, source.speaker, quote.kind, source.speaker_evidence)

@@ -19,6 +19,7 @@ from triangulate.core.words import lemma_pairs
 from triangulate.models import (
     Article,
     Entity,
+    Event,
     Evidence,
     Fact,
     FramingMarker,
@@ -30,6 +31,7 @@ from triangulate.models import (
 )
 from triangulate.nlp.language import load_nlp
 from triangulate.readers.entities import EntityIndex, find_entities, merge_entities
+from triangulate.readers.events import find_events
 from triangulate.readers.facts import find_facts
 from triangulate.readers.framing import find_framing
 from triangulate.readers.published import publication_of
@@ -38,7 +40,7 @@ from triangulate.readers.quotes import find_quotes
 from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import find_times
 
-READER_VERSION = "3"  # 3: lemmas
+READER_VERSION = "4"  # 3: lemmas; 4: events, voices of framing markers, speakers
 Record = TypeVar("Record")
 
 
@@ -60,6 +62,7 @@ def read_parsed(article: Article, doc: Doc) -> Reading:
     index = EntityIndex.of(entities)
     times = find_times(text, article_id, _as_date(published))
     quantities = find_quantities(text, article_id, doc)
+    quotes = find_quotes(doc, index, article_id)
     return Reading(
         article=article_id,
         version=READER_VERSION,
@@ -69,9 +72,10 @@ def read_parsed(article: Article, doc: Doc) -> Reading:
         entities=tuple(entities),
         times=tuple(times),
         quantities=tuple(quantities),
-        quotes=tuple(find_quotes(doc, index, article_id)),
-        framing=tuple(find_framing(text, article_id, article.title)),
+        quotes=tuple(quotes),
+        framing=tuple(find_framing(text, article_id, article.title, quotes)),
         facts=tuple(find_facts(doc, article_id, index, times, quantities)),
+        events=tuple(find_events(doc, article_id, entities, times)),
         lemmas=lemma_pairs((token.text, token.lemma_) for token in doc if token.is_alpha),
     )
 
@@ -101,7 +105,9 @@ def merge_across(readings: Sequence[Reading]) -> list[Reading]:
 
 def _renamed(reading: Reading, mapping: Mapping[str, str]) -> Reading:
     renames: dict[str, str] = {}
-    for entity in reading.entities:
+    # An entity's longest mention decides its name across articles: a bare surname means
+    # the article's own bearer of it, whoever bears that surname elsewhere.
+    for entity in sorted(reading.entities, key=lambda e: len(e.evidence.text.split())):
         renames[entity.canonical] = mapping.get(entity.evidence.text, entity.canonical)
 
     def rename(name: str | None) -> str | None:
@@ -111,10 +117,11 @@ def _renamed(reading: Reading, mapping: Mapping[str, str]) -> Reading:
         return tuple(dict.fromkeys(renames.get(value, value) for value in values))
 
     entities = tuple(
-        dataclasses.replace(e, canonical=mapping.get(e.evidence.text, e.canonical))
+        dataclasses.replace(e, canonical=renames.get(e.canonical, e.canonical))
         for e in reading.entities
     )
     quotes = tuple(dataclasses.replace(q, speaker=rename(q.speaker)) for q in reading.quotes)
+    framing = tuple(dataclasses.replace(m, speaker=rename(m.speaker)) for m in reading.framing)
     facts = tuple(
         dataclasses.replace(
             fact,
@@ -125,7 +132,13 @@ def _renamed(reading: Reading, mapping: Mapping[str, str]) -> Reading:
         )
         for fact in reading.facts
     )
-    return dataclasses.replace(reading, entities=entities, quotes=quotes, facts=facts)
+    events = tuple(
+        dataclasses.replace(event, participants=names(event.participants))
+        for event in reading.events
+    )
+    return dataclasses.replace(
+        reading, entities=entities, quotes=quotes, framing=framing, facts=facts, events=events
+    )
 
 
 # ---------------------------------------------------------------- JSON contract
@@ -160,6 +173,17 @@ def _fact_json(fact: Fact) -> dict[str, Any]:
     return data
 
 
+def _event_json(event: Event) -> dict[str, Any]:
+    data = _span_json(event.evidence)
+    data["clause"] = _span_json(event.clause)
+    data["telling"] = [_span_json(piece) for piece in event.telling]
+    data["time"] = _record_json(event.time) if event.time is not None else None
+    data["participants"] = list(event.participants)
+    data["reporting"] = event.reporting
+    data["tense"] = event.tense
+    return data
+
+
 def reading_to_json(reading: Reading) -> dict[str, Any]:
     """One JSON object per article, as the CLI prints it and the store keeps it."""
     return {
@@ -174,6 +198,7 @@ def reading_to_json(reading: Reading) -> dict[str, Any]:
         "quotes": [_quote_json(quote) for quote in reading.quotes],
         "framing": [_record_json(marker) for marker in reading.framing],
         "facts": [_fact_json(fact) for fact in reading.facts],
+        "events": [_event_json(event) for event in reading.events],
         "lemmas": dict(reading.lemmas),
     }
 
@@ -211,6 +236,19 @@ def _fact_from(article_id: str, data: Mapping[str, Any]) -> Fact:
     )
 
 
+def _event_from(article_id: str, data: Mapping[str, Any]) -> Event:
+    time = data.get("time")
+    return Event(
+        evidence=_evidence_from(article_id, data),
+        clause=_evidence_from(article_id, data["clause"]),
+        telling=tuple(_evidence_from(article_id, piece) for piece in data["telling"]),
+        time=_record_from(TimeExpression, article_id, time) if time else None,
+        participants=tuple(data.get("participants", [])),
+        reporting=bool(data.get("reporting", False)),
+        tense=str(data.get("tense", "past")),
+    )
+
+
 def reading_from_json(data: Mapping[str, Any]) -> Reading:
     """The reading a :func:`reading_to_json` object was made from."""
     article_id = str(data["id"])
@@ -226,5 +264,6 @@ def reading_from_json(data: Mapping[str, Any]) -> Reading:
         quotes=tuple(_quote_from(article_id, q) for q in data["quotes"]),
         framing=tuple(_record_from(FramingMarker, article_id, m) for m in data["framing"]),
         facts=tuple(_fact_from(article_id, f) for f in data["facts"]),
+        events=tuple(_event_from(article_id, e) for e in data.get("events", [])),
         lemmas=tuple(sorted(data.get("lemmas", {}).items())),
     )

@@ -20,7 +20,6 @@ import string
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import dateparser
 from dateutil.easter import easter
 
 from triangulate.core.dates import SEASON_MONTHS, DateInterval, values_compatible
@@ -1481,6 +1480,9 @@ def _labelled_with_dateparser(line: str) -> str | None:
     label = re.search(r"\b(?:published|posted|date|updated)\b\s*(?:on)?\s*[:\-–|]?\s*", line, re.I)
     if label is None:
         return None
+    # imported here: a last resort, and its import is a tenth of a second every process pays
+    import dateparser
+
     # the labels matched above are English; loading every locale costs seconds per process
     parsed = dateparser.parse(
         line[label.end() : label.end() + 40],

@@ -1,0 +1,462 @@
+"""Events: one per verb that tells something happening, with the words that tell it.
+
+For each verb (with its particle: "pulled out") an event records
+
+- its subject, its own or the one it inherits ("... and left the base");
+- its clause: the verb and everything that depends on it;
+- its telling: the subject and the clause as a sentence of the text's own words, without
+  the clauses joined to it ("and ...", "which ...", "..., who ...") and, when long,
+  without its side clauses ("after ...") either;
+- the time its own clause gives: a dated time expression whose smallest enclosing verb
+  clause is this verb's.  A time after "since", "until" or "than" bounds a comparison
+  ("the lowest since 1997"), it does not date anything; a programme or a work named like
+  a time ("ABC's This Week", "the Sunday Times") is not a time; and "today", "this week",
+  "now" date only what happened or will happen: in "Today the border is calm" they say
+  when the text speaks, not when anything took place;
+- its participants: the canonical names of the entities in the clause and its subject;
+- whether it is a reporting verb ("said", "announced": it happens when it is reported),
+  and its tense.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from triangulate.core.dates import DateInterval
+from triangulate.core.words import word_set
+from triangulate.models import Entity, Event, Evidence, TimeExpression
+from triangulate.readers.entities import EntityIndex
+from triangulate.readers.quotes import (
+    QUOTE_MARKS,
+    SpeakerResolver,
+    is_speech_verb,
+    quoted_regions,
+)
+from triangulate.readers.sentences import sentence_spans
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl"})  # verbs that share their head's subject
+# Dependents that are clauses of their own, never part of the event's telling
+OTHER_CLAUSE_DEPS = frozenset({"relcl", "appos", "parataxis"})
+SIDE_CLAUSE_DEPS = frozenset({"advcl", "npadvmod"})  # dropped when the telling runs long
+LONG_TELLING_WORDS = 30
+MIN_TELLING_WORDS = 4
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+OPENING_QUOTES = frozenset({"“", "‘"})
+CLOSING_QUOTES = frozenset({"”", "’"})
+REFERRING_PRONOUNS = frozenset({"he", "she", "it", "they"})
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "where", "when"})
+NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"})
+MAX_SUBJECT_CLIMB = 4
+DATED_GRANULARITIES = frozenset(
+    {"day", "time", "week", "month", "season", "quarter", "year", "decade", "century"}
+)
+BOUND_WORDS = word_set("since until till than")
+GENERIC_TIMES = word_set(
+    """now currently nowadays presently recently lately yet still meanwhile"""
+) | {"at present", "these days", "at the moment", "so far", "to date", "right now", "for now"}
+# Deictic times date an event only when the clause tells of a past or a coming one.
+DEICTIC_TIMES = {
+    "today", "tonight", "this week", "this month", "this year", "this morning",
+    "this afternoon", "this evening", "this weekend", "this spring", "this summer",
+    "this fall", "this autumn", "this winter",
+}  # fmt: skip
+WEEKDAY_NAMES = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$", re.IGNORECASE
+)
+FUTURE_AUXILIARIES = word_set("will shall 'll")
+# First words of time expressions that are written in lower case inside a sentence
+COMMON_TIME_WORDS = word_set(
+    """this last next past coming today tonight tomorrow yesterday the early late mid"""
+)
+
+
+def find_events(
+    doc: Doc, article_id: str, entities: Sequence[Entity], times: Sequence[TimeExpression]
+) -> list[Event]:
+    """The events of every sentence, in text order."""
+    resolver = SpeakerResolver(EntityIndex.of(entities), article_id)
+    events: list[Event] = []
+    for sentence in sentence_spans(doc):
+        verbs = [token for token in sentence if _is_event_verb(token)]
+        if not verbs:
+            continue
+        inside = [t for t in times if sentence.start_char <= t.evidence.start < sentence.end_char]
+        owned = _owned_times(sentence, verbs, inside)
+        for verb in verbs:
+            events.append(_event(verb, resolver, entities, owned.get(verb.i)))
+    return events
+
+
+# --- the event of one verb -------------------------------------------------------------------
+
+
+def _is_event_verb(token: Token) -> bool:
+    """A verb, not a participle used as an adjective ("the signed agreement", "so-called")."""
+    if token.lower_ == "according":
+        return False  # "according to": a preposition tagged as a verb
+    return token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"}
+
+
+def _event(
+    verb: Token, resolver: SpeakerResolver, entities: Sequence[Entity], time: TimeExpression | None
+) -> Event:
+    article_id = resolver.article_id
+    subject = subject_of(verb)
+    clause_tokens = list(verb.subtree)
+    outside = _outside(verb, subject)
+    telling = _telling(verb, time)
+    tense = tense_of(verb)
+    if time is not None and not _dates_the_event(time, tense):
+        time = None
+    return Event(
+        evidence=_word_evidence(verb, article_id),
+        clause=_evidence(verb.doc[verb.left_edge.i : verb.right_edge.i + 1], article_id),
+        telling=tuple(_evidence(piece, article_id) for piece in telling),
+        time=time,
+        participants=_participants(entities, [*clause_tokens, *outside], subject, resolver),
+        reporting=is_speech_verb(verb),
+        tense=tense,
+    )
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or the one it shares with the verb it is joined to ("... and
+    left") or depends on without a subject of its own ("began withdrawing", "..., saying");
+    for "which"/"who"/"that", the noun their clause hangs on."""
+    current = verb
+    for _ in range(MAX_SUBJECT_CLIMB):
+        subject = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and _is_relative(subject):
+            return current.head
+        if subject is not None or not _shares_subject(current):
+            return subject
+        current = current.head
+    return None
+
+
+def _shares_subject(verb: Token) -> bool:
+    if verb.head == verb or verb.dep_ not in INHERITING_DEPS:
+        return False
+    return verb.dep_ != "advcl" or not _is_finite(verb)  # "after X regained": its own
+
+
+def _is_relative(subject: Token) -> bool:
+    """ "which", "who", "that" as the subject of a relative clause hanging on a noun that
+    can act (not "five years, which ...")."""
+    if subject.lower_ not in RELATIVE_WORDS or subject.head.dep_ not in {"relcl", "acl"}:
+        return False
+    if subject.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    noun = subject.head.head
+    return noun.pos_ in {"NOUN", "PROPN"} and noun.ent_type_ not in NOT_ACTORS
+
+
+def _is_finite(verb: Token) -> bool:
+    """A verb that makes a sentence with its subject: "left", "has left", "will leave"."""
+    if verb.tag_ in FINITE_TAGS:
+        return True
+    return any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS for c in verb.children)
+
+
+def _outside(verb: Token, subject: Token | None) -> list[Token]:
+    """The subject's words that lie outside the verb's own clause."""
+    if subject is None:
+        return []
+    return [t for t in subject.subtree if not verb.left_edge.i <= t.i <= verb.right_edge.i]
+
+
+def tense_of(verb: Token) -> str:
+    """past, present or future, looking through "will begin leaving" to its auxiliaries."""
+    current = verb
+    for _ in range(MAX_SUBJECT_CLIMB):
+        auxiliaries = [c for c in current.children if c.dep_ in {"aux", "auxpass"}]
+        if any(a.lower_ in FUTURE_AUXILIARIES for a in auxiliaries):
+            return "future"
+        if any(a.lemma_ == "go" and a.tag_ == "VBG" for a in auxiliaries):
+            return "future"  # "is going to leave"
+        if any("Past" in a.morph.get("Tense", []) for a in auxiliaries) or current.tag_ == "VBD":
+            return "past"
+        if current.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries):
+            return "past"
+        if auxiliaries or current.dep_ not in {"xcomp", "conj"} or current.head == current:
+            return "past" if "Past" in current.morph.get("Tense", []) else "present"
+        current = current.head
+    return "present"
+
+
+def _word_evidence(verb: Token, article_id: str) -> Evidence:
+    """The verb with the particle right after it ("pulled out")."""
+    end = verb.i + 1
+    if end < len(verb.doc) and verb.doc[end].dep_ == "prt" and verb.doc[end].head == verb:
+        end += 1
+    return _evidence(verb.doc[verb.i : end], article_id)
+
+
+def _evidence(span: Span, article_id: str) -> Evidence:
+    return Evidence(article_id, span.start_char, span.end_char, span.text)
+
+
+def _participants(
+    entities: Sequence[Entity],
+    tokens: Iterable[Token],
+    subject: Token | None,
+    resolver: SpeakerResolver,
+) -> tuple[str, ...]:
+    """The entities named in the clause, and the one a pronoun subject stands for ("it",
+    "they", "she": the subject it refers back to, as for a quote's speaker)."""
+    starts = {token.idx for token in tokens}
+    found = [e.canonical for e in entities if e.evidence.start in starts]
+    if subject is not None and subject.lower_ in REFERRING_PRONOUNS:
+        name, _ = resolver.resolve(subject)
+        found += [name] if name else []
+    return tuple(dict.fromkeys(found))
+
+
+# --- the telling -----------------------------------------------------------------------------
+
+
+def _telling(verb: Token, time: TimeExpression | None) -> list[Span]:
+    """The words that tell the event as a sentence: the clause of the finite verb that
+    carries it, with its subject; the whole sentence when no such clause says enough."""
+    teller = _finite_teller(verb)
+    subject = subject_of(teller) if teller is not None else None
+    if teller is None or subject is None or _inside_quotation(verb):
+        return _runs(verb.doc, list(verb.sent))  # a quote is told with who says it
+    kept = _without_other_clauses(teller, _outside(teller, subject))
+    if len(kept) > LONG_TELLING_WORDS:
+        kept = _without_other_clauses(teller, _outside(teller, subject), SIDE_CLAUSE_DEPS)
+    if not kept or kept[0].lower_ in RELATIVE_WORDS or _says_little(kept, time):
+        kept = list(verb.sent)  # ", which it had taken": the sentence says it
+    return _runs(verb.doc, kept)
+
+
+def _inside_quotation(verb: Token) -> bool:
+    text = verb.doc.text
+    return any(start < verb.idx < end for start, end in quoted_regions(text))
+
+
+def _finite_teller(verb: Token) -> Token | None:
+    """The finite verb whose clause tells this one ("began withdrawing" for "withdrawing")."""
+    current = verb
+    for _ in range(MAX_SUBJECT_CLIMB):
+        if _is_finite(current):
+            return current
+        if current.dep_ not in INHERITING_DEPS | {"ccomp"} or current.head.pos_ not in {
+            "VERB",
+            "AUX",
+        }:
+            return None
+        current = current.head
+    return None
+
+
+def _says_little(tokens: list[Token], time: TimeExpression | None) -> bool:
+    """Fewer than four words besides its date: "Wednesday marked the day"."""
+    start, end = (time.evidence.start, time.evidence.end) if time is not None else (-1, -1)
+    words = [t for t in tokens if not t.is_punct and not start <= t.idx < end]
+    return len(words) < MIN_TELLING_WORDS
+
+
+def _without_other_clauses(
+    verb: Token, subject: list[Token], also: frozenset[str] = frozenset()
+) -> list[Token]:
+    dropped: set[int] = set()
+    for token in [*verb.subtree, *subject]:
+        if token.i in dropped or token == verb:
+            continue
+        if _is_other_clause(token, verb, also):
+            dropped.update(t.i for t in token.subtree)
+            dropped.update(c.i for c in token.head.children if _is_joining_word(c, token))
+    kept = [t for t in [*subject, *verb.subtree] if t.i not in dropped and not _is_relative(t)]
+    return sorted(dict.fromkeys(kept), key=lambda t: t.i)
+
+
+def _is_other_clause(token: Token, verb: Token, also: frozenset[str]) -> bool:
+    if token.dep_ in OTHER_CLAUSE_DEPS or token.dep_ in also:
+        return True
+    if token.lower_ == "according" and token.head == verb:
+        return True  # "According to the ministry, ...": who says it, not what happened
+    # "withdrew ... and left": another verb joined to the event verb is its own event
+    return token.dep_ == "conj" and token.head == verb and token.pos_ in {"VERB", "AUX"}
+
+
+def _is_joining_word(child: Token, clause: Token) -> bool:
+    """The "and" or the comma before a clause that is left out."""
+    return child.i < clause.i and child.dep_ in {"cc", "punct"} and child.i > clause.head.i
+
+
+def _runs(doc: Doc, tokens: list[Token]) -> list[Span]:
+    """Runs of consecutive tokens, trimmed of loose words and marks at their edges; a run
+    after a gap keeps the comma it starts with ("region, officials said")."""
+    runs: list[list[Token]] = []
+    for token in tokens:
+        if runs and token.i == runs[-1][-1].i + 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    spans: list[Span] = []
+    for run in runs:
+        first = not spans
+        while run and _loose_start(run[0], first, len(run)):
+            run = run[1:]
+        while run and _loose_end(run):
+            run = run[:-1]
+        if run:
+            spans.append(doc[run[0].i : _closing_quote(doc, run) + 1])
+    return spans
+
+
+def _closing_quote(doc: Doc, run: list[Token]) -> int:
+    """The run's last token, or the closing mark of a quotation it opens and leaves open."""
+    opened = sum(t.text in OPENING_QUOTES for t in run) - sum(t.text in CLOSING_QUOTES for t in run)
+    if opened <= 0:
+        return run[-1].i
+    for token in doc[run[-1].i + 1 : run[-1].i + 3]:
+        if token.text in CLOSING_QUOTES:
+            return token.i
+    return run[-1].i
+
+
+def _loose_start(token: Token, first: bool, length: int) -> bool:
+    if token.is_space or token.text in CLOSING_QUOTES:
+        return True  # a quote closing there opened in words left out
+    if token.text == "," and not first and length > 1:
+        # "the region, officials said" keeps it; "the mayor, thanked" does not
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else token
+        return not following.is_alpha or following.pos_ in {"VERB", "AUX"}
+    if token.text in OPENING_QUOTES or token.text == '"':
+        return False
+    if token.is_punct:
+        return True
+    return first and token.dep_ in {"cc", "mark"}
+
+
+def _loose_end(run: list[Token]) -> bool:
+    last = run[-1]
+    if last.text in QUOTE_MARKS and last.text not in OPENING_QUOTES:
+        opened = sum(t.text in OPENING_QUOTES for t in run) + sum(t.text == '"' for t in run)
+        return opened % 2 == 0 if last.text == '"' else opened == 0
+    if last.text in OPENING_QUOTES:
+        return True
+    return last.is_space or (last.is_punct and last.text != "%")
+
+
+# --- the time an event's own clause gives ---------------------------------------------------
+
+
+def _owned_times(
+    sentence: Span, verbs: list[Token], times: Sequence[TimeExpression]
+) -> dict[int, TimeExpression]:
+    """Verb index -> the first dated time whose smallest enclosing verb clause is its own."""
+    owned: dict[int, TimeExpression] = {}
+    text = sentence.doc.text
+    for time in times:
+        if not _is_dated(time) or _is_bound(sentence, time) or _is_title(text, time):
+            continue
+        if _names_a_thing(sentence, time):
+            continue
+        start, end = time.evidence.start, time.evidence.end
+        around = [
+            v
+            for v in [*verbs, *_copulas(sentence)]
+            if v.left_edge.idx <= start and end <= v.right_edge.idx + len(v.right_edge.text)
+        ]
+        owner = min(around, key=lambda v: v.right_edge.i - v.left_edge.i, default=None)
+        if owner is None:
+            owner = sentence.root if sentence.root.pos_ == "VERB" else None
+        if owner is None or owner.pos_ != "VERB":
+            continue  # a copula's time dates a state
+        if owner.i not in owned or _finer(time, owned[owner.i]):
+            owned[owner.i] = time
+    return owned
+
+
+def _finer(time: TimeExpression, other: TimeExpression) -> bool:
+    """ "the weekend of 14 September": the day, not the weekend read on its own."""
+    this, that = DateInterval.parse(time.value), DateInterval.parse(other.value)
+    return this is not None and that is not None and 2 * this.days <= that.days
+
+
+def _copulas(sentence: Span) -> list[Token]:
+    """Clauses headed by "be" ("levels were still high in May"): they own their times."""
+    return [t for t in sentence if t.pos_ == "AUX" and t.dep_ not in {"aux", "auxpass"}]
+
+
+def _is_dated(time: TimeExpression) -> bool:
+    if not (time.anchored and time.value) or time.value.startswith("P"):
+        return False
+    if time.granularity not in DATED_GRANULARITIES and "/" not in time.value:
+        return False
+    return _plain(time.evidence.text) not in GENERIC_TIMES
+
+
+def _names_a_thing(sentence: Span, time: TimeExpression) -> bool:
+    """A time that modifies a noun dates that thing, not the clause around it: "the 1991
+    settlement", "the 2020 war" ("argued that it breached the 1991 settlement")."""
+    span = sentence.doc.char_span(time.evidence.start, time.evidence.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    head = root.head
+    modifies = root.dep_ in {"compound", "amod", "nmod", "nummod", "poss"}
+    return modifies and head.pos_ in {"NOUN", "PROPN"} and not span.start <= head.i < span.end
+
+
+def _is_bound(sentence: Span, time: TimeExpression) -> bool:
+    """A time after "until" or "than", or after a "since" that does not hang on the verb,
+    bounds a stretch or a comparison ("the lowest since 1997", "stay until May"): it dates
+    nothing.  "Has been fighting the illness since 2004" starts then, and keeps its date."""
+    span = sentence.doc.char_span(time.evidence.start, time.evidence.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    current = span.root
+    if span[0].i > 0 and sentence.doc[span[0].i - 1].lower_ in BOUND_WORDS:
+        current = sentence.doc[span[0].i - 1]
+    for _ in range(MAX_SUBJECT_CLIMB + 2):
+        if current.pos_ in {"VERB", "AUX"} or current.head == current:
+            return False
+        if current.lower_ in BOUND_WORDS:
+            return current.lower_ != "since" or not _starts_the_event(current)
+        current = current.head
+    return False
+
+
+def _starts_the_event(since: Token) -> bool:
+    """ "since" hanging on the verb, with no superlative before it ("fell to its lowest
+    level since 2019" compares, "has fought the illness since 2004" starts then)."""
+    verb = since.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    between = since.doc[min(verb.i, since.i) : since.i]
+    return not any(t.tag_ in {"JJS", "RBS"} or t.lower_ in {"first", "last"} for t in between)
+
+
+def _is_title(text: str, time: TimeExpression) -> bool:
+    """A programme or a work named like a time: "ABC's This Week", "appeared on Today",
+    "the Sunday Times"."""
+    words = time.evidence.text.split()
+    start, end = time.evidence.start, time.evidence.end
+    before = text[max(0, start - 6) : start]
+    if not words[0][:1].isupper():
+        return False
+    if re.search(r"['’]s\s+$", before):
+        return True  # a time belongs to no one: "the network's This Week"
+    sentence_start = start == 0 or bool(re.search(r"(?:[.!?:\n][\s\"“'‘]*)$", before))
+    if not sentence_start and words[0].lower() in COMMON_TIME_WORDS:
+        return True  # "This Week", "Today" written with capitals inside a sentence
+    after = re.match(r"\s+[A-Z][a-z]", text[end : end + 4])
+    return bool(after and re.search(r"\b[Tt]he\s+$", before) and WEEKDAY_NAMES.match(words[0]))
+
+
+def _dates_the_event(time: TimeExpression, tense: str) -> bool:
+    """ "Today", "this week" date a past or coming event; with the present they say when
+    the text speaks."""
+    return _plain(time.evidence.text) not in DEICTIC_TIMES or tense != "present"
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().split())

@@ -1,0 +1,56 @@
+"""Events read from invented sentences: the words that tell them, their time, who takes part."""
+
+from __future__ import annotations
+
+from triangulate.compose.timeline import telling_text
+from triangulate.models import Article, Event
+from triangulate.readers.reader import read_article
+
+
+def events_of(text: str, published: str = "2030-05-10") -> dict[str, Event]:
+    reading = read_article(Article("e", "e.txt", text, published=published))
+    for event in reading.events:
+        for piece in (event.evidence, event.clause, *event.telling):
+            assert text[piece.start : piece.end] == piece.text
+    return {event.evidence.text: event for event in reading.events}
+
+
+def test_a_relative_clause_is_told_with_the_noun_it_hangs_on() -> None:
+    events = events_of("The mayor, who resigned on 4 May 2030, thanked the council.")
+    assert telling_text(events["resigned"]) == "The mayor resigned on 4 May 2030."
+    assert telling_text(events["thanked"]) == "The mayor thanked the council."
+
+
+def test_an_object_relative_clause_is_told_by_its_sentence() -> None:
+    text = "The port reopened the pier that the storm had destroyed in 2029."
+    events = events_of(text)
+    assert telling_text(events["destroyed"]) == text
+    assert events["destroyed"].time is not None and events["destroyed"].time.value == "2029"
+
+
+def test_tense_and_reporting() -> None:
+    events = events_of(
+        "The council said that the ferry will resume service and that the pier is safe."
+    )
+    assert events["said"].reporting and events["said"].tense == "past"
+    assert events["resume"].tense == "future" and not events["resume"].reporting
+
+
+def test_a_pronoun_subject_takes_part_as_what_it_stands_for() -> None:
+    events = events_of("Orlen Shipping cut 200 jobs on Monday. It closed two offices.")
+    assert "Orlen Shipping" in events["closed"].participants
+    assert events["cut"].time is not None and events["closed"].time is None
+
+
+def test_a_programme_named_like_a_time_is_no_time() -> None:
+    events = events_of("The mayor told the network's This Week programme that repairs start.")
+    assert all(event.time is None for event in events.values())
+
+
+def test_a_time_that_starts_an_event_dates_it_and_a_comparison_does_not() -> None:
+    events = events_of(
+        "The ferry has served the island since 2019. Traffic fell to its lowest level since 2021."
+    )
+    served, fell = events["served"].time, events["fell"].time
+    assert served is not None and served.value == "2019"
+    assert fell is None

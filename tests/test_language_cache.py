@@ -1,0 +1,48 @@
+"""The language identifier read from its unpacked copy answers as py3langid's own loader."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from triangulate.ingest import metadata
+
+SAMPLES = [
+    "The harbour master of the fictional port of Lindmouth said the ferry would sail again.",
+    "Der Hafenmeister der erfundenen Stadt Lindmund sagte, die Fähre fahre bald wieder.",
+    "Le capitaine du port imaginaire de Lindmouth a dit que le bac reprendrait bientôt.",
+    "El capitán del puerto imaginario de Lindmouth dijo que el ferry volvería pronto.",
+]
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    metadata._identifier.cache_clear()
+    yield tmp_path
+    metadata._identifier.cache_clear()
+
+
+def test_the_unpacked_model_gives_py3langids_answers(cache_home: Path) -> None:
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    reference = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    first = [metadata._identifier().classify(text) for text in SAMPLES]  # unpacks the model
+    assert list(cache_home.glob("triangulate/py3langid-*.npz"))
+    metadata._identifier.cache_clear()
+    second = [metadata._identifier().classify(text) for text in SAMPLES]  # reads the copy
+    expected = [reference.classify(text) for text in SAMPLES]
+    assert [language for language, _ in first] == ["en", "de", "fr", "es"]
+    for answers in (first, second):
+        assert [a[0] for a in answers] == [e[0] for e in expected]
+        assert [a[1] for a in answers] == pytest.approx([e[1] for e in expected])
+
+
+def test_a_damaged_copy_falls_back_to_the_packed_model(cache_home: Path) -> None:
+    metadata._identifier()
+    for copy in cache_home.glob("triangulate/py3langid-*.npz"):
+        copy.write_bytes(b"not a model")
+    metadata._identifier.cache_clear()
+    assert metadata.detect_language(SAMPLES[1]) == "de"

@@ -1,0 +1,40 @@
+"""htmldate's extensive date search with a dateparser restricted to the string's locales."""
+
+from __future__ import annotations
+
+import htmldate.extractors
+import pytest
+from lxml import html
+
+from triangulate.ingest import page_dates
+
+STRINGS = [
+    "12. Mai 2019",
+    "May 3, 2018",
+    "3 de mayo de 2018",
+    "Mittwoch, 4. März 2020",
+    "le 5 juin 2021 à 10h",
+    "17 2020 12",
+]
+
+
+@pytest.mark.parametrize("string", STRINGS)
+def test_the_restricted_parser_reads_what_every_locale_reads(string: str) -> None:
+    every_locale = htmldate.extractors.get_external_parser().get_date_data(string)["date_obj"]
+    assert page_dates.external_date(string) == every_locale
+
+
+def test_locales_are_those_naming_the_month_in_dateparsers_order() -> None:
+    found = page_dates.locales_for("Mittwoch, 4. März 2020")
+    assert "de" in found and "en" not in found
+    assert page_dates.locales_for("4 2020") == ("en",)
+
+
+def test_find_page_date_leaves_htmldates_own_parser_in_place() -> None:
+    original = htmldate.extractors._external_date
+    tree = html.fromstring(
+        "<html><body><p>Ein erfundener Bericht aus Lindmund.</p>"
+        "<p>Veröffentlicht am Mittwoch, 4. März 2020</p></body></html>"
+    )
+    assert page_dates.find_page_date(tree, extensive_search=True, original_date=True)
+    assert htmldate.extractors._external_date is original
