@@ -130,7 +130,7 @@ def test_the_json_fields_people_read_hold_no_codes(
 def test_every_web_page_says_dates_in_words(built: tuple[Path, Path, str, list[str]]) -> None:
     db, _, dossier_id, ids = built
     app = create_app(db, Settings(db_path=db, workers=1))
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         pages = ["/", f"/dossiers/{dossier_id}", *(f"/articles/{i}" for i in ids)]
         for path in pages:
             response = client.get(path)

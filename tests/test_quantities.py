@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -282,17 +280,14 @@ def test_offsets_are_exact_in_a_longer_text() -> None:
         assert text[quantity.evidence.start : quantity.evidence.end] == quantity.evidence.text
 
 
-def test_a_600_word_article_reads_in_a_few_milliseconds() -> None:
+def test_a_600_word_article_reads_every_figure() -> None:
+    # speed is measured by benchmarks/bench_reader_speed.py, not here
     sentence = (
         "On June 12, 2024 about 2,000 soldiers and nearly 3 million people left the 4 towns. "
     )
     text = sentence * 40  # ~ 640 words
-    find_quantities(text, "warm")
-    began = time.perf_counter()
     found = find_quantities(text, "a")
-    elapsed = time.perf_counter() - began
     assert len(found) == 120
-    assert elapsed < 0.05
 
 
 @settings(max_examples=300, deadline=None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -296,18 +295,16 @@ def test_any_mix_gives_exact_non_overlapping_spans(parts: list[str], anchor: dat
             assert expression.value.startswith("XXXX")
 
 
-def test_a_600_word_article_is_read_quickly() -> None:
+def test_a_600_word_article_gives_the_same_times_each_read() -> None:
+    # speed is measured by benchmarks/bench_reader_speed.py, not here
     paragraph = (
         "Officials said on Wednesday that about 1,200 workers had left the site since "
         "March 3, 2021, while the ministry expects talks to resume next week. Prices rose "
         "12% last year, and in mid-April the union met for three hours. "
     )
     article = paragraph * 15  # about 600 words
-    find_times(article, "warm", THURSDAY)
-    start = time.perf_counter()
-    for _ in range(5):
-        find_times(article, "speed", THURSDAY)
-    assert (time.perf_counter() - start) / 5 < 0.05  # generous: CI machines are shared
+    first = find_times(article, "speed", THURSDAY)
+    assert first and find_times(article, "speed", THURSDAY) == first
 
 
 # ---------------------------------------------------------------- datelines

@@ -38,6 +38,7 @@ CSP = (
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
 LIMIT = 200_000  # max_input_bytes of the test apps
+LOCAL = "http://127.0.0.1"  # the app answers loopback names only
 
 
 def evidence(texts: dict[str, str], article: str, phrase: str) -> dict[str, Any]:
@@ -163,7 +164,7 @@ def db(built: tuple[Path, dict[str, Any]], tmp_path: Path) -> Path:
 @pytest.fixture
 def client(db: Path) -> Any:
     app = create_app(db, Settings(db_path=db, workers=1, max_input_bytes=LIMIT))
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url=LOCAL) as test_client:
         yield test_client
 
 
@@ -542,7 +543,7 @@ def test_stories_from_the_real_pipeline_show_on_home_and_story_pages(tmp_path: P
         story_id = story_store.story_of_article(store, "ledger-2025-06-10")
         assert story_id is not None
         stored = story_store.get_story(store, story_id)
-    with TestClient(create_app(path, settings)) as client:
+    with TestClient(create_app(path, settings), base_url=LOCAL) as client:
         listed = {row["id"]: row for row in client.get("/index.json").json()["stories"]}
         assert listed[story_id]["article_count"] == len(stored["articles"])
         page = client.get(f"/stories/{story_id}").text
@@ -654,7 +655,7 @@ def test_posts_from_a_foreign_origin_are_refused(client: TestClient) -> None:
 
 def test_a_token_only_works_with_its_own_cookie(client: TestClient, db: Path) -> None:
     stolen = token(client)
-    other = TestClient(create_app(db, Settings(db_path=db, workers=1)))
+    other = TestClient(create_app(db, Settings(db_path=db, workers=1)), base_url=LOCAL)
     other.get("/")
     assert other.post("/add", data={"text": "Hello there", "csrf_token": stolen}).status_code == 403
 

@@ -36,6 +36,7 @@ from triangulate.store import open_store, queries
 from triangulate.store import stories as story_store
 from triangulate.store.db import Store as Connection
 from triangulate.store.export import EXPORT_FORMATS
+from triangulate.store.queries import ArticleFilter
 
 # Reading, the dossier, rendering and stories load spaCy, MiniLM and Jinja: they are imported
 # where they are used, so that ingesting or listing articles starts in a fraction of a second.
@@ -47,6 +48,7 @@ ArticleRef = models.Article | str
 
 __all__ = [
     "EXPORT_FORMATS",
+    "ArticleFilter",
     "Dossier",
     "IngestEvent",
     "Ingested",
@@ -157,18 +159,26 @@ class Store:
     """A triangulate store: one SQLite file (WAL mode) that any SQLite tool opens.
 
     ``path`` defaults to the user data directory (or ``$TRIANGULATE_DB``); ``":memory:"``
-    keeps everything in memory. Options are those of :class:`~triangulate.settings.Settings`
-    (``workers``, ``max_input_bytes``, ``fetch_timeout``...), checked once, here.
+    keeps everything in memory; with ``create=False`` a missing store is an error. Options
+    are those of :class:`~triangulate.settings.Settings` (``workers``, ``max_input_bytes``,
+    ``fetch_timeout``...), checked once, here.
     """
 
     def __init__(
-        self, path: str | Path | None = None, *, settings: Settings | None = None, **options: Any
+        self,
+        path: str | Path | None = None,
+        *,
+        settings: Settings | None = None,
+        create: bool = True,
+        **options: Any,
     ) -> None:
         base = settings or Settings()
         if path is not None:
             base = base.with_(db_path=Path(path))
         self.settings = base.with_(**options) if options else base
-        self.connection: Connection = open_store(self.settings.db)
+        self.connection: Connection = open_store(
+            self.settings.db, create=create, busy_timeout=self.settings.busy_timeout
+        )
 
     @property
     def path(self) -> str:
@@ -234,6 +244,23 @@ class Store:
         """One summary row per article (id, outlet, title, published, language, words...)."""
         return queries.article_summaries(self.connection)
 
+    def article_page(
+        self, kept: ArticleFilter, limit: int, offset: int = 0
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of the summary rows a filter keeps, and how many it keeps in all."""
+        return queries.article_page(self.connection, kept, limit, offset)
+
+    def article_rows_of(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Summary rows of the given ids that are stored, in that order."""
+        return queries.article_summaries_of(self.connection, list(ids))
+
+    def article_count(self) -> int:
+        return queries.article_count(self.connection)
+
+    def outlets(self, limit: int = 1000) -> list[str]:
+        """Distinct outlet names, alphabetically."""
+        return queries.outlets(self.connection, limit)
+
     def search(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
         """Articles whose text, title or outlet match an SQLite FTS5 query, best first."""
         return queries.search_articles(self.connection, query, limit=limit)
@@ -269,6 +296,11 @@ class Store:
 
     def dossier_rows(self) -> list[dict[str, Any]]:
         return queries.dossier_summaries(self.connection)
+
+    def dossier_page(self, limit: int, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """One page of dossiers, latest first, and how many there are."""
+        rows = queries.dossier_summaries(self.connection, limit, offset)
+        return rows, queries.dossier_count(self.connection)
 
     def dossier_data(self, dossier_id: str) -> dict[str, Any]:
         """A stored dossier's JSON; :class:`NotFoundError` when there is none."""
@@ -315,8 +347,20 @@ class Store:
     def story_rows(self, minimum_articles: int = 1) -> list[dict[str, Any]]:
         return story_store.story_summaries(self.connection, minimum_articles)
 
-    def story_members(self) -> dict[str, list[dict[str, Any]]]:
-        return story_store.story_members(self.connection)
+    def story_members(
+        self, story_ids: Sequence[str] | None = None
+    ) -> dict[str, list[dict[str, Any]]]:
+        return story_store.story_members(
+            self.connection, list(story_ids) if story_ids is not None else None
+        )
+
+    def story_page(
+        self, kept: ArticleFilter | None, limit: int, offset: int = 0
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of stories, latest first (with a filter, those telling an article it
+        keeps), and how many there are."""
+        where = kept.where() if kept else None
+        return story_store.story_page(self.connection, where, limit, offset)
 
     def story_count(self) -> int:
         return story_store.story_count(self.connection)
@@ -335,6 +379,13 @@ class Store:
         """Everything stored, text included, as ``jsonl``, ``csv`` or ``parquet``
         (to ``out``, or standard output)."""
         store_export.export_articles(self.connection, fmt, Path(out) if out is not None else None)
+
+
+def dossier_formats() -> tuple[str, ...]:
+    """The formats a dossier can be written in (``Dossier.write``)."""
+    from triangulate.render.report import FORMAT_FILES
+
+    return tuple(FORMAT_FILES)
 
 
 def read(articles: Sequence[models.Article], workers: int = 1) -> list[models.Reading]:

@@ -1,6 +1,12 @@
-"""Named exceptions. The CLI and the web layer turn each into one clear line."""
+"""Named exceptions. The CLI and the web layer turn each into one clear line.
+
+Every one of them pickles with its fields intact: errors raised in a worker process come
+back to the parent as they were raised (a test raises each one in a worker).
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 
 class TriangulateError(Exception):
@@ -19,9 +25,17 @@ class InputError(TriangulateError):
             message += f" ({hint})"
         super().__init__(message)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception pickles its message only; a worker's error must come back whole
+        return (type(self), (self.source, self.problem, self.hint))
+
 
 class FetchError(InputError):
     """A URL could not be fetched."""
+
+
+class LimitError(InputError):
+    """An input is over one of the documented limits (size, time, nesting, elements)."""
 
 
 class StoreError(TriangulateError):

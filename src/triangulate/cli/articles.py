@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from triangulate.cli import cli, db_option, open_store
-from triangulate.cli.output import print_table
+from triangulate.cli.output import json_text, print_table
 from triangulate.core.dates import shown_publication_date
 
 ARTICLE_COLUMNS = ("id", "outlet", "title", "published", "language", "words", "removed")
@@ -19,13 +18,13 @@ ARTICLE_COLUMNS = ("id", "outlet", "title", "published", "language", "words", "r
 @click.option("--json", "as_json", is_flag=True, help="A JSON list instead of a table.")
 def articles_command(db: Path | None, as_json: bool) -> None:
     """List stored articles: id, outlet, title, published, language, words, removed lines."""
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         rows = store.article_rows()
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(json_text(rows))
         return
-    shown = [
+    shown = (
         {**row, "published": shown_publication_date(row["published"], row["published_inferred"])}
         for row in rows
-    ]
+    )
     print_table(shown, ARTICLE_COLUMNS)

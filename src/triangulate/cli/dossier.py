@@ -8,32 +8,61 @@ from typing import Any
 
 import click
 
-from triangulate.cli import cli, db_option, open_store
+from triangulate.cli import cli, db_option, limit_options, limits, open_store, output_folder
+from triangulate.cli.output import echo_error, one_line
 from triangulate.errors import TriangulateError
+
+
+def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
+    """The formats asked for, checked before any work (a typo must not cost a build)."""
+    from triangulate.api import dossier_formats
+
+    formats = [f.strip() for f in value.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in dossier_formats()]
+    if unknown or not formats:
+        known = ", ".join(dossier_formats())
+        raise click.BadParameter(f"{', '.join(unknown) or 'none given'}: use any of {known}")
+    return formats
+
+
+def _out(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    return output_folder(value)
 
 
 @cli.command("dossier")
 @db_option
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("dossier"))
-@click.option("--format", "formats", default="json,md,html", help="Any of json, md, html.")
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("dossier"),
+    callback=_out, help="Folder for the dossier files (default: ./dossier).",
+)  # fmt: skip
+@click.option(
+    "--format", "formats", default="json,md,html", callback=_formats,
+    help="Any of json, md, html (comma-separated).",
+)  # fmt: skip
 @click.option("--workers", type=int, default=None, help="Worker processes (default: all cores).")
+@limit_options
 @click.argument("inputs", nargs=-1, required=True)
 def dossier_command(
-    db: Path | None, out: Path, formats: str, workers: int | None, inputs: tuple[str, ...]
+    db: Path | None,
+    out: Path,
+    formats: list[str],
+    workers: int | None,
+    inputs: tuple[str, ...],
+    **options: Any,
 ) -> None:
     """Build the dossier of one event from INPUTS (anything ingest takes, or stored ids)."""
-    with open_store(db, workers=workers) as store:
+    with open_store(db, workers=workers, **limits(options)) as store:
         articles = store.gather(inputs)
         for event in articles.events:
             if event.kind == "error":
-                click.echo(f"error: {event.message}", err=True)
+                echo_error(event.message)
         if not articles:
             raise TriangulateError("none of the inputs gave an article to compare")
         dossier = store.dossier(articles)
-    written = dossier.write(out, [f.strip() for f in formats.split(",") if f.strip()])
+    written = dossier.write(out, formats)
     _print_account(dossier.to_dict())
     for path in written:
-        click.echo(f"wrote {path}", err=True)
+        click.echo(f"wrote {one_line(str(path))}", err=True)
     if articles.failed:
         sys.exit(1)
 
@@ -46,14 +75,14 @@ def _print_account(data: dict[str, Any]) -> None:
     for article in articles:
         copy = f", copy of {article['duplicate_of']}" if article.get("duplicate_of") else ""
         date = article.get("published") or "date unknown"
-        click.echo(f"  {article['id']}: {names[article['id']]}, {date}{copy}")
+        click.echo(one_line(f"  {article['id']}: {names[article['id']]}, {date}{copy}"))
     statuses = [claim["status"] for claim in data["claims"]]
     click.echo(
         f"Claims: {statuses.count('agreed')} agreed, {statuses.count('conflict')} in conflict,"
         f" {statuses.count('update')} updated, {statuses.count('single')} single-source"
     )
     for claim in data["conflicts"]:
-        click.echo(f"Conflict: {claim['about']}")
+        click.echo(one_line(f"Conflict: {claim['about']}"))
         for side in claim["sides"]:
             outlets = ", ".join(names.get(a, a) for a in side["articles"])
-            click.echo(f"  - {side['display']!s}  ({outlets})")
+            click.echo(one_line(f"  - {side['display']!s}  ({outlets})"))

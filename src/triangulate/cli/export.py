@@ -13,8 +13,13 @@ from triangulate.cli import cli, db_option, open_store
 @cli.command("export")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="File to write (default, or -: standard output).",
+)  # fmt: skip
 def export_command(db: Path | None, fmt: str, out: Path | None) -> None:
     """Export every stored article, text included (stdout by default)."""
-    with open_store(db) as store:
+    if out is not None and str(out) == "-":
+        out = None
+    with open_store(db, create=False) as store:
         store.export(fmt, out)

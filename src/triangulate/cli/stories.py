@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from triangulate.cli import cli, db_option, open_store
+from triangulate.cli import cli, db_option, limit_options, limits, open_store, output_folder
+from triangulate.cli.output import echo_error, one_line
 
 if TYPE_CHECKING:
     from triangulate.api import IngestEvent
+
+
+def _out(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    return output_folder(value)
 
 
 @cli.command("stories")
 @db_option
 @click.option(
     "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("stories"),
-    help="Folder for stories.jsonl (default: ./stories).",
+    callback=_out, help="Folder for stories.jsonl (default: ./stories).",
 )  # fmt: skip
 @click.option(
     "--engine", type=click.Choice(["local", "ray"]), default="local",
@@ -29,6 +34,7 @@ if TYPE_CHECKING:
     "--dossiers/--no-dossiers", default=True,
     help="Build a dossier for each story told by two or more independent articles.",
 )  # fmt: skip
+@limit_options
 @click.argument("inputs", nargs=-1)
 def stories_command(
     db: Path | None,
@@ -37,22 +43,25 @@ def stories_command(
     workers: int | None,
     dossiers: bool,
     inputs: tuple[str, ...],
+    **options: Any,
 ) -> None:
     """Ingest INPUTS (files, folders, URLs, WARC, feeds...) and group every stored article
     into stories; write OUT/stories.jsonl, one line per story."""
-    failed = False
+    failed = 0
 
     def report(event: IngestEvent) -> None:
         nonlocal failed
         if event.kind == "error":
-            failed = True
-            click.echo(f"error: {event.message}", err=True)
+            failed += 1
+            echo_error(event.message)
 
-    with open_store(db, workers=workers) as store:
+    with open_store(db, workers=workers, **limits(options)) as store:
         path = store.stories(inputs, engine=engine, out_dir=out, dossiers=dossiers, on_event=report)
         summaries = store.story_rows()
     multi = sum(1 for s in summaries if s["originals"] >= 2)
     click.echo(f"{len(summaries)} stories, {multi} told by two or more independent articles")
-    click.echo(f"wrote {path}", err=True)
+    if failed:
+        click.echo(f"{failed} input{'s' if failed != 1 else ''} failed", err=True)
+    click.echo(f"wrote {one_line(str(path))}", err=True)
     if failed:
         sys.exit(1)

@@ -19,7 +19,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-PREFERRED_ON_TIE = ("utf_8", "cp1252", "latin_1", "iso8859_15")
 _CONTROL = bytes(range(0, 9)) + bytes([11, 12]) + bytes(range(14, 32))
 
 
@@ -51,7 +50,8 @@ def gunzip(data: bytes, source: str, limit: int) -> bytes:
 
 
 def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
-    """Decode bytes as text (plain or HTML): a BOM, UTF-8, the declared charset, then
+    """Decode bytes as text (plain or HTML): a BOM, UTF-8, the declared charset, UTF-8 with
+    a few broken bytes, Western European Windows-1252 when the result reads as such, then
     detection. Valid UTF-8 wins over a declaration: pages often declare a charset they are
     not written in, and text that decodes as UTF-8 by chance is rare."""
     for bom, encoding in _BOMS:
@@ -66,20 +66,82 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
+    for guess in (_mostly_utf8, _western):
+        text = guess(data)
+        if text is not None:
+            return text
     detected = _detect(data)
     if detected is None:
         raise InputError(source, "cannot be decoded as text", "convert it to UTF-8")
     return data.decode(detected, errors="replace")
 
 
+SAMPLE_BYTES = 200_000  # the guesses below judge this much, then decode everything
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a truncated copy, one pasted Latin-1 line)."""
+    sample = data[:SAMPLE_BYTES].decode("utf-8", errors="replace")
+    broken = sample.count("\ufffd")
+    fine = sum(1 for char in sample if char > "\x7f") - broken
+    if fine >= 1 and broken * 9 <= fine:
+        return data.decode("utf-8", errors="replace")
+    return None
+
+
+# Letters and signs of Western European languages in Windows-1252 (a superset of Latin-1)
+_WESTERN_SIGNS = frozenset("’‘“”„–—…«»€£°·§©®¡¿ª º¹²³½¼¾×÷¢¥¤¦¨¯´¸µ¶†‡•‰‹›™ˆ˜¬±\xa0\xad")
+_INSIDE_WORD_SIGNS = frozenset("’·")
+# Turkish (ş ğ ı) and Czech (ě ň ů) read as 1252 give these; Western text hardly ever does:
+# Icelandic eth and thorn, and a grave accent inside a word (Italian puts it on final vowels)
+_UNWESTERN_LETTERS = frozenset("ðþÐÞ")
+_FINAL_ONLY = frozenset("ìòùÌÒÙ")
+
+
+def _western(data: bytes) -> str | None:
+    """The Windows-1252 reading when it looks like Western European text.
+
+    Legacy detectors often take short French or German texts for Baltic or Central European
+    code pages. Windows-1252 is taken when few letters are accented (Cyrillic or Greek read
+    as 1252 are nearly all accented letters), no sign sits inside a word (Polish read as
+    1252 puts "¹" and "³" there) and no letter is one Turkish or Czech would give.
+    """
+    try:
+        whole = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: not Windows-1252
+    text = whole[:SAMPLE_BYTES]
+    letters = accented = 0
+    for index, char in enumerate(text):
+        if char.isalpha():
+            letters += 1
+            accented += char > "\x7f"
+            if char > "\x7f" and not _western_letter(text, index):
+                return None
+        elif char > "\x7f" and not _western_sign(text, index):
+            return None
+    return whole if letters and accented * 4 <= letters else None
+
+
+def _western_letter(text: str, index: int) -> bool:
+    char = text[index]
+    if char in _UNWESTERN_LETTERS:
+        return False
+    return not (char in _FINAL_ONLY and index + 1 < len(text) and text[index + 1].isalpha())
+
+
+def _western_sign(text: str, index: int) -> bool:
+    char = text[index]
+    if char in _INSIDE_WORD_SIGNS:
+        return True
+    return char in _WESTERN_SIGNS and not _between_letters(text, index)
+
+
+def _between_letters(text: str, index: int) -> bool:
+    return 0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha()
+
+
 def _detect(data: bytes) -> str | None:
-    """charset-normalizer's guess; among equally good guesses, the common Western one wins."""
-    results = list(from_bytes(data[:200_000]))
-    if not results:
-        return None
-    best = results[0]
-    for result in results:
-        tie = result.chaos <= best.chaos and result.coherence >= best.coherence
-        if tie and result.encoding in PREFERRED_ON_TIE:
-            return str(result.encoding)
-    return str(best.encoding)
+    """charset-normalizer's best guess."""
+    best = from_bytes(data[:SAMPLE_BYTES]).best()
+    return None if best is None else str(best.encoding)

@@ -3,6 +3,10 @@
 The duplicate policy lives here: an exact input stored already is "unchanged", the same text
 under another id is reported, a near-identical copy is linked to its original (the earliest
 published), and two sources with one file name get distinct ids.
+
+Documents go in chunks: workers prepare a chunk (extract, clean) while this process stores
+the one before, taking the store's write lock only for that store step. Events of a chunk
+are told once it is committed: an article reported "stored" is in the store.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from triangulate.ingest.decode import decode_text
 from triangulate.ingest.inputs import Item, RawDocument, iter_documents
 from triangulate.ingest.prepare import Prepared, prepare_document
 from triangulate.models import Article
-from triangulate.runners.local import LazyPool, chunked, lazy_map
+from triangulate.runners.local import LazyPool, chunked
 from triangulate.settings import Settings
 from triangulate.store import Store, queries, writes
 
@@ -63,7 +67,7 @@ class IngestReport:
 class _Chunk:
     items: list[RawDocument | IngestEvent]
     done: list[IngestEvent | None]  # an "unchanged" event for inputs stored already
-    prepared: Iterator[Prepared | InputError]
+    prepared: Iterator[Prepared | InputError]  # one per fresh document, computed meanwhile
 
 
 def _for_worker(document: RawDocument) -> RawDocument:
@@ -99,7 +103,11 @@ class Ingester:
         """
         report = IngestReport()
         emit = partial(_record, report, on_event)
-        with LazyPool(self.settings.worker_count) as pool:
+        with LazyPool(
+            self.settings.worker_count,
+            time_limit=self.settings.item_time_limit,
+            isolate=self.settings.isolate_workers,
+        ) as pool:
             pending: _Chunk | None = None
             for chunk in chunked(items, CHUNK):
                 submitted = self._submit(chunk, pool)
@@ -132,21 +140,34 @@ class Ingester:
             for document, lines in zip(fresh, keys, strict=True)
         ]
         prepare = partial(_prepare, settings=self.settings)
-        return _Chunk(items, done, lazy_map(prepare, jobs, pool.get(len(jobs))))
+        return _Chunk(items, done, pool.map(prepare, jobs, _failed_job))
 
     def _store_chunk(self, chunk: _Chunk, emit: Callable[[IngestEvent], None]) -> None:
-        # each article is written atomically; the chunk is committed once (see writes.batch)
-        with writes.batch(self.store):
-            self._store_items(chunk, emit)
+        """Store one chunk in one transaction, then tell its events.
 
-    def _store_items(self, chunk: _Chunk, emit: Callable[[IngestEvent], None]) -> None:
+        The workers' results are all in before the write lock is taken, so another writer
+        waits only for the writes; each article is written atomically (see writes.batch).
+        """
+        prepared = iter(list(chunk.prepared))
+        events: list[IngestEvent] = []
+        with writes.batch(self.store):
+            self._store_items(chunk, prepared, events.append)
+        for event in events:  # committed: an article told as stored is in the store
+            emit(event)
+
+    def _store_items(
+        self,
+        chunk: _Chunk,
+        prepared: Iterator[Prepared | InputError],
+        emit: Callable[[IngestEvent], None],
+    ) -> None:
         for item, unchanged in zip(chunk.items, chunk.done, strict=True):
             if isinstance(item, IngestEvent):
                 emit(item)
             elif unchanged is not None:
                 emit(unchanged)
             else:
-                self._store(item, next(chunk.prepared), emit)
+                self._store(item, next(prepared), emit)
 
     def _count(self, document: RawDocument) -> frozenset[str] | None:
         """Count a text's lines in the batch's boilerplate memory."""
@@ -235,11 +256,17 @@ def _known_date(article: Article) -> str:
     return "" if article.published_inferred else article.published or ""
 
 
-def _prepare(
-    job: tuple[RawDocument, BoilerplateMemory | None], settings: Settings
-) -> Prepared | InputError:
+Job = tuple[RawDocument, BoilerplateMemory | None]
+
+
+def _prepare(job: Job, settings: Settings) -> Prepared | InputError:
     document, memory = job
     return prepare_document(document, memory, settings)
+
+
+def _failed_job(job: Job, reason: str) -> InputError:
+    """A document whose preparation stopped its worker or ran out of time: its own error."""
+    return InputError(job[0].source, reason, "the rest of the batch went on")
 
 
 def _record(

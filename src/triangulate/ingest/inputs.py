@@ -1,7 +1,9 @@
 """Turn inputs into raw documents: files, folders, globs, URLs, WARC, feeds, JSONL, stdin.
 
 Each input yields :class:`RawDocument` records, or an :class:`InputError` for what could not be
-read, so that one bad input never stops the batch.
+read, so that one bad input never stops the batch: every file of a folder or a glob, every
+line of a JSONL file and every entry of a feed is attempted on its own. Everything is read
+through :mod:`triangulate.ingest.limits`, bounded in size and time.
 """
 
 from __future__ import annotations
@@ -10,15 +12,17 @@ import glob
 import hashlib
 import io
 import json
+import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from triangulate.errors import InputError
+from triangulate.errors import InputError, LimitError
 from triangulate.ingest.decode import decode_text, gunzip, looks_binary
-from triangulate.ingest.fetch import fetch
+from triangulate.ingest.limits import check_json_shape, open_input, read_path, read_stream
 from triangulate.settings import Settings
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -26,6 +30,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES | {".warc"}
+MAX_ID_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,30 @@ class RawDocument:
     text: str | None = None  # already decoded text when the container gave one
     fully_extracted: bool = True
 
+    def __post_init__(self) -> None:
+        # names and texts are stored as UTF-8: a file name that is not UTF-8 or a lone
+        # surrogate from JSON ("\ud800") cannot be, and is written with U+FFFD instead
+        for name in ("source", "id", "url", "title", "published", "outlet", "text"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, storable(value))
+        object.__setattr__(self, "authors", tuple(storable(a) for a in self.authors))
+        if self.id is not None:  # an id is part of addresses and commands: no control codes
+            object.__setattr__(self, "id", _CONTROL.sub("_", self.id))
+
+
+def storable(text: str) -> str:
+    """``text`` with what UTF-8 cannot hold (lone surrogates) replaced by U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
 
 Item = RawDocument | InputError
 
@@ -51,22 +80,40 @@ Item = RawDocument | InputError
 def iter_documents(inputs: Sequence[str], settings: Settings) -> Iterator[Item]:
     """Every document behind the inputs, in order; problems come as InputError items."""
     for spec in inputs:
-        try:
-            yield from _expand(spec, settings)
-        except InputError as error:
-            yield error
+        given = 0
+        for item in attempted(spec, partial(_expand, spec, settings)):
+            given += 1
+            yield item
+        if not given:  # an empty folder or JSONL file: said, never silent
+            yield InputError(
+                storable(spec), "holds nothing to ingest", "no article file, line or entry in it"
+            )
+
+
+def attempted(source: str, items: Callable[[], Iterator[Item]]) -> Iterator[Item]:
+    """The items of one source; a failure ends that source alone, as one InputError
+    (the items it gave before are kept). No parser crash gets past this."""
+    try:
+        yield from items()
+    except InputError as error:
+        yield error
+    except (Exception, RecursionError) as error:  # a library crash on hostile input
+        yield InputError(source, f"could not be read ({type(error).__name__}: {error})")
+
+
+def _one(make: Callable[[], Item]) -> Iterator[Item]:
+    yield make()
 
 
 def _expand(spec: str, settings: Settings) -> Iterator[Item]:
     if spec == "-":
-        yield from _from_bytes(
-            "<stdin>", sys.stdin.buffer.read(settings.max_input_bytes + 1), settings
-        )
+        data = read_stream(sys.stdin.buffer, "<stdin>", settings)
+        yield from _from_bytes("<stdin>", data, settings)
     elif spec.startswith(("http://", "https://")):
         yield from _from_url(spec, settings)
     elif Path(spec).is_dir():
         yield from _from_folder(Path(spec), settings)
-    elif Path(spec).exists():
+    elif Path(spec).exists() or Path(spec).is_symlink():
         yield from _from_file(Path(spec), settings)
     elif glob.has_magic(spec):
         yield from _from_glob(spec, settings)
@@ -80,14 +127,18 @@ def _from_glob(pattern: str, settings: Settings) -> Iterator[Item]:
         raise InputError(pattern, "matches no file", "check the pattern")
     for match in matches:
         path = Path(match)
-        yield from _from_folder(path, settings) if path.is_dir() else _from_file(path, settings)
+        if path.is_dir():
+            yield from _from_folder(path, settings)
+        else:
+            yield from attempted(match, partial(_from_file, path, settings))
 
 
 def _from_folder(folder: Path, settings: Settings) -> Iterator[Item]:
+    """Every regular file with a known suffix below ``folder``, each attempted on its own."""
     for path in sorted(folder.rglob("*")):
         hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
         if path.is_file() and not hidden and _suffix(path) in KNOWN_SUFFIXES:
-            yield from _from_file(path, settings)
+            yield from attempted(str(path), partial(_from_file, path, settings))
 
 
 def _suffix(path: Path) -> str:
@@ -116,11 +167,15 @@ def _from_file(path: Path, settings: Settings) -> Iterator[Item]:
     if _suffix(path) == ".warc":
         yield from _from_warc(path, settings)
     else:
-        yield from documents_from_bytes(str(path), _read_file(path, settings), settings)
+        yield from documents_from_bytes(str(path), read_path(path, settings), settings)
 
 
 def documents_from_bytes(name: str, data: bytes, settings: Settings) -> Iterator[Item]:
     """Documents in ``data`` as if read from a file called ``name`` (files and uploads)."""
+    yield from attempted(name, partial(_documents_from_bytes, name, data, settings))
+
+
+def _documents_from_bytes(name: str, data: bytes, settings: Settings) -> Iterator[Item]:
     path = Path(name)
     suffix = _suffix(path)
     if path.suffix.lower() == ".gz":
@@ -135,22 +190,6 @@ def documents_from_bytes(name: str, data: bytes, settings: Settings) -> Iterator
         yield from _from_feed(name, data)
     else:
         yield _document(name, data, kind=_kind(suffix, data), doc_id=file_id(path))
-
-
-def _read_file(path: Path, settings: Settings) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > settings.max_input_bytes:
-            raise InputError(
-                str(path),
-                f"is {size:,} bytes, over the limit of {settings.max_input_bytes:,}",
-                "raise --max-bytes or split it",
-            )
-        return path.read_bytes()
-    except OSError as error:
-        raise InputError(
-            str(path), f"cannot be read ({error.strerror})", "check permissions"
-        ) from None
 
 
 def _kind(suffix: str, data: bytes) -> str:
@@ -176,8 +215,6 @@ def _document(source: str, data: bytes, kind: str, doc_id: str | None, **meta: A
 
 
 def _from_bytes(source: str, data: bytes, settings: Settings) -> Iterator[Item]:
-    if len(data) > settings.max_input_bytes:
-        raise InputError(source, "is over the size limit", "raise --max-bytes")
     stripped = data.lstrip()
     if stripped.startswith(b"{"):
         yield from _from_jsonl(source, data, settings)
@@ -189,6 +226,9 @@ def _from_bytes(source: str, data: bytes, settings: Settings) -> Iterator[Item]:
 
 
 def _from_url(url: str, settings: Settings) -> Iterator[Item]:
+    # imported here: httpx and its kin take a fifth of a second that ingesting files never needs
+    from triangulate.ingest.fetch import fetch
+
     fetched = fetch(url, settings)
     content_type = fetched.content_type.lower()
     if ("xml" in content_type and _is_feed(fetched.data)) or _is_feed(fetched.data):
@@ -202,21 +242,26 @@ def _from_jsonl(source: str, data: bytes, settings: Settings) -> Iterator[Item]:
     text = decode_text(data, source)
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
-            try:
-                yield _jsonl_record(f"{source}:{number}", line)
-            except InputError as error:
-                yield error
+            where = f"{source}:{number}"
+            yield from attempted(
+                where, partial(_one, partial(_jsonl_record, where, line, settings))
+            )
 
 
 JSONL_FIELDS = ("id", "url", "title", "published", "outlet", "text", "html", "authors")
 
 
-def _jsonl_record(where: str, line: str) -> RawDocument:
+def _jsonl_record(where: str, line: str, settings: Settings) -> RawDocument:
+    check_json_shape(where, line, settings)
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise InputError(
             where, f"is not valid JSON ({error.msg})", "one JSON object per line"
+        ) from None
+    except (ValueError, RecursionError) as error:  # numbers too long to convert, deep nesting
+        raise InputError(
+            where, f"is not usable JSON ({error})", "one JSON object per line"
         ) from None
     if not isinstance(record, dict):
         raise InputError(where, "is not a JSON object", "one JSON object per line")
@@ -225,12 +270,14 @@ def _jsonl_record(where: str, line: str) -> RawDocument:
         raise InputError(where, "has no 'text' or 'html'", "give the article's text or HTML")
     url = _optional_str(record, "url")
     doc_id = _optional_str(record, "id") or (
-        url_id(url) if url else hashlib.sha1(body.encode()).hexdigest()[:16]
+        url_id(url) if url else hashlib.sha1(body.encode("utf-8", "replace")).hexdigest()[:16]
     )
+    if len(doc_id) > MAX_ID_CHARS:
+        raise LimitError(where, f"has an id over {MAX_ID_CHARS} characters", "use a shorter id")
     authors = record.get("authors") or ()
     return RawDocument(
         source=where,
-        data=body.encode("utf-8"),
+        data=body.encode("utf-8", "replace"),  # lone surrogates ("\ud800") cannot be encoded
         kind="text" if record.get("text") else "html",
         id=doc_id,
         url=url,
@@ -238,7 +285,7 @@ def _jsonl_record(where: str, line: str) -> RawDocument:
         published=_optional_str(record, "published"),
         outlet=_optional_str(record, "outlet"),
         authors=tuple(str(a) for a in authors) if isinstance(authors, list) else (),
-        text=record.get("text") or None,
+        text=body if record.get("text") else None,
     )
 
 
@@ -250,7 +297,8 @@ def _optional_str(record: dict[str, Any], key: str) -> str | None:
 def _from_feed(source: str, data: bytes) -> Iterator[Item]:
     import feedparser
 
-    feed = feedparser.parse(data)
+    # a stream, never bytes: given bytes, feedparser may take them for a path or a URL
+    feed = feedparser.parse(io.BytesIO(data))
     if not feed.entries:
         problem = (
             "has no entries" if not feed.bozo else f"is not a readable feed ({feed.bozo_exception})"
@@ -258,10 +306,8 @@ def _from_feed(source: str, data: bytes) -> Iterator[Item]:
         raise InputError(source, problem, "check that it is RSS or Atom")
     outlet = feed.feed.get("title")
     for number, entry in enumerate(feed.entries, start=1):
-        try:
-            yield _feed_entry(f"{source}#{number}", entry, outlet)
-        except InputError as error:
-            yield error
+        where = f"{source}#{number}"
+        yield from attempted(where, partial(_one, partial(_feed_entry, where, entry, outlet)))
 
 
 def _feed_entry(where: str, entry: Any, outlet: str | None) -> RawDocument:
@@ -290,14 +336,13 @@ def _feed_entry(where: str, entry: Any, outlet: str | None) -> RawDocument:
 
 
 def _from_warc(path: Path, settings: Settings) -> Iterator[Item]:
-    try:
-        handle: BinaryIO = path.open("rb")
-    except OSError as error:
-        raise InputError(
-            str(path), f"cannot be read ({error.strerror})", "check permissions"
-        ) from None
-    with handle:
-        yield from _warc_records(str(path), handle, settings)
+    """A WARC file is streamed record by record (each record is bounded); a pipe is read
+    whole, within the size limit, first."""
+    with open_input(path) as handle:
+        stream: BinaryIO = handle
+        if not path.is_file():
+            stream = io.BytesIO(read_stream(handle, str(path), settings))
+        yield from _warc_records(str(path), stream, settings)
 
 
 def _warc_records(source: str, handle: BinaryIO, settings: Settings) -> Iterator[Item]:
@@ -306,18 +351,21 @@ def _warc_records(source: str, handle: BinaryIO, settings: Settings) -> Iterator
     records = ArchiveIterator(
         handle, record_types=WarcRecordType.response, parse_http=True, fsspec_args=False
     )
-    count = 0
+    count = given = 0
     try:
         for count, record in enumerate(records, start=1):
             item = _warc_record(f"{source}#{count}", record, settings)
             if item is not None:
+                given += 1
                 yield item
     except Exception as error:  # fastwarc raises plain exceptions on broken records
+        given += 1
         yield InputError(
             f"{source}#{count + 1}", f"broken WARC record ({error})", "the rest was skipped"
         )
-    if count == 0:
-        yield InputError(source, "holds no readable WARC response records", "is it a WARC file?")
+    if given == 0:
+        what = "no HTML response records" if count else "no readable WARC response records"
+        yield InputError(source, f"holds {what}", "is it a WARC file of web pages?")
 
 
 def _warc_record(where: str, record: Any, settings: Settings) -> Item | None:

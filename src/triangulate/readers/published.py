@@ -10,6 +10,7 @@ a reader given an article without one decides it the same way.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from triangulate.models import Article
 from triangulate.readers.times import find_dateline, latest_mentioned_date
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+MIN_YEAR = 1000  # the year 0001 of a default date-time is no publication date
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ def publication_date(
     latest date ``text`` mentions."""
     if day := iso_date(given):
         return Publication(day, "given")
-    if page:
+    if page := iso_date(page):
         return Publication(page, page_how, (page_how or "").endswith("-guess"))
     if found := dateline or find_dateline(text):
         return Publication(found, "dateline")
@@ -64,13 +66,22 @@ def publication_of(article: Article) -> Publication:
 
 
 def iso_date(value: str | None) -> str | None:
-    """The YYYY-MM-DD part of an ISO date or date-time, else a parsed date, else None."""
+    """The YYYY-MM-DD date of an ISO date or date-time, else of a parsed date, else None;
+    a date that is not in the calendar ("2024-13-45") is None."""
     if not value:
         return None
     match = _ISO_DATE.match(value.strip())
     if match:
-        return match.group(0)
+        return _real_date(match.group(0))
     try:
-        return str(date_parser.parse(value).date().isoformat())
+        return _real_date(date_parser.parse(value[:200]).date().isoformat())
     except (ValueError, OverflowError):
         return None
+
+
+def _real_date(iso: str) -> str | None:
+    try:
+        day = datetime.date.fromisoformat(iso)
+    except ValueError:
+        return None
+    return iso if day.year >= MIN_YEAR else None

@@ -535,7 +535,8 @@ def _attribution_verb(
         return None
     doc = around[0].doc
     first, last = around[0].start, around[-1].end
-    if last < len(doc) and doc[last:].text[:1] and doc[last].sent.end - last <= 8:
+    # doc[last].text, not doc[last:].text: the rest of the text, for each quote, is quadratic
+    if last < len(doc) and doc[last].text[:1] and doc[last].sent.end - last <= 8:
         last = doc[last].sent.end  # '"..."' then a short "she said." sentence
     verbs = [
         t

@@ -3,12 +3,19 @@
 ``read_many`` parses all texts with ``nlp.pipe`` (the only parallel step), runs
 the readers on each parsed text, then merges entity name variants across all
 articles so every reading uses the same canonical names.
+
+Reading is bounded per article, whatever the text: at most ``max_chars`` characters are read
+(ingest stores no longer text by default), a long text is parsed in pieces (spaCy's memory
+grows with what it parses at once), and each kind of finding is kept to its ``MAX_FINDINGS``.
+Each cut is told as a warning on the ``triangulate`` logger, naming the article.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
+import logging
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -42,6 +49,118 @@ from triangulate.readers.times import find_times
 
 READER_VERSION = "4"  # 3: lemmas; 4: events, voices of framing markers, speakers
 Record = TypeVar("Record")
+MAX_READ_CHARS = 400_000  # Settings.max_article_chars
+# spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
+# character. This keeps the worst text as quick to read as the longest prose.
+MAX_READ_TOKENS = 100_000
+LONG_RUN = 100  # characters without a space: longer runs are cut into tokens of this size
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
+PIECE_CHARS = 20_000  # a longer text is parsed a paragraph group at a time
+# Findings kept per article, the first ones. Comparing articles pairs every figure and date
+# with every other, so these keep a hostile text (thousands of numbers) from costing
+# gigabytes; news articles stay far below them.
+MAX_FINDINGS = {
+    "entities": 2_000, "times": 400, "quantities": 400, "quotes": 300, "framing": 500,
+    "facts": 500, "events": 500,
+}  # fmt: skip
+log = logging.getLogger("triangulate")
+
+
+def readable(
+    article: Article, max_chars: int = MAX_READ_CHARS, nlp: Language | None = None
+) -> Article:
+    """The article with its text cut at a paragraph or line break to at most ``max_chars``
+    characters and (given the pipeline's tokenizer) ``MAX_READ_TOKENS`` tokens.
+
+    Spans found in the cut text are spans of the whole text: it is the same beginning.
+    """
+    cut = len(article.text)
+    if cut > max_chars:
+        cut = _break_before(article.text, max_chars)
+    if nlp is not None and cut > MAX_READ_TOKENS:  # fewer characters than tokens: no cut
+        counted = tokens(nlp, article.text[:cut])
+        if len(counted) > MAX_READ_TOKENS:
+            cut = _break_before(article.text, counted[MAX_READ_TOKENS].idx)
+    if cut == len(article.text):
+        return article
+    log.warning(
+        "%s: only the first %s of %s characters were read (raise --max-chars)",
+        article.id, f"{cut:,}", f"{len(article.text):,}",
+    )  # fmt: skip
+    return dataclasses.replace(article, text=article.text[:cut])
+
+
+def _break_before(text: str, limit: int) -> int:
+    """The end of the last paragraph, line or sentence that ends by ``limit``."""
+    for mark in ("\n\n", "\n", ". "):
+        found = text.rfind(mark, limit // 2, limit)
+        if found > 0:
+            return found + len(mark)
+    return limit
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """spaCy's parse of ``text``; a long text is parsed in pieces cut at paragraph breaks
+    and joined, the same text with the same offsets, in bounded memory."""
+    if len(text) <= PIECE_CHARS:
+        return nlp(tokens(nlp, text))
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = len(text)
+        if end - start > PIECE_CHARS:
+            end = start + _break_before(text[start : start + PIECE_CHARS], PIECE_CHARS)
+        pieces.append(tokens(nlp, text[start:end]))
+        start = end
+    return Doc.from_docs(list(nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
+
+
+def tokens(nlp: Language, text: str) -> Doc:
+    """The tokens of ``text``, a run of more than ``LONG_RUN`` characters without a space cut
+    into pieces of ``LONG_RUN`` (spaCy's tokenizer takes time that grows with the square of
+    such a run's length; no word is that long)."""
+    runs = list(_LONG_RUN.finditer(text))
+    if not runs:
+        return nlp.make_doc(text)
+    parts: list[Doc] = []
+    start = 0
+    for run in runs:
+        if run.start() > start:
+            parts.append(nlp.make_doc(text[start : run.start()]))
+        run_text = run.group()
+        pieces = [run_text[i : i + LONG_RUN] for i in range(0, len(run_text), LONG_RUN)]
+        parts.append(Doc(nlp.vocab, words=pieces, spaces=[False] * len(pieces)))
+        start = run.end()
+    if start < len(text):
+        parts.append(nlp.make_doc(text[start:]))
+    return Doc.from_docs(parts, ensure_whitespace=False)
+
+
+def capped(reading: Reading) -> Reading:
+    """The reading with each kind of finding kept to its ``MAX_FINDINGS`` (the first ones);
+    a fact keeps only the figures and dates that were kept."""
+    counts = {kind: len(getattr(reading, kind)) for kind in MAX_FINDINGS}
+    over = {kind: count for kind, count in counts.items() if count > MAX_FINDINGS[kind]}
+    if not over:
+        return reading
+    told = ", ".join(f"{count:,} {kind}" for kind, count in over.items())
+    kept = ", ".join(f"{MAX_FINDINGS[kind]:,} {kind}" for kind in over)
+    log.warning("%s: found %s; kept the first %s", reading.article, told, kept)
+    cuts = {kind: getattr(reading, kind)[: MAX_FINDINGS[kind]] for kind in over}
+    reading = dataclasses.replace(reading, **cuts)
+    values: list[TimeExpression | Quantity] = [*reading.times, *reading.quantities]
+    spans = {(v.evidence.start, v.evidence.end) for v in values}
+    facts = tuple(
+        dataclasses.replace(
+            fact,
+            times=tuple(t for t in fact.times if (t.evidence.start, t.evidence.end) in spans),
+            quantities=tuple(
+                q for q in fact.quantities if (q.evidence.start, q.evidence.end) in spans
+            ),
+        )
+        for fact in reading.facts
+    )
+    return dataclasses.replace(reading, facts=facts)
 
 
 def _as_date(iso: str | None) -> datetime.date | None:
@@ -80,10 +199,13 @@ def read_parsed(article: Article, doc: Doc) -> Reading:
     )
 
 
-def read_article(article: Article, nlp: Language | None = None) -> Reading:
+def read_article(
+    article: Article, nlp: Language | None = None, max_chars: int = MAX_READ_CHARS
+) -> Reading:
     """Read one article (entity names merged within the article only)."""
     pipeline = nlp if nlp is not None else load_nlp()
-    return read_parsed(article, pipeline(article.text))
+    bounded = readable(article, max_chars, pipeline)
+    return capped(read_parsed(bounded, parse(pipeline, bounded.text)))
 
 
 def read_many(
@@ -91,9 +213,10 @@ def read_many(
 ) -> list[Reading]:
     """Read several articles, then give each entity one canonical name across all of them."""
     nlp = load_nlp()
-    texts = (article.text for article in articles)
+    bounded = [readable(article, MAX_READ_CHARS, nlp) for article in articles]
+    texts = (tokens(nlp, a.text) for a in bounded)
     docs = nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
-    readings = [read_parsed(article, doc) for article, doc in zip(articles, docs, strict=True)]
+    readings = [capped(read_parsed(a, doc)) for a, doc in zip(bounded, docs, strict=True)]
     return merge_across(readings)
 
 

@@ -1,4 +1,10 @@
-"""Opening the store: one SQLite file in WAL mode, migrated on open."""
+"""Opening the store: one SQLite file in WAL mode, migrated on open.
+
+Several processes may use one store at once (two ingests, the web app beside a command):
+readers never wait (WAL), and each writer takes the write lock only for its write
+(``BEGIN IMMEDIATE`` in :mod:`triangulate.store.writes`), waiting up to the busy timeout
+for another writer to finish.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +15,18 @@ from types import TracebackType
 from triangulate.errors import StoreError
 from triangulate.store.migrations import migrate
 
+DEFAULT_BUSY_TIMEOUT = 60.0  # seconds; Settings.busy_timeout
+
 
 class Store:
     """A connection to one store file. Reads and writes live in `queries` and `writes`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+    ) -> None:
         self.conn = conn
         self.path = path
+        self.busy_timeout = busy_timeout
 
     def close(self) -> None:
         self.conn.close()
@@ -32,25 +43,33 @@ class Store:
         self.close()
 
 
-def open_store(path: Path | str) -> Store:
-    """Open (creating and migrating when needed) the store at ``path`` (":memory:" works)."""
+def open_store(
+    path: Path | str, *, create: bool = True, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+) -> Store:
+    """Open (creating and migrating when needed) the store at ``path`` (":memory:" works).
+
+    With ``create=False`` a missing store is an error naming it, and nothing is created:
+    a mistyped ``--db`` for a reading command must not leave an empty store behind.
+    """
     where = str(path)
+    if where != ":memory:" and not create and not Path(where).expanduser().is_file():
+        raise StoreError(f"{where}: no store there (check --db, or ingest something first)")
     try:
         if where != ":memory:":
             Path(where).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(where, timeout=30.0, check_same_thread=False)
-        _configure(conn)
+        conn = sqlite3.connect(where, timeout=busy_timeout, check_same_thread=False)
+        _configure(conn, busy_timeout)
         migrate(conn)
     except (sqlite3.Error, OSError) as error:
         raise StoreError(
             f"{where}: cannot open the store ({error}); is it a triangulate SQLite file?"
         ) from error
-    return Store(conn, where)
+    return Store(conn, where, busy_timeout)
 
 
-def _configure(conn: sqlite3.Connection) -> None:
+def _configure(conn: sqlite3.Connection, busy_timeout: float) -> None:
     conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA busy_timeout = 30000")

@@ -116,30 +116,58 @@ MIGRATIONS: list[Migration] = [
         CREATE INDEX story_articles_article ON story_articles(article_id);
         """,
     ),
+    (
+        4,
+        "listing indexes",
+        """
+        CREATE INDEX articles_listing ON articles(published IS NULL, published, id);
+        CREATE INDEX stories_listing
+            ON stories(last_seen IS NULL, last_seen DESC, originals DESC, id);
+        CREATE INDEX dossiers_created ON dossiers(created_at);
+        """,
+    ),
 ]
 
 
 def applied_versions(conn: sqlite3.Connection) -> set[int]:
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
-    return {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+    """The versions recorded in the file (none for a new file); reads only."""
+    try:
+        return {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+    except sqlite3.OperationalError:  # no such table: a new store
+        return set()
 
 
 def migrate(conn: sqlite3.Connection, on_apply: Callable[[int, str], None] | None = None) -> None:
-    """Apply every migration not yet recorded, each in its own transaction."""
-    done = applied_versions(conn)
-    for version, name, sql in MIGRATIONS:
-        if version in done:
-            continue
-        with conn:
+    """Apply every migration not yet recorded, all in one transaction.
+
+    The write lock is taken first and the recorded versions read again under it, so two
+    processes opening a new store at once apply each migration once.
+    """
+    if {version for version, _, _ in MIGRATIONS} <= applied_versions(conn):
+        return  # the usual case: nothing to write, no lock taken
+    conn.execute("BEGIN IMMEDIATE")
+    applied: list[tuple[int, str]] = []
+    try:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        done = applied_versions(conn)
+        for version, name, sql in MIGRATIONS:
+            if version in done:
+                continue
             for statement in _statements(sql):
                 conn.execute(statement)
             conn.execute(
                 "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
                 (version, name, datetime.now(UTC).isoformat(timespec="seconds")),
             )
+            applied.append((version, name))
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+    for version, name in applied:
         if on_apply:
             on_apply(version, name)
 

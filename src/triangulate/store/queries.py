@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from triangulate.errors import NotFoundError
@@ -17,12 +18,93 @@ SUMMARY_COLUMNS = (
 )
 
 
+LISTING_ORDER = "published IS NULL, published, id"  # the articles_listing index
+
+
 def article_summaries(store: Store) -> list[dict[str, Any]]:
     """One row per stored article, for tables and listings."""
-    rows = store.conn.execute(
-        f"SELECT {SUMMARY_COLUMNS} FROM articles ORDER BY published IS NULL, published, id"
-    )
+    rows = store.conn.execute(f"SELECT {SUMMARY_COLUMNS} FROM articles ORDER BY {LISTING_ORDER}")
     return [_summary(row) for row in rows]
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """What a listing keeps: words of the title or text, an outlet, a date range."""
+
+    query: str = ""
+    outlet: str = ""
+    since: str = ""
+    until: str = ""
+
+    def __bool__(self) -> bool:
+        return any((self.query.strip(), self.outlet, self.since, self.until))
+
+    def where(self) -> tuple[str, list[Any]]:
+        """An SQL condition on ``articles`` and its parameters."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        match = fts_query(self.query)
+        if match:
+            clauses.append(
+                "articles.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            )
+            params.append(match)
+        if self.outlet:
+            clauses.append("articles.outlet = ?")
+            params.append(self.outlet)
+        if self.since:
+            clauses.append("articles.published >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append("articles.published <= ?")
+            params.append(self.until)
+        return " AND ".join(clauses) or "1", params
+
+
+def fts_query(query: str) -> str:
+    """An FTS5 query matching every word of ``query`` as plain words ("" for none)."""
+    words = [w.replace('"', '""') for w in query.split()]
+    return " ".join(f'"{w}"' for w in words)
+
+
+def article_page(
+    store: Store, kept: ArticleFilter, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of the articles a filter keeps, in listing order, and how many it keeps."""
+    where, params = kept.where()
+    total = store.conn.execute(f"SELECT COUNT(*) FROM articles WHERE {where}", params)
+    rows = store.conn.execute(
+        f"SELECT {SUMMARY_COLUMNS} FROM articles WHERE {where} ORDER BY {LISTING_ORDER}"
+        " LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return [_summary(row) for row in rows], int(total.fetchone()[0])
+
+
+def article_summaries_of(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    """Summary rows of the given ids (those stored), in the given order."""
+    found = {}
+    for start in range(0, len(ids), 500):  # SQLite caps the parameters of one statement
+        part = ids[start : start + 500]
+        marks = ", ".join("?" * len(part))
+        rows = store.conn.execute(
+            f"SELECT {SUMMARY_COLUMNS} FROM articles WHERE id IN ({marks})", part
+        )
+        found.update({row["id"]: _summary(row) for row in rows})
+    return [found[i] for i in ids if i in found]
+
+
+def article_count(store: Store) -> int:
+    return int(store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+
+def outlets(store: Store, limit: int) -> list[str]:
+    """Distinct outlet names, alphabetically, at most ``limit`` of them."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet LIMIT ?",
+        (limit,),
+    )
+    return [str(row[0]) for row in rows]
 
 
 def _summary(row: sqlite3.Row) -> dict[str, Any]:
@@ -122,11 +204,18 @@ def stored_reading(store: Store, article_id: str) -> tuple[str, str, dict[str, A
     return str(row["reader_version"]), str(row["content_hash"]), json.loads(row["reading"])
 
 
-def dossier_summaries(store: Store) -> list[dict[str, Any]]:
+def dossier_summaries(store: Store, limit: int = -1, offset: int = 0) -> list[dict[str, Any]]:
+    """Dossiers, latest first (a page of them with ``limit``, ``offset``)."""
     rows = store.conn.execute(
         "SELECT id, title, article_ids, created_at FROM dossiers ORDER BY created_at DESC"
+        " LIMIT ? OFFSET ?",
+        (limit, offset),
     )
     return [{**dict(r), "article_ids": json.loads(r["article_ids"])} for r in rows]
+
+
+def dossier_count(store: Store) -> int:
+    return int(store.conn.execute("SELECT COUNT(*) FROM dossiers").fetchone()[0])
 
 
 def get_dossier(store: Store, dossier_id: str) -> dict[str, Any]:
@@ -139,10 +228,9 @@ def get_dossier(store: Store, dossier_id: str) -> dict[str, Any]:
 
 def search_articles(store: Store, query: str, limit: int = 50) -> list[dict[str, Any]]:
     """Full-text search over titles and texts (SQLite FTS5); the query is taken as plain words."""
-    words = [w.replace('"', '""') for w in query.split()]
-    if not words:
+    match = fts_query(query)
+    if not match:
         return []
-    match = " ".join(f'"{w}"' for w in words)
     rows = store.conn.execute(
         f"SELECT {SUMMARY_COLUMNS} FROM articles WHERE rowid IN"
         " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?)",

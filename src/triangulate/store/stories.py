@@ -16,6 +16,7 @@ from triangulate.models import Story
 from triangulate.store.db import Store
 from triangulate.store.writes import atomic
 
+STORY_ORDER = "last_seen IS NULL, last_seen DESC, originals DESC, id"  # stories_listing
 STORY_COLUMNS = (
     "id, title, first_seen, last_seen, originals, dossier_id,"
     " (SELECT COUNT(*) FROM story_articles m WHERE m.story_id = stories.id) AS article_count"
@@ -54,11 +55,29 @@ def link_dossier(store: Store, story_id: str, dossier_id: str) -> None:
 
 def story_summaries(store: Store, minimum_articles: int = 1) -> list[dict[str, Any]]:
     """One row per story, latest first: id, title, first/last seen, counts, dossier id."""
-    rows = store.conn.execute(
-        f"SELECT {STORY_COLUMNS} FROM stories"
-        " ORDER BY last_seen IS NULL, last_seen DESC, originals DESC, id"
-    )
+    rows = store.conn.execute(f"SELECT {STORY_COLUMNS} FROM stories ORDER BY {STORY_ORDER}")
     return [dict(row) for row in rows if row["article_count"] >= minimum_articles]
+
+
+def story_page(
+    store: Store, where: tuple[str, list[Any]] | None, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of stories, latest first, and how many there are; with ``where`` (an SQL
+    condition on ``articles``), only the stories telling at least one article it keeps."""
+    condition, params = "1", []
+    if where is not None:
+        condition = (
+            "id IN (SELECT m.story_id FROM story_articles m JOIN articles"
+            f" ON articles.id = m.article_id WHERE {where[0]})"
+        )
+        params = list(where[1])
+    total = store.conn.execute(f"SELECT COUNT(*) FROM stories WHERE {condition}", params)
+    rows = store.conn.execute(
+        f"SELECT {STORY_COLUMNS} FROM stories WHERE {condition} ORDER BY {STORY_ORDER}"
+        " LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return [dict(row) for row in rows], int(total.fetchone()[0])
 
 
 def story_ids(store: Store) -> list[str]:
@@ -114,11 +133,18 @@ def story_of_article(store: Store, article_id: str) -> str | None:
     return None if row is None else str(row["story_id"])
 
 
-def story_members(store: Store) -> dict[str, list[dict[str, Any]]]:
-    """Every story's articles (id, outlet, published, duplicate_of), in the order they joined."""
+def story_members(
+    store: Store, story_ids: list[str] | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """Each story's articles (id, outlet, published, duplicate_of), in the order they joined:
+    of every story, or of the given ones."""
+    chosen, params = "", list(story_ids or [])
+    if story_ids is not None:
+        chosen = f" WHERE m.story_id IN ({', '.join('?' * len(story_ids))})"
     rows = store.conn.execute(
         "SELECT m.story_id, a.id, a.outlet, a.published, a.duplicate_of FROM story_articles m"
-        " JOIN articles a ON a.id = m.article_id ORDER BY m.story_id, m.position"
+        f" JOIN articles a ON a.id = m.article_id{chosen} ORDER BY m.story_id, m.position",
+        params,
     )
     members: dict[str, list[dict[str, Any]]] = {}
     for row in rows:

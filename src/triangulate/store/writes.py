@@ -1,14 +1,48 @@
-"""Writes to the store. Each article is written in one transaction: all or nothing."""
+"""Writes to the store. Each article is written in one transaction: all or nothing.
+
+A write takes the store's write lock only for itself: ``BEGIN IMMEDIATE`` asks for the lock
+before anything is read, so a transaction never has to upgrade a read to a write (which
+fails at once when another process wrote meanwhile). A writer waits for another one up to
+the store's busy timeout, trying again as the lock comes and goes, then fails with one line.
+"""
 
 from __future__ import annotations
 
 import json
+import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
+from triangulate.errors import StoreError
 from triangulate.models import Article
 from triangulate.store.db import Store
+
+
+def begin(store: Store) -> None:
+    """Start a write transaction, waiting for other writers up to the busy timeout."""
+    deadline = time.monotonic() + store.busy_timeout
+    pause = 0.05
+    while True:
+        try:
+            store.conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as error:
+            if not _is_busy(error) or time.monotonic() >= deadline:
+                if _is_busy(error):
+                    raise StoreError(
+                        f"{store.path}: another process kept the store locked for over"
+                        f" {store.busy_timeout:g} s (raise --busy-timeout, or try again)"
+                    ) from error
+                raise
+        time.sleep(pause)  # SQLite's own wait ended early (a busy snapshot, a recovery)
+        pause = min(pause * 2, 1.0)
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    message = str(error).lower()
+    return "locked" in message or "busy" in message
 
 
 @contextmanager
@@ -16,7 +50,7 @@ def atomic(store: Store) -> Iterator[None]:
     """All or nothing: a transaction, or a savepoint inside the caller's batch transaction."""
     conn = store.conn
     if not conn.in_transaction:
-        with conn:
+        with batch(store):
             yield
         return
     conn.execute("SAVEPOINT atomic_write")
@@ -34,7 +68,7 @@ def batch(store: Store) -> Iterator[None]:
     """One commit for many atomic writes: each stays all or nothing, and the batch is
     durable only once it ends (a crash loses the batch, never half an article)."""
     conn = store.conn
-    conn.execute("BEGIN")
+    begin(store)
     try:
         yield
     except BaseException:

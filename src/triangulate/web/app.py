@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Iterable, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -25,15 +25,30 @@ from triangulate.web.context import (
 )
 from triangulate.web.jobs import JobRegistry
 from triangulate.web.pages import router
-from triangulate.web.security import ForbiddenError, SecurityMiddleware
+from triangulate.web.security import LOOPBACK_HOSTS, ForbiddenError, SecurityMiddleware
 
 UPLOAD_FILES = 5  # the body limit allows this many inputs at the size limit
 
 
-def create_app(db_path: Path, settings: Settings | None = None) -> FastAPI:
-    """The web app over the store at ``db_path``."""
-    settings = settings or Settings(db_path=db_path)
-    Store(db_path, settings=settings).close()  # fail early, in one clear line, on a bad store
+def create_app(
+    db_path: Path,
+    settings: Settings | None = None,
+    *,
+    allowed_hosts: Iterable[str] = (),
+    allow_private_urls: bool = False,
+    create: bool = True,
+) -> FastAPI:
+    """The web app over the store at ``db_path``.
+
+    It answers requests addressed to loopback names and to ``allowed_hosts`` (``"*"``: any);
+    URLs submitted through it are fetched only from public addresses unless
+    ``allow_private_urls``.
+    """
+    settings = (settings or Settings(db_path=db_path)).with_(
+        allow_private_urls=allow_private_urls, isolate_workers=True
+    )
+    # fail early, in one clear line, on a bad (or, without ``create``, missing) store
+    Store(db_path, settings=settings, create=create).close()
     context = WebContext(
         db_path=db_path,
         settings=settings,
@@ -54,7 +69,8 @@ def create_app(db_path: Path, settings: Settings | None = None) -> FastAPI:
     )  # fmt: skip
     app.state.ctx = context
     body_limit = settings.max_input_bytes * UPLOAD_FILES + 1024 * 1024
-    app.add_middleware(SecurityMiddleware, max_body_bytes=body_limit)
+    hosts = LOOPBACK_HOSTS | frozenset(allowed_hosts)
+    app.add_middleware(SecurityMiddleware, max_body_bytes=body_limit, allowed_hosts=hosts)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _add_error_handlers(app)
     app.include_router(router)

@@ -55,8 +55,9 @@ class JobRegistry:
 
     def __init__(self, db_path: Path, settings: Settings) -> None:
         self.db_path = db_path
-        # A process pool forked from a threaded server is fragile: jobs run in-process.
-        self.settings = settings.with_(workers=1)
+        # Forking a threaded server is unsafe, and a time limit needs a process of its own:
+        # each item runs in one worker started by a fork server.
+        self.settings = settings.with_(workers=1, isolate_workers=True)
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
-from triangulate.api import Store, Upload
+from triangulate.api import ArticleFilter, Store, Upload
 from triangulate.core.dates import publication_how_in_words
 from triangulate.errors import NotFoundError, TriangulateError
 from triangulate.ingest.uploads import pasted, safe_name
@@ -49,6 +50,66 @@ def _page(request: Request, suffixed: bool, template: str, data: Any, **view: An
     return HTMLResponse(_ctx(request).render(request, template, **view))
 
 
+# --- pages of long lists -----------------------------------------------------------------------
+
+PAGE_SIZE = 100  # rows of one list on one page
+MAX_OUTLETS = 1000  # outlets offered in the home page's filter
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one list of a page is: which rows, and links to the pages around it."""
+
+    param: str
+    page: int
+    total: int
+    size: int = PAGE_SIZE
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.size))
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.size
+
+    def link(self, request: Request, page: int) -> str | None:
+        if not 1 <= page <= self.pages or page == self.page:
+            return None
+        params = {k: v for k, v in request.query_params.items() if k != self.param}
+        if page > 1:
+            params[self.param] = str(page)
+        return f"{request.url.path}?{urlencode(params)}" if params else request.url.path
+
+    def view(self, request: Request) -> dict[str, Any]:
+        """What the pager template shows (and the JSON twins tell)."""
+        return {
+            "page": self.page, "pages": self.pages, "total": self.total, "size": self.size,
+            "first": self.offset + 1 if self.total else 0,
+            "last": min(self.offset + self.size, self.total),
+            "previous": self.link(request, self.page - 1),
+            "next": self.link(request, self.page + 1),
+        }  # fmt: skip
+
+
+Rows = list[dict[str, Any]]
+
+
+def _paged(
+    request: Request, param: str, fetch: Callable[[int], tuple[Rows, int]]
+) -> tuple[Rows, Pager]:
+    """The rows of the page asked for in ``param`` (the last page when it is past the end);
+    ``fetch(offset)`` gives a page of rows and the total."""
+    raw = request.query_params.get(param, "1")
+    page = int(raw) if raw.isdigit() and 0 < int(raw) < 10**9 else 1
+    rows, total = fetch((page - 1) * PAGE_SIZE)
+    pager = Pager(param, page, total)
+    if page > pager.pages:
+        pager = Pager(param, pager.pages, total)
+        rows, _ = fetch(pager.offset)
+    return rows, pager
+
+
 # --- home ------------------------------------------------------------------------------------
 
 
@@ -57,45 +118,44 @@ def _page(request: Request, suffixed: bool, template: str, data: Any, **view: An
 def home(
     request: Request, q: str = "", outlet: str = "", since: str = "", until: str = ""
 ) -> Response:
+    """Stories, dossiers and articles, a page of each (at most PAGE_SIZE rows per list)."""
     store = _ctx(request).stores.get()
-    every = store.article_rows()
-    rows = store.search(q, limit=500) if q.strip() else every
-    rows = [r for r in rows if _kept(r, outlet, since, until)]
+    kept = ArticleFilter(q, outlet, since, until)
+    articles, article_pager = _article_list(request, store, kept)
+    stories, story_pager = _story_list(request, store, kept or None)
+    dossiers, dossier_pager = _paged(
+        request, "dossiers_page", lambda offset: store.dossier_page(PAGE_SIZE, offset)
+    )
     filters = {"q": q, "outlet": outlet, "since": since, "until": until}
-    filtered = any(filters.values())
-    stories = _story_rows(store, {r["id"] for r in rows} if filtered else None)
-    data = {
-        "articles": rows,
-        "dossiers": store.dossier_rows(),
-        "stories": stories,
-        "filters": filters,
+    pages = {
+        "articles": article_pager.view(request),
+        "stories": story_pager.view(request),
+        "dossiers": dossier_pager.view(request),
     }
-    outlets = sorted({r["outlet"] for r in every if r["outlet"]})
+    data = {
+        "articles": articles, "dossiers": dossiers, "stories": stories,
+        "filters": filters, "pages": pages,
+    }  # fmt: skip
+    total = store.article_count() if kept else article_pager.total
     view = {
-        **data, "outlets": outlets, "total": len(every), "filtered": filtered,
-        "story_total": store.story_count(),
+        **data, "outlets": store.outlets(MAX_OUTLETS), "total": total, "filtered": bool(kept),
+        "story_total": store.story_count(), "dossier_total": dossier_pager.total,
     }  # fmt: skip
     return _page(request, request.url.path.endswith(".json"), "home.html.j2", data, **view)
 
 
-def _kept(row: dict[str, Any], outlet: str, since: str, until: str) -> bool:
-    if outlet and row["outlet"] != outlet:
-        return False
-    published = row["published"] or ""
-    if since and (not published or published < since):
-        return False
-    return not (until and (not published or published > until))
+def _article_list(request: Request, store: Store, kept: ArticleFilter) -> tuple[Rows, Pager]:
+    return _paged(request, "page", lambda offset: store.article_page(kept, PAGE_SIZE, offset))
 
 
-def _story_rows(store: Store, kept_articles: set[str] | None) -> list[dict[str, Any]]:
-    """Every story, or under filters those telling at least one of the articles kept."""
-    members = store.story_members()
-    rows = []
-    for summary in store.story_rows():
-        own = members.get(summary["id"], [])
-        if kept_articles is None or any(member["id"] in kept_articles for member in own):
-            rows.append(story_row(summary, own))
-    return rows
+def _story_list(request: Request, store: Store, kept: ArticleFilter | None) -> tuple[Rows, Pager]:
+    """One page of stories, or under filters of those telling at least one kept article."""
+    summaries, pager = _paged(
+        request, "stories_page", lambda offset: store.story_page(kept, PAGE_SIZE, offset)
+    )
+    members = store.story_members([summary["id"] for summary in summaries])
+    rows = [story_row(summary, members.get(summary["id"], [])) for summary in summaries]
+    return rows, pager
 
 
 # --- add: ingest, then build a dossier --------------------------------------------------------
@@ -104,14 +164,20 @@ def _story_rows(store: Store, kept_articles: set[str] | None) -> list[dict[str, 
 @router.get("/add")
 @router.get("/add.json")
 def add_page(request: Request, job: str = "") -> Response:
+    """The add form, and a page of articles to build a dossier from; a finished job's new
+    articles come first, ticked."""
     ctx = _ctx(request)
+    store = ctx.stores.get()
     found = ctx.jobs.get(job) if job else None
     selected = set(found.article_ids) if found else set()
+    chosen = store.article_rows_of(found.article_ids[:PAGE_SIZE]) if found else []
+    rows, pager = _article_list(request, store, ArticleFilter())
     data = {
-        "articles": ctx.stores.get().article_rows(),
+        "articles": chosen + [row for row in rows if row["id"] not in selected],
         "max_input_bytes": ctx.settings.max_input_bytes,
         "job": found.as_json() if found else None,
         "csrf_token": csrf_token(ctx.secret, request),
+        "pages": {"articles": pager.view(request)},
     }
     view = {**data, "selected": selected}
     return _page(request, request.url.path.endswith(".json"), "add.html.j2", data, **view)
@@ -231,7 +297,18 @@ def _story_dossier(store: Store, dossier_id: str | None) -> DossierView | None:
 # --- articles --------------------------------------------------------------------------------
 
 
-@router.get("/articles/{article_id}/original")
+@router.get("/articles/{article_id:path}")
+def article_route(request: Request, article_id: str) -> Response:
+    """An article by its id, whatever characters the id holds ("a/b" included): the exact id
+    first, then the ``.json`` twin, then ``/original`` of an id."""
+    store = _ctx(request).stores.get()
+    if _article_or_none(store, article_id) is None and article_id.endswith("/original"):
+        base = article_id[: -len("/original")]
+        if _article_or_none(store, base) is not None:
+            return article_original(request, base)
+    return article_page(request, article_id)
+
+
 def article_original(request: Request, article_id: str) -> Response:
     media_type, data = _ctx(request).stores.get().original(article_id)
     # Served as a text download, never as HTML: hostile pages must not run here.
@@ -242,7 +319,6 @@ def article_original(request: Request, article_id: str) -> Response:
     return Response(data, media_type="text/plain; charset=utf-8", headers=headers)
 
 
-@router.get("/articles/{article_id}")
 def article_page(request: Request, article_id: str) -> Response:
     store = _ctx(request).stores.get()
     article_id, suffixed, found = _find(article_id, lambda i: _article_or_none(store, i))

@@ -1,8 +1,16 @@
 """Headers on every response, request size limits and protection against cross-site forms.
 
+Host: the app answers only requests addressed to a name it serves (loopback names by
+default, more with ``serve --allow-host``), as Jupyter and Datasette do. A page on another
+site that makes its own name resolve to 127.0.0.1 (DNS rebinding) sends its own name as
+Host, and is refused on every route, reading and writing alike.
+
 CSRF: each browser gets a random cookie; forms carry HMAC(process secret, cookie).
 A foreign site can neither read the cookie nor compute the HMAC, and POSTs whose
 Origin is not this server are refused before any token is looked at.
+
+Sizes: headers are capped by the server (``MAX_HEADER_BYTES``) and checked again here; a
+body is counted as it arrives and refused with 413 the moment it passes the limit.
 """
 
 from __future__ import annotations
@@ -30,6 +38,9 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+MAX_HEADER_BYTES = 16 * 1024  # all request headers together
+MAX_HOST_CHARS = 255
 CSRF_COOKIE = "triangulate_csrf"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
@@ -44,15 +55,26 @@ class BodyTooLarge(Exception):
 
 
 class SecurityMiddleware:
-    """Pure ASGI (cheap per request): headers, the CSRF cookie and the body size limit."""
+    """Pure ASGI (cheap per request): the Host allow-list, header and body size limits,
+    security headers and the CSRF cookie."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_body_bytes: int,
+        allowed_hosts: frozenset[str] = LOOPBACK_HOSTS,
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.allowed_hosts = frozenset(host.lower() for host in allowed_hosts)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        refusal = self._refusal(scope)
+        if refusal is not None:
+            await _refuse(send, *refusal)
             return
         cookie, is_new = _csrf_cookie(scope)
         scope.setdefault("state", {})["csrf_cookie"] = cookie
@@ -69,13 +91,30 @@ class SecurityMiddleware:
             await send(message)
 
         if _declared_length(scope) > self.max_body_bytes:
-            await _too_large(send_with_headers, self.max_body_bytes)
+            await _too_large(send, self.max_body_bytes)
             return
         try:
             await self.app(scope, self._limited(receive), send_with_headers)
         except BodyTooLarge:
             if not started:
-                await _too_large(send_with_headers, self.max_body_bytes)
+                await _too_large(send, self.max_body_bytes)
+
+    def _refusal(self, scope: Scope) -> tuple[int, str] | None:
+        """(status, message) for a request refused before it reaches any page."""
+        headers = scope.get("headers", [])
+        if sum(len(key) + len(value) + 4 for key, value in headers) > MAX_HEADER_BYTES:
+            return 431, f"the request headers are over {MAX_HEADER_BYTES:,} bytes"
+        host = _header(scope, b"host")
+        if host is None or len(host) > MAX_HOST_CHARS:
+            return 400, "the request has no usable Host header"
+        name = host_name(host)
+        if "*" not in self.allowed_hosts and name not in self.allowed_hosts:
+            served = ", ".join(sorted(self.allowed_hosts))
+            return 403, (
+                f"this app answers only at {served}, not at {name!r}"
+                " (serve --allow-host NAME adds a name)"
+            )
+        return None
 
     def _limited(self, receive: Receive) -> Receive:
         seen = 0
@@ -96,6 +135,15 @@ def _header(scope: Scope, name: bytes) -> str | None:
         if key == name:
             return bytes(value).decode("latin-1")
     return None
+
+
+def host_name(host: str) -> str:
+    """The name in a Host header, without its port: "[::1]:8000" -> "::1"."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else host
+    name, colon, port = host.rpartition(":")
+    return name if colon and port.isdigit() else host
 
 
 def _declared_length(scope: Scope) -> int:
@@ -122,10 +170,16 @@ def _cookie_header(value: str) -> bytes:
 
 
 async def _too_large(send: Send, limit: int) -> None:
-    body = f"error: the request is over the upload limit of {limit:,} bytes\n".encode()
+    await _refuse(send, 413, f"the request is over the upload limit of {limit:,} bytes")
+
+
+async def _refuse(send: Send, status: int, message: str) -> None:
+    """One plain line, the security headers, and the connection closed."""
+    body = f"error: {message}\n".encode()
     headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"connection", b"close")]
     headers.append((b"content-length", str(len(body)).encode()))
-    await send({"type": "http.response.start", "status": 413, "headers": headers})
+    headers += SECURITY_HEADERS
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
 

@@ -1,0 +1,145 @@
+"""The command line checks its options before any work, refuses a missing store, ends quietly
+in a closed pipe, and never lets article text act on the terminal."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from hostile_corpus import good_article
+from triangulate.cli import cli
+from triangulate.models import Article
+from triangulate.store import open_store, writes
+
+TRIANGULATE = [sys.executable, "-m", "triangulate"]
+ESCAPES = "Harbour\x1b[2J\x1b]0;owned\x07 news \x9b31m and \u202eevil\u202c\r done"
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def store_with(db: Path, count: int, text: str = "A short invented note about a harbour.") -> None:
+    with open_store(db) as store, writes.batch(store):
+        for number in range(count):
+            article = Article(
+                id=f"a{number:05d}", source=f"a{number}.txt", text=f"{text} {number}",
+                title=f"Note {number} {ESCAPES}", outlet="Herald\x1b[31m", content_hash=str(number),
+            )  # fmt: skip
+            writes.save_article(store, article, original=article.text.encode())
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["articles"], ["show", "x"], ["export"], ["read", "--all"]],
+    ids=lambda args: args[0],
+)
+def test_reading_commands_refuse_a_store_that_does_not_exist(
+    tmp_path: Path, args: list[str]
+) -> None:
+    db = tmp_path / "typo" / "stroe.db"
+    code, _, err = run(args[0], "--db", str(db), *args[1:])
+    assert code == 1
+    assert err == f"error: {db}: no store there (check --db, or ingest something first)\n"
+    assert not db.exists() and not db.parent.exists()
+
+
+def test_serve_refuses_a_store_that_does_not_exist(tmp_path: Path) -> None:
+    code, _, err = run("serve", "--db", str(tmp_path / "nope.db"))
+    assert code == 1 and "no store there" in err
+
+
+def test_dossier_options_are_checked_before_any_work(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    (tmp_path / "a.txt").write_text(good_article(1)[1])
+    code, _, err = run("dossier", "--db", str(db), "--format", "pdf", str(tmp_path / "a.txt"))
+    assert code == 2 and "pdf: use any of json, md, markdown, html" in err
+    assert not db.exists()  # nothing ingested, nothing built, nothing stored
+    for out, problem in (("-", "give a folder, not -"), (str(tmp_path / "a.txt"), "is a file")):
+        code, _, err = run("dossier", "--db", str(db), "--out", out, str(tmp_path / "a.txt"))
+        assert code == 2 and problem in err
+        assert not db.exists()
+    assert not (tmp_path / "-").exists()
+
+
+def test_stories_out_is_checked_first(tmp_path: Path) -> None:
+    code, _, err = run("stories", "--db", str(tmp_path / "s.db"), "--out", "-")
+    assert code == 2 and "give a folder, not -" in err
+
+
+def test_export_to_dash_is_standard_output(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    store_with(db, 2)
+    code, out, _ = run("export", "--db", str(db), "--out", "-")
+    assert code == 0 and len(out.splitlines()) == 2
+    assert not (tmp_path / "-").exists()
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    store_with(db, 3000)
+    for args in (["articles"], ["articles", "--json"], ["export"], ["show", "a00001"]):
+        reader = subprocess.Popen(
+            [*TRIANGULATE, args[0], "--db", str(db), *args[1:]],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        assert reader.stdout is not None and reader.stderr is not None
+        reader.stdout.readline()
+        reader.stdout.close()  # like `| head -1`
+        err = reader.stderr.read().decode()
+        assert reader.wait(timeout=60) == 0, err
+        assert err == "", args
+
+
+def test_article_text_never_reaches_the_terminal_raw(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    store_with(db, 1, text=ESCAPES)
+    for args in (["show", "a00000"], ["articles"], ["show", "a00000", "--json"],
+                 ["articles", "--json"]):  # fmt: skip
+        code, out, _ = run(args[0], "--db", str(db), *args[1:])
+        assert code == 0
+        for raw in ("\x1b", "\x07", "\x9b", "\u202e", "\r"):
+            assert raw not in out, (args, raw)
+    _, out, _ = run("show", "--db", str(db), "a00000")
+    assert "Harbour␛[2J␛]0;owned␇ news" in out
+    _, out, _ = run("show", "--db", str(db), "a00000", "--json")
+    assert json.loads(out)["text"] == f"{ESCAPES} 0"  # JSON keeps the text, escaped
+
+
+def test_an_error_naming_a_hostile_file_is_one_safe_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad\x1b[31m\nname.txt"
+    bad.write_text("")
+    code, _, err = run("ingest", "--db", str(tmp_path / "s.db"), str(bad))
+    assert code == 1
+    line = next(x for x in err.splitlines() if x.startswith("error:"))
+    assert "\x1b" not in err and "bad␛[31m␊name.txt: is empty" in line
+
+
+def test_every_failed_item_has_its_line_and_a_count(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "1.txt").write_text("")
+    (folder / "2.txt").write_text(good_article(2)[1])
+    (folder / "3.txt").write_bytes(b"\x00" * 50)
+    code, _, err = run("ingest", "--db", str(tmp_path / "s.db"), "--workers", "1", str(folder))
+    assert code == 1
+    assert [x.split(": ")[1] for x in err.splitlines() if x.startswith("error:")] == [
+        str(folder / "1.txt"),
+        str(folder / "3.txt"),
+    ]
+    assert "1 stored, 0 copies linked, 0 unchanged, 2 failed" in err
+
+
+def test_limit_options_reach_the_ingest(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(good_article(3)[1])
+    code, _, err = run("ingest", "--db", str(tmp_path / "s.db"), "--max-chars", "100",
+                       str(tmp_path / "a.txt"))  # fmt: skip
+    assert code == 1 and "over the limit of 100 (is it one article? raise --max-chars)" in err
+    code, _, err = run("ingest", "--db", str(tmp_path / "s.db"), "--item-timeout", "-1", "x")
+    assert code == 1 and err == "error: item_time_limit must be positive, not -1.0\n"
