@@ -18,6 +18,7 @@ from triangulate.models import (
     TimeExpression,
 )
 from triangulate.nlp.encoder import HashingEmbedder, TextEncoder, load_encoder
+from triangulate.readers.reader import read_many
 
 
 def _span(article: Article, written: str, within: Evidence | None = None) -> Evidence:
@@ -107,69 +108,8 @@ BULLETIN = Article(
 
 
 def _readings() -> list[Reading]:
-    a, b, c, d = LEDGER, HERALD, HERALD_COPY, BULLETIN
-
-    def herald_like(article: Article) -> Reading:
-        return reading(
-            article,
-            [
-                (
-                    "Nearly 2,000 rescuers were sent to the Orlen valley when the river burst its banks.",
-                    [quantity(article, "Nearly 2,000", 2000, "rescuers", "nearly", 1800, 2000)],
-                ),
-                (
-                    "Some 50,000-odd residents fled the flooded districts of Orlen, according to officials.",
-                    [quantity(article, "50,000-odd", 50000, "residents", "-odd", 50000, 60000)],
-                ),
-                (
-                    "The region had not recovered from the drought, which lasted from 2008 to 2014, farmers said.",
-                    [time(article, "from 2008 to 2014", "2008/2014", "range")],
-                ),
-            ],
-        )
-
-    return [
-        reading(
-            a,
-            [
-                (
-                    "Almost 2,000 rescuers were deployed to the Orlen valley after the river burst its banks.",
-                    [quantity(a, "Almost 2,000", 2000, "rescuers", "almost", 1800, 2000)],
-                ),
-                (
-                    "Around 100,000 residents fled the flooded districts of Orlen, officials said.",
-                    [quantity(a, "Around 100,000", 100000, "residents", "around", 90000, 110000)],
-                ),
-                (
-                    "The floods have killed 12 people.",
-                    [quantity(a, "12", 12, "people", None, 12, 12)],
-                ),
-                (
-                    "The region never recovered from the drought of 2011-2013, farmers said.",
-                    [time(a, "2011-2013", "2011/2013", "range")],
-                ),
-                (
-                    "The old dam on the river is 80 metres high.",
-                    [quantity(a, "80", 80, "metres", None, 80, 80)],
-                ),
-            ],
-        ),
-        herald_like(b),
-        herald_like(c),
-        reading(
-            d,
-            [
-                (
-                    "A 2,000-strong team of rescuers is still working in the Orlen valley.",
-                    [quantity(d, "2,000-strong", 2000, "rescuers", "-strong", 1900, 2100)],
-                ),
-                (
-                    "The death toll from the floods has now risen to 45 people.",
-                    [quantity(d, "45", 45, "people", None, 45, 45)],
-                ),
-            ],
-        ),
-    ]
+    """The readers' own readings of the invented articles (spaCy, figures, dates, units)."""
+    return read_many(ARTICLES)
 
 
 ARTICLES = [LEDGER, HERALD, HERALD_COPY, BULLETIN]
@@ -202,7 +142,7 @@ def test_hedged_figures_agree(claims: list[Claim]) -> None:
 def test_incompatible_figures_conflict(claims: list[Claim]) -> None:
     claim = _claim_with(claims, "Around 100,000")
     assert claim.status == "conflict"
-    assert {side.display for side in claim.sides} == {"Around 100,000", "50,000-odd"}
+    assert {side.display for side in claim.sides} == {"Around 100,000", "Some 50,000-odd"}
     assert "90,000-110,000" in claim.reason and "50,000-60,000" in claim.reason
     assert "residents" in claim.about
 
@@ -226,8 +166,8 @@ def test_figure_of_one_source_is_single(claims: list[Claim]) -> None:
 
 
 def test_wire_copies_count_once(claims: list[Claim]) -> None:
-    claim = _claim_with(claims, "50,000-odd")
-    side = next(s for s in claim.sides if s.display == "50,000-odd")
+    claim = _claim_with(claims, "Some 50,000-odd")
+    side = next(s for s in claim.sides if s.display == "Some 50,000-odd")
     assert set(side.articles) == {"herald", "herald-copy"}
     assert "2 independent sources" in claim.reason
     assert "Valley Post copied a wire story" in claim.reason
@@ -266,10 +206,7 @@ def test_different_things_with_different_numbers_do_not_conflict(encoder: TextEn
     second = Article(
         "two", "2", "The new school has 45 classrooms and a library.", published="2031-01-02"
     )
-    readings = [
-        reading(first, [(first.text, [quantity(first, "300", 300, "passengers", None, 300, 300)])]),
-        reading(second, [(second.text, [quantity(second, "45", 45, "classrooms", None, 45, 45)])]),
-    ]
+    readings = read_many([first, second])
     assert {c.status for c in compare([first, second], readings, encoder)} == {"single"}
 
 
@@ -391,3 +328,83 @@ def test_different_doers_of_the_same_verb_are_not_one_fact() -> None:
         }
     )  # fmt: skip
     assert "conflict" not in [c.status for c in claims]
+
+
+# ---------------------------------------------------------------- statements, names, parts
+
+
+def _compare_texts(encoder: TextEncoder, *texts: str) -> list[Claim]:
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published="2031-05-0" + str(i))
+        for i, text in enumerate(texts, start=1)
+    ]
+    return compare(articles, read_many(articles), encoder)
+
+
+def test_sentences_of_several_sources_stating_one_thing_are_one_agreed_claim(
+    encoder: TextEncoder,
+) -> None:
+    claims = _compare_texts(
+        encoder,
+        "Rioters smashed the windows of the Varna Shipping office in Port Ellis on Monday night.",
+        "On Monday night rioters smashed the windows of the Varna Shipping office in Port Ellis.",
+    )
+    statements = [c for c in claims if c.kind == "statement"]
+    assert [c.status for c in statements] == ["agreed"]
+    assert {e.article for e in statements[0].sides[0].evidence} == {"a1", "a2"}
+    assert statements[0].about.startswith("Rioters smashed")
+
+
+def test_one_name_spelled_two_ways_is_shown_as_a_spelling(encoder: TextEncoder) -> None:
+    claims = _compare_texts(
+        encoder,
+        "Harbour Minister Dmitri Halvorsen said the port would reopen on Friday.",
+        "Harbour Minister Dmitry Halvorsen said the port would reopen on Friday.",
+    )
+    spelling = [c for c in claims if c.kind == "spelling"]
+    assert len(spelling) == 1 and spelling[0].status == "conflict"
+    assert {s.display for s in spelling[0].sides} == {"Dmitri Halvorsen", "Dmitry Halvorsen"}
+    assert "most likely one person" in spelling[0].reason
+
+
+def test_two_people_named_in_one_role_conflict(encoder: TextEncoder) -> None:
+    claims = _compare_texts(
+        encoder,
+        "The ferry Nordlys was turned back at dawn on Tuesday after a bomb threat, harbour"
+        " police chief Anna Brandt said.",
+        "The ferry Nordlys was turned back at dawn on Tuesday after a bomb threat, harbour"
+        " police chief Maria Lindholm said.",
+    )
+    roles = [c for c in claims if c.kind == "role"]
+    assert len(roles) == 1 and roles[0].status == "conflict"
+    assert roles[0].about == "Who the harbour police chief was"
+    assert {s.display for s in roles[0].sides} == {"Anna Brandt", "Maria Lindholm"}
+
+
+def test_a_part_of_a_group_is_not_the_group(encoder: TextEncoder) -> None:
+    claims = _compare_texts(
+        encoder,
+        "The two other victims were treated at Ellis General Hospital, officials said.",
+        "The three victims were taken to Ellis General Hospital, officials said.",
+    )
+    assert not [c for c in claims if c.status == "conflict"]
+
+
+def test_a_running_total_is_not_the_count_of_one_raid(encoder: TextEncoder) -> None:
+    claims = _compare_texts(
+        encoder,
+        "Coastguards seized 40 rifles from the boat during the raid on Tuesday.",
+        "The coastguard has seized a total of 95 rifles during the five raids it carried out.",
+    )
+    assert not [c for c in claims if c.status == "conflict"]
+
+
+def test_distances_in_feet_and_metres_are_compared_as_lengths(encoder: TextEncoder) -> None:
+    claims = _compare_texts(
+        encoder,
+        "A 41-year-old climber died after falling about 150 metres from the north ridge.",
+        "A 41-year-old climber died after falling 200 feet (about 60 metres) from the north ridge.",
+    )
+    lengths = [c for c in claims if c.kind == "figure" and c.status == "conflict"]
+    assert len(lengths) == 1
+    assert lengths[0].about.startswith("How far")

@@ -56,6 +56,18 @@ def test_the_two_real_conflicts_are_found(dossier: dict[str, Any]) -> None:
     assert {c["id"] for c in dossier["conflicts"]} >= {residents[0]["id"], years[0]["id"]}
 
 
+def test_a_name_spelled_two_ways_is_shown_but_not_told_as_a_disagreement(
+    dossier: dict[str, Any],
+) -> None:
+    spelling = [c for c in dossier["conflicts"] if c.get("kind") == "spelling"]
+    assert [{s["display"] for s in c["sides"]} for c in spelling] == [
+        {"Dmitri Savchuk", "Dmitry Savchuk"}
+    ]
+    assert not [s for s in dossier["summary"] if "Savchuk" in s["text"] and "differ" in s["text"]]
+    kinds = {c["about"]: c.get("kind") for c in dossier["conflicts"]}
+    assert kinds["Number of residents evacuated"] == "figure"
+
+
 def test_compatible_figures_and_dates_are_never_a_conflict(dossier: dict[str, Any]) -> None:
     for claim in dossier["conflicts"]:
         shown = [side["display"] for side in claim["sides"]]
@@ -96,8 +108,8 @@ def test_every_summary_sentence_cites_its_sources(dossier: dict[str, Any]) -> No
         assert sentence["articles"] and sentence["evidence"]
     contested = [s["text"] for s in dossier["summary"] if "11,000-odd" in s["text"]]
     assert contested == [
-        "Reports differ on the number of residents: around 24,000 / Some 24,000"
-        " (The Northgate Ledger and wire-2025-06-11) against 11,000-odd (courier-undated)."
+        "Reports differ on the number of residents evacuated: around 24,000 / Some 24,000"
+        " (The Northgate Ledger and Meridian Wire) against 11,000-odd (courier-undated)."
     ]
 
 

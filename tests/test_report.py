@@ -114,8 +114,8 @@ def test_json_follows_the_contract_and_every_span_is_exact() -> None:
         "omissions", "labels", "generated",
     }  # fmt: skip
     assert set(data["articles"][0]) == {
-        "id", "source", "outlet", "title", "published", "published_inferred", "published_how",
-        "language", "text", "removed", "duplicate_of",
+        "id", "source", "outlet", "outlet_inferred", "title", "published",
+        "published_inferred", "published_how", "language", "text", "removed", "duplicate_of",
     }  # fmt: skip
     assert data["articles"][0]["removed"] == [
         {"line": 0, "text": "Subscribe to our newsletter", "reason": "boilerplate"}

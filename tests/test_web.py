@@ -468,7 +468,7 @@ def test_story_page_lists_articles_with_outlets_dates_and_copy_marks(client: Tes
     assert [re.search(r'href="/articles/([^"#]+)"', r).group(1) for r in rows] == list(DAM_ARTICLES)  # type: ignore[union-attr]
     assert "10 Jun 2025" in rows[0] and "The Northgate Ledger" in rows[0]
     assert "The Kestran Observer" in rows[3] and "undated" in rows[4]
-    copy = '<a class="tag" href="/articles/wire-2025-06-11" title="copy of wire-2025-06-11">copy of wire-2025-06-11</a>'
+    copy = '<a class="tag" href="/articles/wire-2025-06-11" title="copy of wire-2025-06-11">copy of Meridian Wire</a>'
     assert copy in rows[2] and 'class="copy-row"' in rows[2]
     assert "copy of" not in "".join(rows[:2] + rows[3:])
 

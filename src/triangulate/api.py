@@ -27,13 +27,16 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from triangulate import models
+from triangulate.core.progress import Progress, no_progress
 from triangulate.errors import NotFoundError, TriangulateError
 from triangulate.ingest.ingester import Ingester, IngestEvent, IngestReport
+from triangulate.ingest.metadata import GivenMetadata
 from triangulate.ingest.uploads import Upload, upload_items
 from triangulate.settings import Settings
 from triangulate.store import export as store_export
 from triangulate.store import open_store, queries
 from triangulate.store import stories as story_store
+from triangulate.store.backup import backup_store
 from triangulate.store.db import Store as Connection
 from triangulate.store.export import EXPORT_FORMATS
 from triangulate.store.queries import ArticleFilter
@@ -54,6 +57,7 @@ __all__ = [
     "Ingested",
     "Store",
     "Upload",
+    "backup",
     "dossier",
     "read",
 ]
@@ -198,11 +202,23 @@ class Store:
     # ---------------------------------------------------------------- ingest
 
     def ingest(
-        self, inputs: Iterable[str | Path], on_event: EventHandler | None = None
+        self,
+        inputs: Iterable[str | Path],
+        on_event: EventHandler | None = None,
+        *,
+        outlet: str | None = None,
+        title: str | None = None,
+        published: str | None = None,
     ) -> Ingested:
-        """Ingest files, folders, globs, URLs, WARC, RSS/Atom, JSONL (``"-"``: standard input)."""
-        report = Ingester(self.connection, self.settings).run([str(i) for i in inputs], on_event)
-        return self._ingested(report)
+        """Ingest files, folders, globs, URLs, WARC, RSS/Atom, JSONL (``"-"``: standard input).
+
+        ``outlet``, ``title`` and ``published`` (an ISO date) are stored as given for every
+        plain-text input; a file's sidecar (``story.meta.json`` beside ``story.txt``) gives
+        them for that file. An :class:`InputError` when a given value is not valid.
+        """
+        given = given_metadata(outlet=outlet, title=title, published=published)
+        ingester = Ingester(self.connection, self.settings)
+        return self._ingested(ingester.run([str(i) for i in inputs], on_event, given))
 
     def ingest_uploads(
         self, uploads: Sequence[Upload], on_event: EventHandler | None = None
@@ -275,24 +291,30 @@ class Store:
 
     # ---------------------------------------------------------------- reading and dossiers
 
-    def read(self, articles: Sequence[ArticleRef] | None = None) -> list[models.Reading]:
-        """Readings of stored articles (all when ``None``), cached in the store."""
+    def read(
+        self, articles: Sequence[ArticleRef] | None = None, on_progress: Progress = no_progress
+    ) -> list[models.Reading]:
+        """Readings of stored articles (all when ``None``), cached in the store;
+        ``on_progress(stage, done, total)`` is told as articles are read."""
         from triangulate.readers.stored import read_stored
 
         chosen = self._articles(articles) if articles is not None else self.articles()
-        return read_stored(self.connection, chosen, self.settings)
+        return read_stored(self.connection, chosen, self.settings, on_progress)
 
     def stored_reading(self, article: models.Article) -> dict[str, Any] | None:
         """The cached reading of an article's present text as JSON data, if it was read."""
         stored = queries.stored_reading(self.connection, article.id)
         return stored[2] if stored and stored[1] == article.content_hash else None
 
-    def dossier(self, articles: Sequence[ArticleRef]) -> Dossier:
-        """Build the dossier of stored articles (or their ids), store it and return it."""
+    def dossier(
+        self, articles: Sequence[ArticleRef], on_progress: Progress = no_progress
+    ) -> Dossier:
+        """Build the dossier of stored articles (or their ids), store it and return it;
+        ``on_progress(stage, done, total)`` is told of each step."""
         from triangulate.compose.build import build_for
 
         ids = [a if isinstance(a, str) else a.id for a in articles]
-        return Dossier(build_for(self.connection, ids, self.settings))
+        return Dossier(build_for(self.connection, ids, self.settings, on_progress=on_progress))
 
     def dossier_rows(self) -> list[dict[str, Any]]:
         return queries.dossier_summaries(self.connection)
@@ -328,6 +350,7 @@ class Store:
         out_dir: str | Path = "stories",
         dossiers: bool = True,
         on_event: EventHandler | None = None,
+        on_progress: Progress = no_progress,
     ) -> Path:
         """Ingest ``inputs``, group every stored article into stories, build a dossier per
         story told by two or more independent outlets; write ``out_dir/stories.jsonl``."""
@@ -342,6 +365,7 @@ class Store:
             dossiers=dossiers,
             address=address,
             on_event=on_event,
+            on_progress=on_progress,
         )
 
     def story_rows(self, minimum_articles: int = 1) -> list[dict[str, Any]]:
@@ -379,6 +403,28 @@ class Store:
         """Everything stored, text included, as ``jsonl``, ``csv`` or ``parquet``
         (to ``out``, or standard output)."""
         store_export.export_articles(self.connection, fmt, Path(out) if out is not None else None)
+
+
+def count_inputs(inputs: Iterable[str | Path]) -> int | None:
+    """How many documents the inputs hold, when a quick look tells (files, folders, JSONL);
+    None when some cannot be counted before they are read (URLs, WARC, feeds, stdin)."""
+    from triangulate.ingest.inputs import count_documents
+
+    return count_documents([str(i) for i in inputs])
+
+
+def given_metadata(
+    *, outlet: str | None = None, title: str | None = None, published: str | None = None
+) -> GivenMetadata:
+    """Checked metadata given with inputs (an :class:`InputError` names the bad value)."""
+    values = {"outlet": outlet, "title": title, "published": published}
+    return GivenMetadata.of("given metadata", values)
+
+
+def backup(store_path: str | Path, dest: str | Path) -> Path:
+    """A consistent copy of the store file at ``store_path`` (WAL included) at ``dest``
+    (a file, or a folder), made with SQLite's online backup API while writers go on."""
+    return backup_store(store_path, dest)
 
 
 def dossier_formats() -> tuple[str, ...]:

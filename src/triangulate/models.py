@@ -52,6 +52,7 @@ class Article:
     content_hash: str = ""
     duplicate_of: str | None = None  # id of the original when this is a copy
     fully_extracted: bool = True
+    outlet_inferred: bool = False  # the outlet was read from the text (a copyright line...)
 
     @property
     def words(self) -> int:
@@ -139,6 +140,24 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A statement unit (a sentence, rejoined where it was broken at an abbreviation) with
+    what the aligner compares across articles; every field is a sorted tuple of strings."""
+
+    evidence: Evidence
+    words: tuple[str, ...] = ()  # lower-cased word tokens, in order
+    lemmas: tuple[str, ...] = ()  # content lemmas
+    names: tuple[str, ...] = ()  # named entities as written, lower case
+    name_words: tuple[str, ...] = ()  # the words of those names
+    numbers: tuple[str, ...] = ()  # numbers, digits or words, as plain values
+    predicates: tuple[str, ...] = ()  # main clause verbs and their verb groups
+    verbs: tuple[str, ...] = ()  # every verb and its verb groups
+    pairs: tuple[str, ...] = ()  # adjacent word pairs, not both function words
+    segments: tuple[str, ...] = ()  # clause-like pieces, words joined by spaces
+    size: int = 0  # words
+
+
+@dataclass(frozen=True)
 class Reading:
     """Everything read from one article."""
 
@@ -154,6 +173,7 @@ class Reading:
     framing: tuple[FramingMarker, ...] = ()
     facts: tuple[Fact, ...] = ()
     events: tuple[Event, ...] = ()
+    units: tuple[Unit, ...] = ()
     # (lower-cased word form, its lemma) where spaCy's lemma differs from the form
     lemmas: tuple[tuple[str, str], ...] = ()
 
@@ -174,6 +194,9 @@ class Claim:
     reason: str
     sides: tuple[Side, ...]
     confidence: float = 1.0
+    # what is compared: figure, age, date, statement, role (who holds it), spelling (one
+    # name written two ways), plan (a plan denied, then done); "" when not said
+    kind: str = ""
 
 
 @dataclass(frozen=True)

@@ -147,6 +147,7 @@ def main() -> None:
 # The command modules register themselves on `cli`; their heavy imports stay inside the commands.
 from triangulate.cli import (  # noqa: E402, F401
     articles,
+    backup,
     dossier,
     export,
     ingest,

@@ -24,7 +24,15 @@ def articles_command(db: Path | None, as_json: bool) -> None:
         click.echo(json_text(rows))
         return
     shown = (
-        {**row, "published": shown_publication_date(row["published"], row["published_inferred"])}
+        {
+            **row,
+            "outlet": _shown_outlet(row["outlet"], row["outlet_inferred"]),
+            "published": shown_publication_date(row["published"], row["published_inferred"]),
+        }
         for row in rows
     )
     print_table(shown, ARTICLE_COLUMNS)
+
+
+def _shown_outlet(outlet: str | None, inferred: bool) -> str:
+    return f"{outlet} (inferred)" if outlet and inferred else outlet or ""

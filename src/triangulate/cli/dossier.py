@@ -9,7 +9,8 @@ from typing import Any
 import click
 
 from triangulate.cli import cli, db_option, limit_options, limits, open_store, output_folder
-from triangulate.cli.output import echo_error, one_line
+from triangulate.cli.output import echo_error, one_line, progress
+from triangulate.core.progress import no_progress
 from triangulate.errors import TriangulateError
 
 
@@ -51,14 +52,15 @@ def dossier_command(
     **options: Any,
 ) -> None:
     """Build the dossier of one event from INPUTS (anything ingest takes, or stored ids)."""
-    with open_store(db, workers=workers, **limits(options)) as store:
-        articles = store.gather(inputs)
+    with open_store(db, workers=workers, **limits(options)) as store, progress() as line:
+        counted = None if line is None else lambda _: line.advance("inputs gathered")
+        articles = store.gather(inputs, counted)
         for event in articles.events:
             if event.kind == "error":
                 echo_error(event.message)
         if not articles:
             raise TriangulateError("none of the inputs gave an article to compare")
-        dossier = store.dossier(articles)
+        dossier = store.dossier(articles, line.update if line is not None else no_progress)
     written = dossier.write(out, formats)
     _print_account(dossier.to_dict())
     for path in written:
@@ -75,7 +77,8 @@ def _print_account(data: dict[str, Any]) -> None:
     for article in articles:
         copy = f", copy of {article['duplicate_of']}" if article.get("duplicate_of") else ""
         date = article.get("published") or "date unknown"
-        click.echo(one_line(f"  {article['id']}: {names[article['id']]}, {date}{copy}"))
+        inferred = " (inferred)" if article.get("outlet_inferred") else ""
+        click.echo(one_line(f"  {article['id']}: {names[article['id']]}{inferred}, {date}{copy}"))
     statuses = [claim["status"] for claim in data["claims"]]
     click.echo(
         f"Claims: {statuses.count('agreed')} agreed, {statuses.count('conflict')} in conflict,"

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -77,17 +78,82 @@ def cell(value: object) -> str:
     return one_line(" ".join(text.split()))
 
 
-@contextmanager
-def progress(enabled: bool, what: str = "inputs read") -> Iterator[Callable[[], None]]:
-    """A progress line on a terminal; nothing in pipes."""
-    if not (enabled and sys.stderr.isatty()):
-        yield lambda: None
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn
+def shows_progress() -> bool:
+    """Progress is for a person at a terminal: never in pipes, files or logs."""
+    return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
 
-    with Progress(SpinnerColumn(), TextColumn("{task.completed} " + what), transient=True) as bar:
-        task = bar.add_task(what, total=None)
-        yield lambda: bar.advance(task)
+
+class ProgressLine:
+    """One line on stderr per stage of a long command: its count (of the total when known),
+    the time it has taken and an estimate of the time left (or the rate, without a total).
+
+    ``update(stage, done, total)`` is the :data:`triangulate.core.progress.Progress`
+    callback the API steps call; ``advance(stage)`` counts one more item of a stage.
+    """
+
+    def __init__(self, bar: Any) -> None:
+        self.bar = bar
+        self.tasks: dict[str, Any] = {}
+        self.stage = ""
+
+    def update(self, stage: str, done: int, total: int | None = None) -> None:
+        if stage != self.stage and self.stage in self.tasks:
+            self.bar.update(self.tasks[self.stage], visible=False)  # one stage at a time
+        if stage not in self.tasks:
+            self.tasks[stage] = self.bar.add_task(stage, total=total, of=_of(total))
+        self.stage = stage
+        task = self.tasks[stage]
+        self.bar.update(task, completed=done, total=total, of=_of(total), visible=True)
+
+    def advance(self, stage: str, total: int | None = None) -> None:
+        if stage != self.stage or stage not in self.tasks:
+            self.update(stage, 0, total)
+        self.bar.advance(self.tasks[stage])
+
+
+def _of(total: int | None) -> str:
+    return "" if total is None else f"/{total}"
+
+
+def _estimate(task: Any) -> str:
+    """ "about 1:20 left" when the total is known, else the items per second."""
+    if task.total is None:
+        return f"{task.speed:.1f}/s" if task.speed else ""
+    if task.finished or task.time_remaining is None:
+        return ""
+    minutes, seconds = divmod(round(task.time_remaining), 60)
+    return f"about {minutes}:{seconds:02d} left"
+
+
+@contextmanager
+def progress(enabled: bool = True) -> Iterator[ProgressLine | None]:
+    """A progress line on stderr when it is a terminal; None (nothing shown) otherwise."""
+    if not (enabled and shows_progress()):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        Progress,
+        ProgressColumn,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+    from rich.text import Text
+
+    class Estimate(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            return Text(_estimate(task), style="dim")
+
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.completed}{task.fields[of]} {task.description}"),
+        TimeElapsedColumn(),
+        Estimate(),
+    )
+    console = Console(stderr=True)
+    with Progress(*columns, console=console, transient=True, refresh_per_second=8) as bar:
+        yield ProgressLine(bar)
 
 
 class _WarningLines(logging.Handler):

@@ -8,7 +8,8 @@ from typing import Any
 import click
 
 from triangulate.cli import cli, db_option, limits, open_store, reading_limit_options
-from triangulate.cli.output import is_terminal, json_text, one_line, printable
+from triangulate.cli.output import is_terminal, json_text, one_line, printable, progress
+from triangulate.core.progress import no_progress
 
 HIGHLIGHT_STYLES = {
     "entities": "bold cyan",
@@ -39,9 +40,12 @@ def read_command(
         raise click.UsageError("give article ids or --all")
     from triangulate.readers.reader import reading_to_json
 
-    with open_store(db, create=False, workers=workers, **limits(options)) as store:
+    with (
+        open_store(db, create=False, workers=workers, **limits(options)) as store,
+        progress() as line,
+    ):
         articles = store.articles(None if read_all else list(ids))
-        readings = store.read(articles)
+        readings = store.read(articles, line.update if line is not None else no_progress)
     data = [reading_to_json(reading) for reading in readings]
     if as_json:
         click.echo(json_text(data))

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from triangulate.cli import cli, db_option, limit_options, limits, open_store, output_folder
-from triangulate.cli.output import echo_error, one_line
+from triangulate.cli.output import echo_error, one_line, progress
+from triangulate.core.progress import no_progress
 
 if TYPE_CHECKING:
     from triangulate.api import IngestEvent
@@ -48,15 +49,26 @@ def stories_command(
     """Ingest INPUTS (files, folders, URLs, WARC, feeds...) and group every stored article
     into stories; write OUT/stories.jsonl, one line per story."""
     failed = 0
+    with open_store(db, workers=workers, **limits(options)) as store, progress() as line:
+        total = None
+        if line is not None:
+            from triangulate.api import count_inputs
 
-    def report(event: IngestEvent) -> None:
-        nonlocal failed
-        if event.kind == "error":
-            failed += 1
-            echo_error(event.message)
+            total = count_inputs(inputs)
 
-    with open_store(db, workers=workers, **limits(options)) as store:
-        path = store.stories(inputs, engine=engine, out_dir=out, dossiers=dossiers, on_event=report)
+        def report(event: IngestEvent) -> None:
+            nonlocal failed
+            if line is not None:
+                line.advance("inputs ingested", total)
+            if event.kind == "error":
+                failed += 1
+                echo_error(event.message)
+
+        shown = line.update if line is not None else no_progress
+        path = store.stories(
+            inputs, engine=engine, out_dir=out, dossiers=dossiers, on_event=report,
+            on_progress=shown,
+        )  # fmt: skip
         summaries = store.story_rows()
     multi = sum(1 for s in summaries if s["originals"] >= 2)
     click.echo(f"{len(summaries)} stories, {multi} told by two or more independent articles")

@@ -18,13 +18,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from triangulate.compare import labels
+from triangulate.compare.agreements import statement_claims
+from triangulate.compare.align import align
+from triangulate.compare.disagreements import name_claims, name_clashes, spelling_claims
+from triangulate.compare.link import Linker, LinkInput, age_holders
+from triangulate.compare.statements import Statement, statements_of
 from triangulate.compare.updates import plan_reversals
 from triangulate.models import (
     Article,
@@ -46,6 +53,9 @@ FloatArray = npt.NDArray[np.float32]
 # Similarity of local contexts (MiniLM cosine plus small bonuses, see _link_score) needed
 # to put two compatible values in one claim, and two values that cannot both hold.
 AGREE_THRESHOLD = 0.55
+CONTEXT_FLOOR = 0.3  # word-overlap cosine 0 reads as unrelated sentence vectors do
+CONFLICT_ALIGNMENT = 0.5  # alignment probability two sentences need before their values clash
+SAME_ACCOUNT = 0.5  # more likely than not one account: a different name in one role there clashes
 CONFLICT_THRESHOLD = 0.68
 # Two periods of time that qualify the same word ("the 2011-2013 drought", "a drought from
 # 2008 to 2014") in coverage of one story are rarely about different things.
@@ -56,6 +66,7 @@ UNIT_SIMILARITY_FLOOR = 0.55
 CONTEXT_WORDS = 8
 LEAD_SHARE = 0.2
 
+BARE_LABELS = frozenset({"Distance", "Area", "Age", "Date"})  # a kind, not a question
 MIN_ORDINAL = date.min.toordinal()
 MAX_ORDINAL = date.max.toordinal()
 
@@ -131,12 +142,7 @@ class Mention:
     time: TimeExpression | None = None
     span: TimeSpan | None = None
     subject: str | None = None  # the clause's subject, as the fact reader named it
-
-
-@dataclass
-class _Cluster:
-    members: list[int]
-    scores: list[float] = field(default_factory=list)
+    fact: Fact | None = None  # the clause the value belongs to
 
 
 # ---------------------------------------------------------------- readers' checks
@@ -372,11 +378,18 @@ def _unit_phrase(text: str, quantity: Quantity, sentence: Evidence) -> frozenset
     head = normalise_unit(quantity.unit)
     following = _clause_words(text, quantity.evidence.end, sentence.end, 5, before=False)
     phrase = []
-    for word in following:
+    for position, word in enumerate(following):
         phrase.append(word)
         if stem(word) == head:
-            return _content_stems(phrase)
+            return _content_stems(phrase + _members_of(following[position + 1 :], head))
     return _content_stems(WORD.findall(quantity.unit))
+
+
+def _members_of(after: list[str], head: str) -> list[str]:
+    """ "a 2,000-strong team of rescuers": a group counted by its members."""
+    if head in quantity_reader.COLLECTIVE_NOUNS and after[:1] == ["of"] and len(after) > 1:
+        return after[1:2]
+    return []
 
 
 def _predicate(fact: Fact) -> str | None:
@@ -406,6 +419,7 @@ def _quantity_mention(article: Article, fact: Fact, quantity: Quantity, position
         words=_unit_phrase(text, quantity, fact.evidence),
         quantity=quantity,
         subject=fact.subject,
+        fact=fact,
     )
 
 
@@ -485,6 +499,7 @@ def _time_mention(
         reliable=_reliably_dated(time, article),
         time=time,
         span=span,
+        fact=fact,
     )
 
 
@@ -550,26 +565,6 @@ class _Similarity:
         return 1.0 if a == b else self.word.get((a, b), 0.0)
 
 
-def _similarities(mentions: Sequence[Mention], embedder: TextEncoder | None) -> _Similarity:
-    encoder = embedder if embedder is not None else _default_encoder()
-    # Mentions no other source could pair with are not embedded (their rows stay zero).
-    pairable = _pairable(mentions)
-    vectors = _encode_unique(
-        encoder, [m.context if ok else "" for m, ok in zip(mentions, pairable, strict=True)]
-    )
-    vectors[[not ok for ok in pairable]] = 0.0
-    words = sorted(
-        {m.unit for m in mentions if m.kind == "quantity" and m.unit} | _predicates(mentions)
-    )
-    word_vectors = _encode_unique(encoder, words)
-    cosine = word_vectors @ word_vectors.T if words else np.zeros((0, 0), np.float32)
-    word_similarity = {
-        (a, b): float(cosine[i, j]) for i, a in enumerate(words) for j, b in enumerate(words)
-    }
-    scale = FALLBACK_SCALE if encoder.is_fallback else 1.0
-    return _Similarity(vectors @ vectors.T, word_similarity, scale, _ambiguous_keys(mentions))
-
-
 def _fact_key(mention: Mention) -> tuple[str, str]:
     return (mention.unit or "", mention.predicate or "")
 
@@ -587,38 +582,10 @@ def _ambiguous_keys(mentions: Sequence[Mention]) -> frozenset[tuple[str, str]]:
     )
 
 
-def _kind_key(mention: Mention) -> str:
-    if mention.kind == "time" or mention.quantity is None:
-        return mention.kind
-    return "quantity:" + quantity_reader.unit_kind(mention.quantity.unit)
-
-
-def _pairable(mentions: Sequence[Mention]) -> list[bool]:
-    articles: dict[str, set[str]] = {}
-    keys = [_kind_key(m) for m in mentions]
-    for mention, key in zip(mentions, keys, strict=True):
-        articles.setdefault(key, set()).add(mention.article)
-    return [len(articles[key]) > 1 for key in keys]
-
-
-def _predicates(mentions: Sequence[Mention]) -> set[str]:
-    return {m.predicate for m in mentions if m.predicate}
-
-
 def _default_encoder() -> TextEncoder:
     from triangulate.nlp.encoder import load_encoder
 
     return load_encoder()
-
-
-def _encode_unique(encoder: TextEncoder, texts: Sequence[str]) -> FloatArray:
-    unique = sorted(set(texts))
-    if not unique:
-        return np.zeros((0, 1), dtype=np.float32)
-    vectors = encoder.encode(unique)
-    row = {text: index for index, text in enumerate(unique)}
-    out: FloatArray = vectors[[row[text] for text in texts]]
-    return out
 
 
 def _same_counted(a: Mention, b: Mention) -> bool:
@@ -680,131 +647,11 @@ def _with_unit_evidence(a: Mention, b: Mention, score: float, similarity: _Simil
     return score + 0.1 * (unit_similarity - UNIT_SIMILARITY_FLOOR)
 
 
-def _different_events(a: Mention, b: Mention, similarity: _Similarity) -> bool:
-    """Both values hang on a clause verb and the verbs mean different things."""
-    if not a.predicate or not b.predicate:
-        return False
-    return similarity.of_words(a.predicate, b.predicate) < PREDICATE_VETO
-
-
-def _conflict_threshold(a: Mention, b: Mention) -> float:
-    return PERIOD_CONFLICT_THRESHOLD if a.unit == b.unit == "range" else CONFLICT_THRESHOLD
-
-
-def _strict_same(a: Mention, b: Mention, score: float, similarity: _Similarity) -> bool:
-    """Strong enough evidence of sameness for a conflict."""
-    return score >= _conflict_threshold(a, b) and _same_shape(a, b, similarity)
-
-
-def _same_shape(a: Mention, b: Mention, similarity: _Similarity) -> bool:
-    """What a conflict needs besides a high score: same counted thing, same kind of event."""
-    periods = a.unit == b.unit == "range"
-    if _different_events(a, b, similarity):
-        return False
-    if a.kind == "quantity":
-        return bool(a.unit and b.unit) and _same_counted(a, b)
-    if not (a.words & b.words or _verbs_alike(a, b, similarity)):
-        return False
-    return periods or _same_dated_event(a, b, similarity)
-
-
 def _verbs_alike(a: Mention, b: Mention, similarity: _Similarity) -> bool:
     """Both values hang on verbs that mean the same ("closed", "shut")."""
     if not a.predicate or not b.predicate:
         return False
     return similarity.of_words(a.predicate, b.predicate) >= SAME_VERB
-
-
-def _same_dated_event(a: Mention, b: Mention, similarity: _Similarity) -> bool:
-    """Two dates (not periods) conflict only when both are reliable, hang on the same
-    verb and, when both name people or places, share one."""
-    if not (a.reliable and b.reliable and _verbs_alike(a, b, similarity)):
-        return False
-    return not (a.entities and b.entities) or bool(a.entities & b.entities)
-
-
-@dataclass(frozen=True)
-class _Pairs:
-    score: dict[tuple[int, int], float]
-    compatible: dict[tuple[int, int], bool]
-
-
-def _pair_table(mentions: Sequence[Mention], similarity: _Similarity) -> _Pairs:
-    scores: dict[tuple[int, int], float] = {}
-    compatible: dict[tuple[int, int], bool] = {}
-    for i, a in enumerate(mentions):
-        for j in range(i + 1, len(mentions)):
-            b = mentions[j]
-            if a.kind != b.kind:
-                continue
-            compatible[(i, j)] = mentions_compatible(a, b)
-            scores[(i, j)] = _link_score(a, b, float(similarity.context[i, j]), similarity)
-    return _Pairs(scores, compatible)
-
-
-def _pair_key(i: int, j: int) -> tuple[int, int]:
-    return (i, j) if i < j else (j, i)
-
-
-def _can_merge(
-    first: list[int],
-    second: list[int],
-    mentions: Sequence[Mention],
-    pairs: _Pairs,
-    similarity: _Similarity,
-) -> list[float] | None:
-    """Cross scores when the two groups may join, None when any pair forbids it."""
-    cross: list[float] = []
-    clashing: list[float] = []
-    for i in first:
-        for j in second:
-            key = _pair_key(i, j)
-            compatible = pairs.compatible.get(key, False)
-            if mentions[i].source == mentions[j].source:
-                if not compatible:
-                    return None  # one source giving two different values: two different things
-                continue
-            score = pairs.score.get(key, 0.0)
-            if not compatible:
-                if not _same_shape(mentions[i], mentions[j], similarity):
-                    return None
-                clashing.append(score - _conflict_threshold(mentions[i], mentions[j]))
-            cross.append(score)
-    # Values that cannot both hold join only when, on average, each pair is as sure as a conflict
-    # needs: one loosely worded report must not block a well-attested conflict.
-    if clashing and (max(clashing) < 0 or sum(clashing) / len(clashing) < 0):
-        return None
-    # Average link with some slack: every pair need not be close, but the groups must be.
-    if cross and (max(cross) < AGREE_THRESHOLD or sum(cross) / len(cross) < AGREE_THRESHOLD - 0.1):
-        return None
-    return cross
-
-
-def link_mentions(mentions: Sequence[Mention], similarity: _Similarity) -> list[_Cluster]:
-    """Greedy average-link grouping of mentions, strongest pairs first."""
-    pairs = _pair_table(mentions, similarity)
-    owner = list(range(len(mentions)))
-    clusters = {i: _Cluster([i]) for i in range(len(mentions))}
-    for (i, j), score in sorted(pairs.score.items(), key=lambda item: -item[1]):
-        if score < AGREE_THRESHOLD:
-            break
-        if not pairs.compatible[(i, j)] and (
-            mentions[i].source == mentions[j].source
-            or not _strict_same(mentions[i], mentions[j], score, similarity)
-        ):
-            continue
-        a, b = owner[i], owner[j]
-        if a == b:
-            continue
-        cross = _can_merge(clusters[a].members, clusters[b].members, mentions, pairs, similarity)
-        if cross is None:
-            continue
-        merged = clusters.pop(b)
-        clusters[a].members.extend(merged.members)
-        clusters[a].scores.extend([*merged.scores, *cross])
-        for member in merged.members:
-            owner[member] = a
-    return list(clusters.values())
 
 
 # ---------------------------------------------------------------- verdicts
@@ -958,49 +805,36 @@ def _source_count_text(members: Sequence[Mention], names: ArticleNames) -> str:
 # ---------------------------------------------------------------- labels
 
 
-_SKIP_LABEL_WORDS = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "and",
-    "by",
-    "for",
-    "from",
-    "with",
-    "its",
-}
+def _label(
+    members: Sequence[Mention], text_of: Callable[[str], str], holders: dict[tuple[str, int], str]
+) -> str:
+    """The label of the most central member that gives more than a bare kind ("Distance")."""
+    ordered = sorted(members, key=lambda m: (m.position, m.value_evidence.start))
+    labels_found = [
+        _about(m, text_of, holders.get((m.article, m.value_evidence.start))) for m in ordered
+    ]
+    full = [label for label in labels_found if label not in BARE_LABELS]
+    named = [label for label in full if not labels.pronoun_led(label)]
+    return (named or full or labels_found)[0]
 
 
-def _about(mention: Mention, text_of: Callable[[str], str]) -> str:
-    if mention.kind == "quantity":
-        return _quantity_about(mention, text_of(mention.article))
-    return _time_about(mention, text_of(mention.article))
-
-
-def _quantity_about(mention: Mention, text: str) -> str:
+def _about(mention: Mention, text_of: Callable[[str], str], holder: str | None) -> str:
+    """A plain label: "Number of rifles seized", "How far the climber fell", "Age of X"."""
+    sentence = mention.sentence
+    text = text_of(mention.article)[sentence.start : sentence.end]
+    if mention.kind == "time":
+        assert mention.time is not None
+        period = mention.span is not None and mention.span.is_range
+        return labels.date_label(text, mention.time, mention.fact, period)
     assert mention.quantity is not None
-    noun = mention.quantity.unit or "figure"
-    after = WORD.findall(text[mention.value_evidence.end : mention.sentence.end])
-    if after[:1] and after[0].lower() in noun.lower().split()[-1:]:
-        after = after[1:]
-    if after[:1] and after[0].lower() in ("who", "that", "which"):
-        return f"number of {noun} {' '.join(after[:3])}"
-    return f"number of {noun}" if mention.unit not in ("percent", "point") else f"share ({noun})"
-
-
-def _time_about(mention: Mention, text: str) -> str:
-    before = WORD.findall(text[mention.sentence.start : mention.value_evidence.start])
-    words = [w for w in before[-5:] if w.lower() not in _SKIP_LABEL_WORDS or w == before[-1]]
-    while words and words[-1].lower() in _SKIP_LABEL_WORDS:
-        words.pop()
-    topic = " ".join(words[-4:]) or "an event"
-    prefix = "years of" if mention.span is not None and mention.span.is_range else "date of"
-    return f"{prefix}: {topic}"
+    kind = quantity_reader.unit_kind(mention.quantity.unit)
+    if kind == "age":
+        return f"Age of {holder}" if holder else "Age"
+    if kind == "length":
+        return labels.length_label(text, mention.fact)
+    if kind == "area":
+        return labels.area_label(text, sentence.start, mention.quantity)
+    return labels.figure_label(text, sentence.start, mention.quantity, mention.fact)
 
 
 # ---------------------------------------------------------------- claims
@@ -1047,12 +881,16 @@ def _camp_side(camp: Sequence[_Group]) -> Side:
 
 
 def _draft(
-    members: list[Mention], scores: list[float], names: ArticleNames, text_of: Callable[[str], str]
+    members: list[Mention],
+    scores: list[float],
+    names: ArticleNames,
+    text_of: Callable[[str], str],
+    holders: dict[tuple[str, int], str],
 ) -> _Draft:
     groups = _groups(members)
     sides = tuple(_side(g) for g in groups)
     lead = min(m.position for m in members)
-    about = _about(_central(members), text_of)
+    about = _label(members, text_of, holders)
     sources = len({m.source for m in members})
     confidence = _confidence(scores)
     if sources == 1:
@@ -1138,24 +976,6 @@ def _confidence(scores: Sequence[float]) -> float:
     return round(float(min(max(sum(scores) / len(scores), 0.0), 1.0)), 3)
 
 
-def _central(members: Sequence[Mention]) -> Mention:
-    """The mention used for the label: from the most-cited reading, earliest in its article."""
-    return min(members, key=lambda m: (m.position, m.value_evidence.start))
-
-
-def _single_confidence(index: int, mentions: Sequence[Mention], similarity: _Similarity) -> float:
-    """How sure we are that no other source reports it: 1 minus the best cross-source match."""
-    others = [
-        j
-        for j, m in enumerate(mentions)
-        if m.source != mentions[index].source and m.kind == mentions[index].kind
-    ]
-    if not others:
-        return 1.0
-    best = float(max(similarity.context[index, j] for j in others)) / similarity.scale
-    return round(min(max(1.0 - best, 0.0), 1.0), 3)
-
-
 def compare(
     articles: Sequence[Article],
     readings: Sequence[Reading],
@@ -1168,22 +988,114 @@ def compare(
     """
     encoder = embedder if embedder is not None else _default_encoder()
     drafts = [_Draft(claim, (1, 0, 0.0)) for claim in plan_reversals(articles, readings, encoder)]
+    statements = statements_of(articles, readings)
+    groups, scores = align(statements)
+    for claim in statement_claims(groups, statements, articles, scores):
+        sources = len({a for side in claim.sides for a in side.articles})
+        drafts.append(_Draft(claim, (2, -sources, 0.5)))
+    same_account = [pair for pair, score in scores.items() if score >= SAME_ACCOUNT]
+    for claim in name_claims(name_clashes(statements, readings, same_account), articles):
+        drafts.append(_Draft(claim, (0, -1, 0.0)))
+    for claim in spelling_claims(statements, readings, scores, articles):
+        drafts.append(_Draft(claim, (0, 0, 0.0)))
     mentions = collect_mentions(articles, readings)
     if not mentions:
         return _numbered(drafts)
-    similarity = _similarities(mentions, encoder)
     names = ArticleNames.of(articles)
     texts = {article.id: article.text for article in articles}
-    for cluster in link_mentions(mentions, similarity):
+    linker = _linker(mentions, statements, scores, readings, encoder)
+    for cluster in linker.clusters():
         members = [mentions[i] for i in sorted(cluster.members)]
-        draft = _draft(members, cluster.scores, names, texts.__getitem__)
+        draft = _draft(members, cluster.scores, names, texts.__getitem__, linker.holders)
+        draft = _Draft(replace(draft.claim, kind=_value_kind(members[0])), draft.rank)
         if draft.claim.status == "single":
             if not include_single:
                 continue
-            confidence = _single_confidence(cluster.members[0], mentions, similarity)
-            draft = _Draft(replace(draft.claim, confidence=confidence), draft.rank)
+            draft = _Draft(replace(draft.claim, confidence=0.5), draft.rank)
         drafts.append(draft)
     return _numbered(drafts)
+
+
+def _linker(
+    mentions: Sequence[Mention],
+    statements: Sequence[Statement],
+    scores: dict[tuple[int, int], float],
+    readings: Sequence[Reading],
+    encoder: TextEncoder,
+) -> Linker:
+    by_article: dict[str, list[Statement]] = {}
+    for st in statements:
+        by_article.setdefault(st.article, []).append(st)
+    values = []
+    for index, mention in enumerate(mentions):
+        statement = _holding(by_article.get(mention.article, []), mention.value_evidence)
+        values.append(
+            LinkInput(
+                kind=mention.kind,
+                article=mention.article,
+                source=statement.source if statement else mention.source,
+                statement=statement.index if statement else None,
+                value_evidence=mention.value_evidence,
+                predicate=mention.predicate,
+                subject=mention.subject,
+                unit=mention.unit if mention.kind == "time" else _written_unit(mention),
+                words=mention.words,
+                reliable=mention.reliable,
+                compatible_with=partial(_compatible_at, mentions, index),
+                days=_period_days(mention),
+                low=mention.low,
+            )
+        )
+    nouns = sorted({v.unit for v in values if v.kind == "quantity" and v.unit})
+    similarity = _word_similarity(nouns, encoder)
+    return Linker(values, statements, scores, similarity, age_holders(readings))
+
+
+def _period_days(mention: Mention) -> int | None:
+    span = mention.span
+    if span is None or not span.is_range:
+        return None
+    return span.end[1] - span.start[0]
+
+
+def _value_kind(mention: Mention) -> str:
+    if mention.kind == "time":
+        return "date"
+    unit = mention.quantity.unit if mention.quantity is not None else mention.unit
+    return "age" if quantity_reader.unit_kind(unit) == "age" else "figure"
+
+
+def _holding(statements: Sequence[Statement], value: Evidence) -> Statement | None:
+    """The statement whose sentence holds a value (the reader's and the units' sentence
+    breaks may differ)."""
+    return next(
+        (st for st in statements if st.evidence.start <= value.start < st.evidence.end), None
+    )
+
+
+def _written_unit(mention: Mention) -> str:
+    return mention.quantity.unit if mention.quantity is not None else mention.unit
+
+
+def _compatible_at(mentions: Sequence[Mention], index: int, other: int) -> bool:
+    return mentions_compatible(mentions[index], mentions[other])
+
+
+def _word_similarity(words: Sequence[str], encoder: TextEncoder) -> Callable[[str, str], float]:
+    """Cosine of single words' sentence vectors (a handful of counted nouns per dossier)."""
+    if not words or encoder.is_fallback:
+        return lambda a, b: 1.0 if a == b else 0.0
+    vectors = encoder.encode(list(words))
+    row = {word: i for i, word in enumerate(words)}
+
+    def similarity(a: str, b: str) -> float:
+        if a == b:
+            return 1.0
+        if a not in row or b not in row:
+            return 0.0
+        return float(vectors[row[a]] @ vectors[row[b]])
+
+    return similarity
 
 
 def _numbered(drafts: list[_Draft]) -> list[Claim]:

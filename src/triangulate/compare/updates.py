@@ -117,7 +117,7 @@ def _claim(denial: _Denial, article: Article, sentence: Evidence, lemmas: Lemmas
     )
     return Claim(
         id="",
-        about=f"plans to {verb.group(0).lower()}",
+        about=f"Plans to {verb.group(0).lower()}",
         status="update",
         reason=reason,
         sides=(
@@ -125,4 +125,5 @@ def _claim(denial: _Denial, article: Article, sentence: Evidence, lemmas: Lemmas
             Side(verb.group(0), sentence.text, (article.id,), (sentence,)),
         ),
         confidence=0.5,
+        kind="plan",
     )

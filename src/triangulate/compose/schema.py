@@ -23,7 +23,9 @@ from triangulate.models import (
 )
 from triangulate.version import __version__
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "dossier.schema.json"
+SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMA_PATH = SCHEMAS / "dossier.schema.json"
+STORY_SCHEMA_PATH = SCHEMAS / "story.schema.json"  # a line of stories.jsonl
 
 
 def _evidence(ev: Evidence) -> dict[str, Any]:
@@ -31,8 +33,8 @@ def _evidence(ev: Evidence) -> dict[str, Any]:
 
 
 DOSSIER_ARTICLE_FIELDS = (
-    "id", "source", "outlet", "title", "published", "published_inferred", "published_how",
-    "language", "text", "removed", "duplicate_of",
+    "id", "source", "outlet", "outlet_inferred", "title", "published", "published_inferred",
+    "published_how", "language", "text", "removed", "duplicate_of",
 )  # fmt: skip
 
 
@@ -58,6 +60,7 @@ def _claim(claim: Claim) -> dict[str, Any]:
         "reason": claim.reason,
         "confidence": claim.confidence,
         "sides": sides,
+        **({"kind": claim.kind} if claim.kind else {}),
     }
 
 
@@ -135,18 +138,36 @@ def dossier_to_json(d: Dossier) -> dict[str, Any]:
 
 
 @cache
-def _validator() -> jsonschema.Draft202012Validator:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+def _validator(path: Path = SCHEMA_PATH) -> jsonschema.Draft202012Validator:
+    """A validator of one shipped schema; the schemas refer to each other by their ``$id``."""
+    from referencing import Registry, Resource
+
+    schemas = {p: json.loads(p.read_text(encoding="utf-8")) for p in (SCHEMA_PATH, path)}
+    registry: Registry[Any] = Registry().with_resources(
+        (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values()
+    )
+    return jsonschema.Draft202012Validator(schemas[path], registry=registry)
 
 
 def validate_dossier(data: Mapping[str, Any]) -> None:
     """Raise TriangulateError naming the first place where ``data`` breaks the schema."""
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))
+    _validate(data, SCHEMA_PATH, "dossier")
+
+
+def validate_story(data: Mapping[str, Any]) -> None:
+    """Raise TriangulateError naming the first place where a line of ``stories.jsonl``
+    breaks ``schemas/story.schema.json``."""
+    _validate(data, STORY_SCHEMA_PATH, "story")
+
+
+def _validate(data: Mapping[str, Any], path: Path, what: str) -> None:
+    errors = sorted(_validator(path).iter_errors(data), key=lambda e: list(map(str, e.path)))
     if errors:
-        first = errors[0]
-        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first.path)
-        raise TriangulateError(f"dossier{where}: {first.message}")
+        # the first place, and inside "null or an object" the object's own problem
+        first = jsonschema.exceptions.best_match([errors[0]])
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first.absolute_path)
+        message = first.message if len(first.message) <= 300 else first.message[:300] + "…"
+        raise TriangulateError(f"{what}{where}: {message}")
 
 
 def evidence_places(data: Mapping[str, Any]) -> Iterable[tuple[str, Mapping[str, Any]]]:

@@ -661,9 +661,14 @@ def _stated(text: str, sides: Sequence[Side], sources: Sources) -> SummarySenten
     return SummarySentence(text, ids, evidence)
 
 
+# A name spelled two ways is shown in the claims, but it is no disagreement about the event:
+# the summary neither states it nor keeps the sentences naming that person out.
+UNTOLD_KINDS = frozenset({"spelling"})
+
+
 def _ranked(claims: Iterable[Claim], status: str, articles: dict[str, Article]) -> list[Claim]:
     """Claims of one status, those more independent sources report and surer first."""
-    chosen = [c for c in claims if c.status == status]
+    chosen = [c for c in claims if c.status == status and c.kind not in UNTOLD_KINDS]
 
     def sources(claim: Claim) -> int:
         return len(
@@ -679,7 +684,7 @@ def _contested_spans(claims: Iterable[Claim]) -> list[Evidence]:
     return [
         e
         for claim in claims
-        if claim.status in ("conflict", "update")
+        if claim.status in ("conflict", "update") and claim.kind not in UNTOLD_KINDS
         for side in claim.sides
         for e in side.evidence
     ]

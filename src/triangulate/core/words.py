@@ -9,9 +9,12 @@ has seen (story clustering of raw articles).
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib import resources
 
 # A word: letters and digits, with inner apostrophes and hyphens ("don't", "so-called").
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -96,3 +99,97 @@ def overlap(first: frozenset[str], second: frozenset[str]) -> float:
     if not first or not second:
         return 0.0
     return len(first & second) / len(first | second)
+
+
+@cache
+def _verb_group_index() -> dict[str, frozenset[int]]:
+    raw = json.loads(resources.files("triangulate").joinpath("data/verb_groups.json").read_text())
+    found: dict[str, set[int]] = {}
+    for index, verbs in enumerate(raw["groups"]):
+        for verb in verbs:
+            found.setdefault(verb, set()).add(index)
+    return {verb: frozenset(groups) for verb, groups in found.items()}
+
+
+def verb_groups(lemma: str) -> frozenset[int]:
+    """The groups of near-synonymous news verbs a verb lemma ("pull out") belongs to."""
+    return _verb_group_index().get(lemma, frozenset())
+
+
+def verbs_alike(first: str | None, second: str | None) -> bool:
+    """Same verb, or verbs news reports use for the same happening ("withdraw", "pull out");
+    a negated verb ("not leave") is alike only to another negated one."""
+    if not first or not second:
+        return False
+    if first.startswith("not ") != second.startswith("not "):
+        return False
+    first, second = first.removeprefix("not "), second.removeprefix("not ")
+    return first == second or bool(verb_groups(first) & verb_groups(second))
+
+
+# The irregular past forms news text uses most ("fought", "fled", "fell"), for writing a
+# verb as a sentence wrote it; regular forms are found by their stem.
+_IRREGULAR = """be:is,was,were,been,are fight:fought fall:fell,fallen flee:fled leave:left hold:held
+begin:began,begun win:won lose:lost say:said tell:told find:found go:went,gone come:came
+give:gave,given get:got take:took,taken make:made see:saw,seen bring:brought buy:bought
+sell:sold shoot:shot strike:struck steal:stole,stolen run:ran meet:met send:sent spend:spent
+pay:paid keep:kept stand:stood rise:rose,risen drive:drove,driven break:broke,broken
+choose:chose,chosen speak:spoke,spoken write:wrote,written lead:led build:built catch:caught
+seek:sought teach:taught think:thought feel:felt sink:sank,sunk swear:swore,sworn
+throw:threw,thrown grow:grew,grown know:knew,known fly:flew,flown draw:drew,drawn
+hide:hid,hidden bear:bore,born beat:beaten forbid:forbade,forbidden freeze:froze,frozen
+overtake:overtook withdraw:withdrew,withdrawn undertake:undertook slay:slew,slain
+have:had,has do:did,done,does become:became"""
+_IRREGULAR_FORMS = {
+    lemma: frozenset(forms.split(","))
+    for lemma, forms in (entry.split(":") for entry in _IRREGULAR.split())
+}
+
+
+def irregular_forms(lemma: str) -> frozenset[str]:
+    """The irregular inflected forms of a verb lemma ("fought" for "fight"), if any."""
+    return _IRREGULAR_FORMS.get(lemma, frozenset())
+
+
+# Numbers written as single words, as the readers meet them.
+NUMBER_WORDS: dict[str, float] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
+    "million": 1_000_000, "billion": 1_000_000_000,
+}  # fmt: skip
+
+
+# Verbs that report speech, as lemmas. The quote reader attributes quotes with the broad set;
+# a statement whose main verb is one of the narrow set reports another statement (the sentence
+# aligner's features were fitted with this narrow set).
+SPEECH_VERBS = word_set(
+    """say tell state claim indicate acknowledge announce report confirm deny insist argue
+    warn add note explain allege stress emphasize emphasise declare reply respond write tweet
+    admit assert maintain reiterate comment remark suggest predict promise vow pledge threaten
+    urge reveal recall estimate quip concede contend testify ask insist repeat describe call"""
+)
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "report",
+        "state",
+        "announce",
+        "add",
+        "confirm",
+        "claim",
+        "note",
+        "explain",
+        "insist",
+        "reveal",
+        "quote",
+        "write",
+        "declare",
+        "stress",
+        "warn",
+        "acknowledge",
+    }
+)

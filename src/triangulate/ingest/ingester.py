@@ -23,6 +23,7 @@ from triangulate.ingest import dedupe
 from triangulate.ingest.clean import BoilerplateMemory
 from triangulate.ingest.decode import decode_text
 from triangulate.ingest.inputs import Item, RawDocument, iter_documents
+from triangulate.ingest.metadata import GivenMetadata
 from triangulate.ingest.prepare import Prepared, prepare_document
 from triangulate.models import Article
 from triangulate.runners.local import LazyPool, chunked
@@ -90,9 +91,13 @@ class Ingester:
             self.duplicates.add(article_id, dedupe.from_bytes(data))
 
     def run(
-        self, inputs: Sequence[str], on_event: Callable[[IngestEvent], None] | None = None
+        self,
+        inputs: Sequence[str],
+        on_event: Callable[[IngestEvent], None] | None = None,
+        given: GivenMetadata | None = None,
     ) -> IngestReport:
-        return self.run_items(iter_documents(inputs, self.settings), on_event)
+        """``given``: an outlet, title or date for the plain-text inputs."""
+        return self.run_items(iter_documents(inputs, self.settings, given), on_event)
 
     def run_items(
         self, items: Iterable[Item], on_event: Callable[[IngestEvent], None] | None = None

@@ -15,7 +15,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 from triangulate.errors import InputError, LimitError
 from triangulate.ingest.decode import decode_text, gunzip, looks_binary
 from triangulate.ingest.limits import check_json_shape, open_input, read_path, read_stream
+from triangulate.ingest.metadata import SIDECAR_SUFFIX, GivenMetadata, read_sidecar
 from triangulate.settings import Settings
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -48,6 +49,7 @@ class RawDocument:
     authors: tuple[str, ...] = ()
     text: str | None = None  # already decoded text when the container gave one
     fully_extracted: bool = True
+    outlet_inferred: bool = False  # a JSONL export's outlet that was read from the text
 
     def __post_init__(self) -> None:
         # names and texts are stored as UTF-8: a file name that is not UTF-8 or a lone
@@ -77,14 +79,34 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 Item = RawDocument | InputError
 
 
-def iter_documents(inputs: Sequence[str], settings: Settings) -> Iterator[Item]:
-    """Every document behind the inputs, in order; problems come as InputError items."""
+def with_given(document: RawDocument, given: GivenMetadata | None) -> RawDocument:
+    """The document with the metadata given for it where it has none of its own."""
+    if not given:
+        return document
+    return replace(
+        document,
+        outlet=given.outlet or document.outlet,
+        outlet_inferred=document.outlet_inferred and not given.outlet,
+        title=given.title or document.title,
+        published=given.published or document.published,
+    )
+
+
+def iter_documents(
+    inputs: Sequence[str], settings: Settings, given: GivenMetadata | None = None
+) -> Iterator[Item]:
+    """Every document behind the inputs, in order; problems come as InputError items.
+
+    ``given`` (an outlet, title or date from the command line) applies to plain-text
+    documents; a text or HTML file's sidecar (``story.meta.json`` beside ``story.txt``)
+    applies to that file and wins over ``given``.
+    """
     for spec in inputs:
-        given = 0
-        for item in attempted(spec, partial(_expand, spec, settings)):
-            given += 1
+        count = 0
+        for item in attempted(spec, partial(_expand, spec, settings, given)):
+            count += 1
             yield item
-        if not given:  # an empty folder or JSONL file: said, never silent
+        if not count:  # an empty folder or JSONL file: said, never silent
             yield InputError(
                 storable(spec), "holds nothing to ingest", "no article file, line or entry in it"
             )
@@ -105,40 +127,40 @@ def _one(make: Callable[[], Item]) -> Iterator[Item]:
     yield make()
 
 
-def _expand(spec: str, settings: Settings) -> Iterator[Item]:
+def _expand(spec: str, settings: Settings, given: GivenMetadata | None) -> Iterator[Item]:
     if spec == "-":
         data = read_stream(sys.stdin.buffer, "<stdin>", settings)
-        yield from _from_bytes("<stdin>", data, settings)
+        yield from _from_bytes("<stdin>", data, settings, given)
     elif spec.startswith(("http://", "https://")):
         yield from _from_url(spec, settings)
     elif Path(spec).is_dir():
-        yield from _from_folder(Path(spec), settings)
+        yield from _from_folder(Path(spec), settings, given)
     elif Path(spec).exists() or Path(spec).is_symlink():
-        yield from _from_file(Path(spec), settings)
+        yield from _from_file(Path(spec), settings, given)
     elif glob.has_magic(spec):
-        yield from _from_glob(spec, settings)
+        yield from _from_glob(spec, settings, given)
     else:
         raise InputError(spec, "no such file, folder or URL", "check the path")
 
 
-def _from_glob(pattern: str, settings: Settings) -> Iterator[Item]:
+def _from_glob(pattern: str, settings: Settings, given: GivenMetadata | None) -> Iterator[Item]:
     matches = sorted(glob.glob(pattern, recursive=True))
     if not matches:
         raise InputError(pattern, "matches no file", "check the pattern")
     for match in matches:
         path = Path(match)
         if path.is_dir():
-            yield from _from_folder(path, settings)
-        else:
-            yield from attempted(match, partial(_from_file, path, settings))
+            yield from _from_folder(path, settings, given)
+        elif not path.name.endswith(SIDECAR_SUFFIX):
+            yield from attempted(match, partial(_from_file, path, settings, given))
 
 
-def _from_folder(folder: Path, settings: Settings) -> Iterator[Item]:
+def _from_folder(folder: Path, settings: Settings, given: GivenMetadata | None) -> Iterator[Item]:
     """Every regular file with a known suffix below ``folder``, each attempted on its own."""
     for path in sorted(folder.rglob("*")):
         hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
         if path.is_file() and not hidden and _suffix(path) in KNOWN_SUFFIXES:
-            yield from attempted(str(path), partial(_from_file, path, settings))
+            yield from attempted(str(path), partial(_from_file, path, settings, given))
 
 
 def _suffix(path: Path) -> str:
@@ -163,19 +185,52 @@ def url_id(url: str) -> str:
     return hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
 
 
-def _from_file(path: Path, settings: Settings) -> Iterator[Item]:
+def _from_file(path: Path, settings: Settings, given: GivenMetadata | None) -> Iterator[Item]:
     if _suffix(path) == ".warc":
         yield from _from_warc(path, settings)
-    else:
-        yield from documents_from_bytes(str(path), read_path(path, settings), settings)
+        return
+    data = read_path(path, settings)
+    try:
+        sidecar = _sidecar(path, settings)
+    except InputError as error:  # the file is not ingested without what was given for it
+        problem = f"its sidecar {Path(error.source).name} {error.problem}"
+        yield InputError(str(path), problem, error.hint)
+        return
+    yield from documents_from_bytes(str(path), data, settings, given, sidecar)
 
 
-def documents_from_bytes(name: str, data: bytes, settings: Settings) -> Iterator[Item]:
-    """Documents in ``data`` as if read from a file called ``name`` (files and uploads)."""
-    yield from attempted(name, partial(_documents_from_bytes, name, data, settings))
+def sidecar_path(path: Path) -> Path:
+    """Where a file's sidecar is: ``story.meta.json`` beside ``story.txt``."""
+    return path.with_name(file_id(path) + SIDECAR_SUFFIX)
 
 
-def _documents_from_bytes(name: str, data: bytes, settings: Settings) -> Iterator[Item]:
+def _sidecar(path: Path, settings: Settings) -> GivenMetadata | None:
+    """The metadata in the file's sidecar, if it has one."""
+    where = sidecar_path(path)
+    if _suffix(path) not in TEXT_SUFFIXES | HTML_SUFFIXES or not where.is_file():
+        return None
+    return read_sidecar(str(where), read_path(where, settings))
+
+
+def documents_from_bytes(
+    name: str,
+    data: bytes,
+    settings: Settings,
+    given: GivenMetadata | None = None,
+    sidecar: GivenMetadata | None = None,
+) -> Iterator[Item]:
+    """Documents in ``data`` as if read from a file called ``name`` (files and uploads);
+    ``given`` applies if it is plain text, ``sidecar`` if it is one text or HTML page."""
+    yield from attempted(name, partial(_documents_from_bytes, name, data, settings, given, sidecar))
+
+
+def _documents_from_bytes(
+    name: str,
+    data: bytes,
+    settings: Settings,
+    given: GivenMetadata | None,
+    sidecar: GivenMetadata | None,
+) -> Iterator[Item]:
     path = Path(name)
     suffix = _suffix(path)
     if path.suffix.lower() == ".gz":
@@ -189,7 +244,10 @@ def _documents_from_bytes(name: str, data: bytes, settings: Settings) -> Iterato
     ):
         yield from _from_feed(name, data)
     else:
-        yield _document(name, data, kind=_kind(suffix, data), doc_id=file_id(path))
+        document = _document(name, data, kind=_kind(suffix, data), doc_id=file_id(path))
+        if document.kind == "text":
+            document = with_given(document, given)
+        yield with_given(document, sidecar)
 
 
 def _kind(suffix: str, data: bytes) -> str:
@@ -214,7 +272,9 @@ def _document(source: str, data: bytes, kind: str, doc_id: str | None, **meta: A
     return RawDocument(source=source, data=data, kind=kind, id=doc_id, **meta)
 
 
-def _from_bytes(source: str, data: bytes, settings: Settings) -> Iterator[Item]:
+def _from_bytes(
+    source: str, data: bytes, settings: Settings, given: GivenMetadata | None
+) -> Iterator[Item]:
     stripped = data.lstrip()
     if stripped.startswith(b"{"):
         yield from _from_jsonl(source, data, settings)
@@ -222,7 +282,8 @@ def _from_bytes(source: str, data: bytes, settings: Settings) -> Iterator[Item]:
         yield from _from_feed(source, data)
     else:
         doc_id = hashlib.sha1(data).hexdigest()[:16]
-        yield _document(source, data, kind=_kind("", data), doc_id=doc_id)
+        document = _document(source, data, kind=_kind("", data), doc_id=doc_id)
+        yield with_given(document, given) if document.kind == "text" else document
 
 
 def _from_url(url: str, settings: Settings) -> Iterator[Item]:
@@ -248,7 +309,9 @@ def _from_jsonl(source: str, data: bytes, settings: Settings) -> Iterator[Item]:
             )
 
 
-JSONL_FIELDS = ("id", "url", "title", "published", "outlet", "text", "html", "authors")
+JSONL_FIELDS = (
+    "id", "url", "title", "published", "outlet", "outlet_inferred", "text", "html", "authors"
+)  # fmt: skip
 
 
 def _jsonl_record(where: str, line: str, settings: Settings) -> RawDocument:
@@ -284,6 +347,7 @@ def _jsonl_record(where: str, line: str, settings: Settings) -> RawDocument:
         title=_optional_str(record, "title"),
         published=_optional_str(record, "published"),
         outlet=_optional_str(record, "outlet"),
+        outlet_inferred=record.get("outlet_inferred") is True and bool(record.get("outlet")),
         authors=tuple(str(a) for a in authors) if isinstance(authors, list) else (),
         text=body if record.get("text") else None,
     )
@@ -382,3 +446,51 @@ def _warc_record(where: str, record: Any, settings: Settings) -> Item | None:
         return _document(where, data, kind="html", doc_id=url_id(url) if url else None, url=url)
     except InputError as error:
         return error
+
+
+COUNT_READ_LIMIT = 64 * 1024 * 1024  # JSONL files larger than this are not counted ahead
+
+
+def count_documents(inputs: Sequence[str]) -> int | None:
+    """How many documents (so ingest events) the inputs hold, by a quick look that parses
+    nothing; None when one of them cannot be told before it is read (a URL, stdin, a WARC
+    archive, a feed, a compressed or very large JSONL file)."""
+    total = 0
+    for spec in inputs:
+        if spec == "-" or spec.startswith(("http://", "https://")):
+            return None
+        path = Path(spec)
+        if path.is_dir():
+            files = [p for p in sorted(path.rglob("*")) if _counted_in_folder(path, p)]
+        elif path.exists() or not glob.has_magic(spec):
+            files = [path]  # a missing path is one error
+        else:
+            files = [Path(m) for m in sorted(glob.glob(spec, recursive=True))]
+            files = [m for m in files if not m.name.endswith(SIDECAR_SUFFIX)]
+        for file in files:
+            count = _documents_in(file)
+            if count is None:
+                return None
+            total += count
+    return total
+
+
+def _counted_in_folder(folder: Path, path: Path) -> bool:
+    hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+    return path.is_file() and not hidden and _suffix(path) in KNOWN_SUFFIXES
+
+
+def _documents_in(path: Path) -> int | None:
+    suffix = _suffix(path)
+    if path.is_dir():
+        return sum(_documents_in(p) or 0 for p in path.rglob("*") if _counted_in_folder(path, p))
+    if suffix == ".warc" or suffix in FEED_SUFFIXES:
+        return None
+    if suffix not in JSONL_SUFFIXES:
+        return 1
+    try:
+        if path.suffix.lower() == ".gz" or path.stat().st_size > COUNT_READ_LIMIT:
+            return None
+        return sum(1 for line in path.read_bytes().splitlines() if line.strip())
+    except OSError:
+        return 1  # reported as one error

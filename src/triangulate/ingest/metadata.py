@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import lzma
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, fields
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -14,16 +18,164 @@ from urllib.parse import urlsplit
 from platformdirs import user_cache_path
 
 from triangulate.core.files import write_atomically
+from triangulate.errors import InputError
 
 LANGUAGE_SAMPLE_CHARS = 1000
 MIN_LANGUAGE_CONFIDENCE = 0.5
+_WORD = r"[\w&'\-]*(?:\.[\w&'\-]+)*"  # a dot only inside a word: "Ltd." ends a name
+# A name as an outlet writes its own: capitalised words (a leading "The", small joining
+# words, "&", dots and hyphens inside), at most six words.
+_NAME = (
+    r"(?P<name>(?:The\s+)?[A-Z0-9]"
+    + _WORD
+    + r"(?:\s+(?:[A-Z0-9]"
+    + _WORD
+    + r"|of|and|&|for|de|la)){0,5}"
+    r"|[a-z0-9][a-z0-9\-]*\.[a-z]{2,6}\b)"  # or a site's address: "example.org"
+)
+_AGENCY = r"(?:AP|AFP|Reuters|dpa|DPA|ANSA|EFE|agencies|wires)"
+# "© 2024, Name." / "Copyright (c) 2019-2024 Name. All rights reserved." at the start of a
+# line; a mark after other words is a photo credit ("Images source: © ...").
 _COPYRIGHT = re.compile(
-    r"©\s*(?:\d{4}\s*[,.]?\s*)?(?:by\s+)?(?P<name>[A-Z][\w&.' -]{1,40}?)"
-    r"(?:[.,]|\s+\d{4}\b|\s+(?:and|all)\b|$)"
+    r"^(?i:(?:copyright|©|\(c\))\s*){1,3}(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*[,.]?\s*)?"
+    r"(?i:by\s+)?" + _NAME
 )
-_BY_OUTLET = re.compile(
-    r"^By (?P<name>[A-Z][\w&.' -]{1,40}?) (?:with|and) (?:AP|AFP|Reuters|dpa)\b"
+# "By Name with AP", "Name staff and agencies"
+_BYLINE = re.compile(
+    r"^(?:By\s+)?"
+    + _NAME
+    + r"\s+(?:(?:with|and|/)\s+"
+    + _AGENCY
+    + r"|(?:staff|reporters|correspondents?|newsroom)\s+(?:and|with)\s+"
+    + _AGENCY
+    + r")\b"
 )
+# An outlet naming itself in a plea or a sign-off: "the journalists of Name", "Name, an
+# independent news outlet", "Support Name", "Thank you for reading Name".
+_SELF = [
+    re.compile(
+        r"\b(?:journalists|editors|reporters|team|staff|newsroom|readers|supporters|"
+        r"subscribers|members)\s+(?:of|at)\s+" + _NAME
+    ),
+    re.compile(
+        _NAME + r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:news|media|newspaper|outlet|"
+        r"publication|magazine|newsroom|website|site)\b"
+    ),
+    # an imperative opening a sentence: "Please support Name", never "they support Name"
+    re.compile(
+        r"(?:^|[.!?:]\s+)(?:[Pp]lease\s+)?(?:[Ss]upport|[Ss]ubscribe to|[Dd]onate to|"
+        r"[Tt]hank you for reading|[Tt]hanks for reading|[Ss]ign up for|[Ww]elcome to)\s+" + _NAME
+    ),
+]
+# A site naming itself in boilerplate: "Name uses cookies", "the Name newsletter/app".
+_SITE = re.compile(
+    _NAME
+    + r"\s+(?:uses|use)\s+cookies\b|\bthe\s+"
+    + _NAME.replace("name", "site")
+    + r"\s+(?:newsletter|app)\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"/|\b(?:images?|photos?|photograph|pictures?|credit|source|illustration|video)\b",
+    re.IGNORECASE,
+)
+# Words that start a sentence but name nothing, and legal endings dropped from a name
+_NOT_NAMES = {
+    "a", "all", "an", "any", "by", "each", "every", "here", "it", "its", "my", "no", "our",
+    "this", "that", "these", "those", "us", "we", "you", "your", "the", "site", "website",
+    "news", "journalism", "independent", "reserved", "rights", "all rights reserved",
+    "policy", "notice", "notices", "statement", "terms", "agreement", "information", "info",
+    "infringement", "complaints", "permissions", "licensing", "license", "licence",
+}  # fmt: skip
+# A copyright holder named as a company is the publisher, seldom the outlet's own name
+_COMPANY = re.compile(
+    r"\b(?:Communications?|Interactive|Holdings|Group|Corporation|Enterprises|"
+    r"Publishing|Organi[sz]ation|Media)\b"
+)
+_COMPANY_AFTER = re.compile(  # "Name (City) Private Ltd", "Name, Inc."
+    r"^\s*(?:\([^)]{0,40}\)\s*)?,?\s*(?:Private|Pvt|Pty|Inc|Ltd|LLC|Limited|GmbH|plc|Corp|S\.A)\b"
+)
+_CODE = re.compile(r"[{}<>\\]|\b(?:function|var|window)\b|=>|\w=\W")  # script, not prose
+_MAX_LINE = 1000  # characters: longer lines are code or whole articles, not boilerplate
+_LEGAL_ENDING = re.compile(
+    r"(?:,?\s+(?:Inc|Ltd|LLC|Limited|GmbH|plc|S\.A|Corp|Co|Pty)\.?|\.)+$", re.IGNORECASE
+)
+# How much each kind of cue counts: a copyright line or an agency byline names the outlet
+# outright; a plea or a cookie notice usually does
+_WEIGHTS = {"copyright": 3, "byline": 3, "self": 2, "site": 1}
+_MAX_LINES = 400  # lines looked at, first and last halves of a long text
+
+MAX_GIVEN_CHARS = 500  # an outlet, a title or a date given with an input
+MAX_SIDECAR_BYTES = 64 * 1024
+SIDECAR_SUFFIX = ".meta.json"  # story.txt -> story.meta.json
+
+
+@dataclass(frozen=True)
+class GivenMetadata:
+    """An outlet, title and publication date given with an input (options, a sidecar file,
+    the web form) rather than found in it; stored as given."""
+
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) or date-time
+
+    @classmethod
+    def of(cls, where: str, values: Mapping[str, object]) -> GivenMetadata:
+        """Checked values: strings, not too long, the date an ISO date; ``where`` names the
+        input in the one-line error."""
+        unknown = sorted(set(values) - {f.name for f in fields(cls)})
+        if unknown:
+            raise InputError(
+                where, f"has unknown field {unknown[0]!r}", "give outlet, title or published"
+            )
+        checked: dict[str, str | None] = {}
+        for name in ("outlet", "title", "published"):
+            value = values.get(name)
+            if value is not None and not isinstance(value, str):
+                raise InputError(where, f"{name} is not a string", f"give {name} as text")
+            text = " ".join(value.split()) if value else ""
+            if len(text) > MAX_GIVEN_CHARS:
+                raise InputError(where, f"{name} is over {MAX_GIVEN_CHARS} characters", "")
+            checked[name] = text or None
+        if checked["published"] and not _is_iso_date(checked["published"]):
+            raise InputError(
+                where, f"published {checked['published']!r} is not a date", "write YYYY-MM-DD"
+            )
+        return cls(**checked)
+
+    def __bool__(self) -> bool:
+        return any((self.outlet, self.title, self.published))
+
+    def over(self, other: GivenMetadata | None) -> GivenMetadata:
+        """These values, and ``other``'s where these have none."""
+        if other is None:
+            return self
+        return GivenMetadata(
+            self.outlet or other.outlet,
+            self.title or other.title,
+            self.published or other.published,
+        )
+
+
+def _is_iso_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return len(value) == 10 or value[10] in "T "
+
+
+def read_sidecar(where: str, data: bytes) -> GivenMetadata:
+    """The metadata of a sidecar file: one JSON object with outlet, title, published."""
+    if len(data) > MAX_SIDECAR_BYTES:
+        raise InputError(where, f"is over {MAX_SIDECAR_BYTES:,} bytes", "a sidecar is small")
+    try:
+        values = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InputError(where, f"is not valid JSON ({error})", "one JSON object") from None
+    if not isinstance(values, dict):
+        raise InputError(where, "is not a JSON object", '{"outlet": ..., "title": ...}')
+    return GivenMetadata.of(where, values)
 
 
 def content_hash(text: str) -> str:
@@ -94,11 +246,66 @@ def outlet_from_url(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def outlet_from_lines(lines: list[str]) -> str | None:
-    """An outlet named in boilerplate: a copyright line or an agency byline."""
-    for line in lines:
-        for pattern in (_COPYRIGHT, _BY_OUTLET):
-            match = pattern.search(line.strip())
-            if match:
-                return match.group("name").strip()
-    return None
+def infer_outlet(lines: list[str]) -> str | None:
+    """The outlet a text names as its own, or None: the name its copyright lines, agency
+    bylines, pleas and sign-offs, and cookie notices give most weight to.
+
+    Only the text's own words are used: a name is returned as written there (legal endings
+    such as "Ltd" dropped) and stored marked as inferred.
+    """
+    if len(lines) > _MAX_LINES:
+        lines = lines[: _MAX_LINES // 2] + lines[-_MAX_LINES // 2 :]
+    scores: dict[str, int] = {}
+    first_seen: dict[str, str] = {}
+    for number, (kind, name) in enumerate(_cues(lines)):
+        key = _folded(name)
+        scores[key] = scores.get(key, 0) + _WEIGHTS[kind] * 1000 - number
+        first_seen.setdefault(key, name)
+    if not scores:
+        return None
+    return first_seen[max(scores, key=lambda key: scores[key])]
+
+
+def _cues(lines: list[str]) -> Iterator[tuple[str, str]]:
+    for raw in lines:
+        line = " ".join(raw.split())  # no-break spaces and runs of white space
+        if not line or len(line) > _MAX_LINE or _CODE.search(line):
+            continue
+        copyright_ = _COPYRIGHT.match(line)
+        if copyright_ and not _CREDIT.search(line[: copyright_.end("name") + 1]):
+            holder, after = copyright_.group("name"), line[copyright_.end("name") :]
+            holder = re.sub(r"\s+Company$", "", holder)  # "The Name Company": the Name
+            if not _COMPANY_AFTER.match(after):
+                yield from _named("copyright", holder)
+        if byline := _BYLINE.match(line):
+            yield from _named("byline", byline.group("name"))
+        if _FIRST_PERSON.search(line):
+            for pattern in _SELF:
+                for found in pattern.finditer(line):
+                    yield from _named("self", found.group("name"))
+        for found in _SITE.finditer(line):
+            yield from _named("site", found.group("name") or found.group("site"))
+
+
+def _named(kind: str, name: str | None) -> Iterator[tuple[str, str]]:
+    """The cue when ``name`` is a name: legal endings and trailing dots dropped."""
+    if not name:
+        return
+    name = _LEGAL_ENDING.sub("", name.strip(" .,;:-'&")).strip(" .,;:-'&")
+    words = name.split()
+    while words and re.fullmatch(r"\d{4}(?:-\d{4})?", words[-1]):  # "© Name 2025"
+        words.pop()
+    name = " ".join(words)
+    if not words or name.casefold() in _NOT_NAMES or words[-1].casefold() in _NOT_NAMES:
+        return
+    if name.isdigit() or len(name) < 2 or _COMPANY.search(name):
+        return
+    yield kind, name
+
+
+def _folded(name: str) -> str:
+    """One key for spellings of a name: case, a leading "the" and punctuation ignored."""
+    folded = re.sub(r"[^\w]+", " ", name.casefold()).split()
+    if folded and folded[0] == "the":
+        folded = folded[1:]
+    return "".join(folded)

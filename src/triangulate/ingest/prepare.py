@@ -14,7 +14,7 @@ from triangulate.ingest.limits import check_html_elements
 from triangulate.ingest.metadata import (
     content_hash,
     detect_language,
-    outlet_from_lines,
+    infer_outlet,
     outlet_from_url,
 )
 from triangulate.models import Article, RemovedLine
@@ -35,6 +35,7 @@ class Body:
     dateline: str | None = None  # a dateline found in the raw text
     authors: tuple[str, ...] = ()
     outlet: str | None = None
+    outlet_inferred: bool = False  # read from the text's own words, not given
     language: str | None = None
     fully_extracted: bool = True
 
@@ -64,12 +65,15 @@ def text_body(raw: RawDocument, memory: BoilerplateMemory | None) -> Body:
     """Clean a plain-text document; needs the batch's boilerplate memory."""
     text = raw.text if raw.text is not None else decode_text(raw.data, raw.source)
     cleaned = clean_text(text, memory, raw.outlet)
+    # before cleaning: the lines that name the outlet are boilerplate the cleaner drops
+    outlet = None if raw.outlet else infer_outlet(text.splitlines())
     return Body(
         text=cleaned.text,
         removed=cleaned.removed,
         title=cleaned.title,
         dateline=find_dateline(text),  # before cleaning: it may drop the dateline's line
-        outlet=outlet_from_lines([line.text for line in cleaned.removed]),
+        outlet=outlet,
+        outlet_inferred=outlet is not None,
     )
 
 
@@ -111,6 +115,7 @@ def build_article(raw: RawDocument, body: Body) -> Article:
     """Combine what the container said with what the body gave."""
     if not body.text.strip():
         raise InputError(raw.source, "has no article text left after cleaning", "is it an article?")
+    outlet, outlet_inferred = _outlet(raw, body)
     publication = publication_date(
         given=raw.published,
         page=body.published,
@@ -123,7 +128,8 @@ def build_article(raw: RawDocument, body: Body) -> Article:
         source=raw.source,
         url=raw.url,
         text=body.text,
-        outlet=raw.outlet or body.outlet or outlet_from_url(raw.url),
+        outlet=outlet,
+        outlet_inferred=outlet_inferred,
         title=raw.title or body.title,
         authors=raw.authors or body.authors,
         published=publication.date,
@@ -135,3 +141,13 @@ def build_article(raw: RawDocument, body: Body) -> Article:
         content_hash=content_hash(body.text),
         fully_extracted=body.fully_extracted,
     )
+
+
+def _outlet(raw: RawDocument, body: Body) -> tuple[str | None, bool]:
+    """The outlet and whether it was inferred: as given with the input, else the page's
+    site name or the one the text names itself by, else the address's host name."""
+    if raw.outlet:
+        return raw.outlet, raw.outlet_inferred
+    if body.outlet:
+        return body.outlet, body.outlet_inferred
+    return outlet_from_url(raw.url), False

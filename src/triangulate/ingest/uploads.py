@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from triangulate.errors import InputError
 from triangulate.ingest.inputs import KNOWN_SUFFIXES, Item, documents_from_bytes, iter_documents
+from triangulate.ingest.metadata import GivenMetadata
 from triangulate.settings import Settings
 
 UPLOAD_SUFFIXES = KNOWN_SUFFIXES | {".warc"}
@@ -21,6 +22,7 @@ class Upload:
     name: str
     data: bytes = b""
     url: str | None = None
+    given: GivenMetadata | None = None  # outlet, title, date typed in the form (plain text)
 
 
 def safe_name(filename: str) -> str:
@@ -29,9 +31,9 @@ def safe_name(filename: str) -> str:
     return name or "upload.txt"
 
 
-def pasted(text: str) -> Upload:
+def pasted(text: str, given: GivenMetadata | None = None) -> Upload:
     data = text.encode("utf-8")
-    return Upload(f"pasted-{hashlib.sha1(data).hexdigest()[:10]}.txt", data)
+    return Upload(f"pasted-{hashlib.sha1(data).hexdigest()[:10]}.txt", data, given=given)
 
 
 def upload_items(uploads: list[Upload], settings: Settings) -> Iterator[Item]:
@@ -61,6 +63,6 @@ def _file_items(upload: Upload, settings: Settings) -> Iterator[Item]:
         yield InputError(upload.name, f"is over the size limit of {limit} bytes", "split it")
         return
     try:
-        yield from documents_from_bytes(upload.name, upload.data, settings)
+        yield from documents_from_bytes(upload.name, upload.data, settings, upload.given)
     except InputError as error:
         yield error

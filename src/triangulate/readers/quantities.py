@@ -172,7 +172,27 @@ CURRENCY_UNITS: dict[str, str] = {
     "₽": "rubles",
 }
 
+AGE_UNIT = "years old"
+CONVERSION_SLACK = 0.05
+# "36-year-old", "36 - year - old" (tokenised), "36 years old"; "aged 36"
+AGE_AFTER = re.compile(r"\s*-\s*years?\s*-\s*old\b|\s+years?\s+old\b", re.IGNORECASE)
+AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+$", re.IGNORECASE)
+# "170,000-square-foot", "15 , 800 - square - metre" (tokenised), "5,000 sq ft": an area
+AREA_AFTER = re.compile(
+    r"\s*-?\s*(?:square|sq\.?)\s*-?\s*(?P<unit>feet|foot|ft|metres?|meters?|m|"
+    r"kilometres?|kilometers?|km|miles?|yards?)\b",
+    re.IGNORECASE,
+)
+AREA_PREFIX = "square "
+# Lengths in metres, so that "about 60 metres (200 feet)" is read as one length twice.
+LENGTH_IN_METRES: dict[str, float] = {
+    "metres": 1.0, "metre": 1.0, "meters": 1.0, "meter": 1.0, "m": 1.0,
+    "kilometres": 1000.0, "kilometre": 1000.0, "kilometers": 1000.0, "kilometer": 1000.0,
+    "km": 1000.0, "feet": 0.3048, "foot": 0.3048, "ft": 0.3048, "miles": 1609.344,
+    "mile": 1609.344, "yards": 0.9144, "yard": 0.9144, "inches": 0.0254, "inch": 0.0254,
+}  # fmt: skip
 UNIT_KINDS: dict[str, str] = {
+    AGE_UNIT: "age",
     "percent": "percent",
     "per cent": "percent",
     "percentage points": "points",
@@ -218,6 +238,7 @@ MONTHS = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 
+_GLUED_UNITS = "ft|km|kg|cm|mm|mi|lbs?"  # "200ft", "5km": units written on the number
 _UNIT_W = "|".join(sorted((w for w in WORD_VALUES if WORD_VALUES[w] < 20), key=len, reverse=True))
 _TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _SCALE_W = "hundred|thousand|million|billion|trillion"
@@ -225,9 +246,14 @@ _WORD_NUMBER = (
     rf"(?:(?:a|an|half\s+a)\s+(?:{_SCALE_W}|dozen)"
     rf"|(?:{_TENS_W}|{_UNIT_W})(?:(?:\s+|-)(?:and\s+)?(?:{_TENS_W}|{_UNIT_W}|{_SCALE_W}|dozen))*)"
 )
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# "2 , 000" and "0 . 07": numbers as tokenised text writes them
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: , \d{3})+(?![\d.])|\d+ \. \d+(?![\d.])"
+    r"|\d+(?:\.\d+)?|\.\d+"
+)
 _DIGIT_NUMBER = (
-    rf"(?:{_DIGITS})(?:\s+(?:{_SCALE_W})\b|(?:bn|mn|mln|tn|m|k|b)\b)?(?:\s+(?:dozen)\b)?"
+    rf"(?:{_DIGITS})(?:\s+(?:{_SCALE_W})\b|(?:bn|mn|mln|tn|m|k|b|{_GLUED_UNITS})\b)?"
+    r"(?:\s+(?:dozen)\b)?"
 )
 _NUMBER_AFTER_SEP = rf"(?:(?:{_DIGIT_NUMBER})(?![\w/:]|[.,]\d)|\b(?i:{_WORD_NUMBER})\b)"
 _NUMBER = rf"(?:(?<![\w.,/:#-]){_NUMBER_AFTER_SEP})"
@@ -296,6 +322,8 @@ DIGIT_RUN_RE = re.compile(r"\d+")
 YEAR_RE = re.compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
 WORD_RE = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
 NUMERIC_RE = re.compile(r"[\d.,]+")
+GLUED_UNIT = re.compile(rf"\d({_GLUED_UNITS})$")
+TOKENISED_NUMBER = re.compile(r"\d+(?: , \d{3})+|\d+ \. \d+")
 
 
 @dataclass(frozen=True)
@@ -333,7 +361,26 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     """
     if unit_kind(a.unit) != unit_kind(b.unit):
         return False
-    return a.low <= b.high and b.low <= a.high
+    (a_low, a_high), (b_low, b_high) = in_base_unit(a), in_base_unit(b)
+    if _length_factor(a) != _length_factor(b):
+        # "48 km (30 miles)": a converted figure is rounded, so allow for it
+        a_low, a_high = a_low * (1 - CONVERSION_SLACK), a_high * (1 + CONVERSION_SLACK)
+    return a_low <= b_high and b_low <= a_high
+
+
+def _length_factor(quantity: Quantity) -> float:
+    """Metres per unit for a length, square metres per unit for an area, else 1."""
+    lowered = quantity.unit.lower()
+    if lowered.startswith(AREA_PREFIX):
+        return LENGTH_IN_METRES.get(lowered.removeprefix(AREA_PREFIX), 1.0) ** 2
+    return LENGTH_IN_METRES.get(lowered, 1.0)
+
+
+def in_base_unit(quantity: Quantity) -> Interval:
+    """The (low, high) interval in the kind's base unit (lengths in metres, areas in
+    square metres)."""
+    factor = _length_factor(quantity)
+    return quantity.low * factor, quantity.high * factor
 
 
 def unit_kind(unit: str) -> str:
@@ -345,6 +392,10 @@ def unit_kind(unit: str) -> str:
         return "money:" + lowered.removesuffix("s")
     if lowered in TIME_UNITS:
         return "duration"
+    if lowered in LENGTH_IN_METRES:
+        return "length"
+    if lowered.startswith(AREA_PREFIX) and lowered.removeprefix(AREA_PREFIX) in LENGTH_IN_METRES:
+        return "area"
     return "count"
 
 
@@ -446,22 +497,38 @@ def _quantity_from(
         return None
     if _part_of_a_name(text, match) or _inside_address(text, n1_start, n1_end):
         return None
-    first = _parse_number(match.group("n1"))
+    cur = _group(match, "cur").strip().lower()
+    metres = _metres_not_millions(text, match, cur)
+    first = _parse_number(match.group("n1")[:-1] if metres else match.group("n1"))
     if first is None:
         return None
     second = _range_end(match, first, blocked)
     if second is None and _score_like(match, first):
         return None
     hedge = _hedge_of(match, first, second)
-    cur = _group(match, "cur").strip().lower()
     pct = _group(match, "pct").strip().lower() if second or not _group(match, "n2") else ""
     if _looks_like_year(first, second, hedge, cur + pct, text, match):
         return None
     start, end = _span_of(match, second)
-    unit = _unit_for(text, end, first, cur, pct, tokens, n1_start)
+    glued = GLUED_UNIT.search(match.group("n1"))
+    unit: str | None
+    if metres:
+        unit = "metres"
+    elif glued:
+        unit = glued.group(1)
+    else:
+        unit = _unit_for(text, end, first, cur, pct, tokens, n1_start)
     if unit is None:
         return None
     return _build(article_id, text, (start, end), first, second, hedge, unit)
+
+
+def _metres_not_millions(text: str, match: re.Match[str], cur: str) -> bool:
+    """ "fell 60m", "a 300m tower": a bare "m" glued to a number is metres; with a currency
+    ("$60m") or before a counted plural ("3m people") it is millions."""
+    if cur or not re.fullmatch(r"[\d.,]+m", match.group("n1")):
+        return False
+    return not _next_word_is_plural(text, match.end("n1"))
 
 
 def _range_end(match: re.Match[str], first: _Parsed, blocked: list[Span]) -> _Parsed | None:
@@ -618,6 +685,7 @@ def _parse_vague(written: str) -> _Parsed | None:
 
 
 def _parse_digits(written: str) -> _Parsed | None:
+    written = TOKENISED_NUMBER.sub(lambda m: m.group(0).replace(" ", ""), written)
     numeric = NUMERIC_RE.match(written)
     if numeric is None:
         return None
@@ -695,6 +763,11 @@ def _unit_for(
         return "percentage points" if "point" in pct else "percent"
     if cur:
         return CURRENCY_UNITS.get(cur.strip(), "dollars")
+    if AGE_AFTER.match(text, end) or AGE_BEFORE.search(text[max(0, n1_start - 12) : n1_start]):
+        return AGE_UNIT
+    area = AREA_AFTER.match(text, end)
+    if area:
+        return AREA_PREFIX + area.group("unit").lower()
     noun = _noun_from_doc(tokens, n1_start) if tokens is not None else None
     noun = noun or _noun_after(text, end, first)
     if first.word and first.value == 1.0 and (_is_plural(noun) or noun.lower() in ONE_IDIOMS):

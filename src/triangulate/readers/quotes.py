@@ -38,7 +38,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from triangulate.core.words import word_set
+from triangulate.core.words import SPEECH_VERBS, word_set
 from triangulate.models import Entity, Evidence, Quote
 from triangulate.readers.entities import (
     TITLE_WORDS,
@@ -49,12 +49,6 @@ from triangulate.readers.entities import (
     state_of,
 )
 
-SPEECH_VERBS = word_set(
-    """say tell state claim indicate acknowledge announce report confirm deny insist argue
-    warn add note explain allege stress emphasize emphasise declare reply respond write tweet
-    admit assert maintain reiterate comment remark suggest predict promise vow pledge threaten
-    urge reveal recall estimate quip concede contend testify ask insist repeat describe call"""
-)
 PHRASAL_SPEECH = {"point": "out", "spell": "out"}  # "pointed out", "spelled out"
 OBJECT_CONTENT_VERBS = word_set("announce confirm deny report acknowledge reveal admit")
 SPEAKER_NOUNS = word_set(

@@ -35,8 +35,10 @@ from triangulate.models import (
     Reading,
     Sentence,
     TimeExpression,
+    Unit,
 )
 from triangulate.nlp.language import load_nlp
+from triangulate.readers.detokenize import View, joined_view
 from triangulate.readers.entities import EntityIndex, find_entities, merge_entities
 from triangulate.readers.events import find_events
 from triangulate.readers.facts import find_facts
@@ -46,8 +48,9 @@ from triangulate.readers.quantities import find_quantities
 from triangulate.readers.quotes import find_quotes
 from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import find_times
+from triangulate.readers.units import find_units
 
-READER_VERSION = "4"  # 3: lemmas; 4: events, voices of framing markers, speakers
+READER_VERSION = "5"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
@@ -195,6 +198,7 @@ def read_parsed(article: Article, doc: Doc) -> Reading:
         framing=tuple(find_framing(text, article_id, article.title, quotes)),
         facts=tuple(find_facts(doc, article_id, index, times, quantities)),
         events=tuple(find_events(doc, article_id, entities, times)),
+        units=tuple(find_units(doc, article_id)),
         lemmas=lemma_pairs((token.text, token.lemma_) for token in doc if token.is_alpha),
     )
 
@@ -205,7 +209,29 @@ def read_article(
     """Read one article (entity names merged within the article only)."""
     pipeline = nlp if nlp is not None else load_nlp()
     bounded = readable(article, max_chars, pipeline)
-    return capped(read_parsed(bounded, parse(pipeline, bounded.text)))
+    view = joined_view(bounded.text)
+    if view is None:
+        return capped(read_parsed(bounded, parse(pipeline, bounded.text)))
+    joined = dataclasses.replace(bounded, text=view.text)
+    return capped(remapped(read_parsed(joined, parse(pipeline, view.text)), view, bounded.text))
+
+
+def remapped(reading: Reading, view: View, original: str) -> Reading:
+    """The reading of a joined view with every span moved back onto the original text."""
+
+    def move(value: Any) -> Any:
+        if isinstance(value, Evidence):
+            start, end = view.start(value.start), view.end(value.end)
+            return dataclasses.replace(value, start=start, end=end, text=original[start:end])
+        if isinstance(value, tuple):
+            return tuple(move(item) for item in value)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes = {f.name: move(getattr(value, f.name)) for f in dataclasses.fields(value)}
+            return dataclasses.replace(value, **changes)
+        return value
+
+    moved: Reading = move(reading)
+    return moved
 
 
 def read_many(
@@ -214,9 +240,18 @@ def read_many(
     """Read several articles, then give each entity one canonical name across all of them."""
     nlp = load_nlp()
     bounded = [readable(article, MAX_READ_CHARS, nlp) for article in articles]
-    texts = (tokens(nlp, a.text) for a in bounded)
+    views = [joined_view(article.text) for article in bounded]
+    texts = (
+        tokens(nlp, a.text if v is None else v.text) for a, v in zip(bounded, views, strict=True)
+    )
     docs = nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
-    readings = [capped(read_parsed(a, doc)) for a, doc in zip(bounded, docs, strict=True)]
+    readings = []
+    for article, view, doc in zip(bounded, views, docs, strict=True):
+        if view is None:
+            readings.append(capped(read_parsed(article, doc)))
+        else:
+            joined = dataclasses.replace(article, text=view.text)
+            readings.append(capped(remapped(read_parsed(joined, doc), view, article.text)))
     return merge_across(readings)
 
 
@@ -322,6 +357,7 @@ def reading_to_json(reading: Reading) -> dict[str, Any]:
         "framing": [_record_json(marker) for marker in reading.framing],
         "facts": [_fact_json(fact) for fact in reading.facts],
         "events": [_event_json(event) for event in reading.events],
+        "units": [_unit_json(unit) for unit in reading.units],
         "lemmas": dict(reading.lemmas),
     }
 
@@ -359,6 +395,21 @@ def _fact_from(article_id: str, data: Mapping[str, Any]) -> Fact:
     )
 
 
+def _unit_json(unit: Unit) -> dict[str, Any]:
+    data = _record_json(unit)
+    return {key: list(value) if isinstance(value, tuple) else value for key, value in data.items()}
+
+
+def _unit_from(article_id: str, data: Mapping[str, Any]) -> Unit:
+    unit = _record_from(Unit, article_id, data)
+    lists: dict[str, Any] = {
+        f.name: tuple(getattr(unit, f.name))
+        for f in dataclasses.fields(Unit)
+        if f.name not in ("evidence", "size")
+    }
+    return dataclasses.replace(unit, **lists)
+
+
 def _event_from(article_id: str, data: Mapping[str, Any]) -> Event:
     time = data.get("time")
     return Event(
@@ -388,5 +439,6 @@ def reading_from_json(data: Mapping[str, Any]) -> Reading:
         framing=tuple(_record_from(FramingMarker, article_id, m) for m in data["framing"]),
         facts=tuple(_fact_from(article_id, f) for f in data["facts"]),
         events=tuple(_event_from(article_id, e) for e in data.get("events", [])),
+        units=tuple(_unit_from(article_id, u) for u in data.get("units", [])),
         lemmas=tuple(sorted(data.get("lemmas", {}).items())),
     )

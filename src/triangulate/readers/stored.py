@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import partial
 
+from triangulate.core.progress import Progress, no_progress
 from triangulate.models import Article, Reading
 from triangulate.readers.reader import (
     MAX_READ_CHARS,
@@ -23,14 +24,21 @@ from triangulate.store import Store, queries, writes
 READS_WORTH_A_POOL = 12  # below this, starting workers and loading spaCy twice costs more
 
 
-def read_stored(store: Store, articles: Sequence[Article], settings: Settings) -> list[Reading]:
-    """Readings for ``articles``, recomputed only when the text or the reader changed."""
+def read_stored(
+    store: Store,
+    articles: Sequence[Article],
+    settings: Settings,
+    on_progress: Progress = no_progress,
+) -> list[Reading]:
+    """Readings for ``articles``, recomputed only when the text or the reader changed;
+    ``on_progress`` is told how many of them are read."""
     cached: dict[str, Reading] = {}
     for article in articles:
         stored = queries.stored_reading(store, article.id)
         if stored and stored[0] == READER_VERSION and stored[1] == article.content_hash:
             cached[article.id] = capped(reading_from_json(stored[2]))
     todo = [article for article in articles if article.id not in cached]
+    on_progress("articles read", len(cached), len(articles))
     fresh = _read_all(
         todo,
         settings.worker_count,
@@ -41,11 +49,12 @@ def read_stored(store: Store, articles: Sequence[Article], settings: Settings) -
     for article, reading in zip(todo, fresh, strict=True):
         if reading is None:  # could not be read: nothing to cache, an empty reading instead
             cached[article.id] = empty_reading(article)
-            continue
-        writes.save_reading(
-            store, article.id, READER_VERSION, article.content_hash, reading_to_json(reading)
-        )
-        cached[article.id] = reading
+        else:
+            writes.save_reading(
+                store, article.id, READER_VERSION, article.content_hash, reading_to_json(reading)
+            )
+            cached[article.id] = reading
+        on_progress("articles read", len(cached), len(articles))
     return merge_across([cached[article.id] for article in articles])
 
 
@@ -73,12 +82,13 @@ def _read_all(
     max_chars: int,
     time_limit: float | None,
     isolate: bool,
-) -> list[Reading | None]:
+) -> Iterator[Reading | None]:
+    """The readings in order, each as soon as it is done (None: it could not be read)."""
     read = partial(read_article, max_chars=max_chars)
     with LazyPool(
         workers, minimum_items=READS_WORTH_A_POOL, time_limit=time_limit, isolate=isolate
     ) as pool:
-        return list(pool.map(read, list(articles), _unread))
+        yield from pool.map(read, list(articles), _unread)
 
 
 def _unread(article: Article, reason: str) -> None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from dateutil.easter import easter
 
+from triangulate.core import words
 from triangulate.core.dates import SEASON_MONTHS, DateInterval, values_compatible
 from triangulate.core.dates import SEASON_START as SEASON_START  # re-exported: the comparison
 from triangulate.core.dates import month_span as month_span  # reads them from here
@@ -38,13 +39,11 @@ MONTHS = {
 }  # fmt: skip
 WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+# Number words and the phrases that count like them in time expressions ("a couple of days").
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1,
-    "a couple of": 2, "couple of": 2, "single": 1, "a dozen": 12, "half a": 0.5, "half an": 0.5,
+    **{w: v for w, v in words.NUMBER_WORDS.items() if 0 < v <= 100 and w != "dozen"},
+    "a": 1, "an": 1, "a couple of": 2, "couple of": 2, "single": 1, "a dozen": 12,
+    "half a": 0.5, "half an": 0.5,
 }  # fmt: skip
 DECADE_WORDS = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5,

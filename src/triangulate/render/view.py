@@ -117,6 +117,7 @@ class DossierView:
             "published": published,
             "published_label": dates_in_words(published),
             "published_inferred": bool(article.get("published_inferred")),
+            "outlet_inferred": bool(article.get("outlet_inferred")),
             "published_how": publication_how_in_words(article.get("published_how")),
             "duplicate_of": copy_of,
             "copy_of_name": self._name_of(copy_of) if copy_of else None,

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,9 @@ from triangulate.store.db import Store
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
 FIELDS = (
-    "id", "source", "url", "outlet", "title", "authors", "published", "published_inferred",
-    "published_how", "language", "words", "content_hash", "duplicate_of", "fully_extracted",
-    "text", "removed",
+    "id", "source", "url", "outlet", "outlet_inferred", "title", "authors", "published",
+    "published_inferred", "published_how", "language", "words", "content_hash", "duplicate_of",
+    "fully_extracted", "text", "removed",
 )  # fmt: skip
 
 
@@ -56,6 +57,31 @@ def _csv(records: Any) -> str:
     return buffer.getvalue()
 
 
+def parquet_schema() -> Any:
+    """The declared Parquet schema: every column keeps its type whatever the data holds
+    (an empty store, a column of nulls); ``published`` is a date, ``removed`` a list of
+    (line, text, reason) records as in the JSONL."""
+    import pyarrow as pa
+
+    text = pa.string()
+    columns = {
+        "id": text, "source": text, "url": text, "outlet": text, "outlet_inferred": pa.bool_(),
+        "title": text, "authors": pa.list_(text), "published": pa.date32(),
+        "published_inferred": pa.bool_(), "published_how": text, "language": text,
+        "words": pa.int64(), "content_hash": text, "duplicate_of": text,
+        "fully_extracted": pa.bool_(), "text": text,
+        "removed": pa.list_(
+            pa.struct([("line", pa.int64()), ("text", text), ("reason", text)])
+        ),
+    }  # fmt: skip
+    return pa.schema(
+        [pa.field(name, kind, nullable=name not in _REQUIRED) for name, kind in columns.items()]
+    )
+
+
+_REQUIRED = {"id", "source", "text", "words", "content_hash", "authors", "removed"}
+
+
 def _parquet(records: list[dict[str, Any]]) -> bytes:
     try:
         import pyarrow as pa
@@ -66,8 +92,16 @@ def _parquet(records: list[dict[str, Any]]) -> bytes:
         ) from error
 
     for record in records:
-        record["removed"] = json.dumps(record["removed"], ensure_ascii=False)
-    table = pa.Table.from_pylist(records) if records else pa.table({f: [] for f in FIELDS})
+        record["published"] = _date(record["published"])
+    table = pa.Table.from_pylist(records, schema=parquet_schema())
     sink = io.BytesIO()
     pq.write_table(table, sink)
     return sink.getvalue()
+
+
+def _date(value: str | None) -> date | None:
+    """A stored ISO date as a date (None when there is none or it cannot be read)."""
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

@@ -126,6 +126,44 @@ MIGRATIONS: list[Migration] = [
         CREATE INDEX dossiers_created ON dossiers(created_at);
         """,
     ),
+    (
+        5,
+        "full-text index other tools recognise",
+        # sqlite-utils and datasette find a table's FTS index by the bracketed (or
+        # double-quoted) table name in content=[...], the form sqlite-utils' enable_fts
+        # writes; the index of migration 1 quoted it with single quotes, so `sqlite-utils
+        # search` failed and datasette showed no search box. Same columns and triggers,
+        # rebuilt from the articles.
+        """
+        DROP TRIGGER IF EXISTS articles_ai;
+        DROP TRIGGER IF EXISTS articles_ad;
+        DROP TRIGGER IF EXISTS articles_au;
+        DROP TABLE IF EXISTS articles_fts;
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content=[articles], content_rowid=[rowid]
+        );
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+        """,
+    ),
+    (
+        6,
+        "outlets read from the text",
+        """
+        ALTER TABLE articles ADD COLUMN outlet_inferred INTEGER NOT NULL DEFAULT 0;
+        """,
+    ),
 ]
 
 

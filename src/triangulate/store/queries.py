@@ -13,7 +13,8 @@ from triangulate.models import Article, RemovedLine
 from triangulate.store.db import Store
 
 SUMMARY_COLUMNS = (
-    "id, outlet, title, published, published_inferred, language, words, duplicate_of,"
+    "id, outlet, outlet_inferred, title, published, published_inferred, language, words,"
+    " duplicate_of,"
     " (SELECT COUNT(*) FROM removed_lines r WHERE r.article_id = articles.id) AS removed"
 )
 
@@ -110,6 +111,7 @@ def outlets(store: Store, limit: int) -> list[str]:
 def _summary(row: sqlite3.Row) -> dict[str, Any]:
     data = dict(row)
     data["published_inferred"] = bool(data["published_inferred"])
+    data["outlet_inferred"] = bool(data["outlet_inferred"])
     return data
 
 
@@ -169,6 +171,7 @@ def _article(store: Store, row: sqlite3.Row) -> Article:
         content_hash=row["content_hash"],
         duplicate_of=row["duplicate_of"],
         fully_extracted=bool(row["fully_extracted"]),
+        outlet_inferred=bool(row["outlet_inferred"]),
     )
 
 

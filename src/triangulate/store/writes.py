@@ -93,8 +93,8 @@ def save_article(
         store.conn.execute(
             "INSERT INTO articles (id, source, url, outlet, title, authors, published,"
             " published_inferred, published_how, language, media_type, text, words,"
-            " content_hash, duplicate_of, fully_extracted, ingested_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " content_hash, duplicate_of, fully_extracted, ingested_at, outlet_inferred)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             _article_row(article),
         )
         store.conn.executemany(
@@ -131,6 +131,7 @@ def _article_row(article: Article) -> tuple[object, ...]:
         article.duplicate_of,
         int(article.fully_extracted),
         _now(),
+        int(article.outlet_inferred),
     )
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from triangulate.core.files import atomic_file
+from triangulate.core.progress import Progress, no_progress
 from triangulate.ingest.ingester import IngestEvent, ingest
 from triangulate.models import Article, Story
 from triangulate.runners import make_runner
@@ -47,12 +48,16 @@ def cluster_articles(
     engine: Engine,
     settings: ClusterSettings | None = None,
     batch: int = BATCH,
+    on_batch: Callable[[int], None] | None = None,
 ) -> Iterator[Story]:
-    """Stories of ``articles`` (given in ``sort_key`` order), each yielded once it is closed."""
+    """Stories of ``articles`` (given in ``sort_key`` order), each yielded once it is closed;
+    ``on_batch`` is told how many articles each batch clustered."""
     clusterer = StoryClusterer(settings)
     for chunk in chunked((slim(a) for a in articles), batch):
         for features in engine.map(featurize, chunk):
             clusterer.add(features)
+        if on_batch is not None:
+            on_batch(len(chunk))
         yield from clusterer.drain_closed()
     yield from clusterer.finish()
 
@@ -66,10 +71,25 @@ def ordered_article_ids(store: Store) -> list[str]:
     return [str(row["id"]) for row in rows]
 
 
-def cluster_store(store: Store, engine: Engine, settings: ClusterSettings | None = None) -> int:
+def cluster_store(
+    store: Store,
+    engine: Engine,
+    settings: ClusterSettings | None = None,
+    on_progress: Progress = no_progress,
+) -> int:
     """Cluster every stored article and replace the stored stories; return how many."""
     ids = ordered_article_ids(store)
-    stories = cluster_articles(queries.iter_articles(store, ids), engine, settings)
+    done = 0
+    on_progress("articles clustered", done, len(ids))
+
+    def clustered(count: int) -> None:
+        nonlocal done
+        done += count
+        on_progress("articles clustered", done, len(ids))
+
+    stories = cluster_articles(
+        queries.iter_articles(store, ids), engine, settings, BATCH, clustered
+    )
     return story_store.replace_stories(store, stories)
 
 
@@ -84,6 +104,7 @@ def run_stories(
     dossiers: bool = True,
     address: str | None = None,
     on_event: Callable[[IngestEvent], None] | None = None,
+    on_progress: Progress = no_progress,
 ) -> Path:
     """Ingest ``inputs``, cluster the store into stories, build the dossier of each story
     told by two or more independent articles, and write ``out_dir/stories.jsonl``."""
@@ -93,24 +114,26 @@ def run_stories(
         ingest(store, inputs, settings, on_event)
     runner = make_runner(engine, settings.worker_count, address)
     try:
-        cluster_store(store, runner)
+        cluster_store(store, runner, on_progress=on_progress)
     finally:
         runner.close()
     if dossiers:
-        build_story_dossiers(store, settings)
+        build_story_dossiers(store, settings, on_progress)
     return write_stories(store, out_dir / "stories.jsonl")
 
 
-def build_story_dossiers(store: Store, settings: Settings) -> int:
+def build_story_dossiers(
+    store: Store, settings: Settings, on_progress: Progress = no_progress
+) -> int:
     """A dossier for every story with two or more originals (reused when already stored)."""
     from triangulate.compose.build import build_for, dossier_id
     from triangulate.nlp.encoder import load_encoder
 
     encoder = None
     built = 0
-    for summary in story_store.story_summaries(store):
-        if summary["originals"] < 2:
-            continue
+    told = [s for s in story_store.story_summaries(store) if s["originals"] >= 2]
+    for number, summary in enumerate(told):
+        on_progress("story dossiers", number, len(told))
         story = story_store.get_story(store, summary["id"])
         ids = [article["id"] for article in story["articles"]]
         identifier = dossier_id(ids)
@@ -119,6 +142,7 @@ def build_story_dossiers(store: Store, settings: Settings) -> int:
             identifier = build_for(store, ids, settings, encoder).id
             built += 1
         story_store.link_dossier(store, summary["id"], identifier)
+    on_progress("story dossiers", len(told), len(told))
     return built
 
 

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
-from triangulate.api import ArticleFilter, Store, Upload
+from triangulate.api import ArticleFilter, Store, Upload, given_metadata
 from triangulate.core.dates import publication_how_in_words
 from triangulate.errors import NotFoundError, TriangulateError
 from triangulate.ingest.uploads import pasted, safe_name
@@ -200,18 +200,26 @@ async def add_submit(request: Request) -> Response:
 
 async def _uploads(form: FormData, limit: int) -> list[Upload]:
     uploads: list[Upload] = []
+    # outlet, title and date typed in the form: for the pasted text and uploaded text files
+    given = given_metadata(**{f: _field(form, f) for f in ("outlet", "title", "published")})
     text = form.get("text")
     if isinstance(text, str) and text.strip():
-        uploads.append(pasted(text))
+        uploads.append(pasted(text, given))
     for item in form.getlist("files"):
         if isinstance(item, UploadFile) and item.filename:
             # One byte over the limit is enough to report it as too large.
-            uploads.append(Upload(safe_name(item.filename), await item.read(limit + 1)))
+            data = await item.read(limit + 1)
+            uploads.append(Upload(safe_name(item.filename), data, given=given))
     urls = form.get("urls")
     for line in urls.splitlines() if isinstance(urls, str) else []:
         if line.strip():
             uploads.append(Upload(line.strip(), url=line.strip()))
     return uploads
+
+
+def _field(form: FormData, name: str) -> str | None:
+    value = form.get(name)
+    return value if isinstance(value, str) and value.strip() else None
 
 
 @router.get("/jobs/{job_id}")

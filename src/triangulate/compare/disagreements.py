@@ -1,0 +1,329 @@
+"""Disagreements inside aligned statements: the same question answered with values that cannot
+both hold.
+
+Two sentences the aligner lines up tell the same happening; when each gives a figure for
+the same counted thing, hanging on verbs of the same kind ("confiscated 14 rifles", "six
+rifles were seized"), and the figures cannot both hold given their hedges and units, the
+sources disagree. Ages are compared per person wherever they are given: a person is one age
+at a time, and an age one year higher in a report published a year later is an update.
+A person named differently in the same role by two aligned sentences ("general manager
+A. Butler" / "general manager A. Smith") is a disagreement about who it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from triangulate.compare.statements import Statement
+from triangulate.core.sources import independent_sources
+from triangulate.core.words import verbs_alike
+from triangulate.models import Article, Claim, Entity, Evidence, Quantity, Reading, Side
+from triangulate.readers import quantities as quantity_reader
+
+ROLE_WORDS = 3  # words before a name that can give its role ("general manager")
+ROLE_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "said",
+        "says",
+        "and",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        ",",
+        ".",
+        "'",
+        "s",
+    ]
+)
+PARTITIVE = re.compile(r"\bof(?:\s+the|\s+its|\s+their)?\s*$", re.IGNORECASE)
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
+
+
+def predicates_alike(a: str | None, b: str | None) -> bool:
+    """Same verb, or verbs news reports use for the same happening (see core.words)."""
+    return verbs_alike(a, b)
+
+
+# ---------------------------------------------------------------- figures
+
+
+@dataclass(frozen=True, eq=False)
+class _Figure:
+    statement: Statement
+    quantity: Quantity
+    predicate: str | None
+    kind: str
+    counted: str
+    doers: frozenset[str]  # the names in the subject of the clause that holds the figure
+
+    @property
+    def article(self) -> str:
+        return self.statement.article
+
+
+# ---------------------------------------------------------------- ages
+
+
+@dataclass(frozen=True)
+class _Age:
+    article: str
+    person: str
+    years: float
+    quantity: Quantity
+    sentence: Evidence
+
+
+def ages(readings: Sequence[Reading]) -> list[_Age]:
+    """Ages given for named people: "a 36-year-old ... Name", "Name, 38,", "Name, aged 38"."""
+    found = []
+    for reading in readings:
+        people = sorted(
+            (e for e in reading.entities if e.label == "PERSON"), key=lambda e: e.evidence.start
+        )
+        for quantity in reading.quantities:
+            if quantity_reader.unit_kind(quantity.unit) != "age":
+                continue
+            person = _holder(quantity, people)
+            sentence = _sentence_of(reading, quantity.evidence)
+            if person is not None and sentence is not None:
+                found.append(
+                    _Age(reading.article, person.canonical, quantity.value, quantity, sentence)
+                )
+    return found
+
+
+def _holder(quantity: Quantity, people: Sequence[Entity]) -> Entity | None:
+    """The person an age belongs to: named right after it, or right before it."""
+    start, end = quantity.evidence.start, quantity.evidence.end
+    after = [p for p in people if 0 <= p.evidence.start - end <= 40]
+    before = [p for p in people if 0 <= start - p.evidence.end <= 3]
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def _sentence_of(reading: Reading, span: Evidence) -> Evidence | None:
+    for sentence in reading.sentences:
+        if sentence.evidence.start <= span.start and span.end <= sentence.evidence.end:
+            return sentence.evidence
+    return None
+
+
+# ---------------------------------------------------------------- names in one role
+
+
+def role_before(text: str, start: int) -> str:
+    """The words right before a name, up to three and none a function word: its role
+    ("Chargers general manager A. Smith"); "a rescue of A. Smith" gives no role."""
+    before = text[max(0, start - 60) : start]
+    if before and not before[-1].isspace():
+        return ""  # "manager's", "(A. Smith": not a title right before the name
+    words = [w.lower().strip(".") for w in _TOKEN.findall(before)]
+    role: list[str] = []
+    for word in reversed(words[-ROLE_WORDS:]):
+        if word in ROLE_STOP or not word.isalpha():
+            break
+        role.insert(0, word)
+    return " ".join(role)
+
+
+def name_clashes(
+    statements: Sequence[Statement], readings: Sequence[Reading], aligned: Iterable[tuple[int, int]]
+) -> list[tuple[Statement, Statement, str, str, str]]:
+    """(statement, statement, name, other name, role) for two people named in one role."""
+    people = {r.article: [e for e in r.entities if e.label == "PERSON"] for r in readings}
+    found = []
+    for i, j in aligned:
+        a, b = statements[i], statements[j]
+        roles_a = _roles(a, people.get(a.article, []))
+        roles_b = _roles(b, people.get(b.article, []))
+        for role, name in roles_a.items():
+            other = roles_b.get(role)
+            if other and _different_people(name, other) and other not in a.names | {name}:
+                found.append((a, b, name, other, role))
+    return found
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """A name's words without case, dots or initials' spacing: "A. J. Butler" = "AJ Butler"."""
+    words = re.sub(r"(?<=\b[A-Za-z])\.\s*(?=[A-Za-z]\b)", "", name).replace(".", " ").split()
+    return tuple(w.lower() for w in words)
+
+
+def _different_people(a: str, b: str) -> bool:
+    """Two full names that cannot be the same name written twice."""
+    first, second = name_key(a), name_key(b)
+    if len(first) < 2 or len(second) < 2 or first == second:
+        return False
+    if set(first) <= set(second) or set(second) <= set(first):
+        return False
+    return not spelled_alike(" ".join(first), " ".join(second))
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """One name spelled two ways ("Rait", "Raite"): at most two letters apart."""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1] <= 2
+
+
+def _roles(statement: Statement, people: Sequence[Entity]) -> dict[str, str]:
+    """Role phrase -> canonical person, for people named after a role in this sentence."""
+    sentence = statement.evidence
+    found = {}
+    for person in people:
+        if sentence.start <= person.evidence.start and person.evidence.end <= sentence.end:
+            offset = person.evidence.start - sentence.start
+            role = role_before(sentence.text, offset)
+            if len(role.split()) >= 2 and role.replace(" ", "").isalpha():
+                found[role] = person.canonical
+    return found
+
+
+# ---------------------------------------------------------------- claims
+
+
+def _side(display: str, evidence: Sequence[Evidence], value: object) -> Side:
+    articles = tuple(dict.fromkeys(e.article for e in evidence))
+    return Side(value=value, display=display, articles=articles, evidence=tuple(evidence))
+
+
+def _camps(figures: Sequence[_Figure]) -> list[list[_Figure]]:
+    camps: list[list[_Figure]] = []
+    for figure in figures:
+        home = next(
+            (
+                camp
+                for camp in camps
+                if all(quantity_reader.compatible(figure.quantity, f.quantity) for f in camp)
+            ),
+            None,
+        )
+        if home is None:
+            camps.append([figure])
+        else:
+            home.append(figure)
+    return camps
+
+
+def name_claims(
+    clashes: Sequence[tuple[Statement, Statement, str, str, str]], articles: Sequence[Article]
+) -> list[Claim]:
+    """One conflict per role: each way of naming its holder is a side ("A.J. Butler" and
+    "AJ Butler" are one name written twice)."""
+    by_role: dict[str, dict[tuple[str, ...], tuple[str, list[Evidence]]]] = {}
+    written_role: dict[str, str] = {}
+    for a, b, name, other, role in clashes:
+        written_role.setdefault(role, _as_written(role, a.text))
+        names = by_role.setdefault(role, {})
+        for person, statement in ((name, a), (other, b)):
+            _, evidence = names.setdefault(name_key(person), (person, []))
+            if statement.evidence not in evidence:
+                evidence.append(statement.evidence)
+    claims = []
+    for role, names in by_role.items():
+        sides = tuple(_side(person, evidence, person) for person, evidence in names.values())
+        parts = [
+            f"{person} ({', '.join(sorted(_sources_of(ev, articles)))})"
+            for person, ev in names.values()
+        ]
+        shown = written_role[role]
+        reason = f"{' and '.join(parts)} are named as the {shown} in the same account."
+        about = f"Who the {shown} was"
+        claims.append(Claim("", about, "conflict", reason, sides, 0.6, kind="role"))
+    return claims
+
+
+def _as_written(role: str, text: str) -> str:
+    """The role as the sentence writes it ("Chargers general manager"), else as given."""
+    pattern = r"\b" + r"\W+".join(re.escape(word) for word in role.split()) + r"\b"
+    found = re.search(pattern, text, re.IGNORECASE)
+    return found.group(0) if found else role
+
+
+def spelling_claims(
+    statements: Sequence[Statement],
+    readings: Sequence[Reading],
+    linked: Iterable[tuple[int, int]],
+    articles: Sequence[Article],
+) -> list[Claim]:
+    """One name written two ways in linked sentences of different sources ("Anthony
+    Calamita", "Anthony LaCalamita"): worth showing, and said to be likely one person."""
+    people = {r.article: [e for e in r.entities if e.label == "PERSON"] for r in readings}
+    ways: dict[tuple[str, ...], dict[tuple[str, ...], tuple[str, list[Evidence]]]] = {}
+    for i, j in linked:
+        a, b = statements[i], statements[j]
+        for first in _written_names(a, people.get(a.article, [])):
+            for second in _written_names(b, people.get(b.article, [])):
+                if not _spelling_variants(first, second):
+                    continue
+                key = min(name_key(first), name_key(second))
+                found = ways.setdefault(key, {})
+                for name, statement in ((first, a), (second, b)):
+                    _, evidence = found.setdefault(name_key(name), (name, []))
+                    if statement.evidence not in evidence:
+                        evidence.append(statement.evidence)
+    return [_spelling_claim(found, articles) for found in ways.values() if len(found) > 1]
+
+
+def _written_names(statement: Statement, people: Sequence[Entity]) -> list[str]:
+    span = statement.evidence
+    return [
+        p.evidence.text
+        for p in people
+        if span.start <= p.evidence.start and p.evidence.end <= span.end
+    ]
+
+
+def _spelling_variants(first: str, second: str) -> bool:
+    """Two full names a letter or two apart that are not one name with more or fewer parts."""
+    a, b = _without_suffix(name_key(first)), _without_suffix(name_key(second))
+    if len(a) < 2 or len(b) < 2 or a == b or set(a) <= set(b) or set(b) <= set(a):
+        return False
+    return spelled_alike(" ".join(a), " ".join(b))
+
+
+def _without_suffix(key: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Anthony LaCalamita III" is "Anthony LaCalamita" for spelling."""
+    return key[:-1] if len(key) > 2 and key[-1] in NAME_SUFFIXES else key
+
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _spelling_claim(
+    found: dict[tuple[str, ...], tuple[str, list[Evidence]]], articles: Sequence[Article]
+) -> Claim:
+    sides = tuple(_side(name, evidence, name) for name, evidence in found.values())
+    parts = [
+        f"\u201c{name}\u201d ({', '.join(sorted(_sources_of(ev, articles)))})"
+        for name, ev in found.values()
+    ]
+    reason = (
+        f"{' and '.join(parts)} spell one name differently in linked sentences: "
+        "most likely one person, named two ways."
+    )
+    first = next(iter(found.values()))[0]
+    return Claim(
+        "", f"Spelling of the name {first}", "conflict", reason, sides, 0.6, kind="spelling"
+    )
+
+
+def _sources_of(evidence: Sequence[Evidence], articles: Sequence[Article]) -> set[str]:
+    return set(independent_sources([e.article for e in evidence], articles))

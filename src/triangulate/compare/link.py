@@ -1,0 +1,386 @@
+"""Which figures and dates of different sources answer the same question.
+
+Two values are linked when they answer one question (the same kind of figure, the same
+counted thing, verbs of one kind and no two different doers; for dates, the same dated
+happening) and something ties their contexts together: the sentences holding them are
+aligned, or they share a rare value, or they count the same thing with the same verb.
+Values that cannot both hold are linked only on strong evidence: sentences aligned as one
+account of one happening. Ages go by person.
+
+Pairs are formed within blocks of one kind of value, and the sentence alignment scores
+come from the aligner's candidates, so the work grows with the number of values per kind,
+not with the square of all values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from triangulate.compare.disagreements import name_key, predicates_alike, spelled_alike
+from triangulate.compare.statements import Statement, stem
+from triangulate.core.words import verb_groups
+from triangulate.models import Entity, Evidence, Reading
+from triangulate.readers import quantities as quantity_reader
+
+# Sentences the aligner links (its probability over its threshold) tie two answers together,
+# compatible or not; the question they answer must match too (see same_question).
+AGREE_ALIGNMENT = 0.2
+CLASH_ALIGNMENT = 0.2
+NOUN_SIMILARITY = 0.6  # counted nouns this close name the same thing ("troops", "soldiers")
+RARE_VALUE = 0.6  # one distinctive value written in both
+SMALL_NUMBERS = 12  # values up to this are too common to tie two sentences on their own
+AGE_NAME_GAP = 40  # characters between "36-year-old" and the name it describes
+PERIOD_CLASH = 0.6  # two periods of one named thing: as sure as aligned sentences
+# Verbs that say little about what happened: two values hanging on them are no more alike.
+# Aspect verbs ("began blocking", "started the withdrawal") say when, not what: the
+# happening is their complement.
+LIGHT_VERBS = frozenset(
+    {"be", "have", "do", "get", "make", "take", "become", "begin", "start", "continue", "end"}
+)
+# A count of part of a group or a running total answers another question than the count
+# of the event: "the two other victims", "a total of 923 rounds during five operations".
+# "The death toll has risen to 45": a count of the dead told with a verb of change.
+TOLL = re.compile(r"\b(?:death|casualty|fatality)\s+toll\b|\btoll\b", re.I)
+TOLL_VERBS = frozenset({"rise", "climb", "reach", "increase", "jump", "stand", "grow", "hit"})
+PART_OF = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|some|many|most|all|"
+    r"none|several|half|part|each|both|either|neither)\s+of(?:\s+the|\s+its|\s+their)?\s*$",
+    re.I,
+)
+PART_AFTER = re.compile(r"\s*(?:other|more|additional|remaining|further|surviving)\b", re.I)
+TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|cumulative)\b", re.I)
+
+
+@dataclass(frozen=True)
+class LinkInput:
+    """What the linker knows of each value (a figure or a date) besides its own fields."""
+
+    kind: str  # "quantity" or "time"
+    article: str
+    source: str
+    statement: int | None
+    value_evidence: Evidence
+    predicate: str | None
+    subject: str | None
+    unit: str  # counted noun for figures; "range" or "point" for dates
+    words: frozenset[str]  # counted noun phrase stems, or the words a date qualifies
+    reliable: bool
+    compatible_with: Callable[[int], bool] = field(compare=False)  # by index of another value
+    days: int | None = None  # a period's length in days
+    low: float = 0.0  # a figure's lower bound
+
+
+def _shifted(a: LinkInput, b: LinkInput) -> bool:
+    """Two periods of one length ("the 2008-09 season", "the 2009-2010 season") are two
+    turns of something recurring, not two accounts of one period."""
+    return a.days is not None and b.days is not None and abs(a.days - b.days) <= 2
+
+
+def _doers_meet(first: frozenset[str], second: frozenset[str]) -> bool:
+    """No two different doers: one side names none, or a name of one is spelled like a
+    name of the other ("Duncan Rait", "Duncan Raite")."""
+    if not first or not second or first & second:
+        return True
+    keys = [" ".join(name_key(name)) for name in second]
+    return any(spelled_alike(" ".join(name_key(name)), key) for name in first for key in keys)
+
+
+@dataclass
+class Cluster:
+    members: list[int]
+    scores: list[float]
+
+
+def age_holders(readings: Sequence[Reading]) -> dict[tuple[str, int], str]:
+    """(article, start of an age) -> the person it belongs to, named right before or after."""
+    found: dict[tuple[str, int], str] = {}
+    for reading in readings:
+        people = [e for e in reading.entities if e.label == "PERSON"]
+        for quantity in reading.quantities:
+            if quantity_reader.unit_kind(quantity.unit) == "age":
+                person = _holder(quantity.evidence, people)
+                if person is not None:
+                    found[(reading.article, quantity.evidence.start)] = person.canonical
+    return found
+
+
+def _holder(span: Evidence, people: Sequence[Entity]) -> Entity | None:
+    before = [p for p in people if 0 <= span.start - p.evidence.end <= 3]
+    if before:
+        return before[-1]  # "Name, 38," / "Name, aged 38"
+    after = [p for p in people if 0 <= p.evidence.start - span.end <= AGE_NAME_GAP]
+    return after[0] if after else None  # "a 36-year-old ... Name"
+
+
+class Linker:
+    """Scores pairs of values and groups them, strongest links first."""
+
+    def __init__(
+        self,
+        values: Sequence[LinkInput],
+        statements: Sequence[Statement],
+        alignment: dict[tuple[int, int], float],
+        noun_similarity: Callable[[str, str], float],
+        holders: dict[tuple[str, int], str],
+    ) -> None:
+        self.values = values
+        self.statements = statements
+        self.alignment = alignment
+        self.noun_similarity = noun_similarity
+        self.holders = holders
+        self.frequency = Counter(self._written(v) for v in values)
+        self.ambiguous = self._ambiguous_keys()
+
+    # ------------------------------------------------------------ pairs
+
+    def aligned(self, i: int, j: int) -> float:
+        a, b = self.values[i].statement, self.values[j].statement
+        if a is None or b is None:
+            return 0.0
+        return self.alignment.get((min(a, b), max(a, b)), 0.0)
+
+    def _written(self, value: LinkInput) -> str:
+        """A figure by its digits ("Almost 2,000", "2,000-strong"), a date as written."""
+        written = " ".join(value.value_evidence.text.lower().split())
+        digits = re.sub(r"\D", "", written)
+        return digits if value.kind == "quantity" and digits else written
+
+    def _kind(self, value: LinkInput) -> str:
+        if value.kind == "time":
+            return "time:" + value.unit
+        return "quantity:" + quantity_reader.unit_kind(value.unit)
+
+    def _doers(self, value: LinkInput) -> frozenset[str]:
+        if value.statement is None or not value.subject:
+            return frozenset()
+        people = self.statements[value.statement].people
+        return frozenset(p for p in people if p in value.subject or value.subject in p)
+
+    def _holder(self, value: LinkInput) -> str | None:
+        return self.holders.get((value.article, value.value_evidence.start))
+
+    def _partitive(self, value: LinkInput) -> bool:
+        """A part ("two of the three", "two other victims") or a running total."""
+        if value.statement is None:
+            return False
+        sentence = self.statements[value.statement].evidence
+        before = sentence.text[: value.value_evidence.start - sentence.start]
+        after = sentence.text[value.value_evidence.end - sentence.start :]
+        return bool(
+            PART_OF.search(before) or TOTAL_BEFORE.search(before) or PART_AFTER.match(after)
+        )
+
+    def _predicate(self, value: LinkInput) -> str | None:
+        if value.predicate is None or value.predicate.removeprefix("not ") in LIGHT_VERBS:
+            return None
+        if value.predicate in TOLL_VERBS and self._toll(value):
+            return "kill"  # "the death toll has risen to 45": 45 killed
+        return value.predicate
+
+    def _toll(self, value: LinkInput) -> bool:
+        return value.statement is not None and bool(
+            TOLL.search(self.statements[value.statement].text)
+        )
+
+    def same_question(self, i: int, j: int) -> bool:
+        a, b = self.values[i], self.values[j]
+        if self._kind(a) != self._kind(b):
+            return False
+        if self._kind(a) == "quantity:age":
+            first, second = self._holder(a), self._holder(b)
+            return first is not None and first == second
+        if not _doers_meet(self._doers(a), self._doers(b)):
+            return False
+        verb_a, verb_b = self._predicate(a), self._predicate(b)
+        if verb_a and verb_b and not predicates_alike(verb_a, verb_b):
+            return bool(a.words & b.words) and a.kind == "time"
+        if a.kind == "time":
+            return bool(a.words & b.words) or predicates_alike(verb_a, verb_b)
+        if self._partitive(a) or self._partitive(b):
+            return False
+        return self._same_counted(a, b)
+
+    def _same_happening(self, a: LinkInput, b: LinkInput) -> bool:
+        """Values that clash must hang on verbs of one kind; a value on a light verb ("is
+        dead after falling 150 metres") leaves the question to its unit and its sentence."""
+        first, second = self._predicate(a), self._predicate(b)
+        if first and second:
+            return predicates_alike(first, second)
+        return a.kind == "quantity"
+
+    def _same_doer(self, a: LinkInput, b: LinkInput) -> bool:
+        """Two doers named differently ("the mayor", "the army") make two facts of one verb."""
+        if not a.subject or not b.subject or self._toll(a) or self._toll(b):
+            return True
+        return " ".join(a.subject.lower().split()) == " ".join(b.subject.lower().split())
+
+    def _key(self, value: LinkInput) -> tuple[str, str]:
+        """(counted thing, verb or its group): the question a figure answers, as far as
+        words tell."""
+        counted = stem(value.unit.split()[-1]) if value.unit else ""
+        verb = self._predicate(value) or ""
+        groups = verb_groups(verb.removeprefix("not "))
+        return counted, f"#{min(groups)}" if groups else verb
+
+    def _same_key(self, a: LinkInput, b: LinkInput) -> bool:
+        (noun_a, verb_a), (noun_b, verb_b) = self._key(a), self._key(b)
+        return bool(noun_a and verb_a) and noun_a == noun_b and predicates_alike(verb_a, verb_b)
+
+    def _ambiguous_keys(self) -> frozenset[tuple[str, str]]:
+        """Keys one article answers twice with values that cannot both hold ("spent 19
+        seasons", "spent four seasons"; six rifles found in one raid, 14 over five raids):
+        a kind of fact, not one fact."""
+        by_key: dict[tuple[str, tuple[str, str]], list[int]] = {}
+        for index, value in enumerate(self.values):
+            if value.kind == "quantity" and all(self._key(value)):
+                by_key.setdefault((value.article, self._key(value)), []).append(index)
+        self.self_contradicting = {
+            index
+            for members in by_key.values()
+            if any(not self.values[i].compatible_with(j) for i in members for j in members)
+            for index in members
+        }
+        return frozenset(
+            key
+            for (_, key), members in by_key.items()
+            if any(not self.values[i].compatible_with(j) for i in members for j in members)
+        )
+
+    def _same_thing_counted(self, i: int, j: int) -> bool:
+        """One distinctive count of one thing, told with different verbs or nouns ("2,000
+        rescuers were deployed", "a 2,000-strong team of rescuers is working"): the same
+        counted noun, or sentences the aligner links."""
+        a, b = self.values[i], self.values[j]
+        return (
+            a.kind == b.kind == "quantity"
+            and self._rare_shared(i, j)
+            and not (self._partitive(a) or self._partitive(b))
+            and (self._same_counted(a, b) or self.aligned(i, j) >= AGREE_ALIGNMENT)
+        )
+
+    def _same_described(self, a: LinkInput, b: LinkInput) -> bool:
+        """Large counts of things described alike, in two or more shared words."""
+        large = all(low > SMALL_NUMBERS for low in (a.low, b.low))
+        return (
+            large and quantity_reader.unit_kind(a.unit) == "count" and len(a.words & b.words) >= 2
+        )
+
+    def _same_counted(self, a: LinkInput, b: LinkInput) -> bool:
+        if not a.unit or not b.unit:
+            return False
+        if quantity_reader.unit_kind(a.unit) != "count":
+            return True  # a length, a sum of money, a share: the unit is the question
+        if stem(a.unit.split()[-1]) == stem(b.unit.split()[-1]) or a.words & b.words:
+            return True
+        return self.noun_similarity(a.unit, b.unit) >= NOUN_SIMILARITY
+
+    def _copied(self, i: int, j: int) -> bool:
+        """The same value in the same sentence of two articles of one source (a wire copy)."""
+        a, b = self.values[i], self.values[j]
+        if a.article == b.article or a.statement is None or b.statement is None:
+            return False
+        first, second = self.statements[a.statement], self.statements[b.statement]
+        same_sentence = " ".join(first.text.split()) == " ".join(second.text.split())
+        return same_sentence and self._written(a) == self._written(b)
+
+    def _rare_shared(self, i: int, j: int) -> bool:
+        """The same distinctive value written in both: "36", "923", "March 4, 2009"."""
+        a, b = self.values[i], self.values[j]
+        written = self._written(a)
+        if written != self._written(b) or self.frequency[written] > 4:
+            return False
+        digits = re.sub(r"\D", "", written)
+        return a.kind == "time" or (digits.isdigit() and int(digits) > SMALL_NUMBERS)
+
+    def score(self, i: int, j: int) -> tuple[float, bool] | None:
+        """(link strength, compatible) for a pair that may be linked, else None."""
+        a, b = self.values[i], self.values[j]
+        if a.source == b.source:
+            return (1.0, True) if self._copied(i, j) else None
+        if i in self.self_contradicting or j in self.self_contradicting:
+            return None  # its own article gives another answer: not one fact
+        compatible = a.compatible_with(j)
+        if not self.same_question(i, j):
+            return (RARE_VALUE, True) if compatible and self._same_thing_counted(i, j) else None
+        aligned = self.aligned(i, j)
+        if not compatible:
+            if self._kind(a) == "quantity:age":
+                return 0.9, False  # one person, two ages
+            if not (a.reliable and b.reliable):
+                return None
+            if a.unit == b.unit == "range" and a.words & b.words and not _shifted(a, b):
+                # two periods of one named thing ("the 1991-1993 war", "the war, from 1988
+                # to 1994") in the coverage of one story are rarely two different things
+                return max(aligned, PERIOD_CLASH), False
+            if not self._same_happening(a, b):
+                return None
+            if aligned >= CLASH_ALIGNMENT:
+                return aligned, False
+            unambiguous = not {self._key(a), self._key(b)} & self.ambiguous
+            if self._same_key(a, b) and unambiguous and self._same_doer(a, b):
+                return CLASH_ALIGNMENT, False  # the same doer, verb and counted thing
+            if unambiguous and self._same_described(a, b):
+                return (
+                    CLASH_ALIGNMENT,
+                    False,
+                )  # "100,000 ethnic Armenians", "50,000-odd ethnic Armenian residents"
+            return None
+        evidence = aligned
+        if self._rare_shared(i, j):
+            evidence = max(evidence, RARE_VALUE)
+        if a.predicate and predicates_alike(a.predicate, b.predicate):
+            evidence = max(evidence, 0.5)
+        if self._kind(a) == "quantity:age":
+            evidence = max(evidence, 0.9)
+        return (evidence, True) if evidence >= AGREE_ALIGNMENT else None
+
+    def pairs(self) -> dict[tuple[int, int], tuple[float, bool]]:
+        blocks: dict[str, list[int]] = {}
+        for index, value in enumerate(self.values):
+            blocks.setdefault(self._kind(value), []).append(index)
+        found = {}
+        for members in blocks.values():
+            for position, i in enumerate(members):
+                for j in members[position + 1 :]:
+                    scored = self.score(i, j)
+                    if scored is not None:
+                        found[(i, j)] = scored
+        return found
+
+    # ------------------------------------------------------------ groups
+
+    def clusters(self) -> list[Cluster]:
+        """Greedy grouping, strongest links first; a group never holds two values of one
+        source that cannot both hold, and every clash inside it was itself a link."""
+        pairs = self.pairs()
+        owner = list(range(len(self.values)))
+        clusters = {i: Cluster([i], []) for i in range(len(self.values))}
+        for (i, j), (strength, _) in sorted(pairs.items(), key=lambda item: -item[1][0]):
+            a, b = owner[i], owner[j]
+            if a == b or not self._may_join(clusters[a].members, clusters[b].members, pairs):
+                continue
+            merged = clusters.pop(b)
+            clusters[a].members.extend(merged.members)
+            clusters[a].scores.extend([*merged.scores, strength])
+            for member in merged.members:
+                owner[member] = a
+        return list(clusters.values())
+
+    def _may_join(
+        self,
+        first: list[int],
+        second: list[int],
+        pairs: dict[tuple[int, int], tuple[float, bool]],
+    ) -> bool:
+        for i in first:
+            for j in second:
+                if self.values[i].compatible_with(j):
+                    continue
+                if self.values[i].source == self.values[j].source:
+                    return False  # one source giving two answers: two different questions
+                if (min(i, j), max(i, j)) not in pairs:
+                    return False  # a clash must be proven by its own pair
+        return True

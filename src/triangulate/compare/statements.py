@@ -1,0 +1,86 @@
+"""Statements: every statement unit an article states, with what the comparison needs.
+
+A statement is one unit of one article's reading (a sentence, see ``readers/units.py``) with
+its independent source, the canonical names of the people, places and organisations in it
+(merged across articles by the readers), its figures, dates and facts. Statements of different
+independent sources are what the aligner pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from triangulate.core.sources import original_of, source_name
+from triangulate.core.words import stem as word_stem
+from triangulate.models import Article, Evidence, Fact, Quantity, Reading, TimeExpression, Unit
+
+
+@dataclass(frozen=True, eq=False)
+class Statement:
+    """One statement unit of one article, ready to be compared with those of others."""
+
+    index: int  # position in the list of all statements of the comparison
+    article: str
+    source: str  # the independent source: the outlet of the original when this is a copy
+    unit: Unit
+    number: int  # the unit's number in its article (0 = the first)
+    names: frozenset[str]  # canonical entity names
+    people: frozenset[str]  # canonical names of the people among them
+    quantities: tuple[Quantity, ...]
+    times: tuple[TimeExpression, ...]
+    facts: tuple[Fact, ...]
+
+    @property
+    def evidence(self) -> Evidence:
+        return self.unit.evidence
+
+    @property
+    def text(self) -> str:
+        return self.unit.evidence.text
+
+    @property
+    def predicates(self) -> frozenset[str]:
+        return frozenset(f.predicate for f in self.facts if f.predicate)
+
+
+def stem(word: str) -> str:
+    """The word layer's stem (plurals and possessives folded)."""
+    return word_stem(word)
+
+
+def _inside(span: Evidence, unit: Evidence) -> bool:
+    return unit.start <= span.start and span.end <= unit.end
+
+
+def statements_of(articles: Sequence[Article], readings: Sequence[Reading]) -> list[Statement]:
+    """Every statement unit of every article, in article then text order."""
+    by_id = {a.id: a for a in articles}
+    found: list[Statement] = []
+    for reading in readings:
+        article = by_id.get(reading.article)
+        if article is None:
+            continue
+        source = source_name(original_of(article, by_id))
+        for number, unit in enumerate(reading.units):
+            found.append(_statement(len(found), article, source, reading, number, unit))
+    return found
+
+
+def _statement(
+    index: int, article: Article, source: str, reading: Reading, number: int, unit: Unit
+) -> Statement:
+    span = unit.evidence
+    entities = [e for e in reading.entities if _inside(e.evidence, span)]
+    return Statement(
+        index=index,
+        article=article.id,
+        source=source,
+        unit=unit,
+        number=number,
+        names=frozenset(e.canonical for e in entities),
+        people=frozenset(e.canonical for e in entities if e.label == "PERSON"),
+        quantities=tuple(q for q in reading.quantities if _inside(q.evidence, span)),
+        times=tuple(t for t in reading.times if _inside(t.evidence, span)),
+        facts=tuple(f for f in reading.facts if _inside(f.evidence, span)),
+    )
