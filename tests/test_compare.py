@@ -117,7 +117,7 @@ ARTICLES = [LEDGER, HERALD, HERALD_COPY, BULLETIN]
 
 @pytest.fixture(scope="module")
 def encoder() -> TextEncoder:
-    return load_encoder(allow_fallback=True)
+    return load_encoder()
 
 
 @pytest.fixture(scope="module")

