@@ -103,8 +103,12 @@ def main() -> None:
             print("| " + " | ".join(cell.replace("|", "/") for cell in row) + " |", flush=True)
         with sqlite3.connect(db) as conn:
             check = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            texts = [row[0] for row in conn.execute("SELECT text FROM articles")]
+        # the good articles were stored first; every hostile case after them must leave them be
+        lost = [m for m in corpus.good.values() if not any(m in text for text in texts)]
     print(f"\n{totals['cases']} cases: {totals['crashes']} crashes, {totals['over_1gb']} over 1 GB,"
           f" slowest {totals['worst_s']:.0f} s, largest {totals['worst_mb']:.0f} MB;"
+          f" good articles lost: {len(lost)} of {len(corpus.good)};"
           f" store integrity: {check};"
           f" this process's children peaked at"
           f" {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB")  # fmt: skip
