@@ -89,7 +89,10 @@ def main() -> None:
                 dossier = measured(folder, ["dossier", "--db", str(db), "--out", str(out),
                                             *stored, *good_ids])  # fmt: skip
                 crashed = "Traceback" in dossier["stderr"] or dossier["rc"] != 0
-                row += [f"{dossier['seconds']:.1f}" + (" CRASH" if crashed else ""),
+                # an article whose reading ran out of time or memory is told, not fatal: say so
+                unread = dossier["stderr"].count("could not be read")
+                row += [f"{dossier['seconds']:.1f}" + (" CRASH" if crashed else "")
+                        + (f" ({unread} unread)" if unread else ""),
                         f"{dossier['peak_mb']:.0f}"]  # fmt: skip
                 peaks.append(dossier["peak_mb"])
                 seconds.append(dossier["seconds"])
