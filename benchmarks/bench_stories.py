@@ -10,7 +10,11 @@ Each size runs in a fresh subprocess so that its peak RSS is its own.
 
 Usage:
   .venv/bin/python benchmarks/bench_stories.py [--sizes 1000,10000,100000]
-      [--engines local,ray] [--workers 2]
+      [--engines local,ray,tfidf] [--workers 2]
+
+``local-before`` / ``ray-before``: the clusterer without its dormant stage (a story closes
+5 days after its last report).  ``tfidf`` is the baseline on the same texts (``triangulate.evaluation.streams.TfidfTree``:
+TF-IDF cosine, average link over all pairs, scipy), one process, at most 10k articles.
   .venv/bin/python benchmarks/bench_stories.py --stages 10000   # featurize vs clusterer
 """
 
@@ -30,13 +34,14 @@ from pathlib import Path
 from triangulate.evaluation.clustering import load_ecbplus
 from triangulate.models import Article
 
-ECBPLUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus-dev"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+ECBPLUS = SHARED / "data" / "ecbplus-dev"
 START = datetime.date(2031, 1, 1)
 
 
 def replayed(size: int) -> Iterator[Article]:
     """``size`` articles: ECB+ replayed under new ids and shifted dates, in clustering order."""
-    base = [d.article for d in load_ecbplus(ECBPLUS)]
+    base = [d.article for d in load_ecbplus(ECBPLUS)]  # set by --shared
     offsets = [int(hashlib.sha1(a.id.encode()).hexdigest(), 16) % 3 for a in base]
     made = 0
     for replay in range(size // len(base) + 1):
@@ -54,15 +59,22 @@ def replayed(size: int) -> Iterator[Article]:
 
 
 def measure(size: int, engine_name: str, workers: int) -> dict[str, float]:
+    if engine_name == "tfidf":
+        return measure_tfidf(size)
     from triangulate.runners import make_runner
+    from triangulate.stories.cluster import ClusterSettings
     from triangulate.stories.run import cluster_articles
 
+    settings = ClusterSettings()
+    if engine_name.endswith("-before"):  # the clusterer without its dormant stage
+        engine_name = engine_name.removesuffix("-before")
+        settings = ClusterSettings(dormant_days=settings.window_days)
     started = time.perf_counter()
     engine = make_runner(engine_name, workers)
     ready = time.perf_counter()
     try:
         stories = 0
-        for _ in cluster_articles(replayed(size), engine):
+        for _ in cluster_articles(replayed(size), engine, settings):
             stories += 1
     finally:
         engine.close()
@@ -77,6 +89,26 @@ def measure(size: int, engine_name: str, workers: int) -> dict[str, float]:
         "worker_peak_rss_mb": round(
             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
         ),
+    }
+
+
+def measure_tfidf(size: int) -> dict[str, float]:
+    """The baseline on the same texts: TF-IDF, average link over all pairs, cut at 0.8 (one
+    process; quadratic memory, so it stops at 10k articles)."""
+    from triangulate.evaluation.streams import TfidfTree
+
+    articles = list(replayed(size))
+    started = time.perf_counter()
+    stories = len(set(TfidfTree.build(articles).cut(0.8).values()))
+    done = time.perf_counter()
+    return {
+        "size": size,
+        "engine_start_s": 0.0,
+        "seconds": round(done - started, 2),
+        "articles_per_s": round(size / (done - started), 1),
+        "stories": stories,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "worker_peak_rss_mb": 0.0,
     }
 
 
@@ -107,7 +139,10 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--stages", type=int, help="time featurize and clustering apart")
     parser.add_argument("--one", nargs=2, metavar=("SIZE", "ENGINE"), help=argparse.SUPPRESS)
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the ../shared folder")
     args = parser.parse_args()
+    global ECBPLUS
+    ECBPLUS = args.shared / "data" / "ecbplus-dev"
     if args.stages:
         stages(args.stages)
         return
@@ -120,11 +155,15 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|---|")
     for engine in args.engines.split(","):
         for size in (int(s) for s in args.sizes.split(",")):
+            if engine == "tfidf" and size > 10_000:
+                continue  # all pairs: 100k articles would need 40 GB of distances
             command = [
                 sys.executable,
                 __file__,
                 "--workers",
                 str(args.workers),
+                "--shared",
+                str(args.shared),
                 "--one",
                 str(size),
                 engine,

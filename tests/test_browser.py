@@ -55,14 +55,15 @@ def real_dossier(server: Server) -> str:
 class Server:
     """uvicorn on 127.0.0.1 in a thread, stopped by the fixture."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, allow_private_urls: bool = False) -> None:
         import uvicorn
 
         from triangulate.web import create_app
 
         self.db = db
         self.port = free_port()
-        app = create_app(db, Settings(db_path=db, workers=1))
+        settings = Settings(db_path=db, workers=1)
+        app = create_app(db, settings, allow_private_urls=allow_private_urls)
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from triangulate.stories.cluster import (
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "stories"
+LATE_LINK_FILE = Path(__file__).parents[1] / "benchmarks" / "late_link_weights.json"
 
 
 def article(name: str, published: str | None = "2031-03-03", **changes: object) -> Article:
@@ -181,3 +183,52 @@ def test_stories_are_refined_before_they_close_out_of_the_window() -> None:
     clusterer.add(dataclasses.replace(bag("later", "harbour strike"), published="2031-04-10"))
     closed = {frozenset(story.articles) for story in clusterer.drain_closed()}
     assert closed == {frozenset({"a0"}), frozenset({"a1", "a2", "a3", "a4"})}
+
+
+def test_a_follow_up_after_the_window_joins_its_sleeping_story() -> None:
+    first, other = article("quake-varnholt-1"), article("quake-quillmere-1")
+    follow_up = article("quake-varnholt-2", "2031-03-13")  # ten days later
+    features = [featurize(a) for a in (first, other, follow_up)]
+    assert grouping(features) == {
+        frozenset({"quake-varnholt-1", "quake-varnholt-2"}),
+        frozenset({"quake-quillmere-1"}),
+    }
+    five_days = grouping(features, dormant_days=5)  # closed five days after its last report
+    assert frozenset({"quake-varnholt-2"}) in five_days
+
+
+def test_a_late_report_never_stretches_a_story_beyond_its_span() -> None:
+    dated = [("quake-varnholt-1", "2031-03-03"), ("quake-varnholt-2", "2031-03-28")]
+    dated += [("quake-varnholt-3", "2031-04-20")]  # 23 days after the last, 48 after the first
+    features = [featurize(article(name, day)) for name, day in dated]
+    assert frozenset({"quake-varnholt-3"}) in grouping(features)
+    assert len(grouping(features, max_span_days=60)) == 1
+
+
+def dated_bag(article_id: str, words: str, day: str) -> ArticleFeatures:
+    return dataclasses.replace(bag(article_id, words), published=day)
+
+
+def test_a_sleeping_story_that_loses_its_late_report_keeps_its_earlier_ones() -> None:
+    features = [
+        dated_bag("a0", "river bridge", "2031-03-01"),
+        dated_bag("x", "harbour strike", "2031-03-08"),  # a0's story is asleep by now
+        dated_bag("a2", "bridge storm", "2031-03-09"),  # joins it late...
+        dated_bag("a1", "bridge flood", "2031-03-09"),
+        dated_bag("a3", "storm flood bridge", "2031-03-10"),  # ...and moves here when refined
+        dated_bag("y", "harbour strike", "2031-03-20"),
+    ]
+    stories = cluster_features(features, ClusterSettings(threshold=0.5, merge_threshold=0.99))
+    assert sorted(a for s in stories for a in s.articles) == sorted(f.id for f in features)
+    assert {frozenset(s.articles) for s in stories} == {
+        frozenset({"a0"}),
+        frozenset({"a1", "a2", "a3"}),
+        frozenset({"x", "y"}),
+    }
+
+
+def test_the_late_link_defaults_are_those_fitted_by_the_benchmark() -> None:
+    fitted = json.loads(LATE_LINK_FILE.read_text(encoding="utf-8"))
+    settings = ClusterSettings()
+    assert list(settings.late_link) == fitted["weights"]
+    assert settings.late_threshold == fitted["threshold"]

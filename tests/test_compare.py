@@ -160,7 +160,7 @@ def test_rising_toll_is_an_update(claims: list[Claim]) -> None:
 
 
 def test_figure_of_one_source_is_single(claims: list[Claim]) -> None:
-    claim = _claim_with(claims, "80")
+    claim = _claim_with(claims, "80 metres")
     assert claim.status == "single"
     assert claim.sides[0].articles == ("ledger",)
 
@@ -408,3 +408,16 @@ def test_distances_in_feet_and_metres_are_compared_as_lengths(encoder: TextEncod
     lengths = [c for c in claims if c.kind == "figure" and c.status == "conflict"]
     assert len(lengths) == 1
     assert lengths[0].about.startswith("How far")
+    assert "about 150 metres" in {side.display for side in lengths[0].sides}
+    assert "135-165 m and" in lengths[0].reason  # both sides in metres
+
+
+def test_sentences_that_share_only_who_said_them_are_not_one_statement(
+    encoder: TextEncoder,
+) -> None:
+    claims = _compare_texts(
+        encoder,
+        "Officers found a rifle in the van near the harbour, Port Ellis police Lt. Jonas Vik said.",
+        "The three victims were still in hospital on Tuesday, Port Ellis police Lt. Jonas Vik said.",
+    )
+    assert not [c for c in claims if c.kind == "statement"]

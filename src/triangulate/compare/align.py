@@ -27,10 +27,15 @@ import numpy as np
 import numpy.typing as npt
 
 from triangulate.compare.statements import Statement
+from triangulate.core.words import STOP_WORDS
 
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
 BLOCK = 256  # rows of features computed at once
+# A clause of at most this many words that starts or ends with one of these verbs says who
+# spoke ("troy police lieutenant gerry scherlinck said"), not what happened.
+ATTRIBUTION_WORDS = 8
+ATTRIBUTION_VERBS = frozenset({"said", "says", "say", "told", "tells", "added", "stated", "wrote"})
 
 
 @dataclass(frozen=True)
@@ -337,6 +342,29 @@ def score_pairs(statements: Sequence[Statement], model: Model) -> dict[tuple[int
     return kept
 
 
+def pair_features(
+    statements: Sequence[Statement], names: Sequence[str]
+) -> tuple[IntArray, FloatArray]:
+    """Every pair (i, j), i < j, of statements of different sources, and its features ``names``
+    as one row each: what the weights are fitted on (``benchmarks/train_alignment.py``)."""
+    n = len(statements)
+    if n < 2:
+        return np.zeros((0, 2), dtype=np.int64), np.zeros((0, len(names)), dtype=np.float32)
+    tables = _tables(statements)
+    pairs, rows_of_features = [], []
+    for start in range(0, n, BLOCK):
+        rows = slice(start, min(start + BLOCK, n))
+        features = block_features(tables, rows)
+        own = np.arange(n)[rows]
+        keep = (tables.source[rows, None] != tables.source[None, :]) & (
+            own[:, None] < np.arange(n)[None, :]
+        )
+        offsets, columns = np.nonzero(keep)
+        pairs.append(np.stack([own[offsets], columns], axis=1))
+        rows_of_features.append(np.stack([features[f][offsets, columns] for f in names], axis=1))
+    return np.concatenate(pairs).astype(np.int64), np.concatenate(rows_of_features)
+
+
 def cliques(
     statements: Sequence[Statement], scores: dict[tuple[int, int], float]
 ) -> list[list[int]]:
@@ -397,8 +425,28 @@ def align(
     if len({s.source for s in statements}) < 2:
         return [], {}
     scores = score_pairs(statements, model)
+    told = [told_words(statement) for statement in statements]
+    scores = {(i, j): p for (i, j), p in scores.items() if told[i] & told[j]}
     groups = joined(cliques(statements, scores), statements, scores)
     return with_copies(groups, statements), scores
+
+
+def told_words(statement: Statement) -> frozenset[str]:
+    """The content words of what a sentence tells, without its attribution ("..., police
+    Lt. A. Smith said"): two sentences that share only who said them say different things."""
+    kept = [
+        segment.split() for segment in statement.unit.segments if not _attribution(segment.split())
+    ]
+    return frozenset(
+        word for words in kept for word in words if len(word) > 2 and word not in STOP_WORDS
+    )
+
+
+def _attribution(words: list[str]) -> bool:
+    return (
+        len(words) <= ATTRIBUTION_WORDS
+        and bool({words[0], words[-1]} & ATTRIBUTION_VERBS if words else False)
+    ) or (words[:2] == ["according", "to"])
 
 
 def joined(

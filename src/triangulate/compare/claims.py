@@ -33,6 +33,7 @@ from triangulate.compare.disagreements import name_claims, name_clashes, spellin
 from triangulate.compare.link import Linker, LinkInput, age_holders
 from triangulate.compare.statements import Statement, statements_of
 from triangulate.compare.updates import plan_reversals
+from triangulate.core.sources import original_of, source_name
 from triangulate.models import (
     Article,
     Claim,
@@ -66,6 +67,7 @@ UNIT_SIMILARITY_FLOOR = 0.55
 CONTEXT_WORDS = 8
 LEAD_SHARE = 0.2
 
+BASE_UNITS = {"length": " m", "area": " m²"}  # lengths and areas compared in metres
 BARE_LABELS = frozenset({"Distance", "Area", "Age", "Date"})  # a kind, not a question
 MIN_ORDINAL = date.min.toordinal()
 MAX_ORDINAL = date.max.toordinal()
@@ -124,7 +126,7 @@ class TimeSpan:
 class Mention:
     kind: str  # "quantity" or "time"
     article: str
-    source: str  # the independent source: the original when the article is a copy
+    source: str  # the independent source (core.sources): the original's outlet for a copy
     published: str | None
     value_evidence: Evidence
     sentence: Evidence
@@ -143,6 +145,7 @@ class Mention:
     span: TimeSpan | None = None
     subject: str | None = None  # the clause's subject, as the fact reader named it
     fact: Fact | None = None  # the clause the value belongs to
+    copy: bool = False  # the article is a copy of another one (a wire story reprinted)
 
 
 # ---------------------------------------------------------------- readers' checks
@@ -276,10 +279,6 @@ _POINT_PARSERS: list[tuple[str, Callable[[re.Match[str]], tuple[int, int]]]] = [
 # ---------------------------------------------------------------- mentions
 
 
-def _source_of(article: Article) -> str:
-    return article.duplicate_of or article.id
-
-
 def _values_of(fact: Fact) -> list[Quantity | TimeExpression]:
     return [*fact.times, *fact.quantities]
 
@@ -398,13 +397,15 @@ def _predicate(fact: Fact) -> str | None:
     return fact.predicate.lower()
 
 
-def _quantity_mention(article: Article, fact: Fact, quantity: Quantity, position: float) -> Mention:
+def _quantity_mention(
+    article: Article, source: str, fact: Fact, quantity: Quantity, position: float
+) -> Mention:
     low, high = _bounds(quantity)
     text = article.text
     return Mention(
         kind="quantity",
         article=article.id,
-        source=_source_of(article),
+        source=source,
         published=article.published,
         value_evidence=quantity.evidence,
         sentence=fact.evidence,
@@ -470,7 +471,7 @@ def _resolved_value(time: TimeExpression, span: TimeSpan, anchor: str | None) ->
 
 
 def _time_mention(
-    article: Article, fact: Fact, time: TimeExpression, position: float
+    article: Article, source: str, fact: Fact, time: TimeExpression, position: float
 ) -> Mention | None:
     if not time.anchored or not time.value:
         return None
@@ -483,7 +484,7 @@ def _time_mention(
     return Mention(
         kind="time",
         article=article.id,
-        source=_source_of(article),
+        source=source,
         published=article.published,
         value_evidence=time.evidence,
         sentence=fact.evidence,
@@ -506,6 +507,7 @@ def _time_mention(
 def collect_mentions(articles: Sequence[Article], readings: Sequence[Reading]) -> list[Mention]:
     """Every usable figure and date of every article, in article then text order."""
     by_id = {reading.article: reading for reading in readings}
+    articles_by_id = {article.id: article for article in articles}
     mentions: list[Mention] = []
     for article in articles:
         reading = by_id.get(article.id)
@@ -515,7 +517,11 @@ def collect_mentions(articles: Sequence[Article], readings: Sequence[Reading]) -
             article = replace(
                 article, published=reading.published, published_inferred=reading.published_inferred
             )
-        mentions.extend(_article_mentions(article, reading))
+        original = original_of(article, articles_by_id)
+        found = _article_mentions(article, source_name(original), reading)
+        if original is not article:
+            found = [replace(m, copy=True) for m in found]
+        mentions.extend(found)
     return mentions
 
 
@@ -526,7 +532,7 @@ def _looks_like_metadata(sentence: str) -> bool:
     return len(sentence.split()) < 12 and bool(CLOCK_TIME.search(sentence))
 
 
-def _article_mentions(article: Article, reading: Reading) -> list[Mention]:
+def _article_mentions(article: Article, source: str, reading: Reading) -> list[Mention]:
     found: dict[tuple[str, int, int], Mention] = {}
     length = max(len(article.text), 1)
     facts = [f for f in _facts_with_leftovers(reading) if not _looks_like_metadata(f.evidence.text)]
@@ -536,10 +542,10 @@ def _article_mentions(article: Article, reading: Reading) -> list[Mention]:
         for quantity in fact.quantities:
             if _inside_any(quantity.evidence, time_spans):
                 continue  # "five years" is read as a duration, not as a count
-            mention = _quantity_mention(article, fact, quantity, position)
+            mention = _quantity_mention(article, source, fact, quantity, position)
             found.setdefault(("quantity", quantity.evidence.start, quantity.evidence.end), mention)
         for time in fact.times:
-            time_mention = _time_mention(article, fact, time, position)
+            time_mention = _time_mention(article, source, fact, time, position)
             if time_mention is not None:
                 found.setdefault(("time", time.evidence.start, time.evidence.end), time_mention)
     return sorted(found.values(), key=lambda m: (m.value_evidence.start, m.kind))
@@ -759,9 +765,14 @@ def _format_day(ordinal: int) -> str:
 
 def _interval_text(mention: Mention) -> str:
     if mention.kind == "quantity":
-        if mention.low == mention.high:
-            return _format_number(mention.low)
-        return f"{_format_number(mention.low)}-{_format_number(mention.high)}"
+        low, high, unit = mention.low, mention.high, ""
+        kind = quantity_reader.unit_kind(mention.quantity.unit) if mention.quantity else ""
+        if mention.quantity is not None and kind in BASE_UNITS:
+            (low, high), unit = quantity_reader.in_base_unit(mention.quantity), BASE_UNITS[kind]
+            low, high = round(low), round(high)
+        if low == high:
+            return _format_number(low) + unit
+        return f"{_format_number(low)}-{_format_number(high)}{unit}"
     assert mention.span is not None
     if mention.span.is_range:
         return (
@@ -780,7 +791,7 @@ def _year_or_day(interval: tuple[int, int], starting: bool) -> str:
 
 
 def _quoted(group: _Group, names: ArticleNames) -> str:
-    return f"\u201c{group.first.value_evidence.text}\u201d ({names.names(group.articles)})"
+    return f"\u201c{_shown(group.first)}\u201d ({names.names(group.articles)})"
 
 
 def _why_incompatible(a: _Group, b: _Group) -> str:
@@ -794,7 +805,7 @@ def _why_incompatible(a: _Group, b: _Group) -> str:
 
 def _source_count_text(members: Sequence[Mention], names: ArticleNames) -> str:
     sources = {m.source for m in members}
-    copies = sorted({m.article for m in members if m.article != m.source})
+    copies = sorted({m.article for m in members if m.copy})
     text = f"{len(sources)} independent source{'s' if len(sources) != 1 else ''}"
     if copies:
         verb = "counts" if len(copies) == 1 else "count"
@@ -849,10 +860,22 @@ class _Draft:
 def _side(group: _Group) -> Side:
     return Side(
         value=group.first.value,
-        display=group.first.value_evidence.text,
+        display=_shown(group.first),
         articles=group.articles,
         evidence=tuple(m.sentence for m in group.mentions),
     )
+
+
+def _shown(mention: Mention) -> str:
+    """The value as written, with its unit when the unit is what makes it comparable
+    ("about 150" metres against "200ft"): lengths and areas."""
+    written = mention.value_evidence.text
+    quantity = mention.quantity
+    if quantity is None or quantity_reader.unit_kind(quantity.unit) not in ("length", "area"):
+        return written
+    if re.search(r"[^\W\d_]$", written):
+        return written  # "about 60m", "200ft": the unit is written on the number
+    return f"{written} {quantity.unit}"
 
 
 def _camps(groups: Sequence[_Group]) -> list[list[_Group]]:
@@ -874,7 +897,7 @@ def _camp_side(camp: Sequence[_Group]) -> Side:
     mentions = [m for group in camp for m in group.mentions]
     return Side(
         value=camp[0].first.value,
-        display=" / ".join(dict.fromkeys(g.first.value_evidence.text for g in camp)),
+        display=" / ".join(dict.fromkeys(_shown(g.first) for g in camp)),
         articles=tuple(dict.fromkeys(a for group in camp for a in group.articles)),
         evidence=tuple(m.sentence for m in mentions),
     )

@@ -29,6 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from triangulate.evaluation.ecbplus import is_plus, sentence_tokens
 from triangulate.models import Article
 from triangulate.stories.cluster import (
     ClusterSettings,
@@ -98,11 +99,8 @@ def _detokenise(tokens: list[str]) -> str:
 
 
 def ecb_document(path: Path, salt: str = "") -> EcbDocument:
-    root = ElementTree.parse(path).getroot()
-    sentences: dict[int, list[str]] = {}
-    for token in root.iter("token"):
-        sentences.setdefault(int(token.get("sentence", "0")), []).append(token.text or "")
-    plus = path.name.endswith("ecbplus.xml")
+    sentences = sentence_tokens(ElementTree.parse(path).getroot())
+    plus = is_plus(path)
     lines = [_detokenise(w) for n, w in sorted(sentences.items()) if not (plus and n == 0)]
     identifier = "e" + hashlib.sha1((salt + path.name).encode("utf-8")).hexdigest()[:10]
     topic = path.name.split("_", 1)[0]

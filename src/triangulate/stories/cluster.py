@@ -11,10 +11,19 @@ process pool or in Ray tasks:
   TF-IDF cosine of words, of names and of figures/dates, so two earthquakes or two
   shootings on the same day with different places, names and tolls stay apart.  Candidate
   stories come from an inverted index of each story's most telling words and names (never
-  all pairs); stories older than the time window are closed and dropped from memory.
+  all pairs).
+* A story silent for ``window_days`` turns *dormant* rather than closing: its members'
+  vectors are dropped, its centroids and index keys stay, and a follow-up (an arrest, a
+  funeral, a victim named) published up to ``dormant_days`` after its last report can still
+  join it when the *late-link score* says so: a logistic function of today's similarity,
+  the three cosines and the gap in days, fitted on ECB+ train topics
+  (``benchmarks/fit_late_link.py``), so that a late report needs more evidence the later it
+  comes.  Dormant stories close after ``dormant_days``; a story never spans more than
+  ``max_span_days``.
 * Before stories close, each of their articles may move to the live story it now fits best
   (an article joins the best story *at its time*; stories grown since may suit it better).
-  Live stories keep their members' vectors for this, so memory still follows the window.
+  Live stories keep their members' vectors for this, so memory still follows the window;
+  dormant ones keep only their centroids.
 
 Wire copies (``duplicate_of`` set) join their original's story and count once: they do not
 move the story's centroid and are not counted in ``originals``.
@@ -198,6 +207,10 @@ def _day_key(month: str, day: str) -> str:
 
 # ---------------------------------------------------------------- clustering
 
+LATE_LINK_FEATURES = ("bias", "similarity", "cos_words", "cos_names", "cos_figures", "log_gap")
+LATE_LINK_WEIGHTS = (-3.696, 5.6305, 3.6128, 4.8691, 3.0881, -0.5662)
+LATE_LINK_THRESHOLD = 0.15
+
 
 @dataclass(frozen=True)
 class ClusterSettings:
@@ -208,7 +221,16 @@ class ClusterSettings:
     text_weight: float = 1.0
     names_weight: float = 0.5
     facts_weight: float = 0.5
-    window_days: int = 5
+    window_days: int = 5  # a story silent this long stops taking reports on today's score
+    # ... and sleeps: a report up to dormant_days after its last one joins it on the late-link
+    # score, as long as the story spans at most max_span_days.
+    dormant_days: int = 30
+    max_span_days: int = 45
+    # Late-link score: sigmoid(bias + w . (similarity, cos words, cos names, cos figures,
+    # log(1 + gap days))), joined when at least late_threshold.  Fitted on ECB+ train topics
+    # only by benchmarks/fit_late_link.py (its output: benchmarks/late_link_weights.json).
+    late_link: tuple[float, ...] = LATE_LINK_WEIGHTS
+    late_threshold: float = LATE_LINK_THRESHOLD
     index_terms: int = 12  # most telling words of each article used as index keys
     index_names: int = 8
     candidates: int = 40  # stories scored per article, those sharing most keys
@@ -288,6 +310,7 @@ class _LiveStory:
     last_seen: str | None = None
     touched: int = 0
     born: int = 0
+    dormant: bool = False  # silent past the live window: centroids only, no member vectors
     keys: set[str] = field(default_factory=set)
     members: dict[str, _Weighted] = field(default_factory=dict)  # originals, for refining
     copies: dict[str, list[str]] = field(default_factory=dict)  # original id -> its copies
@@ -375,13 +398,23 @@ class StoryClusterer:
         for story in self._candidates(weighted.keys):
             if not self._in_window(features.published, story):
                 continue
-            score = self._similarity(weighted, story)
-            if score >= self.settings.threshold and (best is None or score > best[0]):
-                best = (score, story.id)
+            margin = self._link_margin(weighted, story)
+            if margin >= 0.0 and (best is None or margin > best[0]):
+                best = (margin, story.id)
         return None if best is None else self._live[best[1]]
 
     def _in_window(self, published: str | None, story: _LiveStory) -> bool:
-        return _in_window(published, story, self.settings.window_days)
+        """Within the live window, or a late report a dormant story may still take."""
+        s = self.settings
+        if not (published and story.first_seen and story.last_seen):
+            return True  # undated articles and stories are never ruled out by the window
+        if _in_window(published, story, s.window_days):
+            return True
+        return _in_window(published, story, s.dormant_days) and (
+            _shift(story.last_seen, -s.max_span_days)
+            <= published
+            <= _shift(story.first_seen, s.max_span_days)
+        )
 
     def _candidates(self, keys: Iterable[str]) -> list[_LiveStory]:
         shared: Counter[str] = Counter()
@@ -395,14 +428,35 @@ class StoryClusterer:
         s = self.settings
         return (s.text_weight, s.names_weight, s.facts_weight)
 
-    def _similarity(self, weighted: _Weighted, story: _LiveStory) -> float:
+    def _cosines(
+        self, weighted: _Weighted, story: _LiveStory, without: bool = False
+    ) -> list[float | None]:
+        """Cosine of each space with the story's centroid (``without``: the story as it would
+        be without this member); None where either side has nothing in that space."""
+        cosines: list[float | None] = []
+        for vector, centroid in zip(weighted.spaces, story.spaces, strict=True):
+            if without:
+                present = bool(vector) and centroid.count > 1
+                cosines.append(centroid.cosine_without(vector) if present else None)
+            else:
+                present = bool(vector) and centroid.norm2 > 0.0
+                cosines.append(centroid.cosine(vector) if present else None)
+        return cosines
+
+    def _mean(self, cosines: list[float | None]) -> float:
         """Weighted mean of the cosines, over the spaces both sides have something in."""
-        spaces = zip(weighted.spaces, story.spaces, self._weights, strict=True)
-        return _weighted_mean(
-            (weight, centroid.cosine(vector))
-            for vector, centroid, weight in spaces
-            if vector and centroid.norm2 > 0.0
-        )
+        pairs = zip(self._weights, cosines, strict=True)
+        return _weighted_mean((weight, c) for weight, c in pairs if c is not None)
+
+    def _link_margin(self, weighted: _Weighted, story: _LiveStory, without: bool = False) -> float:
+        """How far linking the article to ``story`` clears its bar: today's threshold inside
+        the live window, the late-link threshold for a dormant story's late report."""
+        cosines = self._cosines(weighted, story, without)
+        similarity = self._mean(cosines)
+        gap = _gap_days(weighted.published, story)
+        if gap <= self.settings.window_days:
+            return similarity - self.settings.threshold
+        return late_link(self.settings, similarity, cosines, gap) - self.settings.late_threshold
 
     def _story_similarity(self, first: _LiveStory, second: _LiveStory) -> float:
         spaces = zip(first.spaces, second.spaces, self._weights, strict=True)
@@ -462,28 +516,19 @@ class StoryClusterer:
 
     def _reconsider(self, story: _LiveStory, article_id: str) -> None:
         weighted = story.members[article_id]
-        stay = self._similarity_without(weighted, story)
+        stay = self._link_margin(weighted, story, without=True)
         best: tuple[float, str] | None = None
         for other in self._candidates(weighted.keys):
             if other.id == story.id or not self._in_window(weighted.published, other):
                 continue
-            score = self._similarity(weighted, other)
-            better = score > stay + self.settings.refine_margin and (
-                best is None or score > best[0]
+            margin = self._link_margin(weighted, other)
+            better = margin > stay + self.settings.refine_margin and (
+                best is None or margin > best[0]
             )
-            if better and score >= self.settings.threshold:
-                best = (score, other.id)
+            if better and margin >= 0.0:
+                best = (margin, other.id)
         if best is not None:
             self._move(article_id, story, self._live[best[1]])
-
-    def _similarity_without(self, weighted: _Weighted, story: _LiveStory) -> float:
-        """``_similarity`` to the story as it would be without this member."""
-        spaces = zip(weighted.spaces, story.spaces, self._weights, strict=True)
-        return _weighted_mean(
-            (weight, centroid.cosine_without(vector))
-            for vector, centroid, weight in spaces
-            if vector and centroid.count > 1
-        )
 
     def _move(self, article_id: str, source: _LiveStory, target: _LiveStory) -> None:
         weighted = source.members.pop(article_id)
@@ -493,7 +538,8 @@ class StoryClusterer:
                 centroid.remove(vector)
         source.articles = [a for a in source.articles if a not in moved]
         source.originals -= 1
-        if not source.members:
+        # a dormant story's older articles have no vectors left: "no members" is not "empty"
+        if not source.articles:
             self._forget(source)
         self._put_in(target, weighted, article_id, moved[1:])
 
@@ -531,6 +577,7 @@ class StoryClusterer:
                 self._index.setdefault(key, set()).add(story.id)
         story.originals += 1
         story.members[article_id] = weighted
+        story.dormant = False
 
     def _join_copy(self, story: _LiveStory, features: ArticleFeatures) -> str:
         story.copies.setdefault(features.duplicate_of or "", []).append(features.id)
@@ -546,15 +593,23 @@ class StoryClusterer:
             story.title = features.title
 
     def _close_old(self, published: str | None) -> None:
-        """Close stories that no later article can join (input is in date order)."""
+        """Put to sleep the stories silent past the live window (refined first), and close
+        those no later article can join (input is in date order)."""
         if published and (self._latest is None or published > self._latest):
             self._latest = published
             horizon = _shift(published, -self.settings.window_days)
-            old = [s for s in self._live.values() if s.last_seen and s.last_seen < horizon]
-            self._refine(old)
-            for story in old:
+            going = [
+                s
+                for s in self._live.values()
+                if not s.dormant and s.last_seen and s.last_seen < horizon
+            ]
+            self._refine(going)
+            for story in going:
                 if story.id in self._live:
-                    self._close(story)
+                    _sleep(story)
+            horizon = _shift(published, -max(self.settings.dormant_days, self.settings.window_days))
+            for story in [s for s in self._live.values() if s.last_seen and s.last_seen < horizon]:
+                self._close(story)
         while len(self._live) > self.settings.max_live_stories:
             self._close(min(self._live.values(), key=lambda s: (s.touched, s.id)))
 
@@ -579,6 +634,32 @@ def _widen(story: _LiveStory, day: str | None) -> None:
     if day:
         story.first_seen = min(story.first_seen or day, day)
         story.last_seen = max(story.last_seen or day, day)
+
+
+def _sleep(story: _LiveStory) -> None:
+    """Refining is over for this story: free its members' vectors, keep its centroids."""
+    story.dormant = True
+    story.members.clear()
+    story.copies.clear()
+
+
+def late_link(
+    settings: ClusterSettings, similarity: float, cosines: list[float | None], gap: int
+) -> float:
+    """Probability that a report ``gap`` days after a story's last one belongs to it."""
+    values = (1.0, similarity, *(c or 0.0 for c in cosines), math.log1p(gap))
+    z = sum(w * x for w, x in zip(settings.late_link, values, strict=True))
+    return 1.0 / (1.0 + math.exp(-z)) if z > -50.0 else 0.0
+
+
+def _gap_days(published: str | None, story: _LiveStory) -> int:
+    """Days from the story's span to ``published`` (0 inside it, or when undated)."""
+    if not (published and story.first_seen and story.last_seen):
+        return 0
+    day = datetime.date.fromisoformat(published[:10])
+    after = (day - datetime.date.fromisoformat(story.last_seen[:10])).days
+    before = (datetime.date.fromisoformat(story.first_seen[:10]) - day).days
+    return max(0, after, before)
 
 
 def _weighted_mean(scores: Iterable[tuple[float, float]]) -> float:

@@ -36,10 +36,60 @@ function busyButtons() {
   });
 }
 
+function markDetails(mark, text) {
+  // A highlight nested in others (a name inside a quote) shows every layer's detail, innermost first.
+  const details = [];
+  for (let m = mark; m && m !== text; m = m.parentElement) {
+    if (m.tagName === "MARK" && m.title && !details.includes(m.title)) { details.push(m.title); }
+  }
+  return details.join(" · ");
+}
+
+function highlightDetails() {
+  // A title shows only on hover; a tap, a click or keyboard focus shows it in a box instead.
+  const text = document.getElementById("text");
+  const marks = text ? text.querySelectorAll("mark[title]") : [];
+  if (!marks.length) { return; }
+  const box = document.createElement("div");
+  box.className = "hl-detail";
+  box.id = "hl-detail";
+  box.hidden = true;
+  const said = document.createElement("p");
+  said.setAttribute("role", "status");
+  const close = document.createElement("button");
+  close.type = "button";
+  close.textContent = "×";
+  close.setAttribute("aria-label", "Close the details");
+  box.append(said, close);
+  text.after(box);
+  const hide = () => { box.hidden = true; };
+  const show = (target) => {
+    const mark = target.closest ? target.closest("mark[title]") : null;
+    if (!mark || !text.contains(mark)) { return false; }
+    said.textContent = markDetails(mark, text);
+    box.hidden = false;
+    return true;
+  };
+  marks.forEach((mark) => { mark.tabIndex = 0; });
+  text.addEventListener("click", (event) => { if (!show(event.target)) { hide(); } });
+  text.addEventListener("focusin", (event) => { show(event.target); });
+  close.addEventListener("click", hide);
+  document.addEventListener("keydown", (event) => { if (event.key === "Escape") { hide(); } });
+}
+
+function openOnNarrowScreens() {
+  // The timeline as a list reads better than the chart on a phone: open it there.
+  if (window.matchMedia("(max-width: 640px)").matches) {
+    document.querySelectorAll("details[data-open-narrow]").forEach((d) => { d.open = true; });
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   const job = document.getElementById("job");
   if (job) { pollJob(job); }
   markTarget();
   window.addEventListener("hashchange", markTarget);
   busyButtons();
+  highlightDetails();
+  openOnNarrowScreens();
 });

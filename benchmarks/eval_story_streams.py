@@ -1,0 +1,43 @@
+"""Story clustering on labelled, dated streams: before / after the dormant stage / TF-IDF.
+
+See ``triangulate.evaluation.stories`` for the streams and systems and
+``triangulate.evaluation.streams`` for how each stream is built from ../shared/data.
+
+Usage:
+  .venv/bin/python benchmarks/eval_story_streams.py [--streams ecb-all,ecb-dev-followup,tbaq]
+      [--seeds 20] [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from triangulate.evaluation.stories import (
+    STREAMS,
+    evaluate_streams,
+    markdown,
+    named_streams,
+    train_cut,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+TBAQ_GOLD = ROOT / "tests" / "evaluation" / "tbaq_stories.json"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--streams", default=",".join(STREAMS))
+    parser.add_argument("--seeds", type=int, default=20)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    streams = named_streams(args.shared, TBAQ_GOLD, args.streams.split(","), args.seeds)
+    cut = train_cut(args.shared)
+    print(markdown(evaluate_streams(streams, fixed_cut=cut)))
+    print(f"\n{time.perf_counter() - started:.0f} s, one process")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,359 @@
+"""Labelled, dated article streams for scoring story clustering, and the TF-IDF baseline.
+
+Built at run time from the visible data in ``../shared/data``; the repository keeps only ids
+and story labels (``tests/evaluation/tbaq_stories.json``), never article text.
+
+* :func:`ecbplus_stream`: ECB+ topics mixed into one stream.  Gold story = topic + half
+  (``ecb`` / ``ecbplus``: two similar but different events per topic).  Text and ids as in
+  :mod:`triangulate.evaluation.clustering`.  Each document gets a plausible publication date,
+  in order of preference: a dateline near the top of the text (the readers' own
+  ``find_dateline``), or a ``/yyyy/mm/dd/`` date in the address of ``*ecbplus.xml`` documents
+  (their sentence 0); else the median of the event's firmly dated reports, moved 0-2 days by a
+  hash of the file name; else the latest date the text mentions (the readers' guess), pulled
+  to the event's median guess; else (events none of whose reports is dated, mostly ``ecb``
+  halves, collected around December 2008) a day in 2008-12-01 .. 2009-01-11 chosen by a hash
+  of the event, each report 0-2 days after it.  The dates belong to the stream: the
+  clusterer never sees the gold.
+* :func:`tbaq_stream`: TimeBank + AQUAINT (TempEval-3 training data): 256 newswire and
+  broadcast documents with their real creation dates (1989-2000).  Gold stories are labels
+  made by reading each lead: one incident or decision with its direct follow-ups
+  (investigation, arrests, charges, trial, funerals, reactions) whatever the gap; a new
+  incident caused by an earlier one is a new story.  Most documents are single reports:
+  same-day business briefs of the same types, the distractors follow-ups must not join.
+
+Derived streams (deterministic): :func:`sparse` keeps 2-5 reports per story (the shape of a
+local-news stream); :func:`collide` moves each topic's second event by whole weeks next to its
+first (two same-type incidents in one week, weekdays kept); :func:`stretch` moves every report
+but an event's first day 0-3 whole weeks later (follow-ups beyond the live window).
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import random
+import re
+import statistics
+import xml.etree.ElementTree as ElementTree
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from triangulate.evaluation.clustering import BCubed, _detokenise, b_cubed
+from triangulate.evaluation.ecbplus import DEV_TOPICS, is_plus, sentence_tokens
+from triangulate.models import Article
+from triangulate.readers.published import publication_date
+from triangulate.readers.times import find_dateline
+
+ECBPLUS = Path("ecbplus-dev")
+TBAQ = Path("tempeval3-train") / "Training" / "TBAQ-cleaned"
+SYNTHETIC_START = datetime.date(2008, 12, 1)
+SYNTHETIC_DAYS = 42
+CUTS = tuple(round(0.50 + 0.025 * i, 3) for i in range(19))  # cosine distance 0.50 .. 0.95
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|\b)")
+_TAG = re.compile(r"<[^>]+>")
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
+@dataclass(frozen=True)
+class StreamDoc:
+    article: Article
+    gold: str  # the story the document belongs to
+    group: str  # ECB+ topic, or TBAQ sub-corpus
+    how: str = ""  # where the publication date came from
+
+
+def gold_of(docs: Iterable[StreamDoc]) -> dict[str, str]:
+    return {doc.article.id: doc.gold for doc in docs}
+
+
+def _hash(text: str) -> int:
+    return int(hashlib.sha1(text.encode("utf-8")).hexdigest()[:8], 16)
+
+
+def _shift(day: str, days: int) -> str:
+    return (datetime.date.fromisoformat(day) + datetime.timedelta(days=days)).isoformat()
+
+
+def _median_day(days: Sequence[str]) -> str:
+    ordinals = sorted(datetime.date.fromisoformat(d).toordinal() for d in days)
+    return datetime.date.fromordinal(int(statistics.median_low(ordinals))).isoformat()
+
+
+def _ordered(docs: Iterable[StreamDoc]) -> list[StreamDoc]:
+    return sorted(docs, key=lambda d: (d.article.published or "", d.article.id))
+
+
+# ---------------------------------------------------------------- ECB+
+
+
+def _ecb_parse(path: Path) -> tuple[str, str]:
+    """(text as in evaluation/clustering.py, address of an ecbplus document or "")."""
+    sentences = sentence_tokens(ElementTree.parse(path).getroot())
+    plus = is_plus(path)
+    lines = [_detokenise(w) for n, w in sorted(sentences.items()) if not (plus and n == 0)]
+    return "\n".join(lines), "".join(sentences.get(0, [])) if plus else ""
+
+
+def _url_date(url: str) -> str | None:
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    try:
+        return datetime.date(*(int(g) for g in match.groups())).isoformat()
+    except ValueError:
+        return None
+
+
+def document_date(path: Path) -> str | None:
+    """The publication date an ECB+ document shows: a dateline, else its address's date."""
+    text, url = _ecb_parse(path)
+    return find_dateline(text) or _url_date(url)
+
+
+def topics_of(data: Path, split: str) -> list[int] | None:
+    """ECB+ topics of ``split``: all (None), dev, train, or a comma list."""
+    if split == "all":
+        return None
+    folder = data / ECBPLUS / "ECB+"
+    present = sorted(int(p.name) for p in folder.iterdir() if p.name.isdigit())
+    if split == "dev":
+        return [t for t in present if t in DEV_TOPICS]
+    if split == "train":
+        return [t for t in present if t not in DEV_TOPICS]
+    return [int(t) for t in split.split(",")]
+
+
+def ecbplus_stream(data: Path, topics: Iterable[int] | None = None) -> list[StreamDoc]:
+    """ECB+ documents of ``topics`` (default: every topic present), dated, in stream order."""
+    root = data / ECBPLUS / "ECB+"
+    chosen = {str(t) for t in topics} if topics is not None else None
+    paths = [
+        path
+        for topic in sorted(root.iterdir(), key=lambda p: p.name)
+        if topic.is_dir() and (chosen is None or topic.name in chosen)
+        for path in sorted(topic.glob("*.xml"))
+    ]
+    raw: list[tuple[Path, str, str, str | None, str]] = []  # path, text, event, day, how
+    for path in paths:
+        text, url = _ecb_parse(path)
+        event = path.name.split("_", 1)[0] + ("+" if is_plus(path) else "")
+        day, how = find_dateline(text), "dateline"
+        if day is None and (day := _url_date(url)) is not None:
+            how = "url"
+        raw.append((path, text, event, day, how if day else ""))
+    firm: defaultdict[str, list[str]] = defaultdict(list)
+    for _, _, event, day, _ in raw:
+        if day:
+            firm[event].append(day)
+    docs = []
+    for path, text, event, day, how in raw:
+        jitter = _hash(path.name) % 3
+        if day is None and firm[event]:
+            day, how = _shift(_median_day(firm[event]), jitter), "event-median"
+        if day is None and (guess := publication_date(text=text).date):
+            day, how = guess, "inferred"
+        if day is None:
+            start = SYNTHETIC_START + datetime.timedelta(days=_hash(event) % SYNTHETIC_DAYS)
+            day, how = _shift(start.isoformat(), jitter), "synthetic"
+        identifier = "e" + hashlib.sha1(path.name.encode("utf-8")).hexdigest()[:10]
+        article = Article(id=identifier, source=str(path), text=text, published=day)
+        docs.append(StreamDoc(article, event, path.name.split("_", 1)[0], how))
+    return _ordered(_inferred_together(docs))
+
+
+def _inferred_together(docs: list[StreamDoc]) -> list[StreamDoc]:
+    """An event dated only by guesses: every report gets the event's median guess (+0-2 d)."""
+    inferred: defaultdict[str, list[str]] = defaultdict(list)
+    for doc in docs:
+        if doc.how == "inferred" and doc.article.published:
+            inferred[doc.gold].append(doc.article.published)
+    out = []
+    for doc in docs:
+        if doc.how in ("inferred", "synthetic") and inferred.get(doc.gold):
+            day = _shift(_median_day(inferred[doc.gold]), _hash(Path(doc.article.source).name) % 3)
+            doc = replace(doc, article=replace(doc.article, published=day), how="event-inferred")
+        out.append(doc)
+    return out
+
+
+# ---------------------------------------------------------------- TimeBank + AQUAINT
+
+
+def _tml(path: Path) -> tuple[str, str, str]:
+    """(creation date as ISO day, title, text) of one TimeML file."""
+    raw = path.read_text(encoding="utf-8")
+    dct = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', raw)
+    value = re.search(r'value="([^"]+)"', dct.group()) if dct else None
+    title_match = re.search(r"<TITLE>(.*?)</TITLE>", raw, re.S)
+    title = _TAG.sub("", title_match.group(1)).strip() if title_match else ""
+    body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+    text = _TAG.sub("", body.group(1) if body else "").replace("&amp;", "&")
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
+    return (value.group(1)[:10] if value else ""), title, "\n".join(p for p in paragraphs if p)
+
+
+def tbaq_stream(data: Path, gold_path: Path) -> list[StreamDoc]:
+    """TimeBank and AQUAINT documents with their creation dates and labelled stories."""
+    labels: dict[str, str] = json.loads(gold_path.read_text(encoding="utf-8"))["stories"]
+    docs = []
+    for sub in ("TimeBank", "AQUAINT"):
+        for path in sorted((data / TBAQ / sub).glob("*.tml")):
+            day, title, text = _tml(path)
+            identifier = "t" + hashlib.sha1(path.stem.encode("utf-8")).hexdigest()[:10]
+            article = Article(identifier, path.stem, text, title=title or None)
+            article = replace(article, published=day or None)
+            gold = labels.get(path.stem, "single:" + path.stem)
+            docs.append(StreamDoc(article, gold, sub, "dct"))
+    return _ordered(docs)
+
+
+# ---------------------------------------------------------------- derived streams
+
+
+def undated(docs: Iterable[StreamDoc]) -> list[StreamDoc]:
+    return [replace(d, article=replace(d.article, published=None)) for d in docs]
+
+
+def sparse(docs: Sequence[StreamDoc], most: int = 5, seed: int = 0) -> list[StreamDoc]:
+    """2..``most`` reports of each story: the first kept, then reports of days not yet taken."""
+    rng = random.Random(seed)
+    by_story: defaultdict[str, list[StreamDoc]] = defaultdict(list)
+    for doc in docs:
+        by_story[doc.gold].append(doc)
+    kept: list[StreamDoc] = []
+    for story in sorted(by_story):
+        members = _ordered(by_story[story])
+        if len(members) <= 2:
+            kept += members
+            continue
+        count = rng.randint(2, min(most, len(members)))
+        rest = members[1:]
+        rng.shuffle(rest)
+        rest.sort(key=lambda d: d.article.published == members[0].article.published)
+        chosen, days = [members[0]], {members[0].article.published}
+        for doc in rest:
+            if len(chosen) < count and doc.article.published not in days:
+                chosen.append(doc)
+                days.add(doc.article.published)
+        for doc in rest:
+            if len(chosen) < count and doc not in chosen:
+                chosen.append(doc)
+        kept += chosen
+    return _ordered(kept)
+
+
+def collide(docs: Sequence[StreamDoc]) -> list[StreamDoc]:
+    """Each ECB+ topic's ``ecbplus`` event moved by whole weeks to within 3 days of its
+    ``ecb`` event: two same-type incidents in one week, every report keeping its weekday."""
+    halves: defaultdict[str, list[str]] = defaultdict(list)
+    for doc in docs:
+        if doc.article.published:
+            halves[doc.gold].append(doc.article.published)
+    out = []
+    for doc in docs:
+        if doc.gold.endswith("+") and halves.get(doc.gold[:-1]) and doc.article.published:
+            target = datetime.date.fromisoformat(_median_day(halves[doc.gold[:-1]]))
+            mine = datetime.date.fromisoformat(_median_day(halves[doc.gold]))
+            day = _shift(doc.article.published, 7 * round((target - mine).days / 7))
+            doc = replace(doc, article=replace(doc.article, published=day))
+        out.append(doc)
+    return _ordered(out)
+
+
+def stretch(docs: Sequence[StreamDoc], seed: int = 0, most_weeks: int = 3) -> list[StreamDoc]:
+    """Every report but its story's first day moved 0..``most_weeks`` whole weeks later."""
+    rng = random.Random(seed)
+    first: dict[str, str] = {}
+    for doc in docs:
+        if day := doc.article.published:
+            first[doc.gold] = min(first.get(doc.gold, day), day)
+    out = []
+    for doc in docs:
+        day = doc.article.published
+        if day and day != first[doc.gold]:
+            day = _shift(day, 7 * rng.randint(0, most_weeks))
+            doc = replace(doc, article=replace(doc.article, published=day))
+        out.append(doc)
+    return _ordered(out)
+
+
+def followup_stream(docs: Sequence[StreamDoc], seed: int) -> list[StreamDoc]:
+    """A crime desk's stream: same-type incidents in one week (collided), 2-5 reports each,
+    follow-ups days to weeks apart (stretched)."""
+    return sparse(stretch(collide(docs), seed), 5, seed)
+
+
+# ---------------------------------------------------------------- TF-IDF baseline
+
+
+@dataclass(frozen=True)
+class TfidfTree:
+    """TF-IDF (sublinear tf, smoothed idf, English stop words) cosine average-link tree over
+    title + text, cut at any distance: the usual off-the-shelf story clustering."""
+
+    ids: tuple[str, ...]
+    linkage: object  # scipy linkage matrix
+
+    @classmethod
+    def build(cls, articles: Sequence[Article]) -> TfidfTree:
+        import numpy as np
+        from scipy.cluster.hierarchy import linkage  # type: ignore[import-untyped]
+        from scipy.spatial.distance import squareform  # type: ignore[import-untyped]
+
+        matrix = tfidf_matrix([f"{a.title or ''}\n{a.text}" for a in articles])
+        similarity = (matrix @ matrix.T).toarray()
+        distances = np.clip(1.0 - similarity, 0.0, 2.0)
+        np.fill_diagonal(distances, 0.0)
+        condensed = squareform(distances, checks=False)
+        return cls(tuple(a.id for a in articles), linkage(condensed, method="average"))
+
+    def cut(self, distance: float) -> dict[str, str]:
+        from scipy.cluster.hierarchy import fcluster
+
+        if len(self.ids) < 2:
+            return {i: "c0" for i in self.ids}
+        labels = fcluster(self.linkage, t=distance, criterion="distance")
+        return {i: f"c{label}" for i, label in zip(self.ids, labels, strict=True)}
+
+
+def tfidf_matrix(texts: Sequence[str]) -> Any:
+    """Rows: L2-normalised TF-IDF vectors (scipy CSR), as scikit-learn's TfidfVectorizer
+    with sublinear_tf and English stop words makes them."""
+    import numpy as np
+    from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
+
+    from triangulate.core.words import STOP_WORDS
+
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    values: list[float] = []
+    for row, text in enumerate(texts):
+        counts: dict[str, int] = {}
+        for token in _TOKEN.findall(text.lower()):
+            if token not in STOP_WORDS:
+                counts[token] = counts.get(token, 0) + 1
+        for token, count in counts.items():
+            rows.append(row)
+            cols.append(vocabulary.setdefault(token, len(vocabulary)))
+            values.append(1.0 + float(np.log(count)))
+    shape = (len(texts), max(len(vocabulary), 1))
+    matrix = csr_matrix((values, (rows, cols)), shape=shape, dtype=np.float64)
+    frequency = np.bincount(np.asarray(cols, dtype=np.int64), minlength=shape[1])
+    idf = np.log((1 + len(texts)) / (1 + frequency)) + 1.0
+    matrix = matrix.multiply(idf[np.newaxis, :]).tocsr()
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    scale = 1.0 / np.where(norms > 0, norms, 1.0)
+    return matrix.multiply(scale[:, np.newaxis]).tocsr()
+
+
+def best_cut(
+    tree: TfidfTree, gold: Mapping[str, str], cuts: Sequence[float] = CUTS
+) -> tuple[float, BCubed]:
+    """The cut with the best B-cubed F1 against ``gold`` (an oracle: it reads the gold)."""
+    scored = [(cut, b_cubed(tree.cut(cut), gold)) for cut in cuts]
+    return max(scored, key=lambda item: item[1].f1)
