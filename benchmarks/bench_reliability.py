@@ -138,28 +138,42 @@ def read_lines(run: subprocess.Popen[str], lines: list[str]) -> None:
     lines.extend(iter(run.stdout.readline, ""))
 
 
-def kill(folder: Path, articles: int, kills: int) -> None:
-    path = folder / "kill.jsonl"
-    path.write_text("\n".join(jsonl_lines(range(articles), "k")) + "\n")
-    db = folder / "kill.db"
+def new_store(folder: Path, number: int) -> Path:
+    db = folder / f"kill-{number}.db"
     subprocess.run([*TRIANGULATE, "ingest", "--db", str(db), str(folder / "none.txt")],
                    capture_output=True)  # fmt: skip
+    return db
+
+
+def kill(folder: Path, articles: int, kills: int) -> None:
+    """``kills`` kills, each at a random moment of an ingest still under way: a run that ends
+    before its moment is not counted, and a store that is complete is replaced by a new one
+    (one ingest of 5,000 articles takes well under a minute, fewer than 20 kills' worth)."""
+    path = folder / "kill.jsonl"
+    path.write_text("\n".join(jsonl_lines(range(articles), "k")) + "\n")
     rng = random.Random(2024)
+    stores = 1
+    db = new_store(folder, stores)
     reported: set[str] = set()
-    lost = orphans = 0
-    rounds = 0
-    print("| kill | after s | stored before | reported so far | missing | workers left | store |")
-    print("|---|---|---|---|---|---|---|")
-    while rounds < kills and len(stored_ids(db)) < articles:
+    lost = orphans = done = rounds = 0
+    print("| kill | store | after s | stored at the kill | reported so far | missing | workers left |"
+          " store |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|")
+    while done < kills and rounds < kills * 3:
         rounds += 1
+        if len(stored_ids(db)) >= articles:
+            stores += 1
+            db = new_store(folder, stores)
+            reported = set()
         run = subprocess.Popen([*TRIANGULATE, "ingest", "--db", str(db), "--json", str(path)],
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)  # fmt: skip
         lines: list[str] = []
         reader = threading.Thread(target=read_lines, args=(run, lines))
         reader.start()
-        wait = rng.uniform(2.0, 40.0)
+        wait = rng.uniform(2.0, 25.0)
         time.sleep(wait)
         workers = children_of(run.pid)
+        finished = run.poll() is not None
         run.send_signal(signal.SIGKILL)
         run.wait()
         reader.join(timeout=30)
@@ -167,15 +181,22 @@ def kill(folder: Path, articles: int, kills: int) -> None:
         stored = stored_ids(db)
         missing = len(reported - stored)
         lost += missing
+        if finished:  # ended before its moment: no kill to count
+            print(f"| – | {stores} | {wait:.1f} | {len(stored):,} (the run had ended) | | {missing} |"
+                  f" | {integrity(db)} |")  # fmt: skip
+            continue
+        done += 1
         time.sleep(3)
         left = sum(alive(pid) for pid in workers)
         orphans += left
-        print(f"| {rounds} | {wait:.1f} | {len(stored):,} | {len(reported):,} | {missing} | {left} of"
-              f" {len(workers)} | {integrity(db)} |")  # fmt: skip
+        print(f"| {done} | {stores} | {wait:.1f} | {len(stored):,} | {len(reported):,} | {missing} |"
+              f" {left} of {len(workers)} | {integrity(db)} |")  # fmt: skip
     _, seconds = cli("ingest", "--db", str(db), str(path))
-    print(f"\n{rounds} kills: {lost} reported articles missing, {orphans} workers outlived their"
-          f" parent; the last run stored the rest in {seconds:.0f} s:"
-          f" {len(stored_ids(db)):,} of {articles:,} stored, store {integrity(db)}")  # fmt: skip
+    complete = [len(stored_ids(folder / f"kill-{n}.db")) for n in range(1, stores + 1)]
+    print(f"\n{done} kills mid-ingest in {stores} stores: {lost} reported articles missing,"
+          f" {orphans} workers outlived their parent; a last run completed the last store in"
+          f" {seconds:.0f} s; stored per store: {complete} of {articles:,} each;"
+          f" integrity: {[integrity(folder / f'kill-{n}.db') for n in range(1, stores + 1)]}")  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------- writers
