@@ -231,7 +231,7 @@ def test_ranges_must_share_both_ends() -> None:
 
 
 def test_unit_normalisation() -> None:
-    assert normalise_unit("Ethnic Armenians") == normalise_unit("armenian")
+    assert normalise_unit("Coastal Residents") == normalise_unit("resident")
     assert normalise_unit("casualties") == "casualty"
 
 

@@ -33,7 +33,7 @@ FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
 BLOCK = 256  # rows of features computed at once
 # A clause of at most this many words that starts or ends with one of these verbs says who
-# spoke ("troy police lieutenant gerry scherlinck said"), not what happened.
+# spoke ("harbour police lieutenant jonas vik said"), not what happened.
 ATTRIBUTION_WORDS = 8
 ATTRIBUTION_VERBS = frozenset({"said", "says", "say", "told", "tells", "added", "stated", "wrote"})
 

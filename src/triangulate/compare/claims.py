@@ -385,7 +385,7 @@ def _unit_phrase(text: str, quantity: Quantity, sentence: Evidence) -> frozenset
 
 
 def _members_of(after: list[str], head: str) -> list[str]:
-    """ "a 2,000-strong team of rescuers": a group counted by its members."""
+    """ "a 1,400-strong team of rescuers": a group counted by its members."""
     if head in quantity_reader.COLLECTIVE_NOUNS and after[:1] == ["of"] and len(after) > 1:
         return after[1:2]
     return []

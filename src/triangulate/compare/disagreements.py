@@ -6,8 +6,8 @@ the same counted thing, hanging on verbs of the same kind ("confiscated 14 rifle
 rifles were seized"), and the figures cannot both hold given their hedges and units, the
 sources disagree. Ages are compared per person wherever they are given: a person is one age
 at a time, and an age one year higher in a report published a year later is an update.
-A person named differently in the same role by two aligned sentences ("general manager
-A. Butler" / "general manager A. Smith") is a disagreement about who it was.
+A person named differently in the same role by two aligned sentences ("police chief
+A. Brandt" / "police chief M. Lindholm") is a disagreement about who it was.
 """
 
 from __future__ import annotations
@@ -124,7 +124,7 @@ def _sentence_of(reading: Reading, span: Evidence) -> Evidence | None:
 
 def role_before(text: str, start: int) -> str:
     """The words right before a name, up to three and none a function word: its role
-    ("Chargers general manager A. Smith"); "a rescue of A. Smith" gives no role."""
+    ("Harbour police chief A. Brandt"); "a rescue of A. Smith" gives no role."""
     before = text[max(0, start - 60) : start]
     if before and not before[-1].isspace():
         return ""  # "manager's", "(A. Smith": not a title right before the name
@@ -155,7 +155,7 @@ def name_clashes(
 
 
 def name_key(name: str) -> tuple[str, ...]:
-    """A name's words without case, dots or initials' spacing: "A. J. Butler" = "AJ Butler"."""
+    """A name's words without case, dots or initials' spacing: "A. J. Brandt" = "AJ Brandt"."""
     words = re.sub(r"(?<=\b[A-Za-z])\.\s*(?=[A-Za-z]\b)", "", name).replace(".", " ").split()
     return tuple(w.lower() for w in words)
 
@@ -171,7 +171,7 @@ def _different_people(a: str, b: str) -> bool:
 
 
 def spelled_alike(a: str, b: str) -> bool:
-    """One name spelled two ways ("Rait", "Raite"): at most two letters apart."""
+    """One name spelled two ways ("Vik", "Vick"): at most two letters apart."""
     if abs(len(a) - len(b)) > 2:
         return False
     previous = list(range(len(b) + 1))
@@ -225,8 +225,8 @@ def _camps(figures: Sequence[_Figure]) -> list[list[_Figure]]:
 def name_claims(
     clashes: Sequence[tuple[Statement, Statement, str, str, str]], articles: Sequence[Article]
 ) -> list[Claim]:
-    """One conflict per role: each way of naming its holder is a side ("A.J. Butler" and
-    "AJ Butler" are one name written twice)."""
+    """One conflict per role: each way of naming its holder is a side ("A.J. Brandt" and
+    "AJ Brandt" are one name written twice)."""
     by_role: dict[str, dict[tuple[str, ...], tuple[str, list[Evidence]]]] = {}
     written_role: dict[str, str] = {}
     for a, b, name, other, role in clashes:
@@ -251,7 +251,7 @@ def name_claims(
 
 
 def _as_written(role: str, text: str) -> str:
-    """The role as the sentence writes it ("Chargers general manager"), else as given."""
+    """The role as the sentence writes it ("Harbour police chief"), else as given."""
     pattern = r"\b" + r"\W+".join(re.escape(word) for word in role.split()) + r"\b"
     found = re.search(pattern, text, re.IGNORECASE)
     return found.group(0) if found else role
@@ -263,8 +263,8 @@ def spelling_claims(
     linked: Iterable[tuple[int, int]],
     articles: Sequence[Article],
 ) -> list[Claim]:
-    """One name written two ways in linked sentences of different sources ("Anthony
-    Calamita", "Anthony LaCalamita"): worth showing, and said to be likely one person."""
+    """One name written two ways in linked sentences of different sources ("Dmitri
+    Halvorsen", "Dmitry Halvorsen"): worth showing, and said to be likely one person."""
     people = {r.article: [e for e in r.entities if e.label == "PERSON"] for r in readings}
     ways: dict[tuple[str, ...], dict[tuple[str, ...], tuple[str, list[Evidence]]]] = {}
     for i, j in linked:
@@ -300,7 +300,7 @@ def _spelling_variants(first: str, second: str) -> bool:
 
 
 def _without_suffix(key: tuple[str, ...]) -> tuple[str, ...]:
-    """ "Anthony LaCalamita III" is "Anthony LaCalamita" for spelling."""
+    """ "Jonas Vik III" is "Jonas Vik" for spelling."""
     return key[:-1] if len(key) > 2 and key[-1] in NAME_SUFFIXES else key
 
 

@@ -1,7 +1,7 @@
 """Labels a journalist would write for a claim: a short plain phrase saying what it is about.
 
 Built from the fact the claim lines up (its predicate and slots) and the words the sources
-wrote, never from a window of nearby words: "Number of ethnic Armenian residents who fled",
+wrote, never from a window of nearby words: "Number of residents who fled",
 "How far Duncan fell", "Age of A. Smith", "When the talks began", "Years of the war".
 No value code ever appears in a label.
 """
@@ -15,7 +15,7 @@ from triangulate.models import Fact, Quantity, TimeExpression
 
 LABEL_WORDS = 12
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-# Words that may stand between a figure and its counted noun ("2,000-strong Russian contingent").
+# Words that may stand between a figure and its counted noun ("1,400-strong rescue team").
 NOUN_PHRASE_STOP = re.compile(
     r"^(?:of|in|on|at|by|for|from|with|to|and|or|who|that|which|were|was|are|is|had|have|has|"
     r"will|would|said|says|,|\.|;|:)$",
@@ -94,7 +94,7 @@ def counted_phrase(sentence_text: str, sentence_start: int, quantity: Quantity) 
 def figure_label(
     sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact | None
 ) -> str:
-    """ "Number of ethnic Armenians who fled", "Size of the Russian contingent", "Age of X"."""
+    """ "Number of residents who fled", "Size of the rescue team", "Age of X"."""
     noun = counted_phrase(sentence_text, sentence_start, quantity)
     if quantity.hedge in SIZE_HEDGES:
         return clipped(f"Size of the {noun}")

@@ -29,8 +29,8 @@ Protocol (what ``score`` computes):
       first word occurs in the other (surname rule: "Mr. Abe" = "Shinzo Abe",
       "DNC Chair Tom Perez" = "Tom Perez", but "Boris Johnson" != "Woody Johnson"); or
     - organisations and descriptions: one is a contiguous part of the other and both end
-      in the same head word ("Defense Ministry" = "Azerbaijan's Defense Ministry",
-      "officials" = "American officials", but "Azerbaijan" != "Azerbaijan's Defense Ministry").
+      in the same head word ("Defense Ministry" = "Kestrania's Defense Ministry",
+      "officials" = "Valdoran officials", but "Kestrania" != "Kestrania's Defense Ministry").
   A system speaker joined with " and " is right when any part is right; a gold quote with
   several speakers is right when the system names any of them.
 * Figures: quote recall, quote precision, speaker accuracy on matched quotes, end-to-end

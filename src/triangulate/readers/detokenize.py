@@ -1,9 +1,9 @@
 """Reading tokenised text as written prose, with every span mapped back to the original.
 
-Some corpora store news as tokens joined by spaces: "LaCalamita , 38 , was arrested at
+Some corpora store news as tokens joined by spaces: "Halvorsen , 38 , was arrested at
 about 10 a . m . after a 48 - km chase" ("AK - 47", "2 , 000", "0 . 07", "co - workers").
 Parsers and the readers' patterns read that badly: "47" becomes a count of rifles, "1 : 30
-a . m ." is no time at all. For such texts the readers work on a joined view ("LaCalamita,
+a . m ." is no time at all. For such texts the readers work on a joined view ("Halvorsen,
 38, was arrested at about 10 a.m. after a 48-km chase"), and every span they find is mapped
 back to the original text, so evidence always cites the text as stored.
 

@@ -1,7 +1,7 @@
 """Read the figures an article gives, with the hedge that qualifies each one.
 
 Pure regular expressions and small rules, no model: "almost 3,000 workers",
-"50,000-odd residents", "$11 billion", "75 percent", "tens of thousands of
+"20,000-odd residents", "$11 billion", "75 percent", "tens of thousands of
 people", "between 10 and 20 villages", "nearly three decades".  Every figure
 becomes a :class:`Quantity` whose ``low``/``high`` is the interval its hedge
 allows (see ``HEDGE_INTERVALS`` and docs/framing-lexicon.md), so that two
