@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from hostile_corpus import good_article  # noqa: E402
+from processes import alive, children_of, read_lines  # noqa: E402
 
 TRIANGULATE = [sys.executable, "-m", "triangulate"]
 
@@ -111,31 +112,6 @@ def folder_case(folder: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------- kill -9
-
-
-def children_of(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
-def read_lines(run: subprocess.Popen[str], lines: list[str]) -> None:
-    assert run.stdout is not None
-    lines.extend(iter(run.stdout.readline, ""))
 
 
 def new_store(folder: Path, number: int) -> Path:

@@ -22,6 +22,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from hostile_corpus import good_article
+from processes import alive, children_of, read_lines
 from triangulate.settings import Settings
 from triangulate.store import open_store
 from triangulate.web import create_app
@@ -114,32 +115,6 @@ def test_a_web_upload_beside_a_cli_ingest_and_reads_meanwhile(tmp_path: Path) ->
     assert not failures and reads > 0
     assert len(stored_ids(db)) == 200
     assert integrity(db) == ("ok", [])
-
-
-def read_lines(run: subprocess.Popen[str], lines: list[str]) -> None:
-    assert run.stdout is not None
-    lines.extend(iter(run.stdout.readline, ""))
-
-
-def children_of(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 @pytest.mark.slow

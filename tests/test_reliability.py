@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 import triangulate
 from hostile_corpus import HostileServer, good_article
+from processes import alive
 from triangulate.errors import InputError, LimitError
 from triangulate.ingest.ingester import IngestReport, ingest
 from triangulate.readers.published import iso_date
@@ -177,15 +178,6 @@ pool = LazyPool(2)
 print(" ".join(str(p) for p in set(pool.map(pid, list(range(8))))), flush=True)
 time.sleep(600)
 """
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    status = Path(f"/proc/{pid}/stat")
-    return not (status.exists() and status.read_text().split()[2] == "Z")
 
 
 def test_workers_end_when_their_parent_is_killed() -> None:
