@@ -281,9 +281,9 @@ def _inside(span: Evidence, sentence: Evidence) -> bool:
 # --- similarity ------------------------------------------------------------------------------
 
 
-def tfidf(texts: Sequence[frozenset[str]]) -> list[dict[str, float]]:
-    """Unit TF-IDF vectors of texts given as their content words, the texts themselves
-    giving the document counts."""
+def tfidf(texts: Sequence[Iterable[str]]) -> list[dict[str, float]]:
+    """Unit TF-IDF vectors of texts given as their terms (a term given twice counts twice),
+    the texts themselves giving the document counts."""
     bags = [Counter(t) for t in texts]
     df = Counter(term for bag in bags for term in bag)
     total = len(bags)

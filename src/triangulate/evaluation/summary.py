@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import math
 import re
 import statistics
 import time
@@ -36,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from triangulate.compare.claims import compare
+from triangulate.compose.summary import cosine, tfidf
 from triangulate.compose.timeline import build_timeline
 from triangulate.evaluation.rouge import porter_stem, rouge
 from triangulate.models import Article, Claim, Reading, SummarySentence, TimelineEntry
@@ -126,32 +126,13 @@ def _terms(text: str) -> list[str]:
     return [porter_stem(w) for w in _WORD.findall(text.lower()) if w not in _LEXRANK_STOP_WORDS]
 
 
-def _tfidf(sentences: Sequence[str]) -> list[dict[str, float]]:
-    """Unit TF-IDF vectors, each sentence counted as a document for the IDF."""
-    bags = [Counter(_terms(s)) for s in sentences]
-    df = Counter(term for bag in bags for term in bag)
-    n = len(sentences)
-    vectors = []
-    for bag in bags:
-        vector = {t: c * math.log((n + 1) / (df[t] + 0.5)) for t, c in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors.append({t: v / norm for t, v in vector.items()})
-    return vectors
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
-
-
 def lexrank(sentences: Sequence[str], budget: int) -> str:
     """Thresholded LexRank with power iteration; top sentences up to ``budget`` words."""
     if not sentences:
         return ""
-    vectors = _tfidf(sentences)
+    vectors = tfidf([_terms(s) for s in sentences])
     n = len(sentences)
-    similar = [[_cosine(vectors[i], vectors[j]) for j in range(n)] for i in range(n)]
+    similar = [[cosine(vectors[i], vectors[j]) for j in range(n)] for i in range(n)]
     edges = [
         [1.0 if similar[i][j] > LEXRANK_THRESHOLD else 0.0 for j in range(n)] for i in range(n)
     ]
