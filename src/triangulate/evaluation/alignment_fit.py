@@ -17,6 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from triangulate.evaluation.scores import PrecisionRecall
+
 Array = npt.NDArray[np.float64]
 THRESHOLDS = tuple(round(0.02 + 0.01 * k, 2) for k in range(94))  # 0.02 .. 0.95
 
@@ -37,17 +39,6 @@ class Fit:
 
 
 @dataclass(frozen=True)
-class Quality:
-    precision: float
-    recall: float
-
-    @property
-    def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
-
-
-@dataclass(frozen=True)
 class Choice:
     """What cross-validation chose, with the figures it chose by."""
 
@@ -55,7 +46,7 @@ class Choice:
     auc_by_l2: dict[float, float]
     threshold: float
     threshold_rule: str
-    curve: dict[float, Quality]  # held-out pair precision/recall at each threshold
+    curve: dict[float, PrecisionRecall]  # held-out pair precision/recall at each threshold
     auc: float
 
 
@@ -91,11 +82,11 @@ def auc(y: Array, scores: Array) -> float:
     return float((ranks[positive].sum() - n1 * (n1 + 1) / 2) / (n1 * n0))
 
 
-def quality_at(y: Array, scores: Array, threshold: float) -> Quality:
+def quality_at(y: Array, scores: Array, threshold: float) -> PrecisionRecall:
     """Precision and recall of the pairs at or over ``threshold``."""
     predicted = scores >= threshold
     right = float(y[predicted].sum())
-    return Quality(
+    return PrecisionRecall(
         right / predicted.sum() if predicted.any() else 0.0,
         right / y.sum() if y.any() else 0.0,
     )

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from triangulate.evaluation.ecbplus import is_plus, sentence_tokens
+from triangulate.evaluation.scores import PrecisionRecall
 from triangulate.models import Article
 from triangulate.stories.cluster import (
     ClusterSettings,
@@ -43,15 +44,8 @@ _NO_SPACE_BEFORE = re.compile(r" ([,.;:!?%)\]}]|'s\b|n't\b|'re\b|'ll\b|'ve\b|'d\
 _NO_SPACE_AFTER = re.compile(r"([(\[{$]) ")
 
 
-@dataclass(frozen=True)
-class BCubed:
-    precision: float
-    recall: float
-
-    @property
-    def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+class BCubed(PrecisionRecall):
+    """B-cubed precision and recall of a clustering against gold classes."""
 
 
 @dataclass(frozen=True)
