@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 
-from triangulate.core.words import irregular_forms
+from triangulate.core.words import WORD, irregular_forms
 from triangulate.models import Fact, Quantity, TimeExpression
 
 LABEL_WORDS = 12
-WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 # Words that may stand between a figure and its counted noun ("1,400-strong rescue team").
 NOUN_PHRASE_STOP = re.compile(
     r"^(?:of|in|on|at|by|for|from|with|to|and|or|who|that|which|were|was|are|is|had|have|has|"
