@@ -1,12 +1,13 @@
 """Align what different articles say about the same thing and give each claim a verdict.
 
-Every figure and date an article states becomes a :class:`Mention`: its value as an
-interval, its counted noun, the words around it and the sentence it sits in.  Mentions
-from different independent sources are linked when their local contexts mean the same
-(sentence-embedding similarity of a window of words around the value, plus counted-noun
-and shared-entity agreement).  Linking is conservative where it matters: two values that
-cannot both hold are put in one claim only when the evidence that they answer the same
-question is strong, otherwise they are treated as different things.
+Three kinds of claim are made here from the steps beside this module: statements that
+several sources make (sentences aligned by ``align.py``, grouped by ``agreements.py``);
+people named differently in one role, and one name spelled two ways
+(``disagreements.py``); and every figure and date an article states, as a
+:class:`Mention` (its value as an interval, its counted noun, its clause and sentence),
+linked across sources by the question it answers (``link.py``). Linking is conservative
+where it matters: two values that cannot both hold are put in one claim only when the
+evidence that they answer the same question is strong.
 
 Verdicts: ``agreed`` (values compatible given hedges and granularity), ``conflict``
 (values that cannot both hold), ``update`` (a later report revising an earlier one,
@@ -22,9 +23,6 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import partial
 from typing import Any
-
-import numpy as np
-import numpy.typing as npt
 
 from triangulate.compare import labels
 from triangulate.compare.agreements import statement_claims
@@ -49,23 +47,8 @@ from triangulate.readers import quantities as quantity_reader
 from triangulate.readers import times as time_reader
 from triangulate.readers.times import SEASON_START, month_span
 
-FloatArray = npt.NDArray[np.float32]
-
-# Similarity of local contexts (MiniLM cosine plus small bonuses, see _link_score) needed
-# to put two compatible values in one claim, and two values that cannot both hold.
-AGREE_THRESHOLD = 0.55
-CONTEXT_FLOOR = 0.3  # word-overlap cosine 0 reads as unrelated sentence vectors do
-CONFLICT_ALIGNMENT = 0.5  # alignment probability two sentences need before their values clash
 SAME_ACCOUNT = 0.5  # more likely than not one account: a different name in one role there clashes
-CONFLICT_THRESHOLD = 0.68
-# Two periods of time that qualify the same word ("the 2011-2013 drought", "a drought from
-# 2008 to 2014") in coverage of one story are rarely about different things.
-PERIOD_CONFLICT_THRESHOLD = 0.55
-# The hashed bag-of-words fallback gives lower similarities for the same relatedness.
-FALLBACK_SCALE = 0.8
-UNIT_SIMILARITY_FLOOR = 0.55
-CONTEXT_WORDS = 8
-LEAD_SHARE = 0.2
+LEAD_SHARE = 0.2  # a conflict in the first fifth of an article weighs more
 
 BASE_UNITS = {"length": " m", "area": " m²"}  # lengths and areas compared in metres
 BARE_LABELS = frozenset({"Distance", "Area", "Age", "Date"})  # a kind, not a question
@@ -93,8 +76,6 @@ METADATA_LINE = re.compile(
 )
 CLOCK_TIME = re.compile(r"\b\d{1,2}\s?[:.]\s?\d{2}\s?([ap]\.?\s?m\b|[A-Z]{2,4}\b)", re.IGNORECASE)
 EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
-SAME_VERB = 0.7  # a date conflict needs both dates to hang on the same verb
-SAME_VERB_BONUS = 0.15
 RELATIVE_CLAUSE = re.compile(r",\s+(which|who|that)\b")
 _STOP_TEXT = """a an the and or but nor of to in on at by for with from as into onto over under
 up down out off about after before since until till during between among through than then
@@ -106,7 +87,6 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 _DETERMINER_TEXT = "the a an this that its their his her our these those"
 DETERMINERS = frozenset(_DETERMINER_TEXT.split())
 DATED_WINDOW = 4
-PREDICATE_VETO = 0.5  # below this similarity two clause verbs describe different events
 
 
 @dataclass(frozen=True)
@@ -134,7 +114,6 @@ class Mention:
     low: float
     high: float
     unit: str
-    context: str
     entities: frozenset[str]
     position: float  # 0.0 at the top of the article, 1.0 at its end
     predicate: str | None = None  # the clause verb when the value is dated/counted by it
@@ -323,13 +302,6 @@ def _clause_words(text: str, start: int, end: int, count: int, before: bool) -> 
     return words[-count:] if before else words[:count]
 
 
-def _context_window(text: str, sentence: Evidence, value: Evidence, replacement: str) -> str:
-    """Words around the value inside its sentence, the value itself replaced."""
-    before = WORD.findall(text[sentence.start : value.start])[-CONTEXT_WORDS:]
-    after = WORD.findall(text[value.end : sentence.end])[:CONTEXT_WORDS]
-    return " ".join([*before, replacement, *after]).strip()
-
-
 def stem(word: str) -> str:
     """A crude stem: lower case, plural and common verb endings removed."""
     lowered = word.lower().replace("’", "'").removesuffix("'s")
@@ -413,7 +385,6 @@ def _quantity_mention(
         low=low,
         high=high,
         unit=normalise_unit(quantity.unit),
-        context=_context_window(text, fact.evidence, quantity.evidence, ""),
         entities=frozenset(fact.entities),
         position=position,
         predicate=_predicate(fact),
@@ -492,7 +463,6 @@ def _time_mention(
         low=float(span.outer[0]),
         high=float(span.outer[1]),
         unit="range" if span.is_range else "point",
-        context=_context_window(text, fact.evidence, time.evidence, ""),
         entities=frozenset(fact.entities),
         position=position,
         predicate=None if adjectival else _predicate(fact),
@@ -558,106 +528,10 @@ def _inside_any(evidence: Evidence, spans: Sequence[tuple[int, int]]) -> bool:
 # ---------------------------------------------------------------- linking
 
 
-@dataclass(frozen=True)
-class _Similarity:
-    context: FloatArray  # (n, n) cosine of context windows
-    word: dict[tuple[str, str], float]  # cosine of counted nouns and of clause verbs
-    scale: float  # 1.0 for MiniLM, FALLBACK_SCALE for hashed words
-    # (counted noun, verb) pairs one article gives several values for ("spent 19 seasons",
-    # "spent four seasons"): they name a kind of fact, not one fact, so are no proof of sameness
-    ambiguous: frozenset[tuple[str, str]] = frozenset()
-
-    def of_words(self, a: str, b: str) -> float:
-        return 1.0 if a == b else self.word.get((a, b), 0.0)
-
-
-def _fact_key(mention: Mention) -> tuple[str, str]:
-    return (mention.unit or "", mention.predicate or "")
-
-
-def _ambiguous_keys(mentions: Sequence[Mention]) -> frozenset[tuple[str, str]]:
-    """Keys some article states with values that cannot both hold."""
-    by_key: dict[tuple[str, str, str], list[Mention]] = {}
-    for mention in mentions:
-        if mention.kind == "quantity" and mention.predicate:
-            by_key.setdefault((mention.article, *_fact_key(mention)), []).append(mention)
-    return frozenset(
-        key[1:]
-        for key, found in by_key.items()
-        if any(not mentions_compatible(a, b) for a in found for b in found if a is not b)
-    )
-
-
 def _default_encoder() -> TextEncoder:
     from triangulate.nlp.encoder import load_encoder
 
     return load_encoder()
-
-
-def _same_counted(a: Mention, b: Mention) -> bool:
-    """Same counted noun: same head, or one noun phrase contained in the other."""
-    if not a.words or not b.words:
-        return a.unit == b.unit
-    shared = len(a.words & b.words)
-    return a.words <= b.words or b.words <= a.words or shared * 2 >= len(a.words | b.words)
-
-
-def _same_unit_kind(a: Mention, b: Mention) -> bool:
-    if a.quantity is None or b.quantity is None:
-        return True
-    unit_kind = quantity_reader.unit_kind
-    return unit_kind(a.quantity.unit) == unit_kind(b.quantity.unit)
-
-
-def _link_score(a: Mention, b: Mention, context: float, similarity: _Similarity) -> float:
-    """How sure we are that two mentions answer the same question (about 0..1)."""
-    score = context / similarity.scale
-    if a.entities and b.entities:
-        score += 0.1 * len(a.entities & b.entities) / len(a.entities | b.entities)
-    if _same_verb(a, b, similarity):
-        score += SAME_VERB_BONUS  # same verb and same counted thing: the same question
-    if a.kind == "quantity":
-        return _with_unit_evidence(a, b, score, similarity)
-    if a.words & b.words:
-        score += 0.15  # the two dates qualify the same word ("war", "withdrawal")
-    if a.unit != b.unit:
-        score -= 0.05  # a point date and a period rarely answer the same question
-    return score
-
-
-def _same_verb(a: Mention, b: Mention, similarity: _Similarity) -> bool:
-    """Same verb and, for figures, the same counted noun: the same question asked twice."""
-    if not _verbs_alike(a, b, similarity):
-        return False
-    if a.kind != "quantity":
-        return True
-    unambiguous = not {_fact_key(a), _fact_key(b)} & similarity.ambiguous
-    # two doers named differently may be one ("the plant", "Salvik Metals"): that is enough to
-    # agree, but values that clash must come from the same doer to count as one fact
-    same_doer = not (a.subject and b.subject) or _same_name(a.subject, b.subject)
-    return unambiguous and _same_counted(a, b) and (same_doer or mentions_compatible(a, b))
-
-
-def _same_name(a: str, b: str) -> bool:
-    return " ".join(a.lower().split()) == " ".join(b.lower().split())
-
-
-def _with_unit_evidence(a: Mention, b: Mention, score: float, similarity: _Similarity) -> float:
-    if not _same_unit_kind(a, b):
-        return 0.0
-    if _same_counted(a, b):
-        return score + 0.1
-    unit_similarity = similarity.of_words(a.unit, b.unit)
-    if unit_similarity < UNIT_SIMILARITY_FLOOR:
-        return 0.0
-    return score + 0.1 * (unit_similarity - UNIT_SIMILARITY_FLOOR)
-
-
-def _verbs_alike(a: Mention, b: Mention, similarity: _Similarity) -> bool:
-    """Both values hang on verbs that mean the same ("closed", "shut")."""
-    if not a.predicate or not b.predicate:
-        return False
-    return similarity.of_words(a.predicate, b.predicate) >= SAME_VERB
 
 
 # ---------------------------------------------------------------- verdicts
