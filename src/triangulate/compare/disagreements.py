@@ -1,26 +1,20 @@
-"""Disagreements inside aligned statements: the same question answered with values that cannot
-both hold.
+"""Disagreements about people in aligned statements.
 
-Two sentences the aligner lines up tell the same happening; when each gives a figure for
-the same counted thing, hanging on verbs of the same kind ("confiscated 14 rifles", "six
-rifles were seized"), and the figures cannot both hold given their hedges and units, the
-sources disagree. Ages are compared per person wherever they are given: a person is one age
-at a time, and an age one year higher in a report published a year later is an update.
 A person named differently in the same role by two aligned sentences ("police chief
-A. Brandt" / "police chief M. Lindholm") is a disagreement about who it was.
+A. Brandt" / "police chief M. Lindholm") is a disagreement about who it was; one name
+written two ways in linked sentences ("Dmitri Halvorsen" / "Dmitry Halvorsen") is shown as
+a spelling, most likely of one person. Figures, ages and dates are linked in ``link.py``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from triangulate.compare.statements import Statement
 from triangulate.core.sources import independent_sources
 from triangulate.core.words import verbs_alike
-from triangulate.models import Article, Claim, Entity, Evidence, Quantity, Reading, Side
-from triangulate.readers import quantities as quantity_reader
+from triangulate.models import Article, Claim, Entity, Evidence, Reading, Side
 
 ROLE_WORDS = 3  # words before a name that can give its role ("general manager")
 ROLE_STOP = frozenset(
@@ -45,7 +39,6 @@ ROLE_STOP = frozenset(
         "s",
     ]
 )
-PARTITIVE = re.compile(r"\bof(?:\s+the|\s+its|\s+their)?\s*$", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
 
 
@@ -57,66 +50,7 @@ def predicates_alike(a: str | None, b: str | None) -> bool:
 # ---------------------------------------------------------------- figures
 
 
-@dataclass(frozen=True, eq=False)
-class _Figure:
-    statement: Statement
-    quantity: Quantity
-    predicate: str | None
-    kind: str
-    counted: str
-    doers: frozenset[str]  # the names in the subject of the clause that holds the figure
-
-    @property
-    def article(self) -> str:
-        return self.statement.article
-
-
 # ---------------------------------------------------------------- ages
-
-
-@dataclass(frozen=True)
-class _Age:
-    article: str
-    person: str
-    years: float
-    quantity: Quantity
-    sentence: Evidence
-
-
-def ages(readings: Sequence[Reading]) -> list[_Age]:
-    """Ages given for named people: "a 36-year-old ... Name", "Name, 38,", "Name, aged 38"."""
-    found = []
-    for reading in readings:
-        people = sorted(
-            (e for e in reading.entities if e.label == "PERSON"), key=lambda e: e.evidence.start
-        )
-        for quantity in reading.quantities:
-            if quantity_reader.unit_kind(quantity.unit) != "age":
-                continue
-            person = _holder(quantity, people)
-            sentence = _sentence_of(reading, quantity.evidence)
-            if person is not None and sentence is not None:
-                found.append(
-                    _Age(reading.article, person.canonical, quantity.value, quantity, sentence)
-                )
-    return found
-
-
-def _holder(quantity: Quantity, people: Sequence[Entity]) -> Entity | None:
-    """The person an age belongs to: named right after it, or right before it."""
-    start, end = quantity.evidence.start, quantity.evidence.end
-    after = [p for p in people if 0 <= p.evidence.start - end <= 40]
-    before = [p for p in people if 0 <= start - p.evidence.end <= 3]
-    if before:
-        return before[-1]
-    return after[0] if after else None
-
-
-def _sentence_of(reading: Reading, span: Evidence) -> Evidence | None:
-    for sentence in reading.sentences:
-        if sentence.evidence.start <= span.start and span.end <= sentence.evidence.end:
-            return sentence.evidence
-    return None
 
 
 # ---------------------------------------------------------------- names in one role
@@ -202,24 +136,6 @@ def _roles(statement: Statement, people: Sequence[Entity]) -> dict[str, str]:
 def _side(display: str, evidence: Sequence[Evidence], value: object) -> Side:
     articles = tuple(dict.fromkeys(e.article for e in evidence))
     return Side(value=value, display=display, articles=articles, evidence=tuple(evidence))
-
-
-def _camps(figures: Sequence[_Figure]) -> list[list[_Figure]]:
-    camps: list[list[_Figure]] = []
-    for figure in figures:
-        home = next(
-            (
-                camp
-                for camp in camps
-                if all(quantity_reader.compatible(figure.quantity, f.quantity) for f in camp)
-            ),
-            None,
-        )
-        if home is None:
-            camps.append([figure])
-        else:
-            home.append(figure)
-    return camps
 
 
 def name_claims(
