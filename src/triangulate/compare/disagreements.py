@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 
 from triangulate.compare.statements import Statement
 from triangulate.core.sources import independent_sources
-from triangulate.core.words import verbs_alike
 from triangulate.models import Article, Claim, Entity, Evidence, Reading, Side
 
 ROLE_WORDS = 3  # words before a name that can give its role ("general manager")
@@ -40,11 +39,6 @@ ROLE_STOP = frozenset(
     ]
 )
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
-
-
-def predicates_alike(a: str | None, b: str | None) -> bool:
-    """Same verb, or verbs news reports use for the same happening (see core.words)."""
-    return verbs_alike(a, b)
 
 
 # ---------------------------------------------------------------- figures

@@ -19,9 +19,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from triangulate.compare.disagreements import name_key, predicates_alike, spelled_alike
+from triangulate.compare.disagreements import name_key, spelled_alike
 from triangulate.compare.statements import Statement, stem
-from triangulate.core.words import verb_groups
+from triangulate.core.words import verb_groups, verbs_alike
 from triangulate.models import Entity, Evidence, Reading
 from triangulate.readers import quantities as quantity_reader
 
@@ -195,10 +195,10 @@ class Linker:
         if not _doers_meet(self._doers(a), self._doers(b)):
             return False
         verb_a, verb_b = self._predicate(a), self._predicate(b)
-        if verb_a and verb_b and not predicates_alike(verb_a, verb_b):
+        if verb_a and verb_b and not verbs_alike(verb_a, verb_b):
             return bool(a.words & b.words) and a.kind == "time"
         if a.kind == "time":
-            return bool(a.words & b.words) or predicates_alike(verb_a, verb_b)
+            return bool(a.words & b.words) or verbs_alike(verb_a, verb_b)
         if self._partitive(a) or self._partitive(b):
             return False
         return self._same_counted(a, b)
@@ -208,7 +208,7 @@ class Linker:
         dead after falling 150 metres") leaves the question to its unit and its sentence."""
         first, second = self._predicate(a), self._predicate(b)
         if first and second:
-            return predicates_alike(first, second)
+            return verbs_alike(first, second)
         return a.kind == "quantity"
 
     def _same_doer(self, a: LinkInput, b: LinkInput) -> bool:
@@ -227,7 +227,7 @@ class Linker:
 
     def _same_key(self, a: LinkInput, b: LinkInput) -> bool:
         (noun_a, verb_a), (noun_b, verb_b) = self._key(a), self._key(b)
-        return bool(noun_a and verb_a) and noun_a == noun_b and predicates_alike(verb_a, verb_b)
+        return bool(noun_a and verb_a) and noun_a == noun_b and verbs_alike(verb_a, verb_b)
 
     def _ambiguous_keys(self) -> frozenset[tuple[str, str]]:
         """Keys one article answers twice with values that cannot both hold ("spent 19
@@ -329,7 +329,7 @@ class Linker:
         evidence = aligned
         if self._rare_shared(i, j):
             evidence = max(evidence, RARE_VALUE)
-        if a.predicate and predicates_alike(a.predicate, b.predicate):
+        if a.predicate and verbs_alike(a.predicate, b.predicate):
             evidence = max(evidence, 0.5)
         if self._kind(a) == "quantity:age":
             evidence = max(evidence, 0.9)
