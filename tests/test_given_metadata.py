@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import STORY, WIRE
+from test_web import wait_for_job
 from triangulate.cli import cli
 from triangulate.ingest.metadata import infer_outlet
 from triangulate.settings import Settings
@@ -220,25 +220,15 @@ def test_the_add_form_takes_outlet_title_and_date(tmp_path: Path) -> None:
                 "published": "2025-02-03", "csrf_token": csrf.group(1)}  # fmt: skip
         response = client.post("/add", data=data, follow_redirects=False)
         assert response.status_code == 303
-        job = _finished(client, response.headers["location"])
+        job = wait_for_job(client, response.headers["location"])
         article = client.get(f"/articles/{job['article_ids'][0]}.json").json()
         assert (article["outlet"], article["title"], article["published"]) == (
             "Estrava Post", "Ships wait off Portvale", "2025-02-03"
         )  # fmt: skip
         pasted = {"text": SIGNED, "csrf_token": csrf.group(1)}
         response = client.post("/add", data=pasted, follow_redirects=False)
-        job = _finished(client, response.headers["location"])
+        job = wait_for_job(client, response.headers["location"])
         page = client.get(f"/articles/{job['article_ids'][0]}").text
         assert "The Portvale Herald (inferred from the text)" in page
         bad = {"text": WIRE, "published": "soon", "csrf_token": csrf.group(1)}
         assert client.post("/add", data=bad).status_code == 400
-
-
-def _finished(client: TestClient, location: str) -> dict[str, Any]:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        job: dict[str, Any] = client.get(location + ".json").json()
-        if job["finished"]:
-            return job
-        time.sleep(0.1)
-    raise AssertionError("ingest job did not finish")
