@@ -4,13 +4,17 @@ The clustering path streams articles from the store in (published, id) order, fe
 them in batches on an engine (a local process pool, or Ray: :mod:`triangulate.runners.ray`)
 and feeds the features to one sequential :class:`StoryClusterer`.  Engines only compute
 features, which are pure functions of each article, so every engine gives the same stories.
+A batch goes to the engine as a few dozen parts (one task per part, not per article), and
+the engine featurizes the next batch while this process clusters the one before.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -23,9 +27,13 @@ from triangulate.runners.local import chunked
 from triangulate.settings import Settings
 from triangulate.store import Store, queries
 from triangulate.store import stories as story_store
-from triangulate.stories.cluster import ClusterSettings, StoryClusterer, featurize
+from triangulate.stories.cluster import ArticleFeatures, ClusterSettings, StoryClusterer, featurize
 
 BATCH = 1024  # articles featurized per round trip to the workers
+# Tasks per batch: enough for the local pool to use its processes (it does from 64 items
+# on) and to share the work evenly, few enough that a task's overhead is spread over ~16
+# articles rather than paid per article.
+PARTS = 64
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -53,13 +61,46 @@ def cluster_articles(
     """Stories of ``articles`` (given in ``sort_key`` order), each yielded once it is closed;
     ``on_batch`` is told how many articles each batch clustered."""
     clusterer = StoryClusterer(settings)
-    for chunk in chunked((slim(a) for a in articles), batch):
-        for features in engine.map(featurize, chunk):
-            clusterer.add(features)
-        if on_batch is not None:
-            on_batch(len(chunk))
-        yield from clusterer.drain_closed()
+    chunks = chunked((slim(a) for a in articles), batch)
+    # One thread waits on the engine for the next batch's features while this one clusters
+    # (the store is read here, on the caller's thread).
+    with ThreadPoolExecutor(1, thread_name_prefix="featurize") as ahead:
+        pending = _featurize_next(ahead, engine, chunks)
+        while pending is not None:
+            chunk, future = pending
+            features = future.result()
+            pending = _featurize_next(ahead, engine, chunks)
+            for item in features:
+                clusterer.add(item)
+            if on_batch is not None:
+                on_batch(len(chunk))
+            yield from clusterer.drain_closed()
     yield from clusterer.finish()
+
+
+def featurize_part(articles: Sequence[Article]) -> list[ArticleFeatures]:
+    """One task's work: the features of a part of a batch, in order."""
+    return [featurize(article) for article in articles]
+
+
+def in_parts(items: Sequence[T], parts: int = PARTS) -> list[Sequence[T]]:
+    """``items`` cut into at most ``parts`` runs of near-equal length, in order."""
+    count = min(parts, len(items))
+    bounds = [len(items) * k // count for k in range(count + 1)] if count else [0]
+    return [items[start:end] for start, end in itertools.pairwise(bounds)]
+
+
+def _featurize_next(
+    ahead: ThreadPoolExecutor, engine: Engine, chunks: Iterator[list[Article]]
+) -> tuple[list[Article], Future[list[ArticleFeatures]]] | None:
+    chunk = next(chunks, None)
+    if chunk is None:
+        return None
+    return chunk, ahead.submit(_featurize_batch, engine, chunk)
+
+
+def _featurize_batch(engine: Engine, chunk: list[Article]) -> list[ArticleFeatures]:
+    return [item for part in engine.map(featurize_part, in_parts(chunk)) for item in part]
 
 
 def ordered_article_ids(store: Store) -> list[str]:
