@@ -6,7 +6,11 @@ document a new id (``r<k>-<doc>``) and a publication date 14*k days after 2031-0
 in (published, id) order and streamed through ``cluster_articles`` exactly as
 ``run_stories`` does after ingest (ingest and dossiers are NOT included).
 
-Each size runs in a fresh subprocess so that its peak RSS is its own.
+Each size runs in a fresh subprocess so that its peak RSS is its own.  Beside the wall time,
+each run reports the CPU seconds (user + sys) of the driver and every process under it (the
+pool's or Ray's workers, read from /proc just before the engine stops) spent clustering, and
+articles per CPU-second: on a machine other jobs load, wall time says little, CPU time more.
+The load average is printed before and after.
 
 Usage:
   .venv/bin/python benchmarks/bench_stories.py [--sizes 1000,10000,100000]
@@ -24,6 +28,7 @@ import argparse
 import datetime
 import hashlib
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -39,9 +44,14 @@ ECBPLUS = SHARED / "data" / "ecbplus-dev"
 START = datetime.date(2031, 1, 1)
 
 
-def replayed(size: int) -> Iterator[Article]:
+def corpus() -> list[Article]:
+    """The ECB+ documents replayed (read before any clock starts: reading is ingest's)."""
+    return [d.article for d in load_ecbplus(ECBPLUS)]  # set by --shared
+
+
+def replayed(size: int, base: list[Article] | None = None) -> Iterator[Article]:
     """``size`` articles: ECB+ replayed under new ids and shifted dates, in clustering order."""
-    base = [d.article for d in load_ecbplus(ECBPLUS)]  # set by --shared
+    base = base if base is not None else corpus()
     offsets = [int(hashlib.sha1(a.id.encode()).hexdigest(), 16) % 3 for a in base]
     made = 0
     for replay in range(size // len(base) + 1):
@@ -69,21 +79,26 @@ def measure(size: int, engine_name: str, workers: int) -> dict[str, float]:
     if engine_name.endswith("-before"):  # the clusterer without its dormant stage
         engine_name = engine_name.removesuffix("-before")
         settings = ClusterSettings(dormant_days=settings.window_days)
+    base = corpus()
     started = time.perf_counter()
     engine = make_runner(engine_name, workers)
     ready = time.perf_counter()
+    cpu_ready = tree_cpu_seconds()
     try:
         stories = 0
-        for _ in cluster_articles(replayed(size), engine, settings):
+        for _ in cluster_articles(replayed(size, base), engine, settings):
             stories += 1
+        done = time.perf_counter()
+        cpu = tree_cpu_seconds() - cpu_ready
     finally:
         engine.close()
-    done = time.perf_counter()
     return {
         "size": size,
         "engine_start_s": round(ready - started, 2),
         "seconds": round(done - ready, 2),
         "articles_per_s": round(size / (done - ready), 1),
+        "cpu_s": round(cpu, 2),
+        "articles_per_cpu_s": round(size / cpu, 1),
         "stories": stories,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "worker_peak_rss_mb": round(
@@ -99,17 +114,50 @@ def measure_tfidf(size: int) -> dict[str, float]:
 
     articles = list(replayed(size))
     started = time.perf_counter()
+    cpu_started = tree_cpu_seconds()
     stories = len(set(TfidfTree.build(articles).cut(0.8).values()))
     done = time.perf_counter()
+    cpu = tree_cpu_seconds() - cpu_started
     return {
         "size": size,
         "engine_start_s": 0.0,
         "seconds": round(done - started, 2),
         "articles_per_s": round(size / (done - started), 1),
+        "cpu_s": round(cpu, 2),
+        "articles_per_cpu_s": round(size / cpu, 1),
         "stories": stories,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "worker_peak_rss_mb": 0.0,
     }
+
+
+def tree_cpu_seconds() -> float:
+    """User + sys CPU seconds of this process and of every live process under it (Linux)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    children: dict[int, list[int]] = {}
+    times: dict[int, float] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue  # ended meanwhile
+        fields = stat[stat.rindex(")") + 2 :].split()
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        times[int(entry)] = (int(fields[11]) + int(fields[12])) / ticks
+    own = os.times()
+    total = own.user + own.system
+    stack = list(children.get(os.getpid(), []))
+    while stack:
+        pid = stack.pop()
+        total += times.get(pid, 0.0)
+        stack += children.get(pid, [])
+    return total
+
+
+def load_average() -> str:
+    return " / ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def stages(size: int) -> None:
@@ -149,10 +197,12 @@ def main() -> None:
     if args.one:
         print(json.dumps(measure(int(args.one[0]), args.one[1], args.workers)))
         return
+    print(f"load average (1 / 5 / 15 min) at the start: {load_average()}")
     print(
-        "| engine | articles | engine start (s) | clustering (s) | articles/s | stories | peak RSS driver (MB) | peak RSS one pool worker (MB) |"
+        "| engine | articles | engine start (s) | clustering (s) | articles/s | CPU user+sys (s)"
+        " | articles per CPU-s | stories | peak RSS driver (MB) | peak RSS one pool worker (MB) |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for engine in args.engines.split(","):
         for size in (int(s) for s in args.sizes.split(",")):
             if engine == "tfidf" and size > 10_000:
@@ -175,10 +225,12 @@ def main() -> None:
             )
             print(
                 f"| {engine} | {size} | {result['engine_start_s']} | {result['seconds']} "
-                f"| {result['articles_per_s']} | {result['stories']} | {result['peak_rss_mb']} "
-                f"| {result['worker_peak_rss_mb']} |",
+                f"| {result['articles_per_s']} | {result['cpu_s']} "
+                f"| {result['articles_per_cpu_s']} | {result['stories']} "
+                f"| {result['peak_rss_mb']} | {result['worker_peak_rss_mb']} |",
                 flush=True,
             )
+    print(f"load average (1 / 5 / 15 min) at the end: {load_average()}")
 
 
 if __name__ == "__main__":

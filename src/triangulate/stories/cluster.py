@@ -112,13 +112,15 @@ def featurize(article: Article) -> ArticleFeatures:
     body = _leading_words(article.text, MAX_WORDS)
     text = f"{title}\n{body}" if title else body
     lead = f"{title}\n{_leading_words(article.text, LEAD_WORDS)}"
+    words, lead_words = words_of(text), words_of(lead)  # each text tokenised once
+    names = _names_in(text, words)
     return ArticleFeatures(
         id=article.id,
         published=(article.published or None) and article.published[:10],
         duplicate_of=article.duplicate_of,
         title=title or _first_line(article.text),
-        terms=_sublinear(content_words(text) + content_words(lead)),
-        names=_sublinear(_boosted(names_in(text), names_in(lead), LEAD_NAMES_BOOST)),
+        terms=_sublinear(_content_words(words) + _content_words(lead_words)),
+        names=_sublinear(_boosted(names, _names_in(lead, lead_words), LEAD_NAMES_BOOST)),
         facts=_sublinear(_boosted(facts_in(text), facts_in(lead), LEAD_FACTS_BOOST)),
     )
 
@@ -147,9 +149,27 @@ def _sublinear(counts: Mapping[str, float]) -> dict[str, float]:
 
 def content_words(text: str) -> Counter[str]:
     """How often each word (by its stem) occurs, function words, months and figures left out."""
-    words = (w.lower() for w in words_of(text) if w[0].isalpha())
-    kept = (w for w in words if len(w) > 2 and w not in STOPWORDS and w not in MONTHS)
-    return Counter(stem(w) for w in kept)
+    return _content_words(words_of(text))
+
+
+def _content_words(words: list[str]) -> Counter[str]:
+    return Counter(filter(None, map(_content_stem, words)))
+
+
+# Per word as written, what the featurizer makes of it, remembered: an article's words are
+# mostly words seen before, and the caches are bounded.
+_WORD_CACHE = 1 << 16
+
+
+@functools.lru_cache(maxsize=_WORD_CACHE)
+def _content_stem(word: str) -> str | None:
+    """The stem a word counts under, or None for a function word, a month or a figure."""
+    if not word[0].isalpha():
+        return None
+    lowered = word.lower()
+    if len(lowered) <= 2 or lowered in STOPWORDS or lowered in MONTHS:
+        return None
+    return stem(lowered)
 
 
 def names_in(text: str) -> dict[str, float]:
@@ -158,7 +178,11 @@ def names_in(text: str) -> dict[str, float]:
     A lone capitalised word that also appears in lower case in the text is a common word
     (sentence starts, headlines in title case) and is dropped.
     """
-    lowercase = {w for w in words_of(text) if w.islower()}
+    return _names_in(text, words_of(text))
+
+
+def _names_in(text: str, words_of_text: list[str]) -> dict[str, float]:
+    lowercase = {w for w in words_of_text if w.islower()}
     found: defaultdict[str, float] = defaultdict(float)
     for match in _CAPITALISED_RUN.finditer(text):
         words = _trim_name(match.group().split())
@@ -172,6 +196,7 @@ def names_in(text: str) -> dict[str, float]:
     return found
 
 
+@functools.lru_cache(maxsize=_WORD_CACHE)
 def _name_word(word: str) -> str:
     word = word.lower().rstrip(".").replace("’", "'")
     return word[:-2] if word.endswith("'s") else word.rstrip("'")
@@ -180,15 +205,17 @@ def _name_word(word: str) -> str:
 def _trim_name(words: list[str]) -> list[str]:
     """Drop leading/trailing function words, months and weekdays from a capitalised run."""
 
-    def common(word: str) -> bool:
-        bare = word.lower().rstrip(".")
-        return bare in STOPWORDS or bare in MONTHS or bare in WEEKDAYS or bare in _CONNECTORS
-
-    while words and common(words[0]):
+    while words and _common_in_name(words[0]):
         words = words[1:]
-    while words and common(words[-1]):
+    while words and _common_in_name(words[-1]):
         words = words[:-1]
     return words
+
+
+@functools.lru_cache(maxsize=_WORD_CACHE)
+def _common_in_name(word: str) -> bool:
+    bare = word.lower().rstrip(".")
+    return bare in STOPWORDS or bare in MONTHS or bare in WEEKDAYS or bare in _CONNECTORS
 
 
 def facts_in(text: str) -> dict[str, float]:
