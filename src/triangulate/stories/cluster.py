@@ -275,12 +275,15 @@ class ClusterSettings:
 class _Vector:
     """A sum of L2-normalised sparse vectors, with its squared norm kept up to date."""
 
-    __slots__ = ("count", "norm2", "weights")
+    __slots__ = ("count", "norm2", "steps", "weights")
 
     def __init__(self) -> None:
         self.weights: dict[str, float] = {}
         self.norm2 = 0.0
         self.count = 0
+        # Unit vectors added or taken out so far: since a dot product with another vector was
+        # computed, each step moved it by at most that vector's norm.
+        self.steps = 0
 
     def add(self, vector: Mapping[str, float]) -> None:
         dot = self.dot(vector)
@@ -288,6 +291,7 @@ class _Vector:
             self.weights[key] = self.weights.get(key, 0.0) + value
         self.norm2 += 2.0 * dot + 1.0  # the added vector has unit norm
         self.count += 1
+        self.steps += 1
 
     def remove(self, vector: Mapping[str, float]) -> None:
         dot = self.dot(vector)
@@ -295,6 +299,7 @@ class _Vector:
             self.weights[key] = self.weights.get(key, 0.0) - value
         self.norm2 = max(self.norm2 - 2.0 * dot + 1.0, 0.0)
         self.count -= 1
+        self.steps += 1
 
     def cosine_without(self, vector: Mapping[str, float]) -> float:
         """Cosine of ``vector`` (a member) with this sum once the member is taken out."""
@@ -318,12 +323,16 @@ class _Vector:
         for key, value in other.weights.items():
             self.weights[key] = self.weights.get(key, 0.0) + value
         self.count += other.count
+        self.steps += other.count + 1  # a sum of that many unit vectors, at most
 
     def centroid_cosine(self, other: _Vector) -> float | None:
         if self.norm2 <= 0.0 or other.norm2 <= 0.0:
             return None
+        return self.centroid_dot(other) / math.sqrt(self.norm2 * other.norm2)
+
+    def centroid_dot(self, other: _Vector) -> float:
         small, large = (self, other) if len(self.weights) < len(other.weights) else (other, self)
-        return large.dot(small.weights) / math.sqrt(self.norm2 * other.norm2)
+        return large.dot(small.weights)
 
 
 @dataclass(frozen=True)
@@ -333,6 +342,9 @@ class _Weighted:
     spaces: tuple[dict[str, float], dict[str, float], dict[str, float]]
     keys: tuple[str, ...]
     published: str | None = None
+
+
+_DotBounds = tuple[tuple[int, ...], tuple[int, ...], list[float]]
 
 
 @dataclass
@@ -349,6 +361,9 @@ class _LiveStory:
     keys: set[str] = field(default_factory=set)
     members: dict[str, _Weighted] = field(default_factory=dict)  # originals, for refining
     copies: dict[str, list[str]] = field(default_factory=dict)  # original id -> its copies
+    # Other story id -> (this story's steps, the other's, an upper bound of the dot product
+    # of each space's centroids then): bounds its similarity to the other story later.
+    bounds: dict[str, _DotBounds] = field(default_factory=dict)
     spaces: tuple[_Vector, _Vector, _Vector] = field(
         default_factory=lambda: (_Vector(), _Vector(), _Vector())
     )
@@ -377,6 +392,9 @@ class StoryClusterer:
         self._closed: list[Story] = []
         self._clock = 0
         self._latest: str | None = None
+        # While refining: moves made so far, and the count at each story's latest move.
+        self._moves = 0
+        self._moved_at: dict[str, int] = {}
 
     def add(self, features: ArticleFeatures) -> str:
         """Put the article in a story and return the story's id."""
@@ -458,8 +476,14 @@ class StoryClusterer:
 
     def _candidates(self, keys: Iterable[str]) -> list[_LiveStory]:
         """The stories sharing most index keys with ``keys`` (ties by story id)."""
+        return self._ranked(self._shared(keys))
+
+    def _shared(self, keys: Iterable[str]) -> Counter[str]:
+        """How many of ``keys`` each story holds in the index."""
         index = self._index
-        shared = Counter(chain.from_iterable(index.get(key, ()) for key in keys))
+        return Counter(chain.from_iterable(index.get(key, ()) for key in keys))
+
+    def _ranked(self, shared: Counter[str]) -> list[_LiveStory]:
         ranked = heapq.nsmallest(
             self.settings.candidates, shared.items(), key=lambda item: (-item[1], item[0])
         )
@@ -542,19 +566,48 @@ class StoryClusterer:
         """Weighted mean of the centroids' cosines; with a ``floor``, None when it is surely
         below it (cheapest cosines first, as in :meth:`_link_margin`)."""
         pairs = list(zip(first.spaces, second.spaces, strict=True))
+        norms = [math.sqrt(one.norm2 * other.norm2) for one, other in pairs]
+        dots = self._dot_bounds(first, second, norms)
         cosines: list[float | None] = [
-            1.0 if one.norm2 > 0.0 and other.norm2 > 0.0 else None for one, other in pairs
+            min(1.0, dot / norm) if one.norm2 > 0.0 and other.norm2 > 0.0 else None
+            for dot, norm, (one, other) in zip(dots, norms, pairs, strict=True)
         ]
         limit = floor - _SLACK if floor is not None and self._bounded else None
-        for space in _CHEAPEST_FIRST:
-            if cosines[space] is None:
-                continue
-            started = space != _CHEAPEST_FIRST[0]
-            if limit is not None and started and self._mean(cosines) < limit:
-                return None
-            one, other = pairs[space]
-            cosines[space] = one.centroid_cosine(other)
-        return self._mean(cosines)
+        try:
+            for space in _CHEAPEST_FIRST:
+                if cosines[space] is None:
+                    continue
+                if limit is not None and self._mean(cosines) < limit:
+                    return None
+                one, other = pairs[space]
+                dots[space] = one.centroid_dot(other)
+                cosines[space] = dots[space] / norms[space]  # as centroid_cosine computes it
+            return self._mean(cosines)
+        finally:
+            steps = tuple(v.steps for v in first.spaces), tuple(v.steps for v in second.spaces)
+            first.bounds[second.id] = (*steps, dots)
+
+    def _dot_bounds(self, first: _LiveStory, second: _LiveStory, norms: list[float]) -> list[float]:
+        """Upper bounds of the dot products of the two stories' centroids, space by space.
+
+        From what was known when ``second`` was last scored against ``first``: had ``first``
+        (S) taken or given up a unit vectors since and ``second`` (T) b, then with S', T'
+        as they are now, S'.T' <= S.T + a |T'| + b |S| and |S| <= |S'| + a, all weights
+        being positive.  Never more than the product of the norms (Cauchy-Schwarz).
+        """
+        known = first.bounds.get(second.id)
+        if known is None:
+            return list(norms)
+        mine, theirs, dots = known
+        bounds = []
+        for space, (one, other) in enumerate(zip(first.spaces, second.spaces, strict=True)):
+            taken, given = one.steps - mine[space], other.steps - theirs[space]
+            if taken or given:
+                growth = taken * math.sqrt(other.norm2) + given * (math.sqrt(one.norm2) + taken)
+                bounds.append(min(norms[space], dots[space] + growth))
+            else:
+                bounds.append(min(norms[space], dots[space]))
+        return bounds
 
     def _merge_similar(self, story: _LiveStory, keys: Iterable[str]) -> _LiveStory:
         """Join two stories that turn out to be one event once both have grown.
@@ -604,22 +657,37 @@ class StoryClusterer:
         An article joined the best story *at its time*; stories grown since may suit it
         better, and this undoes most of the dependence on the input order.
         """
+        stayed: dict[str, tuple[int, frozenset[str]]] = {}
         for _ in range(self.settings.refine_passes):
             moved = False
             for story in sorted(stories, key=lambda s: s.born):
                 for article_id in list(story.members):
                     if story.id in self._live:
-                        moved = self._reconsider(story, article_id) or moved
+                        moved = self._reconsider(story, article_id, stayed) or moved
             if not moved:
                 break  # nothing changed: another pass would decide all the same again
+        self._moved_at.clear()
 
-    def _reconsider(self, story: _LiveStory, article_id: str) -> bool:
-        """Move the article to a story it now fits better; whether it moved."""
+    def _reconsider(
+        self,
+        story: _LiveStory,
+        article_id: str,
+        stayed: dict[str, tuple[int, frozenset[str]]] | None = None,
+    ) -> bool:
+        """Move the article to a story it now fits better; whether it moved.
+
+        ``stayed`` remembers the articles that stayed, with the move count then and the
+        stories sharing their keys: when none of those nor the article's own story has
+        changed since, the answer is the same again, and is not worked out again.
+        """
         weighted = story.members[article_id]
+        shared = self._shared(weighted.keys)
+        if stayed is not None and self._unchanged(story, shared, stayed.get(article_id)):
+            return False
         stay = self._link_margin(weighted, story, without=True)
         bar = max(stay + self.settings.refine_margin, 0.0)
         best: tuple[float, str] | None = None
-        for other in self._candidates(weighted.keys):
+        for other in self._ranked(shared):
             if other.id == story.id or not self._in_window(weighted.published, other):
                 continue
             margin = self._link_margin(weighted, other, floor=bar if best is None else best[0])
@@ -630,11 +698,29 @@ class StoryClusterer:
             )
             if better and margin >= 0.0:
                 best = (margin, other.id)
-        if best is not None:
-            self._move(article_id, story, self._live[best[1]])
-        return best is not None
+        if best is None:
+            if stayed is not None:
+                stayed[article_id] = (self._moves, frozenset(shared))
+            return False
+        self._move(article_id, story, self._live[best[1]])
+        return True
+
+    def _unchanged(
+        self, story: _LiveStory, shared: Counter[str], stayed: tuple[int, frozenset[str]] | None
+    ) -> bool:
+        """Whether the article's story and the stories sharing its keys are as they were
+        when it last stayed (a move is the only change while refining)."""
+        if stayed is None:
+            return False
+        moves, then = stayed
+        if shared.keys() != then:
+            return False
+        moved_at = self._moved_at
+        return all(moved_at.get(story_id, 0) <= moves for story_id in (story.id, *then))
 
     def _move(self, article_id: str, source: _LiveStory, target: _LiveStory) -> None:
+        self._moves += 1
+        self._moved_at[source.id] = self._moved_at[target.id] = self._moves
         weighted = source.members.pop(article_id)
         moved = [article_id, *source.copies.pop(article_id, [])]
         for centroid, vector in zip(source.spaces, weighted.spaces, strict=True):
@@ -745,6 +831,7 @@ def _sleep(story: _LiveStory) -> None:
     story.dormant = True
     story.members.clear()
     story.copies.clear()
+    story.bounds.clear()
 
 
 def late_link(
