@@ -395,6 +395,8 @@ class StoryClusterer:
         # While refining: moves made so far, and the count at each story's latest move.
         self._moves = 0
         self._moved_at: dict[str, int] = {}
+        # Whether a higher cosine can only raise a score (so bounds of cosines bound scores).
+        self._bounded = min(*self._weights, *self.settings.late_link[1:5]) >= 0.0
 
     def add(self, features: ArticleFeatures) -> str:
         """Put the article in a story and return the story's id."""
@@ -506,12 +508,6 @@ class StoryClusterer:
         """Weighted mean of the cosines, over the spaces both sides have something in."""
         pairs = zip(self._weights, cosines, strict=True)
         return _weighted_mean((weight, c) for weight, c in pairs if c is not None)
-
-    @property
-    def _bounded(self) -> bool:
-        """Whether a higher cosine can only raise the scores (so 1 bounds a cosine)."""
-        s = self.settings
-        return min(*self._weights, *s.late_link[1:5]) >= 0.0
 
     @overload
     def _link_margin(
