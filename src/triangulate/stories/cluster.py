@@ -345,6 +345,8 @@ class _Weighted:
 
 
 _DotBounds = tuple[tuple[int, ...], tuple[int, ...], list[float]]
+# Story id -> (its centroids' steps, upper bounds of an article's dot products with them).
+_ArticleBounds = dict[str, tuple[tuple[int, ...], list[float]]]
 
 
 @dataclass
@@ -395,6 +397,9 @@ class StoryClusterer:
         # While refining: moves made so far, and the count at each story's latest move.
         self._moves = 0
         self._moved_at: dict[str, int] = {}
+        # What scoring each live story's member against its candidates told (bounds of its
+        # dot products with them), so that refining rules most candidates out again cheaply.
+        self._article_bounds: dict[str, _ArticleBounds] = {}
         # Whether a higher cosine can only raise a score (so bounds of cosines bound scores).
         self._bounded = min(*self._weights, *self.settings.late_link[1:5]) >= 0.0
 
@@ -405,10 +410,12 @@ class StoryClusterer:
         if copied is not None:
             return self._join_copy(self._live[copied], features)
         weighted = self._weighted(features)
-        story = self._best_story(features, weighted)
+        bounds: _ArticleBounds = {}
+        story = self._best_story(features, weighted, bounds)
         if story is None:
             story = self._start(features)
         self._join(story, features, weighted)
+        self._article_bounds[features.id] = bounds
         story = self._merge_similar(story, weighted.keys)
         self._close_old(features.published)
         return story.id
@@ -450,13 +457,15 @@ class StoryClusterer:
         # instead of comparing the strings (features arrive unpickled, as fresh strings).
         return {sys.intern(key): value / norm for key, value in raw.items()} if norm > 0 else {}
 
-    def _best_story(self, features: ArticleFeatures, weighted: _Weighted) -> _LiveStory | None:
+    def _best_story(
+        self, features: ArticleFeatures, weighted: _Weighted, bounds: _ArticleBounds | None = None
+    ) -> _LiveStory | None:
         best: tuple[float, str] | None = None
         for story in self._candidates(weighted.keys):
             if not self._in_window(features.published, story):
                 continue
             floor = 0.0 if best is None else max(0.0, best[0])
-            margin = self._link_margin(weighted, story, floor=floor)
+            margin = self._link_margin(weighted, story, floor=floor, bounds=bounds)
             if margin is None:
                 continue  # it could not have beaten the best so far
             if margin >= 0.0 and (best is None or margin > best[0]):
@@ -511,12 +520,23 @@ class StoryClusterer:
 
     @overload
     def _link_margin(
-        self, weighted: _Weighted, story: _LiveStory, without: bool = False, floor: None = None
+        self,
+        weighted: _Weighted,
+        story: _LiveStory,
+        without: bool = False,
+        floor: None = None,
+        bounds: None = None,
     ) -> float: ...
 
     @overload
     def _link_margin(
-        self, weighted: _Weighted, story: _LiveStory, without: bool = False, *, floor: float
+        self,
+        weighted: _Weighted,
+        story: _LiveStory,
+        without: bool = False,
+        *,
+        floor: float,
+        bounds: _ArticleBounds | None = None,
     ) -> float | None: ...
 
     def _link_margin(
@@ -525,6 +545,7 @@ class StoryClusterer:
         story: _LiveStory,
         without: bool = False,
         floor: float | None = None,
+        bounds: _ArticleBounds | None = None,
     ) -> float | None:
         """How far linking the article to ``story`` clears its bar: today's threshold inside
         the live window, the late-link threshold for a dormant story's late report.
@@ -534,21 +555,40 @@ class StoryClusterer:
         and their dot products most of the clusterer's time), each one still to compute taken
         at its most (1), and the rest are skipped once even that cannot reach the floor.  A
         margin returned is the very number it would be without the floor.
+
+        ``bounds`` (the article's, see ``_article_bounds``) tightens "at its most" to what the
+        article's dot products with this story's centroids were, plus one for each unit
+        vector the story took or gave up since (the article has unit norm), and is updated.
         """
         gap = _gap_days(weighted.published, story)
         pairs = list(zip(weighted.spaces, story.spaces, strict=True))
         present = [_space_present(vector, centroid, without) for vector, centroid in pairs]
         cosines: list[float | None] = [1.0 if here else None for here in present]
         limit = floor - _SLACK if floor is not None and self._bounded else None
-        for space in _CHEAPEST_FIRST:
-            if not present[space]:
-                continue
-            started = space != _CHEAPEST_FIRST[0]
-            if limit is not None and started and self._margin(cosines, gap) < limit:
-                return None
-            vector, centroid = pairs[space]
-            cosines[space] = centroid.cosine_without(vector) if without else centroid.cosine(vector)
-        return self._margin(cosines, gap)
+        known = bounds.get(story.id) if bounds is not None and not without else None
+        dots = [math.sqrt(centroid.norm2) for centroid in story.spaces]  # Cauchy-Schwarz
+        if known is not None:
+            for space, (steps, dot, centroid) in enumerate(zip(*known, story.spaces, strict=True)):
+                dots[space] = min(dots[space], dot + centroid.steps - steps)
+                if present[space]:
+                    cosines[space] = min(1.0, dots[space] / math.sqrt(centroid.norm2))
+        try:
+            for space in _CHEAPEST_FIRST:
+                if not present[space]:
+                    continue
+                started = known is not None or space != _CHEAPEST_FIRST[0]
+                if limit is not None and started and self._margin(cosines, gap) < limit:
+                    return None
+                vector, centroid = pairs[space]
+                if without:
+                    cosines[space] = centroid.cosine_without(vector)
+                else:
+                    cosine = cosines[space] = centroid.cosine(vector)
+                    dots[space] = cosine * math.sqrt(centroid.norm2)
+            return self._margin(cosines, gap)
+        finally:
+            if bounds is not None and not without:
+                bounds[story.id] = (tuple(centroid.steps for centroid in story.spaces), dots)
 
     def _margin(self, cosines: list[float | None], gap: int) -> float:
         similarity = self._mean(cosines)
@@ -686,7 +726,9 @@ class StoryClusterer:
         for other in self._ranked(shared):
             if other.id == story.id or not self._in_window(weighted.published, other):
                 continue
-            margin = self._link_margin(weighted, other, floor=bar if best is None else best[0])
+            floor = bar if best is None else best[0]
+            bounds = self._article_bounds.get(article_id)
+            margin = self._link_margin(weighted, other, floor=floor, bounds=bounds)
             if margin is None:
                 continue  # it could not have been better
             better = margin > stay + self.settings.refine_margin and (
@@ -792,6 +834,7 @@ class StoryClusterer:
             self._refine(going)
             for story in going:
                 if story.id in self._live:
+                    self._drop_bounds(story)
                     _sleep(story)
             horizon = _shift(published, -max(self.settings.dormant_days, self.settings.window_days))
             for story in [s for s in self._live.values() if s.last_seen and s.last_seen < horizon]:
@@ -799,7 +842,12 @@ class StoryClusterer:
         while len(self._live) > self.settings.max_live_stories:
             self._close(min(self._live.values(), key=lambda s: (s.touched, s.id)))
 
+    def _drop_bounds(self, story: _LiveStory) -> None:
+        for article_id in story.members:
+            self._article_bounds.pop(article_id, None)
+
     def _close(self, story: _LiveStory) -> None:
+        self._drop_bounds(story)
         self._forget(story)
         for article_id in story.articles:
             self._story_of.pop(article_id, None)
