@@ -133,6 +133,26 @@ _MEASURES_TEXT = """number numbers date dates day days year years age ages name 
 amount size share total count cost price toll length height distance value"""
 MEASURES = frozenset(_MEASURES_TEXT.split())
 CLOSING = tuple(".!?\"”’'")
+# A sentence that announces news instead of telling it ("There is breaking news out of X")
+ANNOUNCING = re.compile(
+    r"^(?:there\s+is|there's|we\s+have|we've\s+got|this\s+is)\s+(?:some\s+)?"
+    r"(?:breaking|developing|more|big)\s+news\b",
+    re.I,
+)
+# Someone named by a pronoun or a bare noun: once the account names two people, it can be
+# either ("The man is thought to have fallen earlier").
+SOMEONE = re.compile(
+    r"^(?:(?:when|after|as|before|while|once)\b[^,]{0,80}?(?:,\s*|\s))?"
+    r"(?:he|she|his|her|(?:the|this|that)\s+(?:man|woman|boy|girl|person|victim|suspect"
+    r"|gunman|teenager|driver|passenger|pilot|climber|hiker|patient|officer))\b",
+    re.I,
+)
+# Times read from the day of publication: without that day they say nothing ("this morning")
+RELATIVE_TIME = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening|week)"
+    r"|last\s+(?:night|week)|next\s+week)\b",
+    re.I,
+)
 SHAKY_FRAMING = frozenset({"loaded_word", "distancing"})
 
 
@@ -156,6 +176,8 @@ class Candidate:
     families: frozenset[str] = frozenset()  # the same cut to their first letters
     framed: bool = False  # holds a loaded word or a distancing one ("so-called")
     points_back: bool = False  # needs the sentence before it ("He said", "They also")
+    people: frozenset[str] = frozenset()  # the people it names, by their last names
+    someone: bool = False  # names its subject only as "he" or "the man"
     weight: float = 0.0
     vector: dict[str, float] = field(default_factory=dict)  # TF-IDF, unit length
 
@@ -214,8 +236,10 @@ def candidates(articles: Sequence[Article], readings: dict[str, Reading]) -> lis
                 continue  # a sentence split in two (or the tail of one): not a statement alone
             if _unfinished(sentence.text) and article.text[sentence.end :].strip():
                 continue  # a heading, caption or menu line: no statement
-            if _asks(sentence.text):
-                continue  # a question states nothing
+            if _asks(sentence.text) or ANNOUNCING.match(sentence.text.strip()):
+                continue  # a question, or "there is breaking news": states nothing
+            if not (reading.published or article.published) and RELATIVE_TIME.search(sentence.text):
+                continue  # "this morning" in an undated report: no day anyone can tell
             candidate = _candidate(article, source, position, sentence, reading)
             if candidate.words >= MIN_WORDS and candidate.pieces:
                 found.append(candidate)
@@ -247,7 +271,14 @@ def _candidate(
             m.kind in SHAKY_FRAMING and _inside(m.evidence, sentence) for m in reading.framing
         ),
         points_back=_points_back(text),
+        people=frozenset(_last_name(e.canonical) for e in names if e.label == "PERSON"),
+        someone=bool(SOMEONE.match(text)) and not any(e.label == "PERSON" for e in names),
     )
+
+
+def _last_name(name: str) -> str:
+    words = words_of(name)
+    return words[-1].lower() if words else name.lower()
 
 
 def _unfinished(text: str) -> bool:
@@ -502,7 +533,7 @@ def backers(
     """
     best: dict[str, tuple[float, Evidence]] = {}
     for other in found:
-        if other.source == candidate.source:
+        if other.source == candidate.source or _other_people(candidate, other):
             continue
         similarity = cosine(candidate.vector, other.vector)
         if similarity < params.cite or similarity <= best.get(other.source, (0.0, None))[0]:
@@ -510,6 +541,12 @@ def backers(
         if _covered(candidate.vector, other.vector) >= params.cite_covered:
             best[other.source] = (similarity, other.sentence)
     return [sentence for _, sentence in sorted(best.values(), key=lambda pair: -pair[0])]
+
+
+def _other_people(candidate: Candidate, other: Candidate) -> bool:
+    """Each names someone the other does not: another speaker or actor, another account
+    ("..., the sheriff X said" against "..., the undersheriff Y said")."""
+    return bool(candidate.people - other.people) and bool(other.people - candidate.people)
 
 
 def _covered(vector: dict[str, float], other: dict[str, float]) -> float:
@@ -724,7 +761,14 @@ def compose(
     """The account from weighed candidates: opener, further facts, disagreements, updates."""
     contested = _contested_spans(claims)
     plain = [c for c in found if not _holds(c, contested)]
-    chosen = ordered(select(plain, budget(list(sources.articles.values()), params), params))
+    limit = budget(list(sources.articles.values()), params)
+    chosen = ordered(select(plain, limit, params))
+    for _ in range(3):  # each round leaves out who is named only as "he" or "the man"
+        unclear = _unclear_someone(chosen)
+        if not unclear:
+            break
+        plain = [c for c in plain if c not in unclear]
+        chosen = ordered(select(plain, limit, params))
     account = [cited(c, backers(c, found, params)) for c in chosen]
     by_id = sources.articles
     conflicts = (differing(c, sources) for c in _ranked(claims, "conflict", by_id))
@@ -732,6 +776,27 @@ def compose(
     updates = (updated(c, sources) for c in _ranked(claims, "update", by_id))
     account += [s for s in updates if s is not None][: params.max_updates]
     return account
+
+
+def _unclear_someone(chosen: Sequence[Candidate]) -> list[Candidate]:
+    """Sentences naming their subject only as "he" or "the man" in an account that names
+    two people or more, unless the sentence right before them, in their article and in the
+    account, names that one person."""
+    if len({name for c in chosen for name in c.people}) < 2:
+        return []
+    unclear = []
+    for before, candidate in zip([None, *chosen], chosen, strict=False):
+        if not candidate.someone:
+            continue
+        follows = (
+            before is not None
+            and before.article.id == candidate.article.id
+            and before.position == candidate.position - 1
+            and len(before.people) == 1
+        )
+        if not follows:
+            unclear.append(candidate)
+    return unclear
 
 
 # --- omissions -------------------------------------------------------------------------------

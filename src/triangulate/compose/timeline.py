@@ -31,7 +31,7 @@ import numpy as np
 
 from triangulate.core.dates import DateInterval
 from triangulate.core.spans import sentence_around
-from triangulate.core.words import content_words, overlap, words_of
+from triangulate.core.words import content_words, overlap, verbs_alike, words_of
 from triangulate.models import Article, Event, Evidence, Reading, TimeExpression, TimelineEntry
 
 DATELINE_WORDS = re.compile(
@@ -44,6 +44,16 @@ EMBED_OTHER_DATE = 0.75
 OTHER_DATE_MAX_DAYS = 45
 RETOLD = 0.5  # word overlap of a source's two tellings of one event
 LEAD_DAYS_BEFORE = 7  # a lead's day is within the week before publication
+# Times that point back to a day the text named before ("that day", "earlier in the day",
+# "the next morning"): read against publication they would give the report's day.
+ANAPHORIC_TIME = re.compile(
+    r"^(?:(?:early|earlier|late|later)\s+)?(?:(?:in|on|during)\s+)?"
+    r"(?:(?:that|the|the same|the next|the following|the previous|the day's)\s+)?"
+    r"(?:day|morning|afternoon|evening|night)$",
+    re.I,
+)
+# "Last updated 09:40 02/03/2031": the clock time a dateline gives its report
+DATELINE_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\s*:\s*([0-5]\d)\b")
 
 
 class Embedder(Protocol):
@@ -68,6 +78,7 @@ class EventMention:
     when: DateInterval
     granularity: str = "day"
     words: frozenset[str] = frozenset()  # the telling's content words, by their lemmas
+    verb: str = ""  # the event word's lemma
 
     @property
     def article(self) -> str:
@@ -139,6 +150,7 @@ def _article_mentions(article: Article, reading: Reading) -> list[EventMention]:
     published = reading.published or article.published
     lead = lead_day(reading, article.text)
     lemmas = dict(reading.lemmas)
+    reported_at = _dateline_clock(article.text, published)
     found = []
     for event in reading.events:
         sentence = sentence_around(event.evidence, article.text, sentences)
@@ -147,8 +159,53 @@ def _article_mentions(article: Article, reading: Reading) -> list[EventMention]:
             report = lead or published
             mention = _mention_at(event, sentence, report, published, dated=False)
         if mention is not None:
-            found.append(dataclasses.replace(mention, words=content_words(mention.text, lemmas)))
+            verb = event.evidence.text.split()[0].lower() if event.evidence.text.split() else ""
+            words = content_words(mention.text, lemmas)
+            mention = dataclasses.replace(mention, words=words, verb=lemmas.get(verb, verb))
+            found.append(_before_report(mention, reported_at))
     return found
+
+
+def _dateline_clock(text: str, published: str | None) -> dt.datetime | None:
+    """The time of day a dateline gives the report ("Last updated 09:40 02/03/2031"), when
+    the article is dated that day."""
+    day = _day(published)
+    if day is None:
+        return None
+    first_line = text.lstrip()[:120].split("\n", 1)[0]
+    clock = DATELINE_CLOCK.search(first_line)
+    if not DATELINE_WORDS.search(first_line) or clock is None:
+        return None
+    return dt.datetime.combine(day, dt.time(int(clock[1]), int(clock[2])))
+
+
+def _before_report(mention: EventMention, reported_at: dt.datetime | None) -> EventMention:
+    """A clock time with no day of its own ("about 3pm") that is later than its report's
+    own time that day happened the day before: a report tells what has happened."""
+    if reported_at is None or not mention.dated or mention.granularity != "time":
+        return mention
+    try:
+        when = dt.datetime.fromisoformat(mention.value)
+    except ValueError:
+        return mention
+    if when.date() != reported_at.date() or when <= reported_at:
+        return mention
+    if _names_its_day(mention):
+        return mention
+    value = (when - dt.timedelta(days=1)).isoformat(timespec="minutes")
+    moved = DateInterval.parse(value)
+    return mention if moved is None else dataclasses.replace(mention, value=value, when=moved)
+
+
+def _names_its_day(mention: EventMention) -> bool:
+    """The clause names the day itself ("at 3pm on Saturday", "today at 3pm")."""
+    time = mention.event.time
+    return time is not None and bool(
+        re.search(
+            r"\b(?:today|tonight|[a-z]+day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b",
+            time.evidence.text,
+        )
+    )
 
 
 def _dated_mention(event: Event, sentence: Evidence, published: str | None) -> EventMention | None:
@@ -231,6 +288,8 @@ def dated_events(mentions: Iterable[EventMention]) -> list[EventMention]:
         time = mention.event.time
         if not mention.dated or time is None or _word_count(mention.text) < 3:
             continue
+        if mention.event.told_by_sentence or _points_back_in_time(time):
+            continue  # the date is another clause's, or a day the text named before
         if (mention.article, time.evidence.start) in times:
             continue
         times.add((mention.article, time.evidence.start))
@@ -238,6 +297,10 @@ def dated_events(mentions: Iterable[EventMention]) -> list[EventMention]:
         if key not in chosen or _own_share(mention) > _own_share(chosen[key]):
             chosen[key] = mention
     return list(chosen.values())
+
+
+def _points_back_in_time(time: TimeExpression) -> bool:
+    return bool(ANAPHORIC_TIME.match(" ".join(time.evidence.text.split())))
 
 
 def _own_share(mention: EventMention) -> float:
@@ -274,11 +337,24 @@ def _retold(mention: EventMention, group: _Group) -> bool:
     )
 
 
+def _told_again(mention: EventMention, group: _Group) -> bool:
+    """A source telling one happening twice on one date with verbs of the same happening
+    ("was sacked last month", then "had been dismissed last month")."""
+    return any(
+        m.article == mention.article
+        and m.value == mention.value
+        and verbs_alike(m.verb, mention.verb)
+        for m in group.mentions
+    )
+
+
 def _find_group(
     mention: EventMention, vector: np.ndarray | None, groups: list[_Group]
 ) -> _Group | None:
     for group in groups:
         same = all(_dates_compatible(mention, m) for m in group.mentions)
+        if same and _told_again(mention, group):
+            return group
         if any(m.article == mention.article for m in group.mentions) and not (
             same and _retold(mention, group)
         ):

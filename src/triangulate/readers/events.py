@@ -108,7 +108,7 @@ def _event(
     subject = subject_of(verb)
     clause_tokens = list(verb.subtree)
     outside = _outside(verb, subject)
-    telling = _telling(verb, time)
+    telling, by_sentence = _telling(verb, time)
     tense = tense_of(verb)
     if time is not None and not _dates_the_event(time, tense):
         time = None
@@ -120,6 +120,7 @@ def _event(
         participants=_participants(entities, [*clause_tokens, *outside], subject, resolver),
         reporting=is_speech_verb(verb),
         tense=tense,
+        told_by_sentence=by_sentence,
     )
 
 
@@ -219,19 +220,39 @@ def _participants(
 # --- the telling -----------------------------------------------------------------------------
 
 
-def _telling(verb: Token, time: TimeExpression | None) -> list[Span]:
+def _telling(verb: Token, time: TimeExpression | None) -> tuple[list[Span], bool]:
     """The words that tell the event as a sentence: the clause of the finite verb that
-    carries it, with its subject; the whole sentence when no such clause says enough."""
+    carries it, with its subject; the whole sentence when no such clause says enough.
+    Also whether those words tell another clause's event instead (see ``Event``)."""
     teller = _finite_teller(verb)
     subject = subject_of(teller) if teller is not None else None
+    sentence = _runs(verb.doc, list(verb.sent)), not _tells_the_sentence(verb)
     if teller is None or subject is None or _inside_quotation(verb):
-        return _runs(verb.doc, list(verb.sent))  # a quote is told with who says it
+        return sentence  # a quote is told with who says it
+    if _unsure_antecedent(teller, subject):
+        return sentence
     kept = _without_other_clauses(teller, _outside(teller, subject))
     if len(kept) > LONG_TELLING_WORDS:
         kept = _without_other_clauses(teller, _outside(teller, subject), SIDE_CLAUSE_DEPS)
     if not kept or kept[0].lower_ in RELATIVE_WORDS or _says_little(kept, time):
-        kept = list(verb.sent)  # ", which it had taken": the sentence says it
-    return _runs(verb.doc, kept)
+        return sentence  # ", which it had taken": the sentence says it
+    # "The strike, spanning the spring, ended in June": a side clause told by its main clause
+    return _runs(verb.doc, kept), teller != verb and verb.dep_ in SIDE_CLAUSE_DEPS | {"acl"}
+
+
+def _unsure_antecedent(teller: Token, subject: Token) -> bool:
+    """A relative clause hung on the last noun of an "of" chain ("a clerk of one of the
+    mills who was sacked"): the parser cannot tell which noun it is about."""
+    own = next((c for c in teller.children if c.dep_ in SUBJECT_DEPS), None)
+    if own is None or not _is_relative(own) or subject.dep_ != "pobj":
+        return False
+    return subject.head.lower_ == "of"
+
+
+def _tells_the_sentence(verb: Token) -> bool:
+    """The verb is the sentence's own (its root, or the finite verb carrying the root)."""
+    root = verb.sent.root
+    return verb == root or _finite_teller(verb) == root
 
 
 def _inside_quotation(verb: Token) -> bool:
