@@ -256,31 +256,37 @@ class SpeakerResolver:
             return name, mention
         if subject.pos_ == "PRON":
             return None, mention
-        titled = self._person_after_title(subject)
+        titled = self._name_after_title(subject)
         if titled is not None:
-            return self.person_name(titled), titled.evidence
+            return titled
         name, evidence = self._phrase(subject)
         if name is not None:
             name = self._titled_person(subject, name) or name
         return name, evidence
 
-    def _person_after_title(self, subject: Token) -> Entity | None:
-        """ "said harbour police Sgt. Ana Veldt" cut after "Sgt.": the person named right after
-        the title the subject phrase ends with."""
-        last = subject.doc[subject.right_edge.i]
+    def _name_after_title(self, subject: Token) -> tuple[str, Evidence] | None:
+        """ "said harbour police Sgt. Ana Veldt" cut after "Sgt.": the person named right
+        after the title the subject phrase ends with."""
+        doc = subject.doc
+        last = doc[subject.right_edge.i]
         if last.lower_.rstrip(".") not in TITLE_WORDS or not last.text[:1].isupper():
             return None
         end = last.idx + len(last.text)
-        if subject.doc.text[end : end + 1] != ".":
+        if not last.text.endswith(".") and doc.text[end : end + 1] != ".":
             return None
-        return next(
-            (
-                e
-                for e in self.index.entities
-                if e.label == "PERSON" and end < e.evidence.start <= end + 3
-            ),
-            None,
-        )
+        for entity in self.index.entities:
+            if entity.label == "PERSON" and end < entity.evidence.start <= end + 3:
+                return self.person_name(entity), entity.evidence
+        start = last.i + 1 + (doc[last.i + 1].text == "." if last.i + 1 < len(doc) else 0)
+        words = []
+        for token in doc[start : start + 4]:
+            if not (token.is_alpha and token.text[:1].isupper()) or is_speech_verb(token):
+                break
+            words.append(token)
+        if len(words) < 2:
+            return None
+        name = doc[words[0].i : words[-1].i + 1]
+        return name.text, _evidence(name, self.article_id)
 
     def person_name(self, entity: Entity) -> str:
         """A person's name: the article's one name for all its mentions ("Nikolaidis",
@@ -636,6 +642,7 @@ def _content_span(verb: Token) -> Span | None:
             span = _past_split_possessive(doc[start : tokens[-1].i + 1])
             span = _without_split_attribution(_without_attribution(span))
             trimmed = _trim_punctuation(span)
+            trimmed = _trim_punctuation(_without_lone_closing_mark(trimmed)) if trimmed else None
             return _closing_mark_kept(trimmed) if trimmed is not None else None
     return None
 
@@ -672,12 +679,30 @@ def _without_split_attribution(span: Span) -> Span:
     if doc.text[doc[end - 1].idx + len(doc[end - 1].text) :][:1] != ".":
         return span
     commas = [t for t in doc[span.start : end] if t.text == ","]
-    if not commas:
+    if not commas or end - commas[-1].i > 6:
         return span
-    tail = doc[commas[-1].i + 1 : end]
-    if any(t.pos_ in {"VERB", "AUX"} for t in tail):
-        return span
+    following = doc[end : end + 8]
+    if not any(is_speech_verb(t) for t in following):
+        return span  # the next sentence does not go on with who said it
     return doc[span.start : commas[-1].i]
+
+
+def _without_lone_closing_mark(span: Span) -> Span:
+    """Content ending with the closing mark of a quotation it does not open ("'The dam
+    will hold, '"): the mark, and the comma before it, are not the content's."""
+    doc = span.doc
+    end = span.end
+    while end > span.start and doc[end - 1].text in {"'", '"', "”", "’"}:
+        mark = doc[end - 1].text
+        opened = {"”": "“", "’": "‘"}.get(mark, mark)
+        if sum(t.text == opened for t in doc[span.start : end - 1]):
+            break
+        end -= 1
+        while end > span.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            if doc[end - 1].text in QUOTE_MARKS:
+                break
+            end -= 1
+    return doc[span.start : end] if end > span.start else span
 
 
 def _closing_mark_kept(span: Span) -> Span:
