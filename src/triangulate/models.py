@@ -140,6 +140,7 @@ class Event:
     # the telling is the whole sentence, which tells another clause's event: its date may be
     # of this event ("the quay it had built in the 1980s"), its words are the other's
     told_by_sentence: bool = False
+    referent: str | None = None  # the person a telling's opening "he" or "his" stands for
 
 
 @dataclass(frozen=True)

@@ -178,6 +178,7 @@ class Candidate:
     points_back: bool = False  # needs the sentence before it ("He said", "They also")
     people: frozenset[str] = frozenset()  # the people it names, by their last names
     someone: bool = False  # names its subject only as "he" or "the man"
+    unplaced: bool = False  # says "this morning" in a report of no known day
     weight: float = 0.0
     vector: dict[str, float] = field(default_factory=dict)  # TF-IDF, unit length
 
@@ -238,9 +239,9 @@ def candidates(articles: Sequence[Article], readings: dict[str, Reading]) -> lis
                 continue  # a heading, caption or menu line: no statement
             if _asks(sentence.text) or ANNOUNCING.match(sentence.text.strip()):
                 continue  # a question, or "there is breaking news": states nothing
-            if not (reading.published or article.published) and RELATIVE_TIME.search(sentence.text):
-                continue  # "this morning" in an undated report: no day anyone can tell
             candidate = _candidate(article, source, position, sentence, reading)
+            undated = not (reading.published or article.published)
+            candidate.unplaced = undated and bool(RELATIVE_TIME.search(sentence.text))
             if candidate.words >= MIN_WORDS and candidate.pieces:
                 found.append(candidate)
     return found
@@ -432,6 +433,8 @@ def select(found: Sequence[Candidate], limit: int, params: Params = DEFAULT) -> 
             continue
         if _adds_nothing(candidate, chosen, params):
             continue
+        if candidate.unplaced and _told_placed(candidate, found, params):
+            continue  # another source tells it with a day a reader can tell
         chosen.append(candidate)
         words += candidate.words
         follower = waiting.pop((candidate.article.id, candidate.position), None)
@@ -448,6 +451,17 @@ def _adds_nothing(candidate: Candidate, chosen: Sequence[Candidate], params: Par
         if candidate.framed and _shared_words(candidate, other) >= TOLD_MATTER:
             return True  # told already: this telling would add only its framing
     return False
+
+
+def _told_placed(candidate: Candidate, found: Sequence[Candidate], params: Params) -> bool:
+    """Another source's sentence says the same without a time that needs the unknown day
+    of publication ("the attack this morning" in an undated report)."""
+    return any(
+        other.source != candidate.source
+        and not other.unplaced
+        and _repeats(other, candidate, params)
+        for other in found
+    )
 
 
 def _follows(candidate: Candidate, chosen: Sequence[Candidate]) -> bool:

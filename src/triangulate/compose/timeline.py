@@ -110,8 +110,20 @@ def telling_text(event: Event) -> str:
     text = " ".join(text.split())
     if not text:
         return ""
+    text = _naming(text, event.referent)
     text = text[:1].upper() + text[1:]
     return text if text[-1] in ".!?”’\"'" else text + "."
+
+
+def _naming(text: str, referent: str | None) -> str:
+    """ "He [Ana Veldt] said ...", "His [Ana Veldt's] boat ...": whom an opening pronoun
+    stands for, in brackets, as its article's sentences before it told."""
+    first, _, rest = text.partition(" ")
+    if referent is None or not rest:
+        return text
+    owner = first.lower() in {"his", "her"}  # opening a sentence, "her" is a possessive
+    name = referent + ("'s" if owner else "")
+    return f"{first} [{name}] {rest}"
 
 
 # --- dates -----------------------------------------------------------------------------------

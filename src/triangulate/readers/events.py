@@ -121,7 +121,19 @@ def _event(
         reporting=is_speech_verb(verb),
         tense=tense,
         told_by_sentence=by_sentence,
+        referent=_referent(verb.doc, telling, resolver),
     )
+
+
+def _referent(doc: Doc, telling: list[Span], resolver: SpeakerResolver) -> str | None:
+    """Whom a telling that opens with "he", "she", "his" or "her" speaks of: told alone, the
+    pronoun no longer follows the sentence that names them."""
+    if not telling or not len(telling[0]):
+        return None
+    first = telling[0][0]
+    if first.pos_ != "PRON" or resolver.in_quote(first):
+        return None
+    return resolver.person_meant(first)
 
 
 def subject_of(verb: Token) -> Token | None:

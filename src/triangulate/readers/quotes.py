@@ -264,6 +264,17 @@ class SpeakerResolver:
             name = self._titled_person(subject, name) or name
         return name, evidence
 
+    def person_meant(self, pronoun: Token) -> str | None:
+        """The person "he", "she", "his" or "her" stands for, as a speaker's pronoun is
+        resolved: the subject it refers back to, else the last person named before it."""
+        if pronoun.lower_ not in PERSONAL_PRONOUNS | {"his"}:
+            return None
+        name = self._antecedent(pronoun, True, depth=0)
+        if name is None:
+            last = self._last_person_outside_quotes(pronoun)
+            name = self.person_name(last) if last is not None else None
+        return name
+
     def _name_after_title(self, subject: Token) -> tuple[str, Evidence] | None:
         """ "said harbour police Sgt. Ana Veldt" cut after "Sgt.": the person named right
         after the title the subject phrase ends with."""

@@ -304,7 +304,9 @@ def _renamed(reading: Reading, mapping: Mapping[str, str]) -> Reading:
         for fact in reading.facts
     )
     events = tuple(
-        dataclasses.replace(event, participants=names(event.participants))
+        dataclasses.replace(
+            event, participants=names(event.participants), referent=rename(event.referent)
+        )
         for event in reading.events
     )
     return dataclasses.replace(
@@ -353,6 +355,7 @@ def _event_json(event: Event) -> dict[str, Any]:
     data["reporting"] = event.reporting
     data["tense"] = event.tense
     data["told_by_sentence"] = event.told_by_sentence
+    data["referent"] = event.referent
     return data
 
 
@@ -435,6 +438,7 @@ def _event_from(article_id: str, data: Mapping[str, Any]) -> Event:
         reporting=bool(data.get("reporting", False)),
         tense=str(data.get("tense", "past")),
         told_by_sentence=bool(data.get("told_by_sentence", False)),
+        referent=data.get("referent"),
     )
 
 
