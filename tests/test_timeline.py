@@ -269,3 +269,15 @@ def test_one_source_telling_a_happening_twice_makes_one_entry() -> None:
     entries = build_timeline([article], read_many([article]))
     weeks = [e for e in entries if e.granularity == "week"]
     assert len(weeks) == 1
+
+
+def test_an_opening_pronoun_is_named() -> None:
+    text = (
+        "Ferry captain held\n\n"
+        "Captain Anton Reyes was arrested in Velmar on Monday. "
+        "His boat was towed to the harbour on Tuesday."
+    )
+    article = Article("p", "p.txt", text, published="2030-05-08")
+    entries = build_timeline([article], read_many([article]))
+    towed = next(e.event for e in entries if "towed" in e.event)
+    assert towed.startswith("His [Anton Reyes's] boat was towed")
