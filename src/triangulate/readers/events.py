@@ -44,6 +44,7 @@ OTHER_CLAUSE_DEPS = frozenset({"relcl", "appos", "parataxis"})
 SIDE_CLAUSE_DEPS = frozenset({"advcl", "npadvmod"})  # dropped when the telling runs long
 LONG_TELLING_WORDS = 30
 MIN_TELLING_WORDS = 4
+MAX_NOUN_GAP = 8  # words from a noun to the participle that tells of it
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 OPENING_QUOTES = frozenset({"“", "‘"})
 CLOSING_QUOTES = frozenset({"”", "’"})
@@ -236,6 +237,9 @@ def _telling(verb: Token, time: TimeExpression | None) -> tuple[list[Span], bool
     """The words that tell the event as a sentence: the clause of the finite verb that
     carries it, with its subject; the whole sentence when no such clause says enough.
     Also whether those words tell another clause's event instead (see ``Event``)."""
+    named = _named_thing(verb)
+    if named is not None:
+        return _runs(verb.doc, named), False
     teller = _finite_teller(verb)
     subject = subject_of(teller) if teller is not None else None
     sentence = _runs(verb.doc, list(verb.sent)), not _tells_the_sentence(verb)
@@ -250,6 +254,55 @@ def _telling(verb: Token, time: TimeExpression | None) -> tuple[list[Span], bool
         return sentence  # ", which it had taken": the sentence says it
     # "The strike, spanning the spring, ended in June": a side clause told by its main clause
     return _runs(verb.doc, kept), teller != verb and verb.dep_ in SIDE_CLAUSE_DEPS | {"acl"}
+
+
+def _named_thing(verb: Token) -> list[Token] | None:
+    """A participle hung on a noun ("under the protocol, signed on 4 May") tells its event
+    with that noun: "The protocol, signed on 4 May", not the sentence around it."""
+    if (verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"}) or _names_its_doer(verb):
+        noun = _whole_phrase(verb.head)
+    elif _after_a_noun(verb):  # "arrived under the protocol, signed in May": parsed as
+        noun = _whole_phrase(verb.doc[verb.i - 2])  # the arrival's, it tells of the protocol
+    else:
+        return None
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if not noun.i < verb.i or verb.i - noun.i > MAX_NOUN_GAP:
+        return None
+    tokens = list(verb.doc[noun.left_edge.i : verb.right_edge.i + 1])
+    if any(t.dep_ in OTHER_CLAUSE_DEPS for t in tokens if t.head == noun):
+        return None
+    return tokens if len(tokens) >= MIN_TELLING_WORDS else None
+
+
+def _names_its_doer(verb: Token) -> bool:
+    """A relative clause with a subject of its own named ("the pier that the storm had
+    destroyed"): told with its noun, it says who did what to what."""
+    if verb.dep_ not in {"relcl", "acl"}:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject is not None and subject.pos_ in {"NOUN", "PROPN"}
+
+
+def _after_a_noun(verb: Token) -> bool:
+    """A past participle of a side clause right after "<noun>,": it describes that noun."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.i < 2:
+        return False
+    comma, noun = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    return comma.text == "," and noun.pos_ in {"NOUN", "PROPN"} and noun.dep_ == "pobj"
+
+
+def _whole_phrase(noun: Token) -> Token:
+    """The head of the phrase a name ends ("an agreement between A and B, signed ...": the
+    participle is about the agreement, so the agreement is told)."""
+    for _ in range(MAX_SUBJECT_CLIMB):
+        if noun.dep_ in {"conj", "compound", "appos"}:
+            noun = noun.head
+        elif noun.pos_ == "PROPN" and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head  # a participle is seldom about a name in a phrase
+        else:
+            break
+    return noun
 
 
 def _unsure_antecedent(teller: Token, subject: Token) -> bool:
