@@ -281,3 +281,12 @@ def test_an_opening_pronoun_is_named() -> None:
     entries = build_timeline([article], read_many([article]))
     towed = next(e.event for e in entries if "towed" in e.event)
     assert towed.startswith("His [Anton Reyes's] boat was towed")
+
+
+def test_a_dateline_gives_its_report_a_time_of_day_only_for_the_day_it_names() -> None:
+    from triangulate.compose.timeline import _dateline_clock
+
+    top = "Ferry aground\n\nUpdated 5 / 12 / 2030 6 : 04 PM\n\nA ferry ran aground."
+    assert str(_dateline_clock(top, "2030-05-12")) == "2030-05-12 18:04:00"
+    assert _dateline_clock(top.replace("12 / 2030", "13 / 2030"), "2030-05-12") is None
+    assert _dateline_clock("A ferry ran aground at 10:30 on Monday.", "2030-05-12") is None

@@ -53,7 +53,9 @@ ANAPHORIC_TIME = re.compile(
     re.I,
 )
 # "Last updated 09:40 02/03/2031": the clock time a dateline gives its report
-DATELINE_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\s*:\s*([0-5]\d)\b")
+DATELINE_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\s*:\s*([0-5]\d)\b(?:\s*([ap])\.?\s?m\b\.?)?", re.I)
+DATELINE_REACH = 300  # characters at the top of a text where a dateline stands
+DATELINE_LINES = 4
 
 
 class Embedder(Protocol):
@@ -180,15 +182,28 @@ def _article_mentions(article: Article, reading: Reading) -> list[EventMention]:
 
 def _dateline_clock(text: str, published: str | None) -> dt.datetime | None:
     """The time of day a dateline gives the report ("Last updated 09:40 02/03/2031"), when
-    the article is dated that day."""
+    the line names the day the article is dated."""
     day = _day(published)
     if day is None:
         return None
-    first_line = text.lstrip()[:120].split("\n", 1)[0]
-    clock = DATELINE_CLOCK.search(first_line)
-    if not DATELINE_WORDS.search(first_line) or clock is None:
-        return None
-    return dt.datetime.combine(day, dt.time(int(clock[1]), int(clock[2])))
+    for line in text.lstrip()[:DATELINE_REACH].split("\n")[:DATELINE_LINES]:
+        clock = DATELINE_CLOCK.search(line)
+        if clock is None or not DATELINE_WORDS.search(line) or not _names_the_day(line, day):
+            continue
+        hour = int(clock[1]) % 12 if clock[3] else int(clock[1])
+        hour += 12 if clock[3] and clock[3].lower().startswith("p") else 0
+        return dt.datetime.combine(day, dt.time(hour, int(clock[2])))
+    return None
+
+
+def _names_the_day(line: str, day: dt.date) -> bool:
+    """The line writes the day: its year, its day of the month and its month."""
+    month = day.strftime("%b").lower()
+    return (
+        str(day.year) in line
+        and bool(re.search(rf"(?<!\d)0?{day.day}(?!\d)", line))
+        and bool(re.search(rf"(?<!\d)0?{day.month}(?!\d)|{month}", line.lower()))
+    )
 
 
 def _before_report(mention: EventMention, reported_at: dt.datetime | None) -> EventMention:
