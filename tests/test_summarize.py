@@ -544,3 +544,10 @@ def test_this_morning_in_an_undated_report_gives_way_to_a_placed_telling() -> No
         candidate.weight = 2.0 if candidate.article.id == "u" else 1.0
     chosen = [c.article.id for c in summary.select(found, 200)]
     assert chosen == ["d"]
+
+
+def test_marks_a_tokenised_text_leaves_apart_are_joined() -> None:
+    text = "'The pier will hold , ' the mayor said at 10 a . m . on Monday ."
+    pieces, said = summary.clean(Evidence("t", 0, len(text), text))
+    assert said == "'The pier will hold,' the mayor said at 10 a.m. on Monday."
+    assert all(text[p.start : p.end] == p.text for p in pieces)

@@ -133,6 +133,10 @@ _MEASURES_TEXT = """number numbers date dates day days year years age ages name 
 amount size share total count cost price toll length height distance value"""
 MEASURES = frozenset(_MEASURES_TEXT.split())
 CLOSING = tuple(".!?\"”’'")
+# Marks a tokenised text leaves apart: a closing quotation mark after a comma or stop ("shot,
+# ' he said"), "a. m." for "a.m."
+SPACED_CLOSING_MARK = re.compile(r"([,.!?])\s+(['\"”’])(?=\s|$)")
+SPACED_CLOCK = re.compile(r"\b([ap])\.\s+m\.", re.I)
 # A sentence that announces news instead of telling it ("There is breaking news out of X")
 ANNOUNCING = re.compile(
     r"^(?:there\s+is|there's|we\s+have|we've\s+got|this\s+is)\s+(?:some\s+)?"
@@ -217,6 +221,8 @@ def clean(sentence: Evidence) -> tuple[tuple[Evidence, ...], str]:
         pieces.append(_piece(sentence, at, end))
     pieces = [p for p in pieces if p.text]
     joined = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(p.text for p in pieces))
+    joined = SPACED_CLOSING_MARK.sub(r"\1\2", joined)  # "shot, '" -> "shot,'"
+    joined = SPACED_CLOCK.sub(r"\1.m.", joined)  # "10 a. m." -> "10 a.m."
     cited = tuple(p for p in pieces if any(ch.isalnum() for ch in p.text))
     return cited, joined[:1].upper() + joined[1:]
 
