@@ -32,7 +32,6 @@ TITLE_WORDS = word_set(
     deputy secretary of state general gen gen. lt lt. col col. colonel maj maj. major capt
     capt. captain adm adm. admiral marshal field sen sen. senator rep rep. representative gov
     gov. governor mayor dr dr. mr mr. mrs mrs. ms ms. sir lord lady dame king queen prince
-    sgt sgt. sergeant cpl cpl. corporal insp insp. inspector supt supt. superintendent
     princess crown sheikh emir ayatollah pope premier chancellor speaker chief justice judge
     ambassador envoy spokesman spokeswoman spokesperson leader commander lawmaker mp
     senior former acting opposition"""

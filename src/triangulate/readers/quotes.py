@@ -70,6 +70,8 @@ GROUP_PRONOUNS = frozenset({"it", "they"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 DOCUMENT_NOUNS = word_set("lawsuit report newspaper agency memo letter statement")
 AUTHORED_NOUNS = word_set("statement report letter memo lawsuit release communique")
+# titles a full stop may cut from the name after them ("police Sgt." + ". Ana Veldt said")
+CUT_TITLES = TITLE_WORDS | word_set("sgt sergeant cpl corporal insp inspector supt superintendent")
 # nouns for an outlet: "the newspaper reported" speaks for the outlet named before it
 OUTLET_NOUNS = word_set("newspaper paper daily broadcaster network channel magazine tabloid")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -280,7 +282,7 @@ class SpeakerResolver:
         after the title the subject phrase ends with."""
         doc = subject.doc
         last = doc[subject.right_edge.i]
-        if last.lower_.rstrip(".") not in TITLE_WORDS or not last.text[:1].isupper():
+        if last.lower_.rstrip(".") not in CUT_TITLES or not last.text[:1].isupper():
             return None
         end = last.idx + len(last.text)
         if not last.text.endswith(".") and doc.text[end : end + 1] != ".":
@@ -685,7 +687,7 @@ def _without_split_attribution(span: Span) -> Span:
     end = span.end
     while end > span.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    if end <= span.start or doc[end - 1].lower_.rstrip(".") not in TITLE_WORDS:
+    if end <= span.start or doc[end - 1].lower_.rstrip(".") not in CUT_TITLES:
         return span
     if doc.text[doc[end - 1].idx + len(doc[end - 1].text) :][:1] != ".":
         return span
