@@ -6,7 +6,11 @@ For each verb (with its particle: "pulled out") an event records
 - its clause: the verb and everything that depends on it;
 - its telling: the subject and the clause as a sentence of the text's own words, without
   the clauses joined to it ("and ...", "which ...", "..., who ...") and, when long,
-  without its side clauses ("after ...") either;
+  without its side clauses ("after ...") either; a participle or a relative clause with a
+  named doer is told with its noun ("The treaty, signed on 4 May"); when only the whole
+  sentence of another clause can tell it, the event says so (``told_by_sentence``: that
+  sentence must not be dated by this event's time), and an opening "he"/"his" says whom it
+  stands for (``referent``);
 - the time its own clause gives: a dated time expression whose smallest enclosing verb
   clause is this verb's.  A time after "since", "until" or "than" bounds a comparison
   ("the lowest since 1997"), it does not date anything; a programme or a work named like
