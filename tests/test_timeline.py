@@ -290,3 +290,15 @@ def test_a_dateline_gives_its_report_a_time_of_day_only_for_the_day_it_names() -
     assert str(_dateline_clock(top, "2030-05-12")) == "2030-05-12 18:04:00"
     assert _dateline_clock(top.replace("12 / 2030", "13 / 2030"), "2030-05-12") is None
     assert _dateline_clock("A ferry ran aground at 10:30 on Monday.", "2030-05-12") is None
+
+
+def test_that_day_after_a_named_day_is_that_day() -> None:
+    text = (
+        "Ferry aground off Orlen\n\n"
+        "A ferry ran aground off Orlen on Monday. "
+        "The crew had checked the engines early that day, the harbour master said."
+    )
+    article = Article("d", "d.txt", text, published="2030-05-15")
+    entries = build_timeline([article], read_many([article]))
+    checked = [e.date for e in entries if "checked" in e.event]
+    assert checked == ["2030-05-13"]

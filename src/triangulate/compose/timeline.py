@@ -84,6 +84,9 @@ class EventMention:
     granularity: str = "day"
     words: frozenset[str] = frozenset()  # the telling's content words, by their lemmas
     verb: str = ""  # the event word's lemma
+    # its time points back ("that day") with no day named before it: the reader could only
+    # read it from the day of publication
+    unplaced: bool = False
 
     @property
     def article(self) -> str:
@@ -178,7 +181,12 @@ def _article_mentions(article: Article, reading: Reading) -> list[EventMention]:
         if mention is not None:
             verb = event.evidence.text.split()[0].lower() if event.evidence.text.split() else ""
             words = content_words(mention.text, lemmas)
-            mention = dataclasses.replace(mention, words=words, verb=lemmas.get(verb, verb))
+            mention = dataclasses.replace(
+                mention,
+                words=words,
+                verb=lemmas.get(verb, verb),
+                unplaced=_points_back_to_nothing(event.time, reading, sentences),
+            )
             found.append(_before_report(mention, reported_at))
     return found
 
@@ -318,8 +326,8 @@ def dated_events(mentions: Iterable[EventMention]) -> list[EventMention]:
         time = mention.event.time
         if not mention.dated or time is None or _word_count(mention.text) < 3:
             continue
-        if mention.event.told_by_sentence or _points_back_in_time(time):
-            continue  # the date is another clause's, or a day the text named before
+        if mention.event.told_by_sentence or mention.unplaced:
+            continue  # the date is another clause's, or read from the day of publication
         if (mention.article, time.evidence.start) in times:
             continue
         times.add((mention.article, time.evidence.start))
@@ -329,8 +337,22 @@ def dated_events(mentions: Iterable[EventMention]) -> list[EventMention]:
     return list(chosen.values())
 
 
-def _points_back_in_time(time: TimeExpression) -> bool:
-    return bool(ANAPHORIC_TIME.match(" ".join(time.evidence.text.split())))
+def _points_back_to_nothing(
+    time: TimeExpression | None, reading: Reading, sentences: list[Evidence]
+) -> bool:
+    """ "Earlier in the day", "that day": the day named before it, if the text names one
+    (not in a dateline); else it says nothing of when."""
+    if time is None or not ANAPHORIC_TIME.match(" ".join(time.evidence.text.split())):
+        return False
+    for earlier in reading.times:
+        if earlier.evidence.start >= time.evidence.start or earlier.granularity != "day":
+            continue
+        if not earlier.anchored or ANAPHORIC_TIME.match(" ".join(earlier.evidence.text.split())):
+            continue
+        sentence = next((s for s in sentences if s.start <= earlier.evidence.start < s.end), None)
+        if sentence is not None and not _is_dateline(sentence, earlier):
+            return False
+    return True
 
 
 def _own_share(mention: EventMention) -> float:
