@@ -9,9 +9,9 @@ publication.  An undated plan ("will be discontinued") has not happened by then 
 placed at all.  The timeline shows the dated mentions only, each told by a sentence of
 its source's own words; :func:`event_mentions` gives them all (the SemEval-2015 Task 4
 benchmark scores that view).  A date stays with the event whose clause it modifies: an
-event told only by another clause's sentence and a time pointing back to a day named
-before ("that day") make no entry; a clock time later than the report's own time that day
-is the day before.
+event told only by another clause's sentence, and a time pointing back ("that day") in a
+text that named no day before it, make no entry; a clock time later than the report's own
+time that day is the day before.
 
 Grouping mentions of one event across sources is a layer on top that never rewrites a
 mention's date: mentions join when they tell the same event on compatible dates (or, with
