@@ -410,12 +410,10 @@ class StoryClusterer:
         if copied is not None:
             return self._join_copy(self._live[copied], features)
         weighted = self._weighted(features)
-        bounds: _ArticleBounds = {}
-        story = self._best_story(features, weighted, bounds)
+        story = self._best_story(features, weighted)
         if story is None:
             story = self._start(features)
         self._join(story, features, weighted)
-        self._article_bounds[features.id] = bounds
         story = self._merge_similar(story, weighted.keys)
         self._close_old(features.published)
         return story.id
@@ -457,10 +455,9 @@ class StoryClusterer:
         # instead of comparing the strings (features arrive unpickled, as fresh strings).
         return {sys.intern(key): value / norm for key, value in raw.items()} if norm > 0 else {}
 
-    def _best_story(
-        self, features: ArticleFeatures, weighted: _Weighted, bounds: _ArticleBounds | None = None
-    ) -> _LiveStory | None:
+    def _best_story(self, features: ArticleFeatures, weighted: _Weighted) -> _LiveStory | None:
         best: tuple[float, str] | None = None
+        bounds = self._article_bounds.setdefault(features.id, {})  # kept for refining
         for story in self._candidates(weighted.keys):
             if not self._in_window(features.published, story):
                 continue
