@@ -19,7 +19,7 @@ Usage:
 ``local-before`` / ``ray-before``: the clusterer without its dormant stage (a story closes
 5 days after its last report).  ``tfidf`` is the baseline on the same texts (``triangulate.evaluation.streams.TfidfTree``:
 TF-IDF cosine, average link over all pairs, scipy), one process, at most 10k articles.
-  .venv/bin/python benchmarks/bench_stories.py --stages 10000   # featurize vs clusterer
+  .venv/bin/python benchmarks/bench_stories.py --stages 10000   # featurize vs clusterer (CPU s)
 """
 
 from __future__ import annotations
@@ -165,18 +165,19 @@ def stages(size: int) -> None:
     from triangulate.stories.cluster import StoryClusterer, featurize
 
     articles = list(replayed(size))
-    started = time.perf_counter()
+    started = time.process_time()
     features = [featurize(a) for a in articles]
-    featurized = time.perf_counter()
+    featurized = time.process_time()
     clusterer = StoryClusterer()
     for item in features:
         clusterer.add(item)
         clusterer.drain_closed()
     clusterer.finish()
-    done = time.perf_counter()
+    done = time.process_time()
     print(
-        f"{size} articles, one core: featurize {size / (featurized - started):.0f} articles/s, "
-        f"clusterer {size / (done - featurized):.0f} articles/s"
+        f"{size} articles, one process, CPU seconds: featurize {featurized - started:.2f} s "
+        f"({size / (featurized - started):.0f} articles per CPU-s), clusterer "
+        f"{done - featurized:.2f} s ({size / (done - featurized):.0f} articles per CPU-s)"
     )
 
 
