@@ -20,6 +20,7 @@ Usage:
 5 days after its last report).  ``tfidf`` is the baseline on the same texts (``triangulate.evaluation.streams.TfidfTree``:
 TF-IDF cosine, average link over all pairs, scipy), one process, at most 10k articles.
   .venv/bin/python benchmarks/bench_stories.py --stages 10000   # featurize vs clusterer (CPU s)
+      [--stories-out stories.txt]   # each story and its articles, to compare two versions
 """
 
 from __future__ import annotations
@@ -160,8 +161,9 @@ def load_average() -> str:
     return " / ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def stages(size: int) -> None:
-    """Time the two stages apart, in one process: featurize, then the sequential clusterer."""
+def stages(size: int, stories_out: Path | None = None) -> None:
+    """Time the two stages apart, in one process: featurize, then the sequential clusterer;
+    ``stories_out``: write each story (id and articles), one per line, to compare versions."""
     from triangulate.stories.cluster import StoryClusterer, featurize
 
     articles = list(replayed(size))
@@ -169,11 +171,15 @@ def stages(size: int) -> None:
     features = [featurize(a) for a in articles]
     featurized = time.process_time()
     clusterer = StoryClusterer()
+    stories = []
     for item in features:
         clusterer.add(item)
-        clusterer.drain_closed()
-    clusterer.finish()
+        stories += clusterer.drain_closed()
+    stories += clusterer.finish()
     done = time.process_time()
+    if stories_out is not None:
+        lines = (f"{story.id} {' '.join(story.articles)}\n" for story in stories)
+        stories_out.write_text("".join(lines), encoding="utf-8")
     print(
         f"{size} articles, one process, CPU seconds: featurize {featurized - started:.2f} s "
         f"({size / (featurized - started):.0f} articles per CPU-s), clusterer "
@@ -187,13 +193,14 @@ def main() -> None:
     parser.add_argument("--engines", default="local,ray")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--stages", type=int, help="time featurize and clustering apart")
+    parser.add_argument("--stories-out", type=Path, help="with --stages: write the stories")
     parser.add_argument("--one", nargs=2, metavar=("SIZE", "ENGINE"), help=argparse.SUPPRESS)
     parser.add_argument("--shared", type=Path, default=SHARED, help="the ../shared folder")
     args = parser.parse_args()
     global ECBPLUS
     ECBPLUS = args.shared / "data" / "ecbplus-dev"
     if args.stages:
-        stages(args.stages)
+        stages(args.stages, args.stories_out)
         return
     if args.one:
         print(json.dumps(measure(int(args.one[0]), args.one[1], args.workers)))
