@@ -37,7 +37,6 @@ import hashlib
 import heapq
 import math
 import re
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -444,16 +443,15 @@ class StoryClusterer:
         return _Weighted((vectors[0], vectors[1], vectors[2]), keys, features.published)
 
     def _tfidf(self, counts: Mapping[str, float]) -> dict[str, float]:
-        documents = self._documents
+        documents = self._documents + 1
         frequency = self._document_frequency
+        log = math.log
         raw = {
-            key: tf * (math.log((documents + 1) / (frequency[key] + 1)) + 1.0)
-            for key, tf in counts.items()
+            key: tf * (log(documents / (frequency[key] + 1)) + 1.0) for key, tf in counts.items()
         }
-        norm = math.sqrt(sum(v * v for v in raw.values()))
-        # Interned keys: a centroid's lookup of a word it holds then ends on the identity test
-        # instead of comparing the strings (features arrive unpickled, as fresh strings).
-        return {sys.intern(key): value / norm for key, value in raw.items()} if norm > 0 else {}
+        values = raw.values()
+        norm = math.sqrt(sum(map(mul, values, values)))
+        return {key: value / norm for key, value in raw.items()} if norm > 0 else {}
 
     def _best_story(self, features: ArticleFeatures, weighted: _Weighted) -> _LiveStory | None:
         best: tuple[float, str] | None = None
