@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from triangulate.compare.labels import clipped, surface_verb
+from triangulate.compare.labels import clause_label, statement_label
 from triangulate.compare.statements import Statement
 from triangulate.core.sources import independent_sources, source_name
 from triangulate.core.words import REPORTING_VERBS
@@ -24,9 +24,19 @@ def statement_claims(
     """One agreed claim per group, its most widely shared statement first."""
     claims = []
     for group in groups:
-        members = [statements[i] for i in group]
+        members = [statements[i] for i in _by_centrality(group, scores)]
         claims.append(_claim(members, articles, _confidence(group, scores)))
     return claims
+
+
+def _by_centrality(group: Sequence[int], scores: dict[tuple[int, int], float]) -> list[int]:
+    """The group's statements, the one most strongly linked to the others first: what the
+    sources share is best said by it."""
+
+    def linked(i: int) -> float:
+        return sum(scores.get((min(i, j), max(i, j)), 0.0) for j in group if j != i)
+
+    return sorted(group, key=lambda i: (-linked(i), i))
 
 
 def _confidence(group: Sequence[int], scores: dict[tuple[int, int], float]) -> float:
@@ -35,6 +45,7 @@ def _confidence(group: Sequence[int], scores: dict[tuple[int, int], float]) -> f
 
 
 def _claim(members: Sequence[Statement], articles: Sequence[Article], confidence: float) -> Claim:
+    about = claim_label(members)
     ordered = sorted(members, key=lambda s: (s.number, s.article))
     article_ids = tuple(dict.fromkeys(s.article for s in ordered))
     sources = independent_sources(article_ids, articles)
@@ -43,11 +54,11 @@ def _claim(members: Sequence[Statement], articles: Sequence[Article], confidence
     reason = f"{len(sources)} independent source{plural} state it ({names})."
     side = Side(
         value=None,
-        display=label(ordered[0]),
+        display=about,
         articles=article_ids,
         evidence=tuple(s.evidence for s in ordered),
     )
-    return Claim("", label(ordered[0]), "agreed", reason, (side,), confidence, kind="statement")
+    return Claim("", about, "agreed", reason, (side,), confidence, kind="statement")
 
 
 def _main_fact(statement: Statement) -> Fact | None:
@@ -58,13 +69,22 @@ def _main_fact(statement: Statement) -> Fact | None:
     return chosen[0] if chosen else None
 
 
-def label(statement: Statement) -> str:
-    """Who did what, in the sentence's own words: subject, verb as written, object."""
+def claim_label(members: Sequence[Statement]) -> str:
+    """Who did what, in a cited sentence's own words (subject, verb as written, object),
+    from the most central member that gives a clean phrase; else the shortest cited
+    sentence without who said it."""
+    for statement in members:
+        found = label(statement)
+        if found is not None:
+            return found
+    shortest = min(members, key=lambda s: (len(s.text), s.index))
+    return clause_label(shortest.text)
+
+
+def label(statement: Statement) -> str | None:
+    """The statement's main clause as a clean phrase, or None."""
     fact = _main_fact(statement)
-    if fact is None or not fact.subject:
-        return clipped(statement.text)
-    verb = surface_verb(statement.text, fact.predicate)
-    return clipped(" ".join(p for p in (fact.subject, verb, fact.object or "") if p))
+    return None if fact is None else statement_label(statement.text, fact)
 
 
 def name_of(article: Article) -> str:

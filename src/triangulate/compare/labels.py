@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from triangulate.core.words import WORD, irregular_forms
+from triangulate.core.words import WORD, irregular_forms, verb_groups
 from triangulate.models import Fact, Quantity, TimeExpression
 
 LABEL_WORDS = 12
@@ -220,3 +220,185 @@ def _noun_after(sentence_text: str, time: TimeExpression, _: str) -> str:
             break
         kept.append(word.lower() if word[:1].islower() else word)
     return " ".join(kept)
+
+
+# ---------------------------------------------------------------- statement labels
+
+# Words that cannot open a label's doer: a pronoun, or a possessive whose owner the label
+# does not name ("Their families"), say nothing to a reader of the label alone.
+UNNAMED_DOERS = frozenset(
+    {"i", "you", "he", "she", "it", "we", "they", "this", "that", "these", "those", "who"}
+    | {"which", "there", "my", "your", "his", "her", "its", "our", "their", "one", "some"}
+    | {"all", "both", "many", "most", "each", "none", "several", "others", "other"}
+)
+# Objects that stand for something the label does not say ("had this", "quoted him").
+UNNAMED_OBJECTS = UNNAMED_DOERS | frozenset(
+    {"him", "them", "us", "me", "nobody", "nothing", "something", "anything", "everything"}
+    | {"everyone", "everybody", "someone", "somebody", "anyone", "none", "all", "so"}
+)
+# Auxiliaries and negation written before a verb: kept with it ("have fallen", "did not
+# intervene", "was named"), so the label reads as the sentence does.
+AUXILIARIES = frozenset(
+    {"has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would"}
+    | {"could", "can", "should", "may", "might", "must", "do", "does", "did", "not", "never"}
+    | {"n't", "shall"}
+)
+LABEL_DOER_WORDS = 8
+LABEL_OBJECT_WORDS = 9
+CLAUSE_WORDS = 16
+# "..., police Lt. A. Smith said." / "According to X, ...": who said it, not what was said.
+TRAILING_ATTRIBUTION = re.compile(
+    r"[,;]\s*[\"'\u201d\u2019]*\s*(?:[^,;]{0,80}?\s)?(?:said|says|told\s+[^,;]{1,40}|reported"
+    r"|added|confirmed|announced)\s*[.!]?\s*[\"'\u201d\u2019]*\s*$",
+    re.IGNORECASE,
+)
+LEADING_ATTRIBUTION = re.compile(r"^\s*according\s+to\s+[^,]{1,80},\s*", re.IGNORECASE)
+
+
+def statement_label(sentence: str, fact: Fact) -> str | None:
+    """ "Officers found a shotgun in the car": the sentence's own words from the fact's doer
+    through its verb (with the auxiliaries the sentence writes) to what it acted on; None
+    when they do not make a clean phrase: a pronoun or an unnamed owner for the doer, a doer
+    the clause does not start with, a verb without the object it needs, a word cut in two."""
+    if not fact.predicate or not fact.subject:
+        return None
+    doer = _phrase_at(sentence, fact.subject, 0)
+    if doer is None:
+        return None
+    first = sentence[doer[0] : doer[1]]
+    if not _names_something(first, UNNAMED_DOERS, LABEL_DOER_WORDS) or _gerund(first):
+        return None
+    verb = _verb_span(sentence, fact.predicate, doer[1])
+    if verb is None or not _close(sentence, doer[1], verb[0]):
+        return None  # the verb found is not this doer's: "X said that it was ..."
+    lemma = fact.predicate.removeprefix("not ").split()[0]
+    end = verb[1]
+    if fact.object:
+        what = _phrase_at(sentence, fact.object, verb[1])
+        if what is None or _words_between(sentence, verb[1], what[0]) > OBJECT_GAP:
+            return None
+        written = sentence[what[0] : what[1]]
+        if not _names_something(written, UNNAMED_OBJECTS, LABEL_OBJECT_WORDS):
+            return None
+        if lemma in LIGHT_PREDICATES and len(WORD.findall(written)) < 2:
+            return None  # "had a mandate", "were a reminder": the rest of the clause says what
+        end = what[1]
+    elif lemma in LIGHT_PREDICATES or not verb_groups(lemma):
+        return None  # "X looked", "X planned": the verb needs what the clause goes on to say
+    text = sentence[_with_determiner(sentence, doer[0]) : end]
+    if len(WORD.findall(text)) > LABEL_WORDS + 4 or CLAUSE_BREAK_IN_LABEL.search(text):
+        return None
+    return tidy(text)
+
+
+DOER_GAP = 2  # words between the doer and its verb ("X also quickly left")
+OBJECT_GAP = 3  # words between the verb and its object ("left all of the region")
+CLAUSE_BREAK_IN_LABEL = re.compile(r"[;:()\[\]\"“”]|,\s")
+
+
+def _phrase_at(sentence: str, phrase: str, after: int) -> tuple[int, int] | None:
+    """Where the sentence writes the phrase (from ``after`` on), unless only as part of a
+    longer word ("mid" of "mid-April", "non" of "non-American")."""
+    start = sentence.find(phrase, after)
+    while start >= 0:
+        end = start + len(phrase)
+        before, following = sentence[start - 1 : start], sentence[end : end + 2]
+        cut = (before and (before.isalnum() or before in "-‐")) or following[:1].isalnum()
+        cut = cut or (following[:1] in ("-", "‐") and following[1:2].isalnum())
+        if not cut:
+            return start, end
+        start = sentence.find(phrase, start + 1)
+    return None
+
+
+def _with_determiner(sentence: str, start: int) -> int:
+    """The start of the phrase with the article written right before it ("the building")."""
+    before = re.search(r"\b(the|a|an|The|A|An)\s+$", sentence[:start])
+    return before.start() if before else start
+
+
+def _close(sentence: str, doer_end: int, verb_start: int) -> bool:
+    """The verb follows its doer, with at most a couple of adverbs between them."""
+    between = [w.lower() for w in WORD.findall(sentence[doer_end:verb_start])]
+    return (
+        verb_start >= doer_end
+        and len(between) <= DOER_GAP
+        and not any(w in UNNAMED_OBJECTS or w in SPOKE for w in between)
+    )
+
+
+SPOKE = frozenset({"said", "says", "told", "tells", "say", "added", "stated"})
+
+
+def _words_between(sentence: str, start: int, end: int) -> int:
+    return len(WORD.findall(sentence[start:end])) if end >= start else 99
+
+
+def _gerund(phrase: str) -> bool:
+    first = WORD.findall(phrase)[:1]
+    return bool(first) and first[0].islower() and first[0].endswith("ing")
+
+
+def _names_something(phrase: str, unnamed: frozenset[str], longest: int) -> bool:
+    words = [w.lower() for w in WORD.findall(phrase)]
+    return bool(words) and words[0] not in unnamed and len(words) <= longest
+
+
+def verb_as_written(sentence: str, predicate: str, after: int = 0) -> str | None:
+    """The predicate's verb as the sentence writes it, with the auxiliaries and negation
+    right before it ("have fallen", "did not intervene", "is not fulfilling"), or None."""
+    found = _verb_span(sentence, predicate, after)
+    return None if found is None else " ".join(sentence[found[0] : found[1]].split())
+
+
+def _verb_span(sentence: str, predicate: str, after: int) -> tuple[int, int] | None:
+    negated = predicate.startswith("not ")
+    words = predicate.removeprefix("not ").split()
+    lemma, particle = words[0], words[1:]
+    tokens = [m for m in WORD.finditer(sentence) if m.start() >= after]
+    for position, match in enumerate(tokens):
+        word = match.group(0).lower()
+        if not _inflects(word, lemma):
+            continue
+        start = position
+        while start > 0 and _auxiliary(tokens[start - 1].group(0).lower()):
+            start -= 1
+        while start < position and tokens[start].group(0).lower().endswith("ly"):
+            start += 1
+        written = [t.group(0).lower() for t in tokens[start : position + 1]]
+        if negated and not any(w in ("not", "never") or w.endswith("n't") for w in written):
+            return None
+        if start == position and word != lemma and word.endswith(("ing", "en")):
+            return None  # "going", "fallen": the auxiliary they need is not written
+        end = match.end()
+        following = tokens[position + 1 : position + 1 + len(particle)]
+        if particle and [t.group(0).lower() for t in following] == particle:
+            end = following[-1].end()
+        return tokens[start].start(), end
+    return None
+
+
+def _auxiliary(word: str) -> bool:
+    return word in AUXILIARIES or word.endswith("n't") or (word.endswith("ly") and len(word) > 3)
+
+
+def tidy(text: str) -> str:
+    """The spaces that tokenised text puts inside a phrase taken out ("J . Pickell",
+    "high - speed", "$ 43") closed up, and the first letter capitalised."""
+    text = " ".join(text.split())
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"(\w)\s+([-‐])\s+(\w)", r"\1\2\3", text)
+    text = re.sub(r"\b([A-Z])\s\.", r"\1.", text)
+    text = re.sub(r"(\d),\s(\d{3})(?!\d)", r"\1,\2", text)  # "2, 000ft"
+    text = re.sub(r"(\w)\s+([’']\s*(?:s|d|ll|re|ve|m|t)\b)", r"\1\2", text)  # "He ’ d"
+    text = re.sub(r"([’'])\s+(s|d|ll|re|ve|m|t)\b", r"\1\2", text)
+    return sentence_case(text)
+
+
+def clause_label(sentence: str) -> str:
+    """A cited sentence as a label when no clean phrase can be built from its clause: the
+    sentence without who said it ("..., police said"), cut only when it is long."""
+    text = LEADING_ATTRIBUTION.sub("", sentence.strip())
+    text = TRAILING_ATTRIBUTION.sub("", text).strip()
+    text = text.strip(" \"'\u201c\u201d\u2018\u2019").rstrip(".!?;:, ")
+    return clipped(tidy(text or sentence), CLAUSE_WORDS)
