@@ -243,6 +243,14 @@ AUXILIARIES = frozenset(
     | {"could", "can", "should", "may", "might", "must", "do", "does", "did", "not", "never"}
     | {"n't", "shall"}
 )
+# Verbs that say little without the clause or object that follows them ("X looked [as if
+# ...]", "X planned [to ...]"): no label ends on them.
+NEEDS_COMPLEMENT = frozenset(
+    """look seem appear plan want try need like love hate hope expect decide begin start
+    continue go come get make take give keep know think believe say tell ask use intend
+    prepare refuse agree fail manage wish prefer remain stay describe call consider find
+    put set bring let help allow cause lead feel see hear show mean include involve""".split()
+)
 LABEL_DOER_WORDS = 8
 LABEL_OBJECT_WORDS = 9
 CLAUSE_WORDS = 16
@@ -283,7 +291,7 @@ def statement_label(sentence: str, fact: Fact) -> str | None:
         if lemma in LIGHT_PREDICATES and len(WORD.findall(written)) < 2:
             return None  # "had a mandate", "were a reminder": the rest of the clause says what
         end = what[1]
-    elif lemma in LIGHT_PREDICATES or not verb_groups(lemma):
+    elif lemma in LIGHT_PREDICATES or (lemma in NEEDS_COMPLEMENT and not verb_groups(lemma)):
         return None  # "X looked", "X planned": the verb needs what the clause goes on to say
     text = sentence[_with_determiner(sentence, doer[0]) : end]
     if len(WORD.findall(text)) > LABEL_WORDS + 4 or CLAUSE_BREAK_IN_LABEL.search(text):

@@ -1,0 +1,95 @@
+"""Labels of agreed statements and the grouping of aligned sentences, on invented text."""
+
+from __future__ import annotations
+
+from triangulate.compare.align import without_near_duplicates
+from triangulate.compare.labels import clause_label, statement_label, tidy, verb_as_written
+from triangulate.compare.statements import Statement
+from triangulate.models import Evidence, Fact, Unit
+
+
+def _fact(sentence: str, subject: str | None, predicate: str | None, obj: str | None) -> Fact:
+    return Fact(Evidence("a1", 0, len(sentence), sentence), subject, predicate, obj)
+
+
+def test_a_clean_clause_reads_as_the_sentence_writes_it() -> None:
+    sentence = "Harbour police found a loaded rifle in the van on Tuesday."
+    label = statement_label(sentence, _fact(sentence, "Harbour police", "find", "rifle"))
+    assert label == "Harbour police found a loaded rifle"
+
+
+def test_auxiliaries_and_negation_stay_with_the_verb() -> None:
+    sentence = "The coastguard did not intervene when the ferry ran aground."
+    assert statement_label(sentence, _fact(sentence, "coastguard", "not intervene", None)) == (
+        "The coastguard did not intervene"
+    )
+    assert verb_as_written("Two divers have fallen into the bay.", "fall") == "have fallen"
+
+
+def test_a_pronoun_or_an_unnamed_owner_is_no_doer() -> None:
+    sentence = "Their boats appeared superfluous after the storm."
+    assert (
+        statement_label(sentence, _fact(sentence, "Their boats", "appear", "superfluous")) is None
+    )
+    sentence = "I was not sure all the crews were told, the mayor said."
+    assert statement_label(sentence, _fact(sentence, "I", "not be", "sure")) is None
+
+
+def test_a_doer_resolved_from_elsewhere_in_the_sentence_is_not_the_doer() -> None:
+    sentence = "Lt. Ada Moor told reporters that it was unclear if the pilot survived."
+    assert statement_label(sentence, _fact(sentence, "Ada Moor", "be", "unclear")) is None
+
+
+def test_a_verb_that_needs_what_follows_is_no_label_alone() -> None:
+    sentence = "Mira Holt looked as if she was hiding something."
+    assert statement_label(sentence, _fact(sentence, "Mira Holt", "look", None)) is None
+    sentence = "The pilots planned to land at dawn."
+    assert statement_label(sentence, _fact(sentence, "pilots", "plan", None)) is None
+    sentence = "The ferry crews have nobody to carry anymore."
+    assert statement_label(sentence, _fact(sentence, "ferry crews", "have", "nobody")) is None
+
+
+def test_a_word_cut_in_two_is_no_object() -> None:
+    sentence = "The evacuation of the island began in mid-May."
+    assert statement_label(sentence, _fact(sentence, "evacuation", "begin", "in mid")) is None
+
+
+def test_an_event_verb_stands_alone() -> None:
+    sentence = "Anton Reyes died in hospital two days later."
+    assert statement_label(sentence, _fact(sentence, "Anton Reyes", "die", None)) == (
+        "Anton Reyes died"
+    )
+
+
+def test_the_clause_label_leaves_out_who_said_it() -> None:
+    assert clause_label(
+        "The ferry left Port Ellis at dawn, harbour police Lt. Jonas Vik said."
+    ) == ("The ferry left Port Ellis at dawn")
+    assert clause_label("According to the port authority, the ferry left at dawn.") == (
+        "The ferry left at dawn"
+    )
+
+
+def test_tokenised_spacing_is_closed_up() -> None:
+    assert tidy("a high - speed chase of 2, 000ft , Lt . J . Vik said") == (
+        "A high-speed chase of 2,000ft, Lt. J. Vik said"
+    )
+
+
+def _statement(index: int, source: str) -> Statement:
+    text = f"Sentence {index} of {source}."
+    unit = Unit(Evidence(source, 0, len(text), text))
+    return Statement(index, source, source, unit, index, frozenset(), frozenset(), (), (), ())
+
+
+def test_a_group_repeating_a_stronger_one_but_for_one_sentence_is_dropped() -> None:
+    statements = [_statement(0, "a"), _statement(1, "b"), _statement(2, "c"), _statement(3, "c")]
+    scores = {(0, 1): 0.9, (0, 2): 0.8, (1, 2): 0.8, (0, 3): 0.3, (1, 3): 0.3}
+    assert without_near_duplicates([[0, 1, 2], [0, 1, 3]], statements, scores) == [[0, 1, 2]]
+
+
+def test_a_group_that_adds_a_source_is_kept() -> None:
+    statements = [_statement(0, "a"), _statement(1, "b"), _statement(2, "c"), _statement(3, "d")]
+    scores = {(0, 1): 0.9, (0, 2): 0.8, (1, 2): 0.8, (0, 3): 0.3, (1, 3): 0.3}
+    groups = [[0, 1, 2], [0, 1, 3]]
+    assert without_near_duplicates(groups, statements, scores) == groups
