@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from triangulate.core.words import WORD, irregular_forms, verb_groups
+from triangulate.core.words import WORD, irregular_forms, verb_groups, word_set
 from triangulate.models import Fact, Quantity, TimeExpression
 
 LABEL_WORDS = 12
@@ -245,11 +245,11 @@ AUXILIARIES = frozenset(
 )
 # Verbs that say little without the clause or object that follows them ("X looked [as if
 # ...]", "X planned [to ...]"): no label ends on them.
-NEEDS_COMPLEMENT = frozenset(
+NEEDS_COMPLEMENT = word_set(
     """look seem appear plan want try need like love hate hope expect decide begin start
     continue go come get make take give keep know think believe say tell ask use intend
     prepare refuse agree fail manage wish prefer remain stay describe call consider find
-    put set bring let help allow cause lead feel see hear show mean include involve""".split()
+    put set bring let help allow cause lead feel see hear show mean include involve"""
 )
 LABEL_DOER_WORDS = 8
 LABEL_OBJECT_WORDS = 9
