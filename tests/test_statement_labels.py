@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from triangulate.compare.align import without_near_duplicates
+from triangulate.compare.agreements import states
+from triangulate.compare.align import told_words, without_near_duplicates
 from triangulate.compare.labels import clause_label, statement_label, tidy, verb_as_written
 from triangulate.compare.statements import Statement
 from triangulate.models import Evidence, Fact, Unit
@@ -93,3 +94,25 @@ def test_a_group_that_adds_a_source_is_kept() -> None:
     scores = {(0, 1): 0.9, (0, 2): 0.8, (1, 2): 0.8, (0, 3): 0.3, (1, 3): 0.3}
     groups = [[0, 1, 2], [0, 1, 3]]
     assert without_near_duplicates(groups, statements, scores) == groups
+
+
+def _told(text: str, source: str, verbs: tuple[str, ...] = ()) -> Statement:
+    words = tuple(text.lower().rstrip(".").split())
+    unit = Unit(
+        Evidence(source, 0, len(text), text), words=words, verbs=verbs, segments=(" ".join(words),)
+    )
+    return Statement(0, source, source, unit, 0, frozenset(), frozenset(), (), (), ())
+
+
+def test_a_member_states_the_label_by_its_doer_object_or_verb() -> None:
+    text = "Officers found a rifle in the van."
+    label = (_told(text, "a"), _fact(text, "Officers", "find", "rifle"))
+    assert states(_told("A rifle was in the back of the van.", "b"), label)
+    assert states(_told("Police recovered it later.", "b", verbs=("find", "#group41")), label)
+    assert not states(_told("The hospital gave no details of the victims.", "b"), label)
+
+
+def test_who_said_it_is_not_what_two_sentences_share() -> None:
+    first = _told("Police chief Anna Brandt said the two fires were not related.", "a")
+    second = _told("Police chief Anna Brandt said the ferry crew was well trained.", "b")
+    assert not told_words(first) & told_words(second)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from triangulate.compare.align import told_words
 from triangulate.compare.labels import clause_label, statement_label
 from triangulate.compare.statements import Statement
 from triangulate.core.sources import independent_sources, source_name
-from triangulate.core.words import REPORTING_VERBS
+from triangulate.core.words import REPORTING_VERBS, content_words, stem, verb_groups
 from triangulate.models import Article, Claim, Fact, Side
 
 
@@ -25,8 +26,38 @@ def statement_claims(
     claims = []
     for group in groups:
         members = [statements[i] for i in _by_centrality(group, scores)]
-        claims.append(_claim(members, articles, _confidence(group, scores)))
+        about, stating = labelled(members)
+        members = [m for m in members if m is stating[0] or _supports(m, stating)]
+        if len({m.source for m in members}) < 2:
+            continue
+        kept = [m.index for m in members]
+        claims.append(_claim(members, about, articles, _confidence(kept, scores)))
     return claims
+
+
+def _supports(member: Statement, label: tuple[Statement, Fact | None]) -> bool:
+    """A member stays when it states the label, or names someone or something the label's
+    sentence names, or gives one of its figures: a fact that sentence tells besides the
+    one the label says."""
+    statement = label[0]
+    shared_numbers = set(member.unit.numbers) & set(statement.unit.numbers)
+    return states(member, label) or bool(member.names & statement.names) or bool(shared_numbers)
+
+
+def states(member: Statement, label: tuple[Statement, Fact | None]) -> bool:
+    """Whether a member tells what the label says, not only something on the same topic:
+    it names the label's doer or what it acted on, or uses its verb (or a verb of its
+    group); for a label that is a whole clause, it shares a word of what that clause tells."""
+    statement, fact = label
+    told = {stem(word) for word in told_words(member)}
+    if fact is None:
+        return bool(told & {stem(word) for word in told_words(statement)})
+    named = content_words(f"{fact.subject or ''} {fact.object or ''}")
+    if told & named:
+        return True
+    predicate = (fact.predicate or "").removeprefix("not ").replace(" ", "_")
+    verbs = {predicate} | {f"#group{g}" for g in verb_groups(predicate.replace("_", " "))}
+    return bool(verbs & set(member.unit.verbs))
 
 
 def _by_centrality(group: Sequence[int], scores: dict[tuple[int, int], float]) -> list[int]:
@@ -44,8 +75,9 @@ def _confidence(group: Sequence[int], scores: dict[tuple[int, int], float]) -> f
     return round(sum(pairs) / len(pairs), 3) if pairs else 0.5
 
 
-def _claim(members: Sequence[Statement], articles: Sequence[Article], confidence: float) -> Claim:
-    about = claim_label(members)
+def _claim(
+    members: Sequence[Statement], about: str, articles: Sequence[Article], confidence: float
+) -> Claim:
     ordered = sorted(members, key=lambda s: (s.number, s.article))
     article_ids = tuple(dict.fromkeys(s.article for s in ordered))
     sources = independent_sources(article_ids, articles)
@@ -61,6 +93,13 @@ def _claim(members: Sequence[Statement], articles: Sequence[Article], confidence
     return Claim("", about, "agreed", reason, (side,), confidence, kind="statement")
 
 
+def _told_facts(statement: Statement) -> list[Fact]:
+    """The clauses that tell something, those before any clause of speech ("said") first."""
+    facts = [f for f in statement.facts if f.predicate and f.subject]
+    told = [f for f in facts if (f.predicate or "").split()[-1] not in REPORTING_VERBS]
+    return told + [f for f in facts if f not in told]
+
+
 def _main_fact(statement: Statement) -> Fact | None:
     """The first clause that tells something, before any clause of speech ("said")."""
     facts = [f for f in statement.facts if f.predicate and f.subject]
@@ -69,22 +108,23 @@ def _main_fact(statement: Statement) -> Fact | None:
     return chosen[0] if chosen else None
 
 
-def claim_label(members: Sequence[Statement]) -> str:
+def labelled(members: Sequence[Statement]) -> tuple[str, tuple[Statement, Fact | None]]:
     """Who did what, in a cited sentence's own words (subject, verb as written, object),
     from the most central member that gives a clean phrase; else the shortest cited
-    sentence without who said it."""
+    sentence without who said it. With the label, the statement and clause it comes from."""
+    best: tuple[int, str, tuple[Statement, Fact | None]] | None = None
     for statement in members:
-        found = label(statement)
-        if found is not None:
-            return found
+        for fact in _told_facts(statement):
+            found = statement_label(statement.text, fact)
+            if found is None:
+                continue
+            support = sum(1 for m in members if m is statement or states(m, (statement, fact)))
+            if best is None or support > best[0]:
+                best = (support, found, (statement, fact))
+    if best is not None:
+        return best[1], best[2]
     shortest = min(members, key=lambda s: (len(s.text), s.index))
-    return clause_label(shortest.text)
-
-
-def label(statement: Statement) -> str | None:
-    """The statement's main clause as a clean phrase, or None."""
-    fact = _main_fact(statement)
-    return None if fact is None else statement_label(statement.text, fact)
+    return clause_label(shortest.text), (shortest, None)
 
 
 def name_of(article: Article) -> str:

@@ -56,6 +56,7 @@ FEATURES = (
 # A clause of at most this many words that starts or ends with one of these verbs says who
 # spoke ("harbour police lieutenant jonas vik said"), not what happened.
 ATTRIBUTION_WORDS = 8
+SPEAKER_WORDS = 6  # a clause's first words up to a verb of saying name who spoke
 NEAR_DUPLICATE_SIZE = 3  # groups this large that differ in one sentence are one claim
 ATTRIBUTION_VERBS = frozenset({"said", "says", "say", "told", "tells", "added", "stated", "wrote"})
 
@@ -500,11 +501,22 @@ def told_words(statement: Statement) -> frozenset[str]:
     """The content words of what a sentence tells, without its attribution ("..., police
     Lt. A. Smith said"): two sentences that share only who said them say different things."""
     kept = [
-        segment.split() for segment in statement.unit.segments if not _attribution(segment.split())
+        _without_speaker(segment.split())
+        for segment in statement.unit.segments
+        if not _attribution(segment.split())
     ]
     return frozenset(
         word for words in kept for word in words if len(word) > 2 and word not in STOP_WORDS
     )
+
+
+def _without_speaker(words: list[str]) -> list[str]:
+    """A clause without the speaker it opens with ("police inspector a smith said the two
+    fires were not related" -> "the two fires were not related")."""
+    for position, word in enumerate(words[: SPEAKER_WORDS + 1]):
+        if word in ATTRIBUTION_VERBS and position > 0:
+            return words[position + 1 :]
+    return words
 
 
 def _attribution(words: list[str]) -> bool:
