@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from triangulate.compare.agreements import states
 from triangulate.compare.align import told_words, without_near_duplicates
-from triangulate.compare.labels import clause_label, statement_label, tidy, verb_as_written
+from triangulate.compare.labels import (
+    area_label,
+    clause_label,
+    date_label,
+    figure_label,
+    length_label,
+    statement_label,
+    tidy,
+    verb_as_written,
+)
 from triangulate.compare.statements import Statement
-from triangulate.models import Evidence, Fact, Unit
+from triangulate.models import Evidence, Fact, Quantity, TimeExpression, Unit
 
 
 def _fact(sentence: str, subject: str | None, predicate: str | None, obj: str | None) -> Fact:
@@ -116,3 +125,35 @@ def test_who_said_it_is_not_what_two_sentences_share() -> None:
     first = _told("Police chief Anna Brandt said the two fires were not related.", "a")
     second = _told("Police chief Anna Brandt said the ferry crew was well trained.", "b")
     assert not told_words(first) & told_words(second)
+
+
+def test_figure_date_and_distance_labels_name_a_doer_the_clause_writes() -> None:
+    sentence = "The ferries were moored in the bay, where they have been anchored since 2019."
+    fact = _fact(sentence, None, "anchor", "Harbour Lines")  # a pronoun the reader resolved
+    assert date_label(sentence, _time(sentence, "2019"), fact, False) == "Date"
+    sentence = "Nearly 300 fishermen had been stationed on the island since 2019."
+    fact = _fact(sentence, "Nearly 300 fishermen", "station", None)
+    assert date_label(sentence, _time(sentence, "2019"), fact, False) == (
+        "When nearly 300 fishermen had been stationed"
+    )
+    sentence = "Guards at first held the crowd back but a short time later cleared the square."
+    assert length_label(sentence, _fact(sentence, "short time", "clear", "square")) == "Distance"
+
+
+def test_counted_things_read_without_auxiliaries() -> None:
+    sentence = "During the raid 40 rifles were found in the hold."
+    quantity = Quantity(_at(sentence, "40"), 40, "rifles", None, 40, 40)
+    fact = _fact(sentence, None, "find", "40 rifles")
+    assert figure_label(sentence, 0, quantity, fact) == "Number of rifles found"
+    sentence = "The 9,000-square-foot hall houses a library and a school."
+    quantity = Quantity(_at(sentence, "9,000"), 9000, "square foot", None, 9000, 9000)
+    assert area_label(sentence, 0, quantity) == "Area of the hall"
+
+
+def _at(sentence: str, written: str) -> Evidence:
+    start = sentence.find(written)
+    return Evidence("a1", start, start + len(written), written)
+
+
+def _time(sentence: str, written: str) -> TimeExpression:
+    return TimeExpression(_at(sentence, written), written, "year", anchored=True)

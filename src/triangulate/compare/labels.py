@@ -99,18 +99,22 @@ def figure_label(
         return clipped(f"Size of the {noun}")
     if quantity.unit in ("percent", "percentage points"):
         return clipped(f"Share ({_verb_phrase(sentence_text, fact) or 'percent'})")
-    verb = surface_verb(sentence_text, fact.predicate if fact else None)
+    verb = _verb_with_auxiliaries(sentence_text, fact)
     written = quantity.evidence.text
     if fact is not None and verb and fact.subject and written in fact.subject:
         return clipped(f"Number of {noun} who {verb}")
     if fact is not None and verb and fact.object and written in fact.object:
-        return clipped(f"Number of {noun} {_participle(verb)}")
+        return clipped(f"Number of {noun} {_participle(verb)}")  # "rounds found", not "were found"
     return clipped(f"Number of {noun}")
 
 
 def _participle(verb: str) -> str:
-    """ "confiscated" stays; a present form becomes "…ed" only when it looks regular."""
-    return verb
+    """ "were found" -> "found", "were not related" -> "not related": what was done to the
+    things counted, without the auxiliaries that agree with them."""
+    words = verb.split()
+    while len(words) > 1 and words[0] in AUXILIARIES and words[0] not in ("not", "never"):
+        words = words[1:]
+    return " ".join(words)
 
 
 def pronoun_led(label: str) -> bool:
@@ -119,12 +123,54 @@ def pronoun_led(label: str) -> bool:
     return len(words) > 1 and words[1] in PRONOUNS
 
 
+def _verb_with_auxiliaries(sentence_text: str, fact: Fact | None) -> str:
+    """ "have fallen" rather than "fallen": the verb with the auxiliaries written before it."""
+    if fact is None or not fact.predicate:
+        return ""
+    return verb_as_written(sentence_text, fact.predicate) or surface_verb(
+        sentence_text, fact.predicate
+    )
+
+
+def doer_of(sentence_text: str, fact: Fact | None) -> str | None:
+    """The fact's subject as the sentence writes it right before its verb, or None (a
+    pronoun the reader resolved to a name written elsewhere, a misread subject)."""
+    if fact is None or not fact.subject or not fact.predicate:
+        return None
+    found = _phrase_at(sentence_text, fact.subject, 0)
+    if found is None:
+        return None
+    doer = sentence_text[found[0] : found[1]]
+    verb = _verb_span(sentence_text, fact.predicate, found[1])
+    if verb is None or not _close(sentence_text, found[1], verb[0]):
+        return None
+    if not _names_something(doer, UNNAMED_DOERS, LABEL_DOER_WORDS) or _gerund(doer):
+        return None
+    if doer.split()[-1].lower() in TIME_NOUNS:
+        return None  # "a short time (later) evacuated": a time is no doer
+    written = sentence_text[_with_determiner(sentence_text, found[0]) : found[1]]
+    first = written.split()[0]
+    if first.lower() in HEDGE_WORDS:
+        return first.lower() + written[len(first) :]  # "Nearly 2,000 troops" inside a label
+    return _lowered(written)
+
+
 def _verb_phrase(sentence_text: str, fact: Fact | None) -> str:
     if fact is None or not fact.predicate:
         return ""
     verb = surface_verb(sentence_text, fact.predicate)
+    if fact.subject and fact.subject != fact.object:
+        doer = doer_of(sentence_text, fact)
+        if doer is None:
+            return ""  # a doer the clause does not write before its verb
+        verb = _verb_with_auxiliaries(sentence_text, fact)
+        return " ".join(p for p in (doer, verb, fact.object) if p)
     if not fact.subject and fact.object:
         # a passive clause ("The smelter was closed"): its object is what it is about
+        patient = _phrase_at(sentence_text, fact.object, 0)
+        verb_at = _verb_span(sentence_text, fact.predicate, patient[1]) if patient else None
+        if patient is None or verb_at is None or not _close(sentence_text, patient[1], verb_at[0]):
+            return ""  # what the clause is about is not written before its verb
         return f"{_lowered(fact.object)} {_auxiliary_before(sentence_text, verb)}{verb}"
     return " ".join(p for p in (fact.subject, verb, fact.object) if p)
 
@@ -154,20 +200,28 @@ def length_label(sentence_text: str, fact: Fact | None) -> str:
         return "Distance"
     if fact.predicate.removeprefix("not ") in LIGHT_PREDICATES:
         return "Distance"  # "is dead after falling 150 metres": the verb says nothing of it
-    verb = surface_verb(sentence_text, fact.predicate)
-    return clipped(f"How far {fact.subject} {verb}")
+    doer = doer_of(sentence_text, fact)
+    if doer is None:
+        return "Distance"
+    return clipped(f"How far {doer} {_verb_with_auxiliaries(sentence_text, fact)}")
 
 
 def area_label(sentence_text: str, sentence_start: int, quantity: Quantity) -> str:
     """ "Area of the building": the noun the area describes, written after its unit."""
     after = sentence_text[quantity.evidence.end - sentence_start :]
-    words = [w for w in WORD.findall(after)[:8] if w.lower() not in AREA_WORDS]
-    noun = []
-    for word in words[:3]:
-        if NOUN_PHRASE_STOP.match(word):
-            break
+    words = [w for w in WORD.findall(after)[:8] if not _area_word(w)]
+    noun: list[str] = []
+    for position, word in enumerate(words[:3]):
+        following = words[position + 1 : position + 2]
+        if NOUN_PHRASE_STOP.match(word) or (noun and following and following[0] in DETERMINERS):
+            break  # "building houses a number": a word before an article is a verb
         noun.append(word)
     return clipped(f"Area of the {' '.join(noun)}") if noun else "Area"
+
+
+def _area_word(word: str) -> bool:
+    """ "square", "ft", "square-foot": a word of the unit, not of the thing measured."""
+    return all(part in AREA_WORDS for part in word.lower().split("-"))
 
 
 AREA_WORDS = frozenset(
@@ -252,6 +306,8 @@ NEEDS_COMPLEMENT = word_set(
     put set bring let help allow cause lead feel see hear show mean include involve"""
 )
 LABEL_DOER_WORDS = 8
+HEDGE_WORDS = word_set("nearly almost about around some more over roughly approximately only up")
+TIME_NOUNS = word_set("time times moment day days week weeks month months year years hour hours")
 LABEL_OBJECT_WORDS = 9
 CLAUSE_WORDS = 16
 # "..., police Lt. A. Smith said." / "According to X, ...": who said it, not what was said.
