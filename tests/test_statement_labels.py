@@ -157,3 +157,10 @@ def _at(sentence: str, written: str) -> Evidence:
 
 def _time(sentence: str, written: str) -> TimeExpression:
     return TimeExpression(_at(sentence, written), written, "year", anchored=True)
+
+
+def test_a_subordinate_clause_or_a_time_is_no_label() -> None:
+    sentence = "Police found him north of the hall where the fire started."
+    assert statement_label(sentence, _fact(sentence, "fire", "start", None)) is None
+    sentence = "Guards held the crowd back but a short time later cleared the square."
+    assert statement_label(sentence, _fact(sentence, "short time", "clear", "square")) is None

@@ -12,7 +12,13 @@ from triangulate.compare.align import told_words
 from triangulate.compare.labels import clause_label, statement_label
 from triangulate.compare.statements import Statement
 from triangulate.core.sources import independent_sources, source_name
-from triangulate.core.words import REPORTING_VERBS, content_words, stem, verb_groups
+from triangulate.core.words import (
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+    content_words,
+    stem,
+    verb_groups,
+)
 from triangulate.models import Article, Claim, Fact, Side
 
 
@@ -94,10 +100,10 @@ def _claim(
 
 
 def _told_facts(statement: Statement) -> list[Fact]:
-    """The clauses that tell something, those before any clause of speech ("said") first."""
+    """The clauses that tell something: not those of speech ("witnesses told police"),
+    which say who told it."""
     facts = [f for f in statement.facts if f.predicate and f.subject]
-    told = [f for f in facts if (f.predicate or "").split()[-1] not in REPORTING_VERBS]
-    return told + [f for f in facts if f not in told]
+    return [f for f in facts if (f.predicate or "").split()[-1] not in SPEECH_VERBS]
 
 
 def _main_fact(statement: Statement) -> Fact | None:

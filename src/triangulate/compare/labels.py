@@ -178,7 +178,7 @@ def _verb_phrase(sentence_text: str, fact: Fact | None) -> str:
 def _lowered(phrase: str) -> str:
     """ "It", "The smelter" lose the capital they had at the start of a sentence."""
     first = phrase.split()[0] if phrase.split() else ""
-    if first.lower() in DETERMINERS | PRONOUNS:
+    if first.lower() in DETERMINERS | PRONOUNS | HEDGE_WORDS:
         return first.lower() + phrase[len(first) :]
     if first[:1].islower():
         return "the " + phrase  # the reader drops the article of a common noun
@@ -332,6 +332,10 @@ def statement_label(sentence: str, fact: Fact) -> str | None:
     first = sentence[doer[0] : doer[1]]
     if not _names_something(first, UNNAMED_DOERS, LABEL_DOER_WORDS) or _gerund(first):
         return None
+    if first.split()[-1].lower() in TIME_NOUNS or _subordinate(sentence, doer[0]):
+        return (
+            None  # "a short time later evacuated"; "(the building) where the shootings took place"
+        )
     verb = _verb_span(sentence, fact.predicate, doer[1])
     if verb is None or not _close(sentence, doer[1], verb[0]):
         return None  # the verb found is not this doer's: "X said that it was ..."
@@ -373,6 +377,16 @@ def _phrase_at(sentence: str, phrase: str, after: int) -> tuple[int, int] | None
             return start, end
         start = sentence.find(phrase, start + 1)
     return None
+
+
+def _subordinate(sentence: str, start: int) -> bool:
+    """The clause is a subordinate one ("where the fire started", "that he left"): what it
+    says leans on the clause around it."""
+    before = WORD.findall(sentence[: _with_determiner(sentence, start)])[-1:]
+    return bool(before) and before[0].lower() in SUBORDINATORS
+
+
+SUBORDINATORS = word_set("where which who whom whose that when while if whether because as")
 
 
 def _with_determiner(sentence: str, start: int) -> int:
