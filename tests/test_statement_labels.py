@@ -78,6 +78,7 @@ def test_the_clause_label_leaves_out_who_said_it() -> None:
     assert clause_label("According to the port authority, the ferry left at dawn.") == (
         "The ferry left at dawn"
     )
+    assert clause_label("But he said the ferry left at dawn.") == "The ferry left at dawn"
 
 
 def test_tokenised_spacing_is_closed_up() -> None:

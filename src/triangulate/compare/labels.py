@@ -317,6 +317,11 @@ TRAILING_ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 LEADING_ATTRIBUTION = re.compile(r"^\s*according\s+to\s+[^,]{1,80},\s*", re.IGNORECASE)
+# "But he said (that) ...": a pronoun's speech says nothing of who spoke.
+PRONOUN_SPEECH = re.compile(
+    r"^\s*(?:but\s+|and\s+)?(?:he|she|they)\s+(?:said|says|told\s+\w+|added)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
 
 
 def statement_label(sentence: str, fact: Fact) -> str | None:
@@ -476,7 +481,7 @@ def tidy(text: str) -> str:
 def clause_label(sentence: str) -> str:
     """A cited sentence as a label when no clean phrase can be built from its clause: the
     sentence without who said it ("..., police said"), cut only when it is long."""
-    text = LEADING_ATTRIBUTION.sub("", sentence.strip())
+    text = PRONOUN_SPEECH.sub("", LEADING_ATTRIBUTION.sub("", sentence.strip()))
     text = TRAILING_ATTRIBUTION.sub("", text).strip()
     text = text.strip(" \"'\u201c\u201d\u2018\u2019").rstrip(".!?;:, ")
     return clipped(tidy(text or sentence), CLAUSE_WORDS)
