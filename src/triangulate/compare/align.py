@@ -456,15 +456,25 @@ def align(
     statements: Sequence[Statement], model: Model | None = None
 ) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
     """Groups of statements of different sources that state one fact, and the linked pairs."""
+    groups, scores, _ = aligned(statements, model)
+    return groups, scores
+
+
+def aligned(
+    statements: Sequence[Statement], model: Model | None = None
+) -> tuple[list[list[int]], dict[tuple[int, int], float], dict[tuple[int, int], float]]:
+    """The groups and linked pairs of :func:`align`, and every pair over the threshold,
+    those that share only who said them included: two sentences that name one speaker are
+    where a name written two ways is one person."""
     model = model or default_model()
     if len({s.source for s in statements}) < 2:
-        return [], {}
-    scores = score_pairs(statements, model)
+        return [], {}, {}
+    every = score_pairs(statements, model)
     told = [told_words(statement) for statement in statements]
-    scores = {(i, j): p for (i, j), p in scores.items() if told[i] & told[j]}
+    scores = {(i, j): p for (i, j), p in every.items() if told[i] & told[j]}
     groups = joined(cliques(statements, scores), statements, scores)
     groups = without_near_duplicates(groups, statements, scores)
-    return with_copies(groups, statements), scores
+    return with_copies(groups, statements), scores, every
 
 
 def without_near_duplicates(

@@ -26,7 +26,7 @@ from typing import Any
 
 from triangulate.compare import labels
 from triangulate.compare.agreements import statement_claims
-from triangulate.compare.align import align
+from triangulate.compare.align import aligned
 from triangulate.compare.disagreements import name_claims, name_clashes, spelling_claims
 from triangulate.compare.link import Linker, LinkInput, age_holders
 from triangulate.compare.statements import Statement, statements_of
@@ -886,14 +886,14 @@ def compare(
     encoder = embedder if embedder is not None else _default_encoder()
     drafts = [_Draft(claim, (1, 0, 0.0)) for claim in plan_reversals(articles, readings, encoder)]
     statements = statements_of(articles, readings)
-    groups, scores = align(statements)
+    groups, scores, with_speakers = aligned(statements)
     for claim in statement_claims(groups, statements, articles, scores):
         sources = len({a for side in claim.sides for a in side.articles})
         drafts.append(_Draft(claim, (2, -sources, 0.5)))
     same_account = [pair for pair, score in scores.items() if score >= SAME_ACCOUNT]
     for claim in name_claims(name_clashes(statements, readings, same_account), articles):
         drafts.append(_Draft(claim, (0, -1, 0.0)))
-    for claim in spelling_claims(statements, readings, scores, articles):
+    for claim in spelling_claims(statements, readings, with_speakers, articles):
         drafts.append(_Draft(claim, (0, 0, 0.0)))
     mentions = collect_mentions(articles, readings)
     if not mentions:
