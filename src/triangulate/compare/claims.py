@@ -27,6 +27,8 @@ from typing import Any
 from triangulate.compare import labels
 from triangulate.compare.agreements import statement_claims
 from triangulate.compare.align import align
+from triangulate.compare.clocks import clock_claims
+from triangulate.compare.contrasts import contrast_claims
 from triangulate.compare.disagreements import name_claims, name_clashes, spelling_claims
 from triangulate.compare.link import Linker, LinkInput, age_holders
 from triangulate.compare.statements import Statement, statements_of
@@ -895,6 +897,11 @@ def compare(
         drafts.append(_Draft(claim, (0, -1, 0.0)))
     for claim in spelling_claims(statements, readings, scores, articles):
         drafts.append(_Draft(claim, (0, 0, 0.0)))
+    for claim in [
+        *clock_claims(statements, scores, articles),
+        *contrast_claims(statements, scores, articles),
+    ]:
+        drafts.append(_Draft(claim, (0, -1, 0.0)))
     mentions = collect_mentions(articles, readings)
     if not mentions:
         return _numbered(drafts)
