@@ -41,10 +41,11 @@ def _clock(value: str, written: str, before: str = "") -> DateInterval:
     return interval
 
 
-def test_a_hedged_bare_hour_is_an_interval_and_a_written_minute_a_point() -> None:
+def test_a_rounded_clock_time_is_an_interval_and_an_odd_minute_a_point() -> None:
     assert _clock("XXXX-XX-XXT10:00", "10 a.m.", "at about ").minutes == (571, 629)
-    assert _clock("XXXX-XX-XXT10:30", "10:30 a.m.").minutes == (630, 630)
     assert _clock("XXXX-XX-XXT10:30", "10:30 a.m.", "around ").minutes == (616, 644)
+    assert _clock("XXXX-XX-XXT10:30", "10:30 a.m.").minutes == (616, 644)  # may be 10:33
+    assert _clock("XXXX-XX-XXT10:37", "10:37 a.m.").minutes == (637, 637)
     assert _clock("XXXX-XX-XXT10:00", "10 a.m.", "shortly after ").minutes == (600, 659)
 
 
@@ -57,9 +58,10 @@ def test_hedged_half_hours_do_not_meet_but_an_hour_holds_its_half() -> None:
 
 
 def test_clock_times_of_different_days_are_not_compared_by_minutes() -> None:
-    first = _clock("2031-05-01T10:30", "10:30")
-    assert not first.compatible(_clock("2031-05-02T10:30", "10:30"))
-    assert first.compatible(_clock("XXXX-XX-XXT10:30", "10:30"))  # a day not given: any day
+    first = _clock("2031-05-01T10:37", "10:37")
+    assert not first.compatible(_clock("2031-05-02T10:37", "10:37"))
+    assert first.compatible(_clock("XXXX-XX-XXT10:37", "10:37"))  # a day not given: any day
+    assert not first.compatible(_clock("XXXX-XX-XXT10:45", "10:45"))
     assert "day unknown" in _clock("XXXX-XX-XXT10:30", "10:30", "about ").in_words()
 
 
@@ -86,6 +88,28 @@ def test_a_rounded_hour_and_a_half_hour_after_it_agree(encoder: TextEncoder) -> 
         " 10 a.m. on Sunday, a spokesman said.",
         "Highway patrol officers stopped the striker's silver Jaguar on Route 12 around"
         " 10:30 a.m. on Sunday, a spokesman said.",
+    )
+    assert not _of_kind(claims, "time")
+
+
+def test_clock_times_in_two_time_zones_are_not_compared(encoder: TextEncoder) -> None:
+    claims = _compare_texts(
+        encoder,
+        "The cup final between Port Ellis and Varna kicks off at 1:30 p.m. PST on Saturday"
+        " at Harbour Park.",
+        "The cup final between Port Ellis and Varna kicks off at 4:30 p.m. ET on Saturday"
+        " at Harbour Park.",
+    )
+    assert not _of_kind(claims, "time")
+
+
+def test_a_source_timing_several_moments_is_not_compared(encoder: TextEncoder) -> None:
+    claims = _compare_texts(
+        encoder,
+        "The deputy spotted the suspect near the Harbour Park gate shortly after 3 p.m. and"
+        " chased him. The deputy followed the suspect to the Harbour Park flats at about"
+        " 3:30 p.m.",
+        "The deputy was shot near the Harbour Park gate at about 3:10 p.m., police said.",
     )
     assert not _of_kind(claims, "time")
 

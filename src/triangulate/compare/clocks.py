@@ -10,6 +10,7 @@ things), and a source that gives two clock times for one happening is left out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,19 @@ from triangulate.models import Article, Claim, Fact, TimeExpression
 # Sentences the aligner links over its own threshold state one fact (as link.py's
 # CLASH_ALIGNMENT): their clock times then time one happening.
 CLOCK_ALIGNMENT = 0.2
+# Linked sentences must share this many content words besides attribution and time words:
+# "police said" and a time alone ("at this point (10:30 p.m.) the police said the crowd had
+# dispersed") do not make one happening.
+SHARED_CONTENT = 2
+ATTRIBUTION_VERBS = frozenset({"say", "tell", "add", "state", "report", "according"})
+CLOCK_WORDS = re.compile(
+    r"a\.?m\.?|p\.?m\.?|[ap]|m|morning|afternoon|evening|night|tonight|today|"
+    r"yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|hour|minute|time|o'clock",
+    re.IGNORECASE,
+)
+# A time zone written after a clock time ("1:30 p.m. PST", "4:30 p.m. ET", "02:00 GMT"):
+# times in two zones (or one zone and none) are not compared.
+ZONE = re.compile(r"\b(?:GMT|UTC|BST|CET|CEST|EET|MSK|IST|JST|AEST|AEDT|[ECMP][SD]?T)\b")
 
 
 @dataclass(frozen=True)
@@ -62,10 +76,15 @@ def clock_claims(
 ) -> list[Claim]:
     """One conflict per group of linked sentences whose clock times cannot all hold."""
     clocks = {st.index: c for st in statements if (c := clock_of(st)) is not None}
+    narrated = _timed_narratives(list(clocks.values()))
+    clocks = {i: c for i, c in clocks.items() if c.statement.article not in narrated}
     linked = [
         (i, j)
         for (i, j), score in alignment.items()
-        if score >= CLOCK_ALIGNMENT and i in clocks and j in clocks
+        if score >= CLOCK_ALIGNMENT
+        and i in clocks
+        and j in clocks
+        and _comparable(clocks[i], clocks[j])
     ]
     claims = []
     for members in _components(linked):
@@ -79,6 +98,57 @@ def clock_claims(
         if clashes and len(camps) > 1:
             claims.append(_claim(camps, clocks[clashes[0][0]], clocks[clashes[0][1]], articles))
     return claims
+
+
+def _timed_narratives(clocks: Sequence[Clock]) -> set[str]:
+    """Articles that give two different clock times ("spotted him shortly after 3 p.m.",
+    "followed him at about 3:30 p.m."): they time a sequence of happenings, and a linked
+    sentence of another source may time another step of it."""
+    by_article: dict[str, set[str | None]] = {}
+    for clock in clocks:
+        by_article.setdefault(clock.statement.article, set()).add(clock.interval.clock)
+    return {article for article, found in by_article.items() if len(found) > 1}
+
+
+def _comparable(a: Clock, b: Clock) -> bool:
+    """Written in one time zone (or none), and not on two different days the sentences give
+    ("restored at 10:57 on 11 October", "restored as of 4 November 02:00")."""
+    if _zone(a) != _zone(b) or len(_content(a) & _content(b)) < SHARED_CONTENT:
+        return False
+    days_a, days_b = _days(a), _days(b)
+    return not days_a or not days_b or any(x.overlaps(y) for x in days_a for y in days_b)
+
+
+def _zone(clock: Clock) -> str:
+    """The zone written in or right after the time ("4:30 p.m. ET")."""
+    sentence = clock.statement.evidence
+    end = clock.time.evidence.end - sentence.start
+    found = ZONE.search(clock.time.evidence.text + " " + sentence.text[end : end + 8])
+    return found.group(0).upper() if found else ""
+
+
+def _content(clock: Clock) -> set[str]:
+    """What the sentence is about beyond who said it and when: its content lemmas without
+    reporting verbs, calendar and clock words and the clock time's own digits (a shared
+    route number or street name counts)."""
+    own = set(clock.time.evidence.text.lower().replace(":", " ").split())
+    return {
+        lemma
+        for lemma in clock.statement.unit.lemmas
+        if lemma not in ATTRIBUTION_VERBS and lemma not in own and not CLOCK_WORDS.fullmatch(lemma)
+    }
+
+
+def _days(clock: Clock) -> list[DateInterval]:
+    """The days the sentence's other dates name."""
+    found = []
+    for time in clock.statement.times:
+        if time is clock.time or not time.value or time.granularity != "day":
+            continue
+        interval = DateInterval.parse(time.value)
+        if interval is not None:
+            found.append(interval)
+    return found
 
 
 def _compatible(a: Clock, b: Clock) -> bool:

@@ -580,11 +580,11 @@ def _clock_step(written: str, minute: int) -> int:
 
 
 def _clock_minutes(minute: int, step: int, hedge: str | None) -> tuple[int, int]:
-    """The minutes a rounded, hedged clock time can mean. A rounded value stands for less than
-    half a step either way (so "about 1:00" and "about 1:30" never meet); a bare hour is
-    rounded even unhedged; a time written to the minute without a hedge is that minute."""
+    """The minutes a rounded, hedged clock time can mean. A value rounded to a step stands
+    for less than half a step either way, hedged or not ("3:30" may be 3:33; "about 1:00" and
+    "about 1:30" never meet); "10:57" is that minute; before/after open one side."""
     half = max(step // 2 - 1, 0)
-    if hedge == "approx" or (hedge is None and step == 60):
+    if hedge in (None, "approx"):
         return max(minute - half, 0), min(minute + half, _LAST_MINUTE)
     if hedge == "shortly after":
         return minute, min(minute + 59, _LAST_MINUTE)
