@@ -230,3 +230,30 @@ def test_the_same_attribute_in_other_words_agrees(encoder: TextEncoder) -> None:
         " inexperienced mountaineer.",
     )
     assert not _of_kind(claims, "detail")
+
+
+# ---------------------------------------------------------------- an age a year later
+
+
+def _dated_texts(encoder: TextEncoder, *dated: tuple[str, str]) -> list[Claim]:
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published=published)
+        for i, (published, text) in enumerate(dated, start=1)
+    ]
+    return compare(articles, read_many(articles), encoder)
+
+
+AGE_EARLIER = "Police arrested 38-year-old Jonas Vik over the Port Ellis harbour arson on Monday."
+AGE_LATER = "A jury found 39-year-old Jonas Vik guilty of the Port Ellis harbour arson on Tuesday."
+
+
+def test_an_age_grown_by_the_years_between_reports_is_an_update(encoder: TextEncoder) -> None:
+    claims = _dated_texts(encoder, ("2031-04-07", AGE_EARLIER), ("2032-04-20", AGE_LATER))
+    ages = [c for c in claims if c.kind == "age"]
+    assert [c.status for c in ages] == ["update"]
+
+
+def test_two_ages_given_the_same_week_conflict(encoder: TextEncoder) -> None:
+    claims = _dated_texts(encoder, ("2031-04-07", AGE_EARLIER), ("2031-04-09", AGE_LATER))
+    ages = [c for c in claims if c.kind == "age"]
+    assert [c.status for c in ages] == ["conflict"]

@@ -51,6 +51,9 @@ from triangulate.readers.times import SEASON_START, month_span
 
 SAME_ACCOUNT = 0.5  # more likely than not one account: a different name in one role there clashes
 LEAD_SHARE = 0.2  # a conflict in the first fifth of an article weighs more
+# An age that grew by about the years between two reports (38, then 39 a year later) is an
+# update: within half a year of the elapsed time (a birthday may fall in between).
+AGED_SLACK = 0.5
 
 BASE_UNITS = {"length": " m", "area": " m²"}  # lengths and areas compared in metres
 BARE_LABELS = frozenset({"Distance", "Area", "Age", "Date"})  # a kind, not a question
@@ -603,9 +606,26 @@ def _is_update(earlier: _Group, later: _Group) -> bool:
         return False
     if max(d for d in earlier_dates if d) >= min(d for d in later_dates if d):
         return False
+    if _aged_since(earlier.first, later.first):
+        return True
     later_revises = any(REVISION_CUES.search(_sentence_text(m)) for m in later.mentions)
     earlier_planned = any(PLAN_CUES.search(_sentence_text(m)) for m in earlier.mentions)
     return later_revises or earlier_planned
+
+
+def _aged_since(earlier: Mention, later: Mention) -> bool:
+    """One person's age given again a year or more later, grown by the years between the
+    reports (38, then 39 a year on): the later report is newer, not contrary."""
+    if earlier.quantity is None or later.quantity is None or not earlier.published:
+        return False
+    if quantity_reader.unit_kind(earlier.quantity.unit) != "age" or not later.published:
+        return False
+    try:
+        years = (date.fromisoformat(later.published) - date.fromisoformat(earlier.published)).days
+    except ValueError:
+        return False
+    grown = later.low - earlier.low
+    return grown > 0 and abs(grown - years / 365.25) < AGED_SLACK
 
 
 def _sentence_text(mention: Mention) -> str:
