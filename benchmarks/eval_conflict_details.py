@@ -1,9 +1,9 @@
-"""Clock-time and closed-class conflicts on the ECB+ training groups, for reading by hand.
+"""Clock-time, closed-class and role conflicts on the ECB+ training groups, for reading by hand.
 
 The sentence aligner's training script (``benchmarks/train_alignment.py``) caches the readings
 of the 99 groups of ECB+ training-topic articles it reads (as ``(articles, readings)``
 pickles); this script runs ``compare()`` on each cached group and prints every conflict of
-kind ``time`` or ``detail`` with its sides' sentences, then how many groups it read. These
+kind ``time``, ``detail`` or ``role`` with its sides' sentences, then how many groups it read. These
 topics are never the dev set: a conflict printed here is checked by reading it.
 
     nice -n 10 .venv/bin/python benchmarks/train_alignment.py --data ../shared/data/ecbplus-dev
@@ -20,7 +20,7 @@ from pathlib import Path
 from triangulate.compare.claims import compare
 from triangulate.nlp.encoder import load_encoder
 
-KINDS = ("time", "detail")
+KINDS = ("time", "detail", "role")
 
 
 def main() -> None:

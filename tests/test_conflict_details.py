@@ -257,3 +257,30 @@ def test_two_ages_given_the_same_week_conflict(encoder: TextEncoder) -> None:
     claims = _dated_texts(encoder, ("2031-04-07", AGE_EARLIER), ("2031-04-09", AGE_LATER))
     ages = [c for c in claims if c.kind == "age"]
     assert [c.status for c in ages] == ["conflict"]
+
+
+# ---------------------------------------------------------------- organisations in one role
+
+
+def test_two_firms_named_in_one_role_conflict(encoder: TextEncoder) -> None:
+    claims = _compare_texts(
+        encoder,
+        "The gunman opened fire in the second-floor office of the accounting firm Brell"
+        " Partners on Monday morning, police said.",
+        "The gunman opened fire in the second-floor office of the accounting firm Varna Audit"
+        " on Monday morning, police said.",
+    )
+    roles = [c for c in claims if c.kind == "role" and c.status == "conflict"]
+    assert len(roles) == 1 and roles[0].about == "Which accounting firm"
+    assert {s.display for s in roles[0].sides} == {"Brell Partners", "Varna Audit"}
+
+
+def test_one_firm_named_in_full_and_short_is_no_conflict(encoder: TextEncoder) -> None:
+    claims = _compare_texts(
+        encoder,
+        "The gunman opened fire in the second-floor office of the accounting firm Brell"
+        " Partners on Monday morning, police said.",
+        "The gunman opened fire in the second-floor office of the accounting firm Brell"
+        " on Monday morning, police said.",
+    )
+    assert not [c for c in claims if c.kind == "role" and c.status == "conflict"]
