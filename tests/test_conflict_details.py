@@ -183,6 +183,11 @@ def test_where_one_victim_died_conflicts(encoder: TextEncoder) -> None:
         "died at the scene",
         "died on the way to the hospital",
     }
+    # the statement both sentences make is no agreement on where: its reason says so
+    statements = [c for c in claims if c.kind == "statement"]
+    assert statements and all(
+        f"They differ on where the victim died ({places[0].id})" in c.reason for c in statements
+    )
 
 
 def test_one_place_of_death_told_twice_agrees(encoder: TextEncoder) -> None:

@@ -1024,4 +1024,32 @@ def _word_similarity(words: Sequence[str], encoder: TextEncoder) -> Callable[[st
 
 def _numbered(drafts: list[_Draft]) -> list[Claim]:
     drafts.sort(key=lambda d: d.rank)
-    return [replace(d.claim, id=f"c{index}") for index, d in enumerate(drafts, start=1)]
+    claims = [replace(d.claim, id=f"c{index}") for index, d in enumerate(drafts, start=1)]
+    return _with_differences(claims)
+
+
+DETAIL_KINDS = frozenset({"time", "detail", "role"})
+
+
+def _with_differences(claims: list[Claim]) -> list[Claim]:
+    """A statement several sources make may hold sentences that differ on a detail (one
+    says the victim died at the scene, the other on the way to hospital): its reason says
+    so and names the conflict, so that the agreement is not read as agreement on that."""
+    conflicts = [c for c in claims if c.status == "conflict" and c.kind in DETAIL_KINDS]
+    if not conflicts:
+        return claims
+    noted = []
+    for claim in claims:
+        if claim.kind == "statement" and claim.status == "agreed":
+            cited = {e for side in claim.sides for e in side.evidence}
+            differ = [c for c in conflicts if _sides_cited(c, cited)]
+            if differ:
+                notes = "; ".join(f"{c.about.lower()} ({c.id})" for c in differ)
+                claim = replace(claim, reason=f"{claim.reason} They differ on {notes}.")
+        noted.append(claim)
+    return noted
+
+
+def _sides_cited(conflict: Claim, cited: set[Evidence]) -> bool:
+    """Two sides of the conflict each have a sentence among the cited ones."""
+    return sum(1 for side in conflict.sides if cited & set(side.evidence)) >= 2
