@@ -23,6 +23,7 @@ from triangulate.models import Article, Claim, Fact, TimeExpression
 # Sentences the aligner links over its own threshold state one fact (as link.py's
 # CLASH_ALIGNMENT): their clock times then time one happening.
 CLOCK_ALIGNMENT = 0.2
+ING_WORD = re.compile(r"\b\w{3,}ing\b")  # "driving": a clause without its auxiliary
 # Linked sentences must share this many content words besides attribution and time words:
 # "police said" and a time alone ("at this point (10:30 p.m.) the police said the crowd had
 # dispersed") do not make one happening.
@@ -211,12 +212,22 @@ def _claim(
         "time the same happening in linked sentences and cannot both hold: "
         f"{_span_words(a.minutes)} and {_span_words(b.minutes)} do not meet."
     )
-    return Claim("", _label(first), "conflict", reason, sides, 0.6, kind="time")
+    about = _best_label([c for camp in camps for c in camp])
+    return Claim("", about, "conflict", reason, sides, 0.6, kind="time")
 
 
 def _span_words(minutes: tuple[int, int]) -> str:
     first, last = (f"{m // 60:02d}:{m % 60:02d}" for m in minutes)
     return first if first == last else f"{first}-{last}"
+
+
+def _best_label(clocks: Sequence[Clock]) -> str:
+    """The plainest of the members' labels: a clause with a finite verb ("Time the driver was
+    arrested" rather than "Time the driver driving his car"), not led by a pronoun, shortest."""
+    found = [label for label in map(_label, clocks) if label != "Time of day"]
+    plain = [label for label in found if not labels.pronoun_led(label)] or found
+    finite = [label for label in plain if not ING_WORD.search(label)] or plain
+    return min(finite, key=lambda label: (len(label.split()), label)) if finite else "Time of day"
 
 
 def _label(clock: Clock) -> str:
