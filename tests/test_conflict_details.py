@@ -7,6 +7,8 @@ checked on a conflict and on values that can both hold or that belong to differe
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from triangulate.compare.claims import compare
 from triangulate.core.dates import DateInterval, clock_hedge
@@ -63,6 +65,25 @@ def test_clock_times_of_different_days_are_not_compared_by_minutes() -> None:
     assert first.compatible(_clock("XXXX-XX-XXT10:37", "10:37"))  # a day not given: any day
     assert not first.compatible(_clock("XXXX-XX-XXT10:45", "10:45"))
     assert "day unknown" in _clock("XXXX-XX-XXT10:30", "10:30", "about ").in_words()
+
+
+@given(
+    st.one_of(
+        st.text(max_size=30),
+        st.from_regex(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T\d\d:\d\d", fullmatch=True),
+    ),
+    st.text(max_size=20),
+    st.text(max_size=40),
+)
+def test_any_clock_value_reads_as_minutes_of_one_day_or_nothing(
+    value: str, written: str, before: str
+) -> None:
+    interval = DateInterval.clock_time(value, written, clock_hedge(before))
+    if interval is not None:
+        assert interval.minutes is not None
+        assert 0 <= interval.minutes[0] <= interval.minutes[1] <= 24 * 60 - 1
+        assert interval.compatible(interval)
+        assert interval.in_words()
 
 
 def test_linked_sentences_timing_one_stop_differently_conflict(encoder: TextEncoder) -> None:
