@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from triangulate.compare import labels
-from triangulate.compare.contrasts import conflict_side, named_sources
+from triangulate.compare.contrasts import components, conflict_side, named_sources
 from triangulate.compare.statements import Statement
 from triangulate.core.dates import DateInterval, clock_hedge
 from triangulate.models import Article, Claim, Fact, TimeExpression
@@ -88,7 +88,7 @@ def clock_claims(
         and _comparable(clocks[i], clocks[j])
     ]
     claims = []
-    for members in _components(linked):
+    for members in components(linked):
         group = [clocks[i] for i in sorted(members)]
         if _one_source_clashes(group):
             continue
@@ -154,22 +154,6 @@ def _days(clock: Clock) -> list[DateInterval]:
 
 def _compatible(a: Clock, b: Clock) -> bool:
     return a.interval.compatible(b.interval)
-
-
-def _components(pairs: Sequence[tuple[int, int]]) -> list[set[int]]:
-    owner: dict[int, int] = {}
-
-    def root(i: int) -> int:
-        while owner.setdefault(i, i) != i:
-            i = owner[i]
-        return i
-
-    for i, j in pairs:
-        owner[root(i)] = root(j)
-    groups: dict[int, set[int]] = {}
-    for i in list(owner):
-        groups.setdefault(root(i), set()).add(i)
-    return list(groups.values())
 
 
 def _one_source_clashes(group: Sequence[Clock]) -> bool:

@@ -181,7 +181,7 @@ def _story_claim(
         value = usable[index].certain
         if value is not None:
             camps.setdefault(value, []).append(usable[index])
-    if len(camps) < 2 or _sources_with_several_values([a for camp in camps.values() for a in camp]):
+    if len(camps) < 2:
         return None
     hedged = [a for a in every.values() if a.alternatives and set(camps) <= a.values]
     return _claim(kind, list(camps.values()), hedged, articles, WEAPON_CONFIDENCE)
@@ -205,7 +205,7 @@ def _aligned_claims(
         and _same_holder(usable[i].statement, usable[j].statement)
     ]
     claims = []
-    for members in _components(edges):
+    for members in components(edges):
         camps: dict[str, list[Answer]] = {}
         for index in sorted(members):
             found = usable[index]
@@ -221,7 +221,8 @@ def _same_holder(a: Statement, b: Statement) -> bool:
     return not a.people or not b.people or bool(a.people & b.people)
 
 
-def _components(pairs: Sequence[tuple[int, int]]) -> list[set[int]]:
+def components(pairs: Sequence[tuple[int, int]]) -> list[set[int]]:
+    """The groups of items the pairs connect."""
     owner: dict[int, int] = {}
 
     def root(i: int) -> int:
