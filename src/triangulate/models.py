@@ -137,6 +137,10 @@ class Event:
     participants: tuple[str, ...] = ()  # canonical names of the entities in the clause
     reporting: bool = False  # a speech verb: it happens when it is reported
     tense: str = "past"  # past, present or future
+    # the telling is the whole sentence, which tells another clause's event: its date may be
+    # of this event ("the quay it had built in the 1980s"), its words are the other's
+    told_by_sentence: bool = False
+    referent: str | None = None  # the person a telling's opening "he" or "his" stands for
 
 
 @dataclass(frozen=True)
