@@ -27,6 +27,8 @@ from typing import Any
 from triangulate.compare import labels
 from triangulate.compare.agreements import statement_claims
 from triangulate.compare.align import aligned
+from triangulate.compare.clocks import clock_claims
+from triangulate.compare.contrasts import contrast_claims
 from triangulate.compare.disagreements import name_claims, name_clashes, spelling_claims
 from triangulate.compare.link import Linker, LinkInput, age_holders
 from triangulate.compare.statements import Statement, statements_of
@@ -49,6 +51,9 @@ from triangulate.readers.times import SEASON_START, month_span
 
 SAME_ACCOUNT = 0.5  # more likely than not one account: a different name in one role there clashes
 LEAD_SHARE = 0.2  # a conflict in the first fifth of an article weighs more
+# An age that grew by about the years between two reports (38, then 39 a year later) is an
+# update: within half a year of the elapsed time (a birthday may fall in between).
+AGED_SLACK = 0.5
 
 BASE_UNITS = {"length": " m", "area": " m²"}  # lengths and areas compared in metres
 BARE_LABELS = frozenset({"Distance", "Area", "Age", "Date"})  # a kind, not a question
@@ -601,9 +606,26 @@ def _is_update(earlier: _Group, later: _Group) -> bool:
         return False
     if max(d for d in earlier_dates if d) >= min(d for d in later_dates if d):
         return False
+    if _aged_since(earlier.first, later.first):
+        return True
     later_revises = any(REVISION_CUES.search(_sentence_text(m)) for m in later.mentions)
     earlier_planned = any(PLAN_CUES.search(_sentence_text(m)) for m in earlier.mentions)
     return later_revises or earlier_planned
+
+
+def _aged_since(earlier: Mention, later: Mention) -> bool:
+    """One person's age given again a year or more later, grown by the years between the
+    reports (38, then 39 a year on): the later report is newer, not contrary."""
+    if earlier.quantity is None or later.quantity is None or not earlier.published:
+        return False
+    if quantity_reader.unit_kind(earlier.quantity.unit) != "age" or not later.published:
+        return False
+    try:
+        years = (date.fromisoformat(later.published) - date.fromisoformat(earlier.published)).days
+    except ValueError:
+        return False
+    grown = later.low - earlier.low
+    return grown > 0 and abs(grown - years / 365.25) < AGED_SLACK
 
 
 def _sentence_text(mention: Mention) -> str:
@@ -895,6 +917,11 @@ def compare(
         drafts.append(_Draft(claim, (0, -1, 0.0)))
     for claim in spelling_claims(statements, readings, with_speakers, articles):
         drafts.append(_Draft(claim, (0, 0, 0.0)))
+    for claim in [
+        *clock_claims(statements, scores, articles),
+        *contrast_claims(statements, scores, articles),
+    ]:
+        drafts.append(_Draft(claim, (0, -1, 0.0)))
     mentions = collect_mentions(articles, readings)
     if not mentions:
         return _numbered(drafts)
@@ -997,4 +1024,32 @@ def _word_similarity(words: Sequence[str], encoder: TextEncoder) -> Callable[[st
 
 def _numbered(drafts: list[_Draft]) -> list[Claim]:
     drafts.sort(key=lambda d: d.rank)
-    return [replace(d.claim, id=f"c{index}") for index, d in enumerate(drafts, start=1)]
+    claims = [replace(d.claim, id=f"c{index}") for index, d in enumerate(drafts, start=1)]
+    return _with_differences(claims)
+
+
+DETAIL_KINDS = frozenset({"time", "detail", "role"})
+
+
+def _with_differences(claims: list[Claim]) -> list[Claim]:
+    """A statement several sources make may hold sentences that differ on a detail (one
+    says the victim died at the scene, the other on the way to hospital): its reason says
+    so and names the conflict, so that the agreement is not read as agreement on that."""
+    conflicts = [c for c in claims if c.status == "conflict" and c.kind in DETAIL_KINDS]
+    if not conflicts:
+        return claims
+    noted = []
+    for claim in claims:
+        if claim.kind == "statement" and claim.status == "agreed":
+            cited = {e for side in claim.sides for e in side.evidence}
+            differ = [c for c in conflicts if _sides_cited(c, cited)]
+            if differ:
+                notes = "; ".join(f"{c.about.lower()} ({c.id})" for c in differ)
+                claim = replace(claim, reason=f"{claim.reason} They differ on {notes}.")
+        noted.append(claim)
+    return noted
+
+
+def _sides_cited(conflict: Claim, cited: set[Evidence]) -> bool:
+    """Two sides of the conflict each have a sentence among the cited ones."""
+    return sum(1 for side in conflict.sides if cited & set(side.evidence)) >= 2
