@@ -141,6 +141,17 @@ def test_figure_date_and_distance_labels_name_a_doer_the_clause_writes() -> None
     assert length_label(sentence, _fact(sentence, "short time", "clear", "square")) == "Distance"
 
 
+def test_a_distance_is_how_far_only_when_the_clause_verb_gives_it() -> None:
+    sentence = "The climber fell about 60 metres (200 feet) from the ridge."
+    fact = _fact(sentence, "The climber", "fall", None)
+    before = sentence[: sentence.index("200 feet")]
+    assert length_label(sentence, fact, before) == "How far the climber fell"
+    sentence = "The climber died after slipping and falling about 60 metres from the ridge."
+    fact = _fact(sentence, "The climber", "die", None)
+    before = sentence[: sentence.index("60 metres")]
+    assert length_label(sentence, fact, before) == "Distance"
+
+
 def test_counted_things_read_without_auxiliaries() -> None:
     sentence = "During the raid 40 rifles were found in the hold."
     quantity = Quantity(_at(sentence, "40"), 40, "rifles", None, 40, 40)

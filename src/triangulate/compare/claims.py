@@ -738,7 +738,8 @@ def _about(mention: Mention, text_of: Callable[[str], str], holder: str | None) 
     if kind == "age":
         return f"Age of {holder}" if holder else "Age"
     if kind == "length":
-        return labels.length_label(text, mention.fact)
+        before = text[: max(0, mention.quantity.evidence.start - sentence.start)]
+        return labels.length_label(text, mention.fact, before)
     if kind == "area":
         return labels.area_label(text, sentence.start, mention.quantity)
     return labels.figure_label(text, sentence.start, mention.quantity, mention.fact)
@@ -775,7 +776,11 @@ def _shown(mention: Mention) -> str:
 
 
 def _camps(groups: Sequence[_Group]) -> list[list[_Group]]:
-    """Readings that can all hold together form one side of a conflict."""
+    """Readings that can all hold together form one side of a conflict.
+
+    A loose reading that fits more than one side ("some 700 metres" fits "about 600 metres"
+    and "700 metres") goes with the side whose first reading is nearest to it, so that one
+    value is never shown on both sides."""
     camps: list[list[_Group]] = []
     for group in groups:
         home = next(
@@ -785,7 +790,26 @@ def _camps(groups: Sequence[_Group]) -> list[list[_Group]]:
             camps.append([group])
         else:
             home.append(group)
-    return camps
+    if len(camps) < 2:
+        return camps
+    settled: list[list[_Group]] = [[camp[0]] for camp in camps]
+    for camp_index, camp in enumerate(camps):
+        for group in camp[1:]:
+            fitting = [
+                i
+                for i, side in enumerate(settled)
+                if all(mentions_compatible(g.first, group.first) for g in side)
+            ]
+            nearest = min(
+                fitting or [camp_index],
+                key=lambda i: abs(_centre(settled[i][0].first) - _centre(group.first)),
+            )
+            settled[nearest].append(group)
+    return settled
+
+
+def _centre(mention: Mention) -> float:
+    return (mention.low + mention.high) / 2
 
 
 def _camp_side(camp: Sequence[_Group]) -> Side:

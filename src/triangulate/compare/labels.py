@@ -12,6 +12,7 @@ import re
 
 from triangulate.core.words import WORD, irregular_forms, verb_groups, word_set
 from triangulate.models import Fact, Quantity, TimeExpression
+from triangulate.readers import quantities as quantity_reader
 
 LABEL_WORDS = 12
 # Words that may stand between a figure and its counted noun ("1,400-strong rescue team").
@@ -194,16 +195,50 @@ def _auxiliary_before(sentence_text: str, verb: str) -> str:
     return " ".join(found.group(1).split()) + " " if found else ""
 
 
-def length_label(sentence_text: str, fact: Fact | None) -> str:
-    """ "How far the climber fell"; "Distance" when no clause says who moved."""
+def length_label(sentence_text: str, fact: Fact | None, before_value: str = "") -> str:
+    """ "How far the climber fell"; "Distance" when no clause says who moved.
+
+    ``before_value`` is the sentence up to the distance: when the verb written right before
+    it is not the clause's own ("died after falling 60 metres"), the clause's verb does not
+    say how far, and the label says "Distance" rather than "How far X died"."""
     if fact is None or not fact.predicate or not fact.subject:
         return "Distance"
     if fact.predicate.removeprefix("not ") in LIGHT_PREDICATES:
         return "Distance"  # "is dead after falling 150 metres": the verb says nothing of it
+    if _another_verb_before(before_value, fact):
+        return "Distance"
     doer = doer_of(sentence_text, fact)
     if doer is None:
         return "Distance"
     return clipped(f"How far {doer} {_verb_with_auxiliaries(sentence_text, fact)}")
+
+
+_DISTANCE_HEDGES_TEXT = "about some nearly almost around roughly over more than up to at least"
+DISTANCE_HEDGES = frozenset(_DISTANCE_HEDGES_TEXT.split())
+
+
+def _another_verb_before(before_value: str, fact: Fact) -> bool:
+    """The word before a distance (past its hedges) is a verb form that is not the fact's."""
+    words = [w.lower() for w in WORD.findall(before_value)]
+    while words and _beside_a_distance(words[-1]):
+        words.pop()
+    if not words or not (words[-1].endswith("ing") or words[-1].endswith("ed")):
+        return False
+    predicate = (fact.predicate or "").split()[-1].lower()
+    written = words[-1]
+    return not (
+        written.startswith(predicate[: max(3, len(predicate) - 1)])
+        or written in irregular_forms(predicate)
+    )
+
+
+def _beside_a_distance(word: str) -> bool:
+    """A hedge, a figure or a unit of length: "about 60 metres (200 feet)"."""
+    return (
+        word in DISTANCE_HEDGES
+        or any(ch.isdigit() for ch in word)
+        or quantity_reader.unit_kind(word) == "length"
+    )
 
 
 def area_label(sentence_text: str, sentence_start: int, quantity: Quantity) -> str:
