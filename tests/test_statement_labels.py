@@ -176,3 +176,11 @@ def test_a_subordinate_clause_or_a_time_is_no_label() -> None:
     assert statement_label(sentence, _fact(sentence, "fire", "start", None)) is None
     sentence = "Guards held the crowd back but a short time later cleared the square."
     assert statement_label(sentence, _fact(sentence, "short time", "clear", "square")) is None
+
+
+def test_a_piece_of_the_date_is_no_object_of_its_verb() -> None:
+    sentence = "The withdrawal of the ferries began in mid-April 2031."
+    fact = _fact(sentence, "The withdrawal of the ferries", "begin", "mid")
+    assert date_label(sentence, _time(sentence, "mid-April 2031"), fact, False) == (
+        "When the withdrawal of the ferries began"
+    )

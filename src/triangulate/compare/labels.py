@@ -9,6 +9,7 @@ No value code ever appears in a label.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from triangulate.core.words import WORD, irregular_forms, verb_groups, word_set
 from triangulate.models import Fact, Quantity, TimeExpression
@@ -288,10 +289,16 @@ def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, peri
         noun = _noun_after(sentence_text, time, sentence_text)
         if noun:
             return clipped(f"Years of the {noun}")
+    if fact is not None and fact.object and _inside(fact.object, time.evidence.text):
+        fact = replace(fact, object=None)  # "began in mid-April": "mid" is the date's, not an object
     phrase = _verb_phrase(sentence_text, fact)
     if phrase:
         return clipped(f"When {phrase}")
     return "Date"
+
+
+def _inside(words: str, text: str) -> bool:
+    return bool(re.search(rf"(?<![\w-]){re.escape(words.lower())}(?![\w])", text.lower()))
 
 
 def _noun_after(sentence_text: str, time: TimeExpression, _: str) -> str:
