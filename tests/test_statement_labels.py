@@ -184,3 +184,11 @@ def test_a_piece_of_the_date_is_no_object_of_its_verb() -> None:
     assert date_label(sentence, _time(sentence, "mid-April 2031"), fact, False) == (
         "When the withdrawal of the ferries began"
     )
+
+
+def test_a_period_names_the_noun_it_dates_and_stops_at_the_clause() -> None:
+    sentence = "After the 2001-2003 war, the valley became the object of a dispute."
+    label = date_label(sentence, _time(sentence, "2001-2003"), None, True)
+    assert label == "Years of the war"
+    sentence = "They signed a truce after the 2001-2003 war over the valley."
+    assert date_label(sentence, _time(sentence, "2001-2003"), None, True) == "Years of the war"

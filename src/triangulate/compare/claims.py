@@ -722,7 +722,10 @@ def _label(
     ]
     full = [label for label in labels_found if label not in BARE_LABELS]
     named = [label for label in full if not labels.pronoun_led(label)]
-    return (named or full or labels_found)[0]
+    # "Years of the war" names what a period dates; the clause a period sits in ("fought two
+    # wars, first from 1988 to 1994 and again in 2020") may be about more than it
+    of_a_period = [label for label in named if label.startswith("Years of the ")]
+    return (of_a_period or named or full or labels_found)[0]
 
 
 def _about(mention: Mention, text_of: Callable[[str], str], holder: str | None) -> str:

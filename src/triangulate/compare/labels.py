@@ -19,6 +19,7 @@ LABEL_WORDS = 12
 # Words that may stand between a figure and its counted noun ("1,400-strong rescue team").
 NOUN_PHRASE_STOP = re.compile(
     r"^(?:of|in|on|at|by|for|from|with|to|and|or|who|that|which|were|was|are|is|had|have|has|"
+    r"over|against|between|across|during|after|before|under|into|through|near|"
     r"will|would|said|says|,|\.|;|:)$",
     re.IGNORECASE,
 )
@@ -290,7 +291,9 @@ def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, peri
         if noun:
             return clipped(f"Years of the {noun}")
     if fact is not None and fact.object and _inside(fact.object, time.evidence.text):
-        fact = replace(fact, object=None)  # "began in mid-April": "mid" is the date's, not an object
+        fact = replace(
+            fact, object=None
+        )  # "began in mid-April": "mid" is the date's, not an object
     phrase = _verb_phrase(sentence_text, fact)
     if phrase:
         return clipped(f"When {phrase}")
@@ -309,10 +312,13 @@ def _noun_after(sentence_text: str, time: TimeExpression, _: str) -> str:
     before = WORD.findall(sentence_text[:position])[-1:]
     if not before or before[0].lower() not in DETERMINERS:
         return ""  # "closed in 2005-2007 after a leak": the period dates a verb, not a noun
-    words = WORD.findall(sentence_text[position + len(time.evidence.text) :])[:3]
+    after = re.split(
+        r"[,.;:!?()\u2014\u2013]", sentence_text[position + len(time.evidence.text) :]
+    )[0]
+    words = WORD.findall(after)[:3]
     kept = []
     for word in words:
-        if NOUN_PHRASE_STOP.match(word) or not word.isalpha():
+        if NOUN_PHRASE_STOP.match(word) or not word.isalpha() or word.lower() in DETERMINERS:
             break
         kept.append(word.lower() if word[:1].islower() else word)
     return " ".join(kept)
