@@ -551,3 +551,10 @@ def test_marks_a_tokenised_text_leaves_apart_are_joined() -> None:
     pieces, said = summary.clean(Evidence("t", 0, len(text), text))
     assert said == "'The pier will hold,' the mayor said at 10 a.m. on Monday."
     assert all(text[p.start : p.end] == p.text for p in pieces)
+
+
+def test_a_label_that_asks_reads_on_lower_cased_in_a_disagreement() -> None:
+    texts = ["The ferry sank off Port Ellis."]
+    assert summary._topic("Where the victim died", texts) == "where the victim died"
+    assert summary._topic("Weapon used", texts) == "the weapon used"
+    assert summary._topic("Port Ellis harbour dues", texts) == "Port Ellis harbour dues"

@@ -199,7 +199,8 @@ class Claim:
     sides: tuple[Side, ...]
     confidence: float = 1.0
     # what is compared: figure, age, date, statement, role (who holds it), spelling (one
-    # name written two ways), plan (a plan denied, then done); "" when not said
+    # name written two ways), plan (a plan denied, then done), time (a clock time), detail
+    # (a value of a closed class: a weapon, where someone died); "" when not said
     kind: str = ""
 
 

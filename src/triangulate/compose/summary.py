@@ -130,8 +130,11 @@ STARTED = frozenset(_STARTED_TEXT.split())
 ENDED = frozenset(_ENDED_TEXT.split())
 # What a claim's label may open with that reads better with "the" before it.
 _MEASURES_TEXT = """number numbers date dates day days year years age ages name names time times
-amount size share total count cost price toll length height distance value"""
+amount size share total count cost price toll length height distance value weapon"""
 MEASURES = frozenset(_MEASURES_TEXT.split())
+# A label that asks ("Where the victim died", "How far she fell") goes on lower-cased.
+_QUESTION_WORDS_TEXT = "how when where who whom whose which whether what why"
+QUESTION_WORDS = frozenset(_QUESTION_WORDS_TEXT.split())
 CLOSING = tuple(".!?\"”’'")
 # Marks a tokenised text leaves apart: a closing quotation mark after a comma or stop ("shot,
 # ' he said"), "a. m." for "a.m."
@@ -603,7 +606,11 @@ def _topic(about: str, texts: Sequence[str]) -> str:
     lowered = first.lower()
     # lower-cased unless a name (never written lower-case in the sources) or an acronym
     capitalised = first != lowered and first[1:].islower()
-    common = lowered in MEASURES or any(re.search(rf"\b{re.escape(lowered)}\b", t) for t in texts)
+    common = (
+        lowered in MEASURES
+        or lowered in QUESTION_WORDS
+        or any(re.search(rf"\b{re.escape(lowered)}\b", t) for t in texts)
+    )
     if capitalised and common:
         label = lowered + label[len(first) :]
     return ("the " if lowered in MEASURES else "") + label
