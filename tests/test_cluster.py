@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import random
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from triangulate.stories.cluster import (
     ArticleFeatures,
     ClusterSettings,
     StoryClusterer,
+    _LiveStory,
+    _Weighted,
     cluster_features,
     facts_in,
     featurize,
@@ -232,3 +235,56 @@ def test_the_late_link_defaults_are_those_fitted_by_the_benchmark() -> None:
     settings = ClusterSettings()
     assert list(settings.late_link) == fitted["weights"]
     assert settings.late_threshold == fitted["threshold"]
+
+
+def _unit(weights: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(value * value for value in weights.values()))
+    return {key: value / norm for key, value in weights.items()}
+
+
+UNIT_VECTORS = st.dictionaries(
+    st.sampled_from("abcdefgh"), st.floats(0.01, 5.0), min_size=1, max_size=8
+).map(_unit)
+
+
+@given(
+    st.lists(UNIT_VECTORS, min_size=1, max_size=5),
+    st.lists(UNIT_VECTORS, min_size=1, max_size=5),
+    UNIT_VECTORS,
+    st.lists(st.tuples(st.booleans(), st.booleans(), UNIT_VECTORS), max_size=8),
+)
+def test_the_bounds_that_spare_dot_products_never_fall_below_them(
+    first_members: list[dict[str, float]],
+    second_members: list[dict[str, float]],
+    article_vector: dict[str, float],
+    changes: list[tuple[bool, bool, dict[str, float]]],
+) -> None:
+    """The clusterer skips a candidate when a bound of its dot products cannot reach the bar;
+    were a bound ever below the exact dot product, a skip could change a story."""
+    clusterer = StoryClusterer()
+    first, second = _LiveStory("s-first", "", []), _LiveStory("s-second", "", [])
+    members = {first.id: list(first_members), second.id: list(second_members)}
+    for story in (first, second):
+        for vector in members[story.id]:
+            story.spaces[0].add(vector)
+    weighted = _Weighted((article_vector, {}, {}), ())
+    article_bounds: dict[str, tuple[tuple[int, ...], list[float]]] = {}
+    assert clusterer._story_similarity(first, second) is not None  # records the pair's bounds
+    assert clusterer._link_margin(weighted, second, floor=-10.0, bounds=article_bounds) is not None
+    for to_first, take_out, vector in changes:  # both stories change after the comparisons
+        story = first if to_first else second
+        if take_out and len(members[story.id]) > 1:
+            story.spaces[0].remove(members[story.id].pop())
+        else:
+            members[story.id].append(vector)
+            story.spaces[0].add(vector)
+    words, other_words = first.spaces[0], second.spaces[0]
+    norms = [
+        math.sqrt(one.norm2 * other.norm2)
+        for one, other in zip(first.spaces, second.spaces, strict=True)
+    ]
+    pair_bound = clusterer._dot_bounds(first, second, norms)[0]
+    assert pair_bound >= words.centroid_dot(other_words) - 1e-9
+    steps, dots = article_bounds[second.id]
+    article_bound = dots[0] + other_words.steps - steps[0]
+    assert article_bound >= other_words.dot(article_vector) - 1e-9
