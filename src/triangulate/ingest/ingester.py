@@ -144,8 +144,7 @@ class Ingester:
             )
             for document, lines in zip(fresh, keys, strict=True)
         ]
-        prepare = partial(_prepare, settings=self.settings)
-        return _Chunk(items, done, pool.map(prepare, jobs, _failed_job))
+        return _Chunk(items, done, _prepare_all(jobs, pool, self.settings))
 
     def _store_chunk(self, chunk: _Chunk, emit: Callable[[IngestEvent], None]) -> None:
         """Store one chunk in one transaction, then tell its events.
@@ -272,6 +271,61 @@ def _prepare(job: Job, settings: Settings) -> Prepared | InputError:
 def _failed_job(job: Job, reason: str) -> InputError:
     """A document whose preparation stopped its worker or ran out of time: its own error."""
     return InputError(job[0].source, reason, "the rest of the batch went on")
+
+
+# Plain texts are prepared in groups: one of them takes about as long as sending it to a
+# worker and its article back, so one by one the passing of messages would cost as much
+# again as the work (HTML pages, each tens of times longer, go one by one).
+TEXT_GROUP = 8
+
+
+class _GroupFailed:
+    """A group whose run stopped its worker or ran out of time: run again one by one."""
+
+
+GroupResult = list[Prepared | InputError] | _GroupFailed
+
+
+def _prepare_group(jobs: list[Job], settings: Settings) -> GroupResult:
+    return [_prepare(job, settings) for job in jobs]
+
+
+def _failed_group(jobs: list[Job], reason: str) -> GroupResult:
+    return _GroupFailed()
+
+
+def _groups(jobs: list[Job]) -> list[list[Job]]:
+    """Consecutive plain texts in groups of up to TEXT_GROUP; any other document alone."""
+    groups: list[list[Job]] = []
+    for job in jobs:
+        last = groups[-1] if groups else None
+        if job[0].kind == "text" and last and last[0][0].kind == "text" and len(last) < TEXT_GROUP:
+            last.append(job)
+        else:
+            groups.append([job])
+    return groups
+
+
+def _prepare_all(
+    jobs: list[Job], pool: LazyPool, settings: Settings
+) -> Iterator[Prepared | InputError]:
+    """Start preparing ``jobs`` now; their results in order, each failure its document's own."""
+    groups = _groups(jobs)
+    results = pool.map(partial(_prepare_group, settings=settings), groups, _failed_group)
+    return _each(groups, results, pool, partial(_prepare, settings=settings))
+
+
+def _each(
+    groups: list[list[Job]],
+    results: Iterator[GroupResult],
+    pool: LazyPool,
+    prepare: Callable[[Job], Prepared | InputError],
+) -> Iterator[Prepared | InputError]:
+    for group, result in zip(groups, results, strict=True):
+        if isinstance(result, _GroupFailed):  # the document that failed fails alone
+            yield from pool.map(prepare, group, _failed_job)
+        else:
+            yield from result
 
 
 def _record(
