@@ -30,7 +30,7 @@ def test_the_unpacked_model_gives_py3langids_answers(cache_home: Path) -> None:
 
     reference = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
     first = [metadata._identifier().classify(text) for text in SAMPLES]  # unpacks the model
-    assert list(cache_home.glob("triangulate/py3langid-*.npz"))
+    assert list(cache_home.glob("triangulate/py3langid-*.npy"))
     metadata._identifier.cache_clear()
     second = [metadata._identifier().classify(text) for text in SAMPLES]  # reads the copy
     expected = [reference.classify(text) for text in SAMPLES]
@@ -42,7 +42,7 @@ def test_the_unpacked_model_gives_py3langids_answers(cache_home: Path) -> None:
 
 def test_a_damaged_copy_falls_back_to_the_packed_model(cache_home: Path) -> None:
     metadata._identifier()
-    for copy in cache_home.glob("triangulate/py3langid-*.npz"):
+    for copy in cache_home.glob("triangulate/py3langid-*.npy"):
         copy.write_bytes(b"not a model")
     metadata._identifier.cache_clear()
     assert metadata.detect_language(SAMPLES[1]) == "de"

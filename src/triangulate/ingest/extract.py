@@ -221,6 +221,18 @@ def _main_text(tree: HtmlElement, url: str | None, favor_precision: bool, retry:
     return _MainText(tuple(_add_sibling_chunks(tree, lines)), fell_back)
 
 
+def prepare_workers() -> None:
+    """Build, before worker processes are forked, what trafilatura otherwise builds on first
+    use in every worker: the stop words of all justext languages (its comparison step and
+    the retry need them; a quarter of a CPU-second per process)."""
+    if not _GATED:  # the names below were checked on that version only
+        return
+    from justext.core import define_stoplist  # type: ignore[import-untyped]
+    from trafilatura import external
+
+    define_stoplist(external.JT_STOPLIST or external.jt_stoplist_init())
+
+
 def _first_and_retry(
     tree: HtmlElement, url: str | None, favor_precision: bool, retry: bool
 ) -> tuple[str, bool]:

@@ -22,6 +22,7 @@ from triangulate.errors import InputError, TriangulateError
 from triangulate.ingest import dedupe
 from triangulate.ingest.clean import BoilerplateMemory
 from triangulate.ingest.decode import decode_text
+from triangulate.ingest.extract import prepare_workers
 from triangulate.ingest.inputs import Item, RawDocument, iter_documents
 from triangulate.ingest.metadata import GivenMetadata
 from triangulate.ingest.prepare import Prepared, prepare_document
@@ -311,6 +312,8 @@ def _prepare_all(
 ) -> Iterator[Prepared | InputError]:
     """Start preparing ``jobs`` now; their results in order, each failure its document's own."""
     groups = _groups(jobs)
+    if pool.uses_processes(len(groups)) and any(job[0].kind == "html" for job in jobs):
+        prepare_workers()  # once here rather than once in every worker
     results = pool.map(partial(_prepare_group, settings=settings), groups, _failed_group)
     return _each(groups, results, pool, partial(_prepare, settings=settings))
 

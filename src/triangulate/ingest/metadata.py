@@ -194,9 +194,10 @@ def _identifier() -> Any:
 
     py3langid ~15x faster than lingua here at the same answers on news text (docs/benchmarks.md,
     "Language identification"). Its model ships LZMA-compressed: unpacking it costs two thirds
-    of a CPU-second in every process, so it is unpacked once into the user cache directory and
-    read from there (any problem with the cache: unpacked as py3langid does it). Read from
-    there, its byte scan runs in numpy (``language_scan``: the same counts, the same answers).
+    of a CPU-second in every process, so it is unpacked once into the user cache directory, one
+    file per array, and mapped from there: nothing is read until used, and the worker processes
+    share the pages (any problem with the cache: unpacked as py3langid does it). Its byte scan
+    then runs in numpy (``language_scan``: the same counts, the same answers).
     """
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
@@ -207,38 +208,39 @@ def _identifier() -> Any:
         return LanguageIdentifier.from_modelpath(model, norm_probs=True)
 
 
-def _unpacked(model: Path) -> Path:
-    """The model decompressed into the user cache (made on first use) with the depth of its
+_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+_DEPTH = "scan_depth"  # the depth of the scanner's trie (language_scan.trie_depth)
+
+
+def _unpacked(model: Path) -> dict[str, Path]:
+    """The model's arrays unpacked into the user cache (on first use) with the depth of its
     scanner's trie, named by the model's size and modification time so that another py3langid
     version gets its own."""
     import numpy as np
 
     stat = model.stat()
-    name = f"py3langid-{stat.st_size}-{stat.st_mtime_ns}-{_CACHE_FORMAT}.npz"
-    cached = user_cache_path("triangulate") / name
-    if not cached.is_file():
+    stem = f"py3langid-{stat.st_size}-{stat.st_mtime_ns}"
+    folder = user_cache_path("triangulate")
+    paths = {key: folder / f"{stem}-{key}.npy" for key in (*_ARRAYS, _DEPTH)}
+    if not paths[_DEPTH].is_file():  # written last: the others are there when it is
         with lzma.open(model) as packed, np.load(io.BytesIO(packed.read())) as data:
-            arrays = {key: data[key] for key in data.files}
+            arrays = {key: data[key] for key in _ARRAYS}
         arrays[_DEPTH] = np.array(trie_depth(arrays["nextmove"], arrays["nextmove_row"]))
-        unpacked = io.BytesIO()
-        np.savez(unpacked, **arrays)
-        write_atomically(cached, unpacked.getvalue())
-    return cached
+        for key, array in arrays.items():
+            saved = io.BytesIO()
+            np.save(saved, array, allow_pickle=False)
+            write_atomically(paths[key], saved.getvalue())
+    return paths
 
 
-_CACHE_FORMAT = "scan1"
-_DEPTH = "scan_trie_depth"
-
-
-def _from_unpacked(identifier: Any, path: Path) -> Any:
+def _from_unpacked(identifier: Any, paths: dict[str, Path]) -> Any:
     """What ``LanguageIdentifier.from_modelpath`` builds, from the unpacked arrays; with the
     numpy byte scan when this py3langid scores as the scan expects."""
     import numpy as np
     import py3langid
     from py3langid.modelio import _to_array
 
-    with np.load(path, allow_pickle=False) as data:
-        arrays = {key: data[key] for key in data.files}
+    arrays = {key: np.load(path, mmap_mode="r", allow_pickle=False) for key, path in paths.items()}
     depth = int(arrays[_DEPTH])
     model = (np.asarray(arrays["ptc"]), np.asarray(arrays["pc"]), arrays["classes"].tolist())
     if py3langid.__version__ not in SCANNED_PY3LANGID or depth > MAX_DEPTH:
