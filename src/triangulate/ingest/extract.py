@@ -56,6 +56,7 @@ from trafilatura.xpaths import (
 
 from triangulate.errors import InputError
 from triangulate.ingest.decode import decode_text
+from triangulate.ingest.page_authors import extract_author as page_author
 from triangulate.ingest.page_dates import find_page_date
 
 # A precise extraction shorter than this, covering less than PAGE_SHARE of the page's text,
@@ -516,14 +517,15 @@ def _metadata(tree: HtmlElement, url: str | None) -> Document:
 
 def page_metadata(tree: HtmlElement, url: str | None) -> Document:
     """trafilatura's ``extract_metadata`` (same steps, same order) without the fields we never
-    read: categories, tags and licence (a sixth of its time)."""
+    read: categories, tags and licence (a sixth of its time); its author search tested in
+    Python (``page_authors``: the same answers in half the time)."""
     metadata = examine_meta(tree)
     if metadata.author and " " not in metadata.author:
         metadata.author = None
     with suppress(Exception):  # bugs in trafilatura's JSON-LD reader: keep the meta tags
         metadata = extract_meta_json(tree, metadata)
     metadata.title = metadata.title or extract_title(tree)
-    metadata.author = metadata.author or extract_author(tree)
+    metadata.author = metadata.author or (page_author if _GATED else extract_author)(tree)
     metadata.url = metadata.url or extract_url(tree, url)
     metadata.date = find_page_date(tree, **{**set_date_params(True), "url": metadata.url})
     metadata.sitename = _sitename(tree, metadata.sitename, metadata.url)

@@ -16,7 +16,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from triangulate.errors import InputError, TriangulateError
 from triangulate.ingest import dedupe
@@ -280,55 +280,67 @@ def _failed_job(job: Job, reason: str) -> InputError:
 TEXT_GROUP = 8
 
 
-class _GroupFailed:
-    """A group whose run stopped its worker or ran out of time: run again one by one."""
-
-
-GroupResult = list[Prepared | InputError] | _GroupFailed
-
-
-def _prepare_group(jobs: list[Job], settings: Settings) -> GroupResult:
-    return [_prepare(job, settings) for job in jobs]
-
-
-def _failed_group(jobs: list[Job], reason: str) -> GroupResult:
-    return _GroupFailed()
-
-
-def _groups(jobs: list[Job]) -> list[list[Job]]:
-    """Consecutive plain texts in groups of up to TEXT_GROUP; any other document alone."""
-    groups: list[list[Job]] = []
-    for job in jobs:
-        last = groups[-1] if groups else None
-        if job[0].kind == "text" and last and last[0][0].kind == "text" and len(last) < TEXT_GROUP:
-            last.append(job)
-        else:
-            groups.append([job])
-    return groups
-
-
 def _prepare_all(
     jobs: list[Job], pool: LazyPool, settings: Settings
 ) -> Iterator[Prepared | InputError]:
     """Start preparing ``jobs`` now; their results in order, each failure its document's own."""
-    groups = _groups(jobs)
-    if pool.uses_processes(len(groups)) and any(job[0].kind == "html" for job in jobs):
+    if pool.uses_processes(len(jobs)) and any(job[0].kind == "html" for job in jobs):
         prepare_workers()  # once here rather than once in every worker
-    results = pool.map(partial(_prepare_group, settings=settings), groups, _failed_group)
-    return _each(groups, results, pool, partial(_prepare, settings=settings))
+    prepare = partial(_prepare, settings=settings)
+    return map_in_groups(pool, prepare, jobs, _failed_job, _is_text, TEXT_GROUP)
 
 
-def _each(
-    groups: list[list[Job]],
-    results: Iterator[GroupResult],
+def _is_text(job: Job) -> bool:
+    return job[0].kind == "text"
+
+
+def map_in_groups(
     pool: LazyPool,
-    prepare: Callable[[Job], Prepared | InputError],
-) -> Iterator[Prepared | InputError]:
-    for group, result in zip(groups, results, strict=True):
-        if isinstance(result, _GroupFailed):  # the document that failed fails alone
-            yield from pool.map(prepare, group, _failed_job)
+    func: Callable[[T], R],
+    items: Sequence[T],
+    on_failure: Callable[[T, str], R],
+    groupable: Callable[[T], bool],
+    size: int,
+) -> Iterator[R]:
+    """``pool.map(func, items, on_failure)``, consecutive ``groupable`` items sent to a worker
+    together, up to ``size``: one message each way per group. Work starts now.
+
+    A group that stopped its worker or ran over the time limit is run again one item at a
+    time, so that a failure stays its own item's.
+    """
+    groups = _groups(items, groupable, size)
+    results: Iterator[list[R] | None] = pool.map(partial(_run_group, func), groups, _group_failed)
+    return _ungrouped(pool, func, on_failure, groups, results)
+
+
+def _groups(items: Sequence[T], groupable: Callable[[T], bool], size: int) -> list[list[T]]:
+    groups: list[list[T]] = []
+    for item in items:
+        last = groups[-1] if groups else None
+        if last and len(last) < size and groupable(item) and groupable(last[0]):
+            last.append(item)
         else:
-            yield from result
+            groups.append([item])
+    return groups
+
+
+def _run_group(func: Callable[[T], R], group: list[T]) -> list[R] | None:
+    return [func(item) for item in group]
+
+
+def _group_failed(group: list[Any], reason: str) -> None:
+    return None  # run again item by item
+
+
+def _ungrouped(
+    pool: LazyPool,
+    func: Callable[[T], R],
+    on_failure: Callable[[T, str], R],
+    groups: list[list[T]],
+    results: Iterator[list[R] | None],
+) -> Iterator[R]:
+    for group, result in zip(groups, results, strict=True):
+        yield from pool.map(func, group, on_failure) if result is None else result
 
 
 def _record(
