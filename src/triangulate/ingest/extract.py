@@ -58,6 +58,7 @@ from triangulate.errors import InputError
 from triangulate.ingest.decode import decode_text
 from triangulate.ingest.page_authors import extract_author as page_author
 from triangulate.ingest.page_dates import find_page_date
+from triangulate.ingest.page_text import page_text_length
 
 # A precise extraction shorter than this, covering less than PAGE_SHARE of the page's text,
 # is compared with a balanced-mode extraction (same gate as trafilatura's own recall escalation).
@@ -407,7 +408,7 @@ def _recall_escalation(
     extracted again in recall mode, and by justext; the longer wins when clearly longer."""
     if not 0 < len(text) < trafilatura_core.ESCALATION_MAX_LENGTH or len(
         text
-    ) >= trafilatura_core.ESCALATION_PAGE_SHARE * len(trafilatura.html2txt(raw)):
+    ) >= trafilatura_core.ESCALATION_PAGE_SHARE * page_text_length(raw):
         return body, text
     recall = copy(options)
     recall.focus = "recall"
@@ -457,7 +458,12 @@ def comparison_may_help(body: Any, text: str) -> bool:
 def _covers_little(tree: HtmlElement, text: str) -> bool:
     if len(text) >= RETRY_MAX_CHARS:
         return False
-    return len(text) < RETRY_PAGE_SHARE * len(trafilatura.html2txt(tree))
+    return len(text) < RETRY_PAGE_SHARE * _text_length(tree)
+
+
+def _text_length(tree: HtmlElement) -> int:
+    """``len(trafilatura.html2txt(tree))``, in a third less time where checked to be the same."""
+    return page_text_length(tree) if _GATED else len(trafilatura.html2txt(tree))
 
 
 def _baseline_text(tree: HtmlElement) -> str:
