@@ -26,12 +26,14 @@ from contextlib import suppress
 from copy import copy
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import trafilatura
 from htmldate import find_date
 from lxml.etree import strip_tags  # type: ignore[import-untyped]
 from lxml.html import HtmlElement  # type: ignore[import-untyped]
+from platformdirs import user_cache_path
 from trafilatura import core as trafilatura_core
 from trafilatura.external import SANITIZED_XPATH, compare_extraction, justext_rescue
 from trafilatura.htmlprocessing import prune_unwanted_nodes
@@ -54,6 +56,7 @@ from trafilatura.xpaths import (
     REMOVE_COMMENTS_XPATH,
 )
 
+from triangulate.core.files import write_atomically
 from triangulate.errors import InputError
 from triangulate.ingest.decode import decode_text
 from triangulate.ingest.page_authors import extract_author as page_author
@@ -225,14 +228,36 @@ def _main_text(tree: HtmlElement, url: str | None, favor_precision: bool, retry:
 
 def prepare_workers() -> None:
     """Build, before worker processes are forked, what trafilatura otherwise builds on first
-    use in every worker: the stop words of all justext languages (its comparison step and
-    the retry need them; a quarter of a CPU-second per process)."""
+    use in every worker: the stop words of all justext languages, which its comparison step
+    and the retry need (read from the user cache: building them costs a quarter of a
+    CPU-second)."""
     if not _GATED:  # the names below were checked on that version only
         return
     from justext.core import define_stoplist  # type: ignore[import-untyped]
     from trafilatura import external
 
-    define_stoplist(external.JT_STOPLIST or external.jt_stoplist_init())
+    if external.JT_STOPLIST is None:  # typed None there: it is set the way trafilatura sets it
+        setattr(external, "JT_STOPLIST", _justext_stop_words())  # noqa: B010
+    define_stoplist(external.JT_STOPLIST)
+
+
+def _justext_stop_words() -> tuple[str, ...]:
+    """What trafilatura's ``jt_stoplist_init`` gives (justext takes it as a set), kept in the
+    user cache directory under justext's version and the date of its stop lists."""
+    import justext  # type: ignore[import-untyped]
+    from trafilatura import external
+
+    folder = Path(justext.__file__).parent / "stoplists"
+    stamp = f"{justext.__version__}-{folder.stat().st_mtime_ns}"
+    cached = user_cache_path("triangulate") / f"justext-{stamp}-stop-words.json"
+    with suppress(OSError, ValueError):
+        words = json.loads(cached.read_text(encoding="utf-8"))
+        if isinstance(words, list) and all(isinstance(word, str) for word in words):
+            return tuple(words)
+    built: tuple[str, ...] = external.jt_stoplist_init()
+    with suppress(OSError):
+        write_atomically(cached, json.dumps(sorted(built), ensure_ascii=False))
+    return built
 
 
 def _first_and_retry(
