@@ -252,7 +252,7 @@ def _justext_stop_words() -> tuple[str, ...]:
     cached = user_cache_path("triangulate") / f"justext-{stamp}-stop-words.json"
     with suppress(OSError, ValueError):
         words = json.loads(cached.read_text(encoding="utf-8"))
-        if isinstance(words, list) and all(isinstance(word, str) for word in words):
+        if isinstance(words, list) and set(map(type, words)) <= {str}:
             return tuple(words)
     built: tuple[str, ...] = external.jt_stoplist_init()
     with suppress(OSError):
