@@ -407,9 +407,23 @@ def test_distances_in_feet_and_metres_are_compared_as_lengths(encoder: TextEncod
     )
     lengths = [c for c in claims if c.kind == "figure" and c.status == "conflict"]
     assert len(lengths) == 1
-    assert lengths[0].about.startswith("How far")
+    assert lengths[0].about == "Distance"  # "died" says nothing of how far: no "How far X died"
     assert "about 150 metres" in {side.display for side in lengths[0].sides}
     assert "135-165 m and" in lengths[0].reason  # both sides in metres
+
+
+def test_a_loose_figure_goes_to_the_side_nearest_it(encoder: TextEncoder) -> None:
+    claims = _compare_texts(
+        encoder,
+        "A 41-year-old climber fell about 600 metres from the north ridge on Sunday.",
+        "A 41-year-old climber fell 700 metres from the north ridge on Sunday.",
+        "A 41-year-old climber fell some 700 metres from the north ridge on Sunday.",
+    )
+    lengths = [c for c in claims if c.kind == "figure" and c.status == "conflict"]
+    assert len(lengths) == 1
+    displays = [side.display for side in lengths[0].sides]
+    assert displays[0] == "about 600 metres"  # "some 700" fits both, but is nearer 700
+    assert set(displays[1].split(" / ")) == {"700 metres", "some 700 metres"}
 
 
 def test_sentences_that_share_only_who_said_them_are_not_one_statement(

@@ -121,10 +121,14 @@ def test_the_json_fields_people_read_hold_no_codes(
 ) -> None:
     data = json.loads((built[1] / "dossier.json").read_text(encoding="utf-8"))
     read = [entry["event"] for entry in data["timeline"]]
+    read += [entry["when"] for entry in data["timeline"]]
+    read += [words for entry in data["timeline"] for words in entry["dates_given_in_words"]]
     read += [sentence["text"] for sentence in data["summary"]]
     read += [side["display"] for claim in data["claims"] for side in claim["sides"]]
     read += [claim["about"] for claim in data["claims"]]
     assert raw_codes(" | ".join(read)) == []
+    when = {entry["date"]: entry["when"] for entry in data["timeline"]}
+    assert when["2030-FA"] == "fall 2030"  # each code has its words beside it
 
 
 def test_every_web_page_says_dates_in_words(built: tuple[Path, Path, str, list[str]]) -> None:

@@ -215,3 +215,39 @@ def test_reported_content_ends_before_another_speakers_attribution() -> None:
     )
     found = {(q.evidence.text, q.speaker) for q in quotes_of(text)}
     assert ("the shooter used a shotgun or a rifle", "Witnesses") in found
+
+
+def test_a_quoted_name_of_a_thing_is_the_writers_term() -> None:
+    text = (
+        "The ministry said the troops had left their posts along the northern "
+        "“green belt” that divided the valley."
+    )
+    assert only(quotes_of(text), "direct") == []
+
+
+def test_a_headline_before_a_semicolon_is_no_ones_words() -> None:
+    text = "Ferry sinks off Orlen; crew say the engine had failed\n\nThe ferry sank on Monday."
+    assert all("Ferry sinks" not in q.evidence.text for q in quotes_of(text))
+
+
+def test_a_title_cut_from_its_name_by_a_full_stop() -> None:
+    text = (
+        "Witnesses said the boat sank fast, harbour police Sgt. Ana Veldt said. "
+        "The pier was closed, said harbour police Sgt. Ana Veldt."
+    )
+    found = quotes_of(text)
+    texts = {q.evidence.text: q.speaker for q in only(found, "reported")}
+    assert "the boat sank fast" in texts
+    assert texts.get("The pier was closed") == "Ana Veldt"
+
+
+def test_content_that_opens_a_quotation_keeps_its_closing_mark() -> None:
+    text = "Tamsin said the closure was a “grave error for the whole town.”"
+    reported = only(quotes_of(text), "reported")
+    assert reported[0].evidence.text.endswith("town.”")
+
+
+def test_quoted_words_in_unpaired_marks_are_direct() -> None:
+    text = "'The dam will hold , ' Mayor Ana Veldt said ."
+    kinds = {q.evidence.text: q.kind for q in quotes_of(text)}
+    assert kinds.get("The dam will hold") == "direct"

@@ -471,3 +471,90 @@ def test_omissions_only_for_fully_extracted_originals_and_independent_claims() -
     assert any(o.startswith("Coastal Wire does not mention crossings suspended") for o in omissions)
     assert not any(o.startswith(("Live Page", "Copy Desk")) for o in omissions)
     assert not any("calm weather" in o for o in omissions)  # one source only
+
+
+def test_an_announcement_of_news_is_no_statement() -> None:
+    text = (
+        "There is breaking news out of Velmar, a harbour town on the east coast. "
+        "A ferry sank off the Velmar coast on Monday with forty people aboard."
+    )
+    articles = [Article("n", "n.txt", text, outlet="N", title="Ferry sinks")]
+    found = summary.candidates(articles, {r.article: r for r in read_many(articles)})
+    assert [c.text[:15] for c in found] == ["A ferry sank of"]
+
+
+def test_the_man_is_left_out_once_two_people_are_named() -> None:
+    first = (
+        "Fisherman Anton Reyes drowned off the Velmar coast on Friday. "
+        "The man is thought to have fallen from his boat early in the morning."
+    )
+    second = (
+        "Diver Lena Marsh died off the Velmar coast on Saturday while searching a wreck. "
+        "Harbour master Tomas Weil said both deaths were accidents at sea."
+    )
+    articles = [
+        Article("a", "a.txt", first, outlet="A", title="Two drown off Velmar"),
+        Article("b", "b.txt", second, outlet="B", title="Two drown off Velmar"),
+    ]
+    readings = read_many(articles)
+    found = summary.candidates(articles, {r.article: r for r in readings})
+    the_man = next(c for c in found if c.text.startswith("The man"))
+    assert the_man.someone
+    for candidate in found:
+        candidate.weight = 1.0
+    the_man.weight = 2.0
+    chosen = summary.ordered(summary.select(found, 200))
+    assert len({name for c in chosen for name in c.people}) >= 2
+    assert summary._unclear_someone(chosen) == [the_man]  # no sentence before names him
+    account = [s.text for s in summarize(articles, readings, [], [])]
+    assert not any(text.startswith("The man") for text in account)
+
+
+def test_a_sentence_naming_another_speaker_does_not_back_one() -> None:
+    first = "Police chased the van for ten miles before it stopped, Sheriff Anton Reyes said."
+    second = "Police chased the van for ten miles before it stopped, Deputy Lena Marsh said."
+    third = "Police chased the van for ten miles before it stopped, Sheriff Reyes said."
+    other = (
+        " The harbour of Velmar reopened to shipping after the storm on Monday."
+        " Fishermen returned to the docks of the town in the morning."
+    )
+    articles = [
+        Article("a", "a.txt", first + other, outlet="A", title="Chase"),
+        Article("b", "b.txt", second + other, outlet="B", title="Chase"),
+        Article("c", "c.txt", third + other, outlet="C", title="Chase"),
+    ]
+    readings = read_many(articles)
+    found = summary.candidates(articles, {r.article: r for r in readings})
+    summary.features(found, articles)
+    chosen = next(c for c in found if c.article.id == "a" and "chased" in c.text)
+    assert [e.article for e in summary.backers(chosen, found)] == ["c"]
+
+
+def test_this_morning_in_an_undated_report_gives_way_to_a_placed_telling() -> None:
+    undated = "A storm closed the harbour of Velmar to all shipping this morning, officials said."
+    dated = "A storm closed the harbour of Velmar to all shipping on Monday, officials said."
+    articles = [
+        Article("u", "u.txt", undated, outlet="U", title="Storm"),
+        Article("d", "d.txt", dated, outlet="D", title="Storm", published="2030-05-07"),
+    ]
+    readings = read_many(articles)
+    found = summary.candidates(articles, {r.article: r for r in readings})
+    summary.features(found, articles)
+    for candidate in found:
+        candidate.weight = 2.0 if candidate.article.id == "u" else 1.0
+    chosen = [c.article.id for c in summary.select(found, 200)]
+    assert chosen == ["d"]
+
+
+def test_marks_a_tokenised_text_leaves_apart_are_joined() -> None:
+    text = "'The pier will hold , ' the mayor said at 10 a . m . on Monday ."
+    pieces, said = summary.clean(Evidence("t", 0, len(text), text))
+    assert said == "'The pier will hold,' the mayor said at 10 a.m. on Monday."
+    assert all(text[p.start : p.end] == p.text for p in pieces)
+
+
+def test_a_label_that_asks_reads_on_lower_cased_in_a_disagreement() -> None:
+    texts = ["The ferry sank off Port Ellis."]
+    assert summary._topic("Where the victim died", texts) == "where the victim died"
+    assert summary._topic("Weapon used", texts) == "the weapon used"
+    assert summary._topic("Port Ellis harbour dues", texts) == "Port Ellis harbour dues"

@@ -227,3 +227,78 @@ def test_every_date_form_reaches_the_timeline() -> None:
         ("2031-09-14", None),  # the day of "the weekend of 14 September 2031"
         ("2032-H1", None),
     ]
+
+
+def test_a_date_stays_with_the_clause_it_modifies() -> None:
+    text = (
+        "Orlen returns the quay\n\n"
+        "On 2 May 2030, the town returned to Velmar two quays that it had seized in the "
+        "1980s. The old ferry, spanning the spring and the summer, ended its service on "
+        "3 May 2030. The port reopened after the navy cleared the channel last month."
+    )
+    article = Article("q", "q.txt", text, published="2030-05-10")
+    entries = build_timeline([article], read_many([article]))
+    dates = {e.date: e.event for e in entries}
+    assert "198X" not in dates  # the seizure's decade never dates the return
+    assert dates["2030-05-02"].startswith("On 2 May 2030, the town returned")
+    assert len([e for e in entries if "old ferry" in e.event]) == 1  # not at its side clause
+    assert dates["2030-04"] == "The navy cleared the channel last month."  # its own clause
+
+
+def test_times_that_point_back_and_clock_times_after_the_report() -> None:
+    text = (
+        "Last updated 09:40, 12 May 2030\n\n"
+        "A ferry ran aground off Orlen. "
+        "A rescue boat was called at about 3pm to help the crew. "
+        "The captain is thought to have left the bridge earlier in the day."
+    )
+    article = Article("f", "f.txt", text, published="2030-05-12")
+    entries = build_timeline([article], read_many([article]))
+    assert [(e.date, e.event[:22]) for e in entries] == [
+        ("2030-05-11T15:00", "A rescue boat was call")  # 3pm after 09:40: the day before
+    ]
+
+
+def test_one_source_telling_a_happening_twice_makes_one_entry() -> None:
+    text = (
+        "Mill clerk held\n\n"
+        "A clerk who was sacked last week from the Orlen mill set fire to a shed on Monday. "
+        "Mr. Tamsin had been dismissed last week, the police said."
+    )
+    article = Article("c", "c.txt", text, published="2030-05-08")
+    entries = build_timeline([article], read_many([article]))
+    weeks = [e for e in entries if e.granularity == "week"]
+    assert len(weeks) == 1
+
+
+def test_an_opening_pronoun_is_named() -> None:
+    text = (
+        "Ferry captain held\n\n"
+        "Captain Anton Reyes was arrested in Velmar on Monday. "
+        "His boat was towed to the harbour on Tuesday."
+    )
+    article = Article("p", "p.txt", text, published="2030-05-08")
+    entries = build_timeline([article], read_many([article]))
+    towed = next(e.event for e in entries if "towed" in e.event)
+    assert towed.startswith("His [Anton Reyes's] boat was towed")
+
+
+def test_a_dateline_gives_its_report_a_time_of_day_only_for_the_day_it_names() -> None:
+    from triangulate.compose.timeline import _dateline_clock
+
+    top = "Ferry aground\n\nUpdated 5 / 12 / 2030 6 : 04 PM\n\nA ferry ran aground."
+    assert str(_dateline_clock(top, "2030-05-12")) == "2030-05-12 18:04:00"
+    assert _dateline_clock(top.replace("12 / 2030", "13 / 2030"), "2030-05-12") is None
+    assert _dateline_clock("A ferry ran aground at 10:30 on Monday.", "2030-05-12") is None
+
+
+def test_that_day_after_a_named_day_is_that_day() -> None:
+    text = (
+        "Ferry aground off Orlen\n\n"
+        "A ferry ran aground off Orlen on Monday. "
+        "The crew had checked the engines early that day, the harbour master said."
+    )
+    article = Article("d", "d.txt", text, published="2030-05-15")
+    entries = build_timeline([article], read_many([article]))
+    checked = [e.date for e in entries if "checked" in e.event]
+    assert checked == ["2030-05-13"]

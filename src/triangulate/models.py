@@ -137,6 +137,10 @@ class Event:
     participants: tuple[str, ...] = ()  # canonical names of the entities in the clause
     reporting: bool = False  # a speech verb: it happens when it is reported
     tense: str = "past"  # past, present or future
+    # the telling is the whole sentence, which tells another clause's event: its date may be
+    # of this event ("the quay it had built in the 1980s"), its words are the other's
+    told_by_sentence: bool = False
+    referent: str | None = None  # the person a telling's opening "he" or "his" stands for
 
 
 @dataclass(frozen=True)
@@ -195,7 +199,8 @@ class Claim:
     sides: tuple[Side, ...]
     confidence: float = 1.0
     # what is compared: figure, age, date, statement, role (who holds it), spelling (one
-    # name written two ways), plan (a plan denied, then done); "" when not said
+    # name written two ways), plan (a plan denied, then done), time (a clock time), detail
+    # (a value of a closed class: a weapon, where someone died); "" when not said
     kind: str = ""
 
 

@@ -8,10 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from triangulate.compare.labels import clipped, surface_verb
+from triangulate.compare.align import told_words
+from triangulate.compare.labels import clause_label, statement_label
 from triangulate.compare.statements import Statement
 from triangulate.core.sources import independent_sources, source_name
-from triangulate.core.words import REPORTING_VERBS
+from triangulate.core.words import (
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+    content_words,
+    stem,
+    verb_groups,
+)
 from triangulate.models import Article, Claim, Fact, Side
 
 
@@ -24,9 +31,49 @@ def statement_claims(
     """One agreed claim per group, its most widely shared statement first."""
     claims = []
     for group in groups:
-        members = [statements[i] for i in group]
-        claims.append(_claim(members, articles, _confidence(group, scores)))
+        members = [statements[i] for i in _by_centrality(group, scores)]
+        about, stating = labelled(members)
+        members = [m for m in members if m is stating[0] or _supports(m, stating)]
+        if len({m.source for m in members}) < 2:
+            continue
+        kept = [m.index for m in members]
+        claims.append(_claim(members, about, articles, _confidence(kept, scores)))
     return claims
+
+
+def _supports(member: Statement, label: tuple[Statement, Fact | None]) -> bool:
+    """A member stays when it states the label, or names someone or something the label's
+    sentence names, or gives one of its figures: a fact that sentence tells besides the
+    one the label says."""
+    statement = label[0]
+    shared_numbers = set(member.unit.numbers) & set(statement.unit.numbers)
+    return states(member, label) or bool(member.names & statement.names) or bool(shared_numbers)
+
+
+def states(member: Statement, label: tuple[Statement, Fact | None]) -> bool:
+    """Whether a member tells what the label says, not only something on the same topic:
+    it names the label's doer or what it acted on, or uses its verb (or a verb of its
+    group); for a label that is a whole clause, it shares a word of what that clause tells."""
+    statement, fact = label
+    told = {stem(word) for word in told_words(member)}
+    if fact is None:
+        return bool(told & {stem(word) for word in told_words(statement)})
+    named = content_words(f"{fact.subject or ''} {fact.object or ''}")
+    if told & named:
+        return True
+    predicate = (fact.predicate or "").removeprefix("not ").replace(" ", "_")
+    verbs = {predicate} | {f"#group{g}" for g in verb_groups(predicate.replace("_", " "))}
+    return bool(verbs & set(member.unit.verbs))
+
+
+def _by_centrality(group: Sequence[int], scores: dict[tuple[int, int], float]) -> list[int]:
+    """The group's statements, the one most strongly linked to the others first: what the
+    sources share is best said by it."""
+
+    def linked(i: int) -> float:
+        return sum(scores.get((min(i, j), max(i, j)), 0.0) for j in group if j != i)
+
+    return sorted(group, key=lambda i: (-linked(i), i))
 
 
 def _confidence(group: Sequence[int], scores: dict[tuple[int, int], float]) -> float:
@@ -34,7 +81,9 @@ def _confidence(group: Sequence[int], scores: dict[tuple[int, int], float]) -> f
     return round(sum(pairs) / len(pairs), 3) if pairs else 0.5
 
 
-def _claim(members: Sequence[Statement], articles: Sequence[Article], confidence: float) -> Claim:
+def _claim(
+    members: Sequence[Statement], about: str, articles: Sequence[Article], confidence: float
+) -> Claim:
     ordered = sorted(members, key=lambda s: (s.number, s.article))
     article_ids = tuple(dict.fromkeys(s.article for s in ordered))
     sources = independent_sources(article_ids, articles)
@@ -43,11 +92,18 @@ def _claim(members: Sequence[Statement], articles: Sequence[Article], confidence
     reason = f"{len(sources)} independent source{plural} state it ({names})."
     side = Side(
         value=None,
-        display=label(ordered[0]),
+        display=about,
         articles=article_ids,
         evidence=tuple(s.evidence for s in ordered),
     )
-    return Claim("", label(ordered[0]), "agreed", reason, (side,), confidence, kind="statement")
+    return Claim("", about, "agreed", reason, (side,), confidence, kind="statement")
+
+
+def _told_facts(statement: Statement) -> list[Fact]:
+    """The clauses that tell something: not those of speech ("witnesses told police"),
+    which say who told it."""
+    facts = [f for f in statement.facts if f.predicate and f.subject]
+    return [f for f in facts if (f.predicate or "").split()[-1] not in SPEECH_VERBS]
 
 
 def _main_fact(statement: Statement) -> Fact | None:
@@ -58,13 +114,23 @@ def _main_fact(statement: Statement) -> Fact | None:
     return chosen[0] if chosen else None
 
 
-def label(statement: Statement) -> str:
-    """Who did what, in the sentence's own words: subject, verb as written, object."""
-    fact = _main_fact(statement)
-    if fact is None or not fact.subject:
-        return clipped(statement.text)
-    verb = surface_verb(statement.text, fact.predicate)
-    return clipped(" ".join(p for p in (fact.subject, verb, fact.object or "") if p))
+def labelled(members: Sequence[Statement]) -> tuple[str, tuple[Statement, Fact | None]]:
+    """Who did what, in a cited sentence's own words (subject, verb as written, object),
+    from the most central member that gives a clean phrase; else the shortest cited
+    sentence without who said it. With the label, the statement and clause it comes from."""
+    best: tuple[int, str, tuple[Statement, Fact | None]] | None = None
+    for statement in members:
+        for fact in _told_facts(statement):
+            found = statement_label(statement.text, fact)
+            if found is None:
+                continue
+            support = sum(1 for m in members if m is statement or states(m, (statement, fact)))
+            if best is None or support > best[0]:
+                best = (support, found, (statement, fact))
+    if best is not None:
+        return best[1], best[2]
+    shortest = min(members, key=lambda s: (len(s.text), s.index))
+    return clause_label(shortest.text), (shortest, None)
 
 
 def name_of(article: Article) -> str:

@@ -32,9 +32,32 @@ from triangulate.core.words import STOP_WORDS
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
 BLOCK = 256  # rows of features computed at once
+# Every pair feature ``block_features`` computes; a weights file uses some or all of them.
+FEATURES = (
+    "tfidf",
+    "tfidf_mutual",
+    "tfidf_gap",
+    "lemma_jacc",
+    "lemma_min",
+    "lemma_idf",
+    "lemma_tfidf",
+    "idf_contain",
+    "idf_maxshared",
+    "seg_tfidf",
+    "bigram_shared",
+    "num_shared",
+    "num_clash",
+    "pred_same",
+    "verb_shared",
+    "len_min",
+    "len_ratio",
+    "told_contain",
+)
 # A clause of at most this many words that starts or ends with one of these verbs says who
 # spoke ("harbour police lieutenant jonas vik said"), not what happened.
 ATTRIBUTION_WORDS = 8
+SPEAKER_WORDS = 6  # a clause's first words up to a verb of saying name who spoke
+NEAR_DUPLICATE_SIZE = 3  # groups this large that differ in one sentence are one claim
 ATTRIBUTION_VERBS = frozenset({"said", "says", "say", "told", "tells", "added", "stated", "wrote"})
 
 
@@ -148,6 +171,8 @@ class _Tables:
     segment_owner: IntArray
     log_size: FloatArray
     best_words: FloatArray  # (units, sources): a unit's best TF-IDF cosine in each source
+    told: FloatArray  # IDF weights over shared told words (attribution left out)
+    told_mass: FloatArray
 
 
 def _tables(statements: Sequence[Statement]) -> _Tables:
@@ -175,6 +200,9 @@ def _tables(statements: Sequence[Statement]) -> _Tables:
     )
     segment_table /= _norms(segments, word_idf)[:, None]
     numbers = [frozenset(u.numbers) for u in units]
+    told = [told_words(statement) for statement in statements]
+    told_idf = _idf(told, n)
+    told_table = _Shared(told, sources).matrix(told, told_idf.__getitem__)
     tables = _Tables(
         source=source,
         words=word_table,
@@ -202,6 +230,8 @@ def _tables(statements: Sequence[Statement]) -> _Tables:
         segment_owner=owner,
         log_size=np.log(np.array([max(u.size, 1) for u in units], dtype=np.float32)),
         best_words=np.zeros((n, len(source_ids)), dtype=np.float32),
+        told=told_table,
+        told_mass=np.array([sum(told_idf[w] for w in words) for words in told], dtype=np.float32),
     )
     tables.best_words = _best_words(tables)
     return tables
@@ -293,6 +323,11 @@ def block_features(tables: _Tables, rows: slice) -> dict[str, FloatArray]:
         "pred_same": ((tables.predicates[rows] @ tables.predicates.T) > 0).astype(np.float32),
         "verb_shared": np.minimum(tables.verbs[rows] @ tables.verbs.T, 3.0),
         "len_min": np.minimum(size[rows, None], size[None, :]),
+        "told_contain": np.minimum(
+            ((tables.told[rows] > 0).astype(np.float32) @ tables.told.T)
+            / np.maximum(np.minimum(tables.told_mass[rows, None], tables.told_mass[None, :]), 1e-6),
+            1.0,
+        ),
         "len_ratio": -np.abs(size[rows, None] - size[None, :]),
     }
 
@@ -421,25 +456,77 @@ def align(
     statements: Sequence[Statement], model: Model | None = None
 ) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
     """Groups of statements of different sources that state one fact, and the linked pairs."""
+    groups, scores, _ = aligned(statements, model)
+    return groups, scores
+
+
+def aligned(
+    statements: Sequence[Statement], model: Model | None = None
+) -> tuple[list[list[int]], dict[tuple[int, int], float], dict[tuple[int, int], float]]:
+    """The groups and linked pairs of :func:`align`, and every pair over the threshold,
+    those that share only who said them included: two sentences that name one speaker are
+    where a name written two ways is one person."""
     model = model or default_model()
     if len({s.source for s in statements}) < 2:
-        return [], {}
-    scores = score_pairs(statements, model)
+        return [], {}, {}
+    every = score_pairs(statements, model)
     told = [told_words(statement) for statement in statements]
-    scores = {(i, j): p for (i, j), p in scores.items() if told[i] & told[j]}
+    scores = {(i, j): p for (i, j), p in every.items() if told[i] & told[j]}
     groups = joined(cliques(statements, scores), statements, scores)
-    return with_copies(groups, statements), scores
+    groups = without_near_duplicates(groups, statements, scores)
+    return with_copies(groups, statements), scores, every
+
+
+def without_near_duplicates(
+    groups: list[list[int]], statements: Sequence[Statement], scores: dict[tuple[int, int], float]
+) -> list[list[int]]:
+    """The groups without those that repeat a stronger one but for one sentence of a source
+    it already cites (the same three sentences with a different fourth): one fact, one claim,
+    and never two sentences of one source in it."""
+
+    def strength(group: list[int]) -> tuple[int, float]:
+        pairs = [scores.get(_key(a, b), 0.0) for a in group for b in group if a < b]
+        return len(group), sum(pairs) / max(1, len(pairs))
+
+    kept: list[set[int]] = []
+    for group in sorted(groups, key=strength, reverse=True):
+        members, sources = set(group), {statements[k].source for k in group}
+        if not any(_repeats(members, sources, other, statements) for other in kept):
+            kept.append(members)
+    return [group for group in groups if set(group) in kept]
+
+
+def _repeats(
+    members: set[int], sources: set[str], other: set[int], statements: Sequence[Statement]
+) -> bool:
+    smaller = min(len(members), len(other))
+    return (
+        smaller >= NEAR_DUPLICATE_SIZE
+        and len(members & other) >= smaller - 1
+        and sources <= {statements[k].source for k in other}
+    )
 
 
 def told_words(statement: Statement) -> frozenset[str]:
     """The content words of what a sentence tells, without its attribution ("..., police
     Lt. A. Smith said"): two sentences that share only who said them say different things."""
     kept = [
-        segment.split() for segment in statement.unit.segments if not _attribution(segment.split())
+        _without_speaker(segment.split())
+        for segment in statement.unit.segments
+        if not _attribution(segment.split())
     ]
     return frozenset(
         word for words in kept for word in words if len(word) > 2 and word not in STOP_WORDS
     )
+
+
+def _without_speaker(words: list[str]) -> list[str]:
+    """A clause without the speaker it opens with ("police inspector a smith said the two
+    fires were not related" -> "the two fires were not related")."""
+    for position, word in enumerate(words[: SPEAKER_WORDS + 1]):
+        if word in ATTRIBUTION_VERBS and position > 0:
+            return words[position + 1 :]
+    return words
 
 
 def _attribution(words: list[str]) -> bool:

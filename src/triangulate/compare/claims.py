@@ -26,7 +26,9 @@ from typing import Any
 
 from triangulate.compare import labels
 from triangulate.compare.agreements import statement_claims
-from triangulate.compare.align import align
+from triangulate.compare.align import aligned
+from triangulate.compare.clocks import clock_claims
+from triangulate.compare.contrasts import contrast_claims
 from triangulate.compare.disagreements import name_claims, name_clashes, spelling_claims
 from triangulate.compare.link import Linker, LinkInput, age_holders
 from triangulate.compare.statements import Statement, statements_of
@@ -49,6 +51,9 @@ from triangulate.readers.times import SEASON_START, month_span
 
 SAME_ACCOUNT = 0.5  # more likely than not one account: a different name in one role there clashes
 LEAD_SHARE = 0.2  # a conflict in the first fifth of an article weighs more
+# An age that grew by about the years between two reports (38, then 39 a year later) is an
+# update: within half a year of the elapsed time (a birthday may fall in between).
+AGED_SLACK = 0.5
 
 BASE_UNITS = {"length": " m", "area": " m²"}  # lengths and areas compared in metres
 BARE_LABELS = frozenset({"Distance", "Area", "Age", "Date"})  # a kind, not a question
@@ -601,9 +606,26 @@ def _is_update(earlier: _Group, later: _Group) -> bool:
         return False
     if max(d for d in earlier_dates if d) >= min(d for d in later_dates if d):
         return False
+    if _aged_since(earlier.first, later.first):
+        return True
     later_revises = any(REVISION_CUES.search(_sentence_text(m)) for m in later.mentions)
     earlier_planned = any(PLAN_CUES.search(_sentence_text(m)) for m in earlier.mentions)
     return later_revises or earlier_planned
+
+
+def _aged_since(earlier: Mention, later: Mention) -> bool:
+    """One person's age given again a year or more later, grown by the years between the
+    reports (38, then 39 a year on): the later report is newer, not contrary."""
+    if earlier.quantity is None or later.quantity is None or not earlier.published:
+        return False
+    if quantity_reader.unit_kind(earlier.quantity.unit) != "age" or not later.published:
+        return False
+    try:
+        years = (date.fromisoformat(later.published) - date.fromisoformat(earlier.published)).days
+    except ValueError:
+        return False
+    grown = later.low - earlier.low
+    return grown > 0 and abs(grown - years / 365.25) < AGED_SLACK
 
 
 def _sentence_text(mention: Mention) -> str:
@@ -700,7 +722,10 @@ def _label(
     ]
     full = [label for label in labels_found if label not in BARE_LABELS]
     named = [label for label in full if not labels.pronoun_led(label)]
-    return (named or full or labels_found)[0]
+    # "Years of the war" names what a period dates; the clause a period sits in ("fought two
+    # wars, first from 1988 to 1994 and again in 2020") may be about more than it
+    of_a_period = [label for label in named if label.startswith("Years of the ")]
+    return (of_a_period or named or full or labels_found)[0]
 
 
 def _about(mention: Mention, text_of: Callable[[str], str], holder: str | None) -> str:
@@ -716,7 +741,8 @@ def _about(mention: Mention, text_of: Callable[[str], str], holder: str | None) 
     if kind == "age":
         return f"Age of {holder}" if holder else "Age"
     if kind == "length":
-        return labels.length_label(text, mention.fact)
+        before = text[: max(0, mention.quantity.evidence.start - sentence.start)]
+        return labels.length_label(text, mention.fact, before)
     if kind == "area":
         return labels.area_label(text, sentence.start, mention.quantity)
     return labels.figure_label(text, sentence.start, mention.quantity, mention.fact)
@@ -753,7 +779,11 @@ def _shown(mention: Mention) -> str:
 
 
 def _camps(groups: Sequence[_Group]) -> list[list[_Group]]:
-    """Readings that can all hold together form one side of a conflict."""
+    """Readings that can all hold together form one side of a conflict.
+
+    A loose reading that fits more than one side ("some 700 metres" fits "about 600 metres"
+    and "700 metres") goes with the side whose first reading is nearest to it, so that one
+    value is never shown on both sides."""
     camps: list[list[_Group]] = []
     for group in groups:
         home = next(
@@ -763,7 +793,26 @@ def _camps(groups: Sequence[_Group]) -> list[list[_Group]]:
             camps.append([group])
         else:
             home.append(group)
-    return camps
+    if len(camps) < 2:
+        return camps
+    settled: list[list[_Group]] = [[camp[0]] for camp in camps]
+    for camp_index, camp in enumerate(camps):
+        for group in camp[1:]:
+            fitting = [
+                i
+                for i, side in enumerate(settled)
+                if all(mentions_compatible(g.first, group.first) for g in side)
+            ]
+            nearest = min(
+                fitting or [camp_index],
+                key=lambda i: abs(_centre(settled[i][0].first) - _centre(group.first)),
+            )
+            settled[nearest].append(group)
+    return settled
+
+
+def _centre(mention: Mention) -> float:
+    return (mention.low + mention.high) / 2
 
 
 def _camp_side(camp: Sequence[_Group]) -> Side:
@@ -886,15 +935,20 @@ def compare(
     encoder = embedder if embedder is not None else _default_encoder()
     drafts = [_Draft(claim, (1, 0, 0.0)) for claim in plan_reversals(articles, readings, encoder)]
     statements = statements_of(articles, readings)
-    groups, scores = align(statements)
+    groups, scores, with_speakers = aligned(statements)
     for claim in statement_claims(groups, statements, articles, scores):
         sources = len({a for side in claim.sides for a in side.articles})
         drafts.append(_Draft(claim, (2, -sources, 0.5)))
     same_account = [pair for pair, score in scores.items() if score >= SAME_ACCOUNT]
     for claim in name_claims(name_clashes(statements, readings, same_account), articles):
         drafts.append(_Draft(claim, (0, -1, 0.0)))
-    for claim in spelling_claims(statements, readings, scores, articles):
+    for claim in spelling_claims(statements, readings, with_speakers, articles):
         drafts.append(_Draft(claim, (0, 0, 0.0)))
+    for claim in [
+        *clock_claims(statements, scores, articles),
+        *contrast_claims(statements, scores, articles),
+    ]:
+        drafts.append(_Draft(claim, (0, -1, 0.0)))
     mentions = collect_mentions(articles, readings)
     if not mentions:
         return _numbered(drafts)
@@ -997,4 +1051,32 @@ def _word_similarity(words: Sequence[str], encoder: TextEncoder) -> Callable[[st
 
 def _numbered(drafts: list[_Draft]) -> list[Claim]:
     drafts.sort(key=lambda d: d.rank)
-    return [replace(d.claim, id=f"c{index}") for index, d in enumerate(drafts, start=1)]
+    claims = [replace(d.claim, id=f"c{index}") for index, d in enumerate(drafts, start=1)]
+    return _with_differences(claims)
+
+
+DETAIL_KINDS = frozenset({"time", "detail", "role"})
+
+
+def _with_differences(claims: list[Claim]) -> list[Claim]:
+    """A statement several sources make may hold sentences that differ on a detail (one
+    says the victim died at the scene, the other on the way to hospital): its reason says
+    so and names the conflict, so that the agreement is not read as agreement on that."""
+    conflicts = [c for c in claims if c.status == "conflict" and c.kind in DETAIL_KINDS]
+    if not conflicts:
+        return claims
+    noted = []
+    for claim in claims:
+        if claim.kind == "statement" and claim.status == "agreed":
+            cited = {e for side in claim.sides for e in side.evidence}
+            differ = [c for c in conflicts if _sides_cited(c, cited)]
+            if differ:
+                notes = "; ".join(f"{c.about.lower()} ({c.id})" for c in differ)
+                claim = replace(claim, reason=f"{claim.reason} They differ on {notes}.")
+        noted.append(claim)
+    return noted
+
+
+def _sides_cited(conflict: Claim, cited: set[Evidence]) -> bool:
+    """Two sides of the conflict each have a sentence among the cited ones."""
+    return sum(1 for side in conflict.sides if cited & set(side.evidence)) >= 2

@@ -1,7 +1,8 @@
-"""Disagreements about people in aligned statements.
+"""Disagreements about people and organisations in aligned statements.
 
-A person named differently in the same role by two aligned sentences ("police chief
-A. Brandt" / "police chief M. Lindholm") is a disagreement about who it was; one name
+A person or an organisation named differently in the same role by two aligned sentences
+("police chief A. Brandt" / "police chief M. Lindholm", "the accounting firm Brell Partners"
+/ "the accounting firm Varna Audit") is a disagreement about who it was; one name
 written two ways in linked sentences ("Dmitri Halvorsen" / "Dmitry Halvorsen") is shown as
 a spelling, most likely of one person. Figures, ages and dates are linked in ``link.py``.
 """
@@ -36,8 +37,26 @@ ROLE_STOP = frozenset(
         ".",
         "'",
         "s",
+        # prepositions end a role phrase: "appear before", "over time" are no roles
+        "before",
+        "after",
+        "from",
+        "into",
+        "against",
+        "about",
+        "over",
+        "under",
+        "near",
+        "than",
+        "as",
+        "between",
+        "through",
+        "during",
+        "without",
+        "within",
     ]
 )
+ROLE_BREAK = re.compile(r"[,;:()\[\]\"\u201c\u201d]")
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
 
 
@@ -56,6 +75,7 @@ def role_before(text: str, start: int) -> str:
     before = text[max(0, start - 60) : start]
     if before and not before[-1].isspace():
         return ""  # "manager's", "(A. Smith": not a title right before the name
+    before = ROLE_BREAK.split(before)[-1]  # a role never runs across a comma or a quote
     words = [w.lower().strip(".") for w in _TOKEN.findall(before)]
     role: list[str] = []
     for word in reversed(words[-ROLE_WORDS:]):
@@ -65,20 +85,31 @@ def role_before(text: str, start: int) -> str:
     return " ".join(role)
 
 
+Clash = tuple[Statement, Statement, str, str, str, str]  # a, b, name, other name, role, label
+
+
 def name_clashes(
     statements: Sequence[Statement], readings: Sequence[Reading], aligned: Iterable[tuple[int, int]]
-) -> list[tuple[Statement, Statement, str, str, str]]:
-    """(statement, statement, name, other name, role) for two people named in one role."""
-    people = {r.article: [e for e in r.entities if e.label == "PERSON"] for r in readings}
-    found = []
+) -> list[Clash]:
+    """(statement, statement, name, other name, role) for two people, or two organisations,
+    named in one role ("police chief A. Brandt" / "police chief M. Lindholm", "the accounting
+    firm Brell Partners" / "the accounting firm Varna Audit")."""
+    named = {r.article: [e for e in r.entities if e.label in ("PERSON", "ORG")] for r in readings}
+    found: list[Clash] = []
     for i, j in aligned:
         a, b = statements[i], statements[j]
-        roles_a = _roles(a, people.get(a.article, []))
-        roles_b = _roles(b, people.get(b.article, []))
-        for role, name in roles_a.items():
-            other = roles_b.get(role)
-            if other and _different_people(name, other) and other not in a.names | {name}:
-                found.append((a, b, name, other, role))
+        roles_a = _roles(a, named.get(a.article, []))
+        roles_b = _roles(b, named.get(b.article, []))
+        written_a, written_b = _written_roles(a, named, roles_a), _written_roles(b, named, roles_b)
+        for role, (name, label) in roles_a.items():
+            other, other_label = roles_b.get(role, ("", ""))
+            if not other or other_label != label or other in a.names | {name}:
+                continue
+            if written_a.get(role) == written_b.get(role):
+                continue  # one name as written, read as two people: a reading slip
+            different = _different_names if label == "ORG" else _different_people
+            if different(name, other):
+                found.append((a, b, name, other, role, label))
     return found
 
 
@@ -98,6 +129,28 @@ def _different_people(a: str, b: str) -> bool:
     return not spelled_alike(" ".join(first), " ".join(second))
 
 
+def _written_roles(
+    statement: Statement, named: dict[str, list[Entity]], roles: dict[str, tuple[str, str]]
+) -> dict[str, str]:
+    """Role -> the name as the sentence writes it (lower case)."""
+    span = statement.evidence
+    written = {}
+    for entity in named.get(statement.article, []):
+        inside = span.start <= entity.evidence.start and entity.evidence.end <= span.end
+        role = role_before(span.text, entity.evidence.start - span.start) if inside else ""
+        if role in roles:
+            written[role] = entity.evidence.text.lower()
+    return written
+
+
+def _different_names(a: str, b: str) -> bool:
+    """Two organisation names that share no word and are not one name spelled two ways."""
+    first, second = name_key(a), name_key(b)
+    if not first or not second or set(first) & set(second):
+        return False
+    return not spelled_alike(" ".join(first), " ".join(second))
+
+
 def spelled_alike(a: str, b: str) -> bool:
     """One name spelled two ways ("Vik", "Vick"): at most two letters apart."""
     if abs(len(a) - len(b)) > 2:
@@ -111,16 +164,17 @@ def spelled_alike(a: str, b: str) -> bool:
     return previous[-1] <= 2
 
 
-def _roles(statement: Statement, people: Sequence[Entity]) -> dict[str, str]:
-    """Role phrase -> canonical person, for people named after a role in this sentence."""
+def _roles(statement: Statement, named: Sequence[Entity]) -> dict[str, tuple[str, str]]:
+    """Role phrase -> (canonical name, label), for people and organisations named after a
+    role of two words or more in this sentence."""
     sentence = statement.evidence
     found = {}
-    for person in people:
-        if sentence.start <= person.evidence.start and person.evidence.end <= sentence.end:
-            offset = person.evidence.start - sentence.start
+    for entity in named:
+        if sentence.start <= entity.evidence.start and entity.evidence.end <= sentence.end:
+            offset = entity.evidence.start - sentence.start
             role = role_before(sentence.text, offset)
             if len(role.split()) >= 2 and role.replace(" ", "").isalpha():
-                found[role] = person.canonical
+                found[role] = (entity.canonical, entity.label)
     return found
 
 
@@ -132,15 +186,16 @@ def _side(display: str, evidence: Sequence[Evidence], value: object) -> Side:
     return Side(value=value, display=display, articles=articles, evidence=tuple(evidence))
 
 
-def name_claims(
-    clashes: Sequence[tuple[Statement, Statement, str, str, str]], articles: Sequence[Article]
-) -> list[Claim]:
+def name_claims(clashes: Sequence[Clash], articles: Sequence[Article]) -> list[Claim]:
     """One conflict per role: each way of naming its holder is a side ("A.J. Brandt" and
     "AJ Brandt" are one name written twice)."""
     by_role: dict[str, dict[tuple[str, ...], tuple[str, list[Evidence]]]] = {}
     written_role: dict[str, str] = {}
-    for a, b, name, other, role in clashes:
+    organisations = set()
+    for a, b, name, other, role, label in clashes:
         written_role.setdefault(role, _as_written(role, a.text))
+        if label == "ORG":
+            organisations.add(role)
         names = by_role.setdefault(role, {})
         for person, statement in ((name, a), (other, b)):
             _, evidence = names.setdefault(name_key(person), (person, []))
@@ -155,7 +210,7 @@ def name_claims(
         ]
         shown = written_role[role]
         reason = f"{' and '.join(parts)} are named as the {shown} in the same account."
-        about = f"Who the {shown} was"
+        about = f"Which {shown}" if role in organisations else f"Who the {shown} was"
         claims.append(Claim("", about, "conflict", reason, sides, 0.6, kind="role"))
     return claims
 

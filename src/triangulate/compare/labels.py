@@ -9,14 +9,17 @@ No value code ever appears in a label.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from triangulate.core.words import WORD, irregular_forms
+from triangulate.core.words import WORD, irregular_forms, verb_groups, word_set
 from triangulate.models import Fact, Quantity, TimeExpression
+from triangulate.readers import quantities as quantity_reader
 
 LABEL_WORDS = 12
 # Words that may stand between a figure and its counted noun ("1,400-strong rescue team").
 NOUN_PHRASE_STOP = re.compile(
     r"^(?:of|in|on|at|by|for|from|with|to|and|or|who|that|which|were|was|are|is|had|have|has|"
+    r"over|against|between|across|during|after|before|under|into|through|near|"
     r"will|would|said|says|,|\.|;|:)$",
     re.IGNORECASE,
 )
@@ -99,18 +102,22 @@ def figure_label(
         return clipped(f"Size of the {noun}")
     if quantity.unit in ("percent", "percentage points"):
         return clipped(f"Share ({_verb_phrase(sentence_text, fact) or 'percent'})")
-    verb = surface_verb(sentence_text, fact.predicate if fact else None)
+    verb = _verb_with_auxiliaries(sentence_text, fact)
     written = quantity.evidence.text
     if fact is not None and verb and fact.subject and written in fact.subject:
         return clipped(f"Number of {noun} who {verb}")
     if fact is not None and verb and fact.object and written in fact.object:
-        return clipped(f"Number of {noun} {_participle(verb)}")
+        return clipped(f"Number of {noun} {_participle(verb)}")  # "rounds found", not "were found"
     return clipped(f"Number of {noun}")
 
 
 def _participle(verb: str) -> str:
-    """ "confiscated" stays; a present form becomes "…ed" only when it looks regular."""
-    return verb
+    """ "were found" -> "found", "were not related" -> "not related": what was done to the
+    things counted, without the auxiliaries that agree with them."""
+    words = verb.split()
+    while len(words) > 1 and words[0] in AUXILIARIES and words[0] not in ("not", "never"):
+        words = words[1:]
+    return " ".join(words)
 
 
 def pronoun_led(label: str) -> bool:
@@ -119,12 +126,54 @@ def pronoun_led(label: str) -> bool:
     return len(words) > 1 and words[1] in PRONOUNS
 
 
+def _verb_with_auxiliaries(sentence_text: str, fact: Fact | None) -> str:
+    """ "have fallen" rather than "fallen": the verb with the auxiliaries written before it."""
+    if fact is None or not fact.predicate:
+        return ""
+    return verb_as_written(sentence_text, fact.predicate) or surface_verb(
+        sentence_text, fact.predicate
+    )
+
+
+def doer_of(sentence_text: str, fact: Fact | None) -> str | None:
+    """The fact's subject as the sentence writes it right before its verb, or None (a
+    pronoun the reader resolved to a name written elsewhere, a misread subject)."""
+    if fact is None or not fact.subject or not fact.predicate:
+        return None
+    found = _phrase_at(sentence_text, fact.subject, 0)
+    if found is None:
+        return None
+    doer = sentence_text[found[0] : found[1]]
+    verb = _verb_span(sentence_text, fact.predicate, found[1])
+    if verb is None or not _close(sentence_text, found[1], verb[0]):
+        return None
+    if not _names_something(doer, UNNAMED_DOERS, LABEL_DOER_WORDS) or _gerund(doer):
+        return None
+    if doer.split()[-1].lower() in TIME_NOUNS:
+        return None  # "a short time (later) evacuated": a time is no doer
+    written = sentence_text[_with_determiner(sentence_text, found[0]) : found[1]]
+    first = written.split()[0]
+    if first.lower() in HEDGE_WORDS:
+        return first.lower() + written[len(first) :]  # "Nearly 2,000 troops" inside a label
+    return _lowered(written)
+
+
 def _verb_phrase(sentence_text: str, fact: Fact | None) -> str:
     if fact is None or not fact.predicate:
         return ""
     verb = surface_verb(sentence_text, fact.predicate)
+    if fact.subject and fact.subject != fact.object:
+        doer = doer_of(sentence_text, fact)
+        if doer is None:
+            return ""  # a doer the clause does not write before its verb
+        verb = _verb_with_auxiliaries(sentence_text, fact)
+        return " ".join(p for p in (doer, verb, fact.object) if p)
     if not fact.subject and fact.object:
         # a passive clause ("The smelter was closed"): its object is what it is about
+        patient = _phrase_at(sentence_text, fact.object, 0)
+        verb_at = _verb_span(sentence_text, fact.predicate, patient[1]) if patient else None
+        if patient is None or verb_at is None or not _close(sentence_text, patient[1], verb_at[0]):
+            return ""  # what the clause is about is not written before its verb
         return f"{_lowered(fact.object)} {_auxiliary_before(sentence_text, verb)}{verb}"
     return " ".join(p for p in (fact.subject, verb, fact.object) if p)
 
@@ -132,7 +181,7 @@ def _verb_phrase(sentence_text: str, fact: Fact | None) -> str:
 def _lowered(phrase: str) -> str:
     """ "It", "The smelter" lose the capital they had at the start of a sentence."""
     first = phrase.split()[0] if phrase.split() else ""
-    if first.lower() in DETERMINERS | PRONOUNS:
+    if first.lower() in DETERMINERS | PRONOUNS | HEDGE_WORDS:
         return first.lower() + phrase[len(first) :]
     if first[:1].islower():
         return "the " + phrase  # the reader drops the article of a common noun
@@ -148,26 +197,68 @@ def _auxiliary_before(sentence_text: str, verb: str) -> str:
     return " ".join(found.group(1).split()) + " " if found else ""
 
 
-def length_label(sentence_text: str, fact: Fact | None) -> str:
-    """ "How far the climber fell"; "Distance" when no clause says who moved."""
+def length_label(sentence_text: str, fact: Fact | None, before_value: str = "") -> str:
+    """ "How far the climber fell"; "Distance" when no clause says who moved.
+
+    ``before_value`` is the sentence up to the distance: when the verb written right before
+    it is not the clause's own ("died after falling 60 metres"), the clause's verb does not
+    say how far, and the label says "Distance" rather than "How far X died"."""
     if fact is None or not fact.predicate or not fact.subject:
         return "Distance"
     if fact.predicate.removeprefix("not ") in LIGHT_PREDICATES:
         return "Distance"  # "is dead after falling 150 metres": the verb says nothing of it
-    verb = surface_verb(sentence_text, fact.predicate)
-    return clipped(f"How far {fact.subject} {verb}")
+    if _another_verb_before(before_value, fact):
+        return "Distance"
+    doer = doer_of(sentence_text, fact)
+    if doer is None:
+        return "Distance"
+    return clipped(f"How far {doer} {_verb_with_auxiliaries(sentence_text, fact)}")
+
+
+_DISTANCE_HEDGES_TEXT = "about some nearly almost around roughly over more than up to at least"
+DISTANCE_HEDGES = frozenset(_DISTANCE_HEDGES_TEXT.split())
+
+
+def _another_verb_before(before_value: str, fact: Fact) -> bool:
+    """The word before a distance (past its hedges) is a verb form that is not the fact's."""
+    words = [w.lower() for w in WORD.findall(before_value)]
+    while words and _beside_a_distance(words[-1]):
+        words.pop()
+    if not words or not (words[-1].endswith("ing") or words[-1].endswith("ed")):
+        return False
+    predicate = (fact.predicate or "").split()[-1].lower()
+    written = words[-1]
+    return not (
+        written.startswith(predicate[: max(3, len(predicate) - 1)])
+        or written in irregular_forms(predicate)
+    )
+
+
+def _beside_a_distance(word: str) -> bool:
+    """A hedge, a figure or a unit of length: "about 60 metres (200 feet)"."""
+    return (
+        word in DISTANCE_HEDGES
+        or any(ch.isdigit() for ch in word)
+        or quantity_reader.unit_kind(word) == "length"
+    )
 
 
 def area_label(sentence_text: str, sentence_start: int, quantity: Quantity) -> str:
     """ "Area of the building": the noun the area describes, written after its unit."""
     after = sentence_text[quantity.evidence.end - sentence_start :]
-    words = [w for w in WORD.findall(after)[:8] if w.lower() not in AREA_WORDS]
-    noun = []
-    for word in words[:3]:
-        if NOUN_PHRASE_STOP.match(word):
-            break
+    words = [w for w in WORD.findall(after)[:8] if not _area_word(w)]
+    noun: list[str] = []
+    for position, word in enumerate(words[:3]):
+        following = words[position + 1 : position + 2]
+        if NOUN_PHRASE_STOP.match(word) or (noun and following and following[0] in DETERMINERS):
+            break  # "building houses a number": a word before an article is a verb
         noun.append(word)
     return clipped(f"Area of the {' '.join(noun)}") if noun else "Area"
+
+
+def _area_word(word: str) -> bool:
+    """ "square", "ft", "square-foot": a word of the unit, not of the thing measured."""
+    return all(part in AREA_WORDS for part in word.lower().split("-"))
 
 
 AREA_WORDS = frozenset(
@@ -199,10 +290,18 @@ def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, peri
         noun = _noun_after(sentence_text, time, sentence_text)
         if noun:
             return clipped(f"Years of the {noun}")
+    if fact is not None and fact.object and _inside(fact.object, time.evidence.text):
+        fact = replace(
+            fact, object=None
+        )  # "began in mid-April": "mid" is the date's, not an object
     phrase = _verb_phrase(sentence_text, fact)
     if phrase:
         return clipped(f"When {phrase}")
     return "Date"
+
+
+def _inside(words: str, text: str) -> bool:
+    return bool(re.search(rf"(?<![\w-]){re.escape(words.lower())}(?![\w])", text.lower()))
 
 
 def _noun_after(sentence_text: str, time: TimeExpression, _: str) -> str:
@@ -213,10 +312,224 @@ def _noun_after(sentence_text: str, time: TimeExpression, _: str) -> str:
     before = WORD.findall(sentence_text[:position])[-1:]
     if not before or before[0].lower() not in DETERMINERS:
         return ""  # "closed in 2005-2007 after a leak": the period dates a verb, not a noun
-    words = WORD.findall(sentence_text[position + len(time.evidence.text) :])[:3]
+    after = re.split(
+        r"[,.;:!?()\u2014\u2013]", sentence_text[position + len(time.evidence.text) :]
+    )[0]
+    words = WORD.findall(after)[:3]
     kept = []
     for word in words:
-        if NOUN_PHRASE_STOP.match(word) or not word.isalpha():
+        if NOUN_PHRASE_STOP.match(word) or not word.isalpha() or word.lower() in DETERMINERS:
             break
         kept.append(word.lower() if word[:1].islower() else word)
     return " ".join(kept)
+
+
+# ---------------------------------------------------------------- statement labels
+
+# Words that cannot open a label's doer: a pronoun, or a possessive whose owner the label
+# does not name ("Their families"), say nothing to a reader of the label alone.
+UNNAMED_DOERS = frozenset(
+    {"i", "you", "he", "she", "it", "we", "they", "this", "that", "these", "those", "who"}
+    | {"which", "there", "my", "your", "his", "her", "its", "our", "their", "one", "some"}
+    | {"all", "both", "many", "most", "each", "none", "several", "others", "other"}
+)
+# Objects that stand for something the label does not say ("had this", "quoted him").
+UNNAMED_OBJECTS = UNNAMED_DOERS | frozenset(
+    {"him", "them", "us", "me", "nobody", "nothing", "something", "anything", "everything"}
+    | {"everyone", "everybody", "someone", "somebody", "anyone", "none", "all", "so"}
+)
+# Auxiliaries and negation written before a verb: kept with it ("have fallen", "did not
+# intervene", "was named"), so the label reads as the sentence does.
+AUXILIARIES = frozenset(
+    {"has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would"}
+    | {"could", "can", "should", "may", "might", "must", "do", "does", "did", "not", "never"}
+    | {"n't", "shall"}
+)
+# Verbs that say little without the clause or object that follows them ("X looked [as if
+# ...]", "X planned [to ...]"): no label ends on them.
+NEEDS_COMPLEMENT = word_set(
+    """look seem appear plan want try need like love hate hope expect decide begin start
+    continue go come get make take give keep know think believe say tell ask use intend
+    prepare refuse agree fail manage wish prefer remain stay describe call consider find
+    put set bring let help allow cause lead feel see hear show mean include involve"""
+)
+LABEL_DOER_WORDS = 8
+HEDGE_WORDS = word_set("nearly almost about around some more over roughly approximately only up")
+TIME_NOUNS = word_set("time times moment day days week weeks month months year years hour hours")
+LABEL_OBJECT_WORDS = 9
+CLAUSE_WORDS = 16
+# "..., police Lt. A. Smith said." / "According to X, ...": who said it, not what was said.
+TRAILING_ATTRIBUTION = re.compile(
+    r"[,;]\s*[\"'\u201d\u2019]*\s*(?:[^,;]{0,80}?\s)?(?:said|says|told\s+[^,;]{1,40}|reported"
+    r"|added|confirmed|announced)\s*[.!]?\s*[\"'\u201d\u2019]*\s*$",
+    re.IGNORECASE,
+)
+LEADING_ATTRIBUTION = re.compile(r"^\s*according\s+to\s+[^,]{1,80},\s*", re.IGNORECASE)
+# "But he said (that) ...": a pronoun's speech says nothing of who spoke.
+PRONOUN_SPEECH = re.compile(
+    r"^\s*(?:but\s+|and\s+)?(?:he|she|they)\s+(?:said|says|told\s+\w+|added)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+
+
+def statement_label(sentence: str, fact: Fact) -> str | None:
+    """ "Officers found a shotgun in the car": the sentence's own words from the fact's doer
+    through its verb (with the auxiliaries the sentence writes) to what it acted on; None
+    when they do not make a clean phrase: a pronoun or an unnamed owner for the doer, a doer
+    the clause does not start with, a verb without the object it needs, a word cut in two."""
+    if not fact.predicate or not fact.subject:
+        return None
+    doer = _phrase_at(sentence, fact.subject, 0)
+    if doer is None:
+        return None
+    first = sentence[doer[0] : doer[1]]
+    if not _names_something(first, UNNAMED_DOERS, LABEL_DOER_WORDS) or _gerund(first):
+        return None
+    if first.split()[-1].lower() in TIME_NOUNS or _subordinate(sentence, doer[0]):
+        return (
+            None  # "a short time later evacuated"; "(the building) where the shootings took place"
+        )
+    verb = _verb_span(sentence, fact.predicate, doer[1])
+    if verb is None or not _close(sentence, doer[1], verb[0]):
+        return None  # the verb found is not this doer's: "X said that it was ..."
+    lemma = fact.predicate.removeprefix("not ").split()[0]
+    end = verb[1]
+    if fact.object:
+        what = _phrase_at(sentence, fact.object, verb[1])
+        if what is None or _words_between(sentence, verb[1], what[0]) > OBJECT_GAP:
+            return None
+        written = sentence[what[0] : what[1]]
+        if not _names_something(written, UNNAMED_OBJECTS, LABEL_OBJECT_WORDS):
+            return None
+        if lemma in LIGHT_PREDICATES and len(WORD.findall(written)) < 2:
+            return None  # "had a mandate", "were a reminder": the rest of the clause says what
+        end = what[1]
+    elif lemma in LIGHT_PREDICATES or (lemma in NEEDS_COMPLEMENT and not verb_groups(lemma)):
+        return None  # "X looked", "X planned": the verb needs what the clause goes on to say
+    text = sentence[_with_determiner(sentence, doer[0]) : end]
+    if len(WORD.findall(text)) > LABEL_WORDS + 4 or CLAUSE_BREAK_IN_LABEL.search(text):
+        return None
+    return tidy(text)
+
+
+DOER_GAP = 2  # words between the doer and its verb ("X also quickly left")
+OBJECT_GAP = 3  # words between the verb and its object ("left all of the region")
+CLAUSE_BREAK_IN_LABEL = re.compile(r"[;:()\[\]\"“”]|,\s")
+
+
+def _phrase_at(sentence: str, phrase: str, after: int) -> tuple[int, int] | None:
+    """Where the sentence writes the phrase (from ``after`` on), unless only as part of a
+    longer word ("mid" of "mid-April", "non" of "non-American")."""
+    start = sentence.find(phrase, after)
+    while start >= 0:
+        end = start + len(phrase)
+        before, following = sentence[start - 1 : start], sentence[end : end + 2]
+        cut = (before and (before.isalnum() or before in "-‐")) or following[:1].isalnum()
+        cut = cut or (following[:1] in ("-", "‐") and following[1:2].isalnum())
+        if not cut:
+            return start, end
+        start = sentence.find(phrase, start + 1)
+    return None
+
+
+def _subordinate(sentence: str, start: int) -> bool:
+    """The clause is a subordinate one ("where the fire started", "that he left"): what it
+    says leans on the clause around it."""
+    before = WORD.findall(sentence[: _with_determiner(sentence, start)])[-1:]
+    return bool(before) and before[0].lower() in SUBORDINATORS
+
+
+SUBORDINATORS = word_set("where which who whom whose that when while if whether because as")
+
+
+def _with_determiner(sentence: str, start: int) -> int:
+    """The start of the phrase with the article written right before it ("the building")."""
+    before = re.search(r"\b(the|a|an|The|A|An)\s+$", sentence[:start])
+    return before.start() if before else start
+
+
+def _close(sentence: str, doer_end: int, verb_start: int) -> bool:
+    """The verb follows its doer, with at most a couple of adverbs between them."""
+    between = [w.lower() for w in WORD.findall(sentence[doer_end:verb_start])]
+    return (
+        verb_start >= doer_end
+        and len(between) <= DOER_GAP
+        and not any(w in UNNAMED_OBJECTS or w in SPOKE for w in between)
+    )
+
+
+SPOKE = frozenset({"said", "says", "told", "tells", "say", "added", "stated"})
+
+
+def _words_between(sentence: str, start: int, end: int) -> int:
+    return len(WORD.findall(sentence[start:end])) if end >= start else 99
+
+
+def _gerund(phrase: str) -> bool:
+    first = WORD.findall(phrase)[:1]
+    return bool(first) and first[0].islower() and first[0].endswith("ing")
+
+
+def _names_something(phrase: str, unnamed: frozenset[str], longest: int) -> bool:
+    words = [w.lower() for w in WORD.findall(phrase)]
+    return bool(words) and words[0] not in unnamed and len(words) <= longest
+
+
+def verb_as_written(sentence: str, predicate: str, after: int = 0) -> str | None:
+    """The predicate's verb as the sentence writes it, with the auxiliaries and negation
+    right before it ("have fallen", "did not intervene", "is not fulfilling"), or None."""
+    found = _verb_span(sentence, predicate, after)
+    return None if found is None else " ".join(sentence[found[0] : found[1]].split())
+
+
+def _verb_span(sentence: str, predicate: str, after: int) -> tuple[int, int] | None:
+    negated = predicate.startswith("not ")
+    words = predicate.removeprefix("not ").split()
+    lemma, particle = words[0], words[1:]
+    tokens = [m for m in WORD.finditer(sentence) if m.start() >= after]
+    for position, match in enumerate(tokens):
+        word = match.group(0).lower()
+        if not _inflects(word, lemma):
+            continue
+        start = position
+        while start > 0 and _auxiliary(tokens[start - 1].group(0).lower()):
+            start -= 1
+        while start < position and tokens[start].group(0).lower().endswith("ly"):
+            start += 1
+        written = [t.group(0).lower() for t in tokens[start : position + 1]]
+        if negated and not any(w in ("not", "never") or w.endswith("n't") for w in written):
+            return None
+        if start == position and word != lemma and word.endswith(("ing", "en")):
+            return None  # "going", "fallen": the auxiliary they need is not written
+        end = match.end()
+        following = tokens[position + 1 : position + 1 + len(particle)]
+        if particle and [t.group(0).lower() for t in following] == particle:
+            end = following[-1].end()
+        return tokens[start].start(), end
+    return None
+
+
+def _auxiliary(word: str) -> bool:
+    return word in AUXILIARIES or word.endswith("n't") or (word.endswith("ly") and len(word) > 3)
+
+
+def tidy(text: str) -> str:
+    """The spaces that tokenised text puts inside a phrase taken out ("J . Pickell",
+    "high - speed", "$ 43") closed up, and the first letter capitalised."""
+    text = " ".join(text.split())
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"(\w)\s+([-‐])\s+(\w)", r"\1\2\3", text)
+    text = re.sub(r"\b([A-Z])\s\.", r"\1.", text)
+    text = re.sub(r"(\d),\s(\d{3})(?!\d)", r"\1,\2", text)  # "2, 000ft"
+    text = re.sub(r"(\w)\s+([’']\s*(?:s|d|ll|re|ve|m|t)\b)", r"\1\2", text)  # "He ’ d"
+    text = re.sub(r"([’'])\s+(s|d|ll|re|ve|m|t)\b", r"\1\2", text)
+    return sentence_case(text)
+
+
+def clause_label(sentence: str) -> str:
+    """A cited sentence as a label when no clean phrase can be built from its clause: the
+    sentence without who said it ("..., police said"), cut only when it is long."""
+    text = PRONOUN_SPEECH.sub("", LEADING_ATTRIBUTION.sub("", sentence.strip()))
+    text = TRAILING_ATTRIBUTION.sub("", text).strip()
+    text = text.strip(" \"'\u201c\u201d\u2018\u2019").rstrip(".!?;:, ")
+    return clipped(tidy(text or sentence), CLAUSE_WORDS)

@@ -10,6 +10,7 @@ from typing import Any
 
 import jsonschema  # type: ignore[import-untyped]
 
+from triangulate.core.dates import value_in_words
 from triangulate.errors import TriangulateError
 from triangulate.models import (
     Article,
@@ -65,8 +66,12 @@ def _claim(claim: Claim) -> dict[str, Any]:
 
 
 def _timeline_entry(entry: TimelineEntry) -> dict[str, Any]:
+    """The entry with its date as a value code for machines ("2030-FA") and in words for
+    people ("fall 2030")."""
+    value = f"{entry.date}/{entry.end}" if entry.end and entry.end != entry.date else entry.date
     return {
         "date": entry.date,
+        "when": value_in_words(value, entry.mod),
         "end": entry.end,
         "granularity": entry.granularity,
         "event": entry.event,
@@ -74,6 +79,7 @@ def _timeline_entry(entry: TimelineEntry) -> dict[str, Any]:
         "evidence": [_evidence(e) for e in entry.evidence],
         "reported": [{"article": a, "published": p} for a, p in entry.reported],
         "dates_given": list(entry.dates_given),
+        "dates_given_in_words": [value_in_words(v) for v in entry.dates_given],
         "mod": entry.mod,
     }
 

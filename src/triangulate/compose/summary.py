@@ -130,9 +130,36 @@ STARTED = frozenset(_STARTED_TEXT.split())
 ENDED = frozenset(_ENDED_TEXT.split())
 # What a claim's label may open with that reads better with "the" before it.
 _MEASURES_TEXT = """number numbers date dates day days year years age ages name names time times
-amount size share total count cost price toll length height distance value"""
+amount size share total count cost price toll length height distance value weapon"""
 MEASURES = frozenset(_MEASURES_TEXT.split())
+# A label that asks ("Where the victim died", "How far she fell") goes on lower-cased.
+_QUESTION_WORDS_TEXT = "how when where who whom whose which whether what why"
+QUESTION_WORDS = frozenset(_QUESTION_WORDS_TEXT.split())
 CLOSING = tuple(".!?\"”’'")
+# Marks a tokenised text leaves apart: a closing quotation mark after a comma or stop ("shot,
+# ' he said"), "a. m." for "a.m."
+SPACED_CLOSING_MARK = re.compile(r"([,.!?])\s+(['\"”’])(?=\s|$)")
+SPACED_CLOCK = re.compile(r"\b([ap])\.\s+m\.", re.I)
+# A sentence that announces news instead of telling it ("There is breaking news out of X")
+ANNOUNCING = re.compile(
+    r"^(?:there\s+is|there's|we\s+have|we've\s+got|this\s+is)\s+(?:some\s+)?"
+    r"(?:breaking|developing|more|big)\s+news\b",
+    re.I,
+)
+# Someone named by a pronoun or a bare noun: once the account names two people, it can be
+# either ("The man is thought to have fallen earlier").
+SOMEONE = re.compile(
+    r"^(?:(?:when|after|as|before|while|once)\b[^,]{0,80}?(?:,\s*|\s))?"
+    r"(?:he|she|his|her|(?:the|this|that)\s+(?:man|woman|boy|girl|person|victim|suspect"
+    r"|gunman|teenager|driver|passenger|pilot|climber|hiker|patient|officer))\b",
+    re.I,
+)
+# Times read from the day of publication: without that day they say nothing ("this morning")
+RELATIVE_TIME = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening|week)"
+    r"|last\s+(?:night|week)|next\s+week)\b",
+    re.I,
+)
 SHAKY_FRAMING = frozenset({"loaded_word", "distancing"})
 
 
@@ -156,6 +183,9 @@ class Candidate:
     families: frozenset[str] = frozenset()  # the same cut to their first letters
     framed: bool = False  # holds a loaded word or a distancing one ("so-called")
     points_back: bool = False  # needs the sentence before it ("He said", "They also")
+    people: frozenset[str] = frozenset()  # the people it names, by their last names
+    someone: bool = False  # names its subject only as "he" or "the man"
+    unplaced: bool = False  # says "this morning" in a report of no known day
     weight: float = 0.0
     vector: dict[str, float] = field(default_factory=dict)  # TF-IDF, unit length
 
@@ -194,6 +224,8 @@ def clean(sentence: Evidence) -> tuple[tuple[Evidence, ...], str]:
         pieces.append(_piece(sentence, at, end))
     pieces = [p for p in pieces if p.text]
     joined = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(p.text for p in pieces))
+    joined = SPACED_CLOSING_MARK.sub(r"\1\2", joined)  # "shot, '" -> "shot,'"
+    joined = SPACED_CLOCK.sub(r"\1.m.", joined)  # "10 a. m." -> "10 a.m."
     cited = tuple(p for p in pieces if any(ch.isalnum() for ch in p.text))
     return cited, joined[:1].upper() + joined[1:]
 
@@ -214,9 +246,11 @@ def candidates(articles: Sequence[Article], readings: dict[str, Reading]) -> lis
                 continue  # a sentence split in two (or the tail of one): not a statement alone
             if _unfinished(sentence.text) and article.text[sentence.end :].strip():
                 continue  # a heading, caption or menu line: no statement
-            if _asks(sentence.text):
-                continue  # a question states nothing
+            if _asks(sentence.text) or ANNOUNCING.match(sentence.text.strip()):
+                continue  # a question, or "there is breaking news": states nothing
             candidate = _candidate(article, source, position, sentence, reading)
+            undated = not (reading.published or article.published)
+            candidate.unplaced = undated and bool(RELATIVE_TIME.search(sentence.text))
             if candidate.words >= MIN_WORDS and candidate.pieces:
                 found.append(candidate)
     return found
@@ -247,7 +281,14 @@ def _candidate(
             m.kind in SHAKY_FRAMING and _inside(m.evidence, sentence) for m in reading.framing
         ),
         points_back=_points_back(text),
+        people=frozenset(_last_name(e.canonical) for e in names if e.label == "PERSON"),
+        someone=bool(SOMEONE.match(text)) and not any(e.label == "PERSON" for e in names),
     )
+
+
+def _last_name(name: str) -> str:
+    words = words_of(name)
+    return words[-1].lower() if words else name.lower()
 
 
 def _unfinished(text: str) -> bool:
@@ -401,6 +442,8 @@ def select(found: Sequence[Candidate], limit: int, params: Params = DEFAULT) -> 
             continue
         if _adds_nothing(candidate, chosen, params):
             continue
+        if candidate.unplaced and _told_placed(candidate, found, params):
+            continue  # another source tells it with a day a reader can tell
         chosen.append(candidate)
         words += candidate.words
         follower = waiting.pop((candidate.article.id, candidate.position), None)
@@ -417,6 +460,17 @@ def _adds_nothing(candidate: Candidate, chosen: Sequence[Candidate], params: Par
         if candidate.framed and _shared_words(candidate, other) >= TOLD_MATTER:
             return True  # told already: this telling would add only its framing
     return False
+
+
+def _told_placed(candidate: Candidate, found: Sequence[Candidate], params: Params) -> bool:
+    """Another source's sentence says the same without a time that needs the unknown day
+    of publication ("the attack this morning" in an undated report)."""
+    return any(
+        other.source != candidate.source
+        and not other.unplaced
+        and _repeats(other, candidate, params)
+        for other in found
+    )
 
 
 def _follows(candidate: Candidate, chosen: Sequence[Candidate]) -> bool:
@@ -502,7 +556,7 @@ def backers(
     """
     best: dict[str, tuple[float, Evidence]] = {}
     for other in found:
-        if other.source == candidate.source:
+        if other.source == candidate.source or _other_people(candidate, other):
             continue
         similarity = cosine(candidate.vector, other.vector)
         if similarity < params.cite or similarity <= best.get(other.source, (0.0, None))[0]:
@@ -510,6 +564,12 @@ def backers(
         if _covered(candidate.vector, other.vector) >= params.cite_covered:
             best[other.source] = (similarity, other.sentence)
     return [sentence for _, sentence in sorted(best.values(), key=lambda pair: -pair[0])]
+
+
+def _other_people(candidate: Candidate, other: Candidate) -> bool:
+    """Each names someone the other does not: another speaker or actor, another account
+    ("..., the sheriff X said" against "..., the undersheriff Y said")."""
+    return bool(candidate.people - other.people) and bool(other.people - candidate.people)
 
 
 def _covered(vector: dict[str, float], other: dict[str, float]) -> float:
@@ -546,7 +606,11 @@ def _topic(about: str, texts: Sequence[str]) -> str:
     lowered = first.lower()
     # lower-cased unless a name (never written lower-case in the sources) or an acronym
     capitalised = first != lowered and first[1:].islower()
-    common = lowered in MEASURES or any(re.search(rf"\b{re.escape(lowered)}\b", t) for t in texts)
+    common = (
+        lowered in MEASURES
+        or lowered in QUESTION_WORDS
+        or any(re.search(rf"\b{re.escape(lowered)}\b", t) for t in texts)
+    )
     if capitalised and common:
         label = lowered + label[len(first) :]
     return ("the " if lowered in MEASURES else "") + label
@@ -724,7 +788,14 @@ def compose(
     """The account from weighed candidates: opener, further facts, disagreements, updates."""
     contested = _contested_spans(claims)
     plain = [c for c in found if not _holds(c, contested)]
-    chosen = ordered(select(plain, budget(list(sources.articles.values()), params), params))
+    limit = budget(list(sources.articles.values()), params)
+    chosen = ordered(select(plain, limit, params))
+    for _ in range(3):  # each round leaves out who is named only as "he" or "the man"
+        unclear = _unclear_someone(chosen)
+        if not unclear:
+            break
+        plain = [c for c in plain if c not in unclear]
+        chosen = ordered(select(plain, limit, params))
     account = [cited(c, backers(c, found, params)) for c in chosen]
     by_id = sources.articles
     conflicts = (differing(c, sources) for c in _ranked(claims, "conflict", by_id))
@@ -732,6 +803,27 @@ def compose(
     updates = (updated(c, sources) for c in _ranked(claims, "update", by_id))
     account += [s for s in updates if s is not None][: params.max_updates]
     return account
+
+
+def _unclear_someone(chosen: Sequence[Candidate]) -> list[Candidate]:
+    """Sentences naming their subject only as "he" or "the man" in an account that names
+    two people or more, unless the sentence right before them, in their article and in the
+    account, names that one person."""
+    if len({name for c in chosen for name in c.people}) < 2:
+        return []
+    unclear = []
+    for before, candidate in zip([None, *chosen], chosen, strict=False):
+        if not candidate.someone:
+            continue
+        follows = (
+            before is not None
+            and before.article.id == candidate.article.id
+            and before.position == candidate.position - 1
+            and len(before.people) == 1
+        )
+        if not follows:
+            unclear.append(candidate)
+    return unclear
 
 
 # --- omissions -------------------------------------------------------------------------------

@@ -8,7 +8,10 @@ present tense: "stocks fall"): at the day the article's lead dates its news, els
 publication.  An undated plan ("will be discontinued") has not happened by then and is not
 placed at all.  The timeline shows the dated mentions only, each told by a sentence of
 its source's own words; :func:`event_mentions` gives them all (the SemEval-2015 Task 4
-benchmark scores that view).
+benchmark scores that view).  A date stays with the event whose clause it modifies: an
+event told only by another clause's sentence, and a time pointing back ("that day") in a
+text that named no day before it, make no entry; a clock time later than the report's own
+time that day is the day before.
 
 Grouping mentions of one event across sources is a layer on top that never rewrites a
 mention's date: mentions join when they tell the same event on compatible dates (or, with
@@ -31,7 +34,7 @@ import numpy as np
 
 from triangulate.core.dates import DateInterval
 from triangulate.core.spans import sentence_around
-from triangulate.core.words import content_words, overlap, words_of
+from triangulate.core.words import content_words, overlap, verbs_alike, words_of
 from triangulate.models import Article, Event, Evidence, Reading, TimeExpression, TimelineEntry
 
 DATELINE_WORDS = re.compile(
@@ -44,6 +47,18 @@ EMBED_OTHER_DATE = 0.75
 OTHER_DATE_MAX_DAYS = 45
 RETOLD = 0.5  # word overlap of a source's two tellings of one event
 LEAD_DAYS_BEFORE = 7  # a lead's day is within the week before publication
+# Times that point back to a day the text named before ("that day", "earlier in the day",
+# "the next morning"): read against publication they would give the report's day.
+ANAPHORIC_TIME = re.compile(
+    r"^(?:(?:early|earlier|late|later)\s+)?(?:(?:in|on|during)\s+)?"
+    r"(?:(?:that|the|the same|the next|the following|the previous|the day's)\s+)?"
+    r"(?:day|morning|afternoon|evening|night)$",
+    re.I,
+)
+# "Last updated 09:40 02/03/2031": the clock time a dateline gives its report
+DATELINE_CLOCK = re.compile(r"\b([01]?\d|2[0-3])\s*:\s*([0-5]\d)\b(?:\s*([ap])\.?\s?m\b\.?)?", re.I)
+DATELINE_REACH = 300  # characters at the top of a text where a dateline stands
+DATELINE_LINES = 4
 
 
 class Embedder(Protocol):
@@ -68,6 +83,10 @@ class EventMention:
     when: DateInterval
     granularity: str = "day"
     words: frozenset[str] = frozenset()  # the telling's content words, by their lemmas
+    verb: str = ""  # the event word's lemma
+    # its time points back ("that day") with no day named before it: the reader could only
+    # read it from the day of publication
+    unplaced: bool = False
 
     @property
     def article(self) -> str:
@@ -99,8 +118,20 @@ def telling_text(event: Event) -> str:
     text = " ".join(text.split())
     if not text:
         return ""
+    text = _naming(text, event.referent)
     text = text[:1].upper() + text[1:]
     return text if text[-1] in ".!?”’\"'" else text + "."
+
+
+def _naming(text: str, referent: str | None) -> str:
+    """ "He [Ana Veldt] said ...", "His [Ana Veldt's] boat ...": whom an opening pronoun
+    stands for, in brackets, as its article's sentences before it told."""
+    first, _, rest = text.partition(" ")
+    if referent is None or not rest:
+        return text
+    owner = first.lower() in {"his", "her"}  # opening a sentence, "her" is a possessive
+    name = referent + ("'s" if owner else "")
+    return f"{first} [{name}] {rest}"
 
 
 # --- dates -----------------------------------------------------------------------------------
@@ -139,6 +170,7 @@ def _article_mentions(article: Article, reading: Reading) -> list[EventMention]:
     published = reading.published or article.published
     lead = lead_day(reading, article.text)
     lemmas = dict(reading.lemmas)
+    reported_at = _dateline_clock(article.text, published)
     found = []
     for event in reading.events:
         sentence = sentence_around(event.evidence, article.text, sentences)
@@ -147,8 +179,71 @@ def _article_mentions(article: Article, reading: Reading) -> list[EventMention]:
             report = lead or published
             mention = _mention_at(event, sentence, report, published, dated=False)
         if mention is not None:
-            found.append(dataclasses.replace(mention, words=content_words(mention.text, lemmas)))
+            verb = event.evidence.text.split()[0].lower() if event.evidence.text.split() else ""
+            words = content_words(mention.text, lemmas)
+            mention = dataclasses.replace(
+                mention,
+                words=words,
+                verb=lemmas.get(verb, verb),
+                unplaced=_points_back_to_nothing(event.time, reading, sentences),
+            )
+            found.append(_before_report(mention, reported_at))
     return found
+
+
+def _dateline_clock(text: str, published: str | None) -> dt.datetime | None:
+    """The time of day a dateline gives the report ("Last updated 09:40 02/03/2031"), when
+    the line names the day the article is dated."""
+    day = _day(published)
+    if day is None:
+        return None
+    for line in text.lstrip()[:DATELINE_REACH].split("\n")[:DATELINE_LINES]:
+        clock = DATELINE_CLOCK.search(line)
+        if clock is None or not DATELINE_WORDS.search(line) or not _names_the_day(line, day):
+            continue
+        hour = int(clock[1]) % 12 if clock[3] else int(clock[1])
+        hour += 12 if clock[3] and clock[3].lower().startswith("p") else 0
+        return dt.datetime.combine(day, dt.time(hour, int(clock[2])))
+    return None
+
+
+def _names_the_day(line: str, day: dt.date) -> bool:
+    """The line writes the day: its year, its day of the month and its month."""
+    month = day.strftime("%b").lower()
+    return (
+        str(day.year) in line
+        and bool(re.search(rf"(?<!\d)0?{day.day}(?!\d)", line))
+        and bool(re.search(rf"(?<!\d)0?{day.month}(?!\d)|{month}", line.lower()))
+    )
+
+
+def _before_report(mention: EventMention, reported_at: dt.datetime | None) -> EventMention:
+    """A clock time with no day of its own ("about 3pm") that is later than its report's
+    own time that day happened the day before: a report tells what has happened."""
+    if reported_at is None or not mention.dated or mention.granularity != "time":
+        return mention
+    try:
+        when = dt.datetime.fromisoformat(mention.value)
+    except ValueError:
+        return mention
+    if when.date() != reported_at.date() or when <= reported_at:
+        return mention
+    if _names_its_day(mention):
+        return mention
+    value = (when - dt.timedelta(days=1)).isoformat(timespec="minutes")
+    moved = DateInterval.parse(value)
+    return mention if moved is None else dataclasses.replace(mention, value=value, when=moved)
+
+
+def _names_its_day(mention: EventMention) -> bool:
+    """The clause names the day itself ("at 3pm on Saturday", "today at 3pm")."""
+    time = mention.event.time
+    return time is not None and bool(
+        re.search(
+            r"\b(?:today|tonight|[a-z]+day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b",
+            time.evidence.text,
+        )
+    )
 
 
 def _dated_mention(event: Event, sentence: Evidence, published: str | None) -> EventMention | None:
@@ -231,6 +326,8 @@ def dated_events(mentions: Iterable[EventMention]) -> list[EventMention]:
         time = mention.event.time
         if not mention.dated or time is None or _word_count(mention.text) < 3:
             continue
+        if mention.event.told_by_sentence or mention.unplaced:
+            continue  # the date is another clause's, or read from the day of publication
         if (mention.article, time.evidence.start) in times:
             continue
         times.add((mention.article, time.evidence.start))
@@ -238,6 +335,24 @@ def dated_events(mentions: Iterable[EventMention]) -> list[EventMention]:
         if key not in chosen or _own_share(mention) > _own_share(chosen[key]):
             chosen[key] = mention
     return list(chosen.values())
+
+
+def _points_back_to_nothing(
+    time: TimeExpression | None, reading: Reading, sentences: list[Evidence]
+) -> bool:
+    """ "Earlier in the day", "that day": the day named before it, if the text names one
+    (not in a dateline); else it says nothing of when."""
+    if time is None or not ANAPHORIC_TIME.match(" ".join(time.evidence.text.split())):
+        return False
+    for earlier in reading.times:
+        if earlier.evidence.start >= time.evidence.start or earlier.granularity != "day":
+            continue
+        if not earlier.anchored or ANAPHORIC_TIME.match(" ".join(earlier.evidence.text.split())):
+            continue
+        sentence = next((s for s in sentences if s.start <= earlier.evidence.start < s.end), None)
+        if sentence is not None and not _is_dateline(sentence, earlier):
+            return False
+    return True
 
 
 def _own_share(mention: EventMention) -> float:
@@ -274,11 +389,24 @@ def _retold(mention: EventMention, group: _Group) -> bool:
     )
 
 
+def _told_again(mention: EventMention, group: _Group) -> bool:
+    """A source telling one happening twice on one date with verbs of the same happening
+    ("was sacked last month", then "had been dismissed last month")."""
+    return any(
+        m.article == mention.article
+        and m.value == mention.value
+        and verbs_alike(m.verb, mention.verb)
+        for m in group.mentions
+    )
+
+
 def _find_group(
     mention: EventMention, vector: np.ndarray | None, groups: list[_Group]
 ) -> _Group | None:
     for group in groups:
         same = all(_dates_compatible(mention, m) for m in group.mentions)
+        if same and _told_again(mention, group):
+            return group
         if any(m.article == mention.article for m in group.mentions) and not (
             same and _retold(mention, group)
         ):

@@ -143,7 +143,7 @@ def _with_mod(words: str, granularity: str, mod: str | None) -> str:
         return f"the {mod} of {words}"
     if mod == "approx":
         return f"around {words}"
-    if mod in {"before", "after"}:
+    if mod in {"before", "after", "shortly after"}:
         return f"{mod} {words}"
     return words
 
@@ -267,6 +267,9 @@ class DateInterval:
     last: DateInterval | None = field(default=None, compare=False)
     clock: str | None = None  # "10:35" for a clock time
     length: Duration | None = field(default=None, compare=False)
+    # For a clock time read with its wording (``clock_time``): the first and last minute of
+    # the day it can mean, its rounding and hedge taken in ("about 10 a.m." is 9:31-10:29).
+    minutes: tuple[int, int] | None = field(default=None, compare=False)
 
     # ------------------------------------------------------------ parsing
 
@@ -285,6 +288,28 @@ class DateInterval:
         if not value:
             return None
         return _parse(value.strip(), _anchor_interval(anchor), normal_mod(mod))
+
+    @classmethod
+    def clock_time(
+        cls, value: str | None, written: str, hedge: str | None = None
+    ) -> DateInterval | None:
+        """A clock time ("2031-03-12T10:30", or "XXXX-XX-XXT10:30" without its day, which
+        can then be any day) as the minutes it can mean, from how it is ``written`` ("10
+        a.m." is rounded to the hour, "10:30" is not) and its ``hedge`` (``clock_hedge``).
+        """
+        found = _CLOCK_VALUE.match(value or "")
+        if found is None or int(found[4]) > 23 or int(found[5]) > 59:
+            return None
+        try:
+            start = end = Date(int(found[1]), int(found[2]), int(found[3]))
+        except (TypeError, ValueError):
+            if found[1] is not None:
+                return None  # "2031-02-30T10:00"
+            start, end = Date.min, Date.max  # no day: any day
+        minute = int(found[4]) * 60 + int(found[5])
+        clock = f"{found[4]}:{found[5]}"
+        minutes = _clock_minutes(minute, _clock_step(written, minute), hedge)
+        return cls(start, end, "time", found[0], hedge, clock=clock, minutes=minutes)
 
     # ------------------------------------------------------------ comparing
 
@@ -317,6 +342,9 @@ class DateInterval:
         agrees with anything), anything else must overlap."""
         if self.is_range and other.is_range:
             return _ends_agree(self.first, other.first) and _ends_agree(self.last, other.last)
+        if self.minutes is not None and other.minutes is not None and self.overlaps(other):
+            # two clock times on one day (or on a day not given): the minutes must meet
+            return self.minutes[0] <= other.minutes[1] and other.minutes[0] <= self.minutes[1]
         return self.overlaps(other)
 
     # ------------------------------------------------------------ words
@@ -329,6 +357,8 @@ class DateInterval:
         """
         if self.granularity == "range":
             return _range_words(self, short)
+        if self.granularity == "time" and self.start == Date.min:
+            return _with_mod(f"{self.clock}, day unknown", "time", self.mod)
         if self.granularity == "duration":
             assert self.length is not None and self.first is not None
             return f"{self.length.in_words(self.mod)} from {self.first.in_words(short)}"
@@ -512,6 +542,57 @@ def _coarse(value: str) -> _Found:
         century = int(match[1]) * 100
         return Date(max(century, 1), 1, 1), Date(century + 99, 12, 31), "century", None
     return None
+
+
+# ---------------------------------------------------------------- clock times
+
+_CLOCK_VALUE = re.compile(r"(?:(\d{4})-(\d\d)-(\d\d)|XXXX-XX-XX)T(\d\d):(\d\d)")
+_MINUTES_WRITTEN = re.compile(r"\d\s*[:.]\s*\d\d")
+# Words right before a clock time that widen it, as a modifier: "about 1:30", "shortly
+# after 10 a.m.", "nearly midnight", "before 9 p.m.".
+_CLOCK_HEDGES = (
+    (r"(?:shortly|just|soon|right|moments?|minutes)\s+after", "shortly after"),
+    (r"(?:shortly|just|right|moments?|minutes)\s+before", "before"),
+    (r"about|around|approximately|roughly|some|circa|ca\.|nearly|almost", "approx"),
+    (r"after|since|past", "after"),
+    (r"before|until|till|by", "before"),
+)  # fmt: skip
+_LAST_MINUTE = 24 * 60 - 1
+
+
+def clock_hedge(before: str) -> str | None:
+    """The modifier the words right before a clock time give it ("about" -> approx)."""
+    for words, mod in _CLOCK_HEDGES:
+        if re.search(rf"\b(?:{words})\s*$", before[-40:], re.IGNORECASE):
+            return mod
+    return None
+
+
+def _clock_step(written: str, minute: int) -> int:
+    """How far a written clock time is rounded: a bare hour ("10 a.m.") to the hour, ":00"
+    and ":30" to the half hour, ":15" and ":45" to the quarter, else to five minutes or one."""
+    if not _MINUTES_WRITTEN.search(written):
+        return 60
+    for step in (30, 15, 5):
+        if minute % step == 0:
+            return step
+    return 1
+
+
+def _clock_minutes(minute: int, step: int, hedge: str | None) -> tuple[int, int]:
+    """The minutes a rounded, hedged clock time can mean. A value rounded to a step stands
+    for less than half a step either way, hedged or not ("3:30" may be 3:33; "about 1:00" and
+    "about 1:30" never meet); "10:57" is that minute; before/after open one side."""
+    half = max(step // 2 - 1, 0)
+    if hedge in (None, "approx"):
+        return max(minute - half, 0), min(minute + half, _LAST_MINUTE)
+    if hedge == "shortly after":
+        return minute, min(minute + 59, _LAST_MINUTE)
+    if hedge == "after":
+        return minute, _LAST_MINUTE
+    if hedge == "before":
+        return 0, minute
+    return minute, minute
 
 
 # ---------------------------------------------------------------- any value

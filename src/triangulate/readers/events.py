@@ -6,7 +6,11 @@ For each verb (with its particle: "pulled out") an event records
 - its clause: the verb and everything that depends on it;
 - its telling: the subject and the clause as a sentence of the text's own words, without
   the clauses joined to it ("and ...", "which ...", "..., who ...") and, when long,
-  without its side clauses ("after ...") either;
+  without its side clauses ("after ...") either; a participle or a relative clause with a
+  named doer is told with its noun ("The treaty, signed on 4 May"); when only the whole
+  sentence of another clause can tell it, the event says so (``told_by_sentence``: that
+  sentence must not be dated by this event's time), and an opening "he"/"his" says whom it
+  stands for (``referent``);
 - the time its own clause gives: a dated time expression whose smallest enclosing verb
   clause is this verb's.  A time after "since", "until" or "than" bounds a comparison
   ("the lowest since 1997"), it does not date anything; a programme or a work named like
@@ -44,6 +48,7 @@ OTHER_CLAUSE_DEPS = frozenset({"relcl", "appos", "parataxis"})
 SIDE_CLAUSE_DEPS = frozenset({"advcl", "npadvmod"})  # dropped when the telling runs long
 LONG_TELLING_WORDS = 30
 MIN_TELLING_WORDS = 4
+MAX_NOUN_GAP = 8  # words from a noun to the participle that tells of it
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 OPENING_QUOTES = frozenset({"“", "‘"})
 CLOSING_QUOTES = frozenset({"”", "’"})
@@ -108,7 +113,7 @@ def _event(
     subject = subject_of(verb)
     clause_tokens = list(verb.subtree)
     outside = _outside(verb, subject)
-    telling = _telling(verb, time)
+    telling, by_sentence = _telling(verb, time)
     tense = tense_of(verb)
     if time is not None and not _dates_the_event(time, tense):
         time = None
@@ -120,7 +125,20 @@ def _event(
         participants=_participants(entities, [*clause_tokens, *outside], subject, resolver),
         reporting=is_speech_verb(verb),
         tense=tense,
+        told_by_sentence=by_sentence,
+        referent=_referent(verb.doc, telling, resolver),
     )
+
+
+def _referent(doc: Doc, telling: list[Span], resolver: SpeakerResolver) -> str | None:
+    """Whom a telling that opens with "he", "she", "his" or "her" speaks of: told alone, the
+    pronoun no longer follows the sentence that names them."""
+    if not telling or not len(telling[0]):
+        return None
+    first = telling[0][0]
+    if first.pos_ != "PRON" or resolver.in_quote(first):
+        return None
+    return resolver.person_meant(first)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -219,19 +237,91 @@ def _participants(
 # --- the telling -----------------------------------------------------------------------------
 
 
-def _telling(verb: Token, time: TimeExpression | None) -> list[Span]:
+def _telling(verb: Token, time: TimeExpression | None) -> tuple[list[Span], bool]:
     """The words that tell the event as a sentence: the clause of the finite verb that
-    carries it, with its subject; the whole sentence when no such clause says enough."""
+    carries it, with its subject; the whole sentence when no such clause says enough.
+    Also whether those words tell another clause's event instead (see ``Event``)."""
+    named = _named_thing(verb)
+    if named is not None:
+        return _runs(verb.doc, named), False
     teller = _finite_teller(verb)
     subject = subject_of(teller) if teller is not None else None
+    sentence = _runs(verb.doc, list(verb.sent)), not _tells_the_sentence(verb)
     if teller is None or subject is None or _inside_quotation(verb):
-        return _runs(verb.doc, list(verb.sent))  # a quote is told with who says it
+        return sentence  # a quote is told with who says it
+    if _unsure_antecedent(teller, subject):
+        return sentence
     kept = _without_other_clauses(teller, _outside(teller, subject))
     if len(kept) > LONG_TELLING_WORDS:
         kept = _without_other_clauses(teller, _outside(teller, subject), SIDE_CLAUSE_DEPS)
     if not kept or kept[0].lower_ in RELATIVE_WORDS or _says_little(kept, time):
-        kept = list(verb.sent)  # ", which it had taken": the sentence says it
-    return _runs(verb.doc, kept)
+        return sentence  # ", which it had taken": the sentence says it
+    # "The strike, spanning the spring, ended in June": a side clause told by its main clause
+    return _runs(verb.doc, kept), teller != verb and verb.dep_ in SIDE_CLAUSE_DEPS | {"acl"}
+
+
+def _named_thing(verb: Token) -> list[Token] | None:
+    """A participle hung on a noun ("under the protocol, signed on 4 May") tells its event
+    with that noun: "The protocol, signed on 4 May", not the sentence around it."""
+    if (verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"}) or _names_its_doer(verb):
+        noun = _whole_phrase(verb.head)
+    elif _after_a_noun(verb):  # "arrived under the protocol, signed in May": parsed as
+        noun = _whole_phrase(verb.doc[verb.i - 2])  # the arrival's, it tells of the protocol
+    else:
+        return None
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if not noun.i < verb.i or verb.i - noun.i > MAX_NOUN_GAP:
+        return None
+    tokens = list(verb.doc[noun.left_edge.i : verb.right_edge.i + 1])
+    if any(t.dep_ in OTHER_CLAUSE_DEPS for t in tokens if t.head == noun):
+        return None
+    return tokens if len(tokens) >= MIN_TELLING_WORDS else None
+
+
+def _names_its_doer(verb: Token) -> bool:
+    """A relative clause with a subject of its own named ("the pier that the storm had
+    destroyed"): told with its noun, it says who did what to what."""
+    if verb.dep_ not in {"relcl", "acl"}:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return subject is not None and subject.pos_ in {"NOUN", "PROPN"}
+
+
+def _after_a_noun(verb: Token) -> bool:
+    """A past participle of a side clause right after "<noun>,": it describes that noun."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.i < 2:
+        return False
+    comma, noun = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    return comma.text == "," and noun.pos_ in {"NOUN", "PROPN"} and noun.dep_ == "pobj"
+
+
+def _whole_phrase(noun: Token) -> Token:
+    """The head of the phrase a name ends ("an agreement between A and B, signed ...": the
+    participle is about the agreement, so the agreement is told)."""
+    for _ in range(MAX_SUBJECT_CLIMB):
+        if noun.dep_ in {"conj", "compound", "appos"}:
+            noun = noun.head
+        elif noun.pos_ == "PROPN" and noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head  # a participle is seldom about a name in a phrase
+        else:
+            break
+    return noun
+
+
+def _unsure_antecedent(teller: Token, subject: Token) -> bool:
+    """A relative clause hung on the last noun of an "of" chain ("a clerk of one of the
+    mills who was sacked"): the parser cannot tell which noun it is about."""
+    own = next((c for c in teller.children if c.dep_ in SUBJECT_DEPS), None)
+    if own is None or not _is_relative(own) or subject.dep_ != "pobj":
+        return False
+    return subject.head.lower_ == "of"
+
+
+def _tells_the_sentence(verb: Token) -> bool:
+    """The verb is the sentence's own (its root, or the finite verb carrying the root)."""
+    root = verb.sent.root
+    return verb == root or _finite_teller(verb) == root
 
 
 def _inside_quotation(verb: Token) -> bool:

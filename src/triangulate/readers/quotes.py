@@ -70,6 +70,10 @@ GROUP_PRONOUNS = frozenset({"it", "they"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 DOCUMENT_NOUNS = word_set("lawsuit report newspaper agency memo letter statement")
 AUTHORED_NOUNS = word_set("statement report letter memo lawsuit release communique")
+# titles a full stop may cut from the name after them ("police Sgt." + ". Ana Veldt said")
+CUT_TITLES = TITLE_WORDS | word_set("sgt sergeant cpl corporal insp inspector supt superintendent")
+# nouns for an outlet: "the newspaper reported" speaks for the outlet named before it
+OUTLET_NOUNS = word_set("newspaper paper daily broadcaster network channel magazine tabloid")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "pcomp", "dobj", "pobj", "prep"})
 SENTENCES_BACK = 3  # how far back a pronoun looks for the subject it stands for
@@ -254,10 +258,48 @@ class SpeakerResolver:
             return name, mention
         if subject.pos_ == "PRON":
             return None, mention
+        titled = self._name_after_title(subject)
+        if titled is not None:
+            return titled
         name, evidence = self._phrase(subject)
         if name is not None:
             name = self._titled_person(subject, name) or name
         return name, evidence
+
+    def person_meant(self, pronoun: Token) -> str | None:
+        """The person "he", "she", "his" or "her" stands for, as a speaker's pronoun is
+        resolved: the subject it refers back to, else the last person named before it."""
+        if pronoun.lower_ not in PERSONAL_PRONOUNS | {"his"}:
+            return None
+        name = self._antecedent(pronoun, True, depth=0)
+        if name is None:
+            last = self._last_person_outside_quotes(pronoun)
+            name = self.person_name(last) if last is not None else None
+        return name
+
+    def _name_after_title(self, subject: Token) -> tuple[str, Evidence] | None:
+        """ "said harbour police Sgt. Ana Veldt" cut after "Sgt.": the person named right
+        after the title the subject phrase ends with."""
+        doc = subject.doc
+        last = doc[subject.right_edge.i]
+        if last.lower_.rstrip(".") not in CUT_TITLES or not last.text[:1].isupper():
+            return None
+        end = last.idx + len(last.text)
+        if not last.text.endswith(".") and doc.text[end : end + 1] != ".":
+            return None
+        for entity in self.index.entities:
+            if entity.label == "PERSON" and end < entity.evidence.start <= end + 3:
+                return self.person_name(entity), entity.evidence
+        start = last.i + 1 + (doc[last.i + 1].text == "." if last.i + 1 < len(doc) else 0)
+        words = []
+        for token in doc[start : start + 4]:
+            if not (token.is_alpha and token.text[:1].isupper()) or is_speech_verb(token):
+                break
+            words.append(token)
+        if len(words) < 2:
+            return None
+        name = doc[words[0].i : words[-1].i + 1]
+        return name.text, _evidence(name, self.article_id)
 
     def person_name(self, entity: Entity) -> str:
         """A person's name: the article's one name for all its mentions ("Nikolaidis",
@@ -329,6 +371,8 @@ class SpeakerResolver:
         if len(phrase) != 1 or phrase[0].pos_ != "NOUN":
             return None
         word = phrase[0].lower_
+        if word in OUTLET_NOUNS:
+            return self.index.last_before(phrase.start_char, lambda e: e.label == "ORG")
         return self.index.last_before(
             phrase.start_char,
             lambda e: e.label == "ORG" and e.evidence.text.lower().split()[-1] == word,
@@ -553,6 +597,20 @@ def _is_said_content(quoted: Span | None, verb: Token) -> bool:
     return head.dep_ in OBJECT_DEPS and verb in head.ancestors
 
 
+def _names_within_a_phrase(quoted: Span | None, start: int, verb: Token | None) -> bool:
+    """A short quote that ends the object of a preposition begun before its marks, in a
+    clause of another verb than the speech verb ("camps along the northern “green belt”",
+    "named in its “core team”"): a term quoted as the thing's name, not speech ("called it
+    a “sham vote”" is speech)."""
+    if quoted is None or not len(quoted):
+        return False
+    head = quoted.root
+    if head.pos_ not in {"NOUN", "PROPN"} or head.dep_ != "pobj" or head.left_edge.idx >= start:
+        return False
+    clause = next((t for t in head.ancestors if t.pos_ == "VERB"), None)
+    return clause is not None and clause != verb
+
+
 def find_direct_quotes(
     doc: Doc, resolver: SpeakerResolver, speech_verbs: list[Token]
 ) -> list[Quote]:
@@ -572,6 +630,8 @@ def find_direct_quotes(
         quoted = _quoted_tokens(doc, inner_start, inner_end)
         if verb is not None and words <= MAX_LABEL_WORDS and not _is_said_content(quoted, verb):
             continue
+        if words <= MAX_LABEL_WORDS and _names_within_a_phrase(quoted, start, verb):
+            continue  # "its “core team”": the outlet's term for a thing, quoted
         subject = _subject_of(verb, regions) if verb is not None else None
         speaker, speaker_evidence = resolver.resolve(subject) if subject else (None, None)
         if verb is None and quotes and "\n\n" not in text[quotes[-1].evidence.end : start]:
@@ -589,9 +649,85 @@ def _content_span(verb: Token) -> Span | None:
         if child.dep_ == "ccomp" or (child.dep_ == "dobj" and verb.lemma_ in OBJECT_CONTENT_VERBS):
             tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child)]
             tokens = [t for t in tokens if t.i >= tokens[0].i]
-            span = doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
-            return _trim_punctuation(_without_attribution(span)) if span is not None else None
+            if not tokens:
+                return None
+            start = _subject_left_as_object(verb, child, tokens[0].i)
+            span = _past_split_possessive(doc[start : tokens[-1].i + 1])
+            span = _without_split_attribution(_without_attribution(span))
+            trimmed = _trim_punctuation(span)
+            trimmed = _trim_punctuation(_without_lone_closing_mark(trimmed)) if trimmed else None
+            return _closing_mark_kept(trimmed) if trimmed is not None else None
     return None
+
+
+def _subject_left_as_object(verb: Token, clause: Token, start: int) -> int:
+    """ "argued the mayor's lack of planning was the cause", parsed with the lack as the
+    verb's object: the reported clause starts with it, else it would say "was the cause"."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children):
+        return start
+    objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i]
+    return objects[0].left_edge.i if objects else start
+
+
+def _past_split_possessive(span: Span) -> Span:
+    """A clause cut at a possessive mark written apart ("into the mill ’ s back yard"): it
+    goes on to its sentence's end."""
+    doc = span.doc
+    end = span.end
+    if end + 1 < len(doc) and doc[end].text in {"’", "'"} and doc[end + 1].lower_ == "s":
+        return doc[span.start : doc[end].sent.end]
+    return span
+
+
+def _without_split_attribution(span: Span) -> Span:
+    """Reported content closed by an attribution that a sentence break after a title cut
+    off ("the boat sank fast, harbour police Sgt" + ". Ana Veldt said."): it ends at the
+    comma."""
+    doc = span.doc
+    end = span.end
+    while end > span.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= span.start or doc[end - 1].lower_.rstrip(".") not in CUT_TITLES:
+        return span
+    if doc.text[doc[end - 1].idx + len(doc[end - 1].text) :][:1] != ".":
+        return span
+    commas = [t for t in doc[span.start : end] if t.text == ","]
+    if not commas or end - commas[-1].i > 6:
+        return span
+    following = doc[end : end + 8]
+    if not any(is_speech_verb(t) for t in following):
+        return span  # the next sentence does not go on with who said it
+    return doc[span.start : commas[-1].i]
+
+
+def _without_lone_closing_mark(span: Span) -> Span:
+    """Content ending with the closing mark of a quotation it does not open ("'The dam
+    will hold, '"): the mark, and the comma before it, are not the content's."""
+    doc = span.doc
+    end = span.end
+    while end > span.start and doc[end - 1].text in {"'", '"', "”", "’"}:
+        mark = doc[end - 1].text
+        opened = {"”": "“", "’": "‘"}.get(mark, mark)
+        if sum(t.text == opened for t in doc[span.start : end - 1]):
+            break
+        end -= 1
+        while end > span.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            if doc[end - 1].text in QUOTE_MARKS:
+                break
+            end -= 1
+    return doc[span.start : end] if end > span.start else span
+
+
+def _closing_mark_kept(span: Span) -> Span:
+    """Content that opens a quotation keeps its closing mark (" was a “grave error.”")."""
+    text = span.text
+    if text.count("“") <= text.count("”"):
+        return span
+    doc = span.doc
+    for token in doc[span.end : span.end + 3]:
+        if token.text == "”":
+            return doc[span.start : token.i + 1]
+    return span
 
 
 def _without_attribution(span: Span) -> Span:
@@ -663,9 +799,14 @@ def find_reported_speech(
         subject = _subject_of(verb, resolver.regions(doc))
         if content is None or subject is None or _covered_share(content, direct) >= COVERED_SHARE:
             continue
+        if _across_lines(verb, content) or _says_nothing(content):
+            continue
+        if _led_into_a_quotation(content, resolver.regions(doc)):
+            continue
         speaker, speaker_evidence = resolver.resolve(subject)
+        kind = "direct" if _enclosed(doc.text, content) else "reported"
         reported.append(
-            Quote(_evidence(content, resolver.article_id), speaker, "reported", speaker_evidence)
+            Quote(_evidence(content, resolver.article_id), speaker, kind, speaker_evidence)
         )
     for source, content in _according_to(doc):
         speaker, speaker_evidence = resolver.resolve(source)
@@ -673,6 +814,49 @@ def find_reported_speech(
             Quote(_evidence(content, resolver.article_id), speaker, "reported", speaker_evidence)
         )
     return reported
+
+
+def _across_lines(verb: Token, content: Span) -> bool:
+    """A verb and content on different lines or either side of a semicolon: a headline is
+    no one's words ("Ferry sinks off Orlen; crew say the engine had failed")."""
+    if content.start_char <= verb.idx < content.end_char:
+        return False
+    start = min(verb.idx, content.end_char)
+    end = max(verb.idx, content.start_char)
+    between = verb.doc.text[start:end]
+    return "\n" in between or ";" in between
+
+
+def _says_nothing(content: Span) -> bool:
+    """Content that is itself only someone speaking to someone ("residents told reporters"),
+    what they said parsed elsewhere."""
+    root = content.root
+    if not is_speech_verb(root):
+        return False
+    bare = {"nsubj", "nsubjpass", "aux", "auxpass", "punct", "dobj", "dative", "det"}
+    if any(c.dep_ not in bare for c in root.children):
+        return False
+    objects = [c for c in root.children if c.dep_ in {"dobj", "dative"}]
+    return all(len(list(o.subtree)) <= 2 and o.pos_ != "PRON" for o in objects)
+
+
+def _led_into_a_quotation(content: Span, regions: Sequence[tuple[int, int]]) -> bool:
+    """ "Though officials gave no reason, “the port stays shut,” X said": the words said are
+    the quotation; the clause before its comma is the writer's."""
+    root = content.root.idx
+    for start, end in regions:
+        if start < root < end and start > content.start_char:
+            return content.doc.text[content.start_char : start].rstrip().endswith(",")
+    return False
+
+
+def _enclosed(text: str, content: Span) -> bool:
+    """Content standing between quotation marks ("'The dam will hold,' she said"): the
+    speaker's own words, though the marks did not pair."""
+    before = text[: content.start_char].rstrip(" ")
+    after = text[content.end_char :].lstrip(" ,.")
+    opens = before[-1:] in {"'", '"', "“", "‘"} and before[-2:-1] in {"", "\n", " "}
+    return opens and after[:1] in {"'", '"', "”", "’"}
 
 
 def find_quotes(doc: Doc, index: EntityIndex, article_id: str) -> list[Quote]:

@@ -50,7 +50,8 @@ from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import find_times
 from triangulate.readers.units import find_units
 
-READER_VERSION = "5"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
+READER_VERSION = "6"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
+# 6: events told by another clause's sentence, quotes kept to their clause
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
@@ -261,6 +262,15 @@ def merge_across(readings: Sequence[Reading]) -> list[Reading]:
     return [_renamed(reading, mapping) for reading in readings]
 
 
+def _as_written(own: str | None, merged: str | None) -> str | None:
+    """A speaker's name across articles when it only adds to the article's own ("Veldt" ->
+    "Ana Veldt"); the outlet's spelling when it would change it ("Jansen", "Janssen")."""
+    if own is None or merged is None:
+        return merged
+    mine = {word.lower() for word in own.split()}
+    return merged if mine <= {word.lower() for word in merged.split()} else own
+
+
 def _renamed(reading: Reading, mapping: Mapping[str, str]) -> Reading:
     renames: dict[str, str] = {}
     # An entity's longest mention decides its name across articles: a bare surname means
@@ -278,7 +288,10 @@ def _renamed(reading: Reading, mapping: Mapping[str, str]) -> Reading:
         dataclasses.replace(e, canonical=renames.get(e.canonical, e.canonical))
         for e in reading.entities
     )
-    quotes = tuple(dataclasses.replace(q, speaker=rename(q.speaker)) for q in reading.quotes)
+    quotes = tuple(
+        dataclasses.replace(q, speaker=_as_written(q.speaker, rename(q.speaker)))
+        for q in reading.quotes
+    )
     framing = tuple(dataclasses.replace(m, speaker=rename(m.speaker)) for m in reading.framing)
     facts = tuple(
         dataclasses.replace(
@@ -291,7 +304,9 @@ def _renamed(reading: Reading, mapping: Mapping[str, str]) -> Reading:
         for fact in reading.facts
     )
     events = tuple(
-        dataclasses.replace(event, participants=names(event.participants))
+        dataclasses.replace(
+            event, participants=names(event.participants), referent=rename(event.referent)
+        )
         for event in reading.events
     )
     return dataclasses.replace(
@@ -339,6 +354,8 @@ def _event_json(event: Event) -> dict[str, Any]:
     data["participants"] = list(event.participants)
     data["reporting"] = event.reporting
     data["tense"] = event.tense
+    data["told_by_sentence"] = event.told_by_sentence
+    data["referent"] = event.referent
     return data
 
 
@@ -420,6 +437,8 @@ def _event_from(article_id: str, data: Mapping[str, Any]) -> Event:
         participants=tuple(data.get("participants", [])),
         reporting=bool(data.get("reporting", False)),
         tense=str(data.get("tense", "past")),
+        told_by_sentence=bool(data.get("told_by_sentence", False)),
+        referent=data.get("referent"),
     )
 
 

@@ -1,0 +1,194 @@
+"""Labels of agreed statements and the grouping of aligned sentences, on invented text."""
+
+from __future__ import annotations
+
+from triangulate.compare.agreements import states
+from triangulate.compare.align import told_words, without_near_duplicates
+from triangulate.compare.labels import (
+    area_label,
+    clause_label,
+    date_label,
+    figure_label,
+    length_label,
+    statement_label,
+    tidy,
+    verb_as_written,
+)
+from triangulate.compare.statements import Statement
+from triangulate.models import Evidence, Fact, Quantity, TimeExpression, Unit
+
+
+def _fact(sentence: str, subject: str | None, predicate: str | None, obj: str | None) -> Fact:
+    return Fact(Evidence("a1", 0, len(sentence), sentence), subject, predicate, obj)
+
+
+def test_a_clean_clause_reads_as_the_sentence_writes_it() -> None:
+    sentence = "Harbour police found a loaded rifle in the van on Tuesday."
+    label = statement_label(sentence, _fact(sentence, "Harbour police", "find", "rifle"))
+    assert label == "Harbour police found a loaded rifle"
+
+
+def test_auxiliaries_and_negation_stay_with_the_verb() -> None:
+    sentence = "The coastguard did not intervene when the ferry ran aground."
+    assert statement_label(sentence, _fact(sentence, "coastguard", "not intervene", None)) == (
+        "The coastguard did not intervene"
+    )
+    assert verb_as_written("Two divers have fallen into the bay.", "fall") == "have fallen"
+
+
+def test_a_pronoun_or_an_unnamed_owner_is_no_doer() -> None:
+    sentence = "Their boats appeared superfluous after the storm."
+    assert (
+        statement_label(sentence, _fact(sentence, "Their boats", "appear", "superfluous")) is None
+    )
+    sentence = "I was not sure all the crews were told, the mayor said."
+    assert statement_label(sentence, _fact(sentence, "I", "not be", "sure")) is None
+
+
+def test_a_doer_resolved_from_elsewhere_in_the_sentence_is_not_the_doer() -> None:
+    sentence = "Lt. Ada Moor told reporters that it was unclear if the pilot survived."
+    assert statement_label(sentence, _fact(sentence, "Ada Moor", "be", "unclear")) is None
+
+
+def test_a_verb_that_needs_what_follows_is_no_label_alone() -> None:
+    sentence = "Mira Holt looked as if she was hiding something."
+    assert statement_label(sentence, _fact(sentence, "Mira Holt", "look", None)) is None
+    sentence = "The pilots planned to land at dawn."
+    assert statement_label(sentence, _fact(sentence, "pilots", "plan", None)) is None
+    sentence = "The ferry crews have nobody to carry anymore."
+    assert statement_label(sentence, _fact(sentence, "ferry crews", "have", "nobody")) is None
+
+
+def test_a_word_cut_in_two_is_no_object() -> None:
+    sentence = "The evacuation of the island began in mid-May."
+    assert statement_label(sentence, _fact(sentence, "evacuation", "begin", "in mid")) is None
+
+
+def test_an_event_verb_stands_alone() -> None:
+    sentence = "Anton Reyes died in hospital two days later."
+    assert statement_label(sentence, _fact(sentence, "Anton Reyes", "die", None)) == (
+        "Anton Reyes died"
+    )
+
+
+def test_the_clause_label_leaves_out_who_said_it() -> None:
+    assert clause_label(
+        "The ferry left Port Ellis at dawn, harbour police Lt. Jonas Vik said."
+    ) == ("The ferry left Port Ellis at dawn")
+    assert clause_label("According to the port authority, the ferry left at dawn.") == (
+        "The ferry left at dawn"
+    )
+    assert clause_label("But he said the ferry left at dawn.") == "The ferry left at dawn"
+
+
+def test_tokenised_spacing_is_closed_up() -> None:
+    assert tidy("a high - speed chase of 2, 000ft , Lt . J . Vik said") == (
+        "A high-speed chase of 2,000ft, Lt. J. Vik said"
+    )
+
+
+def _statement(index: int, source: str) -> Statement:
+    text = f"Sentence {index} of {source}."
+    unit = Unit(Evidence(source, 0, len(text), text))
+    return Statement(index, source, source, unit, index, frozenset(), frozenset(), (), (), ())
+
+
+def test_a_group_repeating_a_stronger_one_but_for_one_sentence_is_dropped() -> None:
+    statements = [_statement(0, "a"), _statement(1, "b"), _statement(2, "c"), _statement(3, "c")]
+    scores = {(0, 1): 0.9, (0, 2): 0.8, (1, 2): 0.8, (0, 3): 0.3, (1, 3): 0.3}
+    assert without_near_duplicates([[0, 1, 2], [0, 1, 3]], statements, scores) == [[0, 1, 2]]
+
+
+def test_a_group_that_adds_a_source_is_kept() -> None:
+    statements = [_statement(0, "a"), _statement(1, "b"), _statement(2, "c"), _statement(3, "d")]
+    scores = {(0, 1): 0.9, (0, 2): 0.8, (1, 2): 0.8, (0, 3): 0.3, (1, 3): 0.3}
+    groups = [[0, 1, 2], [0, 1, 3]]
+    assert without_near_duplicates(groups, statements, scores) == groups
+
+
+def _told(text: str, source: str, verbs: tuple[str, ...] = ()) -> Statement:
+    words = tuple(text.lower().rstrip(".").split())
+    unit = Unit(
+        Evidence(source, 0, len(text), text), words=words, verbs=verbs, segments=(" ".join(words),)
+    )
+    return Statement(0, source, source, unit, 0, frozenset(), frozenset(), (), (), ())
+
+
+def test_a_member_states_the_label_by_its_doer_object_or_verb() -> None:
+    text = "Officers found a rifle in the van."
+    label = (_told(text, "a"), _fact(text, "Officers", "find", "rifle"))
+    assert states(_told("A rifle was in the back of the van.", "b"), label)
+    assert states(_told("Police recovered it later.", "b", verbs=("find", "#group41")), label)
+    assert not states(_told("The hospital gave no details of the victims.", "b"), label)
+
+
+def test_who_said_it_is_not_what_two_sentences_share() -> None:
+    first = _told("Police chief Anna Brandt said the two fires were not related.", "a")
+    second = _told("Police chief Anna Brandt said the ferry crew was well trained.", "b")
+    assert not told_words(first) & told_words(second)
+
+
+def test_figure_date_and_distance_labels_name_a_doer_the_clause_writes() -> None:
+    sentence = "The ferries were moored in the bay, where they have been anchored since 2019."
+    fact = _fact(sentence, None, "anchor", "Harbour Lines")  # a pronoun the reader resolved
+    assert date_label(sentence, _time(sentence, "2019"), fact, False) == "Date"
+    sentence = "Nearly 300 fishermen had been stationed on the island since 2019."
+    fact = _fact(sentence, "Nearly 300 fishermen", "station", None)
+    assert date_label(sentence, _time(sentence, "2019"), fact, False) == (
+        "When nearly 300 fishermen had been stationed"
+    )
+    sentence = "Guards at first held the crowd back but a short time later cleared the square."
+    assert length_label(sentence, _fact(sentence, "short time", "clear", "square")) == "Distance"
+
+
+def test_a_distance_is_how_far_only_when_the_clause_verb_gives_it() -> None:
+    sentence = "The climber fell about 60 metres (200 feet) from the ridge."
+    fact = _fact(sentence, "The climber", "fall", None)
+    before = sentence[: sentence.index("200 feet")]
+    assert length_label(sentence, fact, before) == "How far the climber fell"
+    sentence = "The climber died after slipping and falling about 60 metres from the ridge."
+    fact = _fact(sentence, "The climber", "die", None)
+    before = sentence[: sentence.index("60 metres")]
+    assert length_label(sentence, fact, before) == "Distance"
+
+
+def test_counted_things_read_without_auxiliaries() -> None:
+    sentence = "During the raid 40 rifles were found in the hold."
+    quantity = Quantity(_at(sentence, "40"), 40, "rifles", None, 40, 40)
+    fact = _fact(sentence, None, "find", "40 rifles")
+    assert figure_label(sentence, 0, quantity, fact) == "Number of rifles found"
+    sentence = "The 9,000-square-foot hall houses a library and a school."
+    quantity = Quantity(_at(sentence, "9,000"), 9000, "square foot", None, 9000, 9000)
+    assert area_label(sentence, 0, quantity) == "Area of the hall"
+
+
+def _at(sentence: str, written: str) -> Evidence:
+    start = sentence.find(written)
+    return Evidence("a1", start, start + len(written), written)
+
+
+def _time(sentence: str, written: str) -> TimeExpression:
+    return TimeExpression(_at(sentence, written), written, "year", anchored=True)
+
+
+def test_a_subordinate_clause_or_a_time_is_no_label() -> None:
+    sentence = "Police found him north of the hall where the fire started."
+    assert statement_label(sentence, _fact(sentence, "fire", "start", None)) is None
+    sentence = "Guards held the crowd back but a short time later cleared the square."
+    assert statement_label(sentence, _fact(sentence, "short time", "clear", "square")) is None
+
+
+def test_a_piece_of_the_date_is_no_object_of_its_verb() -> None:
+    sentence = "The withdrawal of the ferries began in mid-April 2031."
+    fact = _fact(sentence, "The withdrawal of the ferries", "begin", "mid")
+    assert date_label(sentence, _time(sentence, "mid-April 2031"), fact, False) == (
+        "When the withdrawal of the ferries began"
+    )
+
+
+def test_a_period_names_the_noun_it_dates_and_stops_at_the_clause() -> None:
+    sentence = "After the 2001-2003 war, the valley became the object of a dispute."
+    label = date_label(sentence, _time(sentence, "2001-2003"), None, True)
+    assert label == "Years of the war"
+    sentence = "They signed a truce after the 2001-2003 war over the valley."
+    assert date_label(sentence, _time(sentence, "2001-2003"), None, True) == "Years of the war"
