@@ -1,4 +1,4 @@
-"""The language identifier read from its unpacked copy answers as py3langid's own loader."""
+"""Models and word lists kept in the user cache answer as their packages build them."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def test_the_unpacked_model_gives_py3langids_answers(cache_home: Path) -> None:
 
     reference = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
     first = [metadata._identifier().classify(text) for text in SAMPLES]  # unpacks the model
-    assert list(cache_home.glob("triangulate/py3langid-*.npz"))
+    assert list(cache_home.glob("triangulate/py3langid-*.npy"))
     metadata._identifier.cache_clear()
     second = [metadata._identifier().classify(text) for text in SAMPLES]  # reads the copy
     expected = [reference.classify(text) for text in SAMPLES]
@@ -42,7 +42,22 @@ def test_the_unpacked_model_gives_py3langids_answers(cache_home: Path) -> None:
 
 def test_a_damaged_copy_falls_back_to_the_packed_model(cache_home: Path) -> None:
     metadata._identifier()
-    for copy in cache_home.glob("triangulate/py3langid-*.npz"):
+    for copy in cache_home.glob("triangulate/py3langid-*.npy"):
         copy.write_bytes(b"not a model")
     metadata._identifier.cache_clear()
     assert metadata.detect_language(SAMPLES[1]) == "de"
+
+
+def test_justexts_stop_words_come_back_from_the_cache_as_trafilatura_builds_them(
+    cache_home: Path,
+) -> None:
+    from trafilatura import external
+
+    from triangulate.ingest.extract import _justext_stop_words
+
+    built = set(external.jt_stoplist_init())
+    assert set(_justext_stop_words()) == built  # built, then written to the cache
+    (copy,) = cache_home.glob("triangulate/justext-*-stop-words.json")
+    assert set(_justext_stop_words()) == built  # read back
+    copy.write_text("{not json", encoding="utf-8")
+    assert set(_justext_stop_words()) == built  # a damaged copy is built again

@@ -29,7 +29,7 @@ import triangulate
 from hostile_corpus import HostileServer, good_article
 from processes import alive
 from triangulate.errors import InputError, LimitError
-from triangulate.ingest.ingester import IngestReport, ingest
+from triangulate.ingest.ingester import IngestReport, ingest, map_in_groups
 from triangulate.readers.published import iso_date
 from triangulate.runners.local import LazyPool
 from triangulate.settings import Settings
@@ -132,6 +132,15 @@ def test_an_item_that_kills_its_worker_fails_alone() -> None:
     assert results[:5] == [0, 10, 20, 30, 40] and results[6:] == [60, 70, 80, 90]
     assert results[5] == "failed 5: its worker process was killed by SIGKILL (often: out of memory)"
     assert again == [10, 20, 30, 40]
+
+
+def test_an_item_that_kills_its_worker_in_a_group_fails_alone() -> None:
+    """Items sent to the workers in groups: the group is run again item by item."""
+    with LazyPool(2, time_limit=30) as pool:
+        grouped = map_in_groups(pool, kill_on_five, list(range(10)), failed, lambda n: n != 8, 4)
+        results = list(grouped)
+    assert results[:5] == [0, 10, 20, 30, 40] and results[6:] == [60, 70, 80, 90]
+    assert results[5] == "failed 5: its worker process was killed by SIGKILL (often: out of memory)"
 
 
 @pytest.mark.parametrize("workers", [1, 2])

@@ -53,17 +53,16 @@ def _fmix32(values: MinHash) -> MinHash:
 def shingles(text: str) -> set[str]:
     """The text's case-folded 5-word shingles (the whole text when it is shorter)."""
     words = _WORD.findall(text.casefold())
-    return {
-        " ".join(words[i : i + SHINGLE_WORDS])
-        for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
-    }
+    if len(words) < SHINGLE_WORDS:
+        return {" ".join(words)}
+    following = (words[start:] for start in range(SHINGLE_WORDS))
+    return set(map(" ".join, zip(*following, strict=False)))
 
 
 def signature(text: str) -> MinHash:
     """MinHash signature of the text's 5-word shingles."""
-    hashes = np.fromiter(
-        (zlib.crc32(shingle.encode("utf-8")) for shingle in shingles(text)), dtype=np.uint32
-    )
+    found = shingles(text)
+    hashes = np.fromiter(map(zlib.crc32, map(str.encode, found)), dtype=np.uint32, count=len(found))
     if not hashes.size:
         return np.full(NUM_PERM, _EMPTY, dtype=np.uint32)
     mixed = _fmix32(hashes).reshape(-1, 1)

@@ -16,12 +16,13 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from triangulate.errors import InputError, TriangulateError
 from triangulate.ingest import dedupe
 from triangulate.ingest.clean import BoilerplateMemory
 from triangulate.ingest.decode import decode_text
+from triangulate.ingest.extract import prepare_workers
 from triangulate.ingest.inputs import Item, RawDocument, iter_documents
 from triangulate.ingest.metadata import GivenMetadata
 from triangulate.ingest.prepare import Prepared, prepare_document
@@ -144,8 +145,7 @@ class Ingester:
             )
             for document, lines in zip(fresh, keys, strict=True)
         ]
-        prepare = partial(_prepare, settings=self.settings)
-        return _Chunk(items, done, pool.map(prepare, jobs, _failed_job))
+        return _Chunk(items, done, _prepare_all(jobs, pool, self.settings))
 
     def _store_chunk(self, chunk: _Chunk, emit: Callable[[IngestEvent], None]) -> None:
         """Store one chunk in one transaction, then tell its events.
@@ -272,6 +272,75 @@ def _prepare(job: Job, settings: Settings) -> Prepared | InputError:
 def _failed_job(job: Job, reason: str) -> InputError:
     """A document whose preparation stopped its worker or ran out of time: its own error."""
     return InputError(job[0].source, reason, "the rest of the batch went on")
+
+
+# Plain texts are prepared in groups: one of them takes about as long as sending it to a
+# worker and its article back, so one by one the passing of messages would cost as much
+# again as the work (HTML pages, each tens of times longer, go one by one).
+TEXT_GROUP = 8
+
+
+def _prepare_all(
+    jobs: list[Job], pool: LazyPool, settings: Settings
+) -> Iterator[Prepared | InputError]:
+    """Start preparing ``jobs`` now; their results in order, each failure its document's own."""
+    if pool.uses_processes(len(jobs)) and any(job[0].kind == "html" for job in jobs):
+        prepare_workers()  # once here rather than once in every worker
+    prepare = partial(_prepare, settings=settings)
+    return map_in_groups(pool, prepare, jobs, _failed_job, _is_text, TEXT_GROUP)
+
+
+def _is_text(job: Job) -> bool:
+    return job[0].kind == "text"
+
+
+def map_in_groups(
+    pool: LazyPool,
+    func: Callable[[T], R],
+    items: Sequence[T],
+    on_failure: Callable[[T, str], R],
+    groupable: Callable[[T], bool],
+    size: int,
+) -> Iterator[R]:
+    """``pool.map(func, items, on_failure)``, consecutive ``groupable`` items sent to a worker
+    together, up to ``size``: one message each way per group. Work starts now.
+
+    A group that stopped its worker or ran over the time limit is run again one item at a
+    time, so that a failure stays its own item's.
+    """
+    groups = _groups(items, groupable, size)
+    results: Iterator[list[R] | None] = pool.map(partial(_run_group, func), groups, _group_failed)
+    return _ungrouped(pool, func, on_failure, groups, results)
+
+
+def _groups(items: Sequence[T], groupable: Callable[[T], bool], size: int) -> list[list[T]]:
+    groups: list[list[T]] = []
+    for item in items:
+        last = groups[-1] if groups else None
+        if last and len(last) < size and groupable(item) and groupable(last[0]):
+            last.append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def _run_group(func: Callable[[T], R], group: list[T]) -> list[R] | None:
+    return [func(item) for item in group]
+
+
+def _group_failed(group: list[Any], reason: str) -> None:
+    return None  # run again item by item
+
+
+def _ungrouped(
+    pool: LazyPool,
+    func: Callable[[T], R],
+    on_failure: Callable[[T, str], R],
+    groups: list[list[T]],
+    results: Iterator[list[R] | None],
+) -> Iterator[R]:
+    for group, result in zip(groups, results, strict=True):
+        yield from pool.map(func, group, on_failure) if result is None else result
 
 
 def _record(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import lzma
 import re
@@ -19,8 +20,11 @@ from platformdirs import user_cache_path
 
 from triangulate.core.files import write_atomically
 from triangulate.errors import InputError
+from triangulate.ingest.language_scan import MAX_DEPTH, ByteScan, fast_identifier, trie_depth
 
 LANGUAGE_SAMPLE_CHARS = 1000
+# py3langid versions whose scoring the numpy byte scan was checked against (language_scan.py)
+SCANNED_PY3LANGID = ("0.4.0",)
 MIN_LANGUAGE_CONFIDENCE = 0.5
 _WORD = r"[\w&'\-]*(?:\.[\w&'\-]+)*"  # a dot only inside a word: "Ltd." ends a name
 # A name as an outlet writes its own: capitalised words (a leading "The", small joining
@@ -190,8 +194,10 @@ def _identifier() -> Any:
 
     py3langid ~15x faster than lingua here at the same answers on news text (docs/benchmarks.md,
     "Language identification"). Its model ships LZMA-compressed: unpacking it costs two thirds
-    of a CPU-second in every process, so it is unpacked once into the user cache directory and
-    read from there (any problem with the cache: unpacked as py3langid does it).
+    of a CPU-second in every process, so it is unpacked once into the user cache directory, one
+    file per array, and mapped from there: nothing is read until used, and the worker processes
+    share the pages (any problem with the cache: unpacked as py3langid does it). Its byte scan
+    then runs in numpy (``language_scan``: the same counts, the same answers).
     """
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
@@ -202,32 +208,49 @@ def _identifier() -> Any:
         return LanguageIdentifier.from_modelpath(model, norm_probs=True)
 
 
-def _unpacked(model: Path) -> Path:
-    """The model decompressed into the user cache (made on first use), named by its size and
-    modification time so that another py3langid version gets its own."""
-    stat = model.stat()
-    cached = user_cache_path("triangulate") / f"py3langid-{stat.st_size}-{stat.st_mtime_ns}.npz"
-    if not cached.is_file():
-        with lzma.open(model) as packed:
-            write_atomically(cached, packed.read())
-    return cached
+_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+_DEPTH = "scan_depth"  # the depth of the scanner's trie (language_scan.trie_depth)
 
 
-def _from_unpacked(identifier: Any, path: Path) -> Any:
-    """What ``LanguageIdentifier.from_modelpath`` builds, from the unpacked arrays."""
+def _unpacked(model: Path) -> dict[str, Path]:
+    """The model's arrays unpacked into the user cache (on first use) with the depth of its
+    scanner's trie, named by the model's size and modification time so that another py3langid
+    version gets its own."""
     import numpy as np
+
+    stat = model.stat()
+    stem = f"py3langid-{stat.st_size}-{stat.st_mtime_ns}"
+    folder = user_cache_path("triangulate")
+    paths = {key: folder / f"{stem}-{key}.npy" for key in (*_ARRAYS, _DEPTH)}
+    if not paths[_DEPTH].is_file():  # written last: the others are there when it is
+        with lzma.open(model) as packed, np.load(io.BytesIO(packed.read())) as data:
+            arrays = {key: data[key] for key in _ARRAYS}
+        arrays[_DEPTH] = np.array(trie_depth(arrays["nextmove"], arrays["nextmove_row"]))
+        for key, array in arrays.items():
+            saved = io.BytesIO()
+            np.save(saved, array, allow_pickle=False)
+            write_atomically(paths[key], saved.getvalue())
+    return paths
+
+
+def _from_unpacked(identifier: Any, paths: dict[str, Path]) -> Any:
+    """What ``LanguageIdentifier.from_modelpath`` builds, from the unpacked arrays; with the
+    numpy byte scan when this py3langid scores as the scan expects."""
+    import numpy as np
+    import py3langid
     from py3langid.modelio import _to_array
 
-    with np.load(path, allow_pickle=False) as data:
+    arrays = {key: np.load(path, mmap_mode="r", allow_pickle=False) for key, path in paths.items()}
+    depth = int(arrays[_DEPTH])
+    model = (np.asarray(arrays["ptc"]), np.asarray(arrays["pc"]), arrays["classes"].tolist())
+    if py3langid.__version__ not in SCANNED_PY3LANGID or depth > MAX_DEPTH:
+        nextmove, rows = _to_array(arrays["nextmove"]), _to_array(arrays["nextmove_row"])
         return identifier(
-            np.asarray(data["ptc"]),
-            np.asarray(data["pc"]),
-            data["classes"].tolist(),
-            _to_array(data["nextmove"]),
-            data["out_feat"].tolist(),
-            norm_probs=True,
-            tk_row=_to_array(data["nextmove_row"]),
+            *model, nextmove, arrays["out_feat"].tolist(), norm_probs=True, tk_row=rows
         )
+    scan = ByteScan(arrays["nextmove"], arrays["nextmove_row"], arrays["out_feat"], depth)
+    # py3langid's own table and loop go unused (it walks them for an empty text only)
+    return fast_identifier(identifier, scan, *model, (), (), norm_probs=True, tk_row=())
 
 
 def detect_language(text: str) -> str | None:
@@ -269,22 +292,35 @@ def infer_outlet(lines: list[str]) -> str | None:
 def _cues(lines: list[str]) -> Iterator[tuple[str, str]]:
     for raw in lines:
         line = " ".join(raw.split())  # no-break spaces and runs of white space
-        if not line or len(line) > _MAX_LINE or _CODE.search(line):
+        if not line or len(line) > _MAX_LINE:
             continue
         copyright_ = _COPYRIGHT.match(line)
+        byline = _BYLINE.match(line)
+        first_person = _FIRST_PERSON.search(line)
+        # most lines can give no cue: the costly searches (code, site names) are skipped there
+        if not (copyright_ or byline or first_person or _may_name_site(line)):
+            continue
+        if _CODE.search(line):
+            continue
         if copyright_ and not _CREDIT.search(line[: copyright_.end("name") + 1]):
             holder, after = copyright_.group("name"), line[copyright_.end("name") :]
             holder = re.sub(r"\s+Company$", "", holder)  # "The Name Company": the Name
             if not _COMPANY_AFTER.match(after):
                 yield from _named("copyright", holder)
-        if byline := _BYLINE.match(line):
+        if byline:
             yield from _named("byline", byline.group("name"))
-        if _FIRST_PERSON.search(line):
+        if first_person:
             for pattern in _SELF:
                 for found in pattern.finditer(line):
                     yield from _named("self", found.group("name"))
-        for found in _SITE.finditer(line):
-            yield from _named("site", found.group("name") or found.group("site"))
+        if _may_name_site(line):
+            for found in _SITE.finditer(line):
+                yield from _named("site", found.group("name") or found.group("site"))
+
+
+def _may_name_site(line: str) -> bool:
+    """Whether ``_SITE`` can match: it needs one of these words, as written."""
+    return "cookies" in line or "newsletter" in line or "app" in line
 
 
 def _named(kind: str, name: str | None) -> Iterator[tuple[str, str]]:
