@@ -204,11 +204,33 @@ def test_where_one_victim_died_conflicts(encoder: TextEncoder) -> None:
         "died at the scene",
         "died on the way to the hospital",
     }
-    # the statement both sentences make is no agreement on where: its reason says so
-    statements = [c for c in claims if c.kind == "statement"]
-    assert statements and all(
-        f"They differ on where the victim died ({places[0].id})" in c.reason for c in statements
+    # two sentences that differ on where are no agreement that the victim died
+    statements = [c for c in claims if c.kind == "statement" and c.status == "agreed"]
+    assert not statements
+
+
+def test_an_agreement_leaves_out_the_sentence_that_differs_on_a_detail(
+    encoder: TextEncoder,
+) -> None:
+    claims = _compare_texts(
+        encoder,
+        "The third victim of the shooting at the Varna Shipping office died at the scene,"
+        " a police spokeswoman said.",
+        "The third victim of the shooting at the Varna Shipping office died on the way to"
+        " the hospital, a police spokeswoman said.",
+        "The third victim of the shooting at the Varna Shipping office died on the way to"
+        " the hospital, police said on Tuesday.",
     )
+    places = _of_kind(claims, "detail")
+    assert len(places) == 1
+    statements = [c for c in claims if c.kind == "statement" and c.status == "agreed"]
+    assert statements
+    for statement in statements:
+        assert set(statement.sides[0].articles) == {"a2", "a3"}
+        assert f"differs on where the victim died ({places[0].id}) is left out" in (
+            statement.reason
+        )
+        assert statement.reason.startswith("2 independent sources state it")
 
 
 def test_one_place_of_death_told_twice_agrees(encoder: TextEncoder) -> None:

@@ -81,15 +81,20 @@ def _confidence(group: Sequence[int], scores: dict[tuple[int, int], float]) -> f
     return round(sum(pairs) / len(pairs), 3) if pairs else 0.5
 
 
+def agreement_reason(article_ids: Sequence[str], articles: Sequence[Article]) -> str:
+    """ "3 independent sources state it (A, B, C)." """
+    sources = independent_sources(article_ids, articles)
+    names = ", ".join(sorted(sources))
+    plural = "s" if len(sources) != 1 else ""
+    return f"{len(sources)} independent source{plural} state it ({names})."
+
+
 def _claim(
     members: Sequence[Statement], about: str, articles: Sequence[Article], confidence: float
 ) -> Claim:
     ordered = sorted(members, key=lambda s: (s.number, s.article))
     article_ids = tuple(dict.fromkeys(s.article for s in ordered))
-    sources = independent_sources(article_ids, articles)
-    names = ", ".join(sorted(sources))
-    plural = "s" if len(sources) != 1 else ""
-    reason = f"{len(sources)} independent source{plural} state it ({names})."
+    reason = agreement_reason(article_ids, articles)
     side = Side(
         value=None,
         display=about,

@@ -25,7 +25,7 @@ from functools import partial
 from typing import Any
 
 from triangulate.compare import labels
-from triangulate.compare.agreements import statement_claims
+from triangulate.compare.agreements import agreement_reason, statement_claims
 from triangulate.compare.align import aligned
 from triangulate.compare.clocks import clock_claims
 from triangulate.compare.contrasts import contrast_claims
@@ -951,7 +951,7 @@ def compare(
         drafts.append(_Draft(claim, (0, -1, 0.0)))
     mentions = collect_mentions(articles, readings)
     if not mentions:
-        return _numbered(drafts)
+        return _numbered(drafts, articles)
     names = ArticleNames.of(articles)
     texts = {article.id: article.text for article in articles}
     linker = _linker(mentions, statements, scores, readings, encoder)
@@ -964,7 +964,7 @@ def compare(
                 continue
             draft = _Draft(replace(draft.claim, confidence=0.5), draft.rank)
         drafts.append(draft)
-    return _numbered(drafts)
+    return _numbered(drafts, articles)
 
 
 def _linker(
@@ -1049,32 +1049,62 @@ def _word_similarity(words: Sequence[str], encoder: TextEncoder) -> Callable[[st
     return similarity
 
 
-def _numbered(drafts: list[_Draft]) -> list[Claim]:
+def _numbered(drafts: list[_Draft], articles: Sequence[Article]) -> list[Claim]:
     drafts.sort(key=lambda d: d.rank)
     claims = [replace(d.claim, id=f"c{index}") for index, d in enumerate(drafts, start=1)]
-    return _with_differences(claims)
+    return _with_differences(claims, articles)
 
 
 DETAIL_KINDS = frozenset({"time", "detail", "role"})
 
 
-def _with_differences(claims: list[Claim]) -> list[Claim]:
+def _with_differences(claims: list[Claim], articles: Sequence[Article]) -> list[Claim]:
     """A statement several sources make may hold sentences that differ on a detail (one
-    says the victim died at the scene, the other on the way to hospital): its reason says
-    so and names the conflict, so that the agreement is not read as agreement on that."""
+    says the victim died at the scene, the others on the way to hospital): the sentences of
+    the side fewer of its members take are left out of the agreement, and its reason names
+    the conflict, so that the agreement is never read as agreement on that detail. An
+    agreement left with one source is no agreement: the conflict tells it."""
     conflicts = [c for c in claims if c.status == "conflict" and c.kind in DETAIL_KINDS]
     if not conflicts:
         return claims
-    noted = []
+    kept = []
     for claim in claims:
         if claim.kind == "statement" and claim.status == "agreed":
             cited = {e for side in claim.sides for e in side.evidence}
             differ = [c for c in conflicts if _sides_cited(c, cited)]
             if differ:
-                notes = "; ".join(f"{c.about.lower()} ({c.id})" for c in differ)
-                claim = replace(claim, reason=f"{claim.reason} They differ on {notes}.")
-        noted.append(claim)
-    return noted
+                claim = _without_minority(claim, differ, articles)
+                if len(claim.sides[0].articles) < 2:
+                    continue
+        kept.append(claim)
+    return kept
+
+
+def _without_minority(
+    claim: Claim, conflicts: Sequence[Claim], articles: Sequence[Article]
+) -> Claim:
+    """The claim without the sentences of each conflict's side that fewer of them take (of
+    two sides as large, the one cited later)."""
+    side = claim.sides[0]
+    order = {evidence: position for position, evidence in enumerate(side.evidence)}
+    dropped: set[Evidence] = set()
+    for conflict in conflicts:
+        taken = [set(order) & set(other.evidence) for other in conflict.sides]
+        taken = sorted(
+            (found for found in taken if found),
+            key=lambda found: (-len(found), min(order[e] for e in found)),
+        )
+        for minority in taken[1:]:
+            dropped |= minority
+    evidence = tuple(e for e in side.evidence if e not in dropped)
+    article_ids = tuple(dict.fromkeys(e.article for e in evidence))
+    notes = "; ".join(f"{c.about[:1].lower()}{c.about[1:]} ({c.id})" for c in conflicts)
+    reason = (
+        f"{agreement_reason(article_ids, articles)} A sentence that differs on {notes} is left out."
+    )
+    return replace(
+        claim, reason=reason, sides=(replace(side, evidence=evidence, articles=article_ids),)
+    )
 
 
 def _sides_cited(conflict: Claim, cited: set[Evidence]) -> bool:
