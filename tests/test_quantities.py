@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from triangulate.models import Quantity
-from triangulate.readers.quantities import compatible, find_quantities
+from triangulate.readers.quantities import compatible, find_quantities, unit_kind
 
 
 def only(text: str) -> Quantity:
@@ -355,3 +355,17 @@ def test_a_score_is_not_a_figure() -> None:
 )
 def test_a_group_noun_ends_the_counted_phrase(text: str, unit: str) -> None:
     assert [q.unit for q in find_quantities(text, "a1")] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Deputies chased the van at speeds up to 120 mph on the coast road.", "mph"),
+        ("The ferry reached 45 km/h in the strait.", "km/h"),
+        ("The truck drove at 80 kilometres an hour through the town.", "km/h"),
+        ("The storm moved at 30 miles per hour toward Port Ellis.", "mph"),
+    ],
+)
+def test_a_speed_is_no_length(text: str, unit: str) -> None:
+    found = find_quantities(text, "a1")
+    assert [(q.unit, unit_kind(q.unit)) for q in found] == [(unit, "speed")]

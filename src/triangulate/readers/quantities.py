@@ -191,8 +191,17 @@ LENGTH_IN_METRES: dict[str, float] = {
     "km": 1000.0, "feet": 0.3048, "foot": 0.3048, "ft": 0.3048, "miles": 1609.344,
     "mile": 1609.344, "yards": 0.9144, "yard": 0.9144, "inches": 0.0254, "inch": 0.0254,
 }  # fmt: skip
+# "120 mph", "193 km/h", "80 kilometres an hour", "193km/h": a speed, never a length
+SPEED_AFTER = re.compile(
+    r"\s*-?\s*(?:mph|kph|kmh|km/h|(?:km|kilomet(?:re|er)s?|miles?|mi)\s*"
+    r"(?:/\s*h(?:r|our)?|an\s+hour|a\s+hour|per\s+hour))\b",
+    re.IGNORECASE,
+)
+SPEED_TAIL = re.compile(r"\s*/\s*h(?:r|our)?\b|\s+(?:an|per)\s+hour\b", re.IGNORECASE)
 UNIT_KINDS: dict[str, str] = {
     AGE_UNIT: "age",
+    "mph": "speed",
+    "km/h": "speed",
     "percent": "percent",
     "per cent": "percent",
     "percentage points": "points",
@@ -512,7 +521,10 @@ def _quantity_from(
     start, end = _span_of(match, second)
     glued = GLUED_UNIT.search(match.group("n1"))
     unit: str | None
-    if metres:
+    speed = _speed_unit(text, end, glued)
+    if speed:
+        unit = speed
+    elif metres:
         unit = "metres"
     elif glued:
         unit = glued.group(1)
@@ -521,6 +533,16 @@ def _quantity_from(
     if unit is None:
         return None
     return _build(article_id, text, (start, end), first, second, hedge, unit)
+
+
+def _speed_unit(text: str, end: int, glued: re.Match[str] | None) -> str | None:
+    """ "mph" or "km/h" when the figure is a speed ("120 mph", "193km/h"), else None."""
+    if glued and glued.group(1).lower() in ("km", "mi") and SPEED_TAIL.match(text, end):
+        return "km/h" if glued.group(1).lower() == "km" else "mph"
+    found = SPEED_AFTER.match(text, end)
+    if found is None:
+        return None
+    return "mph" if re.search(r"mi|mph", found.group(0), re.IGNORECASE) else "km/h"
 
 
 def _metres_not_millions(text: str, match: re.Match[str], cur: str) -> bool:
