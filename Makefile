@@ -41,6 +41,7 @@ lint: setup
 types: setup
 	$(BIN)/mypy
 	$(BIN)/mypy $(BUILD_PY_FILES)
+	MYPYPATH=src:tests:benchmarks $(BIN)/mypy tests benchmarks
 
 # Browser tests drive Debian's chromium through Playwright; no browser is ever downloaded.
 CHROMIUM := /usr/bin/chromium

@@ -148,10 +148,10 @@ def make_html(folder: Path, count: int, data: Path = DATA) -> None:
         pages = sorted((ROOT / "examples" / "html").glob("*"))
     for number in range(count):
         page = pages[number % len(pages)]
-        data = page.read_bytes()
+        content = page.read_bytes()
         if page.suffix == ".gz":
-            data = gzip.decompress(data)
-        (folder / f"h{number:06d}.html").write_bytes(data)
+            content = gzip.decompress(content)
+        (folder / f"h{number:06d}.html").write_bytes(content)
 
 
 def make_texts(folder: Path, count: int) -> None:

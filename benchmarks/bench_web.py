@@ -21,10 +21,7 @@ from pathlib import Path
 
 import httpx
 
-from triangulate.ingest.ingester import ingest
-from triangulate.settings import Settings
-from triangulate.store import open_store
-from triangulate.web.pages import dossier_builder
+from triangulate.api import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVER = (
@@ -36,14 +33,12 @@ SERVER = (
 
 def build(db: Path) -> tuple[str, str]:
     """(dossier id, one article id) of the examples."""
-    settings = Settings(db_path=db, workers=1)
-    with open_store(db) as store:
-        report = ingest(store, [str(ROOT / "examples" / "text")], settings)
-        ids = report.article_ids
+    with Store(db, workers=1) as store:
+        articles = store.ingest([str(ROOT / "examples" / "text")])
         started = time.perf_counter()
-        dossier_id = dossier_builder()(store, ids, settings)
-        print(f"dossier of {len(ids)} articles built in {time.perf_counter() - started:.1f} s")
-    return dossier_id, ids[0]
+        dossier = store.dossier(articles)
+        print(f"dossier of {len(articles)} articles built in {time.perf_counter() - started:.1f} s")
+    return dossier.id, articles[0].id
 
 
 def free_port() -> int:

@@ -18,6 +18,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from triangulate.evaluation import newswcl50
 from triangulate.models import Quantity
 from triangulate.readers.quantities import find_quantities
 
@@ -73,11 +74,8 @@ def main() -> None:
     if samples:
         texts = {path.parent.name + "/" + path.name: path.read_text("utf-8") for path in samples}
         report("shared/samples", texts, args.list)
-    folder = args.shared / "data" / "newswcl50"
-    if folder.exists():
-        from eval_framing import load_newswcl50
-
-        texts, _ = load_newswcl50(folder)
+    if (args.shared / newswcl50.CONLL).exists():
+        texts = newswcl50.texts(args.shared)
         found = report("NewsWCL50 (rebuilt from tokens)", texts, False)
         if args.sample:
             sample(texts, found, args.sample)

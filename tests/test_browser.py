@@ -43,13 +43,12 @@ def free_port() -> int:
 
 def real_dossier(server: Server) -> str:
     """The examples' dossier as the pipeline builds it (the screenshots show real output)."""
-    from triangulate.store import open_store
-    from triangulate.web.pages import dossier_builder
+    from triangulate.api import Store
 
     ids = ["ledger-2025-06-10", "wire-2025-06-11", "observer-2025-06-13", "courier-undated",
            "gazette-2025-06-12"]  # fmt: skip
-    with open_store(server.db) as store:
-        return dossier_builder()(store, ids, Settings(db_path=server.db, workers=1))
+    with Store(server.db, workers=1) as store:
+        return store.dossier(ids).id
 
 
 class Server:

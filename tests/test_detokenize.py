@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -64,7 +66,13 @@ def test_readings_of_tokenised_text_cite_the_stored_text() -> None:
     assert "1 , 204" in " ".join(values) and not any(v.value == 47 for v in values.values())
     age = next(q for q in reading.quantities if q.unit == "years old")
     assert age.value == 52
-    for record in (*reading.sentences, *reading.entities, *reading.quantities, *reading.times):
+    records: tuple[Any, ...] = (
+        *reading.sentences,
+        *reading.entities,
+        *reading.quantities,
+        *reading.times,
+    )
+    for record in records:
         evidence = record.evidence
         assert TOKENISED[evidence.start : evidence.end] == evidence.text
     assert any("6 : 30 a . m ." in t.evidence.text for t in reading.times)

@@ -60,7 +60,7 @@ def test_sqlite_utils_detects_the_index(ingested: Path) -> None:
 
 def test_datasette_search_box_and_results(ingested: Path) -> None:
     pytest.importorskip("datasette")
-    from datasette.app import Datasette
+    from datasette.app import Datasette  # type: ignore[import-untyped]
 
     async def visit() -> tuple[str, list[str]]:
         datasette = Datasette([str(ingested)])
@@ -96,8 +96,8 @@ def test_a_store_with_the_old_index_is_rebuilt_and_searchable(tmp_path: Path) ->
     with open_store(path) as store:  # a store made before: migrated on open
         writes.save_article(store, _article("before", "Portvale cranes"))
     with open_store(path) as store:
-        sql = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'")
-        assert "content=[articles]" in sql.fetchone()[0]
+        schema = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'")
+        assert "content=[articles]" in schema.fetchone()[0]
         hits = store.conn.execute(
             "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'Portvale'"
         ).fetchall()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import cast
 
 import pytest
 from click.testing import CliRunner
@@ -43,15 +44,15 @@ def test_stories_writes_one_line_per_story_with_its_dossier(tmp_path: Path) -> N
     assert code == 0, stderr
     assert "2 stories, 2 told by two or more independent articles" in stdout
     lines = read_lines(out / "stories.jsonl")
-    assert {frozenset(line["articles"]) for line in lines} == {
+    assert {frozenset(cast(list[str], line["articles"])) for line in lines} == {
         frozenset(VARNHOLT),
         frozenset(QUILLMERE),
-    }  # type: ignore[arg-type]
+    }
     for line in lines:
         assert set(line) >= {"story", "title", "articles", "first_seen", "last_seen", "dossier"}
         dossier = line["dossier"]
         assert isinstance(dossier, dict) and dossier["id"].startswith("d")
-        assert {a["id"] for a in dossier["articles"]} == set(line["articles"])  # type: ignore[arg-type]
+        assert {a["id"] for a in dossier["articles"]} == set(cast(list[str], line["articles"]))
         assert all("text" not in a for a in dossier["articles"])
         assert "claims" in dossier and "timeline" in dossier
 

@@ -332,9 +332,9 @@ def test_a_repeat_is_said_once(story: tuple[list[Article], list[Reading]]) -> No
 def test_the_account_grows_with_the_material_within_bounds(
     story: tuple[list[Article], list[Reading]],
 ) -> None:
-    short = [Article("x", "x", "two words")]
+    brief = [Article("x", "x", "two words")]
     long = [Article("y", "y", "word " * 5000)]
-    assert summary.budget(short) == summary.DEFAULT.budget_min
+    assert summary.budget(brief) == summary.DEFAULT.budget_min
     assert summary.budget(long) == summary.DEFAULT.budget_max
     middle = [Article("z", "z", "word " * 100)]
     assert summary.DEFAULT.budget_min < summary.budget(middle) < summary.DEFAULT.budget_max
