@@ -291,6 +291,22 @@ def test_an_earlier_stage_of_what_is_told_is_left_out() -> None:
     assert told and not ("began pumping" in told and "completed pumping" in told)
 
 
+def test_a_search_is_left_out_once_the_one_sought_is_caught() -> None:
+    first = "The gunman who shot two guards at the Port Ellis fuel depot was arrested on Tuesday."
+    second = "Officers were searching the harbour for the gunman after the shooting at the depot."
+    articles = [
+        Article("x", "x.txt", first, outlet="X", title="Depot"),
+        Article("y", "y.txt", second, outlet="Y", title="Depot"),
+    ]
+    readings = read_many(articles)
+    found = summary.candidates(articles, {r.article: r for r in readings})
+    summary.features(found, articles)
+    for candidate in found:
+        candidate.weight = {first: 2.0, second: 1.0}.get(candidate.text, 0.0)
+    chosen = [c.text for c in summary.select(found, 200)]
+    assert first in chosen and second not in chosen
+
+
 def test_a_loaded_word_weighs_against_a_sentence() -> None:
     loaded = "A disastrous storm closed the harbour of Velmar to all shipping on Monday."
     neutral = "A sudden storm closed the harbour of Velmar to all shipping on Monday."

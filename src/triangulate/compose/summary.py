@@ -128,6 +128,13 @@ _ENDED_TEXT = """complete completes completed completion conclude concluded conc
 ended finish finished final finally last"""
 STARTED = frozenset(_STARTED_TEXT.split())
 ENDED = frozenset(_ENDED_TEXT.split())
+# Words telling that someone is still sought, and that the one sought was caught.
+_SOUGHT_TEXT = """searching search hunt hunting manhunt sought fled fleeing escaped loose"""
+_CAUGHT_TEXT = """arrested arrest caught captured detained custody apprehended surrendered
+charged convicted"""
+SOUGHT = frozenset(_SOUGHT_TEXT.split())
+CAUGHT = frozenset(_CAUGHT_TEXT.split())
+STAGES = ((STARTED, ENDED), (SOUGHT, CAUGHT))  # (earlier stage, later stage)
 # What a claim's label may open with that reads better with "the" before it.
 _MEASURES_TEXT = """number numbers date dates day days year years age ages name names time times
 amount size share total count cost price toll length height distance value weapon"""
@@ -503,18 +510,21 @@ def _repeats(candidate: Candidate, chosen: Candidate, params: Params) -> bool:
 
 
 def _outdated(candidate: Candidate, chosen: Candidate) -> bool:
-    """Tells another stage of what a chosen sentence tells ("began" against "completed"):
-    the sources' dates may not say which is the later, so the chosen one stands alone."""
+    """Tells another stage of what a chosen sentence tells ("began" against "completed",
+    "police were searching for the gunman" against "the gunman was arrested"): the
+    sources' dates may not say which is the later, so the chosen one stands alone."""
     if _shared_words(candidate, chosen) < SAME_MATTER:
         return False
-    stages = {_stage(candidate.text), _stage(chosen.text)}
-    return stages == {"start", "end"}
+    return any(
+        {_stage(candidate.text, pair), _stage(chosen.text, pair)} == {"earlier", "later"}
+        for pair in STAGES
+    )
 
 
-def _stage(text: str) -> str | None:
+def _stage(text: str, pair: tuple[frozenset[str], frozenset[str]]) -> str | None:
     words = {w.lower() for w in words_of(text)}
-    started, ended = bool(words & STARTED), bool(words & ENDED)
-    return "start" if started and not ended else "end" if ended and not started else None
+    earlier, later = bool(words & pair[0]), bool(words & pair[1])
+    return "earlier" if earlier and not later else "later" if later and not earlier else None
 
 
 def ordered(chosen: list[Candidate]) -> list[Candidate]:
