@@ -29,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from triangulate.evaluation.ecbplus import is_plus, sentence_tokens
+from triangulate.evaluation.ecbplus import document_paths, is_plus, sentence_tokens
 from triangulate.evaluation.scores import PrecisionRecall
 from triangulate.models import Article
 from triangulate.stories.cluster import (
@@ -109,14 +109,7 @@ def load_ecbplus(
 
     ``salt`` changes the ids, hence the order undated documents are clustered in.
     """
-    root = folder / "ECB+"
-    chosen = {str(t) for t in topics} if topics is not None else None
-    paths = [
-        path
-        for topic in sorted(root.iterdir(), key=lambda p: p.name)
-        if topic.is_dir() and (chosen is None or topic.name in chosen)
-        for path in sorted(topic.glob("*.xml"))
-    ]
+    paths = document_paths(folder, topics)
     return sorted((ecb_document(p, salt) for p in paths), key=lambda d: d.article.id)
 
 

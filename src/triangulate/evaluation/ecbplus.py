@@ -153,6 +153,18 @@ def _mention(instance: str, tag: str) -> Mentions:
     return Mentions(True)
 
 
+def document_paths(folder: Path, topics: Iterable[int] | None = None) -> list[Path]:
+    """The ECB+ documents under ``folder/ECB+`` of ``topics`` (default: every topic folder
+    present), topic folder by topic folder, each folder's files by name."""
+    chosen = {str(t) for t in topics} if topics is not None else None
+    return [
+        path
+        for topic in sorted((folder / "ECB+").iterdir(), key=lambda p: p.name)
+        if topic.is_dir() and (chosen is None or topic.name in chosen)
+        for path in sorted(topic.glob("*.xml"))
+    ]
+
+
 def training_topics(folder: Path) -> list[int]:
     """The topics present under ``folder/ECB+`` that are not dev topics."""
     return [t for t in ALL_TOPICS if t not in DEV_TOPICS and (folder / "ECB+" / str(t)).is_dir()]

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from triangulate.evaluation.clustering import BCubed, _detokenise, b_cubed
-from triangulate.evaluation.ecbplus import DEV_TOPICS, is_plus, sentence_tokens
+from triangulate.evaluation.ecbplus import DEV_TOPICS, document_paths, is_plus, sentence_tokens
 from triangulate.models import Article
 from triangulate.readers.published import publication_date
 from triangulate.readers.times import find_dateline
@@ -129,14 +129,7 @@ def topics_of(data: Path, split: str) -> list[int] | None:
 
 def ecbplus_stream(data: Path, topics: Iterable[int] | None = None) -> list[StreamDoc]:
     """ECB+ documents of ``topics`` (default: every topic present), dated, in stream order."""
-    root = data / ECBPLUS / "ECB+"
-    chosen = {str(t) for t in topics} if topics is not None else None
-    paths = [
-        path
-        for topic in sorted(root.iterdir(), key=lambda p: p.name)
-        if topic.is_dir() and (chosen is None or topic.name in chosen)
-        for path in sorted(topic.glob("*.xml"))
-    ]
+    paths = document_paths(data / ECBPLUS, topics)
     raw: list[tuple[Path, str, str, str | None, str]] = []  # path, text, event, day, how
     for path in paths:
         text, url = _ecb_parse(path)
