@@ -280,11 +280,7 @@ def test_an_earlier_stage_of_what_is_told_is_left_out() -> None:
         Article("y", "y.txt", second, outlet="Y", title="Salvage"),
     ]
     readings = read_many(articles)
-    found = summary.candidates(articles, {r.article: r for r in readings})
-    summary.features(found, articles)
-    for candidate in found:
-        candidate.weight = {first: 2.0, second: 1.0}.get(candidate.text, 0.0)
-    chosen = [c.text for c in summary.select(found, 200)]
+    chosen = _chosen_by_weight(articles, readings, {first: 2.0, second: 1.0})
     assert first in chosen and third in chosen
     assert second not in chosen
     told = " ".join(s.text for s in summarize(articles, readings, [], []))
@@ -298,13 +294,19 @@ def test_a_search_is_left_out_once_the_one_sought_is_caught() -> None:
         Article("x", "x.txt", first, outlet="X", title="Depot"),
         Article("y", "y.txt", second, outlet="Y", title="Depot"),
     ]
-    readings = read_many(articles)
+    chosen = _chosen_by_weight(articles, read_many(articles), {first: 2.0, second: 1.0})
+    assert first in chosen and second not in chosen
+
+
+def _chosen_by_weight(
+    articles: list[Article], readings: list[Reading], weights: dict[str, float]
+) -> list[str]:
+    """The sentences the selection keeps when each candidate weighs what ``weights`` says."""
     found = summary.candidates(articles, {r.article: r for r in readings})
     summary.features(found, articles)
     for candidate in found:
-        candidate.weight = {first: 2.0, second: 1.0}.get(candidate.text, 0.0)
-    chosen = [c.text for c in summary.select(found, 200)]
-    assert first in chosen and second not in chosen
+        candidate.weight = weights.get(candidate.text, 0.0)
+    return [c.text for c in summary.select(found, 200)]
 
 
 def test_a_loaded_word_weighs_against_a_sentence() -> None:
