@@ -215,8 +215,8 @@ def length_label(sentence_text: str, fact: Fact | None, before_value: str = "") 
     return clipped(f"How far {doer} {_verb_with_auxiliaries(sentence_text, fact)}")
 
 
-_DISTANCE_HEDGES_TEXT = "about some nearly almost around roughly over more than up to at least"
-DISTANCE_HEDGES = frozenset(_DISTANCE_HEDGES_TEXT.split())
+# The words of the hedges the quantity reader knows ("about", "more than", "up to")
+DISTANCE_HEDGES = frozenset(word for hedge in quantity_reader.HEDGE_KIND for word in hedge.split())
 
 
 def _another_verb_before(before_value: str, fact: Fact) -> bool:
