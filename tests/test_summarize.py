@@ -576,3 +576,35 @@ def test_a_label_that_asks_reads_on_lower_cased_in_a_disagreement() -> None:
     assert summary._topic("Where the victim died", texts) == "where the victim died"
     assert summary._topic("Weapon used", texts) == "the weapon used"
     assert summary._topic("Port Ellis harbour dues", texts) == "Port Ellis harbour dues"
+
+
+def test_the_account_never_opens_with_someone_it_has_not_named() -> None:
+    first = (
+        "Harbour police chased him for ten miles along the Velmar coast road on Friday, "
+        "Sheriff Ana Veldt said. "
+        "Fisherman Anton Reyes, 41, was arrested near Port Ellis after police chased him."
+    )
+    second = "Anton Reyes was arrested near Port Ellis on Friday after a chase along the coast."
+    articles = [
+        Article("a", "a.txt", first, outlet="A", title="Chase ends in arrest"),
+        Article("b", "b.txt", second, outlet="B", title="Arrest after coast chase"),
+    ]
+    readings = read_many(articles)
+    found = summary.candidates(articles, {r.article: r for r in readings})
+    chased = next(c for c in found if c.text.startswith("Harbour police"))
+    assert chased.unnamed
+    assert not next(c for c in found if c.text.startswith("Fisherman")).unnamed
+    for candidate in found:
+        candidate.weight = 1.0
+    chased.weight = 3.0
+    chosen = summary.ordered(summary.select(found, 200))
+    assert chosen[0] is chased
+    assert summary._unclear_someone(chosen) == [chased]
+    account = [s.text for s in summarize(articles, readings, [], [])]
+    assert account and not account[0].startswith("Harbour police")
+
+
+def test_a_quotation_opening_with_a_pronoun_points_back() -> None:
+    assert summary._points_back("'He knew he would be caught,' Sheriff Ana Veldt said.")
+    assert summary._points_back("\u201cShe was calm,\u201d the harbour master said.")
+    assert not summary._points_back("'The boat was lost,' Sheriff Ana Veldt said.")

@@ -41,16 +41,18 @@ from dataclasses import dataclass, field
 from triangulate.core.dates import shown_publication_date
 from triangulate.core.sources import independent_sources, original_of, source_name
 from triangulate.core.spans import sentence_around
-from triangulate.core.words import content_words, words_of
+from triangulate.core.words import content_words, word_set, words_of
 from triangulate.models import (
     Article,
     Claim,
+    Entity,
     Evidence,
     Reading,
     Side,
     SummarySentence,
     TimelineEntry,
 )
+from triangulate.readers.quotes import CUT_TITLES
 
 # --- parameters ------------------------------------------------------------------------------
 
@@ -161,6 +163,11 @@ SOMEONE = re.compile(
     r"|gunman|teenager|driver|passenger|pilot|climber|hiker|patient|officer))\b",
     re.I,
 )
+# A person the sentence refers to without naming ("chased him", "his car"): an account cannot
+# open with one, since nothing before it says who that is.
+PERSONAL_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.I)
+# A "person" the parser finds that is only a rank ("Sheriff's deputies") names no one.
+RANKS = CUT_TITLES | word_set("sheriff undersheriff deputy detective trooper constable officer")
 # Times read from the day of publication: without that day they say nothing ("this morning")
 RELATIVE_TIME = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening|week)"
@@ -192,6 +199,7 @@ class Candidate:
     points_back: bool = False  # needs the sentence before it ("He said", "They also")
     people: frozenset[str] = frozenset()  # the people it names, by their last names
     someone: bool = False  # names its subject only as "he" or "the man"
+    unnamed: bool = False  # refers to a person ("him", "the man") and names no one
     unplaced: bool = False  # says "this morning" in a report of no known day
     weight: float = 0.0
     vector: dict[str, float] = field(default_factory=dict)  # TF-IDF, unit length
@@ -289,8 +297,32 @@ def _candidate(
         ),
         points_back=_points_back(text),
         people=frozenset(_last_name(e.canonical) for e in names if e.label == "PERSON"),
-        someone=bool(SOMEONE.match(text)) and not any(e.label == "PERSON" for e in names),
+        someone=bool(SOMEONE.match(text)) and not _names_person(names),
+        unnamed=_refers_to_someone(article.text[sentence.start : sentence.end], sentence, names),
     )
+
+
+def _is_name(entity: Entity) -> bool:
+    return entity.label == "PERSON" and any(
+        word.lower() not in RANKS for word in words_of(entity.canonical)
+    )
+
+
+def _names_person(names: Sequence[Entity]) -> bool:
+    return any(e.label == "PERSON" for e in names)
+
+
+def _refers_to_someone(text: str, sentence: Evidence, names: Sequence[Entity]) -> bool:
+    """Points to a person ("chased him", "the man") before naming anyone: a pronoun outside
+    quotation marks ahead of the sentence's first named person. A name after it is most
+    often the speaker ("Police chased him, Sheriff Ana Veldt said"), not who "him" is."""
+    unquoted = QUOTED.sub(lambda quote: " " * len(quote.group()), text)
+    pronoun = PERSONAL_PRONOUN.search(unquoted)
+    at = 0 if SOMEONE.match(text) else pronoun.start() if pronoun else None
+    if at is None:
+        return False
+    named = [e.evidence.start - sentence.start for e in names if _is_name(e)]
+    return at < min(named, default=len(text))
 
 
 def _last_name(name: str) -> str:
@@ -311,7 +343,7 @@ def _points_back(text: str) -> bool:
     """Opens with a pronoun, or gives a quotation's speaker as one: it names no one itself."""
     unquoted = QUOTED.sub("", text)
     return bool(
-        POINTING_PRONOUN.match(text)
+        POINTING_PRONOUN.match(text.lstrip("\"'“‘"))  # a quotation's "He" points back too
         or PRONOUN_SPEAKER.search(unquoted)
         or TOLD_BEFORE.search(unquoted)
     )
@@ -816,12 +848,14 @@ def compose(
 
 
 def _unclear_someone(chosen: Sequence[Candidate]) -> list[Candidate]:
-    """Sentences naming their subject only as "he" or "the man" in an account that names
-    two people or more, unless the sentence right before them, in their article and in the
+    """An opener that refers to someone it does not name ("Police chased him"), and
+    sentences naming their subject only as "he" or "the man" in an account that names two
+    people or more, unless the sentence right before them, in their article and in the
     account, names that one person."""
+    opener = [chosen[0]] if chosen and chosen[0].unnamed else []
     if len({name for c in chosen for name in c.people}) < 2:
-        return []
-    unclear = []
+        return opener
+    unclear = opener
     for before, candidate in zip([None, *chosen], chosen, strict=False):
         if not candidate.someone:
             continue
@@ -831,7 +865,7 @@ def _unclear_someone(chosen: Sequence[Candidate]) -> list[Candidate]:
             and before.position == candidate.position - 1
             and len(before.people) == 1
         )
-        if not follows:
+        if not follows and candidate not in unclear:
             unclear.append(candidate)
     return unclear
 
