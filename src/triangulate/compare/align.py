@@ -8,7 +8,10 @@ shared word pairs, clause-piece similarity, shared numbers, shared verbs and mai
 (``data/alignment.json``) were fitted on ECB+ training topics, labelled from their
 cross-document event and participant coreference; the threshold was chosen on the training
 folds. No sentence vectors: the model without them is as good within 0.01 F1 and costs no
-encoding.
+encoding. Pairs scored just under the threshold get a second look (:func:`second_look`): a
+small model over their score and how near in meaning the words they tell are, by the word
+vectors of the sentence model's token table (``nlp/word_vectors.py``), links those that tell
+one happening in other words; it too was fitted on the ECB+ training topics.
 
 Features are computed a block of rows at a time, so memory stays bounded: the features of one
 block against every unit, never a full table of all pairs.
