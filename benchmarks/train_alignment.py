@@ -25,15 +25,18 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
+import math
 import os
 import pickle
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -42,7 +45,18 @@ import numpy as np
 
 import triangulate
 from triangulate.api import Store
-from triangulate.compare.align import FEATURES, default_model, pair_features
+from triangulate.compare.agreements import statement_claims
+from triangulate.compare.align import (
+    FEATURES,
+    Band,
+    Model,
+    aligned,
+    default_model,
+    pair_features,
+    score_pairs,
+    told_similarity,
+    told_words,
+)
 from triangulate.compare.statements import Statement, statements_of
 from triangulate.evaluation.alignment_fit import Choice, choose, fit_logistic, quality_at
 from triangulate.evaluation.ecbplus import (
@@ -53,13 +67,29 @@ from triangulate.evaluation.ecbplus import (
     same_fact,
     training_topics,
 )
+from triangulate.evaluation.scores import PrecisionRecall
 from triangulate.models import Article, Reading
+from triangulate.nlp.word_vectors import WordVectors, word_vectors
 from triangulate.readers.reader import read_many
 
 PACKAGE = Path(triangulate.__file__).resolve().parent
 SHIPPED = PACKAGE / "data" / "alignment.json"
+BAND_FLOOR = 0.05  # the lowest pair score the band model looks at again
+BAND_L2 = 1.0
+BAND_THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 DIGITS = 6  # the float32 features differ in the ninth digit from run to run: a rerun writes the same file
-READING_CODE = ("readers", "ingest", "core", "nlp", "models.py")  # what a cached reading depends on
+# What a cached reading depends on: the reading code and the lists it loads (the verb groups
+# are read into every unit's verbs).
+READING_CODE = (
+    "readers",
+    "ingest",
+    "core",
+    "nlp",
+    "models.py",
+    "data/verb_groups.json",
+    "data/capitals.json",
+    "data/framing_lexicon.json",
+)
 ABOUT = (
     "Sentence-pair alignment: logistic regression over standardised word-based features "
     "(compare/align.py), fitted by benchmarks/train_alignment.py. Data: ECB+ training topics "
@@ -117,15 +147,135 @@ def labelled_pairs(
     features: Sequence[str],
 ) -> tuple[np.ndarray, np.ndarray]:
     """Features and labels of the group's labelled pairs of units of different sources."""
-    texts = {a.id: a.text for a in articles}
-    lines = {d.name: line_mentions(d, texts[d.name]) for d in group if d.name in texts}
     statements = statements_of(articles, readings)
-    mentions = [_mentions(s, lines) for s in statements]
+    mentions = _statement_mentions(group, articles, statements)
     pairs, matrix = pair_features(statements, features)
     labels = [same_fact(mentions[i], mentions[j]) for i, j in pairs.tolist()]
     known = np.array([label is not None for label in labels], dtype=bool)
     y = np.array([bool(label) for label in labels], dtype=np.float64)
     return matrix[known].astype(np.float64), y[known]
+
+
+def _statement_mentions(
+    group: Sequence[AnnotatedDocument], articles: Sequence[Article], statements: list[Statement]
+) -> list[Any]:
+    texts = {a.id: a.text for a in articles}
+    lines = {d.name: line_mentions(d, texts[d.name]) for d in group if d.name in texts}
+    return [_mentions(s, lines) for s in statements]
+
+
+def grouping_counts(
+    group: Sequence[AnnotatedDocument],
+    articles: Sequence[Article],
+    readings: Sequence[Reading],
+    model: Model | None = None,
+    band: Band | Literal["default"] | None = "default",
+) -> tuple[int, int, int]:
+    """(right, wrong, positives) of the pairs the agreed claims join, over the group's
+    labelled pairs: how the shipped grouping (cliques, near-duplicates, members that state
+    nothing of the label) does on the training data, for checking a grouping rule there."""
+    statements = statements_of(articles, readings)
+    mentions = _statement_mentions(group, articles, statements)
+    groups, scores, _ = aligned(statements, model, band)
+    where = {(s.article, s.evidence.start): s.index for s in statements}
+    joined: set[tuple[int, int]] = set()
+    for claim in statement_claims(groups, statements, articles, scores):
+        members = sorted(
+            {where[(e.article, e.start)] for side in claim.sides for e in side.evidence}
+        )
+        joined |= {(a, b) for k, a in enumerate(members) for b in members[k + 1 :]}
+    right = wrong = positives = 0
+    for i, j in itertools.combinations(range(len(statements)), 2):
+        if statements[i].source == statements[j].source:
+            continue
+        label = same_fact(mentions[i], mentions[j])
+        if label is None:
+            continue
+        positives += label
+        if (i, j) in joined:
+            right, wrong = right + label, wrong + (not label)
+    return right, wrong, positives
+
+
+def band_pairs(
+    group: Sequence[AnnotatedDocument],
+    articles: Sequence[Article],
+    readings: Sequence[Reading],
+    model: Model,
+    vectors: WordVectors,
+) -> tuple[list[tuple[float, float]], list[bool]]:
+    """(log-odds, told similarity) and label of the group's labelled pairs scored from the
+    band's floor up to the threshold that share a told word: what the band model is fit on."""
+    statements = statements_of(articles, readings)
+    mentions = _statement_mentions(group, articles, statements)
+    told = [told_words(s) for s in statements]
+    near = score_pairs(statements, replace(model, threshold=BAND_FLOOR))
+    rows, labels = [], []
+    for (i, j), score in sorted(near.items()):
+        if score >= model.threshold or not told[i] & told[j]:
+            continue
+        label = same_fact(mentions[i], mentions[j])
+        if label is not None:
+            similarity = told_similarity(told[i], told[j], vectors)
+            rows.append((math.log(score / (1.0 - score)), similarity))
+            labels.append(bool(label))
+    return rows, labels
+
+
+def fit_band(
+    groups: Sequence[Sequence[AnnotatedDocument]], cache: Path, fingerprint: str, model: Model
+) -> dict[str, Any] | None:
+    """The band model fitted on the training groups' band pairs; its threshold the one whose
+    agreed claims join the training pairs with the best F1 (ties: the higher threshold)."""
+    vectors = word_vectors()
+    if vectors is None:
+        return None
+    read = [(g, *read_group(g, cache, fingerprint)) for g in groups]
+    rows: list[tuple[float, float]] = []
+    labels: list[bool] = []
+    for group, articles, readings in read:
+        more_rows, more_labels = band_pairs(group, articles, readings, model, vectors)
+        rows += more_rows
+        labels += more_labels
+    fit = fit_logistic(np.array(rows), np.array(labels, dtype=np.float64), BAND_L2)
+    best: tuple[float, float] | None = None
+    for threshold in BAND_THRESHOLDS:
+        band = Band(
+            BAND_FLOOR,
+            (float(fit.mean[0]), float(fit.mean[1])),
+            (float(fit.scale[0]), float(fit.scale[1])),
+            (float(fit.weights[0]), float(fit.weights[1])),
+            fit.bias,
+            threshold,
+        )
+        counts = [grouping_counts(g, a, r, model, band) for g, a, r in read]
+        right, wrong = sum(c[0] for c in counts), sum(c[1] for c in counts)
+        quality = PrecisionRecall(
+            right / max(1, right + wrong), right / max(1, counts_total(counts))
+        )
+        print(
+            f"  band threshold {threshold:.2f}: agreed claims on the training pairs "
+            f"P {quality.precision:.4f} R {quality.recall:.4f} F1 {quality.f1:.4f}"
+        )
+        if best is None or round(quality.f1, 3) >= round(best[1], 3):
+            best = (threshold, quality.f1)
+    assert best is not None
+    print(f"band: {len(labels)} pairs, {sum(labels)} positive; threshold {best[0]:.2f}")
+    return {
+        "floor": BAND_FLOOR,
+        "features": ["log_odds", "told_similarity"],
+        "mean": _rounded(fit.mean),
+        "scale": _rounded(fit.scale),
+        "weights": _rounded(fit.weights),
+        "bias": round(fit.bias, DIGITS),
+        "threshold": best[0],
+        "pairs": len(labels),
+        "positives": sum(labels),
+    }
+
+
+def counts_total(counts: Sequence[tuple[int, int, int]]) -> int:
+    return sum(c[2] for c in counts)
 
 
 def _mentions(statement: Statement, lines: dict[str, Any]) -> Any:
@@ -199,6 +349,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument("--out", type=Path, help="write the fitted weights file here")
     parser.add_argument("--write", action="store_true", help="replace the shipped weights file")
+    parser.add_argument(
+        "--grouping",
+        action="store_true",
+        help="only print how the agreed claims of the shipped weights and grouping join the "
+        "training pairs (pair precision, recall, F1), then stop",
+    )
     args = parser.parse_args(argv)
     if not (args.data / "ECB+").is_dir():
         sys.exit(f"no ECB+ under {args.data}")
@@ -208,6 +364,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     groups = event_groups(args.data, topics)
     fingerprint = code_fingerprint()
     started = time.perf_counter()
+    if args.grouping:
+        print_grouping(groups, args.cache, fingerprint)
+        return
     xs, ys, ts = [], [], []
     for group in groups:
         articles, readings = read_group(group, args.cache, fingerprint)
@@ -246,6 +405,18 @@ def main(argv: Sequence[str] | None = None) -> None:
         "on every training pair (in-sample), each at its own threshold: "
         f"new {file_quality(new, x, y)}, shipped {shipped}"
     )
+    if args.out or args.write:
+        fitted = Model(
+            features=tuple(new["features"]),
+            mean=tuple(new["mean"]),
+            scale=tuple(new["scale"]),
+            weights=tuple(new["weights"]),
+            bias=new["bias"],
+            threshold=new["threshold"],
+        )
+        band = fit_band(groups, args.cache, fingerprint, fitted)
+        if band is not None:
+            new["band"] = band
     text = json.dumps(new, indent=1) + "\n"
     if args.out:
         args.out.write_text(text, encoding="utf-8")
@@ -253,6 +424,23 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.write:
         SHIPPED.write_text(text, encoding="utf-8")
         print("wrote", SHIPPED)
+
+
+def print_grouping(
+    groups: Sequence[Sequence[AnnotatedDocument]], cache: Path, fingerprint: str
+) -> None:
+    right = wrong = positives = 0
+    for group in groups:
+        articles, readings = read_group(group, cache, fingerprint)
+        group_right, group_wrong, group_positives = grouping_counts(group, articles, readings)
+        right, wrong = right + group_right, wrong + group_wrong
+        positives += group_positives
+    quality = PrecisionRecall(right / max(1, right + wrong), right / max(1, positives))
+    print(
+        f"agreed claims on the training pairs (in-sample: the weights were fitted on them): "
+        f"P {quality.precision:.3f} R {quality.recall:.3f} F1 {quality.f1:.3f} "
+        f"({right} right, {wrong} wrong, {positives} positive pairs)"
+    )
 
 
 def _features(choice: str) -> tuple[str, ...]:

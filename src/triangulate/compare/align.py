@@ -8,7 +8,10 @@ shared word pairs, clause-piece similarity, shared numbers, shared verbs and mai
 (``data/alignment.json``) were fitted on ECB+ training topics, labelled from their
 cross-document event and participant coreference; the threshold was chosen on the training
 folds. No sentence vectors: the model without them is as good within 0.01 F1 and costs no
-encoding.
+encoding. Pairs scored just under the threshold get a second look (:func:`second_look`): a
+small model over their score and how near in meaning the words they tell are, by the word
+vectors of the sentence model's token table (``nlp/word_vectors.py``), links those that tell
+one happening in other words; it too was fitted on the ECB+ training topics.
 
 Features are computed a block of rows at a time, so memory stays bounded: the features of one
 block against every unit, never a full table of all pairs.
@@ -19,15 +22,17 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 
 from triangulate.compare.statements import Statement
 from triangulate.core.words import STOP_WORDS
+from triangulate.nlp.word_vectors import WordVectors, word_vectors
 
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
@@ -80,6 +85,44 @@ class Model:
             z += np.float32(weight / scale) * (features[name] - np.float32(mean))
         out: FloatArray = (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
         return out
+
+
+@dataclass(frozen=True)
+class Band:
+    """A second look at the pairs scored from ``floor`` up to the model's threshold: a logistic
+    regression over the pair's log-odds and how near in meaning the words the two sentences
+    tell are (:func:`told_similarity`); a pair it scores at ``threshold`` or more is linked."""
+
+    floor: float
+    mean: tuple[float, float]
+    scale: tuple[float, float]
+    weights: tuple[float, float]
+    bias: float
+    threshold: float
+
+    def probability(self, score: float, similarity: float) -> float:
+        values = (math.log(score / (1.0 - score)), similarity)
+        z = self.bias + sum(
+            w * (v - m) / s
+            for v, m, s, w in zip(values, self.mean, self.scale, self.weights, strict=True)
+        )
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@cache
+def default_band() -> Band | None:
+    raw = json.loads(resources.files("triangulate").joinpath("data/alignment.json").read_text())
+    band = raw.get("band")
+    if band is None:
+        return None
+    return Band(
+        floor=float(band["floor"]),
+        mean=(float(band["mean"][0]), float(band["mean"][1])),
+        scale=(float(band["scale"][0]), float(band["scale"][1])),
+        weights=(float(band["weights"][0]), float(band["weights"][1])),
+        bias=float(band["bias"]),
+        threshold=float(band["threshold"]),
+    )
 
 
 @cache
@@ -461,20 +504,58 @@ def align(
 
 
 def aligned(
-    statements: Sequence[Statement], model: Model | None = None
+    statements: Sequence[Statement],
+    model: Model | None = None,
+    band: Band | Literal["default"] | None = "default",
 ) -> tuple[list[list[int]], dict[tuple[int, int], float], dict[tuple[int, int], float]]:
     """The groups and linked pairs of :func:`align`, and every pair over the threshold,
     those that share only who said them included: two sentences that name one speaker are
-    where a name written two ways is one person."""
+    where a name written two ways is one person. ``band``: the second look at the pairs just
+    under the threshold (the shipped one by default; None for none)."""
     model = model or default_model()
     if len({s.source for s in statements}) < 2:
         return [], {}, {}
-    every = score_pairs(statements, model)
     told = [told_words(statement) for statement in statements]
+    band = default_band() if band == "default" else band
+    vectors = word_vectors() if band is not None else None
+    floor = band.floor if band is not None and vectors is not None else model.threshold
+    near = score_pairs(statements, replace(model, threshold=min(floor, model.threshold)))
+    every = {pair: score for pair, score in near.items() if score >= model.threshold}
+    if band is not None and vectors is not None:
+        every.update(second_look(near, model, told, band, vectors))
     scores = {(i, j): p for (i, j), p in every.items() if told[i] & told[j]}
     groups = joined(cliques(statements, scores), statements, scores)
     groups = without_near_duplicates(groups, statements, scores)
     return with_copies(groups, statements), scores, every
+
+
+def second_look(
+    near: dict[tuple[int, int], float],
+    model: Model,
+    told: Sequence[frozenset[str]],
+    band: Band,
+    vectors: WordVectors,
+) -> dict[tuple[int, int], float]:
+    """The pairs under the threshold that the band model links, at the threshold's score:
+    two sentences that tell one happening in other words ("withdrew" / "pulled out") score
+    just under it on shared words alone. Only pairs that share a told word are looked at."""
+    linked: dict[tuple[int, int], float] = {}
+    for (i, j), score in near.items():
+        if not band.floor <= score < model.threshold or not told[i] & told[j]:
+            continue
+        similarity = told_similarity(told[i], told[j], vectors)
+        if band.probability(score, similarity) >= band.threshold:
+            linked[(i, j)] = model.threshold
+    return linked
+
+
+def told_similarity(first: frozenset[str], second: frozenset[str], vectors: WordVectors) -> float:
+    """How near in meaning two sets of told words are: each word's nearest word of the other
+    set, averaged both ways (1 when the sets are the same)."""
+    if not first or not second:
+        return 0.0
+    similarity = vectors.of(sorted(first)) @ vectors.of(sorted(second)).T
+    return float(0.5 * (similarity.max(axis=1).mean() + similarity.max(axis=0).mean()))
 
 
 def without_near_duplicates(

@@ -1,0 +1,61 @@
+"""Word vectors without running the sentence model: MiniLM's own token embedding table.
+
+A word's vector is the mean of its word pieces' input embeddings, less the table's mean (the
+direction every piece shares), scaled to unit length. These context-free vectors put near
+synonyms of news language close ("withdrew" / "pulled", "killed" / "slain") at the cost of a
+table lookup: no transformer layer runs. The sentence aligner uses them to look again at pairs
+of sentences just under its threshold (``compare/align.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+import numpy as np
+import numpy.typing as npt
+
+from triangulate.errors import TriangulateError
+from triangulate.nlp.encoder import model_dir
+
+FloatArray = npt.NDArray[np.float32]
+FIRST_WORD_PIECE = 1000  # the table's rows before this are special and unused tokens
+
+
+class WordVectors:
+    """Unit vectors of words from the packaged model's token embedding table."""
+
+    def __init__(self) -> None:
+        from safetensors import safe_open
+        from tokenizers import Tokenizer
+
+        folder = model_dir()
+        with safe_open(str(folder / "model.safetensors"), framework="numpy") as weights:
+            table = weights.get_tensor("embeddings.word_embeddings.weight").astype(np.float32)
+        self._table = table
+        self._centre = table[FIRST_WORD_PIECE:].mean(axis=0)
+        self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self._tokenizer.no_padding()
+        self._known: dict[str, FloatArray] = {}
+
+    def of(self, words: Sequence[str]) -> FloatArray:
+        """(len(words), dimension) unit rows, one per word."""
+        missing = [w for w in dict.fromkeys(words) if w not in self._known]
+        if missing:
+            encodings = self._tokenizer.encode_batch(missing, add_special_tokens=False)
+            for word, encoding in zip(missing, encodings, strict=True):
+                pieces = encoding.ids or [0]
+                vector = self._table[pieces].mean(axis=0) - self._centre
+                self._known[word] = vector / (float(np.linalg.norm(vector)) or 1.0)
+        if not words:
+            return np.zeros((0, self._table.shape[1]), dtype=np.float32)
+        return np.stack([self._known[w] for w in words]).astype(np.float32)
+
+
+@cache
+def word_vectors() -> WordVectors | None:
+    """The packaged model's word vectors, or None when the model is not installed."""
+    try:
+        return WordVectors()
+    except TriangulateError:
+        return None
