@@ -7,6 +7,7 @@ sentences state (who did what, from the clause the sources share), never a windo
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from triangulate.compare.align import told_words
 from triangulate.compare.labels import clause_label, statement_label
@@ -15,9 +16,12 @@ from triangulate.core.sources import independent_sources, source_name
 from triangulate.core.words import (
     REPORTING_VERBS,
     SPEECH_VERBS,
+    STAGES,
     content_words,
+    stage_of,
     stem,
     verb_groups,
+    words_of,
 )
 from triangulate.models import Article, Claim, Fact, Side
 
@@ -28,17 +32,110 @@ def statement_claims(
     articles: Sequence[Article],
     scores: dict[tuple[int, int], float],
 ) -> list[Claim]:
-    """One agreed claim per group, its most widely shared statement first."""
+    """One agreed claim per group, its most widely shared statement first; members that
+    tell another stage of the happening ("has begun" beside "was completed") leave it, and
+    with the agreement they make an update."""
     claims = []
     for group in groups:
         members = [statements[i] for i in _by_centrality(group, scores)]
         about, stating = labelled(members)
         members = [m for m in members if m is stating[0] or _supports(m, stating)]
+        members, staged = _at_one_stage(members, stating[0])
+        if staged is not None:
+            about, stating = labelled(members)  # said by those that stay
+            update = _stage_update(staged, about, articles, scores)
+            if update is not None:
+                claims.append(update)
         if len({m.source for m in members}) < 2:
             continue
         kept = [m.index for m in members]
         claims.append(_claim(members, about, articles, _confidence(kept, scores)))
     return claims
+
+
+@dataclass(frozen=True)
+class _Staged:
+    """The members of a group at the earlier stage of a happening and those at the later."""
+
+    earlier: list[Statement]
+    later: list[Statement]
+    pair: tuple[frozenset[str], frozenset[str]]
+
+
+def _at_one_stage(
+    members: list[Statement], label: Statement
+) -> tuple[list[Statement], _Staged | None]:
+    """The members at one stage of the happening, and the group split by stage when some
+    tell the other one. The stage told by more sources stays (on a tie the label's, else
+    the later: it is the news); members that tell no stage stay too."""
+    for pair in STAGES:
+        stages = {m.index: stage_of(m.text, pair) for m in members}
+        told = {
+            stage: {m.source for m in members if stages[m.index] == stage}
+            for stage in ("earlier", "later")
+        }
+        if not told["earlier"] or not told["later"]:
+            continue
+        own = stage_of(label.text, pair) or "later"
+        if len(told["earlier"]) != len(told["later"]):
+            own = max(told, key=lambda stage: len(told[stage]))
+        same = [m for m in members if stages[m.index] in (None, own)]
+        at_own = [m for m in same if stages[m.index] == own]
+        other = [m for m in members if stages[m.index] not in (None, own)]
+        earlier, later = (at_own, other) if own == "earlier" else (other, at_own)
+        return same, _Staged(earlier, later, pair)
+    return members, None
+
+
+def _stage_update(
+    staged: _Staged,
+    about: str,
+    articles: Sequence[Article],
+    scores: dict[tuple[int, int], float],
+) -> Claim | None:
+    """An update from the earlier stage to the later, unless the later stage was reported
+    first (then the two tell different moments, and neither revises the other)."""
+    by_id = {a.id: a for a in articles}
+    earlier = _stage_side(staged.earlier, staged.pair[0], by_id)
+    later = _stage_side(staged.later, staged.pair[1], by_id)
+    if earlier is None or later is None or set(earlier.articles) & set(later.articles):
+        return None
+    first_told = _firm_dates(earlier.articles, by_id)
+    last_told = _firm_dates(later.articles, by_id)
+    if first_told and last_told and max(last_told) < min(first_told):
+        return None
+    reason = (
+        f"{_names(earlier.articles, articles)} report an earlier stage (“{earlier.value}”), "
+        f"{_names(later.articles, articles)} a later one (“{later.value}”): the later report "
+        "tells what the earlier did not yet know, it does not contradict it."
+    )
+    kept = [m.index for m in (*staged.earlier, *staged.later)]
+    return Claim(
+        "", about, "update", reason, (earlier, later), _confidence(kept, scores), kind="statement"
+    )
+
+
+def _stage_side(
+    members: Sequence[Statement], words: frozenset[str], by_id: dict[str, Article]
+) -> Side | None:
+    """One side: its members' sentences, the stage word of the first as its value."""
+    ordered = sorted(members, key=lambda s: (s.number, s.article))
+    if not ordered:
+        return None
+    first = ordered[0].text
+    word = next((w for w in words_of(first) if w.lower() in words), "")
+    articles = tuple(dict.fromkeys(s.article for s in ordered if s.article in by_id))
+    return Side(word, first, articles, tuple(s.evidence for s in ordered))
+
+
+def _firm_dates(article_ids: Sequence[str], by_id: dict[str, Article]) -> list[str]:
+    """The publication dates of these articles that were given, not guessed."""
+    dated = (by_id[a] for a in article_ids)
+    return [a.published for a in dated if a.published and not a.published_inferred]
+
+
+def _names(article_ids: Sequence[str], articles: Sequence[Article]) -> str:
+    return ", ".join(sorted(independent_sources(article_ids, articles)))
 
 
 def _supports(member: Statement, label: tuple[Statement, Fact | None]) -> bool:

@@ -938,7 +938,8 @@ def compare(
     groups, scores, with_speakers = aligned(statements)
     for claim in statement_claims(groups, statements, articles, scores):
         sources = len({a for side in claim.sides for a in side.articles})
-        drafts.append(_Draft(claim, (2, -sources, 0.5)))
+        rank = (1, 0, 0.0) if claim.status == "update" else (2, -sources, 0.5)
+        drafts.append(_Draft(claim, rank))
     same_account = [pair for pair, score in scores.items() if score >= SAME_ACCOUNT]
     for claim in name_claims(name_clashes(statements, readings, same_account), articles):
         drafts.append(_Draft(claim, (0, -1, 0.0)))

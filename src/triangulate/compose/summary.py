@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from triangulate.core.dates import shown_publication_date
 from triangulate.core.sources import independent_sources, original_of, source_name
 from triangulate.core.spans import sentence_around
-from triangulate.core.words import content_words, word_set, words_of
+from triangulate.core.words import STAGES, content_words, stage_of, word_set, words_of
 from triangulate.models import (
     Article,
     Claim,
@@ -123,20 +123,6 @@ PRONOUN_SPEAKER = re.compile(
     r"|\b(?:said|says|added)\s+(?:he|she|they)\b",
     re.I,
 )
-# Words telling that something is at its start or at its end.
-_STARTED_TEXT = """begin begins began begun beginning start starts started starting launch
-launched first initial initially underway"""
-_ENDED_TEXT = """complete completes completed completion conclude concluded conclusion end ends
-ended finish finished final finally last"""
-STARTED = frozenset(_STARTED_TEXT.split())
-ENDED = frozenset(_ENDED_TEXT.split())
-# Words telling that someone is still sought, and that the one sought was caught.
-_SOUGHT_TEXT = """searching search hunt hunting manhunt sought fled fleeing escaped loose"""
-_CAUGHT_TEXT = """arrested arrest caught captured detained custody apprehended surrendered
-charged convicted"""
-SOUGHT = frozenset(_SOUGHT_TEXT.split())
-CAUGHT = frozenset(_CAUGHT_TEXT.split())
-STAGES = ((STARTED, ENDED), (SOUGHT, CAUGHT))  # (earlier stage, later stage)
 # What a claim's label may open with that reads better with "the" before it.
 _MEASURES_TEXT = """number numbers date dates day days year years age ages name names time times
 amount size share total count cost price toll length height distance value weapon"""
@@ -548,15 +534,9 @@ def _outdated(candidate: Candidate, chosen: Candidate) -> bool:
     if _shared_words(candidate, chosen) < SAME_MATTER:
         return False
     return any(
-        {_stage(candidate.text, pair), _stage(chosen.text, pair)} == {"earlier", "later"}
+        {stage_of(candidate.text, pair), stage_of(chosen.text, pair)} == {"earlier", "later"}
         for pair in STAGES
     )
-
-
-def _stage(text: str, pair: tuple[frozenset[str], frozenset[str]]) -> str | None:
-    words = {w.lower() for w in words_of(text)}
-    earlier, later = bool(words & pair[0]), bool(words & pair[1])
-    return "earlier" if earlier and not later else "later" if later and not earlier else None
 
 
 def ordered(chosen: list[Candidate]) -> list[Candidate]:

@@ -193,3 +193,27 @@ REPORTING_VERBS = frozenset(
         "acknowledge",
     }
 )
+
+
+# Stages of one happening: words telling that it is at its start or at its end, and that
+# someone is still sought or was caught. A report of the earlier stage and one of the later
+# are no contradiction: the later one is news the earlier did not have yet. Verbs and their
+# nouns only: "first", "last" or "the end of" tell a stage too seldom ("the first two games",
+# "last week"), and "fled" tells what happened, not that a search goes on.
+STARTED = word_set("begin begins began begun beginning started starting launched underway")
+ENDED = word_set(
+    """complete completes completed completion conclude concluded conclusion finished ended"""
+)
+SOUGHT = word_set("searching hunting manhunt sought")
+CAUGHT = word_set(
+    """arrested arrest caught captured detained custody apprehended surrendered charged
+    convicted"""
+)
+STAGES = ((STARTED, ENDED), (SOUGHT, CAUGHT))  # (earlier stage, later stage)
+
+
+def stage_of(text: str, pair: tuple[frozenset[str], frozenset[str]]) -> str | None:
+    """ "earlier" or "later" when the text tells one stage of ``pair`` and not the other."""
+    told = {word.lower() for word in words_of(text)}
+    earlier, later = bool(told & pair[0]), bool(told & pair[1])
+    return "earlier" if earlier and not later else "later" if later and not earlier else None

@@ -1,0 +1,60 @@
+"""A report of a happening's start beside one of its end: an update, not an agreement."""
+
+from __future__ import annotations
+
+from triangulate.compare.agreements import statement_claims
+from triangulate.compare.statements import statements_of
+from triangulate.core.words import STAGES, stage_of
+from triangulate.models import Article, Claim
+from triangulate.readers.reader import read_many
+
+BEGUN = "The evacuation of Port Ellis harbour has begun, harbour officials said on Monday."
+DONE = "The evacuation of Port Ellis harbour was completed on Sunday, harbour officials said."
+DONE_TOO = "Harbour officials said the evacuation of Port Ellis harbour was completed on Sunday."
+
+
+def _claims(dates: tuple[str, str, str]) -> list[Claim]:
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=outlet, published=date)
+        for i, (text, outlet, date) in enumerate(
+            zip(
+                (BEGUN, DONE, DONE_TOO),
+                ("Coast Wire", "Velmar Post", "Harbour News"),
+                dates,
+                strict=True,
+            )
+        )
+    ]
+    statements = statements_of(articles, read_many(articles))
+    assert len(statements) == 3
+    scores = {(0, 1): 0.6, (0, 2): 0.6, (1, 2): 0.9}
+    return statement_claims([[0, 1, 2]], statements, articles, scores)
+
+
+def test_the_start_and_the_end_of_one_happening_are_an_update() -> None:
+    claims = _claims(("2031-04-03", "2031-04-10", "2031-04-10"))
+    update = next(c for c in claims if c.status == "update")
+    assert [set(side.articles) for side in update.sides] == [{"a0"}, {"a1", "a2"}]
+    assert [side.value for side in update.sides] == ["begun", "completed"]
+    assert "Coast Wire" in update.reason and "earlier stage" in update.reason
+    agreed = [c for c in claims if c.status == "agreed"]
+    assert all("a0" not in c.sides[0].articles for c in agreed)  # "has begun" states no end
+    assert any(set(c.sides[0].articles) == {"a1", "a2"} for c in agreed)
+
+
+def test_an_end_reported_before_the_start_is_no_update() -> None:
+    claims = _claims(("2031-04-12", "2031-04-10", "2031-04-10"))
+    assert not [c for c in claims if c.status == "update"]
+    agreed = [c for c in claims if c.status == "agreed"]
+    assert all("a0" not in c.sides[0].articles for c in agreed)
+
+
+def test_stages_are_told_by_their_verbs_not_by_first_or_last() -> None:
+    started, sought = STAGES
+    assert stage_of("The withdrawal began in April.", started) == "earlier"
+    assert stage_of("The withdrawal was completed on Wednesday.", started) == "later"
+    assert stage_of("The withdrawal, which began in April, was completed.", started) is None
+    assert stage_of("They won the first two games last week.", started) is None
+    assert stage_of("Police were searching for the gunman.", sought) == "earlier"
+    assert stage_of("The gunman was arrested after a chase.", sought) == "later"
+    assert stage_of("The car fled the scene.", sought) is None
