@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from triangulate.compare.agreements import statement_claims
 from triangulate.compare.statements import statements_of
+from triangulate.compose.summary import Sources, updated
 from triangulate.core.words import STAGES, stage_of
 from triangulate.models import Article, Claim
 from triangulate.readers.reader import read_many
@@ -13,8 +14,8 @@ DONE = "The evacuation of Port Ellis harbour was completed on Sunday, harbour of
 DONE_TOO = "Harbour officials said the evacuation of Port Ellis harbour was completed on Sunday."
 
 
-def _claims(dates: tuple[str, str, str]) -> list[Claim]:
-    articles = [
+def _articles(dates: tuple[str, str, str]) -> list[Article]:
+    return [
         Article(f"a{i}", f"a{i}.txt", text, outlet=outlet, published=date)
         for i, (text, outlet, date) in enumerate(
             zip(
@@ -25,6 +26,10 @@ def _claims(dates: tuple[str, str, str]) -> list[Claim]:
             )
         )
     ]
+
+
+def _claims(dates: tuple[str, str, str]) -> list[Claim]:
+    articles = _articles(dates)
     statements = statements_of(articles, read_many(articles))
     assert len(statements) == 3
     scores = {(0, 1): 0.6, (0, 2): 0.6, (1, 2): 0.9}
@@ -58,3 +63,15 @@ def test_stages_are_told_by_their_verbs_not_by_first_or_last() -> None:
     assert stage_of("Police were searching for the gunman.", sought) == "earlier"
     assert stage_of("The gunman was arrested after a chase.", sought) == "later"
     assert stage_of("The car fled the scene.", sought) is None
+
+
+def test_the_summary_tells_the_later_stage_in_its_own_words() -> None:
+    dates = ("2031-04-03", "2031-04-10", "2031-04-10")
+    articles = _articles(dates)
+    update = next(c for c in _claims(dates) if c.status == "update")
+    sources = Sources.of(articles, {r.article: r for r in read_many(articles)})
+    told = updated(update, sources)
+    assert told is not None
+    assert told.text.startswith("Later reports tell a later stage: “")
+    assert "(Coast Wire, 2031-04-03), then" in told.text
+    assert "evacuation of Port Ellis harbour" not in told.text.split(":")[0]

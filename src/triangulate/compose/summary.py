@@ -722,8 +722,11 @@ def updated(claim: Claim, sources: Sources) -> SummarySentence | None:
         dates = [d for d in (_when(a, articles) for a in side.articles) if d]
         when = f", {max(dates)}" if dates else ""
         parts.append(f"{_display(side)} ({_listed(outlets)}{when})")
-    topic = _topic(claim.about, sources.texts)
-    text = f"A later report revises an earlier one on {topic}: " + ", then ".join(parts) + "."
+    if claim.kind == "statement":  # one happening at two stages: its label is a clause
+        opening = "Later reports tell a later stage"
+    else:
+        opening = f"A later report revises an earlier one on {_topic(claim.about, sources.texts)}"
+    text = f"{opening}: " + ", then ".join(parts) + "."
     return _stated(text, [side for side, _ in sides], sources)
 
 
