@@ -15,9 +15,28 @@ each states it in.  Each event is fed alone to ``triangulate dossier --format js
 dateline at its top, or the date in its address), as ingest would find it; reports without one
 stay undated.  Without it the reports are undated, as factalign-dev gives them.
 
+``--ecbplus``: the wider measurement, on the ECB+ gold annotations themselves
+(:mod:`triangulate.evaluation.ecbplus_events`): for every topic half of ECB+ topics 1-35 (or
+``--topics``), its seminal event (the action most of its documents mention), the event's gold
+date (the ``TIME_DATE`` mentions of the event's sentences, normalised against their document's
+date) and its gold counts (participant mentions with a number in the event's sentences).
+The half's documents are stored and built into one dossier through the API, each dated as a
+stream dates it (a dateline, else the date in its address, else what ingest infers from the
+text).  Then:
+
+* (a) dated: the timeline has an entry within the gold date, at least as precise as the gold,
+  citing a sentence that mentions the event;
+* (b) counted: a claim holding a number cites a sentence holding a gold count (and, stricter,
+  its value is that count's number).
+
+Halves whose event no document puts on the calendar (no publication date, no absolute date
+in the event's sentences) are counted apart: nothing can date them.
+
 Usage:
   .venv/bin/python benchmarks/eval_story_dossier_facts.py [--dated] [--shared ../shared]
       [--work DIR]
+  .venv/bin/python benchmarks/eval_story_dossier_facts.py --ecbplus [--topics 1,2,...]
+      [--work DIR] [--verbose]
 """
 
 from __future__ import annotations
@@ -82,7 +101,17 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--work", type=Path)
     parser.add_argument("--dated", action="store_true", help="reports dated as their documents")
+    parser.add_argument("--ecbplus", action="store_true", help="every ECB+ topic half's event")
+    parser.add_argument("--topics", default="1-35", help="ECB+ topics: 1-35, or 2,5,12")
+    parser.add_argument("--verbose", action="store_true", help="print each miss's particulars")
     args = parser.parse_args()
+    if args.ecbplus:
+        ecbplus_main(args)
+        return
+    factalign_main(args)
+
+
+def factalign_main(args: argparse.Namespace) -> None:
     folder = args.shared / "data" / "factalign-dev"
     work = args.work or Path(tempfile.mkdtemp(prefix="dossier-facts-"))
     dated = counted = with_date = with_count = 0
@@ -115,6 +144,120 @@ def main() -> None:
         )
     print(f"\n(a) dated in the timeline: {dated}/{with_date} events with a gold date")
     print(f"(b) a count claim: {counted}/{with_count} events with a gold incident count")
+
+
+# ---------------------------------------------------------------- ECB+ topic halves
+
+
+def topic_list(spec: str) -> list[int]:
+    topics: list[int] = []
+    for part in spec.split(","):
+        low, _, high = part.partition("-")
+        topics += list(range(int(low), int(high or low) + 1))
+    return topics
+
+
+def within(text: str, sentences: Iterable[str]) -> bool:
+    """The evidence and some sentence are one sentence (either holds the other)."""
+    said = normal(text)
+    return bool(said) and any(said in s or s in said for s in map(normal, sentences) if s)
+
+
+def count_value(words: str) -> float | None:
+    """The number a participant mention gives ("23 pirates" -> 23, "two people" -> 2)."""
+    from triangulate.readers.quantities import find_quantities
+
+    found = find_quantities(words, "")
+    return found[0].value if found else None
+
+
+def half_dossier(store: Any, event: Any, work: Path) -> Any:
+    """The dossier of the half's documents, stored as a stream stores them."""
+    lines = [
+        json.dumps({"id": d.name, "text": d.text, **({"published": d.published} if d.published else {})})
+        for d in event.documents
+    ]
+    path = work / f"{event.name}.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ids = [d.name for d in event.documents]
+    if not all(store.has_article(i) for i in ids):
+        store.ingest([path])
+    return store.dossier([i for i in ids if store.has_article(i)])
+
+
+def judge_half(event: Any, built: Any) -> dict[str, Any]:
+    from triangulate.compose.timeline import entry_value
+    from triangulate.core.dates import DateInterval
+
+    gold = DateInterval.parse(event.date) if event.date else None
+    on_day = [
+        e
+        for e in built.timeline
+        if gold is not None
+        and (when := DateInterval.parse(entry_value(e), mod=e.mod)) is not None
+        and gold.contains(when)
+    ]
+    telling = [e for e in built.timeline if any(within(v.text, event.event_sentences) for v in e.evidence)]
+    count_sentences = [c.sentence for c in event.counts]
+    count_values = {v for c in event.counts if (v := count_value(c.words)) is not None}
+    sides = [
+        side
+        for claim in built.claims
+        for side in claim.sides
+        if isinstance(side.value, int | float)
+        and any(within(v.text, count_sentences) for v in side.evidence)
+    ]
+    return {
+        "dated": any(e in telling for e in on_day),
+        "on_day": bool(on_day),
+        "told": bool(telling),
+        "told_dates": sorted({entry_value(e) for e in telling}),
+        "counted": bool(sides),
+        "counted_value": any(float(s.value) in count_values for s in sides),
+    }
+
+
+def ecbplus_main(args: argparse.Namespace) -> None:
+    from triangulate.api import Store
+    from triangulate.evaluation.ecbplus_events import half_events
+
+    folder = args.shared / "data" / "ecbplus-dev"
+    work = args.work or Path(tempfile.mkdtemp(prefix="dossier-facts-ecbplus-"))
+    work.mkdir(parents=True, exist_ok=True)
+    store = Store(work / "halves.db")
+    rows = []
+    print("| half | reports | dated reports | gold date | dated (a) | on the day | told | gold counts | counted (b) | = count |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for event in half_events(folder, topic_list(args.topics)):
+        result = judge_half(event, half_dossier(store, event, work))
+        rows.append((event, result))
+        print(
+            f"| {event.name} | {len(event.documents)} | {sum(bool(d.published) for d in event.documents)} "
+            f"| {event.date or '-'} | {result['dated'] if event.date else '-'} "
+            f"| {result['on_day'] if event.date else '-'} | {result['told']} "
+            f"| {len(event.counts)} | {result['counted'] if event.counts else '-'} "
+            f"| {result['counted_value'] if event.counts else '-'} |",
+            flush=True,
+        )
+        if args.verbose and event.date and not result["dated"]:
+            print(f"    times {sorted(set(event.times))} told at {result['told_dates']}")
+    print()
+    for label, keep in (
+        ("all halves", lambda e: True),
+        ("reports show a publication date", lambda e: e.reports_dated),
+        ("no report shows one", lambda e: not e.reports_dated),
+    ):
+        chosen = [(e, r) for e, r in rows if keep(e)]
+        with_date = [r for e, r in chosen if e.date]
+        with_count = [r for e, r in chosen if e.counts]
+        dated = sum(r["dated"] for r in with_date)
+        counted = sum(r["counted"] for r in with_count)
+        exact = sum(r["counted_value"] for r in with_count)
+        print(
+            f"{label}: {len(chosen)} halves; (a) dated {dated}/{len(with_date)} with a gold date"
+            f" ({len(chosen) - len(with_date)} without one); (b) counted {counted}/{len(with_count)}"
+            f" with a gold count (value equal: {exact})"
+        )
 
 
 if __name__ == "__main__":

@@ -234,6 +234,32 @@ def test_year_followed_by_a_plural_is_a_count() -> None:
     assert spans("They deployed 2000 troops.") == ["2000"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was charged in the 1974 slayings of two clerks at a bakery.",
+        "Turnout fell after the 2016 elections in the valley.",
+        "Its 1988 floods are still remembered in the port.",
+    ],
+)
+def test_a_year_naming_happenings_after_a_determiner_is_no_count(text: str) -> None:
+    assert all(not s.startswith(("1974", "2016", "1988")) for s in spans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The 1800 soldiers left the base.", "1800"),
+        ("Police said 2000 protesters marched.", "2000"),
+        ("About 1967 killings were recorded.", "About 1967"),
+    ],
+)
+def test_a_year_like_count_of_people_or_without_a_determiner_stays_a_count(
+    text: str, span: str
+) -> None:
+    assert spans(text) == [span]
+
+
 def test_two_figures_joined_by_and_are_both_read() -> None:
     assert spans("It lost 2,000 soldiers and 300 tanks.") == ["2,000", "300"]
 

@@ -611,7 +611,34 @@ def _looks_like_year(
         return True
     if hedge is not None and hedge not in ("over", "under", "some", "above", "below"):
         return False
-    return not _next_word_is_plural(text, match.end("n1"))
+    end = match.end("n1")
+    return not _next_word_is_plural(text, end) or _names_happenings_of_a_year(text, match, end)
+
+
+# "the 1967 killings", "its 2008 elections": a year naming when happenings took place, not
+# how many; after a determiner the count reading would need "the 1967 of them"
+YEAR_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "that"})
+HAPPENING_SUFFIX = re.compile(r"(?:ings|tions|sions|ments)$")
+HAPPENINGS = word_set(
+    """attacks murders riots protests elections games olympics championships floods
+    earthquakes crashes talks accords races playoffs finals storms fires wars strikes
+    massacres raids"""
+)
+
+
+def _names_happenings_of_a_year(text: str, match: re.Match[str], end: int) -> bool:
+    before = _words_before_number(text, match.start("n1"))
+    word = WORD_RE.match(text, end)
+    if before not in YEAR_DETERMINERS or word is None:
+        return False
+    noun = word.group(1)
+    return bool(HAPPENING_SUFFIX.search(noun)) or noun in HAPPENINGS
+
+
+def _words_before_number(text: str, start: int) -> str:
+    """The word just before a number, lower-cased ("" at the start of the text)."""
+    found = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 30) : start])
+    return found.group(1).lower() if found else ""
 
 
 def _next_word_is_plural(text: str, end: int) -> bool:
