@@ -174,7 +174,9 @@ def count_value(words: str) -> float | None:
 def half_dossier(store: Any, event: Any, work: Path) -> Any:
     """The dossier of the half's documents, stored as a stream stores them."""
     lines = [
-        json.dumps({"id": d.name, "text": d.text, **({"published": d.published} if d.published else {})})
+        json.dumps(
+            {"id": d.name, "text": d.text, **({"published": d.published} if d.published else {})}
+        )
         for d in event.documents
     ]
     path = work / f"{event.name}.jsonl"
@@ -197,7 +199,9 @@ def judge_half(event: Any, built: Any) -> dict[str, Any]:
         and (when := DateInterval.parse(entry_value(e), mod=e.mod)) is not None
         and gold.contains(when)
     ]
-    telling = [e for e in built.timeline if any(within(v.text, event.event_sentences) for v in e.evidence)]
+    telling = [
+        e for e in built.timeline if any(within(v.text, event.event_sentences) for v in e.evidence)
+    ]
     count_sentences = [c.sentence for c in event.counts]
     count_values = {v for c in event.counts if (v := count_value(c.words)) is not None}
     sides = [
@@ -207,8 +211,18 @@ def judge_half(event: Any, built: Any) -> dict[str, Any]:
         if isinstance(side.value, int | float)
         and any(within(v.text, count_sentences) for v in side.evidence)
     ]
+    # the event's own entry: the one citing the most of its sentences (then most sources)
+    main = max(
+        telling,
+        key=lambda e: (
+            sum(within(v.text, event.event_sentences) for v in e.evidence),
+            len(e.articles),
+        ),
+        default=None,
+    )
     return {
         "dated": any(e in telling for e in on_day),
+        "main_dated": main is not None and main in on_day,
         "on_day": bool(on_day),
         "told": bool(telling),
         "told_dates": sorted({entry_value(e) for e in telling}),
@@ -222,18 +236,24 @@ def ecbplus_main(args: argparse.Namespace) -> None:
     from triangulate.evaluation.ecbplus_events import half_events
 
     folder = args.shared / "data" / "ecbplus-dev"
+    if not (folder / "ECB+").is_dir():
+        sys.exit(f"no ECB+ corpus at {folder} (give --shared)")
     work = args.work or Path(tempfile.mkdtemp(prefix="dossier-facts-ecbplus-"))
     work.mkdir(parents=True, exist_ok=True)
     store = Store(work / "halves.db")
     rows = []
-    print("| half | reports | dated reports | gold date | dated (a) | on the day | told | gold counts | counted (b) | = count |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print(
+        "| half | reports | dated reports | gold date | dated (a) | its main entry dated "
+        "| an entry on the day | event in timeline | gold counts | counted (b) | = count |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for event in half_events(folder, topic_list(args.topics)):
         result = judge_half(event, half_dossier(store, event, work))
         rows.append((event, result))
         print(
             f"| {event.name} | {len(event.documents)} | {sum(bool(d.published) for d in event.documents)} "
             f"| {event.date or '-'} | {result['dated'] if event.date else '-'} "
+            f"| {result['main_dated'] if event.date else '-'} "
             f"| {result['on_day'] if event.date else '-'} | {result['told']} "
             f"| {len(event.counts)} | {result['counted'] if event.counts else '-'} "
             f"| {result['counted_value'] if event.counts else '-'} |",
@@ -251,10 +271,12 @@ def ecbplus_main(args: argparse.Namespace) -> None:
         with_date = [r for e, r in chosen if e.date]
         with_count = [r for e, r in chosen if e.counts]
         dated = sum(r["dated"] for r in with_date)
+        main = sum(r["main_dated"] for r in with_date)
         counted = sum(r["counted"] for r in with_count)
         exact = sum(r["counted_value"] for r in with_count)
         print(
             f"{label}: {len(chosen)} halves; (a) dated {dated}/{len(with_date)} with a gold date"
+            f" (the event's main entry: {main})"
             f" ({len(chosen) - len(with_date)} without one); (b) counted {counted}/{len(with_count)}"
             f" with a gold count (value equal: {exact})"
         )

@@ -31,16 +31,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from triangulate.core.dates import DateInterval
+from triangulate.core.words import word_set
 from triangulate.evaluation.clustering import _detokenise
 from triangulate.evaluation.ecbplus import REPORTING_TAG, is_plus, sentence_tokens
 from triangulate.readers.times import find_dateline, find_times
 
 TIME_TAG = "TIME_DATE"
 PARTICIPANT_PREFIX = "HUMAN_PART"
-NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred hundreds thousand thousands dozen dozens million millions score scores".split()
+NUMBER_WORDS = word_set(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands dozen dozens million millions score scores"""
 )
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|\b)")
 PRECISION = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4}
@@ -114,7 +115,11 @@ _COUNT = re.compile(
 def is_count(words: str) -> bool:
     """A participant mention that counts people ("23 pirates", "two", "dozens of fans"), not
     an age ("a 37-year-old"), a name with a number or "one of its players"."""
-    return words.strip().lower() != "one" and _COUNT.match(words.strip()) is not None
+    words = words.strip()
+    first = words.split()[0] if words else ""
+    if words.lower() == "one" or (first.isupper() and first.isalpha() and len(first) > 1):
+        return False  # "one" alone stands for a person; "TWO Radio" is a name in capitals
+    return _COUNT.match(words) is not None
 
 
 def _read(path: Path) -> tuple[EcbDocument, list[Markable], dict[str, set[int]]]:
@@ -131,8 +136,9 @@ def _read(path: Path) -> tuple[EcbDocument, list[Markable], dict[str, set[int]]]
     index: dict[str, int] = {}
     found = root.find("Markables")
     for markable in [] if found is None else list(found):
-        anchored = [token_at[a.get("t_id", "")] for a in markable.findall("token_anchor")]
-        anchored = [t for t in anchored if t is not None]
+        ids = [a.get("t_id", "") for a in markable.findall("token_anchor")]
+        ids = [i for i in ids if i in token_at]
+        anchored = [token_at[i] for i in ids]
         if not anchored:
             continue
         sentence = int(anchored[0].get("sentence", "0"))
@@ -224,7 +230,8 @@ def _half_event(topic: int, plus: bool, paths: list[Path]) -> HalfEvent:
     # time instance -> (document name, its normalised value or None) of each event-sentence mention
     time_votes: defaultdict[str, list[tuple[str, tuple[str, str] | None]]] = defaultdict(list)
     for document, markables, linked in read:
-        numbers = {markables[k].sentence for k in linked.get(seminal, set())}
+        own = linked.get(seminal, set())
+        numbers = {markables[k].sentence for k in own}
         instance_of = {k: i for i, members in linked.items() for k in members}
         for number in sorted(numbers):
             sentence = document.lines.get(number, "")
