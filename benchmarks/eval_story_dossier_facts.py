@@ -163,12 +163,24 @@ def within(text: str, sentences: Iterable[str]) -> bool:
     return bool(said) and any(said in s or s in said for s in map(normal, sentences) if s)
 
 
-def count_value(words: str) -> float | None:
-    """The number a participant mention gives ("23 pirates" -> 23, "two people" -> 2)."""
-    from triangulate.readers.quantities import find_quantities
+SMALL_NUMBERS = {
+    word: number
+    for number, word in enumerate((
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen", "twenty",
+    ))
+}  # fmt: skip
 
-    found = find_quantities(words, "")
-    return found[0].value if found else None
+
+def count_value(words: str) -> float | None:
+    """The number a participant mention gives ("23 pirates" -> 23, "two" -> 2), if exact."""
+    for word in re.findall(r"[\w,]+", words.lower()):
+        if word.replace(",", "").isdigit():
+            return float(word.replace(",", ""))
+        if word in SMALL_NUMBERS:
+            return float(SMALL_NUMBERS[word])
+    return None
 
 
 def half_dossier(store: Any, event: Any, work: Path) -> Any:
