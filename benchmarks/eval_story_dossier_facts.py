@@ -233,6 +233,7 @@ def judge_half(event: Any, built: Any) -> dict[str, Any]:
         default=None,
     )
     return {
+        "event_days": sorted({e.date for e in telling if e.granularity in ("day", "time")}),
         "dated": any(e in telling for e in on_day),
         "main_dated": main is not None and main in on_day,
         "on_day": bool(on_day),
@@ -273,6 +274,8 @@ def ecbplus_main(args: argparse.Namespace) -> None:
         )
         if args.verbose and event.date and not result["dated"]:
             print(f"    times {sorted(set(event.times))} told at {result['told_dates']}")
+        if args.verbose and not event.reports_dated and result["event_days"]:
+            print(f"    undated reports, the event placed on {result['event_days']}")
     print()
     for label, keep in (
         ("all halves", lambda e: True),
@@ -286,6 +289,12 @@ def ecbplus_main(args: argparse.Namespace) -> None:
         main = sum(r["main_dated"] for r in with_date)
         counted = sum(r["counted"] for r in with_count)
         exact = sum(r["counted_value"] for r in with_count)
+        days = sum(len(r["event_days"]) for _, r in chosen)
+        placed = sum(bool(r["event_days"]) for _, r in chosen)
+        print(
+            f"{label}: {len(chosen)} halves; the event placed on a day in {placed}"
+            f" ({days} days in all)"
+        )
         print(
             f"{label}: {len(chosen)} halves; (a) dated {dated}/{len(with_date)} with a gold date"
             f" (the event's main entry: {main})"
