@@ -157,10 +157,18 @@ def topic_list(spec: str) -> list[int]:
     return topics
 
 
+MIN_MATCH_WORDS = 4  # a shorter line ("Police said") is in too many sentences to tell one
+
+
 def within(text: str, sentences: Iterable[str]) -> bool:
     """The evidence and some sentence are one sentence (either holds the other)."""
     said = normal(text)
-    return bool(said) and any(said in s or s in said for s in map(normal, sentences) if s)
+    return any(
+        (said in s if len(said.split()) >= MIN_MATCH_WORDS else said == s)
+        or (s in said and len(s.split()) >= MIN_MATCH_WORDS)
+        for s in map(normal, sentences)
+        if s and said
+    )
 
 
 SMALL_NUMBERS = {

@@ -615,9 +615,13 @@ def _looks_like_year(
     return not _next_word_is_plural(text, end) or _names_happenings_of_a_year(text, match, end)
 
 
-# "the 1967 killings", "its 2008 elections": a year naming when happenings took place, not
-# how many; after a determiner the count reading would need "the 1967 of them"
+# "the 1967 killings", "its 2008 elections", "the club's 1995 riots": a year naming when
+# happenings took place, not how many
 YEAR_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "that"})
+MONTH_NAMES = word_set(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec"""
+)
 HAPPENING_SUFFIX = re.compile(r"(?:ings|tions|sions|ments)$")
 HAPPENINGS = word_set(
     """attacks murders riots protests elections games olympics championships floods
@@ -627,18 +631,22 @@ HAPPENINGS = word_set(
 
 
 def _names_happenings_of_a_year(text: str, match: re.Match[str], end: int) -> bool:
-    before = _words_before_number(text, match.start("n1"))
+    start = match.start("n1")
+    before = _word_before(text, start)
+    if before.lower() in MONTH_NAMES and before.istitle():
+        return True  # "the May 2005 revelations", "in December 2008 crowds ...": a date
+    possessive = re.search(r"\w['’]s\s+$", text[max(0, start - 4) : start]) is not None
     word = WORD_RE.match(text, end)
-    if before not in YEAR_DETERMINERS or word is None:
+    if not (before.lower() in YEAR_DETERMINERS or possessive) or word is None:
         return False
     noun = word.group(1)
     return bool(HAPPENING_SUFFIX.search(noun)) or noun in HAPPENINGS
 
 
-def _words_before_number(text: str, start: int) -> str:
-    """The word just before a number, lower-cased ("" at the start of the text)."""
+def _word_before(text: str, start: int) -> str:
+    """The word just before a number ("" at the start of the text)."""
     found = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 30) : start])
-    return found.group(1).lower() if found else ""
+    return found.group(1) if found else ""
 
 
 def _next_word_is_plural(text: str, end: int) -> bool:
