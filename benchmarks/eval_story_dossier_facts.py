@@ -182,7 +182,7 @@ SMALL_NUMBERS = {
 
 
 def count_value(words: str) -> float | None:
-    """The number a participant mention gives ("23 pirates" -> 23, "two" -> 2), if exact."""
+    """The number a participant mention gives ("40 passengers" -> 40, "two" -> 2), if exact."""
     for word in re.findall(r"[\w,]+", words.lower()):
         if word.replace(",", "").isdigit():
             return float(word.replace(",", ""))

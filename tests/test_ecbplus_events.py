@@ -128,12 +128,12 @@ def test_a_half_whose_reports_show_no_date_has_no_calendar_date(corpus: Path) ->
 @pytest.mark.parametrize(
     ("mention", "counts"),
     [
-        ("23 pirates", True),
+        ("40 passengers", True),
         ("two", True),
         ("dozens of fans", True),
         ("at least 40 people", True),
-        ("a 37-year-old", False),
-        ("37 - year - old", False),
+        ("a 52-year-old", False),
+        ("52 - year - old", False),
         ("one", False),
         ("one of its players", False),
         ("ONE Radio", False),

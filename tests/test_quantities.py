@@ -237,15 +237,15 @@ def test_year_followed_by_a_plural_is_a_count() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "She was charged in the 1974 slayings of two clerks at a bakery.",
+        "She was charged in the 1974 bombings of two bridges near the dam.",
         "Turnout fell after the 2016 elections in the valley.",
         "Its 1988 floods are still remembered in the port.",
         "The club's 1995 riots cost the league dearly.",
-        "It was worse than the December 2008 protests downtown.",
+        "It was worse than the December 2031 protests downtown.",
     ],
 )
 def test_a_year_naming_happenings_after_a_determiner_is_no_count(text: str) -> None:
-    assert all(not s.startswith(("1974", "2016", "1988", "1995", "2008")) for s in spans(text))
+    assert all(not s.startswith(("1974", "2016", "1988", "1995", "2031")) for s in spans(text))
 
 
 @pytest.mark.parametrize(
@@ -253,7 +253,7 @@ def test_a_year_naming_happenings_after_a_determiner_is_no_count(text: str) -> N
     [
         ("The 1800 soldiers left the base.", "1800"),
         ("Police said 2000 protesters marched.", "2000"),
-        ("About 1967 killings were recorded.", "About 1967"),
+        ("About 1974 bombings were recorded.", "About 1974"),
         ("The club's 2000 fans sang.", "2000"),
     ],
 )

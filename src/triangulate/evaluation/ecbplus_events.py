@@ -13,7 +13,7 @@ half.  For each half this module reads:
   none for most ``ecb`` documents): the value most documents give, day-precise first, else
   the most precise value given; ``None`` when no mention can be put on the calendar;
 * the **gold counts**: the participant mentions (``HUMAN_PART_*``) of the event sentences that
-  hold a number ("23 pirates", "two people", "dozens of protesters").
+  hold a number ("40 passengers", "two people", "dozens of protesters").
 
 ECB+ gives times no normalised value (only a coder's label), so the normalisation here uses
 the project's own time reader on the annotated words, inside their sentence; the choice of
@@ -68,7 +68,7 @@ class EcbDocument:
 class GoldCount:
     document: str
     sentence: str  # the event sentence holding it
-    words: str  # the participant mention ("23 Somali pirates")
+    words: str  # the participant mention ("40 ferry passengers")
 
 
 @dataclass(frozen=True)
@@ -113,8 +113,8 @@ _COUNT = re.compile(
 
 
 def is_count(words: str) -> bool:
-    """A participant mention that counts people ("23 pirates", "two", "dozens of fans"), not
-    an age ("a 37-year-old"), a name with a number or "one of its players"."""
+    """A participant mention that counts people ("40 passengers", "two", "dozens of fans"), not
+    an age ("a 52-year-old"), a name with a number or "one of its players"."""
     words = words.strip()
     first = words.split()[0] if words else ""
     if words.lower() == "one" or (first.isupper() and first.isalpha() and len(first) > 1):

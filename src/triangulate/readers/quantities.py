@@ -615,7 +615,7 @@ def _looks_like_year(
     return not _next_word_is_plural(text, end) or _names_happenings_of_a_year(text, match, end)
 
 
-# "the 1967 killings", "its 2008 elections", "the club's 1995 riots": a year naming when
+# "the 1974 bombings", "its 2016 elections", "the club's 1995 riots": a year naming when
 # happenings took place, not how many
 YEAR_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "that"})
 MONTH_NAMES = word_set(
@@ -634,7 +634,7 @@ def _names_happenings_of_a_year(text: str, match: re.Match[str], end: int) -> bo
     start = match.start("n1")
     before = _word_before(text, start)
     if before.lower() in MONTH_NAMES and before.istitle():
-        return True  # "the May 2005 revelations", "in December 2008 crowds ...": a date
+        return True  # "the May 2031 revelations", "in June 2030 crowds ...": a date
     possessive = re.search(r"\w['’]s\s+$", text[max(0, start - 4) : start]) is not None
     word = WORD_RE.match(text, end)
     if not (before.lower() in YEAR_DETERMINERS or possessive) or word is None:

@@ -1397,8 +1397,8 @@ def find_times(text: str, article_id: str, anchor: Date | None) -> list[TimeExpr
 
 
 def needs_an_anchor(time: TimeExpression) -> bool:
-    """Whether the expression's value came from its anchor ("on Friday", "December 11",
-    "last week"), not from its own words ("12 March 2031", "the 1950s"): read alone,
+    """Whether the expression's value came from its anchor ("on Friday", "December 14",
+    "last week"), not from its own words ("12 March 2031", "the 1930s"): read alone,
     without an anchor, its words do not give the same value."""
     alone = _absolute_times(time.evidence.text)
     return not any(t.anchored and t.value == time.value for t in alone)
