@@ -224,6 +224,9 @@ def test_reads_value_unit_hedge_and_interval(
         "No one came, and one of them left.",
         "It came 2nd and then 3rd.",
         "Version 3.2.1 ships at 3 p.m. today.",
+        "The ferry left at 11 : 40 p.m. on Monday .",  # tokenised text
+        "The ferry left at 11: 40 p. m. on Monday.",
+        "The blaze broke out at about 2130 GMT.",
     ],
 )
 def test_skips_numbers_that_are_not_figures(text: str) -> None:

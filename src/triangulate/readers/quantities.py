@@ -299,7 +299,10 @@ HEDGED_ONE_RE = re.compile(
 BLOCKED_RES = [
     re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"),  # ISO date
     re.compile(r"\b\d{1,4}[./]\d{1,2}[./]\d{1,4}\b"),  # 18.04.2024, 4/18/24
-    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?", re.I),  # times
+    # times, also as tokenised text writes them ("11 : 30", "11: 30 p. m.")
+    re.compile(r"\b\d{1,2} ?: ?\d{2}(?::\d{2})?(?:\s?[ap]\.? ?m\.?)?", re.I),
+    # a clock time of four digits before its time zone ("at 2045 GMT")
+    re.compile(r"\b[0-2]\d[0-5]\d\s?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST)\b"),
     re.compile(r"\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.I),
     re.compile(
         rf"\b{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\b(?:,?\s+\d{{4}})?"
