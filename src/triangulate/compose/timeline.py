@@ -8,12 +8,12 @@ present tense: "stocks fall"): at the day the article's lead dates its news, els
 publication.  An undated plan ("will be discontinued") has not happened by then and is not
 placed at all.  When the publication date is only guessed (the latest date the text
 mentions, often an earlier event's), a day that date would give ("on Friday", "yesterday")
-is a guess too and is not placed; dates the text writes out in full still are.  The timeline shows the dated mentions only, each told by a sentence of
-its source's own words; :func:`event_mentions` gives them all (the SemEval-2015 Task 4
-benchmark scores that view).  A date stays with the event whose clause it modifies: an
-event told only by another clause's sentence, and a time pointing back ("that day") in a
-text that named no day before it, make no entry; a clock time later than the report's own
-time that day is the day before.
+is a guess too and is not placed; dates the text writes out in full still are.  The
+timeline shows the dated mentions only, each told by a sentence of its source's own words;
+:func:`event_mentions` gives them all (the SemEval-2015 Task 4 benchmark scores that view).
+A date stays with the event whose clause it modifies: an event told only by another
+clause's sentence, and a time pointing back ("that day") in a text that named no day before
+it, make no entry; a clock time later than the report's own time that day is the day before.
 
 Grouping mentions of one event across sources is a layer on top that never rewrites a
 mention's date: mentions join when they tell the same event on compatible dates (or, with
