@@ -37,6 +37,7 @@ Usage:
       [--work DIR]
   .venv/bin/python benchmarks/eval_story_dossier_facts.py --ecbplus [--topics 1,2,...]
       [--work DIR] [--verbose]
+  .venv/bin/python benchmarks/eval_story_dossier_facts.py --figures [--topics ...]
 """
 
 from __future__ import annotations
@@ -104,7 +105,13 @@ def main() -> None:
     parser.add_argument("--ecbplus", action="store_true", help="every ECB+ topic half's event")
     parser.add_argument("--topics", default="1-35", help="ECB+ topics: 1-35, or 2,5,12")
     parser.add_argument("--verbose", action="store_true", help="print each miss's particulars")
+    parser.add_argument(
+        "--figures", action="store_true", help="count the figures read in the halves' reports"
+    )
     args = parser.parse_args()
+    if args.figures:
+        figures_main(args)
+        return
     if args.ecbplus:
         ecbplus_main(args)
         return
@@ -250,6 +257,25 @@ def judge_half(event: Any, built: Any) -> dict[str, Any]:
         "counted": bool(sides),
         "counted_value": any(float(s.value) in count_values for s in sides),
     }
+
+
+def figures_main(args: argparse.Namespace) -> None:
+    """How many figures the quantity reader (alone, without spaCy) reads in the reports of the
+    halves, and how many of them are a bare year-like number (1500-2100): run it on two
+    versions of the readers to see what a change to them removes or adds."""
+    from triangulate.evaluation.ecbplus_events import half_events
+    from triangulate.readers.quantities import find_quantities
+
+    folder = args.shared / "data" / "ecbplus-dev"
+    documents = figures = year_like = 0
+    for event in half_events(folder, topic_list(args.topics)):
+        for document in event.documents:
+            documents += 1
+            for figure in find_quantities(document.text, document.name):
+                figures += 1
+                bare = figure.evidence.text.replace(",", "").split()[-1]
+                year_like += bare.isdigit() and 1500 <= int(bare) <= 2100
+    print(f"{documents} reports: {figures} figures, {year_like} of them a bare year-like number")
 
 
 def ecbplus_main(args: argparse.Namespace) -> None:
