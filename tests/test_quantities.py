@@ -224,6 +224,9 @@ def test_reads_value_unit_hedge_and_interval(
         "No one came, and one of them left.",
         "It came 2nd and then 3rd.",
         "Version 3.2.1 ships at 3 p.m. today.",
+        "The ferry left at 11 : 40 p.m. on Monday .",  # tokenised text
+        "The ferry left at 11: 40 p. m. on Monday.",
+        "The blaze broke out at about 2130 GMT.",
     ],
 )
 def test_skips_numbers_that_are_not_figures(text: str) -> None:
@@ -232,6 +235,35 @@ def test_skips_numbers_that_are_not_figures(text: str) -> None:
 
 def test_year_followed_by_a_plural_is_a_count() -> None:
     assert spans("They deployed 2000 troops.") == ["2000"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was charged in the 1974 bombings of two bridges near the dam.",
+        "Turnout fell after the 2016 elections in the valley.",
+        "Its 1988 floods are still remembered in the port.",
+        "The club's 1995 riots cost the league dearly.",
+        "It was worse than the December 2031 protests downtown.",
+    ],
+)
+def test_a_year_naming_happenings_after_a_determiner_is_no_count(text: str) -> None:
+    assert all(not s.startswith(("1974", "2016", "1988", "1995", "2031")) for s in spans(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The 1800 soldiers left the base.", "1800"),
+        ("Police said 2000 protesters marched.", "2000"),
+        ("About 1974 bombings were recorded.", "About 1974"),
+        ("The club's 2000 fans sang.", "2000"),
+    ],
+)
+def test_a_year_like_count_of_people_or_without_a_determiner_stays_a_count(
+    text: str, span: str
+) -> None:
+    assert spans(text) == [span]
 
 
 def test_two_figures_joined_by_and_are_both_read() -> None:

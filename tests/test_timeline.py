@@ -302,3 +302,24 @@ def test_that_day_after_a_named_day_is_that_day() -> None:
     entries = build_timeline([article], read_many([article]))
     checked = [e.date for e in entries if "checked" in e.event]
     assert checked == ["2030-05-13"]
+
+
+GUESSED_TEXT = (
+    "Mill owner resigns\n\n"
+    "The owner of the Orlen mill resigned on Friday, the town council said. "
+    "The mill burned down on 4 June 2029 during a storm. "
+    "Its new roof was built in the 1990s."
+)
+
+
+def test_a_day_read_against_a_guessed_publication_date_is_not_placed() -> None:
+    # no publication date: the reader guesses the latest date the text mentions (an earlier
+    # event's), so "on Friday" could be any Friday; the dates the text writes out stay
+    undated = Article("g", "g.txt", GUESSED_TEXT)
+    (reading,) = read_many([undated])
+    assert reading.published == "2029-06-04" and reading.published_inferred
+    dated = {e.date for e in build_timeline([undated], [reading])}
+    assert dated == {"2029-06-04", "199X"}
+    given = Article("h", "h.txt", GUESSED_TEXT, published="2031-02-10")
+    resigned = [e.date for e in build_timeline([given], read_many([given])) if "resign" in e.event]
+    assert resigned == ["2031-02-07"]

@@ -6,12 +6,14 @@ clause gives a time ("the troops left on 12 June"); an undated one happens, as f
 text says, by the time it reports it (news tells the day's events in the past and in the
 present tense: "stocks fall"): at the day the article's lead dates its news, else at its
 publication.  An undated plan ("will be discontinued") has not happened by then and is not
-placed at all.  The timeline shows the dated mentions only, each told by a sentence of
-its source's own words; :func:`event_mentions` gives them all (the SemEval-2015 Task 4
-benchmark scores that view).  A date stays with the event whose clause it modifies: an
-event told only by another clause's sentence, and a time pointing back ("that day") in a
-text that named no day before it, make no entry; a clock time later than the report's own
-time that day is the day before.
+placed at all.  When the publication date is only guessed (the latest date the text
+mentions, often an earlier event's), a day that date would give ("on Friday", "yesterday")
+is a guess too and is not placed; dates the text writes out in full still are.  The
+timeline shows the dated mentions only, each told by a sentence of its source's own words;
+:func:`event_mentions` gives them all (the SemEval-2015 Task 4 benchmark scores that view).
+A date stays with the event whose clause it modifies: an event told only by another
+clause's sentence, and a time pointing back ("that day") in a text that named no day before
+it, make no entry; a clock time later than the report's own time that day is the day before.
 
 Grouping mentions of one event across sources is a layer on top that never rewrites a
 mention's date: mentions join when they tell the same event on compatible dates (or, with
@@ -36,6 +38,7 @@ from triangulate.core.dates import DateInterval
 from triangulate.core.spans import sentence_around
 from triangulate.core.words import content_words, overlap, verbs_alike, words_of
 from triangulate.models import Article, Event, Evidence, Reading, TimeExpression, TimelineEntry
+from triangulate.readers.times import needs_an_anchor
 
 DATELINE_WORDS = re.compile(
     r"\b(published|updated|posted|modified|last edited|copyright|©|publication date)\b", re.I
@@ -174,7 +177,9 @@ def _article_mentions(article: Article, reading: Reading) -> list[EventMention]:
     found = []
     for event in reading.events:
         sentence = sentence_around(event.evidence, article.text, sentences)
-        mention = _dated_mention(event, sentence, published)
+        mention = None
+        if not (reading.published_inferred and _read_against_publication(event.time)):
+            mention = _dated_mention(event, sentence, published)
         if mention is None and event.tense != "future":
             report = lead or published
             mention = _mention_at(event, sentence, report, published, dated=False)
@@ -189,6 +194,13 @@ def _article_mentions(article: Article, reading: Reading) -> list[EventMention]:
             )
             found.append(_before_report(mention, reported_at))
     return found
+
+
+def _read_against_publication(time: TimeExpression | None) -> bool:
+    """A time whose day the publication date gave ("on Friday", "yesterday"). When that date
+    is only the reader's guess (the latest date the text mentions: often an earlier event's),
+    such a day is a guess too: the timeline does not place it."""
+    return time is not None and time.value is not None and needs_an_anchor(time)
 
 
 def _dateline_clock(text: str, published: str | None) -> dt.datetime | None:

@@ -299,7 +299,10 @@ HEDGED_ONE_RE = re.compile(
 BLOCKED_RES = [
     re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"),  # ISO date
     re.compile(r"\b\d{1,4}[./]\d{1,2}[./]\d{1,4}\b"),  # 18.04.2024, 4/18/24
-    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?", re.I),  # times
+    # times, also as tokenised text writes them ("11 : 30", "11: 30 p. m.")
+    re.compile(r"\b\d{1,2} ?: ?\d{2}(?::\d{2})?(?:\s?[ap]\.? ?m\.?)?", re.I),
+    # a clock time of four digits before its time zone ("at 2045 GMT")
+    re.compile(r"\b[0-2]\d[0-5]\d\s?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST)\b"),
     re.compile(r"\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.I),
     re.compile(
         rf"\b{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\b(?:,?\s+\d{{4}})?"
@@ -611,7 +614,42 @@ def _looks_like_year(
         return True
     if hedge is not None and hedge not in ("over", "under", "some", "above", "below"):
         return False
-    return not _next_word_is_plural(text, match.end("n1"))
+    end = match.end("n1")
+    return not _next_word_is_plural(text, end) or _names_happenings_of_a_year(text, match, end)
+
+
+# "the 1974 bombings", "its 2016 elections", "the club's 1995 riots": a year naming when
+# happenings took place, not how many
+YEAR_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "this", "that"})
+MONTH_NAMES = word_set(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec"""
+)
+HAPPENING_SUFFIX = re.compile(r"(?:ings|tions|sions|ments)$")
+HAPPENINGS = word_set(
+    """attacks murders riots protests elections games olympics championships floods
+    earthquakes crashes talks accords races playoffs finals storms fires wars strikes
+    massacres raids"""
+)
+
+
+def _names_happenings_of_a_year(text: str, match: re.Match[str], end: int) -> bool:
+    start = match.start("n1")
+    before = _word_before(text, start)
+    if before.lower() in MONTH_NAMES and before.istitle():
+        return True  # "the May 2031 revelations", "in June 2030 crowds ...": a date
+    possessive = re.search(r"\w['’]s\s+$", text[max(0, start - 4) : start]) is not None
+    word = WORD_RE.match(text, end)
+    if not (before.lower() in YEAR_DETERMINERS or possessive) or word is None:
+        return False
+    noun = word.group(1)
+    return bool(HAPPENING_SUFFIX.search(noun)) or noun in HAPPENINGS
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before a number ("" at the start of the text)."""
+    found = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 30) : start])
+    return found.group(1) if found else ""
 
 
 def _next_word_is_plural(text: str, end: int) -> bool:

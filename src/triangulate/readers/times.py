@@ -1396,6 +1396,14 @@ def find_times(text: str, article_id: str, anchor: Date | None) -> list[TimeExpr
     return _find_times(text, article_id, anchor, _ALL_RULES)
 
 
+def needs_an_anchor(time: TimeExpression) -> bool:
+    """Whether the expression's value came from its anchor ("on Friday", "December 14",
+    "last week"), not from its own words ("12 March 2031", "the 1930s"): read alone,
+    without an anchor, its words do not give the same value."""
+    alone = _absolute_times(time.evidence.text)
+    return not any(t.anchored and t.value == time.value for t in alone)
+
+
 def _absolute_times(line: str) -> list[TimeExpression]:
     """The expressions of a line that can be dated without an anchor (datelines, guesses):
     the rules left out only ever give unanchored values there, and cost time on the hot path."""
