@@ -431,7 +431,29 @@ class _Line:
     norm: str = ""  # whitespace collapsed
 
 
+# A line's description depends on its text alone, and page furniture (menus, share buttons,
+# bylines, notices) recurs across a batch's documents: short lines are described once per
+# worker and copied (a copy, since lines in context are marked in place).
+_DESCRIBED_CHARS = 160
+_DESCRIBED_LINES = 8_192
+_described: dict[str, _Line] = {}
+
+
 def _describe(index: int, text: str) -> _Line:
+    if len(text) > _DESCRIBED_CHARS:
+        return _describe_anew(index, text)
+    known = _described.get(text)
+    if known is None:
+        if len(_described) >= _DESCRIBED_LINES:
+            _described.clear()
+        known = _described[text] = _describe_anew(-1, text)
+    return _Line(
+        index, text, known.words, known.terminal, known.stop_ratio, known.menu_like,
+        known.title_case, known.prose, known.bullet, known.kind, known.reason, known.norm,
+    )  # fmt: skip
+
+
+def _describe_anew(index: int, text: str) -> _Line:
     line = _Line(index, text)
     tokens = text.split()
     line.norm = " ".join(tokens)
