@@ -56,10 +56,28 @@ def _text_keys(text: str) -> set[str]:
 
 
 def _line_key(line: str) -> str:
+    if len(line) > _DESCRIBED_CHARS:
+        return _key_anew(line)
+    key = _line_keys.get(line)
+    if key is None:
+        if len(_line_keys) >= _DESCRIBED_LINES:
+            _line_keys.clear()
+        key = _line_keys[line] = _key_anew(line)
+    return key
+
+
+_line_keys: dict[str, str] = {}  # short lines recur (see _describe)
+
+
+def _key_anew(line: str) -> str:
     return hashlib.blake2b(_normalise(line).encode("utf-8", "replace"), digest_size=8).hexdigest()
 
 
 MEMORY_KEYS = 60_000
+# Short lines (up to this many characters) are remembered, up to this many, with what is
+# computed from their text alone: a batch's page furniture recurs from document to document.
+_DESCRIBED_CHARS = 160
+_DESCRIBED_LINES = 8_192
 
 
 class BoilerplateMemory:
@@ -434,8 +452,6 @@ class _Line:
 # A line's description depends on its text alone, and page furniture (menus, share buttons,
 # bylines, notices) recurs across a batch's documents: short lines are described once per
 # worker and copied (a copy, since lines in context are marked in place).
-_DESCRIBED_CHARS = 160
-_DESCRIBED_LINES = 8_192
 _described: dict[str, _Line] = {}
 
 

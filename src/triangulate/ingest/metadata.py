@@ -319,31 +319,42 @@ def infer_outlet(lines: list[str]) -> str | None:
 
 def _cues(lines: list[str]) -> Iterator[tuple[str, str]]:
     for raw in lines:
-        line = " ".join(raw.split())  # no-break spaces and runs of white space
-        if not line or len(line) > _MAX_LINE:
-            continue
-        copyright_ = _COPYRIGHT.match(line)
-        byline = _BYLINE.match(line)
-        first_person = _FIRST_PERSON.search(line)
-        # most lines can give no cue: the costly searches (code, site names) are skipped there
-        if not (copyright_ or byline or first_person or _may_name_site(line)):
-            continue
-        if _CODE.search(line):
-            continue
-        if copyright_ and not _CREDIT.search(line[: copyright_.end("name") + 1]):
-            holder, after = copyright_.group("name"), line[copyright_.end("name") :]
-            holder = re.sub(r"\s+Company$", "", holder)  # "The Name Company": the Name
-            if not _COMPANY_AFTER.match(after):
-                yield from _named("copyright", holder)
-        if byline:
-            yield from _named("byline", byline.group("name"))
-        if first_person:
-            for pattern in _SELF:
-                for found in pattern.finditer(line):
-                    yield from _named("self", found.group("name"))
-        if _may_name_site(line):
-            for found in _SITE.finditer(line):
-                yield from _named("site", found.group("name") or found.group("site"))
+        yield from _line_cues(raw) if len(raw) <= _MAX_LINE else _cues_of_line(raw)
+
+
+# A text's cues are its lines' one by one, and the lines that give cues (copyright lines,
+# bylines, sign-offs) recur across an outlet's texts: each short line is read once per process.
+@lru_cache(maxsize=8192)
+def _line_cues(raw: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_cues_of_line(raw))
+
+
+def _cues_of_line(raw: str) -> Iterator[tuple[str, str]]:
+    line = " ".join(raw.split())  # no-break spaces and runs of white space
+    if not line or len(line) > _MAX_LINE:
+        return
+    copyright_ = _COPYRIGHT.match(line)
+    byline = _BYLINE.match(line)
+    first_person = _FIRST_PERSON.search(line)
+    # most lines can give no cue: the costly searches (code, site names) are skipped there
+    if not (copyright_ or byline or first_person or _may_name_site(line)):
+        return
+    if _CODE.search(line):
+        return
+    if copyright_ and not _CREDIT.search(line[: copyright_.end("name") + 1]):
+        holder, after = copyright_.group("name"), line[copyright_.end("name") :]
+        holder = re.sub(r"\s+Company$", "", holder)  # "The Name Company": the Name
+        if not _COMPANY_AFTER.match(after):
+            yield from _named("copyright", holder)
+    if byline:
+        yield from _named("byline", byline.group("name"))
+    if first_person:
+        for pattern in _SELF:
+            for found in pattern.finditer(line):
+                yield from _named("self", found.group("name"))
+    if _may_name_site(line):
+        for found in _SITE.finditer(line):
+            yield from _named("site", found.group("name") or found.group("site"))
 
 
 def _may_name_site(line: str) -> bool:
