@@ -255,10 +255,10 @@ def _from_unpacked(identifier: Any, paths: dict[str, Path]) -> Any:
 
 # Words of English that other languages written in Latin letters do not use as words of
 # their own ("in", "on", "to", "a", "is", "was", "die" do, so they are left out).
-_ENGLISH_WORDS = frozenset(
-    "the and of that with were which this from have has said would their they been for are"
-    " his who its by at an".split()
-)
+_ENGLISH_WORDS = frozenset({
+    "the", "and", "of", "that", "with", "were", "which", "this", "from", "have", "has", "said",
+    "would", "their", "they", "been", "for", "are", "his", "who", "its", "by", "at", "an",
+})  # fmt: skip
 _PLAINLY_ENGLISH_SHARE = 0.16  # of a sample's words
 _PLAINLY_ENGLISH_WORDS = 40  # words in the sample at least
 
