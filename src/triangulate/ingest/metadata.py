@@ -274,7 +274,7 @@ def plainly_english(words: list[str]) -> bool:
     """
     if len(words) < _PLAINLY_ENGLISH_WORDS:
         return False
-    english = sum(1 for word in words if word.lower() in _ENGLISH_WORDS)
+    english = sum(map(_ENGLISH_WORDS.__contains__, map(str.lower, words)))
     return english >= _PLAINLY_ENGLISH_SHARE * len(words)
 
 
