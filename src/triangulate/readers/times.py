@@ -1477,7 +1477,6 @@ def _dateline_in_line(line: str) -> tuple[str, bool] | None:
     return None
 
 
-@lru_cache(maxsize=4096)
 def _labelled_with_dateparser(line: str) -> str | None:
     if len(line.split()) > _DATELINE_WORDS or not _HAS_DIGIT.search(line):
         return None  # prose, or nothing dateparser could read as a full date
