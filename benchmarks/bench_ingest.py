@@ -18,6 +18,9 @@ package's bytecode compiled first, as an install does) timed from outside: wall 
 warm-up round, then the commands alternate (A B, B A, ...) and each round gives a ratio; the
 medians are printed with the range and the machine's load average before and after.
 ``--memory N`` instead ingests N text articles in this process and prints its RSS as it goes.
+``--steps N`` instead times each step of text ingest over N text articles in this process (a
+worker's view: each step over all the texts in turn) and the floor's insert of the same files,
+in milliseconds per article.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -255,6 +259,94 @@ def memory_curve(count: int, workers: int) -> None:
         print(f"{count:,} articles in {time.perf_counter() - start:.1f} s")
 
 
+def step_costs(count: int) -> None:
+    """Milliseconds per article of each step of text ingest, and of the floor's insert."""
+
+    from baselines import sqlite_floor
+    from triangulate.ingest import dedupe, metadata
+    from triangulate.ingest.clean import BoilerplateMemory, clean_text
+    from triangulate.ingest.ingester import Ingester
+    from triangulate.ingest.inputs import iter_documents
+    from triangulate.readers.published import publication_date
+    from triangulate.readers.times import find_dateline
+    from triangulate.runners.local import LazyPool
+    from triangulate.settings import Settings
+    from triangulate.store import open_store
+
+    with tempfile.TemporaryDirectory() as name:
+        temp = Path(name)
+        folder = temp / "text"
+        folder.mkdir()
+        make_texts(folder, count)
+        settings = Settings(db_path=temp / "steps.db", workers=1)
+        documents = [
+            item
+            for item in iter_documents([str(folder)], settings)
+            if not isinstance(item, Exception)
+        ]
+        texts = [document.data.decode("utf-8") for document in documents]
+        memory = BoilerplateMemory()
+        rows: list[tuple[str, float]] = []
+
+        def step(what: str, work: Callable[[], object]) -> Any:
+            start = time.process_time()
+            result = work()
+            rows.append((what, (time.process_time() - start) * 1000 / count))
+            return result
+
+        keys = step(
+            "boilerplate memory: count the lines (ingesting process)",
+            lambda: [memory.add_document(text) for text in texts],
+        )
+        subsets = step(
+            "boilerplate memory: the counts for one text",
+            lambda: [memory.for_keys(k) for k in keys],
+        )
+        cleaned = step(
+            "line cleaner (`clean_text`)",
+            lambda: [clean_text(t, m).text for t, m in zip(texts, subsets, strict=True)],
+        )
+        step(
+            "outlet cues (`infer_outlet`)",
+            lambda: [metadata.infer_outlet(t.splitlines()) for t in texts],
+        )
+        datelines = step(
+            "dateline of the raw text (`find_dateline`)", lambda: [find_dateline(t) for t in texts]
+        )
+        step(
+            "publication date: dateline of the clean text, else the date guess",
+            lambda: [
+                publication_date(dateline=d, text=c)
+                for c, d in zip(cleaned, datelines, strict=True)
+            ],
+        )
+        step("language (`detect_language`)", lambda: [metadata.detect_language(c) for c in cleaned])
+        step("content hash", lambda: [metadata.content_hash(c) for c in cleaned])
+        step("MinHash signature", lambda: [dedupe.to_bytes(dedupe.signature(c)) for c in cleaned])
+        with open_store(settings.db) as store, LazyPool(1) as pool:
+            ingester = Ingester(store, settings)
+            chunks = [
+                ingester._submit(list(documents[i : i + 128]), pool)
+                for i in range(0, len(documents), 128)
+            ]
+            for chunk in chunks:  # prepared here, before the store's part is timed
+                chunk.prepared = iter(list(chunk.prepared))
+
+            def store_all() -> None:
+                for chunk in chunks:
+                    ingester._store_chunk(chunk, lambda event: None)
+
+            step("store: queries, writes, FTS index, commits (ingesting process)", store_all)
+        step(
+            "**floor**: read, decode, insert text and bytes with FTS5 (`baselines.py sqlite`)",
+            lambda: sqlite_floor(folder, temp / "floor.db"),
+        )
+    print(f"\n### Text ingest, step by step: {count} articles, one process\n")
+    print("| step | ms per article |\n|---|---|")
+    for what, ms in rows:
+        print(f"| {what} | {ms:.3f} |")
+
+
 def rss_mb() -> float:
     with open("/proc/self/status") as status:
         for line in status:
@@ -291,9 +383,15 @@ def main() -> int:
     )  # fmt: skip
     parser.add_argument("--data", type=Path, default=DATA, help="default: ../shared/data")
     parser.add_argument("--memory", type=int, default=0, help="RSS curve over N text articles")
+    parser.add_argument("--steps", type=int, default=0, help="each step's cost over N texts")
     args = parser.parse_args()
     if args.memory:
         memory_curve(args.memory, args.workers or os.cpu_count() or 1)
+        return 0
+    if args.steps:
+        print(f"load average before: {load()}")
+        step_costs(args.steps)
+        print(f"\nload average after: {load()}")
         return 0
     sections = args.only or ["html", "text", "startup"]
     compile_package()

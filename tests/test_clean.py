@@ -7,6 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from triangulate.ingest import clean
 from triangulate.ingest.clean import BoilerplateMemory, CleanedText, clean_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "clean"
@@ -283,3 +284,37 @@ def test_pruned_memory_forgets_lines_seen_once_and_keeps_repeated_ones() -> None
     memory.prune(max_keys=3)
     assert memory.documents_with("Subscribe to the Ledger") == 5
     assert memory.documents_with("A story about the storm") == 0
+
+
+def _cleaned_afresh(text: str, memory: BoilerplateMemory | None = None) -> CleanedText:
+    """What a process that never saw a line before makes of ``text``."""
+    clean._described.clear()
+    clean._line_keys.clear()
+    return clean_text(text, memory)
+
+
+def test_lines_met_again_are_cleaned_as_the_first_time() -> None:
+    # the caption twice in a row is marked in one document and kept as a subhead in the
+    # next: a mark made in context must not stay on the line remembered for its text
+    caption = "Harbour cranes at dawn, seen from the pier"
+    marked = paragraphs("Velmora reopens the Tessel Bridge", caption, caption, *BODY)
+    kept = paragraphs("Velmora reopens the Tessel Bridge", BODY[0], caption, *BODY[1:])
+    documents = [LEDGER, marked, kept, marked, LEDGER, kept]
+    memory = BoilerplateMemory()
+    for document in documents:
+        memory.add_document(document)
+    expected = [_cleaned_afresh(document, memory) for document in documents]
+    clean._described.clear()
+    clean._line_keys.clear()
+    assert [clean_text(document, memory) for document in documents] == expected
+    assert reasons(expected[1])[2] == reasons(expected[1])[4] == "caption"
+    assert caption in expected[2].text.split("\n\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(LINE_PARTS, st.text(max_size=200)))
+def test_a_remembered_line_is_described_as_a_new_one(text: str) -> None:
+    fresh = clean._describe_anew(3, text.strip())
+    assert clean._describe(3, text.strip()) == fresh
+    assert clean._describe(3, text.strip()) == fresh  # the second time, from memory
+    assert clean._line_key(text) == clean._key_anew(text) == clean._line_key(text)

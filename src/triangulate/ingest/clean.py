@@ -56,10 +56,28 @@ def _text_keys(text: str) -> set[str]:
 
 
 def _line_key(line: str) -> str:
+    if len(line) > _DESCRIBED_CHARS:
+        return _key_anew(line)
+    key = _line_keys.get(line)
+    if key is None:
+        if len(_line_keys) >= _DESCRIBED_LINES:
+            _line_keys.clear()
+        key = _line_keys[line] = _key_anew(line)
+    return key
+
+
+_line_keys: dict[str, str] = {}  # short lines recur (see _describe)
+
+
+def _key_anew(line: str) -> str:
     return hashlib.blake2b(_normalise(line).encode("utf-8", "replace"), digest_size=8).hexdigest()
 
 
 MEMORY_KEYS = 60_000
+# Short lines (up to this many characters) are remembered, up to this many, with what is
+# computed from their text alone: a batch's page furniture recurs from document to document.
+_DESCRIBED_CHARS = 160
+_DESCRIBED_LINES = 8_192
 
 
 class BoilerplateMemory:
@@ -431,7 +449,27 @@ class _Line:
     norm: str = ""  # whitespace collapsed
 
 
+# A line's description depends on its text alone, and page furniture (menus, share buttons,
+# bylines, notices) recurs across a batch's documents: short lines are described once per
+# worker and copied (a copy, since lines in context are marked in place).
+_described: dict[str, _Line] = {}
+
+
 def _describe(index: int, text: str) -> _Line:
+    if len(text) > _DESCRIBED_CHARS:
+        return _describe_anew(index, text)
+    known = _described.get(text)
+    if known is None:
+        if len(_described) >= _DESCRIBED_LINES:
+            _described.clear()
+        known = _described[text] = _describe_anew(-1, text)
+    return _Line(
+        index, text, known.words, known.terminal, known.stop_ratio, known.menu_like,
+        known.title_case, known.prose, known.bullet, known.kind, known.reason, known.norm,
+    )  # fmt: skip
+
+
+def _describe_anew(index: int, text: str) -> _Line:
     line = _Line(index, text)
     tokens = text.split()
     line.norm = " ".join(tokens)

@@ -50,9 +50,11 @@ class ByteScan:
         features: npt.NDArray[Any],
         depth: int,
     ) -> None:
-        self.nextmove = nextmove
-        self.row_start = rows.astype(np.int64) << 8
-        self.features = features.astype(np.int64)
+        # plain arrays over the mapped ones (the same memory): indexing a np.memmap goes
+        # through its Python-level __getitem__, several times per text
+        self.nextmove = np.asarray(nextmove)
+        self.row_start = np.asarray(rows, dtype=np.int64) << 8
+        self.features = np.asarray(features, dtype=np.int64)
         self.depth = depth
 
     def counts(self, data: bytes) -> Counts | None:

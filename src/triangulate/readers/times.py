@@ -19,6 +19,7 @@ import re
 import string
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateutil.easter import easter
 
@@ -1462,6 +1463,9 @@ _ANY_LABEL = re.compile(r"\b(?:date|dated|published|posted|updated|created)\b", 
 _HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|'\d\d\b")
 
 
+# The head of a scraped text repeats from one document of an outlet to the next (its menus,
+# its bylines, its time stamps): each line is read once per process.
+@lru_cache(maxsize=4096)
 def _dateline_in_line(line: str) -> tuple[str, bool] | None:
     """(ISO date, labelled) when a line of the article head is a dateline."""
     if not _HAS_DIGIT.search(line):
