@@ -79,14 +79,18 @@ _CONNECTOR_WORDS = (
 )  # fmt: skip
 _CONNECTORS = frozenset(_CONNECTOR_WORDS)
 _CONNECTOR = rf"(?:{'|'.join(_CONNECTOR_WORDS)})(?=\s+[A-Z])"
-_CAPITALISED_RUN = re.compile(
-    rf"(?:[A-Z][\w'’.&-]*|(?<=\s){_CONNECTOR})(?:[ \t]+(?:[A-Z][\w'’.&-]*|{_CONNECTOR}))*"
-)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# A name starts with a capital: a run that starts with a connector ("of Paris") would be
+# trimmed to the run from its first capital anyway, so runs start at capitals only, which
+# lets the regex engine skip ahead to the next capital letter.
+_CAPITALISED_RUN = re.compile(rf"[A-Z][\w'’.&-]*(?:[ \t]+(?:[A-Z][\w'’.&-]*|{_CONNECTOR}))*")
+# Each pattern opens with a lookahead for its first character, so that the regex engine
+# skips ahead to the next candidate position instead of trying the pattern everywhere
+# (the same matches, about half the time).
+_YEAR = re.compile(r"(?=[12])\b(1[89]\d\d|20\d\d)\b")
 _MONTH_NAME = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
-_MONTH_DAY = re.compile(rf"\b({_MONTH_NAME})\.?\s+(\d{{1,2}})(?![\d,.]\d)")
-_DAY_MONTH = re.compile(rf"(?<!\d)(\d{{1,2}})\s+({_MONTH_NAME})\b")
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?(?![\w])")
+_MONTH_DAY = re.compile(rf"(?=[A-Z])\b({_MONTH_NAME})\.?\s+(\d{{1,2}})(?![\d,.]\d)")
+_DAY_MONTH = re.compile(rf"(?=\d)(?<!\d)(\d{{1,2}})\s+({_MONTH_NAME})\b")
+_NUMBER = re.compile(r"(?=\d)(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,7 @@ def featurize(article: Article) -> ArticleFeatures:
         published=(article.published or None) and article.published[:10],
         duplicate_of=article.duplicate_of,
         title=title or _first_line(article.text),
-        terms=_sublinear(_content_words(words) + _content_words(lead_words)),
+        terms=_sublinear(_content_words(chain(words, lead_words))),
         names=_sublinear(_boosted(names, _names_in(lead, lead_words), LEAD_NAMES_BOOST)),
         facts=_sublinear(_boosted(facts_in(text), facts_in(lead), LEAD_FACTS_BOOST)),
     )
@@ -131,10 +135,9 @@ def _boosted(counts: dict[str, float], lead: Mapping[str, float], boost: float) 
 
 
 def _leading_words(text: str, limit: int) -> str:
-    for count, match in enumerate(re.finditer(r"\S+", text), start=1):
-        if count > limit:
-            return text[: match.start()]
-    return text
+    """``text`` up to its word number ``limit + 1`` (words: runs of non-space)."""
+    parts = text.split(None, limit)  # the last part: the rest from that word on, if any
+    return text[: len(text) - len(parts[-1])] if len(parts) > limit else text
 
 
 def _first_line(text: str, limit: int = 120) -> str:
@@ -151,7 +154,7 @@ def content_words(text: str) -> Counter[str]:
     return _content_words(words_of(text))
 
 
-def _content_words(words: list[str]) -> Counter[str]:
+def _content_words(words: Iterable[str]) -> Counter[str]:
     return Counter(filter(None, map(_content_stem, words)))
 
 
@@ -181,18 +184,33 @@ def names_in(text: str) -> dict[str, float]:
 
 
 def _names_in(text: str, words_of_text: list[str]) -> dict[str, float]:
-    lowercase = {w for w in words_of_text if w.islower()}
+    lowercase = set(filter(str.islower, words_of_text))
     found: defaultdict[str, float] = defaultdict(float)
-    for match in _CAPITALISED_RUN.finditer(text):
-        words = _trim_name(match.group().split())
-        if not words or (len(words) == 1 and words[0].lower() in lowercase):
+    for run in _CAPITALISED_RUN.findall(text):
+        lone, keys = _name_keys(run)
+        if lone is not None and lone in lowercase:
             continue
-        found["e:" + " ".join(_name_word(w) for w in words)] += 1.0
-        if len(words) > 1:
-            for word in words:
-                if word.lower() not in _CONNECTORS and len(word) > 2:
-                    found["e:" + _name_word(word)] += 0.5
+        for key, weight in keys:
+            found[key] += weight
     return found
+
+
+@functools.lru_cache(maxsize=_WORD_CACHE)
+def _name_keys(run: str) -> tuple[str | None, tuple[tuple[str, float], ...]]:
+    """What a capitalised run counts for, remembered (names recur across articles): the
+    lone word, lower-cased, when it is one word (dropped where the text also has it in
+    lower case), and the name's keys with their weights."""
+    words = _trim_name(run.split())
+    if not words:
+        return None, ()
+    keys = [("e:" + " ".join(_name_word(w) for w in words), 1.0)]
+    if len(words) > 1:
+        keys += [
+            ("e:" + _name_word(word), 0.5)
+            for word in words
+            if word.lower() not in _CONNECTORS and len(word) > 2
+        ]
+    return (words[0].lower() if len(words) == 1 else None), tuple(keys)
 
 
 @functools.lru_cache(maxsize=_WORD_CACHE)
