@@ -435,10 +435,15 @@ class StoryClusterer:
             return self._join_copy(self._live[copied], features)
         weighted = self._weighted(features)
         story = self._best_story(features, weighted)
+        started = story is None
         if story is None:
             story = self._start(features)
         self._join(story, features, weighted)
-        story = self._merge_similar(story, weighted.keys)
+        # A story just started holds this one article: its similarity to each story in its
+        # window is the article's own, just found below the threshold, so it is below the
+        # merge threshold too, and comparing the centroids would only say so again.
+        if not started or self.settings.merge_threshold < self.settings.threshold:
+            story = self._merge_similar(story, weighted.keys)
         self._close_old(features.published)
         return story.id
 
