@@ -470,9 +470,9 @@ class StoryClusterer:
             (list(map(sys.intern, space.keys())), list(space.values()))
             for space in (features.terms, features.names, features.facts)
         ]
-        for keys, _ in spaces:
-            self._document_frequency.update(keys)
-        vectors = [self._tfidf(keys, counts) for keys, counts in spaces]
+        for space_keys, _ in spaces:
+            self._document_frequency.update(space_keys)
+        vectors = [self._tfidf(space_keys, counts) for space_keys, counts in spaces]
         keys = _top_keys(vectors[0], self.settings.index_terms) + _top_keys(
             vectors[1], self.settings.index_names
         )
