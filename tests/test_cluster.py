@@ -17,6 +17,7 @@ from triangulate.stories.cluster import (
     ArticleFeatures,
     ClusterSettings,
     StoryClusterer,
+    _leading_words,
     _LiveStory,
     _Weighted,
     cluster_features,
@@ -59,6 +60,21 @@ def test_names_are_capitalised_phrases_without_sentence_starts() -> None:
     assert "e:oberlin" in names  # a surname alone finds the full name later
     assert "e:rescue" not in names  # also written in lower case: a common word
     assert "e:the" not in names
+
+
+def test_names_after_a_connector_or_a_line_break_start_at_their_capital() -> None:
+    names = names_in("Crews from the port of Varnholt\nof Quillmere came, and Bank of Ostra paid.")
+    assert {"e:varnholt", "e:quillmere", "e:bank of ostra", "e:ostra"} <= set(names)
+    assert not [key for key in names if key.startswith("e:of")]
+
+
+@given(st.text(alphabet=" \t\n\u00a0ab.,1"), st.integers(min_value=1, max_value=6))
+def test_featurize_reads_the_leading_words_of_a_text(text: str, limit: int) -> None:
+    lead = _leading_words(text, limit)
+    assert text.startswith(lead)
+    assert len(lead.split()) == min(limit, len(text.split()))
+    rest = text[len(lead) :]
+    assert not rest or not rest[0].isspace()
 
 
 def test_facts_are_years_days_and_figures() -> None:

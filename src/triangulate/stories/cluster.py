@@ -34,14 +34,14 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
-import heapq
 import math
 import re
+import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import chain, repeat
-from operator import mul
+from operator import add, mul, sub
 from typing import overload
 
 from triangulate.core.words import STOP_WORDS, stem, word_set, words_of
@@ -79,14 +79,18 @@ _CONNECTOR_WORDS = (
 )  # fmt: skip
 _CONNECTORS = frozenset(_CONNECTOR_WORDS)
 _CONNECTOR = rf"(?:{'|'.join(_CONNECTOR_WORDS)})(?=\s+[A-Z])"
-_CAPITALISED_RUN = re.compile(
-    rf"(?:[A-Z][\w'’.&-]*|(?<=\s){_CONNECTOR})(?:[ \t]+(?:[A-Z][\w'’.&-]*|{_CONNECTOR}))*"
-)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# A name starts with a capital: a run that starts with a connector ("of Paris") would be
+# trimmed to the run from its first capital anyway, so runs start at capitals only, which
+# lets the regex engine skip ahead to the next capital letter.
+_CAPITALISED_RUN = re.compile(rf"[A-Z][\w'’.&-]*(?:[ \t]+(?:[A-Z][\w'’.&-]*|{_CONNECTOR}))*")
+# Each pattern opens with a lookahead for its first character, so that the regex engine
+# skips ahead to the next candidate position instead of trying the pattern everywhere
+# (the same matches, about half the time).
+_YEAR = re.compile(r"(?=[12])\b(1[89]\d\d|20\d\d)\b")
 _MONTH_NAME = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
-_MONTH_DAY = re.compile(rf"\b({_MONTH_NAME})\.?\s+(\d{{1,2}})(?![\d,.]\d)")
-_DAY_MONTH = re.compile(rf"(?<!\d)(\d{{1,2}})\s+({_MONTH_NAME})\b")
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?(?![\w])")
+_MONTH_DAY = re.compile(rf"(?=[A-Z])\b({_MONTH_NAME})\.?\s+(\d{{1,2}})(?![\d,.]\d)")
+_DAY_MONTH = re.compile(rf"(?=\d)(?<!\d)(\d{{1,2}})\s+({_MONTH_NAME})\b")
+_NUMBER = re.compile(r"(?=\d)(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,7 @@ def featurize(article: Article) -> ArticleFeatures:
         published=(article.published or None) and article.published[:10],
         duplicate_of=article.duplicate_of,
         title=title or _first_line(article.text),
-        terms=_sublinear(_content_words(words) + _content_words(lead_words)),
+        terms=_sublinear(_content_words(chain(words, lead_words))),
         names=_sublinear(_boosted(names, _names_in(lead, lead_words), LEAD_NAMES_BOOST)),
         facts=_sublinear(_boosted(facts_in(text), facts_in(lead), LEAD_FACTS_BOOST)),
     )
@@ -131,10 +135,9 @@ def _boosted(counts: dict[str, float], lead: Mapping[str, float], boost: float) 
 
 
 def _leading_words(text: str, limit: int) -> str:
-    for count, match in enumerate(re.finditer(r"\S+", text), start=1):
-        if count > limit:
-            return text[: match.start()]
-    return text
+    """``text`` up to its word number ``limit + 1`` (words: runs of non-space)."""
+    parts = text.split(None, limit)  # the last part: the rest from that word on, if any
+    return text[: len(text) - len(parts[-1])] if len(parts) > limit else text
 
 
 def _first_line(text: str, limit: int = 120) -> str:
@@ -151,7 +154,7 @@ def content_words(text: str) -> Counter[str]:
     return _content_words(words_of(text))
 
 
-def _content_words(words: list[str]) -> Counter[str]:
+def _content_words(words: Iterable[str]) -> Counter[str]:
     return Counter(filter(None, map(_content_stem, words)))
 
 
@@ -181,18 +184,33 @@ def names_in(text: str) -> dict[str, float]:
 
 
 def _names_in(text: str, words_of_text: list[str]) -> dict[str, float]:
-    lowercase = {w for w in words_of_text if w.islower()}
+    lowercase = set(filter(str.islower, words_of_text))
     found: defaultdict[str, float] = defaultdict(float)
-    for match in _CAPITALISED_RUN.finditer(text):
-        words = _trim_name(match.group().split())
-        if not words or (len(words) == 1 and words[0].lower() in lowercase):
+    for run in _CAPITALISED_RUN.findall(text):
+        lone, keys = _name_keys(run)
+        if lone is not None and lone in lowercase:
             continue
-        found["e:" + " ".join(_name_word(w) for w in words)] += 1.0
-        if len(words) > 1:
-            for word in words:
-                if word.lower() not in _CONNECTORS and len(word) > 2:
-                    found["e:" + _name_word(word)] += 0.5
+        for key, weight in keys:
+            found[key] += weight
     return found
+
+
+@functools.lru_cache(maxsize=_WORD_CACHE)
+def _name_keys(run: str) -> tuple[str | None, tuple[tuple[str, float], ...]]:
+    """What a capitalised run counts for, remembered (names recur across articles): the
+    lone word, lower-cased, when it is one word (dropped where the text also has it in
+    lower case), and the name's keys with their weights."""
+    words = _trim_name(run.split())
+    if not words:
+        return None, ()
+    keys = [("e:" + " ".join(_name_word(w) for w in words), 1.0)]
+    if len(words) > 1:
+        keys += [
+            ("e:" + _name_word(word), 0.5)
+            for word in words
+            if word.lower() not in _CONNECTORS and len(word) > 2
+        ]
+    return (words[0].lower() if len(words) == 1 else None), tuple(keys)
 
 
 @functools.lru_cache(maxsize=_WORD_CACHE)
@@ -286,16 +304,14 @@ class _Vector:
 
     def add(self, vector: Mapping[str, float]) -> None:
         dot = self.dot(vector)
-        for key, value in vector.items():
-            self.weights[key] = self.weights.get(key, 0.0) + value
+        self._add_weights(vector, add)
         self.norm2 += 2.0 * dot + 1.0  # the added vector has unit norm
         self.count += 1
         self.steps += 1
 
     def remove(self, vector: Mapping[str, float]) -> None:
         dot = self.dot(vector)
-        for key, value in vector.items():
-            self.weights[key] = self.weights.get(key, 0.0) - value
+        self._add_weights(vector, sub)
         self.norm2 = max(self.norm2 - 2.0 * dot + 1.0, 0.0)
         self.count -= 1
         self.steps += 1
@@ -312,6 +328,15 @@ class _Vector:
         found = map(self.weights.get, vector.keys(), repeat(0.0))
         return float(sum(map(mul, vector.values(), found)))
 
+    def _add_weights(
+        self, vector: Mapping[str, float], op: Callable[[float, float], float]
+    ) -> None:
+        """``weights[key] = op(weights.get(key, 0.0), value)`` for each key of ``vector``, in
+        C (each key is read before it is written, and keys of a dict are distinct)."""
+        weights = self.weights
+        found = map(weights.get, vector.keys(), repeat(0.0))
+        weights.update(zip(vector.keys(), map(op, found, vector.values()), strict=True))
+
     def cosine(self, vector: Mapping[str, float]) -> float:
         if not vector or self.norm2 <= 0.0:
             return 0.0
@@ -319,8 +344,7 @@ class _Vector:
 
     def merge(self, other: _Vector) -> None:
         self.norm2 += other.norm2 + 2.0 * self.dot(other.weights)
-        for key, value in other.weights.items():
-            self.weights[key] = self.weights.get(key, 0.0) + value
+        self._add_weights(other.weights, add)
         self.count += other.count
         self.steps += other.count + 1  # a sum of that many unit vectors, at most
 
@@ -401,6 +425,7 @@ class StoryClusterer:
         self._article_bounds: dict[str, _ArticleBounds] = {}
         # Whether a higher cosine can only raise a score (so bounds of cosines bound scores).
         self._bounded = min(*self._weights, *self.settings.late_link[1:5]) >= 0.0
+        self._space_weights = self._weights
 
     def add(self, features: ArticleFeatures) -> str:
         """Put the article in a story and return the story's id."""
@@ -410,10 +435,15 @@ class StoryClusterer:
             return self._join_copy(self._live[copied], features)
         weighted = self._weighted(features)
         story = self._best_story(features, weighted)
+        started = story is None
         if story is None:
             story = self._start(features)
         self._join(story, features, weighted)
-        story = self._merge_similar(story, weighted.keys)
+        # A story just started holds this one article: its similarity to each story in its
+        # window is the article's own, just found below the threshold, so it is below the
+        # merge threshold too, and comparing the centroids would only say so again.
+        if not started or self.settings.merge_threshold < self.settings.threshold:
+            story = self._merge_similar(story, weighted.keys)
         self._close_old(features.published)
         return story.id
 
@@ -433,25 +463,32 @@ class StoryClusterer:
 
     def _weighted(self, features: ArticleFeatures) -> _Weighted:
         self._documents += 1
-        spaces = (features.terms, features.names, features.facts)
-        for space in spaces:
-            self._document_frequency.update(space.keys())
-        vectors = tuple(self._tfidf(space) for space in spaces)
+        # Keys interned: every dict of the clusterer (frequencies, centroids, the index) then
+        # holds one object per key, and a lookup finds it by identity, not by comparing text
+        # (features come unpickled from the workers, each key a new object).
+        spaces = [
+            (list(map(sys.intern, space.keys())), list(space.values()))
+            for space in (features.terms, features.names, features.facts)
+        ]
+        for space_keys, _ in spaces:
+            self._document_frequency.update(space_keys)
+        vectors = [self._tfidf(space_keys, counts) for space_keys, counts in spaces]
         keys = _top_keys(vectors[0], self.settings.index_terms) + _top_keys(
             vectors[1], self.settings.index_names
         )
         return _Weighted((vectors[0], vectors[1], vectors[2]), keys, features.published)
 
-    def _tfidf(self, counts: Mapping[str, float]) -> dict[str, float]:
+    def _tfidf(self, keys: list[str], counts: list[float]) -> dict[str, float]:
+        """The L2-normalised TF-IDF vector of one space's ``keys`` and their ``counts``."""
         documents = self._documents + 1
         frequency = self._document_frequency
         log = math.log
-        raw = {
-            key: tf * (log(documents / (frequency[key] + 1)) + 1.0) for key, tf in counts.items()
-        }
-        values = raw.values()
-        norm = math.sqrt(sum(map(mul, values, values)))
-        return {key: value / norm for key, value in raw.items()} if norm > 0 else {}
+        raw = [
+            tf * (log(documents / (frequency[key] + 1)) + 1.0)
+            for key, tf in zip(keys, counts, strict=True)
+        ]
+        norm = math.sqrt(sum(map(mul, raw, raw)))
+        return dict(zip(keys, [value / norm for value in raw], strict=True)) if norm > 0 else {}
 
     def _best_story(self, features: ArticleFeatures, weighted: _Weighted) -> _LiveStory | None:
         best: tuple[float, str] | None = None
@@ -490,10 +527,17 @@ class StoryClusterer:
         return Counter(chain.from_iterable(index.get(key, ()) for key in keys))
 
     def _ranked(self, shared: Counter[str]) -> list[_LiveStory]:
-        ranked = heapq.nsmallest(
-            self.settings.candidates, shared.items(), key=lambda item: (-item[1], item[0])
-        )
-        return [self._live[story_id] for story_id, _ in ranked]
+        """The ``candidates`` stories sharing most keys, ties by story id."""
+        count = self.settings.candidates
+        if len(shared) > count:
+            # Only stories sharing at least as many keys as the count-th can be among them.
+            cut = sorted(shared.values(), reverse=True)[count - 1]
+            ranked = [(-keys, story_id) for story_id, keys in shared.items() if keys >= cut]
+        else:
+            ranked = [(-keys, story_id) for story_id, keys in shared.items()]
+        ranked.sort()
+        live = self._live
+        return [live[story_id] for _, story_id in ranked[:count]]
 
     @property
     def _weights(self) -> tuple[float, float, float]:
@@ -510,8 +554,13 @@ class StoryClusterer:
 
     def _mean(self, cosines: list[float | None]) -> float:
         """Weighted mean of the cosines, over the spaces both sides have something in."""
-        pairs = zip(self._weights, cosines, strict=True)
-        return _weighted_mean((weight, c) for weight, c in pairs if c is not None)
+        # Inlined sums, not a generator: this runs for every candidate story.
+        total = weight_sum = 0.0
+        for weight, cosine in zip(self._space_weights, cosines, strict=True):
+            if cosine is not None:
+                total += weight * cosine
+                weight_sum += weight
+        return total / weight_sum if weight_sum else 0.0
 
     @overload
     def _link_margin(
@@ -555,18 +604,23 @@ class StoryClusterer:
         article's dot products with this story's centroids were, plus one for each unit
         vector the story took or gave up since (the article has unit norm), and is updated.
         """
+        # This runs for every candidate story: plain lists and loops, no helpers per space.
         gap = _gap_days(weighted.published, story)
-        pairs = list(zip(weighted.spaces, story.spaces, strict=True))
-        present = [_space_present(vector, centroid, without) for vector, centroid in pairs]
+        vectors, centroids = weighted.spaces, story.spaces
+        present = [_space_present(v, c, without) for v, c in zip(vectors, centroids, strict=True)]
         cosines: list[float | None] = [1.0 if here else None for here in present]
         limit = floor - _SLACK if floor is not None and self._bounded else None
         known = bounds.get(story.id) if bounds is not None and not without else None
-        dots = [math.sqrt(centroid.norm2) for centroid in story.spaces]  # Cauchy-Schwarz
+        norms = [math.sqrt(centroid.norm2) for centroid in centroids]
+        dots = norms.copy()  # Cauchy-Schwarz
         if known is not None:
-            for space, (steps, dot, centroid) in enumerate(zip(*known, story.spaces, strict=True)):
-                dots[space] = min(dots[space], dot + centroid.steps - steps)
+            steps_then, dots_then = known
+            for space, centroid in enumerate(centroids):
+                dot = dots[space] = min(
+                    norms[space], dots_then[space] + centroid.steps - steps_then[space]
+                )
                 if present[space]:
-                    cosines[space] = min(1.0, dots[space] / math.sqrt(centroid.norm2))
+                    cosines[space] = min(1.0, dot / norms[space])
         try:
             for space in _CHEAPEST_FIRST:
                 if not present[space]:
@@ -574,16 +628,16 @@ class StoryClusterer:
                 started = known is not None or space != _CHEAPEST_FIRST[0]
                 if limit is not None and started and self._margin(cosines, gap) < limit:
                     return None
-                vector, centroid = pairs[space]
                 if without:
-                    cosines[space] = centroid.cosine_without(vector)
-                else:
-                    cosine = cosines[space] = centroid.cosine(vector)
-                    dots[space] = cosine * math.sqrt(centroid.norm2)
+                    cosines[space] = centroids[space].cosine_without(vectors[space])
+                else:  # as _Vector.cosine computes it (both sides present)
+                    cosine = cosines[space] = centroids[space].dot(vectors[space]) / norms[space]
+                    dots[space] = cosine * norms[space]
             return self._margin(cosines, gap)
         finally:
             if bounds is not None and not without:
-                bounds[story.id] = (tuple(centroid.steps for centroid in story.spaces), dots)
+                steps = (centroids[0].steps, centroids[1].steps, centroids[2].steps)
+                bounds[story.id] = (steps, dots)
 
     def _margin(self, cosines: list[float | None], gap: int) -> float:
         similarity = self._mean(cosines)
@@ -596,12 +650,14 @@ class StoryClusterer:
     ) -> float | None:
         """Weighted mean of the centroids' cosines; with a ``floor``, None when it is surely
         below it (cheapest cosines first, as in :meth:`_link_margin`)."""
-        pairs = list(zip(first.spaces, second.spaces, strict=True))
-        norms = [math.sqrt(one.norm2 * other.norm2) for one, other in pairs]
+        mine, theirs = first.spaces, second.spaces
+        norms = [
+            math.sqrt(one.norm2 * other.norm2) for one, other in zip(mine, theirs, strict=True)
+        ]
         dots = self._dot_bounds(first, second, norms)
         cosines: list[float | None] = [
             min(1.0, dot / norm) if one.norm2 > 0.0 and other.norm2 > 0.0 else None
-            for dot, norm, (one, other) in zip(dots, norms, pairs, strict=True)
+            for dot, norm, one, other in zip(dots, norms, mine, theirs, strict=True)
         ]
         limit = floor - _SLACK if floor is not None and self._bounded else None
         try:
@@ -610,13 +666,15 @@ class StoryClusterer:
                     continue
                 if limit is not None and self._mean(cosines) < limit:
                     return None
-                one, other = pairs[space]
-                dots[space] = one.centroid_dot(other)
-                cosines[space] = dots[space] / norms[space]  # as centroid_cosine computes it
+                dot = dots[space] = mine[space].centroid_dot(theirs[space])
+                cosines[space] = dot / norms[space]  # as centroid_cosine computes it
             return self._mean(cosines)
         finally:
-            steps = tuple(v.steps for v in first.spaces), tuple(v.steps for v in second.spaces)
-            first.bounds[second.id] = (*steps, dots)
+            first.bounds[second.id] = (
+                (mine[0].steps, mine[1].steps, mine[2].steps),
+                (theirs[0].steps, theirs[1].steps, theirs[2].steps),
+                dots,
+            )
 
     def _dot_bounds(self, first: _LiveStory, second: _LiveStory, norms: list[float]) -> list[float]:
         """Upper bounds of the dot products of the two stories' centroids, space by space.
@@ -886,10 +944,13 @@ def _gap_days(published: str | None, story: _LiveStory) -> int:
     """Days from the story's span to ``published`` (0 inside it, or when undated)."""
     if not (published and story.first_seen and story.last_seen):
         return 0
-    day = datetime.date.fromisoformat(published[:10])
-    after = (day - datetime.date.fromisoformat(story.last_seen[:10])).days
-    before = (datetime.date.fromisoformat(story.first_seen[:10]) - day).days
-    return max(0, after, before)
+    day = _day_number(published)
+    return max(0, day - _day_number(story.last_seen), _day_number(story.first_seen) - day)
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_number(day: str) -> int:
+    return datetime.date.fromisoformat(day[:10]).toordinal()
 
 
 # Room left for rounding when a bound rules a candidate out: far above a cosine's rounding
@@ -911,18 +972,16 @@ def _space_cosine(vector: Mapping[str, float], centroid: _Vector, without: bool)
     return centroid.cosine_without(vector) if without else centroid.cosine(vector)
 
 
-def _weighted_mean(scores: Iterable[tuple[float, float]]) -> float:
-    """Mean of (weight, score) pairs weighted by their weights; 0 when there are none."""
-    total = weight_sum = 0.0
-    for weight, score in scores:
-        total += weight * score
-        weight_sum += weight
-    return total / weight_sum if weight_sum else 0.0
-
-
 def _top_keys(vector: Mapping[str, float], count: int) -> tuple[str, ...]:
-    ranked = heapq.nsmallest(count, vector.items(), key=lambda item: (-item[1], item[0]))
-    return tuple(key for key, _ in ranked)
+    """The ``count`` keys of highest weight, ties by key."""
+    if len(vector) > count:
+        # Only keys weighing at least the count-th highest weight can be among them.
+        cut = sorted(vector.values(), reverse=True)[count - 1]
+        ranked = [(-value, key) for key, value in vector.items() if value >= cut]
+    else:
+        ranked = [(-value, key) for key, value in vector.items()]
+    ranked.sort()
+    return tuple(key for _, key in ranked[:count])
 
 
 @functools.lru_cache(maxsize=4096)
