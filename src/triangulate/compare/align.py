@@ -432,25 +432,28 @@ def _view(tables: _Tables, rows: IntArray, partners: IntArray) -> tuple[_Tables,
 
 
 def _best_over(tables: _Tables, pairs: IntArray) -> FloatArray:
-    """Each unit's best word cosine in each other source, over its candidate pairs."""
+    """Each unit's best word cosine in each source it has a candidate in, over every unit of
+    that source (so the features of a candidate pair are those of scoring every pair); -2
+    for the other sources, as for a source with nothing to compare."""
     n = len(tables.source)
     sources = tables.best_words.shape[1]
-    best = np.full(n * sources, -2.0, dtype=np.float32)
+    best = np.full((n, sources), -2.0, dtype=np.float32)
     start, neighbours = candidates.adjacency(pairs, n)
+    by_source = np.argsort(tables.source, kind="stable")
+    bounds = np.searchsorted(tables.source[by_source], np.arange(sources + 1))
     for first in range(0, n, VIEW_ROWS):
         rows = np.arange(first, min(first + VIEW_ROWS, n))
-        partners = neighbours[start[first] : start[rows[-1] + 1]]
-        if not len(partners):
+        met = np.unique(tables.source[neighbours[start[first] : start[rows[-1] + 1]]])
+        if not len(met):
             continue
-        owners = np.repeat(rows, np.diff(start[first : rows[-1] + 2]))
+        partners = np.concatenate([by_source[bounds[s] : bounds[s + 1]] for s in met])
         view, position = _view(tables, rows, partners)
         cosine = _word_cosine(view, slice(0, len(rows)))
-        np.maximum.at(
-            best,
-            owners * sources + tables.source[partners],
-            cosine[owners - first, position[partners]],
-        )
-    return best.reshape(n, sources)
+        for source in met.tolist():
+            columns = position[by_source[bounds[source] : bounds[source + 1]]]
+            cross = tables.source[rows] != source
+            best[rows[cross], source] = cosine[np.ix_(np.flatnonzero(cross), columns)].max(axis=1)
+    return best
 
 
 def pair_features(

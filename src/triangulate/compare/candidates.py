@@ -25,8 +25,8 @@ import numpy.typing as npt
 from triangulate.compare.statements import Statement
 
 IntArray = npt.NDArray[np.int64]
-CAP = 128  # candidates kept for a statement of a large comparison
-POSTINGS = 512  # a lemma in more statements than this does not make candidates
+CAP = 256  # candidates kept for a statement of a large comparison
+POSTINGS = 1024  # a lemma in more statements than this does not make candidates
 
 
 def source_ids(statements: Sequence[Statement]) -> IntArray:
