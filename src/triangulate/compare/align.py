@@ -394,7 +394,8 @@ def score_pairs(
     return kept
 
 
-VIEW_ROWS = 128  # rows of a view: scored against the units they are paired with
+VIEW_ROWS = 64  # rows of a view: scored against the units they are paired with
+WORD_TABLES = frozenset({"words", "word_norm"})  # what a word cosine reads
 # The tables whose columns are a vocabulary: a view keeps the columns its rows hold.
 VOCABULARY_TABLES = frozenset(
     {"words", "lemmas", "lemma_sets", "lemma_rarity", "pairs", "numbers", "predicates", "verbs"}
@@ -402,11 +403,14 @@ VOCABULARY_TABLES = frozenset(
 )
 
 
-def _view(tables: _Tables, rows: IntArray, partners: IntArray) -> tuple[_Tables, IntArray]:
+def _view(
+    tables: _Tables, rows: IntArray, partners: IntArray, only: frozenset[str] | None = None
+) -> tuple[_Tables, IntArray]:
     """The tables of ``rows`` (first) and their ``partners``, with the statistics of all units,
     and where each unit is in the view (-1 when absent). A pair's features in the view are its
     features in the whole: IDF, norms and best cosines are those of all units, and the columns
-    left out are words the rows do not hold."""
+    left out are words the rows do not hold. With ``only``, just those tables are cut (the
+    others are left whole, not to be read)."""
     n = len(tables.source)
     members = np.concatenate([rows, np.setdiff1d(partners, rows)])
     position = np.full(n, -1, dtype=np.int64)
@@ -414,13 +418,17 @@ def _view(tables: _Tables, rows: IntArray, partners: IntArray) -> tuple[_Tables,
     parts: dict[str, object] = {}
     for field in fields(tables):
         value = getattr(tables, field.name)
-        if field.name in VOCABULARY_TABLES:
+        if only is not None and field.name not in only:
+            parts[field.name] = value
+        elif field.name in VOCABULARY_TABLES:
             held = np.flatnonzero(value[rows].any(axis=0))
             parts[field.name] = value[np.ix_(members, held)]
         elif isinstance(value, np.ndarray) and value.shape[:1] == (n,):
             parts[field.name] = value[members]
         else:
             parts[field.name] = value
+    if only is not None:
+        return _Tables(**parts), position  # type: ignore[arg-type]
     pieces = np.flatnonzero(position[tables.segment_owner] >= 0)
     rows_pieces = np.isin(tables.segment_owner, rows)
     held = np.flatnonzero(tables.segments[rows_pieces].any(axis=0))
@@ -447,7 +455,7 @@ def _best_over(tables: _Tables, pairs: IntArray) -> FloatArray:
         if not len(met):
             continue
         partners = np.concatenate([by_source[bounds[s] : bounds[s + 1]] for s in met])
-        view, position = _view(tables, rows, partners)
+        view, position = _view(tables, rows, partners, WORD_TABLES)
         cosine = _word_cosine(view, slice(0, len(rows)))
         for source in met.tolist():
             columns = position[by_source[bounds[source] : bounds[source + 1]]]
