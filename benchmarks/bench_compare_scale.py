@@ -11,6 +11,10 @@ Then a coverage crowded with figures (``--figures``, 3,000 by default): invented
 each giving one count and a day, over eight articles of eight outlets (375 figures each: the
 reader keeps 400 of an article), so that thousands of figures of one kind meet in the linker.
 
+With ``--recall``, a second table says what the candidate index (``compare/candidates.py``)
+costs in pairs: per size, the pairs it scores against every pair of different sources, and how
+many of the pairs that scoring every pair puts over the threshold it keeps.
+
     .venv/bin/python benchmarks/bench_compare_scale.py --data ../shared/data/ecbplus-dev
 """
 
@@ -23,11 +27,15 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from train_alignment import code_fingerprint, read_group, read_rows
+from triangulate.compare import candidates
+from triangulate.compare.align import default_model, score_pairs
 from triangulate.compare.claims import compare
+from triangulate.compare.statements import statements_of
 from triangulate.evaluation.ecbplus import event_groups, training_topics
 from triangulate.models import Article, Reading
 from triangulate.nlp.encoder import load_encoder
@@ -95,6 +103,25 @@ def measure(label: str, articles: list[Article], readings: list[Reading], encode
     )
 
 
+def candidate_recall(sizes: list[int], articles: list[Article], readings: list[Reading]) -> None:
+    """Pairs the index scores and the linked pairs it keeps, against scoring every pair."""
+    print("| articles | statements | pairs scored | every pair | linked, every pair | kept |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    model = default_model()
+    for size in sizes:
+        statements = statements_of(articles[:size], readings[:size])
+        sources = Counter(s.source for s in statements)
+        every = (len(statements) ** 2 - sum(k * k for k in sources.values())) // 2
+        scored = len(candidates.statement_pairs(statements))
+        full = score_pairs(statements, model, cap=len(statements))
+        kept = score_pairs(statements, model)
+        found = sum(1 for pair in full if pair in kept)
+        print(
+            f"| {size} | {len(statements)} | {scored:,} | {every:,} | {len(full):,} "
+            f"| {found:,} ({found / max(len(full), 1):.2%}) |"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data/ecbplus-dev"))
@@ -103,6 +130,7 @@ def main() -> None:
     )
     parser.add_argument("--sizes", default="5,10,20,40,80,160")
     parser.add_argument("--figures", type=int, default=3000, help="figures of the crowded text")
+    parser.add_argument("--recall", action="store_true", help="the candidate index's pairs")
     args = parser.parse_args()
     if not (args.data / "ECB+").is_dir():
         sys.exit(f"no ECB+ under {args.data}")
@@ -122,6 +150,8 @@ def main() -> None:
         crowded, their = read_rows(crowded_rows(args.figures), args.cache, code_fingerprint())
         figures = sum(len(reading.quantities) for reading in their)
         measure(f"{len(crowded)} ({figures:,} figures)", crowded, their, encoder)
+    if args.recall:
+        candidate_recall(sizes, articles, readings)
     print(f"load average {os.getloadavg()[0]:.1f}")
 
 
