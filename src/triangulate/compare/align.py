@@ -10,8 +10,9 @@ cross-document event and participant coreference; the threshold was chosen on th
 folds. No sentence vectors: the model without them is as good within 0.01 F1 and costs no
 encoding.
 
-Features are computed a block of rows at a time, so memory stays bounded: the features of one
-block against every unit, never a full table of all pairs.
+Only the candidate pairs of ``compare/candidates.py`` are scored (every pair of one event's
+coverage, at most a few hundred a statement beyond), a few rows at a time against the units
+they are paired with, never a full table of all pairs.
 """
 
 from __future__ import annotations

@@ -7,9 +7,10 @@ aligned, or they share a rare value, or they count the same thing with the same 
 Values that cannot both hold are linked only on strong evidence: sentences aligned as one
 account of one happening. Ages go by person.
 
-Pairs are formed within blocks of one kind of value, and the sentence alignment scores
-come from the aligner's candidates, so the work grows with the number of values per kind,
-not with the square of all values.
+Only pairs of one kind of value that share what a link needs (the value as written, the
+question's key, a verb, an age's person, a period's words) or sit in aligned sentences are
+scored, a bounded number per key (``compare/candidates.py``): the work grows with the values,
+not with their square.
 """
 
 from __future__ import annotations
