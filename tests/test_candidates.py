@@ -47,7 +47,7 @@ def test_below_the_cap_every_pair_of_other_sources_is_a_candidate(
     example: tuple[list[Article], list[Reading]],
 ) -> None:
     statements = statements_of(*example)
-    assert max(len(statements) - 1, 0) <= candidates.CAP  # the example is below the cap
+    assert candidates.below_cap(statements)  # the example is one event's coverage
     every = [
         [i, j]
         for i in range(len(statements))
@@ -73,6 +73,7 @@ def test_beyond_the_cap_pairs_are_lost_never_scored_otherwise(
 ) -> None:
     statements = statements_of(*example)
     cap = 12  # far below the example's statements of other sources
+    assert not candidates.below_cap(statements, cap)
     scored = candidates.statement_pairs(statements, cap)
     assert len(scored) <= 2 * cap * len(statements)
     kept = score_pairs(statements, default_model(), cap)

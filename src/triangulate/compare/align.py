@@ -377,6 +377,8 @@ def score_pairs(
     n = len(statements)
     if n < 2:
         return {}
+    if candidates.below_cap(statements, cap):  # every pair is a candidate: whole blocks
+        return _score_every_pair(_tables(statements), model)
     pairs = candidates.statement_pairs(statements, cap)
     tables = _tables(statements, pairs)
     kept: dict[tuple[int, int], float] = {}
@@ -392,6 +394,22 @@ def score_pairs(
         for (i, j), score in zip(mine.tolist(), found.tolist(), strict=True):
             if score >= model.threshold:
                 kept[(i, j)] = score
+    return kept
+
+
+def _score_every_pair(tables: _Tables, model: Model) -> dict[tuple[int, int], float]:
+    """Every pair of different sources scored, a block of rows against every unit."""
+    n = len(tables.source)
+    kept: dict[tuple[int, int], float] = {}
+    for start in range(0, n, BLOCK):
+        rows = slice(start, min(start + BLOCK, n))
+        scores = model.score(block_features(tables, rows))
+        cross = tables.source[rows, None] != tables.source[None, :]
+        scores = np.where(cross, scores, -1.0)
+        for offset, j in zip(*np.nonzero(scores >= model.threshold), strict=True):
+            i = start + int(offset)
+            if i < j:
+                kept[(i, int(j))] = float(scores[offset, j])
     return kept
 
 

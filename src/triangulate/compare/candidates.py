@@ -35,6 +35,15 @@ def source_ids(statements: Sequence[Statement]) -> IntArray:
     return np.array([ids.setdefault(s.source, len(ids)) for s in statements], dtype=np.int64)
 
 
+def below_cap(statements: Sequence[Statement], cap: int = CAP) -> bool:
+    """Whether every statement has at most ``cap`` statements of other sources: then every
+    pair of different sources is a candidate."""
+    if not statements:
+        return True
+    source = source_ids(statements)
+    return int((len(source) - np.bincount(source)[source]).max()) <= cap
+
+
 def statement_pairs(
     statements: Sequence[Statement], cap: int = CAP, postings: int = POSTINGS
 ) -> IntArray:
