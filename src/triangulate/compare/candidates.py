@@ -12,6 +12,7 @@ at most ``CAP`` candidates of other sources:
   one fact by and is left out, which also bounds the work of the index itself).
 
 A pair is scored when either side keeps the other: at most 2 x ``CAP`` pairs a statement.
+The linker's values are paired the same way, by the keys a link needs (``bucket_pairs``).
 """
 
 from __future__ import annotations
