@@ -380,6 +380,10 @@ def score_pairs(
     if candidates.below_cap(statements, cap):  # every pair is a candidate: whole blocks
         return _score_every_pair(_tables(statements), model)
     pairs = candidates.statement_pairs(statements, cap)
+    if 2 * len(pairs) >= candidates.every_pair_count(statements):
+        # whole blocks cost less than views while the index keeps half of all pairs (and
+        # then every pair is at most twice the candidates: still linear)
+        return _score_every_pair(_tables(statements), model)
     tables = _tables(statements, pairs)
     kept: dict[tuple[int, int], float] = {}
     starts = np.searchsorted(pairs[:, 0], np.arange(0, n + VIEW_ROWS, VIEW_ROWS))

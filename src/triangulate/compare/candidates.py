@@ -45,6 +45,12 @@ def below_cap(statements: Sequence[Statement], cap: int = CAP) -> bool:
     return int((len(source) - np.bincount(source)[source]).max()) <= cap
 
 
+def every_pair_count(statements: Sequence[Statement]) -> int:
+    """How many pairs of statements of different sources there are."""
+    counts = np.bincount(source_ids(statements)).astype(np.int64)
+    return int((counts.sum() ** 2 - (counts**2).sum()) // 2)
+
+
 def statement_pairs(
     statements: Sequence[Statement], cap: int = CAP, postings: int = POSTINGS
 ) -> IntArray:
