@@ -27,7 +27,6 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -110,9 +109,9 @@ def candidate_recall(sizes: list[int], articles: list[Article], readings: list[R
     model = default_model()
     for size in sizes:
         statements = statements_of(articles[:size], readings[:size])
-        sources = Counter(s.source for s in statements)
-        every = (len(statements) ** 2 - sum(k * k for k in sources.values())) // 2
-        scored = len(candidates.statement_pairs(statements))
+        every = candidates.every_pair_count(statements)
+        chosen = candidates.pairs_to_score(statements)
+        scored = every if chosen is None else len(chosen)
         full = score_pairs(statements, model, cap=len(statements))
         kept = score_pairs(statements, model)
         found = sum(1 for pair in full if pair in kept)

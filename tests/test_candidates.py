@@ -74,8 +74,8 @@ def test_beyond_the_cap_pairs_are_lost_never_scored_otherwise(
     statements = statements_of(*example)
     cap = 4  # far below the example's statements of other sources
     assert not candidates.below_cap(statements, cap)
-    scored = candidates.statement_pairs(statements, cap)
-    assert 2 * len(scored) < candidates.every_pair_count(statements)  # the index, not blocks
+    scored = candidates.pairs_to_score(statements, cap)
+    assert scored is not None  # the index, not whole blocks
     assert len(scored) <= 2 * cap * len(statements)
     kept = score_pairs(statements, default_model(), cap)
     reference = _every_pair_scored(statements)

@@ -377,12 +377,8 @@ def score_pairs(
     n = len(statements)
     if n < 2:
         return {}
-    if candidates.below_cap(statements, cap):  # every pair is a candidate: whole blocks
-        return _score_every_pair(_tables(statements), model)
-    pairs = candidates.statement_pairs(statements, cap)
-    if 2 * len(pairs) >= candidates.every_pair_count(statements):
-        # whole blocks cost less than views while the index keeps half of all pairs (and
-        # then every pair is at most twice the candidates: still linear)
+    pairs = candidates.pairs_to_score(statements, cap)
+    if pairs is None:  # every pair, in whole blocks of rows
         return _score_every_pair(_tables(statements), model)
     tables = _tables(statements, pairs)
     kept: dict[tuple[int, int], float] = {}

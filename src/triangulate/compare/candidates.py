@@ -45,6 +45,16 @@ def below_cap(statements: Sequence[Statement], cap: int = CAP) -> bool:
     return int((len(source) - np.bincount(source)[source]).max()) <= cap
 
 
+def pairs_to_score(statements: Sequence[Statement], cap: int = CAP) -> IntArray | None:
+    """The candidate pairs, or None for every pair of different sources: below the cap, and
+    while the index keeps half of all pairs or more (whole blocks of rows then cost less than
+    views, and every pair is at most twice the candidates: still linear)."""
+    if below_cap(statements, cap):
+        return None
+    pairs = statement_pairs(statements, cap)
+    return None if 2 * len(pairs) >= every_pair_count(statements) else pairs
+
+
 def every_pair_count(statements: Sequence[Statement]) -> int:
     """How many pairs of statements of different sources there are."""
     counts = np.bincount(source_ids(statements)).astype(np.int64)
