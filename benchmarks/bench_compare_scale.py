@@ -7,6 +7,14 @@ time (process CPU seconds, no tracing) and once for memory (tracemalloc's peak).
 are made before any timing: this measures `compare()` alone, the step whose pair table used
 to grow quadratically.
 
+Then a coverage crowded with figures (``--figures``, 3,000 by default): invented sentences,
+each giving one count and a day, over eight articles of eight outlets (375 figures each: the
+reader keeps 400 of an article), so that thousands of figures of one kind meet in the linker.
+
+With ``--recall``, a second table says what the candidate index (``compare/candidates.py``)
+costs in pairs: per size, the pairs it scores against every pair of different sources, and how
+many of the pairs that scoring every pair puts over the threshold it keeps.
+
     .venv/bin/python benchmarks/bench_compare_scale.py --data ../shared/data/ecbplus-dev
 """
 
@@ -14,14 +22,19 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import sys
 import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
-from train_alignment import code_fingerprint, read_group
+from train_alignment import code_fingerprint, read_group, read_rows
+from triangulate.compare import candidates
+from triangulate.compare.align import default_model, score_pairs
 from triangulate.compare.claims import compare
+from triangulate.compare.statements import statements_of
 from triangulate.evaluation.ecbplus import event_groups, training_topics
 from triangulate.models import Article, Reading
 from triangulate.nlp.encoder import load_encoder
@@ -41,6 +54,73 @@ def articles_up_to(data: Path, cache: Path, most: int) -> tuple[list[Article], l
     return articles[:most], readings[:most]
 
 
+# Invented wording for the crowded text: who counted what, where.
+COUNTERS = ("Crews", "Volunteers", "The council", "Inspectors", "The harbour office", "Wardens")
+VERBS = ("counted", "moved", "delivered", "reported", "stacked", "checked", "loaded")
+THINGS = ("sandbags", "crates", "pallets", "pumps", "barrels", "tents", "blankets", "lamps")
+PLACES = ("north quay", "old mill", "ferry ramp", "depot", "east levee", "school hall")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+
+PER_ARTICLE = 375  # figures an article gives, under the reader's 400 kept per article
+
+
+def crowded_rows(figures: int) -> list[dict[str, str]]:
+    """Invented articles of different outlets holding ``figures`` figures in all, one per
+    sentence, as many to an article as the reader keeps."""
+    pick = random.Random(7)
+    rows = []
+    for number in range(-(-figures // PER_ARTICLE)):
+        sentences = [
+            f"{pick.choice(COUNTERS)} {pick.choice(VERBS)} {pick.randint(13, 99_999):,} "
+            f"{pick.choice(THINGS)} at the {pick.choice(PLACES)} on {pick.choice(DAYS)}."
+            for _ in range(min(PER_ARTICLE, figures - number * PER_ARTICLE))
+        ]
+        title = f"Flood stores tallied, report {number + 1}"
+        text = (
+            title
+            + "\n\n"
+            + "\n\n".join(" ".join(sentences[k : k + 5]) for k in range(0, len(sentences), 5))
+        )
+        rows.append({"id": f"outlet{number + 1}-tally", "title": title, "text": text})
+    return rows
+
+
+def measure(label: str, articles: list[Article], readings: list[Reading], encoder: Any) -> None:
+    """One table row: `compare()` once for CPU time, once under tracemalloc for its peak."""
+    started = time.process_time()
+    claims = compare(articles, readings, encoder)
+    cpu = time.process_time() - started
+    tracemalloc.start()
+    compare(articles, readings, encoder)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    sentences = sum(len(reading.sentences) for reading in readings)
+    print(
+        f"| {label} | {sentences} | {len(claims)} | {cpu:.2f} | {1000 * cpu / len(articles):.0f} "
+        f"| {1000 * cpu / max(sentences, 1):.2f} | {peak / 1e6:.0f} |"
+    )
+
+
+def candidate_recall(sizes: list[int], articles: list[Article], readings: list[Reading]) -> None:
+    """Pairs the index scores and the linked pairs it keeps, against scoring every pair."""
+    print("| articles | statements | pairs scored | every pair | linked, every pair | kept |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    model = default_model()
+    for size in sizes:
+        statements = statements_of(articles[:size], readings[:size])
+        every = candidates.every_pair_count(statements)
+        chosen = candidates.pairs_to_score(statements)
+        scored = every if chosen is None else len(chosen)
+        full = score_pairs(statements, model, cap=len(statements))
+        kept = score_pairs(statements, model)
+        found = sum(1 for pair in full if pair in kept)
+        print(
+            f"| {size} | {len(statements)} | {scored:,} | {every:,} | {len(full):,} "
+            f"| {found:,} ({found / max(len(full), 1):.2%}) |"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data/ecbplus-dev"))
@@ -48,30 +128,29 @@ def main() -> None:
         "--cache", type=Path, default=Path(tempfile.gettempdir()) / "triangulate-alignment"
     )
     parser.add_argument("--sizes", default="5,10,20,40,80,160")
+    parser.add_argument("--figures", type=int, default=3000, help="figures of the crowded text")
+    parser.add_argument("--recall", action="store_true", help="the candidate index's pairs")
     args = parser.parse_args()
     if not (args.data / "ECB+").is_dir():
         sys.exit(f"no ECB+ under {args.data}")
     args.cache.mkdir(parents=True, exist_ok=True)
-    sizes = [int(value) for value in args.sizes.split(",")]
-    articles, readings = articles_up_to(args.data, args.cache, max(sizes))
+    sizes = [int(value) for value in args.sizes.split(",") if value]
+    articles, readings = articles_up_to(args.data, args.cache, max(sizes, default=0))
     encoder = load_encoder()
     print(f"load average {os.getloadavg()[0]:.1f}; {len(articles)} articles read")
-    print("| articles | statements | claims | CPU s | CPU ms per article | peak traced MB |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| articles | statements | claims | CPU s | CPU ms per article "
+        "| CPU ms per statement | peak traced MB |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|")
     for size in sizes:
-        some, their = articles[:size], readings[:size]
-        started = time.process_time()
-        claims = compare(some, their, encoder)
-        cpu = time.process_time() - started
-        tracemalloc.start()
-        compare(some, their, encoder)
-        peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-        sentences = sum(len(reading.sentences) for reading in their)
-        print(
-            f"| {size} | {sentences} | {len(claims)} | {cpu:.2f} | {1000 * cpu / size:.0f} "
-            f"| {peak / 1e6:.0f} |"
-        )
+        measure(str(size), articles[:size], readings[:size], encoder)
+    if args.figures:
+        crowded, their = read_rows(crowded_rows(args.figures), args.cache, code_fingerprint())
+        figures = sum(len(reading.quantities) for reading in their)
+        measure(f"{len(crowded)} ({figures:,} figures)", crowded, their, encoder)
+    if args.recall:
+        candidate_recall(sizes, articles, readings)
     print(f"load average {os.getloadavg()[0]:.1f}")
 
 

@@ -122,6 +122,13 @@ def read_group(
         {"id": d.name, "title": d.sentences[0].text if d.sentences else "", "text": d.text}
         for d in group
     ]
+    return read_rows(rows, cache, fingerprint)
+
+
+def read_rows(
+    rows: Sequence[dict[str, str]], cache: Path, fingerprint: str
+) -> tuple[list[Article], list[Reading]]:
+    """Articles given as JSONL rows, ingested and read (from the cache when it has them)."""
     key = hashlib.sha1((fingerprint + json.dumps(rows)).encode("utf-8")).hexdigest()[:16]
     cached = cache / f"{key}.pickle"
     if cached.exists():

@@ -13,8 +13,9 @@ small model over their score and how near in meaning the words they tell are, by
 vectors of the sentence model's token table (``nlp/word_vectors.py``), links those that tell
 one happening in other words; it too was fitted on the ECB+ training topics.
 
-Features are computed a block of rows at a time, so memory stays bounded: the features of one
-block against every unit, never a full table of all pairs.
+Only the candidate pairs of ``compare/candidates.py`` are scored (every pair of one event's
+coverage, at most a few hundred a statement beyond), a few rows at a time against the units
+they are paired with, never a full table of all pairs.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -30,6 +31,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from triangulate.compare import candidates
 from triangulate.compare.statements import Statement
 from triangulate.core.words import STOP_WORDS
 from triangulate.nlp.word_vectors import WordVectors, word_vectors
@@ -216,9 +218,12 @@ class _Tables:
     best_words: FloatArray  # (units, sources): a unit's best TF-IDF cosine in each source
     told: FloatArray  # IDF weights over shared told words (attribution left out)
     told_mass: FloatArray
+    count: int = 0  # units the statistics were taken over (all of them, in a view of some)
 
 
-def _tables(statements: Sequence[Statement]) -> _Tables:
+def _tables(statements: Sequence[Statement], pairs: IntArray | None = None) -> _Tables:
+    """The tables of all units; each unit's best word cosine in each source over ``pairs``
+    (the candidates of :mod:`compare.candidates`), or over every pair."""
     n = len(statements)
     units = [s.unit for s in statements]
     source_ids: dict[str, int] = {}
@@ -275,8 +280,9 @@ def _tables(statements: Sequence[Statement]) -> _Tables:
         best_words=np.zeros((n, len(source_ids)), dtype=np.float32),
         told=told_table,
         told_mass=np.array([sum(told_idf[w] for w in words) for words in told], dtype=np.float32),
+        count=n,
     )
-    tables.best_words = _best_words(tables)
+    tables.best_words = _best_words(tables) if pairs is None else _best_over(tables, pairs)
     return tables
 
 
@@ -331,6 +337,7 @@ def _best_words(tables: _Tables) -> FloatArray:
 def block_features(tables: _Tables, rows: slice) -> dict[str, FloatArray]:
     """Every feature of the pairs (row in ``rows``, any unit), as (block, n) matrices."""
     n = len(tables.source)
+    every = tables.count or n  # a view of some units keeps the count of all
     own = np.arange(n)[rows]
     words = _word_cosine(tables, rows)
     best_mine = tables.best_words[own][:, tables.source]  # best of row i in j's source
@@ -356,7 +363,7 @@ def block_features(tables: _Tables, rows: slice) -> dict[str, FloatArray]:
         "lemma_idf": np.log1p(tables.lemma_rarity[rows] @ tables.lemma_rarity.T),
         "lemma_tfidf": lemma_cosine,
         "idf_contain": np.minimum(shared_mass / np.maximum(smaller, 1e-6), 1.0),
-        "idf_maxshared": _rarest_shared(tables, own) / np.float32(max(math.log(1.0 + n), 1e-6)),
+        "idf_maxshared": _rarest_shared(tables, own) / np.float32(max(math.log(1.0 + every), 1e-6)),
         "seg_tfidf": _segment_cosine(tables, own),
         "bigram_shared": np.log1p(tables.pairs[rows] @ tables.pairs.T),
         "num_shared": np.minimum(shared_numbers, 2.0),
@@ -401,12 +408,41 @@ def _segment_cosine(tables: _Tables, own: IntArray) -> FloatArray:
 # ---------------------------------------------------------------- pairs and groups
 
 
-def score_pairs(statements: Sequence[Statement], model: Model) -> dict[tuple[int, int], float]:
-    """(i, j) with i < j from different sources -> probability, for pairs over the threshold."""
+def score_pairs(
+    statements: Sequence[Statement], model: Model, cap: int = candidates.CAP
+) -> dict[tuple[int, int], float]:
+    """(i, j) with i < j from different sources -> probability, for pairs over the threshold.
+
+    Only the candidate pairs of :mod:`compare.candidates` are scored (every pair of the
+    coverage of one event; at most ``cap`` a statement beyond), a few rows at a time against
+    the units they are paired with: time and memory grow with the statements, not their
+    square."""
     n = len(statements)
     if n < 2:
         return {}
-    tables = _tables(statements)
+    pairs = candidates.pairs_to_score(statements, cap)
+    if pairs is None:  # every pair, in whole blocks of rows
+        return _score_every_pair(_tables(statements), model)
+    tables = _tables(statements, pairs)
+    kept: dict[tuple[int, int], float] = {}
+    starts = np.searchsorted(pairs[:, 0], np.arange(0, n + VIEW_ROWS, VIEW_ROWS))
+    for block, start in enumerate(range(0, n, VIEW_ROWS)):
+        mine = pairs[starts[block] : starts[block + 1]]
+        if not len(mine):
+            continue
+        rows = np.arange(start, min(start + VIEW_ROWS, n))
+        view, position = _view(tables, rows, mine[:, 1])
+        scores = model.score(block_features(view, slice(0, len(rows))))
+        found = scores[mine[:, 0] - start, position[mine[:, 1]]]
+        for (i, j), score in zip(mine.tolist(), found.tolist(), strict=True):
+            if score >= model.threshold:
+                kept[(i, j)] = score
+    return kept
+
+
+def _score_every_pair(tables: _Tables, model: Model) -> dict[tuple[int, int], float]:
+    """Every pair of different sources scored, a block of rows against every unit."""
+    n = len(tables.source)
     kept: dict[tuple[int, int], float] = {}
     for start in range(0, n, BLOCK):
         rows = slice(start, min(start + BLOCK, n))
@@ -418,6 +454,76 @@ def score_pairs(statements: Sequence[Statement], model: Model) -> dict[tuple[int
             if i < j:
                 kept[(i, int(j))] = float(scores[offset, j])
     return kept
+
+
+VIEW_ROWS = 64  # rows of a view: scored against the units they are paired with
+WORD_TABLES = frozenset({"words", "word_norm"})  # what a word cosine reads
+# The tables whose columns are a vocabulary: a view keeps the columns its rows hold.
+VOCABULARY_TABLES = frozenset(
+    {"words", "lemmas", "lemma_sets", "lemma_rarity", "pairs", "numbers", "predicates", "verbs"}
+    | {"told"}
+)
+
+
+def _view(
+    tables: _Tables, rows: IntArray, partners: IntArray, only: frozenset[str] | None = None
+) -> tuple[_Tables, IntArray]:
+    """The tables of ``rows`` (first) and their ``partners``, with the statistics of all units,
+    and where each unit is in the view (-1 when absent). A pair's features in the view are its
+    features in the whole: IDF, norms and best cosines are those of all units, and the columns
+    left out are words the rows do not hold. With ``only``, just those tables are cut (the
+    others are left whole, not to be read)."""
+    n = len(tables.source)
+    members = np.concatenate([rows, np.setdiff1d(partners, rows)])
+    position = np.full(n, -1, dtype=np.int64)
+    position[members] = np.arange(len(members))
+    parts: dict[str, object] = {}
+    for field in fields(tables):
+        value = getattr(tables, field.name)
+        if only is not None and field.name not in only:
+            parts[field.name] = value
+        elif field.name in VOCABULARY_TABLES:
+            held = np.flatnonzero(value[rows].any(axis=0))
+            parts[field.name] = value[np.ix_(members, held)]
+        elif isinstance(value, np.ndarray) and value.shape[:1] == (n,):
+            parts[field.name] = value[members]
+        else:
+            parts[field.name] = value
+    if only is not None:
+        return _Tables(**parts), position  # type: ignore[arg-type]
+    pieces = np.flatnonzero(position[tables.segment_owner] >= 0)
+    rows_pieces = np.isin(tables.segment_owner, rows)
+    held = np.flatnonzero(tables.segments[rows_pieces].any(axis=0))
+    parts["segments"] = tables.segments[np.ix_(pieces, held)]
+    parts["segment_owner"] = position[tables.segment_owner[pieces]]
+    view = _Tables(**parts)  # type: ignore[arg-type]
+    view.rarest = _rarest(view.lemmas)
+    return view, position
+
+
+def _best_over(tables: _Tables, pairs: IntArray) -> FloatArray:
+    """Each unit's best word cosine in each source it has a candidate in, over every unit of
+    that source (so the features of a candidate pair are those of scoring every pair); -2
+    for the other sources, as for a source with nothing to compare."""
+    n = len(tables.source)
+    sources = tables.best_words.shape[1]
+    best = np.full((n, sources), -2.0, dtype=np.float32)
+    start, neighbours = candidates.adjacency(pairs, n)
+    by_source = np.argsort(tables.source, kind="stable")
+    bounds = np.searchsorted(tables.source[by_source], np.arange(sources + 1))
+    for first in range(0, n, VIEW_ROWS):
+        rows = np.arange(first, min(first + VIEW_ROWS, n))
+        met = np.unique(tables.source[neighbours[start[first] : start[rows[-1] + 1]]])
+        if not len(met):
+            continue
+        partners = np.concatenate([by_source[bounds[s] : bounds[s + 1]] for s in met])
+        view, position = _view(tables, rows, partners, WORD_TABLES)
+        cosine = _word_cosine(view, slice(0, len(rows)))
+        for source in met.tolist():
+            columns = position[by_source[bounds[source] : bounds[source + 1]]]
+            cross = tables.source[rows] != source
+            best[rows[cross], source] = cosine[np.ix_(np.flatnonzero(cross), columns)].max(axis=1)
+    return best
 
 
 def pair_features(
@@ -570,11 +676,17 @@ def without_near_duplicates(
         return len(group), sum(pairs) / max(1, len(pairs))
 
     kept: list[set[int]] = []
+    holding: dict[int, list[int]] = {}  # statement -> kept groups holding it
     for group in sorted(groups, key=strength, reverse=True):
         members, sources = set(group), {statements[k].source for k in group}
-        if not any(_repeats(members, sources, other, statements) for other in kept):
+        # a group it repeats shares all but one of its sentences, so at least one
+        near = {position for k in group for position in holding.get(k, ())}
+        if not any(_repeats(members, sources, kept[p], statements) for p in near):
+            for k in group:
+                holding.setdefault(k, []).append(len(kept))
             kept.append(members)
-    return [group for group in groups if set(group) in kept]
+    chosen = {frozenset(members) for members in kept}
+    return [group for group in groups if frozenset(group) in chosen]
 
 
 def _repeats(

@@ -7,18 +7,20 @@ aligned, or they share a rare value, or they count the same thing with the same 
 Values that cannot both hold are linked only on strong evidence: sentences aligned as one
 account of one happening. Ages go by person.
 
-Pairs are formed within blocks of one kind of value, and the sentence alignment scores
-come from the aligner's candidates, so the work grows with the number of values per kind,
-not with the square of all values.
+Only pairs of one kind of value that share what a link needs (the value as written, the
+question's key, a verb, an age's person, a period's words) or sit in aligned sentences are
+scored, a bounded number per key (``compare/candidates.py``): the work grows with the values,
+not with their square.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 
+from triangulate.compare.candidates import bucket_pairs
 from triangulate.compare.disagreements import name_key, spelled_alike
 from triangulate.compare.statements import Statement, stem
 from triangulate.core.words import verb_groups, verbs_alike
@@ -31,6 +33,7 @@ AGREE_ALIGNMENT = 0.2
 CLASH_ALIGNMENT = 0.2
 NOUN_SIMILARITY = 0.6  # counted nouns this close name the same thing ("troops", "soldiers")
 RARE_VALUE = 0.6  # one distinctive value written in both
+RARE_TIMES = 4  # a value written more often than this is not distinctive
 SMALL_NUMBERS = 12  # values up to this are too common to tie two sentences on their own
 AGE_NAME_GAP = 40  # characters between "36-year-old" and the name it describes
 PERIOD_CLASH = 0.6  # two periods of one named thing: as sure as aligned sentences
@@ -290,7 +293,7 @@ class Linker:
         """The same distinctive value written in both: "36", "923", "March 4, 2009"."""
         a, b = self.values[i], self.values[j]
         written = self._written(a)
-        if written != self._written(b) or self.frequency[written] > 4:
+        if written != self._written(b) or self.frequency[written] > RARE_TIMES:
             return False
         digits = re.sub(r"\D", "", written)
         return a.kind == "time" or (digits.isdigit() and int(digits) > SMALL_NUMBERS)
@@ -336,16 +339,62 @@ class Linker:
         return (evidence, True) if evidence >= AGREE_ALIGNMENT else None
 
     def pairs(self) -> dict[tuple[int, int], tuple[float, bool]]:
-        blocks: dict[str, list[int]] = {}
-        for index, value in enumerate(self.values):
-            blocks.setdefault(self._kind(value), []).append(index)
+        """Every pair :meth:`score` links, in order of kind, then i, then j. Only candidates
+        are scored: pairs of one kind that share what a link needs (see ``_link_keys``) or
+        sit in aligned sentences."""
+        kinds: dict[str, int] = {}
+        for value in self.values:
+            kinds.setdefault(self._kind(value), len(kinds))
+        keys = [[(self._kind(v), key) for key in self._link_keys(v)] for v in self.values]
+        candidates = bucket_pairs(keys) | self._aligned_pairs()
+        kind = [kinds[self._kind(v)] for v in self.values]
         found = {}
-        for members in blocks.values():
-            for position, i in enumerate(members):
-                for j in members[position + 1 :]:
-                    scored = self.score(i, j)
-                    if scored is not None:
-                        found[(i, j)] = scored
+        for i, j in sorted(candidates, key=lambda pair: (kind[pair[0]], *pair)):
+            scored = self.score(i, j)
+            if scored is not None:
+                found[(i, j)] = scored
+        return found
+
+    def _link_keys(self, value: LinkInput) -> list[Hashable]:
+        """What two values must share for :meth:`score` to link them without aligned
+        sentences: the value as written (a copy, a rare value), the person an age belongs
+        to, the key of the question (counted thing and verb), the verb or a group of it
+        (agreeing values on alike verbs), and for periods and large counts the words they
+        qualify."""
+        written = self._written(value)
+        keys: list[Hashable] = []
+        if self.frequency[written] <= RARE_TIMES:
+            keys.append(("written", written))
+        if value.statement is not None:
+            sentence = " ".join(self.statements[value.statement].text.split())
+            keys.append(("copy", value.source, sentence, written))
+        if all(self._key(value)):
+            keys.append(("key", self._key(value)))
+        holder = self._holder(value)
+        if holder is not None:
+            keys.append(("holder", holder))
+        if value.predicate:
+            negated = value.predicate.startswith("not ")
+            verb = value.predicate.removeprefix("not ")
+            keys.append(("verb", negated, verb))
+            keys.extend(("group", negated, group) for group in verb_groups(verb))
+        described = value.kind == "quantity" and value.low > SMALL_NUMBERS
+        if value.unit == "range" or described:
+            keys.extend(("word", word) for word in value.words)
+        return keys
+
+    def _aligned_pairs(self) -> set[tuple[int, int]]:
+        """Pairs of values of one kind whose sentences the aligner links."""
+        held: dict[int, list[int]] = {}
+        for index, value in enumerate(self.values):
+            if value.statement is not None:
+                held.setdefault(value.statement, []).append(index)
+        found: set[tuple[int, int]] = set()
+        for a, b in self.alignment:
+            for i in held.get(a, ()):
+                for j in held.get(b, ()):
+                    if self._kind(self.values[i]) == self._kind(self.values[j]):
+                        found.add((min(i, j), max(i, j)))
         return found
 
     # ------------------------------------------------------------ groups

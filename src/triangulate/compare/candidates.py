@@ -1,0 +1,154 @@
+"""Which pairs the comparison scores: a candidate index that keeps the work linear.
+
+Scoring every pair of statements of different sources grows with the square of the
+statements: fine for one event's coverage, not for a hundred articles. Each statement gets
+at most ``CAP`` candidates of other sources:
+
+- while it has at most ``CAP`` statements of other sources (the coverage of one event, which
+  is what the alignment was fitted and measured on), every one of them: the scores, and so the
+  claims, are those of scoring every pair;
+- beyond that, the ``CAP`` statements of other sources that share its rarest content lemmas
+  (IDF-weighted; a lemma held by more than ``POSTINGS`` statements is too common to find
+  one fact by and is left out, which also bounds the work of the index itself).
+
+A pair is scored when either side keeps the other: at most 2 x ``CAP`` pairs a statement.
+The linker's values are paired the same way, by the keys a link needs (``bucket_pairs``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Iterable, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from triangulate.compare.statements import Statement
+
+IntArray = npt.NDArray[np.int64]
+CAP = 256  # candidates kept for a statement of a large comparison
+POSTINGS = 1024  # a lemma in more statements than this does not make candidates
+
+
+def source_ids(statements: Sequence[Statement]) -> IntArray:
+    """Each statement's source as a small integer, in order of first appearance."""
+    ids: dict[str, int] = {}
+    return np.array([ids.setdefault(s.source, len(ids)) for s in statements], dtype=np.int64)
+
+
+def below_cap(statements: Sequence[Statement], cap: int = CAP) -> bool:
+    """Whether every statement has at most ``cap`` statements of other sources: then every
+    pair of different sources is a candidate."""
+    if not statements:
+        return True
+    source = source_ids(statements)
+    return int((len(source) - np.bincount(source)[source]).max()) <= cap
+
+
+def pairs_to_score(statements: Sequence[Statement], cap: int = CAP) -> IntArray | None:
+    """The candidate pairs, or None for every pair of different sources: below the cap, and
+    while the index keeps half of all pairs or more (whole blocks of rows then cost less than
+    views, and every pair is at most twice the candidates: still linear)."""
+    if below_cap(statements, cap):
+        return None
+    pairs = statement_pairs(statements, cap)
+    return None if 2 * len(pairs) >= every_pair_count(statements) else pairs
+
+
+def every_pair_count(statements: Sequence[Statement]) -> int:
+    """How many pairs of statements of different sources there are."""
+    counts = np.bincount(source_ids(statements)).astype(np.int64)
+    return int((counts.sum() ** 2 - (counts**2).sum()) // 2)
+
+
+def statement_pairs(
+    statements: Sequence[Statement], cap: int = CAP, postings: int = POSTINGS
+) -> IntArray:
+    """The candidate pairs (i, j), i < j, of statements of different sources, one row each,
+    sorted by i then j."""
+    n = len(statements)
+    if n < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    source = source_ids(statements)
+    others = n - np.bincount(source)[source]  # statements of other sources, per statement
+    index = _LemmaIndex(statements, source, postings)
+    everyone: dict[int, IntArray] = {}  # per source: every statement of the other sources
+    firsts, seconds = [], []
+    for i in range(n):
+        if others[i] <= cap:
+            if int(source[i]) not in everyone:
+                everyone[int(source[i])] = np.flatnonzero(source != source[i])
+            partners = everyone[int(source[i])]
+        else:
+            partners = index.nearest(i, cap)
+        firsts.append(np.full(len(partners), i, dtype=np.int64))
+        seconds.append(partners.astype(np.int64))
+    first, second = np.concatenate(firsts), np.concatenate(seconds)
+    low, high = np.minimum(first, second), np.maximum(first, second)
+    keys = np.unique(low * n + high)
+    return np.stack([keys // n, keys % n], axis=1)
+
+
+class _LemmaIndex:
+    """Statements by the content lemmas they hold, for the lemmas rare enough to search by."""
+
+    def __init__(self, statements: Sequence[Statement], source: IntArray, postings: int) -> None:
+        self.source = source
+        self.lemmas = [sorted(set(s.unit.lemmas)) for s in statements]
+        holders: dict[str, list[int]] = {}
+        for i, lemmas in enumerate(self.lemmas):
+            for lemma in lemmas:
+                holders.setdefault(lemma, []).append(i)
+        n = len(statements)
+        self.holders = {
+            lemma: np.array(found, dtype=np.int64)
+            for lemma, found in holders.items()
+            if 1 < len(found) <= postings
+        }
+        self.idf = {lemma: math.log(n / len(found)) for lemma, found in self.holders.items()}
+
+    def nearest(self, i: int, cap: int) -> IntArray:
+        """Up to ``cap`` statements of other sources sharing the most IDF weight of rare
+        lemmas with statement ``i`` (ties: the earlier statement)."""
+        rare = [lemma for lemma in self.lemmas[i] if lemma in self.holders]
+        if not rare:
+            return np.zeros(0, dtype=np.int64)
+        hits = np.concatenate([self.holders[lemma] for lemma in rare])
+        weights = np.concatenate(
+            [np.full(len(self.holders[lemma]), self.idf[lemma]) for lemma in rare]
+        )
+        other = self.source[hits] != self.source[i]
+        found, position = np.unique(hits[other], return_inverse=True)
+        weight = np.bincount(position, weights[other], minlength=len(found))
+        if len(found) > cap:
+            found = found[np.lexsort((found, -weight))[:cap]]
+        return found
+
+
+def adjacency(pairs: IntArray, n: int) -> tuple[IntArray, IntArray]:
+    """The pairs as neighbour lists both ways: statement i's candidates are
+    ``neighbours[start[i]:start[i + 1]]``, in increasing order."""
+    both = np.concatenate([pairs, pairs[:, ::-1]]) if len(pairs) else np.zeros((0, 2), np.int64)
+    order = np.lexsort((both[:, 1], both[:, 0]))
+    both = both[order]
+    start = np.searchsorted(both[:, 0], np.arange(n + 1)).astype(np.int64)
+    return start, both[:, 1].astype(np.int64)
+
+
+BUCKET_CAP = 64  # a value is paired with at most this many later values of one bucket
+
+
+def bucket_pairs(keys: Sequence[Iterable[Hashable]], cap: int = BUCKET_CAP) -> set[tuple[int, int]]:
+    """The pairs (i, j), i < j, of values that share a key: every pair of a bucket of at most
+    ``cap + 1`` values (any one event's), else each value with the ``cap`` values of its
+    bucket that follow it, so that a key many values hold (a common verb in a hundred
+    articles) adds pairs in proportion to them, not to their square."""
+    buckets: dict[Hashable, list[int]] = {}
+    for index, held in enumerate(keys):
+        for key in dict.fromkeys(held):
+            buckets.setdefault(key, []).append(index)
+    found: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        for position, i in enumerate(members):
+            found.update((i, j) for j in members[position + 1 : position + 1 + cap])
+    return found
