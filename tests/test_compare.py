@@ -435,3 +435,20 @@ def test_sentences_that_share_only_who_said_them_are_not_one_statement(
         "The three victims were still in hospital on Tuesday, Port Ellis police Lt. Jonas Vik said.",
     )
     assert not [c for c in claims if c.kind == "statement"]
+
+
+def test_speeds_are_labelled_and_shown_with_their_units(encoder: TextEncoder) -> None:
+    texts = {
+        "s1": "Deputies chased the van for ten miles at speeds up to 120 mph, police said.",
+        "s2": "Deputies chased the van for 16km at speeds of up to 193 km/h, police said.",
+    }
+    articles = [
+        Article(key, f"{key}.txt", text, outlet=f"Outlet {key}") for key, text in texts.items()
+    ]
+    claims = compare(articles, read_many(articles), encoder)
+    speeds = [c for c in claims if c.about == "Speed"]
+    assert speeds, [c.about for c in claims]
+    assert {a for c in speeds for side in c.sides for a in side.articles} == {"s1", "s2"}
+    assert {side.display for c in speeds for side in c.sides} >= {"up to 193 km/h"}
+    assert all(side.display.endswith((" mph", " km/h")) for c in speeds for side in c.sides)
+    assert not any("km/h" in c.about or "mph" in c.about for c in claims)

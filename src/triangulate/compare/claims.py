@@ -93,6 +93,9 @@ _DETERMINER_TEXT = "the a an this that its their his her our these those"
 DETERMINERS = frozenset(_DETERMINER_TEXT.split())
 DATED_WINDOW = 4
 
+# Letters glued to a figure's last digit ("193km" of "193km/h")
+GLUED_LETTERS = re.compile(r"(?<=\d)[^\W\d_]+$")
+
 
 @dataclass(frozen=True)
 class TimeSpan:
@@ -768,11 +771,15 @@ def _side(group: _Group) -> Side:
 
 def _shown(mention: Mention) -> str:
     """The value as written, with its unit when the unit is what makes it comparable
-    ("about 150" metres against "200ft"): lengths and areas."""
+    ("about 150" metres against "200ft"): lengths, areas and speeds."""
     written = mention.value_evidence.text
     quantity = mention.quantity
-    if quantity is None or quantity_reader.unit_kind(quantity.unit) not in ("length", "area"):
+    kind = quantity_reader.unit_kind(quantity.unit) if quantity is not None else ""
+    if quantity is None or kind not in ("length", "area", "speed"):
         return written
+    if kind == "speed":  # "up to 193km" of "193km/h" is no speed without its "/h"
+        number = GLUED_LETTERS.sub("", written)
+        return f"{number} {quantity.unit}"
     if re.search(r"[^\W\d_]$", written):
         return written  # "about 60m", "200ft": the unit is written on the number
     return f"{written} {quantity.unit}"

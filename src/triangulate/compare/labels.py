@@ -97,6 +97,8 @@ def figure_label(
     sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact | None
 ) -> str:
     """ "Number of residents who fled", "Size of the rescue team", "Age of X"."""
+    if quantity_reader.unit_kind(quantity.unit) == "speed":
+        return "Speed"  # "up to 120 mph": a speed counts nothing
     noun = counted_phrase(sentence_text, sentence_start, quantity)
     if quantity.hedge in SIZE_HEDGES:
         return clipped(f"Size of the {noun}")

@@ -721,7 +721,9 @@ def updated(claim: Claim, sources: Sources) -> SummarySentence | None:
     for side, outlets in sides:
         dates = [d for d in (_when(a, articles) for a in side.articles) if d]
         when = f", {max(dates)}" if dates else ""
-        parts.append(f"{_display(side)} ({_listed(outlets)}{when})")
+        # a stage is told by its word: a window of words around it reads as a broken clause
+        shown = f"“{side.value}”" if claim.kind == "statement" and side.value else _display(side)
+        parts.append(f"{shown} ({_listed(outlets)}{when})")
     if claim.kind == "statement":  # one happening at two stages: its label is a clause
         opening = "Later reports tell a later stage"
     else:
