@@ -14,7 +14,9 @@ at home") is left out, because sharing an event alone is far from stating the sa
 
 from __future__ import annotations
 
+import datetime
 import random
+import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +26,8 @@ DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})  # factalign-dev was buil
 ALL_TOPICS = range(1, 36)
 ARGUMENT_KINDS = ("HUM", "LOC", "TIM", "NON")
 REPORTING_TAG = "ACTION_REPORTING"
+# A date in a document's address ("/2008/12/05/"): the day an ECB+ page was published.
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|\b)")
 MIN_SHARED_ARGUMENTS = 3
 GROUP_SIZE = 6  # articles per training event: the size of a typical dossier
 
@@ -216,3 +220,14 @@ def mentions_within(spans: Sequence[tuple[int, int, Mentions]], start: int, end:
         if line_start < end and start < line_end:
             found = found | mentions
     return found
+
+
+def url_date(url: str) -> str | None:
+    """The ISO date written in a document's address, if it holds a real day."""
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    try:
+        return datetime.date(*(int(g) for g in match.groups())).isoformat()
+    except ValueError:
+        return None

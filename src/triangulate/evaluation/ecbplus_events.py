@@ -33,7 +33,7 @@ from pathlib import Path
 from triangulate.core.dates import DateInterval
 from triangulate.core.words import word_set
 from triangulate.evaluation.clustering import _detokenise
-from triangulate.evaluation.ecbplus import REPORTING_TAG, is_plus, sentence_tokens
+from triangulate.evaluation.ecbplus import REPORTING_TAG, is_plus, sentence_tokens, url_date
 from triangulate.readers.times import find_dateline, find_times
 
 TIME_TAG = "TIME_DATE"
@@ -43,7 +43,6 @@ NUMBER_WORDS = word_set(
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
     hundred hundreds thousand thousands dozen dozens million millions score scores"""
 )
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|\b)")
 PRECISION = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4}
 
 
@@ -92,16 +91,6 @@ class HalfEvent:
     def reports_dated(self) -> bool:
         """Some report of the half shows its publication date."""
         return any(d.published for d in self.documents)
-
-
-def url_date(url: str) -> str | None:
-    match = _URL_DATE.search(url)
-    if not match:
-        return None
-    try:
-        return datetime.date(*(int(g) for g in match.groups())).isoformat()
-    except ValueError:
-        return None
 
 
 _COUNT = re.compile(

@@ -43,7 +43,13 @@ from pathlib import Path
 from typing import Any
 
 from triangulate.evaluation.clustering import BCubed, _detokenise, b_cubed
-from triangulate.evaluation.ecbplus import DEV_TOPICS, document_paths, is_plus, sentence_tokens
+from triangulate.evaluation.ecbplus import (
+    DEV_TOPICS,
+    document_paths,
+    is_plus,
+    sentence_tokens,
+    url_date,
+)
 from triangulate.models import Article
 from triangulate.readers.published import publication_date
 from triangulate.readers.times import find_dateline
@@ -53,7 +59,6 @@ TBAQ = Path("tempeval3-train") / "Training" / "TBAQ-cleaned"
 SYNTHETIC_START = datetime.date(2008, 12, 1)
 SYNTHETIC_DAYS = 42
 CUTS = tuple(round(0.50 + 0.025 * i, 3) for i in range(19))  # cosine distance 0.50 .. 0.95
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|\b)")
 _TAG = re.compile(r"<[^>]+>")
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
@@ -98,20 +103,10 @@ def _ecb_parse(path: Path) -> tuple[str, str]:
     return "\n".join(lines), "".join(sentences.get(0, [])) if plus else ""
 
 
-def _url_date(url: str) -> str | None:
-    match = _URL_DATE.search(url)
-    if not match:
-        return None
-    try:
-        return datetime.date(*(int(g) for g in match.groups())).isoformat()
-    except ValueError:
-        return None
-
-
 def document_date(path: Path) -> str | None:
     """The publication date an ECB+ document shows: a dateline, else its address's date."""
     text, url = _ecb_parse(path)
-    return find_dateline(text) or _url_date(url)
+    return find_dateline(text) or url_date(url)
 
 
 def topics_of(data: Path, split: str) -> list[int] | None:
@@ -135,7 +130,7 @@ def ecbplus_stream(data: Path, topics: Iterable[int] | None = None) -> list[Stre
         text, url = _ecb_parse(path)
         event = path.name.split("_", 1)[0] + ("+" if is_plus(path) else "")
         day, how = find_dateline(text), "dateline"
-        if day is None and (day := _url_date(url)) is not None:
+        if day is None and (day := url_date(url)) is not None:
             how = "url"
         raw.append((path, text, event, day, how if day else ""))
     firm: defaultdict[str, list[str]] = defaultdict(list)
