@@ -132,3 +132,17 @@ def test_the_shipped_band_looks_under_the_threshold_only() -> None:
     assert 0.0 < band.floor < default_model().threshold
     assert 0.0 < band.threshold < 1.0
     assert band.weights[1] > 0  # nearer words, likelier the same fact
+
+
+def test_the_words_remembered_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from triangulate.nlp import word_vectors as module
+
+    if module.word_vectors() is None:
+        pytest.skip("the sentence model is not installed")
+    monkeypatch.setattr(module, "KNOWN_WORDS", 50)
+    vectors = module.WordVectors()
+    before = vectors.of(["harbour"])
+    for start in range(0, 400, 40):
+        vectors.of([f"word{n}" for n in range(start, start + 40)])
+        assert len(vectors._known) <= 50
+    assert float(vectors.of(["harbour"])[0] @ before[0]) == pytest.approx(1.0)

@@ -20,6 +20,7 @@ from triangulate.nlp.encoder import model_dir
 
 FloatArray = npt.NDArray[np.float32]
 FIRST_WORD_PIECE = 1000  # the table's rows before this are special and unused tokens
+KNOWN_WORDS = 50_000  # words remembered at most (1.5 KB each): a long-running server stays bounded
 
 
 class WordVectors:
@@ -42,6 +43,8 @@ class WordVectors:
         """(len(words), dimension) unit rows, one per word."""
         missing = [w for w in dict.fromkeys(words) if w not in self._known]
         if missing:
+            if len(self._known) + len(missing) > KNOWN_WORDS:
+                self._known.clear()  # forget all: cheaper than tracking use, rarely reached
             encodings = self._tokenizer.encode_batch(missing, add_special_tokens=False)
             for word, encoding in zip(missing, encodings, strict=True):
                 pieces = encoding.ids or [0]
