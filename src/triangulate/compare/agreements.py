@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from triangulate.compare.align import told_words
 from triangulate.compare.labels import clause_label, statement_label
@@ -152,15 +153,21 @@ def states(member: Statement, label: tuple[Statement, Fact | None]) -> bool:
     it names the label's doer or what it acted on, or uses its verb (or a verb of its
     group); for a label that is a whole clause, it shares a word of what that clause tells."""
     statement, fact = label
-    told = {stem(word) for word in told_words(member)}
+    told = told_stems(member)
     if fact is None:
-        return bool(told & {stem(word) for word in told_words(statement)})
+        return bool(told & told_stems(statement))
     named = content_words(f"{fact.subject or ''} {fact.object or ''}")
     if told & named:
         return True
     predicate = (fact.predicate or "").removeprefix("not ").replace(" ", "_")
     verbs = {predicate} | {f"#group{g}" for g in verb_groups(predicate.replace("_", " "))}
     return bool(verbs & set(member.unit.verbs))
+
+
+@lru_cache(maxsize=8192)  # statements hash by identity: each is asked of many times
+def told_stems(statement: Statement) -> frozenset[str]:
+    """The stems of the words a statement tells."""
+    return frozenset(stem(word) for word in told_words(statement))
 
 
 def _by_centrality(group: Sequence[int], scores: dict[tuple[int, int], float]) -> list[int]:

@@ -24,7 +24,7 @@ import json
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -646,10 +646,17 @@ def second_look(
     two sentences that tell one happening in other words ("withdrew" / "pulled out") score
     just under it on shared words alone. Only pairs that share a told word are looked at."""
     linked: dict[tuple[int, int], float] = {}
+    rows: dict[int, FloatArray] = {}  # a statement's word vectors, looked up once
+
+    def words_of(k: int) -> FloatArray:
+        if k not in rows:
+            rows[k] = vectors.of(sorted(told[k]))
+        return rows[k]
+
     for (i, j), score in near.items():
         if not band.floor <= score < model.threshold or not told[i] & told[j]:
             continue
-        similarity = told_similarity(told[i], told[j], vectors)
+        similarity = _nearest_both_ways(words_of(i), words_of(j))
         if band.probability(score, similarity) >= band.threshold:
             linked[(i, j)] = model.threshold
     return linked
@@ -660,7 +667,11 @@ def told_similarity(first: frozenset[str], second: frozenset[str], vectors: Word
     set, averaged both ways (1 when the sets are the same)."""
     if not first or not second:
         return 0.0
-    similarity = vectors.of(sorted(first)) @ vectors.of(sorted(second)).T
+    return _nearest_both_ways(vectors.of(sorted(first)), vectors.of(sorted(second)))
+
+
+def _nearest_both_ways(first: FloatArray, second: FloatArray) -> float:
+    similarity = first @ second.T
     return float(0.5 * (similarity.max(axis=1).mean() + similarity.max(axis=0).mean()))
 
 
@@ -700,6 +711,7 @@ def _repeats(
     )
 
 
+@lru_cache(maxsize=8192)  # statements hash by identity; asked of again and again by the grouping
 def told_words(statement: Statement) -> frozenset[str]:
     """The content words of what a sentence tells, without its attribution ("..., police
     Lt. A. Smith said"): two sentences that share only who said them say different things."""
