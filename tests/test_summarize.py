@@ -309,6 +309,19 @@ def _chosen_by_weight(
     return [c.text for c in summary.select(found, 200)]
 
 
+def _one_heavier(
+    articles: list[Article], readings: list[Reading], opening: str, weight: float
+) -> tuple[list[summary.Candidate], summary.Candidate, list[summary.Candidate]]:
+    """The candidates, the one opening with ``opening`` weighing ``weight`` and every other
+    1, and the account the selection orders from them."""
+    found = summary.candidates(articles, {r.article: r for r in readings})
+    heavy = next(c for c in found if c.text.startswith(opening))
+    for candidate in found:
+        candidate.weight = 1.0
+    heavy.weight = weight
+    return found, heavy, summary.ordered(summary.select(found, 200))
+
+
 def test_a_loaded_word_weighs_against_a_sentence() -> None:
     loaded = "A disastrous storm closed the harbour of Velmar to all shipping on Monday."
     neutral = "A sudden storm closed the harbour of Velmar to all shipping on Monday."
@@ -515,13 +528,8 @@ def test_the_man_is_left_out_once_two_people_are_named() -> None:
         Article("b", "b.txt", second, outlet="B", title="Two drown off Velmar"),
     ]
     readings = read_many(articles)
-    found = summary.candidates(articles, {r.article: r for r in readings})
-    the_man = next(c for c in found if c.text.startswith("The man"))
+    _, the_man, chosen = _one_heavier(articles, readings, "The man", 2.0)
     assert the_man.someone
-    for candidate in found:
-        candidate.weight = 1.0
-    the_man.weight = 2.0
-    chosen = summary.ordered(summary.select(found, 200))
     assert len({name for c in chosen for name in c.people}) >= 2
     assert summary._unclear_someone(chosen) == [the_man]  # no sentence before names him
     account = [s.text for s in summarize(articles, readings, [], [])]
@@ -590,14 +598,9 @@ def test_the_account_never_opens_with_someone_it_has_not_named() -> None:
         Article("b", "b.txt", second, outlet="B", title="Arrest after coast chase"),
     ]
     readings = read_many(articles)
-    found = summary.candidates(articles, {r.article: r for r in readings})
-    chased = next(c for c in found if c.text.startswith("Harbour police"))
+    found, chased, chosen = _one_heavier(articles, readings, "Harbour police", 3.0)
     assert chased.unnamed
     assert not next(c for c in found if c.text.startswith("Fisherman")).unnamed
-    for candidate in found:
-        candidate.weight = 1.0
-    chased.weight = 3.0
-    chosen = summary.ordered(summary.select(found, 200))
     assert chosen[0] is chased
     assert summary._unclear_someone(chosen) == [chased]
     account = [s.text for s in summarize(articles, readings, [], [])]
