@@ -528,16 +528,8 @@ class StoryClusterer:
 
     def _ranked(self, shared: Counter[str]) -> list[_LiveStory]:
         """The ``candidates`` stories sharing most keys, ties by story id."""
-        count = self.settings.candidates
-        if len(shared) > count:
-            # Only stories sharing at least as many keys as the count-th can be among them.
-            cut = sorted(shared.values(), reverse=True)[count - 1]
-            ranked = [(-keys, story_id) for story_id, keys in shared.items() if keys >= cut]
-        else:
-            ranked = [(-keys, story_id) for story_id, keys in shared.items()]
-        ranked.sort()
         live = self._live
-        return [live[story_id] for _, story_id in ranked[:count]]
+        return [live[story_id] for story_id in _highest(shared, self.settings.candidates)]
 
     @property
     def _weights(self) -> tuple[float, float, float]:
@@ -974,14 +966,19 @@ def _space_cosine(vector: Mapping[str, float], centroid: _Vector, without: bool)
 
 def _top_keys(vector: Mapping[str, float], count: int) -> tuple[str, ...]:
     """The ``count`` keys of highest weight, ties by key."""
-    if len(vector) > count:
-        # Only keys weighing at least the count-th highest weight can be among them.
-        cut = sorted(vector.values(), reverse=True)[count - 1]
-        ranked = [(-value, key) for key, value in vector.items() if value >= cut]
+    return tuple(_highest(vector, count))
+
+
+def _highest(values: Mapping[str, float], count: int) -> list[str]:
+    """The ``count`` keys of highest value, ties by key."""
+    if len(values) > count:
+        # Only keys valued at least the count-th highest value can be among them.
+        cut = sorted(values.values(), reverse=True)[count - 1]
+        ranked = [(-value, key) for key, value in values.items() if value >= cut]
     else:
-        ranked = [(-value, key) for key, value in vector.items()]
+        ranked = [(-value, key) for key, value in values.items()]
     ranked.sort()
-    return tuple(key for _, key in ranked[:count])
+    return [key for _, key in ranked[:count]]
 
 
 @functools.lru_cache(maxsize=4096)
