@@ -717,7 +717,8 @@ def aligned(
     near = score_pairs(statements, replace(model, threshold=min(floor, model.threshold)))
     every = {pair: score for pair, score in near.items() if score >= model.threshold}
     if band is not None and vectors is not None:
-        every.update(second_look(near, model, told, band, vectors))
+        limited = candidates.beyond_cap(statements)
+        every.update(second_look(near, model, told, band, vectors, limited))
     scores = {(i, j): p for (i, j), p in every.items() if told[i] & told[j]}
     groups = joined(cliques(statements, scores), statements, scores)
     groups = without_near_duplicates(groups, statements, scores)
@@ -730,10 +731,23 @@ def second_look(
     told: Sequence[frozenset[str]],
     band: Band,
     vectors: WordVectors,
+    limited: candidates.BoolArray | None = None,
 ) -> dict[tuple[int, int], float]:
     """The pairs under the threshold that the band model links, at the threshold's score:
     two sentences that tell one happening in other words ("withdrew" / "pulled out") score
-    just under it on shared words alone. Only pairs that share a told word are looked at."""
+    just under it on shared words alone. Only pairs that share a told word are looked at,
+    and of a statement ``limited`` (beyond the candidate cap: a large comparison, where a
+    statement has more pairs in the band the more articles there are) only its
+    ``candidates.BAND_CAP`` best-scored ones, so that the looks grow with the statements."""
+    looked = [
+        (pair, score)
+        for pair, score in near.items()
+        if band.floor <= score < model.threshold and told[pair[0]] & told[pair[1]]
+    ]
+    if limited is not None and limited.any():
+        pairs, scores = [pair for pair, _ in looked], [score for _, score in looked]
+        kept = candidates.strongest(pairs, scores, limited, candidates.BAND_CAP)
+        looked = [item for item, keep in zip(looked, kept.tolist(), strict=True) if keep]
     linked: dict[tuple[int, int], float] = {}
     rows: dict[int, FloatArray] = {}  # a statement's word vectors, looked up once
 
@@ -742,9 +756,7 @@ def second_look(
             rows[k] = vectors.of(sorted(told[k]))
         return rows[k]
 
-    for (i, j), score in near.items():
-        if not band.floor <= score < model.threshold or not told[i] & told[j]:
-            continue
+    for (i, j), score in looked:
         similarity = _nearest_both_ways(words_of(i), words_of(j))
         if band.probability(score, similarity) >= band.threshold:
             linked[(i, j)] = model.threshold
