@@ -507,15 +507,25 @@ def score_pairs(
     coverage of one event; at most ``cap`` a statement beyond), a few rows at a time against
     the units they are paired with: time and memory grow with the statements, not their
     square."""
+    pairs, scores = scored_pairs(statements, model, cap)
+    return dict(zip(map(tuple, pairs.tolist()), scores.tolist(), strict=True))
+
+
+def scored_pairs(
+    statements: Sequence[Statement], model: Model, cap: int = candidates.CAP
+) -> tuple[IntArray, FloatArray]:
+    """The pairs of :func:`score_pairs` as arrays, one row (i, j) each in the order scored,
+    and their probabilities: a large comparison's hundreds of thousands of pairs over a low
+    threshold take a few MB so, not a dictionary's tens."""
     n = len(statements)
     if n < 2:
-        return {}
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float32)
     pairs = candidates.pairs_to_score(statements, cap)
     if pairs is None:  # every pair, in whole blocks of rows
         return _score_every_pair(_tables(statements), model)
     tables = _units(statements)
     tables.best_words = _best_over(tables, pairs)
-    kept: dict[tuple[int, int], float] = {}
+    kept: list[tuple[IntArray, FloatArray]] = []
     starts = np.searchsorted(pairs[:, 0], np.arange(0, n + VIEW_ROWS, VIEW_ROWS))
     for block, start in enumerate(range(0, n, VIEW_ROWS)):
         mine = pairs[starts[block] : starts[block + 1]]
@@ -525,26 +535,35 @@ def score_pairs(
         view, position = _view(tables, rows, mine[:, 1])
         scores = model.score(block_features(view, slice(0, len(rows))))
         found = scores[mine[:, 0] - start, position[mine[:, 1]]]
-        for (i, j), score in zip(mine.tolist(), found.tolist(), strict=True):
-            if score >= model.threshold:
-                kept[(i, j)] = score
-    return kept
+        over = found.astype(np.float64) >= model.threshold
+        kept.append((mine[over], found[over]))
+    return _stacked(kept)
 
 
-def _score_every_pair(tables: _Tables[FloatArray], model: Model) -> dict[tuple[int, int], float]:
+def _score_every_pair(tables: _Tables[FloatArray], model: Model) -> tuple[IntArray, FloatArray]:
     """Every pair of different sources scored, a block of rows against every unit."""
     n = len(tables.source)
-    kept: dict[tuple[int, int], float] = {}
+    kept: list[tuple[IntArray, FloatArray]] = []
     for start in range(0, n, BLOCK):
         rows = slice(start, min(start + BLOCK, n))
         scores = model.score(block_features(tables, rows))
         cross = tables.source[rows, None] != tables.source[None, :]
         scores = np.where(cross, scores, -1.0)
-        for offset, j in zip(*np.nonzero(scores >= model.threshold), strict=True):
-            i = start + int(offset)
-            if i < j:
-                kept[(i, int(j))] = float(scores[offset, j])
-    return kept
+        offsets, columns = np.nonzero(scores >= model.threshold)
+        ahead = start + offsets < columns  # each pair once, (i, j) with i < j
+        offsets, columns = offsets[ahead], columns[ahead]
+        pairs = np.stack([start + offsets, columns], axis=1).astype(np.int64)
+        kept.append((pairs, scores[offsets, columns].astype(np.float32)))
+    return _stacked(kept)
+
+
+def _stacked(parts: list[tuple[IntArray, FloatArray]]) -> tuple[IntArray, FloatArray]:
+    if not parts:
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float32)
+    return (
+        np.concatenate([pairs for pairs, _ in parts]).astype(np.int64),
+        np.concatenate([scores for _, scores in parts]).astype(np.float32),
+    )
 
 
 VIEW_ROWS = 64  # rows of a view: scored against the units they are paired with
@@ -714,15 +733,43 @@ def aligned(
     band = default_band() if band == "default" else band
     vectors = word_vectors() if band is not None else None
     floor = band.floor if band is not None and vectors is not None else model.threshold
-    near = score_pairs(statements, replace(model, threshold=min(floor, model.threshold)))
-    every = {pair: score for pair, score in near.items() if score >= model.threshold}
+    pairs, probabilities = scored_pairs(
+        statements, replace(model, threshold=min(floor, model.threshold))
+    )
+    over = probabilities.astype(np.float64) >= model.threshold
+    every = dict(zip(map(tuple, pairs[over].tolist()), probabilities[over].tolist(), strict=True))
     if band is not None and vectors is not None:
         limited = candidates.beyond_cap(statements)
-        every.update(second_look(near, model, told, band, vectors, limited))
+        near = band_pairs(pairs[~over], probabilities[~over], told, band, limited)
+        every.update(second_look(near, model, told, band, vectors))
     scores = {(i, j): p for (i, j), p in every.items() if told[i] & told[j]}
     groups = joined(cliques(statements, scores), statements, scores)
     groups = without_near_duplicates(groups, statements, scores)
     return with_copies(groups, statements), scores, every
+
+
+def band_pairs(
+    pairs: IntArray,
+    scores: FloatArray,
+    told: Sequence[frozenset[str]],
+    band: Band,
+    limited: candidates.BoolArray,
+) -> dict[tuple[int, int], float]:
+    """The pairs under the threshold (in the order scored) the second look looks at: from
+    the band's floor up, sharing a told word; of a statement ``limited`` (beyond the
+    candidate cap: a large comparison, where a statement has more pairs in the band the more
+    articles tell its event) only its ``candidates.BAND_CAP`` best-scored ones, so that the
+    looks grow with the statements."""
+    looked = [
+        (i, j, score)
+        for (i, j), score in zip(pairs.tolist(), scores.tolist(), strict=True)
+        if score >= band.floor and told[i] & told[j]
+    ]
+    if limited.any():
+        ends, probabilities = [(i, j) for i, j, _ in looked], [score for _, _, score in looked]
+        kept = candidates.strongest(ends, probabilities, limited, candidates.BAND_CAP).tolist()
+        looked = [item for item, keep in zip(looked, kept, strict=True) if keep]
+    return {(i, j): score for i, j, score in looked}
 
 
 def second_look(
@@ -731,23 +778,10 @@ def second_look(
     told: Sequence[frozenset[str]],
     band: Band,
     vectors: WordVectors,
-    limited: candidates.BoolArray | None = None,
 ) -> dict[tuple[int, int], float]:
     """The pairs under the threshold that the band model links, at the threshold's score:
     two sentences that tell one happening in other words ("withdrew" / "pulled out") score
-    just under it on shared words alone. Only pairs that share a told word are looked at,
-    and of a statement ``limited`` (beyond the candidate cap: a large comparison, where a
-    statement has more pairs in the band the more articles there are) only its
-    ``candidates.BAND_CAP`` best-scored ones, so that the looks grow with the statements."""
-    looked = [
-        (pair, score)
-        for pair, score in near.items()
-        if band.floor <= score < model.threshold and told[pair[0]] & told[pair[1]]
-    ]
-    if limited is not None and limited.any():
-        pairs, scores = [pair for pair, _ in looked], [score for _, score in looked]
-        kept = candidates.strongest(pairs, scores, limited, candidates.BAND_CAP)
-        looked = [item for item, keep in zip(looked, kept.tolist(), strict=True) if keep]
+    just under it on shared words alone. Only pairs that share a told word are looked at."""
     linked: dict[tuple[int, int], float] = {}
     rows: dict[int, FloatArray] = {}  # a statement's word vectors, looked up once
 
@@ -756,7 +790,9 @@ def second_look(
             rows[k] = vectors.of(sorted(told[k]))
         return rows[k]
 
-    for (i, j), score in looked:
+    for (i, j), score in near.items():
+        if not band.floor <= score < model.threshold or not told[i] & told[j]:
+            continue
         similarity = _nearest_both_ways(words_of(i), words_of(j))
         if band.probability(score, similarity) >= band.threshold:
             linked[(i, j)] = model.threshold
