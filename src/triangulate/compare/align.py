@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache, lru_cache
@@ -672,15 +673,17 @@ def cliques(
         if (i, j) in covered:
             continue
         group = [i, j]
+        sources = {statements[i].source, statements[j].source}  # of the group, as it grows
         candidates = sorted(
             neighbours[i] & neighbours[j],
             key=lambda k: -(scores.get(_key(k, i), 0.0) + scores.get(_key(k, j), 0.0)),
         )
         for k in candidates:
-            if statements[k].source in {statements[m].source for m in group}:
+            if statements[k].source in sources:
                 continue
             if all(_key(k, m) in scores for m in group):
                 group.append(k)
+                sources.add(statements[k].source)
         covered |= {_key(a, b) for a in group for b in group if a != b}
         groups.append(sorted(group))
     return groups
@@ -823,29 +826,28 @@ def without_near_duplicates(
         pairs = [scores.get(_key(a, b), 0.0) for a in group for b in group if a < b]
         return len(group), sum(pairs) / max(1, len(pairs))
 
-    kept: list[set[int]] = []
+    kept: list[tuple[set[int], set[str]]] = []  # members and their sources
     holding: dict[int, list[int]] = {}  # statement -> kept groups holding it
     for group in sorted(groups, key=strength, reverse=True):
         members, sources = set(group), {statements[k].source for k in group}
-        # a group it repeats shares all but one of its sentences, so at least one
-        near = {position for k in group for position in holding.get(k, ())}
-        if not any(_repeats(members, sources, kept[p], statements) for p in near):
-            for k in group:
+        # a group it repeats shares all but one of its sentences, so at least one: how many
+        # of its sentences each kept group holds, counted through the statements
+        shared = Counter(position for k in members for position in holding.get(k, ()))
+        if not any(_repeats(members, sources, kept[p], n) for p, n in shared.items()):
+            for k in members:
                 holding.setdefault(k, []).append(len(kept))
-            kept.append(members)
-    chosen = {frozenset(members) for members in kept}
+            kept.append((members, sources))
+    chosen = {frozenset(members) for members, _ in kept}
     return [group for group in groups if frozenset(group) in chosen]
 
 
 def _repeats(
-    members: set[int], sources: set[str], other: set[int], statements: Sequence[Statement]
+    members: set[int], sources: set[str], other: tuple[set[int], set[str]], shared: int
 ) -> bool:
-    smaller = min(len(members), len(other))
-    return (
-        smaller >= NEAR_DUPLICATE_SIZE
-        and len(members & other) >= smaller - 1
-        and sources <= {statements[k].source for k in other}
-    )
+    """Whether a group (``members`` of ``sources``) repeats a kept one (``other``: its
+    members and sources) with which it has ``shared`` members."""
+    smaller = min(len(members), len(other[0]))
+    return smaller >= NEAR_DUPLICATE_SIZE and shared >= smaller - 1 and sources <= other[1]
 
 
 @lru_cache(maxsize=8192)  # statements hash by identity; asked of again and again by the grouping
