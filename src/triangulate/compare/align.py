@@ -833,7 +833,11 @@ def without_near_duplicates(
         # a group it repeats shares all but one of its sentences, so at least one: how many
         # of its sentences each kept group holds, counted through the statements
         shared = Counter(position for k in members for position in holding.get(k, ()))
-        if not any(_repeats(members, sources, kept[p], n) for p, n in shared.items()):
+        if not any(
+            _repeats(members, sources, kept[p], n)
+            for p, n in shared.items()
+            if n >= NEAR_DUPLICATE_SIZE - 1  # fewer can never be all but one
+        ):
             for k in members:
                 holding.setdefault(k, []).append(len(kept))
             kept.append((members, sources))
