@@ -201,11 +201,15 @@ def told_stems(statement: Statement) -> frozenset[str]:
 def _by_centrality(group: Sequence[int], scores: dict[tuple[int, int], float]) -> list[int]:
     """The group's statements, the one most strongly linked to the others first: what the
     sources share is best said by it."""
-
-    def linked(i: int) -> float:
-        return sum(scores.get((min(i, j), max(i, j)), 0.0) for j in group if j != i)
-
-    return sorted(group, key=lambda i: (-linked(i), i))
+    linked = [0.0] * len(group)  # each pair looked up once, added to both (in group order)
+    for p, a in enumerate(group):
+        for q in range(p + 1, len(group)):
+            b = group[q]
+            score = scores.get((a, b) if a < b else (b, a), 0.0)
+            linked[p] += score
+            linked[q] += score
+    order = sorted(range(len(group)), key=lambda p: (-linked[p], group[p]))
+    return [group[p] for p in order]
 
 
 def _confidence(group: Sequence[int], scores: dict[tuple[int, int], float]) -> float:
