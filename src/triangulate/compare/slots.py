@@ -1,0 +1,146 @@
+"""Slot claims: the people and the named places several sources name.
+
+Who took part and where it happened are facts the sources share even when the sentences
+that state them tell different happenings ("Police allege <name> opened fire ..." /
+"<name>, who had been fired, is accused of ..."): no sentence alignment links those, so each
+person, and each named place narrower than a town (a building, a mountain, a road), named in
+full by two or more independent sources is one claim of its own. Its evidence is, per source,
+the sentence that introduces the person or place: the first that writes the full name (the
+readers have merged the names across articles, so "Anna Lund" and "Lund" are one person and
+the full name decides the sentence). The claim is one of identity: the sources agree the
+person or place is part of the story; a role the sources write beside the name ("prime
+minister <name>", "<name>, the coach") is given in its label when two sources give it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from triangulate.compare.disagreements import role_before
+from triangulate.compare.statements import Statement
+from triangulate.core.sources import independent_sources
+from triangulate.core.words import ROLE_NOUNS, stem
+from triangulate.models import Article, Claim, Entity, Evidence, Reading, Side
+
+WHO_LABELS = frozenset({"PERSON"})
+# Named places narrower than a town: a country or a city is the setting of most of a
+# story's sentences, not a fact its sources share
+WHERE_LABELS = frozenset({"FAC", "LOC"})
+FULL_NAME_WORDS = 2  # a name written in two or more words is a full name, not a back-reference
+APPOSITION = re.compile(
+    r"\s*,\s*(?:\d+\s*,\s*)?(?:the|a|an|its|his|her|their)?\s*(?P<phrase>[^,.;:()\"]{0,60})"
+)
+APPOSITION_WORDS = 4  # the role noun of "<name>, the team's head coach, said"
+
+
+@dataclass(frozen=True)
+class _Named:
+    """Where one article first names a person or place in full."""
+
+    statement: Statement
+    entity: Entity
+    role: str  # a role noun written beside the name, "" when none
+
+
+def slot_claims(
+    statements: Sequence[Statement], readings: Sequence[Reading], articles: Sequence[Article]
+) -> list[Claim]:
+    """One agreed claim per person or named place that two or more independent sources
+    name in full, most widely named first."""
+    texts = {article.id: article.text for article in articles}
+    by_article: dict[str, list[Statement]] = {}
+    for statement in statements:
+        by_article.setdefault(statement.article, []).append(statement)
+    named: dict[tuple[str, str], dict[str, _Named]] = {}
+    for reading in readings:
+        text = texts.get(reading.article)
+        if text is None:
+            continue
+        for entity in sorted(reading.entities, key=lambda e: e.evidence.start):
+            kind = _slot(entity)
+            if kind is None or len(entity.evidence.text.split()) < FULL_NAME_WORDS:
+                continue
+            per_article = named.setdefault((kind, entity.canonical), {})
+            if reading.article in per_article:
+                continue
+            statement = _holding(by_article.get(reading.article, []), entity.evidence)
+            if statement is not None:
+                role = _role(text, entity, statement) if kind == "who" else ""
+                per_article[reading.article] = _Named(statement, entity, role)
+    claims = []
+    for (kind, name), per_article in named.items():
+        firsts = list(per_article.values())
+        if len({n.statement.source for n in firsts}) >= 2:
+            claims.append(_claim(kind, name, firsts, articles))
+    return sorted(claims, key=lambda c: -len(c.sides[0].articles))
+
+
+def _slot(entity: Entity) -> str | None:
+    if entity.label in WHO_LABELS:
+        return "who"
+    if entity.label in WHERE_LABELS:
+        return "where"
+    return None
+
+
+def _holding(statements: Sequence[Statement], span: Evidence) -> Statement | None:
+    return next(
+        (st for st in statements if st.evidence.start <= span.start < st.evidence.end), None
+    )
+
+
+def _role(text: str, entity: Entity, statement: Statement) -> str:
+    """A role noun written right before the name ("prime minister <name>") or in an
+    apposition after it ("<name>, 61, the company's founder")."""
+    before = [w for w in role_before(text, entity.evidence.start).split() if w in ROLE_NOUNS]
+    if before:
+        return before[-1]
+    apposition = APPOSITION.match(text, entity.evidence.end, statement.evidence.end)
+    if apposition is None:
+        return ""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", apposition.group("phrase"))]
+    found = [w for w in words[:APPOSITION_WORDS] if w in ROLE_NOUNS]
+    return found[-1] if found else ""
+
+
+def _claim(kind: str, name: str, firsts: Sequence[_Named], articles: Sequence[Article]) -> Claim:
+    evidence = tuple(n.statement.evidence for n in firsts)
+    article_ids = tuple(dict.fromkeys(n.statement.article for n in firsts))
+    sources = independent_sources(article_ids, articles)
+    role = _shared_role(firsts)
+    if kind == "who":
+        about = f"{name}, {role}" if role else f"Who {name} is"
+        what = "the person"
+    else:
+        about = f"Place: {name}"
+        what = "the place"
+    reason = (
+        f"{len(sources)} independent sources name {name}; each cited sentence is where the "
+        f"source first names {what} in full"
+        + (f" ({role} in {_role_count(firsts, role)} of them)." if role else ".")
+    )
+    side = Side(value=name, display=name, articles=article_ids, evidence=evidence)
+    return Claim("", about, "agreed", reason, (side,), confidence=_confidence(sources), kind=kind)
+
+
+def _shared_role(firsts: Sequence[_Named]) -> str:
+    """The role noun two or more sources write beside the name (the most widely written)."""
+    sources: dict[str, set[str]] = {}
+    written: dict[str, str] = {}
+    for n in firsts:
+        if n.role:
+            sources.setdefault(stem(n.role), set()).add(n.statement.source)
+            written.setdefault(stem(n.role), n.role)
+    shared = [(len(found), key) for key, found in sources.items() if len(found) >= 2]
+    return written[max(shared)[1]] if shared else ""
+
+
+def _role_count(firsts: Sequence[_Named], role: str) -> int:
+    return len({n.statement.source for n in firsts if n.role and stem(n.role) == stem(role)})
+
+
+def _confidence(sources: set[str]) -> float:
+    """More sources naming the same person, more sure it is one of the story's facts."""
+    return round(min(0.5 + 0.1 * len(sources), 0.9), 3)
