@@ -49,6 +49,18 @@ def slot_claims(
 ) -> list[Claim]:
     """One agreed claim per person or named place that two or more independent sources
     name in full, most widely named first."""
+    claims = []
+    for (kind, name), per_article in _first_named(statements, readings, articles).items():
+        firsts = list(per_article.values())
+        if len({n.statement.source for n in firsts}) >= 2:
+            claims.append(_claim(kind, name, firsts, articles))
+    return sorted(claims, key=lambda c: -len(c.sides[0].articles))
+
+
+def _first_named(
+    statements: Sequence[Statement], readings: Sequence[Reading], articles: Sequence[Article]
+) -> dict[tuple[str, str], dict[str, _Named]]:
+    """(slot, canonical name) -> article -> where that article first names it in full."""
     texts = {article.id: article.text for article in articles}
     by_article: dict[str, list[Statement]] = {}
     for statement in statements:
@@ -63,18 +75,11 @@ def slot_claims(
             if kind is None or len(entity.evidence.text.split()) < FULL_NAME_WORDS:
                 continue
             per_article = named.setdefault((kind, entity.canonical), {})
-            if reading.article in per_article:
-                continue
-            statement = _holding(by_article.get(reading.article, []), entity.evidence)
-            if statement is not None:
-                role = _role(text, entity, statement) if kind == "who" else ""
-                per_article[reading.article] = _Named(statement, entity, role)
-    claims = []
-    for (kind, name), per_article in named.items():
-        firsts = list(per_article.values())
-        if len({n.statement.source for n in firsts}) >= 2:
-            claims.append(_claim(kind, name, firsts, articles))
-    return sorted(claims, key=lambda c: -len(c.sides[0].articles))
+            holding = _holding(by_article.get(reading.article, []), entity.evidence)
+            if holding is not None and reading.article not in per_article:
+                role = _role(text, entity, holding) if kind == "who" else ""
+                per_article[reading.article] = _Named(holding, entity, role)
+    return named
 
 
 def _slot(entity: Entity) -> str | None:
