@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from triangulate.compare.disagreements import role_before
+from triangulate.compare.disagreements import name_key, role_before, spelled_alike
 from triangulate.compare.statements import Statement
 from triangulate.core.sources import independent_sources
 from triangulate.core.words import ROLE_NOUNS, stem
@@ -33,6 +33,8 @@ APPOSITION = re.compile(
     r"\s*,\s*(?:\d+\s*,\s*)?(?:the|a|an|its|his|her|their)?\s*(?P<phrase>[^,.;:()\"]{0,60})"
 )
 APPOSITION_WORDS = 4  # the role noun of "<name>, the team's head coach, said"
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+SPELLED_SURNAME = 5  # shorter surnames a letter apart are as often two names
 
 
 @dataclass(frozen=True)
@@ -50,11 +52,55 @@ def slot_claims(
     """One agreed claim per person or named place that two or more independent sources
     name in full, most widely named first."""
     claims = []
-    for (kind, name), per_article in _first_named(statements, readings, articles).items():
+    for (kind, name), per_article in _merged(_first_named(statements, readings, articles)).items():
         firsts = list(per_article.values())
         if len({n.statement.source for n in firsts}) >= 2:
             claims.append(_claim(kind, name, firsts, articles))
     return sorted(claims, key=lambda c: -len(c.sides[0].articles))
+
+
+Named = dict[tuple[str, str], dict[str, _Named]]
+
+
+def _merged(named: Named) -> Named:
+    """People the readers left apart whose names differ by a middle name, a suffix or a
+    letter or two of the surname ("Duncan Robert Rait", "Duncan Raite") are one person:
+    each article's first full naming of either, under the name more articles write."""
+    people = sorted(
+        (key for key in named if key[0] == "who"), key=lambda key: (-len(named[key]), key[1])
+    )
+    into: dict[tuple[str, str], tuple[str, str]] = {}
+    for index, key in enumerate(people):
+        host = next(
+            (k for k in people[:index] if k not in into and _one_person(k[1], key[1])), None
+        )
+        if host is not None:
+            into[key] = host
+    merged: Named = {}
+    for key, per_article in named.items():
+        target = merged.setdefault(into.get(key, key), {})
+        for article, found in per_article.items():
+            if (
+                article not in target
+                or found.entity.evidence.start < target[article].entity.evidence.start
+            ):
+                target[article] = found
+    return merged
+
+
+def _one_person(first: str, second: str) -> bool:
+    a, b = _name_ends(first), _name_ends(second)
+    if a is None or b is None or a[0] != b[0]:
+        return False
+    if a[1] == b[1]:
+        return True
+    return min(len(a[1]), len(b[1])) >= SPELLED_SURNAME and spelled_alike(a[1], b[1])
+
+
+def _name_ends(name: str) -> tuple[str, str] | None:
+    """(first name, surname) without a generational suffix ("III", "Jr")."""
+    words = [w for w in name_key(name) if w not in NAME_SUFFIXES]
+    return (words[0], words[-1]) if len(words) >= FULL_NAME_WORDS else None
 
 
 def _first_named(
@@ -70,16 +116,28 @@ def _first_named(
         text = texts.get(reading.article)
         if text is None:
             continue
+        speaking = _speaker_spans(reading)
         for entity in sorted(reading.entities, key=lambda e: e.evidence.start):
             kind = _slot(entity)
             if kind is None or len(entity.evidence.text.split()) < FULL_NAME_WORDS:
                 continue
+            if (entity.evidence.start, entity.evidence.end) in speaking:
+                continue  # "..., Lt. A. Smith said": it tells what they said, not who they are
             per_article = named.setdefault((kind, entity.canonical), {})
             holding = _holding(by_article.get(reading.article, []), entity.evidence)
             if holding is not None and reading.article not in per_article:
                 role = _role(text, entity, holding) if kind == "who" else ""
                 per_article[reading.article] = _Named(holding, entity, role)
     return named
+
+
+def _speaker_spans(reading: Reading) -> set[tuple[int, int]]:
+    """Where the reading names the speaker of a quote."""
+    return {
+        (q.speaker_evidence.start, q.speaker_evidence.end)
+        for q in reading.quotes
+        if q.speaker_evidence is not None
+    }
 
 
 def _slot(entity: Entity) -> str | None:
