@@ -225,7 +225,7 @@ class Linker:
         named: dict[str, set[str]] = {}
         for value in ages:
             holder = holders.get((value.article, value.value_evidence.start))
-            if holder is not None:
+            if holder is not None and len(holder.split()) > 1:
                 named.setdefault(self._written(value), set()).add(holder)
         found = {}
         for value in ages:

@@ -33,6 +33,8 @@ APPOSITION = re.compile(
     r"\s*,\s*(?:\d+\s*,\s*)?(?:the|a|an|its|his|her|their)?\s*(?P<phrase>[^,.;:()\"]{0,60})"
 )
 APPOSITION_WORDS = 4  # the role noun of "<name>, the team's head coach, said"
+# words that make one role of the noun after them ("prime minister", "vice president")
+ROLE_QUALIFIERS = frozenset({"prime", "vice", "deputy", "head", "chief", "police", "foreign"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 SPELLED_SURNAME = 5  # shorter surnames a letter apart are as often two names
 
@@ -157,9 +159,12 @@ def _holding(statements: Sequence[Statement], span: Evidence) -> Statement | Non
 def _role(text: str, entity: Entity, statement: Statement) -> str:
     """A role noun written right before the name ("prime minister <name>") or in an
     apposition after it ("<name>, 61, the company's founder")."""
-    before = [w for w in role_before(text, entity.evidence.start).split() if w in ROLE_NOUNS]
-    if before:
-        return before[-1]
+    before = role_before(text, entity.evidence.start).split()
+    nouns = [i for i, word in enumerate(before) if word in ROLE_NOUNS]
+    if nouns:
+        last = nouns[-1]
+        qualified = last > 0 and before[last - 1] in ROLE_QUALIFIERS
+        return " ".join(before[last - 1 : last + 1] if qualified else before[last : last + 1])
     apposition = APPOSITION.match(text, entity.evidence.end, statement.evidence.end)
     if apposition is None:
         return ""
