@@ -1,0 +1,129 @@
+"""Slot claims: the people and named places several sources name, and ages given beside a
+name, on invented articles read by the readers."""
+
+from __future__ import annotations
+
+import pytest
+
+from triangulate.compare.claims import compare
+from triangulate.models import Article, Claim
+from triangulate.nlp.encoder import TextEncoder, load_encoder
+from triangulate.readers.reader import read_many
+
+# An invented shooting at an invented firm, told by three invented outlets in sentences
+# that tell different happenings.
+GAZETTE = Article(
+    id="gazette",
+    source="gazette.txt",
+    outlet="Harbour Gazette",
+    published="2031-05-02",
+    text=(
+        "Police allege Daniel Hartley, 61, opened fire at the Brellmark office party on Friday. "
+        "Hartley was taken into custody later that night. "
+        "Officers closed the road outside the building for several hours."
+    ),
+)
+COURIER = Article(
+    id="courier",
+    source="courier.txt",
+    outlet="Valley Courier",
+    published="2031-05-02",
+    text=(
+        "A 61-year-old man surrendered to police shortly after midnight. "
+        "Daniel Hartley, who had recently been fired from his job, is accused of killing a "
+        "colleague. "
+        "Hartley will appear in court on Monday."
+    ),
+)
+SENTINEL = Article(
+    id="sentinel",
+    source="sentinel.txt",
+    outlet="Evening Sentinel",
+    published="2031-05-03",
+    text=(
+        "The party had just begun when the shots were fired, witnesses said. "
+        "Head coach Ilse Marrow of the city rowing club was among the guests. "
+        "The building was evacuated within minutes."
+    ),
+)
+ARTICLES = [GAZETTE, COURIER, SENTINEL]
+
+
+@pytest.fixture(scope="module")
+def encoder() -> TextEncoder:
+    return load_encoder()
+
+
+@pytest.fixture(scope="module")
+def claims(encoder: TextEncoder) -> list[Claim]:
+    return compare(ARTICLES, read_many(ARTICLES), encoder)
+
+
+def test_a_person_two_sources_name_is_one_claim_citing_where_each_introduces_them(
+    claims: list[Claim],
+) -> None:
+    who = [c for c in claims if c.kind == "who" and "Hartley" in c.about]
+    assert len(who) == 1
+    claim = who[0]
+    assert claim.status == "agreed"
+    assert claim.about == "Who Daniel Hartley is"
+    cited = {e.article: e.text for e in claim.sides[0].evidence}
+    assert set(cited) == {"gazette", "courier"}
+    assert cited["gazette"].startswith("Police allege Daniel Hartley, 61, opened fire")
+    assert cited["courier"].startswith("Daniel Hartley, who had recently been fired")
+    for evidence in claim.sides[0].evidence:
+        article = next(a for a in ARTICLES if a.id == evidence.article)
+        assert article.text[evidence.start : evidence.end] == evidence.text
+        assert "Daniel Hartley" in evidence.text  # the cited sentence states the name
+
+
+def test_a_person_one_source_names_is_no_claim(claims: list[Claim]) -> None:
+    assert not [c for c in claims if c.kind == "who" and "Marrow" in c.about]
+
+
+def test_an_age_beside_a_name_agrees_with_the_same_age_told_without_a_name(
+    claims: list[Claim],
+) -> None:
+    ages = [c for c in claims if c.kind == "age" and c.status == "agreed"]
+    assert len(ages) == 1
+    assert ages[0].about == "Age of Daniel Hartley"
+    assert {e.article for e in ages[0].sides[0].evidence} == {"gazette", "courier"}
+    assert {s.display for s in ages[0].sides} <= {
+        "61",
+        "61-year-old",
+    }
+
+
+def test_the_role_two_sources_write_beside_a_name_labels_it_and_speech_does_not_introduce(
+    encoder: TextEncoder,
+) -> None:
+    first = Article(
+        id="x",
+        source="x.txt",
+        outlet="Lake Times",
+        text=(
+            "Rescuers reached the summit of Mount Kessel on Sunday. "
+            '"We were lucky," coach Ilse Marrow said. '
+            "Head coach Ilse Marrow of the rowing club was among the climbers."
+        ),
+    )
+    second = Article(
+        id="y",
+        source="y.txt",
+        outlet="Ridge Post",
+        text=(
+            "The climbers were found near Mount Kessel late on Saturday. "
+            "Head coach Ilse Marrow was among the climbers."
+        ),
+    )
+    claims = compare([first, second], read_many([first, second]), encoder)
+    who = [c for c in claims if c.kind == "who"]
+    assert [c.about for c in who] == ["Ilse Marrow, head coach"]
+    cited = [e.text for e in who[0].sides[0].evidence]
+    assert cited == [
+        "Head coach Ilse Marrow of the rowing club was among the climbers.",
+        "Head coach Ilse Marrow was among the climbers.",
+    ]  # not the sentence in which she only speaks
+    where = [c for c in claims if c.kind == "where"]
+    assert [c.about for c in where] == ["Place: Mount Kessel"]
+    assert {e.article for e in where[0].sides[0].evidence} == {"x", "y"}
