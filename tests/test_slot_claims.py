@@ -6,9 +6,12 @@ from __future__ import annotations
 import pytest
 
 from triangulate.compare.claims import compare
+from triangulate.compose.assemble import build_dossier
+from triangulate.compose.schema import check_evidence, dossier_to_json, validate_dossier
 from triangulate.models import Article, Claim
 from triangulate.nlp.encoder import TextEncoder, load_encoder
 from triangulate.readers.reader import read_many
+from triangulate.render.report import render_html, render_markdown
 
 # An invented shooting at an invented firm, told by three invented outlets in sentences
 # that tell different happenings.
@@ -127,3 +130,14 @@ def test_the_role_two_sources_write_beside_a_name_labels_it_and_speech_does_not_
     where = [c for c in claims if c.kind == "where"]
     assert [c.about for c in where] == ["Place: Mount Kessel"]
     assert {e.article for e in where[0].sides[0].evidence} == {"x", "y"}
+
+
+def test_markdown_html_and_json_show_the_person_claim(claims: list[Claim]) -> None:
+    readings = read_many(ARTICLES)
+    dossier = build_dossier(ARTICLES, readings, claims, [], [], [])
+    record = dossier_to_json(dossier)
+    validate_dossier(record)
+    assert not check_evidence(record)
+    assert any(c["kind"] == "who" for c in record["claims"])
+    markdown, page = render_markdown(dossier), render_html(dossier)
+    assert "Who Daniel Hartley is" in markdown and "Who Daniel Hartley is" in page
