@@ -200,8 +200,7 @@ class Claim:
     confidence: float = 1.0
     # what is compared: figure, age, date, statement, role (who holds it), spelling (one
     # name written two ways), plan (a plan denied, then done), time (a clock time), detail
-    # (a value of a closed class: a weapon, where someone died), who (a person several
-    # sources name), where (a named place several sources name); "" when not said
+    # (a value of a closed class: a weapon, where someone died); "" when not said
     kind: str = ""
 
 

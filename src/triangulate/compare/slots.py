@@ -21,9 +21,25 @@ from dataclasses import dataclass
 from triangulate.compare.disagreements import name_key, role_before, spelled_alike
 from triangulate.compare.statements import Statement
 from triangulate.core.sources import independent_sources
-from triangulate.core.words import ROLE_NOUNS, stem
+from triangulate.core.words import stem, word_set
 from triangulate.models import Article, Claim, Entity, Evidence, Reading, Side
 
+# Nouns that give a person's role when written beside a name ("prime minister <name>",
+# "<name>, the team's coach"): general news roles, singular (a role written in the plural
+# names a group, not the one person).
+ROLE_NOUNS = word_set(
+    """suspect victim gunman shooter killer attacker assailant driver passenger pilot
+    coach player manager owner president minister premier chancellor chief officer
+    spokesman spokeswoman spokesperson constable sheriff undersheriff detective inspector
+    sergeant lieutenant captain commander general colonel admiral prosecutor attorney lawyer
+    judge mayor governor senator secretary ambassador envoy leader chairman chairwoman
+    director executive founder employee worker partner receptionist actor actress singer
+    star host producer writer author comedian climber guide rescuer firefighter doctor nurse
+    witness resident student teacher professor priest bishop king queen prince princess
+    mother father son daughter wife husband brother sister champion winner candidate nominee
+    analyst official aide adviser advisor commissioner superintendent guard soldier referee
+    musician journalist reporter editor photographer coroner paramedic economist diplomat"""
+)
 WHO_LABELS = frozenset({"PERSON"})
 # Named places narrower than a town: a country or a city is the setting of most of a
 # story's sentences, not a fact its sources share

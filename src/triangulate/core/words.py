@@ -217,21 +217,3 @@ def stage_of(text: str, pair: tuple[frozenset[str], frozenset[str]]) -> str | No
     told = {word.lower() for word in words_of(text)}
     earlier, later = bool(told & pair[0]), bool(told & pair[1])
     return "earlier" if earlier and not later else "later" if later and not earlier else None
-
-
-# Nouns that give a person's role when written beside a name ("prime minister <name>",
-# "<name>, the team's coach"): general news roles, singular (a role written in the plural
-# names a group, not the one person).
-ROLE_NOUNS = word_set(
-    """suspect victim gunman shooter killer attacker assailant driver passenger pilot
-    coach player manager owner president minister premier chancellor chief officer
-    spokesman spokeswoman spokesperson constable sheriff undersheriff detective inspector
-    sergeant lieutenant captain commander general colonel admiral prosecutor attorney lawyer
-    judge mayor governor senator secretary ambassador envoy leader chairman chairwoman
-    director executive founder employee worker partner receptionist actor actress singer
-    star host producer writer author comedian climber guide rescuer firefighter doctor nurse
-    witness resident student teacher professor priest bishop king queen prince princess
-    mother father son daughter wife husband brother sister champion winner candidate nominee
-    analyst official aide adviser advisor commissioner superintendent guard soldier referee
-    musician journalist reporter editor photographer coroner paramedic economist diplomat"""
-)
