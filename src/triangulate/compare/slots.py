@@ -175,18 +175,26 @@ def _holding(statements: Sequence[Statement], span: Evidence) -> Statement | Non
 def _role(text: str, entity: Entity, statement: Statement) -> str:
     """A role noun written right before the name ("prime minister <name>") or in an
     apposition after it ("<name>, 61, the company's founder")."""
-    before = role_before(text, entity.evidence.start).split()
-    nouns = [i for i, word in enumerate(before) if word in ROLE_NOUNS]
-    if nouns:
-        last = nouns[-1]
-        qualified = last > 0 and before[last - 1] in ROLE_QUALIFIERS
-        return " ".join(before[last - 1 : last + 1] if qualified else before[last : last + 1])
+    role = _role_phrase(role_before(text, entity.evidence.start).split())
+    if role:
+        return role
     apposition = APPOSITION.match(text, entity.evidence.end, statement.evidence.end)
     if apposition is None:
         return ""
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", apposition.group("phrase"))]
-    found = [w for w in words[:APPOSITION_WORDS] if w in ROLE_NOUNS]
-    return found[-1] if found else ""
+    return _role_phrase(words[:APPOSITION_WORDS])
+
+
+def _role_phrase(words: Sequence[str]) -> str:
+    """The last role noun of some words, with the word before it when that word makes one
+    role of it ("prime minister", "attorney general", "police chief")."""
+    nouns = [i for i, word in enumerate(words) if word in ROLE_NOUNS]
+    if not nouns:
+        return ""
+    last = nouns[-1]
+    before = words[last - 1] if last > 0 else ""
+    qualified = before in ROLE_QUALIFIERS or before in ROLE_NOUNS
+    return f"{before} {words[last]}" if qualified else words[last]
 
 
 def _claim(kind: str, name: str, firsts: Sequence[_Named], articles: Sequence[Article]) -> Claim:
