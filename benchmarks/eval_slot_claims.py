@@ -62,9 +62,9 @@ def main() -> None:
                 if not (a.annotated and b.annotated):
                     counts[f"{claim.kind} unknown"] += 1
                     continue
-                right = bool(a.arguments & b.arguments)
-                counts[f"{claim.kind} {'right' if right else 'wrong'}"] += 1
-                if not right and shown < args.show:
+                shared = bool(a.arguments & b.arguments)
+                counts[f"{claim.kind} {'right' if shared else 'wrong'}"] += 1
+                if not shared and shown < args.show:
                     shown += 1
                     print(f"-- {claim.about}\n   {statements[i].text}\n   {statements[j].text}")
     for kind in KINDS:
