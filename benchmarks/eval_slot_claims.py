@@ -26,7 +26,7 @@ from triangulate.compare.statements import statements_of
 from triangulate.evaluation.ecbplus import event_groups, training_topics
 from triangulate.nlp.encoder import load_encoder
 
-KINDS = ("who", "where")
+KINDS = ("who", "where", "when")
 
 
 def main() -> None:

@@ -141,3 +141,33 @@ def test_markdown_html_and_json_show_the_person_claim(claims: list[Claim]) -> No
     assert any(c["kind"] == "who" for c in record["claims"])
     markdown, page = render_markdown(dossier), render_html(dossier)
     assert "Who Daniel Hartley is" in markdown and "Who Daniel Hartley is" in page
+
+
+def test_a_day_two_sources_give_is_one_claim_even_told_of_different_steps(
+    encoder: TextEncoder,
+) -> None:
+    first = Article(
+        id="p",
+        source="p.txt",
+        outlet="Port Daily",
+        text=(
+            "Police say the harbour crane collapsed on Friday, injuring two dock workers. "
+            "The port reopened on Sunday."
+        ),
+    )
+    second = Article(
+        id="q",
+        source="q.txt",
+        outlet="Shore News",
+        text=(
+            "Inspectors arrived at the harbour on Friday to examine the broken crane. "
+            "Dock workers stayed home on Saturday."
+        ),
+    )
+    claims = compare([first, second], read_many([first, second]), encoder)
+    days = [c for c in claims if c.kind == "when"]
+    assert [c.about for c in days] == ["Day: Friday"]
+    assert [e.text for e in days[0].sides[0].evidence] == [
+        "Police say the harbour crane collapsed on Friday, injuring two dock workers.",
+        "Inspectors arrived at the harbour on Friday to examine the broken crane.",
+    ]

@@ -1,4 +1,4 @@
-"""Slot claims: the people and the named places several sources name.
+"""Slot claims: the people, the named places and the days several sources name.
 
 Who took part and where it happened are facts the sources share even when the sentences
 that state them tell different happenings ("Police allege <name> opened fire ..." /
@@ -10,6 +10,9 @@ readers have merged the names across articles, so "Anna Lund" and "Lund" are one
 the full name decides the sentence). The claim is one of identity: the sources agree the
 person or place is part of the story; a role the sources write beside the name ("prime
 minister <name>", "<name>, the coach") is given in its label when two sources give it.
+A day two or more sources give ("on Friday", "on 2 May") is a claim the same way, citing
+each source's first sentence that gives it; an article without a publication date names a
+day of the week, which joins the one date the dated articles give on that day of the week.
 """
 
 from __future__ import annotations
@@ -17,12 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from triangulate.compare.disagreements import name_key, role_before, spelled_alike
 from triangulate.compare.statements import Statement
+from triangulate.core.dates import value_in_words
 from triangulate.core.sources import independent_sources
 from triangulate.core.words import stem, word_set
-from triangulate.models import Article, Claim, Entity, Evidence, Reading, Side
+from triangulate.models import Article, Claim, Entity, Evidence, Reading, Side, TimeExpression
 
 # Nouns that give a person's role when written beside a name ("prime minister <name>",
 # "<name>, the team's coach"): general news roles, singular (a role written in the plural
@@ -40,6 +45,9 @@ ROLE_NOUNS = word_set(
     analyst official aide adviser advisor commissioner superintendent guard soldier referee
     musician journalist reporter editor photographer coroner paramedic economist diplomat"""
 )
+WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 WHO_LABELS = frozenset({"PERSON"})
 # Named places narrower than a town: a country or a city is the setting of most of a
 # story's sentences, not a fact its sources share
@@ -68,13 +76,66 @@ def slot_claims(
     statements: Sequence[Statement], readings: Sequence[Reading], articles: Sequence[Article]
 ) -> list[Claim]:
     """One agreed claim per person or named place that two or more independent sources
-    name in full, most widely named first."""
+    name in full, and per day two or more sources give, most widely named first."""
     claims = []
     for (kind, name), per_article in _merged(_first_named(statements, readings, articles)).items():
         firsts = list(per_article.values())
         if len({n.statement.source for n in firsts}) >= 2:
             claims.append(_claim(kind, name, firsts, articles))
+    for day, stating in _first_dated(statements).items():
+        if len({st.source for st in stating}) >= 2:
+            claims.append(_day_claim(day, stating, articles))
     return sorted(claims, key=lambda c: -len(c.sides[0].articles))
+
+
+def _first_dated(statements: Sequence[Statement]) -> dict[str, list[Statement]]:
+    """Day in words -> each article's first statement that gives it (statements in article
+    order). A day of the week an undated article names ("Monday") is the one date the dated
+    articles give on that day of the week, when they give one only."""
+    found: dict[str, dict[str, Statement]] = {}
+    for statement in statements:
+        for time in statement.times:
+            day = _day(time)
+            if day is not None:
+                found.setdefault(day, {}).setdefault(statement.article, statement)
+    for weekday in [day for day in found if day in WEEKDAYS]:
+        dates = [day for day in found if DAY_VALUE.fullmatch(day) and _weekday_of(day) == weekday]
+        if len(dates) == 1:
+            for article, statement in found.pop(weekday).items():
+                found[dates[0]].setdefault(article, statement)
+    return {
+        value_in_words(day) if DAY_VALUE.fullmatch(day) else day: list(per_article.values())
+        for day, per_article in found.items()
+    }
+
+
+def _day(time: TimeExpression) -> str | None:
+    """The day a time expression written with a day's name or number gives: its date when
+    it was resolved ("2031-05-02"), else the day of the week it names ("Friday": the article
+    gives no date to resolve it by)."""
+    weekday = WEEKDAY.search(time.evidence.text)
+    named = weekday is not None or any(ch.isdigit() for ch in time.evidence.text)
+    if time.granularity != "day" or not named:
+        return None  # "today", "earlier in the day": no day a reader could check
+    if time.anchored and time.value and DAY_VALUE.fullmatch(time.value):
+        return time.value
+    return weekday.group(1).capitalize() if weekday and not time.anchored else None
+
+
+def _weekday_of(day: str) -> str:
+    return WEEKDAYS[date.fromisoformat(day).weekday()]
+
+
+def _day_claim(day: str, stating: Sequence[Statement], articles: Sequence[Article]) -> Claim:
+    article_ids = tuple(dict.fromkeys(st.article for st in stating))
+    sources = independent_sources(article_ids, articles)
+    reason = (
+        f"{len(sources)} independent sources give the day {day}; each cited sentence is the "
+        "first in which the source gives it."
+    )
+    evidence = tuple(st.evidence for st in stating)
+    side = Side(value=day, display=day, articles=article_ids, evidence=evidence)
+    return Claim("", f"Day: {day}", "agreed", reason, (side,), _confidence(sources), "when")
 
 
 Named = dict[tuple[str, str], dict[str, _Named]]
