@@ -47,6 +47,7 @@ ROLE_NOUNS = word_set(
 )
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+RECURRING = re.compile(r"\b(?:each|every)\b", re.I)
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 WHO_LABELS = frozenset({"PERSON"})
 # Named places narrower than a town: a country or a city is the setting of most of a
@@ -95,7 +96,7 @@ def _first_dated(statements: Sequence[Statement]) -> dict[str, list[Statement]]:
     found: dict[str, dict[str, Statement]] = {}
     for statement in statements:
         for time in statement.times:
-            day = _day(time)
+            day = None if _not_one_day(time) else _day(time)
             if day is not None:
                 found.setdefault(day, {}).setdefault(statement.article, statement)
     for weekday in [day for day in found if day in WEEKDAYS]:
@@ -107,6 +108,11 @@ def _first_dated(statements: Sequence[Statement]) -> dict[str, list[Statement]]:
         value_in_words(day) if DAY_VALUE.fullmatch(day) else day: list(per_article.values())
         for day, per_article in found.items()
     }
+
+
+def _not_one_day(time: TimeExpression) -> bool:
+    """A day that recurs ("the second Tuesday of each month", "every Friday")."""
+    return bool(RECURRING.search(time.evidence.text))
 
 
 def _day(time: TimeExpression) -> str | None:
