@@ -46,7 +46,7 @@ ROLE_NOUNS = word_set(
     musician journalist reporter editor photographer coroner paramedic economist diplomat"""
 )
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEK = 7  # days: a day of the week is told of the week around the report
 RECURRING = re.compile(r"\b(?:each|every)\b", re.I)
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 WHO_LABELS = frozenset({"PERSON"})
@@ -83,53 +83,59 @@ def slot_claims(
         firsts = list(per_article.values())
         if len({n.statement.source for n in firsts}) >= 2:
             claims.append(_claim(kind, name, firsts, articles))
-    for day, stating in _first_dated(statements).items():
+    published = {r.article: None if r.published_inferred else r.published for r in readings}
+    for day, stating in _first_dated(statements, published).items():
         if len({st.source for st in stating}) >= 2:
             claims.append(_day_claim(day, stating, articles))
     return sorted(claims, key=lambda c: -len(c.sides[0].articles))
 
 
-def _first_dated(statements: Sequence[Statement]) -> dict[str, list[Statement]]:
+def _first_dated(
+    statements: Sequence[Statement], published: dict[str, str | None]
+) -> dict[str, list[Statement]]:
     """Day in words -> each article's first statement that gives it (statements in article
-    order). A day of the week an undated article names ("Monday") is the one date the dated
-    articles give on that day of the week, when they give one only."""
+    order)."""
     found: dict[str, dict[str, Statement]] = {}
     for statement in statements:
         for time in statement.times:
-            day = None if _not_one_day(time) else _day(time)
+            day = _day(time, published.get(statement.article))
             if day is not None:
                 found.setdefault(day, {}).setdefault(statement.article, statement)
-    for weekday in [day for day in found if day in WEEKDAYS]:
-        dates = [day for day in found if DAY_VALUE.fullmatch(day) and _weekday_of(day) == weekday]
-        if len(dates) == 1:
-            for article, statement in found.pop(weekday).items():
-                found[dates[0]].setdefault(article, statement)
     return {
         value_in_words(day) if DAY_VALUE.fullmatch(day) else day: list(per_article.values())
         for day, per_article in found.items()
     }
 
 
-def _not_one_day(time: TimeExpression) -> bool:
-    """A day that recurs ("the second Tuesday of each month", "every Friday")."""
-    return bool(RECURRING.search(time.evidence.text))
-
-
-def _day(time: TimeExpression) -> str | None:
-    """The day a time expression written with a day's name or number gives: its date when
-    it was resolved ("2031-05-02"), else the day of the week it names ("Friday": the article
-    gives no date to resolve it by)."""
+def _day(time: TimeExpression, published: str | None) -> str | None:
+    """The day a time expression written with a day's name or number gives: a date as
+    written ("2 May 2031", "May 2") or a day of the week resolved near the article's
+    publication date, as its date; a day of the week in an article without a publication
+    date ("Friday": nothing to resolve it by), as its name. A recurring day ("every Friday")
+    and a day of the week the time reader resolved far from the publication date (against
+    another date of the text) give none."""
     weekday = WEEKDAY.search(time.evidence.text)
-    named = weekday is not None or any(ch.isdigit() for ch in time.evidence.text)
-    if time.granularity != "day" or not named:
+    dated = any(ch.isdigit() for ch in time.evidence.text)
+    if time.granularity != "day" or RECURRING.search(time.evidence.text):
+        return None
+    resolved = time.value if time.anchored and time.value else ""
+    if not DAY_VALUE.fullmatch(resolved):
+        resolved = ""
+    if dated:
+        return resolved or None
+    if weekday is None:
         return None  # "today", "earlier in the day": no day a reader could check
-    if time.anchored and time.value and DAY_VALUE.fullmatch(time.value):
-        return time.value
-    return weekday.group(1).capitalize() if weekday and not time.anchored else None
+    if published is None:
+        return weekday.group(1).capitalize()
+    return resolved if resolved and _near(resolved, published) else None
 
 
-def _weekday_of(day: str) -> str:
-    return WEEKDAYS[date.fromisoformat(day).weekday()]
+def _near(day: str, published: str) -> bool:
+    try:
+        gap = date.fromisoformat(day) - date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return abs(gap.days) <= WEEK
 
 
 def _day_claim(day: str, stating: Sequence[Statement], articles: Sequence[Article]) -> Claim:
