@@ -171,3 +171,22 @@ def test_a_day_two_sources_give_is_one_claim_even_told_of_different_steps(
         "Police say the harbour crane collapsed on Friday, injuring two dock workers.",
         "Inspectors arrived at the harbour on Friday to examine the broken crane.",
     ]
+
+
+def test_a_day_of_the_week_in_dated_articles_is_its_date(encoder: TextEncoder) -> None:
+    first = Article(
+        id="d1",
+        source="d1.txt",
+        outlet="Port Daily",
+        published="2031-05-03",
+        text="The harbour crane collapsed on Friday, injuring two dock workers.",
+    )
+    second = Article(
+        id="d2",
+        source="d2.txt",
+        outlet="Shore News",
+        published="2031-05-04",
+        text="Inspectors arrived at the harbour on Friday to examine the broken crane.",
+    )
+    claims = compare([first, second], read_many([first, second]), encoder)
+    assert [c.about for c in claims if c.kind == "when"] == ["Day: 2 May 2031"]
