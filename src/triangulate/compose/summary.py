@@ -870,7 +870,13 @@ def find_omissions(
     omissions = []
     for claim in claims:
         reporting = {a for side in claim.sides for a in side.articles}
-        sources = independent_sources(reporting, articles)
+        # only sources that surely state the point report it; a source cited less surely
+        # is not said to omit it either
+        cited = [e for side in claim.sides for e in side.evidence]
+        unsure = {e.article for e in cited if e.tentative} - {
+            e.article for e in cited if not e.tentative
+        }
+        sources = independent_sources(reporting - unsure, articles)
         if len(sources) < 2:
             continue
         for article in articles:
