@@ -346,9 +346,9 @@ class SpeakerResolver:
             return phrase.text, _evidence(phrase, self.article_id)
         phrases = [noun_phrase(mention, SINGLE_NAME_CUT_DEPS) for mention in mentions]
         for phrase in phrases:
-            full = self._surname_of(phrase)
-            if full is not None:
-                return full.canonical, _evidence(phrase, self.article_id)
+            person = self._surname_of(phrase)
+            if person is not None:
+                return person.canonical, _evidence(phrase, self.article_id)
         for phrase in phrases:
             entity = self._entity_equal_to(phrase)
             if entity is not None:
