@@ -161,11 +161,16 @@ def _merged(named: Named) -> Named:
         (key for key in named if key[0] == "who"), key=lambda key: (-len(named[key]), key[1])
     )
     into: dict[tuple[str, str], tuple[str, str]] = {}
-    for index, key in enumerate(people):
-        host = next(
-            (k for k in people[:index] if k not in into and _one_person(k[1], key[1])), None
-        )
-        if host is not None:
+    hosts: dict[str, list[tuple[str, str]]] = {}  # by first name: one person shares it
+    for key in people:
+        ends = _name_ends(key[1])
+        if ends is None:
+            continue
+        same_first = hosts.setdefault(ends[0], [])
+        host = next((k for k in same_first if _one_person(k[1], key[1])), None)
+        if host is None:
+            same_first.append(key)
+        else:
             into[key] = host
     merged: Named = {}
     for key, per_article in named.items():
