@@ -3,14 +3,12 @@ name, on invented articles read by the readers."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from triangulate.compare.claims import compare
 from triangulate.compose.assemble import build_dossier
 from triangulate.compose.schema import check_evidence, dossier_to_json, validate_dossier
-from triangulate.models import Article, Claim, Entity
+from triangulate.models import Article, Claim
 from triangulate.nlp.encoder import TextEncoder, load_encoder
 from triangulate.readers.reader import read_many
 from triangulate.render.report import render_html, render_markdown
@@ -192,21 +190,3 @@ def test_a_day_of_the_week_in_dated_articles_is_its_date(encoder: TextEncoder) -
     )
     claims = compare([first, second], read_many([first, second]), encoder)
     assert [c.about for c in claims if c.kind == "when"] == ["Day: 2 May 2031"]
-
-
-def test_a_name_read_as_a_person_only_half_the_time_is_no_person_claim(
-    encoder: TextEncoder,
-) -> None:
-    readings = read_many(ARTICLES)
-
-    def town_when_short(entity: Entity) -> Entity:
-        short = entity.canonical == "Daniel Hartley" and entity.evidence.text == "Hartley"
-        return replace(entity, label="GPE") if short else entity
-
-    relabelled = [
-        replace(r, entities=tuple(town_when_short(e) for e in r.entities)) for r in readings
-    ]
-    full = [e for r in relabelled for e in r.entities if e.evidence.text == "Daniel Hartley"]
-    assert [e.label for e in full] == ["PERSON", "PERSON"]  # both sources name him in full
-    claims = compare(ARTICLES, relabelled, encoder)
-    assert not [c for c in claims if c.kind == "who" and "Hartley" in c.about]

@@ -18,7 +18,6 @@ day of the week, which joins the one date the dated articles give on that day of
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -209,7 +208,6 @@ def _first_named(
     for statement in statements:
         by_article.setdefault(statement.article, []).append(statement)
     named: dict[tuple[str, str], dict[str, _Named]] = {}
-    read_as = _read_as(readings)
     for reading in readings:
         text = texts.get(reading.article)
         if text is None:
@@ -219,8 +217,6 @@ def _first_named(
             kind = _slot(entity)
             if kind is None or len(entity.evidence.text.split()) < FULL_NAME_WORDS:
                 continue
-            if read_as.get(entity.canonical) != kind:
-                continue  # most mentions read it as something else: a firm, a town
             if (entity.evidence.start, entity.evidence.end) in speaking:
                 continue  # "..., Lt. A. Smith said": it tells what they said, not who they are
             per_article = named.setdefault((kind, entity.canonical), {})
@@ -229,21 +225,6 @@ def _first_named(
                 role = _role(text, entity, holding) if kind == "who" else ""
                 per_article[reading.article] = _Named(holding, entity, role)
     return named
-
-
-def _read_as(readings: Sequence[Reading]) -> dict[str, str | None]:
-    """Name -> the slot more than half its mentions are read as (a person, a place), or
-    None: the entity reader calls a firm or a town a person now and then ("Who <town> is"),
-    seldom most of the time."""
-    counts: dict[str, Counter[str | None]] = {}
-    for reading in readings:
-        for entity in reading.entities:
-            counts.setdefault(entity.canonical, Counter())[_slot(entity)] += 1
-    found: dict[str, str | None] = {}
-    for name, kinds in counts.items():
-        kind, times = kinds.most_common(1)[0]
-        found[name] = kind if times * 2 > sum(kinds.values()) else None
-    return found
 
 
 def _speaker_spans(reading: Reading) -> set[tuple[int, int]]:
