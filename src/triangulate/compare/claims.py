@@ -30,7 +30,8 @@ from triangulate.compare.align import aligned
 from triangulate.compare.clocks import clock_claims
 from triangulate.compare.contrasts import contrast_claims
 from triangulate.compare.disagreements import name_claims, name_clashes, spelling_claims
-from triangulate.compare.link import Linker, LinkInput, age_holders
+from triangulate.compare.link import Linker, LinkInput, age_holders, with_appositive_ages
+from triangulate.compare.slots import slot_claims
 from triangulate.compare.statements import Statement, statements_of
 from triangulate.compare.updates import plan_reversals
 from triangulate.core.sources import original_of, source_name
@@ -952,11 +953,14 @@ def compare(
         drafts.append(_Draft(claim, (0, -1, 0.0)))
     for claim in spelling_claims(statements, readings, with_speakers, articles):
         drafts.append(_Draft(claim, (0, 0, 0.0)))
+    for claim in slot_claims(statements, readings, articles):
+        drafts.append(_Draft(claim, (2, -len(claim.sides[0].articles), 0.8)))
     for claim in [
         *clock_claims(statements, scores, articles),
         *contrast_claims(statements, scores, articles),
     ]:
         drafts.append(_Draft(claim, (0, -1, 0.0)))
+    readings = [with_appositive_ages(reading) for reading in readings]
     mentions = collect_mentions(articles, readings)
     if not mentions:
         return _numbered(drafts, articles)
