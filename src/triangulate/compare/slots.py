@@ -18,6 +18,7 @@ day of the week, which joins the one date the dated articles give on that day of
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -79,8 +80,11 @@ def slot_claims(
     """One agreed claim per person or named place that two or more independent sources
     name in full, and per day two or more sources give, most widely named first."""
     claims = []
+    elsewhere = _named_otherwise(readings)
     for (kind, name), per_article in _merged(_first_named(statements, readings, articles)).items():
         firsts = list(per_article.values())
+        if kind == "who" and elsewhere.get(name.casefold(), 0) > len(per_article):
+            continue  # more articles take it for a place or an organisation than for a person
         if len({n.statement.source for n in firsts}) >= 2:
             claims.append(_claim(kind, name, firsts, articles))
     published = {r.article: None if r.published_inferred else r.published for r in readings}
@@ -88,6 +92,22 @@ def slot_claims(
         if len({st.source for st in stating}) >= 2:
             claims.append(_day_claim(day, stating, articles))
     return sorted(claims, key=lambda c: -len(c.sides[0].articles))
+
+
+def _named_otherwise(readings: Sequence[Reading]) -> Counter[str]:
+    """How many articles write each name (case-folded) as something other than a person
+    and never as one: the tagger's label for a name varies from article to article."""
+    labels: dict[str, dict[str, set[str]]] = {}
+    for reading in readings:
+        for entity in reading.entities:
+            for name in {entity.canonical.casefold(), entity.evidence.text.casefold()}:
+                labels.setdefault(name, {}).setdefault(reading.article, set()).add(entity.label)
+    return Counter(
+        name
+        for name, per_article in labels.items()
+        for found in per_article.values()
+        if not found & WHO_LABELS
+    )
 
 
 def _first_dated(
