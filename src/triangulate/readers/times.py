@@ -1522,6 +1522,22 @@ def find_dateline(text: str) -> str | None:
     return None
 
 
+# Every anchored value the rules read without an anchor takes its year from four figures
+# written in its line, except these: two-figure years ("'24", "7/8/24"), decades ("the 90s",
+# "the twenties"), centuries and spelled years. A line holding one has no bound.
+_YEAR_NOT_IN_FIGURES = re.compile(r"['’]\d\d|/\d\d|\d0['’]?s|ties\b|centur|nineteen", re.I)
+_FOUR_FIGURES = re.compile(r"\d{4}")
+_NO_BOUND = 1 << 30
+
+
+def _latest_year_in(line: str) -> int:
+    """A year no date of the line can start after: its largest four-figure number (a date
+    starts within or before the year it is written with), else no bound."""
+    if _YEAR_NOT_IN_FIGURES.search(line):
+        return _NO_BOUND
+    return max(map(int, _FOUR_FIGURES.findall(line)), default=_NO_BOUND)
+
+
 def latest_mentioned_date(text: str) -> str | None:
     """The latest full date (ISO) the text mentions in the past tense: a guess at when it
     was written (:mod:`triangulate.readers.published` decides when to guess).
@@ -1529,11 +1545,18 @@ def latest_mentioned_date(text: str) -> str | None:
     The guess is dropped when the text also speaks, in the past tense, of a later month or year
     ("in 2024" after "November 10, 2020"): the article was then written after its latest full date.
     """
+    # the guess rests on dates with a year: other lines are skipped, and the lines are read
+    # latest year first, so that reading stops once no line left can change the answer
+    lines = sorted(
+        ((_latest_year_in(line), line) for line in text.splitlines() if _HAS_YEAR.search(line)),
+        key=lambda bounded: bounded[0],
+        reverse=True,
+    )
     latest_day: Date | None = None
     latest_start: Date | None = None
-    for line in text.splitlines():
-        if not _HAS_YEAR.search(line):
-            continue  # the guess rests on dates with a year: skip other lines for speed
+    for bound, line in lines:
+        if latest_start is not None and latest_start.year > bound:
+            break  # every date left starts before the latest start: neither maximum moves
         for found in _absolute_times(line):
             span = found.evidence
             interval = DateInterval.parse(found.value, mod=found.mod) if found.anchored else None
