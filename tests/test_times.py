@@ -411,7 +411,8 @@ _DATED_PHRASES = [
     "in Q4 2019", "the 1990s", "the nineties", "the 10s", "in the 21st century",
     "in nineteen eighty-four", "on Christmas Day 2018", "at 9 a.m. on June 2, 2020",
     "will expire on June 1, 2026", "is due in 2030", "by December 2027",
-    "the year-ago quarter", "on Thursday", "last year", "in 1850",
+    "the year-ago quarter", "on Thursday", "last year", "in 1850", "on the 5th of May, 2020",
+    "on Jan. 3, 2021", "in September 2019", "from March 3-5, 2022",
 ]  # fmt: skip
 _FILLER = ["The report", "said", "officials", "and", "after talks", "The plant closed", "."]
 
@@ -424,11 +425,24 @@ _FILLER = ["The report", "said", "officials", "and", "after talks", "The plant c
         max_size=6,
     )
 )
-def test_the_guess_reads_lines_latest_year_first_and_stops_with_the_same_answer(
+def test_the_guess_skips_lines_and_stops_early_with_the_same_answer(
     lines: list[list[str]],
 ) -> None:
     text = "\n".join(" ".join(line) for line in lines)
     assert latest_mentioned_date(text) == _guess_reading_every_line(text)
+
+
+@pytest.mark.parametrize(
+    "full_date",
+    [
+        "on 2023-02-28", "on 3/4/2021", "on 5.6.2021", "on May 5, 2019",
+        "on Jan. 3, 2021", "on September 14, 2020", "on 14 November 2024", "on the 5th of May, 2020",
+        "on Christmas Day 2018", "on New Year's Day 2017", "on Thanksgiving 2016",
+    ],
+)  # fmt: skip
+def test_every_kind_of_full_date_is_read_by_the_guess(full_date: str) -> None:
+    text = f"The plant closed {full_date}.\nIt reopened in 1990."
+    assert latest_mentioned_date(text) == _guess_reading_every_line(text) is not None
 
 
 def test_a_line_whose_year_is_not_in_four_figures_is_always_read() -> None:
