@@ -445,6 +445,19 @@ def test_every_kind_of_full_date_is_read_by_the_guess(full_date: str) -> None:
     assert latest_mentioned_date(text) == _guess_reading_every_line(text) is not None
 
 
+@pytest.mark.parametrize(
+    "full_date",
+    [
+        "2023-02-28", "3/4/2021", "5.6.2021", "May 5, 2019", "Jan. 3, 2021", "September 14, 2020",
+        "14 November 2024", "the 5th of May, 2020", "Christmas Day 2018", "Thanksgiving 2016",
+    ],
+)  # fmt: skip
+def test_every_kind_of_full_date_makes_a_dateline(full_date: str) -> None:
+    (day,) = [t.value for t in _absolute_times(full_date) if t.granularity == "day"]
+    assert find_dateline(f"Headline\nUpdated {full_date}\nThe plant closed.") == day
+    assert find_dateline(f"Headline\n{full_date}\nThe plant closed.") == day
+
+
 def test_a_line_whose_year_is_not_in_four_figures_is_always_read() -> None:
     # "'26" (2026) is later than the line's four figures: that line must not be skipped
     text = "Talks began on May 5, 2019.\nThe plant, built in 1990, closed in '26."

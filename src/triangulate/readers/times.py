@@ -1475,6 +1475,8 @@ def _dateline_in_line(line: str) -> tuple[str, bool] | None:
         return None  # a full date always has a day or a year in figures
     if len(line.split()) > _DATELINE_WORDS and not _ANY_LABEL.search(line):
         return None  # a long unlabelled line is prose, not a dateline
+    if not _MAY_HOLD_A_DAY.search(line.lower()):
+        return None  # no rule can read a full date there
     for found in _absolute_times(line):
         if found.granularity != "day" or not found.anchored or found.value is None:
             continue
