@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import html
 import re
 import shutil
@@ -396,6 +397,26 @@ def test_dossier_page_counts_independent_sources(client: TestClient) -> None:
     ]
     # wire, gazette (a copy of wire) and courier: two independent sources, three articles.
     assert "2 independent sources" in agreements and "3 articles" in agreements
+
+
+def test_dossier_page_counts_only_sources_cited_surely(
+    client: TestClient, db: Path, built: tuple[Path, dict[str, Any]]
+) -> None:
+    dossier = copy.deepcopy(built[1])
+    (deaths,) = [c for c in dossier["claims"] if c["id"] == "c3"]
+    for cited in deaths["sides"][0]["evidence"]:
+        cited["tentative"] = cited["article"] == "courier-undated"
+    with open_store(db) as store:
+        ids = [a["id"] for a in dossier["articles"]]
+        writes.save_dossier(store, "dsure", "The dam story, one source less sure", ids, dossier)
+    page = client.get("/dossiers/dsure").text
+    agreements = page[
+        page.index('<section id="agreements">') : page.index('<section id="updates">')
+    ]
+    # the wire and its copy surely; the courier's sentence only less surely
+    assert "1 independent source<" in agreements
+    assert "+ less surely courier-undated" in agreements
+    assert agreements.count(">less sure</span>") == 1
 
 
 def test_dossier_page_orders_updates_and_lists_single_facts(client: TestClient) -> None:

@@ -1108,11 +1108,27 @@ def _without_minority(
     article_ids = tuple(dict.fromkeys(e.article for e in evidence))
     notes = "; ".join(f"{c.about[:1].lower()}{c.about[1:]} ({c.id})" for c in conflicts)
     reason = (
-        f"{agreement_reason(article_ids, articles)} A sentence that differs on {notes} is left out."
+        f"{agreement_reason(evidence, articles)} A sentence that differs on {notes} is left out."
     )
     return replace(
-        claim, reason=reason, sides=(replace(side, evidence=evidence, articles=article_ids),)
+        claim,
+        about=_label_of_kept(claim.about, evidence, dropped),
+        reason=reason,
+        sides=(replace(side, evidence=evidence, articles=article_ids),),
     )
+
+
+def _label_of_kept(about: str, kept: Sequence[Evidence], dropped: Iterable[Evidence]) -> str:
+    """The label, unless it is the words of a sentence left out and of no sentence kept
+    (it would state the other side): then the shortest kept sentence says it."""
+    words = " ".join(about.split()).lower()
+
+    def says(evidence: Evidence) -> bool:
+        return words in " ".join(evidence.text.split()).lower()
+
+    if not kept or any(says(e) for e in kept) or not any(says(e) for e in dropped):
+        return about
+    return labels.clause_label(min(kept, key=lambda e: (len(e.text), e.start)).text)
 
 
 def _sides_cited(conflict: Claim, cited: set[Evidence]) -> bool:
