@@ -26,7 +26,6 @@ SEED = 1
 SHINGLE_WORDS = 5
 DUPLICATE_WINDOW = 5_000  # articles kept in the near-duplicate index
 _WORD = re.compile(r"\w+")
-_EMPTY = np.uint32(0xFFFFFFFF)
 
 
 def _permutations(count: int, seed: int) -> tuple[MinHash, MinHash]:

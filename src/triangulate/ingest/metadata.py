@@ -71,7 +71,6 @@ _SELF = [
         r"[Tt]hank you for reading|[Tt]hanks for reading|[Ss]ign up for|[Ww]elcome to)\s+" + _NAME
     ),
 ]
-# A site naming itself in boilerplate: "Name uses cookies", "the Name newsletter/app".
 # What each pattern of _SELF needs, as plain text (lines have single spaces): a pattern
 # runs only on a line holding one of its words, which most first-person prose does not.
 _SELF_NEEDS = (
@@ -80,6 +79,7 @@ _SELF_NEEDS = (
     (", a", ", the"),
     ("upport ", "ubscribe to ", "onate to ", "for reading ", "ign up for ", "elcome to "),
 )  # fmt: skip
+# A site naming itself in boilerplate: "Name uses cookies", "the Name newsletter/app".
 _SITE = re.compile(
     _NAME
     + r"\s+(?:uses|use)\s+cookies\b|\bthe\s+"

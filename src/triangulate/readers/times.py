@@ -1466,6 +1466,16 @@ _ANY_LABEL = re.compile(r"\b(?:date|dated|published|posted|updated|created)\b", 
 _HAS_YEAR = re.compile(r"\d(?<!\d\d)\d{3}(?!\d)|'\d\d\b")
 
 
+# What a line needs to hold a full date read without an anchor (the rules giving a day:
+# "2024-05-16", "16/5/2024", "May 16, 2024", "16th of May 2024", "Christmas Day 2024"), looked
+# for in the lower-cased line (those rules are case-sensitive): every such match has one.
+_MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_MAY_HOLD_A_DAY = re.compile(
+    rf"\d{{4}}-\d\d-\d\d|\d[/.]\d|\d[a-z]*\s+(?:of\s+)?{_MONTH_START}|{_MONTH_START}[a-z.]*\s+\d"
+    r"|christmas|new\s+year|thanksgiving|easter|independence|valentine|halloween|boxing"
+)
+
+
 # The head of a scraped text repeats from one document of an outlet to the next (its menus,
 # its bylines, its time stamps): each line is read once per process.
 @lru_cache(maxsize=4096)
@@ -1533,14 +1543,6 @@ def find_dateline(text: str) -> str | None:
 _YEAR_NOT_IN_FIGURES = re.compile(r"['’]\d\d|/\d\d|\d0['’]?s|ties\b|centur|nineteen", re.I)
 _FOUR_FIGURES = re.compile(r"\d{4}")
 _NO_BOUND = 1 << 30
-# What a line needs to hold a full date read without an anchor (the rules giving a day:
-# "2024-05-16", "16/5/2024", "May 16, 2024", "16th of May 2024", "Christmas Day 2024"), looked
-# for in the lower-cased line (those rules are case-sensitive): every such match has one.
-_MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-_MAY_HOLD_A_DAY = re.compile(
-    rf"\d{{4}}-\d\d-\d\d|\d[/.]\d|\d[a-z]*\s+(?:of\s+)?{_MONTH_START}|{_MONTH_START}[a-z.]*\s+\d"
-    r"|christmas|new\s+year|thanksgiving|easter|independence|valentine|halloween|boxing"
-)
 
 
 def _latest_year_in(line: str) -> int:
