@@ -533,12 +533,21 @@ def scored_pairs(
         if not len(mine):
             continue
         rows = np.arange(start, min(start + VIEW_ROWS, n))
-        view, position = _view(tables, rows, mine[:, 1])
-        scores = model.score(block_features(view, slice(0, len(rows))))
-        found = scores[mine[:, 0] - start, position[mine[:, 1]]]
+        found = _scored_in_view(tables, rows, mine, model)
         over = found.astype(np.float64) >= model.threshold
         kept.append((mine[over], found[over]))
     return _stacked(kept)
+
+
+def _scored_in_view(
+    tables: _Tables[_Rows], rows: IntArray, mine: IntArray, model: Model
+) -> FloatArray:
+    """The probabilities of the pairs ``mine`` (each from one of ``rows``), scored in a view
+    of the rows and their partners; the view is let go on return, before the next is cut."""
+    view, position = _view(tables, rows, mine[:, 1])
+    scores = model.score(block_features(view, slice(0, len(rows))))
+    found: FloatArray = scores[mine[:, 0] - int(rows[0]), position[mine[:, 1]]]
+    return found
 
 
 def _score_every_pair(tables: _Tables[FloatArray], model: Model) -> tuple[IntArray, FloatArray]:
@@ -763,16 +772,22 @@ def band_pairs(
     candidate cap: a large comparison, where a statement has more pairs in the band the more
     articles tell its event) only its ``candidates.BAND_CAP`` best-scored ones, so that the
     looks grow with the statements."""
-    looked = [
-        (i, j, score)
-        for (i, j), score in zip(pairs.tolist(), scores.tolist(), strict=True)
-        if score >= band.floor and told[i] & told[j]
-    ]
+    rows: list[int] = []
+    for start in range(0, len(pairs), BLOCK * BLOCK):  # a slice at a time: few Python objects
+        part = slice(start, start + BLOCK * BLOCK)
+        firsts, seconds = pairs[part, 0].tolist(), pairs[part, 1].tolist()
+        probabilities = scores[part].tolist()
+        rows.extend(
+            start + k
+            for k, (i, j, score) in enumerate(zip(firsts, seconds, probabilities, strict=True))
+            if score >= band.floor and told[i] & told[j]
+        )
+    looked = np.array(rows, dtype=np.int64)
     if limited.any():
-        ends, probabilities = [(i, j) for i, j, _ in looked], [score for _, _, score in looked]
-        kept = candidates.strongest(ends, probabilities, limited, candidates.BAND_CAP).tolist()
-        looked = [item for item, keep in zip(looked, kept, strict=True) if keep]
-    return {(i, j): score for i, j, score in looked}
+        looked = looked[
+            candidates.strongest(pairs[looked], scores[looked], limited, candidates.BAND_CAP)
+        ]
+    return dict(zip(map(tuple, pairs[looked].tolist()), scores[looked].tolist(), strict=True))
 
 
 def second_look(
@@ -785,17 +800,25 @@ def second_look(
     """The pairs under the threshold that the band model links, at the threshold's score:
     two sentences that tell one happening in other words ("withdrew" / "pulled out") score
     just under it on shared words alone. Only pairs that share a told word are looked at."""
-    linked: dict[tuple[int, int], float] = {}
-    rows: dict[int, FloatArray] = {}  # a statement's word vectors, looked up once
+    looked = [
+        ((i, j), score)
+        for (i, j), score in near.items()
+        if band.floor <= score < model.threshold and told[i] & told[j]
+    ]
+    # the vectors of every word told once, and each statement's words as rows of them: a
+    # statement's own copy of its vectors would take 1.5 KB a word, statement after statement
+    vocabulary = sorted({word for pair, _ in looked for k in pair for word in told[k]})
+    table = vectors.of(vocabulary)
+    column = {word: c for c, word in enumerate(vocabulary)}
+    rows: dict[int, IntArray] = {}
 
     def words_of(k: int) -> FloatArray:
         if k not in rows:
-            rows[k] = vectors.of(sorted(told[k]))
-        return rows[k]
+            rows[k] = np.array([column[word] for word in sorted(told[k])], dtype=np.int64)
+        return table[rows[k]]
 
-    for (i, j), score in near.items():
-        if not band.floor <= score < model.threshold or not told[i] & told[j]:
-            continue
+    linked: dict[tuple[int, int], float] = {}
+    for (i, j), score in looked:
         similarity = _nearest_both_ways(words_of(i), words_of(j))
         if band.probability(score, similarity) >= band.threshold:
             linked[(i, j)] = model.threshold

@@ -59,15 +59,15 @@ def beyond_cap(statements: Sequence[Statement], cap: int = CAP) -> BoolArray:
 
 
 def strongest(
-    pairs: Sequence[tuple[int, int]], scores: Sequence[float], limited: BoolArray, cap: int
+    pairs: npt.ArrayLike, scores: npt.ArrayLike, limited: BoolArray, cap: int
 ) -> BoolArray:
     """Which pairs to keep: all of a statement that is not ``limited``; a limited statement
     keeps its ``cap`` highest-scored pairs (on a tie the earlier pair). A pair is kept when
     either side keeps it, so that at most ``cap`` pairs a limited statement are added."""
-    if not len(pairs):
-        return np.zeros(0, dtype=np.bool_)
-    ends = np.asarray(pairs, dtype=np.int64)
+    ends = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
     count = len(ends)
+    if not count:
+        return np.zeros(0, dtype=np.bool_)
     statement = np.concatenate([ends[:, 0], ends[:, 1]])
     score = np.tile(np.asarray(scores, dtype=np.float64), 2)
     pair = np.tile(np.arange(count), 2)
