@@ -108,7 +108,7 @@ def statement_pairs(
     others = n - np.bincount(source)[source]  # statements of other sources, per statement
     index = _LemmaIndex(statements, source, postings)
     everyone: dict[int, IntArray] = {}  # per source: every statement of the other sources
-    firsts, seconds = [], []
+    keys = []  # each pair as one number, low * n + high
     for i in range(n):
         if others[i] <= cap:
             if int(source[i]) not in everyone:
@@ -116,12 +116,10 @@ def statement_pairs(
             partners = everyone[int(source[i])]
         else:
             partners = index.nearest(i, cap)
-        firsts.append(np.full(len(partners), i, dtype=np.int64))
-        seconds.append(partners.astype(np.int64))
-    first, second = np.concatenate(firsts), np.concatenate(seconds)
-    low, high = np.minimum(first, second), np.maximum(first, second)
-    keys = np.unique(low * n + high)
-    return np.stack([keys // n, keys % n], axis=1)
+        partners = partners.astype(np.int64)
+        keys.append(np.minimum(partners, i) * n + np.maximum(partners, i))
+    unique = np.unique(np.concatenate(keys))
+    return np.stack([unique // n, unique % n], axis=1)
 
 
 class _LemmaIndex:
