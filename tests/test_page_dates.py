@@ -38,3 +38,14 @@ def test_find_page_date_leaves_htmldates_own_parser_in_place() -> None:
     )
     assert page_dates.find_page_date(tree, extensive_search=True, original_date=True)
     assert htmldate.extractors._external_date is original
+
+
+def test_the_month_words_from_the_cache_are_htmldates() -> None:
+    """htmldate's month names of every locale, read from the cached table rather than by
+    loading every locale in each process; its own function is back in place after a search."""
+    original = htmldate.extractors.month_words
+    tree = html.fromstring("<html><body><p>Publicado el 4 de marzo, a las 10</p></body></html>")
+    page_dates.find_page_date(tree, extensive_search=True, original_date=True)
+    assert htmldate.extractors.month_words is original
+    assert page_dates._month_words() == original()
+    assert {"march", "märz", "marzo"} <= page_dates._month_words()
