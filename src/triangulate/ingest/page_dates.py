@@ -10,7 +10,11 @@ locale (docs/benchmarks.md, "HTML extraction").
 
 htmldate also loads every locale (a tenth of a CPU-second) in each process whose page has a
 date-like string without a year, to collect the month names of all of them; that set is kept
-in the user cache directory with the table of names.
+in the user cache directory with the table of names. And its test of which elements may hold
+a date, run on every element of the page, lists each element's attributes to find which of
+``id`` and ``class`` comes first; here the same test asks for the three attributes it reads
+(a third of the extensive search's time), ``tests/test_page_dates.py`` holding it to
+htmldate's.
 """
 
 from __future__ import annotations
@@ -23,8 +27,10 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
+import htmldate.core
 import htmldate.extractors
 from htmldate import find_date
+from lxml.etree import Element  # type: ignore[import-untyped]
 from platformdirs import user_cache_path
 
 from triangulate.core.files import write_atomically
@@ -51,6 +57,10 @@ _MONTHS_PATCHABLE = all(
     for name in ("month_words", "MONTH_KEYS", "WORD", "_fold_month_name")
 )
 _htmldate_month_words = getattr(htmldate.extractors, "month_words", None)  # before the hook
+_CANDIDATE_NAMES = ("date_candidates", "is_date_candidate", "ALWAYS_TAGS", "ID_CLASS_CUES")
+_CANDIDATES_PATCHABLE = all(
+    hasattr(htmldate.core, name) for name in (*_CANDIDATE_NAMES, "CLASS_CUES")
+) and hasattr(htmldate.extractors, "FAST_TAGS")
 
 
 def _fold(word: str) -> str:
@@ -138,6 +148,46 @@ def external_date(string: str) -> datetime | None:
     return found if isinstance(found, datetime) else None
 
 
+def date_candidates(tree: Any, extensive_search: bool) -> list[Any]:
+    """What ``htmldate.core.date_candidates`` gives: the elements that may hold a date."""
+    core = htmldate.core
+    elements = (
+        tree.iterdescendants(Element)
+        if extensive_search
+        else tree.iterdescendants(*htmldate.extractors.FAST_TAGS, *core.ALWAYS_TAGS)
+    )
+    return [e for e in elements if e.tag in core.ALWAYS_TAGS or _is_date_candidate(e)]
+
+
+def _is_date_candidate(element: Any) -> bool:
+    """``htmldate.core.is_date_candidate``: of id and class only the first in the markup
+    counts, with itemprop, for "date"; then htmldate's cues."""
+    element_id, element_class = element.get("id"), element.get("class")
+    itemprop = element.get("itemprop")
+    if element_id is None and element_class is None and itemprop is None:
+        return False  # most elements
+    first = _first_of(element, element_id, element_class)
+    for cue in (first, itemprop):
+        if cue is not None:
+            folded = cue.replace("D", "d")
+            if "date" in folded or "datum" in folded:
+                return True
+    if first is None:
+        return False
+    if htmldate.core.ID_CLASS_CUES.search(first):
+        return True
+    if element_class is not None and htmldate.core.CLASS_CUES.search(element_class):
+        return True
+    return element_id is not None and "footer-info-lastmod" in element_id
+
+
+def _first_of(element: Any, element_id: str | None, element_class: str | None) -> str | None:
+    if element_id is None or element_class is None:
+        return element_class if element_id is None else element_id
+    names = element.keys()
+    return element_id if names.index("id") < names.index("class") else element_class
+
+
 @contextmanager
 def _restricted_parser() -> Iterator[None]:
     hooks: dict[str, Callable[..., object]] = {}
@@ -146,13 +196,18 @@ def _restricted_parser() -> Iterator[None]:
     if _MONTHS_PATCHABLE:
         hooks["month_words"] = _month_words
     originals = {name: getattr(htmldate.extractors, name) for name in hooks}
+    original_candidates = getattr(htmldate.core, "date_candidates", None)
     for name, hook in hooks.items():
         setattr(htmldate.extractors, name, hook)
+    if _CANDIDATES_PATCHABLE:
+        htmldate.core.date_candidates = date_candidates
     try:
         yield
     finally:
         for name, original in originals.items():
             setattr(htmldate.extractors, name, original)
+        if original_candidates is not None:
+            htmldate.core.date_candidates = original_candidates
 
 
 def find_page_date(tree: Any, **options: Any) -> str | None:
