@@ -452,3 +452,32 @@ def test_speeds_are_labelled_and_shown_with_their_units(encoder: TextEncoder) ->
     assert {side.display for c in speeds for side in c.sides} >= {"up to 193 km/h"}
     assert all(side.display.endswith((" mph", " km/h")) for c in speeds for side in c.sides)
     assert not any("km/h" in c.about or "mph" in c.about for c in claims)
+
+
+# ---------------------------------------------------------------- how surely a source states it
+
+
+def test_an_agreement_marks_a_sentence_linked_less_surely_as_tentative(
+    encoder: TextEncoder,
+) -> None:
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published=f"2031-05-0{i}")
+        for i, text in enumerate(
+            [
+                "Harbour police arrested Anton Reyes on Tuesday after a chase through the old"
+                " port of Port Ellis.",
+                "Anton Reyes was arrested by harbour police on Tuesday after a chase in Port"
+                " Ellis.",
+                "Anton Reyes, a crane driver, had worked in the old port of Port Ellis for"
+                " years before Tuesday.",
+            ],
+            start=1,
+        )
+    ]
+    claims = compare(articles, read_many(articles), encoder)
+    (arrest,) = [c for c in claims if c.kind == "statement" and "arrested" in c.about]
+    tentative = {e.article: e.tentative for e in arrest.sides[0].evidence}
+    # the two reports of the arrest state it surely; the crane driver's years only touch it
+    assert tentative == {"a1": False, "a2": False, "a3": True}
+    assert arrest.reason.startswith("2 independent sources state it (Outlet 1, Outlet 2).")
+    assert "Less surely: Outlet 3" in arrest.reason

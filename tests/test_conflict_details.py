@@ -231,6 +231,9 @@ def test_an_agreement_leaves_out_the_sentence_that_differs_on_a_detail(
             statement.reason
         )
         assert statement.reason.startswith("2 independent sources state it")
+        # the label is what the sentences kept say, not the words of the one left out
+        assert "died on the way to" in statement.about
+        assert "at the scene" not in statement.about
 
 
 def test_one_place_of_death_told_twice_agrees(encoder: TextEncoder) -> None:

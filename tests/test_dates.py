@@ -237,3 +237,19 @@ def test_every_value_the_reader_finds_in_tempeval_and_meantime_reads_in_words() 
         dated = value and not value.startswith(("P", "XXXX")) and not value.endswith("_REF")
         if dated:  # every anchored date is an interval: it can reach the timeline
             assert DateInterval.parse(value, mod=mod) is not None, value
+
+
+def test_within_one_day_the_earlier_time_comes_first() -> None:
+    values = [
+        "2031-04-09TAF",
+        "2031-04-09T16:30",
+        "2031-04-09T10:00",
+        "2031-04-09",
+        "2031-04-09TMO",
+    ]
+    parsed = [DateInterval.parse(v) for v in values]
+    assert all(p is not None for p in parsed)
+    ordered = [p.value for p in sorted(p for p in parsed if p is not None)]
+    assert ordered == [
+        "2031-04-09", "2031-04-09TMO", "2031-04-09T10:00", "2031-04-09TAF", "2031-04-09T16:30",
+    ]  # fmt: skip

@@ -134,3 +134,14 @@ def test_a_denied_plan_then_done_is_an_update(dossier: dict[str, Any]) -> None:
     updates = [c for c in dossier["claims"] if c["status"] == "update"]
     sides = [[side["articles"] for side in c["sides"]] for c in updates]
     assert [["ledger-2025-06-10"], ["observer-2025-06-13"]] in sides
+
+
+def test_a_town_the_tagger_takes_for_a_person_in_some_articles_is_no_person(
+    dossier: dict[str, Any],
+) -> None:
+    # two of the example's articles tag the town "Carrow Ford" as a person, three as an
+    # organisation: most take it for no person, so it gets no "who" claim
+    who = [c["about"] for c in dossier["claims"] if c.get("kind") == "who"]
+    assert not [about for about in who if "Carrow Ford" in about]
+    places = [c["about"] for c in dossier["claims"] if c.get("kind") == "where"]
+    assert places == ["Place: Sella River"]

@@ -251,3 +251,14 @@ def test_quoted_words_in_unpaired_marks_are_direct() -> None:
     text = "'The dam will hold , ' Mayor Ana Veldt said ."
     kinds = {q.evidence.text: q.kind for q in quotes_of(text)}
     assert kinds.get("The dam will hold") == "direct"
+
+
+def test_a_surname_with_or_without_a_title_is_the_person_written_in_full() -> None:
+    text = (
+        "Police Chief Tomas Mills said the office building had no guard. "
+        '"We do not know how many shots were fired," Chief Mills said on Monday. '
+        "The building houses a bakery and a law firm. "
+        '"Nobody else was hurt," Mills said.'
+    )
+    # the tagger takes the bare "Mills" for a common noun and "Chief Mills" for no person
+    assert [speaker for _, speaker in speakers(text)] == ["Tomas Mills"] * 3

@@ -276,3 +276,26 @@ def test_empty_dossier_still_renders_and_validates() -> None:
     assert "No dated events were found." in render_html(d)
     assert render_markdown(d).startswith("# Dossier: 1 source\n")
     assert Evidence("solo", 0, 7, "Nothing") == Evidence("solo", 0, 7, "Nothing")
+
+
+def test_a_source_cited_less_surely_is_shown_as_such_in_every_format() -> None:
+    articles, readings, _ = fixture()
+    sure = find("a", TEXT_A, "The cause of the sinking is not yet known, the port authority said.")
+    maybe = replace(find("b", TEXT_B, "The cause of the sinking is not yet known."), tentative=True)
+    claim = Claim(
+        "c1",
+        "The cause of the sinking is not yet known",
+        "agreed",
+        "1 independent source states it (Ledger).",
+        (Side(None, "The cause of the sinking is not yet known", ("a", "b"), (sure, maybe)),),
+        0.3,
+        kind="statement",
+    )
+    dossier = build_dossier(articles, readings, [claim], [], [], [])
+    data = dossier_to_json(dossier)
+    validate_dossier(data)
+    cited = data["claims"][0]["sides"][0]["evidence"]
+    assert [e.get("tentative", False) for e in cited] == [False, True]
+    markdown = render_markdown(dossier)
+    assert "1 independent source (" in markdown and "; less surely: " in markdown
+    assert "; less surely: " in render_html(dossier)

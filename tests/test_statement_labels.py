@@ -10,6 +10,7 @@ from triangulate.compare.labels import (
     date_label,
     figure_label,
     length_label,
+    plural_phrase,
     statement_label,
     tidy,
     verb_as_written,
@@ -160,6 +161,16 @@ def test_counted_things_read_without_auxiliaries() -> None:
     sentence = "The 9,000-square-foot hall houses a library and a school."
     quantity = Quantity(_at(sentence, "9,000"), 9000, "square foot", None, 9000, 9000)
     assert area_label(sentence, 0, quantity) == "Area of the hall"
+
+
+def test_one_counted_thing_is_labelled_as_things_counted() -> None:
+    sentence = "One Velmar diver and one harbour policeman have fallen into the bay."
+    for written, counted in (("One Velmar", "Velmar divers"), ("one harbour", "harbour policemen")):
+        quantity = Quantity(_at(sentence, written.split()[0]), 1, counted.split()[-1], None, 1, 1)
+        fact = _fact(sentence, written, "fall", None)
+        label = figure_label(sentence, 0, quantity, fact)
+        assert label == f"Number of {counted} who have fallen", label
+    assert plural_phrase("ferry") == "ferries" and plural_phrase("coach") == "coaches"
 
 
 def _at(sentence: str, written: str) -> Evidence:

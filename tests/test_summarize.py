@@ -514,6 +514,21 @@ def test_an_announcement_of_news_is_no_statement() -> None:
     assert [c.text[:15] for c in found] == ["A ferry sank of"]
 
 
+def test_a_sentence_split_inside_a_quotation_closes_it() -> None:
+    text = (
+        "Police arrested the driver after a chase through the Velmar harbour district. "
+        "Harbour master Anton Reyes said the man gave up at once, describing him as 'calm. "
+        "Very, very calm.' The harbour stayed closed until the evening."
+    )
+    articles = [Article("q", "q.txt", text, outlet="Q", title="Driver held")]
+    found = summary.candidates(articles, {r.article: r for r in read_many(articles)})
+    texts = [c.text for c in found]
+    assert any(t.startswith("Police arrested the driver") for t in texts)
+    # its quotation goes on in the next sentence: the account says so and closes it
+    (cut,) = [t for t in texts if "'calm" in t]
+    assert cut.endswith("describing him as 'calm. …'")
+
+
 def test_the_man_is_left_out_once_two_people_are_named() -> None:
     first = (
         "Fisherman Anton Reyes drowned off the Velmar coast on Friday. "

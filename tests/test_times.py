@@ -8,12 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from triangulate.core.dates import DateInterval
 from triangulate.models import Evidence, TimeExpression
 from triangulate.readers.times import (
+    _HAS_YEAR,
+    _absolute_times,
     compatible,
     find_dateline,
     find_times,
     latest_mentioned_date,
+    tense_direction,
 )
 
 THURSDAY = date(2024, 5, 16)
@@ -381,6 +385,83 @@ def test_no_guess_when_a_later_month_or_year_is_mentioned() -> None:
     assert latest_mentioned_date(text) is None
     earlier = "The accord was signed on November 10, 2020. Talks resumed in 2019."
     assert latest_mentioned_date(earlier) == "2020-11-10"
+
+
+def _guess_reading_every_line(text: str) -> str | None:
+    """The date guess as the rules give it over every line with a year, in order."""
+    days, starts = [], []
+    for line in filter(_HAS_YEAR.search, text.splitlines()):
+        for found in _absolute_times(line):
+            interval = DateInterval.parse(found.value, mod=found.mod) if found.anchored else None
+            span = found.evidence
+            if interval is None or tense_direction(line, span.start, span.end) == "future":
+                continue
+            starts.append(interval.start)
+            if found.granularity == "day":
+                days.append(interval.start)
+    if not days or max(starts) > max(days):
+        return None
+    return max(days).isoformat()
+
+
+_DATED_PHRASES = [
+    "signed on May 5, 2019", "on 14 November 2024", "on 2023-02-28", "on 3/4/2021", "on 7/8/24",
+    "in '98", "in '24", "in 2004", "from 2004 to 2009", "in 2005-07", "in late 2023",
+    "in the fall of 2021", "in winter 2022", "in March 2025", "in the third quarter of 2020",
+    "in Q4 2019", "the 1990s", "the nineties", "the 10s", "in the 21st century",
+    "in nineteen eighty-four", "on Christmas Day 2018", "at 9 a.m. on June 2, 2020",
+    "will expire on June 1, 2026", "is due in 2030", "by December 2027",
+    "the year-ago quarter", "on Thursday", "last year", "in 1850", "on the 5th of May, 2020",
+    "on Jan. 3, 2021", "in September 2019", "from March 3-5, 2022",
+]  # fmt: skip
+_FILLER = ["The report", "said", "officials", "and", "after talks", "The plant closed", "."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_DATED_PHRASES + _FILLER), min_size=1, max_size=6),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_the_guess_skips_lines_and_stops_early_with_the_same_answer(
+    lines: list[list[str]],
+) -> None:
+    text = "\n".join(" ".join(line) for line in lines)
+    assert latest_mentioned_date(text) == _guess_reading_every_line(text)
+
+
+@pytest.mark.parametrize(
+    "full_date",
+    [
+        "on 2023-02-28", "on 3/4/2021", "on 5.6.2021", "on May 5, 2019",
+        "on Jan. 3, 2021", "on September 14, 2020", "on 14 November 2024", "on the 5th of May, 2020",
+        "on Christmas Day 2018", "on New Year's Day 2017", "on Thanksgiving 2016",
+    ],
+)  # fmt: skip
+def test_every_kind_of_full_date_is_read_by_the_guess(full_date: str) -> None:
+    text = f"The plant closed {full_date}.\nIt reopened in 1990."
+    assert latest_mentioned_date(text) == _guess_reading_every_line(text) is not None
+
+
+@pytest.mark.parametrize(
+    "full_date",
+    [
+        "2023-02-28", "3/4/2021", "5.6.2021", "May 5, 2019", "Jan. 3, 2021", "September 14, 2020",
+        "14 November 2024", "the 5th of May, 2020", "Christmas Day 2018", "Thanksgiving 2016",
+    ],
+)  # fmt: skip
+def test_every_kind_of_full_date_makes_a_dateline(full_date: str) -> None:
+    (day,) = [t.value for t in _absolute_times(full_date) if t.granularity == "day"]
+    assert find_dateline(f"Headline\nUpdated {full_date}\nThe plant closed.") == day
+    assert find_dateline(f"Headline\n{full_date}\nThe plant closed.") == day
+
+
+def test_a_line_whose_year_is_not_in_four_figures_is_always_read() -> None:
+    # "'26" (2026) is later than the line's four figures: that line must not be skipped
+    text = "Talks began on May 5, 2019.\nThe plant, built in 1990, closed in '26."
+    assert latest_mentioned_date(text) == _guess_reading_every_line(text) is None
 
 
 # ---------------------------------------------------------------- results news, clocks, short years

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import html
 import re
 import shutil
@@ -89,6 +90,12 @@ def hand_dossier(store_path: Path) -> dict[str, Any]:
         "id": "c4", "about": "water samples taken", "status": "single", "reason": "one source",
         "confidence": 1.0, "sides": [side(texts, "3,200", ("ledger-2025-06-10", "3,200"))],
     }  # fmt: skip
+    named = {
+        "id": "c5", "about": "Who Halina Orzel is", "status": "agreed", "kind": "who",
+        "reason": "2 independent sources name Halina Orzel", "confidence": 0.7,
+        "sides": [side(texts, "Halina Orzel", ("courier-undated", "Halina Orzel"),
+                       ("observer-2025-06-13", "Halina Orzel"))],
+    }  # fmt: skip
     protocol = evidence(texts, "ledger-2025-06-10", "signed on 14 November 2024")
     timeline = [
         {"date": "2024-11-14", "end": None, "granularity": "day", "event": "Dravell Protocol signed",
@@ -102,7 +109,7 @@ def hand_dossier(store_path: Path) -> dict[str, Any]:
     quote = evidence(texts, "courier-undated", "They counted fish. We counted our losses")
     return {
         "articles": articles,
-        "claims": [residents, closure, deaths, samples],
+        "claims": [residents, closure, deaths, samples, named],
         "conflicts": [residents],
         "timeline": timeline,
         "framing": [{"article": "observer-2025-06-13", "kind": "loaded_word", "text": "botched",
@@ -396,6 +403,36 @@ def test_dossier_page_counts_independent_sources(client: TestClient) -> None:
     ]
     # wire, gazette (a copy of wire) and courier: two independent sources, three articles.
     assert "2 independent sources" in agreements and "3 articles" in agreements
+
+
+def test_dossier_page_lists_a_person_several_sources_name_among_agreements(
+    client: TestClient,
+) -> None:
+    page = client.get("/dossiers/dtest").text
+    agreements = page[
+        page.index('<section id="agreements">') : page.index('<section id="updates">')
+    ]
+    assert "Who Halina Orzel is" in agreements and "<mark>Halina Orzel</mark>" in agreements
+
+
+def test_dossier_page_counts_only_sources_cited_surely(
+    client: TestClient, db: Path, built: tuple[Path, dict[str, Any]]
+) -> None:
+    dossier = copy.deepcopy(built[1])
+    (deaths,) = [c for c in dossier["claims"] if c["id"] == "c3"]
+    for cited in deaths["sides"][0]["evidence"]:
+        cited["tentative"] = cited["article"] == "courier-undated"
+    with open_store(db) as store:
+        ids = [a["id"] for a in dossier["articles"]]
+        writes.save_dossier(store, "dsure", "The dam story, one source less sure", ids, dossier)
+    page = client.get("/dossiers/dsure").text
+    agreements = page[
+        page.index('<section id="agreements">') : page.index('<section id="updates">')
+    ]
+    # the wire and its copy surely; the courier's sentence only less surely
+    assert "1 independent source<" in agreements
+    assert "+ less surely courier-undated" in agreements
+    assert agreements.count(">less sure</span>") == 1
 
 
 def test_dossier_page_orders_updates_and_lists_single_facts(client: TestClient) -> None:

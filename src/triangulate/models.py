@@ -15,12 +15,19 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Evidence:
-    """A span of an article's clean text: ``article.text[start:end] == text``."""
+    """A span of an article's clean text: ``article.text[start:end] == text``.
+
+    ``tentative`` marks a sentence cited for an agreed claim that the comparison links to the
+    claim's own sentence less surely than an even chance: it may state the claim, or only
+    something near it.  It says how the span is cited, not which span it is, so it takes no
+    part in equality.
+    """
 
     article: str
     start: int
     end: int
     text: str = ""
+    tentative: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ sentences state (who did what, from the clause the sources share), never a windo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from triangulate.compare.align import told_words
@@ -24,7 +24,7 @@ from triangulate.core.words import (
     verb_groups,
     words_of,
 )
-from triangulate.models import Article, Claim, Fact, Side
+from triangulate.models import Article, Claim, Evidence, Fact, Side
 
 
 def statement_claims(
@@ -50,8 +50,35 @@ def statement_claims(
         if len({m.source for m in members}) < 2:
             continue
         kept = [m.index for m in members]
-        claims.append(_claim(members, about, articles, _confidence(kept, scores)))
+        sure = _surely_stating(members, stating[0], scores)
+        claims.append(_claim(members, sure, about, articles, _confidence(kept, scores)))
     return claims
+
+
+# A member states the claim surely when the aligner, fitted on ECB+ train, gives its link to
+# the claim's own sentence at least an even chance. Below it, it joined through the others
+# or through the second look: on factalign-dev a fifth to a half of such members state
+# another fact (docs/benchmarks.md, "Sentences cited less surely").
+SURE_LINK = 0.5
+
+
+def _surely_stating(
+    members: Sequence[Statement], label: Statement, scores: dict[tuple[int, int], float]
+) -> set[int]:
+    """The members that surely state what the claim's sentence says: that sentence, and
+    each member that is a copy of a sure one or linked to one at an even chance or more."""
+    sure = [label]
+    for candidate in sure:  # grows while it is read: members reached through sure ones
+        for m in members:
+            if m not in sure and (
+                m.text == candidate.text or _link(m, candidate, scores) >= SURE_LINK
+            ):
+                sure.append(m)
+    return {m.index for m in sure}
+
+
+def _link(one: Statement, other: Statement, scores: dict[tuple[int, int], float]) -> float:
+    return scores.get((min(one.index, other.index), max(one.index, other.index)), 0.0)
 
 
 @dataclass(frozen=True)
@@ -185,26 +212,37 @@ def _confidence(group: Sequence[int], scores: dict[tuple[int, int], float]) -> f
     return round(sum(pairs) / len(pairs), 3) if pairs else 0.5
 
 
-def agreement_reason(article_ids: Sequence[str], articles: Sequence[Article]) -> str:
-    """ "3 independent sources state it (A, B, C)." """
-    sources = independent_sources(article_ids, articles)
+def agreement_reason(evidence: Sequence[Evidence], articles: Sequence[Article]) -> str:
+    """ "3 independent sources state it (A, B, C)." and, when the sentences of other sources
+    are cited less surely, " Less surely: D, E (...)." """
+    surely = [e.article for e in evidence if not e.tentative]
+    sources = independent_sources(surely, articles)
     names = ", ".join(sorted(sources))
+    verb = "states" if len(sources) == 1 else "state"
     plural = "s" if len(sources) != 1 else ""
-    return f"{len(sources)} independent source{plural} state it ({names})."
+    reason = f"{len(sources)} independent source{plural} {verb} it ({names})."
+    tentative = [e.article for e in evidence if e.tentative]
+    maybe = sorted(independent_sources(tentative, articles) - sources)
+    if maybe:
+        who = ", ".join(maybe)
+        reason += f" Less surely: {who} (a sentence that may state it, or only something near it)."
+    return reason
 
 
 def _claim(
-    members: Sequence[Statement], about: str, articles: Sequence[Article], confidence: float
+    members: Sequence[Statement],
+    sure: set[int],
+    about: str,
+    articles: Sequence[Article],
+    confidence: float,
 ) -> Claim:
     ordered = sorted(members, key=lambda s: (s.number, s.article))
     article_ids = tuple(dict.fromkeys(s.article for s in ordered))
-    reason = agreement_reason(article_ids, articles)
-    side = Side(
-        value=None,
-        display=about,
-        articles=article_ids,
-        evidence=tuple(s.evidence for s in ordered),
+    evidence = tuple(
+        s.evidence if s.index in sure else replace(s.evidence, tentative=True) for s in ordered
     )
+    reason = agreement_reason(evidence, articles)
+    side = Side(value=None, display=about, articles=article_ids, evidence=evidence)
     return Claim("", about, "agreed", reason, (side,), confidence, kind="statement")
 
 

@@ -30,7 +30,8 @@ from triangulate.compare.align import aligned
 from triangulate.compare.clocks import clock_claims
 from triangulate.compare.contrasts import contrast_claims
 from triangulate.compare.disagreements import name_claims, name_clashes, spelling_claims
-from triangulate.compare.link import Linker, LinkInput, age_holders
+from triangulate.compare.link import Linker, LinkInput, age_holders, with_appositive_ages
+from triangulate.compare.slots import slot_claims
 from triangulate.compare.statements import Statement, statements_of
 from triangulate.compare.updates import plan_reversals
 from triangulate.core.sources import original_of, source_name
@@ -952,11 +953,14 @@ def compare(
         drafts.append(_Draft(claim, (0, -1, 0.0)))
     for claim in spelling_claims(statements, readings, with_speakers, articles):
         drafts.append(_Draft(claim, (0, 0, 0.0)))
+    for claim in slot_claims(statements, readings, articles):
+        drafts.append(_Draft(claim, (2, -len(claim.sides[0].articles), 0.8)))
     for claim in [
         *clock_claims(statements, scores, articles),
         *contrast_claims(statements, scores, articles),
     ]:
         drafts.append(_Draft(claim, (0, -1, 0.0)))
+    readings = [with_appositive_ages(reading) for reading in readings]
     mentions = collect_mentions(articles, readings)
     if not mentions:
         return _numbered(drafts, articles)
@@ -1108,11 +1112,27 @@ def _without_minority(
     article_ids = tuple(dict.fromkeys(e.article for e in evidence))
     notes = "; ".join(f"{c.about[:1].lower()}{c.about[1:]} ({c.id})" for c in conflicts)
     reason = (
-        f"{agreement_reason(article_ids, articles)} A sentence that differs on {notes} is left out."
+        f"{agreement_reason(evidence, articles)} A sentence that differs on {notes} is left out."
     )
     return replace(
-        claim, reason=reason, sides=(replace(side, evidence=evidence, articles=article_ids),)
+        claim,
+        about=_label_of_kept(claim.about, evidence, dropped),
+        reason=reason,
+        sides=(replace(side, evidence=evidence, articles=article_ids),),
     )
+
+
+def _label_of_kept(about: str, kept: Sequence[Evidence], dropped: Iterable[Evidence]) -> str:
+    """The label, unless it is the words of a sentence left out and of no sentence kept
+    (it would state the other side): then the shortest kept sentence says it."""
+    words = " ".join(about.split()).lower()
+
+    def says(evidence: Evidence) -> bool:
+        return words in " ".join(evidence.text.split()).lower()
+
+    if not kept or any(says(e) for e in kept) or not any(says(e) for e in dropped):
+        return about
+    return labels.clause_label(min(kept, key=lambda e: (len(e.text), e.start)).text)
 
 
 def _sides_cited(conflict: Claim, cited: set[Evidence]) -> bool:

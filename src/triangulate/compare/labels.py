@@ -93,6 +93,27 @@ def counted_phrase(sentence_text: str, sentence_start: int, quantity: Quantity) 
     return quantity.unit
 
 
+IRREGULAR_PLURALS = {
+    "man": "men", "woman": "women", "person": "people", "child": "children",
+    "policeman": "policemen", "policewoman": "policewomen", "foot": "feet",
+}  # fmt: skip
+
+
+def plural_phrase(phrase: str) -> str:
+    """ "English climber" -> "English climbers": the phrase with its last word plural."""
+    *before, last = phrase.split()
+    lower = last.lower()
+    if lower in IRREGULAR_PLURALS:
+        plural = IRREGULAR_PLURALS[lower]
+    elif lower.endswith(("s", "x", "z", "ch", "sh")):
+        plural = last + "es"
+    elif lower.endswith("y") and lower[-2:-1] not in set("aeiou"):
+        plural = last[:-1] + "ies"
+    else:
+        plural = last + "s"
+    return " ".join([*before, plural])
+
+
 def figure_label(
     sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact | None
 ) -> str:
@@ -100,6 +121,8 @@ def figure_label(
     if quantity_reader.unit_kind(quantity.unit) == "speed":
         return "Speed"  # "up to 120 mph": a speed counts nothing
     noun = counted_phrase(sentence_text, sentence_start, quantity)
+    if quantity.value == 1 and noun and noun != quantity.unit:
+        noun = plural_phrase(noun)  # "one climber" counts climbers: "Number of climbers"
     if quantity.hedge in SIZE_HEDGES:
         return clipped(f"Size of the {noun}")
     if quantity.unit in ("percent", "percentage points"):

@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from triangulate.compare.candidates import bucket_pairs
 from triangulate.compare.disagreements import name_key, spelled_alike
 from triangulate.compare.statements import Statement, stem
 from triangulate.core.words import verb_groups, verbs_alike
-from triangulate.models import Entity, Evidence, Reading
+from triangulate.models import Entity, Evidence, Quantity, Reading
 from triangulate.readers import quantities as quantity_reader
 
 # Sentences the aligner links (its probability over its threshold) tie two answers together,
@@ -36,6 +36,11 @@ RARE_VALUE = 0.6  # one distinctive value written in both
 RARE_TIMES = 4  # a value written more often than this is not distinctive
 SMALL_NUMBERS = 12  # values up to this are too common to tie two sentences on their own
 AGE_NAME_GAP = 40  # characters between "36-year-old" and the name it describes
+# "Name, 61, opened fire": a bare number set off by commas right after a person's name is
+# the person's age (the quantity reader gives it no unit)
+AGE_APPOSITION_GAP = re.compile(r"\s*,\s*")
+AGE_APPOSITION_END = re.compile(r"\s*(?:,|\.|;|$)")
+OLDEST_AGE = 120
 PERIOD_CLASH = 0.6  # two periods of one named thing: as sure as aligned sentences
 # Verbs that say little about what happened: two values hanging on them are no more alike.
 # Aspect verbs ("began blocking", "started the withdrawal") say when, not what: the
@@ -97,6 +102,53 @@ class Cluster:
     scores: list[float]
 
 
+def with_appositive_ages(reading: Reading) -> Reading:
+    """The reading with each bare number written as an apposition to a person's name
+    ("Name, 61, of the town") read as that person's age."""
+    people = [e for e in reading.entities if e.label == "PERSON"]
+    ages = {
+        (q.evidence.start, q.evidence.end): replace(q, unit=quantity_reader.AGE_UNIT)
+        for q in reading.quantities
+        if _appositive_age(q, people, reading)
+    }
+    if not ages:
+        return reading
+
+    def aged(quantities: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+        return tuple(ages.get((q.evidence.start, q.evidence.end), q) for q in quantities)
+
+    return replace(
+        reading,
+        quantities=aged(reading.quantities),
+        facts=tuple(replace(f, quantities=aged(f.quantities)) for f in reading.facts),
+    )
+
+
+def _appositive_age(quantity: Quantity, people: Sequence[Entity], reading: Reading) -> bool:
+    value = quantity.value
+    if quantity.unit or quantity.hedge or not float(value).is_integer():
+        return False
+    if not 0 < value <= OLDEST_AGE:
+        return False
+    sentence = next(
+        (
+            s.evidence
+            for s in reading.sentences
+            if s.evidence.start <= quantity.evidence.start < s.evidence.end
+        ),
+        None,
+    )
+    if sentence is None:
+        return False
+    text, offset = sentence.text, sentence.start
+    before = [p for p in people if sentence.start <= p.evidence.end <= quantity.evidence.start]
+    if not before:
+        return False
+    gap = text[before[-1].evidence.end - offset : quantity.evidence.start - offset]
+    after = text[quantity.evidence.end - offset :]
+    return bool(AGE_APPOSITION_GAP.fullmatch(gap)) and bool(AGE_APPOSITION_END.match(after))
+
+
 def age_holders(readings: Sequence[Reading]) -> dict[tuple[str, int], str]:
     """(article, start of an age) -> the person it belongs to, named right before or after."""
     found: dict[tuple[str, int], str] = {}
@@ -133,8 +185,8 @@ class Linker:
         self.statements = statements
         self.alignment = alignment
         self.noun_similarity = noun_similarity
-        self.holders = holders
         self.frequency = Counter(self._written(v) for v in values)
+        self.holders = {**holders, **self._unnamed_ages(holders)}
         self.ambiguous = self._ambiguous_keys()
 
     # ------------------------------------------------------------ pairs
@@ -164,6 +216,24 @@ class Linker:
 
     def _holder(self, value: LinkInput) -> str | None:
         return self.holders.get((value.article, value.value_evidence.start))
+
+    def _unnamed_ages(self, holders: dict[tuple[str, int], str]) -> dict[tuple[str, int], str]:
+        """An age told without a name ("a 61-year-old man was charged") belongs to the one
+        person the dossier gives that age to by name ("Name, 61,"); when several people
+        are given it, or none, it is left without a holder (not linked by person)."""
+        ages = [v for v in self.values if self._kind(v) == "quantity:age"]
+        named: dict[str, set[str]] = {}
+        for value in ages:
+            holder = holders.get((value.article, value.value_evidence.start))
+            if holder is not None and len(holder.split()) > 1:
+                named.setdefault(self._written(value), set()).add(holder)
+        found = {}
+        for value in ages:
+            key = (value.article, value.value_evidence.start)
+            owners = named.get(self._written(value), set())
+            if key not in holders and len(owners) == 1:
+                found[key] = next(iter(owners))
+        return found
 
     def _partitive(self, value: LinkInput) -> bool:
         """A part ("two of the three", "two other victims") or a running total."""

@@ -30,7 +30,8 @@ STORY_SCHEMA_PATH = SCHEMAS / "story.schema.json"  # a line of stories.jsonl
 
 
 def _evidence(ev: Evidence) -> dict[str, Any]:
-    return {"article": ev.article, "start": ev.start, "end": ev.end, "text": ev.text}
+    span = {"article": ev.article, "start": ev.start, "end": ev.end, "text": ev.text}
+    return {**span, "tentative": True} if ev.tentative else span
 
 
 DOSSIER_ARTICLE_FIELDS = (

@@ -263,6 +263,9 @@ def _candidate(
     pieces, text = clean(sentence)
     if _unfinished(text):
         text += "…"  # the page ends mid-sentence: say so
+    closing = _open_quote(text)
+    if closing is not None:
+        text += f" …{closing}"  # the quotation goes on in the next sentence: say so, close it
     names = [e for e in reading.entities if _inside(e.evidence, sentence)]
     figures = [q for q in reading.quantities if _inside(q.evidence, sentence)]
     marks = {e.canonical.lower() for e in names} | {f"{q.value:g}" for q in figures}
@@ -319,6 +322,23 @@ def _last_name(name: str) -> str:
 def _unfinished(text: str) -> bool:
     """No closing punctuation: a line that is no sentence, or one cut off."""
     return text.rstrip()[-1:] not in CLOSING
+
+
+OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(\[]))['‘](?=\w)")
+CLOSING_SINGLE = re.compile(r"(?<=[\w.,!?])['’](?=[\s.,;:!?)\]]|$)")
+
+
+def _open_quote(text: str) -> str | None:
+    """The closing mark of a quotation opened and not closed, the sentence split inside it
+    ("described him as 'subdued." with the rest of the quote in the next sentence)."""
+    if text.count("“") > text.count("”"):
+        return "”"
+    if text.count('"') % 2:
+        return '"'
+    opened = OPENING_SINGLE.findall(text)
+    if len(opened) > len(CLOSING_SINGLE.findall(text)):
+        return "’" if opened[-1] == "‘" else "'"
+    return None
 
 
 def _asks(text: str) -> bool:
@@ -870,7 +890,13 @@ def find_omissions(
     omissions = []
     for claim in claims:
         reporting = {a for side in claim.sides for a in side.articles}
-        sources = independent_sources(reporting, articles)
+        # only sources that surely state the point report it; a source cited less surely
+        # is not said to omit it either
+        cited = [e for side in claim.sides for e in side.evidence]
+        unsure = {e.article for e in cited if e.tentative} - {
+            e.article for e in cited if not e.tentative
+        }
+        sources = independent_sources(reporting - unsure, articles)
         if len(sources) < 2:
             continue
         for article in articles:

@@ -489,11 +489,11 @@ def _central_telling(mentions: list[EventMention]) -> str:
     return max(mentions, key=lambda m: (closeness(m), -len(m.text))).text
 
 
-def _sort_key(entry: TimelineEntry) -> tuple[dt.date, int, str]:
+def _sort_key(entry: TimelineEntry) -> tuple[dt.date, int, int, str]:
     when = DateInterval.parse(entry_value(entry), mod=entry.mod)
     if when is None:
-        return dt.date.max, 0, entry.event
-    return when.start, -when.days, entry.event
+        return dt.date.max, 0, 0, entry.event
+    return when.start, -when.days, when.minute_of_day, entry.event
 
 
 def entry_value(entry: TimelineEntry) -> str:

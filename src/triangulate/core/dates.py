@@ -40,6 +40,9 @@ SEASON_START = {code: months[0] for code, months in SEASON_MONTHS.items()}
 # TimeML's parts of the day written after a day ("1998-08-07TMO").
 PARTS_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night"}
 PARTS_OF_DAY |= {"DT": "daytime"}
+# Where each part of the day falls, for ordering ("the afternoon" after "10 a.m.").
+PART_OF_DAY_MINUTE = {"MO": 9 * 60, "MI": 12 * 60, "AF": 15 * 60, "EV": 19 * 60, "NI": 22 * 60}
+PART_OF_DAY_MINUTE |= {"DT": 12 * 60}
 REFERENCES = {"PRESENT_REF": "now", "PAST_REF": "in the past", "FUTURE_REF": "in the future"}
 # Modifiers that keep part of a period: early/late the first/last 40%, mid the middle half.
 NARROWING = {"early", "start", "mid", "late", "end"}
@@ -323,9 +326,21 @@ class DateInterval:
         return (self.end - self.start).days + 1
 
     @property
-    def sort_key(self) -> tuple[Date, int, str]:
-        """Earlier first; at one start, the wider period first (2024 before 2024-06-12)."""
-        return self.start, -self.days, self.value
+    def minute_of_day(self) -> int:
+        """Where in its day a clock time or a part of the day falls, in minutes (the
+        afternoon at 15:00); -1 for a whole day or a longer period: it comes first."""
+        if self.clock:
+            hours, _, minutes = self.clock.partition(":")
+            if hours.isdigit() and minutes[:2].isdigit():
+                return int(hours) * 60 + int(minutes[:2])
+        part = self.value.rpartition("T")[2] if "T" in self.value else ""
+        return PART_OF_DAY_MINUTE.get(part, -1)
+
+    @property
+    def sort_key(self) -> tuple[Date, int, int, str]:
+        """Earlier first; at one start, the wider period first (2024 before 2024-06-12), then
+        the earlier time of the day (10:00 before the afternoon)."""
+        return self.start, -self.days, self.minute_of_day, self.value
 
     def __lt__(self, other: DateInterval) -> bool:
         return self.sort_key < other.sort_key

@@ -26,7 +26,6 @@ SEED = 1
 SHINGLE_WORDS = 5
 DUPLICATE_WINDOW = 5_000  # articles kept in the near-duplicate index
 _WORD = re.compile(r"\w+")
-_EMPTY = np.uint32(0xFFFFFFFF)
 
 
 def _permutations(count: int, seed: int) -> tuple[MinHash, MinHash]:
@@ -50,21 +49,20 @@ def _fmix32(values: MinHash) -> MinHash:
     return values ^ (values >> np.uint32(16))
 
 
-def shingles(text: str) -> set[str]:
-    """The text's case-folded 5-word shingles (the whole text when it is shorter)."""
+def shingles(text: str) -> list[str]:
+    """The text's case-folded 5-word shingles in order, repeats kept (the whole text when
+    it is shorter): a repeated shingle hashes the same, so the minimums need no set."""
     words = _WORD.findall(text.casefold())
     if len(words) < SHINGLE_WORDS:
-        return {" ".join(words)}
+        return [" ".join(words)]
     following = (words[start:] for start in range(SHINGLE_WORDS))
-    return set(map(" ".join, zip(*following, strict=False)))
+    return list(map(" ".join, zip(*following, strict=False)))
 
 
 def signature(text: str) -> MinHash:
     """MinHash signature of the text's 5-word shingles."""
     found = shingles(text)
     hashes = np.fromiter(map(zlib.crc32, map(str.encode, found)), dtype=np.uint32, count=len(found))
-    if not hashes.size:
-        return np.full(NUM_PERM, _EMPTY, dtype=np.uint32)
     mixed = _fmix32(hashes).reshape(-1, 1)
     return np.asarray((mixed * _A + _B).min(axis=0), dtype=np.uint32)
 

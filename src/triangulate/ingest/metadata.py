@@ -71,6 +71,14 @@ _SELF = [
         r"[Tt]hank you for reading|[Tt]hanks for reading|[Ss]ign up for|[Ww]elcome to)\s+" + _NAME
     ),
 ]
+# What each pattern of _SELF needs, as plain text (lines have single spaces): a pattern
+# runs only on a line holding one of its words, which most first-person prose does not.
+_SELF_NEEDS = (
+    ("journalists", "editors", "reporters", "team", "staff", "newsroom", "readers", "supporters",
+     "subscribers", "members"),
+    (", a", ", the"),
+    ("upport ", "ubscribe to ", "onate to ", "for reading ", "ign up for ", "elcome to "),
+)  # fmt: skip
 # A site naming itself in boilerplate: "Name uses cookies", "the Name newsletter/app".
 _SITE = re.compile(
     _NAME
@@ -349,7 +357,9 @@ def _cues_of_line(raw: str) -> Iterator[tuple[str, str]]:
     if byline:
         yield from _named("byline", byline.group("name"))
     if first_person:
-        for pattern in _SELF:
+        for pattern, needs in zip(_SELF, _SELF_NEEDS, strict=True):
+            if not any(need in line for need in needs):
+                continue
             for found in pattern.finditer(line):
                 yield from _named("self", found.group("name"))
     if _may_name_site(line):

@@ -346,6 +346,10 @@ class SpeakerResolver:
             return phrase.text, _evidence(phrase, self.article_id)
         phrases = [noun_phrase(mention, SINGLE_NAME_CUT_DEPS) for mention in mentions]
         for phrase in phrases:
+            person = self._surname_of(phrase)
+            if person is not None:
+                return person.canonical, _evidence(phrase, self.article_id)
+        for phrase in phrases:
             entity = self._entity_equal_to(phrase)
             if entity is not None:
                 return _speaking_for(entity), entity.evidence
@@ -358,6 +362,19 @@ class SpeakerResolver:
         if earlier is not None:
             return earlier.canonical, _evidence(phrase, self.article_id)
         return phrase.text, _evidence(phrase, self.article_id)
+
+    def _surname_of(self, phrase: Span) -> Entity | None:
+        """ "Craft said", "Chief Craft said": a surname, with or without a title, that the
+        tagger did not take for a person names the one the article writes in full with it."""
+        words = [t for t in phrase if t.lower_.rstrip(".") not in CUT_TITLES]
+        # the tagger may take a surname that is also a word ("Mills") for a common noun
+        if len(words) != 1 or words[0].pos_ not in {"PROPN", "NOUN"}:
+            return None
+        if not words[0].text[:1].isupper():
+            return None
+        if words[0].ent_type_ == "PERSON":
+            return None  # a person the tagger found: the entity index names it
+        return self._full_name_for(words[0].text)
 
     def _author_of(self, subject: Token, phrase: Span) -> Entity | None:
         """ "A Defence Ministry statement said": the statement speaks for its author."""

@@ -20,6 +20,7 @@ import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from dateutil.easter import easter
 
@@ -1460,7 +1461,19 @@ _TOP_LINES = 40
 _HAS_DIGIT = re.compile(r"\d")
 _DATELINE_WORDS = 14
 _ANY_LABEL = re.compile(r"\b(?:date|dated|published|posted|updated|created)\b", re.I)
-_HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|'\d\d\b")
+# four figures standing alone, or "'24"; written to start with what it looks for (a figure
+# or an apostrophe), which lets the regular expression engine skip the other characters
+_HAS_YEAR = re.compile(r"\d(?<!\d\d)\d{3}(?!\d)|'\d\d\b")
+
+
+# What a line needs to hold a full date read without an anchor (the rules giving a day:
+# "2024-05-16", "16/5/2024", "May 16, 2024", "16th of May 2024", "Christmas Day 2024"), looked
+# for in the lower-cased line (those rules are case-sensitive): every such match has one.
+_MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_MAY_HOLD_A_DAY = re.compile(
+    rf"\d{{4}}-\d\d-\d\d|\d[/.]\d|\d[a-z]*\s+(?:of\s+)?{_MONTH_START}|{_MONTH_START}[a-z.]*\s+\d"
+    r"|christmas|new\s+year|thanksgiving|easter|independence|valentine|halloween|boxing"
+)
 
 
 # The head of a scraped text repeats from one document of an outlet to the next (its menus,
@@ -1472,6 +1485,8 @@ def _dateline_in_line(line: str) -> tuple[str, bool] | None:
         return None  # a full date always has a day or a year in figures
     if len(line.split()) > _DATELINE_WORDS and not _ANY_LABEL.search(line):
         return None  # a long unlabelled line is prose, not a dateline
+    if not _MAY_HOLD_A_DAY.search(line.lower()):
+        return None  # no rule can read a full date there
     for found in _absolute_times(line):
         if found.granularity != "day" or not found.anchored or found.value is None:
             continue
@@ -1522,6 +1537,22 @@ def find_dateline(text: str) -> str | None:
     return None
 
 
+# Every anchored value the rules read without an anchor takes its year from four figures
+# written in its line, except these: two-figure years ("'24", "7/8/24"), decades ("the 90s",
+# "the twenties"), centuries and spelled years. A line holding one has no bound.
+_YEAR_NOT_IN_FIGURES = re.compile(r"['’]\d\d|/\d\d|\d0['’]?s|ties\b|centur|nineteen", re.I)
+_FOUR_FIGURES = re.compile(r"\d{4}")
+_NO_BOUND = 1 << 30
+
+
+def _latest_year_in(line: str) -> int:
+    """A year no date of the line can start after: its largest four-figure number (a date
+    starts within or before the year it is written with), else no bound."""
+    if _YEAR_NOT_IN_FIGURES.search(line):
+        return _NO_BOUND
+    return max(map(int, _FOUR_FIGURES.findall(line)), default=_NO_BOUND)
+
+
 def latest_mentioned_date(text: str) -> str | None:
     """The latest full date (ISO) the text mentions in the past tense: a guess at when it
     was written (:mod:`triangulate.readers.published` decides when to guess).
@@ -1529,11 +1560,24 @@ def latest_mentioned_date(text: str) -> str | None:
     The guess is dropped when the text also speaks, in the past tense, of a later month or year
     ("in 2024" after "November 10, 2020"): the article was then written after its latest full date.
     """
+    # the guess rests on dates with a year: other lines are skipped, and the lines are read
+    # latest year first, so that reading stops once no line left can change the answer
+    lines = sorted(
+        ((_latest_year_in(line), line) for line in text.splitlines() if _HAS_YEAR.search(line)),
+        key=lambda bounded: bounded[0],
+        reverse=True,
+    )
+    # how many of the lines from each one on may hold a full date (the last ones none)
+    days_left = list(
+        accumulate(bool(_MAY_HOLD_A_DAY.search(line.lower())) for _, line in lines[::-1])
+    )
     latest_day: Date | None = None
     latest_start: Date | None = None
-    for line in text.splitlines():
-        if not _HAS_YEAR.search(line):
-            continue  # the guess rests on dates with a year: skip other lines for speed
+    for position, (bound, line) in enumerate(lines):
+        if latest_start is not None and latest_start.year > bound:
+            break  # every date left starts before the latest start: neither maximum moves
+        if latest_day is None and not days_left[len(lines) - 1 - position]:
+            return None  # no full date so far, and no line left can give one
         for found in _absolute_times(line):
             span = found.evidence
             interval = DateInterval.parse(found.value, mod=found.mod) if found.anchored else None

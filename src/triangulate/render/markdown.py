@@ -37,7 +37,8 @@ def md_quote(cite: Mapping[str, Any]) -> Markup:
     span = _md_bold([(_md_escape_keep(cite["marked"]), cite["marked"])])
     body = _md_escape_keep(cite["before"]) + span + _md_escape_keep(cite["after"])
     body = " ".join(body.split())
-    return Markup(f"“{body}” {md_cite(cite)}")
+    tentative = " (less sure)" if cite.get("tentative") else ""
+    return Markup(f"“{body}” {md_cite(cite)}{tentative}")
 
 
 def md_cite(cite: Mapping[str, Any]) -> Markup:

@@ -181,6 +181,9 @@ class DossierView:
     def claim(self, claim: Data) -> dict[str, Any]:
         sides = [self._side(side) for side in claim.get("sides", [])]
         article_ids = {a for side in claim.get("sides", []) for a in side.get("articles", [])}
+        surely = self._surely_cited(claim, article_ids)
+        surely_names = independent_sources(surely, self.articles.values())
+        less_surely = independent_sources(article_ids, self.articles.values()) - surely_names
         return {
             "id": claim.get("id"),
             "about": claim.get("about", ""),
@@ -188,9 +191,19 @@ class DossierView:
             "status": claim.get("status", ""),
             "confidence": float(claim.get("confidence", 1.0)),
             "sides": sides,
-            "independent": self.independent(article_ids),
+            "independent": len(surely_names),
+            "surely": sorted(surely_names),
+            "less_surely": sorted(less_surely),
             "article_count": len(article_ids),
         }
+
+    @staticmethod
+    def _surely_cited(claim: Data, article_ids: set[str]) -> set[str]:
+        """The articles with a sentence cited surely (not marked tentative)."""
+        evidence = [e for side in claim.get("sides", []) for e in side.get("evidence", [])]
+        if not evidence:
+            return article_ids
+        return {str(e.get("article")) for e in evidence if not e.get("tentative")}
 
     def _side(self, side: Data) -> dict[str, Any]:
         articles = [str(a) for a in side.get("articles", [])]
@@ -219,6 +232,7 @@ class DossierView:
             "before": context.before,
             "marked": context.span or str(ev.get("text", "")),
             "after": context.after,
+            "tentative": bool(ev.get("tentative")),
         }
 
     def cites(self, evidence: Iterable[Data]) -> list[dict[str, Any]]:

@@ -1,0 +1,336 @@
+"""Slot claims: the people, the named places and the days several sources name.
+
+Who took part and where it happened are facts the sources share even when the sentences
+that state them tell different happenings ("Police allege <name> opened fire ..." /
+"<name>, who had been fired, is accused of ..."): no sentence alignment links those, so each
+person, and each named place narrower than a town (a building, a mountain, a road), named in
+full by two or more independent sources is one claim of its own. Its evidence is, per source,
+the sentence that introduces the person or place: the first that writes the full name (the
+readers have merged the names across articles, so "Anna Lund" and "Lund" are one person and
+the full name decides the sentence). The claim is one of identity: the sources agree the
+person or place is part of the story; a role the sources write beside the name ("prime
+minister <name>", "<name>, the coach") is given in its label when two sources give it.
+A day two or more sources give ("on Friday", "on 2 May") is a claim the same way, citing
+each source's first sentence that gives it; an article without a publication date names a
+day of the week, which joins the one date the dated articles give on that day of the week.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from triangulate.compare.disagreements import name_key, role_before, spelled_alike
+from triangulate.compare.statements import Statement
+from triangulate.core.dates import value_in_words
+from triangulate.core.sources import independent_sources
+from triangulate.core.words import stem, word_set
+from triangulate.models import Article, Claim, Entity, Evidence, Reading, Side, TimeExpression
+
+# Nouns that give a person's role when written beside a name ("prime minister <name>",
+# "<name>, the team's coach"): general news roles, singular (a role written in the plural
+# names a group, not the one person).
+ROLE_NOUNS = word_set(
+    """suspect victim gunman shooter killer attacker assailant driver passenger pilot
+    coach player manager owner president minister premier chancellor chief officer
+    spokesman spokeswoman spokesperson constable sheriff undersheriff detective inspector
+    sergeant lieutenant captain commander general colonel admiral prosecutor attorney lawyer
+    judge mayor governor senator secretary ambassador envoy leader chairman chairwoman
+    director executive founder employee worker partner receptionist actor actress singer
+    star host producer writer author comedian climber guide rescuer firefighter doctor nurse
+    witness resident student teacher professor priest bishop king queen prince princess
+    mother father son daughter wife husband brother sister champion winner candidate nominee
+    analyst official aide adviser advisor commissioner superintendent guard soldier referee
+    musician journalist reporter editor photographer coroner paramedic economist diplomat"""
+)
+WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+WEEK = 7  # days: a day of the week is told of the week around the report
+RECURRING = re.compile(r"\b(?:each|every)\b", re.I)
+DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+WHO_LABELS = frozenset({"PERSON"})
+# Named places narrower than a town: a country or a city is the setting of most of a
+# story's sentences, not a fact its sources share
+WHERE_LABELS = frozenset({"FAC", "LOC"})
+FULL_NAME_WORDS = 2  # a name written in two or more words is a full name, not a back-reference
+APPOSITION = re.compile(
+    r"\s*,\s*(?:\d+\s*,\s*)?(?:the|a|an|its|his|her|their)?\s*(?P<phrase>[^,.;:()\"]{0,60})"
+)
+APPOSITION_WORDS = 4  # the role noun of "<name>, the team's head coach, said"
+# words that make one role of the noun after them ("prime minister", "vice president")
+ROLE_QUALIFIERS = frozenset({"prime", "vice", "deputy", "head", "chief", "police", "foreign"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+SPELLED_SURNAME = 5  # shorter surnames a letter apart are as often two names
+
+
+@dataclass(frozen=True)
+class _Named:
+    """Where one article first names a person or place in full."""
+
+    statement: Statement
+    entity: Entity
+    role: str  # a role noun written beside the name, "" when none
+
+
+def slot_claims(
+    statements: Sequence[Statement], readings: Sequence[Reading], articles: Sequence[Article]
+) -> list[Claim]:
+    """One agreed claim per person or named place that two or more independent sources
+    name in full, and per day two or more sources give, most widely named first."""
+    claims = []
+    elsewhere = _named_otherwise(readings)
+    for (kind, name), per_article in _merged(_first_named(statements, readings, articles)).items():
+        firsts = list(per_article.values())
+        if kind == "who" and elsewhere.get(name.casefold(), 0) > len(per_article):
+            continue  # more articles take it for a place or an organisation than for a person
+        if len({n.statement.source for n in firsts}) >= 2:
+            claims.append(_claim(kind, name, firsts, articles))
+    published = {r.article: None if r.published_inferred else r.published for r in readings}
+    for day, stating in _first_dated(statements, published).items():
+        if len({st.source for st in stating}) >= 2:
+            claims.append(_day_claim(day, stating, articles))
+    return sorted(claims, key=lambda c: -len(c.sides[0].articles))
+
+
+def _named_otherwise(readings: Sequence[Reading]) -> Counter[str]:
+    """How many articles write each name (case-folded) as something other than a person
+    and never as one: the tagger's label for a name varies from article to article."""
+    labels: dict[str, dict[str, set[str]]] = {}
+    for reading in readings:
+        for entity in reading.entities:
+            for name in {entity.canonical.casefold(), entity.evidence.text.casefold()}:
+                labels.setdefault(name, {}).setdefault(reading.article, set()).add(entity.label)
+    return Counter(
+        name
+        for name, per_article in labels.items()
+        for found in per_article.values()
+        if not found & WHO_LABELS
+    )
+
+
+def _first_dated(
+    statements: Sequence[Statement], published: dict[str, str | None]
+) -> dict[str, list[Statement]]:
+    """Day in words -> each article's first statement that gives it (statements in article
+    order)."""
+    found: dict[str, dict[str, Statement]] = {}
+    for statement in statements:
+        for time in statement.times:
+            day = _day(time, published.get(statement.article))
+            if day is not None:
+                found.setdefault(day, {}).setdefault(statement.article, statement)
+    return {
+        value_in_words(day) if DAY_VALUE.fullmatch(day) else day: list(per_article.values())
+        for day, per_article in found.items()
+    }
+
+
+def _day(time: TimeExpression, published: str | None) -> str | None:
+    """The day a time expression written with a day's name or number gives: a date as
+    written ("2 May 2031", "May 2") or a day of the week resolved near the article's
+    publication date, as its date; a day of the week in an article without a publication
+    date ("Friday": nothing to resolve it by), as its name. A recurring day ("every Friday")
+    and a day of the week the time reader resolved far from the publication date (against
+    another date of the text) give none."""
+    weekday = WEEKDAY.search(time.evidence.text)
+    dated = any(ch.isdigit() for ch in time.evidence.text)
+    if time.granularity != "day" or RECURRING.search(time.evidence.text):
+        return None
+    resolved = time.value if time.anchored and time.value else ""
+    if not DAY_VALUE.fullmatch(resolved):
+        resolved = ""
+    if dated:
+        return resolved or None
+    if weekday is None:
+        return None  # "today", "earlier in the day": no day a reader could check
+    if published is None:
+        return weekday.group(1).capitalize()
+    return resolved if resolved and _near(resolved, published) else None
+
+
+def _near(day: str, published: str) -> bool:
+    try:
+        gap = date.fromisoformat(day) - date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return abs(gap.days) <= WEEK
+
+
+def _day_claim(day: str, stating: Sequence[Statement], articles: Sequence[Article]) -> Claim:
+    article_ids = tuple(dict.fromkeys(st.article for st in stating))
+    sources = independent_sources(article_ids, articles)
+    reason = (
+        f"{len(sources)} independent sources give the day {day}; each cited sentence is the "
+        "first in which the source gives it."
+    )
+    evidence = tuple(st.evidence for st in stating)
+    side = Side(value=day, display=day, articles=article_ids, evidence=evidence)
+    return Claim("", f"Day: {day}", "agreed", reason, (side,), _confidence(sources), "when")
+
+
+Named = dict[tuple[str, str], dict[str, _Named]]
+
+
+def _merged(named: Named) -> Named:
+    """People the readers left apart whose names differ by a middle name, a suffix or a
+    letter or two of the surname ("Duncan Robert Rait", "Duncan Raite") are one person:
+    each article's first full naming of either, under the name more articles write."""
+    people = sorted(
+        (key for key in named if key[0] == "who"), key=lambda key: (-len(named[key]), key[1])
+    )
+    into: dict[tuple[str, str], tuple[str, str]] = {}
+    hosts: dict[str, list[tuple[str, str]]] = {}  # by first name: one person shares it
+    for key in people:
+        ends = _name_ends(key[1])
+        if ends is None:
+            continue
+        same_first = hosts.setdefault(ends[0], [])
+        host = next((k for k in same_first if _one_person(k[1], key[1])), None)
+        if host is None:
+            same_first.append(key)
+        else:
+            into[key] = host
+    merged: Named = {}
+    for key, per_article in named.items():
+        target = merged.setdefault(into.get(key, key), {})
+        for article, found in per_article.items():
+            if (
+                article not in target
+                or found.entity.evidence.start < target[article].entity.evidence.start
+            ):
+                target[article] = found
+    return merged
+
+
+def _one_person(first: str, second: str) -> bool:
+    a, b = _name_ends(first), _name_ends(second)
+    if a is None or b is None or a[0] != b[0]:
+        return False
+    if a[1] == b[1]:
+        return True
+    return min(len(a[1]), len(b[1])) >= SPELLED_SURNAME and spelled_alike(a[1], b[1])
+
+
+def _name_ends(name: str) -> tuple[str, str] | None:
+    """(first name, surname) without a generational suffix ("III", "Jr")."""
+    words = [w for w in name_key(name) if w not in NAME_SUFFIXES]
+    return (words[0], words[-1]) if len(words) >= FULL_NAME_WORDS else None
+
+
+def _first_named(
+    statements: Sequence[Statement], readings: Sequence[Reading], articles: Sequence[Article]
+) -> dict[tuple[str, str], dict[str, _Named]]:
+    """(slot, canonical name) -> article -> where that article first names it in full."""
+    texts = {article.id: article.text for article in articles}
+    by_article: dict[str, list[Statement]] = {}
+    for statement in statements:
+        by_article.setdefault(statement.article, []).append(statement)
+    named: dict[tuple[str, str], dict[str, _Named]] = {}
+    for reading in readings:
+        text = texts.get(reading.article)
+        if text is None:
+            continue
+        speaking = _speaker_spans(reading)
+        for entity in sorted(reading.entities, key=lambda e: e.evidence.start):
+            kind = _slot(entity)
+            if kind is None or len(entity.evidence.text.split()) < FULL_NAME_WORDS:
+                continue
+            if (entity.evidence.start, entity.evidence.end) in speaking:
+                continue  # "..., Lt. A. Smith said": it tells what they said, not who they are
+            per_article = named.setdefault((kind, entity.canonical), {})
+            holding = _holding(by_article.get(reading.article, []), entity.evidence)
+            if holding is not None and reading.article not in per_article:
+                role = _role(text, entity, holding) if kind == "who" else ""
+                per_article[reading.article] = _Named(holding, entity, role)
+    return named
+
+
+def _speaker_spans(reading: Reading) -> set[tuple[int, int]]:
+    """Where the reading names the speaker of a quote."""
+    return {
+        (q.speaker_evidence.start, q.speaker_evidence.end)
+        for q in reading.quotes
+        if q.speaker_evidence is not None
+    }
+
+
+def _slot(entity: Entity) -> str | None:
+    if entity.label in WHO_LABELS:
+        return "who"
+    if entity.label in WHERE_LABELS:
+        return "where"
+    return None
+
+
+def _holding(statements: Sequence[Statement], span: Evidence) -> Statement | None:
+    return next(
+        (st for st in statements if st.evidence.start <= span.start < st.evidence.end), None
+    )
+
+
+def _role(text: str, entity: Entity, statement: Statement) -> str:
+    """A role noun written right before the name ("prime minister <name>") or in an
+    apposition after it ("<name>, 61, the company's founder")."""
+    role = _role_phrase(role_before(text, entity.evidence.start).split())
+    if role:
+        return role
+    apposition = APPOSITION.match(text, entity.evidence.end, statement.evidence.end)
+    if apposition is None:
+        return ""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", apposition.group("phrase"))]
+    return _role_phrase(words[:APPOSITION_WORDS])
+
+
+def _role_phrase(words: Sequence[str]) -> str:
+    """The last role noun of some words, with the word before it when that word makes one
+    role of it ("prime minister", "attorney general", "police chief")."""
+    nouns = [i for i, word in enumerate(words) if word in ROLE_NOUNS]
+    if not nouns:
+        return ""
+    last = nouns[-1]
+    before = words[last - 1] if last > 0 else ""
+    qualified = before in ROLE_QUALIFIERS or before in ROLE_NOUNS
+    return f"{before} {words[last]}" if qualified else words[last]
+
+
+def _claim(kind: str, name: str, firsts: Sequence[_Named], articles: Sequence[Article]) -> Claim:
+    evidence = tuple(n.statement.evidence for n in firsts)
+    article_ids = tuple(dict.fromkeys(n.statement.article for n in firsts))
+    sources = independent_sources(article_ids, articles)
+    role = _shared_role(firsts)
+    if kind == "who":
+        about = f"{name}, {role}" if role else f"Who {name} is"
+        what = "the person"
+    else:
+        about = f"Place: {name}"
+        what = "the place"
+    reason = (
+        f"{len(sources)} independent sources name {name}; each cited sentence is where the "
+        f"source first names {what} in full"
+        + (f" ({role} in {_role_count(firsts, role)} of them)." if role else ".")
+    )
+    side = Side(value=name, display=name, articles=article_ids, evidence=evidence)
+    return Claim("", about, "agreed", reason, (side,), confidence=_confidence(sources), kind=kind)
+
+
+def _shared_role(firsts: Sequence[_Named]) -> str:
+    """The role noun two or more sources write beside the name (the most widely written)."""
+    sources: dict[str, set[str]] = {}
+    written: dict[str, str] = {}
+    for n in firsts:
+        if n.role:
+            sources.setdefault(stem(n.role), set()).add(n.statement.source)
+            written.setdefault(stem(n.role), n.role)
+    shared = [(len(found), key) for key, found in sources.items() if len(found) >= 2]
+    return written[max(shared)[1]] if shared else ""
+
+
+def _role_count(firsts: Sequence[_Named], role: str) -> int:
+    return len({n.statement.source for n in firsts if n.role and stem(n.role) == stem(role)})
+
+
+def _confidence(sources: set[str]) -> float:
+    """More sources naming the same person, more sure it is one of the story's facts."""
+    return round(min(0.5 + 0.1 * len(sources), 0.9), 3)

@@ -1,0 +1,192 @@
+"""Slot claims: the people and named places several sources name, and ages given beside a
+name, on invented articles read by the readers."""
+
+from __future__ import annotations
+
+import pytest
+
+from triangulate.compare.claims import compare
+from triangulate.compose.assemble import build_dossier
+from triangulate.compose.schema import check_evidence, dossier_to_json, validate_dossier
+from triangulate.models import Article, Claim
+from triangulate.nlp.encoder import TextEncoder, load_encoder
+from triangulate.readers.reader import read_many
+from triangulate.render.report import render_html, render_markdown
+
+# An invented shooting at an invented firm, told by three invented outlets in sentences
+# that tell different happenings.
+GAZETTE = Article(
+    id="gazette",
+    source="gazette.txt",
+    outlet="Harbour Gazette",
+    published="2031-05-02",
+    text=(
+        "Police allege Daniel Hartley, 61, opened fire at the Brellmark office party on Friday. "
+        "Hartley was taken into custody later that night. "
+        "Officers closed the road outside the building for several hours."
+    ),
+)
+COURIER = Article(
+    id="courier",
+    source="courier.txt",
+    outlet="Valley Courier",
+    published="2031-05-02",
+    text=(
+        "A 61-year-old man surrendered to police shortly after midnight. "
+        "Daniel Hartley, who had recently been fired from his job, is accused of killing a "
+        "colleague. "
+        "Hartley will appear in court on Monday."
+    ),
+)
+SENTINEL = Article(
+    id="sentinel",
+    source="sentinel.txt",
+    outlet="Evening Sentinel",
+    published="2031-05-03",
+    text=(
+        "The party had just begun when the shots were fired, witnesses said. "
+        "Head coach Ilse Marrow of the city rowing club was among the guests. "
+        "The building was evacuated within minutes."
+    ),
+)
+ARTICLES = [GAZETTE, COURIER, SENTINEL]
+
+
+@pytest.fixture(scope="module")
+def encoder() -> TextEncoder:
+    return load_encoder()
+
+
+@pytest.fixture(scope="module")
+def claims(encoder: TextEncoder) -> list[Claim]:
+    return compare(ARTICLES, read_many(ARTICLES), encoder)
+
+
+def test_a_person_two_sources_name_is_one_claim_citing_where_each_introduces_them(
+    claims: list[Claim],
+) -> None:
+    who = [c for c in claims if c.kind == "who" and "Hartley" in c.about]
+    assert len(who) == 1
+    claim = who[0]
+    assert claim.status == "agreed"
+    assert claim.about == "Who Daniel Hartley is"
+    cited = {e.article: e.text for e in claim.sides[0].evidence}
+    assert set(cited) == {"gazette", "courier"}
+    assert cited["gazette"].startswith("Police allege Daniel Hartley, 61, opened fire")
+    assert cited["courier"].startswith("Daniel Hartley, who had recently been fired")
+    for evidence in claim.sides[0].evidence:
+        article = next(a for a in ARTICLES if a.id == evidence.article)
+        assert article.text[evidence.start : evidence.end] == evidence.text
+        assert "Daniel Hartley" in evidence.text  # the cited sentence states the name
+
+
+def test_a_person_one_source_names_is_no_claim(claims: list[Claim]) -> None:
+    assert not [c for c in claims if c.kind == "who" and "Marrow" in c.about]
+
+
+def test_an_age_beside_a_name_agrees_with_the_same_age_told_without_a_name(
+    claims: list[Claim],
+) -> None:
+    ages = [c for c in claims if c.kind == "age" and c.status == "agreed"]
+    assert len(ages) == 1
+    assert ages[0].about == "Age of Daniel Hartley"
+    assert {e.article for e in ages[0].sides[0].evidence} == {"gazette", "courier"}
+    assert {s.display for s in ages[0].sides} <= {
+        "61",
+        "61-year-old",
+    }
+
+
+def test_the_role_two_sources_write_beside_a_name_labels_it_and_speech_does_not_introduce(
+    encoder: TextEncoder,
+) -> None:
+    first = Article(
+        id="x",
+        source="x.txt",
+        outlet="Lake Times",
+        text=(
+            "Rescuers reached the summit of Mount Kessel on Sunday. "
+            '"We were lucky," coach Ilse Marrow said. '
+            "Head coach Ilse Marrow of the rowing club was among the climbers."
+        ),
+    )
+    second = Article(
+        id="y",
+        source="y.txt",
+        outlet="Ridge Post",
+        text=(
+            "The climbers were found near Mount Kessel late on Saturday. "
+            "Head coach Ilse Marrow was among the climbers."
+        ),
+    )
+    claims = compare([first, second], read_many([first, second]), encoder)
+    who = [c for c in claims if c.kind == "who"]
+    assert [c.about for c in who] == ["Ilse Marrow, head coach"]
+    cited = [e.text for e in who[0].sides[0].evidence]
+    assert cited == [
+        "Head coach Ilse Marrow of the rowing club was among the climbers.",
+        "Head coach Ilse Marrow was among the climbers.",
+    ]  # not the sentence in which she only speaks
+    where = [c for c in claims if c.kind == "where"]
+    assert [c.about for c in where] == ["Place: Mount Kessel"]
+    assert {e.article for e in where[0].sides[0].evidence} == {"x", "y"}
+
+
+def test_markdown_html_and_json_show_the_person_claim(claims: list[Claim]) -> None:
+    readings = read_many(ARTICLES)
+    dossier = build_dossier(ARTICLES, readings, claims, [], [], [])
+    record = dossier_to_json(dossier)
+    validate_dossier(record)
+    assert not check_evidence(record)
+    assert any(c["kind"] == "who" for c in record["claims"])
+    markdown, page = render_markdown(dossier), render_html(dossier)
+    assert "Who Daniel Hartley is" in markdown and "Who Daniel Hartley is" in page
+
+
+def test_a_day_two_sources_give_is_one_claim_even_told_of_different_steps(
+    encoder: TextEncoder,
+) -> None:
+    first = Article(
+        id="p",
+        source="p.txt",
+        outlet="Port Daily",
+        text=(
+            "Police say the harbour crane collapsed on Friday, injuring two dock workers. "
+            "The port reopened on Sunday."
+        ),
+    )
+    second = Article(
+        id="q",
+        source="q.txt",
+        outlet="Shore News",
+        text=(
+            "Inspectors arrived at the harbour on Friday to examine the broken crane. "
+            "Dock workers stayed home on Saturday."
+        ),
+    )
+    claims = compare([first, second], read_many([first, second]), encoder)
+    days = [c for c in claims if c.kind == "when"]
+    assert [c.about for c in days] == ["Day: Friday"]
+    assert [e.text for e in days[0].sides[0].evidence] == [
+        "Police say the harbour crane collapsed on Friday, injuring two dock workers.",
+        "Inspectors arrived at the harbour on Friday to examine the broken crane.",
+    ]
+
+
+def test_a_day_of_the_week_in_dated_articles_is_its_date(encoder: TextEncoder) -> None:
+    first = Article(
+        id="d1",
+        source="d1.txt",
+        outlet="Port Daily",
+        published="2031-05-03",
+        text="The harbour crane collapsed on Friday, injuring two dock workers.",
+    )
+    second = Article(
+        id="d2",
+        source="d2.txt",
+        outlet="Shore News",
+        published="2031-05-04",
+        text="Inspectors arrived at the harbour on Friday to examine the broken crane.",
+    )
+    claims = compare([first, second], read_many([first, second]), encoder)
+    assert [c.about for c in claims if c.kind == "when"] == ["Day: 2 May 2031"]
