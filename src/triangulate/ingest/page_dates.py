@@ -13,8 +13,7 @@ date-like string without a year, to collect the month names of all of them; that
 in the user cache directory with the table of names. And its test of which elements may hold
 a date, run on every element of the page, lists each element's attributes to find which of
 ``id`` and ``class`` comes first; here the same test asks for the three attributes it reads
-(a third of the extensive search's time), ``tests/test_page_dates.py`` holding it to
-htmldate's.
+(the candidates found in 15% less time), ``tests/test_page_dates.py`` holding it to htmldate's.
 """
 
 from __future__ import annotations
@@ -52,11 +51,8 @@ _NAME_KEYS = (
 _WORD = re.compile(r"[^\W\d_]{3,}")  # htmldate's month-word pattern
 # The hooks replaced while our search runs; any other htmldate version keeps its own.
 _PATCHABLE = callable(getattr(htmldate.extractors, "_external_date", None))
-_MONTHS_PATCHABLE = all(
-    hasattr(htmldate.extractors, name)
-    for name in ("month_words", "MONTH_KEYS", "WORD", "_fold_month_name")
-)
 _htmldate_month_words = getattr(htmldate.extractors, "month_words", None)  # before the hook
+_MONTHS_PATCHABLE = callable(_htmldate_month_words)
 _CANDIDATE_NAMES = ("date_candidates", "is_date_candidate", "ALWAYS_TAGS", "ID_CLASS_CUES")
 _CANDIDATES_PATCHABLE = all(
     hasattr(htmldate.core, name) for name in (*_CANDIDATE_NAMES, "CLASS_CUES")
