@@ -21,6 +21,11 @@ medians are printed with the range and the machine's load average before and aft
 ``--steps N`` instead times each step of text ingest over N text articles in this process (a
 worker's view: each step over all the texts in turn) and the floor's insert of the same files,
 in milliseconds per article.
+``--timeline N`` instead shows where the wall time of ``triangulate ingest`` of the HTML pages
+goes, in N runs (each a new process, the CLI run in it with time stamps): the interpreter and
+imports, the start of the first page in a worker, the end of the last, the end of the command
+(what follows the last page is the tail: the last writes, the workers' exit, the store's
+close), the ingesting process's own CPU and the workers' pages' CPU.
 """
 
 from __future__ import annotations
@@ -347,6 +352,63 @@ def step_costs(count: int) -> None:
         print(f"| {what} | {ms:.3f} |")
 
 
+TIMELINE_CHILD = """
+import json, os, resource, sys, time
+start = time.perf_counter()
+log, folder, db = sys.argv[1:4]
+sys.argv = ["triangulate", "ingest", "--db", db, *sys.argv[4:], folder]
+from triangulate.cli import main
+import triangulate.api
+from triangulate.ingest import ingester
+imported = time.perf_counter() - start
+prepare = ingester.prepare_document
+def timed(document, memory, settings):
+    began, cpu = time.perf_counter(), time.process_time()
+    result = prepare(document, memory, settings)
+    with open(log, "a") as out:
+        out.write(f"{began - start} {time.perf_counter() - start} {time.process_time() - cpu}\\n")
+    return result
+ingester.prepare_document = timed  # inherited by the forked workers
+try:
+    main()
+except SystemExit:
+    pass
+end = time.perf_counter() - start
+own = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"imported": imported, "end": end, "cpu": own.ru_utime + own.ru_stime}))
+"""
+
+
+def timeline(temp: Path, count: int, workers: int | None, runs: int, data: Path) -> None:
+    """Where the wall time of ``triangulate ingest`` of the HTML pages goes."""
+    import json
+
+    folder = temp / "html"
+    folder.mkdir()
+    make_html(folder, count, data)
+    extra = ["--workers", str(workers)] if workers else []
+    print(f"\n### Timeline: `triangulate ingest` of {count} pages, seconds from the start\n")
+    print(
+        "| run | imports done | first page starts | last page ends | end | tail |"
+        " ingesting process CPU | pages CPU (workers) |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for number in range(runs):
+        log = temp / f"timeline-{number}.log"
+        db = temp / f"timeline-{number}.db"
+        child = [PYTHON, "-c", TIMELINE_CHILD, str(log), str(folder), str(db), *extra]
+        done = subprocess.run(child, capture_output=True, text=True, check=True)
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        spans = [tuple(map(float, line.split())) for line in log.read_text().splitlines()]
+        first, last = min(s[0] for s in spans), max(s[1] for s in spans)
+        print(
+            f"| {number + 1} | {result['imported']:.3f} | {first:.3f} | {last:.3f} |"
+            f" {result['end']:.3f} | {result['end'] - last:.3f} | {result['cpu']:.2f} |"
+            f" {sum(s[2] for s in spans):.2f} |"
+        )
+        sys.stdout.flush()
+
+
 def rss_mb() -> float:
     with open("/proc/self/status") as status:
         for line in status:
@@ -384,6 +446,9 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DATA, help="default: ../shared/data")
     parser.add_argument("--memory", type=int, default=0, help="RSS curve over N text articles")
     parser.add_argument("--steps", type=int, default=0, help="each step's cost over N texts")
+    parser.add_argument(
+        "--timeline", type=int, default=0, help="where the HTML ingest's wall time goes, N runs"
+    )
     args = parser.parse_args()
     if args.memory:
         memory_curve(args.memory, args.workers or os.cpu_count() or 1)
@@ -395,6 +460,12 @@ def main() -> int:
         return 0
     sections = args.only or ["html", "text", "startup"]
     compile_package()
+    if args.timeline:
+        print(f"load average before: {load()}")
+        with tempfile.TemporaryDirectory() as name:
+            timeline(Path(name), args.html, args.workers, args.timeline, args.data)
+        print(f"\nload average after: {load()}")
+        return 0
     print(f"load average before: {load()}")
     with tempfile.TemporaryDirectory() as name:
         temp = Path(name)

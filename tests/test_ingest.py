@@ -239,6 +239,59 @@ def test_pool_and_in_process_give_the_same_articles(tmp_path: Path, workers: int
     assert all("days on strike" in text for text in texts)
 
 
+def stored_rows(db: Path) -> list[tuple[object, ...]]:
+    """Every article row (but its ingest time) and every original, in the order stored."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(articles)")]
+        kept = ", ".join(c for c in columns if c != "ingested_at")
+        rows = conn.execute(f"SELECT {kept} FROM articles ORDER BY rowid").fetchall()
+        rows += conn.execute("SELECT * FROM originals ORDER BY rowid").fetchall()
+        return rows
+
+
+def test_a_bad_page_among_good_ones_and_writes_of_any_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two workers, pages stored in writes of one page each or all together: one line for the
+    bad page, the others stored, the same rows in the same order, and each article told as
+    stored only once another connection can read it."""
+    from triangulate.ingest import ingester
+    from triangulate.store import open_store
+
+    towns = ["Portvale", "Lindmouth", "Eastbay", "Corran", "Halden", "Merrow", "Tessel"]
+    for number, town in enumerate(towns):
+        body = " ".join(
+            f"<p>{town} council meeting {n} on item {n * number}.</p>" for n in range(40)
+        )
+        write(
+            tmp_path / "pages" / f"p{number}.html",
+            f"<html><body><article>{body}</article></body></html>",
+        )
+    write(tmp_path / "pages" / "p3.html", b"\x00\x01 not a page \xff" * 50)
+    stores = []
+    for write_bytes in (1, 1 << 30):
+        monkeypatch.setattr(ingester, "WRITE_BYTES", write_bytes)
+        settings = Settings(db_path=tmp_path / f"writes-{write_bytes}.db", workers=2)
+        readable: list[bool] = []
+
+        def committed(
+            event: ingester.IngestEvent, db: Path = settings.db, seen: list[bool] = readable
+        ) -> None:
+            if event.kind == "stored":
+                with open_store(db) as reader:
+                    seen.append(queries.article_exists(reader, event.article or ""))
+
+        with open_store(settings.db) as store:
+            report = ingest(store, [str(tmp_path / "pages")], settings, committed)
+        assert kinds(report) == ["stored"] * 3 + ["error"] + ["stored"] * 3
+        assert report.events[3].message.startswith(str(tmp_path / "pages" / "p3.html"))
+        assert readable == [True] * 6
+        stores.append(stored_rows(settings.db))
+    assert len(stores[0]) == 12 and stores[0] == stores[1]
+
+
 def test_an_earlier_published_copy_becomes_the_original(
     tmp_path: Path, store: Store, settings: Settings
 ) -> None:

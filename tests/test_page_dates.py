@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import htmldate.core
 import htmldate.extractors
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html
 
 from triangulate.ingest import page_dates
@@ -38,3 +41,37 @@ def test_find_page_date_leaves_htmldates_own_parser_in_place() -> None:
     )
     assert page_dates.find_page_date(tree, extensive_search=True, original_date=True)
     assert htmldate.extractors._external_date is original
+
+
+def test_the_month_words_from_the_cache_are_htmldates() -> None:
+    """htmldate's month names of every locale, read from the cached table rather than by
+    loading every locale in each process; its own function is back in place after a search."""
+    original = htmldate.extractors.month_words
+    tree = html.fromstring("<html><body><p>Publicado el 4 de marzo, a las 10</p></body></html>")
+    page_dates.find_page_date(tree, extensive_search=True, original_date=True)
+    assert htmldate.extractors.month_words is original
+    assert page_dates._month_words() == original()
+    assert {"march", "märz", "marzo"} <= page_dates._month_words()
+
+
+TAGS = ["div", "span", "p", "time", "li", "footer", "small", "section", "a", "h2"]
+VALUES = ["date", "pubDate", "Datum", "meta", "post-time", "publish", "footer", "byline",
+          "story", "fecha", "footer-info-lastmod", "main", ""]  # fmt: skip
+NAMES = st.lists(st.sampled_from(["id", "class", "itemprop", "title"]), unique=True, max_size=4)
+
+
+@st.composite
+def dated_elements(draw: st.DrawFn, depth: int = 0) -> str:
+    tag = draw(st.sampled_from(TAGS))
+    names = draw(NAMES)  # in the order drawn: which of id and class comes first matters
+    attributes = "".join(f' {name}="{draw(st.sampled_from(VALUES))}"' for name in names)
+    children = draw(st.lists(dated_elements(depth + 1), max_size=3)) if depth < 2 else []
+    return f"<{tag}{attributes}>x{''.join(children)}</{tag}>"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(dated_elements(), min_size=1, max_size=5), st.booleans())
+def test_the_same_date_candidates_as_htmldate(body: list[str], extensive: bool) -> None:
+    tree = html.fromstring(f"<html><body>{''.join(body)}</body></html>")
+    ours = page_dates.date_candidates(tree, extensive)
+    assert ours == htmldate.core.date_candidates(tree, extensive)

@@ -3,6 +3,7 @@ bounded, every item of a folder is attempted, and the answers are right (dates, 
 
 from __future__ import annotations
 
+import gc
 import importlib
 import inspect
 import json
@@ -141,6 +142,41 @@ def test_an_item_that_kills_its_worker_in_a_group_fails_alone() -> None:
         results = list(grouped)
     assert results[:5] == [0, 10, 20, 30, 40] and results[6:] == [60, 70, 80, 90]
     assert results[5] == "failed 5: its worker process was killed by SIGKILL (often: out of memory)"
+
+
+def wait_for_flag(item: tuple[int, str]) -> str:
+    """Item 3 waits until its caller has seen the first result (the flag file exists)."""
+    number, flag = item
+    while number == 3 and not os.path.exists(flag):
+        time.sleep(0.05)
+    return str(number * 10)
+
+
+def flag_failed(item: tuple[int, str], reason: str) -> str:
+    return f"failed {item[0]}: {reason}"
+
+
+def test_results_come_out_while_later_items_still_run(tmp_path: Path) -> None:
+    """The first result is handed over before the last item is done: here the last item
+    finishes only once the caller has the first (were the results held back until all are
+    in, it would wait until its time limit)."""
+    flag = str(tmp_path / "first-result-seen")
+    with LazyPool(2, time_limit=20) as pool:
+        results = pool.map(wait_for_flag, [(n, flag) for n in range(4)], flag_failed)
+        first = next(results)
+        Path(flag).touch()
+        rest = list(results)
+    assert [first, *rest] == ["0", "10", "20", "30"]
+
+
+def frozen_objects(_: int) -> int:
+    return gc.get_freeze_count()
+
+
+def test_workers_leave_what_they_inherit_out_of_garbage_collection() -> None:
+    with LazyPool(2) as pool:
+        counts = list(pool.map(frozen_objects, list(range(4))))
+    assert min(counts) > 0  # the parent's objects, frozen in each worker
 
 
 @pytest.mark.parametrize("workers", [1, 2])

@@ -5,8 +5,8 @@ under another id is reported, a near-identical copy is linked to its original (t
 published), and two sources with one file name get distinct ids.
 
 Documents go in chunks: workers prepare a chunk (extract, clean) while this process stores
-the one before, taking the store's write lock only for that store step. Events of a chunk
-are told once it is committed: an article reported "stored" is in the store.
+what they have finished, taking the store's write lock only for each store step. Events are
+told once their write is committed: an article reported "stored" is in the store.
 """
 
 from __future__ import annotations
@@ -34,6 +34,10 @@ from triangulate.store import Store, queries, writes
 T = TypeVar("T")
 R = TypeVar("R")
 CHUNK = 128
+# A chunk is stored in writes of about this many bytes of originals (a chunk of plain texts
+# is usually one write): each starts once the documents it writes are prepared, so that the
+# last documents of a batch are not stored all together after the workers are done.
+WRITE_BYTES = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,11 @@ class IngestReport:
     @property
     def article_ids(self) -> list[str]:
         return [e.article for e in self.events if e.article and e.kind != "error"]
+
+
+# What is ready to write: a document with its preparation, or an input's event (stored
+# already, not readable)
+_Ready = tuple[RawDocument, Prepared | InputError] | IngestEvent
 
 
 @dataclass
@@ -148,31 +157,40 @@ class Ingester:
         return _Chunk(items, done, _prepare_all(jobs, pool, self.settings))
 
     def _store_chunk(self, chunk: _Chunk, emit: Callable[[IngestEvent], None]) -> None:
-        """Store one chunk in one transaction, then tell its events.
+        """Store one chunk, in input order, in writes of about WRITE_BYTES, telling each
+        write's events once it is committed.
 
-        The workers' results are all in before the write lock is taken, so another writer
-        waits only for the writes; each article is written atomically (see writes.batch).
+        A write's documents are all prepared before the write lock is taken, so another
+        writer waits only for the writes; each article is written atomically (see
+        writes.batch).
         """
-        prepared = iter(list(chunk.prepared))
-        events: list[IngestEvent] = []
-        with writes.batch(self.store):
-            self._store_items(chunk, prepared, events.append)
-        for event in events:  # committed: an article told as stored is in the store
-            emit(event)
-
-    def _store_items(
-        self,
-        chunk: _Chunk,
-        prepared: Iterator[Prepared | InputError],
-        emit: Callable[[IngestEvent], None],
-    ) -> None:
+        write: list[_Ready] = []
+        size = 0
         for item, unchanged in zip(chunk.items, chunk.done, strict=True):
             if isinstance(item, IngestEvent):
-                emit(item)
+                write.append(item)
             elif unchanged is not None:
-                emit(unchanged)
+                write.append(unchanged)
             else:
-                self._store(item, next(prepared), emit)
+                write.append((item, next(chunk.prepared)))  # waits for the workers
+                size += len(item.data)
+            if size >= WRITE_BYTES:
+                self._write(write, emit)
+                write, size = [], 0
+        self._write(write, emit)
+
+    def _write(self, ready: list[_Ready], emit: Callable[[IngestEvent], None]) -> None:
+        if not ready:
+            return
+        events: list[IngestEvent] = []
+        with writes.batch(self.store):
+            for entry in ready:
+                if isinstance(entry, IngestEvent):
+                    events.append(entry)
+                else:
+                    self._store(*entry, events.append)
+        for event in events:  # committed: an article told as stored is in the store
+            emit(event)
 
     def _count(self, document: RawDocument) -> frozenset[str] | None:
         """Count a text's lines in the batch's boilerplate memory."""

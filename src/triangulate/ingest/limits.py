@@ -150,6 +150,8 @@ _HTML_TAG = re.compile(rb"<[A-Za-z!]")
 def check_html_elements(source: str, data: bytes, settings: Settings) -> None:
     """Refuse a page with more elements than the limit, before any parser builds a tree."""
     limit = settings.max_html_elements
+    if data.count(b"<") <= limit:  # no more tags than that: nothing to count one by one
+        return
     count = 0
     for count, _ in enumerate(_HTML_TAG.finditer(data), start=1):
         if count > limit:

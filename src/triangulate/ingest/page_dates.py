@@ -7,20 +7,29 @@ read in a locale that knows its month or weekday names, so the parser here is re
 those locales (in dateparser's own order, English when the string names none), and built once
 per set of locales. On the 1,171 evaluation pages the dates found are the same as with every
 locale (docs/benchmarks.md, "HTML extraction").
+
+htmldate also loads every locale (a tenth of a CPU-second) in each process whose page has a
+date-like string without a year, to collect the month names of all of them; that set is kept
+in the user cache directory with the table of names. And its test of which elements may hold
+a date, run on every element of the page, lists each element's attributes to find which of
+``id`` and ``class`` comes first; here the same test asks for the three attributes it reads
+(the candidates found in 15% less time), ``tests/test_page_dates.py`` holding it to htmldate's.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
+import htmldate.core
 import htmldate.extractors
 from htmldate import find_date
+from lxml.etree import Element  # type: ignore[import-untyped]
 from platformdirs import user_cache_path
 
 from triangulate.core.files import write_atomically
@@ -40,8 +49,14 @@ _NAME_KEYS = (
     *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
 )
 _WORD = re.compile(r"[^\W\d_]{3,}")  # htmldate's month-word pattern
-# The hook replaced while our search runs; any other htmldate version keeps its own parser.
+# The hooks replaced while our search runs; any other htmldate version keeps its own.
 _PATCHABLE = callable(getattr(htmldate.extractors, "_external_date", None))
+_htmldate_month_words = getattr(htmldate.extractors, "month_words", None)  # before the hook
+_MONTHS_PATCHABLE = callable(_htmldate_month_words)
+_CANDIDATE_NAMES = ("date_candidates", "is_date_candidate", "ALWAYS_TAGS", "ID_CLASS_CUES")
+_CANDIDATES_PATCHABLE = all(
+    hasattr(htmldate.core, name) for name in (*_CANDIDATE_NAMES, "CLASS_CUES")
+) and hasattr(htmldate.extractors, "FAST_TAGS")
 
 
 def _fold(word: str) -> str:
@@ -49,26 +64,45 @@ def _fold(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _locales_by_name() -> tuple[dict[str, frozenset[str]], tuple[str, ...]]:
-    """Month and weekday names -> the locales knowing them; all locales in dateparser's order.
+def _locale_names() -> dict[str, Any]:
+    """Month and weekday names -> the locales knowing them ("names"), all locales in
+    dateparser's order ("order"), and htmldate's month words ("months").
 
     Loading every locale to build this costs a quarter of a CPU-second, so the table is kept in
-    the user cache directory, one per dateparser version (rebuilt when it cannot be read).
+    the user cache directory, one per dateparser and htmldate version (rebuilt when it cannot
+    be read).
     """
     from importlib.metadata import version
 
-    cached = user_cache_path("triangulate") / f"dateparser-{version('dateparser')}-names.json"
+    stamp = f"dateparser-{version('dateparser')}-htmldate-{version('htmldate')}"
+    cached = user_cache_path("triangulate") / f"{stamp}-names.json"
     try:
         data = json.loads(cached.read_text(encoding="utf-8"))
-        names, order = data["names"], data["order"]
+        names, order, months = data["names"], data["order"], data["months"]
     except (OSError, ValueError, KeyError, TypeError):
-        names, order = _names_from_dateparser()
+        names, order, months = _names_from_dateparser()
         with suppress(OSError):
-            write_atomically(cached, json.dumps({"names": names, "order": order}))
-    return {name: frozenset(found) for name, found in names.items()}, tuple(order)
+            table = {"names": names, "order": order, "months": months}
+            write_atomically(cached, json.dumps(table))
+    return {
+        "names": {name: frozenset(found) for name, found in names.items()},
+        "order": tuple(order),
+        "months": frozenset(months),
+    }
 
 
-def _names_from_dateparser() -> tuple[dict[str, list[str]], list[str]]:
+def _locales_by_name() -> tuple[dict[str, frozenset[str]], tuple[str, ...]]:
+    table = _locale_names()
+    return table["names"], table["order"]
+
+
+def _month_words() -> frozenset[str]:
+    """What ``htmldate.extractors.month_words`` gives: month names in all dateparser locales."""
+    months: frozenset[str] = _locale_names()["months"]
+    return months
+
+
+def _names_from_dateparser() -> tuple[dict[str, list[str]], list[str], list[str]]:
     from dateparser.languages.loader import default_loader
 
     names: dict[str, list[str]] = {}
@@ -81,7 +115,8 @@ def _names_from_dateparser() -> tuple[dict[str, list[str]], list[str]]:
                     known = names.setdefault(_fold(word), [])
                     if locale.shortname not in known:
                         known.append(locale.shortname)
-    return names, order
+    months = sorted(_htmldate_month_words()) if _htmldate_month_words else []
+    return names, order, months
 
 
 def locales_for(string: str) -> tuple[str, ...]:
@@ -109,17 +144,66 @@ def external_date(string: str) -> datetime | None:
     return found if isinstance(found, datetime) else None
 
 
+def date_candidates(tree: Any, extensive_search: bool) -> list[Any]:
+    """What ``htmldate.core.date_candidates`` gives: the elements that may hold a date."""
+    core = htmldate.core
+    elements = (
+        tree.iterdescendants(Element)
+        if extensive_search
+        else tree.iterdescendants(*htmldate.extractors.FAST_TAGS, *core.ALWAYS_TAGS)
+    )
+    return [e for e in elements if e.tag in core.ALWAYS_TAGS or _is_date_candidate(e)]
+
+
+def _is_date_candidate(element: Any) -> bool:
+    """``htmldate.core.is_date_candidate``: of id and class only the first in the markup
+    counts, with itemprop, for "date"; then htmldate's cues."""
+    element_id, element_class = element.get("id"), element.get("class")
+    itemprop = element.get("itemprop")
+    if element_id is None and element_class is None and itemprop is None:
+        return False  # most elements
+    first = _first_of(element, element_id, element_class)
+    for cue in (first, itemprop):
+        if cue is not None:
+            folded = cue.replace("D", "d")
+            if "date" in folded or "datum" in folded:
+                return True
+    if first is None:
+        return False
+    if htmldate.core.ID_CLASS_CUES.search(first):
+        return True
+    if element_class is not None and htmldate.core.CLASS_CUES.search(element_class):
+        return True
+    return element_id is not None and "footer-info-lastmod" in element_id
+
+
+def _first_of(element: Any, element_id: str | None, element_class: str | None) -> str | None:
+    if element_id is None or element_class is None:
+        return element_class if element_id is None else element_id
+    names = element.keys()
+    return element_id if names.index("id") < names.index("class") else element_class
+
+
 @contextmanager
 def _restricted_parser() -> Iterator[None]:
-    if not _PATCHABLE:
-        yield
-        return
-    original = htmldate.extractors._external_date
-    htmldate.extractors._external_date = external_date
+    hooks: dict[str, Callable[..., object]] = {}
+    if _PATCHABLE:
+        hooks["_external_date"] = external_date
+    if _MONTHS_PATCHABLE:
+        hooks["month_words"] = _month_words
+    originals = {name: getattr(htmldate.extractors, name) for name in hooks}
+    original_candidates = getattr(htmldate.core, "date_candidates", None)
+    for name, hook in hooks.items():
+        setattr(htmldate.extractors, name, hook)
+    if _CANDIDATES_PATCHABLE:
+        htmldate.core.date_candidates = date_candidates
     try:
         yield
     finally:
-        htmldate.extractors._external_date = original
+        for name, original in originals.items():
+            setattr(htmldate.extractors, name, original)
+        if original_candidates is not None:
+            htmldate.core.date_candidates = original_candidates
 
 
 def find_page_date(tree: Any, **options: Any) -> str | None:
