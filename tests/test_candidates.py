@@ -1,6 +1,7 @@
 """The comparison's candidate index: below its cap the aligner and the linker link exactly
-what scoring every pair links; beyond it the pairs they score grow with the statements and
-values, not with their square (counted, never timed)."""
+what scoring every pair links; beyond it the pairs they score, and those the second look looks
+at again, grow with the statements and values, not with their square (counted, never timed).
+The aligner's tables kept as compressed rows give the features of dense tables."""
 
 from __future__ import annotations
 
@@ -8,11 +9,26 @@ import random
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from triangulate.api import Store
 from triangulate.compare import candidates
-from triangulate.compare.align import aligned, default_model, pair_features, score_pairs
+from triangulate.compare.agreements import _clause_labels, statement_claims
+from triangulate.compare.align import (
+    FEATURES,
+    Band,
+    _Shared,
+    _tables,
+    _units,
+    _view,
+    aligned,
+    band_pairs,
+    block_features,
+    default_model,
+    pair_features,
+    score_pairs,
+)
 from triangulate.compare.claims import _linker, collect_mentions
 from triangulate.compare.link import Linker
 from triangulate.compare.statements import Statement, statements_of
@@ -166,3 +182,96 @@ def test_values_sharing_a_key_are_paired_in_proportion_to_them() -> None:
     counts = [len(candidates.bucket_pairs([["one key"]] * size, cap)) for size in (100, 200)]
     assert counts[0] <= cap * 100 and counts[1] <= 2 * counts[0] + cap * cap
     assert candidates.bucket_pairs([["a"], ["b"], ["a", "b"]], cap) == {(0, 2), (1, 2)}
+
+
+# ---------------------------------------------------------------- the aligner's tables and looks
+
+
+def test_compressed_tables_densify_to_the_tables_a_dense_build_gives() -> None:
+    rows = [["harbour", "ferry", "harbour"], ["ferry", "storm"], ["quay"], ["storm", "harbour"]]
+    vocabulary = _Shared(rows, [0, 1, 2, 2])  # quay is one source's alone: not shared
+    weight = {"harbour": 0.5, "ferry": 1.25, "storm": 0.0, "quay": 2.0}.__getitem__
+    table = vocabulary.matrix(rows, weight, counts=True)
+    columns = vocabulary.index
+    expected = np.zeros((4, len(columns)), dtype=np.float32)
+    for row, items in enumerate(rows):
+        for item in items:
+            if item in columns:
+                expected[row, columns[item]] += np.float32(weight(item))
+    assert np.array_equal(table.dense(), expected)  # a repeated word counts twice
+    assert table.held(np.array([1])).tolist() == [columns["ferry"]]  # a zero weight holds none
+    cut = np.array([columns["harbour"]])
+    assert np.array_equal(table.dense(np.array([3, 0]), cut), expected[[3, 0]][:, cut])
+
+
+def test_a_view_of_compressed_tables_gives_the_features_of_the_dense_tables(
+    example: tuple[list[Article], list[Reading]],
+) -> None:
+    statements = statements_of(*example)
+    dense = _tables(statements)
+    units = _units(statements)
+    units.best_words = dense.best_words
+    rows = np.arange(5, 17)
+    partners = np.arange(0, len(statements), 2)
+    view, position = _view(units, rows, partners)
+    in_view = block_features(view, slice(0, len(rows)))
+    whole = block_features(dense, slice(5, 17))
+    assert set(in_view) == set(whole) == set(FEATURES)
+    for name in FEATURES:
+        mine = in_view[name][:, position[partners]]
+        assert mine == pytest.approx(whole[name][:, partners], abs=1e-6), name
+
+
+def test_strongest_keeps_every_pair_within_the_cap_and_the_best_beyond() -> None:
+    pairs = [(0, 1), (0, 2), (0, 3), (1, 2), (2, 3)]
+    scores = [0.3, 0.9, 0.5, 0.4, 0.2]
+    nobody = np.zeros(4, dtype=np.bool_)
+    assert candidates.strongest(pairs, scores, nobody, 1).all()
+    only_first = np.array([True, False, False, False])
+    # statement 0 keeps its best pair (0, 2); (0, 1) and (0, 3) stay for their other side
+    assert candidates.strongest(pairs, scores, only_first, 1).all()
+    everyone = np.ones(4, dtype=np.bool_)
+    kept = candidates.strongest(pairs, scores, everyone, 1).tolist()
+    # 0 keeps (0, 2), 1 keeps (1, 2), 2 keeps (0, 2), 3 keeps (0, 3)
+    assert kept == [False, True, True, True, False]
+
+
+def test_the_second_look_looks_at_pairs_in_proportion_to_the_statements() -> None:
+    band = Band(0.05, (0.0, 0.0), (1.0, 1.0), (0.0, 1.0), 0.0, 0.5)
+    looked = {}
+    for articles in (40, 80, 160):  # beyond the cap: every statement is limited
+        statements = _invented_event(articles)
+        told = [frozenset(s.unit.words) for s in statements]
+        pick = random.Random(articles)
+        n = len(statements)
+        # each statement has ever more pairs in the band the more articles there are
+        partners = (
+            (i, (i + 1 + pick.randrange(n - 1)) % n) for i in range(n) for _ in range(n // 8)
+        )
+        pairs = sorted({(min(i, j), max(i, j)) for i, j in partners})
+        pairs = [(i, j) for i, j in pairs if statements[i].source != statements[j].source]
+        scores = np.array([pick.uniform(0.05, 0.3) for _ in pairs], dtype=np.float32)
+        limited = candidates.beyond_cap(statements)
+        assert limited.all()
+        near = band_pairs(np.array(pairs), scores, told, band, limited)
+        assert len(near) <= candidates.BAND_CAP * n < len(pairs)
+        looked[n] = len(near)
+        # below the cap nothing is left out: every pair in the band sharing a told word
+        everything = band_pairs(np.array(pairs), scores, told, band, ~limited)
+        assert len(everything) == sum(1 for i, j in pairs if told[i] & told[j])
+    assert looked[1600] <= 2.2 * looked[800] <= 4.84 * looked[400]
+
+
+def test_each_statement_is_labelled_once_however_many_groups_hold_it() -> None:
+    statements = _invented_event(12, sentences=3)
+    articles = [
+        Article(id=f"a{k}", source=f"a{k}.txt", outlet=f"Outlet {k}", text="") for k in range(12)
+    ]
+    # every statement of the first sentence in many groups of four sources
+    firsts = [s.index for s in statements if s.number == 0]
+    groups = [sorted(firsts[k : k + 4]) for k in range(len(firsts) - 3)] * 5
+    scores = {(a, b): 0.9 for group in groups for a in group for b in group if a < b}
+    _clause_labels.cache_clear()
+    statement_claims(groups, statements, articles, scores)
+    assert _clause_labels.cache_info().misses == len(firsts)
+    assert _clause_labels.cache_info().hits >= 3 * len(firsts)

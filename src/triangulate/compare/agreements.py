@@ -37,6 +37,7 @@ def statement_claims(
     tell another stage of the happening ("has begun" beside "was completed") leave it, and
     with the agreement they make an update."""
     claims = []
+    by_id = {a.id: a for a in articles}
     for group in groups:
         members = [statements[i] for i in _by_centrality(group, scores)]
         about, stating = labelled(members)
@@ -44,14 +45,14 @@ def statement_claims(
         members, staged = _at_one_stage(members, stating[0])
         if staged is not None:
             about, stating = labelled(members)  # said by those that stay
-            update = _stage_update(staged, about, articles, scores)
+            update = _stage_update(staged, about, by_id, scores)
             if update is not None:
                 claims.append(update)
         if len({m.source for m in members}) < 2:
             continue
         kept = [m.index for m in members]
         sure = _surely_stating(members, stating[0], scores)
-        claims.append(_claim(members, sure, about, articles, _confidence(kept, scores)))
+        claims.append(_claim(members, sure, about, by_id, _confidence(kept, scores)))
     return claims
 
 
@@ -96,15 +97,15 @@ def _at_one_stage(
     """The members at one stage of the happening, and the group split by stage when some
     tell the other one. The stage told by more sources stays (on a tie the label's, else
     the later: it is the news); members that tell no stage stay too."""
-    for pair in STAGES:
-        stages = {m.index: stage_of(m.text, pair) for m in members}
+    for k, pair in enumerate(STAGES):
+        stages = {m.index: _stages(m)[k] for m in members}
         told = {
             stage: {m.source for m in members if stages[m.index] == stage}
             for stage in ("earlier", "later")
         }
         if not told["earlier"] or not told["later"]:
             continue
-        own = stage_of(label.text, pair) or "later"
+        own = _stages(label)[k] or "later"
         if len(told["earlier"]) != len(told["later"]):
             own = max(told, key=lambda stage: len(told[stage]))
         same = [m for m in members if stages[m.index] in (None, own)]
@@ -115,15 +116,20 @@ def _at_one_stage(
     return members, None
 
 
+@lru_cache(maxsize=8192)  # statements hash by identity: one is a member of many groups
+def _stages(statement: Statement) -> tuple[str | None, ...]:
+    """The stage of each pair of ``STAGES`` the statement tells, if any."""
+    return tuple(stage_of(statement.text, pair) for pair in STAGES)
+
+
 def _stage_update(
     staged: _Staged,
     about: str,
-    articles: Sequence[Article],
+    by_id: dict[str, Article],
     scores: dict[tuple[int, int], float],
 ) -> Claim | None:
     """An update from the earlier stage to the later, unless the later stage was reported
     first (then the two tell different moments, and neither revises the other)."""
-    by_id = {a.id: a for a in articles}
     earlier = _stage_side(staged.earlier, staged.pair[0], by_id)
     later = _stage_side(staged.later, staged.pair[1], by_id)
     if earlier is None or later is None or set(earlier.articles) & set(later.articles):
@@ -133,8 +139,8 @@ def _stage_update(
     if first_told and last_told and max(last_told) < min(first_told):
         return None
     reason = (
-        f"{_names(earlier.articles, articles)} report an earlier stage (“{earlier.value}”), "
-        f"{_names(later.articles, articles)} a later one (“{later.value}”): the later report "
+        f"{_names(earlier.articles, by_id)} report an earlier stage (“{earlier.value}”), "
+        f"{_names(later.articles, by_id)} a later one (“{later.value}”): the later report "
         "tells what the earlier did not yet know, it does not contradict it."
     )
     kept = [m.index for m in (*staged.earlier, *staged.later)]
@@ -162,8 +168,20 @@ def _firm_dates(article_ids: Sequence[str], by_id: dict[str, Article]) -> list[s
     return [a.published for a in dated if a.published and not a.published_inferred]
 
 
-def _names(article_ids: Sequence[str], articles: Sequence[Article]) -> str:
-    return ", ".join(sorted(independent_sources(article_ids, articles)))
+def _names(article_ids: Sequence[str], by_id: dict[str, Article]) -> str:
+    return ", ".join(sorted(independent_sources(article_ids, _behind(article_ids, by_id))))
+
+
+def _behind(article_ids: Sequence[str], by_id: dict[str, Article]) -> list[Article]:
+    """The articles cited and those they were copied from: all that counting their
+    independent sources reads (not every article of the comparison, claim after claim)."""
+    found: dict[str, Article] = {}
+    for article_id in article_ids:
+        article = by_id.get(article_id)
+        while article is not None and article.id not in found:
+            found[article.id] = article
+            article = by_id.get(article.duplicate_of or "")
+    return list(found.values())
 
 
 def _supports(member: Statement, label: tuple[Statement, Fact | None]) -> bool:
@@ -183,12 +201,22 @@ def states(member: Statement, label: tuple[Statement, Fact | None]) -> bool:
     told = told_stems(member)
     if fact is None:
         return bool(told & told_stems(statement))
-    named = content_words(f"{fact.subject or ''} {fact.object or ''}")
-    if told & named:
+    if told & _named(fact.subject or "", fact.object or ""):
         return True
-    predicate = (fact.predicate or "").removeprefix("not ").replace(" ", "_")
-    verbs = {predicate} | {f"#group{g}" for g in verb_groups(predicate.replace("_", " "))}
-    return bool(verbs & set(member.unit.verbs))
+    return not _verbs(fact.predicate or "").isdisjoint(member.unit.verbs)
+
+
+@lru_cache(maxsize=8192)
+def _named(subject: str, object_: str) -> frozenset[str]:
+    """The content words of a clause's doer and what it acted on."""
+    return frozenset(content_words(f"{subject} {object_}"))
+
+
+@lru_cache(maxsize=8192)
+def _verbs(predicate: str) -> frozenset[str]:
+    """A clause's verb as the units list verbs, and the groups of near-synonyms it is in."""
+    verb = predicate.removeprefix("not ").replace(" ", "_")
+    return frozenset({verb} | {f"#group{g}" for g in verb_groups(verb.replace("_", " "))})
 
 
 @lru_cache(maxsize=8192)  # statements hash by identity: each is asked of many times
@@ -200,11 +228,15 @@ def told_stems(statement: Statement) -> frozenset[str]:
 def _by_centrality(group: Sequence[int], scores: dict[tuple[int, int], float]) -> list[int]:
     """The group's statements, the one most strongly linked to the others first: what the
     sources share is best said by it."""
-
-    def linked(i: int) -> float:
-        return sum(scores.get((min(i, j), max(i, j)), 0.0) for j in group if j != i)
-
-    return sorted(group, key=lambda i: (-linked(i), i))
+    linked = [0.0] * len(group)  # each pair looked up once, added to both (in group order)
+    for p, a in enumerate(group):
+        for q in range(p + 1, len(group)):
+            b = group[q]
+            score = scores.get((a, b) if a < b else (b, a), 0.0)
+            linked[p] += score
+            linked[q] += score
+    order = sorted(range(len(group)), key=lambda p: (-linked[p], group[p]))
+    return [group[p] for p in order]
 
 
 def _confidence(group: Sequence[int], scores: dict[tuple[int, int], float]) -> float:
@@ -233,7 +265,7 @@ def _claim(
     members: Sequence[Statement],
     sure: set[int],
     about: str,
-    articles: Sequence[Article],
+    by_id: dict[str, Article],
     confidence: float,
 ) -> Claim:
     ordered = sorted(members, key=lambda s: (s.number, s.article))
@@ -241,7 +273,7 @@ def _claim(
     evidence = tuple(
         s.evidence if s.index in sure else replace(s.evidence, tentative=True) for s in ordered
     )
-    reason = agreement_reason(evidence, articles)
+    reason = agreement_reason(evidence, _behind(article_ids, by_id))
     side = Side(value=None, display=about, articles=article_ids, evidence=evidence)
     return Claim("", about, "agreed", reason, (side,), confidence, kind="statement")
 
@@ -261,14 +293,19 @@ def _main_fact(statement: Statement) -> Fact | None:
     return chosen[0] if chosen else None
 
 
+@lru_cache(maxsize=8192)  # statements hash by identity: one is a member of many groups
+def _clause_labels(statement: Statement) -> tuple[tuple[Fact, str | None], ...]:
+    """Each clause that tells something, with the label it gives (None: no clean phrase)."""
+    return tuple((fact, statement_label(statement.text, fact)) for fact in _told_facts(statement))
+
+
 def labelled(members: Sequence[Statement]) -> tuple[str, tuple[Statement, Fact | None]]:
     """Who did what, in a cited sentence's own words (subject, verb as written, object),
     from the most central member that gives a clean phrase; else the shortest cited
     sentence without who said it. With the label, the statement and clause it comes from."""
     best: tuple[int, str, tuple[Statement, Fact | None]] | None = None
     for statement in members:
-        for fact in _told_facts(statement):
-            found = statement_label(statement.text, fact)
+        for fact, found in _clause_labels(statement):
             if found is None:
                 continue
             support = sum(1 for m in members if m is statement or states(m, (statement, fact)))

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -143,9 +144,75 @@ def default_model() -> Model:
 # ---------------------------------------------------------------- vocabularies
 
 
+@dataclass(frozen=True)
+class _Rows:
+    """A table over a vocabulary kept as each row's nonzero entries (compressed rows): a unit
+    holds a few dozen of the thousands of words the sources share, and the dense table of a
+    large comparison is almost all zeros (2,208 units x 6,100 words, 54 MB a table at 160
+    articles). A view densifies only its units and the columns its rows hold."""
+
+    start: IntArray  # row r's entries are start[r] : start[r + 1], by column
+    columns: IntArray
+    values: FloatArray
+    width: int
+
+    @classmethod
+    def of(
+        cls, cells: tuple[list[int], list[int], list[float]], height: int, width: int, add: bool
+    ) -> _Rows:
+        """The table of (row, column, value) cells: values of one cell added in order in
+        float32 (``add``), else the cell's value; cells that come to zero left out."""
+        rows, columns, values = (np.array(part) for part in cells)
+        keys, inverse = np.unique(
+            rows.astype(np.int64) * width + columns.astype(np.int64), return_inverse=True
+        )
+        summed = np.zeros(len(keys), dtype=np.float32)
+        if add:
+            np.add.at(summed, inverse, values.astype(np.float32))
+        else:
+            summed[inverse] = values.astype(np.float32)
+        kept = summed != 0
+        keys, summed = keys[kept], summed[kept]
+        start = np.searchsorted(keys // width, np.arange(height + 1)).astype(np.int64)
+        return cls(start, (keys % width).astype(np.int64), summed, width)
+
+    def _entries(self, rows: IntArray) -> tuple[IntArray, IntArray]:
+        """Where the entries of ``rows`` are, and the position in ``rows`` each belongs to."""
+        counts = self.start[rows + 1] - self.start[rows]
+        owner = np.repeat(np.arange(len(rows)), counts)
+        offset = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+        return self.start[rows][owner] + offset, owner
+
+    def held(self, rows: IntArray) -> IntArray:
+        """The columns that some of ``rows`` hold (nonzero), in increasing order."""
+        return np.unique(self.columns[self._entries(rows)[0]])
+
+    def dense(self, rows: IntArray | None = None, columns: IntArray | None = None) -> FloatArray:
+        """The table of ``rows`` (all by default) over ``columns`` (all), as a dense array."""
+        height = len(self.start) - 1
+        rows = np.arange(height) if rows is None else rows
+        entries, owner = self._entries(rows)
+        found = self.columns[entries]
+        if columns is None:
+            out = np.zeros((len(rows), self.width), dtype=np.float32)
+            out[owner, found] = self.values[entries]
+            return out
+        out = np.zeros((len(rows), len(columns)), dtype=np.float32)
+        if len(columns):
+            where = np.minimum(np.searchsorted(columns, found), len(columns) - 1)
+            hit = columns[where] == found
+            out[owner[hit], where[hit]] = self.values[entries[hit]]
+        return out
+
+    def divided(self, by: FloatArray) -> _Rows:
+        """Each row divided by its entry of ``by`` (float32, as a dense table would be)."""
+        owner = np.repeat(np.arange(len(self.start) - 1), np.diff(self.start))
+        return _Rows(self.start, self.columns, self.values / by[owner], self.width)
+
+
 class _Shared:
     """Items that occur in units of two or more sources: only those can be shared, so the
-    matrices over them give every overlap while staying small."""
+    tables over them give every overlap while staying small."""
 
     def __init__(self, sets: Sequence[Iterable[str]], sources: Sequence[int]) -> None:
         first_seen: dict[str, int] = {}
@@ -161,15 +228,18 @@ class _Shared:
         sets: Sequence[Iterable[str]],
         weight: Callable[[str], float] | None = None,
         counts: bool = False,
-    ) -> FloatArray:
-        out = np.zeros((len(sets), max(1, len(self.index))), dtype=np.float32)
+    ) -> _Rows:
+        """Each set's items as a row (their weight, else 1; summed over repeats with
+        ``counts``) over the shared items."""
+        cells: tuple[list[int], list[int], list[float]] = ([], [], [])
         for row, items in enumerate(sets):
             for item in items:
                 column = self.index.get(item)
                 if column is not None:
-                    value = 1.0 if weight is None else weight(item)
-                    out[row, column] = out[row, column] + value if counts else value
-        return out
+                    cells[0].append(row)
+                    cells[1].append(column)
+                    cells[2].append(1.0 if weight is None else weight(item))
+        return _Rows.of(cells, len(sets), max(1, len(self.index)), counts)
 
 
 def _idf(documents: Sequence[Iterable[str]], total: int) -> dict[str, float]:
@@ -193,37 +263,59 @@ def _norms(documents: Sequence[Sequence[str]], idf: dict[str, float]) -> FloatAr
 # ---------------------------------------------------------------- features
 
 
+Table = TypeVar("Table", FloatArray, _Rows)  # dense (what features read) or compressed rows
+
+
 @dataclass
-class _Tables:
-    """Per-unit matrices every block of pair features is computed from."""
+class _Tables(Generic[Table]):
+    """Per-unit matrices every block of pair features is computed from: the tables over a
+    vocabulary as compressed rows for all units, dense in a view of some (or in all units'
+    tables when every pair is scored)."""
 
     source: IntArray
-    words: FloatArray  # TF-IDF counts over shared words (rows not yet normalised)
+    words: Table  # TF-IDF counts over shared words (rows not yet normalised)
     word_norm: FloatArray
-    lemmas: FloatArray  # lemma IDF weights over shared lemmas
+    lemmas: Table  # lemma IDF weights over shared lemmas
     lemma_norm: FloatArray
     lemma_mass: FloatArray
-    lemma_sets: FloatArray  # 0/1 over shared lemmas
+    lemma_sets: Table  # 0/1 over shared lemmas
     lemma_sizes: FloatArray
-    lemma_rarity: FloatArray  # square root of the IDF across sources
+    lemma_rarity: Table  # square root of the IDF across sources
     rarest: list[tuple[float, IntArray]]  # (IDF, units holding the lemma), rarest last
-    pairs: FloatArray
-    numbers: FloatArray
+    pairs: Table
+    numbers: Table
     has_numbers: npt.NDArray[np.bool_]
-    predicates: FloatArray
-    verbs: FloatArray
-    segments: FloatArray  # normalised TF-IDF rows of clause pieces
+    predicates: Table
+    verbs: Table
+    segments: Table  # normalised TF-IDF rows of clause pieces
     segment_owner: IntArray
     log_size: FloatArray
     best_words: FloatArray  # (units, sources): a unit's best TF-IDF cosine in each source
-    told: FloatArray  # IDF weights over shared told words (attribution left out)
+    told: Table  # IDF weights over shared told words (attribution left out)
     told_mass: FloatArray
     count: int = 0  # units the statistics were taken over (all of them, in a view of some)
 
 
-def _tables(statements: Sequence[Statement], pairs: IntArray | None = None) -> _Tables:
-    """The tables of all units; each unit's best word cosine in each source over ``pairs``
-    (the candidates of :mod:`compare.candidates`), or over every pair."""
+def _tables(statements: Sequence[Statement]) -> _Tables[FloatArray]:
+    """The dense tables of all units, each unit's best word cosine in each source over every
+    pair: for scoring every pair in whole blocks of rows."""
+    tables = _dense(_units(statements))
+    tables.best_words = _best_words(tables)
+    return tables
+
+
+def _dense(tables: _Tables[_Rows]) -> _Tables[FloatArray]:
+    """The tables with every table over a vocabulary dense (all its columns, as built)."""
+    parts: dict[str, object] = {f.name: getattr(tables, f.name) for f in fields(tables)}
+    for name in (*VOCABULARY_TABLES, "segments"):
+        parts[name] = getattr(tables, name).dense()
+    dense: _Tables[FloatArray] = _Tables(**parts)  # type: ignore[arg-type]
+    dense.rarest = _rarest(dense.lemmas)
+    return dense
+
+
+def _units(statements: Sequence[Statement]) -> _Tables[_Rows]:
+    """The tables of all units as compressed rows (best cosines not yet filled in)."""
     n = len(statements)
     units = [s.unit for s in statements]
     source_ids: dict[str, int] = {}
@@ -243,15 +335,16 @@ def _tables(statements: Sequence[Statement], pairs: IntArray | None = None) -> _
         [row for row, u in enumerate(units) for _ in (u.segments or ("",))], dtype=np.int64
     )
     segments = [tuple(w for w in piece if w in word_idf) for piece in segments]
-    segment_table = _Shared(segments, [sources[k] for k in owner]).matrix(
-        segments, word_idf.__getitem__, counts=True
+    segment_table = (
+        _Shared(segments, [sources[k] for k in owner])
+        .matrix(segments, word_idf.__getitem__, counts=True)
+        .divided(_norms(segments, word_idf))
     )
-    segment_table /= _norms(segments, word_idf)[:, None]
     numbers = [frozenset(u.numbers) for u in units]
     told = [told_words(statement) for statement in statements]
     told_idf = _idf(told, n)
     told_table = _Shared(told, sources).matrix(told, told_idf.__getitem__)
-    tables = _Tables(
+    return _Tables(
         source=source,
         words=word_table,
         word_norm=_norms(words, word_idf),
@@ -266,7 +359,7 @@ def _tables(statements: Sequence[Statement], pairs: IntArray | None = None) -> _
         lemma_rarity=_Shared(lemma_sets, sources).matrix(
             lemma_sets, _rarity_by_source(lemma_sets, sources).__getitem__
         ),
-        rarest=_rarest(lemmas),
+        rarest=[],  # of the dense tables only: a view finds its own
         pairs=_Shared([u.pairs for u in units], sources).matrix([u.pairs for u in units]),
         numbers=_Shared(numbers, sources).matrix(numbers),
         has_numbers=np.array([bool(x) for x in numbers]),
@@ -282,8 +375,6 @@ def _tables(statements: Sequence[Statement], pairs: IntArray | None = None) -> _
         told_mass=np.array([sum(told_idf[w] for w in words) for words in told], dtype=np.float32),
         count=n,
     )
-    tables.best_words = _best_words(tables) if pairs is None else _best_over(tables, pairs)
-    return tables
 
 
 def _rarity_by_source(
@@ -314,13 +405,13 @@ def _rarest(lemmas: FloatArray) -> list[tuple[float, IntArray]]:
     return sorted(columns, key=lambda item: item[0])
 
 
-def _word_cosine(tables: _Tables, rows: slice) -> FloatArray:
+def _word_cosine(tables: _Tables[FloatArray], rows: slice) -> FloatArray:
     block = tables.words[rows] @ tables.words.T
     out: FloatArray = block / (tables.word_norm[rows, None] * tables.word_norm[None, :])
     return out
 
 
-def _best_words(tables: _Tables) -> FloatArray:
+def _best_words(tables: _Tables[FloatArray]) -> FloatArray:
     n = len(tables.source)
     best = np.full((n, tables.best_words.shape[1]), -2.0, dtype=np.float32)
     for start in range(0, n, BLOCK):
@@ -334,7 +425,7 @@ def _best_words(tables: _Tables) -> FloatArray:
     return best
 
 
-def block_features(tables: _Tables, rows: slice) -> dict[str, FloatArray]:
+def block_features(tables: _Tables[FloatArray], rows: slice) -> dict[str, FloatArray]:
     """Every feature of the pairs (row in ``rows``, any unit), as (block, n) matrices."""
     n = len(tables.source)
     every = tables.count or n  # a view of some units keeps the count of all
@@ -382,7 +473,7 @@ def block_features(tables: _Tables, rows: slice) -> dict[str, FloatArray]:
     }
 
 
-def _rarest_shared(tables: _Tables, own: IntArray) -> FloatArray:
+def _rarest_shared(tables: _Tables[FloatArray], own: IntArray) -> FloatArray:
     """IDF of the rarest lemma each pair shares (0 when none)."""
     out = np.zeros((len(own), len(tables.source)), dtype=np.float32)
     first = int(own[0])
@@ -393,7 +484,7 @@ def _rarest_shared(tables: _Tables, own: IntArray) -> FloatArray:
     return out
 
 
-def _segment_cosine(tables: _Tables, own: IntArray) -> FloatArray:
+def _segment_cosine(tables: _Tables[FloatArray], own: IntArray) -> FloatArray:
     """The best cosine between a clause piece of one unit and a piece of the other."""
     mine = np.isin(tables.segment_owner, own)
     pieces = tables.segments[mine] @ tables.segments.T
@@ -417,43 +508,72 @@ def score_pairs(
     coverage of one event; at most ``cap`` a statement beyond), a few rows at a time against
     the units they are paired with: time and memory grow with the statements, not their
     square."""
+    pairs, scores = scored_pairs(statements, model, cap)
+    return dict(zip(map(tuple, pairs.tolist()), scores.tolist(), strict=True))
+
+
+def scored_pairs(
+    statements: Sequence[Statement], model: Model, cap: int = candidates.CAP
+) -> tuple[IntArray, FloatArray]:
+    """The pairs of :func:`score_pairs` as arrays, one row (i, j) each in the order scored,
+    and their probabilities: a large comparison's hundreds of thousands of pairs over a low
+    threshold take a few MB so, not a dictionary's tens."""
     n = len(statements)
     if n < 2:
-        return {}
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float32)
     pairs = candidates.pairs_to_score(statements, cap)
     if pairs is None:  # every pair, in whole blocks of rows
         return _score_every_pair(_tables(statements), model)
-    tables = _tables(statements, pairs)
-    kept: dict[tuple[int, int], float] = {}
+    tables = _units(statements)
+    tables.best_words = _best_over(tables, pairs)
+    kept: list[tuple[IntArray, FloatArray]] = []
     starts = np.searchsorted(pairs[:, 0], np.arange(0, n + VIEW_ROWS, VIEW_ROWS))
     for block, start in enumerate(range(0, n, VIEW_ROWS)):
         mine = pairs[starts[block] : starts[block + 1]]
         if not len(mine):
             continue
         rows = np.arange(start, min(start + VIEW_ROWS, n))
-        view, position = _view(tables, rows, mine[:, 1])
-        scores = model.score(block_features(view, slice(0, len(rows))))
-        found = scores[mine[:, 0] - start, position[mine[:, 1]]]
-        for (i, j), score in zip(mine.tolist(), found.tolist(), strict=True):
-            if score >= model.threshold:
-                kept[(i, j)] = score
-    return kept
+        found = _scored_in_view(tables, rows, mine, model)
+        over = found.astype(np.float64) >= model.threshold
+        kept.append((mine[over], found[over]))
+    return _stacked(kept)
 
 
-def _score_every_pair(tables: _Tables, model: Model) -> dict[tuple[int, int], float]:
+def _scored_in_view(
+    tables: _Tables[_Rows], rows: IntArray, mine: IntArray, model: Model
+) -> FloatArray:
+    """The probabilities of the pairs ``mine`` (each from one of ``rows``), scored in a view
+    of the rows and their partners; the view is let go on return, before the next is cut."""
+    view, position = _view(tables, rows, mine[:, 1])
+    scores = model.score(block_features(view, slice(0, len(rows))))
+    found: FloatArray = scores[mine[:, 0] - int(rows[0]), position[mine[:, 1]]]
+    return found
+
+
+def _score_every_pair(tables: _Tables[FloatArray], model: Model) -> tuple[IntArray, FloatArray]:
     """Every pair of different sources scored, a block of rows against every unit."""
     n = len(tables.source)
-    kept: dict[tuple[int, int], float] = {}
+    kept: list[tuple[IntArray, FloatArray]] = []
     for start in range(0, n, BLOCK):
         rows = slice(start, min(start + BLOCK, n))
         scores = model.score(block_features(tables, rows))
         cross = tables.source[rows, None] != tables.source[None, :]
         scores = np.where(cross, scores, -1.0)
-        for offset, j in zip(*np.nonzero(scores >= model.threshold), strict=True):
-            i = start + int(offset)
-            if i < j:
-                kept[(i, int(j))] = float(scores[offset, j])
-    return kept
+        offsets, columns = np.nonzero(scores >= model.threshold)
+        ahead = start + offsets < columns  # each pair once, (i, j) with i < j
+        offsets, columns = offsets[ahead], columns[ahead]
+        pairs = np.stack([start + offsets, columns], axis=1).astype(np.int64)
+        kept.append((pairs, scores[offsets, columns].astype(np.float32)))
+    return _stacked(kept)
+
+
+def _stacked(parts: list[tuple[IntArray, FloatArray]]) -> tuple[IntArray, FloatArray]:
+    if not parts:
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float32)
+    return (
+        np.concatenate([pairs for pairs, _ in parts]).astype(np.int64),
+        np.concatenate([scores for _, scores in parts]).astype(np.float32),
+    )
 
 
 VIEW_ROWS = 64  # rows of a view: scored against the units they are paired with
@@ -466,13 +586,13 @@ VOCABULARY_TABLES = frozenset(
 
 
 def _view(
-    tables: _Tables, rows: IntArray, partners: IntArray, only: frozenset[str] | None = None
-) -> tuple[_Tables, IntArray]:
-    """The tables of ``rows`` (first) and their ``partners``, with the statistics of all units,
-    and where each unit is in the view (-1 when absent). A pair's features in the view are its
-    features in the whole: IDF, norms and best cosines are those of all units, and the columns
-    left out are words the rows do not hold. With ``only``, just those tables are cut (the
-    others are left whole, not to be read)."""
+    tables: _Tables[_Rows], rows: IntArray, partners: IntArray, only: frozenset[str] | None = None
+) -> tuple[_Tables[FloatArray], IntArray]:
+    """The dense tables of ``rows`` (first) and their ``partners``, with the statistics of all
+    units, and where each unit is in the view (-1 when absent). A pair's features in the view
+    are its features in the whole: IDF, norms and best cosines are those of all units, and the
+    columns left out are words the rows do not hold. With ``only``, just those tables are cut
+    (the others are left whole, not to be read)."""
     n = len(tables.source)
     members = np.concatenate([rows, np.setdiff1d(partners, rows)])
     position = np.full(n, -1, dtype=np.int64)
@@ -483,8 +603,7 @@ def _view(
         if only is not None and field.name not in only:
             parts[field.name] = value
         elif field.name in VOCABULARY_TABLES:
-            held = np.flatnonzero(value[rows].any(axis=0))
-            parts[field.name] = value[np.ix_(members, held)]
+            parts[field.name] = value.dense(members, value.held(rows))
         elif isinstance(value, np.ndarray) and value.shape[:1] == (n,):
             parts[field.name] = value[members]
         else:
@@ -492,16 +611,15 @@ def _view(
     if only is not None:
         return _Tables(**parts), position  # type: ignore[arg-type]
     pieces = np.flatnonzero(position[tables.segment_owner] >= 0)
-    rows_pieces = np.isin(tables.segment_owner, rows)
-    held = np.flatnonzero(tables.segments[rows_pieces].any(axis=0))
-    parts["segments"] = tables.segments[np.ix_(pieces, held)]
+    rows_pieces = np.flatnonzero(np.isin(tables.segment_owner, rows))
+    parts["segments"] = tables.segments.dense(pieces, tables.segments.held(rows_pieces))
     parts["segment_owner"] = position[tables.segment_owner[pieces]]
-    view = _Tables(**parts)  # type: ignore[arg-type]
+    view: _Tables[FloatArray] = _Tables(**parts)  # type: ignore[arg-type]
     view.rarest = _rarest(view.lemmas)
     return view, position
 
 
-def _best_over(tables: _Tables, pairs: IntArray) -> FloatArray:
+def _best_over(tables: _Tables[_Rows], pairs: IntArray) -> FloatArray:
     """Each unit's best word cosine in each source it has a candidate in, over every unit of
     that source (so the features of a candidate pair are those of scoring every pair); -2
     for the other sources, as for a source with nothing to compare."""
@@ -564,15 +682,17 @@ def cliques(
         if (i, j) in covered:
             continue
         group = [i, j]
+        sources = {statements[i].source, statements[j].source}  # of the group, as it grows
         candidates = sorted(
             neighbours[i] & neighbours[j],
             key=lambda k: -(scores.get(_key(k, i), 0.0) + scores.get(_key(k, j), 0.0)),
         )
         for k in candidates:
-            if statements[k].source in {statements[m].source for m in group}:
+            if statements[k].source in sources:
                 continue
             if all(_key(k, m) in scores for m in group):
                 group.append(k)
+                sources.add(statements[k].source)
         covered |= {_key(a, b) for a in group for b in group if a != b}
         groups.append(sorted(group))
     return groups
@@ -625,14 +745,49 @@ def aligned(
     band = default_band() if band == "default" else band
     vectors = word_vectors() if band is not None else None
     floor = band.floor if band is not None and vectors is not None else model.threshold
-    near = score_pairs(statements, replace(model, threshold=min(floor, model.threshold)))
-    every = {pair: score for pair, score in near.items() if score >= model.threshold}
+    pairs, probabilities = scored_pairs(
+        statements, replace(model, threshold=min(floor, model.threshold))
+    )
+    over = probabilities.astype(np.float64) >= model.threshold
+    every = dict(zip(map(tuple, pairs[over].tolist()), probabilities[over].tolist(), strict=True))
     if band is not None and vectors is not None:
+        limited = candidates.beyond_cap(statements)
+        near = band_pairs(pairs[~over], probabilities[~over], told, band, limited)
         every.update(second_look(near, model, told, band, vectors))
     scores = {(i, j): p for (i, j), p in every.items() if told[i] & told[j]}
     groups = joined(cliques(statements, scores), statements, scores)
     groups = without_near_duplicates(groups, statements, scores)
     return with_copies(groups, statements), scores, every
+
+
+def band_pairs(
+    pairs: IntArray,
+    scores: FloatArray,
+    told: Sequence[frozenset[str]],
+    band: Band,
+    limited: candidates.BoolArray,
+) -> dict[tuple[int, int], float]:
+    """The pairs under the threshold (in the order scored) the second look looks at: from
+    the band's floor up, sharing a told word; of a statement ``limited`` (beyond the
+    candidate cap: a large comparison, where a statement has more pairs in the band the more
+    articles tell its event) only its ``candidates.BAND_CAP`` best-scored ones, so that the
+    looks grow with the statements."""
+    rows: list[int] = []
+    for start in range(0, len(pairs), BLOCK * BLOCK):  # a slice at a time: few Python objects
+        part = slice(start, start + BLOCK * BLOCK)
+        firsts, seconds = pairs[part, 0].tolist(), pairs[part, 1].tolist()
+        probabilities = scores[part].tolist()
+        rows.extend(
+            start + k
+            for k, (i, j, score) in enumerate(zip(firsts, seconds, probabilities, strict=True))
+            if score >= band.floor and told[i] & told[j]
+        )
+    looked = np.array(rows, dtype=np.int64)
+    if limited.any():
+        looked = looked[
+            candidates.strongest(pairs[looked], scores[looked], limited, candidates.BAND_CAP)
+        ]
+    return dict(zip(map(tuple, pairs[looked].tolist()), scores[looked].tolist(), strict=True))
 
 
 def second_look(
@@ -645,17 +800,25 @@ def second_look(
     """The pairs under the threshold that the band model links, at the threshold's score:
     two sentences that tell one happening in other words ("withdrew" / "pulled out") score
     just under it on shared words alone. Only pairs that share a told word are looked at."""
-    linked: dict[tuple[int, int], float] = {}
-    rows: dict[int, FloatArray] = {}  # a statement's word vectors, looked up once
+    looked = [
+        ((i, j), score)
+        for (i, j), score in near.items()
+        if band.floor <= score < model.threshold and told[i] & told[j]
+    ]
+    # the vectors of every word told once, and each statement's words as rows of them: a
+    # statement's own copy of its vectors would take 1.5 KB a word, statement after statement
+    vocabulary = sorted({word for pair, _ in looked for k in pair for word in told[k]})
+    table = vectors.of(vocabulary)
+    column = {word: c for c, word in enumerate(vocabulary)}
+    rows: dict[int, IntArray] = {}
 
     def words_of(k: int) -> FloatArray:
         if k not in rows:
-            rows[k] = vectors.of(sorted(told[k]))
-        return rows[k]
+            rows[k] = np.array([column[word] for word in sorted(told[k])], dtype=np.int64)
+        return table[rows[k]]
 
-    for (i, j), score in near.items():
-        if not band.floor <= score < model.threshold or not told[i] & told[j]:
-            continue
+    linked: dict[tuple[int, int], float] = {}
+    for (i, j), score in looked:
         similarity = _nearest_both_ways(words_of(i), words_of(j))
         if band.probability(score, similarity) >= band.threshold:
             linked[(i, j)] = model.threshold
@@ -672,7 +835,9 @@ def told_similarity(first: frozenset[str], second: frozenset[str], vectors: Word
 
 def _nearest_both_ways(first: FloatArray, second: FloatArray) -> float:
     similarity = first @ second.T
-    return float(0.5 * (similarity.max(axis=1).mean() + similarity.max(axis=0).mean()))
+    across, down = similarity.max(axis=1), similarity.max(axis=0)
+    # the means as float32 sums over the count: what .mean() gives, without its overhead
+    return float(0.5 * (across.sum() / len(across) + down.sum() / len(down)))
 
 
 def without_near_duplicates(
@@ -686,29 +851,32 @@ def without_near_duplicates(
         pairs = [scores.get(_key(a, b), 0.0) for a in group for b in group if a < b]
         return len(group), sum(pairs) / max(1, len(pairs))
 
-    kept: list[set[int]] = []
+    kept: list[tuple[set[int], set[str]]] = []  # members and their sources
     holding: dict[int, list[int]] = {}  # statement -> kept groups holding it
     for group in sorted(groups, key=strength, reverse=True):
         members, sources = set(group), {statements[k].source for k in group}
-        # a group it repeats shares all but one of its sentences, so at least one
-        near = {position for k in group for position in holding.get(k, ())}
-        if not any(_repeats(members, sources, kept[p], statements) for p in near):
-            for k in group:
+        # a group it repeats shares all but one of its sentences, so at least one: how many
+        # of its sentences each kept group holds, counted through the statements
+        shared = Counter(position for k in members for position in holding.get(k, ()))
+        if not any(
+            _repeats(members, sources, kept[p], n)
+            for p, n in shared.items()
+            if n >= NEAR_DUPLICATE_SIZE - 1  # fewer can never be all but one
+        ):
+            for k in members:
                 holding.setdefault(k, []).append(len(kept))
-            kept.append(members)
-    chosen = {frozenset(members) for members in kept}
+            kept.append((members, sources))
+    chosen = {frozenset(members) for members, _ in kept}
     return [group for group in groups if frozenset(group) in chosen]
 
 
 def _repeats(
-    members: set[int], sources: set[str], other: set[int], statements: Sequence[Statement]
+    members: set[int], sources: set[str], other: tuple[set[int], set[str]], shared: int
 ) -> bool:
-    smaller = min(len(members), len(other))
-    return (
-        smaller >= NEAR_DUPLICATE_SIZE
-        and len(members & other) >= smaller - 1
-        and sources <= {statements[k].source for k in other}
-    )
+    """Whether a group (``members`` of ``sources``) repeats a kept one (``other``: its
+    members and sources) with which it has ``shared`` members."""
+    smaller = min(len(members), len(other[0]))
+    return smaller >= NEAR_DUPLICATE_SIZE and shared >= smaller - 1 and sources <= other[1]
 
 
 @lru_cache(maxsize=8192)  # statements hash by identity; asked of again and again by the grouping

@@ -12,7 +12,9 @@ at most ``CAP`` candidates of other sources:
   one fact by and is left out, which also bounds the work of the index itself).
 
 A pair is scored when either side keeps the other: at most 2 x ``CAP`` pairs a statement.
-The linker's values are paired the same way, by the keys a link needs (``bucket_pairs``).
+The linker's values are paired the same way, by the keys a link needs (``bucket_pairs``), and
+the aligner's second look at the pairs just under its threshold keeps, for a statement beyond
+``CAP``, its ``BAND_CAP`` best-scored ones (``strongest``).
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ import numpy.typing as npt
 from triangulate.compare.statements import Statement
 
 IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
 CAP = 256  # candidates kept for a statement of a large comparison
 POSTINGS = 1024  # a lemma in more statements than this does not make candidates
+BAND_CAP = 32  # pairs under the threshold looked at again, for a statement beyond the cap
 
 
 def source_ids(statements: Sequence[Statement]) -> IntArray:
@@ -43,6 +47,37 @@ def below_cap(statements: Sequence[Statement], cap: int = CAP) -> bool:
         return True
     source = source_ids(statements)
     return int((len(source) - np.bincount(source)[source]).max()) <= cap
+
+
+def beyond_cap(statements: Sequence[Statement], cap: int = CAP) -> BoolArray:
+    """Which statements have more than ``cap`` statements of other sources."""
+    source = source_ids(statements)
+    if not len(source):
+        return np.zeros(0, dtype=np.bool_)
+    out: BoolArray = (len(source) - np.bincount(source)[source]) > cap
+    return out
+
+
+def strongest(
+    pairs: npt.ArrayLike, scores: npt.ArrayLike, limited: BoolArray, cap: int
+) -> BoolArray:
+    """Which pairs to keep: all of a statement that is not ``limited``; a limited statement
+    keeps its ``cap`` highest-scored pairs (on a tie the earlier pair). A pair is kept when
+    either side keeps it, so that at most ``cap`` pairs a limited statement are added."""
+    ends = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    count = len(ends)
+    if not count:
+        return np.zeros(0, dtype=np.bool_)
+    statement = np.concatenate([ends[:, 0], ends[:, 1]])
+    score = np.tile(np.asarray(scores, dtype=np.float64), 2)
+    pair = np.tile(np.arange(count), 2)
+    order = np.lexsort((pair, -score, statement))
+    ranked = statement[order]
+    first = np.searchsorted(ranked, ranked, side="left")  # where each statement's pairs begin
+    kept_here = (np.arange(2 * count) - first < cap) | ~limited[ranked]
+    kept = np.zeros(count, dtype=np.bool_)
+    np.logical_or.at(kept, pair[order], kept_here)
+    return kept
 
 
 def pairs_to_score(statements: Sequence[Statement], cap: int = CAP) -> IntArray | None:
@@ -73,7 +108,7 @@ def statement_pairs(
     others = n - np.bincount(source)[source]  # statements of other sources, per statement
     index = _LemmaIndex(statements, source, postings)
     everyone: dict[int, IntArray] = {}  # per source: every statement of the other sources
-    firsts, seconds = [], []
+    keys = []  # each pair as one number, low * n + high
     for i in range(n):
         if others[i] <= cap:
             if int(source[i]) not in everyone:
@@ -81,12 +116,10 @@ def statement_pairs(
             partners = everyone[int(source[i])]
         else:
             partners = index.nearest(i, cap)
-        firsts.append(np.full(len(partners), i, dtype=np.int64))
-        seconds.append(partners.astype(np.int64))
-    first, second = np.concatenate(firsts), np.concatenate(seconds)
-    low, high = np.minimum(first, second), np.maximum(first, second)
-    keys = np.unique(low * n + high)
-    return np.stack([keys // n, keys % n], axis=1)
+        partners = partners.astype(np.int64)
+        keys.append(np.minimum(partners, i) * n + np.maximum(partners, i))
+    unique = np.unique(np.concatenate(keys))
+    return np.stack([unique // n, unique % n], axis=1)
 
 
 class _LemmaIndex:
