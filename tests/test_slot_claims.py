@@ -62,6 +62,10 @@ def claims(encoder: TextEncoder) -> list[Claim]:
     return compare(ARTICLES, read_many(ARTICLES), encoder)
 
 
+def _article(ident: str, outlet: str, text: str, published: str | None = None) -> Article:
+    return Article(ident, f"{ident}.txt", text, outlet=outlet, published=published)
+
+
 def test_a_person_two_sources_name_is_one_claim_citing_where_each_introduces_them(
     claims: list[Claim],
 ) -> None:
@@ -100,21 +104,19 @@ def test_an_age_beside_a_name_agrees_with_the_same_age_told_without_a_name(
 def test_the_role_two_sources_write_beside_a_name_labels_it_and_speech_does_not_introduce(
     encoder: TextEncoder,
 ) -> None:
-    first = Article(
-        id="x",
-        source="x.txt",
-        outlet="Lake Times",
-        text=(
+    first = _article(
+        "x",
+        "Lake Times",
+        (
             "Rescuers reached the summit of Mount Kessel on Sunday. "
             '"We were lucky," coach Ilse Marrow said. '
             "Head coach Ilse Marrow of the rowing club was among the climbers."
         ),
     )
-    second = Article(
-        id="y",
-        source="y.txt",
-        outlet="Ridge Post",
-        text=(
+    second = _article(
+        "y",
+        "Ridge Post",
+        (
             "The climbers were found near Mount Kessel late on Saturday. "
             "Head coach Ilse Marrow was among the climbers."
         ),
@@ -146,20 +148,18 @@ def test_markdown_html_and_json_show_the_person_claim(claims: list[Claim]) -> No
 def test_a_day_two_sources_give_is_one_claim_even_told_of_different_steps(
     encoder: TextEncoder,
 ) -> None:
-    first = Article(
-        id="p",
-        source="p.txt",
-        outlet="Port Daily",
-        text=(
+    first = _article(
+        "p",
+        "Port Daily",
+        (
             "Police say the harbour crane collapsed on Friday, injuring two dock workers. "
             "The port reopened on Sunday."
         ),
     )
-    second = Article(
-        id="q",
-        source="q.txt",
-        outlet="Shore News",
-        text=(
+    second = _article(
+        "q",
+        "Shore News",
+        (
             "Inspectors arrived at the harbour on Friday to examine the broken crane. "
             "Dock workers stayed home on Saturday."
         ),
@@ -174,19 +174,17 @@ def test_a_day_two_sources_give_is_one_claim_even_told_of_different_steps(
 
 
 def test_a_day_of_the_week_in_dated_articles_is_its_date(encoder: TextEncoder) -> None:
-    first = Article(
-        id="d1",
-        source="d1.txt",
-        outlet="Port Daily",
+    first = _article(
+        "d1",
+        "Port Daily",
+        "The harbour crane collapsed on Friday, injuring two dock workers.",
         published="2031-05-03",
-        text="The harbour crane collapsed on Friday, injuring two dock workers.",
     )
-    second = Article(
-        id="d2",
-        source="d2.txt",
-        outlet="Shore News",
+    second = _article(
+        "d2",
+        "Shore News",
+        "Inspectors arrived at the harbour on Friday to examine the broken crane.",
         published="2031-05-04",
-        text="Inspectors arrived at the harbour on Friday to examine the broken crane.",
     )
     claims = compare([first, second], read_many([first, second]), encoder)
     assert [c.about for c in claims if c.kind == "when"] == ["Day: 2 May 2031"]
