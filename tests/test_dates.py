@@ -253,3 +253,7 @@ def test_within_one_day_the_earlier_time_comes_first() -> None:
     assert ordered == [
         "2031-04-09", "2031-04-09TMO", "2031-04-09T10:00", "2031-04-09TAF", "2031-04-09T16:30",
     ]  # fmt: skip
+    # a part of the day kept as the day's modifier ("Monday afternoon") sorts the same way
+    afternoon = DateInterval.parse("2031-04-09", mod="afternoon")
+    ten = DateInterval.parse("2031-04-09T10:00")
+    assert afternoon is not None and ten is not None and ten < afternoon

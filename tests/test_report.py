@@ -299,3 +299,8 @@ def test_a_source_cited_less_surely_is_shown_as_such_in_every_format() -> None:
     markdown = render_markdown(dossier)
     assert "1 independent source (" in markdown and "; less surely: " in markdown
     assert "; less surely: " in render_html(dossier)
+    # a report that quotes one sentence of a claim quotes one that surely states it
+    first = claim.sides[0]
+    shown = replace(claim, sides=(replace(first, evidence=(maybe, sure)),))
+    listed = render_markdown(build_dossier(articles, readings, [shown], [], [], []))
+    assert "the port authority said" in listed.split("## Agreements", 1)[1].split("\n\n")[1]

@@ -170,6 +170,10 @@ def test_one_counted_thing_is_labelled_as_things_counted() -> None:
         fact = _fact(sentence, written, "fall", None)
         label = figure_label(sentence, 0, quantity, fact)
         assert label == f"Number of {counted} who have fallen", label
+    sentence = "One Velmaran and one Ostran climber have fallen into the bay."
+    quantity = Quantity(_at(sentence, "One"), 1, "Velmaran", None, 1, 1)
+    fact = _fact(sentence, "One Velmaran", "fall", None)
+    assert figure_label(sentence, 0, quantity, fact) == "Number of Velmarans who have fallen"
     assert plural_phrase("ferry") == "ferries" and plural_phrase("coach") == "coaches"
 
 

@@ -121,7 +121,7 @@ def figure_label(
     if quantity_reader.unit_kind(quantity.unit) == "speed":
         return "Speed"  # "up to 120 mph": a speed counts nothing
     noun = counted_phrase(sentence_text, sentence_start, quantity)
-    if quantity.value == 1 and noun and noun != quantity.unit:
+    if quantity.value == 1 and noun and quantity_reader.unit_kind(quantity.unit) == "count":
         noun = plural_phrase(noun)  # "one climber" counts climbers: "Number of climbers"
     if quantity.hedge in SIZE_HEDGES:
         return clipped(f"Size of the {noun}")

@@ -334,6 +334,8 @@ class DateInterval:
             if hours.isdigit() and minutes[:2].isdigit():
                 return int(hours) * 60 + int(minutes[:2])
         part = self.value.rpartition("T")[2] if "T" in self.value else ""
+        if part not in PART_OF_DAY_MINUTE:  # "Monday afternoon": the part kept as a modifier
+            part = next((code for code, word in PARTS_OF_DAY.items() if word == self.mod), "")
         return PART_OF_DAY_MINUTE.get(part, -1)
 
     @property

@@ -214,7 +214,8 @@ class DossierView:
             "sources": sources,
             "names": [s["label"] for s in sources],
             "independent": self.independent(articles),
-            "quotes": self.cites(side.get("evidence", [])),
+            # the sentences that surely state it first: a page or report showing one quotes one
+            "quotes": self.cites(sorted(side.get("evidence", []), key=_cited_less_surely)),
             "first_published": dates[0] if dates else None,
         }
 
@@ -461,3 +462,7 @@ def _chart_row(
         "far_x": round(far, 1), "reports": reports, "exact": entry.get("granularity") == "day",
         "band": index % 2 == 0, "band_y": round(y - ROW_HEIGHT / 2, 1),
     }  # fmt: skip
+
+
+def _cited_less_surely(evidence: Data) -> bool:
+    return bool(evidence.get("tentative"))
