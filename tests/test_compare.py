@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pytest
 
 from triangulate.compare.claims import compare, normalise_unit, parse_time_value, spans_compatible
+from triangulate.core.sources import independent_sources, surely_citing
 from triangulate.models import (
     Article,
     Claim,
@@ -481,3 +482,16 @@ def test_an_agreement_marks_a_sentence_linked_less_surely_as_tentative(
     assert tentative == {"a1": False, "a2": False, "a3": True}
     assert arrest.reason.startswith("2 independent sources state it (Outlet 1, Outlet 2).")
     assert "Less surely: Outlet 3" in arrest.reason
+
+
+def test_sources_cited_only_less_surely_do_not_surely_state_a_claim() -> None:
+    sure, maybe = Evidence("a", 0, 4, "Rain"), Evidence("b", 0, 4, "Rain", tentative=True)
+    also_sure = Evidence("b", 10, 14, "Snow")
+    assert surely_citing({"a", "b", "c"}, [sure, maybe]) == {"a", "c"}  # c: no evidence given
+    assert surely_citing({"a", "b"}, [sure, maybe, also_sure]) == {"a", "b"}
+    as_json: list[dict[str, object]] = [{"article": "a"}, {"article": "b", "tentative": True}]
+    assert surely_citing({"a", "b"}, as_json) == {"a"}
+    # the same count from records keyed by id as from a list of them
+    articles = [Article("a", "a.txt", "x", outlet="A"), Article("b", "b.txt", "y", outlet="B")]
+    keyed = {article.id: article for article in articles}
+    assert independent_sources({"a", "b"}, keyed) == independent_sources({"a", "b"}, articles)

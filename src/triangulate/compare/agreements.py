@@ -6,14 +6,14 @@ sentences state (who did what, from the clause the sources share), never a windo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from triangulate.compare.align import told_words
+from triangulate.compare.align import pair_score, told_words
 from triangulate.compare.labels import clause_label, statement_label
 from triangulate.compare.statements import Statement
-from triangulate.core.sources import independent_sources, source_name
+from triangulate.core.sources import independent_sources, source_name, surely_citing
 from triangulate.core.words import (
     REPORTING_VERBS,
     SPEECH_VERBS,
@@ -72,14 +72,11 @@ def _surely_stating(
     for candidate in sure:  # grows while it is read: members reached through sure ones
         for m in members:
             if m not in sure and (
-                m.text == candidate.text or _link(m, candidate, scores) >= SURE_LINK
+                m.text == candidate.text
+                or pair_score(scores, m.index, candidate.index) >= SURE_LINK
             ):
                 sure.append(m)
     return {m.index for m in sure}
-
-
-def _link(one: Statement, other: Statement, scores: dict[tuple[int, int], float]) -> float:
-    return scores.get((min(one.index, other.index), max(one.index, other.index)), 0.0)
 
 
 @dataclass(frozen=True)
@@ -169,19 +166,7 @@ def _firm_dates(article_ids: Sequence[str], by_id: dict[str, Article]) -> list[s
 
 
 def _names(article_ids: Sequence[str], by_id: dict[str, Article]) -> str:
-    return ", ".join(sorted(independent_sources(article_ids, _behind(article_ids, by_id))))
-
-
-def _behind(article_ids: Sequence[str], by_id: dict[str, Article]) -> list[Article]:
-    """The articles cited and those they were copied from: all that counting their
-    independent sources reads (not every article of the comparison, claim after claim)."""
-    found: dict[str, Article] = {}
-    for article_id in article_ids:
-        article = by_id.get(article_id)
-        while article is not None and article.id not in found:
-            found[article.id] = article
-            article = by_id.get(article.duplicate_of or "")
-    return list(found.values())
+    return ", ".join(sorted(independent_sources(article_ids, by_id)))
 
 
 def _supports(member: Statement, label: tuple[Statement, Fact | None]) -> bool:
@@ -232,7 +217,7 @@ def _by_centrality(group: Sequence[int], scores: dict[tuple[int, int], float]) -
     for p, a in enumerate(group):
         for q in range(p + 1, len(group)):
             b = group[q]
-            score = scores.get((a, b) if a < b else (b, a), 0.0)
+            score = pair_score(scores, a, b)
             linked[p] += score
             linked[q] += score
     order = sorted(range(len(group)), key=lambda p: (-linked[p], group[p]))
@@ -240,21 +225,23 @@ def _by_centrality(group: Sequence[int], scores: dict[tuple[int, int], float]) -
 
 
 def _confidence(group: Sequence[int], scores: dict[tuple[int, int], float]) -> float:
-    pairs = [scores.get((min(a, b), max(a, b)), 0.0) for a in group for b in group if a < b]
+    pairs = [pair_score(scores, a, b) for a in group for b in group if a < b]
     return round(sum(pairs) / len(pairs), 3) if pairs else 0.5
 
 
-def agreement_reason(evidence: Sequence[Evidence], articles: Sequence[Article]) -> str:
+def agreement_reason(
+    evidence: Sequence[Evidence], articles: Sequence[Article] | Mapping[str, Article]
+) -> str:
     """ "3 independent sources state it (A, B, C)." and, when the sentences of other sources
     are cited less surely, " Less surely: D, E (...)." """
-    surely = [e.article for e in evidence if not e.tentative]
+    cited = {e.article for e in evidence}
+    surely = surely_citing(cited, evidence)
     sources = independent_sources(surely, articles)
     names = ", ".join(sorted(sources))
     verb = "states" if len(sources) == 1 else "state"
     plural = "s" if len(sources) != 1 else ""
     reason = f"{len(sources)} independent source{plural} {verb} it ({names})."
-    tentative = [e.article for e in evidence if e.tentative]
-    maybe = sorted(independent_sources(tentative, articles) - sources)
+    maybe = sorted(independent_sources(cited - surely, articles) - sources)
     if maybe:
         who = ", ".join(maybe)
         reason += f" Less surely: {who} (a sentence that may state it, or only something near it)."
@@ -273,7 +260,7 @@ def _claim(
     evidence = tuple(
         s.evidence if s.index in sure else replace(s.evidence, tentative=True) for s in ordered
     )
-    reason = agreement_reason(evidence, _behind(article_ids, by_id))
+    reason = agreement_reason(evidence, by_id)
     side = Side(value=None, display=about, articles=article_ids, evidence=evidence)
     return Claim("", about, "agreed", reason, (side,), confidence, kind="statement")
 

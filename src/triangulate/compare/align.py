@@ -702,6 +702,11 @@ def _key(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a < b else (b, a)
 
 
+def pair_score(scores: dict[tuple[int, int], float], a: int, b: int) -> float:
+    """The aligner's score of two statements (by index, in either order); 0 when unscored."""
+    return scores.get(_key(a, b), 0.0)
+
+
 def with_copies(groups: list[list[int]], statements: Sequence[Statement]) -> list[list[int]]:
     """Each group with the same sentence as copied by other articles of one of its sources:
     a wire copy counts once as a source, but its sentence is cited too."""

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
 
+from triangulate.compare.align import pair_score
 from triangulate.compare.candidates import bucket_pairs
 from triangulate.compare.disagreements import name_key, spelled_alike
 from triangulate.compare.statements import Statement, stem
@@ -195,7 +196,7 @@ class Linker:
         a, b = self.values[i].statement, self.values[j].statement
         if a is None or b is None:
             return 0.0
-        return self.alignment.get((min(a, b), max(a, b)), 0.0)
+        return pair_score(self.alignment, a, b)
 
     def _written(self, value: LinkInput) -> str:
         """A figure by its digits ("Almost 1,400", "1,400-strong"), a date as written."""

@@ -39,7 +39,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from triangulate.core.dates import shown_publication_date
-from triangulate.core.sources import independent_sources, original_of, source_name
+from triangulate.core.sources import independent_sources, original_of, source_name, surely_citing
 from triangulate.core.spans import sentence_around
 from triangulate.core.words import STAGES, content_words, stage_of, word_set, words_of
 from triangulate.models import (
@@ -893,10 +893,7 @@ def find_omissions(
         # only sources that surely state the point report it; a source cited less surely
         # is not said to omit it either
         cited = [e for side in claim.sides for e in side.evidence]
-        unsure = {e.article for e in cited if e.tentative} - {
-            e.article for e in cited if not e.tentative
-        }
-        sources = independent_sources(reporting - unsure, articles)
+        sources = independent_sources(surely_citing(reporting, cited), articles)
         if len(sources) < 2:
             continue
         for article in articles:

@@ -25,8 +25,18 @@ class _Record(Protocol):
 SourceLike = _Record | Mapping[str, Any]
 
 
-def _get(article: SourceLike, field: str) -> Any:
-    return article.get(field) if isinstance(article, Mapping) else getattr(article, field)
+class _Cited(Protocol):
+    @property
+    def article(self) -> str: ...
+    @property
+    def tentative(self) -> bool: ...
+
+
+CitedLike = _Cited | Mapping[str, Any]  # an evidence record or its JSON form
+
+
+def _get(record: SourceLike | CitedLike, field: str) -> Any:
+    return record.get(field) if isinstance(record, Mapping) else getattr(record, field)
 
 
 def source_name(article: SourceLike) -> str:
@@ -43,11 +53,26 @@ def original_of(article: SourceLike, by_id: Mapping[str, SourceLike]) -> SourceL
     return article
 
 
-def independent_sources(article_ids: Iterable[str], articles: Iterable[SourceLike]) -> set[str]:
-    """Distinct outlets behind some articles, a copy counting as its original."""
-    by_id = {str(_get(article, "id")): article for article in articles}
+def independent_sources(
+    article_ids: Iterable[str], articles: Iterable[SourceLike] | Mapping[str, SourceLike]
+) -> set[str]:
+    """Distinct outlets behind some articles, a copy counting as its original. ``articles``
+    may already be keyed by id (a caller counting claim after claim builds that once)."""
+    if isinstance(articles, Mapping):
+        by_id: Mapping[str, SourceLike] = articles
+    else:
+        by_id = {str(_get(article, "id")): article for article in articles}
     return {
         source_name(original_of(by_id[article_id], by_id))
         for article_id in article_ids
         if article_id in by_id
     }
+
+
+def surely_citing(article_ids: Iterable[str], evidence: Iterable[CitedLike]) -> set[str]:
+    """The articles among ``article_ids`` not cited only by tentative evidence (a sentence
+    that may state the claim, or only something near it): those that surely state it."""
+    cited = [(str(_get(e, "article")), bool(_get(e, "tentative"))) for e in evidence]
+    unsure = {article for article, tentative in cited if tentative}
+    unsure -= {article for article, tentative in cited if not tentative}
+    return set(article_ids) - unsure

@@ -23,7 +23,7 @@ from urllib.parse import quote as url_quote
 
 from triangulate.compose.schema import evidence_places
 from triangulate.core.dates import DateInterval, publication_how_in_words, value_in_words
-from triangulate.core.sources import independent_sources, source_name
+from triangulate.core.sources import independent_sources, source_name, surely_citing
 from triangulate.core.spans import context_around
 
 Data = Mapping[str, Any]
@@ -181,7 +181,8 @@ class DossierView:
     def claim(self, claim: Data) -> dict[str, Any]:
         sides = [self._side(side) for side in claim.get("sides", [])]
         article_ids = {a for side in claim.get("sides", []) for a in side.get("articles", [])}
-        surely = self._surely_cited(claim, article_ids)
+        cited = [e for side in claim.get("sides", []) for e in side.get("evidence", [])]
+        surely = surely_citing(article_ids, cited)
         surely_names = independent_sources(surely, self.articles.values())
         less_surely = independent_sources(article_ids, self.articles.values()) - surely_names
         return {
@@ -196,14 +197,6 @@ class DossierView:
             "less_surely": sorted(less_surely),
             "article_count": len(article_ids),
         }
-
-    @staticmethod
-    def _surely_cited(claim: Data, article_ids: set[str]) -> set[str]:
-        """The articles with a sentence cited surely (not marked tentative)."""
-        evidence = [e for side in claim.get("sides", []) for e in side.get("evidence", [])]
-        if not evidence:
-            return article_ids
-        return {str(e.get("article")) for e in evidence if not e.get("tentative")}
 
     def _side(self, side: Data) -> dict[str, Any]:
         articles = [str(a) for a in side.get("articles", [])]
