@@ -175,7 +175,7 @@ Named = dict[tuple[str, str], dict[str, _Named]]
 
 def _merged(named: Named) -> Named:
     """People the readers left apart whose names differ by a middle name, a suffix or a
-    letter or two of the surname ("Duncan Robert Rait", "Duncan Raite") are one person:
+    letter or two of the surname ("Ana Maria Veldt", "Ana Veldte") are one person:
     each article's first full naming of either, under the name more articles write."""
     people = sorted(
         (key for key in named if key[0] == "who"), key=lambda key: (-len(named[key]), key[1])

@@ -364,7 +364,7 @@ class SpeakerResolver:
         return phrase.text, _evidence(phrase, self.article_id)
 
     def _surname_of(self, phrase: Span) -> Entity | None:
-        """ "Craft said", "Chief Craft said": a surname, with or without a title, that the
+        """ "Mills said", "Chief Mills said": a surname, with or without a title, that the
         tagger did not take for a person names the one the article writes in full with it."""
         words = [t for t in phrase if t.lower_.rstrip(".") not in CUT_TITLES]
         # the tagger may take a surname that is also a word ("Mills") for a common noun
