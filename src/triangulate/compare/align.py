@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache, lru_cache
@@ -528,24 +527,16 @@ def scored_pairs(
     tables.best_words = _best_over(tables, pairs)
     kept: list[tuple[IntArray, FloatArray]] = []
     starts = np.searchsorted(pairs[:, 0], np.arange(0, n + VIEW_ROWS, VIEW_ROWS))
-    for block, start in enumerate(range(0, n, VIEW_ROWS)):
-        mine = pairs[starts[block] : starts[block + 1]]
-        if not len(mine):
-            continue
-        rows = np.arange(start, min(start + VIEW_ROWS, n))
-        found = _scored_in_view(tables, rows, mine, model)
-        over = found.astype(np.float64) >= model.threshold
-        kept.append((mine[over], found[over]))
+    for block in range(len(starts) - 1):
+        # a few rows' pairs at a time, at most PAIR_CHUNK: the entries a chunk gathers
+        # (its pairs times their words) bound the memory
+        for first in range(int(starts[block]), int(starts[block + 1]), PAIR_CHUNK):
+            mine = pairs[first : min(first + PAIR_CHUNK, int(starts[block + 1]))]
+            rows = np.arange(mine[0, 0], mine[-1, 0] + 1)
+            found = model.score(pair_block_features(tables, rows, mine))
+            over = found.astype(np.float64) >= model.threshold
+            kept.append((mine[over], found[over]))
     return _stacked(kept)
-
-
-def _scored_in_view(
-    tables: _Tables[_Rows], rows: IntArray, mine: IntArray, model: Model
-) -> FloatArray:
-    """The probabilities of the pairs ``mine`` (each from one of ``rows``), from the
-    features of those pairs alone (:func:`pair_block_features`)."""
-    found: FloatArray = model.score(pair_block_features(tables, rows, mine))
-    return found
 
 
 def pair_block_features(
@@ -688,7 +679,8 @@ def _stacked(parts: list[tuple[IntArray, FloatArray]]) -> tuple[IntArray, FloatA
     )
 
 
-VIEW_ROWS = 64  # rows of a view: scored against the units they are paired with
+VIEW_ROWS = 64  # rows made dense at once: their pairs' features, their best cosines
+PAIR_CHUNK = 4096  # candidate pairs whose features are computed at once
 WORD_TABLES = frozenset({"words", "word_norm"})  # what a word cosine reads
 # The tables whose columns are a vocabulary: a view keeps the columns its rows hold.
 VOCABULARY_TABLES = frozenset(
@@ -972,13 +964,13 @@ def without_near_duplicates(
     holding: dict[int, list[int]] = {}  # statement -> kept groups holding it
     for group in sorted(groups, key=strength, reverse=True):
         members, sources = set(group), {statements[k].source for k in group}
-        # a group it repeats shares all but one of its sentences, so at least one: how many
-        # of its sentences each kept group holds, counted through the statements
-        shared = Counter(position for k in members for position in holding.get(k, ()))
+        # a kept group is at least as large (they come largest first), so one it repeats
+        # holds all but one of its sentences: one of any two of them. Only the kept groups
+        # holding its first two are counted, not every group holding any of its sentences
+        # (a statement is in a dozen groups of a large comparison).
+        nearby = dict.fromkeys(p for k in group[:2] for p in holding.get(k, ()))
         if not any(
-            _repeats(members, sources, kept[p], n)
-            for p, n in shared.items()
-            if n >= NEAR_DUPLICATE_SIZE - 1  # fewer can never be all but one
+            _repeats(members, sources, kept[p], len(members & kept[p][0])) for p in nearby
         ):
             for k in members:
                 holding.setdefault(k, []).append(len(kept))
