@@ -14,8 +14,8 @@ vectors of the sentence model's token table (``nlp/word_vectors.py``), links tho
 one happening in other words; it too was fitted on the ECB+ training topics.
 
 Only the candidate pairs of ``compare/candidates.py`` are scored (every pair of one event's
-coverage, at most a few hundred a statement beyond), a few rows at a time against the units
-they are paired with, never a full table of all pairs.
+coverage, in whole blocks of rows; at most a few hundred a statement beyond, each pair's
+features computed on the pair alone), never a full table of all pairs.
 """
 
 from __future__ import annotations
@@ -504,9 +504,8 @@ def score_pairs(
     """(i, j) with i < j from different sources -> probability, for pairs over the threshold.
 
     Only the candidate pairs of :mod:`compare.candidates` are scored (every pair of the
-    coverage of one event; at most ``cap`` a statement beyond), a few rows at a time against
-    the units they are paired with: time and memory grow with the statements, not their
-    square."""
+    coverage of one event; at most ``cap`` a statement beyond, each on its own: time and
+    memory grow with the pairs scored, not with the square of the statements)."""
     pairs, scores = scored_pairs(statements, model, cap)
     return dict(zip(map(tuple, pairs.tolist()), scores.tolist(), strict=True))
 
@@ -681,46 +680,28 @@ def _stacked(parts: list[tuple[IntArray, FloatArray]]) -> tuple[IntArray, FloatA
 
 VIEW_ROWS = 64  # rows made dense at once: their pairs' features, their best cosines
 PAIR_CHUNK = 4096  # candidate pairs whose features are computed at once
-WORD_TABLES = frozenset({"words", "word_norm"})  # what a word cosine reads
-# The tables whose columns are a vocabulary: a view keeps the columns its rows hold.
+# The tables whose columns are a vocabulary (made dense whole when every pair is scored)
 VOCABULARY_TABLES = frozenset(
     {"words", "lemmas", "lemma_sets", "lemma_rarity", "pairs", "numbers", "predicates", "verbs"}
     | {"told"}
 )
 
 
-def _view(
-    tables: _Tables[_Rows], rows: IntArray, partners: IntArray, only: frozenset[str] | None = None
+def _word_view(
+    tables: _Tables[_Rows], rows: IntArray, partners: IntArray
 ) -> tuple[_Tables[FloatArray], IntArray]:
-    """The dense tables of ``rows`` (first) and their ``partners``, with the statistics of all
-    units, and where each unit is in the view (-1 when absent). A pair's features in the view
-    are its features in the whole: IDF, norms and best cosines are those of all units, and the
-    columns left out are words the rows do not hold. With ``only``, just those tables are cut
-    (the others are left whole, not to be read)."""
+    """The word tables of ``rows`` (first) and their ``partners`` made dense, over the words
+    the rows hold, with the norms of all units, and where each unit is in the view (-1 when
+    absent): the word cosines in the view are those of the whole. The other tables are left
+    whole, not to be read."""
     n = len(tables.source)
     members = np.concatenate([rows, np.setdiff1d(partners, rows)])
     position = np.full(n, -1, dtype=np.int64)
     position[members] = np.arange(len(members))
-    parts: dict[str, object] = {}
-    for field in fields(tables):
-        value = getattr(tables, field.name)
-        if only is not None and field.name not in only:
-            parts[field.name] = value
-        elif field.name in VOCABULARY_TABLES:
-            parts[field.name] = value.dense(members, value.held(rows))
-        elif isinstance(value, np.ndarray) and value.shape[:1] == (n,):
-            parts[field.name] = value[members]
-        else:
-            parts[field.name] = value
-    if only is not None:
-        return _Tables(**parts), position  # type: ignore[arg-type]
-    pieces = np.flatnonzero(position[tables.segment_owner] >= 0)
-    rows_pieces = np.flatnonzero(np.isin(tables.segment_owner, rows))
-    parts["segments"] = tables.segments.dense(pieces, tables.segments.held(rows_pieces))
-    parts["segment_owner"] = position[tables.segment_owner[pieces]]
-    view: _Tables[FloatArray] = _Tables(**parts)  # type: ignore[arg-type]
-    view.rarest = _rarest(view.lemmas)
-    return view, position
+    parts: dict[str, object] = {f.name: getattr(tables, f.name) for f in fields(tables)}
+    parts["words"] = tables.words.dense(members, tables.words.held(rows))
+    parts["word_norm"] = tables.word_norm[members]
+    return _Tables(**parts), position  # type: ignore[arg-type]
 
 
 def _best_over(tables: _Tables[_Rows], pairs: IntArray) -> FloatArray:
@@ -739,7 +720,7 @@ def _best_over(tables: _Tables[_Rows], pairs: IntArray) -> FloatArray:
         if not len(met):
             continue
         partners = np.concatenate([by_source[bounds[s] : bounds[s + 1]] for s in met])
-        view, position = _view(tables, rows, partners, WORD_TABLES)
+        view, position = _word_view(tables, rows, partners)
         cosine = _word_cosine(view, slice(0, len(rows)))[:, position[partners]]
         sizes = bounds[met + 1] - bounds[met]  # partners are the met sources' units in turn
         found = np.maximum.reduceat(cosine, np.cumsum(sizes) - sizes, axis=1)
@@ -969,9 +950,7 @@ def without_near_duplicates(
         # holding its first two are counted, not every group holding any of its sentences
         # (a statement is in a dozen groups of a large comparison).
         nearby = dict.fromkeys(p for k in group[:2] for p in holding.get(k, ()))
-        if not any(
-            _repeats(members, sources, kept[p], len(members & kept[p][0])) for p in nearby
-        ):
+        if not any(_repeats(members, sources, kept[p], len(members & kept[p][0])) for p in nearby):
             for k in members:
                 holding.setdefault(k, []).append(len(kept))
             kept.append((members, sources))
