@@ -334,3 +334,45 @@ def test_a_date_guessed_from_the_page_text_is_marked_inferred(
     article = queries.get_article(store, "ferry")
     assert (article.published, article.published_how) == ("2019-03-03", "htmldate-guess")
     assert article.published_inferred
+
+
+def test_a_prepared_article_comes_back_from_a_worker_whole() -> None:
+    """What a worker sends back (as plain tuples) is the same record, removed lines and all."""
+    import pickle
+
+    from triangulate.ingest.prepare import Prepared
+    from triangulate.models import Article, RemovedLine
+
+    article = Article(
+        id="a", source="in/a.txt", text="The council voted.", outlet="Harbour Herald",
+        title="Vote", authors=("Ilse Varga",), published="2025-03-14", published_inferred=True,
+        published_how="dateline", language="en", url="https://example.org/a",
+        removed=(RemovedLine(0, "Menu", "menu"), RemovedLine(3, "Share", "share-widget")),
+        content_hash="abc", duplicate_of="b", fully_extracted=False, outlet_inferred=True,
+    )  # fmt: skip
+    prepared = Prepared(article, b"\x01\x02")
+    back = pickle.loads(pickle.dumps(prepared))
+    assert back == prepared and isinstance(back.article.removed[0], RemovedLine)
+
+
+def test_texts_prepared_in_workers_are_stored_as_in_one_process(tmp_path: Path) -> None:
+    import random
+
+    for number in range(12):  # the story's long lines shuffled: no text a copy of another
+        rng = random.Random(number)
+        lines = [line.split() for line in STORY.splitlines()]
+        for words in lines:
+            if len(words) > 12:
+                rng.shuffle(words)
+        body = "\n".join(" ".join(words) for words in lines)
+        write(tmp_path / "texts" / f"t{number}.txt", f"Home | World | Sport\n{body}\nShare this\n")
+    rows = []
+    for workers in (1, 2):
+        settings = Settings(db_path=tmp_path / f"w{workers}.db", workers=workers)
+        from triangulate.store import open_store
+
+        with open_store(settings.db) as store:
+            assert kinds(ingest(store, [str(tmp_path / "texts")], settings)) == ["stored"] * 12
+            removed = store.conn.execute("SELECT * FROM removed_lines ORDER BY rowid").fetchall()
+        rows.append((stored_rows(settings.db), [tuple(row) for row in removed]))
+    assert rows[0] == rows[1] and rows[0][1]

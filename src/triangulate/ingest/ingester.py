@@ -294,8 +294,15 @@ def _failed_job(job: Job, reason: str) -> InputError:
 
 # Plain texts are prepared in groups: one of them takes about as long as sending it to a
 # worker and its article back, so one by one the passing of messages would cost as much
-# again as the work (HTML pages, each tens of times longer, go one by one).
-TEXT_GROUP = 8
+# again as the work (HTML pages, each tens of times longer, go one by one). Groups of up to
+# TEXT_GROUP, fewer messages; at least two groups per worker in a chunk, so that a small
+# batch is still shared out.
+TEXT_GROUP = 32
+SMALLEST_TEXT_GROUP = 8
+
+
+def _text_group(jobs: int, workers: int) -> int:
+    return max(SMALLEST_TEXT_GROUP, min(TEXT_GROUP, jobs // (2 * workers)))
 
 
 def _prepare_all(
@@ -305,7 +312,8 @@ def _prepare_all(
     if pool.uses_processes(len(jobs)) and any(job[0].kind == "html" for job in jobs):
         prepare_workers()  # once here rather than once in every worker
     prepare = partial(_prepare, settings=settings)
-    return map_in_groups(pool, prepare, jobs, _failed_job, _is_text, TEXT_GROUP)
+    group = _text_group(len(jobs), pool.workers)
+    return map_in_groups(pool, prepare, jobs, _failed_job, _is_text, group)
 
 
 def _is_text(job: Job) -> bool:
