@@ -22,10 +22,11 @@ medians are printed with the range and the machine's load average before and aft
 worker's view: each step over all the texts in turn) and the floor's insert of the same files,
 in milliseconds per article.
 ``--timeline N`` instead shows where the wall time of ``triangulate ingest`` of the HTML pages
-goes, in N runs (each a new process, the CLI run in it with time stamps): the interpreter and
-imports, the start of the first page in a worker, the end of the last, the end of the command
-(what follows the last page is the tail: the last writes, the workers' exit, the store's
-close), the ingesting process's own CPU and the workers' pages' CPU.
+(with ``--only text``: of the ``--text`` plain texts) goes, in N runs (each a new process, the
+CLI run in it with time stamps): the interpreter and imports, the start of the first page in a
+worker, the end of the last, the end of the command (what follows the last page is the tail:
+the last writes, the workers' exit, the store's close), the ingesting process's own CPU and
+the workers' pages' CPU.
 """
 
 from __future__ import annotations
@@ -379,15 +380,22 @@ print(json.dumps({"imported": imported, "end": end, "cpu": own.ru_utime + own.ru
 """
 
 
-def timeline(temp: Path, count: int, workers: int | None, runs: int, data: Path) -> None:
-    """Where the wall time of ``triangulate ingest`` of the HTML pages goes."""
+def timeline(
+    temp: Path, count: int, workers: int | None, runs: int, data: Path, texts: int = 0
+) -> None:
+    """Where the wall time of ``triangulate ingest`` of the HTML pages (or of ``texts``
+    plain texts) goes."""
     import json
 
     folder = temp / "html"
     folder.mkdir()
-    make_html(folder, count, data)
+    if texts:
+        make_texts(folder, texts)
+    else:
+        make_html(folder, count, data)
     extra = ["--workers", str(workers)] if workers else []
-    print(f"\n### Timeline: `triangulate ingest` of {count} pages, seconds from the start\n")
+    what = f"{texts} texts" if texts else f"{count} pages"
+    print(f"\n### Timeline: `triangulate ingest` of {what}, seconds from the start\n")
     print(
         "| run | imports done | first page starts | last page ends | end | tail |"
         " ingesting process CPU | pages CPU (workers) |"
@@ -463,7 +471,8 @@ def main() -> int:
     if args.timeline:
         print(f"load average before: {load()}")
         with tempfile.TemporaryDirectory() as name:
-            timeline(Path(name), args.html, args.workers, args.timeline, args.data)
+            texts = args.text if args.only == ["text"] else 0
+            timeline(Path(name), args.html, args.workers, args.timeline, args.data, texts)
         print(f"\nload average after: {load()}")
         return 0
     print(f"load average before: {load()}")
