@@ -342,7 +342,10 @@ def step_costs(count: int) -> None:
                 for chunk in chunks:
                     ingester._store_chunk(chunk, lambda event: None)
 
+            system = resource.getrusage(resource.RUSAGE_SELF).ru_stime
             step("store: queries, writes, FTS index, commits (ingesting process)", store_all)
+            system = resource.getrusage(resource.RUSAGE_SELF).ru_stime - system
+            rows.append(("store: of which system time (file writes)", system * 1000 / count))
         step(
             "**floor**: read, decode, insert text and bytes with FTS5 (`baselines.py sqlite`)",
             lambda: sqlite_floor(folder, temp / "floor.db"),
