@@ -149,8 +149,37 @@ def test_a_distance_is_how_far_only_when_the_clause_verb_gives_it() -> None:
     assert length_label(sentence, fact, before) == "How far the climber fell"
     sentence = "The climber died after slipping and falling about 60 metres from the ridge."
     fact = _fact(sentence, "The climber", "die", None)
-    before = sentence[: sentence.index("60 metres")]
-    assert length_label(sentence, fact, before) == "Distance"
+    before = sentence[: sentence.index("about 60 metres")]
+    assert length_label(sentence, fact, before) == "How far the climber fell"
+
+
+def test_a_distance_told_by_another_verb_says_what_it_is_of() -> None:
+    sentence = "A 40-year-old Ostran diver is dead after plunging about 30 metres into a shaft."
+    fact = _fact(sentence, "40-year-old Ostran diver", "be", "dead")
+    before = sentence[: sentence.index("about 30")]
+    assert length_label(sentence, fact, before) == "How far a 40-year-old Ostran diver plunged"
+    sentence = "Mara Quill was found dead after sliding 90ft down the gully."
+    fact = _fact(sentence, "Mara Quill", "find", None)
+    before = sentence[: sentence.index("90ft")]
+    assert length_label(sentence, fact, before) == "How far Mara Quill slid"
+
+
+def test_a_figure_counted_by_another_verb_names_that_verb() -> None:
+    sentence = "A baker suspected of stabbing four people at a market was arrested, police said."
+    quantity = Quantity(_at(sentence, "four"), 4, "people", None, 4, 4)
+    fact = _fact(sentence, None, "arrest", "baker")
+    assert figure_label(sentence, 0, quantity, fact) == "Number of people stabbed"
+    sentence = "An estimated 40 boats were damaged in the storm."
+    quantity = Quantity(_at(sentence, "40"), 40, "boats", None, 40, 40)
+    fact = _fact(sentence, None, "damage", "40 boats")
+    assert figure_label(sentence, 0, quantity, fact) == "Number of boats damaged"
+
+
+def test_a_denied_verb_is_not_copied_into_a_count() -> None:
+    sentence = "The harbour master said the two fires in the port were not related."
+    quantity = Quantity(_at(sentence, "two"), 2, "fires", None, 2, 2)
+    fact = _fact(sentence, None, "not relate", "two fires in the port")
+    assert figure_label(sentence, 0, quantity, fact) == "Number of fires"
 
 
 def test_counted_things_read_without_auxiliaries() -> None:
@@ -175,6 +204,14 @@ def test_one_counted_thing_is_labelled_as_things_counted() -> None:
     fact = _fact(sentence, "One Velmaran", "fall", None)
     assert figure_label(sentence, 0, quantity, fact) == "Number of Velmarans who have fallen"
     assert plural_phrase("ferry") == "ferries" and plural_phrase("coach") == "coaches"
+
+
+def test_a_nationality_counted_alone_reads_in_the_plural() -> None:
+    assert plural_phrase("Velmaran") == "Velmarans"
+    assert plural_phrase("Ostrese") == "Ostrese" and plural_phrase("Swiss") == "Swiss"
+    assert plural_phrase("Irish") == "Irish people" and plural_phrase("Dutch") == "Dutch people"
+    assert plural_phrase("Englishman") == "Englishmen" and plural_phrase("gunman") == "gunmen"
+    assert plural_phrase("German") == "Germans" and plural_phrase("boss") == "bosses"
 
 
 def _at(sentence: str, written: str) -> Evidence:

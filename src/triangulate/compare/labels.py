@@ -9,9 +9,10 @@ No value code ever appears in a label.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
-from triangulate.core.words import WORD, irregular_forms, verb_groups, word_set
+from triangulate.core.words import WORD, irregular_forms, past_forms, verb_groups, word_set
 from triangulate.models import Fact, Quantity, TimeExpression
 from triangulate.readers import quantities as quantity_reader
 
@@ -99,12 +100,23 @@ IRREGULAR_PLURALS = {
 }  # fmt: skip
 
 
+# Words ending in "man" that are no compound of it ("Germans", "humans")
+NOT_MAN_COMPOUNDS = word_set("german roman ottoman human shaman caiman talisman")
+
+
 def plural_phrase(phrase: str) -> str:
     """ "English climber" -> "English climbers": the phrase with its last word plural."""
     *before, last = phrase.split()
     lower = last.lower()
+    demonym = last[:1].isupper()
     if lower in IRREGULAR_PLURALS:
         plural = IRREGULAR_PLURALS[lower]
+    elif demonym and lower.endswith(("ese", "ss")):
+        plural = last  # "Japanese", "Swiss" are their own plural
+    elif demonym and lower.endswith(("ish", "ch", "sh")):
+        plural = last + " people"  # "French", "Irish" name no one alone
+    elif lower.endswith("man") and lower not in NOT_MAN_COMPOUNDS:
+        plural = last[:-3] + "men"  # "Englishman", "gunman", "spokeswoman"
     elif lower.endswith(("s", "x", "z", "ch", "sh")):
         plural = last + "es"
     elif lower.endswith("y") and lower[-2:-1] not in set("aeiou"):
@@ -127,7 +139,15 @@ def figure_label(
         return clipped(f"Size of the {noun}")
     if quantity.unit in ("percent", "percentage points"):
         return clipped(f"Share ({_verb_phrase(sentence_text, fact) or 'percent'})")
+    before = sentence_text[: max(0, quantity.evidence.start - sentence_start)]
+    other = _other_verb_before(before, fact, _beside_a_figure)
+    counted = quantity_reader.unit_kind(quantity.unit) == "count"
+    if other is not None and counted:  # "suspected of shooting three people": "... people shot"
+        return clipped(f"Number of {noun} {other[1]}")
     verb = _verb_with_auxiliaries(sentence_text, fact)
+    if fact is not None and (fact.predicate or "").startswith("not "):
+        # "the two fires were not related": what is denied of the things is no kind of them
+        return clipped(f"Number of {noun}")
     written = quantity.evidence.text
     if fact is not None and verb and fact.subject and written in fact.subject:
         return clipped(f"Number of {noun} who {verb}")
@@ -226,37 +246,53 @@ def length_label(sentence_text: str, fact: Fact | None, before_value: str = "") 
     """ "How far the climber fell"; "Distance" when no clause says who moved.
 
     ``before_value`` is the sentence up to the distance: when the verb written right before
-    it is not the clause's own ("died after falling 60 metres"), the clause's verb does not
-    say how far, and the label says "Distance" rather than "How far X died"."""
+    it is not the clause's own ("died after falling 60 metres"), that verb says what the
+    distance is of, and the label tells it with the clause's doer ("How far X fell")."""
     if fact is None or not fact.predicate or not fact.subject:
-        return "Distance"
-    if fact.predicate.removeprefix("not ") in LIGHT_PREDICATES:
-        return "Distance"  # "is dead after falling 150 metres": the verb says nothing of it
-    if _another_verb_before(before_value, fact):
         return "Distance"
     doer = doer_of(sentence_text, fact)
     if doer is None:
         return "Distance"
+    other = _other_verb_before(before_value, fact, _beside_a_distance)
+    if other is not None:
+        return clipped(f"How far {doer} {other[0]}")
+    if fact.predicate.removeprefix("not ") in LIGHT_PREDICATES:
+        return "Distance"  # "is dead, 150 metres below": the verb says nothing of it
     return clipped(f"How far {doer} {_verb_with_auxiliaries(sentence_text, fact)}")
 
 
 # The words of the hedges the quantity reader knows ("about", "more than", "up to")
 DISTANCE_HEDGES = frozenset(word for hedge in quantity_reader.HEDGE_KIND for word in hedge.split())
+# Forms in -ing or -ed that stand before a figure without governing it as a verb does
+NOT_GOVERNING = word_set(
+    """including excluding following according regarding concerning totalling totaling
+    estimated remaining reported alleged aged numbering ranging averaging exceeding"""
+)
 
 
-def _another_verb_before(before_value: str, fact: Fact) -> bool:
-    """The word before a distance (past its hedges) is a verb form that is not the fact's."""
-    words = [w.lower() for w in WORD.findall(before_value)]
-    while words and _beside_a_distance(words[-1]):
+def _other_verb_before(
+    before_value: str, fact: Fact | None, beside: Callable[[str], bool]
+) -> tuple[str, str] | None:
+    """The simple past and participle of the verb written right before a value (past the
+    words ``beside`` says go with the value) when it is not the clause's own verb:
+    "died after falling 60 metres" -> ("fell", "fallen"), "suspected of shooting three
+    people" -> ("shot", "shot"); None when the word there is no verb, follows an article
+    ("an estimated 40"), or is the fact's predicate."""
+    words = WORD.findall(before_value)
+    while words and beside(words[-1].lower()):
         words.pop()
-    if not words or not (words[-1].endswith("ing") or words[-1].endswith("ed")):
-        return False
-    predicate = (fact.predicate or "").split()[-1].lower()
-    written = words[-1]
-    return not (
-        written.startswith(predicate[: max(3, len(predicate) - 1)])
-        or written in irregular_forms(predicate)
-    )
+    if not words or words[-1].lower() in NOT_GOVERNING:
+        return None
+    written = words[-1].lower()
+    if len(words) > 1 and words[-2].lower() in DETERMINERS:
+        return None
+    forms = past_forms(written)
+    if forms is None:
+        return None
+    predicate = (fact.predicate or "").removeprefix("not ").split() if fact else []
+    if predicate and _inflects(written, predicate[0]):
+        return None
+    return forms
 
 
 def _beside_a_distance(word: str) -> bool:
@@ -266,6 +302,11 @@ def _beside_a_distance(word: str) -> bool:
         or any(ch.isdigit() for ch in word)
         or quantity_reader.unit_kind(word) == "length"
     )
+
+
+def _beside_a_figure(word: str) -> bool:
+    """A hedge or a figure: "shooting about 40 people"."""
+    return word in DISTANCE_HEDGES or any(ch.isdigit() for ch in word)
 
 
 def area_label(sentence_text: str, sentence_start: int, quantity: Quantity) -> str:
