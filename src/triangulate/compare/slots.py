@@ -23,7 +23,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from triangulate.compare.disagreements import name_key, role_before, spelled_alike
+from triangulate.compare.disagreements import (
+    FULL_NAME_WORDS,
+    name_ends,
+    role_before,
+    spelled_alike,
+)
 from triangulate.compare.statements import Statement
 from triangulate.core.dates import value_in_words
 from triangulate.core.sources import independent_sources
@@ -54,14 +59,12 @@ WHO_LABELS = frozenset({"PERSON"})
 # Named places narrower than a town: a country or a city is the setting of most of a
 # story's sentences, not a fact its sources share
 WHERE_LABELS = frozenset({"FAC", "LOC"})
-FULL_NAME_WORDS = 2  # a name written in two or more words is a full name, not a back-reference
 APPOSITION = re.compile(
     r"\s*,\s*(?:\d+\s*,\s*)?(?:the|a|an|its|his|her|their)?\s*(?P<phrase>[^,.;:()\"]{0,60})"
 )
 APPOSITION_WORDS = 4  # the role noun of "<name>, the team's head coach, said"
 # words that make one role of the noun after them ("prime minister", "vice president")
 ROLE_QUALIFIERS = frozenset({"prime", "vice", "deputy", "head", "chief", "police", "foreign"})
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 SPELLED_SURNAME = 5  # shorter surnames a letter apart are as often two names
 
 
@@ -183,7 +186,7 @@ def _merged(named: Named) -> Named:
     into: dict[tuple[str, str], tuple[str, str]] = {}
     hosts: dict[str, list[tuple[str, str]]] = {}  # by first name: one person shares it
     for key in people:
-        ends = _name_ends(key[1])
+        ends = name_ends(key[1])
         if ends is None:
             continue
         same_first = hosts.setdefault(ends[0], [])
@@ -205,18 +208,12 @@ def _merged(named: Named) -> Named:
 
 
 def _one_person(first: str, second: str) -> bool:
-    a, b = _name_ends(first), _name_ends(second)
+    a, b = name_ends(first), name_ends(second)
     if a is None or b is None or a[0] != b[0]:
         return False
     if a[1] == b[1]:
         return True
     return min(len(a[1]), len(b[1])) >= SPELLED_SURNAME and spelled_alike(a[1], b[1])
-
-
-def _name_ends(name: str) -> tuple[str, str] | None:
-    """(first name, surname) without a generational suffix ("III", "Jr")."""
-    words = [w for w in name_key(name) if w not in NAME_SUFFIXES]
-    return (words[0], words[-1]) if len(words) >= FULL_NAME_WORDS else None
 
 
 def _first_named(
