@@ -4,7 +4,8 @@ Who took part and where it happened are facts the sources share even when the se
 that state them tell different happenings ("Police allege <name> opened fire ..." /
 "<name>, who had been fired, is accused of ..."): no sentence alignment links those, so each
 person, and each named place narrower than a town (a building, a mountain, a road), named in
-full by two or more independent sources is one claim of its own. Its evidence is, per source,
+full by two or more independent sources is one claim of its own (a name ending in a firm's
+or an office's word, "<name> Advisors", "<county> Sheriff", is neither). Its evidence is, per source,
 the sentence that introduces the person or place: the first that writes the full name (the
 readers have merged the names across articles, so "Anna Lund" and "Lund" are one person and
 the full name decides the sentence). The claim is one of identity: the sources agree the
@@ -52,6 +53,7 @@ ROLE_NOUNS = word_set(
     musician journalist reporter editor photographer coroner paramedic economist diplomat"""
 )
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEK = 7  # days: a day of the week is told of the week around the report
 RECURRING = re.compile(r"\b(?:each|every)\b", re.I)
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -66,6 +68,15 @@ APPOSITION_WORDS = 4  # the role noun of "<name>, the team's head coach, said"
 # words that make one role of the noun after them ("prime minister", "vice president")
 ROLE_QUALIFIERS = frozenset({"prime", "vice", "deputy", "head", "chief", "police", "foreign"})
 SPELLED_SURNAME = 5  # shorter surnames a letter apart are as often two names
+# Last words of the names of firms, offices and bodies: a name ending in one is neither a
+# person nor a place, whatever label the tagger gave it ("<name> Advisors", "<county>
+# Sheriff's Office", "<city> Police Department")
+BODY_HEADS = word_set(
+    """office department inc incorporated corp corporation co company ltd llc plc llp group
+    advisors advisers associates partners partnership holdings consulting consultants
+    accounting agency authority council ministry committee commission bureau services
+    police sheriff hospital clinic university institute foundation association firm"""
+)
 
 
 @dataclass(frozen=True)
@@ -124,10 +135,19 @@ def _first_dated(
             day = _day(time, published.get(statement.article))
             if day is not None:
                 found.setdefault(day, {}).setdefault(statement.article, statement)
+    for weekday in [day for day in found if not DAY_VALUE.fullmatch(day)]:
+        same = [d for d in found if DAY_VALUE.fullmatch(d) and _weekday_of(d) == weekday]
+        if len(same) == 1:  # "Monday" in an undated article is the one Monday dated ones give
+            for article, statement in found.pop(weekday).items():
+                found[same[0]].setdefault(article, statement)
     return {
         value_in_words(day) if DAY_VALUE.fullmatch(day) else day: list(per_article.values())
         for day, per_article in found.items()
     }
+
+
+def _weekday_of(day: str) -> str:
+    return WEEKDAYS[date.fromisoformat(day).weekday()]
 
 
 def _day(time: TimeExpression, published: str | None) -> str | None:
@@ -254,11 +274,23 @@ def _speaker_spans(reading: Reading) -> set[tuple[int, int]]:
 
 
 def _slot(entity: Entity) -> str | None:
+    last = {_last_word(entity.evidence.text), _last_word(entity.canonical)}
+    if last & BODY_HEADS:
+        return None  # a firm or an office: no one's name, and no place
     if entity.label in WHO_LABELS:
         return "who"
-    if entity.label in WHERE_LABELS:
-        return "where"
+    if entity.label in WHERE_LABELS and not last & ROLE_NOUNS:
+        return "where"  # "<county> Sheriff" is an office holder, not a place
     return None
+
+
+def _last_word(name: str) -> str:
+    """The last word of a name of two words or more, lower-cased ("Sheriff's" -> "sheriff");
+    "" for a single word."""
+    words = re.findall(r"[^\W\d_]+", name.lower())
+    while words and words[-1] == "s":  # "Sheriff's", tokenised "Sheriff ' s"
+        words = words[:-1]
+    return words[-1] if len(words) >= 2 else ""
 
 
 def _holding(statements: Sequence[Statement], span: Evidence) -> Statement | None:
