@@ -234,3 +234,16 @@ def _tagged_as(reading: Reading, text: str, labels: dict[str, str]) -> Reading:
         evidence = Evidence(reading.article, start, start + len(name), name)
         kept.append(Entity(evidence, label, name))
     return replace(reading, entities=tuple(sorted(kept, key=lambda e: e.evidence.start)))
+
+
+def test_a_weekday_joins_no_date_of_long_before(encoder: TextEncoder) -> None:
+    dated = _article(
+        "v1", "Port Daily", "The old crane was built on 5 May 2021, and it collapsed on Monday.",
+        published="2031-05-06",
+    )  # fmt: skip
+    undated = _article("v2", "Shore News", "Divers examined the crane on Wednesday.")
+    other = _article("v3", "Bay Herald", "The crane was first used on 5 May 2021.")
+    articles = [dated, undated, other]
+    claims = compare(articles, read_many(articles), encoder)
+    days = {c.about: set(c.sides[0].articles) for c in claims if c.kind == "when"}
+    assert days.get("Day: 5 May 2021") == {"v1", "v3"}, days

@@ -136,8 +136,8 @@ def _first_dated(
             if day is not None:
                 found.setdefault(day, {}).setdefault(statement.article, statement)
     for weekday in [day for day in found if not DAY_VALUE.fullmatch(day)]:
-        same = [d for d in found if DAY_VALUE.fullmatch(d) and _weekday_of(d) == weekday]
-        if len(same) == 1:  # "Monday" in an undated article is the one Monday dated ones give
+        same = [d for d in found if _reported_day(d, found[d], published) == weekday]
+        if len(same) == 1:  # "Monday" in an undated article: the Monday dated ones report
             for article, statement in found.pop(weekday).items():
                 found[same[0]].setdefault(article, statement)
     return {
@@ -146,8 +146,16 @@ def _first_dated(
     }
 
 
-def _weekday_of(day: str) -> str:
-    return WEEKDAYS[date.fromisoformat(day).weekday()]
+def _reported_day(
+    day: str, stating: dict[str, Statement], published: dict[str, str | None]
+) -> str | None:
+    """The weekday of a date that an article giving it was published within a week of (a
+    day of the week a dated report tells), else None: a date of long before is no
+    "Monday" an undated report could mean."""
+    if not DAY_VALUE.fullmatch(day):
+        return None
+    near = any(_near(day, p) for p in (published.get(a) for a in stating) if p is not None)
+    return WEEKDAYS[date.fromisoformat(day).weekday()] if near else None
 
 
 def _day(time: TimeExpression, published: str | None) -> str | None:
