@@ -244,3 +244,18 @@ def test_a_period_names_the_noun_it_dates_and_stops_at_the_clause() -> None:
     assert label == "Years of the war"
     sentence = "They signed a truce after the 2001-2003 war over the valley."
     assert date_label(sentence, _time(sentence, "2001-2003"), None, True) == "Years of the war"
+
+
+def test_a_distance_from_a_named_place_says_from_where() -> None:
+    sentence = "The depot is about 40 miles (64 km) south of Port Ellis."
+    fact = _fact(sentence, "The depot", "be", None)
+    before, after = sentence.split("about 40 miles")
+    assert length_label(sentence, fact, before, after) == "How far the depot is from Port Ellis"
+    sentence = "The ferry sank 12 km north-east of Lake Vell."
+    fact = _fact(sentence, "The ferry", "sink", None)
+    before, after = sentence.split("12 km")
+    assert length_label(sentence, fact, before, after) == "How far from Lake Vell the ferry sank"
+    sentence = "The climber fell 60 metres from Mount Orr."
+    fact = _fact(sentence, "The climber", "fall", None)
+    before, after = sentence.split("60 metres")
+    assert length_label(sentence, fact, before, after) == "How far the climber fell"

@@ -242,17 +242,30 @@ def _auxiliary_before(sentence_text: str, verb: str) -> str:
     return " ".join(found.group(1).split()) + " " if found else ""
 
 
-def length_label(sentence_text: str, fact: Fact | None, before_value: str = "") -> str:
+def length_label(
+    sentence_text: str, fact: Fact | None, before_value: str = "", after_value: str = ""
+) -> str:
     """ "How far the climber fell"; "Distance" when no clause says who moved.
 
     ``before_value`` is the sentence up to the distance: when the verb written right before
     it is not the clause's own ("died after falling 60 metres"), that verb says what the
-    distance is of, and the label tells it with the clause's doer ("How far X fell")."""
+    distance is of, and the label tells it with the clause's doer ("How far X fell").
+    ``after_value`` is the sentence after it: "40 miles south of Port Ellis" measures from
+    a place ("How far the depot is from Port Ellis")."""
+    origin = FROM_A_PLACE.match(after_value)
+    light = fact is not None and (fact.predicate or "").removeprefix("not ") in LIGHT_PREDICATES
+    if origin is not None and origin.group("bare") and not light:
+        origin = None  # "fell 60 metres from Mount Vell": where the fall began
+    place = f" from {origin.group('place').strip()}" if origin else ""
     if fact is None or not fact.predicate or not fact.subject:
-        return "Distance"
+        return clipped(f"Distance{place}")
     doer = doer_of(sentence_text, fact)
     if doer is None:
-        return "Distance"
+        return clipped(f"Distance{place}")
+    if place and light:
+        return clipped(f"How far {doer} {_verb_with_auxiliaries(sentence_text, fact)}{place}")
+    if place:
+        return clipped(f"How far{place} {doer} {_verb_with_auxiliaries(sentence_text, fact)}")
     other = _other_verb_before(before_value, fact, _beside_a_distance)
     if other is not None:
         return clipped(f"How far {doer} {other[0]}")
@@ -261,6 +274,15 @@ def length_label(sentence_text: str, fact: Fact | None, before_value: str = "") 
     return clipped(f"How far {doer} {_verb_with_auxiliaries(sentence_text, fact)}")
 
 
+# "(about 40 miles) south of Port Ellis", "away from the border town of Ulm": the named
+# place a distance is measured from. A bare "from" after a verb of motion is where the
+# movement began ("fell 60 metres from Mount Vell"): it counts only after "is".
+FROM_A_PLACE = re.compile(
+    r"\s*(?:\(\s*[^()]{1,30}\)\s*)?(?:(?P<bearing>(?:due\s+)?(?:north|south|east|west"
+    r"|north-?east|north-?west|south-?east|south-?west)(?:\s*-\s*|\s+)(?:of\s+)?|away\s+from"
+    r"\s+|outside\s+)|(?P<bare>from\s+))(?:the\s+(?:[a-z]+\s+){0,2}of\s+)?"
+    r"(?P<place>(?:the\s+)?(?:[A-Z][\w'’-]*\s?){1,4})"
+)
 # The words of the hedges the quantity reader knows ("about", "more than", "up to")
 DISTANCE_HEDGES = frozenset(word for hedge in quantity_reader.HEDGE_KIND for word in hedge.split())
 # Forms in -ing or -ed that stand before a figure without governing it as a verb does
