@@ -257,6 +257,11 @@ def length_label(
     if origin is not None and origin.group("bare") and not light:
         origin = None  # "fell 60 metres from Mount Vell": where the fall began
     place = f" from {origin.group('place').strip()}" if origin else ""
+    named = APPOSED_NAME.search(before_value)
+    if named is not None and BEARING.match(after_value):
+        # "a motorist in Flint, about 50 miles north of here,": where the place named lies
+        name = named.group("name").strip()
+        return clipped(f"How far {name} is{place}" if place else f"How far away {name} is")
     if fact is None or not fact.predicate or not fact.subject:
         return clipped(f"Distance{place}")
     doer = doer_of(sentence_text, fact)
@@ -266,6 +271,8 @@ def length_label(
         return clipped(f"How far {doer} {_verb_with_auxiliaries(sentence_text, fact)}{place}")
     if place:
         return clipped(f"How far{place} {doer} {_verb_with_auxiliaries(sentence_text, fact)}")
+    if BEARING.match(after_value) and not light:
+        return "Distance"  # "north of here": where something lies, not how far it went
     other = _other_verb_before(before_value, fact, _beside_a_distance)
     if other is not None:
         return clipped(f"How far {doer} {other[0]}")
@@ -283,6 +290,9 @@ FROM_A_PLACE = re.compile(
     r"\s+|outside\s+)|(?P<bare>from\s+))(?:the\s+(?:[a-z]+\s+){0,2}of\s+)?"
     r"(?P<place>(?:the\s+)?(?:[A-Z][\w'’-]*\s?){1,4})"
 )
+# "... in Flint, (about)": a place named right before the distance set off by a comma
+APPOSED_NAME = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s?){1,3})\s*,\s*(?:[a-z]+\s+){0,2}$")
+BEARING = re.compile(r"\s*(?:due\s+)?(?:north|south|east|west)", re.IGNORECASE)
 # The words of the hedges the quantity reader knows ("about", "more than", "up to")
 DISTANCE_HEDGES = frozenset(word for hedge in quantity_reader.HEDGE_KIND for word in hedge.split())
 # Forms in -ing or -ed that stand before a figure without governing it as a verb does
