@@ -263,3 +263,16 @@ def test_a_distance_from_a_named_place_says_from_where() -> None:
     fact = _fact(sentence, "Officers", "get", "tip")
     before, after = sentence.split("about 50 miles")
     assert length_label(sentence, fact, before, after) == "How far away Marlow is"
+
+
+def test_a_height_is_no_distance() -> None:
+    sentence = "Police described him as a 5 foot, 9 inch man with short hair."
+    fact = _fact(sentence, "Police", "describe", "him")
+    for value in ("5 foot", "9 inch"):
+        before, after = sentence.split(value)
+        assert length_label(sentence, fact, before, after) == "Height"
+    sentence = "The keeper, who is 6 feet tall, walked 3 miles to the lighthouse."
+    before, after = sentence.split("6 feet")
+    assert length_label(sentence, _fact(sentence, "keeper", "walk", None), before, after) == (
+        "Height"
+    )

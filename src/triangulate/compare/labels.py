@@ -252,6 +252,8 @@ def length_label(
     distance is of, and the label tells it with the clause's doer ("How far X fell").
     ``after_value`` is the sentence after it: "40 miles south of Port Ellis" measures from
     a place ("How far the depot is from Port Ellis")."""
+    if HEIGHT_AFTER.match(after_value) or HEIGHT_BEFORE.search(before_value):
+        return "Height"  # "a 5 foot, 8 inch man", "6 feet tall": how tall, not how far
     origin = FROM_A_PLACE.match(after_value)
     light = fact is not None and (fact.predicate or "").removeprefix("not ") in LIGHT_PREDICATES
     if origin is not None and origin.group("bare") and not light:
@@ -290,6 +292,9 @@ FROM_A_PLACE = re.compile(
     r"\s+|outside\s+)|(?P<bare>from\s+))(?:the\s+(?:[a-z]+\s+){0,2}of\s+)?"
     r"(?P<place>(?:the\s+)?(?:[A-Z][\w'’-]*\s?){1,4})"
 )
+# "5 foot, 8 inch", "6ft 2in", "6 feet tall": a person's height
+HEIGHT_AFTER = re.compile(r"\s*(?:tall\b|,?\s*\d+\s*-?\s*(?:inch|inches|in)\b)", re.IGNORECASE)
+HEIGHT_BEFORE = re.compile(r"\d+\s*-?\s*(?:foot|feet|ft)\s*,?\s*$", re.IGNORECASE)
 # "... in Flint, (about)": a place named right before the distance set off by a comma
 APPOSED_NAME = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s?){1,3})\s*,\s*(?:[a-z]+\s+){0,2}$")
 BEARING = re.compile(r"\s*(?:due\s+)?(?:north|south|east|west)", re.IGNORECASE)
