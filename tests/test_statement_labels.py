@@ -259,7 +259,9 @@ def test_a_distance_from_a_named_place_says_from_where() -> None:
     fact = _fact(sentence, "The climber", "fall", None)
     before, after = sentence.split("60 metres")
     assert length_label(sentence, fact, before, after) == "How far the climber fell"
-    sentence = "Officers got a tip from a driver in Marlow, about 50 miles north of here, on Monday."
+    sentence = (
+        "Officers got a tip from a driver in Marlow, about 50 miles north of here, on Monday."
+    )
     fact = _fact(sentence, "Officers", "get", "tip")
     before, after = sentence.split("about 50 miles")
     assert length_label(sentence, fact, before, after) == "How far away Marlow is"

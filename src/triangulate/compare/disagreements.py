@@ -270,9 +270,7 @@ def _join(groups: list[set[tuple[str, str]]], pair: set[tuple[str, str]]) -> Non
 Writings = dict[tuple[str, str], dict[str, tuple[str, Evidence]]]
 
 
-def _first_writings(
-    statements: Sequence[Statement], people: dict[str, list[Entity]]
-) -> Writings:
+def _first_writings(statements: Sequence[Statement], people: dict[str, list[Entity]]) -> Writings:
     """Name ends -> article -> (the name as written, the first sentence writing it); a
     surname written alone ("rescue Vick") under ("", surname)."""
     found: Writings = {}
@@ -345,8 +343,7 @@ def _spelling_claim(found: Writings, articles: Sequence[Article]) -> Claim | Non
     shown = [(_shown(per), _evidence(per)) for per in ordered]
     sides = tuple(_side(name, evidence, name) for name, evidence in shown)
     parts = [
-        f"\u201c{name}\u201d ({', '.join(sorted(_sources_of(ev, articles)))})"
-        for name, ev in shown
+        f"\u201c{name}\u201d ({', '.join(sorted(_sources_of(ev, articles)))})" for name, ev in shown
     ]
     reason = (
         f"{' and '.join(parts)} spell one name differently in linked sentences: "

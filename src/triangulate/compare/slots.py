@@ -5,15 +5,16 @@ that state them tell different happenings ("Police allege <name> opened fire ...
 "<name>, who had been fired, is accused of ..."): no sentence alignment links those, so each
 person, and each named place narrower than a town (a building, a mountain, a road), named in
 full by two or more independent sources is one claim of its own (a name ending in a firm's
-or an office's word, "<name> Advisors", "<county> Sheriff", is neither). Its evidence is, per source,
-the sentence that introduces the person or place: the first that writes the full name (the
-readers have merged the names across articles, so "Anna Lund" and "Lund" are one person and
-the full name decides the sentence). The claim is one of identity: the sources agree the
+or an office's word, "<name> Advisors", "<county> Sheriff", is neither). Its evidence is,
+per source, the sentence that introduces the person or place: the first that writes the full
+name (the readers have merged the names across articles, so "Anna Lund" and "Lund" are one
+person and the full name decides the sentence). The claim is one of identity: the sources agree the
 person or place is part of the story; a role the sources write beside the name ("prime
 minister <name>", "<name>, the coach") is given in its label when two sources give it.
 A day two or more sources give ("on Friday", "on 2 May") is a claim the same way, citing
 each source's first sentence that gives it; an article without a publication date names a
-day of the week, which joins the one date the dated articles give on that day of the week.
+day of the week, which joins the one date the dated articles give on that day of the week
+within a week of one's publication.
 """
 
 from __future__ import annotations
