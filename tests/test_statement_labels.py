@@ -278,3 +278,10 @@ def test_a_height_is_no_distance() -> None:
     assert length_label(sentence, _fact(sentence, "keeper", "walk", None), before, after) == (
         "Height"
     )
+
+
+def test_a_doer_written_with_spaced_hyphens_is_found_and_closed_up() -> None:
+    sentence = "A 41 - year - old Ostran man died on Tuesday after falling 90 meters from a ridge ."
+    fact = _fact(sentence, "41-year-old Ostran man", "die", None)
+    before, after = sentence.split("90 meters")
+    assert length_label(sentence, fact, before, after) == "How far a 41-year-old Ostran man fell"

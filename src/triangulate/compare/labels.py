@@ -185,7 +185,9 @@ def doer_of(sentence_text: str, fact: Fact | None) -> str | None:
     pronoun the reader resolved to a name written elsewhere, a misread subject)."""
     if fact is None or not fact.subject or not fact.predicate:
         return None
-    found = _phrase_at(sentence_text, fact.subject, 0)
+    found = _phrase_at(sentence_text, fact.subject, 0) or _spaced_phrase_at(
+        sentence_text, fact.subject
+    )
     if found is None:
         return None
     doer = sentence_text[found[0] : found[1]]
@@ -196,11 +198,24 @@ def doer_of(sentence_text: str, fact: Fact | None) -> str | None:
         return None
     if doer.split()[-1].lower() in TIME_NOUNS:
         return None  # "a short time (later) evacuated": a time is no doer
-    written = sentence_text[_with_determiner(sentence_text, found[0]) : found[1]]
+    written = SPACED_HYPHEN.sub(
+        r"\1\2", sentence_text[_with_determiner(sentence_text, found[0]) : found[1]]
+    )
     first = written.split()[0]
     if first.lower() in HEDGE_WORDS:
         return first.lower() + written[len(first) :]  # "Nearly 2,000 troops" inside a label
     return _lowered(written)
+
+
+SPACED_HYPHEN = re.compile(r"(\w)\s+([-‐])\s+(?=\w)")
+
+
+def _spaced_phrase_at(sentence: str, phrase: str) -> tuple[int, int] | None:
+    """Where a tokenised sentence writes a phrase with spaces around its hyphens ("36 -
+    year - old man" for "36-year-old man")."""
+    pattern = r"\s*([-‐])\s*".join(re.escape(part) for part in re.split(r"[-‐]", phrase))
+    found = re.search(rf"(?<![\w-]){pattern}(?![\w])", sentence)
+    return (found.start(), found.end()) if found else None
 
 
 def _verb_phrase(sentence_text: str, fact: Fact | None) -> str:
