@@ -173,6 +173,10 @@ def test_a_figure_counted_by_another_verb_names_that_verb() -> None:
     quantity = Quantity(_at(sentence, "40"), 40, "boats", None, 40, 40)
     fact = _fact(sentence, None, "damage", "40 boats")
     assert figure_label(sentence, 0, quantity, fact) == "Number of boats damaged"
+    sentence = "The blast destroyed the depot, leaving two workers dead."
+    quantity = Quantity(_at(sentence, "two"), 2, "workers", None, 2, 2)
+    fact = _fact(sentence, "The blast", "destroy", "depot")
+    assert figure_label(sentence, 0, quantity, fact) == "Number of workers"
 
 
 def test_a_denied_verb_is_not_copied_into_a_count() -> None:

@@ -316,9 +316,10 @@ BEARING = re.compile(r"\s*(?:due\s+)?(?:north|south|east|west)", re.IGNORECASE)
 # The words of the hedges the quantity reader knows ("about", "more than", "up to")
 DISTANCE_HEDGES = frozenset(word for hedge in quantity_reader.HEDGE_KIND for word in hedge.split())
 # Forms in -ing or -ed that stand before a figure without governing it as a verb does
+# ("including two children"), or govern it with a word after it ("leaving two (people) dead")
 NOT_GOVERNING = word_set(
     """including excluding following according regarding concerning totalling totaling
-    estimated remaining reported alleged aged numbering ranging averaging exceeding"""
+    estimated remaining reported alleged aged numbering ranging averaging exceeding leaving"""
 )
 
 
