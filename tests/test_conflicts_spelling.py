@@ -65,3 +65,16 @@ def test_a_slip_in_a_source_that_also_writes_the_usual_spelling_is_no_claim(
         " the rocks off Port Ellis. Lawyers for Tomas Brennick said he would plead not guilty.",
     )
     assert claims == []
+
+
+def test_a_surname_alone_goes_to_no_side_when_both_ways_share_it(encoder: TextEncoder) -> None:
+    claims = _spellings(
+        encoder,
+        "Harbour Minister Dmitri Halvorsen said the port would reopen on Friday.",
+        "Harbour Minister Dmitry Halvorsen said the port would reopen on Friday.",
+        "Harbour Minister Dmitri Halvorsen said the port would reopen on Friday. Critics of"
+        " Halvorsen said it was too soon.",
+        "The port will reopen on Friday, the harbour minister said. Halvorsen gave no reason.",
+    )
+    assert len(claims) == 1
+    assert [set(side.articles) for side in claims[0].sides] == [{"a1", "a3"}, {"a2"}]

@@ -247,7 +247,13 @@ def spelling_claims(
     written = _first_writings(statements, people)
     claims = []
     for ways in variants:
-        found = {ends: _with_surname(written, ends) for ends in ways if ends in written}
+        surnames = Counter(ends[1] for ends in ways)
+        found = {
+            # a surname written alone tells a way apart only when no other way shares it
+            ends: _with_surname(written, ends) if surnames[ends[1]] == 1 else written[ends]
+            for ends in ways
+            if ends in written
+        }
         claim = _spelling_claim(found, articles) if len(found) > 1 else None
         if claim is not None:
             claims.append(claim)
