@@ -308,7 +308,10 @@ FROM_A_PLACE = re.compile(
     r"(?P<place>(?:the\s+)?(?:[A-Z][\w'’-]*\s?){1,4})"
 )
 # "5 foot, 8 inch", "6ft 2in", "6 feet tall": a person's height
-HEIGHT_AFTER = re.compile(r"\s*(?:tall\b|,?\s*\d+\s*-?\s*(?:inch|inches|in)\b)", re.IGNORECASE)
+HEIGHT_AFTER = re.compile(
+    r"\s*(?:(?:foot|feet|ft)\b\s*)?(?:tall\b|,?\s*\d+\s*-?\s*(?:inch|inches|in)\b)",
+    re.IGNORECASE,
+)
 HEIGHT_BEFORE = re.compile(r"\d+\s*-?\s*(?:foot|feet|ft)\s*,?\s*$", re.IGNORECASE)
 # "... in Flint, (about)": a place named right before the distance set off by a comma
 APPOSED_NAME = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s?){1,3})\s*,\s*(?:[a-z]+\s+){0,2}$")
