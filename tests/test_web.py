@@ -356,7 +356,7 @@ def test_article_page_follows_new_dossiers_readings_and_text(client: TestClient,
     with open_store(db) as store:
         writes.save_dossier(store, "dnew", None, [article.id, "ledger-2025-06-10"], cites)
     assert f'id="span-{start}-{start + len(phrase)}"' in client.get(url).text
-    reading = {"id": article.id, "version": "1", "entities": [
+    reading: dict[str, object] = {"id": article.id, "version": "1", "entities": [
         {"text": phrase, "start": start, "end": start + len(phrase), "label": "CARDINAL"}]}  # fmt: skip
     with open_store(db) as store:
         writes.save_reading(store, article.id, "1", article.content_hash, reading)
