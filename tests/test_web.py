@@ -461,6 +461,10 @@ def test_dossier_page_counts_only_sources_cited_surely(
     assert "1 independent source<" in agreements
     assert "+ less surely courier-undated" in agreements
     assert agreements.count(">less sure</span>") == 1
+    # one source stating it is no agreement: it is counted and listed apart
+    assert '<h2>Agreements <span class="count">1</span>' in agreements
+    perhaps = agreements[agreements.index('<details id="perhaps-shared">') :]
+    assert "Perhaps shared: 1 point" in perhaps and "workers killed" in perhaps
 
 
 def test_dossier_page_orders_updates_and_lists_single_facts(client: TestClient) -> None:
