@@ -93,7 +93,10 @@ def _journals_in_memory(conn: sqlite3.Connection) -> Iterator[None]:
     try:
         yield
     finally:
-        conn.execute(f"PRAGMA temp_store = {int(previous)}")
+        # not while a transaction is open (SQLite refuses to change the temporary storage
+        # then): only when a commit failed, whose error is already on its way
+        if not conn.in_transaction:
+            conn.execute(f"PRAGMA temp_store = {int(previous)}")
 
 
 def _now() -> str:
