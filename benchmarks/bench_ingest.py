@@ -385,7 +385,10 @@ def timeline(temp: Path, count: int, workers: int | None, runs: int, data: Path)
 
     folder = temp / "html"
     folder.mkdir()
-    make_html(folder, count, data)
+    if count:
+        make_html(folder, count, data)
+    else:
+        count = make_varied(folder, data)
     extra = ["--workers", str(workers)] if workers else []
     print(f"\n### Timeline: `triangulate ingest` of {count} pages, seconds from the start\n")
     print(
@@ -447,7 +450,10 @@ def main() -> int:
     parser.add_argument("--memory", type=int, default=0, help="RSS curve over N text articles")
     parser.add_argument("--steps", type=int, default=0, help="each step's cost over N texts")
     parser.add_argument(
-        "--timeline", type=int, default=0, help="where the HTML ingest's wall time goes, N runs"
+        "--timeline",
+        type=int,
+        default=0,
+        help="where the HTML ingest's wall time goes, N runs (of --html pages; 0: the varied set)",
     )
     args = parser.parse_args()
     if args.memory:

@@ -26,6 +26,7 @@ from contextlib import suppress
 from copy import copy
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -259,7 +260,8 @@ def prepare_workers() -> None:
     """Build, before worker processes are forked, what trafilatura otherwise builds on first
     use in every worker: the stop words of all justext languages, which its comparison step
     and the retry need (read from the user cache: building them costs a quarter of a
-    CPU-second)."""
+    CPU-second), kept as the lower-cased frozen set justext makes of them, which justext is
+    then handed as it is."""
     if not _GATED:  # the names below were checked on that version only
         return
     import justext.core  # type: ignore[import-untyped]
@@ -267,19 +269,13 @@ def prepare_workers() -> None:
 
     if external.JT_STOPLIST is None:  # typed None there: it is set the way trafilatura sets it
         setattr(external, "JT_STOPLIST", _lowercase_stop_words())  # noqa: B010
-    if justext.core.define_stoplist is not _define_stoplist:
-        global _justext_define_stoplist
-        _justext_define_stoplist = justext.core.define_stoplist
-        justext.core.define_stoplist = _define_stoplist
-
-
-_justext_define_stoplist: Callable[[Any], frozenset[str]] | None = None
+    if getattr(justext.core.define_stoplist, "func", None) is not _define_stoplist:
+        justext.core.define_stoplist = partial(_define_stoplist, justext.core.define_stoplist)
 
 
 def _lowercase_stop_words() -> frozenset[str]:
     """The stop words as justext uses them (lower-cased, a frozen set): they are lower-case
-    already, which one test of all of them together shows in a hundredth of the time of
-    lower-casing each."""
+    already, which one test of all of them joined shows in less time than lower-casing each."""
     words = _justext_stop_words()
     joined = "\n".join(words)
     if joined.lower() == joined:
@@ -287,7 +283,9 @@ def _lowercase_stop_words() -> frozenset[str]:
     return frozenset(word.lower() for word in words)
 
 
-def _define_stoplist(stoplist: Any) -> frozenset[str]:
+def _define_stoplist(
+    justext_define: Callable[[Any], frozenset[str]], stoplist: Any
+) -> frozenset[str]:
     """justext's ``define_stoplist`` (the words lower-cased, as a frozen set), which it runs
     on every page it reads: the stop words set above are that set already, so they are
     given back as they are, where justext would hash the tuple of 154,000 words on every
@@ -296,8 +294,7 @@ def _define_stoplist(stoplist: Any) -> frozenset[str]:
 
     if stoplist is external.JT_STOPLIST and isinstance(stoplist, frozenset):
         return stoplist
-    assert _justext_define_stoplist is not None
-    return _justext_define_stoplist(stoplist)
+    return justext_define(stoplist)
 
 
 def _justext_stop_words() -> tuple[str, ...]:

@@ -149,8 +149,10 @@ class Ingester:
         size = min(EARLY_PAGES, CHUNK)
         head = list(islice(items, size))
         early = None
-        if len(head) == size and pool.uses_processes(size) and all(
-            isinstance(item, RawDocument) and item.kind == "html" for item in head
+        if (
+            len(head) == size
+            and pool.uses_processes(size)
+            and all(isinstance(item, RawDocument) and item.kind == "html" for item in head)
         ):
             early = self._submit(head, pool)  # the workers start on these now
         first = ([] if early else head) + list(islice(items, CHUNK - len(head)))
