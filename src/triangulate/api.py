@@ -335,6 +335,15 @@ class Store:
         """The stored dossiers that cite an article."""
         return queries.dossiers_with_article(self.connection, article_id)
 
+    def article_stamp(self, article: models.Article) -> tuple[object, ...]:
+        """What an article's page is made from, compared cheaply: the article as stored, the
+        version of its reading (if it reads the present text) and the dossiers built from it
+        (id, creation time, size). Equal stamps mean the same page; nothing large is parsed."""
+        reading = queries.reading_stamp(self.connection, article.id)
+        read_as = reading[0] if reading and reading[1] == article.content_hash else None
+        dossiers = tuple(queries.dossier_stamps_with_article(self.connection, article.id))
+        return (article, read_as, dossiers)
+
     def _articles(self, refs: Sequence[ArticleRef]) -> list[models.Article]:
         ids = [r if isinstance(r, str) else r.id for r in refs]
         return self.articles(ids)
