@@ -394,8 +394,10 @@ def timeline(
     folder.mkdir()
     if texts:
         make_texts(folder, texts)
-    else:
+    elif count:
         make_html(folder, count, data)
+    else:
+        count = make_varied(folder, data)
     extra = ["--workers", str(workers)] if workers else []
     what = f"{texts} texts" if texts else f"{count} pages"
     print(f"\n### Timeline: `triangulate ingest` of {what}, seconds from the start\n")
@@ -458,7 +460,10 @@ def main() -> int:
     parser.add_argument("--memory", type=int, default=0, help="RSS curve over N text articles")
     parser.add_argument("--steps", type=int, default=0, help="each step's cost over N texts")
     parser.add_argument(
-        "--timeline", type=int, default=0, help="where the HTML ingest's wall time goes, N runs"
+        "--timeline",
+        type=int,
+        default=0,
+        help="where the HTML ingest's wall time goes, N runs (of --html pages; 0: the varied set)",
     )
     args = parser.parse_args()
     if args.memory:

@@ -292,6 +292,71 @@ def test_a_bad_page_among_good_ones_and_writes_of_any_size(
     assert len(stores[0]) == 12 and stores[0] == stores[1]
 
 
+def council_page(number: int, town: str) -> str:
+    body = " ".join(f"<p>{town} council meeting {n} on item {n * number}.</p>" for n in range(40))
+    return f"<html><body><article>{body}</article></body></html>"
+
+
+@pytest.mark.parametrize("bad", [2, 10])  # among the pages sent early, or in a later chunk
+def test_a_bad_page_among_pages_sent_to_the_workers_as_soon_as_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bad: int
+) -> None:
+    """A batch opening with pages: one line for the bad page, wherever it is, the rest stored."""
+    from triangulate.ingest import ingester
+    from triangulate.store import open_store
+
+    monkeypatch.setattr(ingester, "CHUNK", 5)
+    monkeypatch.setattr(ingester, "EARLY_PAGES", 3)
+    towns = ["Portvale", "Lindmouth", "Eastbay", "Corran", "Halden", "Merrow", "Tessel"]
+    for number in range(12):
+        page = council_page(number, towns[number % len(towns)] + str(number))
+        write(tmp_path / "pages" / f"p{number:02d}.html", page)
+    write(tmp_path / "pages" / f"p{bad:02d}.html", b"\x00\x01 not a page \xff" * 50)
+    settings = Settings(db_path=tmp_path / "early.db", workers=2)
+    with open_store(settings.db) as store:
+        report = ingest(store, [str(tmp_path / "pages")], settings)
+        stored = {row["id"] for row in queries.article_summaries(store)}
+    assert kinds(report) == ["stored"] * bad + ["error"] + ["stored"] * (11 - bad)
+    assert report.events[bad].message.startswith(str(tmp_path / "pages" / f"p{bad:02d}.html"))
+    assert stored == {f"p{number:02d}" for number in range(12) if number != bad}
+
+
+def test_the_same_rows_whether_the_first_pages_go_early_or_with_their_chunk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages sent to the workers as soon as read leave the chunks as they were: plain texts
+    after them are counted in the boilerplate memory with the same texts either way."""
+    from triangulate.ingest import ingester
+    from triangulate.store import open_store
+
+    for number in range(4):
+        write(tmp_path / "in" / f"a{number}.html", council_page(number, f"Corran{number}"))
+    for number in range(6):
+        text = (
+            f"Halden ferry timetable changes {number}\n\n"
+            f"The Halden ferry will leave at {number + 6} o'clock from the north pier, the"
+            f" operator said on day {number}.\n\nHalden Ferry Desk\n"
+        )
+        write(tmp_path / "in" / f"t{number}.txt", text)
+    # "Halden Ferry Desk" is dropped from a text once three texts of the chunks counted so far
+    # hold it: from the third text on if the first chunk holds four pages and two texts
+    monkeypatch.setattr(ingester, "CHUNK", 6)
+    stores = []
+    for early in (2, 100):  # the first two pages early; none early
+        monkeypatch.setattr(ingester, "EARLY_PAGES", early)
+        settings = Settings(db_path=tmp_path / f"early-{early}.db", workers=2)
+        with open_store(settings.db) as store:
+            report = ingest(store, [str(tmp_path / "in")], settings)
+        assert kinds(report) == ["stored"] * 10
+        with open_store(settings.db) as store:
+            kept = [
+                "Halden Ferry Desk" in queries.get_article(store, f"t{n}").text for n in range(6)
+            ]
+        assert kept == [True, True, False, False, False, False]
+        stores.append(stored_rows(settings.db))
+    assert stores[0] == stores[1]
+
+
 def test_an_earlier_published_copy_becomes_the_original(
     tmp_path: Path, store: Store, settings: Settings
 ) -> None:
