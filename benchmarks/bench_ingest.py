@@ -22,10 +22,11 @@ medians are printed with the range and the machine's load average before and aft
 worker's view: each step over all the texts in turn) and the floor's insert of the same files,
 in milliseconds per article.
 ``--timeline N`` instead shows where the wall time of ``triangulate ingest`` of the HTML pages
-goes, in N runs (each a new process, the CLI run in it with time stamps): the interpreter and
-imports, the start of the first page in a worker, the end of the last, the end of the command
-(what follows the last page is the tail: the last writes, the workers' exit, the store's
-close), the ingesting process's own CPU and the workers' pages' CPU.
+(with ``--only text``: of the ``--text`` plain texts) goes, in N runs (each a new process, the
+CLI run in it with time stamps): the interpreter and imports, the start of the first page in a
+worker, the end of the last, the end of the command (what follows the last page is the tail:
+the last writes, the workers' exit, the store's close), the ingesting process's own CPU and
+the workers' pages' CPU.
 """
 
 from __future__ import annotations
@@ -341,7 +342,10 @@ def step_costs(count: int) -> None:
                 for chunk in chunks:
                     ingester._store_chunk(chunk, lambda event: None)
 
+            system = resource.getrusage(resource.RUSAGE_SELF).ru_stime
             step("store: queries, writes, FTS index, commits (ingesting process)", store_all)
+            system = resource.getrusage(resource.RUSAGE_SELF).ru_stime - system
+            rows.append(("store: of which system time (file writes)", system * 1000 / count))
         step(
             "**floor**: read, decode, insert text and bytes with FTS5 (`baselines.py sqlite`)",
             lambda: sqlite_floor(folder, temp / "floor.db"),
@@ -379,15 +383,24 @@ print(json.dumps({"imported": imported, "end": end, "cpu": own.ru_utime + own.ru
 """
 
 
-def timeline(temp: Path, count: int, workers: int | None, runs: int, data: Path) -> None:
-    """Where the wall time of ``triangulate ingest`` of the HTML pages goes."""
+def timeline(
+    temp: Path, count: int, workers: int | None, runs: int, data: Path, texts: int = 0
+) -> None:
+    """Where the wall time of ``triangulate ingest`` of the HTML pages (or of ``texts``
+    plain texts) goes."""
     import json
 
     folder = temp / "html"
     folder.mkdir()
-    make_html(folder, count, data)
+    if texts:
+        make_texts(folder, texts)
+    elif count:
+        make_html(folder, count, data)
+    else:
+        count = make_varied(folder, data)
     extra = ["--workers", str(workers)] if workers else []
-    print(f"\n### Timeline: `triangulate ingest` of {count} pages, seconds from the start\n")
+    what = f"{texts} texts" if texts else f"{count} pages"
+    print(f"\n### Timeline: `triangulate ingest` of {what}, seconds from the start\n")
     print(
         "| run | imports done | first page starts | last page ends | end | tail |"
         " ingesting process CPU | pages CPU (workers) |"
@@ -447,7 +460,10 @@ def main() -> int:
     parser.add_argument("--memory", type=int, default=0, help="RSS curve over N text articles")
     parser.add_argument("--steps", type=int, default=0, help="each step's cost over N texts")
     parser.add_argument(
-        "--timeline", type=int, default=0, help="where the HTML ingest's wall time goes, N runs"
+        "--timeline",
+        type=int,
+        default=0,
+        help="where the HTML ingest's wall time goes, N runs (of --html pages; 0: the varied set)",
     )
     args = parser.parse_args()
     if args.memory:
@@ -463,7 +479,8 @@ def main() -> int:
     if args.timeline:
         print(f"load average before: {load()}")
         with tempfile.TemporaryDirectory() as name:
-            timeline(Path(name), args.html, args.workers, args.timeline, args.data)
+            texts = args.text if args.only == ["text"] else 0
+            timeline(Path(name), args.html, args.workers, args.timeline, args.data, texts)
         print(f"\nload average after: {load()}")
         return 0
     print(f"load average before: {load()}")

@@ -61,6 +61,27 @@ def test_store_ingest_returns_articles_and_reports_bad_inputs(tmp_path: Path) ->
         assert [a.id for a in again] == ["good"] and not again.failed
 
 
+def test_the_report_alone_is_the_report_of_an_ingest(tmp_path: Path) -> None:
+    """``ingest_report`` (what the command line uses) tells the same events as ``ingest``,
+    and stores the same articles, without reading them back."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = "The council voted on Monday to close the old bridge for repairs over the summer."
+    (folder / "a.txt").write_text(f"Bridge to close\n\n{body}\n")
+    (folder / "b.txt").write_text(f"Bridge to close\n\n{body}\n")  # the same text: unchanged
+    reports = []
+    for name, run in (("full", "ingest"), ("light", "ingest_report")):
+        with triangulate.Store(tmp_path / f"{name}.db", workers=1) as store:
+            result = getattr(store, run)([folder, tmp_path / "missing.txt"])
+            report = result.report if run == "ingest" else result
+            events = [(e.kind, Path(e.source).name, e.article) for e in report.events]
+            reports.append((events, store.articles()))
+    (full_events, full_articles), (light_events, light_articles) = reports
+    assert full_events == light_events
+    assert [e[0] for e in full_events] == ["stored", "unchanged", "error"]
+    assert [a.text for a in full_articles] == [a.text for a in light_articles]
+
+
 def test_a_dossier_without_a_store(tmp_path: Path) -> None:
     with triangulate.Store(":memory:", workers=1) as store:
         articles = store.ingest([ROOT / "examples" / "text"])

@@ -408,7 +408,8 @@ def test_distances_in_feet_and_metres_are_compared_as_lengths(encoder: TextEncod
     )
     lengths = [c for c in claims if c.kind == "figure" and c.status == "conflict"]
     assert len(lengths) == 1
-    assert lengths[0].about == "Distance"  # "died" says nothing of how far: no "How far X died"
+    # "died" says nothing of how far, "falling" does: "How far X fell", never "How far X died"
+    assert lengths[0].about == "How far a 41-year-old climber fell"
     assert "about 150 metres" in {side.display for side in lengths[0].sides}
     assert "135-165 m and" in lengths[0].reason  # both sides in metres
 

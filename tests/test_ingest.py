@@ -292,6 +292,71 @@ def test_a_bad_page_among_good_ones_and_writes_of_any_size(
     assert len(stores[0]) == 12 and stores[0] == stores[1]
 
 
+def council_page(number: int, town: str) -> str:
+    body = " ".join(f"<p>{town} council meeting {n} on item {n * number}.</p>" for n in range(40))
+    return f"<html><body><article>{body}</article></body></html>"
+
+
+@pytest.mark.parametrize("bad", [2, 10])  # among the pages sent early, or in a later chunk
+def test_a_bad_page_among_pages_sent_to_the_workers_as_soon_as_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bad: int
+) -> None:
+    """A batch opening with pages: one line for the bad page, wherever it is, the rest stored."""
+    from triangulate.ingest import ingester
+    from triangulate.store import open_store
+
+    monkeypatch.setattr(ingester, "CHUNK", 5)
+    monkeypatch.setattr(ingester, "EARLY_PAGES", 3)
+    towns = ["Portvale", "Lindmouth", "Eastbay", "Corran", "Halden", "Merrow", "Tessel"]
+    for number in range(12):
+        page = council_page(number, towns[number % len(towns)] + str(number))
+        write(tmp_path / "pages" / f"p{number:02d}.html", page)
+    write(tmp_path / "pages" / f"p{bad:02d}.html", b"\x00\x01 not a page \xff" * 50)
+    settings = Settings(db_path=tmp_path / "early.db", workers=2)
+    with open_store(settings.db) as store:
+        report = ingest(store, [str(tmp_path / "pages")], settings)
+        stored = {row["id"] for row in queries.article_summaries(store)}
+    assert kinds(report) == ["stored"] * bad + ["error"] + ["stored"] * (11 - bad)
+    assert report.events[bad].message.startswith(str(tmp_path / "pages" / f"p{bad:02d}.html"))
+    assert stored == {f"p{number:02d}" for number in range(12) if number != bad}
+
+
+def test_the_same_rows_whether_the_first_pages_go_early_or_with_their_chunk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages sent to the workers as soon as read leave the chunks as they were: plain texts
+    after them are counted in the boilerplate memory with the same texts either way."""
+    from triangulate.ingest import ingester
+    from triangulate.store import open_store
+
+    for number in range(4):
+        write(tmp_path / "in" / f"a{number}.html", council_page(number, f"Corran{number}"))
+    for number in range(6):
+        text = (
+            f"Halden ferry timetable changes {number}\n\n"
+            f"The Halden ferry will leave at {number + 6} o'clock from the north pier, the"
+            f" operator said on day {number}.\n\nHalden Ferry Desk\n"
+        )
+        write(tmp_path / "in" / f"t{number}.txt", text)
+    # "Halden Ferry Desk" is dropped from a text once three texts of the chunks counted so far
+    # hold it: from the third text on if the first chunk holds four pages and two texts
+    monkeypatch.setattr(ingester, "CHUNK", 6)
+    stores = []
+    for early in (2, 100):  # the first two pages early; none early
+        monkeypatch.setattr(ingester, "EARLY_PAGES", early)
+        settings = Settings(db_path=tmp_path / f"early-{early}.db", workers=2)
+        with open_store(settings.db) as store:
+            report = ingest(store, [str(tmp_path / "in")], settings)
+        assert kinds(report) == ["stored"] * 10
+        with open_store(settings.db) as store:
+            kept = [
+                "Halden Ferry Desk" in queries.get_article(store, f"t{n}").text for n in range(6)
+            ]
+        assert kept == [True, True, False, False, False, False]
+        stores.append(stored_rows(settings.db))
+    assert stores[0] == stores[1]
+
+
 def test_an_earlier_published_copy_becomes_the_original(
     tmp_path: Path, store: Store, settings: Settings
 ) -> None:
@@ -334,3 +399,45 @@ def test_a_date_guessed_from_the_page_text_is_marked_inferred(
     article = queries.get_article(store, "ferry")
     assert (article.published, article.published_how) == ("2019-03-03", "htmldate-guess")
     assert article.published_inferred
+
+
+def test_a_prepared_article_comes_back_from_a_worker_whole() -> None:
+    """What a worker sends back (as plain tuples) is the same record, removed lines and all."""
+    import pickle
+
+    from triangulate.ingest.prepare import Prepared
+    from triangulate.models import Article, RemovedLine
+
+    article = Article(
+        id="a", source="in/a.txt", text="The council voted.", outlet="Harbour Herald",
+        title="Vote", authors=("Ilse Varga",), published="2025-03-14", published_inferred=True,
+        published_how="dateline", language="en", url="https://example.org/a",
+        removed=(RemovedLine(0, "Menu", "menu"), RemovedLine(3, "Share", "share-widget")),
+        content_hash="abc", duplicate_of="b", fully_extracted=False, outlet_inferred=True,
+    )  # fmt: skip
+    prepared = Prepared(article, b"\x01\x02")
+    back = pickle.loads(pickle.dumps(prepared))
+    assert back == prepared and isinstance(back.article.removed[0], RemovedLine)
+
+
+def test_texts_prepared_in_workers_are_stored_as_in_one_process(tmp_path: Path) -> None:
+    import random
+
+    for number in range(12):  # the story's long lines shuffled: no text a copy of another
+        rng = random.Random(number)
+        lines = [line.split() for line in STORY.splitlines()]
+        for words in lines:
+            if len(words) > 12:
+                rng.shuffle(words)
+        body = "\n".join(" ".join(words) for words in lines)
+        write(tmp_path / "texts" / f"t{number}.txt", f"Home | World | Sport\n{body}\nShare this\n")
+    rows = []
+    for workers in (1, 2):
+        settings = Settings(db_path=tmp_path / f"w{workers}.db", workers=workers)
+        from triangulate.store import open_store
+
+        with open_store(settings.db) as store:
+            assert kinds(ingest(store, [str(tmp_path / "texts")], settings)) == ["stored"] * 12
+            removed = store.conn.execute("SELECT * FROM removed_lines ORDER BY rowid").fetchall()
+        rows.append((stored_rows(settings.db), [tuple(row) for row in removed]))
+    assert rows[0] == rows[1] and rows[0][1]

@@ -61,3 +61,21 @@ def test_justexts_stop_words_come_back_from_the_cache_as_trafilatura_builds_them
     assert set(_justext_stop_words()) == built  # read back
     copy.write_text("{not json", encoding="utf-8")
     assert set(_justext_stop_words()) == built  # a damaged copy is built again
+
+
+def test_justext_is_handed_the_stop_words_as_the_set_it_makes_of_them(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import justext.core  # type: ignore[import-untyped]
+    from trafilatura import external
+
+    from triangulate.ingest.extract import prepare_workers
+
+    own = justext.core.define_stoplist
+    built = own(external.jt_stoplist_init())  # what justext makes of trafilatura's words
+    monkeypatch.setattr(external, "JT_STOPLIST", None)
+    monkeypatch.setattr(justext.core, "define_stoplist", own)
+    prepare_workers()
+    assert built == external.JT_STOPLIST
+    assert justext.core.define_stoplist(external.JT_STOPLIST) is external.JT_STOPLIST
+    assert justext.core.define_stoplist(("Der", "und")) == frozenset({"der", "und"})

@@ -262,3 +262,16 @@ def test_a_surname_with_or_without_a_title_is_the_person_written_in_full() -> No
     )
     # the tagger takes the bare "Mills" for a common noun and "Chief Mills" for no person
     assert [speaker for _, speaker in speakers(text)] == ["Tomas Mills"] * 3
+
+
+def test_a_quotation_opened_after_a_colon_and_left_open_at_its_paragraph_is_direct() -> None:
+    for said in ("said :", "said:"):
+        text = (
+            "The ferry sank on Monday.\n\nA harbour office spokeswoman "
+            f'{said} "We are aware of the sinking of a ferry off Port Ellis .\n\nRescue\n\n'
+            "Divers reached the hull on Tuesday."
+        )
+        found = [q for q in quotes_of(text) if "aware" in q.evidence.text]
+        assert [q.kind for q in found] == ["direct"], found
+    reported = quotes_of("A harbour spokeswoman said the ferry had sunk off Port Ellis.\n\nNo one")
+    assert [q.kind for q in reported] == ["reported"]

@@ -298,9 +298,13 @@ def test_a_source_cited_less_surely_is_shown_as_such_in_every_format() -> None:
     assert [e.get("tentative", False) for e in cited] == [False, True]
     markdown = render_markdown(dossier)
     assert "1 independent source (" in markdown and "; less surely: " in markdown
-    assert "; less surely: " in render_html(dossier)
+    # one source stating it is no agreement: it is listed apart, in every format
+    assert "## Agreements" not in markdown and "## Perhaps shared" in markdown
+    page = render_html(dossier)
+    assert "; less surely: " in page and 'id="perhaps-shared"' in page
+    assert "No point is confirmed by more than one source." in page
     # a report that quotes one sentence of a claim quotes one that surely states it
     first = claim.sides[0]
     shown = replace(claim, sides=(replace(first, evidence=(maybe, sure)),))
     listed = render_markdown(build_dossier(articles, readings, [shown], [], [], []))
-    assert "the port authority said" in listed.split("## Agreements", 1)[1].split("\n\n")[1]
+    assert "the port authority said" in listed.split("## Perhaps shared", 1)[1].split("\n\n")[1]

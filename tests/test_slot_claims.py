@@ -3,12 +3,16 @@ name, on invented articles read by the readers."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from triangulate.compare.claims import compare
+from triangulate.compare.slots import slot_claims
+from triangulate.compare.statements import statements_of
 from triangulate.compose.assemble import build_dossier
 from triangulate.compose.schema import check_evidence, dossier_to_json, validate_dossier
-from triangulate.models import Article, Claim
+from triangulate.models import Article, Claim, Entity, Evidence, Reading
 from triangulate.nlp.encoder import TextEncoder, load_encoder
 from triangulate.readers.reader import read_many
 from triangulate.render.report import render_html, render_markdown
@@ -188,3 +192,58 @@ def test_a_day_of_the_week_in_dated_articles_is_its_date(encoder: TextEncoder) -
     )
     claims = compare([first, second], read_many([first, second]), encoder)
     assert [c.about for c in claims if c.kind == "when"] == ["Day: 2 May 2031"]
+
+
+def test_a_weekday_in_undated_articles_joins_the_date_a_dated_one_gives_it(
+    encoder: TextEncoder,
+) -> None:
+    dated = _article(
+        "w1", "Port Daily", "The harbour crane collapsed on Monday, injuring two dock workers.",
+        published="2031-05-06",
+    )  # fmt: skip
+    undated = [
+        _article(
+            f"w{i}", outlet, "Inspectors arrived at the harbour on Monday to examine the crane."
+        )
+        for i, outlet in ((2, "Shore News"), (3, "Bay Herald"))
+    ]
+    articles = [dated, *undated]
+    claims = compare(articles, read_many(articles), encoder)
+    days = [c for c in claims if c.kind == "when"]
+    assert [c.about for c in days] == ["Day: 5 May 2031"]
+    assert set(days[0].sides[0].articles) == {"w1", "w2", "w3"}
+
+
+def test_a_firm_or_an_office_is_neither_a_person_nor_a_place() -> None:
+    text = "Calls to Brellmark Advisors went unanswered. Norden County Sheriff Ana Veldt spoke."
+    articles = [
+        _article(ident, outlet, text) for ident, outlet in (("f1", "Port Daily"), ("f2", "Bay"))
+    ]
+    tags = {"Brellmark Advisors": "PERSON", "Norden County Sheriff": "LOC", "Ana Veldt": "PERSON"}
+    readings = [_tagged_as(r, text, tags) for r in read_many(articles)]
+    statements = statements_of(articles, readings)
+    abouts = [c.about for c in slot_claims(statements, readings, articles)]
+    assert abouts == ["Ana Veldt, sheriff"]
+
+
+def _tagged_as(reading: Reading, text: str, labels: dict[str, str]) -> Reading:
+    """The reading with these names tagged as a tagger may tag them (a firm as a person)."""
+    kept = [e for e in reading.entities if e.evidence.text not in labels]
+    for name, label in labels.items():
+        start = text.index(name)
+        evidence = Evidence(reading.article, start, start + len(name), name)
+        kept.append(Entity(evidence, label, name))
+    return replace(reading, entities=tuple(sorted(kept, key=lambda e: e.evidence.start)))
+
+
+def test_a_weekday_joins_no_date_of_long_before(encoder: TextEncoder) -> None:
+    dated = _article(
+        "v1", "Port Daily", "The old crane was built on 5 May 2021, and it collapsed on Monday.",
+        published="2031-05-06",
+    )  # fmt: skip
+    undated = _article("v2", "Shore News", "Divers examined the crane on Wednesday.")
+    other = _article("v3", "Bay Herald", "The crane was first used on 5 May 2021.")
+    articles = [dated, undated, other]
+    claims = compare(articles, read_many(articles), encoder)
+    days = {c.about: set(c.sides[0].articles) for c in claims if c.kind == "when"}
+    assert days.get("Day: 5 May 2021") == {"v1", "v3"}, days

@@ -149,8 +149,41 @@ def test_a_distance_is_how_far_only_when_the_clause_verb_gives_it() -> None:
     assert length_label(sentence, fact, before) == "How far the climber fell"
     sentence = "The climber died after slipping and falling about 60 metres from the ridge."
     fact = _fact(sentence, "The climber", "die", None)
-    before = sentence[: sentence.index("60 metres")]
-    assert length_label(sentence, fact, before) == "Distance"
+    before = sentence[: sentence.index("about 60 metres")]
+    assert length_label(sentence, fact, before) == "How far the climber fell"
+
+
+def test_a_distance_told_by_another_verb_says_what_it_is_of() -> None:
+    sentence = "A 40-year-old Ostran diver is dead after plunging about 30 metres into a shaft."
+    fact = _fact(sentence, "40-year-old Ostran diver", "be", "dead")
+    before = sentence[: sentence.index("about 30")]
+    assert length_label(sentence, fact, before) == "How far a 40-year-old Ostran diver plunged"
+    sentence = "Mara Quill was found dead after sliding 90ft down the gully."
+    fact = _fact(sentence, "Mara Quill", "find", None)
+    before = sentence[: sentence.index("90ft")]
+    assert length_label(sentence, fact, before) == "How far Mara Quill slid"
+
+
+def test_a_figure_counted_by_another_verb_names_that_verb() -> None:
+    sentence = "A baker suspected of stabbing four people at a market was arrested, police said."
+    quantity = Quantity(_at(sentence, "four"), 4, "people", None, 4, 4)
+    fact = _fact(sentence, None, "arrest", "baker")
+    assert figure_label(sentence, 0, quantity, fact) == "Number of people stabbed"
+    sentence = "An estimated 40 boats were damaged in the storm."
+    quantity = Quantity(_at(sentence, "40"), 40, "boats", None, 40, 40)
+    fact = _fact(sentence, None, "damage", "40 boats")
+    assert figure_label(sentence, 0, quantity, fact) == "Number of boats damaged"
+    sentence = "The blast destroyed the depot, leaving two workers dead."
+    quantity = Quantity(_at(sentence, "two"), 2, "workers", None, 2, 2)
+    fact = _fact(sentence, "The blast", "destroy", "depot")
+    assert figure_label(sentence, 0, quantity, fact) == "Number of workers"
+
+
+def test_a_denied_verb_is_not_copied_into_a_count() -> None:
+    sentence = "The harbour master said the two fires in the port were not related."
+    quantity = Quantity(_at(sentence, "two"), 2, "fires", None, 2, 2)
+    fact = _fact(sentence, None, "not relate", "two fires in the port")
+    assert figure_label(sentence, 0, quantity, fact) == "Number of fires"
 
 
 def test_counted_things_read_without_auxiliaries() -> None:
@@ -175,6 +208,14 @@ def test_one_counted_thing_is_labelled_as_things_counted() -> None:
     fact = _fact(sentence, "One Velmaran", "fall", None)
     assert figure_label(sentence, 0, quantity, fact) == "Number of Velmarans who have fallen"
     assert plural_phrase("ferry") == "ferries" and plural_phrase("coach") == "coaches"
+
+
+def test_a_nationality_counted_alone_reads_in_the_plural() -> None:
+    assert plural_phrase("Velmaran") == "Velmarans"
+    assert plural_phrase("Ostrese") == "Ostrese" and plural_phrase("Swiss") == "Swiss"
+    assert plural_phrase("Irish") == "Irish people" and plural_phrase("Dutch") == "Dutch people"
+    assert plural_phrase("Englishman") == "Englishmen" and plural_phrase("gunman") == "gunmen"
+    assert plural_phrase("German") == "Germans" and plural_phrase("boss") == "bosses"
 
 
 def _at(sentence: str, written: str) -> Evidence:
@@ -207,3 +248,44 @@ def test_a_period_names_the_noun_it_dates_and_stops_at_the_clause() -> None:
     assert label == "Years of the war"
     sentence = "They signed a truce after the 2001-2003 war over the valley."
     assert date_label(sentence, _time(sentence, "2001-2003"), None, True) == "Years of the war"
+
+
+def test_a_distance_from_a_named_place_says_from_where() -> None:
+    sentence = "The depot is about 40 miles (64 km) south of Port Ellis."
+    fact = _fact(sentence, "The depot", "be", None)
+    before, after = sentence.split("about 40 miles")
+    assert length_label(sentence, fact, before, after) == "How far the depot is from Port Ellis"
+    sentence = "The ferry sank 12 km north-east of Lake Vell."
+    fact = _fact(sentence, "The ferry", "sink", None)
+    before, after = sentence.split("12 km")
+    assert length_label(sentence, fact, before, after) == "How far from Lake Vell the ferry sank"
+    sentence = "The climber fell 60 metres from Mount Orr."
+    fact = _fact(sentence, "The climber", "fall", None)
+    before, after = sentence.split("60 metres")
+    assert length_label(sentence, fact, before, after) == "How far the climber fell"
+    sentence = (
+        "Officers got a tip from a driver in Marlow, about 50 miles north of here, on Monday."
+    )
+    fact = _fact(sentence, "Officers", "get", "tip")
+    before, after = sentence.split("about 50 miles")
+    assert length_label(sentence, fact, before, after) == "How far away Marlow is"
+
+
+def test_a_height_is_no_distance() -> None:
+    sentence = "Police described him as a 5 foot, 9 inch man with short hair."
+    fact = _fact(sentence, "Police", "describe", "him")
+    for value in ("5 foot", "9 inch", "5"):  # the value with or without its unit
+        before, after = sentence.split(value)
+        assert length_label(sentence, fact, before, after) == "Height"
+    sentence = "The keeper, who is 6 feet tall, walked 3 miles to the lighthouse."
+    before, after = sentence.split("6 feet")
+    assert length_label(sentence, _fact(sentence, "keeper", "walk", None), before, after) == (
+        "Height"
+    )
+
+
+def test_a_doer_written_with_spaced_hyphens_is_found_and_closed_up() -> None:
+    sentence = "A 41 - year - old Ostran man died on Tuesday after falling 90 meters from a ridge ."
+    fact = _fact(sentence, "41-year-old Ostran man", "die", None)
+    before, after = sentence.split("90 meters")
+    assert length_label(sentence, fact, before, after) == "How far a 41-year-old Ostran man fell"

@@ -83,6 +83,20 @@ def test_in_a_batch_a_failed_article_is_undone_alone(tmp_path: Path) -> None:
         ).fetchall()
 
 
+def test_a_batch_keeps_its_journals_in_memory_and_only_while_it_lasts(tmp_path: Path) -> None:
+    """Each article's savepoint journal stays in memory during a batch (not a temporary
+    file written page by page); afterwards temporary files go to disk again."""
+    with open_store(tmp_path / "s.db") as store:
+        outside = store.conn.execute("PRAGMA temp_store").fetchone()[0]
+        with writes.batch(store):
+            assert store.conn.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
+            writes.save_article(store, article("a1"))
+        assert store.conn.execute("PRAGMA temp_store").fetchone()[0] == outside
+        with pytest.raises(RuntimeError), writes.batch(store):
+            raise RuntimeError("stopped")
+        assert store.conn.execute("PRAGMA temp_store").fetchone()[0] == outside
+
+
 def test_a_batch_that_fails_keeps_what_was_stored_before(tmp_path: Path) -> None:
     with open_store(tmp_path / "s.db") as store:
         writes.save_article(store, article("kept"))

@@ -341,6 +341,34 @@ def test_article_marks_every_cited_span(
         assert mark and html.unescape(mark.group(1)) == phrase
 
 
+def test_article_page_follows_new_dossiers_readings_and_text(client: TestClient, db: Path) -> None:
+    """The page is kept once rendered: a dossier, a reading or a text stored after it shows."""
+    url = "/articles/courier-undated"
+    phrase = "11,000-odd residents"
+    assert 'class="hl cited"' in client.get(url).text  # the hand dossier cites it
+    with open_store(db) as store:
+        writes.save_dossier(store, DOSSIER_ID, "The Brenholt dam story", ["ledger-2025-06-10"], {})
+        article = queries.get_article(store, "courier-undated")
+    assert 'class="hl cited"' not in client.get(url).text
+    start = article.text.index(phrase)
+    cites = {"claims": [{"evidence": [{"article": article.id, "start": start,
+                                       "end": start + len(phrase), "text": phrase}]}]}  # fmt: skip
+    with open_store(db) as store:
+        writes.save_dossier(store, "dnew", None, [article.id, "ledger-2025-06-10"], cites)
+    assert f'id="span-{start}-{start + len(phrase)}"' in client.get(url).text
+    reading: dict[str, object] = {"id": article.id, "version": "1", "entities": [
+        {"text": phrase, "start": start, "end": start + len(phrase), "label": "CARDINAL"}]}  # fmt: skip
+    with open_store(db) as store:
+        writes.save_reading(store, article.id, "1", article.content_hash, reading)
+    assert 'class="legend">Highlighted:' in client.get(url).text
+    with open_store(db) as store:
+        store.conn.execute(
+            "UPDATE articles SET title = ? WHERE id = ?", ("A new title", article.id)
+        )
+        store.conn.commit()
+    assert "<h1>A new title</h1>" in client.get(url).text
+
+
 def queries_text(dossier: dict[str, Any], article_id: str) -> str:
     return str(next(a["text"] for a in dossier["articles"] if a["id"] == article_id))
 
@@ -433,6 +461,10 @@ def test_dossier_page_counts_only_sources_cited_surely(
     assert "1 independent source<" in agreements
     assert "+ less surely courier-undated" in agreements
     assert agreements.count(">less sure</span>") == 1
+    # one source stating it is no agreement: it is counted and listed apart
+    assert '<h2>Agreements <span class="count">1</span>' in agreements
+    perhaps = agreements[agreements.index('<details id="perhaps-shared">') :]
+    assert "Perhaps shared: 1 point" in perhaps and "workers killed" in perhaps
 
 
 def test_dossier_page_orders_updates_and_lists_single_facts(client: TestClient) -> None:

@@ -54,6 +54,7 @@ __all__ = [
     "ArticleFilter",
     "Dossier",
     "IngestEvent",
+    "IngestReport",
     "Ingested",
     "Store",
     "Upload",
@@ -216,9 +217,26 @@ class Store:
         plain-text input; a file's sidecar (``story.meta.json`` beside ``story.txt``) gives
         them for that file. An :class:`InputError` when a given value is not valid.
         """
+        report = self.ingest_report(
+            inputs, on_event, outlet=outlet, title=title, published=published
+        )
+        return self._ingested(report)
+
+    def ingest_report(
+        self,
+        inputs: Iterable[str | Path],
+        on_event: EventHandler | None = None,
+        *,
+        outlet: str | None = None,
+        title: str | None = None,
+        published: str | None = None,
+    ) -> IngestReport:
+        """:meth:`ingest` without reading the stored articles back: only its report (one
+        event per input, naming each article), for a caller that does not need the articles
+        themselves (the ``ingest`` command prints counts)."""
         given = given_metadata(outlet=outlet, title=title, published=published)
         ingester = Ingester(self.connection, self.settings)
-        return self._ingested(ingester.run([str(i) for i in inputs], on_event, given))
+        return ingester.run([str(i) for i in inputs], on_event, given)
 
     def ingest_uploads(
         self, uploads: Sequence[Upload], on_event: EventHandler | None = None
@@ -235,9 +253,9 @@ class Store:
         both, in input order (an id that is also a path on disk is taken as the path)."""
         given = [str(i) for i in inputs]
         stored = {i for i in given if self.has_article(i) and not Path(i).exists()}
-        fresh = self.ingest([i for i in given if i not in stored], on_event)
-        ids = [i for i in given if i in stored] + [a.id for a in fresh]
-        return Ingested(self.articles(list(dict.fromkeys(ids))), fresh.report)
+        report = self.ingest_report([i for i in given if i not in stored], on_event)
+        ids = [i for i in given if i in stored] + report.article_ids
+        return Ingested(self.articles(list(dict.fromkeys(ids))), report)
 
     def _ingested(self, report: IngestReport) -> Ingested:
         ids = list(dict.fromkeys(report.article_ids))
@@ -334,6 +352,15 @@ class Store:
     def dossiers_with(self, article_id: str) -> list[dict[str, Any]]:
         """The stored dossiers that cite an article."""
         return queries.dossiers_with_article(self.connection, article_id)
+
+    def article_stamp(self, article: models.Article) -> tuple[object, ...]:
+        """What an article's page is made from, compared cheaply: the article as stored, the
+        version of its reading (if it reads the present text) and the dossiers built from it
+        (id, creation time, size). Equal stamps mean the same page; nothing large is parsed."""
+        reading = queries.reading_stamp(self.connection, article.id)
+        read_as = reading[0] if reading and reading[1] == article.content_hash else None
+        dossiers = tuple(queries.dossier_stamps_with_article(self.connection, article.id))
+        return (article, read_as, dossiers)
 
     def _articles(self, refs: Sequence[ArticleRef]) -> list[models.Article]:
         ids = [r if isinstance(r, str) else r.id for r in refs]

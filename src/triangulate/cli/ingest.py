@@ -53,14 +53,13 @@ def ingest_command(
     """
     with open_store(db, workers=workers, **limits(options)) as store:
         with progress(not as_json) as line:
-            ingested = store.ingest(
+            report = store.ingest_report(
                 inputs,
                 _reporter(as_json, line, inputs),
                 outlet=outlet,
                 title=title,
                 published=published,
             )
-        report = ingested.report
         if not as_json:
             click.echo(
                 f"{report.count('stored')} stored, {report.copies} copies linked,"

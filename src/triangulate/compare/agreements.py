@@ -35,9 +35,11 @@ def statement_claims(
 ) -> list[Claim]:
     """One agreed claim per group, its most widely shared statement first; members that
     tell another stage of the happening ("has begun" beside "was completed") leave it, and
-    with the agreement they make an update."""
-    claims = []
+    with the agreement they make an update. Groups whose sentence only its own source
+    states surely are one claim, citing the others' sentences less surely."""
+    found: list[Claim | _Agreed] = []
     by_id = {a.id: a for a in articles}
+    alone: dict[int, _Agreed] = {}  # claims one sentence alone states surely, by that sentence
     for group in groups:
         members = [statements[i] for i in _by_centrality(group, scores)]
         about, stating = labelled(members)
@@ -47,13 +49,35 @@ def statement_claims(
             about, stating = labelled(members)  # said by those that stay
             update = _stage_update(staged, about, by_id, scores)
             if update is not None:
-                claims.append(update)
+                found.append(update)
         if len({m.source for m in members}) < 2:
             continue
-        kept = [m.index for m in members]
         sure = _surely_stating(members, stating[0], scores)
-        claims.append(_claim(members, sure, about, by_id, _confidence(kept, scores)))
-    return claims
+        if len(sure) == 1 and (same := alone.get(stating[0].index)) is not None:
+            same.add(members)  # one claim, not one per sentence cited less surely beside it
+            continue
+        claim = _Agreed(about, members, sure)
+        found.append(claim)
+        if len(sure) == 1:
+            alone[stating[0].index] = claim
+    return [c if isinstance(c, Claim) else c.claim(by_id, scores) for c in found]
+
+
+@dataclass
+class _Agreed:
+    """An agreed claim being gathered: its label, its members, the members that state it surely."""
+
+    about: str
+    members: list[Statement]
+    sure: set[int]
+
+    def add(self, members: Sequence[Statement]) -> None:
+        known = {m.index for m in self.members}
+        self.members += [m for m in members if m.index not in known]
+
+    def claim(self, by_id: dict[str, Article], scores: dict[tuple[int, int], float]) -> Claim:
+        confidence = _confidence([m.index for m in self.members], scores)
+        return _claim(self.members, self.sure, self.about, by_id, confidence)
 
 
 # A member states the claim surely when the aligner, fitted on ECB+ train, gives its link to

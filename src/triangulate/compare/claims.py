@@ -746,7 +746,8 @@ def _about(mention: Mention, text_of: Callable[[str], str], holder: str | None) 
         return f"Age of {holder}" if holder else "Age"
     if kind == "length":
         before = text[: max(0, mention.quantity.evidence.start - sentence.start)]
-        return labels.length_label(text, mention.fact, before)
+        after = text[max(0, mention.quantity.evidence.end - sentence.start) :]
+        return labels.length_label(text, mention.fact, before, after)
     if kind == "area":
         return labels.area_label(text, sentence.start, mention.quantity)
     return labels.figure_label(text, sentence.start, mention.quantity, mention.fact)

@@ -10,6 +10,7 @@ a spelling, most likely of one person. Figures, ages and dates are linked in ``l
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from triangulate.compare.statements import Statement
@@ -229,22 +230,72 @@ def spelling_claims(
     articles: Sequence[Article],
 ) -> list[Claim]:
     """One name written two ways in linked sentences of different sources ("Dmitri
-    Halvorsen", "Dmitry Halvorsen"): worth showing, and said to be likely one person."""
+    Halvorsen", "Dmitry Halvorsen"): worth showing, and said to be likely one person.
+
+    Each way of writing it is a side holding every source that writes it (the first
+    sentence that does), so a source writing both is on both sides; the name most sources
+    write comes first and heads the claim. A name every source also writes the usual way is
+    a slip, not a spelling the sources differ on."""
     people = {r.article: [e for e in r.entities if e.label == "PERSON"] for r in readings}
-    ways: dict[tuple[str, ...], dict[tuple[str, ...], tuple[str, list[Evidence]]]] = {}
+    variants: list[set[tuple[str, str]]] = []
     for i, j in linked:
         a, b = statements[i], statements[j]
         for first in _written_names(a, people.get(a.article, [])):
             for second in _written_names(b, people.get(b.article, [])):
-                if not _spelling_variants(first, second):
-                    continue
-                key = min(name_key(first), name_key(second))
-                found = ways.setdefault(key, {})
-                for name, statement in ((first, a), (second, b)):
-                    _, evidence = found.setdefault(name_key(name), (name, []))
-                    if statement.evidence not in evidence:
-                        evidence.append(statement.evidence)
-    return [_spelling_claim(found, articles) for found in ways.values() if len(found) > 1]
+                if _spelling_variants(first, second):
+                    _join(variants, {_ends(first), _ends(second)})
+    written = _first_writings(statements, people)
+    claims = []
+    for ways in variants:
+        surnames = Counter(ends[1] for ends in ways)
+        found = {
+            # a surname written alone tells a way apart only when no other way shares it
+            ends: _with_surname(written, ends) if surnames[ends[1]] == 1 else written[ends]
+            for ends in ways
+            if ends in written
+        }
+        claim = _spelling_claim(found, articles) if len(found) > 1 else None
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def _ends(name: str) -> tuple[str, str]:
+    ends = name_ends(name)
+    assert ends is not None  # a variant is a full name
+    return ends
+
+
+def _join(groups: list[set[tuple[str, str]]], pair: set[tuple[str, str]]) -> None:
+    """Adds two ways of writing one name to the group holding either of them."""
+    touching = [g for g in groups if g & pair]
+    merged = set(pair).union(*touching)
+    groups[:] = [g for g in groups if not g & pair] + [merged]
+
+
+Writings = dict[tuple[str, str], dict[str, tuple[str, Evidence]]]
+
+
+def _first_writings(statements: Sequence[Statement], people: dict[str, list[Entity]]) -> Writings:
+    """Name ends -> article -> (the name as written, the first sentence writing it); a
+    surname written alone ("rescue Vick") under ("", surname)."""
+    found: Writings = {}
+    for statement in statements:  # in article order
+        for name in _written_names(statement, people.get(statement.article, [])):
+            key = name_key(name)
+            ends = name_ends(name) or (("", key[0]) if len(key) == 1 else None)
+            if ends is not None:
+                per_article = found.setdefault(ends, {})
+                per_article.setdefault(statement.article, (name, statement.evidence))
+    return found
+
+
+def _with_surname(written: Writings, ends: tuple[str, str]) -> dict[str, tuple[str, Evidence]]:
+    """The articles writing a full name, and those writing its surname alone that way."""
+    found = dict(written[ends])
+    for article, surname in written.get(("", ends[1]), {}).items():
+        found.setdefault(article, surname)
+    return found
 
 
 def _written_names(statement: Statement, people: Sequence[Entity]) -> list[str]:
@@ -257,37 +308,71 @@ def _written_names(statement: Statement, people: Sequence[Entity]) -> list[str]:
 
 
 def _spelling_variants(first: str, second: str) -> bool:
-    """Two full names a letter or two apart that are not one name with more or fewer parts."""
-    a, b = _without_suffix(name_key(first)), _without_suffix(name_key(second))
-    if len(a) < 2 or len(b) < 2 or a == b or set(a) <= set(b) or set(b) <= set(a):
+    """Two full names a letter or two apart that are not one name with more or fewer parts
+    (a middle name, a generational suffix, a title: :func:`name_ends`)."""
+    a, b = name_ends(first), name_ends(second)
+    if a is None or b is None or a == b:
+        return False
+    if name_key(first) and set(name_key(first)) <= set(name_key(second)):
+        return False
+    if name_key(second) and set(name_key(second)) <= set(name_key(first)):
         return False
     return spelled_alike(" ".join(a), " ".join(b))
 
 
-def _without_suffix(key: tuple[str, ...]) -> tuple[str, ...]:
-    """ "Jonas Vik III" is "Jonas Vik" for spelling."""
-    return key[:-1] if len(key) > 2 and key[-1] in NAME_SUFFIXES else key
+def name_ends(name: str) -> tuple[str, str] | None:
+    """(first name, surname) of a full name, without a title before it ("Dr", "Mr") or a
+    generational suffix after it ("III", "Jr"): the parts that tell one person's name
+    from another's, a middle name left out; None for a single name."""
+    words = list(name_key(name))
+    while words and words[0] in NAME_TITLES:
+        words = words[1:]
+    while words and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]
+    return (words[0], words[-1]) if len(words) >= FULL_NAME_WORDS else None
 
 
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "rev", "lord"})
+FULL_NAME_WORDS = 2  # a name written in two or more words is a full name
 
 
-def _spelling_claim(
-    found: dict[tuple[str, ...], tuple[str, list[Evidence]]], articles: Sequence[Article]
-) -> Claim:
-    sides = tuple(_side(name, evidence, name) for name, evidence in found.values())
+def _spelling_claim(found: Writings, articles: Sequence[Article]) -> Claim | None:
+    """The sides, the most widely written way first; None when every source writing
+    another way also writes that one."""
+    ordered = sorted(
+        found.values(), key=lambda per: (-len(_sources_of(_evidence(per), articles)), _first(per))
+    )
+    usual = set(ordered[0])
+    if all(set(per) <= usual for per in ordered[1:]):
+        return None
+    shown = [(_shown(per), _evidence(per)) for per in ordered]
+    sides = tuple(_side(name, evidence, name) for name, evidence in shown)
     parts = [
-        f"\u201c{name}\u201d ({', '.join(sorted(_sources_of(ev, articles)))})"
-        for name, ev in found.values()
+        f"\u201c{name}\u201d ({', '.join(sorted(_sources_of(ev, articles)))})" for name, ev in shown
     ]
     reason = (
         f"{' and '.join(parts)} spell one name differently in linked sentences: "
         "most likely one person, named two ways."
     )
-    first = next(iter(found.values()))[0]
     return Claim(
-        "", f"Spelling of the name {first}", "conflict", reason, sides, 0.6, kind="spelling"
+        "", f"Spelling of the name {shown[0][0]}", "conflict", reason, sides, 0.6, kind="spelling"
     )
+
+
+def _evidence(per_article: dict[str, tuple[str, Evidence]]) -> list[Evidence]:
+    return [evidence for _, evidence in per_article.values()]
+
+
+def _first(per_article: dict[str, tuple[str, Evidence]]) -> tuple[str, int]:
+    return min((e.article, e.start) for _, e in per_article.values())
+
+
+def _shown(per_article: dict[str, tuple[str, Evidence]]) -> str:
+    """The way most of its articles write the name ("Jonas Vik" over "Jonas Vik III")."""
+    names = [" ".join(name.split()) for name, _ in per_article.values()]
+    counts = Counter(name for name in names if len(name.split()) >= FULL_NAME_WORDS)
+    return max(counts, key=lambda name: (counts[name], -len(name)))
 
 
 def _sources_of(evidence: Sequence[Evidence], articles: Sequence[Article]) -> set[str]:

@@ -9,9 +9,10 @@ No value code ever appears in a label.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
-from triangulate.core.words import WORD, irregular_forms, verb_groups, word_set
+from triangulate.core.words import WORD, irregular_forms, past_forms, verb_groups, word_set
 from triangulate.models import Fact, Quantity, TimeExpression
 from triangulate.readers import quantities as quantity_reader
 
@@ -99,12 +100,23 @@ IRREGULAR_PLURALS = {
 }  # fmt: skip
 
 
+# Words ending in "man" that are no compound of it ("Germans", "humans")
+NOT_MAN_COMPOUNDS = word_set("german roman ottoman human shaman caiman talisman")
+
+
 def plural_phrase(phrase: str) -> str:
     """ "English climber" -> "English climbers": the phrase with its last word plural."""
     *before, last = phrase.split()
     lower = last.lower()
+    demonym = last[:1].isupper()
     if lower in IRREGULAR_PLURALS:
         plural = IRREGULAR_PLURALS[lower]
+    elif demonym and lower.endswith(("ese", "ss")):
+        plural = last  # "Japanese", "Swiss" are their own plural
+    elif demonym and lower.endswith(("ish", "ch", "sh")):
+        plural = last + " people"  # "French", "Irish" name no one alone
+    elif lower.endswith("man") and lower not in NOT_MAN_COMPOUNDS:
+        plural = last[:-3] + "men"  # "Englishman", "gunman", "spokeswoman"
     elif lower.endswith(("s", "x", "z", "ch", "sh")):
         plural = last + "es"
     elif lower.endswith("y") and lower[-2:-1] not in set("aeiou"):
@@ -127,7 +139,15 @@ def figure_label(
         return clipped(f"Size of the {noun}")
     if quantity.unit in ("percent", "percentage points"):
         return clipped(f"Share ({_verb_phrase(sentence_text, fact) or 'percent'})")
+    before = sentence_text[: max(0, quantity.evidence.start - sentence_start)]
+    other = _other_verb_before(before, fact, _beside_a_figure)
+    counted = quantity_reader.unit_kind(quantity.unit) == "count"
+    if other is not None and counted:  # "suspected of shooting three people": "... people shot"
+        return clipped(f"Number of {noun} {other[1]}")
     verb = _verb_with_auxiliaries(sentence_text, fact)
+    if fact is not None and (fact.predicate or "").startswith("not "):
+        # "the two fires were not related": what is denied of the things is no kind of them
+        return clipped(f"Number of {noun}")
     written = quantity.evidence.text
     if fact is not None and verb and fact.subject and written in fact.subject:
         return clipped(f"Number of {noun} who {verb}")
@@ -165,7 +185,9 @@ def doer_of(sentence_text: str, fact: Fact | None) -> str | None:
     pronoun the reader resolved to a name written elsewhere, a misread subject)."""
     if fact is None or not fact.subject or not fact.predicate:
         return None
-    found = _phrase_at(sentence_text, fact.subject, 0)
+    found = _phrase_at(sentence_text, fact.subject, 0) or _spaced_phrase_at(
+        sentence_text, fact.subject
+    )
     if found is None:
         return None
     doer = sentence_text[found[0] : found[1]]
@@ -176,11 +198,24 @@ def doer_of(sentence_text: str, fact: Fact | None) -> str | None:
         return None
     if doer.split()[-1].lower() in TIME_NOUNS:
         return None  # "a short time (later) evacuated": a time is no doer
-    written = sentence_text[_with_determiner(sentence_text, found[0]) : found[1]]
+    written = SPACED_HYPHEN.sub(
+        r"\1\2", sentence_text[_with_determiner(sentence_text, found[0]) : found[1]]
+    )
     first = written.split()[0]
     if first.lower() in HEDGE_WORDS:
         return first.lower() + written[len(first) :]  # "Nearly 2,000 troops" inside a label
     return _lowered(written)
+
+
+SPACED_HYPHEN = re.compile(r"(\w)\s+([-‐])\s+(?=\w)")
+
+
+def _spaced_phrase_at(sentence: str, phrase: str) -> tuple[int, int] | None:
+    """Where a tokenised sentence writes a phrase with spaces around its hyphens ("36 -
+    year - old man" for "36-year-old man")."""
+    pattern = r"\s*([-‐])\s*".join(re.escape(part) for part in re.split(r"[-‐]", phrase))
+    found = re.search(rf"(?<![\w-]){pattern}(?![\w])", sentence)
+    return (found.start(), found.end()) if found else None
 
 
 def _verb_phrase(sentence_text: str, fact: Fact | None) -> str:
@@ -222,41 +257,98 @@ def _auxiliary_before(sentence_text: str, verb: str) -> str:
     return " ".join(found.group(1).split()) + " " if found else ""
 
 
-def length_label(sentence_text: str, fact: Fact | None, before_value: str = "") -> str:
+def length_label(
+    sentence_text: str, fact: Fact | None, before_value: str = "", after_value: str = ""
+) -> str:
     """ "How far the climber fell"; "Distance" when no clause says who moved.
 
     ``before_value`` is the sentence up to the distance: when the verb written right before
-    it is not the clause's own ("died after falling 60 metres"), the clause's verb does not
-    say how far, and the label says "Distance" rather than "How far X died"."""
+    it is not the clause's own ("died after falling 60 metres"), that verb says what the
+    distance is of, and the label tells it with the clause's doer ("How far X fell").
+    ``after_value`` is the sentence after it: "40 miles south of Port Ellis" measures from
+    a place ("How far the depot is from Port Ellis")."""
+    if HEIGHT_AFTER.match(after_value) or HEIGHT_BEFORE.search(before_value):
+        return "Height"  # "a 5 foot, 8 inch man", "6 feet tall": how tall, not how far
+    origin = FROM_A_PLACE.match(after_value)
+    light = fact is not None and (fact.predicate or "").removeprefix("not ") in LIGHT_PREDICATES
+    if origin is not None and origin.group("bare") and not light:
+        origin = None  # "fell 60 metres from Mount Vell": where the fall began
+    place = f" from {origin.group('place').strip()}" if origin else ""
+    named = APPOSED_NAME.search(before_value)
+    if named is not None and BEARING.match(after_value):
+        # "a motorist in Flint, about 50 miles north of here,": where the place named lies
+        name = named.group("name").strip()
+        return clipped(f"How far {name} is{place}" if place else f"How far away {name} is")
     if fact is None or not fact.predicate or not fact.subject:
-        return "Distance"
-    if fact.predicate.removeprefix("not ") in LIGHT_PREDICATES:
-        return "Distance"  # "is dead after falling 150 metres": the verb says nothing of it
-    if _another_verb_before(before_value, fact):
-        return "Distance"
+        return clipped(f"Distance{place}")
     doer = doer_of(sentence_text, fact)
     if doer is None:
-        return "Distance"
+        return clipped(f"Distance{place}")
+    if place and light:
+        return clipped(f"How far {doer} {_verb_with_auxiliaries(sentence_text, fact)}{place}")
+    if place:
+        return clipped(f"How far{place} {doer} {_verb_with_auxiliaries(sentence_text, fact)}")
+    if BEARING.match(after_value) and not light:
+        return "Distance"  # "north of here": where something lies, not how far it went
+    other = _other_verb_before(before_value, fact, _beside_a_distance)
+    if other is not None:
+        return clipped(f"How far {doer} {other[0]}")
+    if fact.predicate.removeprefix("not ") in LIGHT_PREDICATES:
+        return "Distance"  # "is dead, 150 metres below": the verb says nothing of it
     return clipped(f"How far {doer} {_verb_with_auxiliaries(sentence_text, fact)}")
 
 
+# "(about 40 miles) south of Port Ellis", "away from the border town of Ulm": the named
+# place a distance is measured from. A bare "from" after a verb of motion is where the
+# movement began ("fell 60 metres from Mount Vell"): it counts only after "is".
+FROM_A_PLACE = re.compile(
+    r"\s*(?:\(\s*[^()]{1,30}\)\s*)?(?:(?P<bearing>(?:due\s+)?(?:north|south|east|west"
+    r"|north-?east|north-?west|south-?east|south-?west)(?:\s*-\s*|\s+)(?:of\s+)?|away\s+from"
+    r"\s+|outside\s+)|(?P<bare>from\s+))(?:the\s+(?:[a-z]+\s+){0,2}of\s+)?"
+    r"(?P<place>(?:the\s+)?(?:[A-Z][\w'’-]*\s?){1,4})"
+)
+# "5 foot, 8 inch", "6ft 2in", "6 feet tall": a person's height
+HEIGHT_AFTER = re.compile(
+    r"\s*(?:(?:foot|feet|ft)\b\s*)?(?:tall\b|,?\s*\d+\s*-?\s*(?:inch|inches|in)\b)",
+    re.IGNORECASE,
+)
+HEIGHT_BEFORE = re.compile(r"\d+\s*-?\s*(?:foot|feet|ft)\s*,?\s*$", re.IGNORECASE)
+# "... in Flint, (about)": a place named right before the distance set off by a comma
+APPOSED_NAME = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*\s?){1,3})\s*,\s*(?:[a-z]+\s+){0,2}$")
+BEARING = re.compile(r"\s*(?:due\s+)?(?:north|south|east|west)", re.IGNORECASE)
 # The words of the hedges the quantity reader knows ("about", "more than", "up to")
 DISTANCE_HEDGES = frozenset(word for hedge in quantity_reader.HEDGE_KIND for word in hedge.split())
+# Forms in -ing or -ed that stand before a figure without governing it as a verb does
+# ("including two children"), or govern it with a word after it ("leaving two (people) dead")
+NOT_GOVERNING = word_set(
+    """including excluding following according regarding concerning totalling totaling
+    estimated remaining reported alleged aged numbering ranging averaging exceeding leaving"""
+)
 
 
-def _another_verb_before(before_value: str, fact: Fact) -> bool:
-    """The word before a distance (past its hedges) is a verb form that is not the fact's."""
-    words = [w.lower() for w in WORD.findall(before_value)]
-    while words and _beside_a_distance(words[-1]):
+def _other_verb_before(
+    before_value: str, fact: Fact | None, beside: Callable[[str], bool]
+) -> tuple[str, str] | None:
+    """The simple past and participle of the verb written right before a value (past the
+    words ``beside`` says go with the value) when it is not the clause's own verb:
+    "died after falling 60 metres" -> ("fell", "fallen"), "suspected of shooting three
+    people" -> ("shot", "shot"); None when the word there is no verb, follows an article
+    ("an estimated 40"), or is the fact's predicate."""
+    words = WORD.findall(before_value)
+    while words and beside(words[-1].lower()):
         words.pop()
-    if not words or not (words[-1].endswith("ing") or words[-1].endswith("ed")):
-        return False
-    predicate = (fact.predicate or "").split()[-1].lower()
-    written = words[-1]
-    return not (
-        written.startswith(predicate[: max(3, len(predicate) - 1)])
-        or written in irregular_forms(predicate)
-    )
+    if not words or words[-1].lower() in NOT_GOVERNING:
+        return None
+    written = words[-1].lower()
+    if len(words) > 1 and words[-2].lower() in DETERMINERS:
+        return None
+    forms = past_forms(written)
+    if forms is None:
+        return None
+    predicate = (fact.predicate or "").removeprefix("not ").split() if fact else []
+    if predicate and _inflects(written, predicate[0]):
+        return None
+    return forms
 
 
 def _beside_a_distance(word: str) -> bool:
@@ -266,6 +358,11 @@ def _beside_a_distance(word: str) -> bool:
         or any(ch.isdigit() for ch in word)
         or quantity_reader.unit_kind(word) == "length"
     )
+
+
+def _beside_a_figure(word: str) -> bool:
+    """A hedge or a figure: "shooting about 40 people"."""
+    return word in DISTANCE_HEDGES or any(ch.isdigit() for ch in word)
 
 
 def area_label(sentence_text: str, sentence_start: int, quantity: Quantity) -> str:

@@ -4,15 +4,17 @@ Who took part and where it happened are facts the sources share even when the se
 that state them tell different happenings ("Police allege <name> opened fire ..." /
 "<name>, who had been fired, is accused of ..."): no sentence alignment links those, so each
 person, and each named place narrower than a town (a building, a mountain, a road), named in
-full by two or more independent sources is one claim of its own. Its evidence is, per source,
-the sentence that introduces the person or place: the first that writes the full name (the
-readers have merged the names across articles, so "Anna Lund" and "Lund" are one person and
-the full name decides the sentence). The claim is one of identity: the sources agree the
+full by two or more independent sources is one claim of its own (a name ending in a firm's
+or an office's word, "<name> Advisors", "<county> Sheriff", is neither). Its evidence is,
+per source, the sentence that introduces the person or place: the first that writes the full
+name (the readers have merged the names across articles, so "Anna Lund" and "Lund" are one
+person and the full name decides the sentence). The claim is one of identity: the sources agree the
 person or place is part of the story; a role the sources write beside the name ("prime
 minister <name>", "<name>, the coach") is given in its label when two sources give it.
 A day two or more sources give ("on Friday", "on 2 May") is a claim the same way, citing
 each source's first sentence that gives it; an article without a publication date names a
-day of the week, which joins the one date the dated articles give on that day of the week.
+day of the week, which joins the one date the dated articles give on that day of the week
+within a week of one's publication.
 """
 
 from __future__ import annotations
@@ -23,7 +25,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from triangulate.compare.disagreements import name_key, role_before, spelled_alike
+from triangulate.compare.disagreements import (
+    FULL_NAME_WORDS,
+    name_ends,
+    role_before,
+    spelled_alike,
+)
 from triangulate.compare.statements import Statement
 from triangulate.core.dates import value_in_words
 from triangulate.core.sources import independent_sources
@@ -47,6 +54,7 @@ ROLE_NOUNS = word_set(
     musician journalist reporter editor photographer coroner paramedic economist diplomat"""
 )
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEK = 7  # days: a day of the week is told of the week around the report
 RECURRING = re.compile(r"\b(?:each|every)\b", re.I)
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -54,15 +62,22 @@ WHO_LABELS = frozenset({"PERSON"})
 # Named places narrower than a town: a country or a city is the setting of most of a
 # story's sentences, not a fact its sources share
 WHERE_LABELS = frozenset({"FAC", "LOC"})
-FULL_NAME_WORDS = 2  # a name written in two or more words is a full name, not a back-reference
 APPOSITION = re.compile(
     r"\s*,\s*(?:\d+\s*,\s*)?(?:the|a|an|its|his|her|their)?\s*(?P<phrase>[^,.;:()\"]{0,60})"
 )
 APPOSITION_WORDS = 4  # the role noun of "<name>, the team's head coach, said"
 # words that make one role of the noun after them ("prime minister", "vice president")
 ROLE_QUALIFIERS = frozenset({"prime", "vice", "deputy", "head", "chief", "police", "foreign"})
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 SPELLED_SURNAME = 5  # shorter surnames a letter apart are as often two names
+# Last words of the names of firms, offices and bodies: a name ending in one is neither a
+# person nor a place, whatever label the tagger gave it ("<name> Advisors", "<county>
+# Sheriff's Office", "<city> Police Department")
+BODY_HEADS = word_set(
+    """office department inc incorporated corp corporation co company ltd llc plc llp group
+    advisors advisers associates partners partnership holdings consulting consultants
+    accounting agency authority council ministry committee commission bureau services
+    police sheriff hospital clinic university institute foundation association firm"""
+)
 
 
 @dataclass(frozen=True)
@@ -121,10 +136,27 @@ def _first_dated(
             day = _day(time, published.get(statement.article))
             if day is not None:
                 found.setdefault(day, {}).setdefault(statement.article, statement)
+    for weekday in [day for day in found if not DAY_VALUE.fullmatch(day)]:
+        same = [d for d in found if _reported_day(d, found[d], published) == weekday]
+        if len(same) == 1:  # "Monday" in an undated article: the Monday dated ones report
+            for article, statement in found.pop(weekday).items():
+                found[same[0]].setdefault(article, statement)
     return {
         value_in_words(day) if DAY_VALUE.fullmatch(day) else day: list(per_article.values())
         for day, per_article in found.items()
     }
+
+
+def _reported_day(
+    day: str, stating: dict[str, Statement], published: dict[str, str | None]
+) -> str | None:
+    """The weekday of a date that an article giving it was published within a week of (a
+    day of the week a dated report tells), else None: a date of long before is no
+    "Monday" an undated report could mean."""
+    if not DAY_VALUE.fullmatch(day):
+        return None
+    near = any(_near(day, p) for p in (published.get(a) for a in stating) if p is not None)
+    return WEEKDAYS[date.fromisoformat(day).weekday()] if near else None
 
 
 def _day(time: TimeExpression, published: str | None) -> str | None:
@@ -183,7 +215,7 @@ def _merged(named: Named) -> Named:
     into: dict[tuple[str, str], tuple[str, str]] = {}
     hosts: dict[str, list[tuple[str, str]]] = {}  # by first name: one person shares it
     for key in people:
-        ends = _name_ends(key[1])
+        ends = name_ends(key[1])
         if ends is None:
             continue
         same_first = hosts.setdefault(ends[0], [])
@@ -205,18 +237,12 @@ def _merged(named: Named) -> Named:
 
 
 def _one_person(first: str, second: str) -> bool:
-    a, b = _name_ends(first), _name_ends(second)
+    a, b = name_ends(first), name_ends(second)
     if a is None or b is None or a[0] != b[0]:
         return False
     if a[1] == b[1]:
         return True
     return min(len(a[1]), len(b[1])) >= SPELLED_SURNAME and spelled_alike(a[1], b[1])
-
-
-def _name_ends(name: str) -> tuple[str, str] | None:
-    """(first name, surname) without a generational suffix ("III", "Jr")."""
-    words = [w for w in name_key(name) if w not in NAME_SUFFIXES]
-    return (words[0], words[-1]) if len(words) >= FULL_NAME_WORDS else None
 
 
 def _first_named(
@@ -257,11 +283,23 @@ def _speaker_spans(reading: Reading) -> set[tuple[int, int]]:
 
 
 def _slot(entity: Entity) -> str | None:
+    last = {_last_word(entity.evidence.text), _last_word(entity.canonical)}
+    if last & BODY_HEADS:
+        return None  # a firm or an office: no one's name, and no place
     if entity.label in WHO_LABELS:
         return "who"
-    if entity.label in WHERE_LABELS:
-        return "where"
+    if entity.label in WHERE_LABELS and not last & ROLE_NOUNS:
+        return "where"  # "<county> Sheriff" is an office holder, not a place
     return None
+
+
+def _last_word(name: str) -> str:
+    """The last word of a name of two words or more, lower-cased ("Sheriff's" -> "sheriff");
+    "" for a single word."""
+    words = re.findall(r"[^\W\d_]+", name.lower())
+    while words and words[-1] == "s":  # "Sheriff's", tokenised "Sheriff ' s"
+        words = words[:-1]
+    return words[-1] if len(words) >= 2 else ""
 
 
 def _holding(statements: Sequence[Statement], span: Evidence) -> Statement | None:

@@ -132,14 +132,15 @@ def verbs_alike(first: str | None, second: str | None) -> bool:
 _IRREGULAR = """be:is,was,were,been,are fight:fought fall:fell,fallen flee:fled leave:left hold:held
 begin:began,begun win:won lose:lost say:said tell:told find:found go:went,gone come:came
 give:gave,given get:got take:took,taken make:made see:saw,seen bring:brought buy:bought
-sell:sold shoot:shot strike:struck steal:stole,stolen run:ran meet:met send:sent spend:spent
+sell:sold shoot:shot strike:struck steal:stole,stolen run:ran,run meet:met send:sent spend:spent
 pay:paid keep:kept stand:stood rise:rose,risen drive:drove,driven break:broke,broken
 choose:chose,chosen speak:spoke,spoken write:wrote,written lead:led build:built catch:caught
 seek:sought teach:taught think:thought feel:felt sink:sank,sunk swear:swore,sworn
 throw:threw,thrown grow:grew,grown know:knew,known fly:flew,flown draw:drew,drawn
-hide:hid,hidden bear:bore,born beat:beaten forbid:forbade,forbidden freeze:froze,frozen
+hide:hid,hidden bear:bore,born beat:beat,beaten forbid:forbade,forbidden freeze:froze,frozen
 overtake:overtook withdraw:withdrew,withdrawn undertake:undertook slay:slew,slain
-have:had,has do:did,done,does become:became"""
+have:had,has do:did,done,does become:became slide:slid ride:rode,ridden swim:swam,swum
+dive:dove,dived hit:hit cut:cut hurt:hurt put:put set:set shut:shut spread:spread"""
 _IRREGULAR_FORMS = {
     lemma: frozenset(forms.split(","))
     for lemma, forms in (entry.split(":") for entry in _IRREGULAR.split())
@@ -149,6 +150,37 @@ _IRREGULAR_FORMS = {
 def irregular_forms(lemma: str) -> frozenset[str]:
     """The irregular inflected forms of a verb lemma ("fought" for "fight"), if any."""
     return _IRREGULAR_FORMS.get(lemma, frozenset())
+
+
+# The simple past first, the past participle last ("fall:fell,fallen"), as the table lists them
+_PAST_FORMS = {
+    lemma: (forms.split(",")[0], forms.split(",")[-1])
+    for lemma, forms in (entry.split(":") for entry in _IRREGULAR.split())
+}
+_FORM_LEMMAS = {form: lemma for lemma, forms in _IRREGULAR_FORMS.items() for form in forms}
+# Verbs whose forms are auxiliaries more often than verbs of their own
+_AUXILIARY_LEMMAS = frozenset({"be", "have", "do"})
+
+
+def past_forms(written: str) -> tuple[str, str] | None:
+    """The simple past and the past participle of the verb a word writes: "falling" ->
+    ("fell", "fallen"), "slipping" -> ("slipped", "slipped"), "shot" -> ("shot", "shot");
+    None when the word is no verb form (-ing, -ed or an irregular form) or an auxiliary's."""
+    word = written.lower()
+    lemma = _FORM_LEMMAS.get(word)
+    if lemma is None and word.endswith("ing") and len(word) >= 5:
+        stem = word[:-3]
+        doubled = [stem[:-1]] if stem[-1] == stem[-2] else []  # "running" -> "run"
+        lemma = next((c for c in (stem, stem + "e", *doubled) if c in _PAST_FORMS), None)
+        if lemma is None:  # a regular verb: "slipping" -> "slipped", "carrying" -> "carried"
+            consonant_y = stem.endswith("y") and stem[-2:-1] not in ("a", "e", "i", "o", "u")
+            regular = stem[:-1] + "ied" if consonant_y else stem + "ed"
+            return regular, regular
+    elif lemma is None and word.endswith("ed") and len(word) >= 5:
+        return word, word
+    if lemma is None or lemma in _AUXILIARY_LEMMAS:
+        return None
+    return _PAST_FORMS[lemma]
 
 
 # Numbers written as single words, as the readers meet them.

@@ -16,6 +16,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import chain, islice
 from typing import Any, TypeVar
 
 from triangulate.errors import InputError, TriangulateError
@@ -38,6 +39,9 @@ CHUNK = 128
 # is usually one write): each starts once the documents it writes are prepared, so that the
 # last documents of a batch are not stored all together after the workers are done.
 WRITE_BYTES = 1 << 20
+# When a batch starts with this many HTML pages, they go to the workers as soon as they are
+# read, before the rest of the first chunk: the workers start while this process reads it.
+EARLY_PAGES = 8
 
 
 @dataclass(frozen=True)
@@ -124,8 +128,8 @@ class Ingester:
             isolate=self.settings.isolate_workers,
         ) as pool:
             pending: _Chunk | None = None
-            for chunk in chunked(items, CHUNK):
-                submitted = self._submit(chunk, pool)
+            for chunk, early in self._chunks(iter(items), pool):
+                submitted = self._submit(chunk, pool, early)
                 if pending is not None:
                     self._store_chunk(pending, emit)
                 pending = submitted
@@ -136,8 +140,37 @@ class Ingester:
         report.relinked = list(self.relinked)
         return report
 
-    def _submit(self, chunk: list[Item], pool: LazyPool) -> _Chunk:
-        """Decode, skip what is stored already, and hand the rest to the workers."""
+    def _chunks(
+        self, items: Iterator[Item], pool: LazyPool
+    ) -> Iterator[tuple[list[Item], _Chunk | None]]:
+        """The batch in chunks of CHUNK items, the first with its leading HTML pages
+        submitted already when there are EARLY_PAGES of them (the chunks are the same either
+        way: a chunk of plain texts is counted whole in the boilerplate memory)."""
+        size = min(EARLY_PAGES, CHUNK)
+        head = list(islice(items, size))
+        early = None
+        if (
+            len(head) == size
+            and pool.uses_processes(size)
+            and all(isinstance(item, RawDocument) and item.kind == "html" for item in head)
+        ):
+            early = self._submit(head, pool)  # the workers start on these now
+        first = ([] if early else head) + list(islice(items, CHUNK - len(head)))
+        if first or early is not None:
+            yield first, early
+        for chunk in chunked(items, CHUNK):
+            yield chunk, None
+
+    def _submit(self, chunk: list[Item], pool: LazyPool, early: _Chunk | None = None) -> _Chunk:
+        """Decode, skip what is stored already, and hand the rest to the workers; after the
+        ``early`` part of this chunk, submitted before."""
+        if early is not None:
+            rest = self._submit(chunk, pool)
+            return _Chunk(
+                early.items + rest.items,
+                early.done + rest.done,
+                chain(early.prepared, rest.prepared),
+            )
         items = [self._decoded(item) for item in chunk]
         done = [self._unchanged(item) for item in items]
         fresh = [
@@ -294,8 +327,15 @@ def _failed_job(job: Job, reason: str) -> InputError:
 
 # Plain texts are prepared in groups: one of them takes about as long as sending it to a
 # worker and its article back, so one by one the passing of messages would cost as much
-# again as the work (HTML pages, each tens of times longer, go one by one).
-TEXT_GROUP = 8
+# again as the work (HTML pages, each tens of times longer, go one by one). Groups of up to
+# TEXT_GROUP, fewer messages; at least two groups per worker in a chunk, so that a small
+# batch is still shared out.
+TEXT_GROUP = 32
+SMALLEST_TEXT_GROUP = 8
+
+
+def _text_group(jobs: int, workers: int) -> int:
+    return max(SMALLEST_TEXT_GROUP, min(TEXT_GROUP, jobs // (2 * workers)))
 
 
 def _prepare_all(
@@ -305,7 +345,8 @@ def _prepare_all(
     if pool.uses_processes(len(jobs)) and any(job[0].kind == "html" for job in jobs):
         prepare_workers()  # once here rather than once in every worker
     prepare = partial(_prepare, settings=settings)
-    return map_in_groups(pool, prepare, jobs, _failed_job, _is_text, TEXT_GROUP)
+    group = _text_group(len(jobs), pool.workers)
+    return map_in_groups(pool, prepare, jobs, _failed_job, _is_text, group)
 
 
 def _is_text(job: Job) -> bool:

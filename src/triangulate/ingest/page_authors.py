@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from copy import deepcopy
 
+from lxml.etree import XPath  # type: ignore[import-untyped]
 from lxml.html import HtmlElement  # type: ignore[import-untyped]
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.utils import trim
@@ -113,13 +114,66 @@ def _string_value(element: HtmlElement) -> str:
     return "".join(element.itertext())
 
 
+# The elements any test or the deletion may pick: one with none of these attributes, no <rel>
+# child and another name than <author> fails every test (each tests an attribute for a value
+# or a pattern no empty value matches), so the others are never handed to Python.
+_TESTED = XPath(
+    "descendant-or-self::*[@class or @id or @itemprop or @rel or @data-testid"
+    " or @data-component or self::author or rel]"
+)
+
+
 def _elements(tree: HtmlElement) -> list[HtmlElement]:
     """Every element (no comments or processing instructions), in document order."""
     return [element for element in tree.iter() if isinstance(element.tag, str)]
 
 
 def extract_author(tree: HtmlElement) -> str | None:
-    """What ``trafilatura.metadata.extract_author(tree)`` returns; ``tree`` is left untouched."""
+    """What ``trafilatura.metadata.extract_author(tree)`` returns; ``tree`` is left untouched.
+
+    trafilatura searches a copy of the page with the parts that cannot hold a byline deleted.
+    Here the page itself is searched, those parts skipped: an element outside them reads the
+    same in both, unless one of them lay inside it (deleting it also moves its tail text, so
+    the element's text may join differently). Only when such an element passes a test is the
+    copy made and searched as trafilatura does (a byline holding a ``<time>``, say); most
+    pages find their byline, or none, without copying the page.
+    """
+    elements = _TESTED(tree)
+    removed, enclosing = _deleted_parts(tree, elements)
+    if any(element.tag == "rel" for element in enclosing):
+        return _author_in_copy(tree)  # the first test reads a <rel> child's text
+    kept = [element for element in elements if element not in removed]
+    for test in _AUTHOR_TESTS:
+        for element in filter(test, kept):
+            if element in enclosing:
+                return _author_in_copy(tree)
+            content = trim(" ".join(element.itertext()))
+            if content and 2 < len(content) < MAX_AUTHOR_CHARS:
+                return normalize_authors(None, content)
+    return None
+
+
+def _deleted_parts(
+    tree: HtmlElement, elements: list[HtmlElement]
+) -> tuple[set[HtmlElement], set[HtmlElement]]:
+    """The elements trafilatura's copy deletes (with everything inside them), and the kept
+    elements enclosing one of them, whose text or tests may read differently in the copy."""
+    removed: set[HtmlElement] = set()
+    enclosing: set[HtmlElement] = set()
+    deleted = [e for e in elements if e is not tree and _discarded(e)]
+    deleted += [e for e in tree.iter("time", "figure") if e is not tree]
+    for element in deleted:
+        if element not in removed:
+            removed.update(element.iter())
+            for ancestor in element.iterancestors():
+                if ancestor in enclosing:
+                    break
+                enclosing.add(ancestor)
+    return removed, enclosing
+
+
+def _author_in_copy(tree: HtmlElement) -> str | None:
+    """trafilatura's search itself: the copy, its parts deleted, the three tests."""
     subtree = deepcopy(tree)
     for element in [e for e in _elements(subtree) if e is not subtree and _discarded(e)]:
         delete_element(element)

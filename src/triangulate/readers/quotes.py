@@ -869,11 +869,13 @@ def _led_into_a_quotation(content: Span, regions: Sequence[tuple[int, int]]) -> 
 
 def _enclosed(text: str, content: Span) -> bool:
     """Content standing between quotation marks ("'The dam will hold,' she said"): the
-    speaker's own words, though the marks did not pair."""
+    speaker's own words, though the marks did not pair. A quotation opened ('said : "We
+    are ...') and running to the end of its paragraph is one too: news leaves the mark
+    open where a quotation goes on in the next paragraph."""
     before = text[: content.start_char].rstrip(" ")
-    after = text[content.end_char :].lstrip(" ,.")
+    after = text[content.end_char :].lstrip(" ,.!?")
     opens = before[-1:] in {"'", '"', "“", "‘"} and before[-2:-1] in {"", "\n", " "}
-    return opens and after[:1] in {"'", '"', "”", "’"}
+    return opens and after[:1] in {"'", '"', "”", "’", "\n", ""}
 
 
 def find_quotes(doc: Doc, index: EntityIndex, article_id: str) -> list[Quote]:

@@ -149,6 +149,8 @@ class DossierView:
         counts = {s: sum(1 for c in claims if c.get("status") == s) for s in _STATUSES}
         counts["sources"] = len(self.sources)
         counts["independent"] = self.independent(self.articles)
+        counts["shared"] = len(self.agreements())
+        counts["perhaps_shared"] = counts["agreed"] - counts["shared"]
         return counts
 
     def independent(self, article_ids: Iterable[str]) -> int:
@@ -167,9 +169,15 @@ class DossierView:
         return self.claims("conflict")
 
     def agreements(self) -> list[dict[str, Any]]:
-        """Agreed claims, those more independent sources back first."""
-        agreed = self.claims("agreed")
+        """Agreed claims two or more independent sources surely state, those more back first."""
+        agreed = [c for c in self.claims("agreed") if c["independent"] >= 2]
         return sorted(agreed, key=lambda c: (-c["independent"], -c["article_count"]))
+
+    def perhaps_shared(self) -> list[dict[str, Any]]:
+        """Agreed claims one source states surely and others only perhaps: not shown as
+        agreements, which a reader takes for two sources stating it."""
+        perhaps = [c for c in self.claims("agreed") if c["independent"] < 2]
+        return sorted(perhaps, key=lambda c: (-len(c["less_surely"]), -c["article_count"]))
 
     def updates(self) -> list[dict[str, Any]]:
         """Updates, each side in the order its sources published it."""

@@ -254,6 +254,26 @@ def dossier_meta(store: Store, dossier_id: str) -> dict[str, Any] | None:
     return {**dict(row), "article_ids": json.loads(row["article_ids"])}
 
 
+def reading_stamp(store: Store, article_id: str) -> tuple[str, str] | None:
+    """(reader version, content hash) of an article's stored reading, without the reading."""
+    row = store.conn.execute(
+        "SELECT reader_version, content_hash FROM readings WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    return None if row is None else (str(row["reader_version"]), str(row["content_hash"]))
+
+
+def dossier_stamps_with_article(store: Store, article_id: str) -> list[tuple[str, str, int]]:
+    """(id, creation time, JSON size) of every dossier built from ``article_id``, as
+    :func:`dossier_meta` gives them, without parsing their JSON."""
+    rows = store.conn.execute(
+        "SELECT id, created_at, length(dossier) AS size FROM dossiers WHERE EXISTS"
+        " (SELECT 1 FROM json_each(dossiers.article_ids) WHERE json_each.value = ?)"
+        " ORDER BY created_at, id",
+        (article_id,),
+    )
+    return [(str(r["id"]), str(r["created_at"]), int(r["size"])) for r in rows]
+
+
 def dossiers_with_article(store: Store, article_id: str) -> list[dict[str, Any]]:
     """The stored dossier JSON of every dossier built from ``article_id``."""
     rows = store.conn.execute(

@@ -51,21 +51,22 @@ class ThreadStores:
 
 
 class PageCache:
-    """Rendered pages keyed by what they were made from (a dossier id and its creation time)."""
+    """Rendered pages keyed by what they were made from (a dossier's id, creation time and
+    size; an article's stamp): a changed input is a new key, so nothing is invalidated by hand."""
 
     def __init__(self, size: int = PAGE_CACHE_SIZE) -> None:
         self.size = size
-        self._pages: OrderedDict[tuple[str, ...], str] = OrderedDict()
+        self._pages: OrderedDict[tuple[object, ...], str] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, ...]) -> str | None:
+    def get(self, key: tuple[object, ...]) -> str | None:
         with self._lock:
             page = self._pages.get(key)
             if page is not None:
                 self._pages.move_to_end(key)
             return page
 
-    def put(self, key: tuple[str, ...], page: str) -> None:
+    def put(self, key: tuple[object, ...], page: str) -> None:
         with self._lock:
             self._pages[key] = page
             while len(self._pages) > self.size:

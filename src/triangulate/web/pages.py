@@ -331,11 +331,29 @@ def article_page(request: Request, article_id: str) -> Response:
     store = _ctx(request).stores.get()
     article_id, suffixed, found = _find(article_id, lambda i: _article_or_none(store, i))
     article = found if found is not None else store.article(article_id)  # 404
-    reading = store.stored_reading(article)
     story = _article_story(store, article_id)
-    data = {**store.record(article), "reading": reading, "story": story}
     if wants_json(request, suffixed):
-        return JSONResponse(data)
+        reading = store.stored_reading(article)
+        return JSONResponse({**store.record(article), "reading": reading, "story": story})
+    ctx = _ctx(request)
+    # Parsing the reading and the citing dossiers and highlighting the text are most of a
+    # page's cost; the stamp compares what the page is made from without parsing any of it.
+    key = ("article", article_id, repr(story), store.article_stamp(article))
+    page = ctx.cache.get(key)
+    if page is None:
+        page = _article_html(request, store, article, store.stored_reading(article), story)
+        ctx.cache.put(key, page)
+    return HTMLResponse(page)
+
+
+def _article_html(
+    request: Request,
+    store: Store,
+    article: Article,
+    reading: dict[str, Any] | None,
+    story: dict[str, Any] | None,
+) -> str:
+    article_id = article.id
     evidence = [ev for d in store.dossiers_with(article_id) for ev in _all_ev(d)]
     spans = cited_spans(article.text, article_id, evidence)
     spans += reading_spans(article.text, reading) if reading else []
@@ -350,7 +368,7 @@ def article_page(request: Request, article_id: str) -> Response:
         "duplicate_href": article_href(article.duplicate_of) if article.duplicate_of else None,
         "story": story,
     }
-    return _page(request, suffixed, "article.html.j2", data, **view)
+    return _ctx(request).render(request, "article.html.j2", **view)
 
 
 def _article_or_none(store: Store, article_id: str) -> Article | None:

@@ -1,0 +1,80 @@
+"""A name the sources spell two ways, on invented text: which ways count, and who is on
+which side."""
+
+from __future__ import annotations
+
+import pytest
+
+from triangulate.compare.claims import compare
+from triangulate.compare.disagreements import name_ends
+from triangulate.models import Article, Claim
+from triangulate.nlp.encoder import TextEncoder, load_encoder
+from triangulate.readers.reader import read_many
+
+
+@pytest.fixture(scope="module")
+def encoder() -> TextEncoder:
+    return load_encoder()
+
+
+def _spellings(encoder: TextEncoder, *texts: str) -> list[Claim]:
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published="2031-05-0" + str(i))
+        for i, text in enumerate(texts, start=1)
+    ]
+    return [c for c in compare(articles, read_many(articles), encoder) if c.kind == "spelling"]
+
+
+def test_a_suffix_a_middle_name_or_a_title_is_no_spelling() -> None:
+    assert name_ends("Jonas Edvard Vik III") == ("jonas", "vik") == name_ends("Dr. Jonas Vik")
+    assert name_ends("Jonas Vik Jr.") == ("jonas", "vik")
+    assert name_ends("Vik") is None
+
+
+def test_the_usual_spelling_heads_the_claim_and_each_source_is_on_its_sides(
+    encoder: TextEncoder,
+) -> None:
+    claims = _spellings(
+        encoder,
+        "Ferry captain Tomas Brennick III was charged on Friday with steering the ferry Nordlys"
+        " onto the rocks off Port Ellis.",
+        "Ferry captain Tomas Brennick was charged on Friday with steering the ferry Nordlys onto"
+        " the rocks off Port Ellis. Crew members tried to help Brenick off the bridge.",
+        "Ferry captain Tomas Brenick was charged on Friday with steering the ferry Nordlys onto"
+        " the rocks off Port Ellis, prosecutors said.",
+        "Ferry captain Tomas Brenick was charged on Friday with steering the ferry Nordlys onto"
+        " the rocks off Port Ellis. Divers later reached the hull, and Tomas Brennick stayed"
+        " silent in court.",
+    )
+    assert len(claims) == 1
+    claim = claims[0]
+    assert claim.about == "Spelling of the name Tomas Brennick"
+    assert [s.display for s in claim.sides] == ["Tomas Brennick", "Tomas Brenick"]
+    assert set(claim.sides[0].articles) == {"a1", "a2", "a4"}  # a4 writes both
+    assert set(claim.sides[1].articles) == {"a3", "a4", "a2"}  # a2 writes it as a surname
+
+
+def test_a_slip_in_a_source_that_also_writes_the_usual_spelling_is_no_claim(
+    encoder: TextEncoder,
+) -> None:
+    claims = _spellings(
+        encoder,
+        "Ferry captain Tomas Brennick was charged on Friday with steering the ferry Nordlys onto"
+        " the rocks off Port Ellis.",
+        "Ferry captain Tomas Brenick was charged on Friday with steering the ferry Nordlys onto"
+        " the rocks off Port Ellis. Lawyers for Tomas Brennick said he would plead not guilty.",
+    )
+    assert claims == []
+
+
+def test_a_surname_alone_goes_to_no_side_when_both_ways_share_it(encoder: TextEncoder) -> None:
+    claims = _spellings(
+        encoder,
+        "Harbour Minister Dmitri Halvorsen said the port would reopen on Friday.",
+        "Harbour Minister Dmitry Halvorsen said the port would reopen on Friday.",
+        "Harbour Minister Dmitri Halvorsen said the port would reopen on Friday. Critics of"
+        " Halvorsen said it was too soon.",
+        "The port will reopen on Friday, the harbour minister said. Halvorsen gave no reason.",
+    )
+    assert len(claims) == 1
+    assert [set(side.articles) for side in claims[0].sides] == [{"a1", "a3"}, {"a2"}]
