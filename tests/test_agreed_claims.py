@@ -89,9 +89,7 @@ def test_a_member_that_shares_only_a_light_verb_and_its_speaker_is_cited_less_su
     assert surely == {"a0", "a1"}
 
 
-def test_a_member_without_the_claims_distance_or_with_another_speed_is_cited_less_surely() -> (
-    None
-):
+def test_a_member_without_the_claims_distance_or_with_another_speed_is_cited_less_surely() -> None:
     surely = _cited_surely(
         (
             "Deputies chased the van for about 30 miles at speeds of up to 120 mph.",

@@ -388,7 +388,8 @@ def _clause_labels(statement: Statement) -> tuple[tuple[Fact, str | None], ...]:
 def labelled(members: Sequence[Statement]) -> tuple[str, tuple[Statement, Fact | None]]:
     """Who did what, in a cited sentence's own words (subject, verb as written, object),
     from the most central member that gives a clean phrase; else the shortest cited
-    sentence without who said it whose clauses each have their subject. With the label, the statement and clause it comes from."""
+    sentence without who said it whose clauses each have their subject. With the label,
+    the statement and clause it comes from."""
     best: tuple[int, str, tuple[Statement, Fact | None]] | None = None
     for statement in members:
         for fact, found in _clause_labels(statement):
