@@ -232,7 +232,7 @@ def _copy(tree: Any) -> Any:
 def _clean_html(tree: Any, elements: list[str]) -> Any:
     shared = _shared
     if shared is not None and tree is shared.pruned:
-        if elements == htmldate.core.CLEANING_LIST:
+        if elements == getattr(htmldate.core, "CLEANING_LIST", None):
             return tree  # pruned already
         shared.pruned = None  # about to change: no longer the pruned copy
     return _htmldate_clean_html(tree, elements)
