@@ -11,6 +11,9 @@ Then a coverage crowded with figures (``--figures``, 3,000 by default): invented
 each giving one count and a day, over eight articles of eight outlets (375 figures each: the
 reader keeps 400 of an article), so that thousands of figures of one kind meet in the linker.
 
+Each row also counts what the work grows with besides the statements: the candidate pairs
+the aligner scores and the pairs it links (the output: claims are groups of linked pairs).
+
 With ``--recall``, a second table says what the candidate index (``compare/candidates.py``)
 costs in pairs: per size, the pairs it scores against every pair of different sources, and how
 many of the pairs that scoring every pair puts over the threshold it keeps.
@@ -32,7 +35,7 @@ from typing import Any
 
 from train_alignment import code_fingerprint, read_group, read_rows
 from triangulate.compare import candidates
-from triangulate.compare.align import default_model, score_pairs
+from triangulate.compare.align import aligned, default_model, score_pairs
 from triangulate.compare.claims import compare
 from triangulate.compare.statements import statements_of
 from triangulate.evaluation.ecbplus import event_groups, training_topics
@@ -87,7 +90,9 @@ def crowded_rows(figures: int) -> list[dict[str, str]]:
 
 
 def measure(label: str, articles: list[Article], readings: list[Reading], encoder: Any) -> None:
-    """One table row: `compare()` once for CPU time, once under tracemalloc for its peak."""
+    """One table row: `compare()` once for CPU time, once under tracemalloc for its peak; and
+    what the comparison's work grows with besides the statements (counted apart, untimed):
+    the candidate pairs scored and the pairs linked."""
     started = time.process_time()
     claims = compare(articles, readings, encoder)
     cpu = time.process_time() - started
@@ -96,9 +101,14 @@ def measure(label: str, articles: list[Article], readings: list[Reading], encode
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     sentences = sum(len(reading.sentences) for reading in readings)
+    statements = statements_of(articles, readings)
+    chosen = candidates.pairs_to_score(statements)
+    scored = candidates.every_pair_count(statements) if chosen is None else len(chosen)
+    linked = len(aligned(statements)[1])
     print(
         f"| {label} | {sentences} | {len(claims)} | {cpu:.2f} | {1000 * cpu / len(articles):.0f} "
-        f"| {1000 * cpu / max(sentences, 1):.2f} | {peak / 1e6:.0f} |"
+        f"| {1000 * cpu / max(sentences, 1):.2f} | {peak / 1e6:.0f} | {scored:,} | {linked:,} "
+        f"| {1000 * cpu / max(linked, 1):.2f} |"
     )
 
 
@@ -140,9 +150,10 @@ def main() -> None:
     print(f"load average {os.getloadavg()[0]:.1f}; {len(articles)} articles read")
     print(
         "| articles | statements | claims | CPU s | CPU ms per article "
-        "| CPU ms per statement | peak traced MB |"
+        "| CPU ms per statement | peak traced MB | pairs scored | pairs linked "
+        "| CPU ms per linked pair |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in sizes:
         measure(str(size), articles[:size], readings[:size], encoder)
     if args.figures:

@@ -25,8 +25,8 @@ in milliseconds per article.
 (with ``--only text``: of the ``--text`` plain texts) goes, in N runs (each a new process, the
 CLI run in it with time stamps): the interpreter and imports, the start of the first page in a
 worker, the end of the last, the end of the command (what follows the last page is the tail:
-the last writes, the workers' exit, the store's close), the ingesting process's own CPU and
-the workers' pages' CPU.
+the last writes, the workers' exit, the store's close), the ingesting process's own CPU, the
+pages' CPU (timed around each page in the workers) and the CPU of all processes.
 ``--side-by-side N --against SRC`` instead puts every page of the HTML set (``--html``; 0: the
 varied set) through ``extract_html`` in one process, this package's code and the code in the
 source folder SRC (say the code before a change: ``git archive main src`` unpacked) in two
@@ -383,7 +383,9 @@ except SystemExit:
     pass
 end = time.perf_counter() - start
 own = resource.getrusage(resource.RUSAGE_SELF)
-print(json.dumps({"imported": imported, "end": end, "cpu": own.ru_utime + own.ru_stime}))
+workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"imported": imported, "end": end, "cpu": own.ru_utime + own.ru_stime,
+                  "workers": workers.ru_utime + workers.ru_stime}))
 """
 
 
@@ -407,9 +409,9 @@ def timeline(
     print(f"\n### Timeline: `triangulate ingest` of {what}, seconds from the start\n")
     print(
         "| run | imports done | first page starts | last page ends | end | tail |"
-        " ingesting process CPU | pages CPU (workers) |"
+        " ingesting process CPU | pages CPU (timed around each) | all processes CPU |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for number in range(runs):
         log = temp / f"timeline-{number}.log"
         db = temp / f"timeline-{number}.db"
@@ -421,7 +423,7 @@ def timeline(
         print(
             f"| {number + 1} | {result['imported']:.3f} | {first:.3f} | {last:.3f} |"
             f" {result['end']:.3f} | {result['end'] - last:.3f} | {result['cpu']:.2f} |"
-            f" {sum(s[2] for s in spans):.2f} |"
+            f" {sum(s[2] for s in spans):.2f} | {result['cpu'] + result['workers']:.2f} |"
         )
         sys.stdout.flush()
 

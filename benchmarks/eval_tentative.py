@@ -2,9 +2,10 @@
 
 An agreed statement claim marks a member sentence ``tentative`` when the aligner links it to
 the claim's own sentence (or to a member linked surely) at less than an even chance
-(``compare/agreements.py: SURE_LINK``). This prints, for the pairs of sources each agreed claim
-joins, the share that really state one fact, pairs of two sure sources apart from pairs with a
-tentative one:
+(``compare/agreements.py: SURE_LINK``), or when it does not carry what the claim says (its
+verb, its figures: ``agreements.carries``; ``--links-only`` leaves that out, as before it was
+asked). This prints, for the pairs of sources each agreed claim joins, the share that really
+state one fact, pairs of two sure sources apart from pairs with a tentative one:
 
 * on the ECB+ **training** topics (gold: cross-document event coreference, as
   ``benchmarks/train_alignment.py`` labels pairs), for several values of the link, to choose
@@ -138,7 +139,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--cache", type=Path, default=Path(tempfile.gettempdir()) / "triangulate-alignment"
     )
     parser.add_argument("--links", default="0.25,0.35,0.5,0.65", help="values tried on train")
+    parser.add_argument(
+        "--links-only",
+        action="store_true",
+        help="the aligner's links alone decide, not what is carried",
+    )
     args = parser.parse_args(argv)
+    if args.links_only:
+        agreements.carries = lambda member, label: True
     if not (args.data / "ecbplus-dev" / "ECB+").is_dir():
         sys.exit(f"no ECB+ under {args.data / 'ecbplus-dev'}")
     args.cache.mkdir(parents=True, exist_ok=True)

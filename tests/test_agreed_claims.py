@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from triangulate.compare.agreements import SURE_LINK, statement_claims
+from triangulate.compare.labels import parses_whole
 from triangulate.compare.statements import statements_of
 from triangulate.models import Article, Claim
 from triangulate.readers.reader import read_many
@@ -40,3 +41,85 @@ def test_claims_two_sources_state_surely_stay_apart() -> None:
     claims = _claims({(0, 1): SURE_LINK, (0, 2): SURE_LINK / 2, (1, 2): 0.0})
     assert len(claims) == 2
     assert [sorted(c.sides[0].articles) for c in claims] == [["a0", "a1"], ["a0", "a2"]]
+
+
+def _cited_surely(texts: tuple[str, ...], score: float = 0.9) -> set[str]:
+    """The articles an agreed claim of these sentences (one per outlet, each linked to
+    every other at ``score``) cites surely, the first sentence's clause as its label."""
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published="2031-04-03")
+        for i, text in enumerate(texts)
+    ]
+    statements = statements_of(articles, read_many(articles))
+    assert len(statements) == len(texts)
+    pairs = {(i, j): score for i in range(len(texts)) for j in range(i + 1, len(texts))}
+    group = list(range(len(texts)))
+    (claim,) = [c for c in statement_claims([group], statements, articles, pairs)]
+    return {e.article for e in claim.sides[0].evidence if not e.tentative}
+
+
+def test_a_member_without_the_verb_of_the_claims_sentence_is_cited_less_surely() -> None:
+    # linked strongly (the same woman, farm, barns and officials), but the third never
+    # tells the arrest the claim's sentence tells
+    surely = _cited_surely(
+        (
+            "A woman suspected of burning two barns at a dairy farm where she had worked was "
+            "detained hours later after a short chase, officials said.",
+            "A woman suspected of burning two barns at a dairy farm from which she was "
+            "dismissed last month was detained after a short chase, officials said.",
+            "A woman who was dismissed last month from her job at a dairy farm walked into the "
+            "yard with a torch on Friday and burned two barns before fleeing on a tractor, "
+            "officials said.",
+        )
+    )
+    assert surely == {"a0", "a1"}
+
+
+def test_a_member_that_shares_only_a_light_verb_and_its_speaker_is_cited_less_surely() -> None:
+    surely = _cited_surely(
+        (
+            "“I am not sure all three guards were bribed, but there appeared to be a plan,” "
+            "Chief Orr said.",
+            "“I am not sure all three guards were bribed, but there appeared to be a plan,” "
+            "Orr said.",
+            "The three-storey depot on the quay houses other tenants in addition to the "
+            "freight office, and appeared to have no formal alarm system, Chief Orr said.",
+        )
+    )
+    assert surely == {"a0", "a1"}
+
+
+def test_a_member_without_the_claims_distance_or_with_another_speed_is_cited_less_surely() -> None:
+    surely = _cited_surely(
+        (
+            "Deputies chased the van for about 30 miles at speeds of up to 120 mph.",
+            "Deputies chased the van for 48 km at speeds of up to 193 km/h.",
+            "Deputies chased the van at speeds of more than 100 mph.",
+            "Deputies chased the van for 30 miles at 150 mph.",
+        )
+    )
+    assert surely == {"a0", "a1"}  # the same figures in other units stay sure
+
+
+SLIP = (
+    "A woman suspected of burning two barns at a dairy farm where was dismissed last month was "
+    "detained after a short chase a few hours after the Friday night blaze, officials said."
+)
+WHOLE = (
+    "A woman suspected of burning two barns at a dairy farm from which she was dismissed last "
+    "month was detained after a short chase hours after the blaze on Friday night, officials "
+    "said."
+)
+
+
+def test_a_label_taken_from_a_sentence_does_not_copy_a_clause_that_lost_its_subject() -> None:
+    assert len(SLIP) < len(WHOLE)  # the shorter sentence would be the label
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published="2031-04-03")
+        for i, text in enumerate((SLIP, WHOLE))
+    ]
+    statements = statements_of(articles, read_many(articles))
+    (claim,) = statement_claims([[0, 1]], statements, articles, {(0, 1): 0.9})
+    assert claim.about.startswith("A woman suspected of burning two barns at a dairy farm from")
+    assert parses_whole(WHOLE) and not parses_whole(SLIP)
+    assert parses_whole("Where was the rifle found?")  # a question may invert

@@ -1,7 +1,8 @@
 """The comparison's candidate index: below its cap the aligner and the linker link exactly
 what scoring every pair links; beyond it the pairs they score, and those the second look looks
 at again, grow with the statements and values, not with their square (counted, never timed).
-The aligner's tables kept as compressed rows give the features of dense tables."""
+The aligner's tables kept as compressed rows, and features computed on the candidate pairs
+alone, give the features of dense tables."""
 
 from __future__ import annotations
 
@@ -21,13 +22,14 @@ from triangulate.compare.align import (
     _Shared,
     _tables,
     _units,
-    _view,
     aligned,
     band_pairs,
     block_features,
     default_model,
+    pair_block_features,
     pair_features,
     score_pairs,
+    without_near_duplicates,
 )
 from triangulate.compare.claims import _linker, collect_mentions
 from triangulate.compare.link import Linker
@@ -204,7 +206,7 @@ def test_compressed_tables_densify_to_the_tables_a_dense_build_gives() -> None:
     assert np.array_equal(table.dense(np.array([3, 0]), cut), expected[[3, 0]][:, cut])
 
 
-def test_a_view_of_compressed_tables_gives_the_features_of_the_dense_tables(
+def test_features_computed_on_the_pairs_alone_are_those_of_the_dense_tables(
     example: tuple[list[Article], list[Reading]],
 ) -> None:
     statements = statements_of(*example)
@@ -212,14 +214,62 @@ def test_a_view_of_compressed_tables_gives_the_features_of_the_dense_tables(
     units = _units(statements)
     units.best_words = dense.best_words
     rows = np.arange(5, 17)
-    partners = np.arange(0, len(statements), 2)
-    view, position = _view(units, rows, partners)
-    in_view = block_features(view, slice(0, len(rows)))
+    pairs = np.array(
+        [
+            (i, j)
+            for i in rows.tolist()
+            for j in range(0, len(statements), 2)
+            if statements[i].source != statements[j].source
+        ]
+    )
+    alone = pair_block_features(units, rows, pairs)
     whole = block_features(dense, slice(5, 17))
-    assert set(in_view) == set(whole) == set(FEATURES)
+    assert set(alone) == set(whole) == set(FEATURES)
     for name in FEATURES:
-        mine = in_view[name][:, position[partners]]
-        assert mine == pytest.approx(whole[name][:, partners], abs=1e-6), name
+        assert alone[name].shape == (len(pairs),)  # one value a pair, not a block
+        mine = whole[name][pairs[:, 0] - 5, pairs[:, 1]]
+        assert alone[name] == pytest.approx(mine, abs=1e-6), name
+    assert alone["seg_tfidf"].max() > 0 and alone["idf_maxshared"].max() > 0
+
+
+def test_near_duplicate_groups_are_those_comparing_every_kept_group_finds() -> None:
+    statements = _invented_event(9, sentences=4)
+    pick = random.Random(5)
+    by_source: dict[str, list[int]] = {}
+    for s in statements:
+        by_source.setdefault(s.source, []).append(s.index)
+    outlets = sorted(by_source)
+    groups = []
+    for _ in range(300):  # overlapping groups of 2 to 6 sources, many repeating another
+        chosen = pick.sample(outlets, pick.randint(2, 6))
+        groups.append(sorted(pick.choice(by_source[o][:2]) for o in chosen))
+    scores = {(a, b): pick.uniform(0.2, 0.9) for g in groups for a in g for b in g if a < b}
+    kept = without_near_duplicates(groups, statements, scores)
+    assert 0 < len(kept) < len(groups)
+    assert kept == _without_near_duplicates_by_every_pair(groups, statements, scores)
+
+
+def _without_near_duplicates_by_every_pair(
+    groups: list[list[int]], statements: Sequence[Statement], scores: dict[tuple[int, int], float]
+) -> list[list[int]]:
+    """The reference: each group, strongest first, against every group kept before it."""
+
+    def strength(group: list[int]) -> tuple[int, float]:
+        pairs = [scores.get((a, b), 0.0) for a in group for b in group if a < b]
+        return len(group), sum(pairs) / max(1, len(pairs))
+
+    kept: list[tuple[set[int], set[str]]] = []
+    for group in sorted(groups, key=strength, reverse=True):
+        members, sources = set(group), {statements[k].source for k in group}
+        if not any(
+            min(len(members), len(other)) >= 3
+            and len(members & other) >= min(len(members), len(other)) - 1
+            and sources <= their_sources
+            for other, their_sources in kept
+        ):
+            kept.append((members, sources))
+    chosen = {frozenset(members) for members, _ in kept}
+    return [group for group in groups if frozenset(group) in chosen]
 
 
 def test_strongest_keeps_every_pair_within_the_cap_and_the_best_beyond() -> None:

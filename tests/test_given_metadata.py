@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from conftest import STORY, WIRE
 from test_web import wait_for_job
 from triangulate.cli import cli
+from triangulate.ingest import metadata
 from triangulate.ingest.metadata import infer_outlet
 from triangulate.settings import Settings
 from triangulate.web.app import create_app
@@ -98,6 +99,37 @@ def test_inference_never_fails_and_names_only_words_of_the_text(lines: list[str]
     if found is not None:
         joined = " ".join(" ".join(line.split()) for line in lines)
         assert found and found in joined
+
+
+CUE_TEXT = st.text(
+    alphabet="weoursWEOURSſ ©(cC)\t\u00a0_1é.,/=<{fvAPFDdaNSERtgncisl-", max_size=60
+) | st.sampled_from(
+    ["We", "our", "US", "uſ", "Our_", "1we", "éour", " \u00a0", "\t", "© 2025 Lisk Courier",
+     "Copyright Lisk", "(c) lisk-news.org", "Harbour Daily with AFP", "Estrava Post staff and"
+     " agencies", "Lisk Courier / Reuters", "a=b", "x => y", "Lisk uses cookies", "the Lisk app"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(CUE_TEXT, min_size=1, max_size=4).map("".join))
+def test_the_first_person_pattern_finds_what_a_case_blind_search_finds(line: str) -> None:
+    case_blind = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+    assert bool(metadata._FIRST_PERSON.search(line)) == bool(case_blind.search(line))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(CUE_TEXT, min_size=1, max_size=4).map("".join))
+def test_a_line_passed_over_unread_could_give_no_cue(line: str) -> None:
+    """The raw-line test lets through every line whose normalised form any cue pattern
+    matches, and the code test every line the code pattern matches."""
+    normalised = " ".join(line.split())
+    if not metadata._may_give_cue(line):
+        assert not metadata._COPYRIGHT.match(normalised)
+        assert not metadata._BYLINE.match(normalised)
+        assert not metadata._FIRST_PERSON.search(normalised)
+        assert not metadata._may_name_site(normalised)
+    if metadata._CODE.search(normalised):
+        assert metadata._may_be_code(normalised)
 
 
 @settings(max_examples=100, deadline=None)

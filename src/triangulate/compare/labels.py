@@ -648,6 +648,23 @@ def tidy(text: str) -> str:
     return sentence_case(text)
 
 
+# A relative adverb straight before a finite verb of being or having: the clause it opens
+# lost its subject ("the firm where was fired last week", a source's slip), or asks a question.
+SUBJECTLESS_CLAUSE = re.compile(
+    r"\b(?:where|when|whereby|wherein)\s+(?:is|are|was|were|has|have|had)\s+(?:been\s+)?"
+    r"\w+(?:ed|en)\b",
+    re.IGNORECASE,
+)
+
+
+def parses_whole(sentence: str) -> bool:
+    """Whether each clause of a sentence has its subject: not "the firm where was fired"
+    ("the firm where he was fired"). A question may invert ("where was it found?")."""
+    return sentence.rstrip(" \"'\u201d\u2019").endswith("?") or not SUBJECTLESS_CLAUSE.search(
+        sentence
+    )
+
+
 def clause_label(sentence: str) -> str:
     """A cited sentence as a label when no clean phrase can be built from its clause: the
     sentence without who said it ("..., police said"), cut only when it is long."""

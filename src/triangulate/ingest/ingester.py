@@ -23,7 +23,6 @@ from triangulate.errors import InputError, TriangulateError
 from triangulate.ingest import dedupe
 from triangulate.ingest.clean import BoilerplateMemory
 from triangulate.ingest.decode import decode_text
-from triangulate.ingest.extract import prepare_workers
 from triangulate.ingest.inputs import Item, RawDocument, iter_documents
 from triangulate.ingest.metadata import GivenMetadata
 from triangulate.ingest.prepare import Prepared, prepare_document
@@ -343,6 +342,10 @@ def _prepare_all(
 ) -> Iterator[Prepared | InputError]:
     """Start preparing ``jobs`` now; their results in order, each failure its document's own."""
     if pool.uses_processes(len(jobs)) and any(job[0].kind == "html" for job in jobs):
+        # here, before the workers fork, so that they inherit it: a batch of plain texts
+        # never imports the extractor (trafilatura)
+        from triangulate.ingest.extract import prepare_workers
+
         prepare_workers()  # once here rather than once in every worker
     prepare = partial(_prepare, settings=settings)
     group = _text_group(len(jobs), pool.workers)

@@ -9,7 +9,6 @@ from triangulate.errors import InputError, LimitError
 from triangulate.ingest import dedupe
 from triangulate.ingest.clean import BoilerplateMemory, clean_text
 from triangulate.ingest.decode import decode_text
-from triangulate.ingest.extract import extract_html
 from triangulate.ingest.inputs import RawDocument, url_id
 from triangulate.ingest.limits import check_html_elements
 from triangulate.ingest.metadata import (
@@ -46,6 +45,10 @@ def extract_body(raw: RawDocument, settings: Settings) -> Body:
     if raw.kind != "html":
         return Body(text="")
     check_html_elements(raw.source, raw.data, settings)
+    # imported with the first page: trafilatura and its parsers are a third of the imports,
+    # and a batch of plain texts never needs them
+    from triangulate.ingest.extract import extract_html
+
     try:
         page = extract_html(raw.data, raw.url, favor_precision=settings.favor_precision)
     except InputError as error:  # told by the input's own name, not the extractor's
