@@ -27,6 +27,10 @@ CLI run in it with time stamps): the interpreter and imports, the start of the f
 worker, the end of the last, the end of the command (what follows the last page is the tail:
 the last writes, the workers' exit, the store's close), the ingesting process's own CPU, the
 pages' CPU (timed around each page in the workers) and the CPU of all processes.
+``--side-by-side N --against SRC`` instead puts every page of the HTML set (``--html``; 0: the
+varied set) through ``extract_html`` in one process, this package's code and the code in the
+source folder SRC (say the code before a change: ``git archive main src`` unpacked) in two
+processes run at the same time, so that both meet the same load, N pairs: the CPU-s of each.
 """
 
 from __future__ import annotations
@@ -424,6 +428,58 @@ def timeline(
         sys.stdout.flush()
 
 
+SIDE_CHILD = """
+import json, sys, time
+from pathlib import Path
+from triangulate.errors import InputError
+from triangulate.ingest.extract import extract_html, prepare_workers
+pages = [path.read_bytes() for path in sorted(Path(sys.argv[1]).iterdir())]
+prepare_workers()
+def run(pages):
+    for page in pages:
+        try:
+            extract_html(page)
+        except InputError:
+            pass
+run(pages[:3])  # warm-up: first imports and caches
+start = time.process_time()
+run(pages)
+print(json.dumps({"cpu": time.process_time() - start, "pages": len(pages)}))
+"""
+
+
+def side_by_side(temp: Path, count: int, pairs: int, data: Path, against: Path) -> None:
+    """``extract_html`` over the pages, this code and ``against``'s at the same time."""
+    import json
+
+    folder = temp / "html"
+    folder.mkdir()
+    if count:
+        make_html(folder, count, data)
+    else:
+        count = make_varied(folder, data)
+    print(f"\n### `extract_html` over {count} pages in one process, two codes side by side\n")
+    print("| pair | load average | this code, CPU-s | the code in SRC, CPU-s | change |")
+    print("|---|---|---|---|---|")
+    for number in range(pairs):
+        before = os.getloadavg()[0]
+        runs = [
+            subprocess.Popen(
+                [PYTHON, "-c", SIDE_CHILD, str(folder)],
+                stdout=subprocess.PIPE,
+                text=True,
+                env={**os.environ, "PYTHONPATH": str(source)} if source else None,
+            )
+            for source in (None, against)
+        ]
+        ours, theirs = (json.loads(run.communicate()[0].splitlines()[-1])["cpu"] for run in runs)
+        print(
+            f"| {number + 1} | {before:.1f}–{os.getloadavg()[0]:.1f} | {ours:.2f} |"
+            f" {theirs:.2f} | {100 * (ours / theirs - 1):+.1f}% |"
+        )
+        sys.stdout.flush()
+
+
 def rss_mb() -> float:
     with open("/proc/self/status") as status:
         for line in status:
@@ -467,7 +523,15 @@ def main() -> int:
         default=0,
         help="where the HTML ingest's wall time goes, N runs (of --html pages; 0: the varied set)",
     )
+    parser.add_argument("--side-by-side", type=int, default=0, help="N pairs (with --against)")
+    parser.add_argument("--against", type=Path, help="the source folder of the other code")
     args = parser.parse_args()
+    if args.side_by_side:
+        if args.against is None:
+            parser.error("--side-by-side needs --against SRC")
+        with tempfile.TemporaryDirectory() as name:
+            side_by_side(Path(name), args.html, args.side_by_side, args.data, args.against)
+        return 0
     if args.memory:
         memory_curve(args.memory, args.workers or os.cpu_count() or 1)
         return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
+
 import htmldate.core
 import htmldate.extractors
 import pytest
@@ -75,3 +77,57 @@ def test_the_same_date_candidates_as_htmldate(body: list[str], extensive: bool) 
     tree = html.fromstring(f"<html><body>{''.join(body)}</body></html>")
     ours = page_dates.date_candidates(tree, extensive)
     assert ours == htmldate.core.date_candidates(tree, extensive)
+
+
+PIECES = [
+    "<p>Die erfundene Fähre von Lindmund legte am 4. März 2020 wieder an.</p>",
+    "<p>Invented harbour news, filed 3 May 2018 by the quay office.</p>",
+    '<script>var stamp = "2019-05-03T10:00:00";</script>',
+    "<style>.late { color: red } /* 2017-01-02 */</style>",
+    "<svg><text>2018-01-02</text></svg>",
+    '<div class="date">12. Mai 2019</div>',
+    '<span id="pubDate">2016-02-03</span>',
+    "<footer>Updated 2021-07-08</footer>",
+    '<time datetime="2020-06-01">June 1</time>',
+    '<img src="/media/2017/04/05/quay.jpg">',
+    '<iframe src="/2015/09/09/embed"></iframe>',
+    '<div id="comments"><p>Comment of 2022-02-02</p></div>',
+    "<h1>Ferry back on 2014-11-12</h1>",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=6))
+def test_the_two_searches_sharing_the_pruned_copy_find_what_each_finds_alone(
+    pieces: list[str],
+) -> None:
+    def searches(tree: html.HtmlElement) -> tuple[str | None, str | None]:
+        extensive = page_dates.find_page_date(tree, extensive_search=True, original_date=True)
+        quick = page_dates.find_page_date(tree, extensive_search=False, original_date=True)
+        return extensive, quick
+
+    markup = f"<html><head><title>t</title></head><body>{''.join(pieces)}</body></html>"
+    alone = searches(html.fromstring(markup))
+    tree = html.fromstring(markup)
+    with page_dates.sharing_pruned_copy(tree):
+        shared = searches(tree)
+    assert shared == alone
+    assert getattr(htmldate.core, "deepcopy") is deepcopy  # noqa: B009 (htmldate's own, back)
+
+
+def test_the_quick_search_after_the_extensive_one_copies_the_page_no_more(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    copies: list[object] = []
+
+    def counted(tree: object) -> object:
+        copies.append(tree)
+        return deepcopy(tree)
+
+    monkeypatch.setattr(page_dates, "deepcopy", counted)
+    markup = "<html><body><p>Invented ferry notes.</p><footer>Updated 2021-07-08</footer></body>"
+    tree = html.fromstring(markup)
+    with page_dates.sharing_pruned_copy(tree):
+        page_dates.find_page_date(tree, extensive_search=True, original_date=True)
+        page_dates.find_page_date(tree, extensive_search=False, original_date=True)
+    assert copies == [tree]  # once for both searches (each copies the page on its own)
