@@ -231,7 +231,12 @@ def test_arbitrary_input_gives_a_page_or_input_error(data: str | bytes) -> None:
 WORD = st.text(
     alphabet=st.characters(categories=["L"], max_codepoint=0x24F), min_size=2, max_size=10
 )
-PARAGRAPH = st.lists(WORD, min_size=6, max_size=14).map(" ".join)
+# A paragraph opening with a copyright notice is boilerplate to the extractor, by design.
+PARAGRAPH = (
+    st.lists(WORD, min_size=6, max_size=14)
+    .map(" ".join)
+    .filter(lambda p: "copyright" not in p.casefold())
+)
 
 
 @settings(max_examples=40, deadline=None)
