@@ -61,7 +61,9 @@ def statement_claims(
         sure = _surely_stating(members, stating, scores)
         # which groups are one claim is the aligner's say (its links alone): what a member
         # carries only decides how surely it is cited
-        linked_alone = len(_surely_stating(members, stating, scores, carrying=False)) == 1
+        linked_alone = (  # the links reach at least the members the carrying rule keeps
+            len(sure) == 1 and len(_surely_stating(members, stating, scores, carrying=False)) == 1
+        )
         if linked_alone and (same := alone.get(stating[0].index)) is not None:
             same.add(members)  # one claim, not one per sentence cited less surely beside it
             continue

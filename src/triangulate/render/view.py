@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 from urllib.parse import quote as url_quote
 
@@ -150,12 +151,12 @@ class DossierView:
         counts["sources"] = len(self.sources)
         counts["independent"] = self.independent(self.articles)
         counts["shared"] = len(self.agreements())
-        counts["perhaps_shared"] = counts["agreed"] - counts["shared"]
+        counts["perhaps_shared"] = len(self.perhaps_shared())
         return counts
 
     def independent(self, article_ids: Iterable[str]) -> int:
         """Distinct outlets behind some articles, a copy counting as its original."""
-        return len(independent_sources(article_ids, self.articles.values()))
+        return len(independent_sources(article_ids, self.articles))
 
     def claims(self, status: str) -> list[dict[str, Any]]:
         """The claims of one status; conflicts the most important first."""
@@ -170,14 +171,20 @@ class DossierView:
 
     def agreements(self) -> list[dict[str, Any]]:
         """Agreed claims two or more independent sources surely state, those more back first."""
-        agreed = [c for c in self.claims("agreed") if c["independent"] >= 2]
+        agreed = [c for c in self._agreed if c["independent"] >= 2]
         return sorted(agreed, key=lambda c: (-c["independent"], -c["article_count"]))
 
     def perhaps_shared(self) -> list[dict[str, Any]]:
         """Agreed claims one source states surely and others only perhaps: not shown as
         agreements, which a reader takes for two sources stating it."""
-        perhaps = [c for c in self.claims("agreed") if c["independent"] < 2]
+        perhaps = [c for c in self._agreed if c["independent"] < 2]
         return sorted(perhaps, key=lambda c: (-len(c["less_surely"]), -c["article_count"]))
+
+    @cached_property
+    def _agreed(self) -> list[dict[str, Any]]:
+        """The agreed claims' views, built once: the counts, the agreements and the claims
+        perhaps shared all sort them."""
+        return self.claims("agreed")
 
     def updates(self) -> list[dict[str, Any]]:
         """Updates, each side in the order its sources published it."""
@@ -191,8 +198,8 @@ class DossierView:
         article_ids = {a for side in claim.get("sides", []) for a in side.get("articles", [])}
         cited = [e for side in claim.get("sides", []) for e in side.get("evidence", [])]
         surely = surely_citing(article_ids, cited)
-        surely_names = independent_sources(surely, self.articles.values())
-        less_surely = independent_sources(article_ids, self.articles.values()) - surely_names
+        surely_names = independent_sources(surely, self.articles)
+        less_surely = independent_sources(article_ids, self.articles) - surely_names
         return {
             "id": claim.get("id"),
             "about": claim.get("about", ""),
