@@ -166,45 +166,45 @@ def test_a_distance_told_by_another_verb_says_what_it_is_of() -> None:
 
 def test_a_figure_counted_by_another_verb_names_that_verb() -> None:
     sentence = "A baker suspected of stabbing four people at a market was arrested, police said."
-    quantity = Quantity(_at(sentence, "four"), 4, "people", None, 4, 4)
+    quantity = _exactly(sentence, "four", 4, "people")
     fact = _fact(sentence, None, "arrest", "baker")
     assert figure_label(sentence, 0, quantity, fact) == "Number of people stabbed"
     sentence = "An estimated 40 boats were damaged in the storm."
-    quantity = Quantity(_at(sentence, "40"), 40, "boats", None, 40, 40)
+    quantity = _exactly(sentence, "40", 40, "boats")
     fact = _fact(sentence, None, "damage", "40 boats")
     assert figure_label(sentence, 0, quantity, fact) == "Number of boats damaged"
     sentence = "The blast destroyed the depot, leaving two workers dead."
-    quantity = Quantity(_at(sentence, "two"), 2, "workers", None, 2, 2)
+    quantity = _exactly(sentence, "two", 2, "workers")
     fact = _fact(sentence, "The blast", "destroy", "depot")
     assert figure_label(sentence, 0, quantity, fact) == "Number of workers"
 
 
 def test_a_denied_verb_is_not_copied_into_a_count() -> None:
     sentence = "The harbour master said the two fires in the port were not related."
-    quantity = Quantity(_at(sentence, "two"), 2, "fires", None, 2, 2)
+    quantity = _exactly(sentence, "two", 2, "fires")
     fact = _fact(sentence, None, "not relate", "two fires in the port")
     assert figure_label(sentence, 0, quantity, fact) == "Number of fires"
 
 
 def test_counted_things_read_without_auxiliaries() -> None:
     sentence = "During the raid 40 rifles were found in the hold."
-    quantity = Quantity(_at(sentence, "40"), 40, "rifles", None, 40, 40)
+    quantity = _exactly(sentence, "40", 40, "rifles")
     fact = _fact(sentence, None, "find", "40 rifles")
     assert figure_label(sentence, 0, quantity, fact) == "Number of rifles found"
     sentence = "The 9,000-square-foot hall houses a library and a school."
-    quantity = Quantity(_at(sentence, "9,000"), 9000, "square foot", None, 9000, 9000)
+    quantity = _exactly(sentence, "9,000", 9000, "square foot")
     assert area_label(sentence, 0, quantity) == "Area of the hall"
 
 
 def test_one_counted_thing_is_labelled_as_things_counted() -> None:
     sentence = "One Velmar diver and one harbour policeman have fallen into the bay."
     for written, counted in (("One Velmar", "Velmar divers"), ("one harbour", "harbour policemen")):
-        quantity = Quantity(_at(sentence, written.split()[0]), 1, counted.split()[-1], None, 1, 1)
+        quantity = _exactly(sentence, written.split()[0], 1, counted.split()[-1])
         fact = _fact(sentence, written, "fall", None)
         label = figure_label(sentence, 0, quantity, fact)
         assert label == f"Number of {counted} who have fallen", label
     sentence = "One Velmaran and one Ostran climber have fallen into the bay."
-    quantity = Quantity(_at(sentence, "One"), 1, "Velmaran", None, 1, 1)
+    quantity = _exactly(sentence, "One", 1, "Velmaran")
     fact = _fact(sentence, "One Velmaran", "fall", None)
     assert figure_label(sentence, 0, quantity, fact) == "Number of Velmarans who have fallen"
     assert plural_phrase("ferry") == "ferries" and plural_phrase("coach") == "coaches"
@@ -221,6 +221,11 @@ def test_a_nationality_counted_alone_reads_in_the_plural() -> None:
 def _at(sentence: str, written: str) -> Evidence:
     start = sentence.find(written)
     return Evidence("a1", start, start + len(written), written)
+
+
+def _exactly(sentence: str, written: str, value: float, unit: str) -> Quantity:
+    """A figure given exactly as written in the sentence (no hedge: its range is itself)."""
+    return Quantity(_at(sentence, written), value, unit, None, value, value)
 
 
 def _time(sentence: str, written: str) -> TimeExpression:
