@@ -75,6 +75,24 @@ def test_a_member_without_the_verb_of_the_claims_sentence_is_cited_less_surely()
     assert surely == {"a0", "a1"}
 
 
+def test_a_member_sharing_only_the_verb_of_the_claims_relative_clause_is_cited_less_surely() -> None:
+    # the claim's sentence tells the detention; its relative clause ("from which she was
+    # dismissed") is background that the third sentence shares without the detention
+    surely = _cited_surely(
+        (
+            "A woman suspected of burning two barns at a dairy farm from which she was "
+            "dismissed last month was detained after a short chase, officials said.",
+            "A woman suspected of burning two barns at a dairy farm from which she was "
+            "dismissed last month was detained after a short chase hours after the blaze on "
+            "Friday night, officials said.",
+            "A woman who was dismissed last month from her job at a dairy farm walked into the "
+            "yard with a torch on Friday and burned two barns before fleeing on a tractor, "
+            "officials said.",
+        )
+    )
+    assert surely == {"a0", "a1"}
+
+
 def test_a_member_that_shares_only_a_light_verb_and_its_speaker_is_cited_less_surely() -> None:
     surely = _cited_surely(
         (

@@ -149,16 +149,21 @@ def carries(member: Statement, label: tuple[Statement, Fact | None]) -> bool:
 
 @lru_cache(maxsize=8192)  # statements hash by identity: one is a label of many members
 def _key_verbs(statement: Statement) -> frozenset[str]:
-    """The verbs (with their groups) of what a sentence tells: its clauses that tell
-    something, else any verb of its that tells a happening; none when it has no such verb."""
+    """The verbs (with their groups) of what a sentence tells: its main clauses' happenings
+    (the root and the verbs joined to it, through a reporting verb to what it reports), else
+    its other clauses that tell something, else any verb of its that tells a happening; none
+    when it has no such verb. A relative clause's verb is not asked for beside the main one:
+    "a man who was fired ... shot three people" shares "fired" with "a man ... from which he
+    was fired ... was arrested" but tells no arrest."""
     told = [f.predicate for f in statement.facts if f.predicate]  # passives' too
     predicates = [
         p
         for p in told
         if p.removeprefix("not ") not in _NO_HAPPENING and p.split()[-1] not in SPEECH_VERBS
     ]
-    if predicates:
-        return frozenset().union(*(_verbs(p) for p in predicates))
+    main = [p for p in predicates if _verb_key(p) in statement.unit.predicates]
+    if main or predicates:
+        return frozenset().union(*(_verbs(p) for p in main or predicates))
     verbs = [
         v
         for v in statement.unit.verbs
@@ -301,8 +306,13 @@ def _named(subject: str, object_: str) -> frozenset[str]:
 @lru_cache(maxsize=8192)
 def _verbs(predicate: str) -> frozenset[str]:
     """A clause's verb as the units list verbs, and the groups of near-synonyms it is in."""
-    verb = predicate.removeprefix("not ").replace(" ", "_")
+    verb = _verb_key(predicate)
     return frozenset({verb} | {f"#group{g}" for g in verb_groups(verb.replace("_", " "))})
+
+
+def _verb_key(predicate: str) -> str:
+    """A fact's predicate ("not pull out") as the units list verbs ("pull_out")."""
+    return predicate.removeprefix("not ").replace(" ", "_")
 
 
 @lru_cache(maxsize=8192)  # statements hash by identity: each is asked of many times
