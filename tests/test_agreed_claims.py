@@ -119,6 +119,40 @@ def test_a_member_without_the_claims_distance_or_with_another_speed_is_cited_les
     assert surely == {"a0", "a1"}  # the same figures in other units stay sure
 
 
+def test_a_member_telling_one_of_the_claims_several_doers_is_cited_less_surely() -> None:
+    # the same verb, place and time, but of one sailor where the claim tells of two, and of
+    # one man where it counts two
+    coordinated = _cited_surely(
+        (
+            "One Velmarian and one Ostrian sailor have drowned off the coast of Port Ellis.",
+            "One Velmarian and one Ostrian sailor have drowned off the coast of Port Ellis, the "
+            "coastguard said.",
+            "An Ostrian sailor has drowned off the coast of Port Ellis, the coastguard said.",
+        )
+    )
+    assert coordinated == {"a0", "a1"}
+    counted = _cited_surely(
+        (
+            "Two men were shot dead outside a bakery in Port Ellis on Monday night.",
+            "Two men were shot dead outside a bakery in Port Ellis on Monday night, police said.",
+            "A man was shot dead outside a bakery in Port Ellis on Monday night, police said.",
+        )
+    )
+    assert counted == {"a0", "a1"}
+
+
+def test_a_member_naming_every_doer_of_the_claim_stays_sure() -> None:
+    # "Velmar signed ... with Ostria" tells of both parties the claim's subject joins
+    surely = _cited_surely(
+        (
+            "Velmar and Ostria signed a ceasefire in Port Ellis on Monday.",
+            "Velmar and Ostria signed a ceasefire in Port Ellis on Monday, officials said.",
+            "Velmar signed a ceasefire with Ostria in Port Ellis on Monday, officials said.",
+        )
+    )
+    assert surely == {"a0", "a1", "a2"}
+
+
 SLIP = (
     "A woman suspected of burning two barns at a dairy farm where was dismissed last month was "
     "detained after a short chase a few hours after the Friday night blaze, officials said."

@@ -6,12 +6,14 @@ sentences state (who did what, from the clause the sources share), never a windo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from triangulate.compare.align import pair_score, told_words
 from triangulate.compare.labels import (
+    IRREGULAR_PLURALS,
     LIGHT_PREDICATES,
     clause_label,
     parses_whole,
@@ -20,6 +22,7 @@ from triangulate.compare.labels import (
 from triangulate.compare.statements import Statement
 from triangulate.core.sources import independent_sources, source_name, surely_citing
 from triangulate.core.words import (
+    NUMBER_WORDS,
     REPORTING_VERBS,
     SPEECH_VERBS,
     STAGES,
@@ -27,6 +30,7 @@ from triangulate.core.words import (
     stage_of,
     stem,
     verb_groups,
+    word_set,
     words_of,
 )
 from triangulate.models import Article, Claim, Evidence, Fact, Quantity, Side
@@ -130,6 +134,10 @@ _CONVERTED_KINDS = frozenset({"length", "area", "percent", "points", "age"})
 # Figures a sentence that tells the happening without them states less than the claim: how
 # far, how fast, how large ("chased him at more than 100 mph" under "for 30 miles at ...").
 _MEASURES = frozenset({"length", "speed", "area"})
+# Heads that tell of several without a plural ending ("men", "they", "police").
+_PLURAL_HEADS = frozenset(IRREGULAR_PLURALS.values()) | word_set(
+    "they them we us both all police staff crew troops personnel"
+)
 
 
 def carries(member: Statement, label: tuple[Statement, Fact | None]) -> bool:
@@ -143,8 +151,86 @@ def carries(member: Statement, label: tuple[Statement, Fact | None]) -> bool:
     key = _key_verbs(statement) if fact is None else frozenset()
     if key and key.isdisjoint(member.unit.verbs):
         return False
+    if _tells_one_of_several(member, [fact] if fact is not None else _main_facts(statement)):
+        return False
     figures = fact.quantities if fact is not None and fact.quantities else statement.quantities
     return all(_gives(member, figure) for figure in figures)
+
+
+def _main_facts(statement: Statement) -> list[Fact]:
+    """A sentence's facts told by its main clauses (the root, the verbs joined to it)."""
+    return [
+        f
+        for f in statement.facts
+        if f.predicate and _verb_key(f.predicate) in statement.unit.predicates
+    ]
+
+
+def _tells_one_of_several(member: Statement, facts: Sequence[Fact]) -> bool:
+    """Whether a member tells a claim's happening of one of those the claim tells it of: the
+    claim's clause has several doers ("One X and one Y have fallen", "Two men were shot"), the
+    member's clause of the same verb a single one ("A Y has fallen") and no word of the others
+    ("X" nowhere in it). It states only part of the claim."""
+    for fact in facts:
+        several = _doers(fact)
+        if fact.predicate is None or several is None:
+            continue
+        verbs = _verbs(fact.predicate)
+        alike = [
+            f for f in member.facts if f.predicate and not verbs.isdisjoint(_verbs(f.predicate))
+        ]
+        if not alike or not all(_single(f, member) for f in alike):
+            continue
+        told = content_words(member.text)
+        if len(several) == 1 or any(part.isdisjoint(told) for part in several):
+            return True
+    return False
+
+
+def _who(fact: Fact) -> str | None:
+    """Whom a clause tells of: its subject, or what a passive without its doer happened to
+    ("two men were shot": the reader turns it around, "men" is its object)."""
+    return fact.subject if fact.subject is not None else fact.object
+
+
+def _doers(fact: Fact) -> list[frozenset[str]] | None:
+    """Several doers a clause tells of, each as its distinguishing words: the conjuncts of a
+    coordinated subject ("One X and one Y climber" -> {x}, {y, climber}), or one part for a
+    counted one ("Two men"); None when it tells of one (or the reader cannot tell)."""
+    who = _who(fact)
+    if who is None:
+        return None
+    words = words_of(who)
+    if " and " in f" {who} " and who not in fact.entities:  # not one name ("Smith and Sons")
+        parts = [content_words(part) for part in re.split(r",|\band\b", who) if part.strip()]
+        parts = [p for p in parts if p]
+        if len(parts) > 1:
+            return [p - frozenset().union(*(q for q in parts if q is not p)) or p for p in parts]
+    if words and _count(words[0]) >= 2:
+        return [frozenset()]
+    return None
+
+
+def _count(word: str) -> float:
+    lowered = word.lower().replace(",", "")
+    if lowered.isdigit():
+        return float(lowered)
+    return NUMBER_WORDS.get(lowered, 0)
+
+
+def _single(fact: Fact, member: Statement) -> bool:
+    """Whether a clause tells of one doer: a person the reader named, or a phrase whose head
+    is a singular noun without a count ("British climber", not "climbers", "both", "men")."""
+    who = _who(fact)
+    if who is None:
+        return False
+    if who in member.people:
+        return True
+    words = words_of(who)
+    if not words or " and " in f" {who} " or _count(words[0]) >= 2:
+        return False
+    head = words[-1].lower()
+    return head not in _PLURAL_HEADS and stem(head) == head
 
 
 @lru_cache(maxsize=8192)  # statements hash by identity: one is a label of many members
