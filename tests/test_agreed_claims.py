@@ -93,6 +93,20 @@ def test_a_member_sharing_only_the_verb_of_the_claims_relative_clause_is_cited_l
     assert surely == {"a0", "a1"}
 
 
+def test_a_member_telling_the_claims_relative_clause_as_its_own_news_stays_sure() -> None:
+    # "where he was treated" is what the third sentence tells in its main clause
+    surely = _cited_surely(
+        (
+            "Orr was returned to Port Ellis, where he was treated for burns.",
+            "Orr was returned to Port Ellis by boat, where he was treated for burns, the "
+            "coastguard said.",
+            "When the crew got there, the man had been flown to Port Ellis by a rescue "
+            "helicopter and treated for burns by medics.",
+        )
+    )
+    assert surely == {"a0", "a1", "a2"}
+
+
 def test_a_member_that_shares_only_a_light_verb_and_its_speaker_is_cited_less_surely() -> None:
     surely = _cited_surely(
         (
