@@ -75,7 +75,9 @@ def test_a_member_without_the_verb_of_the_claims_sentence_is_cited_less_surely()
     assert surely == {"a0", "a1"}
 
 
-def test_a_member_sharing_only_the_verb_of_the_claims_relative_clause_is_cited_less_surely() -> None:
+def test_a_member_sharing_only_the_verb_of_the_claims_relative_clause_is_cited_less_surely() -> (
+    None
+):
     # the claim's sentence tells the detention; its relative clause ("from which she was
     # dismissed") is background that the third sentence shares without the detention
     surely = _cited_surely(
@@ -162,6 +164,20 @@ def test_a_member_naming_every_doer_of_the_claim_stays_sure() -> None:
             "Velmar and Ostria signed a ceasefire in Port Ellis on Monday.",
             "Velmar and Ostria signed a ceasefire in Port Ellis on Monday, officials said.",
             "Velmar signed a ceasefire with Ostria in Port Ellis on Monday, officials said.",
+        )
+    )
+    assert surely == {"a0", "a1", "a2"}
+
+
+def test_an_age_the_member_gives_of_another_happenings_person_contradicts_nothing() -> None:
+    # "a 41-year-old farmer found the wreck": the farmer's age, not the pilot's
+    surely = _cited_surely(
+        (
+            "A 36-year-old pilot died on Friday when her plane crashed near Port Ellis.",
+            "A 36-year-old pilot died on Friday when her plane crashed near Port Ellis, police "
+            "said.",
+            "A day after the pilot died when her plane crashed near Port Ellis, a 41-year-old "
+            "farmer found the wreck.",
         )
     )
     assert surely == {"a0", "a1", "a2"}

@@ -153,7 +153,30 @@ def carries(member: Statement, label: tuple[Statement, Fact | None]) -> bool:
     if _tells_one_of_several(member, [fact] if fact is not None else _main_facts(statement)):
         return False
     figures = fact.quantities if fact is not None and fact.quantities else statement.quantities
-    return all(_gives(member, figure) for figure in figures)
+    told = _figures_told_of(member, fact)
+    return all(_gives(member, figure, told) for figure in figures)
+
+
+def _figures_told_of(member: Statement, fact: Fact | None) -> tuple[Quantity, ...]:
+    """The member's figures that may answer what the claim measures: all of them, unless
+    the claim is one clause telling a happening; then not those the member tells only of
+    another happening ("the day after X died, Y, 31, fell 700 metres" gives no age or
+    distance of X's death)."""
+    if fact is None or not fact.predicate or _verb_key(fact.predicate) in _NO_HAPPENING:
+        return member.quantities
+    verbs = _verbs(fact.predicate)
+    other: set[Quantity] = set()
+    alike: set[Quantity] = set()
+    for clause in member.facts:
+        if not clause.predicate or _verb_key(clause.predicate) in _NO_HAPPENING:
+            continue
+        same = not verbs.isdisjoint(_verbs(clause.predicate))
+        (alike if same else other).update(clause.quantities)
+    return tuple(
+        q
+        for q in member.quantities
+        if q in alike or q not in other or quantity_reader.unit_kind(q.unit) != "age"
+    )
 
 
 def _main_facts(statement: Statement) -> list[Fact]:
@@ -270,17 +293,22 @@ def _key_verbs(statement: Statement) -> tuple[frozenset[str], frozenset[str]]:
     return found, found
 
 
-def _gives(member: Statement, figure: Quantity) -> bool:
+def _gives(member: Statement, figure: Quantity, told: Sequence[Quantity]) -> bool:
     """Whether a member gives a claim's figure as far as it can be told: not when its
-    figures that measure the same way all differ ("150 metres" for "2,000 feet"), nor when
-    it has no distance, speed or area where the claim has one."""
+    figures ``told`` of the claim's happening that measure the same way all differ ("150
+    metres" for "2,000 feet"), nor when it has no distance, speed or area where the claim
+    has one."""
     kind = quantity_reader.unit_kind(figure.unit)
-    alike = [q for q in member.quantities if quantity_reader.unit_kind(q.unit) == kind]
+    alike = [q for q in told if quantity_reader.unit_kind(q.unit) == kind]
     if any(quantity_reader.compatible(q, figure) for q in alike):
         return True
     if any(q.unit == figure.unit or kind in _CONVERTED_KINDS for q in alike):
         return False
-    return bool(alike) or kind not in _MEASURES
+    return bool(alike) or kind not in _MEASURES or _measures(member, kind)
+
+
+def _measures(member: Statement, kind: str) -> bool:
+    return any(quantity_reader.unit_kind(q.unit) == kind for q in member.quantities)
 
 
 @dataclass(frozen=True)
