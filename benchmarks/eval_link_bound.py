@@ -34,10 +34,8 @@ from triangulate.evaluation.ecbplus import AnnotatedDocument, event_groups, trai
 from triangulate.models import Article, Reading
 
 Scores = dict[tuple[int, int], float]
-Set = tuple[list[AnnotatedDocument], list[Article], list[Reading]]
-ORIGINAL = {
-    name: getattr(align, name) for name in ("cliques", "joined", "without_near_duplicates")
-}
+Comparison = tuple[list[AnnotatedDocument], list[Article], list[Reading]]
+ORIGINAL = {name: getattr(align, name) for name in ("cliques", "joined", "without_near_duplicates")}
 
 
 def strongest_links(scores: Scores, bound: int) -> Scores:
@@ -58,23 +56,21 @@ def bound_grouping(bound: int | None) -> None:
 
 
 def _bounded(step: Callable[..., Any], bound: int) -> Callable[..., Any]:
+    """``step`` reading the bounded links; the scores are its last argument (the same
+    dictionary for the three steps of one comparison, so they are bounded once)."""
     kept: dict[int, Scores] = {}
 
-    def run(groups: Any, statements: Any, scores: Scores | None = None) -> Any:
-        if scores is None:  # cliques(statements, scores)
-            groups, statements, scores = None, groups, statements
-        assert scores is not None
+    def run(*arguments: Any) -> Any:
+        *others, scores = arguments
         if id(scores) not in kept:
             kept.clear()
             kept[id(scores)] = strongest_links(scores, bound)
-        if groups is None:
-            return step(statements, kept[id(scores)])
-        return step(groups, statements, kept[id(scores)])
+        return step(*others, kept[id(scores)])
 
     return run
 
 
-def links_held(sets: Sequence[Set]) -> list[int]:
+def links_held(sets: Sequence[Comparison]) -> list[int]:
     """The links each statement holds, with no bound."""
     bound_grouping(None)
     held: list[int] = []
@@ -88,7 +84,7 @@ def links_held(sets: Sequence[Set]) -> list[int]:
     return held
 
 
-def joined_pairs(sets: Sequence[Set], bound: int | None) -> str:
+def joined_pairs(sets: Sequence[Comparison], bound: int | None) -> str:
     bound_grouping(bound)
     right = wrong = positives = 0
     for group, articles, readings in sets:
@@ -111,8 +107,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(f"no ECB+ under {args.data}")
     args.cache.mkdir(parents=True, exist_ok=True)
     fingerprint = code_fingerprint()
-    groups: list[Set] = []
-    events: dict[str, Set] = {}
+    groups: list[Comparison] = []
+    events: dict[str, Comparison] = {}
     for group in event_groups(args.data, training_topics(args.data)):
         articles, readings = read_group(group, args.cache, fingerprint)
         groups.append((list(group), articles, readings))
@@ -121,7 +117,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         whole[1].extend(articles)
         whole[2].extend(readings)
     bounds = [int(value) for value in args.bounds.split(",") if value]
-    for name, sets in (("groups of <= 6 articles", groups), ("whole events", list(events.values()))):
+    for name, sets in (
+        ("groups of <= 6 articles", groups),
+        ("whole events", list(events.values())),
+    ):
         held = np.array(links_held(sets))
         over = ", ".join(f"{int((held > bound).sum())} over {bound}" for bound in bounds)
         print(

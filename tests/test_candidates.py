@@ -316,9 +316,7 @@ def _cliques_by_pair_lookup(
             neighbours[i] & neighbours[j],
             key=lambda k: -(scores.get(_pair(k, i), 0.0) + scores.get(_pair(k, j), 0.0)),
         ):
-            if statements[k].source not in sources and all(
-                _pair(k, m) in scores for m in group
-            ):
+            if statements[k].source not in sources and all(_pair(k, m) in scores for m in group):
                 group.append(k)
                 sources.add(statements[k].source)
         covered |= {_pair(a, b) for a in group for b in group if a != b}
