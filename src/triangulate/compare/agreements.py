@@ -120,8 +120,12 @@ class Answers:
             found = self.carried[key] = carries(member, label)
         return found
 
-    def reason(self, evidence: Sequence[Evidence], by_id: dict[str, Article]) -> str:
-        """``agreement_reason``, each article's source found once."""
+    def reason(
+        self, members: Sequence[Statement], sure: set[int], by_id: dict[str, Article]
+    ) -> str:
+        """``agreement_reason`` of a claim citing the members, the ``sure`` ones surely (an
+        article is cited surely when one of its sentences is): each article's source found
+        once."""
 
         def sources_of(article_ids: Iterable[str]) -> set[str]:
             found: set[str] = set()
@@ -132,7 +136,9 @@ class Answers:
                 found |= source
             return found
 
-        return _reason(evidence, sources_of)
+        cited = {m.article for m in members}
+        surely = {m.article for m in members if m.index in sure}
+        return _reason(cited, surely, sources_of)
 
     def cited_unsurely(self, statement: Statement) -> Evidence:
         found = self.unsure.get(statement.index)
@@ -515,7 +521,12 @@ def _verb_key(predicate: str) -> str:
 @lru_cache(maxsize=8192)  # statements hash by identity: each is asked of many times
 def told_stems(statement: Statement) -> frozenset[str]:
     """The stems of the words a statement tells."""
-    return frozenset(stem(word) for word in told_words(statement))
+    return frozenset(_stem(word) for word in told_words(statement))
+
+
+@lru_cache(maxsize=65536)  # the statements of one event share most of their words
+def _stem(word: str) -> str:
+    return stem(word)
 
 
 def _by_centrality(group: Sequence[int], scores: dict[tuple[int, int], float]) -> list[int]:
@@ -544,13 +555,16 @@ def agreement_reason(
 ) -> str:
     """ "3 independent sources state it (A, B, C)." and, when the sentences of other sources
     are cited less surely, " Less surely: D, E (...)." """
-    return _reason(evidence, lambda ids: independent_sources(ids, articles))
-
-
-def _reason(evidence: Sequence[Evidence], sources_of: Callable[[Iterable[str]], set[str]]) -> str:
-    """``agreement_reason``, the articles' independent sources told by ``sources_of``."""
     cited = {e.article for e in evidence}
     surely = surely_citing(cited, evidence)
+    return _reason(cited, surely, lambda ids: independent_sources(ids, articles))
+
+
+def _reason(
+    cited: set[str], surely: set[str], sources_of: Callable[[Iterable[str]], set[str]]
+) -> str:
+    """``agreement_reason`` of the ``cited`` articles, those that state it ``surely``, their
+    independent sources told by ``sources_of``."""
     sources = sources_of(surely)
     names = ", ".join(sorted(sources))
     verb = "states" if len(sources) == 1 else "state"
@@ -574,7 +588,7 @@ def _claim(
     ordered = sorted(members, key=lambda s: (s.number, s.article))
     article_ids = tuple(dict.fromkeys(s.article for s in ordered))
     evidence = tuple(s.evidence if s.index in sure else answers.cited_unsurely(s) for s in ordered)
-    reason = answers.reason(evidence, by_id)
+    reason = answers.reason(ordered, sure, by_id)
     side = Side(value=None, display=about, articles=article_ids, evidence=evidence)
     return Claim("", about, "agreed", reason, (side,), confidence, kind="statement")
 
