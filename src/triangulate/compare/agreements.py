@@ -404,12 +404,12 @@ def _at_one_stage(
     every = {m.index: _stages(m) for m in members}
     for k, pair in enumerate(STAGES):
         stages = {index: told[k] for index, told in every.items()}
+        if not {"earlier", "later"} <= set(stages.values()):
+            continue  # not both stages told (as in most groups)
         told = {
             stage: {m.source for m in members if stages[m.index] == stage}
             for stage in ("earlier", "later")
         }
-        if not told["earlier"] or not told["later"]:
-            continue
         own = _stages(label)[k] or "later"
         if len(told["earlier"]) != len(told["later"]):
             own = max(told, key=lambda stage: len(told[stage]))
