@@ -94,3 +94,21 @@ def test_a_relative_clause_is_its_own_fact_about_the_noun_it_describes() -> None
     facts = facts_of(text, quantities=(figure,))
     holder = [fact for fact in facts if figure in fact.quantities]
     assert [(f.subject, f.predicate) for f in holder] == [("mill", "employ")]
+
+
+def test_an_adverbial_clause_with_its_own_subject_tells_its_own_fact() -> None:
+    text = (
+        "Mr Vell's death came a day after 41-year-old Tomas Karn was killed after slipping"
+        " and falling 300ft from a ridge in the same park."
+    )
+    figure = quantity_in(text, "300ft", 300)
+    facts = facts_of(text, quantities=(figure,))
+    came = next(f for f in facts if f.predicate == "come")
+    killed = next(f for f in facts if f.predicate == "kill")
+    assert came.subject == "Mr Vell's death" and came.quantities == ()
+    assert killed.object == "Tomas Karn" and killed.quantities == (figure,)
+
+
+def test_an_adverbial_clause_without_a_subject_is_no_fact_of_its_own() -> None:
+    text = "The ferry sank after striking the rocks off Port Ellis."
+    assert [f.predicate for f in facts_of(text)] == ["sink"]

@@ -36,6 +36,14 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _own_subject(verb: Token) -> bool:
+    """Whether the verb has a subject of its own, written as a word (no "that", "which")."""
+    return any(
+        c.dep_ in SUBJECT_DEPS and c.dep_ != "expl" and c.lower_ not in RELATIVE_PRONOUNS
+        for c in verb.children
+    )
+
+
 def _is_clause_head(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} or _subject(token) is None:
         return False
@@ -43,6 +51,10 @@ def _is_clause_head(token: Token) -> bool:
         return True  # "the plant, which employs 1,400 workers, ...": its own fact
     if token.dep_ == "conj":
         return _is_clause_head(token.head) or token.head.dep_ == "ROOT"
+    if token.dep_ == "advcl" and _own_subject(token):
+        # "X's death came a day after Y was killed after falling 60 metres": Y fell, so the
+        # adverbial clause with a subject of its own tells its own fact
+        return True
     return token.dep_ == "ccomp" and is_speech_verb(token.head)
 
 
