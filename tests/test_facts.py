@@ -112,3 +112,8 @@ def test_an_adverbial_clause_with_its_own_subject_tells_its_own_fact() -> None:
 def test_an_adverbial_clause_without_a_subject_is_no_fact_of_its_own() -> None:
     text = "The ferry sank after striking the rocks off Port Ellis."
     assert [f.predicate for f in facts_of(text)] == ["sink"]
+
+
+def test_an_adverbial_clause_without_a_figure_or_time_adds_no_fact() -> None:
+    text = "The ferry sank off Port Ellis after the captain left the bridge."
+    assert [f.predicate for f in facts_of(text)] == ["sink"]
