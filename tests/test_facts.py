@@ -114,6 +114,11 @@ def test_an_adverbial_clause_without_a_subject_is_no_fact_of_its_own() -> None:
     assert [f.predicate for f in facts_of(text)] == ["sink"]
 
 
-def test_an_adverbial_clause_without_a_figure_or_time_adds_no_fact() -> None:
+def test_an_adverbial_clause_without_a_figure_adds_no_fact() -> None:
     text = "The ferry sank off Port Ellis after the captain left the bridge."
     assert [f.predicate for f in facts_of(text)] == ["sink"]
+    text = "The ferry sank off Port Ellis after the captain left the bridge on Monday."
+    monday = time_in(text, "Monday", "2031-05-05")
+    assert [(f.predicate, f.times) for f in facts_of(text, times=(monday,))] == [
+        ("sink", (monday,))
+    ]

@@ -77,6 +77,14 @@ def _adverbial_heads(sentence: Span) -> list[Token]:
     ]
 
 
+def _holding_a_figure(
+    adverbial: list[Token], heads: list[Token], quantities: Sequence[Quantity]
+) -> list[Token]:
+    """The adverbial clauses that are the deepest clause of one of the sentence's figures."""
+    owners = {_deepest_clause(q.evidence.start, heads + adverbial) for q in quantities}
+    return [head for head in adverbial if head in owners]
+
+
 def clause_heads(sentence: Span) -> list[Token]:
     """Main verbs of the clauses that state something, in text order."""
     heads = [token for token in sentence if _is_clause_head(token)]
@@ -175,7 +183,7 @@ def _sentence_facts(
             )
         ]
     positions = {t.evidence.start for t in mine_times} | {q.evidence.start for q in mine_quantities}
-    adverbial = _adverbial_heads(sentence)
+    adverbial = _holding_a_figure(_adverbial_heads(sentence), heads, mine_quantities)
     owners = {position: _deepest_clause(position, heads + adverbial) for position in positions}
     facts = []
     for head in sorted(heads + adverbial, key=lambda token: token.i):
@@ -183,8 +191,6 @@ def _sentence_facts(
         alone = head in adverbial  # only what it holds itself: not a sentence's loose items
         own_times = _owned_by(head, mine_times, owners, alone)
         own_quantities = _owned_by(head, mine_quantities, owners, alone)
-        if alone and not own_quantities:
-            continue  # it tells no figure of its own: the main clauses say the rest
         facts.append(
             Fact(
                 evidence,
