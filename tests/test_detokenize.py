@@ -76,13 +76,3 @@ def test_readings_of_tokenised_text_cite_the_stored_text() -> None:
         evidence = record.evidence
         assert TOKENISED[evidence.start : evidence.end] == evidence.text
     assert any("6 : 30 a . m ." in t.evidence.text for t in reading.times)
-
-
-def test_a_possessive_split_at_its_curly_apostrophe_is_joined() -> None:
-    text = (
-        "The ferry Brisk Tern ran aground off Kestrania ’ s north coast on Monday , and the"
-        " captain , Ilsa Morrow , said the radar had failed ; six co - workers were questioned .\n"
-    )
-    view = joined_view(text)
-    assert view is not None
-    assert "off Kestrania’s north coast" in view.text

@@ -94,8 +94,6 @@ def _glued(previous: str, token: str, following: str, tokens: list, index: int) 
         return not (token in (",", ".") and previous == token)
     if previous in ATTACH_RIGHT:
         return True
-    if token == "s" and previous in ("’", "'"):
-        return True  # "Kestrania ’ s": a possessive split at its curly apostrophe
     if previous == "-" and index >= 2:
         return _hyphen_joins(tokens[index - 2][1], token)
     if token == "-":
