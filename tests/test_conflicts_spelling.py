@@ -109,8 +109,8 @@ def test_a_label_writes_a_name_as_most_sources_do_when_a_sure_sentence_does() ->
     assert respelled(died, spellings).sides[0].display == "Tomas Brennick died"
     # the label is the one source's words: no sure sentence writes the usual way
     named = _named_claim(
-        "The captain's name is Tomas Brenick",
-        ("The captain's name is Tomas Brenick.", False),
+        "The ferry Nordlys was steered by Tomas Brenick",
+        ("The ferry Nordlys was steered by Tomas Brenick, the port said.", False),
         ("Tomas Brennick was charged.", True),
     )
     assert respelled(named, spellings) == named

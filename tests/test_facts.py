@@ -98,15 +98,15 @@ def test_a_relative_clause_is_its_own_fact_about_the_noun_it_describes() -> None
 
 def test_an_adverbial_clause_with_its_own_subject_tells_its_own_fact() -> None:
     text = (
-        "Mr Vell's death came a day after 41-year-old Tomas Karn was killed after slipping"
-        " and falling 300ft from a ridge in the same park."
+        "The ferry's sinking came a day after deckhand Tomas Karn was hurt after slipping"
+        " and falling 12 feet into the hold."
     )
-    figure = quantity_in(text, "300ft", 300)
+    figure = quantity_in(text, "12 feet", 12)
     facts = facts_of(text, quantities=(figure,))
     came = next(f for f in facts if f.predicate == "come")
-    killed = next(f for f in facts if f.predicate == "kill")
-    assert came.subject == "Mr Vell's death" and came.quantities == ()
-    assert killed.object == "Tomas Karn" and killed.quantities == (figure,)
+    hurt = next(f for f in facts if f.predicate == "hurt")
+    assert came.subject == "ferry's sinking" and came.quantities == ()
+    assert hurt.object == "Tomas Karn" and hurt.quantities == (figure,)
 
 
 def test_an_adverbial_clause_without_a_subject_is_no_fact_of_its_own() -> None:

@@ -10,13 +10,17 @@ from triangulate.nlp.language import load_nlp
 from triangulate.readers.reader import read_article
 from triangulate.readers.sentences import find_sentences
 
-# The parser ends the sentence at this slash without the join (checked on en_core_web_sm 3.8).
+# Without the join the parser ends both first sentences at the slash (en_core_web_sm 3.8).
 BROKEN = (
-    "A 36-year-old Vestrian man died on Friday after falling 150 metres from a ridge in"
-    " Tarehu / Port Kella National Park on Kestrania’ s South Island.\n\nHe was with a group."
+    "Two kayakers drowned on Tuesday after their boat capsized near Tarehu / Port Kella Marine"
+    " Reserve off Vestria’ s west coast.\n\nRescuers found them."
 )
-NAMES = st.sampled_from(["Tarehu", "Korata", "Vantoa", "Meruki", "Olvira", "Sella", "Brenholt"])
-SECONDS = st.sampled_from(["Port Kella", "Mt. Belling", "Mount Sarel", "Lake Vessa", "Carrow"])
+FIGURE = (
+    "A 52-year-old Ostran hiker was hurt on Sunday after slipping 40 metres down a slope in"
+    " Tarehu / Port Kella Forest Park on Vestria’ s north coast.\n\nShe was with friends."
+)
+NAMES = st.sampled_from(["Tarehu", "Korata", "Vantoa", "Meruki", "Olvira", "Wairen"])
+SECONDS = st.sampled_from(["Port Kella", "Port Ellis", "Mt. Belling", "Mount Sarel", "Lake Vessa"])
 
 
 def _sentences(text: str) -> list[str]:
@@ -24,15 +28,14 @@ def _sentences(text: str) -> list[str]:
 
 
 def test_a_sentence_is_not_ended_at_the_slash_between_two_names() -> None:
-    assert _sentences(BROKEN) == [BROKEN.split("\n\n")[0], "He was with a group."]
+    assert _sentences(BROKEN) == [BROKEN.split("\n\n")[0], "Rescuers found them."]
 
 
 def test_the_joined_sentence_is_one_statement_with_its_figure() -> None:
-    reading = read_article(Article(id="s", source="s", text=BROKEN))
-    units = [u.evidence.text for u in reading.units]
-    assert BROKEN.split("\n\n")[0] in units
-    falls = [f for f in reading.facts if f.predicate == "die"]
-    assert "150" in [q.evidence.text for f in falls for q in f.quantities]
+    reading = read_article(Article(id="s", source="s", text=FIGURE))
+    assert FIGURE.split("\n\n")[0] in [u.evidence.text for u in reading.units]
+    figures = [q.evidence.text for f in reading.facts for q in f.quantities]
+    assert any(figure.startswith("40") for figure in figures)
 
 
 @settings(max_examples=25, deadline=None)
@@ -40,8 +43,8 @@ def test_the_joined_sentence_is_one_statement_with_its_figure() -> None:
 @example(first="Tarehu", second="Port Kella")
 def test_no_sentence_ends_at_a_slash_between_capitalised_words(first: str, second: str) -> None:
     text = (
-        f"A 36-year-old Vestrian man died on Friday after falling 150 metres from a ridge in"
-        f" {first} / {second} National Park on Kestrania’ s South Island.\n\nHe was with a group."
+        f"Two kayakers drowned on Tuesday after their boat capsized near {first} / {second}"
+        " Marine Reserve off Vestria’ s west coast.\n\nRescuers found them."
     )
     assert not any(s.rstrip().endswith("/") for s in _sentences(text))
 

@@ -383,7 +383,7 @@ def _sources_of(evidence: Sequence[Evidence], articles: Sequence[Article]) -> se
 def usual_spellings(claims: Iterable[Claim]) -> dict[str, str]:
     """Each less written way of a name the spelling claims show -> the way most sources
     write it (their first side); a surname alone too when the ways share the first name
-    ("Raiten" -> "Raiton" beside "Ola Raiten" / "Ola Raiton")."""
+    ("Brenick" -> "Brennick" beside "Tomas Brennick" / "Tomas Brenick")."""
     found: dict[str, str] = {}
     for claim in claims:
         if claim.kind != "spelling" or len(claim.sides) < 2:
@@ -401,8 +401,8 @@ def usual_spellings(claims: Iterable[Claim]) -> dict[str, str]:
 
 def respelled(claim: Claim, spellings: Mapping[str, str]) -> Claim:
     """A claim whose label writes a name as most sources do, when a sentence it cites surely
-    writes it so (a label cut from one source's sentence, "The suspect's name is X", is not
-    put in the others' words); a spelling claim keeps its ways, the sides the words their
+    writes it so (a label cut from one source's own sentence, "The ferry was steered by X", is
+    not put in the others' words); a spelling claim keeps its ways, the sides the words their
     sources wrote. A statement's label is its display too."""
     if claim.kind == "spelling" or not spellings:
         return claim

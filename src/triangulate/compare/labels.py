@@ -173,8 +173,8 @@ def pronoun_led(label: str) -> bool:
 
 def _verb_with_auxiliaries(sentence_text: str, fact: Fact | None) -> str:
     """ "have fallen" rather than "fallen": the verb with the auxiliaries written before it,
-    the first written after the clause's doer ("His body was found after attempts were
-    made": "were", the doer's, not the first "was" of the sentence)."""
+    the first written after the clause's doer ("The pier was closed after the crews were
+    idle": "were", the doer's, not the first "was" of the sentence)."""
     if fact is None or not fact.predicate:
         return ""
     doer = fact.subject or fact.object
@@ -220,7 +220,7 @@ def doer_of(sentence_text: str, fact: Fact | None) -> str | None:
 
 def patient_of(sentence_text: str, fact: Fact) -> str | None:
     """What a passive clause without a doer is about, as written right before its verb
-    ("Tomas Karn was killed after falling 90 metres": Karn is who fell), or None."""
+    ("Tomas Karn was hurt after falling 12 feet": Karn is who fell), or None."""
     if fact.subject or not fact.object or not fact.predicate:
         return None
     found = _phrase_at(sentence_text, fact.object, 0) or _spaced_phrase_at(
@@ -272,7 +272,7 @@ def _verb_phrase(sentence_text: str, fact: Fact | None) -> str:
 
 def _object_as_written(sentence_text: str, phrase: str) -> str:
     """An object with the article the sentence writes before its noun, which the reader
-    leaves out ("walked into the office", not "into office"); as given when not found."""
+    leaves out ("carried the parcel", not "carried parcel"); as given when not found."""
     words = phrase.split()
     article = r"(?:(?:the|a|an)\s+)?"
     written = r"\s+".join(re.escape(word) for word in words[1:])
@@ -575,7 +575,7 @@ def statement_label(sentence: str, fact: Fact) -> str | None:
     elif lemma in LIGHT_PREDICATES or (lemma in NEEDS_COMPLEMENT and not verb_groups(lemma)):
         return None  # "X looked", "X planned": the verb needs what the clause goes on to say
     elif INFINITIVE_NEXT.match(sentence, verb[1]):
-        return None  # "the police declined (to release the names)": the verb's complement
+        return None  # "the board declined (to comment)": the verb's complement
     text = sentence[_with_determiner(sentence, doer[0]) : end]
     if len(WORD.findall(text)) > LABEL_WORDS + 4 or CLAUSE_BREAK_IN_LABEL.search(text):
         return None

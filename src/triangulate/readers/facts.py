@@ -5,9 +5,9 @@ left ...").  For speech verbs the fact is the clause said ("officials said the
 troops left" gives "troops leave"); who said it is the quote reader's job.  A
 passive clause is turned around so that "troops were withdrawn by Talvania" and
 "Talvania withdrew troops" give the same subject, predicate and object.  An adverbial
-clause with a subject of its own that holds a figure ("a day after Y was killed after
-falling 60 metres") is a fact of its own, so the figure is not told of the main clause's
-subject.
+clause with a subject of its own that holds a figure ("a day after a deckhand was hurt
+after falling 12 feet") is a fact of its own, so the figure is not told of the main
+clause's subject.
 """
 
 from __future__ import annotations
@@ -62,9 +62,9 @@ def _says_a_clause(verb: Token) -> bool:
 
 
 def _adverbial_heads(sentence: Span) -> list[Token]:
-    """Verbs of adverbial clauses with a subject of their own ("a day after Y was killed"):
-    a figure in one is that clause's, not the main clause's ("X's death came a day after Y
-    was killed after falling 60 metres": Y fell). Only a clause holding a figure makes a
+    """Verbs of adverbial clauses with a subject of their own ("a day after Y was hurt"):
+    a figure in one is that clause's, not the main clause's ("the ferry's sinking came a day
+    after Y was hurt after falling 12 feet": Y fell). Only a clause holding a figure makes a
     fact: one giving only a time, or nothing, adds a label the aligned claims do not need
     (on the ECB+ training topics it cost sure pairs their precision)."""
     return [
