@@ -348,9 +348,7 @@ def _first_and_retry(
         if not retry or not _covers_little(tree, text):
             return text, False
         try:
-            balanced = _sequence_text(
-                page, url, _options(url, precise=False), always_compare=True
-            )
+            balanced = _sequence_text(page, url, _options(url, precise=False), always_compare=True)
         except Exception:
             return text, False
     if len(text) < RETRY_ACCEPT_SHARE * len(balanced):

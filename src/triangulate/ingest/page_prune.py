@@ -53,9 +53,12 @@ def _comment_sections(tags: tuple[str, ...], lists: bool) -> Callable[..., Finde
                 element_id, element_class = element.get("id") or "", element.get("class") or ""
                 if not (section_id.search(element_id) or section_class.search(element_class)):
                     continue
-                if lists and element.tag in ("ol", "ul"):
-                    if not (list_id.search(element_id) or list_class.search(element_class)):
-                        continue
+                if (
+                    lists
+                    and element.tag in ("ol", "ul")
+                    and not (list_id.search(element_id) or list_class.search(element_class))
+                ):
+                    continue  # a list counts only with a comment list's id or class
                 found.append(element)
             return found
 
@@ -151,7 +154,8 @@ def _bottom_and_link_blocks(*patterns: re.Pattern[str]) -> Finder:
         found = []
         for element in _PRECISION_CANDIDATES(tree):
             first = _first_of(element, "id", "class")
-            if bottom.search(first) or link.search(first) or "border" in (element.get("style") or ""):
+            style = element.get("style") or ""
+            if bottom.search(first) or link.search(first) or "border" in style:
                 found.append(element)
         return found
 
