@@ -1,5 +1,6 @@
-"""trafilatura's pruning expressions answered by finders: the same elements, in the same order,
-on pages made of the tags and the id, class, style, role and other values they test."""
+"""trafilatura's expressions with regular expressions (the pruning lists, the body's) answered by
+finders: the same elements, in the same order, on pages made of the tags and the id, class,
+style, role and other values they test."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from triangulate.ingest.page_prune import finder_for
 EXPRESSIONS = [
     expression
     for name in (
+        "BODY_XPATH",
         "REMOVE_COMMENTS_XPATH",
         "REMOVE_COMMENTS_AND_LISTS_XPATH",
         "RAW_TREE_PRUNE_XPATH",
@@ -26,14 +28,17 @@ EXPRESSIONS = [
     for expression in getattr(xpaths, name)
 ]
 TAGS = ["div", "p", "span", "section", "details", "ol", "ul", "li", "list", "item", "aside", "h1",
-        "header", "b", "table"]  # fmt: skip
+        "header", "b", "table", "article", "main"]  # fmt: skip
 VALUES = ["comment", "Comments", "commentary", "comol-1", "disqus_thread", "post-comments",
           "infinite-scroll", "mvp-post-add-box", "share-bar", "Share", "navbar", "main-nav",
           "ad-slot", "top ad box", "widget", "author", "cookie", "site-footer", "hidden", "x hide",
           "reply-to", "message", "bottom", "link", "story", "display:none", "display: none",
-          "border:1px", "true", "navigation", "MostPopularStories", "", "tags", "yin"]  # fmt: skip
+          "border:1px", "true", "navigation", "MostPopularStories", "", "tags", "yin", "post",
+          "entry", "article-body", "articleContent", "articleBody", "article", "story", "text",
+          "FullText", "story-content", "content", "Main-Content", "page-Content", "contentBody",
+          "primary-col"]  # fmt: skip
 NAMES = ["id", "class", "style", "role", "aria-hidden", "data-component",
-         "data-lp-replacement-content"]  # fmt: skip
+         "data-lp-replacement-content", "itemprop"]  # fmt: skip
 
 
 @st.composite
@@ -69,7 +74,7 @@ def test_each_finder_finds_what_its_expression_finds(body: list[str]) -> None:
     tree = parse_html(f"<html><body>{''.join(body)}</body></html>")
     assert tree is not None
     for expression in EXPRESSIONS:
-        found, expected = finder_for(expression)(tree), expression(tree)
+        found, expected = list(finder_for(expression)(tree)), expression(tree)
         assert [id(element) for element in found] == [id(element) for element in expected]
 
 
@@ -96,5 +101,5 @@ def test_each_finder_finds_what_its_expression_finds(body: list[str]) -> None:
 def test_invented_parts_found(expression: XPath, markup: str, found: list[str]) -> None:
     tree = parse_html(f"<html><body>{markup}</body></html>")
     assert tree is not None
-    assert [element.tag for element in finder_for(expression)(tree)] == found
+    assert [element.tag for element in list(finder_for(expression)(tree))] == found
     assert [element.tag for element in expression(tree)] == found

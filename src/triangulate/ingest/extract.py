@@ -67,7 +67,7 @@ from triangulate.errors import InputError
 from triangulate.ingest.decode import decode_text
 from triangulate.ingest.page_authors import extract_author as page_author
 from triangulate.ingest.page_dates import find_page_date, sharing_pruned_copy
-from triangulate.ingest.page_prune import finders, pruning_with_finders
+from triangulate.ingest.page_prune import finders, trafilatura_with_finders
 from triangulate.ingest.page_text import page_text_length
 
 # A precise extraction shorter than this, covering less than PAGE_SHARE of the page's text,
@@ -339,7 +339,7 @@ def _first_and_retry(
     """
     if not _GATED:
         return _public_text(tree, url, favor_precision, retry=retry)
-    with pruning_with_finders():
+    with trafilatura_with_finders():
         try:
             page = _PrunedPage.of(tree)
             text = _sequence_text(page, url, _options(url, precise=favor_precision))
@@ -464,7 +464,7 @@ def precise_text(tree: HtmlElement, url: str | None, *, always_compare: bool = F
     ``tree`` is left untouched.
     """
     options = _options(url, precise=True)
-    with pruning_with_finders():
+    with trafilatura_with_finders():
         return _sequence_text(_PrunedPage.of(tree), url, options, always_compare=always_compare)
 
 

@@ -1,12 +1,14 @@
-"""trafilatura's pruning expressions answered without a call into Python for every element.
+"""trafilatura's XPath expressions with regular expressions, answered without a call into
+Python for every element.
 
 trafilatura finds the parts of a page it deletes (comment sections, share bars, navigation,
-hidden blocks) with XPath expressions whose EXSLT regular expressions (``re:test``) lxml
-answers by calling back into Python for every element the expression reaches: a fifth of
-the extraction's time. Here each such expression is a finder: a walk in C over the elements
-of the tags it names (or an XPath without ``re:test`` picking the elements holding one of the
-attributes it reads), the rest of its test written in Python with the same regular
-expressions, giving the same elements in the same (document) order.
+hidden blocks) and the element holding the article's body with XPath expressions whose EXSLT
+regular expressions (``re:test``) lxml answers by calling back into Python for every element
+the expression reaches: a fifth of the extraction's time. Here each such expression is a
+finder: a walk in C over the elements of the tags it names (or an XPath without ``re:test``
+picking the elements holding one of the attributes it reads), the rest of its test written in
+Python with the same regular expressions, giving the same elements in the same (document)
+order; a finder of the first such element ends its walk there.
 
 A finder stands for an expression only when the expression's text is the one it was written
 from, its regular expressions read from that text (``finder_for``); any other expression,
@@ -162,6 +164,88 @@ def _bottom_and_link_blocks(*patterns: re.Pattern[str]) -> Finder:
     return find
 
 
+_BODY_TAGS = ("article", "div", "main", "section")
+
+
+def _article_bodies(*patterns: re.Pattern[str]) -> Finder:
+    """``BODY_XPATH``'s first expression: each element's first child named as an article
+    body, in document order (given as they are found: the extraction reads the first)."""
+    by_id, by_class = patterns
+
+    def named(element: HtmlElement) -> bool:
+        element_id, element_class = element.get("id"), element.get("class")
+        return (
+            element_class in ("post", "entry")
+            or element.get("itemprop") == "articleBody"
+            or element_id == "articleContent"
+            or by_id.search(element_id or "") is not None
+            or by_class.search(element_class or "") is not None
+        )
+
+    def find(tree: HtmlElement) -> Iterator[HtmlElement]:
+        parents = set()  # those whose first such child was given
+        for element in tree.iterdescendants(*_BODY_TAGS):
+            if named(element):
+                parent = element.getparent()
+                if parent not in parents:
+                    parents.add(parent)
+                    yield element
+
+    return find  # type: ignore[return-value]
+
+
+_FULLTEXT = re.compile("fulltext", re.IGNORECASE)  # re:test(@class, 'fulltext', 'i')
+
+
+def _story_body(*patterns: re.Pattern[str]) -> Finder:
+    """``BODY_XPATH``'s third expression: the first element named as a story."""
+    by_id, by_class = patterns
+
+    def named(element: HtmlElement) -> bool:
+        element_id, element_class = element.get("id"), element.get("class")
+        return (
+            element.get("role") == "article"
+            or element_id in ("article", "story")
+            or element_class in ("postarea", "art-postcontent", "text", "cell", "story")
+            or by_id.search(element_id or "") is not None
+            or _FULLTEXT.search(element_class or "") is not None
+            or by_class.search(element_class or "") is not None
+        )
+
+    return _first_found(named)
+
+
+def _main_content(*patterns: re.Pattern[str]) -> Finder:
+    """``BODY_XPATH``'s fourth expression: the first element named as the main content."""
+    by_id, by_class = patterns
+
+    def named(element: HtmlElement) -> bool:
+        element_id, element_class = element.get("id") or "", element.get("class") or ""
+        return (
+            element_id == "content"
+            or element_class == "content"
+            or by_id.search(element_id) is not None
+            or by_class.search(element_class) is not None
+            or "main-content" in element_id.replace("C", "c").replace("M", "m")
+            or "main-content" in element_class.replace("C", "c").replace("M", "m")
+            or "page-content" in element_class.replace("C", "c").replace("P", "p")
+        )
+
+    return _first_found(named)
+
+
+def _first_found(named: Callable[[HtmlElement], bool]) -> Finder:
+    """``(.//*[self::article or self::div or self::main or self::section][...])[1]``"""
+
+    def find(tree: HtmlElement) -> list[HtmlElement]:
+        for element in tree.iterdescendants(*_BODY_TAGS):
+            if named(element):
+                return [element]  # the walk ends at the first
+        return []
+
+    return find
+
+
 # Each expression's text (whitespace normalised), its regular expressions left out, and the
 # finder built from them; the finder's Python tests read no regular expression that matches an
 # empty string (an absent attribute reads as one), which ``finder_for`` checks.
@@ -201,6 +285,27 @@ _TEMPLATES: tuple[tuple[str, Callable[..., Finder]], ...] = (
         "re:test(@id|@class, \x00) or re:test(@id|@class, \x00) or contains(@style, 'border')]",
         _bottom_and_link_blocks,
     ),
+    (
+        ".//*[self::article or self::div or self::main or self::section][ @class='post' or"
+        " @class='entry' or @itemprop='articleBody' or @id='articleContent' or re:test(@id, \x00)"
+        " or re:test(@class, \x00) ][1]",
+        _article_bodies,
+    ),
+    (
+        "(.//*[self::article or self::div or self::main or self::section][ @role='article' or"
+        " @id='article' or @id='story' or @class='postarea' or @class='art-postcontent' or"
+        " @class='text' or @class='cell' or @class='story' or re:test(@id, \x00) or"
+        " re:test(@class, 'fulltext', 'i') or re:test(@class, \x00) ])[1]",
+        _story_body,
+    ),
+    (
+        "(.//*[self::article or self::div or self::main or self::section][ @id='content' or"
+        " @class='content' or re:test(@id, \x00) or re:test(@class, \x00) or"
+        " contains(translate(@id, 'CM','cm'), 'main-content') or"
+        " contains(translate(@class, 'CM','cm'), 'main-content') or"
+        " contains(translate(@class, 'CP','cp'), 'page-content') ])[1]",
+        _main_content,
+    ),
 )
 
 
@@ -233,14 +338,15 @@ def finders(expressions: Sequence[Any]) -> list[Any]:
     return [finder_for(expression) for expression in expressions]
 
 
-# The pruning lists trafilatura's extraction steps read from their modules while our sequence
-# runs them: (module, name) -> the list with finders.
+# The lists of expressions trafilatura's extraction steps read from their modules while our
+# sequence runs them: (module, name) -> the list with finders.
 def _pruning_lists() -> dict[tuple[Any, str], list[Any]]:
     from trafilatura import core, external, main_extractor
 
     lists: dict[tuple[Any, str], list[Any]] = {}
     for module in (main_extractor, core, external):
         for name in (
+            "BODY_XPATH",
             "OVERALL_DISCARD_XPATH",
             "PRECISION_DISCARD_XPATH",
             "REMOVE_COMMENTS_XPATH",
@@ -256,8 +362,8 @@ _LISTS = _pruning_lists()
 
 
 @contextmanager
-def pruning_with_finders() -> Iterator[None]:
-    """trafilatura's extraction steps run within prune with the finders."""
+def trafilatura_with_finders() -> Iterator[None]:
+    """trafilatura's extraction steps run within find the body and prune with the finders."""
     originals = {key: getattr(key[0], key[1]) for key in _LISTS}
     for (module, name), expressions in _LISTS.items():
         setattr(module, name, expressions)
