@@ -13,8 +13,10 @@ Each step was kept only because it raised the scores in ``benchmarks/eval_extrac
 Speed: the page is parsed once and that tree is shared by every step.  The precise pass runs
 trafilatura's own extraction sequence but calls its readability/justext comparison (a third
 of its time) only when the main extractor's result is one the comparison can repair: short,
-holding elements the comparison would sanitise, or without paragraph structure.  Metadata
-skips the fields nobody reads (categories, tags, licence).
+holding elements the comparison would sanitise, or without paragraph structure.  Its XPath
+expressions with regular expressions (the body's, the pruning lists') are answered by
+``page_prune``'s finders, the same elements without a call into Python for every element.
+Metadata skips the fields nobody reads (categories, tags, licence).
 """
 
 from __future__ import annotations
