@@ -275,8 +275,8 @@ def step_costs(count: int) -> None:
     from baselines import sqlite_floor
     from triangulate.ingest import dedupe, metadata
     from triangulate.ingest.clean import BoilerplateMemory, clean_text
-    from triangulate.ingest.ingester import Ingester
-    from triangulate.ingest.inputs import iter_documents
+    from triangulate.ingest.ingester import Ingester, _for_worker
+    from triangulate.ingest.inputs import RawDocument, iter_documents
     from triangulate.readers.published import publication_date
     from triangulate.readers.times import find_dateline
     from triangulate.runners.local import LazyPool
@@ -335,6 +335,14 @@ def step_costs(count: int) -> None:
         step("MinHash signature", lambda: [dedupe.to_bytes(dedupe.signature(c)) for c in cleaned])
         with open_store(settings.db) as store, LazyPool(1) as pool:
             ingester = Ingester(store, settings)
+            step(
+                "decode a text, copy it for a worker (ingesting process)",
+                lambda: [
+                    _for_worker(decoded)
+                    for decoded in map(ingester._decoded, documents)
+                    if isinstance(decoded, RawDocument)
+                ],
+            )
             chunks = [
                 ingester._submit(list(documents[i : i + 128]), pool)
                 for i in range(0, len(documents), 128)

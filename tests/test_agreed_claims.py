@@ -75,6 +75,40 @@ def test_a_member_without_the_verb_of_the_claims_sentence_is_cited_less_surely()
     assert surely == {"a0", "a1"}
 
 
+def test_a_member_sharing_only_the_verb_of_the_claims_relative_clause_is_cited_less_surely() -> (
+    None
+):
+    # the claim's sentence tells the detention; its relative clause ("from which she was
+    # dismissed") is background that the third sentence shares without the detention
+    surely = _cited_surely(
+        (
+            "A woman suspected of burning two barns at a dairy farm from which she was "
+            "dismissed last month was detained after a short chase, officials said.",
+            "A woman suspected of burning two barns at a dairy farm from which she was "
+            "dismissed last month was detained after a short chase hours after the blaze on "
+            "Friday night, officials said.",
+            "A woman who was dismissed last month from her job at a dairy farm walked into the "
+            "yard with a torch on Friday and burned two barns before fleeing on a tractor, "
+            "officials said.",
+        )
+    )
+    assert surely == {"a0", "a1"}
+
+
+def test_a_member_telling_the_claims_relative_clause_as_its_own_news_stays_sure() -> None:
+    # "where he was treated" is what the third sentence tells in its main clause
+    surely = _cited_surely(
+        (
+            "Orr was returned to Port Ellis, where he was treated for burns.",
+            "Orr was returned to Port Ellis by boat, where he was treated for burns, the "
+            "coastguard said.",
+            "When the crew got there, the man had been flown to Port Ellis by a rescue "
+            "helicopter and treated for burns by medics.",
+        )
+    )
+    assert surely == {"a0", "a1", "a2"}
+
+
 def test_a_member_that_shares_only_a_light_verb_and_its_speaker_is_cited_less_surely() -> None:
     surely = _cited_surely(
         (
@@ -99,6 +133,54 @@ def test_a_member_without_the_claims_distance_or_with_another_speed_is_cited_les
         )
     )
     assert surely == {"a0", "a1"}  # the same figures in other units stay sure
+
+
+def test_a_member_telling_one_of_the_claims_several_doers_is_cited_less_surely() -> None:
+    # the same verb, place and time, but of one sailor where the claim tells of two, and of
+    # one man where it counts two
+    coordinated = _cited_surely(
+        (
+            "One Velmarian and one Ostrian sailor have drowned off the coast of Port Ellis.",
+            "One Velmarian and one Ostrian sailor have drowned off the coast of Port Ellis, the "
+            "coastguard said.",
+            "An Ostrian sailor has drowned off the coast of Port Ellis, the coastguard said.",
+        )
+    )
+    assert coordinated == {"a0", "a1"}
+    counted = _cited_surely(
+        (
+            "Two men were shot dead outside a bakery in Port Ellis on Monday night.",
+            "Two men were shot dead outside a bakery in Port Ellis on Monday night, police said.",
+            "A man was shot dead outside a bakery in Port Ellis on Monday night, police said.",
+        )
+    )
+    assert counted == {"a0", "a1"}
+
+
+def test_a_member_naming_every_doer_of_the_claim_stays_sure() -> None:
+    # "Velmar signed ... with Ostria" tells of both parties the claim's subject joins
+    surely = _cited_surely(
+        (
+            "Velmar and Ostria signed a ceasefire in Port Ellis on Monday.",
+            "Velmar and Ostria signed a ceasefire in Port Ellis on Monday, officials said.",
+            "Velmar signed a ceasefire with Ostria in Port Ellis on Monday, officials said.",
+        )
+    )
+    assert surely == {"a0", "a1", "a2"}
+
+
+def test_an_age_the_member_gives_of_another_happenings_person_contradicts_nothing() -> None:
+    # "a 41-year-old farmer found the wreck": the farmer's age, not the pilot's
+    surely = _cited_surely(
+        (
+            "A 36-year-old pilot died on Friday when her plane crashed near Port Ellis.",
+            "A 36-year-old pilot died on Friday when her plane crashed near Port Ellis, police "
+            "said.",
+            "A day after the pilot died when her plane crashed near Port Ellis, a 41-year-old "
+            "farmer found the wreck.",
+        )
+    )
+    assert surely == {"a0", "a1", "a2"}
 
 
 SLIP = (

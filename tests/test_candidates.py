@@ -25,7 +25,9 @@ from triangulate.compare.align import (
     aligned,
     band_pairs,
     block_features,
+    cliques,
     default_model,
+    joined,
     pair_block_features,
     pair_features,
     score_pairs,
@@ -270,6 +272,85 @@ def _without_near_duplicates_by_every_pair(
             kept.append((members, sources))
     chosen = {frozenset(members) for members, _ in kept}
     return [group for group in groups if frozenset(group) in chosen]
+
+
+def test_cliques_and_their_joining_are_those_looking_up_every_pair_finds() -> None:
+    statements = _invented_event(12, sentences=3)
+    pick = random.Random(11)
+    scores = {
+        (i, j): pick.uniform(0.2, 0.9)
+        for i in range(len(statements))
+        for j in range(i + 1, len(statements))
+        if statements[i].source != statements[j].source and pick.random() < 0.3
+    }
+    found = cliques(statements, scores)
+    assert found == _cliques_by_pair_lookup(statements, scores)
+    assert any(len(group) > 3 for group in found)
+    # facts told by several outlets, every pair linked, given as overlapping parts to join
+    parts = []
+    for fact in range(4):
+        told = [3 * outlet + fact % 3 for outlet in pick.sample(range(12), 7)]
+        scores.update({_pair(a, b): 0.95 for a in told for b in told if a != b})
+        parts += [sorted(told[:4]), sorted(told[3:]), sorted(told[1:3] + told[5:])]
+    groups = parts + found
+    merged = joined(groups, statements, scores)
+    assert merged == _joined_by_pair_lookup(groups, statements, scores)
+    assert len(merged) < len(groups)
+
+
+def _cliques_by_pair_lookup(
+    statements: Sequence[Statement], scores: dict[tuple[int, int], float]
+) -> list[list[int]]:
+    """The reference: the greedy cliques, each candidate looked up against every member."""
+    neighbours: dict[int, set[int]] = {}
+    for i, j in scores:
+        neighbours.setdefault(i, set()).add(j)
+        neighbours.setdefault(j, set()).add(i)
+    covered: set[tuple[int, int]] = set()
+    groups = []
+    for (i, j), _ in sorted(scores.items(), key=lambda item: -item[1]):
+        if (i, j) in covered:
+            continue
+        group, sources = [i, j], {statements[i].source, statements[j].source}
+        for k in sorted(
+            neighbours[i] & neighbours[j],
+            key=lambda k: -(scores.get(_pair(k, i), 0.0) + scores.get(_pair(k, j), 0.0)),
+        ):
+            if statements[k].source not in sources and all(_pair(k, m) in scores for m in group):
+                group.append(k)
+                sources.add(statements[k].source)
+        covered |= {_pair(a, b) for a in group for b in group if a != b}
+        groups.append(sorted(group))
+    return groups
+
+
+def _joined_by_pair_lookup(
+    groups: list[list[int]], statements: Sequence[Statement], scores: dict[tuple[int, int], float]
+) -> list[list[int]]:
+    """The reference: groups sharing a statement made one when every pair of the union is
+    looked up linked and no source appears twice."""
+    merged: list[list[int]] = []
+    home_of: dict[int, int] = {}
+    for group in groups:
+        home = None
+        for h in sorted({home_of[k] for k in group if k in home_of}):
+            union = sorted(set(merged[h]) | set(group))
+            sources = [statements[k].source for k in union]
+            if len(set(sources)) == len(sources) and all(
+                (a, b) in scores for n, a in enumerate(union) for b in union[n + 1 :]
+            ):
+                home = h
+                break
+        if home is None:
+            home = len(merged)
+            merged.append([])
+        merged[home] = sorted(set(merged[home]) | set(group))
+        home_of.update((k, home) for k in group)
+    return merged
+
+
+def _pair(a: int, b: int) -> tuple[int, int]:
+    return (a, b) if a < b else (b, a)
 
 
 def test_strongest_keeps_every_pair_within_the_cap_and_the_best_beyond() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -318,3 +319,27 @@ def test_a_remembered_line_is_described_as_a_new_one(text: str) -> None:
     assert clean._describe(3, text.strip()) == fresh
     assert clean._describe(3, text.strip()) == fresh  # the second time, from memory
     assert clean._line_key(text) == clean._key_anew(text) == clean._line_key(text)
+
+
+def _key_text_as_written(line: str) -> bytes:
+    """The normal form a line key hashes, as the cleaner first wrote it (the reference)."""
+    return re.sub(r"\d", "0", " ".join(line.lower().split())).encode("utf-8", "replace")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        LINE_PARTS,
+        st.text(max_size=200),
+        st.text(alphabet="Ab1 9\t0xyz\u00a0\u0660\u0966\u212a\u0130", max_size=60),
+    )
+)
+def test_a_line_key_hashes_the_line_normalised_as_before(line: str) -> None:
+    # ASCII lines take the bytes table; the others (Arabic-Indic and Devanagari digits, the
+    # Kelvin sign that lowers to an ASCII "k", a dotted capital I) the pattern
+    assert clean._normalised_bytes(line) == _key_text_as_written(line)
+
+
+def test_a_line_key_zeroes_every_digit_of_an_ascii_line() -> None:
+    assert clean._normalised_bytes("Updated  12:45 on 3 May 2031") == b"updated 00:00 on 0 may 0000"
+    assert clean._key_anew("Page 1 of 9") == clean._key_anew("page 7  of 3")

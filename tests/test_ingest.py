@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import io
 import json
@@ -441,3 +442,31 @@ def test_texts_prepared_in_workers_are_stored_as_in_one_process(tmp_path: Path) 
             removed = store.conn.execute("SELECT * FROM removed_lines ORDER BY rowid").fetchall()
         rows.append((stored_rows(settings.db), [tuple(row) for row in removed]))
     assert rows[0] == rows[1] and rows[0][1]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Portvale docks reopen.\nThe strike is over.",
+        "Café owners in Portvale welcomed the deal.".encode("cp1252"),
+        b"\xff\xfe" + "Portvale \ud800 docks".encode("utf-16-le", "surrogatepass"),
+        b"\x00\x01\x02 binary",
+    ],
+)
+def test_a_document_is_decoded_and_handed_over_as_a_replace_would(
+    tmp_path: Path, store: Store, settings: Settings, data: bytes
+) -> None:
+    """The copies made without making every field storable again equal ``replace``'s."""
+    from triangulate.ingest.decode import decode_text
+    from triangulate.ingest.ingester import Ingester, IngestEvent, _for_worker
+    from triangulate.ingest.inputs import RawDocument
+
+    document = RawDocument(str(tmp_path / "bad\udcff name.txt"), data, "text", id="a\x01b")
+    decoded = Ingester(store, settings)._decoded(document)
+    if isinstance(decoded, IngestEvent):
+        assert decoded.kind == "error"
+        return
+    assert decoded == dataclasses.replace(document, text=decode_text(data, document.source))
+    assert decoded.source.endswith("bad\ufffd name.txt") and decoded.id == "a_b"
+    assert _for_worker(decoded) == dataclasses.replace(decoded, data=b"")
+    assert _for_worker(decoded).text == decoded.text and decoded.data == data

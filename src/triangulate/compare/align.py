@@ -757,10 +757,7 @@ def cliques(
 ) -> list[list[int]]:
     """Groups in which every two statements of different sources are themselves linked: the
     strongest link first, then every statement of another source linked to all members."""
-    neighbours: dict[int, set[int]] = {}
-    for i, j in scores:
-        neighbours.setdefault(i, set()).add(j)
-        neighbours.setdefault(j, set()).add(i)
+    neighbours = _neighbours(scores)
     covered: set[tuple[int, int]] = set()
     groups = []
     for (i, j), _ in sorted(scores.items(), key=lambda item: -item[1]):
@@ -775,10 +772,10 @@ def cliques(
         for k in candidates:
             if statements[k].source in sources:
                 continue
-            if all(_key(k, m) in scores for m in group):
+            if all(m in neighbours[k] for m in group):  # linked to every member
                 group.append(k)
                 sources.add(statements[k].source)
-        covered |= {_key(a, b) for a in group for b in group if a != b}
+        covered.update(_key(a, b) for a in group for b in group if a < b)
         groups.append(sorted(group))
     return groups
 
@@ -795,14 +792,15 @@ def pair_score(scores: dict[tuple[int, int], float], a: int, b: int) -> float:
 def with_copies(groups: list[list[int]], statements: Sequence[Statement]) -> list[list[int]]:
     """Each group with the same sentence as copied by other articles of one of its sources:
     a wire copy counts once as a source, but its sentence is cited too."""
+    sentence = [(statement.source, _normal(statement.text)) for statement in statements]
     same: dict[tuple[str, str], list[int]] = {}
-    for statement in statements:
-        same.setdefault((statement.source, _normal(statement.text)), []).append(statement.index)
+    for statement, key in zip(statements, sentence, strict=True):
+        same.setdefault(key, []).append(statement.index)
     expanded: dict[tuple[int, ...], None] = {}
     for group in groups:
         members = dict.fromkeys(group)
         for i in group:
-            members.update(dict.fromkeys(same[(statements[i].source, _normal(statements[i].text))]))
+            members.update(dict.fromkeys(same[sentence[i]]))
         expanded[tuple(sorted(members))] = None  # a copy's clique and its original's are one
     return [list(group) for group in expanded]
 
@@ -844,7 +842,7 @@ def aligned(
         limited = candidates.beyond_cap(statements)
         near = band_pairs(pairs[~over], probabilities[~over], told, band, limited)
         every.update(second_look(near, model, told, band, vectors))
-    scores = {(i, j): p for (i, j), p in every.items() if told[i] & told[j]}
+    scores = {(i, j): p for (i, j), p in every.items() if not told[i].isdisjoint(told[j])}
     groups = joined(cliques(statements, scores), statements, scores)
     groups = without_near_duplicates(groups, statements, scores)
     return with_copies(groups, statements), scores, every
@@ -870,7 +868,7 @@ def band_pairs(
         rows.extend(
             start + k
             for k, (i, j, score) in enumerate(zip(firsts, seconds, probabilities, strict=True))
-            if score >= band.floor and told[i] & told[j]
+            if score >= band.floor and not told[i].isdisjoint(told[j])
         )
     looked = np.array(rows, dtype=np.int64)
     if limited.any():
@@ -893,7 +891,7 @@ def second_look(
     looked = [
         ((i, j), score)
         for (i, j), score in near.items()
-        if band.floor <= score < model.threshold and told[i] & told[j]
+        if band.floor <= score < model.threshold and not told[i].isdisjoint(told[j])
     ]
     # the vectors of every word told once, and each statement's words as rows of them: a
     # statement's own copy of its vectors would take 1.5 KB a word, statement after statement
@@ -945,12 +943,17 @@ def without_near_duplicates(
     holding: dict[int, list[int]] = {}  # statement -> kept groups holding it
     for group in sorted(groups, key=strength, reverse=True):
         members, sources = set(group), {statements[k].source for k in group}
+        if len(members) < NEAR_DUPLICATE_SIZE:
+            # it repeats nothing, nor does any group after it (they come largest first)
+            kept.append((members, sources))
+            continue
         # a kept group is at least as large (they come largest first), so one it repeats
         # holds all but one of its sentences: one of any two of them. Only the kept groups
-        # holding its first two are counted, not every group holding any of its sentences
-        # (a statement is in a dozen groups of a large comparison).
-        nearby = dict.fromkeys(p for k in group[:2] for p in holding.get(k, ()))
-        if not any(_repeats(members, sources, kept[p], len(members & kept[p][0])) for p in nearby):
+        # holding the two of them held by the fewest are counted, not every group holding
+        # any of its sentences (a statement is in a dozen groups of a large comparison).
+        fewest = sorted(group, key=lambda k: len(holding.get(k, ())))[:2]
+        nearby = dict.fromkeys(p for k in fewest for p in holding.get(k, ()))
+        if not any(_repeats(members, sources, kept[p]) for p in nearby):
             for k in members:
                 holding.setdefault(k, []).append(len(kept))
             kept.append((members, sources))
@@ -958,13 +961,16 @@ def without_near_duplicates(
     return [group for group in groups if frozenset(group) in chosen]
 
 
-def _repeats(
-    members: set[int], sources: set[str], other: tuple[set[int], set[str]], shared: int
-) -> bool:
+def _repeats(members: set[int], sources: set[str], other: tuple[set[int], set[str]]) -> bool:
     """Whether a group (``members`` of ``sources``) repeats a kept one (``other``: its
-    members and sources) with which it has ``shared`` members."""
+    members and sources): it cites no other source and all but one of its sentences, or of
+    the kept one's when that is the smaller."""
     smaller = min(len(members), len(other[0]))
-    return smaller >= NEAR_DUPLICATE_SIZE and shared >= smaller - 1 and sources <= other[1]
+    return (
+        smaller >= NEAR_DUPLICATE_SIZE
+        and sources <= other[1]
+        and len(members & other[0]) >= smaller - 1
+    )
 
 
 @lru_cache(maxsize=8192)  # statements hash by identity; asked of again and again by the grouping
@@ -1003,11 +1009,12 @@ def joined(
     """Groups that share a statement made one when every pair of their union is linked and
     no source appears twice: one fact, one claim (the greedy cliques can cut one fully
     linked group in two)."""
+    linked = _neighbours(scores)
     merged: list[list[int]] = []
     home_of: dict[int, int] = {}  # statement -> index of the merged group holding it
     for group in groups:
         homes = sorted({home_of[k] for k in group if k in home_of})
-        home = next((h for h in homes if _may_join(merged[h], group, statements, scores)), None)
+        home = next((h for h in homes if _may_join(merged[h], group, statements, linked)), None)
         if home is None:
             home = len(merged)
             merged.append([])
@@ -1020,11 +1027,19 @@ def _may_join(
     first: list[int],
     second: list[int],
     statements: Sequence[Statement],
-    scores: dict[tuple[int, int], float],
+    linked: dict[int, set[int]],
 ) -> bool:
     union = sorted(set(first) | set(second))
     sources = [statements[k].source for k in union]
     if len(set(sources)) != len(sources):
         return False
-    pairs = [(a, b) for i, a in enumerate(union) for b in union[i + 1 :]]
-    return all(_key(a, b) in scores for a, b in pairs)
+    return all(b in linked.get(a, ()) for i, a in enumerate(union) for b in union[i + 1 :])
+
+
+def _neighbours(scores: dict[tuple[int, int], float]) -> dict[int, set[int]]:
+    """Each statement's linked statements."""
+    neighbours: dict[int, set[int]] = {}
+    for i, j in scores:
+        neighbours.setdefault(i, set()).add(j)
+        neighbours.setdefault(j, set()).add(i)
+    return neighbours

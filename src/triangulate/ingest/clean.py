@@ -47,8 +47,17 @@ class CleanedText:
 # --- repetition across documents -------------------------------------------
 
 
-def _normalise(line: str) -> str:
-    return _DIGITS.sub("0", " ".join(line.lower().split()))
+def _normalised_bytes(line: str) -> bytes:
+    """What a line's key hashes: the line lower-cased, its white space collapsed, every digit
+    made 0, in UTF-8. An ASCII line's digits are 0-9 alone: they are zeroed in its bytes by a
+    table, faster than the pattern."""
+    folded = " ".join(line.lower().split())
+    if folded.isascii():
+        return folded.encode("ascii").translate(_ZERO_DIGITS)
+    return _DIGITS.sub("0", folded).encode("utf-8", "replace")
+
+
+_ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
 
 
 def _text_keys(text: str) -> set[str]:
@@ -70,7 +79,7 @@ _line_keys: dict[str, str] = {}  # short lines recur (see _describe)
 
 
 def _key_anew(line: str) -> str:
-    return hashlib.blake2b(_normalise(line).encode("utf-8", "replace"), digest_size=8).hexdigest()
+    return hashlib.blake2b(_normalised_bytes(line), digest_size=8).hexdigest()
 
 
 MEMORY_KEYS = 60_000

@@ -11,6 +11,7 @@ told once their write is committed: an article reported "stored" is in the store
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -23,7 +24,7 @@ from triangulate.errors import InputError, TriangulateError
 from triangulate.ingest import dedupe
 from triangulate.ingest.clean import BoilerplateMemory
 from triangulate.ingest.decode import decode_text
-from triangulate.ingest.inputs import Item, RawDocument, iter_documents
+from triangulate.ingest.inputs import Item, RawDocument, iter_documents, storable
 from triangulate.ingest.metadata import GivenMetadata
 from triangulate.ingest.prepare import Prepared, prepare_document
 from triangulate.models import Article
@@ -87,8 +88,18 @@ class _Chunk:
 def _for_worker(document: RawDocument) -> RawDocument:
     """What a worker needs: decoded text goes without its bytes (they stay here to be stored)."""
     if document.kind == "text" and document.text is not None:
-        return dataclasses.replace(document, data=b"")
+        return _with_fields(document, data=b"")
     return document
+
+
+def _with_fields(document: RawDocument, **changes: object) -> RawDocument:
+    """``dataclasses.replace`` without making every field storable again: they were when the
+    document was read, and a replace ran that over all of them, its text encoded whole once
+    more, twice per document (a new value given here must be storable already)."""
+    copied = copy.copy(document)
+    for name, value in changes.items():
+        object.__setattr__(copied, name, value)
+    return copied
 
 
 class Ingester:
@@ -236,7 +247,7 @@ class Ingester:
         if item.kind != "text" or item.text is not None:
             return item
         try:
-            return dataclasses.replace(item, text=decode_text(item.data, item.source))
+            return _with_fields(item, text=storable(decode_text(item.data, item.source)))
         except InputError as error:
             return IngestEvent("error", item.source, message=str(error))
 
