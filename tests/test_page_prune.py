@@ -103,3 +103,20 @@ def test_invented_parts_found(expression: XPath, markup: str, found: list[str]) 
     assert tree is not None
     assert [element.tag for element in list(finder_for(expression)(tree))] == found
     assert [element.tag for element in expression(tree)] == found
+
+
+def test_overlapping_steps_leave_trafilatura_its_own_lists() -> None:
+    """Two extractions overlapping (threads): the first to end must not leave the finders in
+    trafilatura's modules for the rest of the process, nor the second put them back."""
+    from trafilatura import main_extractor
+
+    from triangulate.ingest.page_prune import trafilatura_with_finders
+
+    own = main_extractor.BODY_XPATH
+    first, second = trafilatura_with_finders(), trafilatura_with_finders()
+    first.__enter__()
+    second.__enter__()
+    assert main_extractor.BODY_XPATH is not own  # the finders, while a step runs
+    first.__exit__(None, None, None)
+    second.__exit__(None, None, None)
+    assert main_extractor.BODY_XPATH is own

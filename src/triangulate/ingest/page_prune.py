@@ -359,16 +359,19 @@ def _pruning_lists() -> dict[tuple[Any, str], list[Any]]:
 
 
 _LISTS = _pruning_lists()
+# trafilatura's own lists, taken once: a step that ends puts these back, never what it found
+# on entering, so that overlapping steps (two threads extracting at once) cannot leave the
+# finders in place for the rest of the process.
+_ORIGINALS = {key: getattr(key[0], key[1]) for key in _LISTS}
 
 
 @contextmanager
 def trafilatura_with_finders() -> Iterator[None]:
     """trafilatura's extraction steps run within find the body and prune with the finders."""
-    originals = {key: getattr(key[0], key[1]) for key in _LISTS}
     for (module, name), expressions in _LISTS.items():
         setattr(module, name, expressions)
     try:
         yield
     finally:
-        for (module, name), expressions in originals.items():
+        for (module, name), expressions in _ORIGINALS.items():
             setattr(module, name, expressions)
