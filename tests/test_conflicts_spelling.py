@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from triangulate.compare.claims import compare
-from triangulate.compare.disagreements import name_ends
-from triangulate.models import Article, Claim
+from triangulate.compare.disagreements import name_ends, respelled, usual_spellings
+from triangulate.models import Article, Claim, Evidence, Side
 from triangulate.nlp.encoder import TextEncoder, load_encoder
 from triangulate.readers.reader import read_many
 
@@ -78,3 +78,40 @@ def test_a_surname_alone_goes_to_no_side_when_both_ways_share_it(encoder: TextEn
     )
     assert len(claims) == 1
     assert [set(side.articles) for side in claims[0].sides] == [{"a1", "a3"}, {"a2"}]
+
+
+def _named_claim(about: str, *sentences: tuple[str, bool], kind: str = "statement") -> Claim:
+    evidence = tuple(
+        Evidence(f"a{i}", 0, len(text), text, tentative=tentative)
+        for i, (text, tentative) in enumerate(sentences, start=1)
+    )
+    side = Side(None, about, tuple(e.article for e in evidence), evidence)
+    return Claim("", about, "agreed", "", (side,), kind=kind)
+
+
+def test_a_label_writes_a_name_as_most_sources_do_when_a_sure_sentence_does() -> None:
+    ways = Claim(
+        "",
+        "Spelling of the name Tomas Brennick",
+        "conflict",
+        "",
+        (Side("Tomas Brennick", "Tomas Brennick", ("a1",), ()),
+         Side("Tomas Brenick", "Tomas Brenick", ("a2",), ())),
+        kind="spelling",
+    )  # fmt: skip
+    spellings = usual_spellings([ways])
+    assert spellings == {"Tomas Brenick": "Tomas Brennick", "Brenick": "Brennick"}
+    died = _named_claim(
+        "Tomas Brenick died", ("Tomas Brenick died on Friday.", False),
+        ("Tomas Brennick died on Friday, police said.", False),
+    )  # fmt: skip
+    assert respelled(died, spellings).about == "Tomas Brennick died"
+    assert respelled(died, spellings).sides[0].display == "Tomas Brennick died"
+    # the label is the one source's words: no sure sentence writes the usual way
+    named = _named_claim(
+        "The ferry Nordlys was steered by Tomas Brenick",
+        ("The ferry Nordlys was steered by Tomas Brenick, the port said.", False),
+        ("Tomas Brennick was charged.", True),
+    )
+    assert respelled(named, spellings) == named
+    assert respelled(ways, spellings) == ways

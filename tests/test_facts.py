@@ -94,3 +94,31 @@ def test_a_relative_clause_is_its_own_fact_about_the_noun_it_describes() -> None
     facts = facts_of(text, quantities=(figure,))
     holder = [fact for fact in facts if figure in fact.quantities]
     assert [(f.subject, f.predicate) for f in holder] == [("mill", "employ")]
+
+
+def test_an_adverbial_clause_with_its_own_subject_tells_its_own_fact() -> None:
+    text = (
+        "The ferry's sinking came a day after deckhand Tomas Karn was hurt after slipping"
+        " and falling 12 feet into the hold."
+    )
+    figure = quantity_in(text, "12 feet", 12)
+    facts = facts_of(text, quantities=(figure,))
+    came = next(f for f in facts if f.predicate == "come")
+    hurt = next(f for f in facts if f.predicate == "hurt")
+    assert came.subject == "ferry's sinking" and came.quantities == ()
+    assert hurt.object == "Tomas Karn" and hurt.quantities == (figure,)
+
+
+def test_an_adverbial_clause_without_a_subject_is_no_fact_of_its_own() -> None:
+    text = "The ferry sank after striking the rocks off Port Ellis."
+    assert [f.predicate for f in facts_of(text)] == ["sink"]
+
+
+def test_an_adverbial_clause_without_a_figure_adds_no_fact() -> None:
+    text = "The ferry sank off Port Ellis after the captain left the bridge."
+    assert [f.predicate for f in facts_of(text)] == ["sink"]
+    text = "The ferry sank off Port Ellis after the captain left the bridge on Monday."
+    monday = time_in(text, "Monday", "2031-05-05")
+    assert [(f.predicate, f.times) for f in facts_of(text, times=(monday,))] == [
+        ("sink", (monday,))
+    ]

@@ -294,3 +294,36 @@ def test_a_doer_written_with_spaced_hyphens_is_found_and_closed_up() -> None:
     fact = _fact(sentence, "41-year-old Ostran man", "die", None)
     before, after = sentence.split("90 meters")
     assert length_label(sentence, fact, before, after) == "How far a 41-year-old Ostran man fell"
+
+
+def test_a_distance_in_a_passive_clause_is_of_who_the_clause_is_about() -> None:
+    sentence = (
+        "The ferry's sinking came a day after deckhand Tomas Karn was hurt after slipping"
+        " and falling 12 feet into the hold."
+    )
+    fact = _fact(sentence, None, "hurt", "Tomas Karn")  # the clause of the figure
+    before = sentence[: sentence.index("12 feet")]
+    assert length_label(sentence, fact, before) == "How far Tomas Karn fell"
+    sentence = "The pier was closed after a storm, and 12 feet of rope was lost."
+    assert length_label(sentence, _fact(sentence, None, "close", None), "") == "Distance"
+
+
+def test_a_label_writes_the_verb_of_its_doer_not_an_earlier_one() -> None:
+    sentence = "The pier was closed on Monday after the harbour crews were idle on Friday."
+    fact = _fact(sentence, "harbour crews", "be", "idle")
+    assert date_label(sentence, _time(sentence, "Friday"), fact, False) == (
+        "When the harbour crews were idle"
+    )
+
+
+def test_an_object_keeps_the_article_its_sentence_writes() -> None:
+    sentence = "Staff said the courier carried the parcel into the depot around 9 a.m. Tuesday."
+    fact = _fact(sentence, "courier", "carry", "parcel")
+    assert date_label(sentence, _time(sentence, "9 a.m. Tuesday"), fact, False) == (
+        "When the courier carried the parcel"
+    )
+
+
+def test_a_verb_before_its_infinitive_is_no_label_alone() -> None:
+    sentence = "The harbour board declined to comment on the new ferry fares."
+    assert statement_label(sentence, _fact(sentence, "harbour board", "decline", None)) is None

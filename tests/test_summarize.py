@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from dataclasses import replace
 
 import pytest
@@ -626,3 +629,27 @@ def test_a_quotation_opening_with_a_pronoun_points_back() -> None:
     assert summary._points_back("'He knew he would be caught,' Sheriff Ana Veldt said.")
     assert summary._points_back("\u201cShe was calm,\u201d the harbour master said.")
     assert not summary._points_back("'The boat was lost,' Sheriff Ana Veldt said.")
+
+
+def test_similarities_are_the_same_whatever_the_hash_seed() -> None:
+    """Sentences' terms come as sets, whose order follows the interpreter's hash seed; the
+    TF-IDF sums must not, or a tie between two copies of one sentence (a wire story in
+    three outlets) breaks another way from run to run and the summary changes."""
+    script = (
+        "from triangulate.compose.summary import cosine, tfidf\n"
+        "words = [f'word{i}' for i in range(60)]\n"
+        "texts = [frozenset(words[i : i + 40]) for i in range(0, 20, 2)]\n"
+        "vectors = tfidf(texts)\n"
+        "print(repr([cosine(vectors[0], v) for v in vectors]))\n"
+    )
+    printed = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(1, 7)
+    }
+    assert len(printed) == 1

@@ -29,7 +29,13 @@ from triangulate.compare.agreements import agreement_reason, statement_claims
 from triangulate.compare.align import aligned
 from triangulate.compare.clocks import clock_claims
 from triangulate.compare.contrasts import contrast_claims
-from triangulate.compare.disagreements import name_claims, name_clashes, spelling_claims
+from triangulate.compare.disagreements import (
+    name_claims,
+    name_clashes,
+    respelled,
+    spelling_claims,
+    usual_spellings,
+)
 from triangulate.compare.link import Linker, LinkInput, age_holders, with_appositive_ages
 from triangulate.compare.slots import slot_claims
 from triangulate.compare.statements import Statement, statements_of
@@ -964,7 +970,7 @@ def compare(
     readings = [with_appositive_ages(reading) for reading in readings]
     mentions = collect_mentions(articles, readings)
     if not mentions:
-        return _numbered(drafts, articles)
+        return _numbered(_respelled(drafts), articles)
     names = ArticleNames.of(articles)
     texts = {article.id: article.text for article in articles}
     linker = _linker(mentions, statements, scores, readings, encoder)
@@ -977,7 +983,13 @@ def compare(
                 continue
             draft = _Draft(replace(draft.claim, confidence=0.5), draft.rank)
         drafts.append(draft)
-    return _numbered(drafts, articles)
+    return _numbered(_respelled(drafts), articles)
+
+
+def _respelled(drafts: list[_Draft]) -> list[_Draft]:
+    """Drafts whose labels write each name the way most sources do (the spelling claims')."""
+    spellings = usual_spellings(draft.claim for draft in drafts)
+    return [_Draft(respelled(draft.claim, spellings), draft.rank) for draft in drafts]
 
 
 def _linker(

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from triangulate.compare.statements import Statement
 from triangulate.core.sources import independent_sources
@@ -377,3 +378,55 @@ def _shown(per_article: dict[str, tuple[str, Evidence]]) -> str:
 
 def _sources_of(evidence: Sequence[Evidence], articles: Sequence[Article]) -> set[str]:
     return set(independent_sources([e.article for e in evidence], articles))
+
+
+def usual_spellings(claims: Iterable[Claim]) -> dict[str, str]:
+    """Each less written way of a name the spelling claims show -> the way most sources
+    write it (their first side); a surname alone too when the ways share the first name
+    ("Brenick" -> "Brennick" beside "Tomas Brennick" / "Tomas Brenick")."""
+    found: dict[str, str] = {}
+    for claim in claims:
+        if claim.kind != "spelling" or len(claim.sides) < 2:
+            continue
+        usual = claim.sides[0].display
+        for side in claim.sides[1:]:
+            found.setdefault(side.display, usual)
+            ends, usual_ends = name_ends(side.display), name_ends(usual)
+            if ends and usual_ends and ends[0] == usual_ends[0] and ends[1] != usual_ends[1]:
+                surname, usual_surname = side.display.split()[-1], usual.split()[-1]
+                if surname.lower() == ends[1] and usual_surname.lower() == usual_ends[1]:
+                    found.setdefault(surname, usual_surname)
+    return found
+
+
+def respelled(claim: Claim, spellings: Mapping[str, str]) -> Claim:
+    """A claim whose label writes a name as most sources do, when a sentence it cites surely
+    writes it so (a label cut from one source's own sentence, "The ferry was steered by X", is
+    not put in the others' words); a spelling claim keeps its ways, the sides the words their
+    sources wrote. A statement's label is its display too."""
+    if claim.kind == "spelling" or not spellings:
+        return claim
+    about = _respell(claim.about, spellings)
+    if about == claim.about:
+        return claim
+    sure = [e.text for side in claim.sides for e in side.evidence if not e.tentative]
+    usual = {spellings[name] for name in spellings if re.search(_whole(name), claim.about)}
+    if not any(re.search(_whole(name), text) for name in usual for text in sure):
+        return claim
+    sides = tuple(
+        replace(side, display=about) if side.display == claim.about else side
+        for side in claim.sides
+    )
+    return replace(claim, about=about, sides=sides)
+
+
+def _respell(text: str, spellings: Mapping[str, str]) -> str:
+    longest_first = sorted(spellings, key=len, reverse=True)
+    pattern = _whole("|".join(re.escape(name) for name in longest_first), escaped=True)
+    return re.sub(pattern, lambda found: spellings[found.group(1)], text)
+
+
+def _whole(name: str, escaped: bool = False) -> str:
+    """A pattern of the name as a whole word (or words), spaced as the text spaces it."""
+    written = name if escaped else r"\s+".join(re.escape(word) for word in name.split())
+    return rf"(?<![\w-])({written})(?![\w-])"

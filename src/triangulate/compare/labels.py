@@ -172,11 +172,22 @@ def pronoun_led(label: str) -> bool:
 
 
 def _verb_with_auxiliaries(sentence_text: str, fact: Fact | None) -> str:
-    """ "have fallen" rather than "fallen": the verb with the auxiliaries written before it."""
+    """ "have fallen" rather than "fallen": the verb with the auxiliaries written before it,
+    the first written after the clause's doer ("The pier was closed after the crews were
+    idle": "were", the doer's, not the first "was" of the sentence)."""
     if fact is None or not fact.predicate:
         return ""
-    return verb_as_written(sentence_text, fact.predicate) or surface_verb(
-        sentence_text, fact.predicate
+    doer = fact.subject or fact.object
+    found = (
+        (_phrase_at(sentence_text, doer, 0) or _spaced_phrase_at(sentence_text, doer))
+        if doer
+        else None
+    )
+    after = verb_as_written(sentence_text, fact.predicate, found[1]) if found else None
+    return (
+        after
+        or verb_as_written(sentence_text, fact.predicate)
+        or surface_verb(sentence_text, fact.predicate)
     )
 
 
@@ -207,6 +218,26 @@ def doer_of(sentence_text: str, fact: Fact | None) -> str | None:
     return _lowered(written)
 
 
+def patient_of(sentence_text: str, fact: Fact) -> str | None:
+    """What a passive clause without a doer is about, as written right before its verb
+    ("Tomas Karn was hurt after falling 12 feet": Karn is who fell), or None."""
+    if fact.subject or not fact.object or not fact.predicate:
+        return None
+    found = _phrase_at(sentence_text, fact.object, 0) or _spaced_phrase_at(
+        sentence_text, fact.object
+    )
+    verb = _verb_span(sentence_text, fact.predicate, found[1]) if found else None
+    if found is None or verb is None or not _close(sentence_text, found[1], verb[0]):
+        return None
+    patient = sentence_text[found[0] : found[1]]
+    if not _names_something(patient, UNNAMED_DOERS, LABEL_DOER_WORDS) or _gerund(patient):
+        return None
+    written = SPACED_HYPHEN.sub(
+        r"\1\2", sentence_text[_with_determiner(sentence_text, found[0]) : found[1]]
+    )
+    return _lowered(written)
+
+
 SPACED_HYPHEN = re.compile(r"(\w)\s+([-‐])\s+(?=\w)")
 
 
@@ -227,7 +258,8 @@ def _verb_phrase(sentence_text: str, fact: Fact | None) -> str:
         if doer is None:
             return ""  # a doer the clause does not write before its verb
         verb = _verb_with_auxiliaries(sentence_text, fact)
-        return " ".join(p for p in (doer, verb, fact.object) if p)
+        obj = _object_as_written(sentence_text, fact.object) if fact.object else None
+        return " ".join(p for p in (doer, verb, obj) if p)
     if not fact.subject and fact.object:
         # a passive clause ("The smelter was closed"): its object is what it is about
         patient = _phrase_at(sentence_text, fact.object, 0)
@@ -236,6 +268,19 @@ def _verb_phrase(sentence_text: str, fact: Fact | None) -> str:
             return ""  # what the clause is about is not written before its verb
         return f"{_lowered(fact.object)} {_auxiliary_before(sentence_text, verb)}{verb}"
     return " ".join(p for p in (fact.subject, verb, fact.object) if p)
+
+
+def _object_as_written(sentence_text: str, phrase: str) -> str:
+    """An object with the article the sentence writes before its noun, which the reader
+    leaves out ("carried the parcel", not "carried parcel"); as given when not found."""
+    words = phrase.split()
+    article = r"(?:(?:the|a|an)\s+)?"
+    written = r"\s+".join(re.escape(word) for word in words[1:])
+    pattern = rf"(?<!\w){re.escape(words[0])}\s+{article}{written}(?!\w)" if written else ""
+    found = re.search(pattern, sentence_text) if pattern else None
+    if found is None:
+        found = re.search(rf"(?<!\w){article}{re.escape(phrase)}(?!\w)", sentence_text)
+    return " ".join(found.group(0).split()) if found else phrase
 
 
 def _lowered(phrase: str) -> str:
@@ -279,9 +324,9 @@ def length_label(
         # "a motorist in Flint, about 50 miles north of here,": where the place named lies
         name = named.group("name").strip()
         return clipped(f"How far {name} is{place}" if place else f"How far away {name} is")
-    if fact is None or not fact.predicate or not fact.subject:
+    if fact is None or not fact.predicate or not (fact.subject or fact.object):
         return clipped(f"Distance{place}")
-    doer = doer_of(sentence_text, fact)
+    doer = doer_of(sentence_text, fact) if fact.subject else patient_of(sentence_text, fact)
     if doer is None:
         return clipped(f"Distance{place}")
     if place and light:
@@ -473,7 +518,8 @@ NEEDS_COMPLEMENT = word_set(
     """look seem appear plan want try need like love hate hope expect decide begin start
     continue go come get make take give keep know think believe say tell ask use intend
     prepare refuse agree fail manage wish prefer remain stay describe call consider find
-    put set bring let help allow cause lead feel see hear show mean include involve"""
+    put set bring let help allow cause lead feel see hear show mean include involve
+    decline attempt seek vow threaten promise"""
 )
 LABEL_DOER_WORDS = 8
 HEDGE_WORDS = word_set("nearly almost about around some more over roughly approximately only up")
@@ -528,12 +574,15 @@ def statement_label(sentence: str, fact: Fact) -> str | None:
         end = what[1]
     elif lemma in LIGHT_PREDICATES or (lemma in NEEDS_COMPLEMENT and not verb_groups(lemma)):
         return None  # "X looked", "X planned": the verb needs what the clause goes on to say
+    elif INFINITIVE_NEXT.match(sentence, verb[1]):
+        return None  # "the board declined (to comment)": the verb's complement
     text = sentence[_with_determiner(sentence, doer[0]) : end]
     if len(WORD.findall(text)) > LABEL_WORDS + 4 or CLAUSE_BREAK_IN_LABEL.search(text):
         return None
     return tidy(text)
 
 
+INFINITIVE_NEXT = re.compile(r"\s+to\s+[a-z]+\b")
 DOER_GAP = 2  # words between the doer and its verb ("X also quickly left")
 OBJECT_GAP = 3  # words between the verb and its object ("left all of the region")
 CLAUSE_BREAK_IN_LABEL = re.compile(r"[;:()\[\]\"“”]|,\s")

@@ -369,8 +369,11 @@ def _inside(span: Evidence, sentence: Evidence) -> bool:
 
 def tfidf(texts: Sequence[Iterable[str]]) -> list[dict[str, float]]:
     """Unit TF-IDF vectors of texts given as their terms (a term given twice counts twice),
-    the texts themselves giving the document counts."""
-    bags = [Counter(t) for t in texts]
+    the texts themselves giving the document counts. Terms are taken in sorted order: a
+    text's terms often come as a set, whose order changes with the interpreter's hash seed,
+    and sums in that order differ in their last bits, enough to turn a tie between two
+    copies of one sentence into a different summary from run to run."""
+    bags = [Counter(sorted(t)) for t in texts]
     df = Counter(term for bag in bags for term in bag)
     total = len(bags)
     vectors = []

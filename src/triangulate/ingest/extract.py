@@ -13,8 +13,10 @@ Each step was kept only because it raised the scores in ``benchmarks/eval_extrac
 Speed: the page is parsed once and that tree is shared by every step.  The precise pass runs
 trafilatura's own extraction sequence but calls its readability/justext comparison (a third
 of its time) only when the main extractor's result is one the comparison can repair: short,
-holding elements the comparison would sanitise, or without paragraph structure.  Metadata
-skips the fields nobody reads (categories, tags, licence).
+holding elements the comparison would sanitise, or without paragraph structure.  Its XPath
+expressions with regular expressions (the body's, the pruning lists') are answered by
+``page_prune``'s finders, the same elements without a call into Python for every element.
+Metadata skips the fields nobody reads (categories, tags, licence).
 """
 
 from __future__ import annotations
@@ -67,6 +69,7 @@ from triangulate.errors import InputError
 from triangulate.ingest.decode import decode_text
 from triangulate.ingest.page_authors import extract_author as page_author
 from triangulate.ingest.page_dates import find_page_date, sharing_pruned_copy
+from triangulate.ingest.page_prune import finders, trafilatura_with_finders
 from triangulate.ingest.page_text import page_text_length
 
 # A precise extraction shorter than this, covering less than PAGE_SHARE of the page's text,
@@ -156,6 +159,11 @@ _HTML_LANG = XPath(
 )
 # XPath's translate(@http-equiv, 'CONTENT-LANGUAGE', 'content-language')
 _HTTP_EQUIV_FOLD = str.maketrans("CONTENT-LANGUAGE", "content-language")
+# trafilatura's pruning lists as the sequence below prunes with them (page_prune: the same
+# elements found without a call into Python for every element)
+_RAW_TREE_PRUNE = finders(RAW_TREE_PRUNE_XPATH)
+_REMOVE_COMMENTS_AND_LISTS = finders(REMOVE_COMMENTS_AND_LISTS_XPATH)
+_REMOVE_COMMENTS = finders(REMOVE_COMMENTS_XPATH)
 
 
 @dataclass(frozen=True)
@@ -333,17 +341,18 @@ def _first_and_retry(
     """
     if not _GATED:
         return _public_text(tree, url, favor_precision, retry=retry)
-    try:
-        page = _PrunedPage.of(tree)
-        text = _sequence_text(page, url, _options(url, precise=favor_precision))
-    except Exception:  # trafilatura can trip over pathological markup: treat as "nothing found"
-        return "", False
-    if not retry or not _covers_little(tree, text):
-        return text, False
-    try:
-        balanced = _sequence_text(page, url, _options(url, precise=False), always_compare=True)
-    except Exception:
-        return text, False
+    with trafilatura_with_finders():
+        try:
+            page = _PrunedPage.of(tree)
+            text = _sequence_text(page, url, _options(url, precise=favor_precision))
+        except Exception:  # trafilatura can trip over pathological markup: "nothing found"
+            return "", False
+        if not retry or not _covers_little(tree, text):
+            return text, False
+        try:
+            balanced = _sequence_text(page, url, _options(url, precise=False), always_compare=True)
+        except Exception:
+            return text, False
     if len(text) < RETRY_ACCEPT_SHARE * len(balanced):
         return balanced, True
     return text, False
@@ -444,9 +453,9 @@ class _PrunedPage:
     def of(cls, tree: HtmlElement) -> _PrunedPage:
         raw = copy(tree)
         is_forum = trafilatura_core._forum_thread_page(raw)
-        raw = prune_unwanted_nodes(raw, RAW_TREE_PRUNE_XPATH)
+        raw = prune_unwanted_nodes(raw, _RAW_TREE_PRUNE)
         if not is_forum:  # comments are off: both focuses prune them (the precise one always)
-            raw = prune_unwanted_nodes(raw, REMOVE_COMMENTS_AND_LISTS_XPATH)
+            raw = prune_unwanted_nodes(raw, _REMOVE_COMMENTS_AND_LISTS)
         return cls(raw, is_forum)
 
 
@@ -457,7 +466,8 @@ def precise_text(tree: HtmlElement, url: str | None, *, always_compare: bool = F
     ``tree`` is left untouched.
     """
     options = _options(url, precise=True)
-    return _sequence_text(_PrunedPage.of(tree), url, options, always_compare=always_compare)
+    with trafilatura_with_finders():
+        return _sequence_text(_PrunedPage.of(tree), url, options, always_compare=always_compare)
 
 
 def _sequence_text(
@@ -471,10 +481,10 @@ def _sequence_text(
     precise = options.focus == "precision"
     raw = page.raw
     if precise and page.is_forum:  # precision prunes comment lists on forums too
-        raw = prune_unwanted_nodes(copy(raw), REMOVE_COMMENTS_AND_LISTS_XPATH)
+        raw = prune_unwanted_nodes(copy(raw), _REMOVE_COMMENTS_AND_LISTS)
     cleaned, cleaned_backup = trafilatura_core._prepare_tree(raw, options, url)
     if precise and not page.is_forum:
-        cleaned = prune_unwanted_nodes(cleaned, REMOVE_COMMENTS_XPATH)
+        cleaned = prune_unwanted_nodes(cleaned, _REMOVE_COMMENTS)
     body, text = extract_content(cleaned, options)
     if always_compare or comparison_may_help(body, text):
         body, text = compare_extraction(cleaned_backup, copy(raw), body, text, options)

