@@ -6,7 +6,13 @@ from collections.abc import Sequence
 
 import pytest
 
-from triangulate.compare.claims import compare, normalise_unit, parse_time_value, spans_compatible
+from triangulate.compare.claims import (
+    collect_mentions,
+    compare,
+    normalise_unit,
+    parse_time_value,
+    spans_compatible,
+)
 from triangulate.core.sources import independent_sources, surely_citing
 from triangulate.models import (
     Article,
@@ -496,3 +502,33 @@ def test_sources_cited_only_less_surely_do_not_surely_state_a_claim() -> None:
     articles = [Article("a", "a.txt", "x", outlet="A"), Article("b", "b.txt", "y", outlet="B")]
     keyed = {article.id: article for article in articles}
     assert independent_sources({"a", "b"}, keyed) == independent_sources({"a", "b"}, articles)
+
+
+def test_distances_of_one_fall_told_with_other_clause_verbs_are_one_conflict(
+    encoder: TextEncoder,
+) -> None:
+    # The clause verbs differ ("died", "was killed"); the verb the distance measures,
+    # "falling", is the same, so both figures answer how far one man fell.
+    claims = _compare_texts(
+        encoder,
+        "On Friday, 41-year-old Tomas Karn died after slipping and falling about 150 metres"
+        " from a ridge near the Orla Glacier.",
+        "Mr Orr's death came a day after 41-year-old Tomas Karn was killed after slipping"
+        " and falling 200ft from a ridge near the Orla Glacier.",
+    )
+    lengths = [c for c in claims if c.kind == "figure" and c.status != "single"]
+    assert len(lengths) == 1 and lengths[0].status == "conflict"
+    assert [side.articles for side in lengths[0].sides] == [("a1",), ("a2",)]
+    assert not [c for c in claims if c.kind == "figure" and c.status == "single"]
+
+
+def test_a_measure_belongs_to_the_verb_it_measures() -> None:
+    text = (
+        "Mr Orr's death came a day after Tomas Karn was killed after slipping and falling"
+        " 200ft from a ridge. Police said the van was driven at 90 mph through Marlow, where"
+        " 12 houses burned."
+    )
+    article = Article("a1", "a1.txt", text, outlet="Outlet 1", published="2031-05-01")
+    mentions = collect_mentions([article], read_many([article]))
+    governors = {m.value_evidence.text: m.governor for m in mentions if m.kind == "quantity"}
+    assert governors == {"200ft": "fall", "90": "drive", "12": None}  # a count: no measure

@@ -63,6 +63,8 @@ LEAD_SHARE = 0.2  # a conflict in the first fifth of an article weighs more
 AGED_SLACK = 0.5
 
 BASE_UNITS = {"length": " m", "area": " m²"}  # lengths and areas compared in metres
+# Measures told with a verb of their own ("falling 60 m", "drove at 90 mph", "burned 40 km²")
+MEASURE_KINDS = frozenset({"length", "speed", "area"})
 BARE_LABELS = frozenset({"Distance", "Area", "Age", "Date"})  # a kind, not a question
 MIN_ORDINAL = date.min.toordinal()
 MAX_ORDINAL = date.max.toordinal()
@@ -139,6 +141,7 @@ class Mention:
     span: TimeSpan | None = None
     subject: str | None = None  # the clause's subject, as the fact reader named it
     fact: Fact | None = None  # the clause the value belongs to
+    governor: str | None = None  # a measure's own verb ("falling 60 m"): see _governing_verb
     copy: bool = False  # the article is a copy of another one (a wire story reprinted)
 
 
@@ -384,8 +387,38 @@ def _predicate(fact: Fact) -> str | None:
     return fact.predicate.lower()
 
 
+def _governing_verb(quantity: Quantity, reading: Reading) -> str | None:
+    """The lemma of the verb a measure (a distance, a speed, an area) is the measure of: the
+    innermost clause holding it whose verb comes before it ("killed after falling 200 ft" ->
+    "fall", "drove home at 90 mph" -> "drive"). The clause verb of the fact may be another
+    happening's ("died", "was killed") while the measured one is the same."""
+    if quantity_reader.unit_kind(quantity.unit) not in MEASURE_KINDS:
+        return None
+    value = quantity.evidence
+    holding = [
+        event
+        for event in reading.events
+        if event.clause.start <= value.start
+        and value.end <= event.clause.end
+        and event.evidence.end <= value.start
+    ]
+    if not holding:
+        return None
+    innermost = min(holding, key=lambda event: event.clause.end - event.clause.start)
+    words = innermost.evidence.text.lower().split()
+    if not words:
+        return None
+    lemmas = dict(reading.lemmas)
+    return " ".join([lemmas.get(words[0], words[0]), *words[1:]])
+
+
 def _quantity_mention(
-    article: Article, source: str, fact: Fact, quantity: Quantity, position: float
+    article: Article,
+    source: str,
+    fact: Fact,
+    quantity: Quantity,
+    position: float,
+    governor: str | None = None,
 ) -> Mention:
     low, high = _bounds(quantity)
     text = article.text
@@ -407,6 +440,7 @@ def _quantity_mention(
         quantity=quantity,
         subject=fact.subject,
         fact=fact,
+        governor=governor,
     )
 
 
@@ -527,7 +561,8 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
         for quantity in fact.quantities:
             if _inside_any(quantity.evidence, time_spans):
                 continue  # "five years" is read as a duration, not as a count
-            mention = _quantity_mention(article, source, fact, quantity, position)
+            governor = _governing_verb(quantity, reading)
+            mention = _quantity_mention(article, source, fact, quantity, position, governor)
             found.setdefault(("quantity", quantity.evidence.start, quantity.evidence.end), mention)
         for time in fact.times:
             time_mention = _time_mention(article, source, fact, time, position)
@@ -1020,6 +1055,7 @@ def _linker(
                 compatible_with=partial(_compatible_at, mentions, index),
                 days=_period_days(mention),
                 low=mention.low,
+                governor=mention.governor,
             )
         )
     nouns = sorted({v.unit for v in values if v.kind == "quantity" and v.unit})

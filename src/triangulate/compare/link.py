@@ -80,6 +80,7 @@ class LinkInput:
     compatible_with: Callable[[int], bool] = field(compare=False)  # by index of another value
     days: int | None = None  # a period's length in days
     low: float = 0.0  # a figure's lower bound
+    governor: str | None = None  # a measure's own verb ("falling 60 m" -> "fall")
 
 
 def _shifted(a: LinkInput, b: LinkInput) -> bool:
@@ -95,6 +96,12 @@ def _doers_meet(first: frozenset[str], second: frozenset[str]) -> bool:
         return True
     keys = [" ".join(name_key(name)) for name in second]
     return any(spelled_alike(" ".join(name_key(name)), key) for name in first for key in keys)
+
+
+def _measured_alike(a: LinkInput, b: LinkInput) -> bool:
+    """Two measures of one happening told in clauses of different verbs ("died after falling
+    60 m", "was killed after falling 200 ft"): the verbs they measure are alike."""
+    return verbs_alike(a.governor, b.governor)
 
 
 @dataclass
@@ -269,7 +276,7 @@ class Linker:
         if not _doers_meet(self._doers(a), self._doers(b)):
             return False
         verb_a, verb_b = self._predicate(a), self._predicate(b)
-        if verb_a and verb_b and not verbs_alike(verb_a, verb_b):
+        if verb_a and verb_b and not verbs_alike(verb_a, verb_b) and not _measured_alike(a, b):
             return bool(a.words & b.words) and a.kind == "time"
         if a.kind == "time":
             return bool(a.words & b.words) or verbs_alike(verb_a, verb_b)
@@ -282,7 +289,7 @@ class Linker:
         dead after falling 150 metres") leaves the question to its unit and its sentence."""
         first, second = self._predicate(a), self._predicate(b)
         if first and second:
-            return verbs_alike(first, second)
+            return verbs_alike(first, second) or _measured_alike(a, b)
         return a.kind == "quantity"
 
     def _same_doer(self, a: LinkInput, b: LinkInput) -> bool:
