@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from triangulate.compare.agreements import SURE_LINK, statement_claims
+from triangulate.compare.agreements import SURE_LINK, Answers, statement_claims
 from triangulate.compare.labels import parses_whole
 from triangulate.compare.statements import statements_of
 from triangulate.models import Article, Claim
@@ -205,3 +205,32 @@ def test_a_label_taken_from_a_sentence_does_not_copy_a_clause_that_lost_its_subj
     assert claim.about.startswith("A woman suspected of burning two barns at a dairy farm from")
     assert parses_whole(WHOLE) and not parses_whole(SLIP)
     assert parses_whole("Where was the rifle found?")  # a question may invert
+
+
+FERRY = (
+    "Port Ellis closed its ferry terminal on Monday as the storm reached the coast.",
+    "Port Ellis shut its ferry terminal on Monday, the harbour office said.",
+    "The ferry terminal at Port Ellis was closed on Monday as the storm came ashore.",
+    "Port Ellis closed the ferry terminal on Monday, officials said.",
+)
+
+
+def test_what_a_member_states_and_carries_is_asked_once_for_all_its_groups() -> None:
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published="2031-04-03")
+        for i, text in enumerate(FERRY)
+    ]
+    statements = statements_of(articles, read_many(articles))
+    assert len(statements) == len(FERRY)
+    scores = {(i, j): 0.9 for i in range(len(FERRY)) for j in range(i + 1, len(FERRY))}
+    # overlapping groups, as the cliques give them: each statement is in three
+    groups = [[0, 1, 2], [0, 1, 3], [0, 2, 3], [1, 2, 3]]
+    answers = Answers()
+    claims = statement_claims(groups, statements, articles, scores, answers)
+    assert answers.evaluated == len(answers.stated) + len(answers.carried)  # once a pair
+    assert answers.carried and answers.asked > answers.evaluated  # the others were kept
+    # the same claims as each group compared alone, with nothing kept between groups
+    # (``repr``: whether a sentence is cited less surely takes no part in equality)
+    alone = [c for g in groups for c in statement_claims([g], statements, articles, scores)]
+    assert [repr(c) for c in claims] == [repr(c) for c in alone]
+    assert len(claims) == len(groups)

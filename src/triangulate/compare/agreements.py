@@ -7,7 +7,7 @@ sentences state (who did what, from the clause the sources share), never a windo
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -42,31 +42,35 @@ def statement_claims(
     statements: Sequence[Statement],
     articles: Sequence[Article],
     scores: dict[tuple[int, int], float],
+    answers: Answers | None = None,
 ) -> list[Claim]:
     """One agreed claim per group, its most widely shared statement first; members that
     tell another stage of the happening ("has begun" beside "was completed") leave it, and
     with the agreement they make an update. Groups whose sentence only its own source
-    states surely are one claim, citing the others' sentences less surely."""
+    states surely are one claim, citing the others' sentences less surely. ``answers``
+    keeps what is asked of each member once for all the groups (a fresh one by default)."""
+    answers = answers if answers is not None else Answers()
     found: list[Claim | _Agreed] = []
     by_id = {a.id: a for a in articles}
     alone: dict[int, _Agreed] = {}  # claims one sentence alone states surely, by that sentence
     for group in groups:
         members = [statements[i] for i in _by_centrality(group, scores)]
-        about, stating = labelled(members)
-        members = [m for m in members if m is stating[0] or _supports(m, stating)]
+        about, stating = labelled(members, answers)
+        members = [m for m in members if m is stating[0] or _supports(m, stating, answers)]
         members, staged = _at_one_stage(members, stating[0])
         if staged is not None:
-            about, stating = labelled(members)  # said by those that stay
+            about, stating = labelled(members, answers)  # said by those that stay
             update = _stage_update(staged, about, by_id, scores)
             if update is not None:
                 found.append(update)
         if len({m.source for m in members}) < 2:
             continue
-        sure = _surely_stating(members, stating, scores)
+        sure = _surely_stating(members, stating, scores, answers)
         # which groups are one claim is the aligner's say (its links alone): what a member
         # carries only decides how surely it is cited
         linked_alone = (  # the links reach at least the members the carrying rule keeps
-            len(sure) == 1 and len(_surely_stating(members, stating, scores, carrying=False)) == 1
+            len(sure) == 1
+            and len(_surely_stating(members, stating, scores, answers, carrying=False)) == 1
         )
         if linked_alone and (same := alone.get(stating[0].index)) is not None:
             same.add(members)  # one claim, not one per sentence cited less surely beside it
@@ -75,7 +79,72 @@ def statement_claims(
         found.append(claim)
         if linked_alone:
             alone[stating[0].index] = claim
-    return [c if isinstance(c, Claim) else c.claim(by_id, scores) for c in found]
+    return [c if isinstance(c, Claim) else c.claim(by_id, scores, answers) for c in found]
+
+
+_Label = tuple[Statement, Fact | None]
+
+
+class Answers:
+    """What each member states and carries of a label, each asked once in one comparison:
+    a statement sits in many groups (a dozen at 160 articles), each asking of its members
+    again, and the answer depends on the member and the label alone. Each article's source
+    and each sentence cited less surely are kept the same way. ``asked`` counts the
+    questions, ``evaluated`` those answered by evaluating them."""
+
+    def __init__(self) -> None:
+        # keyed by (member index, label statement index, id of the label's clause): a
+        # clause lives as long as its statement, which the comparison holds
+        self.stated: dict[tuple[int, int, int], bool] = {}
+        self.carried: dict[tuple[int, int, int], bool] = {}
+        self.source: dict[str, set[str]] = {}  # each article's independent source (or none)
+        self.unsure: dict[int, Evidence] = {}  # each statement's sentence cited less surely
+        self.asked = 0
+        self.evaluated = 0
+
+    def states(self, member: Statement, label: _Label) -> bool:
+        self.asked += 1
+        key = (member.index, label[0].index, id(label[1]))
+        found = self.stated.get(key)
+        if found is None:
+            self.evaluated += 1
+            found = self.stated[key] = states(member, label)
+        return found
+
+    def carries(self, member: Statement, label: _Label) -> bool:
+        self.asked += 1
+        key = (member.index, label[0].index, id(label[1]))
+        found = self.carried.get(key)
+        if found is None:
+            self.evaluated += 1
+            found = self.carried[key] = carries(member, label)
+        return found
+
+    def reason(
+        self, members: Sequence[Statement], sure: set[int], by_id: dict[str, Article]
+    ) -> str:
+        """``agreement_reason`` of a claim citing the members, the ``sure`` ones surely (an
+        article is cited surely when one of its sentences is): each article's source found
+        once."""
+
+        def sources_of(article_ids: Iterable[str]) -> set[str]:
+            found: set[str] = set()
+            for article_id in article_ids:
+                source = self.source.get(article_id)
+                if source is None:
+                    source = self.source[article_id] = independent_sources([article_id], by_id)
+                found |= source
+            return found
+
+        cited = {m.article for m in members}
+        surely = {m.article for m in members if m.index in sure}
+        return _reason(cited, surely, sources_of)
+
+    def cited_unsurely(self, statement: Statement) -> Evidence:
+        found = self.unsure.get(statement.index)
+        if found is None:
+            found = self.unsure[statement.index] = replace(statement.evidence, tentative=True)
+        return found
 
 
 @dataclass
@@ -90,9 +159,11 @@ class _Agreed:
         known = {m.index for m in self.members}
         self.members += [m for m in members if m.index not in known]
 
-    def claim(self, by_id: dict[str, Article], scores: dict[tuple[int, int], float]) -> Claim:
+    def claim(
+        self, by_id: dict[str, Article], scores: dict[tuple[int, int], float], answers: Answers
+    ) -> Claim:
         confidence = _confidence([m.index for m in self.members], scores)
-        return _claim(self.members, self.sure, self.about, by_id, confidence)
+        return _claim(self.members, self.sure, self.about, by_id, confidence, answers)
 
 
 # A member states the claim surely when the aligner, fitted on ECB+ train, gives its link to
@@ -106,6 +177,7 @@ def _surely_stating(
     members: Sequence[Statement],
     label: tuple[Statement, Fact | None],
     scores: dict[tuple[int, int], float],
+    answers: Answers,
     carrying: bool = True,
 ) -> set[int]:
     """The members that surely state what the claim's sentence says: that sentence, and
@@ -113,17 +185,20 @@ def _surely_stating(
     and that carries what the claim says (its verb, its figures; unless ``carrying`` is
     False: the aligner's links alone)."""
     sure = [label[0]]
+    found = {label[0].index}
+    text = {m.index: m.text for m in (label[0], *members)}
     for candidate in sure:  # grows while it is read: members reached through sure ones
         for m in members:
-            if m not in sure and (
-                m.text == candidate.text
+            if m.index not in found and (
+                text[m.index] == text[candidate.index]
                 or (
                     pair_score(scores, m.index, candidate.index) >= SURE_LINK
-                    and (not carrying or carries(m, label))
+                    and (not carrying or answers.carries(m, label))
                 )
             ):
                 sure.append(m)
-    return {m.index for m in sure}
+                found.add(m.index)
+    return found
 
 
 # Verbs that tell no happening of their own: a sentence sharing only these with the claim's
@@ -326,14 +401,15 @@ def _at_one_stage(
     """The members at one stage of the happening, and the group split by stage when some
     tell the other one. The stage told by more sources stays (on a tie the label's, else
     the later: it is the news); members that tell no stage stay too."""
+    every = {m.index: _stages(m) for m in members}
     for k, pair in enumerate(STAGES):
-        stages = {m.index: _stages(m)[k] for m in members}
+        stages = {index: told[k] for index, told in every.items()}
+        if not {"earlier", "later"} <= set(stages.values()):
+            continue  # not both stages told (as in most groups)
         told = {
             stage: {m.source for m in members if stages[m.index] == stage}
             for stage in ("earlier", "later")
         }
-        if not told["earlier"] or not told["later"]:
-            continue
         own = _stages(label)[k] or "later"
         if len(told["earlier"]) != len(told["later"]):
             own = max(told, key=lambda stage: len(told[stage]))
@@ -401,13 +477,14 @@ def _names(article_ids: Sequence[str], by_id: dict[str, Article]) -> str:
     return ", ".join(sorted(independent_sources(article_ids, by_id)))
 
 
-def _supports(member: Statement, label: tuple[Statement, Fact | None]) -> bool:
+def _supports(member: Statement, label: tuple[Statement, Fact | None], answers: Answers) -> bool:
     """A member stays when it states the label, or names someone or something the label's
     sentence names, or gives one of its figures: a fact that sentence tells besides the
     one the label says."""
     statement = label[0]
     shared_numbers = set(member.unit.numbers) & set(statement.unit.numbers)
-    return states(member, label) or bool(member.names & statement.names) or bool(shared_numbers)
+    named = bool(member.names & statement.names)
+    return named or bool(shared_numbers) or answers.states(member, label)  # the cheap first
 
 
 def states(member: Statement, label: tuple[Statement, Fact | None]) -> bool:
@@ -444,17 +521,23 @@ def _verb_key(predicate: str) -> str:
 @lru_cache(maxsize=8192)  # statements hash by identity: each is asked of many times
 def told_stems(statement: Statement) -> frozenset[str]:
     """The stems of the words a statement tells."""
-    return frozenset(stem(word) for word in told_words(statement))
+    return frozenset(_stem(word) for word in told_words(statement))
+
+
+@lru_cache(maxsize=65536)  # the statements of one event share most of their words
+def _stem(word: str) -> str:
+    return stem(word)
 
 
 def _by_centrality(group: Sequence[int], scores: dict[tuple[int, int], float]) -> list[int]:
     """The group's statements, the one most strongly linked to the others first: what the
     sources share is best said by it."""
     linked = [0.0] * len(group)  # each pair looked up once, added to both (in group order)
+    score_of = scores.get
     for p, a in enumerate(group):
         for q in range(p + 1, len(group)):
             b = group[q]
-            score = pair_score(scores, a, b)
+            score = score_of((a, b) if a < b else (b, a), 0.0)  # ``pair_score``, inline
             linked[p] += score
             linked[q] += score
     order = sorted(range(len(group)), key=lambda p: (-linked[p], group[p]))
@@ -462,7 +545,8 @@ def _by_centrality(group: Sequence[int], scores: dict[tuple[int, int], float]) -
 
 
 def _confidence(group: Sequence[int], scores: dict[tuple[int, int], float]) -> float:
-    pairs = [pair_score(scores, a, b) for a in group for b in group if a < b]
+    score_of = scores.get  # ``pair_score``, inline: a pair in group order has a < b
+    pairs = [score_of((a, b), 0.0) for a in group for b in group if a < b]
     return round(sum(pairs) / len(pairs), 3) if pairs else 0.5
 
 
@@ -473,12 +557,20 @@ def agreement_reason(
     are cited less surely, " Less surely: D, E (...)." """
     cited = {e.article for e in evidence}
     surely = surely_citing(cited, evidence)
-    sources = independent_sources(surely, articles)
+    return _reason(cited, surely, lambda ids: independent_sources(ids, articles))
+
+
+def _reason(
+    cited: set[str], surely: set[str], sources_of: Callable[[Iterable[str]], set[str]]
+) -> str:
+    """``agreement_reason`` of the ``cited`` articles, those that state it ``surely``, their
+    independent sources told by ``sources_of``."""
+    sources = sources_of(surely)
     names = ", ".join(sorted(sources))
     verb = "states" if len(sources) == 1 else "state"
     plural = "s" if len(sources) != 1 else ""
     reason = f"{len(sources)} independent source{plural} {verb} it ({names})."
-    maybe = sorted(independent_sources(cited - surely, articles) - sources)
+    maybe = sorted(sources_of(cited - surely) - sources)
     if maybe:
         who = ", ".join(maybe)
         reason += f" Less surely: {who} (a sentence that may state it, or only something near it)."
@@ -491,13 +583,12 @@ def _claim(
     about: str,
     by_id: dict[str, Article],
     confidence: float,
+    answers: Answers,
 ) -> Claim:
     ordered = sorted(members, key=lambda s: (s.number, s.article))
     article_ids = tuple(dict.fromkeys(s.article for s in ordered))
-    evidence = tuple(
-        s.evidence if s.index in sure else replace(s.evidence, tentative=True) for s in ordered
-    )
-    reason = agreement_reason(evidence, by_id)
+    evidence = tuple(s.evidence if s.index in sure else answers.cited_unsurely(s) for s in ordered)
+    reason = answers.reason(ordered, sure, by_id)
     side = Side(value=None, display=about, articles=article_ids, evidence=evidence)
     return Claim("", about, "agreed", reason, (side,), confidence, kind="statement")
 
@@ -523,24 +614,39 @@ def _clause_labels(statement: Statement) -> tuple[tuple[Fact, str | None], ...]:
     return tuple((fact, statement_label(statement.text, fact)) for fact in _told_facts(statement))
 
 
-def labelled(members: Sequence[Statement]) -> tuple[str, tuple[Statement, Fact | None]]:
+def labelled(
+    members: Sequence[Statement], answers: Answers | None = None
+) -> tuple[str, tuple[Statement, Fact | None]]:
     """Who did what, in a cited sentence's own words (subject, verb as written, object),
     from the most central member that gives a clean phrase; else the shortest cited
     sentence without who said it whose clauses each have their subject. With the label,
     the statement and clause it comes from."""
+    answers = answers if answers is not None else Answers()
     best: tuple[int, str, tuple[Statement, Fact | None]] | None = None
     for statement in members:
         for fact, found in _clause_labels(statement):
             if found is None:
                 continue
-            support = sum(1 for m in members if m is statement or states(m, (statement, fact)))
+            label = (statement, fact)
+            support = sum(1 for m in members if m is statement or answers.states(m, label))
             if best is None or support > best[0]:
-                best = (support, found, (statement, fact))
+                best = (support, found, label)
     if best is not None:
         return best[1], best[2]
-    whole = [m for m in members if parses_whole(m.text)] or members  # not a source's slip
+    whole = [m for m in members if _parses_whole(m)] or members  # not a source's slip
     shortest = min(whole, key=lambda s: (len(s.text), s.index))
-    return clause_label(shortest.text), (shortest, None)
+    return _whole_label(shortest), (shortest, None)
+
+
+@lru_cache(maxsize=8192)  # statements hash by identity: one is a member of many groups
+def _parses_whole(statement: Statement) -> bool:
+    return parses_whole(statement.text)
+
+
+@lru_cache(maxsize=8192)
+def _whole_label(statement: Statement) -> str:
+    """A sentence as a label, when no clause of the group gives a clean phrase."""
+    return clause_label(statement.text)
 
 
 def name_of(article: Article) -> str:

@@ -786,7 +786,7 @@ def _key(a: int, b: int) -> tuple[int, int]:
 
 def pair_score(scores: dict[tuple[int, int], float], a: int, b: int) -> float:
     """The aligner's score of two statements (by index, in either order); 0 when unscored."""
-    return scores.get(_key(a, b), 0.0)
+    return scores.get((a, b) if a < b else (b, a), 0.0)  # ``_key`` inline: asked very often
 
 
 def with_copies(groups: list[list[int]], statements: Sequence[Statement]) -> list[list[int]]:
