@@ -234,3 +234,47 @@ def test_what_a_member_states_and_carries_is_asked_once_for_all_its_groups() -> 
     alone = [c for g in groups for c in statement_claims([g], statements, articles, scores)]
     assert [repr(c) for c in claims] == [repr(c) for c in alone]
     assert len(claims) == len(groups)
+
+
+def test_a_claim_repeated_under_its_label_by_an_inner_group_is_one_claim() -> None:
+    """The aligner's groups overlap: a group whose sure sentences are among another's, under
+    the same label, is the same claim again. It is folded in: shown once, what only it cites
+    cited less surely, a claim of the same words stated by other sentences kept apart."""
+    from triangulate.compare.claims import _Draft, _without_repeats
+    from triangulate.models import Evidence, Side
+
+    texts = {
+        "a": "The ferry Velmar sank off Port Ellis on Sunday.",
+        "b": "The Velmar ferry sank near Port Ellis.",
+        "c": "On Sunday the ferry Velmar sank.",
+        "d": "Officials said a ferry went down off the coast.",
+        "e": "The Velmar sank, the harbour master said.",
+        "f": "A ferry sank.",
+    }
+    articles = [
+        Article(id=k, source=f"{k}.txt", text=v, outlet=f"Outlet {k}") for k, v in texts.items()
+    ]
+
+    def cited(key: str, tentative: bool = False) -> Evidence:
+        return Evidence(key, 0, len(texts[key]), texts[key], tentative=tentative)
+
+    def agreed(about: str, *evidence: Evidence) -> _Draft:
+        side = Side(None, about, tuple(e.article for e in evidence), evidence)
+        return _Draft(Claim("", about, "agreed", "", (side,), kind="statement"), (len(evidence),))
+
+    wide = agreed("The ferry Velmar sank", cited("a"), cited("b"), cited("c"))
+    inner = agreed("The ferry Velmar sank", cited("a"), cited("b"), cited("d", tentative=True))
+    apart = agreed("The ferry Velmar sank", cited("e"), cited("f"))
+    kept = [d.claim for d in _without_repeats([wide, inner, apart], articles)]
+
+    assert len(kept) == 2
+    merged = kept[0].sides[0]
+    assert [(e.article, e.tentative) for e in merged.evidence] == [
+        ("a", False),
+        ("b", False),
+        ("c", False),
+        ("d", True),
+    ]
+    assert merged.articles == ("a", "b", "c", "d")
+    assert "Less surely" in kept[0].reason and "Outlet d" in kept[0].reason
+    assert kept[1] is apart.claim

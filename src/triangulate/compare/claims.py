@@ -1005,7 +1005,7 @@ def compare(
     readings = [with_appositive_ages(reading) for reading in readings]
     mentions = collect_mentions(articles, readings)
     if not mentions:
-        return _numbered(_respelled(drafts), articles)
+        return _numbered(_without_repeats(_respelled(drafts), articles), articles)
     names = ArticleNames.of(articles)
     texts = {article.id: article.text for article in articles}
     linker = _linker(mentions, statements, scores, readings, encoder)
@@ -1018,13 +1018,57 @@ def compare(
                 continue
             draft = _Draft(replace(draft.claim, confidence=0.5), draft.rank)
         drafts.append(draft)
-    return _numbered(_respelled(drafts), articles)
+    return _numbered(_without_repeats(_respelled(drafts), articles), articles)
 
 
 def _respelled(drafts: list[_Draft]) -> list[_Draft]:
     """Drafts whose labels write each name the way most sources do (the spelling claims')."""
     spellings = usual_spellings(draft.claim for draft in drafts)
     return [_Draft(respelled(draft.claim, spellings), draft.rank) for draft in drafts]
+
+
+def _without_repeats(drafts: list[_Draft], articles: Sequence[Article]) -> list[_Draft]:
+    """Drafts with each agreed claim that repeats another's label, its sure sentences among
+    the other's sure ones, folded into that other: the aligner's groups overlap (a sentence
+    sits in several), and a group inside another under the same words is one claim shown
+    twice. What only the repeat cites joins the other less surely."""
+    by_label: dict[str, list[_Draft]] = {}
+    for draft in drafts:
+        if draft.claim.status == "agreed" and len(draft.claim.sides) == 1:
+            by_label.setdefault(draft.claim.about, []).append(draft)
+    folded: dict[int, _Draft] = {}  # by the id of the draft it replaces
+    dropped: set[int] = set()
+    for same in by_label.values():
+        kept: list[_Draft] = []
+        for draft in sorted(same, key=lambda d: -len(_surely(d.claim))):
+            into = next((k for k in kept if _surely(draft.claim) <= _surely(k.claim)), None)
+            if into is None:
+                kept.append(draft)
+                continue
+            widened = _folded(folded.get(id(into), into).claim, draft.claim, articles)
+            folded[id(into)] = _Draft(widened, into.rank)
+            dropped.add(id(draft))
+    return [folded.get(id(d), d) for d in drafts if id(d) not in dropped]
+
+
+def _surely(claim: Claim) -> set[Evidence]:
+    return {e for side in claim.sides for e in side.evidence if not e.tentative}
+
+
+def _folded(claim: Claim, repeat: Claim, articles: Sequence[Article]) -> Claim:
+    """``claim`` citing, less surely, the sentences only ``repeat`` cites."""
+    side = claim.sides[0]
+    known = set(side.evidence)
+    extra = tuple(replace(e, tentative=True) for e in repeat.sides[0].evidence if e not in known)
+    if not extra:
+        return claim
+    evidence = side.evidence + extra
+    cited = tuple(dict.fromkeys(e.article for e in evidence))
+    return replace(
+        claim,
+        reason=agreement_reason(evidence, articles),
+        sides=(replace(side, articles=cited, evidence=evidence),),
+    )
 
 
 def _linker(
