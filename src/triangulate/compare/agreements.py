@@ -103,21 +103,24 @@ class Answers:
         self.evaluated = 0
 
     def states(self, member: Statement, label: _Label) -> bool:
-        self.asked += 1
-        key = (member.index, label[0].index, id(label[1]))
-        found = self.stated.get(key)
-        if found is None:
-            self.evaluated += 1
-            found = self.stated[key] = states(member, label)
-        return found
+        return self._ask(self.stated, states, member, label)
 
     def carries(self, member: Statement, label: _Label) -> bool:
+        return self._ask(self.carried, carries, member, label)
+
+    def _ask(
+        self,
+        kept: dict[tuple[int, int, int], bool],
+        question: Callable[[Statement, _Label], bool],
+        member: Statement,
+        label: _Label,
+    ) -> bool:
         self.asked += 1
         key = (member.index, label[0].index, id(label[1]))
-        found = self.carried.get(key)
+        found = kept.get(key)
         if found is None:
             self.evaluated += 1
-            found = self.carried[key] = carries(member, label)
+            found = kept[key] = question(member, label)
         return found
 
     def reason(
