@@ -327,3 +327,12 @@ def test_an_object_keeps_the_article_its_sentence_writes() -> None:
 def test_a_verb_before_its_infinitive_is_no_label_alone() -> None:
     sentence = "The harbour board declined to comment on the new ferry fares."
     assert statement_label(sentence, _fact(sentence, "harbour board", "decline", None)) is None
+
+
+def test_a_date_inside_a_noun_phrase_dates_that_noun_not_the_verb() -> None:
+    sentence = "A court on Tuesday convicted a man charged in a June 2031 robbery at the bank."
+    fact = _fact(sentence, "court", "convict", "man")
+    assert date_label(sentence, _time(sentence, "June 2031"), fact, False) == "Date of the robbery"
+    assert date_label(sentence, _time(sentence, "Tuesday"), fact, False) == (
+        "When a court convicted a man"
+    )

@@ -452,11 +452,12 @@ AREA_WORDS = frozenset(
 
 
 def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, period: bool) -> str:
-    """ "When the talks began" for a date, "Years of the war" for a period."""
-    if period:
-        noun = _noun_after(sentence_text, time, sentence_text)
-        if noun:
-            return clipped(f"Years of the {noun}")
+    """ "When the talks began" for a date, "Years of the war" for a period; a date written
+    inside a noun phrase dates that noun, not the clause's verb ("a court on Tuesday
+    convicted a man charged in a June 2031 robbery": "Date of the robbery")."""
+    noun = _noun_after(sentence_text, time, sentence_text)
+    if noun:
+        return clipped(f"{'Years' if period else 'Date'} of the {noun}")
     if fact is not None and fact.object and _inside(fact.object, time.evidence.text):
         fact = replace(
             fact, object=None
