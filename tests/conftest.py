@@ -6,11 +6,31 @@ import http.server
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from triangulate.settings import Settings
 from triangulate.store import Store, open_store
+
+if TYPE_CHECKING:
+    from triangulate.models import Claim
+    from triangulate.nlp.encoder import TextEncoder
+
+
+def compare_texts(encoder: TextEncoder, *texts: str) -> list[Claim]:
+    """The claims of invented articles, one per text from "Outlet 1" on, each a day later,
+    read by the real readers and compared by ``compare()``."""
+    from triangulate.compare.claims import compare
+    from triangulate.models import Article
+    from triangulate.readers.reader import read_many
+
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published="2031-05-0" + str(i))
+        for i, text in enumerate(texts, start=1)
+    ]
+    return compare(articles, read_many(articles), encoder)
+
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

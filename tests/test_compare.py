@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from conftest import compare_texts
 from triangulate.compare.claims import (
     collect_mentions,
     compare,
@@ -340,18 +341,10 @@ def test_different_doers_of_the_same_verb_are_not_one_fact() -> None:
 # ---------------------------------------------------------------- statements, names, parts
 
 
-def _compare_texts(encoder: TextEncoder, *texts: str) -> list[Claim]:
-    articles = [
-        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published="2031-05-0" + str(i))
-        for i, text in enumerate(texts, start=1)
-    ]
-    return compare(articles, read_many(articles), encoder)
-
-
 def test_sentences_of_several_sources_stating_one_thing_are_one_agreed_claim(
     encoder: TextEncoder,
 ) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "Rioters smashed the windows of the Varna Shipping office in Port Ellis on Monday night.",
         "On Monday night rioters smashed the windows of the Varna Shipping office in Port Ellis.",
@@ -363,7 +356,7 @@ def test_sentences_of_several_sources_stating_one_thing_are_one_agreed_claim(
 
 
 def test_one_name_spelled_two_ways_is_shown_as_a_spelling(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "Harbour Minister Dmitri Halvorsen said the port would reopen on Friday.",
         "Harbour Minister Dmitry Halvorsen said the port would reopen on Friday.",
@@ -375,7 +368,7 @@ def test_one_name_spelled_two_ways_is_shown_as_a_spelling(encoder: TextEncoder) 
 
 
 def test_two_people_named_in_one_role_conflict(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "The ferry Nordlys was turned back at dawn on Tuesday after a bomb threat, harbour"
         " police chief Anna Brandt said.",
@@ -389,7 +382,7 @@ def test_two_people_named_in_one_role_conflict(encoder: TextEncoder) -> None:
 
 
 def test_a_part_of_a_group_is_not_the_group(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "The two other victims were treated at Ellis General Hospital, officials said.",
         "The three victims were taken to Ellis General Hospital, officials said.",
@@ -398,7 +391,7 @@ def test_a_part_of_a_group_is_not_the_group(encoder: TextEncoder) -> None:
 
 
 def test_a_running_total_is_not_the_count_of_one_raid(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "Coastguards seized 40 rifles from the boat during the raid on Tuesday.",
         "The coastguard has seized a total of 95 rifles during the five raids it carried out.",
@@ -407,7 +400,7 @@ def test_a_running_total_is_not_the_count_of_one_raid(encoder: TextEncoder) -> N
 
 
 def test_distances_in_feet_and_metres_are_compared_as_lengths(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "A 41-year-old climber died after falling about 150 metres from the north ridge.",
         "A 41-year-old climber died after falling 200 feet (about 60 metres) from the north ridge.",
@@ -421,7 +414,7 @@ def test_distances_in_feet_and_metres_are_compared_as_lengths(encoder: TextEncod
 
 
 def test_a_loose_figure_goes_to_the_side_nearest_it(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "A 41-year-old climber fell about 600 metres from the north ridge on Sunday.",
         "A 41-year-old climber fell 700 metres from the north ridge on Sunday.",
@@ -437,7 +430,7 @@ def test_a_loose_figure_goes_to_the_side_nearest_it(encoder: TextEncoder) -> Non
 def test_sentences_that_share_only_who_said_them_are_not_one_statement(
     encoder: TextEncoder,
 ) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "Officers found a rifle in the van near the harbour, Port Ellis police Lt. Jonas Vik said.",
         "The three victims were still in hospital on Tuesday, Port Ellis police Lt. Jonas Vik said.",
@@ -509,7 +502,7 @@ def test_distances_of_one_fall_told_with_other_clause_verbs_are_one_conflict(
 ) -> None:
     # The clause verbs differ ("died", "was killed"); the verb the distance measures,
     # "falling", is the same, so both figures answer how far one man fell.
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "On Friday, 41-year-old Tomas Karn died after slipping and falling about 150 metres"
         " from a ridge near the Orla Glacier.",

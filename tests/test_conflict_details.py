@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import compare_texts
 from triangulate.compare.claims import compare
 from triangulate.core.dates import DateInterval, clock_hedge
 from triangulate.models import Article, Claim
@@ -20,14 +21,6 @@ from triangulate.readers.reader import read_many
 @pytest.fixture(scope="module")
 def encoder() -> TextEncoder:
     return load_encoder()
-
-
-def _compare_texts(encoder: TextEncoder, *texts: str) -> list[Claim]:
-    articles = [
-        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published="2031-05-0" + str(i))
-        for i, text in enumerate(texts, start=1)
-    ]
-    return compare(articles, read_many(articles), encoder)
 
 
 def _of_kind(claims: list[Claim], kind: str) -> list[Claim]:
@@ -87,7 +80,7 @@ def test_any_clock_value_reads_as_minutes_of_one_day_or_nothing(
 
 
 def test_linked_sentences_timing_one_stop_differently_conflict(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "Highway patrol officers stopped the striker's silver Jaguar on Route 12 at about"
         " 1:00 a.m. on Sunday, a spokesman said.",
@@ -103,7 +96,7 @@ def test_linked_sentences_timing_one_stop_differently_conflict(encoder: TextEnco
 
 
 def test_a_rounded_hour_and_a_half_hour_after_it_agree(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "Highway patrol officers stopped the striker's silver Jaguar on Route 12 at about"
         " 10 a.m. on Sunday, a spokesman said.",
@@ -114,7 +107,7 @@ def test_a_rounded_hour_and_a_half_hour_after_it_agree(encoder: TextEncoder) -> 
 
 
 def test_clock_times_in_two_time_zones_are_not_compared(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "The cup final between Port Ellis and Varna kicks off at 1:30 p.m. PST on Saturday"
         " at Harbour Park.",
@@ -125,7 +118,7 @@ def test_clock_times_in_two_time_zones_are_not_compared(encoder: TextEncoder) ->
 
 
 def test_a_source_timing_several_moments_is_not_compared(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "The deputy spotted the suspect near the Harbour Park gate shortly after 3 p.m. and"
         " chased him. The deputy followed the suspect to the Harbour Park flats at about"
@@ -136,7 +129,7 @@ def test_a_source_timing_several_moments_is_not_compared(encoder: TextEncoder) -
 
 
 def test_clock_times_of_different_happenings_do_not_conflict(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "The ferry Nordlys left the harbour of Port Ellis at 9:00 a.m. on Sunday.",
         "The storm reached the coast near the lighthouse at 11:30 p.m. on Sunday.",
@@ -148,7 +141,7 @@ def test_clock_times_of_different_happenings_do_not_conflict(encoder: TextEncode
 
 
 def test_two_weapons_named_for_one_attack_conflict(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "A dismissed clerk walked into the Varna Shipping office with a shotgun on Monday"
         " and shot two of his former colleagues.",
@@ -166,7 +159,7 @@ def test_two_weapons_named_for_one_attack_conflict(encoder: TextEncoder) -> None
 def test_either_weapon_hedged_and_a_weapon_only_found_do_not_conflict(
     encoder: TextEncoder,
 ) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "A dismissed clerk walked into the Varna Shipping office with a shotgun on Monday"
         " and shot two of his former colleagues.",
@@ -177,7 +170,7 @@ def test_either_weapon_hedged_and_a_weapon_only_found_do_not_conflict(
 
 
 def test_a_source_naming_two_weapons_is_no_conflict(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "The gunman walked into the Varna Shipping office with a shotgun and a pistol and"
         " opened fire on Monday.",
@@ -191,7 +184,7 @@ def test_a_source_naming_two_weapons_is_no_conflict(encoder: TextEncoder) -> Non
 
 
 def test_where_one_victim_died_conflicts(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "The third victim of the shooting at the Varna Shipping office died at the scene,"
         " a police spokeswoman said.",
@@ -212,7 +205,7 @@ def test_where_one_victim_died_conflicts(encoder: TextEncoder) -> None:
 def test_an_agreement_leaves_out_the_sentence_that_differs_on_a_detail(
     encoder: TextEncoder,
 ) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "The third victim of the shooting at the Varna Shipping office died at the scene,"
         " a police spokeswoman said.",
@@ -237,7 +230,7 @@ def test_an_agreement_leaves_out_the_sentence_that_differs_on_a_detail(
 
 
 def test_one_place_of_death_told_twice_agrees(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "The third victim of the shooting at the Varna Shipping office died at the scene,"
         " a police spokeswoman said.",
@@ -248,7 +241,7 @@ def test_one_place_of_death_told_twice_agrees(encoder: TextEncoder) -> None:
 
 
 def test_two_named_people_dying_in_two_places_do_not_conflict(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "Anna Brandt, a clerk at the Varna Shipping office, died at the scene of the"
         " shooting, a police spokeswoman said.",
@@ -259,7 +252,7 @@ def test_two_named_people_dying_in_two_places_do_not_conflict(encoder: TextEncod
 
 
 def test_an_attribute_and_its_opposite_conflict(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "Rescue chief Jonas Vik said the climber Ola Strand was well equipped but was an"
         " inexperienced mountaineer.",
@@ -273,7 +266,7 @@ def test_an_attribute_and_its_opposite_conflict(encoder: TextEncoder) -> None:
 
 
 def test_the_same_attribute_in_other_words_agrees(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "Rescue chief Jonas Vik said the climber Ola Strand was well equipped but was an"
         " inexperienced mountaineer.",
@@ -314,7 +307,7 @@ def test_two_ages_given_the_same_week_conflict(encoder: TextEncoder) -> None:
 
 
 def test_two_firms_named_in_one_role_conflict(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "The gunman opened fire in the second-floor office of the accounting firm Brell"
         " Partners on Monday morning, police said.",
@@ -327,7 +320,7 @@ def test_two_firms_named_in_one_role_conflict(encoder: TextEncoder) -> None:
 
 
 def test_one_firm_named_in_full_and_short_is_no_conflict(encoder: TextEncoder) -> None:
-    claims = _compare_texts(
+    claims = compare_texts(
         encoder,
         "The gunman opened fire in the second-floor office of the accounting firm Brell"
         " Partners on Monday morning, police said.",

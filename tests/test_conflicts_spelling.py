@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from triangulate.compare.claims import compare
+from conftest import compare_texts
 from triangulate.compare.disagreements import name_ends, respelled, usual_spellings
-from triangulate.models import Article, Claim, Evidence, Side
+from triangulate.models import Claim, Evidence, Side
 from triangulate.nlp.encoder import TextEncoder, load_encoder
-from triangulate.readers.reader import read_many
 
 
 @pytest.fixture(scope="module")
@@ -18,11 +17,7 @@ def encoder() -> TextEncoder:
 
 
 def _spellings(encoder: TextEncoder, *texts: str) -> list[Claim]:
-    articles = [
-        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published="2031-05-0" + str(i))
-        for i, text in enumerate(texts, start=1)
-    ]
-    return [c for c in compare(articles, read_many(articles), encoder) if c.kind == "spelling"]
+    return [c for c in compare_texts(encoder, *texts) if c.kind == "spelling"]
 
 
 def test_a_suffix_a_middle_name_or_a_title_is_no_spelling() -> None:
