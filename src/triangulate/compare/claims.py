@@ -18,7 +18,7 @@ Copies of one wire story (``Article.duplicate_of``) count as one source.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import partial
@@ -387,7 +387,7 @@ def _predicate(fact: Fact) -> str | None:
     return fact.predicate.lower()
 
 
-def _governing_verb(quantity: Quantity, reading: Reading) -> str | None:
+def _governing_verb(quantity: Quantity, reading: Reading, lemmas: Mapping[str, str]) -> str | None:
     """The lemma of the verb a measure (a distance, a speed, an area) is the measure of: the
     innermost clause holding it whose verb comes before it ("killed after falling 200 ft" ->
     "fall", "drove home at 90 mph" -> "drive"). The clause verb of the fact may be another
@@ -408,7 +408,6 @@ def _governing_verb(quantity: Quantity, reading: Reading) -> str | None:
     words = innermost.evidence.text.lower().split()
     if not words:
         return None
-    lemmas = dict(reading.lemmas)
     return " ".join([lemmas.get(words[0], words[0]), *words[1:]])
 
 
@@ -556,12 +555,13 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
     length = max(len(article.text), 1)
     facts = [f for f in _facts_with_leftovers(reading) if not _looks_like_metadata(f.evidence.text)]
     time_spans = [(t.evidence.start, t.evidence.end) for f in facts for t in f.times]
+    lemmas = dict(reading.lemmas)  # once per article: each measure's verb is looked up in it
     for fact in facts:
         position = fact.evidence.start / length
         for quantity in fact.quantities:
             if _inside_any(quantity.evidence, time_spans):
                 continue  # "five years" is read as a duration, not as a count
-            governor = _governing_verb(quantity, reading)
+            governor = _governing_verb(quantity, reading, lemmas)
             mention = _quantity_mention(article, source, fact, quantity, position, governor)
             found.setdefault(("quantity", quantity.evidence.start, quantity.evidence.end), mention)
         for time in fact.times:
