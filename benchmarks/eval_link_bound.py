@@ -1,16 +1,22 @@
-"""What bounding each statement's links would cost the agreed claims, on ECB+ training topics.
+"""What bounding each statement's links and candidates costs the agreed claims, on ECB+ training topics.
 
 A bound on what each statement keeps (its ``K`` strongest links; a link is kept when either end
-keeps it) caps the links at ``K`` a statement, so that the grouping (cliques) grows with the
-statements. This applies it to the links the grouping reads (cliques, their joining, the
-near-duplicate check) and prints, for each ``K``, how the agreed claims join the labelled
-pairs of the training topics (pair precision, recall, F1, as ``train_alignment.py --grouping``
-counts them), twice: on the groups of at most six articles the weights were fitted on, and on
-each training event compared whole (up to 22 articles: the larger coverage a bound would
-meet); and how many links the statements hold there. The shipped comparison has no such
-bound: this is the measurement that says why.
+keeps it) caps the links at ``K`` a statement, so that the grouping grows with the statements.
+The cliques alone then cut a fact told by more than ``K + 1`` sources; the shipped grouping
+(``align.grouped``) grows a group whose links were cut from its clique by the statements
+linked to a share of it (``--shares``). This prints, for each ``K`` (cliques alone, and grown
+at each share) and each number of candidates a statement beyond the cap keeps
+(``--nearest``), how the agreed claims join the labelled pairs of the training topics (pair
+precision, recall, F1, as ``train_alignment.py --grouping`` counts them): on the groups of at
+most six articles the weights were fitted on, on each training event compared whole (up to 22
+articles: the larger coverage a bound would meet), and (``--sets mixed``) on the first 160
+articles of the training topics compared at once, as ``bench_compare_scale.py`` compares them
+(several events, every statement beyond the candidate cap); and how many links the statements
+hold there. The rows without candidates named keep 256, as the build before the bound.
 
-    nice -n 10 .venv/bin/python benchmarks/eval_link_bound.py --bounds 8,16,24,32
+    nice -n 10 .venv/bin/python benchmarks/eval_link_bound.py --bounds 8,16 --shares 0.34,0.5
+    nice -n 10 .venv/bin/python benchmarks/eval_link_bound.py --sets mixed --bounds 16 \
+        --shares 0.5 --nearest 128,64
 
 Readings are cached as ``benchmarks/train_alignment.py`` caches them (``--cache``).
 """
@@ -20,7 +26,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,39 +41,40 @@ from triangulate.models import Article, Reading
 
 Scores = dict[tuple[int, int], float]
 Comparison = tuple[list[AnnotatedDocument], list[Article], list[Reading]]
-ORIGINAL = {name: getattr(align, name) for name in ("cliques", "joined", "without_near_duplicates")}
+SHIPPED = (align.LINKS, align.CORE_SHARE, align.grown)
+SHIPPED_NEAREST = candidates.NEAREST
+BEFORE_NEAREST = 256  # the candidates a statement beyond the cap kept before the bound
 
 
-def strongest_links(scores: Scores, bound: int) -> Scores:
-    """The links each statement keeps: its ``bound`` strongest, a link kept when either end
-    keeps it (``candidates.strongest``, as the second look bounds its pairs)."""
-    if not scores:
-        return scores
-    pairs = np.array(list(scores), dtype=np.int64)
-    everyone = np.ones(int(pairs.max()) + 1, dtype=np.bool_)
-    kept = candidates.strongest(pairs, list(scores.values()), everyone, bound).tolist()
-    return {pair: p for (pair, p), keep in zip(scores.items(), kept, strict=True) if keep}
+def _cliques_only(groups: list[list[int]], *_: Any) -> list[list[int]]:
+    """No growing: the cliques of the bounded links as they are (the fourth pass's bound)."""
+    return groups
 
 
-def bound_grouping(bound: int | None) -> None:
-    """Make the grouping steps read each statement's ``bound`` strongest links (None: all)."""
-    for name, step in ORIGINAL.items():
-        setattr(align, name, step if bound is None else _bounded(step, bound))
+def bound_grouping(bound: int | None, share: float | None = None) -> None:
+    """Make the grouping read each statement's ``bound`` strongest links (None: all) and grow
+    the groups whose links were cut by the statements linked to ``share`` of their core
+    (None: no growing, the cliques alone)."""
+    align.LINKS = sys.maxsize if bound is None else bound
+    align.CORE_SHARE = SHIPPED[1] if share is None else share
+    setattr(align, "grown", _cliques_only if share is None else SHIPPED[2])  # noqa: B010
 
 
-def _bounded(step: Callable[..., Any], bound: int) -> Callable[..., Any]:
-    """``step`` reading the bounded links; the scores are its last argument (the same
-    dictionary for the three steps of one comparison, so they are bounded once)."""
-    kept: dict[int, Scores] = {}
+def restore() -> None:
+    align.LINKS, align.CORE_SHARE = SHIPPED[0], SHIPPED[1]
+    setattr(align, "grown", SHIPPED[2])  # noqa: B010
+    bound_candidates(SHIPPED_NEAREST)
 
-    def run(*arguments: Any) -> Any:
-        *others, scores = arguments
-        if id(scores) not in kept:
-            kept.clear()
-            kept[id(scores)] = strongest_links(scores, bound)
-        return step(*others, kept[id(scores)])
 
-    return run
+def bound_candidates(nearest: int, cap: int = candidates.CAP) -> None:
+    """Score each statement with more than ``cap`` statements of other sources against its
+    ``nearest`` candidates of the index (shipped: ``candidates.CAP``, ``candidates.NEAREST``).
+    The training events compared whole (up to 22 articles, at most a few hundred statements)
+    stay under the cap: only the comparison of many articles at once (``--sets mixed``)
+    puts the index to work."""
+    candidates.NEAREST = nearest
+    align.scored_pairs.__defaults__ = (cap,)
+    candidates.beyond_cap.__defaults__ = (cap,)
 
 
 def links_held(sets: Sequence[Comparison]) -> list[int]:
@@ -84,8 +91,8 @@ def links_held(sets: Sequence[Comparison]) -> list[int]:
     return held
 
 
-def joined_pairs(sets: Sequence[Comparison], bound: int | None) -> str:
-    bound_grouping(bound)
+def joined_pairs(sets: Sequence[Comparison], bound: int | None, share: float | None = None) -> str:
+    bound_grouping(bound, share)
     right = wrong = positives = 0
     for group, articles, readings in sets:
         found = grouping_counts(group, articles, readings)
@@ -95,6 +102,21 @@ def joined_pairs(sets: Sequence[Comparison], bound: int | None) -> str:
     return f"P {precision:.4f} R {recall:.4f} F1 {f1:.4f} ({right} right, {wrong} wrong)"
 
 
+def mixed(groups: Sequence[Comparison], most: int) -> Comparison:
+    """The first ``most`` articles of the training groups, topic by topic, as one comparison:
+    several events at once, a few hundred statements beyond the candidate cap."""
+    documents: list[AnnotatedDocument] = []
+    articles: list[Article] = []
+    readings: list[Reading] = []
+    for group, their_articles, their_readings in groups:
+        if len(articles) >= most:
+            break
+        documents.extend(group)
+        articles.extend(their_articles)
+        readings.extend(their_readings)
+    return documents[:most], articles[:most], readings[:most]
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data/ecbplus-dev"))
@@ -102,6 +124,22 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--cache", type=Path, default=Path(tempfile.gettempdir()) / "triangulate-alignment"
     )
     parser.add_argument("--bounds", default="8,16,24,32", help="links a statement keeps")
+    parser.add_argument(
+        "--nearest", default="", help="candidates a statement beyond the cap keeps, each run"
+    )
+    parser.add_argument(
+        "--sets", default="groups,events", help="which of groups, events, mixed to measure"
+    )
+    parser.add_argument(
+        "--mixed",
+        type=int,
+        default=160,
+        help="with --sets mixed: the first N articles of the training topics compared at once (as "
+        "bench_compare_scale.py compares them)",
+    )
+    parser.add_argument(
+        "--shares", default="0.5", help="shares of a core a statement joins a grown group at"
+    )
     args = parser.parse_args(argv)
     if not (args.data / "ECB+").is_dir():
         sys.exit(f"no ECB+ under {args.data}")
@@ -117,10 +155,18 @@ def main(argv: Sequence[str] | None = None) -> None:
         whole[1].extend(articles)
         whole[2].extend(readings)
     bounds = [int(value) for value in args.bounds.split(",") if value]
-    for name, sets in (
-        ("groups of <= 6 articles", groups),
-        ("whole events", list(events.values())),
-    ):
+    shares = [float(value) for value in args.shares.split(",") if value]
+    caps = [int(value) for value in args.nearest.split(",") if value]
+    wanted = args.sets.split(",")
+    comparisons = [("groups of <= 6 articles", groups)] if "groups" in wanted else []
+    if "events" in wanted:
+        comparisons.append(("whole events", list(events.values())))
+    if "mixed" in wanted:
+        comparisons.append(
+            (f"the first {args.mixed} articles at once", [mixed(groups, args.mixed)])
+        )
+    bound_candidates(BEFORE_NEAREST)  # the rows without "candidates": as before the bound
+    for name, sets in comparisons:
         held = np.array(links_held(sets))
         over = ", ".join(f"{int((held > bound).sum())} over {bound}" for bound in bounds)
         print(
@@ -128,10 +174,23 @@ def main(argv: Sequence[str] | None = None) -> None:
             f"{len(held)} statements, links a statement median {np.median(held):.0f}, "
             f"90th percentile {np.percentile(held, 90):.0f}, most {held.max()}; {over}"
         )
-        print(f"  no bound: {joined_pairs(sets, None)}")
+        print(f"  no bound (the build before): {joined_pairs(sets, None)}")
         for bound in bounds:
-            print(f"  {bound} links a statement: {joined_pairs(sets, bound)}")
-    bound_grouping(None)
+            print(f"  {bound} links a statement, cliques: {joined_pairs(sets, bound)}")
+            for share in shares:
+                print(
+                    f"  {bound} links a statement, grown at {share}: "
+                    f"{joined_pairs(sets, bound, share)}"
+                )
+                for cap in caps:
+                    bound_candidates(cap)
+                    print(f"    and {cap} candidates: {joined_pairs(sets, bound, share)}")
+                    bound_candidates(BEFORE_NEAREST)
+        for cap in caps:
+            bound_candidates(cap)
+            print(f"  no bound, {cap} candidates: {joined_pairs(sets, None)}")
+            bound_candidates(BEFORE_NEAREST)
+    restore()
 
 
 if __name__ == "__main__":

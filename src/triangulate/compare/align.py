@@ -65,6 +65,14 @@ FEATURES = (
 ATTRIBUTION_WORDS = 8
 SPEAKER_WORDS = 6  # a clause's first words up to a verb of saying name who spoke
 NEAR_DUPLICATE_SIZE = 3  # groups this large that differ in one sentence are one claim
+# The links of each statement the grouping reads, its strongest (a link kept when either end
+# keeps it): the grouping's work grows with the statements, not with the links of a fact told
+# by many sources (``n (n - 1) / 2``). No statement of one event's coverage of a few dozen
+# articles holds more (see docs/benchmarks.md, "Time to a dossier").
+LINKS = 16
+# A statement joins a group grown from a clique whose links were cut when it is linked to
+# this share of the clique (fitted on ECB+ training topics, ``benchmarks/eval_link_bound.py``).
+CORE_SHARE = 0.5
 ATTRIBUTION_VERBS = frozenset({"said", "says", "say", "told", "tells", "added", "stated", "wrote"})
 
 
@@ -821,11 +829,13 @@ def aligned(
     statements: Sequence[Statement],
     model: Model | None = None,
     band: Band | Literal["default"] | None = "default",
+    links: int | None = None,
 ) -> tuple[list[list[int]], dict[tuple[int, int], float], dict[tuple[int, int], float]]:
     """The groups and linked pairs of :func:`align`, and every pair over the threshold,
     those that share only who said them included: two sentences that name one speaker are
     where a name written two ways is one person. ``band``: the second look at the pairs just
-    under the threshold (the shipped one by default; None for none)."""
+    under the threshold (the shipped one by default; None for none); ``links``: the links
+    of each statement the grouping reads (``LINKS`` by default, :func:`grouped`)."""
     model = model or default_model()
     if len({s.source for s in statements}) < 2:
         return [], {}, {}
@@ -843,9 +853,141 @@ def aligned(
         near = band_pairs(pairs[~over], probabilities[~over], told, band, limited)
         every.update(second_look(near, model, told, band, vectors))
     scores = {(i, j): p for (i, j), p in every.items() if not told[i].isdisjoint(told[j])}
-    groups = joined(cliques(statements, scores), statements, scores)
-    groups = without_near_duplicates(groups, statements, scores)
-    return with_copies(groups, statements), scores, every
+    return grouped(statements, scores, links), scores, every
+
+
+def grouped(
+    statements: Sequence[Statement],
+    scores: dict[tuple[int, int], float],
+    bound: int | None = None,
+    share: float | None = None,
+) -> list[list[int]]:
+    """The groups of linked statements, the grouping reading each statement's ``bound``
+    strongest links (``LINKS`` by default; a link is kept when either end keeps it, so the
+    links read grow with the statements). A statement whose links were cut may miss a fact's
+    members the cliques need every link to; its groups are grown from their clique (the
+    core) by the statements linked to ``share`` of it (:func:`grown`). Where no statement
+    holds more than ``bound`` links, every link is read and nothing is grown."""
+    bound = LINKS if bound is None else bound
+    kept = strongest_links(scores, bound)
+    groups = joined(cliques(statements, kept), statements, kept)
+    if len(kept) < len(scores):
+        cut = {k for k, held in _neighbours(scores).items() if len(held) > bound}
+        groups = grown(groups, statements, kept, cut, CORE_SHARE if share is None else share)
+    groups = without_near_duplicates(groups, statements, kept)
+    return with_copies(groups, statements)
+
+
+def strongest_links(
+    scores: dict[tuple[int, int], float], bound: int
+) -> dict[tuple[int, int], float]:
+    """Each statement's ``bound`` strongest links (on a tie the earlier pair), a link kept
+    when either end keeps it: at most ``bound`` links a statement are read for it."""
+    if not scores:
+        return scores
+    pairs = np.array(list(scores), dtype=np.int64)
+    held = np.bincount(pairs.ravel())
+    if int(held.max()) <= bound:
+        return scores
+    everyone = np.ones(len(held), dtype=np.bool_)
+    kept = candidates.strongest(pairs, list(scores.values()), everyone, bound).tolist()
+    return {pair: p for (pair, p), keep in zip(scores.items(), kept, strict=True) if keep}
+
+
+def grown(
+    groups: list[list[int]],
+    statements: Sequence[Statement],
+    kept: dict[tuple[int, int], float],
+    cut: set[int],
+    share: float,
+) -> list[list[int]]:
+    """The groups holding a statement whose links were cut (``cut``), each grown from its
+    clique (its core): a statement of a source the group does not cite joins when it is
+    linked to at least ``share`` of the core, and to two of its members or more (one link is
+    not a fact in common: A-B and B-C do not make A and C one fact). A fact told by more
+    sources than a statement keeps links to is so one group, not cliques of ``LINKS + 1``.
+    A grown group whose core lies mostly (half or more) in a group grown before it is the
+    same fact told again: its core is added to that group's, which then takes the statements
+    linked to ``share`` of the cores together."""
+    neighbours = _neighbours(kept)
+    out: list[list[int]] = []
+    grown_at: dict[int, _Grown] = {}  # position in out of a grown group -> its growth
+    home_of: dict[int, set[int]] = {}  # statement -> grown groups (by position) holding it
+    for group in groups:
+        if cut.isdisjoint(group):
+            out.append(group)
+            continue
+        home = _home(group, home_of)
+        if home is None:  # a new fact: the clique is its core
+            home = len(out)
+            out.append(group)
+            grown_at[home] = _Grown(statements, neighbours, share, group)
+            joining = sorted(grown_at[home].members)
+        else:  # the same fact: the clique's members join the core of the group it lies in
+            joining = grown_at[home].take_core(group)
+        if not grown_at[home].members.issuperset(group):
+            out.append(group)  # members the grown group does not take: the clique kept too
+        for k in joining:
+            home_of.setdefault(k, set()).add(home)
+    for home, growth in grown_at.items():
+        out[home] = sorted(growth.members)
+    return out
+
+
+def _home(group: list[int], home_of: dict[int, set[int]]) -> int | None:
+    """The grown group holding half or more of ``group`` (the one holding most), if any."""
+    held: dict[int, int] = {}
+    for k in group:
+        for position in home_of.get(k, ()):
+            held[position] = held.get(position, 0) + 1
+    if not held:
+        return None
+    position = max(held, key=lambda p: (held[p], -p))
+    return position if 2 * held[position] >= len(group) else None
+
+
+class _Grown:
+    """A group grown from a core: its members (one a source), and how many of the core each
+    statement linked to a core member is linked to, kept as the core grows (each core
+    member's links are counted once, so growing costs the links of the core, not their
+    number times the cliques folded in)."""
+
+    def __init__(
+        self,
+        statements: Sequence[Statement],
+        neighbours: dict[int, set[int]],
+        share: float,
+        core: list[int],
+    ) -> None:
+        self.statements, self.neighbours, self.share = statements, neighbours, share
+        self.members: set[int] = set(core)
+        self.sources = {statements[k].source for k in core}
+        self.core: set[int] = set()
+        self.links_to_core: dict[int, int] = {}
+        self.take_core(core)
+
+    def take_core(self, clique: list[int]) -> list[int]:
+        """Add ``clique`` to the core, then the statements of sources not yet cited that are
+        linked to ``share`` of the core and to two of it or more, the most linked first;
+        the statements that joined."""
+        counted: set[int] = set()
+        for m in clique:
+            if m in self.core:
+                continue
+            self.core.add(m)
+            for k in self.neighbours.get(m, ()):
+                self.links_to_core[k] = self.links_to_core.get(k, 0) + 1
+                counted.add(k)
+        need = max(2, math.ceil(self.share * len(self.core) - 1e-9))
+        counts = self.links_to_core
+        joiners = [k for k in counted - self.members if counts[k] >= need]
+        joined = []
+        for k in sorted(joiners, key=lambda k: (-counts[k], k)):
+            if self.statements[k].source not in self.sources:
+                joined.append(k)
+                self.members.add(k)
+                self.sources.add(self.statements[k].source)
+        return joined
 
 
 def band_pairs(

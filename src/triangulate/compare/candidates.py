@@ -7,9 +7,12 @@ at most ``CAP`` candidates of other sources:
 - while it has at most ``CAP`` statements of other sources (the coverage of one event, which
   is what the alignment was fitted and measured on), every one of them: the scores, and so the
   claims, are those of scoring every pair;
-- beyond that, the ``CAP`` statements of other sources that share its rarest content lemmas
-  (IDF-weighted; a lemma held by more than ``POSTINGS`` statements is too common to find
-  one fact by and is left out, which also bounds the work of the index itself).
+- beyond that, the ``NEAREST`` statements of other sources that share its rarest content
+  lemmas (IDF-weighted; a lemma held by more than ``POSTINGS`` statements is too common to
+  find one fact by and is left out, which also bounds the work of the index itself). On the
+  ECB+ training topics compared 160 articles at once, 64 candidates keep all but 2 of the
+  604 labelled pairs the agreed claims join with 256 (docs/benchmarks.md, "Time to a
+  dossier"), so the pairs scored stay a fixed number a statement as the articles grow.
 
 A pair is scored when either side keeps the other: at most 2 x ``CAP`` pairs a statement.
 The linker's values are paired the same way, by the keys a link needs (``bucket_pairs``), and
@@ -29,7 +32,8 @@ from triangulate.compare.statements import Statement
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
-CAP = 256  # candidates kept for a statement of a large comparison
+CAP = 256  # statements of other sources up to which every one is a candidate
+NEAREST = 64  # candidates kept for a statement beyond the cap (fitted: docs/benchmarks.md)
 POSTINGS = 1024  # a lemma in more statements than this does not make candidates
 BAND_CAP = 32  # pairs under the threshold looked at again, for a statement beyond the cap
 
@@ -115,7 +119,7 @@ def statement_pairs(
                 everyone[int(source[i])] = np.flatnonzero(source != source[i])
             partners = everyone[int(source[i])]
         else:
-            partners = index.nearest(i, cap)
+            partners = index.nearest(i, min(cap, NEAREST))
         partners = partners.astype(np.int64)
         keys.append(np.minimum(partners, i) * n + np.maximum(partners, i))
     unique = np.unique(np.concatenate(keys))
