@@ -15,6 +15,9 @@ Each row also counts what the work grows with besides the statements: the candid
 the aligner scores, the pairs it links, and the links the grouping reads (each statement's
 ``align.LINKS`` strongest; claims are groups of linked pairs).
 
+With ``--event``, the largest training event alone (one event's coverage, as a dossier
+compares it): a quarter, half and all of its articles.
+
 With ``--recall``, a second table says what the candidate index (``compare/candidates.py``)
 costs in pairs: per size, the pairs it scores against every pair of different sources, and how
 many of the pairs that scoring every pair puts over the threshold it keeps.
@@ -39,7 +42,7 @@ from triangulate.compare import candidates
 from triangulate.compare.align import LINKS, aligned, default_model, score_pairs, strongest_links
 from triangulate.compare.claims import compare
 from triangulate.compare.statements import statements_of
-from triangulate.evaluation.ecbplus import event_groups, training_topics
+from triangulate.evaluation.ecbplus import AnnotatedDocument, event_groups, training_topics
 from triangulate.models import Article, Reading
 from triangulate.nlp.encoder import load_encoder
 
@@ -56,6 +59,23 @@ def articles_up_to(data: Path, cache: Path, most: int) -> tuple[list[Article], l
         articles.extend(group_articles)
         readings.extend(group_readings)
     return articles[:most], readings[:most]
+
+
+def largest_event(data: Path, cache: Path) -> tuple[list[Article], list[Reading]]:
+    """The articles of the training event with the most of them (one ``ecb`` or ``ecbplus``
+    half of a topic), with their readings: one event's coverage, not several at once."""
+    fingerprint = code_fingerprint()
+    events: dict[str, list[list[AnnotatedDocument]]] = {}
+    for group in event_groups(data, training_topics(data)):
+        events.setdefault(group[0].event, []).append(group)
+    biggest = max(events.values(), key=lambda groups: sum(len(group) for group in groups))
+    articles: list[Article] = []
+    readings: list[Reading] = []
+    for group in biggest:
+        group_articles, group_readings = read_group(group, cache, fingerprint)
+        articles.extend(group_articles)
+        readings.extend(group_readings)
+    return articles, readings
 
 
 # Invented wording for the crowded text: who counted what, where.
@@ -142,6 +162,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="5,10,20,40,80,160")
     parser.add_argument("--figures", type=int, default=3000, help="figures of the crowded text")
     parser.add_argument("--recall", action="store_true", help="the candidate index's pairs")
+    parser.add_argument(
+        "--event", action="store_true", help="also the largest training event, a quarter to all"
+    )
     args = parser.parse_args()
     if not (args.data / "ECB+").is_dir():
         sys.exit(f"no ECB+ under {args.data}")
@@ -162,6 +185,12 @@ def main() -> None:
         crowded, their = read_rows(crowded_rows(args.figures), args.cache, code_fingerprint())
         figures = sum(len(reading.quantities) for reading in their)
         measure(f"{len(crowded)} ({figures:,} figures)", crowded, their, encoder)
+    if args.event:
+        event_articles, event_readings = largest_event(args.data, args.cache)
+        total = len(event_articles)
+        for size in (total // 4, total // 2, total):
+            label = f"one event, {size} of {total}"
+            measure(label, event_articles[:size], event_readings[:size], encoder)
     if args.recall:
         candidate_recall(sizes, articles, readings)
     print(f"load average {os.getloadavg()[0]:.1f}")
