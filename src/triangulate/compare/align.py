@@ -67,8 +67,9 @@ SPEAKER_WORDS = 6  # a clause's first words up to a verb of saying name who spok
 NEAR_DUPLICATE_SIZE = 3  # groups this large that differ in one sentence are one claim
 # The links of each statement the grouping reads, its strongest (a link kept when either end
 # keeps it): the grouping's work grows with the statements, not with the links of a fact told
-# by many sources (``n (n - 1) / 2``). No statement of one event's coverage of a few dozen
-# articles holds more (see docs/benchmarks.md, "Time to a dossier").
+# by many sources (``n (n - 1) / 2``). Few statements of one event's coverage hold more (527
+# of 8,364 on the ECB+ training events compared whole; docs/benchmarks.md, "Time to a
+# dossier"), and the groups they are in are grown (:func:`grown`).
 LINKS = 16
 # A statement joins a group grown from a clique whose links were cut when it is linked to
 # this share of the clique (fitted on ECB+ training topics, ``benchmarks/eval_link_bound.py``).
@@ -906,9 +907,10 @@ def grown(
     linked to at least ``share`` of the core, and to two of its members or more (one link is
     not a fact in common: A-B and B-C do not make A and C one fact). A fact told by more
     sources than a statement keeps links to is so one group, not cliques of ``LINKS + 1``.
-    A grown group whose core lies mostly (half or more) in a group grown before it is the
-    same fact told again: its core is added to that group's, which then takes the statements
-    linked to ``share`` of the cores together."""
+    A clique that lies mostly (half or more) in a group grown before it is the same fact told
+    again: it is added to that group's core, which then takes the statements linked to
+    ``share`` of the larger core; a clique whose members the grown group does not all take
+    (another sentence of a source it cites) is kept beside it."""
     neighbours = _neighbours(kept)
     out: list[list[int]] = []
     grown_at: dict[int, _Grown] = {}  # position in out of a grown group -> its growth
