@@ -1,6 +1,6 @@
 """The grouping reads a bounded number of each statement's links: a fact told by more sources
 than a statement keeps links to is still one group (grown from its clique), two facts that
-share one bridging sentence are not chained into one, and the links read are bounded
+share bridging sentences are not chained into one, and the links read are bounded
 (counted, never timed)."""
 
 from __future__ import annotations
@@ -81,17 +81,19 @@ def _pair(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a < b else (b, a)
 
 
-def test_two_facts_sharing_one_bridging_statement_are_not_chained() -> None:
-    # statements 0-7 tell one fact, 8-15 another, each in its own outlet; statement 16 (a
-    # sentence telling both) is linked to all of them, and holds more links than the bound
-    statements = [_statement(k, f"Outlet {k}") for k in range(17)]
+def test_two_facts_sharing_bridging_statements_are_not_chained() -> None:
+    # statements 0-7 tell one fact, 8-15 another, each in its own outlet; statements 16 and 17
+    # (sentences telling both) are linked to all of them and to each other, and hold more
+    # links than the bound: the other fact's members are linked to two of a core, not half
+    statements = [_statement(k, f"Outlet {k}") for k in range(18)]
     first, second = range(8), range(8, 16)
     scores = {_pair(a, b): 0.9 for fact in (first, second) for a in fact for b in fact if a < b}
-    scores.update({_pair(k, 16): 0.95 for k in range(16)})
+    scores.update({_pair(k, bridge): 0.95 for k in range(16) for bridge in (16, 17)})
+    scores[(16, 17)] = 0.95
     groups = grouped(statements, scores, bound=4)
     assert groups
     for group in groups:
-        assert set(group) <= {*first, 16} or set(group) <= {*second, 16}
+        assert set(group) <= {*first, 16, 17} or set(group) <= {*second, 16, 17}
     assert any(set(first) <= set(group) for group in groups)  # each fact is still whole
     assert any(set(second) <= set(group) for group in groups)
 
