@@ -17,6 +17,8 @@ from triangulate.stories.cluster import (
     ArticleFeatures,
     ClusterSettings,
     StoryClusterer,
+    _average_link,
+    _Group,
     _leading_words,
     _LiveStory,
     _Weighted,
@@ -28,11 +30,15 @@ from triangulate.stories.cluster import (
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "stories"
+# Two same-type incidents of one week and a follow-up (kept apart from the stories above,
+# which other tests ingest as one corpus).
+INCIDENTS = Path(__file__).parent / "fixtures" / "incidents"
 LATE_LINK_FILE = Path(__file__).parents[1] / "benchmarks" / "late_link_weights.json"
+SPLIT_FILE = Path(__file__).parents[1] / "benchmarks" / "split_weights.json"
 
 
 def article(name: str, published: str | None = "2031-03-03", **changes: object) -> Article:
-    path = FIXTURES / f"{name}.txt"
+    path = (INCIDENTS if name.startswith("shooting") else FIXTURES) / f"{name}.txt"
     base = Article(id=name, source=str(path), text=path.read_text(encoding="utf-8"))
     return dataclasses.replace(base, published=published, **changes)  # type: ignore[arg-type]
 
@@ -93,7 +99,8 @@ def test_two_similar_earthquakes_on_the_same_day_stay_apart() -> None:
 
 def test_places_and_figures_keep_them_apart_where_words_alone_do_not() -> None:
     features = [featurize(a) for a in quakes()]
-    assert len(grouping(features, threshold=0.2, names_weight=0.0, facts_weight=0.0)) == 1
+    words_alone = {"names_weight": 0.0, "facts_weight": 0.0, "split_threshold": 0.0}
+    assert len(grouping(features, threshold=0.2, **words_alone)) == 1
     assert len(grouping(features, threshold=0.2)) == 2
 
 
@@ -251,6 +258,97 @@ def test_the_late_link_defaults_are_those_fitted_by_the_benchmark() -> None:
     settings = ClusterSettings()
     assert list(settings.late_link) == fitted["weights"]
     assert settings.late_threshold == fitted["threshold"]
+
+
+def test_the_split_test_defaults_are_those_fitted_by_the_benchmark() -> None:
+    fitted = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
+    settings = ClusterSettings()
+    assert settings.split_threshold == fitted["split_threshold"]
+    assert settings.split_ratio == fitted["split_ratio"]
+    assert settings.split_min_part == fitted["split_min_part"]
+
+
+def shootings() -> list[ArticleFeatures]:
+    """Two petrol-station shootings two days apart in two towns, an unrelated report a week
+    later (the stories sleep), and a follow-up of the first naming its victim and suspect."""
+    dated = [
+        ("shooting-pellworth-1", "2031-05-05"),
+        ("shooting-pellworth-2", "2031-05-06"),
+        ("shooting-dunmore-1", "2031-05-07"),
+        ("shooting-dunmore-2", "2031-05-08"),
+        ("quake-quillmere-1", "2031-05-14"),
+        ("shooting-pellworth-3", "2031-05-18"),
+    ]
+    return [featurize(article(name, day)) for name, day in dated]
+
+
+INCIDENTS_APART = {
+    frozenset({"shooting-pellworth-1", "shooting-pellworth-2", "shooting-pellworth-3"}),
+    frozenset({"shooting-dunmore-1", "shooting-dunmore-2"}),
+    frozenset({"quake-quillmere-1"}),
+}
+
+
+def test_two_same_type_incidents_of_one_week_stay_apart() -> None:
+    assert grouping(shootings()) == INCIDENTS_APART
+
+
+def test_two_incidents_mixed_in_the_window_are_split_before_the_story_sleeps() -> None:
+    # Every word an index key and a low bar: the second shooting's first report joins the
+    # first's story, as a first report of a same-type incident sometimes does.
+    mixing = {"threshold": 0.15, "index_terms": 100}
+    assert grouping(shootings(), **mixing, split_threshold=0.0) == {
+        frozenset({"quake-quillmere-1"}),
+        frozenset(f.id for f in shootings() if f.id.startswith("shooting")),
+    }
+    # Split when the story goes to sleep; the follow-up then finds its own incident's half.
+    assert grouping(shootings(), **mixing) == INCIDENTS_APART
+
+
+def test_a_follow_up_naming_new_people_joins_its_incident() -> None:
+    features = {f.id: f for f in shootings()}
+    follow_up = features["shooting-pellworth-3"]
+    earlier = set(features["shooting-pellworth-1"].names) | set(features["shooting-pellworth-2"].names)
+    assert {"e:corin maddox", "e:tobias renwick"} <= set(follow_up.names) - earlier
+    for mixing in ({}, {"threshold": 0.15, "index_terms": 100}):
+        story = next(s for s in grouping(list(features.values()), **mixing) if follow_up.id in s)
+        assert story == {"shooting-pellworth-1", "shooting-pellworth-2", "shooting-pellworth-3"}
+
+
+def group(*bags: str) -> _Group:
+    """Reports as bags of words, one group: each space's sum of their unit vectors."""
+    total: dict[str, float] = {}
+    for words in bags:
+        for word, weight in _unit({word: 1.0 for word in words.split()}).items():
+            total[word] = total.get(word, 0.0) + weight
+    return _Group([total, {}, {}], [len(bags), 0, 0], len(bags), list(bags))
+
+
+def parts_of(groups: list[_Group], ratio: float = 0.5) -> list[set[str]]:
+    parts = _average_link(groups, (1.0, 0.5, 0.5), threshold=0.25, ratio=ratio, min_part=2)
+    return [{a for g in part for a in groups[g].articles} for part in parts]
+
+
+def test_average_link_splits_two_tight_incidents_but_not_a_saga_or_an_odd_report() -> None:
+    mill = ["fire mill blaze north crew", "fire mill smoke north crew"]
+    dock = ["fire dock cargo east ship", "fire dock crane east ship"]
+    assert sorted(map(sorted, parts_of([group(w) for w in mill + dock]))) == [dock, mill]
+    # A saga: its reports loosely alike throughout, about half as alike across its two
+    # halves as within them; without the ratio it would be split.
+    saga = [
+        "bail hearing trial verdict witness",
+        "appeal hearing lawyer prison witness",
+        "judge lawyer prison sentence verdict",
+        "appeal court judge jury sentence",
+    ]
+    assert len(parts_of([group(w) for w in saga])) == 1
+    assert len(parts_of([group(w) for w in saga], ratio=10.0)) == 2
+    # One odd report is no second incident: it stays with the story it joined.
+    odd = mill + ["fire mill ash north crew", "fire dock crane east ship"]
+    assert len(parts_of([group(w) for w in odd])) == 1
+    # The earlier reports of a story that slept come as one group of their sums.
+    slept = [group(*mill), group(dock[0]), group(dock[1])]
+    assert sorted(map(sorted, parts_of(slept))) == [dock, mill]
 
 
 def _unit(weights: dict[str, float]) -> dict[str, float]:

@@ -260,6 +260,8 @@ def _day_key(month: str, day: str) -> str:
 LATE_LINK_FEATURES = ("bias", "similarity", "cos_words", "cos_names", "cos_figures", "log_gap")
 LATE_LINK_WEIGHTS = (-3.696, 5.6305, 3.6128, 4.8691, 3.0881, -0.5662)
 LATE_LINK_THRESHOLD = 0.15
+SPLIT_THRESHOLD = 0.25
+SPLIT_RATIO = 0.5
 
 
 @dataclass(frozen=True)
@@ -286,6 +288,19 @@ class ClusterSettings:
     candidates: int = 40  # stories scored per article, those sharing most keys
     refine_passes: int = 2  # passes moving articles to a better story before it closes
     refine_margin: float = 0.0  # how much better the other story must be to move
+    # Before a story sleeps or closes, its members are grouped by average link (the mean of
+    # their pairwise similarities, the three spaces weighed as today's score weighs them):
+    # two groups stay one story when they are at least split_threshold alike, or at least
+    # split_ratio times as alike as their own reports are among themselves (a saga's reports
+    # are loosely alike throughout), or when either holds fewer than split_min_part reports
+    # (one odd report is no second incident, and has no likeness within to compare).  The
+    # other groups become stories of their own.  Fitted on ECB+ train topics only by
+    # benchmarks/fit_split.py (its output: benchmarks/split_weights.json); 0: never split.
+    # Stories of more than split_most members are not tested (the cost is their size cubed).
+    split_threshold: float = SPLIT_THRESHOLD
+    split_ratio: float = SPLIT_RATIO
+    split_min_part: int = 2
+    split_most: int = 40
     max_live_stories: int = 50_000  # beyond this the least recently joined story closes
 
 
@@ -365,6 +380,7 @@ class _Weighted:
     spaces: tuple[dict[str, float], dict[str, float], dict[str, float]]
     keys: tuple[str, ...]
     published: str | None = None
+    title: str = ""
 
 
 _DotBounds = tuple[tuple[int, ...], tuple[int, ...], list[float]]
@@ -420,6 +436,7 @@ class StoryClusterer:
         # While refining: moves made so far, and the count at each story's latest move.
         self._moves = 0
         self._moved_at: dict[str, int] = {}
+        self._splits = 0  # stories split off so far (their ids count them)
         # What scoring each live story's member against its candidates told (bounds of its
         # dot products with them), so that refining rules most candidates out again cheaply.
         self._article_bounds: dict[str, _ArticleBounds] = {}
@@ -455,6 +472,7 @@ class StoryClusterer:
     def finish(self) -> list[Story]:
         """Close every live story and return all stories not yet drained."""
         self._refine(list(self._live.values()))
+        self._split_all([s for s in self._live.values() if not s.dormant])
         for story in sorted(self._live.values(), key=lambda s: s.touched):
             self._close(story)
         return self.drain_closed()
@@ -476,7 +494,9 @@ class StoryClusterer:
         keys = _top_keys(vectors[0], self.settings.index_terms) + _top_keys(
             vectors[1], self.settings.index_names
         )
-        return _Weighted((vectors[0], vectors[1], vectors[2]), keys, features.published)
+        return _Weighted(
+            (vectors[0], vectors[1], vectors[2]), keys, features.published, features.title
+        )
 
     def _tfidf(self, keys: list[str], counts: list[float]) -> dict[str, float]:
         """The L2-normalised TF-IDF vector of one space's ``keys`` and their ``counts``."""
@@ -618,23 +638,24 @@ class StoryClusterer:
                 if not present[space]:
                     continue
                 started = known is not None or space != _CHEAPEST_FIRST[0]
-                if limit is not None and started and self._margin(cosines, gap) < limit:
+                if limit is not None and started and self._margin(cosines, gap, story, without) < limit:
                     return None
                 if without:
                     cosines[space] = centroids[space].cosine_without(vectors[space])
                 else:  # as _Vector.cosine computes it (both sides present)
                     cosine = cosines[space] = centroids[space].dot(vectors[space]) / norms[space]
                     dots[space] = cosine * norms[space]
-            return self._margin(cosines, gap)
+            return self._margin(cosines, gap, story, without)
         finally:
             if bounds is not None and not without:
                 steps = (centroids[0].steps, centroids[1].steps, centroids[2].steps)
                 bounds[story.id] = (steps, dots)
 
-    def _margin(self, cosines: list[float | None], gap: int) -> float:
+    def _margin(self, cosines: list[float | None], gap: int, story: _LiveStory | None = None, without: bool = False) -> float:
         similarity = self._mean(cosines)
         if gap <= self.settings.window_days:
-            return similarity - self.settings.threshold
+            margin = similarity - self.settings.threshold
+            return margin
         return late_link(self.settings, similarity, cosines, gap) - self.settings.late_threshold
 
     def _story_similarity(
@@ -828,6 +849,80 @@ class StoryClusterer:
             self._story_of[moved_id] = story.id
         _widen(story, weighted.published)
 
+
+    # -- splitting what should not have been joined
+
+    def _split_all(self, stories: list[_LiveStory]) -> list[_LiveStory]:
+        """``stories`` and the stories split off them (see :meth:`_split`)."""
+        if self.settings.split_threshold <= 0.0:
+            return stories
+        out = []
+        for story in stories:
+            if story.id in self._live:
+                out += [story, *self._split(story)]
+        return out
+
+    def _split(self, story: _LiveStory) -> list[_LiveStory]:
+        """Split a story whose members fall into groups that are not alike (see
+        ``ClusterSettings.split_threshold``); the stories split off.
+
+        Two same-type incidents of one week share the event's words, often its place and
+        its kind of figures: a first report of the second may clear today's threshold against
+        a story of the first, and each further report of either then finds the mixed story,
+        and, once it sleeps, their follow-ups too.  Their own reports are still more alike
+        among themselves than across.  The group holding the story's first report keeps the
+        story.  A story that slept has no vectors left for its earlier reports: they count as
+        one group, the centroid less the members'.
+        """
+        s = self.settings
+        members = list(story.members.items())
+        if len(members) < 2 or len(members) > s.split_most:
+            return []
+        groups = [
+            _Group(list(weighted.spaces), [int(bool(v)) for v in weighted.spaces], 1, [article])
+            for article, weighted in members
+        ]
+        rest = _residual(story, [weighted for _, weighted in members])
+        if rest is not None:
+            groups.insert(0, rest)  # the story's first report is among them
+        else:
+            first = story.articles[0]
+            groups.sort(key=lambda group: group.articles[0] != first)  # stable: it goes first
+        parts = _average_link(
+            groups, self._space_weights, s.split_threshold, s.split_ratio, s.split_min_part
+        )
+        return [
+            self._split_off(story, [a for g in part for a in groups[g].articles])
+            for part in parts
+            if 0 not in part
+        ]
+
+    def _split_off(self, story: _LiveStory, article_ids: list[str]) -> _LiveStory:
+        """Move ``article_ids`` (members of ``story``, with their copies) to a new story."""
+        self._splits += 1
+        order = {article: n for n, article in enumerate(story.articles)}
+        article_ids.sort(key=order.__getitem__)
+        seed = f"{article_ids[0]}#{self._splits}"
+        part = _LiveStory("s" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12], "", [])
+        part.born, part.touched = story.born, story.touched
+        for article_id in article_ids:
+            weighted = story.members.pop(article_id)
+            for centroid, vector in zip(story.spaces, weighted.spaces, strict=True):
+                if vector:
+                    centroid.remove(vector)
+            story.originals -= 1
+            self._put_in(part, weighted, article_id, story.copies.pop(article_id, []))
+            part.title = part.title or weighted.title
+        self._live[part.id] = part
+        moved = set(part.articles)
+        story.articles = [a for a in story.articles if a not in moved]
+        if len(story.articles) == len(story.members) + sum(map(len, story.copies.values())):
+            # every report left has its date at hand: the story's span is theirs alone
+            story.first_seen = story.last_seen = None
+            for weighted in story.members.values():
+                _widen(story, weighted.published)
+        return part
+
     # -- story bookkeeping
 
     def _start(self, features: ArticleFeatures) -> _LiveStory:
@@ -877,7 +972,7 @@ class StoryClusterer:
                 if not s.dormant and s.last_seen and s.last_seen < horizon
             ]
             self._refine(going)
-            for story in going:
+            for story in self._split_all(going):
                 if story.id in self._live:
                     self._drop_bounds(story)
                     _sleep(story)
@@ -906,6 +1001,122 @@ class StoryClusterer:
             members.discard(story.id)
             if not members:
                 del self._index[key]
+
+
+@dataclass
+class _Group:
+    """Reports grouped while splitting a story: each space's sum of their unit vectors and
+    how many of them have that space, how many reports, and their article ids."""
+
+    sums: list[Mapping[str, float]]
+    counts: list[int]
+    size: int
+    articles: list[str]
+
+
+def _residual(story: _LiveStory, members: list[_Weighted]) -> _Group | None:
+    """The reports of ``story`` that have no vectors left (it slept), as one group."""
+    size = story.originals - len(members)
+    if size <= 0:
+        return None
+    sums: list[Mapping[str, float]] = []
+    counts = []
+    for space, centroid in enumerate(story.spaces):
+        rest = dict(centroid.weights)
+        for weighted in members:
+            for key, value in weighted.spaces[space].items():
+                rest[key] -= value
+        counts.append(centroid.count - sum(1 for weighted in members if weighted.spaces[space]))
+        sums.append(rest if counts[-1] > 0 else {})
+    return _Group(sums, counts, size, [])
+
+
+def _sum_dot(first: Mapping[str, float], second: Mapping[str, float]) -> float:
+    small, large = (first, second) if len(first) < len(second) else (second, first)
+    return float(sum(map(mul, small.values(), map(large.get, small.keys(), repeat(0.0)))))
+
+
+class _AverageLink:
+    """Average link over groups of reports, from their sums: the mean cosine of every report
+    of one group with every report of another is, space by space, the dot product of the
+    groups' sums over the product of their counts, and the mean cosine of a group's reports
+    among themselves is its sum's squared norm, less its count, over its count of pairs."""
+
+    def __init__(self, groups: list[_Group], weights: tuple[float, float, float]) -> None:
+        self.weights = weights
+        # dots[i][j] for i <= j: each space's dot product of the sums of groups i and j
+        self.dots = [
+            [[_sum_dot(a.sums[s], b.sums[s]) for s in range(3)] if j >= i else []
+             for j, b in enumerate(groups)]
+            for i, a in enumerate(groups)
+        ]  # fmt: skip
+        self.counts = [list(group.counts) for group in groups]
+        self.sizes = [group.size for group in groups]
+
+    def _mean(self, values: Iterable[tuple[float, int]]) -> float | None:
+        """The weighted mean of the spaces' means (sum over pairs), where there are pairs."""
+        total = weight_sum = 0.0
+        for weight, (value, pairs) in zip(self.weights, values, strict=True):
+            if pairs > 0:
+                total += weight * value / pairs
+                weight_sum += weight
+        return total / weight_sum if weight_sum else None
+
+    def across(self, i: int, j: int) -> float:
+        i, j = min(i, j), max(i, j)
+        dots, one, other = self.dots[i][j], self.counts[i], self.counts[j]
+        return self._mean((dots[s], one[s] * other[s]) for s in range(3)) or 0.0
+
+    def within(self, i: int) -> float | None:
+        dots, counts = self.dots[i][i], self.counts[i]
+        return self._mean((dots[s] - counts[s], counts[s] * (counts[s] - 1)) for s in range(3))
+
+    def join(self, keep: int, gone: int, alive: Iterable[int]) -> None:
+        """Group ``gone`` becomes part of group ``keep``."""
+        dots = self.dots
+        low, high = min(keep, gone), max(keep, gone)
+        for space in range(3):
+            dots[keep][keep][space] += dots[gone][gone][space] + 2.0 * dots[low][high][space]
+        for other in alive:
+            if other not in (keep, gone):
+                into = dots[min(keep, other)][max(keep, other)]
+                out = dots[min(gone, other)][max(gone, other)]
+                for space in range(3):
+                    into[space] += out[space]
+        for space in range(3):
+            self.counts[keep][space] += self.counts[gone][space]
+        self.sizes[keep] += self.sizes[gone]
+
+
+def _average_link(
+    groups: list[_Group],
+    weights: tuple[float, float, float],
+    threshold: float,
+    ratio: float,
+    min_part: int,
+) -> list[list[int]]:
+    """Group ``groups`` (their indices) by average link: the most alike pair of parts joins
+    while some pair still belongs together (see ``ClusterSettings.split_threshold``)."""
+    link = _AverageLink(groups, weights)
+    parts: dict[int, list[int]] = {i: [i] for i in range(len(groups))}
+
+    def together(i: int, j: int, alike: float) -> bool:
+        if alike >= threshold or min(link.sizes[i], link.sizes[j]) < min_part:
+            return True
+        mine, theirs = link.within(i), link.within(j)
+        if mine is None or theirs is None:
+            return True  # nothing to compare with
+        return alike >= ratio * math.sqrt(max(mine, 0.0) * max(theirs, 0.0))
+
+    while len(parts) > 1:
+        ranked = sorted((-link.across(i, j), i, j) for i in parts for j in parts if i < j)
+        best = next(((i, j) for alike, i, j in ranked if together(i, j, -alike)), None)
+        if best is None:
+            break
+        keep, gone = best
+        link.join(keep, gone, parts)
+        parts[keep] += parts.pop(gone)
+    return list(parts.values())
 
 
 def _widen(story: _LiveStory, day: str | None) -> None:
