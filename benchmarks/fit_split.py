@@ -25,7 +25,6 @@ import statistics
 from pathlib import Path
 
 from fit_late_link import training_streams
-
 from triangulate.evaluation.clustering import b_cubed
 from triangulate.evaluation.stories import FeatureCache, clustered
 from triangulate.evaluation.streams import gold_of
@@ -36,7 +35,9 @@ SPLIT_THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35)
 SPLIT_RATIOS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
 
 
-def mean_f1(prepared: list[tuple[list[ArticleFeatures], dict[str, str]]], **settings: float) -> float:
+def mean_f1(
+    prepared: list[tuple[list[ArticleFeatures], dict[str, str]]], **settings: float
+) -> float:
     chosen = ClusterSettings(**settings)  # type: ignore[arg-type]
     return statistics.mean(b_cubed(clustered(f, chosen), gold).f1 for f, gold in prepared)
 

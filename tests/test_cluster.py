@@ -18,9 +18,10 @@ from triangulate.stories.cluster import (
     ClusterSettings,
     StoryClusterer,
     _average_link,
-    _Group,
+    _Groups,
     _leading_words,
     _LiveStory,
+    _Vector,
     _Weighted,
     cluster_features,
     facts_in,
@@ -308,31 +309,36 @@ def test_two_incidents_mixed_in_the_window_are_split_before_the_story_sleeps() -
 def test_a_follow_up_naming_new_people_joins_its_incident() -> None:
     features = {f.id: f for f in shootings()}
     follow_up = features["shooting-pellworth-3"]
-    earlier = set(features["shooting-pellworth-1"].names) | set(features["shooting-pellworth-2"].names)
+    earlier = set(features["shooting-pellworth-1"].names) | set(
+        features["shooting-pellworth-2"].names
+    )
     assert {"e:corin maddox", "e:tobias renwick"} <= set(follow_up.names) - earlier
     for mixing in ({}, {"threshold": 0.15, "index_terms": 100}):
         story = next(s for s in grouping(list(features.values()), **mixing) if follow_up.id in s)
         assert story == {"shooting-pellworth-1", "shooting-pellworth-2", "shooting-pellworth-3"}
 
 
-def group(*bags: str) -> _Group:
-    """Reports as bags of words, one group: each space's sum of their unit vectors."""
-    total: dict[str, float] = {}
-    for words in bags:
-        for word, weight in _unit({word: 1.0 for word in words.split()}).items():
-            total[word] = total.get(word, 0.0) + weight
-    return _Group([total, {}, {}], [len(bags), 0, 0], len(bags), list(bags))
+def as_groups(*groups: list[str]) -> _Groups:
+    """Groups of reports, each report a bag of words: each group's sum of their unit vectors."""
+    sums: list[tuple[dict[str, float], dict[str, float], dict[str, float]]] = []
+    for bags in groups:
+        total: dict[str, float] = {}
+        for words in bags:
+            for word, weight in _unit(dict.fromkeys(words.split(), 1.0)).items():
+                total[word] = total.get(word, 0.0) + weight
+        sums.append((total, {}, {}))
+    return _Groups.of(sums, [[len(bags), 0, 0] for bags in groups], [list(g) for g in groups])
 
 
-def parts_of(groups: list[_Group], ratio: float = 0.5) -> list[set[str]]:
+def parts_of(groups: _Groups, ratio: float = 0.5) -> list[list[str]]:
     parts = _average_link(groups, (1.0, 0.5, 0.5), threshold=0.25, ratio=ratio, min_part=2)
-    return [{a for g in part for a in groups[g].articles} for part in parts]
+    return sorted(sorted(a for g in part for a in groups.articles[g]) for part in parts)
 
 
 def test_average_link_splits_two_tight_incidents_but_not_a_saga_or_an_odd_report() -> None:
     mill = ["fire mill blaze north crew", "fire mill smoke north crew"]
     dock = ["fire dock cargo east ship", "fire dock crane east ship"]
-    assert sorted(map(sorted, parts_of([group(w) for w in mill + dock]))) == [dock, mill]
+    assert parts_of(as_groups(*([w] for w in mill + dock))) == [dock, mill]
     # A saga: its reports loosely alike throughout, about half as alike across its two
     # halves as within them; without the ratio it would be split.
     saga = [
@@ -341,14 +347,28 @@ def test_average_link_splits_two_tight_incidents_but_not_a_saga_or_an_odd_report
         "judge lawyer prison sentence verdict",
         "appeal court judge jury sentence",
     ]
-    assert len(parts_of([group(w) for w in saga])) == 1
-    assert len(parts_of([group(w) for w in saga], ratio=10.0)) == 2
+    assert len(parts_of(as_groups(*([w] for w in saga)))) == 1
+    assert len(parts_of(as_groups(*([w] for w in saga)), ratio=10.0)) == 2
     # One odd report is no second incident: it stays with the story it joined.
-    odd = mill + ["fire mill ash north crew", "fire dock crane east ship"]
-    assert len(parts_of([group(w) for w in odd])) == 1
+    odd = [*mill, "fire mill ash north crew", "fire dock crane east ship"]
+    assert len(parts_of(as_groups(*([w] for w in odd)))) == 1
     # The earlier reports of a story that slept come as one group of their sums.
-    slept = [group(*mill), group(dock[0]), group(dock[1])]
-    assert sorted(map(sorted, parts_of(slept))) == [dock, mill]
+    assert parts_of(as_groups(mill, [dock[0]], [dock[1]])) == [dock, mill]
+
+
+def test_a_story_that_slept_counts_its_earlier_reports_as_one_group() -> None:
+    mill = ["fire mill blaze north crew", "fire mill smoke north crew"]
+    dock = ["fire dock cargo east ship", "fire dock crane east ship"]
+    members = as_groups(*([w] for w in dock))
+    centroids = (_Vector(), _Vector(), _Vector())
+    for words in mill + dock:
+        centroids[0].add(_unit(dict.fromkeys(words.split(), 1.0)))
+    slept = members.with_residual(centroids, size=2)
+    whole = as_groups(mill, *([w] for w in dock))
+    for found, expected in zip(slept.dots, whole.dots, strict=True):
+        assert found.ravel().tolist() == pytest.approx(expected.ravel().tolist())
+    assert slept.counts == whole.counts and slept.sizes == [2, 1, 1]
+    assert parts_of(slept) == [[], dock]  # the earlier reports keep the story
 
 
 def _unit(weights: dict[str, float]) -> dict[str, float]:

@@ -34,15 +34,19 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
+import heapq
 import math
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from operator import add, mul, sub
-from typing import overload
+from typing import Any, overload
+
+import numpy as np
+import numpy.typing as npt
 
 from triangulate.core.words import STOP_WORDS, stem, word_set, words_of
 from triangulate.models import Article, Story
@@ -638,24 +642,23 @@ class StoryClusterer:
                 if not present[space]:
                     continue
                 started = known is not None or space != _CHEAPEST_FIRST[0]
-                if limit is not None and started and self._margin(cosines, gap, story, without) < limit:
+                if limit is not None and started and self._margin(cosines, gap) < limit:
                     return None
                 if without:
                     cosines[space] = centroids[space].cosine_without(vectors[space])
                 else:  # as _Vector.cosine computes it (both sides present)
                     cosine = cosines[space] = centroids[space].dot(vectors[space]) / norms[space]
                     dots[space] = cosine * norms[space]
-            return self._margin(cosines, gap, story, without)
+            return self._margin(cosines, gap)
         finally:
             if bounds is not None and not without:
                 steps = (centroids[0].steps, centroids[1].steps, centroids[2].steps)
                 bounds[story.id] = (steps, dots)
 
-    def _margin(self, cosines: list[float | None], gap: int, story: _LiveStory | None = None, without: bool = False) -> float:
+    def _margin(self, cosines: list[float | None], gap: int) -> float:
         similarity = self._mean(cosines)
         if gap <= self.settings.window_days:
-            margin = similarity - self.settings.threshold
-            return margin
+            return similarity - self.settings.threshold
         return late_link(self.settings, similarity, cosines, gap) - self.settings.late_threshold
 
     def _story_similarity(
@@ -849,7 +852,6 @@ class StoryClusterer:
             self._story_of[moved_id] = story.id
         _widen(story, weighted.published)
 
-
     # -- splitting what should not have been joined
 
     def _split_all(self, stories: list[_LiveStory]) -> list[_LiveStory]:
@@ -876,25 +878,28 @@ class StoryClusterer:
         """
         s = self.settings
         members = list(story.members.items())
-        if len(members) < 2 or len(members) > s.split_most:
-            return []
-        groups = [
-            _Group(list(weighted.spaces), [int(bool(v)) for v in weighted.spaces], 1, [article])
-            for article, weighted in members
-        ]
-        rest = _residual(story, [weighted for _, weighted in members])
-        if rest is not None:
-            groups.insert(0, rest)  # the story's first report is among them
-        else:
-            first = story.articles[0]
-            groups.sort(key=lambda group: group.articles[0] != first)  # stable: it goes first
+        if (
+            len(members) > s.split_most
+            or len(members) < s.split_min_part  # no part could go: its earlier reports stay
+            or story.originals < 2 * s.split_min_part
+        ):
+            return []  # too large to test, or too small for two parts that may stand alone
+        first = story.articles[0]
+        members.sort(key=lambda member: member[0] != first)  # stable: the first goes first
+        groups = _Groups.of(
+            [weighted.spaces for _, weighted in members],
+            [[int(bool(vector)) for vector in weighted.spaces] for _, weighted in members],
+            [[article] for article, _ in members],
+        )
+        if story.originals > len(members):  # it slept: its earlier reports are one group
+            groups = groups.with_residual(story.spaces, story.originals - len(members))
         parts = _average_link(
             groups, self._space_weights, s.split_threshold, s.split_ratio, s.split_min_part
         )
         return [
-            self._split_off(story, [a for g in part for a in groups[g].articles])
+            self._split_off(story, [a for g in part for a in groups.articles[g]])
             for part in parts
-            if 0 not in part
+            if 0 not in part  # the first report's or the earlier reports' part: the story's
         ]
 
     def _split_off(self, story: _LiveStory, article_ids: list[str]) -> _LiveStory:
@@ -1004,92 +1009,115 @@ class StoryClusterer:
 
 
 @dataclass
-class _Group:
-    """Reports grouped while splitting a story: each space's sum of their unit vectors and
-    how many of them have that space, how many reports, and their article ids."""
+class _Groups:
+    """Groups of a story's reports, for average link: each group's sums of unit vectors
+    (three spaces), each space's matrix of the dot products of those sums, how many reports
+    of each group have each space, how many reports each group holds, and their ids."""
 
-    sums: list[Mapping[str, float]]
-    counts: list[int]
-    size: int
-    articles: list[str]
+    sums: list[Sequence[Mapping[str, float]]]
+    dots: list[npt.NDArray[np.float64]]
+    counts: list[list[int]]
+    sizes: list[int]
+    articles: list[list[str]]
+
+    @classmethod
+    def of(
+        cls,
+        sums: Sequence[Sequence[Mapping[str, float]]],
+        counts: list[list[int]],
+        articles: list[list[str]],
+    ) -> _Groups:
+        """Groups from their sums, counts and articles (each one's size: its articles)."""
+        dots = [_gram([group[space] for group in sums]) for space in range(3)]
+        return cls(list(sums), dots, counts, [len(ids) for ids in articles], articles)
+
+    def with_residual(self, centroids: Sequence[_Vector], size: int) -> _Groups:
+        """First the ``size`` reports of ``centroids`` (a story's sums) in none of these
+        groups, as one group (the centroid less the groups' sums, by dot products alone:
+        a story's centroid is far larger than any report), then these groups."""
+        dots = []
+        counts = [[0, 0, 0], *self.counts]
+        for space, (gram, centroid) in enumerate(zip(self.dots, centroids, strict=True)):
+            counts[0][space] = max(centroid.count - sum(c[space] for c in self.counts), 0)
+            grown = np.zeros((len(self.sums) + 1, len(self.sums) + 1))
+            grown[1:, 1:] = gram
+            if counts[0][space]:
+                with_centroid = np.array([centroid.dot(group[space]) for group in self.sums])
+                grown[0, 1:] = grown[1:, 0] = with_centroid - gram.sum(axis=1)
+                grown[0, 0] = centroid.norm2 - 2.0 * with_centroid.sum() + gram.sum()
+            dots.append(grown)
+        rest: Sequence[Mapping[str, float]] = ({}, {}, {})  # its sums: never read again
+        return _Groups([rest, *self.sums], dots, counts, [size, *self.sizes], [[], *self.articles])
 
 
-def _residual(story: _LiveStory, members: list[_Weighted]) -> _Group | None:
-    """The reports of ``story`` that have no vectors left (it slept), as one group."""
-    size = story.originals - len(members)
-    if size <= 0:
-        return None
-    sums: list[Mapping[str, float]] = []
-    counts = []
-    for space, centroid in enumerate(story.spaces):
-        rest = dict(centroid.weights)
-        for weighted in members:
-            for key, value in weighted.spaces[space].items():
-                rest[key] -= value
-        counts.append(centroid.count - sum(1 for weighted in members if weighted.spaces[space]))
-        sums.append(rest if counts[-1] > 0 else {})
-    return _Group(sums, counts, size, [])
-
-
-def _sum_dot(first: Mapping[str, float], second: Mapping[str, float]) -> float:
-    small, large = (first, second) if len(first) < len(second) else (second, first)
-    return float(sum(map(mul, small.values(), map(large.get, small.keys(), repeat(0.0)))))
+def _gram(vectors: list[Mapping[str, float]]) -> npt.NDArray[np.float64]:
+    """Every dot product of the sparse ``vectors``, as a matrix (one product in numpy rather
+    than a loop per pair: a story of k reports has k * k / 2 pairs)."""
+    keys = set().union(*vectors)
+    columns = dict(zip(keys, range(len(keys)), strict=True))
+    rows: list[int] = []
+    cols: list[int] = []
+    values: list[float] = []
+    for row, vector in enumerate(vectors):  # each step a loop in C, not one per key
+        rows += repeat(row, len(vector))
+        cols += map(columns.__getitem__, vector)
+        values += vector.values()
+    matrix = np.zeros((len(vectors), max(len(columns), 1)))
+    matrix[rows, cols] = values
+    gram: npt.NDArray[np.float64] = matrix @ matrix.T
+    return gram
 
 
 class _AverageLink:
     """Average link over groups of reports, from their sums: the mean cosine of every report
     of one group with every report of another is, space by space, the dot product of the
     groups' sums over the product of their counts, and the mean cosine of a group's reports
-    among themselves is its sum's squared norm, less its count, over its count of pairs."""
+    among themselves is its sum's squared norm, less its count, over its count of pairs.
+    The spaces are weighed as today's score weighs them, over those both sides have."""
 
-    def __init__(self, groups: list[_Group], weights: tuple[float, float, float]) -> None:
-        self.weights = weights
-        # dots[i][j] for i <= j: each space's dot product of the sums of groups i and j
-        self.dots = [
-            [[_sum_dot(a.sums[s], b.sums[s]) for s in range(3)] if j >= i else []
-             for j, b in enumerate(groups)]
-            for i, a in enumerate(groups)
-        ]  # fmt: skip
-        self.counts = [list(group.counts) for group in groups]
-        self.sizes = [group.size for group in groups]
+    def __init__(self, groups: _Groups, weights: tuple[float, float, float]) -> None:
+        self.weights = np.array(weights)
+        self.dots = np.stack(groups.dots)  # space, group, group
+        self.counts = np.array(groups.counts, dtype=np.float64).T  # space, group
+        self.sizes = list(groups.sizes)
 
-    def _mean(self, values: Iterable[tuple[float, int]]) -> float | None:
-        """The weighted mean of the spaces' means (sum over pairs), where there are pairs."""
-        total = weight_sum = 0.0
-        for weight, (value, pairs) in zip(self.weights, values, strict=True):
-            if pairs > 0:
-                total += weight * value / pairs
-                weight_sum += weight
-        return total / weight_sum if weight_sum else None
+    def _mean(self, dots: npt.NDArray[np.float64], pairs: npt.NDArray[np.float64]) -> Any:
+        """The weighted mean over the spaces (axis 0) of ``dots / pairs``, where pairs > 0;
+        NaN where there are none."""
+        weights = self.weights.reshape(-1, *([1] * (dots.ndim - 1)))
+        there = pairs > 0
+        weight = np.where(there, weights, 0.0).sum(axis=0)
+        means = np.where(there, dots / np.where(there, pairs, 1.0), 0.0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return (weights * means).sum(axis=0) / weight
 
-    def across(self, i: int, j: int) -> float:
-        i, j = min(i, j), max(i, j)
-        dots, one, other = self.dots[i][j], self.counts[i], self.counts[j]
-        return self._mean((dots[s], one[s] * other[s]) for s in range(3)) or 0.0
+    def across(self, i: int) -> list[float]:
+        """Group ``i``'s likeness to every group (0 where no space is on both sides)."""
+        found = self._mean(self.dots[:, i, :], self.counts[:, i, None] * self.counts)
+        return list(np.nan_to_num(found, nan=0.0).tolist())
+
+    def pairs(self) -> list[tuple[float, int, int]]:
+        """Every pair of groups i < j, with its likeness negated (most alike first)."""
+        counts = self.counts
+        found = np.nan_to_num(self._mean(self.dots, counts[:, :, None] * counts[:, None, :]))
+        low, high = np.triu_indices(len(self.sizes), k=1)
+        return list(zip((-found[low, high]).tolist(), low.tolist(), high.tolist(), strict=True))
 
     def within(self, i: int) -> float | None:
-        dots, counts = self.dots[i][i], self.counts[i]
-        return self._mean((dots[s] - counts[s], counts[s] * (counts[s] - 1)) for s in range(3))
+        counts = self.counts[:, i]
+        found = float(self._mean(self.dots[:, i, i] - counts, counts * (counts - 1.0)))
+        return None if math.isnan(found) else found
 
-    def join(self, keep: int, gone: int, alive: Iterable[int]) -> None:
+    def join(self, keep: int, gone: int) -> None:
         """Group ``gone`` becomes part of group ``keep``."""
-        dots = self.dots
-        low, high = min(keep, gone), max(keep, gone)
-        for space in range(3):
-            dots[keep][keep][space] += dots[gone][gone][space] + 2.0 * dots[low][high][space]
-        for other in alive:
-            if other not in (keep, gone):
-                into = dots[min(keep, other)][max(keep, other)]
-                out = dots[min(gone, other)][max(gone, other)]
-                for space in range(3):
-                    into[space] += out[space]
-        for space in range(3):
-            self.counts[keep][space] += self.counts[gone][space]
+        self.dots[:, keep, :] += self.dots[:, gone, :]
+        self.dots[:, :, keep] += self.dots[:, :, gone]
+        self.counts[:, keep] += self.counts[:, gone]
         self.sizes[keep] += self.sizes[gone]
 
 
 def _average_link(
-    groups: list[_Group],
+    groups: _Groups,
     weights: tuple[float, float, float],
     threshold: float,
     ratio: float,
@@ -1098,7 +1126,7 @@ def _average_link(
     """Group ``groups`` (their indices) by average link: the most alike pair of parts joins
     while some pair still belongs together (see ``ClusterSettings.split_threshold``)."""
     link = _AverageLink(groups, weights)
-    parts: dict[int, list[int]] = {i: [i] for i in range(len(groups))}
+    parts: dict[int, list[int]] = {i: [i] for i in range(len(groups.sizes))}
 
     def together(i: int, j: int, alike: float) -> bool:
         if alike >= threshold or min(link.sizes[i], link.sizes[j]) < min_part:
@@ -1108,14 +1136,33 @@ def _average_link(
             return True  # nothing to compare with
         return alike >= ratio * math.sqrt(max(mine, 0.0) * max(theirs, 0.0))
 
-    while len(parts) > 1:
-        ranked = sorted((-link.across(i, j), i, j) for i in parts for j in parts if i < j)
-        best = next(((i, j) for alike, i, j in ranked if together(i, j, -alike)), None)
-        if best is None:
-            break
-        keep, gone = best
-        link.join(keep, gone, parts)
-        parts[keep] += parts.pop(gone)
+    # The pairs, most alike first, in a heap; an entry whose parts have changed since is
+    # dropped when it comes up (the pair is in the heap again with its new likeness).
+    version = [0] * len(parts)
+    heap = [(alike, i, j, 0, 0) for alike, i, j in link.pairs()]
+    heapq.heapify(heap)
+    while heap:
+        passed = []  # pairs that stay apart for now: joins elsewhere may change that
+        while heap:
+            entry = heapq.heappop(heap)
+            alike, i, j, mine, theirs = entry
+            if i not in parts or j not in parts or (mine, theirs) != (version[i], version[j]):
+                continue
+            if together(i, j, -alike):
+                break
+            passed.append(entry)
+        else:
+            break  # no pair belongs together
+        for kept in passed:
+            heapq.heappush(heap, kept)
+        link.join(i, j)
+        parts[i] += parts.pop(j)
+        version[i] += 1
+        likeness = link.across(i)
+        for other in parts:
+            if other != i:
+                low, high = min(i, other), max(i, other)
+                heapq.heappush(heap, (-likeness[other], low, high, version[low], version[high]))
     return list(parts.values())
 
 
