@@ -24,6 +24,10 @@ process pool or in Ray tasks:
   (an article joins the best story *at its time*; stories grown since may suit it better).
   Live stories keep their members' vectors for this, so memory still follows the window;
   dormant ones keep only their centroids.
+* Then, before a story sleeps or closes, it is split when its reports fall into groups that
+  are not alike (average link, fitted on ECB+ train topics by ``benchmarks/fit_split.py``):
+  two same-type incidents of one week, mixed in the window, go to sleep apart, and their
+  follow-ups find each its own.
 
 Wire copies (``duplicate_of`` set) join their original's story and count once: they do not
 move the story's centroid and are not counted in ``originals``.
