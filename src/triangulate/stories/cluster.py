@@ -47,7 +47,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from operator import add, mul, sub
-from typing import Any, overload
+from typing import overload
 
 import numpy as np
 import numpy.typing as npt
@@ -1056,18 +1056,18 @@ class _Groups:
 
 def _gram(vectors: list[Mapping[str, float]]) -> npt.NDArray[np.float64]:
     """Every dot product of the sparse ``vectors``, as a matrix (one product in numpy rather
-    than a loop per pair: a story of k reports has k * k / 2 pairs)."""
-    keys = set().union(*vectors)
-    columns = dict(zip(keys, range(len(keys)), strict=True))
-    rows: list[int] = []
-    cols: list[int] = []
-    values: list[float] = []
-    for row, vector in enumerate(vectors):  # each step a loop in C, not one per key
-        rows += repeat(row, len(vector))
-        cols += map(columns.__getitem__, vector)
-        values += vector.values()
+    than a loop per pair: a story of k reports has k * k / 2 pairs).  Columns in the order
+    the keys first come, so that the sums, and the result, never depend on string hashes."""
+    columns = dict.fromkeys(chain.from_iterable(vectors))
+    columns = dict(zip(columns, range(len(columns)), strict=True))
+    sizes = [len(vector) for vector in vectors]
+    total = sum(sizes)
+    cols = chain.from_iterable(map(columns.__getitem__, vector) for vector in vectors)
+    values = chain.from_iterable(vector.values() for vector in vectors)
     matrix = np.zeros((len(vectors), max(len(columns), 1)))
-    matrix[rows, cols] = values
+    matrix[np.repeat(np.arange(len(vectors)), sizes), np.fromiter(cols, np.intp, total)] = (
+        np.fromiter(values, np.float64, total)
+    )
     gram: npt.NDArray[np.float64] = matrix @ matrix.T
     return gram
 
@@ -1077,46 +1077,54 @@ class _AverageLink:
     of one group with every report of another is, space by space, the dot product of the
     groups' sums over the product of their counts, and the mean cosine of a group's reports
     among themselves is its sum's squared norm, less its count, over its count of pairs.
-    The spaces are weighed as today's score weighs them, over those both sides have."""
+    The spaces are weighed as today's score weighs them, over those both sides have.
+
+    The first likenesses come from numpy, all pairs at once; after each join, plain lists
+    (a story's groups are few: a loop beats numpy's cost per call)."""
 
     def __init__(self, groups: _Groups, weights: tuple[float, float, float]) -> None:
-        self.weights = np.array(weights)
-        self.dots = np.stack(groups.dots)  # space, group, group
-        self.counts = np.array(groups.counts, dtype=np.float64).T  # space, group
+        self.weights = weights
+        dots, counts = np.stack(groups.dots), np.array(groups.counts, dtype=np.float64).T
+        there = (counts[:, :, None] * counts[:, None, :]) > 0  # space, group, group
+        weight = np.array(weights)[:, None, None] * there
+        with np.errstate(invalid="ignore", divide="ignore"):
+            means = np.where(there, dots / (counts[:, :, None] * counts[:, None, :]), 0.0)
+            found = (weight * means).sum(axis=0) / weight.sum(axis=0)
+        self.first: list[list[float]] = np.nan_to_num(found).tolist()
+        self.dots: list[list[list[float]]] = dots.tolist()  # space, group, group
+        self.counts = [list(group) for group in groups.counts]  # group, space
         self.sizes = list(groups.sizes)
 
-    def _mean(self, dots: npt.NDArray[np.float64], pairs: npt.NDArray[np.float64]) -> Any:
-        """The weighted mean over the spaces (axis 0) of ``dots / pairs``, where pairs > 0;
-        NaN where there are none."""
-        weights = self.weights.reshape(-1, *([1] * (dots.ndim - 1)))
-        there = pairs > 0
-        weight = np.where(there, weights, 0.0).sum(axis=0)
-        means = np.where(there, dots / np.where(there, pairs, 1.0), 0.0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return (weights * means).sum(axis=0) / weight
-
-    def across(self, i: int) -> list[float]:
-        """Group ``i``'s likeness to every group (0 where no space is on both sides)."""
-        found = self._mean(self.dots[:, i, :], self.counts[:, i, None] * self.counts)
-        return list(np.nan_to_num(found, nan=0.0).tolist())
-
-    def pairs(self) -> list[tuple[float, int, int]]:
-        """Every pair of groups i < j, with its likeness negated (most alike first)."""
-        counts = self.counts
-        found = np.nan_to_num(self._mean(self.dots, counts[:, :, None] * counts[:, None, :]))
-        low, high = np.triu_indices(len(self.sizes), k=1)
-        return list(zip((-found[low, high]).tolist(), low.tolist(), high.tolist(), strict=True))
+    def across(self, i: int, j: int) -> float:
+        one, other, dots = self.counts[i], self.counts[j], self.dots
+        total = weight_sum = 0.0
+        for space, weight in enumerate(self.weights):
+            pairs = one[space] * other[space]
+            if pairs > 0:
+                total += weight * dots[space][i][j] / pairs
+                weight_sum += weight
+        return total / weight_sum if weight_sum else 0.0
 
     def within(self, i: int) -> float | None:
-        counts = self.counts[:, i]
-        found = float(self._mean(self.dots[:, i, i] - counts, counts * (counts - 1.0)))
-        return None if math.isnan(found) else found
+        counts, dots = self.counts[i], self.dots
+        total = weight_sum = 0.0
+        for space, weight in enumerate(self.weights):
+            pairs = counts[space] * (counts[space] - 1)
+            if pairs > 0:
+                total += weight * (dots[space][i][i] - counts[space]) / pairs
+                weight_sum += weight
+        return total / weight_sum if weight_sum else None
 
     def join(self, keep: int, gone: int) -> None:
         """Group ``gone`` becomes part of group ``keep``."""
-        self.dots[:, keep, :] += self.dots[:, gone, :]
-        self.dots[:, :, keep] += self.dots[:, :, gone]
-        self.counts[:, keep] += self.counts[:, gone]
+        for gram in self.dots:
+            kept, went = gram[keep], gram[gone]
+            gram[keep] = kept = [a + b for a, b in zip(kept, went, strict=True)]
+            for row in gram:
+                row[keep] += row[gone]
+        self.counts[keep] = [
+            a + b for a, b in zip(self.counts[keep], self.counts[gone], strict=True)
+        ]
         self.sizes[keep] += self.sizes[gone]
 
 
@@ -1143,7 +1151,8 @@ def _average_link(
     # The pairs, most alike first, in a heap; an entry whose parts have changed since is
     # dropped when it comes up (the pair is in the heap again with its new likeness).
     version = [0] * len(parts)
-    heap = [(alike, i, j, 0, 0) for alike, i, j in link.pairs()]
+    first = link.first
+    heap = [(-first[i][j], i, j, 0, 0) for i in parts for j in range(i + 1, len(first))]
     heapq.heapify(heap)
     while heap:
         passed = []  # pairs that stay apart for now: joins elsewhere may change that
@@ -1162,11 +1171,11 @@ def _average_link(
         link.join(i, j)
         parts[i] += parts.pop(j)
         version[i] += 1
-        likeness = link.across(i)
         for other in parts:
             if other != i:
                 low, high = min(i, other), max(i, other)
-                heapq.heappush(heap, (-likeness[other], low, high, version[low], version[high]))
+                alike = link.across(low, high)
+                heapq.heappush(heap, (-alike, low, high, version[low], version[high]))
     return list(parts.values())
 
 
