@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
 import math
 import random
@@ -354,6 +355,45 @@ def test_average_link_splits_two_tight_incidents_but_not_a_saga_or_an_odd_report
     assert len(parts_of(as_groups(*([w] for w in odd)))) == 1
     # The earlier reports of a story that slept come as one group of their sums.
     assert parts_of(as_groups(mill, [dock[0]], [dock[1]])) == [dock, mill]
+
+
+WORDS = ["fire", "mill", "dock", "ship", "crane", "blaze", "smoke", "crew"]
+REPORTS = st.lists(
+    st.tuples(
+        st.lists(st.sampled_from(WORDS), min_size=1),
+        st.integers(min_value=0, max_value=40),  # the day
+        st.booleans(),  # a wire copy of the report before it, the same day
+    ),
+    max_size=25,
+)
+
+
+@given(REPORTS, st.sampled_from([0.25, 0.6, 0.95]))
+def test_splitting_keeps_every_report_in_exactly_one_story(
+    reports: list[tuple[list[str], int, bool]], split_threshold: float
+) -> None:
+    features: list[ArticleFeatures] = []
+    for number, (words, day, copy) in enumerate(reports):
+        published = (datetime.date(2031, 3, 1) + datetime.timedelta(days=day)).isoformat()
+        original = features[-1] if copy and features and not features[-1].duplicate_of else None
+        if original is None:
+            features.append(
+                dataclasses.replace(bag(f"r{number:02d}", " ".join(words)), published=published)
+            )
+        else:
+            copied = bag(f"r{number:02d}", " ".join(words), duplicate_of=original.id)
+            features.append(dataclasses.replace(copied, published=original.published))
+    settings = {"threshold": 0.05, "index_terms": 100, "split_threshold": split_threshold}
+    stories = cluster_features(features, ClusterSettings(**settings))  # type: ignore[arg-type]
+    placed = [article for story in stories for article in story.articles]
+    assert sorted(placed) == sorted(f.id for f in features)
+    originals = {f.id for f in features if f.duplicate_of is None}
+    for story in stories:
+        assert story.originals == len(originals & set(story.articles)) >= 1
+    assert len({story.id for story in stories}) == len(stories)
+    story_of = {article: story.id for story in stories for article in story.articles}
+    for wire in features:  # a copy stays with its original, wherever that went
+        assert story_of[wire.id] == story_of[wire.duplicate_of or wire.id]
 
 
 def test_a_story_that_slept_counts_its_earlier_reports_as_one_group() -> None:
