@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
 import math
 import random
@@ -17,8 +18,11 @@ from triangulate.stories.cluster import (
     ArticleFeatures,
     ClusterSettings,
     StoryClusterer,
+    _average_link,
+    _Groups,
     _leading_words,
     _LiveStory,
+    _Vector,
     _Weighted,
     cluster_features,
     facts_in,
@@ -28,11 +32,15 @@ from triangulate.stories.cluster import (
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "stories"
+# Two same-type incidents of one week and a follow-up (kept apart from the stories above,
+# which other tests ingest as one corpus).
+INCIDENTS = Path(__file__).parent / "fixtures" / "incidents"
 LATE_LINK_FILE = Path(__file__).parents[1] / "benchmarks" / "late_link_weights.json"
+SPLIT_FILE = Path(__file__).parents[1] / "benchmarks" / "split_weights.json"
 
 
 def article(name: str, published: str | None = "2031-03-03", **changes: object) -> Article:
-    path = FIXTURES / f"{name}.txt"
+    path = (INCIDENTS if name.startswith("shooting") else FIXTURES) / f"{name}.txt"
     base = Article(id=name, source=str(path), text=path.read_text(encoding="utf-8"))
     return dataclasses.replace(base, published=published, **changes)  # type: ignore[arg-type]
 
@@ -93,7 +101,8 @@ def test_two_similar_earthquakes_on_the_same_day_stay_apart() -> None:
 
 def test_places_and_figures_keep_them_apart_where_words_alone_do_not() -> None:
     features = [featurize(a) for a in quakes()]
-    assert len(grouping(features, threshold=0.2, names_weight=0.0, facts_weight=0.0)) == 1
+    words_alone = {"names_weight": 0.0, "facts_weight": 0.0, "split_threshold": 0.0}
+    assert len(grouping(features, threshold=0.2, **words_alone)) == 1
     assert len(grouping(features, threshold=0.2)) == 2
 
 
@@ -251,6 +260,155 @@ def test_the_late_link_defaults_are_those_fitted_by_the_benchmark() -> None:
     settings = ClusterSettings()
     assert list(settings.late_link) == fitted["weights"]
     assert settings.late_threshold == fitted["threshold"]
+
+
+def test_the_split_test_defaults_are_those_fitted_by_the_benchmark() -> None:
+    fitted = json.loads(SPLIT_FILE.read_text(encoding="utf-8"))
+    settings = ClusterSettings()
+    assert settings.split_threshold == fitted["split_threshold"]
+    assert settings.split_ratio == fitted["split_ratio"]
+    assert settings.split_min_part == fitted["split_min_part"]
+
+
+def shootings() -> list[ArticleFeatures]:
+    """Two petrol-station shootings two days apart in two towns, an unrelated report a week
+    later (the stories sleep), and a follow-up of the first naming its victim and suspect."""
+    dated = [
+        ("shooting-pellworth-1", "2031-05-05"),
+        ("shooting-pellworth-2", "2031-05-06"),
+        ("shooting-dunmore-1", "2031-05-07"),
+        ("shooting-dunmore-2", "2031-05-08"),
+        ("quake-quillmere-1", "2031-05-14"),
+        ("shooting-pellworth-3", "2031-05-18"),
+    ]
+    return [featurize(article(name, day)) for name, day in dated]
+
+
+INCIDENTS_APART = {
+    frozenset({"shooting-pellworth-1", "shooting-pellworth-2", "shooting-pellworth-3"}),
+    frozenset({"shooting-dunmore-1", "shooting-dunmore-2"}),
+    frozenset({"quake-quillmere-1"}),
+}
+
+
+def test_two_same_type_incidents_of_one_week_stay_apart() -> None:
+    assert grouping(shootings()) == INCIDENTS_APART
+
+
+def test_two_incidents_mixed_in_the_window_are_split_before_the_story_sleeps() -> None:
+    # Every word an index key and a low bar: the second shooting's first report joins the
+    # first's story, as a first report of a same-type incident sometimes does.
+    mixing = {"threshold": 0.15, "index_terms": 100}
+    assert grouping(shootings(), **mixing, split_threshold=0.0) == {
+        frozenset({"quake-quillmere-1"}),
+        frozenset(f.id for f in shootings() if f.id.startswith("shooting")),
+    }
+    # Split when the story goes to sleep; the follow-up then finds its own incident's half.
+    assert grouping(shootings(), **mixing) == INCIDENTS_APART
+
+
+def test_a_follow_up_naming_new_people_joins_its_incident() -> None:
+    features = {f.id: f for f in shootings()}
+    follow_up = features["shooting-pellworth-3"]
+    earlier = set(features["shooting-pellworth-1"].names) | set(
+        features["shooting-pellworth-2"].names
+    )
+    assert {"e:corin maddox", "e:tobias renwick"} <= set(follow_up.names) - earlier
+    for mixing in ({}, {"threshold": 0.15, "index_terms": 100}):
+        story = next(s for s in grouping(list(features.values()), **mixing) if follow_up.id in s)
+        assert story == {"shooting-pellworth-1", "shooting-pellworth-2", "shooting-pellworth-3"}
+
+
+def as_groups(*groups: list[str]) -> _Groups:
+    """Groups of reports, each report a bag of words: each group's sum of their unit vectors."""
+    sums: list[tuple[dict[str, float], dict[str, float], dict[str, float]]] = []
+    for bags in groups:
+        total: dict[str, float] = {}
+        for words in bags:
+            for word, weight in _unit(dict.fromkeys(words.split(), 1.0)).items():
+                total[word] = total.get(word, 0.0) + weight
+        sums.append((total, {}, {}))
+    return _Groups.of(sums, [[len(bags), 0, 0] for bags in groups], [list(g) for g in groups])
+
+
+def parts_of(groups: _Groups, ratio: float = 0.5) -> list[list[str]]:
+    parts = _average_link(groups, (1.0, 0.5, 0.5), threshold=0.25, ratio=ratio, min_part=2)
+    return sorted(sorted(a for g in part for a in groups.articles[g]) for part in parts)
+
+
+def test_average_link_splits_two_tight_incidents_but_not_a_saga_or_an_odd_report() -> None:
+    mill = ["fire mill blaze north crew", "fire mill smoke north crew"]
+    dock = ["fire dock cargo east ship", "fire dock crane east ship"]
+    assert parts_of(as_groups(*([w] for w in mill + dock))) == [dock, mill]
+    # A saga: its reports loosely alike throughout, about half as alike across its two
+    # halves as within them; without the ratio it would be split.
+    saga = [
+        "bail hearing trial verdict witness",
+        "appeal hearing lawyer prison witness",
+        "judge lawyer prison sentence verdict",
+        "appeal court judge jury sentence",
+    ]
+    assert len(parts_of(as_groups(*([w] for w in saga)))) == 1
+    assert len(parts_of(as_groups(*([w] for w in saga)), ratio=10.0)) == 2
+    # One odd report is no second incident: it stays with the story it joined.
+    odd = [*mill, "fire mill ash north crew", "fire dock crane east ship"]
+    assert len(parts_of(as_groups(*([w] for w in odd)))) == 1
+    # The earlier reports of a story that slept come as one group of their sums.
+    assert parts_of(as_groups(mill, [dock[0]], [dock[1]])) == [dock, mill]
+
+
+WORDS = ["fire", "mill", "dock", "ship", "crane", "blaze", "smoke", "crew"]
+REPORTS = st.lists(
+    st.tuples(
+        st.lists(st.sampled_from(WORDS), min_size=1),
+        st.integers(min_value=0, max_value=40),  # the day
+        st.booleans(),  # a wire copy of the report before it, the same day
+    ),
+    max_size=25,
+)
+
+
+@given(REPORTS, st.sampled_from([0.25, 0.6, 0.95]))
+def test_splitting_keeps_every_report_in_exactly_one_story(
+    reports: list[tuple[list[str], int, bool]], split_threshold: float
+) -> None:
+    features: list[ArticleFeatures] = []
+    for number, (words, day, copy) in enumerate(reports):
+        published = (datetime.date(2031, 3, 1) + datetime.timedelta(days=day)).isoformat()
+        original = features[-1] if copy and features and not features[-1].duplicate_of else None
+        if original is None:
+            features.append(
+                dataclasses.replace(bag(f"r{number:02d}", " ".join(words)), published=published)
+            )
+        else:
+            copied = bag(f"r{number:02d}", " ".join(words), duplicate_of=original.id)
+            features.append(dataclasses.replace(copied, published=original.published))
+    settings = {"threshold": 0.05, "index_terms": 100, "split_threshold": split_threshold}
+    stories = cluster_features(features, ClusterSettings(**settings))  # type: ignore[arg-type]
+    placed = [article for story in stories for article in story.articles]
+    assert sorted(placed) == sorted(f.id for f in features)
+    originals = {f.id for f in features if f.duplicate_of is None}
+    for story in stories:
+        assert story.originals == len(originals & set(story.articles)) >= 1
+    assert len({story.id for story in stories}) == len(stories)
+    story_of = {article: story.id for story in stories for article in story.articles}
+    for wire in features:  # a copy stays with its original, wherever that went
+        assert story_of[wire.id] == story_of[wire.duplicate_of or wire.id]
+
+
+def test_a_story_that_slept_counts_its_earlier_reports_as_one_group() -> None:
+    mill = ["fire mill blaze north crew", "fire mill smoke north crew"]
+    dock = ["fire dock cargo east ship", "fire dock crane east ship"]
+    members = as_groups(*([w] for w in dock))
+    centroids = (_Vector(), _Vector(), _Vector())
+    for words in mill + dock:
+        centroids[0].add(_unit(dict.fromkeys(words.split(), 1.0)))
+    slept = members.with_residual(centroids, size=2)
+    whole = as_groups(mill, *([w] for w in dock))
+    for found, expected in zip(slept.dots, whole.dots, strict=True):
+        assert found.ravel().tolist() == pytest.approx(expected.ravel().tolist())
+    assert slept.counts == whole.counts and slept.sizes == [2, 1, 1]
+    assert parts_of(slept) == [[], dock]  # the earlier reports keep the story
 
 
 def _unit(weights: dict[str, float]) -> dict[str, float]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from triangulate.evaluation.stories import (
+    OURS,
     TFIDF,
     TFIDF_FIXED,
     evaluate_streams,
@@ -22,7 +23,6 @@ from triangulate.models import Article
 HERE = Path(__file__).parent
 SHARED = HERE.parent.parent / "shared"
 BASELINE = json.loads((HERE / "evaluation" / "story_streams_baseline.json").read_text("utf-8"))
-OURS = "dormant + late link"
 
 
 def doc(identifier: str, gold: str, day: str, text: str = "") -> StreamDoc:

@@ -10,8 +10,9 @@ Streams (see :mod:`triangulate.evaluation.streams`):
 * ``tbaq``: TimeBank + AQUAINT with labelled stories and real dates; ``tbaq-sparse``: 2-5
   reports per story, mean over draws.
 
-Nothing here is fitted: the late-link weights come from ECB+ train topics
-(``benchmarks/fit_late_link.py``); the TF-IDF cut is an oracle chosen on each stream's gold.
+Nothing here is fitted: the late-link weights and the split test come from ECB+ train topics
+(``benchmarks/fit_late_link.py``, ``benchmarks/fit_split.py``); the TF-IDF cut is an oracle
+chosen on each stream's gold.
 """
 
 from __future__ import annotations
@@ -42,10 +43,14 @@ from triangulate.stories.cluster import (
 
 STREAMS = ("ecb-all", "ecb-dev", "ecb-dev-followup", "tbaq", "tbaq-sparse")
 # The clusterer before the dormant stage: a story closes window_days after its last report.
-WITHOUT_DORMANT = ClusterSettings(dormant_days=ClusterSettings.window_days)
+WITHOUT_DORMANT = ClusterSettings(dormant_days=ClusterSettings.window_days, split_threshold=0.0)
+# ... and before the split test: a story, once joined, was never taken apart.
+WITHOUT_SPLIT = ClusterSettings(split_threshold=0.0)
+OURS = "dormant + late link + split test"
 SYSTEMS: dict[str, ClusterSettings] = {
     "5-day window (before)": WITHOUT_DORMANT,
-    "dormant + late link": ClusterSettings(),
+    "dormant + late link (before)": WITHOUT_SPLIT,
+    OURS: ClusterSettings(),
 }
 TFIDF = "TF-IDF average link, best cut"
 TFIDF_FIXED = "TF-IDF average link, cut fixed on ECB+ train"

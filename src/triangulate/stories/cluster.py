@@ -24,6 +24,10 @@ process pool or in Ray tasks:
   (an article joins the best story *at its time*; stories grown since may suit it better).
   Live stories keep their members' vectors for this, so memory still follows the window;
   dormant ones keep only their centroids.
+* Then, before a story sleeps or closes, it is split when its reports fall into groups that
+  are not alike (average link, fitted on ECB+ train topics by ``benchmarks/fit_split.py``):
+  two same-type incidents of one week, mixed in the window, go to sleep apart, and their
+  follow-ups find each its own.
 
 Wire copies (``duplicate_of`` set) join their original's story and count once: they do not
 move the story's centroid and are not counted in ``originals``.
@@ -34,15 +38,19 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
+import heapq
 import math
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from operator import add, mul, sub
 from typing import overload
+
+import numpy as np
+import numpy.typing as npt
 
 from triangulate.core.words import STOP_WORDS, stem, word_set, words_of
 from triangulate.models import Article, Story
@@ -260,6 +268,8 @@ def _day_key(month: str, day: str) -> str:
 LATE_LINK_FEATURES = ("bias", "similarity", "cos_words", "cos_names", "cos_figures", "log_gap")
 LATE_LINK_WEIGHTS = (-3.696, 5.6305, 3.6128, 4.8691, 3.0881, -0.5662)
 LATE_LINK_THRESHOLD = 0.15
+SPLIT_THRESHOLD = 0.25
+SPLIT_RATIO = 0.5
 
 
 @dataclass(frozen=True)
@@ -286,6 +296,19 @@ class ClusterSettings:
     candidates: int = 40  # stories scored per article, those sharing most keys
     refine_passes: int = 2  # passes moving articles to a better story before it closes
     refine_margin: float = 0.0  # how much better the other story must be to move
+    # Before a story sleeps or closes, its members are grouped by average link (the mean of
+    # their pairwise similarities, the three spaces weighed as today's score weighs them):
+    # two groups stay one story when they are at least split_threshold alike, or at least
+    # split_ratio times as alike as their own reports are among themselves (a saga's reports
+    # are loosely alike throughout), or when either holds fewer than split_min_part reports
+    # (one odd report is no second incident, and has no likeness within to compare).  The
+    # other groups become stories of their own.  Fitted on ECB+ train topics only by
+    # benchmarks/fit_split.py (its output: benchmarks/split_weights.json); 0: never split.
+    # Stories of more than split_most members are not tested (the cost is their size cubed).
+    split_threshold: float = SPLIT_THRESHOLD
+    split_ratio: float = SPLIT_RATIO
+    split_min_part: int = 2
+    split_most: int = 40
     max_live_stories: int = 50_000  # beyond this the least recently joined story closes
 
 
@@ -365,6 +388,7 @@ class _Weighted:
     spaces: tuple[dict[str, float], dict[str, float], dict[str, float]]
     keys: tuple[str, ...]
     published: str | None = None
+    title: str = ""
 
 
 _DotBounds = tuple[tuple[int, ...], tuple[int, ...], list[float]]
@@ -420,6 +444,7 @@ class StoryClusterer:
         # While refining: moves made so far, and the count at each story's latest move.
         self._moves = 0
         self._moved_at: dict[str, int] = {}
+        self._splits = 0  # stories split off so far (their ids count them)
         # What scoring each live story's member against its candidates told (bounds of its
         # dot products with them), so that refining rules most candidates out again cheaply.
         self._article_bounds: dict[str, _ArticleBounds] = {}
@@ -455,6 +480,7 @@ class StoryClusterer:
     def finish(self) -> list[Story]:
         """Close every live story and return all stories not yet drained."""
         self._refine(list(self._live.values()))
+        self._split_all([s for s in self._live.values() if not s.dormant])
         for story in sorted(self._live.values(), key=lambda s: s.touched):
             self._close(story)
         return self.drain_closed()
@@ -476,7 +502,9 @@ class StoryClusterer:
         keys = _top_keys(vectors[0], self.settings.index_terms) + _top_keys(
             vectors[1], self.settings.index_names
         )
-        return _Weighted((vectors[0], vectors[1], vectors[2]), keys, features.published)
+        return _Weighted(
+            (vectors[0], vectors[1], vectors[2]), keys, features.published, features.title
+        )
 
     def _tfidf(self, keys: list[str], counts: list[float]) -> dict[str, float]:
         """The L2-normalised TF-IDF vector of one space's ``keys`` and their ``counts``."""
@@ -828,6 +856,82 @@ class StoryClusterer:
             self._story_of[moved_id] = story.id
         _widen(story, weighted.published)
 
+    # -- splitting what should not have been joined
+
+    def _split_all(self, stories: list[_LiveStory]) -> list[_LiveStory]:
+        """``stories`` and the stories split off them (see :meth:`_split`)."""
+        if self.settings.split_threshold <= 0.0:
+            return stories
+        out = []
+        for story in stories:
+            if story.id in self._live:
+                out += [story, *self._split(story)]
+        return out
+
+    def _split(self, story: _LiveStory) -> list[_LiveStory]:
+        """Split a story whose members fall into groups that are not alike (see
+        ``ClusterSettings.split_threshold``); the stories split off.
+
+        Two same-type incidents of one week share the event's words, often its place and
+        its kind of figures: a first report of the second may clear today's threshold against
+        a story of the first, and each further report of either then finds the mixed story,
+        and, once it sleeps, their follow-ups too.  Their own reports are still more alike
+        among themselves than across.  The group holding the story's first report keeps the
+        story.  A story that slept has no vectors left for its earlier reports: they count as
+        one group, the centroid less the members'.
+        """
+        s = self.settings
+        members = list(story.members.items())
+        if (
+            len(members) > s.split_most
+            or len(members) < s.split_min_part  # no part could go: its earlier reports stay
+            or story.originals < 2 * s.split_min_part
+        ):
+            return []  # too large to test, or too small for two parts that may stand alone
+        first = story.articles[0]
+        members.sort(key=lambda member: member[0] != first)  # stable: the first goes first
+        groups = _Groups.of(
+            [weighted.spaces for _, weighted in members],
+            [[int(bool(vector)) for vector in weighted.spaces] for _, weighted in members],
+            [[article] for article, _ in members],
+        )
+        if story.originals > len(members):  # it slept: its earlier reports are one group
+            groups = groups.with_residual(story.spaces, story.originals - len(members))
+        parts = _average_link(
+            groups, self._space_weights, s.split_threshold, s.split_ratio, s.split_min_part
+        )
+        return [
+            self._split_off(story, [a for g in part for a in groups.articles[g]])
+            for part in parts
+            if 0 not in part  # the first report's or the earlier reports' part: the story's
+        ]
+
+    def _split_off(self, story: _LiveStory, article_ids: list[str]) -> _LiveStory:
+        """Move ``article_ids`` (members of ``story``, with their copies) to a new story."""
+        self._splits += 1
+        order = {article: n for n, article in enumerate(story.articles)}
+        article_ids.sort(key=order.__getitem__)
+        seed = f"{article_ids[0]}#{self._splits}"
+        part = _LiveStory("s" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12], "", [])
+        part.born, part.touched = story.born, story.touched
+        for article_id in article_ids:
+            weighted = story.members.pop(article_id)
+            for centroid, vector in zip(story.spaces, weighted.spaces, strict=True):
+                if vector:
+                    centroid.remove(vector)
+            story.originals -= 1
+            self._put_in(part, weighted, article_id, story.copies.pop(article_id, []))
+            part.title = part.title or weighted.title
+        self._live[part.id] = part
+        moved = set(part.articles)
+        story.articles = [a for a in story.articles if a not in moved]
+        if len(story.articles) == len(story.members) + sum(map(len, story.copies.values())):
+            # every report left has its date at hand: the story's span is theirs alone
+            story.first_seen = story.last_seen = None
+            for weighted in story.members.values():
+                _widen(story, weighted.published)
+        return part
+
     # -- story bookkeeping
 
     def _start(self, features: ArticleFeatures) -> _LiveStory:
@@ -877,7 +981,7 @@ class StoryClusterer:
                 if not s.dormant and s.last_seen and s.last_seen < horizon
             ]
             self._refine(going)
-            for story in going:
+            for story in self._split_all(going):
                 if story.id in self._live:
                     self._drop_bounds(story)
                     _sleep(story)
@@ -906,6 +1010,173 @@ class StoryClusterer:
             members.discard(story.id)
             if not members:
                 del self._index[key]
+
+
+@dataclass
+class _Groups:
+    """Groups of a story's reports, for average link: each group's sums of unit vectors
+    (three spaces), each space's matrix of the dot products of those sums, how many reports
+    of each group have each space, how many reports each group holds, and their ids."""
+
+    sums: list[Sequence[Mapping[str, float]]]
+    dots: list[npt.NDArray[np.float64]]
+    counts: list[list[int]]
+    sizes: list[int]
+    articles: list[list[str]]
+
+    @classmethod
+    def of(
+        cls,
+        sums: Sequence[Sequence[Mapping[str, float]]],
+        counts: list[list[int]],
+        articles: list[list[str]],
+    ) -> _Groups:
+        """Groups from their sums, counts and articles (each one's size: its articles)."""
+        dots = [_gram([group[space] for group in sums]) for space in range(3)]
+        return cls(list(sums), dots, counts, [len(ids) for ids in articles], articles)
+
+    def with_residual(self, centroids: Sequence[_Vector], size: int) -> _Groups:
+        """First the ``size`` reports of ``centroids`` (a story's sums) in none of these
+        groups, as one group (the centroid less the groups' sums, by dot products alone:
+        a story's centroid is far larger than any report), then these groups."""
+        dots = []
+        counts = [[0, 0, 0], *self.counts]
+        for space, (gram, centroid) in enumerate(zip(self.dots, centroids, strict=True)):
+            counts[0][space] = max(centroid.count - sum(c[space] for c in self.counts), 0)
+            grown = np.zeros((len(self.sums) + 1, len(self.sums) + 1))
+            grown[1:, 1:] = gram
+            if counts[0][space]:
+                with_centroid = np.array([centroid.dot(group[space]) for group in self.sums])
+                grown[0, 1:] = grown[1:, 0] = with_centroid - gram.sum(axis=1)
+                grown[0, 0] = centroid.norm2 - 2.0 * with_centroid.sum() + gram.sum()
+            dots.append(grown)
+        rest: Sequence[Mapping[str, float]] = ({}, {}, {})  # its sums: never read again
+        return _Groups([rest, *self.sums], dots, counts, [size, *self.sizes], [[], *self.articles])
+
+
+def _gram(vectors: list[Mapping[str, float]]) -> npt.NDArray[np.float64]:
+    """Every dot product of the sparse ``vectors``, as a matrix (one product in numpy rather
+    than a loop per pair: a story of k reports has k * k / 2 pairs).  Columns in the order
+    the keys first come, so that the sums, and the result, never depend on string hashes."""
+    columns = dict.fromkeys(chain.from_iterable(vectors))
+    columns = dict(zip(columns, range(len(columns)), strict=True))
+    sizes = [len(vector) for vector in vectors]
+    total = sum(sizes)
+    cols = chain.from_iterable(map(columns.__getitem__, vector) for vector in vectors)
+    values = chain.from_iterable(vector.values() for vector in vectors)
+    matrix = np.zeros((len(vectors), max(len(columns), 1)))
+    matrix[np.repeat(np.arange(len(vectors)), sizes), np.fromiter(cols, np.intp, total)] = (
+        np.fromiter(values, np.float64, total)
+    )
+    gram: npt.NDArray[np.float64] = matrix @ matrix.T
+    return gram
+
+
+class _AverageLink:
+    """Average link over groups of reports, from their sums: the mean cosine of every report
+    of one group with every report of another is, space by space, the dot product of the
+    groups' sums over the product of their counts, and the mean cosine of a group's reports
+    among themselves is its sum's squared norm, less its count, over its count of pairs.
+    The spaces are weighed as today's score weighs them, over those both sides have.
+
+    The first likenesses come from numpy, all pairs at once; after each join, plain lists
+    (a story's groups are few: a loop beats numpy's cost per call)."""
+
+    def __init__(self, groups: _Groups, weights: tuple[float, float, float]) -> None:
+        self.weights = weights
+        dots, counts = np.stack(groups.dots), np.array(groups.counts, dtype=np.float64).T
+        there = (counts[:, :, None] * counts[:, None, :]) > 0  # space, group, group
+        weight = np.array(weights)[:, None, None] * there
+        with np.errstate(invalid="ignore", divide="ignore"):
+            means = np.where(there, dots / (counts[:, :, None] * counts[:, None, :]), 0.0)
+            found = (weight * means).sum(axis=0) / weight.sum(axis=0)
+        self.first: list[list[float]] = np.nan_to_num(found).tolist()
+        self.dots: list[list[list[float]]] = dots.tolist()  # space, group, group
+        self.counts = [list(group) for group in groups.counts]  # group, space
+        self.sizes = list(groups.sizes)
+
+    def across(self, i: int, j: int) -> float:
+        one, other, dots = self.counts[i], self.counts[j], self.dots
+        total = weight_sum = 0.0
+        for space, weight in enumerate(self.weights):
+            pairs = one[space] * other[space]
+            if pairs > 0:
+                total += weight * dots[space][i][j] / pairs
+                weight_sum += weight
+        return total / weight_sum if weight_sum else 0.0
+
+    def within(self, i: int) -> float | None:
+        counts, dots = self.counts[i], self.dots
+        total = weight_sum = 0.0
+        for space, weight in enumerate(self.weights):
+            pairs = counts[space] * (counts[space] - 1)
+            if pairs > 0:
+                total += weight * (dots[space][i][i] - counts[space]) / pairs
+                weight_sum += weight
+        return total / weight_sum if weight_sum else None
+
+    def join(self, keep: int, gone: int) -> None:
+        """Group ``gone`` becomes part of group ``keep``."""
+        for gram in self.dots:
+            kept, went = gram[keep], gram[gone]
+            gram[keep] = kept = [a + b for a, b in zip(kept, went, strict=True)]
+            for row in gram:
+                row[keep] += row[gone]
+        self.counts[keep] = [
+            a + b for a, b in zip(self.counts[keep], self.counts[gone], strict=True)
+        ]
+        self.sizes[keep] += self.sizes[gone]
+
+
+def _average_link(
+    groups: _Groups,
+    weights: tuple[float, float, float],
+    threshold: float,
+    ratio: float,
+    min_part: int,
+) -> list[list[int]]:
+    """Group ``groups`` (their indices) by average link: the most alike pair of parts joins
+    while some pair still belongs together (see ``ClusterSettings.split_threshold``)."""
+    link = _AverageLink(groups, weights)
+    parts: dict[int, list[int]] = {i: [i] for i in range(len(groups.sizes))}
+
+    def together(i: int, j: int, alike: float) -> bool:
+        if alike >= threshold or min(link.sizes[i], link.sizes[j]) < min_part:
+            return True
+        mine, theirs = link.within(i), link.within(j)
+        if mine is None or theirs is None:
+            return True  # nothing to compare with
+        return alike >= ratio * math.sqrt(max(mine, 0.0) * max(theirs, 0.0))
+
+    # The pairs, most alike first, in a heap; an entry whose parts have changed since is
+    # dropped when it comes up (the pair is in the heap again with its new likeness).
+    version = [0] * len(parts)
+    first = link.first
+    heap = [(-first[i][j], i, j, 0, 0) for i in parts for j in range(i + 1, len(first))]
+    heapq.heapify(heap)
+    while heap:
+        passed = []  # pairs that stay apart for now: joins elsewhere may change that
+        while heap:
+            entry = heapq.heappop(heap)
+            alike, i, j, mine, theirs = entry
+            if i not in parts or j not in parts or (mine, theirs) != (version[i], version[j]):
+                continue
+            if together(i, j, -alike):
+                break
+            passed.append(entry)
+        else:
+            break  # no pair belongs together
+        for kept in passed:
+            heapq.heappush(heap, kept)
+        link.join(i, j)
+        parts[i] += parts.pop(j)
+        version[i] += 1
+        for other in parts:
+            if other != i:
+                low, high = min(i, other), max(i, other)
+                alike = link.across(low, high)
+                heapq.heappush(heap, (-alike, low, high, version[low], version[high]))
+    return list(parts.values())
 
 
 def _widen(story: _LiveStory, day: str | None) -> None:
