@@ -40,7 +40,7 @@ from train_alignment import (
     read_rows,
 )
 from triangulate.compare.align import aligned
-from triangulate.compare.claims import compare
+from triangulate.compare.claims import compare, folded_repeats
 from triangulate.compare.statements import statements_of
 from triangulate.evaluation.ecbplus import event_groups, same_fact, training_topics
 from triangulate.models import Claim
@@ -83,6 +83,7 @@ def train_counts(data: Path, cache: Path, links: Sequence[float]) -> None:
             groups_found, scores, _ = aligned(statements)
             where = {(s.article, s.evidence.start): s.index for s in statements}
             found = agreements.statement_claims(groups_found, statements, articles, scores)
+            found = [c for c in folded_repeats(found, articles) if c is not None]
             for claim in _agreed(found):
                 cited = [
                     (where[(e.article, e.start)], e.tentative) for e in claim.sides[0].evidence

@@ -46,6 +46,7 @@ import numpy as np
 import triangulate
 from triangulate.api import Store
 from triangulate.compare.agreements import statement_claims
+from triangulate.compare.claims import folded_repeats
 from triangulate.compare.align import (
     FEATURES,
     Band,
@@ -186,7 +187,8 @@ def grouping_counts(
     groups, scores, _ = aligned(statements, model, band)
     where = {(s.article, s.evidence.start): s.index for s in statements}
     joined: set[tuple[int, int]] = set()
-    for claim in statement_claims(groups, statements, articles, scores):
+    claims = folded_repeats(statement_claims(groups, statements, articles, scores), articles)
+    for claim in filter(None, claims):
         members = sorted(
             {where[(e.article, e.start)] for side in claim.sides for e in side.evidence}
         )

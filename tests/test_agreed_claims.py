@@ -1,8 +1,10 @@
-"""Agreed statement claims: one claim for what one sentence alone states surely."""
+"""Agreed statement claims: one claim for what one sentence alone states surely, and a
+repeat of a claim folded into it."""
 
 from __future__ import annotations
 
 from triangulate.compare.agreements import SURE_LINK, Answers, statement_claims
+from triangulate.compare.claims import folded_repeats
 from triangulate.compare.labels import parses_whole
 from triangulate.compare.statements import statements_of
 from triangulate.models import Article, Claim
@@ -23,7 +25,9 @@ def _claims(scores: dict[tuple[int, int], float]) -> list[Claim]:
     ]
     statements = statements_of(articles, read_many(articles))
     assert len(statements) == 3
-    return [c for c in statement_claims([[0, 1], [0, 2]], statements, articles, scores)]
+    claims = statement_claims([[0, 1], [0, 2]], statements, articles, scores)
+    assert len(claims) == 2  # one per group of the aligner's
+    return [c for c in folded_repeats(claims, articles) if c is not None]
 
 
 def test_sentences_beside_one_sure_sentence_share_its_claim() -> None:
@@ -37,9 +41,19 @@ def test_sentences_beside_one_sure_sentence_share_its_claim() -> None:
     assert "Less surely: Harbour News, Velmar Post" in claims[0].reason
 
 
-def test_claims_two_sources_state_surely_stay_apart() -> None:
+def test_a_repeat_joins_the_claim_two_sources_state_surely_less_surely() -> None:
     claims = _claims({(0, 1): SURE_LINK, (0, 2): SURE_LINK / 2, (1, 2): 0.0})
-    assert len(claims) == 2
+    assert len(claims) == 1  # the group of a0 and a2 repeats the claim a0 and a1 state
+    evidence = claims[0].sides[0].evidence
+    assert [(e.article, e.tentative) for e in evidence] == [
+        ("a0", False),
+        ("a1", False),
+        ("a2", True),
+    ]
+
+
+def test_claims_whose_sure_sentences_differ_stay_apart() -> None:
+    claims = _claims({(0, 1): SURE_LINK, (0, 2): SURE_LINK, (1, 2): 0.0})
     assert [sorted(c.sides[0].articles) for c in claims] == [["a0", "a1"], ["a0", "a2"]]
 
 

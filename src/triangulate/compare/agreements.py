@@ -46,13 +46,12 @@ def statement_claims(
 ) -> list[Claim]:
     """One agreed claim per group, its most widely shared statement first; members that
     tell another stage of the happening ("has begun" beside "was completed") leave it, and
-    with the agreement they make an update. Groups whose sentence only its own source
-    states surely are one claim, citing the others' sentences less surely. ``answers``
-    keeps what is asked of each member once for all the groups (a fresh one by default)."""
+    with the agreement they make an update. The aligner's groups overlap: a group that
+    repeats another is folded into it after (``claims.folded_repeats``). ``answers`` keeps
+    what is asked of each member once for all the groups (a fresh one by default)."""
     answers = answers if answers is not None else Answers()
-    found: list[Claim | _Agreed] = []
+    found: list[Claim] = []
     by_id = {a.id: a for a in articles}
-    alone: dict[int, _Agreed] = {}  # claims one sentence alone states surely, by that sentence
     for group in groups:
         members = [statements[i] for i in _by_centrality(group, scores)]
         about, stating = labelled(members, answers)
@@ -66,20 +65,9 @@ def statement_claims(
         if len({m.source for m in members}) < 2:
             continue
         sure = _surely_stating(members, stating, scores, answers)
-        # which groups are one claim is the aligner's say (its links alone): what a member
-        # carries only decides how surely it is cited
-        linked_alone = (  # the links reach at least the members the carrying rule keeps
-            len(sure) == 1
-            and len(_surely_stating(members, stating, scores, answers, carrying=False)) == 1
-        )
-        if linked_alone and (same := alone.get(stating[0].index)) is not None:
-            same.add(members)  # one claim, not one per sentence cited less surely beside it
-            continue
-        claim = _Agreed(about, members, sure)
-        found.append(claim)
-        if linked_alone:
-            alone[stating[0].index] = claim
-    return [c if isinstance(c, Claim) else c.claim(by_id, scores, answers) for c in found]
+        confidence = _confidence([m.index for m in members], scores)
+        found.append(_claim(members, sure, about, by_id, confidence, answers))
+    return found
 
 
 _Label = tuple[Statement, Fact | None]
@@ -150,25 +138,6 @@ class Answers:
         return found
 
 
-@dataclass
-class _Agreed:
-    """An agreed claim being gathered: its label, its members, the members that state it surely."""
-
-    about: str
-    members: list[Statement]
-    sure: set[int]
-
-    def add(self, members: Sequence[Statement]) -> None:
-        known = {m.index for m in self.members}
-        self.members += [m for m in members if m.index not in known]
-
-    def claim(
-        self, by_id: dict[str, Article], scores: dict[tuple[int, int], float], answers: Answers
-    ) -> Claim:
-        confidence = _confidence([m.index for m in self.members], scores)
-        return _claim(self.members, self.sure, self.about, by_id, confidence, answers)
-
-
 # A member states the claim surely when the aligner, fitted on ECB+ train, gives its link to
 # the claim's own sentence at least an even chance. Below it, it joined through the others
 # or through the second look: on factalign-dev a fifth to a half of such members state
@@ -181,12 +150,10 @@ def _surely_stating(
     label: tuple[Statement, Fact | None],
     scores: dict[tuple[int, int], float],
     answers: Answers,
-    carrying: bool = True,
 ) -> set[int]:
     """The members that surely state what the claim's sentence says: that sentence, and
     each member that is a copy of a sure one or linked to one at an even chance or more,
-    and that carries what the claim says (its verb, its figures; unless ``carrying`` is
-    False: the aligner's links alone)."""
+    and that carries what the claim says (its verb, its figures)."""
     sure = [label[0]]
     found = {label[0].index}
     text = {m.index: m.text for m in (label[0], *members)}
@@ -196,7 +163,7 @@ def _surely_stating(
                 text[m.index] == text[candidate.index]
                 or (
                     pair_score(scores, m.index, candidate.index) >= SURE_LINK
-                    and (not carrying or answers.carries(m, label))
+                    and answers.carries(m, label)
                 )
             ):
                 sure.append(m)

@@ -1028,27 +1028,33 @@ def _respelled(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _without_repeats(drafts: list[_Draft], articles: Sequence[Article]) -> list[_Draft]:
-    """Drafts with each agreed claim that repeats another's label, its sure sentences among
-    the other's sure ones, folded into that other: the aligner's groups overlap (a sentence
-    sits in several), and a group inside another under the same words is one claim shown
-    twice. What only the repeat cites joins the other less surely."""
-    by_label: dict[str, list[_Draft]] = {}
-    for draft in drafts:
-        if draft.claim.status == "agreed" and len(draft.claim.sides) == 1:
-            by_label.setdefault(draft.claim.about, []).append(draft)
-    folded: dict[int, _Draft] = {}  # by the id of the draft it replaces
-    dropped: set[int] = set()
+    """Drafts with each repeated agreed claim folded into the one it repeats."""
+    kept = folded_repeats([draft.claim for draft in drafts], articles)
+    return [_Draft(claim, d.rank) for d, claim in zip(drafts, kept, strict=True) if claim]
+
+
+def folded_repeats(claims: Sequence[Claim], articles: Sequence[Article]) -> list[Claim | None]:
+    """``claims`` with each agreed claim that repeats another's label, its sure sentences
+    among the other's sure ones, folded into that other (None in its place): the aligner's
+    groups overlap (a sentence sits in several), and a group inside another under the same
+    words is one claim shown twice. What only the repeat cites joins the other less surely."""
+    by_label: dict[str, list[int]] = {}
+    for index, claim in enumerate(claims):
+        if claim.status == "agreed" and len(claim.sides) == 1:
+            by_label.setdefault(claim.about, []).append(index)
+    kept: list[Claim | None] = list(claims)
     for same in by_label.values():
-        kept: list[_Draft] = []
-        for draft in sorted(same, key=lambda d: -len(_surely(d.claim))):
-            into = next((k for k in kept if _surely(draft.claim) <= _surely(k.claim)), None)
+        firsts: list[int] = []
+        for index in sorted(same, key=lambda i: -len(_surely(claims[i]))):
+            into = next((k for k in firsts if _surely(claims[index]) <= _surely(claims[k])), None)
             if into is None:
-                kept.append(draft)
+                firsts.append(index)
                 continue
-            widened = _folded(folded.get(id(into), into).claim, draft.claim, articles)
-            folded[id(into)] = _Draft(widened, into.rank)
-            dropped.add(id(draft))
-    return [folded.get(id(d), d) for d in drafts if id(d) not in dropped]
+            widened = kept[into]
+            assert widened is not None  # a claim others fold into is never dropped
+            kept[into] = _folded(widened, claims[index], articles)
+            kept[index] = None
+    return kept
 
 
 def _surely(claim: Claim) -> set[Evidence]:
