@@ -18,7 +18,7 @@ Copies of one wire story (``Article.duplicate_of``) count as one source.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import partial
@@ -1042,26 +1042,47 @@ def folded_repeats(claims: Sequence[Claim], articles: Sequence[Article]) -> list
     for index, claim in enumerate(claims):
         if claim.status == "agreed" and len(claim.sides) == 1:
             by_label.setdefault(claim.about, []).append(index)
+    by_id = {article.id: article for article in articles}  # once, not once a fold
     kept: list[Claim | None] = list(claims)
     for same in by_label.values():
-        firsts: list[int] = []
-        for index in sorted(same, key=lambda i: -len(_surely(claims[i]))):
-            into = next((k for k in firsts if _surely(claims[index]) <= _surely(claims[k])), None)
-            if into is None:
-                firsts.append(index)
-                continue
+        surely = {index: _surely(claims[index]) for index in same}  # each claim's once
+        for index, into in _repeats(sorted(same, key=lambda i: -len(surely[i])), surely):
             widened = kept[into]
             assert widened is not None  # a claim others fold into is never dropped
-            kept[into] = _folded(widened, claims[index], articles)
+            kept[into] = _folded(widened, claims[index], by_id)
             kept[index] = None
     return kept
+
+
+def _repeats(
+    order: Sequence[int], surely: Mapping[int, set[Evidence]]
+) -> Iterator[tuple[int, int]]:
+    """(repeat, the claim it folds into) for each claim of ``order`` (one label's, the most
+    sure sentences first) whose sure sentences all lie in an earlier kept claim's, the first
+    such; the others are kept. Only the kept claims holding one of its sentences (the one
+    fewest of them hold) are looked at, not every kept claim."""
+    firsts: list[int] = []
+    holding: dict[Evidence, list[int]] = {}  # a sure sentence -> the kept claims citing it
+    for index in order:
+        sentences = surely[index]
+        if sentences:
+            rarest = min((holding.get(e, []) for e in sentences), key=len)
+            into = next((k for k in rarest if sentences <= surely[k]), None)
+        else:
+            into = firsts[0] if firsts else None  # an empty set lies in every one
+        if into is not None:
+            yield index, into
+            continue
+        firsts.append(index)
+        for evidence in sentences:
+            holding.setdefault(evidence, []).append(index)
 
 
 def _surely(claim: Claim) -> set[Evidence]:
     return {e for side in claim.sides for e in side.evidence if not e.tentative}
 
 
-def _folded(claim: Claim, repeat: Claim, articles: Sequence[Article]) -> Claim:
+def _folded(claim: Claim, repeat: Claim, by_id: Mapping[str, Article]) -> Claim:
     """``claim`` citing, less surely, the sentences only ``repeat`` cites."""
     side = claim.sides[0]
     known = set(side.evidence)
@@ -1072,7 +1093,7 @@ def _folded(claim: Claim, repeat: Claim, articles: Sequence[Article]) -> Claim:
     cited = tuple(dict.fromkeys(e.article for e in evidence))
     return replace(
         claim,
-        reason=agreement_reason(evidence, articles),
+        reason=agreement_reason(evidence, by_id),
         sides=(replace(side, articles=cited, evidence=evidence),),
     )
 
