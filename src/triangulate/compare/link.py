@@ -104,6 +104,23 @@ def _measured_alike(a: LinkInput, b: LinkInput) -> bool:
     return verbs_alike(a.governor, b.governor)
 
 
+@dataclass(frozen=True)
+class _Traits:
+    """What the linker reads of one value pair after pair, found once a value: each pair's
+    checks are then lookups, and scoring the candidates costs in proportion to them."""
+
+    kind: str  # "time:<unit>" or "quantity:<unit kind>"
+    written: str  # see Linker._written
+    doers: frozenset[str]
+    predicate: str | None  # see Linker._predicate
+    partitive: bool
+    toll: bool
+    key: tuple[str, str]  # (counted thing, verb or its group)
+    holder: str | None  # an age's person
+    unit_kind: str  # quantity_reader.unit_kind of the unit
+    sentence: str | None  # the holding sentence, its spacing folded
+
+
 @dataclass
 class Cluster:
     members: list[int]
@@ -195,7 +212,25 @@ class Linker:
         self.noun_similarity = noun_similarity
         self.frequency = Counter(self._written(v) for v in values)
         self.holders = {**holders, **self._unnamed_ages(holders)}
+        self.traits = [self._traits(v) for v in values]
         self.ambiguous = self._ambiguous_keys()
+
+    def _traits(self, value: LinkInput) -> _Traits:
+        sentence = None
+        if value.statement is not None:
+            sentence = " ".join(self.statements[value.statement].text.split())
+        return _Traits(
+            kind=self._kind(value),
+            written=self._written(value),
+            doers=self._doers(value),
+            predicate=self._predicate(value),
+            partitive=self._partitive(value),
+            toll=self._toll(value),
+            key=self._key(value),
+            holder=self._holder(value),
+            unit_kind=quantity_reader.unit_kind(value.unit),
+            sentence=sentence,
+        )
 
     # ------------------------------------------------------------ pairs
 
@@ -268,33 +303,34 @@ class Linker:
 
     def same_question(self, i: int, j: int) -> bool:
         a, b = self.values[i], self.values[j]
-        if self._kind(a) != self._kind(b):
+        first, second = self.traits[i], self.traits[j]
+        if first.kind != second.kind:
             return False
-        if self._kind(a) == "quantity:age":
-            first, second = self._holder(a), self._holder(b)
-            return first is not None and first == second
-        if not _doers_meet(self._doers(a), self._doers(b)):
+        if first.kind == "quantity:age":
+            return first.holder is not None and first.holder == second.holder
+        if not _doers_meet(first.doers, second.doers):
             return False
-        verb_a, verb_b = self._predicate(a), self._predicate(b)
+        verb_a, verb_b = first.predicate, second.predicate
         if verb_a and verb_b and not verbs_alike(verb_a, verb_b) and not _measured_alike(a, b):
             return bool(a.words & b.words) and a.kind == "time"
         if a.kind == "time":
             return bool(a.words & b.words) or verbs_alike(verb_a, verb_b)
-        if self._partitive(a) or self._partitive(b):
+        if first.partitive or second.partitive:
             return False
-        return self._same_counted(a, b)
+        return self._same_counted(i, j)
 
-    def _same_happening(self, a: LinkInput, b: LinkInput) -> bool:
+    def _same_happening(self, i: int, j: int) -> bool:
         """Values that clash must hang on verbs of one kind; a value on a light verb ("is
         dead after falling 150 metres") leaves the question to its unit and its sentence."""
-        first, second = self._predicate(a), self._predicate(b)
+        first, second = self.traits[i].predicate, self.traits[j].predicate
         if first and second:
-            return verbs_alike(first, second) or _measured_alike(a, b)
-        return a.kind == "quantity"
+            return verbs_alike(first, second) or _measured_alike(self.values[i], self.values[j])
+        return self.values[i].kind == "quantity"
 
-    def _same_doer(self, a: LinkInput, b: LinkInput) -> bool:
+    def _same_doer(self, i: int, j: int) -> bool:
         """Two doers named differently ("the mayor", "the army") make two facts of one verb."""
-        if not a.subject or not b.subject or self._toll(a) or self._toll(b):
+        a, b = self.values[i], self.values[j]
+        if not a.subject or not b.subject or self.traits[i].toll or self.traits[j].toll:
             return True
         return " ".join(a.subject.lower().split()) == " ".join(b.subject.lower().split())
 
@@ -306,8 +342,8 @@ class Linker:
         groups = verb_groups(verb.removeprefix("not "))
         return counted, f"#{min(groups)}" if groups else verb
 
-    def _same_key(self, a: LinkInput, b: LinkInput) -> bool:
-        (noun_a, verb_a), (noun_b, verb_b) = self._key(a), self._key(b)
+    def _same_key(self, i: int, j: int) -> bool:
+        (noun_a, verb_a), (noun_b, verb_b) = self.traits[i].key, self.traits[j].key
         return bool(noun_a and verb_a) and noun_a == noun_b and verbs_alike(verb_a, verb_b)
 
     def _ambiguous_keys(self) -> frozenset[tuple[str, str]]:
@@ -316,8 +352,8 @@ class Linker:
         a kind of fact, not one fact."""
         by_key: dict[tuple[str, tuple[str, str]], list[int]] = {}
         for index, value in enumerate(self.values):
-            if value.kind == "quantity" and all(self._key(value)):
-                by_key.setdefault((value.article, self._key(value)), []).append(index)
+            if value.kind == "quantity" and all(self.traits[index].key):
+                by_key.setdefault((value.article, self.traits[index].key), []).append(index)
         self.self_contradicting = {
             index
             for members in by_key.values()
@@ -338,24 +374,24 @@ class Linker:
         return (
             a.kind == b.kind == "quantity"
             and self._rare_shared(i, j)
-            and not (self._partitive(a) or self._partitive(b))
-            and (self._same_counted(a, b) or self.aligned(i, j) >= AGREE_ALIGNMENT)
+            and not (self.traits[i].partitive or self.traits[j].partitive)
+            and (self._same_counted(i, j) or self.aligned(i, j) >= AGREE_ALIGNMENT)
         )
 
-    def _same_described(self, a: LinkInput, b: LinkInput) -> bool:
+    def _same_described(self, i: int, j: int) -> bool:
         """Large counts of things described alike, in two or more shared words."""
+        a, b = self.values[i], self.values[j]
         large = all(low > SMALL_NUMBERS for low in (a.low, b.low))
-        return (
-            large and quantity_reader.unit_kind(a.unit) == "count" and len(a.words & b.words) >= 2
-        )
+        return large and self.traits[i].unit_kind == "count" and len(a.words & b.words) >= 2
 
-    def _same_counted(self, a: LinkInput, b: LinkInput) -> bool:
+    def _same_counted(self, i: int, j: int) -> bool:
+        a, b = self.values[i], self.values[j]
         if not a.unit or not b.unit:
             return False
-        if quantity_reader.unit_kind(a.unit) != "count":
+        if self.traits[i].unit_kind != "count":
             return True  # a length, a sum of money, a share: the unit is the question
-        if stem(a.unit.split()[-1]) == stem(b.unit.split()[-1]) or a.words & b.words:
-            return True
+        if self.traits[i].key[0] == self.traits[j].key[0] or a.words & b.words:
+            return True  # the same counted noun (the key's), or words of its phrase
         return self.noun_similarity(a.unit, b.unit) >= NOUN_SIMILARITY
 
     def _copied(self, i: int, j: int) -> bool:
@@ -363,18 +399,16 @@ class Linker:
         a, b = self.values[i], self.values[j]
         if a.article == b.article or a.statement is None or b.statement is None:
             return False
-        first, second = self.statements[a.statement], self.statements[b.statement]
-        same_sentence = " ".join(first.text.split()) == " ".join(second.text.split())
-        return same_sentence and self._written(a) == self._written(b)
+        first, second = self.traits[i], self.traits[j]
+        return first.sentence == second.sentence and first.written == second.written
 
     def _rare_shared(self, i: int, j: int) -> bool:
         """The same distinctive value written in both: "36", "923", "March 4, 2009"."""
-        a, b = self.values[i], self.values[j]
-        written = self._written(a)
-        if written != self._written(b) or self.frequency[written] > RARE_TIMES:
+        written = self.traits[i].written
+        if written != self.traits[j].written or self.frequency[written] > RARE_TIMES:
             return False
         digits = re.sub(r"\D", "", written)
-        return a.kind == "time" or (digits.isdigit() and int(digits) > SMALL_NUMBERS)
+        return self.values[i].kind == "time" or (digits.isdigit() and int(digits) > SMALL_NUMBERS)
 
     def score(self, i: int, j: int) -> tuple[float, bool] | None:
         """(link strength, compatible) for a pair that may be linked, else None."""
@@ -383,12 +417,13 @@ class Linker:
             return (1.0, True) if self._copied(i, j) else None
         if i in self.self_contradicting or j in self.self_contradicting:
             return None  # its own article gives another answer: not one fact
+        if not self.same_question(i, j):  # most candidates: asked before the values' clash
+            found = self._same_thing_counted(i, j) and a.compatible_with(j)
+            return (RARE_VALUE, True) if found else None
         compatible = a.compatible_with(j)
-        if not self.same_question(i, j):
-            return (RARE_VALUE, True) if compatible and self._same_thing_counted(i, j) else None
         aligned = self.aligned(i, j)
         if not compatible:
-            if self._kind(a) == "quantity:age":
+            if self.traits[i].kind == "quantity:age":
                 return 0.9, False  # one person, two ages
             if not (a.reliable and b.reliable):
                 return None
@@ -396,14 +431,14 @@ class Linker:
                 # two periods of one named thing ("the 1991-1993 war", "the war, from 1988
                 # to 1994") in the coverage of one story are rarely two different things
                 return max(aligned, PERIOD_CLASH), False
-            if not self._same_happening(a, b):
+            if not self._same_happening(i, j):
                 return None
             if aligned >= CLASH_ALIGNMENT:
                 return aligned, False
-            unambiguous = not {self._key(a), self._key(b)} & self.ambiguous
-            if self._same_key(a, b) and unambiguous and self._same_doer(a, b):
+            unambiguous = not {self.traits[i].key, self.traits[j].key} & self.ambiguous
+            if self._same_key(i, j) and unambiguous and self._same_doer(i, j):
                 return CLASH_ALIGNMENT, False  # the same doer, verb and counted thing
-            if unambiguous and self._same_described(a, b):
+            if unambiguous and self._same_described(i, j):
                 # "around 24,000 coastal residents", "11,000-odd coastal residents"
                 return CLASH_ALIGNMENT, False
             return None
@@ -412,7 +447,7 @@ class Linker:
             evidence = max(evidence, RARE_VALUE)
         if a.predicate and verbs_alike(a.predicate, b.predicate):
             evidence = max(evidence, 0.5)
-        if self._kind(a) == "quantity:age":
+        if self.traits[i].kind == "quantity:age":
             evidence = max(evidence, 0.9)
         return (evidence, True) if evidence >= AGREE_ALIGNMENT else None
 
@@ -421,11 +456,14 @@ class Linker:
         are scored: pairs of one kind that share what a link needs (see ``_link_keys``) or
         sit in aligned sentences."""
         kinds: dict[str, int] = {}
-        for value in self.values:
-            kinds.setdefault(self._kind(value), len(kinds))
-        keys = [[(self._kind(v), key) for key in self._link_keys(v)] for v in self.values]
+        for traits in self.traits:
+            kinds.setdefault(traits.kind, len(kinds))
+        keys = [
+            [(self.traits[index].kind, key) for key in self._link_keys(index)]
+            for index in range(len(self.values))
+        ]
         candidates = bucket_pairs(keys) | self._aligned_pairs()
-        kind = [kinds[self._kind(v)] for v in self.values]
+        kind = [kinds[traits.kind] for traits in self.traits]
         found = {}
         for i, j in sorted(candidates, key=lambda pair: (kind[pair[0]], *pair)):
             scored = self.score(i, j)
@@ -433,24 +471,23 @@ class Linker:
                 found[(i, j)] = scored
         return found
 
-    def _link_keys(self, value: LinkInput) -> list[Hashable]:
+    def _link_keys(self, index: int) -> list[Hashable]:
         """What two values must share for :meth:`score` to link them without aligned
         sentences: the value as written (a copy, a rare value), the person an age belongs
         to, the key of the question (counted thing and verb), the verb or a group of it
         (agreeing values on alike verbs), and for periods and large counts the words they
         qualify."""
-        written = self._written(value)
+        value, traits = self.values[index], self.traits[index]
+        written = traits.written
         keys: list[Hashable] = []
         if self.frequency[written] <= RARE_TIMES:
             keys.append(("written", written))
-        if value.statement is not None:
-            sentence = " ".join(self.statements[value.statement].text.split())
-            keys.append(("copy", value.source, sentence, written))
-        if all(self._key(value)):
-            keys.append(("key", self._key(value)))
-        holder = self._holder(value)
-        if holder is not None:
-            keys.append(("holder", holder))
+        if traits.sentence is not None:
+            keys.append(("copy", value.source, traits.sentence, written))
+        if all(traits.key):
+            keys.append(("key", traits.key))
+        if traits.holder is not None:
+            keys.append(("holder", traits.holder))
         if value.predicate:
             negated = value.predicate.startswith("not ")
             verb = value.predicate.removeprefix("not ")
@@ -471,7 +508,7 @@ class Linker:
         for a, b in self.alignment:
             for i in held.get(a, ()):
                 for j in held.get(b, ()):
-                    if self._kind(self.values[i]) == self._kind(self.values[j]):
+                    if self.traits[i].kind == self.traits[j].kind:
                         found.add((min(i, j), max(i, j)))
         return found
 
