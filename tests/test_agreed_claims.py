@@ -292,3 +292,41 @@ def test_a_claim_repeated_under_its_label_by_an_inner_group_is_one_claim() -> No
     assert merged.articles == ("a", "b", "c", "d")
     assert "Less surely" in kept[0].reason and "Outlet d" in kept[0].reason
     assert kept[1] is apart.claim
+
+
+def test_a_repeat_of_two_kept_claims_folds_into_the_first_and_one_citing_nothing_surely_too() -> (
+    None
+):
+    """A repeat whose sure sentences lie in two kept claims of its label folds into the one
+    with the most sure sentences, the earlier on a tie; a repeat citing nothing surely folds
+    into the first kept claim; a claim of another label is not looked at."""
+    from triangulate.compare.claims import _Draft, _without_repeats
+    from triangulate.models import Evidence, Side
+
+    texts = {key: f"The ferry Velmar sank off Port Ellis, outlet {key} said." for key in "abcdefg"}
+    articles = [
+        Article(id=k, source=f"{k}.txt", text=v, outlet=f"Outlet {k}") for k, v in texts.items()
+    ]
+
+    def cited(key: str, tentative: bool = False) -> Evidence:
+        return Evidence(key, 0, len(texts[key]), texts[key], tentative=tentative)
+
+    def agreed(about: str, *evidence: Evidence) -> _Draft:
+        side = Side(None, about, tuple(e.article for e in evidence), evidence)
+        return _Draft(Claim("", about, "agreed", "", (side,), kind="statement"), (len(evidence),))
+
+    label = "The ferry Velmar sank"
+    repeat = agreed(label, cited("a"), cited("b"), cited("e", tentative=True))
+    first = agreed(label, cited("a"), cited("b"), cited("c"))
+    second = agreed(label, cited("a"), cited("b"), cited("d"))
+    unsure = agreed(label, cited("f", tentative=True))
+    other = agreed("A ferry sank", cited("a"), cited("g", tentative=True))
+    kept = [d.claim for d in _without_repeats([repeat, first, second, unsure, other], articles)]
+
+    assert [c.sides[0].articles for c in kept] == [
+        ("a", "b", "c", "e", "f"),
+        ("a", "b", "d"),
+        ("a", "g"),
+    ]
+    assert kept[1] is second.claim and kept[2] is other.claim
+    assert [e.tentative for e in kept[0].sides[0].evidence] == [False, False, False, True, True]

@@ -40,7 +40,7 @@ from triangulate.compare.link import Linker, LinkInput, age_holders, with_apposi
 from triangulate.compare.slots import slot_claims
 from triangulate.compare.statements import Statement, statements_of
 from triangulate.compare.updates import plan_reversals
-from triangulate.core.sources import original_of, source_name
+from triangulate.core.sources import Sources, original_of, source_name
 from triangulate.models import (
     Article,
     Claim,
@@ -1042,7 +1042,7 @@ def folded_repeats(claims: Sequence[Claim], articles: Sequence[Article]) -> list
     for index, claim in enumerate(claims):
         if claim.status == "agreed" and len(claim.sides) == 1:
             by_label.setdefault(claim.about, []).append(index)
-    by_id = {article.id: article for article in articles}  # once, not once a fold
+    by_id = Sources(articles)  # keyed once, each article's source found once
     kept: list[Claim | None] = list(claims)
     for same in by_label.values():
         surely = {index: _surely(claims[index]) for index in same}  # each claim's once

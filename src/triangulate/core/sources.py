@@ -9,8 +9,8 @@ Articles may be :class:`~triangulate.models.Article` records or their JSON form 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any, Protocol
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Protocol, TypeVar
 
 
 class _Record(Protocol):
@@ -53,11 +53,46 @@ def original_of(article: SourceLike, by_id: Mapping[str, SourceLike]) -> SourceL
     return article
 
 
+_Source = TypeVar("_Source", bound=SourceLike)
+
+
+class Sources(Mapping[str, _Source]):
+    """Articles keyed by id, each one's independent source found the first time it is asked
+    for and then kept: for a caller counting the sources of claim after claim, whose cost
+    then grows with the articles the claims cite, not with the copies' chains each time."""
+
+    def __init__(self, articles: Iterable[_Source]) -> None:
+        self._by_id = {str(_get(article, "id")): article for article in articles}
+        self._source: dict[str, str] = {}
+        self.found = 0  # sources found by following copies (each article's once)
+
+    def __getitem__(self, article_id: str) -> _Source:
+        return self._by_id[article_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def source_of(self, article_id: str) -> str:
+        """The source name of one of the articles (its original's, for a copy)."""
+        source = self._source.get(article_id)
+        if source is None:
+            self.found += 1
+            by_id: Mapping[str, SourceLike] = self._by_id
+            source = self._source[article_id] = source_name(original_of(by_id[article_id], by_id))
+        return source
+
+
 def independent_sources(
     article_ids: Iterable[str], articles: Iterable[SourceLike] | Mapping[str, SourceLike]
 ) -> set[str]:
     """Distinct outlets behind some articles, a copy counting as its original. ``articles``
-    may already be keyed by id (a caller counting claim after claim builds that once)."""
+    may already be keyed by id (a caller counting claim after claim builds that once, or a
+    :class:`Sources`, which also finds each article's source once)."""
+    if isinstance(articles, Sources):
+        return {articles.source_of(i) for i in article_ids if i in articles}
     if isinstance(articles, Mapping):
         by_id: Mapping[str, SourceLike] = articles
     else:
