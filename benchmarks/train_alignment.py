@@ -46,7 +46,6 @@ import numpy as np
 import triangulate
 from triangulate.api import Store
 from triangulate.compare.agreements import statement_claims
-from triangulate.compare.claims import folded_repeats
 from triangulate.compare.align import (
     FEATURES,
     Band,
@@ -58,6 +57,7 @@ from triangulate.compare.align import (
     told_similarity,
     told_words,
 )
+from triangulate.compare.claims import folded_repeats
 from triangulate.compare.statements import Statement, statements_of
 from triangulate.evaluation.alignment_fit import Choice, choose, fit_logistic, quality_at
 from triangulate.evaluation.ecbplus import (
