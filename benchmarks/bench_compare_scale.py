@@ -18,6 +18,11 @@ the aligner scores, the pairs it links, and the links the grouping reads (each s
 With ``--event``, the largest training event alone (one event's coverage, as a dossier
 compares it): a quarter, half and all of its articles.
 
+With ``--steps``, a table of what some steps of ``compare()`` spend of its CPU at each size
+(each step's function timed around its calls: the value linker, built and then its pairs and
+groups; the independent sources counted, every caller; the fold of repeated claims, its
+sources included), one more ``compare()`` a size, after the tables above.
+
 With ``--recall``, a second table says what the candidate index (``compare/candidates.py``)
 costs in pairs: per size, the pairs it scores against every pair of different sources, and how
 many of the pairs that scoring every pair puts over the threshold it keeps.
@@ -28,12 +33,14 @@ many of the pairs that scoring every pair puts over the threshold it keeps.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import random
 import sys
 import tempfile
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +141,56 @@ def measure(label: str, articles: list[Article], readings: list[Reading], encode
     )
 
 
+# The steps --steps times: (label, module, owner of the function in it or "", function name).
+STEPS = (
+    ("value linker: built", "triangulate.compare.claims", "", "_linker"),
+    ("value linker: pairs and groups", "triangulate.compare.link", "Linker", "clusters"),
+    ("independent sources", "triangulate.core.sources", "", "independent_sources"),
+    ("fold of repeats", "triangulate.compare.claims", "", "folded_repeats"),
+)
+
+
+def _timed(label: str, function: Callable[..., Any], spent: dict[str, float]) -> Any:
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        started = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[label] = spent.get(label, 0.0) + time.process_time() - started
+
+    return timed
+
+
+def step_times(
+    sizes: list[int], articles: list[Article], readings: list[Reading], encoder: Any
+) -> None:
+    """CPU seconds of ``compare()`` and of the steps of ``STEPS`` in it, per size: each
+    function replaced by itself timed, in its module and wherever it was imported by name."""
+    spent: dict[str, float] = {}
+    for label, module_name, owner, name in STEPS:
+        module = importlib.import_module(module_name)
+        holder = getattr(module, owner) if owner else module
+        function = getattr(holder, name)
+        timed = _timed(label, function, spent)
+        if owner:
+            setattr(holder, name, timed)
+            continue
+        for other in list(sys.modules.values()):
+            ours = getattr(other, "__name__", "").startswith("triangulate.")
+            if ours and getattr(other, name, None) is function:
+                setattr(other, name, timed)
+    print("| articles | statements | compare() CPU s | " + " | ".join(s[0] for s in STEPS) + " |")
+    print("|---:|---:|---:|" + "---:|" * len(STEPS))
+    for size in sizes:
+        spent.clear()
+        started = time.process_time()
+        compare(articles[:size], readings[:size], encoder)
+        cpu = time.process_time() - started
+        statements = sum(len(reading.sentences) for reading in readings[:size])
+        steps = " | ".join(f"{spent.get(s[0], 0.0):.3f}" for s in STEPS)
+        print(f"| {size} | {statements} | {cpu:.2f} | {steps} |")
+
+
 def candidate_recall(sizes: list[int], articles: list[Article], readings: list[Reading]) -> None:
     """Pairs the index scores and the linked pairs it keeps, against scoring every pair."""
     print("| articles | statements | pairs scored | every pair | linked, every pair | kept |")
@@ -162,6 +219,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="5,10,20,40,80,160")
     parser.add_argument("--figures", type=int, default=3000, help="figures of the crowded text")
     parser.add_argument("--recall", action="store_true", help="the candidate index's pairs")
+    parser.add_argument("--steps", action="store_true", help="CPU of some steps of compare()")
     parser.add_argument(
         "--event", action="store_true", help="also the largest training event, a quarter to all"
     )
@@ -191,6 +249,8 @@ def main() -> None:
         for size in (total // 4, total // 2, total):
             label = f"one event, {size} of {total}"
             measure(label, event_articles[:size], event_readings[:size], encoder)
+    if args.steps:
+        step_times(sizes, articles, readings, encoder)
     if args.recall:
         candidate_recall(sizes, articles, readings)
     print(f"load average {os.getloadavg()[0]:.1f}")
