@@ -4,9 +4,18 @@ which side."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import compare_texts
-from triangulate.compare.disagreements import name_ends, respelled, usual_spellings
+from triangulate.compare.disagreements import (
+    _Groups,
+    _Variants,
+    name_ends,
+    respelled,
+    spelled_alike,
+    usual_spellings,
+)
 from triangulate.models import Claim, Evidence, Side
 from triangulate.nlp.encoder import TextEncoder, load_encoder
 
@@ -110,3 +119,61 @@ def test_a_label_writes_a_name_as_most_sources_do_when_a_sure_sentence_does() ->
     )
     assert respelled(named, spellings) == named
     assert respelled(ways, spellings) == ways
+
+
+def _edits(a: str, b: str) -> int:
+    """Letters to insert, delete or change to make ``a`` into ``b`` (the plain way)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+@given(st.text("aeiknorv ", max_size=9), st.text("aeiknorv ", max_size=9))
+def test_names_are_spelled_alike_when_two_letters_apart_at_most(a: str, b: str) -> None:
+    assert spelled_alike(a, b) == (_edits(a, b) <= 2)
+
+
+def test_two_names_asked_again_and_again_are_compared_once_a_pair_of_ends() -> None:
+    variants = _Variants()
+    names = ["Tomas Brennick", "Tomas Brenick", "Tomas E. Brenick", "Tomas Brennick III", "Vik"]
+    expected = {
+        ("Tomas Brennick", "Tomas Brenick"): True,
+        ("Tomas Brennick", "Tomas E. Brenick"): True,
+        ("Tomas Brenick", "Tomas Brennick III"): True,
+        ("Tomas Brenick", "Tomas E. Brenick"): False,  # a middle name: one name
+        ("Tomas Brennick", "Tomas Brennick III"): False,  # a suffix: one name
+        ("Tomas Brennick", "Vik"): False,  # a single name is no full name
+    }
+    for _ in range(50):
+        for first in names:
+            for second in names:
+                found = variants(first, second)
+                if (first, second) in expected:
+                    assert found == expected[(first, second)]
+                    assert variants(second, first) == found
+    # two ways of writing (first name, surname) here: their spellings compared once each way
+    assert variants.compared == 2
+
+
+def test_ways_of_a_name_join_in_groups_in_the_order_last_joined_to() -> None:
+    groups = _Groups()
+    groups.join(("a", "x"), ("a", "y"))
+    groups.join(("b", "x"), ("b", "y"))
+    groups.join(("c", "x"), ("c", "y"))
+    groups.join(("a", "y"), ("a", "x"))  # joined to again: it comes last
+    assert groups.in_order() == [
+        {("b", "x"), ("b", "y")},
+        {("c", "x"), ("c", "y")},
+        {("a", "x"), ("a", "y")},
+    ]
+    groups.join(("b", "y"), ("c", "x"))  # two groups merge, last
+    groups.join(("d", "x"), ("d", "z"))
+    assert groups.in_order() == [
+        {("a", "x"), ("a", "y")},
+        {("b", "x"), ("b", "y"), ("c", "x"), ("c", "y")},
+        {("d", "x"), ("d", "z")},
+    ]

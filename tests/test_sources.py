@@ -3,8 +3,11 @@ each article's source is found once."""
 
 from __future__ import annotations
 
-from triangulate.core.sources import Sources, independent_sources
+from triangulate.compare.slots import slot_claims
+from triangulate.compare.statements import statements_of
+from triangulate.core.sources import Sources, independent_sources, keyed
 from triangulate.models import Article
+from triangulate.readers.reader import read_many
 
 
 def _articles() -> list[Article]:
@@ -45,3 +48,27 @@ def test_sources_counted_claim_after_claim_find_each_articles_source_once() -> N
         assert independent_sources(ids, sources) == independent_sources(ids, articles)
     assert sources.found == 6  # the six articles asked about, once each
     assert len(sources) == 6 and sources["copy"].duplicate_of == "wire"
+
+
+def test_articles_keyed_once_are_not_keyed_again() -> None:
+    articles = _articles()
+    sources = keyed(articles)
+    assert isinstance(sources, Sources) and list(sources) == [a.id for a in articles]
+    assert keyed(sources) is sources
+
+
+def test_the_steps_of_a_comparison_find_each_articles_source_once() -> None:
+    text = "Police Sheriff Tomas Brennick reopened the harbour road on Tuesday."
+    articles = [
+        Article("wire", "wire.txt", text, outlet="Coast Wire"),
+        Article("copy", "copy.txt", text, outlet="Velmar Post", duplicate_of="wire"),
+        Article("post", "post.txt", text, outlet="Velmar Post"),
+        Article("news", "news.txt", text, outlet="Harbour News"),
+    ]
+    readings = read_many(articles)
+    statements = statements_of(articles, readings)
+    sources = Sources(articles)
+    for _ in range(3):  # a comparison's steps, each counting its claims' sources
+        claims = slot_claims(statements, readings, sources)
+        assert [c.about for c in claims] == ["Tomas Brennick, police sheriff", "Day: Tuesday"]
+    assert sources.found == 4  # each article's source found once over all the steps

@@ -986,20 +986,21 @@ def compare(
     drafts = [_Draft(claim, (1, 0, 0.0)) for claim in plan_reversals(articles, readings, encoder)]
     statements = statements_of(articles, readings)
     groups, scores, with_speakers = aligned(statements)
+    keyed_articles = Sources(articles)  # keyed once for the steps below that count sources
     for claim in statement_claims(groups, statements, articles, scores):
         sources = len({a for side in claim.sides for a in side.articles})
         rank = (1, 0, 0.0) if claim.status == "update" else (2, -sources, 0.5)
         drafts.append(_Draft(claim, rank))
     same_account = [pair for pair, score in scores.items() if score >= SAME_ACCOUNT]
-    for claim in name_claims(name_clashes(statements, readings, same_account), articles):
+    for claim in name_claims(name_clashes(statements, readings, same_account), keyed_articles):
         drafts.append(_Draft(claim, (0, -1, 0.0)))
-    for claim in spelling_claims(statements, readings, with_speakers, articles):
+    for claim in spelling_claims(statements, readings, with_speakers, keyed_articles):
         drafts.append(_Draft(claim, (0, 0, 0.0)))
-    for claim in slot_claims(statements, readings, articles):
+    for claim in slot_claims(statements, readings, keyed_articles):
         drafts.append(_Draft(claim, (2, -len(claim.sides[0].articles), 0.8)))
     for claim in [
-        *clock_claims(statements, scores, articles),
-        *contrast_claims(statements, scores, articles),
+        *clock_claims(statements, scores, keyed_articles),
+        *contrast_claims(statements, scores, keyed_articles),
     ]:
         drafts.append(_Draft(claim, (0, -1, 0.0)))
     readings = [with_appositive_ages(reading) for reading in readings]

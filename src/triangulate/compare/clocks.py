@@ -18,6 +18,7 @@ from triangulate.compare import labels
 from triangulate.compare.contrasts import components, conflict_side, named_sources
 from triangulate.compare.statements import Statement
 from triangulate.core.dates import DateInterval, clock_hedge
+from triangulate.core.sources import Sources, keyed
 from triangulate.models import Article, Claim, Fact, TimeExpression
 
 # Sentences the aligner links over its own threshold state one fact (as link.py's
@@ -73,9 +74,10 @@ def clock_of(statement: Statement) -> Clock | None:
 def clock_claims(
     statements: Sequence[Statement],
     alignment: dict[tuple[int, int], float],
-    articles: Sequence[Article],
+    articles: Sequence[Article] | Sources[Article],
 ) -> list[Claim]:
     """One conflict per group of linked sentences whose clock times cannot all hold."""
+    articles = keyed(articles)  # each claim counts its sources among them
     clocks = {st.index: c for st in statements if (c := clock_of(st)) is not None}
     narrated = _timed_narratives(list(clocks.values()))
     clocks = {i: c for i, c in clocks.items() if c.statement.article not in narrated}
@@ -178,7 +180,7 @@ def _camps(group: Sequence[Clock]) -> list[list[Clock]]:
 
 
 def _claim(
-    camps: Sequence[Sequence[Clock]], first: Clock, second: Clock, articles: Sequence[Article]
+    camps: Sequence[Sequence[Clock]], first: Clock, second: Clock, articles: Sources[Article]
 ) -> Claim:
     sides = tuple(
         conflict_side(

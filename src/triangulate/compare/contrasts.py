@@ -28,7 +28,7 @@ from importlib import resources
 from itertools import pairwise
 
 from triangulate.compare.statements import Statement
-from triangulate.core.sources import independent_sources
+from triangulate.core.sources import Sources, independent_sources, keyed
 from triangulate.models import Article, Claim, Evidence, Side
 
 # Sentences the aligner links over its own threshold state one fact (as link.py's
@@ -142,8 +142,9 @@ def _used(kind: ContrastClass, text: str, start: int, end: int) -> bool:
 def contrast_claims(
     statements: Sequence[Statement],
     alignment: dict[tuple[int, int], float],
-    articles: Sequence[Article],
+    articles: Sequence[Article] | Sources[Article],
 ) -> list[Claim]:
+    articles = keyed(articles)  # each claim counts its sources among them
     claims = []
     for kind in contrast_classes():
         answers = {st.index: a for st in statements if (a := answer(st, kind)) is not None}
@@ -173,7 +174,7 @@ def _story_claim(
     kind: ContrastClass,
     usable: dict[int, Answer],
     every: dict[int, Answer],
-    articles: Sequence[Article],
+    articles: Sources[Article],
 ) -> Claim | None:
     """The weapon of the attack: sources that each name one weapon, and not the same one."""
     camps: dict[str, list[Answer]] = {}
@@ -191,7 +192,7 @@ def _aligned_claims(
     kind: ContrastClass,
     usable: dict[int, Answer],
     alignment: dict[tuple[int, int], float],
-    articles: Sequence[Article],
+    articles: Sources[Article],
 ) -> list[Claim]:
     """Linked sentences that answer one question with values that exclude each other."""
     edges = [
@@ -248,7 +249,7 @@ def conflict_side(display: str, value: object, evidence: Sequence[Evidence]) -> 
     return Side(value=value, display=display, articles=articles, evidence=kept)
 
 
-def named_sources(evidence: Sequence[Evidence], articles: Sequence[Article]) -> str:
+def named_sources(evidence: Sequence[Evidence], articles: Sources[Article]) -> str:
     """The independent sources behind some evidence, by name."""
     return ", ".join(sorted(independent_sources([e.article for e in evidence], articles)))
 
@@ -257,7 +258,7 @@ def _claim(
     kind: ContrastClass,
     camps: Sequence[Sequence[Answer]],
     hedged: Sequence[Answer],
-    articles: Sequence[Article],
+    articles: Sources[Article],
     confidence: float,
 ) -> Claim:
     camps = sorted(camps, key=lambda camp: -len({a.statement.source for a in camp}))

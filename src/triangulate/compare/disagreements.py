@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from triangulate.compare.statements import Statement
-from triangulate.core.sources import independent_sources
+from triangulate.core.sources import Sources, independent_sources, keyed
 from triangulate.models import Article, Claim, Entity, Evidence, Reading, Side
 
 ROLE_WORDS = 3  # words before a name that can give its role ("general manager")
@@ -157,6 +157,8 @@ def spelled_alike(a: str, b: str) -> bool:
     """One name spelled two ways ("Vik", "Vick"): at most two letters apart."""
     if abs(len(a) - len(b)) > 2:
         return False
+    if (Counter(a) - Counter(b)).total() + (Counter(b) - Counter(a)).total() > 4:
+        return False  # each edit changes the letters' counts by two at most
     previous = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
         current = [i]
@@ -188,9 +190,12 @@ def _side(display: str, evidence: Sequence[Evidence], value: object) -> Side:
     return Side(value=value, display=display, articles=articles, evidence=tuple(evidence))
 
 
-def name_claims(clashes: Sequence[Clash], articles: Sequence[Article]) -> list[Claim]:
+def name_claims(
+    clashes: Sequence[Clash], articles: Sequence[Article] | Sources[Article]
+) -> list[Claim]:
     """One conflict per role: each way of naming its holder is a side ("A.J. Brandt" and
     "AJ Brandt" are one name written twice)."""
+    articles = keyed(articles)  # each claim counts its sources among them
     by_role: dict[str, dict[tuple[str, ...], tuple[str, list[Evidence]]]] = {}
     written_role: dict[str, str] = {}
     organisations = set()
@@ -228,7 +233,7 @@ def spelling_claims(
     statements: Sequence[Statement],
     readings: Sequence[Reading],
     linked: Iterable[tuple[int, int]],
-    articles: Sequence[Article],
+    articles: Sequence[Article] | Sources[Article],
 ) -> list[Claim]:
     """One name written two ways in linked sentences of different sources ("Dmitri
     Halvorsen", "Dmitry Halvorsen"): worth showing, and said to be likely one person.
@@ -237,17 +242,19 @@ def spelling_claims(
     sentence that does), so a source writing both is on both sides; the name most sources
     write comes first and heads the claim. A name every source also writes the usual way is
     a slip, not a spelling the sources differ on."""
+    articles = keyed(articles)  # each claim counts its sources among them
     people = {r.article: [e for e in r.entities if e.label == "PERSON"] for r in readings}
-    variants: list[set[tuple[str, str]]] = []
+    names = [_written_names(s, people.get(s.article, [])) for s in statements]  # each once
+    variants = _Groups()
+    alike = _Variants()
     for i, j in linked:
-        a, b = statements[i], statements[j]
-        for first in _written_names(a, people.get(a.article, [])):
-            for second in _written_names(b, people.get(b.article, [])):
-                if _spelling_variants(first, second):
-                    _join(variants, {_ends(first), _ends(second)})
-    written = _first_writings(statements, people)
+        for first in names[i]:
+            for second in names[j]:
+                if alike(first, second):
+                    variants.join(_ends(first), _ends(second))
+    written = _first_writings(statements, names)
     claims = []
-    for ways in variants:
+    for ways in variants.in_order():
         surnames = Counter(ends[1] for ends in ways)
         found = {
             # a surname written alone tells a way apart only when no other way shares it
@@ -267,22 +274,42 @@ def _ends(name: str) -> tuple[str, str]:
     return ends
 
 
-def _join(groups: list[set[tuple[str, str]]], pair: set[tuple[str, str]]) -> None:
-    """Adds two ways of writing one name to the group holding either of them."""
-    touching = [g for g in groups if g & pair]
-    merged = set(pair).union(*touching)
-    groups[:] = [g for g in groups if not g & pair] + [merged]
+class _Groups:
+    """Ways of writing one name, joined pair by pair: two ways join the group holding
+    either (their groups merge), and the groups come out in the order they were last
+    joined to. Each way's group is looked up, not searched for among all the groups, so
+    joining costs the same however many groups there are."""
+
+    def __init__(self) -> None:
+        self._group_of: dict[tuple[str, str], int] = {}
+        self._members: dict[int, set[tuple[str, str]]] = {}  # by the time last joined to
+        self._time = 0
+
+    def join(self, first: tuple[str, str], second: tuple[str, str]) -> None:
+        self._time += 1
+        merged = {first, second}
+        for way in (first, second):
+            touched = self._group_of.get(way)
+            if touched is not None and touched in self._members:
+                merged |= self._members.pop(touched)
+        self._members[self._time] = merged
+        for way in merged:
+            self._group_of[way] = self._time
+
+    def in_order(self) -> list[set[tuple[str, str]]]:
+        return [self._members[time] for time in sorted(self._members)]
 
 
 Writings = dict[tuple[str, str], dict[str, tuple[str, Evidence]]]
 
 
-def _first_writings(statements: Sequence[Statement], people: dict[str, list[Entity]]) -> Writings:
+def _first_writings(statements: Sequence[Statement], names: Sequence[list[str]]) -> Writings:
     """Name ends -> article -> (the name as written, the first sentence writing it); a
-    surname written alone ("rescue Vick") under ("", surname)."""
+    surname written alone ("rescue Vick") under ("", surname). ``names``: the people each
+    statement names, as written."""
     found: Writings = {}
-    for statement in statements:  # in article order
-        for name in _written_names(statement, people.get(statement.article, [])):
+    for statement, written in zip(statements, names, strict=True):  # in article order
+        for name in written:
             key = name_key(name)
             ends = name_ends(name) or (("", key[0]) if len(key) == 1 else None)
             if ends is not None:
@@ -308,17 +335,42 @@ def _written_names(statement: Statement, people: Sequence[Entity]) -> list[str]:
     ]
 
 
-def _spelling_variants(first: str, second: str) -> bool:
-    """Two full names a letter or two apart that are not one name with more or fewer parts
-    (a middle name, a generational suffix, a title: :func:`name_ends`)."""
-    a, b = name_ends(first), name_ends(second)
-    if a is None or b is None or a == b:
-        return False
-    if name_key(first) and set(name_key(first)) <= set(name_key(second)):
-        return False
-    if name_key(second) and set(name_key(second)) <= set(name_key(first)):
-        return False
-    return spelled_alike(" ".join(a), " ".join(b))
+class _Variants:
+    """Whether two names as written are spelling variants: two full names a letter or two
+    apart that are not one name with more or fewer parts (a middle name, a generational
+    suffix, a title: :func:`name_ends`). Asked of the names of sentence after linked
+    sentence: each two names are compared once, each name's ends and words found once, and
+    each two ends' spellings compared once ("Jonas Vik" and "Jonas E. Vik" have one ends)."""
+
+    def __init__(self) -> None:
+        self._pairs: dict[tuple[str, str], bool] = {}
+        self._names: dict[str, tuple[tuple[str, str] | None, frozenset[str]]] = {}
+        self._alike: dict[tuple[tuple[str, str], tuple[str, str]], bool] = {}
+        self.compared = 0  # spellings of two names' ends compared (each two ends' once)
+
+    def __call__(self, first: str, second: str) -> bool:
+        found = self._pairs.get((first, second))
+        if found is None:
+            found = self._pairs[(first, second)] = self._variants(first, second)
+        return found
+
+    def _name(self, name: str) -> tuple[tuple[str, str] | None, frozenset[str]]:
+        found = self._names.get(name)
+        if found is None:
+            found = self._names[name] = (name_ends(name), frozenset(name_key(name)))
+        return found
+
+    def _variants(self, first: str, second: str) -> bool:
+        (a, words_a), (b, words_b) = self._name(first), self._name(second)
+        if a is None or b is None or a == b:
+            return False
+        if (words_a and words_a <= words_b) or (words_b and words_b <= words_a):
+            return False
+        alike = self._alike.get((a, b))
+        if alike is None:
+            self.compared += 1
+            alike = self._alike[(a, b)] = spelled_alike(" ".join(a), " ".join(b))
+        return alike
 
 
 def name_ends(name: str) -> tuple[str, str] | None:
@@ -338,7 +390,7 @@ NAME_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof",
 FULL_NAME_WORDS = 2  # a name written in two or more words is a full name
 
 
-def _spelling_claim(found: Writings, articles: Sequence[Article]) -> Claim | None:
+def _spelling_claim(found: Writings, articles: Sources[Article]) -> Claim | None:
     """The sides, the most widely written way first; None when every source writing
     another way also writes that one."""
     ordered = sorted(
@@ -376,7 +428,7 @@ def _shown(per_article: dict[str, tuple[str, Evidence]]) -> str:
     return max(counts, key=lambda name: (counts[name], -len(name)))
 
 
-def _sources_of(evidence: Sequence[Evidence], articles: Sequence[Article]) -> set[str]:
+def _sources_of(evidence: Sequence[Evidence], articles: Sources[Article]) -> set[str]:
     return set(independent_sources([e.article for e in evidence], articles))
 
 

@@ -33,7 +33,7 @@ from triangulate.compare.disagreements import (
 )
 from triangulate.compare.statements import Statement
 from triangulate.core.dates import value_in_words
-from triangulate.core.sources import independent_sources
+from triangulate.core.sources import Sources, independent_sources, keyed
 from triangulate.core.words import stem, word_set
 from triangulate.models import Article, Claim, Entity, Evidence, Reading, Side, TimeExpression
 
@@ -90,10 +90,13 @@ class _Named:
 
 
 def slot_claims(
-    statements: Sequence[Statement], readings: Sequence[Reading], articles: Sequence[Article]
+    statements: Sequence[Statement],
+    readings: Sequence[Reading],
+    articles: Sequence[Article] | Sources[Article],
 ) -> list[Claim]:
     """One agreed claim per person or named place that two or more independent sources
     name in full, and per day two or more sources give, most widely named first."""
+    articles = keyed(articles)  # each claim counts its sources among them
     claims = []
     elsewhere = _named_otherwise(readings)
     for (kind, name), per_article in _merged(_first_named(statements, readings, articles)).items():
@@ -190,7 +193,7 @@ def _near(day: str, published: str) -> bool:
     return abs(gap.days) <= WEEK
 
 
-def _day_claim(day: str, stating: Sequence[Statement], articles: Sequence[Article]) -> Claim:
+def _day_claim(day: str, stating: Sequence[Statement], articles: Sources[Article]) -> Claim:
     article_ids = tuple(dict.fromkeys(st.article for st in stating))
     sources = independent_sources(article_ids, articles)
     reason = (
@@ -246,10 +249,10 @@ def _one_person(first: str, second: str) -> bool:
 
 
 def _first_named(
-    statements: Sequence[Statement], readings: Sequence[Reading], articles: Sequence[Article]
+    statements: Sequence[Statement], readings: Sequence[Reading], articles: Sources[Article]
 ) -> dict[tuple[str, str], dict[str, _Named]]:
     """(slot, canonical name) -> article -> where that article first names it in full."""
-    texts = {article.id: article.text for article in articles}
+    texts = {article.id: article.text for article in articles.values()}
     by_article: dict[str, list[Statement]] = {}
     for statement in statements:
         by_article.setdefault(statement.article, []).append(statement)
@@ -333,7 +336,7 @@ def _role_phrase(words: Sequence[str]) -> str:
     return f"{before} {words[last]}" if qualified else words[last]
 
 
-def _claim(kind: str, name: str, firsts: Sequence[_Named], articles: Sequence[Article]) -> Claim:
+def _claim(kind: str, name: str, firsts: Sequence[_Named], articles: Sources[Article]) -> Claim:
     evidence = tuple(n.statement.evidence for n in firsts)
     article_ids = tuple(dict.fromkeys(n.statement.article for n in firsts))
     sources = independent_sources(article_ids, articles)

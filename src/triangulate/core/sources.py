@@ -85,6 +85,12 @@ class Sources(Mapping[str, _Source]):
         return source
 
 
+def keyed(articles: Iterable[_Source] | Sources[_Source]) -> Sources[_Source]:
+    """``articles`` as :class:`Sources`: themselves when they are already (one comparison
+    keys its articles once for all its steps that count sources), else keyed now."""
+    return articles if isinstance(articles, Sources) else Sources(articles)
+
+
 def independent_sources(
     article_ids: Iterable[str], articles: Iterable[SourceLike] | Mapping[str, SourceLike]
 ) -> set[str]:
