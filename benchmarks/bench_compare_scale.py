@@ -19,9 +19,10 @@ With ``--event``, the largest training event alone (one event's coverage, as a d
 compares it): a quarter, half and all of its articles.
 
 With ``--steps``, a table of what some steps of ``compare()`` spend of its CPU at each size
-(each step's function timed around its calls: the value linker, built and then its pairs and
-groups; the independent sources counted, every caller; the fold of repeated claims, its
-sources included), one more ``compare()`` a size, after the tables above.
+(each step's function timed around its calls: the aligner's grouping and its second look;
+the spelling claims; the value linker, built and then its pairs and groups; the independent
+sources counted, every caller; the fold of repeated claims, its sources included), one more
+``compare()`` a size, after the tables above.
 
 With ``--recall``, a second table says what the candidate index (``compare/candidates.py``)
 costs in pairs: per size, the pairs it scores against every pair of different sources, and how
@@ -143,6 +144,9 @@ def measure(label: str, articles: list[Article], readings: list[Reading], encode
 
 # The steps --steps times: (label, module, owner of the function in it or "", function name).
 STEPS = (
+    ("aligner: grouping", "triangulate.compare.align", "", "grouped"),
+    ("aligner: second look", "triangulate.compare.align", "", "second_look"),
+    ("spelling claims", "triangulate.compare.disagreements", "", "spelling_claims"),
     ("value linker: built", "triangulate.compare.claims", "", "_linker"),
     ("value linker: pairs and groups", "triangulate.compare.link", "Linker", "clusters"),
     ("independent sources", "triangulate.core.sources", "", "independent_sources"),
