@@ -17,8 +17,10 @@ Copies of one wire story (``Article.duplicate_of``) count as one source.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import partial
@@ -982,6 +984,33 @@ def compare(
 
     ``embedder`` defaults to the packaged MiniLM (a TriangulateError without it).
     """
+    with _collecting_new_objects_only():
+        return _compare(articles, readings, embedder, include_single)
+
+
+@contextmanager
+def _collecting_new_objects_only() -> Iterator[None]:
+    """While it lasts, the garbage collector leaves the objects alive before it alone
+    (``gc.freeze``): a comparison makes millions of small objects, so Python runs full
+    collections during it, and each one would traverse every reading and article in memory,
+    which made the collections' cost grow with the square of the articles. A caller that
+    froze objects itself keeps them frozen (nothing is frozen or unfrozen then)."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _compare(
+    articles: Sequence[Article],
+    readings: Sequence[Reading],
+    embedder: TextEncoder | None,
+    include_single: bool,
+) -> list[Claim]:
     encoder = embedder if embedder is not None else _default_encoder()
     drafts = [_Draft(claim, (1, 0, 0.0)) for claim in plan_reversals(articles, readings, encoder)]
     statements = statements_of(articles, readings)
