@@ -3,11 +3,13 @@ repeat of a claim folded into it."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from triangulate.compare.agreements import SURE_LINK, Answers, statement_claims
-from triangulate.compare.claims import folded_repeats
+from triangulate.compare.claims import _Draft, _without_repeats, folded_repeats
 from triangulate.compare.labels import parses_whole
 from triangulate.compare.statements import statements_of
-from triangulate.models import Article, Claim
+from triangulate.models import Article, Claim, Evidence, Side
 from triangulate.readers.reader import read_many
 
 TEXTS = (
@@ -254,9 +256,6 @@ def test_a_claim_repeated_under_its_label_by_an_inner_group_is_one_claim() -> No
     """The aligner's groups overlap: a group whose sure sentences are among another's, under
     the same label, is the same claim again. It is folded in: shown once, what only it cites
     cited less surely, a claim of the same words stated by other sentences kept apart."""
-    from triangulate.compare.claims import _Draft, _without_repeats
-    from triangulate.models import Evidence, Side
-
     texts = {
         "a": "The ferry Velmar sank off Port Ellis on Sunday.",
         "b": "The Velmar ferry sank near Port Ellis.",
@@ -265,20 +264,12 @@ def test_a_claim_repeated_under_its_label_by_an_inner_group_is_one_claim() -> No
         "e": "The Velmar sank, the harbour master said.",
         "f": "A ferry sank.",
     }
-    articles = [
-        Article(id=k, source=f"{k}.txt", text=v, outlet=f"Outlet {k}") for k, v in texts.items()
-    ]
+    articles = _outlets(texts)
+    cited = partial(_cited, texts)
 
-    def cited(key: str, tentative: bool = False) -> Evidence:
-        return Evidence(key, 0, len(texts[key]), texts[key], tentative=tentative)
-
-    def agreed(about: str, *evidence: Evidence) -> _Draft:
-        side = Side(None, about, tuple(e.article for e in evidence), evidence)
-        return _Draft(Claim("", about, "agreed", "", (side,), kind="statement"), (len(evidence),))
-
-    wide = agreed("The ferry Velmar sank", cited("a"), cited("b"), cited("c"))
-    inner = agreed("The ferry Velmar sank", cited("a"), cited("b"), cited("d", tentative=True))
-    apart = agreed("The ferry Velmar sank", cited("e"), cited("f"))
+    wide = _agreed("The ferry Velmar sank", cited("a"), cited("b"), cited("c"))
+    inner = _agreed("The ferry Velmar sank", cited("a"), cited("b"), cited("d", tentative=True))
+    apart = _agreed("The ferry Velmar sank", cited("e"), cited("f"))
     kept = [d.claim for d in _without_repeats([wide, inner, apart], articles)]
 
     assert len(kept) == 2
@@ -300,27 +291,16 @@ def test_a_repeat_of_two_kept_claims_folds_into_the_first_and_one_citing_nothing
     """A repeat whose sure sentences lie in two kept claims of its label folds into the one
     with the most sure sentences, the earlier on a tie; a repeat citing nothing surely folds
     into the first kept claim; a claim of another label is not looked at."""
-    from triangulate.compare.claims import _Draft, _without_repeats
-    from triangulate.models import Evidence, Side
-
     texts = {key: f"The ferry Velmar sank off Port Ellis, outlet {key} said." for key in "abcdefg"}
-    articles = [
-        Article(id=k, source=f"{k}.txt", text=v, outlet=f"Outlet {k}") for k, v in texts.items()
-    ]
-
-    def cited(key: str, tentative: bool = False) -> Evidence:
-        return Evidence(key, 0, len(texts[key]), texts[key], tentative=tentative)
-
-    def agreed(about: str, *evidence: Evidence) -> _Draft:
-        side = Side(None, about, tuple(e.article for e in evidence), evidence)
-        return _Draft(Claim("", about, "agreed", "", (side,), kind="statement"), (len(evidence),))
+    articles = _outlets(texts)
+    cited = partial(_cited, texts)
 
     label = "The ferry Velmar sank"
-    repeat = agreed(label, cited("a"), cited("b"), cited("e", tentative=True))
-    first = agreed(label, cited("a"), cited("b"), cited("c"))
-    second = agreed(label, cited("a"), cited("b"), cited("d"))
-    unsure = agreed(label, cited("f", tentative=True))
-    other = agreed("A ferry sank", cited("a"), cited("g", tentative=True))
+    repeat = _agreed(label, cited("a"), cited("b"), cited("e", tentative=True))
+    first = _agreed(label, cited("a"), cited("b"), cited("c"))
+    second = _agreed(label, cited("a"), cited("b"), cited("d"))
+    unsure = _agreed(label, cited("f", tentative=True))
+    other = _agreed("A ferry sank", cited("a"), cited("g", tentative=True))
     kept = [d.claim for d in _without_repeats([repeat, first, second, unsure, other], articles)]
 
     assert [c.sides[0].articles for c in kept] == [
@@ -330,3 +310,21 @@ def test_a_repeat_of_two_kept_claims_folds_into_the_first_and_one_citing_nothing
     ]
     assert kept[1] is second.claim and kept[2] is other.claim
     assert [e.tentative for e in kept[0].sides[0].evidence] == [False, False, False, True, True]
+
+
+def _outlets(texts: dict[str, str]) -> list[Article]:
+    """One article of each text, its key its id, each from its own outlet."""
+    return [
+        Article(id=k, source=f"{k}.txt", text=v, outlet=f"Outlet {k}") for k, v in texts.items()
+    ]
+
+
+def _cited(texts: dict[str, str], key: str, tentative: bool = False) -> Evidence:
+    """The whole text of ``key`` as evidence."""
+    return Evidence(key, 0, len(texts[key]), texts[key], tentative=tentative)
+
+
+def _agreed(about: str, *evidence: Evidence) -> _Draft:
+    """An agreed claim citing ``evidence``, ranked by how much it cites."""
+    side = Side(None, about, tuple(e.article for e in evidence), evidence)
+    return _Draft(Claim("", about, "agreed", "", (side,), kind="statement"), (len(evidence),))

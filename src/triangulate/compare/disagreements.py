@@ -159,13 +159,18 @@ def spelled_alike(a: str, b: str) -> bool:
         return False
     if (Counter(a) - Counter(b)).total() + (Counter(b) - Counter(a)).total() > 4:
         return False  # each edit changes the letters' counts by two at most
+    return edit_distance(a, b) <= 2
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Letters to insert, delete or change to make ``a`` into ``b`` (Levenshtein)."""
     previous = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
         current = [i]
         for j, y in enumerate(b, 1):
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
         previous = current
-    return previous[-1] <= 2
+    return previous[-1]
 
 
 def _roles(statement: Statement, named: Sequence[Entity]) -> dict[str, tuple[str, str]]:
