@@ -20,7 +20,13 @@ from triangulate.compare.labels import (
     statement_label,
 )
 from triangulate.compare.statements import Statement
-from triangulate.core.sources import independent_sources, source_name, surely_citing
+from triangulate.core.sources import (
+    Sources,
+    independent_sources,
+    keyed,
+    source_name,
+    surely_citing,
+)
 from triangulate.core.words import (
     NUMBER_WORDS,
     REPORTING_VERBS,
@@ -40,7 +46,7 @@ from triangulate.readers import quantities as quantity_reader
 def statement_claims(
     groups: Sequence[Sequence[int]],
     statements: Sequence[Statement],
-    articles: Sequence[Article],
+    articles: Sequence[Article] | Sources[Article],
     scores: dict[tuple[int, int], float],
     answers: Answers | None = None,
 ) -> list[Claim]:
@@ -51,7 +57,7 @@ def statement_claims(
     what is asked of each member once for all the groups (a fresh one by default)."""
     answers = answers if answers is not None else Answers()
     found: list[Claim] = []
-    by_id = {a.id: a for a in articles}
+    by_id = keyed(articles)  # each claim's reason counts its sources among them
     for group in groups:
         members = [statements[i] for i in _by_centrality(group, scores)]
         about, stating = labelled(members, answers)
@@ -76,8 +82,8 @@ _Label = tuple[Statement, Fact | None]
 class Answers:
     """What each member states and carries of a label, each asked once in one comparison:
     a statement sits in many groups (a dozen at 160 articles), each asking of its members
-    again, and the answer depends on the member and the label alone. Each article's source
-    and each sentence cited less surely are kept the same way. ``asked`` counts the
+    again, and the answer depends on the member and the label alone. Each sentence cited
+    less surely is kept the same way. ``asked`` counts the
     questions, ``evaluated`` those answered by evaluating them."""
 
     def __init__(self) -> None:
@@ -85,7 +91,6 @@ class Answers:
         # clause lives as long as its statement, which the comparison holds
         self.stated: dict[tuple[int, int, int], bool] = {}
         self.carried: dict[tuple[int, int, int], bool] = {}
-        self.source: dict[str, set[str]] = {}  # each article's independent source (or none)
         self.unsure: dict[int, Evidence] = {}  # each statement's sentence cited less surely
         self.asked = 0
         self.evaluated = 0
@@ -111,25 +116,12 @@ class Answers:
             found = kept[key] = question(member, label)
         return found
 
-    def reason(
-        self, members: Sequence[Statement], sure: set[int], by_id: dict[str, Article]
-    ) -> str:
+    def reason(self, members: Sequence[Statement], sure: set[int], by_id: Sources[Article]) -> str:
         """``agreement_reason`` of a claim citing the members, the ``sure`` ones surely (an
-        article is cited surely when one of its sentences is): each article's source found
-        once."""
-
-        def sources_of(article_ids: Iterable[str]) -> set[str]:
-            found: set[str] = set()
-            for article_id in article_ids:
-                source = self.source.get(article_id)
-                if source is None:
-                    source = self.source[article_id] = independent_sources([article_id], by_id)
-                found |= source
-            return found
-
+        article is cited surely when one of its sentences is)."""
         cited = {m.article for m in members}
         surely = {m.article for m in members if m.index in sure}
-        return _reason(cited, surely, sources_of)
+        return _reason(cited, surely, lambda ids: independent_sources(ids, by_id))
 
     def cited_unsurely(self, statement: Statement) -> Evidence:
         found = self.unsure.get(statement.index)
@@ -400,7 +392,7 @@ def _stages(statement: Statement) -> tuple[str | None, ...]:
 def _stage_update(
     staged: _Staged,
     about: str,
-    by_id: dict[str, Article],
+    by_id: Mapping[str, Article],
     scores: dict[tuple[int, int], float],
 ) -> Claim | None:
     """An update from the earlier stage to the later, unless the later stage was reported
@@ -425,7 +417,7 @@ def _stage_update(
 
 
 def _stage_side(
-    members: Sequence[Statement], words: frozenset[str], by_id: dict[str, Article]
+    members: Sequence[Statement], words: frozenset[str], by_id: Mapping[str, Article]
 ) -> Side | None:
     """One side: its members' sentences, the stage word of the first as its value."""
     ordered = sorted(members, key=lambda s: (s.number, s.article))
@@ -437,13 +429,13 @@ def _stage_side(
     return Side(word, first, articles, tuple(s.evidence for s in ordered))
 
 
-def _firm_dates(article_ids: Sequence[str], by_id: dict[str, Article]) -> list[str]:
+def _firm_dates(article_ids: Sequence[str], by_id: Mapping[str, Article]) -> list[str]:
     """The publication dates of these articles that were given, not guessed."""
     dated = (by_id[a] for a in article_ids)
     return [a.published for a in dated if a.published and not a.published_inferred]
 
 
-def _names(article_ids: Sequence[str], by_id: dict[str, Article]) -> str:
+def _names(article_ids: Sequence[str], by_id: Mapping[str, Article]) -> str:
     return ", ".join(sorted(independent_sources(article_ids, by_id)))
 
 
@@ -551,7 +543,7 @@ def _claim(
     members: Sequence[Statement],
     sure: set[int],
     about: str,
-    by_id: dict[str, Article],
+    by_id: Sources[Article],
     confidence: float,
     answers: Answers,
 ) -> Claim:

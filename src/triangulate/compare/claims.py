@@ -42,7 +42,7 @@ from triangulate.compare.link import Linker, LinkInput, age_holders, with_apposi
 from triangulate.compare.slots import slot_claims
 from triangulate.compare.statements import Statement, statements_of
 from triangulate.compare.updates import plan_reversals
-from triangulate.core.sources import Sources, original_of, source_name
+from triangulate.core.sources import Sources, keyed, original_of, source_name
 from triangulate.models import (
     Article,
     Claim,
@@ -616,10 +616,10 @@ def _reading_key(mention: Mention) -> tuple[Any, ...]:
 
 
 def _groups(members: Sequence[Mention]) -> list[_Group]:
-    keyed: dict[tuple[Any, ...], list[Mention]] = {}
+    by_reading: dict[tuple[Any, ...], list[Mention]] = {}
     for mention in members:
-        keyed.setdefault(_reading_key(mention), []).append(mention)
-    groups = [_Group(tuple(found)) for found in keyed.values()]
+        by_reading.setdefault(_reading_key(mention), []).append(mention)
+    groups = [_Group(tuple(found)) for found in by_reading.values()]
     return sorted(groups, key=lambda g: (-len(g.sources), _date_key(g), g.first.position))
 
 
@@ -1016,7 +1016,7 @@ def _compare(
     statements = statements_of(articles, readings)
     groups, scores, with_speakers = aligned(statements)
     keyed_articles = Sources(articles)  # keyed once for the steps below that count sources
-    for claim in statement_claims(groups, statements, articles, scores):
+    for claim in statement_claims(groups, statements, keyed_articles, scores):
         sources = len({a for side in claim.sides for a in side.articles})
         rank = (1, 0, 0.0) if claim.status == "update" else (2, -sources, 0.5)
         drafts.append(_Draft(claim, rank))
@@ -1035,7 +1035,7 @@ def _compare(
     readings = [with_appositive_ages(reading) for reading in readings]
     mentions = collect_mentions(articles, readings)
     if not mentions:
-        return _numbered(_without_repeats(_respelled(drafts), articles), articles)
+        return _numbered(_without_repeats(_respelled(drafts), keyed_articles), articles)
     names = ArticleNames.of(articles)
     texts = {article.id: article.text for article in articles}
     linker = _linker(mentions, statements, scores, readings, encoder)
@@ -1048,7 +1048,7 @@ def _compare(
                 continue
             draft = _Draft(replace(draft.claim, confidence=0.5), draft.rank)
         drafts.append(draft)
-    return _numbered(_without_repeats(_respelled(drafts), articles), articles)
+    return _numbered(_without_repeats(_respelled(drafts), keyed_articles), articles)
 
 
 def _respelled(drafts: list[_Draft]) -> list[_Draft]:
@@ -1057,13 +1057,17 @@ def _respelled(drafts: list[_Draft]) -> list[_Draft]:
     return [_Draft(respelled(draft.claim, spellings), draft.rank) for draft in drafts]
 
 
-def _without_repeats(drafts: list[_Draft], articles: Sequence[Article]) -> list[_Draft]:
+def _without_repeats(
+    drafts: list[_Draft], articles: Sequence[Article] | Sources[Article]
+) -> list[_Draft]:
     """Drafts with each repeated agreed claim folded into the one it repeats."""
     kept = folded_repeats([draft.claim for draft in drafts], articles)
     return [_Draft(claim, d.rank) for d, claim in zip(drafts, kept, strict=True) if claim]
 
 
-def folded_repeats(claims: Sequence[Claim], articles: Sequence[Article]) -> list[Claim | None]:
+def folded_repeats(
+    claims: Sequence[Claim], articles: Sequence[Article] | Sources[Article]
+) -> list[Claim | None]:
     """``claims`` with each agreed claim that repeats another's label, its sure sentences
     among the other's sure ones, folded into that other (None in its place): the aligner's
     groups overlap (a sentence sits in several), and a group inside another under the same
@@ -1072,7 +1076,7 @@ def folded_repeats(claims: Sequence[Claim], articles: Sequence[Article]) -> list
     for index, claim in enumerate(claims):
         if claim.status == "agreed" and len(claim.sides) == 1:
             by_label.setdefault(claim.about, []).append(index)
-    by_id = Sources(articles)  # keyed once, each article's source found once
+    by_id = keyed(articles)  # each article's source found once for all the folds
     kept: list[Claim | None] = list(claims)
     for same in by_label.values():
         surely = {index: _surely(claims[index]) for index in same}  # each claim's once
