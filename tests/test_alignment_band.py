@@ -3,10 +3,15 @@ sentence model's token table, and the band model that links such pairs."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from triangulate.compare.align import (
     Band,
+    _looked_similarities,
+    _nearest_both_ways,
     aligned,
     default_band,
     default_model,
@@ -146,3 +151,28 @@ def test_the_words_remembered_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> N
         vectors.of([f"word{n}" for n in range(start, start + 40)])
         assert len(vectors._known) <= 50
     assert float(vectors.of(["harbour"])[0] @ before[0]) == pytest.approx(1.0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 7), st.integers(0, 7)).filter(lambda pair: pair[0] != pair[1]),
+        min_size=1,
+        max_size=20,
+    ),
+    st.integers(0, 2**32 - 1),
+)
+def test_looked_similarities_are_each_pairs_own(pairs: list[tuple[int, int]], seed: int) -> None:
+    """The second look's similarities, computed a first statement's partners at once, are
+    each pair's own (to float32 rounding: a product's sums may run in another order)."""
+    generator = np.random.default_rng(seed)
+    table = generator.standard_normal((30, 16)).astype(np.float32)
+    table /= np.linalg.norm(table, axis=1, keepdims=True)
+    rows = {
+        k: np.sort(generator.choice(30, size=int(generator.integers(1, 9)), replace=False))
+        for k in range(8)
+    }
+    batched = _looked_similarities(pairs, table, rows)
+    for (i, j), similarity in zip(pairs, batched, strict=True):
+        own = _nearest_both_ways(table[rows[i]], table[rows[j]])
+        assert similarity == pytest.approx(own, abs=1e-6)

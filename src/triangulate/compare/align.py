@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain
 from typing import Generic, Literal, TypeVar
 
 import numpy as np
@@ -762,11 +764,14 @@ def pair_features(
 
 
 def cliques(
-    statements: Sequence[Statement], scores: dict[tuple[int, int], float]
+    statements: Sequence[Statement],
+    scores: dict[tuple[int, int], float],
+    neighbours: dict[int, set[int]] | None = None,
 ) -> list[list[int]]:
     """Groups in which every two statements of different sources are themselves linked: the
-    strongest link first, then every statement of another source linked to all members."""
-    neighbours = _neighbours(scores)
+    strongest link first, then every statement of another source linked to all members.
+    ``neighbours``: :func:`_neighbours` of ``scores``, when the caller has it."""
+    neighbours = _neighbours(scores) if neighbours is None else neighbours
     covered: set[tuple[int, int]] = set()
     groups = []
     for (i, j), _ in sorted(scores.items(), key=lambda item: -item[1]):
@@ -871,10 +876,13 @@ def grouped(
     holds more than ``bound`` links, every link is read and nothing is grown."""
     bound = LINKS if bound is None else bound
     kept = strongest_links(scores, bound)
-    groups = joined(cliques(statements, kept), statements, kept)
+    neighbours = _neighbours(kept)  # read by each step below: found once
+    groups = joined(cliques(statements, kept, neighbours), statements, kept, neighbours)
     if len(kept) < len(scores):
-        cut = {k for k, held in _neighbours(scores).items() if len(held) > bound}
-        groups = grown(groups, statements, kept, cut, CORE_SHARE if share is None else share)
+        held = Counter(chain.from_iterable(scores))  # each statement's links, before the cut
+        cut = {k for k, count in held.items() if count > bound}
+        share = CORE_SHARE if share is None else share
+        groups = grown(groups, statements, kept, cut, share, neighbours)
     groups = without_near_duplicates(groups, statements, kept)
     return with_copies(groups, statements)
 
@@ -901,6 +909,7 @@ def grown(
     kept: dict[tuple[int, int], float],
     cut: set[int],
     share: float,
+    neighbours: dict[int, set[int]] | None = None,
 ) -> list[list[int]]:
     """The groups holding a statement whose links were cut (``cut``), each grown from its
     clique (its core): a statement of a source the group does not cite joins when it is
@@ -910,8 +919,9 @@ def grown(
     A clique that lies mostly (half or more) in a group grown before it is the same fact told
     again: it is added to that group's core, which then takes the statements linked to
     ``share`` of the larger core; a clique whose members the grown group does not all take
-    (another sentence of a source it cites) is kept beside it."""
-    neighbours = _neighbours(kept)
+    (another sentence of a source it cites) is kept beside it. ``neighbours``:
+    :func:`_neighbours` of ``kept``, when the caller has it."""
+    neighbours = _neighbours(kept) if neighbours is None else neighbours
     out: list[list[int]] = []
     grown_at: dict[int, _Grown] = {}  # position in out of a grown group -> its growth
     home_of: dict[int, set[int]] = {}  # statement -> grown groups (by position) holding it
@@ -965,7 +975,7 @@ class _Grown:
         self.members: set[int] = set(core)
         self.sources = {statements[k].source for k in core}
         self.core: set[int] = set()
-        self.links_to_core: dict[int, int] = {}
+        self.links_to_core: Counter[int] = Counter()
         self.take_core(core)
 
     def take_core(self, clique: list[int]) -> list[int]:
@@ -977,9 +987,9 @@ class _Grown:
             if m in self.core:
                 continue
             self.core.add(m)
-            for k in self.neighbours.get(m, ()):
-                self.links_to_core[k] = self.links_to_core.get(k, 0) + 1
-                counted.add(k)
+            linked = self.neighbours.get(m, set())
+            self.links_to_core.update(linked)  # counted in C: the links of a large core
+            counted |= linked
         need = max(2, math.ceil(self.share * len(self.core) - 1e-9))
         counts = self.links_to_core
         joiners = [k for k in counted - self.members if counts[k] >= need]
@@ -1042,19 +1052,48 @@ def second_look(
     vocabulary = sorted({word for pair, _ in looked for k in pair for word in told[k]})
     table = vectors.of(vocabulary)
     column = {word: c for c, word in enumerate(vocabulary)}
-    rows: dict[int, IntArray] = {}
-
-    def words_of(k: int) -> FloatArray:
-        if k not in rows:
-            rows[k] = np.array([column[word] for word in sorted(told[k])], dtype=np.int64)
-        return table[rows[k]]
-
+    rows = {
+        k: np.array([column[word] for word in sorted(told[k])], dtype=np.int64)
+        for k in dict.fromkeys(k for pair, _ in looked for k in pair)
+    }
+    similarities = _looked_similarities([pair for pair, _ in looked], table, rows)
     linked: dict[tuple[int, int], float] = {}
-    for (i, j), score in looked:
-        similarity = _nearest_both_ways(words_of(i), words_of(j))
+    for ((i, j), score), similarity in zip(looked, similarities, strict=True):
         if band.probability(score, similarity) >= band.threshold:
             linked[(i, j)] = model.threshold
     return linked
+
+
+def _looked_similarities(
+    pairs: list[tuple[int, int]], table: FloatArray, rows: dict[int, IntArray]
+) -> list[float]:
+    """:func:`_nearest_both_ways` of each pair's told words (``rows`` of ``table``), the pairs
+    of one first statement at once: one product of its words with all its partners' words,
+    not one small product a pair (the Python around a pair cost more than its product). The
+    same numbers to float32 rounding (the product's sums may run in another order)."""
+    partners: dict[int, list[int]] = {}  # first statement -> positions of its pairs
+    for position, (i, _) in enumerate(pairs):
+        partners.setdefault(i, []).append(position)
+    similarities = [0.0] * len(pairs)
+    for i, positions in partners.items():
+        seconds = [rows[pairs[p][1]] for p in positions]
+        lengths = np.array([len(words) for words in seconds], dtype=np.int64)
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        # the partners of one statement tell many of the same words: each word's products
+        # are computed once, then spread to where it stands
+        words, where = np.unique(np.concatenate(seconds), return_inverse=True)
+        similarity = (table[rows[i]] @ table[words].T)[:, where]
+        # each row's nearest of each partner, one partner's maxima a contiguous row, summed
+        # as a pair's own ``across.sum()`` sums them
+        across = np.ascontiguousarray(np.maximum.reduceat(similarity, starts, axis=1).T)
+        across_means = (across.sum(axis=1) / across.shape[1]).tolist()
+        down = similarity.max(axis=0)
+        for p, start, length, mean in zip(
+            positions, starts.tolist(), lengths.tolist(), across_means, strict=True
+        ):
+            down_mean = down[start : start + length].sum() / length
+            similarities[p] = float(0.5 * (mean + down_mean))
+    return similarities
 
 
 def told_similarity(first: frozenset[str], second: frozenset[str], vectors: WordVectors) -> float:
@@ -1148,12 +1187,16 @@ def _attribution(words: list[str]) -> bool:
 
 
 def joined(
-    groups: list[list[int]], statements: Sequence[Statement], scores: dict[tuple[int, int], float]
+    groups: list[list[int]],
+    statements: Sequence[Statement],
+    scores: dict[tuple[int, int], float],
+    neighbours: dict[int, set[int]] | None = None,
 ) -> list[list[int]]:
     """Groups that share a statement made one when every pair of their union is linked and
     no source appears twice: one fact, one claim (the greedy cliques can cut one fully
-    linked group in two)."""
-    linked = _neighbours(scores)
+    linked group in two). ``neighbours``: :func:`_neighbours` of ``scores``, when the caller
+    has it."""
+    linked = _neighbours(scores) if neighbours is None else neighbours
     merged: list[list[int]] = []
     home_of: dict[int, int] = {}  # statement -> index of the merged group holding it
     for group in groups:
