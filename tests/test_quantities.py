@@ -284,6 +284,7 @@ def test_two_figures_joined_by_and_are_both_read() -> None:
         ("$2.45 billion", "$2.4 billion"),  # 2.45 may be written rounded down
         ("1,987 workers", "2,000 workers"),  # a round figure stands for one near it
         ("about 2,000 troops", "2,100 troops"),
+        ("more than 50 percent", "up to 50%"),  # hedges keep their closed ends
     ],
 )
 def test_compatible_figures(first: str, second: str) -> None:

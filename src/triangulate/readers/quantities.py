@@ -378,9 +378,10 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     if _length_factor(a) != _length_factor(b):
         # "48 km (30 miles)": a converted figure is rounded, so allow for it
         a_low, a_high = a_low * (1 - CONVERSION_SLACK), a_high * (1 + CONVERSION_SLACK)
-    if a_low < a_high and b_low < b_high:
-        # Two ranges must share more than an end: "$2.4 billion" (2.35-2.45) and "$2.5
-        # billion" (2.45-2.55) stand for what rounds to them, and 2.45 rounds to one only.
+    if a_low < a_high and b_low < b_high and not (a.hedge or b.hedge):
+        # Two rounded figures must share more than an end: "$2.4 billion" (2.35-2.45) and
+        # "$2.5 billion" (2.45-2.55) stand for what rounds to them, and 2.45 rounds to one
+        # only. Hedges keep their closed ends (see HEDGE_INTERVALS).
         return a_low < b_high and b_low < a_high
     return a_low <= b_high and b_low <= a_high
 
