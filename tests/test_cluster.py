@@ -37,6 +37,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "stories"
 INCIDENTS = Path(__file__).parent / "fixtures" / "incidents"
 LATE_LINK_FILE = Path(__file__).parents[1] / "benchmarks" / "late_link_weights.json"
 SPLIT_FILE = Path(__file__).parents[1] / "benchmarks" / "split_weights.json"
+SPAN_FILE = Path(__file__).parents[1] / "benchmarks" / "span_weights.json"
 
 
 def article(name: str, published: str | None = "2031-03-03", **changes: object) -> Article:
@@ -280,6 +281,11 @@ def test_the_split_test_defaults_are_those_fitted_by_the_benchmark() -> None:
     assert settings.split_threshold == fitted["split_threshold"]
     assert settings.split_ratio == fitted["split_ratio"]
     assert settings.split_min_part == fitted["split_min_part"]
+
+
+def test_the_span_default_is_the_one_fitted_by_the_benchmark() -> None:
+    fitted = json.loads(SPAN_FILE.read_text(encoding="utf-8"))
+    assert ClusterSettings().max_span_days == fitted["max_span_days"]
 
 
 def shootings() -> list[ArticleFeatures]:
