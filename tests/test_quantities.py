@@ -281,6 +281,9 @@ def test_two_figures_joined_by_and_are_both_read() -> None:
         ("2,000 soldiers", "about 2,000 troops"),
         ("approximately 75 percent", "75%"),
         ("between 10 and 20 villages", "about 18 villages"),
+        ("$2.45 billion", "$2.4 billion"),  # 2.45 may be written rounded down
+        ("1,987 workers", "2,000 workers"),  # a round figure stands for one near it
+        ("about 2,000 troops", "2,100 troops"),
     ],
 )
 def test_compatible_figures(first: str, second: str) -> None:
@@ -297,10 +300,16 @@ def test_compatible_figures(first: str, second: str) -> None:
         ("$11 billion", "11 billion people"),
         ("up to 300 workers", "at least 400 workers"),
         ("nearly three decades", "three soldiers"),
+        # figures rounded to one step meet only at the end between them: two different
+        # figures, not one figure rounded two ways
+        ("$2.4 billion", "$2.5bn"),
+        ("1.5 million people", "1.6 million people"),
+        ("2,000 troops", "2,100 troops"),
     ],
 )
 def test_incompatible_figures(first: str, second: str) -> None:
     assert not compatible(only(first), only(second))
+    assert not compatible(only(second), only(first))
 
 
 def test_offsets_are_exact_in_a_longer_text() -> None:

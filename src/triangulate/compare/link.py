@@ -44,10 +44,13 @@ AGE_APPOSITION_END = re.compile(r"\s*(?:,|\.|;|$)")
 OLDEST_AGE = 120
 PERIOD_CLASH = 0.6  # two periods of one named thing: as sure as aligned sentences
 # Verbs that say little about what happened: two values hanging on them are no more alike.
-# Aspect verbs ("began blocking", "started the withdrawal") say when, not what: the
-# happening is their complement.
+# Aspect verbs ("began blocking", "started the withdrawal") say when, not what, and verbs of
+# intent and agreement ("agreed to buy", "plans to cut", "is expected to pay") say how the
+# happening stands, not what it is: the happening is their complement.
 LIGHT_VERBS = frozenset(
     {"be", "have", "do", "get", "make", "take", "become", "begin", "start", "continue", "end"}
+    | {"agree", "plan", "expect", "decide", "intend", "seek", "aim", "vow", "promise"}
+    | {"want", "hope", "try", "offer", "propose", "prepare", "threaten"}
 )
 # A count of part of a group or a running total answers another question than the count
 # of the event: "the two other victims", "a total of 923 rounds during five operations".

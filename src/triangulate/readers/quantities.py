@@ -174,6 +174,7 @@ CURRENCY_UNITS: dict[str, str] = {
 
 AGE_UNIT = "years old"
 CONVERSION_SLACK = 0.05
+ROUND_SLACK = 0.025  # a round figure ("2,000") may stand for one up to this share away
 # "36-year-old", "36 - year - old" (tokenised), "36 years old"; "aged 36"
 AGE_AFTER = re.compile(r"\s*-\s*years?\s*-\s*old\b|\s+years?\s+old\b", re.IGNORECASE)
 AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+$", re.IGNORECASE)
@@ -377,6 +378,10 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     if _length_factor(a) != _length_factor(b):
         # "48 km (30 miles)": a converted figure is rounded, so allow for it
         a_low, a_high = a_low * (1 - CONVERSION_SLACK), a_high * (1 + CONVERSION_SLACK)
+    if a_low < a_high and b_low < b_high:
+        # Two ranges must share more than an end: "$2.4 billion" (2.35-2.45) and "$2.5
+        # billion" (2.45-2.55) stand for what rounds to them, and 2.45 rounds to one only.
+        return a_low < b_high and b_low < a_high
     return a_low <= b_high and b_low <= a_high
 
 
@@ -764,15 +769,17 @@ def _parse_digits(written: str) -> _Parsed | None:
 
 def _rounding_interval(value: float, digits: str, factor: float = 1.0) -> Interval:
     """How precisely a bare number is meant: "1.5 million" is 1.45-1.55 million, a round
-    number ("2,000", "300", "2 million": two or more trailing zeros) is ±2.5%, and "1,987"
-    or "seven" are exact."""
+    number ("2,000", "300", "2 million": two or more trailing zeros) is ±2.5% but never
+    more than half its last digit's step ("2,100" is 2,050-2,150, so it does not meet
+    "2,000"), and "1,987" or "seven" are exact."""
     if "." in digits:
         decimals = len(digits.split(".", 1)[1])
         half = 0.5 * 10 ** (-decimals) * factor
         return value - half, value + half
     trailing_zeros = len(digits) - len(digits.rstrip("0")) if digits.isdigit() else 0
     if (trailing_zeros >= 2 and value >= 100) or factor >= 100:
-        return 0.975 * value, 1.025 * value
+        slack = min(ROUND_SLACK * value, 0.5 * 10**trailing_zeros * factor)
+        return value - slack, value + slack
     return value, value
 
 

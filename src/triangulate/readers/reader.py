@@ -50,14 +50,15 @@ from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import find_times
 from triangulate.readers.units import find_units
 
-READER_VERSION = "11"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
+READER_VERSION = "12"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
 # 6: events told by another clause's sentence, quotes kept to their clause; 7: speeds;
 # 8: a year naming happenings ("the 1974 bombings", "the May 2031 riots") and a tokenised
 # clock time ("11 : 40 p.m.") are no counts; 9: a quoted speaker named by a surname the tagger
 # took for no person ("Chief Mills said") is the person the article writes in full; 10: a
 # quotation opened after "said:" and left open at its paragraph's end is direct; 11: a
 # sentence is never ended at the slash between two names ("Tarehu / Port Kella"); an
-# adverbial clause with its own subject holding a figure is a fact of its own
+# adverbial clause with its own subject holding a figure is a fact of its own; 12: a round
+# figure's interval never passes half its last digit's step ("2,100" does not meet "2,000")
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per

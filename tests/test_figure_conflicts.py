@@ -1,0 +1,70 @@
+"""Figures of one happening that cannot both hold, told with a verb of intent or agreement
+("agreed to buy", "planned to close") in one source and plainly in another.
+
+Invented articles of one day, read by the real readers and compared by ``compare()``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from triangulate.compare.claims import compare
+from triangulate.models import Article, Claim
+from triangulate.nlp.encoder import TextEncoder, load_encoder
+from triangulate.readers.reader import read_many
+
+
+@pytest.fixture(scope="module")
+def encoder() -> TextEncoder:
+    return load_encoder()
+
+
+def _claims(encoder: TextEncoder, *texts: str) -> list[Claim]:
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published="2031-05-04")
+        for i, text in enumerate(texts, start=1)
+    ]
+    return compare(articles, read_many(articles), encoder)
+
+
+def _figures(claims: list[Claim], status: str) -> list[Claim]:
+    return [c for c in claims if c.kind == "figure" and c.status == status]
+
+
+def test_a_price_agreed_and_a_price_paid_conflict(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "Varna Shipping said on Monday it had agreed to buy Pellworth Freight for $2.4 billion"
+        " in cash.",
+        "Varna Shipping will buy Pellworth Freight for $2.5 billion, the companies said on Monday.",
+    )
+    conflicts = _figures(claims, "conflict")
+    assert len(conflicts) == 1
+    shown = sorted(side.display for side in conflicts[0].sides)
+    assert shown == ["$2.4 billion", "$2.5 billion"]
+
+
+def test_one_price_written_two_ways_agrees(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "Varna Shipping said on Monday it had agreed to buy Pellworth Freight for $2.4 billion"
+        " in cash.",
+        "Varna Shipping will buy Pellworth Freight for $2.4bn, the companies said on Monday.",
+    )
+    assert not _figures(claims, "conflict")
+    assert any(
+        {"$2.4 billion", "$2.4bn"} <= {side.display for side in c.sides}
+        or "$2.4" in c.sides[0].display
+        for c in _figures(claims, "agreed")
+    )
+
+
+def test_depots_planned_to_close_and_depots_to_close_conflict(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "Varna Shipping said it planned to close two depots by the end of next year.",
+        "Varna Shipping will close three depots, a person familiar with the plans said.",
+    )
+    conflicts = _figures(claims, "conflict")
+    assert len(conflicts) == 1
+    assert sorted(side.display for side in conflicts[0].sides) == ["three", "two"]
