@@ -68,3 +68,63 @@ def test_depots_planned_to_close_and_depots_to_close_conflict(encoder: TextEncod
     conflicts = _figures(claims, "conflict")
     assert len(conflicts) == 1
     assert sorted(side.display for side in conflicts[0].sides) == ["three", "two"]
+
+
+def test_a_depth_and_a_distance_of_one_quake_do_not_conflict(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "The quake hit at 4:12 a.m. at a depth of 10 kilometres, the agency said.",
+        "The quake struck at 4:12 a.m. about 25 kilometres north of Pellworth, the agency said.",
+    )
+    assert not _figures(claims, "conflict")
+
+
+def test_two_depths_of_one_quake_conflict(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "The quake hit at 4:12 a.m. at a depth of 10 kilometres, the agency said.",
+        "The quake struck at 4:12 a.m. at a depth of 35 kilometres, the agency said.",
+    )
+    assert len(_figures(claims, "conflict")) == 1
+
+
+def test_a_count_belongs_to_the_verb_that_takes_it(encoder: TextEncoder) -> None:
+    """ "..., killing at least 23 people" and "a day after the quake killed at least 29
+    people": both count the dead, whatever the sentence's own verb ("struck", "pulled")."""
+    claims = _claims(
+        encoder,
+        "A strong earthquake struck Velmar province on Monday, killing at least 23 people.",
+        "Rescuers pulled two children from the rubble on Tuesday, a day after a powerful"
+        " earthquake killed at least 29 people.",
+    )
+    dead = [c for c in _figures(claims, "agreed") if len(c.sides) == 2]
+    assert [sorted(side.display for side in c.sides) for c in dead] == [
+        ["at least 23", "at least 29"]
+    ]
+
+
+def test_one_clock_time_is_no_conflict_whatever_day_each_report_names_last(
+    encoder: TextEncoder,
+) -> None:
+    """The day of a bare "4:12 a.m." is the reader's guess from the sentences before it:
+    two sources giving the same minute do not clash by days neither wrote."""
+    articles = [
+        Article(
+            "a1",
+            "a1.txt",
+            "A strong earthquake struck Velmar province early on Monday. The quake hit at"
+            " 4:12 a.m. at a depth of 10 kilometres.",
+            outlet="Outlet 1",
+            published="2031-05-06",
+        ),
+        Article(
+            "a2",
+            "a2.txt",
+            "Rescuers searched the rubble on Tuesday, officials said. The quake hit at"
+            " 4:12 a.m. at a depth of 10 kilometres.",
+            outlet="Outlet 2",
+            published="2031-05-07",
+        ),
+    ]
+    claims = compare(articles, read_many(articles), encoder)
+    assert not [c for c in claims if c.status == "conflict"]
