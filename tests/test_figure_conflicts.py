@@ -128,3 +128,12 @@ def test_one_clock_time_is_no_conflict_whatever_day_each_report_names_last(
     ]
     claims = compare(articles, read_many(articles), encoder)
     assert not [c for c in claims if c.status == "conflict"]
+
+
+def test_a_magnitude_is_labelled_as_one(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "A magnitude 6.4 earthquake struck Velmar province early on Monday.",
+        "The 6.4-magnitude quake struck Velmar province before dawn on Monday.",
+    )
+    assert [c.about for c in _figures(claims, "agreed")] == ["Magnitude"]

@@ -411,3 +411,17 @@ def test_a_group_noun_ends_the_counted_phrase(text: str, unit: str) -> None:
 def test_a_speed_is_no_length(text: str, unit: str) -> None:
     found = find_quantities(text, "a1")
     assert [(q.unit, unit_kind(q.unit)) for q in found] == [(unit, "speed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A magnitude 6.4 earthquake struck the coast.",
+        "The 6.4-magnitude quake struck at dawn.",
+        "A quake of magnitude 6.4 hit the coast.",
+        "The quake measured 6.4 on the Richter scale.",
+    ],
+)
+def test_a_quakes_magnitude_is_its_own_unit(text: str) -> None:
+    assert only(text).unit == "magnitude"
+    assert only(text).value == 6.4

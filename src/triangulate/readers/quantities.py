@@ -173,6 +173,11 @@ CURRENCY_UNITS: dict[str, str] = {
 }
 
 AGE_UNIT = "years old"
+# A quake's magnitude is its own unit, not a count of the quakes after it ("magnitude 6.4
+# earthquake", "a 6.2-magnitude quake", "measuring 5.8 on the Richter scale").
+MAGNITUDE_UNIT = "magnitude"
+MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
+MAGNITUDE_AFTER = re.compile(r"\s*-?\s*magnitude\b|\s+on\s+the\s+richter\b", re.IGNORECASE)
 CONVERSION_SLACK = 0.05
 ROUND_SLACK = 0.025  # a round figure ("2,000") may stand for one up to this share away
 # "36-year-old", "36 - year - old" (tokenised), "36 years old"; "aged 36"
@@ -533,6 +538,10 @@ def _quantity_from(
     speed = _speed_unit(text, end, glued)
     if speed:
         unit = speed
+    elif MAGNITUDE_BEFORE.search(text[max(0, n1_start - 16) : n1_start]) or (
+        MAGNITUDE_AFTER.match(text, end)
+    ):
+        unit = MAGNITUDE_UNIT  # "a magnitude 6.4 earthquake", "the 6.2-magnitude quake"
     elif metres:
         unit = "metres"
     elif glued:
