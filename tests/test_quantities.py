@@ -425,3 +425,20 @@ def test_a_speed_is_no_length(text: str, unit: str) -> None:
 def test_a_quakes_magnitude_is_its_own_unit(text: str) -> None:
     assert only(text).unit == "magnitude"
     assert only(text).value == 6.4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill failed in a 48-51 vote on Wednesday.",
+        "Senators voted it down 49-51.",
+        "It fell short with a final tally of 48 to 51.",
+    ],
+)
+def test_the_two_counts_of_a_vote_are_no_range(text: str) -> None:
+    assert find_quantities(text, "v") == []
+
+
+def test_a_range_beside_the_word_vote_elsewhere_stays_a_range() -> None:
+    found = find_quantities("The vote was held with 300 to 400 people present.", "v")
+    assert [(q.low, q.high, q.unit) for q in found] == [(300.0, 400.0, "people")]

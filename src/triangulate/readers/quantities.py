@@ -173,6 +173,13 @@ CURRENCY_UNITS: dict[str, str] = {
 }
 
 AGE_UNIT = "years old"
+# A vote's tally ("a 48-51 vote", "voting it down 49-51") is two counts, not a range.
+TALLY_AFTER = re.compile(r"\s*(?:-\s*)?(?:votes?|tally|margin)\b", re.IGNORECASE)
+TALLY_BEFORE = re.compile(
+    r"\b(?:vot(?:e|ed|es|ing)(?:\s+\w+){0,2}|tally\s+of|margin\s+of|by\s+a\s+vote\s+of)\s+$",
+    re.IGNORECASE,
+)
+TALLY_REACH = 30  # characters before a pair searched for the vote it tallies
 # A quake's magnitude is its own unit, not a count of the quakes after it ("magnitude 6.4
 # earthquake", "a 6.2-magnitude quake", "measuring 5.8 on the Richter scale").
 MAGNITUDE_UNIT = "magnitude"
@@ -444,6 +451,9 @@ def _scan(
         match = _match_at(text, anchor.start())
         if match is None:
             continue
+        if _tally(match):
+            position = match.end()  # both counts of a vote are left: neither is a figure alone
+            continue
         quantity = _quantity_from(match, text, article_id, blocked, tokens)
         if quantity is not None:
             yield quantity
@@ -593,6 +603,18 @@ def _score_like(match: re.Match[str], first: _Parsed) -> bool:
         return False
     second = _parse_number(match.group("n2"))
     return second is not None and second.value <= first.value
+
+
+def _tally(match: re.Match[str]) -> bool:
+    """A pair of a vote ("a 48-51 vote", "voting it down 49-51", "a tally of 48 to 51"):
+    two counts, whichever side it names first, not a range of one."""
+    if not _group(match, "n2"):
+        return False
+    text = match.string
+    return bool(
+        TALLY_AFTER.match(text, match.end())
+        or TALLY_BEFORE.search(text[max(0, match.start() - TALLY_REACH) : match.start()])
+    )
 
 
 def _shared_scale(first: _Parsed, second: _Parsed) -> float:
