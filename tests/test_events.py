@@ -74,3 +74,13 @@ def test_an_age_before_a_noun_stays_in_a_long_telling() -> None:
     tellings = [telling_text(event) for event in events_of(text, "2030-05-15").values()]
     assert any("a 19-year-old suspect" in telling for telling in tellings)
     assert not any("a old suspect" in telling for telling in tellings)
+
+
+def test_a_noun_before_a_verb_describing_a_noun_stays_in_a_long_telling() -> None:
+    text = (
+        "A Republican-backed border security bill failed in the Senate on Wednesday, falling"
+        " 12 votes short of the 60 needed to advance, with a final tally of 48 to 51."
+    )
+    tellings = [telling_text(event) for event in events_of(text, "2032-09-16").values()]
+    assert any(t.startswith("A Republican-backed border security bill failed") for t in tellings)
+    assert not any(t.startswith("A backed") for t in tellings)

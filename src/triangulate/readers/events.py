@@ -369,8 +369,9 @@ def _is_other_clause(token: Token, verb: Token, also: frozenset[str]) -> bool:
     if token.dep_ in OTHER_CLAUSE_DEPS:
         return True
     if token.dep_ in also and token.head.pos_ in {"VERB", "AUX"}:
-        # a side clause of a verb; "19-year" in "a 19-year-old suspect" is no clause
-        return True
+        # a side clause of a verb; "19-year" in "a 19-year-old suspect" is no clause, nor
+        # "Republican" in "a Republican-backed bill" (a verb describing a noun)
+        return token.head.dep_ not in {"amod", "compound"}
     if token.lower_ == "according" and token.head == verb:
         return True  # "According to the ministry, ...": who says it, not what happened
     # "withdrew ... and left": another verb joined to the event verb is its own event
