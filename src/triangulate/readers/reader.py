@@ -62,7 +62,8 @@ READER_VERSION = "12"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # a sentence the parser cut after a name's first word is joined back ("Harlow | Foods will");
 # a clock time without a day takes the day of an earlier sentence telling of its happening;
 # a quake's magnitude is a unit of its own ("a magnitude 6.4 earthquake" counts no quakes);
-# a vote's tally ("a 48-51 vote") is no range
+# a vote's tally ("a 48-51 vote") is no range; a telling keeps the words before a word that
+# describes a noun ("a 19-year-old suspect", "a Republican-backed bill")
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
