@@ -188,10 +188,13 @@ class _Rows:
 
     def _entries(self, rows: IntArray) -> tuple[IntArray, IntArray]:
         """Where the entries of ``rows`` are, and the position in ``rows`` each belongs to."""
-        counts = self.start[rows + 1] - self.start[rows]
+        first = self.start[rows]
+        counts = self.start[rows + 1] - first
         owner = np.repeat(np.arange(len(rows)), counts)
-        offset = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-        return self.start[rows][owner] + offset, owner
+        # an entry's place: its row's first entry plus its rank in the row, one repeat of
+        # each row's shift (its first entry less the entries before it), not two gathers
+        shift = np.repeat(first - (np.cumsum(counts) - counts), counts)
+        return np.arange(len(owner), dtype=np.int64) + shift, owner
 
     def held(self, rows: IntArray) -> IntArray:
         """The columns that some of ``rows`` hold (nonzero), in increasing order."""
@@ -614,7 +617,8 @@ def _partner_entries(
     any nonzero with ``binary``), the entry's value, and the pair it belongs to."""
     block = table.dense(rows)
     entries, pair = table._entries(right)
-    left_values = block[local[pair], table.columns[entries]]
+    # one gather from the flat block: what ``block[local[pair], columns]`` reads
+    left_values = block.ravel().take(local[pair] * table.width + table.columns[entries])
     if binary:
         left_values = (left_values > 0).astype(np.float32)
     return left_values, table.values[entries], pair
@@ -781,7 +785,7 @@ def cliques(
         sources = {statements[i].source, statements[j].source}  # of the group, as it grows
         candidates = sorted(
             neighbours[i] & neighbours[j],
-            key=lambda k: -(scores.get(_key(k, i), 0.0) + scores.get(_key(k, j), 0.0)),
+            key=lambda k: -(pair_score(scores, k, i) + pair_score(scores, k, j)),
         )
         for k in candidates:
             if statements[k].source in sources:
@@ -1014,15 +1018,17 @@ def band_pairs(
     candidate cap: a large comparison, where a statement has more pairs in the band the more
     articles tell its event) only its ``candidates.BAND_CAP`` best-scored ones, so that the
     looks grow with the statements."""
+    # the floor in one comparison of the array; the told words, a set test a pair, only of
+    # the pairs over it (most pairs a large comparison scores are far under the floor)
+    over_floor = np.flatnonzero(scores.astype(np.float64) >= band.floor)
     rows: list[int] = []
-    for start in range(0, len(pairs), BLOCK * BLOCK):  # a slice at a time: few Python objects
-        part = slice(start, start + BLOCK * BLOCK)
+    for start in range(0, len(over_floor), BLOCK * BLOCK):  # a slice at a time: few objects
+        part = over_floor[start : start + BLOCK * BLOCK]
         firsts, seconds = pairs[part, 0].tolist(), pairs[part, 1].tolist()
-        probabilities = scores[part].tolist()
         rows.extend(
-            start + k
-            for k, (i, j, score) in enumerate(zip(firsts, seconds, probabilities, strict=True))
-            if score >= band.floor and not told[i].isdisjoint(told[j])
+            row
+            for row, i, j in zip(part.tolist(), firsts, seconds, strict=True)
+            if not told[i].isdisjoint(told[j])
         )
     looked = np.array(rows, dtype=np.int64)
     if limited.any():
@@ -1119,7 +1125,7 @@ def without_near_duplicates(
     and never two sentences of one source in it."""
 
     def strength(group: list[int]) -> tuple[int, float]:
-        pairs = [scores.get(_key(a, b), 0.0) for a in group for b in group if a < b]
+        pairs = [scores.get((a, b), 0.0) for a in group for b in group if a < b]
         return len(group), sum(pairs) / max(1, len(pairs))
 
     kept: list[tuple[set[int], set[str]]] = []  # members and their sources
@@ -1216,11 +1222,15 @@ def _may_join(
     statements: Sequence[Statement],
     linked: dict[int, set[int]],
 ) -> bool:
-    union = sorted(set(first) | set(second))
-    sources = [statements[k].source for k in union]
-    if len(set(sources)) != len(sources):
+    union = set(first) | set(second)
+    if len({statements[k].source for k in union}) != len(union):
         return False
-    return all(b in linked.get(a, ()) for i, a in enumerate(union) for b in union[i + 1 :])
+    # every pair linked: each member linked to all the others (links go both ways), one
+    # set comparison a member rather than one lookup a pair
+    return all(union - {a} <= linked.get(a, _NO_LINKS) for a in union)
+
+
+_NO_LINKS: frozenset[int] = frozenset()
 
 
 def _neighbours(scores: dict[tuple[int, int], float]) -> dict[int, set[int]]:
