@@ -1080,7 +1080,10 @@ def _looked_similarities(
     partners: dict[int, list[int]] = {}  # first statement -> positions of its pairs
     for position, (i, _) in enumerate(pairs):
         partners.setdefault(i, []).append(position)
-    similarities = [0.0] * len(pairs)
+    order: list[int] = []  # the positions of the pairs in the order their figures come
+    across_means: list[FloatArray] = []
+    downs: list[FloatArray] = []
+    lengths_of: list[IntArray] = []
     for i, positions in partners.items():
         seconds = [rows[pairs[p][1]] for p in positions]
         lengths = np.array([len(words) for words in seconds], dtype=np.int64)
@@ -1092,14 +1095,33 @@ def _looked_similarities(
         # each row's nearest of each partner, one partner's maxima a contiguous row, summed
         # as a pair's own ``across.sum()`` sums them
         across = np.ascontiguousarray(np.maximum.reduceat(similarity, starts, axis=1).T)
-        across_means = (across.sum(axis=1) / across.shape[1]).tolist()
-        down = similarity.max(axis=0)
-        for p, start, length, mean in zip(
-            positions, starts.tolist(), lengths.tolist(), across_means, strict=True
-        ):
-            down_mean = down[start : start + length].sum() / length
-            similarities[p] = float(0.5 * (mean + down_mean))
+        across_means.append(across.sum(axis=1) / across.shape[1])
+        downs.append(similarity.max(axis=0))
+        lengths_of.append(lengths)
+        order.extend(positions)
+    if not order:
+        return []
+    down_means = _segment_means(np.concatenate(downs), np.concatenate(lengths_of))
+    # a pair's figure in float32, as its own means would give it
+    both = np.float32(0.5) * (np.concatenate(across_means) + down_means)
+    similarities = [0.0] * len(pairs)
+    for position, similarity in zip(order, both.tolist(), strict=True):
+        similarities[position] = similarity
     return similarities
+
+
+def _segment_means(values: FloatArray, lengths: IntArray) -> FloatArray:
+    """The mean of each consecutive segment of ``values`` (``lengths`` long, none empty),
+    summed as the segment's own ``.sum()`` sums it: the segments of one length gathered as
+    the rows of one array and summed along them, one call a length, not one a segment."""
+    starts = np.cumsum(lengths) - lengths
+    sums = np.zeros(len(lengths), dtype=np.float32)
+    for length in np.unique(lengths).tolist():
+        segments = np.flatnonzero(lengths == length)
+        gathered = values[starts[segments, None] + np.arange(length)[None, :]]
+        sums[segments] = gathered.sum(axis=1)
+    means: FloatArray = np.divide(sums, lengths.astype(np.float32))
+    return means
 
 
 def told_similarity(first: frozenset[str], second: frozenset[str], vectors: WordVectors) -> float:
