@@ -212,8 +212,12 @@ class _Rows:
             return out
         out = np.zeros((len(rows), len(columns)), dtype=np.float32)
         if len(columns):
-            where = np.minimum(np.searchsorted(columns, found), len(columns) - 1)
-            hit = columns[where] == found
+            # each column's place among ``columns`` (-1 when not one of them), looked up by
+            # the entries: one gather an entry, not a binary search
+            place = np.full(self.width, -1, dtype=np.int64)
+            place[columns] = np.arange(len(columns))
+            where = place[found]
+            hit = where >= 0
             out[owner[hit], where[hit]] = self.values[entries[hit]]
         return out
 
