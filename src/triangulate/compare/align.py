@@ -787,9 +787,13 @@ def cliques(
             continue
         group = [i, j]
         sources = {statements[i].source, statements[j].source}  # of the group, as it grows
-        candidates = sorted(
-            neighbours[i] & neighbours[j],
-            key=lambda k: -(pair_score(scores, k, i) + pair_score(scores, k, j)),
+        common = neighbours[i] & neighbours[j]
+        # most links share one neighbour or none: nothing to order (``sorted`` would still
+        # score each one)
+        candidates = (
+            sorted(common, key=lambda k: -(pair_score(scores, k, i) + pair_score(scores, k, j)))
+            if len(common) > 1
+            else common
         )
         for k in candidates:
             if statements[k].source in sources:
@@ -797,8 +801,9 @@ def cliques(
             if all(m in neighbours[k] for m in group):  # linked to every member
                 group.append(k)
                 sources.add(statements[k].source)
-        covered.update(_key(a, b) for a in group for b in group if a < b)
-        groups.append(sorted(group))
+        members = sorted(group)
+        covered.update((a, b) for x, a in enumerate(members) for b in members[x + 1 :])
+        groups.append(members)
     return groups
 
 
