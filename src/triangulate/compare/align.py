@@ -1064,12 +1064,13 @@ def second_look(
     ]
     # the vectors of every word told once, and each statement's words as rows of them: a
     # statement's own copy of its vectors would take 1.5 KB a word, statement after statement
-    vocabulary = sorted({word for pair, _ in looked for k in pair for word in told[k]})
+    involved = dict.fromkeys(k for pair, _ in looked for k in pair)
+    # the words of each statement looked at once, not once a pair it is in
+    vocabulary = sorted(frozenset().union(*(told[k] for k in involved)))
     table = vectors.of(vocabulary)
     column = {word: c for c, word in enumerate(vocabulary)}
     rows = {
-        k: np.array([column[word] for word in sorted(told[k])], dtype=np.int64)
-        for k in dict.fromkeys(k for pair, _ in looked for k in pair)
+        k: np.array([column[word] for word in sorted(told[k])], dtype=np.int64) for k in involved
     }
     similarities = _looked_similarities([pair for pair, _ in looked], table, rows)
     linked: dict[tuple[int, int], float] = {}
