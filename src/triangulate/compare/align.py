@@ -1090,10 +1090,8 @@ def _looked_similarities(
     partners: dict[int, list[int]] = {}  # first statement -> positions of its pairs
     for position, (i, _) in enumerate(pairs):
         partners.setdefault(i, []).append(position)
-    order: list[int] = []  # the positions of the pairs in the order their figures come
-    across_means: list[FloatArray] = []
-    downs: list[FloatArray] = []
-    lengths_of: list[IntArray] = []
+    similarities = [0.0] * len(pairs)
+    pending = _PendingMeans(similarities)
     for i, positions in partners.items():
         seconds = [rows[pairs[p][1]] for p in positions]
         lengths = np.array([len(words) for words in seconds], dtype=np.int64)
@@ -1105,19 +1103,54 @@ def _looked_similarities(
         # each row's nearest of each partner, one partner's maxima a contiguous row, summed
         # as a pair's own ``across.sum()`` sums them
         across = np.ascontiguousarray(np.maximum.reduceat(similarity, starts, axis=1).T)
-        across_means.append(across.sum(axis=1) / across.shape[1])
-        downs.append(similarity.max(axis=0))
-        lengths_of.append(lengths)
-        order.extend(positions)
-    if not order:
-        return []
-    down_means = _segment_means(np.concatenate(downs), np.concatenate(lengths_of))
-    # a pair's figure in float32, as its own means would give it
-    both = np.float32(0.5) * (np.concatenate(across_means) + down_means)
-    similarities = [0.0] * len(pairs)
-    for position, similarity in zip(order, both.tolist(), strict=True):
-        similarities[position] = similarity
+        pending.add(
+            positions, across.sum(axis=1) / across.shape[1], similarity.max(axis=0), lengths
+        )
+    pending.flush()
     return similarities
+
+
+class _PendingMeans:
+    """The pairs of several first statements whose means of nearest words wait to be taken
+    at once (:func:`_segment_means`), written to ``similarities`` when about
+    ``PENDING_WORDS`` of their words wait: the work a call is spread over many pairs, the
+    memory bounded whatever the pairs looked at."""
+
+    def __init__(self, similarities: list[float]) -> None:
+        self.similarities = similarities
+        self.positions: list[int] = []
+        self.across: list[FloatArray] = []
+        self.downs: list[FloatArray] = []
+        self.lengths: list[IntArray] = []
+        self.words = 0
+
+    def _clear(self) -> None:
+        self.positions, self.across, self.downs, self.lengths = [], [], [], []
+        self.words = 0
+
+    def add(
+        self, positions: list[int], across: FloatArray, down: FloatArray, lengths: IntArray
+    ) -> None:
+        self.positions.extend(positions)
+        self.across.append(across)
+        self.downs.append(down)
+        self.lengths.append(lengths)
+        self.words += len(down)
+        if self.words >= PENDING_WORDS:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.positions:
+            return
+        down_means = _segment_means(np.concatenate(self.downs), np.concatenate(self.lengths))
+        # a pair's figure in float32, as its own means would give it
+        both = np.float32(0.5) * (np.concatenate(self.across) + down_means)
+        for position, similarity in zip(self.positions, both.tolist(), strict=True):
+            self.similarities[position] = similarity
+        self._clear()
+
+
+PENDING_WORDS = 1 << 16  # words of the looked pairs whose means are taken at once (256 KB)
 
 
 def _segment_means(values: FloatArray, lengths: IntArray) -> FloatArray:
