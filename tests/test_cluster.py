@@ -37,6 +37,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "stories"
 INCIDENTS = Path(__file__).parent / "fixtures" / "incidents"
 LATE_LINK_FILE = Path(__file__).parents[1] / "benchmarks" / "late_link_weights.json"
 SPLIT_FILE = Path(__file__).parents[1] / "benchmarks" / "split_weights.json"
+SPAN_FILE = Path(__file__).parents[1] / "benchmarks" / "span_weights.json"
 
 
 def article(name: str, published: str | None = "2031-03-03", **changes: object) -> Article:
@@ -229,8 +230,20 @@ def test_a_late_report_never_stretches_a_story_beyond_its_span() -> None:
     dated = [("quake-varnholt-1", "2031-03-03"), ("quake-varnholt-2", "2031-03-28")]
     dated += [("quake-varnholt-3", "2031-04-20")]  # 23 days after the last, 48 after the first
     features = [featurize(article(name, day)) for name, day in dated]
-    assert frozenset({"quake-varnholt-3"}) in grouping(features)
+    assert frozenset({"quake-varnholt-3"}) in grouping(features, max_span_days=45)
     assert len(grouping(features, max_span_days=60)) == 1
+
+
+def test_follow_ups_weeks_apart_keep_a_two_month_story_whole() -> None:
+    # A trial or funeral weeks after the last report: the default span (fitted on ECB+ train
+    # topics) lets a story reach two months and more, each gap within the dormant days.
+    dated = [("quake-varnholt-1", "2031-03-03"), ("quake-varnholt-2", "2031-03-28")]
+    dated += [("quake-varnholt-3", "2031-04-20")]
+    features = [featurize(article(name, day)) for name, day in dated]
+    again = article("quake-varnholt-2", "2031-05-14", id="quake-varnholt-4")  # 72 days on
+    features.append(featurize(again))
+    assert len(grouping(features)) == 1
+    assert len(grouping(features, max_span_days=60)) > 1  # a 60-day cap breaks it
 
 
 def dated_bag(article_id: str, words: str, day: str) -> ArticleFeatures:
@@ -268,6 +281,11 @@ def test_the_split_test_defaults_are_those_fitted_by_the_benchmark() -> None:
     assert settings.split_threshold == fitted["split_threshold"]
     assert settings.split_ratio == fitted["split_ratio"]
     assert settings.split_min_part == fitted["split_min_part"]
+
+
+def test_the_span_default_is_the_one_fitted_by_the_benchmark() -> None:
+    fitted = json.loads(SPAN_FILE.read_text(encoding="utf-8"))
+    assert ClusterSettings().max_span_days == fitted["max_span_days"]
 
 
 def shootings() -> list[ArticleFeatures]:

@@ -64,3 +64,13 @@ def test_a_time_that_starts_an_event_dates_it_and_a_comparison_does_not() -> Non
     served, fell = events["served"].time, events["fell"].time
     assert served is not None and served.value == "2019"
     assert fell is None
+
+
+def test_an_age_before_a_noun_stays_in_a_long_telling() -> None:
+    text = (
+        "A man shot on Dunmore Avenue on Saturday night has died, and a 19-year-old suspect"
+        " is in custody, Port Ellis police said Tuesday."
+    )
+    tellings = [telling_text(event) for event in events_of(text, "2030-05-15").values()]
+    assert any("a 19-year-old suspect" in telling for telling in tellings)
+    assert not any("a old suspect" in telling for telling in tellings)

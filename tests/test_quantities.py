@@ -284,6 +284,7 @@ def test_two_figures_joined_by_and_are_both_read() -> None:
         ("$2.45 billion", "$2.4 billion"),  # 2.45 may be written rounded down
         ("1,987 workers", "2,000 workers"),  # a round figure stands for one near it
         ("about 2,000 troops", "2,100 troops"),
+        ("more than 50 percent", "up to 50%"),  # hedges keep their closed ends
     ],
 )
 def test_compatible_figures(first: str, second: str) -> None:
@@ -410,3 +411,34 @@ def test_a_group_noun_ends_the_counted_phrase(text: str, unit: str) -> None:
 def test_a_speed_is_no_length(text: str, unit: str) -> None:
     found = find_quantities(text, "a1")
     assert [(q.unit, unit_kind(q.unit)) for q in found] == [(unit, "speed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A magnitude 6.4 earthquake struck the coast.",
+        "The 6.4-magnitude quake struck at dawn.",
+        "A quake of magnitude 6.4 hit the coast.",
+        "The quake measured 6.4 on the Richter scale.",
+    ],
+)
+def test_a_quakes_magnitude_is_its_own_unit(text: str) -> None:
+    assert only(text).unit == "magnitude"
+    assert only(text).value == 6.4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill failed in a 48-51 vote on Wednesday.",
+        "Senators voted it down 49-51.",
+        "It fell short with a final tally of 48 to 51.",
+    ],
+)
+def test_the_two_counts_of_a_vote_are_no_range(text: str) -> None:
+    assert find_quantities(text, "v") == []
+
+
+def test_a_range_beside_the_word_vote_elsewhere_stays_a_range() -> None:
+    found = find_quantities("The vote was held with 300 to 400 people present.", "v")
+    assert [(q.low, q.high, q.unit) for q in found] == [(300.0, 400.0, "people")]

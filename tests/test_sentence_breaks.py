@@ -1,4 +1,5 @@
-"""Where sentences end, on invented text: never at the slash between a place's two names."""
+"""Where sentences end, on invented text: never inside a name (at the slash between a
+place's two names, or after the first word of a firm's name opening a paragraph)."""
 
 from __future__ import annotations
 
@@ -55,3 +56,21 @@ def test_a_slash_between_figures_or_at_a_paragraph_end_is_left_alone() -> None:
         "Prices rose.",
     ]
     assert len(_sentences("Read more at Harbour /\n\nThe ferry left Port Kella on Monday.")) == 2
+
+
+# Without the join the parser ends a sentence after "Harlow" (en_core_web_sm 3.8).
+CUT_NAME = (
+    "Harlow agrees $2.5bn deal for Trenton Dairy; plants to shut\n\nHarlow Foods will buy"
+    " Trenton Dairy for $2.5 billion, the companies said Tuesday."
+)
+
+
+def test_a_sentence_is_not_ended_after_the_first_word_of_a_name() -> None:
+    assert _sentences(CUT_NAME) == CUT_NAME.split("\n\n")
+
+
+def test_a_short_piece_with_a_verb_or_an_end_mark_is_not_joined() -> None:
+    assert _sentences("He left. Harlow Foods will buy Trenton Dairy.") == [
+        "He left.",
+        "Harlow Foods will buy Trenton Dairy.",
+    ]

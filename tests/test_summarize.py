@@ -517,6 +517,16 @@ def test_an_announcement_of_news_is_no_statement() -> None:
     assert [c.text[:15] for c in found] == ["A ferry sank of"]
 
 
+def test_an_appeal_for_information_is_no_statement() -> None:
+    text = (
+        "Two men were wounded in a shooting on Dunmore Avenue late on Saturday night. "
+        "Anyone with information is asked to call detectives at the Port Ellis station."
+    )
+    articles = [Article("p", "p.txt", text, outlet="P", title="Two wounded")]
+    found = summary.candidates(articles, {r.article: r for r in read_many(articles)})
+    assert [c.text[:15] for c in found] == ["Two men were wo"]
+
+
 def test_a_sentence_split_inside_a_quotation_closes_it() -> None:
     text = (
         "Police arrested the driver after a chase through the Velmar harbour district. "

@@ -103,6 +103,20 @@ def test_following_morning_follows_the_last_day_in_the_text() -> None:
     assert values(text)["following morning"] == "2024-05-14"
 
 
+def test_a_clock_time_takes_the_day_of_the_sentence_telling_its_happening() -> None:
+    text = (
+        "A man shot on Dunmore Avenue on Saturday night has died, police said Tuesday. "
+        "Police arrested a suspect on Monday afternoon. "
+        "The shooting happened at about 11:45 p.m. in the 1400 block of Dunmore Avenue."
+    )
+    assert values(text)["11:45 p.m."] == "2024-05-11T23:45"  # Saturday, not Monday
+
+
+def test_a_clock_time_of_nothing_told_before_takes_the_last_day_named() -> None:
+    text = "On Monday, protesters marched to the town hall. At 3 p.m., police fired tear gas."
+    assert values(text)["3 p.m."] == "2024-05-13T15:00"
+
+
 def test_following_day_without_any_reference_day_uses_the_anchor() -> None:
     assert values("Crowds returned the next day.")["next day"] == "2024-05-17"
 

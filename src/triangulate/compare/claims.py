@@ -67,6 +67,13 @@ AGED_SLACK = 0.5
 BASE_UNITS = {"length": " m", "area": " m²"}  # lengths and areas compared in metres
 # Measures told with a verb of their own ("falling 60 m", "drove at 90 mph", "burned 40 km²")
 MEASURE_KINDS = frozenset({"length", "speed", "area"})
+# What may stand between a verb and the count it takes: white space and a hedge ("killing at
+# least 23", "injuring more than 150"); the hedge's words are the quantity reader's.
+COUNTING_GAP = 24
+COUNT_HEDGE_GAP = re.compile(
+    r"\s*(?:(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|nearly|almost|"
+    r"about|around|some|roughly|over|up\s+to|as\s+many\s+as|an\s+estimated)\s+)?"
+)
 BARE_LABELS = frozenset({"Distance", "Area", "Age", "Date"})  # a kind, not a question
 MIN_ORDINAL = date.min.toordinal()
 MAX_ORDINAL = date.max.toordinal()
@@ -395,7 +402,7 @@ def _governing_verb(quantity: Quantity, reading: Reading, lemmas: Mapping[str, s
     "fall", "drove home at 90 mph" -> "drive"). The clause verb of the fact may be another
     happening's ("died", "was killed") while the measured one is the same."""
     if quantity_reader.unit_kind(quantity.unit) not in MEASURE_KINDS:
-        return None
+        return _counting_verb(quantity, reading, lemmas)
     value = quantity.evidence
     holding = [
         event
@@ -411,6 +418,23 @@ def _governing_verb(quantity: Quantity, reading: Reading, lemmas: Mapping[str, s
     if not words:
         return None
     return " ".join([lemmas.get(words[0], words[0]), *words[1:]])
+
+
+def _counting_verb(quantity: Quantity, reading: Reading, lemmas: Mapping[str, str]) -> str | None:
+    """The lemma of the verb whose object a count is, written right before it but for a
+    hedge ("..., killing at least 23 people", "a day after the quake killed 29 people"): the
+    happening counted, where the sentence's own verb is another ("struck", "pulled"). None
+    for a verb of saying ("said 23 people died": the count is the dying's)."""
+    value = quantity.evidence
+    for event in reading.events:
+        clause, verb = event.clause, event.evidence
+        if event.reporting or not clause.start <= verb.end <= value.start < clause.end:
+            continue
+        gap = clause.text[verb.end - clause.start : value.start - clause.start]
+        if len(gap) <= COUNTING_GAP and COUNT_HEDGE_GAP.fullmatch(gap):
+            words = verb.text.lower().split()
+            return " ".join([lemmas.get(words[0], words[0]), *words[1:]]) if words else None
+    return None
 
 
 def _quantity_mention(

@@ -35,6 +35,15 @@ CLOCK_WORDS = re.compile(
     r"yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|hour|minute|time|o'clock",
     re.IGNORECASE,
 )
+# A clock time whose own words name no day ("4:12 a.m.") took its day from the sentences
+# before it, which the reader may get wrong: the source did not state it, so two such times
+# are compared by the minutes alone, never found to clash by their days.
+DAY_NAMED = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|\d{4}-\d\d-\d\d|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+    re.IGNORECASE,
+)
+UNKNOWN_DAY = "XXXX-XX-XX"
 # A time zone written after a clock time ("1:30 p.m. PST", "4:30 p.m. ET", "02:00 GMT"):
 # times in two zones (or one zone and none) are not compared.
 ZONE = re.compile(r"\b(?:GMT|UTC|BST|CET|CEST|EET|MSK|IST|JST|AEST|AEDT|[ECMP][SD]?T)\b")
@@ -67,7 +76,10 @@ def clock_of(statement: Statement) -> Clock | None:
         return None
     time = found[0]
     before = statement.text[: time.evidence.start - statement.evidence.start]
-    interval = DateInterval.clock_time(time.value, time.evidence.text, clock_hedge(before))
+    value = time.value or ""
+    if not DAY_NAMED.search(time.evidence.text):
+        value = UNKNOWN_DAY + value[len(UNKNOWN_DAY) :]
+    interval = DateInterval.clock_time(value, time.evidence.text, clock_hedge(before))
     return None if interval is None else Clock(statement, time, interval)
 
 

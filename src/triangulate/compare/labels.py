@@ -132,6 +132,8 @@ def figure_label(
     """ "Number of residents who fled", "Size of the rescue team", "Age of X"."""
     if quantity_reader.unit_kind(quantity.unit) == "speed":
         return "Speed"  # "up to 120 mph": a speed counts nothing
+    if quantity.unit == quantity_reader.MAGNITUDE_UNIT:
+        return "Magnitude"  # "a magnitude 6.4 earthquake": a magnitude counts nothing either
     noun = counted_phrase(sentence_text, sentence_start, quantity)
     if quantity.value == 1 and noun and quantity_reader.unit_kind(quantity.unit) == "count":
         noun = plural_phrase(noun)  # "one climber" counts climbers: "Number of climbers"

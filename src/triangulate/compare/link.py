@@ -44,10 +44,13 @@ AGE_APPOSITION_END = re.compile(r"\s*(?:,|\.|;|$)")
 OLDEST_AGE = 120
 PERIOD_CLASH = 0.6  # two periods of one named thing: as sure as aligned sentences
 # Verbs that say little about what happened: two values hanging on them are no more alike.
-# Aspect verbs ("began blocking", "started the withdrawal") say when, not what: the
-# happening is their complement.
+# Aspect verbs ("began blocking", "started the withdrawal") say when, not what, and verbs of
+# intent and agreement ("agreed to buy", "plans to cut", "is expected to pay") say how the
+# happening stands, not what it is: the happening is their complement.
 LIGHT_VERBS = frozenset(
     {"be", "have", "do", "get", "make", "take", "become", "begin", "start", "continue", "end"}
+    | {"agree", "plan", "expect", "decide", "intend", "seek", "aim", "vow", "promise"}
+    | {"want", "hope", "try", "offer", "propose", "prepare", "threaten"}
 )
 # A count of part of a group or a running total answers another question than the count
 # of the event: "the two other victims", "a total of 923 rounds during five operations".
@@ -60,6 +63,25 @@ PART_OF = re.compile(
     re.I,
 )
 PART_AFTER = re.compile(r"\s*(?:other|more|additional|remaining|further|surviving)\b", re.I)
+# What a length measures, by the words that say it right after it ("25 km north of",
+# "10 km deep", "a 40-metre-high wall") or just before it ("a depth of 10 km").
+DIMENSIONS = {
+    **dict.fromkeys(("depth", "deep", "below", "underground"), "depth"),
+    **dict.fromkeys(("height", "high", "tall", "altitude", "above"), "height"),
+    **dict.fromkeys(("long", "length"), "length"),
+    **dict.fromkeys(("wide", "width", "across"), "width"),
+    **dict.fromkeys(
+        ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+         "away", "from", "off", "inland", "offshore"),
+        "distance",
+    ),
+}  # fmt: skip
+_DIMENSION_WORDS = "|".join(sorted(DIMENSIONS, key=len, reverse=True))
+DIMENSION_WORD = re.compile(  # the unit may stand between ("25 kilometres north")
+    rf"[\s-]*(?:[a-z.]+[\s-]+)?(?:\(.{{0,20}}?\)\s*)?(?P<word>{_DIMENSION_WORDS})\b", re.I
+)
+DIMENSION_BEFORE = re.compile(r"\b(?P<word>depth|height|altitude|length|width)\s+of\s+$", re.I)
+DIMENSION_REACH = 20  # characters before a length searched for "a depth of"
 TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|cumulative)\b", re.I)
 
 
@@ -119,6 +141,7 @@ class _Traits:
     holder: str | None  # an age's person
     unit_kind: str  # quantity_reader.unit_kind of the unit
     sentence: str | None  # the holding sentence, its spacing folded
+    dimension: str | None  # what a length measures: "depth", "height", "distance", ...
 
 
 @dataclass
@@ -230,6 +253,7 @@ class Linker:
             holder=self._holder(value),
             unit_kind=quantity_reader.unit_kind(value.unit),
             sentence=sentence,
+            dimension=self._dimension(value),
         )
 
     # ------------------------------------------------------------ pairs
@@ -289,6 +313,20 @@ class Linker:
             PART_OF.search(before) or TOTAL_BEFORE.search(before) or PART_AFTER.match(after)
         )
 
+    def _dimension(self, value: LinkInput) -> str | None:
+        """What a length measures, from the words right around it ("a depth of 10 km", "25
+        km north of the town", "a 40-metre-high wall"): None for another kind or no word."""
+        if value.statement is None or quantity_reader.unit_kind(value.unit) != "length":
+            return None
+        sentence = self.statements[value.statement].evidence
+        start = value.value_evidence.start - sentence.start
+        end = value.value_evidence.end - sentence.start
+        around = (sentence.text[max(0, start - DIMENSION_REACH) : start], sentence.text[end:])
+        after = DIMENSION_WORD.match(around[1])
+        before = DIMENSION_BEFORE.search(around[0])
+        found = after or before
+        return DIMENSIONS[found.group("word").lower()] if found else None
+
     def _predicate(self, value: LinkInput) -> str | None:
         if value.predicate is None or value.predicate.removeprefix("not ") in LIGHT_VERBS:
             return None
@@ -308,6 +346,8 @@ class Linker:
             return False
         if first.kind == "quantity:age":
             return first.holder is not None and first.holder == second.holder
+        if first.dimension and second.dimension and first.dimension != second.dimension:
+            return False  # "a depth of 10 km", "25 km north of the town": two questions
         if not _doers_meet(first.doers, second.doers):
             return False
         verb_a, verb_b = first.predicate, second.predicate
@@ -447,6 +487,8 @@ class Linker:
             evidence = max(evidence, RARE_VALUE)
         if a.predicate and verbs_alike(a.predicate, b.predicate):
             evidence = max(evidence, 0.5)
+        elif a.governor and _measured_alike(a, b):
+            evidence = max(evidence, 0.5)  # counted by one kind of verb ("killing", "killed")
         if self.traits[i].kind == "quantity:age":
             evidence = max(evidence, 0.9)
         return (evidence, True) if evidence >= AGREE_ALIGNMENT else None

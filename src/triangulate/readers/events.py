@@ -366,7 +366,10 @@ def _without_other_clauses(
 
 
 def _is_other_clause(token: Token, verb: Token, also: frozenset[str]) -> bool:
-    if token.dep_ in OTHER_CLAUSE_DEPS or token.dep_ in also:
+    if token.dep_ in OTHER_CLAUSE_DEPS:
+        return True
+    if token.dep_ in also and token.head.pos_ in {"VERB", "AUX"}:
+        # a side clause of a verb; "19-year" in "a 19-year-old suspect" is no clause
         return True
     if token.lower_ == "according" and token.head == verb:
         return True  # "According to the ministry, ...": who says it, not what happened

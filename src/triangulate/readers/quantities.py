@@ -173,6 +173,18 @@ CURRENCY_UNITS: dict[str, str] = {
 }
 
 AGE_UNIT = "years old"
+# A vote's tally ("a 48-51 vote", "voting it down 49-51") is two counts, not a range.
+TALLY_AFTER = re.compile(r"\s*(?:-\s*)?(?:votes?|tally|margin)\b", re.IGNORECASE)
+TALLY_BEFORE = re.compile(
+    r"\b(?:vot(?:e|ed|es|ing)(?:\s+\w+){0,2}|tally\s+of|margin\s+of|by\s+a\s+vote\s+of)\s+$",
+    re.IGNORECASE,
+)
+TALLY_REACH = 30  # characters before a pair searched for the vote it tallies
+# A quake's magnitude is its own unit, not a count of the quakes after it ("magnitude 6.4
+# earthquake", "a 6.2-magnitude quake", "measuring 5.8 on the Richter scale").
+MAGNITUDE_UNIT = "magnitude"
+MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
+MAGNITUDE_AFTER = re.compile(r"\s*-?\s*magnitude\b|\s+on\s+the\s+richter\b", re.IGNORECASE)
 CONVERSION_SLACK = 0.05
 ROUND_SLACK = 0.025  # a round figure ("2,000") may stand for one up to this share away
 # "36-year-old", "36 - year - old" (tokenised), "36 years old"; "aged 36"
@@ -378,9 +390,10 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     if _length_factor(a) != _length_factor(b):
         # "48 km (30 miles)": a converted figure is rounded, so allow for it
         a_low, a_high = a_low * (1 - CONVERSION_SLACK), a_high * (1 + CONVERSION_SLACK)
-    if a_low < a_high and b_low < b_high:
-        # Two ranges must share more than an end: "$2.4 billion" (2.35-2.45) and "$2.5
-        # billion" (2.45-2.55) stand for what rounds to them, and 2.45 rounds to one only.
+    if a_low < a_high and b_low < b_high and not (a.hedge or b.hedge):
+        # Two rounded figures must share more than an end: "$2.4 billion" (2.35-2.45) and
+        # "$2.5 billion" (2.45-2.55) stand for what rounds to them, and 2.45 rounds to one
+        # only. Hedges keep their closed ends (see HEDGE_INTERVALS).
         return a_low < b_high and b_low < a_high
     return a_low <= b_high and b_low <= a_high
 
@@ -437,6 +450,9 @@ def _scan(
             continue
         match = _match_at(text, anchor.start())
         if match is None:
+            continue
+        if _tally(match):
+            position = match.end()  # both counts of a vote are left: neither is a figure alone
             continue
         quantity = _quantity_from(match, text, article_id, blocked, tokens)
         if quantity is not None:
@@ -532,6 +548,10 @@ def _quantity_from(
     speed = _speed_unit(text, end, glued)
     if speed:
         unit = speed
+    elif MAGNITUDE_BEFORE.search(text[max(0, n1_start - 16) : n1_start]) or (
+        MAGNITUDE_AFTER.match(text, end)
+    ):
+        unit = MAGNITUDE_UNIT  # "a magnitude 6.4 earthquake", "the 6.2-magnitude quake"
     elif metres:
         unit = "metres"
     elif glued:
@@ -583,6 +603,18 @@ def _score_like(match: re.Match[str], first: _Parsed) -> bool:
         return False
     second = _parse_number(match.group("n2"))
     return second is not None and second.value <= first.value
+
+
+def _tally(match: re.Match[str]) -> bool:
+    """A pair of a vote ("a 48-51 vote", "voting it down 49-51", "a tally of 48 to 51"):
+    two counts, whichever side it names first, not a range of one."""
+    if not _group(match, "n2"):
+        return False
+    text = match.string
+    return bool(
+        TALLY_AFTER.match(text, match.end())
+        or TALLY_BEFORE.search(text[max(0, match.start() - TALLY_REACH) : match.start()])
+    )
 
 
 def _shared_scale(first: _Parsed, second: _Parsed) -> float:

@@ -58,7 +58,11 @@ READER_VERSION = "12"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # quotation opened after "said:" and left open at its paragraph's end is direct; 11: a
 # sentence is never ended at the slash between two names ("Tarehu / Port Kella"); an
 # adverbial clause with its own subject holding a figure is a fact of its own; 12: a round
-# figure's interval never passes half its last digit's step ("2,100" does not meet "2,000")
+# figure's interval never passes half its last digit's step ("2,100" does not meet "2,000");
+# a sentence the parser cut after a name's first word is joined back ("Harlow | Foods will");
+# a clock time without a day takes the day of an earlier sentence telling of its happening;
+# a quake's magnitude is a unit of its own ("a magnitude 6.4 earthquake" counts no quakes);
+# a vote's tally ("a 48-51 vote") is no range
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per

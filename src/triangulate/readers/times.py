@@ -18,7 +18,7 @@ import datetime
 import re
 import string
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 
@@ -117,6 +117,12 @@ _ADJACENT_VERB = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# A sentence's end in raw text where abbreviations are common ("11:45 p.m. in", "St. Paul"):
+# a mark, a closing quote maybe, then a capital; or a line break.
+_CLOCK_SENTENCE_END = re.compile(
+    r"(?<![ap]\.m)(?<!\b[A-Z][a-z])(?<!\b[A-Z])[.!?][\"”’]?\s+(?=[A-Z\"“])|\n"
+)
+CLOCK_SHARED_WORDS = 2  # an earlier sentence telling of the clock time's happening shares
 _YEAR_PREFIX_WORDS = {
     "in", "since", "until", "till", "by", "from", "before", "after", "during", "through",
     "of", "early", "late", "mid", "and", "or", "to", "between", "spring", "summer", "fall",
@@ -164,6 +170,9 @@ class _Context:
     last_day: Date | None = None
     # the last quarter, half or month named: results news compares it with "a year ago"
     last_period: str | None = None
+    # every day named so far, with where: a clock time without a day takes the day of the
+    # happening it tells of (``_clock_day``)
+    days: list[tuple[int, Date]] = field(default_factory=list)
 
 
 Resolver = Callable[[re.Match[str], _Context], _Resolved | None]
@@ -1187,13 +1196,56 @@ def _resolve_clock(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     if clock is None:
         return None
     hour, minute = clock
-    day = ctx.last_day or ctx.anchor
+    day = _clock_day(ctx, match.start()) or ctx.last_day or ctx.anchor
     if match.group("wd") and ctx.anchor is not None:
         direction = tense_direction(ctx.text, *match.span())
         day = _pick_weekday(weekday_number(match.group("wd")), ctx.anchor, direction)
     if day is None:
         return _Resolved(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "time", False)
     return _Resolved(f"{day.isoformat()}T{hour:02d}:{minute:02d}", "time", True, True)
+
+
+def _clock_day(ctx: _Context, position: int) -> Date | None:
+    """The day of an earlier sentence telling of the same happening as the clock time's
+    ("A man shot on Dunmore Avenue on Saturday night ..." for "The shooting happened at about
+    11:45 p.m. in the 1400 block of Dunmore Avenue"), rather than the last day the text named
+    ("arrested on Monday afternoon"): the sentence sharing the most content words with it, at
+    least ``CLOCK_SHARED_WORDS`` (the nearest on a tie), and its first day. None when no
+    sentence before it shares that many."""
+    own = _content_of(_sentence_at(ctx.text, position))
+    best: tuple[int, int, Date] | None = None  # (words shared, sentence start, its day)
+    for where, day in ctx.days:
+        start, end = _sentence_bounds(ctx.text, where)
+        if end > position:
+            break  # the clock time's own sentence and after: the last day stands for them
+        shared = len(own & _content_of(ctx.text[start:end]))
+        if shared >= CLOCK_SHARED_WORDS and (best is None or (shared, start) > best[:2]):
+            best = (shared, start, day)
+    return best[2] if best is not None else None
+
+
+def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    """Start and end of the sentence of raw text holding ``position``: a stop, question or
+    exclamation mark before a capital ends one ("p.m." and "St." do not), and a line break."""
+    start = 0
+    for found in _CLOCK_SENTENCE_END.finditer(text, 0, position):
+        start = found.end()
+    after = _CLOCK_SENTENCE_END.search(text, position)
+    return start, (after.start() if after else len(text))
+
+
+def _sentence_at(text: str, position: int) -> str:
+    start, end = _sentence_bounds(text, position)
+    return text[start:end]
+
+
+def _content_of(sentence: str) -> frozenset[str]:
+    """The sentence's words that may tell what happened: neither stop words nor short."""
+    return frozenset(
+        lowered
+        for lowered in map(str.lower, words_of(sentence))
+        if len(lowered) > 3 and lowered not in words.STOP_WORDS and lowered[0].isalpha()
+    )
 
 
 def _resolve_quarter_code(match: re.Match[str], ctx: _Context) -> _Resolved | None:
@@ -1423,6 +1475,7 @@ def _find_times(
             continue
         if resolved.day is not None and resolved.granularity == "day":
             context.last_day = resolved.day  # ranges are too vague to follow
+            context.days.append((candidate.start, resolved.day))
         if _names_a_period(candidate, resolved):
             context.last_period = resolved.value
         start, end = _trim(text, candidate.start, candidate.end)

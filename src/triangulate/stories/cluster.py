@@ -283,9 +283,10 @@ class ClusterSettings:
     facts_weight: float = 0.5
     window_days: int = 5  # a story silent this long stops taking reports on today's score
     # ... and sleeps: a report up to dormant_days after its last one joins it on the late-link
-    # score, as long as the story spans at most max_span_days.
+    # score, as long as the story spans at most max_span_days (fitted on ECB+ train topics
+    # only by benchmarks/fit_span.py, its output: benchmarks/span_weights.json).
     dormant_days: int = 30
-    max_span_days: int = 45
+    max_span_days: int = 90
     # Late-link score: sigmoid(bias + w . (similarity, cos words, cos names, cos figures,
     # log(1 + gap days))), joined when at least late_threshold.  Fitted on ECB+ train topics
     # only by benchmarks/fit_late_link.py (its output: benchmarks/late_link_weights.json).

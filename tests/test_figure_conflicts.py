@@ -1,0 +1,139 @@
+"""Figures of one happening that cannot both hold, told with a verb of intent or agreement
+("agreed to buy", "planned to close") in one source and plainly in another.
+
+Invented articles of one day, read by the real readers and compared by ``compare()``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from triangulate.compare.claims import compare
+from triangulate.models import Article, Claim
+from triangulate.nlp.encoder import TextEncoder, load_encoder
+from triangulate.readers.reader import read_many
+
+
+@pytest.fixture(scope="module")
+def encoder() -> TextEncoder:
+    return load_encoder()
+
+
+def _claims(encoder: TextEncoder, *texts: str) -> list[Claim]:
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published="2031-05-04")
+        for i, text in enumerate(texts, start=1)
+    ]
+    return compare(articles, read_many(articles), encoder)
+
+
+def _figures(claims: list[Claim], status: str) -> list[Claim]:
+    return [c for c in claims if c.kind == "figure" and c.status == status]
+
+
+def test_a_price_agreed_and_a_price_paid_conflict(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "Varna Shipping said on Monday it had agreed to buy Pellworth Freight for $2.4 billion"
+        " in cash.",
+        "Varna Shipping will buy Pellworth Freight for $2.5 billion, the companies said on Monday.",
+    )
+    conflicts = _figures(claims, "conflict")
+    assert len(conflicts) == 1
+    shown = sorted(side.display for side in conflicts[0].sides)
+    assert shown == ["$2.4 billion", "$2.5 billion"]
+
+
+def test_one_price_written_two_ways_agrees(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "Varna Shipping said on Monday it had agreed to buy Pellworth Freight for $2.4 billion"
+        " in cash.",
+        "Varna Shipping will buy Pellworth Freight for $2.4bn, the companies said on Monday.",
+    )
+    assert not _figures(claims, "conflict")
+    assert any(
+        {"$2.4 billion", "$2.4bn"} <= {side.display for side in c.sides}
+        or "$2.4" in c.sides[0].display
+        for c in _figures(claims, "agreed")
+    )
+
+
+def test_depots_planned_to_close_and_depots_to_close_conflict(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "Varna Shipping said it planned to close two depots by the end of next year.",
+        "Varna Shipping will close three depots, a person familiar with the plans said.",
+    )
+    conflicts = _figures(claims, "conflict")
+    assert len(conflicts) == 1
+    assert sorted(side.display for side in conflicts[0].sides) == ["three", "two"]
+
+
+def test_a_depth_and_a_distance_of_one_quake_do_not_conflict(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "The quake hit at 4:12 a.m. at a depth of 10 kilometres, the agency said.",
+        "The quake struck at 4:12 a.m. about 25 kilometres north of Pellworth, the agency said.",
+    )
+    assert not _figures(claims, "conflict")
+
+
+def test_two_depths_of_one_quake_conflict(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "The quake hit at 4:12 a.m. at a depth of 10 kilometres, the agency said.",
+        "The quake struck at 4:12 a.m. at a depth of 35 kilometres, the agency said.",
+    )
+    assert len(_figures(claims, "conflict")) == 1
+
+
+def test_a_count_belongs_to_the_verb_that_takes_it(encoder: TextEncoder) -> None:
+    """ "..., killing at least 23 people" and "a day after the quake killed at least 29
+    people": both count the dead, whatever the sentence's own verb ("struck", "pulled")."""
+    claims = _claims(
+        encoder,
+        "A strong earthquake struck Velmar province on Monday, killing at least 23 people.",
+        "Rescuers pulled two children from the rubble on Tuesday, a day after a powerful"
+        " earthquake killed at least 29 people.",
+    )
+    dead = [c for c in _figures(claims, "agreed") if len(c.sides) == 2]
+    assert [sorted(side.display for side in c.sides) for c in dead] == [
+        ["at least 23", "at least 29"]
+    ]
+
+
+def test_one_clock_time_is_no_conflict_whatever_day_each_report_names_last(
+    encoder: TextEncoder,
+) -> None:
+    """The day of a bare "4:12 a.m." is the reader's guess from the sentences before it:
+    two sources giving the same minute do not clash by days neither wrote."""
+    articles = [
+        Article(
+            "a1",
+            "a1.txt",
+            "A strong earthquake struck Velmar province early on Monday. The quake hit at"
+            " 4:12 a.m. at a depth of 10 kilometres.",
+            outlet="Outlet 1",
+            published="2031-05-06",
+        ),
+        Article(
+            "a2",
+            "a2.txt",
+            "Rescuers searched the rubble on Tuesday, officials said. The quake hit at"
+            " 4:12 a.m. at a depth of 10 kilometres.",
+            outlet="Outlet 2",
+            published="2031-05-07",
+        ),
+    ]
+    claims = compare(articles, read_many(articles), encoder)
+    assert not [c for c in claims if c.status == "conflict"]
+
+
+def test_a_magnitude_is_labelled_as_one(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "A magnitude 6.4 earthquake struck Velmar province early on Monday.",
+        "The 6.4-magnitude quake struck Velmar province before dawn on Monday.",
+    )
+    assert [c.about for c in _figures(claims, "agreed")] == ["Magnitude"]
