@@ -12,6 +12,7 @@ from triangulate.compare.align import (
     Band,
     _looked_similarities,
     _nearest_both_ways,
+    _segment_means,
     aligned,
     default_band,
     default_model,
@@ -176,3 +177,16 @@ def test_looked_similarities_are_each_pairs_own(pairs: list[tuple[int, int]], se
     for (i, j), similarity in zip(pairs, batched, strict=True):
         own = _nearest_both_ways(table[rows[i]], table[rows[j]])
         assert similarity == pytest.approx(own, abs=1e-6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(1, 40), min_size=1, max_size=30), st.integers(0, 2**32 - 1))
+def test_segment_means_are_each_segments_own(lengths: list[int], seed: int) -> None:
+    """The means of many segments, summed a length at a time, are bit for bit each
+    segment's own ``.sum()`` over its length (so the second look links the same pairs)."""
+    values = np.random.default_rng(seed).standard_normal(sum(lengths)).astype(np.float32)
+    means = _segment_means(values, np.array(lengths, dtype=np.int64))
+    start = 0
+    for length, mean in zip(lengths, means.tolist(), strict=True):
+        assert mean == float(values[start : start + length].sum() / length)
+        start += length

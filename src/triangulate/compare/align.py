@@ -188,10 +188,13 @@ class _Rows:
 
     def _entries(self, rows: IntArray) -> tuple[IntArray, IntArray]:
         """Where the entries of ``rows`` are, and the position in ``rows`` each belongs to."""
-        counts = self.start[rows + 1] - self.start[rows]
+        first = self.start[rows]
+        counts = self.start[rows + 1] - first
         owner = np.repeat(np.arange(len(rows)), counts)
-        offset = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
-        return self.start[rows][owner] + offset, owner
+        # an entry's place: its row's first entry plus its rank in the row, one repeat of
+        # each row's shift (its first entry less the entries before it), not two gathers
+        shift = np.repeat(first - (np.cumsum(counts) - counts), counts)
+        return np.arange(len(owner), dtype=np.int64) + shift, owner
 
     def held(self, rows: IntArray) -> IntArray:
         """The columns that some of ``rows`` hold (nonzero), in increasing order."""
@@ -209,8 +212,12 @@ class _Rows:
             return out
         out = np.zeros((len(rows), len(columns)), dtype=np.float32)
         if len(columns):
-            where = np.minimum(np.searchsorted(columns, found), len(columns) - 1)
-            hit = columns[where] == found
+            # each column's place among ``columns`` (-1 when not one of them), looked up by
+            # the entries: one gather an entry, not a binary search
+            place = np.full(self.width, -1, dtype=np.int64)
+            place[columns] = np.arange(len(columns))
+            where = place[found]
+            hit = where >= 0
             out[owner[hit], where[hit]] = self.values[entries[hit]]
         return out
 
@@ -614,7 +621,8 @@ def _partner_entries(
     any nonzero with ``binary``), the entry's value, and the pair it belongs to."""
     block = table.dense(rows)
     entries, pair = table._entries(right)
-    left_values = block[local[pair], table.columns[entries]]
+    # one gather from the flat block: what ``block[local[pair], columns]`` reads
+    left_values = block.ravel().take(local[pair] * table.width + table.columns[entries])
     if binary:
         left_values = (left_values > 0).astype(np.float32)
     return left_values, table.values[entries], pair
@@ -779,9 +787,13 @@ def cliques(
             continue
         group = [i, j]
         sources = {statements[i].source, statements[j].source}  # of the group, as it grows
-        candidates = sorted(
-            neighbours[i] & neighbours[j],
-            key=lambda k: -(scores.get(_key(k, i), 0.0) + scores.get(_key(k, j), 0.0)),
+        common = neighbours[i] & neighbours[j]
+        # most links share one neighbour or none: nothing to order (``sorted`` would still
+        # score each one)
+        candidates = (
+            sorted(common, key=lambda k: -(pair_score(scores, k, i) + pair_score(scores, k, j)))
+            if len(common) > 1
+            else common
         )
         for k in candidates:
             if statements[k].source in sources:
@@ -789,8 +801,9 @@ def cliques(
             if all(m in neighbours[k] for m in group):  # linked to every member
                 group.append(k)
                 sources.add(statements[k].source)
-        covered.update(_key(a, b) for a in group for b in group if a < b)
-        groups.append(sorted(group))
+        members = sorted(group)
+        covered.update((a, b) for x, a in enumerate(members) for b in members[x + 1 :])
+        groups.append(members)
     return groups
 
 
@@ -1014,15 +1027,17 @@ def band_pairs(
     candidate cap: a large comparison, where a statement has more pairs in the band the more
     articles tell its event) only its ``candidates.BAND_CAP`` best-scored ones, so that the
     looks grow with the statements."""
+    # the floor in one comparison of the array; the told words, a set test a pair, only of
+    # the pairs over it (most pairs a large comparison scores are far under the floor)
+    over_floor = np.flatnonzero(scores.astype(np.float64) >= band.floor)
     rows: list[int] = []
-    for start in range(0, len(pairs), BLOCK * BLOCK):  # a slice at a time: few Python objects
-        part = slice(start, start + BLOCK * BLOCK)
+    for start in range(0, len(over_floor), BLOCK * BLOCK):  # a slice at a time: few objects
+        part = over_floor[start : start + BLOCK * BLOCK]
         firsts, seconds = pairs[part, 0].tolist(), pairs[part, 1].tolist()
-        probabilities = scores[part].tolist()
         rows.extend(
-            start + k
-            for k, (i, j, score) in enumerate(zip(firsts, seconds, probabilities, strict=True))
-            if score >= band.floor and not told[i].isdisjoint(told[j])
+            row
+            for row, i, j in zip(part.tolist(), firsts, seconds, strict=True)
+            if not told[i].isdisjoint(told[j])
         )
     looked = np.array(rows, dtype=np.int64)
     if limited.any():
@@ -1049,12 +1064,13 @@ def second_look(
     ]
     # the vectors of every word told once, and each statement's words as rows of them: a
     # statement's own copy of its vectors would take 1.5 KB a word, statement after statement
-    vocabulary = sorted({word for pair, _ in looked for k in pair for word in told[k]})
+    involved = dict.fromkeys(k for pair, _ in looked for k in pair)
+    # the words of each statement looked at once, not once a pair it is in
+    vocabulary = sorted(frozenset().union(*(told[k] for k in involved)))
     table = vectors.of(vocabulary)
     column = {word: c for c, word in enumerate(vocabulary)}
     rows = {
-        k: np.array([column[word] for word in sorted(told[k])], dtype=np.int64)
-        for k in dict.fromkeys(k for pair, _ in looked for k in pair)
+        k: np.array([column[word] for word in sorted(told[k])], dtype=np.int64) for k in involved
     }
     similarities = _looked_similarities([pair for pair, _ in looked], table, rows)
     linked: dict[tuple[int, int], float] = {}
@@ -1075,6 +1091,7 @@ def _looked_similarities(
     for position, (i, _) in enumerate(pairs):
         partners.setdefault(i, []).append(position)
     similarities = [0.0] * len(pairs)
+    pending = _PendingMeans(similarities)
     for i, positions in partners.items():
         seconds = [rows[pairs[p][1]] for p in positions]
         lengths = np.array([len(words) for words in seconds], dtype=np.int64)
@@ -1086,14 +1103,68 @@ def _looked_similarities(
         # each row's nearest of each partner, one partner's maxima a contiguous row, summed
         # as a pair's own ``across.sum()`` sums them
         across = np.ascontiguousarray(np.maximum.reduceat(similarity, starts, axis=1).T)
-        across_means = (across.sum(axis=1) / across.shape[1]).tolist()
-        down = similarity.max(axis=0)
-        for p, start, length, mean in zip(
-            positions, starts.tolist(), lengths.tolist(), across_means, strict=True
-        ):
-            down_mean = down[start : start + length].sum() / length
-            similarities[p] = float(0.5 * (mean + down_mean))
+        pending.add(
+            positions, across.sum(axis=1) / across.shape[1], similarity.max(axis=0), lengths
+        )
+    pending.flush()
     return similarities
+
+
+class _PendingMeans:
+    """The pairs of several first statements whose means of nearest words wait to be taken
+    at once (:func:`_segment_means`), written to ``similarities`` when about
+    ``PENDING_WORDS`` of their words wait: the work a call is spread over many pairs, the
+    memory bounded whatever the pairs looked at."""
+
+    def __init__(self, similarities: list[float]) -> None:
+        self.similarities = similarities
+        self.positions: list[int] = []
+        self.across: list[FloatArray] = []
+        self.downs: list[FloatArray] = []
+        self.lengths: list[IntArray] = []
+        self.words = 0
+
+    def _clear(self) -> None:
+        self.positions, self.across, self.downs, self.lengths = [], [], [], []
+        self.words = 0
+
+    def add(
+        self, positions: list[int], across: FloatArray, down: FloatArray, lengths: IntArray
+    ) -> None:
+        self.positions.extend(positions)
+        self.across.append(across)
+        self.downs.append(down)
+        self.lengths.append(lengths)
+        self.words += len(down)
+        if self.words >= PENDING_WORDS:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.positions:
+            return
+        down_means = _segment_means(np.concatenate(self.downs), np.concatenate(self.lengths))
+        # a pair's figure in float32, as its own means would give it
+        both = np.float32(0.5) * (np.concatenate(self.across) + down_means)
+        for position, similarity in zip(self.positions, both.tolist(), strict=True):
+            self.similarities[position] = similarity
+        self._clear()
+
+
+PENDING_WORDS = 1 << 16  # words of the looked pairs whose means are taken at once (256 KB)
+
+
+def _segment_means(values: FloatArray, lengths: IntArray) -> FloatArray:
+    """The mean of each consecutive segment of ``values`` (``lengths`` long, none empty),
+    summed as the segment's own ``.sum()`` sums it: the segments of one length gathered as
+    the rows of one array and summed along them, one call a length, not one a segment."""
+    starts = np.cumsum(lengths) - lengths
+    sums = np.zeros(len(lengths), dtype=np.float32)
+    for length in np.unique(lengths).tolist():
+        segments = np.flatnonzero(lengths == length)
+        gathered = values[starts[segments, None] + np.arange(length)[None, :]]
+        sums[segments] = gathered.sum(axis=1)
+    means: FloatArray = np.divide(sums, lengths.astype(np.float32))
+    return means
 
 
 def told_similarity(first: frozenset[str], second: frozenset[str], vectors: WordVectors) -> float:
@@ -1119,7 +1190,7 @@ def without_near_duplicates(
     and never two sentences of one source in it."""
 
     def strength(group: list[int]) -> tuple[int, float]:
-        pairs = [scores.get(_key(a, b), 0.0) for a in group for b in group if a < b]
+        pairs = [scores.get((a, b), 0.0) for a in group for b in group if a < b]
         return len(group), sum(pairs) / max(1, len(pairs))
 
     kept: list[tuple[set[int], set[str]]] = []  # members and their sources
@@ -1216,11 +1287,15 @@ def _may_join(
     statements: Sequence[Statement],
     linked: dict[int, set[int]],
 ) -> bool:
-    union = sorted(set(first) | set(second))
-    sources = [statements[k].source for k in union]
-    if len(set(sources)) != len(sources):
+    union = set(first) | set(second)
+    if len({statements[k].source for k in union}) != len(union):
         return False
-    return all(b in linked.get(a, ()) for i, a in enumerate(union) for b in union[i + 1 :])
+    # every pair linked: each member linked to all the others (links go both ways), one
+    # set comparison a member rather than one lookup a pair
+    return all(union - {a} <= linked.get(a, _NO_LINKS) for a in union)
+
+
+_NO_LINKS: frozenset[int] = frozenset()
 
 
 def _neighbours(scores: dict[tuple[int, int], float]) -> dict[int, set[int]]:
