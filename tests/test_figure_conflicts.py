@@ -137,3 +137,17 @@ def test_a_magnitude_is_labelled_as_one(encoder: TextEncoder) -> None:
         "The 6.4-magnitude quake struck Velmar province before dawn on Monday.",
     )
     assert [c.about for c in _figures(claims, "agreed")] == ["Magnitude"]
+
+
+def test_a_change_told_as_a_noun_meets_the_same_change_told_as_a_verb(
+    encoder: TextEncoder,
+) -> None:
+    claims = _claims(
+        encoder,
+        "Pellworth Motors said on Thursday its first-quarter net profit fell 12% to $1.8"
+        " billion, hurt by a shortage of chips that forced it to idle two factories.",
+        "Pellworth Motors reported a 15% drop in first-quarter profit on Thursday, to $1.75"
+        " billion, as a global chip shortage idled production at three plants.",
+    )
+    conflicts = _figures(claims, "conflict")
+    assert [sorted(side.display for side in c.sides) for c in conflicts] == [["12%", "15%"]]

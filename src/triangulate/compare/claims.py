@@ -70,6 +70,11 @@ MEASURE_KINDS = frozenset({"length", "speed", "area"})
 # What may stand between a verb and the count it takes: white space and a hedge ("killing at
 # least 23", "injuring more than 150"); the hedge's words are the quantity reader's.
 COUNTING_GAP = 24
+# A change told as a noun after its figure ("a 15% drop in profit", "a 4% rise"): the verb
+# of the same name is the happening the figure measures.
+CHANGE_NOUN = re.compile(
+    r"\s+(?P<noun>drop|fall|decline|plunge|slide|rise|increase|jump|climb|gain)\b", re.I
+)
 COUNT_HEDGE_GAP = re.compile(
     r"\s*(?:(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|nearly|almost|"
     r"about|around|some|roughly|over|up\s+to|as\s+many\s+as|an\s+estimated)\s+)?"
@@ -423,12 +428,18 @@ def _governing_verb(quantity: Quantity, reading: Reading, lemmas: Mapping[str, s
 def _counting_verb(quantity: Quantity, reading: Reading, lemmas: Mapping[str, str]) -> str | None:
     """The lemma of the verb whose object a count is, written right before it but for a
     hedge ("..., killing at least 23 people", "a day after the quake killed 29 people"): the
-    happening counted, where the sentence's own verb is another ("struck", "pulled"). None
-    for a verb of saying ("said 23 people died": the count is the dying's)."""
+    happening counted, where the sentence's own verb is another ("struck", "pulled"); or the
+    change a noun right after it names ("reported a 15% drop in profit": "drop"). None for a
+    verb of saying ("said 23 people died": the count is the dying's)."""
     value = quantity.evidence
     for event in reading.events:
         clause, verb = event.clause, event.evidence
-        if event.reporting or not clause.start <= verb.end <= value.start < clause.end:
+        if not clause.start <= value.start < value.end <= clause.end:
+            continue
+        change = CHANGE_NOUN.match(clause.text, value.end - clause.start)
+        if change is not None:  # "a 15% drop in profit": the change is the happening
+            return change.group("noun").lower()
+        if event.reporting or not clause.start <= verb.end <= value.start:
             continue
         gap = clause.text[verb.end - clause.start : value.start - clause.start]
         if len(gap) <= COUNTING_GAP and COUNT_HEDGE_GAP.fullmatch(gap):
