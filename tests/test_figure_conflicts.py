@@ -151,3 +151,22 @@ def test_a_change_told_as_a_noun_meets_the_same_change_told_as_a_verb(
     )
     conflicts = _figures(claims, "conflict")
     assert [sorted(side.display for side in c.sides) for c in conflicts] == [["12%", "15%"]]
+
+
+def test_two_peoples_ages_in_one_sentence_each_meet_their_own(encoder: TextEncoder) -> None:
+    """ "X, 28, ... charged with the murder of Y, 35": two people's ages told with one verb
+    are each a person's age, not one fact told two ways by the same article."""
+    claims = _claims(
+        encoder,
+        "Michael Johnson, 27, of Port Ellis, was arrested at his home on Sunday afternoon."
+        " The victim, David Miller, 34, died at the scene.",
+        "Michael Johnson, 28, appeared in court on Tuesday charged with the murder of David"
+        " Miller, 35, who was stabbed outside a bar on Sunday.",
+    )
+    ages = {c.about: sorted(side.display for side in c.sides) for c in claims if c.kind == "age"}
+    conflicts = {c.about for c in claims if c.kind == "age" and c.status == "conflict"}
+    assert ages == {
+        "Age of Michael Johnson": ["27", "28"],
+        "Age of David Miller": ["34", "35"],
+    }
+    assert conflicts == set(ages)

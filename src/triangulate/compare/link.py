@@ -392,8 +392,11 @@ class Linker:
         a kind of fact, not one fact."""
         by_key: dict[tuple[str, tuple[str, str]], list[int]] = {}
         for index, value in enumerate(self.values):
-            if value.kind == "quantity" and all(self.traits[index].key):
-                by_key.setdefault((value.article, self.traits[index].key), []).append(index)
+            traits = self.traits[index]
+            # ages answer by person ("X, 28, charged with the murder of Y, 35"): two people's
+            # ages told with one verb are no fact told two ways
+            if value.kind == "quantity" and all(traits.key) and traits.kind != "quantity:age":
+                by_key.setdefault((value.article, traits.key), []).append(index)
         self.self_contradicting = {
             index
             for members in by_key.values()
