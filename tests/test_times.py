@@ -112,6 +112,15 @@ def test_a_clock_time_takes_the_day_of_the_sentence_telling_its_happening() -> N
     assert values(text)["11:45 p.m."] == "2024-05-11T23:45"  # Saturday, not Monday
 
 
+def test_a_clock_time_meets_its_happening_told_in_another_form_of_its_words() -> None:
+    text = (
+        "A man was stabbed near the harbour on Saturday night. "
+        "Police arrested a suspect on Monday afternoon. "
+        "The stabbing happened at about 1:30 a.m. near the harbour."
+    )
+    assert values(text)["1:30 a.m."] == "2024-05-11T01:30"
+
+
 def test_a_clock_time_of_nothing_told_before_takes_the_last_day_named() -> None:
     text = "On Monday, protesters marched to the town hall. At 3 p.m., police fired tear gas."
     assert values(text)["3 p.m."] == "2024-05-13T15:00"

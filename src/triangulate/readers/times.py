@@ -122,7 +122,8 @@ _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _CLOCK_SENTENCE_END = re.compile(
     r"(?<![ap]\.m)(?<!\b[A-Z][a-z])(?<!\b[A-Z])[.!?][\"”’]?\s+(?=[A-Z\"“])|\n"
 )
-CLOCK_SHARED_WORDS = 2  # an earlier sentence telling of the clock time's happening shares
+CLOCK_WORD_LETTERS = 4  # the letters two forms of a word share ("stab-bed", "stab-bing")
+CLOCK_SHARED_WORDS = 2  # content words an earlier sentence shares with a clock time's, at least
 _YEAR_PREFIX_WORDS = {
     "in", "since", "until", "till", "by", "from", "before", "after", "during", "through",
     "of", "early", "late", "mid", "and", "or", "to", "between", "spring", "summer", "fall",
@@ -1240,9 +1241,10 @@ def _sentence_at(text: str, position: int) -> str:
 
 
 def _content_of(sentence: str) -> frozenset[str]:
-    """The sentence's words that may tell what happened: neither stop words nor short."""
+    """The sentence's words that may tell what happened, neither stop words nor short, by
+    their first letters, so that the forms of one word meet ("stabbed", "stabbing")."""
     return frozenset(
-        lowered
+        lowered[:CLOCK_WORD_LETTERS]
         for lowered in map(str.lower, words_of(sentence))
         if len(lowered) > 3 and lowered not in words.STOP_WORDS and lowered[0].isalpha()
     )
