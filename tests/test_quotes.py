@@ -275,3 +275,10 @@ def test_a_quotation_opened_after_a_colon_and_left_open_at_its_paragraph_is_dire
         assert [q.kind for q in found] == ["direct"], found
     reported = quotes_of("A harbour spokeswoman said the ferry had sunk off Port Ellis.\n\nNo one")
     assert [q.kind for q in reported] == ["reported"]
+
+
+def test_what_is_said_in_a_relative_clause_starts_after_who_says_it() -> None:
+    text = "Lawmakers blocked a border bill that critics said would gut asylum protections."
+    assert [(q.evidence.text, q.speaker) for q in quotes_of(text)] == [
+        ("would gut asylum protections", "critics")
+    ]

@@ -665,7 +665,11 @@ def _content_span(verb: Token) -> Span | None:
     for child in verb.children:
         if child.dep_ == "ccomp" or (child.dep_ == "dobj" and verb.lemma_ in OBJECT_CONTENT_VERBS):
             tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child)]
-            tokens = [t for t in tokens if t.i >= tokens[0].i]
+            if tokens and tokens[0].i < verb.i < tokens[-1].i:
+                # "a bill that critics said would gut ...": the clause's subject is a relative
+                # word before who says it; what is said is after the verb
+                tokens = [t for t in tokens if t.i > verb.i]
+            tokens = [t for t in tokens if t.i >= tokens[0].i] if tokens else tokens
             if not tokens:
                 return None
             start = _subject_left_as_object(verb, child, tokens[0].i)
