@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from triangulate.models import Quantity
+from triangulate.nlp.language import load_nlp
 from triangulate.readers.quantities import compatible, find_quantities, unit_kind
 
 
@@ -442,3 +443,11 @@ def test_the_two_counts_of_a_vote_are_no_range(text: str) -> None:
 def test_a_range_beside_the_word_vote_elsewhere_stays_a_range() -> None:
     found = find_quantities("The vote was held with 300 to 400 people present.", "v")
     assert [(q.low, q.high, q.unit) for q in found] == [(300.0, 400.0, "people")]
+
+
+def test_a_name_saying_a_figure_is_not_what_it_counts() -> None:
+    text = "As many as 900 jobs could go, far more than the 600 Harlow has said."
+    found = find_quantities(text, "n", load_nlp()(text))
+    assert [(q.evidence.text, q.unit) for q in found] == [("As many as 900", "jobs"), ("600", "")]
+    marines = "About 3,000 Marines arrived on Monday."
+    assert [q.unit for q in find_quantities(marines, "n", load_nlp()(marines))] == ["Marines"]

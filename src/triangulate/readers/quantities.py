@@ -868,7 +868,7 @@ def _unit_for(
     if area:
         return AREA_PREFIX + area.group("unit").lower()
     noun = _noun_from_doc(tokens, n1_start) if tokens is not None else None
-    noun = noun or _noun_after(text, end, first)
+    noun = _noun_after(text, end, first) if noun is None else noun
     if first.word and first.value == 1.0 and (_is_plural(noun) or noun.lower() in ONE_IDIOMS):
         return None  # "one says", "at one point", "on one hand": not a count
     if noun or not (first.word or first.vague):
@@ -944,6 +944,8 @@ def _noun_from_doc(tokens: _Tokens, start: int) -> str | None:
             return None
         head = token.head
         if token.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and head.i > token.i:
+            if head.tag_ == "NNP" and head.dep_ in ("nsubj", "nsubjpass"):
+                return ""  # "the 600 Harlow has said": a name saying it, no counted thing
             return str(head.text)
     except (AttributeError, TypeError):
         return None

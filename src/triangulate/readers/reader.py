@@ -64,7 +64,8 @@ READER_VERSION = "12"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # a quake's magnitude is a unit of its own ("a magnitude 6.4 earthquake" counts no quakes);
 # a vote's tally ("a 48-51 vote") is no range; a telling keeps the words before a word that
 # describes a noun ("a 19-year-old suspect", "a Republican-backed bill"); what is said in a
-# relative clause starts after who says it ("a bill that critics said would ...")
+# relative clause starts after who says it ("a bill that critics said would ..."); a name
+# saying a figure is not what it counts ("the 600 Harlow has said")
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
