@@ -18,22 +18,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 from pathlib import Path
 
 from fit_late_link import training_streams
-from triangulate.evaluation.clustering import b_cubed
-from triangulate.evaluation.stories import FeatureCache, clustered
-from triangulate.evaluation.streams import gold_of
-from triangulate.stories.cluster import ArticleFeatures, ClusterSettings
+from triangulate.evaluation.stories import labelled_streams, mean_f1
+from triangulate.stories.cluster import ClusterSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 SPANS = (30, 45, 60, 90, 120, 180)
-
-
-def mean_f1(prepared: list[tuple[list[ArticleFeatures], dict[str, str]]], span: int) -> float:
-    chosen = ClusterSettings(max_span_days=span)
-    return statistics.mean(b_cubed(clustered(f, chosen), gold).f1 for f, gold in prepared)
 
 
 def main() -> None:
@@ -41,11 +33,10 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "span_weights.json")
     args = parser.parse_args()
-    cache = FeatureCache()
-    prepared = [(cache.of(docs), gold_of(docs)) for docs in training_streams(args.shared / "data")]
+    prepared = labelled_streams(training_streams(args.shared / "data"))
     scored = []
     for span in SPANS:
-        f1 = mean_f1(prepared, span)
+        f1 = mean_f1(prepared, ClusterSettings(max_span_days=span))
         print(f"  max_span_days {span:3d}: train B-cubed F1 {f1:.4f}")
         scored.append((span, f1))
     best = max(scored, key=lambda pair: (round(pair[1], 6), -pair[0]))

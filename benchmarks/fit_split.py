@@ -21,25 +21,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 from pathlib import Path
 
 from fit_late_link import training_streams
-from triangulate.evaluation.clustering import b_cubed
-from triangulate.evaluation.stories import FeatureCache, clustered
-from triangulate.evaluation.streams import gold_of
-from triangulate.stories.cluster import ArticleFeatures, ClusterSettings
+from triangulate.evaluation.stories import labelled_streams, mean_f1
+from triangulate.stories.cluster import ClusterSettings
 
 ROOT = Path(__file__).resolve().parents[1]
 SPLIT_THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35)
 SPLIT_RATIOS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
-
-
-def mean_f1(
-    prepared: list[tuple[list[ArticleFeatures], dict[str, str]]], **settings: float
-) -> float:
-    chosen = ClusterSettings(**settings)  # type: ignore[arg-type]
-    return statistics.mean(b_cubed(clustered(f, chosen), gold).f1 for f, gold in prepared)
 
 
 def main() -> None:
@@ -47,14 +37,14 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "split_weights.json")
     args = parser.parse_args()
-    cache = FeatureCache()
-    prepared = [(cache.of(docs), gold_of(docs)) for docs in training_streams(args.shared / "data")]
-    without = mean_f1(prepared, split_threshold=0.0)
+    prepared = labelled_streams(training_streams(args.shared / "data"))
+    without = mean_f1(prepared, ClusterSettings(split_threshold=0.0))
     print(f"without the split test: train B-cubed F1 {without:.4f}")
     best: tuple[float, float, float] | None = None
     for threshold in SPLIT_THRESHOLDS:
         for ratio in SPLIT_RATIOS:
-            f1 = mean_f1(prepared, split_threshold=threshold, split_ratio=ratio)
+            settings = ClusterSettings(split_threshold=threshold, split_ratio=ratio)
+            f1 = mean_f1(prepared, settings)
             print(f"  threshold {threshold:.2f} ratio {ratio:.2f}: train B-cubed F1 {f1:.4f}")
             if best is None or f1 > best[2] + 1e-9:
                 best = (threshold, ratio, f1)

@@ -116,6 +116,21 @@ def clustered(features: Sequence[ArticleFeatures], settings: ClusterSettings) ->
     return {article: story.id for story in stories for article in story.articles}
 
 
+Labelled = tuple[list[ArticleFeatures], dict[str, str]]  # a stream's features and its gold
+
+
+def labelled_streams(streams: Sequence[Sequence[StreamDoc]]) -> list[Labelled]:
+    """Each stream's features (each article featurized once for all) and its gold stories."""
+    cache = FeatureCache()
+    return [(cache.of(docs), gold_of(docs)) for docs in streams]
+
+
+def mean_f1(streams: Sequence[Labelled], settings: ClusterSettings) -> float:
+    """The mean B-cubed F1 of the clusterer with ``settings`` over labelled streams (what the
+    fitting scripts compare settings by)."""
+    return statistics.mean(b_cubed(clustered(f, settings), gold).f1 for f, gold in streams)
+
+
 def evaluate_streams(
     streams: Mapping[str, list[list[StreamDoc]]],
     systems: Mapping[str, ClusterSettings] | None = None,
