@@ -170,3 +170,12 @@ def test_two_peoples_ages_in_one_sentence_each_meet_their_own(encoder: TextEncod
         "Age of David Miller": ["34", "35"],
     }
     assert conflicts == set(ages)
+
+
+def test_an_offer_and_a_demand_are_two_figures_not_a_conflict(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "Varna Shipping offered the dock workers' union $5 million in back pay on Monday.",
+        "The dock workers' union demanded $8 million in back pay from Varna Shipping on Monday.",
+    )
+    assert not _figures(claims, "conflict")

@@ -50,7 +50,7 @@ PERIOD_CLASH = 0.6  # two periods of one named thing: as sure as aligned sentenc
 LIGHT_VERBS = frozenset(
     {"be", "have", "do", "get", "make", "take", "become", "begin", "start", "continue", "end"}
     | {"agree", "plan", "expect", "decide", "intend", "seek", "aim", "vow", "promise"}
-    | {"want", "hope", "try", "offer", "propose", "prepare", "threaten"}
+    | {"want", "hope", "try", "prepare", "threaten"}  # not "offer": an offer is a happening
 )
 # A count of part of a group or a running total answers another question than the count
 # of the event: "the two other victims", "a total of 923 rounds during five operations".
