@@ -179,3 +179,13 @@ def test_an_offer_and_a_demand_are_two_figures_not_a_conflict(encoder: TextEncod
         "The dock workers' union demanded $8 million in back pay from Varna Shipping on Monday.",
     )
     assert not _figures(claims, "conflict")
+
+
+def test_a_forecast_and_the_result_are_two_figures_not_a_conflict(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "Analysts had expected Pellworth Motors to report a first-quarter profit of $2.1"
+        " billion on Thursday.",
+        "Pellworth Motors reported a first-quarter profit of $1.8 billion on Thursday.",
+    )
+    assert not _figures(claims, "conflict")

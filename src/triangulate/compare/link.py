@@ -45,12 +45,13 @@ OLDEST_AGE = 120
 PERIOD_CLASH = 0.6  # two periods of one named thing: as sure as aligned sentences
 # Verbs that say little about what happened: two values hanging on them are no more alike.
 # Aspect verbs ("began blocking", "started the withdrawal") say when, not what, and verbs of
-# intent and agreement ("agreed to buy", "plans to cut", "is expected to pay") say how the
-# happening stands, not what it is: the happening is their complement.
+# a commitment ("agreed to buy", "plans to cut", "vowed to close") say how the happening
+# stands, not what it is: the happening is their complement. Not verbs of a target or a
+# forecast ("expected a profit of $2 billion", "aims to raise $1 billion"), whose figure is no
+# account of the happening, nor "offer", whose figure is the offer's.
 LIGHT_VERBS = frozenset(
     {"be", "have", "do", "get", "make", "take", "become", "begin", "start", "continue", "end"}
-    | {"agree", "plan", "expect", "decide", "intend", "seek", "aim", "vow", "promise"}
-    | {"want", "hope", "try", "prepare", "threaten"}  # not "offer": an offer is a happening
+    | {"agree", "plan", "decide", "intend", "vow", "promise", "prepare", "threaten"}
 )
 # A count of part of a group or a running total answers another question than the count
 # of the event: "the two other victims", "a total of 923 rounds during five operations".
