@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from triangulate.core.dates import DateInterval
 from triangulate.models import Evidence, TimeExpression
 from triangulate.readers.times import (
+    _CLOCK_SENTENCE_END,
     _HAS_YEAR,
     _absolute_times,
+    _Sentences,
     compatible,
     find_dateline,
     find_times,
@@ -119,6 +121,29 @@ def test_a_clock_time_meets_its_happening_told_in_another_form_of_its_words() ->
         "The stabbing happened at about 1:30 a.m., according to papers filed in the district."
     )
     assert values(text)["1:30 a.m."] == "2024-05-11T01:30"
+
+
+_PIECES = st.sampled_from(
+    ["Police", "St.", "a.m.", "p.m.", "Mr.", ".", "!", "?", '"', "”", "’", "\n", "\n\n", "A",
+     "4:12", "the", "B."]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_PIECES, st.sampled_from(["", " ", "  ", "\n "])), max_size=30))
+def test_sentences_found_once_are_those_read_up_to_each_word(
+    parts: list[tuple[str, str]],
+) -> None:
+    """Each word's sentence, from the text's sentence ends found in one pass, is the one a
+    scan of the text up to that word finds (what a clock time's day is looked up by)."""
+    text = "".join(piece + space for piece, space in parts)
+    sentences = _Sentences(text)
+    for position in (p for p, character in enumerate(text) if character.isalnum()):
+        start = 0
+        for found_end in _CLOCK_SENTENCE_END.finditer(text, 0, position):
+            start = found_end.end()
+        after = _CLOCK_SENTENCE_END.search(text, position)
+        assert sentences.bounds(position) == (start, after.start() if after else len(text))
 
 
 def test_a_clock_time_of_nothing_told_before_takes_the_last_day_named() -> None:

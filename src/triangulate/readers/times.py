@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import re
 import string
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -174,6 +175,47 @@ class _Context:
     # every day named so far, with where: a clock time without a day takes the day of the
     # happening it tells of (``_clock_day``)
     days: list[tuple[int, Date]] = field(default_factory=list)
+    # the text's sentences as ``_clock_day`` reads them, found on its first clock time
+    sentences: _Sentences | None = None
+
+    def sentences_of_text(self) -> _Sentences:
+        if self.sentences is None:
+            self.sentences = _Sentences(self.text)
+        return self.sentences
+
+
+class _Sentences:
+    """The sentences of raw text as a clock time's day is found from them: where each ends
+    (``_CLOCK_SENTENCE_END``), found in one pass, and the content words of each, found once
+    (a text with many clock times and days asks for the same sentences again and again)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        breaks = list(_CLOCK_SENTENCE_END.finditer(text))
+        self.starts = [found.start() for found in breaks]
+        self.ends = [found.end() for found in breaks]
+        self._content: dict[int, frozenset[str]] = {}
+
+    def bounds(self, position: int) -> tuple[int, int]:
+        """Start and end of the sentence holding ``position`` (a word's first letter): a
+        stop, question or exclamation mark before a capital ends one ("p.m." and "St." do
+        not), and a line break."""
+        before = bisect_left(self.ends, position)  # the breaks ending before it
+        start = self.ends[before - 1] if before else 0
+        if before < len(self.starts) and self.starts[before] < position:
+            # a stop whose white space runs up to the position ends no sentence there (the
+            # capital after it is the position's own word, not yet read), but a line break in
+            # that white space does
+            line_break = self.text.rfind("\n", self.starts[before], position)
+            start = line_break + 1 if line_break >= 0 else start
+        after = bisect_left(self.starts, position)
+        return start, (self.starts[after] if after < len(self.starts) else len(self.text))
+
+    def content(self, start: int, end: int) -> frozenset[str]:
+        """:func:`_content_of` the sentence from ``start`` to ``end``, found once."""
+        if start not in self._content:
+            self._content[start] = _content_of(self.text[start:end])
+        return self._content[start]
 
 
 Resolver = Callable[[re.Match[str], _Context], _Resolved | None]
@@ -1213,31 +1255,17 @@ def _clock_day(ctx: _Context, position: int) -> Date | None:
     ("arrested on Monday afternoon"): the sentence sharing the most content words with it, at
     least ``CLOCK_SHARED_WORDS`` (the nearest on a tie), and its first day. None when no
     sentence before it shares that many."""
-    own = _content_of(_sentence_at(ctx.text, position))
+    sentences = ctx.sentences_of_text()
+    own = sentences.content(*sentences.bounds(position))
     best: tuple[int, int, Date] | None = None  # (words shared, sentence start, its day)
     for where, day in ctx.days:
-        start, end = _sentence_bounds(ctx.text, where)
+        start, end = sentences.bounds(where)
         if end > position:
             break  # the clock time's own sentence and after: the last day stands for them
-        shared = len(own & _content_of(ctx.text[start:end]))
+        shared = len(own & sentences.content(start, end))
         if shared >= CLOCK_SHARED_WORDS and (best is None or (shared, start) > best[:2]):
             best = (shared, start, day)
     return best[2] if best is not None else None
-
-
-def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    """Start and end of the sentence of raw text holding ``position``: a stop, question or
-    exclamation mark before a capital ends one ("p.m." and "St." do not), and a line break."""
-    start = 0
-    for found in _CLOCK_SENTENCE_END.finditer(text, 0, position):
-        start = found.end()
-    after = _CLOCK_SENTENCE_END.search(text, position)
-    return start, (after.start() if after else len(text))
-
-
-def _sentence_at(text: str, position: int) -> str:
-    start, end = _sentence_bounds(text, position)
-    return text[start:end]
 
 
 def _content_of(sentence: str) -> frozenset[str]:
