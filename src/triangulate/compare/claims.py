@@ -419,10 +419,13 @@ def _governing_verb(quantity: Quantity, reading: Reading, lemmas: Mapping[str, s
     if not holding:
         return None
     innermost = min(holding, key=lambda event: event.clause.end - event.clause.start)
-    words = innermost.evidence.text.lower().split()
-    if not words:
-        return None
-    return " ".join([lemmas.get(words[0], words[0]), *words[1:]])
+    return _verb_lemma(innermost.evidence.text, lemmas)
+
+
+def _verb_lemma(verb: str, lemmas: Mapping[str, str]) -> str | None:
+    """An event word as a lemma, its particle kept ("pulled out" -> "pull out")."""
+    words = verb.lower().split()
+    return " ".join([lemmas.get(words[0], words[0]), *words[1:]]) if words else None
 
 
 def _counting_verb(quantity: Quantity, reading: Reading, lemmas: Mapping[str, str]) -> str | None:
@@ -443,8 +446,7 @@ def _counting_verb(quantity: Quantity, reading: Reading, lemmas: Mapping[str, st
             continue
         gap = clause.text[verb.end - clause.start : value.start - clause.start]
         if len(gap) <= COUNTING_GAP and COUNT_HEDGE_GAP.fullmatch(gap):
-            words = verb.text.lower().split()
-            return " ".join([lemmas.get(words[0], words[0]), *words[1:]]) if words else None
+            return _verb_lemma(verb.text, lemmas)
     return None
 
 
