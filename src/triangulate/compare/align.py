@@ -27,7 +27,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import chain
 from typing import Generic, Literal, TypeVar
 
 import numpy as np
@@ -888,12 +887,12 @@ def grouped(
     core) by the statements linked to ``share`` of it (:func:`grown`). Where no statement
     holds more than ``bound`` links, every link is read and nothing is grown."""
     bound = LINKS if bound is None else bound
-    kept = strongest_links(scores, bound)
+    held = _links_held(scores)  # each statement's links, before the cut
+    kept = strongest_links(scores, bound, held)
     neighbours = _neighbours(kept)  # read by each step below: found once
     groups = joined(cliques(statements, kept, neighbours), statements, kept, neighbours)
     if len(kept) < len(scores):
-        held = Counter(chain.from_iterable(scores))  # each statement's links, before the cut
-        cut = {k for k, count in held.items() if count > bound}
+        cut = set(np.flatnonzero(held > bound).tolist())
         share = CORE_SHARE if share is None else share
         groups = grown(groups, statements, kept, cut, share, neighbours)
     groups = without_near_duplicates(groups, statements, kept)
@@ -901,19 +900,26 @@ def grouped(
 
 
 def strongest_links(
-    scores: dict[tuple[int, int], float], bound: int
+    scores: dict[tuple[int, int], float], bound: int, held: IntArray | None = None
 ) -> dict[tuple[int, int], float]:
     """Each statement's ``bound`` strongest links (on a tie the earlier pair), a link kept
-    when either end keeps it: at most ``bound`` links a statement are read for it."""
+    when either end keeps it: at most ``bound`` links a statement are read for it.
+    ``held``: :func:`_links_held` of ``scores``, when the caller has it."""
     if not scores:
         return scores
-    pairs = np.array(list(scores), dtype=np.int64)
-    held = np.bincount(pairs.ravel())
+    held = _links_held(scores) if held is None else held
     if int(held.max()) <= bound:
         return scores
+    pairs = np.array(list(scores), dtype=np.int64)
     everyone = np.ones(len(held), dtype=np.bool_)
     kept = candidates.strongest(pairs, list(scores.values()), everyone, bound).tolist()
     return {pair: p for (pair, p), keep in zip(scores.items(), kept, strict=True) if keep}
+
+
+def _links_held(scores: dict[tuple[int, int], float]) -> IntArray:
+    """How many links each statement (by index) holds."""
+    held: IntArray = np.bincount(np.array(list(scores), dtype=np.int64).ravel())
+    return held
 
 
 def grown(
