@@ -189,3 +189,24 @@ def test_a_forecast_and_the_result_are_two_figures_not_a_conflict(encoder: TextE
         "Pellworth Motors reported a first-quarter profit of $1.8 billion on Thursday.",
     )
     assert not _figures(claims, "conflict")
+
+
+def test_an_age_after_a_name_the_tagger_misses_is_that_persons(encoder: TextEncoder) -> None:
+    """ "arrested Tomas Karn, 19," is Karn's age even where the tagger takes no person."""
+    claims = _claims(
+        encoder,
+        "Police arrested Tomas Karn, 19, on Monday afternoon in Port Ellis.",
+        "Officers in Port Ellis arrested Tomas Karn, 20, on Monday afternoon.",
+    )
+    ages = [c for c in claims if c.kind == "age"]
+    assert [(c.about, c.status) for c in ages] == [("Age of Tomas Karn", "conflict")]
+
+
+def test_an_unnamed_persons_age_is_labelled_by_its_noun(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "A second man, 31, was treated at Port Ellis General Hospital and released on Sunday.",
+        "A 19-year-old suspect was held by police in Port Ellis on Sunday.",
+    )
+    labels = sorted(c.about for c in claims if c.kind == "age")
+    assert labels == ["Age of the second man", "Age of the suspect"]

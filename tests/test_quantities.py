@@ -451,3 +451,20 @@ def test_a_name_saying_a_figure_is_not_what_it_counts() -> None:
     assert [(q.evidence.text, q.unit) for q in found] == [("As many as 900", "jobs"), ("600", "")]
     marines = "About 3,000 Marines arrived on Monday."
     assert [q.unit for q in find_quantities(marines, "n", load_nlp()(marines))] == ["Marines"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers were called to the 1400 block of Dunmore Avenue at about 11:40 p.m.",
+        "The fire started in a house at 25 Elm Street before dawn.",
+        "Crews cleared the road outside 112 Kells Harbour Road on Friday.",
+    ],
+)
+def test_a_number_placing_on_a_street_is_no_count(text: str) -> None:
+    assert find_quantities(text, "s", load_nlp()(text)) == []
+
+
+def test_a_count_before_capitalised_words_stays_a_count() -> None:
+    text = "Two Supreme Court justices dissented, and 40 Harlow Foods workers marched."
+    assert [q.value for q in find_quantities(text, "s", load_nlp()(text))] == [2.0, 40.0]

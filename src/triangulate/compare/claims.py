@@ -79,7 +79,7 @@ COUNT_HEDGE_GAP = re.compile(
     r"\s*(?:(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|nearly|almost|"
     r"about|around|some|roughly|over|up\s+to|as\s+many\s+as|an\s+estimated)\s+)?"
 )
-BARE_LABELS = frozenset({"Distance", "Area", "Age", "Date"})  # a kind, not a question
+BARE_LABELS = frozenset({"Distance", "Area", "Age", "Date", "Figure"})  # a kind, not a question
 MIN_ORDINAL = date.min.toordinal()
 MAX_ORDINAL = date.max.toordinal()
 
@@ -823,7 +823,9 @@ def _about(mention: Mention, text_of: Callable[[str], str], holder: str | None) 
     assert mention.quantity is not None
     kind = quantity_reader.unit_kind(mention.quantity.unit)
     if kind == "age":
-        return f"Age of {holder}" if holder else "Age"
+        if holder:
+            return f"Age of {holder}"
+        return labels.age_label(text, sentence.start, mention.quantity)
     if kind == "length":
         before = text[: max(0, mention.quantity.evidence.start - sentence.start)]
         after = text[max(0, mention.quantity.evidence.end - sentence.start) :]

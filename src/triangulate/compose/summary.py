@@ -41,7 +41,14 @@ from dataclasses import dataclass, field
 from triangulate.core.dates import shown_publication_date
 from triangulate.core.sources import independent_sources, original_of, source_name, surely_citing
 from triangulate.core.spans import sentence_around
-from triangulate.core.words import STAGES, content_words, stage_of, word_set, words_of
+from triangulate.core.words import (
+    PERSON_NOUNS,
+    STAGES,
+    content_words,
+    stage_of,
+    word_set,
+    words_of,
+)
 from triangulate.models import (
     Article,
     Claim,
@@ -154,8 +161,7 @@ APPEAL = re.compile(
 # either ("The man is thought to have fallen earlier").
 SOMEONE = re.compile(
     r"^(?:(?:when|after|as|before|while|once)\b[^,]{0,80}?(?:,\s*|\s))?"
-    r"(?:he|she|his|her|(?:the|this|that)\s+(?:man|woman|boy|girl|person|victim|suspect"
-    r"|gunman|teenager|driver|passenger|pilot|climber|hiker|patient|officer))\b",
+    rf"(?:he|she|his|her|(?:the|this|that)\s+(?:{'|'.join(sorted(PERSON_NOUNS))}))\b",
     re.I,
 )
 # A person the sentence refers to without naming ("chased him", "his car"): an account cannot

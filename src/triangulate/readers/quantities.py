@@ -255,6 +255,12 @@ ID_WORDS = word_set(
     line track version series episode season volume vol vol. apollo boeing airbus model type
     category class grade bill act case row lot box exit pier dock district ward precinct code"""
 )
+# A number that places on a street ("the 1400 block of ...", "at 25 Elm Street", "2 Harbour
+# Road"): followed by "block of", or by one to three capitalised words and a street's kind.
+STREET_NUMBER = re.compile(
+    r"(?:\s+block\s+of\b|(?:\s+[A-Z][\w'-]*){1,3}\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\."
+    r"|Drive|Boulevard|Blvd\.|Lane|Ln\.|Way|Terrace)(?!\w))"
+)
 MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -530,6 +536,8 @@ def _quantity_from(
         return None
     if _part_of_a_name(text, match) or _inside_address(text, n1_start, n1_end):
         return None
+    if not _group(match, "cur") and STREET_NUMBER.match(text, match.end("n1")):
+        return None  # "the 1400 block of Dunmore Avenue", "25 Elm Street": a place, not a count
     cur = _group(match, "cur").strip().lower()
     metres = _metres_not_millions(text, match, cur)
     first = _parse_number(match.group("n1")[:-1] if metres else match.group("n1"))
