@@ -468,3 +468,14 @@ def test_a_number_placing_on_a_street_is_no_count(text: str) -> None:
 def test_a_count_before_capitalised_words_stays_a_count() -> None:
     text = "Two Supreme Court justices dissented, and 40 Harlow Foods workers marched."
     assert [q.value for q in find_quantities(text, "s", load_nlp()(text))] == [2.0, 40.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll from the floods rose to 14 on Wednesday.",
+        "The death toll has climbed to three, officials said.",
+    ],
+)
+def test_a_death_toll_counts_people(text: str) -> None:
+    assert [q.unit for q in find_quantities(text, "t", load_nlp()(text))] == ["people"]

@@ -142,6 +142,9 @@ def figure_label(
         return "Speed"  # "up to 120 mph": a speed counts nothing
     if quantity.unit == quantity_reader.MAGNITUDE_UNIT:
         return "Magnitude"  # "a magnitude 6.4 earthquake": a magnitude counts nothing either
+    start = quantity.evidence.start - sentence_start
+    if quantity_reader.TOLL_BEFORE.search(sentence_text[max(0, start - 80) : start]):
+        return "Death toll"  # "the death toll rose to 14": not "Number of people rose"
     noun = counted_phrase(sentence_text, sentence_start, quantity)
     if not noun and quantity_reader.unit_kind(quantity.unit) == "count":
         return "Figure"  # a bare number whose thing counted the sentence does not write

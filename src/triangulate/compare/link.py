@@ -62,6 +62,7 @@ LIGHT_VERBS = frozenset(
 # of the event: "the two other victims", "a total of 923 rounds during five operations".
 # "The death toll has risen to 45": a count of the dead told with a verb of change.
 TOLL = re.compile(r"\b(?:death|casualty|fatality)\s+toll\b|\btoll\b", re.I)
+DEATH_VERBS = frozenset({"die", "perish", "succumb", "pass away"})
 TOLL_VERBS = frozenset({"rise", "climb", "reach", "increase", "jump", "stand", "grow", "hit"})
 PART_OF = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|some|many|most|all|"
@@ -364,6 +365,8 @@ class Linker:
             return None
         if value.predicate in TOLL_VERBS and self._toll(value):
             return "kill"  # "the death toll has risen to 45": 45 killed
+        if value.predicate in DEATH_VERBS:
+            return "kill"  # "three people have died", "killed two people": one count of the dead
         return value.predicate
 
     def _toll(self, value: LinkInput) -> bool:
@@ -404,6 +407,8 @@ class Linker:
         a, b = self.values[i], self.values[j]
         if not a.subject or not b.subject or self.traits[i].toll or self.traits[j].toll:
             return True
+        if a.predicate in DEATH_VERBS or b.predicate in DEATH_VERBS:
+            return True  # "three people have died": its subject is the dead, not a doer
         return " ".join(a.subject.lower().split()) == " ".join(b.subject.lower().split())
 
     def _key(self, value: LinkInput) -> tuple[str, str]:
@@ -520,8 +525,9 @@ class Linker:
         evidence = aligned
         if self._rare_shared(i, j):
             evidence = max(evidence, RARE_VALUE)
-        if a.predicate and verbs_alike(a.predicate, b.predicate):
-            evidence = max(evidence, 0.5)
+        verb_a, verb_b = self.traits[i].predicate, self.traits[j].predicate
+        if a.predicate and (verbs_alike(a.predicate, b.predicate) or (verb_a and verb_a == verb_b)):
+            evidence = max(evidence, 0.5)  # one verb, or one happening ("toll rose", "killed")
         elif a.governor and _measured_alike(a, b):
             evidence = max(evidence, 0.5)  # counted by one kind of verb ("killing", "killed")
         if self.traits[i].kind == "quantity:age":

@@ -255,6 +255,14 @@ ID_WORDS = word_set(
     line track version series episode season volume vol vol. apollo boeing airbus model type
     category class grade bill act case row lot box exit pier dock district ward precinct code"""
 )
+# A number a death toll stands at: "the death toll from the floods rose to 14", "the toll
+# has climbed to at least 30" count the dead.
+TOLL_BEFORE = re.compile(
+    r"\b(?:death|casualty|fatality)\s+toll\b[^.;:!?]{0,50}?\b(?:to|at|of|reached|hit|is|was"
+    r"|stands|stood)\s+(?:(?:at\s+least|about|around|nearly|almost|some|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
+TOLL_UNIT = "people"
 # A number that places on a street ("the 1400 block of ...", "at 25 Elm Street", "2 Harbour
 # Road"): followed by "block of", or by one to three capitalised words and a street's kind.
 STREET_NUMBER = re.compile(
@@ -877,6 +885,8 @@ def _unit_for(
         return AREA_PREFIX + area.group("unit").lower()
     noun = _noun_from_doc(tokens, n1_start) if tokens is not None else None
     noun = _noun_after(text, end, first) if noun is None else noun
+    if not noun and TOLL_BEFORE.search(text[max(0, n1_start - 80) : n1_start]):
+        return TOLL_UNIT  # "the death toll rose to 14": 14 people dead
     if first.word and first.value == 1.0 and (_is_plural(noun) or noun.lower() in ONE_IDIOMS):
         return None  # "one says", "at one point", "on one hand": not a count
     if noun or not (first.word or first.vague):
