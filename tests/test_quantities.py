@@ -479,3 +479,24 @@ def test_a_count_before_capitalised_words_stays_a_count() -> None:
 )
 def test_a_death_toll_counts_people(text: str) -> None:
     assert [q.unit for q in find_quantities(text, "t", load_nlp()(text))] == ["people"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "United Assembly Workers Local 88 said it would fight the closure.",
+        "The interview aired on WKSF Channel 6 News on Monday night.",
+    ],
+)
+def test_a_number_inside_a_name_is_no_count(text: str) -> None:
+    assert find_quantities(text, "n", load_nlp()(text)) == []
+
+
+def test_a_count_after_a_day_or_a_capitalised_word_stays_a_count() -> None:
+    text = "On Monday 5 people died. About 3,000 Marines arrived. Harlow Foods 600 workers marched."
+    found = find_quantities(text, "n", load_nlp()(text))
+    assert [(q.value, q.unit) for q in found] == [
+        (5.0, "people"),
+        (3000.0, "Marines"),
+        (600.0, "workers"),
+    ]

@@ -263,6 +263,13 @@ TOLL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 TOLL_UNIT = "people"
+# Two capitalised words right before a number ("Workers Local 88", "Channel 6").
+NAME_BEFORE = re.compile(r"[A-Z][\w'&-]*[ ]+(?P<last>[A-Z][\w'&-]*)[ ]+$")
+CALENDAR_WORDS = word_set(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday"""
+)
 # A number that places on a street ("the 1400 block of ...", "at 25 Elm Street", "2 Harbour
 # Road"): followed by "block of", or by one to three capitalised words and a street's kind.
 STREET_NUMBER = re.compile(
@@ -574,9 +581,18 @@ def _quantity_from(
         unit = glued.group(1)
     else:
         unit = _unit_for(text, end, first, cur, pct, tokens, n1_start)
-    if unit is None:
+    if unit is None or _inside_a_name(text, n1_start, unit):
         return None
     return _build(article_id, text, (start, end), first, second, hedge, unit)
+
+
+def _inside_a_name(text: str, start: int, unit: str) -> bool:
+    """ "Workers Local 88 said", "WKSF Channel 6 News": a number after two capitalised words
+    that counts nothing, or only another capitalised word, is part of a name."""
+    if unit and not unit[:1].isupper():
+        return False
+    found = NAME_BEFORE.search(text, max(0, start - 60), start)
+    return found is not None and found.group("last").lower() not in CALENDAR_WORDS
 
 
 def _speed_unit(text: str, end: int, glued: re.Match[str] | None) -> str | None:
