@@ -311,3 +311,15 @@ def test_the_dead_counted_by_killed_died_and_a_toll_are_one_question(
     assert [(c.about, sorted(s.display for s in c.sides)) for c in tolls] == [
         ("Death toll", ["14", "at least 9"])
     ]
+
+
+def test_an_area_in_acres_and_one_in_hectares_answer_one_question(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "Harrow Creek Fire grows\n\nThe Harrow Creek Fire has burned 18,000 acres, or about"
+        " 7,300 hectares, officials said on Thursday.",
+        "Harrow Creek Fire spreads\n\nThe Harrow Creek Fire has burned about 9,500 hectares,"
+        " officials said on Thursday.",
+    )
+    areas = [c for c in claims if c.about.startswith("Area")]
+    assert [(c.about, c.status) for c in areas] == [("Area burned", "conflict")]

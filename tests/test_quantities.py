@@ -500,3 +500,13 @@ def test_a_count_after_a_day_or_a_capitalised_word_stays_a_count() -> None:
         (3000.0, "Marines"),
         (600.0, "workers"),
     ]
+
+
+def test_acres_and_hectares_are_one_area() -> None:
+    def first(text: str) -> Quantity:
+        return find_quantities(text, "a")[0]
+
+    acres = first("The fire has burned 18,000 acres.")
+    assert unit_kind(acres.unit) == "area"
+    assert compatible(acres, first("The fire has burned about 7,300 hectares."))
+    assert not compatible(acres, first("The fire has burned about 9,500 hectares."))

@@ -873,7 +873,7 @@ def _about(mention: Mention, text_of: Callable[[str], str], holder: str | None) 
         after = text[max(0, mention.quantity.evidence.end - sentence.start) :]
         return labels.length_label(text, mention.fact, before, after)
     if kind == "area":
-        return labels.area_label(text, sentence.start, mention.quantity)
+        return labels.area_label(text, sentence.start, mention.quantity, mention.fact)
     return labels.figure_label(text, sentence.start, mention.quantity, mention.fact)
 
 

@@ -449,9 +449,12 @@ def _beside_a_figure(word: str) -> bool:
     return word in DISTANCE_HEDGES or any(ch.isdigit() for ch in word)
 
 
-def area_label(sentence_text: str, sentence_start: int, quantity: Quantity) -> str:
-    """ "Area of the building": the noun the area describes, written after its unit."""
-    after = sentence_text[quantity.evidence.end - sentence_start :]
+def area_label(
+    sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact | None = None
+) -> str:
+    """ "Area of the building": the noun the area describes, written after its unit in its
+    own phrase; else what was done to the area ("has burned 18,000 acres": "Area burned")."""
+    after = re.split(r"[,;:.!?()]", sentence_text[quantity.evidence.end - sentence_start :])[0]
     words = [w for w in WORD.findall(after)[:8] if not _area_word(w)]
     noun: list[str] = []
     for position, word in enumerate(words[:3]):
@@ -459,7 +462,10 @@ def area_label(sentence_text: str, sentence_start: int, quantity: Quantity) -> s
         if NOUN_PHRASE_STOP.match(word) or (noun and following and following[0] in DETERMINERS):
             break  # "building houses a number": a word before an article is a verb
         noun.append(word)
-    return clipped(f"Area of the {' '.join(noun)}") if noun else "Area"
+    if noun:
+        return clipped(f"Area of the {' '.join(noun)}")
+    verb = _verb_with_auxiliaries(sentence_text, fact)
+    return clipped(f"Area {_participle(verb)}") if fact is not None and verb else "Area"
 
 
 def _area_word(word: str) -> bool:
@@ -486,6 +492,10 @@ AREA_WORDS = frozenset(
         "miles",
         "yard",
         "yards",
+        "acre",
+        "acres",
+        "hectare",
+        "hectares",
     ]
 )
 

@@ -415,6 +415,8 @@ class Linker:
         """(counted thing, verb or its group): the question a figure answers, as far as
         words tell."""
         counted = stem(value.unit.split()[-1]) if value.unit else ""
+        if quantity_reader.unit_kind(value.unit) == "area":
+            counted = "area"  # "18,000 acres", "7,300 hectares": one measure in two units
         verb = self._predicate(value) or ""
         groups = verb_groups(verb.removeprefix("not "))
         return counted, f"#{min(groups)}" if groups else verb

@@ -204,6 +204,10 @@ LENGTH_IN_METRES: dict[str, float] = {
     "km": 1000.0, "feet": 0.3048, "foot": 0.3048, "ft": 0.3048, "miles": 1609.344,
     "mile": 1609.344, "yards": 0.9144, "yard": 0.9144, "inches": 0.0254, "inch": 0.0254,
 }  # fmt: skip
+# Areas told by a unit of their own ("18,000 acres", "7,300 hectares"), in square metres.
+AREA_IN_SQUARE_METRES: dict[str, float] = {
+    "acres": 4046.8564224, "acre": 4046.8564224, "hectares": 10_000.0, "hectare": 10_000.0,
+}  # fmt: skip
 # "120 mph", "193 km/h", "80 kilometres an hour", "193km/h": a speed, never a length
 SPEED_AFTER = re.compile(
     r"\s*-?\s*(?:mph|kph|kmh|km/h|(?:km|kilomet(?:re|er)s?|miles?|mi)\s*"
@@ -424,6 +428,8 @@ def _length_factor(quantity: Quantity) -> float:
     lowered = quantity.unit.lower()
     if lowered.startswith(AREA_PREFIX):
         return LENGTH_IN_METRES.get(lowered.removeprefix(AREA_PREFIX), 1.0) ** 2
+    if lowered in AREA_IN_SQUARE_METRES:
+        return AREA_IN_SQUARE_METRES[lowered]
     return LENGTH_IN_METRES.get(lowered, 1.0)
 
 
@@ -446,6 +452,8 @@ def unit_kind(unit: str) -> str:
     if lowered in LENGTH_IN_METRES:
         return "length"
     if lowered.startswith(AREA_PREFIX) and lowered.removeprefix(AREA_PREFIX) in LENGTH_IN_METRES:
+        return "area"
+    if lowered in AREA_IN_SQUARE_METRES:
         return "area"
     return "count"
 
