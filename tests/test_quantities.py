@@ -103,8 +103,8 @@ def spans(text: str) -> list[str]:
             75,
             "percent",
             "approximately",
-            67.5,
-            82.5,
+            70,
+            80,
         ),
         ("Prices rose 75% in a year.", "75%", 75, "percent", None, 75, 75),
         (
@@ -168,8 +168,8 @@ def spans(text: str) -> list[str]:
         ),
         ("They fought for more than a century.", "more than a", 1, "century", "more than", 1, 1.5),
         ("At least 12 people died.", "At least 12", 12, "people", "at least", 12, 24),
-        ("Up to 300 workers may lose jobs.", "Up to 300", 300, "workers", "up to", 0, 300),
-        ("Fewer than 40 families stayed.", "Fewer than 40", 40, "families", "fewer than", 0, 40),
+        ("Up to 300 workers may lose jobs.", "Up to 300", 300, "workers", "up to", 150, 300),
+        ("Fewer than 40 families stayed.", "Fewer than 40", 40, "families", "fewer than", 20, 40),
         ("There were a dozen ships.", "a dozen", 12, "ships", None, 12, 12),
         ("Six hundred soldiers crossed.", "Six hundred", 600, "soldiers", None, 585, 615),
         (
@@ -510,3 +510,13 @@ def test_acres_and_hectares_are_one_area() -> None:
     assert unit_kind(acres.unit) == "area"
     assert compatible(acres, first("The fire has burned about 7,300 hectares."))
     assert not compatible(acres, first("The fire has burned about 9,500 hectares."))
+
+
+def test_about_is_never_wider_than_a_written_step() -> None:
+    def first(text: str) -> Quantity:
+        return find_quantities(text, "h")[0]
+
+    assert not compatible(first("about $4.2 billion"), first("about $4.8 billion"))
+    assert compatible(first("about $4.2 billion"), first("$4.25 billion"))
+    assert compatible(first("about 2,000 troops"), first("nearly 2,000 troops"))
+    assert not compatible(first("less than $30,000"), first("$40"))

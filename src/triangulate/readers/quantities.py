@@ -41,8 +41,10 @@ HEDGE_INTERVALS: dict[str, Callable[[float], Interval]] = {
     "well over": lambda v: (1.1 * v, 2.0 * v),
     "at least": lambda v: (v, 2.0 * v),
     "as many as": lambda v: (0.5 * v, v),
-    "up to": lambda v: (0.0, v),
-    "less than": lambda v: (0.0, v),
+    # an upper bound that the truth lies far below misleads: "less than $30,000" is no
+    # telling of $40 (as "as many as" is read)
+    "up to": lambda v: (0.5 * v, v),
+    "less than": lambda v: (0.5 * v, v),
 }
 
 # Written hedge -> the row of HEDGE_INTERVALS it uses.
@@ -387,6 +389,7 @@ class _Parsed:
     year_like: bool = False
     word: bool = False
     factor: float = 1.0
+    step: float = 0.0  # the written last digit's worth ("4.2 billion": 0.1 billion), 0 unknown
 
 
 def find_quantities(text: str, article_id: str, doc: Any = None) -> list[Quantity]:
@@ -767,6 +770,11 @@ def _build(
         value = (first.value * _shared_scale(first, second) + second.value) / 2
         low, high = first.value * _shared_scale(first, second), second.value
     low, high = hedged_interval(hedge, low, high)
+    if second is None and HEDGE_KIND.get(hedge or "") == "about" and first.step > 0:
+        # "about $4.2 billion" is written to a tenth of a billion: it is no nearer $4.6
+        # billion than "about $4.8 billion" is; a hedge is never wider than a written step
+        reach = min(value - low, first.step)
+        low, high = value - reach, value + reach
     evidence = Evidence(article_id, start, end, text[start:end])
     return Quantity(evidence, value, unit, hedge, min(low, high), max(low, high))
 
@@ -836,7 +844,22 @@ def _parse_digits(written: str) -> _Parsed | None:
     value = base * factor
     low, high = _rounding_interval(value, digits, factor)
     year_like = factor == 1.0 and bool(YEAR_RE.match(numeric.group(0)))
-    return _Parsed(value, low, high, year_like=year_like, factor=factor)
+    step = _digit_step(digits) * factor
+    return _Parsed(value, low, high, year_like=year_like, factor=factor, step=step)
+
+
+def _digit_step(digits: str) -> float:
+    """What the last written digit is worth: "4.2" 0.1, "24000" 1,000, "37" 1; a last 5 is
+    a number rounded to halves ("75", "4.5": 5 and 0.5)."""
+    if "." in digits:
+        decimals = digits.split(".", 1)[1]
+        step = 10.0 ** -len(decimals)
+    elif digits.isdigit() and digits.strip("0"):
+        kept = digits.rstrip("0")
+        step, decimals = 10.0 ** (len(digits) - len(kept)), kept
+    else:
+        return 0.0
+    return 5 * step if decimals.endswith("5") else step
 
 
 def _rounding_interval(value: float, digits: str, factor: float = 1.0) -> Interval:
