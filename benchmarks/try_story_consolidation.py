@@ -60,6 +60,7 @@ class Pair:
     same: bool  # the two stories' gold events are the same
     average: float
     values: tuple[float, ...]  # the logistic score's inputs, the bias first
+    names: int  # full names (of two words or more) both stories hold, rare in the stream
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,18 @@ def _unit_vectors(features: Sequence[ArticleFeatures]) -> dict[str, Sums]:
     return vectors
 
 
+def _rare_full_names(features: Sequence[ArticleFeatures]) -> dict[str, set[str]]:
+    """Each article's names of two words or more found in at most 2% of the stream's
+    articles (at least 2): a person's full name, a street, a small place."""
+    frequency: Counter[str] = Counter()
+    for item in features:
+        frequency.update(k for k in item.names if " " in k)
+    most = max(2.0, 0.02 * len(features))
+    return {
+        item.id: {k for k in item.names if " " in k and frequency[k] <= most} for item in features
+    }
+
+
 def _dot(one: Mapping[str, float], other: Mapping[str, float]) -> float:
     small, large = (one, other) if len(one) < len(other) else (other, one)
     return sum(x * large.get(k, 0.0) for k, x in small.items())
@@ -108,6 +121,8 @@ def clustered(features: list[ArticleFeatures], gold: dict[str, str]) -> Clustere
     """The clusterer's stories of one stream and every pair of them."""
     stories = cluster_features(features, ClusterSettings())
     vectors = _unit_vectors(features)
+    rare = _rare_full_names(features)
+    held = {story.id: {n for a in story.articles for n in rare.get(a, ())} for story in stories}
     published = {item.id: _day(item.published) for item in features}
     sums: dict[str, Sums] = {}
     counts: dict[str, list[int]] = {}
@@ -140,7 +155,8 @@ def clustered(features: list[ArticleFeatures], gold: dict[str, str]) -> Clustere
             cosines = [d / m if m > 0 else None for d, m in zip(dots, norms, strict=True)]
             values = (1.0, _weighted(cosines), *(c or 0.0 for c in cosines), math.log1p(gap))
             same = majority[one.id] == majority[other.id]
-            pairs.append(Pair(one.id, other.id, gap, same, average, values))
+            shared = len(held[one.id] & held[other.id])
+            pairs.append(Pair(one.id, other.id, gap, same, average, values, shared))
     predicted = {a: story.id for story in stories for a in story.articles}
     return Clustered(predicted, gold, pairs)
 
@@ -211,6 +227,12 @@ def main() -> None:
         run = runs[name]
         cells = [mean([b_cubed(r.predicted, r.gold) for r in run])]
         cells += [mean([b_cubed(oracle(r, low, high), r.gold) for r in run]) for low, high in BANDS]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    print("\nstory pairs by the rare full names both hold (of one event / of two events):")
+    print("| stream | " + " | ".join(("0", "1", "2", "3 or more")) + " |")
+    for name in names:
+        tally = Counter((min(p.names, 3), p.same) for run in runs[name] for p in run.pairs)
+        cells = [f"{tally[n, True]} / {tally[n, False]}" for n in range(4)]
         print(f"| {name} | " + " | ".join(cells) + " |")
     for label, score, cuts in (
         ("average link", lambda p: p.average, AVERAGE_CUTS),
