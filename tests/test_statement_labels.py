@@ -336,3 +336,18 @@ def test_a_date_inside_a_noun_phrase_dates_that_noun_not_the_verb() -> None:
     assert date_label(sentence, _time(sentence, "Tuesday"), fact, False) == (
         "When a court convicted a man"
     )
+
+
+def test_a_count_opening_a_passive_clause_loses_its_capital() -> None:
+    sentence = "Two men were wounded in a shooting on Dunmore Avenue late Saturday."
+    fact = _fact(sentence, None, "wound", "Two men")
+    assert date_label(sentence, _time(sentence, "late Saturday"), fact, False) == (
+        "When two men were wounded"
+    )
+
+
+def test_a_bare_number_is_a_figure_not_a_number_of_nothing() -> None:
+    sentence = "The board met on Monday and 31 voted, the chairman said."
+    quantity = _exactly(sentence, "31", 31, "")
+    fact = _fact(sentence, "31", "vote", None)
+    assert figure_label(sentence, 0, quantity, fact) == "Figure"
