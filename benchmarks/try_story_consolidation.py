@@ -22,7 +22,7 @@ Nothing here changes the clusterer; it measures whether such a pass would help.
 
 Usage:
   .venv/bin/python benchmarks/try_story_consolidation.py [--days 30] [--shared ../shared]
-      [--streams train,ecb-dev-followup,...] [--seeds 20]
+      [--least-days 0] [--streams train,ecb-dev-followup,...] [--seeds 20]
 """
 
 from __future__ import annotations
@@ -162,10 +162,10 @@ def clustered(features: list[ArticleFeatures], gold: dict[str, str]) -> Clustere
 
 
 def joined(
-    run: Clustered, score: Callable[[Pair], float], cut: float, days: int = 10**6
+    run: Clustered, score: Callable[[Pair], float], cut: float, days: int = 10**6, least: int = 0
 ) -> dict[str, str]:
-    """The stories with every pair at most ``days`` apart scoring at least ``cut`` joined,
-    best first."""
+    """The stories with every pair ``least`` to ``days`` days apart scoring at least ``cut``
+    joined, best first."""
     parent: dict[str, str] = {}
 
     def root(story: str) -> str:
@@ -174,7 +174,7 @@ def joined(
         return story
 
     for pair in sorted(run.pairs, key=score, reverse=True):
-        if pair.gap <= days and score(pair) >= cut:
+        if least <= pair.gap <= days and score(pair) >= cut:
             parent[root(pair.second)] = root(pair.first)
     return {article: root(story) for article, story in run.predicted.items()}
 
@@ -198,6 +198,9 @@ def main() -> None:
     parser.add_argument("--streams", default=",".join(("train", *STREAMS)))
     parser.add_argument("--seeds", type=int, default=20)
     parser.add_argument("--days", type=int, default=30)
+    parser.add_argument(
+        "--least-days", type=int, default=0, help="only stories at least this far apart"
+    )
     args = parser.parse_args()
     names = args.streams.split(",")
     runs: dict[str, list[Clustered]] = {}
@@ -208,11 +211,16 @@ def main() -> None:
         runs[name] = [clustered(f, g) for f, g in labelled_streams(draws)]
     # The pairs a consolidation pass would score: within the days, and alike enough for an
     # index of telling words and names to find them.
-    fitted = [p for run in train for p in run.pairs if p.gap <= args.days and p.values[1] >= 0.1]
+    fitted = [
+        p
+        for run in train
+        for p in run.pairs
+        if args.least_days <= p.gap <= args.days and p.values[1] >= 0.1
+    ]
     rows = np.array([p.values for p in fitted])
     labels = np.array([float(p.same) for p in fitted])
     weights = logistic(rows, labels)
-    print(f"story pairs at most {args.days} days apart and 0.1 alike on the training streams: {len(labels)}, "
+    print(f"story pairs {args.least_days}-{args.days} days apart and 0.1 alike on the training streams: {len(labels)}, "
           f"{int(labels.sum())} of one event; logistic weights "
           f"{' '.join(f'{w:+.3f}' for w in weights)}")  # fmt: skip
 
@@ -238,11 +246,16 @@ def main() -> None:
         ("average link", lambda p: p.average, AVERAGE_CUTS),
         ("logistic", probability, LOGISTIC_CUTS),
     ):
-        print(f"\n{label}, stories at most {args.days} days apart (P / R / F1):")
+        print(f"\n{label}, stories {args.least_days}-{args.days} days apart (P / R / F1):")
         print("| cut | " + " | ".join(names) + " |")
         for cut in cuts:
             cells = [
-                mean([b_cubed(joined(r, score, cut, args.days), r.gold) for r in runs[n]])
+                mean(
+                    [
+                        b_cubed(joined(r, score, cut, args.days, args.least_days), r.gold)
+                        for r in runs[n]
+                    ]
+                )
                 for n in names
             ]
             print(f"| {cut} | " + " | ".join(cells) + " |")
