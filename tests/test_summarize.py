@@ -688,3 +688,13 @@ def test_similarities_are_the_same_whatever_the_hash_seed() -> None:
         for seed in range(1, 7)
     }
     assert len(printed) == 1
+
+
+def test_a_wire_dateline_is_dropped_from_a_summary_sentence() -> None:
+    text = (
+        "TALMOUTH, March 11 (Harbor City Herald) - Governor Pella Vance on Tuesday signed the"
+        " Clean Transit Act into law."
+    )
+    pieces, shown = summary.clean(Evidence("h", 0, len(text), text))
+    assert shown == "Governor Pella Vance on Tuesday signed the Clean Transit Act into law."
+    assert pieces[0].text.startswith("Governor")

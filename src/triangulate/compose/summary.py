@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from triangulate.core.dates import shown_publication_date
+from triangulate.core.dates import LEAD_DATELINE, shown_publication_date
 from triangulate.core.sources import independent_sources, original_of, source_name, surely_citing
 from triangulate.core.spans import sentence_around
 from triangulate.core.words import (
@@ -220,12 +220,12 @@ def _piece(sentence: Evidence, start: int, end: int) -> Evidence:
 def clean(sentence: Evidence) -> tuple[tuple[Evidence, ...], str]:
     """The kept pieces of a sentence and the text they read as.
 
-    A dateline ("CITY (Agency) —"), a leading connective ("However,") and parentheses are
-    dropped: they only made sense on the sentence's own page.
+    A dateline ("CITY (Agency) —", "CITY, March 11 (Agency) -"), a leading connective
+    ("However,") and parentheses are dropped: they only made sense on the sentence's own page.
     """
     text = sentence.text
     start, end = 0, len(text)
-    dateline = DATELINE.match(text)
+    dateline = DATELINE.match(text) or LEAD_DATELINE.match(text)
     if dateline and len(text) - dateline.end() > 20:
         start = dateline.end()
     connective = LEADING_CONNECTIVE.match(text[start:])
