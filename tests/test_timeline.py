@@ -347,3 +347,16 @@ def test_two_happenings_a_week_apart_with_one_cast_are_two_entries() -> None:
         ("2031-04-15", ("w",), ()),
         ("2031-04-22", ("h",), ()),
     ]
+
+
+def test_a_pronoun_after_an_unnamed_person_is_not_the_one_named_before() -> None:
+    text = (
+        "Arrest in store stabbing\n\n"
+        "Brackenford police arrested Dorian Pruett on Tuesday over Sunday's stabbing at a store."
+        " The store clerk was stabbed in the arm and treated at St. Aldric Medical Center."
+        " He was released on Tuesday."
+    )
+    article = Article("s", "s.txt", text, published="2031-04-16")
+    entries = build_timeline([article], read_many([article]))
+    released = next(e.event for e in entries if "released" in e.event)
+    assert released == "He was released on Tuesday."
