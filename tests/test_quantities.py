@@ -168,8 +168,8 @@ def spans(text: str) -> list[str]:
         ),
         ("They fought for more than a century.", "more than a", 1, "century", "more than", 1, 1.5),
         ("At least 12 people died.", "At least 12", 12, "people", "at least", 12, 24),
-        ("Up to 300 workers may lose jobs.", "Up to 300", 300, "workers", "up to", 150, 300),
-        ("Fewer than 40 families stayed.", "Fewer than 40", 40, "families", "fewer than", 20, 40),
+        ("Up to 300 workers may lose jobs.", "Up to 300", 300, "workers", "up to", 0, 300),
+        ("Fewer than 40 families stayed.", "Fewer than 40", 40, "families", "fewer than", 0, 40),
         ("There were a dozen ships.", "a dozen", 12, "ships", None, 12, 12),
         ("Six hundred soldiers crossed.", "Six hundred", 600, "soldiers", None, 585, 615),
         (
@@ -519,4 +519,3 @@ def test_about_is_never_wider_than_a_written_step() -> None:
     assert not compatible(first("about $4.2 billion"), first("about $4.8 billion"))
     assert compatible(first("about $4.2 billion"), first("$4.25 billion"))
     assert compatible(first("about 2,000 troops"), first("nearly 2,000 troops"))
-    assert not compatible(first("less than $30,000"), first("$40"))

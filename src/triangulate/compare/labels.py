@@ -154,6 +154,8 @@ def figure_label(
         return clipped(f"Size of the {noun}")
     if quantity.unit in ("percent", "percentage points"):
         return clipped(f"Share ({_verb_phrase(sentence_text, fact) or 'percent'})")
+    if quantity_reader.unit_kind(quantity.unit).startswith("money:"):
+        return _sum_label(sentence_text, fact)
     before = sentence_text[: max(0, quantity.evidence.start - sentence_start)]
     other = _other_verb_before(before, fact, _beside_a_figure)
     counted = quantity_reader.unit_kind(quantity.unit) == "count"
@@ -193,6 +195,18 @@ def age_label(sentence_text: str, sentence_start: int, quantity: Quantity) -> st
         which = words[at - 1].lower() if at and words[at - 1].lower() in WHICH_PERSON else ""
         return clipped(" ".join(p for p in ("Age of the", which, words[at].lower()) if p))
     return "Age"
+
+
+def _sum_label(sentence_text: str, fact: Fact | None) -> str:
+    """ "Cost" for what a thing costs, "Amount paid", "Amount raised": a sum counts no
+    dollars, it is what was paid, raised or asked."""
+    if fact is not None and (fact.predicate or "").removeprefix("not ") == "cost":
+        return "Cost"
+    verb = _verb_with_auxiliaries(sentence_text, fact)
+    forms = past_forms(verb.split()[-1]) if fact is not None and verb else None
+    if forms is None or (fact is not None and fact.predicate in LIGHT_PREDICATES):
+        return "Amount"  # "caps fares at $40": no participle written to say it by
+    return f"Amount {forms[1]}"
 
 
 def _participle(verb: str) -> str:

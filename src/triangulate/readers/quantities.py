@@ -41,10 +41,8 @@ HEDGE_INTERVALS: dict[str, Callable[[float], Interval]] = {
     "well over": lambda v: (1.1 * v, 2.0 * v),
     "at least": lambda v: (v, 2.0 * v),
     "as many as": lambda v: (0.5 * v, v),
-    # an upper bound that the truth lies far below misleads: "less than $30,000" is no
-    # telling of $40 (as "as many as" is read)
-    "up to": lambda v: (0.5 * v, v),
-    "less than": lambda v: (0.5 * v, v),
+    "up to": lambda v: (0.0, v),
+    "less than": lambda v: (0.0, v),
 }
 
 # Written hedge -> the row of HEDGE_INTERVALS it uses.
