@@ -323,3 +323,21 @@ def test_an_area_in_acres_and_one_in_hectares_answer_one_question(encoder: TextE
     )
     areas = [c for c in claims if c.about.startswith("Area")]
     assert [(c.about, c.status) for c in areas] == [("Area burned", "conflict")]
+
+
+def test_the_day_something_was_said_dates_no_happening(encoder: TextEncoder) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-08-07",
+            "Wildfire kills two in Valdosa County\n\nA wildfire in Valdosa County has killed two"
+            " people, officials said on Wednesday.",
+        ),
+        (
+            "2031-08-07",
+            "Valdosa County fire deadly\n\nA wildfire in Valdosa County has killed two people,"
+            " the sheriff said on Wednesday.",
+        ),
+    )
+    assert not [c for c in claims if c.kind in ("date", "when")]
+    assert [c for c in claims if c.kind == "figure" and c.status == "agreed"]

@@ -40,7 +40,7 @@ from triangulate.compare.disagreements import (
 )
 from triangulate.compare.link import Linker, LinkInput, age_holders, with_appositive_ages
 from triangulate.compare.slots import slot_claims
-from triangulate.compare.statements import Statement, statements_of
+from triangulate.compare.statements import Statement, saying_times, statements_of
 from triangulate.compare.updates import plan_reversals
 from triangulate.core.sources import Sources, keyed, original_of, source_name
 from triangulate.models import (
@@ -619,6 +619,7 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
     facts = [f for f in _facts_with_leftovers(reading) if not _looks_like_metadata(f.evidence.text)]
     time_spans = [(t.evidence.start, t.evidence.end) for f in facts for t in f.times]
     lemmas = dict(reading.lemmas)  # once per article: each measure's verb is looked up in it
+    said = saying_times(reading)
     for fact in facts:
         position = fact.evidence.start / length
         for quantity in fact.quantities:
@@ -628,6 +629,8 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
             mention = _quantity_mention(article, source, fact, quantity, position, governor)
             found.setdefault(("quantity", quantity.evidence.start, quantity.evidence.end), mention)
         for time in fact.times:
+            if time.evidence.start in said:
+                continue  # "killed two people, officials said on Wednesday": the saying's day
             time_mention = _time_mention(article, source, fact, time, position)
             if time_mention is not None:
                 found.setdefault(("time", time.evidence.start, time.evidence.end), time_mention)
