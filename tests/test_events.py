@@ -96,3 +96,13 @@ def test_a_wire_dateline_is_no_part_of_a_telling() -> None:
     )
     assert events["signed"].time is not None
     assert events["signed"].time.value == "2030-05-07"
+
+
+def test_a_dropped_apposition_takes_its_closing_comma() -> None:
+    events = events_of(
+        "Brackenford police arrested Dorian Pruett, 22, on Tuesday in connection with Sunday"
+        " night's stabbing at a Corliss Street store."
+    )
+    assert telling_text(events["arrested"]).startswith(
+        "Brackenford police arrested Dorian Pruett on Tuesday"
+    )

@@ -362,6 +362,12 @@ def _without_other_clauses(
         if _is_other_clause(token, verb, also):
             dropped.update(t.i for t in token.subtree)
             dropped.update(c.i for c in token.head.children if _is_joining_word(c, token))
+            if token.dep_ == "appos":  # "Dorian Pruett, 22, on Tuesday": its closing comma too
+                dropped.update(
+                    c.i
+                    for c in token.head.children
+                    if c.dep_ == "punct" and c.i == token.right_edge.i + 1 and c.text == ","
+                )
     kept = [t for t in [*subject, *verb.subtree] if t.i not in dropped and not _is_relative(t)]
     return sorted(dict.fromkeys(kept), key=lambda t: t.i)
 
