@@ -341,3 +341,24 @@ def test_the_day_something_was_said_dates_no_happening(encoder: TextEncoder) -> 
     )
     assert not [c for c in claims if c.kind in ("date", "when")]
     assert [c for c in claims if c.kind == "figure" and c.status == "agreed"]
+
+
+@pytest.mark.parametrize(("first", "second"), [("May 8", "May 10"), ("Saturday", "Monday")])
+def test_two_days_written_without_a_year_conflict(
+    encoder: TextEncoder, first: str, second: str
+) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-05-12",
+            f"Vantic bows out\n\nPrime Minister Aurel Vantic conceded defeat on {first}.\n\n"
+            "Green Labour Front leader Ilse Corvanu claimed victory.",
+        ),
+        (
+            "2031-05-12",
+            f"Vantic concedes defeat\n\nPrime Minister Aurel Vantic conceded defeat on {second}."
+            "\n\nGreen Labour Front leader Ilse Corvanu claimed victory.",
+        ),
+    )
+    dates = [c for c in claims if c.kind == "date" and c.status == "conflict"]
+    assert [sorted(s.display for s in c.sides) for c in dates] == [sorted([first, second])]

@@ -547,7 +547,13 @@ def _reliably_dated(time: TimeExpression, article: Article) -> bool:
     """Explicit years, or relative dates resolved against a known publication date."""
     if EXPLICIT_YEAR.search(time.evidence.text):
         return True
-    return bool(article.published) and not article.published_inferred and not time.inferred
+    # a day written without its year ("May 8", "on Saturday") read against a publication
+    # date the source gives is as sure as the report: the year or week is the reader's
+    # pick only where the report's own date is a guess. A bare clock time's day is the
+    # reader's guess from the sentences around it.
+    if time.inferred and time.granularity != "day":
+        return False
+    return bool(article.published) and not article.published_inferred
 
 
 def _resolved_value(time: TimeExpression, span: TimeSpan, anchor: str | None) -> str:
