@@ -631,3 +631,9 @@ def test_a_dateline_ends_where_the_report_begins(
     text = head + "The council met on Monday in the town hall."
     assert lead_datelines(text) == [(0, len(head))]
     assert lead_datelines("The council met on Monday, March 4 - and then it rained.") == []
+
+
+def test_a_place_in_capitals_and_a_dash_is_a_dateline_a_hyphenated_word_is_not() -> None:
+    assert lead_datelines("PORT HALLISON - Hurricane Talia came ashore on Monday.") == [(0, 16)]
+    for text in ("UK-based firms grew.", "US-China talks resumed.", "NASA - the agency said so."):
+        assert lead_datelines(text) == []
