@@ -362,3 +362,43 @@ def test_two_days_written_without_a_year_conflict(
     )
     dates = [c for c in claims if c.kind == "date" and c.status == "conflict"]
     assert [sorted(s.display for s in c.sides) for c in dates] == [sorted([first, second])]
+
+
+def test_a_change_told_again_a_day_later_is_a_conflict_a_count_still_standing_an_update(
+    encoder: TextEncoder,
+) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-10-22",
+            "Harrowgate revenue up\n\nHarrowgate Instruments said its third-quarter revenue rose"
+            " 11% to 3.2 billion euros.",
+        ),
+        (
+            "2031-10-23",
+            "Harrowgate beats forecasts\n\nHarrowgate Instruments said its third-quarter revenue"
+            " rose 12% to 3.2 billion euros.",
+        ),
+    )
+    shares = [c for c in claims if c.kind == "figure" and len(c.sides) == 2]
+    assert [(sorted(s.display for s in c.sides), c.status) for c in shares] == [
+        (["11%", "12%"], "conflict")
+    ]
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-09-14",
+            "Hurricane Talia hits the coast\n\nHurricane Talia came ashore near Port Hallison on"
+            " Monday.\n\nFour people are missing after the storm, officials said.",
+        ),
+        (
+            "2031-09-15",
+            "Talia leaves thousands without power\n\nHurricane Talia came ashore near Port"
+            " Hallison on Monday.\n\nTwo people are still missing after the storm, officials"
+            " said.",
+        ),
+    )
+    missing = [c for c in claims if c.kind == "figure" and len(c.sides) == 2]
+    assert [(sorted(s.display for s in c.sides), c.status) for c in missing] == [
+        (["Four", "Two"], "update")
+    ]

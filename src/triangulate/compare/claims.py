@@ -86,9 +86,12 @@ MAX_ORDINAL = date.max.toordinal()
 # General news wording, not tied to any event: signs that a figure is a running count
 # that a later report may revise, and signs that an earlier report spoke of plans.
 REVISION_CUES = re.compile(
-    r"\b(now|so far|to date|as of|latest|updated?|revised|risen|rose|rises|climbed|"
-    r"increased|jumped|reached|has grown|grew|toll|at least|"
+    r"\b(now|so far|to date|as of|latest|updated?|revised|reached|toll|at least|"
+    # a level risen to ("the toll rose to 14"), not a change told ("revenue rose 11%")
+    r"(?:risen|rose|rises|climbed|increased|jumped|grown|grew) to|"
     r"has (?:been )?\w+ed|have (?:been )?\w+ed|up from|down from|"
+    # "two people are still missing", "95,000 customers remained without power"
+    r"still|remains?|remained|(?:fell|dropped|down) to|"
     # "fewer than the 1,150 it announced last week", "the 40 initially reported"
     r"(?:initially|originally|previously|earlier|first) (?:announced|reported|estimated|planned)|"
     r"(?:it|they|officials|police) (?:had )?(?:announced|reported|estimated|planned|said)"
