@@ -402,3 +402,23 @@ def test_a_change_told_again_a_day_later_is_a_conflict_a_count_still_standing_an
     assert [(sorted(s.display for s in c.sides), c.status) for c in missing] == [
         (["Four", "Two"], "update")
     ]
+
+
+def test_an_earnings_reports_sums_answer_their_own_questions(encoder: TextEncoder) -> None:
+    """Revenue and profit, both "rose" in one report, are two questions, not one told two
+    ways; a sum per share clashes whichever verb tells it."""
+    claims = _claims(
+        encoder,
+        "Harrowgate profit up\n\nHarrowgate Instruments said its third-quarter revenue rose to"
+        " 3.2 billion euros. Net profit rose to 412 million euros, or 1.86 euros per share.",
+        "Harrowgate beats forecasts\n\nHarrowgate Instruments said its third-quarter revenue"
+        " rose to 3.2 billion euros. The company earned 412 million euros, or 1.89 euros a"
+        " share.",
+    )
+    figures = {
+        c.about: (c.status, sorted(s.display for s in c.sides))
+        for c in claims
+        if c.kind == "figure"
+    }
+    assert figures["Revenue"] == ("agreed", ["3.2 billion"])
+    assert figures["Per share"] == ("conflict", ["1.86", "1.89"])
