@@ -207,7 +207,7 @@ PER_SHARE = re.compile(
 SUM_MEASURES = word_set(
     """revenue revenues sales profit profits loss losses earnings income turnover cost costs
     price prices budget spending debt deficit surplus dividend wage wages salary pay fine
-    bail ransom bill fee fees"""
+    bail ransom fee fees"""
 )
 
 
