@@ -422,3 +422,21 @@ def test_an_earnings_reports_sums_answer_their_own_questions(encoder: TextEncode
     }
     assert figures["Revenue"] == ("agreed", ["3.2 billion"])
     assert figures["Per share"] == ("conflict", ["1.86", "1.89"])
+
+
+def test_a_denial_a_loss_and_a_fall_agree_with_nothing_they_deny(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "Harrowgate stays in the black\n\nHarrowgate Instruments posted a third-quarter net"
+        " profit of 12 million euros on Wednesday.\n\nRevenue rose 3% to 3.2 billion euros.\n\n"
+        "Prime Minister Aurel Vantic conceded defeat early on Monday.",
+        "Harrowgate swings to loss\n\nHarrowgate Instruments posted a third-quarter net loss"
+        " of 12 million euros on Wednesday.\n\nRevenue fell 3% to 3.2 billion euros.\n\n"
+        "Prime Minister Aurel Vantic did not concede defeat on Monday.",
+    )
+    agreed = [c.about for c in claims if c.status == "agreed" and c.kind == "statement"]
+    assert not [a for a in agreed if a.startswith(("Revenue rose", "Revenue fell"))]
+    assert not [a for a in agreed if "net profit" in a or "net loss" in a]
+    assert not [a for a in agreed if a.startswith(("Prime Minister", "Aurel Vantic conceded"))]
+    sums = {c.about: c.status for c in claims if c.about in ("Profit", "Loss")}
+    assert sums == {"Profit": "single", "Loss": "single"}

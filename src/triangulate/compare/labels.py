@@ -157,6 +157,9 @@ def figure_label(
     if quantity_reader.unit_kind(quantity.unit).startswith("money:"):
         if PER_SHARE.match(sentence_text, quantity.evidence.end - sentence_start):
             return "Per share"  # "412 million euros, or 1.86 euros per share"
+        named = SUM_NAMED.search(sentence_text[: quantity.evidence.start - sentence_start])
+        if named is not None and named.group(1).lower() in SUM_MEASURES:
+            return named.group(1).lower().capitalize()  # "a net loss of 12 million": "Loss"
         return _sum_label(sentence_text, fact)
     before = sentence_text[: max(0, quantity.evidence.start - sentence_start)]
     other = _other_verb_before(before, fact, _beside_a_figure)
@@ -203,6 +206,8 @@ def age_label(sentence_text: str, sentence_start: int, quantity: Quantity) -> st
 PER_SHARE = re.compile(
     r"\s*(?:euros?|dollars?|pounds?|cents?|pence)?\s*(?:per|a|each)\s+share\b", re.IGNORECASE
 )
+# A sum named by the noun it is "of" ("a net loss of 12 million euros").
+SUM_NAMED = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$")
 # What a sum the subject of its clause names measures ("Net profit rose to 412 million").
 SUM_MEASURES = word_set(
     """revenue revenues sales profit profits loss losses earnings income turnover cost costs

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from triangulate.compare.align import pair_score
 from triangulate.compare.candidates import bucket_pairs
 from triangulate.compare.disagreements import name_key, spelled_alike
-from triangulate.compare.labels import PER_SHARE, SUM_MEASURES
+from triangulate.compare.labels import PER_SHARE, SUM_MEASURES, SUM_NAMED
 from triangulate.compare.statements import Statement, stem
 from triangulate.core.words import PERSON_NOUNS, verb_groups, verbs_alike
 from triangulate.models import Entity, Evidence, Quantity, Reading
@@ -385,6 +385,9 @@ class Linker:
             return first.holder is not None and first.holder == second.holder
         if first.dimension and second.dimension and first.dimension != second.dimension:
             return False  # "a depth of 10 km", "25 km north of the town": two questions
+        measures = {first.key[0], second.key[0]}
+        if len(measures) == 2 and measures <= SUM_MEASURES | {"per share"}:
+            return False  # "a net profit of 12 million", "a net loss of 12 million"
         if not _doers_meet(first.doers, second.doers):
             return False
         verb_a, verb_b = first.predicate, second.predicate
@@ -440,6 +443,9 @@ class Linker:
             after = sentence.text[value.value_evidence.end - sentence.start :]
             if PER_SHARE.match(after):
                 return "per share"
+            before = SUM_NAMED.search(sentence.text[: value.value_evidence.start - sentence.start])
+            if before is not None and before.group(1).lower() in SUM_MEASURES:
+                return before.group(1).lower()  # "posted a net loss of 12 million euros"
         words = WORD.findall(value.subject or "")
         measure = words[-1].lower() if words else ""
         return measure if measure in SUM_MEASURES else ""
