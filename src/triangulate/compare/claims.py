@@ -43,6 +43,7 @@ from triangulate.compare.slots import slot_claims
 from triangulate.compare.statements import Statement, saying_times, statements_of
 from triangulate.compare.updates import plan_reversals
 from triangulate.core.sources import Sources, keyed, original_of, source_name
+from triangulate.core.words import verb_groups
 from triangulate.models import (
     Article,
     Claim,
@@ -98,6 +99,9 @@ REVISION_CUES = re.compile(
     r" (?:last|earlier|previously|on \w+day))\b",
     re.IGNORECASE,
 )
+# A participle right after a count's noun, the count a noun phrase of its own ("named the
+# five people killed in the crash"; not "where 12 houses burned", whose verb it is).
+PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+\s+([a-z]+ed)\b")
 # A term of prison told as a duration ("P18Y"), and the words that make one a term.
 DURATION_VALUE = re.compile(r"P(\d+(?:\.\d+)?)([YMWD])")
 DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
@@ -463,6 +467,11 @@ def _counting_verb(quantity: Quantity, reading: Reading, lemmas: Mapping[str, st
         change = CHANGE_NOUN.match(clause.text, value.end - clause.start)
         if change is not None:  # "a 15% drop in profit": the change is the happening
             return change.group("noun").lower()
+        named = clause.text[: value.start - clause.start].endswith(("the ", "The ", "those "))
+        told = PARTICIPLE_AFTER.match(clause.text, value.end - clause.start) if named else None
+        lemma = _verb_lemma(told.group(1), lemmas) if told is not None else None
+        if lemma and verb_groups(lemma):
+            return lemma  # "named the five people killed in the crash": the killing's count
         if event.reporting or not clause.start <= verb.end <= value.start:
             continue
         gap = clause.text[verb.end - clause.start : value.start - clause.start]
