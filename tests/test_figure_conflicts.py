@@ -465,3 +465,25 @@ def test_a_count_named_by_a_participle_counts_that_happening(encoder: TextEncode
     )
     clashes = [sorted(s.display for s in c.sides) for c in _figures(claims, "conflict")]
     assert clashes == [["Four", "five"]]
+
+
+def test_an_unnamed_persons_age_meets_the_age_of_the_one_named_in_that_role(
+    encoder: TextEncoder,
+) -> None:
+    claims = _claims(
+        encoder,
+        "Bus crash on Route 9\n\nA dump truck slammed into a school bus on Route 9 on Tuesday"
+        " morning. The truck driver, 51, was not seriously hurt.",
+        "Truck driver charged in Route 9 crash\n\nThe truck driver, Gary Stoll, 52, of Sallow"
+        " Creek, was charged on Wednesday after the crash on Route 9.",
+    )
+    ages = [(c.about, c.status) for c in claims if c.kind == "age"]
+    assert ages == [("Age of Gary Stoll", "conflict")]
+    claims = _claims(
+        encoder,
+        "Two hurt on Dunmore Avenue\n\nOfficers found a 24-year-old man and a 31-year-old man"
+        " with gunshot wounds on Dunmore Avenue.",
+        "Arrest in Dunmore Avenue shooting\n\nThe man, Tomas Karn, 19, was arrested on Monday"
+        " over the shooting on Dunmore Avenue.",
+    )
+    assert not [c for c in claims if c.kind == "age" and c.status == "conflict"]

@@ -21,7 +21,7 @@ from triangulate.core.words import (
     verb_groups,
     word_set,
 )
-from triangulate.models import Fact, Quantity, TimeExpression
+from triangulate.models import Evidence, Fact, Quantity, TimeExpression
 from triangulate.readers import quantities as quantity_reader
 
 LABEL_WORDS = 12
@@ -186,8 +186,18 @@ def age_label(sentence_text: str, sentence_start: int, quantity: Quantity) -> st
     """ "Age of the suspect" for "a 19-year-old suspect", "Age of the second man" for "a
     second man, 31,": an age whose person the dossier does not name, by the noun told
     right after it or right before its commas; "Age" when there is none."""
-    start = quantity.evidence.start - sentence_start
-    end = quantity.evidence.end - sentence_start
+    found = age_noun(sentence_text, sentence_start, quantity.evidence)
+    if found is None:
+        return "Age"
+    which, noun = found
+    return clipped(" ".join(p for p in ("Age of the", which, noun) if p))
+
+
+def age_noun(sentence_text: str, sentence_start: int, age: Evidence) -> tuple[str, str] | None:
+    """(which, noun) of the person an age is told of by a noun ("a 19-year-old suspect":
+    ("", "suspect"); "a second man, 31,": ("second", "man")), or None."""
+    start = age.start - sentence_start
+    end = age.end - sentence_start
     after = WORD.findall(sentence_text[end:])[:3]
     before = WORD.findall(sentence_text[:start])[-3:]
     for words, place in ((after, 0), (before, len(before) - 1)):
@@ -198,8 +208,8 @@ def age_label(sentence_text: str, sentence_start: int, quantity: Quantity) -> st
         if place and at != place:
             continue  # "the man said that 31, ..." : the noun is not the apposition's
         which = words[at - 1].lower() if at and words[at - 1].lower() in WHICH_PERSON else ""
-        return clipped(" ".join(p for p in ("Age of the", which, words[at].lower()) if p))
-    return "Age"
+        return which, words[at].lower()
+    return None
 
 
 # A sum told of each share ("1.86 euros per share", "$2.10 a share").

@@ -19,7 +19,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
+from triangulate.compare import labels
 from triangulate.compare.align import pair_score
 from triangulate.compare.candidates import bucket_pairs
 from triangulate.compare.disagreements import name_key, spelled_alike
@@ -127,6 +129,21 @@ def _doers_meet(first: frozenset[str], second: frozenset[str]) -> bool:
         return True
     keys = [" ".join(name_key(name)) for name in second]
     return any(spelled_alike(" ".join(name_key(name)), key) for name in first for key in keys)
+
+
+# Nouns for anyone: "the man" told unnamed may be another man than the one named.
+ANYONE = frozenset({"man", "woman", "boy", "girl", "person", "teenager", "teen", "child"})
+
+
+@lru_cache(maxsize=4096)
+def _role_patterns(name: str) -> tuple[re.Pattern[str], ...]:
+    written = re.escape(name)
+    return (
+        re.compile(rf"\b(?P<role>[a-z]+),\s+{written}\b"),
+        re.compile(
+            rf"\b{written},\s+(?:\d+,\s+)?(?:the|a|an)\s+(?:[a-z-]+\s+){{0,2}}?(?P<role>[a-z]+)\b"
+        ),
+    )
 
 
 def _measured_alike(a: LinkInput, b: LinkInput) -> bool:
@@ -334,12 +351,38 @@ class Linker:
             if holder is not None and len(holder.split()) > 1:
                 named.setdefault(self._written(value), set()).add(holder)
         found = {}
+        roles = self._roles()
         for value in ages:
             key = (value.article, value.value_evidence.start)
+            if key in holders:
+                continue
             owners = named.get(self._written(value), set())
-            if key not in holders and len(owners) == 1:
+            if len(owners) != 1:
+                owners = roles.get(self._age_noun(value) or "", set())
+            if len(owners) == 1:
                 found[key] = next(iter(owners))
         return found
+
+    def _age_noun(self, value: LinkInput) -> str | None:
+        if value.statement is None:
+            return None
+        sentence = self.statements[value.statement].evidence
+        found = labels.age_noun(sentence.text, sentence.start, value.value_evidence)
+        return found[1] if found is not None and not found[0] else None
+
+    def _roles(self) -> dict[str, set[str]]:
+        """Role noun -> the people the dossier names with it ("The truck driver, Gary Stoll,
+        52," or "Gary Stoll, the truck driver"): "the truck driver, 51," told elsewhere
+        without a name is the one person so named."""
+        roles: dict[str, set[str]] = {}
+        for statement in self.statements:
+            for name in statement.people:
+                for pattern in _role_patterns(name):
+                    for match in pattern.finditer(statement.evidence.text):
+                        role = match.group("role").lower()
+                        if role in PERSON_NOUNS and role not in ANYONE:
+                            roles.setdefault(role, set()).add(name)
+        return roles
 
     def _partitive(self, value: LinkInput) -> bool:
         """A part ("two of the three", "two other victims") or a running total."""
