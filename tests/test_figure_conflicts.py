@@ -487,3 +487,16 @@ def test_an_unnamed_persons_age_meets_the_age_of_the_one_named_in_that_role(
         " over the shooting on Dunmore Avenue.",
     )
     assert not [c for c in claims if c.kind == "age" and c.status == "conflict"]
+
+
+def test_the_base_a_change_is_told_from_is_no_figure_of_the_report(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "Harrowgate profit jumps\n\nHarrowgate Instruments said on Wednesday its third-quarter"
+        " net profit rose to 421 million euros.",
+        "Harrowgate profit rises\n\nHarrowgate Instruments said on Wednesday its third-quarter"
+        " net profit rose to 412 million euros from 349 million euros a year earlier.",
+    )
+    clashes = [sorted(s.display for s in c.sides) for c in _figures(claims, "conflict")]
+    assert clashes == [["412 million", "421 million"]]
+    assert not [c for c in claims if any(s.display == "349 million" for s in c.sides)]

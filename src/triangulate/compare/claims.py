@@ -102,6 +102,15 @@ REVISION_CUES = re.compile(
 # A participle right after a count's noun, the count a noun phrase of its own ("named the
 # five people killed in the crash"; not "where 12 houses burned", whose verb it is).
 PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+\s+([a-z]+ed)\b")
+# A base a change is told from: "from" right before the figure, and a level the change
+# reached written before it ("rose to 412 million") or a time of the base after it.
+BASE_BEFORE = re.compile(r"\b(?:up\s+|down\s+)?from\s+(?:about\s+|around\s+|some\s+)?$", re.I)
+CHANGED_TO = re.compile(r"\bto\s+\S*\d", re.I)
+BASE_AFTER = re.compile(
+    r"(?:\s+[a-z-]+){0,3}?\s+(?:a year (?:earlier|ago|before)|last (?:year|week|month|quarter)|"
+    r"the (?:year|month|quarter) before|previously|in the same (?:period|quarter))\b",
+    re.I,
+)
 # A term of prison told as a duration ("P18Y"), and the words that make one a term.
 DURATION_VALUE = re.compile(r"P(\d+(?:\.\d+)?)([YMWD])")
 DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
@@ -656,6 +665,8 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
         for quantity in fact.quantities:
             if _inside_any(quantity.evidence, time_spans):
                 continue  # "five years" is read as a duration, not as a count
+            if _a_base(quantity, fact):
+                continue  # "rose to 412 million from 349 million a year earlier": the base
             governor = _governing_verb(quantity, reading, lemmas)
             mention = _quantity_mention(article, source, fact, quantity, position, governor)
             found.setdefault(("quantity", quantity.evidence.start, quantity.evidence.end), mention)
@@ -671,6 +682,17 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
             if time_mention is not None:
                 found.setdefault(("time", time.evidence.start, time.evidence.end), time_mention)
     return sorted(found.values(), key=lambda m: (m.value_evidence.start, m.kind))
+
+
+def _a_base(quantity: Quantity, fact: Fact) -> bool:
+    """A figure a change is told from ("rose to 412 million euros from 349 million euros a
+    year earlier", "down from 38,000 last week"): the earlier level, not this report's."""
+    sentence = fact.evidence
+    before = sentence.text[: quantity.evidence.start - sentence.start]
+    after = sentence.text[quantity.evidence.end - sentence.start :]
+    if not BASE_BEFORE.search(before):
+        return False
+    return bool(CHANGED_TO.search(before) or BASE_AFTER.match(after))
 
 
 def _prison_term(time: TimeExpression, fact: Fact) -> Quantity | None:
