@@ -529,3 +529,20 @@ def test_millimetres_and_speeds_convert() -> None:
     assert compatible(first("up to 440 mm of rain"), first("17.2 inches of rain"))
     assert compatible(first("winds of 115 mph"), first("winds of 185 km/h"))
     assert not compatible(first("winds of 90 mph"), first("winds of 185 km/h"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two-thirds of trains were cancelled on Thursday.",
+        "More than three quarters of applicants pass the test.",
+        "Nine in ten schools closed for the strike.",
+    ],
+)
+def test_a_share_told_in_words_is_no_count(text: str) -> None:
+    assert find_quantities(text, "f", load_nlp()(text)) == []
+
+
+def test_a_count_out_of_a_total_keeps_both() -> None:
+    text = "Police arrested 23 out of 40 protesters."
+    assert [q.value for q in find_quantities(text, "f", load_nlp()(text))] == [23.0, 40.0]

@@ -279,6 +279,17 @@ CALENDAR_WORDS = word_set(
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
     saturday sunday"""
 )
+# A share told in words: "two-thirds", "three quarters", "nine in ten" ("23 out of 40
+# protesters" counts both).
+FRACTION_AFTER = re.compile(
+    r"(?:[-\s](?:thirds?|quarters?|fifths?|tenths?|halves)\b"
+    r"|\s+in\s+(?:two|three|four|five|ten|10)\b)",
+    re.IGNORECASE,
+)
+FRACTION_BEFORE = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine)\s+in\s+$",
+    re.IGNORECASE,
+)
 # A number that places on a street ("the 1400 block of ...", "at 25 Elm Street", "2 Harbour
 # Road"): followed by "block of", or by one to three capitalised words and a street's kind.
 STREET_NUMBER = re.compile(
@@ -570,6 +581,11 @@ def _quantity_from(
         return None
     if not _group(match, "cur") and STREET_NUMBER.match(text, match.end("n1")):
         return None  # "the 1400 block of Dunmore Avenue", "25 Elm Street": a place, not a count
+    if not _group(match, "cur") and (
+        FRACTION_AFTER.match(text, match.end("n1"))
+        or FRACTION_BEFORE.search(text, max(0, n1_start - 20), n1_start)
+    ):
+        return None  # "two-thirds of trains", "nine in ten schools": a share, not a count
     cur = _group(match, "cur").strip().lower()
     metres = _metres_not_millions(text, match, cur)
     first = _parse_number(match.group("n1")[:-1] if metres else match.group("n1"))
