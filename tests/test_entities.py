@@ -54,7 +54,8 @@ def test_same_surname_with_other_given_name_stays_apart() -> None:
 
 def test_a_bare_surname_told_as_often_is_the_first_bearer_named() -> None:
     mapping = merge_entities(
-        entity(text) for text in ["Bertram Osk", "Osk", "Lena Osk"]  # in the order told
+        entity(text)
+        for text in ["Bertram Osk", "Osk", "Lena Osk"]  # in the order told
     )
     assert mapping["Osk"] == "Bertram Osk"
 

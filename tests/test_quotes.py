@@ -282,3 +282,12 @@ def test_what_is_said_in_a_relative_clause_starts_after_who_says_it() -> None:
     assert [(q.evidence.text, q.speaker) for q in quotes_of(text)] == [
         ("would gut asylum protections", "critics")
     ]
+
+
+def test_a_plan_to_report_and_a_thing_denied_someone_are_no_words_said() -> None:
+    plan = quotes_of("Harrowgate will report fourth-quarter results on February 4.")
+    assert not [q for q in plan if "results" in q.evidence.text]
+    denied = quotes_of("The Green Labour Front won 52 seats, denying Aurel Vantic the clear win.")
+    assert not [q for q in denied if q.evidence.text.startswith("Aurel Vantic")]
+    said = quotes_of("Prime Minister Aurel Vantic announced his resignation on Monday.")
+    assert [q.evidence.text for q in said] == ["his resignation"]

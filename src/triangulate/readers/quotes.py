@@ -669,7 +669,9 @@ def find_direct_quotes(
 def _content_span(verb: Token) -> Span | None:
     doc = verb.doc
     for child in verb.children:
-        if child.dep_ == "ccomp" or (child.dep_ == "dobj" and verb.lemma_ in OBJECT_CONTENT_VERBS):
+        if child.dep_ == "ccomp" or (
+            child.dep_ == "dobj" and verb.lemma_ in OBJECT_CONTENT_VERBS and _tells_its_object(verb)
+        ):
             tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child)]
             if tokens and tokens[0].i < verb.i < tokens[-1].i:
                 # "a bill that critics said would gut ...": the clause's subject is a relative
@@ -685,6 +687,18 @@ def _content_span(verb: Token) -> Span | None:
             trimmed = _trim_punctuation(_without_lone_closing_mark(trimmed)) if trimmed else None
             return _closing_mark_kept(trimmed) if trimmed is not None else None
     return None
+
+
+def _tells_its_object(verb: Token) -> bool:
+    """ "announced his resignation", "confirmed the deal": what was said is the object; not
+    in "will report fourth-quarter results" (a plan) nor "denying Vantic the clear win"
+    (a thing withheld from someone)."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    if len(objects) > 1:
+        return False  # "denying Vantic the win": one object is whom it is withheld from
+    return not any(
+        c.dep_ == "aux" and c.lower_ in {"will", "would", "to", "shall"} for c in verb.children
+    )
 
 
 def _subject_left_as_object(verb: Token, clause: Token, start: int) -> int:

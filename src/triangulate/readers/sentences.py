@@ -9,6 +9,15 @@ from spacy.tokens import Doc, Span
 from triangulate.models import Evidence, Sentence
 
 BULLET_MARKS = frozenset("•◦▪‣·*-–—>")
+# Titles written short before a name ("Sgt. Paul Edevane", "Det. Ana Moll"): their dot ends
+# no sentence, though the parser often takes it for an end.
+TITLE_ABBREVIATIONS = frozenset(
+    [
+        "mr", "mrs", "ms", "dr", "prof", "lt", "sgt", "capt", "col", "gen", "gov", "sen",
+        "rep", "rev", "det", "insp", "supt", "cpl", "ofc", "dep", "atty", "cmdr", "maj",
+        "adm", "pres",
+    ]
+)  # fmt: skip
 
 
 def _content_bounds(sentence: Span) -> tuple[int, int] | None:
@@ -22,11 +31,33 @@ def _content_bounds(sentence: Span) -> tuple[int, int] | None:
 
 
 def sentence_spans(doc: Doc) -> Iterator[Span]:
-    """spaCy sentences trimmed to their content (no bullets, no white space)."""
+    """spaCy sentences trimmed to their content (no bullets, no white space); a sentence the
+    parser ended at a title written short before a name ("..., Sgt." | "Paul Edevane said.")
+    is one with the next."""
+    start: int | None = None
+    end = 0
     for sentence in doc.sents:
         bounds = _content_bounds(sentence)
-        if bounds is not None:
-            yield doc[bounds[0] : bounds[1]]
+        if bounds is None:
+            continue
+        start = bounds[0] if start is None else start
+        end = bounds[1]
+        if not _ends_at_a_title(doc, end):
+            yield doc[start:end]
+            start = None
+    if start is not None:  # the text ends on a title
+        yield doc[start:end]
+
+
+def _ends_at_a_title(doc: Doc, end: int) -> bool:
+    """The span ending before token ``end`` closes on a title ("Sgt." or "Sgt" ".") and the
+    next word, on the same line, is a name."""
+    last = doc[end - 1]
+    title = doc[end - 2] if last.text == "." and end >= 2 and not doc[end - 2].whitespace_ else last
+    if title.text.rstrip(".").lower() not in TITLE_ABBREVIATIONS or "\n" in last.whitespace_:
+        return False
+    following = next((t for t in doc[end:] if not t.is_space), None)
+    return following is not None and following.tag_ == "NNP"
 
 
 def evidence_for(span: Span, article_id: str) -> Evidence:

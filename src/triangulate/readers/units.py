@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from triangulate.core.words import NUMBER_WORDS, REPORTING_VERBS, verb_groups
 from triangulate.models import Evidence, Unit
-from triangulate.nlp.language import TITLE_ABBREVIATIONS
+from triangulate.readers.sentences import TITLE_ABBREVIATIONS
 
 MIN_WORDS = 4
 BULLET_MARKS = frozenset("•◦▪‣·*-–—>")
