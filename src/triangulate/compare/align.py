@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Generic, Literal, TypeVar
 
 import numpy as np
@@ -779,31 +780,47 @@ def cliques(
     strongest link first, then every statement of another source linked to all members.
     ``neighbours``: :func:`_neighbours` of ``scores``, when the caller has it."""
     neighbours = _neighbours(scores) if neighbours is None else neighbours
-    covered: set[tuple[int, int]] = set()
-    groups = []
-    for (i, j), _ in sorted(scores.items(), key=lambda item: -item[1]):
-        if (i, j) in covered:
+    source = [statement.source for statement in statements]
+    weight = _link_weights(scores)
+    in_clique: dict[int, set[int]] = {}  # statement -> the cliques (by position) holding it
+    groups: list[list[int]] = []
+    # the strongest first, on a tie the earlier pair (a stable sort, as by ``-score``)
+    for i, j in sorted(scores, key=scores.__getitem__, reverse=True):
+        # a link is covered when an earlier clique holds both its ends
+        if i in in_clique and j in in_clique and not in_clique[i].isdisjoint(in_clique[j]):
             continue
         group = [i, j]
-        sources = {statements[i].source, statements[j].source}  # of the group, as it grows
+        sources = {source[i], source[j]}  # of the group, as it grows
         common = neighbours[i] & neighbours[j]
         # most links share one neighbour or none: nothing to order (``sorted`` would still
         # score each one)
-        candidates = (
-            sorted(common, key=lambda k: -(pair_score(scores, k, i) + pair_score(scores, k, j)))
-            if len(common) > 1
-            else common
-        )
+        if len(common) > 1:
+            of_i, of_j = weight[i], weight[j]
+            candidates = sorted(common, key=lambda k: -(of_i[k] + of_j[k]))
+        else:
+            candidates = list(common)
         for k in candidates:
-            if statements[k].source in sources:
+            if source[k] in sources:
                 continue
-            if all(m in neighbours[k] for m in group):  # linked to every member
+            linked = neighbours[k]
+            if all(m in linked for m in group):  # linked to every member
                 group.append(k)
-                sources.add(statements[k].source)
-        members = sorted(group)
-        covered.update((a, b) for x, a in enumerate(members) for b in members[x + 1 :])
-        groups.append(members)
+                sources.add(source[k])
+        position = len(groups)
+        for m in group:
+            in_clique.setdefault(m, set()).add(position)
+        groups.append(sorted(group))
     return groups
+
+
+def _link_weights(scores: dict[tuple[int, int], float]) -> dict[int, dict[int, float]]:
+    """Each statement's linked statements and the links' scores: what :func:`pair_score`
+    gives of a linked pair, a lookup without making its key."""
+    weights: dict[int, dict[int, float]] = {}
+    for (i, j), score in scores.items():
+        weights.setdefault(i, {})[j] = score
+        weights.setdefault(j, {})[i] = score
+    return weights
 
 
 def _key(a: int, b: int) -> tuple[int, int]:
@@ -941,6 +958,7 @@ def grown(
     (another sentence of a source it cites) is kept beside it. ``neighbours``:
     :func:`_neighbours` of ``kept``, when the caller has it."""
     neighbours = _neighbours(kept) if neighbours is None else neighbours
+    source = [statement.source for statement in statements]
     out: list[list[int]] = []
     grown_at: dict[int, _Grown] = {}  # position in out of a grown group -> its growth
     home_of: dict[int, set[int]] = {}  # statement -> grown groups (by position) holding it
@@ -952,7 +970,7 @@ def grown(
         if home is None:  # a new fact: the clique is its core
             home = len(out)
             out.append(group)
-            grown_at[home] = _Grown(statements, neighbours, share, group)
+            grown_at[home] = _Grown(source, neighbours, share, group)
             joining = sorted(grown_at[home].members)
         else:  # the same fact: the clique's members join the core of the group it lies in
             joining = grown_at[home].take_core(group)
@@ -984,15 +1002,11 @@ class _Grown:
     number times the cliques folded in)."""
 
     def __init__(
-        self,
-        statements: Sequence[Statement],
-        neighbours: dict[int, set[int]],
-        share: float,
-        core: list[int],
+        self, source: list[str], neighbours: dict[int, set[int]], share: float, core: list[int]
     ) -> None:
-        self.statements, self.neighbours, self.share = statements, neighbours, share
+        self.source, self.neighbours, self.share = source, neighbours, share
         self.members: set[int] = set(core)
-        self.sources = {statements[k].source for k in core}
+        self.sources = {self.source[k] for k in core}
         self.core: set[int] = set()
         self.links_to_core: Counter[int] = Counter()
         self.take_core(core)
@@ -1014,10 +1028,10 @@ class _Grown:
         joiners = [k for k in counted - self.members if counts[k] >= need]
         joined = []
         for k in sorted(joiners, key=lambda k: (-counts[k], k)):
-            if self.statements[k].source not in self.sources:
+            if self.source[k] not in self.sources:
                 joined.append(k)
                 self.members.add(k)
-                self.sources.add(self.statements[k].source)
+                self.sources.add(self.source[k])
         return joined
 
 
@@ -1195,14 +1209,21 @@ def without_near_duplicates(
     it already cites (the same three sentences with a different fourth): one fact, one claim,
     and never two sentences of one source in it."""
 
+    score_of = scores.get
+    source = [statement.source for statement in statements]
+
     def strength(group: list[int]) -> tuple[int, float]:
-        pairs = [scores.get((a, b), 0.0) for a in group for b in group if a < b]
+        if all(a < b for a, b in pairwise(group)):  # in order (as grouped): each member's
+            # pairs are those with the members after it, in the same order
+            pairs = [score_of((a, b), 0.0) for x, a in enumerate(group) for b in group[x + 1 :]]
+        else:
+            pairs = [score_of((a, b), 0.0) for a in group for b in group if a < b]
         return len(group), sum(pairs) / max(1, len(pairs))
 
     kept: list[tuple[set[int], set[str]]] = []  # members and their sources
     holding: dict[int, list[int]] = {}  # statement -> kept groups holding it
     for group in sorted(groups, key=strength, reverse=True):
-        members, sources = set(group), {statements[k].source for k in group}
+        members, sources = set(group), {source[k] for k in group}
         if len(members) < NEAR_DUPLICATE_SIZE:
             # it repeats nothing, nor does any group after it (they come largest first)
             kept.append((members, sources))
@@ -1274,34 +1295,48 @@ def joined(
     linked group in two). ``neighbours``: :func:`_neighbours` of ``scores``, when the caller
     has it."""
     linked = _neighbours(scores) if neighbours is None else neighbours
-    merged: list[list[int]] = []
+    source = [statement.source for statement in statements]
+    # each statement with its links: a union is linked throughout when it lies in each of
+    # its members' (one subset test a member, no set made for it)
+    with_itself: dict[int, set[int]] = {}
+    merged: list[tuple[set[int], set[str]]] = []  # members and their sources
     home_of: dict[int, int] = {}  # statement -> index of the merged group holding it
     for group in groups:
         homes = sorted({home_of[k] for k in group if k in home_of})
-        home = next((h for h in homes if _may_join(merged[h], group, statements, linked)), None)
+        sources = {source[k] for k in group}
+        home = next(
+            (h for h in homes if _may_join(merged[h], group, sources, linked, with_itself)), None
+        )
         if home is None:
             home = len(merged)
-            merged.append([])
-        merged[home] = sorted(set(merged[home]) | set(group))
+            merged.append((set(), set()))
+        merged[home][0].update(group)
+        merged[home][1].update(sources)
         home_of.update((k, home) for k in group)
-    return merged
+    return [sorted(members) for members, _ in merged]
 
 
 def _may_join(
-    first: list[int],
+    first: tuple[set[int], set[str]],
     second: list[int],
-    statements: Sequence[Statement],
+    sources: set[str],
     linked: dict[int, set[int]],
+    with_itself: dict[int, set[int]],
 ) -> bool:
-    union = set(first) | set(second)
-    if len({statements[k].source for k in union}) != len(union):
+    """Whether a merged group (``first``: its members and their sources) and a group
+    (``second``, of ``sources``) are one: no source twice in their union, every pair of it
+    linked."""
+    union = first[0].union(second)
+    if len(first[1] | sources) != len(union):  # the union's sources, one a member
         return False
-    # every pair linked: each member linked to all the others (links go both ways), one
-    # set comparison a member rather than one lookup a pair
-    return all(union - {a} <= linked.get(a, _NO_LINKS) for a in union)
-
-
-_NO_LINKS: frozenset[int] = frozenset()
+    # every pair linked: each member linked to all the others (links go both ways)
+    for a in union:
+        closed = with_itself.get(a)
+        if closed is None:
+            closed = with_itself[a] = linked.get(a, set()) | {a}
+        if not union <= closed:
+            return False
+    return True
 
 
 def _neighbours(scores: dict[tuple[int, int], float]) -> dict[int, set[int]]:
