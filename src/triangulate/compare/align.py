@@ -707,20 +707,53 @@ VOCABULARY_TABLES = frozenset(
 
 
 def _word_view(
-    tables: _Tables[_Rows], rows: IntArray, partners: IntArray
+    tables: _Tables[_Rows], rows: IntArray, partners: IntArray, by_column: _ByColumn
 ) -> tuple[_Tables[FloatArray], IntArray]:
     """The word tables of ``rows`` (first) and their ``partners`` made dense, over the words
     the rows hold, with the norms of all units, and where each unit is in the view (-1 when
     absent): the word cosines in the view are those of the whole. The other tables are left
-    whole, not to be read."""
+    whole, not to be read. ``by_column``: the word table's entries by column."""
     n = len(tables.source)
     members = np.concatenate([rows, np.setdiff1d(partners, rows)])
     position = np.full(n, -1, dtype=np.int64)
     position[members] = np.arange(len(members))
     parts: dict[str, object] = {f.name: getattr(tables, f.name) for f in fields(tables)}
-    parts["words"] = tables.words.dense(members, tables.words.held(rows))
+    parts["words"] = by_column.dense(position, len(members), tables.words.held(rows))
     parts["word_norm"] = tables.word_norm[members]
     return _Tables(**parts), position  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class _ByColumn:
+    """A table's entries by column (compressed columns): a view over a few hundred of the
+    words reads the entries of those words, not every entry of the units it holds (half of
+    which are of other words)."""
+
+    start: IntArray  # column c's entries are start[c] : start[c + 1], by row
+    rows: IntArray
+    values: FloatArray
+
+    @classmethod
+    def of(cls, table: _Rows) -> _ByColumn:
+        owner = np.repeat(np.arange(len(table.start) - 1), np.diff(table.start))
+        order = np.argsort(table.columns, kind="stable")
+        start = np.searchsorted(table.columns[order], np.arange(table.width + 1))
+        return cls(start.astype(np.int64), owner[order], table.values[order])
+
+    def dense(self, position: IntArray, height: int, columns: IntArray) -> FloatArray:
+        """The ``height`` rows over ``columns`` as a dense array, each row at its
+        ``position`` (-1: a row left out): what ``_Rows.dense`` gives of those rows."""
+        first = self.start[columns]
+        counts = self.start[columns + 1] - first
+        place = np.repeat(np.arange(len(columns)), counts)
+        entries = np.arange(int(counts.sum()), dtype=np.int64) + np.repeat(
+            first - (np.cumsum(counts) - counts), counts
+        )
+        where = position[self.rows[entries]]
+        hit = where >= 0
+        out = np.zeros((height, len(columns)), dtype=np.float32)
+        out[where[hit], place[hit]] = self.values[entries[hit]]
+        return out
 
 
 def _best_over(tables: _Tables[_Rows], pairs: IntArray) -> FloatArray:
@@ -733,13 +766,14 @@ def _best_over(tables: _Tables[_Rows], pairs: IntArray) -> FloatArray:
     start, neighbours = candidates.adjacency(pairs, n)
     by_source = np.argsort(tables.source, kind="stable")
     bounds = np.searchsorted(tables.source[by_source], np.arange(sources + 1))
+    by_column = _ByColumn.of(tables.words)
     for first in range(0, n, VIEW_ROWS):
         rows = np.arange(first, min(first + VIEW_ROWS, n))
         met = np.unique(tables.source[neighbours[start[first] : start[rows[-1] + 1]]])
         if not len(met):
             continue
         partners = np.concatenate([by_source[bounds[s] : bounds[s + 1]] for s in met])
-        view, position = _word_view(tables, rows, partners)
+        view, position = _word_view(tables, rows, partners, by_column)
         cosine = _word_cosine(view, slice(0, len(rows)))[:, position[partners]]
         sizes = bounds[met + 1] - bounds[met]  # partners are the met sources' units in turn
         found = np.maximum.reduceat(cosine, np.cumsum(sizes) - sizes, axis=1)
