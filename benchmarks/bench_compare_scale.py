@@ -29,9 +29,9 @@ costs in pairs: per size, the pairs it scores against every pair of different so
 many of the pairs that scoring every pair puts over the threshold it keeps.
 
 With ``--repeat N``, each size of ``--sizes`` (of more than 20 articles) is instead measured N
-times, the sizes in turn (80, 160, 80, 160, ...), each run in a fresh process: after one untimed ``compare()`` of the
-first 20 articles (what loads and warms the models), the size's first ``compare()`` (cold: its
-articles not seen before) and the least of two more (warm). Each run is printed, then the
+times, the sizes in turn (80, 160, 80, 160, ...), each run in a fresh process: after one
+untimed ``compare()`` of the first 20 articles (what loads and warms the models), the size's
+first ``compare()`` (cold: its articles not seen before) and the least of two more (warm). Each run is printed, then the
 growth of CPU per statement from each size to the next, each pair of runs and their median,
 cold and warm. Without it (the default) each size is measured once in one process, the sizes
 in increasing order, which warm the caches for the next: the table above.
