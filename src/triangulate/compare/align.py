@@ -1330,47 +1330,31 @@ def joined(
     has it."""
     linked = _neighbours(scores) if neighbours is None else neighbours
     source = [statement.source for statement in statements]
-    # each statement with its links: a union is linked throughout when it lies in each of
-    # its members' (one subset test a member, no set made for it)
-    with_itself: dict[int, set[int]] = {}
-    merged: list[tuple[set[int], set[str]]] = []  # members and their sources
+    merged: list[set[int]] = []  # each merged group's members, put in order once at the end
     home_of: dict[int, int] = {}  # statement -> index of the merged group holding it
     for group in groups:
         homes = sorted({home_of[k] for k in group if k in home_of})
-        sources = {source[k] for k in group}
-        home = next(
-            (h for h in homes if _may_join(merged[h], group, sources, linked, with_itself)), None
-        )
+        home = next((h for h in homes if _may_join(merged[h], group, source, linked)), None)
         if home is None:
             home = len(merged)
-            merged.append((set(), set()))
-        merged[home][0].update(group)
-        merged[home][1].update(sources)
+            merged.append(set())
+        merged[home].update(group)
         home_of.update((k, home) for k in group)
-    return [sorted(members) for members, _ in merged]
+    return [sorted(members) for members in merged]
 
 
 def _may_join(
-    first: tuple[set[int], set[str]],
-    second: list[int],
-    sources: set[str],
-    linked: dict[int, set[int]],
-    with_itself: dict[int, set[int]],
+    first: set[int], second: list[int], source: list[str], linked: dict[int, set[int]]
 ) -> bool:
-    """Whether a merged group (``first``: its members and their sources) and a group
-    (``second``, of ``sources``) are one: no source twice in their union, every pair of it
-    linked."""
-    union = first[0].union(second)
-    if len(first[1] | sources) != len(union):  # the union's sources, one a member
+    union = first.union(second)
+    if len({source[k] for k in union}) != len(union):
         return False
-    # every pair linked: each member linked to all the others (links go both ways)
-    for a in union:
-        closed = with_itself.get(a)
-        if closed is None:
-            closed = with_itself[a] = linked.get(a, set()) | {a}
-        if not union <= closed:
-            return False
-    return True
+    # every pair linked: each member linked to all the others (links go both ways), one
+    # set comparison a member rather than one lookup a pair
+    return all(union - {a} <= linked.get(a, _NO_LINKS) for a in union)
+
+
+_NO_LINKS: frozenset[int] = frozenset()
 
 
 def _neighbours(scores: dict[tuple[int, int], float]) -> dict[int, set[int]]:
