@@ -343,3 +343,16 @@ def test_a_line_key_hashes_the_line_normalised_as_before(line: str) -> None:
 def test_a_line_key_zeroes_every_digit_of_an_ascii_line() -> None:
     assert clean._normalised_bytes("Updated  12:45 on 3 May 2031") == b"updated 00:00 on 0 may 0000"
     assert clean._key_anew("Page 1 of 9") == clean._key_anew("page 7  of 3")
+
+
+def test_a_newsroom_byline_is_no_headline() -> None:
+    text = paragraphs(
+        "Harrow Creek Fire: 2 dead, 65 homes lost as blaze grows",
+        "KTVR News 9 Staff",
+        "Published August 5, 2031",
+        *BODY,
+    )
+    cleaned = clean_text(text)
+    assert cleaned.title == "Harrow Creek Fire: 2 dead, 65 homes lost as blaze grows"
+    assert reasons(cleaned)[2] == "byline"
+    assert "KTVR News 9 Staff" not in cleaned.text

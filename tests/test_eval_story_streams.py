@@ -10,12 +10,15 @@ from pathlib import Path
 import pytest
 
 from triangulate.evaluation.stories import (
+    BEYOND,
     OURS,
     TFIDF,
     TFIDF_FIXED,
     evaluate_streams,
+    explained,
     named_streams,
     train_cut,
+    unjoined,
 )
 from triangulate.evaluation.streams import StreamDoc, TfidfTree, collide, sparse, stretch
 from triangulate.models import Article
@@ -61,6 +64,44 @@ def test_tfidf_average_link_cuts_apart_two_topics() -> None:
     ]
     labels = TfidfTree.build(articles).cut(0.8)
     assert labels["a"] == labels["b"] != labels["c"]
+
+
+FLOOD = (
+    "Flood waters rose over the Marrow river bridge in Ashcombe valley on Tuesday, and "
+    "firefighters carried forty residents from their homes."
+)
+FLOOD_AGAIN = (
+    "The Marrow river flood in Ashcombe valley: firefighters carried forty residents from "
+    "homes as waters rose over the bridge."
+)
+STRIKE = "Harbour workers at Pellport walked out over pay, and ferries stayed in the dock."
+
+
+def test_a_follow_up_too_late_for_its_story_is_told_apart_by_its_gate() -> None:
+    docs = [
+        doc("f1", "flood", "2031-03-04", FLOOD),
+        doc("f2", "flood", "2031-03-05", FLOOD_AGAIN),
+        doc("s1", "strike", "2031-03-05", STRIKE),
+        doc("f3", "flood", "2031-05-20", FLOOD_AGAIN),  # 76 days on: past any dormant story
+    ]
+    split, mixed = unjoined(docs)
+    assert mixed == []
+    assert len(split) == 1
+    (left,) = split
+    assert left.gold == "flood" and left.gate == BEYOND and left.gap_days == 76
+    assert sorted(left.sizes) == [1, 2] and left.tfidf > 0.5
+    assert "1 gold events split (1 pairs of stories), 0 mixed stories" in explained("s", [docs])
+
+
+def test_two_events_told_in_the_same_words_are_a_mixed_story() -> None:
+    docs = [
+        doc("a1", "one", "2031-03-04", FLOOD),
+        doc("a2", "one", "2031-03-04", FLOOD_AGAIN),
+        doc("b1", "two", "2031-03-05", FLOOD_AGAIN),
+    ]
+    split, mixed = unjoined(docs)
+    assert split == []
+    assert [m.sizes for m in mixed] == [(2, 1)] and mixed[0].tfidf_within is not None
 
 
 @pytest.mark.evaluation

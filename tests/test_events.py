@@ -84,3 +84,25 @@ def test_a_noun_before_a_verb_describing_a_noun_stays_in_a_long_telling() -> Non
     tellings = [telling_text(event) for event in events_of(text, "2032-09-16").values()]
     assert any(t.startswith("A Republican-backed border security bill failed") for t in tellings)
     assert not any(t.startswith("A backed") for t in tellings)
+
+
+def test_a_wire_dateline_is_no_part_of_a_telling() -> None:
+    events = events_of(
+        "TALMOUTH, May 10 (Harbor City Herald) - Governor Pella Vance on Tuesday signed the"
+        " Clean Transit Act into law."
+    )
+    assert telling_text(events["signed"]) == (
+        "Governor Pella Vance on Tuesday signed the Clean Transit Act into law."
+    )
+    assert events["signed"].time is not None
+    assert events["signed"].time.value == "2030-05-07"
+
+
+def test_a_dropped_apposition_takes_its_closing_comma() -> None:
+    events = events_of(
+        "Brackenford police arrested Dorian Pruett, 22, on Tuesday in connection with Sunday"
+        " night's stabbing at a Corliss Street store."
+    )
+    assert telling_text(events["arrested"]).startswith(
+        "Brackenford police arrested Dorian Pruett on Tuesday"
+    )

@@ -189,3 +189,155 @@ def test_a_forecast_and_the_result_are_two_figures_not_a_conflict(encoder: TextE
         "Pellworth Motors reported a first-quarter profit of $1.8 billion on Thursday.",
     )
     assert not _figures(claims, "conflict")
+
+
+def test_an_age_after_a_name_the_tagger_misses_is_that_persons(encoder: TextEncoder) -> None:
+    """ "arrested Tomas Karn, 19," is Karn's age even where the tagger takes no person."""
+    claims = _claims(
+        encoder,
+        "Police arrested Tomas Karn, 19, on Monday afternoon in Port Ellis.",
+        "Officers in Port Ellis arrested Tomas Karn, 20, on Monday afternoon.",
+    )
+    ages = [c for c in claims if c.kind == "age"]
+    assert [(c.about, c.status) for c in ages] == [("Age of Tomas Karn", "conflict")]
+
+
+def test_an_unnamed_persons_age_is_labelled_by_its_noun(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "A second man, 31, was treated at Port Ellis General Hospital and released on Sunday.",
+        "A 19-year-old suspect was held by police in Port Ellis on Sunday.",
+    )
+    labels = sorted(c.about for c in claims if c.kind == "age")
+    assert labels == ["Age of the second man", "Age of the suspect"]
+
+
+def _dated_claims(encoder: TextEncoder, *dated: tuple[str, str]) -> list[Claim]:
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published=published)
+        for i, (published, text) in enumerate(dated, start=1)
+    ]
+    return compare(articles, read_many(articles), encoder)
+
+
+def test_a_figure_told_of_a_later_day_is_an_update(encoder: TextEncoder) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-08-05",
+            "Fire grows near Ostley\n\nThe Harrow Creek Fire was 5 percent contained on Tuesday"
+            " morning, the fire authority said.",
+        ),
+        (
+            "2031-08-06",
+            "Fire slows near Ostley\n\nThe Harrow Creek Fire was 10 percent contained on"
+            " Wednesday morning, the fire authority said.",
+        ),
+    )
+    shares = [c for c in claims if c.kind == "figure" and len(c.sides) == 2]
+    assert [c.status for c in shares] == ["update"]
+
+
+def test_two_plans_told_two_ways_conflict_and_a_plan_revised_is_an_update(
+    encoder: TextEncoder,
+) -> None:
+    first = (
+        "2031-03-10",
+        "Varna Shipping to cut Pellworth jobs\n\nVarna Shipping said on Monday it would cut"
+        " 1,150 jobs at its Pellworth depot by the end of the year.",
+    )
+    claims = _dated_claims(
+        encoder,
+        first,
+        (
+            "2031-03-11",
+            "Union vows to fight Varna Shipping job cuts\n\nVarna Shipping plans to cut 1,300"
+            " jobs at its Pellworth depot by the end of the year, the union said.",
+        ),
+    )
+    assert [sorted(s.display for s in c.sides) for c in _figures(claims, "conflict")] == [
+        ["1,150", "1,300"]
+    ]
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-03-09",
+            "Varna Shipping to shut depot, cut 1,150 jobs\n\nVarna Shipping said on Monday it"
+            " would close its depot in Pellworth and cut 1,150 jobs.",
+        ),
+        (
+            "2031-03-18",
+            "Varna Shipping trims Pellworth job cuts\n\nVarna Shipping said on Wednesday it"
+            " would cut 850 jobs at its Pellworth depot, fewer than the 1,150 it announced"
+            " last week.",
+        ),
+    )
+    assert not _figures(claims, "conflict")
+
+
+def test_the_dead_counted_by_killed_died_and_a_toll_are_one_question(
+    encoder: TextEncoder,
+) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-08-05",
+            "Wildfire kills two in Valdosa County\n\nA wildfire in Valdosa County has killed two"
+            " people, officials said on Wednesday.",
+        ),
+        (
+            "2031-08-05",
+            "Three dead in Valdosa County fire\n\nThree people have died in the wildfire in"
+            " Valdosa County, the sheriff said on Wednesday.",
+        ),
+    )
+    assert [sorted(s.display for s in c.sides) for c in _figures(claims, "conflict")] == [
+        ["Three", "two"]
+    ]
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-05-04",
+            "Floods kill nine in Marrowdale\n\nFlash floods in the Marrowdale valley have killed"
+            " at least 9 people, officials said on Monday.",
+        ),
+        (
+            "2031-05-06",
+            "Marrowdale flood toll climbs\n\nThe death toll from the Marrowdale valley floods"
+            " rose to 14 on Wednesday, officials said.",
+        ),
+    )
+    tolls = [c for c in claims if c.kind == "figure" and len(c.sides) == 2]
+    assert [(c.about, sorted(s.display for s in c.sides)) for c in tolls] == [
+        ("Death toll", ["14", "at least 9"])
+    ]
+
+
+def test_an_area_in_acres_and_one_in_hectares_answer_one_question(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "Harrow Creek Fire grows\n\nThe Harrow Creek Fire has burned 18,000 acres, or about"
+        " 7,300 hectares, officials said on Thursday.",
+        "Harrow Creek Fire spreads\n\nThe Harrow Creek Fire has burned about 9,500 hectares,"
+        " officials said on Thursday.",
+    )
+    areas = [c for c in claims if c.about.startswith("Area")]
+    assert [(c.about, c.status) for c in areas] == [("Area burned", "conflict")]
+
+
+def test_the_day_something_was_said_dates_no_happening(encoder: TextEncoder) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-08-07",
+            "Wildfire kills two in Valdosa County\n\nA wildfire in Valdosa County has killed two"
+            " people, officials said on Wednesday.",
+        ),
+        (
+            "2031-08-07",
+            "Valdosa County fire deadly\n\nA wildfire in Valdosa County has killed two people,"
+            " the sheriff said on Wednesday.",
+        ),
+    )
+    assert not [c for c in claims if c.kind in ("date", "when")]
+    assert [c for c in claims if c.kind == "figure" and c.status == "agreed"]

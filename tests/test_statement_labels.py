@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from triangulate.compare.agreements import states
 from triangulate.compare.align import told_words, without_near_duplicates
 from triangulate.compare.labels import (
@@ -336,3 +338,41 @@ def test_a_date_inside_a_noun_phrase_dates_that_noun_not_the_verb() -> None:
     assert date_label(sentence, _time(sentence, "Tuesday"), fact, False) == (
         "When a court convicted a man"
     )
+
+
+def test_a_count_opening_a_passive_clause_loses_its_capital() -> None:
+    sentence = "Two men were wounded in a shooting on Dunmore Avenue late Saturday."
+    fact = _fact(sentence, None, "wound", "Two men")
+    assert date_label(sentence, _time(sentence, "late Saturday"), fact, False) == (
+        "When two men were wounded"
+    )
+
+
+def test_a_bare_number_is_a_figure_not_a_number_of_nothing() -> None:
+    sentence = "The board met on Monday and 31 voted, the chairman said."
+    quantity = _exactly(sentence, "31", 31, "")
+    fact = _fact(sentence, "31", "vote", None)
+    assert figure_label(sentence, 0, quantity, fact) == "Figure"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "value", "subject", "predicate", "label"),
+    [
+        ("The judge set bail at $250,000.", "$250,000", 250_000, "judge", "set", "Amount set"),
+        (
+            "The state paid $5 million to the town.",
+            "$5 million",
+            5e6,
+            "state",
+            "pay",
+            "Amount paid",
+        ),
+        ("The law will cost $4.2 billion.", "$4.2 billion", 4.2e9, "law", "cost", "Cost"),
+        ("The bill caps fares at $40.", "$40", 40, "bill", "cap", "Amount"),
+    ],
+)
+def test_a_sum_is_labelled_by_what_was_done_with_it_not_counted_in_dollars(
+    sentence: str, written: str, value: float, subject: str, predicate: str, label: str
+) -> None:
+    quantity = _exactly(sentence, written, value, "dollars")
+    assert figure_label(sentence, 0, quantity, _fact(sentence, subject, predicate, None)) == label

@@ -14,6 +14,7 @@ from triangulate.compose.timeline import (
     telling_text,
 )
 from triangulate.models import Article, Evidence, Reading, TimelineEntry
+from triangulate.nlp.encoder import load_encoder
 from triangulate.readers.reader import read_many
 
 TEXT_A = (
@@ -323,3 +324,39 @@ def test_a_day_read_against_a_guessed_publication_date_is_not_placed() -> None:
     given = Article("h", "h.txt", GUESSED_TEXT, published="2031-02-10")
     resigned = [e.date for e in build_timeline([given], read_many([given])) if "resign" in e.event]
     assert resigned == ["2031-02-07"]
+
+
+def test_two_happenings_a_week_apart_with_one_cast_are_two_entries() -> None:
+    arrest = (
+        "Police in Brackenford arrested a man on Tuesday in the robbery of a convenience store"
+        " in which a clerk was stabbed, authorities said.\n\nDorian Pruett, 23, was arrested"
+        " at a home on Halsey Road, police said in a statement."
+    )
+    court = (
+        "A Brackenford man accused of stabbing a convenience store clerk during a robbery this"
+        " month appeared in Brackenford District Court on Tuesday, where a judge set bail at"
+        " $250,000.\n\nDorian Pruett, 22, is charged with armed robbery and aggravated assault."
+    )
+    articles = [
+        Article("w", "w.txt", arrest, outlet="Wire", published="2031-04-16", title="Man held"),
+        Article("h", "h.txt", court, outlet="Herald", published="2031-04-23", title="Bail set"),
+    ]
+    # the sentence encoder decides that the two are alike: they share their people and words
+    entries = build_timeline(articles, read_many(articles), load_encoder())
+    assert [(e.date, e.articles, e.dates_given) for e in entries] == [
+        ("2031-04-15", ("w",), ()),
+        ("2031-04-22", ("h",), ()),
+    ]
+
+
+def test_a_pronoun_after_an_unnamed_person_is_not_the_one_named_before() -> None:
+    text = (
+        "Arrest in store stabbing\n\n"
+        "Brackenford police arrested Dorian Pruett on Tuesday over Sunday's stabbing at a store."
+        " The store clerk was stabbed in the arm and treated at St. Aldric Medical Center."
+        " He was released on Tuesday."
+    )
+    article = Article("s", "s.txt", text, published="2031-04-16")
+    entries = build_timeline([article], read_many([article]))
+    released = next(e.event for e in entries if "released" in e.event)
+    assert released == "He was released on Tuesday."

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from triangulate.core.dates import DateInterval
+from triangulate.core.dates import DateInterval, lead_datelines
 from triangulate.models import Evidence, TimeExpression
 from triangulate.readers.times import (
     _CLOCK_SENTENCE_END,
@@ -20,6 +20,7 @@ from triangulate.readers.times import (
     find_times,
     latest_mentioned_date,
     tense_direction,
+    told_times,
 )
 
 THURSDAY = date(2024, 5, 16)
@@ -603,3 +604,30 @@ def test_the_previous_weekday_counts_back_from_the_day_told() -> None:
 
 def test_short_numbers_and_meeting_minutes_are_not_dates() -> None:
     assert values("The score was 4.5/5/10 and the minutes of the meeting were read.") == {}
+
+
+def test_a_wire_datelines_date_is_the_reports_not_a_time_it_tells() -> None:
+    text = (
+        "TALMOUTH, March 11 (Harbor City Herald) - Governor Pella Vance on Tuesday signed the"
+        " Clean Transit Act.\nPort Ellis, Mar. 12, 2024 \u2014 The council met on Monday."
+    )
+    anchor = date(2024, 3, 12)
+    assert {t.evidence.text for t in find_times(text, "w", anchor)} >= {"March 11", "Tuesday"}
+    assert [t.evidence.text for t in told_times(text, "w", anchor)] == ["Tuesday", "Monday"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    city=st.sampled_from(["TALMOUTH", "Port Ellis", "NEW VELMAR", "Brenholt"]),
+    month=st.sampled_from(["March", "Mar.", "Sept.", "December"]),
+    day=st.integers(1, 28),
+    outlet=st.sampled_from(["", " (Harbor City Herald)", " (Wire)"]),
+    dash=st.sampled_from(["-", "--", "\u2013", "\u2014"]),
+)
+def test_a_dateline_ends_where_the_report_begins(
+    city: str, month: str, day: int, outlet: str, dash: str
+) -> None:
+    head = f"{city}, {month} {day}{outlet} {dash} "
+    text = head + "The council met on Monday in the town hall."
+    assert lead_datelines(text) == [(0, len(head))]
+    assert lead_datelines("The council met on Monday, March 4 - and then it rained.") == []

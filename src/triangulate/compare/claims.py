@@ -40,7 +40,7 @@ from triangulate.compare.disagreements import (
 )
 from triangulate.compare.link import Linker, LinkInput, age_holders, with_appositive_ages
 from triangulate.compare.slots import slot_claims
-from triangulate.compare.statements import Statement, statements_of
+from triangulate.compare.statements import Statement, saying_times, statements_of
 from triangulate.compare.updates import plan_reversals
 from triangulate.core.sources import Sources, keyed, original_of, source_name
 from triangulate.models import (
@@ -79,7 +79,7 @@ COUNT_HEDGE_GAP = re.compile(
     r"\s*(?:(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|nearly|almost|"
     r"about|around|some|roughly|over|up\s+to|as\s+many\s+as|an\s+estimated)\s+)?"
 )
-BARE_LABELS = frozenset({"Distance", "Area", "Age", "Date"})  # a kind, not a question
+BARE_LABELS = frozenset({"Distance", "Area", "Age", "Date", "Figure"})  # a kind, not a question
 MIN_ORDINAL = date.min.toordinal()
 MAX_ORDINAL = date.max.toordinal()
 
@@ -88,7 +88,11 @@ MAX_ORDINAL = date.max.toordinal()
 REVISION_CUES = re.compile(
     r"\b(now|so far|to date|as of|latest|updated?|revised|risen|rose|rises|climbed|"
     r"increased|jumped|reached|has grown|grew|toll|at least|"
-    r"has (?:been )?\w+ed|have (?:been )?\w+ed)\b",
+    r"has (?:been )?\w+ed|have (?:been )?\w+ed|up from|down from|"
+    # "fewer than the 1,150 it announced last week", "the 40 initially reported"
+    r"(?:initially|originally|previously|earlier|first) (?:announced|reported|estimated|planned)|"
+    r"(?:it|they|officials|police) (?:had )?(?:announced|reported|estimated|planned|said)"
+    r" (?:last|earlier|previously|on \w+day))\b",
     re.IGNORECASE,
 )
 PLAN_CUES = re.compile(
@@ -157,6 +161,7 @@ class Mention:
     fact: Fact | None = None  # the clause the value belongs to
     governor: str | None = None  # a measure's own verb ("falling 60 m"): see _governing_verb
     copy: bool = False  # the article is a copy of another one (a wire story reprinted)
+    days: frozenset[int] = frozenset()  # a figure's: the days (ordinals) its clause names
 
 
 # ---------------------------------------------------------------- readers' checks
@@ -479,7 +484,26 @@ def _quantity_mention(
         subject=fact.subject,
         fact=fact,
         governor=governor,
+        days=_days_named(fact, article),
     )
+
+
+def _days_named(fact: Fact, article: Article) -> frozenset[int]:
+    """The single days a clause names ("on Tuesday", "June 3, 2031"), each read against a
+    known publication date or written with its year. (A weekday is read as the nearest one
+    its tense points to: a guess only days wide, unlike a date read against a guessed
+    publication day.)"""
+    known = bool(article.published) and not article.published_inferred
+    days = set()
+    for time in fact.times:
+        if not time.anchored or not time.value:
+            continue
+        if not (known or EXPLICIT_YEAR.search(time.evidence.text)):
+            continue
+        span = parse_time_value(time.value)
+        if span is not None and not span.is_range and span.outer[0] == span.outer[1]:
+            days.add(span.outer[0])
+    return frozenset(days)
 
 
 def _plain_number(value: float) -> int | float:
@@ -595,6 +619,7 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
     facts = [f for f in _facts_with_leftovers(reading) if not _looks_like_metadata(f.evidence.text)]
     time_spans = [(t.evidence.start, t.evidence.end) for f in facts for t in f.times]
     lemmas = dict(reading.lemmas)  # once per article: each measure's verb is looked up in it
+    said = saying_times(reading)
     for fact in facts:
         position = fact.evidence.start / length
         for quantity in fact.quantities:
@@ -604,6 +629,8 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
             mention = _quantity_mention(article, source, fact, quantity, position, governor)
             found.setdefault(("quantity", quantity.evidence.start, quantity.evidence.end), mention)
         for time in fact.times:
+            if time.evidence.start in said:
+                continue  # "killed two people, officials said on Wednesday": the saying's day
             time_mention = _time_mention(article, source, fact, time, position)
             if time_mention is not None:
                 found.setdefault(("time", time.evidence.start, time.evidence.end), time_mention)
@@ -690,11 +717,29 @@ def _is_update(earlier: _Group, later: _Group) -> bool:
         return False
     if max(d for d in earlier_dates if d) >= min(d for d in later_dates if d):
         return False
-    if _aged_since(earlier.first, later.first):
+    if _aged_since(earlier.first, later.first) or _of_a_later_day(earlier, later):
         return True
     later_revises = any(REVISION_CUES.search(_sentence_text(m)) for m in later.mentions)
     earlier_planned = any(PLAN_CUES.search(_sentence_text(m)) for m in earlier.mentions)
-    return later_revises or earlier_planned
+    later_planned = any(PLAN_CUES.search(_sentence_text(m)) for m in later.mentions)
+    # a plan, then what was done ("will cut 1,150 jobs", then "cut 850 jobs"); two plans told
+    # two ways are two accounts, unless the later one says it revises
+    return later_revises or (earlier_planned and not later_planned)
+
+
+def _of_a_later_day(earlier: _Group, later: _Group) -> bool:
+    """Each report's figure is told of a day its own clause names, the later report's of a
+    later day ("5 percent contained on Tuesday", then "10 percent on Wednesday"): two
+    moments of one thing, not two accounts of one."""
+    quantity = earlier.first.quantity
+    if quantity is None or quantity_reader.unit_kind(quantity.unit) == "age":
+        return False  # an age does not move in days (a year on: ``_aged_since``)
+    before, after = _days_told(earlier), _days_told(later)
+    return bool(before and after) and max(before) < min(after)
+
+
+def _days_told(group: _Group) -> set[int]:
+    return {day for mention in group.mentions for day in mention.days}
 
 
 def _aged_since(earlier: Mention, later: Mention) -> bool:
@@ -823,13 +868,15 @@ def _about(mention: Mention, text_of: Callable[[str], str], holder: str | None) 
     assert mention.quantity is not None
     kind = quantity_reader.unit_kind(mention.quantity.unit)
     if kind == "age":
-        return f"Age of {holder}" if holder else "Age"
+        if holder:
+            return f"Age of {holder}"
+        return labels.age_label(text, sentence.start, mention.quantity)
     if kind == "length":
         before = text[: max(0, mention.quantity.evidence.start - sentence.start)]
         after = text[max(0, mention.quantity.evidence.end - sentence.start) :]
         return labels.length_label(text, mention.fact, before, after)
     if kind == "area":
-        return labels.area_label(text, sentence.start, mention.quantity)
+        return labels.area_label(text, sentence.start, mention.quantity, mention.fact)
     return labels.figure_label(text, sentence.start, mention.quantity, mention.fact)
 
 

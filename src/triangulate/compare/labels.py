@@ -12,7 +12,15 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from triangulate.core.words import WORD, irregular_forms, past_forms, verb_groups, word_set
+from triangulate.core.words import (
+    NUMBER_WORDS,
+    PERSON_NOUNS,
+    WORD,
+    irregular_forms,
+    past_forms,
+    verb_groups,
+    word_set,
+)
 from triangulate.models import Fact, Quantity, TimeExpression
 from triangulate.readers import quantities as quantity_reader
 
@@ -134,13 +142,20 @@ def figure_label(
         return "Speed"  # "up to 120 mph": a speed counts nothing
     if quantity.unit == quantity_reader.MAGNITUDE_UNIT:
         return "Magnitude"  # "a magnitude 6.4 earthquake": a magnitude counts nothing either
+    start = quantity.evidence.start - sentence_start
+    if quantity_reader.TOLL_BEFORE.search(sentence_text[max(0, start - 80) : start]):
+        return "Death toll"  # "the death toll rose to 14": not "Number of people rose"
     noun = counted_phrase(sentence_text, sentence_start, quantity)
+    if not noun and quantity_reader.unit_kind(quantity.unit) == "count":
+        return "Figure"  # a bare number whose thing counted the sentence does not write
     if quantity.value == 1 and noun and quantity_reader.unit_kind(quantity.unit) == "count":
         noun = plural_phrase(noun)  # "one climber" counts climbers: "Number of climbers"
     if quantity.hedge in SIZE_HEDGES:
         return clipped(f"Size of the {noun}")
     if quantity.unit in ("percent", "percentage points"):
         return clipped(f"Share ({_verb_phrase(sentence_text, fact) or 'percent'})")
+    if quantity_reader.unit_kind(quantity.unit).startswith("money:"):
+        return _sum_label(sentence_text, fact)
     before = sentence_text[: max(0, quantity.evidence.start - sentence_start)]
     other = _other_verb_before(before, fact, _beside_a_figure)
     counted = quantity_reader.unit_kind(quantity.unit) == "count"
@@ -156,6 +171,42 @@ def figure_label(
     if fact is not None and verb and fact.object and written in fact.object:
         return clipped(f"Number of {noun} {_participle(verb)}")  # "rounds found", not "were found"
     return clipped(f"Number of {noun}")
+
+
+# Words that tell which of several people an age belongs to ("a second man, 31,").
+WHICH_PERSON = word_set("first second third fourth other younger older")
+
+
+def age_label(sentence_text: str, sentence_start: int, quantity: Quantity) -> str:
+    """ "Age of the suspect" for "a 19-year-old suspect", "Age of the second man" for "a
+    second man, 31,": an age whose person the dossier does not name, by the noun told
+    right after it or right before its commas; "Age" when there is none."""
+    start = quantity.evidence.start - sentence_start
+    end = quantity.evidence.end - sentence_start
+    after = WORD.findall(sentence_text[end:])[:3]
+    before = WORD.findall(sentence_text[:start])[-3:]
+    for words, place in ((after, 0), (before, len(before) - 1)):
+        nouns = [i for i, word in enumerate(words) if word.lower() in PERSON_NOUNS]
+        if not nouns or (place == 0 and nouns[0] > 2):
+            continue
+        at = nouns[0] if place == 0 else nouns[-1]
+        if place and at != place:
+            continue  # "the man said that 31, ..." : the noun is not the apposition's
+        which = words[at - 1].lower() if at and words[at - 1].lower() in WHICH_PERSON else ""
+        return clipped(" ".join(p for p in ("Age of the", which, words[at].lower()) if p))
+    return "Age"
+
+
+def _sum_label(sentence_text: str, fact: Fact | None) -> str:
+    """ "Cost" for what a thing costs, "Amount paid", "Amount raised": a sum counts no
+    dollars, it is what was paid, raised or asked."""
+    if fact is not None and (fact.predicate or "").removeprefix("not ") == "cost":
+        return "Cost"
+    verb = _verb_with_auxiliaries(sentence_text, fact)
+    forms = past_forms(verb.split()[-1]) if fact is not None and verb else None
+    if forms is None or (fact is not None and fact.predicate in LIGHT_PREDICATES):
+        return "Amount"  # "caps fares at $40": no participle written to say it by
+    return f"Amount {forms[1]}"
 
 
 def _participle(verb: str) -> str:
@@ -286,9 +337,9 @@ def _object_as_written(sentence_text: str, phrase: str) -> str:
 
 
 def _lowered(phrase: str) -> str:
-    """ "It", "The smelter" lose the capital they had at the start of a sentence."""
+    """ "It", "The smelter", "Two men" lose the capital they had at the start of a sentence."""
     first = phrase.split()[0] if phrase.split() else ""
-    if first.lower() in DETERMINERS | PRONOUNS | HEDGE_WORDS:
+    if first.lower() in DETERMINERS | PRONOUNS | HEDGE_WORDS or first.lower() in NUMBER_WORDS:
         return first.lower() + phrase[len(first) :]
     if first[:1].islower():
         return "the " + phrase  # the reader drops the article of a common noun
@@ -412,9 +463,12 @@ def _beside_a_figure(word: str) -> bool:
     return word in DISTANCE_HEDGES or any(ch.isdigit() for ch in word)
 
 
-def area_label(sentence_text: str, sentence_start: int, quantity: Quantity) -> str:
-    """ "Area of the building": the noun the area describes, written after its unit."""
-    after = sentence_text[quantity.evidence.end - sentence_start :]
+def area_label(
+    sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact | None = None
+) -> str:
+    """ "Area of the building": the noun the area describes, written after its unit in its
+    own phrase; else what was done to the area ("has burned 18,000 acres": "Area burned")."""
+    after = re.split(r"[,;:.!?()]", sentence_text[quantity.evidence.end - sentence_start :])[0]
     words = [w for w in WORD.findall(after)[:8] if not _area_word(w)]
     noun: list[str] = []
     for position, word in enumerate(words[:3]):
@@ -422,7 +476,10 @@ def area_label(sentence_text: str, sentence_start: int, quantity: Quantity) -> s
         if NOUN_PHRASE_STOP.match(word) or (noun and following and following[0] in DETERMINERS):
             break  # "building houses a number": a word before an article is a verb
         noun.append(word)
-    return clipped(f"Area of the {' '.join(noun)}") if noun else "Area"
+    if noun:
+        return clipped(f"Area of the {' '.join(noun)}")
+    verb = _verb_with_auxiliaries(sentence_text, fact)
+    return clipped(f"Area {_participle(verb)}") if fact is not None and verb else "Area"
 
 
 def _area_word(word: str) -> bool:
@@ -449,6 +506,10 @@ AREA_WORDS = frozenset(
         "miles",
         "yard",
         "yards",
+        "acre",
+        "acres",
+        "hectare",
+        "hectares",
     ]
 )
 

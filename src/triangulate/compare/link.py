@@ -24,7 +24,7 @@ from triangulate.compare.align import pair_score
 from triangulate.compare.candidates import bucket_pairs
 from triangulate.compare.disagreements import name_key, spelled_alike
 from triangulate.compare.statements import Statement, stem
-from triangulate.core.words import verb_groups, verbs_alike
+from triangulate.core.words import PERSON_NOUNS, verb_groups, verbs_alike
 from triangulate.models import Entity, Evidence, Quantity, Reading
 from triangulate.readers import quantities as quantity_reader
 
@@ -41,6 +41,11 @@ AGE_NAME_GAP = 40  # characters between "36-year-old" and the name it describes
 # the person's age (the quantity reader gives it no unit)
 AGE_APPOSITION_GAP = re.compile(r"\s*,\s*")
 AGE_APPOSITION_END = re.compile(r"\s*(?:,|\.|;|$)")
+# The words right before such a bare number: a noun ("man"), or two capitalised words after
+# a lower-case one (a name within the sentence, not its opening words)
+AGE_APPOSITION_HOLDER = re.compile(
+    r"(?:(?P<name>(?<=[a-z] )[A-Z][a-z'-]+ [A-Z][a-z'-]+)|\b(?P<noun>[A-Za-z]+))\s*,\s*$"
+)
 OLDEST_AGE = 120
 PERIOD_CLASH = 0.6  # two periods of one named thing: as sure as aligned sentences
 # Verbs that say little about what happened: two values hanging on them are no more alike.
@@ -57,6 +62,7 @@ LIGHT_VERBS = frozenset(
 # of the event: "the two other victims", "a total of 923 rounds during five operations".
 # "The death toll has risen to 45": a count of the dead told with a verb of change.
 TOLL = re.compile(r"\b(?:death|casualty|fatality)\s+toll\b|\btoll\b", re.I)
+DEATH_VERBS = frozenset({"die", "perish", "succumb", "pass away"})
 TOLL_VERBS = frozenset({"rise", "climb", "reach", "increase", "jump", "stand", "grow", "hit"})
 PART_OF = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|some|many|most|all|"
@@ -179,36 +185,62 @@ def _appositive_age(quantity: Quantity, people: Sequence[Entity], reading: Readi
         return False
     if not 0 < value <= OLDEST_AGE:
         return False
-    sentence = next(
-        (
-            s.evidence
-            for s in reading.sentences
-            if s.evidence.start <= quantity.evidence.start < s.evidence.end
-        ),
-        None,
-    )
+    sentence = _sentence_of(quantity, reading)
     if sentence is None:
         return False
     text, offset = sentence.text, sentence.start
-    before = [p for p in people if sentence.start <= p.evidence.end <= quantity.evidence.start]
-    if not before:
+    if not AGE_APPOSITION_END.match(text[quantity.evidence.end - offset :]):
         return False
-    gap = text[before[-1].evidence.end - offset : quantity.evidence.start - offset]
-    after = text[quantity.evidence.end - offset :]
-    return bool(AGE_APPOSITION_GAP.fullmatch(gap)) and bool(AGE_APPOSITION_END.match(after))
+    before = [p for p in people if sentence.start <= p.evidence.end <= quantity.evidence.start]
+    if before:
+        gap = text[before[-1].evidence.end - offset : quantity.evidence.start - offset]
+        if AGE_APPOSITION_GAP.fullmatch(gap):
+            return True
+    # "A second man, 31, was treated", "arrested Tomas Karn, 19, on Monday": a person
+    # told by a noun, or a name the tagger did not take for one
+    told = _told_before(quantity, sentence)
+    if told is None:
+        return False
+    return told.group("name") is not None or told.group("noun").lower() in PERSON_NOUNS
+
+
+def _sentence_of(quantity: Quantity, reading: Reading) -> Evidence | None:
+    start = quantity.evidence.start
+    found = (s.evidence for s in reading.sentences if s.evidence.start <= start < s.evidence.end)
+    return next(found, None)
+
+
+def _told_before(quantity: Quantity, sentence: Evidence) -> re.Match[str] | None:
+    """The noun or the name written right before a number set off by commas."""
+    return AGE_APPOSITION_HOLDER.search(sentence.text[: quantity.evidence.start - sentence.start])
 
 
 def age_holders(readings: Sequence[Reading]) -> dict[tuple[str, int], str]:
-    """(article, start of an age) -> the person it belongs to, named right before or after."""
+    """(article, start of an age) -> the person it belongs to, named right before or after
+    (a name the tagger did not take for a person's too, when the age is set off by commas
+    right after it)."""
     found: dict[tuple[str, int], str] = {}
     for reading in readings:
         people = [e for e in reading.entities if e.label == "PERSON"]
         for quantity in reading.quantities:
-            if quantity_reader.unit_kind(quantity.unit) == "age":
-                person = _holder(quantity.evidence, people)
-                if person is not None:
-                    found[(reading.article, quantity.evidence.start)] = person.canonical
+            if quantity_reader.unit_kind(quantity.unit) != "age":
+                continue
+            person = _holder(quantity.evidence, people)
+            if person is not None:
+                found[(reading.article, quantity.evidence.start)] = person.canonical
+            elif (name := _unlisted_name(quantity, reading)) is not None:
+                found[(reading.article, quantity.evidence.start)] = name
     return found
+
+
+def _unlisted_name(quantity: Quantity, reading: Reading) -> str | None:
+    sentence = _sentence_of(quantity, reading)
+    if sentence is None:
+        return None
+    if not AGE_APPOSITION_END.match(sentence.text[quantity.evidence.end - sentence.start :]):
+        return None
+    told = _told_before(quantity, sentence)
+    return told.group("name") if told is not None else None
 
 
 def _holder(span: Evidence, people: Sequence[Entity]) -> Entity | None:
@@ -333,6 +365,8 @@ class Linker:
             return None
         if value.predicate in TOLL_VERBS and self._toll(value):
             return "kill"  # "the death toll has risen to 45": 45 killed
+        if value.predicate in DEATH_VERBS:
+            return "kill"  # "three people have died", "killed two people": one count of the dead
         return value.predicate
 
     def _toll(self, value: LinkInput) -> bool:
@@ -373,12 +407,16 @@ class Linker:
         a, b = self.values[i], self.values[j]
         if not a.subject or not b.subject or self.traits[i].toll or self.traits[j].toll:
             return True
+        if a.predicate in DEATH_VERBS or b.predicate in DEATH_VERBS:
+            return True  # "three people have died": its subject is the dead, not a doer
         return " ".join(a.subject.lower().split()) == " ".join(b.subject.lower().split())
 
     def _key(self, value: LinkInput) -> tuple[str, str]:
         """(counted thing, verb or its group): the question a figure answers, as far as
         words tell."""
         counted = stem(value.unit.split()[-1]) if value.unit else ""
+        if quantity_reader.unit_kind(value.unit) == "area":
+            counted = "area"  # "18,000 acres", "7,300 hectares": one measure in two units
         verb = self._predicate(value) or ""
         groups = verb_groups(verb.removeprefix("not "))
         return counted, f"#{min(groups)}" if groups else verb
@@ -489,8 +527,9 @@ class Linker:
         evidence = aligned
         if self._rare_shared(i, j):
             evidence = max(evidence, RARE_VALUE)
-        if a.predicate and verbs_alike(a.predicate, b.predicate):
-            evidence = max(evidence, 0.5)
+        verb_a, verb_b = self.traits[i].predicate, self.traits[j].predicate
+        if a.predicate and (verbs_alike(a.predicate, b.predicate) or (verb_a and verb_a == verb_b)):
+            evidence = max(evidence, 0.5)  # one verb, or one happening ("toll rose", "killed")
         elif a.governor and _measured_alike(a, b):
             evidence = max(evidence, 0.5)  # counted by one kind of verb ("killing", "killed")
         if self.traits[i].kind == "quantity:age":

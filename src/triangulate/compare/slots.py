@@ -31,7 +31,7 @@ from triangulate.compare.disagreements import (
     role_before,
     spelled_alike,
 )
-from triangulate.compare.statements import Statement
+from triangulate.compare.statements import Statement, saying_times
 from triangulate.core.dates import value_in_words
 from triangulate.core.sources import Sources, independent_sources, keyed
 from triangulate.core.words import stem, word_set
@@ -106,7 +106,9 @@ def slot_claims(
         if len({n.statement.source for n in firsts}) >= 2:
             claims.append(_claim(kind, name, firsts, articles))
     published = {r.article: None if r.published_inferred else r.published for r in readings}
-    for day, stating in _first_dated(statements, published).items():
+    # "officials said on Wednesday": the day something was said is no day of the event
+    said = {(r.article, start) for r in readings for start in saying_times(r)}
+    for day, stating in _first_dated(statements, published, said).items():
         if len({st.source for st in stating}) >= 2:
             claims.append(_day_claim(day, stating, articles))
     return sorted(claims, key=lambda c: -len(c.sides[0].articles))
@@ -129,13 +131,17 @@ def _named_otherwise(readings: Sequence[Reading]) -> Counter[str]:
 
 
 def _first_dated(
-    statements: Sequence[Statement], published: dict[str, str | None]
+    statements: Sequence[Statement],
+    published: dict[str, str | None],
+    said: set[tuple[str, int]] = frozenset(),  # type: ignore[assignment]
 ) -> dict[str, list[Statement]]:
     """Day in words -> each article's first statement that gives it (statements in article
-    order)."""
+    order), but for the days things were said on (``said``: (article, start of the time))."""
     found: dict[str, dict[str, Statement]] = {}
     for statement in statements:
         for time in statement.times:
+            if (statement.article, time.evidence.start) in said:
+                continue
             day = _day(time, published.get(statement.article))
             if day is not None:
                 found.setdefault(day, {}).setdefault(statement.article, statement)

@@ -84,3 +84,17 @@ def _statement(
         times=tuple(t for t in reading.times if _inside(t.evidence, span)),
         facts=tuple(f for f in reading.facts if _inside(f.evidence, span)),
     )
+
+
+# The verb of a plain saying: the day of "officials said on Wednesday" dates the saying only
+# (an announcement, a ruling or a charge is news of its own).
+SAYING = frozenset({"said", "says", "say", "saying", "told", "tells", "tell"})
+
+
+def saying_times(reading: Reading) -> frozenset[int]:
+    """Where the times that date a plain saying start ("..., officials said on Wednesday")."""
+    return frozenset(
+        e.time.evidence.start
+        for e in reading.events
+        if e.reporting and e.time is not None and e.evidence.text.lower() in SAYING
+    )

@@ -38,20 +38,29 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from triangulate.core.dates import shown_publication_date
+from triangulate.core.dates import LEAD_DATELINE, shown_publication_date
 from triangulate.core.sources import independent_sources, original_of, source_name, surely_citing
 from triangulate.core.spans import sentence_around
-from triangulate.core.words import STAGES, content_words, stage_of, word_set, words_of
+from triangulate.core.words import (
+    PERSON_NOUNS,
+    STAGES,
+    content_words,
+    stage_of,
+    word_set,
+    words_of,
+)
 from triangulate.models import (
     Article,
     Claim,
     Entity,
     Evidence,
+    Quantity,
     Reading,
     Side,
     SummarySentence,
     TimelineEntry,
 )
+from triangulate.readers.quantities import compatible
 from triangulate.readers.quotes import CUT_TITLES
 
 # --- parameters ------------------------------------------------------------------------------
@@ -152,8 +161,7 @@ APPEAL = re.compile(
 # either ("The man is thought to have fallen earlier").
 SOMEONE = re.compile(
     r"^(?:(?:when|after|as|before|while|once)\b[^,]{0,80}?(?:,\s*|\s))?"
-    r"(?:he|she|his|her|(?:the|this|that)\s+(?:man|woman|boy|girl|person|victim|suspect"
-    r"|gunman|teenager|driver|passenger|pilot|climber|hiker|patient|officer))\b",
+    rf"(?:he|she|his|her|(?:the|this|that)\s+(?:{'|'.join(sorted(PERSON_NOUNS))}))\b",
     re.I,
 )
 # A person the sentence refers to without naming ("chased him", "his car"): an account cannot
@@ -194,6 +202,7 @@ class Candidate:
     someone: bool = False  # names its subject only as "he" or "the man"
     unnamed: bool = False  # refers to a person ("him", "the man") and names no one
     unplaced: bool = False  # says "this morning" in a report of no known day
+    figures: tuple[Quantity, ...] = ()  # the figures it states
     weight: float = 0.0
     vector: dict[str, float] = field(default_factory=dict)  # TF-IDF, unit length
 
@@ -211,12 +220,12 @@ def _piece(sentence: Evidence, start: int, end: int) -> Evidence:
 def clean(sentence: Evidence) -> tuple[tuple[Evidence, ...], str]:
     """The kept pieces of a sentence and the text they read as.
 
-    A dateline ("CITY (Agency) —"), a leading connective ("However,") and parentheses are
-    dropped: they only made sense on the sentence's own page.
+    A dateline ("CITY (Agency) —", "CITY, March 11 (Agency) -"), a leading connective
+    ("However,") and parentheses are dropped: they only made sense on the sentence's own page.
     """
     text = sentence.text
     start, end = 0, len(text)
-    dateline = DATELINE.match(text)
+    dateline = DATELINE.match(text) or LEAD_DATELINE.match(text)
     if dateline and len(text) - dateline.end() > 20:
         start = dateline.end()
     connective = LEADING_CONNECTIVE.match(text[start:])
@@ -297,6 +306,7 @@ def _candidate(
         people=frozenset(_last_name(e.canonical) for e in names if e.label == "PERSON"),
         someone=bool(SOMEONE.match(text)) and not _names_person(names),
         unnamed=_refers_to_someone(article.text[sentence.start : sentence.end], sentence, names),
+        figures=tuple(figures),
     )
 
 
@@ -604,14 +614,17 @@ def backers(
 
     Said the same: a TF-IDF cosine (words weighed by how rare they are in this dossier) of
     at least ``cite``, the other sentence holding at least ``cite_covered`` of the chosen
-    sentence's weight. On the hand-labelled facts of factalign-dev's ECB+ events, the
-    sentence so picked states one of the chosen sentence's facts more often than one
+    sentence's weight, and every figure of the chosen sentence (a count, a sum, an age)
+    told by the other one too. On the hand-labelled facts of factalign-dev's ECB+ events,
+    the sentence so picked states one of the chosen sentence's facts more often than one
     MiniLM picks, or than the sentences the comparison aligned (docs/benchmarks.md).
     """
     best: dict[str, tuple[float, Evidence]] = {}
     for other in found:
         if other.source == candidate.source or _other_people(candidate, other):
             continue
+        if not _tells_figures(candidate, other):
+            continue  # shares the scene ("a shooting late Saturday"), not "two men wounded"
         similarity = cosine(candidate.vector, other.vector)
         if similarity < params.cite or similarity <= best.get(other.source, (0.0, None))[0]:
             continue
@@ -624,6 +637,13 @@ def _other_people(candidate: Candidate, other: Candidate) -> bool:
     """Each names someone the other does not: another speaker or actor, another account
     ("..., the sheriff X said" against "..., the undersheriff Y said")."""
     return bool(candidate.people - other.people) and bool(other.people - candidate.people)
+
+
+def _tells_figures(candidate: Candidate, other: Candidate) -> bool:
+    """Every figure of the candidate has one in the other sentence that can be the same."""
+    return all(
+        any(compatible(mine, theirs) for theirs in other.figures) for mine in candidate.figures
+    )
 
 
 def _covered(vector: dict[str, float], other: dict[str, float]) -> float:

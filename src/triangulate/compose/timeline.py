@@ -424,11 +424,18 @@ def _find_group(
         ):
             continue  # a source's other dated sentences tell other events
         near = not same and all(_dates_near(mention, m) for m in group.mentions)
-        if near and not _same_participants(mention, group):
+        if near and not (_same_participants(mention, group) and _same_happening(mention, group)):
             continue
         if (same or near) and _similar(mention, vector, group, same):
             return group
     return None
+
+
+def _same_happening(mention: EventMention, group: _Group) -> bool:
+    """A telling dated otherwise is one of the group's event only by a verb of that event:
+    an arrest and a court appearance a week later, a ruling and its appeal, share their
+    people and words but are two entries."""
+    return any(verbs_alike(mention.verb, m.verb) for m in group.mentions)
 
 
 def _group_mentions(mentions: list[EventMention], embedder: Embedder | None) -> list[_Group]:

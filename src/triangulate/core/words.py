@@ -227,6 +227,16 @@ REPORTING_VERBS = frozenset(
 )
 
 
+# Nouns that stand for one person ("the man", "a second victim, 31,"): what "he" or an age
+# set off by commas may stand for.
+PERSON_NOUNS = word_set(
+    """man woman boy girl person victim suspect gunman teenager teen driver passenger pilot
+    climber hiker patient officer clerk cashier guard worker employee owner resident student
+    customer motorist cyclist pedestrian soldier firefighter nurse doctor teacher child toddler
+    mother father son daughter wife husband neighbour neighbor"""
+)
+
+
 # Stages of one happening: words telling that it is at its start or at its end, and that
 # someone is still sought or was caught. A report of the earlier stage and one of the later
 # are no contradiction: the later one is news the earlier did not have yet. Verbs and their

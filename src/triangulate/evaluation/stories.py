@@ -17,7 +17,9 @@ chosen on each stream's gold.
 
 from __future__ import annotations
 
+import datetime
 import statistics
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,6 +34,7 @@ from triangulate.evaluation.streams import (
     gold_of,
     sparse,
     tbaq_stream,
+    tfidf_matrix,
     topics_of,
 )
 from triangulate.stories.cluster import (
@@ -194,3 +197,137 @@ def train_cut(shared: Path) -> float:
     docs = ecbplus_stream(data, topics_of(data, "train"))
     cut, _ = best_cut(TfidfTree.build([d.article for d in docs]), gold_of(docs))
     return cut
+
+
+# ---------------------------------------------------------------- what is left, explained
+
+# The gates a split gold event's two pieces went through apart (see :func:`unjoined`).
+SPLIT_TEST = "the split test"
+LIVE = "the live threshold"
+LATE = "the late link"
+BEYOND = "the dormant days or the span"
+GATES = (LIVE, LATE, BEYOND, SPLIT_TEST)
+
+
+@dataclass(frozen=True)
+class Unjoined:
+    """Two stories of one gold event that stayed apart: their sizes, the days between their
+    spans, the gate that kept them apart and their TF-IDF likeness (the mean cosine of their
+    reports across, in the baseline's own vectors)."""
+
+    gold: str
+    sizes: tuple[int, int]
+    gap_days: int
+    gate: str
+    tfidf: float
+
+
+@dataclass(frozen=True)
+class Mixed:
+    """A story holding reports of two gold events (its two largest): their sizes and their
+    TF-IDF likeness across and within the larger one."""
+
+    sizes: tuple[int, int]
+    tfidf_across: float
+    tfidf_within: float | None
+
+
+def unjoined(
+    docs: Sequence[StreamDoc], settings: ClusterSettings | None = None
+) -> tuple[list[Unjoined], list[Mixed]]:
+    """Why each split gold event of a stream stayed split, and which stories are mixed.
+
+    A pair of stories is told by the story holding most of each one's reports (its gold).  The
+    gate: the split test when the clusterer without it keeps the two together; else, by the
+    days between their spans, the live threshold (at most ``window_days``), the late link (at
+    most ``dormant_days``) or neither (the story slept too long, or the span cap closed it).
+    """
+    import numpy as np
+
+    settings = settings or ClusterSettings()
+    features, gold = FeatureCache().of(docs), gold_of(docs)
+    stories = cluster_features(features, settings)
+    unsplit = {
+        a: s.id
+        for s in cluster_features(features, replace(settings, split_threshold=0.0))
+        for a in s.articles
+    }
+    matrix = tfidf_matrix([f"{d.article.title or ''}\n{d.article.text}" for d in docs])
+    cosines = (matrix @ matrix.T).toarray()
+    row = {d.article.id: n for n, d in enumerate(docs)}
+    day = {f.id: f.published for f in features}
+
+    def likeness(first: list[str], second: list[str]) -> float:
+        return float(cosines[np.ix_([row[a] for a in first], [row[a] for a in second])].mean())
+
+    majority = {s.id: Counter(gold[a] for a in s.articles).most_common(1)[0][0] for s in stories}
+    split: list[Unjoined] = []
+    for n, one in enumerate(stories):
+        for other in stories[n + 1 :]:
+            if majority[one.id] != majority[other.id]:
+                continue
+            gap = _days_between([day[a] for a in one.articles], [day[a] for a in other.articles])
+            if len({unsplit[a] for a in (*one.articles, *other.articles)}) == 1:
+                gate = SPLIT_TEST
+            else:
+                gate = (
+                    LIVE
+                    if gap <= settings.window_days
+                    else LATE
+                    if gap <= settings.dormant_days
+                    else BEYOND
+                )
+            sizes = (len(one.articles), len(other.articles))
+            pair = likeness(list(one.articles), list(other.articles))
+            split.append(Unjoined(majority[one.id], sizes, gap, gate, pair))
+    mixed: list[Mixed] = []
+    for story in stories:
+        counts = Counter(gold[a] for a in story.articles).most_common(2)
+        if len(counts) < 2:
+            continue
+        first = [a for a in story.articles if gold[a] == counts[0][0]]
+        second = [a for a in story.articles if gold[a] == counts[1][0]]
+        inside = [cosines[row[a], row[b]] for i, a in enumerate(first) for b in first[i + 1 :]]
+        within = float(statistics.mean(inside)) if inside else None
+        mixed.append(Mixed((len(first), len(second)), likeness(first, second), within))
+    return split, mixed
+
+
+def _days_between(first: Sequence[str | None], second: Sequence[str | None]) -> int:
+    """Days from one set of dates' span to the other's (0 when they overlap or are undated)."""
+    one = [datetime.date.fromisoformat(d).toordinal() for d in first if d]
+    other = [datetime.date.fromisoformat(d).toordinal() for d in second if d]
+    if not one or not other:
+        return 0
+    return max(0, min(other) - max(one), min(one) - max(other))
+
+
+def explained(name: str, draws: Sequence[Sequence[StreamDoc]]) -> str:
+    """What is left on a stream over its draws, as lines of text: split gold events by the
+    gate that kept their pieces apart, and mixed stories, with their TF-IDF likeness."""
+    split: list[Unjoined] = []
+    mixed: list[Mixed] = []
+    events = 0
+    for docs in draws:
+        more_split, more_mixed = unjoined(docs)
+        split += more_split
+        mixed += more_mixed
+        events += len({u.gold for u in more_split})
+    lines = [f"{name}: {events} gold events split ({len(split)} pairs of stories), "
+             f"{len(mixed)} mixed stories, over {len(draws)} draws"]  # fmt: skip
+    for gate in GATES:
+        pairs = [u for u in split if u.gate == gate]
+        if pairs:
+            lines.append(
+                f"  kept apart by {gate}: {len(pairs)} pairs, gap median "
+                f"{statistics.median(u.gap_days for u in pairs):.0f} days, TF-IDF across median "
+                f"{statistics.median(u.tfidf for u in pairs):.3f}"
+            )
+    if mixed:
+        within = [m.tfidf_within for m in mixed if m.tfidf_within is not None]
+        lines.append(
+            f"  mixed stories: TF-IDF across median "
+            f"{statistics.median(m.tfidf_across for m in mixed):.3f}, within the larger event "
+            f"{statistics.median(within) if within else float('nan'):.3f}"
+        )
+    return "\n".join(lines)

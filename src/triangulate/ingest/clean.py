@@ -412,6 +412,12 @@ _BYLINE = re.compile(
     r"(?:[A-Z]|the\b)",
     re.IGNORECASE,
 )
+# "KTVR News 9 Staff", "Mara Quinn, Staff Writer", "Valdosa Courier staff reports": a
+# byline that names a newsroom or a role rather than opening with "By"
+_STAFF_BYLINE = re.compile(
+    r"^(?:[A-Z0-9][\w&'’.-]*,?\s+){2,5}(?i:staff(?:\s+(?:writer|reporter|report)s?)?"
+    r"|staff\s+and\s+wire\s+reports|correspondent|news\s+desk)$"
+)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -554,7 +560,11 @@ def _shape_reason(line: _Line) -> str | None:
         return "language-menu"
     if line.words <= 60 and "/" in text and _CREDIT_TAIL.search(text):
         return "caption" if line.words > 6 else "credit"
-    if line.words <= 10 and not line.terminal and _BYLINE.match(text):
+    if (
+        line.words <= 10
+        and not line.terminal
+        and (_BYLINE.match(text) or _STAFF_BYLINE.match(text))
+    ):
         return "byline"
     if line.words <= 14 and _is_dateline(text):
         return "dateline"

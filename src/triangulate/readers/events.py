@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from triangulate.core.dates import DateInterval
+from triangulate.core.dates import DateInterval, lead_datelines
 from triangulate.core.words import word_set
 from triangulate.models import Entity, Event, Evidence, TimeExpression
 from triangulate.readers.entities import EntityIndex
@@ -45,6 +45,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl"})  # verbs that share their head's subject
 # Dependents that are clauses of their own, never part of the event's telling
 OTHER_CLAUSE_DEPS = frozenset({"relcl", "appos", "parataxis"})
+DATELINES_KEY = "triangulate.lead_datelines"
 SIDE_CLAUSE_DEPS = frozenset({"advcl", "npadvmod"})  # dropped when the telling runs long
 LONG_TELLING_WORDS = 30
 MIN_TELLING_WORDS = 4
@@ -361,6 +362,12 @@ def _without_other_clauses(
         if _is_other_clause(token, verb, also):
             dropped.update(t.i for t in token.subtree)
             dropped.update(c.i for c in token.head.children if _is_joining_word(c, token))
+            if token.dep_ == "appos":  # "Dorian Pruett, 22, on Tuesday": its closing comma too
+                dropped.update(
+                    c.i
+                    for c in token.head.children
+                    if c.dep_ == "punct" and c.i == token.right_edge.i + 1 and c.text == ","
+                )
     kept = [t for t in [*subject, *verb.subtree] if t.i not in dropped and not _is_relative(t)]
     return sorted(dict.fromkeys(kept), key=lambda t: t.i)
 
@@ -385,7 +392,11 @@ def _is_joining_word(child: Token, clause: Token) -> bool:
 
 def _runs(doc: Doc, tokens: list[Token]) -> list[Span]:
     """Runs of consecutive tokens, trimmed of loose words and marks at their edges; a run
-    after a gap keeps the comma it starts with ("region, officials said")."""
+    after a gap keeps the comma it starts with ("region, officials said"). A wire dateline
+    ("TALMOUTH, March 11 (Herald) -") tells where and when the report was filed: left out."""
+    datelines = _datelines(doc)
+    if datelines:
+        tokens = [t for t in tokens if not any(a <= t.idx < b for a, b in datelines)]
     runs: list[list[Token]] = []
     for token in tokens:
         if runs and token.i == runs[-1][-1].i + 1:
@@ -402,6 +413,13 @@ def _runs(doc: Doc, tokens: list[Token]) -> list[Span]:
         if run:
             spans.append(doc[run[0].i : _closing_quote(doc, run) + 1])
     return spans
+
+
+def _datelines(doc: Doc) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] | None = doc.user_data.get(DATELINES_KEY)
+    if found is None:  # found once a text: every event's telling asks
+        found = doc.user_data[DATELINES_KEY] = lead_datelines(doc.text)
+    return found
 
 
 def _closing_quote(doc: Doc, run: list[Token]) -> int:

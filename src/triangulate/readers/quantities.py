@@ -204,6 +204,10 @@ LENGTH_IN_METRES: dict[str, float] = {
     "km": 1000.0, "feet": 0.3048, "foot": 0.3048, "ft": 0.3048, "miles": 1609.344,
     "mile": 1609.344, "yards": 0.9144, "yard": 0.9144, "inches": 0.0254, "inch": 0.0254,
 }  # fmt: skip
+# Areas told by a unit of their own ("18,000 acres", "7,300 hectares"), in square metres.
+AREA_IN_SQUARE_METRES: dict[str, float] = {
+    "acres": 4046.8564224, "acre": 4046.8564224, "hectares": 10_000.0, "hectare": 10_000.0,
+}  # fmt: skip
 # "120 mph", "193 km/h", "80 kilometres an hour", "193km/h": a speed, never a length
 SPEED_AFTER = re.compile(
     r"\s*-?\s*(?:mph|kph|kmh|km/h|(?:km|kilomet(?:re|er)s?|miles?|mi)\s*"
@@ -254,6 +258,27 @@ ID_WORDS = word_set(
     clause no no. number level phase stage gate terminal platform building block unit hall bus
     line track version series episode season volume vol vol. apollo boeing airbus model type
     category class grade bill act case row lot box exit pier dock district ward precinct code"""
+)
+# A number a death toll stands at: "the death toll from the floods rose to 14", "the toll
+# has climbed to at least 30" count the dead.
+TOLL_BEFORE = re.compile(
+    r"\b(?:death|casualty|fatality)\s+toll\b[^.;:!?]{0,50}?\b(?:to|at|of|reached|hit|is|was"
+    r"|stands|stood)\s+(?:(?:at\s+least|about|around|nearly|almost|some|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
+TOLL_UNIT = "people"
+# Two capitalised words right before a number ("Workers Local 88", "Channel 6").
+NAME_BEFORE = re.compile(r"[A-Z][\w'&-]*[ ]+(?P<last>[A-Z][\w'&-]*)[ ]+$")
+CALENDAR_WORDS = word_set(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday"""
+)
+# A number that places on a street ("the 1400 block of ...", "at 25 Elm Street", "2 Harbour
+# Road"): followed by "block of", or by one to three capitalised words and a street's kind.
+STREET_NUMBER = re.compile(
+    r"(?:\s+block\s+of\b|(?:\s+[A-Z][\w'-]*){1,3}\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\."
+    r"|Drive|Boulevard|Blvd\.|Lane|Ln\.|Way|Terrace)(?!\w))"
 )
 MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -362,6 +387,7 @@ class _Parsed:
     year_like: bool = False
     word: bool = False
     factor: float = 1.0
+    step: float = 0.0  # the written last digit's worth ("4.2 billion": 0.1 billion), 0 unknown
 
 
 def find_quantities(text: str, article_id: str, doc: Any = None) -> list[Quantity]:
@@ -403,6 +429,8 @@ def _length_factor(quantity: Quantity) -> float:
     lowered = quantity.unit.lower()
     if lowered.startswith(AREA_PREFIX):
         return LENGTH_IN_METRES.get(lowered.removeprefix(AREA_PREFIX), 1.0) ** 2
+    if lowered in AREA_IN_SQUARE_METRES:
+        return AREA_IN_SQUARE_METRES[lowered]
     return LENGTH_IN_METRES.get(lowered, 1.0)
 
 
@@ -425,6 +453,8 @@ def unit_kind(unit: str) -> str:
     if lowered in LENGTH_IN_METRES:
         return "length"
     if lowered.startswith(AREA_PREFIX) and lowered.removeprefix(AREA_PREFIX) in LENGTH_IN_METRES:
+        return "area"
+    if lowered in AREA_IN_SQUARE_METRES:
         return "area"
     return "count"
 
@@ -530,6 +560,8 @@ def _quantity_from(
         return None
     if _part_of_a_name(text, match) or _inside_address(text, n1_start, n1_end):
         return None
+    if not _group(match, "cur") and STREET_NUMBER.match(text, match.end("n1")):
+        return None  # "the 1400 block of Dunmore Avenue", "25 Elm Street": a place, not a count
     cur = _group(match, "cur").strip().lower()
     metres = _metres_not_millions(text, match, cur)
     first = _parse_number(match.group("n1")[:-1] if metres else match.group("n1"))
@@ -558,9 +590,18 @@ def _quantity_from(
         unit = glued.group(1)
     else:
         unit = _unit_for(text, end, first, cur, pct, tokens, n1_start)
-    if unit is None:
+    if unit is None or _inside_a_name(text, n1_start, unit):
         return None
     return _build(article_id, text, (start, end), first, second, hedge, unit)
+
+
+def _inside_a_name(text: str, start: int, unit: str) -> bool:
+    """ "Workers Local 88 said", "WKSF Channel 6 News": a number after two capitalised words
+    that counts nothing, or only another capitalised word, is part of a name."""
+    if unit and not unit[:1].isupper():
+        return False
+    found = NAME_BEFORE.search(text, max(0, start - 60), start)
+    return found is not None and found.group("last").lower() not in CALENDAR_WORDS
 
 
 def _speed_unit(text: str, end: int, glued: re.Match[str] | None) -> str | None:
@@ -727,6 +768,11 @@ def _build(
         value = (first.value * _shared_scale(first, second) + second.value) / 2
         low, high = first.value * _shared_scale(first, second), second.value
     low, high = hedged_interval(hedge, low, high)
+    if second is None and HEDGE_KIND.get(hedge or "") == "about" and first.step > 0:
+        # "about $4.2 billion" is written to a tenth of a billion: it is no nearer $4.6
+        # billion than "about $4.8 billion" is; a hedge is never wider than a written step
+        reach = min(value - low, first.step)
+        low, high = value - reach, value + reach
     evidence = Evidence(article_id, start, end, text[start:end])
     return Quantity(evidence, value, unit, hedge, min(low, high), max(low, high))
 
@@ -796,7 +842,22 @@ def _parse_digits(written: str) -> _Parsed | None:
     value = base * factor
     low, high = _rounding_interval(value, digits, factor)
     year_like = factor == 1.0 and bool(YEAR_RE.match(numeric.group(0)))
-    return _Parsed(value, low, high, year_like=year_like, factor=factor)
+    step = _digit_step(digits) * factor
+    return _Parsed(value, low, high, year_like=year_like, factor=factor, step=step)
+
+
+def _digit_step(digits: str) -> float:
+    """What the last written digit is worth: "4.2" 0.1, "24000" 1,000, "37" 1; a last 5 is
+    a number rounded to halves ("75", "4.5": 5 and 0.5)."""
+    if "." in digits:
+        decimals = digits.split(".", 1)[1]
+        step = 10.0 ** -len(decimals)
+    elif digits.isdigit() and digits.strip("0"):
+        kept = digits.rstrip("0")
+        step, decimals = 10.0 ** (len(digits) - len(kept)), kept
+    else:
+        return 0.0
+    return 5 * step if decimals.endswith("5") else step
 
 
 def _rounding_interval(value: float, digits: str, factor: float = 1.0) -> Interval:
@@ -869,6 +930,8 @@ def _unit_for(
         return AREA_PREFIX + area.group("unit").lower()
     noun = _noun_from_doc(tokens, n1_start) if tokens is not None else None
     noun = _noun_after(text, end, first) if noun is None else noun
+    if not noun and TOLL_BEFORE.search(text[max(0, n1_start - 80) : n1_start]):
+        return TOLL_UNIT  # "the death toll rose to 14": 14 people dead
     if first.word and first.value == 1.0 and (_is_plural(noun) or noun.lower() in ONE_IDIOMS):
         return None  # "one says", "at one point", "on one hand": not a count
     if noun or not (first.word or first.vague):

@@ -38,7 +38,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from triangulate.core.words import SPEECH_VERBS, word_set
+from triangulate.core.words import PERSON_NOUNS, SPEECH_VERBS, word_set
 from triangulate.models import Entity, Evidence, Quote
 from triangulate.readers.entities import (
     TITLE_WORDS,
@@ -66,6 +66,7 @@ MAX_LABEL_WORDS = 3
 MIN_QUOTE_WORDS_WITHOUT_VERB = 4
 COVERED_SHARE = 0.8
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+UNNAMED = ""  # a pronoun's antecedent is a person the text does not name
 GROUP_PRONOUNS = frozenset({"it", "they"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 DOCUMENT_NOUNS = word_set("lawsuit report newspaper agency memo letter statement")
@@ -255,7 +256,7 @@ class SpeakerResolver:
             if name is None and person:
                 last = self._last_person_outside_quotes(subject)
                 name = self.person_name(last) if last is not None else None
-            return name, mention
+            return name or None, mention
         if subject.pos_ == "PRON":
             return None, mention
         titled = self._name_after_title(subject)
@@ -275,7 +276,7 @@ class SpeakerResolver:
         if name is None:
             last = self._last_person_outside_quotes(pronoun)
             name = self.person_name(last) if last is not None else None
-        return name
+        return name or None
 
     def _name_after_title(self, subject: Token) -> tuple[str, Evidence] | None:
         """ "said harbour police Sgt. Ana Veldt" cut after "Sgt.": the person named right
@@ -434,12 +435,14 @@ class SpeakerResolver:
     # ------------------------------------------------------------ pronouns
 
     def _antecedent(self, pronoun: Token, person: bool, depth: int) -> str | None:
-        """The subject a pronoun stands for: in its own sentence first, then the ones before."""
+        """The subject a pronoun stands for: in its own sentence first, then the ones before.
+        ``UNNAMED`` when that subject is a person the text does not name ("The store clerk,
+        35, was stabbed ... He was released"): not the person named before it."""
         if depth > MAX_CHAIN:
             return None
         for subject in _earlier_subjects(pronoun):
             name = self._candidate(subject, person, depth)
-            if name:
+            if name is not None:
                 return name
         doc = pronoun.doc
         previous = pronoun.sent.start - 1
@@ -449,7 +452,7 @@ class SpeakerResolver:
             earlier = doc[previous].sent
             for subject in _sentence_subjects(earlier):
                 name = self._candidate(subject, person, depth)
-                if name:
+                if name is not None:
                     return name
             previous = earlier.start - 1
         return None
@@ -466,7 +469,10 @@ class SpeakerResolver:
         if token.pos_ == "PRON":
             return None
         if person:
-            return self._person_candidate(token)
+            found = self._person_candidate(token)
+            if found is None and token.pos_ == "NOUN" and token.lemma_.lower() in PERSON_NOUNS:
+                return UNNAMED  # "the store clerk": a person, unnamed
+            return found
         if any(child.dep_ == "conj" for child in token.children):
             return self._phrase(token)[0]  # "they" after "A, B and C said"
         entity = self.index.containing(token.idx)

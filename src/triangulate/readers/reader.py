@@ -47,10 +47,10 @@ from triangulate.readers.published import publication_of
 from triangulate.readers.quantities import find_quantities
 from triangulate.readers.quotes import find_quotes
 from triangulate.readers.sentences import find_sentences
-from triangulate.readers.times import find_times
+from triangulate.readers.times import told_times
 from triangulate.readers.units import find_units
 
-READER_VERSION = "12"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
+READER_VERSION = "20"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
 # 6: events told by another clause's sentence, quotes kept to their clause; 7: speeds;
 # 8: a year naming happenings ("the 1974 bombings", "the May 2031 riots") and a tokenised
 # clock time ("11 : 40 p.m.") are no counts; 9: a quoted speaker named by a surname the tagger
@@ -65,7 +65,15 @@ READER_VERSION = "12"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # a vote's tally ("a 48-51 vote") is no range; a telling keeps the words before a word that
 # describes a noun ("a 19-year-old suspect", "a Republican-backed bill"); what is said in a
 # relative clause starts after who says it ("a bill that critics said would ..."); a name
-# saying a figure is not what it counts ("the 600 Harlow has said")
+# saying a figure is not what it counts ("the 600 Harlow has said"); 13: a number placing
+# on a street is no count ("the 1400 block of Dunmore Avenue", "25 Elm Street"); 14: a death
+# toll's number counts people ("the death toll rose to 14"); 15: a number inside a name
+# is no count ("Workers Local 88 said", "Channel 6 News"); 16: a wire dateline's date is the
+# report's, not a time it tells of, nor a part of an event's telling ("TALMOUTH, March 11 -");
+# 17: "about" is never wider than a step of the last written digit ("about $4.2 billion" is
+# 4.1-4.3 billion); 18: a pronoun after a person the text does not name ("The store clerk
+# ... He") is not the person named before; 19: "less than" and "up to" reach down to 0 again;
+# 20: a telling that drops an apposition drops its closing comma ("Dorian Pruett on Tuesday")
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
@@ -197,7 +205,7 @@ def read_parsed(article: Article, doc: Doc) -> Reading:
     text, article_id = article.text, article.id
     entities = find_entities(doc, article_id)
     index = EntityIndex.of(entities)
-    times = find_times(text, article_id, _as_date(published))
+    times = told_times(text, article_id, _as_date(published))
     quantities = find_quantities(text, article_id, doc)
     quotes = find_quotes(doc, index, article_id)
     return Reading(

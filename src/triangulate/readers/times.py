@@ -18,7 +18,7 @@ import datetime
 import re
 import string
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -26,7 +26,7 @@ from itertools import accumulate
 from dateutil.easter import easter
 
 from triangulate.core import words
-from triangulate.core.dates import SEASON_MONTHS, DateInterval, values_compatible
+from triangulate.core.dates import SEASON_MONTHS, DateInterval, lead_datelines, values_compatible
 from triangulate.core.dates import SEASON_START as SEASON_START  # re-exported: the comparison
 from triangulate.core.dates import month_span as month_span  # reads them from here
 from triangulate.core.words import words_of
@@ -1480,6 +1480,13 @@ def find_times(text: str, article_id: str, anchor: Date | None) -> list[TimeExpr
     return _find_times(text, article_id, anchor, _ALL_RULES)
 
 
+def told_times(text: str, article_id: str, anchor: Date | None) -> list[TimeExpression]:
+    """The times a text tells of: every one but a wire dateline's date ("TALMOUTH, March 11
+    (Herald) -"), which is the report's own (``find_dateline`` reads it as the publication
+    date), not the date of what it reports."""
+    return _find_times(text, article_id, anchor, _ALL_RULES, lead_datelines(text))
+
+
 def needs_an_anchor(time: TimeExpression) -> bool:
     """Whether the expression's value came from its anchor ("on Friday", "December 14",
     "last week"), not from its own words ("12 March 2031", "the 1930s"): read alone,
@@ -1495,11 +1502,17 @@ def _absolute_times(line: str) -> list[TimeExpression]:
 
 
 def _find_times(
-    text: str, article_id: str, anchor: Date | None, rules: list[tuple[int, _Rule]]
+    text: str,
+    article_id: str,
+    anchor: Date | None,
+    rules: list[tuple[int, _Rule]],
+    skipped: Sequence[tuple[int, int]] = (),
 ) -> list[TimeExpression]:
     context = _Context(text, anchor)
     found: list[TimeExpression] = []
     for candidate in _select(_candidates(text, rules)):
+        if any(start <= candidate.start < end for start, end in skipped):
+            continue
         resolved = candidate.rule.resolve(candidate.match, context)
         if resolved is None:
             continue
