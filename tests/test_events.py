@@ -106,3 +106,11 @@ def test_a_dropped_apposition_takes_its_closing_comma() -> None:
     assert telling_text(events["arrested"]).startswith(
         "Brackenford police arrested Dorian Pruett on Tuesday"
     )
+
+
+def test_an_undated_wire_dateline_is_no_part_of_a_telling() -> None:
+    events = events_of(
+        "TALMOUTH (National Sentinel) - Anton Halvorsen quit as premier on Monday after his"
+        " budget collapsed."
+    )
+    assert telling_text(events["quit"]).startswith("Anton Halvorsen quit as premier")

@@ -74,3 +74,23 @@ def test_a_short_piece_with_a_verb_or_an_end_mark_is_not_joined() -> None:
         "He left.",
         "Harlow Foods will buy Trenton Dairy.",
     ]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    title=st.sampled_from(["Sgt.", "Det.", "Lt.", "Insp.", "Capt.", "Supt.", "Cpl."]),
+    name=st.sampled_from(["Paul Edevane", "Ana Moll", "Omar Dace", "Lena Marsh"]),
+)
+def test_no_sentence_ends_at_a_title_before_a_name(title: str, name: str) -> None:
+    first = f"The crash happened at about 6:40 a.m. near Crane Hollow Road, {title} {name} said."
+    assert _sentences(f"{first} Three students were hurt.") == [
+        first,
+        "Three students were hurt.",
+    ]
+
+
+def test_a_title_that_ends_a_sentence_before_no_name_stays_an_end() -> None:
+    assert _sentences("The team was led by the Capt. He left.") == [
+        "The team was led by the Capt.",
+        "He left.",
+    ]

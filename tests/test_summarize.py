@@ -698,3 +698,34 @@ def test_a_wire_dateline_is_dropped_from_a_summary_sentence() -> None:
     pieces, shown = summary.clean(Evidence("h", 0, len(text), text))
     assert shown == "Governor Pella Vance on Tuesday signed the Clean Transit Act into law."
     assert pieces[0].text.startswith("Governor")
+
+
+def test_a_contested_value_in_a_closing_side_clause_leaves_the_rest_a_plain_fact() -> None:
+    herald = (
+        "The Coravia Senate on Tuesday approved the Clean Transit Act, which the budget office"
+        " says will cost about $4.8 billion over ten years."
+    )
+    ledger = (
+        "The Coravia Senate on Tuesday passed the Clean Transit Act, which would cost about"
+        " $4.2 billion over ten years."
+    )
+    articles = [
+        Article("h", "h.txt", herald, outlet="Herald", title="Transit act passes"),
+        Article("l", "l.txt", ledger, outlet="Ledger", title="Senate passes transit bill"),
+    ]
+    cost = Claim(
+        "c1",
+        "Cost",
+        "conflict",
+        "about $4.8 billion and about $4.2 billion cannot both hold",
+        (
+            Side(4.8e9, "about $4.8 billion", ("h",), (Evidence("h", 0, len(herald), herald),)),
+            Side(4.2e9, "about $4.2 billion", ("l",), (Evidence("l", 0, len(ledger), ledger),)),
+        ),
+    )
+    account = summarize(articles, read_many(articles), [cost], [])
+    first = account[0]
+    assert first.text.startswith("The Coravia Senate on Tuesday")
+    assert first.text.endswith("the Clean Transit Act.")
+    assert all("billion" not in e.text for e in first.evidence if e.article == first.articles[0])
+    assert any(s.text.startswith("Reports differ on the cost") for s in account)

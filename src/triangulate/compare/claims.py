@@ -95,6 +95,12 @@ REVISION_CUES = re.compile(
     r" (?:last|earlier|previously|on \w+day))\b",
     re.IGNORECASE,
 )
+# Words of a change a later report tells ("the toll rose to 14", "now stands at"): stricter
+# than REVISION_CUES, which also reads hedges and perfect tenses as revising.
+RISEN = re.compile(
+    r"\b(now|so far|risen|rose|rises|climbed|increased|jumped|has grown|grew|revised|updated)\b",
+    re.IGNORECASE,
+)
 PLAN_CUES = re.compile(
     r"\b(will|would|shall|expected|expects|plans?|planned|scheduled|set to|due to|"
     r"intends?|aims?|could|may|might|no plans?|is to|are to)\b",
@@ -711,11 +717,7 @@ class ArticleNames:
 
 def _is_update(earlier: _Group, later: _Group) -> bool:
     """A later report revising an earlier one: dates ordered and wording of a change."""
-    earlier_dates = [m.published for m in earlier.mentions]
-    later_dates = [m.published for m in later.mentions]
-    if None in earlier_dates or None in later_dates:
-        return False
-    if max(d for d in earlier_dates if d) >= min(d for d in later_dates if d):
+    if not _reported_later(earlier, later):
         return False
     if _aged_since(earlier.first, later.first) or _of_a_later_day(earlier, later):
         return True
@@ -725,6 +727,27 @@ def _is_update(earlier: _Group, later: _Group) -> bool:
     # a plan, then what was done ("will cut 1,150 jobs", then "cut 850 jobs"); two plans told
     # two ways are two accounts, unless the later one says it revises
     return later_revises or (earlier_planned and not later_planned)
+
+
+def _reported_later(earlier: _Group, later: _Group) -> bool:
+    """Every report of the later group is of a later day than every one of the earlier."""
+    earlier_dates = [m.published for m in earlier.mentions]
+    later_dates = [m.published for m in later.mentions]
+    if None in earlier_dates or None in later_dates:
+        return False
+    return max(d for d in earlier_dates if d) < min(d for d in later_dates if d)
+
+
+def _newer_count(groups: Sequence[_Group]) -> tuple[_Group, _Group] | None:
+    """Two readings that can both hold, the later report telling a change ("killed at least
+    9 people", then "the death toll rose to 14"): the later is the newer count."""
+    if len(groups) != 2 or groups[0].first.kind != "quantity":
+        return None
+    earlier, later = _ordered(groups[0], groups[1])
+    if not _reported_later(earlier, later):
+        return None
+    risen = any(RISEN.search(_sentence_text(m)) for m in later.mentions)
+    return (earlier, later) if risen or _of_a_later_day(earlier, later) else None
 
 
 def _of_a_later_day(earlier: _Group, later: _Group) -> bool:
@@ -982,6 +1005,9 @@ def _draft(
         return _Draft(Claim("", about, "single", reason, sides, confidence), (3, lead))
     clashes = _incompatible_pairs(groups)
     if not clashes:
+        newer = _newer_count(groups)
+        if newer is not None:
+            return _brought_up_to_date(newer, members, names, about, sides, confidence, lead)
         return _agreed(groups, members, names, about, sides, confidence, lead)
     if all(_is_update(earlier, later) for earlier, later in clashes):
         return _update(clashes, members, names, about, sides, confidence, lead)
@@ -1018,6 +1044,25 @@ def _update(
         f"{_quoted(earlier, names)} of {_date_key(earlier)} was revised by {_quoted(later, names)} "
         f"of {_date_key(later)}: the later report gives a changed value "
         f"({_why_incompatible(earlier, later)}); {_source_count_text(members, names)}."
+    )
+    sources = len({m.source for m in members})
+    return _Draft(Claim("", about, "update", reason, sides, confidence), (1, -sources, lead))
+
+
+def _brought_up_to_date(
+    newer: tuple[_Group, _Group],
+    members: list[Mention],
+    names: ArticleNames,
+    about: str,
+    sides: tuple[Side, ...],
+    confidence: float,
+    lead: float,
+) -> _Draft:
+    earlier, later = newer
+    reason = (
+        f"{_quoted(earlier, names)} of {_date_key(earlier)}, then {_quoted(later, names)} of "
+        f"{_date_key(later)}: both can hold, and the later report tells of a change; "
+        f"{_source_count_text(members, names)}."
     )
     sources = len({m.source for m in members})
     return _Draft(Claim("", about, "update", reason, sides, confidence), (1, -sources, lead))

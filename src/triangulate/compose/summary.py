@@ -36,7 +36,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from triangulate.core.dates import LEAD_DATELINE, shown_publication_date
 from triangulate.core.sources import independent_sources, original_of, source_name, surely_citing
@@ -157,6 +157,8 @@ APPEAL = re.compile(
     r"encouraged)\s+to\s+(?:call|contact|come\s+forward)|crime\s*stoppers)\b",
     re.I,
 )
+# A side clause that closes a sentence: what stands before it is a statement of its own.
+SIDE_CLAUSE = re.compile(r",\s+(?:which|who|after|as|while|bringing|leaving|with|according)\b")
 # Someone named by a pronoun or a bare noun: once the account names two people, it can be
 # either ("The man is thought to have fallen earlier").
 SOMEONE = re.compile(
@@ -821,11 +823,11 @@ def _ranked(claims: Iterable[Claim], status: str, articles: dict[str, Article]) 
     return sorted(chosen, key=lambda c: (-sources(c), -c.confidence))
 
 
-def _contested_spans(claims: Iterable[Claim]) -> list[Evidence]:
-    """Values that are no plain fact: both sides of a conflict; both sides of an update,
-    which its own sentence tells with their dates."""
+def _contested_spans(claims: Iterable[Claim]) -> list[tuple[Evidence, str]]:
+    """Values that are no plain fact, each with the sentence it is given in: both sides of a
+    conflict; both sides of an update, which its own sentence tells with their dates."""
     return [
-        e
+        (e, side.display)
         for claim in claims
         if claim.status in ("conflict", "update") and claim.kind not in UNTOLD_KINDS
         for side in claim.sides
@@ -833,8 +835,37 @@ def _contested_spans(claims: Iterable[Claim]) -> list[Evidence]:
     ]
 
 
-def _holds(candidate: Candidate, spans: Iterable[Evidence]) -> bool:
-    return any(_inside(e, candidate.sentence) for e in spans)
+def _without_contested_tail(
+    candidate: Candidate, contested: Sequence[tuple[Evidence, str]]
+) -> Candidate | None:
+    """The candidate as a plain fact: itself when it gives no contested value; its words
+    before a closing side clause that gives every contested value it has ("The Senate
+    approved the act, which the budget office says will cost about $4.8 billion": the act's
+    passing is plain, its cost is told as a disagreement); else none."""
+    sentence = candidate.sentence
+    held = [value for e, value in contested if _inside(e, sentence)]
+    if not held:
+        return candidate
+    text = sentence.text
+    places = [text.find(value) for value in held]
+    if min(places) < 0:
+        return None  # a value not written as shown: the whole sentence stays out
+    cut = None
+    for found in SIDE_CLAUSE.finditer(text, 0, min(places)):
+        cut = found.start()
+    if cut is None or len(words_of(text[:cut])) < MIN_WORDS:
+        return None
+    kept = []
+    for piece in candidate.pieces:
+        start, end = piece.start - sentence.start, piece.end - sentence.start
+        if start < cut:
+            kept.append(piece if end <= cut else _piece(sentence, start, cut))
+    shown = " ".join(p.text for p in kept if p.text).rstrip(" ,;:")
+    if not kept or not shown:
+        return None
+    figures = tuple(q for q in candidate.figures if q.evidence.end <= sentence.start + cut)
+    text = shown[:1].upper() + shown[1:] + "."
+    return replace(candidate, pieces=tuple(kept), text=text, figures=figures)
 
 
 # --- entry point -----------------------------------------------------------------------------
@@ -866,7 +897,7 @@ def compose(
 ) -> list[SummarySentence]:
     """The account from weighed candidates: opener, further facts, disagreements, updates."""
     contested = _contested_spans(claims)
-    plain = [c for c in found if not _holds(c, contested)]
+    plain = [c for c in (_without_contested_tail(c, contested) for c in found) if c is not None]
     limit = budget(list(sources.articles.values()), params)
     chosen = ordered(select(plain, limit, params))
     for _ in range(3):  # each round leaves out who is named only as "he" or "the man"

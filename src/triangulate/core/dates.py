@@ -712,12 +712,15 @@ def shown_publication_date(published: str | None, inferred: bool) -> str | None:
 # ---------------------------------------------------------------- datelines
 
 # A wire lead's dateline: where and when the report was filed, then a dash ("TALMOUTH,
-# March 11 (Harbor City Herald) -", "Port Ellis, Mar. 4, 2031 —"). Its date is the report's,
-# not a time the report tells of.
+# March 11 (Harbor City Herald) -", "Port Ellis, Mar. 4, 2031 —", "TALMOUTH (Sentinel) -").
+# Its date is the report's, not a time the report tells of.
 LEAD_DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,3},[ \t]+"
+    r"^[ \t]*(?:[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,3},[ \t]+"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}"
-    r"(?:,?[ \t]+\d{4})?[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?[-\u2013\u2014]{1,2}[ \t]*",
+    r"(?:,?[ \t]+\d{4})?[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?"
+    # or a place in capitals and the agency, undated: "TALMOUTH (National Sentinel) -"
+    r"|[A-Z]{2,}[A-Z.'-]*(?:[ ,]+[A-Z]{2,}[A-Z.'-]*)*[ \t]*\([^()\n]{1,60}\)[ \t]*)"
+    r"[-\u2013\u2014]{1,2}[ \t]*",
     re.MULTILINE,
 )
 

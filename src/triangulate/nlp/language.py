@@ -28,6 +28,37 @@ VERB_TAGS = ("VB", "MD")
 UNUSED_COMPONENTS = ("senter",)
 MAX_SENTENCE_TOKENS = 300
 NAME_PIECE_TOKENS = 3  # a piece cut from a name: a word or two, never a clause
+# Titles written short before a name ("Sgt. Paul Edevane", "Det. Ana Moll"): their dot ends
+# no sentence, though the parser often takes it for an end.
+TITLE_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "lt",
+        "sgt",
+        "capt",
+        "col",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "det",
+        "insp",
+        "supt",
+        "cpl",
+        "ofc",
+        "dep",
+        "atty",
+        "cmdr",
+        "maj",
+        "adm",
+        "pres",
+    ]
+)
 
 
 @Language.component(BREAKS_COMPONENT)
@@ -60,7 +91,8 @@ def mark_line_breaks(doc: Doc) -> Doc:
 @Language.component(NAMES_COMPONENT)
 def join_cut_names(doc: Doc) -> Doc:
     """Join back a sentence the parser ended inside a name: at a slash between two
-    capitalised words, or after a name's first word (:func:`_name_part_before`).
+    capitalised words, after a name's first word (:func:`_name_part_before`), or after a
+    title written short before it ("Sgt. | Paul Edevane said", :func:`_title_before`).
 
     The parser sometimes ends a sentence at "<Name> / <Name>", two names of one thing, or
     after the first word of a name opening a paragraph, and every reader then sees two
@@ -71,7 +103,7 @@ def join_cut_names(doc: Doc) -> Doc:
     """
     for sentence in list(doc.sents)[1:]:
         first = sentence[0]
-        name = _name_part_before(doc, first.i)
+        name = _name_part_before(doc, first.i) or _title_before(doc, first.i)
         if name is None or not _capitalised(first) or not _capitalised(name):
             continue
         earlier, later = name.sent.root, sentence.root
@@ -98,6 +130,20 @@ def _name_part_before(doc: Doc, index: int) -> Token | None:
     if any(token.tag_.startswith(VERB_TAGS) or token.is_punct for token in piece):
         return None
     return before
+
+
+def _title_before(doc: Doc, index: int) -> Token | None:
+    """ "..., Sgt." then "Paul Edevane said.": the title the parser ended a sentence at."""
+    before = doc[index - 1]
+    if "\n" in before.whitespace_:
+        return None
+    if before.text == "." and index >= 2 and doc[index - 2].whitespace_ == "":
+        before = doc[index - 2]  # "Sgt" "." tokenised apart
+    elif not before.text.endswith("."):
+        return None
+    if before.text.rstrip(".").lower() not in TITLE_ABBREVIATIONS:
+        return None
+    return before if doc[index].tag_ == "NNP" else None  # a name follows, not "He left"
 
 
 def _capitalised(token: Token) -> bool:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from triangulate.core.words import NUMBER_WORDS, REPORTING_VERBS, verb_groups
 from triangulate.models import Evidence, Unit
+from triangulate.nlp.language import TITLE_ABBREVIATIONS
 
 MIN_WORDS = 4
 BULLET_MARKS = frozenset("•◦▪‣·*-–—>")
@@ -74,23 +75,9 @@ PAIR_STOP_WORDS = frozenset(
         "no",
     ]
 )
-# Words that end in a dot without ending the sentence (general English news abbreviations).
-ABBREVIATIONS = frozenset(
+# Words whose dot ends no sentence: titles before a name, and the usual short forms.
+ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset(
     [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "lt",
-        "sgt",
-        "capt",
-        "col",
-        "gen",
-        "gov",
-        "sen",
-        "rep",
-        "rev",
         "st",
         "mt",
         "ft",
