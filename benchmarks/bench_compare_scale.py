@@ -262,8 +262,10 @@ def repeated(data: Path, cache: Path, sizes: list[int], repeat: int) -> None:
         for size in sizes:
             command = [sys.executable, __file__, "--data", str(data), "--cache", str(cache)]
             done = subprocess.run(
-                [*command, "--one-size", str(size)], check=True, capture_output=True, text=True
+                [*command, "--one-size", str(size)], check=False, capture_output=True, text=True
             )
+            if done.returncode:
+                sys.exit(f"the run of {size} articles failed:\n{done.stderr}")
             figures = json.loads(done.stdout.strip().splitlines()[-1])
             found[size].append(figures)
             per = {kind: 1000 * figures[kind] / figures["statements"] for kind in ("cold", "warm")}
@@ -299,7 +301,10 @@ def main() -> None:
         "--event", action="store_true", help="also the largest training event, a quarter to all"
     )
     parser.add_argument(
-        "--repeat", type=int, default=1, help="each size this many times, fresh processes"
+        "--repeat",
+        type=int,
+        default=1,
+        help="2 or more: each size this many times, each in a fresh process",
     )
     parser.add_argument("--one-size", type=int, help=argparse.SUPPRESS)  # one run of --repeat
     args = parser.parse_args()
