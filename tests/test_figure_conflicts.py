@@ -341,3 +341,102 @@ def test_the_day_something_was_said_dates_no_happening(encoder: TextEncoder) -> 
     )
     assert not [c for c in claims if c.kind in ("date", "when")]
     assert [c for c in claims if c.kind == "figure" and c.status == "agreed"]
+
+
+@pytest.mark.parametrize(("first", "second"), [("May 8", "May 10"), ("Saturday", "Monday")])
+def test_two_days_written_without_a_year_conflict(
+    encoder: TextEncoder, first: str, second: str
+) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-05-12",
+            f"Vantic bows out\n\nPrime Minister Aurel Vantic conceded defeat on {first}.\n\n"
+            "Green Labour Front leader Ilse Corvanu claimed victory.",
+        ),
+        (
+            "2031-05-12",
+            f"Vantic concedes defeat\n\nPrime Minister Aurel Vantic conceded defeat on {second}."
+            "\n\nGreen Labour Front leader Ilse Corvanu claimed victory.",
+        ),
+    )
+    dates = [c for c in claims if c.kind == "date" and c.status == "conflict"]
+    assert [sorted(s.display for s in c.sides) for c in dates] == [sorted([first, second])]
+
+
+def test_a_change_told_again_a_day_later_is_a_conflict_a_count_still_standing_an_update(
+    encoder: TextEncoder,
+) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-10-22",
+            "Harrowgate revenue up\n\nHarrowgate Instruments said its third-quarter revenue rose"
+            " 11% to 3.2 billion euros.",
+        ),
+        (
+            "2031-10-23",
+            "Harrowgate beats forecasts\n\nHarrowgate Instruments said its third-quarter revenue"
+            " rose 12% to 3.2 billion euros.",
+        ),
+    )
+    shares = [c for c in claims if c.kind == "figure" and len(c.sides) == 2]
+    assert [(sorted(s.display for s in c.sides), c.status) for c in shares] == [
+        (["11%", "12%"], "conflict")
+    ]
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-09-14",
+            "Hurricane Talia hits the coast\n\nHurricane Talia came ashore near Port Hallison on"
+            " Monday.\n\nFour people are missing after the storm, officials said.",
+        ),
+        (
+            "2031-09-15",
+            "Talia leaves thousands without power\n\nHurricane Talia came ashore near Port"
+            " Hallison on Monday.\n\nTwo people are still missing after the storm, officials"
+            " said.",
+        ),
+    )
+    missing = [c for c in claims if c.kind == "figure" and len(c.sides) == 2]
+    assert [(sorted(s.display for s in c.sides), c.status) for c in missing] == [
+        (["Four", "Two"], "update")
+    ]
+
+
+def test_an_earnings_reports_sums_answer_their_own_questions(encoder: TextEncoder) -> None:
+    """Revenue and profit, both "rose" in one report, are two questions, not one told two
+    ways; a sum per share clashes whichever verb tells it."""
+    claims = _claims(
+        encoder,
+        "Harrowgate profit up\n\nHarrowgate Instruments said its third-quarter revenue rose to"
+        " 3.2 billion euros. Net profit rose to 412 million euros, or 1.86 euros per share.",
+        "Harrowgate beats forecasts\n\nHarrowgate Instruments said its third-quarter revenue"
+        " rose to 3.2 billion euros. The company earned 412 million euros, or 1.89 euros a"
+        " share.",
+    )
+    figures = {
+        c.about: (c.status, sorted(s.display for s in c.sides))
+        for c in claims
+        if c.kind == "figure"
+    }
+    assert figures["Revenue"] == ("agreed", ["3.2 billion"])
+    assert figures["Per share"] == ("conflict", ["1.86", "1.89"])
+
+
+def test_a_denial_a_loss_and_a_fall_agree_with_nothing_they_deny(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "Harrowgate stays in the black\n\nHarrowgate Instruments posted a third-quarter net"
+        " profit of 12 million euros on Wednesday.\n\nRevenue rose 3% to 3.2 billion euros.\n\n"
+        "Prime Minister Aurel Vantic conceded defeat early on Monday.",
+        "Harrowgate swings to loss\n\nHarrowgate Instruments posted a third-quarter net loss"
+        " of 12 million euros on Wednesday.\n\nRevenue fell 3% to 3.2 billion euros.\n\n"
+        "Prime Minister Aurel Vantic did not concede defeat on Monday.",
+    )
+    agreed = [c.about for c in claims if c.status == "agreed" and c.kind == "statement"]
+    assert not [a for a in agreed if a.startswith(("Revenue rose", "Revenue fell"))]
+    assert not [a for a in agreed if "net profit" in a or "net loss" in a]
+    assert not [a for a in agreed if a.startswith(("Prime Minister", "Aurel Vantic conceded"))]
+    sums = {c.about: c.status for c in claims if c.about in ("Profit", "Loss")}
+    assert sums == {"Profit": "single", "Loss": "single"}

@@ -519,3 +519,13 @@ def test_about_is_never_wider_than_a_written_step() -> None:
     assert not compatible(first("about $4.2 billion"), first("about $4.8 billion"))
     assert compatible(first("about $4.2 billion"), first("$4.25 billion"))
     assert compatible(first("about 2,000 troops"), first("nearly 2,000 troops"))
+
+
+def test_millimetres_and_speeds_convert() -> None:
+    def first(text: str) -> Quantity:
+        return find_quantities(text, "c")[0]
+
+    assert unit_kind(first("up to 440 mm of rain").unit) == "length"
+    assert compatible(first("up to 440 mm of rain"), first("17.2 inches of rain"))
+    assert compatible(first("winds of 115 mph"), first("winds of 185 km/h"))
+    assert not compatible(first("winds of 90 mph"), first("winds of 185 km/h"))

@@ -631,3 +631,16 @@ def test_a_dateline_ends_where_the_report_begins(
     text = head + "The council met on Monday in the town hall."
     assert lead_datelines(text) == [(0, len(head))]
     assert lead_datelines("The council met on Monday, March 4 - and then it rained.") == []
+
+
+def test_a_place_in_capitals_and_a_dash_is_a_dateline_a_hyphenated_word_is_not() -> None:
+    assert lead_datelines("PORT HALLISON - Hurricane Talia came ashore on Monday.") == [(0, 16)]
+    for text in ("UK-based firms grew.", "US-China talks resumed.", "NASA - the agency said so."):
+        assert lead_datelines(text) == []
+
+
+def test_a_day_with_last_or_next_year_after_it_is_of_that_year() -> None:
+    text = "The body was found on March 9 last year. He will be freed on June 2 next year."
+    values = {t.evidence.text: t.value for t in find_times(text, "y", date(2026, 1, 22))}
+    assert values["March 9"] == "2025-03-09"
+    assert values["June 2"] == "2027-06-02"

@@ -187,7 +187,8 @@ def carries(member: Statement, label: tuple[Statement, Fact | None]) -> bool:
     statement, fact = label
     if fact is None and not _tells_a_happening_of(member, statement):
         return False
-    if _tells_one_of_several(member, [fact] if fact is not None else _main_facts(statement)):
+    facts = [fact] if fact is not None else _main_facts(statement)
+    if _tells_one_of_several(member, facts) or _tells_the_opposite(member, facts):
         return False
     figures = fact.quantities if fact is not None and fact.quantities else statement.quantities
     told = _figures_told_of(member, fact)
@@ -290,6 +291,48 @@ def _single(fact: Fact, member: Statement) -> bool:
         return False
     head = words[-1].lower()
     return head not in _PLURAL_HEADS and stem(head) == head
+
+
+# Verbs of opposite changes: a member telling one does not carry a claim of the other
+# ("Revenue fell 3%" against "Revenue rose 3%").
+OPPOSITE_VERBS = (
+    (
+        word_set("rise increase climb jump grow soar gain"),
+        word_set("fall drop decline plunge slide lose"),
+    ),
+    (word_set("win"), word_set("lose")),
+)
+
+
+OPPOSITE_NOUNS = ((word_set("profit profits gain gains surplus"), word_set("loss losses deficit")),)
+
+
+def _tells_the_opposite(member: Statement, facts: Sequence[Fact]) -> bool:
+    """Whether a member tells the denial of a claim's happening ("did not concede" against
+    "conceded") or its opposite change ("fell" against "rose"), and not the happening."""
+    told = {f.predicate for f in member.facts if f.predicate}
+    for fact in facts:
+        verb = fact.predicate
+        if not verb or verb in told:
+            continue
+        denied = verb.removeprefix("not ") if verb.startswith("not ") else f"not {verb}"
+        if denied in told:
+            return True
+        for ups, downs in OPPOSITE_VERBS:
+            for mine, other in ((ups, downs), (downs, ups)):
+                if verb in mine and told & other and not told & mine:
+                    return True
+    for fact in facts:  # "posted a net profit" against "posted a net loss"
+        said = set(words_of(f"{fact.subject or ''} {fact.object or ''}".lower()))
+        same_verb = [f for f in member.facts if f.predicate == fact.predicate]
+        theirs = {
+            w for f in same_verb for w in words_of(f"{f.subject or ''} {f.object or ''}".lower())
+        }
+        for ups, downs in OPPOSITE_NOUNS:
+            for mine, other in ((ups, downs), (downs, ups)):
+                if said & mine and theirs & other and not theirs & mine:
+                    return True
+    return False
 
 
 def _tells_a_happening_of(member: Statement, statement: Statement) -> bool:
@@ -443,7 +486,9 @@ def _supports(member: Statement, label: tuple[Statement, Fact | None], answers: 
     """A member stays when it states the label, or names someone or something the label's
     sentence names, or gives one of its figures: a fact that sentence tells besides the
     one the label says."""
-    statement = label[0]
+    statement, fact = label
+    if _tells_the_opposite(member, [fact] if fact is not None else _main_facts(statement)):
+        return False  # "Revenue fell 3%" shares the figures of "Revenue rose 3%", not its news
     shared_numbers = set(member.unit.numbers) & set(statement.unit.numbers)
     named = bool(member.names & statement.names)
     return named or bool(shared_numbers) or answers.states(member, label)  # the cheap first

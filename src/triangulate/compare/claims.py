@@ -86,9 +86,12 @@ MAX_ORDINAL = date.max.toordinal()
 # General news wording, not tied to any event: signs that a figure is a running count
 # that a later report may revise, and signs that an earlier report spoke of plans.
 REVISION_CUES = re.compile(
-    r"\b(now|so far|to date|as of|latest|updated?|revised|risen|rose|rises|climbed|"
-    r"increased|jumped|reached|has grown|grew|toll|at least|"
+    r"\b(now|so far|to date|as of|latest|updated?|revised|reached|toll|at least|"
+    # a level risen to ("the toll rose to 14"), not a change told ("revenue rose 11%")
+    r"(?:risen|rose|rises|climbed|increased|jumped|grown|grew) to|"
     r"has (?:been )?\w+ed|have (?:been )?\w+ed|up from|down from|"
+    # "two people are still missing", "95,000 customers remained without power"
+    r"still|remains?|remained|(?:fell|dropped|down) to|"
     # "fewer than the 1,150 it announced last week", "the 40 initially reported"
     r"(?:initially|originally|previously|earlier|first) (?:announced|reported|estimated|planned)|"
     r"(?:it|they|officials|police) (?:had )?(?:announced|reported|estimated|planned|said)"
@@ -547,7 +550,13 @@ def _reliably_dated(time: TimeExpression, article: Article) -> bool:
     """Explicit years, or relative dates resolved against a known publication date."""
     if EXPLICIT_YEAR.search(time.evidence.text):
         return True
-    return bool(article.published) and not article.published_inferred and not time.inferred
+    # a day written without its year ("May 8", "on Saturday") read against a publication
+    # date the source gives is as sure as the report: the year or week is the reader's
+    # pick only where the report's own date is a guess. A bare clock time's day is the
+    # reader's guess from the sentences around it.
+    if time.inferred and time.granularity != "day":
+        return False
+    return bool(article.published) and not article.published_inferred
 
 
 def _resolved_value(time: TimeExpression, span: TimeSpan, anchor: str | None) -> str:

@@ -155,6 +155,11 @@ def figure_label(
     if quantity.unit in ("percent", "percentage points"):
         return clipped(f"Share ({_verb_phrase(sentence_text, fact) or 'percent'})")
     if quantity_reader.unit_kind(quantity.unit).startswith("money:"):
+        if PER_SHARE.match(sentence_text, quantity.evidence.end - sentence_start):
+            return "Per share"  # "412 million euros, or 1.86 euros per share"
+        named = SUM_NAMED.search(sentence_text[: quantity.evidence.start - sentence_start])
+        if named is not None and named.group(1).lower() in SUM_MEASURES:
+            return named.group(1).lower().capitalize()  # "a net loss of 12 million": "Loss"
         return _sum_label(sentence_text, fact)
     before = sentence_text[: max(0, quantity.evidence.start - sentence_start)]
     other = _other_verb_before(before, fact, _beside_a_figure)
@@ -197,11 +202,28 @@ def age_label(sentence_text: str, sentence_start: int, quantity: Quantity) -> st
     return "Age"
 
 
+# A sum told of each share ("1.86 euros per share", "$2.10 a share").
+PER_SHARE = re.compile(
+    r"\s*(?:euros?|dollars?|pounds?|cents?|pence)?\s*(?:per|a|each)\s+share\b", re.IGNORECASE
+)
+# A sum named by the noun it is "of" ("a net loss of 12 million euros").
+SUM_NAMED = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$")
+# What a sum the subject of its clause names measures ("Net profit rose to 412 million").
+SUM_MEASURES = word_set(
+    """revenue revenues sales profit profits loss losses earnings income turnover cost costs
+    price prices budget spending debt deficit surplus dividend wage wages salary pay fine
+    bail ransom fee fees"""
+)
+
+
 def _sum_label(sentence_text: str, fact: Fact | None) -> str:
-    """ "Cost" for what a thing costs, "Amount paid", "Amount raised": a sum counts no
-    dollars, it is what was paid, raised or asked."""
+    """ "Cost" for what a thing costs, "Revenue" for what the clause says it is, "Amount
+    paid", "Amount raised": a sum counts no dollars, it is what was paid, raised or asked."""
     if fact is not None and (fact.predicate or "").removeprefix("not ") == "cost":
         return "Cost"
+    words: list[str] = WORD.findall(fact.subject or "") if fact is not None else []
+    if words and words[-1].lower() in SUM_MEASURES:
+        return words[-1].lower().capitalize()  # "Net profit rose to 412 million": "Profit"
     verb = _verb_with_auxiliaries(sentence_text, fact)
     forms = past_forms(verb.split()[-1]) if fact is not None and verb else None
     if forms is None or (fact is not None and fact.predicate in LIGHT_PREDICATES):

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from triangulate.compare.align import pair_score
 from triangulate.compare.candidates import bucket_pairs
 from triangulate.compare.disagreements import name_key, spelled_alike
+from triangulate.compare.labels import PER_SHARE, SUM_MEASURES, SUM_NAMED
 from triangulate.compare.statements import Statement, stem
 from triangulate.core.words import PERSON_NOUNS, verb_groups, verbs_alike
 from triangulate.models import Entity, Evidence, Quantity, Reading
@@ -62,6 +63,7 @@ LIGHT_VERBS = frozenset(
 # of the event: "the two other victims", "a total of 923 rounds during five operations".
 # "The death toll has risen to 45": a count of the dead told with a verb of change.
 TOLL = re.compile(r"\b(?:death|casualty|fatality)\s+toll\b|\btoll\b", re.I)
+WORD = re.compile(r"[A-Za-z][\w'-]*")
 DEATH_VERBS = frozenset({"die", "perish", "succumb", "pass away"})
 TOLL_VERBS = frozenset({"rise", "climb", "reach", "increase", "jump", "stand", "grow", "hit"})
 PART_OF = re.compile(
@@ -383,10 +385,15 @@ class Linker:
             return first.holder is not None and first.holder == second.holder
         if first.dimension and second.dimension and first.dimension != second.dimension:
             return False  # "a depth of 10 km", "25 km north of the town": two questions
+        measures = {first.key[0], second.key[0]}
+        if len(measures) == 2 and measures <= SUM_MEASURES | {"per share"}:
+            return False  # "a net profit of 12 million", "a net loss of 12 million"
         if not _doers_meet(first.doers, second.doers):
             return False
         verb_a, verb_b = first.predicate, second.predicate
-        if verb_a and verb_b and not verbs_alike(verb_a, verb_b) and not _measured_alike(a, b):
+        per_share = self._per_share(i, j)  # whichever verb tells it
+        told_apart = verb_a and verb_b and not verbs_alike(verb_a, verb_b)
+        if told_apart and not _measured_alike(a, b) and not per_share:
             return bool(a.words & b.words) and a.kind == "time"
         if a.kind == "time":
             return bool(a.words & b.words) or verbs_alike(verb_a, verb_b)
@@ -415,11 +422,33 @@ class Linker:
         """(counted thing, verb or its group): the question a figure answers, as far as
         words tell."""
         counted = stem(value.unit.split()[-1]) if value.unit else ""
-        if quantity_reader.unit_kind(value.unit) == "area":
+        kind = quantity_reader.unit_kind(value.unit)
+        if kind == "area":
             counted = "area"  # "18,000 acres", "7,300 hectares": one measure in two units
+        elif kind.startswith("money:"):
+            counted = self._sum_of(value) or counted
         verb = self._predicate(value) or ""
         groups = verb_groups(verb.removeprefix("not "))
         return counted, f"#{min(groups)}" if groups else verb
+
+    def _per_share(self, i: int, j: int) -> bool:
+        return self.traits[i].key[0] == self.traits[j].key[0] == "per share"
+
+    def _sum_of(self, value: LinkInput) -> str:
+        """What a sum measures, where its sentence says: "1.86 euros per share", or the
+        thing its clause is about ("Net profit rose to 412 million euros", "revenue rose to
+        3.2 billion euros"): a sum's currency is no question of its own."""
+        if value.statement is not None:
+            sentence = self.statements[value.statement].evidence
+            after = sentence.text[value.value_evidence.end - sentence.start :]
+            if PER_SHARE.match(after):
+                return "per share"
+            before = SUM_NAMED.search(sentence.text[: value.value_evidence.start - sentence.start])
+            if before is not None and before.group(1).lower() in SUM_MEASURES:
+                return before.group(1).lower()  # "posted a net loss of 12 million euros"
+        words = WORD.findall(value.subject or "")
+        measure = words[-1].lower() if words else ""
+        return measure if measure in SUM_MEASURES else ""
 
     def _same_key(self, i: int, j: int) -> bool:
         (noun_a, verb_a), (noun_b, verb_b) = self.traits[i].key, self.traits[j].key
@@ -513,7 +542,7 @@ class Linker:
                 # two periods of one named thing ("the 1991-1993 war", "the war, from 1988
                 # to 1994") in the coverage of one story are rarely two different things
                 return max(aligned, PERIOD_CLASH), False
-            if not self._same_happening(i, j):
+            if not self._same_happening(i, j) and not self._per_share(i, j):
                 return None
             if aligned >= CLASH_ALIGNMENT:
                 return aligned, False

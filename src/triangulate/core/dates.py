@@ -712,15 +712,17 @@ def shown_publication_date(published: str | None, inferred: bool) -> str | None:
 # ---------------------------------------------------------------- datelines
 
 # A wire lead's dateline: where and when the report was filed, then a dash ("TALMOUTH,
-# March 11 (Harbor City Herald) -", "Port Ellis, Mar. 4, 2031 —", "TALMOUTH (Sentinel) -").
+# March 11 (Harbor City Herald) -", "Port Ellis, Mar. 4, 2031 —", "TALMOUTH (Sentinel) -",
+# "PORT HALLISON - ").
 # Its date is the report's, not a time the report tells of.
 LEAD_DATELINE = re.compile(
     r"^[ \t]*(?:[A-Z][A-Za-z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]+){0,3},[ \t]+"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}"
     r"(?:,?[ \t]+\d{4})?[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?"
-    # or a place in capitals and the agency, undated: "TALMOUTH (National Sentinel) -"
-    r"|[A-Z]{2,}[A-Z.'-]*(?:[ ,]+[A-Z]{2,}[A-Z.'-]*)*[ \t]*\([^()\n]{1,60}\)[ \t]*)"
-    r"[-\u2013\u2014]{1,2}[ \t]*",
+    # or a place in capitals, the agency if any, undated: "TALMOUTH (National Sentinel) -",
+    # "PORT HALLISON - " (a dash set apart: "UK-based" is no dateline)
+    r"|[A-Z]{2,}[A-Z.']*(?:[ ,]+[A-Z]{2,}[A-Z.']*)*(?:[ \t]*\([^()\n]{1,60}\))?[ \t]+)"
+    r"[-\u2013\u2014]{1,2}[ \t]*(?=[A-Z\"\u201c'\u2018])",
     re.MULTILINE,
 )
 

@@ -203,7 +203,12 @@ LENGTH_IN_METRES: dict[str, float] = {
     "kilometres": 1000.0, "kilometre": 1000.0, "kilometers": 1000.0, "kilometer": 1000.0,
     "km": 1000.0, "feet": 0.3048, "foot": 0.3048, "ft": 0.3048, "miles": 1609.344,
     "mile": 1609.344, "yards": 0.9144, "yard": 0.9144, "inches": 0.0254, "inch": 0.0254,
+    "millimetres": 0.001, "millimetre": 0.001, "millimeters": 0.001, "millimeter": 0.001,
+    "mm": 0.001, "centimetres": 0.01, "centimetre": 0.01, "centimeters": 0.01,
+    "centimeter": 0.01, "cm": 0.01,
 }  # fmt: skip
+# Speeds in kilometres an hour.
+SPEED_IN_KMH: dict[str, float] = {"km/h": 1.0, "mph": 1.609344}
 # Areas told by a unit of their own ("18,000 acres", "7,300 hectares"), in square metres.
 AREA_IN_SQUARE_METRES: dict[str, float] = {
     "acres": 4046.8564224, "acre": 4046.8564224, "hectares": 10_000.0, "hectare": 10_000.0,
@@ -425,12 +430,15 @@ def compatible(a: Quantity, b: Quantity) -> bool:
 
 
 def _length_factor(quantity: Quantity) -> float:
-    """Metres per unit for a length, square metres per unit for an area, else 1."""
+    """Metres per unit for a length, square metres per unit for an area, kilometres an
+    hour per unit for a speed, else 1."""
     lowered = quantity.unit.lower()
     if lowered.startswith(AREA_PREFIX):
         return LENGTH_IN_METRES.get(lowered.removeprefix(AREA_PREFIX), 1.0) ** 2
     if lowered in AREA_IN_SQUARE_METRES:
         return AREA_IN_SQUARE_METRES[lowered]
+    if lowered in SPEED_IN_KMH:
+        return SPEED_IN_KMH[lowered]
     return LENGTH_IN_METRES.get(lowered, 1.0)
 
 

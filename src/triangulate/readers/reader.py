@@ -50,7 +50,7 @@ from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import told_times
 from triangulate.readers.units import find_units
 
-READER_VERSION = "22"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
+READER_VERSION = "24"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
 # 6: events told by another clause's sentence, quotes kept to their clause; 7: speeds;
 # 8: a year naming happenings ("the 1974 bombings", "the May 2031 riots") and a tokenised
 # clock time ("11 : 40 p.m.") are no counts; 9: a quoted speaker named by a surname the tagger
@@ -75,7 +75,9 @@ READER_VERSION = "22"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # ... He") is not the person named before; 19: "less than" and "up to" reach down to 0 again;
 # 20: a telling that drops an apposition drops its closing comma ("Dorian Pruett on Tuesday");
 # 21: an undated wire dateline ("TALMOUTH (Sentinel) -") is no part of a telling either;
-# 22: no sentence ends at a title written short before a name ("..., Sgt. Paul Edevane said")
+# 22: no sentence ends at a title written short before a name ("..., Sgt. Paul Edevane said");
+# 23: a place in capitals and a dash ("PORT HALLISON - ") is a dateline too; 24: "March 9
+# last year" is of the year before
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per

@@ -326,6 +326,8 @@ def tense_direction(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# "March 9 last year": the year told right after a day written without one.
+YEAR_AFTER = re.compile(r",?\s+(last|next)\s+year\b", re.IGNORECASE)
 # How much nearer a later date must be than an earlier one to be chosen, by tense.
 _FORWARD_BIAS = {"future": 3.0, None: 0.75, "past": 0.3}
 
@@ -457,6 +459,11 @@ def _explicit_day(
         if _safe_date(2000, month, day) is None:
             return None
         return _unanchored("day", f"XXXX-{month:02d}-{day:02d}")
+    shift = YEAR_AFTER.match(ctx.text, span[1])
+    if shift is not None:  # "March 9 last year", "on June 2 next year"
+        offset = -1 if shift.group(1).lower() == "last" else 1
+        found = _safe_date(ctx.anchor.year + offset, month, day)
+        return _day_value(found) if found else None
     direction = tense_direction(ctx.text, *span)
     picked = _pick_year(month, day, ctx.anchor, direction)
     return _day_value(picked, inferred=True) if picked else None
