@@ -52,6 +52,13 @@ def test_same_surname_with_other_given_name_stays_apart() -> None:
     assert mapping["Marekovic"] == "Anna Marekovic"  # the one named most often
 
 
+def test_a_bare_surname_told_as_often_is_the_first_bearer_named() -> None:
+    mapping = merge_entities(
+        entity(text) for text in ["Bertram Osk", "Osk", "Lena Osk"]  # in the order told
+    )
+    assert mapping["Osk"] == "Bertram Osk"
+
+
 def test_short_surnames_need_an_exact_match() -> None:
     mapping = merge_entities(entity(text) for text in ["Tom Kim", "Tom Kam"])
     assert mapping["Tom Kim"] != mapping["Tom Kam"]

@@ -440,3 +440,28 @@ def test_a_denial_a_loss_and_a_fall_agree_with_nothing_they_deny(encoder: TextEn
     assert not [a for a in agreed if a.startswith(("Prime Minister", "Aurel Vantic conceded"))]
     sums = {c.about: c.status for c in claims if c.about in ("Profit", "Loss")}
     assert sums == {"Profit": "single", "Loss": "single"}
+
+
+def test_a_prison_term_is_a_figure_not_a_date(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "Man sentenced for killing landlord\n\nCorwin Aldane was sentenced on Wednesday to 18"
+        " years in prison for killing his landlord.",
+        "Landlord's killer sentenced\n\nCorwin Aldane was sentenced on Wednesday to 16 years in"
+        " prison for killing his landlord.",
+    )
+    terms = [(c.about, c.status, sorted(s.display for s in c.sides)) for c in claims]
+    assert ("Prison term", "conflict", ["16 years", "18 years"]) in terms
+    assert not [c for c in claims if c.kind == "date" and c.status == "conflict"]
+
+
+def test_a_count_named_by_a_participle_counts_that_happening(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "Four killed in bus crash\n\nFour people were killed when a truck struck a school bus on"
+        " Route 9 on Tuesday.",
+        "Police name bus crash victims\n\nPolice on Wednesday named the five people killed in"
+        " Tuesday's bus crash on Route 9.",
+    )
+    clashes = [sorted(s.display for s in c.sides) for c in _figures(claims, "conflict")]
+    assert clashes == [["Four", "five"]]

@@ -644,3 +644,9 @@ def test_a_day_with_last_or_next_year_after_it_is_of_that_year() -> None:
     values = {t.evidence.text: t.value for t in find_times(text, "y", date(2026, 1, 22))}
     assert values["March 9"] == "2025-03-09"
     assert values["June 2"] == "2027-06-02"
+
+
+def test_years_before_a_clause_count_to_it_not_back_from_the_report() -> None:
+    values = found("He must serve at least 12 years before he can seek parole.", THURSDAY)
+    assert values["at least 12 years"].value == "P12Y"
+    assert found("The mill had closed 12 years before.", THURSDAY)["12 years before"].value == "2012"

@@ -43,6 +43,7 @@ from triangulate.compare.slots import slot_claims
 from triangulate.compare.statements import Statement, saying_times, statements_of
 from triangulate.compare.updates import plan_reversals
 from triangulate.core.sources import Sources, keyed, original_of, source_name
+from triangulate.core.words import verb_groups
 from triangulate.models import (
     Article,
     Claim,
@@ -98,6 +99,16 @@ REVISION_CUES = re.compile(
     r" (?:last|earlier|previously|on \w+day))\b",
     re.IGNORECASE,
 )
+# A participle right after a count's noun, the count a noun phrase of its own ("named the
+# five people killed in the crash"; not "where 12 houses burned", whose verb it is).
+PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+\s+([a-z]+ed)\b")
+# A term of prison told as a duration ("P18Y"), and the words that make one a term.
+DURATION_VALUE = re.compile(r"P(\d+(?:\.\d+)?)([YMWD])")
+DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
+PRISON_WORDS = re.compile(
+    r"\b(?:prison|jail|sentenced|sentence|imprisonment|behind bars|serve|parole)\b", re.I
+)
+TERM_HEDGES = ("at least", "up to", "more than", "nearly", "about", "almost")
 # Words of a change a later report tells ("the toll rose to 14", "now stands at"): stricter
 # than REVISION_CUES, which also reads hedges and perfect tenses as revising.
 RISEN = re.compile(
@@ -456,6 +467,11 @@ def _counting_verb(quantity: Quantity, reading: Reading, lemmas: Mapping[str, st
         change = CHANGE_NOUN.match(clause.text, value.end - clause.start)
         if change is not None:  # "a 15% drop in profit": the change is the happening
             return change.group("noun").lower()
+        named = clause.text[: value.start - clause.start].endswith(("the ", "The ", "those "))
+        told = PARTICIPLE_AFTER.match(clause.text, value.end - clause.start) if named else None
+        lemma = _verb_lemma(told.group(1), lemmas) if told is not None else None
+        if lemma and verb_groups(lemma):
+            return lemma  # "named the five people killed in the crash": the killing's count
         if event.reporting or not clause.start <= verb.end <= value.start:
             continue
         gap = clause.text[verb.end - clause.start : value.start - clause.start]
@@ -646,10 +662,28 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
         for time in fact.times:
             if time.evidence.start in said:
                 continue  # "killed two people, officials said on Wednesday": the saying's day
+            term = _prison_term(time, fact)
+            if term is not None:  # "sentenced to 18 years in prison": a length, not a date
+                mention = _quantity_mention(article, source, fact, term, position)
+                found.setdefault(("quantity", term.evidence.start, term.evidence.end), mention)
+                continue
             time_mention = _time_mention(article, source, fact, time, position)
             if time_mention is not None:
                 found.setdefault(("time", time.evidence.start, time.evidence.end), time_mention)
     return sorted(found.values(), key=lambda m: (m.value_evidence.start, m.kind))
+
+
+def _prison_term(time: TimeExpression, fact: Fact) -> Quantity | None:
+    """A duration a clause of sentencing or prison gives ("sentenced to 18 years in
+    prison", "must serve at least 12 years"): the term as a figure, in its unit."""
+    found = DURATION_VALUE.fullmatch(time.value or "")
+    if found is None or not PRISON_WORDS.search(fact.evidence.text):
+        return None
+    amount = float(found.group(1))
+    unit = DURATION_UNITS[found.group(2)]
+    hedge = next((h for h in TERM_HEDGES if time.evidence.text.lower().startswith(h)), None)
+    low, high = quantity_reader.hedged_interval(hedge, amount, amount)
+    return Quantity(time.evidence, amount, unit, hedge, low, high)
 
 
 def _inside_any(evidence: Evidence, spans: Sequence[tuple[int, int]]) -> bool:
@@ -899,6 +933,8 @@ def _about(mention: Mention, text_of: Callable[[str], str], holder: str | None) 
         return labels.date_label(text, mention.time, mention.fact, period)
     assert mention.quantity is not None
     kind = quantity_reader.unit_kind(mention.quantity.unit)
+    if kind == "duration" and PRISON_WORDS.search(text):
+        return "Prison term"
     if kind == "age":
         if holder:
             return f"Age of {holder}"

@@ -218,8 +218,24 @@ def _aligned_claims(
 
 
 def _same_holder(a: Statement, b: Statement) -> bool:
-    """No two different people: one sentence names nobody, or they share a name."""
-    return not a.people or not b.people or bool(a.people & b.people)
+    """No two different people: they share a name, or one sentence names nobody and tells
+    of one person ("the driver died at the scene"), not of several ("the driver and three
+    students died at the scene": the named student may be another)."""
+    if a.people and b.people:
+        return bool(a.people & b.people)
+    unnamed = b if a.people else a
+    return not (a.people or b.people) or not _tells_of_several(unnamed)
+
+
+def _tells_of_several(statement: Statement) -> bool:
+    subjects = [f.subject for f in statement.facts if f.subject and f.predicate]
+    return any(" and " in subject or bool(SEVERAL.search(subject)) for subject in subjects)
+
+
+# A subject that counts people ("three students", "two men", "12 passengers").
+SEVERAL = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens)\b", re.I
+)
 
 
 def components(pairs: Sequence[tuple[int, int]]) -> list[set[int]]:

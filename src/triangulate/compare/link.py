@@ -131,8 +131,12 @@ def _doers_meet(first: frozenset[str], second: frozenset[str]) -> bool:
 
 def _measured_alike(a: LinkInput, b: LinkInput) -> bool:
     """Two measures of one happening told in clauses of different verbs ("died after falling
-    60 m", "was killed after falling 200 ft"): the verbs they measure are alike."""
-    return verbs_alike(a.governor, b.governor)
+    60 m", "was killed after falling 200 ft"): the verbs they measure are alike, or one's
+    own verb is the other's clause verb."""
+    if verbs_alike(a.governor, b.governor):
+        return True
+    # "named the five people killed" (its count's own verb) and "four people were killed"
+    return verbs_alike(a.governor, b.predicate) or verbs_alike(a.predicate, b.governor)
 
 
 @dataclass(frozen=True)

@@ -216,7 +216,12 @@ def _person_canonicals(names: Counter[str]) -> dict[str, str]:
         clusters = _cluster_full_names(full)
         for cluster in clusters:
             canonical.update(dict.fromkeys(cluster, _best_name(cluster)))
-        largest = max(clusters, key=lambda c: (sum(c.values()), _best_name(c)), default=None)
+        # a bare surname is the person of that name told most, then first ("Bertram Osk
+        # stabbed ... Osk, 61, owned the building", his daughter Lena Osk named later)
+        order = {name: position for position, name in enumerate(names)}
+        largest = max(
+            clusters, key=lambda c: (sum(c.values()), -min(order[n] for n in c)), default=None
+        )
         bare_home = _best_name(largest) if largest else _best_name(bare) if bare else ""
         canonical.update(dict.fromkeys(bare, bare_home))
     return canonical

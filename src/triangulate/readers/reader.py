@@ -50,7 +50,7 @@ from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import told_times
 from triangulate.readers.units import find_units
 
-READER_VERSION = "24"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
+READER_VERSION = "26"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
 # 6: events told by another clause's sentence, quotes kept to their clause; 7: speeds;
 # 8: a year naming happenings ("the 1974 bombings", "the May 2031 riots") and a tokenised
 # clock time ("11 : 40 p.m.") are no counts; 9: a quoted speaker named by a surname the tagger
@@ -77,7 +77,9 @@ READER_VERSION = "24"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # 21: an undated wire dateline ("TALMOUTH (Sentinel) -") is no part of a telling either;
 # 22: no sentence ends at a title written short before a name ("..., Sgt. Paul Edevane said");
 # 23: a place in capitals and a dash ("PORT HALLISON - ") is a dateline too; 24: "March 9
-# last year" is of the year before
+# last year" is of the year before; 25: a bare surname told as often as another bearer's is
+# the first named's ("Bertram Osk ... Osk, 61," before his daughter Lena Osk); 26: "12 years
+# before he can seek parole" counts to a happening, not back from the report
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per

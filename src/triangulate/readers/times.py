@@ -426,7 +426,9 @@ def _bare_month_guard(match: re.Match[str], text: str) -> bool:
     return name.rstrip(".") not in {"May", "Mar", "March", "Jan", "Sat", "Sun"} and "." not in name
 
 
-_BEFORE_NOW = re.compile(r"\s+(?:ago|earlier|before|from\s+now|hence)\b", re.I)
+# "12 years before he can seek parole" counts to another happening, not back from the report
+_NO_CLAUSE_AFTER = r"(?!\s+(?:he|she|they|it|we|you|i|the|a|an|his|her|their|its)\b)"
+_BEFORE_NOW = re.compile(rf"\s+(?:ago|earlier|before{_NO_CLAUSE_AFTER}|from\s+now|hence)\b", re.I)
 
 
 def _duration_guard(match: re.Match[str], text: str) -> bool:
@@ -980,7 +982,7 @@ def _rules() -> list[_Rule]:
             "ago",
             _c(
                 rf"\b(?P<num>{_NUM})[\s-]+(?P<unit>{_UNIT})s?\s+"
-                r"(?P<dir>ago|earlier|later|before|from\s+now|hence)\b",
+                rf"(?P<dir>ago|earlier|later|before{_NO_CLAUSE_AFTER}|from\s+now|hence)\b",
                 i,
             ),
             _resolve_ago,
