@@ -28,20 +28,34 @@ With ``--recall``, a second table says what the candidate index (``compare/candi
 costs in pairs: per size, the pairs it scores against every pair of different sources, and how
 many of the pairs that scoring every pair puts over the threshold it keeps.
 
+With ``--repeat N``, each size of ``--sizes`` (of more than 20 articles) is instead measured N
+times, the sizes in turn (80, 160, 80, 160, ...), each run in a fresh process: after one
+untimed ``compare()`` of the first 20 articles (what loads and warms the models), the size's
+first ``compare()`` (cold: its articles not seen before) and the least of two more (warm). Each run is printed, then the
+growth of CPU per statement from each size to the next, each pair of runs and their median,
+cold and warm. Without it (the default) each size is measured once in one process, the sizes
+in increasing order, which warm the caches for the next: the table above.
+
     .venv/bin/python benchmarks/bench_compare_scale.py --data ../shared/data/ecbplus-dev
+    .venv/bin/python benchmarks/bench_compare_scale.py --data ../shared/data/ecbplus-dev \
+        --sizes 80,160 --repeat 5
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import os
 import random
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -214,6 +228,65 @@ def candidate_recall(sizes: list[int], articles: list[Article], readings: list[R
         )
 
 
+WARM_UP = 20  # articles compared, untimed, before a fresh process's timed runs
+WARM_RUNS = 2  # further runs of a size in a fresh process, the least of them its warm figure
+
+
+def one_size(data: Path, cache: Path, size: int) -> dict[str, float]:
+    """In this process (a fresh one): the CPU seconds of the first ``compare()`` of the first
+    ``size`` articles (cold) and the least of ``WARM_RUNS`` more (warm), after an untimed
+    ``compare()`` of the first ``WARM_UP``, and the statements compared."""
+    articles, readings = articles_up_to(data, cache, size)
+    encoder = load_encoder()
+    compare(articles[:WARM_UP], readings[:WARM_UP], encoder)
+    runs = []
+    for _ in range(1 + WARM_RUNS):
+        started = time.process_time()
+        compare(articles, readings, encoder)
+        runs.append(time.process_time() - started)
+    statements = sum(len(reading.sentences) for reading in readings)
+    return {"size": size, "statements": statements, "cold": runs[0], "warm": min(runs[1:])}
+
+
+def repeated(data: Path, cache: Path, sizes: list[int], repeat: int) -> None:
+    """Each size measured ``repeat`` times, the sizes in turn, each in a fresh process
+    (:func:`one_size`); each run, then each run's growth of CPU per statement from a size
+    to the next, cold and warm, and the median of those growths."""
+    print(
+        "| run | articles | statements | cold CPU s | cold ms per statement | warm CPU s "
+        "| warm ms per statement |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    found: dict[int, list[dict[str, float]]] = {size: [] for size in sizes}
+    for run in range(1, repeat + 1):
+        for size in sizes:
+            command = [sys.executable, __file__, "--data", str(data), "--cache", str(cache)]
+            done = subprocess.run(
+                [*command, "--one-size", str(size)], check=False, capture_output=True, text=True
+            )
+            if done.returncode:
+                sys.exit(f"the run of {size} articles failed:\n{done.stderr}")
+            figures = json.loads(done.stdout.strip().splitlines()[-1])
+            found[size].append(figures)
+            per = {kind: 1000 * figures[kind] / figures["statements"] for kind in ("cold", "warm")}
+            print(
+                f"| {run} | {size} | {figures['statements']:.0f} | {figures['cold']:.2f} "
+                f"| {per['cold']:.2f} | {figures['warm']:.2f} | {per['warm']:.2f} |",
+                flush=True,
+            )
+    for smaller, larger in pairwise(sizes):
+        for kind in ("cold", "warm"):
+            growths = [
+                (big[kind] / big["statements"]) / (small[kind] / small["statements"])
+                for small, big in zip(found[smaller], found[larger], strict=True)
+            ]
+            listed = ", ".join(f"{growth:.2f}x" for growth in growths)
+            print(
+                f"{smaller} -> {larger} articles, CPU per statement, {kind}: {listed}; "
+                f"median {statistics.median(growths):.2f}x"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data/ecbplus-dev"))
@@ -227,11 +300,26 @@ def main() -> None:
     parser.add_argument(
         "--event", action="store_true", help="also the largest training event, a quarter to all"
     )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="2 or more: each size this many times, each in a fresh process",
+    )
+    parser.add_argument("--one-size", type=int, help=argparse.SUPPRESS)  # one run of --repeat
     args = parser.parse_args()
     if not (args.data / "ECB+").is_dir():
         sys.exit(f"no ECB+ under {args.data}")
     args.cache.mkdir(parents=True, exist_ok=True)
+    if args.one_size is not None:
+        print(json.dumps(one_size(args.data, args.cache, args.one_size)))
+        return
     sizes = [int(value) for value in args.sizes.split(",") if value]
+    if args.repeat > 1:
+        print(f"load average {os.getloadavg()[0]:.1f}")
+        repeated(args.data, args.cache, sizes, args.repeat)
+        print(f"load average {os.getloadavg()[0]:.1f}")
+        return
     articles, readings = articles_up_to(args.data, args.cache, max(sizes, default=0))
     encoder = load_encoder()
     print(f"load average {os.getloadavg()[0]:.1f}; {len(articles)} articles read")

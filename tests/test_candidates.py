@@ -19,6 +19,7 @@ from triangulate.compare.agreements import _clause_labels, statement_claims
 from triangulate.compare.align import (
     FEATURES,
     Band,
+    _ByColumn,
     _Shared,
     _tables,
     _units,
@@ -206,6 +207,22 @@ def test_compressed_tables_densify_to_the_tables_a_dense_build_gives() -> None:
     assert table.held(np.array([1])).tolist() == [columns["ferry"]]  # a zero weight holds none
     cut = np.array([columns["harbour"]])
     assert np.array_equal(table.dense(np.array([3, 0]), cut), expected[[3, 0]][:, cut])
+
+
+def test_a_tables_entries_by_column_densify_to_what_its_rows_give() -> None:
+    pick = np.random.default_rng(3)
+    words = [f"w{k}" for k in range(40)]
+    rows = [list(pick.choice(words, size=int(pick.integers(0, 12)))) for _ in range(30)]
+    vocabulary = _Shared(rows, [k % 5 for k in range(30)])
+    table = vocabulary.matrix(rows, lambda word: 0.25 + int(word[1:]) / 7, counts=True)
+    by_column = _ByColumn.of(table)
+    for members in (np.array([4, 0, 29, 7]), np.arange(30), np.array([], dtype=np.int64)):
+        position = np.full(30, -1, dtype=np.int64)
+        position[members] = np.arange(len(members))
+        for columns in (table.held(members[:2]), np.arange(table.width)):
+            found = by_column.dense(position, len(members), columns)
+            # bit for bit the rows' own view: the word cosines of a view are those of the whole
+            assert np.array_equal(found, table.dense(members, columns))
 
 
 def test_features_computed_on_the_pairs_alone_are_those_of_the_dense_tables(

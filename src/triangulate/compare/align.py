@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import Generic, Literal, TypeVar
 
 import numpy as np
@@ -706,20 +707,53 @@ VOCABULARY_TABLES = frozenset(
 
 
 def _word_view(
-    tables: _Tables[_Rows], rows: IntArray, partners: IntArray
+    tables: _Tables[_Rows], rows: IntArray, partners: IntArray, by_column: _ByColumn
 ) -> tuple[_Tables[FloatArray], IntArray]:
     """The word tables of ``rows`` (first) and their ``partners`` made dense, over the words
     the rows hold, with the norms of all units, and where each unit is in the view (-1 when
     absent): the word cosines in the view are those of the whole. The other tables are left
-    whole, not to be read."""
+    whole, not to be read. ``by_column``: the word table's entries by column."""
     n = len(tables.source)
     members = np.concatenate([rows, np.setdiff1d(partners, rows)])
     position = np.full(n, -1, dtype=np.int64)
     position[members] = np.arange(len(members))
     parts: dict[str, object] = {f.name: getattr(tables, f.name) for f in fields(tables)}
-    parts["words"] = tables.words.dense(members, tables.words.held(rows))
+    parts["words"] = by_column.dense(position, len(members), tables.words.held(rows))
     parts["word_norm"] = tables.word_norm[members]
     return _Tables(**parts), position  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class _ByColumn:
+    """A table's entries by column (compressed columns): a view over a few hundred of the
+    words reads the entries of those words, not every entry of the units it holds (half of
+    which are of other words)."""
+
+    start: IntArray  # column c's entries are start[c] : start[c + 1], by row
+    rows: IntArray
+    values: FloatArray
+
+    @classmethod
+    def of(cls, table: _Rows) -> _ByColumn:
+        owner = np.repeat(np.arange(len(table.start) - 1), np.diff(table.start))
+        order = np.argsort(table.columns, kind="stable")
+        start = np.searchsorted(table.columns[order], np.arange(table.width + 1))
+        return cls(start.astype(np.int64), owner[order], table.values[order])
+
+    def dense(self, position: IntArray, height: int, columns: IntArray) -> FloatArray:
+        """The ``height`` rows over ``columns`` as a dense array, each row at its
+        ``position`` (-1: a row left out): what ``_Rows.dense`` gives of those rows."""
+        first = self.start[columns]
+        counts = self.start[columns + 1] - first
+        place = np.repeat(np.arange(len(columns)), counts)
+        entries = np.arange(int(counts.sum()), dtype=np.int64) + np.repeat(
+            first - (np.cumsum(counts) - counts), counts
+        )
+        where = position[self.rows[entries]]
+        hit = where >= 0
+        out = np.zeros((height, len(columns)), dtype=np.float32)
+        out[where[hit], place[hit]] = self.values[entries[hit]]
+        return out
 
 
 def _best_over(tables: _Tables[_Rows], pairs: IntArray) -> FloatArray:
@@ -732,13 +766,14 @@ def _best_over(tables: _Tables[_Rows], pairs: IntArray) -> FloatArray:
     start, neighbours = candidates.adjacency(pairs, n)
     by_source = np.argsort(tables.source, kind="stable")
     bounds = np.searchsorted(tables.source[by_source], np.arange(sources + 1))
+    by_column = _ByColumn.of(tables.words)
     for first in range(0, n, VIEW_ROWS):
         rows = np.arange(first, min(first + VIEW_ROWS, n))
         met = np.unique(tables.source[neighbours[start[first] : start[rows[-1] + 1]]])
         if not len(met):
             continue
         partners = np.concatenate([by_source[bounds[s] : bounds[s + 1]] for s in met])
-        view, position = _word_view(tables, rows, partners)
+        view, position = _word_view(tables, rows, partners, by_column)
         cosine = _word_cosine(view, slice(0, len(rows)))[:, position[partners]]
         sizes = bounds[met + 1] - bounds[met]  # partners are the met sources' units in turn
         found = np.maximum.reduceat(cosine, np.cumsum(sizes) - sizes, axis=1)
@@ -779,31 +814,47 @@ def cliques(
     strongest link first, then every statement of another source linked to all members.
     ``neighbours``: :func:`_neighbours` of ``scores``, when the caller has it."""
     neighbours = _neighbours(scores) if neighbours is None else neighbours
-    covered: set[tuple[int, int]] = set()
-    groups = []
-    for (i, j), _ in sorted(scores.items(), key=lambda item: -item[1]):
-        if (i, j) in covered:
+    source = [statement.source for statement in statements]
+    weight = _link_weights(scores)
+    in_clique: dict[int, set[int]] = {}  # statement -> the cliques (by position) holding it
+    groups: list[list[int]] = []
+    # the strongest first, on a tie the earlier pair (a stable sort, as by ``-score``)
+    for i, j in sorted(scores, key=scores.__getitem__, reverse=True):
+        # a link is covered when an earlier clique holds both its ends
+        if i in in_clique and j in in_clique and not in_clique[i].isdisjoint(in_clique[j]):
             continue
         group = [i, j]
-        sources = {statements[i].source, statements[j].source}  # of the group, as it grows
+        sources = {source[i], source[j]}  # of the group, as it grows
         common = neighbours[i] & neighbours[j]
         # most links share one neighbour or none: nothing to order (``sorted`` would still
         # score each one)
-        candidates = (
-            sorted(common, key=lambda k: -(pair_score(scores, k, i) + pair_score(scores, k, j)))
-            if len(common) > 1
-            else common
-        )
+        if len(common) > 1:
+            of_i, of_j = weight[i], weight[j]
+            candidates = sorted(common, key=lambda k: -(of_i[k] + of_j[k]))
+        else:
+            candidates = list(common)
         for k in candidates:
-            if statements[k].source in sources:
+            if source[k] in sources:
                 continue
-            if all(m in neighbours[k] for m in group):  # linked to every member
+            linked = neighbours[k]
+            if all(m in linked for m in group):  # linked to every member
                 group.append(k)
-                sources.add(statements[k].source)
-        members = sorted(group)
-        covered.update((a, b) for x, a in enumerate(members) for b in members[x + 1 :])
-        groups.append(members)
+                sources.add(source[k])
+        position = len(groups)
+        for m in group:
+            in_clique.setdefault(m, set()).add(position)
+        groups.append(sorted(group))
     return groups
+
+
+def _link_weights(scores: dict[tuple[int, int], float]) -> dict[int, dict[int, float]]:
+    """Each statement's linked statements and the links' scores: what :func:`pair_score`
+    gives of a linked pair, a lookup without making its key."""
+    weights: dict[int, dict[int, float]] = {}
+    for (i, j), score in scores.items():
+        weights.setdefault(i, {})[j] = score
+        weights.setdefault(j, {})[i] = score
+    return weights
 
 
 def _key(a: int, b: int) -> tuple[int, int]:
@@ -941,6 +992,7 @@ def grown(
     (another sentence of a source it cites) is kept beside it. ``neighbours``:
     :func:`_neighbours` of ``kept``, when the caller has it."""
     neighbours = _neighbours(kept) if neighbours is None else neighbours
+    source = [statement.source for statement in statements]
     out: list[list[int]] = []
     grown_at: dict[int, _Grown] = {}  # position in out of a grown group -> its growth
     home_of: dict[int, set[int]] = {}  # statement -> grown groups (by position) holding it
@@ -952,7 +1004,7 @@ def grown(
         if home is None:  # a new fact: the clique is its core
             home = len(out)
             out.append(group)
-            grown_at[home] = _Grown(statements, neighbours, share, group)
+            grown_at[home] = _Grown(source, neighbours, share, group)
             joining = sorted(grown_at[home].members)
         else:  # the same fact: the clique's members join the core of the group it lies in
             joining = grown_at[home].take_core(group)
@@ -984,15 +1036,11 @@ class _Grown:
     number times the cliques folded in)."""
 
     def __init__(
-        self,
-        statements: Sequence[Statement],
-        neighbours: dict[int, set[int]],
-        share: float,
-        core: list[int],
+        self, source: list[str], neighbours: dict[int, set[int]], share: float, core: list[int]
     ) -> None:
-        self.statements, self.neighbours, self.share = statements, neighbours, share
+        self.source, self.neighbours, self.share = source, neighbours, share
         self.members: set[int] = set(core)
-        self.sources = {statements[k].source for k in core}
+        self.sources = {self.source[k] for k in core}
         self.core: set[int] = set()
         self.links_to_core: Counter[int] = Counter()
         self.take_core(core)
@@ -1014,10 +1062,10 @@ class _Grown:
         joiners = [k for k in counted - self.members if counts[k] >= need]
         joined = []
         for k in sorted(joiners, key=lambda k: (-counts[k], k)):
-            if self.statements[k].source not in self.sources:
+            if self.source[k] not in self.sources:
                 joined.append(k)
                 self.members.add(k)
-                self.sources.add(self.statements[k].source)
+                self.sources.add(self.source[k])
         return joined
 
 
@@ -1195,14 +1243,21 @@ def without_near_duplicates(
     it already cites (the same three sentences with a different fourth): one fact, one claim,
     and never two sentences of one source in it."""
 
+    score_of = scores.get
+    source = [statement.source for statement in statements]
+
     def strength(group: list[int]) -> tuple[int, float]:
-        pairs = [scores.get((a, b), 0.0) for a in group for b in group if a < b]
+        if all(a < b for a, b in pairwise(group)):  # in order (as grouped): each member's
+            # pairs are those with the members after it, in the same order
+            pairs = [score_of((a, b), 0.0) for x, a in enumerate(group) for b in group[x + 1 :]]
+        else:
+            pairs = [score_of((a, b), 0.0) for a in group for b in group if a < b]
         return len(group), sum(pairs) / max(1, len(pairs))
 
     kept: list[tuple[set[int], set[str]]] = []  # members and their sources
     holding: dict[int, list[int]] = {}  # statement -> kept groups holding it
     for group in sorted(groups, key=strength, reverse=True):
-        members, sources = set(group), {statements[k].source for k in group}
+        members, sources = set(group), {source[k] for k in group}
         if len(members) < NEAR_DUPLICATE_SIZE:
             # it repeats nothing, nor does any group after it (they come largest first)
             kept.append((members, sources))
@@ -1274,27 +1329,25 @@ def joined(
     linked group in two). ``neighbours``: :func:`_neighbours` of ``scores``, when the caller
     has it."""
     linked = _neighbours(scores) if neighbours is None else neighbours
-    merged: list[list[int]] = []
+    source = [statement.source for statement in statements]
+    merged: list[set[int]] = []  # each merged group's members, put in order once at the end
     home_of: dict[int, int] = {}  # statement -> index of the merged group holding it
     for group in groups:
         homes = sorted({home_of[k] for k in group if k in home_of})
-        home = next((h for h in homes if _may_join(merged[h], group, statements, linked)), None)
+        home = next((h for h in homes if _may_join(merged[h], group, source, linked)), None)
         if home is None:
             home = len(merged)
-            merged.append([])
-        merged[home] = sorted(set(merged[home]) | set(group))
+            merged.append(set())
+        merged[home].update(group)
         home_of.update((k, home) for k in group)
-    return merged
+    return [sorted(members) for members in merged]
 
 
 def _may_join(
-    first: list[int],
-    second: list[int],
-    statements: Sequence[Statement],
-    linked: dict[int, set[int]],
+    first: set[int], second: list[int], source: list[str], linked: dict[int, set[int]]
 ) -> bool:
-    union = set(first) | set(second)
-    if len({statements[k].source for k in union}) != len(union):
+    union = first.union(second)
+    if len({source[k] for k in union}) != len(union):
         return False
     # every pair linked: each member linked to all the others (links go both ways), one
     # set comparison a member rather than one lookup a pair
