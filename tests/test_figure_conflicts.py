@@ -500,3 +500,25 @@ def test_the_base_a_change_is_told_from_is_no_figure_of_the_report(encoder: Text
     clashes = [sorted(s.display for s in c.sides) for c in _figures(claims, "conflict")]
     assert clashes == [["412 million", "421 million"]]
     assert not [c for c in claims if any(s.display == "349 million" for s in c.sides)]
+
+
+def test_a_count_its_report_calls_early_is_updated_not_contradicted(encoder: TextEncoder) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-05-09",
+            "Early results show Civic Union ahead\n\nThe Civic Union led Sunday's election after"
+            " about 40% of ballots had been counted, the commission said.\n\nTurnout was about"
+            " 61%, the commission said.",
+        ),
+        (
+            "2031-05-10",
+            "Civic Union wins Ostravel election\n\nWith all ballots counted, the Civic Union won"
+            " Sunday's election, the commission said on Monday.\n\nTurnout was 63.4%, the"
+            " commission said.",
+        ),
+    )
+    turnout = [c for c in claims if c.kind == "figure" and len(c.sides) == 2]
+    assert [(sorted(s.display for s in c.sides), c.status) for c in turnout] == [
+        (["63.4%", "about 61%"], "update")
+    ]

@@ -124,6 +124,15 @@ RISEN = re.compile(
     r"\b(now|so far|risen|rose|rises|climbed|increased|jumped|has grown|grew|revised|updated)\b",
     re.IGNORECASE,
 )
+# A figure its own report calls unfinished: a later one is its update, not a contradiction.
+PROVISIONAL = re.compile(
+    r"\b(?:early (?:results|returns|count|figures)|preliminary|provisional"
+    r"|partial (?:results|count)|exit polls?|projections?|projected|first estimates?|"
+    r"\d+(?:\.\d+)?\s*(?:%|percent|per cent) of (?:the )?(?:ballots|votes|precincts)"
+    r"(?: had been| were)? (?:counted|reported|in))\b",
+    re.IGNORECASE,
+)
+PROVISIONAL_REACH = 600  # characters of a report's opening that say its count is early
 PLAN_CUES = re.compile(
     r"\b(will|would|shall|expected|expects|plans?|planned|scheduled|set to|due to|"
     r"intends?|aims?|could|may|might|no plans?|is to|are to)\b",
@@ -191,6 +200,7 @@ class Mention:
     governor: str | None = None  # a measure's own verb ("falling 60 m"): see _governing_verb
     copy: bool = False  # the article is a copy of another one (a wire story reprinted)
     days: frozenset[int] = frozenset()  # a figure's: the days (ordinals) its clause names
+    provisional: bool = False  # its report calls its count unfinished ("early results")
 
 
 # ---------------------------------------------------------------- readers' checks
@@ -681,6 +691,8 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
             time_mention = _time_mention(article, source, fact, time, position)
             if time_mention is not None:
                 found.setdefault(("time", time.evidence.start, time.evidence.end), time_mention)
+    if PROVISIONAL.search(f"{article.title or ''}\n{article.text[:PROVISIONAL_REACH]}"):
+        found = {key: replace(m, provisional=True) for key, m in found.items()}
     return sorted(found.values(), key=lambda m: (m.value_evidence.start, m.kind))
 
 
@@ -787,6 +799,8 @@ def _is_update(earlier: _Group, later: _Group) -> bool:
     if _aged_since(earlier.first, later.first) or _of_a_later_day(earlier, later):
         return True
     later_revises = any(REVISION_CUES.search(_sentence_text(m)) for m in later.mentions)
+    if all(m.provisional for m in earlier.mentions):
+        return True  # "with 40% of ballots counted", "early results": a count not yet final
     earlier_planned = any(PLAN_CUES.search(_sentence_text(m)) for m in earlier.mentions)
     later_planned = any(PLAN_CUES.search(_sentence_text(m)) for m in later.mentions)
     # a plan, then what was done ("will cut 1,150 jobs", then "cut 850 jobs"); two plans told
