@@ -533,16 +533,11 @@ def _quantity_mention(
 
 
 def _days_named(fact: Fact, article: Article) -> frozenset[int]:
-    """The single days a clause names ("on Tuesday", "June 3, 2031"), each read against a
-    known publication date or written with its year. (A weekday is read as the nearest one
-    its tense points to: a guess only days wide, unlike a date read against a guessed
-    publication day.)"""
-    known = bool(article.published) and not article.published_inferred
+    """The single days a clause names ("on Tuesday", "June 3, 2031"), each dated reliably
+    (``_reliably_dated``)."""
     days = set()
     for time in fact.times:
-        if not time.anchored or not time.value:
-            continue
-        if not (known or EXPLICIT_YEAR.search(time.evidence.text)):
+        if not time.anchored or not time.value or not _reliably_dated(time, article):
             continue
         span = parse_time_value(time.value)
         if span is not None and not span.is_range and span.outer[0] == span.outer[1]:

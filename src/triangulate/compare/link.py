@@ -27,7 +27,7 @@ from triangulate.compare.candidates import bucket_pairs
 from triangulate.compare.disagreements import name_key, spelled_alike
 from triangulate.compare.labels import PER_SHARE, SUM_MEASURES, SUM_NAMED
 from triangulate.compare.statements import Statement, stem
-from triangulate.core.words import PERSON_NOUNS, verb_groups, verbs_alike
+from triangulate.core.words import PERSON_NOUNS, WORD, verb_groups, verbs_alike
 from triangulate.models import Entity, Evidence, Quantity, Reading
 from triangulate.readers import quantities as quantity_reader
 
@@ -65,7 +65,6 @@ LIGHT_VERBS = frozenset(
 # of the event: "the two other victims", "a total of 923 rounds during five operations".
 # "The death toll has risen to 45": a count of the dead told with a verb of change.
 TOLL = re.compile(r"\b(?:death|casualty|fatality)\s+toll\b|\btoll\b", re.I)
-WORD = re.compile(r"[A-Za-z][\w'-]*")
 DEATH_VERBS = frozenset({"die", "perish", "succumb", "pass away"})
 TOLL_VERBS = frozenset({"rise", "climb", "reach", "increase", "jump", "stand", "grow", "hit"})
 PART_OF = re.compile(
@@ -351,13 +350,14 @@ class Linker:
             if holder is not None and len(holder.split()) > 1:
                 named.setdefault(self._written(value), set()).add(holder)
         found = {}
-        roles = self._roles()
+        roles: dict[str, set[str]] | None = None  # read only when some age needs them
         for value in ages:
             key = (value.article, value.value_evidence.start)
             if key in holders:
                 continue
             owners = named.get(self._written(value), set())
             if len(owners) != 1:
+                roles = self._roles() if roles is None else roles
                 owners = roles.get(self._age_noun(value) or "", set())
             if len(owners) == 1:
                 found[key] = next(iter(owners))
