@@ -1121,8 +1121,7 @@ def _update(
         f"of {_date_key(later)}: the later report gives a changed value "
         f"({_why_incompatible(earlier, later)}); {_source_count_text(members, names)}."
     )
-    sources = len({m.source for m in members})
-    return _Draft(Claim("", about, "update", reason, sides, confidence), (1, -sources, lead))
+    return _update_draft(reason, members, about, sides, confidence, lead)
 
 
 def _brought_up_to_date(
@@ -1140,6 +1139,17 @@ def _brought_up_to_date(
         f"{_date_key(later)}: both can hold, and the later report tells of a change; "
         f"{_source_count_text(members, names)}."
     )
+    return _update_draft(reason, members, about, sides, confidence, lead)
+
+
+def _update_draft(
+    reason: str,
+    members: list[Mention],
+    about: str,
+    sides: tuple[Side, ...],
+    confidence: float,
+    lead: float,
+) -> _Draft:
     sources = len({m.source for m in members})
     return _Draft(Claim("", about, "update", reason, sides, confidence), (1, -sources, lead))
 

@@ -32,6 +32,13 @@ MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 )  # fmt: skip
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# The words of the calendar, lower-cased, months short too: a number after one is a day.
+CALENDAR_WORDS = frozenset(
+    {name.lower() for name in (*MONTH_NAMES, *WEEKDAY_NAMES)}
+    | {name[:3].lower() for name in MONTH_NAMES}
+    | {"sept"}
+)
 # First and last month of a season (December to February for winter, into the next year).
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
 SEASON_WORDS = {"SP": "spring", "SU": "summer", "FA": "fall", "AU": "autumn", "WI": "winter"}

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from triangulate.core import words
+from triangulate.core.dates import CALENDAR_WORDS
 from triangulate.core.words import lower_same_length, word_set
 from triangulate.models import Evidence, Quantity
 
@@ -274,11 +275,6 @@ TOLL_BEFORE = re.compile(
 TOLL_UNIT = "people"
 # Two capitalised words right before a number ("Workers Local 88", "Channel 6").
 NAME_BEFORE = re.compile(r"[A-Z][\w'&-]*[ ]+(?P<last>[A-Z][\w'&-]*)[ ]+$")
-CALENDAR_WORDS = word_set(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday"""
-)
 # A share told in words: "two-thirds", "three quarters", "nine in ten" ("23 out of 40
 # protesters" counts both).
 FRACTION_AFTER = re.compile(
