@@ -155,12 +155,9 @@ def figure_label(
     if quantity.unit in ("percent", "percentage points"):
         return clipped(f"Share ({_verb_phrase(sentence_text, fact) or 'percent'})")
     if quantity_reader.unit_kind(quantity.unit).startswith("money:"):
-        if PER_SHARE.match(sentence_text, quantity.evidence.end - sentence_start):
-            return "Per share"  # "412 million euros, or 1.86 euros per share"
-        named = SUM_NAMED.search(sentence_text[: quantity.evidence.start - sentence_start])
-        if named is not None and named.group(1).lower() in SUM_MEASURES:
-            return named.group(1).lower().capitalize()  # "a net loss of 12 million": "Loss"
-        return _sum_label(sentence_text, fact)
+        subject = fact.subject if fact is not None else None
+        measure = sum_measure(sentence_text, sentence_start, quantity.evidence, subject)
+        return measure.capitalize() if measure else _sum_label(sentence_text, fact)
     before = sentence_text[: max(0, quantity.evidence.start - sentence_start)]
     other = _other_verb_before(before, fact, _beside_a_figure)
     counted = quantity_reader.unit_kind(quantity.unit) == "count"
@@ -226,14 +223,28 @@ SUM_MEASURES = word_set(
 )
 
 
+def sum_measure(
+    sentence_text: str, sentence_start: int, value: Evidence, subject: str | None
+) -> str:
+    """What a sum its sentence names measures: "per share" ("1.86 euros per share"), the
+    noun it is of ("a net loss of 12 million euros": "loss"), or the thing its clause is
+    about ("Net profit rose to 412 million": "profit"); "" when none: a sum's currency is no
+    question of its own."""
+    if PER_SHARE.match(sentence_text, value.end - sentence_start):
+        return "per share"
+    named = SUM_NAMED.search(sentence_text[: max(0, value.start - sentence_start)])
+    if named is not None and named.group(1).lower() in SUM_MEASURES:
+        return named.group(1).lower()
+    words: list[str] = WORD.findall(subject or "")
+    measure = words[-1].lower() if words else ""
+    return measure if measure in SUM_MEASURES else ""
+
+
 def _sum_label(sentence_text: str, fact: Fact | None) -> str:
-    """ "Cost" for what a thing costs, "Revenue" for what the clause says it is, "Amount
-    paid", "Amount raised": a sum counts no dollars, it is what was paid, raised or asked."""
+    """ "Cost" for what a thing costs, "Amount paid", "Amount raised": a sum that names no
+    measure (``sum_measure``) counts no dollars, it is what was paid, raised or asked."""
     if fact is not None and (fact.predicate or "").removeprefix("not ") == "cost":
         return "Cost"
-    words: list[str] = WORD.findall(fact.subject or "") if fact is not None else []
-    if words and words[-1].lower() in SUM_MEASURES:
-        return words[-1].lower().capitalize()  # "Net profit rose to 412 million": "Profit"
     verb = _verb_with_auxiliaries(sentence_text, fact)
     forms = past_forms(verb.split()[-1]) if fact is not None and verb else None
     if forms is None or (fact is not None and fact.predicate in LIGHT_PREDICATES):

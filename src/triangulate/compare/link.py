@@ -25,9 +25,9 @@ from triangulate.compare import labels
 from triangulate.compare.align import pair_score
 from triangulate.compare.candidates import bucket_pairs
 from triangulate.compare.disagreements import name_key, spelled_alike
-from triangulate.compare.labels import PER_SHARE, SUM_MEASURES, SUM_NAMED
+from triangulate.compare.labels import SUM_MEASURES
 from triangulate.compare.statements import Statement, stem
-from triangulate.core.words import PERSON_NOUNS, WORD, verb_groups, verbs_alike
+from triangulate.core.words import PERSON_NOUNS, verb_groups, verbs_alike
 from triangulate.models import Entity, Evidence, Quantity, Reading
 from triangulate.readers import quantities as quantity_reader
 
@@ -482,20 +482,13 @@ class Linker:
         return self.traits[i].key[0] == self.traits[j].key[0] == "per share"
 
     def _sum_of(self, value: LinkInput) -> str:
-        """What a sum measures, where its sentence says: "1.86 euros per share", or the
-        thing its clause is about ("Net profit rose to 412 million euros", "revenue rose to
-        3.2 billion euros"): a sum's currency is no question of its own."""
-        if value.statement is not None:
-            sentence = self.statements[value.statement].evidence
-            after = sentence.text[value.value_evidence.end - sentence.start :]
-            if PER_SHARE.match(after):
-                return "per share"
-            before = SUM_NAMED.search(sentence.text[: value.value_evidence.start - sentence.start])
-            if before is not None and before.group(1).lower() in SUM_MEASURES:
-                return before.group(1).lower()  # "posted a net loss of 12 million euros"
-        words = WORD.findall(value.subject or "")
-        measure = words[-1].lower() if words else ""
-        return measure if measure in SUM_MEASURES else ""
+        """What a sum measures (``labels.sum_measure``)."""
+        if value.statement is None:
+            return labels.sum_measure("", 0, value.value_evidence, value.subject)
+        sentence = self.statements[value.statement].evidence
+        return labels.sum_measure(
+            sentence.text, sentence.start, value.value_evidence, value.subject
+        )
 
     def _same_key(self, i: int, j: int) -> bool:
         (noun_a, verb_a), (noun_b, verb_b) = self.traits[i].key, self.traits[j].key
