@@ -187,7 +187,7 @@ def carries(member: Statement, label: tuple[Statement, Fact | None]) -> bool:
     statement, fact = label
     if fact is None and not _tells_a_happening_of(member, statement):
         return False
-    facts = [fact] if fact is not None else _main_facts(statement)
+    facts = _label_facts(label)
     if _tells_one_of_several(member, facts) or _tells_the_opposite(member, facts):
         return False
     figures = fact.quantities if fact is not None and fact.quantities else statement.quantities
@@ -215,6 +215,12 @@ def _figures_told_of(member: Statement, fact: Fact | None) -> tuple[Quantity, ..
         for q in member.quantities
         if q in alike or q not in other or quantity_reader.unit_kind(q.unit) != "age"
     )
+
+
+def _label_facts(label: tuple[Statement, Fact | None]) -> list[Fact]:
+    """What a claim says: its label's clause, or its sentence's main clauses."""
+    statement, fact = label
+    return [fact] if fact is not None else _main_facts(statement)
 
 
 def _main_facts(statement: Statement) -> list[Fact]:
@@ -486,12 +492,13 @@ def _supports(member: Statement, label: tuple[Statement, Fact | None], answers: 
     """A member stays when it states the label, or names someone or something the label's
     sentence names, or gives one of its figures: a fact that sentence tells besides the
     one the label says."""
-    statement, fact = label
-    if _tells_the_opposite(member, [fact] if fact is not None else _main_facts(statement)):
-        return False  # "Revenue fell 3%" shares the figures of "Revenue rose 3%", not its news
+    statement = label[0]
     shared_numbers = set(member.unit.numbers) & set(statement.unit.numbers)
     named = bool(member.names & statement.names)
-    return named or bool(shared_numbers) or answers.states(member, label)  # the cheap first
+    if not (named or shared_numbers or answers.states(member, label)):  # the cheap first
+        return False
+    # "Revenue fell 3%" shares the figures of "Revenue rose 3%", not its news
+    return not _tells_the_opposite(member, _label_facts(label))
 
 
 def states(member: Statement, label: tuple[Statement, Fact | None]) -> bool:
