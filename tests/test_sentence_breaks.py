@@ -94,3 +94,24 @@ def test_a_title_that_ends_a_sentence_before_no_name_stays_an_end() -> None:
         "The team was led by the Capt.",
         "He left.",
     ]
+
+
+# The parser ends sentences at a dateline's brackets (en_core_web_sm 3.8: "DUNMERE" | "(" |
+# "Channel 8) — Neighbors ...").
+TV_DATELINE = (
+    "Mourners gather after crash\n\nLORVAN (Channel 12) — Mourners gathered Friday at the corner"
+    " of Dale Road and Pike Street, where a man was run down by a driver who sped away Thursday"
+    " night.\n\nPolice named him."
+)
+
+
+def test_no_sentence_starts_inside_a_wire_dateline() -> None:
+    lead = TV_DATELINE.split("\n\n")[1]
+    assert lead in _sentences(TV_DATELINE)
+
+
+def test_a_figure_in_a_dateline_is_no_count() -> None:
+    reading = read_article(Article(id="s", source="s", text=TV_DATELINE))
+    lead = TV_DATELINE.split("\n\n")[1]
+    assert lead in [u.evidence.text for u in reading.units]
+    assert not [q for f in reading.facts for q in f.quantities if q.value == 12]

