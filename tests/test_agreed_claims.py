@@ -328,3 +328,37 @@ def _agreed(about: str, *evidence: Evidence) -> _Draft:
     """An agreed claim citing ``evidence``, ranked by how much it cites."""
     side = Side(None, about, tuple(e.article for e in evidence), evidence)
     return _Draft(Claim("", about, "agreed", "", (side,), kind="statement"), (len(evidence),))
+
+
+def _cited_at_all(texts: tuple[str, ...], score: float = 0.9) -> set[str]:
+    """The articles an agreed claim of these sentences cites at all (surely or not)."""
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published="2031-04-03")
+        for i, text in enumerate(texts)
+    ]
+    statements = statements_of(articles, read_many(articles))
+    pairs = {(i, j): score for i in range(len(texts)) for j in range(i + 1, len(texts))}
+    claims = statement_claims([list(range(len(texts)))], statements, articles, pairs)
+    return {e.article for c in claims for side in c.sides for e in side.evidence}
+
+
+def test_a_member_giving_another_count_of_the_claims_happening_leaves_the_agreement() -> None:
+    cited = _cited_at_all(
+        (
+            "Rescuers pulled 11 people alive from the collapsed Varrow Court block.",
+            "Rescuers pulled 11 people alive from the rubble of Varrow Court.",
+            "Rescuers have pulled 15 people alive from the collapsed Varrow Court block.",
+        )
+    )
+    assert cited == {"a0", "a1"}  # 15 is another count: a conflict or an update, not support
+
+
+def test_a_member_telling_an_earlier_reports_figure_does_not_agree_with_it() -> None:
+    cited = _cited_at_all(
+        (
+            "The deputy fired four shots at the car, the sheriff said.",
+            "The deputy fired four shots at the car.",
+            "The sheriff's office had earlier said the deputy fired four shots at the car.",
+        )
+    )
+    assert cited == {"a0", "a1"}

@@ -522,3 +522,50 @@ def test_a_count_its_report_calls_early_is_updated_not_contradicted(encoder: Tex
     assert [(sorted(s.display for s in c.sides), c.status) for c in turnout] == [
         (["63.4%", "about 61%"], "update")
     ]
+
+
+def test_a_figure_told_as_an_earlier_reports_is_revised_not_repeated(
+    encoder: TextEncoder,
+) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-05-06",
+            "Masked men rob Dellmoor jeweller\n\nTwo masked men robbed the Orrin Jewellers shop"
+            " in Dellmoor on Tuesday and escaped with about $40,000 in cash, police said.",
+        ),
+        (
+            "2031-05-09",
+            "Police revise jeweller robbery figure\n\nAn inventory showed the robbers escaped with"
+            " $36,500 in cash, not the roughly $40,000 first reported, police said on Friday.",
+        ),
+    )
+    sums = [c for c in claims if c.kind == "figure" and len(c.sides) == 2]
+    assert [(sorted(s.display for s in c.sides), c.status) for c in sums] == [
+        (["$36,500", "about $40,000"], "update")
+    ]
+    assert not [c for c in claims if c.status == "agreed" and "40,000" in c.about]
+
+
+def test_a_revised_plan_is_an_update_whoever_the_report_names(encoder: TextEncoder) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-05-05",
+            "Tessaly to buy Norrow Mills\n\nTessaly Foods agreed on Monday to buy Norrow Mills."
+            " The companies expect to cut about 900 jobs, mostly in offices.",
+        ),
+        (
+            "2031-05-07",
+            "Tessaly raises job cuts\n\nTessaly Foods now expects to cut about 1,300 jobs after it"
+            " buys Norrow Mills, more than the 900 it announced on Monday, a filing showed.",
+        ),
+    )
+    jobs = [c for c in claims if c.kind == "figure" and len(c.sides) == 2]
+    assert [(sorted(s.display for s in c.sides), c.status) for c in jobs] == [
+        (["about 1,300", "about 900"], "update")
+    ]
+    agreed = [c for c in claims if c.status == "agreed" and c.kind != "figure"]
+    for claim in agreed:  # no agreement cites the raised figure beside the first one
+        texts = [e.text for side in claim.sides for e in side.evidence]
+        assert not (any("900 jobs" in t for t in texts) and any("1,300" in t for t in texts))

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from triangulate.compare import revisions
 from triangulate.compare.align import pair_score, told_words
 from triangulate.compare.labels import (
     IRREGULAR_PLURALS,
@@ -497,8 +498,41 @@ def _supports(member: Statement, label: tuple[Statement, Fact | None], answers: 
     named = bool(member.names & statement.names)
     if not (named or shared_numbers or answers.states(member, label)):  # the cheap first
         return False
+    if member.quantities and statement.quantities and _gives_another_figure(member, label):
+        return False  # "15 people were rescued alive" does not agree with "11 pulled alive"
     # "Revenue fell 3%" shares the figures of "Revenue rose 3%", not its news
     return not _tells_the_opposite(member, _label_facts(label))
+
+
+def _gives_another_figure(member: Statement, label: tuple[Statement, Fact | None]) -> bool:
+    """A member whose own figures of the claim's happening, in the claim's unit, all differ
+    from one the claim gives: a conflict or an update, not an agreement. A figure the member
+    tells as an earlier report's ("more than the 1,200 it announced", "Police had earlier
+    said ... four shots") is not its own: told only so, the member revises the claim."""
+    statement, fact = label
+    figures = fact.quantities if fact is not None and fact.quantities else statement.quantities
+    told = _figures_told_of(member, fact)
+    earlier = {q for q in told if _told_as_earlier(member, q)}
+    if figures and all(_told_as_earlier(statement, f) for f in figures):
+        return bool(set(told) - earlier)  # the claim's sentence tells an earlier report
+    for figure in figures:
+        kind = quantity_reader.unit_kind(figure.unit)
+        alike = [q for q in told if quantity_reader.unit_kind(q.unit) == kind]
+        own = [q for q in alike if q not in earlier]
+        if alike and not own:
+            return True
+        if not own or any(quantity_reader.compatible(q, figure) for q in own):
+            continue
+        if any(q.unit == figure.unit or kind in _CONVERTED_KINDS for q in own):
+            return True
+    return False
+
+
+def _told_as_earlier(member: Statement, figure: Quantity) -> bool:
+    sentence = member.evidence
+    before = sentence.text[: figure.evidence.start - sentence.start]
+    after = sentence.text[figure.evidence.end - sentence.start :]
+    return revisions.told_as_earlier(before, after)
 
 
 def states(member: Statement, label: tuple[Statement, Fact | None]) -> bool:

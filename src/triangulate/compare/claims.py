@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
-from triangulate.compare import labels
+from triangulate.compare import labels, revisions
 from triangulate.compare.agreements import agreement_reason, statement_claims
 from triangulate.compare.align import aligned
 from triangulate.compare.clocks import clock_claims
@@ -201,6 +201,7 @@ class Mention:
     copy: bool = False  # the article is a copy of another one (a wire story reprinted)
     days: frozenset[int] = frozenset()  # a figure's: the days (ordinals) its clause names
     provisional: bool = False  # its report calls its count unfinished ("early results")
+    revising: bool = False  # its report, beside it, tells an earlier report's other figure
 
 
 # ---------------------------------------------------------------- readers' checks
@@ -665,6 +666,7 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
     time_spans = [(t.evidence.start, t.evidence.end) for f in facts for t in f.times]
     lemmas = dict(reading.lemmas)  # once per article: each measure's verb is looked up in it
     said = saying_times(reading)
+    revised_in: set[int] = set()  # sentences (their starts) telling an earlier report's figure
     for fact in facts:
         position = fact.evidence.start / length
         for quantity in fact.quantities:
@@ -672,6 +674,9 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
                 continue  # "five years" is read as a duration, not as a count
             if _a_base(quantity, fact):
                 continue  # "rose to 412 million from 349 million a year earlier": the base
+            if _superseded(quantity, fact):
+                revised_in.add(fact.evidence.start)
+                continue  # "not the roughly $12,000 first reported": an earlier report's
             governor = _governing_verb(quantity, reading, lemmas)
             mention = _quantity_mention(article, source, fact, quantity, position, governor)
             found.setdefault(("quantity", quantity.evidence.start, quantity.evidence.end), mention)
@@ -688,7 +693,35 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
                 found.setdefault(("time", time.evidence.start, time.evidence.end), time_mention)
     if PROVISIONAL.search(f"{article.title or ''}\n{article.text[:PROVISIONAL_REACH]}"):
         found = {key: replace(m, provisional=True) for key, m in found.items()}
+    if revised_in:
+        found = _mark_revising(found, revised_in, reading)
     return sorted(found.values(), key=lambda m: (m.value_evidence.start, m.kind))
+
+
+def _superseded(quantity: Quantity, fact: Fact) -> bool:
+    """A figure the sentence gives as an earlier report's, to revise it ("$11,800, not the
+    roughly $12,000 first reported"; "Police had earlier said the officer fired four
+    shots"): not what this report says."""
+    sentence = fact.evidence
+    before = sentence.text[: quantity.evidence.start - sentence.start]
+    after = sentence.text[quantity.evidence.end - sentence.start :]
+    return revisions.told_as_earlier(before, after)
+
+
+def _mark_revising(
+    found: dict[tuple[str, int, int], Mention], revised_in: set[int], reading: Reading
+) -> dict[tuple[str, int, int], Mention]:
+    """A report's figures in a sentence that revises an earlier report's, or just before one
+    ("The officer fired five times. Police had earlier said ... four shots."), revise."""
+    starts = [s.evidence.start for s in reading.sentences]
+    revising = set(revised_in)
+    for index, start in enumerate(starts[1:], 1):
+        if start in revised_in:
+            revising.add(starts[index - 1])
+    return {
+        key: replace(m, revising=True) if m.sentence.start in revising else m
+        for key, m in found.items()
+    }
 
 
 def _a_base(quantity: Quantity, fact: Fact) -> bool:
@@ -793,7 +826,9 @@ def _is_update(earlier: _Group, later: _Group) -> bool:
         return False
     if _aged_since(earlier.first, later.first) or _of_a_later_day(earlier, later):
         return True
-    later_revises = any(REVISION_CUES.search(_sentence_text(m)) for m in later.mentions)
+    later_revises = any(
+        m.revising or REVISION_CUES.search(_sentence_text(m)) for m in later.mentions
+    )
     if all(m.provisional for m in earlier.mentions):
         return True  # "with 40% of ballots counted", "early results": a count not yet final
     earlier_planned = any(PLAN_CUES.search(_sentence_text(m)) for m in earlier.mentions)
@@ -820,7 +855,7 @@ def _newer_count(groups: Sequence[_Group]) -> tuple[_Group, _Group] | None:
     earlier, later = _ordered(groups[0], groups[1])
     if not _reported_later(earlier, later):
         return None
-    risen = any(RISEN.search(_sentence_text(m)) for m in later.mentions)
+    risen = any(m.revising or RISEN.search(_sentence_text(m)) for m in later.mentions)
     return (earlier, later) if risen or _of_a_later_day(earlier, later) else None
 
 
@@ -1376,6 +1411,7 @@ def _linker(
                 days=_period_days(mention),
                 low=mention.low,
                 governor=mention.governor,
+                revising=mention.revising,
             )
         )
     nouns = sorted({v.unit for v in values if v.kind == "quantity" and v.unit})

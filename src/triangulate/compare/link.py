@@ -113,6 +113,7 @@ class LinkInput:
     days: int | None = None  # a period's length in days
     low: float = 0.0  # a figure's lower bound
     governor: str | None = None  # a measure's own verb ("falling 60 m" -> "fall")
+    revising: bool = False  # its report revises an earlier report's figure beside it
 
 
 def _shifted(a: LinkInput, b: LinkInput) -> bool:
@@ -465,6 +466,20 @@ class Linker:
             return True  # "three people have died": its subject is the dead, not a doer
         return " ".join(a.subject.lower().split()) == " ".join(b.subject.lower().split())
 
+    def _revised_count(self, i: int, j: int) -> bool:
+        """A figure its report gives as the revision of an earlier report's, of the same
+        counted thing ("now expects to cut 1,800 jobs, more than the 1,200 it announced",
+        "would eliminate 1,200 jobs"): the earlier reports' question, whatever its verb."""
+        first, second = self.traits[i], self.traits[j]
+        revising = self.values[i].revising or self.values[j].revising
+        return revising and bool(first.key[0]) and first.key[0] == second.key[0]
+
+    def _one_doer_or_revised(self, i: int, j: int) -> bool:
+        """One doer, or a figure its report gives as the revision of an earlier one ("now
+        expects to cut 1,800 jobs, more than the 1,200 it announced"): whoever the sentence
+        names, it answers the earlier reports' question."""
+        return self._same_doer(i, j) or self.values[i].revising or self.values[j].revising
+
     def _key(self, value: LinkInput) -> tuple[str, str]:
         """(counted thing, verb or its group): the question a figure answers, as far as
         words tell."""
@@ -568,6 +583,8 @@ class Linker:
             return (1.0, True) if self._copied(i, j) else None
         if i in self.self_contradicting or j in self.self_contradicting:
             return None  # its own article gives another answer: not one fact
+        if self._revised_count(i, j):  # its report says it differs, whatever the hedges
+            return max(self.aligned(i, j), CLASH_ALIGNMENT), a.compatible_with(j)
         if not self.same_question(i, j):  # most candidates: asked before the values' clash
             found = self._same_thing_counted(i, j) and a.compatible_with(j)
             return (RARE_VALUE, True) if found else None
@@ -587,7 +604,7 @@ class Linker:
             if aligned >= CLASH_ALIGNMENT:
                 return aligned, False
             unambiguous = not {self.traits[i].key, self.traits[j].key} & self.ambiguous
-            if self._same_key(i, j) and unambiguous and self._same_doer(i, j):
+            if self._same_key(i, j) and unambiguous and self._one_doer_or_revised(i, j):
                 return CLASH_ALIGNMENT, False  # the same doer, verb and counted thing
             if unambiguous and self._same_described(i, j):
                 # "around 24,000 coastal residents", "11,000-odd coastal residents"
