@@ -43,8 +43,8 @@ def mark_line_breaks(doc: Doc) -> Doc:
     than the length of a sentence, so a text without breaks (a wall of quote marks) would
     take minutes; a real sentence is far shorter.
 
-    No sentence starts inside a wire dateline or just after it ("DUNMERE (Channel 8) —
-    Neighbors left ..."): the parser ends sentences at its brackets.
+    A wire dateline ("DUNMERE (Channel 8) —") is a sentence of its own, which the readers
+    skip: the parser would end sentences at its brackets and misparse the lead.
     """
     _hold_datelines(doc)
     since = 0
@@ -106,13 +106,18 @@ def _name_part_before(doc: Doc, index: int) -> Token | None:
 
 
 def _hold_datelines(doc: Doc) -> None:
-    """Mark every token inside a wire dateline, and the word after it, as no sentence start."""
+    """A wire dateline is a sentence of its own, never cut inside: the parser reads the lead
+    after it as a sentence (joined to it, the place name heads the parse: "DUNMERE - A man
+    was arrested ..." makes "arrested" a modifier of "DUNMERE")."""
     for start, end in lead_datelines(doc.text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        for token in doc[span.start + 1 : min(span.end + 1, len(doc))]:
+        for token in span[1:]:
             token.is_sent_start = False
+        after = next((t for t in doc[span.end :] if not t.is_space), None)
+        if after is not None:
+            after.is_sent_start = True
 
 
 def _capitalised(token: Token) -> bool:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from triangulate.core.dates import lead_datelines
 from triangulate.models import Evidence, Sentence
 
 BULLET_MARKS = frozenset("•◦▪‣·*-–—>")
@@ -36,9 +37,10 @@ def sentence_spans(doc: Doc) -> Iterator[Span]:
     is one with the next."""
     start: int | None = None
     end = 0
+    datelines = lead_datelines(doc.text)
     for sentence in doc.sents:
         bounds = _content_bounds(sentence)
-        if bounds is None:
+        if bounds is None or is_a_dateline(doc[bounds[0] : bounds[1]], datelines):
             continue
         start = bounds[0] if start is None else start
         end = bounds[1]
@@ -47,6 +49,12 @@ def sentence_spans(doc: Doc) -> Iterator[Span]:
             start = None
     if start is not None:  # the text ends on a title
         yield doc[start:end]
+
+
+def is_a_dateline(span: Span, datelines: list[tuple[int, int]]) -> bool:
+    """The span is a wire dateline standing alone ("DUNMERE (Channel 8) —"), which the
+    language pipeline makes a sentence of its own: where the report was filed, no statement."""
+    return any(start <= span.start_char and span.end_char <= end for start, end in datelines)
 
 
 def _ends_at_a_title(doc: Doc, end: int) -> bool:

@@ -18,9 +18,10 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from triangulate.core.dates import lead_datelines
 from triangulate.core.words import NUMBER_WORDS, REPORTING_VERBS, verb_groups
 from triangulate.models import Evidence, Unit
-from triangulate.readers.sentences import TITLE_ABBREVIATIONS
+from triangulate.readers.sentences import TITLE_ABBREVIATIONS, is_a_dateline
 
 MIN_WORDS = 4
 BULLET_MARKS = frozenset("•◦▪‣·*-–—>")
@@ -154,10 +155,13 @@ def _ends_in_abbreviation(tokens: Sequence[Token]) -> bool:
 
 def _joined_sentences(doc: Doc) -> Iterator[list[Token]]:
     units: list[list[Token]] = []
+    datelines = lead_datelines(doc.text)
     for sentence in doc.sents:
         tokens = _content(sentence)
         if not tokens or all(t.is_punct for t in tokens):
             continue
+        if is_a_dateline(doc[tokens[0].i : tokens[-1].i + 1], datelines):
+            continue  # "DUNMERE —": where the report was filed
         first = next((t for t in tokens if not t.is_punct), tokens[0])
         continues = first.text[:1].islower() or (units and _ends_in_abbreviation(units[-1]))
         if (
