@@ -569,3 +569,37 @@ def test_a_revised_plan_is_an_update_whoever_the_report_names(encoder: TextEncod
     for claim in agreed:  # no agreement cites the raised figure beside the first one
         texts = [e.text for side in claim.sides for e in side.evidence]
         assert not (any("900 jobs" in t for t in texts) and any("1,300" in t for t in texts))
+
+
+def test_dates_of_one_more_of_a_recurring_happening_do_not_conflict(encoder: TextEncoder) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-05-07",
+            "Bodies recovered in Tarrow flood\n\nTwo more bodies were recovered from the river"
+            " near Tarrow on Wednesday morning, the county said.",
+        ),
+        (
+            "2031-05-09",
+            "Flood toll rises in Tarrow\n\nRescuers recovered three more bodies from the river"
+            " near Tarrow on Thursday, the county said.",
+        ),
+    )
+    assert not [c for c in claims if c.kind == "date" and c.status in ("conflict", "update")]
+
+
+def test_the_day_a_state_lasts_until_is_no_date_of_a_happening(encoder: TextEncoder) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-05-06",
+            "Tarrow floods\n\nAbout 500 residents were staying in two shelters on Tuesday night,"
+            " the county said.",
+        ),
+        (
+            "2031-05-07",
+            "Tarrow schools shut\n\nSchools in the Tarrow district will stay closed through"
+            " Friday.",
+        ),
+    )
+    assert not [c for c in claims if c.kind == "date" and c.status == "conflict"]

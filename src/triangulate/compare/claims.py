@@ -157,6 +157,8 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 _DETERMINER_TEXT = "the a an this that its their his her our these those"
 DETERMINERS = frozenset(_DETERMINER_TEXT.split())
 DATED_WINDOW = 4
+# A date a state lasts until: "schools will stay closed through Friday".
+SPAN_END_BEFORE = re.compile(r"\b(?:through|until|till)\s+(?:the\s+)?$", re.I)
 
 # Letters glued to a figure's last digit ("193km" of "193km/h")
 GLUED_LETTERS = re.compile(r"(?<=\d)[^\W\d_]+$")
@@ -609,6 +611,10 @@ def _time_mention(
         return None
     text = article.text
     adjectival = _is_adjectival(text, fact.evidence, time.evidence)
+    # "will stay closed through Friday": the end of a state, not the day of a happening
+    ending = SPAN_END_BEFORE.search(
+        text[max(fact.evidence.start, time.evidence.start - 12) : time.evidence.start]
+    )
     return Mention(
         kind="time",
         article=article.id,
@@ -622,7 +628,7 @@ def _time_mention(
         unit="range" if span.is_range else "point",
         entities=frozenset(fact.entities),
         position=position,
-        predicate=None if adjectival else _predicate(fact),
+        predicate=None if adjectival or ending else _predicate(fact),
         words=_dated_words(text, fact.evidence, time.evidence),
         reliable=_reliably_dated(time, article),
         time=time,

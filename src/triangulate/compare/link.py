@@ -73,6 +73,15 @@ PART_OF = re.compile(
     re.I,
 )
 PART_AFTER = re.compile(r"\s*(?:other|more|additional|remaining|further|surviving)\b", re.I)
+# A clause telling one more of a happening that recurs ("Two more bodies were recovered on
+# Wednesday", "a sixth victim was found", "another aftershock struck"): its date is the
+# date of that one, not of the first, and not a rival date for it.
+INCREMENT = re.compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+"
+    r"(?:more|other|additional|further)\b|\banother\b|"
+    r"\ba\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
+    re.I,
+)
 # What a length measures, by the words that say it right after it ("25 km north of",
 # "10 km deep", "a 40-metre-high wall") or just before it ("a depth of 10 km").
 DIMENSIONS = {
@@ -172,6 +181,7 @@ class _Traits:
     unit_kind: str  # quantity_reader.unit_kind of the unit
     sentence: str | None  # the holding sentence, its spacing folded
     dimension: str | None  # what a length measures: "depth", "height", "distance", ...
+    increment: bool = False  # a date of one more of a recurring happening ("two more ...")
 
 
 @dataclass
@@ -310,6 +320,7 @@ class Linker:
             unit_kind=quantity_reader.unit_kind(value.unit),
             sentence=sentence,
             dimension=self._dimension(value),
+            increment=value.kind == "time" and bool(sentence and INCREMENT.search(sentence)),
         )
 
     # ------------------------------------------------------------ pairs
@@ -593,6 +604,8 @@ class Linker:
         if not compatible:
             if self.traits[i].kind == "quantity:age":
                 return 0.9, False  # one person, two ages
+            if self.traits[i].increment or self.traits[j].increment:
+                return None  # "two more bodies on Wednesday", "three more on Thursday"
             if not (a.reliable and b.reliable):
                 return None
             if a.unit == b.unit == "range" and a.words & b.words and not _shifted(a, b):
