@@ -312,6 +312,32 @@ def _chosen_by_weight(
     return [c.text for c in summary.select(found, 200)]
 
 
+def test_the_account_opens_with_the_plain_telling_of_a_loaded_lead() -> None:
+    loaded = (
+        "Mayor Tovin Reske's botched harbour plan collapsed on Monday when the council of "
+        "Dunmarrow voted it down."
+    )
+    plain = "The council of Dunmarrow voted down Mayor Tovin Reske's harbour plan on Monday."
+    articles = [
+        Article("x", "x.txt", loaded, outlet="X", title="Harbour plan"),
+        Article("y", "y.txt", plain, outlet="Y", title="Harbour plan"),
+    ]
+    chosen = _chosen_by_weight(articles, read_many(articles), {loaded: 2.0, plain: 1.0})
+    assert chosen == [plain]  # the loaded telling adds only its framing
+
+
+def test_a_loaded_word_weighs_against_a_sentence_only_beside_a_plain_telling() -> None:
+    loaded = "A disastrous storm closed the harbour of Velmar to all shipping on Monday."
+    other = "Ferries to the island of Brell stayed in port while the wind blew at sea."
+    articles = [
+        Article("x", "x", loaded, outlet="X", title="Storm closes Velmar harbour"),
+        Article("y", "y", other, outlet="Y", title="Storm closes Velmar harbour"),
+    ]
+    found = summary.candidates(articles, {r.article: r for r in read_many(articles)})
+    rows = summary.features(found, articles)
+    assert found[0].framed and rows[0]["framed"] == 0.0  # the only telling of its fact
+
+
 def _one_heavier(
     articles: list[Article], readings: list[Reading], opening: str, weight: float
 ) -> tuple[list[summary.Candidate], summary.Candidate, list[summary.Candidate]]:

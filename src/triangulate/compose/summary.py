@@ -100,6 +100,7 @@ FAMILY_LETTERS = 6  # "peacekeeper" and "peacekeeping" are of one family, "peace
 SAME_MATTER = 0.25  # share of content words from which two sentences tell of one matter
 TOLD_MATTER = 0.2  # the same, from which a loaded or distancing telling only reframes it
 MAX_POSITION = 6
+LEAD_POSITION = 1  # the sentences of an article that tell its lead (the first two)
 # Sentences of an article that may be taken: the account leans on leads, and the weighing
 # compares every candidate with every other, so this bounds its time on long inputs.
 MAX_CANDIDATES_PER_ARTICLE = 40
@@ -452,10 +453,22 @@ def features(found: list[Candidate], articles: Sequence[Article]) -> list[dict[s
             if source_name(original_of(article, by_id)) != candidate.source
         ]
         row = _row(candidate, closest, theirs, len(sources - {candidate.source}))
+        row["framed"] = float(candidate.framed and _told_plainly(candidate, found))
         own = own_headline.get(candidate.article.id)
         row["own_headline"] = cosine(candidate.vector, own) if own else 0.0
         rows.append(row)
     return rows
+
+
+def _told_plainly(candidate: Candidate, found: Sequence[Candidate]) -> bool:
+    """Another source tells the same with no loaded word: the loaded telling's words are
+    then a choice, not the only account of the fact."""
+    return any(
+        not other.framed
+        and other.source != candidate.source
+        and _repeats(other, candidate, DEFAULT)
+        for other in found
+    )
 
 
 def _row(
@@ -501,7 +514,7 @@ def select(found: Sequence[Candidate], limit: int, params: Params = DEFAULT) -> 
     chosen: list[Candidate] = []
     waiting: dict[tuple[str, int], Candidate] = {}  # (article, position it points back to)
     words = 0
-    queue = sorted(found, key=lambda c: -c.weight)
+    queue = _plain_lead_first(sorted(found, key=lambda c: -c.weight), params)
     while queue and words < limit:
         candidate = queue.pop(0)
         if chosen and words + candidate.words > limit + params.slack:
@@ -519,6 +532,32 @@ def select(found: Sequence[Candidate], limit: int, params: Params = DEFAULT) -> 
         if follower is not None:
             queue.insert(0, follower)
     return chosen
+
+
+def _plain_lead_first(queue: list[Candidate], params: Params) -> list[Candidate]:
+    """The heaviest plain telling of the heaviest candidate's matter, by another source,
+    ahead of it when that one is loaded ("pulled the plug on a bloated bill" against
+    "vetoed the bill"): the account opens with the event as the sources share it, and the
+    loaded telling, adding only its framing, is then left out."""
+    if not queue or not queue[0].framed:
+        return queue
+    lead = queue[0]
+    plain = next(
+        (
+            c
+            for c in queue
+            if not c.framed
+            and not c.points_back
+            and c.source != lead.source
+            and c.position <= LEAD_POSITION
+            and _repeats(c, lead, params)
+            and 2 * len(c.marks & lead.marks) >= len(lead.marks)  # its names and figures
+        ),
+        None,
+    )
+    if plain is None:
+        return queue
+    return [plain, *(c for c in queue if c is not plain)]
 
 
 def _adds_nothing(candidate: Candidate, chosen: Sequence[Candidate], params: Params) -> bool:
