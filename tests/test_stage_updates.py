@@ -55,7 +55,7 @@ def test_an_end_reported_before_the_start_is_no_update() -> None:
 
 
 def test_stages_are_told_by_their_verbs_not_by_first_or_last() -> None:
-    started, sought = STAGES
+    started, sought, _ = STAGES
     assert stage_of("The withdrawal began in April.", started) == "earlier"
     assert stage_of("The withdrawal was completed on Wednesday.", started) == "later"
     assert stage_of("The withdrawal, which began in April, was completed.", started) is None
@@ -77,3 +77,26 @@ def test_the_summary_tells_the_later_stage_in_its_own_words() -> None:
         "then “completed” (Velmar Post and Harbour News, 2031-04-10)."
     )
     assert "evacuation of Port Ellis harbour" not in told.text.split(":")[0]
+
+
+def test_someone_in_critical_condition_then_dead_is_an_update() -> None:
+    texts = (
+        (
+            "Orla Denn, who was shot on Pell Street on Saturday, remains in critical condition.",
+            "2031-04-06",
+        ),
+        (
+            "Orla Denn, who was shot on Pell Street on Saturday, died on Monday, police said.",
+            "2031-04-08",
+        ),
+    )
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published=date)
+        for i, (text, date) in enumerate(texts)
+    ]
+    statements = statements_of(articles, read_many(articles))
+    claims = statement_claims([[0, 1]], statements, articles, {(0, 1): 0.7})
+    assert [c.status for c in claims] == ["update"]
+    assert [side.articles for side in claims[0].sides] == [("a0",), ("a1",)]
+    assert stage_of("He remains in critical condition.", STAGES[2]) == "earlier"
+    assert stage_of("Three were killed and 10 injured.", STAGES[2]) is None

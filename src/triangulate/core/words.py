@@ -237,9 +237,10 @@ PERSON_NOUNS = word_set(
 )
 
 
-# Stages of one happening: words telling that it is at its start or at its end, and that
-# someone is still sought or was caught. A report of the earlier stage and one of the later
-# are no contradiction: the later one is news the earlier did not have yet. Verbs and their
+# Stages of one happening: words telling that it is at its start or at its end, that
+# someone is still sought or was caught, or was hurt and then died. A report of the earlier
+# stage and one of the later are no contradiction: the later one is news the earlier did not
+# have yet. Verbs and their
 # nouns only: "first", "last" or "the end of" tell a stage too seldom ("the first two games",
 # "last week"), and "fled" tells what happened, not that a search goes on.
 STARTED = word_set("begin begins began begun beginning started starting launched underway")
@@ -251,7 +252,11 @@ CAUGHT = word_set(
     """arrested arrest caught captured detained custody apprehended surrendered charged
     convicted"""
 )
-STAGES = ((STARTED, ENDED), (SOUGHT, CAUGHT))  # (earlier stage, later stage)
+# Someone hurt, then dead: "remains in critical condition", then "died on Monday". Not
+# "injured" or "killed": a report tells both of different people ("killed three, injured 10").
+HURT = word_set("critical critically hospitalized hospitalised")
+DIED = word_set("died dies succumbed")
+STAGES = ((STARTED, ENDED), (SOUGHT, CAUGHT), (HURT, DIED))  # (earlier stage, later stage)
 
 
 def stage_of(text: str, pair: tuple[frozenset[str], frozenset[str]]) -> str | None:
