@@ -603,3 +603,21 @@ def test_the_day_a_state_lasts_until_is_no_date_of_a_happening(encoder: TextEnco
         ),
     )
     assert not [c for c in claims if c.kind == "date" and c.status == "conflict"]
+
+
+def test_counts_of_different_reach_do_not_conflict(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "Velmar Instruments, based in Tarrow, employs about 28,000 people worldwide.",
+        "Velmar Instruments employs about 5,000 people in Tarrow, most of them at its plant.",
+    )
+    assert not _figures(claims, "conflict")
+
+
+def test_counts_of_one_place_still_conflict(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "The storm killed 12 people in Tarrow on Monday, officials said.",
+        "The storm killed 14 people in Tarrow County on Monday, officials said.",
+    )
+    assert len(_figures(claims, "conflict")) == 1

@@ -73,6 +73,16 @@ PART_OF = re.compile(
     re.I,
 )
 PART_AFTER = re.compile(r"\s*(?:other|more|additional|remaining|further|surviving)\b", re.I)
+# Where a count holds, in the words right after it: everywhere ("31,000 people worldwide")
+# or in one named place ("6,000 people in Ashford", "at its Tarrow plant"). Two counts of
+# different reach answer two questions.
+GLOBAL_SCOPE = re.compile(
+    r"^(?:\s+[a-z-]+){0,3}?\s+(?:worldwide|globally|nationwide|nationally|across the"
+    r" (?:world|country|globe)|around the world|in total|in all)\b"
+)
+PLACE_SCOPE = re.compile(
+    r"^(?:\s+[a-z-]+){0,3}?\s+(?:in|at|across)\s+(?:its\s+|the\s+)?((?:[A-Z][\w'-]+\s*)+)"
+)
 # A clause telling one more of a happening that recurs ("Two more bodies were recovered on
 # Wednesday", "a sixth victim was found", "another aftershock struck"): its date is the
 # date of that one, not of the first, and not a rival date for it.
@@ -131,6 +141,14 @@ def _shifted(a: LinkInput, b: LinkInput) -> bool:
     return a.days is not None and b.days is not None and abs(a.days - b.days) <= 2
 
 
+def _reach_differs(first: str | None, second: str | None) -> bool:
+    """Two counts' reach differs: two places, or everywhere and one place (a count without
+    a reach may be either)."""
+    if first is None or second is None:
+        return False
+    return first not in second and second not in first  # "Tarrow" is in "Tarrow County"
+
+
 def _doers_meet(first: frozenset[str], second: frozenset[str]) -> bool:
     """No two different doers: one side names none, or a name of one is spelled like a
     name of the other ("Jonas Vik", "Jonas Vick")."""
@@ -182,6 +200,7 @@ class _Traits:
     sentence: str | None  # the holding sentence, its spacing folded
     dimension: str | None  # what a length measures: "depth", "height", "distance", ...
     increment: bool = False  # a date of one more of a recurring happening ("two more ...")
+    scope: str | None = None  # where a count holds: "everywhere" or a place's name
 
 
 @dataclass
@@ -321,6 +340,7 @@ class Linker:
             sentence=sentence,
             dimension=self._dimension(value),
             increment=value.kind == "time" and bool(sentence and INCREMENT.search(sentence)),
+            scope=self._scope(value),
         )
 
     # ------------------------------------------------------------ pairs
@@ -395,6 +415,17 @@ class Linker:
                         if role in PERSON_NOUNS and role not in ANYONE:
                             roles.setdefault(role, set()).add(name)
         return roles
+
+    def _scope(self, value: LinkInput) -> str | None:
+        """Where a count holds, from the words right after it: "everywhere" or a place."""
+        if value.kind != "quantity" or value.statement is None:
+            return None
+        sentence = self.statements[value.statement].evidence
+        after = sentence.text[value.value_evidence.end - sentence.start :][:80]
+        if GLOBAL_SCOPE.match(after):
+            return "everywhere"
+        place = PLACE_SCOPE.match(after)
+        return place.group(1).strip() if place else None
 
     def _partitive(self, value: LinkInput) -> bool:
         """A part ("two of the three", "two other victims") or a running total."""
@@ -606,6 +637,8 @@ class Linker:
                 return 0.9, False  # one person, two ages
             if self.traits[i].increment or self.traits[j].increment:
                 return None  # "two more bodies on Wednesday", "three more on Thursday"
+            if _reach_differs(self.traits[i].scope, self.traits[j].scope):
+                return None  # "31,000 people worldwide", "6,000 people in Ashford"
             if not (a.reliable and b.reliable):
                 return None
             if a.unit == b.unit == "range" and a.words & b.words and not _shifted(a, b):
