@@ -266,13 +266,31 @@ ID_WORDS = word_set(
     category class grade bill act case row lot box exit pier dock district ward precinct code"""
 )
 # A number a death toll stands at: "the death toll from the floods rose to 14", "the toll
-# has climbed to at least 30" count the dead.
+# has climbed to at least 30", "the number of people killed rose to four" count the dead.
 TOLL_BEFORE = re.compile(
-    r"\b(?:death|casualty|fatality)\s+toll\b[^.;:!?]{0,50}?\b(?:to|at|of|reached|hit|is|was"
+    r"\b(?:(?:death|casualty|fatality)\s+toll|number\s+of\s+(?:people\s+)?(?:killed|dead|deaths"
+    r"|fatalities))\b[^.;:!?]{0,50}?\b(?:to|at|of|reached|hit|is|was"
     r"|stands|stood)\s+(?:(?:at\s+least|about|around|nearly|almost|some|more\s+than|over)\s+)?$",
     re.IGNORECASE,
 )
 TOLL_UNIT = "people"
+# A level a count has reached is told by a verb of change and "to"/"at" ("the toll has risen
+# to seven", "the number of missing stood at 11", "bringing total closures to 220"); "reach"
+# and "hit" take the level as their object ("the toll reached 30").
+LEVEL_VERBS = word_set(
+    """rise climb reach stand hit increase grow jump mount swell soar top fall drop decline
+    dip sink"""
+)
+LEVEL_OBJECT_VERBS = word_set("reach hit top pass exceed")
+LEVEL_PREPOSITIONS = frozenset({"to", "at"})
+TOLL_COMPOUNDS = word_set("death casualty fatality human civilian")
+# Words that make "the number of ..." a count of people hurt or lost ("the number of people
+# killed", "the number of dead", "the number of missing").
+TOLL_GROUP_WORDS = word_set(
+    """dead killed deaths fatalities casualties missing injured wounded hurt victims died
+    kill die miss injure wound"""
+)
+NUMBER_NOUNS = word_set("number count tally total")
 # Two capitalised words right before a number ("Workers Local 88", "Channel 6").
 NAME_BEFORE = re.compile(r"[A-Z][\w'&-]*[ ]+(?P<last>[A-Z][\w'&-]*)[ ]+$")
 # A share told in words: "two-thirds", "three quarters", "nine in ten" ("23 out of 40
@@ -951,6 +969,8 @@ def _unit_for(
         return AREA_PREFIX + area.group("unit").lower()
     noun = _noun_from_doc(tokens, n1_start) if tokens is not None else None
     noun = _noun_after(text, end, first) if noun is None else noun
+    if not noun and tokens is not None:
+        noun = _level_counted(tokens, n1_start) or ""
     if not noun and TOLL_BEFORE.search(text[max(0, n1_start - 80) : n1_start]):
         return TOLL_UNIT  # "the death toll rose to 14": 14 people dead
     if first.word and first.value == 1.0 and (_is_plural(noun) or noun.lower() in ONE_IDIOMS):
@@ -1034,3 +1054,72 @@ def _noun_from_doc(tokens: _Tokens, start: int) -> str | None:
     except (AttributeError, TypeError):
         return None
     return None
+
+
+def _level_counted(tokens: _Tokens, start: int) -> str | None:
+    """What a number that tells a level counts, from the parse: the dead for a toll ("the
+    death toll from the week's flood in the river town has risen to seven"), the group of
+    "the number of ..." ("the number of people killed rose to four"), or a plural noun
+    ("bringing total closures to roughly 220"); None when the number tells no level."""
+    try:
+        number = tokens.at(start)
+        if number is None:
+            return None
+        while number.dep_ in ("compound", "quantmod") and number.head.pos_ == "NUM":
+            number = number.head  # "4.5 million": the level is the scale's token
+        holder = _level_holder(number)
+        return _counted_by(holder) if holder is not None else None
+    except (AttributeError, TypeError):
+        return None
+
+
+def _level_holder(number: Any) -> Any:
+    """The noun whose level the number is: the subject of a verb of change ("the toll rose
+    to 14"), the object of a verb that moves it ("raising the toll to 14"), or the noun the
+    "at" hangs on ("with the death toll at 17"); None for any other number."""
+    head = number.head
+    if number.dep_ == "pobj" and head.lower_ in LEVEL_PREPOSITIONS:
+        governor = head.head
+        if governor.pos_ in ("NOUN", "PROPN") and head.lower_ == "at":
+            return governor
+        if governor.pos_ != "VERB":
+            return None
+        if governor.lemma_.lower() in LEVEL_VERBS:
+            return _child(governor, ("nsubj", "nsubjpass"))
+        return _child(governor, ("dobj",)) if head.lower_ == "to" else None
+    if number.dep_ == "dobj" and head.lemma_.lower() in LEVEL_OBJECT_VERBS:
+        return _child(head, ("nsubj",))
+    return None
+
+
+def _child(token: Any, deps: tuple[str, ...]) -> Any:
+    return next((child for child in token.children if child.dep_ in deps), None)
+
+
+def _counted_by(holder: Any) -> str | None:
+    """A toll counts people; "the number of X" counts X (people when X names the dead, the
+    missing or the hurt); a plural noun counts itself."""
+    lemma = holder.lemma_.lower()
+    if lemma == "toll":
+        compounds = [c.lower_ for c in holder.children if c.dep_ in ("compound", "amod")]
+        return TOLL_UNIT if all(word in TOLL_COMPOUNDS for word in compounds) else None
+    if lemma in NUMBER_NOUNS:
+        return _number_of(holder)
+    if holder.tag_ == "NNS":
+        return str(holder.text)
+    return None
+
+
+def _number_of(holder: Any) -> str | None:
+    """ "the number of people killed": people; "the number of dead": people; "the number of
+    cases": cases."""
+    of = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = _child(of, ("pobj",)) if of is not None else None
+    if counted is None:
+        return None
+    words = {counted.lower_, counted.lemma_.lower()}
+    words |= {c.lower_ for c in counted.children if c.dep_ in ("acl", "amod", "relcl")}
+    if words & TOLL_GROUP_WORDS:
+        return TOLL_UNIT
+    plural = counted.tag_ == "NNS" or counted.lower_ in IRREGULAR_PLURALS
+    return str(counted.text) if plural else None
