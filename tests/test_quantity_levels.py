@@ -45,3 +45,14 @@ def test_a_level_counts_the_plural_noun_it_is_the_level_of() -> None:
 
 def test_a_toll_of_another_kind_counts_no_people() -> None:
     assert counted("The motorway toll rose to 12 on Monday.") == [(12.0, "")]
+
+
+@pytest.mark.parametrize("parse", [True, False])
+def test_a_part_counts_the_noun_of_its_whole(parse: bool) -> None:
+    text = "The chain said it would shut 65 of its 310 pharmacies."
+    found = read(text) if parse else find_quantities(text, "x")
+    assert [(q.value, q.unit) for q in found] == [(65.0, "pharmacies"), (310.0, "pharmacies")]
+
+
+def test_one_of_a_whole_stays_no_count() -> None:
+    assert counted("One of the four climbers was airlifted.") == [(4.0, "climbers")]

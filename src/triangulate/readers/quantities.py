@@ -363,6 +363,11 @@ HEDGED_ONE_RE = re.compile(
     r"(?=\s+(?:century|decade|year|month|week|day|hour|fortnight)\b)"
 )
 
+# "180 of its 420 stores", "two of the three victims": a part, then its whole's number.
+WHOLE_AFTER = re.compile(
+    rf"\s+of\s+(?:its|the|their|his|her|our|those|these)\s+{_NUMBER_AFTER_SEP}"
+)
+
 # Spans that hold digits but are not figures.
 BLOCKED_RES = [
     re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"),  # ISO date
@@ -969,6 +974,8 @@ def _unit_for(
         return AREA_PREFIX + area.group("unit").lower()
     noun = _noun_from_doc(tokens, n1_start) if tokens is not None else None
     noun = _noun_after(text, end, first) if noun is None else noun
+    if not noun and first.value != 1.0:  # "one of the five": a pronoun, not a count
+        noun = _part_of_a_whole(text, end)
     if not noun and tokens is not None:
         noun = _level_counted(tokens, n1_start) or ""
     if not noun and TOLL_BEFORE.search(text[max(0, n1_start - 80) : n1_start]):
@@ -999,6 +1006,16 @@ def _noun_after(text: str, end: int, first: _Parsed) -> str:
         if _is_plural(head) or head.lower() in NOUN_PHRASE_ENDS:
             break
     return head.strip("'’-")
+
+
+def _part_of_a_whole(text: str, end: int) -> str:
+    """ "close 180 of its 420 stores": the part counts the whole's plural noun (the whole,
+    "420 stores", is read on its own; the comparison knows it as the whole of a part)."""
+    whole = WHOLE_AFTER.match(text, end)
+    if whole is None:
+        return ""
+    noun = _noun_after(text, whole.end(), _Parsed(0.0, 0.0, 0.0))
+    return noun if _is_plural(noun) or noun.lower() in IRREGULAR_PLURALS else ""
 
 
 def _ends_noun_phrase(token: str, head: str) -> bool:
