@@ -56,3 +56,38 @@ def test_a_part_counts_the_noun_of_its_whole(parse: bool) -> None:
 
 def test_one_of_a_whole_stays_no_count() -> None:
     assert counted("One of the four climbers was airlifted.") == [(4.0, "climbers")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "hedge"),
+    [
+        ("The lake rose by almost six and a half feet overnight.", 6.5, "feet", "almost"),
+        ("Three and a half million euros went missing.", 3.5e6, "euros", None),
+        ("The climb took two and a quarter hours.", 2.25, "hours", None),
+        ("The fence is four and three-quarters metres high.", 4.75, "metres", None),
+        ("The drive took 5 and a half days.", 5.5, "days", None),
+        ("Half a million visitors came.", 5e5, "visitors", None),
+    ],
+)
+def test_halves_and_quarters_add_to_the_whole(
+    text: str, value: float, unit: str, hedge: str | None
+) -> None:
+    (found,) = read(text)
+    assert (found.value, found.unit, found.hedge) == (value, unit, hedge)
+
+
+def test_the_whole_hyphened_to_the_noun_its_part_counts_is_no_count_of_the_verb() -> None:
+    text = "Nineteen wagons of the 86-wagon Corlish freight train overturned."
+    assert counted(text) == [(19.0, "wagons")]
+
+
+def test_a_number_hyphened_to_a_noun_describing_another_keeps_that_noun() -> None:
+    assert counted("A four-truck convoy left at dawn.") == [(4.0, "truck")]
+
+
+def test_a_described_things_measure_keeps_its_unit() -> None:
+    assert counted("Police cleared a two-mile zone around the plant.") == [(2.0, "mile")]
+    assert counted("A 9-storey hotel fell. The hotel was 8 storeys high.") == [
+        (9.0, "storeys"),
+        (8.0, "storeys"),
+    ]

@@ -319,9 +319,14 @@ _GLUED_UNITS = "ft|km|kg|cm|mm|mi|lbs?"  # "200ft", "5km": units written on the 
 _UNIT_W = "|".join(sorted((w for w in WORD_VALUES if WORD_VALUES[w] < 20), key=len, reverse=True))
 _TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _SCALE_W = "hundred|thousand|million|billion|trillion"
+# "eight and a half", "two and a quarter", "three and three-quarters": a whole and a part
+_AND_FRACTION = r"\s+and\s+(?:(?:a|one)\s+(?:half|quarter)|three[\s-]quarters)"
+_FRACTION_THEN_SCALE = rf"(?:{_AND_FRACTION}(?:\s+(?:{_SCALE_W}))?)?"
 _WORD_NUMBER = (
     rf"(?:(?:a|an|half\s+a)\s+(?:{_SCALE_W}|dozen)"
-    rf"|(?:{_TENS_W}|{_UNIT_W})(?:(?:\s+|-)(?:and\s+)?(?:{_TENS_W}|{_UNIT_W}|{_SCALE_W}|dozen))*)"
+    rf"|(?:{_TENS_W}|{_UNIT_W})"
+    rf"(?:(?:\s+|-)(?:and\s+(?!three[\s-]quarters))?(?:{_TENS_W}|{_UNIT_W}|{_SCALE_W}|dozen))*"
+    rf"{_FRACTION_THEN_SCALE})"
 )
 # "2 , 000" and "0 . 07": numbers as tokenised text writes them
 _DIGITS = (
@@ -329,8 +334,9 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?|\.\d+"
 )
 _DIGIT_NUMBER = (
-    rf"(?:{_DIGITS})(?:\s+(?:{_SCALE_W})\b|(?:bn|mn|mln|tn|m|k|b|{_GLUED_UNITS})\b)?"
-    r"(?:\s+(?:dozen)\b)?"
+    rf"(?:\d+(?i:{_AND_FRACTION})(?:\s+(?:{_SCALE_W}))?\b"
+    rf"|(?:{_DIGITS})(?:\s+(?:{_SCALE_W})\b|(?:bn|mn|mln|tn|m|k|b|{_GLUED_UNITS})\b)?"
+    r"(?:\s+(?:dozen)\b)?)"
 )
 _NUMBER_AFTER_SEP = rf"(?:(?:{_DIGIT_NUMBER})(?![\w/:]|[.,]\d)|\b(?i:{_WORD_NUMBER})\b)"
 _NUMBER = rf"(?:(?<![\w.,/:#-]){_NUMBER_AFTER_SEP})"
@@ -367,6 +373,12 @@ HEDGED_ONE_RE = re.compile(
 WHOLE_AFTER = re.compile(
     rf"\s+of\s+(?:its|the|their|his|her|our|those|these)\s+{_NUMBER_AFTER_SEP}"
 )
+
+AND_FRACTION_RE = re.compile(
+    r"\s+and\s+(?P<part>(?:a|one)\s+half|(?:a|one)\s+quarter|three[\s-]quarters)\b"
+)
+FRACTION_VALUES = {"a half": 0.5, "one half": 0.5, "a quarter": 0.25, "one quarter": 0.25}
+FRACTION_VALUES["three quarters"] = 0.75
 
 # Spans that hold digits but are not figures.
 BLOCKED_RES = [
@@ -850,6 +862,9 @@ def _parse_number(raw: str) -> _Parsed | None:
     written = re.sub(r"\s+", " ", raw.strip().lower())
     if written in ("a", "an"):
         return _Parsed(1.0, 1.0, 1.0, word=True)
+    fraction = AND_FRACTION_RE.search(written)
+    if fraction is not None:
+        return _parse_with_fraction(written, fraction)
     vague = _parse_vague(written)
     if vague is not None:
         return vague
@@ -860,6 +875,19 @@ def _parse_number(raw: str) -> _Parsed | None:
         return None
     low, high = _rounding_interval(value, str(int(value)) if value >= 100 else written)
     return _Parsed(value, low, high, word=True)
+
+
+def _parse_with_fraction(written: str, fraction: re.Match[str]) -> _Parsed | None:
+    """ "eight and a half" 8.5, "four and a half million" 4.5 million: the whole, its part,
+    then the scale written after both."""
+    whole = _parse_number(written[: fraction.start()])
+    if whole is None or whole.vague:
+        return None
+    part = FRACTION_VALUES[fraction.group("part").replace("-", " ")]
+    factor = math.prod(SCALES.get(word, 1.0) for word in written[fraction.end() :].split())
+    value = (whole.value + part) * factor
+    low, high = _rounding_interval(value, str(int(value)) if value >= 100 else written)
+    return _Parsed(value, low, high, word=whole.word, factor=factor)
 
 
 def _parse_vague(written: str) -> _Parsed | None:
@@ -926,7 +954,7 @@ def _parse_words(written: str) -> float | None:
         if word in ("and", ""):
             continue
         if word in ("a", "an"):
-            current = max(current, 1.0)
+            current = current or 1.0  # "a hundred" is 100, "half a million" half of one
         elif word == "half":
             current = 0.5
         elif word in WORD_VALUES:
@@ -972,7 +1000,10 @@ def _unit_for(
     area = AREA_AFTER.match(text, end)
     if area:
         return AREA_PREFIX + area.group("unit").lower()
-    noun = _noun_from_doc(tokens, n1_start) if tokens is not None else None
+    attribute = _hyphened_attribute(tokens, n1_start) if tokens is not None else None
+    if attribute is not None:
+        return _attribute_unit(attribute, text[max(0, n1_start - 60) : n1_start])
+    noun = _noun_from_doc(tokens, n1_start, end) if tokens is not None else None
     noun = _noun_after(text, end, first) if noun is None else noun
     if not noun and first.value != 1.0:  # "one of the five": a pronoun, not a count
         noun = _part_of_a_whole(text, end)
@@ -1058,12 +1089,14 @@ def _token_index(doc: Any) -> _Tokens | None:
         return None
 
 
-def _noun_from_doc(tokens: _Tokens, start: int) -> str | None:
+def _noun_from_doc(tokens: _Tokens, start: int, end: int) -> str | None:
     try:
         token = tokens.at(start)
         if token is None:
             return None
         head = token.head
+        if head.idx < end:
+            return None  # "six and three-quarters": a word of the figure itself
         if token.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and head.i > token.i:
             if head.tag_ == "NNP" and head.dep_ in ("nsubj", "nsubjpass"):
                 return ""  # "the 600 Harlow has said": a name saying it, no counted thing
@@ -1140,3 +1173,42 @@ def _number_of(holder: Any) -> str | None:
         return TOLL_UNIT
     plural = counted.tag_ == "NNS" or counted.lower_ in IRREGULAR_PLURALS
     return str(counted.text) if plural else None
+
+
+def _hyphened_attribute(tokens: _Tokens, start: int) -> str | None:
+    """The noun a number is hyphenated to when that noun describes another ("the 112-car
+    train", "a 12-storey block", "a one-mile radius"), lower case; else None. Such a figure
+    is what the described thing measures, not a count of what the clause's verb did."""
+    try:
+        number = tokens.at(start)
+        if number is None or number.dep_ != "nummod":
+            return None
+        noun = number.head
+        between = number.doc.text[number.idx + len(number.text) : noun.idx]
+        described = noun.head
+        if between.strip() != "-" or noun.tag_ != "NN" or described is noun:
+            return None
+        if noun.dep_ not in ("compound", "amod", "nmod") or described.i < noun.i:
+            return None
+        return str(noun.lower_) if described.pos_ in ("NOUN", "PROPN") else None
+    except (AttributeError, TypeError):
+        return None
+
+
+# Plurals of the hyphened units that count things ("a 12-storey block" and "11 storeys").
+UNIT_PLURALS = {"storey": "storeys", "story": "stories", "party": "parties", "man": "men"}
+UNIT_PLURALS["person"] = "people"
+
+
+def _attribute_unit(noun: str, before: str) -> str | None:
+    """A described thing's measure keeps its unit, a count's unit plural so that "a 12-storey
+    block" and "11 storeys high" share it. The whole that a part of the same things is
+    counted of ("38 cars of the 112-car train") gives no figure: the clause's verb tells
+    what the part did, not the whole."""
+    if re.search(rf"\b{re.escape(noun)}s?\s+of\s+(?:the|its|their|a|an)\s+$", before, re.I):
+        return None
+    if noun not in HYPHEN_UNITS:
+        return noun  # "a five-boat attack", "a three-game losing streak"
+    if unit_kind(noun) != "count":
+        return noun  # "a one-mile radius", "a 30-day reprieve"
+    return UNIT_PLURALS.get(noun, noun + "s")
