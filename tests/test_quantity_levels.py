@@ -91,3 +91,14 @@ def test_a_described_things_measure_keeps_its_unit() -> None:
         (9.0, "storeys"),
         (8.0, "storeys"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The merger puts both bakeries under one roof.",
+        "Members of Local 217 voted to strike.",
+    ],
+)
+def test_idioms_and_a_union_locals_number_count_nothing(text: str) -> None:
+    assert read(text) == []

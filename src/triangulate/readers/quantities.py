@@ -246,7 +246,7 @@ STOP_WORDS = words.STOP_WORDS | word_set(
     october november december north south east west northward southward eastward westward home
     away back abroad overseas today yesterday tomorrow ahead inside outside nearby around"""
 )
-ONE_IDIOMS = word_set("point time stage instance way hand side another")
+ONE_IDIOMS = word_set("point time stage instance way hand side another roof voice")
 # "no one", "the one who": "one" here is a pronoun.
 PRONOUN_ONE_BEFORE = frozenset(
     ["no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone"]
@@ -263,7 +263,8 @@ ID_WORDS = word_set(
     """article resolution flight route highway interstate room section chapter page paragraph
     clause no no. number level phase stage gate terminal platform building block unit hall bus
     line track version series episode season volume vol vol. apollo boeing airbus model type
-    category class grade bill act case row lot box exit pier dock district ward precinct code"""
+    category class grade bill act case row lot box exit pier dock district ward precinct code
+    local"""
 )
 # A number a death toll stands at: "the death toll from the floods rose to 14", "the toll
 # has climbed to at least 30", "the number of people killed rose to four" count the dead.
