@@ -246,7 +246,7 @@ STOP_WORDS = words.STOP_WORDS | word_set(
     october november december north south east west northward southward eastward westward home
     away back abroad overseas today yesterday tomorrow ahead inside outside nearby around"""
 )
-ONE_IDIOMS = word_set("point time stage instance way hand side another")
+ONE_IDIOMS = word_set("point time stage instance way hand side another roof voice")
 # "no one", "the one who": "one" here is a pronoun.
 PRONOUN_ONE_BEFORE = frozenset(
     ["no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone"]
@@ -263,16 +263,35 @@ ID_WORDS = word_set(
     """article resolution flight route highway interstate room section chapter page paragraph
     clause no no. number level phase stage gate terminal platform building block unit hall bus
     line track version series episode season volume vol vol. apollo boeing airbus model type
-    category class grade bill act case row lot box exit pier dock district ward precinct code"""
+    category class grade bill act case row lot box exit pier dock district ward precinct code
+    local"""
 )
 # A number a death toll stands at: "the death toll from the floods rose to 14", "the toll
-# has climbed to at least 30" count the dead.
+# has climbed to at least 30", "the number of people killed rose to four" count the dead.
 TOLL_BEFORE = re.compile(
-    r"\b(?:death|casualty|fatality)\s+toll\b[^.;:!?]{0,50}?\b(?:to|at|of|reached|hit|is|was"
+    r"\b(?:(?:death|casualty|fatality)\s+toll|number\s+of\s+(?:people\s+)?(?:killed|dead|deaths"
+    r"|fatalities))\b[^.;:!?]{0,50}?\b(?:to|at|of|reached|hit|is|was"
     r"|stands|stood)\s+(?:(?:at\s+least|about|around|nearly|almost|some|more\s+than|over)\s+)?$",
     re.IGNORECASE,
 )
 TOLL_UNIT = "people"
+# A level a count has reached is told by a verb of change and "to"/"at" ("the toll has risen
+# to seven", "the number of missing stood at 11", "bringing total closures to 220"); "reach"
+# and "hit" take the level as their object ("the toll reached 30").
+LEVEL_VERBS = word_set(
+    """rise climb reach stand hit increase grow jump mount swell soar top fall drop decline
+    dip sink"""
+)
+LEVEL_OBJECT_VERBS = word_set("reach hit top pass exceed")
+LEVEL_PREPOSITIONS = frozenset({"to", "at"})
+TOLL_COMPOUNDS = word_set("death casualty fatality human civilian")
+# Words that make "the number of ..." a count of people hurt or lost ("the number of people
+# killed", "the number of dead", "the number of missing").
+TOLL_GROUP_WORDS = word_set(
+    """dead killed deaths fatalities casualties missing injured wounded hurt victims died
+    kill die miss injure wound"""
+)
+NUMBER_NOUNS = word_set("number count tally total")
 # Two capitalised words right before a number ("Workers Local 88", "Channel 6").
 NAME_BEFORE = re.compile(r"[A-Z][\w'&-]*[ ]+(?P<last>[A-Z][\w'&-]*)[ ]+$")
 # A share told in words: "two-thirds", "three quarters", "nine in ten" ("23 out of 40
@@ -301,9 +320,14 @@ _GLUED_UNITS = "ft|km|kg|cm|mm|mi|lbs?"  # "200ft", "5km": units written on the 
 _UNIT_W = "|".join(sorted((w for w in WORD_VALUES if WORD_VALUES[w] < 20), key=len, reverse=True))
 _TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _SCALE_W = "hundred|thousand|million|billion|trillion"
+# "eight and a half", "two and a quarter", "three and three-quarters": a whole and a part
+_AND_FRACTION = r"\s+and\s+(?:(?:a|one)\s+(?:half|quarter)|three[\s-]quarters)"
+_FRACTION_THEN_SCALE = rf"(?:{_AND_FRACTION}(?:\s+(?:{_SCALE_W}))?)?"
 _WORD_NUMBER = (
     rf"(?:(?:a|an|half\s+a)\s+(?:{_SCALE_W}|dozen)"
-    rf"|(?:{_TENS_W}|{_UNIT_W})(?:(?:\s+|-)(?:and\s+)?(?:{_TENS_W}|{_UNIT_W}|{_SCALE_W}|dozen))*)"
+    rf"|(?:{_TENS_W}|{_UNIT_W})"
+    rf"(?:(?:\s+|-)(?:and\s+(?!three[\s-]quarters))?(?:{_TENS_W}|{_UNIT_W}|{_SCALE_W}|dozen))*"
+    rf"{_FRACTION_THEN_SCALE})"
 )
 # "2 , 000" and "0 . 07": numbers as tokenised text writes them
 _DIGITS = (
@@ -311,8 +335,9 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?|\.\d+"
 )
 _DIGIT_NUMBER = (
-    rf"(?:{_DIGITS})(?:\s+(?:{_SCALE_W})\b|(?:bn|mn|mln|tn|m|k|b|{_GLUED_UNITS})\b)?"
-    r"(?:\s+(?:dozen)\b)?"
+    rf"(?:\d+(?i:{_AND_FRACTION})(?:\s+(?:{_SCALE_W}))?\b"
+    rf"|(?:{_DIGITS})(?:\s+(?:{_SCALE_W})\b|(?:bn|mn|mln|tn|m|k|b|{_GLUED_UNITS})\b)?"
+    r"(?:\s+(?:dozen)\b)?)"
 )
 _NUMBER_AFTER_SEP = rf"(?:(?:{_DIGIT_NUMBER})(?![\w/:]|[.,]\d)|\b(?i:{_WORD_NUMBER})\b)"
 _NUMBER = rf"(?:(?<![\w.,/:#-]){_NUMBER_AFTER_SEP})"
@@ -344,6 +369,17 @@ HEDGED_ONE_RE = re.compile(
     rf"(?P<hedge>(?i:{_HEDGES}))\s+(?P<n1>an?)"
     r"(?=\s+(?:century|decade|year|month|week|day|hour|fortnight)\b)"
 )
+
+# "180 of its 420 stores", "two of the three victims": a part, then its whole's number.
+WHOLE_AFTER = re.compile(
+    rf"\s+of\s+(?:its|the|their|his|her|our|those|these)\s+{_NUMBER_AFTER_SEP}"
+)
+
+AND_FRACTION_RE = re.compile(
+    r"\s+and\s+(?P<part>(?:a|one)\s+half|(?:a|one)\s+quarter|three[\s-]quarters)\b"
+)
+FRACTION_VALUES = {"a half": 0.5, "one half": 0.5, "a quarter": 0.25, "one quarter": 0.25}
+FRACTION_VALUES["three quarters"] = 0.75
 
 # Spans that hold digits but are not figures.
 BLOCKED_RES = [
@@ -827,6 +863,9 @@ def _parse_number(raw: str) -> _Parsed | None:
     written = re.sub(r"\s+", " ", raw.strip().lower())
     if written in ("a", "an"):
         return _Parsed(1.0, 1.0, 1.0, word=True)
+    fraction = AND_FRACTION_RE.search(written)
+    if fraction is not None:
+        return _parse_with_fraction(written, fraction)
     vague = _parse_vague(written)
     if vague is not None:
         return vague
@@ -837,6 +876,19 @@ def _parse_number(raw: str) -> _Parsed | None:
         return None
     low, high = _rounding_interval(value, str(int(value)) if value >= 100 else written)
     return _Parsed(value, low, high, word=True)
+
+
+def _parse_with_fraction(written: str, fraction: re.Match[str]) -> _Parsed | None:
+    """ "eight and a half" 8.5, "four and a half million" 4.5 million: the whole, its part,
+    then the scale written after both."""
+    whole = _parse_number(written[: fraction.start()])
+    if whole is None or whole.vague:
+        return None
+    part = FRACTION_VALUES[fraction.group("part").replace("-", " ")]
+    factor = math.prod(SCALES.get(word, 1.0) for word in written[fraction.end() :].split())
+    value = (whole.value + part) * factor
+    low, high = _rounding_interval(value, str(int(value)) if value >= 100 else written)
+    return _Parsed(value, low, high, word=whole.word, factor=factor)
 
 
 def _parse_vague(written: str) -> _Parsed | None:
@@ -903,7 +955,7 @@ def _parse_words(written: str) -> float | None:
         if word in ("and", ""):
             continue
         if word in ("a", "an"):
-            current = max(current, 1.0)
+            current = current or 1.0  # "a hundred" is 100, "half a million" half of one
         elif word == "half":
             current = 0.5
         elif word in WORD_VALUES:
@@ -949,8 +1001,15 @@ def _unit_for(
     area = AREA_AFTER.match(text, end)
     if area:
         return AREA_PREFIX + area.group("unit").lower()
-    noun = _noun_from_doc(tokens, n1_start) if tokens is not None else None
+    attribute = _hyphened_attribute(tokens, n1_start) if tokens is not None else None
+    if attribute is not None:
+        return _attribute_unit(attribute, text[max(0, n1_start - 60) : n1_start])
+    noun = _noun_from_doc(tokens, n1_start, end) if tokens is not None else None
     noun = _noun_after(text, end, first) if noun is None else noun
+    if not noun and first.value != 1.0:  # "one of the five": a pronoun, not a count
+        noun = _part_of_a_whole(text, end)
+    if not noun and tokens is not None:
+        noun = _level_counted(tokens, n1_start) or ""
     if not noun and TOLL_BEFORE.search(text[max(0, n1_start - 80) : n1_start]):
         return TOLL_UNIT  # "the death toll rose to 14": 14 people dead
     if first.word and first.value == 1.0 and (_is_plural(noun) or noun.lower() in ONE_IDIOMS):
@@ -979,6 +1038,16 @@ def _noun_after(text: str, end: int, first: _Parsed) -> str:
         if _is_plural(head) or head.lower() in NOUN_PHRASE_ENDS:
             break
     return head.strip("'’-")
+
+
+def _part_of_a_whole(text: str, end: int) -> str:
+    """ "close 180 of its 420 stores": the part counts the whole's plural noun (the whole,
+    "420 stores", is read on its own; the comparison knows it as the whole of a part)."""
+    whole = WHOLE_AFTER.match(text, end)
+    if whole is None:
+        return ""
+    noun = _noun_after(text, whole.end(), _Parsed(0.0, 0.0, 0.0))
+    return noun if _is_plural(noun) or noun.lower() in IRREGULAR_PLURALS else ""
 
 
 def _ends_noun_phrase(token: str, head: str) -> bool:
@@ -1021,12 +1090,14 @@ def _token_index(doc: Any) -> _Tokens | None:
         return None
 
 
-def _noun_from_doc(tokens: _Tokens, start: int) -> str | None:
+def _noun_from_doc(tokens: _Tokens, start: int, end: int) -> str | None:
     try:
         token = tokens.at(start)
         if token is None:
             return None
         head = token.head
+        if head.idx < end:
+            return None  # "six and three-quarters": a word of the figure itself
         if token.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and head.i > token.i:
             if head.tag_ == "NNP" and head.dep_ in ("nsubj", "nsubjpass"):
                 return ""  # "the 600 Harlow has said": a name saying it, no counted thing
@@ -1034,3 +1105,111 @@ def _noun_from_doc(tokens: _Tokens, start: int) -> str | None:
     except (AttributeError, TypeError):
         return None
     return None
+
+
+def _level_counted(tokens: _Tokens, start: int) -> str | None:
+    """What a number that tells a level counts, from the parse: the dead for a toll ("the
+    death toll from the week's flood in the river town has risen to seven"), the group of
+    "the number of ..." ("the number of people killed rose to four"), or a plural noun
+    ("bringing total closures to roughly 220"); None when the number tells no level."""
+    try:
+        number = tokens.at(start)
+        if number is None:
+            return None
+        while number.dep_ in ("compound", "quantmod") and number.head.pos_ == "NUM":
+            number = number.head  # "4.5 million": the level is the scale's token
+        holder = _level_holder(number)
+        return _counted_by(holder) if holder is not None else None
+    except (AttributeError, TypeError):
+        return None
+
+
+def _level_holder(number: Any) -> Any:
+    """The noun whose level the number is: the subject of a verb of change ("the toll rose
+    to 14"), the object of a verb that moves it ("raising the toll to 14"), or the noun the
+    "at" hangs on ("with the death toll at 17"); None for any other number."""
+    head = number.head
+    if number.dep_ == "pobj" and head.lower_ in LEVEL_PREPOSITIONS:
+        governor = head.head
+        if governor.pos_ in ("NOUN", "PROPN") and head.lower_ == "at":
+            return governor
+        if governor.pos_ != "VERB":
+            return None
+        if governor.lemma_.lower() in LEVEL_VERBS:
+            return _child(governor, ("nsubj", "nsubjpass"))
+        return _child(governor, ("dobj",)) if head.lower_ == "to" else None
+    if number.dep_ == "dobj" and head.lemma_.lower() in LEVEL_OBJECT_VERBS:
+        return _child(head, ("nsubj",))
+    return None
+
+
+def _child(token: Any, deps: tuple[str, ...]) -> Any:
+    return next((child for child in token.children if child.dep_ in deps), None)
+
+
+def _counted_by(holder: Any) -> str | None:
+    """A toll counts people; "the number of X" counts X (people when X names the dead, the
+    missing or the hurt); a plural noun counts itself."""
+    lemma = holder.lemma_.lower()
+    if lemma == "toll":
+        compounds = [c.lower_ for c in holder.children if c.dep_ in ("compound", "amod")]
+        return TOLL_UNIT if all(word in TOLL_COMPOUNDS for word in compounds) else None
+    if lemma in NUMBER_NOUNS:
+        return _number_of(holder)
+    if holder.tag_ == "NNS":
+        return str(holder.text)
+    return None
+
+
+def _number_of(holder: Any) -> str | None:
+    """ "the number of people killed": people; "the number of dead": people; "the number of
+    cases": cases."""
+    of = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = _child(of, ("pobj",)) if of is not None else None
+    if counted is None:
+        return None
+    words = {counted.lower_, counted.lemma_.lower()}
+    words |= {c.lower_ for c in counted.children if c.dep_ in ("acl", "amod", "relcl")}
+    if words & TOLL_GROUP_WORDS:
+        return TOLL_UNIT
+    plural = counted.tag_ == "NNS" or counted.lower_ in IRREGULAR_PLURALS
+    return str(counted.text) if plural else None
+
+
+def _hyphened_attribute(tokens: _Tokens, start: int) -> str | None:
+    """The noun a number is hyphenated to when that noun describes another ("the 112-car
+    train", "a 12-storey block", "a one-mile radius"), lower case; else None. Such a figure
+    is what the described thing measures, not a count of what the clause's verb did."""
+    try:
+        number = tokens.at(start)
+        if number is None or number.dep_ != "nummod":
+            return None
+        noun = number.head
+        between = number.doc.text[number.idx + len(number.text) : noun.idx]
+        described = noun.head
+        if between.strip() != "-" or noun.tag_ != "NN" or described is noun:
+            return None
+        if noun.dep_ not in ("compound", "amod", "nmod") or described.i < noun.i:
+            return None
+        return str(noun.lower_) if described.pos_ in ("NOUN", "PROPN") else None
+    except (AttributeError, TypeError):
+        return None
+
+
+# Plurals of the hyphened units that count things ("a 12-storey block" and "11 storeys").
+UNIT_PLURALS = {"storey": "storeys", "story": "stories", "party": "parties", "man": "men"}
+UNIT_PLURALS["person"] = "people"
+
+
+def _attribute_unit(noun: str, before: str) -> str | None:
+    """A described thing's measure keeps its unit, a count's unit plural so that "a 12-storey
+    block" and "11 storeys high" share it. The whole that a part of the same things is
+    counted of ("38 cars of the 112-car train") gives no figure: the clause's verb tells
+    what the part did, not the whole."""
+    if re.search(rf"\b{re.escape(noun)}s?\s+of\s+(?:the|its|their|a|an)\s+$", before, re.I):
+        return None
+    if noun not in HYPHEN_UNITS:
+        return noun  # "a five-boat attack", "a three-game losing streak"
+    if unit_kind(noun) != "count":
+        return noun  # "a one-mile radius", "a 30-day reprieve"
+    return UNIT_PLURALS.get(noun, noun + "s")
