@@ -621,3 +621,46 @@ def test_counts_of_one_place_still_conflict(encoder: TextEncoder) -> None:
         "The storm killed 14 people in Tarrow County on Monday, officials said.",
     )
     assert len(_figures(claims, "conflict")) == 1
+
+
+def test_a_toll_told_far_from_its_level_or_as_the_number_killed_is_updated(
+    encoder: TextEncoder,
+) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-05-06",
+            "Flood hits Tarrow\n\nAt least three people were killed on Tuesday after the Orne"
+            " River flooded the town of Tarrow, officials said.",
+        ),
+        (
+            "2031-05-07",
+            "Tarrow flood toll rises\n\nThe number of people killed in the Orne River flood rose to"
+            " five on Wednesday, county officials said.",
+        ),
+        (
+            "2031-05-09",
+            "Tarrow mourns\n\nThe death toll from this week's devastating flood in the river town"
+            " of Tarrow has risen to nine, officials said on Friday.",
+        ),
+    )
+    tolls = [c for c in claims if c.kind == "figure" and len(c.sides) == 3]
+    assert [(c.about, c.status) for c in tolls] == [("Death toll", "update")]
+    assert not [c for c in claims if c.kind == "date" and c.status in ("conflict", "update")]
+
+
+def test_people_pulled_out_alive_are_no_death_toll(encoder: TextEncoder) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-05-06",
+            "Block collapse\n\nFourteen people have now been pulled out alive from the collapsed"
+            " Orne Court block, the fire service said.",
+        ),
+        (
+            "2031-05-09",
+            "Search ends\n\nRescuers ended the search at Orne Court on Friday, with the death toll"
+            " at 17, the fire service said.",
+        ),
+    )
+    assert not [c for c in claims if c.kind == "figure" and len(c.sides) == 2]

@@ -134,6 +134,19 @@ def plural_phrase(phrase: str) -> str:
     return " ".join([*before, plural])
 
 
+# A death toll named further back than the quantity reader's window, and the level it
+# reached right before the figure ("The death toll from this week's flood in the river
+# town of Marrowby has risen to seven").
+TOLL_NAMED = re.compile(r"\b(?:death|casualty|fatality)\s+toll\b", re.I)
+LEVEL_BEFORE = re.compile(
+    r"\b(?:to|at|reached|hit)\s+(?:(?:at\s+least|about|around|nearly|almost|some)\s+)?$", re.I
+)
+
+
+def _toll_level(before: str) -> bool:
+    return bool(TOLL_NAMED.search(before) and LEVEL_BEFORE.search(before))
+
+
 def figure_label(
     sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact | None
 ) -> str:
@@ -143,7 +156,8 @@ def figure_label(
     if quantity.unit == quantity_reader.MAGNITUDE_UNIT:
         return "Magnitude"  # "a magnitude 6.4 earthquake": a magnitude counts nothing either
     start = quantity.evidence.start - sentence_start
-    if quantity_reader.TOLL_BEFORE.search(sentence_text[max(0, start - 80) : start]):
+    before = sentence_text[max(0, start - 120) : start]
+    if quantity_reader.TOLL_BEFORE.search(before) or _toll_level(before):
         return "Death toll"  # "the death toll rose to 14": not "Number of people rose"
     noun = counted_phrase(sentence_text, sentence_start, quantity)
     if not noun and quantity_reader.unit_kind(quantity.unit) == "count":

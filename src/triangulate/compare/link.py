@@ -64,7 +64,11 @@ LIGHT_VERBS = frozenset(
 # A count of part of a group or a running total answers another question than the count
 # of the event: "the two other victims", "a total of 923 rounds during five operations".
 # "The death toll has risen to 45": a count of the dead told with a verb of change.
-TOLL = re.compile(r"\b(?:death|casualty|fatality)\s+toll\b|\btoll\b", re.I)
+TOLL = re.compile(
+    r"\b(?:death|casualty|fatality)\s+toll\b|\btoll\b|"
+    r"\bnumber\s+of\s+(?:people\s+)?(?:killed|dead|deaths|fatalities)\b",
+    re.I,
+)
 DEATH_VERBS = frozenset({"die", "perish", "succumb", "pass away"})
 TOLL_VERBS = frozenset({"rise", "climb", "reach", "increase", "jump", "stand", "grow", "hit"})
 PART_OF = re.compile(
@@ -453,13 +457,24 @@ class Linker:
         return DIMENSIONS[found.group("word").lower()] if found else None
 
     def _predicate(self, value: LinkInput) -> str | None:
+        if self._toll_level(value):
+            return "kill"  # "with the death toll at 17", whatever verb holds the clause
         if value.predicate is None or value.predicate.removeprefix("not ") in LIGHT_VERBS:
             return None
-        if value.predicate in TOLL_VERBS and self._toll(value):
-            return "kill"  # "the death toll has risen to 45": 45 killed
+        if value.kind == "quantity" and value.predicate in TOLL_VERBS and self._toll(value):
+            return "kill"  # "the death toll has risen to 45": 45 killed (its date, the rise's)
         if value.predicate in DEATH_VERBS:
             return "kill"  # "three people have died", "killed two people": one count of the dead
         return value.predicate
+
+    def _toll_level(self, value: LinkInput) -> bool:
+        """A figure a death toll stands at, told right after the toll ("the death toll at 17",
+        "the number of people killed rose to four")."""
+        if value.kind != "quantity" or value.statement is None:
+            return False
+        sentence = self.statements[value.statement].evidence
+        before = sentence.text[: value.value_evidence.start - sentence.start]
+        return bool(quantity_reader.TOLL_BEFORE.search(before[-120:]))
 
     def _toll(self, value: LinkInput) -> bool:
         return value.statement is not None and bool(
