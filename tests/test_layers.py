@@ -21,8 +21,8 @@ LAYERS: dict[str, int] = {
     "triangulate.models": 1,
     "triangulate.settings": 1,
     "triangulate.core": 2,
-    "triangulate.nlp": 2,
     "triangulate.runners": 2,
+    "triangulate.nlp": 3,  # the language pipeline knows a wire dateline (core.dates)
     "triangulate.store": 3,
     "triangulate.readers": 4,
     "triangulate.ingest": 5,
