@@ -291,3 +291,17 @@ def test_a_plan_to_report_and_a_thing_denied_someone_are_no_words_said() -> None
     assert not [q for q in denied if q.evidence.text.startswith("Aurel Vantic")]
     said = quotes_of("Prime Minister Aurel Vantic announced his resignation on Monday.")
     assert [q.evidence.text for q in said] == ["his resignation"]
+
+
+def test_pronoun_after_a_relative_named_in_apposition_is_the_relative() -> None:
+    text = (
+        "Tamsin Orrell, 19, was hurt in the crash, police said.\n\n"
+        "Orrell's father, Gideon Orrell, said the road had no lights. "
+        '"She was only a mile from home," he said.\n\n'
+        "Mayor Ilse Brandvold has not commented. Brandvold's spokeswoman, Petra Lindqvist, "
+        "said the council would meet. She said Brandvold had spoken with the family."
+    )
+    found = quotes_of(text)
+    speakers = {q.evidence.text: q.speaker for q in found}
+    assert speakers["She was only a mile from home"] == "Gideon Orrell"
+    assert speakers["Brandvold had spoken with the family"] == "Petra Lindqvist"

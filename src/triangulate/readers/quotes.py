@@ -75,6 +75,18 @@ AUTHORED_NOUNS = word_set("statement report letter memo lawsuit release communiq
 CUT_TITLES = TITLE_WORDS | word_set("sgt sergeant cpl corporal insp inspector supt superintendent")
 # nouns for an outlet: "the newspaper reported" speaks for the outlet named before it
 OUTLET_NOUNS = word_set("newspaper paper daily broadcaster network channel magazine tabloid")
+# nouns for a person by kin or role: "X's mother, <name>", "his lawyer, <name>"; a
+# possessor of such a noun is whom the person belongs to, never the person
+ROLE_NOUNS = (
+    PERSON_NOUNS
+    | TITLE_WORDS
+    | word_set(
+        """lawyer attorney counsel prosecutor aide adviser advisor executive chairman chairwoman
+        director manager founder analyst economist brother sister cousin uncle aunt nephew niece
+        grandmother grandfather grandson granddaughter fiancee fiance partner friend relative
+        colleague boss sheriff detective lieutenant sergeant coach official representative"""
+    )
+)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "pcomp", "dobj", "pobj", "prep"})
 SENTENCES_BACK = 3  # how far back a pronoun looks for the subject it stands for
@@ -485,7 +497,7 @@ class SpeakerResolver:
         return None
 
     def _person_candidate(self, token: Token) -> str | None:
-        for part in [token, *(c for c in token.children if c.dep_ in {"appos", "poss"})]:
+        for part in _referent_parts(token):
             entity = self.index.containing(part.idx)
             if entity is not None and entity.label == "PERSON":
                 return self.person_name(entity)
@@ -538,14 +550,29 @@ def _earlier_subjects(pronoun: Token) -> Iterable[Token]:
     yield from sorted(others, key=lambda t: -t.i)
 
 
+def _is_role_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in ROLE_NOUNS
+
+
+def _referent_parts(token: Token) -> list[Token]:
+    """The tokens that may name whom a subject is: the subject, its appositions ("X's
+    mother, Lydia X": the mother is Lydia), then its possessor only when the subject is no
+    person ("X's comments" stand for X; "X's spokeswoman" is not X)."""
+    parts = [token, *_appositions(token)]
+    if not _is_role_noun(token):
+        parts += [c for c in token.children if c.dep_ == "poss"]
+    return parts
+
+
 def _sentence_subjects(sentence: Span) -> Iterable[Token]:
-    """The subject of a sentence's root (and its possessor: "X's comments"), then the
-    subjects of its speech verbs."""
+    """The subject of a sentence's root (and its possessor: "X's comments", not "X's
+    lawyer"), then the subjects of its speech verbs."""
     root = sentence.root
     for child in root.children:
         if child.dep_ in SUBJECT_DEPS:
             yield child
-            yield from (c for c in child.children if c.dep_ == "poss")
+            if not _is_role_noun(child):
+                yield from (c for c in child.children if c.dep_ == "poss")
     for token in sentence:
         if token is not root and is_speech_verb(token):
             yield from (child for child in token.children if child.dep_ == "nsubj")
