@@ -305,3 +305,26 @@ def test_pronoun_after_a_relative_named_in_apposition_is_the_relative() -> None:
     speakers = {q.evidence.text: q.speaker for q in found}
     assert speakers["She was only a mile from home"] == "Gideon Orrell"
     assert speakers["Brandvold had spoken with the family"] == "Petra Lindqvist"
+
+
+def test_bare_surname_after_a_relative_introduced_speaking_is_the_relative() -> None:
+    text = (
+        "Corinne Vasko, 71, died after the fire on Lark Road. Corinne Vasko had lived there "
+        "for forty years, neighbours said.\n\n"
+        "Her daughter, Mila Vasko, said the alarm had not worked. "
+        '"Nobody came for an hour," Vasko said.\n\n'
+        "Fire Chief Anton Reel said crews arrived within minutes."
+    )
+    speakers = {q.evidence.text: q.speaker for q in quotes_of(text)}
+    assert speakers["Nobody came for an hour"] == "Mila Vasko"
+    assert speakers["the alarm had not worked"] == "Mila Vasko"
+
+
+def test_bare_surname_stays_with_the_main_bearer_after_a_namesake_who_does_not_speak() -> None:
+    text = (
+        "President Aldo Fenn arrived in Varrow on Monday. Aldo Fenn met the prime minister.\n\n"
+        "Fenn, along with his wife Rosa Fenn, was greeted at the airport. "
+        '"We came as friends," Fenn said.'
+    )
+    speakers = {q.evidence.text: q.speaker for q in quotes_of(text)}
+    assert speakers["We came as friends"] == "Aldo Fenn"

@@ -267,7 +267,7 @@ class SpeakerResolver:
             name = self._antecedent(subject, person, depth=0)
             if name is None and person:
                 last = self._last_person_outside_quotes(subject)
-                name = self.person_name(last) if last is not None else None
+                name = self.person_name(last, subject.doc) if last is not None else None
             return name or None, mention
         if subject.pos_ == "PRON":
             return None, mention
@@ -287,7 +287,7 @@ class SpeakerResolver:
         name = self._antecedent(pronoun, True, depth=0)
         if name is None:
             last = self._last_person_outside_quotes(pronoun)
-            name = self.person_name(last) if last is not None else None
+            name = self.person_name(last, pronoun.doc) if last is not None else None
         return name or None
 
     def _name_after_title(self, subject: Token) -> tuple[str, Evidence] | None:
@@ -302,7 +302,7 @@ class SpeakerResolver:
             return None
         for entity in self.index.entities:
             if entity.label == "PERSON" and end < entity.evidence.start <= end + 3:
-                return self.person_name(entity), entity.evidence
+                return self.person_name(entity, subject.doc), entity.evidence
         start = last.i + 1 + (doc[last.i + 1].text == "." if last.i + 1 < len(doc) else 0)
         words = []
         for token in doc[start : start + 4]:
@@ -314,16 +314,27 @@ class SpeakerResolver:
         name = doc[words[0].i : words[-1].i + 1]
         return name.text, _evidence(name, self.article_id)
 
-    def person_name(self, entity: Entity) -> str:
+    def person_name(self, entity: Entity, doc: Doc) -> str:
         """A person's name: the article's one name for all its mentions ("Nikolaidis",
-        "Ms. Nikolaidis" and "Elena Nikolaidis" are one person)."""
+        "Ms. Nikolaidis" and "Elena Nikolaidis" are one person); a bare surname is named
+        as :meth:`_full_name_for` says."""
+        words = person_words(entity.evidence.text)
+        if len(words) == 1:
+            bearer = self._full_name_for(words[0], entity.evidence.start, doc)
+            if bearer is not None:
+                return bearer.canonical
         return entity.canonical
 
-    def _full_name_for(self, surname: str) -> Entity | None:
-        """The person the article writes in full with this surname most often (a bare
-        surname names the main bearer: "Brigitte X" is written in full, "X" is the other)."""
+    def _full_name_for(self, surname: str, position: int, doc: Doc) -> Entity | None:
+        """The person a bare surname at ``position`` names: the bearer written in full
+        nearest before it when that one was just introduced speaking ("her son, Peter X,
+        said ... \"...,\" X said"), else the one written in full most often (the main
+        bearer: "Brigitte X" is written in full, "X" is the other)."""
         key = fold(surname)
         same = [e for e in self._full_names if fold(person_words(e.evidence.text)[-1]) == key]
+        before = [e for e in same if e.evidence.end <= position]
+        if before and _introduced_speaking(before[-1], position, doc):
+            return before[-1]
         counts = Counter(e.canonical for e in same)
         return max(same, key=lambda e: counts[e.canonical], default=None)
 
@@ -348,7 +359,7 @@ class SpeakerResolver:
         ]
         people = self._people_at(named_parts)
         if people:
-            names = list(dict.fromkeys(self.person_name(person) for person in people))
+            names = list(dict.fromkeys(self.person_name(p, subject.doc) for p in people))
             if len(names) == 1:
                 return names[0], people[0].evidence
             full = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
@@ -387,7 +398,7 @@ class SpeakerResolver:
             return None
         if words[0].ent_type_ == "PERSON":
             return None  # a person the tagger found: the entity index names it
-        return self._full_name_for(words[0].text)
+        return self._full_name_for(words[0].text, words[0].idx, phrase.doc)
 
     def _author_of(self, subject: Token, phrase: Span) -> Entity | None:
         """ "A Defence Ministry statement said": the statement speaks for its author."""
@@ -489,7 +500,7 @@ class SpeakerResolver:
             return self._phrase(token)[0]  # "they" after "A, B and C said"
         entity = self.index.containing(token.idx)
         if entity is not None and entity.label == "PERSON":
-            return self.person_name(entity)
+            return self.person_name(entity, token.doc)
         if entity is not None and entity.label in {"ORG", "GPE", "NORP"}:
             return _speaking_for(entity)
         if token.pos_ == "NOUN" and token.lemma_.lower() in SPEAKER_NOUNS | DOCUMENT_NOUNS:
@@ -500,9 +511,9 @@ class SpeakerResolver:
         for part in _referent_parts(token):
             entity = self.index.containing(part.idx)
             if entity is not None and entity.label == "PERSON":
-                return self.person_name(entity)
+                return self.person_name(entity, token.doc)
             if part.text[:1].isupper():  # a surname the tagger did not take for a person
-                full = self._full_name_for(part.text)
+                full = self._full_name_for(part.text, part.idx, part.doc)
                 if full is not None:
                     return full.canonical
         if _untagged_name(token) and is_speech_verb(token.head):
@@ -518,6 +529,22 @@ class SpeakerResolver:
             and not _in_regions(e.evidence.start, self.regions(pronoun.doc))
         ]
         return people[-1] if people else None
+
+
+def _introduced_speaking(person: Entity, position: int, doc: Doc) -> bool:
+    """Whether a person written in full stands as a speaking subject ("X's son, Peter X,
+    said", "Peter X said") in the paragraph of ``position`` or the one before: a bare
+    surname right after names that one, not a namesake told more often."""
+    between = doc.text[person.evidence.end : position]
+    if between.count("\n\n") > 1:
+        return False
+    span = doc.char_span(person.evidence.start, person.evidence.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    if head.dep_ == "appos":
+        head = head.head
+    return head.dep_ in {"nsubj", "nsubjpass"} and is_speech_verb(head.head)
 
 
 def _untagged_name(token: Token) -> bool:
