@@ -328,3 +328,22 @@ def test_bare_surname_stays_with_the_main_bearer_after_a_namesake_who_does_not_s
     )
     speakers = {q.evidence.text: q.speaker for q in quotes_of(text)}
     assert speakers["We came as friends"] == "Aldo Fenn"
+
+
+def test_a_name_beside_a_role_is_a_person_for_surnames_and_pronouns() -> None:
+    # the tagger takes neither name here for a person: the role beside each tells it
+    text = (
+        "District Attorney Mara Quell charged the driver on Monday. "
+        '"He fled the scene," Quell told reporters.\n\n'
+        "His lawyer, Wendeline Krost, said the brakes had failed. "
+        '"My client stopped as soon as he could," Krost said. '
+        "She said a mechanic would testify at the trial.\n\n"
+        "Vestra Foods agreed to buy Pellam Mills on Monday. "
+        '"They overpaid," said Hugo Marrant, an analyst at Dunley Capital.\n\n'
+        "Imre Talvik, Vestra's chief executive, defended the deal. "
+        '"We paid a fair price," she told the Gazette.'
+    )
+    speakers = {q.evidence.text: q.speaker for q in quotes_of(text)}
+    assert speakers["My client stopped as soon as he could"] == "Wendeline Krost"
+    assert speakers["a mechanic would testify at the trial"] == "Wendeline Krost"
+    assert speakers["We paid a fair price"] == "Imre Talvik"

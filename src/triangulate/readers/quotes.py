@@ -241,11 +241,37 @@ class SpeakerResolver:
         self.index = index
         self.article_id = article_id
         self._quoted = list(quoted) if quoted is not None else None
-        self._full_names = [
+        self._tagged_full_names = [
             e
             for e in index.entities
             if e.label == "PERSON" and len(person_words(e.evidence.text)) > 1
         ]
+        self._named_by_role: list[Entity] | None = None
+
+    def named_by_role(self, doc: Doc) -> list[Entity]:
+        """People the entity tagger missed or took for an organisation, known by the role
+        written beside their name (:func:`_names_beside_a_role`)."""
+        if self._named_by_role is None:
+            self._named_by_role = list(_names_beside_a_role(doc, self.index, self.article_id))
+        return self._named_by_role
+
+    def _full_names(self, doc: Doc) -> list[Entity]:
+        people = self._tagged_full_names + self.named_by_role(doc)
+        return sorted(people, key=lambda e: e.evidence.start)
+
+    def _person_at(self, token: Token) -> Entity | None:
+        """The person named at a token: a person entity, or one known by a role beside it."""
+        entity = self.index.containing(token.idx)
+        if entity is not None and entity.label == "PERSON":
+            return entity
+        return next(
+            (
+                e
+                for e in self.named_by_role(token.doc)
+                if e.evidence.start <= token.idx < e.evidence.end
+            ),
+            None,
+        )
 
     def in_quote(self, token: Token) -> bool:
         return _in_regions(token.idx, self.regions(token.doc))
@@ -331,7 +357,7 @@ class SpeakerResolver:
         said ... \"...,\" X said"), else the one written in full most often (the main
         bearer: "Brigitte X" is written in full, "X" is the other)."""
         key = fold(surname)
-        same = [e for e in self._full_names if fold(person_words(e.evidence.text)[-1]) == key]
+        same = [e for e in self._full_names(doc) if fold(person_words(e.evidence.text)[-1]) == key]
         before = [e for e in same if e.evidence.end <= position]
         if before and _introduced_speaking(before[-1], position, doc):
             return before[-1]
@@ -420,10 +446,17 @@ class SpeakerResolver:
         )
 
     def _people_at(self, tokens: list[Token]) -> list[Entity]:
-        """Entities at the tokens that name a person (also a surname tagged as something else)."""
-        found = [self.index.containing(token.idx) for token in tokens]
+        """Entities at the tokens that name a person (also a surname tagged as something else,
+        and a name known as a person by the role beside it)."""
         people = self.index.person_names
-        return list(dict.fromkeys(e for e in found if e is not None and e.canonical in people))
+        found = []
+        for token in tokens:
+            entity = self.index.containing(token.idx)
+            if entity is None or entity.canonical not in people:
+                entity = self._person_at(token)
+            if entity is not None:
+                found.append(entity)
+        return list(dict.fromkeys(found))
 
     def _entity_equal_to(self, phrase: Span) -> Entity | None:
         bounds = (phrase.start_char, phrase.end_char)
@@ -509,8 +542,8 @@ class SpeakerResolver:
 
     def _person_candidate(self, token: Token) -> str | None:
         for part in _referent_parts(token):
-            entity = self.index.containing(part.idx)
-            if entity is not None and entity.label == "PERSON":
+            entity = self._person_at(part)
+            if entity is not None:
                 return self.person_name(entity, token.doc)
             if part.text[:1].isupper():  # a surname the tagger did not take for a person
                 full = self._full_name_for(part.text, part.idx, part.doc)
@@ -529,6 +562,41 @@ class SpeakerResolver:
             and not _in_regions(e.evidence.start, self.regions(pronoun.doc))
         ]
         return people[-1] if people else None
+
+
+def _names_beside_a_role(doc: Doc, index: EntityIndex, article_id: str) -> Iterator[Entity]:
+    """Full names the tagger did not take for people that a role noun stands beside: "his
+    lawyer, Nadia X, said" (the name in apposition to the role), "Renata X, the company's
+    chief executive, defended ..." (the role in apposition to the name)."""
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ == "compound":
+            continue
+        beside_role = token.dep_ == "appos" and _is_role_noun(token.head)
+        with_role = any(c.dep_ == "appos" and _is_role_noun(c) for c in token.children)
+        if not (beside_role or with_role):
+            continue
+        entity = index.containing(token.idx)
+        if entity is not None and entity.label != "ORG":
+            continue  # a person already, or a place
+        name = _name_words(token)
+        if name is not None:
+            yield Entity(_evidence(name, article_id), "PERSON", name.text)
+
+
+def _name_words(token: Token) -> Span | None:
+    """A full name ending at ``token``: its capitalised compound words, with no title."""
+    start = token.i
+    while start > 0 and (
+        token.doc[start - 1].dep_ == "compound"
+        and token.doc[start - 1].head == token
+        and token.doc[start - 1].pos_ == "PROPN"
+        and token.doc[start - 1].lower_.rstrip(".") not in TITLE_WORDS
+    ):
+        start -= 1
+    words = token.doc[start : token.i + 1]
+    if not 2 <= len(words) <= 3 or not all(w.is_alpha and w.text[:1].isupper() for w in words):
+        return None
+    return words
 
 
 def _introduced_speaking(person: Entity, position: int, doc: Doc) -> bool:
