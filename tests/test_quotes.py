@@ -347,3 +347,19 @@ def test_a_name_beside_a_role_is_a_person_for_surnames_and_pronouns() -> None:
     assert speakers["My client stopped as soon as he could"] == "Wendeline Krost"
     assert speakers["a mechanic would testify at the trial"] == "Wendeline Krost"
     assert speakers["We paid a fair price"] == "Imre Talvik"
+
+
+def test_a_wire_dateline_is_neither_speaker_nor_quoted_text() -> None:
+    # the parser takes the dateline's place for the subject here
+    text = (
+        "Varnel ousts CEO\n\n"
+        "BRENMOOR, Sept 15 (Newsline) - Varnel Semiconductor Corp said on Tuesday its board had "
+        "removed Chief Executive Oskar Fenwright with immediate effect.\n\n"
+        "Analysts said the board had lost patience."
+    )
+    found = quotes_of(text)
+    assert found[0].speaker == "Varnel Semiconductor Corp"
+    assert found[0].evidence.text.startswith("its board had removed")
+    later = "DUNSTEAD, Oct 3 (Newsline) - Varnel named an interim chief, the company said."
+    content = quotes_of(later)[0].evidence.text
+    assert content == "Varnel named an interim chief"

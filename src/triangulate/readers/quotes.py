@@ -38,6 +38,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from triangulate.core.dates import lead_datelines
 from triangulate.core.words import PERSON_NOUNS, SPEECH_VERBS, word_set
 from triangulate.models import Entity, Evidence, Quote
 from triangulate.readers.entities import (
@@ -89,6 +90,7 @@ ROLE_NOUNS = (
 )
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "pcomp", "dobj", "pobj", "prep"})
+DATELINES_KEY = "triangulate.lead_datelines"  # the key the event reader caches them under
 SENTENCES_BACK = 3  # how far back a pronoun looks for the subject it stands for
 MAX_CHAIN = 4  # pronoun to pronoun, clause to clause: how many steps a lookup takes
 
@@ -209,9 +211,44 @@ def noun_phrase(token: Token, cut_deps: frozenset[str] = CUT_DEPS) -> Span:
     while end - 1 > token.i and _is_trailing_filler(doc[end - 1]):
         end -= 1
     start = token.left_edge.i
-    while start < token.i and _is_leading_filler(doc[start]):
-        start += 1
+    dateline_end = _dateline_end(doc[start])
+    while start < token.i and (
+        _is_leading_filler(doc[start]) or (dateline_end and doc[start].idx < dateline_end)
+    ):
+        start += 1  # nor a wire dateline the parser hung on it ("PORT ELLIS - Officials said")
     return doc[start:end]
+
+
+def _datelines(doc: Doc) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] | None = doc.user_data.get(DATELINES_KEY)
+    if found is None:  # found once a text
+        found = doc.user_data[DATELINES_KEY] = lead_datelines(doc.text)
+    return found
+
+
+def _dateline_end(token: Token) -> int | None:
+    """Where the wire dateline holding a token ends ("ASHFORD, Sept 15 (Castwire) - ")."""
+    return next((end for start, end in _datelines(token.doc) if start <= token.idx < end), None)
+
+
+def _past_dateline(subject: Token) -> Token:
+    """A subject the parser took from a wire dateline ("ASHFORD, Sept 15 (Castwire) -
+    Calder Corp said"): the dateline is no one; who speaks is the phrase after it."""
+    end = _dateline_end(subject)
+    if end is None:
+        return subject
+    after = [t for t in subject.subtree if t.idx >= end]
+    tops = [t for t in after if t.head not in after and t.pos_ in {"NOUN", "PROPN"}]
+    return tops[0] if tops else subject
+
+
+def _after_dateline(span: Span) -> Span:
+    """Reported content without the wire dateline it starts with."""
+    end = _dateline_end(span[0]) if len(span) else None
+    if end is None:
+        return span
+    start = next((t.i for t in span if t.idx >= end), span.end)
+    return span.doc[start : span.end]
 
 
 def _evidence(span: Span | Token, article_id: str) -> Evidence:
@@ -297,6 +334,7 @@ class SpeakerResolver:
             return name or None, mention
         if subject.pos_ == "PRON":
             return None, mention
+        subject = _past_dateline(subject)
         titled = self._name_after_title(subject)
         if titled is not None:
             return titled
@@ -803,7 +841,7 @@ def _content_span(verb: Token) -> Span | None:
             if not tokens:
                 return None
             start = _subject_left_as_object(verb, child, tokens[0].i)
-            span = _past_split_possessive(doc[start : tokens[-1].i + 1])
+            span = _after_dateline(_past_split_possessive(doc[start : tokens[-1].i + 1]))
             span = _without_split_attribution(_without_attribution(span))
             trimmed = _trim_punctuation(span)
             trimmed = _trim_punctuation(_without_lone_closing_mark(trimmed)) if trimmed else None
@@ -945,7 +983,7 @@ def _according_to(doc: Doc) -> Iterator[tuple[Token, Span]]:
         if token.i - sentence.start <= 1:
             content = _trim_punctuation(doc[phrase_end : sentence.end])
         else:
-            content = _trim_punctuation(doc[sentence.start : token.i])
+            content = _trim_punctuation(_after_dateline(doc[sentence.start : token.i]))
         if content is not None:
             yield source, content
 
