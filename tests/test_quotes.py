@@ -363,3 +363,14 @@ def test_a_wire_dateline_is_neither_speaker_nor_quoted_text() -> None:
     later = "DUNSTEAD, Oct 3 (Newsline) - Varnel named an interim chief, the company said."
     content = quotes_of(later)[0].evidence.text
     assert content == "Varnel named an interim chief"
+
+
+def test_what_someone_called_is_their_quote() -> None:
+    text = (
+        "Parrish & Vane Home filed for bankruptcy on Sunday night. The company blamed high "
+        'rents, weak furniture demand and what CEO Maren Vask called "an unsustainable capital '
+        'structure."'
+    )  # parsed with no subject for "called", the list's verb above it
+    direct = only(quotes_of(text), "direct")
+    assert direct[0].evidence.text.startswith("an unsustainable capital structure")
+    assert direct[0].speaker == "Maren Vask"

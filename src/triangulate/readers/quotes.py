@@ -91,6 +91,10 @@ ROLE_NOUNS = (
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "pcomp", "dobj", "pobj", "prep"})
 DATELINES_KEY = "triangulate.lead_datelines"  # the key the event reader caches them under
+# verbs naming what something is ("what X called “a sham”"), and how far "what" may stand
+# before one
+NAMING_VERBS = word_set("call describe term dub label")
+MAX_WHAT_GAP = 6
 SENTENCES_BACK = 3  # how far back a pronoun looks for the subject it stands for
 MAX_CHAIN = 4  # pronoun to pronoun, clause to clause: how many steps a lookup takes
 
@@ -151,6 +155,9 @@ def _subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | 
     A climb that enters a clause which is itself reported content ("X said the deal
     was ..., pointing out that ...") goes on to the speech verb that reports it.
     """
+    named_by = _what_clause_subject(verb)
+    if named_by is not None:
+        return named_by
     current: Token | None = verb
     for _ in range(MAX_CHAIN + 2):
         if current is None:
@@ -171,6 +178,25 @@ def _subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | 
             return None
         current = current.head if current.head != current else None
     return None
+
+
+def _what_clause_subject(verb: Token) -> Token | None:
+    """ "blamed ... what CEO Gemma X called “a broken model”", parsed with no subject for
+    "called": who calls it so is the noun phrase between "what" and the verb."""
+    if verb.lemma_ not in NAMING_VERBS or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    doc = verb.doc
+    start = max(verb.sent.start, verb.i - MAX_WHAT_GAP)
+    what = next((t for t in reversed(doc[start : verb.i]) if t.lower_ == "what"), None)
+    if what is None or what.i + 1 >= verb.i:
+        return None
+    between = doc[what.i + 1 : verb.i]
+    heads = [
+        t
+        for t in between
+        if not (between.start <= t.head.i < between.end) and t.pos_ in {"NOUN", "PROPN", "PRON"}
+    ]
+    return heads[0] if len(heads) == 1 else None
 
 
 def _content_owner(token: Token) -> Token | None:
