@@ -374,3 +374,27 @@ def test_what_someone_called_is_their_quote() -> None:
     direct = only(quotes_of(text), "direct")
     assert direct[0].evidence.text.startswith("an unsustainable capital structure")
     assert direct[0].speaker == "Maren Vask"
+
+
+def test_no_words_said_by_no_one_by_one_declining_or_in_a_state_reported() -> None:
+    text = (
+        "Neither senator has confirmed their position publicly. The mayor declined to say "
+        "whether she would run. Sheriff Dorian Welk said three more were found. All of the people "
+        "reported missing have now been accounted for, he said."
+    )
+    found = quotes_of(text)
+    assert not [q for q in found if "position" in q.evidence.text]
+    assert not [q for q in found if "whether she would run" in q.evidence.text]
+    assert [q.speaker for q in found if "accounted" in q.evidence.text] == ["Dorian Welk"]
+    assert not [q for q in found if q.evidence.text.startswith("have now been")]
+
+
+def test_they_after_a_group_that_spoke_is_that_group() -> None:
+    text = (
+        "Prosecutors said on Thursday that they had opened an inquiry into the collapse. "
+        "Two engineers were questioned, they said."
+    )
+    found = quotes_of(text)
+    assert [q.speaker for q in found if q.evidence.text.startswith("Two engineers")] == [
+        "Prosecutors"
+    ]

@@ -91,6 +91,8 @@ ROLE_NOUNS = (
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "pcomp", "dobj", "pobj", "prep"})
 DATELINES_KEY = "triangulate.lead_datelines"  # the key the event reader caches them under
+WITHHOLDING_VERBS = word_set("decline refuse")  # "declined to say": nothing said
+NO_ONE = frozenset({"nobody", "none", "neither", "no-one"})
 # verbs naming what something is ("what X called “a sham”"), and how far "what" may stand
 # before one
 NAMING_VERBS = word_set("call describe term dub label")
@@ -143,10 +145,29 @@ def _inner(text: str, start: int, end: int) -> tuple[int, int]:
 def is_speech_verb(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} or any(child.dep_ == "neg" for child in token.children):
         return False
+    if _says_nothing_at_all(token):
+        return False
     particle = PHRASAL_SPEECH.get(token.lemma_)
     if particle:
         return any(child.dep_ == "prt" and child.lower_ == particle for child in token.children)
     return token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB"
+
+
+def _says_nothing_at_all(verb: Token) -> bool:
+    """A speech verb that tells no words said: said by no one ("Neither senator has
+    confirmed", "No one has claimed"), declined ("declined to say"), or telling a state
+    ("were reported missing", "reported dead")."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in WITHHOLDING_VERBS:
+        return True
+    for child in verb.children:
+        if child.dep_ in {"oprd", "acomp"} and verb.lemma_ not in NAMING_VERBS:
+            return True  # "calling it “very good news”" names what was said
+        if child.dep_ in SUBJECT_DEPS and (
+            child.lower_ in NO_ONE
+            or any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in child.children)
+        ):
+            return True
+    return False
 
 
 def _subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | None:
@@ -560,8 +581,9 @@ class SpeakerResolver:
         35, was stabbed ... He was released"): not the person named before it."""
         if depth > MAX_CHAIN:
             return None
+        plural = pronoun.lower_ == "they"
         for subject in _earlier_subjects(pronoun):
-            name = self._candidate(subject, person, depth)
+            name = self._candidate(subject, person, depth, plural)
             if name is not None:
                 return name
         doc = pronoun.doc
@@ -571,14 +593,17 @@ class SpeakerResolver:
                 break
             earlier = doc[previous].sent
             for subject in _sentence_subjects(earlier):
-                name = self._candidate(subject, person, depth)
+                name = self._candidate(subject, person, depth, plural)
                 if name is not None:
                     return name
             previous = earlier.start - 1
         return None
 
-    def _candidate(self, token: Token, person: bool, depth: int) -> str | None:
-        """The name a subject token stands for, when it is of the kind the pronoun wants."""
+    def _candidate(
+        self, token: Token, person: bool, depth: int, plural: bool = False
+    ) -> str | None:
+        """The name a subject token stands for, when it is of the kind the pronoun wants
+        (``plural``: "they", which a group that spoke may be)."""
         if self.in_quote(token):
             return None
         lower = token.lower_
@@ -601,6 +626,9 @@ class SpeakerResolver:
         if entity is not None and entity.label in {"ORG", "GPE", "NORP"}:
             return _speaking_for(entity)
         if token.pos_ == "NOUN" and token.lemma_.lower() in SPEAKER_NOUNS | DOCUMENT_NOUNS:
+            return self._phrase(token)[0]
+        if plural and token.tag_ == "NNS" and is_speech_verb(token.head):
+            # "Prosecutors said ... Two engineers were questioned, they said"
             return self._phrase(token)[0]
         return None
 
