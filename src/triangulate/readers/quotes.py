@@ -18,9 +18,14 @@ Speakers follow who is speaking, not the nearest name:
   "it"/"they" likewise to organisations and to joint subjects ("A and B said ...
   they added"); a name inside quotation marks is never an antecedent;
 - "who"/"which"/"that" go to the noun their relative clause hangs on;
-- a bare surname goes to the full name written nearest before it in the
-  article, a bare title ("the president") to the one person the article writes
-  with the same title words;
+- a bare surname goes to the namesake just introduced speaking ("her son, Peter
+  X, said ... X said"), else to the bearer the article writes in full most often;
+  a bare title ("the president") to the one person the article writes with the
+  same title words;
+- "X's mother, Lydia X, said": the speaker is the name in apposition, never the
+  possessor of a kin or role noun; a name beside a role ("his lawyer, Nadia X")
+  is a person even when the entity tagger took it for an organisation;
+- a wire dateline opening a lead is no speaker and no part of what is said;
 - a capital speaks for its state ("Oslo said"), a seat of government stays the
   institution ("the White House said");
 - a paragraph that opens with an unattributed quote goes on with the speaker of
