@@ -339,7 +339,7 @@ def test_a_name_beside_a_role_is_a_person_for_surnames_and_pronouns() -> None:
         '"My client stopped as soon as he could," Krost said. '
         "She said a mechanic would testify at the trial.\n\n"
         "Vestra Foods agreed to buy Pellam Mills on Monday. "
-        '"They overpaid," said Hugo Marrant, an analyst at Dunley Capital.\n\n'
+        '"They overpaid," said Teo Marrant, an analyst at Dunley Capital.\n\n'
         "Imre Talvik, Vestra's chief executive, defended the deal. "
         '"We paid a fair price," she told the Gazette.'
     )

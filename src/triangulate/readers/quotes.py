@@ -18,12 +18,12 @@ Speakers follow who is speaking, not the nearest name:
   "it"/"they" likewise to organisations and to joint subjects ("A and B said ...
   they added"); a name inside quotation marks is never an antecedent;
 - "who"/"which"/"that" go to the noun their relative clause hangs on;
-- a bare surname goes to the namesake just introduced speaking ("her son, Peter
+- a bare surname goes to the namesake just introduced speaking ("her son, Tom
   X, said ... X said"), else to the bearer the article writes in full most often;
   a bare title ("the president") to the one person the article writes with the
   same title words;
-- "X's mother, Lydia X, said": the speaker is the name in apposition, never the
-  possessor of a kin or role noun; a name beside a role ("his lawyer, Nadia X")
+- "X's mother, Ann X, said": the speaker is the name in apposition, never the
+  possessor of a kin or role noun; a name beside a role ("his lawyer, Jo X")
   is a person even when the entity tagger took it for an organisation;
 - a wire dateline opening a lead is no speaker and no part of what is said;
 - a capital speaks for its state ("Oslo said"), a seat of government stays the
@@ -207,7 +207,7 @@ def _subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | 
 
 
 def _what_clause_subject(verb: Token) -> Token | None:
-    """ "blamed ... what CEO Gemma X called “a broken model”", parsed with no subject for
+    """ "blamed ... what CEO Lee X called “a broken model”", parsed with no subject for
     "called": who calls it so is the noun phrase between "what" and the verb."""
     if verb.lemma_ not in NAMING_VERBS or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
@@ -279,13 +279,13 @@ def _datelines(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _dateline_end(token: Token) -> int | None:
-    """Where the wire dateline holding a token ends ("ASHFORD, Sept 15 (Castwire) - ")."""
+    """Where the wire dateline holding a token ends ("PORTVALE, May 2 (Wire) - ")."""
     return next((end for start, end in _datelines(token.doc) if start <= token.idx < end), None)
 
 
 def _past_dateline(subject: Token) -> Token:
-    """A subject the parser took from a wire dateline ("ASHFORD, Sept 15 (Castwire) -
-    Calder Corp said"): the dateline is no one; who speaks is the phrase after it."""
+    """A subject the parser took from a wire dateline ("PORTVALE, May 2 (Wire) -
+    Acme Corp said"): the dateline is no one; who speaks is the phrase after it."""
     end = _dateline_end(subject)
     if end is None:
         return subject
@@ -443,7 +443,7 @@ class SpeakerResolver:
 
     def _full_name_for(self, surname: str, position: int, doc: Doc) -> Entity | None:
         """The person a bare surname at ``position`` names: the bearer written in full
-        nearest before it when that one was just introduced speaking ("her son, Peter X,
+        nearest before it when that one was just introduced speaking ("her son, Tom X,
         said ... \"...,\" X said"), else the one written in full most often (the main
         bearer: "Brigitte X" is written in full, "X" is the other)."""
         key = fold(surname)
@@ -663,7 +663,7 @@ class SpeakerResolver:
 
 def _names_beside_a_role(doc: Doc, index: EntityIndex, article_id: str) -> Iterator[Entity]:
     """Full names the tagger did not take for people that a role noun stands beside: "his
-    lawyer, Nadia X, said" (the name in apposition to the role), "Renata X, the company's
+    lawyer, Jo X, said" (the name in apposition to the role), "Kim X, the company's
     chief executive, defended ..." (the role in apposition to the name)."""
     for token in doc:
         if token.pos_ != "PROPN" or token.dep_ == "compound":
@@ -697,8 +697,8 @@ def _name_words(token: Token) -> Span | None:
 
 
 def _introduced_speaking(person: Entity, position: int, doc: Doc) -> bool:
-    """Whether a person written in full stands as a speaking subject ("X's son, Peter X,
-    said", "Peter X said") in the paragraph of ``position`` or the one before: a bare
+    """Whether a person written in full stands as a speaking subject ("X's son, Tom X,
+    said", "Tom X said") in the paragraph of ``position`` or the one before: a bare
     surname right after names that one, not a namesake told more often."""
     between = doc.text[person.evidence.end : position]
     if between.count("\n\n") > 1:
@@ -748,7 +748,7 @@ def _is_role_noun(token: Token) -> bool:
 
 def _referent_parts(token: Token) -> list[Token]:
     """The tokens that may name whom a subject is: the subject, its appositions ("X's
-    mother, Lydia X": the mother is Lydia), then its possessor only when the subject is no
+    mother, Ann X": the mother is Ann), then its possessor only when the subject is no
     person ("X's comments" stand for X; "X's spokeswoman" is not X)."""
     parts = [token, *_appositions(token)]
     if not _is_role_noun(token):
