@@ -291,3 +291,110 @@ def test_a_plan_to_report_and_a_thing_denied_someone_are_no_words_said() -> None
     assert not [q for q in denied if q.evidence.text.startswith("Aurel Vantic")]
     said = quotes_of("Prime Minister Aurel Vantic announced his resignation on Monday.")
     assert [q.evidence.text for q in said] == ["his resignation"]
+
+
+def test_pronoun_after_a_relative_named_in_apposition_is_the_relative() -> None:
+    text = (
+        "Tamsin Orrell, 19, was hurt in the crash, police said.\n\n"
+        "Orrell's father, Gideon Orrell, said the road had no lights. "
+        '"She was only a mile from home," he said.\n\n'
+        "Mayor Ilse Brandvold has not commented. Brandvold's spokeswoman, Petra Lindqvist, "
+        "said the council would meet. She said Brandvold had spoken with the family."
+    )
+    found = quotes_of(text)
+    speakers = {q.evidence.text: q.speaker for q in found}
+    assert speakers["She was only a mile from home"] == "Gideon Orrell"
+    assert speakers["Brandvold had spoken with the family"] == "Petra Lindqvist"
+
+
+def test_bare_surname_after_a_relative_introduced_speaking_is_the_relative() -> None:
+    text = (
+        "Corinne Vasko, 71, died after the fire on Lark Road. Corinne Vasko had lived there "
+        "for forty years, neighbours said.\n\n"
+        "Her daughter, Mila Vasko, said the alarm had not worked. "
+        '"Nobody came for an hour," Vasko said.\n\n'
+        "Fire Chief Anton Reel said crews arrived within minutes."
+    )
+    speakers = {q.evidence.text: q.speaker for q in quotes_of(text)}
+    assert speakers["Nobody came for an hour"] == "Mila Vasko"
+    assert speakers["the alarm had not worked"] == "Mila Vasko"
+
+
+def test_bare_surname_stays_with_the_main_bearer_after_a_namesake_who_does_not_speak() -> None:
+    text = (
+        "President Aldo Fenn arrived in Varrow on Monday. Aldo Fenn met the prime minister.\n\n"
+        "Fenn, along with his wife Rosa Fenn, was greeted at the airport. "
+        '"We came as friends," Fenn said.'
+    )
+    speakers = {q.evidence.text: q.speaker for q in quotes_of(text)}
+    assert speakers["We came as friends"] == "Aldo Fenn"
+
+
+def test_a_name_beside_a_role_is_a_person_for_surnames_and_pronouns() -> None:
+    # the tagger takes neither name here for a person: the role beside each tells it
+    text = (
+        "District Attorney Mara Quell charged the driver on Monday. "
+        '"He fled the scene," Quell told reporters.\n\n'
+        "His lawyer, Wendeline Krost, said the brakes had failed. "
+        '"My client stopped as soon as he could," Krost said. '
+        "She said a mechanic would testify at the trial.\n\n"
+        "Vestra Foods agreed to buy Pellam Mills on Monday. "
+        '"They overpaid," said Teo Marrant, an analyst at Dunley Capital.\n\n'
+        "Imre Talvik, Vestra's chief executive, defended the deal. "
+        '"We paid a fair price," she told the Gazette.'
+    )
+    speakers = {q.evidence.text: q.speaker for q in quotes_of(text)}
+    assert speakers["My client stopped as soon as he could"] == "Wendeline Krost"
+    assert speakers["a mechanic would testify at the trial"] == "Wendeline Krost"
+    assert speakers["We paid a fair price"] == "Imre Talvik"
+
+
+def test_a_wire_dateline_is_neither_speaker_nor_quoted_text() -> None:
+    # the parser takes the dateline's place for the subject here
+    text = (
+        "Varnel ousts CEO\n\n"
+        "BRENMOOR, Sept 15 (Newsline) - Varnel Semiconductor Corp said on Tuesday its board had "
+        "removed Chief Executive Oskar Fenwright with immediate effect.\n\n"
+        "Analysts said the board had lost patience."
+    )
+    found = quotes_of(text)
+    assert found[0].speaker == "Varnel Semiconductor Corp"
+    assert found[0].evidence.text.startswith("its board had removed")
+    later = "DUNSTEAD, Oct 3 (Newsline) - Varnel named an interim chief, the company said."
+    content = quotes_of(later)[0].evidence.text
+    assert content == "Varnel named an interim chief"
+
+
+def test_what_someone_called_is_their_quote() -> None:
+    text = (
+        "Parrish & Vane Home filed for bankruptcy on Sunday night. The company blamed high "
+        'rents, weak furniture demand and what CEO Maren Vask called "an unsustainable capital '
+        'structure."'
+    )  # parsed with no subject for "called", the list's verb above it
+    direct = only(quotes_of(text), "direct")
+    assert direct[0].evidence.text.startswith("an unsustainable capital structure")
+    assert direct[0].speaker == "Maren Vask"
+
+
+def test_no_words_said_by_no_one_by_one_declining_or_in_a_state_reported() -> None:
+    text = (
+        "Neither senator has confirmed their position publicly. The mayor declined to say "
+        "whether she would run. Sheriff Dorian Welk said three more were found. All of the people "
+        "reported missing have now been accounted for, he said."
+    )
+    found = quotes_of(text)
+    assert not [q for q in found if "position" in q.evidence.text]
+    assert not [q for q in found if "whether she would run" in q.evidence.text]
+    assert [q.speaker for q in found if "accounted" in q.evidence.text] == ["Dorian Welk"]
+    assert not [q for q in found if q.evidence.text.startswith("have now been")]
+
+
+def test_they_after_a_group_that_spoke_is_that_group() -> None:
+    text = (
+        "Prosecutors said on Thursday that they had opened an inquiry into the collapse. "
+        "Two engineers were questioned, they said."
+    )
+    found = quotes_of(text)
+    assert [q.speaker for q in found if q.evidence.text.startswith("Two engineers")] == [
+        "Prosecutors"
+    ]

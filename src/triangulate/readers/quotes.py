@@ -18,9 +18,14 @@ Speakers follow who is speaking, not the nearest name:
   "it"/"they" likewise to organisations and to joint subjects ("A and B said ...
   they added"); a name inside quotation marks is never an antecedent;
 - "who"/"which"/"that" go to the noun their relative clause hangs on;
-- a bare surname goes to the full name written nearest before it in the
-  article, a bare title ("the president") to the one person the article writes
-  with the same title words;
+- a bare surname goes to the namesake just introduced speaking ("her son, Tom
+  X, said ... X said"), else to the bearer the article writes in full most often;
+  a bare title ("the president") to the one person the article writes with the
+  same title words;
+- "X's mother, Ann X, said": the speaker is the name in apposition, never the
+  possessor of a kin or role noun; a name beside a role ("his lawyer, Jo X")
+  is a person even when the entity tagger took it for an organisation;
+- a wire dateline opening a lead is no speaker and no part of what is said;
 - a capital speaks for its state ("Oslo said"), a seat of government stays the
   institution ("the White House said");
 - a paragraph that opens with an unattributed quote goes on with the speaker of
@@ -38,6 +43,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from triangulate.core.dates import lead_datelines
 from triangulate.core.words import PERSON_NOUNS, SPEECH_VERBS, word_set
 from triangulate.models import Entity, Evidence, Quote
 from triangulate.readers.entities import (
@@ -75,8 +81,27 @@ AUTHORED_NOUNS = word_set("statement report letter memo lawsuit release communiq
 CUT_TITLES = TITLE_WORDS | word_set("sgt sergeant cpl corporal insp inspector supt superintendent")
 # nouns for an outlet: "the newspaper reported" speaks for the outlet named before it
 OUTLET_NOUNS = word_set("newspaper paper daily broadcaster network channel magazine tabloid")
+# nouns for a person by kin or role: "X's mother, <name>", "his lawyer, <name>"; a
+# possessor of such a noun is whom the person belongs to, never the person
+ROLE_NOUNS = (
+    PERSON_NOUNS
+    | TITLE_WORDS
+    | word_set(
+        """lawyer attorney counsel prosecutor aide adviser advisor executive chairman chairwoman
+        director manager founder analyst economist brother sister cousin uncle aunt nephew niece
+        grandmother grandfather grandson granddaughter fiancee fiance partner friend relative
+        colleague boss sheriff detective lieutenant sergeant coach official representative"""
+    )
+)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "pcomp", "dobj", "pobj", "prep"})
+DATELINES_KEY = "triangulate.lead_datelines"  # the key the event reader caches them under
+WITHHOLDING_VERBS = word_set("decline refuse")  # "declined to say": nothing said
+NO_ONE = frozenset({"nobody", "none", "neither", "no-one"})
+# verbs naming what something is ("what X called “a sham”"), and how far "what" may stand
+# before one
+NAMING_VERBS = word_set("call describe term dub label")
+MAX_WHAT_GAP = 6
 SENTENCES_BACK = 3  # how far back a pronoun looks for the subject it stands for
 MAX_CHAIN = 4  # pronoun to pronoun, clause to clause: how many steps a lookup takes
 
@@ -125,10 +150,29 @@ def _inner(text: str, start: int, end: int) -> tuple[int, int]:
 def is_speech_verb(token: Token) -> bool:
     if token.pos_ not in {"VERB", "AUX"} or any(child.dep_ == "neg" for child in token.children):
         return False
+    if _says_nothing_at_all(token):
+        return False
     particle = PHRASAL_SPEECH.get(token.lemma_)
     if particle:
         return any(child.dep_ == "prt" and child.lower_ == particle for child in token.children)
     return token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB"
+
+
+def _says_nothing_at_all(verb: Token) -> bool:
+    """A speech verb that tells no words said: said by no one ("Neither senator has
+    confirmed", "No one has claimed"), declined ("declined to say"), or telling a state
+    ("were reported missing", "reported dead")."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in WITHHOLDING_VERBS:
+        return True
+    for child in verb.children:
+        if child.dep_ in {"oprd", "acomp"} and verb.lemma_ not in NAMING_VERBS:
+            return True  # "calling it “very good news”" names what was said
+        if child.dep_ in SUBJECT_DEPS and (
+            child.lower_ in NO_ONE
+            or any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in child.children)
+        ):
+            return True
+    return False
 
 
 def _subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | None:
@@ -137,6 +181,9 @@ def _subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | 
     A climb that enters a clause which is itself reported content ("X said the deal
     was ..., pointing out that ...") goes on to the speech verb that reports it.
     """
+    named_by = _what_clause_subject(verb)
+    if named_by is not None:
+        return named_by
     current: Token | None = verb
     for _ in range(MAX_CHAIN + 2):
         if current is None:
@@ -157,6 +204,25 @@ def _subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | 
             return None
         current = current.head if current.head != current else None
     return None
+
+
+def _what_clause_subject(verb: Token) -> Token | None:
+    """ "blamed ... what CEO Lee X called “a broken model”", parsed with no subject for
+    "called": who calls it so is the noun phrase between "what" and the verb."""
+    if verb.lemma_ not in NAMING_VERBS or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    doc = verb.doc
+    start = max(verb.sent.start, verb.i - MAX_WHAT_GAP)
+    what = next((t for t in reversed(doc[start : verb.i]) if t.lower_ == "what"), None)
+    if what is None or what.i + 1 >= verb.i:
+        return None
+    between = doc[what.i + 1 : verb.i]
+    heads = [
+        t
+        for t in between
+        if not (between.start <= t.head.i < between.end) and t.pos_ in {"NOUN", "PROPN", "PRON"}
+    ]
+    return heads[0] if len(heads) == 1 else None
 
 
 def _content_owner(token: Token) -> Token | None:
@@ -197,9 +263,44 @@ def noun_phrase(token: Token, cut_deps: frozenset[str] = CUT_DEPS) -> Span:
     while end - 1 > token.i and _is_trailing_filler(doc[end - 1]):
         end -= 1
     start = token.left_edge.i
-    while start < token.i and _is_leading_filler(doc[start]):
-        start += 1
+    dateline_end = _dateline_end(doc[start])
+    while start < token.i and (
+        _is_leading_filler(doc[start]) or (dateline_end and doc[start].idx < dateline_end)
+    ):
+        start += 1  # nor a wire dateline the parser hung on it ("PORT ELLIS - Officials said")
     return doc[start:end]
+
+
+def _datelines(doc: Doc) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] | None = doc.user_data.get(DATELINES_KEY)
+    if found is None:  # found once a text
+        found = doc.user_data[DATELINES_KEY] = lead_datelines(doc.text)
+    return found
+
+
+def _dateline_end(token: Token) -> int | None:
+    """Where the wire dateline holding a token ends ("PORTVALE, May 2 (Wire) - ")."""
+    return next((end for start, end in _datelines(token.doc) if start <= token.idx < end), None)
+
+
+def _past_dateline(subject: Token) -> Token:
+    """A subject the parser took from a wire dateline ("PORTVALE, May 2 (Wire) -
+    Acme Corp said"): the dateline is no one; who speaks is the phrase after it."""
+    end = _dateline_end(subject)
+    if end is None:
+        return subject
+    after = [t for t in subject.subtree if t.idx >= end]
+    tops = [t for t in after if t.head not in after and t.pos_ in {"NOUN", "PROPN"}]
+    return tops[0] if tops else subject
+
+
+def _after_dateline(span: Span) -> Span:
+    """Reported content without the wire dateline it starts with."""
+    end = _dateline_end(span[0]) if len(span) else None
+    if end is None:
+        return span
+    start = next((t.i for t in span if t.idx >= end), span.end)
+    return span.doc[start : span.end]
 
 
 def _evidence(span: Span | Token, article_id: str) -> Evidence:
@@ -229,11 +330,37 @@ class SpeakerResolver:
         self.index = index
         self.article_id = article_id
         self._quoted = list(quoted) if quoted is not None else None
-        self._full_names = [
+        self._tagged_full_names = [
             e
             for e in index.entities
             if e.label == "PERSON" and len(person_words(e.evidence.text)) > 1
         ]
+        self._named_by_role: list[Entity] | None = None
+
+    def named_by_role(self, doc: Doc) -> list[Entity]:
+        """People the entity tagger missed or took for an organisation, known by the role
+        written beside their name (:func:`_names_beside_a_role`)."""
+        if self._named_by_role is None:
+            self._named_by_role = list(_names_beside_a_role(doc, self.index, self.article_id))
+        return self._named_by_role
+
+    def _full_names(self, doc: Doc) -> list[Entity]:
+        people = self._tagged_full_names + self.named_by_role(doc)
+        return sorted(people, key=lambda e: e.evidence.start)
+
+    def _person_at(self, token: Token) -> Entity | None:
+        """The person named at a token: a person entity, or one known by a role beside it."""
+        entity = self.index.containing(token.idx)
+        if entity is not None and entity.label == "PERSON":
+            return entity
+        return next(
+            (
+                e
+                for e in self.named_by_role(token.doc)
+                if e.evidence.start <= token.idx < e.evidence.end
+            ),
+            None,
+        )
 
     def in_quote(self, token: Token) -> bool:
         return _in_regions(token.idx, self.regions(token.doc))
@@ -255,10 +382,11 @@ class SpeakerResolver:
             name = self._antecedent(subject, person, depth=0)
             if name is None and person:
                 last = self._last_person_outside_quotes(subject)
-                name = self.person_name(last) if last is not None else None
+                name = self.person_name(last, subject.doc) if last is not None else None
             return name or None, mention
         if subject.pos_ == "PRON":
             return None, mention
+        subject = _past_dateline(subject)
         titled = self._name_after_title(subject)
         if titled is not None:
             return titled
@@ -275,7 +403,7 @@ class SpeakerResolver:
         name = self._antecedent(pronoun, True, depth=0)
         if name is None:
             last = self._last_person_outside_quotes(pronoun)
-            name = self.person_name(last) if last is not None else None
+            name = self.person_name(last, pronoun.doc) if last is not None else None
         return name or None
 
     def _name_after_title(self, subject: Token) -> tuple[str, Evidence] | None:
@@ -290,7 +418,7 @@ class SpeakerResolver:
             return None
         for entity in self.index.entities:
             if entity.label == "PERSON" and end < entity.evidence.start <= end + 3:
-                return self.person_name(entity), entity.evidence
+                return self.person_name(entity, subject.doc), entity.evidence
         start = last.i + 1 + (doc[last.i + 1].text == "." if last.i + 1 < len(doc) else 0)
         words = []
         for token in doc[start : start + 4]:
@@ -302,16 +430,27 @@ class SpeakerResolver:
         name = doc[words[0].i : words[-1].i + 1]
         return name.text, _evidence(name, self.article_id)
 
-    def person_name(self, entity: Entity) -> str:
+    def person_name(self, entity: Entity, doc: Doc) -> str:
         """A person's name: the article's one name for all its mentions ("Nikolaidis",
-        "Ms. Nikolaidis" and "Elena Nikolaidis" are one person)."""
+        "Ms. Nikolaidis" and "Elena Nikolaidis" are one person); a bare surname is named
+        as :meth:`_full_name_for` says."""
+        words = person_words(entity.evidence.text)
+        if len(words) == 1:
+            bearer = self._full_name_for(words[0], entity.evidence.start, doc)
+            if bearer is not None:
+                return bearer.canonical
         return entity.canonical
 
-    def _full_name_for(self, surname: str) -> Entity | None:
-        """The person the article writes in full with this surname most often (a bare
-        surname names the main bearer: "Brigitte X" is written in full, "X" is the other)."""
+    def _full_name_for(self, surname: str, position: int, doc: Doc) -> Entity | None:
+        """The person a bare surname at ``position`` names: the bearer written in full
+        nearest before it when that one was just introduced speaking ("her son, Tom X,
+        said ... \"...,\" X said"), else the one written in full most often (the main
+        bearer: "Brigitte X" is written in full, "X" is the other)."""
         key = fold(surname)
-        same = [e for e in self._full_names if fold(person_words(e.evidence.text)[-1]) == key]
+        same = [e for e in self._full_names(doc) if fold(person_words(e.evidence.text)[-1]) == key]
+        before = [e for e in same if e.evidence.end <= position]
+        if before and _introduced_speaking(before[-1], position, doc):
+            return before[-1]
         counts = Counter(e.canonical for e in same)
         return max(same, key=lambda e: counts[e.canonical], default=None)
 
@@ -336,7 +475,7 @@ class SpeakerResolver:
         ]
         people = self._people_at(named_parts)
         if people:
-            names = list(dict.fromkeys(self.person_name(person) for person in people))
+            names = list(dict.fromkeys(self.person_name(p, subject.doc) for p in people))
             if len(names) == 1:
                 return names[0], people[0].evidence
             full = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
@@ -375,7 +514,7 @@ class SpeakerResolver:
             return None
         if words[0].ent_type_ == "PERSON":
             return None  # a person the tagger found: the entity index names it
-        return self._full_name_for(words[0].text)
+        return self._full_name_for(words[0].text, words[0].idx, phrase.doc)
 
     def _author_of(self, subject: Token, phrase: Span) -> Entity | None:
         """ "A Defence Ministry statement said": the statement speaks for its author."""
@@ -397,10 +536,17 @@ class SpeakerResolver:
         )
 
     def _people_at(self, tokens: list[Token]) -> list[Entity]:
-        """Entities at the tokens that name a person (also a surname tagged as something else)."""
-        found = [self.index.containing(token.idx) for token in tokens]
+        """Entities at the tokens that name a person (also a surname tagged as something else,
+        and a name known as a person by the role beside it)."""
         people = self.index.person_names
-        return list(dict.fromkeys(e for e in found if e is not None and e.canonical in people))
+        found = []
+        for token in tokens:
+            entity = self.index.containing(token.idx)
+            if entity is None or entity.canonical not in people:
+                entity = self._person_at(token)
+            if entity is not None:
+                found.append(entity)
+        return list(dict.fromkeys(found))
 
     def _entity_equal_to(self, phrase: Span) -> Entity | None:
         bounds = (phrase.start_char, phrase.end_char)
@@ -440,8 +586,9 @@ class SpeakerResolver:
         35, was stabbed ... He was released"): not the person named before it."""
         if depth > MAX_CHAIN:
             return None
+        plural = pronoun.lower_ == "they"
         for subject in _earlier_subjects(pronoun):
-            name = self._candidate(subject, person, depth)
+            name = self._candidate(subject, person, depth, plural)
             if name is not None:
                 return name
         doc = pronoun.doc
@@ -451,14 +598,17 @@ class SpeakerResolver:
                 break
             earlier = doc[previous].sent
             for subject in _sentence_subjects(earlier):
-                name = self._candidate(subject, person, depth)
+                name = self._candidate(subject, person, depth, plural)
                 if name is not None:
                     return name
             previous = earlier.start - 1
         return None
 
-    def _candidate(self, token: Token, person: bool, depth: int) -> str | None:
-        """The name a subject token stands for, when it is of the kind the pronoun wants."""
+    def _candidate(
+        self, token: Token, person: bool, depth: int, plural: bool = False
+    ) -> str | None:
+        """The name a subject token stands for, when it is of the kind the pronoun wants
+        (``plural``: "they", which a group that spoke may be)."""
         if self.in_quote(token):
             return None
         lower = token.lower_
@@ -477,20 +627,23 @@ class SpeakerResolver:
             return self._phrase(token)[0]  # "they" after "A, B and C said"
         entity = self.index.containing(token.idx)
         if entity is not None and entity.label == "PERSON":
-            return self.person_name(entity)
+            return self.person_name(entity, token.doc)
         if entity is not None and entity.label in {"ORG", "GPE", "NORP"}:
             return _speaking_for(entity)
         if token.pos_ == "NOUN" and token.lemma_.lower() in SPEAKER_NOUNS | DOCUMENT_NOUNS:
             return self._phrase(token)[0]
+        if plural and token.tag_ == "NNS" and is_speech_verb(token.head):
+            # "Prosecutors said ... Two engineers were questioned, they said"
+            return self._phrase(token)[0]
         return None
 
     def _person_candidate(self, token: Token) -> str | None:
-        for part in [token, *(c for c in token.children if c.dep_ in {"appos", "poss"})]:
-            entity = self.index.containing(part.idx)
-            if entity is not None and entity.label == "PERSON":
-                return self.person_name(entity)
+        for part in _referent_parts(token):
+            entity = self._person_at(part)
+            if entity is not None:
+                return self.person_name(entity, token.doc)
             if part.text[:1].isupper():  # a surname the tagger did not take for a person
-                full = self._full_name_for(part.text)
+                full = self._full_name_for(part.text, part.idx, part.doc)
                 if full is not None:
                     return full.canonical
         if _untagged_name(token) and is_speech_verb(token.head):
@@ -506,6 +659,57 @@ class SpeakerResolver:
             and not _in_regions(e.evidence.start, self.regions(pronoun.doc))
         ]
         return people[-1] if people else None
+
+
+def _names_beside_a_role(doc: Doc, index: EntityIndex, article_id: str) -> Iterator[Entity]:
+    """Full names the tagger did not take for people that a role noun stands beside: "his
+    lawyer, Jo X, said" (the name in apposition to the role), "Kim X, the company's
+    chief executive, defended ..." (the role in apposition to the name)."""
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ == "compound":
+            continue
+        beside_role = token.dep_ == "appos" and _is_role_noun(token.head)
+        with_role = any(c.dep_ == "appos" and _is_role_noun(c) for c in token.children)
+        if not (beside_role or with_role):
+            continue
+        entity = index.containing(token.idx)
+        if entity is not None and entity.label != "ORG":
+            continue  # a person already, or a place
+        name = _name_words(token)
+        if name is not None:
+            yield Entity(_evidence(name, article_id), "PERSON", name.text)
+
+
+def _name_words(token: Token) -> Span | None:
+    """A full name ending at ``token``: its capitalised compound words, with no title."""
+    start = token.i
+    while start > 0 and (
+        token.doc[start - 1].dep_ == "compound"
+        and token.doc[start - 1].head == token
+        and token.doc[start - 1].pos_ == "PROPN"
+        and token.doc[start - 1].lower_.rstrip(".") not in TITLE_WORDS
+    ):
+        start -= 1
+    words = token.doc[start : token.i + 1]
+    if not 2 <= len(words) <= 3 or not all(w.is_alpha and w.text[:1].isupper() for w in words):
+        return None
+    return words
+
+
+def _introduced_speaking(person: Entity, position: int, doc: Doc) -> bool:
+    """Whether a person written in full stands as a speaking subject ("X's son, Tom X,
+    said", "Tom X said") in the paragraph of ``position`` or the one before: a bare
+    surname right after names that one, not a namesake told more often."""
+    between = doc.text[person.evidence.end : position]
+    if between.count("\n\n") > 1:
+        return False
+    span = doc.char_span(person.evidence.start, person.evidence.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    if head.dep_ == "appos":
+        head = head.head
+    return head.dep_ in {"nsubj", "nsubjpass"} and is_speech_verb(head.head)
 
 
 def _untagged_name(token: Token) -> bool:
@@ -538,14 +742,29 @@ def _earlier_subjects(pronoun: Token) -> Iterable[Token]:
     yield from sorted(others, key=lambda t: -t.i)
 
 
+def _is_role_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in ROLE_NOUNS
+
+
+def _referent_parts(token: Token) -> list[Token]:
+    """The tokens that may name whom a subject is: the subject, its appositions ("X's
+    mother, Ann X": the mother is Ann), then its possessor only when the subject is no
+    person ("X's comments" stand for X; "X's spokeswoman" is not X)."""
+    parts = [token, *_appositions(token)]
+    if not _is_role_noun(token):
+        parts += [c for c in token.children if c.dep_ == "poss"]
+    return parts
+
+
 def _sentence_subjects(sentence: Span) -> Iterable[Token]:
-    """The subject of a sentence's root (and its possessor: "X's comments"), then the
-    subjects of its speech verbs."""
+    """The subject of a sentence's root (and its possessor: "X's comments", not "X's
+    lawyer"), then the subjects of its speech verbs."""
     root = sentence.root
     for child in root.children:
         if child.dep_ in SUBJECT_DEPS:
             yield child
-            yield from (c for c in child.children if c.dep_ == "poss")
+            if not _is_role_noun(child):
+                yield from (c for c in child.children if c.dep_ == "poss")
     for token in sentence:
         if token is not root and is_speech_verb(token):
             yield from (child for child in token.children if child.dep_ == "nsubj")
@@ -681,7 +900,7 @@ def _content_span(verb: Token) -> Span | None:
             if not tokens:
                 return None
             start = _subject_left_as_object(verb, child, tokens[0].i)
-            span = _past_split_possessive(doc[start : tokens[-1].i + 1])
+            span = _after_dateline(_past_split_possessive(doc[start : tokens[-1].i + 1]))
             span = _without_split_attribution(_without_attribution(span))
             trimmed = _trim_punctuation(span)
             trimmed = _trim_punctuation(_without_lone_closing_mark(trimmed)) if trimmed else None
@@ -823,7 +1042,7 @@ def _according_to(doc: Doc) -> Iterator[tuple[Token, Span]]:
         if token.i - sentence.start <= 1:
             content = _trim_punctuation(doc[phrase_end : sentence.end])
         else:
-            content = _trim_punctuation(doc[sentence.start : token.i])
+            content = _trim_punctuation(_after_dateline(doc[sentence.start : token.i]))
         if content is not None:
             yield source, content
 
