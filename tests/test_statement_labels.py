@@ -376,3 +376,12 @@ def test_a_sum_is_labelled_by_what_was_done_with_it_not_counted_in_dollars(
 ) -> None:
     quantity = _exactly(sentence, written, value, "dollars")
     assert figure_label(sentence, 0, quantity, _fact(sentence, subject, predicate, None)) == label
+
+
+def test_a_length_written_before_a_noun_is_its_length_not_its_years() -> None:
+    sentence = "The deal ended an 18-day government shutdown on Thursday."
+    length = TimeExpression(_at(sentence, "18-day"), "P18D", "day", anchored=True)
+    assert date_label(sentence, length, None, True) == "Length of the government shutdown"
+    years = "After the 1991-1993 war the region was split."
+    war = TimeExpression(_at(years, "1991-1993"), "1991/1993", "year", anchored=True)
+    assert date_label(years, war, None, True) == "Years of the war"

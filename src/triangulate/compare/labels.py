@@ -577,7 +577,9 @@ def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, peri
     convicted a man charged in a June 2031 robbery": "Date of the robbery")."""
     noun = _noun_after(sentence_text, time, sentence_text)
     if noun:
-        return clipped(f"{'Years' if period else 'Date'} of the {noun}")
+        # "the 18-day shutdown": a length; "the 1991-1993 war": its years
+        kind = "Length" if (time.value or "").startswith("P") else "Years" if period else "Date"
+        return clipped(f"{kind} of the {noun}")
     if fact is not None and fact.object and _inside(fact.object, time.evidence.text):
         fact = replace(
             fact, object=None
