@@ -664,3 +664,18 @@ def test_people_pulled_out_alive_are_no_death_toll(encoder: TextEncoder) -> None
         ),
     )
     assert not [c for c in claims if c.kind == "figure" and len(c.sides) == 2]
+
+
+def test_a_sum_listed_beside_its_change_is_one_answer_and_the_year_compared_no_date(
+    encoder: TextEncoder,
+) -> None:
+    claims = _claims(
+        encoder,
+        "The budget includes $41 billion for schools, an increase of $2 billion on last year,"
+        " and cuts road spending by $9 billion.",
+        "Finance Minister Ilse Varn secured $41 billion for schools, $2 billion more than last"
+        " year, and trimmed $9 billion of road spending.",
+    )
+    agreed = [sorted(s.display for s in c.sides) for c in _figures(claims, "agreed")]
+    assert ["$41 billion"] in agreed
+    assert not [c for c in claims if c.kind == "date"]  # "last year" is what it is compared with

@@ -111,6 +111,12 @@ BASE_AFTER = re.compile(
     r"the (?:year|month|quarter) before|previously|in the same (?:period|quarter))\b",
     re.I,
 )
+# A time a figure is compared with: "more than last year", "compared with 2024", and "on
+# last year" (a comparison, where "on Monday" is a date).
+BASE_TIME_BEFORE = re.compile(
+    r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?$", re.I
+)
+YEAR_BEFORE = re.compile(r"(?:last|the\s+previous|a)\s+year\b", re.I)
 # A term of prison told as a duration ("P18Y"), and the words that make one a term.
 DURATION_VALUE = re.compile(r"P(\d+(?:\.\d+)?)([YMWD])")
 DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
@@ -689,6 +695,8 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
         for time in fact.times:
             if time.evidence.start in said:
                 continue  # "killed two people, officials said on Wednesday": the saying's day
+            if _a_base_time(time, fact):
+                continue  # "$3 billion more than last year": what it is compared with
             term = _prison_term(time, fact)
             if term is not None:  # "sentenced to 18 years in prison": a length, not a date
                 mention = _quantity_mention(article, source, fact, term, position)
@@ -739,6 +747,16 @@ def _a_base(quantity: Quantity, fact: Fact) -> bool:
     if not BASE_BEFORE.search(before):
         return False
     return bool(CHANGED_TO.search(before) or BASE_AFTER.match(after))
+
+
+def _a_base_time(time: TimeExpression, fact: Fact) -> bool:
+    """A time a figure is compared with ("$3 billion more than last year", "an increase of
+    $3 billion on last year"), not the date of a happening ("from 1988 to 1994" is one)."""
+    sentence = fact.evidence
+    before = sentence.text[: time.evidence.start - sentence.start]
+    if BASE_TIME_BEFORE.search(before[-30:]):
+        return True
+    return bool(re.search(r"\bon\s+$", before[-5:])) and bool(YEAR_BEFORE.match(time.evidence.text))
 
 
 def _prison_term(time: TimeExpression, fact: Fact) -> Quantity | None:

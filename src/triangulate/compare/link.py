@@ -87,6 +87,14 @@ GLOBAL_SCOPE = re.compile(
 PLACE_SCOPE = re.compile(
     r"^(?:\s+[a-z-]+){0,3}?\s+(?:in|at|across)\s+(?:its\s+|the\s+)?((?:[A-Z][\w'-]+\s*)+)"
 )
+# A figure told as a change of something rather than its level: "an increase of $3 billion",
+# "a cut of 5%", "up $3 billion", "$3 billion more than last year".
+CHANGE_BEFORE = re.compile(
+    r"\b(?:(?:an?\s+)?(?:increase|rise|jump|gain|drop|fall|decline|cut|reduction|boost)\s+of|"
+    r"(?:up|down)\s+(?:by\s+)?)\s*(?:(?:about|some|nearly|almost|roughly|more\s+than)\s+)?$",
+    re.I,
+)
+CHANGE_AFTER = re.compile(r"\s*(?:more|less|fewer|higher|lower)\s+than\b", re.I)
 # A clause telling one more of a happening that recurs ("Two more bodies were recovered on
 # Wednesday", "a sixth victim was found", "another aftershock struck"): its date is the
 # date of that one, not of the first, and not a rival date for it.
@@ -546,9 +554,21 @@ class Linker:
             counted = "area"  # "18,000 acres", "7,300 hectares": one measure in two units
         elif kind.startswith("money:"):
             counted = self._sum_of(value) or counted
+        if counted and self._a_change(value):
+            counted += " change"  # "an increase of $3 billion": how much it moved, not its level
         verb = self._predicate(value) or ""
         groups = verb_groups(verb.removeprefix("not "))
         return counted, f"#{min(groups)}" if groups else verb
+
+    def _a_change(self, value: LinkInput) -> bool:
+        """A figure told as a change ("an increase of $3 billion", "$3 billion more than
+        last year", "up $3 billion"), not as a level."""
+        if value.kind != "quantity" or value.statement is None:
+            return False
+        sentence = self.statements[value.statement].evidence
+        before = sentence.text[: value.value_evidence.start - sentence.start]
+        after = sentence.text[value.value_evidence.end - sentence.start :]
+        return bool(CHANGE_BEFORE.search(before[-40:]) or CHANGE_AFTER.match(after))
 
     def _per_share(self, i: int, j: int) -> bool:
         return self.traits[i].key[0] == self.traits[j].key[0] == "per share"
