@@ -562,6 +562,55 @@ def test_verb_next_to_the_weekday_sets_its_tense() -> None:
     assert values(text)["Wednesday"] == "2024-05-15"  # not the next Wednesday
 
 
+# Published Thursday 16 May 2024: the coming Monday is the 20th, the past one the 13th.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ms. Quellan is expected to be arraigned on Monday.", "2024-05-20"),
+        ("Ms. Quellan will be arraigned on Monday.", "2024-05-20"),
+        ("Ms. Quellan will be sentenced Monday.", "2024-05-20"),
+        ("She is scheduled to be sentenced on Monday.", "2024-05-20"),
+        ("Families could return on Monday if the roads stay dry.", "2024-05-20"),
+        ("Families may return on Monday, the sheriff said.", "2024-05-20"),
+        ("Families might return home on Monday.", "2024-05-20"),
+        ("The hearing, first set for today, has been moved to Monday.", "2024-05-20"),
+        ("The hearing was postponed until Monday.", "2024-05-20"),
+        ("The tenants union plans a march at city hall on Monday.", "2024-05-20"),
+        ("The vote is set for Monday.", "2024-05-20"),
+        ("A vote is slated for Monday.", "2024-05-20"),
+    ],
+)
+def test_passive_and_modal_futures_go_forward(text: str, value: str) -> None:
+    assert values(text)["Monday"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She was arraigned on Monday.", "2024-05-13"),
+        ("She could have been killed on Monday.", "2024-05-13"),
+        ("The ward may have been flooded on Monday.", "2024-05-13"),
+        ("Ms. Quellan could not be reached on Monday.", "2024-05-13"),
+        ("A spokesman would not comment on Monday.", "2024-05-13"),
+        ("She was charged on Tuesday and will be arraigned on Monday.", "2024-05-20"),
+    ],
+)
+def test_past_modals_and_refusals_stay_behind(text: str, value: str) -> None:
+    assert values(text)["Monday"] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A measure that would limit fares cleared a key vote on Monday, after a 6-3 tally.",
+        "Pellwick will pay $40 per share, a premium of 22% to Drumond's closing price on Monday.",
+        "Pellwick will pay $40 per share, about a fifth more than the stock's price on Monday.",
+    ],
+)
+def test_a_modal_of_another_clause_does_not_move_a_past_day(text: str) -> None:
+    assert values(text)["Monday"] == "2024-05-13"
+
+
 @pytest.mark.parametrize(
     ("text", "span", "value"),
     [

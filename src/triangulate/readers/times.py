@@ -102,21 +102,58 @@ _FUTURE_WORDS = (
     r"will|won't|shall|'ll|going\s+to|plans?\s+to|planned|planning|intends?\s+to|is\s+to|are\s+to"
     r"|scheduled|(?:is|are|was|were)\s+due|due\s+(?:on|in|by)|expected\s+to|expects|set\s+to"
     r"|next|upcoming|coming|would|as\s+(?:soon|early)\s+as|payable|effective|deadline|expire"
+    # "plans a rally", "is slated for", "set for": a plan; "could return" (not "could have")
+    r"|plans\s+(?:a|an|the|its|his|her|their)|slated|set\s+for"
+    r"|(?:could|might|(?-i:may))(?!\s+(?:not\s+)?have\b)(?!\s+not\b)"
 )
 _PAST_WORDS = (
     r"was|were|had|did|said|says|told|ago|last|earlier|since|left|began|took|went|came|met"
     r"|made|held|fought|led|sent|won|lost|struck|saw|gave|fell|ran|spoke|broke|wrote|became"
     r"|brought|sold|stood|rose|fled|found|got|kept|knew|thought|felt|grew"
 )
-_WEAK_PAST = r"[a-z]{3,}(?<!need)(?<!speed)(?<!hundred)(?<!indeed)(?<!schedul)(?<!plann)ed"
+_WEAK_PAST = r"[a-z]{3,}(?<!need)(?<!speed)(?<!hundred)(?<!indeed)(?<!schedul)(?<!plann)(?<!slat)ed"
 _CUE = re.compile(
     rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<weak>{_WEAK_PAST}))\b", re.I
 )
+# A modal before the verb of the time makes it ahead, passive or not ("will be arraigned",
+# "could return", "will now vote"); "could have been", "could not be reached" and "would
+# not comment" tell of what is behind (they are left to the past branch and ``_REFUSED``).
+_MODAL_AHEAD = (
+    r"(?:will|'ll|shall|won't|can|might|(?-i:may)|would)(?:\s+not)?"
+    r"|could(?!\s+not\b|n't)"
+)
 _ADJACENT_VERB = re.compile(
-    rf"\b(?:(?P<future>will\s+\w+|'ll\s+\w+)|(?P<past>{_PAST_WORDS}|{_WEAK_PAST}))"
+    rf"\b(?:(?P<future>(?:{_MODAL_AHEAD})\s+(?:(?:now|also|still|then|soon|only)\s+)?"
+    rf"(?!have\b|not\b)(?:be\s+)?\w+)|(?P<past>{_PAST_WORDS}|{_WEAK_PAST}))"
     r"(?:\s+(?:on|late|early))?\s+$",
     re.I,
 )
+# A participle after "to be" carries no tense of its own ("is expected to be arraigned on",
+# "was due to be sentenced on"): the clause's words before it tell.
+_INFINITIVE_PASSIVE = re.compile(r"\bto\s+be\s+\w+(?:\s+(?:on|late|early))?\s+$", re.I)
+# A day a happening is put off or set to is ahead ("postponed until Monday", "has been
+# moved to Friday", "is set for Thursday").
+_PUT_TO_DAY = re.compile(
+    r"\b(?:moved|postponed|delayed|pushed\s+back|rescheduled|put\s+off|adjourned|deferred"
+    r"|set|slated|scheduled|planned)\s+(?:to|until|till|for)\s+$",
+    re.I,
+)
+# "would not comment on Monday" is a refusal already made.
+_REFUSED = re.compile(
+    r"\b(?:would\s+not|wouldn't)\s+(?:comment|say|discuss|confirm|elaborate|disclose|answer"
+    r"|speculate)\b[^.;]{0,30}$",
+    re.I,
+)
+# A market price or close a weekday is of is already known ("the closing price on Friday",
+# "the stock's price on Friday"), whatever a deal's "will" further back says.
+_PRICE_ON = re.compile(
+    r"(?:\b(?:price|prices|level|levels|valuation)|\b(?:the|its|their)\s+close|['’]s\s+close)"
+    r"\s+(?:on|of)\s+$",
+    re.I,
+)
+# A relative clause's modal ("A bill that would cap rents cleared ... on Thursday") is not
+# the tense of the main verb that follows it.
+_RELATIVE_MODAL = re.compile(r"\b(?:that|which|who)\s+(?:would|will|could|might|may)\s+\w+", re.I)
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 # A sentence's end in raw text where abbreviations are common ("11:45 p.m. in", "St. Paul"):
 # a mark, a closing quote maybe, then a capital; or a line break.
@@ -310,11 +347,16 @@ def tense_direction(text: str, start: int, end: int) -> str | None:
     are as often adjectives ("preferred shares") as past-tense verbs.
     """
     window = text[max(0, start - 120) : start]
-    adjacent = _ADJACENT_VERB.search(window[-40:])
+    near = window[-40:]
+    if _PRICE_ON.search(near) or _REFUSED.search(near):
+        return "past"
+    if _PUT_TO_DAY.search(near):
+        return "future"
+    adjacent = None if _INFINITIVE_PASSIVE.search(near) else _ADJACENT_VERB.search(near)
     if adjacent:  # "announced Wednesday", "will meet on Friday": the verb of the date itself
         return "future" if adjacent.group("future") else "past"
     cut = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
-    before = list(_CUE.finditer(window[cut:]))
+    before = _main_clause_cues(window[cut:])
     strong = [m for m in before if not m.group("weak")]
     if strong or before:
         return "future" if (strong or before)[-1].group("future") else "past"
@@ -324,6 +366,16 @@ def tense_direction(text: str, start: int, end: int) -> str | None:
     if after:
         return "future" if after.group("future") else "past"
     return None
+
+
+def _main_clause_cues(clause: str) -> list[re.Match[str]]:
+    """The tense cues of the words before a time, less a relative clause's modal when a
+    verb follows it (the main verb's: "A bill that would cap rents cleared a hurdle")."""
+    cues = list(_CUE.finditer(clause))
+    relative = [found.span() for found in _RELATIVE_MODAL.finditer(clause)]
+    if not relative or not cues or cues[-1].start() < relative[-1][1]:
+        return cues  # nothing follows the relative clause: its modal is all there is
+    return [cue for cue in cues if not any(a <= cue.start() < b for a, b in relative)]
 
 
 # "March 9 last year": the year told right after a day written without one.
