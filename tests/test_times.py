@@ -701,3 +701,18 @@ def test_years_before_a_clause_count_to_it_not_back_from_the_report() -> None:
     assert (
         found("The mill had closed 12 years before.", THURSDAY)["12 years before"].value == "2012"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver was described as a man in his late 20s.",
+        "Witnesses saw a woman in her early thirties leave the shop.",
+    ],
+)
+def test_an_age_in_decades_is_no_decade(text: str) -> None:
+    assert not [t for t in find_times(text, "a1", THURSDAY) if t.granularity == "decade"]
+
+
+def test_a_possessive_before_a_four_figure_decade_keeps_it() -> None:
+    assert values("The band played its 1990s hits.")["1990s"] == "199X"

@@ -1388,9 +1388,14 @@ def _season_guard(match: re.Match[str], text: str) -> bool:
     return False
 
 
+_POSSESSIVES = {"his", "her", "their", "my", "your", "our"}
+
+
 def _decade_guard(match: re.Match[str], text: str) -> bool:
     raw = match.group("dec")
     previous = _words_before(text, match.start())
+    if previous and previous[-1].lower() in _POSSESSIVES and not re.match(r"\d{4}", raw):
+        return False  # "in his late 20s", "in their early thirties": an age ("her 1990s hits" not)
     introduced = match.group(0).lower().startswith(("the", "early", "mid", "late"))
     if re.match(r"\d0s", raw) and not introduced and previous[-1:] not in (["and"], ["or"]):
         return False  # "30s" is more often an age or a temperature than a decade
