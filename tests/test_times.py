@@ -616,7 +616,7 @@ def test_a_modal_of_another_clause_does_not_move_a_past_day(text: str) -> None:
     [
         ("At 0800 GMT, the bank cut rates.", "0800 GMT", "2024-05-16T08:00"),
         ("The polls closed at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2024-05-15T22:00"),
-        ("The truce ran out at midnight Friday.", "midnight Friday", "2024-05-10T24:00"),
+        ("The truce ran out at midnight Friday.", "midnight Friday", "2024-05-11T00:00"),
         ("The ferry left at noon.", "noon", "2024-05-16T12:00"),
     ],
 )
@@ -716,3 +716,23 @@ def test_an_age_in_decades_is_no_decade(text: str) -> None:
 
 def test_a_possessive_before_a_four_figure_decade_keeps_it() -> None:
     assert values("The band played its 1990s hits.")["1990s"] == "199X"
+
+
+# Published Thursday 16 May 2024: the Saturday before is the 11th.
+@pytest.mark.parametrize(
+    ("text", "value", "mod"),
+    [
+        (
+            "The blaze started just after midnight early Saturday.",
+            "2024-05-11T00:00",
+            "shortly after",
+        ),
+        ("The van crashed shortly before midnight on Saturday.", "2024-05-11T23:59", "before"),
+        ("The gates shut at midnight on Saturday.", "2024-05-12T00:00", None),
+    ],
+)
+def test_midnight_is_a_real_clock_time_on_the_day_it_belongs_to(
+    text: str, value: str, mod: str | None
+) -> None:
+    (clock,) = [t for t in find_times(text, "a1", THURSDAY) if t.granularity == "time"]
+    assert (clock.value, clock.mod) == (value, mod)

@@ -26,7 +26,13 @@ from itertools import accumulate
 from dateutil.easter import easter
 
 from triangulate.core import words
-from triangulate.core.dates import SEASON_MONTHS, DateInterval, lead_datelines, values_compatible
+from triangulate.core.dates import (
+    SEASON_MONTHS,
+    DateInterval,
+    clock_hedge,
+    lead_datelines,
+    values_compatible,
+)
 from triangulate.core.dates import SEASON_START as SEASON_START  # re-exported: the comparison
 from triangulate.core.dates import month_span as month_span  # reads them from here
 from triangulate.core.words import words_of
@@ -1108,7 +1114,7 @@ def _rules() -> list[_Rule]:
                 r"(?:\s+(?:[A-Z]{2,4}T|UTC|GMT|local\s+time)|(?=\s+(?:on|hours?|yesterday|today)\b))"
                 r"|(?<![\d.:$,])(?P<military>(?:[01]\d|2[0-3])[0-5]\d)\s+(?:GMT|UTC|[A-Z]{2,4}T)\b"
                 r"|\b(?P<named>[Nn]oon|[Mm]idnight|[Mm]idday))"
-                rf"(?:,?\s+(?:on\s+)?(?P<wd>{_WDAY_FULL})\b)?"
+                rf"(?:,?\s+(?:on\s+|early\s+)?(?P<wd>{_WDAY_FULL})\b)?"
             ),
             _resolve_clock,
             _number_guard,
@@ -1282,7 +1288,7 @@ def _clock_time(match: re.Match[str]) -> tuple[int, int] | None:
     """(hour, minute) of "9 a.m.", "16:15 UTC", "0800 GMT", "noon"; None if impossible."""
     named = (match.group("named") or "").lower()
     if named:
-        return (24, 0) if named == "midnight" else (12, 0)
+        return (0, 0) if named == "midnight" else (12, 0)  # midnight's day: _midnight
     military = match.group("military")
     if military:
         return int(military[:2]), int(military[2:])
@@ -1306,7 +1312,21 @@ def _resolve_clock(match: re.Match[str], ctx: _Context) -> _Resolved | None:
         day = _pick_weekday(weekday_number(match.group("wd")), ctx.anchor, direction)
     if day is None:
         return _Resolved(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "time", False)
+    if (match.group("named") or "").lower() == "midnight":
+        return _midnight(day, clock_hedge(ctx.text[max(0, match.start() - 40) : match.start()]))
     return _Resolved(f"{day.isoformat()}T{hour:02d}:{minute:02d}", "time", True, True)
+
+
+def _midnight(day: Date, hedge: str | None) -> _Resolved:
+    """Midnight told with a day: "just after midnight (early) Saturday" is Saturday's first
+    minute; "shortly before midnight" the day's last (the hedge kept); a bare "midnight
+    Saturday" ends Saturday, as news style has it, so it is 00:00 of Sunday."""
+    if hedge in {"after", "shortly after"}:
+        return _Resolved(f"{day.isoformat()}T00:00", "time", True, True, hedge)
+    if hedge == "before":
+        return _Resolved(f"{day.isoformat()}T23:59", "time", True, True, hedge)
+    following = day + datetime.timedelta(days=1)
+    return _Resolved(f"{following.isoformat()}T00:00", "time", True, True)
 
 
 def _clock_day(ctx: _Context, position: int) -> Date | None:
