@@ -1719,6 +1719,45 @@ def find_dateline(text: str) -> str | None:
     return None
 
 
+# The month and day of a wire dateline written without its year ("MARROWBY, March 9 (Wire) -").
+_DATELINE_MONTH_DAY = re.compile(
+    r",[ \t]+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+"
+    r"(?P<day>\d{1,2})\b(?!,?[ \t]+\d{4})"
+)
+_LEAD_CHARS = 1500  # a wire dateline opens the report: the title and byline come first
+
+
+def yearless_dateline(text: str) -> tuple[int, int] | None:
+    """(month, day) of a wire dateline at the top of ``text`` that gives no year, else None."""
+    for start, end in lead_datelines(text[:_LEAD_CHARS]):
+        found = _DATELINE_MONTH_DAY.search(text, start, end)
+        if found:
+            return month_number(found["month"]), int(found["day"])
+    return None
+
+
+# A bare year is as often history ("the first flood since 2019") as the report's own time.
+_HISTORY_GRANULARITIES = {"year", "decade", "century", "range", "duration"}
+
+
+def latest_written_year(text: str) -> int | None:
+    """The latest year of a month or a day the text writes of in the past tense ("in
+    February 2025", "March 3, 2025"): the year a report is written in, or the one before."""
+    latest: int | None = None
+    for line in text.splitlines():
+        if not _HAS_YEAR.search(line):
+            continue
+        for found in _absolute_times(line):
+            span = found.evidence
+            interval = DateInterval.parse(found.value, mod=found.mod) if found.anchored else None
+            if interval is None or found.granularity in _HISTORY_GRANULARITIES:
+                continue
+            if tense_direction(line, span.start, span.end) == "future":
+                continue
+            latest = max(latest or interval.start.year, interval.start.year)
+    return latest
+
+
 # Every anchored value the rules read without an anchor takes its year from four figures
 # written in its line, except these: two-figure years ("'24", "7/8/24"), decades ("the 90s",
 # "the twenties"), centuries and spelled years. A line holding one has no bound.
