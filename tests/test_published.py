@@ -42,3 +42,48 @@ def test_an_article_keeps_its_date_else_it_is_read_from_its_text() -> None:
     assert publication_of(stored) == Publication("2031-01-01", "given")
     bare = Article("b", "b.txt", DATELINED)
     assert publication_of(bare) == Publication("2031-03-02", "dateline")
+
+
+WIRE = "Dam gives way\n\nKESTRAVEN, June 4 (Harbor Wire) - Two people died on Sunday{}.\n"
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("", Publication(None)),  # no year written: none is guessed
+        (", the first deaths there since 2019", Publication(None)),  # a bare year is history
+        (". It was inspected in April 2031", Publication("2031-06-04", "dateline", inferred=True)),
+        # a later day of that year was already told of: the report is of the next year
+        (". It was inspected on October 2, 2030", Publication("2031-06-04", "dateline", True)),
+    ],
+)
+def test_a_wire_dateline_without_a_year_takes_the_year_the_text_writes_of(
+    extra: str, expected: Publication
+) -> None:
+    assert publication_date(text=WIRE.format(extra)) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("coverage/harbour-2031-03-04.txt", Publication("2031-03-04", "file-name", inferred=True)),
+        ("2031_03_04 harbour.md", Publication("2031-03-04", "file-name", inferred=True)),
+        ("harbour-20310304.txt", Publication(None)),
+        ("harbour-2031-13-04.txt", Publication(None)),
+        ("export-2031-03-04.jsonl:12", Publication(None)),  # a container's name, not the article's
+    ],
+)
+def test_a_text_file_named_with_a_date_was_published_that_day(
+    source: str, expected: Publication
+) -> None:
+    assert publication_date(text="Ships left on Thursday.", source=source) == expected
+
+
+def test_the_text_own_dateline_outranks_the_file_name() -> None:
+    found = publication_date(text=DATELINED, source="harbour-2031-03-09.txt")
+    assert found == Publication("2031-03-02", "dateline")
+
+
+def test_an_undated_article_is_dated_by_its_file_name() -> None:
+    bare = Article("c", "coverage/harbour-2031-03-04.txt", "Ships left on Thursday.")
+    assert publication_of(bare) == Publication("2031-03-04", "file-name", inferred=True)

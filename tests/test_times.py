@@ -562,12 +562,61 @@ def test_verb_next_to_the_weekday_sets_its_tense() -> None:
     assert values(text)["Wednesday"] == "2024-05-15"  # not the next Wednesday
 
 
+# Published Thursday 16 May 2024: the coming Monday is the 20th, the past one the 13th.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ms. Quellan is expected to be arraigned on Monday.", "2024-05-20"),
+        ("Ms. Quellan will be arraigned on Monday.", "2024-05-20"),
+        ("Ms. Quellan will be sentenced Monday.", "2024-05-20"),
+        ("She is scheduled to be sentenced on Monday.", "2024-05-20"),
+        ("Families could return on Monday if the roads stay dry.", "2024-05-20"),
+        ("Families may return on Monday, the sheriff said.", "2024-05-20"),
+        ("Families might return home on Monday.", "2024-05-20"),
+        ("The hearing, first set for today, has been moved to Monday.", "2024-05-20"),
+        ("The hearing was postponed until Monday.", "2024-05-20"),
+        ("The tenants union plans a march at city hall on Monday.", "2024-05-20"),
+        ("The vote is set for Monday.", "2024-05-20"),
+        ("A vote is slated for Monday.", "2024-05-20"),
+    ],
+)
+def test_passive_and_modal_futures_go_forward(text: str, value: str) -> None:
+    assert values(text)["Monday"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She was arraigned on Monday.", "2024-05-13"),
+        ("She could have been killed on Monday.", "2024-05-13"),
+        ("The ward may have been flooded on Monday.", "2024-05-13"),
+        ("Ms. Quellan could not be reached on Monday.", "2024-05-13"),
+        ("A spokesman would not comment on Monday.", "2024-05-13"),
+        ("She was charged on Tuesday and will be arraigned on Monday.", "2024-05-20"),
+    ],
+)
+def test_past_modals_and_refusals_stay_behind(text: str, value: str) -> None:
+    assert values(text)["Monday"] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A measure that would limit fares cleared a key vote on Monday, after a 6-3 tally.",
+        "Pellwick will pay $40 per share, a premium of 22% to Drumond's closing price on Monday.",
+        "Pellwick will pay $40 per share, about a fifth more than the stock's price on Monday.",
+    ],
+)
+def test_a_modal_of_another_clause_does_not_move_a_past_day(text: str) -> None:
+    assert values(text)["Monday"] == "2024-05-13"
+
+
 @pytest.mark.parametrize(
     ("text", "span", "value"),
     [
         ("At 0800 GMT, the bank cut rates.", "0800 GMT", "2024-05-16T08:00"),
         ("The polls closed at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2024-05-15T22:00"),
-        ("The truce ran out at midnight Friday.", "midnight Friday", "2024-05-10T24:00"),
+        ("The truce ran out at midnight Friday.", "midnight Friday", "2024-05-11T00:00"),
         ("The ferry left at noon.", "noon", "2024-05-16T12:00"),
     ],
 )
@@ -652,3 +701,38 @@ def test_years_before_a_clause_count_to_it_not_back_from_the_report() -> None:
     assert (
         found("The mill had closed 12 years before.", THURSDAY)["12 years before"].value == "2012"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver was described as a man in his late 20s.",
+        "Witnesses saw a woman in her early thirties leave the shop.",
+    ],
+)
+def test_an_age_in_decades_is_no_decade(text: str) -> None:
+    assert not [t for t in find_times(text, "a1", THURSDAY) if t.granularity == "decade"]
+
+
+def test_a_possessive_before_a_four_figure_decade_keeps_it() -> None:
+    assert values("The band played its 1990s hits.")["1990s"] == "199X"
+
+
+# Published Thursday 16 May 2024: the Saturday before is the 11th.
+@pytest.mark.parametrize(
+    ("text", "value", "mod"),
+    [
+        (
+            "The blaze started just after midnight early Saturday.",
+            "2024-05-11T00:00",
+            "shortly after",
+        ),
+        ("The van crashed shortly before midnight on Saturday.", "2024-05-11T23:59", "before"),
+        ("The gates shut at midnight on Saturday.", "2024-05-12T00:00", None),
+    ],
+)
+def test_midnight_is_a_real_clock_time_on_the_day_it_belongs_to(
+    text: str, value: str, mod: str | None
+) -> None:
+    (clock,) = [t for t in find_times(text, "a1", THURSDAY) if t.granularity == "time"]
+    assert (clock.value, clock.mod) == (value, mod)

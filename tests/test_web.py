@@ -557,12 +557,18 @@ def test_story_strip_puts_one_dot_per_dated_article_on_a_time_axis(client: TestC
     dots = re.findall(
         r'<a href="/articles/([^"]+)"><circle class="dot src-fill-\d+[^"]*" cx="([\d.]+)"', strip
     )
-    assert [d[0] for d in dots] == ["ledger-2025-06-10", "wire-2025-06-11", "observer-2025-06-13"]
+    # the gazette's date is its file name's (inferred): it has a dot too
+    assert [d[0] for d in dots] == [
+        "ledger-2025-06-10",
+        "wire-2025-06-11",
+        "gazette-2025-06-12",
+        "observer-2025-06-13",
+    ]
     xs = [float(d[1]) for d in dots]
-    # proportional to days: 10, 11 and 13 June
-    assert xs[0] < xs[1] < xs[2] and abs((xs[1] - xs[0]) * 3 - (xs[2] - xs[0])) < 1
+    # proportional to days: 10, 11, 12 and 13 June
+    assert xs[0] < xs[1] < xs[2] < xs[3] and abs((xs[1] - xs[0]) * 3 - (xs[3] - xs[0])) < 1
     assert "10 Jun 2025" in strip and "13 Jun 2025" in strip
-    assert "2 undated articles are not shown." in strip
+    assert "1 undated article is not shown." in strip
 
 
 def test_story_without_dossier_escapes_its_title(client: TestClient) -> None:

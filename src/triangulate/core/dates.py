@@ -701,6 +701,7 @@ PUBLICATION_HOW = {
     "htmldate-guess": "dates in the page",
     "dateline": "the article's dateline",
     "inferred-from-text": "the latest date the text mentions",
+    "file-name": "the file's name",
 }
 
 

@@ -148,6 +148,7 @@ def build_article(raw: RawDocument, body: Body) -> Article:
         page_how=body.published_how,
         dateline=body.dateline,
         text=body.text,
+        source=raw.source if raw.kind == "text" and raw.url is None else None,
     )
     return Article(
         id=raw.id or url_id(raw.source),

@@ -26,7 +26,13 @@ from itertools import accumulate
 from dateutil.easter import easter
 
 from triangulate.core import words
-from triangulate.core.dates import SEASON_MONTHS, DateInterval, lead_datelines, values_compatible
+from triangulate.core.dates import (
+    SEASON_MONTHS,
+    DateInterval,
+    clock_hedge,
+    lead_datelines,
+    values_compatible,
+)
 from triangulate.core.dates import SEASON_START as SEASON_START  # re-exported: the comparison
 from triangulate.core.dates import month_span as month_span  # reads them from here
 from triangulate.core.words import words_of
@@ -102,21 +108,58 @@ _FUTURE_WORDS = (
     r"will|won't|shall|'ll|going\s+to|plans?\s+to|planned|planning|intends?\s+to|is\s+to|are\s+to"
     r"|scheduled|(?:is|are|was|were)\s+due|due\s+(?:on|in|by)|expected\s+to|expects|set\s+to"
     r"|next|upcoming|coming|would|as\s+(?:soon|early)\s+as|payable|effective|deadline|expire"
+    # "plans a rally", "is slated for", "set for": a plan; "could return" (not "could have")
+    r"|plans\s+(?:a|an|the|its|his|her|their)|slated|set\s+for"
+    r"|(?:could|might|(?-i:may))(?!\s+(?:not\s+)?have\b)(?!\s+not\b)"
 )
 _PAST_WORDS = (
     r"was|were|had|did|said|says|told|ago|last|earlier|since|left|began|took|went|came|met"
     r"|made|held|fought|led|sent|won|lost|struck|saw|gave|fell|ran|spoke|broke|wrote|became"
     r"|brought|sold|stood|rose|fled|found|got|kept|knew|thought|felt|grew"
 )
-_WEAK_PAST = r"[a-z]{3,}(?<!need)(?<!speed)(?<!hundred)(?<!indeed)(?<!schedul)(?<!plann)ed"
+_WEAK_PAST = r"[a-z]{3,}(?<!need)(?<!speed)(?<!hundred)(?<!indeed)(?<!schedul)(?<!plann)(?<!slat)ed"
 _CUE = re.compile(
     rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<weak>{_WEAK_PAST}))\b", re.I
 )
+# A modal before the verb of the time makes it ahead, passive or not ("will be arraigned",
+# "could return", "will now vote"); "could have been", "could not be reached" and "would
+# not comment" tell of what is behind (they are left to the past branch and ``_REFUSED``).
+_MODAL_AHEAD = (
+    r"(?:will|'ll|shall|won't|can|might|(?-i:may)|would)(?:\s+not)?"
+    r"|could(?!\s+not\b|n't)"
+)
 _ADJACENT_VERB = re.compile(
-    rf"\b(?:(?P<future>will\s+\w+|'ll\s+\w+)|(?P<past>{_PAST_WORDS}|{_WEAK_PAST}))"
+    rf"\b(?:(?P<future>(?:{_MODAL_AHEAD})\s+(?:(?:now|also|still|then|soon|only)\s+)?"
+    rf"(?!have\b|not\b)(?:be\s+)?\w+)|(?P<past>{_PAST_WORDS}|{_WEAK_PAST}))"
     r"(?:\s+(?:on|late|early))?\s+$",
     re.I,
 )
+# A participle after "to be" carries no tense of its own ("is expected to be arraigned on",
+# "was due to be sentenced on"): the clause's words before it tell.
+_INFINITIVE_PASSIVE = re.compile(r"\bto\s+be\s+\w+(?:\s+(?:on|late|early))?\s+$", re.I)
+# A day a happening is put off or set to is ahead ("postponed until Monday", "has been
+# moved to Friday", "is set for Thursday").
+_PUT_TO_DAY = re.compile(
+    r"\b(?:moved|postponed|delayed|pushed\s+back|rescheduled|put\s+off|adjourned|deferred"
+    r"|set|slated|scheduled|planned)\s+(?:to|until|till|for)\s+$",
+    re.I,
+)
+# "would not comment on Monday" is a refusal already made.
+_REFUSED = re.compile(
+    r"\b(?:would\s+not|wouldn't)\s+(?:comment|say|discuss|confirm|elaborate|disclose|answer"
+    r"|speculate)\b[^.;]{0,30}$",
+    re.I,
+)
+# A market price or close a weekday is of is already known ("the closing price on Friday",
+# "the stock's price on Friday"), whatever a deal's "will" further back says.
+_PRICE_ON = re.compile(
+    r"(?:\b(?:price|prices|level|levels|valuation)|\b(?:the|its|their)\s+close|['’]s\s+close)"
+    r"\s+(?:on|of)\s+$",
+    re.I,
+)
+# A relative clause's modal ("A bill that would cap rents cleared ... on Thursday") is not
+# the tense of the main verb that follows it.
+_RELATIVE_MODAL = re.compile(r"\b(?:that|which|who)\s+(?:would|will|could|might|may)\s+\w+", re.I)
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 # A sentence's end in raw text where abbreviations are common ("11:45 p.m. in", "St. Paul"):
 # a mark, a closing quote maybe, then a capital; or a line break.
@@ -310,11 +353,16 @@ def tense_direction(text: str, start: int, end: int) -> str | None:
     are as often adjectives ("preferred shares") as past-tense verbs.
     """
     window = text[max(0, start - 120) : start]
-    adjacent = _ADJACENT_VERB.search(window[-40:])
+    near = window[-40:]
+    if _PRICE_ON.search(near) or _REFUSED.search(near):
+        return "past"
+    if _PUT_TO_DAY.search(near):
+        return "future"
+    adjacent = None if _INFINITIVE_PASSIVE.search(near) else _ADJACENT_VERB.search(near)
     if adjacent:  # "announced Wednesday", "will meet on Friday": the verb of the date itself
         return "future" if adjacent.group("future") else "past"
     cut = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
-    before = list(_CUE.finditer(window[cut:]))
+    before = _main_clause_cues(window[cut:])
     strong = [m for m in before if not m.group("weak")]
     if strong or before:
         return "future" if (strong or before)[-1].group("future") else "past"
@@ -324,6 +372,16 @@ def tense_direction(text: str, start: int, end: int) -> str | None:
     if after:
         return "future" if after.group("future") else "past"
     return None
+
+
+def _main_clause_cues(clause: str) -> list[re.Match[str]]:
+    """The tense cues of the words before a time, less a relative clause's modal when a
+    verb follows it (the main verb's: "A bill that would cap rents cleared a hurdle")."""
+    cues = list(_CUE.finditer(clause))
+    relative = [found.span() for found in _RELATIVE_MODAL.finditer(clause)]
+    if not relative or not cues or cues[-1].start() < relative[-1][1]:
+        return cues  # nothing follows the relative clause: its modal is all there is
+    return [cue for cue in cues if not any(a <= cue.start() < b for a, b in relative)]
 
 
 # "March 9 last year": the year told right after a day written without one.
@@ -1056,7 +1114,7 @@ def _rules() -> list[_Rule]:
                 r"(?:\s+(?:[A-Z]{2,4}T|UTC|GMT|local\s+time)|(?=\s+(?:on|hours?|yesterday|today)\b))"
                 r"|(?<![\d.:$,])(?P<military>(?:[01]\d|2[0-3])[0-5]\d)\s+(?:GMT|UTC|[A-Z]{2,4}T)\b"
                 r"|\b(?P<named>[Nn]oon|[Mm]idnight|[Mm]idday))"
-                rf"(?:,?\s+(?:on\s+)?(?P<wd>{_WDAY_FULL})\b)?"
+                rf"(?:,?\s+(?:on\s+|early\s+)?(?P<wd>{_WDAY_FULL})\b)?"
             ),
             _resolve_clock,
             _number_guard,
@@ -1230,7 +1288,7 @@ def _clock_time(match: re.Match[str]) -> tuple[int, int] | None:
     """(hour, minute) of "9 a.m.", "16:15 UTC", "0800 GMT", "noon"; None if impossible."""
     named = (match.group("named") or "").lower()
     if named:
-        return (24, 0) if named == "midnight" else (12, 0)
+        return (0, 0) if named == "midnight" else (12, 0)  # midnight's day: _midnight
     military = match.group("military")
     if military:
         return int(military[:2]), int(military[2:])
@@ -1254,7 +1312,21 @@ def _resolve_clock(match: re.Match[str], ctx: _Context) -> _Resolved | None:
         day = _pick_weekday(weekday_number(match.group("wd")), ctx.anchor, direction)
     if day is None:
         return _Resolved(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "time", False)
+    if (match.group("named") or "").lower() == "midnight":
+        return _midnight(day, clock_hedge(ctx.text[max(0, match.start() - 40) : match.start()]))
     return _Resolved(f"{day.isoformat()}T{hour:02d}:{minute:02d}", "time", True, True)
+
+
+def _midnight(day: Date, hedge: str | None) -> _Resolved:
+    """Midnight told with a day: "just after midnight (early) Saturday" is Saturday's first
+    minute; "shortly before midnight" the day's last (the hedge kept); a bare "midnight
+    Saturday" ends Saturday, as news style has it, so it is 00:00 of Sunday."""
+    if hedge in {"after", "shortly after"}:
+        return _Resolved(f"{day.isoformat()}T00:00", "time", True, True, hedge)
+    if hedge == "before":
+        return _Resolved(f"{day.isoformat()}T23:59", "time", True, True, hedge)
+    following = day + datetime.timedelta(days=1)
+    return _Resolved(f"{following.isoformat()}T00:00", "time", True, True)
 
 
 def _clock_day(ctx: _Context, position: int) -> Date | None:
@@ -1336,9 +1408,14 @@ def _season_guard(match: re.Match[str], text: str) -> bool:
     return False
 
 
+_POSSESSIVES = {"his", "her", "their", "my", "your", "our"}
+
+
 def _decade_guard(match: re.Match[str], text: str) -> bool:
     raw = match.group("dec")
     previous = _words_before(text, match.start())
+    if previous and previous[-1].lower() in _POSSESSIVES and not re.match(r"\d{4}", raw):
+        return False  # "in his late 20s", "in their early thirties": an age ("her 1990s hits" not)
     introduced = match.group(0).lower().startswith(("the", "early", "mid", "late"))
     if re.match(r"\d0s", raw) and not introduced and previous[-1:] not in (["and"], ["or"]):
         return False  # "30s" is more often an age or a temperature than a decade
@@ -1640,6 +1717,45 @@ def find_dateline(text: str) -> str | None:
         if parsed:
             return parsed
     return None
+
+
+# The month and day of a wire dateline written without its year ("MARROWBY, March 9 (Wire) -").
+_DATELINE_MONTH_DAY = re.compile(
+    r",[ \t]+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+"
+    r"(?P<day>\d{1,2})\b(?!,?[ \t]+\d{4})"
+)
+_LEAD_CHARS = 1500  # a wire dateline opens the report: the title and byline come first
+
+
+def yearless_dateline(text: str) -> tuple[int, int] | None:
+    """(month, day) of a wire dateline at the top of ``text`` that gives no year, else None."""
+    for start, end in lead_datelines(text[:_LEAD_CHARS]):
+        found = _DATELINE_MONTH_DAY.search(text, start, end)
+        if found:
+            return month_number(found["month"]), int(found["day"])
+    return None
+
+
+# A bare year is as often history ("the first flood since 2019") as the report's own time.
+_HISTORY_GRANULARITIES = {"year", "decade", "century", "range", "duration"}
+
+
+def latest_written_year(text: str) -> int | None:
+    """The latest year of a month or a day the text writes of in the past tense ("in
+    February 2025", "March 3, 2025"): the year a report is written in, or the one before."""
+    latest: int | None = None
+    for line in text.splitlines():
+        if not _HAS_YEAR.search(line):
+            continue
+        for found in _absolute_times(line):
+            span = found.evidence
+            interval = DateInterval.parse(found.value, mod=found.mod) if found.anchored else None
+            if interval is None or found.granularity in _HISTORY_GRANULARITIES:
+                continue
+            if tense_direction(line, span.start, span.end) == "future":
+                continue
+            latest = max(latest or interval.start.year, interval.start.year)
+    return latest
 
 
 # Every anchored value the rules read without an anchor takes its year from four figures
