@@ -66,8 +66,8 @@ def test_a_wire_dateline_without_a_year_takes_the_year_the_text_writes_of(
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("coverage/harbour-2031-03-04.txt", Publication("2031-03-04", "file-name", inferred=True)),
-        ("2031_03_04 harbour.md", Publication("2031-03-04", "file-name", inferred=True)),
+        ("coverage/harbour-2031-03-04.txt", Publication("2031-03-04", "file-name")),
+        ("2031_03_04 harbour.md", Publication("2031-03-04", "file-name")),
         ("harbour-20310304.txt", Publication(None)),
         ("harbour-2031-13-04.txt", Publication(None)),
         ("export-2031-03-04.jsonl:12", Publication(None)),  # a container's name, not the article's
@@ -86,4 +86,4 @@ def test_the_text_own_dateline_outranks_the_file_name() -> None:
 
 def test_an_undated_article_is_dated_by_its_file_name() -> None:
     bare = Article("c", "coverage/harbour-2031-03-04.txt", "Ships left on Thursday.")
-    assert publication_of(bare) == Publication("2031-03-04", "file-name", inferred=True)
+    assert publication_of(bare) == Publication("2031-03-04", "file-name")

@@ -58,9 +58,9 @@ def publication_date(
     source: str | None = None,
 ) -> Publication:
     """The publication date: ``given`` by the container, else the ``page``'s (found as
-    ``page_how``), else a ``dateline`` (found before cleaning, or in ``text``); else, inferred,
-    a date in the name of the text file ``source``, a year-less wire dateline in ``text``
-    with the year the text writes of, or the latest date ``text`` mentions."""
+    ``page_how``), else a ``dateline`` (found before cleaning, or in ``text``), else a date in
+    the name of the text file ``source``; else, inferred, a year-less wire dateline in
+    ``text`` with the year the text writes of, or the latest date ``text`` mentions."""
     if day := iso_date(given):
         return Publication(day, "given")
     if page := iso_date(page):
@@ -68,7 +68,9 @@ def publication_date(
     if found := dateline or find_dateline(text):
         return Publication(found, "dateline")
     if named := file_name_date(source):
-        return Publication(named, "file-name", True)
+        # the user who named the file "harbour-2031-03-04.txt" gave the date, as a
+        # container's field does: relative days are read against it
+        return Publication(named, "file-name")
     if wire := _yearless_dateline_date(text):
         return Publication(wire, "dateline", True)
     if latest := latest_mentioned_date(text):
