@@ -360,3 +360,18 @@ def test_a_pronoun_after_an_unnamed_person_is_not_the_one_named_before() -> None
     entries = build_timeline([article], read_many([article]))
     released = next(e.event for e in entries if "released" in e.event)
     assert released == "He was released on Tuesday."
+
+
+def test_a_saying_on_a_day_is_no_source_for_an_event_on_that_day() -> None:
+    told = (
+        "Suspect held\n\nDeputies took Marco Ellery into custody at a motel on Quarry Road on"
+        " Monday evening, Sheriff Lina Varo said at a briefing on Tuesday."
+    )
+    other = "Arrest made\n\nDeputies arrested Marco Ellery on Tuesday morning at a motel on Quarry Road."
+    articles = [
+        Article("a", "a.txt", told, outlet="Gazette", published="2031-04-16"),
+        Article("b", "b.txt", other, outlet="Wire", published="2031-04-17"),
+    ]
+    entries = build_timeline(articles, read_many(articles))
+    arrest = next(e for e in entries if "arrested" in e.event)
+    assert arrest.articles == ("b",)  # "a" said on Tuesday that the arrest was on Monday

@@ -185,7 +185,7 @@ def _article_mentions(article: Article, reading: Reading) -> list[EventMention]:
             mention = _mention_at(event, sentence, report, published, dated=False)
         if mention is not None:
             verb = event.evidence.text.split()[0].lower() if event.evidence.text.split() else ""
-            words = content_words(mention.text, lemmas)
+            words = content_words(_own_words(event, reading.events, article.text), lemmas)
             mention = dataclasses.replace(
                 mention,
                 words=words,
@@ -194,6 +194,30 @@ def _article_mentions(article: Article, reading: Reading) -> list[EventMention]:
             )
             found.append(_before_report(mention, reported_at))
     return found
+
+
+def _own_words(event: Event, events: Iterable[Event], text: str) -> str:
+    """The words of the event's own clause in its telling: a reporting verb's telling holds
+    what it reports ("Officers took X into custody on Monday, the chief said on Tuesday"),
+    whose words are the reported event's, not the saying's."""
+    telling = [(piece.start, piece.end) for piece in event.telling]
+    if not event.reporting:
+        return " ".join(text[start:end] for start, end in telling)
+    clause = event.clause
+    reported = [
+        (other.clause.start, other.clause.end)
+        for other in events
+        if other is not event
+        and other.clause.article == clause.article
+        and clause.start <= other.clause.start
+        and other.clause.end <= clause.end
+        and not other.clause.start <= event.evidence.start < other.clause.end
+    ]
+    pieces = [
+        "".join(" " if any(a <= i < b for a, b in reported) else text[i] for i in range(start, end))
+        for start, end in telling
+    ]
+    return " ".join(pieces)
 
 
 def _read_against_publication(time: TimeExpression | None) -> bool:
@@ -416,6 +440,8 @@ def _find_group(
     mention: EventMention, vector: np.ndarray | None, groups: list[_Group]
 ) -> _Group | None:
     for group in groups:
+        if any(m.event.reporting != mention.event.reporting for m in group.mentions):
+            continue  # saying on Tuesday that an arrest was made on Monday is no arrest
         same = all(_dates_compatible(mention, m) for m in group.mentions)
         if same and _told_again(mention, group):
             return group
