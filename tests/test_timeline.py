@@ -159,7 +159,7 @@ def test_embedder_decides_similarity_when_given(readings: list[Reading]) -> None
     assert sum("sank" in e.event for e in together) == 1
 
 
-def test_nested_dates_merge_without_being_reported_as_differing() -> None:
+def test_nested_dates_make_one_entry_that_cites_only_the_sources_of_its_day() -> None:
     first = "The Orlen bridge over the Sava river collapsed in May 2030 during a storm."
     second = "The Orlen bridge over the Sava river collapsed on 3 May 2030, police said."
     pair = [
@@ -167,8 +167,9 @@ def test_nested_dates_merge_without_being_reported_as_differing() -> None:
         Article("q", "q", second, outlet="Q", published="2030-06-01"),
     ]
     (entry,) = build_timeline(pair, read_many(pair))
-    assert entry.articles == ("p", "q") and entry.dates_given == ()
     assert entry.date == "2030-05-03"  # the more precise date when support is tied
+    assert entry.dates_given == ()  # "May 2030" holds the day: no disagreement
+    assert entry.articles == ("q",)  # "p" never said the day
 
 
 def test_undated_events_happen_by_the_lead_day_and_plans_are_not_placed() -> None:

@@ -481,8 +481,8 @@ def _group_mentions(mentions: list[EventMention], embedder: Embedder | None) -> 
 
 
 def _entry(group: _Group) -> TimelineEntry:
-    mentions = group.mentions
-    chosen = _main_date(mentions)
+    chosen = _main_date(group.mentions)
+    mentions = _told_on_that_date(group.mentions, chosen)
     value, _, end = chosen.value.partition("/")
     values = sorted({m.value for m in mentions})
     articles = tuple(dict.fromkeys(m.article for m in mentions))
@@ -498,6 +498,15 @@ def _entry(group: _Group) -> TimelineEntry:
         dates_given=tuple(values) if _disagree(mentions) else (),
         mod=chosen.when.mod,
     )
+
+
+def _told_on_that_date(mentions: list[EventMention], chosen: EventMention) -> list[EventMention]:
+    """The mentions an entry at the chosen date cites: not one whose coarser date only holds
+    it ("last month" for "on 4 May"): that source never said the day. A date that differs
+    stays, to show the sources disagree."""
+    return [
+        m for m in mentions if not (m.when.days > chosen.when.days and m.when.contains(chosen.when))
+    ]
 
 
 def _disagree(mentions: list[EventMention]) -> bool:
