@@ -376,3 +376,20 @@ def test_a_saying_on_a_day_is_no_source_for_an_event_on_that_day() -> None:
     entries = build_timeline(articles, read_many(articles))
     arrest = next(e for e in entries if "arrested" in e.event)
     assert arrest.articles == ("b",)  # "a" said on Tuesday that the arrest was on Monday
+
+
+def test_a_planned_event_dated_in_the_object_of_a_plan_has_its_entry() -> None:
+    texts = {
+        "a": "Ferry levy heads to council\n\nThe levy now goes to the council, where chair"
+        " Rosa Tamsin has scheduled a vote for Monday, June 16.",
+        "b": "Council to vote on levy\n\nChair Rosa Tamsin said on Tuesday that a vote could"
+        " come as early as Monday, June 16.",
+    }
+    articles = [
+        Article(key, f"{key}.txt", text, outlet=key.upper(), published="2031-06-11")
+        for key, text in texts.items()
+    ]
+    entries = build_timeline(articles, read_many(articles))
+    (vote,) = [e for e in entries if e.date == "2031-06-16"]  # the day the vote is set for
+    assert vote.articles == ("a", "b")
+    assert vote.event.endswith("Monday, June 16.")  # the date written whole

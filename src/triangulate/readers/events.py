@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from triangulate.core.dates import DateInterval, lead_datelines
+from triangulate.core.dates import CALENDAR_WORDS, DateInterval, lead_datelines
 from triangulate.core.words import word_set
 from triangulate.models import Entity, Event, Evidence, TimeExpression
 from triangulate.readers.entities import EntityIndex
@@ -258,6 +258,7 @@ def _telling(verb: Token, time: TimeExpression | None) -> tuple[list[Span], bool
     kept = _without_other_clauses(teller, _outside(teller, subject))
     if len(kept) > LONG_TELLING_WORDS:
         kept = _without_other_clauses(teller, _outside(teller, subject), SIDE_CLAUSE_DEPS)
+    kept = _without_opening_link(kept, teller)
     if not kept or kept[0].lower_ in RELATIVE_WORDS or _says_little(kept, time):
         return sentence  # ", which it had taken": the sentence says it
     kept = _without_dangling_join(kept)
@@ -313,6 +314,21 @@ def _missed_subject(verb: Token, subject: Token) -> Token | None:
             return None
         noun = head
     return None
+
+
+def _without_opening_link(tokens: list[Token], teller: Token) -> list[Token]:
+    """ "(said) that a vote could come ...", "(the Senate,) where its leader has scheduled a
+    vote": the word linking a clause with a subject of its own to the sentence is no part
+    of the telling. A relative pronoun ("quays that it had seized") stays, and so the
+    sentence tells it."""
+    if not tokens or not any(c.dep_ in SUBJECT_DEPS for c in teller.children):
+        return tokens
+    first = tokens[0]
+    reported = teller.dep_ == "ccomp" and is_speech_verb(teller.head)
+    opens = (first.lower_ == "that" and first.dep_ == "mark" and reported) or (
+        first.lower_ in {"where", "when"} and first.dep_ == "advmod" and teller.dep_ == "relcl"
+    )
+    return tokens[1:] if opens and first.head == teller else tokens
 
 
 def _without_dangling_join(tokens: list[Token]) -> list[Token]:
@@ -433,6 +449,8 @@ def _without_other_clauses(
 
 
 def _is_other_clause(token: Token, verb: Token, also: frozenset[str]) -> bool:
+    if token.dep_ == "appos" and _calendar_word(token) and _calendar_word(token.head):
+        return False  # "Thursday, September 24": one date written twice
     if token.dep_ in OTHER_CLAUSE_DEPS:
         return True
     if token.dep_ in also and token.head.pos_ in {"VERB", "AUX"}:
@@ -443,6 +461,10 @@ def _is_other_clause(token: Token, verb: Token, also: frozenset[str]) -> bool:
         return True  # "According to the ministry, ...": who says it, not what happened
     # "withdrew ... and left": another verb joined to the event verb is its own event
     return token.dep_ == "conj" and token.head == verb and token.pos_ in {"VERB", "AUX"}
+
+
+def _calendar_word(token: Token) -> bool:
+    return token.lower_.rstrip(".") in CALENDAR_WORDS
 
 
 def _is_joining_word(child: Token, clause: Token) -> bool:
