@@ -393,3 +393,16 @@ def test_a_planned_event_dated_in_the_object_of_a_plan_has_its_entry() -> None:
     (vote,) = [e for e in entries if e.date == "2031-06-16"]  # the day the vote is set for
     assert vote.articles == ("a", "b")
     assert vote.event.endswith("Monday, June 16.")  # the date written whole
+
+
+def test_a_pronoun_is_not_named_when_another_person_stands_between() -> None:
+    text = (
+        "Driver held in crash\n\n"
+        "Carl Breck, 41, was taken into custody Sunday at his home on Dell Road."
+        " Police say Breck was driving a van when he struck 70-year-old Mara Lind as she"
+        " crossed Dell Road on Friday night."
+    )
+    article = Article("s", "s.txt", text, published="2031-04-16")
+    entries = build_timeline([article], read_many([article]))
+    crossed = next(e.event for e in entries if "crossed" in e.event)
+    assert "[Carl Breck]" not in crossed

@@ -127,19 +127,36 @@ def _event(
         reporting=is_speech_verb(verb),
         tense=tense,
         told_by_sentence=by_sentence,
-        referent=_referent(verb.doc, telling, resolver),
+        referent=_referent(verb.doc, telling, resolver, entities),
     )
 
 
-def _referent(doc: Doc, telling: list[Span], resolver: SpeakerResolver) -> str | None:
+def _referent(
+    doc: Doc, telling: list[Span], resolver: SpeakerResolver, entities: Sequence[Entity]
+) -> str | None:
     """Whom a telling that opens with "he", "she", "his" or "her" speaks of: told alone, the
-    pronoun no longer follows the sentence that names them."""
+    pronoun no longer follows the sentence that names them. Left unnamed when another
+    person is named between that person and the pronoun ("Harl struck Evelyn Roskam as
+    she crossed"): a wrong name is worse than none."""
     if not telling or not len(telling[0]):
         return None
     first = telling[0][0]
     if first.pos_ != "PRON" or resolver.in_quote(first):
         return None
-    return resolver.person_meant(first)
+    name = resolver.person_meant(first)
+    if name is None or _another_person_between(name, first.idx, entities):
+        return None
+    return name
+
+
+def _another_person_between(name: str, before: int, entities: Sequence[Entity]) -> bool:
+    """A person other than ``name`` named after ``name``'s last mention before ``before``."""
+    people = [e for e in entities if e.label == "PERSON" and e.evidence.start < before]
+    mentions = [e.evidence.start for e in people if e.canonical == name]
+    if not mentions:
+        return False
+    last = max(mentions)
+    return any(e.canonical != name and e.evidence.start > last for e in people)
 
 
 def subject_of(verb: Token) -> Token | None:
