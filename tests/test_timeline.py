@@ -406,3 +406,15 @@ def test_a_pronoun_is_not_named_when_another_person_stands_between() -> None:
     entries = build_timeline([article], read_many([article]))
     crossed = next(e.event for e in entries if "crossed" in e.event)
     assert "[Carl Breck]" not in crossed
+
+
+def test_a_saying_on_the_day_of_what_it_reports_adds_no_entry() -> None:
+    text = (
+        "Hikers found\n\nTwo missing hikers were found alive on Monday near the Carrow ridge,"
+        " the county sheriff said on Monday."
+    )
+    article = Article("h", "h.txt", text, published="2031-04-16")
+    entries = build_timeline([article], read_many([article]))
+    assert [e.event for e in entries] == [
+        "Two missing hikers were found alive on Monday near the Carrow ridge."
+    ]

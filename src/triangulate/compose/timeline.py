@@ -200,9 +200,9 @@ def _own_words(event: Event, events: Iterable[Event], text: str) -> str:
     """The words of the event's own clause in its telling: a reporting verb's telling holds
     what it reports ("Officers took X into custody on Monday, the chief said on Tuesday"),
     whose words are the reported event's, not the saying's."""
-    telling = [(piece.start, piece.end) for piece in event.telling]
     if not event.reporting:
-        return " ".join(text[start:end] for start, end in telling)
+        return telling_text(event)  # with whom an opening pronoun stands for
+    telling = [(piece.start, piece.end) for piece in event.telling]
     clause = event.clause
     reported = [
         (other.clause.start, other.clause.end)
@@ -371,6 +371,15 @@ def dated_events(mentions: Iterable[EventMention]) -> list[EventMention]:
         if key not in chosen or _own_share(mention) > _own_share(chosen[key]):
             chosen[key] = mention
     return list(chosen.values())
+
+
+def _without_echoed_sayings(mentions: list[EventMention]) -> list[EventMention]:
+    """A saying dated the day of what its sentence reports ("Three bodies were found on
+    Monday, the sheriff said yesterday") adds no entry: that event's entry tells it."""
+    told = {(m.article, m.sentence, m.value) for m in mentions if not m.event.reporting}
+    return [
+        m for m in mentions if not (m.event.reporting and (m.article, m.sentence, m.value) in told)
+    ]
 
 
 def _points_back_to_nothing(
@@ -552,6 +561,6 @@ def build_timeline(
 
     Copies (``duplicate_of`` set) are skipped so a syndicated story counts once.
     """
-    mentions = dated_events(event_mentions(articles, readings))
+    mentions = _without_echoed_sayings(dated_events(event_mentions(articles, readings)))
     entries = [_entry(group) for group in _group_mentions(mentions, embedder)]
     return sorted(entries, key=_sort_key)
