@@ -114,3 +114,39 @@ def test_an_undated_wire_dateline_is_no_part_of_a_telling() -> None:
         " budget collapsed."
     )
     assert telling_text(events["quit"]).startswith("Anton Halvorsen quit as premier")
+
+
+def test_a_telling_is_never_cut_on_a_dangling_and() -> None:
+    events = events_of("Snow began falling on Monday and more than 20 inches fell in two days.")
+    assert telling_text(events["falling"]) == "Snow began falling on Monday."
+
+
+def test_a_verb_after_a_noun_tells_that_noun_not_the_borrowed_subject() -> None:
+    text = (
+        "Two workers were injured and about 300 people were evacuated after a dam on the "
+        "Tessel River gave way late Friday, officials said."
+    )
+    events = events_of(text)  # the parser joins "gave" to "injured", as if the workers gave way
+    assert telling_text(events["gave"]) == "A dam on the Tessel River gave way late Friday."
+
+
+def test_a_participle_that_only_picks_out_its_noun_tells_no_dated_event() -> None:
+    events = events_of("The mayor quoted a report released Friday morning by the harbour board.")
+    assert events["released"].told_by_sentence  # "A report released Friday morning." is no sentence
+    passed = events_of("The Orlen council passed a bill taxing ferry tickets on Tuesday night.")
+    assert passed["passed"].time is not None  # the night of the vote, not of "taxing"
+    assert passed["taxing"].time is None
+
+
+def test_an_and_between_names_stays_when_a_clause_after_them_is_left_out() -> None:
+    text = (
+        "Neighbors laid flowers Saturday on the corner of Pell Avenue and Marsh Street, where a "
+        "70-year-old man was hit by a driver who fled Friday night."
+    )
+    told = telling_text(events_of(text)["laid"])
+    assert told == "Neighbors laid flowers Saturday on the corner of Pell Avenue and Marsh Street."
+
+
+def test_a_telling_that_stops_on_a_word_waiting_for_more_is_the_sentence() -> None:
+    text = "The ferry line said it would cut 40 crossings, but did not say where."
+    assert telling_text(events_of(text)["say"]) == text

@@ -159,7 +159,7 @@ def test_embedder_decides_similarity_when_given(readings: list[Reading]) -> None
     assert sum("sank" in e.event for e in together) == 1
 
 
-def test_nested_dates_merge_without_being_reported_as_differing() -> None:
+def test_nested_dates_make_one_entry_that_cites_only_the_sources_of_its_day() -> None:
     first = "The Orlen bridge over the Sava river collapsed in May 2030 during a storm."
     second = "The Orlen bridge over the Sava river collapsed on 3 May 2030, police said."
     pair = [
@@ -167,8 +167,9 @@ def test_nested_dates_merge_without_being_reported_as_differing() -> None:
         Article("q", "q", second, outlet="Q", published="2030-06-01"),
     ]
     (entry,) = build_timeline(pair, read_many(pair))
-    assert entry.articles == ("p", "q") and entry.dates_given == ()
     assert entry.date == "2030-05-03"  # the more precise date when support is tied
+    assert entry.dates_given == ()  # "May 2030" holds the day: no disagreement
+    assert entry.articles == ("q",)  # "p" never said the day
 
 
 def test_undated_events_happen_by_the_lead_day_and_plans_are_not_placed() -> None:
@@ -360,3 +361,60 @@ def test_a_pronoun_after_an_unnamed_person_is_not_the_one_named_before() -> None
     entries = build_timeline([article], read_many([article]))
     released = next(e.event for e in entries if "released" in e.event)
     assert released == "He was released on Tuesday."
+
+
+def test_a_saying_on_a_day_is_no_source_for_an_event_on_that_day() -> None:
+    told = (
+        "Suspect held\n\nDeputies took Marco Ellery into custody at a motel on Quarry Road on"
+        " Monday evening, Sheriff Lina Varo said at a briefing on Tuesday."
+    )
+    other = "Arrest made\n\nDeputies arrested Marco Ellery on Tuesday morning at a motel on Quarry Road."
+    articles = [
+        Article("a", "a.txt", told, outlet="Gazette", published="2031-04-16"),
+        Article("b", "b.txt", other, outlet="Wire", published="2031-04-17"),
+    ]
+    entries = build_timeline(articles, read_many(articles))
+    arrest = next(e for e in entries if "arrested" in e.event)
+    assert arrest.articles == ("b",)  # "a" said on Tuesday that the arrest was on Monday
+
+
+def test_a_planned_event_dated_in_the_object_of_a_plan_has_its_entry() -> None:
+    texts = {
+        "a": "Ferry levy heads to council\n\nThe levy now goes to the council, where chair"
+        " Rosa Tamsin has scheduled a vote for Monday, June 16.",
+        "b": "Council to vote on levy\n\nChair Rosa Tamsin said on Tuesday that a vote could"
+        " come as early as Monday, June 16.",
+    }
+    articles = [
+        Article(key, f"{key}.txt", text, outlet=key.upper(), published="2031-06-11")
+        for key, text in texts.items()
+    ]
+    entries = build_timeline(articles, read_many(articles))
+    (vote,) = [e for e in entries if e.date == "2031-06-16"]  # the day the vote is set for
+    assert vote.articles == ("a", "b")
+    assert vote.event.endswith("Monday, June 16.")  # the date written whole
+
+
+def test_a_pronoun_is_not_named_when_another_person_stands_between() -> None:
+    text = (
+        "Driver held in crash\n\n"
+        "Carl Breck, 41, was taken into custody Sunday at his home on Dell Road."
+        " Police say Breck was driving a van when he struck 70-year-old Mara Lind as she"
+        " crossed Dell Road on Friday night."
+    )
+    article = Article("s", "s.txt", text, published="2031-04-16")
+    entries = build_timeline([article], read_many([article]))
+    crossed = next(e.event for e in entries if "crossed" in e.event)
+    assert "[Carl Breck]" not in crossed
+
+
+def test_a_saying_on_the_day_of_what_it_reports_adds_no_entry() -> None:
+    text = (
+        "Hikers found\n\nTwo missing hikers were found alive on Monday near the Carrow ridge,"
+        " the county sheriff said on Monday."
+    )
+    article = Article("h", "h.txt", text, published="2031-04-16")
+    entries = build_timeline([article], read_many([article]))
+    assert [e.event for e in entries] == [
+        "Two missing hikers were found alive on Monday near the Carrow ridge."
+    ]

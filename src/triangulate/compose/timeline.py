@@ -185,7 +185,7 @@ def _article_mentions(article: Article, reading: Reading) -> list[EventMention]:
             mention = _mention_at(event, sentence, report, published, dated=False)
         if mention is not None:
             verb = event.evidence.text.split()[0].lower() if event.evidence.text.split() else ""
-            words = content_words(mention.text, lemmas)
+            words = content_words(_own_words(event, reading.events, article.text), lemmas)
             mention = dataclasses.replace(
                 mention,
                 words=words,
@@ -194,6 +194,30 @@ def _article_mentions(article: Article, reading: Reading) -> list[EventMention]:
             )
             found.append(_before_report(mention, reported_at))
     return found
+
+
+def _own_words(event: Event, events: Iterable[Event], text: str) -> str:
+    """The words of the event's own clause in its telling: a reporting verb's telling holds
+    what it reports ("Officers took X into custody on Monday, the chief said on Tuesday"),
+    whose words are the reported event's, not the saying's."""
+    if not event.reporting:
+        return telling_text(event)  # with whom an opening pronoun stands for
+    telling = [(piece.start, piece.end) for piece in event.telling]
+    clause = event.clause
+    reported = [
+        (other.clause.start, other.clause.end)
+        for other in events
+        if other is not event
+        and other.clause.article == clause.article
+        and clause.start <= other.clause.start
+        and other.clause.end <= clause.end
+        and not other.clause.start <= event.evidence.start < other.clause.end
+    ]
+    pieces = [
+        "".join(" " if any(a <= i < b for a, b in reported) else text[i] for i in range(start, end))
+        for start, end in telling
+    ]
+    return " ".join(pieces)
 
 
 def _read_against_publication(time: TimeExpression | None) -> bool:
@@ -349,6 +373,15 @@ def dated_events(mentions: Iterable[EventMention]) -> list[EventMention]:
     return list(chosen.values())
 
 
+def _without_echoed_sayings(mentions: list[EventMention]) -> list[EventMention]:
+    """A saying dated the day of what its sentence reports ("Three bodies were found on
+    Monday, the sheriff said yesterday") adds no entry: that event's entry tells it."""
+    told = {(m.article, m.sentence, m.value) for m in mentions if not m.event.reporting}
+    return [
+        m for m in mentions if not (m.event.reporting and (m.article, m.sentence, m.value) in told)
+    ]
+
+
 def _points_back_to_nothing(
     time: TimeExpression | None, reading: Reading, sentences: list[Evidence]
 ) -> bool:
@@ -416,6 +449,8 @@ def _find_group(
     mention: EventMention, vector: np.ndarray | None, groups: list[_Group]
 ) -> _Group | None:
     for group in groups:
+        if any(m.event.reporting != mention.event.reporting for m in group.mentions):
+            continue  # saying on Tuesday that an arrest was made on Monday is no arrest
         same = all(_dates_compatible(mention, m) for m in group.mentions)
         if same and _told_again(mention, group):
             return group
@@ -455,8 +490,8 @@ def _group_mentions(mentions: list[EventMention], embedder: Embedder | None) -> 
 
 
 def _entry(group: _Group) -> TimelineEntry:
-    mentions = group.mentions
-    chosen = _main_date(mentions)
+    chosen = _main_date(group.mentions)
+    mentions = _told_on_that_date(group.mentions, chosen)
     value, _, end = chosen.value.partition("/")
     values = sorted({m.value for m in mentions})
     articles = tuple(dict.fromkeys(m.article for m in mentions))
@@ -472,6 +507,15 @@ def _entry(group: _Group) -> TimelineEntry:
         dates_given=tuple(values) if _disagree(mentions) else (),
         mod=chosen.when.mod,
     )
+
+
+def _told_on_that_date(mentions: list[EventMention], chosen: EventMention) -> list[EventMention]:
+    """The mentions an entry at the chosen date cites: not one whose coarser date only holds
+    it ("last month" for "on 4 May"): that source never said the day. A date that differs
+    stays, to show the sources disagree."""
+    return [
+        m for m in mentions if not (m.when.days > chosen.when.days and m.when.contains(chosen.when))
+    ]
 
 
 def _disagree(mentions: list[EventMention]) -> bool:
@@ -517,6 +561,6 @@ def build_timeline(
 
     Copies (``duplicate_of`` set) are skipped so a syndicated story counts once.
     """
-    mentions = dated_events(event_mentions(articles, readings))
+    mentions = _without_echoed_sayings(dated_events(event_mentions(articles, readings)))
     entries = [_entry(group) for group in _group_mentions(mentions, embedder)]
     return sorted(entries, key=_sort_key)

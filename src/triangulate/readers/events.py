@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from triangulate.core.dates import DateInterval, lead_datelines
+from triangulate.core.dates import CALENDAR_WORDS, DateInterval, lead_datelines
 from triangulate.core.words import word_set
 from triangulate.models import Entity, Event, Evidence, TimeExpression
 from triangulate.readers.entities import EntityIndex
@@ -127,19 +127,36 @@ def _event(
         reporting=is_speech_verb(verb),
         tense=tense,
         told_by_sentence=by_sentence,
-        referent=_referent(verb.doc, telling, resolver),
+        referent=_referent(verb.doc, telling, resolver, entities),
     )
 
 
-def _referent(doc: Doc, telling: list[Span], resolver: SpeakerResolver) -> str | None:
+def _referent(
+    doc: Doc, telling: list[Span], resolver: SpeakerResolver, entities: Sequence[Entity]
+) -> str | None:
     """Whom a telling that opens with "he", "she", "his" or "her" speaks of: told alone, the
-    pronoun no longer follows the sentence that names them."""
+    pronoun no longer follows the sentence that names them. Left unnamed when another
+    person is named between that person and the pronoun ("Harl struck Evelyn Roskam as
+    she crossed"): a wrong name is worse than none."""
     if not telling or not len(telling[0]):
         return None
     first = telling[0][0]
     if first.pos_ != "PRON" or resolver.in_quote(first):
         return None
-    return resolver.person_meant(first)
+    name = resolver.person_meant(first)
+    if name is None or _another_person_between(name, first.idx, entities):
+        return None
+    return name
+
+
+def _another_person_between(name: str, before: int, entities: Sequence[Entity]) -> bool:
+    """A person other than ``name`` named after ``name``'s last mention before ``before``."""
+    people = [e for e in entities if e.label == "PERSON" and e.evidence.start < before]
+    mentions = [e.evidence.start for e in people if e.canonical == name]
+    if not mentions:
+        return False
+    last = max(mentions)
+    return any(e.canonical != name and e.evidence.start > last for e in people)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -252,11 +269,18 @@ def _telling(verb: Token, time: TimeExpression | None) -> tuple[list[Span], bool
         return sentence  # a quote is told with who says it
     if _unsure_antecedent(teller, subject):
         return sentence
+    missed = _missed_subject(teller, subject)
+    if missed is not None:  # "after a levee on the river gave way": the levee's clause
+        subject = missed
     kept = _without_other_clauses(teller, _outside(teller, subject))
     if len(kept) > LONG_TELLING_WORDS:
         kept = _without_other_clauses(teller, _outside(teller, subject), SIDE_CLAUSE_DEPS)
+    kept = _without_opening_link(kept, teller)
     if not kept or kept[0].lower_ in RELATIVE_WORDS or _says_little(kept, time):
         return sentence  # ", which it had taken": the sentence says it
+    kept = _without_dangling_join(kept)
+    if not _reads_as_sentence(kept):
+        return sentence  # "Rain began falling on Saturday and": cut short
     # "The strike, spanning the spring, ended in June": a side clause told by its main clause
     return _runs(verb.doc, kept), teller != verb and verb.dep_ in SIDE_CLAUSE_DEPS | {"acl"}
 
@@ -277,7 +301,76 @@ def _named_thing(verb: Token) -> list[Token] | None:
     tokens = list(verb.doc[noun.left_edge.i : verb.right_edge.i + 1])
     if any(t.dep_ in OTHER_CLAUSE_DEPS for t in tokens if t.head == noun):
         return None
+    if not _set_off(verb) and not any(_is_finite(t) for t in tokens):
+        return None  # "A statement released Friday": a noun phrase, not a sentence
     return tokens if len(tokens) >= MIN_TELLING_WORDS else None
+
+
+def _set_off(verb: Token) -> bool:
+    """A participle after a comma ("The treaty, signed on 4 May") adds an event to its noun;
+    one without ("a statement released Friday") only says which thing is meant."""
+    return verb.i > 0 and verb.doc[verb.i - 1].text == ","
+
+
+def _missed_subject(verb: Token, subject: Token) -> Token | None:
+    """The noun a borrowed subject hides: a verb joined to another ("killed ... and gave
+    way") that follows a noun phrase with no "and" or comma between them had its own
+    subject, which the parser hung on a preposition ("after a levee on the river gave
+    way"): the noun that preposition governs."""
+    if verb.dep_ not in INHERITING_DEPS or subject.head == verb or verb.left_edge.i == 0:
+        return None
+    before = verb.doc[verb.left_edge.i - 1]
+    if before.pos_ not in {"NOUN", "PROPN"} or before.is_sent_start:
+        return None
+    noun = before
+    for _ in range(MAX_SUBJECT_CLIMB + 2):
+        head = noun.head
+        if head.pos_ == "ADP" and head.head.pos_ in {"VERB", "AUX"} and noun.pos_ != "ADP":
+            return noun if noun.pos_ in {"NOUN", "PROPN"} and head.i < noun.i else None
+        if head == noun or head.i > verb.i:
+            return None
+        noun = head
+    return None
+
+
+def _without_opening_link(tokens: list[Token], teller: Token) -> list[Token]:
+    """ "(said) that a vote could come ...", "(the Senate,) where its leader has scheduled a
+    vote": the word linking a clause with a subject of its own to the sentence is no part
+    of the telling. A relative pronoun ("quays that it had seized") stays, and so the
+    sentence tells it."""
+    if not tokens or not any(c.dep_ in SUBJECT_DEPS for c in teller.children):
+        return tokens
+    first = tokens[0]
+    reported = teller.dep_ == "ccomp" and is_speech_verb(teller.head)
+    opens = (first.lower_ == "that" and first.dep_ == "mark" and reported) or (
+        first.lower_ in {"where", "when"} and first.dep_ == "advmod" and teller.dep_ == "relcl"
+    )
+    return tokens[1:] if opens and first.head == teller else tokens
+
+
+def _without_dangling_join(tokens: list[Token]) -> list[Token]:
+    """ "Rain began falling on Saturday and [more fell]": the "and" of a clause left out
+    that the parser hung on a word of the telling."""
+    end = len(tokens)
+    while end and (tokens[end - 1].is_punct or tokens[end - 1].is_space):
+        end -= 1
+    if end and tokens[end - 1].dep_ == "cc":
+        return tokens[: end - 1]
+    return tokens
+
+
+def _reads_as_sentence(tokens: list[Token]) -> bool:
+    """A telling with a finite verb that does not stop on a word waiting for more ("and",
+    "in", "after"): else it is a piece cut from its sentence."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    last = words[-1]
+    if last.pos_ in {"CCONJ", "SCONJ", "DET"}:
+        return False
+    if last.pos_ == "ADP" and any(True for _ in last.children):
+        return False  # "... after" lost its object; "pushed him out", "199 against" end there
+    return any(_is_finite(t) for t in words if t.pos_ in {"VERB", "AUX"})
 
 
 def _names_its_doer(verb: Token) -> bool:
@@ -373,6 +466,8 @@ def _without_other_clauses(
 
 
 def _is_other_clause(token: Token, verb: Token, also: frozenset[str]) -> bool:
+    if token.dep_ == "appos" and _calendar_word(token) and _calendar_word(token.head):
+        return False  # "Thursday, September 24": one date written twice
     if token.dep_ in OTHER_CLAUSE_DEPS:
         return True
     if token.dep_ in also and token.head.pos_ in {"VERB", "AUX"}:
@@ -385,9 +480,17 @@ def _is_other_clause(token: Token, verb: Token, also: frozenset[str]) -> bool:
     return token.dep_ == "conj" and token.head == verb and token.pos_ in {"VERB", "AUX"}
 
 
+def _calendar_word(token: Token) -> bool:
+    return token.lower_.rstrip(".") in CALENDAR_WORDS
+
+
 def _is_joining_word(child: Token, clause: Token) -> bool:
-    """The "and" or the comma before a clause that is left out."""
-    return child.i < clause.i and child.dep_ in {"cc", "punct"} and child.i > clause.head.i
+    """The "and" or the comma right before a clause that is left out (not an "and" further
+    back that joins the words between: "Calder Avenue and Fenwick Street, where ...")."""
+    if not (child.i < clause.i and child.dep_ in {"cc", "punct"} and child.i > clause.head.i):
+        return False
+    between = child.doc[child.i + 1 : clause.left_edge.i]
+    return all(t.is_punct or t.is_space or t.dep_ == "cc" for t in between)
 
 
 def _runs(doc: Doc, tokens: list[Token]) -> list[Span]:
@@ -475,7 +578,9 @@ def _owned_times(
         around = [
             v
             for v in [*verbs, *_copulas(sentence)]
-            if v.left_edge.idx <= start and end <= v.right_edge.idx + len(v.right_edge.text)
+            if v.left_edge.idx <= start
+            and end <= v.right_edge.idx + len(v.right_edge.text)
+            and not _describes_its_noun(v)
         ]
         owner = min(around, key=lambda v: v.right_edge.i - v.left_edge.i, default=None)
         if owner is None:
@@ -485,6 +590,12 @@ def _owned_times(
         if owner.i not in owned or _finer(time, owned[owner.i]):
             owned[owner.i] = time
     return owned
+
+
+def _describes_its_noun(verb: Token) -> bool:
+    """ "passed a bill capping rent increases on Sunday": a present participle that says
+    which thing is meant tells no happening of its own; the time is the clause's."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and not _set_off(verb)
 
 
 def _finer(time: TimeExpression, other: TimeExpression) -> bool:
