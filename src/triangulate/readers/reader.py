@@ -50,7 +50,7 @@ from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import told_times
 from triangulate.readers.units import find_units
 
-READER_VERSION = "28"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
+READER_VERSION = "29"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
 # 6: events told by another clause's sentence, quotes kept to their clause; 7: speeds;
 # 8: a year naming happenings ("the 1974 bombings", "the May 2031 riots") and a tokenised
 # clock time ("11 : 40 p.m.") are no counts; 9: a quoted speaker named by a surname the tagger
@@ -82,7 +82,14 @@ READER_VERSION = "28"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # before he can seek parole" counts to a happening, not back from the report; 27: a share
 # told in words ("two-thirds of trains", "nine in ten schools") is no count; 28: a sentence
 # cut at a title is joined in the sentence list, the parse left as it is; "will report" and
-# "denying X the win" say nothing of their object
+# "denying X the win" say nothing of their object; 29: a wire dateline is a sentence of its
+# own, skipped, and its figures no counts; a toll's level read from the parse ("the number of
+# people killed rose to four"); "180 of its 420 stores" counts the 180; "a 12-storey block"
+# keeps its unit; "eight and a half"; "under one roof" and "Local 217" are no counts; a
+# relative or spokesperson named in apposition speaks, not the possessor; a dateline is no
+# speaker; passive and modal futures go forward ("will be arraigned on Wednesday"); "in his
+# late 20s" is an age; midnight is no 24:00; a date in a text file's name and a yearless wire
+# dateline date the article; a timeline telling never ends on "and" nor borrows a subject
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
