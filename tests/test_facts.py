@@ -122,3 +122,10 @@ def test_an_adverbial_clause_without_a_figure_adds_no_fact() -> None:
     assert [(f.predicate, f.times) for f in facts_of(text, times=(monday,))] == [
         ("sink", (monday,))
     ]
+
+
+def test_a_participle_describing_a_noun_keeps_its_own_time() -> None:
+    text = "A man arrested on Saturday was charged with murder on Monday."
+    times = (time_in(text, "Saturday", "2031-05-03"), time_in(text, "Monday", "2031-05-05"))
+    dated = {f.predicate: [t.value for t in f.times] for f in facts_of(text, times)}
+    assert dated == {"arrest": ["2031-05-03"], "charge": ["2031-05-05"]}

@@ -85,6 +85,21 @@ def _holding_a_figure(
     return [head for head in adverbial if head in owners]
 
 
+def _participles_holding_a_time(
+    sentence: Span, heads: list[Token], times: Sequence[TimeExpression]
+) -> list[Token]:
+    """Participles describing a noun that hold a time of their own ("a bill passed by the
+    legislature last week", "a man arrested on Saturday was charged on Monday"): the time
+    dates the participle's happening, not the clause's verb."""
+    found = [
+        token
+        for token in sentence
+        if token.dep_ == "acl" and token.tag_ == "VBN" and token not in heads
+    ]
+    owners = {_deepest_clause(t.evidence.start, heads + found) for t in times}
+    return [token for token in found if token in owners]
+
+
 def clause_heads(sentence: Span) -> list[Token]:
     """Main verbs of the clauses that state something, in text order."""
     heads = [token for token in sentence if _is_clause_head(token)]
@@ -184,6 +199,7 @@ def _sentence_facts(
         ]
     positions = {t.evidence.start for t in mine_times} | {q.evidence.start for q in mine_quantities}
     adverbial = _holding_a_figure(_adverbial_heads(sentence), heads, mine_quantities)
+    adverbial += _participles_holding_a_time(sentence, heads + adverbial, mine_times)
     owners = {position: _deepest_clause(position, heads + adverbial) for position in positions}
     facts = []
     for head in sorted(heads + adverbial, key=lambda token: token.i):
