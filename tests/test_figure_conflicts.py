@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from triangulate.compare.claims import compare
+from triangulate.compare.revisions import told_as_earlier
 from triangulate.models import Article, Claim
 from triangulate.nlp.encoder import TextEncoder, load_encoder
 from triangulate.readers.reader import read_many
@@ -679,3 +680,38 @@ def test_a_sum_listed_beside_its_change_is_one_answer_and_the_year_compared_no_d
     agreed = [sorted(s.display for s in c.sides) for c in _figures(claims, "agreed")]
     assert ["$41 billion"] in agreed
     assert not [c for c in claims if c.kind == "date"]  # "last year" is what it is compared with
+
+
+def test_a_figure_of_a_past_years_happening_does_not_conflict_with_this_ones(
+    encoder: TextEncoder,
+) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-06-03",
+            "Freight train derails in Tarrow\n\nTARROW, June 3 (Coast Wire) - A freight train"
+            " carrying chemicals derailed on Tuesday night on the edge of Tarrow, officials said"
+            " on Wednesday.\n\nThirty-two cars of the 96-car Tessel Valley Railroad train left"
+            " the tracks at about 9:10 p.m. near the Orne Road crossing, the railroad said. No"
+            " crew members were hurt.",
+        ),
+        (
+            "2031-06-04",
+            "Tarrow residents describe night of derailment\n\nResidents near the Orne Road"
+            " crossing said the freight train derailed with a roar on Tuesday night.\n\nThe"
+            " same line saw a smaller derailment in 2027, when seven empty grain cars left the"
+            " tracks near the Orne Road crossing. No one was hurt then.",
+        ),
+    )
+    assert not _figures(claims, "conflict")
+
+
+def test_only_the_figure_told_as_an_earlier_reports_is_set_aside() -> None:
+    sentence = (
+        "The robbers took $36,500 in cash, not the roughly $40,000 first reported, along with"
+        " about 200 tablets."
+    )
+    figure = sentence.index("200")
+    assert not told_as_earlier(sentence[:figure], sentence[figure + 3 :])
+    earlier = sentence.index("$40,000")
+    assert told_as_earlier(sentence[:earlier], sentence[earlier + 7 :])

@@ -163,6 +163,7 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 _DETERMINER_TEXT = "the a an this that its their his her our these those"
 DETERMINERS = frozenset(_DETERMINER_TEXT.split())
 DATED_WINDOW = 4
+EXPLICIT_YEAR_VALUE = re.compile(r"(\d{4})(?:$|-)")  # a time value's year: "2021", "2021-05"
 # A date a state lasts until: "schools will stay closed through Friday".
 SPAN_END_BEFORE = re.compile(r"\b(?:through|until|till)\s+(?:the\s+)?$", re.I)
 
@@ -726,14 +727,17 @@ def _mark_revising(
     found: dict[tuple[str, int, int], Mention], revised_in: set[int], reading: Reading
 ) -> dict[tuple[str, int, int], Mention]:
     """A report's figures in a sentence that revises an earlier report's, or just before one
-    ("The officer fired five times. Police had earlier said ... four shots."), revise."""
+    ("The officer fired five times. Police had earlier said ... four shots."), revise; its
+    dates do not (the day the earlier figure was told is no revised date)."""
     starts = [s.evidence.start for s in reading.sentences]
     revising = set(revised_in)
     for index, start in enumerate(starts[1:], 1):
         if start in revised_in:
             revising.add(starts[index - 1])
     return {
-        key: replace(m, revising=True) if m.sentence.start in revising else m
+        key: replace(m, revising=True)
+        if m.kind == "quantity" and m.sentence.start in revising
+        else m
         for key, m in found.items()
     }
 
@@ -1436,11 +1440,27 @@ def _linker(
                 low=mention.low,
                 governor=mention.governor,
                 revising=mention.revising,
+                of_a_past_year=_of_a_past_year(mention, statement),
             )
         )
     nouns = sorted({v.unit for v in values if v.kind == "quantity" and v.unit})
     similarity = _word_similarity(nouns, encoder)
     return Linker(values, statements, scores, similarity, age_holders(readings))
+
+
+def _of_a_past_year(mention: Mention, statement: Statement | None) -> bool:
+    """A figure dated to a year before its report's: by its clause's time, or, when its
+    clause has none, by its sentence's ("a smaller derailment in 2021, when nine cars left
+    the tracks")."""
+    if mention.kind != "quantity" or mention.fact is None or not mention.published:
+        return False
+    times = mention.fact.times or (statement.times if statement is not None else ())
+    published = int(mention.published[:4])
+    return any(
+        (found := EXPLICIT_YEAR_VALUE.match(t.value or "")) is not None
+        and int(found[1]) < published
+        for t in times
+    )
 
 
 def _period_days(mention: Mention) -> int | None:

@@ -145,6 +145,7 @@ class LinkInput:
     low: float = 0.0  # a figure's lower bound
     governor: str | None = None  # a measure's own verb ("falling 60 m" -> "fall")
     revising: bool = False  # its report revises an earlier report's figure beside it
+    of_a_past_year: bool = False  # its clause dates it to a year before its report's
 
 
 def _shifted(a: LinkInput, b: LinkInput) -> bool:
@@ -672,6 +673,8 @@ class Linker:
                 return 0.9, False  # one person, two ages
             if self.traits[i].increment or self.traits[j].increment:
                 return None  # "two more bodies on Wednesday", "three more on Thursday"
+            if a.of_a_past_year != b.of_a_past_year:
+                return None  # "in 2021, when nine cars left the tracks": another happening
             if _reach_differs(self.traits[i].scope, self.traits[j].scope):
                 return None  # "31,000 people worldwide", "6,000 people in Ashford"
             if not (a.reliable and b.reliable):

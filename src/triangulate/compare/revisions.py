@@ -38,4 +38,5 @@ def told_as_earlier(before: str, after: str) -> bool:
         or "estimate" in before[-40:].lower()
     ):
         return True
-    return bool(EARLIER_SAYING.search(before))
+    clause = re.split(r"[,;:]", before)[-1]  # "..., not the $12,000 first reported, along
+    return bool(EARLIER_SAYING.search(clause))  # with about 300 tablets": 300 is this report's

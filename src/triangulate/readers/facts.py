@@ -94,10 +94,18 @@ def _participles_holding_a_time(
     found = [
         token
         for token in sentence
-        if token.dep_ == "acl" and token.tag_ == "VBN" and token not in heads
+        if token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and token not in heads
+        and not _counted(token.head)  # "was 5 percent contained": the clause's own verb
     ]
     owners = {_deepest_clause(t.evidence.start, heads + found) for t in times}
     return [token for token in found if token in owners]
+
+
+def _counted(noun: Token) -> bool:
+    """A noun a number counts or measures ("5 percent", "300 tablets")."""
+    return noun.lower_ in {"percent", "%"} or any(c.dep_ == "nummod" for c in noun.children)
 
 
 def clause_heads(sentence: Span) -> list[Token]:
