@@ -72,10 +72,41 @@ def test_headline_only_words_count_only_in_the_headline() -> None:
         "Prosecutors alleged that he lied.",
         "The plan is supposed to start in May.",
         "Soldiers occupied the station at dawn.",
+        "Two groups claimed responsibility for the fire, which claimed three lives.",
+        "The driver was admitted to hospital and charged with reckless driving.",
+        "A handout photo showed the ferry at the quay.",
     ],
 )
 def test_literal_uses_are_not_flagged(text: str) -> None:
     assert found(text) == []
+
+
+def test_loaded_words_of_politics_money_labour_and_crime() -> None:
+    text = (
+        "Senator Ivo Marrant rammed through a bloated budget, a reckless spending spree that "
+        "gutted the ferry service; union bosses called it a lifeline for the crumbling port. "
+        "A thug robbed the lawless quay."
+    )
+    notes = {m.evidence.text: m.note for m in find_framing(text, "a1")}
+    assert notes == {
+        "rammed through": "legislative_process",
+        "bloated": "fiscal",
+        "reckless": "condemnation",
+        "spending spree": "fiscal",
+        "gutted": "cuts_and_harm",
+        "union bosses": "labour",
+        "lifeline": "cuts_and_harm",
+        "crumbling": "cuts_and_harm",
+        "thug": "crime_labels",
+        "lawless": "crime_labels",
+    }
+
+
+def test_a_doubting_speech_verb_is_the_outlets_only_outside_quotes() -> None:
+    text = 'The mayor claimed the port was safe. "I never claimed that," Jory Pell said.'
+    markers = [(m.evidence.text, m.note, m.voice) for m in read(text).framing]
+    assert ("claimed", "attribution", "outlet") in markers
+    assert [voice for word, _, voice in markers if word == "claimed"] == ["outlet", "quote"]
 
 
 def test_labels_for_groups_and_places() -> None:
