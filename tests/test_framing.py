@@ -102,13 +102,6 @@ def test_loaded_words_of_politics_money_labour_and_crime() -> None:
     }
 
 
-def test_a_doubting_speech_verb_is_the_outlets_only_outside_quotes() -> None:
-    text = 'The mayor claimed the port was safe. "I never claimed that," Jory Pell said.'
-    markers = [(m.evidence.text, m.note, m.voice) for m in read(text).framing]
-    assert ("claimed", "attribution", "outlet") in markers
-    assert [voice for word, _, voice in markers if word == "claimed"] == ["outlet", "quote"]
-
-
 def test_labels_for_groups_and_places() -> None:
     text = (
         "Norvish separatists and pro-Tarvan rebels held the breakaway region; "
