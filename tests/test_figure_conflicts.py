@@ -715,3 +715,27 @@ def test_only_the_figure_told_as_an_earlier_reports_is_set_aside() -> None:
     assert not told_as_earlier(sentence[:figure], sentence[figure + 3 :])
     earlier = sentence.index("$40,000")
     assert told_as_earlier(sentence[:earlier], sentence[earlier + 7 :])
+
+
+def test_an_outlets_follow_up_revising_its_own_figure_is_an_update(encoder: TextEncoder) -> None:
+    texts = (
+        (
+            "2031-05-05",
+            "Tessaly to buy Norrow Mills\n\nTessaly Foods agreed on Monday to buy Norrow Mills."
+            " The companies expect to cut about 900 jobs, mostly in offices.",
+        ),
+        (
+            "2031-05-07",
+            "Tessaly raises job cuts\n\nTessaly Foods now expects to cut about 1,300 jobs after it"
+            " buys Norrow Mills, more than the 900 it announced on Monday, a filing showed.",
+        ),
+    )
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet="Coast Wire", published=date)
+        for i, (date, text) in enumerate(texts, start=1)
+    ]
+    claims = compare(articles, read_many(articles), encoder)
+    jobs = [c for c in claims if c.kind == "figure" and len(c.sides) == 2]
+    assert [(sorted(s.display for s in c.sides), c.status) for c in jobs] == [
+        (["about 1,300", "about 900"], "update")
+    ]

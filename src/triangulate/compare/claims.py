@@ -887,6 +887,15 @@ def _newer_count(groups: Sequence[_Group]) -> tuple[_Group, _Group] | None:
     return (earlier, later) if risen or _of_a_later_day(earlier, later) else None
 
 
+def _own_revision(groups: Sequence[_Group]) -> tuple[_Group, _Group] | None:
+    """One outlet's two reports, the later revising the earlier's figure ("now expects to
+    cut 1,800 jobs, more than the 1,200 it announced"): (earlier, later)."""
+    earlier, later = _ordered(groups[0], groups[1])
+    if earlier.first.kind != "quantity" or not _reported_later(earlier, later):
+        return None
+    return (earlier, later) if any(m.revising for m in later.mentions) else None
+
+
 def _of_a_later_day(earlier: _Group, later: _Group) -> bool:
     """Each report's figure is told of a day its own clause names, the later report's of a
     later day ("5 percent contained on Tuesday", then "10 percent on Wednesday"): two
@@ -1137,6 +1146,10 @@ def _draft(
     about = _label(members, text_of, holders)
     sources = len({m.source for m in members})
     confidence = _confidence(scores)
+    if sources == 1 and len(groups) == 2:
+        own = _own_revision(groups)
+        if own is not None:  # a follow-up revising the outlet's own earlier figure
+            return _brought_up_to_date(own, members, names, about, sides, confidence, lead)
     if sources == 1:
         verb = "reports" if len(groups[0].articles) == 1 else "report"
         reason = f"Only {names.names(groups[0].articles)} {verb} it"

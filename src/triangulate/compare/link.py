@@ -658,7 +658,12 @@ class Linker:
         """(link strength, compatible) for a pair that may be linked, else None."""
         a, b = self.values[i], self.values[j]
         if a.source == b.source:
-            return (1.0, True) if self._copied(i, j) else None
+            if self._copied(i, j):
+                return 1.0, True
+            if a.article != b.article and self._revised_count(i, j):
+                # an outlet's follow-up revising its own earlier figure
+                return max(self.aligned(i, j), CLASH_ALIGNMENT), a.compatible_with(j)
+            return None
         if i in self.self_contradicting or j in self.self_contradicting:
             return None  # its own article gives another answer: not one fact
         if self._revised_count(i, j):  # its report says it differs, whatever the hedges
@@ -796,7 +801,9 @@ class Linker:
             for j in second:
                 if self.values[i].compatible_with(j):
                     continue
-                if self.values[i].source == self.values[j].source:
+                if self.values[i].source == self.values[j].source and not (
+                    self.values[i].revising or self.values[j].revising
+                ):
                     return False  # one source giving two answers: two different questions
                 if (min(i, j), max(i, j)) not in pairs:
                     return False  # a clash must be proven by its own pair
