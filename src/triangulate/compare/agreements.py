@@ -436,7 +436,8 @@ def _at_one_stage(
 @lru_cache(maxsize=8192)  # statements hash by identity: one is a member of many groups
 def _stages(statement: Statement) -> tuple[str | None, ...]:
     """The stage of each pair of ``STAGES`` the statement tells, if any."""
-    return tuple(stage_of(statement.text, pair) for pair in STAGES)
+    told = frozenset(word.lower() for word in words_of(statement.text))
+    return tuple(stage_of(statement.text, pair, told) for pair in STAGES)
 
 
 def _stage_update(

@@ -259,8 +259,11 @@ DIED = word_set("died dies succumbed")
 STAGES = ((STARTED, ENDED), (SOUGHT, CAUGHT), (HURT, DIED))  # (earlier stage, later stage)
 
 
-def stage_of(text: str, pair: tuple[frozenset[str], frozenset[str]]) -> str | None:
-    """ "earlier" or "later" when the text tells one stage of ``pair`` and not the other."""
-    told = {word.lower() for word in words_of(text)}
+def stage_of(
+    text: str, pair: tuple[frozenset[str], frozenset[str]], told: frozenset[str] | None = None
+) -> str | None:
+    """ "earlier" or "later" when the text tells one stage of ``pair`` and not the other
+    (``told``: the text's words lower-cased, when the caller has them)."""
+    told = told if told is not None else frozenset(word.lower() for word in words_of(text))
     earlier, later = bool(told & pair[0]), bool(told & pair[1])
     return "earlier" if earlier and not later else "later" if later and not earlier else None

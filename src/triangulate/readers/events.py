@@ -46,6 +46,7 @@ INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl"})  # verbs that share thei
 # Dependents that are clauses of their own, never part of the event's telling
 OTHER_CLAUSE_DEPS = frozenset({"relcl", "appos", "parataxis"})
 DATELINES_KEY = "triangulate.lead_datelines"
+QUOTED_KEY = "triangulate.quoted_regions"
 SIDE_CLAUSE_DEPS = frozenset({"advcl", "npadvmod"})  # dropped when the telling runs long
 LONG_TELLING_WORDS = 30
 MIN_TELLING_WORDS = 4
@@ -419,8 +420,11 @@ def _tells_the_sentence(verb: Token) -> bool:
 
 
 def _inside_quotation(verb: Token) -> bool:
-    text = verb.doc.text
-    return any(start < verb.idx < end for start, end in quoted_regions(text))
+    doc = verb.doc
+    regions: list[tuple[int, int]] | None = doc.user_data.get(QUOTED_KEY)
+    if regions is None:  # found once a text: every event asks
+        regions = doc.user_data[QUOTED_KEY] = quoted_regions(doc.text)
+    return any(start < verb.idx < end for start, end in regions)
 
 
 def _finite_teller(verb: Token) -> Token | None:
