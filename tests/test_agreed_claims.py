@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import partial
 
 from triangulate.compare.agreements import SURE_LINK, Answers, statement_claims
+from triangulate.compare.align import told_words
 from triangulate.compare.claims import _Draft, _without_repeats, folded_repeats
 from triangulate.compare.labels import parses_whole
 from triangulate.compare.statements import statements_of
@@ -362,3 +363,24 @@ def test_a_member_telling_an_earlier_reports_figure_does_not_agree_with_it() -> 
         )
     )
     assert cited == {"a0", "a1"}
+
+
+def test_who_spoke_and_their_title_are_no_words_a_sentence_tells() -> None:
+    articles = [
+        Article(
+            "a0",
+            "a0.txt",
+            '"Shoppers should be sure that no tainted jar is on any shelf," said Mira Olund, a'
+            " spokeswoman for the food agency.",
+        ),
+        Article(
+            "a1",
+            "a1.txt",
+            '"The scale of the fraud was larger than the firm first disclosed," said Mira Olund,'
+            " the food agency's spokeswoman.",
+        ),
+        Article("a2", "a2.txt", "You know what they say - the third time's the charm, she added."),
+    ]
+    first, second, saying = statements_of(articles, read_many(articles))
+    assert not told_words(first) & told_words(second)  # two quotes of one speaker
+    assert {"third", "time", "charm"} <= told_words(saying)

@@ -77,6 +77,7 @@ LINKS = 16
 # this share of the clique (fitted on ECB+ training topics, ``benchmarks/eval_link_bound.py``).
 CORE_SHARE = 0.5
 ATTRIBUTION_VERBS = frozenset({"said", "says", "say", "told", "tells", "added", "stated", "wrote"})
+APPOSITION_OPENERS = frozenset({"a", "an", "the", "his", "her", "its", "their"})
 
 
 @dataclass(frozen=True)
@@ -1292,11 +1293,15 @@ def _repeats(members: set[int], sources: set[str], other: tuple[set[int], set[st
 def told_words(statement: Statement) -> frozenset[str]:
     """The content words of what a sentence tells, without its attribution ("..., police
     Lt. A. Smith said"): two sentences that share only who said them say different things."""
-    kept = [
-        _without_speaker(segment.split())
-        for segment in statement.unit.segments
-        if not _attribution(segment.split())
-    ]
+    kept = []
+    after_speaker = False  # the segment before was "said <who>"
+    for segment in statement.unit.segments:
+        words = segment.split()
+        if after_speaker and _apposition(words):
+            continue  # "..., said Ines Darrow, a spokeswoman for the authority": who spoke
+        after_speaker = bool(words) and words[0] in ATTRIBUTION_VERBS and len(words) > 1
+        if not _attribution(words):
+            kept.append(_without_speaker(words))
     return frozenset(
         word for words in kept for word in words if len(word) > 2 and word not in STOP_WORDS
     )
@@ -1309,6 +1314,11 @@ def _without_speaker(words: list[str]) -> list[str]:
         if word in ATTRIBUTION_VERBS and position > 0:
             return words[position + 1 :]
     return words
+
+
+def _apposition(words: list[str]) -> bool:
+    """A short phrase describing who spoke ("a spokeswoman for the authority")."""
+    return 0 < len(words) <= ATTRIBUTION_WORDS and words[0] in APPOSITION_OPENERS
 
 
 def _attribution(words: list[str]) -> bool:
