@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from triangulate.compare.claims import compare
+from triangulate.compare.labels import sum_measure
 from triangulate.compare.revisions import told_as_earlier
-from triangulate.models import Article, Claim
+from triangulate.models import Article, Claim, Evidence
 from triangulate.nlp.encoder import TextEncoder, load_encoder
 from triangulate.readers.reader import read_many
 
@@ -739,3 +740,32 @@ def test_an_outlets_follow_up_revising_its_own_figure_is_an_update(encoder: Text
     assert [(sorted(s.display for s in c.sides), c.status) for c in jobs] == [
         (["about 1,300", "about 900"], "update")
     ]
+
+
+def test_a_sum_a_story_tells_once_is_one_question_whatever_its_verb(
+    encoder: TextEncoder,
+) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-09-15",
+            "Varn Systems ousts chief\n\nUnder his contract, Ivo Stenhal is entitled to severance"
+            " of about $18 million, according to the company's latest proxy filing.",
+        ),
+        (
+            "2031-09-16",
+            "Stenhal payout grows\n\nOn Wednesday, Varn Systems said in a filing that his"
+            " severance would total $21.5 million, higher than the amount listed in its proxy.",
+        ),
+    )
+    severance = [c for c in claims if c.about == "Severance"]
+    assert [(sorted(s.display for s in c.sides), c.status) for c in severance] == [
+        (["$21.5 million", "about $18 million"], "update")
+    ]
+
+
+def test_a_sum_named_after_it_answers_its_measure() -> None:
+    sentence = "The fall erased about $6.1 billion in market value on Tuesday."
+    start = sentence.index("about")
+    value = Evidence("a", start, start + len("about $6.1 billion"), "about $6.1 billion")
+    assert sum_measure(sentence, 0, value, None) == "market value"

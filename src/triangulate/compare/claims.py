@@ -96,7 +96,10 @@ REVISION_CUES = re.compile(
     # "fewer than the 1,150 it announced last week", "the 40 initially reported"
     r"(?:initially|originally|previously|earlier|first) (?:announced|reported|estimated|planned)|"
     r"(?:it|they|officials|police) (?:had )?(?:announced|reported|estimated|planned|said)"
-    r" (?:last|earlier|previously|on \w+day))\b",
+    r" (?:last|earlier|previously|on \w+day)|"
+    # "higher than the amount listed in its proxy", "more than the figure first given"
+    r"(?:higher|lower|more|less|fewer|larger|smaller) than (?:the )?(?:amount|figure|number"
+    r"|total|estimate|count) (?:\w+ )?(?:listed|reported|disclosed|given|announced|stated))\b",
     re.IGNORECASE,
 )
 # A participle right after a count's noun, the count a noun phrase of its own ("named the
@@ -164,6 +167,7 @@ _DETERMINER_TEXT = "the a an this that its their his her our these those"
 DETERMINERS = frozenset(_DETERMINER_TEXT.split())
 DATED_WINDOW = 4
 EXPLICIT_YEAR_VALUE = re.compile(r"(\d{4})(?:$|-)")  # a time value's year: "2021", "2021-05"
+WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
 # A date a state lasts until: "schools will stay closed through Friday".
 SPAN_END_BEFORE = re.compile(r"\b(?:through|until|till)\s+(?:the\s+)?$", re.I)
 
@@ -1472,6 +1476,7 @@ def _of_a_past_year(mention: Mention, statement: Statement | None) -> bool:
     return any(
         (found := EXPLICIT_YEAR_VALUE.match(t.value or "")) is not None
         and int(found[1]) < published
+        and WRITTEN_YEAR.search(t.evidence.text) is not None  # "in 2021", not "last year"
         for t in times
     )
 

@@ -233,7 +233,14 @@ SUM_NAMED = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:about\s+|around\s+|nearly\s+|so
 SUM_MEASURES = word_set(
     """revenue revenues sales profit profits loss losses earnings income turnover cost costs
     price prices budget spending debt deficit surplus dividend wage wages salary pay fine
-    bail ransom fee fees"""
+    bail ransom fee fees severance compensation settlement bonus damages funding investment
+    loan bailout valuation assets liabilities subsidy subsidies grant penalty refund reward
+    donations"""
+) | {"market value"}
+# A sum told with what it measures after it ("$6.1 billion in market value", "$3 billion of
+# market capitalisation").
+SUM_AFTER = re.compile(
+    r"\s+(?:in|of)\s+(market\s+(?:value|capitali[sz]ation|cap)|[a-z]+)\b", re.IGNORECASE
 )
 
 
@@ -249,6 +256,12 @@ def sum_measure(
     named = SUM_NAMED.search(sentence_text[: max(0, value.start - sentence_start)])
     if named is not None and named.group(1).lower() in SUM_MEASURES:
         return named.group(1).lower()
+    after = SUM_AFTER.match(sentence_text, value.end - sentence_start)
+    if after is not None:
+        noun = after.group(1).lower()
+        noun = "market value" if noun.startswith("market") else noun
+        if noun in SUM_MEASURES:
+            return noun
     words: list[str] = WORD.findall(subject or "")
     measure = words[-1].lower() if words else ""
     return measure if measure in SUM_MEASURES else ""

@@ -95,6 +95,11 @@ CHANGE_BEFORE = re.compile(
     re.I,
 )
 CHANGE_AFTER = re.compile(r"\s*(?:more|less|fewer|higher|lower)\s+than\b", re.I)
+# Sums a story tells once, whatever verb carries them.
+ONE_SUM_MEASURES = frozenset(
+    {"per share", "severance", "settlement", "damages", "bailout", "valuation", "market value"}
+    | {"ransom", "bail", "fine", "penalty", "compensation"}
+)
 # A clause telling one more of a happening that recurs ("Two more bodies were recovered on
 # Wednesday", "a sixth victim was found", "another aftershock struck"): its date is the
 # date of that one, not of the first, and not a rival date for it.
@@ -505,7 +510,7 @@ class Linker:
         if not _doers_meet(first.doers, second.doers):
             return False
         verb_a, verb_b = first.predicate, second.predicate
-        per_share = self._per_share(i, j)  # whichever verb tells it
+        per_share = self._one_sum(i, j)  # whichever verb tells it
         told_apart = verb_a and verb_b and not verbs_alike(verb_a, verb_b)
         if told_apart and not _measured_alike(a, b) and not per_share:
             return bool(a.words & b.words) and a.kind == "time"
@@ -571,8 +576,11 @@ class Linker:
         after = sentence.text[value.value_evidence.end - sentence.start :]
         return bool(CHANGE_BEFORE.search(before[-40:]) or CHANGE_AFTER.match(after))
 
-    def _per_share(self, i: int, j: int) -> bool:
-        return self.traits[i].key[0] == self.traits[j].key[0] == "per share"
+    def _one_sum(self, i: int, j: int) -> bool:
+        """Two sums of one measure a story has once ("per share", "severance of $22
+        million", "his severance would total $24.5 million"), whichever verb tells them."""
+        measure = self.traits[i].key[0]
+        return measure == self.traits[j].key[0] and measure in ONE_SUM_MEASURES
 
     def _sum_of(self, value: LinkInput) -> str:
         """What a sum measures (``labels.sum_measure``)."""
@@ -688,10 +696,10 @@ class Linker:
                 # two periods of one named thing ("the 1991-1993 war", "the war, from 1988
                 # to 1994") in the coverage of one story are rarely two different things
                 return max(aligned, PERIOD_CLASH), False
-            if not self._same_happening(i, j) and not self._per_share(i, j):
+            if not self._same_happening(i, j) and not self._one_sum(i, j):
                 return None
-            if aligned >= CLASH_ALIGNMENT:
-                return aligned, False
+            if aligned >= CLASH_ALIGNMENT or self._one_sum(i, j):
+                return max(aligned, CLASH_ALIGNMENT), False
             unambiguous = not {self.traits[i].key, self.traits[j].key} & self.ambiguous
             if self._same_key(i, j) and unambiguous and self._one_doer_or_revised(i, j):
                 return CLASH_ALIGNMENT, False  # the same doer, verb and counted thing
