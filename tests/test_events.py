@@ -150,3 +150,14 @@ def test_an_and_between_names_stays_when_a_clause_after_them_is_left_out() -> No
 def test_a_telling_that_stops_on_a_word_waiting_for_more_is_the_sentence() -> None:
     text = "The ferry line said it would cut 40 crossings, but did not say where."
     assert telling_text(events_of(text)["say"]) == text
+
+
+def test_the_year_a_figure_is_compared_with_dates_nothing() -> None:
+    events = events_of(
+        "The budget includes $41 billion for schools, an increase of $2 billion on last year."
+        " Sales rose 4% over a year earlier. The firm was founded last year."
+    )
+    assert events["includes"].time is None
+    assert events["rose"].time is None
+    founded = events["founded"].time
+    assert founded is not None and founded.value == "2029"

@@ -62,6 +62,13 @@ DATED_GRANULARITIES = frozenset(
     {"day", "time", "week", "month", "season", "quarter", "year", "decade", "century"}
 )
 BOUND_WORDS = word_set("since until till than")
+# A year a figure is compared with: "on last year", "over last year" ("from a year earlier"
+# may start a stretch).
+COMPARED_ON = word_set("on over versus vs against")
+YEAR_COMPARED = re.compile(
+    r"(?:last year|a year (?:earlier|ago|before)|the (?:previous|prior) year|the year before)\b",
+    re.IGNORECASE,
+)
 GENERIC_TIMES = word_set(
     """now currently nowadays presently recently lately yet still meanwhile"""
 ) | {"at present", "these days", "at the moment", "so far", "to date", "right now", "for now"}
@@ -633,6 +640,17 @@ def _names_a_thing(sentence: Span, time: TimeExpression) -> bool:
     return modifies and head.pos_ in {"NOUN", "PROPN"} and not span.start <= head.i < span.end
 
 
+def _a_year_compared_with(sentence: Span, span: Span) -> bool:
+    """ "an increase of $3 billion on last year", "sales rose 4% over a year earlier": the year a
+    figure is set against, not the date of a happening."""
+    before = sentence.doc[span[0].i - 1] if span[0].i > sentence.start else None
+    return (
+        before is not None
+        and before.lower_ in COMPARED_ON
+        and YEAR_COMPARED.match(span.text) is not None
+    )
+
+
 def _is_bound(sentence: Span, time: TimeExpression) -> bool:
     """A time after "until" or "than", or after a "since" that does not hang on the verb,
     bounds a stretch or a comparison ("the lowest since 1997", "stay until May"): it dates
@@ -640,6 +658,8 @@ def _is_bound(sentence: Span, time: TimeExpression) -> bool:
     span = sentence.doc.char_span(time.evidence.start, time.evidence.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
+    if _a_year_compared_with(sentence, span):
+        return True
     current = span.root
     if span[0].i > 0 and sentence.doc[span[0].i - 1].lower_ in BOUND_WORDS:
         current = sentence.doc[span[0].i - 1]

@@ -90,7 +90,8 @@ READER_VERSION = "29"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # speaker; passive and modal futures go forward ("will be arraigned on Wednesday"); "in his
 # late 20s" is an age; midnight is no 24:00; a date in a text file's name and a yearless wire
 # dateline date the article; a timeline telling never ends on "and" nor borrows a subject;
-# a participle describing a noun keeps its own time ("a man arrested on Saturday")
+# a participle describing a noun keeps its own time ("a man arrested on Saturday"); the year
+# a figure is compared with ("an increase of $3 billion on last year") dates no event
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
