@@ -240,9 +240,9 @@ PERSON_NOUNS = word_set(
 # Stages of one happening: words telling that it is at its start or at its end, that
 # someone is still sought or was caught, or was hurt and then died. A report of the earlier
 # stage and one of the later are no contradiction: the later one is news the earlier did not
-# have yet. Verbs and their
-# nouns only: "first", "last" or "the end of" tell a stage too seldom ("the first two games",
-# "last week"), and "fled" tells what happened, not that a search goes on.
+# have yet. Verbs and their nouns only: "first", "last" or "the end of" tell a stage too
+# seldom ("the first two games", "last week"), and "fled" tells what happened, not that a
+# search goes on.
 STARTED = word_set("begin begins began begun beginning started starting launched underway")
 ENDED = word_set(
     """complete completes completed completion conclude concluded conclusion finished ended"""
