@@ -513,8 +513,11 @@ def _gives_another_figure(member: Statement, label: tuple[Statement, Fact | None
     statement, fact = label
     figures = fact.quantities if fact is not None and fact.quantities else statement.quantities
     told = _figures_told_of(member, fact)
-    earlier = {q for q in told if _told_as_earlier(member, q)}
-    if figures and all(_told_as_earlier(statement, f) for f in figures):
+    earlier = {q for q in told if revisions.told_as_earlier_in(member.evidence, q.evidence)}
+    claim_earlier = all(
+        revisions.told_as_earlier_in(statement.evidence, f.evidence) for f in figures
+    )
+    if figures and claim_earlier:
         return bool(set(told) - earlier)  # the claim's sentence tells an earlier report
     for figure in figures:
         kind = quantity_reader.unit_kind(figure.unit)
@@ -527,13 +530,6 @@ def _gives_another_figure(member: Statement, label: tuple[Statement, Fact | None
         if any(q.unit == figure.unit or kind in _CONVERTED_KINDS for q in own):
             return True
     return False
-
-
-def _told_as_earlier(member: Statement, figure: Quantity) -> bool:
-    sentence = member.evidence
-    before = sentence.text[: figure.evidence.start - sentence.start]
-    after = sentence.text[figure.evidence.end - sentence.start :]
-    return revisions.told_as_earlier(before, after)
 
 
 def states(member: Statement, label: tuple[Statement, Fact | None]) -> bool:

@@ -43,6 +43,7 @@ from triangulate.compare.slots import slot_claims
 from triangulate.compare.statements import Statement, saying_times, statements_of
 from triangulate.compare.updates import plan_reversals
 from triangulate.core.sources import Sources, keyed, original_of, source_name
+from triangulate.core.spans import split_at
 from triangulate.core.words import verb_groups
 from triangulate.models import (
     Article,
@@ -691,7 +692,7 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
                 continue  # "five years" is read as a duration, not as a count
             if _a_base(quantity, fact):
                 continue  # "rose to 412 million from 349 million a year earlier": the base
-            if _superseded(quantity, fact):
+            if revisions.told_as_earlier_in(fact.evidence, quantity.evidence):
                 revised_in.add(fact.evidence.start)
                 continue  # "not the roughly $12,000 first reported": an earlier report's
             governor = _governing_verb(quantity, reading, lemmas)
@@ -717,16 +718,6 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
     return sorted(found.values(), key=lambda m: (m.value_evidence.start, m.kind))
 
 
-def _superseded(quantity: Quantity, fact: Fact) -> bool:
-    """A figure the sentence gives as an earlier report's, to revise it ("$11,800, not the
-    roughly $12,000 first reported"; "Police had earlier said the officer fired four
-    shots"): not what this report says."""
-    sentence = fact.evidence
-    before = sentence.text[: quantity.evidence.start - sentence.start]
-    after = sentence.text[quantity.evidence.end - sentence.start :]
-    return revisions.told_as_earlier(before, after)
-
-
 def _mark_revising(
     found: dict[tuple[str, int, int], Mention], revised_in: set[int], reading: Reading
 ) -> dict[tuple[str, int, int], Mention]:
@@ -749,9 +740,7 @@ def _mark_revising(
 def _a_base(quantity: Quantity, fact: Fact) -> bool:
     """A figure a change is told from ("rose to 412 million euros from 349 million euros a
     year earlier", "down from 38,000 last week"): the earlier level, not this report's."""
-    sentence = fact.evidence
-    before = sentence.text[: quantity.evidence.start - sentence.start]
-    after = sentence.text[quantity.evidence.end - sentence.start :]
+    before, after = split_at(fact.evidence, quantity.evidence)
     if not BASE_BEFORE.search(before):
         return False
     return bool(CHANGED_TO.search(before) or BASE_AFTER.match(after))
@@ -760,8 +749,7 @@ def _a_base(quantity: Quantity, fact: Fact) -> bool:
 def _a_base_time(time: TimeExpression, fact: Fact) -> bool:
     """A time a figure is compared with ("$3 billion more than last year", "an increase of
     $3 billion on last year"), not the date of a happening ("from 1988 to 1994" is one)."""
-    sentence = fact.evidence
-    before = sentence.text[: time.evidence.start - sentence.start]
+    before, _ = split_at(fact.evidence, time.evidence)
     if BASE_TIME_BEFORE.search(before[-30:]):
         return True
     return bool(re.search(r"\bon\s+$", before[-5:])) and bool(YEAR_BEFORE.match(time.evidence.text))

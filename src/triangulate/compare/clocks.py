@@ -19,6 +19,7 @@ from triangulate.compare.contrasts import components, conflict_side, named_sourc
 from triangulate.compare.statements import Statement
 from triangulate.core.dates import DateInterval, clock_hedge
 from triangulate.core.sources import Sources, keyed
+from triangulate.core.spans import split_at
 from triangulate.models import Article, Claim, Fact, TimeExpression
 
 # Sentences the aligner links over its own threshold state one fact (as link.py's
@@ -58,8 +59,7 @@ class Clock:
     @property
     def written(self) -> str:
         """The time with the hedge before it, as the sentence writes it ("about 1:00 am")."""
-        sentence = self.statement.evidence
-        before = sentence.text[: self.time.evidence.start - sentence.start].split()
+        before = split_at(self.statement.evidence, self.time.evidence)[0].split()
         hedge = ""
         for size in (1, 2):  # "about", "shortly after"
             words = " ".join(before[-size:])

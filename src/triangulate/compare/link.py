@@ -27,6 +27,7 @@ from triangulate.compare.candidates import bucket_pairs
 from triangulate.compare.disagreements import name_key, spelled_alike
 from triangulate.compare.labels import SUM_MEASURES
 from triangulate.compare.statements import Statement, stem
+from triangulate.core.spans import split_at
 from triangulate.core.words import PERSON_NOUNS, verb_groups, verbs_alike
 from triangulate.models import Entity, Evidence, Quantity, Reading
 from triangulate.readers import quantities as quantity_reader
@@ -282,7 +283,7 @@ def _sentence_of(quantity: Quantity, reading: Reading) -> Evidence | None:
 
 def _told_before(quantity: Quantity, sentence: Evidence) -> re.Match[str] | None:
     """The noun or the name written right before a number set off by commas."""
-    return AGE_APPOSITION_HOLDER.search(sentence.text[: quantity.evidence.start - sentence.start])
+    return AGE_APPOSITION_HOLDER.search(split_at(sentence, quantity.evidence)[0])
 
 
 def age_holders(readings: Sequence[Reading]) -> dict[tuple[str, int], str]:
@@ -438,8 +439,8 @@ class Linker:
         """Where a count holds, from the words right after it: "everywhere" or a place."""
         if value.kind != "quantity" or value.statement is None:
             return None
-        sentence = self.statements[value.statement].evidence
-        after = sentence.text[value.value_evidence.end - sentence.start :][:80]
+        _, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        after = after[:80]
         if GLOBAL_SCOPE.match(after):
             return "everywhere"
         place = PLACE_SCOPE.match(after)
@@ -449,9 +450,7 @@ class Linker:
         """A part ("two of the three", "two other victims") or a running total."""
         if value.statement is None:
             return False
-        sentence = self.statements[value.statement].evidence
-        before = sentence.text[: value.value_evidence.start - sentence.start]
-        after = sentence.text[value.value_evidence.end - sentence.start :]
+        before, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
         return bool(
             PART_OF.search(before) or TOTAL_BEFORE.search(before) or PART_AFTER.match(after)
         )
@@ -486,8 +485,7 @@ class Linker:
         "the number of people killed rose to four")."""
         if value.kind != "quantity" or value.statement is None:
             return False
-        sentence = self.statements[value.statement].evidence
-        before = sentence.text[: value.value_evidence.start - sentence.start]
+        before, _ = split_at(self.statements[value.statement].evidence, value.value_evidence)
         return bool(quantity_reader.TOLL_BEFORE.search(before[-120:]))
 
     def _toll(self, value: LinkInput) -> bool:
@@ -571,9 +569,7 @@ class Linker:
         last year", "up $3 billion"), not as a level."""
         if value.kind != "quantity" or value.statement is None:
             return False
-        sentence = self.statements[value.statement].evidence
-        before = sentence.text[: value.value_evidence.start - sentence.start]
-        after = sentence.text[value.value_evidence.end - sentence.start :]
+        before, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
         return bool(CHANGE_BEFORE.search(before[-40:]) or CHANGE_AFTER.match(after))
 
     def _one_sum(self, i: int, j: int) -> bool:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from triangulate.core.spans import split_at
+from triangulate.models import Evidence
+
 # A figure told as an earlier report's, which the report revises: "$11,800, not the roughly
 # $12,000 first reported", "more than the 1,200 it announced on Monday", "correcting an early
 # estimate of 38", "Police had earlier said the officer fired four shots".
@@ -40,3 +43,8 @@ def told_as_earlier(before: str, after: str) -> bool:
         return True
     clause = re.split(r"[,;:]", before)[-1]  # "..., not the $12,000 first reported, along
     return bool(EARLIER_SAYING.search(clause))  # with about 300 tablets": 300 is this report's
+
+
+def told_as_earlier_in(sentence: Evidence, figure: Evidence) -> bool:
+    """Whether a figure ``sentence`` holds is told as an earlier report's (``told_as_earlier``)."""
+    return told_as_earlier(*split_at(sentence, figure))

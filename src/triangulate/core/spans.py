@@ -30,6 +30,14 @@ class Context:
     after: str
 
 
+def split_at(sentence: Evidence, span: Evidence) -> tuple[str, str]:
+    """The text of ``sentence`` before and after a ``span`` it holds."""
+    return (
+        sentence.text[: span.start - sentence.start],
+        sentence.text[span.end - sentence.start :],
+    )
+
+
 def sentence_around(span: Evidence, text: str, sentences: Iterable[Evidence] = ()) -> Evidence:
     """The sentence holding ``span``: a reader's sentence when one holds it whole, else the
     text between the sentence ends around it."""
