@@ -543,12 +543,6 @@ class Linker:
         revising = self.values[i].revising or self.values[j].revising
         return revising and bool(first.key[0]) and first.key[0] == second.key[0]
 
-    def _one_doer_or_revised(self, i: int, j: int) -> bool:
-        """One doer, or a figure its report gives as the revision of an earlier one ("now
-        expects to cut 1,800 jobs, more than the 1,200 it announced"): whoever the sentence
-        names, it answers the earlier reports' question."""
-        return self._same_doer(i, j) or self.values[i].revising or self.values[j].revising
-
     def _key(self, value: LinkInput) -> tuple[str, str]:
         """(counted thing, verb or its group): the question a figure answers, as far as
         words tell."""
@@ -692,12 +686,13 @@ class Linker:
                 # two periods of one named thing ("the 1991-1993 war", "the war, from 1988
                 # to 1994") in the coverage of one story are rarely two different things
                 return max(aligned, PERIOD_CLASH), False
-            if not self._same_happening(i, j) and not self._one_sum(i, j):
+            one_sum = self._one_sum(i, j)
+            if not self._same_happening(i, j) and not one_sum:
                 return None
-            if aligned >= CLASH_ALIGNMENT or self._one_sum(i, j):
+            if aligned >= CLASH_ALIGNMENT or one_sum:
                 return max(aligned, CLASH_ALIGNMENT), False
             unambiguous = not {self.traits[i].key, self.traits[j].key} & self.ambiguous
-            if self._same_key(i, j) and unambiguous and self._one_doer_or_revised(i, j):
+            if self._same_key(i, j) and unambiguous and self._same_doer(i, j):
                 return CLASH_ALIGNMENT, False  # the same doer, verb and counted thing
             if unambiguous and self._same_described(i, j):
                 # "around 24,000 coastal residents", "11,000-odd coastal residents"
