@@ -740,6 +740,7 @@ def test_an_outlets_follow_up_revising_its_own_figure_is_an_update(encoder: Text
     assert [(sorted(s.display for s in c.sides), c.status) for c in jobs] == [
         (["about 1,300", "about 900"], "update")
     ]
+    assert "was revised by" in jobs[0].reason  # the two cannot both hold
 
 
 def test_a_sum_a_story_tells_once_is_one_question_whatever_its_verb(

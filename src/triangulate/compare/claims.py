@@ -1141,6 +1141,8 @@ def _draft(
     if sources == 1 and len(groups) == 2:
         own = _own_revision(groups)
         if own is not None:  # a follow-up revising the outlet's own earlier figure
+            if _incompatible_pairs(groups):
+                return _update([own], members, names, about, sides, confidence, lead)
             return _brought_up_to_date(own, members, names, about, sides, confidence, lead)
     if sources == 1:
         verb = "reports" if len(groups[0].articles) == 1 else "report"
