@@ -770,3 +770,21 @@ def test_a_sum_named_after_it_answers_its_measure() -> None:
     start = sentence.index("about")
     value = Evidence("a", start, start + len("about $6.1 billion"), "about $6.1 billion")
     assert sum_measure(sentence, 0, value, None) == "market value"
+
+
+def test_two_counts_of_a_named_parents_children_conflict(encoder: TextEncoder) -> None:
+    """ "a mother of 12" and "Mother of 13 <name>" tell one person's children, whatever the
+    verbs of their clauses ("was shot", "was killed", "leaves")."""
+    claims = _claims(
+        encoder,
+        "Mira Solt, a mother of 12, was shot dead on Friday outside Dunmore Elementary.",
+        "Mother of 13 Mira Solt was killed on Friday when a gunman opened fire near Dunmore"
+        " Elementary, police said.",
+        "Police named the woman shot outside Dunmore Elementary as Mira Solt, 34, who leaves"
+        " 12 children.",
+    )
+    children = [c for c in claims if c.about.startswith("Number of children")]
+    assert [(c.about, c.status) for c in children] == [
+        ("Number of children of Mira Solt", "conflict")
+    ]
+    assert sorted(sorted(side.articles) for side in children[0].sides) == [["a1", "a3"], ["a2"]]

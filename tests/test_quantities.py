@@ -546,3 +546,46 @@ def test_a_share_told_in_words_is_no_count(text: str) -> None:
 def test_a_count_out_of_a_total_keeps_both() -> None:
     text = "Police arrested 23 out of 40 protesters."
     assert [q.value for q in find_quantities(text, "f", load_nlp()(text))] == [23.0, 40.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "unit"),
+    [
+        ("Mira Solt, a mother of 12, was shot on Friday.", "12", "children"),
+        ("A father of three was hurt in the crash.", "three", "children"),
+        ("Video of Dunmore Mother of 13 Mira Solt was shown.", "13", "children"),
+        ("Tobin Reyes, a grandfather of five, died at the scene.", "five", "grandchildren"),
+        ("She was a mother of two children.", "two", "children"),
+    ],
+)
+def test_a_parent_of_a_number_counts_children(text: str, written: str, unit: str) -> None:
+    """ "a mother of 12" counts her children, the noun left unsaid."""
+    for doc in (None, load_nlp()(text)):
+        found = find_quantities(text, "a1", doc)
+        assert [(q.evidence.text, q.unit) for q in found] == [(written, unit)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Karl Dunn, an alleged 9 Crown gang member, fired the shots.",
+        "Both are members of a gang called 9 Crown.",
+        "She rode the 4 Train to work.",
+    ],
+)
+def test_digits_before_a_capitalised_singular_name_something(text: str) -> None:
+    for doc in (None, load_nlp()(text)):
+        assert find_quantities(text, "a1", doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("The vote split 12 Republicans from the rest.", "12"),
+        ("Gunmen killed 2 Israeli soldiers at the post.", "2"),
+        ("3 Dead, 12 Injured In Highway Crash At Dawn", "3"),  # a title-case headline
+    ],
+)
+def test_digits_before_a_capitalised_count_stay_figures(text: str, written: str) -> None:
+    for doc in (None, load_nlp()(text)):
+        assert written in [q.evidence.text for q in find_quantities(text, "a1", doc)]

@@ -1034,6 +1034,8 @@ def _about(mention: Mention, text_of: Callable[[str], str], holder: str | None) 
         if holder:
             return f"Age of {holder}"
         return labels.age_label(text, sentence.start, mention.quantity)
+    if holder and mention.quantity.unit in quantity_reader.CHILDREN_UNITS:
+        return f"Number of {mention.quantity.unit} of {holder}"
     if kind == "length":
         before = text[: max(0, mention.quantity.evidence.start - sentence.start)]
         after = text[max(0, mention.quantity.evidence.end - sentence.start) :]

@@ -51,6 +51,7 @@ AGE_APPOSITION_HOLDER = re.compile(
     r"(?:(?P<name>(?<=[a-z] )[A-Z][a-z'-]+ [A-Z][a-z'-]+)|\b(?P<noun>[A-Za-z]+))\s*,\s*$"
 )
 OLDEST_AGE = 120
+PARENT_REACH = 40  # characters between a count of children and its parent's name
 PERIOD_CLASH = 0.6  # two periods of one named thing: as sure as aligned sentences
 # Verbs that say little about what happened: two values hanging on them are no more alike.
 # Aspect verbs ("began blocking", "started the withdrawal") say when, not what, and verbs of
@@ -214,7 +215,7 @@ class _Traits:
     partitive: bool
     toll: bool
     key: tuple[str, str]  # (counted thing, verb or its group)
-    holder: str | None  # an age's person
+    holder: str | None  # an age's person, or the parent a count of children is told of
     unit_kind: str  # quantity_reader.unit_kind of the unit
     sentence: str | None  # the holding sentence, its spacing folded
     dimension: str | None  # what a length measures: "depth", "height", "distance", ...
@@ -340,6 +341,11 @@ class Linker:
         self.frequency = Counter(self._written(v) for v in values)
         self.holders = {**holders, **self._unnamed_ages(holders)}
         self.traits = [self._traits(v) for v in values]
+        self.holders.update(  # the parents, for the claims' labels
+            ((v.article, v.value_evidence.start), t.holder)
+            for v, t in zip(values, self.traits, strict=True)
+            if t.holder is not None and t.unit_kind != "age"
+        )
         self.ambiguous = self._ambiguous_keys()
 
     def _traits(self, value: LinkInput) -> _Traits:
@@ -354,7 +360,7 @@ class Linker:
             partitive=self._partitive(value),
             toll=self._toll(value),
             key=self._key(value),
-            holder=self._holder(value),
+            holder=self._holder(value) or self._parent(value),
             unit_kind=quantity_reader.unit_kind(value.unit),
             sentence=sentence,
             dimension=self._dimension(value),
@@ -474,11 +480,52 @@ class Linker:
             return "kill"  # "with the death toll at 17", whatever verb holds the clause
         if value.predicate is None or value.predicate.removeprefix("not ") in LIGHT_VERBS:
             return None
+        if self._children_of_a_parent(value):
+            return None  # "a mother of 12 was killed", "who leaves 12 children": one count
         if value.kind == "quantity" and value.predicate in TOLL_VERBS and self._toll(value):
             return "kill"  # "the death toll has risen to 45": 45 killed (its date, the rise's)
         if value.predicate in DEATH_VERBS:
             return "kill"  # "three people have died", "killed two people": one count of the dead
         return value.predicate
+
+    def _children_of_a_parent(self, value: LinkInput) -> bool:
+        """A count of someone's children ("a mother of 12", "leaves three children"): a fact
+        about the person, whatever the clause's verb."""
+        if value.kind != "quantity" or value.unit not in quantity_reader.CHILDREN_UNITS:
+            return False
+        if value.statement is None or value.predicate in ("have", "leave"):
+            return value.statement is not None
+        before, _ = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        return bool(quantity_reader.PARENT_OF.search(before[-24:]))
+
+    def _parent(self, value: LinkInput) -> str | None:
+        """The person a count of children is told of: the name nearest it in its sentence
+        ("Name, 34, a mother of 12", "Mother of 13 Name", "Name, who leaves 12 children")."""
+        if value.statement is None or not self._children_of_a_parent(value):
+            return None
+        statement = self.statements[value.statement]
+        at = value.value_evidence.start - statement.evidence.start
+        after = value.value_evidence.end - statement.evidence.start
+        nearest: tuple[int, str] | None = None
+        for name in sorted(statement.people):
+            surname = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
+            for found in surname.finditer(statement.evidence.text):
+                gap = at - found.end() if found.end() <= at else found.start() - after
+                if 0 <= gap <= PARENT_REACH and (nearest is None or gap < nearest[0]):
+                    nearest = (gap, name)
+        if nearest is None:  # a name the tagger missed, known by an age beside it
+            nearest = self._aged_near(value.article, value.value_evidence.start)
+        return nearest[1] if nearest else None
+
+    def _aged_near(self, article: str, start: int) -> tuple[int, str] | None:
+        """The person whose age is told at most ``PARENT_REACH`` characters before ``start``
+        ("Name, 34, who leaves 12 children")."""
+        ages = [
+            (start - at, holder)
+            for (of, at), holder in self.holders.items()
+            if of == article and 0 < start - at <= PARENT_REACH
+        ]
+        return min(ages) if ages else None
 
     def _toll_level(self, value: LinkInput) -> bool:
         """A figure a death toll stands at, told right after the toll ("the death toll at 17",
@@ -671,9 +718,10 @@ class Linker:
             return (RARE_VALUE, True) if found else None
         compatible = a.compatible_with(j)
         aligned = self.aligned(i, j)
+        one_holder = self._one_holder(i, j)
         if not compatible:
-            if self.traits[i].kind == "quantity:age":
-                return 0.9, False  # one person, two ages
+            if one_holder:
+                return 0.9, False  # one person, two ages (or two counts of their children)
             if self.traits[i].increment or self.traits[j].increment:
                 return None  # "two more bodies on Wednesday", "three more on Thursday"
             if a.of_a_past_year != b.of_a_past_year:
@@ -706,9 +754,16 @@ class Linker:
             evidence = max(evidence, 0.5)  # one verb, or one happening ("toll rose", "killed")
         elif a.governor and _measured_alike(a, b):
             evidence = max(evidence, 0.5)  # counted by one kind of verb ("killing", "killed")
-        if self.traits[i].kind == "quantity:age":
+        if one_holder:
             evidence = max(evidence, 0.9)
         return (evidence, True) if evidence >= AGREE_ALIGNMENT else None
+
+    def _one_holder(self, i: int, j: int) -> bool:
+        """Two ages of one question, or two counts of one parent's children."""
+        first, second = self.traits[i], self.traits[j]
+        if first.kind == "quantity:age":
+            return True  # ``same_question`` asked for one holder
+        return first.holder is not None and first.holder == second.holder
 
     def pairs(self) -> dict[tuple[int, int], tuple[float, bool]]:
         """Every pair :meth:`score` links, in order of kind, then i, then j. Only candidates

@@ -191,6 +191,13 @@ ROUND_SLACK = 0.025  # a round figure ("2,000") may stand for one up to this sha
 # "36-year-old", "36 - year - old" (tokenised), "36 years old"; "aged 36"
 AGE_AFTER = re.compile(r"\s*-\s*years?\s*-\s*old\b|\s+years?\s+old\b", re.IGNORECASE)
 AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+$", re.IGNORECASE)
+# "a mother of 12", "father-of-three", "a grandmother of five": the number counts the
+# person's children (or grandchildren), told without the noun.
+CHILDREN_UNITS = frozenset({"children", "grandchildren"})
+PARENT_OF = re.compile(
+    r"\b(?P<grand>grand|great-grand)?(?:mother|father|parent|mom|mum|dad)s?[\s-]+of[\s-]+$",
+    re.IGNORECASE,
+)
 # "170,000-square-foot", "15 , 800 - square - metre" (tokenised), "5,000 sq ft": an area
 AREA_AFTER = re.compile(
     r"\s*-?\s*(?:square|sq\.?)\s*-?\s*(?P<unit>feet|foot|ft|metres?|meters?|m|"
@@ -292,6 +299,10 @@ TOLL_GROUP_WORDS = word_set(
     kill die miss injure wound"""
 )
 NUMBER_NOUNS = word_set("number count tally total")
+# A capitalised word of three letters or more right after a number, not all capitals
+# ("8 Block", not "5 GW").
+CAPITALISED_NEXT = re.compile(r"[ ]+([A-Z][a-z]{2,}[\w'-]*)\b")
+TITLE_WORD = re.compile(r"[A-Za-z][\w'-]*")
 # Two capitalised words right before a number ("Workers Local 88", "Channel 6").
 NAME_BEFORE = re.compile(r"[A-Z][\w'&-]*[ ]+(?P<last>[A-Z][\w'&-]*)[ ]+$")
 # A share told in words: "two-thirds", "three quarters", "nine in ten" ("23 out of 40
@@ -649,6 +660,8 @@ def _quantity_from(
         unit = _unit_for(text, end, first, cur, pct, tokens, n1_start)
     if unit is None or _inside_a_name(text, n1_start, unit):
         return None
+    if not cur and not pct and _names_with_a_number(text, match.end("n1"), first, unit):
+        return None
     return _build(article_id, text, (start, end), first, second, hedge, unit)
 
 
@@ -659,6 +672,25 @@ def _inside_a_name(text: str, start: int, unit: str) -> bool:
         return False
     found = NAME_BEFORE.search(text, max(0, start - 60), start)
     return found is not None and found.group("last").lower() not in CALENDAR_WORDS
+
+
+def _names_with_a_number(text: str, end: int, first: _Parsed, unit: str) -> bool:
+    """ "an 8 Block gang member", "a gang called 8 Block", "the 2 Train": digits above one
+    before a capitalised word, counting a noun in the singular, name a group or a line; a
+    count takes the plural ("12 Republicans", "2 Israeli soldiers"). A headline in title case
+    ("3 Dead In Crash") capitalises every word, so there it says nothing."""
+    if first.word or first.value == 1.0 or not unit or " " in unit:
+        return False
+    if _is_plural(unit) or unit.lower() in IRREGULAR_PLURALS or unit == TOLL_UNIT:
+        return False
+    if CAPITALISED_NEXT.match(text, end) is None:
+        return False
+    line_start = text.rfind("\n", 0, end) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    words = TITLE_WORD.findall(line)
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised * 2 <= len(words)
 
 
 def _speed_unit(text: str, end: int, glued: re.Match[str] | None) -> str | None:
@@ -1001,6 +1033,11 @@ def _unit_for(
     area = AREA_AFTER.match(text, end)
     if area:
         return AREA_PREFIX + area.group("unit").lower()
+    parent = PARENT_OF.search(text, max(0, n1_start - 24), n1_start)
+    if parent is not None and (
+        CAPITALISED_NEXT.match(text, end) or not _noun_after(text, end, first)
+    ):  # no noun after, or a name: "a mother of 13 Lena Moss"
+        return "grandchildren" if parent.group("grand") else "children"  # CHILDREN_UNITS
     attribute = _hyphened_attribute(tokens, n1_start) if tokens is not None else None
     if attribute is not None:
         return _attribute_unit(attribute, text[max(0, n1_start - 60) : n1_start])
