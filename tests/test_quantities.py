@@ -589,3 +589,24 @@ def test_digits_before_a_capitalised_singular_name_something(text: str) -> None:
 def test_digits_before_a_capitalised_count_stay_figures(text: str, written: str) -> None:
     for doc in (None, load_nlp()(text)):
         assert written in [q.evidence.text for q in find_quantities(text, "a1", doc)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regulators estimated that one in every 400 drivers had been affected.",
+        "As many as 1 in 300 users may have been exposed.",
+        "The flaw was made public just over a week ago.",
+        "He was arrested two days ago in Harlow.",
+        "Three years later, the plant closed.",
+    ],
+)
+def test_rates_and_offsets_in_time_are_no_figures(text: str) -> None:
+    """ "one in every 400" is a share; "two days ago" is when, which the time reader dates."""
+    for doc in (None, load_nlp()(text)):
+        assert find_quantities(text, "a1", doc) == []
+
+
+def test_a_count_next_to_a_year_or_a_span_of_time_stays() -> None:
+    text = "Police shot 5 in 2020. The strike lasted two weeks. Two weeks later, 40 quit."
+    assert spans(text) == ["5", "two", "40"]

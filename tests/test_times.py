@@ -93,6 +93,19 @@ def test_possessive_weekday_is_in_the_past() -> None:
     assert result["Monday"] == "2024-05-13"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The utility bills its customers on the first Monday of every month.",
+        "The council meets every Tuesday in the old hall.",
+        "Each Friday the market opens at dawn.",
+        "Updates usually ship on Patch Tuesday.",
+    ],
+)
+def test_a_weekday_of_every_week_or_month_dates_nothing(text: str) -> None:
+    assert values(text) == {}
+
+
 def test_weekday_with_part_of_day_keeps_the_part_as_mod() -> None:
     expression = found("The ministry said on Tuesday night that posts had closed.")["Tuesday night"]
     assert (expression.value, expression.mod) == ("2024-05-14", "night")

@@ -307,15 +307,22 @@ TITLE_WORD = re.compile(r"[A-Za-z][\w'-]*")
 NAME_BEFORE = re.compile(r"[A-Z][\w'&-]*[ ]+(?P<last>[A-Z][\w'&-]*)[ ]+$")
 # A share told in words: "two-thirds", "three quarters", "nine in ten" ("23 out of 40
 # protesters" counts both).
+# A rate ("one in every 500 users", "1 in 4 voters") is a share too: neither number counts.
+_RATE_BASE = (
+    r"(?:every\s+)?(?:two|three|four|five|ten|hundred|thousand|(?!(?:19|20)\d\d\b)\d[\d,]*)"
+)
 FRACTION_AFTER = re.compile(
     r"(?:[-\s](?:thirds?|quarters?|fifths?|tenths?|halves)\b"
-    r"|\s+in\s+(?:two|three|four|five|ten|10)\b)",
+    rf"|\s+in\s+{_RATE_BASE}\b)",
     re.IGNORECASE,
 )
 FRACTION_BEFORE = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine)\s+in\s+$",
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+in\s+(?:every\s+)?$",
     re.IGNORECASE,
 )
+# "two days ago", "a week earlier": how far a day lies from another, which the time reader
+# dates ("wait 30 days before deciding" is a length of time, and stays).
+TIME_OFFSET_AFTER = re.compile(r"\s*(?:ago|earlier|later)\b", re.IGNORECASE)
 # A number that places on a street ("the 1400 block of ...", "at 25 Elm Street", "2 Harbour
 # Road"): followed by "block of", or by one to three capitalised words and a street's kind.
 STREET_NUMBER = re.compile(
@@ -660,6 +667,8 @@ def _quantity_from(
         unit = _unit_for(text, end, first, cur, pct, tokens, n1_start)
     if unit is None or _inside_a_name(text, n1_start, unit):
         return None
+    if unit.lower() in TIME_UNITS and _an_offset_in_time(text, end, unit):
+        return None
     if not cur and not pct and _names_with_a_number(text, match.end("n1"), first, unit):
         return None
     return _build(article_id, text, (start, end), first, second, hedge, unit)
@@ -672,6 +681,12 @@ def _inside_a_name(text: str, start: int, unit: str) -> bool:
         return False
     found = NAME_BEFORE.search(text, max(0, start - 60), start)
     return found is not None and found.group("last").lower() not in CALENDAR_WORDS
+
+
+def _an_offset_in_time(text: str, end: int, unit: str) -> bool:
+    """ "two days ago", "just over a week ago", "three years later": the unit, then "ago"."""
+    after = re.compile(rf"\s*-?\s*{re.escape(unit)}\b", re.IGNORECASE).match(text, end)
+    return after is not None and TIME_OFFSET_AFTER.match(text, after.end()) is not None
 
 
 def _names_with_a_number(text: str, end: int, first: _Parsed, unit: str) -> bool:

@@ -1389,7 +1389,23 @@ def _plural_duration_guard(match: re.Match[str], text: str) -> bool:
 
 def _weekday_guard(match: re.Match[str], text: str) -> bool:
     previous = _words_before(text, match.start())
-    return not previous or previous[0] not in {"Black", "Cyber", "Super", "Good", "Ash", "Bloody"}
+    if RECURRING_AFTER.match(text, match.end()):
+        return False  # "the second Tuesday of each month": every month's, no one day
+    if previous and previous[0].lower() in {"every", "each"}:
+        return False  # "every Tuesday"
+    return not previous or previous[0] not in {
+        "Black",
+        "Cyber",
+        "Super",
+        "Good",
+        "Ash",
+        "Bloody",
+        "Patch",
+    }
+
+
+# A weekday told of every week or month: "the first Monday of every month".
+RECURRING_AFTER = re.compile(r"\s+of\s+(?:each|every)\b", re.IGNORECASE)
 
 
 def _reference_guard(match: re.Match[str], text: str) -> bool:
