@@ -610,3 +610,18 @@ def test_rates_and_offsets_in_time_are_no_figures(text: str) -> None:
 def test_a_count_next_to_a_year_or_a_span_of_time_stays() -> None:
     text = "Police shot 5 in 2020. The strike lasted two weeks. Two weeks later, 40 quit."
     assert spans(text) == ["5", "two", "40"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("The quake struck about 58km (36 miles) south of Varna.", ["about 58km"]),
+        ("The fire burned 7,300 hectares (18,000 acres) of forest.", ["7,300"]),
+        ("The bridge is 12 miles (about 19 km) long and 40 feet wide.", ["12", "40"]),
+    ],
+)
+def test_a_conversion_in_brackets_is_the_same_figure(text: str, kept: list[str]) -> None:
+    """ "about 58km (36 miles)": the brackets give the same length again, rounded, and the
+    hedge stays with the first; read alone, 36 miles would clash with a report of 35."""
+    for doc in (None, load_nlp()(text)):
+        assert [q.evidence.text for q in find_quantities(text, "a1", doc)] == kept

@@ -187,6 +187,10 @@ MAGNITUDE_UNIT = "magnitude"
 MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
 MAGNITUDE_AFTER = re.compile(r"\s*-?\s*magnitude\b|\s+on\s+the\s+richter\b", re.IGNORECASE)
 CONVERSION_SLACK = 0.05
+# What lies between a length and its conversion in brackets: "58 km (36 miles)".
+CONVERSION_BETWEEN = re.compile(
+    r"(?:\s*-?\s*[A-Za-z][\w.-]*)?\s*\(\s*(?:about|some|around|roughly|nearly|almost)?\s*"
+)
 ROUND_SLACK = 0.025  # a round figure ("2,000") may stand for one up to this share away
 # "36-year-old", "36 - year - old" (tokenised), "36 years old"; "aged 36"
 AGE_AFTER = re.compile(r"\s*-\s*years?\s*-\s*old\b|\s+years?\s+old\b", re.IGNORECASE)
@@ -467,7 +471,25 @@ def find_quantities(text: str, article_id: str, doc: Any = None) -> list[Quantit
     # a wire dateline's figures are its channel's or its date ("DUNMERE (Channel 8) -")
     blocked = _blocked_spans(text) + lead_datelines(text)
     tokens = _token_index(doc) if doc is not None else None
-    return list(_scan(text, article_id, blocked, tokens))
+    return _without_conversions(text, list(_scan(text, article_id, blocked, tokens)))
+
+
+def _without_conversions(text: str, found: list[Quantity]) -> list[Quantity]:
+    """The figures without the conversions written in brackets after them ("about 58 km (36
+    miles)"): the same length again, rounded, whose hedge the writer leaves with the first."""
+    kept: list[Quantity] = []
+    for quantity in found:
+        before = kept[-1] if kept else None
+        if (
+            before is not None
+            and CONVERSION_BETWEEN.fullmatch(text, before.evidence.end, quantity.evidence.start)
+            and unit_kind(quantity.unit) == unit_kind(before.unit)
+            and unit_kind(quantity.unit) in ("length", "area")
+            and quantity.unit.lower() != before.unit.lower()
+        ):
+            continue
+        kept.append(quantity)
+    return kept
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:
