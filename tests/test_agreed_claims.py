@@ -384,3 +384,22 @@ def test_who_spoke_and_their_title_are_no_words_a_sentence_tells() -> None:
     first, second, saying = statements_of(articles, read_many(articles))
     assert not told_words(first) & told_words(second)  # two quotes of one speaker
     assert {"third", "time", "charm"} <= told_words(saying)
+
+
+def test_a_question_the_writer_asks_is_no_statement() -> None:
+    articles = [
+        Article(
+            "a1",
+            "a1.txt",
+            "Who has been arrested so far?\n\nNobody has been arrested in the Port Ellis ferry inquiry."
+            '\n\nWhat did the harbour master know?\n\n"Who signed the ferry logs?" one query'
+            " asks.",
+            outlet="Coast Wire",
+            published="2031-04-03",
+        )
+    ]
+    texts = [s.text for s in statements_of(articles, read_many(articles))]
+    assert "Who has been arrested so far?" not in texts
+    assert "What did the harbour master know?" not in texts
+    assert "Nobody has been arrested in the Port Ellis ferry inquiry." in texts
+    assert any(t.startswith('"Who signed the ferry logs?"') for t in texts)

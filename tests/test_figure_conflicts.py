@@ -457,6 +457,20 @@ def test_a_prison_term_is_a_figure_not_a_date(encoder: TextEncoder) -> None:
     assert not [c for c in claims if c.kind == "date" and c.status == "conflict"]
 
 
+def test_a_duration_beside_words_of_prison_is_not_a_term(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "Ferry pilot's killer to be moved\n\nDario Velt, convicted of killing a ferry pilot, will"
+        " be moved from the county jail to Marren State Prison within 10 days.",
+        "Killer bragged in jail\n\nDario Velt bragged about the killing to other jail inmates two"
+        " weeks after the ferry pilot died, the court heard.",
+        "Ferry case recalled\n\nThe hearings serve as a reminder of the first 15 months of the"
+        " harbour board's term.",
+    )
+    assert not [c for c in claims if c.about == "Prison term"]
+    assert not [c for c in claims if c.status == "conflict"]
+
+
 def test_a_count_named_by_a_participle_counts_that_happening(encoder: TextEncoder) -> None:
     claims = _claims(
         encoder,

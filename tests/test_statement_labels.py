@@ -62,6 +62,22 @@ def test_a_verb_that_needs_what_follows_is_no_label_alone() -> None:
     assert statement_label(sentence, _fact(sentence, "ferry crews", "have", "nobody")) is None
 
 
+def test_a_label_keeps_what_its_verb_needs() -> None:
+    sentence = "Harbour audit proves the ferry deal was based on forged invoices."
+    assert statement_label(sentence, _fact(sentence, "Harbour audit", "prove", None)) is None
+    sentence = "The treaty provides Norland with a clear path to a larger fleet."
+    assert statement_label(sentence, _fact(sentence, "treaty", "provide", "Norland")) is None
+    sentence = "In March, the mayor's lawyers gave Inspector Holt a long list of answers."
+    assert statement_label(sentence, _fact(sentence, "mayor's lawyers", "give", "Holt")) is None
+    sentence = "The inquiry covers contacts the mayor's campaign had with brokers."
+    label = statement_label(sentence, _fact(sentence, "mayor's campaign", "have", "with brokers"))
+    assert label is None
+    sentence = "The council gave the school a new roof in May."
+    assert statement_label(sentence, _fact(sentence, "council", "give", "new roof")) == (
+        "The council gave the school a new roof"
+    )
+
+
 def test_a_word_cut_in_two_is_no_object() -> None:
     sentence = "The evacuation of the island began in mid-May."
     assert statement_label(sentence, _fact(sentence, "evacuation", "begin", "in mid")) is None

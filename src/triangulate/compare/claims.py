@@ -121,11 +121,25 @@ BASE_TIME_BEFORE = re.compile(
     r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?$", re.I
 )
 YEAR_BEFORE = re.compile(r"(?:last|the\s+previous|a)\s+year\b", re.I)
-# A term of prison told as a duration ("P18Y"), and the words that make one a term.
+# A term of prison told as a duration ("P18Y"), and the words that make one a term: they must
+# hold the duration itself, not merely share its sentence ("was transferred within 10 days
+# from county jail", "the first 15 months of a presidency serve as a reminder"): right before
+# it ("sentenced to", "must serve at least", "a term of") ...
 DURATION_VALUE = re.compile(r"P(\d+(?:\.\d+)?)([YMWD])")
 DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
-PRISON_WORDS = re.compile(
-    r"\b(?:prison|jail|sentenced|sentence|imprisonment|behind bars|serve|parole)\b", re.I
+TERM_BEFORE = re.compile(
+    r"\b(?:sentenced(?:\s+\w+){0,3}\s+to|sentences?\s+of|terms?\s+of|serve[sd]?|serving|fac(?:es?|ing)|"
+    r"given|received?|receiving)"
+    r"(?:\s+(?:a|an|the|another|further|additional|up\s+to|at\s+least|more\s+than|nearly|"
+    r"about|almost))*\s*$",
+    re.I,
+)
+# ... or right after it ("18 years in prison", "a 20-year sentence", "five years behind bars").
+TERM_AFTER = re.compile(
+    r"^\s*(?:[-‐]?\s*(?:years?|months?|weeks?|days?)\b\s*)?(?:(?:in|of)\s+(?:\w+\s+)?"
+    r"(?:prison|jail|custody|imprisonment|detention)|behind\s+bars|(?:prison\s+|jail\s+)?"
+    r"(?:sentences?|terms?)\b)",
+    re.I,
 )
 TERM_HEDGES = ("at least", "up to", "more than", "nearly", "about", "almost")
 # Words of a change a later report tells ("the toll rose to 14", "now stands at"): stricter
@@ -759,13 +773,20 @@ def _prison_term(time: TimeExpression, fact: Fact) -> Quantity | None:
     """A duration a clause of sentencing or prison gives ("sentenced to 18 years in
     prison", "must serve at least 12 years"): the term as a figure, in its unit."""
     found = DURATION_VALUE.fullmatch(time.value or "")
-    if found is None or not PRISON_WORDS.search(fact.evidence.text):
+    if found is None or not _term_words_hold(fact.evidence, time.evidence):
         return None
     amount = float(found.group(1))
     unit = DURATION_UNITS[found.group(2)]
     hedge = next((h for h in TERM_HEDGES if time.evidence.text.lower().startswith(h)), None)
     low, high = quantity_reader.hedged_interval(hedge, amount, amount)
     return Quantity(time.evidence, amount, unit, hedge, low, high)
+
+
+def _term_words_hold(sentence: Evidence, duration: Evidence) -> bool:
+    """Whether words of sentencing or prison hold this duration in its sentence: "sentenced to
+    18 years", "18 years in prison", not "transferred within 10 days from county jail"."""
+    before, after = split_at(sentence, duration)
+    return bool(TERM_BEFORE.search(before[-40:]) or TERM_AFTER.match(after))
 
 
 def _inside_any(evidence: Evidence, spans: Sequence[tuple[int, int]]) -> bool:
@@ -1028,7 +1049,7 @@ def _about(mention: Mention, text_of: Callable[[str], str], holder: str | None) 
         return labels.date_label(text, mention.time, mention.fact, period)
     assert mention.quantity is not None
     kind = quantity_reader.unit_kind(mention.quantity.unit)
-    if kind == "duration" and PRISON_WORDS.search(text):
+    if kind == "duration" and _term_words_hold(sentence, mention.quantity.evidence):
         return "Prison term"
     if kind == "age":
         if holder:

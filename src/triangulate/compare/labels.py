@@ -655,8 +655,23 @@ NEEDS_COMPLEMENT = word_set(
     continue go come get make take give keep know think believe say tell ask use intend
     prepare refuse agree fail manage wish prefer remain stay describe call consider find
     put set bring let help allow cause lead feel see hear show mean include involve
-    decline attempt seek vow threaten promise"""
+    decline attempt seek vow threaten promise prove suggest indicate reveal argue claim
+    insist"""
 )
+# Verbs of giving, whose first object may be the one given to ("gave the inspector a list of
+# answers", "provides the city with a loan"): what was given follows it.
+GIVING_VERBS = word_set(
+    """give offer send hand grant award pay lend owe sell provide supply present furnish
+    equip"""
+)
+# Words a second object starts with, right after the first: "gave X a list", "X with".
+SECOND_OBJECT = re.compile(
+    r"\s*(?:with|a|an|the|several|some|many|more|no|his|her|its|their|[$€£\d])(?=\W|\d)",
+    re.IGNORECASE,
+)
+# "had with brokers", "did with the money": a light verb whose only object is a preposition's
+# is a clause that lost its object ("contacts the campaign had with brokers").
+PREPOSITIONS = word_set("with about for from to of on in at by into over against among")
 LABEL_DOER_WORDS = 8
 HEDGE_WORDS = word_set("nearly almost about around some more over roughly approximately only up")
 TIME_NOUNS = word_set("time times moment day days week weeks month months year years hour hours")
@@ -707,6 +722,10 @@ def statement_label(sentence: str, fact: Fact) -> str | None:
             return None
         if lemma in LIGHT_PREDICATES and len(WORD.findall(written)) < 2:
             return None  # "had a mandate", "were a reminder": the rest of the clause says what
+        if lemma in ("have", "do") and written.split()[0].lower() in PREPOSITIONS:
+            return None  # "(contacts) the campaign had with brokers": the object is elsewhere
+        if lemma in GIVING_VERBS and SECOND_OBJECT.match(sentence, what[1]):
+            return None  # "gave the inspector (a list)": what was given is left out
         end = what[1]
     elif lemma in LIGHT_PREDICATES or (lemma in NEEDS_COMPLEMENT and not verb_groups(lemma)):
         return None  # "X looked", "X planned": the verb needs what the clause goes on to say

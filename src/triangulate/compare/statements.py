@@ -8,6 +8,7 @@ independent sources are what the aligner pairs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -63,8 +64,22 @@ def statements_of(articles: Sequence[Article], readings: Sequence[Reading]) -> l
             continue
         source = source_name(original_of(article, by_id))
         for number, unit in enumerate(reading.units):
-            found.append(_statement(len(found), article, source, reading, number, unit))
+            if not asks_only(unit.evidence.text):
+                found.append(_statement(len(found), article, source, reading, number, unit))
     return found
+
+
+# Quotation marks (not the apostrophe inside "the mayor's", "don't"): a question inside them is
+# what someone asked, which may be news itself.
+QUOTE_MARKS = re.compile("[\"\u201c\u201d]|(?<![^\\W_])['\u2018\u2019]|['\u2018\u2019](?![^\\W_])")
+
+
+def asks_only(sentence: str) -> bool:
+    """A question the writer asks ("Who has been arrested so far?", an explainer's heading; "Will
+    the club pay more?"): it states no fact to line up with another source's. A quoted
+    question ("'Who knew?' one query reads") is someone's words and stays."""
+    text = sentence.strip()
+    return text.endswith("?") and not QUOTE_MARKS.search(text)
 
 
 def _statement(
