@@ -770,3 +770,31 @@ def test_a_sum_named_after_it_answers_its_measure() -> None:
     start = sentence.index("about")
     value = Evidence("a", start, start + len("about $6.1 billion"), "about $6.1 billion")
     assert sum_measure(sentence, 0, value, None) == "market value"
+
+
+def _linked_ages(claims: list[Claim]) -> list[Claim]:
+    return [c for c in claims if c.kind == "age" and c.status != "single"]
+
+
+def test_one_age_of_two_named_people_is_no_agreement(encoder: TextEncoder) -> None:
+    # Two different people who happen to be the same age: each age belongs to its person,
+    # so the two are not one fact told twice.
+    claims = _claims(
+        encoder,
+        "Tomas Verhoek travelled to the coast with his 27-year-old cousin, Pieter Lindqvist,"
+        " and their uncle.",
+        '"Yes, I am tired," said 27-year-old Karina Holm from Oslo who walked with her mother,'
+        " Ines Holm.",
+    )
+    assert not _linked_ages(claims)
+
+
+def test_one_age_of_one_named_person_agrees(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "The 27-year-old Marta Oyelaran walked with the marchers to the harbour gate on Saturday.",
+        "The 27-year-old Marta Oyelaran said she had walked for a week to reach the harbour.",
+    )
+    linked = _linked_ages(claims)
+    assert len(linked) == 1 and linked[0].status == "agreed"
+    assert [side.display for side in linked[0].sides] == ["27"]

@@ -177,6 +177,16 @@ def _doers_meet(first: frozenset[str], second: frozenset[str]) -> bool:
     return any(spelled_alike(" ".join(name_key(name)), key) for name in first for key in keys)
 
 
+def _other_people(first: str | None, second: str | None) -> bool:
+    """Two ages told of two people named apart ("his 27-year-old cousin, Ana Ruiz", "Lena
+    Ortiz, 27"): one value, two facts. An age without a holder may be either's."""
+    if first is None or second is None:
+        return False
+    if first in second or second in first:
+        return False  # "Ruiz" and "Ana Ruiz"
+    return name_key(first)[-1:] != name_key(second)[-1:]
+
+
 # Nouns for anyone: "the man" told unnamed may be another man than the one named.
 ANYONE = frozenset({"man", "woman", "boy", "girl", "person", "teenager", "teen", "child"})
 
@@ -615,6 +625,7 @@ class Linker:
         a, b = self.values[i], self.values[j]
         return (
             a.kind == b.kind == "quantity"
+            and not _other_people(self.traits[i].holder, self.traits[j].holder)
             and self._rare_shared(i, j)
             and not (self.traits[i].partitive or self.traits[j].partitive)
             and (self._same_counted(i, j) or self.aligned(i, j) >= AGREE_ALIGNMENT)
