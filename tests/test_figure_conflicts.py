@@ -798,3 +798,27 @@ def test_one_age_of_one_named_person_agrees(encoder: TextEncoder) -> None:
     linked = _linked_ages(claims)
     assert len(linked) == 1 and linked[0].status == "agreed"
     assert [side.display for side in linked[0].sides] == ["27"]
+
+
+def _dated(claims: list[Claim], status: str) -> list[Claim]:
+    return [c for c in claims if c.kind == "date" and c.status == status]
+
+
+def test_two_happenings_set_for_two_days_do_not_conflict(encoder: TextEncoder) -> None:
+    # "set to" tells no happening of its own: the lapse and the talks are two happenings.
+    claims = _claims(
+        encoder,
+        "The earlier waivers on timber duties were set to lapse on Tuesday, officials said.",
+        "Trade minister Olga Brandt is set to discuss the matter Monday with her Norvik"
+        " counterpart.",
+    )
+    assert not _dated(claims, "conflict")
+
+
+def test_one_happening_set_for_one_day_agrees(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "The earlier waivers on timber duties were set to lapse on Tuesday, officials said.",
+        "The waivers were due to lapse on Tuesday.",
+    )
+    assert any({side.display for side in c.sides} == {"Tuesday"} for c in _dated(claims, "agreed"))

@@ -62,6 +62,10 @@ LIGHT_VERBS = frozenset(
     {"be", "have", "do", "get", "make", "take", "become", "begin", "start", "continue", "end"}
     | {"agree", "plan", "decide", "intend", "vow", "promise", "prepare", "threaten"}
 )
+# Verbs of a schedule ("is set to meet", "was scheduled to open"): like the light verbs
+# they tell no happening of their own, but their complement does, and it is the one dated.
+SCHEDULING_VERBS = frozenset({"set", "schedule", "slate", "poise"})
+SCHEDULED_TO = re.compile(r"\b(?:set|scheduled|slated|poised)\s+to\s+(?P<verb>[A-Za-z]+)\b")
 # A count of part of a group or a running total answers another question than the count
 # of the event: "the two other victims", "a total of 923 rounds during five operations".
 # "The death toll has risen to 45": a count of the dead told with a verb of change.
@@ -482,6 +486,8 @@ class Linker:
     def _predicate(self, value: LinkInput) -> str | None:
         if self._toll_level(value):
             return "kill"  # "with the death toll at 17", whatever verb holds the clause
+        if value.predicate in SCHEDULING_VERBS:
+            return self._scheduled_verb(value)
         if value.predicate is None or value.predicate.removeprefix("not ") in LIGHT_VERBS:
             return None
         if value.kind == "quantity" and value.predicate in TOLL_VERBS and self._toll(value):
@@ -489,6 +495,16 @@ class Linker:
         if value.predicate in DEATH_VERBS:
             return "kill"  # "three people have died", "killed two people": one count of the dead
         return value.predicate
+
+    def _scheduled_verb(self, value: LinkInput) -> str | None:
+        """The happening a verb of a schedule is told of: "set to expire Tuesday" and "set
+        to meet Monday" are two happenings, not two dates of one setting."""
+        if value.statement is None:
+            return None
+        before, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        told = [*SCHEDULED_TO.finditer(before)] or [*SCHEDULED_TO.finditer(after)][:1]
+        verb = told[-1].group("verb").lower() if told else None
+        return None if verb is None or verb in LIGHT_VERBS else verb
 
     def _toll_level(self, value: LinkInput) -> bool:
         """A figure a death toll stands at, told right after the toll ("the death toll at 17",
