@@ -789,6 +789,18 @@ def test_one_age_of_two_named_people_is_no_agreement(encoder: TextEncoder) -> No
     assert not _linked_ages(claims)
 
 
+def test_an_age_describing_the_name_before_it_is_that_persons(encoder: TextEncoder) -> None:
+    # "Name, a 23-year-old student": the age is the named person's, not the one person
+    # elsewhere given the same age by name.
+    claims = _claims(
+        encoder,
+        "Marek Nowak, 23, and his wife were among the couples who married at the beach on Sunday.",
+        "In the square, Olga Petrenko, a 23-year-old student from Lviv, carried a sign.",
+    )
+    assert not _linked_ages(claims)
+    assert any(c.kind == "age" and c.about == "Age of Olga Petrenko" for c in claims)
+
+
 def test_one_age_of_one_named_person_agrees(encoder: TextEncoder) -> None:
     claims = _claims(
         encoder,

@@ -51,6 +51,8 @@ AGE_APPOSITION_HOLDER = re.compile(
     r"(?:(?P<name>(?<=[a-z] )[A-Z][a-z'-]+ [A-Z][a-z'-]+)|\b(?P<noun>[A-Za-z]+))\s*,\s*$"
 )
 OLDEST_AGE = 120
+# "Name, a 23-year-old student": the words between a name and the age describing it
+AGE_DESCRIPTION_BEFORE = re.compile(r"\s*,\s+an?\s+$")
 PERIOD_CLASH = 0.6  # two periods of one named thing: as sure as aligned sentences
 # Verbs that say little about what happened: two values hanging on them are no more alike.
 # Aspect verbs ("began blocking", "started the withdrawal") say when, not what, and verbs of
@@ -310,7 +312,9 @@ def age_holders(readings: Sequence[Reading]) -> dict[tuple[str, int], str]:
         for quantity in reading.quantities:
             if quantity_reader.unit_kind(quantity.unit) != "age":
                 continue
-            person = _holder(quantity.evidence, people)
+            person = _holder(quantity.evidence, people) or _described_before(
+                quantity, people, reading
+            )
             if person is not None:
                 found[(reading.article, quantity.evidence.start)] = person.canonical
             elif (name := _unlisted_name(quantity, reading)) is not None:
@@ -326,6 +330,23 @@ def _unlisted_name(quantity: Quantity, reading: Reading) -> str | None:
         return None
     told = _told_before(quantity, sentence)
     return told.group("name") if told is not None else None
+
+
+def _described_before(
+    quantity: Quantity, people: Sequence[Entity], reading: Reading
+) -> Entity | None:
+    """The person named right before "a 23-year-old ..." set off by a comma ("Name, a
+    23-year-old student,"): the description is of that person."""
+    sentence = _sentence_of(quantity, reading)
+    if sentence is None:
+        return None
+    before = split_at(sentence, quantity.evidence)[0]
+    article = AGE_DESCRIPTION_BEFORE.search(before)
+    if article is None:
+        return None
+    named_end = sentence.start + article.start()
+    found = [p for p in people if p.evidence.end == named_end]
+    return found[-1] if found else None
 
 
 def _holder(span: Evidence, people: Sequence[Entity]) -> Entity | None:
