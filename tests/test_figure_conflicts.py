@@ -834,3 +834,16 @@ def test_one_happening_set_for_one_day_agrees(encoder: TextEncoder) -> None:
         "The waivers were due to lapse on Tuesday.",
     )
     assert any({side.display for side in c.sides} == {"Tuesday"} for c in _dated(claims, "agreed"))
+
+
+def test_a_clock_time_in_four_figures_gives_no_day_to_clash(encoder: TextEncoder) -> None:
+    # "1115 GMT" names no day (its day is the reader's guess) and no year: it cannot clash
+    # with another source's "Saturday" by its day.
+    claims = _claims(
+        encoder,
+        "A blast at the Korvel chemical plant near Tamsin killed two workers, officials said."
+        " The blast, which struck at 1415 (1115 GMT), was heard across the valley.",
+        "The blast struck the Korvel chemical plant near Tamsin on Saturday with a force felt"
+        " across the valley, officials said.",
+    )
+    assert not _dated(claims, "conflict")
