@@ -802,3 +802,80 @@ def test_two_counts_of_a_named_parents_children_conflict(encoder: TextEncoder) -
         ("Number of children of Mira Solt", "conflict")
     ]
     assert sorted(sorted(side.articles) for side in children[0].sides) == [["a1", "a3"], ["a2"]]
+
+
+def _linked_ages(claims: list[Claim]) -> list[Claim]:
+    return [c for c in claims if c.kind == "age" and c.status != "single"]
+
+
+def test_one_age_of_two_named_people_is_no_agreement(encoder: TextEncoder) -> None:
+    # Two different people who happen to be the same age: each age belongs to its person,
+    # so the two are not one fact told twice.
+    claims = _claims(
+        encoder,
+        "Tomas Verhoek travelled to the coast with his 27-year-old cousin, Pieter Lindqvist,"
+        " and their uncle.",
+        '"Yes, I am tired," said 27-year-old Karina Holm from Oslo who walked with her mother,'
+        " Ines Holm.",
+    )
+    assert not _linked_ages(claims)
+
+
+def test_an_age_describing_the_name_before_it_is_that_persons(encoder: TextEncoder) -> None:
+    # "Name, a 23-year-old student": the age is the named person's, not the one person
+    # elsewhere given the same age by name.
+    claims = _claims(
+        encoder,
+        "Marek Nowak, 23, and his wife were among the couples who married at the beach on Sunday.",
+        "In the square, Olga Petrenko, a 23-year-old student from Lviv, carried a sign.",
+    )
+    assert not _linked_ages(claims)
+    assert any(c.kind == "age" and c.about == "Age of Olga Petrenko" for c in claims)
+
+
+def test_one_age_of_one_named_person_agrees(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "The 27-year-old Marta Oyelaran walked with the marchers to the harbour gate on Saturday.",
+        "The 27-year-old Marta Oyelaran said she had walked for a week to reach the harbour.",
+    )
+    linked = _linked_ages(claims)
+    assert len(linked) == 1 and linked[0].status == "agreed"
+    assert [side.display for side in linked[0].sides] == ["27"]
+
+
+def _dated(claims: list[Claim], status: str) -> list[Claim]:
+    return [c for c in claims if c.kind == "date" and c.status == status]
+
+
+def test_two_happenings_set_for_two_days_do_not_conflict(encoder: TextEncoder) -> None:
+    # "set to" tells no happening of its own: the lapse and the talks are two happenings.
+    claims = _claims(
+        encoder,
+        "The earlier waivers on timber duties were set to lapse on Tuesday, officials said.",
+        "Trade minister Olga Brandt is set to discuss the matter Monday with her Norvik"
+        " counterpart.",
+    )
+    assert not _dated(claims, "conflict")
+
+
+def test_one_happening_set_for_one_day_agrees(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "The earlier waivers on timber duties were set to lapse on Tuesday, officials said.",
+        "The waivers were due to lapse on Tuesday.",
+    )
+    assert any({side.display for side in c.sides} == {"Tuesday"} for c in _dated(claims, "agreed"))
+
+
+def test_a_clock_time_in_four_figures_gives_no_day_to_clash(encoder: TextEncoder) -> None:
+    # "1115 GMT" names no day (its day is the reader's guess) and no year: it cannot clash
+    # with another source's "Saturday" by its day.
+    claims = _claims(
+        encoder,
+        "A blast at the Korvel chemical plant near Tamsin killed two workers, officials said."
+        " The blast, which struck at 1415 (1115 GMT), was heard across the valley.",
+        "The blast struck the Korvel chemical plant near Tamsin on Saturday with a force felt"
+        " across the valley, officials said.",
+    )
+    assert not _dated(claims, "conflict")

@@ -390,6 +390,27 @@ def test_find_dateline(text: str, expected: str) -> None:
     assert find_dateline(text) == expected
 
 
+# A report stored as tokens joined by spaces, its dateline included ("March 4 , 2031").
+_TOKENISED_BODY = (
+    "A storm has cut power to the island of Varholm , leaving about 3 , 000 homes without"
+    " light , officials said . Crews from the mainland arrived on Tuesday , the ( regional )"
+    " utility said .\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("March 4 , 2031", "2031-03-04"),
+        ("4 MARCH , 2031", "2031-03-04"),
+        ("March 4th , 2031 , 10 : 05 GMT", "2031-03-04"),
+        ("Posted 3 / 4 / 2031 7 : 21 AM", "2031-03-04"),
+    ],
+)
+def test_find_dateline_in_tokenised_text(line: str, expected: str) -> None:
+    assert find_dateline(f"{line}\n{_TOKENISED_BODY}") == expected
+
+
 def test_a_date_inside_a_sentence_at_the_top_is_not_a_dateline() -> None:
     text = "Since July 1, 2023, we have removed all ads to improve your reading experience.\n"
     assert find_dateline(text + "Headline\nBody.") is None

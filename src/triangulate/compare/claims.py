@@ -607,7 +607,7 @@ def _dated_words(text: str, sentence: Evidence, value: Evidence) -> frozenset[st
 
 def _reliably_dated(time: TimeExpression, article: Article) -> bool:
     """Explicit years, or relative dates resolved against a known publication date."""
-    if EXPLICIT_YEAR.search(time.evidence.text):
+    if _year_written(time):
         return True
     # a day written without its year ("May 8", "on Saturday") read against a publication
     # date the source gives is as sure as the report: the year or week is the reader's
@@ -616,6 +616,13 @@ def _reliably_dated(time: TimeExpression, article: Article) -> bool:
     if time.inferred and time.granularity != "day":
         return False
     return bool(article.published) and not article.published_inferred
+
+
+def _year_written(time: TimeExpression) -> bool:
+    """The time's year is written in it: four digits that are its value's year, not a clock
+    time told in four figures ("struck at 1353 (1023 GMT)")."""
+    written = EXPLICIT_YEAR.findall(time.evidence.text)
+    return bool(written) and (time.value or "")[:4] in written
 
 
 def _resolved_value(time: TimeExpression, span: TimeSpan, anchor: str | None) -> str:

@@ -52,6 +52,8 @@ AGE_APPOSITION_HOLDER = re.compile(
 )
 OLDEST_AGE = 120
 PARENT_REACH = 40  # characters between a count of children and its parent's name
+# "Name, a 23-year-old student": the words between a name and the age describing it
+AGE_DESCRIPTION_BEFORE = re.compile(r"\s*,\s+an?\s+$")
 PERIOD_CLASH = 0.6  # two periods of one named thing: as sure as aligned sentences
 # Verbs that say little about what happened: two values hanging on them are no more alike.
 # Aspect verbs ("began blocking", "started the withdrawal") say when, not what, and verbs of
@@ -63,6 +65,10 @@ LIGHT_VERBS = frozenset(
     {"be", "have", "do", "get", "make", "take", "become", "begin", "start", "continue", "end"}
     | {"agree", "plan", "decide", "intend", "vow", "promise", "prepare", "threaten"}
 )
+# Verbs of a schedule ("is set to meet", "was scheduled to open"): like the light verbs
+# they tell no happening of their own, but their complement does, and it is the one dated.
+SCHEDULING_VERBS = frozenset({"set", "schedule", "slate", "poise"})
+SCHEDULED_TO = re.compile(r"\b(?:set|scheduled|slated|poised)\s+to\s+(?P<verb>[A-Za-z]+)\b")
 # A count of part of a group or a running total answers another question than the count
 # of the event: "the two other victims", "a total of 923 rounds during five operations".
 # "The death toll has risen to 45": a count of the dead told with a verb of change.
@@ -176,6 +182,16 @@ def _doers_meet(first: frozenset[str], second: frozenset[str]) -> bool:
         return True
     keys = [" ".join(name_key(name)) for name in second]
     return any(spelled_alike(" ".join(name_key(name)), key) for name in first for key in keys)
+
+
+def _other_people(first: str | None, second: str | None) -> bool:
+    """Two ages told of two people named apart ("his 27-year-old cousin, Ana Ruiz", "Lena
+    Ortiz, 27"): one value, two facts. An age without a holder may be either's."""
+    if first is None or second is None:
+        return False
+    if first in second or second in first:
+        return False  # "Ruiz" and "Ana Ruiz"
+    return name_key(first)[-1:] != name_key(second)[-1:]
 
 
 # Nouns for anyone: "the man" told unnamed may be another man than the one named.
@@ -297,7 +313,9 @@ def age_holders(readings: Sequence[Reading]) -> dict[tuple[str, int], str]:
         for quantity in reading.quantities:
             if quantity_reader.unit_kind(quantity.unit) != "age":
                 continue
-            person = _holder(quantity.evidence, people)
+            person = _holder(quantity.evidence, people) or _described_before(
+                quantity, people, reading
+            )
             if person is not None:
                 found[(reading.article, quantity.evidence.start)] = person.canonical
             elif (name := _unlisted_name(quantity, reading)) is not None:
@@ -313,6 +331,23 @@ def _unlisted_name(quantity: Quantity, reading: Reading) -> str | None:
         return None
     told = _told_before(quantity, sentence)
     return told.group("name") if told is not None else None
+
+
+def _described_before(
+    quantity: Quantity, people: Sequence[Entity], reading: Reading
+) -> Entity | None:
+    """The person named right before "a 23-year-old ..." set off by a comma ("Name, a
+    23-year-old student,"): the description is of that person."""
+    sentence = _sentence_of(quantity, reading)
+    if sentence is None:
+        return None
+    before = split_at(sentence, quantity.evidence)[0]
+    article = AGE_DESCRIPTION_BEFORE.search(before)
+    if article is None:
+        return None
+    named_end = sentence.start + article.start()
+    found = [p for p in people if p.evidence.end == named_end]
+    return found[-1] if found else None
 
 
 def _holder(span: Evidence, people: Sequence[Entity]) -> Entity | None:
@@ -478,6 +513,8 @@ class Linker:
     def _predicate(self, value: LinkInput) -> str | None:
         if self._toll_level(value):
             return "kill"  # "with the death toll at 17", whatever verb holds the clause
+        if value.predicate in SCHEDULING_VERBS:
+            return self._scheduled_verb(value)
         if value.predicate is None or value.predicate.removeprefix("not ") in LIGHT_VERBS:
             return None
         if self._children_of_a_parent(value):
@@ -526,6 +563,16 @@ class Linker:
             if of == article and 0 < start - at <= PARENT_REACH
         ]
         return min(ages) if ages else None
+
+    def _scheduled_verb(self, value: LinkInput) -> str | None:
+        """The happening a verb of a schedule is told of: "set to expire Tuesday" and "set
+        to meet Monday" are two happenings, not two dates of one setting."""
+        if value.statement is None:
+            return None
+        before, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        told = [*SCHEDULED_TO.finditer(before)] or [*SCHEDULED_TO.finditer(after)][:1]
+        verb = told[-1].group("verb").lower() if told else None
+        return None if verb is None or verb in LIGHT_VERBS else verb
 
     def _toll_level(self, value: LinkInput) -> bool:
         """A figure a death toll stands at, told right after the toll ("the death toll at 17",
@@ -662,6 +709,7 @@ class Linker:
         a, b = self.values[i], self.values[j]
         return (
             a.kind == b.kind == "quantity"
+            and not _other_people(self.traits[i].holder, self.traits[j].holder)
             and self._rare_shared(i, j)
             and not (self.traits[i].partitive or self.traits[j].partitive)
             and (self._same_counted(i, j) or self.aligned(i, j) >= AGREE_ALIGNMENT)

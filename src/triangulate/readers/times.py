@@ -37,6 +37,7 @@ from triangulate.core.dates import SEASON_START as SEASON_START  # re-exported: 
 from triangulate.core.dates import month_span as month_span  # reads them from here
 from triangulate.core.words import words_of
 from triangulate.models import Evidence, TimeExpression
+from triangulate.readers.detokenize import joined_view
 
 Date = datetime.date
 
@@ -1698,6 +1699,12 @@ def _dateline_in_line(line: str) -> tuple[str, bool] | None:
     return None
 
 
+def _dateline_case(line: str) -> str:
+    """A dateline written in capitals ("27 NOVEMBER, 2005") with its words capitalised, as
+    the month patterns read them; other lines as they are."""
+    return line.title() if line.isupper() else line
+
+
 def _labelled_with_dateparser(line: str) -> str | None:
     if len(line.split()) > _DATELINE_WORDS or not _HAS_DIGIT.search(line):
         return None  # prose, or nothing dateparser could read as a full date
@@ -1718,7 +1725,10 @@ def _labelled_with_dateparser(line: str) -> str | None:
 
 def find_dateline(text: str) -> str | None:
     """The ISO date of an explicit dateline near the top of raw scraped text, if any."""
-    lines = [line for line in text[:3000].splitlines() if line.strip()][:_TOP_LINES]
+    head = text[:3000]
+    view = joined_view(head)  # "November 28 , 2005" in a tokenised text: "November 28, 2005"
+    lines = [_dateline_case(line) for line in (view.text if view else head).splitlines()]
+    lines = [line for line in lines if line.strip()][:_TOP_LINES]
     unlabelled: str | None = None
     for line in lines:
         found = _dateline_in_line(line[:300])
