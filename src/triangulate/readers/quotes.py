@@ -97,6 +97,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "pcomp", "dobj", "pobj", "prep"})
 DATELINES_KEY = "triangulate.lead_datelines"  # the key the event reader caches them under
 WITHHOLDING_VERBS = word_set("decline refuse")  # "declined to say": nothing said
+DENYING_VERBS = word_set("deny")
 NO_ONE = frozenset({"nobody", "none", "neither", "no-one"})
 # verbs naming what something is ("what X called “a sham”"), and how far "what" may stand
 # before one
@@ -959,8 +960,16 @@ def _content_span(verb: Token) -> Span | None:
             span = _without_split_attribution(_without_attribution(span))
             trimmed = _trim_punctuation(span)
             trimmed = _trim_punctuation(_without_lone_closing_mark(trimmed)) if trimmed else None
-            return _closing_mark_kept(trimmed) if trimmed is not None else None
+            return _with_denial(verb, _closing_mark_kept(trimmed) if trimmed is not None else None)
     return None
+
+
+def _with_denial(verb: Token, span: Span | None) -> Span | None:
+    """What a denial says starts with its verb ("denied his campaign colluded"): the
+    clause alone, given as the speaker's words, would say the opposite."""
+    if span is None or verb.lemma_.lower() not in DENYING_VERBS or verb.i >= span.start:
+        return span
+    return verb.doc[verb.i : span.end]
 
 
 def _tells_its_object(verb: Token) -> bool:
