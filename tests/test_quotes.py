@@ -398,3 +398,27 @@ def test_they_after_a_group_that_spoke_is_that_group() -> None:
     assert [q.speaker for q in found if q.evidence.text.startswith("Two engineers")] == [
         "Prosecutors"
     ]
+
+
+def test_mr_with_a_surname_is_not_the_woman_the_article_writes_in_full() -> None:
+    # the article writes only the president's wife in full; "Mr." is someone else
+    text = (
+        "President Halvorsen and Marta Halvorsen, the first lady, welcomed the delegation "
+        "on Tuesday.\n\n"
+        'Mr. Halvorsen criticised the treaty. "Nobody knows what I will do," he said.\n\n'
+        '"The gardens are open to all," Ms. Halvorsen said.'
+    )
+    speakers = {q.evidence.text: q.speaker for q in quotes_of(text)}
+    assert speakers["Nobody knows what I will do"] == "Halvorsen"
+    assert speakers["The gardens are open to all"] == "Marta Halvorsen"
+
+
+def test_what_a_denial_says_keeps_its_verb() -> None:
+    # the denied clause alone, given as the speaker's words, would say the opposite
+    text = (
+        "The Pellam Shipping company denied that its tanker leaked oil into the bay. "
+        "Harbour master Ilse Ostrov said the slick came from another ship."
+    )
+    said = {q.speaker: q.evidence.text for q in only(quotes_of(text), "reported")}
+    assert said["Pellam Shipping company"] == "denied that its tanker leaked oil into the bay"
+    assert said["Ilse Ostrov"] == "the slick came from another ship"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from triangulate.compare.agreements import states
+from triangulate.compare.agreements import labelled, states
 from triangulate.compare.align import told_words, without_near_duplicates
 from triangulate.compare.labels import (
     area_label,
@@ -401,3 +401,46 @@ def test_a_length_written_before_a_noun_is_its_length_not_its_years() -> None:
     years = "After the 1991-1993 war the region was split."
     war = TimeExpression(_at(years, "1991-1993"), "1991/1993", "year", anchored=True)
     assert date_label(years, war, None, True) == "Years of the war"
+
+
+def test_a_verb_cut_before_the_complement_it_needs_is_no_complete_label() -> None:
+    sentence = "The audit prompted Mayor Dovrel to send a letter to the council."
+    fact = _fact(sentence, "audit", "prompt", "Mayor Dovrel")
+    assert statement_label(sentence, fact, complete=True) is None
+    sentence = "A harbour official assured that the ferry was safe."
+    fact = _fact(sentence, "harbour official", "assure", None)
+    assert statement_label(sentence, fact, complete=True) is None
+    sentence = "The Kessin council kept debating the bridge tolls."
+    fact = _fact(sentence, "Kessin council", "keep", None)
+    assert statement_label(sentence, fact, complete=True) is None
+
+
+def test_an_object_sent_to_a_place_or_a_verb_before_a_time_is_a_complete_label() -> None:
+    sentence = "Rescuers carried the climber to the hut before dusk."
+    fact = _fact(sentence, "Rescuers", "carry", "climber")
+    assert statement_label(sentence, fact, complete=True) == "Rescuers carried the climber"
+    sentence = "Anton Reyes died during the night."
+    fact = _fact(sentence, "Anton Reyes", "die", None)
+    assert statement_label(sentence, fact, complete=True) == "Anton Reyes died"
+    sentence = "Lena Ward is the ideal choice to lead the crew."
+    fact = _fact(sentence, "Lena Ward", "be", "ideal choice")
+    assert statement_label(sentence, fact, complete=True) == "Lena Ward is the ideal choice"
+
+
+def test_a_group_whose_clause_stops_before_its_complement_shows_the_sentence() -> None:
+    text = "The audit prompted Mayor Dovrel to send a letter to the council."
+    first = Statement(
+        0,
+        "a",
+        "a",
+        Unit(Evidence("a", 0, len(text), text)),
+        0,
+        frozenset(),
+        frozenset(),
+        (),
+        (),
+        (_fact(text, "audit", "prompt", "Mayor Dovrel"),),
+    )
+    about, (statement, fact) = labelled([first])
+    assert about == "The audit prompted Mayor Dovrel to send a letter to the council"
+    assert statement is first and fact is not None and fact.predicate == "prompt"

@@ -759,3 +759,19 @@ def test_a_contested_value_in_a_closing_side_clause_leaves_the_rest_a_plain_fact
     assert first.text.endswith("the Clean Transit Act.")
     assert all("billion" not in e.text for e in first.evidence if e.article == first.articles[0])
     assert any(s.text.startswith("Reports differ on the cost") for s in account)
+
+
+def test_a_photo_caption_without_a_verb_is_no_summary_candidate() -> None:
+    text = (
+        "Kessin opens its new bridge\n\n"
+        "Mayor Ada Lund opened the Kessin bridge on Monday, the city said.\n\n"
+        "Mayor Ada Lund and Governor Piet Brand of Norland at the bridge in 2021.\n\n"
+        "Crowds in the rain at the opening of the bridge on Monday.\n\n"
+        "The bridge cost 40 million euros to build."
+    )
+    article = Article("k", "k.txt", text, outlet="Kessin Post", title="Kessin opens its bridge")
+    readings = dict(zip(["k"], read_many([article]), strict=True))
+    found = [c.text for c in summary.candidates([article], readings)]
+    assert "Mayor Ada Lund opened the Kessin bridge on Monday, the city said." in found
+    assert "The bridge cost 40 million euros to build." in found
+    assert not any("Governor Piet Brand" in t or t.startswith("Crowds") for t in found)

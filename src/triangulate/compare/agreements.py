@@ -677,6 +677,11 @@ def labelled(
             if best is None or support > best[0]:
                 best = (support, found, label)
     if best is not None:
+        chosen, clause = best[2]
+        if clause is not None and statement_label(chosen.text, clause, complete=True) is None:
+            # the phrase stops before what its verb goes on to say: shown as the sentence,
+            # while the clause still decides which members state it
+            return _whole_label(chosen), best[2]
         return best[1], best[2]
     whole = [m for m in members if _parses_whole(m)] or members  # not a source's slip
     shortest = min(whole, key=lambda s: (len(s.text), s.index))

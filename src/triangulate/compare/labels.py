@@ -691,11 +691,13 @@ PRONOUN_SPEECH = re.compile(
 )
 
 
-def statement_label(sentence: str, fact: Fact) -> str | None:
+def statement_label(sentence: str, fact: Fact, complete: bool = False) -> str | None:
     """ "Officers found a shotgun in the car": the sentence's own words from the fact's doer
     through its verb (with the auxiliaries the sentence writes) to what it acted on; None
     when they do not make a clean phrase: a pronoun or an unnamed owner for the doer, a doer
-    the clause does not start with, a verb without the object it needs, a word cut in two."""
+    the clause does not start with, a verb without the object it needs, a word cut in two.
+    ``complete``: also None when the phrase stops before the complement its verb goes on
+    with ("the audit prompted the mayor" to resign; "an official assured" that ...)."""
     if not fact.predicate or not fact.subject:
         return None
     doer = _phrase_at(sentence, fact.subject, 0)
@@ -727,10 +729,14 @@ def statement_label(sentence: str, fact: Fact) -> str | None:
         if lemma in GIVING_VERBS and SECOND_OBJECT.match(sentence, what[1]):
             return None  # "gave the inspector (a list)": what was given is left out
         end = what[1]
+        if complete and _someone(written) and INFINITIVE_AFTER_OBJECT.match(sentence, end):
+            return None  # "the ruling forced the mayor (to resign)": what the object was made to do
     elif lemma in LIGHT_PREDICATES or (lemma in NEEDS_COMPLEMENT and not verb_groups(lemma)):
         return None  # "X looked", "X planned": the verb needs what the clause goes on to say
     elif INFINITIVE_NEXT.match(sentence, verb[1]):
         return None  # "the board declined (to comment)": the verb's complement
+    elif complete and CLAUSE_NEXT.match(sentence, verb[1]):
+        return None  # "the mayor insisted (that ...)", "the crews kept (searching)"
     text = sentence[_with_determiner(sentence, doer[0]) : end]
     if len(WORD.findall(text)) > LABEL_WORDS + 4 or CLAUSE_BREAK_IN_LABEL.search(text):
         return None
@@ -738,6 +744,16 @@ def statement_label(sentence: str, fact: Fact) -> str | None:
 
 
 INFINITIVE_NEXT = re.compile(r"\s+to\s+[a-z]+\b")
+# "to" and a verb after an object, not "to" and the noun phrase of a place or a receiver
+INFINITIVE_AFTER_OBJECT = re.compile(
+    r"\s+to\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those)\b)[a-z]+\b"
+)
+# a "that" clause or a gerund straight after a verb without an object (not a word that
+# only ends like one: "left during the night", "died this morning")
+CLAUSE_NEXT = re.compile(
+    r"\s+(?:that\s|(?!(?:during|morning|evening|nothing|something|anything|everything"
+    r"|according|including|notwithstanding|thing|king|spring|ring|wing|bring)\b)[a-z]{2,}ing\b)"
+)
 DOER_GAP = 2  # words between the doer and its verb ("X also quickly left")
 OBJECT_GAP = 3  # words between the verb and its object ("left all of the region")
 CLAUSE_BREAK_IN_LABEL = re.compile(r"[;:()\[\]\"“”]|,\s")
@@ -756,6 +772,16 @@ def _phrase_at(sentence: str, phrase: str, after: int) -> tuple[int, int] | None
             return start, end
         start = sentence.find(phrase, start + 1)
     return None
+
+
+def _someone(phrase: str) -> bool:
+    """A named or a person noun object, whom a verb may make do something ("forced the
+    mayor to resign"); not a thing an infinitive describes ("the ideal choice to host")."""
+    words = WORD.findall(phrase)
+    if not words:
+        return False
+    last = words[-1].lower()
+    return words[-1][:1].isupper() or last in PERSON_NOUNS or last.removesuffix("s") in PERSON_NOUNS
 
 
 def _subordinate(sentence: str, start: int) -> bool:

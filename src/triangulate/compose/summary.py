@@ -270,6 +270,8 @@ def candidates(articles: Sequence[Article], readings: dict[str, Reading]) -> lis
                 continue  # a heading, caption or menu line: no statement
             if _asks(sentence.text) or ANNOUNCING.match(sentence.text.strip()):
                 continue  # a question, or "there is breaking news": states nothing
+            if _verbless(sentence, reading):
+                continue  # a photo caption ("X and Y at the town hall in 2031."): no statement
             if APPEAL.search(sentence.text):
                 continue  # "anyone with information is asked to call": asks, states nothing
             candidate = _candidate(article, source, position, sentence, reading)
@@ -363,6 +365,22 @@ def _open_quote(text: str) -> str | None:
     if len(opened) > len(CLOSING_SINGLE.findall(text)):
         return "’" if opened[-1] == "‘" else "'"
     return None
+
+
+def _verbless(sentence: Evidence, reading: Reading) -> bool:
+    """The reader found clauses in the sentence, none with a verb, and no verb in its words:
+    who and where, as a photo caption writes them, not what happened."""
+    facts = [f for f in reading.facts if _inside(f.evidence, sentence)]
+    if not facts or any(f.predicate for f in facts):
+        return False
+    units = [u for u in reading.units if _overlaps(u.evidence, sentence)]
+    return bool(units) and not any(u.verbs for u in units)
+
+
+def _overlaps(span: Evidence, sentence: Evidence) -> bool:
+    return (
+        span.article == sentence.article and span.start < sentence.end and sentence.start < span.end
+    )
 
 
 def _asks(text: str) -> bool:

@@ -97,6 +97,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "pcomp", "dobj", "pobj", "prep"})
 DATELINES_KEY = "triangulate.lead_datelines"  # the key the event reader caches them under
 WITHHOLDING_VERBS = word_set("decline refuse")  # "declined to say": nothing said
+DENYING_VERBS = word_set("deny")
 NO_ONE = frozenset({"nobody", "none", "neither", "no-one"})
 # verbs naming what something is ("what X called “a sham”"), and how far "what" may stand
 # before one
@@ -439,15 +440,26 @@ class SpeakerResolver:
             bearer = self._full_name_for(words[0], entity.evidence.start, doc)
             if bearer is not None:
                 return bearer.canonical
+            if self._namesakes(words[0], doc):
+                # "Mr. X" where the article writes only "Anna X" in full: another person,
+                # whom the surname names
+                return words[0]
         return entity.canonical
+
+    def _namesakes(self, surname: str, doc: Doc) -> list[Entity]:
+        key = fold(surname)
+        return [e for e in self._full_names(doc) if fold(person_words(e.evidence.text)[-1]) == key]
 
     def _full_name_for(self, surname: str, position: int, doc: Doc) -> Entity | None:
         """The person a bare surname at ``position`` names: the bearer written in full
         nearest before it when that one was just introduced speaking ("her son, Tom X,
         said ... \"...,\" X said"), else the one written in full most often (the main
         bearer: "Brigitte X" is written in full, "X" is the other)."""
-        key = fold(surname)
-        same = [e for e in self._full_names(doc) if fold(person_words(e.evidence.text)[-1]) == key]
+        same = self._namesakes(surname, doc)
+        wanted = _honorific_sex(doc.text, position)
+        if wanted is not None:
+            sexes = _sexes_written(same, doc.text)
+            same = [e for e in same if sexes.get(e.canonical) in (None, wanted)]
         before = [e for e in same if e.evidence.end <= position]
         if before and _introduced_speaking(before[-1], position, doc):
             return before[-1]
@@ -659,6 +671,50 @@ class SpeakerResolver:
             and not _in_regions(e.evidence.start, self.regions(pronoun.doc))
         ]
         return people[-1] if people else None
+
+
+# an honorific right before a surname ("Mr. X"), and what marks a name written in full as a
+# woman's or a man's: the honorific or kin noun before it ("his wife, Anna X", "Mrs. Anna
+# X"), or the one in apposition after it ("Anna X, the first lady,")
+HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+SEX_NOUNS = {
+    "f": "mrs ms miss wife widow lady mother daughter sister grandmother aunt niece girlfriend",
+    "m": "mr husband widower father son brother grandfather uncle nephew boyfriend",
+}
+SEX_OF_HONORIFIC = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+SEX_MARK_REACH = 30  # characters around a full name where its honorific or kin noun stands
+
+
+def _honorific_sex(text: str, position: int) -> str | None:
+    """ "m" for "Mr. X", "f" for "Mrs."/"Ms."/"Miss X", else None."""
+    found = HONORIFIC_BEFORE.search(text[max(0, position - 6) : position])
+    return SEX_OF_HONORIFIC[found.group(1).lower()] if found else None
+
+
+def _sexes_written(people: Sequence[Entity], text: str) -> dict[str, str]:
+    """Canonical name -> "f" or "m", for the people the article marks as a woman or a man
+    beside one of their names written in full (and never as the other)."""
+    marks: dict[str, set[str]] = {}
+    for person in people:
+        sex = _sex_written_with(person, text)
+        if sex is not None:
+            marks.setdefault(person.canonical, set()).add(sex)
+    return {name: found.pop() for name, found in marks.items() if len(found) == 1}
+
+
+def _sex_written_with(person: Entity, text: str) -> str | None:
+    """Whether the article marks this mention of a name written in full as a woman's or a
+    man's right around it; None when it does not say, or says both."""
+    before = text[max(0, person.evidence.start - SEX_MARK_REACH) : person.evidence.start]
+    after = text[person.evidence.end : person.evidence.end + SEX_MARK_REACH]
+    near = [
+        *re.findall(r"(\w+)\W{0,3}$", before),
+        *re.findall(r"^\s*,\s*(?:the|his|her|their)?\s*(?:first\s+)?(\w+)", after),
+    ]
+    marks = {
+        sex for sex, nouns in SEX_NOUNS.items() for word in near if word.lower() in nouns.split()
+    }
+    return marks.pop() if len(marks) == 1 else None
 
 
 def _names_beside_a_role(doc: Doc, index: EntityIndex, article_id: str) -> Iterator[Entity]:
@@ -904,8 +960,16 @@ def _content_span(verb: Token) -> Span | None:
             span = _without_split_attribution(_without_attribution(span))
             trimmed = _trim_punctuation(span)
             trimmed = _trim_punctuation(_without_lone_closing_mark(trimmed)) if trimmed else None
-            return _closing_mark_kept(trimmed) if trimmed is not None else None
+            return _with_denial(verb, _closing_mark_kept(trimmed) if trimmed is not None else None)
     return None
+
+
+def _with_denial(verb: Token, span: Span | None) -> Span | None:
+    """What a denial says starts with its verb ("denied his campaign colluded"): the
+    clause alone, given as the speaker's words, would say the opposite."""
+    if span is None or verb.lemma_.lower() not in DENYING_VERBS or verb.i >= span.start:
+        return span
+    return verb.doc[verb.i : span.end]
 
 
 def _tells_its_object(verb: Token) -> bool:
