@@ -51,6 +51,9 @@ AGE_APPOSITION_HOLDER = re.compile(
     r"(?:(?P<name>(?<=[a-z] )[A-Z][a-z'-]+ [A-Z][a-z'-]+)|\b(?P<noun>[A-Za-z]+))\s*,\s*$"
 )
 OLDEST_AGE = 120
+# "Name's 14-year-old son", "Name ' 14-year-old son" (tokenised text): the age of someone
+# the person has, not the person's own
+POSSESSIVE_GAP = re.compile(r"\s*['\u2019]\s*s?\s*")
 PERIOD_CLASH = 0.6  # two periods of one named thing: as sure as aligned sentences
 # Verbs that say little about what happened: two values hanging on them are no more alike.
 # Aspect verbs ("began blocking", "started the withdrawal") say when, not what, and verbs of
@@ -296,7 +299,7 @@ def age_holders(readings: Sequence[Reading]) -> dict[tuple[str, int], str]:
         for quantity in reading.quantities:
             if quantity_reader.unit_kind(quantity.unit) != "age":
                 continue
-            person = _holder(quantity.evidence, people)
+            person = _holder(quantity.evidence, people, _sentence_of(quantity, reading))
             if person is not None:
                 found[(reading.article, quantity.evidence.start)] = person.canonical
             elif (name := _unlisted_name(quantity, reading)) is not None:
@@ -314,12 +317,43 @@ def _unlisted_name(quantity: Quantity, reading: Reading) -> str | None:
     return told.group("name") if told is not None else None
 
 
-def _holder(span: Evidence, people: Sequence[Entity]) -> Entity | None:
+def _holder(
+    span: Evidence, people: Sequence[Entity], sentence: Evidence | None = None
+) -> Entity | None:
+    """The person an age is told of: named right before it ("Name, 38,"), not through a
+    possessive ("Name's 14-year-old son" is the son's age), else named soon after it in
+    the same sentence ("a 36-year-old ... Name"; a name opening the next sentence is not
+    the one the age describes)."""
     before = [p for p in people if 0 <= span.start - p.evidence.end <= 3]
-    if before:
+    if before and not _possessive_gap(before[-1].evidence, span, sentence):
         return before[-1]  # "Name, 38," / "Name, aged 38"
-    after = [p for p in people if 0 <= p.evidence.start - span.end <= AGE_NAME_GAP]
+    after = [
+        p
+        for p in people
+        if 0 <= p.evidence.start - span.end <= AGE_NAME_GAP
+        and _told_next(span, p.evidence, sentence)
+    ]
     return after[0] if after else None  # "a 36-year-old ... Name"
+
+
+def _told_next(span: Evidence, name: Evidence, sentence: Evidence | None) -> bool:
+    """Whether a name after an age is the next thing its sentence tells: in the same
+    sentence, with no other figure between ("61-year-old X and 48-year-old Name" gives
+    Name the 48)."""
+    if sentence is None:
+        return True
+    if name.start >= sentence.end or span.end < sentence.start:
+        return False
+    gap = sentence.text[span.end - sentence.start : name.start - sentence.start]
+    return not any(character.isdigit() for character in gap)
+
+
+def _possessive_gap(name: Evidence, span: Evidence, sentence: Evidence | None) -> bool:
+    """Whether the words between a name and an age are a possessive ("'s", "'")."""
+    if sentence is None or not sentence.start <= name.end <= span.start <= sentence.end:
+        return False
+    gap = sentence.text[name.end - sentence.start : span.start - sentence.start]
+    return bool(POSSESSIVE_GAP.fullmatch(gap))
 
 
 class Linker:
