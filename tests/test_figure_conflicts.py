@@ -809,3 +809,17 @@ def test_an_age_belongs_to_the_name_right_after_it_not_past_another_age() -> Non
     first, second = Evidence("a1", 0, 11, text[:11]), Evidence("a1", 26, 37, text[26:37])
     assert link_holder(first, [name], sentence) is None
     assert link_holder(second, [name], sentence) == name
+
+
+def test_one_verb_in_two_unlinked_sentences_dates_two_happenings(encoder: TextEncoder) -> None:
+    # a suspect's record: "charged in 2019" with one thing, "charged in 2020" with another
+    claims = _claims(
+        encoder,
+        "Darel Quist, 41, was arrested in Port Ellis on Monday over the fire at the ferry"
+        " office.\nIn 2020, he was charged with assault and battery on a neighbour, according to"
+        " court records.",
+        "Darel Quist was arrested on Monday over the ferry office fire in Port Ellis.\nIn 2019,"
+        " Quist was charged with stealing a $300 bicycle from his brother.",
+    )
+    dates = [c for c in claims if c.status == "conflict" and c.kind == "date"]
+    assert not dates, [(c.about, [s.display for s in c.sides]) for c in dates]

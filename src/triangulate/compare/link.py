@@ -155,6 +155,7 @@ class LinkInput:
     governor: str | None = None  # a measure's own verb ("falling 60 m" -> "fall")
     revising: bool = False  # its report revises an earlier report's figure beside it
     of_a_past_year: bool = False  # its clause dates it to a year before its report's
+    of_a_day: bool = False  # a date told to its day ("on Wednesday", "May 8")
 
 
 def _shifted(a: LinkInput, b: LinkInput) -> bool:
@@ -727,7 +728,13 @@ class Linker:
                 return max(aligned, CLASH_ALIGNMENT), False
             unambiguous = not {self.traits[i].key, self.traits[j].key} & self.ambiguous
             if self._same_key(i, j) and unambiguous and self._same_doer(i, j):
-                return CLASH_ALIGNMENT, False  # the same doer, verb and counted thing
+                if a.kind == "quantity" or a.words & b.words or (a.of_a_day and b.of_a_day):
+                    return CLASH_ALIGNMENT, False  # the same doer, verb and counted thing
+                # a date's key counts nothing ("point"): in sentences the aligner does not
+                # link, one verb alone dates two happenings of a record or a history ("was
+                # charged in 2004", "was charged in 2005 with assault") unless the words by
+                # the dates meet or both are days of the news ("left on Wednesday")
+                return None
             if unambiguous and self._same_described(i, j):
                 # "around 24,000 coastal residents", "11,000-odd coastal residents"
                 return CLASH_ALIGNMENT, False
