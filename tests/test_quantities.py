@@ -546,3 +546,15 @@ def test_a_share_told_in_words_is_no_count(text: str) -> None:
 def test_a_count_out_of_a_total_keeps_both() -> None:
     text = "Police arrested 23 out of 40 protesters."
     assert [q.value for q in find_quantities(text, "f", load_nlp()(text))] == [23.0, 40.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Harbin Steel agreed a $12-billion takeover of Orlo Mining.", "$12-billion", 12e9),
+        ("The council took a 40 - million euro loan from the fund .", "40 - million", 40e6),
+    ],
+)
+def test_a_scale_hyphenated_to_its_number_is_read(text: str, span: str, value: float) -> None:
+    found = only(text)
+    assert (found.evidence.text, found.value) == (span, value)
