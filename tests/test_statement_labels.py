@@ -385,3 +385,24 @@ def test_a_length_written_before_a_noun_is_its_length_not_its_years() -> None:
     years = "After the 1991-1993 war the region was split."
     war = TimeExpression(_at(years, "1991-1993"), "1991/1993", "year", anchored=True)
     assert date_label(years, war, None, True) == "Years of the war"
+
+
+def test_the_clause_label_of_a_quotation_is_its_words_without_the_speaker() -> None:
+    assert clause_label(
+        '"The pier will be rebuilt before the winter storms," said Ona Brisk, the harbour'
+        " master, who has run the port of Port Ellis since 2019."
+    ) == ("The pier will be rebuilt before the winter storms")
+    assert clause_label(
+        '"We will not reopen the ferry line this year," Brisk said after the vote on Monday.'
+    ) == ("We will not reopen the ferry line this year")
+    # too few quoted words to say anything: the sentence stays
+    assert clause_label('"Anna," he said, "the pier will be rebuilt."').startswith("Anna")
+
+
+def test_a_clause_label_keeps_no_lone_quotation_mark() -> None:
+    assert clause_label('The aim, she said, is "a pier that outlasts the storms.') == (
+        "The aim, she said, is a pier that outlasts the storms"
+    )
+    assert clause_label('The board called it "a fair price" on Monday.') == (
+        'The board called it "a fair price" on Monday'
+    )
