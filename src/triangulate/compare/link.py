@@ -158,6 +158,15 @@ class LinkInput:
     of_a_day: bool = False  # a date told to its day ("on Wednesday", "May 8")
 
 
+def _one_time(a: LinkInput, b: LinkInput) -> bool:
+    """Whether two dates on one verb, in sentences the aligner does not link and with no
+    word by them in common, may still time one happening: two days of the news ("left on
+    Wednesday") or two periods of one state ("closed from 2004 to 2009", "shut in
+    2005-2007"). Two years or a year and a day on one verb are two happenings of a record or
+    a history ("was charged in 2004", "was charged in 2005 with assault")."""
+    return (a.of_a_day and b.of_a_day) or a.unit == b.unit == "range"
+
+
 def _shifted(a: LinkInput, b: LinkInput) -> bool:
     """Two periods of one length ("the 2008-09 season", "the 2009-2010 season") are two
     turns of something recurring, not two accounts of one period."""
@@ -728,12 +737,8 @@ class Linker:
                 return max(aligned, CLASH_ALIGNMENT), False
             unambiguous = not {self.traits[i].key, self.traits[j].key} & self.ambiguous
             if self._same_key(i, j) and unambiguous and self._same_doer(i, j):
-                if a.kind == "quantity" or a.words & b.words or (a.of_a_day and b.of_a_day):
+                if a.kind == "quantity" or a.words & b.words or _one_time(a, b):
                     return CLASH_ALIGNMENT, False  # the same doer, verb and counted thing
-                # a date's key counts nothing ("point"): in sentences the aligner does not
-                # link, one verb alone dates two happenings of a record or a history ("was
-                # charged in 2004", "was charged in 2005 with assault") unless the words by
-                # the dates meet or both are days of the news ("left on Wednesday")
                 return None
             if unambiguous and self._same_described(i, j):
                 # "around 24,000 coastal residents", "11,000-odd coastal residents"
