@@ -128,3 +128,16 @@ def test_entity_spans_never_carry_line_breaks() -> None:
     for found in find_entities(load_nlp()(text), "n"):
         assert found.evidence.text == found.evidence.text.strip()
         assert found.canonical == " ".join(found.canonical.split())
+
+
+def test_a_name_with_a_hyphenated_given_name_is_read_whole() -> None:
+    # the tokeniser splits "Seo-in" at its hyphen and the tagger stops before "in"
+    text = "The envoy met Governor Han Seo-in on Friday, and President Ryu Dae-in on Monday."
+    people = [e.evidence.text for e in find_entities(load_nlp()(text), "h") if e.label == "PERSON"]
+    assert people == ["Han Seo-in", "Ryu Dae-in"]
+
+
+def test_a_hyphenated_modifier_after_a_name_is_not_part_of_it() -> None:
+    text = "Governor Ilse Varga-led talks ended, and Ilse Varga spoke on Friday."
+    people = [e.evidence.text for e in find_entities(load_nlp()(text), "h") if e.label == "PERSON"]
+    assert "Ilse Varga-led" not in people

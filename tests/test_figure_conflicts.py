@@ -10,8 +10,9 @@ import pytest
 
 from triangulate.compare.claims import compare
 from triangulate.compare.labels import sum_measure
+from triangulate.compare.link import _holder as link_holder
 from triangulate.compare.revisions import told_as_earlier
-from triangulate.models import Article, Claim, Evidence
+from triangulate.models import Article, Claim, Entity, Evidence
 from triangulate.nlp.encoder import TextEncoder, load_encoder
 from triangulate.readers.reader import read_many
 
@@ -879,3 +880,55 @@ def test_a_clock_time_in_four_figures_gives_no_day_to_clash(encoder: TextEncoder
         " across the valley, officials said.",
     )
     assert not _dated(claims, "conflict")
+
+
+def _ages(claims: list[Claim]) -> list[Claim]:
+    return [c for c in claims if c.about.startswith("Age of")]
+
+
+def test_the_age_of_a_persons_child_is_not_the_persons(encoder: TextEncoder) -> None:
+    # "Name's 14-year-old daughter": the daughter's age, told through a possessive
+    claims = _claims(
+        encoder,
+        "Police found the body of Lena Marsh, 52, in her flat on Orchard Lane in Dunmore on"
+        " Sunday.",
+        "Lena Marsh was found dead in her Orchard Lane flat in Dunmore on Sunday, police"
+        " said.\nMs. Marsh's 14-year-old daughter was staying with friends at the time.",
+    )
+    assert not [c for c in _ages(claims) if c.status == "conflict"]
+
+
+def test_an_age_is_not_given_to_a_name_opening_the_next_sentence(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "Police found the body of Lena Marsh, 52, in her flat on Orchard Lane in Dunmore on"
+        " Sunday.",
+        "The woman found dead on Orchard Lane in Dunmore on Sunday was identified as Lena"
+        " Marsh.\nShe leaves a husband and a 15-year-old son.\nLena Marsh had worked at the"
+        " town library for twenty years.",
+    )
+    assert not [c for c in _ages(claims) if c.status == "conflict"]
+
+
+def test_an_age_belongs_to_the_name_right_after_it_not_past_another_age() -> None:
+    # "61-year-old <a name the tagger missed> and 48-year-old Name": the 48 is Name's
+    text = "61-year-old Bria Holt and 48-year-old Cora Penn were named as the victims."
+    sentence = Evidence("a1", 0, len(text), text)
+    name = Entity(Evidence("a1", 38, 47, "Cora Penn"), "PERSON", "Cora Penn")
+    first, second = Evidence("a1", 0, 11, text[:11]), Evidence("a1", 26, 37, text[26:37])
+    assert link_holder(first, [name], sentence) is None
+    assert link_holder(second, [name], sentence) == name
+
+
+def test_one_verb_in_two_unlinked_sentences_dates_two_happenings(encoder: TextEncoder) -> None:
+    # a suspect's record: "charged in 2019" with one thing, "charged in 2020" with another
+    claims = _claims(
+        encoder,
+        "Darel Quist, 41, was arrested in Port Ellis on Monday over the fire at the ferry"
+        " office.\nIn 2020, he was charged with assault and battery on a neighbour, according to"
+        " court records.",
+        "Darel Quist was arrested on Monday over the ferry office fire in Port Ellis.\nIn 2019,"
+        " Quist was charged with stealing a $300 bicycle from his brother.",
+    )
+    dates = [c for c in claims if c.status == "conflict" and c.kind == "date"]
+    assert not dates, [(c.about, [s.display for s in c.sides]) for c in dates]

@@ -87,3 +87,26 @@ def test_the_text_own_dateline_outranks_the_file_name() -> None:
 def test_an_undated_article_is_dated_by_its_file_name() -> None:
     bare = Article("c", "coverage/harbour-2031-03-04.txt", "Ships left on Thursday.")
     assert publication_of(bare) == Publication("2031-03-04", "file-name")
+
+
+def test_a_date_labelled_inside_a_long_sentence_is_no_dateline() -> None:
+    # "a memo, dated ..." near the top dates the memo, not the report: the report's own
+    # date is then only inferred from the text, never given
+    text = (
+        "Here are the harbour board's letters\n\n"
+        "The board released the letters to the council on Thursday.\n\n"
+        '"The chair said the pier was safe and asked us to say so in public, which we did not'
+        ' think we could do," the clerk wrote in one letter, dated March 4, 2029.'
+    )
+    found = publication_date(text=text)
+    assert found.how != "dateline"
+    assert found.date is None or found.inferred
+
+
+def test_a_byline_line_opened_by_its_label_is_still_a_dateline() -> None:
+    text = (
+        "Harbour board releases letters\n\nPublished March 6, 2031 10:05 AM by the Port Ellis"
+        " Courier staff and with wire reports from along the coast\n\nThe board released the"
+        " letters on Thursday."
+    )
+    assert publication_date(text=text) == Publication("2031-03-06", "dateline")

@@ -625,3 +625,15 @@ def test_a_conversion_in_brackets_is_the_same_figure(text: str, kept: list[str])
     hedge stays with the first; read alone, 36 miles would clash with a report of 35."""
     for doc in (None, load_nlp()(text)):
         assert [q.evidence.text for q in find_quantities(text, "a1", doc)] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Harbin Steel agreed a $12-billion takeover of Orlo Mining.", "$12-billion", 12e9),
+        ("The council took a 40 - million euro loan from the fund .", "40 - million", 40e6),
+    ],
+)
+def test_a_scale_hyphenated_to_its_number_is_read(text: str, span: str, value: float) -> None:
+    found = only(text)
+    assert (found.evidence.text, found.value) == (span, value)

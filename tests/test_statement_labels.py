@@ -444,3 +444,24 @@ def test_a_group_whose_clause_stops_before_its_complement_shows_the_sentence() -
     about, (statement, fact) = labelled([first])
     assert about == "The audit prompted Mayor Dovrel to send a letter to the council"
     assert statement is first and fact is not None and fact.predicate == "prompt"
+
+
+def test_the_clause_label_of_a_quotation_is_its_words_without_the_speaker() -> None:
+    assert clause_label(
+        '"The pier will be rebuilt before the winter storms," said Ona Brisk, the harbour'
+        " master, who has run the port of Port Ellis since 2019."
+    ) == ("The pier will be rebuilt before the winter storms")
+    assert clause_label(
+        '"We will not reopen the ferry line this year," Brisk said after the vote on Monday.'
+    ) == ("We will not reopen the ferry line this year")
+    # too few quoted words to say anything: the sentence stays
+    assert clause_label('"Anna," he said, "the pier will be rebuilt."').startswith("Anna")
+
+
+def test_a_clause_label_keeps_no_lone_quotation_mark() -> None:
+    assert clause_label('The aim, she said, is "a pier that outlasts the storms.') == (
+        "The aim, she said, is a pier that outlasts the storms"
+    )
+    assert clause_label('The board called it "a fair price" on Monday.') == (
+        'The board called it "a fair price" on Monday'
+    )

@@ -1478,6 +1478,7 @@ def _linker(
                 governor=mention.governor,
                 revising=mention.revising,
                 of_a_past_year=_of_a_past_year(mention, statement),
+                of_a_day=mention.time is not None and mention.time.granularity == "day",
             )
         )
     nouns = sorted({v.unit for v in values if v.kind == "quantity" and v.unit})

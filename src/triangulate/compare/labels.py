@@ -897,8 +897,34 @@ def parses_whole(sentence: str) -> bool:
 
 def clause_label(sentence: str) -> str:
     """A cited sentence as a label when no clean phrase can be built from its clause: the
-    sentence without who said it ("..., police said"), cut only when it is long."""
+    sentence without who said it ("..., police said"; a quotation's words without the
+    "... ," said X, who ..." after them), cut only when it is long."""
+    quoted = QUOTE_THEN_SPEAKER.match(sentence)
+    if quoted is not None and len(quoted.group("words").split()) >= QUOTE_LABEL_WORDS:
+        sentence = quoted.group("words")
     text = PRONOUN_SPEECH.sub("", LEADING_ATTRIBUTION.sub("", sentence.strip()))
     text = TRAILING_ATTRIBUTION.sub("", text).strip()
     text = text.strip(" \"'\u201c\u201d\u2018\u2019").rstrip(".!?;:, ")
-    return clipped(tidy(text or sentence), CLAUSE_WORDS)
+    return clipped(_without_stray_quote(tidy(text or sentence)), CLAUSE_WORDS)
+
+
+# A quotation opening the sentence, then who said it and anything after ("'We will rebuild,'
+# said Ona Brisk, the mayor, who ..."; "'We will rebuild,' Brisk said after the vote").
+QUOTE_THEN_SPEAKER = re.compile(
+    r"^\s*[\"\u201c](?P<words>[^\"\u201c\u201d]+?)\s*[,!?]\s*[\"\u201d]\s*"
+    r"(?:[^\"\u201c\u201d]{0,60}?\s)?(?:said|says|told|added|wrote|tweeted)\b",
+    re.IGNORECASE,
+)
+QUOTE_LABEL_WORDS = 4  # fewer quoted words ("'Anna,' he said, 'we ...'") name no claim
+DOUBLE_QUOTES = ('"', "\u201c", "\u201d")
+
+
+def _without_stray_quote(text: str) -> str:
+    """A label without a quotation mark left alone by the cut ("The goal, he said, is "a
+    lasting truce"): one mark with no partner reads as a slip."""
+    marks = sum(text.count(mark) for mark in DOUBLE_QUOTES)
+    if marks != 1:
+        return text
+    for mark in DOUBLE_QUOTES:
+        text = text.replace(mark, "")
+    return " ".join(text.split())

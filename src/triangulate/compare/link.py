@@ -54,6 +54,9 @@ OLDEST_AGE = 120
 PARENT_REACH = 40  # characters between a count of children and its parent's name
 # "Name, a 23-year-old student": the words between a name and the age describing it
 AGE_DESCRIPTION_BEFORE = re.compile(r"\s*,\s+an?\s+$")
+# "Name's 14-year-old son", "Name ' 14-year-old son" (tokenised text): the age of someone
+# the person has, not the person's own
+POSSESSIVE_GAP = re.compile(r"\s*['\u2019]\s*s?\s*")
 PERIOD_CLASH = 0.6  # two periods of one named thing: as sure as aligned sentences
 # Verbs that say little about what happened: two values hanging on them are no more alike.
 # Aspect verbs ("began blocking", "started the withdrawal") say when, not what, and verbs of
@@ -159,6 +162,16 @@ class LinkInput:
     governor: str | None = None  # a measure's own verb ("falling 60 m" -> "fall")
     revising: bool = False  # its report revises an earlier report's figure beside it
     of_a_past_year: bool = False  # its clause dates it to a year before its report's
+    of_a_day: bool = False  # a date told to its day ("on Wednesday", "May 8")
+
+
+def _one_time(a: LinkInput, b: LinkInput) -> bool:
+    """Whether two dates on one verb, in sentences the aligner does not link and with no
+    word by them in common, may still time one happening: two days of the news ("left on
+    Wednesday") or two periods of one state ("closed from 2004 to 2009", "shut in
+    2005-2007"). Two years or a year and a day on one verb are two happenings of a record or
+    a history ("was charged in 2004", "was charged in 2005 with assault")."""
+    return (a.of_a_day and b.of_a_day) or a.unit == b.unit == "range"
 
 
 def _shifted(a: LinkInput, b: LinkInput) -> bool:
@@ -313,7 +326,8 @@ def age_holders(readings: Sequence[Reading]) -> dict[tuple[str, int], str]:
         for quantity in reading.quantities:
             if quantity_reader.unit_kind(quantity.unit) != "age":
                 continue
-            person = _holder(quantity.evidence, people) or _described_before(
+            sentence = _sentence_of(quantity, reading)
+            person = _holder(quantity.evidence, people, sentence) or _described_before(
                 quantity, people, reading
             )
             if person is not None:
@@ -350,12 +364,43 @@ def _described_before(
     return found[-1] if found else None
 
 
-def _holder(span: Evidence, people: Sequence[Entity]) -> Entity | None:
+def _holder(
+    span: Evidence, people: Sequence[Entity], sentence: Evidence | None = None
+) -> Entity | None:
+    """The person an age is told of: named right before it ("Name, 38,"), not through a
+    possessive ("Name's 14-year-old son" is the son's age), else named soon after it in
+    the same sentence ("a 36-year-old ... Name"; a name opening the next sentence is not
+    the one the age describes)."""
     before = [p for p in people if 0 <= span.start - p.evidence.end <= 3]
-    if before:
+    if before and not _possessive_gap(before[-1].evidence, span, sentence):
         return before[-1]  # "Name, 38," / "Name, aged 38"
-    after = [p for p in people if 0 <= p.evidence.start - span.end <= AGE_NAME_GAP]
+    after = [
+        p
+        for p in people
+        if 0 <= p.evidence.start - span.end <= AGE_NAME_GAP
+        and _told_next(span, p.evidence, sentence)
+    ]
     return after[0] if after else None  # "a 36-year-old ... Name"
+
+
+def _told_next(span: Evidence, name: Evidence, sentence: Evidence | None) -> bool:
+    """Whether a name after an age is the next thing its sentence tells: in the same
+    sentence, with no other figure between ("61-year-old X and 48-year-old Name" gives
+    Name the 48)."""
+    if sentence is None:
+        return True
+    if name.start >= sentence.end or span.end < sentence.start:
+        return False
+    gap = sentence.text[span.end - sentence.start : name.start - sentence.start]
+    return not any(character.isdigit() for character in gap)
+
+
+def _possessive_gap(name: Evidence, span: Evidence, sentence: Evidence | None) -> bool:
+    """Whether the words between a name and an age are a possessive ("'s", "'")."""
+    if sentence is None or not sentence.start <= name.end <= span.start <= sentence.end:
+        return False
+    gap = sentence.text[name.end - sentence.start : span.start - sentence.start]
+    return bool(POSSESSIVE_GAP.fullmatch(gap))
 
 
 class Linker:
@@ -789,7 +834,9 @@ class Linker:
                 return max(aligned, CLASH_ALIGNMENT), False
             unambiguous = not {self.traits[i].key, self.traits[j].key} & self.ambiguous
             if self._same_key(i, j) and unambiguous and self._same_doer(i, j):
-                return CLASH_ALIGNMENT, False  # the same doer, verb and counted thing
+                if a.kind == "quantity" or a.words & b.words or _one_time(a, b):
+                    return CLASH_ALIGNMENT, False  # the same doer, verb and counted thing
+                return None
             if unambiguous and self._same_described(i, j):
                 # "around 24,000 coastal residents", "11,000-odd coastal residents"
                 return CLASH_ALIGNMENT, False

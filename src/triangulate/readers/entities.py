@@ -290,10 +290,40 @@ def _trimmed(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+# Hyphens that join the parts of one name ("Jae-in", "Ruiz-Lopez")
+NAME_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+# A name's hyphenated part is a short syllable ("Jae-in", "Jong-un"); longer words and these
+# make a modifier of the name ("a Vance-led panel", "Vance-era rules", "Vance-backed")
+NAME_PART_LETTERS = 4
+NAME_COMPOUND_HEADS = word_set("led run era like type born free ish ite ist ism")
+
+
+def _hyphen_joined(span: Span) -> Span:
+    """A name the tagger ended at a hyphen inside a word ("Moon Jae" of "Moon Jae-in": the
+    tokeniser splits the hyphen off and the tagger takes "in" for a preposition), to the
+    word's end."""
+    doc, end = span.doc, span.end
+    if len(span) < 2:
+        return span  # a surname alone ("Vance-backed") is no given name cut short
+    while (
+        end + 1 < len(doc)
+        and not doc[end - 1].whitespace_
+        and doc[end].text in NAME_HYPHENS
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and len(doc[end + 1].text) <= NAME_PART_LETTERS
+        and doc[end + 1].lower_ not in NAME_COMPOUND_HEADS
+    ):
+        end += 2
+    return doc[span.start : end]
+
+
 def _raw_entities(doc: Doc, article_id: str) -> list[Entity]:
     found = []
     for ent in doc.ents:
         span = _trimmed(ent) if ent.label_ in ENTITY_LABELS else None
+        if span is not None and ent.label_ == "PERSON":
+            span = _hyphen_joined(span)
         if span is not None and (span.text[:1].isupper() or span.text[:1].isdigit()):
             evidence = Evidence(article_id, span.start_char, span.end_char, span.text)
             label = "GPE" if ent.label_ == "PERSON" and is_known_place(span.text) else ent.label_

@@ -351,6 +351,9 @@ _WORD_NUMBER = (
     rf"(?:(?:\s+|-)(?:and\s+(?!three[\s-]quarters))?(?:{_TENS_W}|{_UNIT_W}|{_SCALE_W}|dozen))*"
     rf"{_FRACTION_THEN_SCALE})"
 )
+# "$11 billion", and hyphenated before the noun it counts: "a $11-billion deal", "a 90 -
+# million euro loan" (tokenised)
+_TO_SCALE = r"(?:\s+|\s*-\s*)"
 # "2 , 000" and "0 . 07": numbers as tokenised text writes them
 _DIGITS = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: , \d{3})+(?![\d.])|\d+ \. \d+(?![\d.])"
@@ -358,7 +361,7 @@ _DIGITS = (
 )
 _DIGIT_NUMBER = (
     rf"(?:\d+(?i:{_AND_FRACTION})(?:\s+(?:{_SCALE_W}))?\b"
-    rf"|(?:{_DIGITS})(?:\s+(?:{_SCALE_W})\b|(?:bn|mn|mln|tn|m|k|b|{_GLUED_UNITS})\b)?"
+    rf"|(?:{_DIGITS})(?:{_TO_SCALE}(?:{_SCALE_W})\b|(?:bn|mn|mln|tn|m|k|b|{_GLUED_UNITS})\b)?"
     r"(?:\s+(?:dozen)\b)?)"
 )
 _NUMBER_AFTER_SEP = rf"(?:(?:{_DIGIT_NUMBER})(?![\w/:]|[.,]\d)|\b(?i:{_WORD_NUMBER})\b)"
@@ -979,7 +982,7 @@ def _parse_digits(written: str) -> _Parsed | None:
         base = float(digits)
     except ValueError:
         return None
-    rest = written[numeric.end() :].split()
+    rest = written[numeric.end() :].replace("-", " ").split()  # "-billion" as "billion"
     factor = math.prod(SCALES.get(word, 1.0) for word in rest)
     value = base * factor
     low, high = _rounding_interval(value, digits, factor)

@@ -1682,8 +1682,12 @@ def _dateline_in_line(line: str) -> tuple[str, bool] | None:
     """(ISO date, labelled) when a line of the article head is a dateline."""
     if not _HAS_DIGIT.search(line):
         return None  # a full date always has a day or a year in figures
-    if len(line.split()) > _DATELINE_WORDS and not _ANY_LABEL.search(line):
-        return None  # a long unlabelled line is prose, not a dateline
+    if len(line.split()) > _DATELINE_WORDS:
+        label = _ANY_LABEL.search(line)
+        if label is None or len(line[: label.start()].split()) > _DATELINE_WORDS:
+            # a long line is prose, not a dateline, unless a label opens it ("By A. Name
+            # and B. Name, updated ..."): "... in one memo, dated May 8, 2017" dates the memo
+            return None
     if not _MAY_HOLD_A_DAY.search(line.lower()):
         return None  # no rule can read a full date there
     for found in _absolute_times(line):
