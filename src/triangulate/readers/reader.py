@@ -50,7 +50,7 @@ from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import told_times
 from triangulate.readers.units import find_units
 
-READER_VERSION = "29"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
+READER_VERSION = "30"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
 # 6: events told by another clause's sentence, quotes kept to their clause; 7: speeds;
 # 8: a year naming happenings ("the 1974 bombings", "the May 2031 riots") and a tokenised
 # clock time ("11 : 40 p.m.") are no counts; 9: a quoted speaker named by a surname the tagger
@@ -91,7 +91,12 @@ READER_VERSION = "29"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # late 20s" is an age; midnight is no 24:00; a date in a text file's name and a yearless wire
 # dateline date the article; a timeline telling never ends on "and" nor borrows a subject;
 # a participle describing a noun keeps its own time ("a man arrested on Saturday"); the year
-# a figure is compared with ("an increase of $3 billion on last year") dates no event
+# a figure is compared with ("an increase of $3 billion on last year") dates no event; 30: "a
+# mother of 12" counts children; "an 8 Block gang member", a rate ("one in every 500"), "two
+# days ago" and a conversion in brackets ("58 km (36 miles)") are no counts of their own; a
+# weekday of every week dates nothing; "$12-billion" keeps its scale; a name read across a
+# hyphen ("Han Seo-in"); a date labelled deep in prose and a tokenised or capitalised dateline;
+# "Mr. X" is no woman written in full; a denial's words keep their verb
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
