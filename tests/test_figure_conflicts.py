@@ -932,3 +932,24 @@ def test_one_verb_in_two_unlinked_sentences_dates_two_happenings(encoder: TextEn
     )
     dates = [c for c in claims if c.status == "conflict" and c.kind == "date"]
     assert not dates, [(c.about, [s.display for s in c.sides]) for c in dates]
+
+
+def test_a_day_counted_from_another_day_is_no_side_of_a_date_clash(
+    encoder: TextEncoder,
+) -> None:
+    """ "angry over his firing four days earlier" counts from a day the reader has to guess
+    (the shooting's? the verdict's?): it never makes a clash with the shooting's day."""
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-04-08",
+            "A gunman shot three people at an accounting office in Dunmore on Monday morning.",
+        ),
+        (
+            "2032-05-01",
+            "A jury on Tuesday convicted Ray Kessel of murder. Prosecutors said Kessel shot"
+            " three people at the accounting office in Dunmore because he was angry over his"
+            " firing four days earlier.",
+        ),
+    )
+    assert not [c for c in claims if c.kind == "date" and c.status == "conflict"]

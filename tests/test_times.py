@@ -770,3 +770,12 @@ def test_midnight_is_a_real_clock_time_on_the_day_it_belongs_to(
 ) -> None:
     (clock,) = [t for t in find_times(text, "a1", THURSDAY) if t.granularity == "time"]
     assert (clock.value, clock.mod) == (value, mod)
+
+
+def test_days_earlier_than_no_day_told_before_are_not_dated_from_the_report() -> None:
+    """ "furious over his firing four days earlier": earlier than the shooting, not than the
+    report; with no day told before, it is left undated rather than dated wrongly."""
+    expression = found("The court heard he was angry over his firing four days earlier.")
+    assert expression["four days earlier"].value is None
+    later = found("On May 2 the mill closed. Three days later, its owner was arrested.")
+    assert later["Three days later"].value == "2024-05-05"

@@ -170,6 +170,11 @@ METADATA_LINE = re.compile(
 )
 CLOCK_TIME = re.compile(r"\b\d{1,2}\s?[:.]\s?\d{2}\s?([ap]\.?\s?m\b|[A-Z]{2,4}\b)", re.IGNORECASE)
 EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
+# A day counted from another the text told ("four days earlier", "two weeks later"): which
+# day it counts from is the reader's guess, so it is no sure side of a clash.
+COUNTED_FROM_ANOTHER_DAY = re.compile(
+    r"\b(?:days?|weeks?|months?|years?|hours?|nights?)\s+(?:earlier|later)$", re.IGNORECASE
+)
 RELATIVE_CLAUSE = re.compile(r",\s+(which|who|that)\b")
 _STOP_TEXT = """a an the and or but nor of to in on at by for with from as into onto over under
 up down out off about after before since until till during between among through than then
@@ -609,6 +614,8 @@ def _reliably_dated(time: TimeExpression, article: Article) -> bool:
     """Explicit years, or relative dates resolved against a known publication date."""
     if _year_written(time):
         return True
+    if COUNTED_FROM_ANOTHER_DAY.search(time.evidence.text):
+        return False  # "his firing four days earlier": counted from a day the reader guessed
     # a day written without its year ("May 8", "on Saturday") read against a publication
     # date the source gives is as sure as the report: the year or week is the reader's
     # pick only where the report's own date is a guess. A bare clock time's day is the

@@ -799,6 +799,10 @@ def _resolve_ago(match: re.Match[str], ctx: _Context) -> _Resolved | None:
         return _year_before(ctx)
     base = ctx.anchor
     if match.group("dir").lower() in {"later", "earlier", "before", "after"}:
+        if ctx.last_day is None and match.group("dir").lower() in {"earlier", "later"}:
+            # "fired four days earlier": earlier than another happening, which no day
+            # told before places; the report's own day is not it
+            return _unanchored(unit if unit != "night" else "day")
         base = ctx.last_day or ctx.anchor
     shifted = _shift(base, unit, sign * int(amount) * (10 if unit == "decade" else 1))
     if unit == "decade":
