@@ -368,7 +368,9 @@ def test_a_bare_number_is_a_figure_not_a_number_of_nothing() -> None:
     sentence = "The board met on Monday and 31 voted, the chairman said."
     quantity = _exactly(sentence, "31", 31, "")
     fact = _fact(sentence, "31", "vote", None)
-    assert figure_label(sentence, 0, quantity, fact) == "Figure"
+    # not "Figure" alone, which says nothing a reader could check: what its clause says
+    assert figure_label(sentence, 0, quantity, fact) == "Figure (31 voted)"
+    assert figure_label(sentence, 0, quantity, None) == "Figure"
 
 
 @pytest.mark.parametrize(
@@ -465,3 +467,88 @@ def test_a_clause_label_keeps_no_lone_quotation_mark() -> None:
     assert clause_label('The board called it "a fair price" on Monday.') == (
         'The board called it "a fair price" on Monday'
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "value", "unit", "subject", "predicate", "obj", "label"),
+    [
+        # a light verb says nothing of the things counted: no "Number of voters who are"
+        (
+            "Over 40,000 voters are eligible in the Vellmark ward.",
+            "Over 40,000",
+            40000,
+            "voters",
+            "Over 40,000 voters",
+            "be",
+            None,
+            "Number of voters",
+        ),
+        # a figure joined to its noun counts that noun, whatever the clause does
+        (
+            "The 90-seat council of Dornhavel met on Friday.",
+            "90",
+            90,
+            "seat",
+            "The 90-seat council",
+            "meet",
+            None,
+            "Number of seats",
+        ),
+        # "one-on-one" counts nothing
+        (
+            "Mayor Ilse Varg held a one-on-one meeting with the envoy.",
+            "one",
+            1,
+            "on-one",
+            "Mayor Ilse Varg",
+            "hold",
+            "a one-on-one meeting",
+            "Figure (Mayor Ilse Varg held a one-on-one meeting)",
+        ),
+        # "one used by ...": a verb's form, not a thing counted
+        (
+            "Two depots, one used by the ferry line, burned.",
+            "one",
+            1,
+            "used",
+            "one",
+            "use",
+            None,
+            "Figure",
+        ),
+        # a speech verb before the figure is not what was done to the things counted
+        (
+            "The governor of Korsby said five villages were flooded.",
+            "five",
+            5,
+            "villages",
+            "five villages",
+            "flood",
+            None,
+            "Number of villages who were flooded",
+        ),
+        # the clause's verb written as a simple past is said as a participle
+        (
+            "Rioters threw two bottles at the Brannock courthouse.",
+            "two",
+            2,
+            "bottles",
+            "Rioters",
+            "throw",
+            "two bottles",
+            "Number of bottles thrown",
+        ),
+    ],
+)
+def test_a_count_label_is_a_plain_noun_phrase(
+    sentence: str,
+    written: str,
+    value: float,
+    unit: str,
+    subject: str,
+    predicate: str,
+    obj: str | None,
+    label: str,
+) -> None:
+    quantity = _exactly(sentence, written, value, unit)
+    assert figure_label(sentence, 0, quantity, _fact(sentence, subject, predicate, obj)) == label

@@ -15,6 +15,7 @@ from dataclasses import replace
 from triangulate.core.words import (
     NUMBER_WORDS,
     PERSON_NOUNS,
+    SPEECH_VERBS,
     WORD,
     irregular_forms,
     past_forms,
@@ -160,10 +161,14 @@ def figure_label(
     if quantity_reader.TOLL_BEFORE.search(before) or _toll_level(before):
         return "Death toll"  # "the death toll rose to 14": not "Number of people rose"
     noun = counted_phrase(sentence_text, sentence_start, quantity)
-    if not noun and quantity_reader.unit_kind(quantity.unit) == "count":
-        return "Figure"  # a bare number whose thing counted the sentence does not write
-    if quantity.value == 1 and noun and quantity_reader.unit_kind(quantity.unit) == "count":
-        noun = plural_phrase(noun)  # "one climber" counts climbers: "Number of climbers"
+    counting = quantity_reader.unit_kind(quantity.unit) == "count"
+    after_value = sentence_text[quantity.evidence.end - sentence_start :]
+    if counting:
+        noun = _counted_noun(noun, after_value, quantity)
+    if not noun and counting:
+        # a bare number whose thing counted the sentence does not write: what its clause says
+        phrase = _verb_phrase(sentence_text, fact)
+        return clipped(f"Figure ({phrase})") if phrase else "Figure"
     if quantity.hedge in SIZE_HEDGES:
         return clipped(f"Size of the {noun}")
     if quantity.unit in ("percent", "percentage points"):
@@ -172,6 +177,8 @@ def figure_label(
         subject = fact.subject if fact is not None else None
         measure = sum_measure(sentence_text, sentence_start, quantity.evidence, subject)
         return measure.capitalize() if measure else _sum_label(sentence_text, fact)
+    if counting and JOINED_NOUN.match(after_value):
+        return clipped(f"Number of {noun}")  # "a 90-seat council": the clause is the council's
     before = sentence_text[: max(0, quantity.evidence.start - sentence_start)]
     other = _other_verb_before(before, fact, _beside_a_figure)
     counted = quantity_reader.unit_kind(quantity.unit) == "count"
@@ -181,12 +188,79 @@ def figure_label(
     if fact is not None and (fact.predicate or "").startswith("not "):
         # "the two fires were not related": what is denied of the things is no kind of them
         return clipped(f"Number of {noun}")
+    if fact is not None and _says_nothing_of_them(fact.predicate or "", verb):
+        return clipped(f"Number of {noun}")  # "are eligible", "has 90 seats", "said five ..."
     written = quantity.evidence.text
     if fact is not None and verb and fact.subject and written in fact.subject:
         return clipped(f"Number of {noun} who {verb}")
     if fact is not None and verb and fact.object and written in fact.object:
-        return clipped(f"Number of {noun} {_participle(verb)}")  # "rounds found", not "were found"
+        done = _done_to_them(_participle(verb))  # "rounds found", not "were found"
+        return clipped(f"Number of {noun} {done}" if done else f"Number of {noun}")
     return clipped(f"Number of {noun}")
+
+
+# A figure joined by a hyphen to a word that is no noun of it: "one-on-one", "3-of-9",
+# "a three-and-out"; the figure counts nothing the sentence names.
+JOINED_NOT_COUNTED = re.compile(r"\s*[-‐]\s*(?:on|of|and|by|to|for|in|or)\b", re.IGNORECASE)
+# A figure joined by a hyphen to the noun it counts: "a 90-seat council", "a two-time winner"
+JOINED_NOUN = re.compile(r"\s*[-‐]\s*[^\W\d_]")
+
+
+def _counted_noun(noun: str, after_value: str, quantity: Quantity) -> str:
+    """The counted noun said as a journalist would count it, or "" when the words after the
+    figure name no thing counted: "one climber" and "a 90-seat council" count climbers and
+    seats; "one-on-one" and "one used by ..." (a verb's form) count nothing; "a 6.5-strength
+    quake" is no count of strengths."""
+    if quantity.hedge in SIZE_HEDGES:
+        return noun  # "a 1,400-strong team": the size of one team
+    if not noun or JOINED_NOT_COUNTED.match(after_value):
+        return ""
+    words = noun.split()
+    if len(words) == 1 and _verb_form(words[0]):
+        return ""  # "one used by officials", "the two met": a verb, not a thing
+    joined = JOINED_NOUN.match(after_value) is not None
+    whole = float(quantity.value).is_integer()
+    if not whole and not _plural(words[-1]):
+        return ""  # "a .308 average", "a 6.5 quake": no count of averages or quakes
+    if quantity.value == 1 or (joined and not _plural(words[-1])):
+        return plural_phrase(noun)  # "one climber" counts climbers: "Number of climbers"
+    return noun
+
+
+def _verb_form(word: str) -> bool:
+    """ "used", "met", "gathered": a past form of a verb (not "-ing": "meeting" is a noun)."""
+    lower = word.lower()
+    forms = past_forms(lower)
+    regular = len(lower) >= 4 and lower.endswith("ed") and not lower.endswith("eed")
+    return word.islower() and (regular or (forms is not None and lower in forms))
+
+
+def _plural(word: str) -> bool:
+    lower = word.lower()
+    return lower.endswith("s") or lower in IRREGULAR_PLURALS.values()
+
+
+def _says_nothing_of_them(predicate: str, verb: str) -> bool:
+    """A verb that tells nothing done by or to the things counted: "be" and "have" ("are
+    eligible", "has 90 seats"), a verb of speech ("said five villages were hit"), or only
+    auxiliaries written ("were")."""
+    words = predicate.removeprefix("not ").split()
+    lemma = words[0] if words else ""
+    if lemma in LIGHT_PREDICATES or lemma in SPEECH_VERBS:
+        return True
+    return bool(verb) and all(w in AUXILIARIES for w in verb.lower().split())
+
+
+def _done_to_them(verb: str) -> str:
+    """What was done to the things counted, as a participle: "found", "thrown" for a verb
+    written "threw"; "" when the verb has no participle to say it by ("vie", "arise")."""
+    words = verb.split()
+    if not words:
+        return ""
+    forms = past_forms(words[-1])
+    if forms is None:
+        return ""
+    return " ".join([*words[:-1], forms[1]])
 
 
 # Words that tell which of several people an age belongs to ("a second man, 31,").
@@ -490,7 +564,8 @@ DISTANCE_HEDGES = frozenset(word for hedge in quantity_reader.HEDGE_KIND for wor
 # ("including two children"), or govern it with a word after it ("leaving two (people) dead")
 NOT_GOVERNING = word_set(
     """including excluding following according regarding concerning totalling totaling
-    estimated remaining reported alleged aged numbering ranging averaging exceeding leaving"""
+    estimated remaining reported alleged aged numbering ranging averaging exceeding leaving
+    said saying told added stated"""
 )
 
 
@@ -572,6 +647,8 @@ AREA_WORDS = frozenset(
         "km",
         "kilometre",
         "kilometres",
+        "kilometer",
+        "kilometers",
         "mile",
         "miles",
         "yard",
