@@ -806,3 +806,7 @@ def test_a_present_passive_weekday_is_ahead() -> None:
     result = values("Marchers from the valley are poised on Sunday to cross the bridge.")
     assert result["Sunday"] == "2024-05-19"
 
+
+def test_days_before_a_deed_to_come_are_a_length_not_a_date() -> None:
+    text = "The board said it would wait another 30 days before deciding on the levy."
+    assert values(text)["30 days"] == "P30D"

@@ -514,8 +514,11 @@ def _bare_month_guard(match: re.Match[str], text: str) -> bool:
     return name.rstrip(".") not in {"May", "Mar", "March", "Jan", "Sat", "Sun"} and "." not in name
 
 
-# "12 years before he can seek parole" counts to another happening, not back from the report
-_NO_CLAUSE_AFTER = r"(?!\s+(?:he|she|they|it|we|you|i|the|a|an|his|her|their|its)\b)"
+# "12 years before he can seek parole" or "30 days before deciding" counts to another
+# happening, not back from the report
+_NO_CLAUSE_AFTER = (
+    r"(?!\s+(?:he|she|they|it|we|you|i|the|a|an|his|her|their|its)\b)(?!\s+[a-z]{2,}ing\b)"
+)
 _BEFORE_NOW = re.compile(rf"\s+(?:ago|earlier|before{_NO_CLAUSE_AFTER}|from\s+now|hence)\b", re.I)
 
 
