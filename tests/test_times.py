@@ -807,6 +807,14 @@ def test_a_present_passive_weekday_is_ahead() -> None:
     assert result["Sunday"] == "2024-05-19"
 
 
+def test_a_weekday_told_with_its_week_is_in_that_week() -> None:
+    ahead = values("The envoy will meet on Thursday in the week ahead with the premier.")
+    assert ahead["Thursday"] == "2024-05-23"  # not the report's own Thursday
+    assert values("The council will vote on Tuesday next week.")["Tuesday"] == "2024-05-21"
+    assert values("The council voted on Friday last week.")["Friday"] == "2024-05-10"
+    assert values("The envoy will meet on Thursday with the premier.")["Thursday"] == "2024-05-16"
+
+
 def test_days_before_a_deed_to_come_are_a_length_not_a_date() -> None:
     text = "The board said it would wait another 30 days before deciding on the levy."
     assert values(text)["30 days"] == "P30D"

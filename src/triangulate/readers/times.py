@@ -747,6 +747,25 @@ def _resolve_relative_day(match: re.Match[str], ctx: _Context) -> _Resolved | No
     return _day_value(ctx.anchor + datetime.timedelta(days=offset), mod=part)
 
 
+# "on Friday in the week ahead", "Friday of next week", "on Monday last week": the week
+# told after the day, which a verb's tense alone cannot tell (a future verb with the
+# report's own weekday is mostly that very day: "will meet Saturday afternoon")
+_WEEK_AFTER = re.compile(
+    r",?\s+(?:of\s+|in\s+)?(?:(next|last|the\s+coming)\s+week|the\s+week\s+ahead)\b",
+    re.I,
+)
+
+
+def _day_of_week_told(weekday: int, anchor: Date, week: re.Match[str]) -> Date:
+    """The weekday in the week told after it: the days ahead for "the week ahead"; the
+    calendar week before or after the report's for "last week", "next week"."""
+    told = re.sub(r"\s+", " ", (week.group(1) or "").lower())
+    if not told:
+        return anchor + datetime.timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
+    shift = -7 if told == "last" else 7
+    return anchor + datetime.timedelta(days=weekday - anchor.weekday() + shift)
+
+
 def _resolve_weekday(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     weekday = weekday_number(match.group("wd"))
     part = (_group(match, "part") or "").lower() or None
@@ -756,6 +775,8 @@ def _resolve_weekday(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     det = det_words[-1] if det_words else ""
     det = "next" if det == "coming" else det
     anchor = ctx.anchor
+    if not det and (week := _WEEK_AFTER.match(ctx.text, match.end())):
+        return _day_value(_day_of_week_told(weekday, anchor, week), mod=part)
     if det in {"previous", "preceding", "following"}:  # told from the day the story is at
         anchor, det = ctx.last_day or anchor, "next" if det == "following" else "last"
     if det == "last":
