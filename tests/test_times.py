@@ -818,3 +818,16 @@ def test_a_weekday_told_with_its_week_is_in_that_week() -> None:
 def test_days_before_a_deed_to_come_are_a_length_not_a_date() -> None:
     text = "The board said it would wait another 30 days before deciding on the levy."
     assert values(text)["30 days"] == "P30D"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbourton plays at Dunmore on Saturday at 3 p.m. in the cup's first round.",
+        "Harbourton begins its season Saturday at 4 : 30 p . m . against Dunmore .",
+        "Harbourton will face Dunmore at 8 p . m . Saturday at the old ground .",
+    ],
+)
+def test_a_fixture_told_in_the_present_is_ahead(text: str) -> None:
+    # told on Thursday 16 May: the coming Saturday, not the one before
+    assert values(text)["Saturday"] == "2024-05-18"

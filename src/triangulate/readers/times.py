@@ -112,6 +112,10 @@ _FUTURE_WORDS = (
     # "plans a rally", "is slated for", "set for": a plan; "could return" (not "could have")
     r"|plans\s+(?:a|an|the|its|his|her|their)|slated|set\s+for"
     r"|(?:could|might|(?-i:may))(?!\s+(?:not\s+)?have\b)(?!\s+not\b)"
+    # a fixture or visit told in the present is one to come ("plays at home on Saturday",
+    # "begins its season Sunday"): news tells what is done in the past tense
+    r"|plays|opens(?!\s+fire)|begins|starts|faces|hosts|visits|resumes|travels|kicks\s+off"
+    r"|takes\s+on"
 )
 _PAST_WORDS = (
     r"was|were|had|did|said|says|told|ago|last|earlier|since|left|began|took|went|came|met"
@@ -180,8 +184,9 @@ _PRICE_ON = re.compile(
 # A relative clause's modal ("A bill that would cap rents cleared ... on Thursday") is not
 # the tense of the main verb that follows it.
 _RELATIVE_MODAL = re.compile(r"\b(?:that|which|who)\s+(?:would|will|could|might|may)\s+\w+", re.I)
-# not a point between digits, spaced in tokenised text ("a quake of 6 . 4 hit")
-_SENTENCE_END = re.compile(r"[.!?]\s(?!\d)|\n")
+# not a point between digits or after a lone small letter, spaced in tokenised text ("a
+# quake of 6 . 4 hit", "at 8 p . m . Saturday")
+_SENTENCE_END = re.compile(r"(?<!\b[a-z])(?<!\b[a-z]\s)[.!?]\s(?!\d)|\n")
 # A sentence's end in raw text where abbreviations are common ("11:45 p.m. in", "St. Paul"):
 # a mark, a closing quote maybe, then a capital; or a line break.
 _CLOCK_SENTENCE_END = re.compile(
