@@ -779,3 +779,55 @@ def test_days_earlier_than_no_day_told_before_are_not_dated_from_the_report() ->
     assert expression["four days earlier"].value is None
     later = found("On May 2 the mill closed. Three days later, its owner was arrested.")
     assert later["Three days later"].value == "2024-05-05"
+
+
+# ---------------------------------------------------------------- the direction of a relative date
+
+
+def test_a_past_passive_date_is_behind_even_when_the_same_date_ahead_is_nearer() -> None:
+    # told on 16 May: 20 June ahead is nearer than 20 June a year back, but it is past
+    result = values("The 41-year-old ranger was killed on June 20 while on patrol.")
+    assert result["June 20"] == "2023-06-20"
+
+
+def test_a_verb_whose_past_is_its_plain_form_is_past() -> None:
+    late_in_the_year = date(2024, 11, 28)
+    text = "A storm hit the port of Velmar in the west in February, sinking boats."
+    assert values(text, late_in_the_year)["February"] == "2024-02"
+    text = "In February , a storm measuring 6 . 4 on one scale hit the port of Velmar ."
+    assert values(text, late_in_the_year)["February"] == "2024-02"
+    assert values("The storm will hit the coast in February.", late_in_the_year)["February"] == (
+        "2025-02"
+    )
+
+
+def test_a_present_passive_weekday_is_ahead() -> None:
+    # told on Thursday 16 May: the coming Sunday, not the one before
+    result = values("Marchers from the valley are poised on Sunday to cross the bridge.")
+    assert result["Sunday"] == "2024-05-19"
+
+
+def test_a_weekday_told_with_its_week_is_in_that_week() -> None:
+    ahead = values("The envoy will meet on Thursday in the week ahead with the premier.")
+    assert ahead["Thursday"] == "2024-05-23"  # not the report's own Thursday
+    assert values("The council will vote on Tuesday next week.")["Tuesday"] == "2024-05-21"
+    assert values("The council voted on Friday last week.")["Friday"] == "2024-05-10"
+    assert values("The envoy will meet on Thursday with the premier.")["Thursday"] == "2024-05-16"
+
+
+def test_days_before_a_deed_to_come_are_a_length_not_a_date() -> None:
+    text = "The board said it would wait another 30 days before deciding on the levy."
+    assert values(text)["30 days"] == "P30D"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbourton plays at Dunmore on Saturday at 3 p.m. in the cup's first round.",
+        "Harbourton begins its season Saturday at 4 : 30 p . m . against Dunmore .",
+        "Harbourton will face Dunmore at 8 p . m . Saturday at the old ground .",
+    ],
+)
+def test_a_fixture_told_in_the_present_is_ahead(text: str) -> None:
+    # told on Thursday 16 May: the coming Saturday, not the one before
+    assert values(text)["Saturday"] == "2024-05-18"

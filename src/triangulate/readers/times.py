@@ -112,11 +112,21 @@ _FUTURE_WORDS = (
     # "plans a rally", "is slated for", "set for": a plan; "could return" (not "could have")
     r"|plans\s+(?:a|an|the|its|his|her|their)|slated|set\s+for"
     r"|(?:could|might|(?-i:may))(?!\s+(?:not\s+)?have\b)(?!\s+not\b)"
+    # a fixture or visit told in the present is one to come ("plays at home on Saturday",
+    # "begins its season Sunday"): news tells what is done in the past tense
+    r"|plays|opens(?!\s+fire)|begins|starts|faces|hosts|visits|resumes|travels|kicks\s+off"
+    r"|takes\s+on"
 )
 _PAST_WORDS = (
     r"was|were|had|did|said|says|told|ago|last|earlier|since|left|began|took|went|came|met"
     r"|made|held|fought|led|sent|won|lost|struck|saw|gave|fell|ran|spoke|broke|wrote|became"
     r"|brought|sold|stood|rose|fled|found|got|kept|knew|thought|felt|grew"
+    # a verb whose past is its plain form is past after a subject, not after a modal, "to",
+    # "did" or a plural pronoun ("A quake hit the town in February"; "will hit", "they hit")
+    r"|(?<!\bto\s)(?<!will\s)(?<!'ll\s)(?<!would\s)(?<!could\s)(?<!might\s)(?<!\bmay\s)"
+    r"(?<!shall\s)(?<!\bcan\s)(?<!must\s)(?<!\bdid\s)(?<!\bdo\s)(?<!does\s)(?<!n't\s)"
+    r"(?<!\bnot\s)(?<!they\s)(?<!\bwe\s)(?<!you\s)(?<!\bi\s)(?<!\ba\s)(?<!the\s)"
+    r"(?:hit|shut|spread|burst|quit|hurt)"
 )
 _WEAK_PAST = r"[a-z]{3,}(?<!need)(?<!speed)(?<!hundred)(?<!indeed)(?<!schedul)(?<!plann)(?<!slat)ed"
 _CUE = re.compile(
@@ -133,6 +143,19 @@ _ADJACENT_VERB = re.compile(
     rf"\b(?:(?P<future>(?:{_MODAL_AHEAD})\s+(?:(?:now|also|still|then|soon|only)\s+)?"
     rf"(?!have\b|not\b)(?:be\s+)?\w+)|(?P<past>{_PAST_WORDS}|{_WEAK_PAST}))"
     r"(?:\s+(?:on|late|early))?\s+$",
+    re.I,
+)
+# "are poised on Sunday", "is expected Monday": a present passive or state of a time to come
+_PRESENT_PASSIVE = re.compile(
+    rf"\b(?:is|are|am|['’]s|['’]re)\s+(?:\w+ly\s+)?{_WEAK_PAST}(?:\s+(?:on|late|early))?\s+$",
+    re.I,
+)
+# "was killed on June 24": the date's own verb in a past passive is behind, however near
+# the same date ahead would be ("was expected on" tells of a plan)
+_PAST_PASSIVE = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?"
+    r"(?!(?:expected|supposed|poised|slated|scheduled|planned|set|going|due|about|likely)\b)"
+    rf"(?:{_WEAK_PAST}|\w+en|{_PAST_WORDS})(?:\s+(?:on|late|early))?\s+$",
     re.I,
 )
 # A participle after "to be" carries no tense of its own ("is expected to be arraigned on",
@@ -161,7 +184,9 @@ _PRICE_ON = re.compile(
 # A relative clause's modal ("A bill that would cap rents cleared ... on Thursday") is not
 # the tense of the main verb that follows it.
 _RELATIVE_MODAL = re.compile(r"\b(?:that|which|who)\s+(?:would|will|could|might|may)\s+\w+", re.I)
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# not a point between digits or after a lone small letter, spaced in tokenised text ("a
+# quake of 6 . 4 hit", "at 8 p . m . Saturday")
+_SENTENCE_END = re.compile(r"(?<!\b[a-z])(?<!\b[a-z]\s)[.!?]\s(?!\d)|\n")
 # A sentence's end in raw text where abbreviations are common ("11:45 p.m. in", "St. Paul"):
 # a mark, a closing quote maybe, then a capital; or a line break.
 _CLOCK_SENTENCE_END = re.compile(
@@ -357,7 +382,7 @@ def tense_direction(text: str, start: int, end: int) -> str | None:
     near = window[-40:]
     if _PRICE_ON.search(near) or _REFUSED.search(near):
         return "past"
-    if _PUT_TO_DAY.search(near):
+    if _PUT_TO_DAY.search(near) or _PRESENT_PASSIVE.search(near):
         return "future"
     adjacent = None if _INFINITIVE_PASSIVE.search(near) else _ADJACENT_VERB.search(near)
     if adjacent:  # "announced Wednesday", "will meet on Friday": the verb of the date itself
@@ -388,7 +413,16 @@ def _main_clause_cues(clause: str) -> list[re.Match[str]]:
 # "March 9 last year": the year told right after a day written without one.
 YEAR_AFTER = re.compile(r",?\s+(last|next)\s+year\b", re.IGNORECASE)
 # How much nearer a later date must be than an earlier one to be chosen, by tense.
-_FORWARD_BIAS = {"future": 3.0, None: 0.75, "past": 0.3}
+_FORWARD_BIAS = {"future": 3.0, None: 0.75, "past": 0.3, "sure-past": 0.05}
+
+
+def _date_direction(text: str, start: int, end: int) -> str | None:
+    """``tense_direction``, told "sure-past" when the date's own verb is a past passive: a
+    past cue further off may be a report's ("remanded in custody to appear on 19 August")."""
+    direction = tense_direction(text, start, end)
+    if direction == "past" and _PAST_PASSIVE.search(text[max(0, start - 40) : start]):
+        return "sure-past"
+    return direction
 
 
 def _nearest(back_gap: float, forward_gap: float, direction: str | None) -> bool:
@@ -485,8 +519,11 @@ def _bare_month_guard(match: re.Match[str], text: str) -> bool:
     return name.rstrip(".") not in {"May", "Mar", "March", "Jan", "Sat", "Sun"} and "." not in name
 
 
-# "12 years before he can seek parole" counts to another happening, not back from the report
-_NO_CLAUSE_AFTER = r"(?!\s+(?:he|she|they|it|we|you|i|the|a|an|his|her|their|its)\b)"
+# "12 years before he can seek parole" or "30 days before deciding" counts to another
+# happening, not back from the report
+_NO_CLAUSE_AFTER = (
+    r"(?!\s+(?:he|she|they|it|we|you|i|the|a|an|his|her|their|its)\b)(?!\s+[a-z]{2,}ing\b)"
+)
 _BEFORE_NOW = re.compile(rf"\s+(?:ago|earlier|before{_NO_CLAUSE_AFTER}|from\s+now|hence)\b", re.I)
 
 
@@ -525,7 +562,7 @@ def _explicit_day(
         offset = -1 if shift.group(1).lower() == "last" else 1
         found = _safe_date(ctx.anchor.year + offset, month, day)
         return _day_value(found) if found else None
-    direction = tense_direction(ctx.text, *span)
+    direction = _date_direction(ctx.text, *span)
     picked = _pick_year(month, day, ctx.anchor, direction)
     return _day_value(picked, inferred=True) if picked else None
 
@@ -598,7 +635,7 @@ def _relative_month(
     elif det == "this":
         year = anchor.year
     else:
-        year = _pick_month_year(month, anchor, tense_direction(ctx.text, *span))
+        year = _pick_month_year(month, anchor, _date_direction(ctx.text, *span))
     return _Resolved(f"{year}-{month:02d}", "month", True, det not in {"last", "next"}, mod)
 
 
@@ -715,6 +752,25 @@ def _resolve_relative_day(match: re.Match[str], ctx: _Context) -> _Resolved | No
     return _day_value(ctx.anchor + datetime.timedelta(days=offset), mod=part)
 
 
+# "on Friday in the week ahead", "Friday of next week", "on Monday last week": the week
+# told after the day, which a verb's tense alone cannot tell (a future verb with the
+# report's own weekday is mostly that very day: "will meet Saturday afternoon")
+_WEEK_AFTER = re.compile(
+    r",?\s+(?:of\s+|in\s+)?(?:(next|last|the\s+coming)\s+week|the\s+week\s+ahead)\b",
+    re.I,
+)
+
+
+def _day_of_week_told(weekday: int, anchor: Date, week: re.Match[str]) -> Date:
+    """The weekday in the week told after it: the days ahead for "the week ahead"; the
+    calendar week before or after the report's for "last week", "next week"."""
+    told = re.sub(r"\s+", " ", (week.group(1) or "").lower())
+    if not told:
+        return anchor + datetime.timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
+    shift = -7 if told == "last" else 7
+    return anchor + datetime.timedelta(days=weekday - anchor.weekday() + shift)
+
+
 def _resolve_weekday(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     weekday = weekday_number(match.group("wd"))
     part = (_group(match, "part") or "").lower() or None
@@ -724,6 +780,8 @@ def _resolve_weekday(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     det = det_words[-1] if det_words else ""
     det = "next" if det == "coming" else det
     anchor = ctx.anchor
+    if not det and (week := _WEEK_AFTER.match(ctx.text, match.end())):
+        return _day_value(_day_of_week_told(weekday, anchor, week), mod=part)
     if det in {"previous", "preceding", "following"}:  # told from the day the story is at
         anchor, det = ctx.last_day or anchor, "next" if det == "following" else "last"
     if det == "last":
