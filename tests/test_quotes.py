@@ -422,3 +422,64 @@ def test_what_a_denial_says_keeps_its_verb() -> None:
     said = {q.speaker: q.evidence.text for q in only(quotes_of(text), "reported")}
     assert said["Pellam Shipping company"] == "denied that its tanker leaked oil into the bay"
     assert said["Ilse Ostrov"] == "the slick came from another ship"
+
+
+# ---------------------------------------------------------------- speakers that say nothing
+
+
+def test_a_thing_that_suggests_something_is_no_speaker() -> None:
+    # what the timing or a few questions "suggest" is the writer's reading, no one's words
+    text = (
+        "Ilse Ostrov did not say when the ferry left. The timing of the account suggested "
+        "that it sailed at dawn.\n\n"
+        "A few questions reveal that the inspectors are still looking at the hull."
+    )
+    assert [q.speaker for q in quotes_of(text)] == []
+
+
+def test_a_quote_in_what_a_thing_reveals_is_the_words_of_who_says_it() -> None:
+    text = (
+        "Mayor Tove Renn suggested, for instance, that the harbour accounts would reveal "
+        '"careless spending" if they were ever opened.'
+    )
+    said = {q.evidence.text: q.speaker for q in only(quotes_of(text), "direct")}
+    assert said == {"careless spending": "Tove Renn"}
+
+
+def test_the_newspaper_is_the_outlet_named_before_not_the_prison() -> None:
+    text = (
+        "The Harlow Courier is reporting that Dan Pieck has a long record.\n"
+        "He had just been released from the Marsh County House of Correction in May, "
+        "the newspaper reported."
+    )
+    speakers = {q.speaker for q in only(quotes_of(text), "reported")}
+    assert "Marsh County House of Correction" not in speakers
+    assert "Harlow Courier" in speakers
+
+
+def test_what_someone_might_announce_is_no_quote() -> None:
+    text = "Lena Obst suggested that the two villages might announce some kind of deal soon."
+    assert speakers(text) == [
+        ("the two villages might announce some kind of deal soon", "Lena Obst")
+    ]
+
+
+def test_a_clause_after_a_quoted_speaker_is_the_writers() -> None:
+    text = (
+        '"The hour I have waited for all my life has finally come," Mr. Varga said early '
+        "Sunday afternoon as he, hundreds of villagers, scores of their relatives, reporters "
+        "and cameramen gathered in and in front of a town hall and cafe in the old quarter "
+        "of Dornval, blocks from the river."
+    )
+    assert speakers(text) == [("The hour I have waited for all my life has finally come", "Varga")]
+
+
+def test_a_subject_parsed_as_a_conjunct_speaks_its_own_denial() -> None:
+    # "... colluded with Velmar and Velmar has denied ...": the second denial is Velmar's
+    text = (
+        "Mayor Orlan Vesk has repeatedly denied his office colluded with Velmar and Velmar "
+        "has denied meddling in the vote."
+    )
+    said = {q.evidence.text: q.speaker for q in only(quotes_of(text), "reported")}
+    assert said["denied his office colluded with Velmar"] == "Orlan Vesk"
+    assert said["denied meddling in the vote"] == "Velmar"

@@ -62,6 +62,8 @@ SPEAKER_NOUNS = word_set(
     witness police military army authority office service president leader diplomat
     statement expert analyst resident observer commander representative"""
 )
+# auxiliaries of a saying yet to come or only possible ("will announce", "might announce")
+PLANNED_AUXILIARIES = word_set("will would to shall might may could can should must")
 # what a short quote is to the verb when it is what was said ("called it 'a failure'",
 # "described them as 'guardians'": the object of the "as" phrase)
 OBJECT_DEPS = frozenset({"dobj", "attr", "ccomp", "xcomp", "acomp", "oprd", "pobj", "ROOT"})
@@ -81,6 +83,14 @@ AUTHORED_NOUNS = word_set("statement report letter memo lawsuit release communiq
 CUT_TITLES = TITLE_WORDS | word_set("sgt sergeant cpl corporal insp inspector supt superintendent")
 # nouns for an outlet: "the newspaper reported" speaks for the outlet named before it
 OUTLET_NOUNS = word_set("newspaper paper daily broadcaster network channel magazine tabloid")
+# words an outlet's name is made of ("The Valley Courier", "Harbor-Times"): "the newspaper"
+# is such an organisation, not a prison or a company named before it
+OUTLET_NAME_WORDS = OUTLET_NOUNS | word_set(
+    """times post news herald journal tribune gazette telegraph globe press mail express star
+    sun chronicle record register observer guardian independent inquirer bulletin courier
+    standard review dispatch examiner monitor reporter today weekly radio tv television
+    broadcasting media"""
+)
 # nouns for a person by kin or role: "X's mother, <name>", "his lawyer, <name>"; a
 # possessor of such a noun is whom the person belongs to, never the person
 ROLE_NOUNS = (
@@ -103,6 +113,28 @@ NO_ONE = frozenset({"nobody", "none", "neither", "no-one"})
 # before one
 NAMING_VERBS = word_set("call describe term dub label")
 MAX_WHAT_GAP = 6
+# things a speech verb may have as its subject that say nothing themselves ("the timing
+# suggested", "his comments suggested", "a legal finding says"): what they "say" is the
+# writer's reading of them, and no one named there speaks
+THING_NOUNS = word_set(
+    """fact finding case comment remark return crisis feedback estimate toll response
+    reaction email file disc data evidence poll survey study result sign photo
+    video image footage picture timing information regulation rule law battle day week month"""
+)
+# verbs a thing is as often the subject of as a person ("the data suggest"): their subject
+# speaks only when it names someone or something that speaks
+INFERENCE_VERBS = word_set("suggest indicate reveal predict estimate")
+# nouns for people together or one of them ("his family", "the team", "the head of ...") and
+# for what speaks for its author ("court records")
+PEOPLE_NOUNS = word_set(
+    """people group family team staff panel committee board jury court administration campaign
+    party union public majority crew council coalition opposition head chief member record
+    document filing"""
+)
+# how a noun for people who act ends: "researchers", "investigators", "activists"
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee")
+# words before "of" that stand for a part of what follows ("most of the questions")
+PART_WORDS = frozenset({"most", "some", "many", "few", "all", "one", "none", "each", "several"})
 SENTENCES_BACK = 3  # how far back a pronoun looks for the subject it stands for
 MAX_CHAIN = 4  # pronoun to pronoun, clause to clause: how many steps a lookup takes
 
@@ -182,7 +214,7 @@ def _subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | 
     A climb that enters a clause which is itself reported content ("X said the deal
     was ..., pointing out that ...") goes on to the speech verb that reports it.
     """
-    named_by = _what_clause_subject(verb)
+    named_by = _what_clause_subject(verb) or _subject_taken_as_conjunct(verb)
     if named_by is not None:
         return named_by
     current: Token | None = verb
@@ -205,6 +237,63 @@ def _subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | 
             return None
         current = current.head if current.head != current else None
     return None
+
+
+def _subject_noun(subject: Token) -> Token:
+    """The noun a subject stands for: the one "which"/"that" hangs on ("emails that
+    suggested"), the whole after a part word ("most of the questions")."""
+    if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        subject = subject.head.head
+    if subject.lower_ in PART_WORDS:
+        of = next((c for c in subject.children if c.lower_ == "of"), None)
+        whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if whole is not None:
+            return whole
+    return subject
+
+
+def _can_speak(noun: Token) -> bool:
+    """Whether a subject names someone who may speak: a name, a pronoun, a noun for people, an
+    organisation or a document that speaks for its author."""
+    if noun.pos_ in {"PROPN", "PRON"} or noun.ent_type_:
+        return True
+    lemma = noun.lemma_.lower()
+    known = ROLE_NOUNS | SPEAKER_NOUNS | DOCUMENT_NOUNS | AUTHORED_NOUNS | OUTLET_NOUNS
+    if lemma in known | PEOPLE_NOUNS or lemma.endswith(AGENT_ENDINGS):
+        return True
+    # "The head of the team, Ana X, estimated": the name in apposition speaks
+    return any(_can_speak(appos) for appos in _appositions(noun))
+
+
+def _said_by_a_thing(verb: Token, subject: Token | None) -> bool:
+    """ "A few questions reveal that ...", "his comments suggested he ...": the subject is a
+    thing, what it "says" the writer's reading of it, and no one speaks."""
+    if subject is None:
+        return False
+    noun = _subject_noun(subject)
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return False
+    if noun.lemma_.lower() in THING_NOUNS:
+        return True
+    return verb.lemma_.lower() in INFERENCE_VERBS and not _can_speak(noun)
+
+
+def _names_an_outlet(entity: Entity) -> bool:
+    words = re.split(r"[\s-]+", entity.evidence.text.lower())
+    return entity.label == "ORG" and any(word in OUTLET_NAME_WORDS for word in words)
+
+
+def _subject_taken_as_conjunct(verb: Token) -> Token | None:
+    """ "X denied his office dealt with Y and Z has denied meddling", parsed with Z as Y's
+    conjunct and no subject for the second "denied": Z, right before the verb, says it,
+    not X."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    first = verb.left_edge.i
+    before = verb.doc[first - 1] if first > verb.sent.start else None
+    if before is None or before.dep_ != "conj" or before.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return before if before.head.i < before.i else None
 
 
 def _what_clause_subject(verb: Token) -> Token | None:
@@ -541,7 +630,7 @@ class SpeakerResolver:
             return None
         word = phrase[0].lower_
         if word in OUTLET_NOUNS:
-            return self.index.last_before(phrase.start_char, lambda e: e.label == "ORG")
+            return self.index.last_before(phrase.start_char, _names_an_outlet)
         return self.index.last_before(
             phrase.start_char,
             lambda e: e.label == "ORG" and e.evidence.text.lower().split()[-1] == word,
@@ -931,6 +1020,8 @@ def find_direct_quotes(
         if words <= MAX_LABEL_WORDS and _names_within_a_phrase(quoted, start, verb):
             continue  # "its “core team”": the outlet's term for a thing, quoted
         subject = _subject_of(verb, regions) if verb is not None else None
+        if verb is not None and _said_by_a_thing(verb, subject):
+            subject = _speaker_around_a_thing(sentences, speech_verbs, regions, verb, start, end)
         speaker, speaker_evidence = resolver.resolve(subject) if subject else (None, None)
         if verb is None and quotes and "\n\n" not in text[quotes[-1].evidence.end : start]:
             speaker, speaker_evidence = quotes[-1].speaker, quotes[-1].speaker_evidence
@@ -939,6 +1030,25 @@ def find_direct_quotes(
         )
         quotes.append(Quote(evidence, speaker, "direct", speaker_evidence))
     return quotes
+
+
+def _speaker_around_a_thing(
+    sentences: list[Span],
+    speech_verbs: list[Token],
+    quoted: Sequence[tuple[int, int]],
+    verb: Token,
+    start: int,
+    end: int,
+) -> Token | None:
+    """A quote in what a thing "says" ("X suggested the returns would reveal “...”") is the
+    words of who says it around that: the subject of the next speech verb whose clause spans
+    the quote, else no one."""
+    others = [v for v in speech_verbs if v != verb]
+    outer = _attribution_verb(sentences, others, quoted, start, end)
+    if outer is None or not _spans(outer, start, end):
+        return None
+    subject = _subject_of(outer, quoted)
+    return None if _said_by_a_thing(outer, subject) else subject
 
 
 def _content_span(verb: Token) -> Span | None:
@@ -956,12 +1066,23 @@ def _content_span(verb: Token) -> Span | None:
             if not tokens:
                 return None
             start = _subject_left_as_object(verb, child, tokens[0].i)
-            span = _after_dateline(_past_split_possessive(doc[start : tokens[-1].i + 1]))
+            end = _before_next_subject(doc, tokens[-1].i + 1)
+            span = _after_dateline(_past_split_possessive(doc[start:end]))
             span = _without_split_attribution(_without_attribution(span))
             trimmed = _trim_punctuation(span)
             trimmed = _trim_punctuation(_without_lone_closing_mark(trimmed)) if trimmed else None
             return _with_denial(verb, _closing_mark_kept(trimmed) if trimmed is not None else None)
     return None
+
+
+def _before_next_subject(doc: Doc, end: int) -> int:
+    """Content ending with a conjunct that is the subject of the verb after it ("... with Y
+    and Z has denied ..."): it ends before the "and"."""
+    last = doc[end - 1]
+    if end >= len(doc) or last.dep_ != "conj" or doc[end].pos_ not in {"AUX", "VERB"}:
+        return end
+    cc = next((c for c in last.head.children if c.dep_ == "cc" and c.i < last.i), None)
+    return cc.i if cc is not None and cc.i > last.head.i else end
 
 
 def _with_denial(verb: Token, span: Span | None) -> Span | None:
@@ -975,13 +1096,11 @@ def _with_denial(verb: Token, span: Span | None) -> Span | None:
 def _tells_its_object(verb: Token) -> bool:
     """ "announced his resignation", "confirmed the deal": what was said is the object; not
     in "will report fourth-quarter results" (a plan) nor "denying Vantic the clear win"
-    (a thing withheld from someone)."""
+    (a thing withheld from someone), nor "might announce a deal" (a maybe)."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     if len(objects) > 1:
         return False  # "denying Vantic the win": one object is whom it is withheld from
-    return not any(
-        c.dep_ == "aux" and c.lower_ in {"will", "would", "to", "shall"} for c in verb.children
-    )
+    return not any(c.dep_ == "aux" and c.lower_ in PLANNED_AUXILIARIES for c in verb.children)
 
 
 def _subject_left_as_object(verb: Token, clause: Token, start: int) -> int:
@@ -1127,6 +1246,10 @@ def find_reported_speech(
             continue
         if _led_into_a_quotation(content, resolver.regions(doc)):
             continue
+        if _said_by_a_thing(verb, subject):
+            continue  # "the timing suggested that ...": the writer's inference, no one's words
+        if _said_after_its_quotation(verb, subject, content, resolver.regions(doc)):
+            continue
         speaker, speaker_evidence = resolver.resolve(subject)
         kind = "direct" if _enclosed(doc.text, content) else "reported"
         reported.append(
@@ -1138,6 +1261,22 @@ def find_reported_speech(
             Quote(_evidence(content, resolver.article_id), speaker, "reported", speaker_evidence)
         )
     return reported
+
+
+def _said_after_its_quotation(
+    verb: Token, subject: Token, content: Span, regions: Sequence[tuple[int, int]]
+) -> bool:
+    """ "“The day has come,” Varga said as he and dozens of others gathered ...": what was
+    said is the quotation before the speaker; a clause after the verb is the writer's."""
+    if content.start_char <= verb.idx or subject.head != verb or subject.i > verb.i:
+        return False
+    opening = subject.left_edge.idx
+    sentence = verb.sent.start_char
+    text = verb.doc.text
+    return any(
+        sentence <= start and end <= opening and not text[end:opening].strip(" ,\"“”'‘’")
+        for start, end in regions
+    )
 
 
 def _across_lines(verb: Token, content: Span) -> bool:
