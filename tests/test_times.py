@@ -722,6 +722,12 @@ def test_a_place_in_capitals_and_a_dash_is_a_dateline_a_hyphenated_word_is_not()
         assert lead_datelines(text) == []
 
 
+@pytest.mark.parametrize("place", ["WEST ORLO, Fla.", "DUNMERE, N.Y.", "LAKE VESS, Calif."])
+def test_a_place_in_capitals_with_its_state_written_short_is_a_dateline(place: str) -> None:
+    head = f"{place} \u2014 "
+    assert lead_datelines(head + "The mayor met the governor on Tuesday.") == [(0, len(head))]
+
+
 def test_a_day_with_last_or_next_year_after_it_is_of_that_year() -> None:
     text = "The body was found on March 9 last year. He will be freed on June 2 next year."
     values = {t.evidence.text: t.value for t in find_times(text, "y", date(2026, 1, 22))}

@@ -729,7 +729,10 @@ LEAD_DATELINE = re.compile(
     r"(?:,?[ \t]+\d{4})?[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?"
     # or a place in capitals, the agency if any, undated: "TALMOUTH (National Sentinel) -",
     # "PORT HALLISON - " (a dash set apart: "UK-based" is no dateline)
-    r"|[A-Z]{2,}[A-Z.']*(?:[ ,]+[A-Z]{2,}[A-Z.']*)*(?:[ \t]*\([^()\n]{1,60}\))?[ \t]+)"
+    r"|[A-Z]{2,}[A-Z.']*(?:[ ,]+[A-Z]{2,}[A-Z.']*)*"
+    # a state written short after the place: "WEST ORLO, Fla. -", "DUNMERE, N.Y. -"
+    r"(?:,[ \t]+(?:[A-Z][a-z]{1,5}\.|[A-Z]\.[A-Z]\.))?"
+    r"(?:[ \t]*\([^()\n]{1,60}\))?[ \t]+)"
     r"[-\u2013\u2014]{1,2}[ \t]*(?=[A-Z\"\u201c'\u2018])",
     re.MULTILINE,
 )
