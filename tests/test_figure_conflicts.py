@@ -1000,3 +1000,21 @@ def test_a_figure_of_an_earlier_year_in_an_undated_report_does_not_conflict(
         " Olmersk, killing 540 people and hurting about 1,200.",
     )
     assert not _figures(claims, "conflict")
+
+
+def test_the_decade_a_noun_is_of_is_no_date_of_the_happening(encoder: TextEncoder) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-05-05",
+            "Mara Velt , one of the biggest stage stars of the 1960s and 1970s , died peacefully"
+            " in her sleep and had been in poor health due to old age , her agent Tom Harl said .",
+        ),
+        (
+            "2031-05-06",
+            "It has been confirmed by agent Tom Harl that the 1960s stage actress and record -"
+            " setting diver , Mara Velt , died on 4th May in her sleep .",
+        ),
+    )
+    dates = [c for c in claims if c.kind == "date" and len(c.sides) == 2]
+    assert not [c for c in dates if c.status in ("conflict", "update")]

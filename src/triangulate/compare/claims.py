@@ -205,6 +205,17 @@ NAMED_EARLIER = re.compile(r"^\W*the\s+(?:last|previous|prior)\s+(?:\w+\s+){0,2}
 GOES_ON = re.compile(r"^\W*(?:it|they|that|this)\s+(?!(?:is|are|has|have|will)\b)", re.I)
 # A date a state lasts until: "schools will stay closed through Friday".
 SPAN_END_BEFORE = re.compile(r"\b(?:through|until|till)\s+(?:the\s+)?$", re.I)
+# A year or decade a noun is of ("stars of the 1940s and 1950s", "the floods of 2019"): the
+# noun's time, not its clause's happening; the part of a time is the clause's ("the end of
+# 2019", "the summer of 2019").
+NOUN_OF_BEFORE = re.compile(
+    r"\b(?P<noun>[A-Za-z]{3,})\s+of\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?"
+    r"(?:\S+\s+(?:and|or|to)\s+(?:the\s+)?)?$",
+    re.I,
+)
+_TIME_PART_TEXT = """end start beginning middle part half rest course spring summer autumn
+fall winter years months weeks days decades time period"""
+TIME_PART_NOUNS = frozenset(_TIME_PART_TEXT.split())
 
 # Letters glued to a figure's last digit ("193km" of "193km/h")
 GLUED_LETTERS = re.compile(r"(?<=\d)[^\W\d_]+$")
@@ -616,6 +627,18 @@ def _is_adjectival(text: str, sentence: Evidence, value: Evidence) -> bool:
     )
 
 
+def _noun_of(time: TimeExpression, text: str, sentence: Evidence) -> str | None:
+    """The noun a year or decade is "of" ("stars of the 1940s"): what it dates, if any."""
+    if time.granularity not in ("year", "decade"):
+        return None
+    before = text[max(sentence.start, time.evidence.start - 40) : time.evidence.start]
+    found = NOUN_OF_BEFORE.search(before)
+    if found is None:
+        return None
+    noun = found.group("noun").lower()
+    return None if noun in STOP_WORDS or noun in TIME_PART_NOUNS else noun
+
+
 def _dated_words(text: str, sentence: Evidence, value: Evidence) -> frozenset[str]:
     """Content words right next to a date in its clause: what the date is the date of."""
     if _is_adjectival(text, sentence, value):
@@ -666,6 +689,7 @@ def _time_mention(
         return None
     text = article.text
     adjectival = _is_adjectival(text, fact.evidence, time.evidence)
+    noun = _noun_of(time, text, fact.evidence)
     # "will stay closed through Friday": the end of a state, not the day of a happening
     ending = SPAN_END_BEFORE.search(
         text[max(fact.evidence.start, time.evidence.start - 12) : time.evidence.start]
@@ -683,8 +707,9 @@ def _time_mention(
         unit="range" if span.is_range else "point",
         entities=frozenset(fact.entities),
         position=position,
-        predicate=None if adjectival or ending else _predicate(fact),
-        words=_dated_words(text, fact.evidence, time.evidence),
+        predicate=None if adjectival or ending or noun else _predicate(fact),
+        # "stars of the 1940s" dates the stars: the words of the clause are not its own
+        words=frozenset({stem(noun)}) if noun else _dated_words(text, fact.evidence, time.evidence),
         reliable=_reliably_dated(time, article),
         time=time,
         span=span,
