@@ -953,3 +953,68 @@ def test_a_day_counted_from_another_day_is_no_side_of_a_date_clash(
         ),
     )
     assert not [c for c in claims if c.kind == "date" and c.status == "conflict"]
+
+
+def _undated_claims(encoder: TextEncoder, *texts: str) -> list[Claim]:
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}")
+        for i, text in enumerate(texts, start=1)
+    ]
+    return compare(articles, read_many(articles), encoder)
+
+
+QUAKE_TODAY = (
+    "A strong quake struck northern Velmaria, razing several hamlets and killing at least four"
+    " people and hurting others, local media reported."
+)
+
+
+def test_a_figure_of_an_earlier_happening_set_in_its_month_does_not_conflict(
+    encoder: TextEncoder,
+) -> None:
+    claims = _undated_claims(
+        encoder,
+        QUAKE_TODAY,
+        "A quake of magnitude 5.8 shook the town of Dravik in northern Velmaria on Sunday,"
+        " killing nine people.\n\nIn March, a tremor measuring 6.3 struck the northern city of"
+        " Olmersk, killing 540 people and hurting about 1,200.",
+        "A quake rattled a thinly settled part of northern Velmaria on Sunday, razing six"
+        " hamlets and killing nine people, officials said.\n\nThe previous strong quake in"
+        " northern Velmaria came in March, when a 6.3 tremor shook Olmersk, a city of some"
+        " 20,000.\n\nIt killed 540 people and hurt over 1,200, razing whole hamlets and leaving"
+        " thousands of families homeless.",
+    )
+    assert not _figures(claims, "conflict")
+    agreed = [sorted(s.display for s in c.sides) for c in _figures(claims, "agreed")]
+    assert ["540"] in agreed  # the earlier quake's toll, told alike by two
+
+
+def test_a_figure_of_an_earlier_year_in_an_undated_report_does_not_conflict(
+    encoder: TextEncoder,
+) -> None:
+    claims = _undated_claims(
+        encoder,
+        QUAKE_TODAY,
+        "A quake of magnitude 5.8 shook the town of Dravik in northern Velmaria on Sunday,"
+        " killing nine people.\n\nIn 2027, a tremor measuring 6.3 struck the northern city of"
+        " Olmersk, killing 540 people and hurting about 1,200.",
+    )
+    assert not _figures(claims, "conflict")
+
+
+def test_the_decade_a_noun_is_of_is_no_date_of_the_happening(encoder: TextEncoder) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-05-05",
+            "Mara Velt , one of the biggest stage stars of the 1960s and 1970s , died peacefully"
+            " in her sleep and had been in poor health due to old age , her agent Tom Harl said .",
+        ),
+        (
+            "2031-05-06",
+            "It has been confirmed by agent Tom Harl that the 1960s stage actress and record -"
+            " setting diver , Mara Velt , died on 4th May in her sleep .",
+        ),
+    )
+    dates = [c for c in claims if c.kind == "date" and len(c.sides) == 2]
+    assert not [c for c in dates if c.status in ("conflict", "update")]

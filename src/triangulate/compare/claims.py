@@ -188,8 +188,34 @@ DETERMINERS = frozenset(_DETERMINER_TEXT.split())
 DATED_WINDOW = 4
 EXPLICIT_YEAR_VALUE = re.compile(r"(\d{4})(?:$|-)")  # a time value's year: "2021", "2021-05"
 WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
+# A sentence set in an earlier time by its opening words, the way background is told ("In
+# February, a quake hit ...", "At the end of July, a man stole ...", "Last year, ..."): the
+# news itself is dated by its day ("on Sunday"), not opened by a bare month or year.
+EARLIER_FRAME = re.compile(
+    r"^\W*(?:(?:in|at\s+the\s+(?:end|start|beginning)\s+of|(?:early|late)\s+in|back\s+in)\s+"
+    r"(?:(?:early|late|mid)[\s-]*)?(?:(?:jan|febr)uary|march|april|may|june|july|august|september|"
+    r"october|november|december|the\s+(?:spring|summer|autumn|fall|winter)|\d{4})"
+    r"(?:\s*,?\s*\d{4})?|last\s+(?:year|month|spring|summer|autumn|fall|winter)|"
+    r"earlier\s+this\s+year)\s*,",
+    re.IGNORECASE,
+)
+# A sentence about a named earlier happening ("The last major quake to hit the region was in
+# February, when ..."), and one that goes on about it by a pronoun ("It killed 612 people").
+NAMED_EARLIER = re.compile(r"^\W*the\s+(?:last|previous|prior)\s+(?:\w+\s+){0,2}\w+\s+", re.I)
+GOES_ON = re.compile(r"^\W*(?:it|they|that|this)\s+(?!(?:is|are|has|have|will)\b)", re.I)
 # A date a state lasts until: "schools will stay closed through Friday".
 SPAN_END_BEFORE = re.compile(r"\b(?:through|until|till)\s+(?:the\s+)?$", re.I)
+# A year or decade a noun is of ("stars of the 1940s and 1950s", "the floods of 2019"): the
+# noun's time, not its clause's happening; the part of a time is the clause's ("the end of
+# 2019", "the summer of 2019").
+NOUN_OF_BEFORE = re.compile(
+    r"\b(?P<noun>[A-Za-z]{3,})\s+of\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?"
+    r"(?:\S+\s+(?:and|or|to)\s+(?:the\s+)?)?$",
+    re.I,
+)
+_TIME_PART_TEXT = """end start beginning middle part half rest course spring summer autumn
+fall winter years months weeks days decades time period"""
+TIME_PART_NOUNS = frozenset(_TIME_PART_TEXT.split())
 
 # Letters glued to a figure's last digit ("193km" of "193km/h")
 GLUED_LETTERS = re.compile(r"(?<=\d)[^\W\d_]+$")
@@ -601,6 +627,18 @@ def _is_adjectival(text: str, sentence: Evidence, value: Evidence) -> bool:
     )
 
 
+def _noun_of(time: TimeExpression, text: str, sentence: Evidence) -> str | None:
+    """The noun a year or decade is "of" ("stars of the 1940s"): what it dates, if any."""
+    if time.granularity not in ("year", "decade"):
+        return None
+    before = text[max(sentence.start, time.evidence.start - 40) : time.evidence.start]
+    found = NOUN_OF_BEFORE.search(before)
+    if found is None:
+        return None
+    noun = found.group("noun").lower()
+    return None if noun in STOP_WORDS or noun in TIME_PART_NOUNS else noun
+
+
 def _dated_words(text: str, sentence: Evidence, value: Evidence) -> frozenset[str]:
     """Content words right next to a date in its clause: what the date is the date of."""
     if _is_adjectival(text, sentence, value):
@@ -651,6 +689,7 @@ def _time_mention(
         return None
     text = article.text
     adjectival = _is_adjectival(text, fact.evidence, time.evidence)
+    noun = _noun_of(time, text, fact.evidence)
     # "will stay closed through Friday": the end of a state, not the day of a happening
     ending = SPAN_END_BEFORE.search(
         text[max(fact.evidence.start, time.evidence.start - 12) : time.evidence.start]
@@ -668,8 +707,9 @@ def _time_mention(
         unit="range" if span.is_range else "point",
         entities=frozenset(fact.entities),
         position=position,
-        predicate=None if adjectival or ending else _predicate(fact),
-        words=_dated_words(text, fact.evidence, time.evidence),
+        predicate=None if adjectival or ending or noun else _predicate(fact),
+        # "stars of the 1940s" dates the stars: the words of the clause are not its own
+        words=frozenset({stem(noun)}) if noun else _dated_words(text, fact.evidence, time.evidence),
         reliable=_reliably_dated(time, article),
         time=time,
         span=span,
@@ -1464,6 +1504,7 @@ def _linker(
     by_article: dict[str, list[Statement]] = {}
     for st in statements:
         by_article.setdefault(st.article, []).append(st)
+    earlier = _told_of_earlier(by_article)
     values = []
     for index, mention in enumerate(mentions):
         statement = _holding(by_article.get(mention.article, []), mention.value_evidence)
@@ -1484,7 +1525,12 @@ def _linker(
                 low=mention.low,
                 governor=mention.governor,
                 revising=mention.revising,
-                of_a_past_year=_of_a_past_year(mention, statement),
+                of_a_past_year=_of_a_past_year(mention, statement)
+                or (
+                    mention.kind == "quantity"
+                    and statement is not None
+                    and statement.index in earlier
+                ),
                 of_a_day=mention.time is not None and mention.time.granularity == "day",
             )
         )
@@ -1506,6 +1552,32 @@ def _of_a_past_year(mention: Mention, statement: Statement | None) -> bool:
         and int(found[1]) < published
         and WRITTEN_YEAR.search(t.evidence.text) is not None  # "in 2021", not "last year"
         for t in times
+    )
+
+
+def _told_of_earlier(by_article: Mapping[str, Sequence[Statement]]) -> set[int]:
+    """The statements that tell of an earlier happening than the news: set in an earlier
+    time by their opening words ("In February, a quake ... killing 612"), or about a named
+    earlier one ("The last major quake ... was in February"), and the sentence going on about
+    it by a pronoun with no time of its own ("It killed 612 people")."""
+    found: set[int] = set()
+    for statements in by_article.values():
+        before: Statement | None = None
+        for st in sorted(statements, key=lambda s: s.number):
+            opened = EARLIER_FRAME.match(st.text) or NAMED_EARLIER.match(st.text)
+            if opened or (before is not None and before.index in found and _goes_on(before, st)):
+                found.add(st.index)
+            before = st
+    return found
+
+
+def _goes_on(before: Statement, statement: Statement) -> bool:
+    """The next sentence goes on about the same happening: a pronoun opens it and it tells no
+    time of its own."""
+    return (
+        before.number == statement.number - 1
+        and not statement.times
+        and GOES_ON.match(statement.text) is not None
     )
 
 
