@@ -96,7 +96,11 @@ READER_VERSION = "30"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # days ago" and a conversion in brackets ("58 km (36 miles)") are no counts of their own; a
 # weekday of every week dates nothing; "$12-billion" keeps its scale; a name read across a
 # hyphen ("Han Seo-in"); a date labelled deep in prose and a tokenised or capitalised dateline;
-# "Mr. X" is no woman written in full; a denial's words keep their verb
+# "Mr. X" is no woman written in full; a denial's words keep their verb; a past passive is
+# past ("was killed on June 24"), a verb whose past is its plain form ("hit") past, a present
+# passive or a fixture told in the present ahead; "wait 30 days before deciding" is a length;
+# a weekday with its week ("Friday next week"); no thing, possibility or narration is a
+# speaker's; "WEST ORLO, Fla. -" is a dateline
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
