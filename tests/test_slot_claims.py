@@ -70,22 +70,76 @@ def _article(ident: str, outlet: str, text: str, published: str | None = None) -
     return Article(ident, f"{ident}.txt", text, outlet=outlet, published=published)
 
 
-def test_a_person_two_sources_name_is_one_claim_citing_where_each_introduces_them(
+# The same invented person told by two invented outlets: first in sentences of different
+# happenings, then in two sentences that tell one.
+TRIBUNE = Article(
+    id="tribune",
+    source="tribune.txt",
+    outlet="Lakeside Tribune",
+    published="2031-05-02",
+    text=(
+        "Mayor Oskar Brandvik opened the new ferry terminal on Friday. "
+        "Brandvik was charged with fraud by state prosecutors on Thursday."
+    ),
+)
+HERALD = Article(
+    id="herald",
+    source="herald.txt",
+    outlet="Fjord Herald",
+    published="2031-05-02",
+    text=(
+        "Oskar Brandvik has led the town council for six years. "
+        "State prosecutors charged Brandvik with fraud on Thursday."
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def linked_claims(encoder: TextEncoder) -> list[Claim]:
+    return compare([TRIBUNE, HERALD], read_many([TRIBUNE, HERALD]), encoder)
+
+
+def test_a_person_named_only_in_sentences_of_different_happenings_is_no_claim(
     claims: list[Claim],
 ) -> None:
-    who = [c for c in claims if c.kind == "who" and "Hartley" in c.about]
+    # "opened fire at the party" / "had been fired, is accused of killing": the name is
+    # all the two sentences share
+    assert not [c for c in claims if c.kind == "who" and "Hartley" in c.about]
+
+
+def test_a_person_claim_cites_the_sentences_that_tell_one_happening(
+    linked_claims: list[Claim],
+) -> None:
+    who = [c for c in linked_claims if c.kind == "who" and "Brandvik" in c.about]
     assert len(who) == 1
     claim = who[0]
     assert claim.status == "agreed"
-    assert claim.about == "Who Daniel Hartley is"
     cited = {e.article: e.text for e in claim.sides[0].evidence}
-    assert set(cited) == {"gazette", "courier"}
-    assert cited["gazette"].startswith("Police allege Daniel Hartley, 61, opened fire")
-    assert cited["courier"].startswith("Daniel Hartley, who had recently been fired")
+    assert cited == {
+        "tribune": "Brandvik was charged with fraud by state prosecutors on Thursday.",
+        "herald": "State prosecutors charged Brandvik with fraud on Thursday.",
+    }
     for evidence in claim.sides[0].evidence:
-        article = next(a for a in ARTICLES if a.id == evidence.article)
+        article = next(a for a in (TRIBUNE, HERALD) if a.id == evidence.article)
         assert article.text[evidence.start : evidence.end] == evidence.text
-        assert "Daniel Hartley" in evidence.text  # the cited sentence states the name
+
+
+def test_a_role_keeps_the_word_that_says_it_is_not_held_now() -> None:
+    text = (
+        "Former mayor Oskar Brandvik spoke. Lena Quist, a sheriff's deputy, spoke. "
+        "Acting police chief Tove Sand spoke. Ex-governor Arne Holm spoke."
+    )
+    articles = [_article(i, outlet, text) for i, outlet in (("r1", "Port Daily"), ("r2", "Bay"))]
+    tags = {n: "PERSON" for n in ("Oskar Brandvik", "Lena Quist", "Tove Sand", "Arne Holm")}
+    readings = [_tagged_as(r, text, tags) for r in read_many(articles)]
+    statements = statements_of(articles, readings)
+    abouts = {c.about for c in slot_claims(statements, readings, articles) if c.kind == "who"}
+    assert abouts == {
+        "Oskar Brandvik, former mayor",
+        "Lena Quist, deputy",
+        "Tove Sand, acting police chief",
+        "Arne Holm, ex-governor",
+    }
 
 
 def test_a_person_one_source_names_is_no_claim(claims: list[Claim]) -> None:
@@ -138,15 +192,17 @@ def test_the_role_two_sources_write_beside_a_name_labels_it_and_speech_does_not_
     assert {e.article for e in where[0].sides[0].evidence} == {"x", "y"}
 
 
-def test_markdown_html_and_json_show_the_person_claim(claims: list[Claim]) -> None:
-    readings = read_many(ARTICLES)
-    dossier = build_dossier(ARTICLES, readings, claims, [], [], [])
+def test_markdown_html_and_json_show_the_person_claim(linked_claims: list[Claim]) -> None:
+    articles = [TRIBUNE, HERALD]
+    readings = read_many(articles)
+    dossier = build_dossier(articles, readings, linked_claims, [], [], [])
     record = dossier_to_json(dossier)
     validate_dossier(record)
     assert not check_evidence(record)
     assert any(c["kind"] == "who" for c in record["claims"])
     markdown, page = render_markdown(dossier), render_html(dossier)
-    assert "Who Daniel Hartley is" in markdown and "Who Daniel Hartley is" in page
+    about = next(c.about for c in linked_claims if c.kind == "who")
+    assert about in markdown and about in page
 
 
 def test_a_day_two_sources_give_is_one_claim_even_told_of_different_steps(
@@ -187,7 +243,7 @@ def test_a_day_of_the_week_in_dated_articles_is_its_date(encoder: TextEncoder) -
     second = _article(
         "d2",
         "Shore News",
-        "Inspectors arrived at the harbour on Friday to examine the broken crane.",
+        "The harbour crane fell on Friday, hurting two dock workers.",
         published="2031-05-04",
     )
     claims = compare([first, second], read_many([first, second]), encoder)
@@ -247,3 +303,14 @@ def test_a_weekday_joins_no_date_of_long_before(encoder: TextEncoder) -> None:
     claims = compare(articles, read_many(articles), encoder)
     days = {c.about: set(c.sides[0].articles) for c in claims if c.kind == "when"}
     assert days.get("Day: 5 May 2021") == {"v1", "v3"}, days
+
+
+def test_a_day_two_sources_give_of_different_happenings_is_no_claim(
+    encoder: TextEncoder,
+) -> None:
+    first = _article("s1", "Port Daily", "Bus services across the valley improved on Saturday.")
+    second = _article(
+        "s2", "Shore News", "The ferry left the harbour on Saturday with forty passengers."
+    )
+    claims = compare([first, second], read_many([first, second]), encoder)
+    assert not [c for c in claims if c.kind == "when"]

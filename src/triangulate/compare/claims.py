@@ -1387,7 +1387,7 @@ def _compare(
         drafts.append(_Draft(claim, (0, -1, 0.0)))
     for claim in spelling_claims(statements, readings, with_speakers, keyed_articles):
         drafts.append(_Draft(claim, (0, 0, 0.0)))
-    for claim in slot_claims(statements, readings, keyed_articles):
+    for claim in slot_claims(statements, readings, keyed_articles, scores):
         drafts.append(_Draft(claim, (2, -len(claim.sides[0].articles), 0.8)))
     for claim in [
         *clock_claims(statements, scores, keyed_articles),

@@ -1,27 +1,29 @@
 """Slot claims: the people, the named places and the days several sources name.
 
-Who took part and where it happened are facts the sources share even when the sentences
-that state them tell different happenings ("Police allege <name> opened fire ..." /
-"<name>, who had been fired, is accused of ..."): no sentence alignment links those, so each
-person, and each named place narrower than a town (a building, a mountain, a road), named in
-full by two or more independent sources is one claim of its own (a name ending in a firm's
-or an office's word, "<name> Advisors", "<county> Sheriff", is neither). Its evidence is,
-per source, the sentence that introduces the person or place: the first that writes the full
-name (the readers have merged the names across articles, so "Anna Lund" and "Lund" are one
-person and the full name decides the sentence). The claim is one of identity: the sources agree the
-person or place is part of the story; a role the sources write beside the name ("prime
-minister <name>", "<name>, the coach") is given in its label when two sources give it.
-A day two or more sources give ("on Friday", "on 2 May") is a claim the same way, citing
-each source's first sentence that gives it; an article without a publication date names a
-day of the week, which joins the one date the dated articles give on that day of the week
-within a week of one's publication.
+Who took part and where it happened are facts the sources share, but only where their
+sentences tell one happening: a name or a day that two sentences of different happenings
+share ("<name> opened fire ..." / "<name>, who had been fired, is accused of ...") is no
+fact they agree on. Each person, and each named place narrower than a town (a building, a
+mountain, a road), named in full by two or more independent sources is one claim of its own
+(a name ending in a firm's or an office's word, "<name> Advisors", "<county> Sheriff", is
+neither). Its evidence is, per source, the first sentence naming the person or place that the
+aligner links to another source's sentence naming them; a source without one is left out
+(the readers have merged the names across articles, so "Anna Lund" and "Lund" are one
+person). The claim is one of identity: the sources agree the person or place is part of the
+story; a role the sources write where they first name them ("prime minister <name>",
+"<name>, the coach", "former mayor <name>") is given in its label when two sources give it.
+A day two or more sources give ("on Friday", "on 2 May") is a claim the same way when two
+sources' sentences giving it are linked, citing each source's first such linked sentence (or
+its first giving the day); an article without a publication date names a day of the week,
+which joins the one date the dated articles give on that day of the week within a week of
+one's publication.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -51,8 +53,12 @@ ROLE_NOUNS = word_set(
     witness resident student teacher professor priest bishop king queen prince princess
     mother father son daughter wife husband brother sister champion winner candidate nominee
     analyst official aide adviser advisor commissioner superintendent guard soldier referee
-    musician journalist reporter editor photographer coroner paramedic economist diplomat"""
+    musician journalist reporter editor photographer coroner paramedic economist diplomat
+    deputy"""
 )
+# Words that say the role is not (or not fully) held now: "former mayor" is no mayor, and
+# "acting chief" no chief, so the label keeps them
+STANDING = frozenset({"former", "acting", "ex", "interim", "outgoing", "retired"})
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEK = 7  # days: a day of the week is told of the week around the report
@@ -93,25 +99,106 @@ def slot_claims(
     statements: Sequence[Statement],
     readings: Sequence[Reading],
     articles: Sequence[Article] | Sources[Article],
+    links: Collection[tuple[int, int]] | None = None,
 ) -> list[Claim]:
     """One agreed claim per person or named place that two or more independent sources
-    name in full, and per day two or more sources give, most widely named first."""
+    name in full, and per day two or more sources give, most widely named first.
+    ``links``: the aligner's pairs of statements (indices) telling one happening; given,
+    a source joins a person's or a place's claim only by a sentence naming them that is
+    linked to another source's sentence naming them, and that sentence is cited; a day
+    needs two sources' sentences giving it linked (two sentences that only share a day or
+    a name tell different things, not one fact)."""
     articles = keyed(articles)  # each claim counts its sources among them
     claims = []
     elsewhere = _named_otherwise(readings)
+    linked = _linked(links) if links is not None else None
     for (kind, name), per_article in _merged(_first_named(statements, readings, articles)).items():
         firsts = list(per_article.values())
         if kind == "who" and elsewhere.get(name.casefold(), 0) > len(per_article):
             continue  # more articles take it for a place or an organisation than for a person
+        if linked is not None:
+            firsts = _told_alike(firsts, statements, _naming(kind, name), linked)
         if len({n.statement.source for n in firsts}) >= 2:
             claims.append(_claim(kind, name, firsts, articles))
     published = {r.article: None if r.published_inferred else r.published for r in readings}
     # "officials said on Wednesday": the day something was said is no day of the event
     said = {(r.article, start) for r in readings for start in saying_times(r)}
-    for day, stating in _first_dated(statements, published, said).items():
+    every = linked is not None
+    for day, stating in _first_dated(statements, published, said, every).items():
+        if linked is not None:
+            stating = _linked_stating(stating, linked)
         if len({st.source for st in stating}) >= 2:
             claims.append(_day_claim(day, stating, articles))
     return sorted(claims, key=lambda c: -len(c.sides[0].articles))
+
+
+def _linked(links: Collection[tuple[int, int]]) -> dict[int, set[int]]:
+    """Statement index -> the indices of the statements linked to it."""
+    found: dict[int, set[int]] = {}
+    for i, j in links:
+        found.setdefault(i, set()).add(j)
+        found.setdefault(j, set()).add(i)
+    return found
+
+
+def _naming(kind: str, name: str) -> re.Pattern[str]:
+    """A sentence that names a person by their full name or surname, or a place by its
+    full name (the last word of a place's name, "Valley", "Street", names others too)."""
+    words = name.split()
+    tail = words[-1] if kind == "who" and len(words) >= 2 else name
+    return re.compile(rf"\b(?:{re.escape(name)}|{re.escape(tail)})\b")
+
+
+def _told_alike(
+    firsts: Sequence[_Named],
+    statements: Sequence[Statement],
+    naming: re.Pattern[str],
+    linked: dict[int, set[int]],
+) -> list[_Named]:
+    """Each article's first sentence naming the person or place that is linked to another
+    source's sentence naming it (the role read where the article first names them)."""
+    by_article = {n.statement.article: n for n in firsts}
+    naming_in = {
+        st.index: st for st in statements if st.article in by_article and naming.search(st.text)
+    }
+    kept = []
+    for article, first in by_article.items():
+        told = _first_linked(
+            [st for st in naming_in.values() if st.article == article], naming_in, linked
+        )
+        if told is not None:
+            kept.append(_Named(told, first.entity, first.role))
+    return kept
+
+
+def _first_linked(
+    own: Sequence[Statement], others: dict[int, Statement], linked: dict[int, set[int]]
+) -> Statement | None:
+    """The first of an article's statements linked to another source's among ``others``."""
+    for statement in sorted(own, key=lambda st: st.evidence.start):
+        if any(
+            others[j].source != statement.source
+            for j in linked.get(statement.index, ())
+            if j in others
+        ):
+            return statement
+    return None
+
+
+def _linked_stating(stating: Sequence[Statement], linked: dict[int, set[int]]) -> list[Statement]:
+    """Per article, the first statement giving the day that is linked to another source's
+    statement giving it, else its first giving it; none when no two sources' statements
+    giving the day are linked (each tells another happening on that day)."""
+    others = {st.index: st for st in stating}
+    kept: dict[str, Statement] = {}
+    for statement in stating:
+        if statement.article not in kept and _first_linked([statement], others, linked):
+            kept[statement.article] = statement
+    if len({st.source for st in kept.values()}) < 2:
+        return []
+    for statement in stating:  # the day as such is shared: the others cite where they give it
+        kept.setdefault(statement.article, statement)
+    return list(kept.values())
 
 
 def _named_otherwise(readings: Sequence[Reading]) -> Counter[str]:
@@ -134,10 +221,13 @@ def _first_dated(
     statements: Sequence[Statement],
     published: dict[str, str | None],
     said: set[tuple[str, int]] = frozenset(),  # type: ignore[assignment]
+    every: bool = False,
 ) -> dict[str, list[Statement]]:
     """Day in words -> each article's first statement that gives it (statements in article
-    order), but for the days things were said on (``said``: (article, start of the time))."""
+    order), but for the days things were said on (``said``: (article, start of the time));
+    ``every``: each article's every statement that gives it, in article order."""
     found: dict[str, dict[str, Statement]] = {}
+    more: dict[str, list[Statement]] = {}
     for statement in statements:
         for time in statement.times:
             if (statement.article, time.evidence.start) in said:
@@ -145,11 +235,18 @@ def _first_dated(
             day = _day(time, published.get(statement.article))
             if day is not None:
                 found.setdefault(day, {}).setdefault(statement.article, statement)
+                more.setdefault(day, []).append(statement)
     for weekday in [day for day in found if not DAY_VALUE.fullmatch(day)]:
         same = [d for d in found if _reported_day(d, found[d], published) == weekday]
         if len(same) == 1:  # "Monday" in an undated article: the Monday dated ones report
             for article, statement in found.pop(weekday).items():
                 found[same[0]].setdefault(article, statement)
+            more[same[0]].extend(more.pop(weekday))
+    if every:
+        return {
+            value_in_words(day) if DAY_VALUE.fullmatch(day) else day: list(dict.fromkeys(more[day]))
+            for day in found
+        }
     return {
         value_in_words(day) if DAY_VALUE.fullmatch(day) else day: list(per_article.values())
         for day, per_article in found.items()
@@ -339,7 +436,9 @@ def _role_phrase(words: Sequence[str]) -> str:
     last = nouns[-1]
     before = words[last - 1] if last > 0 else ""
     qualified = before in ROLE_QUALIFIERS or before in ROLE_NOUNS
-    return f"{before} {words[last]}" if qualified else words[last]
+    role = f"{before} {words[last]}" if qualified else words[last]
+    standing = next((w for w in words[:last] if w in STANDING), "")
+    return f"{standing} {role}".replace("ex ", "ex-") if standing else role
 
 
 def _claim(kind: str, name: str, firsts: Sequence[_Named], articles: Sources[Article]) -> Claim:
