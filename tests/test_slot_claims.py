@@ -127,10 +127,12 @@ def test_a_person_claim_cites_the_sentences_that_tell_one_happening(
 def test_a_role_keeps_the_word_that_says_it_is_not_held_now() -> None:
     text = (
         "Former mayor Oskar Brandvik spoke. Lena Quist, a sheriff's deputy, spoke. "
-        "Acting police chief Tove Sand spoke. Ex-governor Arne Holm spoke."
+        "Acting police chief Tove Sand spoke. Ex-governor Arne Holm spoke. "
+        "They met former Port Alder City mayor Nils Berg."
     )
     articles = [_article(i, outlet, text) for i, outlet in (("r1", "Port Daily"), ("r2", "Bay"))]
-    tags = {n: "PERSON" for n in ("Oskar Brandvik", "Lena Quist", "Tove Sand", "Arne Holm")}
+    people = ("Oskar Brandvik", "Lena Quist", "Tove Sand", "Arne Holm", "Nils Berg")
+    tags = {n: "PERSON" for n in people}
     readings = [_tagged_as(r, text, tags) for r in read_many(articles)]
     statements = statements_of(articles, readings)
     abouts = {c.about for c in slot_claims(statements, readings, articles) if c.kind == "who"}
@@ -139,6 +141,7 @@ def test_a_role_keeps_the_word_that_says_it_is_not_held_now() -> None:
         "Lena Quist, deputy",
         "Tove Sand, acting police chief",
         "Arne Holm, ex-governor",
+        "Nils Berg, former mayor",
     }
 
 

@@ -419,12 +419,28 @@ def _role(text: str, entity: Entity, statement: Statement) -> str:
     apposition after it ("<name>, 61, the company's founder")."""
     role = _role_phrase(role_before(text, entity.evidence.start).split())
     if role:
+        standing = _standing_before(text, entity.evidence.start)
+        if standing and not role.startswith(standing):
+            return f"{standing}{role}" if standing.endswith("-") else f"{standing} {role}"
         return role
     apposition = APPOSITION.match(text, entity.evidence.end, statement.evidence.end)
     if apposition is None:
         return ""
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", apposition.group("phrase"))]
     return _role_phrase(words[:APPOSITION_WORDS])
+
+
+def _standing_before(text: str, start: int) -> str:
+    """A word of STANDING that opens the title before a name, past the place's name the
+    title may hold ("former New York City mayor <name>"), else ""."""
+    before = re.split(r"[,.;:\"()]", text[max(0, start - 60) : start])[-1]
+    words = re.findall(r"[^\W\d_]+", before)
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in STANDING:
+            rest = words[i + 1 :]
+            titled = all(w[0].isupper() or w.lower() in ROLE_NOUNS | ROLE_QUALIFIERS for w in rest)
+            return ("ex-" if words[i].lower() == "ex" else words[i].lower()) if titled else ""
+    return ""
 
 
 def _role_phrase(words: Sequence[str]) -> str:
