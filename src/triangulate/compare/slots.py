@@ -432,7 +432,7 @@ def _role(text: str, entity: Entity, statement: Statement) -> str:
 
 def _standing_before(text: str, start: int) -> str:
     """A word of STANDING that opens the title before a name, past the place's name the
-    title may hold ("former New York City mayor <name>"), else ""."""
+    title may hold ("former Port Alder City mayor <name>"), else ""."""
     before = re.split(r"[,.;:\"()]", text[max(0, start - 60) : start])[-1]
     words = re.findall(r"[^\W\d_]+", before)
     for i in range(len(words) - 1, -1, -1):
