@@ -552,3 +552,36 @@ def test_a_count_label_is_a_plain_noun_phrase(
 ) -> None:
     quantity = _exactly(sentence, written, value, unit)
     assert figure_label(sentence, 0, quantity, _fact(sentence, subject, predicate, obj)) == label
+
+
+def test_a_date_label_says_what_happened_then_across_the_clause_around_it() -> None:
+    # the reader's object may run on into the date; "When" already says it
+    sentence = "Mayor Ilse Varga opened talks with the ferry union on Tuesday."
+    fact = _fact(sentence, "Ilse Varga", "open", "talks with the ferry union on Tuesday")
+    assert date_label(sentence, _time(sentence, "Tuesday"), fact, False) == (
+        "When Ilse Varga opened talks with the ferry union"
+    )
+    # a fuller name than the clause writes: its last word, as written
+    sentence = "Varga visited the flooded quarter in November."
+    fact = _fact(sentence, "Ilse Varga", "visit", "flooded quarter")
+    assert date_label(sentence, _time(sentence, "November"), fact, False) == (
+        "When Varga visited the flooded quarter"
+    )
+    # a doer its verb follows across ", which" or a participle's phrase
+    sentence = "Lights failed across Marrow Bay after the storm, which struck on Sunday."
+    fact = _fact(sentence, "storm", "strike", "on Sunday")
+    assert date_label(sentence, _time(sentence, "Sunday"), fact, False) == "When the storm struck"
+    sentence = "A storm packing gusts of 90 mph flattened the pier at Dunmore in March."
+    fact = _fact(sentence, "storm", "flatten", "pier at Dunmore")
+    assert date_label(sentence, _time(sentence, "March"), fact, False) == (
+        "When a storm flattened the pier at Dunmore"
+    )
+
+
+def test_a_date_label_never_stops_on_a_word_that_needs_more() -> None:
+    sentence = "The harbour board plans to vote on the levy in May."
+    fact = _fact(sentence, "harbour board", "plan", None)
+    assert date_label(sentence, _time(sentence, "May"), fact, False) == "Date"
+    sentence = "Injured on Sunday, the keeper was flown to Ostrava."
+    fact = _fact(sentence, None, "injure", None)
+    assert date_label(sentence, _time(sentence, "Sunday"), fact, False) == "Date"
