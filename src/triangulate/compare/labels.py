@@ -699,7 +699,11 @@ def _dangling(phrase: str) -> bool:
     if len(words) < 2 or last in AUXILIARIES or last in SUBORDINATORS or last in PREPOSITIONS:
         return True
     stems = {last, last[:-1], last[:-2], last[:-3]} if len(last) > 4 else {last}
-    return bool(stems & NEEDS_COMPLEMENT)
+    return bool(stems & (NEEDS_COMPLEMENT - WHOLE_WITHOUT_MORE))
+
+
+# Verbs of that list a date's label may end on: "When the campaign starts", "When he came".
+WHOLE_WITHOUT_MORE = word_set("begin start continue come go stay remain appear")
 
 
 def _across_a_modifier(sentence_text: str, fact: Fact | None) -> str:
