@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from triangulate.compare.agreements import labelled, states
@@ -585,3 +587,22 @@ def test_a_date_label_never_stops_on_a_word_that_needs_more() -> None:
     sentence = "Injured on Sunday, the keeper was flown to Ostrava."
     fact = _fact(sentence, None, "injure", None)
     assert date_label(sentence, _time(sentence, "Sunday"), fact, False) == "Date"
+
+
+def test_a_date_label_leaves_out_the_other_date_of_a_stretch() -> None:
+    sentence = "Bookings will run from May 3 to June 9."
+    fact = _fact(sentence, "Bookings", "run", "from May 3")
+    assert date_label(sentence, _time(sentence, "June 9"), fact, False) == "When bookings will run"
+
+
+def test_a_date_label_lowers_a_common_noun_that_opened_the_sentence() -> None:
+    sentence = "Inspectors closed the Corvane mill on Monday."
+    fact = replace(_fact(sentence, "Inspectors", "close", "Corvane mill"), entities=("Corvane",))
+    assert date_label(sentence, _time(sentence, "Monday"), fact, False) == (
+        "When inspectors closed the Corvane mill"
+    )
+    sentence = "Halvorsen closed the mill on Monday."
+    fact = replace(_fact(sentence, "Halvorsen", "close", "mill"), entities=("Halvorsen",))
+    assert date_label(sentence, _time(sentence, "Monday"), fact, False) == (
+        "When Halvorsen closed the mill"
+    )

@@ -687,8 +687,24 @@ def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, peri
         or _across_a_modifier(sentence_text, fact)
     )
     if phrase and not _dangling(phrase):
-        return clipped(f"When {phrase}")
+        return clipped(f"When {_common_noun_lowered(phrase, sentence_text, fact)}")
     return "Date"
+
+
+def _common_noun_lowered(phrase: str, sentence_text: str, fact: Fact | None) -> str:
+    """ "Police named the woman" -> "police named ...": a doer capitalised only because it
+    opens the sentence, a common noun no name the reader found holds ("Demonstrators",
+    "Registration"), loses its capital inside a label."""
+    first = phrase.split()[0]
+    names = {word for name in (fact.entities if fact else ()) for word in name.split()}
+    opens = sentence_text.lstrip(" \"'\u201c").startswith(first)
+    common = first.lower() in PERSON_NOUNS or first.lower().endswith(COMMON_NOUN_ENDINGS)
+    if not opens or first in names or not first.isalpha() or not common:
+        return phrase
+    return first.lower() + phrase[len(first) :]
+
+
+COMMON_NOUN_ENDINGS = ("s", "ion", "ment", "ity", "police")  # plurals, -ion nouns, "police"
 
 
 def _dangling(phrase: str) -> bool:
@@ -741,7 +757,7 @@ def _before_the_date(obj: str, date_text: str) -> str | None:
     """ "meetings with the envoy on Tuesday" -> "meetings with the envoy": the reader's
     object may run on into the date (and the preposition before it), which the label's
     "When" already says; None when nothing is left ("in November")."""
-    found = re.search(rf"(?<![\w-]){re.escape(date_text)}(?![\w])", obj)
+    found = re.search(rf"(?<![\w-]){re.escape(date_text)}(?![\w])", obj) or OTHER_DATE.search(obj)
     if found is None:
         return obj
     kept = obj[: found.start()].rstrip(" ,;(\u2014\u2013-")
@@ -752,6 +768,12 @@ def _before_the_date(obj: str, date_text: str) -> str | None:
     return kept or None
 
 
+# Another date the object runs into ("from May 2 to June 9" for the label of June 9).
+OTHER_DATE = re.compile(
+    r"\b(?:from|on|in|by|until|since)\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)",
+    re.IGNORECASE,
+)
 # Words a date is written after that are no part of the object before it ("over Easter",
 # "until May", "perhaps in June").
 DATE_LEADS = word_set("over until till through during since before after early late perhaps")
