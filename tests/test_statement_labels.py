@@ -606,3 +606,16 @@ def test_a_date_label_lowers_a_common_noun_that_opened_the_sentence() -> None:
     assert date_label(sentence, _time(sentence, "Monday"), fact, False) == (
         "When Halvorsen closed the mill"
     )
+
+
+def test_a_date_label_keeps_an_object_that_looks_like_a_verb() -> None:
+    sentence = "The dispatchers got a call from the quarry at dawn on Friday."
+    fact = _fact(sentence, "dispatchers", "get", "call from the quarry at dawn on Friday")
+    assert date_label(sentence, _time(sentence, "Friday"), fact, False) == (
+        "When the dispatchers got a call from the quarry at dawn"
+    )
+    sentence = "Oyelaran made her only error of the third set."
+    fact = _fact(sentence, "Oyelaran", "make", "her only error of the third set")
+    assert date_label(sentence, _time(sentence, "third set"), fact, False) == (
+        "When Oyelaran made her only error"
+    )

@@ -686,7 +686,7 @@ def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, peri
         or _verb_phrase(sentence_text, _doer_as_written(sentence_text, fact))
         or _across_a_modifier(sentence_text, fact)
     )
-    if phrase and not _dangling(phrase):
+    if phrase and not _dangling(phrase, fact is None or not fact.object):
         return clipped(f"When {_common_noun_lowered(phrase, sentence_text, fact)}")
     return "Date"
 
@@ -707,7 +707,7 @@ def _common_noun_lowered(phrase: str, sentence_text: str, fact: Fact | None) -> 
 COMMON_NOUN_ENDINGS = ("s", "ion", "ment", "ity", "police")  # plurals, -ion nouns, "police"
 
 
-def _dangling(phrase: str) -> bool:
+def _dangling(phrase: str, ends_on_verb: bool) -> bool:
     """ "the draft bill is", "the mayor plans", "talks that": a phrase that stops on an
     auxiliary, a linking word or a verb that needs what follows it says nothing by itself."""
     words = WORD.findall(phrase)
@@ -715,7 +715,7 @@ def _dangling(phrase: str) -> bool:
     if len(words) < 2 or last in AUXILIARIES or last in SUBORDINATORS or last in PREPOSITIONS:
         return True
     stems = {last, last[:-1], last[:-2], last[:-3]} if len(last) > 4 else {last}
-    return bool(stems & (NEEDS_COMPLEMENT - WHOLE_WITHOUT_MORE))
+    return ends_on_verb and bool(stems & (NEEDS_COMPLEMENT - WHOLE_WITHOUT_MORE))
 
 
 # Verbs of that list a date's label may end on: "When the campaign starts", "When he came".
@@ -762,7 +762,7 @@ def _before_the_date(obj: str, date_text: str) -> str | None:
         return obj
     kept = obj[: found.start()].rstrip(" ,;(\u2014\u2013-")
     last = re.search(r"(\w+)$", kept)
-    while last and (last.group(1).lower() in PREPOSITIONS | DATE_LEADS):
+    while last and (last.group(1).lower() in PREPOSITIONS | DATE_LEADS | DETERMINERS):
         kept = kept[: last.start()].rstrip(" ,;(\u2014\u2013-")
         last = re.search(r"(\w+)$", kept)
     return kept or None
