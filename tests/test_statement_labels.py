@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from triangulate.compare.agreements import labelled, states
@@ -552,3 +554,68 @@ def test_a_count_label_is_a_plain_noun_phrase(
 ) -> None:
     quantity = _exactly(sentence, written, value, unit)
     assert figure_label(sentence, 0, quantity, _fact(sentence, subject, predicate, obj)) == label
+
+
+def test_a_date_label_says_what_happened_then_across_the_clause_around_it() -> None:
+    # the reader's object may run on into the date; "When" already says it
+    sentence = "Mayor Ilse Varga opened talks with the ferry union on Tuesday."
+    fact = _fact(sentence, "Ilse Varga", "open", "talks with the ferry union on Tuesday")
+    assert date_label(sentence, _time(sentence, "Tuesday"), fact, False) == (
+        "When Ilse Varga opened talks with the ferry union"
+    )
+    # a fuller name than the clause writes: its last word, as written
+    sentence = "Varga visited the flooded quarter in November."
+    fact = _fact(sentence, "Ilse Varga", "visit", "flooded quarter")
+    assert date_label(sentence, _time(sentence, "November"), fact, False) == (
+        "When Varga visited the flooded quarter"
+    )
+    # a doer its verb follows across ", which" or a participle's phrase
+    sentence = "Lights failed across Marrow Bay after the storm, which struck on Sunday."
+    fact = _fact(sentence, "storm", "strike", "on Sunday")
+    assert date_label(sentence, _time(sentence, "Sunday"), fact, False) == "When the storm struck"
+    sentence = "A storm packing gusts of 90 mph flattened the pier at Dunmore in March."
+    fact = _fact(sentence, "storm", "flatten", "pier at Dunmore")
+    assert date_label(sentence, _time(sentence, "March"), fact, False) == (
+        "When a storm flattened the pier at Dunmore"
+    )
+
+
+def test_a_date_label_never_stops_on_a_word_that_needs_more() -> None:
+    sentence = "The harbour board plans to vote on the levy in May."
+    fact = _fact(sentence, "harbour board", "plan", None)
+    assert date_label(sentence, _time(sentence, "May"), fact, False) == "Date"
+    sentence = "Injured on Sunday, the keeper was flown to Ostrava."
+    fact = _fact(sentence, None, "injure", None)
+    assert date_label(sentence, _time(sentence, "Sunday"), fact, False) == "Date"
+
+
+def test_a_date_label_leaves_out_the_other_date_of_a_stretch() -> None:
+    sentence = "Bookings will run from May 3 to June 9."
+    fact = _fact(sentence, "Bookings", "run", "from May 3")
+    assert date_label(sentence, _time(sentence, "June 9"), fact, False) == "When bookings will run"
+
+
+def test_a_date_label_lowers_a_common_noun_that_opened_the_sentence() -> None:
+    sentence = "Inspectors closed the Corvane mill on Monday."
+    fact = replace(_fact(sentence, "Inspectors", "close", "Corvane mill"), entities=("Corvane",))
+    assert date_label(sentence, _time(sentence, "Monday"), fact, False) == (
+        "When inspectors closed the Corvane mill"
+    )
+    sentence = "Halvorsen closed the mill on Monday."
+    fact = replace(_fact(sentence, "Halvorsen", "close", "mill"), entities=("Halvorsen",))
+    assert date_label(sentence, _time(sentence, "Monday"), fact, False) == (
+        "When Halvorsen closed the mill"
+    )
+
+
+def test_a_date_label_keeps_an_object_that_looks_like_a_verb() -> None:
+    sentence = "The dispatchers got a call from the quarry at dawn on Friday."
+    fact = _fact(sentence, "dispatchers", "get", "call from the quarry at dawn on Friday")
+    assert date_label(sentence, _time(sentence, "Friday"), fact, False) == (
+        "When the dispatchers got a call from the quarry at dawn"
+    )
+    sentence = "Oyelaran made her only error of the third set."
+    fact = _fact(sentence, "Oyelaran", "make", "her only error of the third set")
+    assert date_label(sentence, _time(sentence, "third set"), fact, False) == (
+        "When Oyelaran made her only error"
+    )

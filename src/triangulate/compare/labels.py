@@ -477,7 +477,12 @@ def _object_as_written(sentence_text: str, phrase: str) -> str:
     found = re.search(pattern, sentence_text) if pattern else None
     if found is None:
         found = re.search(rf"(?<!\w){article}{re.escape(phrase)}(?!\w)", sentence_text)
-    return " ".join(found.group(0).split()) if found else phrase
+    if found is None:
+        return phrase
+    # "hit the southern town": the article the reader dropped before the first word
+    return " ".join(
+        sentence_text[_with_determiner(sentence_text, found.start()) : found.end()].split()
+    )
 
 
 def _lowered(phrase: str) -> str:
@@ -674,10 +679,116 @@ def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, peri
         fact = replace(
             fact, object=None
         )  # "began in mid-April": "mid" is the date's, not an object
-    phrase = _verb_phrase(sentence_text, fact)
-    if phrase:
-        return clipped(f"When {phrase}")
+    if fact is not None and fact.object:
+        fact = replace(fact, object=_before_the_date(fact.object, time.evidence.text))
+    phrase = (
+        _verb_phrase(sentence_text, fact)
+        or _verb_phrase(sentence_text, _doer_as_written(sentence_text, fact))
+        or _across_a_modifier(sentence_text, fact)
+    )
+    if phrase and not _dangling(phrase, fact is None or not fact.object):
+        return clipped(f"When {_common_noun_lowered(phrase, sentence_text, fact)}")
     return "Date"
+
+
+def _common_noun_lowered(phrase: str, sentence_text: str, fact: Fact | None) -> str:
+    """ "Police named the woman" -> "police named ...": a doer capitalised only because it
+    opens the sentence, a common noun no name the reader found holds ("Demonstrators",
+    "Registration"), loses its capital inside a label."""
+    first = phrase.split()[0]
+    names = {word for name in (fact.entities if fact else ()) for word in name.split()}
+    opens = sentence_text.lstrip(" \"'\u201c").startswith(first)
+    common = first.lower() in PERSON_NOUNS or first.lower().endswith(COMMON_NOUN_ENDINGS)
+    if not opens or first in names or not first.isalpha() or not common:
+        return phrase
+    return first.lower() + phrase[len(first) :]
+
+
+COMMON_NOUN_ENDINGS = ("s", "ion", "ment", "ity", "police")  # plurals, -ion nouns, "police"
+
+
+def _dangling(phrase: str, ends_on_verb: bool) -> bool:
+    """ "the draft bill is", "the mayor plans", "talks that": a phrase that stops on an
+    auxiliary, a linking word or a verb that needs what follows it says nothing by itself."""
+    words = WORD.findall(phrase)
+    last = (words[-1:] or [""])[0].lower()
+    if len(words) < 2 or last in AUXILIARIES or last in SUBORDINATORS or last in PREPOSITIONS:
+        return True
+    stems = {last, last[:-1], last[:-2], last[:-3]} if len(last) > 4 else {last}
+    return ends_on_verb and bool(stems & (NEEDS_COMPLEMENT - WHOLE_WITHOUT_MORE))
+
+
+# Verbs of that list a date's label may end on: "When the campaign starts", "When he came".
+WHOLE_WITHOUT_MORE = word_set("begin start continue come go stay remain appear")
+
+
+def _across_a_modifier(sentence_text: str, fact: Fact | None) -> str:
+    """ "the quake, which struck", "a quake measuring 6.1 hit the town": a doer its verb
+    follows across a relative pronoun or a participle's phrase, which a date's label
+    leaves out ("When the quake struck"); "" when anything else stands between them."""
+    if fact is None or not fact.subject or not fact.predicate:
+        return ""
+    found = _phrase_at(sentence_text, fact.subject, 0) or _spaced_phrase_at(
+        sentence_text, fact.subject
+    )
+    verb = _verb_span(sentence_text, fact.predicate, found[1]) if found else None
+    if (
+        found is None
+        or verb is None
+        or not MODIFIER_GAP.fullmatch(sentence_text[found[1] : verb[0]])
+    ):
+        return ""
+    doer = sentence_text[_with_determiner(sentence_text, found[0]) : found[1]]
+    if not _names_something(doer, UNNAMED_DOERS, LABEL_DOER_WORDS) or _gerund(doer):
+        return ""
+    written = " ".join(sentence_text[verb[0] : verb[1]].split())
+    obj = _object_as_written(sentence_text, fact.object) if fact.object else None
+    return " ".join(p for p in (_lowered(SPACED_HYPHEN.sub(r"\1\2", doer)), written, obj) if p)
+
+
+# Between a doer and its verb: ", which" / "who" alone, or a participle's short phrase with
+# no clause break ("measuring 6.1 on the scale").
+MODIFIER_GAP = re.compile(
+    r"\s*,?\s*(?:which|who|that)\s+|\s+[a-z]+ing\s(?:[^,;:\"\u201c\u201d]{0,60}\s)?",
+)
+
+
+def _before_the_date(obj: str, date_text: str) -> str | None:
+    """ "meetings with the envoy on Tuesday" -> "meetings with the envoy": the reader's
+    object may run on into the date (and the preposition before it), which the label's
+    "When" already says; None when nothing is left ("in November")."""
+    found = re.search(rf"(?<![\w-]){re.escape(date_text)}(?![\w])", obj) or OTHER_DATE.search(obj)
+    if found is None:
+        return obj
+    kept = obj[: found.start()].rstrip(" ,;(\u2014\u2013-")
+    last = re.search(r"(\w+)$", kept)
+    while last and (last.group(1).lower() in PREPOSITIONS | DATE_LEADS | DETERMINERS):
+        kept = kept[: last.start()].rstrip(" ,;(\u2014\u2013-")
+        last = re.search(r"(\w+)$", kept)
+    return kept or None
+
+
+# Another date the object runs into ("from May 2 to June 9" for the label of June 9).
+OTHER_DATE = re.compile(
+    r"\b(?:from|on|in|by|until|since)\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)",
+    re.IGNORECASE,
+)
+# Words a date is written after that are no part of the object before it ("over Easter",
+# "until May", "perhaps in June").
+DATE_LEADS = word_set("over until till through during since before after early late perhaps")
+
+
+def _doer_as_written(sentence_text: str, fact: Fact | None) -> Fact | None:
+    """The fact with its doer as the sentence writes it, when the reader gave a fuller name
+    than the clause does ("Dana Ruiz" for "Ruiz visited the port"): the name's last word,
+    if the sentence writes it; None when it does not."""
+    if fact is None or not fact.subject or len(fact.subject.split()) < 2:
+        return None
+    last = fact.subject.split()[-1]
+    if not last[:1].isupper() or _phrase_at(sentence_text, fact.subject, 0):
+        return None  # "the two nations": a common noun phrase, or a name written in full
+    return replace(fact, subject=last) if _phrase_at(sentence_text, last, 0) else None
 
 
 def _inside(words: str, text: str) -> bool:
