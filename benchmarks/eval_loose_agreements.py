@@ -14,12 +14,17 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from train_alignment import _statement_mentions, code_fingerprint, read_group
+from train_alignment import (
+    _statement_mentions,
+    code_fingerprint,
+    labelled_statement_pairs,
+    read_group,
+)
 from triangulate.compare.agreements import statement_claims
 from triangulate.compare.align import aligned
 from triangulate.compare.claims import folded_repeats
 from triangulate.compare.statements import statements_of
-from triangulate.evaluation.ecbplus import event_groups, same_fact, training_topics
+from triangulate.evaluation.ecbplus import event_groups, training_topics
 from triangulate.models import Claim
 
 CUTS = (0.0, 0.24, 0.28, 0.32, 0.4)
@@ -61,12 +66,7 @@ def main() -> None:
             passing = {(rule, cut) for rule, cut in rules if kept(claim, rule, cut)}
             for pair in itertools.combinations(members, 2):
                 joined.setdefault(pair, set()).update(passing)
-        for i, j in itertools.combinations(range(len(statements)), 2):
-            if statements[i].source == statements[j].source:
-                continue
-            label = same_fact(mentions[i], mentions[j])
-            if label is None:
-                continue
+        for i, j, label in labelled_statement_pairs(statements, mentions):
             positives += label
             for rule, cut in joined.get((i, j), set()):
                 counts[(rule, cut, bool(label))] += 1

@@ -33,7 +33,7 @@ import pickle
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
@@ -194,16 +194,23 @@ def grouping_counts(
         )
         joined |= {(a, b) for k, a in enumerate(members) for b in members[k + 1 :]}
     right = wrong = positives = 0
-    for i, j in itertools.combinations(range(len(statements)), 2):
-        if statements[i].source == statements[j].source:
-            continue
-        label = same_fact(mentions[i], mentions[j])
-        if label is None:
-            continue
+    for i, j, label in labelled_statement_pairs(statements, mentions):
         positives += label
         if (i, j) in joined:
             right, wrong = right + label, wrong + (not label)
     return right, wrong, positives
+
+
+def labelled_statement_pairs(
+    statements: Sequence[Statement], mentions: Sequence[Any]
+) -> Iterator[tuple[int, int, bool]]:
+    """(i, j, same fact) of every pair of statements of two sources the gold labels."""
+    for i, j in itertools.combinations(range(len(statements)), 2):
+        if statements[i].source == statements[j].source:
+            continue
+        label = same_fact(mentions[i], mentions[j])
+        if label is not None:
+            yield i, j, label
 
 
 def band_pairs(
