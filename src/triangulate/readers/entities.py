@@ -290,16 +290,16 @@ def _trimmed(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-# Hyphens that join the parts of one name ("Jae-in", "Ruiz-Lopez")
+# Hyphens that join the parts of one name ("Seo-in", "Ruiz-Vela")
 NAME_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
-# A name's hyphenated part is a short syllable ("Jae-in", "Jong-un"); longer words and these
+# A name's hyphenated part is a short syllable ("Seo-in", "Min-ho"); longer words and these
 # make a modifier of the name ("a Vance-led panel", "Vance-era rules", "Vance-backed")
 NAME_PART_LETTERS = 4
 NAME_COMPOUND_HEADS = word_set("led run era like type born free ish ite ist ism")
 
 
 def _hyphen_joined(span: Span) -> Span:
-    """A name the tagger ended at a hyphen inside a word ("Moon Jae" of "Moon Jae-in": the
+    """A name the tagger ended at a hyphen inside a word ("Han Seo" of "Han Seo-in": the
     tokeniser splits the hyphen off and the tagger takes "in" for a preposition), to the
     word's end."""
     doc, end = span.doc, span.end
