@@ -6,6 +6,8 @@ Invented articles of one day, read by the real readers and compared by ``compare
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from triangulate.compare.claims import compare
@@ -22,12 +24,17 @@ def encoder() -> TextEncoder:
     return load_encoder()
 
 
-def _claims(encoder: TextEncoder, *texts: str) -> list[Claim]:
+def _compared(encoder: TextEncoder, dated: Sequence[tuple[str | None, str]]) -> list[Claim]:
+    """The claims of articles a1, a2, ... of outlets 1, 2, ..., each (publication day, text)."""
     articles = [
-        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published="2031-05-04")
-        for i, text in enumerate(texts, start=1)
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published=published)
+        for i, (published, text) in enumerate(dated, start=1)
     ]
     return compare(articles, read_many(articles), encoder)
+
+
+def _claims(encoder: TextEncoder, *texts: str) -> list[Claim]:
+    return _compared(encoder, [("2031-05-04", text) for text in texts])
 
 
 def _figures(claims: list[Claim], status: str) -> list[Claim]:
@@ -216,11 +223,7 @@ def test_an_unnamed_persons_age_is_labelled_by_its_noun(encoder: TextEncoder) ->
 
 
 def _dated_claims(encoder: TextEncoder, *dated: tuple[str, str]) -> list[Claim]:
-    articles = [
-        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published=published)
-        for i, (published, text) in enumerate(dated, start=1)
-    ]
-    return compare(articles, read_many(articles), encoder)
+    return _compared(encoder, dated)
 
 
 def test_a_figure_told_of_a_later_day_is_an_update(encoder: TextEncoder) -> None:
@@ -956,11 +959,7 @@ def test_a_day_counted_from_another_day_is_no_side_of_a_date_clash(
 
 
 def _undated_claims(encoder: TextEncoder, *texts: str) -> list[Claim]:
-    articles = [
-        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}")
-        for i, text in enumerate(texts, start=1)
-    ]
-    return compare(articles, read_many(articles), encoder)
+    return _compared(encoder, [(None, text) for text in texts])
 
 
 QUAKE_TODAY = (

@@ -187,7 +187,6 @@ _DETERMINER_TEXT = "the a an this that its their his her our these those"
 DETERMINERS = frozenset(_DETERMINER_TEXT.split())
 DATED_WINDOW = 4
 EXPLICIT_YEAR_VALUE = re.compile(r"(\d{4})(?:$|-)")  # a time value's year: "2021", "2021-05"
-WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
 # A sentence set in an earlier time by its opening words, the way background is told ("In
 # February, a quake hit ...", "At the end of July, a man stole ...", "Last year, ..."): the
 # news itself is dated by its day ("on Sunday"), not opened by a bare month or year.
@@ -627,12 +626,11 @@ def _is_adjectival(text: str, sentence: Evidence, value: Evidence) -> bool:
     )
 
 
-def _noun_of(time: TimeExpression, text: str, sentence: Evidence) -> str | None:
+def _noun_of(time: TimeExpression, sentence: Evidence) -> str | None:
     """The noun a year or decade is "of" ("stars of the 1940s"): what it dates, if any."""
     if time.granularity not in ("year", "decade"):
         return None
-    before = text[max(sentence.start, time.evidence.start - 40) : time.evidence.start]
-    found = NOUN_OF_BEFORE.search(before)
+    found = NOUN_OF_BEFORE.search(split_at(sentence, time.evidence)[0][-40:])
     if found is None:
         return None
     noun = found.group("noun").lower()
@@ -689,11 +687,9 @@ def _time_mention(
         return None
     text = article.text
     adjectival = _is_adjectival(text, fact.evidence, time.evidence)
-    noun = _noun_of(time, text, fact.evidence)
+    noun = _noun_of(time, fact.evidence)
     # "will stay closed through Friday": the end of a state, not the day of a happening
-    ending = SPAN_END_BEFORE.search(
-        text[max(fact.evidence.start, time.evidence.start - 12) : time.evidence.start]
-    )
+    ending = SPAN_END_BEFORE.search(split_at(fact.evidence, time.evidence)[0][-12:])
     return Mention(
         kind="time",
         article=article.id,
@@ -1550,7 +1546,7 @@ def _of_a_past_year(mention: Mention, statement: Statement | None) -> bool:
     return any(
         (found := EXPLICIT_YEAR_VALUE.match(t.value or "")) is not None
         and int(found[1]) < published
-        and WRITTEN_YEAR.search(t.evidence.text) is not None  # "in 2021", not "last year"
+        and EXPLICIT_YEAR.search(t.evidence.text) is not None  # "in 2021", not "last year"
         for t in times
     )
 

@@ -181,8 +181,7 @@ def figure_label(
         return clipped(f"Number of {noun}")  # "a 90-seat council": the clause is the council's
     before = sentence_text[: max(0, quantity.evidence.start - sentence_start)]
     other = _other_verb_before(before, fact, _beside_a_figure)
-    counted = quantity_reader.unit_kind(quantity.unit) == "count"
-    if other is not None and counted:  # "suspected of shooting three people": "... people shot"
+    if other is not None and counting:  # "suspected of shooting three people": "... people shot"
         return clipped(f"Number of {noun} {other[1]}")
     verb = _verb_with_auxiliaries(sentence_text, fact)
     if fact is not None and (fact.predicate or "").startswith("not "):

@@ -326,33 +326,31 @@ def age_holders(readings: Sequence[Reading]) -> dict[tuple[str, int], str]:
         for quantity in reading.quantities:
             if quantity_reader.unit_kind(quantity.unit) != "age":
                 continue
-            sentence = _sentence_of(quantity, reading)
+            sentence = _sentence_of(quantity, reading)  # found once for the three looks
             person = _holder(quantity.evidence, people, sentence) or _described_before(
-                quantity, people, reading
+                quantity, people, sentence
             )
             if person is not None:
                 found[(reading.article, quantity.evidence.start)] = person.canonical
-            elif (name := _unlisted_name(quantity, reading)) is not None:
+            elif (name := _unlisted_name(quantity, sentence)) is not None:
                 found[(reading.article, quantity.evidence.start)] = name
     return found
 
 
-def _unlisted_name(quantity: Quantity, reading: Reading) -> str | None:
-    sentence = _sentence_of(quantity, reading)
+def _unlisted_name(quantity: Quantity, sentence: Evidence | None) -> str | None:
     if sentence is None:
         return None
-    if not AGE_APPOSITION_END.match(sentence.text[quantity.evidence.end - sentence.start :]):
+    if not AGE_APPOSITION_END.match(split_at(sentence, quantity.evidence)[1]):
         return None
     told = _told_before(quantity, sentence)
     return told.group("name") if told is not None else None
 
 
 def _described_before(
-    quantity: Quantity, people: Sequence[Entity], reading: Reading
+    quantity: Quantity, people: Sequence[Entity], sentence: Evidence | None
 ) -> Entity | None:
     """The person named right before "a 23-year-old ..." set off by a comma ("Name, a
     23-year-old student,"): the description is of that person."""
-    sentence = _sentence_of(quantity, reading)
     if sentence is None:
         return None
     before = split_at(sentence, quantity.evidence)[0]

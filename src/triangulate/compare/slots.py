@@ -420,9 +420,9 @@ def _role(text: str, entity: Entity, statement: Statement) -> str:
     role = _role_phrase(role_before(text, entity.evidence.start).split())
     if role:
         standing = _standing_before(text, entity.evidence.start)
-        if standing and not role.startswith(standing):
-            return f"{standing}{role}" if standing.endswith("-") else f"{standing} {role}"
-        return role
+        if not standing or role.startswith(_held_so(standing, "").rstrip()):
+            return role  # "former mayor" read already
+        return _held_so(standing, role)
     apposition = APPOSITION.match(text, entity.evidence.end, statement.evidence.end)
     if apposition is None:
         return ""
@@ -439,8 +439,13 @@ def _standing_before(text: str, start: int) -> str:
         if words[i].lower() in STANDING:
             rest = words[i + 1 :]
             titled = all(w[0].isupper() or w.lower() in ROLE_NOUNS | ROLE_QUALIFIERS for w in rest)
-            return ("ex-" if words[i].lower() == "ex" else words[i].lower()) if titled else ""
+            return words[i].lower() if titled else ""
     return ""
+
+
+def _held_so(standing: str, role: str) -> str:
+    """A role with the word of STANDING before it: "former mayor", "ex-chairman"."""
+    return f"ex-{role}" if standing == "ex" else f"{standing} {role}"
 
 
 def _role_phrase(words: Sequence[str]) -> str:
@@ -454,7 +459,7 @@ def _role_phrase(words: Sequence[str]) -> str:
     qualified = before in ROLE_QUALIFIERS or before in ROLE_NOUNS
     role = f"{before} {words[last]}" if qualified else words[last]
     standing = next((w for w in words[:last] if w in STANDING), "")
-    return f"{standing} {role}".replace("ex ", "ex-") if standing else role
+    return _held_so(standing, role) if standing else role
 
 
 def _claim(kind: str, name: str, firsts: Sequence[_Named], articles: Sources[Article]) -> Claim:

@@ -252,14 +252,19 @@ def _subject_noun(subject: Token) -> Token:
     return subject
 
 
+# every noun a subject may be that names someone, or something, that speaks; built once
+SPEAKING_NOUNS = (
+    ROLE_NOUNS | SPEAKER_NOUNS | DOCUMENT_NOUNS | AUTHORED_NOUNS | OUTLET_NOUNS | PEOPLE_NOUNS
+)
+
+
 def _can_speak(noun: Token) -> bool:
     """Whether a subject names someone who may speak: a name, a pronoun, a noun for people, an
     organisation or a document that speaks for its author."""
     if noun.pos_ in {"PROPN", "PRON"} or noun.ent_type_:
         return True
     lemma = noun.lemma_.lower()
-    known = ROLE_NOUNS | SPEAKER_NOUNS | DOCUMENT_NOUNS | AUTHORED_NOUNS | OUTLET_NOUNS
-    if lemma in known | PEOPLE_NOUNS or lemma.endswith(AGENT_ENDINGS):
+    if lemma in SPEAKING_NOUNS or lemma.endswith(AGENT_ENDINGS):
         return True
     # "The head of the team, Ana X, estimated": the name in apposition speaks
     return any(_can_speak(appos) for appos in _appositions(noun))

@@ -852,12 +852,13 @@ def _resolve_ago(match: re.Match[str], ctx: _Context) -> _Resolved | None:
         return None
     if ctx.anchor is None:
         return _unanchored(unit if unit != "night" else "day")
-    sign = 1 if match.group("dir").lower() in {"later", "after", "from now", "hence"} else -1
+    told = match.group("dir").lower()
+    sign = 1 if told in {"later", "after", "from now", "hence"} else -1
     if unit == "year" and amount == 1 and sign < 0 and ctx.last_period:
         return _year_before(ctx)
     base = ctx.anchor
-    if match.group("dir").lower() in {"later", "earlier", "before", "after"}:
-        if ctx.last_day is None and match.group("dir").lower() in {"earlier", "later"}:
+    if told in {"later", "earlier", "before", "after"}:
+        if ctx.last_day is None and told in {"earlier", "later"}:
             # "fired four days earlier": earlier than another happening, which no day
             # told before places; the report's own day is not it
             return _unanchored(unit if unit != "night" else "day")
@@ -1456,19 +1457,13 @@ def _weekday_guard(match: re.Match[str], text: str) -> bool:
         return False  # "the second Tuesday of each month": every month's, no one day
     if previous and previous[0].lower() in {"every", "each"}:
         return False  # "every Tuesday"
-    return not previous or previous[0] not in {
-        "Black",
-        "Cyber",
-        "Super",
-        "Good",
-        "Ash",
-        "Bloody",
-        "Patch",
-    }
+    return not previous or previous[0] not in NAMED_DAY_WORDS
 
 
 # A weekday told of every week or month: "the first Monday of every month".
 RECURRING_AFTER = re.compile(r"\s+of\s+(?:each|every)\b", re.IGNORECASE)
+# Words that make a weekday a named day, not a date: "Black Friday", "Patch Tuesday".
+NAMED_DAY_WORDS = frozenset({"Black", "Cyber", "Super", "Good", "Ash", "Bloody", "Patch"})
 
 
 def _reference_guard(match: re.Match[str], text: str) -> bool:
