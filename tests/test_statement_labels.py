@@ -199,6 +199,17 @@ def test_a_figure_counted_by_another_verb_names_that_verb() -> None:
     assert figure_label(sentence, 0, quantity, fact) == "Number of workers"
 
 
+def test_the_group_one_is_picked_from_is_counted_without_the_ones_verb() -> None:
+    sentence = "When one of the three bidders is given the floor, the others wait outside."
+    quantity = _exactly(sentence, "three", 3, "bidders")
+    fact = _fact(sentence, None, "give", "one of the three bidders")
+    assert figure_label(sentence, 0, quantity, fact) == "Number of bidders"
+    sentence = "Ida Marrow, one of four aldermen in Velmar fighting to keep a seat, spoke."
+    quantity = _exactly(sentence, "four", 4, "aldermen")
+    fact = _fact(sentence, "one of four aldermen in Velmar", "fight", None)
+    assert figure_label(sentence, 0, quantity, fact) == "Number of aldermen"
+
+
 def test_a_denied_verb_is_not_copied_into_a_count() -> None:
     sentence = "The harbour master said the two fires in the port were not related."
     quantity = _exactly(sentence, "two", 2, "fires")

@@ -180,6 +180,10 @@ def figure_label(
     if counting and JOINED_NOUN.match(after_value):
         return clipped(f"Number of {noun}")  # "a 90-seat council": the clause is the council's
     before = sentence_text[: max(0, quantity.evidence.start - sentence_start)]
+    if counting and ONE_OF_BEFORE.search(before):
+        # "one of the two candidates is given ...": the clause tells what the one does, the
+        # figure only how many there are
+        return clipped(f"Number of {noun}")
     other = _other_verb_before(before, fact, _beside_a_figure)
     if other is not None and counting:  # "suspected of shooting three people": "... people shot"
         return clipped(f"Number of {noun} {other[1]}")
@@ -201,6 +205,8 @@ def figure_label(
 # A figure joined by a hyphen to a word that is no noun of it: "one-on-one", "3-of-9",
 # "a three-and-out"; the figure counts nothing the sentence names.
 JOINED_NOT_COUNTED = re.compile(r"\s*[-‐]\s*(?:on|of|and|by|to|for|in|or)\b", re.IGNORECASE)
+# A figure counting the group one thing is picked from: "one of (the) two candidates".
+ONE_OF_BEFORE = re.compile(r"\bone\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|our\s+)?$", re.I)
 # A figure joined by a hyphen to the noun it counts: "a 90-seat council", "a two-time winner"
 JOINED_NOUN = re.compile(r"\s*[-‐]\s*[^\W\d_]")
 
