@@ -525,3 +525,16 @@ def test_a_measure_belongs_to_the_verb_it_measures() -> None:
     mentions = collect_mentions([article], read_many([article]))
     governors = {m.value_evidence.text: m.governor for m in mentions if m.kind == "quantity"}
     assert governors == {"200ft": "fall", "90": "drive", "12": None}  # a count: no measure
+
+
+def test_a_count_of_those_a_report_is_told_by_is_no_figure() -> None:
+    text = (
+        "Velmar's port authority has agreed to sell its ferry arm, two people familiar with"
+        " the talks said on Saturday. Three officials briefed on the sale said 40 jobs would"
+        " go."
+    )
+    article = Article("a1", "a1.txt", text, outlet="Outlet 1", published="2031-05-01")
+    mentions = collect_mentions([article], read_many([article]))
+    written = {m.value_evidence.text for m in mentions if m.kind == "quantity"}
+    assert not any(w.lower().startswith(("two", "three")) for w in written), written
+    assert any(w.startswith("40") for w in written), written

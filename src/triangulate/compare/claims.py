@@ -756,6 +756,8 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
                 continue  # "five years" is read as a duration, not as a count
             if _a_base(quantity, fact):
                 continue  # "rose to 412 million from 349 million a year earlier": the base
+            if _counts_the_tellers(_text_after(article.text, quantity.evidence)):
+                continue  # "two people familiar with the matter said": who told it
             if revisions.told_as_earlier_in(fact.evidence, quantity.evidence):
                 revised_in.add(fact.evidence.start)
                 continue  # "not the roughly $12,000 first reported": an earlier report's
@@ -799,6 +801,27 @@ def _mark_revising(
         else m
         for key, m in found.items()
     }
+
+
+# A count of those a report is told by, not of anyone the event involves: "two people
+# familiar with the matter said", "according to three officials briefed on the talks".
+TELLERS_AFTER = re.compile(
+    r"\s*(?:(?:[a-z]+\s+){0,2}(?:people|persons|sources|officials|aides|individuals)\s+)?"
+    r"(?:familiar\s+with|briefed\s+on|close\s+to\s+the|with\s+(?:direct\s+)?knowledge\s+of|"
+    r"speaking\s+on\s+(?:the\s+)?condition|who\s+(?:spoke|asked)\s+)",
+    re.IGNORECASE,
+)
+
+
+def _text_after(text: str, value: Evidence) -> str:
+    return text[value.end : value.end + 80]
+
+
+def _counts_the_tellers(after: str) -> bool:
+    """The figure counts the unnamed people a report is told by ("two people familiar with
+    the matter"): how many told it is no fact of the event, and a second outlet naming
+    another number of its own sources is no disagreement."""
+    return TELLERS_AFTER.match(after) is not None
 
 
 def _a_base(quantity: Quantity, fact: Fact) -> bool:
