@@ -531,10 +531,13 @@ def test_a_count_of_those_a_report_is_told_by_is_no_figure() -> None:
     text = (
         "Velmar's port authority has agreed to sell its ferry arm, two people familiar with"
         " the talks said on Saturday. Three officials briefed on the sale said 40 jobs would"
-        " go."
+        " go. The buyer will pay 12 million crowns, four senior harbour officials have"
+        " confirmed. It keeps all five ferries, according to six unnamed sources."
     )
     article = Article("a1", "a1.txt", text, outlet="Outlet 1", published="2031-05-01")
     mentions = collect_mentions([article], read_many([article]))
     written = {m.value_evidence.text for m in mentions if m.kind == "quantity"}
-    assert not any(w.lower().startswith(("two", "three")) for w in written), written
+    tellers = ("two", "three", "four", "six")
+    assert not any(w.lower().startswith(tellers) for w in written), written
     assert any(w.startswith("40") for w in written), written
+    assert any(w.startswith("five") for w in written), written

@@ -756,7 +756,7 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
                 continue  # "five years" is read as a duration, not as a count
             if _a_base(quantity, fact):
                 continue  # "rose to 412 million from 349 million a year earlier": the base
-            if _counts_the_tellers(_text_after(article.text, quantity.evidence)):
+            if _counts_the_tellers(_text_around(article.text, quantity.evidence)):
                 continue  # "two people familiar with the matter said": who told it
             if revisions.told_as_earlier_in(fact.evidence, quantity.evidence):
                 revised_in.add(fact.evidence.start)
@@ -804,24 +804,36 @@ def _mark_revising(
 
 
 # A count of those a report is told by, not of anyone the event involves: "two people
-# familiar with the matter said", "according to three officials briefed on the talks".
+# familiar with the matter said", "three senior officials have confirmed", "according to
+# three unnamed sources".
 TELLERS_AFTER = re.compile(
-    r"\s*(?:(?:[a-z]+\s+){0,2}(?:people|persons|sources|officials|aides|individuals)\s+)?"
-    r"(?:familiar\s+with|briefed\s+on|close\s+to\s+the|with\s+(?:direct\s+)?knowledge\s+of|"
-    r"speaking\s+on\s+(?:the\s+)?condition|who\s+(?:spoke|asked)\s+)",
+    r"\s*(?:(?![\w’'-]+ing\s)[\w.’'-]+\s+){0,3}?"  # "former U.S.", not "carrying"
+    r"(?:people|persons|sources|officials|aides|individuals)\b"
+    r"(?P<rest>.{0,60})",
     re.IGNORECASE,
 )
+TELLING_NEXT = re.compile(
+    r"\s*(?:familiar\s+with|briefed\s+on|close\s+to\b|with\s+(?:direct\s+)?knowledge\s+of|"
+    r"speaking\s+on\s+(?:the\s+)?condition|who\s+(?:spoke|asked|requested)\b|"
+    r"(?:have\s+|had\s+)?(?:said|say|told|confirmed)\b)",
+    re.IGNORECASE,
+)
+ACCORDING_TO_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 
 
-def _text_after(text: str, value: Evidence) -> str:
-    return text[value.end : value.end + 80]
+def _text_around(text: str, value: Evidence) -> tuple[str, str]:
+    return text[max(0, value.start - 40) : value.start], text[value.end : value.end + 120]
 
 
-def _counts_the_tellers(after: str) -> bool:
+def _counts_the_tellers(around: tuple[str, str]) -> bool:
     """The figure counts the unnamed people a report is told by ("two people familiar with
     the matter"): how many told it is no fact of the event, and a second outlet naming
     another number of its own sources is no disagreement."""
-    return TELLERS_AFTER.match(after) is not None
+    before, after = around
+    tellers = TELLERS_AFTER.match(after)
+    if tellers is None:
+        return False
+    return bool(ACCORDING_TO_BEFORE.search(before) or TELLING_NEXT.match(tellers.group("rest")))
 
 
 def _a_base(quantity: Quantity, fact: Fact) -> bool:
