@@ -409,6 +409,38 @@ def test_a_sum_is_labelled_by_what_was_done_with_it_not_counted_in_dollars(
     assert figure_label(sentence, 0, quantity, _fact(sentence, subject, predicate, None)) == label
 
 
+@pytest.mark.parametrize(
+    ("sentence", "written", "predicate", "label"),
+    [
+        (
+            "The governor signed the $40 million harbour repair bill and the budget.",
+            "$40 million",
+            "sign",
+            "Amount of the harbour repair bill",
+        ),
+        (
+            "After promising rebates worth $300 to most tenants, the mayor has hinted at limits.",
+            "$300",
+            "hint",
+            "Amount of the rebates",
+        ),
+        (
+            "The council will mail $250 vouchers to every household.",
+            "$250",
+            "mail",
+            "Amount of the vouchers",
+        ),
+        ("The ferry line sold the $2 million boat shed.", "$2 million", "sell", "Amount sold"),
+    ],
+)
+def test_a_sum_before_the_thing_it_sizes_is_labelled_by_that_thing(
+    sentence: str, written: str, predicate: str, label: str
+) -> None:
+    quantity = _exactly(sentence, written, 1.0, "dollars")
+    fact = _fact(sentence, "someone", predicate, None)
+    assert figure_label(sentence, 0, quantity, fact) == label
+
+
 def test_a_length_written_before_a_noun_is_its_length_not_its_years() -> None:
     sentence = "The deal ended an 18-day government shutdown on Thursday."
     length = TimeExpression(_at(sentence, "18-day"), "P18D", "day", anchored=True)

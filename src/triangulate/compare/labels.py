@@ -16,6 +16,7 @@ from triangulate.core.words import (
     NUMBER_WORDS,
     PERSON_NOUNS,
     SPEECH_VERBS,
+    STOP_WORDS,
     WORD,
     irregular_forms,
     past_forms,
@@ -176,7 +177,10 @@ def figure_label(
     if quantity_reader.unit_kind(quantity.unit).startswith("money:"):
         subject = fact.subject if fact is not None else None
         measure = sum_measure(sentence_text, sentence_start, quantity.evidence, subject)
-        return measure.capitalize() if measure else _sum_label(sentence_text, fact)
+        if measure:
+            return measure.capitalize()
+        thing = sized_thing(sentence_text, sentence_start, quantity.evidence)
+        return clipped(f"Amount of the {thing}") if thing else _sum_label(sentence_text, fact)
     if counting and JOINED_NOUN.match(after_value):
         return clipped(f"Number of {noun}")  # "a 90-seat council": the clause is the council's
     before = sentence_text[: max(0, quantity.evidence.start - sentence_start)]
@@ -344,6 +348,45 @@ def sum_measure(
     words: list[str] = WORD.findall(subject or "")
     measure = words[-1].lower() if words else ""
     return measure if measure in SUM_MEASURES else ""
+
+
+# Things a sum before them tells the size of, in the singular: "a $900 billion relief bill".
+SIZED_NOUNS = word_set(
+    """bill package plan deal fund program programme proposal measure contract budget award
+    offer agreement"""
+)
+# The thing a sum is the worth of, named before it: "payments worth $1,400".
+WORTH_BEFORE = re.compile(
+    r"\b([a-z][a-z-]+)\s+worth\s+(?:about\s+|around\s+|nearly\s+|some\s+|up\s+to\s+)?$"
+)
+SIZED_WORD = re.compile(r"\s+([^\W_][\w-]*)")
+
+
+def sized_thing(sentence_text: str, sentence_start: int, value: Evidence) -> str:
+    """The thing a sum tells the size of ("the $900 billion relief bill", "$600 checks",
+    "payments worth $1,400"), or "" when the sum names none: then the clause's verb says
+    what it was ("Amount paid"). The verb of a clause the sum only sits in ("signed the $900
+    billion bill", "signaled ... payments worth $1,400") is no answer to what it measures."""
+    before = sentence_text[: max(0, value.start - sentence_start)]
+    worth = WORTH_BEFORE.search(before)
+    if worth is not None and _plural(worth.group(1)):
+        return worth.group(1)
+    position = value.end - sentence_start
+    words: list[str] = []
+    for _ in range(4):
+        found = SIZED_WORD.match(sentence_text, position)
+        if found is None or found.group(1).lower() in STOP_WORDS:
+            break
+        words.append(found.group(1))
+        position = found.end()
+        last = found.group(1)
+        if last in SIZED_NOUNS:
+            return " ".join(words)
+        following = SIZED_WORD.match(sentence_text, position)
+        ends = following is None or following.group(1).lower() in STOP_WORDS
+        if last.islower() and _plural(last) and ends:
+            return " ".join(words)  # "$600 checks for ...": the noun phrase ends there
+    return ""
 
 
 def _sum_label(sentence_text: str, fact: Fact | None) -> str:
