@@ -431,6 +431,7 @@ def test_a_sum_is_labelled_by_what_was_done_with_it_not_counted_in_dollars(
             "Amount of the vouchers",
         ),
         ("The ferry line sold the $2 million boat shed.", "$2 million", "sell", "Amount sold"),
+        ("The line paid 3 million euros in all.", "3 million", "pay", "Amount paid"),
     ],
 )
 def test_a_sum_before_the_thing_it_sizes_is_labelled_by_that_thing(

@@ -377,6 +377,8 @@ def sized_thing(sentence_text: str, sentence_start: int, value: Evidence) -> str
         found = SIZED_WORD.match(sentence_text, position)
         if found is None or found.group(1).lower() in STOP_WORDS:
             break
+        if found.group(1).lower() in quantity_reader.MONEY_WORDS:
+            break  # "6.4 billion euros": the sum's own currency, no thing it sizes
         words.append(found.group(1))
         position = found.end()
         last = found.group(1)
