@@ -619,3 +619,16 @@ def test_a_date_label_keeps_an_object_that_looks_like_a_verb() -> None:
     assert date_label(sentence, _time(sentence, "third set"), fact, False) == (
         "When Oyelaran made her only error"
     )
+
+
+def test_a_passive_date_label_names_the_patient_by_the_surname_the_clause_writes() -> None:
+    sentence = "Varnholt was sentenced on Friday to eight years in prison."
+    fact = _fact(sentence, None, "sentence", "Tomas Varnholt")  # the reader's full name
+    assert date_label(sentence, _time(sentence, "Friday"), fact, False) == (
+        "When Varnholt was sentenced"
+    )
+    sentence = "Mr. Varnholt was arrested shortly before midnight near the quay."
+    fact = _fact(sentence, None, "arrest", "Tomas Varnholt")
+    assert date_label(sentence, _time(sentence, "midnight"), fact, False) == (
+        "When Varnholt was arrested"
+    )

@@ -458,12 +458,22 @@ def _verb_phrase(sentence_text: str, fact: Fact | None) -> str:
         return " ".join(p for p in (doer, verb, obj) if p)
     if not fact.subject and fact.object:
         # a passive clause ("The smelter was closed"): its object is what it is about
-        patient = _phrase_at(sentence_text, fact.object, 0)
+        written = _patient_as_written(sentence_text, fact.object)
+        patient = _phrase_at(sentence_text, written, 0)
         verb_at = _verb_span(sentence_text, fact.predicate, patient[1]) if patient else None
         if patient is None or verb_at is None or not _close(sentence_text, patient[1], verb_at[0]):
             return ""  # what the clause is about is not written before its verb
-        return f"{_lowered(fact.object)} {_auxiliary_before(sentence_text, verb)}{verb}"
+        return f"{_lowered(written)} {_auxiliary_before(sentence_text, verb)}{verb}"
     return " ".join(p for p in (fact.subject, verb, fact.object) if p)
+
+
+def _patient_as_written(sentence_text: str, patient: str) -> str:
+    """A passive clause's patient as the sentence writes it: the reader names a person in
+    full ("Dana Ruiz") where the clause writes the surname ("Ruiz was charged on Monday")."""
+    if _phrase_at(sentence_text, patient, 0) or len(patient.split()) < 2:
+        return patient
+    last = patient.split()[-1]
+    return last if last[:1].isupper() and _phrase_at(sentence_text, last, 0) else patient
 
 
 def _object_as_written(sentence_text: str, phrase: str) -> str:
