@@ -632,3 +632,20 @@ def test_a_passive_date_label_names_the_patient_by_the_surname_the_clause_writes
     assert date_label(sentence, _time(sentence, "midnight"), fact, False) == (
         "When Varnholt was arrested"
     )
+
+
+def test_a_date_label_leaves_out_an_aside_between_the_doer_and_its_verb() -> None:
+    sentence = "Varnholt, the quay's longtime harbour master, died in hospital on Monday."
+    fact = _fact(sentence, "Tomas Varnholt", "die", "in hospital")
+    assert date_label(sentence, _time(sentence, "Monday"), fact, False) == (
+        "When Varnholt died in hospital"
+    )
+    sentence = "Varnholt, who gave his trade as a net mender, was sentenced on Friday."
+    fact = _fact(sentence, None, "sentence", "Tomas Varnholt")
+    assert date_label(sentence, _time(sentence, "Friday"), fact, False) == (
+        "When Varnholt was sentenced"
+    )
+    # a date of the aside itself dates no verb after it
+    sentence = "Varnholt, a candidate for harbour master this year, came to the quay."
+    fact = _fact(sentence, "Tomas Varnholt", "come", "to quay")
+    assert date_label(sentence, _time(sentence, "this year"), fact, False) == "Date"

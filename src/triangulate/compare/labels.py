@@ -694,6 +694,7 @@ def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, peri
         _verb_phrase(sentence_text, fact)
         or _verb_phrase(sentence_text, _doer_as_written(sentence_text, fact))
         or _across_a_modifier(sentence_text, fact)
+        or _across_an_aside(sentence_text, fact, time.evidence.text)
     )
     if phrase and not _dangling(phrase, fact is None or not fact.object):
         return clipped(f"When {_common_noun_lowered(phrase, sentence_text, fact)}")
@@ -753,6 +754,36 @@ def _across_a_modifier(sentence_text: str, fact: Fact | None) -> str:
     written = " ".join(sentence_text[verb[0] : verb[1]].split())
     obj = _object_as_written(sentence_text, fact.object) if fact.object else None
     return " ".join(p for p in (_lowered(SPACED_HYPHEN.sub(r"\1\2", doer)), written, obj) if p)
+
+
+def _across_an_aside(sentence_text: str, fact: Fact | None, date_text: str) -> str:
+    """ "Varga, the port's longtime director, died on Monday": a doer (or a passive clause's
+    patient) its verb follows across an aside between commas, which a date's label leaves
+    out ("When Varga died"); "" when anything else stands between them, or when the date is
+    the aside's own ("Varga, a candidate this year, came": the date is of the candidacy)."""
+    if fact is None or not fact.predicate or not (fact.subject or fact.object):
+        return ""
+    holder = fact.subject or fact.object or ""
+    written = (
+        _patient_as_written(sentence_text, holder)
+        if not fact.subject
+        else (_doer_as_written(sentence_text, fact) or fact).subject or holder
+    )
+    found = _phrase_at(sentence_text, written, 0)
+    verb = _verb_span(sentence_text, fact.predicate, found[1]) if found else None
+    gap = sentence_text[found[1] : verb[0]] if found and verb else ""
+    if not ASIDE.fullmatch(gap) or _inside(date_text, gap):
+        return ""
+    assert found is not None and verb is not None
+    after_it = sentence_text.rindex(",", found[1], verb[0]) + 1  # keep "was" of "..., was held"
+    without = f"{sentence_text[: found[1]]}{sentence_text[after_it:]}"
+    return _verb_phrase(without, fact) or _verb_phrase(without, _doer_as_written(without, fact))
+
+
+# An aside between commas, with no clause break or quotation in it ("Varga, 61, the port's
+# director,"), and an adverb or auxiliary after it ("..., was sentenced").
+ASIDE_PART = r"[^,;:()\[\]\"\u201c\u201d\n]{1,160}"  # an aside's words, no break or quotation
+ASIDE = re.compile(rf"\s*,{ASIDE_PART}(?:,{ASIDE_PART})*,\s*(?:\w+\s+){{0,2}}")
 
 
 # Between a doer and its verb: ", which" / "who" alone, or a participle's short phrase with
