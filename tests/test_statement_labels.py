@@ -649,3 +649,12 @@ def test_a_date_label_leaves_out_an_aside_between_the_doer_and_its_verb() -> Non
     sentence = "Varnholt, a candidate for harbour master this year, came to the quay."
     fact = _fact(sentence, "Tomas Varnholt", "come", "to quay")
     assert date_label(sentence, _time(sentence, "this year"), fact, False) == "Date"
+
+
+def test_a_date_label_is_not_one_of_two_doers_nor_a_passive_wanting_its_infinitive() -> None:
+    sentence = "Mayor Lund and Ina Brek, her deputy, opened the bridge on Tuesday."
+    fact = _fact(sentence, "Ina Brek", "open", "bridge")
+    assert date_label(sentence, _time(sentence, "Tuesday"), fact, False) == "Date"
+    sentence = "Varnholt is set to testify on Monday before the harbour board."
+    fact = _fact(sentence, None, "set", "Tomas Varnholt")
+    assert date_label(sentence, _time(sentence, "Monday"), fact, False) == "Date"

@@ -696,9 +696,21 @@ def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, peri
         or _across_a_modifier(sentence_text, fact)
         or _across_an_aside(sentence_text, fact, time.evidence.text)
     )
-    if phrase and not _dangling(phrase, fact is None or not fact.object):
+    ends_on_verb = (
+        fact is None or not fact.object or _passive_before_an_infinitive(sentence_text, fact)
+    )
+    if phrase and not _dangling(phrase, ends_on_verb):
         return clipped(f"When {_common_noun_lowered(phrase, sentence_text, fact)}")
     return "Date"
+
+
+def _passive_before_an_infinitive(sentence_text: str, fact: Fact) -> bool:
+    """ "Ruiz is set to testify on Monday": a passive clause's label ends on its verb
+    ("Ruiz is set"), which may need the infinitive the label leaves out."""
+    if fact.subject or not fact.predicate:
+        return False
+    verb = _verb_span(sentence_text, fact.predicate, 0)
+    return verb is not None and re.match(r"\s+to\s+[a-z]", sentence_text[verb[1] :]) is not None
 
 
 def _common_noun_lowered(phrase: str, sentence_text: str, fact: Fact | None) -> str:
@@ -770,6 +782,8 @@ def _across_an_aside(sentence_text: str, fact: Fact | None, date_text: str) -> s
         else (_doer_as_written(sentence_text, fact) or fact).subject or holder
     )
     found = _phrase_at(sentence_text, written, 0)
+    if found and re.search(r"\b(?:and|or)\s+$", sentence_text[: found[0]]):
+        return ""  # "Tom Ruiz and Ana Ruiz, his wife, sold": one of two doers
     verb = _verb_span(sentence_text, fact.predicate, found[1]) if found else None
     gap = sentence_text[found[1] : verb[0]] if found and verb else ""
     if not ASIDE.fullmatch(gap) or _inside(date_text, gap):
