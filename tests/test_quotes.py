@@ -496,6 +496,11 @@ def test_an_outlet_carrying_someone_s_words_is_not_their_speaker() -> None:
         " according to Harbor News."
     )
     assert [speaker for _, speaker in told] == ["governor"]
+    runs_on = speakers(
+        "The governor told reporters on Monday that three bridges were being inspected for the"
+        " repairs, but that none of them were in the city, according to Valley News."
+    )
+    assert [speaker for _, speaker in runs_on] == ["governor"]
     # the outlet's own report keeps it as the source
     assert speakers("Deputies fired twice at the van, according to The Valley Courier.") == [
         ("Deputies fired twice at the van", "Valley Courier")
