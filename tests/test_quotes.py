@@ -483,3 +483,25 @@ def test_a_subject_parsed_as_a_conjunct_speaks_its_own_denial() -> None:
     said = {q.evidence.text: q.speaker for q in only(quotes_of(text), "reported")}
     assert said["denied his office colluded with Velmar"] == "Orlan Vesk"
     assert said["denied meddling in the vote"] == "Velmar"
+
+
+def test_an_outlet_carrying_someone_s_words_is_not_their_speaker() -> None:
+    said = speakers(
+        "\u201cStay inside, or we will fire again,\u201d deputies said once the van had stopped,"
+        " according to The Valley Courier."
+    )
+    assert [speaker for _, speaker in said] == ["deputies"]
+    told = speakers(
+        "The governor told reporters on Monday that three bridges were being inspected,"
+        " according to Harbor News."
+    )
+    assert [speaker for _, speaker in told] == ["governor"]
+    runs_on = speakers(
+        "The governor told reporters on Monday that three bridges were being inspected for the"
+        " repairs, but that none of them were in the city, according to Valley News."
+    )
+    assert [speaker for _, speaker in runs_on] == ["governor"]
+    # the outlet's own report keeps it as the source
+    assert speakers("Deputies fired twice at the van, according to The Valley Courier.") == [
+        ("Deputies fired twice at the van", "Valley Courier")
+    ]

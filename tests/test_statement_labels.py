@@ -663,3 +663,42 @@ def test_a_date_label_keeps_an_object_that_looks_like_a_verb() -> None:
     assert date_label(sentence, _time(sentence, "third set"), fact, False) == (
         "When Oyelaran made her only error"
     )
+
+
+def test_a_passive_date_label_names_the_patient_by_the_surname_the_clause_writes() -> None:
+    sentence = "Varnholt was sentenced on Friday to eight years in prison."
+    fact = _fact(sentence, None, "sentence", "Tomas Varnholt")  # the reader's full name
+    assert date_label(sentence, _time(sentence, "Friday"), fact, False) == (
+        "When Varnholt was sentenced"
+    )
+    sentence = "Mr. Varnholt was arrested shortly before midnight near the quay."
+    fact = _fact(sentence, None, "arrest", "Tomas Varnholt")
+    assert date_label(sentence, _time(sentence, "midnight"), fact, False) == (
+        "When Varnholt was arrested"
+    )
+
+
+def test_a_date_label_leaves_out_an_aside_between_the_doer_and_its_verb() -> None:
+    sentence = "Varnholt, the quay's longtime harbour master, died in hospital on Monday."
+    fact = _fact(sentence, "Tomas Varnholt", "die", "in hospital")
+    assert date_label(sentence, _time(sentence, "Monday"), fact, False) == (
+        "When Varnholt died in hospital"
+    )
+    sentence = "Varnholt, who gave his trade as a net mender, was sentenced on Friday."
+    fact = _fact(sentence, None, "sentence", "Tomas Varnholt")
+    assert date_label(sentence, _time(sentence, "Friday"), fact, False) == (
+        "When Varnholt was sentenced"
+    )
+    # a date of the aside itself dates no verb after it
+    sentence = "Varnholt, a candidate for harbour master this year, came to the quay."
+    fact = _fact(sentence, "Tomas Varnholt", "come", "to quay")
+    assert date_label(sentence, _time(sentence, "this year"), fact, False) == "Date"
+
+
+def test_a_date_label_is_not_one_of_two_doers_nor_a_passive_wanting_its_infinitive() -> None:
+    sentence = "Mayor Lund and Ina Brek, her deputy, opened the bridge on Tuesday."
+    fact = _fact(sentence, "Ina Brek", "open", "bridge")
+    assert date_label(sentence, _time(sentence, "Tuesday"), fact, False) == "Date"
+    sentence = "Varnholt is set to testify on Monday before the harbour board."
+    fact = _fact(sentence, None, "set", "Tomas Varnholt")
+    assert date_label(sentence, _time(sentence, "Monday"), fact, False) == "Date"

@@ -509,12 +509,22 @@ def _verb_phrase(sentence_text: str, fact: Fact | None) -> str:
         return " ".join(p for p in (doer, verb, obj) if p)
     if not fact.subject and fact.object:
         # a passive clause ("The smelter was closed"): its object is what it is about
-        patient = _phrase_at(sentence_text, fact.object, 0)
+        written = _patient_as_written(sentence_text, fact.object)
+        patient = _phrase_at(sentence_text, written, 0)
         verb_at = _verb_span(sentence_text, fact.predicate, patient[1]) if patient else None
         if patient is None or verb_at is None or not _close(sentence_text, patient[1], verb_at[0]):
             return ""  # what the clause is about is not written before its verb
-        return f"{_lowered(fact.object)} {_auxiliary_before(sentence_text, verb)}{verb}"
+        return f"{_lowered(written)} {_auxiliary_before(sentence_text, verb)}{verb}"
     return " ".join(p for p in (fact.subject, verb, fact.object) if p)
+
+
+def _patient_as_written(sentence_text: str, patient: str) -> str:
+    """A passive clause's patient as the sentence writes it: the reader names a person in
+    full ("Dana Ruiz") where the clause writes the surname ("Ruiz was charged on Monday")."""
+    if _phrase_at(sentence_text, patient, 0) or len(patient.split()) < 2:
+        return patient
+    last = patient.split()[-1]
+    return last if last[:1].isupper() and _phrase_at(sentence_text, last, 0) else patient
 
 
 def _object_as_written(sentence_text: str, phrase: str) -> str:
@@ -735,10 +745,23 @@ def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, peri
         _verb_phrase(sentence_text, fact)
         or _verb_phrase(sentence_text, _doer_as_written(sentence_text, fact))
         or _across_a_modifier(sentence_text, fact)
+        or _across_an_aside(sentence_text, fact, time.evidence.text)
     )
-    if phrase and not _dangling(phrase, fact is None or not fact.object):
+    ends_on_verb = (
+        fact is None or not fact.object or _passive_before_an_infinitive(sentence_text, fact)
+    )
+    if phrase and not _dangling(phrase, ends_on_verb):
         return clipped(f"When {_common_noun_lowered(phrase, sentence_text, fact)}")
     return "Date"
+
+
+def _passive_before_an_infinitive(sentence_text: str, fact: Fact) -> bool:
+    """ "Ruiz is set to testify on Monday": a passive clause's label ends on its verb
+    ("Ruiz is set"), which may need the infinitive the label leaves out."""
+    if fact.subject or not fact.predicate:
+        return False
+    verb = _verb_span(sentence_text, fact.predicate, 0)
+    return verb is not None and re.match(r"\s+to\s+[a-z]", sentence_text[verb[1] :]) is not None
 
 
 def _common_noun_lowered(phrase: str, sentence_text: str, fact: Fact | None) -> str:
@@ -794,6 +817,38 @@ def _across_a_modifier(sentence_text: str, fact: Fact | None) -> str:
     written = " ".join(sentence_text[verb[0] : verb[1]].split())
     obj = _object_as_written(sentence_text, fact.object) if fact.object else None
     return " ".join(p for p in (_lowered(SPACED_HYPHEN.sub(r"\1\2", doer)), written, obj) if p)
+
+
+def _across_an_aside(sentence_text: str, fact: Fact | None, date_text: str) -> str:
+    """ "Varga, the port's longtime director, died on Monday": a doer (or a passive clause's
+    patient) its verb follows across an aside between commas, which a date's label leaves
+    out ("When Varga died"); "" when anything else stands between them, or when the date is
+    the aside's own ("Varga, a candidate this year, came": the date is of the candidacy)."""
+    if fact is None or not fact.predicate or not (fact.subject or fact.object):
+        return ""
+    holder = fact.subject or fact.object or ""
+    written = (
+        _patient_as_written(sentence_text, holder)
+        if not fact.subject
+        else (_doer_as_written(sentence_text, fact) or fact).subject or holder
+    )
+    found = _phrase_at(sentence_text, written, 0)
+    if found and re.search(r"\b(?:and|or)\s+$", sentence_text[: found[0]]):
+        return ""  # "Tom Ruiz and Ana Ruiz, his wife, sold": one of two doers
+    verb = _verb_span(sentence_text, fact.predicate, found[1]) if found else None
+    gap = sentence_text[found[1] : verb[0]] if found and verb else ""
+    if not ASIDE.fullmatch(gap) or _inside(date_text, gap):
+        return ""
+    assert found is not None and verb is not None
+    after_it = sentence_text.rindex(",", found[1], verb[0]) + 1  # keep "was" of "..., was held"
+    without = f"{sentence_text[: found[1]]}{sentence_text[after_it:]}"
+    return _verb_phrase(without, fact) or _verb_phrase(without, _doer_as_written(without, fact))
+
+
+# An aside between commas, with no clause break or quotation in it ("Varga, 61, the port's
+# director,"), and an adverb or auxiliary after it ("..., was sentenced").
+ASIDE_PART = r"[^,;:()\[\]\"\u201c\u201d\n]{1,160}"  # an aside's words, no break or quotation
+ASIDE = re.compile(rf"\s*,{ASIDE_PART}(?:,{ASIDE_PART})*,\s*(?:\w+\s+){{0,2}}")
 
 
 # Between a doer and its verb: ", which" / "who" alone, or a participle's short phrase with

@@ -1261,11 +1261,25 @@ def find_reported_speech(
             Quote(_evidence(content, resolver.article_id), speaker, kind, speaker_evidence)
         )
     for source, content in _according_to(doc):
+        if _holds_a_quote(content, direct + [(q.evidence.start, q.evidence.end) for q in reported]):
+            continue  # "..., police said, according to the Courier": the outlet only carries it
         speaker, speaker_evidence = resolver.resolve(source)
         reported.append(
             Quote(_evidence(content, resolver.article_id), speaker, "reported", speaker_evidence)
         )
     return reported
+
+
+def _holds_a_quote(content: Span, quoted: Sequence[tuple[int, int]]) -> bool:
+    """An "according to X" content holding words already found as someone's ("“Stay back,”
+    guards said, according to the Courier"; "an aide told reporters that ..."): they are
+    that speaker's; X only carried them. Content whose own verb is the saying ("the mayor
+    told reporters that ...") is that speaker's too when what was said begins inside it,
+    even if it runs on past the "according to"."""
+    if any(content.start_char <= start and end <= content.end_char for start, end in quoted):
+        return True
+    said = is_speech_verb(content.root)
+    return said and any(content.start_char <= start < content.end_char for start, _ in quoted)
 
 
 def _said_after_its_quotation(
