@@ -571,7 +571,7 @@ def test_a_clause_label_keeps_no_lone_quotation_mark() -> None:
             "five villages",
             "flood",
             None,
-            "Number of villages who were flooded",
+            "Number of villages that were flooded",
         ),
         # the clause's verb written as a simple past is said as a participle
         (
@@ -702,3 +702,21 @@ def test_a_date_label_is_not_one_of_two_doers_nor_a_passive_wanting_its_infiniti
     sentence = "Varnholt is set to testify on Monday before the harbour board."
     fact = _fact(sentence, None, "set", "Tomas Varnholt")
     assert date_label(sentence, _time(sentence, "Monday"), fact, False) == "Date"
+
+
+def test_counted_things_take_that_and_counted_people_who() -> None:
+    sentence = "Two council boards delayed the vote on the Marrowby harbour plan."
+    quantity = _exactly(sentence, "Two", 2, "boards")
+    fact = _fact(sentence, "Two council boards", "delay", "vote")
+    assert figure_label(sentence, 0, quantity, fact) == "Number of council boards that delayed"
+    sentence = "Three aldermen delayed the vote on the Marrowby harbour plan."
+    quantity = _exactly(sentence, "Three", 3, "aldermen")
+    fact = _fact(sentence, "Three aldermen", "delay", "vote")
+    assert figure_label(sentence, 0, quantity, fact) == "Number of aldermen who delayed"
+
+
+def test_the_agent_of_a_passive_is_counted_with_the_active_verb() -> None:
+    sentence = "The mayor of Velmar was welcomed by nearly 300 dockers at the quay."
+    quantity = _exactly(sentence, "300", 300, "dockers")
+    fact = _fact(sentence, "nearly 300 dockers", "welcome", "mayor of Velmar")
+    assert figure_label(sentence, 0, quantity, fact) == "Number of dockers who welcomed"

@@ -199,11 +199,58 @@ def figure_label(
         return clipped(f"Number of {noun}")  # "are eligible", "has 90 seats", "said five ..."
     written = quantity.evidence.text
     if fact is not None and verb and fact.subject and written in fact.subject:
-        return clipped(f"Number of {noun} who {verb}")
+        done = _done_by_them(verb, sentence_text, quantity.evidence.start - sentence_start)
+        return clipped(f"Number of {noun} {_relative_pronoun(noun)} {done}")
     if fact is not None and verb and fact.object and written in fact.object:
         done = _done_to_them(_participle(verb))  # "rounds found", not "were found"
         return clipped(f"Number of {noun} {done}" if done else f"Number of {noun}")
     return clipped(f"Number of {noun}")
+
+
+# Plural heads that name people without a person's suffix: the counted things that take
+# "who" ("officials who resigned"); any other thing takes "that" ("panels that delayed").
+PEOPLE_HEADS = word_set(
+    """people men women children officials members leaders justices jurors victims voters
+    donors analysts supporters demonstrators participants lawmakers senators troops police
+    students residents citizens staff officers fans relatives friends parents kids adults
+    candidates delegates judges migrants immigrants refugees protesters protestors hostages
+    survivors civilians athletes players nurses doctors agents patients soldiers workers"""
+) | frozenset(noun + "s" for noun in PERSON_NOUNS)
+# Agent suffixes of people ("organizers", "investigators", "economists", "historians")
+PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ians", "men", "ees")
+# Plural things with such a suffix, among those a news figure counts most often
+THINGS_WITH_PEOPLE_SUFFIX = word_set(
+    """papers numbers letters orders centers centres computers helicopters matters towers
+    chambers sectors factors errors doors floors reactors containers layers meters metres
+    kilometers kilometres dollars counters corridors monitors disasters quarters
+    headquarters borders fees degrees committees"""
+)
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+
+def _relative_pronoun(noun: str) -> str:
+    """ "who" for people counted ("residents who fled"), "that" for anything else ("panels
+    that delayed", "nations that ended"): a label must not speak of things as of people."""
+    head = noun.split()[-1] if noun.split() else ""
+    lower = head.lower()
+    if lower in THINGS_WITH_PEOPLE_SUFFIX:
+        return "that"
+    if lower in PEOPLE_HEADS or lower.endswith(PEOPLE_SUFFIXES):
+        return "who"
+    return "who" if head[:1].isupper() else "that"  # "Americans", "Republicans"
+
+
+def _done_by_them(verb: str, sentence_text: str, figure_start: int) -> str:
+    """The verb as the things counted did it. A figure written after a passive verb is in
+    its agent ("was greeted by nearly 500 troops"): the troops greeted, so the verb is put
+    in the active past ("greeted", not "was greeted", which agrees with another subject)."""
+    words = verb.split()
+    passive = len(words) >= 2 and words[-2].lower() in BE_FORMS
+    at = sentence_text.find(verb)
+    if not passive or at < 0 or at > figure_start:
+        return verb
+    forms = past_forms(words[-1])
+    return forms[0] if forms is not None else verb
 
 
 # A figure joined by a hyphen to a word that is no noun of it: "one-on-one", "3-of-9",
