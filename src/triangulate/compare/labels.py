@@ -214,7 +214,8 @@ PEOPLE_HEADS = word_set(
     donors analysts supporters demonstrators participants lawmakers senators troops police
     students residents citizens staff officers fans relatives friends parents kids adults
     candidates delegates judges migrants immigrants refugees protesters protestors hostages
-    survivors civilians athletes players nurses doctors agents patients soldiers workers"""
+    survivors civilians athletes players nurses doctors agents patients soldiers workers
+    families couples"""
 ) | frozenset(noun + "s" for noun in PERSON_NOUNS)
 # Agent suffixes of people ("organizers", "investigators", "economists", "historians")
 PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ians", "men", "ees")
