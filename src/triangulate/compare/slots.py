@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from triangulate.compare.disagreements import (
     FULL_NAME_WORDS,
@@ -146,7 +147,12 @@ def _naming(kind: str, name: str) -> re.Pattern[str]:
     full name (the last word of a place's name, "Valley", "Street", names others too)."""
     words = name.split()
     tail = words[-1] if kind == "who" and len(words) >= 2 else name
-    return re.compile(rf"\b(?:{re.escape(name)}|{re.escape(tail)})\b")
+    return _compiled(rf"\b(?:{re.escape(name)}|{re.escape(tail)})\b")
+
+
+# One pattern a name, compiled once: a large comparison names more people and places than
+# ``re`` keeps patterns (512), which compiled each again at every comparison.
+_compiled = lru_cache(maxsize=4096)(re.compile)
 
 
 def _told_alike(
