@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from triangulate.compare.statements import Statement
 from triangulate.core.sources import Sources, independent_sources, keyed
@@ -478,9 +479,16 @@ def respelled(claim: Claim, spellings: Mapping[str, str]) -> Claim:
 
 
 def _respell(text: str, spellings: Mapping[str, str]) -> str:
-    longest_first = sorted(spellings, key=len, reverse=True)
-    pattern = _whole("|".join(re.escape(name) for name in longest_first), escaped=True)
-    return re.sub(pattern, lambda found: spellings[found.group(1)], text)
+    pattern = _any_of(tuple(spellings))
+    return pattern.sub(lambda found: spellings[found.group(1)], text)
+
+
+@lru_cache(maxsize=16)
+def _any_of(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern of the names as whole words, the longest first: made once for the claims
+    of a comparison (joined again for each claim, it grew with the claims times the names)."""
+    longest_first = sorted(names, key=len, reverse=True)
+    return re.compile(_whole("|".join(re.escape(name) for name in longest_first), escaped=True))
 
 
 def _whole(name: str, escaped: bool = False) -> str:
