@@ -98,12 +98,19 @@ def name_clashes(
     named in one role ("police chief A. Brandt" / "police chief M. Lindholm", "the accounting
     firm Brell Partners" / "the accounting firm Varna Audit")."""
     named = {r.article: [e for e in r.entities if e.label in ("PERSON", "ORG")] for r in readings}
+    # each statement's roles read once: a statement is linked to many others
+    read: dict[int, tuple[dict[str, tuple[str, str]], dict[str, str]]] = {}
+
+    def roles_of(statement: Statement) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+        if statement.index not in read:
+            roles = _roles(statement, named.get(statement.article, []))
+            read[statement.index] = (roles, _written_roles(statement, named, roles))
+        return read[statement.index]
+
     found: list[Clash] = []
     for i, j in aligned:
         a, b = statements[i], statements[j]
-        roles_a = _roles(a, named.get(a.article, []))
-        roles_b = _roles(b, named.get(b.article, []))
-        written_a, written_b = _written_roles(a, named, roles_a), _written_roles(b, named, roles_b)
+        (roles_a, written_a), (roles_b, written_b) = roles_of(a), roles_of(b)
         for role, (name, label) in roles_a.items():
             other, other_label = roles_b.get(role, ("", ""))
             if not other or other_label != label or other in a.names | {name}:
