@@ -425,9 +425,9 @@ def _at_one_stage(
     the later: it is the news); members that tell no stage stay too."""
     every = {m.index: _stages(m) for m in members}
     for k, pair in enumerate(STAGES):
+        if not {"earlier", "later"} <= {told[k] for told in every.values()}:
+            continue  # not both stages told (as in most groups): no table of them made
         stages = {index: told[k] for index, told in every.items()}
-        if not {"earlier", "later"} <= set(stages.values()):
-            continue  # not both stages told (as in most groups)
         told = {
             stage: {m.source for m in members if stages[m.index] == stage}
             for stage in ("earlier", "later")
