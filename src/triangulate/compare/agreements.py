@@ -84,7 +84,7 @@ class Answers:
     """What each member states and carries of a label, each asked once in one comparison:
     a statement sits in many groups (a dozen at 160 articles), each asking of its members
     again, and the answer depends on the member and the label alone. Each sentence cited
-    less surely is kept the same way. ``asked`` counts the
+    less surely, and each label's complete phrase, is kept the same way. ``asked`` counts the
     questions, ``evaluated`` those answered by evaluating them."""
 
     def __init__(self) -> None:
@@ -93,6 +93,10 @@ class Answers:
         self.stated: dict[tuple[int, int, int], bool] = {}
         self.carried: dict[tuple[int, int, int], bool] = {}
         self.unsure: dict[int, Evidence] = {}  # each statement's sentence cited less surely
+        # each label's phrase when it must say all its verb goes on to (None: it stops
+        # short), by (label statement index, id of its clause): the same label heads many
+        # groups
+        self.complete: dict[tuple[int, int], str | None] = {}
         self.asked = 0
         self.evaluated = 0
 
@@ -123,6 +127,12 @@ class Answers:
         cited = {m.article for m in members}
         surely = {m.article for m in members if m.index in sure}
         return _reason(cited, surely, lambda ids: independent_sources(ids, by_id))
+
+    def complete_label(self, statement: Statement, clause: Fact) -> str | None:
+        key = (statement.index, id(clause))
+        if key not in self.complete:
+            self.complete[key] = statement_label(statement.text, clause, complete=True)
+        return self.complete[key]
 
     def cited_unsurely(self, statement: Statement) -> Evidence:
         found = self.unsure.get(statement.index)
@@ -415,9 +425,9 @@ def _at_one_stage(
     the later: it is the news); members that tell no stage stay too."""
     every = {m.index: _stages(m) for m in members}
     for k, pair in enumerate(STAGES):
+        if not {"earlier", "later"} <= {told[k] for told in every.values()}:
+            continue  # not both stages told (as in most groups): no table of them made
         stages = {index: told[k] for index, told in every.items()}
-        if not {"earlier", "later"} <= set(stages.values()):
-            continue  # not both stages told (as in most groups)
         told = {
             stage: {m.source for m in members if stages[m.index] == stage}
             for stage in ("earlier", "later")
@@ -678,7 +688,7 @@ def labelled(
                 best = (support, found, label)
     if best is not None:
         chosen, clause = best[2]
-        if clause is not None and statement_label(chosen.text, clause, complete=True) is None:
+        if clause is not None and answers.complete_label(chosen, clause) is None:
             # the phrase stops before what its verb goes on to say: shown as the sentence,
             # while the clause still decides which members state it
             return _whole_label(chosen), best[2]

@@ -1469,15 +1469,24 @@ def folded_repeats(
     for index, claim in enumerate(claims):
         if claim.status == "agreed" and len(claim.sides) == 1:
             by_label.setdefault(claim.about, []).append(index)
-    by_id = keyed(articles)  # each article's source found once for all the folds
     kept: list[Claim | None] = list(claims)
+    widened: set[int] = set()  # the claims that took sentences of a repeat
     for same in by_label.values():
         surely = {index: _surely(claims[index]) for index in same}  # each claim's once
         for index, into in _repeats(sorted(same, key=lambda i: -len(surely[i])), surely):
-            widened = kept[into]
-            assert widened is not None  # a claim others fold into is never dropped
-            kept[into] = _folded(widened, claims[index], by_id)
+            taking = kept[into]
+            assert taking is not None  # a claim others fold into is never dropped
+            kept[into] = _folded(taking, claims[index])
+            if kept[into] is not taking:
+                widened.add(into)
             kept[index] = None
+    # each widened claim's reason told once, of all it cites at the end: a claim many
+    # repeats fold into would tell it again at each fold
+    by_id = keyed(articles)  # each article's source found once for all the reasons
+    for into in widened:
+        taken = kept[into]
+        assert taken is not None
+        kept[into] = replace(taken, reason=agreement_reason(taken.sides[0].evidence, by_id))
     return kept
 
 
@@ -1509,8 +1518,9 @@ def _surely(claim: Claim) -> set[Evidence]:
     return {e for side in claim.sides for e in side.evidence if not e.tentative}
 
 
-def _folded(claim: Claim, repeat: Claim, by_id: Mapping[str, Article]) -> Claim:
-    """``claim`` citing, less surely, the sentences only ``repeat`` cites."""
+def _folded(claim: Claim, repeat: Claim) -> Claim:
+    """``claim`` citing, less surely, the sentences only ``repeat`` cites (its reason is
+    told again by the caller)."""
     side = claim.sides[0]
     known = set(side.evidence)
     extra = tuple(replace(e, tentative=True) for e in repeat.sides[0].evidence if e not in known)
@@ -1518,11 +1528,7 @@ def _folded(claim: Claim, repeat: Claim, by_id: Mapping[str, Article]) -> Claim:
         return claim
     evidence = side.evidence + extra
     cited = tuple(dict.fromkeys(e.article for e in evidence))
-    return replace(
-        claim,
-        reason=agreement_reason(evidence, by_id),
-        sides=(replace(side, articles=cited, evidence=evidence),),
-    )
+    return replace(claim, sides=(replace(side, articles=cited, evidence=evidence),))
 
 
 def _linker(
@@ -1677,11 +1683,19 @@ def _with_differences(claims: list[Claim], articles: Sequence[Article]) -> list[
     conflicts = [c for c in claims if c.status == "conflict" and c.kind in DETAIL_KINDS]
     if not conflicts:
         return claims
+    # each conflict's sides as sets, and the conflicts citing each sentence, made once: an
+    # agreement is checked against the conflicts that cite one of its sentences, not all
+    sides = [[set(side.evidence) for side in c.sides] for c in conflicts]
+    citing: dict[Evidence, set[int]] = {}
+    for position, sets in enumerate(sides):
+        for evidence in {e for side in sets for e in side}:
+            citing.setdefault(evidence, set()).add(position)
     kept = []
     for claim in claims:
         if claim.kind == "statement" and claim.status == "agreed":
             cited = {e for side in claim.sides for e in side.evidence}
-            differ = [c for c in conflicts if _sides_cited(c, cited)]
+            near = sorted({p for e in cited for p in citing.get(e, ())})  # in claims' order
+            differ = [conflicts[p] for p in near if _sides_cited(sides[p], cited)]
             if differ:
                 claim = _without_minority(claim, differ, articles)
                 if len(claim.sides[0].articles) < 2:
@@ -1733,6 +1747,6 @@ def _label_of_kept(about: str, kept: Sequence[Evidence], dropped: Iterable[Evide
     return labels.clause_label(min(kept, key=lambda e: (len(e.text), e.start)).text)
 
 
-def _sides_cited(conflict: Claim, cited: set[Evidence]) -> bool:
-    """Two sides of the conflict each have a sentence among the cited ones."""
-    return sum(1 for side in conflict.sides if cited & set(side.evidence)) >= 2
+def _sides_cited(sides: Sequence[set[Evidence]], cited: set[Evidence]) -> bool:
+    """Two sides of a conflict (its sides' sentences) each have one among the cited ones."""
+    return sum(1 for side in sides if not cited.isdisjoint(side)) >= 2

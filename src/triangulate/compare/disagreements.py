@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from triangulate.compare.statements import Statement
 from triangulate.core.sources import Sources, independent_sources, keyed
@@ -97,12 +98,19 @@ def name_clashes(
     named in one role ("police chief A. Brandt" / "police chief M. Lindholm", "the accounting
     firm Brell Partners" / "the accounting firm Varna Audit")."""
     named = {r.article: [e for e in r.entities if e.label in ("PERSON", "ORG")] for r in readings}
+    # each statement's roles read once: a statement is linked to many others
+    read: dict[int, tuple[dict[str, tuple[str, str]], dict[str, str]]] = {}
+
+    def roles_of(statement: Statement) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+        if statement.index not in read:
+            roles = _roles(statement, named.get(statement.article, []))
+            read[statement.index] = (roles, _written_roles(statement, named, roles))
+        return read[statement.index]
+
     found: list[Clash] = []
     for i, j in aligned:
         a, b = statements[i], statements[j]
-        roles_a = _roles(a, named.get(a.article, []))
-        roles_b = _roles(b, named.get(b.article, []))
-        written_a, written_b = _written_roles(a, named, roles_a), _written_roles(b, named, roles_b)
+        (roles_a, written_a), (roles_b, written_b) = roles_of(a), roles_of(b)
         for role, (name, label) in roles_a.items():
             other, other_label = roles_b.get(role, ("", ""))
             if not other or other_label != label or other in a.names | {name}:
@@ -478,9 +486,16 @@ def respelled(claim: Claim, spellings: Mapping[str, str]) -> Claim:
 
 
 def _respell(text: str, spellings: Mapping[str, str]) -> str:
-    longest_first = sorted(spellings, key=len, reverse=True)
-    pattern = _whole("|".join(re.escape(name) for name in longest_first), escaped=True)
-    return re.sub(pattern, lambda found: spellings[found.group(1)], text)
+    pattern = _any_of(tuple(spellings))
+    return pattern.sub(lambda found: spellings[found.group(1)], text)
+
+
+@lru_cache(maxsize=16)
+def _any_of(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern of the names as whole words, the longest first: made once for the claims
+    of a comparison (joined again for each claim, it grew with the claims times the names)."""
+    longest_first = sorted(names, key=len, reverse=True)
+    return re.compile(_whole("|".join(re.escape(name) for name in longest_first), escaped=True))
 
 
 def _whole(name: str, escaped: bool = False) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from triangulate.core.words import (
     NUMBER_WORDS,
@@ -536,11 +537,17 @@ def patient_of(sentence_text: str, fact: Fact) -> str | None:
 SPACED_HYPHEN = re.compile(r"(\w)\s+([-‐])\s+(?=\w)")
 
 
+# The patterns made of a sentence's own words (a phrase, an object, a verb), compiled once
+# each: a large comparison makes more of them than ``re`` keeps (512), so that through ``re``
+# each was compiled again at every call, and pushed out the fixed patterns too.
+_pattern = lru_cache(maxsize=8192)(re.compile)
+
+
 def _spaced_phrase_at(sentence: str, phrase: str) -> tuple[int, int] | None:
     """Where a tokenised sentence writes a phrase with spaces around its hyphens ("36 -
     year - old man" for "36-year-old man")."""
     pattern = r"\s*([-‐])\s*".join(re.escape(part) for part in re.split(r"[-‐]", phrase))
-    found = re.search(rf"(?<![\w-]){pattern}(?![\w])", sentence)
+    found = _pattern(rf"(?<![\w-]){pattern}(?![\w])").search(sentence)
     return (found.start(), found.end()) if found else None
 
 
@@ -582,9 +589,9 @@ def _object_as_written(sentence_text: str, phrase: str) -> str:
     article = r"(?:(?:the|a|an)\s+)?"
     written = r"\s+".join(re.escape(word) for word in words[1:])
     pattern = rf"(?<!\w){re.escape(words[0])}\s+{article}{written}(?!\w)" if written else ""
-    found = re.search(pattern, sentence_text) if pattern else None
+    found = _pattern(pattern).search(sentence_text) if pattern else None
     if found is None:
-        found = re.search(rf"(?<!\w){article}{re.escape(phrase)}(?!\w)", sentence_text)
+        found = _pattern(rf"(?<!\w){article}{re.escape(phrase)}(?!\w)").search(sentence_text)
     if found is None:
         return phrase
     # "hit the southern town": the article the reader dropped before the first word
@@ -605,10 +612,9 @@ def _lowered(phrase: str) -> str:
 
 def _auxiliary_before(sentence_text: str, verb: str) -> str:
     """ "was " in "was closed": the form of "be" right before a verb, as written."""
-    found = re.search(
-        rf"\b((?:has|have|had)\s+been|was|were|is|are|be)\s+(?:\w+ly\s+)?{re.escape(verb)}\b",
-        sentence_text,
-    )
+    found = _pattern(
+        rf"\b((?:has|have|had)\s+been|was|were|is|are|be)\s+(?:\w+ly\s+)?{re.escape(verb)}\b"
+    ).search(sentence_text)
     return " ".join(found.group(1).split()) + " " if found else ""
 
 
@@ -910,10 +916,13 @@ def _before_the_date(obj: str, date_text: str) -> str | None:
     """ "meetings with the envoy on Tuesday" -> "meetings with the envoy": the reader's
     object may run on into the date (and the preposition before it), which the label's
     "When" already says; None when nothing is left ("in November")."""
-    found = re.search(rf"(?<![\w-]){re.escape(date_text)}(?![\w])", obj) or OTHER_DATE.search(obj)
-    if found is None:
-        return obj
-    kept = obj[: found.start()].rstrip(" ,;(\u2014\u2013-")
+    start = _whole_at(obj, date_text)
+    if start < 0:
+        other = OTHER_DATE.search(obj)
+        if other is None:
+            return obj
+        start = other.start()
+    kept = obj[:start].rstrip(" ,;(\u2014\u2013-")
     last = re.search(r"(\w+)$", kept)
     while last and (last.group(1).lower() in PREPOSITIONS | DATE_LEADS | DETERMINERS):
         kept = kept[: last.start()].rstrip(" ,;(\u2014\u2013-")
@@ -945,7 +954,28 @@ def _doer_as_written(sentence_text: str, fact: Fact | None) -> Fact | None:
 
 
 def _inside(words: str, text: str) -> bool:
-    return bool(re.search(rf"(?<![\w-]){re.escape(words.lower())}(?![\w])", text.lower()))
+    return _whole_at(text.lower(), words.lower()) >= 0
+
+
+def _whole_at(text: str, words: str) -> int:
+    """Where ``text`` first writes ``words`` with no word character (or hyphen) just before
+    them and no word character just after (-1: nowhere): the search of ``(?<![\\w-])words
+    (?!\\w)`` without a pattern to compile for each ``words``."""
+    start = text.find(words)
+    while start >= 0:
+        end = start + len(words)
+        before, after = text[start - 1 : start], text[end : end + 1]
+        if not (before and (_word_character(before) or before == "-")) and not (
+            after and _word_character(after)
+        ):
+            return start
+        start = text.find(words, start + 1)
+    return -1
+
+
+def _word_character(character: str) -> bool:
+    """What ``\\w`` matches: a letter, digit or numeral of any script, or an underscore."""
+    return character.isalnum() or character == "_"
 
 
 def _noun_after(sentence_text: str, time: TimeExpression, _: str) -> str:

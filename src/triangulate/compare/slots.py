@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from triangulate.compare.disagreements import (
     FULL_NAME_WORDS,
@@ -112,12 +113,15 @@ def slot_claims(
     claims = []
     elsewhere = _named_otherwise(readings)
     linked = _linked(links) if links is not None else None
+    of_article: dict[str, list[Statement]] = {}  # each article's statements, in order
+    for statement in statements:
+        of_article.setdefault(statement.article, []).append(statement)
     for (kind, name), per_article in _merged(_first_named(statements, readings, articles)).items():
         firsts = list(per_article.values())
         if kind == "who" and elsewhere.get(name.casefold(), 0) > len(per_article):
             continue  # more articles take it for a place or an organisation than for a person
         if linked is not None:
-            firsts = _told_alike(firsts, statements, _naming(kind, name), linked)
+            firsts = _told_alike(firsts, of_article, _naming(kind, name), linked)
         if len({n.statement.source for n in firsts}) >= 2:
             claims.append(_claim(kind, name, firsts, articles))
     published = {r.article: None if r.published_inferred else r.published for r in readings}
@@ -146,26 +150,33 @@ def _naming(kind: str, name: str) -> re.Pattern[str]:
     full name (the last word of a place's name, "Valley", "Street", names others too)."""
     words = name.split()
     tail = words[-1] if kind == "who" and len(words) >= 2 else name
-    return re.compile(rf"\b(?:{re.escape(name)}|{re.escape(tail)})\b")
+    return _compiled(rf"\b(?:{re.escape(name)}|{re.escape(tail)})\b")
+
+
+# One pattern a name, compiled once: a large comparison names more people and places than
+# ``re`` keeps patterns (512), which compiled each again at every comparison.
+_compiled = lru_cache(maxsize=4096)(re.compile)
 
 
 def _told_alike(
     firsts: Sequence[_Named],
-    statements: Sequence[Statement],
+    of_article: dict[str, list[Statement]],
     naming: re.Pattern[str],
     linked: dict[int, set[int]],
 ) -> list[_Named]:
     """Each article's first sentence naming the person or place that is linked to another
-    source's sentence naming it (the role read where the article first names them)."""
+    source's sentence naming it (the role read where the article first names them).
+    ``of_article``: each article's statements; only those of the articles naming it are
+    read (not every statement for each name: the names grow with the statements too)."""
     by_article = {n.statement.article: n for n in firsts}
-    naming_in = {
-        st.index: st for st in statements if st.article in by_article and naming.search(st.text)
+    own = {
+        article: [st for st in of_article.get(article, ()) if naming.search(st.text)]
+        for article in by_article
     }
+    naming_in = {st.index: st for naming_article in own.values() for st in naming_article}
     kept = []
     for article, first in by_article.items():
-        told = _first_linked(
-            [st for st in naming_in.values() if st.article == article], naming_in, linked
-        )
+        told = _first_linked(own[article], naming_in, linked)
         if told is not None:
             kept.append(_Named(told, first.entity, first.role))
     return kept
