@@ -133,7 +133,7 @@ def find_units(doc: Doc, article_id: str) -> list[Unit]:
     """The article's statement units, in text order."""
     found = []
     for tokens in _joined_sentences(doc):
-        unit = _unit(doc, tokens, article_id)
+        unit = _unit(doc, tokens, article_id, _cut_off(doc, tokens))
         if unit is not None:
             found.append(unit)
     return found
@@ -179,13 +179,24 @@ def _spaces_between(last: Token, first: Token) -> int:
     return sum(1 for t in last.doc[last.i + 1 : first.i] if t.is_space)
 
 
-def _unit(doc: Doc, tokens: list[Token], article_id: str) -> Unit | None:
+def _cut_off(doc: Doc, tokens: list[Token]) -> bool:
+    """Whether these are the text's last words and a clause with a verb, cut off before its
+    sentence ends: a lead or an excerpt cut at a length ("A storm closed the port on Monday,
+    weeks after the harbour board voted to"). What came before the cut is stated, often the
+    whole news; a line with no verb (a headline, a caption) is no statement."""
+    if tokens[-1].i + 1 < len(doc) and doc[tokens[-1].i + 1 :].text.strip():
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in tokens) and bool(_main_predicates(tokens))
+
+
+def _unit(doc: Doc, tokens: list[Token], article_id: str, cut_off: bool = False) -> Unit | None:
+    """The tokens' unit: a sentence of enough words that ends as one, or that ``cut_off``."""
     words = [t for t in tokens if t.is_alpha or t.like_num]
     if len(words) < MIN_WORDS:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc.text[start:end]
-    if not ends_like_a_sentence(text):
+    if not ends_like_a_sentence(text) and not cut_off:
         return None
     lowered = tuple(TOKEN.findall(text.lower()))
     first, last = tokens[0].i, tokens[-1].i + 1
