@@ -31,3 +31,12 @@ def test_an_unfinished_line_before_the_end_or_a_last_line_without_a_verb_is_none
     assert _units(f"{WHOLE} {caption}") == [WHOLE]
     heading = "Harbour Street bridge closed to trucks after council vote"
     assert _units(f"{heading}\n\n{WHOLE}") == [WHOLE]
+
+
+def test_a_whole_article_s_unfinished_last_line_is_page_furniture_not_a_statement() -> None:
+    body = " ".join([WHOLE] * 20)  # an article, longer than an excerpt
+    furniture = "If you already have a reader account, visit your account page to upgrade"
+    assert _units(f"{body}\n\n{furniture}")[-1] == WHOLE
+    assert _units(
+        f"{WHOLE}\n\nFor the council's notice, please visit www.velmar.example/notice"
+    ) == [WHOLE]

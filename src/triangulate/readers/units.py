@@ -24,6 +24,11 @@ from triangulate.models import Evidence, Unit
 from triangulate.readers.sentences import TITLE_ABBREVIATIONS, is_a_dateline
 
 MIN_WORDS = 4
+# The most characters of a text read as an excerpt (a lead, a feed's description): only
+# there is a last clause cut off before its end a statement. A whole article that stops
+# mid-sentence ends on its page's furniture ("For more information, please visit ...",
+# "Reporting by ...; Editing by ...") far more often than on a cut.
+EXCERPT_CHARS = 1_000
 BULLET_MARKS = frozenset("•◦▪‣·*-–—>")
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
 NAME_LABELS = frozenset(
@@ -180,10 +185,12 @@ def _spaces_between(last: Token, first: Token) -> int:
 
 
 def _cut_off(doc: Doc, tokens: list[Token]) -> bool:
-    """Whether these are the text's last words and a clause with a verb, cut off before its
+    """Whether these are an excerpt's last words and a clause with a verb, cut off before its
     sentence ends: a lead or an excerpt cut at a length ("A storm closed the port on Monday,
     weeks after the harbour board voted to"). What came before the cut is stated, often the
     whole news; a line with no verb (a headline, a caption) is no statement."""
+    if len(doc.text) > EXCERPT_CHARS or any(t.like_url or t.like_email for t in tokens):
+        return False
     if tokens[-1].i + 1 < len(doc) and doc[tokens[-1].i + 1 :].text.strip():
         return False
     return any(t.pos_ in ("VERB", "AUX") for t in tokens) and bool(_main_predicates(tokens))
