@@ -541,3 +541,15 @@ def test_a_count_of_those_a_report_is_told_by_is_no_figure() -> None:
     assert not any(w.lower().startswith(tellers) for w in written), written
     assert any(w.startswith("40") for w in written), written
     assert any(w.startswith("five") for w in written), written
+
+
+def test_a_count_of_people_in_the_event_is_a_figure_though_a_telling_word_follows() -> None:
+    text = (
+        "The storm damaged 40 homes in Velmar. Officials said repairs would take months."
+        " Thirty people close to the blast were taken to hospital. About 200 people said they"
+        " had lost their homes. Three officials who spoke at the hearing were dismissed."
+    )
+    article = Article("a1", "a1.txt", text, outlet="Outlet 1", published="2031-05-01")
+    mentions = collect_mentions([article], read_many([article]))
+    written = {m.value_evidence.text.lower() for m in mentions if m.kind == "quantity"}
+    assert {"40", "thirty", "about 200", "three"} <= written, written

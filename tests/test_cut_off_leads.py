@@ -40,3 +40,5 @@ def test_a_whole_article_s_unfinished_last_line_is_page_furniture_not_a_statemen
     assert _units(
         f"{WHOLE}\n\nFor the council's notice, please visit www.velmar.example/notice"
     ) == [WHOLE]
+    for call in ("Click here to read the full story", "Follow us on social media for more updates"):
+        assert _units(f"{WHOLE}\n\n{call}") == [WHOLE]

@@ -501,7 +501,12 @@ def test_an_outlet_carrying_someone_s_words_is_not_their_speaker() -> None:
         " repairs, but that none of them were in the city, according to Valley News."
     )
     assert [speaker for _, speaker in runs_on] == ["governor"]
-    # the outlet's own report keeps it as the source
+    # the outlet's own report keeps it as the source, a quote inside one of its clauses too
     assert speakers("Deputies fired twice at the van, according to The Valley Courier.") == [
         ("Deputies fired twice at the van", "Valley Courier")
     ]
+    nested = speakers(
+        "Deputies fired twice at the van, which the driver said was stolen, according to"
+        " The Valley Courier."
+    )
+    assert "Valley Courier" in [speaker for _, speaker in nested]

@@ -432,6 +432,11 @@ def test_a_sum_is_labelled_by_what_was_done_with_it_not_counted_in_dollars(
         ),
         ("The ferry line sold the $2 million boat shed.", "$2 million", "sell", "Amount sold"),
         ("The line paid 3 million euros in all.", "3 million", "pay", "Amount paid"),
+        # a sum that is its clause's subject: the word after it is a verb, no thing sized
+        ("Of the harbour fund, $10 million goes to schools.", "$10 million", "go", "Amount"),
+        ("The mayor said $3 million covers the damage.", "$3 million", "say", "Amount said"),
+        ("The council set $3 million towards the repairs.", "$3 million", "set", "Amount set"),
+        ("The line paid $3 million less than it owed.", "$3 million", "pay", "Amount paid"),
     ],
 )
 def test_a_sum_before_the_thing_it_sizes_is_labelled_by_that_thing(
@@ -702,6 +707,11 @@ def test_a_date_label_is_not_one_of_two_doers_nor_a_passive_wanting_its_infiniti
     sentence = "Varnholt is set to testify on Monday before the harbour board."
     fact = _fact(sentence, None, "set", "Tomas Varnholt")
     assert date_label(sentence, _time(sentence, "Monday"), fact, False) == "Date"
+    sentence = "Varnholt, the harbour master, and Lund met the envoy on Monday."
+    fact = _fact(sentence, "Varnholt", "meet", "envoy")
+    assert date_label(sentence, _time(sentence, "Monday"), fact, False) != (
+        "When Varnholt met the envoy"
+    )
 
 
 def test_counted_things_take_that_and_counted_people_who() -> None:
@@ -713,6 +723,10 @@ def test_counted_things_take_that_and_counted_people_who() -> None:
     quantity = _exactly(sentence, "Three", 3, "aldermen")
     fact = _fact(sentence, "Three aldermen", "delay", "vote")
     assert figure_label(sentence, 0, quantity, fact) == "Number of aldermen who delayed"
+    sentence = "Forty trees blocked the road to the Marrowby harbour."
+    quantity = _exactly(sentence, "Forty", 40, "trees")
+    fact = _fact(sentence, "Forty trees", "block", "road")
+    assert figure_label(sentence, 0, quantity, fact) == "Number of trees that blocked"
 
 
 def test_the_agent_of_a_passive_is_counted_with_the_active_verb() -> None:

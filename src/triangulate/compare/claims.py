@@ -804,25 +804,38 @@ def _mark_revising(
 
 
 # A count of those a report is told by, not of anyone the event involves: "two people
-# familiar with the matter said", "three senior officials have confirmed", "according to
+# familiar with the matter said", "..., three senior officials have confirmed", "according to
 # three unnamed sources".
 TELLERS_AFTER = re.compile(
     r"\s*(?:(?![\w’'-]+ing\s)[\w.’'-]+\s+){0,3}?"  # "former U.S.", not "carrying"
     r"(?:people|persons|sources|officials|aides|individuals)\b"
-    r"(?P<rest>.{0,60})",
+    r"(?P<rest>.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+# What marks the people counted as a report's unnamed sources, right after them
+UNNAMED_SOURCES = re.compile(
+    r"\s*(?:familiar\s+with|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of|"
+    r"speaking\s+on\s+(?:the\s+)?condition|"
+    r"who\s+(?:asked|requested|spoke\s+on\s+(?:the\s+)?condition)\b)",
     re.IGNORECASE,
 )
-TELLING_NEXT = re.compile(
-    r"\s*(?:familiar\s+with|briefed\s+on|close\s+to\b|with\s+(?:direct\s+)?knowledge\s+of|"
-    r"speaking\s+on\s+(?:the\s+)?condition|who\s+(?:spoke|asked|requested)\b|"
-    r"(?:have\s+|had\s+)?(?:said|say|told|confirmed)\b)",
+# An attribution closing its sentence ("..., three officials said on Tuesday."): with a comma
+# before the count, so that "About 200 people said they had lost their homes" keeps its 200
+ATTRIBUTION_AFTER = re.compile(
+    r"\s*(?:have\s+|had\s+)?(?:said|say|says|told\s+\w+|confirmed)\b[^,;:]{0,30}$",
     re.IGNORECASE,
 )
+ATTRIBUTED_BEFORE = re.compile(r"(?:,|[”\"’'])\s*(?:at\s+least\s+)?$")
 ACCORDING_TO_BEFORE = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
+# A sentence's end: not the point of an initial ("U.S. officials")
+SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?=\s|$)")
 
 
 def _text_around(text: str, value: Evidence) -> tuple[str, str]:
-    return text[max(0, value.start - 40) : value.start], text[value.end : value.end + 120]
+    """A few words before a value and the rest of its sentence after it."""
+    after = text[value.end : value.end + 120]
+    end = SENTENCE_END.search(after)
+    return text[max(0, value.start - 40) : value.start], after[: end.start()] if end else after
 
 
 def _counts_the_tellers(around: tuple[str, str]) -> bool:
@@ -833,7 +846,10 @@ def _counts_the_tellers(around: tuple[str, str]) -> bool:
     tellers = TELLERS_AFTER.match(after)
     if tellers is None:
         return False
-    return bool(ACCORDING_TO_BEFORE.search(before) or TELLING_NEXT.match(tellers.group("rest")))
+    rest = tellers.group("rest")
+    if ACCORDING_TO_BEFORE.search(before) or UNNAMED_SOURCES.match(rest):
+        return True
+    return bool(ATTRIBUTED_BEFORE.search(before) and ATTRIBUTION_AFTER.match(rest))
 
 
 def _a_base(quantity: Quantity, fact: Fact) -> bool:

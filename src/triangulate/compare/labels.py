@@ -16,8 +16,8 @@ from functools import lru_cache
 from triangulate.core.words import (
     NUMBER_WORDS,
     PERSON_NOUNS,
+    REPORTING_VERBS,
     SPEECH_VERBS,
-    STOP_WORDS,
     WORD,
     irregular_forms,
     past_forms,
@@ -180,7 +180,7 @@ def figure_label(
         measure = sum_measure(sentence_text, sentence_start, quantity.evidence, subject)
         if measure:
             return measure.capitalize()
-        thing = sized_thing(sentence_text, sentence_start, quantity.evidence)
+        thing = sized_thing(sentence_text, sentence_start, quantity.evidence, fact)
         return clipped(f"Amount of the {thing}") if thing else _sum_label(sentence_text, fact)
     if counting and JOINED_NOUN.match(after_value):
         return clipped(f"Number of {noun}")  # "a 90-seat council": the clause is the council's
@@ -210,24 +210,29 @@ def figure_label(
 
 # Plural heads that name people without a person's suffix: the counted things that take
 # "who" ("officials who resigned"); any other thing takes "that" ("panels that delayed").
-PEOPLE_HEADS = word_set(
-    """people men women children officials members leaders justices jurors victims voters
-    donors analysts supporters demonstrators participants lawmakers senators troops police
-    students residents citizens staff officers fans relatives friends parents kids adults
-    candidates delegates judges migrants immigrants refugees protesters protestors hostages
-    survivors civilians athletes players nurses doctors agents patients soldiers workers
-    families couples"""
-) | frozenset(noun + "s" for noun in PERSON_NOUNS)
+# The plurals of the one-person nouns and the quantity reader's people plurals count too.
+PEOPLE_HEADS = (
+    word_set(
+        """officials members leaders justices jurors victims voters donors analysts supporters
+        participants lawmakers senators troops citizens fans relatives friends parents kids
+        adults candidates delegates judges migrants immigrants refugees hostages survivors
+        civilians athletes agents families couples employees detainees nominees retirees
+        attendees evacuees trainees appointees"""
+    )
+    | frozenset(noun + "s" for noun in PERSON_NOUNS)
+    | quantity_reader.IRREGULAR_PLURALS
+)
 # Agent suffixes of people ("organizers", "investigators", "economists", "historians")
-PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ians", "men", "ees")
+PEOPLE_SUFFIXES = ("ers", "ors", "ists", "ians", "men")
 # Plural things with such a suffix, among those a news figure counts most often
 THINGS_WITH_PEOPLE_SUFFIX = word_set(
     """papers numbers letters orders centers centres computers helicopters matters towers
     chambers sectors factors errors doors floors reactors containers layers meters metres
     kilometers kilometres dollars counters corridors monitors disasters quarters
-    headquarters borders fees degrees committees"""
+    headquarters borders tankers shelters trailers freighters rivers waters"""
 )
-BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# The forms of "be" before a participle: a passive verb ("was greeted")
+BE_FORMS = irregular_forms("be") | {"be", "being"}
 
 
 def _relative_pronoun(noun: str) -> str:
@@ -239,7 +244,8 @@ def _relative_pronoun(noun: str) -> str:
         return "that"
     if lower in PEOPLE_HEADS or lower.endswith(PEOPLE_SUFFIXES):
         return "who"
-    return "who" if head[:1].isupper() else "that"  # "Americans", "Republicans"
+    # "Americans", "Republicans"; not "F-16s"
+    return "who" if head[:1].isupper() and head.isalpha() else "that"
 
 
 def _done_by_them(verb: str, sentence_text: str, figure_start: int) -> str:
@@ -399,32 +405,43 @@ def sum_measure(
     return measure if measure in SUM_MEASURES else ""
 
 
-# Things a sum before them tells the size of, in the singular: "a $900 billion relief bill".
+# Things a sum before them tells the size of, in the singular: "a $40 million harbour fund".
 SIZED_NOUNS = word_set(
     """bill package plan deal fund program programme proposal measure contract budget award
     offer agreement"""
 )
-# The thing a sum is the worth of, named before it: "payments worth $1,400".
+# The thing a sum is the worth of, named before it: "vouchers worth $250". Bounded, and
+# searched in the last words before the sum only: the text is an article's.
 WORTH_BEFORE = re.compile(
-    r"\b([a-z][a-z-]+)\s+worth\s+(?:about\s+|around\s+|nearly\s+|some\s+|up\s+to\s+)?$"
+    r"\b([a-z][a-z-]{1,40})\s+worth\s+(?:about\s+|around\s+|nearly\s+|some\s+|up\s+to\s+)?$",
+    re.IGNORECASE,
 )
 SIZED_WORD = re.compile(r"\s+([^\W_][\w-]*)")
+# Words after which a sum opens a clause of its own, as its subject ("..., and $2 million
+# remains in the account"): the word after such a sum is its verb, not a thing it sizes.
+CLAUSE_OPENERS = word_set("and but or that which while as because so if whereas although")
+# Words that begin what a verb does to something ("covers the damage", "towards the repairs")
+DETERMINER_NEXT = word_set("the a an its their his her our this that these those")
 
 
-def sized_thing(sentence_text: str, sentence_start: int, value: Evidence) -> str:
-    """The thing a sum tells the size of ("the $900 billion relief bill", "$600 checks",
-    "payments worth $1,400"), or "" when the sum names none: then the clause's verb says
-    what it was ("Amount paid"). The verb of a clause the sum only sits in ("signed the $900
-    billion bill", "signaled ... payments worth $1,400") is no answer to what it measures."""
-    before = sentence_text[: max(0, value.start - sentence_start)]
+def sized_thing(
+    sentence_text: str, sentence_start: int, value: Evidence, fact: Fact | None = None
+) -> str:
+    """The thing a sum tells the size of ("the $40 million harbour fund", "$250 vouchers",
+    "vouchers worth $250"), or "" when the sum names none: then the clause's verb says what
+    it was ("Amount paid"). The verb of a clause the sum only sits in ("signed the $40
+    million fund", "announced ... vouchers worth $250") is no answer to what it measures."""
+    before = sentence_text[max(0, value.start - sentence_start - 80) : value.start - sentence_start]
     worth = WORTH_BEFORE.search(before)
     if worth is not None and _plural(worth.group(1)):
-        return worth.group(1)
+        return worth.group(1).lower()
+    predicate = (fact.predicate or "").removeprefix("not ") if fact is not None else ""
+    subject = _opens_a_clause(before)
     position = value.end - sentence_start
     words: list[str] = []
     for _ in range(4):
         found = SIZED_WORD.match(sentence_text, position)
-        if found is None or found.group(1).lower() in STOP_WORDS:
+        if found is None or found.group(1).lower() in quantity_reader.STOP_WORDS:
             break
         if found.group(1).lower() in quantity_reader.MONEY_WORDS:
             break  # "6.4 billion euros": the sum's own currency, no thing it sizes
@@ -433,11 +450,30 @@ def sized_thing(sentence_text: str, sentence_start: int, value: Evidence) -> str
         last = found.group(1)
         if last in SIZED_NOUNS:
             return " ".join(words)
+        if predicate and _inflects(last.lower(), predicate.split()[-1]):
+            break  # "$10 million goes to schools": the clause's own verb
         following = SIZED_WORD.match(sentence_text, position)
-        ends = following is None or following.group(1).lower() in STOP_WORDS
+        next_word = following.group(1).lower() if following is not None else ""
+        ends = following is None or next_word in quantity_reader.STOP_WORDS
+        if subject or next_word in DETERMINER_NEXT:
+            continue  # "$2 million remains in ...", "$3 million covers the damage": a verb
         if last.islower() and _plural(last) and ends:
-            return " ".join(words)  # "$600 checks for ...": the noun phrase ends there
+            return " ".join(words)  # "$250 vouchers for ...": the noun phrase ends there
     return ""
+
+
+def _opens_a_clause(before: str) -> bool:
+    """Whether a sum written after these words is the subject of its clause: at the
+    sentence's start, after a comma or a colon, a conjunction, or a verb of saying ("said
+    $3 million covers ...")."""
+    stripped = before.rstrip()
+    if not stripped or stripped[-1] in ",;:(\u2014\u2013":
+        return True
+    last = WORD.findall(stripped[-40:])[-1:]
+    if not last:
+        return True
+    word = last[0].lower()
+    return word in CLAUSE_OPENERS or any(_inflects(word, verb) for verb in REPORTING_VERBS)
 
 
 def _sum_label(sentence_text: str, fact: Fact | None) -> str:
@@ -902,7 +938,11 @@ def _across_an_aside(sentence_text: str, fact: Fact | None, date_text: str) -> s
 # An aside between commas, with no clause break or quotation in it ("Varga, 61, the port's
 # director,"), and an adverb or auxiliary after it ("..., was sentenced").
 ASIDE_PART = r"[^,;:()\[\]\"\u201c\u201d\n]{1,160}"  # an aside's words, no break or quotation
-ASIDE = re.compile(rf"\s*,{ASIDE_PART}(?:,{ASIDE_PART})*,\s*(?:\w+\s+){{0,2}}")
+# The words after it are lower-case and no conjunction: "Varga, the port's director, and
+# Lund met ..." names a second doer, no aside.
+ASIDE = re.compile(
+    rf"\s*,{ASIDE_PART}(?:,{ASIDE_PART})*,\s*(?:(?!(?:and|or|nor)\b)[a-z]\w*\s+){{0,2}}"
+)
 
 
 # Between a doer and its verb: ", which" / "who" alone, or a participle's short phrase with

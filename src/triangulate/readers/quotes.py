@@ -1271,12 +1271,13 @@ def find_reported_speech(
 
 
 def _holds_a_quote(content: Span, quoted: Sequence[tuple[int, int]]) -> bool:
-    """An "according to X" content holding words already found as someone's ("“Stay back,”
-    guards said, according to the Courier"; "an aide told reporters that ..."): they are
-    that speaker's; X only carried them. Content whose own verb is the saying ("the mayor
-    told reporters that ...") is that speaker's too when what was said begins inside it,
-    even if it runs on past the "according to"."""
-    if any(content.start_char <= start and end <= content.end_char for start, end in quoted):
+    """An "according to X" content that is someone else's saying: its own verb is the
+    saying of words found as theirs ("“Stay back,” guards said, according to the Courier";
+    "the mayor told reporters that ...", even when what was said runs on past the
+    "according to"), or their words fill it. X only carried them. A quote inside a clause of
+    X's own report ("Deputies fired at the van, which the driver said was stolen, according
+    to the Courier") leaves the report X's."""
+    if _covered_share(content, list(quoted)) >= COVERED_SHARE:
         return True
     said = is_speech_verb(content.root)
     return said and any(content.start_char <= start < content.end_char for start, _ in quoted)

@@ -193,6 +193,8 @@ def _cut_off(doc: Doc, tokens: list[Token]) -> bool:
         return False
     if tokens[-1].i + 1 < len(doc) and doc[tokens[-1].i + 1 :].text.strip():
         return False
+    if not any(t.dep_ in ("nsubj", "nsubjpass") for t in tokens):
+        return False  # "Click here to read the full story": a page's call, told to no one
     return any(t.pos_ in ("VERB", "AUX") for t in tokens) and bool(_main_predicates(tokens))
 
 
