@@ -637,3 +637,31 @@ def test_a_conversion_in_brackets_is_the_same_figure(text: str, kept: list[str])
 def test_a_scale_hyphenated_to_its_number_is_read(text: str, span: str, value: float) -> None:
     found = only(text)
     assert (found.evidence.text, found.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("The regional index, the BRX 250, slid by 1.4% to 3120.50.", ["1.4%", "3120.50"]),
+        ("Shares in the Zorba 30 rose after a Pinnacle 500 firm bid.", []),
+        ("Talks of the Circle of 12 ended as the new zPad 3 went on sale.", []),
+        ("The index fell below the 4000 mark at 3987.10.", ["3987.10"]),
+        ("It broke through the 12,000-point barrier on Tuesday.", []),
+    ],
+)
+def test_a_number_in_a_name_or_a_round_mark_is_no_figure(text: str, kept: list[str]) -> None:
+    # "the BRX 250", "a Pinnacle 500 firm", "zPad 3": the number is part of a name; "the 4000
+    # mark" is a line crossed, not a figure of what happened
+    assert [q.evidence.text for q in find_quantities(text, "a")] == kept
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The EU 27 members met in Dorvale.", 27.0),
+        ("On Tuesday 300 workers struck at the Harlow plant.", 300.0),
+        ("He paid 5,000 marks for the farm.", 5000.0),
+    ],
+)
+def test_a_count_after_a_capitalised_word_stays(text: str, value: float) -> None:
+    assert value in [q.value for q in find_quantities(text, "a")]
