@@ -647,6 +647,8 @@ def test_a_scale_hyphenated_to_its_number_is_read(text: str, span: str, value: f
         ("Talks of the Circle of 12 ended as the new zPad 3 went on sale.", []),
         ("The index fell below the 4000 mark at 3987.10.", ["3987.10"]),
         ("It broke through the 12,000-point barrier on Tuesday.", []),
+        ("It dipped below the crucial 6,000-point level.", []),
+        ("The Hollis & Grey's 200 slid by 0.8%.", ["0.8%"]),
     ],
 )
 def test_a_number_in_a_name_or_a_round_mark_is_no_figure(text: str, kept: list[str]) -> None:
@@ -665,3 +667,18 @@ def test_a_number_in_a_name_or_a_round_mark_is_no_figure(text: str, kept: list[s
 )
 def test_a_count_after_a_capitalised_word_stays(text: str, value: float) -> None:
     assert value in [q.value for q in find_quantities(text, "a")]
+
+
+@pytest.mark.parametrize(
+    "text, written, unit",
+    [
+        ("The mill was sold for US$ 45 million last week.", "$ 45 million", "dollars"),
+        ("The bridge will cost € 1.2 billion to finish.", "€ 1.2 billion", "euros"),
+        ("Tickets cost £ 30 at the gate.", "£ 30", "pounds"),
+    ],
+)
+def test_a_currency_sign_one_space_before_its_number_is_money(
+    text: str, written: str, unit: str
+) -> None:
+    found = [(q.evidence.text, q.unit) for q in find_quantities(text, "a")]
+    assert (written, unit) in found

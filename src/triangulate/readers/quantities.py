@@ -373,7 +373,8 @@ _HEDGES = "|".join(
     )
     if h not in ("or more",)
 )
-_CURRENCY = r"(?:US\$|A\$|C\$|\$|€|£|¥|₹|₽|(?:USD|EUR|GBP)\s?)"
+# A sign may stand one space before its number ("US$ 55 billion", "€ 1.78 billion")
+_CURRENCY = r"(?:(?:US\$|A\$|C\$|\$|€|£|¥|₹|₽)(?: (?=\d))?|(?:USD|EUR|GBP)\s?)"
 _SUFFIX = r"(?:-odd|-strong|-plus|\+(?!\d)|\s+or\s+so\b|\s+or\s+more\b)"
 _PERCENT = r"(?:\s?%|\s+per\s?cent\b|\s+percent(?:age\s+points?)?\b|\s+percentage\s+points?\b)"
 _VAGUE = (
@@ -714,13 +715,14 @@ def _inside_a_name(text: str, start: int, unit: str) -> bool:
 
 # A round level named as a line crossed: "the 5000 mark", "the 10,000-point barrier".
 THRESHOLD_AFTER = re.compile(
-    r"\s*-?\s*(?:points?\s*-?\s*)?(?:mark|barrier|threshold)\b(?!-)", re.IGNORECASE
+    r"\s*-?\s*(?:points?\s*-?\s*level|(?:points?\s*-?\s*)?(?:mark|barrier|threshold))\b(?!-)",
+    re.IGNORECASE,
 )
 # One word of a name right before a number, mid-sentence: written in capitals ("CAC",
-# "S&P"), with a capital inside ("iPhone"), or capitalised ("Fortune"); "Group of 20" puts
-# "of" between them.
+# "S&P"), with a capital inside ("iPhone"), or capitalised ("Fortune", "Poor's"); "Group of
+# 20" puts "of" between them.
 NAME_WORD_BEFORE = re.compile(
-    r"(?<=[a-z,;:)] )(?P<word>[A-Z][A-Z&]+|[a-z]+[A-Z][\w]*|[A-Z][a-z]+)(?: of)? $"
+    r"(?<=[a-z,;:)&] )(?P<word>[A-Z][A-Z&]+|[a-z]+[A-Z][\w]*|[A-Z][a-z]+)(?:['’]s| of)? $"
 )
 
 
