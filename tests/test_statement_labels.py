@@ -720,3 +720,81 @@ def test_the_agent_of_a_passive_is_counted_with_the_active_verb() -> None:
     quantity = _exactly(sentence, "300", 300, "dockers")
     fact = _fact(sentence, "nearly 300 dockers", "welcome", "mayor of Velmar")
     assert figure_label(sentence, 0, quantity, fact) == "Number of dockers who welcomed"
+
+
+@pytest.mark.parametrize(
+    "sentence, subject, predicate, written, value, unit, label",
+    [
+        (
+            "The Brenmoor index fell by 2.4% to 3120.50 on Tuesday.",
+            "Brenmoor index",
+            "fall",
+            "2.4%",
+            2.4,
+            "percent",
+            "Change in the Brenmoor index",
+        ),
+        (
+            "The Brenmoor index fell by 2.4% to 3120.50 on Tuesday.",
+            "Brenmoor index",
+            "fall",
+            "3120.50",
+            3120.5,
+            "",
+            "Level of the Brenmoor index",
+        ),
+        (
+            "The main regional index, the Kestrel 40, dropped 51.3 points in early trading.",
+            "main regional index",
+            "drop",
+            "51.3",
+            51.3,
+            "points",
+            "Change in the main regional index",
+        ),
+        (
+            "The Varlo Composite was up 1.9% at noon, an increase of 42.7.",
+            "Varlo Composite",
+            "be",
+            "42.7",
+            42.7,
+            "",
+            "Change in the Varlo Composite",
+        ),
+        (
+            "The Varlo Composite currently has a value of 9120.40 points.",
+            "Varlo Composite",
+            "have",
+            "9120.40",
+            9120.4,
+            "points",
+            "Level of the Varlo Composite",
+        ),
+    ],
+)
+def test_a_move_of_a_named_thing_is_labelled_by_that_thing(
+    sentence: str, subject: str, predicate: str, written: str, value: float, unit: str, label: str
+) -> None:
+    # "Share (percent)" or a bare "Figure" says neither what moved nor whether it is the
+    # move or the level reached
+    quantity = _exactly(sentence, written, value, unit)
+    fact = _fact(sentence, subject, predicate, None)
+    assert figure_label(sentence, 0, quantity, fact) == label
+
+
+def test_a_share_told_without_a_move_keeps_its_label() -> None:
+    sentence = "Nearly 30% of the orchard growers sold their crop early."
+    quantity = _exactly(sentence, "30%", 30, "percent")
+    fact = _fact(sentence, "Nearly 30% of the orchard growers", "sell", "crop")
+    assert not figure_label(sentence, 0, quantity, fact).startswith(("Change", "Level"))
+
+
+def test_what_figures_make_up_or_a_figured_doer_tell_no_move() -> None:
+    sentence = "The 900 posts, which make up 12 percent of the staff, will go."
+    quantity = _exactly(sentence, "12 percent", 12, "percent")
+    fact = _fact(sentence, "900 posts", "make up", "12 percent of the staff")
+    assert not figure_label(sentence, 0, quantity, fact).startswith("Change")
+    sentence = "The club said 14 of its 300 members lost money."
+    quantity = _exactly(sentence, "14", 14, "")
+    fact = _fact(sentence, "14 of its 300", "lose", "money")
+    assert not figure_label(sentence, 0, quantity, fact).startswith("Change")

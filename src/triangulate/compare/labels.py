@@ -162,6 +162,9 @@ def figure_label(
     before = sentence_text[max(0, start - 120) : start]
     if quantity_reader.TOLL_BEFORE.search(before) or _toll_level(before):
         return "Death toll"  # "the death toll rose to 14": not "Number of people rose"
+    movement = _movement_label(sentence_text, sentence_start, quantity, fact)
+    if movement:
+        return movement
     noun = counted_phrase(sentence_text, sentence_start, quantity)
     counting = quantity_reader.unit_kind(quantity.unit) == "count"
     after_value = sentence_text[quantity.evidence.end - sentence_start :]
@@ -206,6 +209,72 @@ def figure_label(
         done = _done_to_them(_participle(verb))  # "rounds found", not "were found"
         return clipped(f"Number of {noun} {done}" if done else f"Number of {noun}")
     return clipped(f"Number of {noun}")
+
+
+# Verbs by which a level moves ("the index fell 3%", "prices rose to 4.1%", "sales slid")
+MOVING_VERBS = word_set(
+    """fall drop rise gain lose climb slide slip plunge plummet surge jump soar tumble sink
+    decline increase decrease dip rally rebound recover advance retreat shed add edge"""
+)
+# "was up 3%", "was 1.75% lower", "an increase of 330": a move told around "be" or a noun
+MOVE_BEFORE = re.compile(
+    r"\b(?:(?:is|are|was|were|be|been|closed|closing|ended|ending|finished|finishing)\s+"
+    r"(?:up|down|off)(?:\s+by)?|(?:increase|decrease|rise|fall|drop|gain|loss|decline|"
+    r"jump|change)\s+of)\s+$",
+    re.IGNORECASE,
+)
+MOVE_AFTER = re.compile(r"^\s*(?:higher|lower|up|down)\b", re.IGNORECASE)
+# "fell 3% to 2138.14", "closing at 8,579.19", "has a value of 10769 points": where it stands
+LEVEL_AT = re.compile(r"\b(?:to|at|(?P<noun>value|level)\s+of)\s+$", re.IGNORECASE)
+MOVING_UNITS = frozenset({"percent", "percentage points", "points", ""})
+
+
+def _movement_label(
+    sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact | None
+) -> str:
+    """ "Change in the share index", "Level of the share index": a share or a bare figure
+    telling how far a named thing moved, or where it came to stand, is labelled by that
+    thing; "Share (the index fell)" and a bare "Figure" say neither. Empty when the clause
+    names no doer or tells no move."""
+    if quantity.unit not in MOVING_UNITS or fact is None or not fact.predicate:
+        return ""
+    doer = _mover(sentence_text, fact)
+    if not doer or doer.split()[-1].lower() in PRONOUNS or re.search(r"\d", doer.split()[0]):
+        return ""  # "60 of its 500 lost money": figures are no thing that moves
+    doer = re.sub(r"\s*\([^)]*$", "", doer)  # "the index (XYZ": a bracket cut off
+    if not doer.split()[0].isupper():  # "HBOS" stays as written, "Shares of ..." does not
+        doer = _common_noun_lowered(doer, sentence_text, fact)
+    start = quantity.evidence.start - sentence_start
+    before = sentence_text[max(0, start - 40) : start]
+    after = sentence_text[quantity.evidence.end - sentence_start :]
+    lemma = fact.predicate.split()[0]
+    level = LEVEL_AT.search(before)
+    if level and (lemma in MOVING_VERBS or level.group("noun")):
+        return clipped(f"Level of {doer}")
+    if lemma in MOVING_VERBS or MOVE_BEFORE.search(before) or MOVE_AFTER.match(after):
+        return clipped(f"Change in {doer}")
+    return ""
+
+
+# Between a mover and its verb: a bracketed short name and ", which" ("the index (XYZ),
+# which fell")
+WHICH_GAP = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*,?\s*(?:which|that)\s+")
+
+
+def _mover(sentence_text: str, fact: Fact) -> str | None:
+    """The doer of a move as written, also across an aside ("The index, the main one,
+    fell") or a relative pronoun ("the index (XYZ), which fell"): None when not written."""
+    doer = doer_of(sentence_text, fact)
+    if doer or not fact.subject or not fact.predicate:
+        return doer
+    found = _phrase_at(sentence_text, fact.subject, 0)
+    verb = _verb_span(sentence_text, fact.predicate, found[1]) if found else None
+    if found is None or verb is None:
+        return None
+    gap = sentence_text[found[1] : verb[0]]
+    if not (ASIDE.fullmatch(gap) or WHICH_GAP.fullmatch(gap)):
+        return None
+    return doer_of(f"{sentence_text[: found[1]]} {sentence_text[verb[0] :]}", fact)
 
 
 # Plural heads that name people without a person's suffix: the counted things that take
