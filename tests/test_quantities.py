@@ -663,6 +663,7 @@ def test_a_number_in_a_name_or_a_round_mark_is_no_figure(text: str, kept: list[s
         ("The EU 27 members met in Dorvale.", 27.0),
         ("On Tuesday 300 workers struck at the Harlow plant.", 300.0),
         ("He paid 5,000 marks for the farm.", 5000.0),
+        ("The panel read Dana Roe's 40-page report.", 40.0),
     ],
 )
 def test_a_count_after_a_capitalised_word_stays(text: str, value: float) -> None:

@@ -722,8 +722,10 @@ THRESHOLD_AFTER = re.compile(
 # "S&P"), with a capital inside ("iPhone"), or capitalised ("Fortune", "Poor's"); "Group of
 # 20" puts "of" between them.
 NAME_WORD_BEFORE = re.compile(
-    r"(?<=[a-z,;:)&] )(?P<word>[A-Z][A-Z&]+|[a-z]+[A-Z][\w]*|[A-Z][a-z]+)(?:['’]s| of)? $"
+    r"(?<=[a-z,;:)&] )(?P<word>[A-Z][A-Z&]+|[a-z]+[A-Z][\w]*|[A-Z][a-z]+)(?:(?P<own>['’]s)| of)? $"
 )
+
+DIGITS_ALONE = re.compile(r"\d[\d,.]*(?![\d,.]|\s*-)")
 
 
 def _after_a_name_word(text: str, start: int, unit: str) -> bool:
@@ -733,6 +735,8 @@ def _after_a_name_word(text: str, start: int, unit: str) -> bool:
     found = NAME_WORD_BEFORE.search(text, max(0, start - 40), start)
     if found is None or found.group("word").lower() in CALENDAR_WORDS:
         return False
+    if found.group("own") and not DIGITS_ALONE.match(text, start):
+        return False  # "Meyer's four-book series": a person's, not a name's number
     head = unit.split()[-1] if unit else ""
     return not (_is_plural(head) or head.lower() in IRREGULAR_PLURALS or unit == TOLL_UNIT)
 
