@@ -798,3 +798,40 @@ def test_what_figures_make_up_or_a_figured_doer_tell_no_move() -> None:
     quantity = _exactly(sentence, "14", 14, "")
     fact = _fact(sentence, "14 of its 300", "lose", "money")
     assert not figure_label(sentence, 0, quantity, fact).startswith("Change")
+
+
+@pytest.mark.parametrize("written", ["0930 GMT", "14:05 UTC", "7:15 p.m."])
+def test_a_clock_time_without_its_day_is_no_date(written: str) -> None:
+    sentence = f"At {written}, the exchange in Dorvale reopened."
+    time = TimeExpression(_at(sentence, written), "2031-03-04T09:30", "day", anchored=True)
+    assert date_label(sentence, time, None, False) == "Time of day"
+    dated = "On Friday, the exchange in Dorvale reopened."
+    friday = TimeExpression(_at(dated, "Friday"), "2031-03-04", "day", anchored=True)
+    assert date_label(dated, friday, None, False) == "Date"
+
+
+@pytest.mark.parametrize(
+    "sentence, written",
+    [
+        ("The index was 2% lower than at the start of the day as of noon.", "day"),
+        ("The mayor said that today Harlow is going to vote.", "today"),
+        ("Prices dipped earlier in the day before rallying at the close.", "day before"),
+        ("Analysts said the second quarter of this year could see a profit.", "second quarter"),
+        ("Farmers in Dorvale fear the falling price of wheat.", "fall"),
+    ],
+)
+def test_a_date_followed_by_a_clause_dates_no_noun(sentence: str, written: str) -> None:
+    # "Date of the as", "Date of the could see": what follows the date is no noun of it
+    time = TimeExpression(_at(sentence, written), "2031-03-04", "day", anchored=True)
+    assert not date_label(sentence, time, None, False).startswith("Date of the")
+
+
+def test_a_date_before_its_noun_still_dates_the_noun() -> None:
+    sentence = "Lawyers cited the 2029 settlement reached by both firms."
+    assert date_label(sentence, _time(sentence, "2029"), None, False) == "Date of the settlement"
+
+
+def test_a_participle_before_its_noun_stays_in_the_phrase() -> None:
+    sentence = "She began the 30-day court ordered stint in Dorvale."
+    time = TimeExpression(_at(sentence, "30-day"), "P30D", "duration", anchored=True)
+    assert date_label(sentence, time, None, False) == "Length of the court ordered stint"

@@ -857,6 +857,8 @@ def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, peri
     if noun:
         # "the 18-day shutdown": a length; "the 1991-1993 war": its years
         kind = "Length" if (time.value or "").startswith("P") else "Years" if period else "Date"
+        if kind == "Date" and CLOCK_ONLY.fullmatch(time.evidence.text.strip()):
+            kind = "Time"  # "the 12:00 UTC announcement": the time of the announcement
         return clipped(f"{kind} of the {noun}")
     if fact is not None and fact.object and _inside(fact.object, time.evidence.text):
         fact = replace(
@@ -875,7 +877,16 @@ def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, peri
     )
     if phrase and not _dangling(phrase, ends_on_verb):
         return clipped(f"When {_common_noun_lowered(phrase, sentence_text, fact)}")
-    return "Date"
+    return "Time of day" if CLOCK_ONLY.fullmatch(time.evidence.text.strip()) else "Date"
+
+
+# A clock time written without its day ("at 16:08 UTC", "0800 GMT", "6:40 p.m."): the time
+# reader places it on a day, but what the sentence tells is a time of day, not a date
+CLOCK_ONLY = re.compile(
+    r"(?:(?:at|by|around|about|until|before|after)\s+)?"
+    r"(?:\d{1,2}\s?[:.]\s?\d{2}|\d{1,4}(?=\s*(?:[ap]\.?\s?m\b|[A-Z]{2,4}\b)))"
+    r"(?:\s*(?:[aApP]\.?\s?[mM]\.?|UTC|GMT|[ECMP][SD]T|BST|CES?T))?(?:\s+local\s+time)?"
+)
 
 
 def _passive_before_an_infinitive(sentence_text: str, fact: Fact) -> bool:
@@ -1049,22 +1060,48 @@ def _word_character(character: str) -> bool:
 
 def _noun_after(sentence_text: str, time: TimeExpression, _: str) -> str:
     """ "the 1991-1993 war": the noun a period qualifies, written right after it."""
-    position = sentence_text.find(time.evidence.text)
-    if position < 0:
+    # word-bounded: "fall" is not the date inside "the falling price"
+    found = re.search(rf"(?<!\w){re.escape(time.evidence.text)}(?!\w)", sentence_text)
+    if found is None:
         return ""
-    before = WORD.findall(sentence_text[:position])[-1:]
-    if not before or before[0].lower() not in DETERMINERS:
-        return ""  # "closed in 2005-2007 after a leak": the period dates a verb, not a noun
+    position = found.start()
+    before = sentence_text[:position]
+    if not DETERMINER_JUST_BEFORE.search(before) or DATE_ENDS_ON_LINK.search(found.group(0)):
+        # "closed in 2005-2007 after a leak": the period dates a verb, not a noun; "said
+        # that today ..." and "the day before rallying" date what follows as a clause
+        return ""
     after = re.split(
         r"[,.;:!?()\u2014\u2013]", sentence_text[position + len(time.evidence.text) :]
     )[0]
-    words = WORD.findall(after)[:3]
-    kept = []
-    for word in words:
+    words = WORD.findall(after)[:4]  # one past the phrase, to see what follows it
+    kept: list[str] = []
+    for at, word in enumerate(words[:3]):
         if NOUN_PHRASE_STOP.match(word) or not word.isalpha() or word.lower() in DETERMINERS:
             break
+        if word.lower() in NOT_IN_A_NOUN_PHRASE or (kept and _participle_after(words, at)):
+            break  # "the day as of noon", "this year could see", "the 1991 deal reached by"
         kept.append(word.lower() if word[:1].islower() else word)
     return " ".join(kept)
+
+
+def _participle_after(words: list[str], at: int) -> bool:
+    """ "the deal reached by": a participle after the noun, before a preposition or the end;
+    "the court ordered stint" writes one before its noun."""
+    following = words[at + 1 : at + 2]
+    ends = not following or bool(NOUN_PHRASE_STOP.match(following[0]))
+    return words[at].lower().endswith("ed") and ends
+
+
+# A determiner right before the date ("the 1991 agreement"); "that" is left out, being as
+# often the conjunction of a clause ("said that today ...")
+DETERMINER_JUST_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this)\s+$", re.IGNORECASE)
+# A date ending on a word that links it to what follows as a clause ("the day before")
+DATE_ENDS_ON_LINK = re.compile(r"\b(?:before|after|since|until|as)$", re.IGNORECASE)
+# Words that end a noun phrase after a date: conjunctions, modals and auxiliaries
+NOT_IN_A_NOUN_PHRASE = word_set(
+    """as than when while if because though could can may might must should will would shall
+    has have had is are was were do does did"""
+)
 
 
 # ---------------------------------------------------------------- statement labels
