@@ -637,3 +637,49 @@ def test_a_conversion_in_brackets_is_the_same_figure(text: str, kept: list[str])
 def test_a_scale_hyphenated_to_its_number_is_read(text: str, span: str, value: float) -> None:
     found = only(text)
     assert (found.evidence.text, found.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("The regional index, the BRX 250, slid by 1.4% to 3120.50.", ["1.4%", "3120.50"]),
+        ("Shares in the Zorba 30 rose after a Pinnacle 500 firm bid.", []),
+        ("Talks of the Circle of 12 ended as the new zPad 3 went on sale.", []),
+        ("The index fell below the 4000 mark at 3987.10.", ["3987.10"]),
+        ("It broke through the 12,000-point barrier on Tuesday.", []),
+        ("It dipped below the crucial 6,000-point level.", []),
+        ("The Hollis & Grey's 200 slid by 0.8%.", ["0.8%"]),
+    ],
+)
+def test_a_number_in_a_name_or_a_round_mark_is_no_figure(text: str, kept: list[str]) -> None:
+    # "the BRX 250", "a Pinnacle 500 firm", "zPad 3": the number is part of a name; "the 4000
+    # mark" is a line crossed, not a figure of what happened
+    assert [q.evidence.text for q in find_quantities(text, "a")] == kept
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The EU 27 members met in Dorvale.", 27.0),
+        ("On Tuesday 300 workers struck at the Harlow plant.", 300.0),
+        ("He paid 5,000 marks for the farm.", 5000.0),
+        ("The panel read Dana Roe's 40-page report.", 40.0),
+    ],
+)
+def test_a_count_after_a_capitalised_word_stays(text: str, value: float) -> None:
+    assert value in [q.value for q in find_quantities(text, "a")]
+
+
+@pytest.mark.parametrize(
+    "text, written, unit",
+    [
+        ("The mill was sold for US$ 45 million last week.", "$ 45 million", "dollars"),
+        ("The bridge will cost € 1.2 billion to finish.", "€ 1.2 billion", "euros"),
+        ("Tickets cost £ 30 at the gate.", "£ 30", "pounds"),
+    ],
+)
+def test_a_currency_sign_one_space_before_its_number_is_money(
+    text: str, written: str, unit: str
+) -> None:
+    found = [(q.evidence.text, q.unit) for q in find_quantities(text, "a")]
+    assert (written, unit) in found

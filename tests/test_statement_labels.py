@@ -734,3 +734,118 @@ def test_the_agent_of_a_passive_is_counted_with_the_active_verb() -> None:
     quantity = _exactly(sentence, "300", 300, "dockers")
     fact = _fact(sentence, "nearly 300 dockers", "welcome", "mayor of Velmar")
     assert figure_label(sentence, 0, quantity, fact) == "Number of dockers who welcomed"
+
+
+@pytest.mark.parametrize(
+    "sentence, subject, predicate, written, value, unit, label",
+    [
+        (
+            "The Brenmoor index fell by 2.4% to 3120.50 on Tuesday.",
+            "Brenmoor index",
+            "fall",
+            "2.4%",
+            2.4,
+            "percent",
+            "Change in the Brenmoor index",
+        ),
+        (
+            "The Brenmoor index fell by 2.4% to 3120.50 on Tuesday.",
+            "Brenmoor index",
+            "fall",
+            "3120.50",
+            3120.5,
+            "",
+            "Level of the Brenmoor index",
+        ),
+        (
+            "The main regional index, the Kestrel 40, dropped 51.3 points in early trading.",
+            "main regional index",
+            "drop",
+            "51.3",
+            51.3,
+            "points",
+            "Change in the main regional index",
+        ),
+        (
+            "The Varlo Composite was up 1.9% at noon, an increase of 42.7.",
+            "Varlo Composite",
+            "be",
+            "42.7",
+            42.7,
+            "",
+            "Change in the Varlo Composite",
+        ),
+        (
+            "The Varlo Composite currently has a value of 9120.40 points.",
+            "Varlo Composite",
+            "have",
+            "9120.40",
+            9120.4,
+            "points",
+            "Level of the Varlo Composite",
+        ),
+    ],
+)
+def test_a_move_of_a_named_thing_is_labelled_by_that_thing(
+    sentence: str, subject: str, predicate: str, written: str, value: float, unit: str, label: str
+) -> None:
+    # "Share (percent)" or a bare "Figure" says neither what moved nor whether it is the
+    # move or the level reached
+    quantity = _exactly(sentence, written, value, unit)
+    fact = _fact(sentence, subject, predicate, None)
+    assert figure_label(sentence, 0, quantity, fact) == label
+
+
+def test_a_share_told_without_a_move_keeps_its_label() -> None:
+    sentence = "Nearly 30% of the orchard growers sold their crop early."
+    quantity = _exactly(sentence, "30%", 30, "percent")
+    fact = _fact(sentence, "Nearly 30% of the orchard growers", "sell", "crop")
+    assert not figure_label(sentence, 0, quantity, fact).startswith(("Change", "Level"))
+
+
+def test_what_figures_make_up_or_a_figured_doer_tell_no_move() -> None:
+    sentence = "The 900 posts, which make up 12 percent of the staff, will go."
+    quantity = _exactly(sentence, "12 percent", 12, "percent")
+    fact = _fact(sentence, "900 posts", "make up", "12 percent of the staff")
+    assert not figure_label(sentence, 0, quantity, fact).startswith("Change")
+    sentence = "The club said 14 of its 300 members lost money."
+    quantity = _exactly(sentence, "14", 14, "")
+    fact = _fact(sentence, "14 of its 300", "lose", "money")
+    assert not figure_label(sentence, 0, quantity, fact).startswith("Change")
+
+
+@pytest.mark.parametrize("written", ["0930 GMT", "14:05 UTC", "7:15 p.m."])
+def test_a_clock_time_without_its_day_is_no_date(written: str) -> None:
+    sentence = f"At {written}, the exchange in Dorvale reopened."
+    time = TimeExpression(_at(sentence, written), "2031-03-04T09:30", "day", anchored=True)
+    assert date_label(sentence, time, None, False) == "Time of day"
+    dated = "On Friday, the exchange in Dorvale reopened."
+    friday = TimeExpression(_at(dated, "Friday"), "2031-03-04", "day", anchored=True)
+    assert date_label(dated, friday, None, False) == "Date"
+
+
+@pytest.mark.parametrize(
+    "sentence, written",
+    [
+        ("The index was 2% lower than at the start of the day as of noon.", "day"),
+        ("The mayor said that today Harlow is going to vote.", "today"),
+        ("Prices dipped earlier in the day before rallying at the close.", "day before"),
+        ("Analysts said the second quarter of this year could see a profit.", "second quarter"),
+        ("Farmers in Dorvale fear the falling price of wheat.", "fall"),
+    ],
+)
+def test_a_date_followed_by_a_clause_dates_no_noun(sentence: str, written: str) -> None:
+    # "Date of the as", "Date of the could see": what follows the date is no noun of it
+    time = TimeExpression(_at(sentence, written), "2031-03-04", "day", anchored=True)
+    assert not date_label(sentence, time, None, False).startswith("Date of the")
+
+
+def test_a_date_before_its_noun_still_dates_the_noun() -> None:
+    sentence = "Lawyers cited the 2029 settlement reached by both firms."
+    assert date_label(sentence, _time(sentence, "2029"), None, False) == "Date of the settlement"
+
+
+def test_a_participle_before_its_noun_stays_in_the_phrase() -> None:
+    sentence = "She began the 30-day court ordered stint in Dorvale."
+    time = TimeExpression(_at(sentence, "30-day"), "P30D", "duration", anchored=True)
+    assert date_label(sentence, time, None, False) == "Length of the court ordered stint"

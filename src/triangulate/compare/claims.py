@@ -81,7 +81,7 @@ COUNT_HEDGE_GAP = re.compile(
     r"\s*(?:(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|nearly|almost|"
     r"about|around|some|roughly|over|up\s+to|as\s+many\s+as|an\s+estimated)\s+)?"
 )
-BARE_LABELS = frozenset({"Distance", "Area", "Age", "Date", "Figure"})  # a kind, not a question
+BARE_LABELS = frozenset({"Distance", "Area", "Age", "Date", "Time of day", "Figure"})  # a kind
 MIN_ORDINAL = date.min.toordinal()
 MAX_ORDINAL = date.max.toordinal()
 

@@ -162,6 +162,9 @@ def figure_label(
     before = sentence_text[max(0, start - 120) : start]
     if quantity_reader.TOLL_BEFORE.search(before) or _toll_level(before):
         return "Death toll"  # "the death toll rose to 14": not "Number of people rose"
+    movement = _movement_label(sentence_text, sentence_start, quantity, fact)
+    if movement:
+        return movement
     noun = counted_phrase(sentence_text, sentence_start, quantity)
     counting = quantity_reader.unit_kind(quantity.unit) == "count"
     after_value = sentence_text[quantity.evidence.end - sentence_start :]
@@ -206,6 +209,72 @@ def figure_label(
         done = _done_to_them(_participle(verb))  # "rounds found", not "were found"
         return clipped(f"Number of {noun} {done}" if done else f"Number of {noun}")
     return clipped(f"Number of {noun}")
+
+
+# Verbs by which a level moves ("the index fell 3%", "prices rose to 4.1%", "sales slid")
+MOVING_VERBS = word_set(
+    """fall drop rise gain lose climb slide slip plunge plummet surge jump soar tumble sink
+    decline increase decrease dip rally rebound recover advance retreat shed add edge"""
+)
+# "was up 3%", "was 1.75% lower", "an increase of 330": a move told around "be" or a noun
+MOVE_BEFORE = re.compile(
+    r"\b(?:(?:is|are|was|were|be|been|closed|closing|ended|ending|finished|finishing)\s+"
+    r"(?:up|down|off)(?:\s+by)?|(?:increase|decrease|rise|fall|drop|gain|loss|decline|"
+    r"jump|change)\s+of)\s+$",
+    re.IGNORECASE,
+)
+MOVE_AFTER = re.compile(r"^\s*(?:higher|lower|up|down)\b", re.IGNORECASE)
+# "fell 3% to 2138.14", "closing at 8,579.19", "has a value of 10769 points": where it stands
+LEVEL_AT = re.compile(r"\b(?:to|at|(?P<noun>value|level)\s+of)\s+$", re.IGNORECASE)
+MOVING_UNITS = frozenset({"percent", "percentage points", "points", ""})
+
+
+def _movement_label(
+    sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact | None
+) -> str:
+    """ "Change in the share index", "Level of the share index": a share or a bare figure
+    telling how far a named thing moved, or where it came to stand, is labelled by that
+    thing; "Share (the index fell)" and a bare "Figure" say neither. Empty when the clause
+    names no doer or tells no move."""
+    if quantity.unit not in MOVING_UNITS or fact is None or not fact.predicate:
+        return ""
+    doer = _mover(sentence_text, fact)
+    if not doer or doer.split()[-1].lower() in PRONOUNS or re.search(r"\d", doer.split()[0]):
+        return ""  # "60 of its 500 lost money": figures are no thing that moves
+    doer = re.sub(r"\s*\([^)]*$", "", doer)  # "the index (XYZ": a bracket cut off
+    if not doer.split()[0].isupper():  # "HBOS" stays as written, "Shares of ..." does not
+        doer = _common_noun_lowered(doer, sentence_text, fact)
+    start = quantity.evidence.start - sentence_start
+    before = sentence_text[max(0, start - 40) : start]
+    after = sentence_text[quantity.evidence.end - sentence_start :]
+    lemma = fact.predicate.split()[0]
+    level = LEVEL_AT.search(before)
+    if level and (lemma in MOVING_VERBS or level.group("noun")):
+        return clipped(f"Level of {doer}")
+    if lemma in MOVING_VERBS or MOVE_BEFORE.search(before) or MOVE_AFTER.match(after):
+        return clipped(f"Change in {doer}")
+    return ""
+
+
+# Between a mover and its verb: a bracketed short name and ", which" ("the index (XYZ),
+# which fell")
+WHICH_GAP = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*,?\s*(?:which|that)\s+")
+
+
+def _mover(sentence_text: str, fact: Fact) -> str | None:
+    """The doer of a move as written, also across an aside ("The index, the main one,
+    fell") or a relative pronoun ("the index (XYZ), which fell"): None when not written."""
+    doer = doer_of(sentence_text, fact)
+    if doer or not fact.subject or not fact.predicate:
+        return doer
+    found = _phrase_at(sentence_text, fact.subject, 0)
+    verb = _verb_span(sentence_text, fact.predicate, found[1]) if found else None
+    if found is None or verb is None:
+        return None
+    gap = sentence_text[found[1] : verb[0]]
+    if not (ASIDE.fullmatch(gap) or WHICH_GAP.fullmatch(gap)):
+        return None
+    return doer_of(f"{sentence_text[: found[1]]} {sentence_text[verb[0] :]}", fact)
 
 
 # Plural heads that name people without a person's suffix: the counted things that take
@@ -824,6 +893,8 @@ def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, peri
     if noun:
         # "the 18-day shutdown": a length; "the 1991-1993 war": its years
         kind = "Length" if (time.value or "").startswith("P") else "Years" if period else "Date"
+        if kind == "Date" and CLOCK_ONLY.fullmatch(time.evidence.text.strip()):
+            kind = "Time"  # "the 12:00 UTC announcement": the time of the announcement
         return clipped(f"{kind} of the {noun}")
     if fact is not None and fact.object and _inside(fact.object, time.evidence.text):
         fact = replace(
@@ -842,7 +913,16 @@ def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, peri
     )
     if phrase and not _dangling(phrase, ends_on_verb):
         return clipped(f"When {_common_noun_lowered(phrase, sentence_text, fact)}")
-    return "Date"
+    return "Time of day" if CLOCK_ONLY.fullmatch(time.evidence.text.strip()) else "Date"
+
+
+# A clock time written without its day ("at 16:08 UTC", "0800 GMT", "6:40 p.m."): the time
+# reader places it on a day, but what the sentence tells is a time of day, not a date
+CLOCK_ONLY = re.compile(
+    r"(?:(?:at|by|around|about|until|before|after)\s+)?"
+    r"(?:\d{1,2}\s?[:.]\s?\d{2}|\d{1,4}(?=\s*(?:[ap]\.?\s?m\b|[A-Z]{2,4}\b)))"
+    r"(?:\s*(?:[aApP]\.?\s?[mM]\.?|UTC|GMT|[ECMP][SD]T|BST|CES?T))?(?:\s+local\s+time)?"
+)
 
 
 def _passive_before_an_infinitive(sentence_text: str, fact: Fact) -> bool:
@@ -1020,22 +1100,48 @@ def _word_character(character: str) -> bool:
 
 def _noun_after(sentence_text: str, time: TimeExpression, _: str) -> str:
     """ "the 1991-1993 war": the noun a period qualifies, written right after it."""
-    position = sentence_text.find(time.evidence.text)
-    if position < 0:
+    # word-bounded: "fall" is not the date inside "the falling price"
+    found = re.search(rf"(?<!\w){re.escape(time.evidence.text)}(?!\w)", sentence_text)
+    if found is None:
         return ""
-    before = WORD.findall(sentence_text[:position])[-1:]
-    if not before or before[0].lower() not in DETERMINERS:
-        return ""  # "closed in 2005-2007 after a leak": the period dates a verb, not a noun
+    position = found.start()
+    before = sentence_text[:position]
+    if not DETERMINER_JUST_BEFORE.search(before) or DATE_ENDS_ON_LINK.search(found.group(0)):
+        # "closed in 2005-2007 after a leak": the period dates a verb, not a noun; "said
+        # that today ..." and "the day before rallying" date what follows as a clause
+        return ""
     after = re.split(
         r"[,.;:!?()\u2014\u2013]", sentence_text[position + len(time.evidence.text) :]
     )[0]
-    words = WORD.findall(after)[:3]
-    kept = []
-    for word in words:
+    words = WORD.findall(after)[:4]  # one past the phrase, to see what follows it
+    kept: list[str] = []
+    for at, word in enumerate(words[:3]):
         if NOUN_PHRASE_STOP.match(word) or not word.isalpha() or word.lower() in DETERMINERS:
             break
+        if word.lower() in NOT_IN_A_NOUN_PHRASE or (kept and _participle_after(words, at)):
+            break  # "the day as of noon", "this year could see", "the 1991 deal reached by"
         kept.append(word.lower() if word[:1].islower() else word)
     return " ".join(kept)
+
+
+def _participle_after(words: list[str], at: int) -> bool:
+    """ "the deal reached by": a participle after the noun, before a preposition or the end;
+    "the court ordered stint" writes one before its noun."""
+    following = words[at + 1 : at + 2]
+    ends = not following or bool(NOUN_PHRASE_STOP.match(following[0]))
+    return words[at].lower().endswith("ed") and ends
+
+
+# A determiner right before the date ("the 1991 agreement"); "that" is left out, being as
+# often the conjunction of a clause ("said that today ...")
+DETERMINER_JUST_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this)\s+$", re.IGNORECASE)
+# A date ending on a word that links it to what follows as a clause ("the day before")
+DATE_ENDS_ON_LINK = re.compile(r"\b(?:before|after|since|until|as)$", re.IGNORECASE)
+# Words that end a noun phrase after a date: conjunctions, modals and auxiliaries
+NOT_IN_A_NOUN_PHRASE = word_set(
+    """as than when while if because though could can may might must should will would shall
+    has have had is are was were do does did"""
+)
 
 
 # ---------------------------------------------------------------- statement labels

@@ -373,7 +373,8 @@ _HEDGES = "|".join(
     )
     if h not in ("or more",)
 )
-_CURRENCY = r"(?:US\$|A\$|C\$|\$|€|£|¥|₹|₽|(?:USD|EUR|GBP)\s?)"
+# A sign may stand one space before its number ("US$ 55 billion", "€ 1.78 billion")
+_CURRENCY = r"(?:(?:US\$|A\$|C\$|\$|€|£|¥|₹|₽)(?: (?=\d))?|(?:USD|EUR|GBP)\s?)"
 _SUFFIX = r"(?:-odd|-strong|-plus|\+(?!\d)|\s+or\s+so\b|\s+or\s+more\b)"
 _PERCENT = r"(?:\s?%|\s+per\s?cent\b|\s+percent(?:age\s+points?)?\b|\s+percentage\s+points?\b)"
 _VAGUE = (
@@ -692,6 +693,10 @@ def _quantity_from(
         unit = _unit_for(text, end, first, cur, pct, tokens, n1_start)
     if unit is None or _inside_a_name(text, n1_start, unit):
         return None
+    if not cur and not pct and _after_a_name_word(text, n1_start, unit):
+        return None
+    if not cur and not pct and THRESHOLD_AFTER.match(text, end):
+        return None  # "below the 5000 mark": a round line passed, no figure of the event
     if unit.lower() in TIME_UNITS and _an_offset_in_time(text, end, unit):
         return None
     if not cur and not pct and _names_with_a_number(text, match.end("n1"), first, unit):
@@ -706,6 +711,34 @@ def _inside_a_name(text: str, start: int, unit: str) -> bool:
         return False
     found = NAME_BEFORE.search(text, max(0, start - 60), start)
     return found is not None and found.group("last").lower() not in CALENDAR_WORDS
+
+
+# A round level named as a line crossed: "the 5000 mark", "the 10,000-point barrier".
+THRESHOLD_AFTER = re.compile(
+    r"\s*-?\s*(?:points?\s*-?\s*level|(?:points?\s*-?\s*)?(?:mark|barrier|threshold))\b(?!-)",
+    re.IGNORECASE,
+)
+# One word of a name right before a number, mid-sentence: written in capitals ("CAC",
+# "S&P"), with a capital inside ("iPhone"), or capitalised ("Fortune", "Poor's"); "Group of
+# 20" puts "of" between them.
+NAME_WORD_BEFORE = re.compile(
+    r"(?<=[a-z,;:)&] )(?P<word>[A-Z][A-Z&]+|[a-z]+[A-Z][\w]*|[A-Z][a-z]+)(?:(?P<own>['’]s)| of)? $"
+)
+
+DIGITS_ALONE = re.compile(r"\d[\d,.]*(?![\d,.]|\s*-)")
+
+
+def _after_a_name_word(text: str, start: int, unit: str) -> bool:
+    """ "the CAC 40 rose", "a Fortune 500 company", "the new iPhone 4", "the Group of 20": a
+    number right after a word of a name, counting nothing or one singular thing, is part of
+    the name; a count takes the plural ("the EU 27 members" still counts members)."""
+    found = NAME_WORD_BEFORE.search(text, max(0, start - 40), start)
+    if found is None or found.group("word").lower() in CALENDAR_WORDS:
+        return False
+    if found.group("own") and not DIGITS_ALONE.match(text, start):
+        return False  # "Meyer's four-book series": a person's, not a name's number
+    head = unit.split()[-1] if unit else ""
+    return not (_is_plural(head) or head.lower() in IRREGULAR_PLURALS or unit == TOLL_UNIT)
 
 
 def _an_offset_in_time(text: str, end: int, unit: str) -> bool:
