@@ -916,7 +916,7 @@ def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, peri
     return "Time of day" if CLOCK_ONLY.fullmatch(time.evidence.text.strip()) else "Date"
 
 
-# A clock time written without its day ("at 16:08 UTC", "0800 GMT", "6:40 p.m."): the time
+# A clock time written without its day ("at 11:42 UTC", "0930 GMT", "6:40 p.m."): the time
 # reader places it on a day, but what the sentence tells is a time of day, not a date
 CLOCK_ONLY = re.compile(
     r"(?:(?:at|by|around|about|until|before|after)\s+)?"

@@ -718,9 +718,9 @@ THRESHOLD_AFTER = re.compile(
     r"\s*-?\s*(?:points?\s*-?\s*level|(?:points?\s*-?\s*)?(?:mark|barrier|threshold))\b(?!-)",
     re.IGNORECASE,
 )
-# One word of a name right before a number, mid-sentence: written in capitals ("CAC",
-# "S&P"), with a capital inside ("iPhone"), or capitalised ("Fortune", "Poor's"); "Group of
-# 20" puts "of" between them.
+# One word of a name right before a number, mid-sentence: written in capitals ("VSX",
+# "K&B"), with a capital inside ("eCart"), or capitalised ("Harbour", "Lund's"); "Group of
+# 12" puts "of" between them.
 NAME_WORD_BEFORE = re.compile(
     r"(?<=[a-z,;:)&] )(?P<word>[A-Z][A-Z&]+|[a-z]+[A-Z][\w]*|[A-Z][a-z]+)(?:(?P<own>['’]s)| of)? $"
 )
@@ -729,9 +729,9 @@ DIGITS_ALONE = re.compile(r"\d[\d,.]*(?![\d,.]|\s*-)")
 
 
 def _after_a_name_word(text: str, start: int, unit: str) -> bool:
-    """ "the CAC 40 rose", "a Fortune 500 company", "the new iPhone 4", "the Group of 20": a
+    """ "the VSX 40 rose", "a Harbour 500 company", "the new eCart 4", "the Group of 12": a
     number right after a word of a name, counting nothing or one singular thing, is part of
-    the name; a count takes the plural ("the EU 27 members" still counts members)."""
+    the name; a count takes the plural ("the Union 27 members" still counts members)."""
     found = NAME_WORD_BEFORE.search(text, max(0, start - 40), start)
     if found is None or found.group("word").lower() in CALENDAR_WORDS:
         return False

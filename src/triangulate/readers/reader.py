@@ -102,7 +102,7 @@ READER_VERSION = "31"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # a weekday with its week ("Friday next week"); no thing, possibility or narration is a
 # speaker's; "WEST ORLO, Fla. -" is a dateline; 31: an outlet carrying someone's words
 # ("..., police said, according to the Courier") is not their speaker; an excerpt's last
-# clause cut off before its end is a statement; a number in a name ("the CAC 40", "iPhone
+# clause cut off before its end is a statement; a number in a name ("the VSX 40", "eCart
 # 4") or a round line ("the 5000 mark") is no figure; "US$ 55 billion" is money
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
