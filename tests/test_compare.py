@@ -534,9 +534,7 @@ def test_a_count_of_those_a_report_is_told_by_is_no_figure() -> None:
         " go. The buyer will pay 12 million crowns, four senior harbour officials have"
         " confirmed. It keeps all five ferries, according to six unnamed sources."
     )
-    article = Article("a1", "a1.txt", text, outlet="Outlet 1", published="2031-05-01")
-    mentions = collect_mentions([article], read_many([article]))
-    written = {m.value_evidence.text for m in mentions if m.kind == "quantity"}
+    written = _figures_written(text)
     tellers = ("two", "three", "four", "six")
     assert not any(w.lower().startswith(tellers) for w in written), written
     assert any(w.startswith("40") for w in written), written
@@ -549,7 +547,12 @@ def test_a_count_of_people_in_the_event_is_a_figure_though_a_telling_word_follow
         " Thirty people close to the blast were taken to hospital. About 200 people said they"
         " had lost their homes. Three officials who spoke at the hearing were dismissed."
     )
+    written = {figure.lower() for figure in _figures_written(text)}
+    assert {"40", "thirty", "about 200", "three"} <= written, written
+
+
+def _figures_written(text: str) -> set[str]:
+    """The figures, as written, that one invented article's claims are made of."""
     article = Article("a1", "a1.txt", text, outlet="Outlet 1", published="2031-05-01")
     mentions = collect_mentions([article], read_many([article]))
-    written = {m.value_evidence.text.lower() for m in mentions if m.kind == "quantity"}
-    assert {"40", "thirty", "about 200", "three"} <= written, written
+    return {m.value_evidence.text for m in mentions if m.kind == "quantity"}

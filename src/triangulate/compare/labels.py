@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
 
 from triangulate.core.words import (
     NUMBER_WORDS,
@@ -19,6 +18,7 @@ from triangulate.core.words import (
     REPORTING_VERBS,
     SPEECH_VERBS,
     WORD,
+    compiled_pattern,
     irregular_forms,
     past_forms,
     verb_groups,
@@ -267,10 +267,10 @@ def _mover(sentence_text: str, fact: Fact) -> str | None:
     doer = doer_of(sentence_text, fact)
     if doer or not fact.subject or not fact.predicate:
         return doer
-    found = _phrase_at(sentence_text, fact.subject, 0)
-    verb = _verb_span(sentence_text, fact.predicate, found[1]) if found else None
-    if found is None or verb is None:
+    spans = _and_its_verb(sentence_text, fact.subject, fact.predicate)
+    if spans is None:
         return None
+    found, verb = spans
     gap = sentence_text[found[1] : verb[0]]
     if not (ASIDE.fullmatch(gap) or WHICH_GAP.fullmatch(gap)):
         return None
@@ -642,17 +642,11 @@ def patient_of(sentence_text: str, fact: Fact) -> str | None:
 SPACED_HYPHEN = re.compile(r"(\w)\s+([-‐])\s+(?=\w)")
 
 
-# The patterns made of a sentence's own words (a phrase, an object, a verb), compiled once
-# each: a large comparison makes more of them than ``re`` keeps (512), so that through ``re``
-# each was compiled again at every call, and pushed out the fixed patterns too.
-_pattern = lru_cache(maxsize=8192)(re.compile)
-
-
 def _spaced_phrase_at(sentence: str, phrase: str) -> tuple[int, int] | None:
     """Where a tokenised sentence writes a phrase with spaces around its hyphens ("36 -
     year - old man" for "36-year-old man")."""
     pattern = r"\s*([-‐])\s*".join(re.escape(part) for part in re.split(r"[-‐]", phrase))
-    found = _pattern(rf"(?<![\w-]){pattern}(?![\w])").search(sentence)
+    found = compiled_pattern(rf"(?<![\w-]){pattern}(?![\w])").search(sentence)
     return (found.start(), found.end()) if found else None
 
 
@@ -670,9 +664,8 @@ def _verb_phrase(sentence_text: str, fact: Fact | None) -> str:
     if not fact.subject and fact.object:
         # a passive clause ("The smelter was closed"): its object is what it is about
         written = _patient_as_written(sentence_text, fact.object)
-        patient = _phrase_at(sentence_text, written, 0)
-        verb_at = _verb_span(sentence_text, fact.predicate, patient[1]) if patient else None
-        if patient is None or verb_at is None or not _close(sentence_text, patient[1], verb_at[0]):
+        spans = _and_its_verb(sentence_text, written, fact.predicate)
+        if spans is None or not _close(sentence_text, spans[0][1], spans[1][0]):
             return ""  # what the clause is about is not written before its verb
         return f"{_lowered(written)} {_auxiliary_before(sentence_text, verb)}{verb}"
     return " ".join(p for p in (fact.subject, verb, fact.object) if p)
@@ -694,9 +687,10 @@ def _object_as_written(sentence_text: str, phrase: str) -> str:
     article = r"(?:(?:the|a|an)\s+)?"
     written = r"\s+".join(re.escape(word) for word in words[1:])
     pattern = rf"(?<!\w){re.escape(words[0])}\s+{article}{written}(?!\w)" if written else ""
-    found = _pattern(pattern).search(sentence_text) if pattern else None
+    found = compiled_pattern(pattern).search(sentence_text) if pattern else None
     if found is None:
-        found = _pattern(rf"(?<!\w){article}{re.escape(phrase)}(?!\w)").search(sentence_text)
+        alone = compiled_pattern(rf"(?<!\w){article}{re.escape(phrase)}(?!\w)")
+        found = alone.search(sentence_text)
     if found is None:
         return phrase
     # "hit the southern town": the article the reader dropped before the first word
@@ -717,7 +711,7 @@ def _lowered(phrase: str) -> str:
 
 def _auxiliary_before(sentence_text: str, verb: str) -> str:
     """ "was " in "was closed": the form of "be" right before a verb, as written."""
-    found = _pattern(
+    found = compiled_pattern(
         rf"\b((?:has|have|had)\s+been|was|were|is|are|be)\s+(?:\w+ly\s+)?{re.escape(verb)}\b"
     ).search(sentence_text)
     return " ".join(found.group(1).split()) + " " if found else ""
@@ -1002,14 +996,15 @@ def _across_an_aside(sentence_text: str, fact: Fact | None, date_text: str) -> s
         if not fact.subject
         else (_doer_as_written(sentence_text, fact) or fact).subject or holder
     )
-    found = _phrase_at(sentence_text, written, 0)
-    if found and re.search(r"\b(?:and|or)\s+$", sentence_text[: found[0]]):
+    spans = _and_its_verb(sentence_text, written, fact.predicate)
+    if spans is None:
+        return ""
+    found, verb = spans
+    if re.search(r"\b(?:and|or)\s+$", sentence_text[: found[0]]):
         return ""  # "Tom Ruiz and Ana Ruiz, his wife, sold": one of two doers
-    verb = _verb_span(sentence_text, fact.predicate, found[1]) if found else None
-    gap = sentence_text[found[1] : verb[0]] if found and verb else ""
+    gap = sentence_text[found[1] : verb[0]]
     if not ASIDE.fullmatch(gap) or _inside(date_text, gap):
         return ""
-    assert found is not None and verb is not None
     after_it = sentence_text.rindex(",", found[1], verb[0]) + 1  # keep "was" of "..., was held"
     without = f"{sentence_text[: found[1]]}{sentence_text[after_it:]}"
     return _verb_phrase(without, fact) or _verb_phrase(without, _doer_as_written(without, fact))
@@ -1101,7 +1096,7 @@ def _word_character(character: str) -> bool:
 def _noun_after(sentence_text: str, time: TimeExpression, _: str) -> str:
     """ "the 1991-1993 war": the noun a period qualifies, written right after it."""
     # word-bounded: "fall" is not the date inside "the falling price"
-    found = re.search(rf"(?<!\w){re.escape(time.evidence.text)}(?!\w)", sentence_text)
+    found = compiled_pattern(rf"(?<!\w){re.escape(time.evidence.text)}(?!\w)").search(sentence_text)
     if found is None:
         return ""
     position = found.start()
@@ -1274,6 +1269,15 @@ CLAUSE_NEXT = re.compile(
 DOER_GAP = 2  # words between the doer and its verb ("X also quickly left")
 OBJECT_GAP = 3  # words between the verb and its object ("left all of the region")
 CLAUSE_BREAK_IN_LABEL = re.compile(r"[;:()\[\]\"“”]|,\s")
+
+
+def _and_its_verb(
+    sentence: str, phrase: str, predicate: str
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Where the sentence writes a doer or a patient, and the clause's verb after it."""
+    found = _phrase_at(sentence, phrase, 0)
+    verb = _verb_span(sentence, predicate, found[1]) if found else None
+    return (found, verb) if found is not None and verb is not None else None
 
 
 def _phrase_at(sentence: str, phrase: str, after: int) -> tuple[int, int] | None:

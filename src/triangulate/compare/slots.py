@@ -26,7 +26,6 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from triangulate.compare.disagreements import (
     FULL_NAME_WORDS,
@@ -37,7 +36,7 @@ from triangulate.compare.disagreements import (
 from triangulate.compare.statements import Statement, saying_times
 from triangulate.core.dates import value_in_words
 from triangulate.core.sources import Sources, independent_sources, keyed
-from triangulate.core.words import stem, word_set
+from triangulate.core.words import compiled_pattern, stem, word_set
 from triangulate.models import Article, Claim, Entity, Evidence, Reading, Side, TimeExpression
 
 # Nouns that give a person's role when written beside a name ("prime minister <name>",
@@ -150,12 +149,7 @@ def _naming(kind: str, name: str) -> re.Pattern[str]:
     full name (the last word of a place's name, "Valley", "Street", names others too)."""
     words = name.split()
     tail = words[-1] if kind == "who" and len(words) >= 2 else name
-    return _compiled(rf"\b(?:{re.escape(name)}|{re.escape(tail)})\b")
-
-
-# One pattern a name, compiled once: a large comparison names more people and places than
-# ``re`` keeps patterns (512), which compiled each again at every comparison.
-_compiled = lru_cache(maxsize=4096)(re.compile)
+    return compiled_pattern(rf"\b(?:{re.escape(name)}|{re.escape(tail)})\b")
 
 
 def _told_alike(

@@ -13,7 +13,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # A word: letters and digits, with inner apostrophes and hyphens ("don't", "so-called").
@@ -35,6 +35,13 @@ _STOP_TEXT = """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 
 Lemmas = Mapping[str, str]  # lower-cased word form -> its lemma, where they differ
+
+
+# A pattern made of an article's own words (a name, a phrase, a verb), compiled once each:
+# a large comparison makes more of them than ``re`` keeps (512), so that through ``re`` each
+# was compiled again at every call and pushed the fixed patterns out too. Bounded: the words
+# come from untrusted text.
+compiled_pattern = lru_cache(maxsize=8192)(re.compile)
 
 
 def word_set(words: str) -> frozenset[str]:

@@ -138,7 +138,7 @@ def find_units(doc: Doc, article_id: str) -> list[Unit]:
     """The article's statement units, in text order."""
     found = []
     for tokens in _joined_sentences(doc):
-        unit = _unit(doc, tokens, article_id, _cut_off(doc, tokens))
+        unit = _unit(doc, tokens, article_id)
         if unit is not None:
             found.append(unit)
     return found
@@ -198,14 +198,15 @@ def _cut_off(doc: Doc, tokens: list[Token]) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in tokens) and bool(_main_predicates(tokens))
 
 
-def _unit(doc: Doc, tokens: list[Token], article_id: str, cut_off: bool = False) -> Unit | None:
-    """The tokens' unit: a sentence of enough words that ends as one, or that ``cut_off``."""
+def _unit(doc: Doc, tokens: list[Token], article_id: str) -> Unit | None:
+    """The tokens' unit: a sentence of enough words that ends as one, or an excerpt's last
+    words cut off before it ends."""
     words = [t for t in tokens if t.is_alpha or t.like_num]
     if len(words) < MIN_WORDS:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = doc.text[start:end]
-    if not ends_like_a_sentence(text) and not cut_off:
+    if not ends_like_a_sentence(text) and not _cut_off(doc, tokens):
         return None
     lowered = tuple(TOKEN.findall(text.lower()))
     first, last = tokens[0].i, tokens[-1].i + 1
