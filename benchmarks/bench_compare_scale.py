@@ -28,6 +28,16 @@ With ``--recall``, a second table says what the candidate index (``compare/candi
 costs in pairs: per size, the pairs it scores against every pair of different sources, and how
 many of the pairs that scoring every pair puts over the threshold it keeps.
 
+With ``--near``, a table of the cosines between sources that ``candidates.near_sources``
+reads, by how two sources relate (one event; the two events of one topic; two topics): the
+figures its floor was set by; the linked pairs by relation; and the multi-source claims
+citing articles of two topics or more (claims mixing events fed together).
+
+With ``--union``, each size's first and second half of the articles compared alone and both
+at once (warm): linear work costs both at once what it costs the halves, whatever events each
+half holds, while the sizes above grow by adding topics whose coverage is denser than the
+first ones' (more statements linked a statement), which the CPU per statement shows too.
+
 With ``--repeat N``, each size of ``--sizes`` (of more than 20 articles) is instead measured N
 times, the sizes in turn (80, 160, 80, 160, ...), each run in a fresh process: after one
 untimed ``compare()`` of the first 20 articles (what loads and warms the models), the size's
@@ -228,6 +238,104 @@ def candidate_recall(sizes: list[int], articles: list[Article], readings: list[R
         )
 
 
+def _event_of(article: str) -> tuple[str, str]:
+    """An ECB+ document's topic and event (the topic's ``ecb`` or ``ecbplus`` half)."""
+    topic = article.split("_")[0]
+    return topic, topic + ("+" if article.endswith("ecbplus") else "")
+
+
+def _relation(first: str, second: str) -> str:
+    (topic, event), (other_topic, other_event) = _event_of(first), _event_of(second)
+    if event == other_event:
+        return "one event"
+    return "two events of a topic" if topic == other_topic else "two topics"
+
+
+RELATIONS = ("one event", "two events of a topic", "two topics")
+
+
+def near_table(
+    sizes: list[int], articles: list[Article], readings: list[Reading], encoder: Any
+) -> None:
+    """Per size: the cosines ``candidates.near_sources`` reads, by how two sources relate
+    (percentiles, and the share at or over ``NEAR_FLOOR``); the linked pairs by relation; the
+    multi-source claims whose articles span two topics or more."""
+    print(
+        "| articles | relation | source pairs | cosine 1/5/50/95/99th percentile "
+        f"| at or over {candidates.NEAR_FLOOR} | pairs linked |"
+    )
+    print("|---:|---|---:|---|---:|---:|")
+    for size in sizes:
+        statements = statements_of(articles[:size], readings[:size])
+        source = candidates.source_ids(statements)
+        index = candidates._LemmaIndex(statements, source, candidates.POSTINGS)
+        sources = int(source.max()) + 1
+        bags = candidates._bags(index, source, sources)
+        cosine = bags @ bags.T
+        name = {int(number): s.source for number, s in zip(source, statements, strict=True)}
+        found: dict[str, list[float]] = {relation: [] for relation in RELATIONS}
+        for first in range(sources):
+            for second in range(first + 1, sources):
+                relation = _relation(name[first], name[second])
+                found[relation].append(float(cosine[first, second]))
+        linked = {relation: 0 for relation in RELATIONS}
+        for i, j in aligned(statements)[1]:
+            linked[_relation(statements[i].source, statements[j].source)] += 1
+        for relation, values in found.items():
+            if not values:
+                continue
+            shares = statistics.quantiles(values, n=100, method="inclusive")
+            cuts = "/".join(f"{shares[k - 1]:.3f}" for k in (1, 5, 50, 95, 99))
+            over = sum(value >= candidates.NEAR_FLOOR for value in values) / len(values)
+            print(
+                f"| {size} | {relation} | {len(values):,} | {cuts} | {over:.1%} "
+                f"| {linked[relation]:,} |"
+            )
+        spanning = multi = 0
+        for claim in compare(articles[:size], readings[:size], encoder):
+            cited = {e.article for side in claim.sides for e in side.evidence}
+            if len(cited) > 1:
+                multi += 1
+                spanning += len({_event_of(article)[0] for article in cited}) > 1
+        print(
+            f"| {size} | multi-source claims spanning two topics | {spanning:,} of {multi:,} | | | |"
+        )
+
+
+def _least_cpu(articles: list[Article], readings: list[Reading], encoder: Any, runs: int) -> float:
+    """The least CPU seconds of ``runs`` calls of ``compare()``."""
+    spent = []
+    for _ in range(runs):
+        started = time.process_time()
+        compare(articles, readings, encoder)
+        spent.append(time.process_time() - started)
+    return min(spent)
+
+
+def union_table(
+    sizes: list[int], articles: list[Article], readings: list[Reading], encoder: Any
+) -> None:
+    """Per size: ``compare()`` of its first half alone, of its second half alone and of both
+    at once (warm: the least of three calls each). Linear work costs the whole what the two
+    halves cost; what the whole costs over their sum is the work that grows with the square
+    of the articles fed together, whatever the events each half tells."""
+    print(
+        "| articles | statements: first half, second half | CPU s: first half, second half "
+        "| CPU s: both at once | both / sum of halves |"
+    )
+    print("|---:|---|---|---:|---:|")
+    for size in sizes:
+        half = size // 2
+        parts = ((0, half), (half, size), (0, size))
+        spent = [_least_cpu(articles[a:b], readings[a:b], encoder, 3) for a, b in parts]
+        counts = [len(statements_of(articles[a:b], readings[a:b])) for a, b in parts[:2]]
+        print(
+            f"| {size} | {counts[0]:,}, {counts[1]:,} | {spent[0]:.2f}, {spent[1]:.2f} "
+            f"| {spent[2]:.2f} | {spent[2] / (spent[0] + spent[1]):.2f}x |",
+            flush=True,
+        )
+
+
 WARM_UP = 20  # articles compared, untimed, before a fresh process's timed runs
 WARM_RUNS = 2  # further runs of a size in a fresh process, the least of them its warm figure
 
@@ -298,6 +406,12 @@ def main() -> None:
     parser.add_argument("--recall", action="store_true", help="the candidate index's pairs")
     parser.add_argument("--steps", action="store_true", help="CPU of some steps of compare()")
     parser.add_argument(
+        "--union", action="store_true", help="each size's two halves alone and both at once"
+    )
+    parser.add_argument(
+        "--near", action="store_true", help="the sources' cosines near_sources reads, by relation"
+    )
+    parser.add_argument(
         "--event", action="store_true", help="also the largest training event, a quarter to all"
     )
     parser.add_argument(
@@ -345,6 +459,10 @@ def main() -> None:
         step_times(sizes, articles, readings, encoder)
     if args.recall:
         candidate_recall(sizes, articles, readings)
+    if args.near:
+        near_table(sizes, articles, readings, encoder)
+    if args.union:
+        union_table(sizes, articles, readings, encoder)
     print(f"load average {os.getloadavg()[0]:.1f}")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -141,14 +142,20 @@ THINGS = ("sandbags", "pumps", "boats", "tents", "levees", "bridges", "roads", "
 PLACES = ("quay", "mill", "ferry", "depot", "levee", "school", "chapel", "market")
 
 
-def _invented_event(articles: int, sentences: int = 10) -> list[Statement]:
-    """One flood told by ``articles`` outlets in invented sentences sharing most words."""
+def _invented_event(
+    articles: int,
+    sentences: int = 10,
+    words: tuple[tuple[str, ...], ...] = (PEOPLE, ACTS, THINGS, PLACES),
+    first: int = 0,
+    streets: range = range(1, 41),
+) -> list[Statement]:
+    """One flood told by ``articles`` outlets in invented sentences sharing most words (or
+    another event, told in ``words``, in ``streets``); the outlets numbered from ``first``."""
     pick = random.Random(articles)
     statements: list[Statement] = []
-    for article in range(articles):
+    for article in range(first, first + articles):
         for number in range(sentences):
-            words = (pick.choice(PEOPLE), pick.choice(ACTS), pick.choice(THINGS))
-            lemmas = (*words, pick.choice(PLACES), f"street{pick.randint(1, 40)}")
+            lemmas = (*(pick.choice(kind) for kind in words), f"street{pick.choice(streets)}")
             text = " ".join(lemmas)
             unit = Unit(Evidence(f"a{article}", 0, len(text), text), words=lemmas, lemmas=lemmas)
             statements.append(
@@ -177,6 +184,45 @@ def test_scored_statement_pairs_grow_linearly_on_a_large_event() -> None:
     for size, count in counts.items():
         assert cap * size / 2 <= count <= 2 * cap * size  # every pair: size * size / 2
     assert counts[800] <= 2.2 * counts[400] <= 4.84 * counts[200]
+
+
+# A second invented event: a council vote, told with words of its own; a few street names
+# are what both events' sentences share.
+VOTE = (
+    ("councillors", "aldermen", "clerks", "mayors"),
+    ("voted", "tabled", "amended", "rejected", "adopted"),
+    ("budget", "levy", "bylaw", "motion", "tender"),
+    ("chamber", "hall", "annex", "committee"),
+)
+
+
+def _two_events(outlets: int) -> list[Statement]:
+    """A flood and a council vote, each told by ``outlets`` outlets, fed to one comparison."""
+    flood = _invented_event(outlets)
+    vote = _invented_event(outlets, words=VOTE, first=outlets, streets=range(35, 75))
+    return [replace(s, index=i) for i, s in enumerate(flood + vote)]
+
+
+def test_statements_of_two_events_fed_together_are_not_each_others_candidates() -> None:
+    statements = _two_events(12)
+    flood = {s.source: int(s.article[1:]) < 12 for s in statements}
+    pairs = candidates.statement_pairs(statements, cap=16).tolist()
+    assert pairs
+    assert all(flood[statements[i].source] == flood[statements[j].source] for i, j in pairs)
+    # the street names alone pair them: the index searched in every source finds such partners
+    source = candidates.source_ids(statements)
+    index = candidates._LemmaIndex(statements, source, candidates.POSTINGS)
+    shared = next(s.index for s in statements if {"street35", "street36"} & set(s.unit.lemmas))
+    assert not all(flood[statements[k].source] for k in index.nearest(shared, 64).tolist())
+
+
+def test_every_source_of_one_event_is_near_every_other() -> None:
+    statements = _invented_event(20)
+    source = candidates.source_ids(statements)
+    index = candidates._LemmaIndex(statements, source, candidates.POSTINGS)
+    near = candidates.near_sources(index, source)
+    assert near is not None
+    assert (near | np.eye(20, dtype=np.bool_)).all()
 
 
 def test_values_sharing_a_key_are_paired_in_proportion_to_them() -> None:

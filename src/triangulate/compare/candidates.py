@@ -12,7 +12,11 @@ at most ``CAP`` candidates of other sources:
   find one fact by and is left out, which also bounds the work of the index itself). On the
   ECB+ training topics compared 160 articles at once, 64 candidates keep all but 2 of the
   604 labelled pairs the agreed claims join with 256 (docs/benchmarks.md, "Time to a
-  dossier"), so the pairs scored stay a fixed number a statement as the articles grow.
+  dossier"), so the pairs scored stay a fixed number a statement as the articles grow;
+- and beyond the cap, only in the sources near its own (``near_sources``: those whose rare
+  lemmas are near, and a source's few nearest): the articles of one event are all near one
+  another, while another event fed with them (several stories at once, a stray article) is
+  not searched, so its sentences neither link to this one's nor crowd out its candidates.
 
 A pair is scored when either side keeps the other: at most 2 x ``CAP`` pairs a statement.
 The linker's values are paired the same way, by the keys a link needs (``bucket_pairs``), and
@@ -111,6 +115,7 @@ def statement_pairs(
     source = source_ids(statements)
     others = n - np.bincount(source)[source]  # statements of other sources, per statement
     index = _LemmaIndex(statements, source, postings)
+    near = near_sources(index, source)
     everyone: dict[int, IntArray] = {}  # per source: every statement of the other sources
     keys = []  # each pair as one number, low * n + high
     for i in range(n):
@@ -119,7 +124,7 @@ def statement_pairs(
                 everyone[int(source[i])] = np.flatnonzero(source != source[i])
             partners = everyone[int(source[i])]
         else:
-            partners = index.nearest(i, min(cap, NEAREST))
+            partners = index.nearest(i, min(cap, NEAREST), near)
         partners = partners.astype(np.int64)
         keys.append(np.minimum(partners, i) * n + np.maximum(partners, i))
     unique = np.unique(np.concatenate(keys))
@@ -144,9 +149,10 @@ class _LemmaIndex:
         }
         self.idf = {lemma: math.log(n / len(found)) for lemma, found in self.holders.items()}
 
-    def nearest(self, i: int, cap: int) -> IntArray:
+    def nearest(self, i: int, cap: int, near: BoolArray | None = None) -> IntArray:
         """Up to ``cap`` statements of other sources sharing the most IDF weight of rare
-        lemmas with statement ``i`` (ties: the earlier statement)."""
+        lemmas with statement ``i`` (ties: the earlier statement); of the sources ``near``
+        statement ``i``'s (a row by source: :func:`near_sources`) when given."""
         rare = [lemma for lemma in self.lemmas[i] if lemma in self.holders]
         if not rare:
             return np.zeros(0, dtype=np.int64)
@@ -155,11 +161,55 @@ class _LemmaIndex:
             [np.full(len(self.holders[lemma]), self.idf[lemma]) for lemma in rare]
         )
         other = self.source[hits] != self.source[i]
+        if near is not None:
+            other &= near[self.source[i], self.source[hits]]
         found, position = np.unique(hits[other], return_inverse=True)
         weight = np.bincount(position, weights[other], minlength=len(found))
         if len(found) > cap:
             found = found[np.lexsort((found, -weight))[:cap]]
         return found
+
+
+# Sources near enough to look in (fitted on the ECB+ training topics: docs/benchmarks.md,
+# "Time to a dossier"; ``benchmarks/bench_compare_scale.py --near`` prints the cosines)
+NEAR_FLOOR = 0.1  # two articles of one event: 95% over it; of two topics: 99% under it
+NEAR_SOURCES = 8  # a source's nearest kept whatever their cosine: none is left alone
+
+
+def near_sources(index: _LemmaIndex, source: IntArray) -> BoolArray | None:
+    """Which sources each source's statements look for candidates in (a row a source): those
+    whose rare lemmas are near its own (cosine of their IDF-weighted bags at least ``NEAR_FLOOR``),
+    and its ``NEAR_SOURCES`` nearest whatever their cosine, either way. Articles of one
+    event share its names and words and pass; a second event fed with them (a careless
+    grouping, a story's stray) mostly does not, so its sentences are not its candidates:
+    fewer false links, and candidates that do not grow with the events fed together. None
+    (every source) when there are no more than ``NEAR_SOURCES`` other sources."""
+    sources = int(source.max()) + 1 if len(source) else 0
+    if sources <= NEAR_SOURCES + 1:
+        return None
+    bags = _bags(index, source, sources)
+    cosine = bags @ bags.T
+    np.fill_diagonal(cosine, -1.0)
+    nearest = np.argsort(-cosine, axis=1, kind="stable")[:, :NEAR_SOURCES]
+    near: BoolArray = cosine >= NEAR_FLOOR
+    near[np.arange(sources)[:, None], nearest] = True
+    return near | near.T
+
+
+def _bags(index: _LemmaIndex, source: IntArray, sources: int) -> npt.NDArray[np.float32]:
+    """Each source's rare lemmas (those the index searches by), IDF-weighted, as unit rows."""
+    column = {lemma: c for c, lemma in enumerate(index.holders)}
+    rows, columns, weights = [], [], []
+    for i, lemmas in enumerate(index.lemmas):
+        for lemma in lemmas:
+            if lemma in column:
+                rows.append(int(source[i]))
+                columns.append(column[lemma])
+                weights.append(index.idf[lemma])
+    bags = np.zeros((sources, len(column)), dtype=np.float32)
+    np.add.at(bags, (np.array(rows, dtype=np.int64), np.array(columns, dtype=np.int64)), weights)
+    bags /= np.maximum(np.linalg.norm(bags, axis=1, keepdims=True), np.float32(1e-9))
+    return bags
 
 
 def adjacency(pairs: IntArray, n: int) -> tuple[IntArray, IntArray]:
