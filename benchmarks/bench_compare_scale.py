@@ -268,10 +268,8 @@ def near_table(
     for size in sizes:
         statements = statements_of(articles[:size], readings[:size])
         source = candidates.source_ids(statements)
-        index = candidates._LemmaIndex(statements, source, candidates.POSTINGS)
         sources = int(source.max()) + 1
-        bags = candidates._bags(index, source, sources)
-        cosine = bags @ bags.T
+        cosine = candidates.source_cosines(statements)
         name = {int(number): s.source for number, s in zip(source, statements, strict=True)}
         found: dict[str, list[float]] = {relation: [] for relation in RELATIONS}
         for first in range(sources):

@@ -187,13 +187,25 @@ def near_sources(index: _LemmaIndex, source: IntArray) -> BoolArray | None:
     sources = int(source.max()) + 1 if len(source) else 0
     if sources <= NEAR_SOURCES + 1:
         return None
-    bags = _bags(index, source, sources)
-    cosine = bags @ bags.T
+    cosine = _source_cosines(index, source)
     np.fill_diagonal(cosine, -1.0)
     nearest = np.argsort(-cosine, axis=1, kind="stable")[:, :NEAR_SOURCES]
     near: BoolArray = cosine >= NEAR_FLOOR
     near[np.arange(sources)[:, None], nearest] = True
     return near | near.T
+
+
+def source_cosines(statements: Sequence[Statement]) -> npt.NDArray[np.float32]:
+    """The cosines :func:`near_sources` reads: of the sources' bags of rare lemmas, a row and
+    a column a source (numbered by :func:`source_ids`)."""
+    source = source_ids(statements)
+    return _source_cosines(_LemmaIndex(statements, source, POSTINGS), source)
+
+
+def _source_cosines(index: _LemmaIndex, source: IntArray) -> npt.NDArray[np.float32]:
+    bags = _bags(index, source, int(source.max()) + 1 if len(source) else 0)
+    cosine: npt.NDArray[np.float32] = bags @ bags.T
+    return cosine
 
 
 def _bags(index: _LemmaIndex, source: IntArray, sources: int) -> npt.NDArray[np.float32]:
