@@ -13,6 +13,8 @@ import pytest
 from triangulate.compare.claims import compare
 from triangulate.compare.labels import sum_measure
 from triangulate.compare.link import _holder as link_holder
+from triangulate.compare.link import _one_wording as one_wording
+from triangulate.compare.link import _Traits as link_traits
 from triangulate.compare.revisions import told_as_earlier
 from triangulate.models import Article, Claim, Entity, Evidence
 from triangulate.nlp.encoder import TextEncoder, load_encoder
@@ -368,6 +370,71 @@ def test_two_days_written_without_a_year_conflict(
     )
     dates = [c for c in claims if c.kind == "date" and c.status == "conflict"]
     assert [sorted(s.display for s in c.sides) for c in dates] == [sorted([first, second])]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "when"),
+    [
+        ("2031-05-13", "2031-05-20", "on Saturday"),  # a follow-up repeating the first report
+        ("2031-05-13", "2031-05-14", "today"),
+    ],
+)
+def test_a_day_in_a_sentence_a_later_report_repeats_is_no_conflict(
+    encoder: TextEncoder, first: str, second: str, when: str
+) -> None:
+    """A later report repeating an earlier one's sentence word for word keeps its "on
+    Saturday": read against the two publication days it names two days only by the reading,
+    no date the sources differ on."""
+    claims = _dated_claims(
+        encoder,
+        (
+            first,
+            "Two found dead in Lorrey\n\nThe bodies of two ferry workers were found in a cabin"
+            f" on Quay Street in Lorrey {when}, police said.",
+        ),
+        (
+            second,
+            "Lorrey deaths: inquest opens\n\nThe bodies of two ferry workers were found in a"
+            f" cabin on Quay Street in Lorrey {when}, police said.",
+        ),
+    )
+    assert not [
+        c for c in claims if c.kind in ("date", "when") and c.status in ("conflict", "update")
+    ]
+
+
+def test_a_repeated_sentence_written_again_with_its_own_figures_is_its_own_day() -> None:
+    """A sentence repeated with its figures changed was written again for its day: its
+    "today" is that day, and two such days may differ."""
+
+    def traits(sentence: str) -> link_traits:
+        return link_traits("time:point", "today", frozenset(), None, False, False, ("", ""),
+                           None, "", sentence, None)  # fmt: skip
+
+    first = "Norlink announced today (14 October 2031) that it had restored its customers."
+    again = "Norlink announced today (20 October 2031) that it had restored its customers."
+    assert one_wording(traits(first), traits(first.replace("Norlink", "The firm Norlink")))
+    assert not one_wording(traits(first), traits(again))
+
+
+def test_a_day_written_alike_in_sentences_of_their_own_still_conflicts(
+    encoder: TextEncoder,
+) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-05-13",
+            "Lorrey ferry worker held\n\nPolice arrested the Lorrey ferry worker Edvin Marsh"
+            " yesterday after a search of the harbour.",
+        ),
+        (
+            "2031-05-14",
+            "Ferry worker in custody\n\nEdvin Marsh, a ferry worker from Lorrey, was arrested"
+            " by harbour police yesterday, his lawyer said.",
+        ),
+    )
+    dates = [c for c in claims if c.kind in ("date", "when") and c.status == "conflict"]
+    assert [[s.display for s in c.sides] for c in dates] == [["yesterday", "yesterday"]]
 
 
 def test_a_change_told_again_a_day_later_is_a_conflict_a_count_still_standing_an_update(

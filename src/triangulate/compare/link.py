@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from triangulate.compare import labels
@@ -138,6 +139,10 @@ DIMENSION_WORD = re.compile(  # the unit may stand between ("25 kilometres north
     rf"[\s-]*(?:[a-z.]+[\s-]+)?(?:\(.{{0,20}}?\)\s*)?(?P<word>{_DIMENSION_WORDS})\b", re.I
 )
 DIMENSION_BEFORE = re.compile(r"\b(?P<word>depth|height|altitude|length|width)\s+of\s+$", re.I)
+# Sentences sharing this much of their wording, word by word, are one report's sentence
+# repeated by another (a follow-up reusing the first report's lines)
+REPEATED_WORDING = 0.6
+DIGITS = re.compile(r"\d+")
 DIMENSION_REACH = 20  # characters before a length searched for "a depth of"
 TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|cumulative)\b", re.I)
 
@@ -250,6 +255,31 @@ class _Traits:
     dimension: str | None  # what a length measures: "depth", "height", "distance", ...
     increment: bool = False  # a date of one more of a recurring happening ("two more ...")
     scope: str | None = None  # where a count holds: "everywhere" or a place's name
+
+
+def _one_wording(first: _Traits, second: _Traits) -> bool:
+    """Two dates written in the same words ("on Saturday", "this morning") in sentences one
+    report repeats nearly word for word from another, with the same figures: only the two
+    reports' publication days make them two days. A follow-up repeating an earlier report's
+    "were found on Saturday" a week later keeps the earlier report's Saturday; read against
+    its own day, it would be another one. Dates written alike in sentences of their own ("was
+    arrested yesterday" in reports of two days) may well be two days, and still clash, and so
+    may a repeated sentence that changes its figures ("announced today (14 October)", then
+    "announced today (20 October)"): it was written again for its day."""
+    if not first.kind.startswith("time:") or first.written != second.written:
+        return False
+    if first.sentence is None or second.sentence is None:
+        return False
+    if sorted(DIGITS.findall(first.sentence)) != sorted(DIGITS.findall(second.sentence)):
+        return False
+    return _wording_shared(first.sentence, second.sentence) >= REPEATED_WORDING
+
+
+@lru_cache(maxsize=4096)
+def _wording_shared(first: str, second: str) -> float:
+    """How much of two sentences' wording, word by word in order, is the same (0 to 1)."""
+    words = [re.findall(r"\w+", sentence.lower()) for sentence in (first, second)]
+    return SequenceMatcher(None, *words, autojunk=False).ratio()
 
 
 @dataclass
@@ -813,6 +843,8 @@ class Linker:
         if not compatible:
             if one_holder:
                 return 0.9, False  # one person, two ages (or two counts of their children)
+            if _one_wording(self.traits[i], self.traits[j]):
+                return None  # "found on Saturday" repeated a week later: the same Saturday
             if self.traits[i].increment or self.traits[j].increment:
                 return None  # "two more bodies on Wednesday", "three more on Thursday"
             if a.of_a_past_year != b.of_a_past_year:
