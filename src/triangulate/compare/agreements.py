@@ -78,9 +78,7 @@ def statement_claims(
     return found
 
 
-def _told_once(
-    update: Claim, told: set[tuple[str, tuple[tuple[Evidence, ...], ...]]]
-) -> bool:
+def _told_once(update: Claim, told: set[tuple[str, tuple[tuple[Evidence, ...], ...]]]) -> bool:
     """Whether an update is not one already found: the aligner's groups overlap, and groups
     that split the same sentences into the same two stages make one update, not one each
     (an election "began" in one report and "ended" in another, told three times). Adds it
