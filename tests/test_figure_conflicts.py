@@ -1084,3 +1084,40 @@ def test_the_decade_a_noun_is_of_is_no_date_of_the_happening(encoder: TextEncode
     )
     dates = [c for c in claims if c.kind == "date" and len(c.sides) == 2]
     assert not [c for c in dates if c.status in ("conflict", "update")]
+
+
+@pytest.mark.parametrize(
+    ("told", "other", "status"),
+    [
+        ("Twelve people were killed and about 40 injured", "injured 65 people", "conflict"),
+        ("Twelve were killed and 40 hurt", "injured 40 people", "agreed"),
+    ],
+)
+def test_people_counted_by_their_state_alone_answer_the_count_of_the_happening(
+    encoder: TextEncoder, told: str, other: str, status: str
+) -> None:
+    """ "About 40 injured", "40 hurt": a count of the people hurt, whatever the clause's
+    verb ("were killed") or subject, as "injured 65 people" is."""
+    claims = _claims(
+        encoder,
+        "Quake on Tarsel\n\nA magnitude 6.0 earthquake struck the island of Tarsel on Sunday."
+        f" {told}, officials said.",
+        "Tarsel quake kills twelve\n\nThe earthquake that hit Tarsel on Sunday killed twelve"
+        f" people and {other}, the island's governor said.",
+    )
+    injured = [c for c in _figures(claims, status) if c.about == "Number of people injured"]
+    assert len(injured) == 1
+    assert {a for side in injured[0].sides for a in side.articles} == {"a1", "a2"}
+
+
+def test_some_of_the_people_hurt_told_without_a_number_are_no_count_of_them(
+    encoder: TextEncoder,
+) -> None:
+    claims = _claims(
+        encoder,
+        "Quake on Tarsel\n\nA magnitude 6.0 earthquake struck the island of Tarsel on Sunday."
+        " Television showed a few injured being taken to hospital.",
+        "Tarsel quake kills twelve\n\nThe earthquake that hit Tarsel on Sunday killed twelve"
+        " people and injured 65 people, the island's governor said.",
+    )
+    assert not _figures(claims, "conflict")

@@ -29,7 +29,7 @@ from triangulate.compare.disagreements import name_key, spelled_alike
 from triangulate.compare.labels import SUM_MEASURES
 from triangulate.compare.statements import Statement, stem
 from triangulate.core.spans import split_at
-from triangulate.core.words import PERSON_NOUNS, verb_groups, verbs_alike
+from triangulate.core.words import NUMBER_WORDS, PERSON_NOUNS, verb_groups, verbs_alike
 from triangulate.models import Entity, Evidence, Quantity, Reading
 from triangulate.readers import quantities as quantity_reader
 
@@ -82,6 +82,7 @@ TOLL = re.compile(
     re.I,
 )
 DEATH_VERBS = frozenset({"die", "perish", "succumb", "pass away"})
+
 TOLL_VERBS = frozenset({"rise", "climb", "reach", "increase", "jump", "stand", "grow", "hit"})
 PART_OF = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|some|many|most|all|"
@@ -191,6 +192,18 @@ def _reach_differs(first: str | None, second: str | None) -> bool:
     if first is None or second is None:
         return False
     return first not in second and second not in first  # "Tarrow" is in "Tarrow County"
+
+
+def _state_counted(value: LinkInput) -> str | None:
+    """The verb of the happening a count of people told by their state alone is of ("about
+    50 hurt" -> "injure", "Ten dead" -> "kill"), else None. Only a count told by its number:
+    "a few injured being taken to hospital", "dozens injured" tell some of them, no total."""
+    if value.kind != "quantity" or not value.unit:
+        return None
+    number = value.value_evidence.text.lower().split()[-1]
+    if not (any(c.isdigit() for c in number) or number in NUMBER_WORDS):
+        return None
+    return labels.STATE_COUNTS.get(value.unit.split()[-1].lower())
 
 
 def _doers_meet(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -584,6 +597,9 @@ class Linker:
         return DIMENSIONS[found.group("word").lower()] if found else None
 
     def _predicate(self, value: LinkInput) -> str | None:
+        state = _state_counted(value)
+        if state is not None:
+            return state  # "and about 50 hurt": the injuring counted, whatever the clause's verb
         if self._toll_level(value):
             return "kill"  # "with the death toll at 17", whatever verb holds the clause
         if value.predicate in SCHEDULING_VERBS:
@@ -700,6 +716,8 @@ class Linker:
             return True
         if a.predicate in DEATH_VERBS or b.predicate in DEATH_VERBS:
             return True  # "three people have died": its subject is the dead, not a doer
+        if _state_counted(a) is not None or _state_counted(b) is not None:
+            return True  # "ten killed and 50 hurt": the clause's subject is no doer of the hurt
         return " ".join(a.subject.lower().split()) == " ".join(b.subject.lower().split())
 
     def _revised_count(self, i: int, j: int) -> bool:
@@ -714,6 +732,8 @@ class Linker:
         """(counted thing, verb or its group): the question a figure answers, as far as
         words tell."""
         counted = stem(value.unit.split()[-1]) if value.unit else ""
+        if _state_counted(value) is not None:
+            counted = "people"  # "50 hurt" counts people, as "50 people were hurt" does
         kind = quantity_reader.unit_kind(value.unit)
         if kind == "area":
             counted = "area"  # "18,000 acres", "7,300 hectares": one measure in two units
