@@ -291,8 +291,9 @@ def _one_wording(first: _Traits, second: _Traits) -> bool:
 @lru_cache(maxsize=4096)
 def _wording_shared(first: str, second: str) -> float:
     """How much of two sentences' wording, word by word in order, is the same (0 to 1)."""
-    words = [re.findall(r"\w+", sentence.lower()) for sentence in (first, second)]
-    return SequenceMatcher(None, *words, autojunk=False).ratio()
+    a: list[str] = re.findall(r"\w+", first.lower())
+    b: list[str] = re.findall(r"\w+", second.lower())
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 @dataclass
