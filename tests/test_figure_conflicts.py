@@ -13,6 +13,8 @@ import pytest
 from triangulate.compare.claims import compare
 from triangulate.compare.labels import sum_measure
 from triangulate.compare.link import _holder as link_holder
+from triangulate.compare.link import _one_wording as one_wording
+from triangulate.compare.link import _Traits as link_traits
 from triangulate.compare.revisions import told_as_earlier
 from triangulate.models import Article, Claim, Entity, Evidence
 from triangulate.nlp.encoder import TextEncoder, load_encoder
@@ -368,6 +370,71 @@ def test_two_days_written_without_a_year_conflict(
     )
     dates = [c for c in claims if c.kind == "date" and c.status == "conflict"]
     assert [sorted(s.display for s in c.sides) for c in dates] == [sorted([first, second])]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "when"),
+    [
+        ("2031-05-13", "2031-05-20", "on Saturday"),  # a follow-up repeating the first report
+        ("2031-05-13", "2031-05-14", "today"),
+    ],
+)
+def test_a_day_in_a_sentence_a_later_report_repeats_is_no_conflict(
+    encoder: TextEncoder, first: str, second: str, when: str
+) -> None:
+    """A later report repeating an earlier one's sentence word for word keeps its "on
+    Saturday": read against the two publication days it names two days only by the reading,
+    no date the sources differ on."""
+    claims = _dated_claims(
+        encoder,
+        (
+            first,
+            "Two found dead in Lorrey\n\nThe bodies of two ferry workers were found in a cabin"
+            f" on Quay Street in Lorrey {when}, police said.",
+        ),
+        (
+            second,
+            "Lorrey deaths: inquest opens\n\nThe bodies of two ferry workers were found in a"
+            f" cabin on Quay Street in Lorrey {when}, police said.",
+        ),
+    )
+    assert not [
+        c for c in claims if c.kind in ("date", "when") and c.status in ("conflict", "update")
+    ]
+
+
+def test_a_repeated_sentence_written_again_with_its_own_figures_is_its_own_day() -> None:
+    """A sentence repeated with its figures changed was written again for its day: its
+    "today" is that day, and two such days may differ."""
+
+    def traits(sentence: str) -> link_traits:
+        return link_traits("time:point", "today", frozenset(), None, False, False, ("", ""),
+                           None, "", sentence, None)  # fmt: skip
+
+    first = "Norlink announced today (14 October 2031) that it had restored its customers."
+    again = "Norlink announced today (20 October 2031) that it had restored its customers."
+    assert one_wording(traits(first), traits(first.replace("Norlink", "The firm Norlink")))
+    assert not one_wording(traits(first), traits(again))
+
+
+def test_a_day_written_alike_in_sentences_of_their_own_still_conflicts(
+    encoder: TextEncoder,
+) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-05-13",
+            "Lorrey ferry worker held\n\nPolice arrested the Lorrey ferry worker Edvin Marsh"
+            " yesterday after a search of the harbour.",
+        ),
+        (
+            "2031-05-14",
+            "Ferry worker in custody\n\nEdvin Marsh, a ferry worker from Lorrey, was arrested"
+            " by harbour police yesterday, his lawyer said.",
+        ),
+    )
+    dates = [c for c in claims if c.kind in ("date", "when") and c.status == "conflict"]
+    assert [[s.display for s in c.sides] for c in dates] == [["yesterday", "yesterday"]]
 
 
 def test_a_change_told_again_a_day_later_is_a_conflict_a_count_still_standing_an_update(
@@ -1017,3 +1084,40 @@ def test_the_decade_a_noun_is_of_is_no_date_of_the_happening(encoder: TextEncode
     )
     dates = [c for c in claims if c.kind == "date" and len(c.sides) == 2]
     assert not [c for c in dates if c.status in ("conflict", "update")]
+
+
+@pytest.mark.parametrize(
+    ("told", "other", "status"),
+    [
+        ("Twelve people were killed and about 40 injured", "injured 65 people", "conflict"),
+        ("Twelve were killed and 40 hurt", "injured 40 people", "agreed"),
+    ],
+)
+def test_people_counted_by_their_state_alone_answer_the_count_of_the_happening(
+    encoder: TextEncoder, told: str, other: str, status: str
+) -> None:
+    """ "About 40 injured", "40 hurt": a count of the people hurt, whatever the clause's
+    verb ("were killed") or subject, as "injured 65 people" is."""
+    claims = _claims(
+        encoder,
+        "Quake on Tarsel\n\nA magnitude 6.0 earthquake struck the island of Tarsel on Sunday."
+        f" {told}, officials said.",
+        "Tarsel quake kills twelve\n\nThe earthquake that hit Tarsel on Sunday killed twelve"
+        f" people and {other}, the island's governor said.",
+    )
+    injured = [c for c in _figures(claims, status) if c.about == "Number of people injured"]
+    assert len(injured) == 1
+    assert {a for side in injured[0].sides for a in side.articles} == {"a1", "a2"}
+
+
+def test_some_of_the_people_hurt_told_without_a_number_are_no_count_of_them(
+    encoder: TextEncoder,
+) -> None:
+    claims = _claims(
+        encoder,
+        "Quake on Tarsel\n\nA magnitude 6.0 earthquake struck the island of Tarsel on Sunday."
+        " Television showed a few injured being taken to hospital.",
+        "Tarsel quake kills twelve\n\nThe earthquake that hit Tarsel on Sunday killed twelve"
+        " people and injured 65 people, the island's governor said.",
+    )
+    assert not _figures(claims, "conflict")

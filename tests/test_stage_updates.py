@@ -100,3 +100,15 @@ def test_someone_in_critical_condition_then_dead_is_an_update() -> None:
     assert [side.articles for side in claims[0].sides] == [("a0",), ("a1",)]
     assert stage_of("He remains in critical condition.", STAGES[2]) == "earlier"
     assert stage_of("Three were killed and 10 injured.", STAGES[2]) is None
+
+
+def test_overlapping_groups_splitting_one_way_make_one_update() -> None:
+    """The aligner's groups overlap: two groups holding the same sentences split them into
+    the same two stages, and the update is told once, not once per group."""
+    articles = _articles(("2031-04-03", "2031-04-10", "2031-04-10"))
+    statements = statements_of(articles, read_many(articles))
+    scores = {(0, 1): 0.6, (0, 2): 0.6, (1, 2): 0.9}
+    claims = statement_claims([[0, 1, 2], [0, 1, 2], [2, 1, 0]], statements, articles, scores)
+    updates = [c for c in claims if c.status == "update"]
+    assert len(updates) == 1
+    assert [set(side.articles) for side in updates[0].sides] == [{"a0"}, {"a1", "a2"}]

@@ -59,6 +59,7 @@ def statement_claims(
     answers = answers if answers is not None else Answers()
     found: list[Claim] = []
     by_id = keyed(articles)  # each claim's reason counts its sources among them
+    updates: set[tuple[str, tuple[tuple[Evidence, ...], ...]]] = set()
     for group in groups:
         members = [statements[i] for i in _by_centrality(group, scores)]
         about, stating = labelled(members, answers)
@@ -67,7 +68,7 @@ def statement_claims(
         if staged is not None:
             about, stating = labelled(members, answers)  # said by those that stay
             update = _stage_update(staged, about, by_id, scores)
-            if update is not None:
+            if update is not None and _told_once(update, updates):
                 found.append(update)
         if len({m.source for m in members}) < 2:
             continue
@@ -75,6 +76,18 @@ def statement_claims(
         confidence = _confidence([m.index for m in members], scores)
         found.append(_claim(members, sure, about, by_id, confidence, answers))
     return found
+
+
+def _told_once(update: Claim, told: set[tuple[str, tuple[tuple[Evidence, ...], ...]]]) -> bool:
+    """Whether an update is not one already found: the aligner's groups overlap, and groups
+    that split the same sentences into the same two stages make one update, not one each
+    (an election "began" in one report and "ended" in another, told three times). Adds it
+    to ``told``."""
+    key = (update.about, tuple(side.evidence for side in update.sides))
+    if key in told:
+        return False
+    told.add(key)
+    return True
 
 
 _Label = tuple[Statement, Fact | None]

@@ -150,6 +150,16 @@ def _toll_level(before: str) -> bool:
     return bool(TOLL_NAMED.search(before) and LEVEL_BEFORE.search(before))
 
 
+# People counted by their state alone ("ten dead and about 50 hurt", "the 80 wounded", a
+# headline's "2 Dead, 1 Wounded"): a count of people, of the happening the state is of (the
+# verb), labelled as such a count told with its noun is ("Number of people injured")
+STATE_COUNTS = {
+    **dict.fromkeys(("dead", "killed"), "kill"),
+    **dict.fromkeys(("hurt", "injured", "wounded"), "injure"),
+}
+STATE_LABELS = {"kill": "Number of people killed", "injure": "Number of people injured"}
+
+
 def figure_label(
     sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact | None
 ) -> str:
@@ -165,6 +175,9 @@ def figure_label(
     movement = _movement_label(sentence_text, sentence_start, quantity, fact)
     if movement:
         return movement
+    state = STATE_COUNTS.get(quantity.unit.split()[-1].lower()) if quantity.unit else None
+    if state is not None:
+        return STATE_LABELS[state]  # "Ten dead and 50 hurt": not "Number of hurt"
     noun = counted_phrase(sentence_text, sentence_start, quantity)
     counting = quantity_reader.unit_kind(quantity.unit) == "count"
     after_value = sentence_text[quantity.evidence.end - sentence_start :]

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from triangulate.compare import labels
@@ -28,7 +29,7 @@ from triangulate.compare.disagreements import name_key, spelled_alike
 from triangulate.compare.labels import SUM_MEASURES
 from triangulate.compare.statements import Statement, stem
 from triangulate.core.spans import split_at
-from triangulate.core.words import PERSON_NOUNS, verb_groups, verbs_alike
+from triangulate.core.words import NUMBER_WORDS, PERSON_NOUNS, verb_groups, verbs_alike
 from triangulate.models import Entity, Evidence, Quantity, Reading
 from triangulate.readers import quantities as quantity_reader
 
@@ -81,6 +82,7 @@ TOLL = re.compile(
     re.I,
 )
 DEATH_VERBS = frozenset({"die", "perish", "succumb", "pass away"})
+
 TOLL_VERBS = frozenset({"rise", "climb", "reach", "increase", "jump", "stand", "grow", "hit"})
 PART_OF = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|some|many|most|all|"
@@ -138,6 +140,10 @@ DIMENSION_WORD = re.compile(  # the unit may stand between ("25 kilometres north
     rf"[\s-]*(?:[a-z.]+[\s-]+)?(?:\(.{{0,20}}?\)\s*)?(?P<word>{_DIMENSION_WORDS})\b", re.I
 )
 DIMENSION_BEFORE = re.compile(r"\b(?P<word>depth|height|altitude|length|width)\s+of\s+$", re.I)
+# Sentences sharing this much of their wording, word by word, are one report's sentence
+# repeated by another (a follow-up reusing the first report's lines)
+REPEATED_WORDING = 0.6
+DIGITS = re.compile(r"\d+")
 DIMENSION_REACH = 20  # characters before a length searched for "a depth of"
 TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|cumulative)\b", re.I)
 
@@ -186,6 +192,18 @@ def _reach_differs(first: str | None, second: str | None) -> bool:
     if first is None or second is None:
         return False
     return first not in second and second not in first  # "Tarrow" is in "Tarrow County"
+
+
+def _state_counted(value: LinkInput) -> str | None:
+    """The verb of the happening a count of people told by their state alone is of ("about
+    50 hurt" -> "injure", "Ten dead" -> "kill"), else None. Only a count told by its number:
+    "a few injured being taken to hospital", "dozens injured" tell some of them, no total."""
+    if value.kind != "quantity" or not value.unit:
+        return None
+    number = value.value_evidence.text.lower().split()[-1]
+    if not (any(c.isdigit() for c in number) or number in NUMBER_WORDS):
+        return None
+    return labels.STATE_COUNTS.get(value.unit.split()[-1].lower())
 
 
 def _doers_meet(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -250,6 +268,32 @@ class _Traits:
     dimension: str | None  # what a length measures: "depth", "height", "distance", ...
     increment: bool = False  # a date of one more of a recurring happening ("two more ...")
     scope: str | None = None  # where a count holds: "everywhere" or a place's name
+
+
+def _one_wording(first: _Traits, second: _Traits) -> bool:
+    """Two dates written in the same words ("on Saturday", "this morning") in sentences one
+    report repeats nearly word for word from another, with the same figures: only the two
+    reports' publication days make them two days. A follow-up repeating an earlier report's
+    "were found on Saturday" a week later keeps the earlier report's Saturday; read against
+    its own day, it would be another one. Dates written alike in sentences of their own ("was
+    arrested yesterday" in reports of two days) may well be two days, and still clash, and so
+    may a repeated sentence that changes its figures ("announced today (14 October)", then
+    "announced today (20 October)"): it was written again for its day."""
+    if not first.kind.startswith("time:") or first.written != second.written:
+        return False
+    if first.sentence is None or second.sentence is None:
+        return False
+    if sorted(DIGITS.findall(first.sentence)) != sorted(DIGITS.findall(second.sentence)):
+        return False
+    return _wording_shared(first.sentence, second.sentence) >= REPEATED_WORDING
+
+
+@lru_cache(maxsize=4096)
+def _wording_shared(first: str, second: str) -> float:
+    """How much of two sentences' wording, word by word in order, is the same (0 to 1)."""
+    a: list[str] = re.findall(r"\w+", first.lower())
+    b: list[str] = re.findall(r"\w+", second.lower())
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 @dataclass
@@ -554,6 +598,9 @@ class Linker:
         return DIMENSIONS[found.group("word").lower()] if found else None
 
     def _predicate(self, value: LinkInput) -> str | None:
+        state = _state_counted(value)
+        if state is not None:
+            return state  # "and about 50 hurt": the injuring counted, whatever the clause's verb
         if self._toll_level(value):
             return "kill"  # "with the death toll at 17", whatever verb holds the clause
         if value.predicate in SCHEDULING_VERBS:
@@ -670,6 +717,8 @@ class Linker:
             return True
         if a.predicate in DEATH_VERBS or b.predicate in DEATH_VERBS:
             return True  # "three people have died": its subject is the dead, not a doer
+        if _state_counted(a) is not None or _state_counted(b) is not None:
+            return True  # "ten killed and 50 hurt": the clause's subject is no doer of the hurt
         return " ".join(a.subject.lower().split()) == " ".join(b.subject.lower().split())
 
     def _revised_count(self, i: int, j: int) -> bool:
@@ -684,6 +733,8 @@ class Linker:
         """(counted thing, verb or its group): the question a figure answers, as far as
         words tell."""
         counted = stem(value.unit.split()[-1]) if value.unit else ""
+        if _state_counted(value) is not None:
+            counted = "people"  # "50 hurt" counts people, as "50 people were hurt" does
         kind = quantity_reader.unit_kind(value.unit)
         if kind == "area":
             counted = "area"  # "18,000 acres", "7,300 hectares": one measure in two units
@@ -813,6 +864,8 @@ class Linker:
         if not compatible:
             if one_holder:
                 return 0.9, False  # one person, two ages (or two counts of their children)
+            if _one_wording(self.traits[i], self.traits[j]):
+                return None  # "found on Saturday" repeated a week later: the same Saturday
             if self.traits[i].increment or self.traits[j].increment:
                 return None  # "two more bodies on Wednesday", "three more on Thursday"
             if a.of_a_past_year != b.of_a_past_year:
