@@ -82,7 +82,6 @@ TOLL = re.compile(
     re.I,
 )
 DEATH_VERBS = frozenset({"die", "perish", "succumb", "pass away"})
-
 TOLL_VERBS = frozenset({"rise", "climb", "reach", "increase", "jump", "stand", "grow", "hit"})
 PART_OF = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|some|many|most|all|"
