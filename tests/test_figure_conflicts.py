@@ -1121,3 +1121,56 @@ def test_some_of_the_people_hurt_told_without_a_number_are_no_count_of_them(
         " people and injured 65 people, the island's governor said.",
     )
     assert not _figures(claims, "conflict")
+
+
+@pytest.mark.parametrize(
+    ("told", "other", "status"),
+    [
+        ("The blast killed nine, injuring 40", "injured 65 people", "conflict"),
+        ("Nine died and 40 were injured in the blast", "injured 65 people", "conflict"),
+        ("The blast killed nine and injured more than 40", "left 40 wounded", "agreed"),
+    ],
+)
+def test_counts_told_by_a_verb_of_the_harm_alone_count_the_people_harmed(
+    encoder: TextEncoder, told: str, other: str, status: str
+) -> None:
+    """ "Injuring 40", "40 were injured", "injured more than 40": no counted noun, but the
+    verb of the harm says people are counted, as "injured 65 people" does."""
+    claims = _claims(
+        encoder,
+        "Blast at Merrow mill\n\nA gas blast tore through the Merrow flour mill on Tuesday."
+        f" {told}, fire officials said.",
+        "Merrow mill blast kills nine\n\nThe blast that hit the Merrow mill on Tuesday killed"
+        f" nine workers and {other}, the county sheriff said.",
+    )
+    injured = [c for c in _figures(claims, status) if c.about == "Number of people injured"]
+    assert len(injured) == 1
+    assert {a for side in injured[0].sides for a in side.articles} == {"a1", "a2"}
+
+
+def test_no_one_harmed_is_no_count_of_the_people_harmed(encoder: TextEncoder) -> None:
+    claims = _claims(
+        encoder,
+        "Blast at Merrow mill\n\nA gas blast tore through the Merrow flour mill on Tuesday."
+        " No one was injured at the school next door, fire officials said.",
+        "Merrow mill blast kills nine\n\nThe blast that hit the Merrow mill on Tuesday killed"
+        " nine workers and injured 65 people, the county sheriff said.",
+    )
+    assert not _figures(claims, "conflict")
+
+
+def test_a_background_toll_told_by_its_verb_alone_is_no_rival_count(
+    encoder: TextEncoder,
+) -> None:
+    """ "A storm in 2019 killed 300, injuring 900": a past happening's toll in the
+    background, beside this one's count told with its noun, answers no question of it."""
+    claims = _claims(
+        encoder,
+        "Blast at Merrow mill\n\nA gas blast tore through the Merrow flour mill on Tuesday,"
+        " injuring 12 people, fire officials said. A fire at the Dunmore works in 2019 killed"
+        " 30, injuring 90.",
+        "Merrow mill blast\n\nThe blast that hit the Merrow mill on Tuesday killed nine"
+        " workers and injured 65 people, the county sheriff said.",
+    )
+    injured = [c for c in _figures(claims, "conflict") if "injured" in c.about]
+    assert not [c for c in injured if "90" in {s.display for s in c.sides}]

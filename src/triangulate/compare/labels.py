@@ -158,6 +158,52 @@ STATE_COUNTS = {
     **dict.fromkeys(("hurt", "injured", "wounded"), "injure"),
 }
 STATE_LABELS = {"kill": "Number of people killed", "injure": "Number of people injured"}
+# A count with no counted noun told by a verb of harm alone: the verb's object right after
+# it ("..., killing 12 and injuring 80", "injured more than 1,400") or its subject right
+# before it ("50 were injured", "Twelve died"). It counts people, as "injured 65 people"
+# does: the verb says what befell them, and nothing else is counted so.
+CASUALTY_WORDS = {
+    **dict.fromkeys(("killing", "killed", "died", "perished"), "kill"),
+    **dict.fromkeys(("injuring", "injured", "wounding", "wounded", "hurting", "hurt"), "injure"),
+}
+CASUALTY_BEFORE = re.compile(
+    r"\b(?P<word>killing|killed|injuring|injured|wounding|wounded|hurting)\s+"
+    r"(?:(?:at\s+least|about|some|nearly|almost|more\s+than|over|around|up\s+to)\s+)?$",
+    re.I,
+)
+NO_ONE = re.compile(r"\bno[\s-]*$", re.I)  # "No one was hurt", "no-one injured"
+CASUALTY_AFTER = re.compile(
+    r"\s+(?:(?:were|was|are|have\s+been|had\s+been|has\s+been)\s+(?:[a-z]+ly\s+)?)?"
+    r"(?P<word>killed|injured|wounded|hurt|died|perished)\b",
+    re.I,
+)
+
+
+def casualty_counted(
+    sentence_text: str, sentence_start: int, value: Evidence, unit: str
+) -> str | None:
+    """The happening a count of people told by what befell them alone is of: "kill" or
+    "injure" ("about 50 hurt", "the 80 wounded", "killing 12", "50 were injured", "Twelve
+    died"), else None. Only a count told by its number: "a few injured", "dozens injured"
+    tell some of them, no total; "no one was hurt" tells none."""
+    number = value.text.lower().split()[-1]
+    if not (any(c.isdigit() for c in number) or number in NUMBER_WORDS):
+        return None
+    counted = unit.split()[-1].lower() if unit else ""
+    if counted in STATE_COUNTS:
+        return STATE_COUNTS[counted]
+    if quantity_reader.unit_kind(unit) != "count":
+        return None
+    start, end = value.start - sentence_start, value.end - sentence_start
+    if not 0 <= start <= end <= len(sentence_text) or NO_ONE.search(sentence_text[:start]):
+        return None
+    after = CASUALTY_AFTER.match(sentence_text, end)
+    if after is not None and counted in ("", after.group("word").lower()):
+        return CASUALTY_WORDS[after.group("word").lower()]  # "50 were injured", "12 died"
+    before = CASUALTY_BEFORE.search(sentence_text[max(0, start - 24) : start])
+    if before is not None and not counted:
+        return CASUALTY_WORDS[before.group("word").lower()]  # "killing 12 and injuring 80"
+    return None
 
 
 def figure_label(
@@ -176,8 +222,11 @@ def figure_label(
     if movement:
         return movement
     state = STATE_COUNTS.get(quantity.unit.split()[-1].lower()) if quantity.unit else None
+    state = state or casualty_counted(
+        sentence_text, sentence_start, quantity.evidence, quantity.unit
+    )  # "a few injured" is about the injured too, though it counts none of them
     if state is not None:
-        return STATE_LABELS[state]  # "Ten dead and 50 hurt": not "Number of hurt"
+        return STATE_LABELS[state]  # "Ten dead and 50 hurt", "50 were injured": not "Figure"
     noun = counted_phrase(sentence_text, sentence_start, quantity)
     counting = quantity_reader.unit_kind(quantity.unit) == "count"
     after_value = sentence_text[quantity.evidence.end - sentence_start :]

@@ -29,7 +29,7 @@ from triangulate.compare.disagreements import name_key, spelled_alike
 from triangulate.compare.labels import SUM_MEASURES
 from triangulate.compare.statements import Statement, stem
 from triangulate.core.spans import split_at
-from triangulate.core.words import NUMBER_WORDS, PERSON_NOUNS, verb_groups, verbs_alike
+from triangulate.core.words import PERSON_NOUNS, verb_groups, verbs_alike
 from triangulate.models import Entity, Evidence, Quantity, Reading
 from triangulate.readers import quantities as quantity_reader
 
@@ -193,18 +193,6 @@ def _reach_differs(first: str | None, second: str | None) -> bool:
     return first not in second and second not in first  # "Tarrow" is in "Tarrow County"
 
 
-def _state_counted(value: LinkInput) -> str | None:
-    """The verb of the happening a count of people told by their state alone is of ("about
-    50 hurt" -> "injure", "Ten dead" -> "kill"), else None. Only a count told by its number:
-    "a few injured being taken to hospital", "dozens injured" tell some of them, no total."""
-    if value.kind != "quantity" or not value.unit:
-        return None
-    number = value.value_evidence.text.lower().split()[-1]
-    if not (any(c.isdigit() for c in number) or number in NUMBER_WORDS):
-        return None
-    return labels.STATE_COUNTS.get(value.unit.split()[-1].lower())
-
-
 def _doers_meet(first: frozenset[str], second: frozenset[str]) -> bool:
     """No two different doers: one side names none, or a name of one is spelled like a
     name of the other ("Jonas Vik", "Jonas Vick")."""
@@ -267,6 +255,8 @@ class _Traits:
     dimension: str | None  # what a length measures: "depth", "height", "distance", ...
     increment: bool = False  # a date of one more of a recurring happening ("two more ...")
     scope: str | None = None  # where a count holds: "everywhere" or a place's name
+    state: str | None = None  # a count of people by what befell them: "kill", "injure"
+    verb_only: bool = False  # such a count told by its verb alone ("killing 12", "12 died")
 
 
 def _one_wording(first: _Traits, second: _Traits) -> bool:
@@ -473,6 +463,7 @@ class Linker:
         sentence = None
         if value.statement is not None:
             sentence = " ".join(self.statements[value.statement].text.split())
+        state = self._state_counted(value)
         return _Traits(
             kind=self._kind(value),
             written=self._written(value),
@@ -487,6 +478,8 @@ class Linker:
             dimension=self._dimension(value),
             increment=value.kind == "time" and bool(sentence and INCREMENT.search(sentence)),
             scope=self._scope(value),
+            state=state,
+            verb_only=state is not None and not self._state_noun(value),
         )
 
     # ------------------------------------------------------------ pairs
@@ -596,8 +589,26 @@ class Linker:
         found = after or before
         return DIMENSIONS[found.group("word").lower()] if found else None
 
+    def _state_counted(self, value: LinkInput) -> str | None:
+        """The happening a count of people told by what befell them alone is of ("about 50
+        hurt", "killing 12", "50 were injured" -> "injure" or "kill"), else None: see
+        ``labels.casualty_counted``."""
+        if value.kind != "quantity":
+            return None
+        if value.statement is None:
+            evidence = value.value_evidence
+            return labels.casualty_counted(evidence.text, evidence.start, evidence, value.unit)
+        sentence = self.statements[value.statement].evidence
+        return labels.casualty_counted(
+            sentence.text, sentence.start, value.value_evidence, value.unit
+        )
+
+    def _state_noun(self, value: LinkInput) -> bool:
+        """Whether a count's own noun is a state ("the 80 wounded", "Ten dead")."""
+        return bool(value.unit) and value.unit.split()[-1].lower() in labels.STATE_COUNTS
+
     def _predicate(self, value: LinkInput) -> str | None:
-        state = _state_counted(value)
+        state = self._state_counted(value)
         if state is not None:
             return state  # "and about 50 hurt": the injuring counted, whatever the clause's verb
         if self._toll_level(value):
@@ -716,7 +727,7 @@ class Linker:
             return True
         if a.predicate in DEATH_VERBS or b.predicate in DEATH_VERBS:
             return True  # "three people have died": its subject is the dead, not a doer
-        if _state_counted(a) is not None or _state_counted(b) is not None:
+        if self.traits[i].state is not None or self.traits[j].state is not None:
             return True  # "ten killed and 50 hurt": the clause's subject is no doer of the hurt
         return " ".join(a.subject.lower().split()) == " ".join(b.subject.lower().split())
 
@@ -732,7 +743,7 @@ class Linker:
         """(counted thing, verb or its group): the question a figure answers, as far as
         words tell."""
         counted = stem(value.unit.split()[-1]) if value.unit else ""
-        if _state_counted(value) is not None:
+        if self._state_counted(value) is not None:
             counted = "people"  # "50 hurt" counts people, as "50 people were hurt" does
         kind = quantity_reader.unit_kind(value.unit)
         if kind == "area":
@@ -783,17 +794,26 @@ class Linker:
             # ages told with one verb are no fact told two ways
             if value.kind == "quantity" and all(traits.key) and traits.kind != "quantity:age":
                 by_key.setdefault((value.article, traits.key), []).append(index)
-        self.self_contradicting = {
-            index
-            for members in by_key.values()
-            if any(not self.values[i].compatible_with(j) for i in members for j in members)
-            for index in members
-        }
-        return frozenset(
-            key
-            for (_, key), members in by_key.items()
-            if any(not self.values[i].compatible_with(j) for i in members for j in members)
-        )
+
+        # A count told by its verb alone ("injuring 40", "600 were killed") in an article
+        # that gives its key another answer is set aside as the background's (a past
+        # happening's toll) without making the counts told with their noun ("injuring five
+        # people") a kind of fact: those stay one fact unless they clash among themselves.
+        def clashing(members: list[int], among: list[int]) -> bool:
+            return any(not self.values[i].compatible_with(j) for i in members for j in among)
+
+        self.self_contradicting = set()
+        ambiguous = set()
+        for (_, key), members in by_key.items():
+            nouned = [i for i in members if not self.traits[i].verb_only]
+            if clashing(nouned, nouned):
+                ambiguous.add(key)
+                self.self_contradicting.update(members)
+            else:
+                self.self_contradicting.update(
+                    i for i in members if self.traits[i].verb_only and clashing([i], members)
+                )
+        return frozenset(ambiguous)
 
     def _same_thing_counted(self, i: int, j: int) -> bool:
         """One distinctive count of one thing, told with different verbs or nouns ("2,000
@@ -816,12 +836,15 @@ class Linker:
 
     def _same_counted(self, i: int, j: int) -> bool:
         a, b = self.values[i], self.values[j]
+        first, second = self.traits[i], self.traits[j]
+        if not (a.unit or first.state) or not (b.unit or second.state):
+            return False  # "killing 12" has no noun but counts people: see _state_counted
+        if first.unit_kind != "count":
+            return True  # a length, a sum of money, a share: the unit is the question
+        if first.key[0] == second.key[0] or a.words & b.words:
+            return True  # the same counted noun (the key's), or words of its phrase
         if not a.unit or not b.unit:
             return False
-        if self.traits[i].unit_kind != "count":
-            return True  # a length, a sum of money, a share: the unit is the question
-        if self.traits[i].key[0] == self.traits[j].key[0] or a.words & b.words:
-            return True  # the same counted noun (the key's), or words of its phrase
         return self.noun_similarity(a.unit, b.unit) >= NOUN_SIMILARITY
 
     def _copied(self, i: int, j: int) -> bool:
@@ -850,8 +873,14 @@ class Linker:
                 # an outlet's follow-up revising its own earlier figure
                 return max(self.aligned(i, j), CLASH_ALIGNMENT), a.compatible_with(j)
             return None
-        if i in self.self_contradicting or j in self.self_contradicting:
-            return None  # its own article gives another answer: not one fact
+        set_aside = [k for k in (i, j) if k in self.self_contradicting]
+        if set_aside:  # its own article gives another answer: not one fact
+            if not all(self.traits[k].verb_only for k in set_aside):
+                return None
+            # a background toll ("a 2003 quake killed more than 31,000") is still told alike
+            # by two articles: the same distinctive value, agreeing
+            found = self._same_thing_counted(i, j) and a.compatible_with(j)
+            return (RARE_VALUE, True) if found else None
         if self._revised_count(i, j):  # its report says it differs, whatever the hedges
             return max(self.aligned(i, j), CLASH_ALIGNMENT), a.compatible_with(j)
         if not self.same_question(i, j):  # most candidates: asked before the values' clash
@@ -883,7 +912,11 @@ class Linker:
             if aligned >= CLASH_ALIGNMENT or one_sum:
                 return max(aligned, CLASH_ALIGNMENT), False
             unambiguous = not {self.traits[i].key, self.traits[j].key} & self.ambiguous
-            if self._same_key(i, j) and unambiguous and self._same_doer(i, j):
+            # a count told by its verb alone ("injuring 40") is as often a past happening's,
+            # told in the background ("a quake in 2003 killed 600"), as this one's: it clashes
+            # only in aligned sentences
+            verb_only = self.traits[i].verb_only or self.traits[j].verb_only
+            if self._same_key(i, j) and unambiguous and not verb_only and self._same_doer(i, j):
                 if a.kind == "quantity" or a.words & b.words or _one_time(a, b):
                     return CLASH_ALIGNMENT, False  # the same doer, verb and counted thing
                 return None
