@@ -1162,15 +1162,17 @@ def test_no_one_harmed_is_no_count_of_the_people_harmed(encoder: TextEncoder) ->
 def test_a_background_toll_told_by_its_verb_alone_is_no_rival_count(
     encoder: TextEncoder,
 ) -> None:
-    """ "A storm in 2019 killed 300, injuring 900": a past happening's toll in the
-    background, beside this one's count told with its noun, answers no question of it."""
+    """ "A fire in 2019 killed 30, injuring 90": a past happening's toll in the background
+    answers no question of this one, and leaves this one's count told with its noun
+    ("injuring 12 people") an answer still."""
     claims = _claims(
         encoder,
-        "Blast at Merrow mill\n\nA gas blast tore through the Merrow flour mill on Tuesday,"
-        " injuring 12 people, fire officials said. A fire at the Dunmore works in 2019 killed"
-        " 30, injuring 90.",
+        "Blast at Merrow mill\n\nA gas blast at the Merrow flour mill on Tuesday injured 12"
+        " people, fire officials said. A fire at the Dunmore plant in 2019 killed 30,"
+        " injuring 90.",
         "Merrow mill blast\n\nThe blast that hit the Merrow mill on Tuesday killed nine"
         " workers and injured 65 people, the county sheriff said.",
     )
     injured = [c for c in _figures(claims, "conflict") if "injured" in c.about]
     assert not [c for c in injured if "90" in {s.display for s in c.sides}]
+    assert [c for c in injured if {s.display for s in c.sides} == {"12", "65"}]
