@@ -28,7 +28,7 @@ With ``--recall``, a second table says what the candidate index (``compare/candi
 costs in pairs: per size, the pairs it scores against every pair of different sources, and how
 many of the pairs that scoring every pair puts over the threshold it keeps.
 
-With ``--near``, a table of the cosines between sources that ``candidates.near_sources``
+With ``--near``, a table of the cosines between articles that ``candidates.near_articles``
 reads, by how two sources relate (one event; the two events of one topic; two topics): the
 figures its floor was set by; the linked pairs by relation; and the multi-source claims
 citing articles of two topics or more (claims mixing events fed together).
@@ -257,7 +257,7 @@ RELATIONS = ("one event", "two events of a topic", "two topics")
 def near_table(
     sizes: list[int], articles: list[Article], readings: list[Reading], encoder: Any
 ) -> None:
-    """Per size: the cosines ``candidates.near_sources`` reads, by how two sources relate
+    """Per size: the cosines ``candidates.near_articles`` reads, by how two articles relate
     (percentiles, and the share at or over ``NEAR_FLOOR``); the linked pairs by relation; the
     multi-source claims whose articles span two topics or more."""
     print(
@@ -267,10 +267,10 @@ def near_table(
     print("|---:|---|---:|---|---:|---:|")
     for size in sizes:
         statements = statements_of(articles[:size], readings[:size])
-        source = candidates.source_ids(statements)
-        sources = int(source.max()) + 1
-        cosine = candidates.source_cosines(statements)
-        name = {int(number): s.source for number, s in zip(source, statements, strict=True)}
+        article = candidates.article_ids(statements)
+        sources = int(article.max()) + 1
+        cosine = candidates.article_cosines(statements)
+        name = {int(number): s.article for number, s in zip(article, statements, strict=True)}
         found: dict[str, list[float]] = {relation: [] for relation in RELATIONS}
         for first in range(sources):
             for second in range(first + 1, sources):
@@ -280,7 +280,7 @@ def near_table(
         for i, j in aligned(statements)[1]:
             linked[_relation(statements[i].source, statements[j].source)] += 1
         for relation, values in found.items():
-            if not values:
+            if len(values) < 2:  # percentiles need two
                 continue
             shares = statistics.quantiles(values, n=100, method="inclusive")
             cuts = "/".join(f"{shares[k - 1]:.3f}" for k in (1, 5, 50, 95, 99))
@@ -407,7 +407,7 @@ def main() -> None:
         "--union", action="store_true", help="each size's two halves alone and both at once"
     )
     parser.add_argument(
-        "--near", action="store_true", help="the sources' cosines near_sources reads, by relation"
+        "--near", action="store_true", help="the cosines near_articles reads, by relation"
     )
     parser.add_argument(
         "--event", action="store_true", help="also the largest training event, a quarter to all"

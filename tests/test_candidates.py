@@ -216,13 +216,33 @@ def test_statements_of_two_events_fed_together_are_not_each_others_candidates() 
     assert not all(flood[statements[k].source] for k in index.nearest(shared, 64).tolist())
 
 
-def test_every_source_of_one_event_is_near_every_other() -> None:
+def test_every_article_of_one_event_is_near_every_other() -> None:
     statements = _invented_event(20)
-    source = candidates.source_ids(statements)
-    index = candidates._LemmaIndex(statements, source, candidates.POSTINGS)
-    near = candidates.near_sources(index, source)
+    index = candidates._LemmaIndex(statements, candidates.source_ids(statements), 1024)
+    near = candidates.near_articles(index, candidates.article_ids(statements))
     assert near is not None
     assert (near | np.eye(20, dtype=np.bool_)).all()
+
+
+def test_an_outlet_telling_several_events_is_searched_by_each_of_its_articles() -> None:
+    """One outlet's flood report stays near the flood's other reports, though most of that
+    outlet's articles tell the vote: nearness is an article's, not its outlet's."""
+    flood = _invented_event(12)
+    vote = _invented_event(32, words=VOTE, first=12, streets=range(35, 75))
+    outlet = {"a0", *(f"a{n}" for n in range(24, 44))}  # one flood report, 20 vote reports
+    statements = [
+        replace(s, index=i, source="Outlet big" if s.article in outlet else s.source)
+        for i, s in enumerate(flood + vote)
+    ]
+    pairs = candidates.statement_pairs(statements, cap=16).tolist()
+    flood_of_big = {s.index for s in statements if s.article == "a0"}
+    flood_articles = {f"a{n}" for n in range(1, 12)}
+    partners = {
+        statements[j if i in flood_of_big else i].article
+        for i, j in pairs
+        if i in flood_of_big or j in flood_of_big
+    }
+    assert partners & flood_articles
 
 
 def test_values_sharing_a_key_are_paired_in_proportion_to_them() -> None:

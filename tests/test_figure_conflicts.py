@@ -1176,3 +1176,88 @@ def test_a_background_toll_told_by_its_verb_alone_is_no_rival_count(
     injured = [c for c in _figures(claims, "conflict") if "injured" in c.about]
     assert not [c for c in injured if "90" in {s.display for s in c.sides}]
     assert [c for c in injured if {s.display for s in c.sides} == {"12", "65"}]
+
+
+def test_a_past_toll_told_by_its_state_leaves_this_happenings_counts_a_conflict(
+    encoder: TextEncoder,
+) -> None:
+    claims = _claims(
+        encoder,
+        "Blast at Merrow mill\n\nA gas blast at the Merrow flour mill on Tuesday injured 12"
+        " people, fire officials said. A fire at the Dunmore plant in 2019 left 90 injured.",
+        "Merrow mill blast\n\nThe blast that hit the Merrow mill on Tuesday killed nine workers"
+        " and injured 65 people, the county sheriff said.",
+    )
+    clashes = [c for c in _figures(claims, "conflict") if {s.value for s in c.sides} == {12, 65}]
+    assert len(clashes) == 1
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "None of the 40 were injured",
+        "Three of the 40 were injured",
+        "Nobody among the 40 was injured",
+        "All but 40 were injured",
+    ],
+)
+def test_the_whole_of_a_part_and_those_spared_are_no_count_of_the_harmed(
+    encoder: TextEncoder, told: str
+) -> None:
+    claims = _claims(
+        encoder,
+        f"Blast at Merrow mill\n\nA gas blast tore through the Merrow flour mill on Tuesday. {told}"
+        " at the school next door, fire officials said.",
+        "Merrow mill blast kills nine\n\nThe blast that hit the Merrow mill on Tuesday killed"
+        " nine workers and injured 65 people, the county sheriff said.",
+    )
+    assert not any(40 in {s.value for s in c.sides} for c in _figures(claims, "conflict"))
+    labelled = [c for c in claims if 40 in {s.value for s in c.sides}]
+    assert all(c.about != "Number of people injured" for c in labelled)
+
+
+def test_the_killed_and_the_injured_are_two_counts_whatever_their_value(
+    encoder: TextEncoder,
+) -> None:
+    claims = _claims(
+        encoder,
+        "Tarsel quake\n\nA magnitude 6.0 earthquake struck the island of Tarsel on Sunday,"
+        " killing 1,437 people, officials said.",
+        "Tarsel quake\n\nThe earthquake that hit Tarsel on Sunday injured 1,437 people, the"
+        " island's governor said.",
+    )
+    assert not [c for c in _figures(claims, "agreed") if len(c.sides[0].articles) == 2]
+
+
+@pytest.mark.parametrize(
+    "dated",
+    [
+        [
+            (
+                "2031-05-13",
+                "Marsh held\n\nEdvin Marsh was arrested yesterday in Lorrey, police said.",
+            ),
+            (
+                "2031-05-14",
+                "Marsh in custody\n\nEdvin Marsh was arrested yesterday in Lorrey, his lawyer said.",
+            ),
+        ],
+        [
+            (
+                "2031-05-13",
+                "Bridge works\n\nThe Quay Street bridge in Lorrey will reopen on Monday, the"
+                " council said.",
+            ),
+            (
+                "2031-05-20",
+                "Bridge delay\n\nThe Quay Street bridge in Lorrey will reopen on Monday, the"
+                " council said.",
+            ),
+        ],
+    ],
+)
+def test_a_short_line_or_a_plan_written_alike_on_two_days_still_gives_two_days(
+    encoder: TextEncoder, dated: list[tuple[str, str]]
+) -> None:
+    claims = _compared(encoder, dated)
+    assert [c for c in claims if c.kind == "date" and c.status in ("conflict", "update")]

@@ -14,6 +14,9 @@ DONE = "The evacuation of Port Ellis harbour was completed on Sunday, harbour of
 DONE_TOO = "Harbour officials said the evacuation of Port Ellis harbour was completed on Sunday."
 
 
+OTHER = "Harbour officials said the evacuation of Port Ellis harbour involved 40 boats."
+
+
 def _articles(dates: tuple[str, str, str]) -> list[Article]:
     return [
         Article(f"a{i}", f"a{i}.txt", text, outlet=outlet, published=date)
@@ -112,3 +115,16 @@ def test_overlapping_groups_splitting_one_way_make_one_update() -> None:
     updates = [c for c in claims if c.status == "update"]
     assert len(updates) == 1
     assert [set(side.articles) for side in updates[0].sides] == [{"a0"}, {"a1", "a2"}]
+
+
+def test_overlapping_groups_labelled_apart_still_make_one_update() -> None:
+    """A group with one more member telling no stage ("involved 40 boats") labels the update
+    otherwise; the same two stages of the same sentences are still one update."""
+    articles = [
+        *_articles(("2031-04-03", "2031-04-10", "2031-04-10")),
+        Article("a3", "a3.txt", OTHER, outlet="Isle Times", published="2031-04-10"),
+    ]
+    statements = statements_of(articles, read_many(articles))
+    scores = {(0, 1): 0.6, (0, 2): 0.6, (1, 2): 0.9, (0, 3): 0.95, (1, 3): 0.95, (2, 3): 0.95}
+    claims = statement_claims([[0, 1, 2], [0, 1, 2, 3]], statements, articles, scores)
+    assert len([c for c in claims if c.status == "update"]) == 1

@@ -59,7 +59,7 @@ def statement_claims(
     answers = answers if answers is not None else Answers()
     found: list[Claim] = []
     by_id = keyed(articles)  # each claim's reason counts its sources among them
-    updates: set[tuple[str, tuple[tuple[Evidence, ...], ...]]] = set()
+    updates: set[tuple[tuple[Evidence, ...], ...]] = set()
     for group in groups:
         members = [statements[i] for i in _by_centrality(group, scores)]
         about, stating = labelled(members, answers)
@@ -78,12 +78,12 @@ def statement_claims(
     return found
 
 
-def _told_once(update: Claim, told: set[tuple[str, tuple[tuple[Evidence, ...], ...]]]) -> bool:
+def _told_once(update: Claim, told: set[tuple[tuple[Evidence, ...], ...]]) -> bool:
     """Whether an update is not one already found: the aligner's groups overlap, and groups
     that split the same sentences into the same two stages make one update, not one each
     (an election "began" in one report and "ended" in another, told three times). Adds it
     to ``told``."""
-    key = (update.about, tuple(side.evidence for side in update.sides))
+    key = tuple(side.evidence for side in update.sides)  # its label may differ: not its key
     if key in told:
         return False
     told.add(key)

@@ -13,8 +13,8 @@ at most ``CAP`` candidates of other sources:
   ECB+ training topics compared 160 articles at once, 64 candidates keep all but 2 of the
   604 labelled pairs the agreed claims join with 256 (docs/benchmarks.md, "Time to a
   dossier"), so the pairs scored stay a fixed number a statement as the articles grow;
-- and beyond the cap, only in the sources near its own (``near_sources``: those whose rare
-  lemmas are near, and a source's few nearest): the articles of one event are all near one
+- and beyond the cap, only in the articles near its own (``near_articles``: those whose rare
+  lemmas are near, and an article's few nearest): the articles of one event are all near one
   another, while another event fed with them (several stories at once, a stray article) is
   not searched, so its sentences neither link to this one's nor crowd out its candidates.
 
@@ -115,7 +115,8 @@ def statement_pairs(
     source = source_ids(statements)
     others = n - np.bincount(source)[source]  # statements of other sources, per statement
     index = _LemmaIndex(statements, source, postings)
-    near = near_sources(index, source)
+    article = article_ids(statements)
+    near = near_articles(index, article)
     everyone: dict[int, IntArray] = {}  # per source: every statement of the other sources
     keys = []  # each pair as one number, low * n + high
     for i in range(n):
@@ -124,7 +125,7 @@ def statement_pairs(
                 everyone[int(source[i])] = np.flatnonzero(source != source[i])
             partners = everyone[int(source[i])]
         else:
-            partners = index.nearest(i, min(cap, NEAREST), near)
+            partners = index.nearest(i, min(cap, NEAREST), near, article)
         partners = partners.astype(np.int64)
         keys.append(np.minimum(partners, i) * n + np.maximum(partners, i))
     unique = np.unique(np.concatenate(keys))
@@ -149,10 +150,17 @@ class _LemmaIndex:
         }
         self.idf = {lemma: math.log(n / len(found)) for lemma, found in self.holders.items()}
 
-    def nearest(self, i: int, cap: int, near: BoolArray | None = None) -> IntArray:
+    def nearest(
+        self,
+        i: int,
+        cap: int,
+        near: BoolArray | None = None,
+        article: IntArray | None = None,
+    ) -> IntArray:
         """Up to ``cap`` statements of other sources sharing the most IDF weight of rare
-        lemmas with statement ``i`` (ties: the earlier statement); of the sources ``near``
-        statement ``i``'s (a row by source: :func:`near_sources`) when given."""
+        lemmas with statement ``i`` (ties: the earlier statement); of the articles ``near``
+        statement ``i``'s when given (a row an article, :func:`near_articles`; ``article``:
+        each statement's, :func:`article_ids`)."""
         rare = [lemma for lemma in self.lemmas[i] if lemma in self.holders]
         if not rare:
             return np.zeros(0, dtype=np.int64)
@@ -161,8 +169,8 @@ class _LemmaIndex:
             [np.full(len(self.holders[lemma]), self.idf[lemma]) for lemma in rare]
         )
         other = self.source[hits] != self.source[i]
-        if near is not None:
-            other &= near[self.source[i], self.source[hits]]
+        if near is not None and article is not None:
+            other &= near[article[i], article[hits]]
         found, position = np.unique(hits[other], return_inverse=True)
         weight = np.bincount(position, weights[other], minlength=len(found))
         if len(found) > cap:
@@ -170,57 +178,83 @@ class _LemmaIndex:
         return found
 
 
-# Sources near enough to look in (fitted on the ECB+ training topics: docs/benchmarks.md,
+# Articles near enough to look in (fitted on the ECB+ training topics: docs/benchmarks.md,
 # "Time to a dossier"; ``benchmarks/bench_compare_scale.py --near`` prints the cosines)
-NEAR_FLOOR = 0.1  # two articles of one event: 95% over it; of two topics: 99% under it
-NEAR_SOURCES = 8  # a source's nearest kept whatever their cosine: none is left alone
+NEAR_FLOOR = 0.1  # two articles of one event: 95% or more over it; of two topics: 99% under
+NEAR_ARTICLES = 8  # an article's nearest kept whatever their cosine: none is left alone
 
 
-def near_sources(index: _LemmaIndex, source: IntArray) -> BoolArray | None:
-    """Which sources each source's statements look for candidates in (a row a source): those
-    whose rare lemmas are near its own (cosine of their IDF-weighted bags at least ``NEAR_FLOOR``),
-    and its ``NEAR_SOURCES`` nearest whatever their cosine, either way. Articles of one
-    event share its names and words and pass; a second event fed with them (a careless
-    grouping, a story's stray) mostly does not, so its sentences are not its candidates:
-    fewer false links, and candidates that do not grow with the events fed together. None
-    (every source) when there are no more than ``NEAR_SOURCES`` other sources."""
-    sources = int(source.max()) + 1 if len(source) else 0
-    if sources <= NEAR_SOURCES + 1:
+def article_ids(statements: Sequence[Statement]) -> IntArray:
+    """Each statement's article as a small integer, in order of first appearance."""
+    ids: dict[str, int] = {}
+    return np.array([ids.setdefault(s.article, len(ids)) for s in statements], dtype=np.int64)
+
+
+def near_articles(index: _LemmaIndex, article: IntArray) -> BoolArray | None:
+    """Which articles each article's statements look for candidates in (a row an article):
+    those whose rare lemmas are near its own (cosine of their IDF-weighted bags at least
+    ``NEAR_FLOOR``), and its ``NEAR_ARTICLES`` nearest whatever their cosine, either way.
+    Articles of one event share its names and words and pass; a second event fed with them
+    (a careless grouping, a story's stray) mostly does not, so its sentences are not their
+    candidates: fewer false links, and candidates that do not grow with the events fed
+    together. By article, not by source: an outlet's articles may tell several events. None
+    (every article) when there are no more than ``NEAR_ARTICLES`` others."""
+    articles = int(article.max()) + 1 if len(article) else 0
+    if articles <= NEAR_ARTICLES + 1:
         return None
-    cosine = _source_cosines(index, source)
+    cosine = _article_cosines(index, article)
     np.fill_diagonal(cosine, -1.0)
-    nearest = np.argsort(-cosine, axis=1, kind="stable")[:, :NEAR_SOURCES]
+    nearest = np.argpartition(-cosine, NEAR_ARTICLES - 1, axis=1)[:, :NEAR_ARTICLES]
     near: BoolArray = cosine >= NEAR_FLOOR
-    near[np.arange(sources)[:, None], nearest] = True
+    near[np.arange(articles)[:, None], nearest] = True
     return near | near.T
 
 
-def source_cosines(statements: Sequence[Statement]) -> npt.NDArray[np.float32]:
-    """The cosines :func:`near_sources` reads: of the sources' bags of rare lemmas, a row and
-    a column a source (numbered by :func:`source_ids`)."""
-    source = source_ids(statements)
-    return _source_cosines(_LemmaIndex(statements, source, POSTINGS), source)
+def article_cosines(statements: Sequence[Statement]) -> npt.NDArray[np.float32]:
+    """The cosines :func:`near_articles` reads: of the articles' bags of rare lemmas, a row
+    and a column an article (numbered by :func:`article_ids`)."""
+    index = _LemmaIndex(statements, source_ids(statements), POSTINGS)
+    return _article_cosines(index, article_ids(statements))
 
 
-def _source_cosines(index: _LemmaIndex, source: IntArray) -> npt.NDArray[np.float32]:
-    bags = _bags(index, source, int(source.max()) + 1 if len(source) else 0)
+def _article_cosines(index: _LemmaIndex, article: IntArray) -> npt.NDArray[np.float32]:
+    bags = _bags(index, article, int(article.max()) + 1 if len(article) else 0)
     cosine: npt.NDArray[np.float32] = bags @ bags.T
     return cosine
 
 
-def _bags(index: _LemmaIndex, source: IntArray, sources: int) -> npt.NDArray[np.float32]:
-    """Each source's rare lemmas (those the index searches by), IDF-weighted, as unit rows."""
-    column = {lemma: c for c, lemma in enumerate(index.holders)}
-    rows, columns, weights = [], [], []
+def _bags(index: _LemmaIndex, article: IntArray, articles: int) -> npt.NDArray[np.float32]:
+    """Each article's rare lemmas (those the index searches by), IDF-weighted, as unit rows;
+    the columns only the lemmas two articles or more hold (the others add to a row's norm
+    alone), so the table grows with what the articles share."""
+    entries: dict[str, list[tuple[int, float]]] = {}
     for i, lemmas in enumerate(index.lemmas):
         for lemma in lemmas:
-            if lemma in column:
-                rows.append(int(source[i]))
-                columns.append(column[lemma])
-                weights.append(index.idf[lemma])
-    bags = np.zeros((sources, len(column)), dtype=np.float32)
-    np.add.at(bags, (np.array(rows, dtype=np.int64), np.array(columns, dtype=np.int64)), weights)
-    bags /= np.maximum(np.linalg.norm(bags, axis=1, keepdims=True), np.float32(1e-9))
+            if lemma in index.holders:
+                entries.setdefault(lemma, []).append((int(article[i]), index.idf[lemma]))
+    squares = np.zeros(articles, dtype=np.float64)  # of the lemmas one article alone holds
+    rows: list[int] = []
+    columns: list[int] = []
+    weights: list[float] = []
+    width: list[str] = []  # the shared lemmas, a column each
+    for lemma, held in entries.items():
+        summed: dict[int, float] = {}
+        for row, weight in held:
+            summed[row] = summed.get(row, 0.0) + weight
+        if len(summed) < 2:
+            for row, weight in summed.items():
+                squares[row] += weight * weight
+            continue
+        shared = len(width)
+        width.append(lemma)
+        rows.extend(summed)
+        weights.extend(summed.values())
+        columns.extend([shared] * len(summed))
+    bags = np.zeros((articles, len(width)), dtype=np.float32)
+    if rows:
+        bags[np.array(rows, dtype=np.int64), np.array(columns, dtype=np.int64)] = weights
+    norms = np.sqrt((bags.astype(np.float64) ** 2).sum(axis=1) + squares)
+    bags /= np.maximum(norms, 1e-9).astype(np.float32)[:, None]
     return bags
 
 

@@ -172,11 +172,25 @@ CASUALTY_BEFORE = re.compile(
     re.I,
 )
 NO_ONE = re.compile(r"\bno[\s-]*$", re.I)  # "No one was hurt", "no-one injured"
+# A number that is no total of those harmed: the whole of a part ("three of the 40 were
+# injured", "nobody among the 12 was hurt"), or those spared ("all but 3 were killed",
+# "none of the 40", "not one of the 12")
+NO_TOTAL_BEFORE = re.compile(
+    r"(?:\b(?:of|among)(?:\s+(?:the|those|these|them|its|their))?|\bnone|\bnot\s+one|\bnobody"
+    r"|\bno|\ball\s+but)\s*$",
+    re.I,
+)
 CASUALTY_AFTER = re.compile(
     r"\s+(?:(?:were|was|are|have\s+been|had\s+been|has\s+been)\s+(?:[a-z]+ly\s+)?)?"
     r"(?P<word>killed|injured|wounded|hurt|died|perished)\b",
     re.I,
 )
+
+
+def last_word(text: str) -> str:
+    """The last word of a phrase, lower-cased ("" for none): a unit's counted noun."""
+    words = text.split()
+    return words[-1].lower() if words else ""
 
 
 def casualty_counted(
@@ -186,16 +200,19 @@ def casualty_counted(
     "injure" ("about 50 hurt", "the 80 wounded", "killing 12", "50 were injured", "Twelve
     died"), else None. Only a count told by its number: "a few injured", "dozens injured"
     tell some of them, no total; "no one was hurt" tells none."""
-    number = value.text.lower().split()[-1]
+    number = last_word(value.text)
     if not (any(c.isdigit() for c in number) or number in NUMBER_WORDS):
         return None
-    counted = unit.split()[-1].lower() if unit else ""
+    start, end = value.start - sentence_start, value.end - sentence_start
+    if not 0 <= start <= end <= len(sentence_text):
+        return None
+    before_value = sentence_text[max(0, start - 30) : start]
+    if NO_ONE.search(before_value) or NO_TOTAL_BEFORE.search(before_value):
+        return None
+    counted = last_word(unit)
     if counted in STATE_COUNTS:
         return STATE_COUNTS[counted]
     if quantity_reader.unit_kind(unit) != "count":
-        return None
-    start, end = value.start - sentence_start, value.end - sentence_start
-    if not 0 <= start <= end <= len(sentence_text) or NO_ONE.search(sentence_text[:start]):
         return None
     after = CASUALTY_AFTER.match(sentence_text, end)
     if after is not None and counted in ("", after.group("word").lower()):
@@ -221,8 +238,7 @@ def figure_label(
     movement = _movement_label(sentence_text, sentence_start, quantity, fact)
     if movement:
         return movement
-    state = STATE_COUNTS.get(quantity.unit.split()[-1].lower()) if quantity.unit else None
-    state = state or casualty_counted(
+    state = STATE_COUNTS.get(last_word(quantity.unit)) or casualty_counted(
         sentence_text, sentence_start, quantity.evidence, quantity.unit
     )  # "a few injured" is about the injured too, though it counts none of them
     if state is not None:

@@ -142,6 +142,10 @@ DIMENSION_BEFORE = re.compile(r"\b(?P<word>depth|height|altitude|length|width)\s
 # Sentences sharing this much of their wording, word by word, are one report's sentence
 # repeated by another (a follow-up reusing the first report's lines)
 REPEATED_WORDING = 0.6
+REPEATED_WORDS = 12  # a shorter line written alike may be written anew
+FUTURE = re.compile(
+    r"\b(?:will|shall|would|due\s+to|set\s+to|scheduled|plans?\s+to|going\s+to)\b", re.I
+)
 DIGITS = re.compile(r"\d+")
 DIMENSION_REACH = 20  # characters before a length searched for "a depth of"
 TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|cumulative)\b", re.I)
@@ -191,6 +195,18 @@ def _reach_differs(first: str | None, second: str | None) -> bool:
     if first is None or second is None:
         return False
     return first not in second and second not in first  # "Tarrow" is in "Tarrow County"
+
+
+# Verbs of what befell people: the killed and the injured are two counts, never one
+HARMS = {
+    **dict.fromkeys(("kill", "die", "perish"), "kill"),
+    **dict.fromkeys(("injure", "wound", "hurt"), "injure"),
+}
+
+
+def _two_harms(first: str | None, second: str | None) -> bool:
+    """Whether two counts are of people who met two fates (the killed, the injured)."""
+    return first is not None and second is not None and first != second
 
 
 def _doers_meet(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -260,29 +276,39 @@ class _Traits:
 
 
 def _one_wording(first: _Traits, second: _Traits) -> bool:
-    """Two dates written in the same words ("on Saturday", "this morning") in sentences one
-    report repeats nearly word for word from another, with the same figures: only the two
+    """Two dates written in the same words ("on Saturday", "this morning") in a long sentence
+    one report repeats nearly word for word from another, with the same figures: only the two
     reports' publication days make them two days. A follow-up repeating an earlier report's
     "were found on Saturday" a week later keeps the earlier report's Saturday; read against
-    its own day, it would be another one. Dates written alike in sentences of their own ("was
-    arrested yesterday" in reports of two days) may well be two days, and still clash, and so
-    may a repeated sentence that changes its figures ("announced today (14 October)", then
-    "announced today (20 October)"): it was written again for its day."""
+    its own day, it would be another one. Short lines written alike ("X was arrested
+    yesterday, police said" and "..., his lawyer said" in reports of two days) may well be
+    written anew for their day, and still clash; so does a plan repeated a week later ("will
+    reopen on Monday": a slip) and a repeated sentence that changes its figures ("announced
+    today (14 October)", then "announced today (20 October)")."""
     if not first.kind.startswith("time:") or first.written != second.written:
         return False
     if first.sentence is None or second.sentence is None:
         return False
     if sorted(DIGITS.findall(first.sentence)) != sorted(DIGITS.findall(second.sentence)):
         return False
+    if FUTURE.search(first.sentence) or FUTURE.search(second.sentence):
+        return False
     return _wording_shared(first.sentence, second.sentence) >= REPEATED_WORDING
 
 
 @lru_cache(maxsize=4096)
 def _wording_shared(first: str, second: str) -> float:
-    """How much of two sentences' wording, word by word in order, is the same (0 to 1)."""
+    """How much of two sentences' wording, word by word in order, is the same (0 to 1; the
+    lesser of the two orders, which can differ); 0 when either is shorter than
+    ``REPEATED_WORDS`` words."""
     a: list[str] = re.findall(r"\w+", first.lower())
     b: list[str] = re.findall(r"\w+", second.lower())
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    if min(len(a), len(b)) < REPEATED_WORDS:
+        return 0.0
+    return min(
+        SequenceMatcher(None, a, b, autojunk=False).ratio(),
+        SequenceMatcher(None, b, a, autojunk=False).ratio(),
+    )
 
 
 @dataclass
@@ -605,7 +631,7 @@ class Linker:
 
     def _state_noun(self, value: LinkInput) -> bool:
         """Whether a count's own noun is a state ("the 80 wounded", "Ten dead")."""
-        return bool(value.unit) and value.unit.split()[-1].lower() in labels.STATE_COUNTS
+        return labels.last_word(value.unit) in labels.STATE_COUNTS
 
     def _predicate(self, value: LinkInput) -> str | None:
         state = self._state_counted(value)
@@ -795,23 +821,26 @@ class Linker:
             if value.kind == "quantity" and all(traits.key) and traits.kind != "quantity:age":
                 by_key.setdefault((value.article, traits.key), []).append(index)
 
-        # A count told by its verb alone ("injuring 40", "600 were killed") in an article
-        # that gives its key another answer is set aside as the background's (a past
-        # happening's toll) without making the counts told with their noun ("injuring five
-        # people") a kind of fact: those stay one fact unless they clash among themselves.
+        # A count of the harmed told by their state or by its verb alone ("injuring 40",
+        # "600 were killed", "left 90 injured") in an article that gives its key another
+        # answer is set aside as the background's (a past happening's toll) without making
+        # the counts told with their noun ("injuring five people") a kind of fact: those
+        # stay one fact unless they clash among themselves.
         def clashing(members: list[int], among: list[int]) -> bool:
             return any(not self.values[i].compatible_with(j) for i in members for j in among)
 
         self.self_contradicting = set()
         ambiguous = set()
         for (_, key), members in by_key.items():
-            nouned = [i for i in members if not self.traits[i].verb_only]
+            nouned = [i for i in members if self.traits[i].state is None]
             if clashing(nouned, nouned):
                 ambiguous.add(key)
                 self.self_contradicting.update(members)
             else:
                 self.self_contradicting.update(
-                    i for i in members if self.traits[i].verb_only and clashing([i], members)
+                    i
+                    for i in members
+                    if self.traits[i].state is not None and clashing([i], members)
                 )
         return frozenset(ambiguous)
 
@@ -825,8 +854,23 @@ class Linker:
             and not _other_people(self.traits[i].holder, self.traits[j].holder)
             and self._rare_shared(i, j)
             and not (self.traits[i].partitive or self.traits[j].partitive)
+            and not _two_harms(self._harm(i), self._harm(j))
             and (self._same_counted(i, j) or self.aligned(i, j) >= AGREE_ALIGNMENT)
         )
+
+    def _harm(self, index: int) -> str | None:
+        """What befell the people a count is of, "kill" or "injure", when it says."""
+        traits = self.traits[index]
+        if traits.state is not None:
+            return traits.state
+        value = self.values[index]
+        if value.statement is not None:  # "..., killing 12 people": the verb taking it
+            sentence = self.statements[value.statement].evidence
+            start = value.value_evidence.start - sentence.start
+            verb = labels.CASUALTY_BEFORE.search(sentence.text[max(0, start - 24) : max(0, start)])
+            if verb is not None:
+                return labels.CASUALTY_WORDS[verb.group("word").lower()]
+        return HARMS.get(traits.predicate or "")
 
     def _same_described(self, i: int, j: int) -> bool:
         """Large counts of things described alike, in two or more shared words."""
@@ -875,7 +919,7 @@ class Linker:
             return None
         set_aside = [k for k in (i, j) if k in self.self_contradicting]
         if set_aside:  # its own article gives another answer: not one fact
-            if not all(self.traits[k].verb_only for k in set_aside):
+            if any(self.traits[k].state is None for k in set_aside):
                 return None
             # a background toll ("a 2003 quake killed more than 31,000") is still told alike
             # by two articles: the same distinctive value, agreeing
