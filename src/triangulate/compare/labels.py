@@ -171,13 +171,12 @@ CASUALTY_BEFORE = re.compile(
     r"(?:(?:at\s+least|about|some|nearly|almost|more\s+than|over|around|up\s+to)\s+)?$",
     re.I,
 )
-NO_ONE = re.compile(r"\bno[\s-]*$", re.I)  # "No one was hurt", "no-one injured"
 # A number that is no total of those harmed: the whole of a part ("three of the 40 were
 # injured", "nobody among the 12 was hurt"), or those spared ("all but 3 were killed",
 # "none of the 40", "not one of the 12")
 NO_TOTAL_BEFORE = re.compile(
     r"(?:\b(?:of|among)(?:\s+(?:the|those|these|them|its|their))?|\bnone|\bnot\s+one|\bnobody"
-    r"|\bno|\ball\s+but)\s*$",
+    r"|\bno[\s-]*(?:one)?|\ball\s+but)\s*$",
     re.I,
 )
 CASUALTY_AFTER = re.compile(
@@ -207,7 +206,7 @@ def casualty_counted(
     if not 0 <= start <= end <= len(sentence_text):
         return None
     before_value = sentence_text[max(0, start - 30) : start]
-    if NO_ONE.search(before_value) or NO_TOTAL_BEFORE.search(before_value):
+    if NO_TOTAL_BEFORE.search(before_value):
         return None
     counted = last_word(unit)
     if counted in STATE_COUNTS:
