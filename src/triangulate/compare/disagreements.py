@@ -107,6 +107,16 @@ def name_clashes(
             read[statement.index] = (roles, _written_roles(statement, named, roles))
         return read[statement.index]
 
+    # each article's people and organisations as it names them anywhere, by their whole
+    # name and by its last word (a person's surname; the tagger may take a person for an
+    # organisation in one sentence and not in another)
+    holders = {
+        article: {
+            key for e in entities for key in (name_key(e.canonical), name_key(e.canonical)[-1:])
+        }
+        for article, entities in named.items()
+    }
+
     found: list[Clash] = []
     for i, j in aligned:
         a, b = statements[i], statements[j]
@@ -117,6 +127,13 @@ def name_clashes(
                 continue
             if written_a.get(role) == written_b.get(role):
                 continue  # one name as written, read as two people: a reading slip
+            if _holder_key(other, label) in holders.get(a.article, ()) or _holder_key(
+                name, label
+            ) in holders.get(b.article, ()):
+                # a source that names the other holder too tells of two people (two
+                # deputy prosecutors of one trial, a suspect and a victim of one age), or
+                # of one person by a short first name ("Bill" / "William" <surname>)
+                continue
             different = _different_names if label == "ORG" else _different_people
             if different(name, other):
                 found.append((a, b, name, other, role, label))
@@ -127,6 +144,12 @@ def name_key(name: str) -> tuple[str, ...]:
     """A name's words without case, dots or initials' spacing: "A. J. Brandt" = "AJ Brandt"."""
     words = re.sub(r"(?<=\b[A-Za-z])\.\s*(?=[A-Za-z]\b)", "", name).replace(".", " ").split()
     return tuple(w.lower() for w in words)
+
+
+def _holder_key(name: str, label: str) -> tuple[str, ...]:
+    """A person by surname (the last word of the name), an organisation by its whole name."""
+    key = name_key(name)
+    return key[-1:] if label == "PERSON" else key
 
 
 def _different_people(a: str, b: str) -> bool:
