@@ -60,6 +60,9 @@ ROLE_STOP = frozenset(
     ]
 )
 ROLE_BREAK = re.compile(r"[,;:()\[\]\"\u201c\u201d]")
+# the dot between two initials, spaced or not ("A. J.", "A . J ."): the next initial is a
+# letter standing alone, not the first letter of a word or of "O'Dell"
+INITIALS_DOT = re.compile(r"(?<=\b[A-Za-z])\s*\.\s*(?=[A-Za-z](?![\w'’]))")
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
 
 
@@ -141,8 +144,10 @@ def name_clashes(
 
 
 def name_key(name: str) -> tuple[str, ...]:
-    """A name's words without case, dots or initials' spacing: "A. J. Brandt" = "AJ Brandt"."""
-    words = re.sub(r"(?<=\b[A-Za-z])\.\s*(?=[A-Za-z]\b)", "", name).replace(".", " ").split()
+    """A name's words without case, dots or initials' spacing: "A. J. Brandt" = "AJ Brandt"
+    = "A . J . Brandt" (a tokenised text spaces the dots too); an initial before a surname
+    with an apostrophe stays a word of its own ("J. O'Dell" is no "JO'Dell")."""
+    words = INITIALS_DOT.sub("", name).replace(".", " ").split()
     return tuple(w.lower() for w in words)
 
 
