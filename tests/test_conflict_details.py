@@ -328,3 +328,58 @@ def test_one_firm_named_in_full_and_short_is_no_conflict(encoder: TextEncoder) -
         " on Monday morning, police said.",
     )
     assert not [c for c in claims if c.kind == "role" and c.status == "conflict"]
+
+
+# ---------------------------------------------------------------- people in one role
+
+
+def _roles(claims: list[Claim]) -> list[Claim]:
+    return [c for c in claims if c.kind == "role" and c.status == "conflict"]
+
+
+def test_two_holders_of_one_role_a_source_names_both_do_not_conflict(
+    encoder: TextEncoder,
+) -> None:
+    claims = compare_texts(
+        encoder,
+        "The sentence will stand on appeal, deputy district attorney Anna Brandt said on"
+        " Friday. Brandt tried the case along with fellow prosecutor Tomas Vell.",
+        "The sentence will stand on appeal, deputy district attorney Tomas Vell said on"
+        " Friday. He and Anna Brandt, the lead prosecutor, were confident.",
+    )
+    assert not _roles(claims)
+
+
+def test_a_short_first_name_of_one_holder_is_no_other_person(encoder: TextEncoder) -> None:
+    claims = compare_texts(
+        encoder,
+        "The ferry Nordlys was turned back at dawn on Tuesday after a bomb threat, harbour"
+        " police chief Thomas Vell said.",
+        "The ferry Nordlys was turned back at dawn on Tuesday after a bomb threat, harbour"
+        " police chief Tom Vell said.",
+    )
+    assert not _roles(claims)
+
+
+def test_an_age_before_two_names_is_no_role_they_share(encoder: TextEncoder) -> None:
+    claims = compare_texts(
+        encoder,
+        "Jurors heard on Tuesday in the trial of 17-year-old Darnell Pike, accused of"
+        " shooting and killing a girl last May in Marrowby.",
+        "Jurors heard on Tuesday in the trial of Darnell Pike, accused of shooting and"
+        " killing 9-year-old Keisha Sandor last May in Marrowby.",
+    )
+    assert not _roles(claims)
+
+
+def test_two_holders_each_source_names_alone_still_conflict(encoder: TextEncoder) -> None:
+    claims = compare_texts(
+        encoder,
+        "The sentence will stand on appeal, deputy district attorney Anna Brandt said on"
+        " Friday. Judge Olaf Sten set the hearing for May.",
+        "The sentence will stand on appeal, deputy district attorney Tomas Vell said on"
+        " Friday. Judge Olaf Sten set the hearing for May.",
+    )
+    roles = _roles(claims)
+    assert len(roles) == 1 and roles[0].about == "Who the deputy district attorney was"
+    assert {s.display for s in roles[0].sides} == {"Anna Brandt", "Tomas Vell"}

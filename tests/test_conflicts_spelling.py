@@ -13,6 +13,7 @@ from triangulate.compare.disagreements import (
     _Variants,
     edit_distance,
     name_ends,
+    name_key,
     respelled,
     spelled_alike,
     usual_spellings,
@@ -34,6 +35,35 @@ def test_a_suffix_a_middle_name_or_a_title_is_no_spelling() -> None:
     assert name_ends("Jonas Edvard Vik III") == ("jonas", "vik") == name_ends("Dr. Jonas Vik")
     assert name_ends("Jonas Vik Jr.") == ("jonas", "vik")
     assert name_ends("Vik") is None
+
+
+def test_initials_written_with_spaced_dots_or_before_an_apostrophe_are_read_as_such() -> None:
+    assert name_key("T . J . Brennick") == ("tj", "brennick") == name_key("TJ Brennick")
+    assert name_key("T.J. Brennick") == name_key("T. J. Brennick") == ("tj", "brennick")
+    assert name_ends("Mara K. O'Dell") == ("mara", "o'dell") == name_ends("Mara O'Dell")
+
+
+def test_one_name_with_its_initials_written_two_ways_is_no_spelling(encoder: TextEncoder) -> None:
+    claims = _spellings(
+        encoder,
+        "Ferry captain T . J . Brennick was charged on Friday with steering the ferry Nordlys"
+        " onto the rocks off Port Ellis. Harbour lawyer Mara K. O'Dell spoke for the crew.",
+        "Ferry captain TJ Brennick was charged on Friday with steering the ferry Nordlys onto"
+        " the rocks off Port Ellis. Harbour lawyer Mara O'Dell spoke for the crew.",
+    )
+    assert claims == []
+
+
+def test_initials_a_letter_apart_are_still_a_spelling(encoder: TextEncoder) -> None:
+    claims = _spellings(
+        encoder,
+        "Ferry captain T . J . Brennick was charged on Friday with steering the ferry Nordlys"
+        " onto the rocks off Port Ellis.",
+        "Ferry captain TJ Brenick was charged on Friday with steering the ferry Nordlys onto"
+        " the rocks off Port Ellis.",
+    )
+    assert len(claims) == 1
+    assert {s.display for s in claims[0].sides} == {"T . J . Brennick", "TJ Brenick"}
 
 
 def test_the_usual_spelling_heads_the_claim_and_each_source_is_on_its_sides(

@@ -60,6 +60,9 @@ ROLE_STOP = frozenset(
     ]
 )
 ROLE_BREAK = re.compile(r"[,;:()\[\]\"\u201c\u201d]")
+# the dot between two initials, spaced or not ("A. J.", "A . J ."): the next initial is a
+# letter standing alone, not the first letter of a word or of "O'Dell"
+INITIALS_DOT = re.compile(r"(?<=\b[A-Za-z])\s*\.\s*(?=[A-Za-z](?![\w'’]))")
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
 
 
@@ -107,6 +110,16 @@ def name_clashes(
             read[statement.index] = (roles, _written_roles(statement, named, roles))
         return read[statement.index]
 
+    # each article's people and organisations as it names them anywhere, by their whole
+    # name and by its last word (a person's surname; the tagger may take a person for an
+    # organisation in one sentence and not in another)
+    holders = {
+        article: {
+            key for e in entities for key in (name_key(e.canonical), name_key(e.canonical)[-1:])
+        }
+        for article, entities in named.items()
+    }
+
     found: list[Clash] = []
     for i, j in aligned:
         a, b = statements[i], statements[j]
@@ -117,6 +130,13 @@ def name_clashes(
                 continue
             if written_a.get(role) == written_b.get(role):
                 continue  # one name as written, read as two people: a reading slip
+            if _holder_key(other, label) in holders.get(a.article, ()) or _holder_key(
+                name, label
+            ) in holders.get(b.article, ()):
+                # a source that names the other holder too tells of two people (two
+                # deputy prosecutors of one trial, a suspect and a victim of one age), or
+                # of one person by a short first name ("Bill" / "William" <surname>)
+                continue
             different = _different_names if label == "ORG" else _different_people
             if different(name, other):
                 found.append((a, b, name, other, role, label))
@@ -124,9 +144,17 @@ def name_clashes(
 
 
 def name_key(name: str) -> tuple[str, ...]:
-    """A name's words without case, dots or initials' spacing: "A. J. Brandt" = "AJ Brandt"."""
-    words = re.sub(r"(?<=\b[A-Za-z])\.\s*(?=[A-Za-z]\b)", "", name).replace(".", " ").split()
+    """A name's words without case, dots or initials' spacing: "A. J. Brandt" = "AJ Brandt"
+    = "A . J . Brandt" (a tokenised text spaces the dots too); an initial before a surname
+    with an apostrophe stays a word of its own ("J. O'Dell" is no "JO'Dell")."""
+    words = INITIALS_DOT.sub("", name).replace(".", " ").split()
     return tuple(w.lower() for w in words)
+
+
+def _holder_key(name: str, label: str) -> tuple[str, ...]:
+    """A person by surname (the last word of the name), an organisation by its whole name."""
+    key = name_key(name)
+    return key[-1:] if label == "PERSON" else key
 
 
 def _different_people(a: str, b: str) -> bool:
