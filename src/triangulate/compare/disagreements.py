@@ -135,7 +135,7 @@ def name_clashes(
             ) in holders.get(b.article, ()):
                 # a source that names the other holder too tells of two people (two
                 # deputy prosecutors of one trial, a suspect and a victim of one age), or
-                # of one person by a short first name ("Bill" / "William" <surname>)
+                # of one person by a short first name ("Ted" / "Theodore" <surname>)
                 continue
             different = _different_names if label == "ORG" else _different_people
             if different(name, other):

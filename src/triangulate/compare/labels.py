@@ -159,7 +159,7 @@ STATE_COUNTS = {
 }
 STATE_LABELS = {"kill": "Number of people killed", "injure": "Number of people injured"}
 # A count with no counted noun told by a verb of harm alone: the verb's object right after
-# it ("..., killing 12 and injuring 80", "injured more than 1,400") or its subject right
+# it ("..., killing 12 and injuring 80", "injured more than 900") or its subject right
 # before it ("50 were injured", "Twelve died"). It counts people, as "injured 65 people"
 # does: the verb says what befell them, and nothing else is counted so.
 CASUALTY_WORDS = {

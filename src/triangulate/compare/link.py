@@ -921,7 +921,7 @@ class Linker:
         if set_aside:  # its own article gives another answer: not one fact
             if any(self.traits[k].state is None for k in set_aside):
                 return None
-            # a background toll ("a 2003 quake killed more than 31,000") is still told alike
+            # a background toll ("a 1998 quake killed more than 4,000") is still told alike
             # by two articles: the same distinctive value, agreeing
             found = self._same_thing_counted(i, j) and a.compatible_with(j)
             return (RARE_VALUE, True) if found else None
@@ -957,7 +957,7 @@ class Linker:
                 return max(aligned, CLASH_ALIGNMENT), False
             unambiguous = not {self.traits[i].key, self.traits[j].key} & self.ambiguous
             # a count told by its verb alone ("injuring 40") is as often a past happening's,
-            # told in the background ("a quake in 2003 killed 600"), as this one's: it clashes
+            # told in the background ("a quake in 1998 killed 600"), as this one's: it clashes
             # only in aligned sentences
             verb_only = self.traits[i].verb_only or self.traits[j].verb_only
             if self._same_key(i, j) and unambiguous and not verb_only and self._same_doer(i, j):
