@@ -1250,3 +1250,21 @@ def test_a_short_line_or_a_plan_written_alike_on_two_days_still_gives_two_days(
 ) -> None:
     claims = _compared(encoder, dated)
     assert [c for c in claims if c.kind == "date" and c.status in ("conflict", "update")]
+
+
+def test_a_count_told_by_its_verb_alone_clashes_only_in_aligned_sentences(
+    encoder: TextEncoder,
+) -> None:
+    """ "Years ago, 40 were injured in a boiler fire" shares the question of this blast's
+    "injured 12 people" but tells another happening: told by its verb alone, it clashes only
+    where the aligner says the sentences tell one thing."""
+    claims = _claims(
+        encoder,
+        "Blast at Merrow mill\n\nA gas blast at the Merrow flour mill on Tuesday injured 12"
+        " people, fire officials said.",
+        "Merrow mill reopens\n\nThe Merrow flour mill reopened its gates on Friday after the"
+        " repairs were finished. Years ago, 40 were injured in a boiler fire at the plant, the"
+        " owners recalled.",
+    )
+    assert not _figures(claims, "conflict")
+    assert {c.about for c in _figures(claims, "single")} == {"Number of people injured"}
