@@ -1105,6 +1105,11 @@ def test_people_counted_by_their_state_alone_answer_the_count_of_the_happening(
         "Tarsel quake kills twelve\n\nThe earthquake that hit Tarsel on Sunday killed twelve"
         f" people and {other}, the island's governor said.",
     )
+    _one_count_of_the_injured(claims, status)
+
+
+def _one_count_of_the_injured(claims: list[Claim], status: str) -> None:
+    """One claim of the number injured, of this status, citing both articles."""
     injured = [c for c in _figures(claims, status) if c.about == "Number of people injured"]
     assert len(injured) == 1
     assert {a for side in injured[0].sides for a in side.articles} == {"a1", "a2"}
@@ -1143,9 +1148,7 @@ def test_counts_told_by_a_verb_of_the_harm_alone_count_the_people_harmed(
         "Merrow mill blast kills nine\n\nThe blast that hit the Merrow mill on Tuesday killed"
         f" nine workers and {other}, the county sheriff said.",
     )
-    injured = [c for c in _figures(claims, status) if c.about == "Number of people injured"]
-    assert len(injured) == 1
-    assert {a for side in injured[0].sides for a in side.articles} == {"a1", "a2"}
+    _one_count_of_the_injured(claims, status)
 
 
 def test_a_background_toll_told_by_its_verb_alone_is_no_rival_count(
