@@ -216,10 +216,16 @@ def casualty_counted(
     after = CASUALTY_AFTER.match(sentence_text, end)
     if after is not None and counted in ("", after.group("word").lower()):
         return CASUALTY_WORDS[after.group("word").lower()]  # "50 were injured", "12 died"
-    before = CASUALTY_BEFORE.search(sentence_text[max(0, start - 24) : start])
-    if before is not None and not counted:
-        return CASUALTY_WORDS[before.group("word").lower()]  # "killing 12 and injuring 80"
+    if not counted:
+        return harm_before(sentence_text, start)  # "killing 12 and injuring 80"
     return None
+
+
+def harm_before(sentence_text: str, start: int) -> str | None:
+    """The harm ("kill", "injure") of a verb right before a number at ``start`` in its
+    sentence ("..., killing 12", "injured more than 40"), else None."""
+    before = CASUALTY_BEFORE.search(sentence_text[max(0, start - 24) : max(0, start)])
+    return CASUALTY_WORDS[before.group("word").lower()] if before is not None else None
 
 
 def figure_label(

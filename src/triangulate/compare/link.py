@@ -866,10 +866,9 @@ class Linker:
         value = self.values[index]
         if value.statement is not None:  # "..., killing 12 people": the verb taking it
             sentence = self.statements[value.statement].evidence
-            start = value.value_evidence.start - sentence.start
-            verb = labels.CASUALTY_BEFORE.search(sentence.text[max(0, start - 24) : max(0, start)])
-            if verb is not None:
-                return labels.CASUALTY_WORDS[verb.group("word").lower()]
+            harm = labels.harm_before(sentence.text, value.value_evidence.start - sentence.start)
+            if harm is not None:
+                return harm
         return HARMS.get(traits.predicate or "")
 
     def _same_described(self, i: int, j: int) -> bool:
