@@ -490,14 +490,15 @@ class Linker:
         if value.statement is not None:
             sentence = " ".join(self.statements[value.statement].text.split())
         state = self._state_counted(value)
+        predicate = self._predicate(value, state)
         return _Traits(
             kind=self._kind(value),
             written=self._written(value),
             doers=self._doers(value),
-            predicate=self._predicate(value),
+            predicate=predicate,
             partitive=self._partitive(value),
             toll=self._toll(value),
-            key=self._key(value),
+            key=self._key(value, predicate, state),
             holder=self._holder(value) or self._parent(value),
             unit_kind=quantity_reader.unit_kind(value.unit),
             sentence=sentence,
@@ -633,8 +634,8 @@ class Linker:
         """Whether a count's own noun is a state ("the 80 wounded", "Ten dead")."""
         return labels.last_word(value.unit) in labels.STATE_COUNTS
 
-    def _predicate(self, value: LinkInput) -> str | None:
-        state = self._state_counted(value)
+    def _predicate(self, value: LinkInput, state: str | None) -> str | None:
+        """The verb a value answers for; ``state``: its :meth:`_state_counted`."""
         if state is not None:
             return state  # "and about 50 hurt": the injuring counted, whatever the clause's verb
         if self._toll_level(value):
@@ -765,11 +766,12 @@ class Linker:
         revising = self.values[i].revising or self.values[j].revising
         return revising and bool(first.key[0]) and first.key[0] == second.key[0]
 
-    def _key(self, value: LinkInput) -> tuple[str, str]:
+    def _key(self, value: LinkInput, predicate: str | None, state: str | None) -> tuple[str, str]:
         """(counted thing, verb or its group): the question a figure answers, as far as
-        words tell."""
+        words tell; ``predicate`` and ``state``: its :meth:`_predicate` and
+        :meth:`_state_counted`."""
         counted = stem(value.unit.split()[-1]) if value.unit else ""
-        if self._state_counted(value) is not None:
+        if state is not None:
             counted = "people"  # "50 hurt" counts people, as "50 people were hurt" does
         kind = quantity_reader.unit_kind(value.unit)
         if kind == "area":
@@ -778,7 +780,7 @@ class Linker:
             counted = self._sum_of(value) or counted
         if counted and self._a_change(value):
             counted += " change"  # "an increase of $3 billion": how much it moved, not its level
-        verb = self._predicate(value) or ""
+        verb = predicate or ""
         groups = verb_groups(verb.removeprefix("not "))
         return counted, f"#{min(groups)}" if groups else verb
 
