@@ -261,19 +261,19 @@ def near_table(
     (percentiles, and the share at or over ``NEAR_FLOOR``); the linked pairs by relation; the
     multi-source claims whose articles span two topics or more."""
     print(
-        "| articles | relation | source pairs | cosine 1/5/50/95/99th percentile "
+        "| articles | relation | article pairs | cosine 1/5/50/95/99th percentile "
         f"| at or over {candidates.NEAR_FLOOR} | pairs linked |"
     )
     print("|---:|---|---:|---|---:|---:|")
     for size in sizes:
         statements = statements_of(articles[:size], readings[:size])
         article = candidates.article_ids(statements)
-        sources = int(article.max()) + 1
+        count = int(article.max()) + 1
         cosine = candidates.article_cosines(statements)
         name = {int(number): s.article for number, s in zip(article, statements, strict=True)}
         found: dict[str, list[float]] = {relation: [] for relation in RELATIONS}
-        for first in range(sources):
-            for second in range(first + 1, sources):
+        for first in range(count):
+            for second in range(first + 1, count):
                 relation = _relation(name[first], name[second])
                 found[relation].append(float(cosine[first, second]))
         linked = {relation: 0 for relation in RELATIONS}

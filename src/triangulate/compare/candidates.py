@@ -44,8 +44,13 @@ BAND_CAP = 32  # pairs under the threshold looked at again, for a statement beyo
 
 def source_ids(statements: Sequence[Statement]) -> IntArray:
     """Each statement's source as a small integer, in order of first appearance."""
+    return _numbered(s.source for s in statements)
+
+
+def _numbered(keys: Iterable[str]) -> IntArray:
+    """Each key as a small integer, in order of first appearance."""
     ids: dict[str, int] = {}
-    return np.array([ids.setdefault(s.source, len(ids)) for s in statements], dtype=np.int64)
+    return np.array([ids.setdefault(key, len(ids)) for key in keys], dtype=np.int64)
 
 
 def below_cap(statements: Sequence[Statement], cap: int = CAP) -> bool:
@@ -186,8 +191,7 @@ NEAR_ARTICLES = 8  # an article's nearest kept whatever their cosine: none is le
 
 def article_ids(statements: Sequence[Statement]) -> IntArray:
     """Each statement's article as a small integer, in order of first appearance."""
-    ids: dict[str, int] = {}
-    return np.array([ids.setdefault(s.article, len(ids)) for s in statements], dtype=np.int64)
+    return _numbered(s.article for s in statements)
 
 
 def near_articles(index: _LemmaIndex, article: IntArray) -> BoolArray | None:
