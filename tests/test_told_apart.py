@@ -1,0 +1,154 @@
+"""Figures of alike sentences told of two things each named ("the Korvel index", "the Tamsin
+index") or at two clock times of the day ("at 10:25 UTC", "at 12:40 UTC") are two things or
+two moments, not two accounts of one; one thing told two ways still conflicts.
+
+Invented articles, read by the real readers and compared by ``compare()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from triangulate.compare.claims import compare
+from triangulate.models import Article, Claim
+from triangulate.nlp.encoder import TextEncoder, load_encoder
+from triangulate.readers.reader import read_many
+
+
+@pytest.fixture(scope="module")
+def encoder() -> TextEncoder:
+    return load_encoder()
+
+
+def _compared(encoder: TextEncoder, dated: Sequence[tuple[str, str]]) -> list[Claim]:
+    """The claims of articles a1, a2, ... of outlets 1, 2, ..., each (publication day, text)."""
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published=published)
+        for i, (published, text) in enumerate(dated, start=1)
+    ]
+    return compare(articles, read_many(articles), encoder)
+
+
+def _disputed(claims: list[Claim]) -> list[list[str]]:
+    return [
+        sorted(side.display for side in claim.sides)
+        for claim in claims
+        if claim.kind == "figure" and claim.status in ("conflict", "update")
+    ]
+
+
+def _index_report(name: str, change: str, level: str) -> str:
+    return (
+        f"Markets slide in Ostmark\n\nThe {name} index fell by {change} to {level} points on"
+        " Tuesday, while bond yields rose."
+    )
+
+
+def test_two_indexes_named_apart_in_alike_sentences_do_not_conflict(
+    encoder: TextEncoder,
+) -> None:
+    claims = _compared(
+        encoder,
+        [
+            ("2031-05-06", _index_report("Korvel", "1.9%", "3,415")),
+            ("2031-05-06", _index_report("Tamsin", "4.6%", "5,860")),
+        ],
+    )
+    assert _disputed(claims) == []
+
+
+def test_one_index_told_two_ways_in_alike_sentences_conflicts(encoder: TextEncoder) -> None:
+    claims = _compared(
+        encoder,
+        [
+            ("2031-05-06", _index_report("Korvel", "1.9%", "3,415")),
+            ("2031-05-06", _index_report("Korvel", "4.6%", "3,280")),
+        ],
+    )
+    assert ["1.9%", "4.6%"] in _disputed(claims)
+
+
+def _clocked_report(change: str, clock: str) -> str:
+    return (
+        f"Korvel index moves\n\nThe Korvel index was down {change} at {clock} UTC, a slight"
+        " recovery from earlier in the day."
+    )
+
+
+def test_one_index_at_two_clock_times_is_no_conflict(encoder: TextEncoder) -> None:
+    claims = _compared(
+        encoder,
+        [
+            ("2031-05-06", _clocked_report("1.4%", "10:25")),
+            ("2031-05-09", _clocked_report("2.3%", "12:40")),
+        ],
+    )
+    assert _disputed(claims) == []
+
+
+def test_one_index_at_one_clock_time_told_two_ways_conflicts(encoder: TextEncoder) -> None:
+    claims = _compared(
+        encoder,
+        [
+            ("2031-05-06", _clocked_report("1.4%", "10:25")),
+            ("2031-05-06", _clocked_report("2.3%", "10:25")),
+        ],
+    )
+    assert ["1.4%", "2.3%"] in _disputed(claims)
+
+
+def test_two_sources_naming_themselves_as_they_tell_one_figure_conflict(
+    encoder: TextEncoder,
+) -> None:
+    """ "Korr Insurance put the damage at $3 million": the name is who tells the figure, not
+    what it counts."""
+    claims = _compared(
+        encoder,
+        [
+            (
+                "2031-05-06",
+                "Storm damage in Ostmark\n\nOn Monday, Velda Group put the damage to the quay at"
+                " $2 million.",
+            ),
+            (
+                "2031-05-06",
+                "Storm damage in Ostmark\n\nOn Monday, Korr Insurance put the damage to the quay"
+                " at $3 million.",
+            ),
+        ],
+    )
+    assert ["$2 million", "$3 million"] in _disputed(claims)
+
+
+def _signing(firm: str, day: str) -> str:
+    return (
+        f"Port deal signed\n\nOn {day}, {firm} signed the lease for the new container quay in"
+        " Ostmark, the port authority said."
+    )
+
+
+def test_two_firms_named_apart_in_alike_sentences_give_no_date_conflict(
+    encoder: TextEncoder,
+) -> None:
+    claims = _compared(
+        encoder,
+        [
+            ("2031-05-09", _signing("Korvel Mining", "Tuesday")),
+            ("2031-05-09", _signing("Tamsin Energy", "Thursday")),
+        ],
+    )
+    assert not [c for c in claims if c.kind == "date" and c.status in ("conflict", "update")]
+
+
+def test_one_firm_signing_on_two_days_is_a_date_conflict(encoder: TextEncoder) -> None:
+    claims = _compared(
+        encoder,
+        [
+            ("2031-05-09", _signing("Korvel Mining", "Tuesday")),
+            ("2031-05-09", _signing("Korvel Mining", "Thursday")),
+        ],
+    )
+    dates = [c for c in claims if c.kind == "date" and c.status == "conflict"]
+    assert [sorted(side.display for side in c.sides) for c in dates] == [["Thursday", "Tuesday"]]
