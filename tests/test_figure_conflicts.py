@@ -1271,3 +1271,60 @@ def test_a_count_told_by_its_verb_alone_clashes_only_in_aligned_sentences(
     )
     assert not _figures(claims, "conflict")
     assert {c.about for c in _figures(claims, "single")} == {"Number of people injured"}
+
+
+def _conceded(encoder: TextEncoder, first: tuple[str, str], second: tuple[str, str]) -> list[Claim]:
+    """Two reports, each (publication day, its words for the day), of one concession."""
+    return _dated_claims(
+        encoder,
+        (
+            first[0],
+            f"Vantic bows out\n\nPrime Minister Aurel Vantic conceded defeat {first[1]}.\n\n"
+            "Green Labour Front leader Ilse Corvanu claimed victory.",
+        ),
+        (
+            second[0],
+            f"Vantic concedes defeat\n\nPrime Minister Aurel Vantic conceded defeat {second[1]}."
+            "\n\nGreen Labour Front leader Ilse Corvanu claimed victory.",
+        ),
+    )
+
+
+def _dates(claims: list[Claim]) -> list[tuple[str, list[str]]]:
+    return [(c.status, sorted(s.display for s in c.sides)) for c in claims if c.kind == "date"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # "on Saturday" in a report of the Monday after and in one of the Sunday a week on:
+        # read on each report's own day, two Saturdays; which one is our guess, not theirs
+        (("2031-05-12", "on Saturday"), ("2031-05-18", "on Saturday night")),
+        # "12 weeks ago" told on a Sunday and on the Monday after: two calendar weeks
+        (("2031-05-11", "12 weeks ago"), ("2031-05-12", "12 weeks ago")),
+        # a day without its year, in a report two years on: the year is the reader's guess
+        (("2029-06-25", "on June 24, 2029"), ("2031-03-02", "on June 24")),
+    ],
+)
+def test_dates_apart_only_by_the_days_their_reports_were_read_on_agree(
+    encoder: TextEncoder, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    claims = _conceded(encoder, first, second)
+    told = sorted(words.removeprefix("on ") for words in (first[1], second[1]))
+    assert _dates(claims) == [("agreed", told)]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("2031-05-12", "on Saturday"), ("2031-05-13", "on Sunday")),
+        # reports two months apart: two Wednesdays, whatever the reader would guess
+        (("2031-07-02", "on Wednesday"), ("2031-09-03", "on Wednesday")),
+        (("2029-06-27", "on June 24, 2029"), ("2031-03-02", "on June 25")),
+    ],
+)
+def test_dates_their_words_set_apart_still_conflict(
+    encoder: TextEncoder, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    claims = _conceded(encoder, first, second)
+    assert [status for status, _ in _dates(claims)] == ["conflict"]

@@ -21,6 +21,8 @@ from triangulate.readers.times import (
     latest_mentioned_date,
     tense_direction,
     told_times,
+    value_of_its_words,
+    value_read_on,
 )
 
 THURSDAY = date(2024, 5, 16)
@@ -837,3 +839,28 @@ def test_days_before_a_deed_to_come_are_a_length_not_a_date() -> None:
 def test_a_fixture_told_in_the_present_is_ahead(text: str) -> None:
     # told on Thursday 16 May: the coming Saturday, not the one before
     assert values(text)["Saturday"] == "2024-05-18"
+
+
+# ---------------------------------------------------------------- the words alone, another day
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("It closed on 12 March 2031.", "2031-03-12"),
+        ("It closed on June 24.", "XXXX-06-24"),  # the year was the report's day's
+        ("It closed on Saturday.", None),  # only a report's day places it
+        ("It closed 12 weeks ago.", None),
+    ],
+)
+def test_the_value_of_a_dates_words_alone(text: str, alone: str | None) -> None:
+    (time,) = find_times(text, "a1", THURSDAY)
+    assert value_of_its_words(time) == alone
+
+
+def test_a_day_read_on_another_reports_day() -> None:
+    sentence = "The mill closed on Saturday, its owners said."
+    start = sentence.index("Saturday")
+    assert value_read_on(sentence, start, THURSDAY) == "2024-05-11"
+    assert value_read_on(sentence, start, date(2024, 5, 21)) == "2024-05-18"
+    assert value_read_on(sentence, 0, THURSDAY) is None  # no date starts there

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from triangulate.compare import labels, revisions
@@ -38,10 +38,17 @@ from triangulate.compare.disagreements import (
     spelling_claims,
     usual_spellings,
 )
-from triangulate.compare.link import Linker, LinkInput, age_holders, with_appositive_ages
+from triangulate.compare.link import (
+    FUTURE,
+    Linker,
+    LinkInput,
+    age_holders,
+    with_appositive_ages,
+)
 from triangulate.compare.slots import slot_claims
 from triangulate.compare.statements import Statement, saying_times, statements_of
 from triangulate.compare.updates import plan_reversals
+from triangulate.core.dates import day_of, values_compatible
 from triangulate.core.sources import Sources, keyed, original_of, source_name
 from triangulate.core.spans import split_at
 from triangulate.core.words import verb_groups
@@ -65,6 +72,9 @@ LEAD_SHARE = 0.2  # a conflict in the first fifth of an article weighs more
 # An age that grew by about the years between two reports (38, then 39 a year later) is an
 # update: within half a year of the elapsed time (a birthday may fall in between).
 AGED_SLACK = 0.5
+# A date its report's day only suggests ("on Saturday") is read on another report's day when
+# the two are less than a week apart: which Saturday a report means is a guess within a week.
+GUESS_REACH = 6
 
 BASE_UNITS = {"length": " m", "area": " m²"}  # lengths and areas compared in metres
 # Measures told with a verb of their own ("falling 60 m", "drove at 90 mph", "burned 40 km²")
@@ -290,8 +300,50 @@ def times_compatible(a: Mention, b: Mention) -> bool:
     if (a.span.is_range and b.span.is_range) or _is_duration(a) or _is_duration(b):
         return spans_compatible(a.span, b.span)
     if a.time is not None and b.time is not None:
-        return time_reader.compatible(a.time, b.time)
+        return time_reader.compatible(a.time, b.time) or _read_apart(a, b)
     return spans_compatible(a.span, b.span)
+
+
+def _read_apart(a: Mention, b: Mention) -> bool:
+    """Two dates that differ only by the days their reports were read against, which the
+    dossier would otherwise tell as the sources' dispute: a day whose year only its report's
+    day gave ("June 24") against a date of that month and day ("June 24, 2029", "June 24"
+    in a report of another year); or a date its report's day only suggests ("on Saturday",
+    "12 weeks ago", "last month": which Saturday, which week) that, read on the other
+    report's day less than a week away, is the other's date. Exact day words ("yesterday",
+    "today") are no guess: the same word in reports of two days still names two days; nor
+    is a plan told again a week later ("will reopen on Monday"): it has slipped."""
+    assert a.time is not None and b.time is not None
+    for guessed, known in ((a, b), (b, a)):
+        assert guessed.time is not None and known.time is not None
+        read = _as_read(guessed.time)
+        if not read.guessed or FUTURE.search(guessed.sentence.text):
+            continue
+        year_less = read.words if "XXXX" in (read.words or "") else None
+        if year_less and values_compatible(year_less, None, known.time.value, None):
+            return True
+        own, anchor = day_of(guessed.published), day_of(known.published)
+        if own is None or anchor is None or abs((anchor - own).days) > GUESS_REACH:
+            continue  # "on Wednesday" in reports two months apart: two Wednesdays
+        start = guessed.value_evidence.start - guessed.sentence.start
+        again = time_reader.value_read_on(guessed.sentence.text, start, anchor)
+        if again and values_compatible(again, guessed.time.mod, known.time.value, known.time.mod):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class _AsRead:
+    told: str | None  # the value against its report's day
+    words: str | None  # the value of its words alone (``time_reader.value_of_its_words``)
+    guessed: bool  # its report's day only suggests which day, week or month it is
+
+
+@lru_cache(maxsize=4096)
+def _as_read(time: TimeExpression) -> _AsRead:
+    words = time_reader.value_of_its_words(time)
+    guessed = words != time.value and (time.inferred or time.granularity != "day")
+    return _AsRead(time.value, words, guessed)
 
 
 def _is_duration(mention: Mention) -> bool:

@@ -664,6 +664,14 @@ def _unanchored_words(value: str, mod: str | None) -> str:
 _STAND_IN_YEAR = re.compile(r"(?: of)? 2000(?:–01)?\b")
 
 
+def day_of(iso: str | None) -> Date | None:
+    """The day an ISO date or time stamp names ("2031-05-12", "2031-05-12T08:00"), if any."""
+    try:
+        return Date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
+
+
 def values_compatible(
     first: str | None, first_mod: str | None, second: str | None, second_mod: str | None
 ) -> bool:

@@ -13,7 +13,6 @@ Each cut is told as a warning on the ``triangulate`` logger, naming the article.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import logging
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -22,6 +21,7 @@ from typing import Any, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from triangulate.core.dates import day_of
 from triangulate.core.words import lemma_pairs
 from triangulate.models import (
     Article,
@@ -219,15 +219,6 @@ def capped(reading: Reading) -> Reading:
     return dataclasses.replace(reading, facts=facts)
 
 
-def _as_date(iso: str | None) -> datetime.date | None:
-    if not iso:
-        return None
-    try:
-        return datetime.date.fromisoformat(iso[:10])
-    except ValueError:
-        return None
-
-
 def read_parsed(article: Article, doc: Doc) -> Reading:
     """The reading of an article whose text spaCy has already parsed."""
     publication = publication_of(article)
@@ -235,7 +226,7 @@ def read_parsed(article: Article, doc: Doc) -> Reading:
     text, article_id = article.text, article.id
     entities = find_entities(doc, article_id)
     index = EntityIndex.of(entities)
-    times = told_times(text, article_id, _as_date(published))
+    times = told_times(text, article_id, day_of(published))
     quantities = find_quantities(text, article_id, doc)
     quotes = find_quotes(doc, index, article_id)
     return Reading(

@@ -1655,6 +1655,25 @@ def needs_an_anchor(time: TimeExpression) -> bool:
     return not any(t.anchored and t.value == time.value for t in alone)
 
 
+def value_of_its_words(time: TimeExpression) -> str | None:
+    """The value an expression's own words give, read without an anchor: its value when it
+    needs none ("12 March 2031"), a year-less one ("XXXX-06-24" for "June 24"), None when
+    only a report's day places it ("on Saturday", "12 weeks ago")."""
+    alone = _absolute_times(time.evidence.text)
+    if any(t.anchored and t.value == time.value for t in alone):
+        return time.value
+    return next((t.value for t in alone if t.value), None)
+
+
+@lru_cache(maxsize=4096)
+def value_read_on(text: str, start: int, anchor: Date) -> str | None:
+    """The value of the expression that starts at ``start`` in ``text`` (a sentence), read
+    against another day than its report's: what "on Saturday" would name in a report of
+    ``anchor``'s day."""
+    found = _find_times(text, "", anchor, _ALL_RULES)
+    return next((t.value for t in found if t.evidence.start == start), None)
+
+
 def _absolute_times(line: str) -> list[TimeExpression]:
     """The expressions of a line that can be dated without an anchor (datelines, guesses):
     the rules left out only ever give unanchored values there, and cost time on the hot path."""
