@@ -68,6 +68,19 @@ def test_stages_are_told_by_their_verbs_not_by_first_or_last() -> None:
     assert stage_of("The car fled the scene.", sought) is None
 
 
+def test_a_stage_word_of_an_idiom_or_denied_tells_no_stage() -> None:
+    started, sought, _ = STAGES
+    assert stage_of("A guard at the clinic ended up suing her.", started) is None
+    assert stage_of("Ilse Corvanu finished with 11 points.", started) is None
+    assert stage_of("She was accused of assault, but was not charged.", sought) is None
+    assert stage_of("The gunman has not yet been arrested.", sought) is None
+    assert stage_of("He wasn't arrested.", sought) is None
+    # the same words telling a stage
+    assert stage_of("The repairs were completed with help from the army.", started) == "later"
+    assert stage_of("The count finished on Sunday.", started) == "later"
+    assert stage_of("No one was hurt; police arrested two men later.", sought) == "later"
+
+
 def test_the_summary_tells_the_later_stage_in_its_own_words() -> None:
     dates = ("2031-04-03", "2031-04-10", "2031-04-10")
     articles = _articles(dates)

@@ -266,11 +266,30 @@ DIED = word_set("died dies succumbed")
 STAGES = ((STARTED, ENDED), (SOUGHT, CAUGHT), (HURT, DIED))  # (earlier stage, later stage)
 
 
+# Stage words that tell no stage: "ended up suing her", "finished with 11 points" (how it came
+# out), and a stage denied ("was not charged", "never arrested").
+NO_STAGE_AFTER = re.compile(r"\s+up\b", re.IGNORECASE)
+NO_STAGE_AFTER_FINISHED = re.compile(r"\s+(?:up|with)\b", re.IGNORECASE)
+NO_STAGE_BEFORE = re.compile(r"(?:\b(?:not|never|no)|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
 def stage_of(
     text: str, pair: tuple[frozenset[str], frozenset[str]], told: frozenset[str] | None = None
 ) -> str | None:
     """ "earlier" or "later" when the text tells one stage of ``pair`` and not the other
     (``told``: the text's words lower-cased, when the caller has them)."""
     told = told if told is not None else frozenset(word.lower() for word in words_of(text))
-    earlier, later = bool(told & pair[0]), bool(told & pair[1])
+    earlier = bool(told & pair[0]) and _stage_told(text, told & pair[0])
+    later = bool(told & pair[1]) and _stage_told(text, told & pair[1])
     return "earlier" if earlier and not later else "later" if later and not earlier else None
+
+
+def _stage_told(text: str, words: frozenset[str]) -> bool:
+    """Whether one of ``words`` (stage words the text holds) tells a stage somewhere in it."""
+    for match in re.finditer(rf"\b(?:{'|'.join(sorted(words))})\b", text, re.IGNORECASE):
+        before, after = text[max(0, match.start() - 30) : match.start()], text[match.end() :]
+        finished = match.group().lower() == "finished"
+        idiom = (NO_STAGE_AFTER_FINISHED if finished else NO_STAGE_AFTER).match(after)
+        if not idiom and not NO_STAGE_BEFORE.search(before):
+            return True
+    return False
