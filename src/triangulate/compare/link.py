@@ -173,72 +173,6 @@ CLOCK = re.compile(r"T(?P<hour>\d{2}):(?P<minute>\d{2})")
 CLOCKS_APART = 30  # minutes between two clock times of two moments (not "around midnight"
 # against "shortly before midnight")
 
-# What a figure is told over, in its own words: a rate ("$9 million per season", "6.1 yards a
-# carry", "$4 million annually") or the span it is bounded by ("this season", "in his career",
-# "in the third quarter", "over six years", "since 2027"). Two figures told over two spans
-# answer two questions: "$9 million a year" is no rival of "$54 million over six years", nor
-# "31 points in the game" of "1,870 in her career".
-RATE_UNITS = {
-    **dict.fromkeys(("year", "season", "annum"), "year"),
-    **dict.fromkeys(("carry", "run", "rush", "attempt"), "carry"),
-    **{unit: unit for unit in ("month", "week", "day", "hour", "game", "match", "night")},
-    **{unit: unit for unit in ("person", "head", "capita", "household")},
-}
-# "in a week", "from a year ago": a span or a time, not a rate
-RATE_NOT_AFTER = (
-    r"(?:in|within|over|through|across|for|during|of|than|from|since|to|by|after|before)"
-)
-RATE_AFTER = re.compile(
-    r"^(?:\s*(?!"
-    + RATE_NOT_AFTER
-    + r"\b)[\w-]+){0,3}?\s+(?:(?:per|a|an|each|every)\s+(?P<unit>"
-    + "|".join(RATE_UNITS)
-    + r")(?![\w-])(?!\s+(?:after|before|ago|earlier|later|since|or|and)\b)"
-    r"|(?P<adverb>annually|yearly|a\s+piece|apiece)\b)",
-    re.I,
-)
-_SPAN_UNIT = r"(?:seasons?|years?|months?|weeks?|days?|games?|match(?:es)?|quarters?|decades?)"
-_COUNT = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-PERIOD = re.compile(
-    r"\b(?:"
-    r"(?P<this>(?:so\s+far\s+|earlier\s+|later\s+)?this\s+(?P<this_unit>season|year|month|week|quarter))"
-    r"|(?P<last>(?:last|previous|the\s+past|the\s+previous)\s+(?P<last_unit>season|year|month|week|quarter))"
-    r"|(?P<career>career(?![\s-]*(?:high|best|low|worst)))"
-    r"|(?P<whole>for\s+the\s+(?:full\s+|whole\s+)?year|full[\s-]+year|annual)"
-    r"|(?P<game>in\s+the\s+(?:game|match|win|victory|loss|defeat))"
-    r"|(?P<part>(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
-    r"(?P<part_unit>half|quarter|period|inning|round))"
-    r"|(?:(?:last|past|first|over|through|in|during|within)\s+(?:the\s+|his\s+|her\s+|its\s+"
-    rf"|their\s+)?(?:last\s+|past\s+|first\s+|next\s+)?(?P<count>{_COUNT}|a)[\s-]+"
-    rf"(?:[a-z]+(?:\s*-\s*[a-z]+)?\s+)?(?P<span_unit>{_SPAN_UNIT}))"
-    rf"|(?:(?P<length>{_COUNT})\s*-\s*(?P<length_unit>year|season|month|week|day|game)(?![\s-]*old)"
-    r"(?!\w))"
-    r"|(?:since\s+(?:the\s+start\s+of\s+)?(?P<since>(?:19|20)\d\d|week\s+\d+|last\s+[a-z]+|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d+)?|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))"
-    r"|(?:(?:in|for|during)\s+(?:the\s+)?(?:fiscal\s+)?(?P<number>(?:19|20)\d\d))"
-    r")\b",
-    re.I,
-)
-# Where a figure's own clause ends: a figure told in another clause of its sentence has
-# that clause's span, not this one's
-CLAUSE_END = re.compile(r"[,;:()]|\s(?:but|while|whereas|who|which|when|after|before)\s", re.I)
-# "a six-year, $54 million offer": the length before a sum, across its comma
-LENGTH_BEFORE = re.compile(
-    rf"\b(?P<length>{_COUNT})\s*-\s*(?P<length_unit>year|season|month|week|day|game)\s*,\s*$", re.I
-)
-YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
-# Figures that are the span themselves ("over nine seasons", "in 17 games")
-SPAN_UNITS = frozenset({"season", "year", "month", "week", "day", "game", "matche", "quarter"})
-ORDINALS = dict(zip(("first", "second", "third", "fourth"), "1234", strict=True))
-OPENING_REACH = 60  # characters of a sentence's opening phrase ("Since Week 6, ...")
-_NUMBER_WORDS = ("a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-COUNT_WORDS = {word: str(number) for number, word in enumerate(_NUMBER_WORDS, start=1)} | {
-    "one": "1",
-    "eleven": "11",
-    "twelve": "12",
-}
-
 
 @dataclass(frozen=True)
 class LinkInput:
@@ -284,76 +218,6 @@ def _reach_differs(first: str | None, second: str | None) -> bool:
     if first is None or second is None:
         return False
     return first not in second and second not in first  # "Tarrow" is in "Tarrow County"
-
-
-def _told_over(sentence: Evidence, figure: Evidence) -> str | None:
-    """What a figure is told over, in its own words (``RATE_AFTER``, ``PERIOD``): "rate:year"
-    for "$9 million per season", "this year" for "730 yards this season", "career", "game",
-    "part:3:quarter" for "in the third quarter", "span:6:year" for "over six years" or
-    "a six-year deal", "since week 6", "year:2027"; None when its words tell none.
-    A rate is read right after the figure; a span in the figure's own clause (after it
-    first, then before it), else in its sentence's opening phrase ("Since Week 6, ...")."""
-    before, after = split_at(sentence, figure)
-    rate = RATE_AFTER.match(after[:60])
-    if rate is not None:
-        unit = rate.group("unit")
-        return "rate:" + (RATE_UNITS[unit.lower()] if unit else "year")
-    ends = [*CLAUSE_END.finditer(before)]
-    own_before = before[ends[-1].end() :] if ends else before
-    end = CLAUSE_END.search(after)
-    own_after = after[: end.start()] if end else after
-    earlier = [*PERIOD.finditer(own_before)]
-    found = PERIOD.search(own_after) or (earlier[-1] if earlier else None)
-    if found is None and not own_before.strip():
-        found = LENGTH_BEFORE.search(before)
-    if found is None and ends:  # "Since Week 6, she has 310 yards": the opening phrase's
-        opening = before[: ends[0].start()]
-        if ends[0].group() == "," and len(opening) <= OPENING_REACH:
-            found = PERIOD.match(opening.strip())
-    return _span_name(found) if found is not None else None
-
-
-def _span_name(found: re.Match[str]) -> str:
-    """A ``PERIOD`` match's span, named alike however it is written."""
-    named = {key: value.lower() for key, value in found.groupdict().items() if value}
-    seasons = {"season": "year", "seasons": "year"}
-    if "this" in named:
-        return "this " + seasons.get(named["this_unit"], named["this_unit"])
-    if "last" in named:
-        return "last " + seasons.get(named["last_unit"], named["last_unit"])
-    if "part" in named:
-        ordinal = ORDINALS.get(named["ordinal"], named["ordinal"][0])
-        return f"part:{ordinal}:{named['part_unit']}"
-    if "count" in named or "length" in named:
-        count = named.get("count") or named["length"]
-        if YEAR_NUMBER.fullmatch(count):
-            return "year:" + count  # "in the 2030 season"
-        unit = named.get("span_unit") or named["length_unit"]
-        unit = "match" if unit.startswith("match") else unit.rstrip("s")
-        count = COUNT_WORDS.get(count, count.replace(",", ""))
-        if count == "1" and unit in ("game", "match"):
-            return "game"  # "through a game with 21 turnovers": one game, as "in the game"
-        return f"span:{count}:{seasons.get(unit, unit)}"
-    if "since" in named:
-        return "since " + " ".join(named["since"].split())
-    if "number" in named:
-        return "year:" + named["number"]
-    return next(key for key in ("career", "whole", "game") if key in named)
-
-
-def _spans_differ(first: str | None, second: str | None) -> bool:
-    """Two figures told over two spans: two rates, a rate and a total ("$9 million a year",
-    "$54 million"), or two periods ("this season", "in her last three games"). A figure whose
-    words tell no span may be told over either; a year named ("in 2027") may be this year
-    or last, and a year's whole ("annual", "for the year") is its rate."""
-    if first == second:
-        return False
-    if first is None or second is None:
-        return (first or second or "").startswith("rate:")
-    if "whole" in (first, second) and {first, second} & {"rate:year", "this year"}:
-        return False  # "annual sales of $4 billion", "$4 billion a year", "this year"
-    named = [first.startswith("year:"), second.startswith("year:")]
-    return not (any(named) and not all(named) and {first, second} & {"this year", "last year"})
 
 
 # Verbs of what befell people: the killed and the injured are two counts, never one
@@ -433,7 +297,6 @@ class _Traits:
     state: str | None = None  # a count of people by what befell them: "kill", "injure"
     verb_only: bool = False  # such a count told by its verb alone ("killing 12", "12 died")
     converted: bool = False  # a sum told again in another currency ("... ($108 million)")
-    told_over: str | None = None  # what a figure is told over: a rate or a span (_told_over)
 
 
 def _one_wording(first: _Traits, second: _Traits) -> bool:
@@ -726,7 +589,6 @@ class Linker:
             state=state,
             verb_only=state is not None and not self._state_noun(value),
             converted=self._converted(value),
-            told_over=self._told_over(value),
         )
 
     # ------------------------------------------------------------ pairs
@@ -812,15 +674,6 @@ class Linker:
             return "everywhere"
         place = PLACE_SCOPE.match(after)
         return place.group(1).strip() if place else None
-
-    def _told_over(self, value: LinkInput) -> str | None:
-        """A figure's rate or span, from its own words (see ``_told_over``)."""
-        if value.kind != "quantity" or value.statement is None:
-            return None
-        counted = stem(value.unit.split()[-1]) if value.unit else ""
-        if quantity_reader.unit_kind(value.unit) == "age" or counted in SPAN_UNITS:
-            return None  # an age, or a count of a span ("over nine seasons") that is the span
-        return _told_over(self.statements[value.statement].evidence, value.value_evidence)
 
     def _partitive(self, value: LinkInput) -> bool:
         """A part ("two of the three", "two other victims") or a running total."""
@@ -1176,8 +1029,6 @@ class Linker:
                 return None  # "in 2021, when nine cars left the tracks": another happening
             if _reach_differs(self.traits[i].scope, self.traits[j].scope):
                 return None  # "31,000 people worldwide", "6,000 people in Ashford"
-            if _spans_differ(self.traits[i].told_over, self.traits[j].told_over):
-                return None  # "$9 million a year", "$54 million over six years"
             if not (a.reliable and b.reliable):
                 return None
             if a.unit == b.unit == "range" and a.words & b.words and not _shifted(a, b):
