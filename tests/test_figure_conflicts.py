@@ -1328,30 +1328,3 @@ def test_dates_their_words_set_apart_still_conflict(
 ) -> None:
     claims = _conceded(encoder, first, second)
     assert [status for status, _ in _dates(claims)] == ["conflict"]
-
-
-def test_a_sum_converted_in_brackets_is_no_figure_of_its_own(encoder: TextEncoder) -> None:
-    """Two outlets convert one sum at their own day's rate: the converted sums differ, the
-    sum does not."""
-    claims = _claims(
-        encoder,
-        "Jewels stolen in Velmar\n\nArmed robbers stole jewels valued at 85 million euros ($108"
-        " million) from the Velmar branch of the jeweller Orsini, prosecutors said.",
-        "Velmar jewel heist\n\nArmed robbers stole jewels valued at 85 million euros ($112"
-        " million) from the Orsini store in Velmar, prosecutors said.",
-    )
-    assert not _figures(claims, "conflict")
-    assert [c.sides[0].display for c in _figures(claims, "agreed")] == ["85 million"]
-
-
-def test_two_sums_each_told_alone_still_conflict(encoder: TextEncoder) -> None:
-    claims = _claims(
-        encoder,
-        "Jewels stolen in Velmar\n\nArmed robbers stole jewels valued at $108 million from the"
-        " Velmar branch of the jeweller Orsini, prosecutors said.",
-        "Velmar jewel heist\n\nArmed robbers stole jewels valued at $112 million from the Orsini"
-        " store in Velmar, prosecutors said.",
-    )
-    assert [sorted(s.display for s in c.sides) for c in _figures(claims, "conflict")] == [
-        ["$108 million", "$112 million"]
-    ]

@@ -148,14 +148,6 @@ FUTURE = re.compile(
 )
 DIGITS = re.compile(r"\d+")
 DIMENSION_REACH = 20  # characters before a length searched for "a depth of"
-# A sum told again in another currency, in brackets after the first ("85 million euros ($108
-# million)", "US$1 million (A$1.52 million)"): the outlet's conversion at a rate of its day
-CONVERSION_BEFORE = re.compile(
-    r"(?:\d|\b(?:million|billion|trillion|bn|mn|m|euros?|dollars?|pounds?|yen|yuan|francs?"
-    r"|rupees?|roubles?|rubles?|pesos?|rand|lira|krona|kronor|kroner|won|shekels?|dinars?))"
-    r"\s*\(\s*(?:about|some|around|roughly|nearly|approximately)?\s*$",
-    re.IGNORECASE,
-)
 TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|cumulative)\b", re.I)
 # Figures of alike sentences told of two things, each by its name ("the Korvel index was down
 # 1.4%", "the Tamsin index was down 2.3%"), or at two clock times ("at 10:25 UTC", "at 12:40
@@ -296,7 +288,6 @@ class _Traits:
     scope: str | None = None  # where a count holds: "everywhere" or a place's name
     state: str | None = None  # a count of people by what befell them: "kill", "injure"
     verb_only: bool = False  # such a count told by its verb alone ("killing 12", "12 died")
-    converted: bool = False  # a sum told again in another currency ("... ($108 million)")
 
 
 def _one_wording(first: _Traits, second: _Traits) -> bool:
@@ -588,7 +579,6 @@ class Linker:
             scope=self._scope(value),
             state=state,
             verb_only=state is not None and not self._state_noun(value),
-            converted=self._converted(value),
         )
 
     # ------------------------------------------------------------ pairs
@@ -1000,8 +990,6 @@ class Linker:
                 # an outlet's follow-up revising its own earlier figure
                 return max(self.aligned(i, j), CLASH_ALIGNMENT), a.compatible_with(j)
             return None
-        if self.traits[i].converted or self.traits[j].converted:
-            return None  # "85 million euros ($108 million)": a rate of the day, no fact
         set_aside = [k for k in (i, j) if k in self.self_contradicting]
         if set_aside:  # its own article gives another answer: not one fact
             if any(self.traits[k].state is None for k in set_aside):
@@ -1094,15 +1082,6 @@ class Linker:
             for x in clocks
             for y in other_clocks
         )
-
-    def _converted(self, value: LinkInput) -> bool:
-        """A sum its report gives as the conversion of the sum before it, in brackets."""
-        if value.kind != "quantity" or value.statement is None:
-            return False
-        if not quantity_reader.unit_kind(value.unit).startswith("money"):
-            return False
-        before, _ = split_at(self.statements[value.statement].evidence, value.value_evidence)
-        return bool(CONVERSION_BEFORE.search(before[-40:]))
 
     def _one_holder(self, i: int, j: int) -> bool:
         """Two ages of one question, or two counts of one parent's children."""
