@@ -79,6 +79,8 @@ def test_a_stage_word_of_an_idiom_or_denied_tells_no_stage() -> None:
     assert stage_of("The repairs were completed with help from the army.", started) == "later"
     assert stage_of("The count finished on Sunday.", started) == "later"
     assert stage_of("No one was hurt; police arrested two men later.", sought) == "later"
+    assert stage_of("Police arrested up to 40 people.", sought) == "later"
+    assert stage_of("Two fans were caught up in the crush.", sought) is None
 
 
 def test_the_summary_tells_the_later_stage_in_its_own_words() -> None:

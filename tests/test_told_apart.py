@@ -1,6 +1,6 @@
-"""Figures of alike sentences told of two things each named ("the Korvel index", "the Tamsin
-index") or at two clock times of the day ("at 10:25 UTC", "at 12:40 UTC") are two things or
-two moments, not two accounts of one; one thing told two ways still conflicts.
+"""Figures of alike sentences told of two things of one kind, each named ("the Korvel index",
+"the Tamsin index"), are two things, not two accounts of one; one thing told two ways (by its
+name and its initials, by a name and a role) still conflicts.
 
 Invented articles, read by the real readers and compared by ``compare()``.
 """
@@ -70,35 +70,6 @@ def test_one_index_told_two_ways_in_alike_sentences_conflicts(encoder: TextEncod
     assert ["1.9%", "4.6%"] in _disputed(claims)
 
 
-def _clocked_report(change: str, clock: str) -> str:
-    return (
-        f"Korvel index moves\n\nThe Korvel index was down {change} at {clock} UTC, a slight"
-        " recovery from earlier in the day."
-    )
-
-
-def test_one_index_at_two_clock_times_is_no_conflict(encoder: TextEncoder) -> None:
-    claims = _compared(
-        encoder,
-        [
-            ("2031-05-06", _clocked_report("1.4%", "10:25")),
-            ("2031-05-09", _clocked_report("2.3%", "12:40")),
-        ],
-    )
-    assert _disputed(claims) == []
-
-
-def test_one_index_at_one_clock_time_told_two_ways_conflicts(encoder: TextEncoder) -> None:
-    claims = _compared(
-        encoder,
-        [
-            ("2031-05-06", _clocked_report("1.4%", "10:25")),
-            ("2031-05-06", _clocked_report("2.3%", "10:25")),
-        ],
-    )
-    assert ["1.4%", "2.3%"] in _disputed(claims)
-
-
 def test_two_sources_naming_themselves_as_they_tell_one_figure_conflict(
     encoder: TextEncoder,
 ) -> None:
@@ -152,3 +123,29 @@ def test_one_firm_signing_on_two_days_is_a_date_conflict(encoder: TextEncoder) -
     )
     dates = [c for c in claims if c.kind == "date" and c.status == "conflict"]
     assert [sorted(side.display for side in c.sides) for c in dates] == [["Thursday", "Tuesday"]]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The Norland Transit Authority", "The NTA"),  # a name and its initials
+        ("Mayor Lorne Pell", "The Ashford mayor"),  # a name and a role
+    ],
+)
+def test_one_subject_told_two_ways_still_conflicts(
+    encoder: TextEncoder, first: str, second: str
+) -> None:
+    claims = _compared(
+        encoder,
+        [
+            (
+                "2031-05-06",
+                f"Fine for Korvel Rail\n\n{first} fined Korvel Rail $2 million on Tuesday.",
+            ),
+            (
+                "2031-05-06",
+                f"Korvel Rail fined\n\n{second} fined Korvel Rail $3 million on Tuesday.",
+            ),
+        ],
+    )
+    assert ["$2 million", "$3 million"] in _disputed(claims)

@@ -48,7 +48,7 @@ from triangulate.compare.link import (
 from triangulate.compare.slots import slot_claims
 from triangulate.compare.statements import Statement, saying_times, statements_of
 from triangulate.compare.updates import plan_reversals
-from triangulate.core.dates import day_of, values_compatible
+from triangulate.core.dates import DateInterval, day_of, values_compatible
 from triangulate.core.sources import Sources, keyed, original_of, source_name
 from triangulate.core.spans import split_at
 from triangulate.core.words import verb_groups
@@ -75,6 +75,10 @@ AGED_SLACK = 0.5
 # A date its report's day only suggests ("on Saturday") is read on another report's day when
 # the two are less than a week apart: which Saturday a report means is a guess within a week.
 GUESS_REACH = 6
+# A day told without its year a season or more before its report ("June 24" in a report of
+# March) may be of any year: the year the reader gives it is a guess.
+YEAR_GUESSED = 90
+AGO = re.compile(r"\bago\b", re.IGNORECASE)
 
 BASE_UNITS = {"length": " m", "area": " m²"}  # lengths and areas compared in metres
 # Measures told with a verb of their own ("falling 60 m", "drove at 90 mph", "burned 40 km²")
@@ -306,44 +310,60 @@ def times_compatible(a: Mention, b: Mention) -> bool:
 
 def _read_apart(a: Mention, b: Mention) -> bool:
     """Two dates that differ only by the days their reports were read against, which the
-    dossier would otherwise tell as the sources' dispute: a day whose year only its report's
-    day gave ("June 24") against a date of that month and day ("June 24, 2029", "June 24"
-    in a report of another year); or a date its report's day only suggests ("on Saturday",
-    "12 weeks ago", "last month": which Saturday, which week) that, read on the other
-    report's day less than a week away, is the other's date. Exact day words ("yesterday",
-    "today") are no guess: the same word in reports of two days still names two days; nor
-    is a plan told again a week later ("will reopen on Monday"): it has slipped."""
-    assert a.time is not None and b.time is not None
+    dossier would otherwise tell as the sources' dispute: a day without its year that its
+    report places a season or more back ("June 24" in a report of the next spring: which
+    June is a guess) against a date of that month and day; or a weekday or an "N weeks ago"
+    (which Saturday, which week: a guess within a week) that, read on the other report's
+    day less than a week away, is the other's date and still a day its own report could
+    mean. Exact words ("yesterday", "last month", "this week") are no guess: the same words
+    in reports of two days still name two days; nor is a plan told again a week later
+    ("will reopen on Monday"): it has slipped."""
     for guessed, known in ((a, b), (b, a)):
         assert guessed.time is not None and known.time is not None
         read = _as_read(guessed.time)
-        if not read.guessed or FUTURE.search(guessed.sentence.text):
+        own = day_of(guessed.published)
+        if not read.guessed or own is None or FUTURE.search(guessed.sentence.text):
             continue
-        year_less = read.words if "XXXX" in (read.words or "") else None
-        if year_less and values_compatible(year_less, None, known.time.value, None):
+        told = DateInterval.parse(guessed.time.value)
+        if told is not None and _of_a_guessed_year(read, told, own, known):
             return True
-        own, anchor = day_of(guessed.published), day_of(known.published)
-        if own is None or anchor is None or abs((anchor - own).days) > GUESS_REACH:
+        anchor = day_of(known.published)
+        if anchor is None or told is None or abs((anchor - own).days) > GUESS_REACH:
             continue  # "on Wednesday" in reports two months apart: two Wednesdays
         start = guessed.value_evidence.start - guessed.sentence.start
-        again = time_reader.value_read_on(guessed.sentence.text, start, anchor)
-        if again and values_compatible(again, guessed.time.mod, known.time.value, known.time.mod):
+        again = DateInterval.parse(time_reader.value_read_on(guessed.sentence.text, start, anchor))
+        if again is None or (again.end > own) != (told.end > own):
+            continue  # "sank on Saturday" told on Wednesday: no Saturday after that Wednesday
+        ahead = (again.start - own).days if told.end > own else (own - again.start).days
+        if told.granularity == "day" and not 0 <= ahead < 7:
+            continue  # a weekday names a day of its own report's week, not one 10 days back
+        if values_compatible(again.value, guessed.time.mod, known.time.value, known.time.mod):
             return True
     return False
 
 
+def _of_a_guessed_year(read: _AsRead, told: DateInterval, own: date, known: Mention) -> bool:
+    """A day told without its year, placed a season or more from its report's day, against
+    a date of its month and day."""
+    year_less = read.words if "XXXX" in (read.words or "") else None
+    if year_less is None or abs((told.start - own).days) < YEAR_GUESSED:
+        return False
+    assert known.time is not None
+    return values_compatible(year_less, None, known.time.value, None)
+
+
 @dataclass(frozen=True)
 class _AsRead:
-    told: str | None  # the value against its report's day
     words: str | None  # the value of its words alone (``time_reader.value_of_its_words``)
-    guessed: bool  # its report's day only suggests which day, week or month it is
+    guessed: bool  # its report's day only suggests which day or week it is
 
 
 @lru_cache(maxsize=4096)
 def _as_read(time: TimeExpression) -> _AsRead:
     words = time_reader.value_of_its_words(time)
-    guessed = words != time.value and (time.inferred or time.granularity != "day")
-    return _AsRead(time.value, words, guessed)
+    counted_back = bool(AGO.search(time.evidence.text))  # "12 weeks ago": which week, a guess
+    guessed = words != time.value and (time.inferred or counted_back)
+    return _AsRead(words, guessed)
 
 
 def _is_duration(mention: Mention) -> bool:

@@ -150,10 +150,9 @@ DIGITS = re.compile(r"\d+")
 DIMENSION_REACH = 20  # characters before a length searched for "a depth of"
 TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|cumulative)\b", re.I)
 # Figures of alike sentences told of two things, each by its name ("the Korvel index was down
-# 1.4%", "the Tamsin index was down 2.3%"), or at two clock times ("at 10:25 UTC", "at 12:40
-# UTC"): two moments or two things, not two accounts of one. A name is a capitalised word of
-# the figure's subject; a source's own telling ("Lorne Pell put the cost at $2 million") names
-# who tells it, not what is counted.
+# 1.4%", "the Tamsin index was down 2.3%"): two things, not two accounts of one. A name is a
+# capitalised word of the figure's subject; a source's own telling ("Lorne Pell put the cost
+# at $2 million") names who tells it, not what is counted.
 SUBJECT_NAME = re.compile(r"[A-Z][\w.'\u2019-]*")
 NOT_NAMES = frozenset({"the", "a", "an"})
 SUBJECT_NOUNS = 2  # lower-case words a name may have after it: "the Korvel stock index"
@@ -161,9 +160,6 @@ TELLING_VERBS = frozenset(
     {"say", "report", "estimate", "put", "peg", "place", "count", "tally", "claim", "announce"}
     | {"confirm", "tell", "give", "cite", "record", "list", "quote", "state", "add", "note"}
 )
-CLOCK = re.compile(r"T(?P<hour>\d{2}):(?P<minute>\d{2})")
-CLOCKS_APART = 30  # minutes between two clock times of two moments (not "around midnight"
-# against "shortly before midnight")
 
 
 @dataclass(frozen=True)
@@ -269,6 +265,16 @@ def _measured_alike(a: LinkInput, b: LinkInput) -> bool:
 
 
 @dataclass(frozen=True)
+class _Named:
+    """A subject told by its name: the name's words, lower-cased, and the lower-case nouns
+    after it ("the Korvel stock index": {"korvel"}, "stock index"; "Lorne Pell": {"lorne",
+    "pell"}, "")."""
+
+    names: frozenset[str]
+    head: str
+
+
+@dataclass(frozen=True)
 class _Traits:
     """What the linker reads of one value pair after pair, found once a value: each pair's
     checks are then lookups, and scoring the candidates costs in proportion to them."""
@@ -288,6 +294,7 @@ class _Traits:
     scope: str | None = None  # where a count holds: "everywhere" or a place's name
     state: str | None = None  # a count of people by what befell them: "kill", "injure"
     verb_only: bool = False  # such a count told by its verb alone ("killing 12", "12 died")
+    named: _Named | None = None  # its subject, when a name tells it (_subject_named)
 
 
 def _one_wording(first: _Traits, second: _Traits) -> bool:
@@ -326,15 +333,15 @@ def _wording_shared(first: str, second: str) -> float:
     )
 
 
-def _subject_names(value: LinkInput, statements: Sequence[Statement]) -> frozenset[str]:
-    """The names of a value's subject (a date's: its clause's) when the subject is a name,
-    with at most a determiner before it and a noun or two after it ("the Korvel index",
-    "Lorne Pell"), lower-cased; nothing for a subject that only holds a name ("living in
-    Tarrow", "most of the Korvel shares"). A sentence's first word is capitalised whatever it
-    is and is left out; a subject the reader resolved to a name told elsewhere ("He" read as
-    "Lorne Pell") is a name whole."""
+def _subject_named(value: LinkInput, statements: Sequence[Statement]) -> _Named | None:
+    """A value's subject (a date's: its clause's) when it is a name, with at most a
+    determiner before it and a noun or two after it ("the Korvel index", "Lorne Pell");
+    None for a subject that only holds a name ("living in Tarrow", "most of the Korvel
+    shares"). A sentence's first word is capitalised whatever it is and is left out; a
+    subject the reader resolved to a name told elsewhere ("He" read as "Lorne Pell") is a
+    name whole."""
     if value.statement is None:
-        return frozenset()
+        return None
     subject = value.subject
     if subject is None:  # a date's: its clause's
         start = value.value_evidence.start
@@ -343,7 +350,7 @@ def _subject_names(value: LinkInput, statements: Sequence[Statement]) -> frozens
                 subject = fact.subject
                 break
     if not subject:
-        return frozenset()
+        return None
     words = subject.split()
     if statements[value.statement].text.lstrip().startswith(subject):
         words = words[1:]
@@ -352,35 +359,34 @@ def _subject_names(value: LinkInput, statements: Sequence[Statement]) -> frozens
     names = []
     while words and SUBJECT_NAME.fullmatch(words[0]) and words[0].lower() not in labels.PRONOUNS:
         names.append(words.pop(0))
-    if len(words) > SUBJECT_NOUNS or not all(word.isalpha() and word.islower() for word in words):
-        return frozenset()
-    return frozenset(
-        name.lower().removesuffix("'s").removesuffix("\u2019s").rstrip("'\u2019") for name in names
-    )
+    if not names or len(words) > SUBJECT_NOUNS:
+        return None
+    if not all(word.isalpha() and word.islower() for word in words):
+        return None
+    lowered = (name.lower().removesuffix("'s").removesuffix("\u2019s") for name in names)
+    return _Named(frozenset(name.rstrip("'\u2019") for name in lowered), " ".join(words))
 
 
-def _names_apart(first: frozenset[str], second: frozenset[str]) -> bool:
-    """Two subjects' names with no word alike ("korvel", "tamsin"; not "pell", "pel")."""
-    if not first or not second or first & second:
+def _named_apart(first: _Named | None, second: _Named | None) -> bool:
+    """Two things of one kind named apart: "the Korvel index" and "the Tamsin index", two
+    firms, two people. Not a name and a role ("Mayor Lorne Pell", "the Ashford mayor"), a
+    name and its initials ("the Norland Transit Authority", "the NTA"), nor two spellings
+    of one name ("Pell", "Pel")."""
+    if first is None or second is None or first.head != second.head:
         return False
-    return not any(spelled_alike(x, y) for x in first for y in second)
+    if first.names & second.names or _initials_of(first.names, second.names):
+        return False
+    return not any(spelled_alike(x, y) for x in first.names for y in second.names)
 
 
-def _clocks(value: LinkInput, statements: Sequence[Statement]) -> frozenset[int]:
-    """The clock times (minutes of the day) a figure's own clause gives ("was down 1.4% at
-    10:25 UTC")."""
-    if value.statement is None:
-        return frozenset()
-    start = value.value_evidence.start
-    found = set()
-    for fact in statements[value.statement].facts:
-        if not any(quantity.evidence.start == start for quantity in fact.quantities):
-            continue
-        for time in fact.times:
-            clock = CLOCK.search(time.value or "") if time.granularity == "time" else None
-            if clock:
-                found.add(int(clock.group("hour")) * 60 + int(clock.group("minute")))
-    return frozenset(found)
+def _initials_of(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether one name is written as the other's initials ("nta", "norland transit
+    authority"): the words' order is lost in a set, so any order of the initials counts."""
+    for short, long in ((first, second), (second, first)):
+        letters = "".join(sorted(word.replace(".", "") for word in short))
+        if len(short) == 1 and len(long) > 1 and sorted(letters) == sorted(w[0] for w in long):
+            return True
+    return False
 
 
 @dataclass
@@ -579,6 +585,7 @@ class Linker:
             scope=self._scope(value),
             state=state,
             verb_only=state is not None and not self._state_noun(value),
+            named=_subject_named(value, self.statements),
         )
 
     # ------------------------------------------------------------ pairs
@@ -1026,8 +1033,8 @@ class Linker:
             one_sum = self._one_sum(i, j)
             if not self._same_happening(i, j) and not one_sum:
                 return None
-            if aligned >= CLASH_ALIGNMENT and self._told_apart(i, j):
-                return None  # alike sentences of two named things or two clock times
+            if aligned >= CLASH_ALIGNMENT and not one_sum and self._told_apart(i, j):
+                return None  # alike sentences of two things named apart
             if aligned >= CLASH_ALIGNMENT or one_sum:
                 return max(aligned, CLASH_ALIGNMENT), False
             unambiguous = not {self.traits[i].key, self.traits[j].key} & self.ambiguous
@@ -1056,11 +1063,10 @@ class Linker:
         return (evidence, True) if evidence >= AGREE_ALIGNMENT else None
 
     def _told_apart(self, i: int, j: int) -> bool:
-        """Two values of alike sentences told of two things each named ("the Korvel index
-        was down 1.4%" / "the Tamsin index was down 2.3%"; "He has 212 yards", read as
-        Lorne Pell's, / "Dario Venn had 377 yards"; "Korvel Mining signed the deal on
-        Tuesday" / "Tamsin Energy signed the deal on Thursday"), or two figures at two clock
-        times of the day ("at 10:25 UTC" / "at 12:40 UTC"): two things or two moments, not two
+        """Two values of alike sentences told of two things of one kind, each named ("the
+        Korvel index was down 1.4%" / "the Tamsin index was down 2.3%"; "He has 212 yards",
+        read as Lorne Pell's, / "Dario Venn had 377 yards"; "Korvel Mining signed the deal
+        on Tuesday" / "Tamsin Energy signed the deal on Thursday"): two things, not two
         accounts of one. Not for counts of the dead, the harmed or a toll (their clause's
         subject is no doer), nor for a figure a source tells by its own verb ("Lorne Pell
         put the cost at $2 million")."""
@@ -1070,18 +1076,7 @@ class Linker:
             return False
         verbs = {(v.predicate or "").removeprefix("not ") for v in (a, b)}
         untold = TELLING_VERBS | (DEATH_VERBS if a.kind == "quantity" else frozenset())
-        if not verbs & untold and _names_apart(
-            _subject_names(a, self.statements), _subject_names(b, self.statements)
-        ):
-            return True
-        if a.kind != "quantity":
-            return False
-        clocks, other_clocks = _clocks(a, self.statements), _clocks(b, self.statements)
-        return bool(clocks and other_clocks) and all(
-            min(abs(x - y), 24 * 60 - abs(x - y)) >= CLOCKS_APART
-            for x in clocks
-            for y in other_clocks
-        )
+        return not verbs & untold and _named_apart(first.named, second.named)
 
     def _one_holder(self, i: int, j: int) -> bool:
         """Two ages of one question, or two counts of one parent's children."""

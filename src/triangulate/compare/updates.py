@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from triangulate.core.sources import source_name
-from triangulate.core.words import WORD, Lemmas, stem
+from triangulate.core.words import WORD, Lemmas, negated_before, stem
 from triangulate.models import Article, Claim, Evidence, Reading, Side
 from triangulate.nlp.encoder import TextEncoder
 
@@ -23,7 +23,6 @@ DENIED_PLAN = re.compile(
     r"\s+(?P<verb>[a-z]+)",
     re.IGNORECASE,
 )
-NEGATION = re.compile(r"\b(?:no|not|never|without)\b|n't\b", re.IGNORECASE)
 # A report of what happened long ago ("was closed once before", "in 2005") is no news of
 # the plan: it cannot revise a denial.
 RETROSPECTIVE = re.compile(
@@ -31,7 +30,6 @@ RETROSPECTIVE = re.compile(
     re.IGNORECASE,
 )
 SAME_MATTER = 0.3  # sentence similarity from which two sentences may speak of one matter
-NEGATION_REACH = 4  # words before the verb in which a "not" still negates it
 
 
 @dataclass(frozen=True)
@@ -75,8 +73,7 @@ def _affirms(sentence: str, verb: str, lemmas: Lemmas) -> re.Match[str] | None:
     uses of "close": their lemmas say so)."""
     uses = (m for m in WORD.finditer(sentence) if stem(m.group(), lemmas) == verb)
     for match in uses:
-        before = sentence[: match.start()].split()[-NEGATION_REACH:]
-        if not NEGATION.search(" ".join(before)) and not DENIED_PLAN.search(sentence):
+        if not negated_before(sentence[: match.start()]) and not DENIED_PLAN.search(sentence):
             return match
     return None
 

@@ -266,11 +266,24 @@ DIED = word_set("died dies succumbed")
 STAGES = ((STARTED, ENDED), (SOUGHT, CAUGHT), (HURT, DIED))  # (earlier stage, later stage)
 
 
-# Stage words that tell no stage: "ended up suing her", "finished with 11 points" (how it came
-# out), and a stage denied ("was not charged", "never arrested").
-NO_STAGE_AFTER = re.compile(r"\s+up\b", re.IGNORECASE)
-NO_STAGE_AFTER_FINISHED = re.compile(r"\s+(?:up|with)\b", re.IGNORECASE)
-NO_STAGE_BEFORE = re.compile(r"(?:\b(?:not|never|no)|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# Words that deny the verb they stand before, within a few words ("was not charged", "has
+# not yet been arrested", "left without being charged")
+NEGATION = re.compile(r"\b(?:no|not|never|without)\b|n't\b", re.IGNORECASE)
+NEGATION_REACH = 4  # words before the verb in which a "not" still negates it
+
+
+def negated_before(before: str) -> bool:
+    """Whether the words just before a verb (``before``: the text up to it) deny it."""
+    return bool(NEGATION.search(" ".join(before.split()[-NEGATION_REACH:])))
+
+
+# Stage words of an idiom that tells how something came out, not a stage: "ended up suing
+# her", "finished with 11 points", "caught up in the crowd".
+STAGE_IDIOMS = {
+    "ended": re.compile(r"\s+up\b", re.IGNORECASE),
+    "finished": re.compile(r"\s+(?:up|with)\b", re.IGNORECASE),
+    "caught": re.compile(r"\s+up\b", re.IGNORECASE),
+}
 
 
 def stage_of(
@@ -286,10 +299,11 @@ def stage_of(
 
 def _stage_told(text: str, words: frozenset[str]) -> bool:
     """Whether one of ``words`` (stage words the text holds) tells a stage somewhere in it."""
-    for match in re.finditer(rf"\b(?:{'|'.join(sorted(words))})\b", text, re.IGNORECASE):
-        before, after = text[max(0, match.start() - 30) : match.start()], text[match.end() :]
-        finished = match.group().lower() == "finished"
-        idiom = (NO_STAGE_AFTER_FINISHED if finished else NO_STAGE_AFTER).match(after)
-        if not idiom and not NO_STAGE_BEFORE.search(before):
+    pattern = "|".join(re.escape(word) for word in sorted(words))
+    for match in re.finditer(rf"\b(?:{pattern})\b", text, re.IGNORECASE):
+        idiom = STAGE_IDIOMS.get(match.group().lower())
+        if idiom is not None and idiom.match(text, match.end()):
+            continue
+        if not negated_before(text[max(0, match.start() - 60) : match.start()]):
             return True
     return False
