@@ -864,3 +864,13 @@ def test_a_day_read_on_another_reports_day() -> None:
     assert value_read_on(sentence, start, THURSDAY) == "2024-05-11"
     assert value_read_on(sentence, start, date(2024, 5, 21)) == "2024-05-18"
     assert value_read_on(sentence, 0, THURSDAY) is None  # no date starts there
+
+
+def test_a_past_verb_with_its_agent_dates_the_day_behind() -> None:
+    """ "killed by police on Saturday" is a past Saturday, whatever a plan earlier in the
+    sentence ("a planned vigil") says of the clause around it."""
+    text = "A vigil was planned for a boy, 16, killed by police on Saturday night."
+    assert values(text) == {"Saturday night": "2024-05-11"}
+    assert values("The final will be played by both teams on Saturday.") == {
+        "Saturday": "2024-05-18"
+    }

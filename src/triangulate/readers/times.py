@@ -142,6 +142,7 @@ _MODAL_AHEAD = (
 _ADJACENT_VERB = re.compile(
     rf"\b(?:(?P<future>(?:{_MODAL_AHEAD})\s+(?:(?:now|also|still|then|soon|only)\s+)?"
     rf"(?!have\b|not\b)(?:be\s+)?\w+)|(?P<past>{_PAST_WORDS}|{_WEAK_PAST}))"
+    r"(?:\s+by\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"  # "killed by police on Saturday"
     r"(?:\s+(?:on|late|early))?\s+$",
     re.I,
 )
