@@ -29,7 +29,13 @@ from triangulate.compare.disagreements import name_key, spelled_alike
 from triangulate.compare.labels import SUM_MEASURES
 from triangulate.compare.statements import Statement, stem
 from triangulate.core.spans import split_at
-from triangulate.core.words import PERSON_NOUNS, verb_groups, verbs_alike
+from triangulate.core.words import (
+    PERSON_NOUNS,
+    REPORTING_VERBS,
+    verb_groups,
+    verbs_alike,
+    word_set,
+)
 from triangulate.models import Entity, Evidence, Quantity, Reading
 from triangulate.readers import quantities as quantity_reader
 
@@ -156,9 +162,9 @@ TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|cumulative)\b", 
 SUBJECT_NAME = re.compile(r"[A-Z][\w.'\u2019-]*")
 NOT_NAMES = frozenset({"the", "a", "an"})
 SUBJECT_NOUNS = 2  # lower-case words a name may have after it: "the Korvel stock index"
-TELLING_VERBS = frozenset(
-    {"say", "report", "estimate", "put", "peg", "place", "count", "tally", "claim", "announce"}
-    | {"confirm", "tell", "give", "cite", "record", "list", "quote", "state", "add", "note"}
+# Verbs by which a source tells a figure: those of reported speech and of a tally
+TELLING_VERBS = REPORTING_VERBS | word_set(
+    "estimate put peg place count tally give cite record list"
 )
 
 
