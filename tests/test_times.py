@@ -848,9 +848,9 @@ def test_a_fixture_told_in_the_present_is_ahead(text: str) -> None:
     ("text", "alone"),
     [
         ("It closed on 12 March 2031.", "2031-03-12"),
-        ("It closed on June 24.", "XXXX-06-24"),  # the year was the report's day's
+        ("It closed on June 14.", "XXXX-06-14"),  # the year was the report's day's
         ("It closed on Saturday.", None),  # only a report's day places it
-        ("It closed 12 weeks ago.", None),
+        ("It closed nine weeks ago.", None),
     ],
 )
 def test_the_value_of_a_dates_words_alone(text: str, alone: str | None) -> None:
@@ -869,7 +869,7 @@ def test_a_day_read_on_another_reports_day() -> None:
 def test_a_past_verb_with_its_agent_dates_the_day_behind() -> None:
     """ "killed by police on Saturday" is a past Saturday, whatever a plan earlier in the
     sentence ("a planned vigil") says of the clause around it."""
-    text = "A vigil was planned for a boy, 16, killed by police on Saturday night."
+    text = "A vigil was planned for a boy, 17, killed by police on Saturday night."
     assert values(text) == {"Saturday night": "2024-05-11"}
     assert values("The final will be played by both teams on Saturday.") == {
         "Saturday": "2024-05-18"

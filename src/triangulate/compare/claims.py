@@ -75,7 +75,7 @@ AGED_SLACK = 0.5
 # A date its report's day only suggests ("on Saturday") is read on another report's day when
 # the two are less than a week apart: which Saturday a report means is a guess within a week.
 GUESS_REACH = 6
-# A day told without its year a season or more before its report ("June 24" in a report of
+# A day told without its year a season or more before its report ("June 14" in a report of
 # March) may be of any year: the year the reader gives it is a guess.
 YEAR_GUESSED = 90
 AGO = re.compile(r"\bago\b", re.IGNORECASE)
@@ -311,7 +311,7 @@ def times_compatible(a: Mention, b: Mention) -> bool:
 def _read_apart(a: Mention, b: Mention) -> bool:
     """Two dates that differ only by the days their reports were read against, which the
     dossier would otherwise tell as the sources' dispute: a day without its year that its
-    report places a season or more back ("June 24" in a report of the next spring: which
+    report places a season or more back ("June 14" in a report of the next spring: which
     June is a guess) against a date of that month and day; or a weekday or an "N weeks ago"
     (which Saturday, which week: a guess within a week) that, read on the other report's
     day less than a week away, is the other's date and still a day its own report could
@@ -361,7 +361,7 @@ class _AsRead:
 @lru_cache(maxsize=4096)
 def _as_read(time: TimeExpression) -> _AsRead:
     words = time_reader.value_of_its_words(time)
-    counted_back = bool(AGO.search(time.evidence.text))  # "12 weeks ago": which week, a guess
+    counted_back = bool(AGO.search(time.evidence.text))  # "nine weeks ago": which week, a guess
     guessed = words != time.value and (time.inferred or counted_back)
     return _AsRead(words, guessed)
 

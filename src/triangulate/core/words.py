@@ -278,7 +278,7 @@ def negated_before(before: str) -> bool:
 
 
 # Stage words of an idiom that tells how something came out, not a stage: "ended up suing
-# her", "finished with 11 points", "caught up in the crowd".
+# her", "finished with 14 points", "caught up in the crowd".
 STAGE_IDIOMS = {
     "ended": re.compile(r"\s+up\b", re.IGNORECASE),
     "finished": re.compile(r"\s+(?:up|with)\b", re.IGNORECASE),

@@ -1658,8 +1658,8 @@ def needs_an_anchor(time: TimeExpression) -> bool:
 
 def value_of_its_words(time: TimeExpression) -> str | None:
     """The value an expression's own words give, read without an anchor: its value when it
-    needs none ("12 March 2031"), a year-less one ("XXXX-06-24" for "June 24"), None when
-    only a report's day places it ("on Saturday", "12 weeks ago")."""
+    needs none ("12 March 2031"), a year-less one ("XXXX-06-14" for "June 14"), None when
+    only a report's day places it ("on Saturday", "nine weeks ago")."""
     alone = _absolute_times(time.evidence.text)
     if any(t.anchored and t.value == time.value for t in alone):
         return time.value
