@@ -114,9 +114,7 @@ def name_clashes(
     # name and by its last word (a person's surname; the tagger may take a person for an
     # organisation in one sentence and not in another)
     holders = {
-        article: {
-            key for e in entities for key in (name_key(e.canonical), name_key(e.canonical)[-1:])
-        }
+        article: {key for e in entities for key in _name_and_last_word(e.canonical)}
         for article, entities in named.items()
     }
 
@@ -149,6 +147,12 @@ def name_key(name: str) -> tuple[str, ...]:
     with an apostrophe stays a word of its own ("J. O'Dell" is no "JO'Dell")."""
     words = INITIALS_DOT.sub("", name).replace(".", " ").split()
     return tuple(w.lower() for w in words)
+
+
+def _name_and_last_word(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A name's key (``name_key``) whole and its last word alone."""
+    key = name_key(name)
+    return key, key[-1:]
 
 
 def _holder_key(name: str, label: str) -> tuple[str, ...]:

@@ -855,7 +855,7 @@ class Linker:
         """(counted thing, verb or its group): the question a figure answers, as far as
         words tell; ``predicate`` and ``state``: its :meth:`_predicate` and
         :meth:`_state_counted`."""
-        counted = stem(value.unit.split()[-1]) if value.unit else ""
+        counted = stem(labels.last_word(value.unit))  # the unit's counted noun
         if state is not None:
             counted = "people"  # "50 hurt" counts people, as "50 people were hurt" does
         kind = quantity_reader.unit_kind(value.unit)
