@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from triangulate.errors import StoreError
 from triangulate.models import Article, RemovedLine
 from triangulate.store import open_store, queries, writes
+from triangulate.store.db import while_busy
 from triangulate.store.migrations import MIGRATIONS
 
 
@@ -104,3 +106,22 @@ def test_a_batch_that_fails_keeps_what_was_stored_before(tmp_path: Path) -> None
             writes.save_article(store, article("lost"))
             raise RuntimeError("the process is stopped")
         assert [row["id"] for row in queries.article_summaries(store)] == ["kept"]
+
+
+def test_a_step_refused_for_another_connections_lock_is_tried_again(tmp_path: Path) -> None:
+    """SQLite may refuse at once, without its own wait (a new store's journal mode set by
+    several processes at once); the step is tried again until the lock is let go."""
+    db = tmp_path / "held.db"
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    waiter = sqlite3.connect(db, timeout=0, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        waiter.execute("INSERT INTO t VALUES (1)")
+    threading.Timer(0.3, lambda: holder.execute("COMMIT")).start()
+    while_busy(lambda: waiter.execute("INSERT INTO t VALUES (1)"), busy_timeout=30)
+    assert waiter.execute("SELECT count(*) FROM t").fetchone() == (1,)
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        while_busy(lambda: waiter.execute("SELECT * FROM missing"), busy_timeout=30)
+    holder.close()
+    waiter.close()

@@ -9,6 +9,8 @@ for another writer to finish.
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -71,5 +73,30 @@ def _configure(conn: sqlite3.Connection, busy_timeout: float) -> None:
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA journal_mode = WAL")
+    # a new store's first connections race to set its journal mode, and SQLite may refuse
+    # the loser at once, without its own wait
+    while_busy(lambda: conn.execute("PRAGMA journal_mode = WAL"), busy_timeout)
     conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def while_busy(step: Callable[[], object], busy_timeout: float) -> None:
+    """Run ``step``, trying again while another connection holds a lock SQLite's own wait
+    gave up on early (a busy snapshot, a recovery, a journal mode being set), for up to
+    ``busy_timeout`` seconds; then the last error is raised."""
+    deadline = time.monotonic() + busy_timeout
+    pause = 0.05
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as error:
+            if not is_busy(error) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 1.0)
+
+
+def is_busy(error: sqlite3.OperationalError) -> bool:
+    """Whether SQLite refused for another connection's lock."""
+    message = str(error).lower()
+    return "locked" in message or "busy" in message

@@ -10,39 +10,26 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from triangulate.errors import StoreError
 from triangulate.models import Article
-from triangulate.store.db import Store
+from triangulate.store.db import Store, is_busy, while_busy
 
 
 def begin(store: Store) -> None:
     """Start a write transaction, waiting for other writers up to the busy timeout."""
-    deadline = time.monotonic() + store.busy_timeout
-    pause = 0.05
-    while True:
-        try:
-            store.conn.execute("BEGIN IMMEDIATE")
-            return
-        except sqlite3.OperationalError as error:
-            if not _is_busy(error) or time.monotonic() >= deadline:
-                if _is_busy(error):
-                    raise StoreError(
-                        f"{store.path}: another process kept the store locked for over"
-                        f" {store.busy_timeout:g} s (raise --busy-timeout, or try again)"
-                    ) from error
-                raise
-        time.sleep(pause)  # SQLite's own wait ended early (a busy snapshot, a recovery)
-        pause = min(pause * 2, 1.0)
-
-
-def _is_busy(error: sqlite3.OperationalError) -> bool:
-    message = str(error).lower()
-    return "locked" in message or "busy" in message
+    try:
+        while_busy(lambda: store.conn.execute("BEGIN IMMEDIATE"), store.busy_timeout)
+    except sqlite3.OperationalError as error:
+        if is_busy(error):
+            raise StoreError(
+                f"{store.path}: another process kept the store locked for over"
+                f" {store.busy_timeout:g} s (raise --busy-timeout, or try again)"
+            ) from error
+        raise
 
 
 @contextmanager
