@@ -246,6 +246,51 @@ def test_a_figure_told_of_a_later_day_is_an_update(encoder: TextEncoder) -> None
     assert [c.status for c in shares] == ["update"]
 
 
+def _index_levels(encoder: TextEncoder, days: tuple[str, str], words: tuple[str, str]) -> list[str]:
+    """The statuses of the figure claims of two reports' levels of one index."""
+    claims = _dated_claims(
+        encoder,
+        (days[0], f"Korvel index slides\n\nThe Korvel index {words[0]}, traders said."),
+        (days[1], f"Korvel index steadies\n\nThe Korvel index {words[1]}, traders said."),
+    )
+    return [c.status for c in claims if c.kind == "figure" and len(c.sides) == 2]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("currently stands at 4,120 points", "currently stands at 4,310 points"),
+        ("stood at 4,120 points at 14:58 GMT", "stood at 4,310 points at 15:10 GMT"),
+    ],
+)
+def test_a_level_told_as_of_each_report_on_two_days_is_an_update(
+    encoder: TextEncoder, words: tuple[str, str]
+) -> None:
+    # "currently" and a clock time with no day named are each report's own moment
+    assert _index_levels(encoder, ("2031-08-05", "2031-08-08"), words) == ["update"]
+
+
+@pytest.mark.parametrize(
+    ("days", "words"),
+    [
+        # one day's two levels "currently": two accounts of one moment
+        (
+            ("2031-08-05", "2031-08-05"),
+            ("currently stands at 4,120 points", "currently stands at 4,310 points"),
+        ),
+        # a level told of no moment ("these days" is no one day)
+        (
+            ("2031-08-05", "2031-08-08"),
+            ("stands at 4,120 points these days", "stands at 4,310 points these days"),
+        ),
+    ],
+)
+def test_a_level_told_of_no_two_moments_still_conflicts(
+    encoder: TextEncoder, days: tuple[str, str], words: tuple[str, str]
+) -> None:
+    assert _index_levels(encoder, days, words) == ["conflict"]
+
+
 def test_two_plans_told_two_ways_conflict_and_a_plan_revised_is_an_update(
     encoder: TextEncoder,
 ) -> None:
@@ -1332,3 +1377,64 @@ def test_dates_their_words_set_apart_still_conflict(
 ) -> None:
     claims = _conceded(encoder, first, second)
     assert [status for status, _ in _dates(claims)] == ["conflict"]
+
+
+def _shooting_dates(encoder: TextEncoder, second: str) -> list[tuple[str, list[str]]]:
+    """The date claims two sources share of a report of a shooting on Saturday night and
+    ``second``, both published on the Tuesday after."""
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-05-13",
+            "Teenager killed by police in Ashford\n\nPolice killed Tamsin Vale, 17, in Ashford on"
+            " Saturday night after a chase.",
+        ),
+        ("2031-05-13", f"Family questions police account\n\n{second}"),
+    )
+    return [(status, sides) for status, sides in _dates(claims) if status != "single"]
+
+
+@pytest.mark.parametrize("verb", ["explained", "said", "claimed"])
+def test_a_day_fronted_before_a_verb_of_saying_dates_the_saying(
+    encoder: TextEncoder, verb: str
+) -> None:
+    second = (
+        f"Yesterday, the police {verb} that officers killed Tamsin Vale, 17, in Ashford after a"
+        " chase."
+    )
+    assert not [status for status, _ in _shooting_dates(encoder, second) if status != "agreed"]
+
+
+def test_a_day_fronted_before_the_happening_itself_still_conflicts(encoder: TextEncoder) -> None:
+    second = "Yesterday, police killed Tamsin Vale, 17, in Ashford after a chase."
+    assert [status for status, _ in _shooting_dates(encoder, second)] == ["conflict"]
+
+
+def _chants(encoder: TextEncoder, first: str, second: str) -> list[tuple[str, list[str]]]:
+    """The date claims two reports, two days apart, share of one march's chant."""
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-05-12",
+            f"March in Ashford\n\nMarchers chanted {first} as they walked to the station.",
+        ),
+        (
+            "2031-05-14",
+            f"Ashford march\n\nDozens chanted {second} as they walked west toward the station.",
+        ),
+    )
+    return [(status, sides) for status, sides in _dates(claims) if status != "single"]
+
+
+def test_a_relative_day_inside_a_quotation_is_no_side_of_a_clash(encoder: TextEncoder) -> None:
+    # the speaker's "today", told on a day neither report gives
+    first = '"Ashford police, how many kids will you kill today"'
+    second = '"Ashford police, how many kids did you kill today"'
+    assert not _chants(encoder, first, second)
+
+
+def test_the_same_relative_day_told_plainly_on_two_days_names_two_days(
+    encoder: TextEncoder,
+) -> None:
+    statuses = [status for status, _ in _chants(encoder, "slogans today", "slogans today")]
+    assert statuses in (["conflict"], ["update"])

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from triangulate.core.sources import original_of, source_name
 from triangulate.core.words import stem as word_stem
+from triangulate.core.words import word_set
 from triangulate.models import Article, Evidence, Fact, Quantity, Reading, TimeExpression, Unit
 
 
@@ -101,15 +102,17 @@ def _statement(
     )
 
 
-# The verb of a plain saying: the day of "officials said on Wednesday" dates the saying only
-# (an announcement, a ruling or a charge is news of its own).
-SAYING = frozenset({"said", "says", "say", "saying", "told", "tells", "tell"})
+# Verbs of a plain saying, as lemmas: the day of "officials said on Wednesday" or "Yesterday,
+# the police explained that ..." dates the saying only (an announcement, a confirmation, a
+# ruling or a charge is news of its own).
+SAYING = word_set("say tell explain add note state claim insist stress argue write allege")
 
 
 def saying_times(reading: Reading) -> frozenset[int]:
     """Where the times that date a plain saying start ("..., officials said on Wednesday")."""
+    lemmas = dict(reading.lemmas)
     return frozenset(
         e.time.evidence.start
         for e in reading.events
-        if e.reporting and e.time is not None and e.evidence.text.lower() in SAYING
+        if e.reporting and e.time is not None and word_stem(e.evidence.text, lemmas) in SAYING
     )
