@@ -7,7 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from triangulate.models import Article
-from triangulate.nlp.language import load_nlp
+from triangulate.nlp.language import doc_text, load_nlp
 from triangulate.readers.reader import read_article
 from triangulate.readers.sentences import find_sentences
 
@@ -115,3 +115,10 @@ def test_a_figure_in_a_dateline_is_no_count() -> None:
     reading = read_article(Article(id="s", source="s", text=TV_DATELINE))
     assert not [q for f in reading.facts for q in f.quantities if q.value == 12]
     assert not [u for u in reading.units if "LORVAN" in u.evidence.text]
+
+
+def test_a_docs_text_is_joined_once_and_is_its_text() -> None:
+    doc = load_nlp()("Harlow Foods will buy Tarrow Mills.\n\nThe deal closes in May.")
+    first = doc_text(doc)
+    assert first == doc.text
+    assert doc_text(doc) is first  # the readers ask for it per sentence: joined once

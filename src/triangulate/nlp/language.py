@@ -29,6 +29,17 @@ VERB_TAGS = ("VB", "MD")
 UNUSED_COMPONENTS = ("senter",)
 MAX_SENTENCE_TOKENS = 300
 NAME_PIECE_TOKENS = 3  # a piece cut from a name: a word or two, never a clause
+TEXT_KEY = "triangulate.text"  # the doc's text, once joined (``doc_text``)
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, joined once. spaCy's ``Doc.text`` joins every token's text again on
+    each access (80 us for a 500-token article), and the readers ask for it per sentence,
+    per figure and per quotation: a cost that grew with the article's length squared."""
+    text: str | None = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 @Language.component(BREAKS_COMPONENT)
@@ -109,7 +120,7 @@ def _hold_datelines(doc: Doc) -> None:
     """A wire dateline is a sentence of its own, never cut inside: the parser reads the lead
     after it as a sentence (joined to it, the place name heads the parse: "DUNMERE - A man
     was arrested ..." makes "arrested" a modifier of "DUNMERE")."""
-    for start, end in lead_datelines(doc.text):
+    for start, end in lead_datelines(doc_text(doc)):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from triangulate.core.dates import CALENDAR_WORDS, DateInterval, lead_datelines
 from triangulate.core.words import word_set
 from triangulate.models import Entity, Event, Evidence, TimeExpression
+from triangulate.nlp.language import doc_text
 from triangulate.readers.entities import EntityIndex
 from triangulate.readers.quotes import (
     QUOTE_MARKS,
@@ -430,7 +431,7 @@ def _inside_quotation(verb: Token) -> bool:
     doc = verb.doc
     regions: list[tuple[int, int]] | None = doc.user_data.get(QUOTED_KEY)
     if regions is None:  # found once a text: every event asks
-        regions = doc.user_data[QUOTED_KEY] = quoted_regions(doc.text)
+        regions = doc.user_data[QUOTED_KEY] = quoted_regions(doc_text(doc))
     return any(start < verb.idx < end for start, end in regions)
 
 
@@ -532,7 +533,7 @@ def _runs(doc: Doc, tokens: list[Token]) -> list[Span]:
 def _datelines(doc: Doc) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] | None = doc.user_data.get(DATELINES_KEY)
     if found is None:  # found once a text: every event's telling asks
-        found = doc.user_data[DATELINES_KEY] = lead_datelines(doc.text)
+        found = doc.user_data[DATELINES_KEY] = lead_datelines(doc_text(doc))
     return found
 
 
@@ -579,7 +580,7 @@ def _owned_times(
 ) -> dict[int, TimeExpression]:
     """Verb index -> the first dated time whose smallest enclosing verb clause is its own."""
     owned: dict[int, TimeExpression] = {}
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     for time in times:
         if not _is_dated(time) or _is_bound(sentence, time) or _is_title(text, time):
             continue

@@ -25,6 +25,7 @@ from triangulate.core import words
 from triangulate.core.dates import CALENDAR_WORDS, lead_datelines
 from triangulate.core.words import lower_same_length, word_set
 from triangulate.models import Evidence, Quantity
+from triangulate.nlp.language import doc_text
 
 Interval = tuple[float, float]
 Span = tuple[int, int]
@@ -1295,7 +1296,7 @@ def _hyphened_attribute(tokens: _Tokens, start: int) -> str | None:
         if number is None or number.dep_ != "nummod":
             return None
         noun = number.head
-        between = number.doc.text[number.idx + len(number.text) : noun.idx]
+        between = doc_text(number.doc)[number.idx + len(number.text) : noun.idx]
         described = noun.head
         if between.strip() != "-" or noun.tag_ != "NN" or described is noun:
             return None

@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from triangulate.core.dates import lead_datelines
 from triangulate.core.words import PERSON_NOUNS, SPEECH_VERBS, word_set
 from triangulate.models import Entity, Evidence, Quote
+from triangulate.nlp.language import doc_text
 from triangulate.readers.entities import (
     TITLE_WORDS,
     EntityIndex,
@@ -369,7 +370,7 @@ def noun_phrase(token: Token, cut_deps: frozenset[str] = CUT_DEPS) -> Span:
 def _datelines(doc: Doc) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] | None = doc.user_data.get(DATELINES_KEY)
     if found is None:  # found once a text
-        found = doc.user_data[DATELINES_KEY] = lead_datelines(doc.text)
+        found = doc.user_data[DATELINES_KEY] = lead_datelines(doc_text(doc))
     return found
 
 
@@ -431,6 +432,8 @@ class SpeakerResolver:
             if e.label == "PERSON" and len(person_words(e.evidence.text)) > 1
         ]
         self._named_by_role: list[Entity] | None = None
+        # full names by their folded surname, in text order (asked for at every bare surname)
+        self._by_surname: dict[str, list[Entity]] | None = None
 
     def named_by_role(self, doc: Doc) -> list[Entity]:
         """People the entity tagger missed or took for an organisation, known by the role
@@ -439,9 +442,16 @@ class SpeakerResolver:
             self._named_by_role = list(_names_beside_a_role(doc, self.index, self.article_id))
         return self._named_by_role
 
-    def _full_names(self, doc: Doc) -> list[Entity]:
-        people = self._tagged_full_names + self.named_by_role(doc)
-        return sorted(people, key=lambda e: e.evidence.start)
+    def _full_names_by_surname(self, doc: Doc) -> dict[str, list[Entity]]:
+        if self._by_surname is None:
+            people = sorted(
+                self._tagged_full_names + self.named_by_role(doc), key=lambda e: e.evidence.start
+            )
+            self._by_surname = {}
+            for person in people:
+                key = fold(person_words(person.evidence.text)[-1])
+                self._by_surname.setdefault(key, []).append(person)
+        return self._by_surname
 
     def _person_at(self, token: Token) -> Entity | None:
         """The person named at a token: a person entity, or one known by a role beside it."""
@@ -462,7 +472,7 @@ class SpeakerResolver:
 
     def regions(self, doc: Doc) -> list[tuple[int, int]]:
         if self._quoted is None:
-            self._quoted = quoted_regions(doc.text)
+            self._quoted = quoted_regions(doc_text(doc))
         return self._quoted
 
     def resolve(self, subject: Token) -> tuple[str | None, Evidence | None]:
@@ -509,7 +519,7 @@ class SpeakerResolver:
         if last.lower_.rstrip(".") not in CUT_TITLES or not last.text[:1].isupper():
             return None
         end = last.idx + len(last.text)
-        if not last.text.endswith(".") and doc.text[end : end + 1] != ".":
+        if not last.text.endswith(".") and doc_text(doc)[end : end + 1] != ".":
             return None
         for entity in self.index.entities:
             if entity.label == "PERSON" and end < entity.evidence.start <= end + 3:
@@ -541,8 +551,7 @@ class SpeakerResolver:
         return entity.canonical
 
     def _namesakes(self, surname: str, doc: Doc) -> list[Entity]:
-        key = fold(surname)
-        return [e for e in self._full_names(doc) if fold(person_words(e.evidence.text)[-1]) == key]
+        return list(self._full_names_by_surname(doc).get(fold(surname), ()))
 
     def _full_name_for(self, surname: str, position: int, doc: Doc) -> Entity | None:
         """The person a bare surname at ``position`` names: the bearer written in full
@@ -550,9 +559,9 @@ class SpeakerResolver:
         said ... \"...,\" X said"), else the one written in full most often (the main
         bearer: "Brigitte X" is written in full, "X" is the other)."""
         same = self._namesakes(surname, doc)
-        wanted = _honorific_sex(doc.text, position)
+        wanted = _honorific_sex(doc_text(doc), position)
         if wanted is not None:
-            sexes = _sexes_written(same, doc.text)
+            sexes = _sexes_written(same, doc_text(doc))
             same = [e for e in same if sexes.get(e.canonical) in (None, wanted)]
         before = [e for e in same if e.evidence.end <= position]
         if before and _introduced_speaking(before[-1], position, doc):
@@ -667,7 +676,7 @@ class SpeakerResolver:
         if subject.lower_ not in TITLE_WORDS:
             return None
         title = [t.lower_ for t in subject.lefts if t.lower_ in TITLE_WORDS] + [subject.lower_]
-        text = subject.doc.text
+        text = doc_text(subject.doc)
         titled = []
         for entity in self.index.entities:
             if entity.label != "PERSON":
@@ -850,7 +859,7 @@ def _introduced_speaking(person: Entity, position: int, doc: Doc) -> bool:
     """Whether a person written in full stands as a speaking subject ("X's son, Tom X,
     said", "Tom X said") in the paragraph of ``position`` or the one before: a bare
     surname right after names that one, not a namesake told more often."""
-    between = doc.text[person.evidence.end : position]
+    between = doc_text(doc)[person.evidence.end : position]
     if between.count("\n\n") > 1:
         return False
     span = doc.char_span(person.evidence.start, person.evidence.end, alignment_mode="expand")
@@ -939,7 +948,7 @@ def _quoted_tokens(doc: Doc, start: int, end: int) -> Span | None:
 
 def _spans(verb: Token, start: int, end: int) -> bool:
     """Whether the verb's clause spans the quoted words (closing punctuation aside)."""
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     inner_end = end
     while inner_end > start and not text[inner_end - 1].isalnum():
         inner_end -= 1
@@ -1008,7 +1017,7 @@ def find_direct_quotes(
 ) -> list[Quote]:
     """Quoted text with a speech verb nearby (``speech_verbs``: those of ``doc``, in order)."""
     quotes: list[Quote] = []
-    text = doc.text
+    text = doc_text(doc)
     sentences = list(doc.sents)
     regions = quoted_regions(text)
     for start, end in regions:
@@ -1137,7 +1146,7 @@ def _without_split_attribution(span: Span) -> Span:
         end -= 1
     if end <= span.start or doc[end - 1].lower_.rstrip(".") not in CUT_TITLES:
         return span
-    if doc.text[doc[end - 1].idx + len(doc[end - 1].text) :][:1] != ".":
+    if doc_text(doc)[doc[end - 1].idx + len(doc[end - 1].text) :][:1] != ".":
         return span
     commas = [t for t in doc[span.start : end] if t.text == ","]
     if not commas or end - commas[-1].i > 6:
@@ -1256,7 +1265,7 @@ def find_reported_speech(
         if _said_after_its_quotation(verb, subject, content, resolver.regions(doc)):
             continue
         speaker, speaker_evidence = resolver.resolve(subject)
-        kind = "direct" if _enclosed(doc.text, content) else "reported"
+        kind = "direct" if _enclosed(doc_text(doc), content) else "reported"
         reported.append(
             Quote(_evidence(content, resolver.article_id), speaker, kind, speaker_evidence)
         )
@@ -1292,7 +1301,7 @@ def _said_after_its_quotation(
         return False
     opening = subject.left_edge.idx
     sentence = verb.sent.start_char
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     return any(
         sentence <= start and end <= opening and not text[end:opening].strip(" ,\"“”'‘’")
         for start, end in regions
@@ -1306,7 +1315,7 @@ def _across_lines(verb: Token, content: Span) -> bool:
         return False
     start = min(verb.idx, content.end_char)
     end = max(verb.idx, content.start_char)
-    between = verb.doc.text[start:end]
+    between = doc_text(verb.doc)[start:end]
     return "\n" in between or ";" in between
 
 
@@ -1329,7 +1338,7 @@ def _led_into_a_quotation(content: Span, regions: Sequence[tuple[int, int]]) -> 
     root = content.root.idx
     for start, end in regions:
         if start < root < end and start > content.start_char:
-            return content.doc.text[content.start_char : start].rstrip().endswith(",")
+            return doc_text(content.doc)[content.start_char : start].rstrip().endswith(",")
     return False
 
 
@@ -1346,7 +1355,7 @@ def _enclosed(text: str, content: Span) -> bool:
 
 def find_quotes(doc: Doc, index: EntityIndex, article_id: str) -> list[Quote]:
     """Direct and reported quotes of an article, in text order."""
-    regions = quoted_regions(doc.text)
+    regions = quoted_regions(doc_text(doc))
     resolver = SpeakerResolver(index, article_id, regions)
     speech_verbs = [token for token in doc if is_speech_verb(token)]
     direct = find_direct_quotes(doc, resolver, speech_verbs)
@@ -1366,7 +1375,7 @@ def _attribute_the_unattributed(
         if quote.kind == "direct" and quote.speaker is None and quote.speaker_evidence is None:
             quote = _according_source(doc, quote, resolver) or quote
             if quote.speaker is None:
-                quote = _carried_over(doc.text, quote, done) or quote
+                quote = _carried_over(doc_text(doc), quote, done) or quote
         done.append(quote)
     return done
 

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from triangulate.core.dates import lead_datelines
 from triangulate.models import Evidence, Sentence
+from triangulate.nlp.language import doc_text
 
 BULLET_MARKS = frozenset("•◦▪‣·*-–—>")
 # Titles written short before a name ("Sgt. Paul Edevane", "Det. Ana Moll"): their dot ends
@@ -37,7 +38,7 @@ def sentence_spans(doc: Doc) -> Iterator[Span]:
     is one with the next."""
     start: int | None = None
     end = 0
-    datelines = lead_datelines(doc.text)
+    datelines = lead_datelines(doc_text(doc))
     for sentence in doc.sents:
         bounds = _content_bounds(sentence)
         if bounds is None or is_a_dateline(doc[bounds[0] : bounds[1]], datelines):

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from triangulate.core.dates import lead_datelines
 from triangulate.core.words import NUMBER_WORDS, REPORTING_VERBS, verb_groups
 from triangulate.models import Evidence, Unit
+from triangulate.nlp.language import doc_text
 from triangulate.readers.sentences import TITLE_ABBREVIATIONS, is_a_dateline
 
 MIN_WORDS = 4
@@ -137,8 +138,10 @@ def ends_like_a_sentence(text: str) -> bool:
 def find_units(doc: Doc, article_id: str) -> list[Unit]:
     """The article's statement units, in text order."""
     found = []
+    # the names once: spaCy builds ``Doc.ents`` anew from every token on each access
+    names = [e for e in doc.ents if e.label_ in NAME_LABELS]
     for tokens in _joined_sentences(doc):
-        unit = _unit(doc, tokens, article_id)
+        unit = _unit(doc, tokens, article_id, names)
         if unit is not None:
             found.append(unit)
     return found
@@ -160,7 +163,7 @@ def _ends_in_abbreviation(tokens: Sequence[Token]) -> bool:
 
 def _joined_sentences(doc: Doc) -> Iterator[list[Token]]:
     units: list[list[Token]] = []
-    datelines = lead_datelines(doc.text)
+    datelines = lead_datelines(doc_text(doc))
     for sentence in doc.sents:
         tokens = _content(sentence)
         if not tokens or all(t.is_punct for t in tokens):
@@ -189,7 +192,7 @@ def _cut_off(doc: Doc, tokens: list[Token]) -> bool:
     sentence ends: a lead or an excerpt cut at a length ("A storm closed the port on Monday,
     weeks after the harbour board voted to"). What came before the cut is stated, often the
     whole news; a line with no verb (a headline, a caption) is no statement."""
-    if len(doc.text) > EXCERPT_CHARS or any(t.like_url or t.like_email for t in tokens):
+    if len(doc_text(doc)) > EXCERPT_CHARS or any(t.like_url or t.like_email for t in tokens):
         return False
     if tokens[-1].i + 1 < len(doc) and doc[tokens[-1].i + 1 :].text.strip():
         return False
@@ -198,19 +201,19 @@ def _cut_off(doc: Doc, tokens: list[Token]) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in tokens) and bool(_main_predicates(tokens))
 
 
-def _unit(doc: Doc, tokens: list[Token], article_id: str) -> Unit | None:
+def _unit(doc: Doc, tokens: list[Token], article_id: str, names: Sequence[Span]) -> Unit | None:
     """The tokens' unit: a sentence of enough words that ends as one, or an excerpt's last
     words cut off before it ends."""
     words = [t for t in tokens if t.is_alpha or t.like_num]
     if len(words) < MIN_WORDS:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     if not ends_like_a_sentence(text) and not _cut_off(doc, tokens):
         return None
     lowered = tuple(TOKEN.findall(text.lower()))
     first, last = tokens[0].i, tokens[-1].i + 1
-    named = [e for e in doc.ents if e.start >= first and e.end <= last and e.label_ in NAME_LABELS]
+    named = [e for e in names if e.start >= first and e.end <= last]
     return Unit(
         evidence=Evidence(article_id, start, end, text),
         words=lowered,
@@ -269,10 +272,20 @@ def _keys(lemma: str) -> set[str]:
     return {lemma} | {f"#group{k}" for k in verb_groups(lemma.replace("_", " "))}
 
 
+def _sentences_of(tokens: Sequence[Token]) -> list[Span]:
+    """The parser's sentences the tokens (in text order) lie in, each once: a token's
+    ``sent`` is looked for from its position each time it is asked for."""
+    found: list[Span] = []
+    for token in tokens:
+        if not found or token.i >= found[-1].end:
+            found.append(token.sent)
+    return found
+
+
 def _main_predicates(tokens: Sequence[Token]) -> set[str]:
     """Each sentence's root verb; through a reporting verb to the reported clause's verb."""
     found: set[str] = set()
-    for sentence in {t.sent.start: t.sent for t in tokens}.values():
+    for sentence in _sentences_of(tokens):
         root = sentence.root
         reported = [
             c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
