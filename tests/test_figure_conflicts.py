@@ -12,6 +12,7 @@ import pytest
 
 from triangulate.compare.claims import compare
 from triangulate.compare.labels import sum_measure
+from triangulate.compare.link import PART_AFTER
 from triangulate.compare.link import _holder as link_holder
 from triangulate.compare.link import _one_wording as one_wording
 from triangulate.compare.link import _Traits as link_traits
@@ -268,6 +269,26 @@ def test_a_level_told_as_of_each_report_on_two_days_is_an_update(
 ) -> None:
     # "currently" and a clock time with no day named are each report's own moment
     assert _index_levels(encoder, ("2031-08-05", "2031-08-08"), words) == ["update"]
+
+
+def test_a_figure_takes_the_day_its_sentence_names_in_another_clause(
+    encoder: TextEncoder,
+) -> None:
+    claims = _dated_claims(
+        encoder,
+        (
+            "2031-08-05",
+            "Korvel index slides\n\nTrading on Tuesday was halted after the Korvel index lost"
+            " 120 points.",
+        ),
+        (
+            "2031-08-08",
+            "Korvel index slides\n\nTrading on Friday was halted after the Korvel index lost 95"
+            " points.",
+        ),
+    )
+    # each day's loss, told in the clause after the day's: two moments, not two accounts
+    assert [c.status for c in claims if c.kind == "figure" and len(c.sides) == 2] == ["update"]
 
 
 @pytest.mark.parametrize(
@@ -1438,3 +1459,18 @@ def test_the_same_relative_day_told_plainly_on_two_days_names_two_days(
 ) -> None:
     statuses = [status for status, _ in _chants(encoder, "slogans today", "slogans today")]
     assert statuses in (["conflict"], ["update"])
+
+
+@pytest.mark.parametrize(
+    ("after", "a_part"),
+    [
+        (" of the seven bullets fired", True),  # a part of a whole its sentence counts
+        (" of its 12 stores", True),
+        (" other victims", True),
+        (" of the victims were children", False),  # another source may count the same part
+        (" of them from the rear", False),
+        (" bullets", False),
+    ],
+)
+def test_a_count_of_a_part_of_a_counted_whole_is_a_part(after: str, a_part: bool) -> None:
+    assert bool(PART_AFTER.match(after)) is a_part

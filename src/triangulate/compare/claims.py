@@ -886,11 +886,29 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
             time_mention = _time_mention(article, source, fact, time, position, quoted)
             if time_mention is not None:
                 found.setdefault(("time", time.evidence.start, time.evidence.end), time_mention)
+    found = _dated_by_sentence(found, facts, article)
     if PROVISIONAL.search(f"{article.title or ''}\n{article.text[:PROVISIONAL_REACH]}"):
         found = {key: replace(m, provisional=True) for key, m in found.items()}
     if revised_in:
         found = _mark_revising(found, revised_in, reading)
     return sorted(found.values(), key=lambda m: (m.value_evidence.start, m.kind))
+
+
+def _dated_by_sentence(
+    found: dict[tuple[str, int, int], Mention], facts: Sequence[Fact], article: Article
+) -> dict[tuple[str, int, int], Mention]:
+    """A figure whose clause names no day takes the days its sentence's other clauses name
+    ("The trouble on Wednesday night began soon after 200 people set off from the vigil")."""
+    by_sentence: dict[int, frozenset[int]] = {}
+    for fact in facts:
+        start = fact.evidence.start
+        by_sentence[start] = by_sentence.get(start, frozenset()) | _days_named(fact, article)
+    return {
+        key: replace(m, days=by_sentence.get(m.sentence.start, frozenset()))
+        if m.kind == "quantity" and not m.days
+        else m
+        for key, m in found.items()
+    }
 
 
 def _mark_revising(

@@ -30,6 +30,7 @@ from triangulate.compare.labels import SUM_MEASURES
 from triangulate.compare.statements import Statement, stem
 from triangulate.core.spans import split_at
 from triangulate.core.words import (
+    NUMBER_WORDS,
     PERSON_NOUNS,
     REPORTING_VERBS,
     verb_groups,
@@ -94,7 +95,13 @@ PART_OF = re.compile(
     r"none|several|half|part|each|both|either|neither)\s+of(?:\s+the|\s+its|\s+their)?\s*$",
     re.I,
 )
-PART_AFTER = re.compile(r"\s*(?:other|more|additional|remaining|further|surviving)\b", re.I)
+PART_AFTER = re.compile(
+    r"\s*(?:other|more|additional|remaining|further|surviving)\b"
+    # a part of a whole its sentence counts ("three of the seven bullets"): not "three of
+    # the victims", whose count may be another source's answer to the same question
+    rf"|\s+of\s+(?:the|its|their|those)\s+(?:\d|(?:{'|'.join(NUMBER_WORDS)})\b)",
+    re.I,
+)
 # Where a count holds, in the words right after it: everywhere ("31,000 people worldwide")
 # or in one named place ("6,000 people in Ashford", "at its Tarrow plant"). Two counts of
 # different reach answer two questions.
