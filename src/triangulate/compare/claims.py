@@ -186,9 +186,13 @@ CLOCK_TIME = re.compile(r"\b\d{1,2}\s?[:.]\s?\d{2}\s?([ap]\.?\s?m\b|[A-Z]{2,4}\b
 EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
 # A day counted from another the text told ("four days earlier", "two weeks later"): which
 # day it counts from is the reader's guess, so it is no sure side of a clash.
-# Words telling a clause as of its report's moment ("the index currently stands at 4,120");
-# not "these days", "nowadays" or "current" (a habit, an adjective: no one day).
-AS_OF_NOW = re.compile(r"(?:right\s+)?now|currently|at\s+present|presently|at\s+the\s+moment", re.I)
+# Words for a day counted from the moment of speaking: inside a quotation, that moment is the
+# speaker's, a day or so before the report, not the report's own ("Tonight, we saw anger").
+# A weekday or "nine weeks ago" quoted still places the day within its week.
+SPEAKERS_DAY = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b",
+    re.I,
+)
 COUNTED_FROM_ANOTHER_DAY = re.compile(
     r"\b(?:days?|weeks?|months?|years?|hours?|nights?)\s+(?:earlier|later)$", re.IGNORECASE
 )
@@ -668,37 +672,15 @@ def _quantity_mention(
 
 def _days_named(fact: Fact, article: Article) -> frozenset[int]:
     """The single days a clause names ("on Tuesday", "June 3, 2031"), each dated reliably
-    (``_reliably_dated``); and its report's own day for a clause told as of it ("currently
-    stands at 4,120 points", "was up 3% at 14:58 GMT" with no other day named)."""
+    (``_reliably_dated``)."""
     days = set()
-    report_day = _report_day(article)
     for time in fact.times:
-        if report_day is not None and _as_of_the_report(time, report_day):
-            days.add(report_day)
-            continue
         if not time.anchored or not time.value or not _reliably_dated(time, article):
             continue
         span = parse_time_value(time.value)
         if span is not None and not span.is_range and span.outer[0] == span.outer[1]:
             days.add(span.outer[0])
     return frozenset(days)
-
-
-def _report_day(article: Article) -> int | None:
-    """The day (ordinal) its report gives as its own, None when the reader guessed it."""
-    day = day_of(article.published) if not article.published_inferred else None
-    return None if day is None else day.toordinal()
-
-
-def _as_of_the_report(time: TimeExpression, report_day: int) -> bool:
-    """A time that is its report's moment: "now", "currently", or a clock time the reader
-    placed on the report's day for want of a day named (a market's level "at 14:58 GMT")."""
-    if time.value == "PRESENT_REF":
-        return AS_OF_NOW.fullmatch(time.evidence.text) is not None
-    if time.granularity != "time" or not time.inferred or not time.value:
-        return False
-    span = parse_time_value(time.value)
-    return span is not None and span.outer == (report_day, report_day)
 
 
 def _plain_number(value: float) -> int | float:
@@ -781,8 +763,8 @@ def _time_mention(
     position: float,
     quoted: bool = False,
 ) -> Mention | None:
-    """``quoted``: the time is inside a direct quotation, whose "tonight" or "on Saturday" is
-    its speaker's, told on a day the report need not give: no sure side of a clash."""
+    """``quoted``: the time is inside a direct quotation, whose "tonight" or "yesterday" is
+    the day its speaker spoke on, which the report need not give: no sure side of a clash."""
     if not time.anchored or not time.value:
         return None
     anchor = _anchor_for(time, fact)
@@ -811,7 +793,7 @@ def _time_mention(
         # "stars of the 1940s" dates the stars: the words of the clause are not its own
         words=frozenset({stem(noun)}) if noun else _dated_words(text, fact.evidence, time.evidence),
         reliable=_reliably_dated(time, article)
-        and not (quoted and time_reader.value_of_its_words(time) is None),
+        and not (quoted and SPEAKERS_DAY.search(time.evidence.text) is not None),
         time=time,
         span=span,
         fact=fact,
@@ -886,29 +868,11 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
             time_mention = _time_mention(article, source, fact, time, position, quoted)
             if time_mention is not None:
                 found.setdefault(("time", time.evidence.start, time.evidence.end), time_mention)
-    found = _dated_by_sentence(found, facts, article)
     if PROVISIONAL.search(f"{article.title or ''}\n{article.text[:PROVISIONAL_REACH]}"):
         found = {key: replace(m, provisional=True) for key, m in found.items()}
     if revised_in:
         found = _mark_revising(found, revised_in, reading)
     return sorted(found.values(), key=lambda m: (m.value_evidence.start, m.kind))
-
-
-def _dated_by_sentence(
-    found: dict[tuple[str, int, int], Mention], facts: Sequence[Fact], article: Article
-) -> dict[tuple[str, int, int], Mention]:
-    """A figure whose clause names no day takes the days its sentence's other clauses name
-    ("The trouble on Wednesday night began soon after 200 people set off from the vigil")."""
-    by_sentence: dict[int, frozenset[int]] = {}
-    for fact in facts:
-        start = fact.evidence.start
-        by_sentence[start] = by_sentence.get(start, frozenset()) | _days_named(fact, article)
-    return {
-        key: replace(m, days=by_sentence.get(m.sentence.start, frozenset()))
-        if m.kind == "quantity" and not m.days
-        else m
-        for key, m in found.items()
-    }
 
 
 def _mark_revising(
