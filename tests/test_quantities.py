@@ -683,3 +683,20 @@ def test_a_currency_sign_one_space_before_its_number_is_money(
 ) -> None:
     found = [(q.evidence.text, q.unit) for q in find_quantities(text, "a")]
     assert (written, unit) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # a business site's share-price move, printed between a firm's name and its verb
+        ("Korvel Mining Inc. KVM -2.13% said on Monday it would cut 400 jobs.", ["400"]),
+        ("Tamsin Corp. TSC 16.13% said the drug was 94.1% effective.", ["94.1%"]),
+        # the story's own moves of a share or of sales stay figures
+        ("Shares of Korvel Inc. fell 2.13% on Monday.", ["2.13%"]),
+        ("The head of Korvel Co. said sales rose 12.50% last year.", ["12.50%"]),
+    ],
+)
+def test_a_share_price_printed_beside_a_firms_ticker_is_no_figure(
+    text: str, figures: list[str]
+) -> None:
+    assert [q.evidence.text for q in find_quantities(text, "a")] == figures

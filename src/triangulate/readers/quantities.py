@@ -427,6 +427,12 @@ BLOCKED_RES = [
     re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I),  # ordinals
     re.compile(r"'?\b\d{2,4}'?s\b"),  # decades: 1990s, '80s
     re.compile(r"#\s?\d+|\bNo\.\s?\d+", re.I),
+    # a share price's move a business site prints after a firm's name, its ticker between
+    # ("Korvel Mining Inc. KVM -2.13% said on Monday ..."): the page's, not the story's
+    re.compile(
+        r"\b(?:Inc|Corp|Co|Ltd|LLC|PLC|plc|AG|SA|NV|SE|Group|Holdings)\.?\s+[A-Z][A-Z.]{0,5}"
+        r"\s+[-+\u2212]?\d+\.\d{2}\s?%"
+    ),
 ]
 # Where a figure can start: digits, a currency sign, or a number word (matched on the
 # lower-cased text; far cheaper than trying the full pattern at every position).
