@@ -184,8 +184,6 @@ METADATA_LINE = re.compile(
 )
 CLOCK_TIME = re.compile(r"\b\d{1,2}\s?[:.]\s?\d{2}\s?([ap]\.?\s?m\b|[A-Z]{2,4}\b)", re.IGNORECASE)
 EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
-# A day counted from another the text told ("four days earlier", "two weeks later"): which
-# day it counts from is the reader's guess, so it is no sure side of a clash.
 # Words for a day counted from the moment of speaking: inside a quotation, that moment is the
 # speaker's, a day or so before the report, not the report's own ("Tonight, we saw anger").
 # A weekday or "nine weeks ago" quoted still places the day within its week.
@@ -193,6 +191,8 @@ SPEAKERS_DAY = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))\b",
     re.I,
 )
+# A day counted from another the text told ("four days earlier", "two weeks later"): which
+# day it counts from is the reader's guess, so it is no sure side of a clash.
 COUNTED_FROM_ANOTHER_DAY = re.compile(
     r"\b(?:days?|weeks?|months?|years?|hours?|nights?)\s+(?:earlier|later)$", re.IGNORECASE
 )
