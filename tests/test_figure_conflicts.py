@@ -1461,25 +1461,3 @@ def test_a_quoted_day_counted_in_weeks_still_clashes_with_another_month(
         ("2031-11-03", "Kelm mill\n\nThe Kelm mill burned down on March 2, 2031, its owner said."),
     )
     assert [status for status, _ in _dates(claims)] == ["conflict"]
-
-
-@pytest.mark.parametrize(("owner", "status"), [("Ostia's", "conflict"), ("Tarrow's", "single")])
-def test_a_share_of_a_named_places_whole_is_that_places(
-    encoder: TextEncoder, owner: str, status: str
-) -> None:
-    claims = _dated_claims(
-        encoder,
-        (
-            "2031-12-20",
-            "Cable cut\n\nAt one point 82 percent of voice traffic in Ostia was out of service,"
-            " Velda Telecom said.",
-        ),
-        (
-            "2031-12-20",
-            f"Cable cut\n\nAt one point 60 percent of {owner} voice traffic was out of service,"
-            " Velda Telecom said.",
-        ),
-    )
-    shares = {c.status for c in claims if c.kind == "figure" and "percent" in c.sides[0].display}
-    # the same place's two shares clash; two places' shares answer two questions
-    assert sorted(shares) == [status]

@@ -691,9 +691,13 @@ def test_a_currency_sign_one_space_before_its_number_is_money(
         # a business site's share-price move, printed between a firm's name and its verb
         ("Korvel Mining Inc. KVM -2.13% said on Monday it would cut 400 jobs.", ["400"]),
         ("Tamsin Corp. TSC 16.13% said the drug was 94.1% effective.", ["94.1%"]),
-        # the story's own moves of a share or of sales stay figures
+        # the story's own moves of a share or of sales stay figures, and so do a stake, a
+        # bond's coupon and a tax written after a firm's name
         ("Shares of Korvel Inc. fell 2.13% on Monday.", ["2.13%"]),
         ("The head of Korvel Co. said sales rose 12.50% last year.", ["12.50%"]),
+        ("It sold to Arden Holdings LLC. A 12.50% stake will pass to it.", ["12.50%"]),
+        ("Velda sold its Velda Group PLC 4.25% notes.", ["4.25%"]),
+        ("Prices at Korvel Inc. VAT 20.00% included rose.", ["20.00%"]),
     ],
 )
 def test_a_share_price_printed_beside_a_firms_ticker_is_no_figure(

@@ -112,8 +112,6 @@ GLOBAL_SCOPE = re.compile(
 PLACE_SCOPE = re.compile(
     r"^(?:\s+[a-z-]+){0,3}?\s+(?:in|at|across)\s+(?:its\s+|the\s+)?((?:[A-Z][\w'-]+\s*)+)"
 )
-# ... or the named place or body whose share it is ("82 percent of Norland's voice traffic")
-OWNER_SCOPE = re.compile(r"^\s+of\s+((?:[A-Z][\w-]+\s+)*?[A-Z][\w-]+) ?(?:'s|\u2019s)\s")
 # A figure told as a change of something rather than its level: "an increase of $3 billion",
 # "a cut of 5%", "up $3 billion", "$3 billion more than last year".
 CHANGE_BEFORE = re.compile(
@@ -684,7 +682,7 @@ class Linker:
         after = after[:80]
         if GLOBAL_SCOPE.match(after):
             return "everywhere"
-        place = PLACE_SCOPE.match(after) or OWNER_SCOPE.match(after)
+        place = PLACE_SCOPE.match(after)
         return place.group(1).strip() if place else None
 
     def _partitive(self, value: LinkInput) -> bool:

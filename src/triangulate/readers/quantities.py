@@ -427,11 +427,15 @@ BLOCKED_RES = [
     re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I),  # ordinals
     re.compile(r"'?\b\d{2,4}'?s\b"),  # decades: 1990s, '80s
     re.compile(r"#\s?\d+|\bNo\.\s?\d+", re.I),
-    # a share price's move a business site prints after a firm's name, its ticker between
-    # ("Korvel Mining Inc. KVM -2.13% said on Monday ..."): the page's, not the story's
+    # a share price's move a business site prints after a firm's name, its ticker between,
+    # the firm's verb after it ("Korvel Mining Inc. KVM -2.13% said on Monday ..."): the
+    # page's, not the story's. Not a suffix, a title or a tax ("Velda Group PLC 4.25% notes",
+    # "Arden LLC. A 12.50% stake", "Korvel Inc. VAT 20.00%")
     re.compile(
-        r"\b(?:Inc|Corp|Co|Ltd|LLC|PLC|plc|AG|SA|NV|SE|Group|Holdings)\.?\s+[A-Z][A-Z.]{0,5}"
+        r"\b(?:Inc|Corp|Co|Ltd|LLC|PLC|plc|AG|SA|NV|SE|Group|Holdings)\.?\s+"
+        r"(?!(?:PLC|LLC|AG|SA|SE|NV|CEO|CFO|US|USA|UK|EU|VAT|GDP)\b)[A-Z]{2,5}"
         r"\s+[-+\u2212]?\d+\.\d{2}\s?%"
+        r"(?=\s*(?:[,;)]|(?:and|said|says|has|have|had|is|was|will|would|[a-z]+ed)\b))"
     ),
 ]
 # Where a figure can start: digits, a currency sign, or a number word (matched on the
