@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import http.server
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,20 @@ def compare_texts(encoder: TextEncoder, *texts: str) -> list[Claim]:
     articles = [
         Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published="2031-05-0" + str(i))
         for i, text in enumerate(texts, start=1)
+    ]
+    return compare(articles, read_many(articles), encoder)
+
+
+def compare_dated(encoder: TextEncoder, dated: Sequence[tuple[str | None, str]]) -> list[Claim]:
+    """The claims of articles a1, a2, ... of outlets 1, 2, ..., each (publication day, text),
+    read by the real readers and compared by ``compare()``."""
+    from triangulate.compare.claims import compare
+    from triangulate.models import Article
+    from triangulate.readers.reader import read_many
+
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published=published)
+        for i, (published, text) in enumerate(dated, start=1)
     ]
     return compare(articles, read_many(articles), encoder)
 

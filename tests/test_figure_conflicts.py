@@ -6,10 +6,9 @@ Invented articles of one day, read by the real readers and compared by ``compare
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
 
+from conftest import compare_dated
 from triangulate.compare.claims import compare
 from triangulate.compare.labels import sum_measure
 from triangulate.compare.link import PART_AFTER
@@ -27,17 +26,8 @@ def encoder() -> TextEncoder:
     return load_encoder()
 
 
-def _compared(encoder: TextEncoder, dated: Sequence[tuple[str | None, str]]) -> list[Claim]:
-    """The claims of articles a1, a2, ... of outlets 1, 2, ..., each (publication day, text)."""
-    articles = [
-        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published=published)
-        for i, (published, text) in enumerate(dated, start=1)
-    ]
-    return compare(articles, read_many(articles), encoder)
-
-
 def _claims(encoder: TextEncoder, *texts: str) -> list[Claim]:
-    return _compared(encoder, [("2031-05-04", text) for text in texts])
+    return compare_dated(encoder, [("2031-05-04", text) for text in texts])
 
 
 def _figures(claims: list[Claim], status: str) -> list[Claim]:
@@ -226,7 +216,7 @@ def test_an_unnamed_persons_age_is_labelled_by_its_noun(encoder: TextEncoder) ->
 
 
 def _dated_claims(encoder: TextEncoder, *dated: tuple[str, str]) -> list[Claim]:
-    return _compared(encoder, dated)
+    return compare_dated(encoder, dated)
 
 
 def test_a_figure_told_of_a_later_day_is_an_update(encoder: TextEncoder) -> None:
@@ -1062,7 +1052,7 @@ def test_a_day_counted_from_another_day_is_no_side_of_a_date_clash(
 
 
 def _undated_claims(encoder: TextEncoder, *texts: str) -> list[Claim]:
-    return _compared(encoder, [(None, text) for text in texts])
+    return compare_dated(encoder, [(None, text) for text in texts])
 
 
 QUAKE_TODAY = (
@@ -1287,7 +1277,7 @@ def test_the_killed_and_the_injured_are_two_counts_whatever_their_value(
 def test_a_short_line_or_a_plan_written_alike_on_two_days_still_gives_two_days(
     encoder: TextEncoder, dated: list[tuple[str, str]]
 ) -> None:
-    claims = _compared(encoder, dated)
+    claims = compare_dated(encoder, dated)
     assert [c for c in claims if c.kind == "date" and c.status in ("conflict", "update")]
 
 

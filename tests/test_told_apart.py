@@ -7,28 +7,16 @@ Invented articles, read by the real readers and compared by ``compare()``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
 
-from triangulate.compare.claims import compare
-from triangulate.models import Article, Claim
+from conftest import compare_dated
+from triangulate.models import Claim
 from triangulate.nlp.encoder import TextEncoder, load_encoder
-from triangulate.readers.reader import read_many
 
 
 @pytest.fixture(scope="module")
 def encoder() -> TextEncoder:
     return load_encoder()
-
-
-def _compared(encoder: TextEncoder, dated: Sequence[tuple[str, str]]) -> list[Claim]:
-    """The claims of articles a1, a2, ... of outlets 1, 2, ..., each (publication day, text)."""
-    articles = [
-        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published=published)
-        for i, (published, text) in enumerate(dated, start=1)
-    ]
-    return compare(articles, read_many(articles), encoder)
 
 
 def _disputed(claims: list[Claim]) -> list[list[str]]:
@@ -49,7 +37,7 @@ def _index_report(name: str, change: str, level: str) -> str:
 def test_two_indexes_named_apart_in_alike_sentences_do_not_conflict(
     encoder: TextEncoder,
 ) -> None:
-    claims = _compared(
+    claims = compare_dated(
         encoder,
         [
             ("2031-05-06", _index_report("Korvel", "1.9%", "3,415")),
@@ -60,7 +48,7 @@ def test_two_indexes_named_apart_in_alike_sentences_do_not_conflict(
 
 
 def test_one_index_told_two_ways_in_alike_sentences_conflicts(encoder: TextEncoder) -> None:
-    claims = _compared(
+    claims = compare_dated(
         encoder,
         [
             ("2031-05-06", _index_report("Korvel", "1.9%", "3,415")),
@@ -75,7 +63,7 @@ def test_two_sources_naming_themselves_as_they_tell_one_figure_conflict(
 ) -> None:
     """ "Korr Insurance put the damage at $3 million": the name is who tells the figure, not
     what it counts."""
-    claims = _compared(
+    claims = compare_dated(
         encoder,
         [
             (
@@ -103,7 +91,7 @@ def _signing(firm: str, day: str) -> str:
 def test_two_firms_named_apart_in_alike_sentences_give_no_date_conflict(
     encoder: TextEncoder,
 ) -> None:
-    claims = _compared(
+    claims = compare_dated(
         encoder,
         [
             ("2031-05-09", _signing("Korvel Mining", "Tuesday")),
@@ -114,7 +102,7 @@ def test_two_firms_named_apart_in_alike_sentences_give_no_date_conflict(
 
 
 def test_one_firm_signing_on_two_days_is_a_date_conflict(encoder: TextEncoder) -> None:
-    claims = _compared(
+    claims = compare_dated(
         encoder,
         [
             ("2031-05-09", _signing("Korvel Mining", "Tuesday")),
@@ -135,7 +123,7 @@ def test_one_firm_signing_on_two_days_is_a_date_conflict(encoder: TextEncoder) -
 def test_one_subject_told_two_ways_still_conflicts(
     encoder: TextEncoder, first: str, second: str
 ) -> None:
-    claims = _compared(
+    claims = compare_dated(
         encoder,
         [
             (

@@ -260,7 +260,7 @@ def figure_label(
     if quantity.hedge in SIZE_HEDGES:
         return clipped(f"Size of the {noun}")
     if quantity.unit in ("percent", "percentage points"):
-        return clipped(f"Share ({_verb_phrase(sentence_text, fact) or 'percent'})")
+        return _share_label(sentence_text, sentence_start, quantity, fact)
     if quantity_reader.unit_kind(quantity.unit).startswith("money:"):
         subject = fact.subject if fact is not None else None
         measure = sum_measure(sentence_text, sentence_start, quantity.evidence, subject)
@@ -287,11 +287,106 @@ def figure_label(
     written = quantity.evidence.text
     if fact is not None and verb and fact.subject and written in fact.subject:
         done = _done_by_them(verb, sentence_text, quantity.evidence.start - sentence_start)
+        if " " not in done and done.endswith("ing"):
+            return clipped(f"Number of {noun} {done}")  # "15 are missing": no "who missing"
         return clipped(f"Number of {noun} {_relative_pronoun(noun)} {done}")
     if fact is not None and verb and fact.object and written in fact.object:
         done = _done_to_them(_participle(verb))  # "rounds found", not "were found"
         return clipped(f"Number of {noun} {done}" if done else f"Number of {noun}")
     return clipped(f"Number of {noun}")
+
+
+# What a share is of, at the end of its clause's object: "52% of the vote", "a third of its staff"
+SHARE_OF = re.compile(r"\bof\s+(?P<whole>(?:the|its|their|his|her)\s+[a-z]+(?:\s+[a-z]+)?)$")
+# A share's whole written in its subject: "61% of voters", "half of the residents"
+SHARE_OF_WHOLE = re.compile(r"\bof\s+(?:the\s+|its\s+|their\s+)?(?P<whole>[a-z]+(?:\s+[a-z]+)?)$")
+# What may follow a share that is the whole figure: not a noun it qualifies ("a 9% fall")
+SHARE_ALONE = re.compile(
+    r"\s*(?:[,.;:)]|$|(?:of|on|in|at|by|after|according|as|from|last|this|to|while|and|but)\b)"
+)
+# Verbs by which a share is told, not taken: "a poll showed 21%", "officials put it at 40%"
+SHARE_TELLING = REPORTING_VERBS | word_set("show find suggest indicate put estimate see get have")
+# Verbs that only say where a share stands: "Turnout was 38%", "support stood at 40%"
+SHARE_LEVEL_VERBS = word_set("be stand remain reach hit come")
+
+
+def _share_label(
+    sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact | None
+) -> str:
+    """ "Turnout" for "Turnout was 38%", "Share of the vote won by Tamsin Vale" for "Tamsin
+    Vale won 52% of the vote", "Share of voters who back the bill" for "61% of voters back
+    the bill": the thing that stands at a share, what the share is of and who took it, or
+    the whole a share of does something; else what the clause says ("Share (a poll
+    found)")."""
+    if fact is not None and fact.predicate:
+        found = _share_of_doers(sentence_text, quantity, fact) or _share_taken(
+            sentence_text, sentence_start, quantity, fact
+        )
+        if found:
+            return clipped(found)
+    return clipped(f"Share ({_verb_phrase(sentence_text, fact) or 'percent'})")
+
+
+def _share_of_doers(sentence_text: str, quantity: Quantity, fact: Fact) -> str:
+    """ "Share of voters who back the bill", "Share of workers laid off": a share written in
+    its clause's subject (or a passive clause's object) with the whole it is of."""
+    assert fact.predicate is not None
+    written = quantity.evidence.text.lower()
+    holder = fact.subject or fact.object or ""
+    whole = SHARE_OF_WHOLE.search(holder.lower())
+    if written not in holder.lower() or whole is None:
+        return ""
+    counted = whole.group("whole")
+    verb = surface_verb(sentence_text, fact.predicate)
+    if fact.subject is None:  # "40% of the workers were laid off"
+        done = _done_to_them(verb)
+        return f"Share of {counted} {done}" if done else ""
+    if fact.predicate.split()[0] in SHARE_LEVEL_VERBS:
+        return ""
+    obj = _object_as_written(sentence_text, fact.object) if fact.object else ""
+    told = " ".join(p for p in (verb, obj) if p)
+    return f"Share of {counted} {_relative_pronoun(counted)} {told}"
+
+
+def _share_taken(sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact) -> str:
+    """ "Turnout" ("Turnout was 38%"), "Share of the vote won by Tamsin Vale": a share its
+    clause's doer stands at or takes."""
+    assert fact.predicate is not None
+    doer = doer_of(sentence_text, fact) or _named_by_surname(sentence_text, fact)
+    written = quantity.evidence.text.lower()
+    if not doer or doer.split()[-1].lower() in PRONOUNS or re.search(r"\d", doer):
+        return ""
+    end = quantity.evidence.end - sentence_start
+    if not SHARE_ALONE.match(sentence_text, end):
+        return ""  # "a 9% fall", "43 percent black": the share of something else
+    lemma = fact.predicate.split()[0]
+    if not fact.object or written not in fact.object.lower():
+        return ""  # "markets were lower, with the index down 3%": the index's share
+    of = SHARE_OF.search(fact.object)  # the whole as far as the clause's object goes
+    if lemma in SHARE_LEVEL_VERBS:
+        return "" if of else _common_noun_lowered(doer, sentence_text, fact)
+    if lemma in SHARE_TELLING or not _object_opens_with(fact.object, written):
+        return ""  # "a poll showed 21%": told, not taken; "passed with 61%": no object
+    done = _done_to_them(surface_verb(sentence_text, fact.predicate))
+    share = f"Share of {of.group('whole')}" if of else "Share"
+    return f"{share} {done} by {doer}" if done else ""
+
+
+def _object_opens_with(phrase: str, written: str) -> bool:
+    """Whether a clause's object is the share itself ("52% of the vote"), not a phrase
+    holding it ("with 61% of the vote")."""
+    return phrase.lower().removeprefix("a ").removeprefix("an ").startswith(written)
+
+
+def _named_by_surname(sentence_text: str, fact: Fact | None) -> str | None:
+    """A subject the reader gave its full name, written in the sentence by its last name
+    ("Vale won" read as "Tamsin Vale"); not one written by a pronoun only."""
+    if fact is None or not fact.subject:
+        return None
+    words = fact.subject.split()
+    if len(words) < 2 or not all(word[:1].isupper() for word in words):
+        return None
+    return fact.subject if re.search(rf"\b{re.escape(words[-1])}\b", sentence_text) else None
 
 
 # Verbs by which a level moves ("the index fell 3%", "prices rose to 4.1%", "sales slid")
@@ -527,6 +622,12 @@ SUM_MEASURES = word_set(
     loan bailout valuation assets liabilities subsidy subsidies grant penalty refund reward
     donations"""
 ) | {"market value"}
+# Words of one measure: a firm's "sales" are its revenue, "profits" its profit
+ONE_MEASURE = {
+    "revenues": "revenue", "sales": "revenue", "turnover": "revenue", "profits": "profit",
+    "losses": "loss", "costs": "cost", "prices": "price", "wages": "wage", "fees": "fee",
+    "subsidies": "subsidy",
+}  # fmt: skip
 # A sum told with what it measures after it ("$6.1 billion in market value", "$3 billion of
 # market capitalisation").
 SUM_AFTER = re.compile(

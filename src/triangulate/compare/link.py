@@ -106,11 +106,24 @@ PART_AFTER = re.compile(
 # or in one named place ("6,000 people in Ashford", "at its Tarrow plant"). Two counts of
 # different reach answer two questions.
 GLOBAL_SCOPE = re.compile(
-    r"^(?:\s+[a-z-]+){0,3}?\s+(?:worldwide|globally|nationwide|nationally|across the"
-    r" (?:world|country|globe)|around the world|in total|in all)\b"
+    r"^(?:\s+[a-z-]+){0,3}?\s+(?:worldwide|globally|nationwide|nationally|statewide|across the"
+    r" (?:world|country|globe|state|region)|around the world|in total|in all)\b"
 )
 PLACE_SCOPE = re.compile(
     r"^(?:\s+[a-z-]+){0,3}?\s+(?:in|at|across)\s+(?:its\s+|the\s+)?((?:[A-Z][\w'-]+\s*)+)"
+)
+# A place fronted before a clause ("In Lindale, six people died and 150 homes were destroyed",
+# "..., and in Lindale 6 died"): where each count after it holds, unless another place is
+# named between the two. Not a place told after a noun ("Police in Harwick said ...").
+FRONTED_PLACE = re.compile(
+    r"(?:^|[,;]|\b(?:and|but|while)\b)\s*(?:(?:and|but|while)\s+)?(?:[Ii]n|[Aa]t|[Aa]cross)\s+"
+    r"(?:the\s+)?((?:[A-Z][\w'-]+\s+){0,3}[A-Z][\w'-]+)\b"
+)
+PLACE_NAMED = re.compile(r"\b(?:in|at|across)\s+(?:the\s+)?[A-Z]")
+# A verb of saying between a fronted place and a count: the place is where it was said ("In
+# Harwick, officials said the toll had risen to 14"), not where the count holds.
+SAID_BETWEEN = re.compile(
+    r"\b(?:said|says|say|told|tells|reported|reports|announced|confirmed|added|stated)\b"
 )
 # A figure told as a change of something rather than its level: "an increase of $3 billion",
 # "a cut of 5%", "up $3 billion", "$3 billion more than last year".
@@ -124,6 +137,13 @@ CHANGE_AFTER = re.compile(r"\s*(?:more|less|fewer|higher|lower)\s+than\b", re.I)
 ONE_SUM_MEASURES = frozenset(
     {"per share", "severance", "settlement", "damages", "bailout", "valuation", "market value"}
     | {"ransom", "bail", "fine", "penalty", "compensation"}
+    | {quantity_reader.MAGNITUDE_UNIT}  # the quake's, whichever verb tells it
+)
+# A quake other than the one of the story, in a magnitude's sentence: an aftershock, a
+# foreshock, a tremor, another or an earlier one ("a 6.1 quake, followed by a 4.2
+# aftershock"); a magnitude its clause dates to a past year is another quake's too
+OTHER_QUAKE = re.compile(
+    r"\b(?:after|fore)shocks?\b|\btremors?\b|\banother\b|\bearlier\b|\bprevious\b", re.I
 )
 # A clause telling one more of a happening that recurs ("Two more bodies were recovered on
 # Wednesday", "a sixth victim was found", "another aftershock struck"): its date is the
@@ -678,12 +698,27 @@ class Linker:
         """Where a count holds, from the words right after it: "everywhere" or a place."""
         if value.kind != "quantity" or value.statement is None:
             return None
-        _, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        before, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
         after = after[:80]
         if GLOBAL_SCOPE.match(after):
             return "everywhere"
         place = PLACE_SCOPE.match(after)
-        return place.group(1).strip() if place else None
+        if place:
+            return place.group(1).strip()
+        return self._fronted_place(value, before)
+
+    def _fronted_place(self, value: LinkInput, before: str) -> str | None:
+        """The place fronted before the count's clause ("In Lindale, ..."), with no other
+        place named between; only a name the reader took for a place (not "In March,")."""
+        fronted = next(reversed(list(FRONTED_PLACE.finditer(before))), None)  # the nearest
+        if fronted is None or PLACE_NAMED.search(before, fronted.end()):
+            return None
+        if SAID_BETWEEN.search(before, fronted.end()):
+            return None
+        assert value.statement is not None
+        name = fronted.group(1).lower()
+        places = {p.lower() for fact in self.statements[value.statement].facts for p in fact.places}
+        return fronted.group(1) if any(name in p or p in name for p in places) else None
 
     def _partitive(self, value: LinkInput) -> bool:
         """A part ("two of the three", "two other victims") or a running total."""
@@ -812,12 +847,16 @@ class Linker:
         if first.kind != second.kind:
             return False
         if first.kind == "quantity:age":
+            if first.holder is None and second.holder is None:
+                return self._one_unnamed_person(i, j)
             return first.holder is not None and first.holder == second.holder
         if first.dimension and second.dimension and first.dimension != second.dimension:
             return False  # "a depth of 10 km", "25 km north of the town": two questions
         measures = {first.key[0], second.key[0]}
         if len(measures) == 2 and measures <= SUM_MEASURES | {"per share"}:
             return False  # "a net profit of 12 million", "a net loss of 12 million"
+        if len(measures) == 2 and measures & {quantity_reader.MAGNITUDE_UNIT}:
+            return False  # the quake's magnitude and an aftershock's
         if not _doers_meet(first.doers, second.doers):
             return False
         verb_a, verb_b = first.predicate, second.predicate
@@ -830,6 +869,39 @@ class Linker:
         if first.partitive or second.partitive:
             return False
         return self._same_counted(i, j)
+
+    def _one_unnamed_person(self, i: int, j: int) -> bool:
+        """Two ages of people no source names, told with alike verbs in sentences the aligner
+        links ("A 17-year-old boy was shot on Elm Street", "A 16-year-old was shot
+        four times on Elm Street"): one person, unless their nouns differ ("boy", "girl") or
+        one is told as another ("a second man, 31")."""
+        a, b = self.values[i], self.values[j]
+        if not (a.predicate and verbs_alike(a.predicate, b.predicate)):
+            return False
+        if self._of_the_doer(a) != self._of_the_doer(b):
+            return False  # "a 63-year-old woman was shot", "the 39-year-old man shot them"
+        nouns = [self._age_noun_told(value) for value in (a, b)]
+        if any(noun is None for noun in nouns):
+            return False  # "a second man": another person
+        if nouns[0] and nouns[1] and nouns[0] != nouns[1]:
+            return False
+        return self.aligned(i, j) >= CLASH_ALIGNMENT
+
+    def _of_the_doer(self, value: LinkInput) -> bool:
+        """Whether a value is told in its clause's doer ("the 39-year-old man shot ..."), not
+        in what was done to someone ("a 63-year-old woman was shot")."""
+        return bool(value.subject) and value.value_evidence.text in (value.subject or "")
+
+    def _age_noun_told(self, value: LinkInput) -> str | None:
+        """The noun an age is told with ("boy"), "" for none, None for another person ("a
+        second man")."""
+        if value.statement is None:
+            return ""
+        sentence = self.statements[value.statement].evidence
+        found = labels.age_noun(sentence.text, sentence.start, value.value_evidence)
+        if found is None:
+            return ""
+        return None if found[0] else found[1]
 
     def _same_happening(self, i: int, j: int) -> bool:
         """Values that clash must hang on verbs of one kind; a value on a light verb ("is
@@ -866,6 +938,8 @@ class Linker:
         if state is not None:
             counted = "people"  # "50 hurt" counts people, as "50 people were hurt" does
         kind = quantity_reader.unit_kind(value.unit)
+        if value.unit == quantity_reader.MAGNITUDE_UNIT:
+            return self._magnitude_key(value), ""
         if kind == "area":
             counted = "area"  # "18,000 acres", "7,300 hectares": one measure in two units
         elif kind.startswith("money:"):
@@ -875,6 +949,15 @@ class Linker:
         verb = predicate or ""
         groups = verb_groups(verb.removeprefix("not "))
         return counted, f"#{min(groups)}" if groups else verb
+
+    def _magnitude_key(self, value: LinkInput) -> str:
+        """ "magnitude" for the story's quake, "other magnitude" where its sentence tells of
+        another quake: only the first is a measure the story has once."""
+        if value.statement is None or value.of_a_past_year:
+            return "other magnitude"  # "the 1998 quake measured 6.9"
+        if OTHER_QUAKE.search(self.statements[value.statement].text):
+            return "other magnitude"
+        return quantity_reader.MAGNITUDE_UNIT
 
     def _a_change(self, value: LinkInput) -> bool:
         """A figure told as a change ("an increase of $3 billion", "$3 billion more than
@@ -891,13 +974,16 @@ class Linker:
         return measure == self.traits[j].key[0] and measure in ONE_SUM_MEASURES
 
     def _sum_of(self, value: LinkInput) -> str:
-        """What a sum measures (``labels.sum_measure``)."""
+        """What a sum measures (``labels.sum_measure``), one word a measure: "sales" and
+        "revenue" are one question."""
         if value.statement is None:
-            return labels.sum_measure("", 0, value.value_evidence, value.subject)
-        sentence = self.statements[value.statement].evidence
-        return labels.sum_measure(
-            sentence.text, sentence.start, value.value_evidence, value.subject
-        )
+            measure = labels.sum_measure("", 0, value.value_evidence, value.subject)
+        else:
+            sentence = self.statements[value.statement].evidence
+            measure = labels.sum_measure(
+                sentence.text, sentence.start, value.value_evidence, value.subject
+            )
+        return labels.ONE_MEASURE.get(measure, measure)
 
     def _same_key(self, i: int, j: int) -> bool:
         (noun_a, verb_a), (noun_b, verb_b) = self.traits[i].key, self.traits[j].key
@@ -921,12 +1007,17 @@ class Linker:
         # the counts told with their noun ("injuring five people") a kind of fact: those
         # stay one fact unless they clash among themselves.
         def clashing(members: list[int], among: list[int]) -> bool:
-            return any(not self.values[i].compatible_with(j) for i in members for j in among)
+            return any(self._clash_in_place(i, j) for i in members for j in among)
 
         self.self_contradicting = set()
+        self.placed: set[int] = set()
         ambiguous = set()
         for (_, key), members in by_key.items():
             nouned = [i for i in members if self.traits[i].state is None]
+            if any(not self.values[i].compatible_with(j) for i in members for j in members):
+                # told place by place ("six died in Harwick; in Lindale, eight died"): each
+                # count is its place's, not a total another source may give
+                self.placed.update(i for i in members if self.traits[i].scope is not None)
             if clashing(nouned, nouned):
                 ambiguous.add(key)
                 self.self_contradicting.update(members)
@@ -937,6 +1028,20 @@ class Linker:
                     if self.traits[i].state is not None and clashing([i], members)
                 )
         return frozenset(ambiguous)
+
+    def _placed_apart(self, i: int, j: int) -> bool:
+        """One count of an article that counts place by place, the other of no place."""
+        for placed, other in ((i, j), (j, i)):
+            if placed in self.placed and self.traits[other].scope is None:
+                return True
+        return False
+
+    def _clash_in_place(self, i: int, j: int) -> bool:
+        """Two values that cannot both hold, unless they hold in two places ("300 homes
+        destroyed in Harwick", "In Lindale, 120 homes were destroyed")."""
+        if _reach_differs(self.traits[i].scope, self.traits[j].scope):
+            return False
+        return not self.values[i].compatible_with(j)
 
     def _same_thing_counted(self, i: int, j: int) -> bool:
         """One distinctive count of one thing, told with different verbs or nouns ("2,000
@@ -1018,6 +1123,8 @@ class Linker:
             # by two articles: the same distinctive value, agreeing
             found = self._same_thing_counted(i, j) and a.compatible_with(j)
             return (RARE_VALUE, True) if found else None
+        if self._placed_apart(i, j):
+            return None  # a place's count against a count told of no place
         if self._revised_count(i, j):  # its report says it differs, whatever the hedges
             return max(self.aligned(i, j), CLASH_ALIGNMENT), a.compatible_with(j)
         if not self.same_question(i, j):  # most candidates: asked before the values' clash
@@ -1133,6 +1240,8 @@ class Linker:
             keys.append(("copy", value.source, traits.sentence, written))
         if all(traits.key):
             keys.append(("key", traits.key))
+        if traits.key[0] in ONE_SUM_MEASURES:
+            keys.append(("measure", traits.key[0]))  # told once, whichever verb tells it
         if traits.holder is not None:
             keys.append(("holder", traits.holder))
         if value.predicate:

@@ -18,7 +18,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from triangulate.core import words
@@ -486,7 +486,55 @@ def find_quantities(text: str, article_id: str, doc: Any = None) -> list[Quantit
     # a wire dateline's figures are its channel's or its date ("DUNMERE (Channel 8) -")
     blocked = _blocked_spans(text) + lead_datelines(text)
     tokens = _token_index(doc) if doc is not None else None
-    return _without_conversions(text, list(_scan(text, article_id, blocked, tokens)))
+    found = _without_conversions(text, list(_scan(text, article_id, blocked, tokens)))
+    return _with_elided_units(text, found)
+
+
+# A number whose noun the writer leaves out after a figure with one ("300 homes were destroyed
+# in Harwick and 120 in Lindale", "arrested 12 protesters on Friday and 30 on Saturday"): it
+# counts the same thing. Joined to that figure by "and", "but", "while" or a comma, followed by
+# a place, a day or the clause's end, never by words of its own ("12 of them", "30 said"), and
+# close to it with no other number between ("30 hours of talks, deadlocked at 9-3, with nine").
+ELIDED_BETWEEN = re.compile(r"[^.!?;:\d]{0,50}?(?:,|\s(?:and|but|while|with))\s+", re.DOTALL)
+ELIDED_AGE = re.compile(r"[A-Z][\w'.-]*,\s+$")  # "Two men, Milo Trent, 19,": an age
+ELIDED_BEFORE = re.compile(r"(?:,|\s(?:and|but|while|with))\s+$")
+ELIDED = "\x00elided"  # the unit of a bare number word that may count the figure's before it
+ELIDED_KINDS = frozenset({"count", "length", "area", "duration"})  # a sum keeps its scale word
+ELIDED_AFTER = re.compile(
+    r"\s*(?:(?:in|at|on|across|from|during|near|last|this|next)\b|[,.;)]|$)", re.IGNORECASE
+)
+
+
+def _with_elided_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """The figures with the nouns their writer left out; a bare number word that counts
+    nothing the figure before it counts is dropped, as any bare number word is."""
+    kept: list[Quantity] = []
+    for quantity in found:
+        before = kept[-1] if kept else None
+        elided = quantity.unit == ELIDED
+        if elided:
+            quantity = replace(quantity, unit="")
+        if before is not None and _counts_the_same(text, before, quantity):
+            quantity = replace(quantity, unit=before.unit)
+        elif elided:
+            continue  # "one says": counts nothing
+        kept.append(quantity)
+    return kept
+
+
+def _counts_the_same(text: str, before: Quantity, quantity: Quantity) -> bool:
+    """Whether a number without a noun counts what the figure right before it counts."""
+    return (
+        not quantity.unit
+        and quantity.value != 1  # "one" stands for a thing ("one in the right"), no count
+        and before.unit.islower()  # a common noun: not "versions 8 and Windows 7"
+        and before.unit != AGE_UNIT
+        and unit_kind(before.unit) in ELIDED_KINDS
+        and not YEAR_RE.match(quantity.evidence.text)
+        and bool(ELIDED_BETWEEN.fullmatch(text, before.evidence.end, quantity.evidence.start))
+        and not ELIDED_AGE.search(text, before.evidence.end, quantity.evidence.start)
+        and bool(ELIDED_AFTER.match(text, quantity.evidence.end))
+    )
 
 
 def _without_conversions(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -702,15 +750,18 @@ def _quantity_from(
         unit = glued.group(1)
     else:
         unit = _unit_for(text, end, first, cur, pct, tokens, n1_start)
-    if unit is None or _inside_a_name(text, n1_start, unit):
+    if unit is None:
         return None
-    if not cur and not pct and _after_a_name_word(text, n1_start, unit):
+    written = "" if unit == ELIDED else unit  # the checks of a number counting nothing
+    if _inside_a_name(text, n1_start, written):
+        return None
+    if not cur and not pct and _after_a_name_word(text, n1_start, written):
         return None
     if not cur and not pct and THRESHOLD_AFTER.match(text, end):
         return None  # "below the 5000 mark": a round line passed, no figure of the event
-    if unit.lower() in TIME_UNITS and _an_offset_in_time(text, end, unit):
+    if written.lower() in TIME_UNITS and _an_offset_in_time(text, end, written):
         return None
-    if not cur and not pct and _names_with_a_number(text, match.end("n1"), first, unit):
+    if not cur and not pct and _names_with_a_number(text, match.end("n1"), first, written):
         return None
     return _build(article_id, text, (start, end), first, second, hedge, unit)
 
@@ -1137,6 +1188,9 @@ def _unit_for(
         return None  # "one says", "at one point", "on one hand": not a count
     if noun or not (first.word or first.vague):
         return noun
+    joined = ELIDED_BEFORE.search(text, max(0, n1_start - 12), n1_start)
+    if first.word and joined and ELIDED_AFTER.match(text, end):
+        return ELIDED  # "six in Harwick and eight in Lindale": kept if a figure precedes
     return None
 
 
