@@ -1451,3 +1451,16 @@ def test_a_quoted_day_counted_in_weeks_still_clashes_with_another_month(
         ("2031-11-03", "Kelm mill\n\nThe Kelm mill burned down on March 2, 2031, its owner said."),
     )
     assert [status for status, _ in _dates(claims)] == ["conflict"]
+
+
+def test_one_figure_written_two_ways_a_day_later_is_no_update(encoder: TextEncoder) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            ("2031-11-04", "The budget increases school spending 6 percent, the governor said."),
+            ("2031-11-05", "Under the budget, school spending rises 6%."),
+        ],
+    )
+    assert _figures(claims, "update") == []
+    agreed = [sorted(side.display for side in c.sides) for c in _figures(claims, "agreed")]
+    assert agreed == [["6 percent", "6%"]]

@@ -1086,10 +1086,24 @@ def _newer_count(groups: Sequence[_Group]) -> tuple[_Group, _Group] | None:
     if len(groups) != 2 or groups[0].first.kind != "quantity":
         return None
     earlier, later = _ordered(groups[0], groups[1])
-    if not _reported_later(earlier, later):
+    if not _reported_later(earlier, later) or _written_alike(earlier, later):
         return None
     risen = any(m.revising or RISEN.search(_sentence_text(m)) for m in later.mentions)
     return (earlier, later) if risen or _of_a_later_day(earlier, later) else None
+
+
+def _written_alike(earlier: _Group, later: _Group) -> bool:
+    """One figure written two ways ("6 percent", "6%"), the same number and hedge: told
+    again, whatever verb of change tells it, not a newer count."""
+    first, second = earlier.first.quantity, later.first.quantity
+    if first is None or second is None:
+        return False
+    return (first.value, first.hedge, first.low, first.high) == (
+        second.value,
+        second.hedge,
+        second.low,
+        second.high,
+    )
 
 
 def _own_revision(groups: Sequence[_Group]) -> tuple[_Group, _Group] | None:
