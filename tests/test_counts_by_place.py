@@ -1,6 +1,6 @@
 """Counts told place by place, figures whose noun the writer leaves out, one quake's
-magnitude told by any verb, one measure in two words, the ages of one unnamed person, and
-the labels of shares.
+magnitude told by any verb, one measure in two words (a firm's sales and revenue, its jobs
+and workers cut), the ages of one unnamed person, and the labels of shares.
 
 Invented articles of one day or two, read by the real readers and compared by ``compare()``.
 """
@@ -223,3 +223,14 @@ def test_the_age_of_who_did_it_and_of_whom_it_was_done_to_are_two_people(
         ],
     )
     assert _ages(claims, "conflict") == []
+
+
+def test_jobs_cut_and_workers_laid_off_are_one_count(encoder: TextEncoder) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            ("2031-01-20", "Korvel Mining will cut 1,200 jobs at its mines, the company said."),
+            ("2031-01-20", "Korvel Mining is laying off 1,500 workers at its mines."),
+        ],
+    )
+    assert _figures(claims, "conflict") == [["1,200", "1,500"]]

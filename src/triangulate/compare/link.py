@@ -139,6 +139,10 @@ ONE_SUM_MEASURES = frozenset(
     | {"ransom", "bail", "fine", "penalty", "compensation"}
     | {quantity_reader.MAGNITUDE_UNIT}  # the quake's, whichever verb tells it
 )
+# What a firm's cuts count, whichever word tells it (stems, as keys hold them)
+JOB_NOUNS = frozenset(
+    stem(word) for word in ("job", "position", "worker", "employee", "staff", "post", "role")
+)
 # A quake other than the one of the story, in a magnitude's sentence: an aftershock, a
 # foreshock, a tremor, another or an earlier one ("a 6.1 quake, followed by a 4.2
 # aftershock"); a magnitude its clause dates to a past year is another quake's too
@@ -948,6 +952,8 @@ class Linker:
             counted += " change"  # "an increase of $3 billion": how much it moved, not its level
         verb = predicate or ""
         groups = verb_groups(verb.removeprefix("not "))
+        if counted in JOB_NOUNS and verbs_alike(verb, "cut"):
+            counted = "job"  # "cut 1,200 jobs", "laying off 1,500 workers": one count
         return counted, f"#{min(groups)}" if groups else verb
 
     def _magnitude_key(self, value: LinkInput) -> str:
@@ -986,8 +992,12 @@ class Linker:
         return labels.ONE_MEASURE.get(measure, measure)
 
     def _same_key(self, i: int, j: int) -> bool:
+        """One counted thing and alike verbs: a key keeps one group of its verb, so two verbs
+        alike by another group ("lay off", "cut") are asked again."""
         (noun_a, verb_a), (noun_b, verb_b) = self.traits[i].key, self.traits[j].key
-        return bool(noun_a and verb_a) and noun_a == noun_b and verbs_alike(verb_a, verb_b)
+        if not (noun_a and verb_a) or noun_a != noun_b:
+            return False
+        return verb_a == verb_b or verbs_alike(self.traits[i].predicate, self.traits[j].predicate)
 
     def _ambiguous_keys(self) -> frozenset[tuple[str, str]]:
         """Keys one article answers twice with values that cannot both hold ("spent 19
