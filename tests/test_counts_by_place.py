@@ -234,3 +234,17 @@ def test_jobs_cut_and_workers_laid_off_are_one_count(encoder: TextEncoder) -> No
         ],
     )
     assert _figures(claims, "conflict") == [["1,200", "1,500"]]
+
+
+def test_a_count_everywhere_beside_a_place_is_still_a_total(encoder: TextEncoder) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                "2031-07-20",
+                "The virus has killed 31,000 people worldwide and 6,000 people in Harwick.",
+            ),
+            ("2031-07-20", "The virus has killed 24,000 people, officials said."),
+        ],
+    )
+    assert _figures(claims, "conflict") == [["24,000", "31,000"]]

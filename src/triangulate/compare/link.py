@@ -119,6 +119,7 @@ FRONTED_PLACE = re.compile(
     r"(?:^|[,;]|\b(?:and|but|while)\b)\s*(?:(?:and|but|while)\s+)?(?:[Ii]n|[Aa]t|[Aa]cross)\s+"
     r"(?:the\s+)?((?:[A-Z][\w'-]+\s+){0,3}[A-Z][\w'-]+)\b"
 )
+UNPLACED = (None, "everywhere")  # the reach of a count that may be a total
 PLACE_NAMED = re.compile(r"\b(?:in|at|across)\s+(?:the\s+)?[A-Z]")
 # A verb of saying between a fronted place and a count: the place is where it was said ("In
 # Harwick, officials said the toll had risen to 14"), not where the count holds.
@@ -1027,7 +1028,7 @@ class Linker:
             if any(not self.values[i].compatible_with(j) for i in members for j in members):
                 # told place by place ("six died in Harwick; in Lindale, eight died"): each
                 # count is its place's, not a total another source may give
-                self.placed.update(i for i in members if self.traits[i].scope is not None)
+                self.placed.update(i for i in members if self.traits[i].scope not in UNPLACED)
             if clashing(nouned, nouned):
                 ambiguous.add(key)
                 self.self_contradicting.update(members)
