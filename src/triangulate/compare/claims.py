@@ -1098,12 +1098,11 @@ def _written_alike(earlier: _Group, later: _Group) -> bool:
     first, second = earlier.first.quantity, later.first.quantity
     if first is None or second is None:
         return False
-    return (first.value, first.hedge, first.low, first.high) == (
-        second.value,
-        second.hedge,
-        second.low,
-        second.high,
-    )
+    return _figure_as_written(first) == _figure_as_written(second)
+
+
+def _figure_as_written(quantity: Quantity) -> tuple[float, str | None, float, float]:
+    return quantity.value, quantity.hedge, quantity.low, quantity.high
 
 
 def _own_revision(groups: Sequence[_Group]) -> tuple[_Group, _Group] | None:

@@ -673,17 +673,10 @@ class Linker:
             owners = named.get(self._written(value), set())
             if len(owners) != 1:
                 roles = self._roles() if roles is None else roles
-                owners = roles.get(self._age_noun(value) or "", set())
+                owners = roles.get(self._age_noun(value) or "", set())  # not "a second man"
             if len(owners) == 1:
                 found[key] = next(iter(owners))
         return found
-
-    def _age_noun(self, value: LinkInput) -> str | None:
-        if value.statement is None:
-            return None
-        sentence = self.statements[value.statement].evidence
-        found = labels.age_noun(sentence.text, sentence.start, value.value_evidence)
-        return found[1] if found is not None and not found[0] else None
 
     def _roles(self) -> dict[str, set[str]]:
         """Role noun -> the people the dossier names with it ("The truck driver, Gary Stoll,
@@ -885,7 +878,7 @@ class Linker:
             return False
         if self._of_the_doer(a) != self._of_the_doer(b):
             return False  # "a 63-year-old woman was shot", "the 39-year-old man shot them"
-        nouns = [self._age_noun_told(value) for value in (a, b)]
+        nouns = [self._age_noun(value) for value in (a, b)]
         if any(noun is None for noun in nouns):
             return False  # "a second man": another person
         if nouns[0] and nouns[1] and nouns[0] != nouns[1]:
@@ -897,7 +890,7 @@ class Linker:
         in what was done to someone ("a 63-year-old woman was shot")."""
         return bool(value.subject) and value.value_evidence.text in (value.subject or "")
 
-    def _age_noun_told(self, value: LinkInput) -> str | None:
+    def _age_noun(self, value: LinkInput) -> str | None:
         """The noun an age is told with ("boy"), "" for none, None for another person ("a
         second man")."""
         if value.statement is None:

@@ -495,9 +495,10 @@ def find_quantities(text: str, article_id: str, doc: Any = None) -> list[Quantit
 # counts the same thing. Joined to that figure by "and", "but", "while" or a comma, followed by
 # a place, a day or the clause's end, never by words of its own ("12 of them", "30 said"), and
 # close to it with no other number between ("30 hours of talks, deadlocked at 9-3, with nine").
-ELIDED_BETWEEN = re.compile(r"[^.!?;:\d]{0,50}?(?:,|\s(?:and|but|while|with))\s+", re.DOTALL)
+_ELIDED_JOIN = r"(?:,|\s(?:and|but|while|with))\s+"  # "..., and 120", "... while 120"
+ELIDED_BETWEEN = re.compile(rf"[^.!?;:\d]{{0,50}}?{_ELIDED_JOIN}", re.DOTALL)
 ELIDED_AGE = re.compile(r"[A-Z][\w'.-]*,\s+$")  # "Two men, Milo Trent, 19,": an age
-ELIDED_BEFORE = re.compile(r"(?:,|\s(?:and|but|while|with))\s+$")
+ELIDED_BEFORE = re.compile(rf"{_ELIDED_JOIN}$")
 ELIDED = "\x00elided"  # the unit of a bare number word that may count the figure's before it
 ELIDED_KINDS = frozenset({"count", "length", "area", "duration"})  # a sum keeps its scale word
 ELIDED_AFTER = re.compile(
