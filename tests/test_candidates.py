@@ -36,7 +36,7 @@ from triangulate.compare.align import (
     without_near_duplicates,
 )
 from triangulate.compare.claims import _linker, collect_mentions
-from triangulate.compare.link import Linker
+from triangulate.compare.link import Linker, surnames
 from triangulate.compare.statements import Statement, statements_of
 from triangulate.models import Article, Evidence, Reading, Unit
 from triangulate.nlp.encoder import load_encoder
@@ -111,9 +111,9 @@ def test_the_linker_links_what_scoring_every_pair_of_one_kind_links(
     articles, readings = example
     statements = statements_of(articles, readings)
     _, scores, _ = aligned(statements)
-    linker = _linker(
-        collect_mentions(articles, readings), statements, scores, readings, load_encoder()
-    )
+    mentions = collect_mentions(articles, readings)
+    known = {reading.article: surnames(reading) for reading in readings}
+    linker = _linker(mentions, statements, scores, readings, load_encoder(), known)
     found = linker.pairs()
     assert len(found) >= 5
     assert list(found.items()) == list(_every_value_pair(linker).items())

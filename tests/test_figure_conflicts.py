@@ -11,8 +11,7 @@ import pytest
 from conftest import compare_dated
 from triangulate.compare.claims import compare
 from triangulate.compare.labels import sum_measure
-from triangulate.compare.link import PART_AFTER
-from triangulate.compare.link import _holder as link_holder
+from triangulate.compare.link import PART_AFTER, _named_after
 from triangulate.compare.link import _one_wording as one_wording
 from triangulate.compare.link import _Traits as link_traits
 from triangulate.compare.revisions import told_as_earlier
@@ -1012,8 +1011,8 @@ def test_an_age_belongs_to_the_name_right_after_it_not_past_another_age() -> Non
     sentence = Evidence("a1", 0, len(text), text)
     name = Entity(Evidence("a1", 38, 47, "Cora Penn"), "PERSON", "Cora Penn")
     first, second = Evidence("a1", 0, 11, text[:11]), Evidence("a1", 26, 37, text[26:37])
-    assert link_holder(first, [name], sentence) is None
-    assert link_holder(second, [name], sentence) == name
+    assert _named_after(first, [name], sentence) is None
+    assert _named_after(second, [name], sentence) == name
 
 
 def test_one_verb_in_two_unlinked_sentences_dates_two_happenings(encoder: TextEncoder) -> None:

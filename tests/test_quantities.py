@@ -437,7 +437,9 @@ def test_a_quakes_magnitude_is_its_own_unit(text: str) -> None:
     ],
 )
 def test_the_two_counts_of_a_vote_are_no_range(text: str) -> None:
-    assert find_quantities(text, "v") == []
+    found = find_quantities(text, "v")
+    assert [q.unit for q in found] == ["votes for", "votes against"]
+    assert all(q.low == q.high == q.value for q in found)
 
 
 def test_a_range_beside_the_word_vote_elsewhere_stays_a_range() -> None:

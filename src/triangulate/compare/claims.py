@@ -43,6 +43,7 @@ from triangulate.compare.link import (
     Linker,
     LinkInput,
     age_holders,
+    surnames,
     with_appositive_ages,
 )
 from triangulate.compare.slots import slot_claims
@@ -974,6 +975,14 @@ def _prison_term(time: TimeExpression, fact: Fact) -> Quantity | None:
     return Quantity(time.evidence, amount, unit, hedge, low, high)
 
 
+def _a_prison_term(mention: Mention) -> bool:
+    """A length of time told with words of sentencing or prison ("sentenced to 18 years")."""
+    quantity = mention.quantity
+    if quantity is None or quantity_reader.unit_kind(quantity.unit) != "duration":
+        return False
+    return _term_words_hold(mention.sentence, quantity.evidence)
+
+
 def _term_words_hold(sentence: Evidence, duration: Evidence) -> bool:
     """Whether words of sentencing or prison hold this duration in its sentence: "sentenced to
     18 years", "18 years in prison", not "transferred within 10 days from county jail"."""
@@ -1093,12 +1102,15 @@ def _newer_count(groups: Sequence[_Group]) -> tuple[_Group, _Group] | None:
 
 
 def _written_alike(earlier: _Group, later: _Group) -> bool:
-    """One figure written two ways ("6 percent", "6%"), the same number and hedge: told
-    again, whatever verb of change tells it, not a newer count."""
+    """One figure written two ways ("6 percent", "6%"), the same number and hedge, or the
+    same number told more surely ("about $8.1 billion", then "$8.1 billion"): told again,
+    whatever verb of change tells it, not a newer count."""
     first, second = earlier.first.quantity, later.first.quantity
     if first is None or second is None:
         return False
-    return _figure_as_written(first) == _figure_as_written(second)
+    if _figure_as_written(first) == _figure_as_written(second):
+        return True
+    return second.value == first.value and first.low <= second.low <= second.high <= first.high
 
 
 def _figure_as_written(quantity: Quantity) -> tuple[float, str | None, float, float]:
@@ -1254,7 +1266,7 @@ def _about(mention: Mention, text_of: Callable[[str], str], holder: str | None) 
         return labels.date_label(text, mention.time, mention.fact, period)
     assert mention.quantity is not None
     kind = quantity_reader.unit_kind(mention.quantity.unit)
-    if kind == "duration" and _term_words_hold(sentence, mention.quantity.evidence):
+    if _a_prison_term(mention):
         return "Prison term"
     if kind == "age":
         if holder:
@@ -1545,13 +1557,14 @@ def _compare(
         *contrast_claims(statements, scores, keyed_articles),
     ]:
         drafts.append(_Draft(claim, (0, -1, 0.0)))
-    readings = [with_appositive_ages(reading) for reading in readings]
+    known = {reading.article: surnames(reading) for reading in readings}
+    readings = [with_appositive_ages(reading, known[reading.article]) for reading in readings]
     mentions = collect_mentions(articles, readings)
     if not mentions:
         return _numbered(_without_repeats(_respelled(drafts), keyed_articles), articles)
     names = ArticleNames.of(articles)
     texts = {article.id: article.text for article in articles}
-    linker = _linker(mentions, statements, scores, readings, encoder)
+    linker = _linker(mentions, statements, scores, readings, encoder, known)
     for cluster in linker.clusters():
         members = [mentions[i] for i in sorted(cluster.members)]
         draft = _draft(members, cluster.scores, names, texts.__getitem__, linker.holders)
@@ -1657,6 +1670,7 @@ def _linker(
     scores: dict[tuple[int, int], float],
     readings: Sequence[Reading],
     encoder: TextEncoder,
+    known: Mapping[str, Mapping[str, str]],
 ) -> Linker:
     by_article: dict[str, list[Statement]] = {}
     for st in statements:
@@ -1689,11 +1703,13 @@ def _linker(
                     and statement.index in earlier
                 ),
                 of_a_day=mention.time is not None and mention.time.granularity == "day",
+                prison_term=_a_prison_term(mention),
+                published=mention.published,
             )
         )
     nouns = sorted({v.unit for v in values if v.kind == "quantity" and v.unit})
     similarity = _word_similarity(nouns, encoder)
-    return Linker(values, statements, scores, similarity, age_holders(readings))
+    return Linker(values, statements, scores, similarity, age_holders(readings, known))
 
 
 def _of_a_past_year(mention: Mention, statement: Statement | None) -> bool:

@@ -32,10 +32,12 @@ LABEL_WORDS = 12
 NOUN_PHRASE_STOP = re.compile(
     r"^(?:of|in|on|at|by|for|from|with|to|and|or|who|that|which|were|was|are|is|had|have|has|"
     r"over|against|between|across|during|after|before|under|into|through|near|"
-    r"will|would|said|says|,|\.|;|:)$",
+    r"since|until|amid|around|as|within|without|towards?|along|beyond|per|but|while|when|"
+    r"where|because|will|would|said|says|,|\.|;|:)$",
     re.IGNORECASE,
 )
 SIZE_HEDGES = frozenset({"-strong"})
+SHARE_UNITS = frozenset({"percent", "percentage points"})  # the units of a share
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that", "which"})
 LIGHT_PREDICATES = frozenset({"be", "have", "do", "get", "become"})
@@ -228,6 +230,31 @@ def harm_before(sentence_text: str, start: int) -> str | None:
     return CASUALTY_WORDS[before.group("word").lower()] if before is not None else None
 
 
+def _crime_charged(sentence_text: str, sentence_start: int, quantity: Quantity) -> str:
+    """ "Counts of murder" for "two counts of murder": the crime counts of charges are of."""
+    if quantity.unit.lower() not in CHARGE_UNITS:
+        return ""
+    found = CRIME_AFTER.match(sentence_text, quantity.evidence.end - sentence_start)
+    if found is None:
+        return ""
+    noun = "Charges" if found.group("noun").lower().startswith("charge") else "Counts"
+    return clipped(f"{noun} of {crime_named(found)}")
+
+
+def crime_named(found: re.Match[str]) -> str:
+    """The crime of a ``CRIME_AFTER`` match as written, its hyphens closed up ("first -
+    degree murder": "first-degree murder")."""
+    return re.sub(r"\s*-\s*", "-", " ".join(found.group("crime").split()))
+
+
+def _end_of_a_pair(sentence_text: str, phrase: str) -> bool:
+    """Whether a clause's object is a number written as the end of a pair ("ruled 6-3":
+    "3"), a tally's or a score's, not a thing."""
+    if not phrase.strip().isdigit():
+        return False
+    return bool(re.search(rf"\d\s*[-–—]\s*{re.escape(phrase.strip())}\b", sentence_text))
+
+
 def figure_label(
     sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact | None
 ) -> str:
@@ -236,6 +263,13 @@ def figure_label(
         return "Speed"  # "up to 120 mph": a speed counts nothing
     if quantity.unit == quantity_reader.MAGNITUDE_UNIT:
         return "Magnitude"  # "a magnitude 6.4 earthquake": a magnitude counts nothing either
+    crime = _crime_charged(sentence_text, sentence_start, quantity)
+    if crime:
+        return crime  # "Counts of attempted murder"
+    if quantity.unit == quantity_reader.STORM_CATEGORY:
+        return "Storm category"  # "a Category 3 storm": a category counts nothing
+    if quantity.unit in quantity_reader.TALLY_UNITS:  # a side of a vote's tally
+        return "Votes in favour" if quantity.unit == quantity_reader.TALLY_FOR else "Votes against"
     start = quantity.evidence.start - sentence_start
     before = sentence_text[max(0, start - 120) : start]
     if quantity_reader.TOLL_BEFORE.search(before) or _toll_level(before):
@@ -243,6 +277,10 @@ def figure_label(
     movement = _movement_label(sentence_text, sentence_start, quantity, fact)
     if movement:
         return movement
+    if quantity.unit in SHARE_UNITS and APPOSED_MOVE.search(before):
+        measure = _sum_before(before)
+        if measure:  # "revenue of $4.2 billion, up 8 percent from a year earlier"
+            return clipped(f"Change in {measure}")
     state = STATE_COUNTS.get(last_word(quantity.unit)) or casualty_counted(
         sentence_text, sentence_start, quantity.evidence, quantity.unit
     )  # "a few injured" is about the injured too, though it counts none of them
@@ -259,12 +297,12 @@ def figure_label(
         return clipped(f"Figure ({phrase})") if phrase else "Figure"
     if quantity.hedge in SIZE_HEDGES:
         return clipped(f"Size of the {noun}")
-    if quantity.unit in ("percent", "percentage points"):
+    if quantity.unit in SHARE_UNITS:
         return _share_label(sentence_text, sentence_start, quantity, fact)
     if quantity_reader.unit_kind(quantity.unit).startswith("money:"):
         subject = fact.subject if fact is not None else None
         measure = sum_measure(sentence_text, sentence_start, quantity.evidence, subject)
-        if measure:
+        if measure and measure != BILL_SIZE:  # a bill's is labelled by the bill it sizes
             return measure.capitalize()
         thing = sized_thing(sentence_text, sentence_start, quantity.evidence, fact)
         return clipped(f"Amount of the {thing}") if thing else _sum_label(sentence_text, fact)
@@ -310,6 +348,55 @@ SHARE_TELLING = REPORTING_VERBS | word_set("show find suggest indicate put estim
 SHARE_LEVEL_VERBS = word_set("be stand remain reach hit come")
 
 
+# Counts of charges and the crime they are of: "two counts of (attempted) murder", "three
+# charges of robbery"; words up to a preposition, a conjunction or the clause's end
+CHARGE_UNITS = frozenset({"counts", "count", "charges", "charge"})
+_NOT_OF_A_CRIME = (
+    r"(?:and|in|on|at|for|after|against|with|from|over|or|by|of|a|an|the|to|that|which|who|"
+    r"involving|including|while|during|stemming|related|connected|as)\b"
+)
+CRIME_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?P<noun>counts?|charges?)\s+of\s+"
+    rf"(?P<crime>(?!{_NOT_OF_A_CRIME})[a-z]+(?:(?:\s*-\s*|\s+)(?!{_NOT_OF_A_CRIME})[a-z]+){{0,2}})"
+    r"(?![\w-])",
+    re.I,
+)
+# A share's holder named right after it: "44 percent for Orrin Pell", "to 44% for Pell"
+SHARE_FOR = re.compile(
+    r"\s*(?:of\s+the\s+(?:vote|votes|ballots)\s+)?for\s+(?P<name>[A-Z][\w'\u2019-]+"
+    r"(?:\s+[A-Z][\w'\u2019-]+)*(?:\s+\d+[A-Z]?\b)?)"
+)  # "58 percent for Proposition 12" too
+# A share of the ballots counted so far: "with 90 percent of votes counted"
+COUNTED_SHARE = re.compile(
+    r"\s+of\s+(?:the\s+|all\s+)?(?:votes?|ballots|precincts|polling\s+stations)\s+"
+    r"(?:counted|reporting|reported|tallied|in|processed|cast\s+counted)\b",
+    re.I,
+)
+VOTE_WHOLE = re.compile(r"\bvot(?:e|es|ers)\b|\bballots\b", re.I)
+# "won with 53 percent of the vote": the share a doer's verb comes by, and its whole
+WITH_BEFORE = re.compile(r"\bwith\s+(?:about\s+|nearly\s+|almost\s+|some\s+|just\s+)?$", re.I)
+SHARE_WITH_WHOLE = re.compile(r"\s+of\s+(?P<whole>the\s+(?:vote|votes|ballots))\b")
+# A participle right after a share, ending its clause: "15 percent contained", "80% built"
+SHARE_DONE_AFTER = re.compile(
+    r"\s+(?P<done>[a-z]+(?:ed|en)|built|done|spent)\b"
+    r"(?=\s*(?:[,.;]|$|(?:and|on|in|at|by|as|after|since|until|so)\b))"
+)
+
+
+# A move set after a figure by a comma: "$4.2 billion, up 8 percent"
+APPOSED_MOVE = re.compile(
+    r",\s*(?:up|down)\s+(?:by\s+)?(?:(?:about|nearly|almost|some|more\s+than)\s+)?$", re.I
+)
+
+
+def _sum_before(before: str) -> str:
+    """The last measure of a sum written before a move set after it ("reported revenue of
+    $4.2 billion, up 8%": "revenue"), the measure in its one word."""
+    words = [w.lower() for w in WORD.findall(before)]
+    found = next((w for w in reversed(words) if w in SUM_MEASURES), "")
+    return ONE_MEASURE.get(found, found)
+
+
 def _share_label(
     sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact | None
 ) -> str:
@@ -318,9 +405,15 @@ def _share_label(
     the bill": the thing that stands at a share, what the share is of and who took it, or
     the whole a share of does something; else what the clause says ("Share (a poll
     found)")."""
+    held = _share_for(sentence_text, sentence_start, quantity)
+    if held:
+        return clipped(held)
     if fact is not None and fact.predicate:
-        found = _share_of_doers(sentence_text, quantity, fact) or _share_taken(
-            sentence_text, sentence_start, quantity, fact
+        found = (
+            _share_with(sentence_text, sentence_start, quantity, fact)
+            or _share_of_doers(sentence_text, quantity, fact)
+            or _share_taken(sentence_text, sentence_start, quantity, fact)
+            or _share_done(sentence_text, sentence_start, quantity, fact)
         )
         if found:
             return clipped(found)
@@ -372,6 +465,52 @@ def _share_taken(sentence_text: str, sentence_start: int, quantity: Quantity, fa
     return f"{share} {done} by {doer}" if done else ""
 
 
+def _share_for(sentence_text: str, sentence_start: int, quantity: Quantity) -> str:
+    """ "Share of the vote for Orrin Pell" for "... to 44 percent for Orrin Pell": a share
+    whose holder is named right after it."""
+    after = sentence_text[quantity.evidence.end - sentence_start :]
+    found = SHARE_FOR.match(after)
+    if found is None:
+        return ""
+    whole = "the vote" if VOTE_WHOLE.search(sentence_text) else ""
+    return (
+        f"Share of {whole} for {found.group('name')}"
+        if whole
+        else f"Share for {found.group('name')}"
+    )
+
+
+def _share_with(sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact) -> str:
+    """ "Share of the vote won by Tamsin Vale" for "Tamsin Vale won the race with 53 percent
+    of the vote": a share the doer's verb comes by, written after "with"."""
+    assert fact.predicate is not None
+    start = quantity.evidence.start - sentence_start
+    after = sentence_text[quantity.evidence.end - sentence_start :]
+    whole = SHARE_WITH_WHOLE.match(after)
+    if whole is None or not WITH_BEFORE.search(sentence_text[max(0, start - 12) : start]):
+        return ""
+    doer = doer_of(sentence_text, fact) or _named_by_surname(sentence_text, fact)
+    if not doer or doer.split()[-1].lower() in PRONOUNS or re.search(r"\d", doer):
+        return ""
+    done = _done_to_them(surface_verb(sentence_text, fact.predicate))
+    return f"Share of {whole.group('whole')} {done} by {doer}" if done else ""
+
+
+def _share_done(sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact) -> str:
+    """ "Share of the fire contained" for "the fire was 15 percent contained": how much of
+    the clause's subject a participle after the share is done to."""
+    after = SHARE_DONE_AFTER.match(sentence_text, quantity.evidence.end - sentence_start)
+    subject = fact.subject or ""
+    if after is None or not fact.predicate or fact.predicate.split()[0] != "be":
+        return ""
+    if not subject or re.search(r"\d", subject) or subject.split()[-1].lower() in PRONOUNS:
+        return ""
+    whole = _common_noun_lowered(subject, sentence_text, fact)
+    if whole.split()[0].lower() not in DETERMINERS:
+        whole = f"the {whole}"
+    return f"Share of {whole} {after.group('done')}"
+
+
 def _object_opens_with(phrase: str, written: str) -> bool:
     """Whether a clause's object is the share itself ("52% of the vote"), not a phrase
     holding it ("with 61% of the vote")."""
@@ -405,6 +544,10 @@ MOVE_AFTER = re.compile(r"^\s*(?:higher|lower|up|down)\b", re.IGNORECASE)
 # "fell 3% to 2138.14", "closing at 8,579.19", "has a value of 10769 points": where it stands
 LEVEL_AT = re.compile(r"\b(?:to|at|(?P<noun>value|level)\s+of)\s+$", re.IGNORECASE)
 MOVING_UNITS = frozenset({"percent", "percentage points", "points", ""})
+CLOSED_AT = re.compile(r"\bclos(?:e|ed|es|ing)\s+at\s+$", re.IGNORECASE)
+TRADED_AT = re.compile(
+    r"\b(?:clos|trad|end|finish|open)(?:e|ed|es|ing)?\s+(?:at|to|near)\s+$", re.IGNORECASE
+)
 
 
 def _movement_label(
@@ -414,7 +557,11 @@ def _movement_label(
     telling how far a named thing moved, or where it came to stand, is labelled by that
     thing; "Share (the index fell)" and a bare "Figure" say neither. Empty when the clause
     names no doer or tells no move."""
-    if quantity.unit not in MOVING_UNITS or fact is None or not fact.predicate:
+    start = quantity.evidence.start - sentence_start
+    before = sentence_text[max(0, start - 40) : start]
+    money = quantity_reader.unit_kind(quantity.unit).startswith("money:")
+    closing = money and bool(CLOSED_AT.search(before))  # "closed at $41.20": a price
+    if (quantity.unit not in MOVING_UNITS and not closing) or fact is None or not fact.predicate:
         return ""
     doer = _mover(sentence_text, fact)
     if not doer or doer.split()[-1].lower() in PRONOUNS or re.search(r"\d", doer.split()[0]):
@@ -422,8 +569,8 @@ def _movement_label(
     doer = re.sub(r"\s*\([^)]*$", "", doer)  # "the index (XYZ": a bracket cut off
     if not doer.split()[0].isupper():  # "HBOS" stays as written, "Shares of ..." does not
         doer = _common_noun_lowered(doer, sentence_text, fact)
-    start = quantity.evidence.start - sentence_start
-    before = sentence_text[max(0, start - 40) : start]
+    if closing:
+        return clipped(f"Closing price of {doer}")
     after = sentence_text[quantity.evidence.end - sentence_start :]
     lemma = fact.predicate.split()[0]
     level = LEVEL_AT.search(before)
@@ -610,10 +757,37 @@ def age_noun(sentence_text: str, sentence_start: int, age: Evidence) -> tuple[st
 
 # A sum told of each share ("1.86 euros per share", "$2.10 a share").
 PER_SHARE = re.compile(
-    r"\s*(?:euros?|dollars?|pounds?|cents?|pence)?\s*(?:per|a|each)\s+share\b", re.IGNORECASE
+    r"\s*(?:euros?|dollars?|pounds?|cents?|pence)?\s*(?:(?:per|a|each)\s+|"
+    r"for\s+(?:each|every)\s+(?:[A-Z][\w'-]*\s+)?)share\b",
+    re.IGNORECASE,
+)  # "$62 for each Korvel share" too
+# A sum named by the noun it is "of" or "at" ("a net loss of 12 million euros", "set bail at
+# $500,000").
+SUM_NAMED = re.compile(
+    r"\b([A-Za-z]+)\s+(?:of|at)\s+(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+)?$"
 )
-# A sum named by the noun it is "of" ("a net loss of 12 million euros").
-SUM_NAMED = re.compile(r"\b([A-Za-z]+)\s+of\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$")
+# A sum told right before the measure it is ("held on $250,000 bail", "a $2 million fine"),
+# not the first part of a word ("a $700 billion bail-out")
+SUM_NOUN_AFTER = re.compile(r"\s+(?:cash\s+)?([a-z]+(?:\s*-\s*out|\s+out\b)?)(?![\w'-])")
+BUYING = re.compile(r"\b(?:buy|bought|buys|buying|acquir\w+|purchas\w+|takeover|merg\w+)\b", re.I)
+# A deal's value, however told: "valuing the company at $8.1 billion", "a deal worth $8.4
+# billion", "the $8.1 billion takeover"
+DEAL_VALUE = "deal value"
+DEAL_NOUNS = word_set("takeover acquisition merger buyout")  # not "deal": a player's contract
+VALUING_BEFORE = re.compile(
+    r"\bvalu(?:ing|ed|es)\b[^.;:!?]{0,40}?\bat\s+(?:about\s+|around\s+|nearly\s+|some\s+|"
+    r"roughly\s+|more\s+than\s+)?$",
+    re.IGNORECASE,
+)
+DEAL_WORTH_BEFORE = re.compile(
+    r"\b(?:deal|takeover|acquisition|merger|buyout|transaction)\s+(?:worth|valued\s+at)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|some\s+|roughly\s+|more\s+than\s+)?$",
+    re.IGNORECASE,
+)
+# The size of a bill, however named: "a $95 billion aid package", "the $95.3 billion foreign
+# aid bill", "the $1.2 trillion infrastructure measure"
+BILL_SIZE = "size of the bill"
+BILL_NOUNS = word_set("bill package legislation measure")
 # What a sum the subject of its clause names measures ("Net profit rose to 412 million").
 SUM_MEASURES = word_set(
     """revenue revenues sales profit profits loss losses earnings income turnover cost costs
@@ -642,9 +816,11 @@ def sum_measure(
     noun it is of ("a net loss of 12 million euros": "loss"), or the thing its clause is
     about ("Net profit rose to 412 million": "profit"); "" when none: a sum's currency is no
     question of its own."""
+    before = sentence_text[: max(0, value.start - sentence_start)]
     if PER_SHARE.match(sentence_text, value.end - sentence_start):
-        return "per share"
-    named = SUM_NAMED.search(sentence_text[: max(0, value.start - sentence_start)])
+        # "closed at $48.10 a share": where the stock stood, not a price paid for each share
+        return "share price" if TRADED_AT.search(before[-30:]) else "per share"
+    named = SUM_NAMED.search(before)
     if named is not None and named.group(1).lower() in SUM_MEASURES:
         return named.group(1).lower()
     after = SUM_AFTER.match(sentence_text, value.end - sentence_start)
@@ -653,6 +829,21 @@ def sum_measure(
         noun = "market value" if noun.startswith("market") else noun
         if noun in SUM_MEASURES:
             return noun
+    sized = sized_thing(sentence_text, sentence_start, value)
+    if sized and sized.split()[-1].lower() in BILL_NOUNS:
+        return BILL_SIZE  # "a $95 billion aid package", "the $1.9 trillion spending bill"
+    noun_after = SUM_NOUN_AFTER.match(sentence_text, value.end - sentence_start)
+    # "a $700 billion bail out", "bail-out": a bailout
+    following = re.sub(r"[\s-]", "", noun_after.group(1)) if noun_after is not None else ""
+    if following in SUM_MEASURES:
+        return following  # "$250,000 bail"
+    if VALUING_BEFORE.search(before[-80:]):
+        # "buy Korvel ..., valuing the company at": the deal's; "the building, valued at": its
+        return DEAL_VALUE if BUYING.search(sentence_text) else "valuation"
+    if DEAL_WORTH_BEFORE.search(before[-60:]) and BUYING.search(sentence_text):
+        return DEAL_VALUE  # "agreed to buy ... in a deal worth", not "a contract worth"
+    if following in DEAL_NOUNS:
+        return DEAL_VALUE  # "the $8.1 billion takeover"
     words: list[str] = WORD.findall(subject or "")
     measure = words[-1].lower() if words else ""
     return measure if measure in SUM_MEASURES else ""
@@ -1010,6 +1201,10 @@ def _beside_a_figure(word: str) -> bool:
     return word in DISTANCE_HEDGES or any(ch.isdigit() for ch in word)
 
 
+# Verbs of a spread whose participle says nothing of an area: "grown", "spread" -> "covered"
+SPREAD_PARTICIPLES = dict.fromkeys(("grown", "grew", "spread", "expanded", "widened"), "covered")
+
+
 def area_label(
     sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact | None = None
 ) -> str:
@@ -1026,7 +1221,11 @@ def area_label(
     if noun:
         return clipped(f"Area of the {' '.join(noun)}")
     verb = _verb_with_auxiliaries(sentence_text, fact)
-    return clipped(f"Area {_participle(verb)}") if fact is not None and verb else "Area"
+    if fact is None or not verb:
+        return "Area"
+    done = _participle(verb)
+    # "has grown to 18,000 acres": the area it covers, not an area grown
+    return clipped(f"Area {SPREAD_PARTICIPLES.get(done.split()[-1], done)}")
 
 
 def _area_word(word: str) -> bool:
@@ -1078,6 +1277,8 @@ def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, peri
         fact = replace(
             fact, object=None
         )  # "began in mid-April": "mid" is the date's, not an object
+    if fact is not None and fact.object and _end_of_a_pair(sentence_text, fact.object):
+        fact = replace(fact, object=None)  # "ruled 6-3 on Monday": a tally, not what was ruled
     if fact is not None and fact.object:
         fact = replace(fact, object=_before_the_date(fact.object, time.evidence.text))
     phrase = (

@@ -15,9 +15,10 @@ not with their square.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -59,6 +60,7 @@ AGE_APPOSITION_HOLDER = re.compile(
     r"(?:(?P<name>(?<=[a-z] )[A-Z][a-z'-]+ [A-Z][a-z'-]+)|\b(?P<noun>[A-Za-z]+))\s*,\s*$"
 )
 OLDEST_AGE = 120
+TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+$")
 PARENT_REACH = 40  # characters between a count of children and its parent's name
 # "Name, a 23-year-old student": the words between a name and the age describing it
 AGE_DESCRIPTION_BEFORE = re.compile(r"\s*,\s+an?\s+$")
@@ -130,16 +132,162 @@ SAID_BETWEEN = re.compile(
 # "a cut of 5%", "up $3 billion", "$3 billion more than last year".
 CHANGE_BEFORE = re.compile(
     r"\b(?:(?:an?\s+)?(?:increase|rise|jump|gain|drop|fall|decline|cut|reduction|boost)\s+of|"
-    r"(?:up|down)\s+(?:by\s+)?)\s*(?:(?:about|some|nearly|almost|roughly|more\s+than)\s+)?$",
+    r"(?:up|down)\s+(?:by\s+)?|(?:grew|grown|grows|growing|rose|risen|rising|fell|fallen|"
+    r"falling|increased|increasing|decreased|decreasing|expanded|jumped|climbed|dropped|"
+    r"dropping)\s+by\s+)\s*(?:(?:about|some|nearly|almost|roughly|more\s+than)\s+)?$",
+    re.I,
+)
+# A move told of one day's trading: "fell 2% today", "higher than the start of the day"
+DAY_MOVE = re.compile(r"\b(?:today|the\s+day|on\s+the\s+day|intraday)\b", re.I)
+WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+# A day a move is told of: "on Wednesday", "today", "in Wednesday's session"
+DAY_OF_A_MOVE = re.compile(
+    r"\b(?:today|yesterday|the\s+day|intraday|session|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|"
+    r"Satur|Sun)day(?:'s)?)\b",
     re.I,
 )
 CHANGE_AFTER = re.compile(r"\s*(?:more|less|fewer|higher|lower)\s+than\b", re.I)
 # Sums a story tells once, whatever verb carries them.
 ONE_SUM_MEASURES = frozenset(
     {"per share", "severance", "settlement", "damages", "bailout", "valuation", "market value"}
+    | {labels.DEAL_VALUE}  # "valuing it at", "a deal worth", "the $8.1 billion takeover"
     | {"ransom", "bail", "fine", "penalty", "compensation"}
     | {quantity_reader.MAGNITUDE_UNIT}  # the quake's, whichever verb tells it
+    | quantity_reader.TALLY_UNITS  # a vote's, "voted", "passed" or "approved" it 52-48
+    | {quantity_reader.STORM_CATEGORY}  # at landfall, "made landfall" or "came ashore"
 )
+# A storm's category in a sentence of its change ("strengthened to a Category 4 overnight")
+# is of another moment than its landfall's
+CATEGORY_CHANGE = re.compile(
+    r"\b(?:strengthen|weaken|upgrad|downgrad|intensif|peak|reach|grew|grow|became|become|"
+    r"could|would|may|might|expect|forecast|warn|predict|threat|once|earlier|previous)\w*|"
+    r"\bwhich\s+was\b|\bhad\s+been\b|\bover\s+(?:open\s+)?water\b",
+    re.I,
+)  # also what it may become, or was once ("could hit as a Category 4", "which was a ...")
+# The name of the storm a category is told of: "Hurricane Orla", "Typhoon Kelm"
+STORM_NAMED = re.compile(
+    r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Tropical\s+Storm)\s+(?P<name>[A-Z][a-z]+)"
+)
+# Measures a sum is named by: two sums of two of them answer two questions ("a net profit of
+# 12 million", "a net loss of 12 million"; "$62 a share", "a deal worth $8.4 billion")
+NAMED_MEASURES = SUM_MEASURES | ONE_SUM_MEASURES | {labels.BILL_SIZE}
+# Another deal than the story's, in a deal value's sentence: "follows Velda Group's $5
+# billion takeover of Lindale Steel last year", "a rival bid", "an earlier offer"
+OTHER_DEAL = re.compile(
+    r"\b(?:last\s+year|previous(?:ly)?|earlier|prior|another|rival|follows?|followed|"
+    r"in\s+(?:19|20)\d\d)\b",
+    re.I,
+)
+# Two tallies are of one vote when as many voted in each, give or take absences ("52-48",
+# "51-49"): a committee's 7-4 and the chamber's 52-48 are two votes.
+ONE_VOTE_TURNOUT = 0.8
+# The motion a tally's vote was on, by its verb: "to advance" the bill and "passed" it are
+# two votes; "passed", "approved" and "adopted" one motion
+MOTIONS = {
+    "pass": word_set("pass approve adopt clear ratify confirm enact back endorse"),
+    "reject": word_set("reject block defeat fail kill sink"),
+    "advance": word_set("advance proceed send move forward invoke"),
+    "override": word_set("override"),
+}
+MOTION_AFTER = re.compile(r"[^.;:!?]{0,40}?\bto\s+(?P<verb>[A-Za-z]+)")
+# Who voted, as a subject names them: a body ("the Senate", "the city council", "the finance
+# committee"), or members of any body ("lawmakers", "senators"), or the measure voted on
+VOTING_BODIES = word_set(
+    """senate house council committee assembly parliament board court chamber congress panel
+    legislature commission"""
+)
+VOTING_MEMBERS = word_set(
+    """lawmakers legislators senators members representatives delegates councillors
+    councilors justices judges shareholders commissioners"""
+)
+CRIME_DEGREES = frozenset({"first", "second", "third", "degree"})
+PERSON_WRITTEN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\b")
+# First words of capitalised runs that are no first name ("The Senate", "Judge Tamsin Vale")
+NOT_A_FIRST_NAME = word_set(
+    """the a an his her their its police judge justice officer sheriff detective prosecutor
+    mr mrs ms dr senator mayor president governor on in at after before when while"""
+)
+# Words telling of another person than the one named: "his co-defendant", "her brother"
+OTHER_PERSON = re.compile(
+    r"\b(?:co-?defendants?|accomplices?|brothers?|sisters?|wife|husband|sons?|daughters?|"
+    r"father|mother|friends?|girlfriend|boyfriend|associates?|another|other|second|partners?)\b",
+    re.I,
+)
+# Verbs of a level's move, by its direction
+FALLING_VERBS = word_set(
+    "fall drop slide slip plunge plummet tumble sink decline decrease dip retreat dive slump lose"
+)
+RISING_VERBS = word_set("rise gain climb surge jump soar rally rebound advance increase")
+# Words telling a move's way right before it ("rising by 31.49%", "was down 2%", "lost
+# more than 33%") or right after it ("5% higher")
+_UP = (
+    r"ris(?:e|es|ing)|rose|risen|up|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|"
+    r"soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)"
+)
+_DOWN = (
+    r"f(?:a|e)ll(?:s|en|ing)?|down|los(?:e|es|t|ing)|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|"
+    r"plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|slid(?:e|es|ing)?|sank|sink(?:s|ing)?"
+)
+MOVED_BEFORE = re.compile(
+    rf"\b(?:(?P<up>{_UP})|{_DOWN})\s+(?:by\s+)?(?:(?:about|some|nearly|almost|more\s+than)\s+)?$",
+    re.I,
+)
+MOVED_AFTER = re.compile(r"\s*(?:(?P<up>higher|up)|lower|down)\b", re.I)
+# What a market's moves are told of: a move of one of them is no move of a firm's results
+MARKET_HEADS = word_set("shares stock index price prices bond bonds yield currency")
+# Words telling another of a kind: "a rival resolution", "another bill"
+ANOTHER = re.compile(r"\b(?:rival|another|other|second|competing|separate)\b", re.I)
+# Verbs telling how far something spreads over the ground: an area told by any of them is
+# its extent ("has burned 12,000 acres", "has grown to 18,000 acres"); not "covers" (an
+# evacuation zone covers acres too)
+EXTENT_VERBS = word_set("burn scorch char blacken consume grow spread expand engulf")
+EXTENT = "spread"  # the one verb an extent is compared by
+# The period a firm's sum is of, the nearest its sentence names: a quarter's revenue and a
+# year's are two questions ("revenue of $4.2 billion for the first quarter", "full-year
+# sales of $16 billion"); nearest, for "first-quarter revenue, up 8% from a year earlier".
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+SUM_PERIODS = (
+    ("quarter", re.compile(r"\bquarter(?:ly|s)?\b|\bQ[1-4]\b|\bthree\s+months\b", re.I)),
+    ("half", re.compile(
+        r"\bhalf[\s-]year(?:ly)?\b|\b(?:first|second)[\s-]half\b|\bsix\s+months\b", re.I)),
+    ("month", re.compile(rf"\bmonth(?:ly)?\b|\b(?:in|for)\s+(?:{_MONTHS})\b", re.I)),
+    ("year", re.compile(
+        r"\b(?:annual(?:ly)?|yearly|full[\s-]year|fiscal\s+year|(?:the|last|this|a|per|each)\s+year|"
+        r"(?:in|for)\s+(?:19|20)\d\d)\b", re.I)),
+)  # fmt: skip
+# Verbs by which a firm tells a sum of its results: a revenue "reported", "posted" or
+# "recorded" is one question
+RESULT_VERBS = word_set("report post record book log announce deliver generate")
+SHARE_UNITS = labels.SHARE_UNITS
+SHARE_KINDS = frozenset({"percent", "points"})
+# Verbs by which a candidate comes by a share of a vote
+SHARE_TAKING_VERBS = word_set("win take get receive have capture garner secure draw poll")
+# The first word of the whole written right after a share ("of the vote", "of the rural
+# vote"): a share of the whole vote names the vote first
+SHARE_WHOLE_AFTER = re.compile(r"\s+of\s+(?:the\s+|all\s+)?(?P<whole>[a-z]+)")
+VOTE_ALONE = frozenset({"vote", "votes", "ballots"})
+# Another race than the story's, in a share's sentence: a primary, a runoff, a past election
+OTHER_RACE = re.compile(
+    r"\b(?:primar(?:y|ies)|caucus(?:es)?|run-?off|first\s+round|years?\s+ago|last\s+election|"
+    r"previous\s+election|in\s+(?:19|20)\d\d)\b",
+    re.I,
+)
+# Verbs of a bill's passage: "passed", "approved", "adopted" the bill are one happening
+LAW_VERBS = word_set("pass approve adopt clear back endorse okay sign")
+# Counts of charges, whichever verb tells them: "charged with", "faces", "was indicted on"
+CHARGE_VERBS = word_set("charge face file bring indict level")  # not "plead": a plea's
+# Verbs of a prison term given: "sentenced to", "received", "was handed" (not "faces up to":
+# a maximum, no term given)
+TERM_VERBS = word_set("sentence receive get give hand impose")
+# Words after a count of people in a toll's sentence that tell of others than the dead
+NOT_THE_DEAD_AFTER = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:(?:still|remain|remained|are|were|have\s+been|had\s+been|was|"
+    r"been|reported|listed|left)\s+)*(?P<fate>missing|unaccounted|injured|hurt|wounded|"
+    r"displaced|evacuated|homeless|rescued|stranded|trapped|hospitali[sz]ed|arrested|"
+    r"detained)\b",
+    re.I,
+)
+FATES = {"injured": "injure", "hurt": "injure", "wounded": "injure", "unaccounted": "missing"}
 # What a firm's cuts count, whichever word tells it (stems, as keys hold them)
 JOB_NOUNS = frozenset(
     stem(word) for word in ("job", "position", "worker", "employee", "staff", "post", "role")
@@ -194,6 +342,13 @@ TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|cumulative)\b", 
 SUBJECT_NAME = re.compile(r"[A-Z][\w.'\u2019-]*")
 NOT_NAMES = frozenset({"the", "a", "an"})
 SUBJECT_NOUNS = 2  # lower-case words a name may have after it: "the Korvel stock index"
+# Head nouns of one thing: a firm's "shares" are its "stock"
+ONE_HEAD = dict.fromkeys(("stock", "stocks", "share"), "shares")
+# A subject's words before what qualifies it ("wildfire" of "a wildfire near Harwick")
+SUBJECT_HEAD = re.compile(
+    r"(?P<words>[\w'\u2019-]+(?:\s+(?!(?:of|near|in|at|from|on|with|for|by|who|that|which)\b)"
+    r"[\w'\u2019-]+)*)"
+)
 # Verbs by which a source tells a figure: those of reported speech and of a tally
 TELLING_VERBS = REPORTING_VERBS | word_set(
     "estimate put peg place count tally give cite record list"
@@ -221,6 +376,8 @@ class LinkInput:
     revising: bool = False  # its report revises an earlier report's figure beside it
     of_a_past_year: bool = False  # its clause dates it to a year before its report's
     of_a_day: bool = False  # a date told to its day ("on Wednesday", "May 8")
+    prison_term: bool = False  # a length of time told with words of sentencing or prison
+    published: str | None = None  # its report's day
 
 
 def _one_time(a: LinkInput, b: LinkInput) -> bool:
@@ -333,6 +490,7 @@ class _Traits:
     state: str | None = None  # a count of people by what befell them: "kill", "injure"
     verb_only: bool = False  # such a count told by its verb alone ("killing 12", "12 died")
     named: _Named | None = None  # its subject, when a name tells it (_subject_named)
+    period: str | None = None  # a sum's period: "quarter", "half", "month", "year"
 
 
 def _one_wording(first: _Traits, second: _Traits) -> bool:
@@ -405,6 +563,78 @@ def _subject_named(value: LinkInput, statements: Sequence[Statement]) -> _Named 
     return _Named(frozenset(name.rstrip("'\u2019") for name in lowered), " ".join(words))
 
 
+def _one_thing_named(first: str, second: str) -> bool:
+    """Two subjects of one head noun whose names do not differ ("a wildfire near Harwick",
+    "the Harwick wildfire", "the wildfire"); not "the Harwick fire" and "the Lindale fire"."""
+    nouns = [_head_noun(subject) for subject in (first, second)]
+    if not nouns[0] or nouns[0] != nouns[1] or nouns[0] in labels.PRONOUNS:
+        return False
+    if ANOTHER.search(first) or ANOTHER.search(second):
+        return False  # "shares of rival Darran Metals", "a second wildfire"
+    names = [
+        {w.lower() for w in SUBJECT_NAME.findall(subject) if w.lower() not in NOT_NAMES}
+        for subject in (first, second)
+    ]
+    return names[0] <= names[1] or names[1] <= names[0]
+
+
+def _last_names(statement: Statement) -> frozenset[str]:
+    """The last names of the people a sentence names: its people, and names of two or three
+    capitalised words the tagger may have missed ("Milo Trent faces ...")."""
+    written = [m.group(0) for m in PERSON_WRITTEN.finditer(statement.text)]
+    names = [
+        *statement.people,
+        *(n for n in written if n.split()[0].lower() not in NOT_A_FIRST_NAME),
+    ]
+    return frozenset(name.split()[-1] for name in names if " " in name)
+
+
+def _things_apart(a: LinkInput, b: LinkInput, first: _Named | None, second: _Named | None) -> bool:
+    """Two values' subjects named apart ("Korvel Mining shares", "Darran Metals shares"),
+    or one told as another of a kind ("shares of rival Darran Metals", "a second fire")."""
+    if _named_apart(first, second):
+        return True
+    kinds = {quantity_reader.unit_kind(a.unit), quantity_reader.unit_kind(b.unit)}
+    if kinds <= SHARE_KINDS and first is not None and second is not None:
+        # "the Nasdaq index has fallen by 3.16%, while the Dax was 1.75% lower", "the RTS
+        # exchange fell by 6.39 percent": markets named apart, whatever noun follows the name
+        return _named_apart(_Named(first.names, ""), _Named(second.names, "")) or (
+            _another_told(a, b)
+        )
+    return _another_told(a, b)
+
+
+def _another_told(a: LinkInput, b: LinkInput) -> bool:
+    """One of two subjects told as another of a kind ("a second fire", "rival Darran")."""
+    subjects = (a.subject or "", b.subject or "")
+    return subjects[0] != subjects[1] and any(ANOTHER.search(s) for s in subjects)
+
+
+def _two_voters(first: str, second: str) -> bool:
+    """Two bodies that voted, or two measures voted on ("the Harwick city council", "the
+    Lindale city council"; "the finance committee", "the state Senate"; "a rival
+    resolution"); members of a body ("lawmakers") or a body against a measure are not two."""
+    heads = (_head_noun(first), _head_noun(second))
+    if ANOTHER.search(first) or ANOTHER.search(second):
+        return True
+    if heads[0] in VOTING_MEMBERS or heads[1] in VOTING_MEMBERS:
+        return False
+    bodies = (heads[0] in VOTING_BODIES, heads[1] in VOTING_BODIES)
+    if bodies[0] != bodies[1]:
+        return False  # "the Senate passed the bill", "the bill passed"
+    return not _one_thing_named(first, second)
+
+
+def _head_noun(subject: str) -> str:
+    """The last word of a subject before what qualifies it, lower-cased ("a wildfire near
+    Harwick": "wildfire"); "" for none."""
+    head = SUBJECT_HEAD.match(subject)
+    if head is None:
+        return ""
+    noun = head.group("words").split()[-1].lower()
+    return ONE_HEAD.get(noun, noun)
+
+
 def _named_apart(first: _Named | None, second: _Named | None) -> bool:
     """Two things of one kind named apart: "the Korvel index" and "the Tamsin index", two
     firms, two people. Not a name and a role ("Mayor Lorne Pell", "the Ashford mayor"), a
@@ -433,14 +663,37 @@ class Cluster:
     scores: list[float]
 
 
-def with_appositive_ages(reading: Reading) -> Reading:
+def surnames(reading: Reading) -> dict[str, str]:
+    """A last name -> the one person an article names in full with it ("Hask" -> "Dorian
+    Hask"); a last name two people share is no one's, and one the article does not give in
+    full ("the suspect's father ... Hask, 61,") is left alone."""
+    found: dict[str, set[str]] = {}
+    people = [e.canonical for e in reading.entities if e.label == "PERSON"]
+    for name in [*people, *_names_given_ages(reading)]:
+        if " " in name:
+            found.setdefault(name.split()[-1], set()).add(name)
+    return {name: next(iter(people)) for name, people in found.items() if len(people) == 1}
+
+
+def _names_given_ages(reading: Reading) -> Iterator[str]:
+    """Full names an age is set off after ("Dorian Hask, 33,"), whatever the tagger took
+    them for: a person's."""
+    for quantity in reading.quantities:
+        if quantity.unit in ("", quantity_reader.AGE_UNIT):
+            name = _unlisted_name(quantity, _sentence_of(quantity, reading), {})
+            if name is not None:
+                yield name
+
+
+def with_appositive_ages(reading: Reading, known: Mapping[str, str]) -> Reading:
     """The reading with each bare number written as an apposition to a person's name
-    ("Name, 61, of the town") read as that person's age."""
+    ("Name, 61, of the town", "Hask, 33, was" when ``known`` (:func:`surnames`) names a
+    Hask) read as that person's age."""
     people = [e for e in reading.entities if e.label == "PERSON"]
     ages = {
         (q.evidence.start, q.evidence.end): replace(q, unit=quantity_reader.AGE_UNIT)
         for q in reading.quantities
-        if _appositive_age(q, people, reading)
+        if _appositive_age(q, people, reading, known)
     }
     if not ages:
         return reading
@@ -455,7 +708,9 @@ def with_appositive_ages(reading: Reading) -> Reading:
     )
 
 
-def _appositive_age(quantity: Quantity, people: Sequence[Entity], reading: Reading) -> bool:
+def _appositive_age(
+    quantity: Quantity, people: Sequence[Entity], reading: Reading, known: Mapping[str, str]
+) -> bool:
     value = quantity.value
     if quantity.unit or quantity.hedge or not float(value).is_integer():
         return False
@@ -472,12 +727,14 @@ def _appositive_age(quantity: Quantity, people: Sequence[Entity], reading: Readi
         gap = text[before[-1].evidence.end - offset : quantity.evidence.start - offset]
         if AGE_APPOSITION_GAP.fullmatch(gap):
             return True
-    # "A second man, 31, was treated", "arrested Tomas Karn, 19, on Monday": a person
-    # told by a noun, or a name the tagger did not take for one
+    # "A second man, 31, was treated", "arrested Tomas Karn, 19, on Monday", "Hask, 33,":
+    # a person told by a noun, or a name the tagger did not take for one
     told = _told_before(quantity, sentence)
     if told is None:
         return False
-    return told.group("name") is not None or told.group("noun").lower() in PERSON_NOUNS
+    if told.group("name") is not None or _by_last_name(told, known):
+        return True
+    return told.group("noun").lower() in PERSON_NOUNS
 
 
 def _sentence_of(quantity: Quantity, reading: Reading) -> Evidence | None:
@@ -491,34 +748,57 @@ def _told_before(quantity: Quantity, sentence: Evidence) -> re.Match[str] | None
     return AGE_APPOSITION_HOLDER.search(split_at(sentence, quantity.evidence)[0])
 
 
-def age_holders(readings: Sequence[Reading]) -> dict[tuple[str, int], str]:
+def age_holders(
+    readings: Sequence[Reading], known: Mapping[str, Mapping[str, str]]
+) -> dict[tuple[str, int], str]:
     """(article, start of an age) -> the person it belongs to, named right before or after
-    (a name the tagger did not take for a person's too, when the age is set off by commas
-    right after it)."""
+    (a name the tagger did not take for a person's too, or a last name its article gives a
+    person in full, ``known`` by article: :func:`surnames`, when the age is set off by
+    commas right after it)."""
     found: dict[tuple[str, int], str] = {}
     for reading in readings:
         people = [e for e in reading.entities if e.label == "PERSON"]
+        last_names = known.get(reading.article, {})
         for quantity in reading.quantities:
             if quantity_reader.unit_kind(quantity.unit) != "age":
                 continue
-            sentence = _sentence_of(quantity, reading)  # found once for the three looks
-            person = _holder(quantity.evidence, people, sentence) or _described_before(
-                quantity, people, sentence
-            )
-            if person is not None:
-                found[(reading.article, quantity.evidence.start)] = person.canonical
-            elif (name := _unlisted_name(quantity, sentence)) is not None:
+            sentence = _sentence_of(quantity, reading)  # found once for the four looks
+            # named right before it, tagged or not ("Dorian Hask, 33, and his brother Milo
+            # Hask"), before a name after it or a description
+            person = _named_before(quantity.evidence, people, sentence)
+            name = person.canonical if person else _unlisted_name(quantity, sentence, last_names)
+            if name is None:
+                person = _named_after(quantity.evidence, people, sentence) or (
+                    _described_before(quantity, people, sentence)
+                )
+                name = person.canonical if person else None
+            if name is not None:
                 found[(reading.article, quantity.evidence.start)] = name
     return found
 
 
-def _unlisted_name(quantity: Quantity, sentence: Evidence | None) -> str | None:
+def _unlisted_name(
+    quantity: Quantity, sentence: Evidence | None, known: Mapping[str, str]
+) -> str | None:
     if sentence is None:
         return None
     if not AGE_APPOSITION_END.match(split_at(sentence, quantity.evidence)[1]):
         return None
     told = _told_before(quantity, sentence)
-    return told.group("name") if told is not None else None
+    if told is None:
+        return None
+    if told.group("name"):
+        return told.group("name")
+    return known.get(told.group("noun")) if _by_last_name(told, known) else None
+
+
+def _by_last_name(told: re.Match[str], known: Mapping[str, str]) -> bool:
+    """Whether the word before an age is a last name ``known`` gives a person, not after a
+    title ("Mrs. Hask, 31,": maybe another Hask)."""
+    noun = told.group("noun")
+    if noun is None or noun not in known:
+        return False
+    return not TITLE_BEFORE.search(told.string, 0, told.start("noun"))
 
 
 def _described_before(
@@ -537,16 +817,23 @@ def _described_before(
     return found[-1] if found else None
 
 
-def _holder(
-    span: Evidence, people: Sequence[Entity], sentence: Evidence | None = None
+def _named_before(
+    span: Evidence, people: Sequence[Entity], sentence: Evidence | None
 ) -> Entity | None:
-    """The person an age is told of: named right before it ("Name, 38,"), not through a
-    possessive ("Name's 14-year-old son" is the son's age), else named soon after it in
-    the same sentence ("a 36-year-old ... Name"; a name opening the next sentence is not
-    the one the age describes)."""
+    """The person an age is told of, named right before it ("Name, 38,", "Name, aged 38"),
+    not through a possessive ("Name's 14-year-old son" is the son's age)."""
     before = [p for p in people if 0 <= span.start - p.evidence.end <= 3]
     if before and not _possessive_gap(before[-1].evidence, span, sentence):
-        return before[-1]  # "Name, 38," / "Name, aged 38"
+        return before[-1]
+    return None
+
+
+def _named_after(
+    span: Evidence, people: Sequence[Entity], sentence: Evidence | None
+) -> Entity | None:
+    """The person an age is told of, named soon after it in the same sentence ("a
+    36-year-old ... Name"; a name opening the next sentence is not the one the age
+    describes)."""
     after = [
         p
         for p in people
@@ -594,12 +881,73 @@ class Linker:
         self.frequency = Counter(self._written(v) for v in values)
         self.holders = {**holders, **self._unnamed_ages(holders)}
         self.traits = [self._traits(v) for v in values]
+        self.turnouts = self._turnouts()
         self.holders.update(  # the parents, for the claims' labels
             ((v.article, v.value_evidence.start), t.holder)
             for v, t in zip(values, self.traits, strict=True)
-            if t.holder is not None and t.unit_kind != "age"
+            if t.holder is not None and t.unit_kind != "age" and v.unit not in SHARE_UNITS
         )
         self.ambiguous = self._ambiguous_keys()
+
+    def _turnouts(self) -> dict[int, float]:
+        """How many voted in each tally's vote: its two counts together, side by side in
+        one sentence, each "votes for" and "votes against"."""
+        by_statement: dict[int, list[int]] = {}
+        for index, value in enumerate(self.values):
+            if value.unit in quantity_reader.TALLY_UNITS and value.statement is not None:
+                by_statement.setdefault(value.statement, []).append(index)
+        turnouts: dict[int, float] = {}
+        for members in by_statement.values():
+            members.sort(key=lambda index: self.values[index].value_evidence.start)
+            for first, second in itertools.pairwise(members):
+                if first in turnouts or self.values[first].unit == self.values[second].unit:
+                    continue  # "passed 52-48 after a 7-4 committee vote": two tallies, apart
+                total = self.values[first].low + self.values[second].low
+                turnouts[first] = turnouts[second] = total
+        return turnouts
+
+    def _one_vote(self, i: int, j: int) -> bool:
+        """Two counts of one side of one vote: as many voted in each, one body or one
+        measure voted on (not two councils, not a committee and the chamber), one motion
+        ("to advance" is not "passed") and no two days."""
+        first, second = self.turnouts.get(i), self.turnouts.get(j)
+        if first is None or second is None or self.values[i].unit != self.values[j].unit:
+            return False
+        if min(first, second) < ONE_VOTE_TURNOUT * max(first, second):
+            return False
+        a, b = self.values[i], self.values[j]
+        if a.subject and b.subject and _two_voters(a.subject, b.subject):
+            return False
+        motions = (self._motion(i), self._motion(j))
+        if motions[0] and motions[1] and motions[0] != motions[1]:
+            return False
+        days = (self._day_of(i), self._day_of(j))
+        return not (days[0] and days[1] and days[0] != days[1])
+
+    def _motion(self, index: int) -> str | None:
+        """What a tally's vote was on, by the verb of its motion ("voted 60-38 to advance
+        the bill": "advance"; "passed it 52-48": "pass"), None when its sentence does not say."""
+        value = self.values[index]
+        if value.statement is None:
+            return None
+        _, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        to_verb = MOTION_AFTER.match(after)
+        verb = to_verb.group("verb").lower() if to_verb else (value.predicate or "")
+        verb = verb.removeprefix("not ")
+        return next((motion for motion, verbs in MOTIONS.items() if verb in verbs), None)
+
+    def _day_of(self, index: int) -> str | None:
+        """The day the clause of a value dates it to ("voted 52-48 on Monday"), else None."""
+        value = self.values[index]
+        if value.statement is None:
+            return None
+        start = value.value_evidence.start
+        for fact in self.statements[value.statement].facts:
+            if not any(q.evidence.start == start for q in fact.quantities):
+                continue
+            days = [t.value for t in fact.times if t.granularity == "day" and t.value]
+            return days[0][:10] if days else None
+        return None
 
     def _traits(self, value: LinkInput) -> _Traits:
         sentence = None
@@ -615,7 +963,7 @@ class Linker:
             partitive=self._partitive(value),
             toll=self._toll(value),
             key=self._key(value, predicate, state),
-            holder=self._holder(value) or self._parent(value),
+            holder=self._holder(value) or self._parent(value) or self._vote_share_of(value),
             unit_kind=quantity_reader.unit_kind(value.unit),
             sentence=sentence,
             dimension=self._dimension(value),
@@ -623,7 +971,8 @@ class Linker:
             scope=self._scope(value),
             state=state,
             verb_only=state is not None and not self._state_noun(value),
-            named=_subject_named(value, self.statements),
+            named=self._share_holder(value) or _subject_named(value, self.statements),
+            period=self._period(value),
         )
 
     # ------------------------------------------------------------ pairs
@@ -729,10 +1078,20 @@ class Linker:
 
     def _dimension(self, value: LinkInput) -> str | None:
         """What a length measures, from the words right around it ("a depth of 10 km", "25
-        km north of the town", "a 40-metre-high wall"): None for another kind or no word."""
-        if value.statement is None or quantity_reader.unit_kind(value.unit) != "length":
+        km north of the town", "a 40-metre-high wall"), or the crime counts of charges are
+        of ("two counts of murder"): None for another kind or no word."""
+        if value.statement is None:
             return None
         sentence = self.statements[value.statement].evidence
+        if value.unit.lower() in labels.CHARGE_UNITS:
+            crime = labels.CRIME_AFTER.match(split_at(sentence, value.value_evidence)[1])
+            if crime is None:
+                return None
+            words = labels.crime_named(crime).lower().replace("-", " ").split()
+            # "first-degree murder" is murder, as charged by another outlet
+            return " ".join(w for w in words if w not in CRIME_DEGREES) or None
+        if quantity_reader.unit_kind(value.unit) != "length":
+            return None
         start = value.value_evidence.start - sentence.start
         end = value.value_evidence.end - sentence.start
         around = (sentence.text[max(0, start - DIMENSION_REACH) : start], sentence.text[end:])
@@ -771,10 +1130,22 @@ class Linker:
             return None
         if self._children_of_a_parent(value):
             return None  # "a mother of 12 was killed", "who leaves 12 children": one count
-        if value.kind == "quantity" and value.predicate in TOLL_VERBS and self._toll(value):
+        toll = value.predicate in TOLL_VERBS and self._toll(value)
+        if value.kind == "quantity" and toll and not self._others_than_the_dead(value):
             return "kill"  # "the death toll has risen to 45": 45 killed (its date, the rise's)
         if value.predicate in DEATH_VERBS:
             return "kill"  # "three people have died", "killed two people": one count of the dead
+        if value.predicate in EXTENT_VERBS and quantity_reader.unit_kind(value.unit) == "area":
+            return EXTENT  # "burned 12,000 acres", "grew to 18,000 acres": how far it spread
+        kind = quantity_reader.unit_kind(value.unit)
+        if value.predicate in RESULT_VERBS and kind.startswith("money:") and self._sum_of(value):
+            return "report"  # "reported revenue of", "posted revenue of": one telling
+        if value.predicate in LAW_VERBS and self._sum_of(value) == labels.BILL_SIZE:
+            return "approve"  # "approved a $95 billion package", "passed the $95.3 billion bill"
+        if value.unit.lower() in labels.CHARGE_UNITS and value.predicate in CHARGE_VERBS:
+            return "charge"  # "charged with two counts", "faces three counts": one question
+        if value.prison_term and value.predicate in TERM_VERBS:
+            return "sentence"  # "sentenced to 15 years", "received a 12-year prison sentence"
         return value.predicate
 
     def _children_of_a_parent(self, value: LinkInput) -> bool:
@@ -834,6 +1205,14 @@ class Linker:
         before, _ = split_at(self.statements[value.statement].evidence, value.value_evidence)
         return bool(quantity_reader.TOLL_BEFORE.search(before[-120:]))
 
+    def _others_than_the_dead(self, value: LinkInput) -> bool:
+        """A count its own words tell of people the toll does not count ("the toll rose to
+        23, with at least 40 people still missing")."""
+        if value.statement is None:
+            return False
+        _, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        return bool(NOT_THE_DEAD_AFTER.match(after))
+
     def _toll(self, value: LinkInput) -> bool:
         return value.statement is not None and bool(
             TOLL.search(self.statements[value.statement].text)
@@ -850,10 +1229,41 @@ class Linker:
             return first.holder is not None and first.holder == second.holder
         if first.dimension and second.dimension and first.dimension != second.dimension:
             return False  # "a depth of 10 km", "25 km north of the town": two questions
+        if {a.unit, b.unit} & quantity_reader.TALLY_UNITS:
+            return self._one_vote(i, j)
+        if first.period and second.period and first.period != second.period:
+            return False  # a quarter's revenue and a year's
+        if self._moves_of_two_days(i, j):
+            return False  # "1.75% lower than the start of the day" on Wednesday, "5.06%
+            # higher" on Saturday: each day's move
+        if self._two_defendants(i, j):
+            return False  # "Hask was sentenced to 25 years", "his co-defendant received 12"
+        if self._bills_apart(i, j):
+            return False  # "the $95 billion foreign aid package", "a $14 billion border bill"
+        held = (self._share_holder(a), self._share_holder(b))
+        if (
+            held[0]
+            and held[1]
+            and not (held[0].names <= held[1].names or held[1].names <= held[0].names)
+        ):
+            return False  # "58 percent for Proposition 12", "41 percent for Proposition 14"
+        if self._two_movers(a, b):
+            return False  # "shares tumbled 8 percent", "profit sank 40 percent"
+        named = first.named is not None or second.named is not None
+        if named and self._share_of_a_whole(a) != self._share_of_a_whole(b):
+            return False  # "90 percent of votes were counted", "Orrin Pell took 45 percent"
         measures = {first.key[0], second.key[0]}
-        if len(measures) == 2 and measures <= SUM_MEASURES | {"per share"}:
+        if quantity_reader.STORM_CATEGORY in (a.unit, b.unit):
+            storms = (self._storm_of(a), self._storm_of(b))
+            if storms[0] and storms[1] and storms[0] != storms[1]:
+                return False  # "Hurricane Orrin, a Category 2 storm": another storm's
+        if len(measures) == 2 and measures <= NAMED_MEASURES:
             return False  # "a net profit of 12 million", "a net loss of 12 million"
-        if len(measures) == 2 and measures & {quantity_reader.MAGNITUDE_UNIT}:
+        if len(measures) == 2 and measures & {
+            quantity_reader.MAGNITUDE_UNIT,
+            quantity_reader.STORM_CATEGORY,
+            labels.DEAL_VALUE,
+        }:
             return False  # the quake's magnitude and an aftershock's
         if not _doers_meet(first.doers, second.doers):
             return False
@@ -918,7 +1328,9 @@ class Linker:
             return True  # "three people have died": its subject is the dead, not a doer
         if self.traits[i].state is not None or self.traits[j].state is not None:
             return True  # "ten killed and 50 hurt": the clause's subject is no doer of the hurt
-        return " ".join(a.subject.lower().split()) == " ".join(b.subject.lower().split())
+        if " ".join(a.subject.lower().split()) == " ".join(b.subject.lower().split()):
+            return True
+        return _one_thing_named(a.subject, b.subject)
 
     def _revised_count(self, i: int, j: int) -> bool:
         """A figure its report gives as the revision of an earlier report's, of the same
@@ -938,6 +1350,14 @@ class Linker:
         kind = quantity_reader.unit_kind(value.unit)
         if value.unit == quantity_reader.MAGNITUDE_UNIT:
             return self._magnitude_key(value), ""
+        if value.unit in quantity_reader.TALLY_UNITS:
+            return value.unit, ""  # one vote's side, whichever verb tells it
+        if value.unit == quantity_reader.STORM_CATEGORY:
+            return self._category_key(value), ""
+        if kind.startswith("money:") and self._sum_of(value) == labels.DEAL_VALUE:
+            sentence = self._sentence_text(value)
+            if value.of_a_past_year or OTHER_DEAL.search(sentence):
+                return "other " + labels.DEAL_VALUE, ""  # another deal's
         if kind == "area":
             counted = "area"  # "18,000 acres", "7,300 hectares": one measure in two units
         elif kind.startswith("money:"):
@@ -958,6 +1378,215 @@ class Linker:
         if OTHER_QUAKE.search(self.statements[value.statement].text):
             return "other magnitude"
         return quantity_reader.MAGNITUDE_UNIT
+
+    def _moves_of_two_days(self, i: int, j: int) -> bool:
+        """Two moves of a level told of the day of their reports ("fell 2% today", "was 5%
+        higher than the start of the day") by reports of two days; not when a sentence
+        names the day ("in Wednesday's session" may be the other report's today)."""
+        a, b = self.values[i], self.values[j]
+        if not {self.traits[i].unit_kind, self.traits[j].unit_kind} <= SHARE_KINDS:
+            return False  # a share's or an index's move, not a count's
+        if not (a.published and b.published) or a.published[:10] == b.published[:10]:
+            return False
+        sentences = [self.traits[k].sentence or "" for k in (i, j)]
+        if any(WEEKDAY.search(sentence) for sentence in sentences):
+            return False
+        if not all(self._a_move(self.values[k]) for k in (i, j)):
+            return False
+        directions = {self._direction(k) for k in (i, j)}
+        if directions == {"up", "down"}:
+            return True  # "lost more than 33%" one day, "rising by 31.49%" another
+        return all(DAY_MOVE.search(sentence) for sentence in sentences)
+
+    def _direction(self, index: int) -> str | None:
+        """ "up" or "down": which way a move went, by the words right before it ("rising
+        by", "was down", "lost") or its verbs."""
+        value = self.values[index]
+        if value.statement is not None:
+            before, after = split_at(
+                self.statements[value.statement].evidence, value.value_evidence
+            )
+            found = MOVED_BEFORE.search(before[-30:]) or MOVED_AFTER.match(after)
+            if found is not None:
+                return "up" if found.group("up") else "down"
+        for verb in (value.governor, value.predicate):
+            lemma = (verb or "").removeprefix("not ")
+            if lemma in FALLING_VERBS:
+                return "down"
+            if lemma in RISING_VERBS:
+                return "up"
+        return None
+
+    def _two_defendants(self, i: int, j: int) -> bool:
+        """Two values of what one person is given or charged with (a prison term, bail,
+        counts of a crime) told of two people: each sentence names people and none in
+        common, or one tells of another person ("his co-defendant", "her brother")."""
+        if not (self._of_a_defendant(i) and self._of_a_defendant(j)):
+            return False
+        a, b = self.values[i], self.values[j]
+        if a.statement is None or b.statement is None:
+            return False
+        sentences = (self.statements[a.statement], self.statements[b.statement])
+        for value, sentence in ((a, sentences[0]), (b, sentences[1])):
+            before, _ = split_at(sentence.evidence, value.value_evidence)
+            if OTHER_PERSON.search(before):
+                return True  # "His co-defendant, Milo Trent, was held on $100,000 bail"
+        # "Dorian Hask was charged with two counts", "Milo Trent faces three": each names
+        # someone, and neither sentence the other's last name
+        names = [_last_names(sentence) for sentence in sentences]
+        if not (names[0] and names[1]) or names[0] & names[1]:
+            return False
+        return not any(
+            re.search(rf"\b{re.escape(name)}\b", other.text)
+            for own, other in ((names[0], sentences[1]), (names[1], sentences[0]))
+            for name in own
+        )
+
+    def _bills_apart(self, i: int, j: int) -> bool:
+        """Two bills' sizes, told of bills described by no word in common ("the $95 billion
+        foreign aid package", "a $14 billion border security bill"; not "aid package" and
+        "foreign aid bill")."""
+        if self.traits[i].key[0] != labels.BILL_SIZE or self.traits[j].key[0] != labels.BILL_SIZE:
+            return False
+        described = [self._bill_words(k) for k in (i, j)]
+        return bool(described[0] and described[1] and not described[0] & described[1])
+
+    def _bill_words(self, index: int) -> frozenset[str]:
+        """The words describing the bill a sum sizes, its noun left out ("foreign aid")."""
+        value = self.values[index]
+        if value.statement is None:
+            return frozenset()
+        sentence = self.statements[value.statement].evidence
+        thing = labels.sized_thing(sentence.text, sentence.start, value.value_evidence)
+        return frozenset(w.lower() for w in thing.split()[:-1])
+
+    def _of_a_defendant(self, index: int) -> bool:
+        value = self.values[index]
+        return (
+            value.prison_term
+            or value.unit.lower() in labels.CHARGE_UNITS
+            or self.traits[index].key[0] == "bail"
+        )
+
+    def _share_holder(self, value: LinkInput) -> _Named | None:
+        """Who holds a share, named right after it ("54 percent to 44 percent for Orrin
+        Pell": Pell's 44), whatever the clause's subject."""
+        if value.unit not in SHARE_UNITS or value.statement is None:
+            return None
+        _, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        found = labels.SHARE_FOR.match(after)
+        if found is None:
+            return None
+        return _Named(frozenset(found.group("name").lower().split()), "")
+
+    def _vote_share_of(self, value: LinkInput) -> str | None:
+        """The candidate whose share of a vote a share is, by last name ("44 percent for
+        Orrin Pell", "Orrin Pell, who took 45 percent", "Vale won with 53 percent of the
+        vote"): one question per candidate, whatever verb tells it. Not a share of a part
+        of the vote ("60 percent of the rural vote") nor of a whole its subject names."""
+        if value.unit not in SHARE_UNITS or value.statement is None:
+            return None
+        sentence = self.statements[value.statement].evidence
+        if not labels.VOTE_WHOLE.search(sentence.text) or OTHER_RACE.search(sentence.text):
+            return None  # no vote, or another race's ("in the primary", "four years ago")
+        _, after = split_at(sentence, value.value_evidence)
+        whole = SHARE_WHOLE_AFTER.match(after)
+        if whole is not None and whole.group("whole") not in VOTE_ALONE:
+            return None  # "60 percent of the rural vote"
+        if labels.COUNTED_SHARE.match(after):
+            return None  # "with 90 percent of votes counted": how far the count went
+        named_for = labels.SHARE_FOR.match(after)
+        if named_for is not None:
+            holder = named_for.group("name").lower()
+        else:
+            verb = (value.predicate or "").removeprefix("not ")
+            if verb not in SHARE_TAKING_VERBS or self._share_of_a_whole(value):
+                return None
+            named = _subject_named(value, self.statements)
+            if named is None or named.head or not value.subject:
+                return None  # a name alone, not "the Vale campaign"
+            holder = value.subject.split()[-1].lower()
+        scope = self._scope(value)  # "in Lindale County" is not "statewide"
+        return f"vote share of {holder.split()[-1]}" + (f" in {scope}" if scope else "")
+
+    def _share_of_a_whole(self, value: LinkInput) -> bool:
+        """A share written in its clause's subject, of a whole it names ("90 percent of
+        votes were counted"), or of the count ("with 90 percent of votes counted"), not one
+        a doer holds."""
+        if value.unit not in SHARE_UNITS:
+            return False
+        if value.statement is not None:
+            _, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+            if labels.COUNTED_SHARE.match(after):
+                return True
+        if not value.subject:
+            return False
+        return value.value_evidence.text in value.subject and " of " in value.subject
+
+    def _period(self, value: LinkInput) -> str | None:
+        """The period a sum is of, the nearest its sentence names (``SUM_PERIODS``); for a
+        share's or a price's move, also a day's ("fell 8 percent on Wednesday" is not
+        "have plunged 30 percent this year")."""
+        kind = quantity_reader.unit_kind(value.unit)
+        if value.statement is None:
+            return None
+        periods: tuple[tuple[str, re.Pattern[str]], ...]
+        if kind.startswith("money:"):
+            periods = SUM_PERIODS
+        elif kind in ("percent", "points") and self._a_move(value):
+            periods = (*SUM_PERIODS, ("day", DAY_OF_A_MOVE))
+        else:
+            return None
+        sentence = self.statements[value.statement].evidence
+        at = value.value_evidence.start - sentence.start
+        found = [
+            (min(abs(match.start() - at), abs(match.end() - at)), period)
+            for period, pattern in periods
+            for match in pattern.finditer(sentence.text)
+        ]
+        return min(found)[1] if found else None
+
+    def _two_movers(self, a: LinkInput, b: LinkInput) -> bool:
+        """Two moves of two things, one a measure of a firm's results ("Korvel Mining shares
+        tumbled 8 percent", "profit sank 40 percent")."""
+        kinds = {quantity_reader.unit_kind(a.unit), quantity_reader.unit_kind(b.unit)}
+        if not (kinds <= SHARE_KINDS and a.subject and b.subject):
+            return False
+        if not (self._a_move(a) and self._a_move(b)):
+            return False
+        heads = {_head_noun(a.subject), _head_noun(b.subject)}
+        return bool(heads & MARKET_HEADS) and bool(heads & SUM_MEASURES)
+
+    def _a_move(self, value: LinkInput) -> bool:
+        """A figure told by a verb of a level's move ("fell 8 percent") or as a change."""
+        verb = (value.predicate or "").removeprefix("not ")
+        return verb in labels.MOVING_VERBS or self._a_change(value)
+
+    def _sentence_text(self, value: LinkInput) -> str:
+        """The text of a value's sentence, "" when it has none."""
+        return self.statements[value.statement].text if value.statement is not None else ""
+
+    def _category_key(self, value: LinkInput) -> str:
+        """ "storm category" for a storm's category as told, "other storm category" in a
+        sentence of its change, or of what it may become: only the first is one measure of
+        the story."""
+        sentence = self.statements[value.statement].text if value.statement is not None else ""
+        if CATEGORY_CHANGE.search(sentence):
+            return "other " + quantity_reader.STORM_CATEGORY
+        return quantity_reader.STORM_CATEGORY
+
+    def _storm_of(self, value: LinkInput) -> str | None:
+        """The name of the storm a category is told of, the nearest before it ("Hurricane
+        Orrin, a Category 2 storm"), else its clause's subject's name ("Orla came ashore as
+        a Category 4 hurricane"), else None."""
+        if value.statement is None:
+            return None
+        before, _ = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        named = list(STORM_NAMED.finditer(before))
+        if named:
+            return named[-1].group("name").lower()
+        subject = _subject_named(value, self.statements)
+        return min(subject.names) if subject is not None and len(subject.names) == 1 else None
 
     def _a_change(self, value: LinkInput) -> bool:
         """A figure told as a change ("an increase of $3 billion", "$3 billion more than
@@ -997,13 +1626,14 @@ class Linker:
         """Keys one article answers twice with values that cannot both hold ("spent 19
         seasons", "spent four seasons"; six rifles found in one raid, 14 over five raids):
         a kind of fact, not one fact."""
-        by_key: dict[tuple[str, tuple[str, str]], list[int]] = {}
+        by_key: dict[tuple[str, tuple[str, str], str | None, str | None], list[int]] = {}
         for index, value in enumerate(self.values):
             traits = self.traits[index]
             # ages answer by person ("X, 28, charged with the murder of Y, 35"): two people's
             # ages told with one verb are no fact told two ways
             if value.kind == "quantity" and all(traits.key) and traits.kind != "quantity:age":
-                by_key.setdefault((value.article, traits.key), []).append(index)
+                question = (value.article, traits.key, traits.period, traits.dimension)
+                by_key.setdefault(question, []).append(index)
 
         # A count of the harmed told by their state or by its verb alone ("injuring 40",
         # "600 were killed", "left 90 injured") in an article that gives its key another
@@ -1016,7 +1646,7 @@ class Linker:
         self.self_contradicting = set()
         self.placed: set[int] = set()
         ambiguous = set()
-        for (_, key), members in by_key.items():
+        for (_, key, _, _), members in by_key.items():
             nouned = [i for i in members if self.traits[i].state is None]
             if any(not self.values[i].compatible_with(j) for i in members for j in members):
                 # told place by place ("six died in Harwick; in Lindale, eight died"): each
@@ -1045,6 +1675,14 @@ class Linker:
         destroyed in Harwick", "In Lindale, 120 homes were destroyed")."""
         if _reach_differs(self.traits[i].scope, self.traits[j].scope):
             return False
+        if self.values[i].unit in quantity_reader.TALLY_UNITS and not self._one_vote(i, j):
+            return False  # a committee's vote and the chamber's
+        if self._two_defendants(i, j) or self._bills_apart(i, j):
+            return False  # "Hask was sentenced to 15 years. Trent was sentenced to 9 years."
+        a, b = self.values[i], self.values[j]
+        counts = self.traits[i].unit_kind == "count"  # a team's players' points stay a kind
+        if not counts and _things_apart(a, b, self.traits[i].named, self.traits[j].named):
+            return False  # "Korvel Mining shares dropped 6%. Darran Metals shares tumbled 5%."
         return not self.values[i].compatible_with(j)
 
     def _same_thing_counted(self, i: int, j: int) -> bool:
@@ -1072,6 +1710,9 @@ class Linker:
             harm = labels.harm_before(sentence.text, value.value_evidence.start - sentence.start)
             if harm is not None:
                 return harm
+            fate = NOT_THE_DEAD_AFTER.match(split_at(sentence, value.value_evidence)[1])
+            if fate is not None:  # "40 people still missing": not the 40 killed
+                return FATES.get(fate.group("fate").lower(), fate.group("fate").lower())
         return HARMS.get(traits.predicate or "")
 
     def _same_described(self, i: int, j: int) -> bool:
@@ -1200,7 +1841,7 @@ class Linker:
             return False
         verbs = {(v.predicate or "").removeprefix("not ") for v in (a, b)}
         untold = TELLING_VERBS | (DEATH_VERBS if a.kind == "quantity" else frozenset())
-        return not verbs & untold and _named_apart(first.named, second.named)
+        return not verbs & untold and _things_apart(a, b, first.named, second.named)
 
     def _one_holder(self, i: int, j: int) -> bool:
         """Two ages of one question, or two counts of one parent's children."""

@@ -175,13 +175,94 @@ CURRENCY_UNITS: dict[str, str] = {
 }
 
 AGE_UNIT = "years old"
-# A vote's tally ("a 48-51 vote", "voting it down 49-51") is two counts, not a range.
-TALLY_AFTER = re.compile(r"\s*(?:-\s*)?(?:votes?|tally|margin)\b", re.IGNORECASE)
+# A vote's tally ("a 48-51 vote", "voting it down 49-51", "ruled 6-3") is two counts, not a
+# range: the votes for what was put to the vote and the votes against it.
+TALLY_FOR = "votes for"
+TALLY_AGAINST = "votes against"
+TALLY_UNITS = frozenset({TALLY_FOR, TALLY_AGAINST})
+TALLY_AFTER = re.compile(r"\s*(?:-\s*)?(?:votes?|tally|ruling|decision|verdict)\b", re.I)
 TALLY_BEFORE = re.compile(
-    r"\b(?:vot(?:e|ed|es|ing)(?:\s+\w+){0,2}|tally\s+of|margin\s+of|by\s+a\s+vote\s+of)\s+$",
+    r"\b(?:vot(?:e|ed|es|ing)(?:\s+\w+){0,2}|ruled|tally\s+of|by\s+a\s+vote\s+of)[,:]?\s+$",
+    re.I,
+)  # "The vote, 232 to 196, was largely along party lines" too
+TALLY_REACH = 30  # characters before a pair searched for the vote it tallies
+# A margin is a vote's only in a sentence of a vote ("by a 44-26 margin" may be a game's
+# rebounds): any pair of a margin is two counts, not a range
+MARGIN_AFTER = re.compile(r"\s*(?:-\s*)?margin\b", re.I)
+MARGIN_BEFORE = re.compile(r"\bmargin\s+of\s+$", re.I)
+VOTE_WORD = re.compile(r"\bvot(?:e|ed|es|ing|ers?)\b|\bballots?\b", re.I)
+# Words no object of a vote's verb holds ("passes, but we were down 14-0": a game's score)
+_NOT_AN_OBJECT = (
+    r"(?:was|were|is|are|be|been|being|down|up|from|but|or|and|as|when|while|after|before|we|"
+    r"they|he|she|i|lost|won|drew|beat|tied|led|trailed|scored)\b"
+)
+# A hyphened pair right after the verb of a vote's outcome is its tally too ("passed the bill
+# 52-48", "rejected the plan 210-215"), when nothing of its own follows it (not "approved
+# 20-25 homes"). Not "won" or "beat": a game's score.
+OUTCOME_BEFORE = re.compile(
+    r"\b(?:pass(?:ed|es)|approv(?:ed|es)|confirm(?:ed|s)|adopt(?:ed|s)|ratif(?:ied|ies)|"
+    r"reject(?:ed|s)|fail(?:ed|s)|overr(?:ode|ides?|idden)|clear(?:ed|s))"
+    rf"(?:\s+(?!{_NOT_AN_OBJECT})[A-Za-z][\w'’-]*){{0,6}}\s+$",
     re.IGNORECASE,
 )
-TALLY_REACH = 30  # characters before a pair searched for the vote it tallies
+OUTCOME_REACH = 60
+# What an outcome's tally is of, in its sentence: a measure, a body that votes, or a vote
+# ("The Hawks failed to hold their lead and lost 3-2" tells a game, no vote)
+VOTE_CONTEXT = re.compile(
+    r"\b(?:bills?|measures?|motions?|resolutions?|amendments?|nominations?|nominees?|budgets?|"
+    r"laws?|legislation|proposals?|plans?|ordinances?|referendums?|treat(?:y|ies)|senate|house|"
+    r"council|committee|board|assembly|parliament|congress|chamber|lawmakers|legislators|"
+    r"senators|members|shareholders|delegates|justices|vot(?:e|es|ed|ing))\b",
+    re.I,
+)
+TALLY_END = re.compile(
+    r"\s*(?:[,.;:)]|$|(?:on|in|at|to|after|before|with|without|and|as|during|late|early|"
+    r"last|this|by|for|vote|votes|margin|tally)\b)",
+    re.IGNORECASE,
+)
+TALLY_MOST = 1000  # members of the largest chamber: a larger pair is no tally of votes
+# The outcome a tally tells, which side its larger count is: the votes for what passed, the
+# votes against what failed ("voting it down 49-51", "voted 230-197 to reject it"). Not
+# when the sentence tells a bar to clear ("failed 52-47, short of the 60 needed"): a larger
+# side may lose, and the tally is written as it is by custom, the votes for first.
+THRESHOLD = re.compile(
+    r"\bneed(?:ed|s)?\b|\brequired\b|\bshort\s+of\b|\bsupermajority\b|\btwo-thirds\b|"
+    r"\bthreshold\b|\bmajority\s+of\b",
+    re.I,
+)
+PASSING = re.compile(
+    r"\b(?:pass(?:ed|es|ing)?|approv\w*|confirm\w*|adopt\w*|ratif\w*|endors\w*|"
+    r"back(?:ed|s|ing)|overr(?:ode|ide|ides|iding|idden)|uph[eo]ld\w*|elect(?:ed|s|ing)?|"
+    r"advanc\w*|clear(?:ed|s|ing))\b",
+    re.IGNORECASE,
+)
+FAILING = re.compile(
+    r"\b(?:reject\w*|defeat\w*|fail\w*|block\w*|down|kill(?:ed|s|ing)|sank|sunk|"
+    r"struck|strike|den(?:y|ied|ies|ying))\b",
+    re.IGNORECASE,
+)
+# "voted 52-48 against confirming him", "7-4 on Monday against advancing": the motion's
+# outcome; not "two Democrats sided with the GOP against the effort" further on
+AGAINST_AFTER = re.compile(r"\s*(?:on\s+[A-Z]\w+\s+)?against\s+\w+ing\b")
+# A court's or a jury's split: the majority's count is the one for the ruling, whatever it
+# decided ("ruled 6-3 to strike down the law", "in a 6-3 decision")
+RULING = re.compile(r"\b(?:ruled|rulings?|decisions?|verdicts?|justices|judges|court|jury)\b", re.I)
+# Sides a writer names ("52 votes in favor and 48 against", "210 lawmakers voting in favour
+# and 215 voting against", "52 yes votes and 48 no votes"): both in one sentence, close.
+TALLY_SIDE_AFTER = re.compile(
+    r"(?:\s+(?:[a-z][\w'’-]*\s+)?(?:votes?|voting|voted))?\s+"
+    r"(?:(?P<favour>in\s+favou?r|for)|(?P<against>against|opposed))\b"
+    r"|\s+(?:(?P<yes>yes|aye)|(?P<no>no|nay))\s+votes?\b",
+    re.IGNORECASE,
+)
+TALLY_SIDES_APART = 80  # characters between a sentence's two named sides
+# A storm's category on its scale ("as a Category 3 storm", "to Category 4"): a measure of
+# the storm, not a name, in a sentence of a storm
+STORM_CATEGORY = "storm category"
+CATEGORY_BEFORE = re.compile(r"\bCategory\s+$")
+CATEGORY_AFTER = re.compile(r"\s*(?:-\s*)?(?:storm|hurricane|cyclone|typhoon)s?\b", re.IGNORECASE)
+CATEGORY_AS = re.compile(r"\b(?:as|to|at|into)\s+(?:an?\s+)?(?:strong\s+|weak\s+|major\s+)?$", re.I)
+STORM_WORDS = re.compile(r"\b(?:hurricane|storm|cyclone|typhoon)s?\b", re.IGNORECASE)
 # A quake's magnitude is its own unit, not a count of the quakes after it ("magnitude 6.4
 # earthquake", "a 6.2-magnitude quake", "measuring 5.8 on the Richter scale").
 MAGNITUDE_UNIT = "magnitude"
@@ -487,7 +568,7 @@ def find_quantities(text: str, article_id: str, doc: Any = None) -> list[Quantit
     blocked = _blocked_spans(text) + lead_datelines(text)
     tokens = _token_index(doc) if doc is not None else None
     found = _without_conversions(text, list(_scan(text, article_id, blocked, tokens)))
-    return _with_elided_units(text, found)
+    return _named_sides(text, _with_elided_units(text, found))
 
 
 # A number whose noun the writer leaves out after a figure with one ("300 homes were destroyed
@@ -637,8 +718,12 @@ def _scan(
         match = _match_at(text, anchor.start())
         if match is None:
             continue
-        if _tally(match):
-            position = match.end()  # both counts of a vote are left: neither is a figure alone
+        if _tally(match) or _outcome_tally(match) or (_margin(match) and _of_a_vote(match)):
+            yield from _tally_counts(match, article_id, blocked)
+            position = match.end()
+            continue
+        if _margin(match):
+            position = match.end()  # a game's margin: both counts left, as a score's are
             continue
         quantity = _quantity_from(match, text, article_id, blocked, tokens)
         if quantity is not None:
@@ -712,6 +797,11 @@ def _quantity_from(
     tokens: _Tokens | None,
 ) -> Quantity | None:
     n1_start, n1_end = match.span("n1")
+    if _storm_category(text, match):
+        value = float(match.group("n1"))
+        start = text.rindex("Category", 0, n1_start)  # shown as written: "Category 3"
+        evidence = Evidence(article_id, start, n1_end, text[start:n1_end])
+        return Quantity(evidence, value, STORM_CATEGORY, None, value, value)
     if _is_blocked(n1_start, n1_end, blocked) or _names_something(text, match, n1_start):
         return None
     if _part_of_a_name(text, match) or _inside_address(text, n1_start, n1_end):
@@ -765,6 +855,22 @@ def _quantity_from(
     if not cur and not pct and _names_with_a_number(text, match.end("n1"), first, written):
         return None
     return _build(article_id, text, (start, end), first, second, hedge, unit)
+
+
+def _storm_category(text: str, match: re.Match[str]) -> bool:
+    """ "a Category 3 storm": a storm's category, 1 to 5, in a sentence of a storm."""
+    start = match.start("n1")
+    if not CATEGORY_BEFORE.search(text[max(0, start - 12) : start]) or _group(match, "n2"):
+        return False
+    if match.group("n1") not in ("1", "2", "3", "4", "5"):
+        return False
+    category = text.rindex("Category", 0, start)
+    # "a Category 3 storm", "made landfall as a Category 3": not "Category 1 evacuation zones"
+    told_of_a_storm = CATEGORY_AFTER.match(text, match.end("n1")) or CATEGORY_AS.search(
+        text[max(0, category - 24) : category]
+    )
+    sentence_start, sentence_end = _sentence_around(text, start)
+    return bool(told_of_a_storm and STORM_WORDS.search(text, sentence_start, sentence_end))
 
 
 def _inside_a_name(text: str, start: int, unit: str) -> bool:
@@ -881,6 +987,104 @@ def _tally(match: re.Match[str]) -> bool:
         TALLY_AFTER.match(text, match.end())
         or TALLY_BEFORE.search(text[max(0, match.start() - TALLY_REACH) : match.start()])
     )
+
+
+def _margin(match: re.Match[str]) -> bool:
+    """A pair of a margin ("by a 44-26 margin", "a margin of 3 to 1"): two counts."""
+    if not _group(match, "n2"):
+        return False
+    text = match.string
+    return bool(
+        MARGIN_AFTER.match(text, match.end())
+        or MARGIN_BEFORE.search(text[max(0, match.start() - TALLY_REACH) : match.start()])
+    )
+
+
+def _of_a_vote(match: re.Match[str]) -> bool:
+    """Whether the sentence of a pair tells of a vote."""
+    start, end = _sentence_around(match.string, match.start())
+    return bool(VOTE_WORD.search(match.string, start, end))
+
+
+def _sentence_around(text: str, at: int) -> Span:
+    """The sentence holding ``at``, by its punctuation: (start, end)."""
+    start = max(text.rfind(mark, 0, at) for mark in (". ", "! ", "? ", "; ")) + 1
+    ends = [i for i in (text.find(mark, at) for mark in (". ", "! ", "? ", "; ")) if i >= 0]
+    return start, min(ends, default=len(text))
+
+
+def _outcome_tally(match: re.Match[str]) -> bool:
+    """A pair of whole numbers right after the verb of a vote's outcome ("passed the bill
+    52-48", "passed 52 to 48"), nothing of its own after it, in a sentence of a vote."""
+    if _group(match, "sep").strip() not in ("-", "–", "—", "to") or not _group(match, "n2"):
+        return False
+    if any(_group(match, name) for name in ("hedge", "between", "cur", "cur2", "suffix", "pct")):
+        return False
+    text = match.string
+    before = text[max(0, match.start() - OUTCOME_REACH) : match.start()]
+    if not (OUTCOME_BEFORE.search(before) and TALLY_END.match(text, match.end())):
+        return False
+    start, end = _sentence_around(text, match.start())
+    return bool(VOTE_CONTEXT.search(text, start, end))
+
+
+def _tally_counts(match: re.Match[str], article_id: str, blocked: list[Span]) -> Iterator[Quantity]:
+    """The two counts of a vote's tally, each its side's: for and against."""
+    spans = [match.span("n1"), match.span("n2")]
+    parsed = [_parse_number(match.group("n1")), _parse_number(match.group("n2"))]
+    if any(_is_blocked(start, end, blocked) for start, end in spans):
+        return
+    values = [number.value for number in parsed if number is not None and not number.vague]
+    if len(values) != 2 or not all(v.is_integer() and 0 <= v <= TALLY_MOST for v in values):
+        return
+    sides = _tally_sides(match.string, match.start(), match.end(), values)
+    for (start, end), value, unit in zip(spans, values, sides, strict=True):
+        evidence = Evidence(article_id, start, end, match.string[start:end])
+        yield Quantity(evidence, value, unit, None, value, value)
+
+
+def _tally_sides(text: str, at: int, end_of_tally: int, values: list[float]) -> tuple[str, str]:
+    """Which side each count of a tally is: by the nearest outcome word of its sentence (the
+    larger count is the winning side's), else written for first, as tallies are."""
+    start, end = _sentence_around(text, at)
+    outcomes = [
+        (abs(found.start() - at), passed)
+        for passed, pattern in ((True, PASSING), (False, FAILING))
+        for found in pattern.finditer(text, start, end)
+    ]
+    first, second = values
+    if AGAINST_AFTER.match(text, end_of_tally):
+        outcomes.append((0, False))  # "voted 52-48 against confirming": against the motion
+    if first != second and RULING.search(text, start, end):
+        return (TALLY_FOR, TALLY_AGAINST) if first > second else (TALLY_AGAINST, TALLY_FOR)
+    if not outcomes or first == second or THRESHOLD.search(text, start, end):
+        return TALLY_FOR, TALLY_AGAINST
+    passed = min(outcomes)[1]
+    first_won = first > second
+    return (TALLY_FOR, TALLY_AGAINST) if first_won == passed else (TALLY_AGAINST, TALLY_FOR)
+
+
+def _named_sides(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Counts whose side the writer names ("52 votes in favor and 48 against"), as tallies
+    when a sentence names both sides."""
+    sides: dict[int, str] = {}
+    for index, quantity in enumerate(found):
+        named = TALLY_SIDE_AFTER.match(text, quantity.evidence.end)
+        if named is None or quantity.unit in TALLY_UNITS or unit_kind(quantity.unit) != "count":
+            continue
+        sides[index] = TALLY_FOR if named.group("favour") or named.group("yes") else TALLY_AGAINST
+    kept = list(found)
+    for index, side in sides.items():
+        other = sides.get(index + 1)
+        if other is None or other == side:
+            continue
+        first, second = found[index], found[index + 1]
+        between = text[first.evidence.end : second.evidence.start]
+        if len(between) > TALLY_SIDES_APART or re.search(r"[.!?;]\s", between):
+            continue
+        kept[index] = replace(first, unit=side)
+        kept[index + 1] = replace(second, unit=other)
+    return kept
 
 
 def _shared_scale(first: _Parsed, second: _Parsed) -> float:
