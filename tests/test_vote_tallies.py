@@ -48,6 +48,8 @@ def _sides(text: str) -> list[tuple[float, str]]:
         # a court's split, the majority first
         ("The court ruled 6-3 on Monday that the map was lawful.", [6, 3]),
         ("In a 5-4 decision on Monday, the court upheld the map.", [5, 4]),
+        # a court named in a vote is no court's ruling
+        ("The Senate rejected the court nominee 48-52 on Tuesday.", [48, 52]),
         # sides the writer names
         ("The bill passed with 52 votes in favor and 48 against.", [52, 48]),
         ("It failed, with 210 lawmakers voting in favour and 215 voting against.", [210, 215]),

@@ -244,9 +244,10 @@ FAILING = re.compile(
 # "voted 52-48 against confirming him", "7-4 on Monday against advancing": the motion's
 # outcome; not "two Democrats sided with the GOP against the effort" further on
 AGAINST_AFTER = re.compile(r"\s*(?:on\s+[A-Z]\w+\s+)?against\s+\w+ing\b")
-# A court's or a jury's split: the majority's count is the one for the ruling, whatever it
-# decided ("ruled 6-3 to strike down the law", "in a 6-3 decision")
-RULING = re.compile(r"\b(?:ruled|rulings?|decisions?|verdicts?|justices|judges|court|jury)\b", re.I)
+# A court's split: the majority's count is the one for the ruling, whatever it decided
+# ("ruled 6-3 to strike down the law", "in a 6-3 decision"); not a court's name in a vote
+# ("rejected the court nominee 48-52")
+RULING = re.compile(r"\b(?:ruled|rulings?|decisions?|verdicts?|justices)\b", re.I)
 # Sides a writer names ("52 votes in favor and 48 against", "210 lawmakers voting in favour
 # and 215 voting against", "52 yes votes and 48 no votes"): both in one sentence, close.
 TALLY_SIDE_AFTER = re.compile(
@@ -1044,8 +1045,10 @@ def _tally_counts(match: re.Match[str], article_id: str, blocked: list[Span]) ->
 
 
 def _tally_sides(text: str, at: int, end_of_tally: int, values: list[float]) -> tuple[str, str]:
-    """Which side each count of a tally is: by the nearest outcome word of its sentence (the
-    larger count is the winning side's), else written for first, as tallies are."""
+    """Which side each count of a tally is: a court's majority is for its ruling; else by the
+    nearest outcome word of its sentence, or "against" right after the tally (the larger
+    count is the winning side's); else, or where a bar is to be cleared, as written: the
+    votes for first."""
     start, end = _sentence_around(text, at)
     outcomes = [
         (abs(found.start() - at), passed)
