@@ -29,6 +29,7 @@ from triangulate.compare.candidates import bucket_pairs
 from triangulate.compare.disagreements import name_key, spelled_alike
 from triangulate.compare.labels import SUM_MEASURES
 from triangulate.compare.statements import Statement, stem
+from triangulate.core.dates import MONTH_NAMES, WEEKDAY_NAMES
 from triangulate.core.spans import split_at
 from triangulate.core.words import (
     NUMBER_WORDS,
@@ -139,11 +140,11 @@ CHANGE_BEFORE = re.compile(
 )
 # A move told of one day's trading: "fell 2% today", "higher than the start of the day"
 DAY_MOVE = re.compile(r"\b(?:today|the\s+day|on\s+the\s+day|intraday)\b", re.I)
-WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_WEEKDAYS = "|".join(WEEKDAY_NAMES)
+WEEKDAY = re.compile(rf"\b(?:{_WEEKDAYS})\b")
 # A day a move is told of: "on Wednesday", "today", "in Wednesday's session"
 DAY_OF_A_MOVE = re.compile(
-    r"\b(?:today|yesterday|the\s+day|intraday|session|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|"
-    r"Satur|Sun)day(?:'s)?)\b",
+    rf"\b(?:today|yesterday|the\s+day|intraday|session|(?:on\s+)?(?:{_WEEKDAYS})(?:'s)?)\b",
     re.I,
 )
 CHANGE_AFTER = re.compile(r"\s*(?:more|less|fewer|higher|lower)\s+than\b", re.I)
@@ -245,7 +246,7 @@ EXTENT = "spread"  # the one verb an extent is compared by
 # The period a firm's sum is of, the nearest its sentence names: a quarter's revenue and a
 # year's are two questions ("revenue of $4.2 billion for the first quarter", "full-year
 # sales of $16 billion"); nearest, for "first-quarter revenue, up 8% from a year earlier".
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTHS = "|".join(MONTH_NAMES)
 SUM_PERIODS = (
     ("quarter", re.compile(r"\bquarter(?:ly|s)?\b|\bQ[1-4]\b|\bthree\s+months\b", re.I)),
     ("half", re.compile(
@@ -491,6 +492,8 @@ class _Traits:
     verb_only: bool = False  # such a count told by its verb alone ("killing 12", "12 died")
     named: _Named | None = None  # its subject, when a name tells it (_subject_named)
     period: str | None = None  # a sum's period: "quarter", "half", "month", "year"
+    share_holder: _Named | None = None  # who a share is named for right after it
+    of_a_whole: bool = False  # a share of a whole its subject names, or of the ballots counted
 
 
 def _one_wording(first: _Traits, second: _Traits) -> bool:
@@ -955,6 +958,7 @@ class Linker:
             sentence = " ".join(self.statements[value.statement].text.split())
         state = self._state_counted(value)
         predicate = self._predicate(value, state)
+        share_holder = self._share_holder(value)
         return _Traits(
             kind=self._kind(value),
             written=self._written(value),
@@ -971,8 +975,10 @@ class Linker:
             scope=self._scope(value),
             state=state,
             verb_only=state is not None and not self._state_noun(value),
-            named=self._share_holder(value) or _subject_named(value, self.statements),
+            named=share_holder or _subject_named(value, self.statements),
             period=self._period(value),
+            share_holder=share_holder,
+            of_a_whole=self._share_of_a_whole(value),
         )
 
     # ------------------------------------------------------------ pairs
@@ -1240,7 +1246,7 @@ class Linker:
             return False  # "Hask was sentenced to 25 years", "his co-defendant received 12"
         if self._bills_apart(i, j):
             return False  # "the $95 billion foreign aid package", "a $14 billion border bill"
-        held = (self._share_holder(a), self._share_holder(b))
+        held = (first.share_holder, second.share_holder)
         if (
             held[0]
             and held[1]
@@ -1250,7 +1256,7 @@ class Linker:
         if self._two_movers(a, b):
             return False  # "shares tumbled 8 percent", "profit sank 40 percent"
         named = first.named is not None or second.named is not None
-        if named and self._share_of_a_whole(a) != self._share_of_a_whole(b):
+        if named and first.of_a_whole != second.of_a_whole:
             return False  # "90 percent of votes were counted", "Orrin Pell took 45 percent"
         measures = {first.key[0], second.key[0]}
         if quantity_reader.STORM_CATEGORY in (a.unit, b.unit):

@@ -981,23 +981,23 @@ def _score_like(match: re.Match[str], first: _Parsed) -> bool:
 def _tally(match: re.Match[str]) -> bool:
     """A pair of a vote ("a 48-51 vote", "voting it down 49-51", "a tally of 48 to 51"):
     two counts, whichever side it names first, not a range of one."""
-    if not _group(match, "n2"):
-        return False
-    text = match.string
-    return bool(
-        TALLY_AFTER.match(text, match.end())
-        or TALLY_BEFORE.search(text[max(0, match.start() - TALLY_REACH) : match.start()])
-    )
+    return _pair_told_by(match, TALLY_AFTER, TALLY_BEFORE)
 
 
 def _margin(match: re.Match[str]) -> bool:
     """A pair of a margin ("by a 44-26 margin", "a margin of 3 to 1"): two counts."""
+    return _pair_told_by(match, MARGIN_AFTER, MARGIN_BEFORE)
+
+
+def _pair_told_by(match: re.Match[str], after: re.Pattern[str], before: re.Pattern[str]) -> bool:
+    """Whether a pair of numbers has the words of ``after`` right after it or of ``before``
+    within ``TALLY_REACH`` characters before it."""
     if not _group(match, "n2"):
         return False
     text = match.string
     return bool(
-        MARGIN_AFTER.match(text, match.end())
-        or MARGIN_BEFORE.search(text[max(0, match.start() - TALLY_REACH) : match.start()])
+        after.match(text, match.end())
+        or before.search(text[max(0, match.start() - TALLY_REACH) : match.start()])
     )
 
 
