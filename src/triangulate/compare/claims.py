@@ -226,6 +226,16 @@ NAMED_EARLIER = re.compile(r"^\W*the\s+(?:last|previous|prior)\s+(?:\w+\s+){0,2}
 GOES_ON = re.compile(r"^\W*(?:it|they|that|this)\s+(?!(?:is|are|has|have|will)\b)", re.I)
 # A date a state lasts until: "schools will stay closed through Friday".
 SPAN_END_BEFORE = re.compile(r"\b(?:through|until|till)\s+(?:the\s+)?$", re.I)
+# The window a record is told over, no time of the happening: "its lowest level in over six
+# years", "the worst flood since 1998", "the first time in a decade"
+RECORD_WINDOW_BEFORE = re.compile(
+    # lower-case: "an Academy Award nomination for Best Adapted Screenplay in 2002" is dated
+    r"\b(?:lowest|highest|worst|best|biggest|largest|smallest|deadliest|strongest|weakest|"
+    r"fastest|slowest|steepest|sharpest|heaviest|first\s+time|"
+    r"(?:most|least)\s+(?![\w-]+ly\b)[\w-]+)\b"
+    r"(?:\s+[\w'-]+){0,3}?\s+(?:in|since|for)\s+(?:(?:over|more\s+than|nearly|almost|about|"
+    r"some|at\s+least|the\s+(?:past|last))\s+)?$"
+)
 # A year or decade a noun is of ("stars of the 1940s and 1950s", "the floods of 2019"): the
 # noun's time, not its clause's happening; the part of a time is the clause's ("the end of
 # 2019", "the summer of 2019").
@@ -768,6 +778,8 @@ def _time_mention(
     the day its speaker spoke on, which the report need not give: no sure side of a clash."""
     if not time.anchored or not time.value:
         return None
+    if RECORD_WINDOW_BEFORE.search(split_at(fact.evidence, time.evidence)[0][-80:]):
+        return None  # "its lowest level since 2003" does not date the fall
     anchor = _anchor_for(time, fact)
     span = parse_time_value(time.value, anchor)
     if span is None:
@@ -1705,6 +1717,7 @@ def _linker(
                 of_a_day=mention.time is not None and mention.time.granularity == "day",
                 prison_term=_a_prison_term(mention),
                 published=mention.published,
+                days_told=_dated_days(mention),
             )
         )
     nouns = sorted({v.unit for v in values if v.kind == "quantity" and v.unit})
@@ -1752,6 +1765,15 @@ def _goes_on(before: Statement, statement: Statement) -> bool:
         and not statement.times
         and GOES_ON.match(statement.text) is not None
     )
+
+
+def _dated_days(mention: Mention) -> tuple[int, int] | None:
+    """A date's first and last day as ordinals; None for a figure or a length of time."""
+    if mention.kind != "time" or mention.span is None or mention.time is None:
+        return None
+    if (mention.time.value or "").startswith("P"):
+        return None  # "for six years", counted from a day the sentence gives
+    return mention.span.outer
 
 
 def _period_days(mention: Mention) -> int | None:

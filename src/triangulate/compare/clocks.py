@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from triangulate.compare import labels
+from triangulate.compare import labels, markets
 from triangulate.compare.contrasts import components, conflict_side, named_sources
 from triangulate.compare.statements import Statement
 from triangulate.core.dates import DateInterval, clock_hedge
@@ -100,6 +100,7 @@ def clock_claims(
         and i in clocks
         and j in clocks
         and _comparable(clocks[i], clocks[j])
+        and not _market_times_of_two_days(clocks[i], clocks[j], articles)
     ]
     claims = []
     for members in components(linked):
@@ -132,6 +133,16 @@ def _comparable(a: Clock, b: Clock) -> bool:
         return False
     days_a, days_b = _days(a), _days(b)
     return not days_a or not days_b or any(x.overlaps(y) for x in days_a for y in days_b)
+
+
+def _market_times_of_two_days(a: Clock, b: Clock, articles: Sources[Article]) -> bool:
+    """Times of day a market stood somewhere ("the Dow was down 2.6% at 16:08 UTC") told by
+    reports of two days: each its day's (``compare/markets.py``)."""
+    sentences = (a.statement.text, b.statement.text)
+    published = (articles[a.statement.article].published, articles[b.statement.article].published)
+    return all(markets.told_of_a_move(s) for s in sentences) and markets.of_two_days(
+        published, sentences
+    )
 
 
 def _zone(clock: Clock) -> str:

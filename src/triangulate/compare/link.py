@@ -23,13 +23,13 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from triangulate.compare import labels
+from triangulate.compare import labels, markets
 from triangulate.compare.align import pair_score
 from triangulate.compare.candidates import bucket_pairs
 from triangulate.compare.disagreements import name_key, spelled_alike
 from triangulate.compare.labels import SUM_MEASURES
 from triangulate.compare.statements import Statement, stem
-from triangulate.core.dates import MONTH_NAMES, WEEKDAY_NAMES
+from triangulate.core.dates import MONTH_NAMES, WEEKDAY_NAMES, day_of
 from triangulate.core.spans import split_at
 from triangulate.core.words import (
     NUMBER_WORDS,
@@ -141,13 +141,33 @@ CHANGE_BEFORE = re.compile(
 # A move told of one day's trading: "fell 2% today", "higher than the start of the day"
 DAY_MOVE = re.compile(r"\b(?:today|the\s+day|on\s+the\s+day|intraday)\b", re.I)
 _WEEKDAYS = "|".join(WEEKDAY_NAMES)
-WEEKDAY = re.compile(rf"\b(?:{_WEEKDAYS})\b")
 # A day a move is told of: "on Wednesday", "today", "in Wednesday's session"
 DAY_OF_A_MOVE = re.compile(
     rf"\b(?:today|yesterday|the\s+day|intraday|session|(?:on\s+)?(?:{_WEEKDAYS})(?:'s)?)\b",
     re.I,
 )
 CHANGE_AFTER = re.compile(r"\s*(?:more|less|fewer|higher|lower)\s+than\b", re.I)
+MARKET_LEVEL_VERBS = word_set("close end finish open stand trade")
+# What a figure is told for each of, right after it and its noun: "$20 million per season",
+# "$15 an hour", "300 cars a day", "$2 billion annually"; not "a year earlier", "a week after"
+RATE_AFTER = re.compile(
+    r"\s*(?:[a-z][\w-]*\s+){0,2}?(?:(?:per|a|an|each|every)\s+(?P<unit>season|year|month|week|"
+    r"day|night|hour|minute|game|match|barrel|person|head|household|capita|tonne|ton)\b"
+    r"(?!\s+(?:ago|earlier|before|later|after)\b)|(?P<adverb>annually|yearly|monthly|weekly|"
+    r"daily|nightly|hourly)\b)",
+    re.I,
+)
+ADVERB_RATES = {
+    "annually": "year",
+    "yearly": "year",
+    "monthly": "month",
+    "weekly": "week",
+    "daily": "day",
+    "nightly": "night",
+    "hourly": "hour",
+}
+CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+INDEX_POINTS = frozenset({"point", "points"})
 # Sums a story tells once, whatever verb carries them.
 ONE_SUM_MEASURES = frozenset(
     {"per share", "severance", "settlement", "damages", "bailout", "valuation", "market value"}
@@ -379,6 +399,7 @@ class LinkInput:
     of_a_day: bool = False  # a date told to its day ("on Wednesday", "May 8")
     prison_term: bool = False  # a length of time told with words of sentencing or prison
     published: str | None = None  # its report's day
+    days_told: tuple[int, int] | None = None  # a date's first and last day (ordinals)
 
 
 def _one_time(a: LinkInput, b: LinkInput) -> bool:
@@ -388,6 +409,16 @@ def _one_time(a: LinkInput, b: LinkInput) -> bool:
     2005-2007"). Two years or a year and a day on one verb are two happenings of a record or
     a history ("was charged in 2004", "was charged in 2005 with assault")."""
     return (a.of_a_day and b.of_a_day) or a.unit == b.unit == "range"
+
+
+def _dated_after(told: LinkInput, other: LinkInput) -> bool:
+    """``told`` dates a happening to its report's day or before, ``other`` to more than a day
+    after that report came out (a day's slack for a report dated before a late-night
+    happening)."""
+    reported = day_of(told.published)
+    if reported is None or told.days_told is None or other.days_told is None:
+        return False
+    return told.days_told[1] <= reported.toordinal() < other.days_told[0] - 1
 
 
 def _shifted(a: LinkInput, b: LinkInput) -> bool:
@@ -494,6 +525,7 @@ class _Traits:
     period: str | None = None  # a sum's period: "quarter", "half", "month", "year"
     share_holder: _Named | None = None  # who a share is named for right after it
     of_a_whole: bool = False  # a share of a whole its subject names, or of the ballots counted
+    rate: str | None = None  # what the figure is told for each of: "year", "season", "hour"
 
 
 def _one_wording(first: _Traits, second: _Traits) -> bool:
@@ -979,7 +1011,22 @@ class Linker:
             period=self._period(value),
             share_holder=share_holder,
             of_a_whole=self._share_of_a_whole(value),
+            rate=self._rate(value),
         )
+
+    def _rate(self, value: LinkInput) -> str | None:
+        """What a figure is told for each of ("$20 million per season", "$15 an hour", "300
+        cars a day", "$2 billion annually"): "season", "hour", "day", "year"; None for a
+        figure told whole."""
+        if value.kind != "quantity" or value.statement is None:
+            return None
+        _, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        found = RATE_AFTER.match(after)
+        if found is None:
+            return None
+        if found.group("unit"):
+            return found.group("unit").lower()
+        return ADVERB_RATES[found.group("adverb").lower()]
 
     # ------------------------------------------------------------ pairs
 
@@ -1392,10 +1439,8 @@ class Linker:
         a, b = self.values[i], self.values[j]
         if not {self.traits[i].unit_kind, self.traits[j].unit_kind} <= SHARE_KINDS:
             return False  # a share's or an index's move, not a count's
-        if not (a.published and b.published) or a.published[:10] == b.published[:10]:
-            return False
-        sentences = [self.traits[k].sentence or "" for k in (i, j)]
-        if any(WEEKDAY.search(sentence) for sentence in sentences):
+        sentences = (self.traits[i].sentence or "", self.traits[j].sentence or "")
+        if not markets.of_two_days((a.published, b.published), sentences):
             return False
         if not all(self._a_move(self.values[k]) for k in (i, j)):
             return False
@@ -1403,6 +1448,47 @@ class Linker:
         if directions == {"up", "down"}:
             return True  # "lost more than 33%" one day, "rising by 31.49%" another
         return all(DAY_MOVE.search(sentence) for sentence in sentences)
+
+    def _market_figures_of_two_days(self, i: int, j: int) -> bool:
+        """Two different figures of a market's level or move told by reports of two days
+        that name no other day: each is its day's figure (``compare/markets.py``). An equal
+        figure may be one day's told again: it still agrees."""
+        a, b = self.values[i], self.values[j]
+        sentences = (self.traits[i].sentence or "", self.traits[j].sentence or "")
+        return markets.of_two_days((a.published, b.published), sentences) and all(
+            self._market_figure(k) for k in (i, j)
+        )
+
+    def _market_figure(self, index: int) -> bool:
+        """A figure its sentence tells of a market's level or move ("the FTSE 100 rose by
+        8.04%, which is 392.50 points", "the Korvel 200 was down 2.1% at 15:40 GMT")."""
+        value, traits = self.values[index], self.traits[index]
+        sentence = traits.sentence or ""
+        if value.kind == "time":  # the time of day a level stood somewhere
+            return bool(CLOCK_TIME.search(value.value_evidence.text)) and markets.told_of_a_move(
+                sentence
+            )
+        if not markets.told_of_a_market(sentence):
+            return False
+        if value.unit.lower() in INDEX_POINTS:
+            return True
+        if traits.unit_kind not in SHARE_KINDS:
+            return False
+        verb = (value.predicate or "").removeprefix("not ")
+        return (
+            self._a_move(value) or self._direction(index) is not None or verb in MARKET_LEVEL_VERBS
+        )
+
+    def _market_days_apart(self, i: int, j: int) -> bool:
+        """Two dates of a market's happening (a close, a fall), one report dating it to its
+        own day or before, the other to more than a day after that report came out: the
+        first could not have told of it, so they are two trading days' ("closed at its
+        lowest on Thursday" in Friday's report, "on Monday" in Tuesday's). A one-off
+        happening dated so stays a conflict: the sources disagree on its day."""
+        a, b = self.values[i], self.values[j]
+        if a.kind != "time" or not (_dated_after(a, b) or _dated_after(b, a)):
+            return False
+        return all(markets.told_of_a_market(self.traits[k].sentence or "") for k in (i, j))
 
     def _direction(self, index: int) -> str | None:
         """ "up" or "down": which way a move went, by the words right before it ("rising
@@ -1793,6 +1879,14 @@ class Linker:
                 return None  # "two more bodies on Wednesday", "three more on Thursday"
             if a.of_a_past_year != b.of_a_past_year:
                 return None  # "in 2021, when nine cars left the tracks": another happening
+            if self.traits[i].rate != self.traits[j].rate:
+                return None  # "$20 million per season", "a $160 million deal": a rate, a sum
+                # (an equal figure still agrees: "$15 an hour", "a $15 minimum wage")
+            if self._market_figures_of_two_days(i, j):
+                return None  # "the Dow was down 2.6%" on Monday, "up 3.1%" on Thursday
+            if self._market_days_apart(i, j):
+                return None  # "closed at its lowest on Thursday" in Friday's report, "on
+                # Monday" in Tuesday's: two closes, not two dates of one
             if _reach_differs(self.traits[i].scope, self.traits[j].scope):
                 return None  # "31,000 people worldwide", "6,000 people in Ashford"
             if not (a.reliable and b.reliable):

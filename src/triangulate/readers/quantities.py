@@ -274,6 +274,7 @@ CONVERSION_SLACK = 0.05
 CONVERSION_BETWEEN = re.compile(
     r"(?:\s*-?\s*[A-Za-z][\w.-]*)?\s*\(\s*(?:about|some|around|roughly|nearly|almost)?\s*"
 )
+BRACKET_CLOSES = re.compile(r"\s*\)")
 ROUND_SLACK = 0.025  # a round figure ("2,000") may stand for one up to this share away
 # "36-year-old", "36 - year - old" (tokenised), "36 years old"; "aged 36"
 AGE_AFTER = re.compile(r"\s*-\s*years?\s*-\s*old\b|\s+years?\s+old\b", re.IGNORECASE)
@@ -622,20 +623,29 @@ def _counts_the_same(text: str, before: Quantity, quantity: Quantity) -> bool:
 
 def _without_conversions(text: str, found: list[Quantity]) -> list[Quantity]:
     """The figures without the conversions written in brackets after them ("about 58 km (36
-    miles)"): the same length again, rounded, whose hedge the writer leaves with the first."""
+    miles)", "85 million euros ($108 million)"): the same length or sum again, rounded or at
+    the writer's rate of exchange, whose hedge the writer leaves with the first."""
     kept: list[Quantity] = []
     for quantity in found:
         before = kept[-1] if kept else None
-        if (
-            before is not None
-            and CONVERSION_BETWEEN.fullmatch(text, before.evidence.end, quantity.evidence.start)
-            and unit_kind(quantity.unit) == unit_kind(before.unit)
-            and unit_kind(quantity.unit) in ("length", "area")
-            and quantity.unit.lower() != before.unit.lower()
-        ):
+        if before is not None and _converted(text, before, quantity):
             continue
         kept.append(quantity)
     return kept
+
+
+def _converted(text: str, before: Quantity, quantity: Quantity) -> bool:
+    """``quantity`` is ``before`` in another unit, written in brackets right after it: a
+    length or an area in another unit, or a sum in another currency bracketed alone."""
+    if not CONVERSION_BETWEEN.fullmatch(text, before.evidence.end, quantity.evidence.start):
+        return False
+    kinds = (unit_kind(before.unit), unit_kind(quantity.unit))
+    if kinds[0] == kinds[1] and kinds[0] in ("length", "area"):
+        return quantity.unit.lower() != before.unit.lower()
+    if not (kinds[0].startswith("money:") and kinds[1].startswith("money:")):
+        return False
+    # "($2 million more than last year)" is no conversion: the bracket closes after the sum
+    return kinds[0] != kinds[1] and BRACKET_CLOSES.match(text, quantity.evidence.end) is not None
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:

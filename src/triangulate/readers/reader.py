@@ -50,7 +50,7 @@ from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import told_times
 from triangulate.readers.units import find_units
 
-READER_VERSION = "35"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
+READER_VERSION = "36"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
 # 6: events told by another clause's sentence, quotes kept to their clause; 7: speeds;
 # 8: a year naming happenings ("the 1974 bombings", "the May 2031 riots") and a tokenised
 # clock time ("11 : 40 p.m.") are no counts; 9: a quoted speaker named by a surname the tagger
@@ -107,7 +107,9 @@ READER_VERSION = "35"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # verb with its agent before a date ("killed by police on Saturday") dates it to the past;
 # 33: a share price's move printed after a firm's name and ticker ("Korvel Inc. KVM -2.13%")
 # is no figure of the story; 34: a number whose noun is left out counts the figure's before it
-# ("300 homes were destroyed in Harwick and 120 in Lindale")
+# ("300 homes were destroyed in Harwick and 120 in Lindale"); 35: a vote's tally ("voted
+# 52-48") is two counts, a storm's category a unit; 36: a sum in another currency bracketed
+# after a sum ("85 million euros ($108 million)") is its conversion, no figure of its own
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per

@@ -1,0 +1,53 @@
+"""A market's figures are of their day.
+
+An index's level and its move, a share's move and the time of day a market stood somewhere
+change from one trading day to the next. Told by a report that names no other day, they are
+that report's day's: two reports of two days telling two such figures tell two days, not
+two accounts of one (``compare/link.py`` for the figures and a market's closes dated to two
+days, ``compare/clocks.py`` for the times of day).
+"""
+
+from __future__ import annotations
+
+import re
+
+from triangulate.core.dates import MONTH_NAMES, WEEKDAY_NAMES
+
+# A day or a date named in a sentence: its figures may be of another day than its report's
+DAY_OR_DATE_NAMED = re.compile(
+    rf"\b(?:{'|'.join(WEEKDAY_NAMES)}|{'|'.join(MONTH_NAMES)}|yesterday)\b"
+    r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*\d"
+)
+# Words telling a market whose level moves from day to day: an index (by a common name or
+# as "index", "average"), stocks, shares, an exchange's trading
+MARKET_TOLD = re.compile(
+    r"\b(?:index|indexes|indices|average|markets?|stocks?|shares?|exchanges?|bourses?|"
+    r"trading|traded|Dow|Nasdaq|FTSE|S&P|DAX|CAC|Nikkei|Hang\s+Seng|Stoxx|Sensex|Kospi|"
+    r"Bovespa|RTS)\b",
+    re.I,
+)
+# A level's move told in a sentence whatever the level is called: "was down 2.1%"
+MOVE_TOLD = re.compile(
+    r"\b(?:up|down|higher|lower|rose|fell|gained|lost|dropped|climbed|slipped)\s+(?:by\s+)?"
+    r"[\d.,]+\s*(?:%|percent\b|per\s+cent\b|points\b)",
+    re.I,
+)
+
+
+def told_of_a_market(sentence: str) -> bool:
+    """The sentence tells of a market ("the FTSE 100 rose by 8.04%", "shares fell")."""
+    return MARKET_TOLD.search(sentence) is not None
+
+
+def told_of_a_move(sentence: str) -> bool:
+    """The sentence tells a market or a level's move ("the Korvel 200 was down 2.1%")."""
+    return told_of_a_market(sentence) or MOVE_TOLD.search(sentence) is not None
+
+
+def of_two_days(published: tuple[str | None, str | None], sentences: tuple[str, str]) -> bool:
+    """Two reports of two days, and neither sentence names a day or a date: what each tells
+    of the moment is of its own report's day."""
+    first, second = published
+    if not (first and second) or first[:10] == second[:10]:
+        return False
+    return not any(DAY_OR_DATE_NAMED.search(sentence) for sentence in sentences)

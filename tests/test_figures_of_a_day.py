@@ -1,0 +1,240 @@
+"""Figures and dates of their day: a market's level and moves told by reports of two days are
+each day's, and so is a market's close one report dates to its own day or before and another
+to more than a day after that report came out; a rate and a whole sum do not clash; the
+window a record is told over dates nothing; a sum converted in brackets is no figure of its
+own.
+
+Invented articles, read by the real readers and compared by ``compare()``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import compare_dated
+from triangulate.models import Article, Claim
+from triangulate.nlp.encoder import TextEncoder, load_encoder
+from triangulate.readers.reader import read_article
+
+
+@pytest.fixture(scope="module")
+def encoder() -> TextEncoder:
+    return load_encoder()
+
+
+def _sides(claims: list[Claim], status: str, kind: str) -> list[list[str]]:
+    return sorted(
+        sorted(side.display for side in claim.sides)
+        for claim in claims
+        if claim.kind == kind and claim.status == status
+    )
+
+
+MONDAY = (
+    "2031-03-03",
+    "Stock markets fell on worries over interest rates. The Korvel 200 index dropped 2.4%, or"
+    " 104.20 points, to 4,210.50. The Korvel 200 was down 2.1% at 15:40 GMT, traders said.",
+)
+
+
+def test_a_markets_moves_told_on_two_days_are_each_days(encoder: TextEncoder) -> None:
+    thursday = (
+        "2031-03-06",
+        "Stock markets fell again on worries over interest rates. The Korvel 200 index dropped"
+        " 1.1%, or 46.30 points, to 4,164.20. The Korvel 200 was down 0.9% at 14:10 GMT,"
+        " traders said.",
+    )
+    claims = compare_dated(encoder, [MONDAY, thursday])
+    assert _sides(claims, "conflict", "figure") == []
+    assert _sides(claims, "conflict", "time") == []
+
+
+def test_a_markets_moves_told_on_one_day_still_clash(encoder: TextEncoder) -> None:
+    same_day = (
+        "2031-03-03",
+        "Stock markets fell on rate worries. The Korvel 200 index dropped 2.6%, or 112.80"
+        " points, to 4,201.90.",
+    )
+    claims = compare_dated(encoder, [MONDAY, same_day])
+    assert ["2.4%", "2.6%"] in _sides(claims, "conflict", "figure")
+
+
+def test_a_markets_move_told_again_the_next_day_still_agrees(encoder: TextEncoder) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                "2031-03-03",
+                "Stock markets fell on worries over interest rates. The Korvel 200 index dropped"
+                " 2.4% to 4,210.50.",
+            ),
+            (
+                "2031-03-04",
+                "Stock markets recovered on Tuesday after Monday's fall. The Korvel 200 index had"
+                " dropped 2.4% to 4,210.50, its worst day this year.",
+            ),
+        ],
+    )
+    agreed = _sides(claims, "agreed", "figure")
+    assert ["2.4%"] in agreed
+    assert ["4,210.50"] in agreed
+
+
+def test_a_markets_close_dated_after_the_other_report_is_another_days(
+    encoder: TextEncoder,
+) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                "2031-02-21",
+                "The Korvel 200 index closed at its lowest level in over six years on Thursday,"
+                " traders said.",
+            ),
+            (
+                "2031-02-25",
+                "The Korvel 200 index closed at its lowest level in over a decade on Monday,"
+                " traders said.",
+            ),
+        ],
+    )
+    assert _sides(claims, "conflict", "date") == []
+
+
+def test_a_one_off_happening_dated_after_the_other_report_still_clashes(
+    encoder: TextEncoder,
+) -> None:
+    # an outage is no market's day: the sources disagree on when it happened
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                "2031-08-16",
+                "The Westbury undersea cable suffered an outage on Tuesday, cutting internet"
+                " links across the region, its operator said.",
+            ),
+            (
+                "2031-10-11",
+                "The Westbury undersea cable suffered an outage on Saturday, cutting internet"
+                " links across the region, its operator said.",
+            ),
+        ],
+    )
+    assert _sides(claims, "conflict", "date") == [["Saturday", "Tuesday"]]
+
+
+def test_two_days_a_day_apart_still_clash(encoder: TextEncoder) -> None:
+    # a report dated the day before a late-night happening: a day's slack
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                "2031-05-02",
+                "The singer Tamsin Vale checked into the Lindale clinic on Thursday night, her"
+                " lawyer said.",
+            ),
+            (
+                "2031-05-03",
+                "The singer Tamsin Vale checked into the Lindale clinic early Friday, her lawyer"
+                " said.",
+            ),
+        ],
+    )
+    assert _sides(claims, "conflict", "date") == [["Friday", "Thursday night"]]
+
+
+def test_the_window_of_a_record_dates_nothing(encoder: TextEncoder) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                "2031-03-03",
+                "The Korvel 200 index fell 2.4% on Monday to its lowest level since 2019.",
+            ),
+            (
+                "2031-03-03",
+                "The Korvel 200 index fell 2.4% on Monday to its lowest close since 2017.",
+            ),
+        ],
+    )
+    assert _sides(claims, "conflict", "date") == []
+    assert ["Monday"] in _sides(claims, "agreed", "date")
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Thieves took gems worth 85 million euros ($108 million).", ["85 million"]),
+        ("The repairs cost £20m (about $26m) in all.", ["£20m"]),
+        ("The trip is 58 km (36 miles) long.", ["58"]),
+        # a bracket that goes on after the sum tells something else
+        (
+            "The charity raised $5 million ($2 million more than last year).",
+            ["$5 million", "$2 million"],
+        ),
+        ("Sales reached $5 million (up from $4 million).", ["$5 million", "$4 million"]),
+    ],
+)
+def test_a_sum_converted_in_brackets_is_no_figure_of_its_own(text: str, figures: list[str]) -> None:
+    reading = read_article(Article("a", "a.txt", text))
+    assert [q.evidence.text for q in reading.quantities] == figures
+
+
+def test_a_rate_and_a_whole_sum_do_not_clash(encoder: TextEncoder) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                "2031-12-10",
+                "The Harwick Hawks signed pitcher Orrin Pell to an eight-year deal worth $184"
+                " million on Tuesday, the team said.",
+            ),
+            (
+                "2031-12-10",
+                "The Harwick Hawks signed pitcher Orrin Pell to an eight-year deal worth $23"
+                " million per season on Tuesday, the team said.",
+            ),
+        ],
+    )
+    assert _sides(claims, "conflict", "figure") == []
+
+
+def test_two_rates_of_one_thing_still_clash(encoder: TextEncoder) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                "2031-12-10",
+                "The Harwick council raised the minimum wage for city workers to $18 an hour on"
+                " Tuesday.",
+            ),
+            (
+                "2031-12-10",
+                "The Harwick council raised the minimum wage for city workers to $17 an hour on"
+                " Tuesday.",
+            ),
+        ],
+    )
+    assert _sides(claims, "conflict", "figure") == [["$17", "$18"]]
+
+
+def test_a_happening_told_as_under_way_may_end_on_a_later_day(encoder: TextEncoder) -> None:
+    # the first report tells the withdrawal under way: its later end is dated apart, and the
+    # two dates given for the soldiers' leaving disagree
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                "2031-04-16",
+                "Westbury peacekeepers are being withdrawn from the Lindale region, where they"
+                " have been stationed since the end of a war in 2027, officials of both"
+                " countries confirmed on Wednesday.",
+            ),
+            (
+                "2031-06-13",
+                "Wednesday marked the day the last Westbury peacekeepers left the Lindale"
+                " region, officials said.",
+            ),
+        ],
+    )
+    assert _sides(claims, "conflict", "date") == [["Wednesday", "Wednesday"]]
