@@ -1,8 +1,9 @@
-"""Figures and dates of their day: a market's level and moves told by reports of two days are
-each day's, and so is a market's close one report dates to its own day or before and another
-to more than a day after that report came out; a rate and a whole sum do not clash; the
-window a record is told over dates nothing; a sum converted in brackets is no figure of its
-own.
+"""Figures and dates of their day, and things a sentence counts apart: a market's level and
+moves told by reports of two days are each day's, and so is a market's close one report dates
+to its own day or before and another to more than a day after that report came out; a rate
+and a whole sum do not clash; the window a record is told over dates nothing; a sum converted
+in brackets is no figure of its own; two nouns one sentence counts side by side are two
+things; two polls' shares of two answers do not clash.
 
 Invented articles, read by the real readers and compared by ``compare()``.
 """
@@ -238,3 +239,85 @@ def test_a_happening_told_as_under_way_may_end_on_a_later_day(encoder: TextEncod
         ],
     )
     assert _sides(claims, "conflict", "date") == [["Wednesday", "Wednesday"]]
+
+
+def test_nouns_one_sentence_counts_side_by_side_are_two_things(encoder: TextEncoder) -> None:
+    # the sentence model finds "voters" and "candidates" alike; the first sentence counts
+    # both, so they are two things
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                "2031-12-15",
+                "Lindale's parliamentary election had 2.5 million eligible voters choosing"
+                " between 288 candidates for 125 seats, officials said.",
+            ),
+            (
+                "2031-12-15",
+                "Of the 288 candidates in Lindale's parliamentary election, 286 have a"
+                " university degree, officials said.",
+            ),
+            (
+                "2031-12-15",
+                "More than 2.4 million eligible voters cast ballots in Lindale's parliamentary"
+                " election, officials said.",
+            ),
+        ],
+    )
+    assert _sides(claims, "conflict", "figure") == []
+    assert ["288"] in _sides(claims, "agreed", "figure")
+
+
+def test_two_polls_shares_of_two_answers_do_not_clash(encoder: TextEncoder) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                "2031-12-15",
+                "Protests over the Lindale strike spread on Saturday. An opinion poll published"
+                " by the Harwick Ledger on Sunday said 58 percent of residents were unhappy with"
+                " the council's response to the strike.",
+            ),
+            (
+                "2031-12-15",
+                "Protests over the Lindale strike spread on Saturday. In a poll released Sunday,"
+                " some 41 percent of respondents said the walkout by dock workers was"
+                " justified.",
+            ),
+        ],
+    )
+    assert _sides(claims, "conflict", "figure") == []
+
+
+def test_one_polls_share_told_two_ways_still_clashes(encoder: TextEncoder) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                "2031-12-15",
+                "A poll released Sunday found 58 percent of Lindale residents support the new"
+                " harbour bridge.",
+            ),
+            (
+                "2031-12-15",
+                "A poll released Sunday found 52 percent of Lindale residents support the new"
+                " harbour bridge.",
+            ),
+        ],
+    )
+    assert _sides(claims, "conflict", "figure") == [["52 percent", "58 percent"]]
+
+
+def test_one_polls_question_paraphrased_still_clashes(encoder: TextEncoder) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            ("2031-12-15", "A poll released Sunday found 58 percent of residents back the bridge."),
+            (
+                "2031-12-15",
+                "A poll released Sunday found 52 percent of Lindale residents support the new"
+                " harbour bridge.",
+            ),
+        ],
+    )
+    assert _sides(claims, "conflict", "figure") == [["52 percent", "58 percent"]]

@@ -35,6 +35,8 @@ from triangulate.core.words import (
     NUMBER_WORDS,
     PERSON_NOUNS,
     REPORTING_VERBS,
+    content_words,
+    overlap,
     verb_groups,
     verbs_alike,
     word_set,
@@ -46,6 +48,13 @@ from triangulate.readers import quantities as quantity_reader
 # compatible or not; the question they answer must match too (see same_question).
 AGREE_ALIGNMENT = 0.2
 CLASH_ALIGNMENT = 0.2
+# Two polls' shares in sentences aligned less than this, whose words for what was answered
+# share less than ANSWER_OVERLAP (Jaccard), are shares of two answers ("83.3 percent were
+# unhappy with the response", "62 percent said the reactions were inexcusable": 0.07; the
+# training coverage's two such pairs 0.0 and 0.07, one question paraphrased 0.29)
+POLL_CLASH_ALIGNMENT = 0.5
+ANSWER_OVERLAP = 0.2
+POLL = re.compile(r"\b(?:polls?|surveys?|surveyed|polled|respondents)\b", re.I)
 NOUN_SIMILARITY = 0.6  # counted nouns this close name the same thing ("troops", "soldiers")
 RARE_VALUE = 0.6  # one distinctive value written in both
 RARE_TIMES = 4  # a value written more often than this is not distinctive
@@ -254,8 +263,6 @@ MOVED_BEFORE = re.compile(
     re.I,
 )
 MOVED_AFTER = re.compile(r"\s*(?:(?P<up>higher|up)|lower|down)\b", re.I)
-# What a market's moves are told of: a move of one of them is no move of a firm's results
-MARKET_HEADS = word_set("shares stock index price prices bond bonds yield currency")
 # Words telling another of a kind: "a rival resolution", "another bill"
 ANOTHER = re.compile(r"\b(?:rival|another|other|second|competing|separate)\b", re.I)
 # Verbs telling how far something spreads over the ground: an area told by any of them is
@@ -419,6 +426,32 @@ def _dated_after(told: LinkInput, other: LinkInput) -> bool:
     if reported is None or told.days_told is None or other.days_told is None:
         return False
     return told.days_told[1] <= reported.toordinal() < other.days_told[0] - 1
+
+
+def _counted_apart(values: Sequence[LinkInput]) -> frozenset[frozenset[str]]:
+    """Pairs of counted nouns a sentence counts side by side with different numbers ("had 2.5
+    million eligible voters picking between 288 candidates"): two things, however alike the
+    sentence model finds their words."""
+    by_statement: dict[int, dict[str, float]] = {}
+    for value in values:
+        if value.kind != "quantity" or value.statement is None or not value.unit:
+            continue
+        if quantity_reader.unit_kind(value.unit) == "count":
+            counts = by_statement.setdefault(value.statement, {})
+            counts.setdefault(_counted_noun(value.unit), value.low)
+    return frozenset(
+        frozenset((first, second))
+        for counts in by_statement.values()
+        for (first, low), (second, other) in itertools.combinations(counts.items(), 2)
+        if low != other
+    )
+
+
+def _counted_noun(unit: str) -> str:
+    """A counted noun folded to one form: "voters" and "voter", "person" and "people" ("not
+    one person, but several people" counts one kind of thing twice)."""
+    folded = stem(unit.lower())
+    return "people" if folded == "person" else folded
 
 
 def _shifted(a: LinkInput, b: LinkInput) -> bool:
@@ -923,6 +956,7 @@ class Linker:
             if t.holder is not None and t.unit_kind != "age" and v.unit not in SHARE_UNITS
         )
         self.ambiguous = self._ambiguous_keys()
+        self.counted_apart = _counted_apart(values)
 
     def _turnouts(self) -> dict[int, float]:
         """How many voted in each tally's vote: its two counts together, side by side in
@@ -1479,6 +1513,23 @@ class Linker:
             self._a_move(value) or self._direction(index) is not None or verb in MARKET_LEVEL_VERBS
         )
 
+    def _answers_of_polls(self, i: int, j: int) -> bool:
+        """Two shares told in sentences of a poll or a survey, of two answers: the words after
+        each share, telling what was answered, have too little in common."""
+        if not {self.traits[i].unit_kind, self.traits[j].unit_kind} <= SHARE_KINDS:
+            return False
+        if not all(POLL.search(self.traits[k].sentence or "") for k in (i, j)):
+            return False
+        answers = [self._words_after(self.values[k]) for k in (i, j)]
+        return overlap(answers[0], answers[1]) < ANSWER_OVERLAP
+
+    def _words_after(self, value: LinkInput) -> frozenset[str]:
+        """The content words of a value's sentence after it."""
+        if value.statement is None:
+            return frozenset()
+        _, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        return content_words(after)
+
     def _market_days_apart(self, i: int, j: int) -> bool:
         """Two dates of a market's happening (a close, a fall), one report dating it to its
         own day or before, the other to more than a day after that report came out: the
@@ -1647,7 +1698,7 @@ class Linker:
         if not (self._a_move(a) and self._a_move(b)):
             return False
         heads = {_head_noun(a.subject), _head_noun(b.subject)}
-        return bool(heads & MARKET_HEADS) and bool(heads & SUM_MEASURES)
+        return bool(heads & markets.MARKET_HEADS) and bool(heads & SUM_MEASURES)
 
     def _a_move(self, value: LinkInput) -> bool:
         """A figure told by a verb of a level's move ("fell 8 percent") or as a change."""
@@ -1824,6 +1875,8 @@ class Linker:
             return True  # the same counted noun (the key's), or words of its phrase
         if not a.unit or not b.unit:
             return False
+        if frozenset((_counted_noun(a.unit), _counted_noun(b.unit))) in self.counted_apart:
+            return False  # "2.5 million voters picking between 288 candidates": two things
         return self.noun_similarity(a.unit, b.unit) >= NOUN_SIMILARITY
 
     def _copied(self, i: int, j: int) -> bool:
@@ -1889,6 +1942,8 @@ class Linker:
                 # Monday" in Tuesday's: two closes, not two dates of one
             if _reach_differs(self.traits[i].scope, self.traits[j].scope):
                 return None  # "31,000 people worldwide", "6,000 people in Ashford"
+            if aligned < POLL_CLASH_ALIGNMENT and self._answers_of_polls(i, j):
+                return None  # "83.3 percent were unhappy", "62 percent said ... inexcusable"
             if not (a.reliable and b.reliable):
                 return None
             if a.unit == b.unit == "range" and a.words & b.words and not _shifted(a, b):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from triangulate.core.dates import MONTH_NAMES, WEEKDAY_NAMES
+from triangulate.core.words import word_set
 
 # A day or a date named in a sentence: its figures may be of another day than its report's
 DAY_OR_DATE_NAMED = re.compile(
@@ -26,6 +27,9 @@ MARKET_TOLD = re.compile(
     r"Bovespa|RTS)\b",
     re.I,
 )
+# What a market's moves are told of, as a subject's head noun: a move of one of them is no
+# move of a firm's results ("shares tumbled 8 percent", "profit sank 40 percent")
+MARKET_HEADS = word_set("shares stock index price prices bond bonds yield currency")
 # A level's move told in a sentence whatever the level is called: "was down 2.1%"
 MOVE_TOLD = re.compile(
     r"\b(?:up|down|higher|lower|rose|fell|gained|lost|dropped|climbed|slipped)\s+(?:by\s+)?"
