@@ -50,6 +50,27 @@ def test_a_markets_moves_told_on_two_days_are_each_days(encoder: TextEncoder) ->
     assert _sides(claims, "conflict", "time") == []
 
 
+def test_a_months_statistic_told_on_two_days_is_no_markets(encoder: TextEncoder) -> None:
+    # "the labour market" tells no market whose level moves every day: the later report's
+    # other rate still brings the first up to date
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                "2031-04-03",
+                "Unemployment in Lindale fell to 4.1% as the labour market cooled, the"
+                " statistics office said.",
+            ),
+            (
+                "2031-04-06",
+                "Unemployment in Lindale fell to 4.3% as the labour market cooled, the"
+                " statistics office said.",
+            ),
+        ],
+    )
+    assert _sides(claims, "update", "figure") == [["4.1%", "4.3%"]]
+
+
 def test_a_markets_moves_told_on_one_day_still_clash(encoder: TextEncoder) -> None:
     same_day = (
         "2031-03-03",

@@ -19,12 +19,12 @@ DAY_OR_DATE_NAMED = re.compile(
     rf"\b(?:{'|'.join(WEEKDAY_NAMES)}|{'|'.join(MONTH_NAMES)}|yesterday)\b"
     r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*\d"
 )
-# Words telling a market whose level moves from day to day: an index (by a common name or
-# as "index", "average"), stocks, shares, an exchange's trading
+# Words telling a financial market whose level moves from day to day: an index (by a common
+# name or as "index"), stocks, shares, a bourse. Not "market" or "average" alone: "the labour
+# market", "house prices rose 3% on average" tell statistics of a month, told again for days
 MARKET_TOLD = re.compile(
-    r"\b(?:index|indexes|indices|average|markets?|stocks?|shares?|exchanges?|bourses?|"
-    r"trading|traded|Dow|Nasdaq|FTSE|S&P|DAX|CAC|Nikkei|Hang\s+Seng|Stoxx|Sensex|Kospi|"
-    r"Bovespa|RTS)\b",
+    r"\b(?:index|indexes|indices|stocks?|shares|bourses?|Dow|Nasdaq|FTSE|S&P|DAX|CAC|Nikkei|"
+    r"Hang\s+Seng|Stoxx|Sensex|Kospi|Bovespa|RTS)\b",
     re.I,
 )
 # What a market's moves are told of, as a subject's head noun: a move of one of them is no
