@@ -778,7 +778,8 @@ def _time_mention(
     the day its speaker spoke on, which the report need not give: no sure side of a clash."""
     if not time.anchored or not time.value:
         return None
-    if RECORD_WINDOW_BEFORE.search(split_at(fact.evidence, time.evidence)[0][-80:]):
+    before = split_at(fact.evidence, time.evidence)[0]
+    if RECORD_WINDOW_BEFORE.search(before[-80:]):
         return None  # "its lowest level since 2003" does not date the fall
     anchor = _anchor_for(time, fact)
     span = parse_time_value(time.value, anchor)
@@ -788,7 +789,7 @@ def _time_mention(
     adjectival = _is_adjectival(text, fact.evidence, time.evidence)
     noun = _noun_of(time, fact.evidence)
     # "will stay closed through Friday": the end of a state, not the day of a happening
-    ending = SPAN_END_BEFORE.search(split_at(fact.evidence, time.evidence)[0][-12:])
+    ending = SPAN_END_BEFORE.search(before[-12:])
     return Mention(
         kind="time",
         article=article.id,
