@@ -675,7 +675,7 @@ def test_a_count_after_a_capitalised_word_stays(text: str, value: float) -> None
 @pytest.mark.parametrize(
     "text, written, unit",
     [
-        ("The mill was sold for US$ 45 million last week.", "$ 45 million", "dollars"),
+        ("The mill was sold for US$ 45 million last week.", "US$ 45 million", "dollars"),
         ("The bridge will cost € 1.2 billion to finish.", "€ 1.2 billion", "euros"),
         ("Tickets cost £ 30 at the gate.", "£ 30", "pounds"),
     ],

@@ -101,6 +101,7 @@ TOLL = re.compile(
     re.I,
 )
 DEATH_VERBS = frozenset({"die", "perish", "succumb", "pass away"})
+THING_PRONOUNS = frozenset({"it", "they"})  # a subject that names no doer of its own
 TOLL_VERBS = frozenset({"rise", "climb", "reach", "increase", "jump", "stand", "grow", "hit"})
 PART_OF = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|some|many|most|all|"
@@ -487,6 +488,20 @@ def _doers_meet(first: frozenset[str], second: frozenset[str]) -> bool:
         return True
     keys = [" ".join(name_key(name)) for name in second]
     return any(spelled_alike(" ".join(name_key(name)), key) for name in first for key in keys)
+
+
+def _pronoun_for(pronoun: str, other: str) -> bool:
+    """Whether ``pronoun`` may stand for the doer ``other``: "it" or "they" for a doer named
+    by common nouns ("the fire", "the floods"). Not for a named one: in "It went up 0.16%" and
+    "the Hang Seng went up 10.24%", "it" is as likely another index."""
+    if pronoun.lower() not in THING_PRONOUNS:
+        return False
+    words = other.split()
+    return (
+        bool(words)
+        and not any(word[:1].isupper() for word in words[1:])
+        and (words[0].lower() in labels.DETERMINERS or not words[0][:1].isupper())
+    )
 
 
 def _other_people(first: str | None, second: str | None) -> bool:
@@ -957,6 +972,10 @@ class Linker:
         )
         self.ambiguous = self._ambiguous_keys()
         self.counted_apart = _counted_apart(values)
+        self.of_statement: dict[int, list[int]] = {}
+        for index, value in enumerate(values):
+            if value.statement is not None:
+                self.of_statement.setdefault(value.statement, []).append(index)
 
     def _turnouts(self) -> dict[int, float]:
         """How many voted in each tally's vote: its two counts together, side by side in
@@ -1417,6 +1436,8 @@ class Linker:
             return True  # "ten killed and 50 hurt": the clause's subject is no doer of the hurt
         if " ".join(a.subject.lower().split()) == " ".join(b.subject.lower().split()):
             return True
+        if _pronoun_for(a.subject, b.subject) or _pronoun_for(b.subject, a.subject):
+            return True  # "It injured 25 workers", "The fire injured 40 workers"
         return _one_thing_named(a.subject, b.subject)
 
     def _revised_count(self, i: int, j: int) -> bool:
@@ -1871,10 +1892,17 @@ class Linker:
             return False  # "killing 12" has no noun but counts people: see _state_counted
         if first.unit_kind != "count":
             return True  # a length, a sum of money, a share: the unit is the question
-        if first.key[0] == second.key[0] or a.words & b.words:
-            return True  # the same counted noun (the key's), or words of its phrase
+        if first.key[0] == second.key[0]:
+            return True  # the same counted noun (the key's)
+        shared = a.words & b.words
         if not a.unit or not b.unit:
-            return False
+            return bool(shared)  # words of its phrase
+        if shared & {_counted_noun(a.unit), _counted_noun(b.unit)}:
+            return True  # "50,000 Armenians", "50,000-odd Armenian residents"
+        if shared and a.compatible_with(j):
+            return True  # "six Russian military officers", "six Russian military hackers"
+        # but two figures that differ, of two nouns sharing a word ("three Internet cables",
+        # "3,000 Internet routes"), leave the question to the nouns
         if frozenset((_counted_noun(a.unit), _counted_noun(b.unit))) in self.counted_apart:
             return False  # "2.5 million voters picking between 288 candidates": two things
         return self.noun_similarity(a.unit, b.unit) >= NOUN_SIMILARITY
@@ -1944,6 +1972,9 @@ class Linker:
                 return None  # "31,000 people worldwide", "6,000 people in Ashford"
             if aligned < POLL_CLASH_ALIGNMENT and self._answers_of_polls(i, j):
                 return None  # "83.3 percent were unhappy", "62 percent said ... inexcusable"
+            if self._told_beside(i, j) or self._told_beside(j, i):
+                return None  # "nine voting for death" against "nine in favor of death and
+                # three voting for life": the second sentence's three counts the others
             if not (a.reliable and b.reliable):
                 return None
             if a.unit == b.unit == "range" and a.words & b.words and not _shifted(a, b):
@@ -1981,6 +2012,23 @@ class Linker:
         if one_holder:
             evidence = max(evidence, 0.9)
         return (evidence, True) if evidence >= AGREE_ALIGNMENT else None
+
+    def _told_beside(self, i: int, j: int) -> bool:
+        """Whether the sentence of ``j`` also tells ``i``'s answer to ``i``'s question, by
+        another of its values: its value that clashes with ``i`` is then of something else
+        the sentence tells beside it (the other side of a vote, a second player's yards)."""
+        statement = self.values[j].statement
+        if statement is None:
+            return False
+        value = self.values[i]
+        return any(
+            k != j
+            and self.traits[k].kind == self.traits[i].kind
+            and self.values[k].value_evidence != self.values[j].value_evidence
+            and value.compatible_with(k)
+            and self.same_question(i, k)
+            for k in self.of_statement[statement]
+        )
 
     def _told_apart(self, i: int, j: int) -> bool:
         """Two values of alike sentences told of two things of one kind, each named ("the

@@ -163,8 +163,16 @@ CURRENCY_UNITS: dict[str, str] = {
     "$": "dollars",
     "us$": "dollars",
     "usd": "dollars",
+    "$us": "dollars",
     "a$": "australian dollars",
+    "$a": "australian dollars",
     "c$": "canadian dollars",
+    "$c": "canadian dollars",
+    "nz$": "new zealand dollars",
+    "$nz": "new zealand dollars",
+    "hk$": "hong kong dollars",
+    "$hk": "hong kong dollars",
+    "s$": "singapore dollars",
     "€": "euros",
     "eur": "euros",
     "£": "pounds",
@@ -449,7 +457,11 @@ _DIGIT_NUMBER = (
     r"(?:\s+(?:dozen)\b)?)"
 )
 _NUMBER_AFTER_SEP = rf"(?:(?:{_DIGIT_NUMBER})(?![\w/:]|[.,]\d)|\b(?i:{_WORD_NUMBER})\b)"
-_NUMBER = rf"(?:(?<![\w.,/:#-]){_NUMBER_AFTER_SEP})"
+# A number stands apart from the word before it, save the country of a dollar ("$US1m")
+_AFTER_DOLLAR_COUNTRY = "|".join(
+    rf"(?<=\${gap}{letters})" for letters in ("US", "NZ", "HK", "A", "C") for gap in ("", " ")
+)
+_NUMBER = rf"(?:(?:(?<![\w.,/:#-])|{_AFTER_DOLLAR_COUNTRY}){_NUMBER_AFTER_SEP})"
 _HEDGES = "|".join(
     re.escape(h).replace(r"\ ", r"\s+")
     for h in sorted(
@@ -458,7 +470,14 @@ _HEDGES = "|".join(
     if h not in ("or more",)
 )
 # A sign may stand one space before its number ("US$ 55 billion", "€ 1.78 billion")
-_CURRENCY = r"(?:(?:US\$|A\$|C\$|\$|€|£|¥|₹|₽)(?: (?=\d))?|(?:USD|EUR|GBP)\s?)"
+_CURRENCY = (
+    r"(?:(?:(?:US|NZ|HK|A|C|S)\$|\$ ?(?:US|NZ|HK|A|C)(?=\d)|\$|€|£|¥|₹|₽)(?: (?=\d))?"
+    r"|(?:USD|EUR|GBP)\s?)"
+)
+# The letters of a dollar's country written before its sign ("US$", "A$", "NZ$")
+DOLLAR_LETTERS_BEFORE = re.compile(r"(?<![A-Za-z])(?:US|NZ|HK|A|C|S)\Z")
+# A dollar sum's sign with the letters of its country, before or after it ("US$", "$US")
+DOLLAR_MARK = re.compile(r"(?P<before>US|NZ|HK|A|C|S)?\$ ?(?P<after>US|NZ|HK|A|C)?(?=\d)")
 _SUFFIX = r"(?:-odd|-strong|-plus|\+(?!\d)|\s+or\s+so\b|\s+or\s+more\b)"
 _PERCENT = r"(?:\s?%|\s+per\s?cent\b|\s+percent(?:age\s+points?)?\b|\s+percentage\s+points?\b)"
 _VAGUE = (
@@ -505,7 +524,7 @@ BLOCKED_RES = [
     ),
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:of\s+)?{MONTHS}\b"),
     re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,5}\b"),  # phones
-    re.compile(r"\b[A-Za-z]+[-_]?\d+[\w-]*"),  # F-16, A320, COVID-19
+    re.compile(r"(?<!\$)(?<!\$ )\b[A-Za-z]+[-_]?\d+[\w-]*"),  # F-16, A320, COVID-19; not "$US1m"
     re.compile(r"\b\d+(?:\.\d+){2,}\b"),  # version numbers, IP addresses
     re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I),  # ordinals
     re.compile(r"'?\b\d{2,4}'?s\b"),  # decades: 1990s, '80s
@@ -644,8 +663,20 @@ def _converted(text: str, before: Quantity, quantity: Quantity) -> bool:
         return quantity.unit.lower() != before.unit.lower()
     if not (kinds[0].startswith("money:") and kinds[1].startswith("money:")):
         return False
+    # "$US1 million ($1.52 million)": a dollar named by its country, then the writer's own
+    currencies = (kinds[0], _dollar_country(before)), (kinds[1], _dollar_country(quantity))
     # "($2 million more than last year)" is no conversion: the bracket closes after the sum
-    return kinds[0] != kinds[1] and BRACKET_CLOSES.match(text, quantity.evidence.end) is not None
+    return (
+        currencies[0] != currencies[1]
+        and BRACKET_CLOSES.match(text, quantity.evidence.end) is not None
+    )
+
+
+def _dollar_country(quantity: Quantity) -> str:
+    """The letters a dollar sum's sign is written with ("US" of "US$2m" and "$US2m"), "" for
+    a bare sign or another currency."""
+    mark = DOLLAR_MARK.search(quantity.evidence.text)
+    return (mark.group("before") or mark.group("after") or "") if mark else ""
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:
@@ -744,13 +775,22 @@ def _scan(
 
 def _match_at(text: str, anchor: int) -> re.Match[str] | None:
     """The figure whose number (or currency sign) starts at ``anchor``, hedge included."""
-    start = _prefix_start(text, anchor)
+    sign = _sign_start(text, anchor)
+    start = _prefix_start(text, sign)
     for pattern in (QUANTITY_RE, HEDGED_ONE_RE):
-        for begin in dict.fromkeys((start, anchor)):
+        for begin in dict.fromkeys((start, sign, anchor)):
             match = pattern.match(text, begin)
             if match is not None and match.start("n1") >= anchor and _anchored(match, anchor):
                 return match
     return None
+
+
+def _sign_start(text: str, anchor: int) -> int:
+    """Where a dollar sign at ``anchor`` begins with its country's letters ("A$", "US$")."""
+    if not text.startswith("$", anchor):
+        return anchor
+    letters = DOLLAR_LETTERS_BEFORE.search(text, max(0, anchor - 2), anchor)
+    return letters.start() if letters else anchor
 
 
 def _prefix_start(text: str, anchor: int) -> int:
@@ -766,8 +806,9 @@ def _prefix_start(text: str, anchor: int) -> int:
 
 def _anchored(match: re.Match[str], anchor: int) -> bool:
     cur = match.groupdict().get("cur")
-    first = match.start("cur") if cur else match.start("n1")
-    return first == anchor or match.start("n1") == anchor
+    if cur and match.start("cur") <= anchor < match.end("cur"):
+        return True  # the sign of "US$2 million" or "$US2 million"
+    return match.start("n1") == anchor
 
 
 def _blocked_spans(text: str) -> list[Span]:
@@ -824,7 +865,7 @@ def _quantity_from(
         or FRACTION_BEFORE.search(text, max(0, n1_start - 20), n1_start)
     ):
         return None  # "two-thirds of trains", "nine in ten schools": a share, not a count
-    cur = _group(match, "cur").strip().lower()
+    cur = _group(match, "cur").replace(" ", "").lower()
     metres = _metres_not_millions(text, match, cur)
     first = _parse_number(match.group("n1")[:-1] if metres else match.group("n1"))
     if first is None:

@@ -1,0 +1,170 @@
+"""Figures of other things told beside a figure, doers a pronoun stands for, nouns that only
+share a word, and dollars named by their country: a sentence that tells one report's answer
+beside another figure does not clash with that report through the other figure; "It injured
+25 workers" clashes with "the fire injured 40 workers"; "three Internet cables" and "3,000
+Internet routes" are two things; "$US1 million ($1.52 million)" is one sum.
+
+Invented articles, read by the real readers and compared by ``compare()``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import compare_dated
+from triangulate.models import Claim
+from triangulate.nlp.encoder import TextEncoder, load_encoder
+from triangulate.nlp.language import load_nlp
+from triangulate.readers.quantities import find_quantities
+
+DAY = "2031-05-06"
+
+
+@pytest.fixture(scope="module")
+def encoder() -> TextEncoder:
+    return load_encoder()
+
+
+def _sides(claims: list[Claim], status: str) -> list[list[str]]:
+    return sorted(
+        sorted(side.display for side in claim.sides)
+        for claim in claims
+        if claim.kind == "figure" and claim.status == status
+    )
+
+
+def test_a_figure_the_other_sentence_also_tells_does_not_clash(encoder: TextEncoder) -> None:
+    # the first report's "thousands" counts the homeless, not the injured the second counts
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                DAY,
+                "A storm struck the coast near Westbury on Sunday. The storm killed 12 people"
+                " and injured more than 300, leaving thousands of people homeless, officials"
+                " said.",
+            ),
+            (
+                DAY,
+                "A powerful storm hit Westbury on Sunday. It killed 12 people and injured about"
+                " 300, the regional governor said.",
+            ),
+        ],
+    )
+    assert _sides(claims, "conflict") == []
+    assert ["about 300", "more than 300"] in _sides(claims, "agreed")
+
+
+def test_counts_of_two_questions_swapped_still_clash(encoder: TextEncoder) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                DAY,
+                "Flooding hit Westbury on Sunday. The floods killed 14 people and injured 60,"
+                " officials said.",
+            ),
+            (
+                DAY,
+                "Floods swept Westbury on Sunday. The floods killed 60 people and injured 14,"
+                " the governor said.",
+            ),
+        ],
+    )
+    assert _sides(claims, "conflict") == [["14", "60"], ["14", "60"]]
+
+
+FIRE = (
+    DAY,
+    "A fire destroyed a warehouse in Westbury on Sunday. The fire injured 40 workers, officials"
+    " said.",
+)
+
+
+def test_a_figure_of_another_question_beside_it_leaves_the_clash(encoder: TextEncoder) -> None:
+    # the second sentence's 40 counts cattle killed, not workers injured
+    other = (
+        DAY,
+        "A fire gutted a warehouse in Westbury on Sunday. It injured 25 workers and killed 40"
+        " cattle in a barn nearby, the fire chief said.",
+    )
+    assert _sides(compare_dated(encoder, [FIRE, other]), "conflict") == [["25", "40"]]
+
+
+def test_a_doer_told_by_it_is_the_doer_of_the_other_report(encoder: TextEncoder) -> None:
+    other = (
+        DAY,
+        "A fire gutted a warehouse in Westbury on Sunday. It injured 25 workers, the fire chief"
+        " said.",
+    )
+    assert _sides(compare_dated(encoder, [FIRE, other]), "conflict") == [["25", "40"]]
+
+
+def test_two_nouns_sharing_a_word_are_two_things_when_their_figures_differ(
+    encoder: TextEncoder,
+) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                DAY,
+                "Internet services were disrupted across the region on Friday. Three Internet"
+                " cables were cut off the coast of Harwick early on Friday morning, the ministry"
+                " said.",
+            ),
+            (
+                DAY,
+                "Internet services were disrupted across the region on Friday. Between 3,000"
+                " and 5,000 Internet routes in the region were off-line early on Friday morning"
+                " after the cut, the company said.",
+            ),
+        ],
+    )
+    assert _sides(claims, "conflict") == []
+
+
+def test_two_nouns_sharing_words_agree_on_an_equal_figure(encoder: TextEncoder) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                DAY,
+                "The Justice Department on Monday announced indictments of six Kelmington"
+                " military intelligence officers in connection with major hacks worldwide,"
+                " including of the elections in Lindale.",
+            ),
+            (
+                DAY,
+                "The Department of Justice announced Monday indictments for six Kelmington"
+                " military hackers who were part of the Kelmington intelligence directorate.",
+            ),
+        ],
+    )
+    assert ["six"] in _sides(claims, "agreed")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "unit"),
+    [
+        ("Damage was put at $US1 million ($1.52 million), police said.", "$US1 million", "dollars"),
+        ("Damage was put at $ US1 million ( $ 1.52 million ) .", "$ US1 million", "dollars"),
+        ("The bill came to about US$1 million (A$1.52 million).", "about US$1 million", "dollars"),
+        ("The fund paid NZ$2 million (US$1.3 million).", "NZ$2 million", "new zealand dollars"),
+        ("The firm paid $2 million (US$1.3 million) in fines.", "$2 million", "dollars"),
+        ("The state paid $A2.5 billion for the line.", "$A2.5 billion", "australian dollars"),
+    ],
+)
+def test_a_dollar_named_by_its_country_is_read_with_it(text: str, kept: str, unit: str) -> None:
+    """ "US$", "$US", "A$", "NZ$": a dollar of one country, and the bracketed sum after it in
+    another country's dollars (or the writer's own "$") its conversion, no figure of its own."""
+    for doc in (None, load_nlp()(text)):
+        found = find_quantities(text, "a1", doc)
+        assert [(q.evidence.text, q.unit) for q in found] == [(kept, unit)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Sales rose to $5 million ($2 million more than last year).", "Take Route US1 north."]
+)
+def test_no_conversion_or_dollar_read_where_none_is_written(text: str) -> None:
+    found = [q.evidence.text for q in find_quantities(text, "a1")]
+    assert found == (["$5 million", "$2 million"] if "Sales" in text else [])
