@@ -1,8 +1,10 @@
 """Figures of other things told beside a figure, doers a pronoun stands for, nouns that only
-share a word, and dollars named by their country: a sentence that tells one report's answer
-beside another figure does not clash with that report through the other figure; "It injured
-25 workers" clashes with "the fire injured 40 workers"; "three Internet cables" and "3,000
-Internet routes" are two things; "$US1 million ($1.52 million)" is one sum.
+share a word, states told by "be", and dollars named by their country: a sentence that tells
+one report's answer beside another figure does not clash with that report through the other
+figure; "It injured 25 workers" clashes with "the fire injured 40 workers"; "three Internet
+cables" and "3,000 Internet routes" are two things; "2.5 million people were eligible" are
+not the 2.44 million who "cast their ballots", but "3,000 people were homeless" are those a
+storm "left homeless"; "$US1 million ($1.52 million)" is one sum.
 
 Invented articles, read by the real readers and compared by ``compare()``.
 """
@@ -168,3 +170,62 @@ def test_a_dollar_named_by_its_country_is_read_with_it(text: str, kept: str, uni
 def test_no_conversion_or_dollar_read_where_none_is_written(text: str) -> None:
     found = [q.evidence.text for q in find_quantities(text, "a1")]
     assert found == (["$5 million", "$2 million"] if "Sales" in text else [])
+
+
+def test_those_be_tells_in_a_state_are_not_those_a_verb_counts(encoder: TextEncoder) -> None:
+    # "were eligible to vote" counts the electorate, "cast their ballots" the turnout
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                DAY,
+                "Voters in Lindale chose a new parliament on Sunday. Over 2.5 million people"
+                " were eligible to vote in the election, held under a new constitution.",
+            ),
+            (
+                DAY,
+                "Voters in Lindale chose a new parliament on Sunday. Some 2.44 million people,"
+                " about 88 percent of the electorate, cast their ballots in the election,"
+                " officials said.",
+            ),
+        ],
+    )
+    assert _sides(claims, "conflict") == []
+
+
+def test_a_state_a_verb_leaves_them_in_is_the_same_question(encoder: TextEncoder) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                DAY,
+                "A storm hit Westbury on Sunday. About 3,000 people were homeless after the"
+                " storm, officials said.",
+            ),
+            (DAY, "A storm hit Westbury on Sunday. The storm left 5,000 people homeless."),
+        ],
+    )
+    assert _sides(claims, "conflict") == [["5,000", "About 3,000"]]
+
+
+SHOT = "Police shot Milo Trent, 19, in Eastford on Saturday."
+
+
+def test_a_count_of_times_over_a_window_is_part_of_the_record(encoder: TextEncoder) -> None:
+    whole = (
+        DAY,
+        f"{SHOT} Trent had previously been arrested four times on charges of robbery and"
+        " assault, police said.",
+    )
+    since = (
+        DAY,
+        f"{SHOT} Trent had been in trouble with the law before, having been arrested three"
+        " times since October on charges of robbery.",
+    )
+    assert _sides(compare_dated(encoder, [whole, since]), "conflict") == []
+    told_whole = (
+        DAY,
+        f"{SHOT} Trent had been in trouble with the law before, having been arrested three"
+        " times on charges of robbery.",
+    )
+    assert _sides(compare_dated(encoder, [whole, told_whole]), "conflict") == [["four", "three"]]

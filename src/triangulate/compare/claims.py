@@ -40,6 +40,7 @@ from triangulate.compare.disagreements import (
 )
 from triangulate.compare.link import (
     FUTURE,
+    STATE_OF_BE,
     Linker,
     LinkInput,
     age_holders,
@@ -52,7 +53,7 @@ from triangulate.compare.updates import plan_reversals
 from triangulate.core.dates import DateInterval, day_of, values_compatible
 from triangulate.core.sources import Sources, keyed, original_of, source_name
 from triangulate.core.spans import split_at
-from triangulate.core.words import verb_groups
+from triangulate.core.words import NUMBER_WORDS, verb_groups
 from triangulate.models import (
     Article,
     Claim,
@@ -671,7 +672,7 @@ def _quantity_mention(
         unit=normalise_unit(quantity.unit),
         entities=frozenset(fact.entities),
         position=position,
-        predicate=_predicate(fact),
+        predicate=_copula_state(fact, quantity) or _predicate(fact),
         words=_unit_phrase(text, quantity, fact.evidence),
         quantity=quantity,
         subject=fact.subject,
@@ -679,6 +680,25 @@ def _quantity_mention(
         governor=governor,
         days=_days_named(fact, article),
     )
+
+
+# Words after "be" that tell no state of what is counted ("were among", "was not", "were two")
+NOT_A_STATE = STOP_WORDS | frozenset(NUMBER_WORDS)
+
+
+def _copula_state(fact: Fact, quantity: Quantity) -> str | None:
+    """What "be" says of the people a figure counts: "2.5 million people were eligible to
+    vote" -> "be eligible", so they are not taken for the 2.44 million who "cast their ballots".
+    None when the figure is not the subject's or "be" is followed by no word of a state
+    ("was 12", "were in hospital")."""
+    if (fact.predicate or "").lower() != "be" or not fact.subject or not fact.object:
+        return None
+    if quantity.evidence.text not in fact.subject:
+        return None
+    first = fact.object.split()[0]
+    if not first.isalpha() or not first.islower() or first in NOT_A_STATE:
+        return None
+    return f"{STATE_OF_BE}{first}"
 
 
 def _days_named(fact: Fact, article: Article) -> frozenset[int]:

@@ -101,6 +101,12 @@ TOLL = re.compile(
     re.I,
 )
 DEATH_VERBS = frozenset({"die", "perish", "succumb", "pass away"})
+TIMES_UNITS = frozenset({"times", "time"})
+TIMES_WINDOW_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:since|(?:in|over|during)\s+the\s+(?:past|last))\b", re.I
+)
+STATE_OF_BE = "be "  # the predicate of a state "be" tells: "be eligible"
+STATE_AFTER_WORDS = 3  # "left 5,000 people homeless": the state within the counted phrase
 THING_PRONOUNS = frozenset({"it", "they"})  # a subject that names no doer of its own
 TOLL_VERBS = frozenset({"rise", "climb", "reach", "increase", "jump", "stand", "grow", "hit"})
 PART_OF = re.compile(
@@ -1375,7 +1381,13 @@ class Linker:
             return False
         verb_a, verb_b = first.predicate, second.predicate
         per_share = self._one_sum(i, j)  # whichever verb tells it
-        told_apart = verb_a and verb_b and not verbs_alike(verb_a, verb_b)
+        told_apart = (
+            verb_a
+            and verb_b
+            and not verbs_alike(verb_a, verb_b)
+            and not self._left_in_state(i, j)
+            and not self._left_in_state(j, i)
+        )
         if told_apart and not _measured_alike(a, b) and not per_share:
             return bool(a.words & b.words) and a.kind == "time"
         if a.kind == "time":
@@ -1383,6 +1395,17 @@ class Linker:
         if first.partitive or second.partitive:
             return False
         return self._same_counted(i, j)
+
+    def _left_in_state(self, i: int, j: int) -> bool:
+        """Whether ``i`` counts those in a state "be" tells ("3,000 people were homeless")
+        and ``j``'s sentence puts its counted in that state right after its figure ("left
+        5,000 people homeless"): one question, whatever the verb."""
+        told, value = self.values[i].predicate or "", self.values[j]
+        state = told.removeprefix(STATE_OF_BE)
+        if state == told or value.statement is None:
+            return False
+        _, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        return state in re.findall(r"[a-z]+", after.lower())[:STATE_AFTER_WORDS]
 
     def _one_unnamed_person(self, i: int, j: int) -> bool:
         """Two ages of people no source names, told with alike verbs in sentences the aligner
@@ -1422,7 +1445,12 @@ class Linker:
         dead after falling 150 metres") leaves the question to its unit and its sentence."""
         first, second = self.traits[i].predicate, self.traits[j].predicate
         if first and second:
-            return verbs_alike(first, second) or _measured_alike(self.values[i], self.values[j])
+            return (
+                verbs_alike(first, second)
+                or _measured_alike(self.values[i], self.values[j])
+                or self._left_in_state(i, j)
+                or self._left_in_state(j, i)
+            )
         return self.values[i].kind == "quantity"
 
     def _same_doer(self, i: int, j: int) -> bool:
@@ -1972,6 +2000,8 @@ class Linker:
                 return None  # "31,000 people worldwide", "6,000 people in Ashford"
             if aligned < POLL_CLASH_ALIGNMENT and self._answers_of_polls(i, j):
                 return None  # "83.3 percent were unhappy", "62 percent said ... inexcusable"
+            if self._counted_over_a_window(i) != self._counted_over_a_window(j):
+                return None  # "arrested three times since October", "arrested four times"
             if self._told_beside(i, j) or self._told_beside(j, i):
                 return None  # "nine voting for death" against "nine in favor of death and
                 # three voting for life": the second sentence's three counts the others
@@ -2012,6 +2042,15 @@ class Linker:
         if one_holder:
             evidence = max(evidence, 0.9)
         return (evidence, True) if evidence >= AGREE_ALIGNMENT else None
+
+    def _counted_over_a_window(self, index: int) -> bool:
+        """A count of times told over a window of time ("three times since October", "twice
+        in the past year"): a part of a record told whole elsewhere ("arrested four times")."""
+        value = self.values[index]
+        if value.unit.lower() not in TIMES_UNITS or value.statement is None:
+            return False
+        _, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        return TIMES_WINDOW_AFTER.match(after) is not None
 
     def _told_beside(self, i: int, j: int) -> bool:
         """Whether the sentence of ``j`` also tells ``i``'s answer to ``i``'s question, by
