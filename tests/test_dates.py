@@ -136,6 +136,25 @@ def test_values_compatible_compares_durations_and_year_less_values() -> None:
     assert not values_compatible(None, None, "2024", None)
 
 
+@pytest.mark.parametrize(
+    ("night", "later", "mod", "same"),
+    [
+        ("2031-05-03", "2031-05-04", None, True),  # "late Saturday night", "early Sunday"
+        ("2031-05-03", "2031-05-04T01:30", None, True),  # "1:30 a.m. Sunday"
+        ("2031-05-03", "2031-05-04", "morning", True),  # "Sunday morning"
+        ("2031-05-03", "2031-05-04T14:30", None, False),  # "2:30 p.m. Sunday"
+        ("2031-05-03", "2031-05-04", "afternoon", False),
+        ("2031-05-03", "2031-05-05", None, False),  # Monday: another day
+    ],
+)
+def test_a_night_runs_into_the_small_hours_of_the_next_day(
+    night: str, later: str, mod: str | None, same: bool
+) -> None:
+    assert values_compatible(night, "night", later, mod) is same
+    assert values_compatible(later, mod, night, "night") is same
+    assert not values_compatible(night, None, later, mod)  # Saturday, not its night
+
+
 # ---------------------------------------------------------------- Hypothesis
 
 DAYS = st.dates(min_value=date(1000, 1, 1), max_value=date(9998, 12, 31))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import compare_dated
+from triangulate.compare.markets import index_named_before
 from triangulate.models import Claim
 from triangulate.nlp.encoder import TextEncoder, load_encoder
 from triangulate.nlp.language import load_nlp
@@ -229,3 +230,21 @@ def test_a_count_of_times_over_a_window_is_part_of_the_record(encoder: TextEncod
         " times on charges of robbery.",
     )
     assert _sides(compare_dated(encoder, [whole, told_whole]), "conflict") == [["four", "three"]]
+
+
+@pytest.mark.parametrize(
+    ("before", "named"),
+    [
+        ("The only indexes that gained were the Hang Seng in Hong Kong, which closed up ", "hang"),
+        ("The Dow Jones Industrial Average index did well today, and it closed up ", "dow"),
+        ("The Korvel 200 index dropped ", "korvel"),
+        ("The Korvel 200 was up 25 points, the Tamsin index was up over ", "tamsin"),
+        ("It went up by ", None),
+        ("Shares of Korvel Mining fell ", None),
+        ("In Lindale the blue-chip index rose ", None),
+    ],
+)
+def test_the_index_a_market_figure_is_told_after(before: str, named: str | None) -> None:
+    """The index a figure of a market follows, by its name's first word: two figures told
+    after two indexes' names are two indexes' moves, not a conflict."""
+    assert index_named_before(before) == named

@@ -1562,6 +1562,20 @@ class Linker:
             self._a_move(value) or self._direction(index) is not None or verb in MARKET_LEVEL_VERBS
         )
 
+    def _two_indexes(self, i: int, j: int) -> bool:
+        """Two figures of a market, each told after the name of another index."""
+        if not (self._market_figure(i) and self._market_figure(j)):
+            return False
+        named = [self._index_named(k) for k in (i, j)]
+        return named[0] is not None and named[1] is not None and named[0] != named[1]
+
+    def _index_named(self, index: int) -> str | None:
+        value = self.values[index]
+        if value.statement is None:
+            return None
+        before, _ = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        return markets.index_named_before(before)
+
     def _answers_of_polls(self, i: int, j: int) -> bool:
         """Two shares told in sentences of a poll or a survey, of two answers: the words after
         each share, telling what was answered, have too little in common."""
@@ -1993,6 +2007,9 @@ class Linker:
                 # (an equal figure still agrees: "$15 an hour", "a $15 minimum wage")
             if self._market_figures_of_two_days(i, j):
                 return None  # "the Dow was down 2.6%" on Monday, "up 3.1%" on Thursday
+            if self._two_indexes(i, j):
+                return None  # "the Hang Seng ... closed up 3.31%", "the Dow ... closed up
+                # 11.08%": each index's move
             if self._market_days_apart(i, j):
                 return None  # "closed at its lowest on Thursday" in Friday's report, "on
                 # Monday" in Tuesday's: two closes, not two dates of one

@@ -27,6 +27,16 @@ MARKET_TOLD = re.compile(
     r"Hang\s+Seng|Stoxx|Sensex|Kospi|Bovespa|RTS)\b",
     re.I,
 )
+# An index's common name ("the Dow", "the Hang Seng"), found inside a run of capitalised words
+INDEX_NAMES = re.compile(
+    r"\b(?:Dow|Nasdaq|FTSE|S&P|DAX|CAC|Nikkei|Hang\s+Seng|Stoxx|Sensex|Kospi|Bovespa|RTS"
+    r"|Straits\s+Times|ASX|TSX|IBEX|Topix)\b"
+)
+CAPITALISED_RUN = re.compile(r"[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*)*")
+# What makes a run of capitalised words an index's name: its number or the word "index"
+# ("the Korvel 200", "the Tamsin index")
+INDEX_AFTER_NAME = re.compile(r"\s+(?:\d{2,4}\b|[Ii]ndex\b)")
+ARTICLES = frozenset({"the", "a", "an"})
 # What a market's moves are told of, as a subject's head noun: a move of one of them is no
 # move of a firm's results ("shares tumbled 8 percent", "profit sank 40 percent")
 MARKET_HEADS = word_set("shares stock index price prices bond bonds yield currency")
@@ -41,6 +51,21 @@ MOVE_TOLD = re.compile(
 def told_of_a_market(sentence: str) -> bool:
     """The sentence tells of a market ("the FTSE 100 rose by 8.04%", "shares fell")."""
     return MARKET_TOLD.search(sentence) is not None
+
+
+def index_named_before(before: str) -> str | None:
+    """The index a sentence names last before a figure ("the Hang Seng in Hong Kong, which
+    closed up 3.31%": "hang"; "the Korvel 200 index dropped": "korvel"), by the first word of
+    its name, lower-cased; None if it names none."""
+    named = None
+    for run in CAPITALISED_RUN.finditer(before):
+        words = [word for word in run.group().split() if word.lower() not in ARTICLES]
+        common = INDEX_NAMES.search(run.group())
+        if common is not None:
+            named = common.group().split()[0].lower()
+        elif words and INDEX_AFTER_NAME.match(before, run.end()):
+            named = words[0].lower()
+    return named
 
 
 def told_of_a_move(sentence: str) -> bool:

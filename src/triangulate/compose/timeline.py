@@ -141,12 +141,13 @@ def _naming(text: str, referent: str | None) -> str:
 
 
 def _dates_compatible(first: EventMention, second: EventMention) -> bool:
-    """True when one date holds the other (2024-06 and 2024-06-12); two ranges that differ
+    """True when one date holds the other (2024-06 and 2024-06-12), or one night runs into
+    the other's small hours ("late Saturday night", "early Sunday"); two ranges that differ
     at an end (1991-1993 and 1988-1994) give the event different dates."""
     a, b = first.when, second.when
     if a.is_range or b.is_range:
         return a.compatible(b)
-    return a.contains(b) or b.contains(a)
+    return a.contains(b) or b.contains(a) or a.runs_into(b) or b.runs_into(a)
 
 
 def _dates_near(first: EventMention, second: EventMention) -> bool:

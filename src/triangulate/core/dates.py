@@ -25,6 +25,7 @@ from functools import lru_cache
 
 Date = datetime.date
 _ONE_DAY = datetime.timedelta(days=1)
+NIGHT_ENDS_MINUTE = 6 * 60  # the small hours a night runs into: up to 6 a.m.
 
 # ---------------------------------------------------------------- calendar tables
 
@@ -361,6 +362,17 @@ class DateInterval:
     def contains(self, other: DateInterval) -> bool:
         return self.start <= other.start and other.end <= self.end
 
+    def runs_into(self, other: DateInterval) -> bool:
+        """A day's night and the small hours or the morning of the next day: one night
+        ("late Saturday night", "early Sunday", "1:30 a.m. Sunday"), which runs past midnight."""
+        if self.mod != "night" or self.days != 1 or other.days != 1:
+            return False
+        if other.start != self.end + _ONE_DAY:
+            return False
+        if other.clock:
+            return other.minute_of_day < NIGHT_ENDS_MINUTE
+        return other.granularity == "day" and other.mod in (None, "morning")
+
     def compatible(self, other: DateInterval) -> bool:
         """Both can be true of one thing: two ranges must agree on each end (an open end
         agrees with anything), anything else must overlap."""
@@ -690,7 +702,7 @@ def values_compatible(
     a, b = DateInterval.parse(first, mod=first_mod), DateInterval.parse(second, mod=second_mod)
     if a is None or b is None:
         return first == second
-    return a.overlaps(b)
+    return a.overlaps(b) or a.runs_into(b) or b.runs_into(a)
 
 
 def _year_less_compatible(first: str, second: str) -> bool:
