@@ -2061,8 +2061,9 @@ class Linker:
         return (evidence, True) if evidence >= AGREE_ALIGNMENT else None
 
     def _counted_over_a_window(self, index: int) -> bool:
-        """A count of times told over a window of time ("three times since October", "twice
-        in the past year"): a part of a record told whole elsewhere ("arrested four times")."""
+        """A count of times told over a window of time ("three times since October", "four
+        times in the past year"): a part of a record told whole elsewhere ("arrested four
+        times")."""
         value = self.values[index]
         if value.unit.lower() not in TIMES_UNITS or value.statement is None:
             return False

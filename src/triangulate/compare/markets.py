@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from triangulate.compare.labels import DETERMINERS
 from triangulate.core.dates import MONTH_NAMES, WEEKDAY_NAMES
 from triangulate.core.words import word_set
 
@@ -36,7 +37,6 @@ CAPITALISED_RUN = re.compile(r"[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*)*")
 # What makes a run of capitalised words an index's name: its number or the word "index"
 # ("the Korvel 200", "the Tamsin index")
 INDEX_AFTER_NAME = re.compile(r"\s+(?:\d{2,4}\b|[Ii]ndex\b)")
-ARTICLES = frozenset({"the", "a", "an"})
 # What a market's moves are told of, as a subject's head noun: a move of one of them is no
 # move of a firm's results ("shares tumbled 8 percent", "profit sank 40 percent")
 MARKET_HEADS = word_set("shares stock index price prices bond bonds yield currency")
@@ -59,7 +59,7 @@ def index_named_before(before: str) -> str | None:
     its name, lower-cased; None if it names none."""
     named = None
     for run in CAPITALISED_RUN.finditer(before):
-        words = [word for word in run.group().split() if word.lower() not in ARTICLES]
+        words = [word for word in run.group().split() if word.lower() not in DETERMINERS]
         common = INDEX_NAMES.search(run.group())
         if common is not None:
             named = common.group().split()[0].lower()
