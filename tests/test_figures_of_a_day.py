@@ -146,23 +146,25 @@ def test_a_one_off_happening_dated_after_the_other_report_still_clashes(
 
 
 def test_two_days_a_day_apart_still_clash(encoder: TextEncoder) -> None:
-    # a report dated the day before a late-night happening: a day's slack
+    # reports of two days a day apart, each dating a one-off happening to its own day: a
+    # day's slack keeps them one question ("Thursday night" and "early Friday" would be one
+    # night: tests/test_one_night.py)
     claims = compare_dated(
         encoder,
         [
             (
                 "2031-05-02",
-                "The singer Tamsin Vale checked into the Lindale clinic on Thursday night, her"
-                " lawyer said.",
+                "The singer Tamsin Vale checked into the Lindale clinic on Thursday afternoon,"
+                " her lawyer said.",
             ),
             (
                 "2031-05-03",
-                "The singer Tamsin Vale checked into the Lindale clinic early Friday, her lawyer"
-                " said.",
+                "The singer Tamsin Vale checked into the Lindale clinic on Friday afternoon, her"
+                " lawyer said.",
             ),
         ],
     )
-    assert _sides(claims, "conflict", "date") == [["Friday", "Thursday night"]]
+    assert _sides(claims, "conflict", "date") == [["Friday afternoon", "Thursday afternoon"]]
 
 
 def test_the_window_of_a_record_dates_nothing(encoder: TextEncoder) -> None:
