@@ -978,7 +978,7 @@ class Linker:
         )
         self.ambiguous = self._ambiguous_keys()
         self.counted_apart = _counted_apart(values)
-        self.of_statement: dict[int, list[int]] = {}
+        self.of_statement: dict[int, list[int]] = {}  # a statement's values, by index
         for index, value in enumerate(values):
             if value.statement is not None:
                 self.of_statement.setdefault(value.statement, []).append(index)
@@ -1024,7 +1024,7 @@ class Linker:
         value = self.values[index]
         if value.statement is None:
             return None
-        _, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        _, after = self._around(value)
         to_verb = MOTION_AFTER.match(after)
         verb = to_verb.group("verb").lower() if to_verb else (value.predicate or "")
         verb = verb.removeprefix("not ")
@@ -1079,13 +1079,19 @@ class Linker:
         figure told whole."""
         if value.kind != "quantity" or value.statement is None:
             return None
-        _, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        _, after = self._around(value)
         found = RATE_AFTER.match(after)
         if found is None:
             return None
         if found.group("unit"):
             return found.group("unit").lower()
         return ADVERB_RATES[found.group("adverb").lower()]
+
+    def _around(self, value: LinkInput) -> tuple[str, str]:
+        """The text of a value's sentence before the value and after it (the value's
+        statement must be known)."""
+        assert value.statement is not None
+        return split_at(self.statements[value.statement].evidence, value.value_evidence)
 
     # ------------------------------------------------------------ pairs
 
@@ -1157,7 +1163,7 @@ class Linker:
         """Where a count holds, from the words right after it: "everywhere" or a place."""
         if value.kind != "quantity" or value.statement is None:
             return None
-        before, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        before, after = self._around(value)
         after = after[:80]
         if GLOBAL_SCOPE.match(after):
             return "everywhere"
@@ -1183,7 +1189,7 @@ class Linker:
         """A part ("two of the three", "two other victims") or a running total."""
         if value.statement is None:
             return False
-        before, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        before, after = self._around(value)
         return bool(
             PART_OF.search(before) or TOTAL_BEFORE.search(before) or PART_AFTER.match(after)
         )
@@ -1267,7 +1273,7 @@ class Linker:
             return False
         if value.statement is None or value.predicate in ("have", "leave"):
             return value.statement is not None
-        before, _ = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        before, _ = self._around(value)
         return bool(quantity_reader.PARENT_OF.search(before[-24:]))
 
     def _parent(self, value: LinkInput) -> str | None:
@@ -1304,7 +1310,7 @@ class Linker:
         to meet Monday" are two happenings, not two dates of one setting."""
         if value.statement is None:
             return None
-        before, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        before, after = self._around(value)
         told = [*SCHEDULED_TO.finditer(before)] or [*SCHEDULED_TO.finditer(after)][:1]
         verb = told[-1].group("verb").lower() if told else None
         return None if verb is None or verb in LIGHT_VERBS else verb
@@ -1314,7 +1320,7 @@ class Linker:
         "the number of people killed rose to four")."""
         if value.kind != "quantity" or value.statement is None:
             return False
-        before, _ = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        before, _ = self._around(value)
         return bool(quantity_reader.TOLL_BEFORE.search(before[-120:]))
 
     def _others_than_the_dead(self, value: LinkInput) -> bool:
@@ -1322,7 +1328,7 @@ class Linker:
         23, with at least 40 people still missing")."""
         if value.statement is None:
             return False
-        _, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        _, after = self._around(value)
         return bool(NOT_THE_DEAD_AFTER.match(after))
 
     def _toll(self, value: LinkInput) -> bool:
@@ -1404,7 +1410,7 @@ class Linker:
         state = told.removeprefix(STATE_OF_BE)
         if state == told or value.statement is None:
             return False
-        _, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        _, after = self._around(value)
         return state in re.findall(r"[a-z]+", after.lower())[:STATE_AFTER_WORDS]
 
     def _one_unnamed_person(self, i: int, j: int) -> bool:
@@ -1573,7 +1579,7 @@ class Linker:
         value = self.values[index]
         if value.statement is None:
             return None
-        before, _ = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        before, _ = self._around(value)
         return markets.index_named_before(before)
 
     def _answers_of_polls(self, i: int, j: int) -> bool:
@@ -1590,7 +1596,7 @@ class Linker:
         """The content words of a value's sentence after it."""
         if value.statement is None:
             return frozenset()
-        _, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        _, after = self._around(value)
         return content_words(after)
 
     def _market_days_apart(self, i: int, j: int) -> bool:
@@ -1609,9 +1615,7 @@ class Linker:
         by", "was down", "lost") or its verbs."""
         value = self.values[index]
         if value.statement is not None:
-            before, after = split_at(
-                self.statements[value.statement].evidence, value.value_evidence
-            )
+            before, after = self._around(value)
             found = MOVED_BEFORE.search(before[-30:]) or MOVED_AFTER.match(after)
             if found is not None:
                 return "up" if found.group("up") else "down"
@@ -1679,7 +1683,7 @@ class Linker:
         Pell": Pell's 44), whatever the clause's subject."""
         if value.unit not in SHARE_UNITS or value.statement is None:
             return None
-        _, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        _, after = self._around(value)
         found = labels.SHARE_FOR.match(after)
         if found is None:
             return None
@@ -1722,7 +1726,7 @@ class Linker:
         if value.unit not in SHARE_UNITS:
             return False
         if value.statement is not None:
-            _, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+            _, after = self._around(value)
             if labels.COUNTED_SHARE.match(after):
                 return True
         if not value.subject:
@@ -1787,7 +1791,7 @@ class Linker:
         a Category 4 hurricane"), else None."""
         if value.statement is None:
             return None
-        before, _ = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        before, _ = self._around(value)
         named = list(STORM_NAMED.finditer(before))
         if named:
             return named[-1].group("name").lower()
@@ -1799,7 +1803,7 @@ class Linker:
         last year", "up $3 billion"), not as a level."""
         if value.kind != "quantity" or value.statement is None:
             return False
-        before, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        before, after = self._around(value)
         return bool(CHANGE_BEFORE.search(before[-40:]) or CHANGE_AFTER.match(after))
 
     def _one_sum(self, i: int, j: int) -> bool:
@@ -2067,7 +2071,7 @@ class Linker:
         value = self.values[index]
         if value.unit.lower() not in TIMES_UNITS or value.statement is None:
             return False
-        _, after = split_at(self.statements[value.statement].evidence, value.value_evidence)
+        _, after = self._around(value)
         return TIMES_WINDOW_AFTER.match(after) is not None
 
     def _told_beside(self, i: int, j: int) -> bool:
@@ -2161,14 +2165,10 @@ class Linker:
 
     def _aligned_pairs(self) -> set[tuple[int, int]]:
         """Pairs of values of one kind whose sentences the aligner links."""
-        held: dict[int, list[int]] = {}
-        for index, value in enumerate(self.values):
-            if value.statement is not None:
-                held.setdefault(value.statement, []).append(index)
         found: set[tuple[int, int]] = set()
         for a, b in self.alignment:
-            for i in held.get(a, ()):
-                for j in held.get(b, ()):
+            for i in self.of_statement.get(a, ()):
+                for j in self.of_statement.get(b, ()):
                     if self.traits[i].kind == self.traits[j].kind:
                         found.add((min(i, j), max(i, j)))
         return found

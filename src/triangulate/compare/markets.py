@@ -20,19 +20,18 @@ DAY_OR_DATE_NAMED = re.compile(
     rf"\b(?:{'|'.join(WEEKDAY_NAMES)}|{'|'.join(MONTH_NAMES)}|yesterday)\b"
     r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s*\d"
 )
+# The common names of the indexes most reported
+_COMMON_INDEX_NAMES = (
+    r"Dow|Nasdaq|FTSE|S&P|DAX|CAC|Nikkei|Hang\s+Seng|Stoxx|Sensex|Kospi|Bovespa|RTS"
+)
 # Words telling a financial market whose level moves from day to day: an index (by a common
 # name or as "index"), stocks, shares, a bourse. Not "market" or "average" alone: "the labour
 # market", "house prices rose 3% on average" tell statistics of a month, told again for days
 MARKET_TOLD = re.compile(
-    r"\b(?:index|indexes|indices|stocks?|shares|bourses?|Dow|Nasdaq|FTSE|S&P|DAX|CAC|Nikkei|"
-    r"Hang\s+Seng|Stoxx|Sensex|Kospi|Bovespa|RTS)\b",
-    re.I,
+    rf"\b(?:index|indexes|indices|stocks?|shares|bourses?|{_COMMON_INDEX_NAMES})\b", re.I
 )
 # An index's common name ("the Dow", "the Hang Seng"), found inside a run of capitalised words
-INDEX_NAMES = re.compile(
-    r"\b(?:Dow|Nasdaq|FTSE|S&P|DAX|CAC|Nikkei|Hang\s+Seng|Stoxx|Sensex|Kospi|Bovespa|RTS"
-    r"|Straits\s+Times|ASX|TSX|IBEX|Topix)\b"
-)
+INDEX_NAMES = re.compile(rf"\b(?:{_COMMON_INDEX_NAMES}|Straits\s+Times|ASX|TSX|IBEX|Topix)\b")
 CAPITALISED_RUN = re.compile(r"[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*)*")
 # What makes a run of capitalised words an index's name: its number or the word "index"
 # ("the Korvel 200", "the Tamsin index")

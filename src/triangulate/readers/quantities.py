@@ -457,9 +457,14 @@ _DIGIT_NUMBER = (
     r"(?:\s+(?:dozen)\b)?)"
 )
 _NUMBER_AFTER_SEP = rf"(?:(?:{_DIGIT_NUMBER})(?![\w/:]|[.,]\d)|\b(?i:{_WORD_NUMBER})\b)"
+# The letters of a dollar's country, written after its sign ("$US", "$A") or before it ("US$",
+# "A$", and Singapore's "S$")
+DOLLAR_COUNTRIES_AFTER = ("US", "NZ", "HK", "A", "C")
+_AFTER_SIGN = "|".join(DOLLAR_COUNTRIES_AFTER)
+_BEFORE_SIGN = f"{_AFTER_SIGN}|S"
 # A number stands apart from the word before it, save the country of a dollar ("$US1m")
 _AFTER_DOLLAR_COUNTRY = "|".join(
-    rf"(?<=\${gap}{letters})" for letters in ("US", "NZ", "HK", "A", "C") for gap in ("", " ")
+    rf"(?<=\${gap}{letters})" for letters in DOLLAR_COUNTRIES_AFTER for gap in ("", " ")
 )
 _NUMBER = rf"(?:(?:(?<![\w.,/:#-])|{_AFTER_DOLLAR_COUNTRY}){_NUMBER_AFTER_SEP})"
 _HEDGES = "|".join(
@@ -471,13 +476,13 @@ _HEDGES = "|".join(
 )
 # A sign may stand one space before its number ("US$ 55 billion", "€ 1.78 billion")
 _CURRENCY = (
-    r"(?:(?:(?:US|NZ|HK|A|C|S)\$|\$ ?(?:US|NZ|HK|A|C)(?=\d)|\$|€|£|¥|₹|₽)(?: (?=\d))?"
+    rf"(?:(?:(?:{_BEFORE_SIGN})\$|\$ ?(?:{_AFTER_SIGN})(?=\d)|\$|€|£|¥|₹|₽)(?: (?=\d))?"
     r"|(?:USD|EUR|GBP)\s?)"
 )
 # The letters of a dollar's country written before its sign ("US$", "A$", "NZ$")
-DOLLAR_LETTERS_BEFORE = re.compile(r"(?<![A-Za-z])(?:US|NZ|HK|A|C|S)\Z")
+DOLLAR_LETTERS_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_BEFORE_SIGN})\Z")
 # A dollar sum's sign with the letters of its country, before or after it ("US$", "$US")
-DOLLAR_MARK = re.compile(r"(?P<before>US|NZ|HK|A|C|S)?\$ ?(?P<after>US|NZ|HK|A|C)?(?=\d)")
+DOLLAR_MARK = re.compile(rf"(?P<before>{_BEFORE_SIGN})?\$ ?(?P<after>{_AFTER_SIGN})?(?=\d)")
 _SUFFIX = r"(?:-odd|-strong|-plus|\+(?!\d)|\s+or\s+so\b|\s+or\s+more\b)"
 _PERCENT = r"(?:\s?%|\s+per\s?cent\b|\s+percent(?:age\s+points?)?\b|\s+percentage\s+points?\b)"
 _VAGUE = (
