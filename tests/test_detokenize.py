@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from triangulate.models import Article
-from triangulate.readers.detokenize import joined_view, looks_tokenised
+from triangulate.readers.detokenize import joined_view, looks_tokenised, tokenised_marks
 from triangulate.readers.reader import read_article
 
 TOKENISED = (
@@ -76,3 +77,16 @@ def test_readings_of_tokenised_text_cite_the_stored_text() -> None:
         evidence = record.evidence
         assert TOKENISED[evidence.start : evidence.end] == evidence.text
     assert any("6 : 30 a . m ." in t.evidence.text for t in reading.times)
+
+
+# The count as one pattern opening with the word character finds it: slower, the same marks.
+_WORD_SPACE_MARK = re.compile(r"\w ([,.;:)]|'s|n't)(?= |$)", re.MULTILINE)
+
+
+@given(st.lists(st.sampled_from(["a", "n't", "'s", "s", ",", ".", ";", ")", ":", " ", "\n", "é",
+                                 "_", "1"]), max_size=60))  # fmt: skip
+def test_tokenised_marks_are_the_word_space_mark_matches(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    assert tokenised_marks(text) == len(_WORD_SPACE_MARK.findall(text))
+    glued = "".join(pieces)
+    assert tokenised_marks(glued) == len(_WORD_SPACE_MARK.findall(glued))

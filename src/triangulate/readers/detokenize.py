@@ -22,7 +22,11 @@ ATTACH_LEFT = frozenset(
 )  # fmt: skip
 ATTACH_RIGHT = frozenset({"(", "[", "{", "$", "``", "“", "#"})
 # How often tokenised punctuation must appear, per 100 tokens, before a text counts as tokenised.
-TOKENISED_MARKS = re.compile(r"\w ([,.;:)]|'s|n't)(?= |$)", re.MULTILINE)
+# A tokenised mark is one of these after a space after a word character ("Halvorsen , 38");
+# the pattern opens with the space so that the engine jumps from space to space (a pattern
+# opening with ``\w`` is tried at every character: 6x slower on a text's head).
+TOKENISED_MARKS = re.compile(r" (?:[,.;:)]|'s|n't)(?= |$)", re.MULTILINE)
+WORD_CHARACTER = re.compile(r"\w")
 MIN_MARKS_PER_100_TOKENS = 3.0
 SINGLE_LETTER = re.compile(r"^[A-Za-z]$")
 
@@ -48,7 +52,19 @@ def looks_tokenised(text: str) -> bool:
     tokens = len(text.split())
     if tokens < 20:
         return False
-    return 100 * len(TOKENISED_MARKS.findall(text)) / tokens >= MIN_MARKS_PER_100_TOKENS
+    return 100 * tokenised_marks(text) / tokens >= MIN_MARKS_PER_100_TOKENS
+
+
+def tokenised_marks(text: str) -> int:
+    """How many marks stand apart from the word before them (" ," after "Halvorsen"): the
+    matches of a word character, a space and a mark, none sharing a character."""
+    count, taken_to = 0, 0
+    for mark in TOKENISED_MARKS.finditer(text):
+        word = mark.start() - 1
+        if word >= taken_to and WORD_CHARACTER.match(text, word):
+            count += 1
+            taken_to = mark.end()
+    return count
 
 
 def joined_view(text: str) -> View | None:

@@ -93,8 +93,11 @@ def _yearless_dateline_date(text: str) -> str | None:
     """A wire dateline's month and day ("MARROWBY, March 9 (Wire) -") in the latest year the
     text writes of, or the year after when the text tells of a later day of that year; None
     when the text writes no year (a year is never guessed from nothing)."""
-    month_day, year = yearless_dateline(text), latest_written_year(text)
-    if month_day is None or year is None:
+    month_day = yearless_dateline(text)
+    if month_day is None:
+        return None  # the text's years, read line by line, only for a dateline found
+    year = latest_written_year(text)
+    if year is None:
         return None
     day = _real_date(f"{year:04d}-{month_day[0]:02d}-{month_day[1]:02d}")
     latest = latest_mentioned_date(text)

@@ -1808,8 +1808,8 @@ def find_dateline(text: str) -> str | None:
     """The ISO date of an explicit dateline near the top of raw scraped text, if any."""
     head = text[:3000]
     view = joined_view(head)  # "November 28 , 2005" in a tokenised text: "November 28, 2005"
-    lines = [_dateline_case(line) for line in (view.text if view else head).splitlines()]
-    lines = [line for line in lines if line.strip()][:_TOP_LINES]
+    lines = [line for line in (view.text if view else head).splitlines() if line.strip()]
+    lines = [_dateline_case(line) for line in lines[:_TOP_LINES]]
     unlabelled: str | None = None
     for line in lines:
         found = _dateline_in_line(line[:300])
