@@ -49,10 +49,13 @@ class View:
 
 
 def looks_tokenised(text: str) -> bool:
+    marks = tokenised_marks(text)
+    if not marks:
+        return False  # prose, nearly always: its words need no counting
     tokens = len(text.split())
     if tokens < 20:
         return False
-    return 100 * tokenised_marks(text) / tokens >= MIN_MARKS_PER_100_TOKENS
+    return 100 * marks / tokens >= MIN_MARKS_PER_100_TOKENS
 
 
 def tokenised_marks(text: str) -> int:
