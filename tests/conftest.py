@@ -18,6 +18,14 @@ if TYPE_CHECKING:
     from triangulate.nlp.encoder import TextEncoder
 
 
+@pytest.fixture(scope="session")
+def encoder() -> TextEncoder:
+    """The packaged sentence model, loaded once for every test that compares articles."""
+    from triangulate.nlp.encoder import load_encoder
+
+    return load_encoder()
+
+
 def compare_texts(encoder: TextEncoder, *texts: str) -> list[Claim]:
     """The claims of invented articles, one per text from "Outlet 1" on, each a day later,
     read by the real readers and compared by ``compare()``."""

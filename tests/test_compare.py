@@ -124,11 +124,6 @@ ARTICLES = [LEDGER, HERALD, HERALD_COPY, BULLETIN]
 
 
 @pytest.fixture(scope="module")
-def encoder() -> TextEncoder:
-    return load_encoder()
-
-
-@pytest.fixture(scope="module")
 def claims(encoder: TextEncoder) -> list[Claim]:
     return compare(ARTICLES, _readings(), encoder)
 

@@ -6,7 +6,6 @@ checked on a conflict and on values that can both hold or that belong to differe
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,13 +13,8 @@ from conftest import compare_texts
 from triangulate.compare.claims import compare
 from triangulate.core.dates import DateInterval, clock_hedge
 from triangulate.models import Article, Claim
-from triangulate.nlp.encoder import TextEncoder, load_encoder
+from triangulate.nlp.encoder import TextEncoder
 from triangulate.readers.reader import read_many
-
-
-@pytest.fixture(scope="module")
-def encoder() -> TextEncoder:
-    return load_encoder()
 
 
 def _of_kind(claims: list[Claim], kind: str) -> list[Claim]:

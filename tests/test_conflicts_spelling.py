@@ -3,7 +3,6 @@ which side."""
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,12 +18,7 @@ from triangulate.compare.disagreements import (
     usual_spellings,
 )
 from triangulate.models import Claim, Evidence, Side
-from triangulate.nlp.encoder import TextEncoder, load_encoder
-
-
-@pytest.fixture(scope="module")
-def encoder() -> TextEncoder:
-    return load_encoder()
+from triangulate.nlp.encoder import TextEncoder
 
 
 def _spellings(encoder: TextEncoder, *texts: str) -> list[Claim]:

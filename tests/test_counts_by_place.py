@@ -12,15 +12,10 @@ import pytest
 from conftest import compare_dated
 from triangulate.compare.labels import figure_label
 from triangulate.models import Article, Claim
-from triangulate.nlp.encoder import TextEncoder, load_encoder
+from triangulate.nlp.encoder import TextEncoder
 from triangulate.nlp.language import load_nlp
 from triangulate.readers.quantities import find_quantities
 from triangulate.readers.reader import read_article
-
-
-@pytest.fixture(scope="module")
-def encoder() -> TextEncoder:
-    return load_encoder()
 
 
 def _figures(claims: list[Claim], status: str) -> list[list[str]]:

@@ -16,13 +16,8 @@ from triangulate.compare.link import _one_wording as one_wording
 from triangulate.compare.link import _Traits as link_traits
 from triangulate.compare.revisions import told_as_earlier
 from triangulate.models import Article, Claim, Entity, Evidence
-from triangulate.nlp.encoder import TextEncoder, load_encoder
+from triangulate.nlp.encoder import TextEncoder
 from triangulate.readers.reader import read_many
-
-
-@pytest.fixture(scope="module")
-def encoder() -> TextEncoder:
-    return load_encoder()
 
 
 def _claims(encoder: TextEncoder, *texts: str) -> list[Claim]:

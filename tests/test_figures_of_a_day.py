@@ -14,13 +14,8 @@ import pytest
 
 from conftest import compare_dated
 from triangulate.models import Article, Claim
-from triangulate.nlp.encoder import TextEncoder, load_encoder
+from triangulate.nlp.encoder import TextEncoder
 from triangulate.readers.reader import read_article
-
-
-@pytest.fixture(scope="module")
-def encoder() -> TextEncoder:
-    return load_encoder()
 
 
 def _sides(claims: list[Claim], status: str, kind: str) -> list[list[str]]:

@@ -13,13 +13,8 @@ from conftest import compare_dated
 from triangulate.compare.labels import area_label, figure_label, sum_measure
 from triangulate.compare.link import surnames
 from triangulate.models import Article, Claim, Evidence
-from triangulate.nlp.encoder import TextEncoder, load_encoder
+from triangulate.nlp.encoder import TextEncoder
 from triangulate.readers.reader import read_article
-
-
-@pytest.fixture(scope="module")
-def encoder() -> TextEncoder:
-    return load_encoder()
 
 
 def _conflicts_by_label(claims: list[Claim]) -> dict[str, list[str]]:

@@ -16,16 +16,11 @@ import pytest
 from conftest import compare_dated
 from triangulate.compare.markets import index_named_before
 from triangulate.models import Claim
-from triangulate.nlp.encoder import TextEncoder, load_encoder
+from triangulate.nlp.encoder import TextEncoder
 from triangulate.nlp.language import load_nlp
 from triangulate.readers.quantities import find_quantities
 
 DAY = "2031-05-06"
-
-
-@pytest.fixture(scope="module")
-def encoder() -> TextEncoder:
-    return load_encoder()
 
 
 def _sides(claims: list[Claim], status: str) -> list[list[str]]:

@@ -6,21 +6,14 @@ Invented articles, read by the real readers and compared by ``compare()``.
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import compare_dated
 from triangulate.compose.timeline import build_timeline
 from triangulate.models import Article, Claim
-from triangulate.nlp.encoder import TextEncoder, load_encoder
+from triangulate.nlp.encoder import TextEncoder
 from triangulate.readers.reader import read_many
 
 DAY = "2031-05-05"
 VICTIM = "Milo Trent, 24, died at the scene"
-
-
-@pytest.fixture(scope="module")
-def encoder() -> TextEncoder:
-    return load_encoder()
 
 
 def _dates(claims: list[Claim], status: str) -> list[list[str]]:

@@ -13,7 +13,7 @@ from triangulate.compare.statements import statements_of
 from triangulate.compose.assemble import build_dossier
 from triangulate.compose.schema import check_evidence, dossier_to_json, validate_dossier
 from triangulate.models import Article, Claim, Entity, Evidence, Reading
-from triangulate.nlp.encoder import TextEncoder, load_encoder
+from triangulate.nlp.encoder import TextEncoder
 from triangulate.readers.reader import read_many
 from triangulate.render.report import render_html, render_markdown
 
@@ -54,11 +54,6 @@ SENTINEL = Article(
     ),
 )
 ARTICLES = [GAZETTE, COURIER, SENTINEL]
-
-
-@pytest.fixture(scope="module")
-def encoder() -> TextEncoder:
-    return load_encoder()
 
 
 @pytest.fixture(scope="module")

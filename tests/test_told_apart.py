@@ -11,12 +11,7 @@ import pytest
 
 from conftest import compare_dated
 from triangulate.models import Claim
-from triangulate.nlp.encoder import TextEncoder, load_encoder
-
-
-@pytest.fixture(scope="module")
-def encoder() -> TextEncoder:
-    return load_encoder()
+from triangulate.nlp.encoder import TextEncoder
 
 
 def _disputed(claims: list[Claim]) -> list[list[str]]:

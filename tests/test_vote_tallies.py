@@ -13,13 +13,8 @@ from hypothesis import strategies as st
 
 from conftest import compare_dated
 from triangulate.models import Claim
-from triangulate.nlp.encoder import TextEncoder, load_encoder
+from triangulate.nlp.encoder import TextEncoder
 from triangulate.readers.quantities import find_quantities
-
-
-@pytest.fixture(scope="module")
-def encoder() -> TextEncoder:
-    return load_encoder()
 
 
 def _sides(text: str) -> list[tuple[float, str]]:
