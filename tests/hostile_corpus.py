@@ -279,6 +279,15 @@ def _texts(corpus: Corpus, size: dict[str, int]) -> None:
     add("bidi overrides, zero-width marks, emoji", [write("bidi.txt", f"Bidi\n\n{bidi}")],
         "stored", marker="ships", readable=True)  # fmt: skip
     add("headline only", [write("headline.txt", "Ferry resumes in Lindmouth\n")], "either")
+    huge = "Flood in Lindmouth\n\nThe flood killed {} people on Monday, the harbour police said.\n"
+    add("a number past a float's range", [write("huge-number.txt", huge.format("9" * 400))],
+        "stored", marker="harbour police said", readable=True)  # fmt: skip
+    add("a number of endless thousands", [write("huge-groups.txt", huge.format("1," * 3000 + "000"))],
+        "stored", marker="harbour police said", readable=True)  # fmt: skip
+    capitals = ("FLOOD KILLS TWELVE PEOPLE IN LINDMOUTH AS THE GREY RIVER BURSTS ITS BANKS AFTER "
+                "HEAVY RAIN \n\nAt least 12 people were killed on Monday, officials said.\n")  # fmt: skip
+    add("a headline in capitals", [write("capitals.txt", capitals)], "stored",
+        marker="officials said", readable=True)  # fmt: skip
     sentences = "No full stop here and the sentence goes on and on " * (chars // 50)
     add("one endless sentence", [write("sentence.txt", f"Run-on\n\n{sentences}\n")], "stored",
         marker="goes on and on", readable=True)  # fmt: skip

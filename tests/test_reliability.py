@@ -520,7 +520,9 @@ def test_reading_cuts_a_long_text_and_says_so(caplog: pytest.LogCaptureFixture) 
     assert "long: only the first" in caplog.text and "raise --max-chars" in caplog.text
 
 
-def test_a_long_text_parsed_in_pieces_reads_as_one(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_long_text_parsed_in_pieces_reads_as_one(
+    monkeypatch: pytest.MonkeyPatch, recwarn: pytest.WarningsRecorder
+) -> None:
     import triangulate.readers.reader as reader
     from triangulate.models import Article
 
@@ -529,6 +531,8 @@ def test_a_long_text_parsed_in_pieces_reads_as_one(monkeypatch: pytest.MonkeyPat
     whole = reader.read_article(article)
     monkeypatch.setattr(reader, "PIECE_CHARS", 1500)
     pieces = reader.read_article(article)
+    # no warning of what the pieces keep (spaCy's would print a piece's whole text)
+    assert not [w for w in recwarn if "W102" in str(w.message)]
     assert pieces.sentences == whole.sentences
     assert [e.evidence for e in pieces.entities] == [e.evidence for e in whole.entities]
 

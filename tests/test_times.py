@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -722,6 +724,27 @@ def test_a_place_in_capitals_and_a_dash_is_a_dateline_a_hyphenated_word_is_not()
     assert lead_datelines("PORT HALLISON - Hurricane Talia came ashore on Monday.") == [(0, 16)]
     for text in ("UK-based firms grew.", "US-China talks resumed.", "NASA - the agency said so."):
         assert lead_datelines(text) == []
+
+
+def test_a_line_of_capitals_words_is_read_without_trying_every_split_of_each_word() -> None:
+    # a word in capitals could be read n ways, and a line of them n ** words ways: this line
+    # took hours; run apart, so that a return of that fault fails here rather than hangs
+    lines = [
+        "BREAKING NEWS FLOOD " * 8,
+        "A" * 20_000,
+        "FLOOD KILLS TWELVE IN LINDMOUTH AS RAIN FALLS \n",
+    ]
+    script = (
+        "import sys\n"
+        "from triangulate.core.dates import lead_datelines\n"
+        "from triangulate.compose.summary import DATELINE\n"
+        f"lines = {lines!r}\n"
+        "print([lead_datelines(line) for line in lines], [bool(DATELINE.match(line)) for line in lines])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300
+    )
+    assert done.stdout.strip() == "[[], [], []] [False, False, False]", done.stderr[-500:]
 
 
 @pytest.mark.parametrize("place", ["WEST ORLO, Fla.", "DUNMERE, N.Y.", "LAKE VESS, Calif."])

@@ -109,7 +109,8 @@ MAX_CANDIDATES_PER_ARTICLE = 40
 DISPLAY_WORDS = 12  # the longest value quoted for one side of a disagreement
 
 DATELINE = re.compile(
-    r"^(?:(?:[A-Z]{2,}[A-Z.'\-]*)(?:[ ,]+(?:[A-Z]{2,}[A-Z.'\-]*|(?:[A-Z][a-z]*\.)+))*\s*"
+    # a word in capitals read one way only (see ``core.dates.LEAD_DATELINE``)
+    r"^(?:(?:[A-Z]{2}[A-Z.'\-]*)(?:[ ,]+(?:[A-Z]{2}[A-Z.'\-]*|(?:[A-Z][a-z]*\.)+))*\s*"
     r"(?:\([A-Za-z .]+\)\s*)?|\([A-Za-z .]+\)\s*)[—–-]{1,2}\s*"
     r"|^[A-Z][A-Za-z .,]{1,40}\([A-Za-z]{2,12}\)(?=[A-Z])"  # "Place (Agency)Text"
 )

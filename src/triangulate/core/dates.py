@@ -749,7 +749,10 @@ LEAD_DATELINE = re.compile(
     r"(?:,?[ \t]+\d{4})?[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?"
     # or a place in capitals, the agency if any, undated: "TALMOUTH (National Sentinel) -",
     # "PORT HALLISON - " (a dash set apart: "UK-based" is no dateline)
-    r"|[A-Z]{2,}[A-Z.']*(?:[ ,]+[A-Z]{2,}[A-Z.']*)*"
+    # (each word two capitals, then capitals, stops or apostrophes: one way to read a word,
+    # where "two or more capitals, then more" read a run of n capitals n ways, and a line of
+    # capitals words took time growing sevenfold a word)
+    r"|[A-Z]{2}[A-Z.']*(?:[ ,]+[A-Z]{2}[A-Z.']*)*"
     # a state written short after the place: "WEST ORLO, Fla. -", "DUNMERE, N.Y. -"
     r"(?:,[ \t]+(?:[A-Z][a-z]{1,5}\.|[A-Z]\.[A-Z]\.))?"
     r"(?:[ \t]*\([^()\n]{1,60}\))?[ \t]+)"

@@ -174,7 +174,12 @@ def parse(nlp: Language, text: str) -> Doc:
             end = start + _break_before(text[start : start + PIECE_CHARS], PIECE_CHARS)
         pieces.append(tokens(nlp, text[start:end]))
         start = end
-    return Doc.from_docs(list(nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
+    parsed = list(nlp.pipe(pieces, batch_size=1))
+    for piece in parsed:
+        # what the readers keep on a doc (its joined text, its datelines) is the piece's, not
+        # the whole's; spaCy would skip it with a warning that prints the piece's whole text
+        piece.user_data.clear()
+    return Doc.from_docs(parsed, ensure_whitespace=False)
 
 
 def tokens(nlp: Language, text: str) -> Doc:

@@ -13,6 +13,7 @@ of near-synonyms), word pairs and clause-like segments.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Iterator, Sequence
 
@@ -254,6 +255,8 @@ def _number_value(written: str) -> str | None:
         value = float(written.replace(",", ""))
     except ValueError:
         return None
+    if not math.isfinite(value):
+        return None  # 309 digits or more: past a float's range, no figure of any report
     return str(int(value)) if value == int(value) else str(value)
 
 
