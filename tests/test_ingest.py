@@ -127,6 +127,28 @@ def test_jsonl_records_and_a_bad_line(tmp_path: Path, store: Store, settings: Se
     )
 
 
+def test_jsonl_fields_of_the_wrong_kind_are_left_out(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    odd = {"id": 42, "title": ["a", "b"], "outlet": False, "published": -5, "text": WIRE}
+    write(tmp_path / "odd.jsonl", json.dumps(odd) + "\n")
+    assert kinds(ingest(store, [str(tmp_path / "odd.jsonl")], settings)) == ["stored"]
+    article = queries.get_article(store, "42")
+    assert article.title != "['a', 'b']" and article.outlet != "False"
+    assert article.published_how != "given"  # "-5" is no date (the parser made it this month's 5th)
+
+
+def test_an_empty_path_is_refused_not_read_as_the_working_folder(
+    tmp_path: Path, store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "here.txt", STORY)
+    monkeypatch.chdir(tmp_path)
+    report = ingest(store, ["", "  "], settings)
+    assert kinds(report) == ["error", "error"]
+    assert all("is an empty path" in e.message for e in report.events)
+    assert queries.article_count(store) == 0
+
+
 def test_bad_inputs_each_get_one_line_and_the_batch_goes_on(
     tmp_path: Path, store: Store, settings: Settings
 ) -> None:

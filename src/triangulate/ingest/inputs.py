@@ -128,6 +128,10 @@ def _one(make: Callable[[], Item]) -> Iterator[Item]:
 
 
 def _expand(spec: str, settings: Settings, given: GivenMetadata | None) -> Iterator[Item]:
+    if not spec.strip():
+        # Path("") is the working folder: an empty argument (an unset shell variable) would
+        # ingest everything below it
+        raise InputError(repr(spec), "is an empty path", "give a file, folder, URL or -")
     if spec == "-":
         data = read_stream(sys.stdin.buffer, "<stdin>", settings)
         yield from _from_bytes("<stdin>", data, settings, given)
@@ -354,8 +358,12 @@ def _jsonl_record(where: str, line: str, settings: Settings) -> RawDocument:
 
 
 def _optional_str(record: dict[str, Any], key: str) -> str | None:
+    """A field's text: a string, or a number written as one ("id": 42); a list, an object or
+    true/false says nothing a field can hold and is left out (not stored as "['a', 'b']")."""
     value = record.get(key)
-    return str(value) if value not in (None, "") else None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return str(value) if value != "" else None
 
 
 def _from_feed(source: str, data: bytes) -> Iterator[Item]:

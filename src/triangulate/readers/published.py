@@ -113,6 +113,10 @@ def publication_of(article: Article) -> Publication:
     return publication_date(text=article.text, source=article.source)
 
 
+# A number of fewer than eight figures (a compact "20240305" is a date), signed or not.
+_SHORT_NUMBER = re.compile(r"[+-]?\d{1,7}(?:\.\d+)?")
+
+
 def iso_date(value: str | None) -> str | None:
     """The YYYY-MM-DD date of an ISO date or date-time, else of a parsed date, else None;
     a date that is not in the calendar ("2024-13-45") is None."""
@@ -121,6 +125,8 @@ def iso_date(value: str | None) -> str | None:
     match = _ISO_DATE.match(value.strip())
     if match:
         return _real_date(match.group(0))
+    if _SHORT_NUMBER.fullmatch(value.strip()):
+        return None  # "-5", "12": a day of this month to the date parser, no date given
     try:
         return _real_date(date_parser.parse(value[:200]).date().isoformat())
     except (ValueError, OverflowError):
