@@ -112,6 +112,38 @@ def test_article_text_never_reaches_the_terminal_raw(tmp_path: Path) -> None:
     assert json.loads(out)["text"] == f"{ESCAPES} 0"  # JSON keeps the text, escaped
 
 
+def test_a_title_written_like_terminal_markup_is_shown_as_written(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    db = tmp_path / "m.db"
+    title = (
+        "Budget [/bold] talks [link=file:///etc/passwd]Herald[/link] [on black]hidden[/on black]"
+    )
+    with open_store(db) as store, writes.batch(store):
+        article = Article(id="m1", source="m.txt", text="A note about the harbour.", title=title)
+        writes.save_article(store, article, original=b"x")
+    leader, follower = pty.openpty()  # a real terminal: the table is drawn, not tab-separated
+    env = {**os.environ, "COLUMNS": "400", "NO_COLOR": ""}
+    done = subprocess.run([*TRIANGULATE, "articles", "--db", str(db)], stdout=follower,
+                          stderr=subprocess.PIPE, env=env, timeout=120)  # fmt: skip
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    text = shown.decode("utf-8", "replace")
+    assert done.returncode == 0, done.stderr.decode()[-500:]
+    assert "[/bold]" in text and "[link=file:///etc/passwd]Herald[/link]" in text
+    assert "\x1b]8;" not in text  # no terminal hyperlink made of the title
+
+
 def test_an_error_naming_a_hostile_file_is_one_safe_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad\x1b[31m\nname.txt"
     bad.write_text("")

@@ -241,6 +241,10 @@ def test_ids_with_slashes_and_odd_characters_are_reachable(tmp_path: Path) -> No
         assert client.get("/articles/slash%2F/original").text == "original 3"
         page = client.get("/articles/a%2Fb%2Foriginal")
         assert "Note 1" in page.text  # the id "a/b/original" itself, not the original of a/b
+        home = client.get("/").text
+        for article_id in odd:  # each link names its own article, never another route
+            assert f'href="/articles/{quote(article_id, safe="")}"' in home, article_id
+        assert 'href="/articles/a/b' not in home
 
 
 def pages_of(data: dict[str, Any], key: str) -> dict[str, Any]:

@@ -62,10 +62,13 @@ def print_table(rows: Iterable[dict[str, object]], columns: tuple[str, ...]) -> 
     if is_terminal():
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(*columns)
         for row in rows:
-            table.add_row(*(cell(row.get(c)) for c in columns))
+            # as Text: a title's "[link=...]" or "[/bold]" is the article's words, not markup
+            # (which could hide text, link elsewhere, or stop the listing with an error)
+            table.add_row(*(Text(cell(row.get(c))) for c in columns))
         Console().print(table)
         return
     click.echo("\t".join(columns))

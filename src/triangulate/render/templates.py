@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 
 from triangulate.render import markdown
+from triangulate.render.view import path_part
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -31,5 +32,6 @@ def environment(*more: Path) -> Environment:
         lstrip_blocks=True,
     )
     env.filters["tojson_pretty"] = _tojson_pretty
+    env.filters["path_part"] = path_part
     env.filters.update(markdown.FILTERS)
     return env

@@ -45,9 +45,15 @@ MAX_ROWS = 60
 EVENT_CHARS = 54
 
 
+def path_part(value: object) -> str:
+    """A value as one part of a URL path: every "/" quoted too, so that an id such as
+    "../../add" names its own page, not another route (Jinja's ``urlencode`` keeps "/")."""
+    return url_quote(str(value), safe="")
+
+
 def article_href(article_id: str, start: int | None = None, end: int | None = None) -> str:
     """The web page of an article, or of one span in it."""
-    base = f"/articles/{url_quote(article_id, safe='')}"
+    base = f"/articles/{path_part(article_id)}"
     return base if start is None else f"{base}#span-{start}-{end}"
 
 

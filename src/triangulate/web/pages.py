@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -17,7 +17,7 @@ from triangulate.core.dates import publication_how_in_words
 from triangulate.errors import NotFoundError, TriangulateError
 from triangulate.ingest.uploads import pasted, safe_name
 from triangulate.models import Article
-from triangulate.render.view import DossierView, article_href, dates_in_words
+from triangulate.render.view import DossierView, article_href, dates_in_words, path_part
 from triangulate.web.context import WebContext, wants_json
 from triangulate.web.highlight import cited_spans, highlight, reading_spans
 from triangulate.web.security import check_post, csrf_token
@@ -290,7 +290,7 @@ def story_page(request: Request, story_id: str) -> Response:
     data = {
         **story,
         "independent": view.independent(),
-        "dossier_url": f"/dossiers/{quote(dossier.id, safe='')}" if dossier else None,
+        "dossier_url": f"/dossiers/{path_part(dossier.id)}" if dossier else None,
     }
     return _page(request, suffixed, "story.html.j2", data, s=view)
 

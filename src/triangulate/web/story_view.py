@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
-from urllib.parse import quote
 
 from triangulate.core.sources import independent_sources, source_name
-from triangulate.render.view import COLORS, DossierView, article_href, dates_in_words
+from triangulate.render.view import COLORS, DossierView, article_href, dates_in_words, path_part
 
 Data = Mapping[str, Any]
 
@@ -51,7 +50,7 @@ def story_row(summary: Data, members: Sequence[Data]) -> dict[str, Any]:
 
 
 def story_href(story_id: str) -> str:
-    return f"/stories/{quote(story_id, safe='')}"
+    return f"/stories/{path_part(story_id)}"
 
 
 class StoryView:
