@@ -43,7 +43,7 @@ HIDDEN = 384
 HEADS = 12
 LAYER_NORM_EPS = 1e-12
 DEFAULT_MAX_TOKENS = 256
-# Texts a forward pass: 8, not 32, measured 1.1-1.2x faster over 300 sentences and 1.35-1.55x
+# Texts a forward pass: 8, not 32, measured 1.1-1.2x faster over 300 sentences and 1.4-1.6x
 # over a dossier's 33 short event texts (less padding in a batch, products that stay in cache;
 # docs/benchmarks.md, "Sentence vectors").
 BATCH_SIZE = 8
