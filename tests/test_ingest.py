@@ -131,11 +131,16 @@ def test_jsonl_fields_of_the_wrong_kind_are_left_out(
     tmp_path: Path, store: Store, settings: Settings
 ) -> None:
     odd = {"id": 42, "title": ["a", "b"], "outlet": False, "published": -5, "text": WIRE}
-    write(tmp_path / "odd.jsonl", json.dumps(odd) + "\n")
-    assert kinds(ingest(store, [str(tmp_path / "odd.jsonl")], settings)) == ["stored"]
+    endless = {"id": "e1", "title": float("nan"), "outlet": float("inf"), "published": "5.",
+               "text": WIRE.replace("Port", "Harbour")}  # fmt: skip
+    lines = [json.dumps(odd), json.dumps(endless)]  # NaN and Infinity: JSON Python accepts
+    write(tmp_path / "odd.jsonl", "\n".join(lines) + "\n")
+    assert kinds(ingest(store, [str(tmp_path / "odd.jsonl")], settings)) == ["stored", "stored"]
     article = queries.get_article(store, "42")
     assert article.title != "['a', 'b']" and article.outlet != "False"
     assert article.published_how != "given"  # "-5" is no date (the parser made it this month's 5th)
+    other = queries.get_article(store, "e1")
+    assert other.title != "nan" and other.outlet != "inf" and other.published_how != "given"
 
 
 def test_an_empty_path_is_refused_not_read_as_the_working_folder(

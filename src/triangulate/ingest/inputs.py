@@ -12,6 +12,7 @@ import glob
 import hashlib
 import io
 import json
+import math
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -363,6 +364,8 @@ def _optional_str(record: dict[str, Any], key: str) -> str | None:
     value = record.get(key)
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # NaN, Infinity, 1e400: JSON the parser accepts, no value of a field
     return str(value) if value != "" else None
 
 

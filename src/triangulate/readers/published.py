@@ -113,8 +113,10 @@ def publication_of(article: Article) -> Publication:
     return publication_date(text=article.text, source=article.source)
 
 
-# A number of fewer than eight figures (a compact "20240305" is a date), signed or not.
-_SHORT_NUMBER = re.compile(r"[+-]?\d{1,7}(?:\.\d+)?")
+# A bare number ("-5", "12", "5.", "12,5"): to the date parser a day of this month. One of
+# eight figures or more may be a compact date ("20240305").
+_BARE_NUMBER = re.compile(r"[+-]?[\d.,]*\d[\d.,]*")
+_COMPACT_DATE_FIGURES = 8
 
 
 def iso_date(value: str | None) -> str | None:
@@ -125,8 +127,9 @@ def iso_date(value: str | None) -> str | None:
     match = _ISO_DATE.match(value.strip())
     if match:
         return _real_date(match.group(0))
-    if _SHORT_NUMBER.fullmatch(value.strip()):
-        return None  # "-5", "12": a day of this month to the date parser, no date given
+    bare = value.strip()
+    if _BARE_NUMBER.fullmatch(bare) and sum(c.isdigit() for c in bare) < _COMPACT_DATE_FIGURES:
+        return None  # no date given
     try:
         return _real_date(date_parser.parse(value[:200]).date().isoformat())
     except (ValueError, OverflowError):
