@@ -40,6 +40,15 @@ def compare_texts(encoder: TextEncoder, *texts: str) -> list[Claim]:
     return compare(articles, read_many(articles), encoder)
 
 
+def shown_sides(claims: Sequence[Claim], kind: str, status: str) -> list[list[str]]:
+    """Each claim of ``kind`` and ``status`` as its sides' displays (sorted), in claim order."""
+    return [
+        sorted(side.display for side in claim.sides)
+        for claim in claims
+        if claim.kind == kind and claim.status == status
+    ]
+
+
 def compare_dated(encoder: TextEncoder, dated: Sequence[tuple[str | None, str]]) -> list[Claim]:
     """The claims of articles a1, a2, ... of outlets 1, 2, ..., each (publication day, text),
     read by the real readers and compared by ``compare()``."""

@@ -9,22 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import compare_dated
+from conftest import compare_dated, shown_sides
 from triangulate.compare.labels import figure_label
-from triangulate.models import Article, Claim
+from triangulate.models import Article
 from triangulate.nlp.encoder import TextEncoder
 from triangulate.nlp.language import load_nlp
 from triangulate.readers.quantities import find_quantities
 from triangulate.readers.reader import read_article
-
-
-def _figures(claims: list[Claim], status: str) -> list[list[str]]:
-    return [
-        sorted(side.display for side in claim.sides)
-        for claim in claims
-        if claim.kind == "figure" and claim.status == status
-    ]
-
 
 FLOODS = (
     "Floods killed 14 people in Harwick and 6 in Lindale on Sunday. In Harwick, 300 homes were"
@@ -41,8 +32,8 @@ def test_counts_of_two_places_are_two_facts_and_one_place_still_clashes(
 ) -> None:
     claims = compare_dated(encoder, [("2031-07-20", text) for text in FLOODS])
     # Harwick's 300 homes against Lindale's 150 is no conflict; Lindale's 120 against 150 is
-    assert _figures(claims, "conflict") == [["120", "150"]]
-    agreed = _figures(claims, "agreed")
+    assert shown_sides(claims, "figure", "conflict") == [["120", "150"]]
+    agreed = shown_sides(claims, "figure", "agreed")
     assert ["300", "About 300"] in agreed  # one article told both places' counts
     assert ["6", "Six"] in agreed
 
@@ -58,7 +49,7 @@ def test_a_fronted_place_holds_only_until_another_place_is_named(encoder: TextEn
             ("2031-07-20", "Eight people died in Lindale on Sunday."),
         ],
     )
-    assert _figures(claims, "conflict") == [["Eight", "six"]]
+    assert shown_sides(claims, "figure", "conflict") == [["Eight", "six"]]
 
 
 def test_a_place_where_a_count_was_told_is_no_place_of_the_count(encoder: TextEncoder) -> None:
@@ -69,7 +60,7 @@ def test_a_place_where_a_count_was_told_is_no_place_of_the_count(encoder: TextEn
             ("2031-07-20", "In Lindale, officials said the death toll had risen to 19."),
         ],
     )
-    assert _figures(claims, "conflict") == [["14", "19"]]
+    assert shown_sides(claims, "figure", "conflict") == [["14", "19"]]
 
 
 @pytest.mark.parametrize(
@@ -89,8 +80,8 @@ def test_counts_told_place_by_place_are_not_a_count_of_no_place(
             ("2031-07-20", f"A storm hit the coast on Monday. {told} people died, officials said."),
         ],
     )
-    assert _figures(claims, "conflict") == []  # not a total against one place's count
-    assert _figures(claims, "agreed") == []  # nor one place's count as all of them
+    assert shown_sides(claims, "figure", "conflict") == []  # not a total against one place's count
+    assert shown_sides(claims, "figure", "agreed") == []  # nor one place's count as all of them
 
 
 @pytest.mark.parametrize(
@@ -174,15 +165,7 @@ def test_a_firms_sales_and_its_revenue_are_one_measure(encoder: TextEncoder) -> 
             ("2031-02-05", "Velda Group said its quarterly sales rose to $4.3 billion."),
         ],
     )
-    assert _figures(claims, "conflict") == [["$4.1 billion", "$4.3 billion"]]
-
-
-def _ages(claims: list[Claim], status: str) -> list[list[str]]:
-    return [
-        sorted(side.display for side in claim.sides)
-        for claim in claims
-        if claim.kind == "age" and claim.status == status
-    ]
+    assert shown_sides(claims, "figure", "conflict") == [["$4.1 billion", "$4.3 billion"]]
 
 
 @pytest.mark.parametrize(
@@ -204,7 +187,7 @@ def test_the_ages_of_one_unnamed_person_clash(
             ("2031-09-02", second),
         ],
     )
-    assert _ages(claims, "conflict") == ([["16", "17"]] if clash else [])
+    assert shown_sides(claims, "age", "conflict") == ([["16", "17"]] if clash else [])
 
 
 def test_the_age_of_who_did_it_and_of_whom_it_was_done_to_are_two_people(
@@ -217,7 +200,7 @@ def test_the_age_of_who_did_it_and_of_whom_it_was_done_to_are_two_people(
             ("2031-09-02", "A 39-year-old man shot three co-workers outside the Harwick plant."),
         ],
     )
-    assert _ages(claims, "conflict") == []
+    assert shown_sides(claims, "age", "conflict") == []
 
 
 def test_jobs_cut_and_workers_laid_off_are_one_count(encoder: TextEncoder) -> None:
@@ -228,7 +211,7 @@ def test_jobs_cut_and_workers_laid_off_are_one_count(encoder: TextEncoder) -> No
             ("2031-01-20", "Korvel Mining is laying off 1,500 workers at its mines."),
         ],
     )
-    assert _figures(claims, "conflict") == [["1,200", "1,500"]]
+    assert shown_sides(claims, "figure", "conflict") == [["1,200", "1,500"]]
 
 
 def test_a_count_everywhere_beside_a_place_is_still_a_total(encoder: TextEncoder) -> None:
@@ -242,4 +225,4 @@ def test_a_count_everywhere_beside_a_place_is_still_a_total(encoder: TextEncoder
             ("2031-07-20", "The virus has killed 24,000 people, officials said."),
         ],
     )
-    assert _figures(claims, "conflict") == [["24,000", "31,000"]]
+    assert shown_sides(claims, "figure", "conflict") == [["24,000", "31,000"]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import compare_dated
+from conftest import compare_dated, shown_sides
 from triangulate.compare.labels import area_label, figure_label, sum_measure
 from triangulate.compare.link import surnames
 from triangulate.models import Article, Claim, Evidence
@@ -23,14 +23,6 @@ def _conflicts_by_label(claims: list[Claim]) -> dict[str, list[str]]:
         for claim in claims
         if claim.kind == "figure" and claim.status == "conflict"
     }
-
-
-def _figures(claims: list[Claim], status: str, kind: str = "figure") -> list[list[str]]:
-    return [
-        sorted(side.display for side in claim.sides)
-        for claim in claims
-        if claim.kind == kind and claim.status == status
-    ]
 
 
 def test_a_fires_area_a_day_later_is_an_update_whichever_verb_tells_it(
@@ -50,7 +42,7 @@ def test_a_fires_area_a_day_later_is_an_update_whichever_verb_tells_it(
             ),
         ],
     )
-    assert _figures(claims, "update") == [["12,000 acres", "18,000 acres"]]
+    assert shown_sides(claims, "figure", "update") == [["12,000 acres", "18,000 acres"]]
     (claim,) = [c for c in claims if c.status == "update"]
     assert claim.about == "Area covered"  # not "Area grown"
 
@@ -65,7 +57,7 @@ def test_a_fires_area_and_a_farms_area_destroyed_are_two_questions(
             ("2031-08-10", "The wildfire destroyed 3,000 acres of crops, officials said."),
         ],
     )
-    assert _figures(claims, "conflict") == []
+    assert shown_sides(claims, "figure", "conflict") == []
 
 
 def test_a_firms_revenue_reported_or_posted_is_one_question_of_its_period(
@@ -88,8 +80,8 @@ def test_a_firms_revenue_reported_or_posted_is_one_question_of_its_period(
     )
     # the quarter's two sums clash; the year's agree; a quarter's is no rival of a year's,
     # and the first article telling both is no self-contradiction
-    assert _figures(claims, "conflict") == [["$4.2 billion", "$4.3 billion"]]
-    assert ["$16.1 billion"] in _figures(claims, "agreed")
+    assert shown_sides(claims, "figure", "conflict") == [["$4.2 billion", "$4.3 billion"]]
+    assert ["$16.1 billion"] in shown_sides(claims, "figure", "agreed")
 
 
 @pytest.mark.parametrize(
@@ -228,7 +220,7 @@ def test_a_prison_term_given_is_one_question_whichever_verb_gives_it(
             ),
         ],
     )
-    assert _figures(claims, "conflict") == [["12-year", "15 years"]]
+    assert shown_sides(claims, "figure", "conflict") == [["12-year", "15 years"]]
 
 
 def test_a_stocks_fall_told_by_two_verbs_is_one_move(encoder: TextEncoder) -> None:
@@ -247,7 +239,7 @@ def test_a_stocks_fall_told_by_two_verbs_is_one_move(encoder: TextEncoder) -> No
             ),
         ],
     )
-    assert _figures(claims, "conflict") == [["12%", "9 percent"]]
+    assert shown_sides(claims, "figure", "conflict") == [["12%", "9 percent"]]
     agreed = [c for c in claims if c.kind == "figure" and c.status == "agreed"]
     assert [c.about for c in agreed] == ["Closing price of Velda Group stock"]
 
@@ -300,7 +292,7 @@ def test_a_storms_category_as_it_changed_is_no_rival_of_its_landfalls(
             ),
         ],
     )
-    assert _figures(claims, "conflict") == []
+    assert shown_sides(claims, "figure", "conflict") == []
 
 
 def test_the_missing_in_a_tolls_sentence_are_not_the_dead(encoder: TextEncoder) -> None:
@@ -320,7 +312,7 @@ def test_the_missing_in_a_tolls_sentence_are_not_the_dead(encoder: TextEncoder) 
         ],
     )
     # the article is no self-contradiction (23 dead, 40 missing): its toll is compared
-    assert _figures(claims, "update") == [["23", "31"]]
+    assert shown_sides(claims, "figure", "update") == [["23", "31"]]
 
 
 def test_a_takeovers_price_and_value_are_each_one_question(encoder: TextEncoder) -> None:
@@ -382,7 +374,7 @@ def test_a_bills_size_is_one_question_whichever_noun_and_verb_tell_it(
             ("2031-02-10", "The Senate passed the $92 billion foreign aid bill early Tuesday."),
         ],
     )
-    assert _figures(claims, "conflict") == [["$92 billion", "$95 billion"]]
+    assert shown_sides(claims, "figure", "conflict") == [["$92 billion", "$95 billion"]]
 
 
 def test_an_indexs_moves_of_two_days_are_two_questions(encoder: TextEncoder) -> None:
@@ -602,7 +594,7 @@ def test_a_move_told_of_a_named_day_may_be_the_other_reports_today(
             ),
         ],
     )
-    assert _figures(claims, "conflict") == [["6 percent", "8 percent"]]
+    assert shown_sides(claims, "figure", "conflict") == [["6 percent", "8 percent"]]
 
 
 @pytest.mark.parametrize(("first", "second", "sides"), CLASH)
@@ -610,7 +602,7 @@ def test_one_things_figure_clashes_beside_others(
     encoder: TextEncoder, first: str, second: str, sides: list[str]
 ) -> None:
     claims = compare_dated(encoder, [("2031-03-04", first), ("2031-03-04", second)])
-    assert _figures(claims, "conflict") == [sides]
+    assert shown_sides(claims, "figure", "conflict") == [sides]
 
 
 @pytest.mark.parametrize(
