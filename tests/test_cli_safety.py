@@ -101,7 +101,7 @@ def test_article_text_never_reaches_the_terminal_raw(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     store_with(db, 1, text=ESCAPES)
     for args in (["show", "a00000"], ["articles"], ["show", "a00000", "--json"],
-                 ["articles", "--json"]):  # fmt: skip
+                 ["articles", "--json"], ["export"]):  # fmt: skip
         code, out, _ = run(args[0], "--db", str(db), *args[1:])
         assert code == 0
         for raw in ("\x1b", "\x07", "\x9b", "\u202e", "\r"):
@@ -110,6 +110,60 @@ def test_article_text_never_reaches_the_terminal_raw(tmp_path: Path) -> None:
     assert "Harbour␛[2J␛]0;owned␇ news" in out
     _, out, _ = run("show", "--db", str(db), "a00000", "--json")
     assert json.loads(out)["text"] == f"{ESCAPES} 0"  # JSON keeps the text, escaped
+    _, out, _ = run("export", "--db", str(db))
+    assert json.loads(out)["text"] == f"{ESCAPES} 0"
+
+
+def test_a_csv_cell_opening_like_a_formula_is_text_to_a_spreadsheet(tmp_path: Path) -> None:
+    import csv
+
+    db = tmp_path / "f.db"
+    titles = ['=HYPERLINK("http://x.example","Herald")', "+1+2", "-2+3", "@SUM(A1)", "Plain"]
+    with open_store(db) as store, writes.batch(store):
+        for number, title in enumerate(titles):
+            article = Article(id=f"f{number}", source=f"f{number}.txt", title=title,
+                              text=f"=1+{number} rose by two.", content_hash=str(number))  # fmt: skip
+            writes.save_article(store, article, original=b"x")
+    code, out, _ = run("export", "--db", str(db), "--format", "csv")
+    rows = {row["id"]: row for row in csv.DictReader(out.splitlines(keepends=True))}
+    assert code == 0 and [rows[f"f{n}"]["title"] for n in range(5)] == [
+        "'" + title for title in titles[:4]
+    ] + ["Plain"]
+    assert rows["f0"]["text"] == "'=1+0 rose by two." and rows["f0"]["words"] == "4"
+    _, out, _ = run("export", "--db", str(db))  # JSONL keeps every value as stored
+    assert [json.loads(line)["title"] for line in out.splitlines()] == titles
+
+
+def test_export_on_a_terminal_shows_control_characters_and_refuses_parquet(
+    tmp_path: Path,
+) -> None:
+    import os
+    import pty
+
+    db = tmp_path / "t.db"
+    store_with(db, 1, text=ESCAPES)
+    shown = {}
+    for fmt in ("csv", "parquet"):
+        leader, follower = pty.openpty()
+        done = subprocess.run([*TRIANGULATE, "export", "--db", str(db), "--format", fmt],
+                              stdout=follower, stderr=subprocess.PIPE, timeout=120)  # fmt: skip
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(leader)
+        shown[fmt] = (done.returncode, b"".join(chunks).decode(), done.stderr.decode())
+    code, text, _ = shown["csv"]
+    assert code == 0 and "Harbour␛[2J␛]0;owned␇ news" in text
+    assert "\x1b" not in text and "\x9b" not in text
+    code, text, err = shown["parquet"]
+    assert code == 2 and text == "" and "Parquet is binary: write it to a file with --out" in err
 
 
 def test_a_title_written_like_terminal_markup_is_shown_as_written(tmp_path: Path) -> None:

@@ -201,6 +201,24 @@ def test_markdown_neutralises_html_and_markdown_from_articles() -> None:
     assert "\\| pipes \\|" in text and "\\*stars\\*" in text
 
 
+def test_report_files_show_an_articles_control_characters_as_symbols(tmp_path: Path) -> None:
+    escapes = "Ferry\x1b[2J\x1b]0;owned\x07 news \x9b31m sank\u200f."
+    article = Article("x", "x.txt", f"{escapes} Crews searched.", outlet="Herald\x1b[31m")
+    dossier = build_dossier([article], [Reading("x", "t")], [], [], [], [])
+    files = write_dossier(dossier, tmp_path, ["json", "md", "html"])
+    for path in files:
+        written = path.read_text(encoding="utf-8")
+        for raw in ("\x1b", "\x07", "\x9b"):
+            assert raw not in written, (path.name, raw)
+    data = json.loads((tmp_path / "dossier.json").read_text(encoding="utf-8"))
+    assert data["articles"][0]["outlet"] == "Herald\x1b[31m"  # JSON keeps the value, escaped
+    markdown = (tmp_path / "dossier.md").read_text(encoding="utf-8")
+    assert "Ferry␛\\[2J␛\\]0;owned␇ news" in markdown
+    assert "\u200f" in (tmp_path / "dossier.html").read_text(
+        encoding="utf-8"
+    )  # a right-to-left mark stays
+
+
 def test_html_is_one_self_contained_page() -> None:
     page = render_html(full_dossier())
     tags = parsed(page).tags

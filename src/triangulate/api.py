@@ -431,6 +431,10 @@ class Store:
         (to ``out``, or standard output)."""
         store_export.export_articles(self.connection, fmt, Path(out) if out is not None else None)
 
+    def exported(self, fmt: str) -> bytes:
+        """Everything stored, as :meth:`export` writes it, as bytes."""
+        return store_export.exported(self.connection, fmt)
+
 
 def count_inputs(inputs: Iterable[str | Path]) -> int | None:
     """How many documents the inputs hold, when a quick look tells (files, folders, JSONL);

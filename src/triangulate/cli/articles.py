@@ -7,8 +7,9 @@ from pathlib import Path
 import click
 
 from triangulate.cli import cli, db_option, open_store
-from triangulate.cli.output import json_text, print_table
+from triangulate.cli.output import print_table
 from triangulate.core.dates import shown_publication_date
+from triangulate.core.untrusted import json_text
 
 ARTICLE_COLUMNS = ("id", "outlet", "title", "published", "language", "words", "removed")
 

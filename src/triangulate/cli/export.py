@@ -8,6 +8,8 @@ import click
 
 from triangulate.api import EXPORT_FORMATS
 from triangulate.cli import cli, db_option, open_store
+from triangulate.cli.output import is_terminal
+from triangulate.core.untrusted import printable
 
 
 @cli.command("export")
@@ -21,5 +23,10 @@ def export_command(db: Path | None, fmt: str, out: Path | None) -> None:
     """Export every stored article, text included (stdout by default)."""
     if out is not None and str(out) == "-":
         out = None
+    if out is None and is_terminal() and fmt == "parquet":
+        raise click.UsageError("Parquet is binary: write it to a file with --out FILE")
     with open_store(db, create=False) as store:
-        store.export(fmt, out)
+        if out is None and is_terminal():  # the text's control characters shown, never run
+            click.echo(printable(store.exported(fmt).decode("utf-8")), nl=False)
+        else:
+            store.export(fmt, out)

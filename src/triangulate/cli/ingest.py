@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from triangulate.cli import cli, db_option, limit_options, limits, open_store
-from triangulate.cli.output import ProgressLine, echo_error, json_text, progress
+from triangulate.cli.output import ProgressLine, echo_error, progress
+from triangulate.core.untrusted import json_text
 
 if TYPE_CHECKING:
     from triangulate.api import IngestEvent

@@ -1,16 +1,13 @@
 """What the commands print: tables on a terminal, tab-separated text in pipes, progress.
 
-Article text is untrusted, on a terminal too: control characters (escape sequences that
-could move the cursor, rewrite lines or set the window title) and bidirectional overrides
-are shown as visible symbols, one for one, so offsets into the text stay right.
+Article text is untrusted, on a terminal too: control characters and bidirectional overrides
+are shown as visible symbols, one for one (:mod:`triangulate.core.untrusted`).
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import os
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -18,35 +15,7 @@ from typing import Any
 
 import click
 
-# C0 controls but tab and newline, DEL, C1 controls, bidirectional marks and overrides, and
-# lone surrogates (a file name that is not UTF-8): none can be printed as they are
-_OTHERS = r"\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
-_UNSAFE = re.compile(rf"[\x00-\x08\x0b-\x1f{_OTHERS}]")
-_UNSAFE_IN_LINE = re.compile(rf"[\x00-\x1f{_OTHERS}]")
-_UNSAFE_IN_JSON = re.compile(rf"[{_OTHERS}]")  # json.dumps escapes C0 controls itself
-
-
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Unicode control pictures: ␛ for ESC
-    return "\u2421" if code == 0x7F else "\ufffd"
-
-
-def printable(text: str) -> str:
-    """Text safe for a terminal, the same length: each control character becomes a symbol."""
-    return _UNSAFE.sub(_picture, text)
-
-
-def one_line(text: str) -> str:
-    """:func:`printable`, with line breaks shown as symbols too (an error is one line)."""
-    return _UNSAFE_IN_LINE.sub(_picture, text)
-
-
-def json_text(data: Any, indent: int | None = 2) -> str:
-    """JSON for stdout; characters a terminal would act on are written as \\u escapes."""
-    text = json.dumps(data, ensure_ascii=False, indent=indent)
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+from triangulate.core.untrusted import one_line
 
 
 def echo_error(message: str) -> None:

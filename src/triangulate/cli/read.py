@@ -8,8 +8,9 @@ from typing import Any
 import click
 
 from triangulate.cli import cli, db_option, limits, open_store, reading_limit_options
-from triangulate.cli.output import is_terminal, json_text, one_line, printable, progress
+from triangulate.cli.output import is_terminal, progress
 from triangulate.core.progress import no_progress
+from triangulate.core.untrusted import json_text, one_line, printable
 
 HIGHLIGHT_STYLES = {
     "entities": "bold cyan",

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from triangulate.cli import cli, db_option, open_store
-from triangulate.cli.output import is_terminal, json_text, one_line, printable
+from triangulate.cli.output import is_terminal
+from triangulate.core.untrusted import json_text, one_line, printable
 
 
 @cli.command("show")

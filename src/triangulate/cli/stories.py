@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from triangulate.cli import cli, db_option, limit_options, limits, open_store, output_folder
-from triangulate.cli.output import echo_error, one_line, progress
+from triangulate.cli.output import echo_error, progress
 from triangulate.core.progress import no_progress
+from triangulate.core.untrusted import one_line
 
 if TYPE_CHECKING:
     from triangulate.api import IngestEvent

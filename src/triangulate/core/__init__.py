@@ -5,4 +5,5 @@
 - :mod:`~triangulate.core.words`: words, stop words and lemmas;
 - :mod:`~triangulate.core.spans`: the sentence around a cited span;
 - :mod:`~triangulate.core.sources`: outlets, names and independent sources.
+- :mod:`~triangulate.core.untrusted`: how each output shows the characters of untrusted text.
 """

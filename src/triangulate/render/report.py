@@ -10,12 +10,12 @@ scripts is shown as text, never run.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
 from triangulate.compose.schema import dossier_to_json, validate_dossier
 from triangulate.core.files import write_atomically
+from triangulate.core.untrusted import json_text
 from triangulate.errors import TriangulateError
 from triangulate.models import Dossier
 from triangulate.render.templates import environment
@@ -58,7 +58,7 @@ def _content(d: Dossier, fmt: str) -> str:
     if fmt == "json":
         data = dossier_to_json(d)
         validate_dossier(data)
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_text(data) + "\n"
     if fmt in ("md", "markdown"):
         return render_markdown(d)
     return render_html(d)

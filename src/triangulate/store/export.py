@@ -1,16 +1,22 @@
-"""Export stored articles as JSONL, CSV or Parquet (the JSONL is also an ingest format)."""
+"""Export stored articles as JSONL, CSV or Parquet (the JSONL is also an ingest format).
+
+JSONL and Parquet keep every value as stored (JSONL writes the characters a terminal would
+act on as ``\\u`` escapes, the same value to a JSON reader). CSV is for spreadsheets: a text
+cell opening like a formula ("=", "+", "-", "@") starts with an apostrophe, so that it is
+shown as text, never run.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from triangulate.core.files import write_atomically
+from triangulate.core.untrusted import json_text, spreadsheet_cell
 from triangulate.errors import TriangulateError
 from triangulate.models import Article, to_dict
 from triangulate.store import queries
@@ -32,18 +38,22 @@ def article_record(article: Article) -> dict[str, Any]:
 
 def export_articles(store: Store, fmt: str, out: Path | None) -> None:
     """Write every article to ``out`` (atomically) or to stdout."""
-    records = (article_record(a) for a in queries.iter_articles(store))
-    if fmt == "parquet":
-        data = _parquet(list(records))
-    elif fmt == "csv":
-        data = _csv(records).encode("utf-8")
-    else:
-        data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+    data = exported(store, fmt)
     if out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
         write_atomically(out, data)
+
+
+def exported(store: Store, fmt: str) -> bytes:
+    """Every article in ``fmt``, as the bytes of the file."""
+    records = (article_record(a) for a in queries.iter_articles(store))
+    if fmt == "parquet":
+        return _parquet(list(records))
+    if fmt == "csv":
+        return _csv(records).encode("utf-8")
+    return "".join(json_text(r, indent=None) + "\n" for r in records).encode("utf-8")
 
 
 def _csv(records: Any) -> str:
@@ -52,8 +62,10 @@ def _csv(records: Any) -> str:
     writer.writeheader()
     for record in records:
         record["authors"] = "; ".join(record["authors"])
-        record["removed"] = json.dumps(record["removed"], ensure_ascii=False)
-        writer.writerow(record)
+        record["removed"] = json_text(record["removed"], indent=None)
+        writer.writerow(
+            {key: spreadsheet_cell(v) if isinstance(v, str) else v for key, v in record.items()}
+        )
     return buffer.getvalue()
 
 
