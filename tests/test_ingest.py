@@ -209,6 +209,57 @@ def test_warc_records_and_a_broken_tail(tmp_path: Path, store: Store, settings: 
     assert len(queries.article_summaries(store)) == 2
 
 
+def one_stream_warc(count: int) -> bytes:
+    """``count`` pages in a WARC gzip-compressed as one stream (not one member a record)."""
+    bodies = [PAGE] + [f"<html><body><article><p>{text}</p></article></body></html>"
+                       for text in (WIRE, STORY)]  # fmt: skip
+    pages = [(f"http://example.invalid/{n}", bodies[n % 3].encode()) for n in range(count)]
+    plain = io.BytesIO()
+    writer = WARCWriter(plain, gzip=False)
+    for url, body in pages:
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=headers
+            )
+        )
+    return gzip.compress(plain.getvalue())
+
+
+def test_a_one_stream_warc_cut_short_keeps_its_whole_records(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    from triangulate.errors import InputError
+    from triangulate.ingest.inputs import documents_from_bytes
+
+    cut = one_stream_warc(3)[:-30]  # the end of the third record and the gzip trailer lost
+    report = ingest(store, [str(write(tmp_path / "cut.warc.gz", cut))], settings)  # streamed
+    assert kinds(report) == ["stored", "stored", "error"]
+    assert report.events[2].source.endswith("cut.warc.gz#3")
+    assert "is a truncated WARC record" in report.events[2].message
+    # an upload, held in memory: it was refused whole as "not valid gzip"
+    items = list(documents_from_bytes("cut.warc.gz", cut, settings))
+    assert [type(item).__name__ for item in items] == ["RawDocument", "RawDocument", "InputError"]
+    assert isinstance(items[2], InputError) and "truncated" in str(items[2])
+
+
+def test_a_warc_in_memory_is_inflated_only_to_the_size_limit(settings: Settings) -> None:
+    from triangulate.errors import InputError
+    from triangulate.ingest.inputs import documents_from_bytes
+
+    data = one_stream_warc(3)
+    small = settings.with_(max_input_bytes=len(gzip.decompress(data)) // 2)
+    items = list(documents_from_bytes("crawl.warc.gz", data, small))
+    errors = [str(item) for item in items if isinstance(item, InputError)]
+    assert 1 <= len(items) - len(errors) < 3  # the records before the limit
+    assert errors[-1] == (
+        f"crawl.warc.gz: inflates past the size limit of {small.max_input_bytes:,} bytes"
+        " (raise --max-bytes)"
+    )
+
+
 FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Herald</title>
 <item><title>Portvale strike ends</title><link>http://example.invalid/strike</link>
 <pubDate>Fri, 14 Mar 2025 08:00:00 GMT</pubDate>

@@ -7,6 +7,7 @@ import codecs
 import gzip
 import io
 import zlib
+from typing import Any, BinaryIO
 
 from charset_normalizer import from_bytes
 
@@ -47,6 +48,98 @@ def gunzip(data: bytes, source: str, limit: int) -> bytes:
             source, f"inflates past the size limit of {limit:,} bytes", "raise --max-bytes"
         )
     return out
+
+
+class GunzippedStream(io.RawIOBase):
+    """``raw``'s bytes inflated when they are gzip (any number of members, as WARC files are
+    written: one per record or one for all), else as they are; a read gives at most 256 KiB.
+
+    Inflated here as far as the data goes: a file cut short gives every byte before the cut,
+    so the whole records before it are read and only the cut one is told truncated (a reader
+    that inflates block by block loses the whole records of the last block with the cut one).
+    A broken member ends the stream the same way; so does ``limit`` inflated bytes, with
+    ``cut_at_limit`` set (an archive held in memory, an upload, is bounded as a whole)."""
+
+    _CHUNK = 256 * 1024
+
+    def __init__(self, raw: BinaryIO, limit: int | None = None) -> None:
+        super().__init__()
+        self._raw = raw
+        self._limit = limit
+        self.cut_at_limit = False
+        self._started = False
+        self._inflater: Any = None  # a zlib decompressor while the data is gzip
+        self._input = b""  # read, not yet inflated
+        self._pending = b""  # inflated (or plain), given up to _taken
+        self._taken = 0
+        self._ended = False
+        self._given = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        """Bytes given so far (a WARC reader asks where the stream starts)."""
+        return self._given
+
+    def readinto(self, buffer: Any) -> int:
+        size = min(len(buffer), self._CHUNK)
+        if self._limit is not None and self._given + size > self._limit:
+            size = self._limit - self._given
+            if size <= 0:
+                self.cut_at_limit = self._next(1) != b""
+                return 0
+        data = self._next(size)
+        buffer[: len(data)] = data
+        self._given += len(data)
+        return len(data)
+
+    def _next(self, size: int) -> bytes:
+        if not self._started:
+            self._started = True
+            self._input = self._raw.read(2) or b""
+            if self._input == b"\x1f\x8b":
+                self._inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        while self._taken == len(self._pending) and not self._ended:
+            self._pending, self._taken = b"", 0
+            self._fill(size)
+        data = self._pending[self._taken : self._taken + size]
+        self._taken += len(data)
+        return data
+
+    def _fill(self, size: int) -> None:
+        if not self._input:
+            self._input = self._raw.read(self._CHUNK) or b""
+            if not self._input:  # the end of the data: what the inflater still holds
+                self._ended = True
+                self._pending = self._flushed()
+        elif self._inflater is None:
+            self._pending, self._input = self._input, b""
+        else:
+            self._pending = self._inflated(size)
+
+    def _inflated(self, size: int) -> bytes:
+        try:
+            data: bytes = self._inflater.decompress(self._input, size)
+        except zlib.error:
+            self._ended = True
+            return b""
+        if self._inflater.eof:  # a next member, if any, has an inflater of its own
+            # (all the rest is unused data then; the unconsumed tail may repeat it)
+            self._input = self._inflater.unused_data
+            self._inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        else:
+            self._input = self._inflater.unconsumed_tail
+        return data
+
+    def _flushed(self) -> bytes:
+        if self._inflater is None:
+            return b""
+        try:
+            data: bytes = self._inflater.flush()
+        except zlib.error:
+            return b""
+        return data
 
 
 def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
