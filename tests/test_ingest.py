@@ -143,6 +143,15 @@ def test_jsonl_fields_of_the_wrong_kind_are_left_out(
     assert other.title != "nan" and other.outlet != "inf" and other.published_how != "given"
 
 
+def test_an_id_that_is_a_step_of_a_path_is_stored_as_underscores(
+    tmp_path: Path, store: Store, settings: Settings
+) -> None:
+    records = [{"id": ".", "text": WIRE}, {"id": "..", "text": STORY}, {"id": "...", "text": PAGE}]
+    write(tmp_path / "dots.jsonl", "\n".join(map(json.dumps, records)) + "\n")
+    report = ingest(store, [str(tmp_path / "dots.jsonl")], settings)
+    assert sorted(report.article_ids) == ["...", "_", "__"]  # "..." is no step of a path
+
+
 def test_an_empty_path_is_refused_not_read_as_the_working_folder(
     tmp_path: Path, store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:

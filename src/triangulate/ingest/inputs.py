@@ -60,8 +60,12 @@ class RawDocument:
             if value is not None:
                 object.__setattr__(self, name, storable(value))
         object.__setattr__(self, "authors", tuple(storable(a) for a in self.authors))
-        if self.id is not None:  # an id is part of addresses and commands: no control codes
-            object.__setattr__(self, "id", _CONTROL.sub("_", self.id))
+        if self.id is not None:  # an id is part of addresses and commands: no control codes,
+            # and not "." or "..", which a browser reads as a step of the path however quoted
+            article_id = _CONTROL.sub("_", self.id)
+            if article_id in (".", ".."):
+                article_id = article_id.replace(".", "_")
+            object.__setattr__(self, "id", article_id)
 
 
 def storable(text: str) -> str:

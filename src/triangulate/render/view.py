@@ -48,7 +48,8 @@ EVENT_CHARS = 54
 def path_part(value: object) -> str:
     """A value as one part of a URL path: every "/" quoted too, so that an id such as
     "../../add" stays one segment, not a way to another route (Jinja's ``urlencode`` keeps
-    "/"). An id that is only "." or ".." is still read by a browser as a step of the path."""
+    "/"). An id that is only "." or ".." would still be read by a browser as a step of the
+    path ("%2E" too): ingest gives such an id as "_" or "__"."""
     return url_quote(str(value), safe="")
 
 
