@@ -54,11 +54,12 @@ class GunzippedStream(io.RawIOBase):
     """``raw``'s bytes inflated when they are gzip (any number of members, as WARC files are
     written: one per record or one for all), else as they are; a read gives at most 256 KiB.
 
-    Inflated here as far as the data goes: a file cut short gives every byte before the cut,
-    so the whole records before it are read and only the cut one is told truncated (a reader
-    that inflates block by block loses the whole records of the last block with the cut one).
-    A broken member ends the stream the same way; so does ``limit`` inflated bytes, with
-    ``cut_at_limit`` set (an archive held in memory, an upload, is bounded as a whole)."""
+    For a WARC held in memory (an upload): inflated whole first, one cut short was refused
+    whole. Here it is inflated as far as the data goes, every byte before the cut, so the
+    whole records before it are read and only the cut one is told truncated. A broken member
+    ends the stream the same way; so does ``limit`` inflated bytes, with ``cut_at_limit`` set.
+    (A WARC file is inflated by the WARC reader itself, which keeps the whole records of a
+    cut file too, and faster.)"""
 
     _CHUNK = 256 * 1024
 
