@@ -70,6 +70,23 @@ def test_reingesting_the_same_input_changes_nothing(
     assert queries.article_summaries(store) == before
 
 
+def test_another_text_under_a_stored_name_never_replaces_it(
+    tmp_path: Path, store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "one" / "story.txt", STORY)
+    write(tmp_path / "two" / "story.txt", WIRE)  # another file, the same relative name
+    for folder in ("one", "two"):
+        monkeypatch.chdir(tmp_path / folder)
+        assert kinds(ingest(store, ["story.txt"], settings)) == ["stored"]
+    ids = [row["id"] for row in queries.article_summaries(store)]
+    texts = {article_id: queries.get_article(store, article_id).text for article_id in ids}
+    assert len(texts) == 2 and texts["story"].startswith("Harbour cranes fall silent")
+    (tmp_path / "two" / "story.txt").write_text(WIRE.replace("Shipping agents", "Agents"))
+    report = ingest(store, ["story.txt"], settings)  # edited: kept beside the text it had
+    assert kinds(report) == ["duplicate"] and len(queries.article_summaries(store)) == 3
+    assert kinds(ingest(store, ["story.txt"], settings)) == ["unchanged"]
+
+
 def test_the_same_text_under_another_name_is_not_stored_twice(
     tmp_path: Path, store: Store, settings: Settings
 ) -> None:
@@ -143,13 +160,17 @@ def test_jsonl_fields_of_the_wrong_kind_are_left_out(
     assert other.title != "nan" and other.outlet != "inf" and other.published_how != "given"
 
 
-def test_an_id_that_is_a_step_of_a_path_is_stored_as_underscores(
+def test_an_id_that_is_a_step_of_a_path_or_a_twins_name_is_stored_with_underscores(
     tmp_path: Path, store: Store, settings: Settings
 ) -> None:
     records = [{"id": ".", "text": WIRE}, {"id": "..", "text": STORY}, {"id": "...", "text": PAGE}]
     write(tmp_path / "dots.jsonl", "\n".join(map(json.dumps, records)) + "\n")
-    report = ingest(store, [str(tmp_path / "dots.jsonl")], settings)
-    assert sorted(report.article_ids) == ["...", "_", "__"]  # "..." is no step of a path
+    write(tmp_path / "brief.json.txt", WIRE.replace("Portvale", "Harbourton"))
+    report = ingest(
+        store, [str(tmp_path / "dots.jsonl"), str(tmp_path / "brief.json.txt")], settings
+    )
+    # "..." is no step of a path; "brief.json" would name the JSON twin of "brief"'s page
+    assert sorted(report.article_ids) == ["...", "_", "__", "brief_json"]
 
 
 def test_an_empty_path_is_refused_not_read_as_the_working_folder(

@@ -273,6 +273,11 @@ class Ingester:
             emit(IngestEvent("error", document.source, message=str(prepared)))
             return
         article = self._with_unique_id(prepared.article)
+        if article.id != prepared.article.id:  # stored under its suffixed id already?
+            known = self._unchanged(dataclasses.replace(document, id=article.id))
+            if known is not None:
+                emit(known)
+                return
         same = queries.find_by_content_hash(self.store, article.content_hash)
         if same is not None and same != article.id:
             emit(IngestEvent("unchanged", document.source, same, f"same text as {same}"))
@@ -305,12 +310,23 @@ class Ingester:
         return original.id
 
     def _with_unique_id(self, article: Article) -> Article:
-        """Two different sources with the same file name get distinct ids."""
-        stored_source = queries.source_of(self.store, article.id)
-        if stored_source is None or stored_source == article.source:
-            return article
-        suffix = dedupe_suffix(article.source)
-        return dataclasses.replace(article, id=f"{article.id}-{suffix}")
+        """Two different sources with the same file name get distinct ids, and so does
+        another text under a stored source's name (a file of that name in another folder,
+        an upload of that name, an edited file): a stored article is never replaced, so the
+        dossiers that cite it keep their spans. The same source's same text keeps its id."""
+        for _ in range(3):  # the suffixed id may be taken too: a source's, then a text's
+            stored = queries.source_and_hash_of(self.store, article.id)
+            if stored is None:
+                return article
+            source, content_hash = stored
+            if source != article.source:
+                suffix = dedupe_suffix(article.source)
+            elif content_hash == article.content_hash:
+                return article
+            else:
+                suffix = dedupe_suffix(article.content_hash)
+            article = dataclasses.replace(article, id=f"{article.id}-{suffix}")
+        return article
 
 
 def dedupe_suffix(source: str) -> str:

@@ -60,12 +60,20 @@ class RawDocument:
             if value is not None:
                 object.__setattr__(self, name, storable(value))
         object.__setattr__(self, "authors", tuple(storable(a) for a in self.authors))
-        if self.id is not None:  # an id is part of addresses and commands: no control codes,
-            # and not "." or "..", which a browser reads as a step of the path however quoted
-            article_id = _CONTROL.sub("_", self.id)
-            if article_id in (".", ".."):
-                article_id = article_id.replace(".", "_")
-            object.__setattr__(self, "id", article_id)
+        if self.id is not None:
+            object.__setattr__(self, "id", addressable_id(self.id))
+
+
+def addressable_id(article_id: str) -> str:
+    """An id is part of addresses and commands: no control codes; not "." or "..", which a
+    browser reads as a step of the path however quoted; not ending in ".json", which names
+    the JSON twin of the page of the id without it ("brief.json" is stored as "brief_json")."""
+    article_id = _CONTROL.sub("_", article_id)
+    if article_id in (".", ".."):
+        return article_id.replace(".", "_")
+    if article_id.endswith(".json"):
+        return article_id[: -len(".json")] + "_json"
+    return article_id
 
 
 def storable(text: str) -> str:

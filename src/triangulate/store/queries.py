@@ -63,8 +63,9 @@ class ArticleFilter:
 
 
 def fts_query(query: str) -> str:
-    """An FTS5 query matching every word of ``query`` as plain words ("" for none)."""
-    words = [w.replace('"', '""') for w in query.split()]
+    """An FTS5 query matching every word of ``query`` as plain words ("" for none). A NUL
+    separates words: SQLite would end the query's string at it, unterminated."""
+    words = [w.replace('"', '""') for w in query.replace("\x00", " ").split()]
     return " ".join(f'"{w}"' for w in words)
 
 
@@ -127,9 +128,12 @@ def find_by_content_hash(store: Store, content_hash: str) -> str | None:
     return None if row is None else str(row["id"])
 
 
-def source_of(store: Store, article_id: str) -> str | None:
-    row = store.conn.execute("SELECT source FROM articles WHERE id = ?", (article_id,)).fetchone()
-    return None if row is None else str(row["source"])
+def source_and_hash_of(store: Store, article_id: str) -> tuple[str, str] | None:
+    """The stored article's source and content hash (None: no article with that id)."""
+    row = store.conn.execute(
+        "SELECT source, content_hash FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
+    return None if row is None else (str(row["source"]), str(row["content_hash"]))
 
 
 def get_article(store: Store, article_id: str) -> Article:
