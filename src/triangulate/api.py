@@ -20,15 +20,17 @@ Problems with single inputs never raise: they are reported on the returned
 
 from __future__ import annotations
 
+import functools
 import json
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from triangulate import models
 from triangulate.core.progress import Progress, no_progress
-from triangulate.errors import NotFoundError, TriangulateError
+from triangulate.errors import NotFoundError, SettingsError, StoreError, TriangulateError
 from triangulate.ingest.ingester import Ingester, IngestEvent, IngestReport
 from triangulate.ingest.metadata import GivenMetadata
 from triangulate.ingest.uploads import Upload, upload_items
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
 
 EventHandler = Callable[[IngestEvent], None]
 ArticleRef = models.Article | str
+T = TypeVar("T")
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -160,13 +163,37 @@ class Dossier:
 _STATUSES = ("agreed", "conflict", "update", "single")
 
 
+def _one_call_at_a_time(cls: type[T]) -> type[T]:
+    """Every public method of ``cls`` holds the instance's lock while it runs: a store used
+    from several threads runs their calls one after another on its one connection (SQLite
+    cannot run two transactions on one connection at once). A thread of its own with a
+    store of its own runs alongside: the file takes several writers."""
+    for name, member in list(vars(cls).items()):
+        if callable(member) and not name.startswith("_"):
+            setattr(cls, name, _locked(member))
+    return cls
+
+
+def _locked(method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def call(self: Any, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            if self._closed and method.__name__ != "close":
+                raise StoreError(f"{self.settings.db}: the store is closed (open it again)")
+            return method(self, *args, **kwargs)
+
+    return call
+
+
+@_one_call_at_a_time
 class Store:
     """A triangulate store: one SQLite file (WAL mode) that any SQLite tool opens.
 
     ``path`` defaults to the user data directory (or ``$TRIANGULATE_DB``); ``":memory:"``
     keeps everything in memory; with ``create=False`` a missing store is an error. Options
     are those of :class:`~triangulate.settings.Settings` (``workers``, ``max_input_bytes``,
-    ``fetch_timeout``...), checked once, here.
+    ``fetch_timeout``...), checked once, here. Threads may share a store: their calls run
+    one at a time (a store each runs them side by side).
     """
 
     def __init__(
@@ -177,6 +204,10 @@ class Store:
         create: bool = True,
         **options: Any,
     ) -> None:
+        self._lock = threading.RLock()
+        self._closed = False
+        if path is not None and not isinstance(path, (str, Path)):
+            raise SettingsError(f"path: give a file name or ':memory:', not {type(path).__name__}")
         base = settings or Settings()
         if path is not None:
             base = base.with_(db_path=Path(path))
@@ -191,6 +222,7 @@ class Store:
 
     def close(self) -> None:
         self.connection.close()
+        self._closed = True
 
     def __enter__(self) -> Store:
         return self
@@ -236,7 +268,7 @@ class Store:
         themselves (the ``ingest`` command prints counts)."""
         given = given_metadata(outlet=outlet, title=title, published=published)
         ingester = Ingester(self.connection, self.settings)
-        return ingester.run([str(i) for i in inputs], on_event, given)
+        return ingester.run(input_list(inputs), on_event, given)
 
     def ingest_uploads(
         self, uploads: Sequence[Upload], on_event: EventHandler | None = None
@@ -251,7 +283,7 @@ class Store:
     ) -> Ingested:
         """Stored article ids as they are, everything else ingested first: the articles of
         both, in input order (an id that is also a path on disk is taken as the path)."""
-        given = [str(i) for i in inputs]
+        given = input_list(inputs)
         stored = {i for i in given if self.has_article(i) and not Path(i).exists()}
         report = self.ingest_report([i for i in given if i not in stored], on_event)
         ids = [i for i in given if i in stored] + report.article_ids
@@ -272,7 +304,8 @@ class Store:
 
     def articles(self, ids: Sequence[str] | None = None) -> list[models.Article]:
         """Stored articles: those of ``ids`` in that order, or all of them."""
-        return list(queries.iter_articles(self.connection, list(ids) if ids is not None else None))
+        chosen = reference_ids(ids) if ids is not None else None
+        return list(queries.iter_articles(self.connection, chosen))
 
     def article_rows(self) -> list[dict[str, Any]]:
         """One summary row per article (id, outlet, title, published, language, words...)."""
@@ -297,6 +330,10 @@ class Store:
 
     def search(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
         """Articles whose text, title or outlet match an SQLite FTS5 query, best first."""
+        if not isinstance(query, str):
+            raise SettingsError(f"query: give words as text, not {type(query).__name__}")
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+            raise SettingsError(f"limit: give a whole number of 0 or more, not {limit!r}")
         return queries.search_articles(self.connection, query, limit=limit)
 
     def original(self, article_id: str) -> tuple[str, bytes]:
@@ -331,7 +368,7 @@ class Store:
         ``on_progress(stage, done, total)`` is told of each step."""
         from triangulate.compose.build import build_for
 
-        ids = [a if isinstance(a, str) else a.id for a in articles]
+        ids = reference_ids(articles)
         return Dossier(build_for(self.connection, ids, self.settings, on_progress=on_progress))
 
     def dossier_rows(self) -> list[dict[str, Any]]:
@@ -363,8 +400,7 @@ class Store:
         return (article, read_as, dossiers)
 
     def _articles(self, refs: Sequence[ArticleRef]) -> list[models.Article]:
-        ids = [r if isinstance(r, str) else r.id for r in refs]
-        return self.articles(ids)
+        return self.articles(reference_ids(refs))
 
     # ---------------------------------------------------------------- stories
 
@@ -385,7 +421,7 @@ class Store:
 
         return story_run.run_stories(
             self.connection,
-            [str(i) for i in inputs],
+            input_list(inputs),
             self.settings,
             engine,
             out_dir=Path(out_dir),
@@ -441,7 +477,7 @@ def count_inputs(inputs: Iterable[str | Path]) -> int | None:
     None when some cannot be counted before they are read (URLs, WARC, feeds, stdin)."""
     from triangulate.ingest.inputs import count_documents
 
-    return count_documents([str(i) for i in inputs])
+    return count_documents(input_list(inputs))
 
 
 def given_metadata(
@@ -465,21 +501,69 @@ def dossier_formats() -> tuple[str, ...]:
     return tuple(FORMAT_FILES)
 
 
-def read(articles: Sequence[models.Article], workers: int = 1) -> list[models.Reading]:
+def read(articles: Iterable[models.Article], workers: int = 1) -> list[models.Reading]:
     """Read articles without a store: sentences, entities, dates, figures, quotes, framing."""
     from triangulate.readers.reader import merge_across
     from triangulate.readers.stored import read_each
 
-    return merge_across(read_each(list(articles), workers))
+    return merge_across(read_each(article_list(articles), workers))
 
 
-def dossier(articles: Sequence[models.Article], workers: int = 1) -> Dossier:
+def dossier(articles: Iterable[models.Article], workers: int = 1) -> Dossier:
     """The dossier of articles without a store (nothing is cached or kept)."""
-    if not articles:
+    chosen = article_list(articles)  # once: a generator is read through only once
+    if not chosen:
         raise TriangulateError("no articles to compare: give at least one article")
     from triangulate.compose.build import build_dossier_of
 
-    return Dossier(build_dossier_of(list(articles), read(articles, workers)))
+    return Dossier(build_dossier_of(chosen, read(chosen, workers)))
+
+
+# The arguments of the API, checked once where they come in: a wrong kind is a named error
+# in one line, not a Python error from deep inside (or, for a string, its characters read
+# one by one: "one.txt" as the inputs "o", "n", "e", ".", ...).
+
+
+def input_list(inputs: Iterable[str | Path] | str | Path) -> list[str]:
+    """The inputs as text: one path or URL, or any number of them."""
+    if isinstance(inputs, (str, Path)):
+        return [str(inputs)]
+    items = _listed(inputs, "inputs", "a list of files, folders, globs, URLs or '-'")
+    for item in items:
+        if not isinstance(item, (str, Path)):
+            raise SettingsError(f"inputs: each is a path or a URL, not {type(item).__name__}")
+    return [str(item) for item in items]
+
+
+def article_list(articles: Iterable[models.Article] | models.Article) -> list[models.Article]:
+    """Articles as records (an id or a path is not one: ``store.articles`` gives them)."""
+    if isinstance(articles, models.Article):
+        return [articles]
+    items = _listed(articles, "articles", "a list of articles (store.articles(), store.ingest())")
+    for item in items:
+        if not isinstance(item, models.Article):
+            raise SettingsError(
+                f"articles: each is an Article (from store.articles() or store.ingest()),"
+                f" not {type(item).__name__}"
+            )
+    return items
+
+
+def reference_ids(refs: Iterable[ArticleRef] | ArticleRef) -> list[str]:
+    """The ids of stored articles given as articles or ids."""
+    if isinstance(refs, (str, models.Article)):
+        refs = [refs]
+    items = _listed(refs, "articles", "a list of stored articles or their ids")
+    for item in items:
+        if not isinstance(item, (str, models.Article)):
+            raise SettingsError(f"articles: each is an Article or an id, not {type(item).__name__}")
+    return [item if isinstance(item, str) else item.id for item in items]
+
+
+def _listed(values: object, name: str, wanted: str) -> list[Any]:
+    if isinstance(values, (bytes, dict)) or not isinstance(values, Iterable):
+        raise SettingsError(f"{name}: give {wanted}, not {type(values).__name__}")
+    return list(values)
 
 
 def find_article(store: Store, article_id: str) -> models.Article | None:

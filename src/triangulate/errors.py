@@ -47,4 +47,4 @@ class NotFoundError(TriangulateError):
 
 
 class SettingsError(TriangulateError):
-    """An option has a value the tool cannot use."""
+    """An option or an argument has a value the tool cannot use."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -56,6 +56,7 @@ class Settings:
     near_duplicate_threshold: float = 0.8
 
     def __post_init__(self) -> None:
+        self._check_kinds()
         positive = {
             "max_input_bytes": self.max_input_bytes,
             "max_article_chars": self.max_article_chars,
@@ -76,6 +77,24 @@ class Settings:
             raise SettingsError("fetch_retries and workers cannot be negative")
         if not 0.0 < self.near_duplicate_threshold <= 1.0:
             raise SettingsError("near_duplicate_threshold must be in (0, 1]")
+
+    def _check_kinds(self) -> None:
+        """Each number and switch of the kind its default is ("x" or 1.5 workers, a string
+        for a limit): one line naming the option, not an error from deep inside."""
+        for option in fields(self):
+            default, value = option.default, getattr(self, option.name)
+            if isinstance(default, bool):
+                wanted, fits = "true or false", isinstance(value, bool)
+            elif isinstance(default, int):
+                wanted = "a whole number"
+                fits = isinstance(value, int) and not isinstance(value, bool)
+            elif isinstance(default, float):
+                wanted = "a number"
+                fits = isinstance(value, (int, float)) and not isinstance(value, bool)
+            else:
+                continue
+            if not fits:
+                raise SettingsError(f"{option.name} must be {wanted}, not {value!r}")
 
     @property
     def db(self) -> Path:

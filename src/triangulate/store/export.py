@@ -17,7 +17,7 @@ from typing import Any
 
 from triangulate.core.files import write_atomically
 from triangulate.core.untrusted import json_text, spreadsheet_cell
-from triangulate.errors import TriangulateError
+from triangulate.errors import SettingsError, TriangulateError
 from triangulate.models import Article, to_dict
 from triangulate.store import queries
 from triangulate.store.db import Store
@@ -48,6 +48,10 @@ def export_articles(store: Store, fmt: str, out: Path | None) -> None:
 
 def exported(store: Store, fmt: str) -> bytes:
     """Every article in ``fmt``, as the bytes of the file."""
+    if fmt not in EXPORT_FORMATS:
+        raise SettingsError(
+            f"unknown export format {fmt!r} (use one of: {', '.join(EXPORT_FORMATS)})"
+        )
     records = (article_record(a) for a in queries.iter_articles(store))
     if fmt == "parquet":
         return _parquet(list(records))
