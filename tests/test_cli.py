@@ -119,6 +119,21 @@ def test_a_file_that_is_not_a_store_is_one_line(tmp_path: Path) -> None:
     assert err.startswith(f"error: {bad}: cannot open the store")
 
 
+def test_another_programs_database_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    import sqlite3
+
+    other = tmp_path / "app.sqlite"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE schema_migrations (version TEXT PRIMARY KEY)")
+        conn.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)")
+    before = other.read_bytes()
+    for args in (["articles"], ["ingest", str(tmp_path / "missing.txt")]):
+        code, _, err = run(args[0], "--db", str(other), *args[1:])
+        assert code == 1 and err.count("\n") == 1, args
+        assert "an SQLite file of another program (tables schema_migrations, users)" in err
+    assert other.read_bytes() == before and not (tmp_path / "app.sqlite-wal").exists()
+
+
 def test_an_output_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
     db = stored(tmp_path)
     blocker = tmp_path / "a-file"

@@ -285,6 +285,51 @@ def test_pages_keep_the_filters(client: TestClient) -> None:
     assert "Articles 1–100 of 250, page 1 of 3" in client.get("/").text
 
 
+def test_a_lists_json_link_keeps_its_filters_and_a_nul_search_is_answered(
+    client: TestClient,
+) -> None:
+    page = client.get("/", params={"since": "2025-01-01", "page": "2"}).text
+    assert 'href="/index.json?since=2025-01-01&amp;page=2">this page as JSON' in page
+    assert 'href="/index.json">this page as JSON' in client.get("/").text
+    for params in ({"q": "\x00"}, {"q": '"\x00"'}, {"q": "Invented\x00note"}):
+        assert client.get("/", params=params).status_code == 200
+        assert client.get("/index.json", params=params).status_code == 200
+
+
+def test_a_dossier_of_more_articles_than_a_request_builds_is_refused_at_once(
+    client: TestClient,
+) -> None:
+    ids = [f"a{n:05d}" for n in range(201)]
+    response = client.post(
+        "/dossiers", data={"article": ids, "csrf_token": token(client)},
+        headers={"Accept": "application/json"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert "select at most 200 articles for one dossier here, not 201" in response.text
+
+
+def test_uploads_past_what_the_server_holds_waiting_are_told_to_wait(db: Path) -> None:
+    from triangulate.api import Upload
+    from triangulate.web.jobs import BusyError, JobRegistry
+
+    jobs = JobRegistry(db, Settings(db_path=db, workers=1), waiting_bytes=1000)
+    texts = [Upload(f"n{n}.txt", f"Invented note {n} on the harbour. ".encode() * 20)
+             for n in range(3)]  # fmt: skip
+    first = jobs.submit(texts[:1])  # whatever its size, a job is taken when none waits
+    try:
+        with pytest.raises(BusyError, match="still ingesting 1 earlier upload"):
+            for upload in texts[1:]:
+                jobs.submit([upload])
+    finally:
+        jobs.shutdown()
+    assert first.finished and first.counts()["stored"] == 1
+    again = JobRegistry(db, Settings(db_path=db, workers=1), waiting_bytes=1000)
+    try:
+        assert again.submit(texts[1:2]) is not None  # nothing waits: taken
+    finally:
+        again.shutdown()
+
+
 def test_the_add_page_is_paged_with_a_jobs_articles_first(client: TestClient) -> None:
     data = client.get("/add.json").json()
     assert len(data["articles"]) == 100 and pages_of(data, "articles")["pages"] == 3

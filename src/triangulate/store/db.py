@@ -60,6 +60,13 @@ def open_store(
         if where != ":memory:":
             Path(where).expanduser().parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(where, timeout=busy_timeout, check_same_thread=False)
+        foreign = _other_programs_tables(conn)
+        if foreign:
+            conn.close()
+            raise StoreError(
+                f"{where}: an SQLite file of another program (tables {foreign}), not a"
+                " triangulate store; left as it was (give another --db)"
+            )
         _configure(conn, busy_timeout)
         migrate(conn)
     except (sqlite3.Error, OSError) as error:
@@ -67,6 +74,17 @@ def open_store(
             f"{where}: cannot open the store ({error}); is it a triangulate SQLite file?"
         ) from error
     return Store(conn, where, busy_timeout)
+
+
+def _other_programs_tables(conn: sqlite3.Connection) -> str:
+    """The first tables of a database that has tables but not a store's own (its migrations
+    and its articles), "" otherwise: such a file is never written to, not even switched to
+    WAL, so that opening another program's database by mistake leaves it as it was."""
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    tables = [str(row[0]) for row in rows]
+    if not tables or {"schema_migrations", "articles"} <= set(tables):
+        return ""
+    return ", ".join(tables[:3]) + (", ..." if len(tables) > 3 else "")
 
 
 def _configure(conn: sqlite3.Connection, busy_timeout: float) -> None:

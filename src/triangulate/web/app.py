@@ -23,7 +23,7 @@ from triangulate.web.context import (
     error_response,
     make_environment,
 )
-from triangulate.web.jobs import JobRegistry
+from triangulate.web.jobs import BusyError, JobRegistry
 from triangulate.web.pages import router
 from triangulate.web.security import LOOPBACK_HOSTS, ForbiddenError, SecurityMiddleware
 
@@ -49,12 +49,13 @@ def create_app(
     )
     # fail early, in one clear line, on a bad (or, without ``create``, missing) store
     Store(db_path, settings=settings, create=create).close()
+    body_limit = settings.max_input_bytes * UPLOAD_FILES + 1024 * 1024
     context = WebContext(
         db_path=db_path,
         settings=settings,
         env=make_environment(),
         stores=ThreadStores(db_path, settings),
-        jobs=JobRegistry(db_path, settings),
+        jobs=JobRegistry(db_path, settings, waiting_bytes=body_limit),
     )
 
     @asynccontextmanager
@@ -68,7 +69,6 @@ def create_app(
         docs_url=None, redoc_url=None, openapi_url=None,
     )  # fmt: skip
     app.state.ctx = context
-    body_limit = settings.max_input_bytes * UPLOAD_FILES + 1024 * 1024
     hosts = LOOPBACK_HOSTS | frozenset(allowed_hosts)
     app.add_middleware(SecurityMiddleware, max_body_bytes=body_limit, allowed_hosts=hosts)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -81,6 +81,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     statuses: Mapping[type[Exception], int] = {
         NotFoundError: 404,
         ForbiddenError: 403,
+        BusyError: 429,
         TriangulateError: 400,
     }
     for kind, status in statuses.items():

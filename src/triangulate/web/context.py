@@ -85,6 +85,7 @@ class WebContext:
 
     def render(self, request: Request, template: str, **context: Any) -> str:
         context.setdefault("csrf_token", csrf_token(self.secret, request))
+        context.setdefault("query", request.url.query)  # a list's JSON twin keeps its filters
         page = self.env.get_template(template)
         return page.render(version=__version__, **context)
 

@@ -12,9 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from triangulate.api import IngestEvent, Store, Upload
+from triangulate.errors import TriangulateError
 from triangulate.settings import Settings
 
 KEPT_JOBS = 100
+
+
+class BusyError(TriangulateError):
+    """The server holds as many uploads waiting to be ingested as it takes (429)."""
 
 
 @dataclass
@@ -53,8 +58,12 @@ class Job:
 class JobRegistry:
     """Runs ingest jobs one at a time in a worker thread and remembers the last few."""
 
-    def __init__(self, db_path: Path, settings: Settings) -> None:
+    def __init__(self, db_path: Path, settings: Settings, waiting_bytes: int) -> None:
         self.db_path = db_path
+        # the uploads of the jobs not yet done are held in memory: at most this many bytes
+        # (one largest request's worth), so that a flood of uploads cannot exhaust memory
+        self.waiting_bytes = waiting_bytes
+        self._waiting: dict[str, int] = {}  # job id -> bytes of its uploads
         # Forking a threaded server is unsafe, and a time limit needs a process of its own:
         # each item runs in one worker started by a fork server.
         self.settings = settings.with_(workers=1, isolate_workers=True)
@@ -64,7 +73,15 @@ class JobRegistry:
 
     def submit(self, uploads: list[Upload]) -> Job:
         job = Job(uuid.uuid4().hex[:16])
+        size = sum(len(upload.data) for upload in uploads)
         with self._lock:
+            held = sum(self._waiting.values())
+            if self._waiting and held + size > self.waiting_bytes:
+                raise BusyError(
+                    f"the server is still ingesting {len(self._waiting)} earlier upload(s)"
+                    f" ({held / 1e6:.1f} MB): try again when they are done"
+                )
+            self._waiting[job.id] = size
             self._jobs[job.id] = job
             while len(self._jobs) > KEPT_JOBS:
                 self._jobs.popitem(last=False)
@@ -87,6 +104,9 @@ class JobRegistry:
             job.message = f"ingest stopped: {error}"
             job.state = "failed"
             return
+        finally:
+            with self._lock:
+                self._waiting.pop(job.id, None)
         job.state = "done"
 
 

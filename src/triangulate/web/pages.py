@@ -26,6 +26,9 @@ from triangulate.web.story_view import StoryView, story_href, story_row
 router = APIRouter()
 MAX_FORM_FILES = 20
 MIN_DOSSIER_ARTICLES = 2
+# One dossier a request builds while its page waits: 200 articles took 30 s in a trial on two
+# busy cores (a 50-article dossier 8 s, docs/benchmarks.md); more is the command line's work.
+MAX_DOSSIER_ARTICLES = 200
 Found = TypeVar("Found")
 
 
@@ -245,6 +248,11 @@ async def dossier_create(request: Request) -> Response:
     ids = list(dict.fromkeys(ids))
     if len(ids) < MIN_DOSSIER_ARTICLES:
         raise TriangulateError("select at least two articles to compare")
+    if len(ids) > MAX_DOSSIER_ARTICLES:
+        raise TriangulateError(
+            f"select at most {MAX_DOSSIER_ARTICLES} articles for one dossier here, not"
+            f" {len(ids)} (the command line's `triangulate dossier` takes any number)"
+        )
     dossier_id = await run_in_threadpool(_build_dossier, ctx, ids)
     if wants_json(request):
         return JSONResponse({"id": dossier_id, "url": f"/dossiers/{dossier_id}"}, 201)
