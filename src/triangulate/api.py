@@ -21,6 +21,7 @@ Problems with single inputs never raise: they are reported on the returned
 from __future__ import annotations
 
 import functools
+import inspect
 import json
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -169,7 +170,7 @@ def _one_call_at_a_time(cls: type[T]) -> type[T]:
     cannot run two transactions on one connection at once). A thread of its own with a
     store of its own runs alongside: the file takes several writers."""
     for name, member in list(vars(cls).items()):
-        if callable(member) and not name.startswith("_"):
+        if inspect.isfunction(member) and not name.startswith("_"):
             setattr(cls, name, _locked(member))
     return cls
 
