@@ -3,6 +3,7 @@ reads, reaches every stored id and pages every long list."""
 
 from __future__ import annotations
 
+import html
 import http.client
 import re
 import socket
@@ -294,6 +295,28 @@ def test_a_lists_json_link_keeps_its_filters_and_a_nul_search_is_answered(
     for params in ({"q": "\x00"}, {"q": '"\x00"'}, {"q": "Invented\x00note"}):
         assert client.get("/", params=params).status_code == 200
         assert client.get("/index.json", params=params).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("page=abc", "page: give a page number from 1, not 'abc'"),
+        ("page=0", "page: give a page number from 1, not '0'"),
+        ("page=-1", "page: give a page number from 1, not '-1'"),
+        ("stories_page=1e3", "stories_page: give a page number from 1, not '1e3'"),
+        ("dossiers_page=%EF%BC%92", "dossiers_page: give a page number from 1"),
+        ("since=abc", "since: give a date as 2025-06-12 (or 2025-06, 2025), not 'abc'"),
+        ("until=2025-13-45", "until: give a date as 2025-06-12"),
+    ],
+)
+def test_a_query_value_of_the_wrong_kind_is_a_400_naming_it(
+    client: TestClient, query: str, message: str
+) -> None:
+    for path in ("/", "/index.json"):
+        response = client.get(f"{path}?{query}")
+        shown = html.unescape(response.text)  # the page escapes the quotes
+        assert response.status_code == 400 and message in shown, (path, query)
+    assert client.get("/index.json?since=2025&until=2025-01").status_code == 200
 
 
 def test_a_dossier_of_more_articles_than_a_request_builds_is_refused_at_once(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -13,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from triangulate.api import ArticleFilter, Store, Upload, given_metadata
-from triangulate.core.dates import publication_how_in_words
+from triangulate.core.dates import DateInterval, publication_how_in_words
 from triangulate.errors import NotFoundError, TriangulateError
 from triangulate.ingest.uploads import pasted, safe_name
 from triangulate.models import Article
@@ -104,7 +105,9 @@ def _paged(
     """The rows of the page asked for in ``param`` (the last page when it is past the end);
     ``fetch(offset)`` gives a page of rows and the total."""
     raw = request.query_params.get(param, "1")
-    page = int(raw) if raw.isdigit() and 0 < int(raw) < 10**9 else 1
+    if not (raw.isascii() and raw.isdigit() and 0 < int(raw) < 10**9):
+        raise TriangulateError(f"{param}: give a page number from 1, not {raw[:40]!r}")
+    page = int(raw)  # past the last page: the last page
     rows, total = fetch((page - 1) * PAGE_SIZE)
     pager = Pager(param, page, total)
     if page > pager.pages:
@@ -123,6 +126,10 @@ def home(
 ) -> Response:
     """Stories, dossiers and articles, a page of each (at most PAGE_SIZE rows per list)."""
     store = _ctx(request).stores.get()
+    for name, value in (("since", since), ("until", until)):
+        if value and not _is_date(value):
+            wanted = "a date as 2025-06-12 (or 2025-06, 2025)"
+            raise TriangulateError(f"{name}: give {wanted}, not {value[:40]!r}")
     kept = ArticleFilter(q, outlet, since, until)
     articles, article_pager = _article_list(request, store, kept)
     stories, story_pager = _story_list(request, store, kept or None)
@@ -145,6 +152,16 @@ def home(
         "story_total": store.story_count(), "dossier_total": dossier_pager.total,
     }  # fmt: skip
     return _page(request, request.url.path.endswith(".json"), "home.html.j2", data, **view)
+
+
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _is_date(value: str) -> bool:
+    """A year, a month or a day, as the stored dates are written (ISO 8601)."""
+    return (
+        value.isascii() and bool(_DATE.fullmatch(value)) and DateInterval.parse(value) is not None
+    )
 
 
 def _article_list(request: Request, store: Store, kept: ArticleFilter) -> tuple[Rows, Pager]:
