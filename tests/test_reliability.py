@@ -135,6 +135,24 @@ def test_an_item_that_kills_its_worker_fails_alone() -> None:
     assert again == [10, 20, 30, 40]
 
 
+def raise_on_five(item: int) -> int:
+    if item == 5:
+        raise OverflowError("date value out of range")
+    return item * 10
+
+
+@pytest.mark.parametrize("workers", [1, 2], ids=["in process", "on the pool"])
+def test_an_item_whose_step_raises_fails_alone_on_either_path(workers: int) -> None:
+    numbers = list(range(10))
+    with LazyPool(workers, time_limit=30) as pool:
+        assert pool.uses_processes(len(numbers)) == (workers > 1)
+        results = list(pool.map(raise_on_five, numbers, failed))
+        with pytest.raises(OverflowError):  # no failure handler: raised as it was
+            list(pool.map(raise_on_five, numbers))
+    told = "failed 5: stopped on an error (OverflowError: date value out of range)"
+    assert results == [told if n == 5 else n * 10 for n in numbers]
+
+
 def test_an_item_that_kills_its_worker_in_a_group_fails_alone() -> None:
     """Items sent to the workers in groups: the group is run again item by item."""
     with LazyPool(2, time_limit=30) as pool:

@@ -98,3 +98,18 @@ def test_running_again_replaces_the_stories(tmp_path: Path) -> None:
 def test_unknown_engine_is_a_settings_error() -> None:
     with pytest.raises(SettingsError):
         make_runner("spark", 1)
+
+
+def test_stories_of_days_at_the_calendars_ends(tmp_path: Path) -> None:
+    """Reports dated 0001-01-01 and late 9999 (a mistyped date, a sentinel) are grouped like
+    any other: the windows stop at the calendar's ends instead of stopping the run."""
+    folder = tmp_path / "edges"
+    folder.mkdir()
+    for name, day in (("first", "0001-01-01"), ("late", "9999-12-30"), ("last", "9999-12-31")):
+        text = f"The inquiry into the Lindale barrier {name} sat in Harwick; 40 homes were lost."
+        (folder / f"{name}.jsonl").write_text(json.dumps({"text": text, "published": day}) + "\n")
+    db, out = tmp_path / "s.db", tmp_path / "out"
+    code, _, err = run("stories", "--db", str(db), "--out", str(out), "--no-dossiers", str(folder))
+    assert code == 0, err
+    members = [cast(list[str], line["articles"]) for line in read_lines(out / "stories.jsonl")]
+    assert sum(map(len, members)) == 3

@@ -898,3 +898,18 @@ def test_a_past_verb_with_its_agent_dates_the_day_behind() -> None:
     assert values("The final will be played by both teams on Saturday.") == {
         "Saturday": "2024-05-18"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("Its licence runs to 9999-12-31. The next day an inspection is due.", THURSDAY),
+        ("It opened on 0001-01-01. The day before, the gates were shut.", THURSDAY),
+        ("Tomorrow the inquiry opens. Next week the hearings begin.", date(9999, 12, 31)),
+        ("On Christmas Day the barrier failed; on 31 December it rained.", date(1, 1, 2)),
+        ("Yesterday and last week and on Tuesday it rained.", date(1, 1, 1)),
+    ],
+)
+def test_a_day_past_the_calendars_ends_is_no_day_and_no_crash(text: str, anchor: date) -> None:
+    for expression in find_times(text, "a1", anchor):
+        assert expression.evidence.text in text  # what can be dated is; the rest is left out

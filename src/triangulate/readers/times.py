@@ -1693,7 +1693,10 @@ def _find_times(
     for candidate in _select(_candidates(text, rules)):
         if any(start <= candidate.start < end for start, end in skipped):
             continue
-        resolved = candidate.rule.resolve(candidate.match, context)
+        try:
+            resolved = candidate.rule.resolve(candidate.match, context)
+        except (OverflowError, ValueError):  # a day past the calendar's ends (9999-12-31 and
+            continue  # "the next day", "yesterday" of 0001-01-01): no day to name
         if resolved is None:
             continue
         if resolved.day is not None and resolved.granularity == "day":

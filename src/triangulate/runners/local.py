@@ -219,6 +219,8 @@ class LazyPool:
                     result = func(item)
             except ItemTimeLimit as error:
                 result = failure(item, _reason(error, self.time_limit))
+            except Exception as error:  # one item's fault is its own, when failures are told
+                result = _failed_on(error, item, failure)
             yield result
 
     def _submit(self, func: Callable[[T], R], item: T) -> Future[R]:
@@ -276,6 +278,8 @@ class LazyPool:
             return _Failed(item)
         except ItemTimeLimit as error:
             return failure(item, _reason(error, self.time_limit))
+        except Exception as error:
+            return _failed_on(error, item, failure)
 
     def _patience(self) -> float | None:
         return None if not self.time_limit else self.time_limit + HARD_LIMIT_GRACE
@@ -293,6 +297,8 @@ class LazyPool:
         except (BrokenProcessPool, CancelledError):
             codes = self._discard()
             return failure(item, describe_exit(next((c for c in codes if c), None)))
+        except Exception as error:
+            return _failed_on(error, item, failure)
         return result
 
     def close(self) -> None:
@@ -303,6 +309,14 @@ class LazyPool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _failed_on(error: Exception, item: T, failure: Failure[T, R]) -> R:
+    """An error ``func`` raised on one item: that item's failure when the caller tells
+    failures item by item (one line, the batch goes on), else raised as it was."""
+    if failure is _raise_failure:
+        raise error
+    return failure(item, f"stopped on an error ({type(error).__name__}: {error})")
 
 
 def _raise_failure(item: Any, reason: str) -> Any:

@@ -1255,7 +1255,12 @@ def _highest(values: Mapping[str, float], count: int) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _shift(day: str, days: int) -> str:
-    return (datetime.date.fromisoformat(day[:10]) + datetime.timedelta(days=days)).isoformat()
+    """``day`` moved by ``days``, held at the calendar's ends (0001-01-01, 9999-12-31)."""
+    start = datetime.date.fromisoformat(day[:10])
+    try:
+        return (start + datetime.timedelta(days=days)).isoformat()
+    except OverflowError:
+        return (datetime.date.min if days < 0 else datetime.date.max).isoformat()
 
 
 def _in_window(published: str | None, story: _LiveStory, window_days: int) -> bool:
