@@ -134,53 +134,14 @@ def test_a_csv_cell_opening_like_a_formula_is_text_to_a_spreadsheet(tmp_path: Pa
     assert [json.loads(line)["title"] for line in out.splitlines()] == titles
 
 
-def test_export_on_a_terminal_shows_control_characters_and_refuses_parquet(
-    tmp_path: Path,
-) -> None:
+def on_a_terminal(command: list[str], env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    """Run a command with its standard output a real pseudo-terminal: (exit code, what the
+    terminal was sent, standard error)."""
     import os
     import pty
 
-    db = tmp_path / "t.db"
-    store_with(db, 1, text=ESCAPES)
-    shown = {}
-    for fmt in ("csv", "parquet"):
-        leader, follower = pty.openpty()
-        done = subprocess.run([*TRIANGULATE, "export", "--db", str(db), "--format", fmt],
-                              stdout=follower, stderr=subprocess.PIPE, timeout=120)  # fmt: skip
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        os.close(leader)
-        shown[fmt] = (done.returncode, b"".join(chunks).decode(), done.stderr.decode())
-    code, text, _ = shown["csv"]
-    assert code == 0 and "Harbour␛[2J␛]0;owned␇ news" in text
-    assert "\x1b" not in text and "\x9b" not in text
-    code, text, err = shown["parquet"]
-    assert code == 2 and text == "" and "Parquet is binary: write it to a file with --out" in err
-
-
-def test_a_title_written_like_terminal_markup_is_shown_as_written(tmp_path: Path) -> None:
-    import os
-    import pty
-
-    db = tmp_path / "m.db"
-    title = (
-        "Budget [/bold] talks [link=file:///etc/passwd]Herald[/link] [on black]hidden[/on black]"
-    )
-    with open_store(db) as store, writes.batch(store):
-        article = Article(id="m1", source="m.txt", text="A note about the harbour.", title=title)
-        writes.save_article(store, article, original=b"x")
-    leader, follower = pty.openpty()  # a real terminal: the table is drawn, not tab-separated
-    env = {**os.environ, "COLUMNS": "400", "NO_COLOR": ""}
-    done = subprocess.run([*TRIANGULATE, "articles", "--db", str(db)], stdout=follower,
-                          stderr=subprocess.PIPE, env=env, timeout=120)  # fmt: skip
+    leader, follower = pty.openpty()
+    done = subprocess.run(command, stdout=follower, stderr=subprocess.PIPE, env=env, timeout=120)
     os.close(follower)
     shown = b""
     while True:
@@ -192,8 +153,38 @@ def test_a_title_written_like_terminal_markup_is_shown_as_written(tmp_path: Path
             break
         shown += chunk
     os.close(leader)
-    text = shown.decode("utf-8", "replace")
-    assert done.returncode == 0, done.stderr.decode()[-500:]
+    return done.returncode, shown.decode("utf-8", "replace"), done.stderr.decode()
+
+
+def test_export_on_a_terminal_shows_control_characters_and_refuses_parquet(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "t.db"
+    store_with(db, 1, text=ESCAPES)
+    shown = {
+        fmt: on_a_terminal([*TRIANGULATE, "export", "--db", str(db), "--format", fmt])
+        for fmt in ("csv", "parquet")
+    }
+    code, text, _ = shown["csv"]
+    assert code == 0 and "Harbour␛[2J␛]0;owned␇ news" in text
+    assert "\x1b" not in text and "\x9b" not in text
+    code, text, err = shown["parquet"]
+    assert code == 2 and text == "" and "Parquet is binary: write it to a file with --out" in err
+
+
+def test_a_title_written_like_terminal_markup_is_shown_as_written(tmp_path: Path) -> None:
+    import os
+
+    db = tmp_path / "m.db"
+    title = (
+        "Budget [/bold] talks [link=file:///etc/passwd]Herald[/link] [on black]hidden[/on black]"
+    )
+    with open_store(db) as store, writes.batch(store):
+        article = Article(id="m1", source="m.txt", text="A note about the harbour.", title=title)
+        writes.save_article(store, article, original=b"x")
+    env = {**os.environ, "COLUMNS": "400", "NO_COLOR": ""}  # a terminal: the table is drawn
+    code, text, err = on_a_terminal([*TRIANGULATE, "articles", "--db", str(db)], env)
+    assert code == 0, err[-500:]
     assert "[/bold]" in text and "[link=file:///etc/passwd]Herald[/link]" in text
     assert "\x1b]8;" not in text  # no terminal hyperlink made of the title
 
