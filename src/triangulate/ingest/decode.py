@@ -44,10 +44,15 @@ def gunzip(data: bytes, source: str, limit: int) -> bytes:
             source, f"is not valid gzip ({error})", "re-download or unpack it"
         ) from error
     if len(out) > limit:
-        raise InputError(
-            source, f"inflates past the size limit of {limit:,} bytes", "raise --max-bytes"
-        )
+        raise inflated_past(source, limit)
     return out
+
+
+def inflated_past(source: str, limit: int) -> InputError:
+    """The error of compressed data that inflates past ``limit`` bytes."""
+    return InputError(
+        source, f"inflates past the size limit of {limit:,} bytes", "raise --max-bytes"
+    )
 
 
 class GunzippedStream(io.RawIOBase):

@@ -22,7 +22,13 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from triangulate.errors import InputError, LimitError
-from triangulate.ingest.decode import GunzippedStream, decode_text, gunzip, looks_binary
+from triangulate.ingest.decode import (
+    GunzippedStream,
+    decode_text,
+    gunzip,
+    inflated_past,
+    looks_binary,
+)
 from triangulate.ingest.limits import check_json_shape, open_input, read_path, read_stream
 from triangulate.ingest.metadata import SIDECAR_SUFFIX, GivenMetadata, read_sidecar
 from triangulate.settings import Settings
@@ -461,10 +467,7 @@ def _warc_records(
         )
     if isinstance(handle, GunzippedStream) and handle.cut_at_limit:
         given += 1
-        limit = settings.max_input_bytes
-        yield InputError(
-            source, f"inflates past the size limit of {limit:,} bytes", "raise --max-bytes"
-        )
+        yield inflated_past(source, settings.max_input_bytes)
     if given == 0:
         what = "no HTML response records" if count else "no readable WARC response records"
         yield InputError(source, f"holds {what}", "is it a WARC file of web pages?")
