@@ -68,6 +68,10 @@ bench: setup
 # Regenerate both locks from pyproject.toml, keeping the pins that still fit (Python 3.11, Linux);
 # the development lock keeps the runtime lock's pins.
 LOCK_TOOLS := .lock-venv
+# Two pins keep the extra their dependent asks for (smart-open[http] by weasel, lxml[html_clean] by
+# justext, spelled as they spell it): pip 23.2 otherwise fetches the newest release for the
+# requirement with the extra, then refuses it in --require-hashes mode as unpinned.
+PINNED_EXTRAS := -e 's/^smart-open==/smart-open[http]==/' -e 's/^lxml==/lxml[html_clean]==/'
 lock:
 	test -x $(LOCK_TOOLS)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/pip install --quiet pip-tools; }
 	$(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
@@ -75,6 +79,7 @@ lock:
 	$(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 		--no-emit-index-url --no-emit-find-links --extra dev --extra ray --extra parquet \
 		--constraint requirements.lock -o requirements-dev.lock pyproject.toml
+	sed -i $(PINNED_EXTRAS) requirements.lock requirements-dev.lock
 
 # The model files are kept: they are checked against SHA256SUMS on every make setup.
 clean:
