@@ -15,6 +15,12 @@ Each row also counts what the work grows with besides the statements: the candid
 the aligner scores, the pairs it links, and the links the grouping reads (each statement's
 ``align.LINKS`` strongest; claims are groups of linked pairs).
 
+With ``--shares``, what the share of an article's best cosine that ``near_articles`` asks
+(``candidates.NEAR_SHARE``) makes near, each share in turn: the share of article pairs near by
+how the two relate, and the articles near an article, the mean over ``--orders`` topic orders
+(the table the share was chosen by). With ``--order N``, every table but ``--repeat``'s takes
+the topics in the order the seed N shuffles them into.
+
 With ``--event``, the largest training event alone (one event's coverage, as a dossier
 compares it): a quarter, half and all of its articles.
 
@@ -44,11 +50,18 @@ untimed ``compare()`` of the first 20 articles (what loads and warms the models)
 first ``compare()`` (cold: its articles not seen before) and the least of two more (warm). Each run is printed, then the
 growth of CPU per statement from each size to the next, each pair of runs and their median,
 cold and warm. Without it (the default) each size is measured once in one process, the sizes
-in increasing order, which warm the caches for the next: the table above.
+in increasing order, which warm the caches for the next: the table above. With
+``--shuffled`` too, run r takes the topics in the order the seed r shuffles them into: taken
+as numbered, the 80 articles after the first 80 are topics whose events more articles tell
+(more statements linked a statement), so the CPU per statement grows with what is added as
+well as with the size; over shuffled orders a size adds, on average, topics like those it
+holds, and what is left of the growth is the size's own.
 
     .venv/bin/python benchmarks/bench_compare_scale.py --data ../shared/data/ecbplus-dev
     .venv/bin/python benchmarks/bench_compare_scale.py --data ../shared/data/ecbplus-dev \
         --sizes 80,160 --repeat 5
+    .venv/bin/python benchmarks/bench_compare_scale.py --data ../shared/data/ecbplus-dev \
+        --sizes 80,160 --repeat 9 --shuffled
 """
 
 from __future__ import annotations
@@ -79,18 +92,35 @@ from triangulate.models import Article, Reading
 from triangulate.nlp.encoder import load_encoder
 
 
-def articles_up_to(data: Path, cache: Path, most: int) -> tuple[list[Article], list[Reading]]:
-    """The first `most` articles of the training groups, topic by topic, with their readings."""
+def articles_up_to(
+    data: Path, cache: Path, most: int, order: int = 0
+) -> tuple[list[Article], list[Reading]]:
+    """The first `most` articles of the training groups, topic by topic, with their readings:
+    the topics in their numbers' order, or with ``order`` (1 or more) in the order that seed
+    shuffles them into (:func:`topic_order`)."""
     fingerprint = code_fingerprint()
     articles: list[Article] = []
     readings: list[Reading] = []
-    for group in event_groups(data, training_topics(data)):
+    for group in event_groups(data, topic_order(training_topics(data), order)):
         if len(articles) >= most:
             break
         group_articles, group_readings = read_group(group, cache, fingerprint)
         articles.extend(group_articles)
         readings.extend(group_readings)
     return articles[:most], readings[:most]
+
+
+def topic_order(topics: list[int], order: int) -> list[int]:
+    """The topics as numbered (``order`` 0), else shuffled by the seed ``order``. A size is the
+    first topics of an order: in the numbers' order the larger size adds topics whose events
+    are told by more articles each (more statements linked a statement) than the first ones',
+    so its cost a statement grows with what it adds, not with its size; over shuffled orders
+    the topics a size adds are, on average, like those it holds."""
+    if not order:
+        return topics
+    shuffled = list(topics)
+    random.Random(order).shuffle(shuffled)
+    return shuffled
 
 
 def largest_event(data: Path, cache: Path) -> tuple[list[Article], list[Reading]]:
@@ -300,6 +330,57 @@ def near_table(
         )
 
 
+def share_table(
+    data: Path, cache: Path, sizes: list[int], shares: list[float], orders: int
+) -> None:
+    """Per size and share of an article's best cosine (``candidates.NEAR_SHARE``, set to each
+    in turn): the share of article pairs ``near_articles`` makes near, by how the two relate,
+    and the articles near an article, each the mean over the topic orders 0 to ``orders`` - 1
+    (:func:`topic_order`): the figures the share was chosen by."""
+    found: dict[tuple[int, float], list[list[float]]] = {}
+    for order in range(orders):
+        articles, readings = articles_up_to(data, cache, max(sizes), order)
+        for size in sizes:
+            statements = statements_of(articles[:size], readings[:size])
+            article = candidates.article_ids(statements)
+            name = {int(n): s.article for n, s in zip(article, statements, strict=True)}
+            count = len(name)
+            relation = [[_relation(name[a], name[b]) for b in range(count)] for a in range(count)]
+            index = candidates._LemmaIndex(
+                statements, candidates.source_ids(statements), candidates.POSTINGS
+            )
+            for share in shares:
+                near = _near_with_share(index, article, share)
+                kept = {kind: [0, 0] for kind in RELATIONS}
+                for a in range(count):
+                    for b in range(a + 1, count):
+                        kept[relation[a][b]][0] += int(near is None or near[a, b])
+                        kept[relation[a][b]][1] += 1
+                row = [kept[kind][0] / max(kept[kind][1], 1) for kind in RELATIONS]
+                each = count - 1 if near is None else (near.sum() - near.trace()) / count
+                found.setdefault((size, share), []).append([*row, float(each)])
+    print(
+        "| articles | share of the best cosine | near: "
+        + " | ".join(RELATIONS)
+        + " | near an article |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|")
+    for (size, share), rows in found.items():
+        means = [statistics.fmean(column) for column in zip(*rows, strict=True)]
+        shown = " | ".join(f"{value:.1%}" for value in means[:-1])
+        print(f"| {size} | {share} | {shown} | {means[-1]:.1f} |", flush=True)
+
+
+def _near_with_share(index: Any, article: Any, share: float) -> Any:
+    """``near_articles`` with ``NEAR_SHARE`` set to ``share``, then set back."""
+    kept = candidates.NEAR_SHARE
+    candidates.NEAR_SHARE = share
+    try:
+        return candidates.near_articles(index, article)
+    finally:
+        candidates.NEAR_SHARE = kept
+
+
 def _least_cpu(articles: list[Article], readings: list[Reading], encoder: Any, runs: int) -> float:
     """The least CPU seconds of ``runs`` calls of ``compare()``."""
     spent = []
@@ -338,11 +419,12 @@ WARM_UP = 20  # articles compared, untimed, before a fresh process's timed runs
 WARM_RUNS = 2  # further runs of a size in a fresh process, the least of them its warm figure
 
 
-def one_size(data: Path, cache: Path, size: int) -> dict[str, float]:
+def one_size(data: Path, cache: Path, size: int, order: int = 0) -> dict[str, float]:
     """In this process (a fresh one): the CPU seconds of the first ``compare()`` of the first
-    ``size`` articles (cold) and the least of ``WARM_RUNS`` more (warm), after an untimed
-    ``compare()`` of the first ``WARM_UP``, and the statements compared."""
-    articles, readings = articles_up_to(data, cache, size)
+    ``size`` articles of the topic order ``order`` (cold) and the least of ``WARM_RUNS`` more
+    (warm), after an untimed ``compare()`` of the first ``WARM_UP``, and the statements
+    compared and the links the grouping reads."""
+    articles, readings = articles_up_to(data, cache, size, order)
     encoder = load_encoder()
     compare(articles[:WARM_UP], readings[:WARM_UP], encoder)
     runs = []
@@ -351,33 +433,46 @@ def one_size(data: Path, cache: Path, size: int) -> dict[str, float]:
         compare(articles, readings, encoder)
         runs.append(time.process_time() - started)
     statements = sum(len(reading.sentences) for reading in readings)
-    return {"size": size, "statements": statements, "cold": runs[0], "warm": min(runs[1:])}
+    links = len(strongest_links(aligned(statements_of(articles, readings))[1], LINKS))
+    return {
+        "size": size,
+        "statements": statements,
+        "links": links,
+        "cold": runs[0],
+        "warm": min(runs[1:]),
+    }
 
 
-def repeated(data: Path, cache: Path, sizes: list[int], repeat: int) -> None:
+def repeated(
+    data: Path, cache: Path, sizes: list[int], repeat: int, shuffled: bool = False
+) -> None:
     """Each size measured ``repeat`` times, the sizes in turn, each in a fresh process
-    (:func:`one_size`); each run, then each run's growth of CPU per statement from a size
+    (:func:`one_size`); with ``shuffled``, run r takes the topics in the order the seed r
+    shuffles them into (:func:`topic_order`), so that the runs' sizes are the first topics
+    of r different orders. Each run, then each run's growth of CPU per statement from a size
     to the next, cold and warm, and the median of those growths."""
     print(
-        "| run | articles | statements | cold CPU s | cold ms per statement | warm CPU s "
-        "| warm ms per statement |"
+        "| run | topic order | articles | statements | links a statement | cold CPU s "
+        "| cold ms per statement | warm CPU s | warm ms per statement |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     found: dict[int, list[dict[str, float]]] = {size: [] for size in sizes}
     for run in range(1, repeat + 1):
+        order = run if shuffled else 0
         for size in sizes:
             command = [sys.executable, __file__, "--data", str(data), "--cache", str(cache)]
-            done = subprocess.run(
-                [*command, "--one-size", str(size)], check=False, capture_output=True, text=True
-            )
+            command += ["--one-size", str(size), "--order", str(order)]
+            done = subprocess.run(command, check=False, capture_output=True, text=True)
             if done.returncode:
                 sys.exit(f"the run of {size} articles failed:\n{done.stderr}")
             figures = json.loads(done.stdout.strip().splitlines()[-1])
             found[size].append(figures)
             per = {kind: 1000 * figures[kind] / figures["statements"] for kind in ("cold", "warm")}
             print(
-                f"| {run} | {size} | {figures['statements']:.0f} | {figures['cold']:.2f} "
-                f"| {per['cold']:.2f} | {figures['warm']:.2f} | {per['warm']:.2f} |",
+                f"| {run} | {f'seed {order}' if order else 'as numbered'} | {size} "
+                f"| {figures['statements']:.0f} | {figures['links'] / figures['statements']:.2f} "
+                f"| {figures['cold']:.2f} | {per['cold']:.2f} | {figures['warm']:.2f} "
+                f"| {per['warm']:.2f} |",
                 flush=True,
             )
     for smaller, larger in pairwise(sizes):
@@ -418,21 +513,42 @@ def main() -> None:
         default=1,
         help="2 or more: each size this many times, each in a fresh process",
     )
+    parser.add_argument(
+        "--shuffled",
+        action="store_true",
+        help="with --repeat: run r takes the topics in the order the seed r shuffles them into",
+    )
     parser.add_argument("--one-size", type=int, help=argparse.SUPPRESS)  # one run of --repeat
+    parser.add_argument(
+        "--order",
+        type=int,
+        default=0,
+        help="the topics in the order this seed shuffles them into (0: as numbered)",
+    )
+    parser.add_argument(
+        "--shares",
+        help="near articles by relation for these shares of the best cosine (e.g. 0,0.2,0.4),"
+        " the mean over --orders topic orders",
+    )
+    parser.add_argument("--orders", type=int, default=7, help="topic orders of --shares")
     args = parser.parse_args()
     if not (args.data / "ECB+").is_dir():
         sys.exit(f"no ECB+ under {args.data}")
     args.cache.mkdir(parents=True, exist_ok=True)
     if args.one_size is not None:
-        print(json.dumps(one_size(args.data, args.cache, args.one_size)))
+        print(json.dumps(one_size(args.data, args.cache, args.one_size, args.order)))
         return
     sizes = [int(value) for value in args.sizes.split(",") if value]
+    if args.shares:
+        shares = [float(value) for value in args.shares.split(",") if value]
+        share_table(args.data, args.cache, sizes, shares, args.orders)
+        return
     if args.repeat > 1:
         print(f"load average {os.getloadavg()[0]:.1f}")
-        repeated(args.data, args.cache, sizes, args.repeat)
+        repeated(args.data, args.cache, sizes, args.repeat, args.shuffled)
         print(f"load average {os.getloadavg()[0]:.1f}")
         return
-    articles, readings = articles_up_to(args.data, args.cache, max(sizes, default=0))
+    articles, readings = articles_up_to(args.data, args.cache, max(sizes, default=0), args.order)
     encoder = load_encoder()
     print(f"load average {os.getloadavg()[0]:.1f}; {len(articles)} articles read")
     print(

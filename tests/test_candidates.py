@@ -13,6 +13,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from triangulate.api import Store
 from triangulate.compare import candidates
@@ -36,7 +38,7 @@ from triangulate.compare.align import (
     without_near_duplicates,
 )
 from triangulate.compare.claims import _linker, collect_mentions
-from triangulate.compare.link import Linker, surnames
+from triangulate.compare.link import Linker, LinkInput, surnames
 from triangulate.compare.statements import Statement, statements_of
 from triangulate.models import Article, Evidence, Reading, Unit
 from triangulate.nlp.encoder import load_encoder
@@ -224,6 +226,24 @@ def test_every_article_of_one_event_is_near_every_other() -> None:
     assert (near | np.eye(20, dtype=np.bool_)).all()
 
 
+def test_reports_of_another_event_of_one_kind_are_not_near_however_many() -> None:
+    """Thirty reports of a second event of the flood's kind share its crews and acts: their
+    cosines with the flood's reports are over the floor, but a fraction of what those share
+    with one another. The flood's reports do not look for candidates in them, nor they in the
+    flood's: else the more such reports were fed, the more each statement's candidates."""
+    flood = _invented_event(12)
+    kind = (PEOPLE, ACTS, VOTE[2], VOTE[3])
+    other = _invented_event(30, words=kind, first=12, streets=range(41, 81))
+    statements = [replace(s, index=i) for i, s in enumerate(flood + other)]
+    cosine = candidates.article_cosines(statements)
+    assert np.median(cosine[:12, 12:]) >= candidates.NEAR_FLOOR  # over the floor alone
+    index = candidates._LemmaIndex(statements, candidates.source_ids(statements), 1024)
+    near = candidates.near_articles(index, candidates.article_ids(statements))
+    assert near is not None
+    assert not near[:12, 12:].any()
+    assert (near[:12, :12] | np.eye(12, dtype=np.bool_)).all()
+
+
 def test_an_outlet_telling_several_events_is_searched_by_each_of_its_articles() -> None:
     """One outlet's flood report stays near the flood's other reports, though most of that
     outlet's articles tell the vote: nearness is an article's, not its outlet's."""
@@ -253,6 +273,70 @@ def test_values_sharing_a_key_are_paired_in_proportion_to_them() -> None:
     counts = [len(candidates.bucket_pairs([["one key"]] * size, cap)) for size in (100, 200)]
     assert counts[0] <= cap * 100 and counts[1] <= 2 * counts[0] + cap * cap
     assert candidates.bucket_pairs([["a"], ["b"], ["a", "b"]], cap) == {(0, 2), (1, 2)}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from("abcde"), max_size=3), max_size=60),
+    st.integers(min_value=1, max_value=6),
+    st.lists(st.integers(min_value=-1, max_value=3), min_size=60, max_size=60),
+)
+def test_values_of_articles_all_near_are_paired_as_without_nearness(
+    keys: list[list[str]], cap: int, rows: list[int]
+) -> None:
+    everyone = np.ones((4, 4), dtype=np.bool_)
+    group = np.array(rows[: len(keys)], dtype=np.int64)
+    near = candidates.bucket_pairs(keys, cap, near=everyone, group=group)
+    assert near == candidates.bucket_pairs(keys, cap)
+
+
+def test_values_of_far_articles_are_not_paired_and_near_ones_are_found_past_them() -> None:
+    cap = 4
+    near = np.array([[True, False], [False, True]])
+    rows = [0] + [1] * (2 * cap) + [0]  # one key: a value, 8 of a far article, a near one
+    found = candidates.bucket_pairs([["verb"]] * len(rows), cap, near, np.array(rows))
+    assert (0, len(rows) - 1) in found  # past the far ones, within the reach
+    assert not any(rows[i] != rows[j] for i, j in found)
+    assert (0, len(rows) - 1) not in candidates.bucket_pairs([["verb"]] * len(rows), cap)
+    far_out = [0] + [1] * (candidates.REACH * cap) + [0]
+    assert candidates.bucket_pairs([["verb"]] * len(far_out), cap, near, np.array(far_out)) == {
+        (i, j)
+        for i in range(1, len(far_out) - 1)
+        for j in range(i + 1, min(i + cap + 1, len(far_out) - 1))
+    }
+
+
+def test_the_linker_pairs_no_values_of_another_event_beyond_the_cap() -> None:
+    """Thirty reports of another event of the flood's kind give the flood's count, on the
+    flood's verb: beyond the candidate cap the linker pairs each value with values of near
+    articles only, so no flood figure is linked to theirs (before, 360 of 861 links were)."""
+    flood = _invented_event(12)
+    kind = (PEOPLE, ACTS, VOTE[2], VOTE[3])
+    other = _invented_event(30, words=kind, first=12, streets=range(41, 81))
+    statements = [replace(s, index=i) for i, s in enumerate(flood + other)]
+    assert not candidates.below_cap(statements)
+    firsts = {s.article: s for s in reversed(statements)}  # each article's first statement
+    values = [
+        LinkInput(
+            kind="quantity",
+            article=s.article,
+            source=s.source,
+            statement=s.index,
+            value_evidence=Evidence(s.article, 0, 2, "12"),
+            predicate="move",
+            subject=None,
+            unit="crews",
+            words=frozenset({"crew"}),
+            reliable=True,
+            compatible_with=lambda _: True,
+            low=12.0,
+        )
+        for s in firsts.values()
+    ]
+    linked = Linker(values, statements, {}, lambda _a, _b: 0.0, {}).pairs()
+    of_flood = [values[k].article in {s.article for s in flood} for k in range(len(values))]
+    assert len(linked) >= 100  # the reports of each event linked to one another
+    assert all(of_flood[i] == of_flood[j] for i, j in linked)
 
 
 # ---------------------------------------------------------------- the aligner's tables and looks

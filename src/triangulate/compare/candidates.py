@@ -14,18 +14,21 @@ at most ``CAP`` candidates of other sources:
   604 labelled pairs the agreed claims join with 256 (docs/benchmarks.md, "Time to a
   dossier"), so the pairs scored stay a fixed number a statement as the articles grow;
 - and beyond the cap, only in the articles near its own (``near_articles``: those whose rare
-  lemmas are near, and an article's few nearest): the articles of one event are all near one
-  another, while another event fed with them (several stories at once, a stray article) is
-  not searched, so its sentences neither link to this one's nor crowd out its candidates.
+  lemmas are near, by a floor and by a share of the article's best cosine, and an article's
+  few nearest): the articles of one event are all near one another, while another event fed
+  with them (several stories at once, a stray article) is not searched, so its sentences
+  neither link to this one's nor crowd out its candidates.
 
 A pair is scored when either side keeps the other: at most 2 x ``CAP`` pairs a statement.
 The linker's values are paired the same way, by the keys a link needs (``bucket_pairs``), and
-the aligner's second look at the pairs just under its threshold keeps, for a statement beyond
-``CAP``, its ``BAND_CAP`` best-scored ones (``strongest``).
+beyond the cap only with values of near articles; the aligner's second look at the pairs just
+under its threshold keeps, for a statement beyond ``CAP``, its ``BAND_CAP`` best-scored ones
+(``strongest``).
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Hashable, Iterable, Sequence
 
@@ -186,6 +189,7 @@ class _LemmaIndex:
 # Articles near enough to look in (fitted on the ECB+ training topics: docs/benchmarks.md,
 # "Time to a dossier"; ``benchmarks/bench_compare_scale.py --near`` prints the cosines)
 NEAR_FLOOR = 0.1  # two articles of one event: 95% or more over it; of two topics: 99% under
+NEAR_SHARE = 0.4  # and a share of the article's best cosine: the near stay as many as its event
 NEAR_ARTICLES = 8  # an article's nearest kept whatever their cosine: none is left alone
 
 
@@ -197,19 +201,25 @@ def article_ids(statements: Sequence[Statement]) -> IntArray:
 def near_articles(index: _LemmaIndex, article: IntArray) -> BoolArray | None:
     """Which articles each article's statements look for candidates in (a row an article):
     those whose rare lemmas are near its own (cosine of their IDF-weighted bags at least
-    ``NEAR_FLOOR``), and its ``NEAR_ARTICLES`` nearest whatever their cosine, either way.
-    Articles of one event share its names and words and pass; a second event fed with them
-    (a careless grouping, a story's stray) mostly does not, so its sentences are not their
-    candidates: fewer false links, and candidates that do not grow with the events fed
-    together. By article, not by source: an outlet's articles may tell several events. None
-    (every article) when there are no more than ``NEAR_ARTICLES`` others."""
+    ``NEAR_FLOOR`` and at least ``NEAR_SHARE`` of its best cosine with another article),
+    and its ``NEAR_ARTICLES`` nearest whatever their cosine, either way. Articles of one
+    event share its names and words and pass; a second event fed with them (a careless
+    grouping, a story's stray) mostly does not, so its sentences are not their candidates:
+    fewer false links, and candidates that do not grow with the events fed together. The
+    share is what keeps them from growing: over a fixed floor, the more events of one kind
+    are fed, the more of another kind's articles an article finds near (of 160 training
+    articles, 4% of the pairs of two topics, 2.5% of 80's), while its own event's reports
+    are several times nearer than those. By article, not by source: an outlet's articles
+    may tell several events. None (every article) when there are no more than
+    ``NEAR_ARTICLES`` others."""
     articles = int(article.max()) + 1 if len(article) else 0
     if articles <= NEAR_ARTICLES + 1:
         return None
     cosine = _article_cosines(index, article)
     np.fill_diagonal(cosine, -1.0)
     nearest = np.argpartition(-cosine, NEAR_ARTICLES - 1, axis=1)[:, :NEAR_ARTICLES]
-    near: BoolArray = cosine >= NEAR_FLOOR
+    best = cosine.max(axis=1, keepdims=True)
+    near: BoolArray = (cosine >= NEAR_FLOOR) & (cosine >= NEAR_SHARE * best)
     near[np.arange(articles)[:, None], nearest] = True
     return near | near.T
 
@@ -273,19 +283,72 @@ def adjacency(pairs: IntArray, n: int) -> tuple[IntArray, IntArray]:
 
 
 BUCKET_CAP = 64  # a value is paired with at most this many later values of one bucket
+REACH = 4  # beyond the cap, how far down its bucket a value looks: this many times the cap
 
 
-def bucket_pairs(keys: Sequence[Iterable[Hashable]], cap: int = BUCKET_CAP) -> set[tuple[int, int]]:
+def bucket_pairs(
+    keys: Sequence[Iterable[Hashable]],
+    cap: int = BUCKET_CAP,
+    near: BoolArray | None = None,
+    group: IntArray | None = None,
+) -> set[tuple[int, int]]:
     """The pairs (i, j), i < j, of values that share a key: every pair of a bucket of at most
     ``cap + 1`` values (any one event's), else each value with the ``cap`` values of its
     bucket that follow it, so that a key many values hold (a common verb in a hundred
-    articles) adds pairs in proportion to them, not to their square."""
+    articles) adds pairs in proportion to them, not to their square.
+
+    With ``near`` (:func:`near_articles`) and ``group`` (each value's row in it, -1 for a
+    value of no article it knows), a value is paired only with values of articles near its
+    own: the ``cap`` first of them among the ``REACH`` x ``cap`` values that follow it. A
+    common verb's bucket holds every event's values; without the nearness the more events
+    are fed, the more of a value's pairs are another event's."""
     buckets: dict[Hashable, list[int]] = {}
     for index, held in enumerate(keys):
         for key in dict.fromkeys(held):
             buckets.setdefault(key, []).append(index)
+    if near is not None and group is not None:
+        shared = [members for members in buckets.values() if len(members) > 1]
+        return _near_followers(shared, cap, near, group)
     found: set[tuple[int, int]] = set()
     for members in buckets.values():
         for position, i in enumerate(members):
             found.update((i, j) for j in members[position + 1 : position + 1 + cap])
     return found
+
+
+def _near_followers(
+    buckets: list[list[int]], cap: int, near: BoolArray, group: IntArray
+) -> set[tuple[int, int]]:
+    """The pairs of :func:`bucket_pairs` with ``near``: the buckets laid end to end, every
+    value looks one step further down its own at a time, and stops at ``cap`` pairs, at its
+    bucket's end or ``REACH`` x ``cap`` steps down."""
+    if not buckets:
+        return set()
+    flat = np.fromiter(itertools.chain.from_iterable(buckets), dtype=np.int64)
+    lengths = np.array([len(members) for members in buckets], dtype=np.int64)
+    ends = np.repeat(np.cumsum(lengths), lengths)  # where each value's bucket ends
+    row = group[flat]
+    taken = np.zeros(len(flat), dtype=np.int64)
+    active = np.arange(len(flat), dtype=np.int64)
+    firsts: list[IntArray] = []
+    seconds: list[IntArray] = []
+    for step in range(1, REACH * cap + 1):
+        active = active[(active + step < ends[active]) & (taken[active] < cap)]
+        if not len(active):
+            break
+        mine, theirs = row[active], row[active + step]
+        known = (mine >= 0) & (theirs >= 0)
+        paired = active[~known | near[np.maximum(mine, 0), np.maximum(theirs, 0)]]
+        taken[paired] += 1
+        firsts.append(flat[paired])
+        seconds.append(flat[paired + step])
+    return set(zip(np.concatenate(firsts).tolist(), np.concatenate(seconds).tolist(), strict=True))
+
+
+def article_nearness(statements: Sequence[Statement]) -> tuple[BoolArray | None, dict[str, int]]:
+    """:func:`near_articles` of ``statements`` (None: every article is near every other) and
+    each article's row in it, by article id."""
+    article = article_ids(statements)
+    index = _LemmaIndex(statements, source_ids(statements), POSTINGS)
+    rows = {s.article: int(number) for s, number in zip(statements, article, strict=True)}
+    return near_articles(index, article), rows

@@ -23,9 +23,17 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+import numpy as np
+
 from triangulate.compare import labels, markets
 from triangulate.compare.align import pair_score
-from triangulate.compare.candidates import bucket_pairs
+from triangulate.compare.candidates import (
+    BoolArray,
+    IntArray,
+    article_nearness,
+    below_cap,
+    bucket_pairs,
+)
 from triangulate.compare.disagreements import name_key, spelled_alike
 from triangulate.compare.labels import SUM_MEASURES
 from triangulate.compare.statements import Statement, stem
@@ -2125,7 +2133,8 @@ class Linker:
             [(self.traits[index].kind, key) for key in self._link_keys(index)]
             for index in range(len(self.values))
         ]
-        candidates = bucket_pairs(keys) | self._aligned_pairs()
+        near, group = self._nearness()
+        candidates = bucket_pairs(keys, near=near, group=group) | self._aligned_pairs()
         kind = [kinds[traits.kind] for traits in self.traits]
         found = {}
         for i, j in sorted(candidates, key=lambda pair: (kind[pair[0]], *pair)):
@@ -2133,6 +2142,19 @@ class Linker:
             if scored is not None:
                 found[(i, j)] = scored
         return found
+
+    def _nearness(self) -> tuple[BoolArray | None, IntArray | None]:
+        """Which articles' values may be paired by a key they share, and each value's row
+        (:func:`candidates.article_nearness`): as the aligner's candidates, every article
+        while no statement is beyond the candidate cap (one event's coverage), else the
+        articles near each other."""
+        if below_cap(self.statements):
+            return None, None
+        near, rows = article_nearness(self.statements)
+        if near is None:
+            return None, None
+        group = np.array([rows.get(value.article, -1) for value in self.values], dtype=np.int64)
+        return near, group
 
     def _link_keys(self, index: int) -> list[Hashable]:
         """What two values must share for :meth:`score` to link them without aligned
