@@ -572,6 +572,46 @@ def test_findings_are_capped_per_article(
     )
 
 
+def test_a_sentence_cut_at_the_token_bound_is_told(caplog: pytest.LogCaptureFixture) -> None:
+    from triangulate.models import Article
+    from triangulate.nlp.language import MAX_SENTENCE_TOKENS
+    from triangulate.readers.reader import read_article
+
+    words = " ".join(f"crate{n}" for n in range(MAX_SENTENCE_TOKENS + 50))
+    text = f"Crates\n\nThe wardens counted {words} at the quay.\n\nThe count ended at noon."
+    reading = read_article(Article(id="crates", source="s", text=text))
+    assert "crates: 1 sentence cut into pieces of 300 tokens" in caplog.text
+    assert any(s.evidence.text == "The count ended at noon." for s in reading.sentences)
+
+
+def test_a_run_without_a_space_cut_into_pieces_is_told(caplog: pytest.LogCaptureFixture) -> None:
+    from triangulate.models import Article
+    from triangulate.readers.reader import LONG_RUN, read_article
+
+    text = f"Runs\n\nThe code {'x' * (3 * LONG_RUN)} was printed. So was {'y' * 50}."
+    read_article(Article(id="runs", source="s", text=text))
+    assert "runs: 1 run of more than 100 characters without a space cut into pieces" in (
+        caplog.text
+    )
+
+
+def test_a_paragraph_past_the_token_bound_is_cut_between_its_sentences(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A whole article on one line: its sentences are read whole, nothing is told cut."""
+    from triangulate.models import Article
+    from triangulate.nlp.language import MAX_SENTENCE_TOKENS
+    from triangulate.readers.reader import read_article
+
+    sentence = "The wardens of Lindmouth counted {} boats at the north quay on Monday."
+    line = " ".join(sentence.format(n) for n in range(MAX_SENTENCE_TOKENS // 5))
+    reading = read_article(Article(id="line", source="s", text=f"Boats\n\n{line}"))
+    read = [s.evidence.text for s in reading.sentences]
+    assert len(read) >= MAX_SENTENCE_TOKENS // 5
+    assert all(text.startswith("The wardens") and text.endswith(".") for text in read[1:])
+    assert "cut into pieces" not in caplog.text
+
+
 def test_limit_errors_are_input_errors() -> None:
     assert issubclass(LimitError, InputError)
 

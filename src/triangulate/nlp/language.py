@@ -30,6 +30,7 @@ UNUSED_COMPONENTS = ("senter",)
 MAX_SENTENCE_TOKENS = 300
 NAME_PIECE_TOKENS = 3  # a piece cut from a name: a word or two, never a clause
 TEXT_KEY = "triangulate.text"  # the doc's text, once joined (``doc_text``)
+CUT_SENTENCES_KEY = "triangulate.cut_sentences"  # sentences cut at MAX_SENTENCE_TOKENS, counted
 
 
 def doc_text(doc: Doc) -> str:
@@ -52,25 +53,42 @@ def mark_line_breaks(doc: Doc) -> Doc:
 
     No sentence runs longer than ``MAX_SENTENCE_TOKENS``: the parser's time grows faster
     than the length of a sentence, so a text without breaks (a wall of quote marks) would
-    take minutes; a real sentence is far shorter.
+    take minutes; a real sentence is far shorter. A paragraph that long (a whole article
+    on one line) is cut after its last full stop before the bound, not inside a sentence;
+    only a sentence with no full stop in its last ``MAX_SENTENCE_TOKENS`` tokens is cut
+    where it is (counted in the doc's ``CUT_SENTENCES_KEY`` for the reader to tell).
 
     A wire dateline ("DUNMERE (Channel 8) —") is a sentence of its own, which the readers
     skip: the parser would end sentences at its brackets and misparse the lead.
     """
     _hold_datelines(doc)
-    since = 0
+    since = cut = 0
+    after_stop = None  # the last token after a full stop since the last start set here
     for token in doc[1:]:
         since += 1
         previous = doc[token.i - 1]
         if token.is_space:
             continue
         gap = previous.text if previous.is_space else previous.whitespace_
-        if ("\n" in gap and ("\n\n" in gap or not token.text[:1].islower())) or (
-            since >= MAX_SENTENCE_TOKENS
-        ):
+        if "\n" in gap and ("\n\n" in gap or not token.text[:1].islower()):
             token.is_sent_start = True
-            since = 0
+            since, after_stop = 0, None
+        elif since >= MAX_SENTENCE_TOKENS:
+            if after_stop is not None:  # a long paragraph: a start at its last full stop
+                after_stop.is_sent_start = True
+                since = token.i - after_stop.i
+            else:  # one sentence this long: cut where it is
+                token.is_sent_start = True
+                since, cut = 0, cut + 1
+            after_stop = None
+        elif previous.text in SENTENCE_STOPS and gap and token.text[:1].isupper():
+            after_stop = token
+    if cut:  # told by the reader, which knows the article
+        doc.user_data[CUT_SENTENCES_KEY] = cut
     return doc
+
+
+SENTENCE_STOPS = frozenset({".", "!", "?"})
 
 
 @Language.component(NAMES_COMPONENT)

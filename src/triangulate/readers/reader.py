@@ -37,7 +37,12 @@ from triangulate.models import (
     TimeExpression,
     Unit,
 )
-from triangulate.nlp.language import load_nlp
+from triangulate.nlp.language import (
+    CUT_SENTENCES_KEY,
+    MAX_SENTENCE_TOKENS,
+    doc_text,
+    load_nlp,
+)
 from triangulate.readers.detokenize import View, joined_view
 from triangulate.readers.entities import EntityIndex, find_entities, merge_entities
 from triangulate.readers.events import find_events
@@ -50,7 +55,7 @@ from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import told_times
 from triangulate.readers.units import find_units
 
-READER_VERSION = "37"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
+READER_VERSION = "38"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
 # 6: events told by another clause's sentence, quotes kept to their clause; 7: speeds;
 # 8: a year naming happenings ("the 1974 bombings", "the May 2031 riots") and a tokenised
 # clock time ("11 : 40 p.m.") are no counts; 9: a quoted speaker named by a surname the tagger
@@ -109,7 +114,9 @@ READER_VERSION = "37"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # is no figure of the story; 34: a number whose noun is left out counts the figure's before it
 # ("300 homes were destroyed in Harwick and 120 in Lindale"); 35: a vote's tally ("voted
 # 52-48") is two counts, a storm's category a unit; 36: a sum in another currency bracketed
-# after a sum ("85 million euros ($108 million)") is its conversion, no figure of its own
+# after a sum ("85 million euros ($108 million)") is its conversion, no figure of its own; 38:
+# a paragraph longer than the sentence bound (an article on one line) is cut after its last
+# full stop before the bound, not inside a sentence
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
@@ -175,11 +182,15 @@ def parse(nlp: Language, text: str) -> Doc:
         pieces.append(tokens(nlp, text[start:end]))
         start = end
     parsed = list(nlp.pipe(pieces, batch_size=1))
+    cut = sum(piece.user_data.get(CUT_SENTENCES_KEY, 0) for piece in parsed)
     for piece in parsed:
         # what the readers keep on a doc (its joined text, its datelines) is the piece's, not
         # the whole's; spaCy would skip it with a warning that prints the piece's whole text
         piece.user_data.clear()
-    return Doc.from_docs(parsed, ensure_whitespace=False)
+    whole = Doc.from_docs(parsed, ensure_whitespace=False)
+    if cut:
+        whole.user_data[CUT_SENTENCES_KEY] = cut
+    return whole
 
 
 def tokens(nlp: Language, text: str) -> Doc:
@@ -232,6 +243,7 @@ def capped(reading: Reading) -> Reading:
 
 def read_parsed(article: Article, doc: Doc) -> Reading:
     """The reading of an article whose text spaCy has already parsed."""
+    _tell_cuts(article.id, doc)
     publication = publication_of(article)
     published, inferred = publication.date, publication.inferred
     text, article_id = article.text, article.id
@@ -256,6 +268,27 @@ def read_parsed(article: Article, doc: Doc) -> Reading:
         units=tuple(find_units(doc, article_id)),
         lemmas=lemma_pairs((token.text, token.lemma_) for token in doc if token.is_alpha),
     )
+
+
+def _tell_cuts(article_id: str, doc: Doc) -> None:
+    """A warning line naming the article for each kind of cut made to read its text: sentences
+    cut at ``MAX_SENTENCE_TOKENS``, runs without a space cut at ``LONG_RUN`` characters."""
+    sentences = doc.user_data.get(CUT_SENTENCES_KEY, 0)
+    if sentences:
+        log.warning(
+            "%s: %s cut into pieces of %s tokens (read as shorter sentences)",
+            article_id, _counted(sentences, "sentence"), MAX_SENTENCE_TOKENS,
+        )  # fmt: skip
+    runs = len(_LONG_RUN.findall(doc_text(doc)))
+    if runs:
+        log.warning(
+            "%s: %s of more than %s characters without a space cut into pieces",
+            article_id, _counted(runs, "run"), LONG_RUN,
+        )  # fmt: skip
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
 
 
 def read_article(
