@@ -290,6 +290,16 @@ def test_pages_have_no_inline_script_or_style(client: TestClient) -> None:
         assert "<style" not in page and " style=" not in page and "onclick" not in page, path
 
 
+@pytest.mark.parametrize("path", ["/", "/index.json", "/add", "/dossiers/no-such-dossier"])
+def test_head_answers_as_get_without_the_body(client: TestClient, path: str) -> None:
+    got, head = client.get(path), client.head(path)
+    assert head.status_code == got.status_code
+    assert head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["content-length"] == str(len(got.content))
+    assert head.headers["content-security-policy"] == got.headers["content-security-policy"]
+
+
 def test_not_found_is_one_clear_line_in_html_and_json(client: TestClient) -> None:
     page = client.get("/articles/nope")
     assert page.status_code == 404

@@ -56,7 +56,8 @@ class BodyTooLarge(Exception):
 
 class SecurityMiddleware:
     """Pure ASGI (cheap per request): the Host allow-list, header and body size limits,
-    security headers and the CSRF cookie."""
+    security headers and the CSRF cookie; a HEAD request is answered as its GET is, without
+    the body (``curl -I``, link checkers, monitors)."""
 
     def __init__(
         self,
@@ -78,6 +79,9 @@ class SecurityMiddleware:
             return
         cookie, is_new = _csrf_cookie(scope)
         scope.setdefault("state", {})["csrf_cookie"] = cookie
+        head = scope.get("method") == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
         started = False
 
         async def send_with_headers(message: Message) -> None:
@@ -88,6 +92,8 @@ class SecurityMiddleware:
                 if is_new:
                     headers.append((b"set-cookie", _cookie_header(cookie)))
                 message = {**message, "headers": headers}
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}  # the GET's headers, length included
             await send(message)
 
         if _declared_length(scope) > self.max_body_bytes:
