@@ -213,6 +213,24 @@ def test_every_failed_item_has_its_line_and_a_count(tmp_path: Path) -> None:
     assert "1 stored, 0 copies linked, 0 unchanged, 2 failed" in err
 
 
+@pytest.mark.parametrize("command", ["read", "dossier"])
+def test_an_article_that_could_not_be_read_is_an_error_line_and_exit_code_1(
+    tmp_path: Path, command: str
+) -> None:
+    db, out = tmp_path / "s.db", tmp_path / "out"
+    (tmp_path / "a.txt").write_text(good_article(3)[1])
+    (tmp_path / "b.txt").write_text(good_article(4)[1])
+    assert run("ingest", "--db", str(db), str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))[0] == 0
+    args = ["--all"] if command == "read" else ["--out", str(out), "a", "b"]
+    code, _, err = run(command, "--db", str(db), "--item-timeout", "0.001", *args)
+    assert code == 1, err  # the rest was done, an input failed
+    failed = sorted(line for line in err.splitlines() if "could not be read" in line)
+    assert [line.split(": ")[:2] for line in failed] == [["error", "a"], ["error", "b"]], err
+    assert "took longer than the time limit of 0.001 s" in failed[0]
+    code, _, err = run(command, "--db", str(db), *args)
+    assert code == 0, err  # read in time: nothing failed
+
+
 def test_limit_options_reach_the_ingest(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(good_article(3)[1])
     code, _, err = run("ingest", "--db", str(tmp_path / "s.db"), "--max-chars", "100",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from triangulate.cli.output import echo_error, show_warnings
+from triangulate.cli.output import echo_error, inputs_failed, show_warnings
 from triangulate.errors import TriangulateError
 from triangulate.version import __version__
 
@@ -28,7 +28,7 @@ class Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         show_warnings()
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except TriangulateError as error:
             echo_error(str(error))
             ctx.exit(1)
@@ -39,6 +39,9 @@ class Group(click.Group):
             where = error.filename or "output"
             echo_error(f"{where}: {error.strerror or error} (check the path)")
             ctx.exit(1)
+        if inputs_failed():  # the rest was done; an input the library told failed counts
+            ctx.exit(1)
+        return result
 
 
 def _silence_stdout() -> None:

@@ -129,20 +129,33 @@ def progress(enabled: bool = True) -> Iterator[ProgressLine | None]:
 
 
 class _WarningLines(logging.Handler):
-    """Each warning as one line on the stderr of the moment."""
+    """Each warning (or error: an input the batch went on without) as one line on the
+    stderr of the moment; the errors are counted for the exit code."""
+
+    failed = 0  # errors told since the command began
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            click.echo(f"warning: {one_line(record.getMessage())}", err=True)
+            kind = "error" if record.levelno >= logging.ERROR else "warning"
+            _WarningLines.failed += kind == "error"
+            click.echo(f"{kind}: {one_line(record.getMessage())}", err=True)
         except Exception:
             self.handleError(record)
 
 
+def inputs_failed() -> int:
+    """How many error lines the library told since :func:`show_warnings` last began a
+    command (an article that could not be read)."""
+    return _WarningLines.failed
+
+
 def show_warnings() -> None:
-    """Print the library's warnings (a text read only in part, a cut) as lines on stderr.
+    """Print the library's warnings (a text read only in part, a cut) and errors (an article
+    that could not be read) as lines on stderr, the errors counted from now on.
 
     Set before any worker starts, so that workers print theirs the same way.
     """
+    _WarningLines.failed = 0
     logger = logging.getLogger("triangulate")
     if not any(isinstance(handler, _WarningLines) for handler in logger.handlers):
         logger.addHandler(_WarningLines())

@@ -65,7 +65,8 @@ def read_each(
     time_limit: float | None = None,
 ) -> list[Reading]:
     """Read articles one by one, the whole reading of each in a worker process; an article
-    whose reading stopped its worker or ran out of time gets an empty reading (and a warning).
+    whose reading stopped its worker or ran out of time gets an empty reading (and an error
+    line naming it).
 
     Names are merged within each article here and across articles by the caller.
     """
@@ -92,7 +93,9 @@ def _read_all(
 
 
 def _unread(article: Article, reason: str) -> None:
-    log.warning("%s: could not be read: %s", article.id, reason)
+    # an error, not a warning: the batch goes on without this article's reading, and the
+    # command line ends with exit code 1, as for any input that failed
+    log.error("%s: could not be read: %s", article.id, reason)
 
 
 def empty_reading(article: Article) -> Reading:
