@@ -270,11 +270,28 @@ def test_a_subordinate_clause_or_a_time_is_no_label() -> None:
     assert statement_label(sentence, _fact(sentence, "short time", "clear", "square")) is None
 
 
-def test_a_piece_of_the_date_is_no_object_of_its_verb() -> None:
+@pytest.mark.parametrize("piece", ["mid", "in mid"])
+def test_a_piece_of_the_date_is_no_object_of_its_verb(piece: str) -> None:
     sentence = "The withdrawal of the ferries began in mid-April 2031."
-    fact = _fact(sentence, "The withdrawal of the ferries", "begin", "mid")
+    fact = _fact(sentence, "The withdrawal of the ferries", "begin", piece)
     assert date_label(sentence, _time(sentence, "mid-April 2031"), fact, False) == (
         "When the withdrawal of the ferries began"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        ("The ferries were due to stay there at least until November 2031.", "November 2031"),
+        ("The ferries were due to stay there no later than November 2031.", "November 2031"),
+        ("The ferries were due to stay there as late as November 2031.", "November 2031"),
+    ],
+)
+def test_a_date_label_leaves_out_the_hedge_on_its_date(sentence: str, written: str) -> None:
+    obj = sentence.split("were ", 1)[1].rstrip(".")
+    fact = _fact(sentence, "ferries", "be", obj)
+    assert date_label(sentence, _time(sentence, written), fact, False) == (
+        "When the ferries were due to stay there"
     )
 
 

@@ -1273,10 +1273,10 @@ def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, peri
         if kind == "Date" and CLOCK_ONLY.fullmatch(time.evidence.text.strip()):
             kind = "Time"  # "the 12:00 UTC announcement": the time of the announcement
         return clipped(f"{kind} of the {noun}")
-    if fact is not None and fact.object and _inside(fact.object, time.evidence.text):
+    if fact is not None and fact.object and _inside(_unled(fact.object), time.evidence.text):
         fact = replace(
             fact, object=None
-        )  # "began in mid-April": "mid" is the date's, not an object
+        )  # "began in mid-April": "(in) mid" is the date's, not an object
     if fact is not None and fact.object and _end_of_a_pair(sentence_text, fact.object):
         fact = replace(fact, object=None)  # "ruled 6-3 on Monday": a tally, not what was ruled
     if fact is not None and fact.object:
@@ -1423,11 +1423,29 @@ def _before_the_date(obj: str, date_text: str) -> str | None:
             return obj
         start = other.start()
     kept = obj[:start].rstrip(" ,;(\u2014\u2013-")
-    last = re.search(r"(\w+)$", kept)
-    while last and (last.group(1).lower() in PREPOSITIONS | DATE_LEADS | DETERMINERS):
-        kept = kept[: last.start()].rstrip(" ,;(\u2014\u2013-")
+    while True:  # the words leading to the date, and the hedge on it ("at least until")
         last = re.search(r"(\w+)$", kept)
-    return kept or None
+        hedge = DATE_HEDGE_AT_END.search(kept)
+        if hedge is not None:
+            kept = kept[: hedge.start()].rstrip(" ,;(\u2014\u2013-")
+        elif last and last.group(1).lower() in PREPOSITIONS | DATE_LEADS | DETERMINERS:
+            kept = kept[: last.start()].rstrip(" ,;(\u2014\u2013-")
+        else:
+            return kept or None
+
+
+# A hedge on a date, written before it: "due to stay at least until 2025", "no later than May"
+DATE_HEDGE_AT_END = re.compile(
+    r"(?<![\w-])(?:at (?:least|most|the (?:latest|earliest))|no (?:later|earlier|sooner) than"
+    r"|as (?:late|early|soon) as|not (?:before|until))$",
+    re.IGNORECASE,
+)
+
+
+def _unled(words: str) -> str:
+    """``words`` without the preposition they open with ("in mid" -> "mid")."""
+    first, _, rest = words.partition(" ")
+    return rest if rest and first.lower() in PREPOSITIONS | DATE_LEADS else words
 
 
 # Another date the object runs into ("from May 2 to June 9" for the label of June 9).
