@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from test_summarize import TEXT_A, TEXT_B, find, fixture
 from triangulate.compose.assemble import build_dossier
@@ -30,6 +32,7 @@ from triangulate.models import (
     TimeExpression,
 )
 from triangulate.render.report import render_html, render_markdown, write_dossier
+from triangulate.render.view import _segments, span_anchor
 
 HOSTILE = (
     "The ferry sank. <script>alert(1)</script> Witnesses saw <img src=x onerror=alert(1)> "
@@ -326,3 +329,24 @@ def test_a_source_cited_less_surely_is_shown_as_such_in_every_format() -> None:
     shown = replace(claim, sides=(replace(first, evidence=(maybe, sure)),))
     listed = render_markdown(build_dossier(articles, readings, [shown], [], [], []))
     assert "the port authority said" in listed.split("## Perhaps shared", 1)[1].split("\n\n")[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab \n", max_size=40),
+    st.sets(st.tuples(st.integers(-5, 45), st.integers(-5, 45)), max_size=12),
+)
+def test_an_articles_text_is_cut_and_marked_where_its_cited_spans_lie(
+    text: str, spans: set[tuple[int, int]]
+) -> None:
+    segments = _segments(text, spans, 1)
+    assert "".join(segment["text"] for segment in segments) == text
+    at = 0
+    for segment in segments:
+        if segment["text"]:  # a piece is marked when one span covers it whole
+            end = at + len(segment["text"])
+            assert segment["marked"] == any(s <= at and end <= e for s, e in spans)
+            at = end
+    assert {segment["id"] for segment in segments if segment["id"]} == {
+        span_anchor(1, start) for start, _ in spans
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from triangulate.core import spans
 from triangulate.core.spans import CONTEXT_CHARS, context_around, sentence_around
 from triangulate.models import Evidence
 
@@ -61,3 +62,33 @@ def test_the_context_is_always_a_stretch_of_the_text(text: str, data: st.DataObj
     sentence = sentence_around(Evidence("a", start, end), text)
     assert sentence.start <= start and end <= sentence.end
     assert text[sentence.start : sentence.end] == sentence.text
+
+
+def _bounds_by_one_long_look(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence's bounds as first written: every sentence end in the longest reach back."""
+    left = max(0, start - spans.LONGEST_SENTENCE)
+    for found in spans._SENTENCE_END.finditer(text, left, start):
+        left = found.end()
+    after = spans._SENTENCE_END.search(text, end)
+    right = after.end() if after else len(text)
+    while left < start and text[left].isspace():
+        left += 1
+    while right > end and text[right - 1].isspace():
+        right -= 1
+    return left, right
+
+
+@given(st.text(alphabet='ab .!?"\n', max_size=80), st.data())
+def test_looking_back_near_first_finds_the_sentence_one_long_look_finds(
+    text: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    near, longest = spans.NEAR_REACH, spans.LONGEST_SENTENCE
+    spans.NEAR_REACH, spans.LONGEST_SENTENCE = 4, 30  # reaches the short texts cross
+    try:
+        found = spans.sentence_bounds(text, start, end)
+        expected = _bounds_by_one_long_look(text, start, end)
+    finally:
+        spans.NEAR_REACH, spans.LONGEST_SENTENCE = near, longest
+    assert found == expected

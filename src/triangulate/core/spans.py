@@ -51,9 +51,7 @@ def sentence_around(span: Evidence, text: str, sentences: Iterable[Evidence] = (
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """(first, last) offsets of the text between the sentence ends around ``start:end``,
     without the white space at its edges; the sentence's own closing mark is kept."""
-    left = max(0, start - LONGEST_SENTENCE)
-    for found in _SENTENCE_END.finditer(text, left, start):
-        left = found.end()
+    left = _last_sentence_end(text, start)
     after = _SENTENCE_END.search(text, end)
     right = after.end() if after else len(text)
     while left < start and text[left].isspace():
@@ -61,6 +59,23 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while right > end and text[right - 1].isspace():
         right -= 1
     return left, right
+
+
+def _last_sentence_end(text: str, start: int) -> int:
+    """Where the last sentence before ``start`` ends, at most ``LONGEST_SENTENCE`` back (else
+    that far back). Looked for in the ``NEAR_REACH`` characters before ``start`` first: most
+    sentences are shorter, and a report citing one span many times asks this for each."""
+    for reach in (NEAR_REACH, LONGEST_SENTENCE):
+        left = max(0, start - reach)
+        ends = [found.end() for found in _SENTENCE_END.finditer(text, left, start)]
+        if ends:
+            return ends[-1]
+        if left == 0:
+            return 0
+    return max(0, start - LONGEST_SENTENCE)
+
+
+NEAR_REACH = 200  # characters looked back first for the end of the sentence before a span
 
 
 def context_around(

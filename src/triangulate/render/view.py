@@ -25,7 +25,7 @@ from urllib.parse import quote as url_quote
 from triangulate.compose.schema import evidence_places
 from triangulate.core.dates import DateInterval, publication_how_in_words, value_in_words
 from triangulate.core.sources import independent_sources, source_name, surely_citing
-from triangulate.core.spans import context_around
+from triangulate.core.spans import Context, context_around
 
 Data = Mapping[str, Any]
 COLORS = 8  # source colour classes src-0 .. src-7 in style.css
@@ -111,6 +111,9 @@ class DossierView:
         self.by_id = {s["id"]: s for s in self.sources}
         self.title = (meta or {}).get("title") or self._fallback_title()
         self.created_at = (meta or {}).get("created_at")
+        # each cited span's sentence found once: a sentence many claims cite is looked up
+        # again for each otherwise, and a search back for its start is up to 2,000 characters
+        self._contexts: dict[tuple[str, int, int], Context] = {}
 
     def _source(self, index: int, article: Data) -> dict[str, Any]:
         name = source_name(article)
@@ -241,8 +244,10 @@ class DossierView:
         """A cited span inside its sentence, with the source and a link to the span."""
         article_id, start, end = str(ev.get("article")), int(ev["start"]), int(ev["end"])
         source = self.source(article_id)
-        text = str(self.articles.get(article_id, {}).get("text", ""))
-        context = context_around(text, start, end)
+        context = self._contexts.get((article_id, start, end))
+        if context is None:
+            text = str(self.articles.get(article_id, {}).get("text", ""))
+            context = self._contexts[article_id, start, end] = context_around(text, start, end)
         return {
             "source": source,
             "href": self.links.span(source["number"], article_id, start, end),
@@ -397,14 +402,27 @@ def entry_in_words(entry: Data, short: bool = False) -> str:
 
 
 def _segments(text: str, spans: set[tuple[int, int]], number: int) -> list[dict[str, Any]]:
-    """The text cut where marked spans begin and end, so overlapping spans still highlight."""
-    cuts = sorted({0, len(text), *(p for span in spans for p in span if 0 <= p <= len(text))})
+    """The text cut where marked spans begin and end, so overlapping spans still highlight.
+
+    A piece is marked when a span covers it: the spans open and close at the cuts (each
+    clipped to the text), counted in one pass, not every span asked for every piece (an
+    article cited in thousands of places took seconds)."""
+    size = len(text)
+    cuts = sorted({0, size, *(p for span in spans for p in span if 0 <= p <= size)})
+    place = {cut: k for k, cut in enumerate(cuts)}
+    opened = [0] * len(cuts)  # spans opening at each cut, less those closing there
+    for start, end in spans:
+        first, last = max(0, start), min(size, end)
+        if first < last:
+            opened[place[first]] += 1
+            opened[place[last]] -= 1
     starts = {start for start, _ in spans}
     segments = []
-    for left, right in itertools.pairwise(cuts):
-        marked = any(s <= left and right <= e for s, e in spans)
+    covering = 0
+    for k, (left, right) in enumerate(itertools.pairwise(cuts)):
+        covering += opened[k]
         anchor = span_anchor(number, left) if left in starts else None
-        segments.append({"text": text[left:right], "marked": marked, "id": anchor})
+        segments.append({"text": text[left:right], "marked": covering > 0, "id": anchor})
     for start in starts - set(cuts[:-1]):  # empty spans still need their anchor
         segments.append({"text": "", "marked": False, "id": span_anchor(number, start)})
     return segments
