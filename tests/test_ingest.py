@@ -160,6 +160,21 @@ def test_jsonl_fields_of_the_wrong_kind_are_left_out(
     assert other.title != "nan" and other.outlet != "inf" and other.published_how != "given"
 
 
+def test_a_title_or_outlet_of_thousands_of_characters_is_cut_and_told(
+    tmp_path: Path, store: Store, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    record = {"id": "t1", "title": "Harbour wall " * 10_000, "outlet": "Wire " * 200, "text": WIRE}
+    write(tmp_path / "long.jsonl", json.dumps(record) + "\n")
+    assert kinds(ingest(store, [str(tmp_path / "long.jsonl")], settings)) == ["stored"]
+    article = queries.get_article(store, "t1")
+    assert article.title is not None and article.outlet is not None
+    assert len(article.title) <= 500 and article.title.endswith("wall…")
+    assert article.title.startswith("Harbour wall Harbour wall")
+    assert len(article.outlet) <= 500 and article.outlet.endswith("Wire…")
+    assert f"{tmp_path / 'long.jsonl'}:1: a title of 130,000 characters, cut to" in caplog.text
+    assert "an outlet of 1,000 characters, cut to" in caplog.text
+
+
 def test_an_id_that_is_a_step_of_a_path_or_a_twins_name_is_stored_with_underscores(
     tmp_path: Path, store: Store, settings: Settings
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -21,6 +22,8 @@ from triangulate.models import Article, RemovedLine
 from triangulate.readers.published import publication_date
 from triangulate.readers.times import find_dateline
 from triangulate.settings import Settings
+
+log = logging.getLogger("triangulate")
 
 
 @dataclass(frozen=True)
@@ -155,9 +158,9 @@ def build_article(raw: RawDocument, body: Body) -> Article:
         source=raw.source,
         url=raw.url,
         text=body.text,
-        outlet=outlet,
+        outlet=_bounded(outlet, "an outlet", raw.source),
         outlet_inferred=outlet_inferred,
-        title=raw.title or body.title,
+        title=_bounded(raw.title or body.title, "a title", raw.source),
         authors=raw.authors or body.authors,
         published=publication.date,
         published_inferred=publication.inferred,
@@ -168,6 +171,22 @@ def build_article(raw: RawDocument, body: Body) -> Article:
         content_hash=content_hash(body.text),
         fully_extracted=body.fully_extracted,
     )
+
+
+MAX_NAME_CHARS = 500  # a title or an outlet's name longer than this is cut (with "…")
+
+
+def _bounded(name: str | None, what: str, source: str) -> str | None:
+    """A title or outlet as given, cut at the last space before ``MAX_NAME_CHARS`` when it is
+    longer, and the cut told as a warning naming the input (a JSONL line's title of 180,000
+    characters filled every list and report it was shown in)."""
+    if name is None or len(name) <= MAX_NAME_CHARS:
+        return name
+    cut = name[: MAX_NAME_CHARS - 1]
+    space = cut.rfind(" ")
+    kept = (cut[:space] if space > MAX_NAME_CHARS // 2 else cut).rstrip() + "…"
+    log.warning("%s: %s of %s characters, cut to %s", source, what, f"{len(name):,}", len(kept))
+    return kept
 
 
 def _outlet(raw: RawDocument, body: Body) -> tuple[str | None, bool]:
