@@ -333,8 +333,8 @@ def near_table(
 def share_table(
     data: Path, cache: Path, sizes: list[int], shares: list[float], orders: int
 ) -> None:
-    """Per size and share of an article's best cosine (``candidates.NEAR_SHARE``, set to each
-    in turn): the share of article pairs ``near_articles`` makes near, by how the two relate,
+    """Per size and share of an article's best cosine (``near_articles``'s ``share``, each in
+    turn): the share of article pairs ``near_articles`` makes near, by how the two relate,
     and the articles near an article, each the mean over the topic orders 0 to ``orders`` - 1
     (:func:`topic_order`): the figures the share was chosen by."""
     found: dict[tuple[int, float], list[list[float]]] = {}
@@ -350,7 +350,7 @@ def share_table(
                 statements, candidates.source_ids(statements), candidates.POSTINGS
             )
             for share in shares:
-                near = _near_with_share(index, article, share)
+                near = candidates.near_articles(index, article, share)
                 kept = {kind: [0, 0] for kind in RELATIONS}
                 for a in range(count):
                     for b in range(a + 1, count):
@@ -369,16 +369,6 @@ def share_table(
         means = [statistics.fmean(column) for column in zip(*rows, strict=True)]
         shown = " | ".join(f"{value:.1%}" for value in means[:-1])
         print(f"| {size} | {share} | {shown} | {means[-1]:.1f} |", flush=True)
-
-
-def _near_with_share(index: Any, article: Any, share: float) -> Any:
-    """``near_articles`` with ``NEAR_SHARE`` set to ``share``, then set back."""
-    kept = candidates.NEAR_SHARE
-    candidates.NEAR_SHARE = share
-    try:
-        return candidates.near_articles(index, article)
-    finally:
-        candidates.NEAR_SHARE = kept
 
 
 def _least_cpu(articles: list[Article], readings: list[Reading], encoder: Any, runs: int) -> float:

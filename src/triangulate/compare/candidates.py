@@ -198,10 +198,12 @@ def article_ids(statements: Sequence[Statement]) -> IntArray:
     return _numbered(s.article for s in statements)
 
 
-def near_articles(index: _LemmaIndex, article: IntArray) -> BoolArray | None:
+def near_articles(
+    index: _LemmaIndex, article: IntArray, share: float = NEAR_SHARE
+) -> BoolArray | None:
     """Which articles each article's statements look for candidates in (a row an article):
     those whose rare lemmas are near its own (cosine of their IDF-weighted bags at least
-    ``NEAR_FLOOR`` and at least ``NEAR_SHARE`` of its best cosine with another article),
+    ``NEAR_FLOOR`` and at least ``share`` of its best cosine with another article),
     and its ``NEAR_ARTICLES`` nearest whatever their cosine, either way. Articles of one
     event share its names and words and pass; a second event fed with them (a careless
     grouping, a story's stray) mostly does not, so its sentences are not their candidates:
@@ -219,7 +221,7 @@ def near_articles(index: _LemmaIndex, article: IntArray) -> BoolArray | None:
     np.fill_diagonal(cosine, -1.0)
     nearest = np.argpartition(-cosine, NEAR_ARTICLES - 1, axis=1)[:, :NEAR_ARTICLES]
     best = cosine.max(axis=1, keepdims=True)
-    near: BoolArray = (cosine >= NEAR_FLOOR) & (cosine >= NEAR_SHARE * best)
+    near: BoolArray = (cosine >= NEAR_FLOOR) & (cosine >= share * best)
     near[np.arange(articles)[:, None], nearest] = True
     return near | near.T
 
