@@ -32,7 +32,7 @@ from triangulate.models import (
     TimeExpression,
 )
 from triangulate.render.report import render_html, render_markdown, write_dossier
-from triangulate.render.view import _segments, span_anchor
+from triangulate.render.view import _segments, span_anchor, values_shown
 
 HOSTILE = (
     "The ferry sank. <script>alert(1)</script> Witnesses saw <img src=x onerror=alert(1)> "
@@ -329,6 +329,26 @@ def test_a_source_cited_less_surely_is_shown_as_such_in_every_format() -> None:
     shown = replace(claim, sides=(replace(first, evidence=(maybe, sure)),))
     listed = render_markdown(build_dossier(articles, readings, [shown], [], [], []))
     assert "the port authority said" in listed.split("## Perhaps shared", 1)[1].split("\n\n")[1]
+
+
+def test_a_statement_labelled_by_its_own_words_is_not_said_twice() -> None:
+    articles, readings, _ = fixture()
+    said = find("a", TEXT_A, "The cause of the sinking is not yet known, the port authority said.")
+    about = "The cause of the sinking is not yet known"
+    claim = Claim(
+        "c1", about, "agreed", "1 independent source states it (Ledger).",
+        (Side(None, about, ("a",), (said,)),), 0.3, kind="statement",
+    )  # fmt: skip
+    dossier = build_dossier(articles, readings, [claim], [], [], [])
+    listed = render_markdown(dossier).split("## Perhaps shared", 1)[1]
+    assert f"- **{about}** — 1 independent source" in listed
+    assert f"{about}**: {about}" not in listed
+    page = render_html(dossier)
+    assert f'<span class="value">{about}</span>' not in page
+    # a figure keeps its value after its label, and a clipped label its full sentence
+    assert values_shown("Number of boats sunk", ["two", "two", "2"]) == ["two", "2"]
+    assert values_shown("The cause of the sinking is…", [f"{about}."]) == []
+    assert values_shown("The cause", [about]) == [about]
 
 
 @settings(max_examples=300, deadline=None)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -211,13 +211,15 @@ class DossierView:
         surely = surely_citing(article_ids, cited)
         surely_names = independent_sources(surely, self.articles)
         less_surely = independent_sources(article_ids, self.articles) - surely_names
+        about = str(claim.get("about", ""))
         return {
             "id": claim.get("id"),
-            "about": claim.get("about", ""),
+            "about": about,
             "reason": claim.get("reason", ""),
             "status": claim.get("status", ""),
             "confidence": float(claim.get("confidence", 1.0)),
             "sides": sides,
+            "values_shown": values_shown(about, [side["display"] for side in sides]),
             "independent": len(surely_names),
             "surely": sorted(surely_names),
             "less_surely": sorted(less_surely),
@@ -500,3 +502,22 @@ def _chart_row(
 
 def _cited_less_surely(evidence: Data) -> bool:
     return bool(evidence.get("tentative"))
+
+
+def values_shown(about: str, displays: Sequence[str]) -> list[str]:
+    """The claim's values as a list shows them after its label: each once, and none when
+    the one value only says the label again (a statement labelled by its own words:
+    "Russia deployed the contingent: Russia deployed the contingent")."""
+    distinct = list(dict.fromkeys(displays))
+    if len(distinct) == 1 and _says_again(about, distinct[0]):
+        return []
+    return distinct
+
+
+def _says_again(about: str, display: str) -> bool:
+    label, value = _plain(about.removesuffix("…")), _plain(display)
+    return bool(label) and (value == label or (about.endswith("…") and value.startswith(label)))
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().rstrip(" .").split())
