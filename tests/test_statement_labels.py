@@ -657,6 +657,11 @@ def test_a_date_label_says_what_happened_then_across_the_clause_around_it() -> N
 def test_a_date_label_never_stops_on_a_word_that_needs_more() -> None:
     sentence = "The harbour board plans to vote on the levy in May."
     fact = _fact(sentence, "harbour board", "plan", None)
+    # not "When the harbour board plans": the label goes on with what it plans
+    assert date_label(sentence, _time(sentence, "May"), fact, False) == (
+        "When the harbour board plans to vote on the levy"
+    )
+    sentence = "The harbour board plans to vote on the levy, the proposal for May."
     assert date_label(sentence, _time(sentence, "May"), fact, False) == "Date"
     sentence = "Injured on Sunday, the keeper was flown to Ostrava."
     fact = _fact(sentence, None, "injure", None)
@@ -874,3 +879,151 @@ def test_a_participle_before_its_noun_stays_in_the_phrase() -> None:
     sentence = "She began the 30-day court ordered stint in Dorvale."
     time = TimeExpression(_at(sentence, "30-day"), "P30D", "duration", anchored=True)
     assert date_label(sentence, time, None, False) == "Length of the court ordered stint"
+
+
+# ------------------------------------------------ what a date no clause label names is of
+
+
+def test_a_period_a_participle_of_lasting_ties_to_a_noun_names_its_years() -> None:
+    sentence = (
+        "The first Harwick war, spanning the late 80s and early 90s, ended with a treaty in 1994."
+    )
+    fact = _fact(sentence, "first Harwick war", "end", "with treaty")
+    for written in ("late 80s", "early 90s"):
+        assert date_label(sentence, _time(sentence, written), fact, False) == (
+            "Years of the first Harwick war"
+        )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "label"),
+    [
+        ("Critics were unhappy with this year's master of ceremonies.", "this year",
+         "Year of the master of ceremonies"),
+        ("Orrin Pell to Host Next Year’s Regatta", "Next Year", "Year of the Regatta"),
+        ("Anyone who saw this morning's fire is asked to call.", "this morning",
+         "Date of the fire"),
+    ],
+)  # fmt: skip
+def test_a_date_that_owns_a_noun_dates_that_noun(sentence: str, written: str, label: str) -> None:
+    assert date_label(sentence, _time(sentence, written), None, False) == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "obj", "written", "label"),
+    [
+        (
+            "The ferries stayed under a truce between Harwick and Brenholt, signed in May 2030.",
+            "sign", "in May 2030", "May 2030",
+            "When the truce between Harwick and Brenholt was signed",
+        ),
+        (
+            "This marked the end of a mission launched by the council in the fall of 2030.",
+            "launch", "in fall of 2030", "fall of 2030",
+            "When the mission was launched by the council",
+        ),
+        (
+            "A vote was held, the ruling of the Westbury Election Board released on Friday said.",
+            "release", "on Friday", "Friday",
+            "When the ruling of the Westbury Election Board was released",
+        ),
+    ],
+)  # fmt: skip
+def test_a_participle_right_before_a_date_tells_what_was_done_to_its_noun(
+    sentence: str, predicate: str, obj: str, written: str, label: str
+) -> None:
+    fact = _fact(sentence, None, predicate, obj)
+    assert date_label(sentence, _time(sentence, written), fact, False) == label
+
+
+def test_a_participle_after_an_auxiliary_is_no_noun_s() -> None:
+    # "a ferry transfer was seized": the clause's own passive, whose patient is far before
+    sentence = "A man who fled during a ferry transfer was seized Monday by the coastguard."
+    fact = _fact(sentence, None, "seize", "man")
+    assert date_label(sentence, _time(sentence, "Monday"), fact, False) == "Date"
+
+
+def test_a_relative_clause_s_object_is_what_its_date_dates() -> None:
+    sentence = "Last month, Harwick returned four border villages that it had seized in the 1990s."
+    fact = _fact(sentence, "Harwick", "seize", "that")
+    assert date_label(sentence, _time(sentence, "1990s"), fact, False) == (
+        "When the border villages were seized"
+    )
+
+
+def test_a_doer_the_reader_wrote_without_its_articles_is_found_as_written() -> None:
+    sentence = (
+        "On May 1, 2031, the offensive and the subsequent truce dissolved the Marrowby council."
+    )
+    fact = _fact(sentence, "offensive and subsequent truce", "dissolve", "Marrowby council")
+    assert date_label(sentence, _time(sentence, "May 1, 2031"), fact, False) == (
+        "When the offensive and the subsequent truce dissolved the Marrowby council"
+    )
+
+
+def test_what_is_only_said_to_be_at_a_date_is_what_the_date_is_of() -> None:
+    sentence = "The final was in May 2031."
+    fact = _fact(sentence, "final", "be", "in May 2031")
+    assert date_label(sentence, _time(sentence, "May 2031"), fact, False) == "Date of the final"
+    sentence = "Witnesses said there were sounds of gunfire around 10:30."
+    fact = _fact(sentence, "there", "be", "sounds of gunfire")
+    assert date_label(sentence, _time(sentence, "10:30"), fact, False) == (
+        "When there were sounds of gunfire"
+    )
+    # the date is inside what there was: "a midnight rule" is no time of the rule
+    sentence = "There was no word on another so-called midnight rule that lifted the cap."
+    fact = _fact(sentence, "There", "be", "no word on another so-called midnight rule")
+    assert date_label(sentence, _time(sentence, "midnight"), fact, False) == "Date"
+
+
+def test_a_date_that_ends_a_subordinate_clause_dates_that_clause() -> None:
+    sentence = (
+        "He said the guards appeared superfluous after Harwick regained the valley last year."
+    )
+    fact = _fact(sentence, "the guards", "appear", "superfluous")
+    assert date_label(sentence, _time(sentence, "last year"), fact, False) == (
+        "When Harwick regained the valley"
+    )
+
+
+def test_a_noun_in_a_preposition_s_phrase_before_a_date_is_what_it_dates() -> None:
+    sentence = (
+        "The ferries are leaving the bay, where they have been stationed as guards since the "
+        "end of a war in 2030, officials said."
+    )
+    fact = _fact(sentence, None, "station", "Lindale")
+    assert date_label(sentence, _time(sentence, "2030"), fact, False) == "Date of the war"
+    # "a team of divers on Sunday": who acted, not what the date is of
+    sentence = "The hull was raised by a team of divers on Sunday."
+    fact = _fact(sentence, "team of divers", "raise", "The hull")
+    assert date_label(sentence, _time(sentence, "Sunday"), fact, False) != "Date of the divers"
+
+
+def test_a_guess_is_not_made_when_not_asked_for() -> None:
+    sentence = "The final was in May 2031."
+    fact = _fact(sentence, "final", "be", "in May 2031")
+    assert date_label(sentence, _time(sentence, "May 2031"), fact, False, guessing=False) == "Date"
+
+
+def test_a_verb_that_goes_on_with_a_gerund_keeps_it_as_far_as_the_date() -> None:
+    sentence = "But Harwick began blocking the road in late 2030, officials said."
+    fact = _fact(sentence, "Harwick", "begin", None)
+    assert date_label(sentence, _time(sentence, "late 2030"), fact, False) == (
+        "When Harwick began blocking the road"
+    )
+    # the date inside the gerund's noun phrase ("his first 100 days"): no complement taken
+    sentence = "The mayor prepares to mark his first 100 days in office."
+    fact = _fact(sentence, "mayor", "prepare", None)
+    days = TimeExpression(_at(sentence, "100 days"), "P100D", "duration", anchored=True)
+    assert "first" not in date_label(sentence, days, fact, False).split()[-1:]
+
+
+def test_a_share_s_whole_and_the_clause_acting_on_it_name_the_share() -> None:
+    sentence = "Harwick took control of approximately 75 percent of the valley's farmland."
+    quantity = Quantity(
+        _at(sentence, "approximately 75 percent"), 75, "percent", "approximately", 70, 80
+    )
+    fact = _fact(sentence, "Harwick", "take", "control of approximately 75 percent of farmland")
+    assert figure_label(sentence, 0, quantity, fact) == (
+        "Share of the valley's farmland that Harwick took control of"
+    )

@@ -53,7 +53,7 @@ from triangulate.compare.updates import plan_reversals
 from triangulate.core.dates import DateInterval, day_of, values_compatible
 from triangulate.core.sources import Sources, keyed, original_of, source_name
 from triangulate.core.spans import split_at
-from triangulate.core.words import NUMBER_WORDS, verb_groups
+from triangulate.core.words import NUMBER_WORDS, verb_groups, word_set
 from triangulate.models import (
     Article,
     Claim,
@@ -856,10 +856,31 @@ def collect_mentions(articles: Sequence[Article], readings: Sequence[Reading]) -
 
 
 def _looks_like_metadata(sentence: str) -> bool:
-    """Bylines and time stamps ("Updated 4/9/2007 6:04 PM") state no claim."""
+    """Bylines and time stamps ("Updated 4/9/2007 6:04 PM", "AGENCY Nov 12, 2011, 05.")
+    state no claim."""
     if METADATA_LINE.search(sentence):
         return True
-    return len(sentence.split()) < 12 and bool(CLOCK_TIME.search(sentence))
+    if len(sentence.split()) < 12 and bool(CLOCK_TIME.search(sentence)):
+        return True
+    words = WORD.findall(sentence)
+    return any(c.isdigit() for c in sentence) and not any(
+        _a_word_of_prose(word, first=at == 0) for at, word in enumerate(words)
+    )
+
+
+def _a_word_of_prose(word: str, first: bool) -> bool:
+    """Not a word a time stamp is made of: a month, a weekday, a clock's letters, a stamp's
+    label, or, first, an agency's code in capitals ("AP", "TNN"); "919 OPS, 203 HR" is a
+    line of figures, not a stamp."""
+    if word.isdigit() or (first and word.isupper() and len(word) <= 5):
+        return False
+    return word.lower() not in STAMP_WORDS and not _is_calendar_word(word.lower().rstrip("."))
+
+
+STAMP_WORDS = word_set(
+    """a p m am pm on at by updated posted published last modified edt est cdt cst mdt mst pdt
+    pst gmt utc bst cet cest ist et pt"""
+)
 
 
 def _article_mentions(article: Article, source: str, reading: Reading) -> list[Mention]:
@@ -1279,8 +1300,13 @@ def _label(
     """The label of the most central member that gives more than a bare kind ("Distance")."""
     ordered = sorted(members, key=lambda m: (m.position, m.value_evidence.start))
     labels_found = [
-        _about(m, text_of, holders.get((m.article, m.value_evidence.start))) for m in ordered
+        _about(m, text_of, holders.get((m.article, m.value_evidence.start)), guessing=False)
+        for m in ordered
     ]
+    if all(label in BARE_LABELS for label in labels_found):  # no clause names it: guess
+        labels_found = [
+            _about(m, text_of, holders.get((m.article, m.value_evidence.start))) for m in ordered
+        ]
     full = [label for label in labels_found if label not in BARE_LABELS]
     named = [label for label in full if not labels.pronoun_led(label)]
     # "Years of the war" names what a period dates; the clause a period sits in ("fought two
@@ -1289,14 +1315,17 @@ def _label(
     return (of_a_period or named or full or labels_found)[0]
 
 
-def _about(mention: Mention, text_of: Callable[[str], str], holder: str | None) -> str:
-    """A plain label: "Number of rifles seized", "How far the climber fell", "Age of X"."""
+def _about(
+    mention: Mention, text_of: Callable[[str], str], holder: str | None, guessing: bool = True
+) -> str:
+    """A plain label: "Number of rifles seized", "How far the climber fell", "Age of X";
+    ``guessing``: a date's label may come from the words around it (`labels.date_label`)."""
     sentence = mention.sentence
     text = text_of(mention.article)[sentence.start : sentence.end]
     if mention.kind == "time":
         assert mention.time is not None
         period = mention.span is not None and mention.span.is_range
-        return labels.date_label(text, mention.time, mention.fact, period)
+        return labels.date_label(text, mention.time, mention.fact, period, guessing)
     assert mention.quantity is not None
     kind = quantity_reader.unit_kind(mention.quantity.unit)
     if _a_prison_term(mention):

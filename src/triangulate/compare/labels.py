@@ -336,6 +336,11 @@ def figure_label(
 
 # What a share is of, at the end of its clause's object: "52% of the vote", "a third of its staff"
 SHARE_OF = re.compile(r"\bof\s+(?P<whole>(?:the|its|their|his|her)\s+[a-z]+(?:\s+[a-z]+)?)$")
+# The whole written right after a share: "(75 percent) of the state's territory"
+SHARE_OF_A_WHOLE = re.compile(
+    r"\s+of\s+(?P<whole>(?:the|its|their|his|her)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?)"
+    r"(?=\s*(?:[,.;:!?)]|$|\s+(?:in|on|at|by|after|since|from|last|this|and|but|while)\b))"
+)
 # A share's whole written in its subject: "61% of voters", "half of the residents"
 SHARE_OF_WHOLE = re.compile(r"\bof\s+(?:the\s+|its\s+|their\s+)?(?P<whole>[a-z]+(?:\s+[a-z]+)?)$")
 # What may follow a share that is the whole figure: not a noun it qualifies ("a 9% fall")
@@ -414,10 +419,30 @@ def _share_label(
             or _share_of_doers(sentence_text, quantity, fact)
             or _share_taken(sentence_text, sentence_start, quantity, fact)
             or _share_done(sentence_text, sentence_start, quantity, fact)
+            or _share_acted_on(sentence_text, sentence_start, quantity, fact)
         )
         if found:
             return clipped(found)
     return clipped(f"Share ({_verb_phrase(sentence_text, fact) or 'percent'})")
+
+
+def _share_acted_on(sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact) -> str:
+    """ "Share of the territory that the army took control of" for "The army took control of
+    about 75 percent of the territory": the whole a share is of, and the clause that acts on
+    that share, its doer named."""
+    whole = SHARE_OF_A_WHOLE.match(sentence_text, quantity.evidence.end - sentence_start)
+    doer = doer_of(sentence_text, fact)
+    if whole is None or not doer or doer.split()[-1].lower() in PRONOUNS:
+        return ""
+    verb = _verb_span(sentence_text, fact.predicate or "", 0)
+    start = quantity.evidence.start - sentence_start
+    if verb is None or verb[1] > start:
+        return ""
+    between = sentence_text[verb[1] : start].split()
+    if len(between) > 3 or re.search(r"[,;:()]", sentence_text[verb[1] : start]):
+        return ""  # the share is no part of the verb's own phrase
+    acted = " ".join([" ".join(sentence_text[verb[0] : verb[1]].split()), *between])
+    return f"Share of {whole.group('whole')} that {doer} {acted}"
 
 
 def _share_of_doers(sentence_text: str, quantity: Quantity, fact: Fact) -> str:
@@ -1262,10 +1287,18 @@ AREA_WORDS = frozenset(
 )
 
 
-def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, period: bool) -> str:
+def date_label(
+    sentence_text: str,
+    time: TimeExpression,
+    fact: Fact | None,
+    period: bool,
+    guessing: bool = True,
+) -> str:
     """ "When the talks began" for a date, "Years of the war" for a period; a date written
     inside a noun phrase dates that noun, not the clause's verb ("a court on Tuesday
-    convicted a man charged in a June 2031 robbery": "Date of the robbery")."""
+    convicted a man charged in a June 2031 robbery": "Date of the robbery"). ``guessing``:
+    when the date's clause gives no label, what the words around the date tell it is of
+    (`_what_the_date_is_of`), a weaker label than a clause's, else the bare kind."""
     noun = _noun_after(sentence_text, time, sentence_text)
     if noun:
         # "the 18-day shutdown": a length; "the 1991-1993 war": its years
@@ -1273,6 +1306,14 @@ def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, peri
         if kind == "Date" and CLOCK_ONLY.fullmatch(time.evidence.text.strip()):
             kind = "Time"  # "the 12:00 UTC announcement": the time of the announcement
         return clipped(f"{kind} of the {noun}")
+    at = _whole_at(sentence_text, time.evidence.text)
+    if at >= 0:  # "... superfluous after the army regained the region last year"
+        subordinate = _clause_the_date_ends(
+            sentence_text[:at], sentence_text[at + len(time.evidence.text) :]
+        )
+        if subordinate:
+            return clipped(subordinate)
+    as_read = fact
     if fact is not None and fact.object and _inside(_unled(fact.object), time.evidence.text):
         fact = replace(
             fact, object=None
@@ -1290,9 +1331,261 @@ def date_label(sentence_text: str, time: TimeExpression, fact: Fact | None, peri
     ends_on_verb = (
         fact is None or not fact.object or _passive_before_an_infinitive(sentence_text, fact)
     )
+    if phrase and ends_on_verb:
+        longer = _through_its_complement(sentence_text, phrase, time.evidence.text)
+        fits = len(longer.split()) < LABEL_WORDS  # with "When", not clipped
+        phrase = longer if fits and not _dangling(longer, ends_on_verb) else phrase
     if phrase and not _dangling(phrase, ends_on_verb):
         return clipped(f"When {_common_noun_lowered(phrase, sentence_text, fact)}")
+    named = _what_the_date_is_of(sentence_text, time, as_read) if guessing else ""
+    if named:
+        return clipped(named)
     return "Time of day" if CLOCK_ONLY.fullmatch(time.evidence.text.strip()) else "Date"
+
+
+def _through_its_complement(sentence_text: str, phrase: str, date_text: str) -> str:
+    """ "Azerbaijan began" -> "Azerbaijan began blocking the road" (of "began blocking the
+    road in late 2022"): a verb that goes on with a gerund or an infinitive keeps it, as
+    far as the date."""
+    last = phrase.split()[-1]
+    lead = "" if BARE_DAY.match(date_text) else rf"\s+(?:{COMPLEMENT_DATE_LEADS})"
+    found = compiled_pattern(
+        rf"(?<![\w-]){re.escape(last)}\s+(?P<more>(?:to\s+[a-z]+|[a-z]{{2,}}ing)\b"
+        rf"[^,;:()\"“”]{{0,50}}?){lead}\s+(?:the\s+)?{re.escape(date_text)}"
+    ).search(sentence_text)
+    if found is None:
+        return phrase
+    more = found.group("more").split()
+    if more[-1].lower() in PREPOSITIONS | DETERMINERS | ORDINAL_WORDS | DATE_LEADS:
+        return phrase  # "to mark his first (100 days)": the date is inside a noun phrase
+    return f"{phrase} {' '.join(more)}"
+
+
+COMPLEMENT_DATE_LEADS = "in|on|at|during|since|from|by|until|through"
+# A date written without a preposition before it: a weekday, "last year", "this week"
+BARE_DAY = re.compile(
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:last|this|next)\s|yesterday|today"
+    r"|tomorrow|tonight)",
+    re.IGNORECASE,
+)
+ORDINAL_WORDS = word_set("first second third fourth fifth next last final past")
+
+
+def _what_the_date_is_of(sentence_text: str, time: TimeExpression, fact: Fact | None) -> str:
+    """What a date no clause label names is the date of, as the words around it tell: "Years
+    of the war" ("the war, spanning the late 1980s"), "Date of the final" ("next year's
+    final"), "When the accord was signed" ("an accord, signed in May"), "When the villages
+    were seized" ("villages that it had seized in 1990"), "Date of the vote" ("the result of
+    a vote in May"); "" when they tell none of these."""
+    at = _whole_at(sentence_text, time.evidence.text)
+    if at < 0:
+        return ""
+    before, after = sentence_text[:at], sentence_text[at + len(time.evidence.text) :]
+    return (
+        _years_spanned(before, time)
+        or _noun_of_a_possessive_date(after, time)
+        or _when_done_to(before, fact)
+        or _when_written_in_full(sentence_text, fact, time.evidence.text)
+        or _date_of_the_subject(sentence_text, fact, time.evidence.text)
+        or _noun_the_date_follows(before)
+    )
+
+
+def _a_number(word: str) -> bool:
+    return word.lower() in NUMBER_WORDS or word.replace(",", "").isdigit()
+
+
+def _clause_the_date_ends(before: str, after: str) -> str:
+    """ "... superfluous after the army regained control of the region last year": the
+    date ends a clause its subordinating word opens, whose doer is named ("When the army
+    regained control of the region")."""
+    found = CLAUSE_BEFORE_A_DATE.search(before)
+    if found is None or not CLAUSE_ENDS.match(after):
+        return ""
+    verb = found.group("verb")
+    forms = past_forms(verb)
+    if forms is None or verb.endswith("ing") or verb.lower() not in forms:
+        return ""  # a past verb right after the doer: the clause's own
+    doer, rest = _lowered(found.group("doer")), found.group("rest")
+    return " ".join(p for p in ("When", doer, verb, rest) if p)
+
+
+def _years_spanned(before: str, time: TimeExpression) -> str:
+    """ "the first war, spanning the late 80s": the years of the noun a participle of
+    lasting ties the date to."""
+    found = SPANNED_BY.search(before)
+    if found is None:
+        return ""
+    kind = "Length" if (time.value or "").startswith("P") else "Years"
+    return f"{kind} of the {found.group('noun')}"
+
+
+def _noun_of_a_possessive_date(after: str, time: TimeExpression) -> str:
+    """ "next year's final", "this year's master of ceremonies": the noun the date owns."""
+    found = OWNED_BY_A_DATE.match(after)
+    if found is None or NOUN_PHRASE_STOP.match(found.group("noun").split()[0]):
+        return ""
+    kind = "Year" if "year" in time.evidence.text.lower() else "Date"
+    return f"{kind} of the {found.group('noun')}"
+
+
+def _when_done_to(before: str, fact: Fact | None) -> str:
+    """ "an accord between the two, signed in May" ("When the accord between the two was
+    signed"), "a mission launched by the army in 2020", "villages that it had seized in
+    1990": a participle or a relative clause, right before the date, tells what was done
+    to the noun it follows; the label says it in the passive, naming no doer the clause
+    writes as a pronoun."""
+    if fact is None or not fact.predicate or (fact.subject and not _object_gap(fact)):
+        return ""  # a clause with its own doer: the date is the doer's deed
+    lemma = fact.predicate.removeprefix("not ").split()[0]
+    done = PARTICIPLE_BEFORE_A_DATE.search(before) or RELATIVE_BEFORE_A_DATE.search(before)
+    if done is None or not _inflects(done.group("verb").lower(), lemma):
+        return ""
+    forms = past_forms(done.group("verb"))
+    words = done.group("noun").split()
+    while len(words) > 1 and (words[0].lower() in DETERMINERS or _a_number(words[0])):
+        words = words[1:]  # "four frontier villages": the noun, not how many
+    if forms is None or not words:
+        return ""
+    noun = " ".join(words)
+    owner = NOUN_OF_BEFORE.search(before, 0, done.start())
+    if owner is not None and noun[:1].isupper():
+        # "the ruling of the Election Board released on Friday": the ruling was released
+        noun = f"{' '.join(owner.group('noun').split())} of the {noun}"
+    agent = done.groupdict().get("agent")
+    by = f" by {' '.join(agent.split())}" if agent else ""
+    return f"When the {noun} {_was_or_were(noun)} {forms[1]}{by}"
+
+
+def _object_gap(fact: Fact) -> bool:
+    """ "(villages) that it had seized": the clause's object is its relative pronoun."""
+    return (fact.object or "").lower() in ("that", "which", "whom")
+
+
+def _was_or_were(noun: str) -> str:
+    head = re.split(r"\s+(?:of|in|on|at|between|from|for|with)\s+", noun)[0].split()[-1].lower()
+    plural = head.endswith("s") and not head.endswith(("ss", "us", "is", "news"))
+    return "were" if plural else "was"
+
+
+def _when_written_in_full(sentence_text: str, fact: Fact | None, date_text: str) -> str:
+    """ "the offensive and the truce dissolved ...": the reader's doer drops the articles
+    inside it ("offensive and truce"); the sentence's own words find it."""
+    if fact is None or not fact.subject or not fact.predicate:
+        return ""
+    written = _articles_put_back(sentence_text, fact.subject)
+    if written is None:
+        return ""
+    fuller = replace(fact, subject=written)
+    if fact.object:
+        fuller = replace(fuller, object=_before_the_date(fact.object, date_text))
+    phrase = _verb_phrase(sentence_text, fuller)
+    ends_on_verb = not fuller.object
+    if not phrase or _dangling(phrase, ends_on_verb):
+        return ""
+    return f"When {_common_noun_lowered(phrase, sentence_text, fuller)}"
+
+
+def _articles_put_back(sentence_text: str, phrase: str) -> str | None:
+    """The phrase as the sentence writes it with articles between its words ("offensive and
+    subsequent truce" -> "offensive and the subsequent truce"), or None: written as given,
+    or not at all."""
+    words = phrase.split()
+    if len(words) < 2 or _phrase_at(sentence_text, phrase, 0) is not None:
+        return None
+    pattern = r"\s+(?:(?:the|a|an)\s+)?".join(re.escape(word) for word in words)
+    found = compiled_pattern(rf"(?<!\w){pattern}(?!\w)").search(sentence_text)
+    return found.group(0) if found else None
+
+
+def _date_of_the_subject(sentence_text: str, fact: Fact | None, date_text: str) -> str:
+    """ "The final was in May", "The busiest year was 1998": a subject whose clause says
+    only when it was ("Date of the final"); "When there were shots" for "there were shots
+    around 10 a.m."."""
+    if fact is None or not fact.subject or (fact.predicate or "") != "be":
+        return ""
+    rest = _before_the_date(fact.object, date_text) if fact.object else None
+    if fact.subject.lower() == "there" and rest:
+        if rest != fact.object or not PLAIN_WORDS.fullmatch(rest):
+            return ""  # the date is inside what there was ("a midnight rule"), or no phrase
+        found = compiled_pattern(
+            rf"\b[Tt]here\s+(?P<be>is|are|was|were)\s+{re.escape(rest)}(?!\w)"
+        ).search(sentence_text)
+        return f"When there {found.group('be')} {rest}" if found else ""
+    doer = doer_of(sentence_text, fact)
+    if rest or doer is None:
+        return ""
+    return f"Date of {doer if doer.split()[0].lower() in DETERMINERS else 'the ' + doer}"
+
+
+PLAIN_WORDS = re.compile(r"[\w'’][\w'’,.-]*(?:\s+[\w'’][\w'’,.-]*){0,7}")
+
+
+def _noun_the_date_follows(before: str) -> str:
+    """ "since the end of a war in 2020", "after attempts on Saturday": a noun inside a
+    preposition's phrase, the date written right after it, is what the date is of."""
+    found = NOUN_BEFORE_A_DATE.search(before)
+    if found is None or found.group("noun").lower() in UNNAMED_DOERS | TIME_NOUNS:
+        return ""
+    return f"Date of the {found.group('noun').lower()}"
+
+
+_ARTICLE = r"(?:the|a|an|its|their|his|her)"
+# a word of a noun phrase: no article, relative pronoun, personal pronoun or auxiliary
+_NOT_AN_ARTICLE = (
+    r"(?!(?:the|a|an|which|who|that|it|he|she|they|we|had|has|have|was|were|is|are)\b)"
+)
+# the preposition a date is written after, if any, and the article of a season or decade
+_DATE_LEAD = r"\s+(?:(?:in|on|at|during|since|from|last|this)\s+)?(?:the\s+)?$"
+_NOT_A_LEAD = r"(?!(?:in|on|at|during|since|from|the)\b)"
+# "The first war, spanning the" / "a drought lasting from": the noun and its participle
+SPANNED_BY = re.compile(
+    rf"(?<![\w-]){_ARTICLE}\s+(?P<noun>(?:{_NOT_AN_ARTICLE}[\w'’-]+\s+){{0,4}}"
+    rf"{_NOT_AN_ARTICLE}[\w'’-]+)\s*,?\s+(?:spanning|lasting|covering|stretching)\s+(?:from\s+|over\s+)?(?:the\s+)?"
+    r"(?:[\w'’ -]{1,30}?\s+(?:and|to|through|until)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+# "'s final", "’s master of ceremonies": what a date written with an apostrophe owns
+OWNED_BY_A_DATE = re.compile(
+    r"\s*['’]\s*s\s+(?P<noun>[a-zA-Z][\w-]*(?:\s+of\s+[a-zA-Z][\w-]*|\s+[a-z][\w-]*)?)"
+    r"(?=\s*(?:[,.;:!?)\u201d\"]|$|\s+(?:was|were|is|are|will|and|in|on|at|for|to)\b))"
+)
+# "a truce between the two, signed in" / "a mission launched by the army in the": a noun
+# led by an article, a past participle and its doer, then the date's preposition
+PARTICIPLE_BEFORE_A_DATE = re.compile(
+    rf"(?<![\w-]){_ARTICLE}\s+(?P<noun>(?:{_NOT_AN_ARTICLE}[\w'’-]+\s+){{0,6}}"
+    rf"{_NOT_AN_ARTICLE}[\w'’-]+)"
+    r"\s*,?\s+(?P<verb>[a-z]+(?:ed|en|wn|un|ght|lt|nt|ne))"
+    rf"(?:\s+by\s+(?P<agent>(?:{_ARTICLE}\s+)?(?:{_NOT_A_LEAD}[\w'’-]+\s+){{0,3}}"
+    rf"{_NOT_A_LEAD}[\w'’-]+))?{_DATE_LEAD}"
+)
+# "the ruling of ": the noun a named body's phrase belongs to
+NOUN_OF_BEFORE = re.compile(
+    rf"(?<![\w-]){_ARTICLE}\s+(?P<noun>(?:{_NOT_AN_ARTICLE}[\w'’-]+\s+){{0,2}}"
+    rf"{_NOT_AN_ARTICLE}[a-z][\w'’-]*)\s+of\s+$"
+)
+# "four frontier villages that it had seized in the": a noun, a relative pronoun, a
+# pronoun or a name for the doer, the verb (perfect or regular past), the date's preposition
+RELATIVE_BEFORE_A_DATE = re.compile(
+    r"(?<![\w-])(?P<noun>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s?)\s+(?:that|which)\s+"
+    r"(?:it|he|she|they|we|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?:(?:had|has|have)\s+)?"
+    rf"(?P<verb>[a-z]+(?:ed|en|wn|ght)){_DATE_LEAD}"
+)
+# "after the army regained control of the region": a subordinating word, a named doer (or
+# an article's noun), its verb and the rest of the clause up to the date
+CLAUSE_BEFORE_A_DATE = re.compile(
+    r"\b(?:after|before|when|since|until|as|because|while)\s+"
+    r"(?P<doer>(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*|(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,2}"
+    r"[a-z][\w'’-]*)\s+(?P<verb>[a-z]+)(?:\s+(?P<rest>[^,;:()\"“”]{1,60}?))?" + _DATE_LEAD
+)
+CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:!?)\u201d\"]|$)")
+# "the end of a war in", "after attempts on": a noun inside a preposition's phrase
+# ("a team of rescuers on Sunday", "champion of the world in 2001": after "of" only a noun
+# led by "a" is what the date is of, as in "the end of a war in 2020")
+NOUN_BEFORE_A_DATE = re.compile(
+    r"\b(?:of\s+(?:a|an)|(?:until|since|after|before|during|following|amid)"
+    r"(?:\s+(?:the|a|an))?)\s+(?P<noun>[a-z][a-z-]+)\s+(?:in|on)\s+(?:the\s+)?$"
+)
 
 
 # A clock time written without its day ("at 11:42 UTC", "0930 GMT", "6:40 p.m."): the time
