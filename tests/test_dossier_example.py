@@ -7,6 +7,7 @@ parts the comparison must get right, through the command line, as a user runs it
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,21 @@ def dossier(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     assert {p.name for p in out.iterdir()} >= {"dossier.json", "dossier.md", "dossier.html"}
     data: dict[str, Any] = json.loads((out / "dossier.json").read_text())
     data["_html"] = (out / "dossier.html").read_text()
+    data["_md"] = (out / "dossier.md").read_text()
+    data["_stdout"] = result.stdout
     return data
+
+
+def test_the_account_on_stdout_counts_as_the_report_lists(dossier: dict[str, Any]) -> None:
+    counted = re.search(r"Claims: (\d+) agreed, (\d+) perhaps shared,", dossier["_stdout"])
+    assert counted is not None, dossier["_stdout"]
+
+    def listed(heading: str) -> int:
+        section = dossier["_md"].split(f"\n## {heading}", 1)[1].split("\n## ", 1)[0]
+        return sum(1 for line in section.splitlines() if line.startswith("- **"))
+
+    assert int(counted.group(1)) == listed("Agreements") > 0
+    assert int(counted.group(2)) == listed("Perhaps shared") > 0
 
 
 def claims_with(data: dict[str, Any], *displays: str) -> list[dict[str, Any]]:

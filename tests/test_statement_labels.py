@@ -1027,3 +1027,83 @@ def test_a_share_s_whole_and_the_clause_acting_on_it_name_the_share() -> None:
     assert figure_label(sentence, 0, quantity, fact) == (
         "Share of the valley's farmland that Harwick took control of"
     )
+
+
+# ------------------------------------------------ a sentence as a label: its main clause
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        # a connective before the subject is no part of what is stated
+        ("Accordingly, the board announced the closure of its Lindale depot.",
+         "The board announced the closure of its Lindale depot"),
+        ("But the ferries called it off only months before the season.",
+         "The ferries called it off only months before the season"),
+        # too long whole: an aside between commas, then the clause goes on with its verb
+        ("The levy, which was first proposed by the harbour council in the spring of 2029, "
+         "had been agreed between the mayor of Harwick and her counterpart in Brenholt.",
+         "The levy had been agreed between the mayor of Harwick and her counterpart in Brenholt"),
+        # too long whole: a closing participle's phrase
+        ("Almost the entire population of around 100,000 residents of the valley left for "
+         "Brenholt, fearing reprisals and repression.",
+         "Almost the entire population of around 100,000 residents of the valley left for "
+         "Brenholt"),
+        # short enough whole: the aside and the opening phrase are kept
+        ("In 2029, the ferry, which is owned by the council, sank.",
+         "In 2029, the ferry, which is owned by the council, sank"),
+    ],
+)  # fmt: skip
+def test_a_sentence_as_a_label_says_its_main_clause(sentence: str, label: str) -> None:
+    assert clause_label(sentence) == label
+
+
+def test_an_aside_is_kept_when_the_clause_does_not_go_on_with_its_verb() -> None:
+    # ", where ..., took": the aside ends a list, not the subject's phrase
+    sentence = (
+        "During the escape, Orrin Pell forced the two guards to drive to Lindmouth, Eastford, "
+        "which is near the coast, and took their keys and one of their uniforms."
+    )
+    assert "Lindmouth, Eastford" in clause_label(sentence)
+    assert "Eastford and took" not in clause_label(sentence)
+
+
+def test_a_date_of_a_pronoun_s_clause_is_labelled_with_the_pronoun_as_written() -> None:
+    sentence = "In 1992, she left a Lindale clinic after two years."
+    fact = _fact(sentence, "Tamsin Vale", "leave", "Lindale clinic")  # the reader's name
+    assert date_label(sentence, _time(sentence, "1992"), fact, False) == (
+        "When she left a Lindale clinic"
+    )
+    # the date is another clause's: none
+    sentence = "After resurfacing in the 1990s, she granted interviews."
+    fact = _fact(sentence, "Tamsin Vale", "grant", "interviews")
+    assert date_label(sentence, _time(sentence, "1990s"), fact, False) == "Date"
+    sentence = "She is a patient at the clinic, having left the ward on Thursday."
+    fact = _fact(sentence, "Tamsin Vale", "be", "patient at clinic")
+    assert date_label(sentence, _time(sentence, "Thursday"), fact, False) == "Date"
+    # a clause label a name gives is still preferred: no guess is made
+    sentence = "Tamsin Vale left a Lindale clinic in 1992."
+    fact = _fact(sentence, "Tamsin Vale", "leave", "Lindale clinic")
+    assert date_label(sentence, _time(sentence, "1992"), fact, False) == (
+        "When Tamsin Vale left a Lindale clinic"
+    )
+
+
+def test_a_date_inside_a_noun_phrase_with_a_possessive_or_a_hyphened_word() -> None:
+    sentence = "Vale wore a hat in the Ledger's January 2031 cover."
+    assert date_label(sentence, _time(sentence, "January 2031"), None, False) == (
+        "Date of the cover"
+    )
+    sentence = "Tamsin Vale, the 1950s pin-up queen, died on Thursday."
+    assert date_label(sentence, _time(sentence, "1950s"), None, False) == (
+        "Date of the pin-up queen"
+    )
+    sentence = "Her breakdown in 2029 after the flood led to a long stay in Marrowby."
+    assert date_label(sentence, _time(sentence, "2029"), None, False) == "Date of the breakdown"
+
+
+def test_a_bare_noun_object_keeps_its_of_phrase_in_a_statement_label() -> None:
+    sentence = "Harwick took control of most of the valley's farms after the vote."
+    assert statement_label(sentence, _fact(sentence, "Harwick", "take", "control")) == (
+        "Harwick took control of most of the valley's farms"
+    )

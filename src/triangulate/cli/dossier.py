@@ -13,6 +13,7 @@ from triangulate.cli.output import echo_error, progress
 from triangulate.core.progress import no_progress
 from triangulate.core.untrusted import one_line
 from triangulate.errors import TriangulateError
+from triangulate.render.view import DossierView
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
@@ -80,10 +81,13 @@ def _print_account(data: dict[str, Any]) -> None:
         date = article.get("published") or "date unknown"
         inferred = " (inferred)" if article.get("outlet_inferred") else ""
         click.echo(one_line(f"  {article['id']}: {names[article['id']]}{inferred}, {date}{copy}"))
-    statuses = [claim["status"] for claim in data["claims"]]
+    # the reports' own split: an agreed claim one source states surely, others only perhaps,
+    # is "perhaps shared", not an agreement
+    counts = DossierView(data).counts()
     click.echo(
-        f"Claims: {statuses.count('agreed')} agreed, {statuses.count('conflict')} in conflict,"
-        f" {statuses.count('update')} updated, {statuses.count('single')} single-source"
+        f"Claims: {counts['shared']} agreed, {counts['perhaps_shared']} perhaps shared,"
+        f" {counts['conflict']} in conflict, {counts['update']} updated,"
+        f" {counts['single']} single-source"
     )
     for claim in data["conflicts"]:
         click.echo(one_line(f"Conflict: {claim['about']}"))

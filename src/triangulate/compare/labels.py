@@ -1376,7 +1376,8 @@ def _what_the_date_is_of(sentence_text: str, time: TimeExpression, fact: Fact | 
     of the war" ("the war, spanning the late 1980s"), "Date of the final" ("next year's
     final"), "When the accord was signed" ("an accord, signed in May"), "When the villages
     were seized" ("villages that it had seized in 1990"), "Date of the vote" ("the result of
-    a vote in May"); "" when they tell none of these."""
+    a vote in May"), "When she left the clinic" (a pronoun's clause, the pronoun as
+    written); "" when they tell none of these."""
     at = _whole_at(sentence_text, time.evidence.text)
     if at < 0:
         return ""
@@ -1388,7 +1389,48 @@ def _what_the_date_is_of(sentence_text: str, time: TimeExpression, fact: Fact | 
         or _when_written_in_full(sentence_text, fact, time.evidence.text)
         or _date_of_the_subject(sentence_text, fact, time.evidence.text)
         or _noun_the_date_follows(before)
+        or _when_a_pronoun_did(sentence_text, fact, time.evidence.text)
     )
+
+
+def _when_a_pronoun_did(sentence_text: str, fact: Fact | None, date_text: str) -> str:
+    """ "In 1992, she left the clinic": "When she left the clinic", the doer as written: the
+    reader may have resolved the pronoun to a name, which the label does not claim. The
+    date must be of that clause: after its verb with no clause break between, or opening
+    the sentence right before it."""
+    if fact is None or not fact.subject or not fact.predicate:
+        return ""
+    at = _whole_at(sentence_text, date_text)
+    for pronoun in PRONOUN_DOER.finditer(sentence_text):
+        verb = _verb_span(sentence_text, fact.predicate, pronoun.end())
+        if verb is None or not _close(sentence_text, pronoun.end(), verb[0]):
+            continue
+        after_the_verb = at >= verb[1] and not CLAUSE_BREAK.search(sentence_text[verb[1] : at])
+        opening = at < pronoun.start() and DATE_OPENING.fullmatch(
+            sentence_text[: pronoun.start()].replace(date_text, "DATE", 1)
+        )
+        if not (after_the_verb or opening):
+            return ""
+        written = " ".join(sentence_text[verb[0] : verb[1]].split())
+        obj = _before_the_date(fact.object, date_text) if fact.object else None
+        if obj and _phrase_at(sentence_text, obj, verb[1]) is None:
+            return ""  # the object the reader found is not written after this verb
+        obj = _object_as_written(sentence_text, obj) if obj else None
+        doer = pronoun.group(0) if pronoun.group(0) == "I" else pronoun.group(0).lower()
+        phrase = " ".join(p for p in (doer, written, obj) if p)
+        return "" if _dangling(phrase, not obj) else f"When {phrase}"
+    return ""
+
+
+# a clause break between a verb and a date: the date is another clause's
+CLAUSE_BREAK = re.compile(r"[,;:()\u2014]|\s(?:when|while|after|before|because|as|and|but)\s")
+# "In 1992, " / "On May 2 " before the doer: the date opens the sentence
+DATE_OPENING = re.compile(
+    r"\W*(?:(?:in|on|at|by|since|during|until|from)\s+)?(?:the\s+)?DATE\s*,?\s*", re.IGNORECASE
+)
+
+
+PRONOUN_DOER = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
 
 
 def _a_number(word: str) -> bool:
@@ -1541,7 +1583,8 @@ _NOT_A_LEAD = r"(?!(?:in|on|at|during|since|from|the)\b)"
 # "The first war, spanning the" / "a drought lasting from": the noun and its participle
 SPANNED_BY = re.compile(
     rf"(?<![\w-]){_ARTICLE}\s+(?P<noun>(?:{_NOT_AN_ARTICLE}[\w'’-]+\s+){{0,4}}"
-    rf"{_NOT_AN_ARTICLE}[\w'’-]+)\s*,?\s+(?:spanning|lasting|covering|stretching)\s+(?:from\s+|over\s+)?(?:the\s+)?"
+    rf"{_NOT_AN_ARTICLE}[\w'’-]+)\s*,?\s+(?:spanning|lasting|covering|stretching)\s+"
+    r"(?:from\s+|over\s+)?(?:the\s+)?"
     r"(?:[\w'’ -]{1,30}?\s+(?:and|to|through|until)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -1579,12 +1622,14 @@ CLAUSE_BEFORE_A_DATE = re.compile(
     r"[a-z][\w'’-]*)\s+(?P<verb>[a-z]+)(?:\s+(?P<rest>[^,;:()\"“”]{1,60}?))?" + _DATE_LEAD
 )
 CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:!?)\u201d\"]|$)")
-# "the end of a war in", "after attempts on": a noun inside a preposition's phrase
-# ("a team of rescuers on Sunday", "champion of the world in 2001": after "of" only a noun
-# led by "a" is what the date is of, as in "the end of a war in 2020")
+# "the end of a war in", "after attempts on": a noun inside a preposition's phrase, or
+# opening the sentence ("Her breakdown in 1972 led to ..."). After "of" only a noun led by
+# "a" is what the date is of ("the end of a war in 2020"; not "a team of rescuers on
+# Sunday", "champion of the world in 2001").
 NOUN_BEFORE_A_DATE = re.compile(
-    r"\b(?:of\s+(?:a|an)|(?:until|since|after|before|during|following|amid)"
-    r"(?:\s+(?:the|a|an))?)\s+(?P<noun>[a-z][a-z-]+)\s+(?:in|on)\s+(?:the\s+)?$"
+    r"(?:\b(?:of\s+(?:a|an)|(?:until|since|after|before|during|following|amid)"
+    r"(?:\s+(?:the|a|an))?)|^\s*(?i:the|her|his|their|its))\s+(?P<noun>[a-z][a-z-]+)"
+    r"\s+(?:in|on)\s+(?:the\s+)?$"
 )
 
 
@@ -1807,11 +1852,18 @@ def _noun_after(sentence_text: str, time: TimeExpression, _: str) -> str:
     words = WORD.findall(after)[:4]  # one past the phrase, to see what follows it
     kept: list[str] = []
     for at, word in enumerate(words[:3]):
-        if NOUN_PHRASE_STOP.match(word) or not word.isalpha() or word.lower() in DETERMINERS:
+        if (
+            NOUN_PHRASE_STOP.match(word)
+            or len(word) < 2
+            or not word.replace("-", "").isalpha()  # "pin-up" is a word of the phrase
+            or word.lower() in DETERMINERS
+        ):
             break
         if word.lower() in NOT_IN_A_NOUN_PHRASE or (kept and _participle_after(words, at)):
             break  # "the day as of noon", "this year could see", "the 1991 deal reached by"
         kept.append(word.lower() if word[:1].islower() else word)
+    while kept and "-" in kept[-1]:
+        kept.pop()  # "the next day off-duty (officers)": a hyphened word qualifies a noun
     return " ".join(kept)
 
 
@@ -1825,7 +1877,10 @@ def _participle_after(words: list[str], at: int) -> bool:
 
 # A determiner right before the date ("the 1991 agreement"); "that" is left out, being as
 # often the conjunction of a clause ("said that today ...")
-DETERMINER_JUST_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this)\s+$", re.IGNORECASE)
+# an article, a possessive pronoun or a name's possessive ("Playboy's January 1955 issue")
+DETERMINER_JUST_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|this)|\b[A-Z][\w-]*['’]s)\s+$", re.IGNORECASE
+)
 # A date ending on a word that links it to what follows as a clause ("the day before")
 DATE_ENDS_ON_LINK = re.compile(r"\b(?:before|after|since|until|as)$", re.IGNORECASE)
 # Words that end a noun phrase after a date: conjunctions, modals and auxiliaries
@@ -1937,6 +1992,10 @@ def statement_label(sentence: str, fact: Fact, complete: bool = False) -> str | 
         if lemma in GIVING_VERBS and SECOND_OBJECT.match(sentence, what[1]):
             return None  # "gave the inspector (a list)": what was given is left out
         end = what[1]
+        if len(WORD.findall(written)) == 1:
+            # "took control (of 75 percent of the valley)": a bare noun goes on with its "of"
+            noun_of = NOUN_OF_AFTER.match(sentence, end)
+            end = noun_of.end() if noun_of else end
         if complete and _someone(written) and INFINITIVE_AFTER_OBJECT.match(sentence, end):
             return None  # "the ruling forced the mayor (to resign)": what the object was made to do
     elif lemma in LIGHT_PREDICATES or (lemma in NEEDS_COMPLEMENT and not verb_groups(lemma)):
@@ -1952,6 +2011,11 @@ def statement_label(sentence: str, fact: Fact, complete: bool = False) -> str | 
 
 
 INFINITIVE_NEXT = re.compile(r"\s+to\s+[a-z]+\b")
+# "of" and its noun phrase after a bare noun, as far as a clause break or a conjunction
+NOUN_OF_AFTER = re.compile(
+    r"\s+of\s+[^,;:()\[\]\"“”]+?(?=\s*(?:[,;:.!?]|$)|\s+(?:and|but|while|when|after|before"
+    r"|because|as|which|who|that|to)\b)"
+)
 # "to" and a verb after an object, not "to" and the noun phrase of a place or a receiver
 INFINITIVE_AFTER_OBJECT = re.compile(
     r"\s+to\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those)\b)[a-z]+\b"
@@ -2122,7 +2186,90 @@ def clause_label(sentence: str) -> str:
     text = PRONOUN_SPEECH.sub("", LEADING_ATTRIBUTION.sub("", sentence.strip()))
     text = TRAILING_ATTRIBUTION.sub("", text).strip()
     text = text.strip(" \"'\u201c\u201d\u2018\u2019").rstrip(".!?;:, ")
-    return clipped(_without_stray_quote(tidy(text or sentence)), CLAUSE_WORDS)
+    return clipped(_without_stray_quote(tidy(_main_clause(text) or sentence)), CLAUSE_WORDS)
+
+
+def _main_clause(text: str) -> str:
+    """The sentence as a headline says it: without a connective before its subject ("But",
+    "Accordingly,"); and, while it is too long for a label whole, without an aside a
+    relative pronoun opens between commas before the clause goes on with its verb ("The
+    levy, which began in May, was agreed ..."), a closing relative clause or participle's
+    phrase (", fearing reprisals"), a short opening phrase before its subject ("In
+    mid-April, the board announced ..."); each kept when what is left would be too short
+    to tell anything."""
+    while (cut := OPENING_CONNECTIVE.sub("", text, count=1)) != text:
+        text = cut
+    for shorten in (_without_asides, _without_closing_phrase, _without_opening_phrase):
+        if len(text.split()) <= CLAUSE_WORDS:
+            break
+        shorter = shorten(text)
+        if len(shorter.split()) >= HEADLINE_WORDS:
+            text = shorter
+    return sentence_case(text) if text else text
+
+
+def _without_closing_phrase(text: str) -> str:
+    closing = CLOSING_PHRASE.search(text)
+    return text[: closing.start()] if closing else text
+
+
+def _without_opening_phrase(text: str) -> str:
+    """Without "In mid-April, " or "After the vote, "; "In Carrow Ford, " names a place
+    the clause does not, and stays."""
+    opened = OPENING_PHRASE.match(text)
+    if opened is None or any(_a_name(word) for word in opened.group(0).split()[1:]):
+        return text
+    return text[opened.end() :]
+
+
+def _a_name(word: str) -> bool:
+    """A capitalised word that is no month or weekday ("Ford", not "April" or "mid-April")."""
+    parts = [p for p in re.split(r"[-‐]", word.strip(",.;:")) if p]
+    return any(p[:1].isupper() and not CALENDAR_NAME.fullmatch(p) for p in parts)
+
+
+CALENDAR_NAME = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+    re.IGNORECASE,
+)
+
+
+def _without_asides(text: str) -> str:
+    kept, at = [], 0
+    for aside in RELATIVE_ASIDE.finditer(text):
+        following = aside.group("next")
+        if following in AUXILIARIES or (
+            past_forms(following) is not None and not following.endswith("ing")
+        ):  # the clause goes on with its verb: the aside was all between the commas
+            kept.append(text[at : aside.start()] + " ")
+            at = aside.end()
+    return "".join(kept) + text[at:]
+
+
+HEADLINE_WORDS = 4  # fewer words left tell nothing: the sentence is kept whole
+OPENING_CONNECTIVE = re.compile(
+    r"^(?:(?:accordingly|however|meanwhile|moreover|furthermore|nevertheless|nonetheless|still"
+    r"|indeed|instead|thus|therefore|in addition|as a result|in turn|at the same time|in fact"
+    r"|by contrast|in contrast|separately|yet)\s*,\s*|(?:but|and|so|yet)\s+)",
+    re.IGNORECASE,
+)
+# "In mid-April, ", "Last month, ", "Supported by its allies, ": a phrase of up to nine
+# words before the subject, not before a relative pronoun or a conjunction
+OPENING_PHRASE = re.compile(
+    r"^(?:(?i:in|on|at|by|after|before|during|since|following|amid|despite|under|with|without"
+    r"|earlier|later|according\s+to|as\s+of|until|(?:last|this|that|next)\s+(?:week|month|year"
+    r"|morning|afternoon|evening|night|day|time|season|summer|winter|spring|fall|autumn))\b"
+    r"|[A-Z][a-z]+(?:ed|ing)\b)(?:\s+[^\s,;:\"\u201c\u201d()]+){0,8},\s+"
+    r"(?!(?:which|who|whom|whose|where|when|and|but|or|that)\b)"
+)
+RELATIVE_ASIDE = re.compile(
+    r",\s+(?:which|who|whom|whose|also\s+known\s+as|known\s+as)\b"
+    r"[^,;:\"\u201c\u201d()`]{1,100},\s+(?=(?P<next>[a-z]+)\b)"
+)
+CLOSING_PHRASE = re.compile(
+    r",\s+(?:(?:which|who|whom|whose|where)\b|[a-z]{2,}ing\b)[^,;:\"\u201c\u201d]*$"
+)
 
 
 # A quotation opening the sentence, then who said it and anything after ("'We will rebuild,'
