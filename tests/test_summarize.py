@@ -206,6 +206,26 @@ def test_a_disagreement_is_one_sentence_with_each_value_and_its_outlets(
     assert not any(re.search(r"\b(?:41|38)\b", s.text) for s in plain(account))
 
 
+def test_a_date_shown_with_its_day_reads_as_a_date_in_the_sentence(
+    story: tuple[list[Article], list[Reading]],
+) -> None:
+    articles, readings = story
+    told = span("courier", COURIER, "Wednesday")
+    other = span("daily", DAILY, "Thursday")
+    claim = Claim(
+        "c3", "When the company spoke", "conflict", "two days",
+        (
+            Side("2031-03-12", "Wednesday (12 March 2031)", ("courier",), (told,)),
+            Side("2031-03-13", "Thursday (13 March 2031)", ("daily",), (other,)),
+        ),
+    )  # fmt: skip
+    differ = [s.text for s in summarize(articles, readings, [claim], [])]
+    assert any(
+        "Wednesday, 12 March 2031 (Harbour Courier) against Thursday, 13 March 2031 (Velmar" in text
+        for text in differ
+    ), differ
+
+
 def test_a_disagreement_inside_one_source_is_none(
     story: tuple[list[Article], list[Reading]],
 ) -> None:
@@ -224,8 +244,8 @@ def test_an_update_tells_the_earlier_report_first_with_dates(
     update = [s for s in account if s.text.startswith("A later report")]
     assert [s.text for s in update] == [
         "A later report revises an earlier one on plans to suspend: “no plans to suspend”"
-        " (Harbour Courier, 2031-03-12), then “Brell Lines has suspended all of its crossings”"
-        " (Velmar Daily, 2031-03-13)."
+        " (Harbour Courier, 12 March 2031), then “Brell Lines has suspended all of its crossings”"
+        " (Velmar Daily, 13 March 2031)."
     ]
     assert update[0].articles == ("daily", "courier") or set(update[0].articles) == {
         "daily",

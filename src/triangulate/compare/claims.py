@@ -50,7 +50,7 @@ from triangulate.compare.link import (
 from triangulate.compare.slots import slot_claims
 from triangulate.compare.statements import Statement, saying_times, statements_of
 from triangulate.compare.updates import plan_reversals
-from triangulate.core.dates import DateInterval, day_of, values_compatible
+from triangulate.core.dates import DateInterval, day_of, value_in_words, values_compatible
 from triangulate.core.sources import Sources, keyed, original_of, source_name
 from triangulate.core.spans import split_at
 from triangulate.core.words import NUMBER_WORDS, verb_groups, word_set
@@ -1256,7 +1256,10 @@ def _interval_text(mention: Mention) -> str:
         return (
             f"{_year_or_day(mention.span.start, True)} to {_year_or_day(mention.span.end, False)}"
         )
-    return f"{_format_day(mention.span.start[0])} to {_format_day(mention.span.end[1])}"
+    first, last = mention.span.start[0], mention.span.end[1]
+    if first == last and MIN_ORDINAL < first < MAX_ORDINAL:
+        return value_in_words(date.fromordinal(first).isoformat())  # "17 April 2024"
+    return f"{_format_day(first)} to {_format_day(last)}"
 
 
 def _year_or_day(interval: tuple[int, int], starting: bool) -> str:
@@ -1365,8 +1368,11 @@ def _side(group: _Group) -> Side:
 
 def _shown(mention: Mention) -> str:
     """The value as written, with its unit when the unit is what makes it comparable
-    ("about 150" metres against "200ft"): lengths, areas and speeds."""
+    ("about 150" metres against "200ft"): lengths, areas and speeds; a date written without
+    its year with the day its report's date makes it ("Wednesday (17 April 2024)")."""
     written = mention.value_evidence.text
+    if mention.kind == "time":
+        return _date_shown(mention)
     quantity = mention.quantity
     kind = quantity_reader.unit_kind(quantity.unit) if quantity is not None else ""
     if quantity is None or kind not in ("length", "area", "speed"):
@@ -1377,6 +1383,23 @@ def _shown(mention: Mention) -> str:
     if re.search(r"[^\W\d_]$", written):
         return written  # "about 60m", "200ft": the unit is written on the number
     return f"{written} {quantity.unit}"
+
+
+def _date_shown(mention: Mention) -> str:
+    """ "Wednesday (17 April 2024)", "last year (2023)": two reports' "Wednesday" may be two
+    days; shown as written when its year is written, when it is a length, or when the
+    report's date is unknown or a guess (the day would be the reader's, not the report's)."""
+    written = mention.value_evidence.text
+    time, value = mention.time, str(mention.value or "")
+    if time is None or _year_written(time) or not mention.reliable or not FULL_YEAR.match(value):
+        return written
+    if (time.value or "").startswith("P"):
+        return written  # "a five-month mission": a length, whose days no one wrote
+    words = value_in_words(value, time.mod)
+    return written if words.lower() in written.lower() else f"{written} ({words})"
+
+
+FULL_YEAR = re.compile(r"\d{4}(?!\d)")
 
 
 def _camps(groups: Sequence[_Group]) -> list[list[_Group]]:

@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from triangulate.core.dates import LEAD_DATELINE, shown_publication_date
+from triangulate.core.dates import LEAD_DATELINE, shown_publication_date, value_in_words
 from triangulate.core.sources import independent_sources, original_of, source_name, surely_citing
 from triangulate.core.spans import sentence_around
 from triangulate.core.words import (
@@ -757,7 +757,9 @@ def _display(side: Side) -> str:
     passage is cut to the words around its value."""
     display = " ".join(side.display.split())
     if any(ch.isdigit() for ch in display) and len(display.split()) <= DISPLAY_WORDS // 2:
-        return display  # a figure or a date, as written
+        # a figure or a date, as written; "Wednesday (17 April 2024)" read in a sentence
+        # whose parentheses name the sources: "Wednesday, 17 April 2024"
+        return RESOLVED_DATE.sub(r"\1, \2", display)
     words = display.split()
     if len(words) > DISPLAY_WORDS:
         value = str(side.value or "").lower()
@@ -769,6 +771,9 @@ def _display(side: Side) -> str:
             ("…" if first else "") + kept + ("…" if first + DISPLAY_WORDS < len(words) else "")
         )
     return f"“{display.rstrip('.')}”"
+
+
+RESOLVED_DATE = re.compile(r"(\S[^()/]*?) \(([^()]*\d{4})\)")
 
 
 @dataclass(frozen=True)
@@ -847,10 +852,12 @@ def updated(claim: Claim, sources: Sources) -> SummarySentence | None:
 
 
 def _when(article_id: str, articles: dict[str, Article]) -> str | None:
+    """The report's date in words ("12 June 2024"), a guess marked as one."""
     article = articles.get(article_id)
-    if article is None:
+    if article is None or not article.published:
         return None
-    return shown_publication_date(article.published, article.published_inferred)
+    words = value_in_words(article.published[:10])
+    return shown_publication_date(words, article.published_inferred)
 
 
 def _latest(side: Side, articles: dict[str, Article]) -> str:
