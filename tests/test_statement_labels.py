@@ -1098,6 +1098,8 @@ def test_a_date_inside_a_noun_phrase_with_a_possessive_or_a_hyphened_word() -> N
     assert date_label(sentence, _time(sentence, "1950s"), None, False) == (
         "Date of the pin-up queen"
     )
+    sentence = "He was driving his 2031 Harwick coupe about 1 a.m. Sunday."
+    assert date_label(sentence, _time(sentence, "2031"), None, False) == "Date of the Harwick coupe"
     sentence = "Her breakdown in 2029 after the flood led to a long stay in Marrowby."
     assert date_label(sentence, _time(sentence, "2029"), None, False) == "Date of the breakdown"
 

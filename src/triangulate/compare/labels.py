@@ -31,7 +31,7 @@ LABEL_WORDS = 12
 # Words that may stand between a figure and its counted noun ("1,400-strong rescue team").
 NOUN_PHRASE_STOP = re.compile(
     r"^(?:of|in|on|at|by|for|from|with|to|and|or|who|that|which|were|was|are|is|had|have|has|"
-    r"over|against|between|across|during|after|before|under|into|through|near|"
+    r"over|against|between|across|during|after|before|under|into|through|near|about|"
     r"since|until|amid|around|as|within|without|towards?|along|beyond|per|but|while|when|"
     r"where|because|will|would|said|says|,|\.|;|:)$",
     re.IGNORECASE,
