@@ -1109,3 +1109,15 @@ def test_a_bare_noun_object_keeps_its_of_phrase_in_a_statement_label() -> None:
     assert statement_label(sentence, _fact(sentence, "Harwick", "take", "control")) == (
         "Harwick took control of most of the valley's farms"
     )
+
+
+def test_a_counted_noun_s_verb_that_needs_more_keeps_its_infinitive_or_is_left_out() -> None:
+    sentence = "Twelve other people managed to escape through a side door."
+    quantity = _exactly(sentence, "Twelve", 12, "people")
+    fact = _fact(sentence, "Twelve other people", "manage", None)
+    assert figure_label(sentence, 0, quantity, fact) == (
+        "Number of other people who managed to escape"
+    )
+    sentence = "Twelve other people managed, somehow, with the boats gone."
+    quantity = _exactly(sentence, "Twelve", 12, "people")
+    assert figure_label(sentence, 0, quantity, fact) == "Number of other people"

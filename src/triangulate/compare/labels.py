@@ -327,6 +327,14 @@ def figure_label(
         done = _done_by_them(verb, sentence_text, quantity.evidence.start - sentence_start)
         if " " not in done and done.endswith("ing"):
             return clipped(f"Number of {noun} {done}")  # "15 are missing": no "who missing"
+        if _dangling(f"they {done}", True):
+            # "12 others managed (to escape)": the verb with its infinitive, or no verb
+            going_on = compiled_pattern(rf"\b{re.escape(done)}(\s+to\s+[a-z]+)\b").search(
+                sentence_text, quantity.evidence.end - sentence_start
+            )
+            if going_on is None or _dangling(f"they {done}{going_on.group(1)}", True):
+                return clipped(f"Number of {noun}")
+            done += going_on.group(1)
         return clipped(f"Number of {noun} {_relative_pronoun(noun)} {done}")
     if fact is not None and verb and fact.object and written in fact.object:
         done = _done_to_them(_participle(verb))  # "rounds found", not "were found"
