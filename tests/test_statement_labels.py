@@ -1121,3 +1121,9 @@ def test_a_counted_noun_s_verb_that_needs_more_keeps_its_infinitive_or_is_left_o
     sentence = "Twelve other people managed, somehow, with the boats gone."
     quantity = _exactly(sentence, "Twelve", 12, "people")
     assert figure_label(sentence, 0, quantity, fact) == "Number of other people"
+
+
+def test_a_share_named_as_the_value_of_a_measure_is_labelled_by_the_measure() -> None:
+    sentence = "Tests at the Lindale clinic found a blood alcohol level of about 0.41 percent."
+    quantity = _exactly(sentence, "0.41 percent", 0.41, "percent")
+    assert figure_label(sentence, 0, quantity, None) == "Blood alcohol level"

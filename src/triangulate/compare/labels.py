@@ -431,7 +431,23 @@ def _share_label(
         )
         if found:
             return clipped(found)
+    measured = MEASURE_OF_A_SHARE.search(
+        sentence_text[: max(0, quantity.evidence.start - sentence_start)]
+    )
+    if measured:  # "a blood alcohol level of 0.41%", "the legal limit of 0.08 percent"
+        return clipped(sentence_case(" ".join(measured.group("measure").split())))
     return clipped(f"Share ({_verb_phrase(sentence_text, fact) or 'percent'})")
+
+
+# A measure a share is the value of, named right before it: "a blood alcohol level of",
+# "the state's legal limit of", "an unemployment rate of"
+MEASURE_OF_A_SHARE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her)\s+(?P<measure>(?:[\w'’-]+\s+){0,3}(?:level|rate|limit"
+    r"|share|turnout|margin|ratio|yield|stake|majority|approval|support|threshold|content"
+    r"|concentration|discount|tariff|tax|interest))\s+of\s+(?:(?:about|around|nearly|almost"
+    r"|some|roughly|approximately|over|more\s+than|less\s+than|just\s+(?:over|under))\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _share_acted_on(sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact) -> str:
