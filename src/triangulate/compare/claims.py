@@ -53,7 +53,7 @@ from triangulate.compare.updates import plan_reversals
 from triangulate.core.dates import DateInterval, day_of, value_in_words, values_compatible
 from triangulate.core.sources import Sources, keyed, original_of, source_name
 from triangulate.core.spans import split_at
-from triangulate.core.words import NUMBER_WORDS, verb_groups, word_set
+from triangulate.core.words import NUMBER_WORDS, is_calendar_word, verb_groups, word_set
 from triangulate.models import (
     Article,
     Claim,
@@ -538,21 +538,10 @@ def _content_stems(words: Iterable[str]) -> frozenset[str]:
     kept = set()
     for word in words:
         lowered = word.lower()
-        if lowered in STOP_WORDS or any(ch.isdigit() for ch in word) or _is_calendar_word(lowered):
+        if lowered in STOP_WORDS or any(ch.isdigit() for ch in word) or is_calendar_word(lowered):
             continue
         kept.add(stem(word))
     return frozenset(kept)
-
-
-_CALENDAR = re.compile(
-    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
-    r"(mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|year|month|week|day|"
-    r"morning|evening|night|early|late|mid"
-)
-
-
-def _is_calendar_word(lowered: str) -> bool:
-    return bool(_CALENDAR.fullmatch(lowered))
 
 
 def normalise_unit(unit: str) -> str:
@@ -874,7 +863,7 @@ def _a_word_of_prose(word: str, first: bool) -> bool:
     line of figures, not a stamp."""
     if word.isdigit() or (first and word.isupper() and len(word) <= 5):
         return False
-    return word.lower() not in STAMP_WORDS and not _is_calendar_word(word.lower().rstrip("."))
+    return word.lower() not in STAMP_WORDS and not is_calendar_word(word.lower().rstrip("."))
 
 
 STAMP_WORDS = word_set(

@@ -20,6 +20,7 @@ from triangulate.core.words import (
     WORD,
     compiled_pattern,
     irregular_forms,
+    is_calendar_word,
     past_forms,
     verb_groups,
     word_set,
@@ -2249,14 +2250,7 @@ def _without_opening_phrase(text: str) -> str:
 def _a_name(word: str) -> bool:
     """A capitalised word that is no month or weekday ("Ford", not "April" or "mid-April")."""
     parts = [p for p in re.split(r"[-‐]", word.strip(",.;:")) if p]
-    return any(p[:1].isupper() and not CALENDAR_NAME.fullmatch(p) for p in parts)
-
-
-CALENDAR_NAME = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day",
-    re.IGNORECASE,
-)
+    return any(p[:1].isupper() and not is_calendar_word(p.lower()) for p in parts)
 
 
 def _without_asides(text: str) -> str:
