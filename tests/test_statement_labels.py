@@ -15,6 +15,7 @@ from triangulate.compare.labels import (
     figure_label,
     length_label,
     plural_phrase,
+    stage_label,
     statement_label,
     tidy,
     verb_as_written,
@@ -1127,3 +1128,16 @@ def test_a_share_named_as_the_value_of_a_measure_is_labelled_by_the_measure() ->
     sentence = "Tests at the Lindale clinic found a blood alcohol level of about 0.41 percent."
     quantity = _exactly(sentence, "0.41 percent", 0.41, "percent")
     assert figure_label(sentence, 0, quantity, None) == "Blood alcohol level"
+
+
+def test_an_update_of_a_happening_at_two_stages_is_labelled_by_the_happening() -> None:
+    begun = "The ferry crews' withdrawal from Lindale has begun."
+    done = "The harbour board announced the completion of the withdrawal."
+    told = [
+        (done, _fact(done, "harbour board", "announce", "completion of withdrawal")),
+        (begun, _fact(begun, "ferry crews' withdrawal from Lindale", "begin", None)),
+    ]
+    assert stage_label(told) == "Stage of the ferry crews' withdrawal from Lindale"
+    # a person's start is no happening's stage
+    sentence = "The new harbour master began on Monday."
+    assert stage_label([(sentence, _fact(sentence, "new harbour master", "begin", None))]) is None

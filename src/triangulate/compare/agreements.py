@@ -18,6 +18,7 @@ from triangulate.compare.labels import (
     LIGHT_PREDICATES,
     clause_label,
     parses_whole,
+    stage_label,
     statement_label,
 )
 from triangulate.compare.statements import Statement
@@ -479,6 +480,9 @@ def _stage_update(
     last_told = _firm_dates(later.articles, by_id)
     if first_told and last_told and max(last_told) < min(first_told):
         return None
+    if staged.pair == STAGES[0]:  # begun and completed: the happening names the update
+        told = ((m.text, f) for m in (*staged.earlier, *staged.later) for f in m.facts)
+        about = stage_label(told) or about
     reason = (
         f"{_names(earlier.articles, by_id)} report an earlier stage (“{earlier.value}”), "
         f"{_names(later.articles, by_id)} a later one (“{later.value}”): the later report "

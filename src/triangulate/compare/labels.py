@@ -9,7 +9,7 @@ No value code ever appears in a label.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from triangulate.core.words import (
@@ -1366,6 +1366,42 @@ def date_label(
     if named:
         return clipped(named)
     return "Time of day" if CLOCK_ONLY.fullmatch(time.evidence.text.strip()) else "Date"
+
+
+def stage_label(told: Iterable[tuple[str, Fact]]) -> str | None:
+    """ "Stage of the ferry crews' withdrawal from Lindale": what reports at an earlier and a
+    later stage tell of, from a clause whose subject is the happening itself ("The ferry
+    crews' withdrawal from Lindale has begun"); None when no clause writes one."""
+    for sentence, fact in told:
+        predicate = fact.predicate or ""
+        lemma = predicate.split()[:1]
+        if not lemma or lemma[0] not in STAGE_VERBS:  # "not begun" tells no stage either
+            continue
+        happening = doer_of(sentence, fact)
+        if not happening:
+            continue
+        # its head noun, before any phrase after it ("withdrawal" of "... withdrawal from X")
+        head = re.split(r"\s+(?:of|from|in|at|to|by|on|for|with)\s+", happening)[0].split()[-1]
+        if head.isalpha() and head.islower() and _a_happening(head):
+            return clipped(f"Stage of {happening}")
+    return None
+
+
+def _a_happening(noun: str) -> bool:
+    """A noun that names a happening ("withdrawal", "evacuation", "closure", "talks"), not
+    a person or a thing ("master", "ferry")."""
+    return noun in HAPPENING_NOUNS or (len(noun) > 5 and noun.endswith(HAPPENING_ENDINGS))
+
+
+HAPPENING_ENDINGS = ("al", "tion", "sion", "ment", "ing", "ure", "ance", "ence", "age", "ery")
+HAPPENING_NOUNS = word_set(
+    """war strike search rescue process talks vote campaign siege blockade cleanup repairs
+    shutdown outage attack offensive fight trial game match season work works exodus"""
+)
+
+
+# Verbs whose subject, at a stage of a happening, is the happening ("the evacuation began")
+STAGE_VERBS = word_set("begin start end finish complete conclude resume")
 
 
 def _through_its_complement(sentence_text: str, phrase: str, date_text: str) -> str:
