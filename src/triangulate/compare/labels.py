@@ -2257,16 +2257,46 @@ def _main_clause(text: str) -> str:
     levy, which began in May, was agreed ..."), a closing relative clause or participle's
     phrase (", fearing reprisals"), a short opening phrase before its subject ("In
     mid-April, the board announced ..."); each kept when what is left would be too short
-    to tell anything."""
+    to tell anything. Then, still too long, a closing adjunct ("... forces from the region
+    following the takeover of ..."). Who said it stays: what one side says is no fact."""
     while (cut := OPENING_CONNECTIVE.sub("", text, count=1)) != text:
         text = cut
-    for shorten in (_without_asides, _without_closing_phrase, _without_opening_phrase):
+    for shorten in (
+        _without_asides,
+        _without_closing_phrase,
+        _without_opening_phrase,
+        _without_closing_adjunct,
+    ):
         if len(text.split()) <= CLAUSE_WORDS:
             break
         shorter = shorten(text)
         if len(shorter.split()) >= HEADLINE_WORDS:
             text = shorter
     return sentence_case(text) if text else text
+
+
+def _without_closing_adjunct(text: str) -> str:
+    """Without a closing "after ..." phrase, unless the clause's own verb comes in it ("the
+    queen who left after 1957 was unaware ...") or it counts from a time ("one month
+    before ...")."""
+    for adjunct in CLOSING_ADJUNCT.finditer(text):
+        before = text[: adjunct.start()].split()
+        rest = text[adjunct.start() :]
+        last = before[-1].lower() if before else ""
+        if FINITE_AUXILIARY.search(rest) or last in TIME_NOUNS | ADJUNCT_LEADS:
+            continue  # "... was unaware", "one month before", "even though"
+        if last.endswith("ly"):
+            continue  # "shortly before"
+        if past_forms(last) is not None and not last.endswith("ing"):
+            continue  # "the first election held (since ...)": the participle's phrase
+        return text[: adjunct.start()]
+    return text
+
+
+ADJUNCT_LEADS = word_set("even just right long soon not only ever")  # "even though", "long after"
+FINITE_AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|could|would|will|can|may|might|must|should|has|have|had)\b"
+)
 
 
 def _without_closing_phrase(text: str) -> str:
@@ -2317,8 +2347,13 @@ OPENING_PHRASE = re.compile(
     r"|[A-Z][a-z]+(?:ed|ing)\b)(?:\s+[^\s,;:\"\u201c\u201d()]+){0,8},\s+"
     r"(?!(?:which|who|whom|whose|where|when|and|but|or|that)\b)"
 )
+# "... forces from the region following the takeover": a phrase the main clause does without
+CLOSING_ADJUNCT = re.compile(
+    r"\s+(?:following|after|before|amid|despite|because|while|although|though|until)\s+"
+    r"(?=[^,;:\"\u201c\u201d]*$)"
+)
 RELATIVE_ASIDE = re.compile(
-    r",\s+(?:which|who|whom|whose|also\s+known\s+as|known\s+as)\b"
+    r",\s+(?:which|who|whom|whose|also\s+known\s+as|known\s+as|[a-z]+ed\s+by)\b"
     r"[^,;:\"\u201c\u201d()`]{1,100},\s+(?=(?P<next>[a-z]+)\b)"
 )
 CLOSING_PHRASE = re.compile(
