@@ -91,8 +91,8 @@ def test_the_summary_tells_the_later_stage_in_its_own_words() -> None:
     told = updated(update, sources)
     assert told is not None
     assert told.text == (
-        "Later reports tell a later stage: “begun” (Coast Wire, 2031-04-03), "
-        "then “completed” (Velmar Post and Harbour News, 2031-04-10)."
+        "Later reports tell a later stage: “begun” (Coast Wire, 3 April 2031), "
+        "then “completed” (Velmar Post and Harbour News, 10 April 2031)."
     )
     assert "evacuation of Port Ellis harbour" not in told.text.split(":")[0]
 

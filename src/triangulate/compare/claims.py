@@ -1260,8 +1260,8 @@ def _year_or_day(interval: tuple[int, int], starting: bool) -> str:
     return _format_day(interval[0] if starting else interval[1])
 
 
-def _quoted(group: _Group, names: ArticleNames) -> str:
-    return f"\u201c{_shown(group.first)}\u201d ({names.names(group.articles)})"
+def _quoted(group: _Group, names: ArticleNames, with_day: bool = False) -> str:
+    return f"\u201c{_shown(group.first, with_day)}\u201d ({names.names(group.articles)})"
 
 
 def _why_incompatible(a: _Group, b: _Group) -> str:
@@ -1355,13 +1355,14 @@ def _side(group: _Group) -> Side:
     )
 
 
-def _shown(mention: Mention) -> str:
+def _shown(mention: Mention, with_day: bool = False) -> str:
     """The value as written, with its unit when the unit is what makes it comparable
-    ("about 150" metres against "200ft"): lengths, areas and speeds; a date written without
-    its year with the day its report's date makes it ("Wednesday (17 April 2024)")."""
+    ("about 150" metres against "200ft"): lengths, areas and speeds; ``with_day``: a date
+    written without its year with the day its report's date makes it ("Wednesday (17 April
+    2024)"), to tell apart two sides of a conflict written alike."""
     written = mention.value_evidence.text
     if mention.kind == "time":
-        return _date_shown(mention)
+        return _date_shown(mention) if with_day else written
     quantity = mention.quantity
     kind = quantity_reader.unit_kind(quantity.unit) if quantity is not None else ""
     if quantity is None or kind not in ("length", "area", "speed"):
@@ -1377,7 +1378,9 @@ def _shown(mention: Mention) -> str:
 def _date_shown(mention: Mention) -> str:
     """ "Wednesday (17 April 2024)", "last year (2023)": two reports' "Wednesday" may be two
     days; shown as written when its year is written, when it is a length, or when the
-    report's date is unknown or a guess (the day would be the reader's, not the report's)."""
+    report's date is unknown or a guess (the day would be the reader's, not the report's).
+    Shown so only where two sides of a conflict are written alike: the day is the reader's
+    reading of the words, which the timeline gives, not what the source wrote."""
     written = mention.value_evidence.text
     time, value = mention.time, str(mention.value or "")
     if time is None or _year_written(time) or not mention.reliable or not FULL_YEAR.match(value):
@@ -1428,12 +1431,12 @@ def _centre(mention: Mention) -> float:
     return (mention.low + mention.high) / 2
 
 
-def _camp_side(camp: Sequence[_Group]) -> Side:
+def _camp_side(camp: Sequence[_Group], with_day: bool = False) -> Side:
     """One side: the readings as written, joined; every source and sentence behind them."""
     mentions = [m for group in camp for m in group.mentions]
     return Side(
         value=camp[0].first.value,
-        display=" / ".join(dict.fromkeys(_shown(g.first) for g in camp)),
+        display=" / ".join(dict.fromkeys(_shown(g.first, with_day) for g in camp)),
         articles=tuple(dict.fromkeys(a for group in camp for a in group.articles)),
         evidence=tuple(m.sentence for m in mentions),
     )
@@ -1548,9 +1551,15 @@ def _conflict(
     lead: float,
 ) -> _Draft:
     a, b = max(clashes, key=lambda pair: _discrepancy(pair[0].first, pair[1].first))
-    sides = tuple(_camp_side(camp) for camp in _camps(groups))
+    camps = _camps(groups)
+    sides = tuple(_camp_side(camp) for camp in camps)
+    # two sides written alike ("Wednesday" and "Wednesday", two months apart): their days
+    alike = len({side.display.lower() for side in sides}) < len(sides)
+    alike = alike or _shown(a.first).lower() == _shown(b.first).lower()
+    if alike:
+        sides = tuple(_camp_side(camp, with_day=True) for camp in camps)
     reason = (
-        f"{_quoted(a, names)} and {_quoted(b, names)} cannot both hold: "
+        f"{_quoted(a, names, alike)} and {_quoted(b, names, alike)} cannot both hold: "
         f"{_why_incompatible(a, b)}; {_source_count_text(members, names)}."
     )
     sources = len({m.source for m in members})
