@@ -2253,8 +2253,9 @@ def clause_label(sentence: str) -> str:
 def _main_clause(text: str) -> str:
     """The sentence as a headline says it: without a connective before its subject ("But",
     "Accordingly,"); and, while it is too long for a label whole, without an aside a
-    relative pronoun opens between commas before the clause goes on with its verb ("The
-    levy, which began in May, was agreed ..."), a closing relative clause or participle's
+    relative pronoun or a participle with its doer opens between commas before the clause
+    goes on with its verb ("The levy, which began in May, was agreed ...", "the exodus,
+    accompanied by ..., is a blow"), a closing relative clause or participle's
     phrase (", fearing reprisals"), a short opening phrase before its subject ("In
     mid-April, the board announced ..."); each kept when what is left would be too short
     to tell anything. Then, still too long, a closing adjunct ("... forces from the region
@@ -2320,6 +2321,7 @@ def _a_name(word: str) -> bool:
 
 
 def _without_asides(text: str) -> str:
+    """Without each aside between commas after which the clause goes on with its verb."""
     kept, at = [], 0
     for aside in RELATIVE_ASIDE.finditer(text):
         following = aside.group("next")
