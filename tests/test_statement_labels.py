@@ -1050,6 +1050,10 @@ def test_a_share_s_whole_and_the_clause_acting_on_it_name_the_share() -> None:
          "Brenholt, fearing reprisals and repression.",
          "Almost the entire population of around 100,000 residents of the valley left for "
          "Brenholt"),
+        # an opening phrase that names a place stays ("Marchmont" is no month)
+        ("In Marchmont, the ferry crews of the harbour board walked off the job for the third "
+         "time in a single month this spring.",
+         "In Marchmont, the ferry crews of the harbour board walked off the job for the third…"),
         # short enough whole: the aside and the opening phrase are kept
         ("In 2029, the ferry, which is owned by the council, sank.",
          "In 2029, the ferry, which is owned by the council, sank"),

@@ -50,10 +50,16 @@ from triangulate.compare.link import (
 from triangulate.compare.slots import slot_claims
 from triangulate.compare.statements import Statement, saying_times, statements_of
 from triangulate.compare.updates import plan_reversals
-from triangulate.core.dates import DateInterval, day_of, value_in_words, values_compatible
+from triangulate.core.dates import (
+    CALENDAR_WORDS,
+    DateInterval,
+    day_of,
+    value_in_words,
+    values_compatible,
+)
 from triangulate.core.sources import Sources, keyed, original_of, source_name
 from triangulate.core.spans import split_at
-from triangulate.core.words import NUMBER_WORDS, is_calendar_word, verb_groups, word_set
+from triangulate.core.words import NUMBER_WORDS, verb_groups, word_set
 from triangulate.models import (
     Article,
     Claim,
@@ -538,10 +544,21 @@ def _content_stems(words: Iterable[str]) -> frozenset[str]:
     kept = set()
     for word in words:
         lowered = word.lower()
-        if lowered in STOP_WORDS or any(ch.isdigit() for ch in word) or is_calendar_word(lowered):
+        if lowered in STOP_WORDS or any(ch.isdigit() for ch in word) or _is_calendar_word(lowered):
             continue
         kept.add(stem(word))
     return frozenset(kept)
+
+
+_CALENDAR = re.compile(
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
+    r"(mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|year|month|week|day|"
+    r"morning|evening|night|early|late|mid"
+)
+
+
+def _is_calendar_word(lowered: str) -> bool:
+    return bool(_CALENDAR.fullmatch(lowered))
 
 
 def normalise_unit(unit: str) -> str:
@@ -863,12 +880,15 @@ def _a_word_of_prose(word: str, first: bool) -> bool:
     line of figures, not a stamp."""
     if word.isdigit() or (first and word.isupper() and len(word) <= 5):
         return False
-    return word.lower() not in STAMP_WORDS and not is_calendar_word(word.lower().rstrip("."))
+    lowered = word.lower().rstrip(".")
+    return lowered not in STAMP_WORDS and lowered not in CALENDAR_WORDS
 
 
+# The words of a time stamp besides months and weekdays (``CALENDAR_WORDS``)
 STAMP_WORDS = word_set(
     """a p m am pm on at by updated posted published last modified edt est cdt cst mdt mst pdt
-    pst gmt utc bst cet cest ist et pt"""
+    pst gmt utc bst cet cest ist et pt today yesterday tomorrow year month week day morning
+    evening night early late mid"""
 )
 
 
@@ -1296,8 +1316,12 @@ def _label(
         for m in ordered
     ]
     if all(label in BARE_LABELS for label in labels_found):  # no clause names it: guess
+        # (only a date's label guesses: a figure's is the same either way)
         labels_found = [
-            _about(m, text_of, holders.get((m.article, m.value_evidence.start))) for m in ordered
+            _about(m, text_of, holders.get((m.article, m.value_evidence.start)))
+            if m.kind == "time"
+            else label
+            for m, label in zip(ordered, labels_found, strict=True)
         ]
     full = [label for label in labels_found if label not in BARE_LABELS]
     named = [label for label in full if not labels.pronoun_led(label)]

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from triangulate.core.dates import CALENDAR_WORDS, WEEKDAY_NAMES
 from triangulate.core.words import (
     NUMBER_WORDS,
     PERSON_NOUNS,
@@ -20,7 +21,6 @@ from triangulate.core.words import (
     WORD,
     compiled_pattern,
     irregular_forms,
-    is_calendar_word,
     past_forms,
     verb_groups,
     word_set,
@@ -1380,8 +1380,7 @@ def stage_label(told: Iterable[tuple[str, Fact]]) -> str | None:
         happening = doer_of(sentence, fact)
         if not happening:
             continue
-        # its head noun, before any phrase after it ("withdrawal" of "... withdrawal from X")
-        head = re.split(r"\s+(?:of|from|in|at|to|by|on|for|with)\s+", happening)[0].split()[-1]
+        head = _head_word(happening)
         if head.isalpha() and head.islower() and _a_happening(head):
             return clipped(f"Stage of {happening}")
     return None
@@ -1425,8 +1424,7 @@ def _through_its_complement(sentence_text: str, phrase: str, date_text: str) -> 
 COMPLEMENT_DATE_LEADS = "in|on|at|during|since|from|by|until|through"
 # A date written without a preposition before it: a weekday, "last year", "this week"
 BARE_DAY = re.compile(
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:last|this|next)\s|yesterday|today"
-    r"|tomorrow|tonight)",
+    rf"(?:{'|'.join(WEEKDAY_NAMES)}|(?:last|this|next)\s|yesterday|today|tomorrow|tonight)",
     re.IGNORECASE,
 )
 ORDINAL_WORDS = word_set("first second third fourth fifth next last final past")
@@ -1566,9 +1564,18 @@ def _object_gap(fact: Fact) -> bool:
 
 
 def _was_or_were(noun: str) -> str:
-    head = re.split(r"\s+(?:of|in|on|at|between|from|for|with)\s+", noun)[0].split()[-1].lower()
+    head = _head_word(noun).lower()
     plural = head.endswith("s") and not head.endswith(("ss", "us", "is", "news"))
     return "were" if plural else "was"
+
+
+def _head_word(phrase: str) -> str:
+    """A noun phrase's head, its last word before a phrase qualifying it ("withdrawal" of
+    "the crews' withdrawal from Lindale", "truce" of "a truce between the two")."""
+    return HEAD_ENDS.split(phrase)[0].split()[-1]
+
+
+HEAD_ENDS = re.compile(r"\s+(?:of|from|in|at|to|by|on|for|with|between)\s+")
 
 
 def _when_written_in_full(sentence_text: str, fact: Fact | None, date_text: str) -> str:
@@ -2317,7 +2324,7 @@ def _without_opening_phrase(text: str) -> str:
 def _a_name(word: str) -> bool:
     """A capitalised word that is no month or weekday ("Ford", not "April" or "mid-April")."""
     parts = [p for p in re.split(r"[-‐]", word.strip(",.;:")) if p]
-    return any(p[:1].isupper() and not is_calendar_word(p.lower()) for p in parts)
+    return any(p[:1].isupper() and p.lower().rstrip(".") not in CALENDAR_WORDS for p in parts)
 
 
 def _without_asides(text: str) -> str:

@@ -19,20 +19,6 @@ from importlib import resources
 # A word: letters and digits, with inner apostrophes and hyphens ("don't", "so-called").
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
-# Words of the calendar, lower case: a month (written short or not), a weekday, and the words
-# days and their parts are told in ("today", "week", "morning", "late").
-_CALENDAR = re.compile(
-    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
-    r"(mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|year|month|week|day|"
-    r"morning|evening|night|early|late|mid"
-)
-
-
-def is_calendar_word(lowered: str) -> bool:
-    """Whether a lower-cased word is a word of the calendar ("april", "sept.", "monday")."""
-    return bool(_CALENDAR.fullmatch(lowered))
-
-
 # Closed-class English words (articles, prepositions, conjunctions, pronouns, auxiliaries,
 # a few adverbs) and the reporting verbs of news ("said", "according"): words that say
 # nothing of what a sentence is about. Quantifiers ("other", "many") are not in it.
