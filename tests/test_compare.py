@@ -355,12 +355,12 @@ def test_a_time_stamp_line_states_no_claim_but_a_line_of_figures_does(
 ) -> None:
     claims = compare_texts(
         encoder,
-        "HNS Nov 12, 2030, 05.\nThe Lindmouth ferry sank on Monday with 40 people aboard.",
+        "HNS Mar 3, 2030, 07.\nThe Lindmouth ferry sank on Monday with 40 people aboard.",
         "10:55 P.M. FEB. 2, 2031\nThe Lindmouth ferry sank on Monday, officials said.",
         "The club's striker ended the season with 31 goals.\n31 goals, 12 assists, 40 games",
     )
     cited = [e.text for c in claims for side in c.sides for e in side.evidence]
-    assert not any("Nov 12" in text or "FEB. 2" in text for text in cited)
+    assert not any("Mar 3" in text or "FEB. 2" in text for text in cited)
     assert "31 goals, 12 assists, 40 games" in cited
 
 

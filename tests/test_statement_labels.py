@@ -887,12 +887,12 @@ def test_a_participle_before_its_noun_stays_in_the_phrase() -> None:
 
 def test_a_period_a_participle_of_lasting_ties_to_a_noun_names_its_years() -> None:
     sentence = (
-        "The first Harwick war, spanning the late 80s and early 90s, ended with a treaty in 1994."
+        "The long Harwick strike, spanning the late 60s and early 70s, ended with a pay deal."
     )
-    fact = _fact(sentence, "first Harwick war", "end", "with treaty")
-    for written in ("late 80s", "early 90s"):
+    fact = _fact(sentence, "long Harwick strike", "end", "with pay deal")
+    for written in ("late 60s", "early 70s"):
         assert date_label(sentence, _time(sentence, written), fact, False) == (
-            "Years of the first Harwick war"
+            "Years of the long Harwick strike"
         )
 
 
@@ -945,20 +945,18 @@ def test_a_participle_after_an_auxiliary_is_no_noun_s() -> None:
 
 
 def test_a_relative_clause_s_object_is_what_its_date_dates() -> None:
-    sentence = "Last month, Harwick returned four border villages that it had seized in the 1990s."
-    fact = _fact(sentence, "Harwick", "seize", "that")
-    assert date_label(sentence, _time(sentence, "1990s"), fact, False) == (
-        "When the border villages were seized"
+    sentence = "The council sold the three old mills that it had bought in the 1970s."
+    fact = _fact(sentence, "council", "buy", "that")
+    assert date_label(sentence, _time(sentence, "1970s"), fact, False) == (
+        "When the old mills were bought"
     )
 
 
 def test_a_doer_the_reader_wrote_without_its_articles_is_found_as_written() -> None:
-    sentence = (
-        "On May 1, 2031, the offensive and the subsequent truce dissolved the Marrowby council."
-    )
-    fact = _fact(sentence, "offensive and subsequent truce", "dissolve", "Marrowby council")
+    sentence = "On May 1, 2031, the flood and the following storm destroyed the Marrowby pier."
+    fact = _fact(sentence, "flood and following storm", "destroy", "Marrowby pier")
     assert date_label(sentence, _time(sentence, "May 1, 2031"), fact, False) == (
-        "When the offensive and the subsequent truce dissolved the Marrowby council"
+        "When the flood and the following storm destroyed the Marrowby pier"
     )
 
 
@@ -978,22 +976,20 @@ def test_what_is_only_said_to_be_at_a_date_is_what_the_date_is_of() -> None:
 
 
 def test_a_date_that_ends_a_subordinate_clause_dates_that_clause() -> None:
-    sentence = (
-        "He said the guards appeared superfluous after Harwick regained the valley last year."
-    )
-    fact = _fact(sentence, "the guards", "appear", "superfluous")
+    sentence = "He said the guards seemed idle after Harwick reopened the old port last year."
+    fact = _fact(sentence, "the guards", "seem", "idle")
     assert date_label(sentence, _time(sentence, "last year"), fact, False) == (
-        "When Harwick regained the valley"
+        "When Harwick reopened the old port"
     )
 
 
 def test_a_noun_in_a_preposition_s_phrase_before_a_date_is_what_it_dates() -> None:
     sentence = (
-        "The ferries are leaving the bay, where they have been stationed as guards since the "
-        "end of a war in 2030, officials said."
+        "The ferries are leaving the bay, where they have been moored as a breakwater since the "
+        "end of a strike in 2030, officials said."
     )
-    fact = _fact(sentence, None, "station", "Lindale")
-    assert date_label(sentence, _time(sentence, "2030"), fact, False) == "Date of the war"
+    fact = _fact(sentence, None, "moor", "Lindale")
+    assert date_label(sentence, _time(sentence, "2030"), fact, False) == "Date of the strike"
     # "a team of divers on Sunday": who acted, not what the date is of
     sentence = "The hull was raised by a team of divers on Sunday."
     fact = _fact(sentence, "team of divers", "raise", "The hull")
@@ -1020,11 +1016,9 @@ def test_a_verb_that_goes_on_with_a_gerund_keeps_it_as_far_as_the_date() -> None
 
 
 def test_a_share_s_whole_and_the_clause_acting_on_it_name_the_share() -> None:
-    sentence = "Harwick took control of approximately 75 percent of the valley's farmland."
-    quantity = Quantity(
-        _at(sentence, "approximately 75 percent"), 75, "percent", "approximately", 70, 80
-    )
-    fact = _fact(sentence, "Harwick", "take", "control of approximately 75 percent of farmland")
+    sentence = "Harwick took control of roughly 60 percent of the valley's farmland."
+    quantity = Quantity(_at(sentence, "roughly 60 percent"), 60, "percent", "roughly", 55, 65)
+    fact = _fact(sentence, "Harwick", "take", "control of roughly 60 percent of farmland")
     assert figure_label(sentence, 0, quantity, fact) == (
         "Share of the valley's farmland that Harwick took control of"
     )
@@ -1043,13 +1037,12 @@ def test_a_share_s_whole_and_the_clause_acting_on_it_name_the_share() -> None:
          "The ferries called it off only months before the season"),
         # too long whole: an aside between commas, then the clause goes on with its verb
         ("The levy, which was first proposed by the harbour council in the spring of 2029, "
-         "had been agreed between the mayor of Harwick and her counterpart in Brenholt.",
-         "The levy had been agreed between the mayor of Harwick and her counterpart in Brenholt"),
+         "had been approved by the mayor of Harwick and the harbour council of Brenholt.",
+         "The levy had been approved by the mayor of Harwick and the harbour council of Brenholt"),
         # too long whole: a closing participle's phrase
-        ("Almost the entire population of around 100,000 residents of the valley left for "
-         "Brenholt, fearing reprisals and repression.",
-         "Almost the entire population of around 100,000 residents of the valley left for "
-         "Brenholt"),
+        ("Nearly all of the 4,000 workers of the valley's mills left for Brenholt, fearing the "
+         "floods and the cold.",
+         "Nearly all of the 4,000 workers of the valley's mills left for Brenholt"),
         # an opening phrase that names a place stays ("Marchmont" is no month)
         ("In Marchmont, the ferry crews of the harbour board walked off the job for the third "
          "time in a single month this spring.",
@@ -1071,8 +1064,8 @@ def test_a_sentence_as_a_label_says_its_main_clause(sentence: str, label: str) -
          "collapse of the sea wall and the flooding of the town.",
          "The harbour board withdrew its last ferry crews from the Lindale quays"),
         ("Orrin Pell said the closure, accompanied by the loss of the ferry licence to Harwick, "
-         "is a blow to the port's standing in the region.",
-         "Orrin Pell said the closure is a blow to the port's standing in the region"),
+         "is a setback for the port's trade.",
+         "Orrin Pell said the closure is a setback for the port's trade"),
         # the adjunct holds the clause's own verb, or counts from a time: kept (then cut)
         ("The ferry captain who retired from the Lindale line after 2029 was unaware of the "
          "rules that the board had set for the crews.",
@@ -1150,19 +1143,19 @@ def test_a_counted_noun_s_verb_that_needs_more_keeps_its_infinitive_or_is_left_o
 
 
 def test_a_share_named_as_the_value_of_a_measure_is_labelled_by_the_measure() -> None:
-    sentence = "Tests at the Lindale clinic found a blood alcohol level of about 0.41 percent."
-    quantity = _exactly(sentence, "0.41 percent", 0.41, "percent")
+    sentence = "Tests at the Lindale clinic found a blood alcohol level of about 0.19 percent."
+    quantity = _exactly(sentence, "0.19 percent", 0.19, "percent")
     assert figure_label(sentence, 0, quantity, None) == "Blood alcohol level"
 
 
 def test_an_update_of_a_happening_at_two_stages_is_labelled_by_the_happening() -> None:
-    begun = "The ferry crews' withdrawal from Lindale has begun."
-    done = "The harbour board announced the completion of the withdrawal."
+    begun = "The evacuation of the Lindale quays has begun."
+    done = "The harbour board announced the completion of the evacuation."
     told = [
-        (done, _fact(done, "harbour board", "announce", "completion of withdrawal")),
-        (begun, _fact(begun, "ferry crews' withdrawal from Lindale", "begin", None)),
+        (done, _fact(done, "harbour board", "announce", "completion of evacuation")),
+        (begun, _fact(begun, "evacuation of the Lindale quays", "begin", None)),
     ]
-    assert stage_label(told) == "Stage of the ferry crews' withdrawal from Lindale"
+    assert stage_label(told) == "Stage of the evacuation of the Lindale quays"
     # a person's start is no happening's stage
     sentence = "The new harbour master began on Monday."
     assert stage_label([(sentence, _fact(sentence, "new harbour master", "begin", None))]) is None

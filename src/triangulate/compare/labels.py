@@ -1404,9 +1404,9 @@ STAGE_VERBS = word_set("begin start end finish complete conclude resume")
 
 
 def _through_its_complement(sentence_text: str, phrase: str, date_text: str) -> str:
-    """ "Azerbaijan began" -> "Azerbaijan began blocking the road" (of "began blocking the
-    road in late 2022"): a verb that goes on with a gerund or an infinitive keeps it, as
-    far as the date."""
+    """ "Harwick began" -> "Harwick began blocking the road" (of "began blocking the road in
+    late 2030"): a verb that goes on with a gerund or an infinitive keeps it, as far as the
+    date."""
     last = phrase.split()[-1]
     lead = "" if BARE_DAY.match(date_text) else rf"\s+(?:{COMPLEMENT_DATE_LEADS})"
     found = compiled_pattern(
