@@ -40,7 +40,7 @@ from train_alignment import (
     read_rows,
 )
 from triangulate.compare.align import aligned
-from triangulate.compare.claims import compare, folded_repeats
+from triangulate.compare.claims import compare, folded_happenings, folded_repeats
 from triangulate.compare.statements import statements_of
 from triangulate.evaluation.ecbplus import event_groups, same_fact, training_topics
 from triangulate.models import Claim
@@ -84,6 +84,7 @@ def train_counts(data: Path, cache: Path, links: Sequence[float]) -> None:
             where = {(s.article, s.evidence.start): s.index for s in statements}
             found = agreements.statement_claims(groups_found, statements, articles, scores)
             found = [c for c in folded_repeats(found, articles) if c is not None]
+            found = folded_happenings(found, statements, articles)
             for claim in _agreed(found):
                 cited = [
                     (where[(e.article, e.start)], e.tentative) for e in claim.sides[0].evidence

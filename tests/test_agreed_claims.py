@@ -3,20 +3,23 @@ repeat of a claim folded into it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 from triangulate.compare.agreements import SURE_LINK, Answers, statement_claims
 from triangulate.compare.align import told_words
-from triangulate.compare.claims import _Draft, _without_repeats, folded_repeats
+from triangulate.compare.claims import _Draft, _without_repeats, folded_happenings, folded_repeats
 from triangulate.compare.labels import parses_whole
 from triangulate.compare.statements import statements_of
 from triangulate.models import Article, Claim, Evidence, Side
 from triangulate.readers.reader import read_many
 
+# Linked by the aligner as the tests say; by who did what, no two tell one happening (the
+# doers differ, or one has none), so the links alone decide which are cited surely.
 TEXTS = (
     "Port Ellis closed its ferry terminal on Monday.",
-    "Port Ellis shut its ferry terminal, the harbour office said.",
-    "Port Ellis closed its ferry terminal as the storm reached the coast.",
+    "They shut the ferry terminal at Port Ellis, the harbour office said.",
+    "The ferry terminal was closed as the storm reached the coast.",
 )
 OUTLETS = ("Coast Wire", "Velmar Post", "Harbour News")
 
@@ -55,9 +58,16 @@ def test_a_repeat_joins_the_claim_two_sources_state_surely_less_surely() -> None
     ]
 
 
-def test_claims_whose_sure_sentences_differ_stay_apart() -> None:
+def test_claims_of_one_label_sharing_a_sure_sentence_are_one_claim_citing_each_surely() -> None:
     claims = _claims({(0, 1): SURE_LINK, (0, 2): SURE_LINK, (1, 2): 0.0})
-    assert [sorted(c.sides[0].articles) for c in claims] == [["a0", "a1"], ["a0", "a2"]]
+    assert len(claims) == 1  # a0 is cited surely by both: one claim shown twice
+    evidence = claims[0].sides[0].evidence
+    assert [(e.article, e.tentative) for e in evidence] == [
+        ("a0", False),
+        ("a1", False),
+        ("a2", False),
+    ]
+    assert "3 independent sources state it" in claims[0].reason
 
 
 def _cited_surely(texts: tuple[str, ...], score: float = 0.9) -> set[str]:
@@ -286,12 +296,11 @@ def test_a_claim_repeated_under_its_label_by_an_inner_group_is_one_claim() -> No
     assert kept[1] is apart.claim
 
 
-def test_a_repeat_of_two_kept_claims_folds_into_the_first_and_one_citing_nothing_surely_too() -> (
-    None
-):
-    """A repeat whose sure sentences lie in two kept claims of its label folds into the one
-    with the most sure sentences, the earlier on a tie; a repeat citing nothing surely folds
-    into the first kept claim; a claim of another label is not looked at."""
+def test_repeats_of_a_label_fold_into_the_first_kept_claim_sharing_a_sure_sentence() -> None:
+    """Claims of one label citing a sentence surely that a kept claim cites surely fold into
+    the kept one with the most sure sentences, the earlier on a tie (what either cites surely
+    stays sure); a repeat citing nothing surely folds into the first kept claim; a claim of
+    another label is not looked at."""
     texts = {key: f"The ferry Velmar sank off Port Ellis, outlet {key} said." for key in "abcdefg"}
     articles = _outlets(texts)
     cited = partial(_cited, texts)
@@ -304,13 +313,30 @@ def test_a_repeat_of_two_kept_claims_folds_into_the_first_and_one_citing_nothing
     other = _agreed("A ferry sank", cited("a"), cited("g", tentative=True))
     kept = [d.claim for d in _without_repeats([repeat, first, second, unsure, other], articles)]
 
-    assert [c.sides[0].articles for c in kept] == [
-        ("a", "b", "c", "e", "f"),
-        ("a", "b", "d"),
-        ("a", "g"),
+    assert [c.sides[0].articles for c in kept] == [("a", "b", "c", "d", "e", "f"), ("a", "g")]
+    assert kept[1] is other.claim
+    assert [e.tentative for e in kept[0].sides[0].evidence] == [
+        False,
+        False,
+        False,
+        False,
+        True,
+        True,
     ]
-    assert kept[1] is second.claim and kept[2] is other.claim
-    assert [e.tentative for e in kept[0].sides[0].evidence] == [False, False, False, True, True]
+
+
+def test_a_sentence_a_repeat_cites_surely_is_cited_surely_where_the_kept_claim_doubted_it() -> None:
+    texts = {key: f"The ferry Velmar sank off Port Ellis, outlet {key} said." for key in "abc"}
+    cited = partial(_cited, texts)
+    label = "The ferry Velmar sank"
+    kept_claim = _agreed(label, cited("a"), cited("b"), cited("c", tentative=True))
+    repeat = _agreed(label, cited("a"), cited("c"))
+    (kept,) = [d.claim for d in _without_repeats([kept_claim, repeat], _outlets(texts))]
+    assert [(e.article, e.tentative) for e in kept.sides[0].evidence] == [
+        ("a", False),
+        ("b", False),
+        ("c", False),
+    ]
 
 
 def _outlets(texts: dict[str, str]) -> list[Article]:
@@ -403,3 +429,80 @@ def test_a_question_the_writer_asks_is_no_statement() -> None:
     assert "What did the harbour master know?" not in texts
     assert "Nobody has been arrested in the Port Ellis ferry inquiry." in texts
     assert any(t.startswith('"Who signed the ferry logs?"') for t in texts)
+
+
+def test_sentences_telling_one_happening_by_who_did_what_are_cited_surely_at_a_weak_link() -> None:
+    # linked at under an even chance, yet each tells the Talvanians leaving Brenholt:
+    # "withdrew" and "left" (one group of verbs), "completed their withdrawal" (a clause
+    # completing the happening its object names); "Talvania" and "Talvanians" one doer
+    surely = _cited_surely(
+        (
+            "The Talvanians withdrew their crews from Brenholt on Monday.",
+            "Talvania left Brenholt after the storm, the harbour office said.",
+            "The Talvanians completed their withdrawal from Brenholt.",
+        ),
+        score=SURE_LINK / 2,
+    )
+    assert surely == {"a0", "a1", "a2"}
+
+
+def test_a_part_a_denial_another_doer_or_no_doer_of_the_happening_is_no_sure_link() -> None:
+    surely = _cited_surely(
+        (
+            "The Talvanian crews withdrew from Brenholt on Monday.",
+            "The first Talvanian crews left Brenholt.",
+            "The Talvanian crews did not leave Brenholt.",
+            "Fishermen left Brenholt after the storm.",
+            "Talvanian crews are being withdrawn from Brenholt.",
+        ),
+        score=SURE_LINK / 2,
+    )
+    assert surely == {"a0"}
+
+
+def _happening_claims(texts: tuple[str, ...]) -> list[Claim]:
+    """Two agreed claims under labels of their own, one citing the first two sentences (one
+    per outlet), the other the second and third surely and any others less surely; with
+    those telling one happening folded."""
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published="2031-04-03")
+        for i, text in enumerate(texts)
+    ]
+    statements = statements_of(articles, read_many(articles))
+    first, shared, last, *doubted = (s.evidence for s in statements)
+    unsure = [replace(e, tentative=True) for e in doubted]
+    claims = [
+        _agreed("What the first sentence says", first, shared).claim,
+        _agreed("What the last sentence says", shared, last, *unsure).claim,
+    ]
+    return folded_happenings(claims, statements, articles)
+
+
+def test_claims_telling_one_happening_in_other_words_are_one_claim() -> None:
+    (claim,) = _happening_claims(
+        (
+            "The Talvanians withdrew their crews from Brenholt on Monday.",
+            "Talvania's crews left Brenholt after the storm, the harbour office said.",
+            "The Talvanian crews completed their withdrawal from Brenholt.",
+            "Fishermen left Brenholt after the storm.",  # cited less surely by the second
+        ),
+    )
+    evidence = claim.sides[0].evidence  # what the second cited less surely is not carried over
+    assert [(e.article, e.tentative) for e in evidence] == [
+        ("a0", False),
+        ("a1", False),
+        ("a2", False),
+    ]
+    assert claim.about == "What the first sentence says"
+    assert "3 independent sources state it" in claim.reason
+
+
+def test_claims_sharing_a_sentence_but_not_the_doer_stay_apart() -> None:
+    claims = _happening_claims(
+        (
+            "The Talvanians withdrew their crews from Brenholt on Monday.",
+            "Talvania's crews left Brenholt after the storm, the harbour office said.",
+            "Fishermen left Brenholt after the storm, the harbour office said.",
+        ),
+    )
+    assert [c.sides[0].articles for c in claims] == [("a0", "a1"), ("a1", "a2")]

@@ -178,14 +178,126 @@ def _surely_stating(
         for m in members:
             if m.index not in found and (
                 text[m.index] == text[candidate.index]
-                or (
-                    pair_score(scores, m.index, candidate.index) >= SURE_LINK
-                    and answers.carries(m, label)
-                )
+                or (_surely_linked(m, candidate, scores) and answers.carries(m, label))
             ):
                 sure.append(m)
                 found.add(m.index)
     return found
+
+
+def _surely_linked(
+    member: Statement, other: Statement, scores: dict[tuple[int, int], float]
+) -> bool:
+    """Whether the aligner's link of two sentences is sure: an even chance or more, or any
+    link between sentences whose slots tell one happening (:func:`one_happening`)."""
+    score = pair_score(scores, member.index, other.index)
+    return score >= SURE_LINK or (score > 0.0 and one_happening(member, other))
+
+
+def one_happening(first: Statement, second: Statement) -> bool:
+    """Whether two sentences tell one happening by who did what: a main clause of each with
+    alike verbs, of one polarity (a clause completing a happening tells it: "completed their
+    withdrawal" for "withdrew"), and doers sharing a word (a people's name and its country's
+    as one: "Russians", "Russia"), neither told as only a part ("the first crews left")."""
+    return any(
+        _alike_doers(mine, theirs)
+        and _negated(mine) == _negated(theirs)
+        and not _happening_verbs(mine).isdisjoint(_happening_verbs(theirs))
+        for mine in _main_facts(first)
+        for theirs in _main_facts(second)
+    )
+
+
+@lru_cache(maxsize=8192)  # statements hash by identity: each is asked of many times
+def happenings(statement: Statement) -> frozenset[str]:
+    """The verbs (with their groups) of the happenings a sentence's main clauses tell."""
+    return frozenset().union(*(_happening_verbs(f) for f in _main_facts(statement)))
+
+
+# Verbs that only bring a happening their object names to its end ("completed their
+# withdrawal", "finished the evacuation").
+_COMPLETING = word_set("complete finish conclude")
+# How a happening's noun is made from its verb ("withdrawal", "evacuation", "departure",
+# "arrest"): the ending taken off, and what the verb ends with instead.
+_NOUN_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("al", ""),
+    ("ation", "ate"),
+    ("ion", "e"),
+    ("ion", ""),
+    ("ure", "e"),
+    ("ure", ""),
+    ("ment", ""),
+    ("", ""),
+)
+# Words of a doer that tell only part of a happening ("the first personnel left"): another
+# stage of it than a report of the whole.
+_PART_WORDS = word_set("first initial some part")
+_SHORTEST_NAME = 4  # letters of a name that is the start of another ("Iran" of "Iranian")
+# What a people's word adds to its country's name ("Russia-n", "Iran-ian", "Israel-i"),
+# plurals folded
+_PEOPLE_ENDINGS = frozenset({"n", "an", "ian", "i"})
+
+
+@lru_cache(maxsize=8192)
+def _happening_verbs(fact: Fact) -> frozenset[str]:
+    """The verb (with its groups) of the happening a clause tells: its own, or the verb of
+    the happening its object names when it only completes it; none for a verb of saying or
+    one that tells no happening."""
+    if not fact.predicate:
+        return frozenset()
+    verb = _verb_key(fact.predicate)
+    if verb in _COMPLETING:
+        for word in words_of((fact.object or "").lower()):
+            made = _verb_of_noun(word)
+            if made is not None:
+                return _verbs(made)
+        return frozenset()
+    if verb in _NO_HAPPENING or verb in SPEECH_VERBS:
+        return frozenset()
+    return _verbs(verb)
+
+
+def _verb_of_noun(noun: str) -> str | None:
+    """The news verb a happening's noun is made from ("withdrawal" -> "withdraw"), if any."""
+    for ending, instead in _NOUN_ENDINGS:
+        if noun.endswith(ending) and len(noun) > len(ending) + 2:
+            verb = noun[: len(noun) - len(ending)] + instead
+            if verb_groups(verb):
+                return verb
+    return None
+
+
+def _negated(fact: Fact) -> bool:
+    return bool(fact.predicate and fact.predicate.startswith("not "))
+
+
+def _alike_doers(first: Fact, second: Fact) -> bool:
+    """Whether two clauses' doers share a word (a name and its people's as one) and tell
+    alike whether they are only a part. A clause without a doer (a passive: "forces are
+    being withdrawn") is compared by what it happened to, and only with another such."""
+    if (first.subject is None) != (second.subject is None):
+        return False
+    mine, theirs = _doer_words(first), _doer_words(second)
+    if not mine or not theirs or (mine & _PART_WORDS) != (theirs & _PART_WORDS):
+        return False
+    return any(_one_word(a, b) for a in mine - _PART_WORDS for b in theirs - _PART_WORDS)
+
+
+def _doer_words(fact: Fact) -> frozenset[str]:
+    who = _who(fact)
+    return content_words(who) if who else frozenset()
+
+
+def _one_word(first: str, second: str) -> bool:
+    """Stems of one word, or a name and its people's ("russia", "russian")."""
+    if first == second:
+        return True
+    short, long = sorted((first, second), key=len)
+    return (
+        len(short) >= _SHORTEST_NAME
+        and long.startswith(short)
+        and long[len(short) :] in _PEOPLE_ENDINGS
+    )
 
 
 # Verbs that tell no happening of their own: a sentence sharing only these with the claim's
@@ -372,11 +484,16 @@ def _tells_a_happening_of(member: Statement, statement: Statement) -> bool:
     relative clause's verb that the member tells only in one of its own is not enough: "a man
     who was fired ... shot three people" shares "fired" with "a man ... from which he was
     fired ... was arrested" but tells no arrest; "... transported to the village and
-    pronounced dead" tells "returned to the village, where he was pronounced dead"."""
+    pronounced dead" tells "returned to the village, where he was pronounced dead". A clause
+    completing a happening its object names tells it ("completed their withdrawal")."""
     main, told = _key_verbs(statement)
     if not told:
         return True  # no happening to ask for
-    return not main.isdisjoint(member.unit.verbs) or not told.isdisjoint(member.unit.predicates)
+    return (
+        not main.isdisjoint(member.unit.verbs)
+        or not told.isdisjoint(member.unit.predicates)
+        or any(not main.isdisjoint(_happening_verbs(f)) for f in member.facts)
+    )
 
 
 @lru_cache(maxsize=8192)  # statements hash by identity: one is a label of many members
