@@ -283,6 +283,7 @@ def _alike_doers(first: Fact, second: Fact) -> bool:
     return any(_one_word(a, b) for a in mine - _PART_WORDS for b in theirs - _PART_WORDS)
 
 
+@lru_cache(maxsize=8192)
 def _doer_words(fact: Fact) -> frozenset[str]:
     who = _who(fact)
     return content_words(who) if who else frozenset()

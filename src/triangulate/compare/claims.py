@@ -1786,13 +1786,14 @@ def _happenings_folded_once(
         return _tells_alike(surely[mine], surely[theirs], at)
 
     kept: list[Claim | None] = list(claims)
-    firsts: list[int] = []
+    firsts: dict[int, int] = {}  # each kept claim -> its place among the kept
     holding: dict[_Place, set[int]] = {}  # a sure sentence -> the kept claims citing it
     for index in sorted(agreed, key=lambda i: -len(surely[i])):
         sharing = set().union(*(holding.get(p, set()) for p in surely[index]))
-        into = next((k for k in firsts if k in sharing and _one_story(index, k)), None)
+        candidates = sorted(sharing, key=firsts.__getitem__)  # a few: those citing its sentences
+        into = next((k for k in candidates if _one_story(index, k)), None)
         if into is None:
-            firsts.append(index)
+            firsts[index] = len(firsts)
             into = index
         else:
             taking = kept[into]
@@ -1838,17 +1839,17 @@ def _repeats(order: Sequence[int], surely: Mapping[int, set[_Place]]) -> Iterato
     sure sentences first) that cites surely a sentence an earlier kept claim cites surely,
     the first such (what it cites surely is then that claim's too); the others are kept. A
     claim citing nothing surely folds into the first kept one."""
-    firsts: list[int] = []
+    firsts: dict[int, int] = {}  # each kept claim -> its place among the kept
     holding: dict[_Place, set[int]] = {}  # a sure sentence -> the kept claims citing it
     for index in order:
         sentences = surely[index]
         if sentences:
             sharing = set().union(*(holding.get(e, set()) for e in sentences))
-            into = next((k for k in firsts if k in sharing), None)
+            into = min(sharing, key=firsts.__getitem__) if sharing else None
         else:
-            into = firsts[0] if firsts else None
+            into = next(iter(firsts), None)
         if into is None:
-            firsts.append(index)
+            firsts[index] = len(firsts)
             into = index
         else:
             yield index, into
