@@ -1077,6 +1077,37 @@ def test_a_long_sentence_as_a_label_loses_its_adjuncts(sentence: str, label: str
     assert clause_label(sentence) == label
 
 
+def test_a_sentence_a_few_words_over_the_length_is_shown_whole() -> None:
+    # 19 words: cut at 16 it lost the end of its last phrase ("… for flooded…")
+    sentence = (
+        "In Eastford, dock workers gathered outside the harbour office on Monday to demand "
+        "compensation for flooded warehouses and ruined stock."
+    )
+    assert clause_label(sentence) == sentence.rstrip(".")
+    longer = sentence.replace("ruined stock", "the ruined stock of the Lindale mills")
+    assert clause_label(longer).endswith("…")  # 23 words: cut
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("The new levy would have given the harbour board of Harwick a great deal of power, but "
+         "it would have cost the ferry crews most of their rights.",
+         "The new levy would have given the harbour board of Harwick a great deal of power"),
+        ("Revenue at the Lindale plant rose sharply over the whole of the last quarter of the "
+         "year; costs at the Westbury site fell.",
+         "Revenue at the Lindale plant rose sharply over the whole of the last quarter of the year"),
+        # ", and" also ends a list: no second clause is cut there
+        ("The Talvanian crews withdrew all their boats, trucks, cranes, and pumps from the "
+         "quays of Lindale and Brenholt and the Westbury yards.",
+         "The Talvanian crews withdrew all their boats, trucks, cranes, and pumps from the quays "
+         "of Lindale…"),
+    ],
+)  # fmt: skip
+def test_a_long_sentence_of_two_clauses_is_labelled_by_its_first(sentence: str, label: str) -> None:
+    assert clause_label(sentence) == label
+
+
 def test_an_aside_is_kept_when_the_clause_does_not_go_on_with_its_verb() -> None:
     # ", where ..., took": the aside ends a list, not the subject's phrase
     sentence = (

@@ -2008,6 +2008,7 @@ HEDGE_WORDS = word_set("nearly almost about around some more over roughly approx
 TIME_NOUNS = word_set("time times moment day days week weeks month months year years hour hours")
 LABEL_OBJECT_WORDS = 9
 CLAUSE_WORDS = 16
+CLAUSE_SLACK = 4  # words over CLAUSE_WORDS a clause may run to and be shown whole
 # "..., police Lt. A. Smith said." / "According to X, ...": who said it, not what was said.
 TRAILING_ATTRIBUTION = re.compile(
     r"[,;]\s*[\"'\u201d\u2019]*\s*(?:[^,;]{0,80}?\s)?(?:said|says|told\s+[^,;]{1,40}|reported"
@@ -2254,7 +2255,15 @@ def clause_label(sentence: str) -> str:
     text = PRONOUN_SPEECH.sub("", LEADING_ATTRIBUTION.sub("", sentence.strip()))
     text = TRAILING_ATTRIBUTION.sub("", text).strip()
     text = text.strip(" \"'\u201c\u201d\u2018\u2019").rstrip(".!?;:, ")
-    return clipped(_without_stray_quote(tidy(_main_clause(text) or sentence)), CLAUSE_WORDS)
+    return _clause_clipped(_without_stray_quote(tidy(_main_clause(text) or sentence)))
+
+
+def _clause_clipped(text: str) -> str:
+    """A clause as a label: whole when it is at most a few words over the length a label
+    aims at (a cut there leaves out the last words of its last phrase), else cut."""
+    if len(text.split()) <= CLAUSE_WORDS + CLAUSE_SLACK:
+        return sentence_case(text.rstrip(",;:"))
+    return clipped(text, CLAUSE_WORDS)
 
 
 def _main_clause(text: str) -> str:
@@ -2272,6 +2281,7 @@ def _main_clause(text: str) -> str:
     for shorten in (
         _without_asides,
         _without_closing_phrase,
+        _without_second_clause,
         _without_opening_phrase,
         _without_closing_adjunct,
     ):
@@ -2305,6 +2315,13 @@ ADJUNCT_LEADS = word_set("even just right long soon not only ever")  # "even tho
 FINITE_AUXILIARY = re.compile(
     r"\b(?:is|are|was|were|could|would|will|can|may|might|must|should|has|have|had)\b"
 )
+
+
+def _without_second_clause(text: str) -> str:
+    """The first of two clauses a contrast or a semicolon joins ("X rose, but Y fell";
+    "X rose; Y fell"): a main clause of its own, the news the sentence opens with."""
+    second = SECOND_CLAUSE.search(text)
+    return text[: second.start()] if second else text
 
 
 def _without_closing_phrase(text: str) -> str:
@@ -2365,6 +2382,8 @@ RELATIVE_ASIDE = re.compile(
     r",\s+(?:which|who|whom|whose|also\s+known\s+as|known\s+as|[a-z]+ed\s+by)\b"
     r"[^,;:\"\u201c\u201d()`]{1,100},\s+(?=(?P<next>[a-z]+)\b)"
 )
+# Where a second clause starts: not ", and", which also joins the last of a list
+SECOND_CLAUSE = re.compile(r"(?:,\s+(?:but|while|whereas|although|though|yet)|;)\s+")
 CLOSING_PHRASE = re.compile(
     r",\s+(?:(?:which|who|whom|whose|where)\b|[a-z]{2,}ing\b)[^,;:\"\u201c\u201d]*$"
 )
