@@ -9,7 +9,9 @@ counted right when the two sentences share a gold fact (a lenient test: sharing 
 needed for stating the same, not enough); recall is over the (sentence, other source) pairs
 where some sentence of that source shares a fact. Rules: the summary's own (TF-IDF cosine
 within the dossier, and the share of the sentence's TF-IDF weight the other holds), TF-IDF
-alone, and MiniLM cosine at several thresholds.
+alone, MiniLM cosine at several thresholds, and the sentences an agreed claim of the
+dossier cites surely beside the sentence (with the summary's rule, and with its tests of
+figures and people).
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from triangulate.compare.claims import compare
 from triangulate.compose import summary
-from triangulate.models import Article
+from triangulate.models import Article, Claim
 from triangulate.nlp.encoder import FloatArray, load_encoder
 from triangulate.readers.reader import read_many
 
@@ -35,6 +38,9 @@ class Event:
     vectors: FloatArray
     facts: list[set[str]]  # the gold facts each candidate states
     figures: set[str]  # the gold facts that are figures (counts, sums, ages)
+    # for each candidate (by id), the candidates an agreed statement claim of the dossier
+    # cites surely with it
+    sure_with: dict[int, set[int]]
 
 
 def load_event(events: Path, gold: Path, name: str) -> Event:
@@ -64,8 +70,33 @@ def load_event(events: Path, gold: Path, name: str) -> Event:
         }
         for c in found
     ]
-    vectors = load_encoder().encode([c.sentence.text for c in found])
-    return Event(found, vectors, facts, figures)
+    encoder = load_encoder()
+    vectors = encoder.encode([c.sentence.text for c in found])
+    return Event(
+        found, vectors, facts, figures, _sure_with(found, compare(articles, readings, encoder))
+    )
+
+
+def _sure_with(found: Sequence[summary.Candidate], claims: Sequence[Claim]) -> dict[int, set[int]]:
+    """For each candidate, the others an agreed statement claim cites surely beside it."""
+    with_it: dict[int, set[int]] = {id(c): set() for c in found}
+    for claim in claims:
+        if claim.status != "agreed" or claim.kind != "statement":
+            continue
+        sure = [e for side in claim.sides for e in side.evidence if not e.tentative]
+        held = [
+            c
+            for c in found
+            if any(
+                e.article == c.sentence.article
+                and e.start < c.sentence.end
+                and c.sentence.start < e.end
+                for e in sure
+            )
+        ]
+        for c in held:
+            with_it[id(c)].update(id(o) for o in held if o.source != c.source)
+    return with_it
 
 
 @dataclass
@@ -80,6 +111,7 @@ class Score:
 def score(events: Sequence[Event], rule: Rule) -> Score:
     right = wrong = possible = figure_cited = figure_told = 0
     for event in events:
+        _CURRENT[:] = [event]
         for i, candidate in enumerate(event.found):
             if not event.facts[i]:
                 continue
@@ -111,8 +143,33 @@ def score(events: Sequence[Event], rule: Rule) -> Score:
     )
 
 
+_CURRENT: list[Event] = []  # the event being scored, for the rules reading its claims
+
+
 def summary_rule(candidate: summary.Candidate, other: summary.Candidate, _: float) -> bool:
     return bool(summary.backers(candidate, [other]))
+
+
+def claims_rule(candidate: summary.Candidate, other: summary.Candidate, meaning: float) -> bool:
+    """The summary's rule, or a sentence an agreed claim cites surely beside the sentence."""
+    return summary_rule(candidate, other, meaning) or claims_only_rule(candidate, other, meaning)
+
+
+def claims_told_rule(
+    candidate: summary.Candidate, other: summary.Candidate, meaning: float
+) -> bool:
+    """The summary's rule, or a sentence an agreed claim cites surely beside the sentence that
+    tells its figures and names no one else (the summary rule's other tests)."""
+    return summary_rule(candidate, other, meaning) or (
+        claims_only_rule(candidate, other, meaning)
+        and summary._tells_figures(candidate, other)
+        and not summary._other_people(candidate, other)
+    )
+
+
+def claims_only_rule(candidate: summary.Candidate, other: summary.Candidate, _: float) -> bool:
+    """A sentence an agreed claim cites surely beside the sentence."""
+    return id(other) in _CURRENT[0].sure_with.get(id(candidate), set())
 
 
 def words_only_rule(candidate: summary.Candidate, other: summary.Candidate, _: float) -> bool:
@@ -128,6 +185,9 @@ def rules() -> dict[str, Rule]:
     found: dict[str, Rule] = {
         "summary (TF-IDF >= 0.3, covers >= 0.35, figures told)": summary_rule,
         "summary's words alone (TF-IDF >= 0.3, covers >= 0.35)": words_only_rule,
+        "agreed claims' sure sentences alone": claims_only_rule,
+        "summary, else agreed claims' sure sentences": claims_rule,
+        "summary, else agreed claims' sure sentences telling its figures": claims_told_rule,
     }
     found["TF-IDF cosine >= 0.3"] = lambda c, o, _: summary.cosine(c.vector, o.vector) >= 0.3
     for threshold in (0.6, 0.7, 0.8):
