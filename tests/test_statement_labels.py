@@ -1108,6 +1108,46 @@ def test_a_long_sentence_of_two_clauses_is_labelled_by_its_first(sentence: str, 
     assert clause_label(sentence) == label
 
 
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        # the saying's day and its "that" leave a long label
+        ("The harbour board of Lindale said on Thursday night that the ferry crews had taken "
+         "down most of their pumps on the old quays.",
+         "The harbour board of Lindale said the ferry crews had taken down most of their pumps "
+         "on the old quays"),
+        # an editor's words in brackets and a closing date leave a label too long whole
+        ('"The removal of the pumps, cranes, and trucks of the Talvanian crews [at the quays] '
+         'from Brenholt and Lindale was completed on June 14," the board said.',
+         "The removal of the pumps, cranes, and trucks of the Talvanian crews from Brenholt and "
+         "Lindale was completed"),
+        # short enough whole: the brackets and the date stay
+        ("The crews [of Talvania] left Brenholt on June 14.",
+         "The crews [of Talvania] left Brenholt on June 14"),
+    ],
+)  # fmt: skip
+def test_a_long_label_loses_the_saying_s_day_an_editor_s_words_and_a_closing_date(
+    sentence: str, label: str
+) -> None:
+    assert clause_label(sentence) == label
+
+
+def test_a_date_s_clause_is_shown_whole_up_to_the_length_of_a_sentence_label() -> None:
+    sentence = (
+        "On January 1, 2029, the winter storm and the spring tides closed the ferry terminals "
+        "of the Lindale harbour board."
+    )
+    doer, closed = (
+        "winter storm and the spring tides",
+        "ferry terminals of the Lindale harbour board",
+    )
+    fact = _fact(sentence, doer, "close", closed)
+    assert date_label(sentence, _time(sentence, "January 1, 2029"), fact, False) == (
+        "When the winter storm and the spring tides closed the ferry terminals of the Lindale "
+        "harbour board"
+    )
+
+
 def test_an_aside_is_kept_when_the_clause_does_not_go_on_with_its_verb() -> None:
     # ", where ..., took": the aside ends a list, not the subject's phrase
     sentence = (

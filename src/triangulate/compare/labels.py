@@ -1361,10 +1361,10 @@ def date_label(
         fits = len(longer.split()) < LABEL_WORDS  # with "When", not clipped
         phrase = longer if fits and not _dangling(longer, ends_on_verb) else phrase
     if phrase and not _dangling(phrase, ends_on_verb):
-        return clipped(f"When {_common_noun_lowered(phrase, sentence_text, fact)}")
+        return _clause_clipped(f"When {_common_noun_lowered(phrase, sentence_text, fact)}")
     named = _what_the_date_is_of(sentence_text, time, as_read) if guessing else ""
     if named:
-        return clipped(named)
+        return _clause_clipped(named) if named.startswith("When ") else clipped(named)
     return "Time of day" if CLOCK_ONLY.fullmatch(time.evidence.text.strip()) else "Date"
 
 
@@ -2261,7 +2261,7 @@ def clause_label(sentence: str) -> str:
 def _clause_clipped(text: str) -> str:
     """A clause as a label: whole when it is at most a few words over the length a label
     aims at (a cut there leaves out the last words of its last phrase), else cut."""
-    if len(text.split()) <= CLAUSE_WORDS + CLAUSE_SLACK:
+    if not _over_a_label(text):
         return sentence_case(text.rstrip(",;:"))
     return clipped(text, CLAUSE_WORDS)
 
@@ -2282,8 +2282,11 @@ def _main_clause(text: str) -> str:
         _without_asides,
         _without_closing_phrase,
         _without_second_clause,
+        _without_saying_day,
         _without_opening_phrase,
         _without_closing_adjunct,
+        _without_editorial_insert,
+        _without_closing_date,
     ):
         if len(text.split()) <= CLAUSE_WORDS:
             break
@@ -2322,6 +2325,38 @@ def _without_second_clause(text: str) -> str:
     "X rose; Y fell"): a main clause of its own, the news the sentence opens with."""
     second = SECOND_CLAUSE.search(text)
     return text[: second.start()] if second else text
+
+
+def _without_saying_day(text: str) -> str:
+    """Without the day between a verb of saying and what was said, and the "that" before it
+    ("said on Thursday night that the crews ..." -> "said the crews ..."): the saying's day,
+    not what the label says."""
+    return SAYING_DAY.sub(r"\g<verb> ", text, count=1)
+
+
+def _without_editorial_insert(text: str) -> str:
+    """Without an editor's words in brackets ("the contingent [in Karabakh] from ..."), when
+    the label would be cut with them: they may stand for a word the speaker said ("which
+    [answer]"), and stay when there is room."""
+    return EDITORIAL_INSERT.sub("", text) if _over_a_label(text) else text
+
+
+def _without_closing_date(text: str) -> str:
+    """Without a closing date ("... was completed on June 12", "... in 2029"): a date is a
+    claim of its own; the label says what happened. Only when the label would be cut
+    without it."""
+    found = CLOSING_DATE.search(text)
+    if found is None or not _over_a_label(text):
+        return text
+    words = [w.lower().strip(".,") for w in found.group("date").split()]
+    if all(w.isdigit() or w in CALENDAR_WORDS or w in DATE_HEDGES for w in words):
+        return text[: found.start()]
+    return text
+
+
+def _over_a_label(text: str) -> bool:
+    """Too long to be shown whole as a label (:func:`_clause_clipped`)."""
+    return len(text.split()) > CLAUSE_WORDS + CLAUSE_SLACK
 
 
 def _without_closing_phrase(text: str) -> str:
@@ -2382,6 +2417,17 @@ RELATIVE_ASIDE = re.compile(
     r",\s+(?:which|who|whom|whose|also\s+known\s+as|known\s+as|[a-z]+ed\s+by)\b"
     r"[^,;:\"\u201c\u201d()`]{1,100},\s+(?=(?P<next>[a-z]+)\b)"
 )
+# An editor's insertion in a quotation ("the contingent [in Karabakh] from ..."): no words of
+# the sentence's own
+EDITORIAL_INSERT = re.compile(r"\s*\[[^\[\]]{1,40}\]")
+SAYING_DAY = re.compile(
+    r"\b(?P<verb>said|says|told\s+\w+|stated|announced|confirmed|reported|added|warned)\s+"
+    r"(?:(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+)?that\s+"
+    r"(?=(?:the|a|an|its|their|his|her|it|he|she|they|this|these)\b)"
+)
+CLOSING_DATE = re.compile(r",?\s+(?:on|in)\s+(?P<date>[\w,. -]{1,24})$")
+DATE_HEDGES = word_set("early late mid")
 # Where a second clause starts: not ", and", which also joins the last of a list
 SECOND_CLAUSE = re.compile(r"(?:,\s+(?:but|while|whereas|although|though|yet)|;)\s+")
 CLOSING_PHRASE = re.compile(
