@@ -484,14 +484,18 @@ def test_claims_telling_one_happening_in_other_words_are_one_claim() -> None:
             "The Talvanians withdrew their crews from Brenholt on Monday.",
             "Talvania's crews left Brenholt after the storm, the harbour office said.",
             "The Talvanian crews completed their withdrawal from Brenholt.",
-            "Fishermen left Brenholt after the storm.",  # cited less surely by the second
+            # cited less surely by the second: carried over, less surely, when it tells the
+            # happening, left out when it tells another
+            "Fishermen left Brenholt after the storm.",
+            "The storm flooded the quays of Brenholt.",
         ),
     )
-    evidence = claim.sides[0].evidence  # what the second cited less surely is not carried over
+    evidence = claim.sides[0].evidence
     assert [(e.article, e.tentative) for e in evidence] == [
         ("a0", False),
         ("a1", False),
         ("a2", False),
+        ("a3", True),
     ]
     assert claim.about == "What the first sentence says"
     assert "3 independent sources state it" in claim.reason

@@ -1754,10 +1754,12 @@ def folded_happenings(
     a claim of the other), and each sentence it alone cites surely tells one happening with
     one the other cites surely (``agreements.one_happening``: alike verbs, the same doer).
     What either cites surely stays sure, and the kept claim's label stays; what the folded
-    claim cites less surely is left out (it was less sure of stating that claim's label, not
-    the kept one's; carried over, on factalign-dev it added pairs of sources the gold mostly
-    does not share). Folded claims are looked at again, until none folds: two kept claims
-    may meet through what the folds added."""
+    claim cites less surely comes along, less surely, only when it tells one of the kept
+    claim's happenings (it was less sure of stating the folded claim's label, not the kept
+    one's; all carried over, on factalign-dev it added pairs of sources the gold mostly does
+    not share; none carried, a source telling the happening in other words was said to
+    leave it out). Folded claims are looked at again, until none folds: two kept claims may
+    meet through what the folds added."""
     at = {_place(s.evidence): s for s in statements}
     while True:
         folded = _happenings_folded_once(claims, at, articles)
@@ -1798,7 +1800,8 @@ def _happenings_folded_once(
         else:
             taking = kept[into]
             assert taking is not None  # a claim others fold into is never dropped
-            kept[into] = _folded(taking, _only_sure(claims[index]))
+            common = _common_happenings(surely[into], at) or frozenset()
+            kept[into] = _folded(taking, _telling(claims[index], common, at))
             kept[index] = None
             surely[into] = surely[into] | surely[index]
         for place in surely[index]:
@@ -1811,10 +1814,15 @@ def _happenings_folded_once(
     ]
 
 
-def _only_sure(claim: Claim) -> Claim:
-    """``claim`` citing only what it cites surely."""
+def _telling(claim: Claim, told: frozenset[str], at: Mapping[_Place, Statement]) -> Claim:
+    """``claim`` citing what it cites surely, and what it cites less surely that tells one
+    of the happenings ``told`` (verbs and their groups)."""
     side = claim.sides[0]
-    evidence = tuple(e for e in side.evidence if not e.tentative)
+    evidence = tuple(
+        e
+        for e in side.evidence
+        if not e.tentative or (_place(e) in at and not happenings(at[_place(e)]).isdisjoint(told))
+    )
     return replace(claim, sides=(replace(side, evidence=evidence),))
 
 
