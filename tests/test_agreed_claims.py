@@ -325,6 +325,23 @@ def test_repeats_of_a_label_fold_into_the_first_kept_claim_sharing_a_sure_senten
     ]
 
 
+def test_figure_claims_of_one_label_sharing_a_sentence_stay_apart() -> None:
+    """Two figures of one label may share a sentence that gives both ("two games, then three
+    more"): each claim keeps its own, folded only when its sentences all lie in the other's."""
+    texts = {
+        key: f"The Velmar ferry made two crossings, then three, outlet {key} said." for key in "abc"
+    }
+    articles = _outlets(texts)
+    cited = partial(_cited, texts)
+    label = "Number of crossings"
+    two = _agreed(label, cited("a"), cited("b"))
+    three = _agreed(label, cited("b"), cited("c"))
+    inner = _agreed(label, cited("a"))
+    figures = [_Draft(replace(d.claim, kind="figure"), d.rank) for d in (two, three, inner)]
+    kept = [d.claim for d in _without_repeats(figures, articles)]
+    assert [c.sides[0].articles for c in kept] == [("a", "b"), ("b", "c")]
+
+
 def test_a_sentence_a_repeat_cites_surely_is_cited_surely_where_the_kept_claim_doubted_it() -> None:
     texts = {key: f"The ferry Velmar sank off Port Ellis, outlet {key} said." for key in "abc"}
     cited = partial(_cited, texts)

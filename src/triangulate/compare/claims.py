@@ -1722,7 +1722,9 @@ def folded_repeats(
     widened: set[int] = set()  # the claims that took sentences of a repeat
     for same in by_label.values():
         surely = {index: _surely(claims[index]) for index in same}  # each claim's once
-        for index, into in _repeats(sorted(same, key=lambda i: -len(surely[i])), surely):
+        sharing = all(claims[index].kind == "statement" for index in same)
+        order = sorted(same, key=lambda i: -len(surely[i]))
+        for index, into in _repeats(order, surely, sharing):
             taking = kept[into]
             assert taking is not None  # a claim others fold into is never dropped
             kept[into] = _folded(taking, claims[index])
@@ -1842,18 +1844,23 @@ def _tells_alike(mine: set[_Place], theirs: set[_Place], at: Mapping[_Place, Sta
     )
 
 
-def _repeats(order: Sequence[int], surely: Mapping[int, set[_Place]]) -> Iterator[tuple[int, int]]:
+def _repeats(
+    order: Sequence[int], surely: Mapping[int, set[_Place]], sharing: bool
+) -> Iterator[tuple[int, int]]:
     """(repeat, the claim it folds into) for each claim of ``order`` (one label's, the most
-    sure sentences first) that cites surely a sentence an earlier kept claim cites surely,
-    the first such (what it cites surely is then that claim's too); the others are kept. A
-    claim citing nothing surely folds into the first kept one."""
+    sure sentences first) that cites surely a sentence an earlier kept claim cites surely
+    (``sharing``: statements) or whose sure sentences all lie among that claim's (figures and
+    dates: two claims of one label sharing a sentence may give two values, "two games" and
+    "three games"), the first such; the others are kept. A claim citing nothing surely folds
+    into the first kept one."""
     firsts: dict[int, int] = {}  # each kept claim -> its place among the kept
     holding: dict[_Place, set[int]] = {}  # a sure sentence -> the kept claims citing it
     for index in order:
         sentences = surely[index]
         if sentences:
-            sharing = set().union(*(holding.get(e, set()) for e in sentences))
-            into = min(sharing, key=firsts.__getitem__) if sharing else None
+            found = set().union(*(holding.get(e, set()) for e in sentences))
+            held = sorted(found, key=firsts.__getitem__)  # a few: those citing its sentences
+            into = next((k for k in held if sharing or sentences <= surely[k]), None)
         else:
             into = next(iter(firsts), None)
         if into is None:
