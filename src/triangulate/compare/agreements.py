@@ -198,7 +198,7 @@ def one_happening(first: Statement, second: Statement) -> bool:
     """Whether two sentences tell one happening by who did what: a main clause of each with
     alike verbs, of one polarity (a clause completing a happening tells it: "completed their
     withdrawal" for "withdrew"), and doers sharing a word (a people's name and its country's
-    as one: "Russians", "Russia"), neither told as only a part ("the first crews left")."""
+    as one: "Talvanians", "Talvania"), neither told as only a part ("the first crews left")."""
     return any(
         _alike_doers(mine, theirs)
         and _negated(mine) == _negated(theirs)
@@ -233,7 +233,7 @@ _NOUN_ENDINGS: tuple[tuple[str, str], ...] = (
 # stage of it than a report of the whole.
 _PART_WORDS = word_set("first initial some part")
 _SHORTEST_NAME = 4  # letters of a name that is the start of another ("Iran" of "Iranian")
-# What a people's word adds to its country's name ("Russia-n", "Iran-ian", "Israel-i"),
+# What a people's word adds to its country's name ("Talvania-n", "Iran-ian", "Israel-i"),
 # plurals folded
 _PEOPLE_ENDINGS = frozenset({"n", "an", "ian", "i"})
 
@@ -273,8 +273,8 @@ def _negated(fact: Fact) -> bool:
 
 def _alike_doers(first: Fact, second: Fact) -> bool:
     """Whether two clauses' doers share a word (a name and its people's as one) and tell
-    alike whether they are only a part. A clause without a doer (a passive: "forces are
-    being withdrawn") is compared by what it happened to, and only with another such."""
+    alike whether they are only a part. A clause without a doer (a passive: "crews are
+    being evacuated") is compared by what it happened to, and only with another such."""
     if (first.subject is None) != (second.subject is None):
         return False
     mine, theirs = _doer_words(first), _doer_words(second)
@@ -290,7 +290,7 @@ def _doer_words(fact: Fact) -> frozenset[str]:
 
 
 def _one_word(first: str, second: str) -> bool:
-    """Stems of one word, or a name and its people's ("russia", "russian")."""
+    """Stems of one word, or a name and its people's ("talvania", "talvanian")."""
     if first == second:
         return True
     short, long = sorted((first, second), key=len)

@@ -2335,7 +2335,7 @@ def _without_saying_day(text: str) -> str:
 
 
 def _without_editorial_insert(text: str) -> str:
-    """Without an editor's words in brackets ("the contingent [in Karabakh] from ..."), when
+    """Without an editor's words in brackets ("the crews [in Lindale] from ..."), when
     the label would be cut with them: they may stand for a word the speaker said ("which
     [answer]"), and stay when there is room."""
     return EDITORIAL_INSERT.sub("", text) if _over_a_label(text) else text
@@ -2417,12 +2417,12 @@ RELATIVE_ASIDE = re.compile(
     r",\s+(?:which|who|whom|whose|also\s+known\s+as|known\s+as|[a-z]+ed\s+by)\b"
     r"[^,;:\"\u201c\u201d()`]{1,100},\s+(?=(?P<next>[a-z]+)\b)"
 )
-# An editor's insertion in a quotation ("the contingent [in Karabakh] from ..."): no words of
+# An editor's insertion in a quotation ("the crews [in Lindale] from ..."): no words of
 # the sentence's own
 EDITORIAL_INSERT = re.compile(r"\s*\[[^\[\]]{1,40}\]")
 SAYING_DAY = re.compile(
     r"\b(?P<verb>said|says|told\s+\w+|stated|announced|confirmed|reported|added|warned)\s+"
-    r"(?:(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today)"
+    rf"(?:(?:on\s+)?(?:{'|'.join(WEEKDAY_NAMES)}|yesterday|today)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\s+)?that\s+"
     r"(?=(?:the|a|an|its|their|his|her|it|he|she|they|this|these)\b)"
 )
