@@ -1372,13 +1372,21 @@ def _shooting_dates(encoder: TextEncoder, second: str) -> list[tuple[str, list[s
     return [(status, sides) for status, sides in _dates(claims) if status != "single"]
 
 
-@pytest.mark.parametrize("verb", ["explained", "said", "noted"])
+@pytest.mark.parametrize("verb", ["explained", "said", "noted", "confirmed"])
 def test_a_day_fronted_before_a_verb_of_saying_dates_the_saying(
     encoder: TextEncoder, verb: str
 ) -> None:
     second = (
         f"Yesterday, the police {verb} that officers killed Tamsin Vale, 17, in Ashford after a"
         " chase."
+    )
+    assert not [status for status, _ in _shooting_dates(encoder, second) if status != "agreed"]
+
+
+def test_the_day_officials_confirmed_a_happening_does_not_date_it(encoder: TextEncoder) -> None:
+    # confirmed on the Monday that it happened: the confirming's day, not the shooting's
+    second = (
+        "Police killed Tamsin Vale, 17, in Ashford after a chase, officials confirmed on Monday."
     )
     assert not [status for status, _ in _shooting_dates(encoder, second) if status != "agreed"]
 

@@ -105,7 +105,7 @@ def _statement(
 # Verbs of a plain saying, as lemmas: the day of "officials said on Wednesday" or "Yesterday,
 # the police explained that ..." dates the saying only (an announcement, a statement, a claim
 # of responsibility, a ruling or a charge is news of its own).
-SAYING = word_set("say tell explain add note insist stress argue write allege")
+SAYING = word_set("say tell explain add note insist stress argue write allege confirm")
 
 
 def saying_times(reading: Reading) -> frozenset[int]:
