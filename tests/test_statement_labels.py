@@ -1230,3 +1230,31 @@ def test_an_update_of_a_happening_at_two_stages_is_labelled_by_the_happening() -
     # a person's start is no happening's stage
     sentence = "The new harbour master began on Monday."
     assert stage_label([(sentence, _fact(sentence, "new harbour master", "begin", None))]) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        # a label too long whole ends before the last phrase that opens within its words
+        ("Police said as many as 2,000 people marched through the streets of Harwick as rallies "
+         "all over Talvania turned violent on the third night of protests.",
+         "Police said as many as 2,000 people marched through the streets of Harwick"),
+        ("The fire started on Friday night in the old Harwick chapel while a handful of people, "
+         "including a choir and two wardens, were inside it for a long rehearsal.",
+         "The fire started on Friday night in the old Harwick chapel"),
+        # no cut leaves an aside open, a verb's own word behind ("put up | along"), or a
+        # list short: the label is cut with "…"
+        ("Tamsin Vale, the Lindale harbour master who many credit with saving the old quays "
+         "from the storm of 2029, will be honoured by the harbour board next spring.",
+         "Tamsin Vale, the Lindale harbour master who many credit with saving the old quays "
+         "from the…"),
+        ("The harbour board said the ferry crews had taken down most of the pumps they had put "
+         "up along the old quays of Lindale before the storm that closed the port.",
+         "The harbour board said the ferry crews had taken down most of the pumps they had…"),
+        ("Orrin Pell, 37, was found guilty last month of murdering a clerk, a guard, a driver "
+         "and two wardens at the Harwick courthouse in the spring of 2029.",
+         "Orrin Pell, 37, was found guilty last month of murdering a clerk, a guard, a driver…"),
+    ],
+)  # fmt: skip
+def test_a_long_label_ends_before_a_phrase_where_it_reads_whole(sentence: str, label: str) -> None:
+    assert clause_label(sentence) == label

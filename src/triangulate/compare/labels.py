@@ -2263,7 +2263,96 @@ def _clause_clipped(text: str) -> str:
     aims at (a cut there leaves out the last words of its last phrase), else cut."""
     if not _over_a_label(text):
         return sentence_case(text.rstrip(",;:"))
-    return clipped(text, CLAUSE_WORDS)
+    return _cut_at_a_phrase(text) or clipped(text, CLAUSE_WORDS)
+
+
+# Words opening a phrase a clause can end before and still say what happened ("... dismantled
+# their posts | along the line", "... took to the streets | as rallies spread"). Not "of", "to",
+# "and", "or" or "that": what follows them often completes the phrase before ("most | of the
+# posts", "agreed | to leave", "a judge | and a clerk": a list cut short misleads).
+PHRASE_OPENERS = word_set(
+    """along as following after before since until amid during while when where because near
+    across through into under over against within without despite including in on at from
+    for with by which who whose"""
+)
+# Words a phrase cannot end on before an opener: "as many | as", "ended up | with", "nothing
+# to do | with"; a verb form before an opener often takes it as its own ("taking over",
+# "was rolled into"), so no cut comes right after one either.
+PHRASE_CUT_LEADS = word_set(
+    """such well many much more less soon far long just even right all both only not up out
+    down off away back do be go get come been being thanks due according prior instead ahead"""
+)
+# Words opening a clause within the clause: what follows the last of them in a cut label must
+# still hold its verb ("... started Friday while a handful of people | were ..." is no cut).
+SUBORDINATORS = word_set("that while when which who whose where because if although though as")
+SHORTEST_CUT = 8  # fewer words left before a phrase tell too little: cut with "…" instead
+
+
+def _cut_at_a_phrase(text: str) -> str | None:
+    """A long clause ended before the last phrase that opens within the words a label
+    shows, so that the label reads whole ("Police said up to 20,000 people marched in
+    Harwick as rallies ..." -> "Police said up to 20,000 people marched in Harwick"); None
+    when no such phrase opens there, or when the cut would leave an aside open ("Tamsin
+    Vale, the mayor who spoke on ...")."""
+    words = text.split()
+    for end in range(CLAUSE_WORDS, SHORTEST_CUT - 1, -1):
+        opener, last = words[end].lower(), words[end - 1].lower().strip(",;:")
+        if opener not in PHRASE_OPENERS or last in PHRASE_CUT_LEADS or past_forms(last):
+            continue
+        if NOUN_PHRASE_STOP.match(last) or last in DETERMINERS or last.endswith("ly"):
+            continue  # "... the men who were | in ...", "shortly | after": the phrase is open
+        kept = " ".join(words[:end]).rstrip(",;:")
+        if _closed(kept) and _last_clause_has_verb(words[:end]):
+            return sentence_case(kept)
+    return None
+
+
+def _last_clause_has_verb(words: list[str]) -> bool:
+    """Whether a cut label still holds its verbs: one at all ("A woman suspected of setting
+    the fire" has none), one before the first word opening an inner clause (a main clause's:
+    "The captain who retired from the line" has none), and one after the last such word or
+    the last comma ("... while a handful of people" and "Tamsin Vale, the mayor" have none,
+    "Orrin Pell, 37, was found" has). A clause opening the sentence ("When the ferry sank,
+    ...") needs the comma after it."""
+    bare = [word.lower().strip(",;:\"'\u201c\u201d") for word in words]
+    verbs = [k for k in range(len(bare)) if _a_verb(bare, k)]
+    inner = [k for k, word in enumerate(bare) if word in SUBORDINATORS]
+    commas = [k for k, word in enumerate(words) if ASIDE_COMMA.search(word)]
+    if not verbs or (inner and inner[0] == 0 and not commas):
+        return False
+    if inner and inner[0] > 0 and verbs[0] > inner[0]:
+        return False
+    opens = inner + commas
+    return not opens or verbs[-1] > max(opens)
+
+
+def _a_verb(words: list[str], k: int) -> bool:
+    """Whether the k-th word is surely a verb of a clause: an auxiliary, a saying ("says"),
+    or a past form not opening a participle's phrase ("suspected of", "hit by")."""
+    word, after = words[k], words[k + 1] if k + 1 < len(words) else ""
+    if FINITE_AUXILIARY.fullmatch(word) or word.removesuffix("s") in REPORTING_VERBS:
+        return True
+    return (
+        past_forms(word) is not None
+        and not word.endswith("ing")
+        and after not in PARTICIPLE_PREPOSITIONS
+    )
+
+
+PARTICIPLE_PREPOSITIONS = word_set("of by with for")
+
+
+ASIDE_COMMA = re.compile(r",(?!\d)")  # not the comma of "20,000"
+
+
+def _closed(text: str) -> bool:
+    """Whether no aside, bracket or quotation the text opens is left open at its end."""
+    return (
+        len(ASIDE_COMMA.findall(text)) % 2 == 0
+        and text.count("(") == text.count(")")
+        and text.count('"') % 2 == 0
+        and text.count("\u201c") == text.count("\u201d")
+    )
 
 
 def _main_clause(text: str) -> str:
