@@ -557,6 +557,21 @@ def test_omissions_only_for_fully_extracted_originals_and_independent_claims() -
     assert not any("calm weather" in o for o in omissions)  # one source only
 
 
+def test_no_omission_before_the_point_was_first_reported_nor_of_a_spelling() -> None:
+    articles, readings, claims = fixture()
+    # the Coastal Wire dated a day before the two reports of the point: it could not tell it
+    articles = [replace(a, published="2031-03-11") if a.id == "c" else a for a in articles]
+    assert not any(o.startswith("Coastal Wire") for o in find_omissions(articles, readings, claims))
+    # undated (or dated by a guess), it is judged
+    undated = [replace(a, published=None) if a.id == "c" else a for a in articles]
+    assert any(o.startswith("Coastal Wire") for o in find_omissions(undated, readings, claims))
+    guessed = [replace(a, published_inferred=True) if a.id == "c" else a for a in articles]
+    assert any(o.startswith("Coastal Wire") for o in find_omissions(guessed, readings, claims))
+    spelled = replace(claims[0], about="Spelling of the name Anton Reyes", kind="spelling")
+    fixed, _, _ = fixture()
+    assert not any("Spelling" in o for o in find_omissions(fixed, readings, [spelled]))
+
+
 @pytest.mark.parametrize(
     ("text", "kept"),
     [

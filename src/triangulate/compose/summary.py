@@ -38,7 +38,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from triangulate.core.dates import LEAD_DATELINE, shown_publication_date, value_in_words
+from triangulate.core.dates import (
+    LEAD_DATELINE,
+    Date,
+    day_of,
+    shown_publication_date,
+    value_in_words,
+)
 from triangulate.core.sources import independent_sources, original_of, source_name, surely_citing
 from triangulate.core.spans import sentence_around
 from triangulate.core.words import (
@@ -1014,19 +1020,28 @@ def find_omissions(
     """'X does not mention Y' for points that two or more independent sources report.
 
     Only fully extracted, original articles are judged, and an article whose text
-    contains any side's value as written is taken to mention the point.
+    contains any side's value as written is taken to mention the point. An article its
+    publisher dates before the first day a dated source reported the point is not judged
+    (it could not have told it), nor is a name's spelling a point to leave out.
     """
     del readings  # the decision rests on claims and article text
     omissions = []
+    by_id = {article.id: article for article in articles}
     for claim in claims:
+        if claim.kind == "spelling":
+            continue  # how a name is written is no point of the story to leave out
         reporting = {a for side in claim.sides for a in side.articles}
         # only sources that surely state the point report it; a source cited less surely
         # is not said to omit it either
         cited = [e for side in claim.sides for e in side.evidence]
-        sources = independent_sources(surely_citing(reporting, cited), articles)
+        surely = surely_citing(reporting, cited)
+        sources = independent_sources(surely, articles)
         if len(sources) < 2:
             continue
+        first_told = _first_reported(by_id[a] for a in surely if a in by_id)
         for article in articles:
+            if first_told is not None and _published_before(article, first_told):
+                continue  # out before any source reported it: nothing it could have told
             if _omits(article, claim, reporting, sources):
                 names = ", ".join(sorted(sources))
                 omissions.append(
@@ -1034,6 +1049,18 @@ def find_omissions(
                     f"(reported by {len(sources)} sources: {names})"
                 )
     return omissions
+
+
+def _first_reported(reporting: Iterable[Article]) -> Date | None:
+    """The first day a source dated by its publisher reported a point (None: none is)."""
+    days = [day_of(a.published) for a in reporting if not a.published_inferred]
+    return min((day for day in days if day is not None), default=None)
+
+
+def _published_before(article: Article, day: Date) -> bool:
+    """Whether the publisher dates the article before ``day`` (an undated article is not)."""
+    published = None if article.published_inferred else day_of(article.published)
+    return published is not None and published < day
 
 
 def _omits(article: Article, claim: Claim, reporting: set[str], sources: set[str]) -> bool:
