@@ -557,6 +557,33 @@ def test_omissions_only_for_fully_extracted_originals_and_independent_claims() -
     assert not any("calm weather" in o for o in omissions)  # one source only
 
 
+def test_a_statement_told_in_other_words_is_no_omission() -> None:
+    texts = {
+        "a": "The Talvanian crews completed their withdrawal from Lindale on Friday.",
+        "b": "Talvanian crews completed their withdrawal from Lindale, officials said.",
+        "c": "The last Talvanian crews finally left Lindale on Friday evening.",
+        "d": "The harbour of Harwick reopened to ferries on Friday evening.",
+    }
+    articles = [Article(k, f"{k}.txt", t, outlet=f"Outlet {k}") for k, t in texts.items()]
+    readings = read_many(articles)
+    evidence = tuple(
+        Evidence(k, 0, len(texts[k]) - 1, texts[k][:-1]) for k in ("a", "b")
+    )  # the sentences without their full stops, as a claim may cite them
+    claim = Claim(
+        "c1",
+        "The Talvanian crews completed their withdrawal from Lindale",
+        "agreed",
+        "two sources",
+        (Side("withdrawal", "completed their withdrawal", ("a", "b"), evidence),),
+        kind="statement",
+    )
+    omitting = [o.split(" does not")[0] for o in find_omissions(articles, readings, [claim])]
+    assert omitting == ["Outlet d"]  # "finally left Lindale" tells the withdrawal done
+    as_figure = replace(claim, kind="figure")  # a figure or a date is told only by its value
+    omitting = [o.split(" does not")[0] for o in find_omissions(articles, readings, [as_figure])]
+    assert omitting == ["Outlet c", "Outlet d"]
+
+
 def test_no_omission_before_the_point_was_first_reported_nor_of_a_spelling() -> None:
     articles, readings, claims = fixture()
     # the Coastal Wire dated a day before the two reports of the point: it could not tell it

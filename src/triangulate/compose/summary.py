@@ -38,6 +38,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from triangulate.compare.agreements import one_happening
+from triangulate.compare.statements import Statement, statements_of
 from triangulate.core.dates import (
     LEAD_DATELINE,
     Date,
@@ -1020,13 +1022,14 @@ def find_omissions(
     """'X does not mention Y' for points that two or more independent sources report.
 
     Only fully extracted, original articles are judged, and an article whose text
-    contains any side's value as written is taken to mention the point. An article its
+    contains any side's value as written, or for a statement a sentence telling its
+    happening in other words, is taken to mention the point. An article its
     publisher dates before the first day a dated source reported the point is not judged
     (it could not have told it), nor is a name's spelling a point to leave out.
     """
-    del readings  # the decision rests on claims and article text
     omissions = []
     by_id = {article.id: article for article in articles}
+    told = _ToldInOtherWords(articles, list(readings))
     for claim in claims:
         if claim.kind == "spelling":
             continue  # how a name is written is no point of the story to leave out
@@ -1042,13 +1045,45 @@ def find_omissions(
         for article in articles:
             if first_told is not None and _published_before(article, first_told):
                 continue  # out before any source reported it: nothing it could have told
-            if _omits(article, claim, reporting, sources):
+            if _omits(article, claim, reporting, sources) and not told.by(article, claim):
                 names = ", ".join(sorted(sources))
                 omissions.append(
                     f"{source_name(article)} does not mention {claim.about} "
                     f"(reported by {len(sources)} sources: {names})"
                 )
     return omissions
+
+
+class _ToldInOtherWords:
+    """Whether an article tells a statement's happening in words of its own: a sentence of it
+    tells one happening with a sentence citing the claim surely (alike verbs, doers sharing
+    a word: ``agreements.one_happening``), as "finally left the territory" tells "completed
+    their withdrawal". The articles' statements are made once, when first asked for."""
+
+    def __init__(self, articles: Sequence[Article], readings: list[Reading]) -> None:
+        self._articles, self._readings = articles, readings
+        self._statements: dict[str, list[Statement]] | None = None
+
+    def by(self, article: Article, claim: Claim) -> bool:
+        if claim.kind != "statement":
+            return False  # a figure or a date is told only by its value
+        statements = self._by_article()
+        cited = [e for side in claim.sides for e in side.evidence if not e.tentative]
+        theirs = [st for e in cited for st in statements.get(e.article, ()) if _overlap(st, e)]
+        return any(
+            one_happening(mine, t) for mine in statements.get(article.id, ()) for t in theirs
+        )
+
+    def _by_article(self) -> dict[str, list[Statement]]:
+        if self._statements is None:
+            self._statements = {}
+            for statement in statements_of(self._articles, self._readings):
+                self._statements.setdefault(statement.article, []).append(statement)
+        return self._statements
+
+
+def _overlap(statement: Statement, evidence: Evidence) -> bool:
+    return statement.evidence.start < evidence.end and evidence.start < statement.evidence.end
 
 
 def _first_reported(reporting: Iterable[Article]) -> Date | None:
