@@ -1069,7 +1069,9 @@ class _ToldInOtherWords:
             return False  # a figure or a date is told only by its value
         statements = self._by_article()
         cited = [e for side in claim.sides for e in side.evidence if not e.tentative]
-        theirs = [st for e in cited for st in statements.get(e.article, ()) if _overlap(st, e)]
+        theirs = [
+            st for e in cited for st in statements.get(e.article, ()) if _overlaps(st.evidence, e)
+        ]
         return any(
             one_happening(mine, t) for mine in statements.get(article.id, ()) for t in theirs
         )
@@ -1080,10 +1082,6 @@ class _ToldInOtherWords:
             for statement in statements_of(self._articles, self._readings):
                 self._statements.setdefault(statement.article, []).append(statement)
         return self._statements
-
-
-def _overlap(statement: Statement, evidence: Evidence) -> bool:
-    return statement.evidence.start < evidence.end and evidence.start < statement.evidence.end
 
 
 def _first_reported(reporting: Iterable[Article]) -> Date | None:
