@@ -114,14 +114,23 @@ def test_an_adverbial_clause_without_a_subject_is_no_fact_of_its_own() -> None:
     assert [f.predicate for f in facts_of(text)] == ["sink"]
 
 
-def test_an_adverbial_clause_without_a_figure_adds_no_fact() -> None:
+def test_an_adverbial_clause_without_a_figure_or_a_time_adds_no_fact() -> None:
     text = "The ferry sank off Port Ellis after the captain left the bridge."
     assert [f.predicate for f in facts_of(text)] == ["sink"]
+
+
+def test_an_adverbial_clause_with_its_own_subject_keeps_its_own_time() -> None:
+    # the day dates the leaving, not the sinking; nor "since" the burning
     text = "The ferry sank off Port Ellis after the captain left the bridge on Monday."
     monday = time_in(text, "Monday", "2031-05-05")
     assert [(f.predicate, f.times) for f in facts_of(text, times=(monday,))] == [
-        ("sink", (monday,))
+        ("sink", ()),
+        ("leave", (monday,)),
     ]
+    text = "The fire has burned 11,200 acres since it started on Friday near Lindale."
+    friday = time_in(text, "Friday", "2031-08-01")
+    dated = {f.predicate: f.times for f in facts_of(text, times=(friday,))}
+    assert dated == {"burn": (), "start": (friday,)}
 
 
 def test_a_participle_describing_a_noun_keeps_its_own_time() -> None:
