@@ -303,6 +303,37 @@ def test_two_plans_told_two_ways_conflict_and_a_plan_revised_is_an_update(
     assert not _figures(claims, "conflict")
 
 
+def _homes(encoder: TextEncoder, *dated: tuple[str, str]) -> list[tuple[str, list[str]]]:
+    claims = _dated_claims(encoder, *dated)
+    return [(c.status, sorted(s.display for s in c.sides)) for c in claims if c.about == HOMES]
+
+
+HOMES = "Number of homes destroyed"
+FIRST_DAY = ("2031-08-04", "Fire near Lindale\n\nAt least 12 homes have been destroyed.")
+LAST_DAY = ("2031-08-07", "Lindale fire\n\nThirty-one homes were destroyed.")
+
+
+def test_a_count_past_an_earlier_report_s_floor_is_an_update(encoder: TextEncoder) -> None:
+    # "at least 12" is what was known then: 31 three days on passes it
+    assert _homes(encoder, FIRST_DAY, LAST_DAY) == [("update", ["At least 12", "Thirty-one"])]
+    # told on one day, the two cannot both hold
+    same_day = (FIRST_DAY[0], LAST_DAY[1])
+    assert _homes(encoder, FIRST_DAY, same_day) == [("conflict", ["At least 12", "Thirty-one"])]
+
+
+def test_a_count_told_rising_over_three_reports_is_an_update(encoder: TextEncoder) -> None:
+    first = ("2031-08-04", "Fire near Lindale\n\nThe fire has destroyed 12 homes.")
+    middle = (
+        "2031-08-05",
+        "Fire grows near Lindale\n\nThe fire has destroyed 27 homes, up from 12 reported on"
+        " Sunday.",
+    )
+    # the middle report tells the count rising; its "12" is the earlier report's, no figure
+    assert _homes(encoder, first, middle, LAST_DAY) == [("update", ["12", "27", "Thirty-one"])]
+    # without a report telling it rising, two counts of a finished thing clash
+    assert _homes(encoder, first, LAST_DAY) == [("conflict", ["12", "Thirty-one"])]
+
+
 def test_the_dead_counted_by_killed_died_and_a_toll_are_one_question(
     encoder: TextEncoder,
 ) -> None:

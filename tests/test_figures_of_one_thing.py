@@ -178,6 +178,14 @@ def test_an_area_label_takes_no_preposition_for_a_noun() -> None:
     assert area_label(text, 0, quantity, fact) == "Area burned"
 
 
+def test_an_area_label_takes_no_word_of_when_for_a_noun() -> None:
+    text = "The Harwick fire grew to 9,000 acres overnight."
+    reading = read_article(Article("a", "a.txt", text))
+    (quantity,) = [q for q in reading.quantities if q.unit == "acres"]
+    fact = next(f for f in reading.facts if quantity in f.quantities)
+    assert area_label(text, 0, quantity, fact) == "Area covered"  # not "Area of the overnight"
+
+
 def test_a_share_named_for_its_holder_is_that_holders(encoder: TextEncoder) -> None:
     claims = compare_dated(
         encoder,

@@ -175,6 +175,11 @@ RISEN = re.compile(
     r"\b(now|so far|risen|rose|rises|climbed|increased|jumped|has grown|grew|revised|updated)\b",
     re.IGNORECASE,
 )
+# A count told risen to a level ("the toll rose to 14", "has climbed to 31"), not a change
+# told ("revenue rose 11%": the next day's "rose 12%" is no newer count).
+RISEN_TO = re.compile(
+    r"\b(?:risen|rose|rises|climbed|increased|jumped|grown|grew)\s+to\b", re.IGNORECASE
+)
 # A figure its own report calls unfinished: a later one is its update, not a contradiction.
 PROVISIONAL = re.compile(
     r"\b(?:early (?:results|returns|count|figures)|preliminary|provisional"
@@ -1136,6 +1141,8 @@ def _is_update(earlier: _Group, later: _Group) -> bool:
         return False
     if _aged_since(earlier.first, later.first) or _of_a_later_day(earlier, later):
         return True
+    if _floor_passed(earlier, later):
+        return True
     later_revises = any(
         m.revising or REVISION_CUES.search(_sentence_text(m)) for m in later.mentions
     )
@@ -1146,6 +1153,42 @@ def _is_update(earlier: _Group, later: _Group) -> bool:
     # a plan, then what was done ("will cut 1,150 jobs", then "cut 850 jobs"); two plans told
     # two ways are two accounts, unless the later one says it revises
     return later_revises or (earlier_planned and not later_planned)
+
+
+# Hedges that give only a floor ("at least 12 homes", "more than 300 firefighters"): what was
+# known then, which a later count above it passes rather than contradicts.
+FLOOR_HEDGES = frozenset({"at least", "more than", "well over", "-plus"})
+
+
+def _floor_passed(earlier: _Group, later: _Group) -> bool:
+    """The earlier report gives only a floor and the later one a count at or above it
+    ("at least 12 homes destroyed", two days later "31 homes were destroyed"): the count has
+    grown past what was known; no contradiction (the caller checks the reports' order)."""
+    floors = [m.quantity for m in earlier.mentions]
+    counts = [m.quantity for m in later.mentions]
+    if any(
+        q is None or quantity_reader.HEDGE_KIND.get(q.hedge or "") not in FLOOR_HEDGES
+        for q in floors
+    ):
+        return False
+    highest_floor = max(q.value for q in floors if q is not None)
+    return all(q is not None and q.low >= highest_floor for q in counts)
+
+
+def _a_rising_count(clashes: Sequence[tuple[_Group, _Group]], members: Sequence[Mention]) -> bool:
+    """A count each later report gives higher, where one report tells it risen to a level
+    or beside an earlier report's figure ("27 homes, up from 12 reported on Sunday"; two
+    days later "31 homes were destroyed"): the count of a happening still under way, told at
+    three moments, not three accounts of one. Not a change told ("revenue rose 11%", then
+    "rose 12%")."""
+    if members[0].kind != "quantity":
+        return False
+    if not any(m.revising or RISEN_TO.search(_sentence_text(m)) for m in members):
+        return False
+    return all(
+        _reported_later(earlier, later) and later.first.low > earlier.first.low
+        for earlier, later in clashes
+    )
 
 
 def _reported_later(earlier: _Group, later: _Group) -> bool:
@@ -1501,7 +1544,9 @@ def _draft(
         if newer is not None:
             return _brought_up_to_date(newer, members, names, about, sides, confidence, lead)
         return _agreed(groups, members, names, about, sides, confidence, lead)
-    if all(_is_update(earlier, later) for earlier, later in clashes):
+    if all(_is_update(earlier, later) for earlier, later in clashes) or _a_rising_count(
+        clashes, members
+    ):
         return _update(clashes, members, names, about, sides, confidence, lead)
     return _conflict(groups, clashes, members, names, about, confidence, lead)
 

@@ -1267,6 +1267,8 @@ def area_label(
         following = words[position + 1 : position + 2]
         if NOUN_PHRASE_STOP.match(word) or (noun and following and following[0] in DETERMINERS):
             break  # "building houses a number": a word before an article is a verb
+        if word.lower() in WHEN_ADVERBS:
+            break  # "grew to 9,000 acres overnight": when, not what the area is of
         noun.append(word)
     if noun:
         return clipped(f"Area of the {' '.join(noun)}")
@@ -1276,6 +1278,9 @@ def area_label(
     done = _participle(verb)
     # "has grown to 18,000 acres": the area it covers, not an area grown
     return clipped(f"Area {SPREAD_PARTICIPLES.get(done.split()[-1], done)}")
+
+
+WHEN_ADVERBS = word_set("overnight today yesterday tonight tomorrow now already since so")
 
 
 def _area_word(word: str) -> bool:

@@ -9,10 +9,11 @@ from triangulate.models import Evidence
 
 # A figure told as an earlier report's, which the report revises: "$11,800, not the roughly
 # $12,000 first reported", "more than the 1,200 it announced on Monday", "correcting an early
-# estimate of 38", "Police had earlier said the officer fired four shots".
+# estimate of 38", "Police had earlier said the officer fired four shots", "27 homes, up from
+# 12 reported on Sunday".
 HEDGE_WORDS = r"(?:about|around|some|roughly|nearly|almost|an\s+estimated|approximately)\s+"
 SUPERSEDED_BEFORE = re.compile(
-    r"(?:\b(?:not|than|instead\s+of|rather\s+than|from)\s+the\s+|"
+    r"(?:\b(?:not|than|instead\s+of|rather\s+than|from)\s+the\s+|\b(?:up|down)\s+from\s+|"
     r"\b(?:early|earlier|initial|first|original|previous|preliminary)\s+(?:[a-z]+\s+)?"
     r"(?:estimate|figure|count|tally|report|toll)\s+of\s+)"
     rf"(?:{HEDGE_WORDS})?$",
