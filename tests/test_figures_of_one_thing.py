@@ -164,6 +164,12 @@ def _label(text: str, written: str) -> str:
             "8 percent",
             "Change in revenue",
         ),
+        (  # the level is containment's, brought there by the firefighters
+            "Firefighters gained ground on the Harwick fire on Wednesday, raising containment"
+            " to 60%.",
+            "60%",
+            "Level of containment",
+        ),
     ],
 )
 def test_a_share_is_labelled_by_what_it_is_of(text: str, written: str, label: str) -> None:

@@ -592,6 +592,12 @@ MOVE_BEFORE = re.compile(
 )
 MOVE_AFTER = re.compile(r"^\s*(?:higher|lower|up|down)\b", re.IGNORECASE)
 # "fell 3% to 2138.14", "closing at 8,579.19", "has a value of 10769 points": where it stands
+# A level something is brought to by another's doing, named right before it ("raising
+# containment to 60%", "cut its stake to 5%"): the level is the thing's, not the doer's.
+RAISED_TO = re.compile(
+    r"\b(?:rais|lift|bring|brought|push|boost|lower|cut|reduc)\w*\s+"
+    r"(?:(?:its|their|his|her)\s+)?(?P<thing>(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)\s+to\s+$"
+)
 LEVEL_AT = re.compile(r"\b(?:to|at|(?P<noun>value|level)\s+of)\s+$", re.IGNORECASE)
 MOVING_UNITS = frozenset({"percent", "percentage points", "points", ""})
 CLOSED_AT = re.compile(r"\bclos(?:e|ed|es|ing)\s+at\s+$", re.IGNORECASE)
@@ -609,6 +615,9 @@ def _movement_label(
     names no doer or tells no move."""
     start = quantity.evidence.start - sentence_start
     before = sentence_text[max(0, start - 40) : start]
+    raised = RAISED_TO.search(before)
+    if raised and quantity.unit in MOVING_UNITS and raised.group("thing").lower() not in PRONOUNS:
+        return clipped(f"Level of {raised.group('thing')}")  # "raising containment to 60%"
     money = quantity_reader.unit_kind(quantity.unit).startswith("money:")
     closing = money and bool(CLOSED_AT.search(before))  # "closed at $41.20": a price
     if (quantity.unit not in MOVING_UNITS and not closing) or fact is None or not fact.predicate:
