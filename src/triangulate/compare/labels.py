@@ -2155,7 +2155,12 @@ def _subordinate(sentence: str, start: int) -> bool:
     return bool(before) and before[0].lower() in SUBORDINATORS
 
 
-SUBORDINATORS = word_set("where which who whom whose that when while if whether because as")
+# Words opening a clause within a clause ("where the fire started", "though it rained"); in a
+# cut label, what follows the last of them must still hold its verb ("... started Friday
+# while a handful of people | were ..." is no cut).
+SUBORDINATORS = word_set(
+    "where which who whom whose that when while if whether because as although though"
+)
 
 
 def _with_determiner(sentence: str, start: int) -> int:
@@ -2296,9 +2301,6 @@ PHRASE_CUT_LEADS = word_set(
     """such well many much more less soon far long just even right all both only not up out
     down off away back do be go get come been being thanks due according prior instead ahead"""
 )
-# Words opening a clause within the clause: what follows the last of them in a cut label must
-# still hold its verb ("... started Friday while a handful of people | were ..." is no cut).
-SUBORDINATORS = word_set("that while when which who whose where because if although though as")
 SHORTEST_CUT = 8  # fewer words left before a phrase tell too little: cut with "…" instead
 
 
