@@ -43,7 +43,7 @@ from triangulate.compare.statements import Statement, statements_of
 from triangulate.core.dates import (
     LEAD_DATELINE,
     Date,
-    day_of,
+    publisher_day,
     shown_publication_date,
     value_in_words,
 )
@@ -106,7 +106,7 @@ class Params:
 
 DEFAULT = Params()
 MIN_WORDS = 8  # shorter sentences lean on the ones around them
-FAMILY_LETTERS = 6  # "peacekeeper" and "peacekeeping" are of one family, "peacek"
+FAMILY_LETTERS = 6  # "firefighter" and "firefighting" are of one family, "firefi"
 SAME_MATTER = 0.25  # share of content words from which two sentences tell of one matter
 TOLD_MATTER = 0.2  # the same, from which a loaded or distancing telling only reframes it
 MAX_POSITION = 6
@@ -1086,13 +1086,13 @@ class _ToldInOtherWords:
 
 def _first_reported(reporting: Iterable[Article]) -> Date | None:
     """The first day a source dated by its publisher reported a point (None: none is)."""
-    days = [day_of(a.published) for a in reporting if not a.published_inferred]
+    days = (publisher_day(a.published, a.published_inferred) for a in reporting)
     return min((day for day in days if day is not None), default=None)
 
 
 def _published_before(article: Article, day: Date) -> bool:
     """Whether the publisher dates the article before ``day`` (an undated article is not)."""
-    published = None if article.published_inferred else day_of(article.published)
+    published = publisher_day(article.published, article.published_inferred)
     return published is not None and published < day
 
 

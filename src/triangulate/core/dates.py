@@ -684,6 +684,11 @@ def day_of(iso: str | None) -> Date | None:
         return None
 
 
+def publisher_day(published: str | None, inferred: bool) -> Date | None:
+    """The day an article's publisher dates it; None when undated or the date is a guess."""
+    return None if inferred else day_of(published)
+
+
 def values_compatible(
     first: str | None, first_mod: str | None, second: str | None, second_mod: str | None
 ) -> bool:
