@@ -234,21 +234,21 @@ def test_the_day_a_happening_was_confirmed_under_way_does_not_date_its_end(
     encoder: TextEncoder,
 ) -> None:
     # the first report tells the withdrawal under way, confirmed on a Wednesday in April; the
-    # second, the last peacekeepers leaving on a Wednesday in June: the April Wednesday is
-    # the confirming's day, no date of the leaving, and no date conflict
+    # second, the last monitors leaving on a Wednesday in June: the April Wednesday is the
+    # confirming's day, no date of the leaving, and no date conflict
     claims = compare_dated(
         encoder,
         [
             (
                 "2031-04-16",
-                "Westbury peacekeepers are being withdrawn from the Lindale region, where they"
-                " have been stationed since the end of a war in 2027, officials of both"
-                " countries confirmed on Wednesday.",
+                "Westbury monitors are being withdrawn from the Lindale valley, where they have"
+                " been posted since the end of a border dispute in 2027, officials of both"
+                " counties confirmed on Wednesday.",
             ),
             (
                 "2031-06-13",
-                "Wednesday marked the day the last Westbury peacekeepers left the Lindale"
-                " region, officials said.",
+                "Wednesday marked the day the last Westbury monitors left the Lindale valley,"
+                " officials said.",
             ),
         ],
     )

@@ -1236,9 +1236,9 @@ def test_an_update_of_a_happening_at_two_stages_is_labelled_by_the_happening() -
     ("sentence", "label"),
     [
         # a label too long whole ends before the last phrase that opens within its words
-        ("Police said as many as 2,000 people marched through the streets of Harwick as rallies "
+        ("Police said as many as 3,000 people marched through the streets of Harwick as rallies "
          "all over Talvania turned violent on the third night of protests.",
-         "Police said as many as 2,000 people marched through the streets of Harwick"),
+         "Police said as many as 3,000 people marched through the streets of Harwick"),
         ("The fire started on Friday night in the old Harwick chapel while a handful of people, "
          "including a choir and two wardens, were inside it for a long rehearsal.",
          "The fire started on Friday night in the old Harwick chapel"),
