@@ -22,6 +22,7 @@ from triangulate.compare.labels import (
     statement_label,
 )
 from triangulate.compare.statements import Statement
+from triangulate.core.dates import given_publication
 from triangulate.core.sources import (
     Sources,
     independent_sources,
@@ -627,8 +628,10 @@ def _stage_side(
 
 def _firm_dates(article_ids: Sequence[str], by_id: Mapping[str, Article]) -> list[str]:
     """The publication dates of these articles that were given, not guessed."""
-    dated = (by_id[a] for a in article_ids)
-    return [a.published for a in dated if a.published and not a.published_inferred]
+    given = (
+        given_publication(by_id[a].published, by_id[a].published_inferred) for a in article_ids
+    )
+    return [date for date in given if date]
 
 
 def _names(article_ids: Sequence[str], by_id: Mapping[str, Article]) -> str:

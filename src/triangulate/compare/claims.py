@@ -59,11 +59,12 @@ from triangulate.core.dates import (
     CALENDAR_WORDS,
     DateInterval,
     day_of,
+    given_publication,
     value_in_words,
     values_compatible,
 )
 from triangulate.core.sources import Sources, keyed, original_of, source_name
-from triangulate.core.spans import split_at
+from triangulate.core.spans import holds, split_at
 from triangulate.core.words import NUMBER_WORDS, verb_groups, word_set
 from triangulate.models import (
     Article,
@@ -523,7 +524,7 @@ def _facts_with_leftovers(reading: Reading) -> list[Fact]:
 
 def _sentence_index(reading: Reading, evidence: Evidence) -> int | None:
     for index, sentence in enumerate(reading.sentences):
-        if sentence.evidence.start <= evidence.start and evidence.end <= sentence.evidence.end:
+        if holds(sentence.evidence, evidence):
             return index
     return None
 
@@ -784,7 +785,7 @@ def _reliably_dated(time: TimeExpression, article: Article) -> bool:
     # reader's guess from the sentences around it.
     if time.inferred and time.granularity != "day":
         return False
-    return bool(article.published) and not article.published_inferred
+    return given_publication(article.published, article.published_inferred) is not None
 
 
 def _year_written(time: TimeExpression) -> bool:

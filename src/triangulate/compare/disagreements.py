@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from triangulate.compare.statements import Statement
 from triangulate.core.sources import Sources, independent_sources, keyed
+from triangulate.core.spans import holds
 from triangulate.models import Article, Claim, Entity, Evidence, Reading, Side
 
 ROLE_WORDS = 3  # words before a name that can give its role ("general manager")
@@ -178,7 +179,7 @@ def _written_roles(
     span = statement.evidence
     written = {}
     for entity in named.get(statement.article, []):
-        inside = span.start <= entity.evidence.start and entity.evidence.end <= span.end
+        inside = holds(span, entity.evidence)
         role = role_before(span.text, entity.evidence.start - span.start) if inside else ""
         if role in roles:
             written[role] = entity.evidence.text.lower()
@@ -219,7 +220,7 @@ def _roles(statement: Statement, named: Sequence[Entity]) -> dict[str, tuple[str
     sentence = statement.evidence
     found = {}
     for entity in named:
-        if sentence.start <= entity.evidence.start and entity.evidence.end <= sentence.end:
+        if holds(sentence, entity.evidence):
             offset = entity.evidence.start - sentence.start
             role = role_before(sentence.text, offset)
             if len(role.split()) >= 2 and role.replace(" ", "").isalpha():
@@ -373,11 +374,7 @@ def _with_surname(written: Writings, ends: tuple[str, str]) -> dict[str, tuple[s
 
 def _written_names(statement: Statement, people: Sequence[Entity]) -> list[str]:
     span = statement.evidence
-    return [
-        p.evidence.text
-        for p in people
-        if span.start <= p.evidence.start and p.evidence.end <= span.end
-    ]
+    return [p.evidence.text for p in people if holds(span, p.evidence)]
 
 
 class _Variants:

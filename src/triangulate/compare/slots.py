@@ -34,7 +34,7 @@ from triangulate.compare.disagreements import (
     spelled_alike,
 )
 from triangulate.compare.statements import Statement, saying_times
-from triangulate.core.dates import value_in_words
+from triangulate.core.dates import given_publication, value_in_words
 from triangulate.core.sources import Sources, independent_sources, keyed
 from triangulate.core.words import compiled_pattern, stem, word_set
 from triangulate.models import Article, Claim, Entity, Evidence, Reading, Side, TimeExpression
@@ -123,7 +123,7 @@ def slot_claims(
             firsts = _told_alike(firsts, of_article, _naming(kind, name), linked)
         if len({n.statement.source for n in firsts}) >= 2:
             claims.append(_claim(kind, name, firsts, articles))
-    published = {r.article: None if r.published_inferred else r.published for r in readings}
+    published = {r.article: given_publication(r.published, r.published_inferred) for r in readings}
     # "officials said on Wednesday": the day something was said is no day of the event
     said = {(r.article, start) for r in readings for start in saying_times(r)}
     every = linked is not None

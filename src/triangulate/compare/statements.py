@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from triangulate.core.sources import original_of, source_name
+from triangulate.core.spans import holds
 from triangulate.core.words import stem as word_stem
 from triangulate.core.words import word_set
 from triangulate.models import Article, Evidence, Fact, Quantity, Reading, TimeExpression, Unit
@@ -51,10 +52,6 @@ def stem(word: str) -> str:
     return word_stem(word)
 
 
-def _inside(span: Evidence, unit: Evidence) -> bool:
-    return unit.start <= span.start and span.end <= unit.end
-
-
 def statements_of(articles: Sequence[Article], readings: Sequence[Reading]) -> list[Statement]:
     """Every statement unit of every article, in article then text order."""
     by_id = {a.id: a for a in articles}
@@ -87,7 +84,7 @@ def _statement(
     index: int, article: Article, source: str, reading: Reading, number: int, unit: Unit
 ) -> Statement:
     span = unit.evidence
-    entities = [e for e in reading.entities if _inside(e.evidence, span)]
+    entities = [e for e in reading.entities if holds(span, e.evidence)]
     return Statement(
         index=index,
         article=article.id,
@@ -96,9 +93,9 @@ def _statement(
         number=number,
         names=frozenset(e.canonical for e in entities),
         people=frozenset(e.canonical for e in entities if e.label == "PERSON"),
-        quantities=tuple(q for q in reading.quantities if _inside(q.evidence, span)),
-        times=tuple(t for t in reading.times if _inside(t.evidence, span)),
-        facts=tuple(f for f in reading.facts if _inside(f.evidence, span)),
+        quantities=tuple(q for q in reading.quantities if holds(span, q.evidence)),
+        times=tuple(t for t in reading.times if holds(span, t.evidence)),
+        facts=tuple(f for f in reading.facts if holds(span, f.evidence)),
     )
 
 

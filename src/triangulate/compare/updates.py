@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from triangulate.core.dates import given_publication
 from triangulate.core.sources import source_name
 from triangulate.core.words import WORD, Lemmas, negated_before, stem
 from triangulate.models import Article, Claim, Evidence, Reading, Side
@@ -45,7 +46,7 @@ def plan_reversals(
 ) -> list[Claim]:
     """Updates: a plan an earlier source denied that a later source reports as done."""
     by_id = {reading.article: reading for reading in readings}
-    dated = [a for a in articles if a.published and not a.published_inferred]
+    dated = [a for a in articles if given_publication(a.published, a.published_inferred)]
     denials = [d for a in dated if a.id in by_id for d in _denials(a, by_id[a.id])]
     claims: list[Claim] = []
     for denial in denials:

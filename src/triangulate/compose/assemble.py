@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from triangulate.core.sources import source_name
+from triangulate.core.spans import overlaps
 from triangulate.models import (
     Article,
     Claim,
@@ -111,5 +112,5 @@ def _label_target(marker: FramingMarker, actors: list[Entity]) -> str | None:
     named = {e.canonical.lower(): e.canonical for e in actors}
     if (note := marker.note.strip().lower()) in named:
         return named[note]
-    overlapping = [e for e in actors if e.evidence.start < span.end and span.start < e.evidence.end]
+    overlapping = [e for e in actors if overlaps(e.evidence, span)]
     return overlapping[0].canonical if overlapping else None

@@ -48,7 +48,7 @@ from triangulate.core.dates import (
     value_in_words,
 )
 from triangulate.core.sources import independent_sources, original_of, source_name, surely_citing
-from triangulate.core.spans import sentence_around
+from triangulate.core.spans import overlaps, sentence_around
 from triangulate.core.words import (
     PERSON_NOUNS,
     STAGES,
@@ -387,9 +387,7 @@ def _verbless(sentence: Evidence, reading: Reading) -> bool:
 
 
 def _overlaps(span: Evidence, sentence: Evidence) -> bool:
-    return (
-        span.article == sentence.article and span.start < sentence.end and sentence.start < span.end
-    )
+    return span.article == sentence.article and overlaps(span, sentence)
 
 
 def _asks(text: str) -> bool:

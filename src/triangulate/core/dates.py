@@ -684,9 +684,15 @@ def day_of(iso: str | None) -> Date | None:
         return None
 
 
+def given_publication(published: str | None, inferred: bool) -> str | None:
+    """The publication date an article's publisher gives (ISO); None when undated or when
+    the date is ingest's guess from the text."""
+    return None if inferred or not published else published
+
+
 def publisher_day(published: str | None, inferred: bool) -> Date | None:
     """The day an article's publisher dates it; None when undated or the date is a guess."""
-    return None if inferred else day_of(published)
+    return day_of(given_publication(published, inferred))
 
 
 def values_compatible(

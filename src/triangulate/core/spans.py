@@ -30,6 +30,16 @@ class Context:
     after: str
 
 
+def holds(outer: Evidence, inner: Evidence) -> bool:
+    """Whether ``inner`` lies wholly inside ``outer`` (two spans of one text)."""
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def overlaps(first: Evidence, second: Evidence) -> bool:
+    """Whether two spans of one text share a character."""
+    return first.start < second.end and second.start < first.end
+
+
 def split_at(sentence: Evidence, span: Evidence) -> tuple[str, str]:
     """The text of ``sentence`` before and after a ``span`` it holds."""
     return (
@@ -42,7 +52,7 @@ def sentence_around(span: Evidence, text: str, sentences: Iterable[Evidence] = (
     """The sentence holding ``span``: a reader's sentence when one holds it whole, else the
     text between the sentence ends around it."""
     for sentence in sentences:
-        if sentence.start <= span.start and span.end <= sentence.end:
+        if holds(sentence, span):
             return sentence
     start, end = sentence_bounds(text, span.start, span.end)
     return Evidence(span.article, start, end, text[start:end])

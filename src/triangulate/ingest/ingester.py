@@ -20,6 +20,7 @@ from functools import partial
 from itertools import chain, islice
 from typing import Any, TypeVar
 
+from triangulate.core.dates import given_publication
 from triangulate.errors import InputError, TriangulateError
 from triangulate.ingest import dedupe
 from triangulate.ingest.clean import BoilerplateMemory
@@ -335,7 +336,7 @@ def dedupe_suffix(source: str) -> str:
 
 def _known_date(article: Article) -> str:
     """The publication date when it was found, not guessed ("" otherwise)."""
-    return "" if article.published_inferred else article.published or ""
+    return given_publication(article.published, article.published_inferred) or ""
 
 
 Job = tuple[RawDocument, BoilerplateMemory | None]
