@@ -1258,3 +1258,40 @@ def test_an_update_of_a_happening_at_two_stages_is_labelled_by_the_happening() -
 )  # fmt: skip
 def test_a_long_label_ends_before_a_phrase_where_it_reads_whole(sentence: str, label: str) -> None:
     assert clause_label(sentence) == label
+
+
+def test_a_name_the_clause_writes_as_its_common_noun_is_the_doer() -> None:
+    # the reader takes "The storm" for the storm named in an earlier sentence
+    sentence = "The storm made landfall on Tuesday evening near Eastford."
+    fact = _fact(sentence, "Storm Talvane", "make", "landfall")
+    assert date_label(sentence, _time(sentence, "Tuesday evening"), fact, False) == (
+        "When the storm made landfall"
+    )
+    sentence = "The blaze began on Saturday afternoon near a campground."
+    fact = _fact(sentence, "Harwick Blaze", "begin", None)
+    assert date_label(sentence, _time(sentence, "Saturday afternoon"), fact, False) == (
+        "When the blaze began"
+    )
+    # "a storm" is another storm than the one named
+    sentence = "A storm made landfall on Tuesday evening near Eastford."
+    fact = _fact(sentence, "Storm Talvane", "make", "landfall")
+    assert date_label(sentence, _time(sentence, "Tuesday evening"), fact, False) == "Date"
+
+
+def test_a_hyphened_adjective_ending_in_ing_is_no_gerund() -> None:
+    sentence = "A fast-spreading blaze destroyed the old mill near Morvane on Sunday."
+    fact = _fact(sentence, "fast-spreading blaze", "destroy", "old mill near Morvane")
+    assert date_label(sentence, _time(sentence, "Sunday"), fact, False) == (
+        "When a fast-spreading blaze destroyed the old mill near Morvane"
+    )
+
+
+def test_a_date_of_the_second_of_two_verbs_sharing_a_doer() -> None:
+    sentence = "The Harwick Fire grew to 9,000 acres overnight and was 15% contained on Monday."
+    fact = _fact(sentence, "Harwick Fire", "be", "15% contained")
+    assert date_label(sentence, _time(sentence, "Monday"), fact, False) == (
+        "When the Harwick Fire was 15% contained"
+    )
+    # the date in the first verb's phrase is that phrase's, not the second's
+    sentence = "The Harwick Fire grew on Monday to 9,000 acres and was 15% contained."
+    assert date_label(sentence, _time(sentence, "Monday"), fact, False) == "Date"

@@ -1366,6 +1366,7 @@ def date_label(
         or _verb_phrase(sentence_text, _doer_as_written(sentence_text, fact))
         or _across_a_modifier(sentence_text, fact)
         or _across_an_aside(sentence_text, fact, time.evidence.text)
+        or _across_a_coordination(sentence_text, fact, time.evidence.text)
     )
     ends_on_verb = (
         fact is None or not fact.object or _passive_before_an_infinitive(sentence_text, fact)
@@ -1815,6 +1816,40 @@ def _across_an_aside(sentence_text: str, fact: Fact | None, date_text: str) -> s
     return _verb_phrase(without, fact) or _verb_phrase(without, _doer_as_written(without, fact))
 
 
+def _across_a_coordination(sentence_text: str, fact: Fact | None, date_text: str) -> str:
+    """ "The fire grew to 9,000 acres and was 15% contained on Monday": the doer of the
+    first of two verbs joined by "and" does the second too, and a date of the second is
+    labelled without the first one's phrase ("When the fire was 15% contained"); "" when the
+    date is the first phrase's, or something other than a verb's phrase stands between."""
+    if fact is None or not fact.subject or not fact.predicate:
+        return ""
+    written = (_doer_as_written(sentence_text, fact) or fact).subject or ""
+    spans = _and_its_verb(sentence_text, written, fact.predicate)
+    if spans is None:
+        return ""
+    found, verb = spans
+    gap = sentence_text[found[1] : verb[0]]
+    first = WORD.findall(gap)[:1]
+    if (
+        not COORDINATED_PHRASE.fullmatch(gap)
+        or len(AND.findall(gap)) > 1
+        or not first
+        or first[0] in SUBORDINATORS | UNNAMED_DOERS
+        or _inside(date_text, gap)
+    ):
+        return ""
+    without = f"{sentence_text[: found[1]]} {sentence_text[verb[0] :]}"
+    return _verb_phrase(without, fact)
+
+
+# The first of two verbs' phrases joined by "and", the second's doer left out: no clause
+# break, aside or quotation in it (and, checked apart, no second "and")
+AND = re.compile(r"\band\b")
+COORDINATED_PHRASE = re.compile(
+    r"\s+[a-z](?:[^,;:()\[\]\"\u201c\u201d\n]|(?<=\d),(?=\d)){0,120}?\s+and\s+"
+)  # "9,000 acres": a figure's comma is no break
+
+
 # An aside between commas, with no clause break or quotation in it ("Varga, 61, the port's
 # director,"), and an adverb or auxiliary after it ("..., was sentenced").
 ASIDE_PART = r"[^,;:()\[\]\"\u201c\u201d\n]{1,160}"  # an aside's words, no break or quotation
@@ -1888,7 +1923,16 @@ def _doer_as_written(sentence_text: str, fact: Fact | None) -> Fact | None:
     last = fact.subject.split()[-1]
     if not last[:1].isupper() or _phrase_at(sentence_text, fact.subject, 0):
         return None  # "the two nations": a common noun phrase, or a name written in full
-    return replace(fact, subject=last) if _phrase_at(sentence_text, last, 0) else None
+    if _phrase_at(sentence_text, last, 0):
+        return replace(fact, subject=last)
+    # "The fire started ..." of the reader's "Brenholt Fire", "the storm" of "Storm Arla":
+    # a word of the name written as a common noun after "the" ("a fire" is another one)
+    for word in reversed(fact.subject.split()):
+        common = word.lower()
+        found = _phrase_at(sentence_text, common, 0) if word[:1].isupper() else None
+        if found is not None and THE_BEFORE.search(sentence_text[: found[0]]):
+            return replace(fact, subject=common)
+    return None
 
 
 def _inside(words: str, text: str) -> bool:
@@ -2187,8 +2231,18 @@ def _words_between(sentence: str, start: int, end: int) -> int:
 
 
 def _gerund(phrase: str) -> bool:
+    """ "Closing the plant" (cost ...): a doing, no doer. A hyphened word ending in "-ing"
+    is an adjective ("a fast-moving fire", "the long-running dispute") unless its first part
+    is a prefix ("re-opening the port")."""
     first = WORD.findall(phrase)[:1]
-    return bool(first) and first[0].islower() and first[0].endswith("ing")
+    if not first or not first[0].islower() or not first[0].endswith("ing"):
+        return False
+    head, hyphen, _ = first[0].partition("-")
+    return not hyphen or head in VERB_PREFIXES
+
+
+VERB_PREFIXES = word_set("re co de pre un non mis over out under")
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
 def _names_something(phrase: str, unnamed: frozenset[str], longest: int) -> bool:
