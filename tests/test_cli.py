@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -141,3 +143,18 @@ def test_an_output_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
     code, _, err = run("export", "--db", str(db), "--out", str(blocker / "out.csv"))
     assert code == 1
     assert err.startswith(f"error: {blocker}") and err.count("\n") == 1
+
+
+def test_the_command_line_loads_the_library_only_for_a_command_that_needs_it() -> None:
+    # in a new interpreter (this one has imported everything already): the commands'
+    # modules import the library when a command runs, so `--help` or an option's error
+    # starts at once and `ingest` never loads the dossier's page model or its validator
+    probe = (
+        "import sys, triangulate.cli\n"
+        "print(sorted(m for m in ('triangulate.api', 'triangulate.render.view', 'jsonschema')"
+        " if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert loaded.strip() == "[]"

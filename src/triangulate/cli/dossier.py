@@ -13,7 +13,6 @@ from triangulate.cli.output import echo_error, progress
 from triangulate.core.progress import no_progress
 from triangulate.core.untrusted import one_line
 from triangulate.errors import TriangulateError
-from triangulate.render.view import DossierView
 
 
 def _formats(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
@@ -82,7 +81,10 @@ def _print_account(data: dict[str, Any]) -> None:
         inferred = " (inferred)" if article.get("outlet_inferred") else ""
         click.echo(one_line(f"  {article['id']}: {names[article['id']]}{inferred}, {date}{copy}"))
     # the reports' own split: an agreed claim one source states surely, others only perhaps,
-    # is "perhaps shared", not an agreement
+    # is "perhaps shared", not an agreement (imported here: the page model loads the
+    # schema's validator, which no other command needs at start-up)
+    from triangulate.render.view import DossierView
+
     counts = DossierView(data).counts()
     click.echo(
         f"Claims: {counts['shared']} agreed, {counts['perhaps_shared']} perhaps shared,"

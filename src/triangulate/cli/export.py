@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from triangulate.api import EXPORT_FORMATS
 from triangulate.cli import cli, db_option, open_store
 from triangulate.cli.output import is_terminal
 from triangulate.core.untrusted import printable
+from triangulate.store.export import EXPORT_FORMATS
 
 
 @cli.command("export")
