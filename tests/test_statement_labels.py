@@ -737,7 +737,11 @@ def test_a_date_label_is_not_one_of_two_doers_nor_a_passive_wanting_its_infiniti
     assert date_label(sentence, _time(sentence, "Tuesday"), fact, False) == "Date"
     sentence = "Varnholt is set to testify on Monday before the harbour board."
     fact = _fact(sentence, None, "set", "Tomas Varnholt")
-    assert date_label(sentence, _time(sentence, "Monday"), fact, False) == "Date"
+    # never "When Varnholt is set": the passive keeps its infinitive ("Date" until the
+    # complement was kept before a weekday written with "on")
+    assert date_label(sentence, _time(sentence, "Monday"), fact, False) == (
+        "When Varnholt is set to testify"
+    )
     sentence = "Varnholt, the harbour master, and Lund met the envoy on Monday."
     fact = _fact(sentence, "Varnholt", "meet", "envoy")
     assert date_label(sentence, _time(sentence, "Monday"), fact, False) != (
@@ -1295,3 +1299,24 @@ def test_a_date_of_the_second_of_two_verbs_sharing_a_doer() -> None:
     # the date in the first verb's phrase is that phrase's, not the second's
     sentence = "The Harwick Fire grew on Monday to 9,000 acres and was 15% contained."
     assert date_label(sentence, _time(sentence, "Monday"), fact, False) == "Date"
+
+
+def test_a_weekday_after_on_keeps_the_verbs_complement() -> None:
+    sentence = "The harbour master began dredging the channel on Monday."
+    fact = _fact(sentence, "harbour master", "begin", None)
+    assert date_label(sentence, _time(sentence, "Monday"), fact, False) == (
+        "When the harbour master began dredging the channel"
+    )
+
+
+def test_a_date_before_its_clause_keeps_the_infinitive_up_to_the_next_clause() -> None:
+    sentence = "On May 2, the council allowed traders to reopen the market if they paid the fee."
+    fact = _fact(sentence, "council", "allow", None)
+    assert date_label(sentence, _time(sentence, "May 2"), fact, False) == (
+        "When the council allowed traders to reopen the market"
+    )
+    sentence = "In 2019, Orrin Pell was summoned to testify before a Talvanian tribunal."
+    fact = _fact(sentence, None, "summon", "Orrin Pell")
+    assert date_label(sentence, _time(sentence, "2019"), fact, False) == (
+        "When Orrin Pell was summoned to testify"
+    )

@@ -1373,6 +1373,8 @@ def date_label(
     )
     if phrase and ends_on_verb:
         longer = _through_its_complement(sentence_text, phrase, time.evidence.text)
+        if longer == phrase:
+            longer = _through_a_complement_after(sentence_text, phrase, time.evidence.text)
         fits = len(longer.split()) < LABEL_WORDS  # with "When", not clipped
         phrase = longer if fits and not _dangling(longer, ends_on_verb) else phrase
     if phrase and not _dangling(phrase, ends_on_verb):
@@ -1423,7 +1425,9 @@ def _through_its_complement(sentence_text: str, phrase: str, date_text: str) -> 
     late 2030"): a verb that goes on with a gerund or an infinitive keeps it, as far as the
     date."""
     last = phrase.split()[-1]
-    lead = "" if BARE_DAY.match(date_text) else rf"\s+(?:{COMPLEMENT_DATE_LEADS})"
+    lead = rf"\s+(?:{COMPLEMENT_DATE_LEADS})"
+    if BARE_DAY.match(date_text):
+        lead = f"(?:{lead})?"  # "on Monday" or "Monday"
     found = compiled_pattern(
         rf"(?<![\w-]){re.escape(last)}\s+(?P<more>(?:to\s+[a-z]+|[a-z]{{2,}}ing)\b"
         rf"[^,;:()\"“”]{{0,50}}?){lead}\s+(?:the\s+)?{re.escape(date_text)}"
@@ -1433,6 +1437,26 @@ def _through_its_complement(sentence_text: str, phrase: str, date_text: str) -> 
     more = found.group("more").split()
     if more[-1].lower() in PREPOSITIONS | DETERMINERS | ORDINAL_WORDS | DATE_LEADS:
         return phrase  # "to mark his first (100 days)": the date is inside a noun phrase
+    return f"{phrase} {' '.join(more)}"
+
+
+def _through_a_complement_after(sentence_text: str, phrase: str, date_text: str) -> str:
+    """ "On May 2, the council allowed traders to reopen the market if ...": a date written
+    before its clause, whose verb goes on with someone or something to do, keeps that
+    infinitive's phrase up to the next clause ("When the council allowed traders to reopen
+    the market"); ``phrase`` when the date follows the verb or nothing such follows it."""
+    at = _whole_at(sentence_text, date_text)
+    if at < 0:
+        return phrase
+    found = compiled_pattern(
+        rf"(?<![\w-]){re.escape(phrase.split()[-1])}\s+(?P<more>(?:[a-z]+\s+){{0,3}}?"
+        rf"to\s+[a-z]+(?:\s+[a-z]+){{0,5}}?)(?=\s+(?:{CLAUSE_BREAK_WORDS})\b|\s*[,;:.!?]|\s*$)"
+    ).search(sentence_text, at + len(date_text))
+    if found is None:
+        return phrase
+    more = found.group("more").split()
+    if more[-1] in PREPOSITIONS | DETERMINERS | AUXILIARIES:
+        return phrase  # "allowed them to stay in": the phrase goes on past what is read
     return f"{phrase} {' '.join(more)}"
 
 
@@ -2204,6 +2228,10 @@ def _subordinate(sentence: str, start: int) -> bool:
 # while a handful of people | were ..." is no cut).
 SUBORDINATORS = word_set(
     "where which who whom whose that when while if whether because as although though"
+)
+# Words that open the next clause (or a phrase of its own) after an infinitive's phrase
+CLAUSE_BREAK_WORDS = "|".join(
+    sorted(SUBORDINATORS | word_set("and or but after before until since unless so than"))
 )
 
 
