@@ -706,3 +706,23 @@ def test_a_share_price_printed_beside_a_firms_ticker_is_no_figure(
     text: str, figures: list[str]
 ) -> None:
     assert [q.evidence.text for q in find_quantities(text, "a")] == figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A woman and two men, ages 47 and 48, were shot near the Harwick depot.",
+        "The two victims, aged 19, 22 and 24, were taken to Lindale General.",
+        "Between age 17 and 25, Pell was arrested seven times.",
+    ],
+)
+def test_each_age_of_a_list_is_an_age(text: str) -> None:
+    ages = [q for q in find_quantities(text, "a1") if q.value >= 17]
+    assert ages and all(q.unit == "years old" for q in ages)
+
+
+@pytest.mark.parametrize(
+    "text", ["He was stopped on highway 94 near Lindale.", "She was booked on flight 212 home."]
+)
+def test_a_number_naming_a_road_or_a_route_in_lower_case_is_no_figure(text: str) -> None:
+    assert spans(text) == []

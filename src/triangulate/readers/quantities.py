@@ -286,7 +286,11 @@ BRACKET_CLOSES = re.compile(r"\s*\)")
 ROUND_SLACK = 0.025  # a round figure ("2,000") may stand for one up to this share away
 # "36-year-old", "36 - year - old" (tokenised), "36 years old"; "aged 36"
 AGE_AFTER = re.compile(r"\s*-\s*years?\s*-\s*old\b|\s+years?\s+old\b", re.IGNORECASE)
-AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+$", re.IGNORECASE)
+# "aged 36", "age 36", and each age of a list after it: "ages 47 and 48", "aged 19, 22 and 24"
+AGE_BEFORE = re.compile(
+    r"\b(?:aged|ages?)\s+(?:\d{1,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+to\s+)){0,4}$",
+    re.IGNORECASE,
+)
 # "a mother of 12", "father-of-three", "a grandmother of five": the number counts the
 # person's children (or grandchildren), told without the noun.
 CHILDREN_UNITS = frozenset({"children", "grandchildren"})
@@ -369,6 +373,9 @@ ID_WORDS = word_set(
     category class grade bill act case row lot box exit pier dock district ward precinct code
     local"""
 )
+# Words a number after which names a road, a route or a place in a building however they
+# are written (a capital is not needed): "on highway 94", "took flight 17", "in room 212"
+ROAD_AND_ROUTE_WORDS = word_set("highway interstate route flight room exit gate platform terminal")
 # A number a death toll stands at: "the death toll from the floods rose to 14", "the toll
 # has climbed to at least 30", "the number of people killed rose to four" count the dead.
 TOLL_BEFORE = re.compile(
@@ -1273,6 +1280,8 @@ def _names_something(text: str, match: re.Match[str], start: int) -> bool:
     previous = before[-1].lower().rstrip(",")
     if before[-1][0].isupper() and previous in ID_WORDS:
         return True
+    if previous in ROAD_AND_ROUTE_WORDS and match.group("n1").isdigit():
+        return True  # "on highway 94", "flight 17": written in lower case too
     return match.group("n1").lower() == "one" and previous in PRONOUN_ONE_BEFORE
 
 
@@ -1427,7 +1436,7 @@ def _unit_for(
         return "percentage points" if "point" in pct else "percent"
     if cur:
         return CURRENCY_UNITS.get(cur.strip(), "dollars")
-    if AGE_AFTER.match(text, end) or AGE_BEFORE.search(text[max(0, n1_start - 12) : n1_start]):
+    if AGE_AFTER.match(text, end) or AGE_BEFORE.search(text[max(0, n1_start - 40) : n1_start]):
         return AGE_UNIT
     area = AREA_AFTER.match(text, end)
     if area:
