@@ -726,3 +726,26 @@ def test_each_age_of_a_list_is_an_age(text: str) -> None:
 )
 def test_a_number_naming_a_road_or_a_route_in_lower_case_is_no_figure(text: str) -> None:
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dorian Hask, who ran the Harwick docks for 30 years, died in Lindale on Monday.\nHe was 77.",
+        "The singer died Thursday at 91, her spokesman said.",
+        "In 1998, at the age of 35, she left the Marchmont company.",
+    ],
+)
+def test_a_number_told_alone_after_words_of_an_age_is_an_age(text: str) -> None:
+    assert [q.unit for q in find_quantities(text, "a1") if q.value in (35, 77, 91)] == ["years old"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The child died at the age of 18 months.", "months"),
+        ("The final score was 85.", ""),
+    ],
+)
+def test_a_number_with_its_noun_or_of_no_person_is_no_age(text: str, unit: str) -> None:
+    assert [q.unit for q in find_quantities(text, "a1")] == [unit]

@@ -291,6 +291,13 @@ AGE_BEFORE = re.compile(
     r"\b(?:aged|ages?)\s+(?:\d{1,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+to\s+)){0,4}$",
     re.IGNORECASE,
 )
+# A number told alone after words that give an age ("died at 91", "died Thursday at the age
+# of 85", "She was 85."), when no noun follows it ("at the age of 18 months": months)
+AGE_BARE_BEFORE = re.compile(
+    r"(?:\bat\s+the\s+age\s+of|\b(?:died|dies|passed\s+away)(?:\s+\w+){0,3}?\s+at"
+    r"|(?:^|[.!?]\s+|\b)(?:[Hh]e|[Ss]he)\s+(?:was|is|turned|turns))\s+$"
+)
+AGE_BARE_AFTER = re.compile(r"\s*(?:[.,;:!?)\"\u201d]|$)|\s+(?:when|after|years?\b)")
 # "a mother of 12", "father-of-three", "a grandmother of five": the number counts the
 # person's children (or grandchildren), told without the noun.
 CHILDREN_UNITS = frozenset({"children", "grandchildren"})
@@ -1437,6 +1444,10 @@ def _unit_for(
     if cur:
         return CURRENCY_UNITS.get(cur.strip(), "dollars")
     if AGE_AFTER.match(text, end) or AGE_BEFORE.search(text[max(0, n1_start - 40) : n1_start]):
+        return AGE_UNIT
+    if AGE_BARE_BEFORE.search(text[max(0, n1_start - 40) : n1_start]) and AGE_BARE_AFTER.match(
+        text, end
+    ):
         return AGE_UNIT
     area = AREA_AFTER.match(text, end)
     if area:
