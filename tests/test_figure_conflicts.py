@@ -1500,3 +1500,15 @@ def test_one_figure_written_two_ways_a_day_later_is_no_update(encoder: TextEncod
     assert _figures(claims, "update") == []
     agreed = [sorted(side.display for side in c.sides) for c in _figures(claims, "agreed")]
     assert agreed == [["6 percent", "6%"]]
+
+
+def test_a_length_of_time_is_not_counted_from_the_day_it_was_said(encoder: TextEncoder) -> None:
+    # "spanned 30 years, her family said on Tuesday" does not run from Tuesday: counted from
+    # it, the 30 years clashed with another report's "from 1972 to 2002"
+    claims = _claims(
+        encoder,
+        "Actress Tamsin Vale, whose career on the Lindale stage spanned 30 years, has died,"
+        " her family said on Tuesday.",
+        "Tamsin Vale, who led the Lindale Players from 1972 to 2002, died on Monday.",
+    )
+    assert not [c for c in claims if c.kind == "date" and c.status == "conflict"]

@@ -1320,3 +1320,9 @@ def test_a_date_before_its_clause_keeps_the_infinitive_up_to_the_next_clause() -
     assert date_label(sentence, _time(sentence, "2019"), fact, False) == (
         "When Orrin Pell was summoned to testify"
     )
+
+
+def test_a_relative_clause_owner_is_no_doer() -> None:
+    sentence = "Tamsin Vale, whose career on the Lindale stage spanned 30 years, has died."
+    fact = _fact(sentence, "whose career on the Lindale stage", "span", None)
+    assert statement_label(sentence, fact) is None

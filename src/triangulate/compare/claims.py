@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -735,9 +735,14 @@ def _plain_number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def _anchor_for(time: TimeExpression, fact: Fact) -> str | None:
+def _anchor_for(time: TimeExpression, fact: Fact, said: Collection[int] = ()) -> str | None:
+    """The date a duration of the clause is counted from ("deployed in November 2020 for five
+    years"): another time of the clause, never the day of a saying ("whose career spanned 30
+    years, her family said on Tuesday" does not run from Tuesday)."""
     for other in fact.times:
-        if other is not time and other.value and not other.value.startswith("P"):
+        if other is time or not other.value or other.value.startswith("P"):
+            continue
+        if other.evidence.start not in said:
             return other.value
     return None
 
@@ -810,15 +815,17 @@ def _time_mention(
     time: TimeExpression,
     position: float,
     quoted: bool = False,
+    said: Collection[int] = (),
 ) -> Mention | None:
     """``quoted``: the time is inside a direct quotation, whose "tonight" or "yesterday" is
-    the day its speaker spoke on, which the report need not give: no sure side of a clash."""
+    the day its speaker spoke on, which the report need not give: no sure side of a clash.
+    ``said``: where the article's days of a saying start (`statements.saying_times`)."""
     if not time.anchored or not time.value:
         return None
     before = split_at(fact.evidence, time.evidence)[0]
     if RECORD_WINDOW_BEFORE.search(before[-80:]):
         return None  # "its lowest level since 2003" does not date the fall
-    anchor = _anchor_for(time, fact)
+    anchor = _anchor_for(time, fact, said)
     span = parse_time_value(time.value, anchor)
     if span is None:
         return None
@@ -940,7 +947,7 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
                 found.setdefault(("quantity", term.evidence.start, term.evidence.end), mention)
                 continue
             quoted = _inside_any(time.evidence, quoted_spans)
-            time_mention = _time_mention(article, source, fact, time, position, quoted)
+            time_mention = _time_mention(article, source, fact, time, position, quoted, said)
             if time_mention is not None:
                 found.setdefault(("time", time.evidence.start, time.evidence.end), time_mention)
     if PROVISIONAL.search(f"{article.title or ''}\n{article.text[:PROVISIONAL_REACH]}"):

@@ -2046,6 +2046,7 @@ NOT_IN_A_NOUN_PHRASE = word_set(
 # does not name ("Their families"), say nothing to a reader of the label alone.
 UNNAMED_DOERS = frozenset(
     {"i", "you", "he", "she", "it", "we", "they", "this", "that", "these", "those", "who"}
+    | {"whose"}  # "whose career spanned 30 years": a relative clause's, its owner unnamed
     | {"which", "there", "my", "your", "his", "her", "its", "our", "their", "one", "some"}
     | {"all", "both", "many", "most", "each", "none", "several", "others", "other"}
 )
