@@ -356,3 +356,16 @@ def test_a_newsroom_byline_is_no_headline() -> None:
     assert cleaned.title == "Harrow Creek Fire: 2 dead, 65 homes lost as blaze grows"
     assert reasons(cleaned)[2] == "byline"
     assert "KTVR News 9 Staff" not in cleaned.text
+
+
+def test_a_short_sentence_of_its_own_keeps_a_short_article_whole() -> None:
+    # a paragraph of three words with its full stop is the article's, not a headline: taken
+    # for one, it left the last paragraph "isolated" and both were dropped
+    text = (
+        "Dorian Hask, the ferry captain who ran the Harwick crossing for three decades, died on"
+        " Monday at his home in Lindale.\n\nHe was 77.\n\n"
+        "His family said he had been ill for several months."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.removed == ()
+    assert "He was 77." in cleaned.text and "several months" in cleaned.text

@@ -526,6 +526,8 @@ def _kind(line: _Line) -> str:
     prose = line.prose and not line.title_case
     if prose and line.terminal and line.words >= 5:
         return GOOD
+    if prose and line.words >= 2 and _short_statement(line.text):
+        return GOOD
     if prose and line.words >= 15:
         return GOOD
     if line.bullet and line.words >= 6 and prose:
@@ -533,6 +535,14 @@ def _kind(line: _Line) -> str:
     if 2 <= line.words <= 30:
         return HEAD
     return SHORT
+
+
+def _short_statement(text: str) -> bool:
+    """ "She was 85.", "Nobody was hurt.": a short sentence of an article's own, told with a
+    capital and one full stop; not a page's "Thanks for signing up!", "Like this article?" or
+    "You may also like..." (a list's lead)."""
+    stripped = text.rstrip(_CLOSERS)
+    return text[:1].isupper() and stripped.endswith(".") and not stripped.endswith("..")
 
 
 def _is_latin(text: str) -> bool:
