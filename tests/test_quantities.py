@@ -711,18 +711,18 @@ def test_a_share_price_printed_beside_a_firms_ticker_is_no_figure(
 @pytest.mark.parametrize(
     "text",
     [
-        "A woman and two men, ages 47 and 48, were shot near the Harwick depot.",
+        "Two deckhands, ages 52 and 58, were hurt when a crane fell at the Harwick depot.",
         "The two victims, aged 19, 22 and 24, were taken to Lindale General.",
-        "Between age 17 and 25, Pell was arrested seven times.",
+        "Between age 16 and 23, Pell was cautioned five times.",
     ],
 )
 def test_each_age_of_a_list_is_an_age(text: str) -> None:
-    ages = [q for q in find_quantities(text, "a1") if q.value >= 17]
+    ages = [q for q in find_quantities(text, "a1") if q.value >= 10]
     assert ages and all(q.unit == "years old" for q in ages)
 
 
 @pytest.mark.parametrize(
-    "text", ["He was stopped on highway 94 near Lindale.", "She was booked on flight 212 home."]
+    "text", ["He was stopped on highway 61 near Lindale.", "She was booked on flight 212 home."]
 )
 def test_a_number_naming_a_road_or_a_route_in_lower_case_is_no_figure(text: str) -> None:
     assert spans(text) == []
@@ -731,13 +731,13 @@ def test_a_number_naming_a_road_or_a_route_in_lower_case_is_no_figure(text: str)
 @pytest.mark.parametrize(
     "text",
     [
-        "Dorian Hask, who ran the Harwick docks for 30 years, died in Lindale on Monday.\nHe was 77.",
-        "The singer died Thursday at 91, her spokesman said.",
-        "In 1998, at the age of 35, she left the Marchmont company.",
+        "Dorian Hask, who ran the Harwick docks for 30 years, died in Lindale on Monday.\nHe was 81.",
+        "The singer died Thursday at 88, her spokesman said.",
+        "In 1998, at the age of 42, she left the Marchmont company.",
     ],
 )
 def test_a_number_told_alone_after_words_of_an_age_is_an_age(text: str) -> None:
-    assert [q.unit for q in find_quantities(text, "a1") if q.value in (35, 77, 91)] == ["years old"]
+    assert [q.unit for q in find_quantities(text, "a1") if q.value in (42, 81, 88)] == ["years old"]
 
 
 @pytest.mark.parametrize(
