@@ -172,15 +172,11 @@ TERM_AFTER = re.compile(
 TERM_HEDGES = ("at least", "up to", "more than", "nearly", "about", "almost")
 # Words of a change a later report tells ("the toll rose to 14", "now stands at"): stricter
 # than REVISION_CUES, which also reads hedges and perfect tenses as revising.
-RISEN = re.compile(
-    r"\b(now|so far|risen|rose|rises|climbed|increased|jumped|has grown|grew|revised|updated)\b",
-    re.IGNORECASE,
-)
+RISE_VERBS = "risen|rose|rises|climbed|increased|jumped|grew"
+RISEN = re.compile(rf"\b(now|so far|{RISE_VERBS}|has grown|revised|updated)\b", re.IGNORECASE)
 # A count told risen to a level ("the toll rose to 14", "has climbed to 31"), not a change
 # told ("revenue rose 11%": the next day's "rose 12%" is no newer count).
-RISEN_TO = re.compile(
-    r"\b(?:risen|rose|rises|climbed|increased|jumped|grown|grew)\s+to\b", re.IGNORECASE
-)
+RISEN_TO = re.compile(rf"\b(?:{RISE_VERBS}|grown)\s+to\b", re.IGNORECASE)
 # A figure its own report calls unfinished: a later one is its update, not a contradiction.
 PROVISIONAL = re.compile(
     r"\b(?:early (?:results|returns|count|figures)|preliminary|provisional"

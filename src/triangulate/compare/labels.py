@@ -591,13 +591,13 @@ MOVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 MOVE_AFTER = re.compile(r"^\s*(?:higher|lower|up|down)\b", re.IGNORECASE)
-# "fell 3% to 2138.14", "closing at 8,579.19", "has a value of 10769 points": where it stands
 # A level something is brought to by another's doing, named right before it ("raising
 # containment to 60%", "cut its stake to 5%"): the level is the thing's, not the doer's.
 RAISED_TO = re.compile(
     r"\b(?:rais|lift|bring|brought|push|boost|lower|cut|reduc)\w*\s+"
     r"(?:(?:its|their|his|her)\s+)?(?P<thing>(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)\s+to\s+$"
 )
+# "fell 3% to 2138.14", "closing at 8,579.19", "has a value of 10769 points": where it stands
 LEVEL_AT = re.compile(r"\b(?:to|at|(?P<noun>value|level)\s+of)\s+$", re.IGNORECASE)
 MOVING_UNITS = frozenset({"percent", "percentage points", "points", ""})
 CLOSED_AT = re.compile(r"\bclos(?:e|ed|es|ing)\s+at\s+$", re.IGNORECASE)

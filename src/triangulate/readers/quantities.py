@@ -1443,11 +1443,10 @@ def _unit_for(
         return "percentage points" if "point" in pct else "percent"
     if cur:
         return CURRENCY_UNITS.get(cur.strip(), "dollars")
-    if AGE_AFTER.match(text, end) or AGE_BEFORE.search(text[max(0, n1_start - 40) : n1_start]):
+    before = text[max(0, n1_start - 40) : n1_start]
+    if AGE_AFTER.match(text, end) or AGE_BEFORE.search(before):
         return AGE_UNIT
-    if AGE_BARE_BEFORE.search(text[max(0, n1_start - 40) : n1_start]) and AGE_BARE_AFTER.match(
-        text, end
-    ):
+    if AGE_BARE_BEFORE.search(before) and AGE_BARE_AFTER.match(text, end):
         return AGE_UNIT
     area = AREA_AFTER.match(text, end)
     if area:
