@@ -10,6 +10,10 @@ each states it in.  Each event is fed alone to ``triangulate dossier --format js
 * (b) counted: among events whose gold has an incident count ("number of people killed",
   "number of pirates captured"), the share with a claim holding a number whose evidence is a
   sentence the gold quotes for one of those counts.
+* (c) the dead and the hurt agreed: for each gold count of people killed or hurt, whether one
+  agreed claim of the same harm ("Number of people killed", "... injured") holds the gold's
+  number and is told by two or more reports (however each words it: "one man was shot and
+  killed", "a woman died", "2 hurt").
 
 ``--dated``: each report is given the publication date the ECB+ document itself shows (a
 dateline at its top, or the date in its address), as ingest would find it; reports without one
@@ -151,6 +155,44 @@ def factalign_main(args: argparse.Namespace) -> None:
         )
     print(f"\n(a) dated in the timeline: {dated}/{with_date} events with a gold date")
     print(f"(b) a count claim: {counted}/{with_count} events with a gold incident count")
+    harmed = [row for path in sorted((folder / "gold").glob("ecbdev-*.json")) for row in
+              harm_rows(path, work)]  # fmt: skip
+    print("\n| event | gold count | gold value | agreed claim of that harm and value (c) |")
+    print("|---|---|---|---|")
+    for event, what, value, found in harmed:
+        print(f"| {event} | {what} | {value:g} | {found or '-'} |")
+    agreed = sum(bool(found) for *_, found in harmed)
+    print(f"\n(c) the dead and the hurt agreed: {agreed}/{len(harmed)} gold counts")
+
+
+HARMS = {"kill": re.compile(r"killed|dead|died|death", re.I),
+         "injure": re.compile(r"wounded|injured|hurt", re.I)}  # fmt: skip
+
+
+def harm_rows(gold_path: Path, work: Path) -> Iterable[tuple[str, str, float, str]]:
+    """(event, gold count, its number, the agreed claim found or "") for each gold count of
+    people killed or hurt, from the dossier ``factalign_main`` built for the event."""
+    facts = json.loads(gold_path.read_text(encoding="utf-8"))["facts"]
+    out = work / gold_path.stem / "dossier.json"
+    if not out.exists():
+        return
+    built = json.loads(out.read_text(encoding="utf-8"))
+    for fact in facts:
+        harm = next((h for h, told in HARMS.items() if told.search(fact["what"])), None)
+        value = count_value(fact["mentions"][0]["value"]) if fact["mentions"] else None
+        if fact["kind"] != "figure" or harm is None or value is None or "age" in fact["what"]:
+            continue
+        found = next(
+            (
+                f"{claim['about']}: {side['display']} ({len(side['articles'])} reports)"
+                for claim in built["claims"]
+                if claim["status"] == "agreed" and HARMS[harm].search(claim["about"])
+                for side in claim["sides"]
+                if side.get("value") == value and len(side["articles"]) >= 2
+            ),
+            "",
+        )
+        yield gold_path.stem, fact["what"], value, found
 
 
 # ---------------------------------------------------------------- ECB+ topic halves

@@ -1104,9 +1104,17 @@ def test_a_figure_of_an_earlier_happening_set_in_its_month_does_not_conflict(
         " 20,000.\n\nIt killed 540 people and hurt over 1,200, razing whole hamlets and leaving"
         " thousands of families homeless.",
     )
-    assert not _figures(claims, "conflict")
+    assert not _of_the_earlier_quake(_figures(claims, "conflict"))
     agreed = [sorted(s.display for s in c.sides) for c in _figures(claims, "agreed")]
     assert ["540"] in agreed  # the earlier quake's toll, told alike by two
+
+
+def _of_the_earlier_quake(claims: list[Claim]) -> list[Claim]:
+    """Claims with a side of the earlier quake's figures. (This quake's "at least four" and
+    "nine" dead, in reports without a date, are a conflict of their own, an update when the
+    reports are dated.)"""
+    earlier = {"540", "6.3", "about 1,200", "over 1,200"}
+    return [c for c in claims if earlier & {side.display for side in c.sides}]
 
 
 def test_a_figure_of_an_earlier_year_in_an_undated_report_does_not_conflict(
@@ -1119,7 +1127,7 @@ def test_a_figure_of_an_earlier_year_in_an_undated_report_does_not_conflict(
         " killing nine people.\n\nIn 2027, a tremor measuring 6.3 struck the northern city of"
         " Olmersk, killing 540 people and hurting about 1,200.",
     )
-    assert not _figures(claims, "conflict")
+    assert not _of_the_earlier_quake(_figures(claims, "conflict"))
 
 
 def test_the_decade_a_noun_is_of_is_no_date_of_the_happening(encoder: TextEncoder) -> None:

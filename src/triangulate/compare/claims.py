@@ -295,7 +295,9 @@ class Mention:
     position: float  # 0.0 at the top of the article, 1.0 at its end
     predicate: str | None = None  # the clause verb when the value is dated/counted by it
     words: frozenset[str] = frozenset()  # counted noun phrase, or words the date qualifies
-    reliable: bool = True  # False for a date read against a guessed publication date
+    # False for a value that makes no conflict: a date read against a guessed publication
+    # date, a count of one told by "a man was killed" (a report may tell its dead one by one)
+    reliable: bool = True
     quantity: Quantity | None = None
     time: TimeExpression | None = None
     span: TimeSpan | None = None
@@ -687,6 +689,7 @@ def _quantity_mention(
         position=position,
         predicate=_copula_state(fact, quantity) or _predicate(fact),
         words=_unit_phrase(text, quantity, fact.evidence),
+        reliable=not quantity_reader.told_by_an_article(quantity),
         quantity=quantity,
         subject=fact.subject,
         fact=fact,
@@ -1440,6 +1443,8 @@ def _shown(mention: Mention, with_day: bool = False) -> str:
     if mention.kind == "time":
         return _date_shown(mention) if with_day else written
     quantity = mention.quantity
+    if quantity is not None and quantity_reader.told_by_an_article(quantity):
+        return f"one ({written.lower()} {quantity.unit})"  # "a man was killed"
     kind = quantity_reader.unit_kind(quantity.unit) if quantity is not None else ""
     if quantity is None or kind not in ("length", "area", "speed"):
         return written

@@ -161,30 +161,13 @@ STATE_COUNTS = {
     **dict.fromkeys(("hurt", "injured", "wounded"), "injure"),
 }
 STATE_LABELS = {"kill": "Number of people killed", "injure": "Number of people injured"}
-# A count with no counted noun told by a verb of harm alone: the verb's object right after
-# it ("..., killing 12 and injuring 80", "injured more than 900") or its subject right
-# before it ("50 were injured", "Twelve died"). It counts people, as "injured 65 people"
-# does: the verb says what befell them, and nothing else is counted so.
-CASUALTY_WORDS = {
-    **dict.fromkeys(("killing", "killed", "died", "perished"), "kill"),
-    **dict.fromkeys(("injuring", "injured", "wounding", "wounded", "hurting", "hurt"), "injure"),
-}
-CASUALTY_BEFORE = re.compile(
-    r"\b(?P<word>killing|killed|injuring|injured|wounding|wounded|hurting)\s+"
-    r"(?:(?:at\s+least|about|some|nearly|almost|more\s+than|over|around|up\s+to)\s+)?$",
-    re.I,
-)
+STATE_PARTICIPLES = {"kill": "killed", "injure": "injured"}
 # A number that is no total of those harmed: the whole of a part ("three of the 40 were
 # injured", "nobody among the 12 was hurt"), or those spared ("all but 3 were killed",
 # "none of the 40", "not one of the 12")
 NO_TOTAL_BEFORE = re.compile(
     r"(?:\b(?:of|among)(?:\s+(?:the|those|these|them|its|their))?|\bnone|\bnot\s+one|\bnobody"
     r"|\bno[\s-]*(?:one)?|\ball\s+but)\s*$",
-    re.I,
-)
-CASUALTY_AFTER = re.compile(
-    r"\s+(?:(?:were|was|are|have\s+been|had\s+been|has\s+been)\s+(?:[a-z]+ly\s+)?)?"
-    r"(?P<word>killed|injured|wounded|hurt|died|perished)\b",
     re.I,
 )
 
@@ -203,8 +186,8 @@ def casualty_counted(
     died"), else None. Only a count told by its number: "a few injured", "dozens injured"
     tell some of them, no total; "no one was hurt" tells none."""
     number = last_word(value.text)
-    if not (any(c.isdigit() for c in number) or number in NUMBER_WORDS):
-        return None
+    if not (any(c.isdigit() for c in number) or number in NUMBER_WORDS or number in ("a", "an")):
+        return None  # "a" and "an": one person harmed (``quantities.ONE_PERSON``)
     start, end = value.start - sentence_start, value.end - sentence_start
     if not 0 <= start <= end <= len(sentence_text):
         return None
@@ -216,19 +199,37 @@ def casualty_counted(
         return STATE_COUNTS[counted]
     if quantity_reader.unit_kind(unit) != "count":
         return None
-    after = CASUALTY_AFTER.match(sentence_text, end)
-    if after is not None and counted in ("", after.group("word").lower()):
-        return CASUALTY_WORDS[after.group("word").lower()]  # "50 were injured", "12 died"
+    after = quantity_reader.CASUALTY_AFTER.match(sentence_text, end)
+    if after is not None and counted in ("", (after.group("word") or "").lower()):
+        return quantity_reader.harm_of(after)  # "50 were injured", "12 died", "3 were fatally shot"
     if not counted:
         return harm_before(sentence_text, start)  # "killing 12 and injuring 80"
-    return None
+    if not quantity_reader.counts_people(counted):
+        return None
+    if quantity_reader.COORDINATED_BEFORE.search(sentence_text, max(0, start - 6), start):
+        return None  # "two women and one man died": the man is one of the dead
+    # "Two men were shot and killed", "..., killing one man"
+    found = quantity_reader.harmed_after_noun(sentence_text, end, counted)
+    return found or harm_before(sentence_text, start)
+
+
+def _harm_label(state: str, sentence_text: str, sentence_start: int, quantity: Quantity) -> str:
+    """ "Number of people killed", or of the people the count names ("Seven Russian soldiers
+    were killed": "Number of Russian soldiers killed"); one told by "a man": of people."""
+    counted = last_word(quantity.unit)
+    if counted in STATE_COUNTS or counted in PERSON_NOUNS or counted in ("", "people", "persons"):
+        return STATE_LABELS[state]  # "one man", "a woman": of people
+    noun = counted_phrase(sentence_text, sentence_start, quantity)
+    return clipped(f"Number of {noun} {STATE_PARTICIPLES[state]}") if noun else STATE_LABELS[state]
 
 
 def harm_before(sentence_text: str, start: int) -> str | None:
     """The harm ("kill", "injure") of a verb right before a number at ``start`` in its
     sentence ("..., killing 12", "injured more than 40"), else None."""
-    before = CASUALTY_BEFORE.search(sentence_text[max(0, start - 24) : max(0, start)])
-    return CASUALTY_WORDS[before.group("word").lower()] if before is not None else None
+    before = quantity_reader.CASUALTY_BEFORE.search(
+        sentence_text, max(0, start - 24), max(0, start)
+    )
+    return quantity_reader.CASUALTY_WORDS[before.group("word").lower()] if before else None
 
 
 def _crime_charged(sentence_text: str, sentence_start: int, quantity: Quantity) -> str:
@@ -285,8 +286,8 @@ def figure_label(
     state = STATE_COUNTS.get(last_word(quantity.unit)) or casualty_counted(
         sentence_text, sentence_start, quantity.evidence, quantity.unit
     )  # "a few injured" is about the injured too, though it counts none of them
-    if state is not None:
-        return STATE_LABELS[state]  # "Ten dead and 50 hurt", "50 were injured": not "Figure"
+    if state is not None:  # "Ten dead and 50 hurt", "50 were injured": not "Figure"
+        return _harm_label(state, sentence_text, sentence_start, quantity)
     noun = counted_phrase(sentence_text, sentence_start, quantity)
     counting = quantity_reader.unit_kind(quantity.unit) == "count"
     after_value = sentence_text[quantity.evidence.end - sentence_start :]

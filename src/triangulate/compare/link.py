@@ -1073,7 +1073,7 @@ class Linker:
             increment=value.kind == "time" and bool(sentence and INCREMENT.search(sentence)),
             scope=self._scope(value),
             state=state,
-            verb_only=state is not None and not self._state_noun(value),
+            verb_only=state is not None and not self._state_noun(value) and not self._noun(value),
             named=share_holder or _subject_named(value, self.statements),
             period=self._period(value),
             share_holder=share_holder,
@@ -1239,6 +1239,16 @@ class Linker:
         return labels.casualty_counted(
             sentence.text, sentence.start, value.value_evidence, value.unit
         )
+
+    def _told_with_its_noun(self, index: int) -> bool:
+        """A count told with its own noun ("injured 12 people", "Two men were killed"), not
+        by the harmed's state or its verb alone ("left 90 injured", "killing 30")."""
+        return self.traits[index].state is None or self._noun(self.values[index])
+
+    def _noun(self, value: LinkInput) -> bool:
+        """Whether a count of people is told with its noun ("40 people were killed"), not by
+        its verb alone ("killing 40", "40 died")."""
+        return quantity_reader.counts_people(labels.last_word(value.unit))
 
     def _state_noun(self, value: LinkInput) -> bool:
         """Whether a count's own noun is a state ("the 80 wounded", "Ten dead")."""
@@ -1844,13 +1854,18 @@ class Linker:
         """Keys one article answers twice with values that cannot both hold ("spent 19
         seasons", "spent four seasons"; six rifles found in one raid, 14 over five raids):
         a kind of fact, not one fact."""
-        by_key: dict[tuple[str, tuple[str, str], str | None, str | None], list[int]] = {}
+        by_key: dict[tuple[str, tuple[str, str], str | None, str | None, bool], list[int]] = {}
         for index, value in enumerate(self.values):
             traits = self.traits[index]
             # ages answer by person ("X, 28, charged with the murder of Y, 35"): two people's
             # ages told with one verb are no fact told two ways
             if value.kind == "quantity" and all(traits.key) and traits.kind != "quantity:age":
-                question = (value.article, traits.key, traits.period, traits.dimension)
+                # a count its report sets in an earlier happening ("In March, a tremor ...
+                # killing 540 people") answers that happening's question, not this one's
+                question = (
+                    value.article, traits.key, traits.period, traits.dimension,
+                    value.of_a_past_year,
+                )  # fmt: skip
                 by_key.setdefault(question, []).append(index)
 
         # A count of the harmed told by their state or by its verb alone ("injuring 40",
@@ -1864,8 +1879,8 @@ class Linker:
         self.self_contradicting = set()
         self.placed: set[int] = set()
         ambiguous = set()
-        for (_, key, _, _), members in by_key.items():
-            nouned = [i for i in members if self.traits[i].state is None]
+        for (_, key, *_), members in by_key.items():
+            nouned = [i for i in members if self._told_with_its_noun(i)]
             if any(not self.values[i].compatible_with(j) for i in members for j in members):
                 # told place by place ("six died in Harwick; in Lindale, eight died"): each
                 # count is its place's, not a total another source may give
@@ -1875,9 +1890,7 @@ class Linker:
                 self.self_contradicting.update(members)
             else:
                 self.self_contradicting.update(
-                    i
-                    for i in members
-                    if self.traits[i].state is not None and clashing([i], members)
+                    i for i in members if not self._told_with_its_noun(i) and clashing([i], members)
                 )
         return frozenset(ambiguous)
 
@@ -1989,7 +2002,7 @@ class Linker:
             return None
         set_aside = [k for k in (i, j) if k in self.self_contradicting]
         if set_aside:  # its own article gives another answer: not one fact
-            if any(self.traits[k].state is None for k in set_aside):
+            if any(self._told_with_its_noun(k) for k in set_aside):
                 return None
             # a background toll ("a 1998 quake killed more than 4,000") is still told alike
             # by two articles: the same distinctive value, agreeing
@@ -2064,8 +2077,9 @@ class Linker:
         if self._rare_shared(i, j):
             evidence = max(evidence, RARE_VALUE)
         verb_a, verb_b = self.traits[i].predicate, self.traits[j].predicate
-        if a.predicate and (verbs_alike(a.predicate, b.predicate) or (verb_a and verb_a == verb_b)):
-            evidence = max(evidence, 0.5)  # one verb, or one happening ("toll rose", "killed")
+        if (a.predicate and verbs_alike(a.predicate, b.predicate)) or (verb_a and verb_a == verb_b):
+            evidence = max(evidence, 0.5)  # one verb, or one happening ("toll rose", "killed",
+            # a headline's "Two killed")
         elif a.governor and _measured_alike(a, b):
             evidence = max(evidence, 0.5)  # counted by one kind of verb ("killing", "killed")
         if one_holder:

@@ -294,10 +294,10 @@ AGE_BEFORE = re.compile(
 # A number told alone after words that give an age ("died at 91", "died Thursday at the age
 # of 85", "She was 85."), when no noun follows it ("at the age of 18 months": months)
 AGE_BARE_BEFORE = re.compile(
-    r"(?:\bat\s+the\s+age\s+of|\b(?:died|dies|passed\s+away)(?:\s+\w+){0,3}?\s+at"
+    r"(?:\bat\s+the\s+age\s+of|\b(?:[Dd]ied|[Dd]ies|[Pp]assed\s+away)(?:\s+\w+){0,3}?\s+at"
     r"|(?:^|[.!?]\s+|\b)(?:[Hh]e|[Ss]he)\s+(?:was|is|turned|turns))\s+$"
 )
-AGE_BARE_AFTER = re.compile(r"\s*(?:[.,;:!?)\"\u201d]|$)|\s+(?:when|after|years?\b)")
+AGE_BARE_AFTER = re.compile(r"[^\S\n]*(?:[.,;:!?)\"\u201d\n]|$)|\s+(?:when|after|years?\b)")
 # "a mother of 12", "father-of-three", "a grandmother of five": the number counts the
 # person's children (or grandchildren), told without the noun.
 CHILDREN_UNITS = frozenset({"children", "grandchildren"})
@@ -577,6 +577,42 @@ WINDOW = 40
 DIGIT_RUN_RE = re.compile(r"\d+")
 YEAR_RE = re.compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
 WORD_RE = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
+# What befell the people a count's noun names, told right after it ("... were killed", "...
+# died", "... were shot and killed", "... was fatally shot", "... is dead"): "fatal" or "word"
+# tells the harm.
+_BEEN = r"(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\s+"
+CASUALTY_AFTER = re.compile(
+    rf"\s+(?:(?P<fatal>(?:{_BEEN})?(?:fatally\s+(?:shot|stabbed|wounded|injured|struck)|"
+    r"shot\s+dead|(?:shot|stabbed|beaten|burned|crushed)\s+to\s+death)|(?:is|are|was|were)"
+    rf"\s+(?:now\s+)?dead)\b|(?:{_BEEN}(?:[a-z]+ly\s+)?)?"
+    r"(?:(?:shot|stabbed|struck|beaten|attacked)\s+and\s+)?"
+    r"(?P<word>killed|injured|wounded|hurt|died|perished)\b)",
+    re.I,
+)
+CASUALTY_WORDS = {
+    **dict.fromkeys(("killing", "killed", "died", "perished"), "kill"),
+    **dict.fromkeys(("injuring", "injured", "wounding", "wounded", "hurting", "hurt"), "injure"),
+}
+# A harm told without "was" or "were" ("A man killed his wife", "Two men killed a guard") is
+# one the people did, unless "by" follows (a passive: "a girl killed by a stray bullet") or
+# nothing a verb takes as its object does ("Two men killed in crash", a headline's).
+TOLD_BEEN = re.compile(r"\b(?:was|were|is|are|been)\b", re.I)
+PASSIVE_BY = re.compile(r"\s+by\b")
+OBJECT_AFTER = re.compile(
+    r"\s+(?:(?:a|an|the|his|her|their|its|him|them|himself|herself|themselves|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|several|dozens|hundreds)\b|\d)",
+    re.I,
+)
+# Plural nouns of people besides those of ``PERSON_NOUNS`` with an "s": a count of people
+# harmed may be told with them ("Two men were shot and killed", "three children died").
+PEOPLE_PLURALS = word_set("people persons men women children")
+# A verb of harm right before a count, whose object the count is ("..., killing 12",
+# "shot three people, killing one", "injured more than 40"): the people harmed.
+CASUALTY_BEFORE = re.compile(
+    r"\b(?P<word>killing|killed|injuring|injured|wounding|wounded|hurting)\s+"
+    r"(?:(?:at\s+least|about|some|nearly|almost|more\s+than|over|around|up\s+to)\s+)?$",
+    re.I,
+)
 NUMERIC_RE = re.compile(r"[\d.,]+")
 GLUED_UNIT = re.compile(rf"\d({_GLUED_UNITS})$")
 TOKENISED_NUMBER = re.compile(r"\d+(?: , \d{3})+|\d+ \. \d+")
@@ -608,6 +644,9 @@ def find_quantities(text: str, article_id: str, doc: Any = None) -> list[Quantit
     blocked = _blocked_spans(text) + lead_datelines(text)
     tokens = _token_index(doc) if doc is not None else None
     found = _without_conversions(text, list(_scan(text, article_id, blocked, tokens)))
+    ones = list(_one_person_harmed(text, article_id, blocked))
+    if ones:
+        found = sorted([*found, *ones], key=lambda q: q.evidence.start)
     return _named_sides(text, _with_elided_units(text, found))
 
 
@@ -625,6 +664,93 @@ ELIDED_KINDS = frozenset({"count", "length", "area", "duration"})  # a sum keeps
 ELIDED_AFTER = re.compile(
     r"\s*(?:(?:in|at|on|across|from|during|near|last|this|next)\b|[,.;)]|$)", re.IGNORECASE
 )
+
+
+# One person told by "a" or "an" with what befell them ("A 27-year-old man was shot and
+# killed", "killing a woman", "an Eastford man, 31, was wounded"): a count of one, as "one man"
+# is. Not "a second man" or "another man": one more of others the report counts apart.
+# Up to three words before a counted noun ("27-year-old", "Eastford", "young"; a tokenised
+# text's "36 - year - old" is one word too)
+COUNTED_WORDS = r"(?:[\w'’]+(?:\s*[-–]\s*[\w'’]+)*\s+){0,3}?"
+ONE_PERSON = re.compile(
+    rf"\b(?P<one>an?)\s+(?P<words>{COUNTED_WORDS})"
+    rf"(?P<noun>{'|'.join(sorted(words.PERSON_NOUNS))})\b(?:,\s+\d{{1,3}},)?",
+    re.IGNORECASE,
+)
+# "no one was hurt", "no-one", "when one is killed": "one" as nobody or anybody, no count
+NOBODY_BEFORE = re.compile(r"\b(?:no|not|every|any|each|the|when|if|whenever)[\s-]+$", re.I)
+COORDINATED_BEFORE = re.compile(r"\b(?:and|or)\s+$", re.I)
+COORDINATED_AFTER = re.compile(
+    r"\s*,?\s+(?:and|or)\s+(?:(?:an?|the|his|her|their|its|another|one|two|three|four|five|"
+    r"\d+)\b|[A-Z])"
+)
+NOT_ONE_MORE = word_set("second third fourth fifth other another further more additional")
+
+
+def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Iterator[Quantity]:
+    """A count of one for each person told by "a" or "an" right before or after a harm."""
+    for found in ONE_PERSON.finditer(text):
+        told = found.group("words").lower().split()
+        if NOT_ONE_MORE.intersection(told) or words.STOP_WORDS.intersection(told):
+            continue
+        start, end = found.span("one")
+        if COORDINATED_BEFORE.search(text, max(0, start - 6), start):
+            continue  # "two women and a man were killed": one of the dead
+        if COORDINATED_AFTER.match(text, found.end()):
+            continue  # "killing a police officer and a bomb technician"
+        harmed = _suffered(text, found.end(), reduced=False) or CASUALTY_BEFORE.search(
+            text, max(0, start - 40), start
+        )
+        if harmed is None or _is_blocked(start, end, blocked):
+            continue
+        evidence = Evidence(article_id, start, end, text[start:end])
+        yield Quantity(evidence, 1.0, found.group("noun").lower(), None, 1.0, 1.0)
+
+
+def harm_of(after: re.Match[str]) -> str:
+    """ "kill" or "injure": the harm a ``CASUALTY_AFTER`` match tells."""
+    return "kill" if after.group("fatal") else CASUALTY_WORDS[after.group("word").lower()]
+
+
+def counts_people(counted: str) -> bool:
+    """Whether a count's noun names people ("people", "men", "victims", "one man")."""
+    return (
+        counted in PEOPLE_PLURALS
+        or counted in words.PERSON_NOUNS
+        or (counted.endswith("s") and counted[:-1] in words.PERSON_NOUNS)
+    )
+
+
+def harmed_after_noun(text: str, end: int, counted: str) -> str | None:
+    """The harm told of the people a count names, right after its noun ("Two men were shot
+    and killed": "kill"; "three young children died"), else None; not a harm they did
+    ("Two men killed a guard")."""
+    noun = re.compile(rf"\s+{COUNTED_WORDS}{re.escape(counted)}\b", re.I).match(text, end)
+    if noun is None or COORDINATED_AFTER.match(text, noun.end()):
+        return None  # "killed two women and a man": the women are some of the dead
+    after = _suffered(text, noun.end())
+    return harm_of(after) if after is not None else None
+
+
+def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None:
+    """A harm told right after ``end`` that befell the people before it; ``reduced``: also
+    one told without "was" or "were" that takes no object (a headline's "Two killed in")."""
+    after = CASUALTY_AFTER.match(text, end)
+    if after is None or TOLD_BEEN.search(after.group()):
+        return after
+    if (after.group("word") or "").lower() in ("died", "perished"):
+        return after
+    if PASSIVE_BY.match(text, after.end()):
+        return after  # "a girl killed by a stray bullet"
+    if reduced and not after.group("fatal") and not OBJECT_AFTER.match(text, after.end()):
+        return after
+    return None
+
+
+def told_by_an_article(quantity: Quantity) -> bool:
+    """A count of one told by "a" or "an" ("a man was killed"): one of the harmed the report
+    may tell one by one, so no total."""
+    return quantity.evidence.text.lower() in ("a", "an")
 
 
 def _with_elided_units(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -1474,6 +1600,10 @@ def _unit_for(
     joined = ELIDED_BEFORE.search(text, max(0, n1_start - 12), n1_start)
     if first.word and joined and ELIDED_AFTER.match(text, end):
         return ELIDED  # "six in Harwick and eight in Lindale": kept if a figure precedes
+    if first.word and CASUALTY_BEFORE.search(text, max(0, n1_start - 40), n1_start):
+        return ""  # "shot three people, killing one": counted as "killing 1" is
+    if first.word and _suffered(text, end, reduced=False) and not NOBODY_BEFORE.search(before):
+        return ""  # "two people died and one was injured": counted as "1 was injured" is
     return None
 
 
@@ -1488,8 +1618,8 @@ def _noun_after(text: str, end: int, first: _Parsed) -> str:
     head = ""
     for _ in range(4):
         word = WORD_RE.match(text, position)
-        if word is None or _ends_noun_phrase(word.group(1), head):
-            break
+        if word is None or "\n" in word.group() or _ends_noun_phrase(word.group(1), head):
+            break  # a line break ends it: a headline's "leaves two dead" counts no dateline
         if len(word.group(1)) == 1:
             break  # "U.S.", initials
         head, position = word.group(1), word.end()
@@ -1556,6 +1686,8 @@ def _noun_from_doc(tokens: _Tokens, start: int, end: int) -> str | None:
         head = token.head
         if head.idx < end:
             return None  # "six and three-quarters": a word of the figure itself
+        if "\n" in head.doc.text[end : head.idx]:
+            return None  # a headline's figure parsed with the next line's first word
         if token.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and head.i > token.i:
             if head.tag_ == "NNP" and head.dep_ in ("nsubj", "nsubjpass"):
                 return ""  # "the 600 Harlow has said": a name saying it, no counted thing

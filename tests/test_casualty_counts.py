@@ -1,0 +1,149 @@
+"""Counts of the dead and the hurt however a report tells them: "two men were shot and
+killed", "two people died", a headline's "Two killed", "a woman was killed" (invented
+reports)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import compare_dated
+from triangulate.models import Claim
+from triangulate.nlp.encoder import TextEncoder
+from triangulate.readers.quantities import find_quantities
+
+
+def _ones(text: str) -> list[tuple[str, str]]:
+    return [
+        (q.evidence.text, q.unit)
+        for q in find_quantities(text, "a1")
+        if q.evidence.text.lower() in ("a", "an")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("A 24-year-old man was shot and killed on Marlow Street late Friday.", "man"),
+        ("Police said a teenager died at the scene.", "teenager"),
+        ("The truck struck and killed a 71-year-old Westbury woman on Tuesday.", "woman"),
+        ("A cyclist was fatally struck by a bus near the Eastford depot.", "cyclist"),
+        ("The mother of a nine-year-old girl killed by a stray bullet spoke on Monday.", "girl"),
+        ("A Lindale man, 38, was wounded in the leg.", "man"),
+    ],
+)
+def test_one_person_told_by_a_and_what_befell_them_is_a_count_of_one(text: str, noun: str) -> None:
+    found = [q for q in find_quantities(text, "a1") if q.evidence.text.lower() in ("a", "an")]
+    assert [(q.unit, q.value) for q in found] == [(noun, 1.0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gunman killed his former business partner on Friday.",  # the one who killed
+        "A man shot to death his neighbour on Sunday.",
+        "The blast killed a police officer and a bomb technician.",  # one of two dead
+        "Two women and a man were killed in the crash.",
+        "A second man was wounded, police said.",  # one more of others
+        "A man was arrested on Sunday.",  # no harm
+    ],
+)
+def test_no_count_of_one_for_a_doer_a_coordinated_victim_or_one_more(text: str) -> None:
+    assert _ones(text) == []
+
+
+def test_a_number_word_after_a_verb_of_harm_is_a_count() -> None:
+    found = find_quantities("He shot four people at the depot, killing one, before fleeing.", "a1")
+    assert [(q.evidence.text, q.unit) for q in found] == [("four", "people"), ("one", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Two people died and one was injured, police said.", [("Two", "people"), ("one", "")]),
+        ("No one was hurt in the blaze.", []),
+        ("No - one was hurt in the blaze.", []),
+        ("When one is killed, all of us grieve.", []),
+    ],
+)
+def test_a_number_word_before_a_harm_it_suffered_is_a_count(
+    text: str, counts: list[tuple[str, str]]
+) -> None:
+    assert [(q.evidence.text, q.unit) for q in find_quantities(text, "a1")] == counts
+
+
+def test_a_headlines_count_takes_no_noun_from_the_next_line() -> None:
+    text = "Crash on Route 9 leaves three dead\n\nWESTBURY — Three people died on Sunday."
+    assert [q.unit for q in find_quantities(text, "a1")] == ["dead", "people"]
+
+
+def test_a_headlines_age_after_dies_at_is_an_age() -> None:
+    found = find_quantities("Marchmont composer Orrin Pell dies at 86\nPublished: May 2", "a1")
+    assert [(q.evidence.text, q.unit) for q in found[:1]] == [("86", "years old")]
+
+
+def _figures(claims: list[Claim], status: str) -> list[Claim]:
+    return [c for c in claims if c.kind == "figure" and c.status == status]
+
+
+def _dated(encoder: TextEncoder, *texts: str) -> list[Claim]:
+    return compare_dated(encoder, [("2031-05-04", text) for text in texts])
+
+
+def test_the_dead_told_with_three_verbs_are_one_agreed_count(encoder: TextEncoder) -> None:
+    claims = _dated(
+        encoder,
+        "Two killed in Harwick bar shooting\n\nTwo men were shot and killed outside a bar on"
+        " Corwin Street early Sunday, police said.",
+        "Shooting outside Harwick bar leaves two dead\n\nHARWICK — Two people died when a"
+        " gunman opened fire outside a bar on Corwin Street early Sunday, police said.",
+    )
+    dead = [c for c in _figures(claims, "agreed") if c.about == "Number of people killed"]
+    assert len(dead) == 1
+    assert {a for side in dead[0].sides for a in side.articles} == {"a1", "a2"}
+    assert not [c for c in _figures(claims, "single") if "killed" in c.about or "died" in c.about]
+
+
+def test_a_woman_killed_told_by_three_reports_is_one_agreed_count(encoder: TextEncoder) -> None:
+    claims = _dated(
+        encoder,
+        "A 63-year-old woman was killed by a hit-and-run driver in Lindale on Friday night.",
+        "Police are looking for the driver who struck and killed a woman in Lindale on Friday.",
+        "A woman died after she was struck by a car in Lindale on Friday, police said.",
+    )
+    dead = [c for c in _figures(claims, "agreed") if c.about == "Number of people killed"]
+    assert len(dead) == 1
+    assert [side.display for side in dead[0].sides] == ["one (a woman)"]
+    assert set(dead[0].sides[0].articles) == {"a1", "a2", "a3"}
+
+
+def test_one_person_told_by_a_is_no_conflict_with_a_total(encoder: TextEncoder) -> None:
+    # a report may tell its dead one by one: "a man was killed" is no total of one
+    claims = _dated(
+        encoder,
+        "A man was shot and killed at the Eastford depot on Saturday night, police said.",
+        "Two men were shot and killed at the Eastford depot on Saturday night, police said.",
+    )
+    assert not [c for c in claims if c.status == "conflict" and "killed" in c.about]
+
+
+def test_a_count_of_named_people_keeps_its_noun_in_the_label(encoder: TextEncoder) -> None:
+    claims = _dated(
+        encoder,
+        "Seven Talvanian soldiers were killed in the attack on Monday, the ministry said.",
+    )
+    labels = {c.about for c in claims if c.kind == "figure"}
+    assert "Number of Talvanian soldiers killed" in labels
+
+
+def test_an_earlier_happenings_toll_leaves_this_ones_an_agreed_count(encoder: TextEncoder) -> None:
+    # each report also recalls an earlier quake's dead: another question, not a second answer
+    claims = _dated(
+        encoder,
+        "A quake shook the hill town of Morvane on Sunday, killing nine people.\n\nIn 2027, a"
+        " quake struck the nearby town of Westbury, killing 230 people.",
+        "A strong quake rattled Morvane on Sunday, razing two hamlets and killing nine people."
+        "\n\nThe last strong quake in the region, in 2027, killed 230 people in Westbury.",
+    )
+    agreed = [sorted(s.display for s in c.sides) for c in _figures(claims, "agreed")]
+    assert ["nine"] in agreed
+    assert ["230"] in agreed
