@@ -147,3 +147,20 @@ def test_an_earlier_happenings_toll_leaves_this_ones_an_agreed_count(encoder: Te
     agreed = [sorted(s.display for s in c.sides) for c in _figures(claims, "agreed")]
     assert ["nine"] in agreed
     assert ["230"] in agreed
+
+
+def test_a_count_of_one_told_by_a_beside_its_articles_total_leaves_the_total(
+    encoder: TextEncoder,
+) -> None:
+    # "a man ... was killed" is one of the two dead its own report counts, not a second answer
+    claims = _dated(
+        encoder,
+        "Two men were shot and killed outside the Eastford depot on Saturday night, police"
+        " said.\n\nA 31-year-old man was killed at the scene, and a second victim died later.",
+        "Two men died in a shooting outside the Eastford depot on Saturday night, police said.",
+    )
+    dead = [c for c in claims if c.kind == "figure" and "killed" in c.about]
+    assert len(dead) == 1  # and no single "one (a man)" beside it
+    assert dead[0].status == "agreed"
+    assert {a for side in dead[0].sides for a in side.articles} == {"a1", "a2"}
+    assert all(side.value == 2 for side in dead[0].sides)

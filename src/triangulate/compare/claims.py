@@ -1734,6 +1734,8 @@ def _compare(
     texts = {article.id: article.text for article in articles}
     linker = _linker(mentions, statements, scores, readings, encoder, known)
     for cluster in linker.clusters():
+        if len(cluster.members) == 1 and linker.one_of_a_total(cluster.members[0]):
+            continue  # "a man was killed" beside its report's "two men were killed"
         members = [mentions[i] for i in sorted(cluster.members)]
         draft = _draft(members, cluster.scores, names, texts.__getitem__, linker.holders)
         draft = _Draft(replace(draft.claim, kind=_value_kind(members[0])), draft.rank)

@@ -1240,10 +1240,21 @@ class Linker:
             sentence.text, sentence.start, value.value_evidence, value.unit
         )
 
+    def one_of_a_total(self, index: int) -> bool:
+        """A count of one told by "a" ("a man was killed") whose article gives its question
+        another answer ("two men were shot and killed"): one of those the total counts, no
+        fact of its own."""
+        value = self.values[index]
+        return value.kind == "quantity" and not value.reliable and index in self.self_contradicting
+
     def _told_with_its_noun(self, index: int) -> bool:
         """A count told with its own noun ("injured 12 people", "Two men were killed"), not
-        by the harmed's state or its verb alone ("left 90 injured", "killing 30")."""
-        return self.traits[index].state is None or self._noun(self.values[index])
+        by the harmed's state or its verb alone ("left 90 injured", "killing 30"), nor by "a"
+        ("a man was killed": one of the dead its article may tell one by one)."""
+        value = self.values[index]
+        if value.kind == "quantity" and not value.reliable:
+            return False
+        return self.traits[index].state is None or self._noun(value)
 
     def _noun(self, value: LinkInput) -> bool:
         """Whether a count of people is told with its noun ("40 people were killed"), not by
