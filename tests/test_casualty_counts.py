@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import compare_dated
+from triangulate.compare.labels import casualty_counted
 from triangulate.models import Claim
 from triangulate.nlp.encoder import TextEncoder
 from triangulate.readers.quantities import find_quantities
@@ -49,6 +50,24 @@ def test_one_person_told_by_a_and_what_befell_them_is_a_count_of_one(text: str, 
 )
 def test_no_count_of_one_for_a_doer_a_coordinated_victim_or_one_more(text: str) -> None:
     assert _ones(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "harm"),
+    [
+        # "and" between two clauses, not two people: the injured are a count of their own
+        ("A 17-year-old boy died and two other teenagers were injured at Halden Park.", "injure"),
+        ("Police said the stabbing left one teenager dead and two others wounded.", "kill"),
+        ("Police said the stabbing left one teenager dead and two others wounded.", "injure"),
+    ],
+)
+def test_a_count_of_people_told_with_its_harm_is_a_count_of_that_harm(text: str, harm: str) -> None:
+    harms = {
+        casualty_counted(text, 0, q.evidence, q.unit)
+        for q in find_quantities(text, "a1")
+        if q.unit != "years old"
+    }
+    assert harm in harms
 
 
 def test_a_number_word_after_a_verb_of_harm_is_a_count() -> None:
@@ -164,3 +183,20 @@ def test_a_count_of_one_told_by_a_beside_its_articles_total_leaves_the_total(
     assert dead[0].status == "agreed"
     assert {a for side in dead[0].sides for a in side.articles} == {"a1", "a2"}
     assert all(side.value == 2 for side in dead[0].sides)
+
+
+def test_others_than_the_dead_are_all_the_injured(encoder: TextEncoder) -> None:
+    # "two other teenagers" are others than the boy who died: the injured, not a part of them
+    claims = _dated(
+        encoder,
+        "A 17-year-old boy died and two other teenagers were injured in a stabbing at Halden"
+        " Park on Saturday evening, police said.",
+        "Police said the stabbing at Halden Park on Saturday left one teenager dead and two"
+        " others wounded.",
+        "Rory Vale was killed and two other teens were wounded during a fight in Halden Park on"
+        " Saturday, police said.",
+    )
+    hurt = [c for c in _figures(claims, "agreed") if "injured" in c.about]
+    assert len(hurt) == 1
+    assert "other" not in hurt[0].about
+    assert {a for side in hurt[0].sides for a in side.articles} == {"a1", "a2", "a3"}

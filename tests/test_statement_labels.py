@@ -197,7 +197,9 @@ def test_a_figure_counted_by_another_verb_names_that_verb() -> None:
     sentence = "The blast destroyed the depot, leaving two workers dead."
     quantity = _exactly(sentence, "two", 2, "workers")
     fact = _fact(sentence, "The blast", "destroy", "depot")
-    assert figure_label(sentence, 0, quantity, fact) == "Number of workers"
+    # the state the blast left them in tells the harm ("left one teenager dead"), not the
+    # clause's "destroy"
+    assert figure_label(sentence, 0, quantity, fact) == "Number of workers killed"
 
 
 def test_the_group_one_is_picked_from_is_counted_without_the_ones_verb() -> None:

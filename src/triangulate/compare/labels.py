@@ -162,6 +162,8 @@ STATE_COUNTS = {
 }
 STATE_LABELS = {"kill": "Number of people killed", "injure": "Number of people injured"}
 STATE_PARTICIPLES = {"kill": "killed", "injure": "injured"}
+PEOPLE_WORDS = frozenset({"", "people", "persons", "others"})
+OTHER_BEFORE = re.compile(r"^other\s+", re.I)
 # A number that is no total of those harmed: the whole of a part ("three of the 40 were
 # injured", "nobody among the 12 was hurt"), or those spared ("all but 3 were killed",
 # "none of the 40", "not one of the 12")
@@ -206,7 +208,7 @@ def casualty_counted(
         return harm_before(sentence_text, start)  # "killing 12 and injuring 80"
     if not quantity_reader.counts_people(counted):
         return None
-    if quantity_reader.COORDINATED_BEFORE.search(sentence_text, max(0, start - 6), start):
+    if quantity_reader.joined_to_a_person(sentence_text, start):
         return None  # "two women and one man died": the man is one of the dead
     # "Two men were shot and killed", "..., killing one man"
     found = quantity_reader.harmed_after_noun(sentence_text, end, counted)
@@ -217,9 +219,10 @@ def _harm_label(state: str, sentence_text: str, sentence_start: int, quantity: Q
     """ "Number of people killed", or of the people the count names ("Seven Russian soldiers
     were killed": "Number of Russian soldiers killed"); one told by "a man": of people."""
     counted = last_word(quantity.unit)
-    if counted in STATE_COUNTS or counted in PERSON_NOUNS or counted in ("", "people", "persons"):
-        return STATE_LABELS[state]  # "one man", "a woman": of people
-    noun = counted_phrase(sentence_text, sentence_start, quantity)
+    if counted in STATE_COUNTS or counted in PERSON_NOUNS or counted in PEOPLE_WORDS:
+        return STATE_LABELS[state]  # "one man", "a woman", "two others": of people
+    # "two other teens were wounded" after a death: the others are all the injured
+    noun = OTHER_BEFORE.sub("", counted_phrase(sentence_text, sentence_start, quantity))
     return clipped(f"Number of {noun} {STATE_PARTICIPLES[state]}") if noun else STATE_LABELS[state]
 
 

@@ -377,6 +377,11 @@ FUTURE = re.compile(
 )
 DIGITS = re.compile(r"\d+")
 DIMENSION_REACH = 20  # characters before a length searched for "a depth of"
+# The other harm told before "two other ...": the others are those it did not befall
+OTHER_HARM_BEFORE = {
+    "injure": re.compile(r"\b(?:died|killed|dead|slain|perished)\b", re.I),
+    "kill": re.compile(r"\b(?:injured|wounded|hurt)\b", re.I),
+}
 TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|cumulative)\b", re.I)
 # Figures of alike sentences told of two things, each by its name ("the Korvel index was down
 # 1.4%", "the Tamsin index was down 2.3%"): two things, not two accounts of one. A name is a
@@ -1194,12 +1199,21 @@ class Linker:
         return fronted.group(1) if any(name in p or p in name for p in places) else None
 
     def _partitive(self, value: LinkInput) -> bool:
-        """A part ("two of the three", "two other victims") or a running total."""
+        """A part ("two of the three", "two other victims") or a running total; not others
+        than those another harm befell ("A boy died and two other teenagers were injured":
+        all the injured)."""
         if value.statement is None:
             return False
         before, after = self._around(value)
-        return bool(
-            PART_OF.search(before) or TOTAL_BEFORE.search(before) or PART_AFTER.match(after)
+        if PART_OF.search(before) or TOTAL_BEFORE.search(before):
+            return True
+        part = PART_AFTER.match(after)
+        if part is None:
+            return False
+        harm = self._state_counted(value)
+        other_harm = OTHER_HARM_BEFORE.get(harm or "")
+        return not (
+            part.group().strip().lower() == "other" and other_harm and other_harm.search(before)
         )
 
     def _dimension(self, value: LinkInput) -> str | None:

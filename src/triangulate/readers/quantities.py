@@ -603,9 +603,13 @@ OBJECT_AFTER = re.compile(
     r"four|five|six|seven|eight|nine|ten|several|dozens|hundreds)\b|\d)",
     re.I,
 )
+# "left one teenager dead and two others wounded": the state a happening left people in
+LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves|leave)\s+(?:\S+\s+){0,6}?\S+$", re.I)
+LEFT_IN_STATE = re.compile(r"\s+(?P<state>dead|injured|wounded|hurt)\b", re.I)
+STATE_HARMS = {"dead": "kill", "injured": "injure", "wounded": "injure", "hurt": "injure"}
 # Plural nouns of people besides those of ``PERSON_NOUNS`` with an "s": a count of people
 # harmed may be told with them ("Two men were shot and killed", "three children died").
-PEOPLE_PLURALS = word_set("people persons men women children")
+PEOPLE_PLURALS = word_set("people persons men women children others")  # "two others wounded"
 # A verb of harm right before a count, whose object the count is ("..., killing 12",
 # "shot three people, killing one", "injured more than 40"): the people harmed.
 CASUALTY_BEFORE = re.compile(
@@ -678,8 +682,11 @@ ONE_PERSON = re.compile(
     re.IGNORECASE,
 )
 # "no one was hurt", "no-one", "when one is killed": "one" as nobody or anybody, no count
+# A person or a count joined by "and" or "or" to a person before it ("two women and one man
+# died", "a woman and a man were killed"): one of several the harm is told of together. Not
+# after a verb ("A boy died and two other teenagers were injured": two clauses).
+JOINED_TO_BEFORE = re.compile(r"(?P<word>[\w'’-]+)\s*,?\s+(?:and|or)\s+$", re.I)
 NOBODY_BEFORE = re.compile(r"\b(?:no|not|every|any|each|the|when|if|whenever)[\s-]+$", re.I)
-COORDINATED_BEFORE = re.compile(r"\b(?:and|or)\s+$", re.I)
 COORDINATED_AFTER = re.compile(
     r"\s*,?\s+(?:and|or)\s+(?:(?:an?|the|his|her|their|its|another|one|two|three|four|five|"
     r"\d+)\b|[A-Z])"
@@ -694,7 +701,7 @@ def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Itera
         if NOT_ONE_MORE.intersection(told) or words.STOP_WORDS.intersection(told):
             continue
         start, end = found.span("one")
-        if COORDINATED_BEFORE.search(text, max(0, start - 6), start):
+        if joined_to_a_person(text, start):
             continue  # "two women and a man were killed": one of the dead
         if COORDINATED_AFTER.match(text, found.end()):
             continue  # "killing a police officer and a bomb technician"
@@ -705,6 +712,16 @@ def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Itera
             continue
         evidence = Evidence(article_id, start, end, text[start:end])
         yield Quantity(evidence, 1.0, found.group("noun").lower(), None, 1.0, 1.0)
+
+
+def joined_to_a_person(text: str, start: int) -> bool:
+    """Whether the person or count at ``start`` is joined by "and" or "or" to a person told
+    right before it ("two women and one man", "Eastford resident and a passer-by")."""
+    joined = JOINED_TO_BEFORE.search(text, max(0, start - 40), start)
+    if joined is None:
+        return False
+    word = joined.group("word")
+    return counts_people(word.lower()) or word[:1].isupper()
 
 
 def harm_of(after: re.Match[str]) -> str:
@@ -729,7 +746,12 @@ def harmed_after_noun(text: str, end: int, counted: str) -> str | None:
     if noun is None or COORDINATED_AFTER.match(text, noun.end()):
         return None  # "killed two women and a man": the women are some of the dead
     after = _suffered(text, noun.end())
-    return harm_of(after) if after is not None else None
+    if after is not None:
+        return harm_of(after)
+    state = LEFT_IN_STATE.match(text, noun.end())
+    if state is not None and LEFT_BEFORE.search(text, max(0, end - 60), end):
+        return STATE_HARMS[state.group("state").lower()]  # "left one teenager dead"
+    return None
 
 
 def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None:
