@@ -156,10 +156,7 @@ def _toll_level(before: str) -> bool:
 # People counted by their state alone ("ten dead and about 50 hurt", "the 80 wounded", a
 # headline's "2 Dead, 1 Wounded"): a count of people, of the happening the state is of (the
 # verb), labelled as such a count told with its noun is ("Number of people injured")
-STATE_COUNTS = {
-    **dict.fromkeys(("dead", "killed"), "kill"),
-    **dict.fromkeys(("hurt", "injured", "wounded"), "injure"),
-}
+STATE_COUNTS = quantity_reader.STATE_HARMS
 STATE_LABELS = {"kill": "Number of people killed", "injure": "Number of people injured"}
 STATE_PARTICIPLES = {"kill": "killed", "injure": "injured"}
 PEOPLE_WORDS = frozenset({"", "people", "persons", "others"})

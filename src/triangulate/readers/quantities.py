@@ -606,7 +606,11 @@ OBJECT_AFTER = re.compile(
 # "left one teenager dead and two others wounded": the state a happening left people in
 LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves|leave)\s+(?:\S+\s+){0,6}?\S+$", re.I)
 LEFT_IN_STATE = re.compile(r"\s+(?P<state>dead|injured|wounded|hurt)\b", re.I)
-STATE_HARMS = {"dead": "kill", "injured": "injure", "wounded": "injure", "hurt": "injure"}
+# The harm a state tells ("Ten dead and 50 hurt", "left one teenager dead")
+STATE_HARMS = {
+    **dict.fromkeys(("dead", "killed"), "kill"),
+    **dict.fromkeys(("hurt", "injured", "wounded"), "injure"),
+}
 # Plural nouns of people besides those of ``PERSON_NOUNS`` with an "s": a count of people
 # harmed may be told with them ("Two men were shot and killed", "three children died").
 PEOPLE_PLURALS = word_set("people persons men women children others")  # "two others wounded"
@@ -681,11 +685,11 @@ ONE_PERSON = re.compile(
     rf"(?P<noun>{'|'.join(sorted(words.PERSON_NOUNS))})\b(?:,\s+\d{{1,3}},)?",
     re.IGNORECASE,
 )
-# "no one was hurt", "no-one", "when one is killed": "one" as nobody or anybody, no count
 # A person or a count joined by "and" or "or" to a person before it ("two women and one man
 # died", "a woman and a man were killed"): one of several the harm is told of together. Not
 # after a verb ("A boy died and two other teenagers were injured": two clauses).
 JOINED_TO_BEFORE = re.compile(r"(?P<word>[\w'’-]+)\s*,?\s+(?:and|or)\s+$", re.I)
+# "no one was hurt", "no-one", "when one is killed": "one" as nobody or anybody, no count
 NOBODY_BEFORE = re.compile(r"\b(?:no|not|every|any|each|the|when|if|whenever)[\s-]+$", re.I)
 COORDINATED_AFTER = re.compile(
     r"\s*,?\s+(?:and|or)\s+(?:(?:an?|the|his|her|their|its|another|one|two|three|four|five|"
