@@ -46,6 +46,7 @@ def test_one_person_told_by_a_and_what_befell_them_is_a_count_of_one(text: str, 
         "Two women and a man were killed in the crash.",
         "A second man was wounded, police said.",  # one more of others
         "A man was arrested on Sunday.",  # no harm
+        "The rule applies if a worker is injured on the site.",  # no happening told
     ],
 )
 def test_no_count_of_one_for_a_doer_a_coordinated_victim_or_one_more(text: str) -> None:

@@ -695,6 +695,9 @@ COORDINATED_AFTER = re.compile(
     r"\s*,?\s+(?:and|or)\s+(?:(?:an?|the|his|her|their|its|another|one|two|three|four|five|"
     r"\d+)\b|[A-Z])"
 )
+# "if a worker is injured": a case supposed, no happening ("on June 20, when a man was shot"
+# tells one: "when" stays)
+SUPPOSED_BEFORE = re.compile(r"\b(?:if|unless|whether)\s+$", re.I)
 NOT_ONE_MORE = word_set("second third fourth fifth other another further more additional")
 
 
@@ -705,6 +708,8 @@ def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Itera
         if NOT_ONE_MORE.intersection(told) or words.STOP_WORDS.intersection(told):
             continue
         start, end = found.span("one")
+        if SUPPOSED_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "if a driver is killed": no happening told
         if joined_to_a_person(text, start):
             continue  # "two women and a man were killed": one of the dead
         if COORDINATED_AFTER.match(text, found.end()):
