@@ -1068,7 +1068,7 @@ class Linker:
             written=self._written(value),
             doers=self._doers(value),
             predicate=predicate,
-            partitive=self._partitive(value),
+            partitive=self._partitive(value, state),
             toll=self._toll(value),
             key=self._key(value, predicate, state),
             holder=self._holder(value) or self._parent(value) or self._vote_share_of(value),
@@ -1198,10 +1198,10 @@ class Linker:
         places = {p.lower() for fact in self.statements[value.statement].facts for p in fact.places}
         return fronted.group(1) if any(name in p or p in name for p in places) else None
 
-    def _partitive(self, value: LinkInput) -> bool:
+    def _partitive(self, value: LinkInput, harm: str | None) -> bool:
         """A part ("two of the three", "two other victims") or a running total; not others
         than those another harm befell ("A boy died and two other teenagers were injured":
-        all the injured)."""
+        all the injured); ``harm``: its :meth:`_state_counted`."""
         if value.statement is None:
             return False
         before, after = self._around(value)
@@ -1210,7 +1210,6 @@ class Linker:
         part = PART_AFTER.match(after)
         if part is None:
             return False
-        harm = self._state_counted(value)
         other_harm = OTHER_HARM_BEFORE.get(harm or "")
         return not (
             part.group().strip().lower() == "other" and other_harm and other_harm.search(before)
