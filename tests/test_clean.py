@@ -358,6 +358,22 @@ def test_a_newsroom_byline_is_no_headline() -> None:
     assert "KTVR News 9 Staff" not in cleaned.text
 
 
+def test_a_blogs_posted_by_line_is_a_byline_not_the_headline() -> None:
+    # "Posted by ..." was a short line nearer the article than its headline, so it was taken
+    # for the title, and the headline beside a menu with "Donate" went as a plea
+    text = paragraphs(
+        "THE ORCHARD BEAT — Neighborhood news for Morvane's mill district | About | Donate",
+        "Shots fired into Lindale Street house; woman inside wounded",
+        "Posted by Tamsin Vale",
+        "Published Tuesday, April 8, 2031",
+        *BODY,
+    )
+    cleaned = clean_text(text)
+    assert cleaned.title == "Shots fired into Lindale Street house; woman inside wounded"
+    assert reasons(cleaned)[4] == "byline"
+    assert "Posted by" not in cleaned.text
+
+
 def test_a_short_sentence_of_its_own_keeps_a_short_article_whole() -> None:
     # a paragraph of three words with its full stop is the article's, not a headline: taken
     # for one, it left the last paragraph "isolated" and both were dropped

@@ -408,7 +408,7 @@ _CREDIT_TAIL = re.compile(
     r"(?:[A-Z][\w&'’.-]*\s*){1,4}$"
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|reporting by|words by|text by|story by|von|par|por|di)\s+"
+    r"^(?:by|(?:written|reporting|reported|posted|filed|words|text|story) by|von|par|por|di)\s+"
     r"(?:[A-Z]|the\b)",
     re.IGNORECASE,
 )
