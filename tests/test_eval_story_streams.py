@@ -1,6 +1,7 @@
 """Story clustering on labelled, dated streams built from ../shared/data (ECB+ mixed, the
-follow-up stress stream, TimeBank+AQUAINT), above pinned floors and above TF-IDF average link
-at its best cut in the same run; and the streams' construction on invented documents."""
+follow-up stress stream, TimeBank+AQUAINT) and on the repository's invented local crime
+reports, above pinned floors and above TF-IDF average link at its best cut in the same run;
+and the streams' construction on invented documents."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 from triangulate.evaluation.stories import (
     BEYOND,
+    INVENTED_STREAMS,
     OURS,
     TFIDF,
     TFIDF_FIXED,
@@ -123,3 +125,21 @@ def test_story_streams_above_floors_and_the_tfidf_baseline() -> None:
         assert ours.f1 >= floor["f1"]
         baseline = best.f1 if floor["beats"] == "best cut" else fixed.f1
         assert ours.f1 > baseline + floor.get("by", 0.0)
+
+
+@pytest.mark.evaluation
+def test_invented_local_streams_above_floors_and_the_tfidf_baseline() -> None:
+    # the first report of a local incident and its follow-ups days later (an arrest, a victim
+    # named, a vigil), among same-type incidents of one city; no ../shared needed
+    floors = BASELINE["invented_floors"]
+    assert sorted(floors) == sorted(INVENTED_STREAMS)
+    streams = named_streams(SHARED, HERE / "evaluation" / "tbaq_stories.json", list(floors))
+    scores = {(s.stream, s.system): s for s in evaluate_streams(streams)}
+    for stream, floor in floors.items():
+        ours, best = scores[stream, OURS], scores[stream, TFIDF]
+        print(f"\n{stream}: P={ours.precision:.4f} R={ours.recall:.4f} F1={ours.f1:.4f}"
+              f" (TF-IDF best cut F1={best.f1:.4f})")  # fmt: skip
+        assert ours.precision >= floor["precision"]
+        assert ours.recall >= floor["recall"]
+        assert ours.f1 >= floor["f1"]
+        assert ours.f1 >= best.f1 + floor["by"]

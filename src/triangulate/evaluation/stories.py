@@ -8,7 +8,9 @@ Streams (see :mod:`triangulate.evaluation.streams`):
 * ``ecb-dev-followup``: the follow-up stress stream (dev topics collided, stretched and
   thinned to 2-5 reports per event), mean over ``seeds`` draws;
 * ``tbaq``: TimeBank + AQUAINT with labelled stories and real dates; ``tbaq-sparse``: 2-5
-  reports per story, mean over draws.
+  reports per story, mean over draws;
+* ``local-a``, ``local-b``: invented local crime reports with their follow-ups (three cities,
+  twelve incidents of several kinds; one city's twenty shootings in five weeks).
 
 Nothing here is fitted: the late-link weights and the split test come from ECB+ train topics
 (``benchmarks/fit_late_link.py``, ``benchmarks/fit_split.py``); the TF-IDF cut is an oracle
@@ -18,6 +20,7 @@ chosen on each stream's gold.
 from __future__ import annotations
 
 import datetime
+import functools
 import statistics
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -32,6 +35,7 @@ from triangulate.evaluation.streams import (
     ecbplus_stream,
     followup_stream,
     gold_of,
+    invented_stream,
     sparse,
     tbaq_stream,
     tfidf_matrix,
@@ -44,7 +48,9 @@ from triangulate.stories.cluster import (
     featurize,
 )
 
-STREAMS = ("ecb-all", "ecb-dev", "ecb-dev-followup", "tbaq", "tbaq-sparse")
+# Invented local crime reports (tests/evaluation/local_streams): built without ../shared
+INVENTED_STREAMS = ("local-a", "local-b")
+STREAMS = ("ecb-all", "ecb-dev", "ecb-dev-followup", "tbaq", "tbaq-sparse", *INVENTED_STREAMS)
 # The clusterer before the dormant stage: a story closes window_days after its last report.
 WITHOUT_DORMANT = ClusterSettings(dormant_days=ClusterSettings.window_days, split_threshold=0.0)
 # ... and before the split test: a story, once joined, was never taken apart.
@@ -89,10 +95,16 @@ class FeatureCache:
 
 
 def named_streams(
-    shared: Path, tbaq_gold: Path, names: Sequence[str] = STREAMS, seeds: int = 20
+    shared: Path,
+    tbaq_gold: Path,
+    names: Sequence[str] = STREAMS,
+    seeds: int = 20,
+    invented: Path | None = None,
 ) -> dict[str, list[list[StreamDoc]]]:
-    """Each chosen stream as its draws (one for whole streams, ``seeds`` for sampled ones)."""
+    """Each chosen stream as its draws (one for whole streams, ``seeds`` for sampled ones);
+    the invented ones from their folders in ``invented`` (by default beside ``tbaq_gold``)."""
     data = shared / "data"
+    local = invented or tbaq_gold.parent / "local_streams"
     built: dict[str, Callable[[], list[list[StreamDoc]]]] = {
         "ecb-all": lambda: [ecbplus_stream(data)],
         "ecb-dev": lambda: [ecbplus_stream(data, topics_of(data, "dev"))],
@@ -103,8 +115,13 @@ def named_streams(
         "tbaq-sparse": lambda: _draws(
             tbaq_stream(data, tbaq_gold), lambda d, s: sparse(d, 5, s), seeds
         ),
+        **{name: functools.partial(_invented, local / name) for name in INVENTED_STREAMS},
     }
     return {name: built[name]() for name in names}
+
+
+def _invented(folder: Path) -> list[list[StreamDoc]]:
+    return [invented_stream(folder)]
 
 
 def _draws(

@@ -1,7 +1,8 @@
 """Labelled, dated article streams for scoring story clustering, and the TF-IDF baseline.
 
 Built at run time from the visible data in ``../shared/data``; the repository keeps only ids
-and story labels (``tests/evaluation/tbaq_stories.json``), never article text.
+and story labels of it (``tests/evaluation/tbaq_stories.json``), never its text.  The
+repository's own invented reports (below) are kept whole.
 
 * :func:`ecbplus_stream`: ECB+ topics mixed into one stream.  Gold story = topic + half
   (``ecb`` / ``ecbplus``: two similar but different events per topic).  Text and ids as in
@@ -20,6 +21,14 @@ and story labels (``tests/evaluation/tbaq_stories.json``), never article text.
   (investigation, arrests, charges, trial, funerals, reactions) whatever the gap; a new
   incident caused by an earlier one is a new story.  Most documents are single reports:
   same-day business briefs of the same types, the distractors follow-ups must not join.
+
+* :func:`invented_stream`: local crime reports we invented to try the clusterer as a user
+  of local news would (``tests/evaluation/local_streams``: shootings, stabbings, a fire, a
+  hit-and-run, each told by two to four outlets over days to weeks: first reports, then an
+  arrest, a victim named, a vigil, a court date; same-type incidents of one city in one
+  week; outlets' menus and footers around some).  Ingested as ``triangulate ingest`` stores
+  them (boilerplate removed, dated by their "Published" lines).  Invented text, no data of
+  record: nothing is fitted on them.
 
 Derived streams (deterministic): :func:`sparse` keeps 2-5 reports per story (the shape of a
 local-news stream); :func:`collide` moves each topic's second event by whole weeks next to its
@@ -50,9 +59,13 @@ from triangulate.evaluation.ecbplus import (
     sentence_tokens,
     url_date,
 )
+from triangulate.ingest.ingester import ingest
 from triangulate.models import Article
 from triangulate.readers.published import publication_date
 from triangulate.readers.times import find_dateline
+from triangulate.settings import Settings
+from triangulate.store import open_store
+from triangulate.store.queries import iter_articles
 
 ECBPLUS = Path("ecbplus-dev")
 TBAQ = Path("tempeval3-train") / "Training" / "TBAQ-cleaned"
@@ -196,6 +209,21 @@ def tbaq_stream(data: Path, gold_path: Path) -> list[StreamDoc]:
             article = replace(article, published=day or None)
             gold = labels.get(path.stem, "single:" + path.stem)
             docs.append(StreamDoc(article, gold, sub, "dct"))
+    return _ordered(docs)
+
+
+# ---------------------------------------------------------------- invented local news
+
+
+def invented_stream(folder: Path) -> list[StreamDoc]:
+    """The reports of ``folder`` as ingest stores them, with their stories from its
+    ``labels.json`` (file name -> incident)."""
+    labels: dict[str, str] = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    settings = Settings(db_path=Path(":memory:"), workers=1)
+    with open_store(":memory:") as store:
+        ingest(store, [str(folder / name) for name in sorted(labels)], settings)
+        articles = list(iter_articles(store))
+    docs = [StreamDoc(a, labels[Path(a.source).name], folder.name, "text") for a in articles]
     return _ordered(docs)
 
 
