@@ -136,6 +136,17 @@ def test_a_woman_killed_told_by_three_reports_is_one_agreed_count(encoder: TextE
     assert set(dead[0].sides[0].articles) == {"a1", "a2", "a3"}
 
 
+def test_one_person_told_by_an_shows_the_article_for_the_noun(encoder: TextEncoder) -> None:
+    # "an 81-year-old man" showed as "one (an man)"
+    claims = _dated(
+        encoder,
+        "An 81-year-old man died in a house fire in Lindale early Tuesday, officials said.",
+        "A man died when fire swept through a house in Lindale early Tuesday.",
+    )
+    dead = [c for c in _figures(claims, "agreed") if c.about == "Number of people killed"]
+    assert [side.display for side in dead[0].sides] == ["one (a man)"]
+
+
 def test_one_person_told_by_a_is_no_conflict_with_a_total(encoder: TextEncoder) -> None:
     # a report may tell its dead one by one: "a man was killed" is no total of one
     claims = _dated(

@@ -40,6 +40,22 @@ def test_subject_predicate_object_and_negation() -> None:
     assert facts[0].evidence.text == "The monitoring contingent did not intervene."
 
 
+def test_a_clause_told_of_nobody_or_nothing_is_negated() -> None:
+    # "No one has been arrested" denies the arrest "Police arrested a man" tells: with the
+    # plain verb, a first report's "no one" was cited as stating a later report's arrest
+    text = (
+        "No one has been arrested. Police have made no arrests. Nobody was hurt. "
+        "Police arrested a man in Harwick. No one else was on the bus."
+    )
+    assert [f.predicate for f in facts_of(text)] == [
+        "not arrest",
+        "not make",
+        "not hurt",
+        "arrest",
+        "not be",
+    ]
+
+
 def test_passive_clause_is_turned_around() -> None:
     facts = facts_of("The monitors were withdrawn by the Talvanian government.")
     assert facts[0].predicate == "withdraw"

@@ -1107,6 +1107,9 @@ class _Group:
 
 def _reading_key(mention: Mention) -> tuple[Any, ...]:
     written = " ".join(mention.value_evidence.text.lower().split())
+    quantity = mention.quantity
+    if quantity is not None and quantity_reader.told_by_an_article(quantity):
+        written = _shown(mention)  # "A man", "an 81-year-old man": one reading, "one (a man)"
     if mention.kind == "quantity":
         return (round(mention.low, 6), round(mention.high, 6), written)
     return (mention.value, written)
@@ -1444,7 +1447,7 @@ def _shown(mention: Mention, with_day: bool = False) -> str:
         return _date_shown(mention) if with_day else written
     quantity = mention.quantity
     if quantity is not None and quantity_reader.told_by_an_article(quantity):
-        return f"one ({written.lower()} {quantity.unit})"  # "a man was killed"
+        return f"one ({_indefinite(quantity.unit)} {quantity.unit})"  # "a man was killed"
     kind = quantity_reader.unit_kind(quantity.unit) if quantity is not None else ""
     if quantity is None or kind not in ("length", "area", "speed"):
         return written
@@ -1454,6 +1457,12 @@ def _shown(mention: Mention, with_day: bool = False) -> str:
     if re.search(r"[^\W\d_]$", written):
         return written  # "about 60m", "200ft": the unit is written on the number
     return f"{written} {quantity.unit}"
+
+
+def _indefinite(noun: str) -> str:
+    """ "a" or "an" for a noun said alone (the text's own is for the words it stood before:
+    "an 81-year-old man" shows as "one (a man)")."""
+    return "an" if noun[:1].lower() in "aeio" else "a"
 
 
 def _date_shown(mention: Mention) -> str:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from triangulate.models import Entity, Fact, Quantity, TimeExpression
 from triangulate.readers.entities import PLACE_LABELS, EntityIndex
-from triangulate.readers.quotes import SpeakerResolver, is_speech_verb, noun_phrase
+from triangulate.readers.quotes import SpeakerResolver, is_no_one, is_speech_verb, noun_phrase
 from triangulate.readers.sentences import evidence_for, sentence_spans
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -127,12 +127,21 @@ def clause_heads(sentence: Span) -> list[Token]:
 
 
 def predicate_of(verb: Token) -> str:
-    """Lemma with particle and negation: "pull out", "not intervene"."""
+    """Lemma with particle and negation: "pull out", "not intervene"; a clause telling it
+    of nobody or nothing is negated too ("No one has been arrested", "made no arrests":
+    "not arrest", "not make")."""
     words = [verb.lemma_.lower()]
     words += [child.lower_ for child in verb.children if child.dep_ == "prt"]
-    if any(child.dep_ == "neg" for child in verb.children):
+    if any(
+        child.dep_ == "neg" or (child.dep_ in DENIED_BY_NO_ONE and is_no_one(child))
+        for child in verb.children
+    ):
         words.insert(0, "not")
     return " ".join(words)
+
+
+# Whom or what a clause tells of: "no" there denies the clause ("no one was hurt")
+DENIED_BY_NO_ONE = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
 def _object_phrase(verb: Token) -> str | None:

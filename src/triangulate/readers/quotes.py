@@ -201,12 +201,17 @@ def _says_nothing_at_all(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ in {"oprd", "acomp"} and verb.lemma_ not in NAMING_VERBS:
             return True  # "calling it “very good news”" names what was said
-        if child.dep_ in SUBJECT_DEPS and (
-            child.lower_ in NO_ONE
-            or any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in child.children)
-        ):
+        if child.dep_ in SUBJECT_DEPS and is_no_one(child):
             return True
     return False
+
+
+def is_no_one(noun: Token) -> bool:
+    """Whether a noun names nobody and nothing ("nobody", "no one", "no arrests", "neither
+    side"): what a clause tells of it, it denies."""
+    return noun.lower_ in NO_ONE or any(
+        c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in noun.children
+    )
 
 
 def _subject_of(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | None:
