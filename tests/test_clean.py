@@ -374,6 +374,16 @@ def test_a_blogs_posted_by_line_is_a_byline_not_the_headline() -> None:
     assert "Posted by" not in cleaned.text
 
 
+def test_a_headline_long_enough_to_read_as_prose_is_the_title() -> None:
+    # fifteen words with a quote and no full stop, then the byline: it was kept as the first
+    # paragraph and the article had no title
+    headline = 'Man killed on Corwin Street was Rory Vale, 27; neighbors knew him as "Big Ro"'
+    text = paragraphs(headline, "By Tamsin Hale", "Published Tuesday, March 11, 2031", *BODY)
+    cleaned = clean_text(text)
+    assert cleaned.title == headline
+    assert cleaned.text.startswith(headline)
+
+
 def test_a_short_sentence_of_its_own_keeps_a_short_article_whole() -> None:
     # a paragraph of three words with its full stop is the article's, not a headline: taken
     # for one, it left the last paragraph "isolated" and both were dropped

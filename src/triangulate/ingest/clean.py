@@ -737,12 +737,31 @@ def _is_subhead(lines: list[_Line], position: int, end: int) -> bool:
 
 
 def _find_title(lines: list[_Line], start: int) -> int | None:
-    """Position of the headline: the nearest headline-like line before the article run."""
+    """Position of the headline: the nearest headline-like line before the article run, else
+    a long headline read as the run's first paragraph (:func:`_long_headline`)."""
     for position in range(start - 1, max(-1, start - 25), -1):
         line = lines[position]
         if line.kind == HEAD and 3 <= line.words <= 30:
             return _first_copy(lines, position)
-    return None
+    return start if _long_headline(lines, start) else None
+
+
+_BYLINE_REASONS = frozenset({"byline", "dateline"})
+
+
+def _long_headline(lines: list[_Line], position: int) -> bool:
+    """A headline long enough to read as prose ('Man killed on Tamsin Street was Marcus
+    Tibbets, 27; neighbors knew him as "Big Marc"'): the article's first line, without a
+    full stop, right before its byline or dateline."""
+    if position >= len(lines) - 1 or any(line.kind != BAD for line in lines[:position]):
+        return False
+    line, following = lines[position], lines[position + 1]
+    return (
+        line.kind == GOOD
+        and not line.terminal
+        and line.words <= 30
+        and following.reason in _BYLINE_REASONS
+    )
 
 
 def _first_copy(lines: list[_Line], position: int) -> int:
