@@ -228,10 +228,19 @@ def test_reads_value_unit_hedge_and_interval(
         "The ferry left at 11 : 40 p.m. on Monday .",  # tokenised text
         "The ferry left at 11: 40 p. m. on Monday.",
         "The blaze broke out at about 2130 GMT.",
+        "A neighbor called 911; a 911 dispatcher sent officers after several 911 calls.",
+        "KXVN 7 and Channel 8 were first there; the victim told News 9 about it.",
+        "KSVQ 12 is not naming him; WGN-TV 9 did.",
     ],
 )
 def test_skips_numbers_that_are_not_figures(text: str) -> None:
     assert spans(text) == []
+
+
+def test_a_count_beside_a_channel_or_an_agency_stays() -> None:
+    # "WHO" is no call sign, "911" alone before a plural no emergency number
+    assert spans("WHO 2 million doses were sent.") == ["2 million"]
+    assert spans("Channel 8 said two men were hurt.") == ["two"]
 
 
 def test_year_followed_by_a_plural_is_a_count() -> None:

@@ -548,6 +548,19 @@ BLOCKED_RES = [
     re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I),  # ordinals
     re.compile(r"'?\b\d{2,4}'?s\b"),  # decades: 1990s, '80s
     re.compile(r"#\s?\d+|\bNo\.\s?\d+", re.I),
+    # the emergency number ("called 911", "a 911 dispatcher", "911 calls")
+    re.compile(
+        r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing|ling)?|text(?:s|ed|ing)?)\s+911\b"
+        r"|\b911(?=\s+(?:calls?|callers?|dispatch\w*|operators?|supervisors?|cent(?:er|re)s?"
+        r"|system|lines?|tapes?|recordings?|emergency)\b)",
+        re.I,
+    ),
+    # a broadcaster's channel in its name ("KXVN 7", "Channel 8", "News 9", "FOX 5")
+    re.compile(
+        r"\b(?:[KW][A-Z]{3}(?:-(?:TV|FM|AM|DT))?|[KW][A-Z]{2}-(?:TV|FM|AM|DT)|Channel|News|FOX"
+        r"|ABC|NBC|CBS|CW|PBS)"
+        r"\s+\d{1,2}\b(?![.,]\d)"
+    ),
     # a share price's move a business site prints after a firm's name, its ticker between,
     # the firm's verb after it ("Korvel Mining Inc. KVM -2.13% said on Monday ..."): the
     # page's, not the story's. Not a suffix, a title or a tax ("Velda Group PLC 4.25% notes",
