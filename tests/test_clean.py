@@ -364,7 +364,7 @@ def test_a_blogs_posted_by_line_is_a_byline_not_the_headline() -> None:
     text = paragraphs(
         "THE ORCHARD BEAT — Neighborhood news for Morvane's mill district | About | Donate",
         "Shots fired into Lindale Street house; woman inside wounded",
-        "Posted by Tamsin Vale",
+        "Posted by: Tamsin Vale",
         "Published Tuesday, April 8, 2031",
         *BODY,
     )
@@ -382,6 +382,9 @@ def test_a_headline_long_enough_to_read_as_prose_is_the_title() -> None:
     cleaned = clean_text(text)
     assert cleaned.title == headline
     assert cleaned.text.startswith(headline)
+    menu = "RIVERTON RADIO 1140 | Listen Live | News | Weather | Contact"
+    below_a_menu = clean_text(paragraphs(menu, text))
+    assert below_a_menu.title == headline and menu not in below_a_menu.text
 
 
 def test_a_short_sentence_of_its_own_keeps_a_short_article_whole() -> None:

@@ -128,7 +128,7 @@ def test_story_streams_above_floors_and_the_tfidf_baseline() -> None:
 
 
 @pytest.mark.evaluation
-def test_invented_local_streams_above_floors_and_the_tfidf_baseline() -> None:
+def test_invented_local_streams_above_floors_and_not_below_tfidf() -> None:
     # the first report of a local incident and its follow-ups days later (an arrest, a victim
     # named, a vigil), among same-type incidents of one city; no ../shared needed
     floors = BASELINE["invented_floors"]

@@ -240,6 +240,7 @@ def test_skips_numbers_that_are_not_figures(text: str) -> None:
 def test_a_count_beside_a_channel_or_an_agency_stays() -> None:
     # "WHO" is no call sign, "911" alone before a plural no emergency number
     assert spans("WHO 2 million doses were sent.") == ["2 million"]
+    assert spans("CBS 2 million viewers watched.") == ["2 million"]
     assert spans("Channel 8 said two men were hurt.") == ["two"]
 
 

@@ -1462,7 +1462,9 @@ def _shown(mention: Mention, with_day: bool = False) -> str:
 def _indefinite(noun: str) -> str:
     """ "a" or "an" for a noun said alone (the text's own is for the words it stood before:
     "an 81-year-old man" shows as "one (a man)")."""
-    return "an" if noun[:1].lower() in "aeio" else "a"
+    # "u" is left to "a" ("a union leader", "a user"): person nouns with a vowel sound of
+    # "u" are fewer than those with "you"
+    return "an" if noun[:1].lower() in ("a", "e", "i", "o") else "a"
 
 
 def _date_shown(mention: Mention) -> str:

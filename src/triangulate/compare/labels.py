@@ -22,6 +22,7 @@ from triangulate.core.words import (
     compiled_pattern,
     irregular_forms,
     past_forms,
+    tells_of_no_one,
     verb_groups,
     word_set,
 )
@@ -71,7 +72,8 @@ def surface_verb(sentence: str, predicate: str | None) -> str:
         lowered = word.lower()
         if _inflects(lowered, lemma):
             found = f"{lowered} {particle}".strip()
-            return f"not {found}" if negated else found
+            # "made no arrests": its "no" denies it, the verb is written as it stands
+            return f"not {found}" if negated and not tells_of_no_one(sentence) else found
     return predicate
 
 
@@ -2302,7 +2304,11 @@ def _verb_span(sentence: str, predicate: str, after: int) -> tuple[int, int] | N
         while start < position and tokens[start].group(0).lower().endswith("ly"):
             start += 1
         written = [t.group(0).lower() for t in tokens[start : position + 1]]
-        if negated and not any(w in ("not", "never") or w.endswith("n't") for w in written):
+        if (
+            negated
+            and not any(w in ("not", "never") or w.endswith("n't") for w in written)
+            and not tells_of_no_one(sentence)  # "No one has been arrested"
+        ):
             return None
         if start == position and word != lemma and word.endswith(("ing", "en")):
             return None  # "going", "fallen": the auxiliary they need is not written

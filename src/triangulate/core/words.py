@@ -277,6 +277,21 @@ def negated_before(before: str) -> bool:
     return bool(NEGATION.search(" ".join(before.split()[-NEGATION_REACH:])))
 
 
+# Whom or what a clause may tell of that makes it deny its verb ("No one was hurt", "made no
+# arrests", "Nothing was taken"): the words alone, and the determiners before a noun
+NO_ONE_WORDS = frozenset({"nobody", "none", "nothing", "neither", "no-one"})
+NO_ONE_DETERMINERS = frozenset({"no", "neither"})
+_NO_ONE = re.compile(
+    rf"\b(?:{'|'.join(sorted(NO_ONE_WORDS | NO_ONE_DETERMINERS))})\b", re.IGNORECASE
+)
+
+
+def tells_of_no_one(sentence: str) -> bool:
+    """Whether a sentence may deny its verb through whom or what it tells of (a clause's
+    "not" then stands written nowhere: "No one has been arrested")."""
+    return bool(_NO_ONE.search(sentence))
+
+
 # Stage words of an idiom that tells how something came out, not a stage: "ended up suing
 # her", "finished with 14 points", "caught up in the crowd".
 STAGE_IDIOMS = {

@@ -12,9 +12,9 @@ Streams (see :mod:`triangulate.evaluation.streams`):
 * ``local-a``, ``local-b``: invented local crime reports with their follow-ups (three cities,
   twelve incidents of several kinds; one city's twenty shootings in five weeks).
 
-Nothing here is fitted: the late-link weights and the split test come from ECB+ train topics
-(``benchmarks/fit_late_link.py``, ``benchmarks/fit_split.py``); the TF-IDF cut is an oracle
-chosen on each stream's gold.
+Nothing here is fitted: the late-link weights, the live threshold and the split test come from
+ECB+ train topics (``benchmarks/fit_late_link.py``, ``benchmarks/fit_split.py``); the TF-IDF
+cut is an oracle chosen on each stream's gold.
 """
 
 from __future__ import annotations
@@ -51,7 +51,8 @@ from triangulate.stories.cluster import (
 # Invented local crime reports (tests/evaluation/local_streams): built without ../shared
 INVENTED_STREAMS = ("local-a", "local-b")
 STREAMS = ("ecb-all", "ecb-dev", "ecb-dev-followup", "tbaq", "tbaq-sparse", *INVENTED_STREAMS)
-# The clusterer before the dormant stage: a story closes window_days after its last report.
+# The clusterer without the dormant stage: a story closes window_days after its last report
+# (each "before" system has today's live threshold, not the one of its time).
 WITHOUT_DORMANT = ClusterSettings(dormant_days=ClusterSettings.window_days, split_threshold=0.0)
 # ... and before the split test: a story, once joined, was never taken apart.
 WITHOUT_SPLIT = ClusterSettings(split_threshold=0.0)

@@ -223,7 +223,19 @@ def invented_stream(folder: Path) -> list[StreamDoc]:
     with open_store(":memory:") as store:
         ingest(store, [str(folder / name) for name in sorted(labels)], settings)
         articles = list(iter_articles(store))
-    docs = [StreamDoc(a, labels[Path(a.source).name], folder.name, "text") for a in articles]
+    stored = {Path(a.source).name for a in articles}
+    if stored != set(labels):  # ingest reports a failure or a copy and goes on: not here
+        raise ValueError(f"{folder}: not stored as labelled: {sorted(stored ^ set(labels))}")
+    docs = [
+        # ids as the stream's own ("local-a/r01"): streams share one cache of features
+        StreamDoc(
+            replace(a, id=f"{folder.name}/{a.id}"),
+            labels[Path(a.source).name],
+            folder.name,
+            a.published_how or "",
+        )
+        for a in articles
+    ]
     return _ordered(docs)
 
 

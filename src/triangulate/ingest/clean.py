@@ -408,7 +408,7 @@ _CREDIT_TAIL = re.compile(
     r"(?:[A-Z][\w&'’.-]*\s*){1,4}$"
 )
 _BYLINE = re.compile(
-    r"^(?:by|(?:written|reporting|reported|posted|filed|words|text|story) by|von|par|por|di)\s+"
+    r"^(?:by|(?:written|reporting|reported|posted|filed|words|text|story) by:?|von|par|por|di)\s+"
     r"(?:[A-Z]|the\b)",
     re.IGNORECASE,
 )
@@ -739,11 +739,13 @@ def _is_subhead(lines: list[_Line], position: int, end: int) -> bool:
 def _find_title(lines: list[_Line], start: int) -> int | None:
     """Position of the headline: the nearest headline-like line before the article run, else
     a long headline read as the run's first paragraph (:func:`_long_headline`)."""
+    if _long_headline(lines, start):
+        return start  # before the search: a menu above it is no headline
     for position in range(start - 1, max(-1, start - 25), -1):
         line = lines[position]
         if line.kind == HEAD and 3 <= line.words <= 30:
             return _first_copy(lines, position)
-    return start if _long_headline(lines, start) else None
+    return None
 
 
 _BYLINE_REASONS = frozenset({"byline", "dateline"})
@@ -752,8 +754,8 @@ _BYLINE_REASONS = frozenset({"byline", "dateline"})
 def _long_headline(lines: list[_Line], position: int) -> bool:
     """A headline long enough to read as prose ('Man killed on Tamsin Street was Marcus
     Tibbets, 27; neighbors knew him as "Big Marc"'): the article's first line, without a
-    full stop, right before its byline or dateline."""
-    if position >= len(lines) - 1 or any(line.kind != BAD for line in lines[:position]):
+    full stop, right before its byline or dateline (a site's menu may stand above it)."""
+    if position >= len(lines) - 1 or any(line.kind == GOOD for line in lines[:position]):
         return False
     line, following = lines[position], lines[position + 1]
     return (

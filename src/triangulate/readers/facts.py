@@ -126,6 +126,11 @@ def clause_heads(sentence: Span) -> list[Token]:
     return [head for head in heads if not _says_a_clause(head)]
 
 
+# Whom or what a clause tells of: "no" there denies the clause ("No one was hurt", "made no
+# arrests"); not a copula's complement ("He is no stranger to it" tells that he knows it)
+DENIED_BY_NO_ONE = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
 def predicate_of(verb: Token) -> str:
     """Lemma with particle and negation: "pull out", "not intervene"; a clause telling it
     of nobody or nothing is negated too ("No one has been arrested", "made no arrests":
@@ -138,10 +143,6 @@ def predicate_of(verb: Token) -> str:
     ):
         words.insert(0, "not")
     return " ".join(words)
-
-
-# Whom or what a clause tells of: "no" there denies the clause ("no one was hurt")
-DENIED_BY_NO_ONE = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
 def _object_phrase(verb: Token) -> str | None:

@@ -559,7 +559,7 @@ BLOCKED_RES = [
     re.compile(
         r"\b(?:[KW][A-Z]{3}(?:-(?:TV|FM|AM|DT))?|[KW][A-Z]{2}-(?:TV|FM|AM|DT)|Channel|News|FOX"
         r"|ABC|NBC|CBS|CW|PBS)"
-        r"\s+\d{1,2}\b(?![.,]\d)"
+        r"\s+\d{1,2}\b(?![.,]\d)(?!\s+(?:million|billion|thousand|hundred)\b)"
     ),
     # a share price's move a business site prints after a firm's name, its ticker between,
     # the firm's verb after it ("Korvel Mining Inc. KVM -2.13% said on Monday ..."): the

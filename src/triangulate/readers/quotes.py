@@ -44,7 +44,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from triangulate.core.dates import lead_datelines
-from triangulate.core.words import PERSON_NOUNS, SPEECH_VERBS, word_set
+from triangulate.core.words import (
+    NO_ONE_DETERMINERS,
+    NO_ONE_WORDS,
+    PERSON_NOUNS,
+    SPEECH_VERBS,
+    word_set,
+)
 from triangulate.models import Entity, Evidence, Quote
 from triangulate.nlp.language import doc_text
 from triangulate.readers.entities import (
@@ -109,7 +115,6 @@ CLIMB_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "pcomp", "dobj", "pobj"
 DATELINES_KEY = "triangulate.lead_datelines"  # the key the event reader caches them under
 WITHHOLDING_VERBS = word_set("decline refuse")  # "declined to say": nothing said
 DENYING_VERBS = word_set("deny")
-NO_ONE = frozenset({"nobody", "none", "neither", "no-one"})
 # verbs naming what something is ("what X called “a sham”"), and how far "what" may stand
 # before one
 NAMING_VERBS = word_set("call describe term dub label")
@@ -209,8 +214,8 @@ def _says_nothing_at_all(verb: Token) -> bool:
 def is_no_one(noun: Token) -> bool:
     """Whether a noun names nobody and nothing ("nobody", "no one", "no arrests", "neither
     side"): what a clause tells of it, it denies."""
-    return noun.lower_ in NO_ONE or any(
-        c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in noun.children
+    return noun.lower_ in NO_ONE_WORDS or any(
+        c.dep_ == "det" and c.lower_ in NO_ONE_DETERMINERS for c in noun.children
     )
 
 

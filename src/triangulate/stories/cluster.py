@@ -275,7 +275,8 @@ LIVE_THRESHOLD = 0.25
 
 @dataclass(frozen=True)
 class ClusterSettings:
-    """Weights and limits of the clusterer (tuned on ECB+ topics 1-35, see docs)."""
+    """Weights and limits of the clusterer (chosen on ECB+ topics 1-35, the fitted ones on
+    the ECB+ train topics alone; see docs)."""
 
     # An article joins the best story of the live window at least this similar; fitted with
     # the split test (which splits what it mixes) on ECB+ train topics only by
