@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -345,33 +346,34 @@ def test_a_line_key_zeroes_every_digit_of_an_ascii_line() -> None:
     assert clean._key_anew("Page 1 of 9") == clean._key_anew("page 7  of 3")
 
 
-def test_a_newsroom_byline_is_no_headline() -> None:
-    text = paragraphs(
-        "Harrow Creek Fire: 2 dead, 65 homes lost as blaze grows",
-        "KTVR News 9 Staff",
-        "Published August 5, 2031",
-        *BODY,
-    )
+@pytest.mark.parametrize(
+    ("above", "headline", "byline", "gone"),
+    [
+        # a byline naming a newsroom, not opening with "By"
+        (
+            (),
+            "Harrow Creek Fire: 2 dead, 65 homes lost as blaze grows",
+            "KTVR News 9 Staff",
+            "KTVR News 9 Staff",
+        ),
+        # "Posted by ..." was a short line nearer the article than its headline, so it was
+        # taken for the title, and the headline beside a menu with "Donate" went as a plea
+        (
+            ("THE ORCHARD BEAT — Neighborhood news for Morvane's mill district | About | Donate",),
+            "Shots fired into Lindale Street house; woman inside wounded",
+            "Posted by: Tamsin Vale",
+            "Posted by",
+        ),
+    ],
+)
+def test_a_byline_is_no_headline(
+    above: tuple[str, ...], headline: str, byline: str, gone: str
+) -> None:
+    text = paragraphs(*above, headline, byline, "Published August 5, 2031", *BODY)
     cleaned = clean_text(text)
-    assert cleaned.title == "Harrow Creek Fire: 2 dead, 65 homes lost as blaze grows"
-    assert reasons(cleaned)[2] == "byline"
-    assert "KTVR News 9 Staff" not in cleaned.text
-
-
-def test_a_blogs_posted_by_line_is_a_byline_not_the_headline() -> None:
-    # "Posted by ..." was a short line nearer the article than its headline, so it was taken
-    # for the title, and the headline beside a menu with "Donate" went as a plea
-    text = paragraphs(
-        "THE ORCHARD BEAT — Neighborhood news for Morvane's mill district | About | Donate",
-        "Shots fired into Lindale Street house; woman inside wounded",
-        "Posted by: Tamsin Vale",
-        "Published Tuesday, April 8, 2031",
-        *BODY,
-    )
-    cleaned = clean_text(text)
-    assert cleaned.title == "Shots fired into Lindale Street house; woman inside wounded"
-    assert reasons(cleaned)[4] == "byline"
-    assert "Posted by" not in cleaned.text
+    assert cleaned.title == headline
+    assert reasons(cleaned)[2 * (len(above) + 1)] == "byline"
+    assert gone not in cleaned.text
 
 
 def test_a_headline_long_enough_to_read_as_prose_is_the_title() -> None:

@@ -1106,10 +1106,8 @@ class _Group:
 
 
 def _reading_key(mention: Mention) -> tuple[Any, ...]:
-    written = " ".join(mention.value_evidence.text.lower().split())
-    quantity = mention.quantity
-    if quantity is not None and quantity_reader.told_by_an_article(quantity):
-        written = _shown(mention)  # "A man", "an 81-year-old man": one reading, "one (a man)"
+    # "A man", "an 81-year-old man": one reading, "one (a man)"
+    written = _one_person(mention) or " ".join(mention.value_evidence.text.lower().split())
     if mention.kind == "quantity":
         return (round(mention.low, 6), round(mention.high, 6), written)
     return (mention.value, written)
@@ -1445,9 +1443,10 @@ def _shown(mention: Mention, with_day: bool = False) -> str:
     written = mention.value_evidence.text
     if mention.kind == "time":
         return _date_shown(mention) if with_day else written
+    one = _one_person(mention)
+    if one is not None:
+        return one
     quantity = mention.quantity
-    if quantity is not None and quantity_reader.told_by_an_article(quantity):
-        return f"one ({_indefinite(quantity.unit)} {quantity.unit})"  # "a man was killed"
     kind = quantity_reader.unit_kind(quantity.unit) if quantity is not None else ""
     if quantity is None or kind not in ("length", "area", "speed"):
         return written
@@ -1457,6 +1456,14 @@ def _shown(mention: Mention, with_day: bool = False) -> str:
     if re.search(r"[^\W\d_]$", written):
         return written  # "about 60m", "200ft": the unit is written on the number
     return f"{written} {quantity.unit}"
+
+
+def _one_person(mention: Mention) -> str | None:
+    """ "one (a man)" for one person told by "a" or "an" ("a man was killed"), else None."""
+    quantity = mention.quantity
+    if quantity is None or not quantity_reader.told_by_an_article(quantity):
+        return None
+    return f"one ({_indefinite(quantity.unit)} {quantity.unit})"
 
 
 def _indefinite(noun: str) -> str:
