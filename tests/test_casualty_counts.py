@@ -1,6 +1,6 @@
-"""Counts of the dead and the hurt however a report tells them: "two men were shot and
-killed", "two people died", a headline's "Two killed", "a woman was killed" (invented
-reports)."""
+"""Counts of the dead, the hurt and the arrested however a report tells them: "two men were
+shot and killed", "two people died", a headline's "Two killed", "a woman was killed", "an
+18-year-old was shot and killed", "police arrested a 45-year-old man" (invented reports)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,14 @@ def _ones(text: str) -> list[tuple[str, str]]:
         ("A cyclist was fatally struck by a bus near the Eastford depot.", "cyclist"),
         ("The mother of a nine-year-old girl killed by a stray bullet spoke on Monday.", "girl"),
         ("A Lindale man, 38, was wounded in the leg.", "man"),
+        ("A man was found shot to death inside a parked car early Sunday.", "man"),
+        ("A 38-year-old Eastford man was arrested Wednesday, police said.", "man"),
+        ("Harwick police arrested a 45-year-old man Monday in the stabbing.", "man"),
+        ("A suspect is in custody, police said.", "suspect"),
+        # an age alone for the person ("a person": the age is the age reader's)
+        ("An 18-year-old was shot and killed Thursday evening at a gas station.", "person"),
+        ("Police have arrested a 17-year-old in Saturday's shooting at Halden Park.", "person"),
+        ("A 17-year-old boy was wounded in the arm.", "boy"),
     ],
 )
 def test_one_person_told_by_a_and_what_befell_them_is_a_count_of_one(text: str, noun: str) -> None:
@@ -45,7 +53,9 @@ def test_one_person_told_by_a_and_what_befell_them_is_a_count_of_one(text: str, 
         "The blast killed a police officer and a bomb technician.",  # one of two dead
         "Two women and a man were killed in the crash.",
         "A second man was wounded, police said.",  # one more of others
-        "A man was arrested on Sunday.",  # no harm
+        "A man was questioned on Sunday.",  # nothing befell him
+        "A man was charged with assault on Sunday.",  # charged: no arrest told
+        "A second 18-year-old was hurt, police said.",  # one more of others
         "The rule applies if a worker is injured on the site.",  # no happening told
     ],
 )
@@ -60,6 +70,9 @@ def test_no_count_of_one_for_a_doer_a_coordinated_victim_or_one_more(text: str) 
         ("A 17-year-old boy died and two other teenagers were injured at Halden Park.", "injure"),
         ("Police said the stabbing left one teenager dead and two others wounded.", "kill"),
         ("Police said the stabbing left one teenager dead and two others wounded.", "injure"),
+        ("Two men were arrested Wednesday in separate raids, police said.", "arrest"),
+        ("A 38-year-old Eastford man was arrested Wednesday, police said.", "arrest"),
+        ("An 18-year-old was shot and killed Thursday at a gas station.", "kill"),
     ],
 )
 def test_a_count_of_people_told_with_its_harm_is_a_count_of_that_harm(text: str, harm: str) -> None:
@@ -145,6 +158,28 @@ def test_one_person_told_by_an_shows_the_article_for_the_noun(encoder: TextEncod
     )
     dead = [c for c in _figures(claims, "agreed") if c.about == "Number of people killed"]
     assert [side.display for side in dead[0].sides] == ["one (a man)"]
+
+
+def test_one_arrest_told_two_ways_is_one_agreed_count(encoder: TextEncoder) -> None:
+    claims = _dated(
+        encoder,
+        "Harwick police arrested a 45-year-old man Monday in the stabbing at the bus station.",
+        "A 45-year-old man was arrested Monday in the stabbing at the Harwick bus station.",
+    )
+    arrested = [c for c in _figures(claims, "agreed") if c.about == "Number of people arrested"]
+    assert [(side.display, side.value) for side in arrested[0].sides] == [("one (a man)", 1)]
+    assert not [c for c in _figures(claims, "single") if "arrested" in c.about]
+
+
+def test_one_dead_told_by_an_age_alone_is_the_count_of_a_man(encoder: TextEncoder) -> None:
+    claims = _dated(
+        encoder,
+        "An 18-year-old was shot and killed Thursday evening at a gas station in Drayton.",
+        "A man was shot and killed Thursday evening at a gas station in Drayton, police said.",
+    )
+    dead = [c for c in _figures(claims, "agreed") if c.about == "Number of people killed"]
+    assert {a for side in dead[0].sides for a in side.articles} == {"a1", "a2"}
+    assert {side.value for side in dead[0].sides} == {1}
 
 
 def test_one_person_told_by_a_is_no_conflict_with_a_total(encoder: TextEncoder) -> None:

@@ -159,8 +159,8 @@ def _toll_level(before: str) -> bool:
 # headline's "2 Dead, 1 Wounded"): a count of people, of the happening the state is of (the
 # verb), labelled as such a count told with its noun is ("Number of people injured")
 STATE_COUNTS = quantity_reader.STATE_HARMS
-STATE_LABELS = {"kill": "Number of people killed", "injure": "Number of people injured"}
-STATE_PARTICIPLES = {"kill": "killed", "injure": "injured"}
+STATE_PARTICIPLES = {"kill": "killed", "injure": "injured", "arrest": "arrested"}
+STATE_LABELS = {state: f"Number of people {told}" for state, told in STATE_PARTICIPLES.items()}
 PEOPLE_WORDS = frozenset({"", "people", "persons", "others"})
 OTHER_BEFORE = re.compile(r"^other\s+", re.I)
 # A number that is no total of those harmed: the whole of a part ("three of the 40 were
@@ -182,10 +182,10 @@ def last_word(text: str) -> str:
 def casualty_counted(
     sentence_text: str, sentence_start: int, value: Evidence, unit: str
 ) -> str | None:
-    """The happening a count of people told by what befell them alone is of: "kill" or
-    "injure" ("about 50 hurt", "the 80 wounded", "killing 12", "50 were injured", "Twelve
-    died"), else None. Only a count told by its number: "a few injured", "dozens injured"
-    tell some of them, no total; "no one was hurt" tells none."""
+    """The happening a count of people told by what befell them alone is of: "kill",
+    "injure" or "arrest" ("about 50 hurt", "the 80 wounded", "killing 12", "50 were injured",
+    "Twelve died", "two men were arrested"), else None. Only a count told by its number: "a
+    few injured", "dozens injured" tell some of them, no total; "no one was hurt" tells none."""
     number = last_word(value.text)
     if not (any(c.isdigit() for c in number) or number in NUMBER_WORDS or number in ("a", "an")):
         return None  # "a" and "an": one person harmed (``quantities.ONE_PERSON``)
@@ -226,7 +226,7 @@ def _harm_label(state: str, sentence_text: str, sentence_start: int, quantity: Q
 
 
 def harm_before(sentence_text: str, start: int) -> str | None:
-    """The harm ("kill", "injure") of a verb right before a number at ``start`` in its
+    """The harm ("kill", "injure", "arrest") of a verb right before a number at ``start`` in its
     sentence ("..., killing 12", "injured more than 40"), else None."""
     before = quantity_reader.CASUALTY_BEFORE.search(
         sentence_text, max(0, start - 24), max(0, start)

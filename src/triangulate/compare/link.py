@@ -488,10 +488,12 @@ def _reach_differs(first: str | None, second: str | None) -> bool:
     return first not in second and second not in first  # "Tarrow" is in "Tarrow County"
 
 
-# Verbs of what befell people: the killed and the injured are two counts, never one
+# Verbs of what befell people: the killed, the injured and the arrested are three counts,
+# never one
 HARMS = {
     **dict.fromkeys(("kill", "die", "perish"), "kill"),
     **dict.fromkeys(("injure", "wound", "hurt"), "injure"),
+    **dict.fromkeys(("arrest", "detain"), "arrest"),
 }
 
 
@@ -586,7 +588,7 @@ class _Traits:
     dimension: str | None  # what a length measures: "depth", "height", "distance", ...
     increment: bool = False  # a date of one more of a recurring happening ("two more ...")
     scope: str | None = None  # where a count holds: "everywhere" or a place's name
-    state: str | None = None  # a count of people by what befell them: "kill", "injure"
+    state: str | None = None  # a count of people by what befell them: "kill", "injure", "arrest"
     verb_only: bool = False  # such a count told by its verb alone ("killing 12", "12 died")
     named: _Named | None = None  # its subject, when a name tells it (_subject_named)
     period: str | None = None  # a sum's period: "quarter", "half", "month", "year"
@@ -1955,7 +1957,7 @@ class Linker:
         )
 
     def _harm(self, index: int) -> str | None:
-        """What befell the people a count is of, "kill" or "injure", when it says."""
+        """What befell the people a count is of ("kill", "injure", "arrest"), when it says."""
         traits = self.traits[index]
         if traits.state is not None:
             return traits.state

@@ -591,20 +591,27 @@ DIGIT_RUN_RE = re.compile(r"\d+")
 YEAR_RE = re.compile(r"^(?:1[5-9]\d\d|20\d\d|2100)$")
 WORD_RE = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
 # What befell the people a count's noun names, told right after it ("... were killed", "...
-# died", "... were shot and killed", "... was fatally shot", "... is dead"): "fatal" or "word"
-# tells the harm.
+# died", "... were shot and killed", "... was fatally shot", "... is dead", "... was
+# arrested", "... is in custody"): "fatal", "held" or "word" tells the harm. An arrest is
+# counted as a harm is: local reports count the arrested as they count the dead ("A 38-year-old
+# man was arrested", "Police arrested two men"); being charged is no arrest.
 _BEEN = r"(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\s+"
 CASUALTY_AFTER = re.compile(
-    rf"\s+(?:(?P<fatal>(?:{_BEEN})?(?:fatally\s+(?:shot|stabbed|wounded|injured|struck)|"
-    r"shot\s+dead|(?:shot|stabbed|beaten|burned|crushed)\s+to\s+death)|(?:is|are|was|were)"
-    rf"\s+(?:now\s+)?dead)\b|(?:{_BEEN}(?:[a-z]+ly\s+)?)?"
+    rf"\s+(?:(?P<fatal>(?:{_BEEN})?(?:found\s+)?(?:fatally\s+(?:shot|stabbed|wounded|injured|"
+    r"struck)|shot\s+dead|(?:shot|stabbed|beaten|burned|crushed)\s+to\s+death)|(?:is|are|was|"
+    r"were)\s+(?:now\s+|found\s+)?dead)\b|(?P<held>(?:is|are|was|were)\s+(?:now\s+)?(?:under\s+arrest|"
+    rf"in\s+custody))\b|(?:{_BEEN}(?:[a-z]+ly\s+)?)?"
     r"(?:(?:shot|stabbed|struck|beaten|attacked)\s+and\s+)?"
-    r"(?P<word>killed|injured|wounded|hurt|died|perished)\b)",
+    r"(?P<word>killed|injured|wounded|hurt|died|perished|arrested|detained|"
+    r"taken\s+into\s+custody)\b)",
     re.I,
 )
 CASUALTY_WORDS = {
     **dict.fromkeys(("killing", "killed", "died", "perished"), "kill"),
     **dict.fromkeys(("injuring", "injured", "wounding", "wounded", "hurting", "hurt"), "injure"),
+    **dict.fromkeys(
+        ("arresting", "arrested", "detaining", "detained", "taken into custody"), "arrest"
+    ),
 }
 # A harm told without "was" or "were" ("A man killed his wife", "Two men killed a guard") is
 # one the people did, unless "by" follows (a passive: "a girl killed by a stray bullet") or
@@ -630,7 +637,8 @@ PEOPLE_PLURALS = word_set("people persons men women children others")  # "two ot
 # A verb of harm right before a count, whose object the count is ("..., killing 12",
 # "shot three people, killing one", "injured more than 40"): the people harmed.
 CASUALTY_BEFORE = re.compile(
-    r"\b(?P<word>killing|killed|injuring|injured|wounding|wounded|hurting)\s+"
+    r"\b(?P<word>killing|killed|injuring|injured|wounding|wounded|hurting|arresting|arrested"
+    r"|detaining|detained)\s+"
     r"(?:(?:at\s+least|about|some|nearly|almost|more\s+than|over|around|up\s+to)\s+)?$",
     re.I,
 )
@@ -698,6 +706,17 @@ ONE_PERSON = re.compile(
     rf"(?P<noun>{'|'.join(sorted(words.PERSON_NOUNS))})\b(?:,\s+\d{{1,3}},)?",
     re.IGNORECASE,
 )
+# One person told by "a" or "an" and an age alone ("An 18-year-old was shot and killed"):
+# counted as "a person", the age left to the age reader. Only before a verb, a preposition or
+# a stop ("Police arrested a 17-year-old in the shooting"): "a 17-year-old boy" is ONE_PERSON's.
+AGED = r"(?P<words>(?:[\w'’]+\s+)?)\d{1,3}\s*[-–]\s*years?\s*[-–]\s*old"
+ONE_AGED = re.compile(
+    rf"\b(?P<one>an?)\s+{AGED}(?=\s+(?:was|were|is|has|had|died|remains|remained|in|on|at"
+    r"|after|for|from|near)\b|\s*[,.;])",
+    re.IGNORECASE,
+)
+AGED_AFTER = re.compile(rf"\s+{AGED}\b", re.IGNORECASE)
+AGED_NOUN = "person"  # the counted noun of ONE_AGED's person
 # A person or a count joined by "and" or "or" to a person before it ("two women and one man
 # died", "a woman and a man were killed"): one of several the harm is told of together. Not
 # after a verb ("A boy died and two other teenagers were injured": two clauses).
@@ -716,7 +735,9 @@ NOT_ONE_MORE = word_set("second third fourth fifth other another further more ad
 
 def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Iterator[Quantity]:
     """A count of one for each person told by "a" or "an" right before or after a harm."""
-    for found in ONE_PERSON.finditer(text):
+    people = [*ONE_PERSON.finditer(text), *ONE_AGED.finditer(text)]
+    for found in sorted(people, key=lambda match: match.start()):
+        noun = found.group("noun").lower() if "noun" in found.groupdict() else AGED_NOUN
         told = found.group("words").lower().split()
         if NOT_ONE_MORE.intersection(told) or words.STOP_WORDS.intersection(told):
             continue
@@ -733,7 +754,7 @@ def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Itera
         if harmed is None or _is_blocked(start, end, blocked):
             continue
         evidence = Evidence(article_id, start, end, text[start:end])
-        yield Quantity(evidence, 1.0, found.group("noun").lower(), None, 1.0, 1.0)
+        yield Quantity(evidence, 1.0, noun, None, 1.0, 1.0)
 
 
 def joined_to_a_person(text: str, start: int) -> bool:
@@ -747,8 +768,12 @@ def joined_to_a_person(text: str, start: int) -> bool:
 
 
 def harm_of(after: re.Match[str]) -> str:
-    """ "kill" or "injure": the harm a ``CASUALTY_AFTER`` match tells."""
-    return "kill" if after.group("fatal") else CASUALTY_WORDS[after.group("word").lower()]
+    """ "kill", "injure" or "arrest": what a ``CASUALTY_AFTER`` match tells befell people."""
+    if after.group("fatal"):
+        return "kill"
+    if after.group("held"):
+        return "arrest"
+    return CASUALTY_WORDS[" ".join(after.group("word").lower().split())]
 
 
 def counts_people(counted: str) -> bool:
@@ -764,7 +789,11 @@ def harmed_after_noun(text: str, end: int, counted: str) -> str | None:
     """The harm told of the people a count names, right after its noun ("Two men were shot
     and killed": "kill"; "three young children died"), else None; not a harm they did
     ("Two men killed a guard")."""
-    noun = re.compile(rf"\s+{COUNTED_WORDS}{re.escape(counted)}\b", re.I).match(text, end)
+    noun = (
+        AGED_AFTER.match(text, end)  # "an 18-year-old was killed": ``ONE_AGED``'s person
+        if counted == AGED_NOUN
+        else re.compile(rf"\s+{COUNTED_WORDS}{re.escape(counted)}\b", re.I).match(text, end)
+    )
     if noun is None or COORDINATED_AFTER.match(text, noun.end()):
         return None  # "killed two women and a man": the women are some of the dead
     after = _suffered(text, noun.end())

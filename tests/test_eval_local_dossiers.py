@@ -1,0 +1,54 @@
+"""Each incident's story in the invented local streams, as ``triangulate stories`` builds it,
+states the incident's counts (killed, injured, arrested) and dates it, at least as often as
+the pinned floors (``benchmarks/eval_local_dossiers.py`` prints the table); needs no
+``../shared``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from triangulate.evaluation.local_dossiers import judge_count, judge_date, judge_stream, shares
+
+HERE = Path(__file__).parent
+STREAMS = HERE / "evaluation" / "local_streams"
+BASELINE = json.loads((HERE / "evaluation" / "local_dossiers_baseline.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("stream", sorted(BASELINE["floors"]))
+def test_each_incidents_story_states_its_counts_and_its_day(stream: str, tmp_path: Path) -> None:
+    result = shares(stream, judge_stream(STREAMS / stream, tmp_path))
+    floors = BASELINE["floors"][stream]
+    stated = {harm: leading[0] for harm, (_, leading) in result.counts.items()}
+    assert {h: stated[h] >= floors[h] for h in stated} == dict.fromkeys(stated, True), stated
+    assert result.dated[0] >= floors["dated"], result.dated
+
+
+def _side(value: int, reports: int) -> dict[str, object]:
+    return {"value": value, "display": str(value), "articles": [f"a{i}" for i in range(reports)]}
+
+
+def test_a_count_is_stated_when_the_side_most_reports_tell_holds_it() -> None:
+    dossier = {
+        "claims": [
+            {"about": "Number of people killed", "sides": [_side(1, 3), _side(2, 1)]},
+            {"about": "Number of people arrested", "sides": [_side(2, 1)]},
+        ]
+    }
+    assert judge_count(dossier, "killed", 1) == (True, True)
+    assert judge_count(dossier, "killed", 2) == (True, False)
+    assert judge_count(dossier, "arrested", 1) == (False, False)
+    assert judge_count(dossier, "injured", 1) == (False, False)
+
+
+def test_a_day_is_stated_by_a_day_precise_entry() -> None:
+    timeline = [
+        {"date": "2031-03", "granularity": "month"},
+        {"date": "2031-03-08", "granularity": "day"},
+        {"date": "2031-03-09T01:30", "granularity": "time"},
+    ]
+    assert judge_date({"timeline": timeline}, "2031-03-09") == (True, False)
+    assert judge_date({"timeline": timeline}, "2031-03-08") == (True, True)
+    assert judge_date({"timeline": timeline}, "2031-03-01") == (False, False)
