@@ -73,6 +73,12 @@ def test_no_count_of_one_for_a_doer_a_coordinated_victim_or_one_more(text: str) 
         ("Two men were arrested Wednesday in separate raids, police said.", "arrest"),
         ("A 38-year-old Eastford man was arrested Wednesday, police said.", "arrest"),
         ("An 18-year-old was shot and killed Thursday at a gas station.", "kill"),
+        ("One person is dead after a shooting in Westbury on Saturday.", "kill"),
+        ("A woman was pronounced dead at the hospital.", "kill"),
+        ("A man in his 20s was shot and killed Wednesday evening.", "kill"),
+        ("A man was shot multiple times and died at the scene.", "kill"),
+        ("A Lindale man, 38, was wounded in the leg.", "injure"),
+        ("Two people were hospitalized after the shooting.", "injure"),
     ],
 )
 def test_a_count_of_people_told_with_its_harm_is_a_count_of_that_harm(text: str, harm: str) -> None:

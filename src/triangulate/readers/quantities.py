@@ -596,19 +596,27 @@ WORD_RE = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
 # counted as a harm is: local reports count the arrested as they count the dead ("A 38-year-old
 # man was arrested", "Police arrested two men"); being charged is no arrest.
 _BEEN = r"(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\s+"
+_FATAL = (
+    rf"(?:{_BEEN})?(?:found\s+)?(?:fatally\s+(?:shot|stabbed|wounded|injured|struck)|shot\s+dead"
+    r"|(?:shot|stabbed|beaten|burned|crushed)\s+to\s+death)"
+    r"|(?:is|are|was|were)\s+(?:now\s+|found\s+|pronounced\s+)?dead"
+)
+_HELD = r"(?:is|are|was|were)\s+(?:now\s+)?(?:under\s+arrest|in\s+custody)"
+# "shot and killed", "shot twice and later died", "stabbed in the chest and killed"
+_HURT_AND = r"(?:(?:shot|stabbed|struck|beaten|attacked)(?:\s+[\w-]+){0,4}?\s+and\s+(?:later\s+)?)"
 CASUALTY_AFTER = re.compile(
-    rf"\s+(?:(?P<fatal>(?:{_BEEN})?(?:found\s+)?(?:fatally\s+(?:shot|stabbed|wounded|injured|"
-    r"struck)|shot\s+dead|(?:shot|stabbed|beaten|burned|crushed)\s+to\s+death)|(?:is|are|was|"
-    r"were)\s+(?:now\s+|found\s+)?dead)\b|(?P<held>(?:is|are|was|were)\s+(?:now\s+)?(?:under\s+arrest|"
-    rf"in\s+custody))\b|(?:{_BEEN}(?:[a-z]+ly\s+)?)?"
-    r"(?:(?:shot|stabbed|struck|beaten|attacked)\s+and\s+)?"
-    r"(?P<word>killed|injured|wounded|hurt|died|perished|arrested|detained|"
-    r"taken\s+into\s+custody)\b)",
+    rf"\s+(?:(?P<fatal>{_FATAL})\b|(?P<held>{_HELD})\b|(?:{_BEEN}(?:[a-z]+ly\s+)?)?{_HURT_AND}?"
+    r"(?P<word>killed|injured|wounded|hurt|hospitali[sz]ed|died|perished|arrested|detained"
+    r"|taken\s+into\s+custody)\b)",
     re.I,
 )
 CASUALTY_WORDS = {
     **dict.fromkeys(("killing", "killed", "died", "perished"), "kill"),
-    **dict.fromkeys(("injuring", "injured", "wounding", "wounded", "hurting", "hurt"), "injure"),
+    **dict.fromkeys(
+        ("injuring", "injured", "wounding", "wounded", "hurting", "hurt", "hospitalized"),
+        "injure",
+    ),
+    "hospitalised": "injure",
     **dict.fromkeys(
         ("arresting", "arrested", "detaining", "detained", "taken into custody"), "arrest"
     ),
@@ -701,9 +709,12 @@ ELIDED_AFTER = re.compile(
 # Up to three words before a counted noun ("27-year-old", "Eastford", "young"; a tokenised
 # text's "36 - year - old" is one word too)
 COUNTED_WORDS = r"(?:[\w'’]+(?:\s*[-–]\s*[\w'’]+)*\s+){0,3}?"
+# What may follow a person's noun before what befell them: an age ("a Lindale man, 38,") or
+# an age group ("a man in his 20s")
+PERSON_TAIL = r"(?:,\s+\d{1,3},|\s+in\s+(?:his|her|their)\s+(?:early\s+|mid-?\s*|late\s+)?\d0s)?"
 ONE_PERSON = re.compile(
     rf"\b(?P<one>an?)\s+(?P<words>{COUNTED_WORDS})"
-    rf"(?P<noun>{'|'.join(sorted(words.PERSON_NOUNS))})\b(?:,\s+\d{{1,3}},)?",
+    rf"(?P<noun>{'|'.join(sorted(words.PERSON_NOUNS))})\b{PERSON_TAIL}",
     re.IGNORECASE,
 )
 # One person told by "a" or "an" and an age alone ("An 18-year-old was shot and killed"):
@@ -789,11 +800,11 @@ def harmed_after_noun(text: str, end: int, counted: str) -> str | None:
     """The harm told of the people a count names, right after its noun ("Two men were shot
     and killed": "kill"; "three young children died"), else None; not a harm they did
     ("Two men killed a guard")."""
-    noun = (
-        AGED_AFTER.match(text, end)  # "an 18-year-old was killed": ``ONE_AGED``'s person
-        if counted == AGED_NOUN
-        else re.compile(rf"\s+{COUNTED_WORDS}{re.escape(counted)}\b", re.I).match(text, end)
-    )
+    aged = AGED_AFTER.match(text, end) if counted == AGED_NOUN else None
+    # "an 18-year-old was killed": ``ONE_AGED``'s person; "one person is dead": the noun's
+    noun = aged or re.compile(
+        rf"\s+{COUNTED_WORDS}{re.escape(counted)}\b{PERSON_TAIL}", re.I
+    ).match(text, end)
     if noun is None or COORDINATED_AFTER.match(text, noun.end()):
         return None  # "killed two women and a man": the women are some of the dead
     after = _suffered(text, noun.end())
