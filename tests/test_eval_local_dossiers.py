@@ -24,23 +24,47 @@ def test_each_incidents_story_states_its_counts_and_its_day(stream: str, tmp_pat
     stated = {harm: leading[0] for harm, (_, leading) in result.counts.items()}
     assert {h: stated[h] >= floors[h] for h in stated} == dict.fromkeys(stated, True), stated
     assert result.dated[0] >= floors["dated"], result.dated
+    assert result.overcounted <= floors["overcounted"]
 
 
-def _side(value: int, reports: int) -> dict[str, object]:
-    return {"value": value, "display": str(value), "articles": [f"a{i}" for i in range(reports)]}
+def _side(value: int, *articles: str) -> dict[str, object]:
+    return {"value": value, "display": str(value), "articles": list(articles)}
 
 
-def test_a_count_is_stated_when_the_side_most_reports_tell_holds_it() -> None:
+def test_a_count_is_stated_when_the_number_most_reports_tell_is_it() -> None:
     dossier = {
         "claims": [
-            {"about": "Number of people killed", "sides": [_side(1, 3), _side(2, 1)]},
-            {"about": "Number of people arrested", "sides": [_side(2, 1)]},
+            {"about": "Number of people killed", "sides": [_side(1, "a1", "a2"), _side(2, "a3")]},
+            {"about": "Number of men arrested", "sides": [_side(2, "a1")]},
+            {"about": "Figure (Tam Vell was killed)", "sides": [_side(24, "a1", "a2", "a3")]},
         ]
     }
     assert judge_count(dossier, "killed", 1) == (True, True)
     assert judge_count(dossier, "killed", 2) == (True, False)
     assert judge_count(dossier, "arrested", 1) == (False, False)
     assert judge_count(dossier, "injured", 1) == (False, False)
+    # only the incident's own reports: another incident's in the story count for nothing
+    assert judge_count(dossier, "killed", 2, own={"a3"}) == (True, True)
+
+
+def test_sides_of_one_number_count_together_and_a_tie_leads_nothing() -> None:
+    one = [_side(1, "a1"), {**_side(1, "a2"), "display": "one (a man)"}]
+    killed = {"claims": [{"about": "Number of people killed", "sides": [*one, _side(2, "a3")]}]}
+    assert judge_count(killed, "killed", 1) == (True, True)
+    tied = {
+        "claims": [{"about": "Number of people killed", "sides": [_side(1, "a1"), _side(2, "a2")]}]
+    }
+    assert judge_count(tied, "killed", 1) == (True, False)
+
+
+def test_each_incidents_reports_are_those_its_labels_give() -> None:
+    for folder in sorted(p for p in STREAMS.iterdir() if p.is_dir()):
+        labels = json.loads((folder / "labels.json").read_text("utf-8"))
+        gold = json.loads((folder / "incidents.json").read_text("utf-8"))["incidents"]
+        by_label: dict[str, list[str]] = {}
+        for name, incident in sorted(labels.items()):
+            by_label.setdefault(incident, []).append(name)
+        assert {i: sorted(f["reports"]) for i, f in gold.items()} == by_label, folder.name
 
 
 def test_a_day_is_stated_by_a_day_precise_entry() -> None:

@@ -193,8 +193,8 @@ def casualty_counted(
     if not 0 <= start <= end <= len(sentence_text):
         return None
     before_value = sentence_text[max(0, start - 30) : start]
-    if NO_TOTAL_BEFORE.search(before_value):
-        return None
+    if NO_TOTAL_BEFORE.search(before_value) or quantity_reader.SUPPOSED_BEFORE.search(before_value):
+        return None  # none of them, or a case supposed ("if two men are arrested")
     counted = last_word(unit)
     if counted in STATE_COUNTS:
         return STATE_COUNTS[counted]

@@ -330,7 +330,11 @@ NOT_THE_DEAD_AFTER = re.compile(
     r"detained)\b",
     re.I,
 )
-FATES = {"injured": "injure", "hurt": "injure", "wounded": "injure", "unaccounted": "missing"}
+FATES = {
+    **dict.fromkeys(("injured", "hurt", "wounded", "hospitalized", "hospitalised"), "injure"),
+    "arrested": "arrest",  # as ``HARMS`` and ``labels.casualty_counted`` name them
+    "unaccounted": "missing",
+}
 # What a firm's cuts count, whichever word tells it (stems, as keys hold them)
 JOB_NOUNS = frozenset(
     stem(word) for word in ("job", "position", "worker", "employee", "staff", "post", "role")
@@ -381,6 +385,7 @@ DIMENSION_REACH = 20  # characters before a length searched for "a depth of"
 OTHER_HARM_BEFORE = {
     "injure": re.compile(r"\b(?:died|killed|dead|slain|perished)\b", re.I),
     "kill": re.compile(r"\b(?:injured|wounded|hurt)\b", re.I),
+    "arrest": re.compile(r"\b(?:died|killed|dead|slain|perished|injured|wounded|hurt)\b", re.I),
 }
 TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|cumulative)\b", re.I)
 # Figures of alike sentences told of two things, each by its name ("the Korvel index was down
@@ -493,12 +498,13 @@ def _reach_differs(first: str | None, second: str | None) -> bool:
 HARMS = {
     **dict.fromkeys(("kill", "die", "perish"), "kill"),
     **dict.fromkeys(("injure", "wound", "hurt"), "injure"),
-    **dict.fromkeys(("arrest", "detain"), "arrest"),
+    "arrest": "arrest",
 }
 
 
 def _two_harms(first: str | None, second: str | None) -> bool:
-    """Whether two counts are of people who met two fates (the killed, the injured)."""
+    """Whether two counts are of people who met two fates (the killed, the injured, the
+    arrested)."""
     return first is not None and second is not None and first != second
 
 
@@ -1243,7 +1249,7 @@ class Linker:
 
     def _state_counted(self, value: LinkInput) -> str | None:
         """The happening a count of people told by what befell them alone is of ("about 50
-        hurt", "killing 12", "50 were injured" -> "injure" or "kill"), else None: see
+        hurt", "killing 12", "50 were injured" -> "injure", "kill" or "arrest"), else None: see
         ``labels.casualty_counted``."""
         if value.kind != "quantity":
             return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,11 +20,13 @@ from triangulate.store import Store, open_store
 from triangulate.store.queries import iter_articles
 from triangulate.stories.run import run_stories
 
-# What a claim's subject says of the people it counts
-HARMS = {
-    "killed": re.compile(r"\b(?:kill|dead|die|death|fatal|homicide)", re.I),
-    "injured": re.compile(r"\b(?:wound|injur|hurt|hospital)", re.I),
-    "arrested": re.compile(r"\b(?:arrest|custody|detain)", re.I),
+# The subjects of the claims that count the killed, the injured, the arrested ("Number of
+# people killed", "Number of young men arrested", "Death toll"); not an age told beside a
+# harm ("Figure (X was killed)"), nor the wounds or the year's homicides
+CLAIMS_OF_HARM = {
+    "killed": re.compile(r"^(?:Number of .+ (?:killed|dead)|Death toll)$"),
+    "injured": re.compile(r"^Number of .+ (?:injured|wounded|hurt|hospitali[sz]ed)$"),
+    "arrested": re.compile(r"^Number of .+ arrested$"),
 }
 DAY_PRECISE = ("day", "time")
 
@@ -37,39 +39,50 @@ class Judged:
     reports: int
     in_story: int
     story_size: int
-    dossier: bool
-    # harm -> (some side holds the gold number, the side told by the most reports does)
+    dossier: bool  # the story has a dossier and two or more of the incident's reports
+    # harm -> (some side holds the gold number, the side told by the most reports does);
+    # False for both where the gold has a count and the story no dossier
     counts: dict[str, tuple[bool, bool]] = field(default_factory=dict)
+    # the harms the gold counts none of (0) that a side of the incident's reports counts
+    overcounted: list[str] = field(default_factory=list)
     dated: bool | None = None  # an entry on the incident's day
     first: bool | None = None  # the earliest day-precise entry is on it
     misses: list[str] = field(default_factory=list)
 
 
-def count_sides(dossier: dict[str, Any], harm: str) -> list[dict[str, Any]]:
-    """The sides holding a number of the dossier's claims of ``harm``."""
+def count_sides(
+    dossier: dict[str, Any], harm: str, own: Collection[str] | None = None
+) -> list[dict[str, Any]]:
+    """The sides holding a number of the dossier's claims of ``harm``; with ``own``, those
+    told by one of these articles (a story may hold another incident's reports too)."""
     return [
         side
         for claim in dossier.get("claims", [])
-        if HARMS[harm].search(claim["about"])
+        if CLAIMS_OF_HARM[harm].match(claim["about"])
         for side in claim["sides"]
-        if isinstance(side.get("value"), int | float) and not isinstance(side["value"], bool)
+        if isinstance(side.get("value"), int | float)
+        and not isinstance(side["value"], bool)
+        and (own is None or any(a in own for a in side.get("articles", [])))
     ]
 
 
-def judge_count(dossier: dict[str, Any], harm: str, gold: int) -> tuple[bool, bool]:
-    """(some side holds the gold number, the side told by the most reports holds it)."""
-    sides = count_sides(dossier, harm)
-    top = max(sides, key=lambda side: len(side.get("articles", [])), default=None)
-    return (
-        any(float(side["value"]) == gold for side in sides),
-        top is not None and float(top["value"]) == gold,
-    )
+def judge_count(
+    dossier: dict[str, Any], harm: str, gold: int, own: Collection[str] | None = None
+) -> tuple[bool, bool]:
+    """(some side holds the gold number, the number told by the most reports is it: sides
+    of one number count together, "one (a man)" and "One"; a tie leads nothing)."""
+    told: dict[float, set[str]] = {}
+    for side in count_sides(dossier, harm, own):
+        told.setdefault(float(side["value"]), set()).update(side.get("articles", []))
+    ranked = sorted(told.items(), key=lambda item: -len(item[1]))
+    leading = bool(ranked) and (len(ranked) == 1 or len(ranked[0][1]) > len(ranked[1][1]))
+    return gold in told, leading and ranked[0][0] == gold
 
 
 def judge_date(dossier: dict[str, Any], day: str) -> tuple[bool, bool]:
     """(an entry on ``day``, the earliest day-precise entry on ``day``)."""
     days = sorted(
-        entry["date"][:10]
+        str(entry.get("date", ""))[:10]
         for entry in dossier.get("timeline", [])
         if entry.get("granularity") in DAY_PRECISE
     )
@@ -129,26 +142,31 @@ def _judged(
     file_of: dict[str, str],
 ) -> Judged:
     # the incident's story: the one holding the most of its reports
-    record = max(records, key=lambda r: sum(file_of[a] in mine for a in r["articles"]))
-    members = [file_of[a] for a in record["articles"]]
-    dossier = record.get("dossier")
-    row = Judged(incident, len(mine), len(mine & set(members)), len(members), bool(dossier))
-    if not dossier:
-        return row
-    for harm in HARMS:
+    record = max(
+        records, key=lambda r: sum(file_of[a] in mine for a in r["articles"]), default=None
+    )
+    members = [file_of[a] for a in record["articles"]] if record else []
+    own = {a for a in record["articles"] if file_of[a] in mine} if record else set()
+    dossier = record.get("dossier") if record and len(own) >= 2 else None
+    row = Judged(incident, len(mine), len(own), len(members), bool(dossier))
+    for harm in CLAIMS_OF_HARM:
         value = facts.get(harm)
-        if not value:
-            continue  # none, or not known: nothing to state
-        row.counts[harm] = judge_count(dossier, harm, value)
+        if value is None:
+            continue  # not known
+        if value == 0:
+            if dossier and any(float(s["value"]) > 0 for s in count_sides(dossier, harm, own)):
+                row.overcounted.append(harm)
+            continue
+        row.counts[harm] = judge_count(dossier, harm, value, own) if dossier else (False, False)
         if not row.counts[harm][1]:
-            told = Counter(
-                f"{s.get('display')} x{len(s['articles'])}" for s in count_sides(dossier, harm)
-            )
+            sides = count_sides(dossier, harm, own) if dossier else []
+            told = Counter(f"{s.get('display')} x{len(s.get('articles', []))}" for s in sides)
             row.misses.append(f"{harm} {value}: {dict(told) or 'no claim'}")
     if facts.get("date"):
-        row.dated, row.first = judge_date(dossier, facts["date"])
-        if not row.first:
-            entries = sorted((e["date"], len(e["articles"])) for e in dossier["timeline"])
+        row.dated, row.first = judge_date(dossier, facts["date"]) if dossier else (False, False)
+        if not row.first and dossier:
+            timeline = dossier.get("timeline", [])
+            entries = sorted((e.get("date"), len(e.get("articles", []))) for e in timeline)
             row.misses.append(f"date {facts['date']}: {entries[:4]}")
     return row
 
@@ -163,6 +181,7 @@ class Shares:
     counts: dict[str, tuple[tuple[int, int], tuple[int, int]]]  # harm -> (some, leading)
     dated: tuple[int, int]
     first: tuple[int, int]
+    overcounted: int  # (incident, harm) pairs: a count where the gold has none
 
 
 def _share(values: Iterable[bool | None]) -> tuple[int, int]:
@@ -180,10 +199,11 @@ def shares(stream: str, rows: Sequence[Judged]) -> Shares:
                 _share(r.counts[harm][0] if harm in r.counts else None for r in rows),
                 _share(r.counts[harm][1] if harm in r.counts else None for r in rows),
             )
-            for harm in HARMS
+            for harm in CLAIMS_OF_HARM
         },
         _share(r.dated for r in rows),
         _share(r.first for r in rows),
+        sum(len(r.overcounted) for r in rows),
     )
 
 
@@ -193,13 +213,13 @@ def markdown(results: Sequence[Shares]) -> str:
 
     lines = [
         "| stream | incidents | with a dossier | killed (some / leading) | injured | arrested"
-        " | dated (an entry / the first) |",
-        "|---|---|---|---|---|---|---|",
+        " | dated (an entry / the first) | counted where none |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
-        counts = [f"{cell(r.counts[h][0])} / {cell(r.counts[h][1])}" for h in HARMS]
+        counts = [f"{cell(r.counts[h][0])} / {cell(r.counts[h][1])}" for h in CLAIMS_OF_HARM]
         lines.append(
             f"| {r.stream} | {r.incidents} | {cell(r.with_dossier)} | {' | '.join(counts)}"
-            f" | {cell(r.dated)} / {cell(r.first)} |"
+            f" | {cell(r.dated)} / {cell(r.first)} | {r.overcounted} |"
         )
     return "\n".join(lines)

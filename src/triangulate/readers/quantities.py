@@ -594,7 +594,8 @@ WORD_RE = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
 # died", "... were shot and killed", "... was fatally shot", "... is dead", "... was
 # arrested", "... is in custody"): "fatal", "held" or "word" tells the harm. An arrest is
 # counted as a harm is: local reports count the arrested as they count the dead ("A 38-year-old
-# man was arrested", "Police arrested two men"); being charged is no arrest.
+# man was arrested", "Police arrested two men"); being charged is no arrest, nor being
+# detained (often "for questioning", then released).
 _BEEN = r"(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\s+"
 _FATAL = (
     rf"(?:{_BEEN})?(?:found\s+)?(?:fatally\s+(?:shot|stabbed|wounded|injured|struck)|shot\s+dead"
@@ -603,10 +604,14 @@ _FATAL = (
 )
 _HELD = r"(?:is|are|was|were)\s+(?:now\s+)?(?:under\s+arrest|in\s+custody)"
 # "shot and killed", "shot twice and later died", "stabbed in the chest and killed"
-_HURT_AND = r"(?:(?:shot|stabbed|struck|beaten|attacked)(?:\s+[\w-]+){0,4}?\s+and\s+(?:later\s+)?)"
+_HURT_AND = r"(?:shot|stabbed|struck|beaten|attacked)(?:\s+[\w-]+){0,4}?\s+and\s+(?:later\s+)?"
+# An adverb before the harm's word that tells it did not befall them now ("nearly killed",
+# "previously arrested", "wrongly arrested")
+_NOT_NOW = r"(?:nearly|almost|previously|formerly|wrongly|wrongfully|falsely|never)\b"
 CASUALTY_AFTER = re.compile(
-    rf"\s+(?:(?P<fatal>{_FATAL})\b|(?P<held>{_HELD})\b|(?:{_BEEN}(?:[a-z]+ly\s+)?)?{_HURT_AND}?"
-    r"(?P<word>killed|injured|wounded|hurt|hospitali[sz]ed|died|perished|arrested|detained"
+    rf"\s+(?:(?P<fatal>{_FATAL})\b|(?P<held>{_HELD})\b|(?:{_BEEN}(?:(?!{_NOT_NOW})[a-z]+ly\s+)?)?"
+    rf"(?P<hurt_and>{_HURT_AND})?"
+    r"(?P<word>killed|injured|wounded|hurt|hospitali[sz]ed|died|perished|arrested"
     r"|taken\s+into\s+custody)\b)",
     re.I,
 )
@@ -617,9 +622,7 @@ CASUALTY_WORDS = {
         "injure",
     ),
     "hospitalised": "injure",
-    **dict.fromkeys(
-        ("arresting", "arrested", "detaining", "detained", "taken into custody"), "arrest"
-    ),
+    **dict.fromkeys(("arresting", "arrested", "taken into custody"), "arrest"),
 }
 # A harm told without "was" or "were" ("A man killed his wife", "Two men killed a guard") is
 # one the people did, unless "by" follows (a passive: "a girl killed by a stray bullet") or
@@ -627,9 +630,13 @@ CASUALTY_WORDS = {
 TOLD_BEEN = re.compile(r"\b(?:was|were|is|are|been)\b", re.I)
 PASSIVE_BY = re.compile(r"\s+by\b")
 OBJECT_AFTER = re.compile(
-    r"\s+(?:(?:a|an|the|his|her|their|its|him|them|himself|herself|themselves|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|several|dozens|hundreds)\b|\d)",
-    re.I,
+    r"\s+(?:(?i:a|an|the|his|her|their|its|him|them|himself|herself|themselves|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|several|dozens|hundreds)\b|\d"
+    # a name ("Two officers arrested Smith on Friday"), not a headline's capitalised
+    # preposition or a day ("Two Arrested In Raid", "Two killed Sunday")
+    r"|(?!(?:In|On|At|After|Near|For|From|During|Outside|Inside|Over|Amid|As|Following|Since"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z])",
 )
 # "left one teenager dead and two others wounded": the state a happening left people in
 LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves|leave)\s+(?:\S+\s+){0,6}?\S+$", re.I)
@@ -638,15 +645,16 @@ LEFT_IN_STATE = re.compile(r"\s+(?P<state>dead|injured|wounded|hurt)\b", re.I)
 STATE_HARMS = {
     **dict.fromkeys(("dead", "killed"), "kill"),
     **dict.fromkeys(("hurt", "injured", "wounded"), "injure"),
+    "arrested": "arrest",  # "the 12 arrested", "Ten dead, 50 hurt and 12 arrested"
 }
 # Plural nouns of people besides those of ``PERSON_NOUNS`` with an "s": a count of people
 # harmed may be told with them ("Two men were shot and killed", "three children died").
 PEOPLE_PLURALS = word_set("people persons men women children others")  # "two others wounded"
 # A verb of harm right before a count, whose object the count is ("..., killing 12",
-# "shot three people, killing one", "injured more than 40"): the people harmed.
+# "shot three people, killing one", "injured more than 40", "police arrested two men"): the
+# people harmed, or arrested.
 CASUALTY_BEFORE = re.compile(
-    r"\b(?P<word>killing|killed|injuring|injured|wounding|wounded|hurting|arresting|arrested"
-    r"|detaining|detained)\s+"
+    r"\b(?P<word>killing|killed|injuring|injured|wounding|wounded|hurting|arresting|arrested)\s+"
     r"(?:(?:at\s+least|about|some|nearly|almost|more\s+than|over|around|up\s+to)\s+)?$",
     re.I,
 )
@@ -800,11 +808,13 @@ def harmed_after_noun(text: str, end: int, counted: str) -> str | None:
     """The harm told of the people a count names, right after its noun ("Two men were shot
     and killed": "kill"; "three young children died"), else None; not a harm they did
     ("Two men killed a guard")."""
-    aged = AGED_AFTER.match(text, end) if counted == AGED_NOUN else None
-    # "an 18-year-old was killed": ``ONE_AGED``'s person; "one person is dead": the noun's
-    noun = aged or re.compile(
-        rf"\s+{COUNTED_WORDS}{re.escape(counted)}\b{PERSON_TAIL}", re.I
-    ).match(text, end)
+    # "one person is dead", "a 19-year-old person": the noun's; else "an 18-year-old was
+    # killed": ``ONE_AGED``'s person
+    noun = re.compile(rf"\s+{COUNTED_WORDS}{re.escape(counted)}\b{PERSON_TAIL}", re.I).match(
+        text, end
+    )
+    if noun is None and counted == AGED_NOUN:
+        noun = AGED_AFTER.match(text, end)
     if noun is None or COORDINATED_AFTER.match(text, noun.end()):
         return None  # "killed two women and a man": the women are some of the dead
     after = _suffered(text, noun.end())
@@ -820,6 +830,8 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
     """A harm told right after ``end`` that befell the people before it; ``reduced``: also
     one told without "was" or "were" that takes no object (a headline's "Two killed in")."""
     after = CASUALTY_AFTER.match(text, end)
+    if after is not None and after.group("hurt_and") and OBJECT_AFTER.match(text, after.end()):
+        return None  # "a man was stabbed twice and killed his attacker": his doing
     if after is None or TOLD_BEEN.search(after.group()):
         return after
     if (after.group("word") or "").lower() in ("died", "perished"):
