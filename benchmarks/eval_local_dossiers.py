@@ -7,17 +7,21 @@ each file labelled with its incident (``labels.json``), and each incident's fact
 from all its reports (``incidents.json``: the day it happened, how many were killed, injured,
 arrested, as the latest report states).
 
-The stream's files are fed to ``Store.stories`` as a user feeds a folder to
-``triangulate stories``: ingest, cluster, a dossier for each story of two or more
-independent reports. Each incident's story is the one holding the most of its reports; then:
+The stream's files are fed to ``triangulate stories`` (ingest, cluster, a dossier for each
+story of two or more independent reports). Each incident's story is the one holding the most
+of its reports, and only the incident's own reports in it are judged
+(:mod:`triangulate.evaluation.local_dossiers`); of the incidents whose gold has a count
+above 0 (or a day):
 
-* *killed*: a claim of the killed (its subject says killed, dead, died, death, fatal) has a
-  side with the gold number (*some*); the side told by the most reports has it (*leading*);
-* *injured*, *arrested*: the same for the hurt and the arrested (where the gold has some);
-* *dated*: the timeline has an entry on the incident's day (day or time precise); *the
-  first*: the earliest day-precise entry is that day (an entry before it is a wrong date or
-  an earlier happening the reports recall);
-* *with a dossier*: the incident's story has reports of two or more independent outlets.
+* *killed*, *injured*, *arrested* (*some / leading*): a claim counting that harm ("Number of
+  ... killed", "Death toll"; "... injured", "wounded", "hurt", "hospitalized"; "...
+  arrested") has a side of the incident's reports with the gold number; the number most of
+  its reports tell is the gold's (a tie leads nothing);
+* *dated* (*an entry / the first*): an entry of its reports on the incident's day (day or
+  time precise); the earliest such entry is on it;
+* *with a dossier*: the story has a dossier and two or more of the incident's reports;
+  without, each column is a miss;
+* *counted where none*: (incident, harm) pairs whose gold is 0 and whose reports count some.
 
 ``--hand-fed``: each incident's own reports instead (its dossier as a user would build it by
 hand), to tell the dossier's misses from the stories'.
@@ -61,6 +65,8 @@ def main() -> None:
                 )
                 for miss in row.misses:
                     print(f"    {miss}", file=sys.stderr)
+                for harm in row.overcounted:
+                    print(f"    {harm}: counted, the gold has none", file=sys.stderr)
     print(markdown(results))
 
 

@@ -99,6 +99,10 @@ def test_a_count_of_people_told_with_its_harm_is_a_count_of_that_harm(text: str,
         ("Two killed Sunday in Harwick crash", ["kill"]),
         ("A man was found shot to death inside a parked car.", ["kill"]),
         ("Two officers arrested Tam Vell on Friday.", [None]),  # the officers arrested him
+        ("Two officers were arrested on Friday.", ["arrest"]),
+        ("Two Men Killed Early Sunday In Harwick Crash", ["kill"]),
+        ("Two Students Hurt When Bus Overturns", ["injure"]),
+        ("Two men were shot and killed a block from the school.", ["kill"]),
         ("Twelve people were detained and later released.", [None]),  # detained: no arrest
         ("Two men were previously arrested for burglary.", [None]),  # not now
         ("Two people were nearly killed in the blast.", [None]),
@@ -118,6 +122,8 @@ def test_each_count_of_people_is_of_its_own_harm_or_none(
 
 def test_a_man_who_killed_after_he_was_stabbed_is_no_count_of_the_dead() -> None:
     assert _ones("A man was stabbed twice and killed his attacker.") == []
+    assert _ones("A man was shot and killed a block from his home.") == [("A", "man")]
+    assert _ones("A man was shot twice and died three days later.") == [("A", "man")]
 
 
 def test_a_number_word_after_a_verb_of_harm_is_a_count() -> None:

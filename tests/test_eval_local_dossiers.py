@@ -45,6 +45,15 @@ def test_a_count_is_stated_when_the_number_most_reports_tell_is_it() -> None:
     assert judge_count(dossier, "injured", 1) == (False, False)
     # only the incident's own reports: another incident's in the story count for nothing
     assert judge_count(dossier, "killed", 2, own={"a3"}) == (True, True)
+    mixed = {
+        "claims": [
+            {
+                "about": "Number of people killed",
+                "sides": [_side(1, "a1", "a2"), _side(2, "a3", "a4", "a5")],
+            }
+        ]
+    }
+    assert judge_count(mixed, "killed", 1, own={"a1", "a2", "a3"}) == (True, True)
 
 
 def test_sides_of_one_number_count_together_and_a_tie_leads_nothing() -> None:
@@ -76,3 +85,6 @@ def test_a_day_is_stated_by_a_day_precise_entry() -> None:
     assert judge_date({"timeline": timeline}, "2031-03-09") == (True, False)
     assert judge_date({"timeline": timeline}, "2031-03-08") == (True, True)
     assert judge_date({"timeline": timeline}, "2031-03-01") == (False, False)
+    theirs = [{**entry, "articles": ["b1"]} for entry in timeline[:2]]
+    mine = [{**timeline[2], "articles": ["a1"]}]
+    assert judge_date({"timeline": theirs + mine}, "2031-03-09", own={"a1"}) == (True, True)

@@ -499,6 +499,7 @@ HARMS = {
     **dict.fromkeys(("kill", "die", "perish"), "kill"),
     **dict.fromkeys(("injure", "wound", "hurt"), "injure"),
     "arrest": "arrest",
+    "detain": "detain",  # no arrest ("detained for questioning"), nor any other fate
 }
 
 

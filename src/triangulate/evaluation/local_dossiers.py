@@ -40,7 +40,8 @@ class Judged:
     in_story: int
     story_size: int
     dossier: bool  # the story has a dossier and two or more of the incident's reports
-    # harm -> (some side holds the gold number, the side told by the most reports does);
+    # harm -> (some side holds the gold number, it is the number most of the incident's
+    # reports tell: see ``judge_count``);
     # False for both where the gold has a count and the story no dossier
     counts: dict[str, tuple[bool, bool]] = field(default_factory=dict)
     # the harms the gold counts none of (0) that a side of the incident's reports counts
@@ -73,18 +74,23 @@ def judge_count(
     of one number count together, "one (a man)" and "One"; a tie leads nothing)."""
     told: dict[float, set[str]] = {}
     for side in count_sides(dossier, harm, own):
-        told.setdefault(float(side["value"]), set()).update(side.get("articles", []))
+        articles = [a for a in side.get("articles", []) if own is None or a in own]
+        told.setdefault(float(side["value"]), set()).update(articles)
     ranked = sorted(told.items(), key=lambda item: -len(item[1]))
     leading = bool(ranked) and (len(ranked) == 1 or len(ranked[0][1]) > len(ranked[1][1]))
     return gold in told, leading and ranked[0][0] == gold
 
 
-def judge_date(dossier: dict[str, Any], day: str) -> tuple[bool, bool]:
-    """(an entry on ``day``, the earliest day-precise entry on ``day``)."""
+def judge_date(
+    dossier: dict[str, Any], day: str, own: Collection[str] | None = None
+) -> tuple[bool, bool]:
+    """(an entry on ``day``, the earliest day-precise entry on ``day``); with ``own``, the
+    entries citing one of these articles."""
     days = sorted(
         str(entry.get("date", ""))[:10]
         for entry in dossier.get("timeline", [])
         if entry.get("granularity") in DAY_PRECISE
+        and (own is None or any(a in own for a in entry.get("articles", [])))
     )
     return day in days, bool(days) and days[0] == day
 
@@ -161,9 +167,12 @@ def _judged(
         if not row.counts[harm][1]:
             sides = count_sides(dossier, harm, own) if dossier else []
             told = Counter(f"{s.get('display')} x{len(s.get('articles', []))}" for s in sides)
-            row.misses.append(f"{harm} {value}: {dict(told) or 'no claim'}")
+            row.misses.append(
+                f"{harm} {value}: {dict(told) or ('no claim' if dossier else 'no dossier')}"
+            )
     if facts.get("date"):
-        row.dated, row.first = judge_date(dossier, facts["date"]) if dossier else (False, False)
+        dated = judge_date(dossier, facts["date"], own) if dossier else (False, False)
+        row.dated, row.first = dated
         if not row.first and dossier:
             timeline = dossier.get("timeline", [])
             entries = sorted((e.get("date"), len(e.get("articles", []))) for e in timeline)

@@ -605,9 +605,9 @@ _FATAL = (
 _HELD = r"(?:is|are|was|were)\s+(?:now\s+)?(?:under\s+arrest|in\s+custody)"
 # "shot and killed", "shot twice and later died", "stabbed in the chest and killed"
 _HURT_AND = r"(?:shot|stabbed|struck|beaten|attacked)(?:\s+[\w-]+){0,4}?\s+and\s+(?:later\s+)?"
-# An adverb before the harm's word that tells it did not befall them now ("nearly killed",
-# "previously arrested", "wrongly arrested")
-_NOT_NOW = r"(?:nearly|almost|previously|formerly|wrongly|wrongfully|falsely|never)\b"
+# An adverb before the harm's word that tells it did not befall them, or not now ("nearly
+# killed", "previously arrested")
+_NOT_NOW = r"(?:nearly|previously|formerly)\b"
 CASUALTY_AFTER = re.compile(
     rf"\s+(?:(?P<fatal>{_FATAL})\b|(?P<held>{_HELD})\b|(?:{_BEEN}(?:(?!{_NOT_NOW})[a-z]+ly\s+)?)?"
     rf"(?P<hurt_and>{_HURT_AND})?"
@@ -630,13 +630,18 @@ CASUALTY_WORDS = {
 TOLD_BEEN = re.compile(r"\b(?:was|were|is|are|been)\b", re.I)
 PASSIVE_BY = re.compile(r"\s+by\b")
 OBJECT_AFTER = re.compile(
-    r"\s+(?:(?i:a|an|the|his|her|their|its|him|them|himself|herself|themselves|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|several|dozens|hundreds)\b|\d"
-    # a name ("Two officers arrested Smith on Friday"), not a headline's capitalised
-    # preposition or a day ("Two Arrested In Raid", "Two killed Sunday")
-    r"|(?!(?:In|On|At|After|Near|For|From|During|Outside|Inside|Over|Amid|As|Following|Since"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
-    r"|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z])",
+    r"\s+(?:(?:a|an|the|his|her|their|its|him|them|himself|herself|themselves|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|several|dozens|hundreds)\b|\d)",
+    re.I,
+)
+# Whom a harm the people did befell, after "shot and killed" told of them ("A man was stabbed
+# twice and killed his attacker"): a possessive or a pronoun, not "a block from his home"
+DOER_OBJECT_AFTER = re.compile(
+    r"[ \t]+(?:his|her|their|him|them|himself|herself|themselves)\b", re.I
+)
+# Those who make arrests: "Two officers arrested <a name>" counts no arrested officers
+POLICE_NOUNS = word_set(
+    "officers officer police policemen deputies deputy agents troopers detectives"
 )
 # "left one teenager dead and two others wounded": the state a happening left people in
 LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves|leave)\s+(?:\S+\s+){0,6}?\S+$", re.I)
@@ -818,6 +823,12 @@ def harmed_after_noun(text: str, end: int, counted: str) -> str | None:
     if noun is None or COORDINATED_AFTER.match(text, noun.end()):
         return None  # "killed two women and a man": the women are some of the dead
     after = _suffered(text, noun.end())
+    if (
+        after is not None
+        and counted.lower() in POLICE_NOUNS
+        and not TOLD_BEEN.search(after.group())
+    ):
+        return None  # "Two officers arrested Tam Vell": they made the arrest
     if after is not None:
         return harm_of(after)
     state = LEFT_IN_STATE.match(text, noun.end())
@@ -830,7 +841,12 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
     """A harm told right after ``end`` that befell the people before it; ``reduced``: also
     one told without "was" or "were" that takes no object (a headline's "Two killed in")."""
     after = CASUALTY_AFTER.match(text, end)
-    if after is not None and after.group("hurt_and") and OBJECT_AFTER.match(text, after.end()):
+    if (
+        after is not None
+        and after.group("hurt_and")
+        and (after.group("word") or "").lower() == "killed"
+        and DOER_OBJECT_AFTER.match(text, after.end())
+    ):
         return None  # "a man was stabbed twice and killed his attacker": his doing
     if after is None or TOLD_BEEN.search(after.group()):
         return after
