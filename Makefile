@@ -31,7 +31,7 @@ run: setup
 	$(BIN)/triangulate dossier --db $(EXAMPLE_DB) --out $(EXAMPLE_OUT)/dossier examples/text
 	@echo "Open $(EXAMPLE_OUT)/dossier/dossier.html, or browse: $(BIN)/triangulate serve --db $(EXAMPLE_DB)"
 
-BUILD_PY_FILES := setup.py tools/fetch_models.py .ci/same_dossier.py .ci/ships_model.py
+BUILD_PY_FILES := setup.py tools/fetch_models.py tools/pin_extras.py .ci/same_dossier.py .ci/ships_model.py
 PY_FILES := src tests benchmarks $(BUILD_PY_FILES)
 
 lint: setup
@@ -68,9 +68,10 @@ bench: setup
 # Regenerate both locks from pyproject.toml, keeping the pins that still fit (Python 3.11, Linux);
 # the development lock keeps the runtime lock's pins.
 LOCK_TOOLS := .lock-venv
-# Two pins keep the extra their dependent asks for (smart-open[http] by weasel, lxml[html_clean] by
-# justext, spelled as they spell it): pip 23.2 otherwise fetches the newest release for the
-# requirement with the extra, then refuses it in --require-hashes mode as unpinned.
+# Two pins are written both as their dependents spell them (smart-open[http] by weasel,
+# lxml[html_clean] by justext) and plain (lxml by htmldate): pip 23.2 otherwise fetches the
+# newest release for the spelling not pinned, then refuses it in --require-hashes mode as
+# unpinned (tools/pin_extras.py).
 PINNED_EXTRAS := -e 's/^smart-open==/smart-open[http]==/' -e 's/^lxml==/lxml[html_clean]==/'
 lock:
 	test -x $(LOCK_TOOLS)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/pip install --quiet pip-tools; }
@@ -80,6 +81,7 @@ lock:
 		--no-emit-index-url --no-emit-find-links --extra dev --extra ray --extra parquet \
 		--constraint requirements.lock -o requirements-dev.lock pyproject.toml
 	sed -i $(PINNED_EXTRAS) requirements.lock requirements-dev.lock
+	$(PYTHON) tools/pin_extras.py requirements.lock requirements-dev.lock
 
 # The model files are kept: they are checked against SHA256SUMS on every make setup.
 clean:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import re
 import sys
 from pathlib import Path
@@ -72,3 +73,22 @@ def test_parquet_export_without_pyarrow_names_the_extra(
     result = CliRunner().invoke(cli, ["export", "--db", db, "--format", "parquet", "--out", "x"])
     assert result.exit_code == 1
     assert "pip install 'triangulate[parquet]'" in result.stderr
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("lock", ["requirements.lock", "requirements-dev.lock"])
+def test_each_lock_pins_a_dependency_asked_with_an_extra_both_ways(lock: str) -> None:
+    # pip 23.2 with --require-hashes takes "lxml[html_clean]==6.1.3" as no pin of "lxml" (which
+    # htmldate asks for): it fetched the newest lxml and refused it as unpinned
+    spec = importlib.util.spec_from_file_location("pin_extras", ROOT / "tools" / "pin_extras.py")
+    assert spec is not None and spec.loader is not None
+    pin_extras = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pin_extras)
+    pinned_both_ways, extras = pin_extras.pinned_both_ways, pin_extras.EXTRAS
+    text = (ROOT / lock).read_text(encoding="utf-8")
+    assert pinned_both_ways(text) == text
+    for name, extra in extras.items():
+        pins = re.findall(rf"^{re.escape(name)}(?:\[{extra}\])?==(\S+)", text, re.M)
+        assert len(pins) == 2 and pins[0] == pins[1], (name, pins)
