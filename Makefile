@@ -72,7 +72,6 @@ LOCK_TOOLS := .lock-venv
 # lxml[html_clean] by justext) and plain (lxml by htmldate): pip 23.2 otherwise fetches the
 # newest release for the spelling not pinned, then refuses it in --require-hashes mode as
 # unpinned (tools/pin_extras.py).
-PINNED_EXTRAS := -e 's/^smart-open==/smart-open[http]==/' -e 's/^lxml==/lxml[html_clean]==/'
 lock:
 	test -x $(LOCK_TOOLS)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/pip install --quiet pip-tools; }
 	$(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
@@ -80,7 +79,6 @@ lock:
 	$(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 		--no-emit-index-url --no-emit-find-links --extra dev --extra ray --extra parquet \
 		--constraint requirements.lock -o requirements-dev.lock pyproject.toml
-	sed -i $(PINNED_EXTRAS) requirements.lock requirements-dev.lock
 	$(PYTHON) tools/pin_extras.py requirements.lock requirements-dev.lock
 
 # The model files are kept: they are checked against SHA256SUMS on every make setup.

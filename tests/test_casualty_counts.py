@@ -13,6 +13,15 @@ from triangulate.nlp.encoder import TextEncoder
 from triangulate.readers.quantities import find_quantities
 
 
+def _harms(text: str) -> list[str | None]:
+    """What befell the people each count of ``text`` counts (its ages left out)."""
+    return [
+        casualty_counted(text, 0, q.evidence, q.unit)
+        for q in find_quantities(text, "a1")
+        if q.unit != "years old"
+    ]
+
+
 def _ones(text: str) -> list[tuple[str, str]]:
     return [
         (q.evidence.text, q.unit)
@@ -82,12 +91,7 @@ def test_no_count_of_one_for_a_doer_a_coordinated_victim_or_one_more(text: str) 
     ],
 )
 def test_a_count_of_people_told_with_its_harm_is_a_count_of_that_harm(text: str, harm: str) -> None:
-    harms = {
-        casualty_counted(text, 0, q.evidence, q.unit)
-        for q in find_quantities(text, "a1")
-        if q.unit != "years old"
-    }
-    assert harm in harms
+    assert harm in _harms(text)
 
 
 @pytest.mark.parametrize(
@@ -112,12 +116,7 @@ def test_a_count_of_people_told_with_its_harm_is_a_count_of_that_harm(text: str,
 def test_each_count_of_people_is_of_its_own_harm_or_none(
     text: str, harms: list[str | None]
 ) -> None:
-    found = [
-        casualty_counted(text, 0, q.evidence, q.unit)
-        for q in find_quantities(text, "a1")
-        if q.unit != "years old"
-    ]
-    assert found == harms
+    assert _harms(text) == harms
 
 
 def test_a_man_who_killed_after_he_was_stabbed_is_no_count_of_the_dead() -> None:
@@ -160,6 +159,10 @@ def _figures(claims: list[Claim], status: str) -> list[Claim]:
     return [c for c in claims if c.kind == "figure" and c.status == status]
 
 
+def _agreed(claims: list[Claim], about: str) -> list[Claim]:
+    return [c for c in _figures(claims, "agreed") if c.about == about]
+
+
 def _dated(encoder: TextEncoder, *texts: str) -> list[Claim]:
     return compare_dated(encoder, [("2031-05-04", text) for text in texts])
 
@@ -172,7 +175,7 @@ def test_the_dead_told_with_three_verbs_are_one_agreed_count(encoder: TextEncode
         "Shooting outside Harwick bar leaves two dead\n\nHARWICK — Two people died when a"
         " gunman opened fire outside a bar on Corwin Street early Sunday, police said.",
     )
-    dead = [c for c in _figures(claims, "agreed") if c.about == "Number of people killed"]
+    dead = _agreed(claims, "Number of people killed")
     assert len(dead) == 1
     assert {a for side in dead[0].sides for a in side.articles} == {"a1", "a2"}
     assert not [c for c in _figures(claims, "single") if "killed" in c.about or "died" in c.about]
@@ -185,7 +188,7 @@ def test_a_woman_killed_told_by_three_reports_is_one_agreed_count(encoder: TextE
         "Police are looking for the driver who struck and killed a woman in Lindale on Friday.",
         "A woman died after she was struck by a car in Lindale on Friday, police said.",
     )
-    dead = [c for c in _figures(claims, "agreed") if c.about == "Number of people killed"]
+    dead = _agreed(claims, "Number of people killed")
     assert len(dead) == 1
     assert [side.display for side in dead[0].sides] == ["one (a woman)"]
     assert set(dead[0].sides[0].articles) == {"a1", "a2", "a3"}
@@ -198,7 +201,7 @@ def test_one_person_told_by_an_shows_the_article_for_the_noun(encoder: TextEncod
         "An 81-year-old man died in a house fire in Lindale early Tuesday, officials said.",
         "A man died when fire swept through a house in Lindale early Tuesday.",
     )
-    dead = [c for c in _figures(claims, "agreed") if c.about == "Number of people killed"]
+    dead = _agreed(claims, "Number of people killed")
     assert [side.display for side in dead[0].sides] == ["one (a man)"]
 
 
@@ -208,7 +211,7 @@ def test_one_arrest_told_two_ways_is_one_agreed_count(encoder: TextEncoder) -> N
         "Harwick police arrested a 45-year-old man Monday in the stabbing at the bus station.",
         "A 45-year-old man was arrested Monday in the stabbing at the Harwick bus station.",
     )
-    arrested = [c for c in _figures(claims, "agreed") if c.about == "Number of people arrested"]
+    arrested = _agreed(claims, "Number of people arrested")
     assert [(side.display, side.value) for side in arrested[0].sides] == [("one (a man)", 1)]
     assert not [c for c in _figures(claims, "single") if "arrested" in c.about]
 
@@ -219,7 +222,7 @@ def test_one_dead_told_by_an_age_alone_is_the_count_of_a_man(encoder: TextEncode
         "An 18-year-old was shot and killed Thursday evening at a gas station in Drayton.",
         "A man was shot and killed Thursday evening at a gas station in Drayton, police said.",
     )
-    dead = [c for c in _figures(claims, "agreed") if c.about == "Number of people killed"]
+    dead = _agreed(claims, "Number of people killed")
     assert {a for side in dead[0].sides for a in side.articles} == {"a1", "a2"}
     assert {side.value for side in dead[0].sides} == {1}
 
@@ -330,10 +333,5 @@ LOCAL_PHRASINGS = [
 
 @pytest.mark.parametrize(("text", "harm"), LOCAL_PHRASINGS)
 def test_local_reports_phrasings_of_harm(text: str, harm: str | None) -> None:
-    found = [
-        counted
-        for q in find_quantities(text, "a1")
-        if q.unit != "years old"
-        and (counted := casualty_counted(text, 0, q.evidence, q.unit)) is not None
-    ]
+    found = [counted for counted in _harms(text) if counted is not None]
     assert (found[0] if found else None) == harm
