@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import compare_dated
-from triangulate.compare.labels import casualty_counted
+from triangulate.compare.labels import casualty_counted, figure_label
 from triangulate.models import Claim
 from triangulate.nlp.encoder import TextEncoder
+from triangulate.nlp.language import load_nlp
 from triangulate.readers.quantities import find_quantities
 
 
@@ -313,7 +314,7 @@ LOCAL_PHRASINGS = [
     ("A man was taken to the hospital with life-threatening injuries.", None),
     ("A man suffered a gunshot wound to the leg and is expected to survive.", None),
     ("A shooting left one man dead and another injured.", "kill"),
-    ("Three people were shot, one fatally, outside a nightclub early Sunday.", None),
+    ("Three people were shot, one fatally, outside a nightclub early Sunday.", "kill"),
     ("A 19-year-old was killed and two others were wounded in a drive-by shooting.", "kill"),
     ("Police arrested a suspect Monday.", "arrest"),
     ("A suspect was taken into custody Tuesday.", "arrest"),
@@ -335,3 +336,68 @@ LOCAL_PHRASINGS = [
 def test_local_reports_phrasings_of_harm(text: str, harm: str | None) -> None:
     found = [counted for counted in _harms(text) if counted is not None]
     assert (found[0] if found else None) == harm
+
+
+# A person told by name with what befell them: one person, as "a man" is (the reader needs
+# the parse for a name; invented names)
+NAMED_PHRASINGS = [
+    ("Darvin Oake, 26, of Lindale, was arrested Monday after a search of his home.", "arrest"),
+    ("Police arrested Tamsin Roe on Monday.", "arrest"),
+    ("Mara Quill was taken into custody Wednesday afternoon.", "arrest"),
+    ("Police said Ivo Brandt, 27, was killed in the shooting.", "kill"),
+    ("The gunman killed Oren Vale and wounded a second man.", "kill"),
+    ("Deputy Dana Holt was injured when her cruiser was struck.", "injure"),
+    ("Darvin Oake has never been arrested.", None),
+    ("Police arrested Darvin Oake's brother on Monday.", None),
+    ("If Mara Quill is arrested, she faces ten years.", None),
+    ("Tamsin Roe and Ivo Brandt were arrested Monday.", None),
+    ("Officers arrested Tamsin Roe and Ivo Brandt on Monday.", None),
+    ("Ivo Brandt, 27, was charged with murder.", None),
+    ("Mara Quill, who was arrested Monday, appeared in court.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "harm"), NAMED_PHRASINGS)
+def test_a_person_told_by_name_is_one_person_harmed(text: str, harm: str | None) -> None:
+    named = [
+        (q.evidence.text, casualty_counted(text, 0, q.evidence, q.unit))
+        for q in find_quantities(text, "a1", load_nlp()(text))
+        if q.evidence.text[:1].isupper() and q.unit == "person"
+    ]
+    assert [h for _, h in named] == ([harm] if harm else [])
+    assert all(" " in name or name.isalpha() for name, _ in named)  # the name, no more
+
+
+def test_a_person_told_by_name_is_one_count_with_one_told_by_a(encoder: TextEncoder) -> None:
+    claims = _dated(
+        encoder,
+        "Arrest made in Pelton Street robbery\n\nDarvin Oake, 26, of Lindale, was arrested"
+        " Monday after officers searched his apartment, police said.",
+        "Man held in robbery\n\nPolice arrested Darvin Oake on Monday. Oake is charged with"
+        " robbery.",
+        "Suspect in custody\n\nA 26-year-old man was arrested Monday in the robbery, police said.",
+    )
+    (arrested,) = _agreed(claims, "Number of people arrested")
+    assert sorted(side.display for side in arrested.sides) == ["one (Darvin Oake)", "one (a man)"]
+    assert sorted(a for side in arrested.sides for a in side.articles) == ["a1", "a2", "a3"]
+    ages = [c for c in claims if c.kind == "age"]
+    assert [c.about for c in ages] == ["Age of Darvin Oake"]  # the age of the name, no "Figure"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunman shot three people, one fatally, outside a bar.",
+        "Two people were stabbed, one fatally, on Sunday.",
+        "He shot two officers, one of them fatally.",
+    ],
+)
+def test_one_told_fatally_after_a_count_is_one_killed(text: str) -> None:
+    ones = [q for q in find_quantities(text, "a1") if q.value == 1]
+    assert [casualty_counted(text, 0, q.evidence, q.unit) for q in ones] == ["kill"]
+    assert [figure_label(text, 0, q, None) for q in ones] == ["Number of people killed"]
+
+
+def test_how_badly_is_no_noun_of_a_count() -> None:
+    text = "Three people were hurt, two critically, in the crash."
+    assert [q.unit for q in find_quantities(text, "a1")] == ["people"]  # no "criticallies"

@@ -518,10 +518,14 @@ def test_distances_of_one_fall_told_with_other_clause_verbs_are_one_conflict(
         "Mr Orr's death came a day after 41-year-old Tomas Karn was killed after slipping"
         " and falling 200ft from a ridge near the Orla Glacier.",
     )
-    lengths = [c for c in claims if c.kind == "figure" and c.status != "single"]
+    figures = [c for c in claims if c.kind == "figure"]
+    lengths = [c for c in figures if c.about.startswith("How far")]
     assert len(lengths) == 1 and lengths[0].status == "conflict"
     assert [side.articles for side in lengths[0].sides] == [("a1",), ("a2",)]
-    assert not [c for c in claims if c.kind == "figure" and c.status == "single"]
+    # besides, the one man both name as dead: one count both tell, nothing told by one alone
+    assert [(c.about, c.status) for c in figures if c not in lengths] == [
+        ("Number of people killed", "agreed")
+    ]
 
 
 def test_a_measure_belongs_to_the_verb_it_measures() -> None:
@@ -533,7 +537,8 @@ def test_a_measure_belongs_to_the_verb_it_measures() -> None:
     article = Article("a1", "a1.txt", text, outlet="Outlet 1", published="2031-05-01")
     mentions = collect_mentions([article], read_many([article]))
     governors = {m.value_evidence.text: m.governor for m in mentions if m.kind == "quantity"}
-    assert governors == {"200ft": "fall", "90": "drive", "12": None}  # a count: no measure
+    # counts measure nothing: "12 houses", and Tomas Karn, one person killed
+    assert governors == {"Tomas Karn": None, "200ft": "fall", "90": "drive", "12": None}
 
 
 def test_a_count_of_those_a_report_is_told_by_is_no_figure() -> None:

@@ -1459,10 +1459,13 @@ def _shown(mention: Mention, with_day: bool = False) -> str:
 
 
 def _one_person(mention: Mention) -> str | None:
-    """ "one (a man)" for one person told by "a" or "an" ("a man was killed"), else None."""
+    """ "one (a man)" for one person told by "a" or "an" ("a man was killed"), "one (Tam
+    Vell)" for one told by name ("Tam Vell was arrested"), else None."""
     quantity = mention.quantity
     if quantity is None or not quantity_reader.told_by_an_article(quantity):
         return None
+    if quantity_reader.told_by_name(quantity):
+        return f"one ({' '.join(quantity.evidence.text.split())})"
     return f"one ({_indefinite(quantity.unit)} {quantity.unit})"
 
 

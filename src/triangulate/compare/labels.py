@@ -186,12 +186,14 @@ def casualty_counted(
     "injure" or "arrest" ("about 50 hurt", "the 80 wounded", "killing 12", "50 were injured",
     "Twelve died", "two men were arrested"), else None. Only a count told by its number: "a
     few injured", "dozens injured" tell some of them, no total; "no one was hurt" tells none."""
-    number = last_word(value.text)
-    if not (any(c.isdigit() for c in number) or number in NUMBER_WORDS or number in ("a", "an")):
-        return None  # "a" and "an": one person harmed (``quantities.ONE_PERSON``)
     start, end = value.start - sentence_start, value.end - sentence_start
     if not 0 <= start <= end <= len(sentence_text):
         return None
+    if quantity_reader.told_by_name(Quantity(value, 1.0, unit, None, 1.0, 1.0)):
+        return quantity_reader.harm_of_named(sentence_text, start, end)  # "Tam Vell was arrested"
+    number = last_word(value.text)
+    if not (any(c.isdigit() for c in number) or number in NUMBER_WORDS or number in ("a", "an")):
+        return None  # "a" and "an": one person harmed (``quantities.ONE_PERSON``)
     before_value = sentence_text[max(0, start - 30) : start]
     if NO_TOTAL_BEFORE.search(before_value) or quantity_reader.SUPPOSED_BEFORE.search(before_value):
         return None  # none of them, or a case supposed ("if two men are arrested")
@@ -203,6 +205,8 @@ def casualty_counted(
     after = quantity_reader.CASUALTY_AFTER.match(sentence_text, end)
     if after is not None and counted in ("", (after.group("word") or "").lower()):
         return quantity_reader.harm_of(after)  # "50 were injured", "12 died", "3 were fatally shot"
+    if not counted and quantity_reader.FATALLY_AFTER.match(sentence_text, end):
+        return "kill"  # "shot three people, one fatally"
     if not counted:
         return harm_before(sentence_text, start)  # "killing 12 and injuring 80"
     if not quantity_reader.counts_people(counted):

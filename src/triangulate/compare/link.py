@@ -774,12 +774,28 @@ class Cluster:
     scores: list[float]
 
 
+def people_of(reading: Reading) -> list[Entity]:
+    """The people an article names: those the tagger took for people, and those the reader
+    counted by name as harmed or arrested ("Tam Vell, 26, was arrested", whatever the tagger
+    took the name for), in reading order."""
+    people = [e for e in reading.entities if e.label == "PERSON"]
+    spans = {(e.evidence.start, e.evidence.end) for e in people}
+    named = [
+        Entity(q.evidence, "PERSON", " ".join(q.evidence.text.split()))
+        for q in reading.quantities
+        if quantity_reader.told_by_name(q) and (q.evidence.start, q.evidence.end) not in spans
+    ]
+    if not named:
+        return people
+    return sorted([*people, *named], key=lambda e: (e.evidence.start, e.evidence.end))
+
+
 def surnames(reading: Reading) -> dict[str, str]:
     """A last name -> the one person an article names in full with it ("Hask" -> "Dorian
     Hask"); a last name two people share is no one's, and one the article does not give in
     full ("the suspect's father ... Hask, 61,") is left alone."""
     found: dict[str, set[str]] = {}
-    people = [e.canonical for e in reading.entities if e.label == "PERSON"]
+    people = [e.canonical for e in people_of(reading)]
     for name in [*people, *_names_given_ages(reading)]:
         if " " in name:
             found.setdefault(name.split()[-1], set()).add(name)
@@ -800,7 +816,7 @@ def with_appositive_ages(reading: Reading, known: Mapping[str, str]) -> Reading:
     """The reading with each bare number written as an apposition to a person's name
     ("Name, 61, of the town", "Hask, 33, was" when ``known`` (:func:`surnames`) names a
     Hask) read as that person's age."""
-    people = [e for e in reading.entities if e.label == "PERSON"]
+    people = people_of(reading)
     ages = {
         (q.evidence.start, q.evidence.end): replace(q, unit=quantity_reader.AGE_UNIT)
         for q in reading.quantities
@@ -868,7 +884,7 @@ def age_holders(
     commas right after it)."""
     found: dict[tuple[str, int], str] = {}
     for reading in readings:
-        people = [e for e in reading.entities if e.label == "PERSON"]
+        people = people_of(reading)
         last_names = known.get(reading.article, {})
         for quantity in reading.quantities:
             if quantity_reader.unit_kind(quantity.unit) != "age":

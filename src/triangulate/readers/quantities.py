@@ -26,6 +26,7 @@ from triangulate.core.dates import CALENDAR_WORDS, lead_datelines
 from triangulate.core.words import lower_same_length, word_set
 from triangulate.models import Evidence, Quantity
 from triangulate.nlp.language import doc_text
+from triangulate.readers.entities import TITLE_WORDS
 
 Interval = tuple[float, float]
 Span = tuple[int, int]
@@ -697,7 +698,9 @@ def find_quantities(text: str, article_id: str, doc: Any = None) -> list[Quantit
     ones = list(_one_person_harmed(text, article_id, blocked))
     if ones:
         found = sorted([*found, *ones], key=lambda q: q.evidence.start)
-    return _named_sides(text, _with_elided_units(text, found))
+    found = _named_sides(text, _with_elided_units(text, found))
+    named = list(_named_person_harmed(text, article_id, doc, found)) if doc is not None else []
+    return sorted([*found, *named], key=lambda q: q.evidence.start) if named else found
 
 
 # A number whose noun the writer leaves out after a figure with one ("300 homes were destroyed
@@ -745,6 +748,10 @@ AGED_NOUN = "person"  # the counted noun of ONE_AGED's person
 # died", "a woman and a man were killed"): one of several the harm is told of together. Not
 # after a verb ("A boy died and two other teenagers were injured": two clauses).
 JOINED_TO_BEFORE = re.compile(r"(?P<word>[\w'’-]+)\s*,?\s+(?:and|or)\s+$", re.I)
+# How badly people were hurt, told after a count of them ("three people were shot, one
+# fatally", "two critically"): no noun; "fatally" tells the count's people were killed
+HARM_ADVERBS = word_set("fatally critically seriously severely gravely mortally badly slightly")
+FATALLY_AFTER = re.compile(r"\s+(?:of\s+them\s+)?(?:fatally|mortally)\b", re.I)
 # "no one was hurt", "no-one", "when one is killed": "one" as nobody or anybody, no count
 NOBODY_BEFORE = re.compile(r"\b(?:no|not|every|any|each|the|when|if|whenever)[\s-]+$", re.I)
 COORDINATED_AFTER = re.compile(
@@ -779,6 +786,120 @@ def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Itera
             continue
         evidence = Evidence(article_id, start, end, text[start:end])
         yield Quantity(evidence, 1.0, noun, None, 1.0, 1.0)
+
+
+# One person told by name with what befell them ("Jarrett Vell, 26, was arrested Monday",
+# "police arrested Tam Vell", "Vell was taken into custody"): a count of one, as "a man" is,
+# and no total either (a report may tell the arrested one by one). A name is a person's when
+# the parse says so, or when an age follows it ("Tam Vell, 27, was killed"). Added after the
+# figures' nouns are read: a name counts no bare number after it ("Tam Vell, 27,").
+NAME_RUN = re.compile(r"(?=[A-Z])\b[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}")
+AGE_TAIL = re.compile(r",[ \t]+\d{1,3},")
+# "Tam Vell, 26, of Lindale,": where the person lives, set off by commas
+HOME_TAIL = re.compile(r"[ \t]+(?:of|from)[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2},")
+NAMED_NOUN = AGED_NOUN  # the counted noun of a person told by name
+POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+def _named_person_harmed(
+    text: str, article_id: str, doc: Any, found: list[Quantity]
+) -> Iterator[Quantity]:
+    """A count of one for each person told by name right before or after a harm."""
+    taken = {q.evidence.start for q in found}
+    for start, end in _person_names(text, doc):
+        if start in taken or harm_of_named(text, start, end) is None:
+            continue
+        taken.add(start)
+        yield Quantity(
+            Evidence(article_id, start, end, text[start:end]), 1.0, NAMED_NOUN, None, 1.0, 1.0
+        )
+
+
+def _person_names(text: str, doc: Any) -> list[tuple[int, int]]:
+    """Where people's names are written: the parse's people, capitalised runs an age follows
+    ("Tam Vell, 27,") and runs of two or three capitalised words a harm's verb takes as its
+    object ("police arrested Tam Vell")."""
+    names = {
+        (ent.start_char, ent.end_char)
+        for ent in getattr(doc, "ents", ())
+        if ent.label_ == "PERSON" and ent.text[:1].isupper()
+    }
+    for run in NAME_RUN.finditer(text):
+        written = run.group().split()
+        if any(w.lower() in COMMON_IN_NAME for w in written):
+            continue  # not "Police, 12,"
+        if (
+            AGE_TAIL.match(text, run.end())
+            or AGED_BEFORE.search(text, max(0, run.start() - 24), run.start())
+            or (
+                len(written) > 1
+                and CASUALTY_BEFORE.search(text, max(0, run.start() - 40), run.start())
+            )
+        ):
+            names.add(run.span())
+    return sorted(names)
+
+
+# Words that make a capitalised run no name of a person ("Police, 12,", "Monday, 27,"), or
+# not one alone ("Gen. Tam Vell": the run stops at the stop)
+COMMON_IN_NAME = (
+    words.STOP_WORDS
+    | words.PERSON_NOUNS
+    | CALENDAR_WORDS
+    | TITLE_WORDS
+    | word_set("police county city street avenue road department office hospital")
+)
+# An age told before a name ("41-year-old Tam Vell died"): the name is a person's
+AGED_BEFORE = re.compile(r"\d{1,3}\s*[-–]\s*years?\s*[-–]\s*old\s+$", re.I)
+# A place before it: "Tam Vell, 66, of Lindale was killed" names Lindale no person
+PLACE_BEFORE = re.compile(r"\b(?:of|from|in|at|near|to|into)\s+$", re.I)
+# What may follow the name a harm's verb takes as its object ("police arrested Tam Vell on
+# Monday", "killed Tam Vell and wounded two"): the clause goes on, the name is whole (not
+# "arrested Lindale Chargers receiver Tam Vell")
+OBJECT_END = re.compile(
+    r"\s*(?:[,.;:!?)]|$)|\s+(?:and|on|in|at|after|before|during|for|near|outside|inside|early"
+    r"|late|last|this|when|while|as|with|without|following|yesterday|today|tonight"
+    r"|overnight)\b"
+)
+
+
+def harm_of_named(text: str, start: int, end: int) -> str | None:
+    """ "kill", "injure" or "arrest": what befell the person named at ``text[start:end]``,
+    told right after the name, its age and its home ("Tam Vell, 26, of Lindale, was
+    arrested") or right before it by the verb whose object it is ("police arrested Tam
+    Vell"); None for none, a case supposed ("if Vell is arrested"), one of several named
+    together ("Vell and Ames were arrested") or another's ("arrested Vell's brother")."""
+    if SUPPOSED_BEFORE.search(text, max(0, start - 12), start) or joined_to_a_person(text, start):
+        return None
+    if PLACE_BEFORE.search(text, max(0, start - 8), start):
+        return None  # "of Lindale was killed": a place the tagger took for a person
+    after = end
+    for tail in (AGE_TAIL, HOME_TAIL):
+        told = tail.match(text, after)
+        after = told.end() if told else after
+    if POSSESSIVE_END.search(text, start, end) or POSSESSIVE_AFTER.match(text, end):
+        return None
+    if COORDINATED_AFTER.match(text, after):
+        return None
+    harmed = _suffered(text, after, reduced=False)
+    if harmed is not None:
+        return harm_of(harmed)
+    before = CASUALTY_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or before.group("word").isupper() or not OBJECT_END.match(text, after):
+        return None  # not a headline's "ARRESTED Lindale Chargers receiver Tam Vell"
+    return CASUALTY_WORDS[before.group("word").lower()]
+
+
+def told_by_name(quantity: Quantity) -> bool:
+    """A count of one told by a person's name ("Tam Vell was arrested")."""
+    written = quantity.evidence.text
+    return (
+        quantity.unit == NAMED_NOUN
+        and written[:1].isupper()
+        and written.lower() not in ("a", "an")
+        and written.lower() not in words.NUMBER_WORDS
+    )
 
 
 def joined_to_a_person(text: str, start: int) -> bool:
@@ -860,9 +981,9 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
 
 
 def told_by_an_article(quantity: Quantity) -> bool:
-    """A count of one told by "a" or "an" ("a man was killed"): one of the harmed the report
-    may tell one by one, so no total."""
-    return quantity.evidence.text.lower() in ("a", "an")
+    """A count of one told by "a" or "an" ("a man was killed") or by a name ("Tam Vell was
+    arrested"): one of the harmed the report may tell one by one, so no total."""
+    return quantity.evidence.text.lower() in ("a", "an") or told_by_name(quantity)
 
 
 def _with_elided_units(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -1716,6 +1837,8 @@ def _unit_for(
         return ""  # "shot three people, killing one": counted as "killing 1" is
     if first.word and _suffered(text, end, reduced=False) and not NOBODY_BEFORE.search(before):
         return ""  # "two people died and one was injured": counted as "1 was injured" is
+    if first.word and FATALLY_AFTER.match(text, end):
+        return ""  # "shot three people, one fatally": one of them killed
     return None
 
 
@@ -1751,8 +1874,9 @@ def _part_of_a_whole(text: str, end: int) -> str:
 
 
 def _ends_noun_phrase(token: str, head: str) -> bool:
-    """A function word, or a verb/adverb after a noun, closes the noun phrase."""
-    if token.lower() in STOP_WORDS:
+    """A function word, a verb or an adverb after a noun, or an adverb of how badly someone
+    was hurt ("one fatally", "two critically"), closes the noun phrase."""
+    if token.lower() in STOP_WORDS or token.lower() in HARM_ADVERBS:
         return True
     return bool(head) and token.islower() and token.endswith(("ed", "ly"))
 
