@@ -329,6 +329,24 @@ LOCAL_PHRASINGS = [
     ("A man was shot multiple times and died at the scene.", "kill"),
     ("One man was killed and three others injured in the crash.", "kill"),
     ("The driver, a 45-year-old woman, died at the scene.", None),
+    # what befell a person told after a relative clause is theirs
+    ("A man who lived with her was taken into custody Tuesday.", "arrest"),
+    ("A woman who was shot Tuesday died Friday.", "kill"),
+    ("A man who killed his wife was arrested Monday.", "arrest"),
+    ("Two men who were seen fleeing the store were arrested.", "arrest"),
+    ("A woman who said she was hurt declined treatment.", None),
+    ("A man who was arrested Monday was released on bail.", None),
+    # one person told by "his", "her" or "their"
+    ("His cousin was wounded in the shooting on September 4.", "injure"),
+    ("Her husband was shot and killed outside their home.", "kill"),
+    ("Police arrested her son on Monday.", "arrest"),
+    ("His 17-year-old son was arrested Tuesday.", "arrest"),
+    ("He visited his mother, who was hospitalized.", None),
+    ("His family was notified.", None),
+    (
+        "Teen hit by stray bullet inside his home  A 15-year-old boy was wounded late Thursday.",
+        "injure",
+    ),
 ]
 
 
@@ -343,9 +361,16 @@ def test_local_reports_phrasings_of_harm(text: str, harm: str | None) -> None:
 NAMED_PHRASINGS = [
     ("Darvin Oake, 26, of Lindale, was arrested Monday after a search of his home.", "arrest"),
     ("Police arrested Tamsin Roe on Monday.", "arrest"),
+    ("Ivo Brandt, 66, of Lindale was killed Wednesday night when a truck struck her.", "kill"),
     ("Mara Quill was taken into custody Wednesday afternoon.", "arrest"),
     ("Police said Ivo Brandt, 27, was killed in the shooting.", "kill"),
-    ("The gunman killed Oren Vale and wounded a second man.", "kill"),
+    ("The gunman killed Oren Vale, 34, and wounded a second man.", "kill"),
+    ("The board killed Orla Nights after two seasons.", None),  # a name killed: a thing's?
+    ("Police have not arrested Tamsin Roe.", None),
+    ("The man charged with killing Tamsin Roe was arrested Monday.", None),  # the man's
+    ("Officers who arrested Tamsin Roe were injured.", None),
+    ("Suspect arrested\n\nTamsin Roe, a police spokeswoman, said the man was held.", None),
+    ("Tamsin Roe, 26, and Ivo Brandt, 31, were arrested Monday.", None),
     ("Deputy Dana Holt was injured when her cruiser was struck.", "injure"),
     ("Darvin Oake has never been arrested.", None),
     ("Police arrested Darvin Oake's brother on Monday.", None),
@@ -401,3 +426,29 @@ def test_one_told_fatally_after_a_count_is_one_killed(text: str) -> None:
 def test_how_badly_is_no_noun_of_a_count() -> None:
     text = "Three people were hurt, two critically, in the crash."
     assert [q.unit for q in find_quantities(text, "a1")] == ["people"]  # no "criticallies"
+
+
+def test_one_told_by_his_or_her_is_one_of_the_harmed() -> None:
+    text = "Their son was injured in the crash, and their daughter was killed."
+    assert _harms(text) == ["injure", "kill"]
+    assert [(q.evidence.text, q.unit) for q in find_quantities(text, "a1")] == [
+        ("Their", "son"),
+        ("their", "daughter"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "harms"),
+    [
+        ("Two women who said their husbands were arrested spoke at the rally.", []),
+        ("Four nurses who treated the boy who was injured were praised.", []),
+        ("A man who knew the woman who was killed spoke to reporters.", []),
+        ("Two officers who were at the scene where a man was killed testified.", ["kill"]),
+        # the arrest is the man's, the death his wife's
+        ("A man who killed his wife was arrested Monday.", ["arrest", "kill"]),
+        ("Three dogs were attacked, one fatally.", []),
+        ("He stabbed four people, two fatally.", ["kill"]),
+    ],
+)
+def test_what_a_clause_tells_of_another_is_not_theirs(text: str, harms: list[str]) -> None:
+    assert [harm for harm in _harms(text) if harm is not None] == harms

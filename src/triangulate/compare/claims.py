@@ -689,7 +689,7 @@ def _quantity_mention(
         position=position,
         predicate=_copula_state(fact, quantity) or _predicate(fact),
         words=_unit_phrase(text, quantity, fact.evidence),
-        reliable=not quantity_reader.told_by_an_article(quantity),
+        reliable=not quantity_reader.told_one_by_one(quantity),
         quantity=quantity,
         subject=fact.subject,
         fact=fact,
@@ -1459,13 +1459,16 @@ def _shown(mention: Mention, with_day: bool = False) -> str:
 
 
 def _one_person(mention: Mention) -> str | None:
-    """ "one (a man)" for one person told by "a" or "an" ("a man was killed"), "one (Tam
-    Vell)" for one told by name ("Tam Vell was arrested"), else None."""
+    """ "one (a man)" for one person told by "a" or "an" ("a man was killed"), "one (his
+    cousin)" by "his", "one (Tam Vell)" by name ("Tam Vell was arrested"), else None."""
     quantity = mention.quantity
-    if quantity is None or not quantity_reader.told_by_an_article(quantity):
+    if quantity is None or not quantity_reader.told_one_by_one(quantity):
         return None
+    written = " ".join(quantity.evidence.text.split())
     if quantity_reader.told_by_name(quantity):
-        return f"one ({' '.join(quantity.evidence.text.split())})"
+        return f"one ({written})"
+    if written.lower() in quantity_reader.POSSESSIVES:
+        return f"one ({written.lower()} {quantity.unit})"  # "one (his cousin)"
     return f"one ({_indefinite(quantity.unit)} {quantity.unit})"
 
 

@@ -184,16 +184,21 @@ def casualty_counted(
 ) -> str | None:
     """The happening a count of people told by what befell them alone is of: "kill",
     "injure" or "arrest" ("about 50 hurt", "the 80 wounded", "killing 12", "50 were injured",
-    "Twelve died", "two men were arrested"), else None. Only a count told by its number: "a
-    few injured", "dozens injured" tell some of them, no total; "no one was hurt" tells none."""
+    "Twelve died", "two men were arrested"), else None. Only a count told by its number, by
+    "a", "his" and the like, or by a name ("Tam Vell was arrested"): "a few injured", "dozens
+    injured" tell some of them, no total; "no one was hurt" tells none."""
     start, end = value.start - sentence_start, value.end - sentence_start
     if not 0 <= start <= end <= len(sentence_text):
         return None
     if quantity_reader.told_by_name(Quantity(value, 1.0, unit, None, 1.0, 1.0)):
         return quantity_reader.harm_of_named(sentence_text, start, end)  # "Tam Vell was arrested"
     number = last_word(value.text)
-    if not (any(c.isdigit() for c in number) or number in NUMBER_WORDS or number in ("a", "an")):
-        return None  # "a" and "an": one person harmed (``quantities.ONE_PERSON``)
+    if not (
+        any(c.isdigit() for c in number)
+        or number in NUMBER_WORDS
+        or number in quantity_reader.ONE_WORDS
+    ):
+        return None  # "a", "an", "his": one person harmed (``quantities.ONE_PERSON``)
     before_value = sentence_text[max(0, start - 30) : start]
     if NO_TOTAL_BEFORE.search(before_value) or quantity_reader.SUPPOSED_BEFORE.search(before_value):
         return None  # none of them, or a case supposed ("if two men are arrested")
@@ -205,7 +210,7 @@ def casualty_counted(
     after = quantity_reader.CASUALTY_AFTER.match(sentence_text, end)
     if after is not None and counted in ("", (after.group("word") or "").lower()):
         return quantity_reader.harm_of(after)  # "50 were injured", "12 died", "3 were fatally shot"
-    if not counted and quantity_reader.FATALLY_AFTER.match(sentence_text, end):
+    if not counted and quantity_reader.told_fatally(sentence_text, start, end):
         return "kill"  # "shot three people, one fatally"
     if not counted:
         return harm_before(sentence_text, start)  # "killing 12 and injuring 80"
@@ -213,6 +218,8 @@ def casualty_counted(
         return None
     if quantity_reader.joined_to_a_person(sentence_text, start):
         return None  # "two women and one man died": the man is one of the dead
+    if quantity_reader.told_in_passing(sentence_text, start, number):
+        return harm_before(sentence_text, start)  # "a man who killed his wife was arrested"
     # "Two men were shot and killed", "..., killing one man"
     found = quantity_reader.harmed_after_noun(sentence_text, end, counted)
     return found or harm_before(sentence_text, start)

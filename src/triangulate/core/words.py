@@ -240,7 +240,9 @@ PERSON_NOUNS = word_set(
     """man woman boy girl person victim suspect gunman teenager teen driver passenger pilot
     climber hiker patient officer clerk cashier guard worker employee owner resident student
     customer motorist cyclist pedestrian soldier firefighter nurse doctor teacher child toddler
-    mother father mom dad son daughter wife husband neighbour neighbor"""
+    mother father mom dad son daughter wife husband neighbour neighbor brother sister cousin
+    uncle aunt nephew niece grandson granddaughter grandmother grandfather boyfriend girlfriend
+    fiance fiancee roommate friend"""
 )
 
 

@@ -26,7 +26,7 @@ from triangulate.core.dates import CALENDAR_WORDS, lead_datelines
 from triangulate.core.words import lower_same_length, word_set
 from triangulate.models import Evidence, Quantity
 from triangulate.nlp.language import doc_text
-from triangulate.readers.entities import TITLE_WORDS
+from triangulate.readers.entities import POSSESSIVE, TITLE_WORDS
 
 Interval = tuple[float, float]
 Span = tuple[int, int]
@@ -728,15 +728,21 @@ COUNTED_WORDS = r"(?:[\w'’]+(?:\s*[-–]\s*[\w'’]+)*\s+){0,3}?"
 # What may follow a person's noun before what befell them: an age ("a Lindale man, 38,") or
 # an age group ("a man in his 20s")
 PERSON_TAIL = r"(?:,\s+\d{1,3},|\s+in\s+(?:his|her|their)\s+(?:early\s+|mid-?\s*|late\s+)?\d0s)?"
+# ... or by "his", "her" or "their" ("his cousin was wounded", "killed her husband"); the
+# words between are none of these ("his home. A 15-year-old boy was wounded": the boy is
+# "a" boy, not "his")
+ONE_WORDS = ("a", "an", "his", "her", "their")
+_ONE_WORD = r"(?:an?|his|her|their)\b"
 ONE_PERSON = re.compile(
-    rf"\b(?P<one>an?)\s+(?P<words>{COUNTED_WORDS})"
+    rf"\b(?P<one>{_ONE_WORD})\s+(?P<words>(?:(?!{_ONE_WORD})[\w'’]+(?:\s*[-–]\s*[\w'’]+)*\s+){{0,3}}?)"
     rf"(?P<noun>{'|'.join(sorted(words.PERSON_NOUNS))})\b{PERSON_TAIL}",
     re.IGNORECASE,
 )
 # One person told by "a" or "an" and an age alone ("An 18-year-old was shot and killed"):
 # counted as "a person", the age left to the age reader. Only before a verb, a preposition or
 # a stop ("Police arrested a 17-year-old in the shooting"): "a 17-year-old boy" is ONE_PERSON's.
-AGED = r"(?P<words>(?:[\w'’]+\s+)?)\d{1,3}\s*[-–]\s*years?\s*[-–]\s*old"
+AGE_WORDS = r"\d{1,3}\s*[-–]\s*years?\s*[-–]\s*old"  # "27-year-old", "36 - year - old"
+AGED = rf"(?P<words>(?:[\w'’]+\s+)?){AGE_WORDS}"
 ONE_AGED = re.compile(
     rf"\b(?P<one>an?)\s+{AGED}(?=\s+(?:was|were|is|has|had|died|remains|remained|in|on|at"
     r"|after|for|from|near)\b|\s*[,.;])",
@@ -765,7 +771,8 @@ NOT_ONE_MORE = word_set("second third fourth fifth other another further more ad
 
 
 def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Iterator[Quantity]:
-    """A count of one for each person told by "a" or "an" right before or after a harm."""
+    """A count of one for each person told by "a", "an", "his", "her" or "their" right
+    before or after a harm (after it only where "his" opens a clause of its own)."""
     people = [*ONE_PERSON.finditer(text), *ONE_AGED.finditer(text)]
     for found in sorted(people, key=lambda match: match.start()):
         noun = found.group("noun").lower() if "noun" in found.groupdict() else AGED_NOUN
@@ -779,9 +786,10 @@ def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Itera
             continue  # "two women and a man were killed": one of the dead
         if COORDINATED_AFTER.match(text, found.end()):
             continue  # "killing a police officer and a bomb technician"
-        harmed = _suffered(text, found.end(), reduced=False) or CASUALTY_BEFORE.search(
-            text, max(0, start - 40), start
-        )
+        after = _suffered(text, found.end(), reduced=False)
+        if after is not None and told_in_passing(text, start, found.group("one")):
+            after = None  # "a man who killed his wife was arrested": the arrest is the man's
+        harmed = after or CASUALTY_BEFORE.search(text, max(0, start - 40), start)
         if harmed is None or _is_blocked(start, end, blocked):
             continue
         evidence = Evidence(article_id, start, end, text[start:end])
@@ -795,25 +803,62 @@ def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Itera
 # figures' nouns are read: a name counts no bare number after it ("Tam Vell, 27,").
 NAME_RUN = re.compile(r"(?=[A-Z])\b[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}")
 AGE_TAIL = re.compile(r",[ \t]+\d{1,3},")
-# "Tam Vell, 26, of Lindale,": where the person lives, set off by commas
-HOME_TAIL = re.compile(r"[ \t]+(?:of|from)[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2},")
+# "Tam Vell, 26, of Lindale,": where the person lives, after the age ("..., of Lindale was
+# killed" too)
+HOME_TAIL = re.compile(r"[ \t]+(?:of|from)[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2},?")
 NAMED_NOUN = AGED_NOUN  # the counted noun of a person told by name
 POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
-POSSESSIVE_END = re.compile(r"['’]s?$")
+# "Tam Vell, 26, and Ames were arrested": two named together
+AGE_JOINED_BEFORE = re.compile(r",\s*\d{1,3}\s*,?\s+(?:and|or)\s+$", re.I)
+# Only one person is told by a name: not "Tam Vell were arrested" (a name of several)
+SEVERAL_TOLD = re.compile(r"\s+(?:were|are|have)\b", re.I)
+# The parse's part for a name a harm is told of: its subject (a harm after the name) or its
+# verb's object (a harm before it), not "a man who killed Tam Vell was arrested"
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
 
 
 def _named_person_harmed(
     text: str, article_id: str, doc: Any, found: list[Quantity]
 ) -> Iterator[Quantity]:
-    """A count of one for each person told by name right before or after a harm."""
-    taken = {q.evidence.start for q in found}
+    """A count of one for each person told by name right before or after a harm, who the
+    parse says it befell (the subject of the harm told after the name, the object of the verb
+    before it); a name the tagger took for no person, only by an arrest before it."""
+    taken = [(q.evidence.start, q.evidence.end) for q in found]
+    people = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"}
     for start, end in _person_names(text, doc):
-        if start in taken or harm_of_named(text, start, end) is None:
+        if any(s < end and start < e for s, e in taken):
+            continue  # already counted ("a 10-year-old German Shepherd was killed")
+        harm = harm_of_named(text, start, end)
+        if harm is None or not _the_parse_agrees(text, doc, start, end):
             continue
-        taken.add(start)
+        if (
+            harm != "arrest"
+            and _harm_told_before(text, start, end)
+            and not ((start, end) in people and AGE_TAIL.match(text, end))
+        ):
+            continue  # "The board killed Project Orla": a name killed may be a thing's
+        taken.append((start, end))
         yield Quantity(
             Evidence(article_id, start, end, text[start:end]), 1.0, NAMED_NOUN, None, 1.0, 1.0
         )
+
+
+def _harm_told_before(text: str, start: int, end: int) -> bool:
+    """Whether the harm of the name at ``text[start:end]`` is told by the verb before it."""
+    return _suffered(text, _after_the_name(text, end), reduced=False) is None
+
+
+def _the_parse_agrees(text: str, doc: Any, start: int, end: int) -> bool:
+    """Whether the parse takes the name for the subject of a harm told after it, or for the
+    object of the verb of one told before it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    deps = OBJECT_DEPS if _harm_told_before(text, start, end) else SUBJECT_DEPS
+    # any word of the name the parse hangs outside it (a tagger's split name: "Darvin" as
+    # "dep", "Oake" as the subject)
+    return any(token.dep_ in deps and not span.start <= token.head.i < span.end for token in span)
 
 
 def _person_names(text: str, doc: Any) -> list[tuple[int, int]]:
@@ -850,8 +895,9 @@ COMMON_IN_NAME = (
     | TITLE_WORDS
     | word_set("police county city street avenue road department office hospital")
 )
-# An age told before a name ("41-year-old Tam Vell died"): the name is a person's
-AGED_BEFORE = re.compile(r"\d{1,3}\s*[-–]\s*years?\s*[-–]\s*old\s+$", re.I)
+# An age told before a name ("41-year-old Tam Vell died"): the name is a person's; not after
+# "a" ("a 10-year-old German Shepherd": one told by "a", if any)
+AGED_BEFORE = re.compile(rf"(?<![\d])(?<![Aa] )(?<![Aa]n ){AGE_WORDS}\s+$", re.I)
 # A place before it: "Tam Vell, 66, of Lindale was killed" names Lindale no person
 PLACE_BEFORE = re.compile(r"\b(?:of|from|in|at|near|to|into)\s+$", re.I)
 # What may follow the name a harm's verb takes as its object ("police arrested Tam Vell on
@@ -874,13 +920,12 @@ def harm_of_named(text: str, start: int, end: int) -> str | None:
         return None
     if PLACE_BEFORE.search(text, max(0, start - 8), start):
         return None  # "of Lindale was killed": a place the tagger took for a person
-    after = end
-    for tail in (AGE_TAIL, HOME_TAIL):
-        told = tail.match(text, after)
-        after = told.end() if told else after
-    if POSSESSIVE_END.search(text, start, end) or POSSESSIVE_AFTER.match(text, end):
+    if AGE_JOINED_BEFORE.search(text, max(0, start - 12), start):
+        return None  # "Tam Vell, 26, and Oren Ames, 31, were arrested"
+    after = _after_the_name(text, end)
+    if POSSESSIVE.search(text, start, end) or POSSESSIVE_AFTER.match(text, end):
         return None
-    if COORDINATED_AFTER.match(text, after):
+    if COORDINATED_AFTER.match(text, after) or SEVERAL_TOLD.match(text, after):
         return None
     harmed = _suffered(text, after, reduced=False)
     if harmed is not None:
@@ -888,7 +933,21 @@ def harm_of_named(text: str, start: int, end: int) -> str | None:
     before = CASUALTY_BEFORE.search(text, max(0, start - 40), start)
     if before is None or before.group("word").isupper() or not OBJECT_END.match(text, after):
         return None  # not a headline's "ARRESTED Lindale Chargers receiver Tam Vell"
+    if "\n" in text[before.end() : start] or "  " in text[before.end() : start]:
+        return None  # a headline's "Suspect arrested" above a report opening with a name
+    if NEGATED_BEFORE.search(text, max(0, before.start() - 12), before.start()):
+        return None  # "police have not arrested Tam Vell"
     return CASUALTY_WORDS[before.group("word").lower()]
+
+
+def _after_the_name(text: str, end: int) -> int:
+    """Where what is told of a name ending at ``end`` goes on: after its age and its home
+    ("Tam Vell, 26, of Lindale, was arrested")."""
+    aged = AGE_TAIL.match(text, end)
+    if aged is None:
+        return end  # a home only after an age: "Tam Vell of Lindale" may be a title
+    home = HOME_TAIL.match(text, aged.end())
+    return home.end() if home else aged.end()
 
 
 def told_by_name(quantity: Quantity) -> bool:
@@ -897,9 +956,38 @@ def told_by_name(quantity: Quantity) -> bool:
     return (
         quantity.unit == NAMED_NOUN
         and written[:1].isupper()
-        and written.lower() not in ("a", "an")
+        and written.lower() not in ONE_WORDS
         and written.lower() not in words.NUMBER_WORDS
     )
+
+
+# What may stand before "his", "her" or "their" opening a clause of their own ("his cousin
+# was wounded", "police said her son was arrested", "Vell was killed and his cousin ...")
+CLAUSE_OPENS_BEFORE = re.compile(
+    r"(?:[.!?;:,(\n]\s*|\b(?:and|but|while|after|when|as|that|said|says)\s+)$", re.I
+)
+POSSESSIVES = frozenset({"his", "her", "their"})
+NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+$", re.I)
+
+
+def told_in_passing(text: str, start: int, one: str) -> bool:
+    """Whether a person told by "his", "her" or "their" at ``start`` is named inside another
+    clause ("a man who killed his wife was arrested"), so that what is told after is not
+    theirs; a clause's opening "His cousin was wounded" is theirs."""
+    if one.lower() not in POSSESSIVES or start == 0 or not text[:start].strip():
+        return False
+    return CLAUSE_OPENS_BEFORE.search(text, max(0, start - 12), start) is None
+
+
+def told_fatally(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` tells how many of the people counted before
+    it were killed ("three people were shot, one fatally"; not "three dogs ..., one
+    fatally")."""
+    if not FATALLY_AFTER.match(text, end):
+        return False
+    before = text[max(0, start - 60) : start]
+    before = re.split(r"[.!?;]", before)[-1]
+    return any(counts_people(word.lower()) for word in re.findall(r"[A-Za-z]+", before))
 
 
 def joined_to_a_person(text: str, start: int) -> bool:
@@ -958,10 +1046,35 @@ def harmed_after_noun(text: str, end: int, counted: str) -> str | None:
     return None
 
 
+# A relative clause between people and what befell them ("a man who lived with her was
+# taken into custody", "a woman who was shot Tuesday died"): up to the first verb of being
+# after it, no comma or stop between. Not one with a subject of its own ("a woman who said
+# she was hurt": hers to say)
+RELATIVE_CLAUSE = re.compile(
+    r"\s+(?:who|that)\s+(?P<body>[^,.;:!?\"“”()]{1,80}?)"
+    r"(?=\s+(?:was|were|is|are|has|have|had|died)\b)",
+    re.I,
+)
+# ... nor one with a clause of its own inside ("two women who said their husbands were
+# arrested", "a man who knew the woman who was killed", "officers who were at the scene where
+# a man was killed")
+SUBJECT_PRONOUN = re.compile(
+    r"\b(?:he|she|they|i|we|you|it|who|that|which|where|when|whose|said|says"
+    r"|say|told|tells|tell)\b",
+    re.I,
+)
+
+
 def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None:
-    """A harm told right after ``end`` that befell the people before it; ``reduced``: also
-    one told without "was" or "were" that takes no object (a headline's "Two killed in")."""
+    """A harm told right after ``end`` that befell the people before it, or right after a
+    relative clause there ("a man who lived with her was taken into custody"); ``reduced``:
+    also one told without "was" or "were" that takes no object (a headline's "Two killed
+    in")."""
     after = CASUALTY_AFTER.match(text, end)
+    if after is None:
+        clause = RELATIVE_CLAUSE.match(text, end)
+        if clause is not None and not SUBJECT_PRONOUN.search(clause.group("body")):
+            return _suffered(text, clause.end(), reduced=False)
     if (
         after is not None
         and after.group("hurt_and")
@@ -980,10 +1093,11 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
     return None
 
 
-def told_by_an_article(quantity: Quantity) -> bool:
-    """A count of one told by "a" or "an" ("a man was killed") or by a name ("Tam Vell was
-    arrested"): one of the harmed the report may tell one by one, so no total."""
-    return quantity.evidence.text.lower() in ("a", "an") or told_by_name(quantity)
+def told_one_by_one(quantity: Quantity) -> bool:
+    """A count of one told by "a", "an", "his", "her", "their" ("a man was killed", "his
+    cousin was wounded") or by a name ("Tam Vell was arrested"): one of the harmed the report
+    may tell one by one, so no total."""
+    return quantity.evidence.text.lower() in ONE_WORDS or told_by_name(quantity)
 
 
 def _with_elided_units(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -1837,7 +1951,7 @@ def _unit_for(
         return ""  # "shot three people, killing one": counted as "killing 1" is
     if first.word and _suffered(text, end, reduced=False) and not NOBODY_BEFORE.search(before):
         return ""  # "two people died and one was injured": counted as "1 was injured" is
-    if first.word and FATALLY_AFTER.match(text, end):
+    if first.word and told_fatally(text, n1_start, end):
         return ""  # "shot three people, one fatally": one of them killed
     return None
 
