@@ -798,8 +798,8 @@ def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Itera
 
 # One person told by name with what befell them ("Jarrett Vell, 26, was arrested Monday",
 # "police arrested Tam Vell", "Vell was taken into custody"): a count of one, as "a man" is,
-# and no total either (a report may tell the arrested one by one). A name is a person's when
-# the parse says so, or when an age follows it ("Tam Vell, 27, was killed"). Added after the
+# and no total either (a report may tell the arrested one by one). Which names are people's:
+# ``_person_names``; whom the parse says a harm befell: ``_the_parse_agrees``. Added after the
 # figures' nouns are read: a name counts no bare number after it ("Tam Vell, 27,").
 NAME_RUN = re.compile(r"(?=[A-Z])\b[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}")
 AGE_TAIL = re.compile(r",[ \t]+\d{1,3},")
@@ -1049,7 +1049,7 @@ def harmed_after_noun(text: str, end: int, counted: str) -> str | None:
 # A relative clause between people and what befell them ("a man who lived with her was
 # taken into custody", "a woman who was shot Tuesday died"): up to the first verb of being
 # after it, no comma or stop between. Not one with a subject of its own ("a woman who said
-# she was hurt": hers to say)
+# she was hurt": hers to say), ...
 RELATIVE_CLAUSE = re.compile(
     r"\s+(?:who|that)\s+(?P<body>[^,.;:!?\"“”()]{1,80}?)"
     r"(?=\s+(?:was|were|is|are|has|have|had|died)\b)",
@@ -1058,7 +1058,7 @@ RELATIVE_CLAUSE = re.compile(
 # ... nor one with a clause of its own inside ("two women who said their husbands were
 # arrested", "a man who knew the woman who was killed", "officers who were at the scene where
 # a man was killed")
-SUBJECT_PRONOUN = re.compile(
+CLAUSE_OF_ITS_OWN = re.compile(
     r"\b(?:he|she|they|i|we|you|it|who|that|which|where|when|whose|said|says"
     r"|say|told|tells|tell)\b",
     re.I,
@@ -1073,7 +1073,7 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
     after = CASUALTY_AFTER.match(text, end)
     if after is None:
         clause = RELATIVE_CLAUSE.match(text, end)
-        if clause is not None and not SUBJECT_PRONOUN.search(clause.group("body")):
+        if clause is not None and not CLAUSE_OF_ITS_OWN.search(clause.group("body")):
             return _suffered(text, clause.end(), reduced=False)
     if (
         after is not None
