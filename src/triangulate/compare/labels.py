@@ -190,7 +190,7 @@ def casualty_counted(
     start, end = value.start - sentence_start, value.end - sentence_start
     if not 0 <= start <= end <= len(sentence_text):
         return None
-    if quantity_reader.told_by_name(Quantity(value, 1.0, unit, None, 1.0, 1.0)):
+    if quantity_reader.written_as_a_name(value.text, unit):
         return quantity_reader.harm_of_named(sentence_text, start, end)  # "Tam Vell was arrested"
     number = last_word(value.text)
     if not (

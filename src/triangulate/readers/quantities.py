@@ -830,11 +830,14 @@ def _named_person_harmed(
         if any(s < end and start < e for s, e in taken):
             continue  # already counted ("a 10-year-old German Shepherd was killed")
         harm = harm_of_named(text, start, end)
-        if harm is None or not _the_parse_agrees(text, doc, start, end):
+        if harm is None:
+            continue
+        told_before = _harm_told_before(text, start, end)
+        if not _the_parse_agrees(doc, start, end, told_before):
             continue
         if (
             harm != "arrest"
-            and _harm_told_before(text, start, end)
+            and told_before
             and not ((start, end) in people and AGE_TAIL.match(text, end))
         ):
             continue  # "The board killed Project Orla": a name killed may be a thing's
@@ -849,13 +852,13 @@ def _harm_told_before(text: str, start: int, end: int) -> bool:
     return _suffered(text, _after_the_name(text, end), reduced=False) is None
 
 
-def _the_parse_agrees(text: str, doc: Any, start: int, end: int) -> bool:
+def _the_parse_agrees(doc: Any, start: int, end: int, told_before: bool) -> bool:
     """Whether the parse takes the name for the subject of a harm told after it, or for the
-    object of the verb of one told before it."""
+    object of the verb of one ``told_before`` it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    deps = OBJECT_DEPS if _harm_told_before(text, start, end) else SUBJECT_DEPS
+    deps = OBJECT_DEPS if told_before else SUBJECT_DEPS
     # any word of the name the parse hangs outside it (a tagger's split name: "Darvin" as
     # "dep", "Oake" as the subject)
     return any(token.dep_ in deps and not span.start <= token.head.i < span.end for token in span)
@@ -935,7 +938,7 @@ def harm_of_named(text: str, start: int, end: int) -> str | None:
         return None  # not a headline's "ARRESTED Lindale Chargers receiver Tam Vell"
     if "\n" in text[before.end() : start] or "  " in text[before.end() : start]:
         return None  # a headline's "Suspect arrested" above a report opening with a name
-    if NEGATED_BEFORE.search(text, max(0, before.start() - 12), before.start()):
+    if words.negated_before(text[max(0, before.start() - 60) : before.start()]):
         return None  # "police have not arrested Tam Vell"
     return CASUALTY_WORDS[before.group("word").lower()]
 
@@ -952,9 +955,13 @@ def _after_the_name(text: str, end: int) -> int:
 
 def told_by_name(quantity: Quantity) -> bool:
     """A count of one told by a person's name ("Tam Vell was arrested")."""
-    written = quantity.evidence.text
+    return written_as_a_name(quantity.evidence.text, quantity.unit)
+
+
+def written_as_a_name(written: str, unit: str) -> bool:
+    """Whether a count of ``unit`` written so is one told by a person's name."""
     return (
-        quantity.unit == NAMED_NOUN
+        unit == NAMED_NOUN
         and written[:1].isupper()
         and written.lower() not in ONE_WORDS
         and written.lower() not in words.NUMBER_WORDS
@@ -967,7 +974,6 @@ CLAUSE_OPENS_BEFORE = re.compile(
     r"(?:[.!?;:,(\n]\s*|\b(?:and|but|while|after|when|as|that|said|says)\s+)$", re.I
 )
 POSSESSIVES = frozenset({"his", "her", "their"})
-NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+$", re.I)
 
 
 def told_in_passing(text: str, start: int, one: str) -> bool:
