@@ -305,7 +305,7 @@ LOCAL_PHRASINGS = [
     ("1 dead, 2 injured in overnight shooting", "kill"),
     ("Man dies after being shot outside Harwick bar", None),
     ("A man died Sunday after he was shot outside a bar.", "kill"),
-    ("The victim was pronounced dead at the scene.", None),
+    ("The victim was pronounced dead at the scene.", "kill"),
     ("A woman was pronounced dead at the hospital.", "kill"),
     ("A 24-year-old man was fatally shot early Sunday.", "kill"),
     ("Police say a 31-year-old woman died from her injuries.", "kill"),
@@ -328,7 +328,7 @@ LOCAL_PHRASINGS = [
     ("A man in his 20s was shot and killed Wednesday evening.", "kill"),
     ("A man was shot multiple times and died at the scene.", "kill"),
     ("One man was killed and three others injured in the crash.", "kill"),
-    ("The driver, a 45-year-old woman, died at the scene.", None),
+    ("The driver, a 45-year-old woman, died at the scene.", "kill"),
     # what befell a person told after a relative clause is theirs
     ("A man who lived with her was taken into custody Tuesday.", "arrest"),
     ("A woman who was shot Tuesday died Friday.", "kill"),
@@ -347,6 +347,50 @@ LOCAL_PHRASINGS = [
         "Teen hit by stray bullet inside his home  A 15-year-old boy was wounded late Thursday.",
         "injure",
     ),
+    # a later death told in a perfect tense, or after the harm's participle clause
+    ("Two people have died.", "kill"),
+    ("Three people have since died of their injuries.", "kill"),
+    ("A woman later died at the hospital.", "kill"),
+    ("A man shot Tuesday night on Pelton Street has died.", "kill"),
+    ("A 22-year-old man wounded in a drive-by shooting earlier this week has died.", "kill"),
+    ("A woman struck by a car on Main Street on Friday has died.", "kill"),
+    ("A 19-year-old man hurt in the crash remains in critical condition.", "injure"),
+    ("Two people injured in the fire have died.", "kill"),
+    ("A man shot his wife and was arrested.", None),  # "shot" takes an object: his doing
+    ("A man stabbed a woman and a child was hurt.", None),
+    # one person told by "the"
+    ("The victim has died.", "kill"),
+    ("The woman injured in Sunday's crash died Monday at the hospital.", "kill"),
+    ("The suspect was taken into custody Monday.", "arrest"),
+    ("The owner of the store was injured.", None),
+    ("Two men were shot. The other man died at the hospital.", None),  # one more of others
+    # the object of a doer's verb: the harm told after it is the doer's
+    ("The man accused of killing a woman was arrested Monday.", "kill"),
+    ("Police said the man who shot a teenager was arrested Monday.", "arrest"),  # the man
+    ("The man who shot two teenagers was arrested Monday.", "arrest"),
+    ("Police shot a man who later died.", "kill"),
+    # a noun's "-ing", a headline above, a denial, a case supposed, a possessor, a clause
+    ("After the shooting a man was arrested near the scene.", "arrest"),
+    ("Since the shooting two men have been arrested.", "arrest"),
+    ("Man charged in Pelton Street shooting  A man was arrested Monday.", "arrest"),
+    ("Police seek suspect in Lindale killing  The man was seen fleeing on foot.", None),
+    ("Police have not arrested the suspect.", None),
+    ("Once the suspect is arrested, he will be arraigned.", None),
+    ("Officers shot and killed the suspect's dog during the raid.", None),
+    ("A man who knew the victim was arrested Tuesday.", "arrest"),  # the man, not the victim
+    ("The father of the victim was arrested.", None),
+    ("A gunman shot from the roof until a deputy was wounded.", None),  # not the gunman
+    ("A worker injured on the job is entitled to compensation.", None),
+    ("The driver who hit a cyclist was arrested.", "arrest"),  # the driver, not the cyclist
+    ("The officer injured in the crash has returned to duty.", "injure"),
+    # a death of illness or age is no harm
+    ("A retired teacher has died at 92 after a long illness.", None),
+    ("Police said the man had died of natural causes.", None),
+    ("The woman died Sunday of cancer at age 84.", None),
+    ("A Lindale man died Friday at the age of 94.", None),
+    ("A 27-year-old man died at 11:40 p.m. Saturday.", "kill"),
+    ("A woman died from complications of her injuries.", "kill"),
+    ("Storm leaves dozens injured\n\nOne person is dead after the storm.", "kill"),
 ]
 
 
@@ -452,3 +496,48 @@ def test_one_told_by_his_or_her_is_one_of_the_harmed() -> None:
 )
 def test_what_a_clause_tells_of_another_is_not_theirs(text: str, harms: list[str]) -> None:
     assert [harm for harm in _harms(text) if harm is not None] == harms
+
+
+@pytest.mark.parametrize(
+    ("text", "harms"),
+    [
+        # the people a doer's verb takes: what follows them at once is the doer's
+        ("The man who shot two teenagers was arrested Monday.", [("The", "arrest"), ("two", None)]),
+        ("The man accused of killing a woman was arrested.", [("a", "kill")]),
+        ("Police shot a man who later died.", [("a", "kill")]),
+        # in apposition: what follows the closing comma
+        ("The driver, a 45-year-old woman, died at the scene.", [("a", "kill")]),
+        ("A man, 38, was arrested Monday.", [("A", "arrest"), ("38", None)]),  # his age
+        ("A man who knew the victim was arrested Tuesday.", [("A", "arrest")]),
+        ("A man who killed his neighbor, a retired nurse, was arrested.", [("his", "kill")]),
+        (
+            "Police said the suspect, a 24-year-old man, was arrested.",
+            [("a", "arrest")],
+        ),
+        ("A gunman shot from the roof until a deputy was wounded.", []),
+    ],
+)
+def test_each_person_told_takes_the_harm_told_of_them(
+    text: str, harms: list[tuple[str, str | None]]
+) -> None:
+    found = [
+        (q.evidence.text, casualty_counted(text, 0, q.evidence, q.unit))
+        for q in find_quantities(text, "a1")
+        if q.unit != "years old"
+    ]
+    assert found == harms
+    assert "man" not in [q.unit for q in find_quantities(text, "a1") if q.value == 38]
+
+
+def test_a_later_death_in_a_follow_up_is_one_agreed_count_of_the_dead(
+    encoder: TextEncoder,
+) -> None:
+    claims = _dated(
+        encoder,
+        "Man dies after Pelton Street shooting\n\nA man shot Tuesday night on Pelton Street has"
+        " died, police said Friday.",
+        "Pelton Street shooting victim dies\n\nThe victim was pronounced dead at Harwick"
+        " General Hospital on Friday, police said.",
+    )
+    (dead,) = _agreed(claims, "Number of people killed")
+    assert sorted(side.display for side in dead.sides) == ["one (a man)", "one (the victim)"]

@@ -616,6 +616,8 @@ def test_verb_next_to_the_weekday_sets_its_tense() -> None:
         ("The tenants union plans a march at city hall on Monday.", "2024-05-20"),
         ("The vote is set for Monday.", "2024-05-20"),
         ("A vote is slated for Monday.", "2024-05-20"),
+        ("Power should return on Monday, the utility said.", "2024-05-20"),
+        ("Charges would likely be filed Monday, the prosecutor said.", "2024-05-20"),
     ],
 )
 def test_passive_and_modal_futures_go_forward(text: str, value: str) -> None:
@@ -630,6 +632,8 @@ def test_passive_and_modal_futures_go_forward(text: str, value: str) -> None:
         ("The ward may have been flooded on Monday.", "2024-05-13"),
         ("Ms. Quellan could not be reached on Monday.", "2024-05-13"),
         ("A spokesman would not comment on Monday.", "2024-05-13"),
+        ("Ms. Quellan should have been in court on Monday.", "2024-05-13"),
+        ("Critics argued the plant should close, at a hearing on Monday.", "2024-05-13"),
         ("She was charged on Tuesday and will be arraigned on Monday.", "2024-05-20"),
     ],
 )

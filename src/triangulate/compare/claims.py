@@ -1460,15 +1460,16 @@ def _shown(mention: Mention, with_day: bool = False) -> str:
 
 def _one_person(mention: Mention) -> str | None:
     """ "one (a man)" for one person told by "a" or "an" ("a man was killed"), "one (his
-    cousin)" by "his", "one (Tam Vell)" by name ("Tam Vell was arrested"), else None."""
+    cousin)" by "his", "one (the victim)" by "the", "one (Tam Vell)" by name ("Tam Vell was
+    arrested"), else None."""
     quantity = mention.quantity
     if quantity is None or not quantity_reader.told_one_by_one(quantity):
         return None
     written = " ".join(quantity.evidence.text.split())
     if quantity_reader.told_by_name(quantity):
         return f"one ({written})"
-    if written.lower() in quantity_reader.POSSESSIVES:
-        return f"one ({written.lower()} {quantity.unit})"  # "one (his cousin)"
+    if written.lower() in quantity_reader.KNOWN_ONES:
+        return f"one ({written.lower()} {quantity.unit})"  # "one (his cousin)", "(the victim)"
     return f"one ({_indefinite(quantity.unit)} {quantity.unit})"
 
 

@@ -221,7 +221,7 @@ def casualty_counted(
     if quantity_reader.told_in_passing(sentence_text, start, number):
         return harm_before(sentence_text, start)  # "a man who killed his wife was arrested"
     # "Two men were shot and killed", "..., killing one man"
-    found = quantity_reader.harmed_after_noun(sentence_text, end, counted)
+    found = quantity_reader.harmed_after_noun(sentence_text, start, end, counted)
     return found or harm_before(sentence_text, start)
 
 

@@ -609,8 +609,15 @@ _HURT_AND = r"(?:shot|stabbed|struck|beaten|attacked)(?:\s+[\w-]+){0,4}?\s+and\s
 # An adverb before the harm's word that tells it did not befall them, or not now ("nearly
 # killed", "previously arrested")
 _NOT_NOW = r"(?:nearly|previously|formerly)\b"
+# A death told in a perfect tense or after the harm that led to it ("has died", "have since
+# died", "later died", "has succumbed to his injuries" is left out: no harm's word)
+_DIED_SINCE = (
+    r"(?:(?:has|have|had)\s+(?:(?:since|now|also|later|subsequently)\s+)?"
+    r"|(?:later|since|subsequently)\s+)(?=(?:died|perished)\b)"
+)
 CASUALTY_AFTER = re.compile(
-    rf"\s+(?:(?P<fatal>{_FATAL})\b|(?P<held>{_HELD})\b|(?:{_BEEN}(?:(?!{_NOT_NOW})[a-z]+ly\s+)?)?"
+    rf"\s+(?:(?P<fatal>{_FATAL})\b|(?P<held>{_HELD})\b"
+    rf"|(?:{_BEEN}(?:(?!{_NOT_NOW})[a-z]+ly\s+)?|{_DIED_SINCE})?"
     rf"(?P<hurt_and>{_HURT_AND})?"
     r"(?P<word>killed|injured|wounded|hurt|hospitali[sz]ed|died|perished|arrested"
     r"|taken\s+into\s+custody)\b)",
@@ -728,14 +735,15 @@ COUNTED_WORDS = r"(?:[\w'’]+(?:\s*[-–]\s*[\w'’]+)*\s+){0,3}?"
 # What may follow a person's noun before what befell them: an age ("a Lindale man, 38,") or
 # an age group ("a man in his 20s")
 PERSON_TAIL = r"(?:,\s+\d{1,3},|\s+in\s+(?:his|her|their)\s+(?:early\s+|mid-?\s*|late\s+)?\d0s)?"
-# ... or by "his", "her" or "their" ("his cousin was wounded", "killed her husband"); the
-# words between are none of these ("his home. A 15-year-old boy was wounded": the boy is
-# "a" boy, not "his")
-ONE_WORDS = ("a", "an", "his", "her", "their")
-_ONE_WORD = r"(?:an?|his|her|their)\b"
+# ... or by "his", "her" or "their" ("his cousin was wounded", "killed her husband"), or by
+# "the" ("the victim was pronounced dead", "the suspect was taken into custody": one person
+# the report has told of, counted one by one, never a total); the words between are none of
+# these ("his home. A 15-year-old boy was wounded": the boy is "a" boy, not "his")
+ONE_WORDS = ("a", "an", "his", "her", "their", "the")
+_ONE_WORD = r"(?:an?|his|her|their|the)\b"
 ONE_PERSON = re.compile(
     rf"\b(?P<one>{_ONE_WORD})\s+(?P<words>(?:(?!{_ONE_WORD})[\w'’]+(?:\s*[-–]\s*[\w'’]+)*\s+){{0,3}}?)"
-    rf"(?P<noun>{'|'.join(sorted(words.PERSON_NOUNS))})\b{PERSON_TAIL}",
+    rf"(?P<noun>{'|'.join(sorted(words.PERSON_NOUNS))})\b(?![’']){PERSON_TAIL}",
     re.IGNORECASE,
 )
 # One person told by "a" or "an" and an age alone ("An 18-year-old was shot and killed"):
@@ -766,12 +774,22 @@ COORDINATED_AFTER = re.compile(
 )
 # "if a worker is injured": a case supposed, no happening ("on June 20, when a man was shot"
 # tells one: "when" stays)
-SUPPOSED_BEFORE = re.compile(r"\b(?:if|unless|whether)\s+$", re.I)
+SUPPOSED_BEFORE = re.compile(r"\b(?:if|unless|whether|once|until)\s+$", re.I)
+# One person told in apposition to a noun opening its clause ("The driver, a 45-year-old
+# woman, died", "police said the suspect, a 24-year-old man, was arrested"): what is told
+# after the closing comma befell them; not to an object ("a man who killed his neighbor, a
+# retired nurse, was arrested")
+APPOSED_BEFORE = re.compile(
+    r"(?:^|[.!?;:\n]\s*|\b(?:said|says|and|that|but)\s+)(?:the|an?|his|her|their)\s+"
+    r"(?:[\w'’-]+\s+){0,2}[\w'’-]+,\s+$",
+    re.I,
+)
+APPOSED_AFTER = re.compile(r",(?=\s)")
 NOT_ONE_MORE = word_set("second third fourth fifth other another further more additional")
 
 
 def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Iterator[Quantity]:
-    """A count of one for each person told by "a", "an", "his", "her" or "their" right
+    """A count of one for each person told by "a", "an", "his", "her", "their" or "the" right
     before or after a harm (after it only where "his" opens a clause of its own)."""
     people = [*ONE_PERSON.finditer(text), *ONE_AGED.finditer(text)]
     for found in sorted(people, key=lambda match: match.start()):
@@ -786,10 +804,10 @@ def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Itera
             continue  # "two women and a man were killed": one of the dead
         if COORDINATED_AFTER.match(text, found.end()):
             continue  # "killing a police officer and a bomb technician"
-        after = _suffered(text, found.end(), reduced=False)
+        after = _befell(text, start, found.end(), reduced=False)
         if after is not None and told_in_passing(text, start, found.group("one")):
             after = None  # "a man who killed his wife was arrested": the arrest is the man's
-        harmed = after or CASUALTY_BEFORE.search(text, max(0, start - 40), start)
+        harmed = after or _harm_before_on_its_line(text, start)
         if harmed is None or _is_blocked(start, end, blocked):
             continue
         evidence = Evidence(article_id, start, end, text[start:end])
@@ -974,13 +992,69 @@ CLAUSE_OPENS_BEFORE = re.compile(
     r"(?:[.!?;:,(\n]\s*|\b(?:and|but|while|after|when|as|that|said|says)\s+)$", re.I
 )
 POSSESSIVES = frozenset({"his", "her", "their"})
+# One person told as one the reader knows ("his cousin", "the victim"), shown so
+KNOWN_ONES = POSSESSIVES | {"the"}
+# A doer's verb whose object the people right after it are ("the man accused of killing a
+# woman was arrested", "the man who shot two teenagers was arrested"): a verb of being
+# told right after them is the doer's clause's, not theirs. An "-ing" only after a
+# preposition ("after the shooting a man was arrested": a noun); one space before them (a
+# headline's last word, two spaces or a line above, is no verb of the report's first)
+DONE_TO_BEFORE = re.compile(
+    r"(?:\b(?:of|with|for|in|after|before|by|from|about)\s+(?:killing|shooting|stabbing"
+    r"|wounding|injuring|attacking|assaulting|robbing|beating|murdering|kidnapping|abducting"
+    r"|threatening|arresting)|\b(?:killed|shot|stabbed|wounded|injured|attacked|assaulted"
+    r"|robbed|beat|murdered|kidnapped|abducted|threatened|arrested)"
+    r"|\b(?:who|that)\s+(?:hit|struck)) $",
+    re.I,
+)
+
+
+def object_of_a_doing(text: str, start: int) -> bool:
+    """Whether the people told at ``start`` are the object of a doer's verb right before
+    them (``DONE_TO_BEFORE``)."""
+    return DONE_TO_BEFORE.search(text, max(0, start - 16), start) is not None
+
+
+LINE_BREAK = re.compile(r"\n|  ")  # a headline joined to its report by a break or two spaces
+
+
+def _harm_before_on_its_line(text: str, start: int) -> re.Match[str] | None:
+    """A verb of harm right before the people at ``start`` (``CASUALTY_BEFORE``), on their
+    line (a headline's last word, "... no link to killing", is no verb of the report's first
+    words, "The man ..."), not denied ("have not arrested the suspect")."""
+    before = CASUALTY_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or LINE_BREAK.search(text, before.start(), start):
+        return None
+    if words.negated_before(text[max(0, before.start() - 40) : before.start()]):
+        return None  # "police have not arrested the suspect"
+    return before
+
+
+def _befell(text: str, start: int, end: int, reduced: bool = True) -> re.Match[str] | None:
+    """The harm told after the people at ``text[start:end]`` that befell them (``_suffered``),
+    or after the closing comma of their apposition ("The driver, a 45-year-old woman, died");
+    not one their doer's clause tells: they are its verb's object and the harm follows them at
+    once ("the man accused of killing a woman was arrested"; "police shot a man who later
+    died" is his death)."""
+    after = _suffered(text, end, reduced)
+    if (
+        after is None
+        and APPOSED_BEFORE.search(text, max(0, start - 60), start)
+        and APPOSED_AFTER.match(text, end)
+    ):
+        after = _suffered(text, end + 1, reduced=False)
+    if after is not None and after.start() == end and object_of_a_doing(text, start):
+        return None
+    return after
 
 
 def told_in_passing(text: str, start: int, one: str) -> bool:
-    """Whether a person told by "his", "her" or "their" at ``start`` is named inside another
-    clause ("a man who killed his wife was arrested"), so that what is told after is not
-    theirs; a clause's opening "His cousin was wounded" is theirs."""
-    if one.lower() not in POSSESSIVES or start == 0 or not text[:start].strip():
+    """Whether a person told by "his", "her", "their" or "the" at ``start`` is named inside
+    another clause ("a man who killed his wife was arrested", "a man who knew the victim was
+    arrested", "the father of the victim was arrested"), so that what is told after is not
+    theirs; a clause's opening "His cousin was wounded", "Police said the victim died" is
+    theirs."""
+    if one.lower() not in KNOWN_ONES or start == 0 or not text[:start].strip():
         return False
     return CLAUSE_OPENS_BEFORE.search(text, max(0, start - 12), start) is None
 
@@ -1024,10 +1098,11 @@ def counts_people(counted: str) -> bool:
     )
 
 
-def harmed_after_noun(text: str, end: int, counted: str) -> str | None:
-    """The harm told of the people a count names, right after its noun ("Two men were shot
-    and killed": "kill"; "three young children died"), else None; not a harm they did
-    ("Two men killed a guard")."""
+def harmed_after_noun(text: str, start: int, end: int, counted: str) -> str | None:
+    """The harm told of the people a count at ``text[start:end]`` names, right after its
+    noun ("Two men were shot and killed": "kill"; "three young children died"), else None;
+    not a harm they did ("Two men killed a guard"), nor their doer's ("the man who shot two
+    teenagers was arrested")."""
     # "one person is dead", "a 19-year-old person": the noun's; else "an 18-year-old was
     # killed": ``ONE_AGED``'s person
     noun = re.compile(rf"\s+{COUNTED_WORDS}{re.escape(counted)}\b{PERSON_TAIL}", re.I).match(
@@ -1037,10 +1112,11 @@ def harmed_after_noun(text: str, end: int, counted: str) -> str | None:
         noun = AGED_AFTER.match(text, end)
     if noun is None or COORDINATED_AFTER.match(text, noun.end()):
         return None  # "killed two women and a man": the women are some of the dead
-    after = _suffered(text, noun.end())
+    after = _befell(text, start, noun.end())
     if (
         after is not None
         and counted.lower() in POLICE_NOUNS
+        and harm_of(after) == "arrest"
         and not TOLD_BEEN.search(after.group())
     ):
         return None  # "Two officers arrested Tam Vell": they made the arrest
@@ -1071,16 +1147,81 @@ CLAUSE_OF_ITS_OWN = re.compile(
 )
 
 
+# A clause of a harm's participle between people and what befell them later ("a man shot
+# Tuesday night on Pelton Street has died", "two people injured in the crash remain in the
+# hospital", "the man fatally shot Monday was <a name>"): up to the first verb of being,
+# having or dying, no comma or stop between. Not a verb taking an object ("a man shot his
+# wife and was arrested": ``OBJECT_AFTER``; "shot at police"), nor one with a clause of its
+# own (``CLAUSE_OF_ITS_OWN``), a second verb joined ("and") or a clause of time or cause
+# ("until a deputy was wounded").
+PARTICIPLE_CLAUSE = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:shot|wounded|injured|hurt|stabbed|struck|hit|burned|burnt|beaten|attacked"
+    r"|hospitali[sz]ed)(?P<body>(?:\s+[^\s,.;:!?\"“”()]+){1,14}?)"
+    r"(?=\s+(?:has|have|had|was|were|is|are|died|later|remains?|remained)\b)",
+    re.I,
+)
+JOINING_WORDS = re.compile(
+    r"\b(?:and|or|but|after|before|until|while|because|since|as|when|where|if)\b", re.I
+)
+# "a man shot at police", "fired from the roof": a doer's verb without an object
+NO_PASSIVE_AFTER = re.compile(r"\s+(?:at|from|into|back|through|toward|towards)\b", re.I)
+# The verbs after a participle clause that tell of a happening, not a rule ("a worker injured
+# on the job is entitled to ..."): with no harm after them, the participle's is told
+HAPPENING_AFTER = re.compile(r"\s+(?:remains?|remained|was|were|has|have|had)\b", re.I)
+
+
+def _after_participle_clause(text: str, end: int) -> int | None:
+    """Where a harm's participle clause right after ``end`` ends (``PARTICIPLE_CLAUSE``)."""
+    clause = PARTICIPLE_CLAUSE.match(text, end)
+    if clause is None:
+        return None
+    if OBJECT_AFTER.match(text, clause.start("body")) or NO_PASSIVE_AFTER.match(
+        text, clause.start("body")
+    ):
+        return None
+    body = clause.group("body")
+    if CLAUSE_OF_ITS_OWN.search(body) or JOINING_WORDS.search(body):
+        return None
+    return clause.end()
+
+
+# A death of illness or age, told right after "died" ("died Sunday of cancer", "has died at
+# 92 after a long illness", "had died of natural causes"): no harm (an overdose, the flu or
+# complications of one's injuries are left counted: a report's toll may be of them)
+NATURAL_DEATH_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:(?:of|from)\s+(?:natural\s+causes|cancer|leukemia"
+    r"|(?:an?\s+)?(?:long\s+|brief\s+|short\s+)?illness|(?:a\s+)?heart\s+attack"
+    r"|(?:a\s+)?stroke|old\s+age|dementia|alzheimer['’]?s)\b|after\s+a\s+(?:long|brief|short)"
+    r"\s+illness|(?:at|aged)\s+(?:(?:the\s+)?age\s+(?:of\s+)?)?\d{2,3}(?![\d:]|\.\d)"
+    r"(?!\s*[ap]\.?m\b))",
+    re.I,
+)
+
+
 def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None:
     """A harm told right after ``end`` that befell the people before it, or right after a
-    relative clause there ("a man who lived with her was taken into custody"); ``reduced``:
+    relative clause there ("a man who lived with her was taken into custody") or a harm's
+    participle clause ("a man shot Tuesday has died"; with no harm after it, the
+    participle's own: "a man wounded Friday remains in critical condition"); ``reduced``:
     also one told without "was" or "were" that takes no object (a headline's "Two killed
     in")."""
+    clause_end = _after_participle_clause(text, end)
+    if clause_end is not None:
+        later = _suffered(text, clause_end, reduced=False)
+        if later is not None or not HAPPENING_AFTER.match(text, clause_end):
+            return later
+        return CASUALTY_AFTER.match(text, end)
     after = CASUALTY_AFTER.match(text, end)
     if after is None:
         clause = RELATIVE_CLAUSE.match(text, end)
         if clause is not None and not CLAUSE_OF_ITS_OWN.search(clause.group("body")):
             return _suffered(text, clause.end(), reduced=False)
+    if (
+        after is not None
+        and (after.group("word") or "").lower() in ("died", "perished")
+        and NATURAL_DEATH_AFTER.match(text, after.end())
+    ):
+        return None  # "the woman died Sunday of cancer": no harm befell her
     if (
         after is not None
         and after.group("hurt_and")
@@ -1100,7 +1241,7 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
 
 
 def told_one_by_one(quantity: Quantity) -> bool:
-    """A count of one told by "a", "an", "his", "her", "their" ("a man was killed", "his
+    """A count of one told by "a", "an", "his", "her", "their", "the" ("a man was killed", "his
     cousin was wounded") or by a name ("Tam Vell was arrested"): one of the harmed the report
     may tell one by one, so no total."""
     return quantity.evidence.text.lower() in ONE_WORDS or told_by_name(quantity)
@@ -1130,6 +1271,7 @@ def _counts_the_same(text: str, before: Quantity, quantity: Quantity) -> bool:
         and quantity.value != 1  # "one" stands for a thing ("one in the right"), no count
         and before.unit.islower()  # a common noun: not "versions 8 and Windows 7"
         and before.unit != AGE_UNIT
+        and before.evidence.text.lower() not in ONE_WORDS  # "a man, 38,": his age
         and unit_kind(before.unit) in ELIDED_KINDS
         and not YEAR_RE.match(quantity.evidence.text)
         and bool(ELIDED_BETWEEN.fullmatch(text, before.evidence.end, quantity.evidence.start))

@@ -133,14 +133,17 @@ _CUE = re.compile(
     rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<weak>{_WEAK_PAST}))\b", re.I
 )
 # A modal before the verb of the time makes it ahead, passive or not ("will be arraigned",
-# "could return", "will now vote"); "could have been", "could not be reached" and "would
-# not comment" tell of what is behind (they are left to the past branch and ``_REFUSED``).
+# "could return", "will now vote", "should reopen", "would likely be filed"); "could have
+# been", "could not be reached" and "would not comment" tell of what is behind (they are
+# left to the past branch and ``_REFUSED``). "should" only right before the time's verb:
+# further off it is often a view of another clause ("argued the plant should close, at a
+# hearing on Monday").
 _MODAL_AHEAD = (
     r"(?:will|'ll|shall|won't|can|might|(?-i:may)|would)(?:\s+not)?"
-    r"|could(?!\s+not\b|n't)"
+    r"|(?:could|should)(?!\s+not\b|n't)"
 )
 _ADJACENT_VERB = re.compile(
-    rf"\b(?:(?P<future>(?:{_MODAL_AHEAD})\s+(?:(?:now|also|still|then|soon|only)\s+)?"
+    rf"\b(?:(?P<future>(?:{_MODAL_AHEAD})\s+(?:(?:now|also|still|then|soon|[a-z]+ly)\s+)?"
     rf"(?!have\b|not\b)(?:be\s+)?\w+)|(?P<past>{_PAST_WORDS}|{_WEAK_PAST}))"
     r"(?:\s+by\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"  # "killed by police on Saturday"
     r"(?:\s+(?:on|late|early))?\s+$",
