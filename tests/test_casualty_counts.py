@@ -541,3 +541,16 @@ def test_a_later_death_in_a_follow_up_is_one_agreed_count_of_the_dead(
     )
     (dead,) = _agreed(claims, "Number of people killed")
     assert sorted(side.display for side in dead.sides) == ["one (a man)", "one (the victim)"]
+
+
+def test_a_headlines_count_of_people_shot_is_of_the_shot(encoder: TextEncoder) -> None:
+    claims = _dated(
+        encoder,
+        "Two men shot on Pelton Street\n\nPolice are looking for a gray sedan.",
+        "Three gunmen shot two guards at Harwick bank\n\nThe robbers fled on foot.",
+        "Five hospitalized after Lindale bus crash\n\nThe driver was not hurt.",
+    )
+    figures = sorted(c.about for c in claims if c.kind == "figure")
+    assert "Number of men shot" in figures  # a headline's "were" left out: no shooters
+    assert "Number of gunmen who shot" in figures  # they shot two guards
+    assert "Number of people injured" in figures  # "Number of hospitalized injured" before

@@ -342,6 +342,8 @@ def figure_label(
         done = _done_by_them(verb, sentence_text, quantity.evidence.start - sentence_start)
         if " " not in done and done.endswith("ing"):
             return clipped(f"Number of {noun} {done}")  # "15 are missing": no "who missing"
+        if _headline_passive(sentence_text, quantity.evidence.end - sentence_start, done):
+            return clipped(f"Number of {noun} {done}")  # "2 men shot in ...": shot, no shooters
         if _dangling(f"they {done}", True):
             # "12 others managed (to escape)": the verb with its infinitive, or no verb
             going_on = compiled_pattern(rf"\b{re.escape(done)}(\s+to\s+[a-z]+)\b").search(
@@ -713,6 +715,30 @@ def _relative_pronoun(noun: str) -> str:
         return "who"
     # "Americans", "Republicans"; not "F-16s"
     return "who" if head[:1].isupper() and head.isalpha() else "that"
+
+
+# What a headline tells befell the people it counts, its "were" left out ("2 men shot in
+# Harwick", "Three teens stabbed outside mall"): no verb they did
+HEADLINE_PARTICIPLES = word_set(
+    "shot stabbed killed injured wounded hurt arrested hit struck rescued evacuated"
+    " hospitalized hospitalised charged detained beaten attacked robbed"
+)
+HEADLINE_END = re.compile(r"[.!?:;\"”’]\s*$")
+NOUN_WORDS_BETWEEN = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+")
+
+
+def _headline_passive(sentence_text: str, value_end: int, done: str) -> bool:
+    """Whether a count's verb is a headline's participle: the sentence has no closing mark,
+    the verb follows the count's noun at once and takes no object."""
+    if done.lower() not in HEADLINE_PARTICIPLES or HEADLINE_END.search(sentence_text):
+        return False
+    at = compiled_pattern(rf"\b{re.escape(done)}\b").search(sentence_text, value_end)
+    if at is None or not NOUN_WORDS_BETWEEN.fullmatch(sentence_text, value_end, at.start()):
+        return False
+    return not (
+        quantity_reader.OBJECT_AFTER.match(sentence_text, at.end())
+        or quantity_reader.NO_PASSIVE_AFTER.match(sentence_text, at.end())
+    )  # "Two gunmen shot three guards", "... shot at police": what they did
 
 
 def _done_by_them(verb: str, sentence_text: str, figure_start: int) -> str:

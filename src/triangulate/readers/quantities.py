@@ -657,7 +657,7 @@ LEFT_IN_STATE = re.compile(r"\s+(?P<state>dead|injured|wounded|hurt)\b", re.I)
 # The harm a state tells ("Ten dead and 50 hurt", "left one teenager dead")
 STATE_HARMS = {
     **dict.fromkeys(("dead", "killed"), "kill"),
-    **dict.fromkeys(("hurt", "injured", "wounded"), "injure"),
+    **dict.fromkeys(("hurt", "injured", "wounded", "hospitalized", "hospitalised"), "injure"),
     "arrested": "arrest",  # "the 12 arrested", "Ten dead, 50 hurt and 12 arrested"
 }
 # Plural nouns of people besides those of ``PERSON_NOUNS`` with an "s": a count of people
@@ -790,7 +790,7 @@ NOT_ONE_MORE = word_set("second third fourth fifth other another further more ad
 
 def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Iterator[Quantity]:
     """A count of one for each person told by "a", "an", "his", "her", "their" or "the" right
-    before or after a harm (after it only where "his" opens a clause of its own)."""
+    before or after a harm (after it only where "his" or "the" opens a clause of its own)."""
     people = [*ONE_PERSON.finditer(text), *ONE_AGED.finditer(text)]
     for found in sorted(people, key=lambda match: match.start()):
         noun = found.group("noun").lower() if "noun" in found.groupdict() else AGED_NOUN
