@@ -362,7 +362,7 @@ LOCAL_PHRASINGS = [
     ("The victim has died.", "kill"),
     ("The woman injured in Sunday's crash died Monday at the hospital.", "kill"),
     ("The suspect was taken into custody Monday.", "arrest"),
-    ("The owner of the store was injured.", None),
+    ("The owner of the store was injured.", "injure"),  # the owner
     ("Two men were shot. The other man died at the hospital.", None),  # one more of others
     # the object of a doer's verb: the harm told after it is the doer's
     ("The man accused of killing a woman was arrested Monday.", "kill"),
@@ -378,9 +378,15 @@ LOCAL_PHRASINGS = [
     ("Once the suspect is arrested, he will be arraigned.", None),
     ("Officers shot and killed the suspect's dog during the raid.", None),
     ("A man who knew the victim was arrested Tuesday.", "arrest"),  # the man, not the victim
-    ("The father of the victim was arrested.", None),
+    ("The father of the victim was arrested.", "arrest"),  # the father
     ("A gunman shot from the roof until a deputy was wounded.", None),  # not the gunman
     ("A worker injured on the job is entitled to compensation.", None),
+    # an "of" phrase between the people and what befell them: the head's
+    ("Two residents of the building were injured.", "injure"),
+    ("The driver of the car was killed.", "kill"),
+    ("The victim of Tuesday's shooting was pronounced dead on Friday.", "kill"),
+    ("The death of a man was ruled a homicide.", None),
+    ("Two of the victims were hospitalized.", None),  # some of them: no total
     ("The driver who hit a cyclist was arrested.", "arrest"),  # the driver, not the cyclist
     ("The officer injured in the crash has returned to duty.", "injure"),
     # a death of illness or age is no harm
@@ -515,6 +521,8 @@ def test_what_a_clause_tells_of_another_is_not_theirs(text: str, harms: list[str
             [("a", "arrest")],
         ),
         ("A gunman shot from the roof until a deputy was wounded.", []),
+        ("The father of the victim was arrested.", [("The", "arrest")]),  # the father's
+        ("The owner of the store and his son were injured.", [("his", "injure")]),
     ],
 )
 def test_each_person_told_takes_the_harm_told_of_them(

@@ -571,10 +571,12 @@ def test_a_count_out_of_a_total_keeps_both() -> None:
     ],
 )
 def test_a_parent_of_a_number_counts_children(text: str, written: str, unit: str) -> None:
-    """ "a mother of 12" counts her children, the noun left unsaid."""
+    """ "a mother of 12" counts her children, the noun left unsaid ("A father of three was
+    hurt" counts one hurt too: the father, left out here)."""
     for doc in (None, load_nlp()(text)):
         found = find_quantities(text, "a1", doc)
-        assert [(q.evidence.text, q.unit) for q in found] == [(written, unit)]
+        counts = [(q.evidence.text, q.unit) for q in found if q.evidence.text != "A"]
+        assert counts == [(written, unit)]
 
 
 @pytest.mark.parametrize(

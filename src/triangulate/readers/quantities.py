@@ -1032,10 +1032,11 @@ def _harm_before_on_its_line(text: str, start: int) -> re.Match[str] | None:
 
 def _befell(text: str, start: int, end: int, reduced: bool = True) -> re.Match[str] | None:
     """The harm told after the people at ``text[start:end]`` that befell them (``_suffered``),
-    or after the closing comma of their apposition ("The driver, a 45-year-old woman, died");
-    not one their doer's clause tells: they are its verb's object and the harm follows them at
-    once ("the man accused of killing a woman was arrested"; "police shot a man who later
-    died" is his death)."""
+    after the closing comma of their apposition ("The driver, a 45-year-old woman, died") or
+    after an "of" phrase ("the driver of the car was killed", ``OF_PHRASE``); not one their
+    doer's clause tells: they are its verb's object and the harm follows them at once ("the
+    man accused of killing a woman was arrested"; "police shot a man who later died" is his
+    death)."""
     after = _suffered(text, end, reduced)
     if (
         after is None
@@ -1043,6 +1044,9 @@ def _befell(text: str, start: int, end: int, reduced: bool = True) -> re.Match[s
         and APPOSED_AFTER.match(text, end)
     ):
         after = _suffered(text, end + 1, reduced=False)
+    phrase = OF_PHRASE.match(text, end) if after is None else None
+    if phrase is not None and _told_of_one_head(phrase.group("body")):
+        after = _suffered(text, phrase.end(), reduced=False)
     if after is not None and after.start() == end and object_of_a_doing(text, start):
         return None
     return after
@@ -1147,6 +1151,15 @@ CLAUSE_OF_ITS_OWN = re.compile(
 )
 
 
+# An "of" phrase between people and what befell them ("two residents of the building were
+# injured", "the driver of the car was killed"): up to the first verb of being, having or
+# dying, no comma between, nothing ``_told_of_one_head`` refuses; what follows is the
+# head's ("the father of the victim was arrested": the father's)
+OF_PHRASE = re.compile(
+    r"\s+of\s+(?P<body>[^,.;:!?\"“”()]{1,60}?)(?=\s+(?:was|were|is|are|has|have|had|died)\b)",
+    re.I,
+)
+
 # A clause of a harm's participle between people and what befell them later ("a man shot
 # Tuesday night on Pelton Street has died", "two people injured in the crash remain in the
 # hospital", "the man fatally shot Monday was <a name>"): up to the first verb of being,
@@ -1179,10 +1192,14 @@ def _after_participle_clause(text: str, end: int) -> int | None:
         text, clause.start("body")
     ):
         return None
-    body = clause.group("body")
-    if CLAUSE_OF_ITS_OWN.search(body) or JOINING_WORDS.search(body):
-        return None
-    return clause.end()
+    return clause.end() if _told_of_one_head(clause.group("body")) else None
+
+
+def _told_of_one_head(body: str) -> bool:
+    """Whether the words of a clause or phrase between people and a verb leave that verb
+    theirs: no clause of its own (``CLAUSE_OF_ITS_OWN``), no second verb or head joined, no
+    clause of time or cause (``JOINING_WORDS``)."""
+    return not (CLAUSE_OF_ITS_OWN.search(body) or JOINING_WORDS.search(body))
 
 
 # A death of illness or age, told right after "died" ("died Sunday of cancer", "has died at
