@@ -1176,7 +1176,7 @@ PARTICIPLE_CLAUSE = re.compile(
 JOINING_WORDS = re.compile(
     r"\b(?:and|or|but|after|before|until|while|because|since|as|when|where|if)\b", re.I
 )
-# "a man shot at police", "fired from the roof": a doer's verb without an object
+# "a man shot at police", "a gunman shot from the roof": a doer's verb without an object
 NO_PASSIVE_AFTER = re.compile(r"\s+(?:at|from|into|back|through|toward|towards)\b", re.I)
 # The verbs after a participle clause that tell of a happening, not a rule ("a worker injured
 # on the job is entitled to ..."): with no harm after them, the participle's is told
