@@ -1132,14 +1132,16 @@ def harmed_after_noun(text: str, start: int, end: int, counted: str) -> str | No
     return None
 
 
+# The words of a clause or phrase between people and what befell them: no comma, stop,
+# quote or bracket; then the first verb of being, having or dying after it
+_WITHIN_CLAUSE = r"[^,.;:!?\"“”()]"
+_THEIR_VERB_NEXT = r"(?=\s+(?:was|were|is|are|has|have|had|died)\b)"
 # A relative clause between people and what befell them ("a man who lived with her was
 # taken into custody", "a woman who was shot Tuesday died"): up to the first verb of being
 # after it, no comma or stop between. Not one with a subject of its own ("a woman who said
 # she was hurt": hers to say), ...
 RELATIVE_CLAUSE = re.compile(
-    r"\s+(?:who|that)\s+(?P<body>[^,.;:!?\"“”()]{1,80}?)"
-    r"(?=\s+(?:was|were|is|are|has|have|had|died)\b)",
-    re.I,
+    rf"\s+(?:who|that)\s+(?P<body>{_WITHIN_CLAUSE}{{1,80}}?){_THEIR_VERB_NEXT}", re.I
 )
 # ... nor one with a clause of its own inside ("two women who said their husbands were
 # arrested", "a man who knew the woman who was killed", "officers who were at the scene where
@@ -1155,10 +1157,7 @@ CLAUSE_OF_ITS_OWN = re.compile(
 # injured", "the driver of the car was killed"): up to the first verb of being, having or
 # dying, no comma between, nothing ``_told_of_one_head`` refuses; what follows is the
 # head's ("the father of the victim was arrested": the father's)
-OF_PHRASE = re.compile(
-    r"\s+of\s+(?P<body>[^,.;:!?\"“”()]{1,60}?)(?=\s+(?:was|were|is|are|has|have|had|died)\b)",
-    re.I,
-)
+OF_PHRASE = re.compile(rf"\s+of\s+(?P<body>{_WITHIN_CLAUSE}{{1,60}}?){_THEIR_VERB_NEXT}", re.I)
 
 # A clause of a harm's participle between people and what befell them later ("a man shot
 # Tuesday night on Pelton Street has died", "two people injured in the crash remain in the
