@@ -92,6 +92,39 @@ def test_facts_are_years_days_and_figures() -> None:
     assert "n:2031" not in facts
 
 
+def test_a_day_told_by_its_weekday_is_the_day_it_names_from_publication() -> None:
+    """A first report on Sunday and a follow-up on Tuesday both tell the shooting's Saturday:
+    one day key, as a date written out would give."""
+    first = facts_in("A man was shot late Saturday night on Pelton Street.", "2031-03-09")
+    later = facts_in("The man shot on Saturday has been named.", "2031-03-11")
+    written = facts_in("The man shot on March 8 has been named.")
+    assert "d:03-08" in first and "d:03-08" in later and "d:03-08" in written
+    assert "d:03-10" in facts_in("Yesterday police named him. Last night a vigil", "2031-03-11")
+    assert "d:03-08" in facts_in("Police said Saturday.", "2031-03-08")  # the day itself
+
+
+def test_a_day_told_ahead_or_without_a_publication_day_is_no_fact() -> None:
+    for text in (
+        "He will be arraigned Monday.",
+        "His next court date is Friday.",
+        "A hearing is scheduled for Thursday morning.",
+    ):
+        assert not [key for key in facts_in(text, "2031-03-11") if key.startswith("d:")], text
+    assert not facts_in("A man was shot late Saturday night.")
+    # a weekday with its date is read from the date, once
+    assert facts_in("On Friday, March 7 it rained.", "2031-03-11")["d:03-07"] == 1
+
+
+def test_a_follow_ups_weekday_counts_only_from_a_firm_publication_day() -> None:
+    text = "A man shot on Saturday night has died, police said."
+    firm = featurize(Article(id="a", source="a", text=text, published="2031-03-11"))
+    guessed = dataclasses.replace(
+        Article(id="a", source="a", text=text, published="2031-03-11"), published_inferred=True
+    )
+    assert "d:03-08" in firm.facts
+    assert not any(key.startswith("d:") for key in featurize(guessed).facts)
+
+
 def test_two_similar_earthquakes_on_the_same_day_stay_apart() -> None:
     features = [featurize(a) for a in quakes()]
     assert grouping(features) == {

@@ -34,6 +34,22 @@ MONTH_NAMES = (
     "October", "November", "December",
 )  # fmt: skip
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def weekday_number(name: str) -> int:
+    """Monday 0 to Sunday 6, from a weekday's name ("Tues.", "saturday")."""
+    return WEEKDAYS[name.strip(".").lower()[:3]]
+
+
+def pick_weekday(weekday: int, anchor: Date, direction: str | None) -> Date:
+    """The day of ``weekday`` a text dated ``anchor`` means by its name alone: the next one
+    on or after it when told of the future, else the last one on or before it."""
+    if direction == "future":
+        return anchor + datetime.timedelta(days=(weekday - anchor.weekday()) % 7)
+    return anchor - datetime.timedelta(days=(anchor.weekday() - weekday) % 7)
+
+
 # The words of the calendar, lower-cased, months short too: a number after one is a day.
 CALENDAR_WORDS = frozenset(
     {name.lower() for name in (*MONTH_NAMES, *WEEKDAY_NAMES)}

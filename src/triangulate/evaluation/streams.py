@@ -135,6 +135,9 @@ def topics_of(data: Path, split: str) -> list[int] | None:
     return [int(t) for t in split.split(",")]
 
 
+_FIRM_DAYS = ("dateline", "url")  # an ECB+ document's own days; the rest are inferred
+
+
 def ecbplus_stream(data: Path, topics: Iterable[int] | None = None) -> list[StreamDoc]:
     """ECB+ documents of ``topics`` (default: every topic present), dated, in stream order."""
     paths = document_paths(data / ECBPLUS, topics)
@@ -161,7 +164,14 @@ def ecbplus_stream(data: Path, topics: Iterable[int] | None = None) -> list[Stre
             start = SYNTHETIC_START + datetime.timedelta(days=_hash(event) % SYNTHETIC_DAYS)
             day, how = _shift(start.isoformat(), jitter), "synthetic"
         identifier = "e" + hashlib.sha1(path.name.encode("utf-8")).hexdigest()[:10]
-        article = Article(id=identifier, source=str(path), text=text, published=day)
+        # a day of the event's other reports or a guess is no anchor for "on Tuesday"
+        article = Article(
+            id=identifier,
+            source=str(path),
+            text=text,
+            published=day,
+            published_inferred=how not in _FIRM_DAYS,
+        )
         docs.append(StreamDoc(article, event, path.name.split("_", 1)[0], how))
     return _ordered(_inferred_together(docs))
 
@@ -176,7 +186,8 @@ def _inferred_together(docs: list[StreamDoc]) -> list[StreamDoc]:
     for doc in docs:
         if doc.how in ("inferred", "synthetic") and inferred.get(doc.gold):
             day = _shift(_median_day(inferred[doc.gold]), _hash(Path(doc.article.source).name) % 3)
-            doc = replace(doc, article=replace(doc.article, published=day), how="event-inferred")
+            article = replace(doc.article, published=day, published_inferred=True)
+            doc = replace(doc, article=article, how="event-inferred")
         out.append(doc)
     return out
 
@@ -303,8 +314,14 @@ def stretch(docs: Sequence[StreamDoc], seed: int = 0, most_weeks: int = 3) -> li
     for doc in docs:
         day = doc.article.published
         if day and day != first[doc.gold]:
-            day = _shift(day, 7 * rng.randint(0, most_weeks))
-            doc = replace(doc, article=replace(doc.article, published=day))
+            weeks = rng.randint(0, most_weeks)
+            # moved, the report's "on Saturday" no longer tells the day it wrote of
+            article = replace(
+                doc.article,
+                published=_shift(day, 7 * weeks),
+                published_inferred=doc.article.published_inferred or weeks > 0,
+            )
+            doc = replace(doc, article=article)
         out.append(doc)
     return _ordered(out)
 

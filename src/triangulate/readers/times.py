@@ -31,7 +31,9 @@ from triangulate.core.dates import (
     DateInterval,
     clock_hedge,
     lead_datelines,
+    pick_weekday,
     values_compatible,
+    weekday_number,
 )
 from triangulate.core.dates import SEASON_START as SEASON_START  # re-exported: the comparison
 from triangulate.core.dates import month_span as month_span  # reads them from here
@@ -47,7 +49,6 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 # Number words and the phrases that count like them in time expressions ("a couple of days").
 NUMBER_WORDS = {
@@ -319,10 +320,6 @@ def month_number(name: str) -> int:
     return MONTHS[name.strip(".").lower()[:3]]
 
 
-def weekday_number(name: str) -> int:
-    return WEEKDAYS[name.strip(".").lower()[:3]]
-
-
 def _number(word: str) -> float | None:
     word = re.sub(r"\s+", " ", word.lower().strip())
     if re.fullmatch(r"\d+(?:\.5)?", word):
@@ -455,12 +452,6 @@ def _pick_month_year(month: int, anchor: Date, direction: str | None) -> int:
     if _nearest(months_back, 12 - months_back, direction):
         return back_year + 1
     return back_year
-
-
-def _pick_weekday(weekday: int, anchor: Date, direction: str | None) -> Date:
-    if direction == "future":
-        return anchor + datetime.timedelta(days=(weekday - anchor.weekday()) % 7)
-    return anchor - datetime.timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
 # ---------------------------------------------------------------- guards
@@ -793,9 +784,9 @@ def _resolve_weekday(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     elif det == "next":
         day = anchor + datetime.timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
     elif ctx.text.startswith(("'s", "’s"), match.end()):
-        day = _pick_weekday(weekday, anchor, "past")  # "Wednesday's ruling" is behind us
+        day = pick_weekday(weekday, anchor, "past")  # "Wednesday's ruling" is behind us
     else:
-        day = _pick_weekday(weekday, anchor, tense_direction(ctx.text, *match.span()))
+        day = pick_weekday(weekday, anchor, tense_direction(ctx.text, *match.span()))
     return _day_value(day, inferred=not det, mod=part)
 
 
@@ -1377,7 +1368,7 @@ def _resolve_clock(match: re.Match[str], ctx: _Context) -> _Resolved | None:
     day = _clock_day(ctx, match.start()) or ctx.last_day or ctx.anchor
     if match.group("wd") and ctx.anchor is not None:
         direction = tense_direction(ctx.text, *match.span())
-        day = _pick_weekday(weekday_number(match.group("wd")), ctx.anchor, direction)
+        day = pick_weekday(weekday_number(match.group("wd")), ctx.anchor, direction)
     if day is None:
         return _Resolved(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "time", False)
     if (match.group("named") or "").lower() == "midnight":

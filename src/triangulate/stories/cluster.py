@@ -43,7 +43,7 @@ import math
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from operator import add, mul, sub
@@ -52,6 +52,7 @@ from typing import overload
 import numpy as np
 import numpy.typing as npt
 
+from triangulate.core.dates import pick_weekday, weekday_number
 from triangulate.core.words import STOP_WORDS, stem, word_set, words_of
 from triangulate.models import Article, Story
 
@@ -120,6 +121,9 @@ class ArticleFeatures:
 def featurize(article: Article) -> ArticleFeatures:
     """The words, names, figures and dates of one article (pure: same input, same output)."""
     title = (article.title or "").strip()
+    published = (article.published or None) and article.published[:10]
+    # days told relative to the report ("on Saturday") only from a day it was surely published
+    told_from = None if article.published_inferred else published
     body = _leading_words(article.text, MAX_WORDS)
     text = f"{title}\n{body}" if title else body
     lead = f"{title}\n{_leading_words(article.text, LEAD_WORDS)}"
@@ -127,12 +131,12 @@ def featurize(article: Article) -> ArticleFeatures:
     names = _names_in(text, words)
     return ArticleFeatures(
         id=article.id,
-        published=(article.published or None) and article.published[:10],
+        published=published,
         duplicate_of=article.duplicate_of,
         title=title or _first_line(article.text),
         terms=_sublinear(_content_words(chain(words, lead_words))),
         names=_sublinear(_boosted(names, _names_in(lead, lead_words), LEAD_NAMES_BOOST)),
-        facts=_sublinear(_boosted(facts_in(text), facts_in(lead), LEAD_FACTS_BOOST)),
+        facts=_sublinear(_boosted(facts_in(text), facts_in(lead, told_from), LEAD_FACTS_BOOST)),
     )
 
 
@@ -243,9 +247,13 @@ def _common_in_name(word: str) -> bool:
     return bare in STOPWORDS or bare in MONTHS or bare in WEEKDAYS or bare in _CONNECTORS
 
 
-def facts_in(text: str) -> dict[str, float]:
-    """Years, days of the year and figures mentioned ("y:2009", "d:01-12", "n:6.1")."""
+def facts_in(text: str, published: str | None = None) -> dict[str, float]:
+    """Years, days of the year and figures mentioned ("y:2009", "d:01-12", "n:6.1"); with
+    the day of publication, the days told by their weekday, "yesterday" or "last night"
+    too, as the day they name (see :func:`_told_days`)."""
     found: defaultdict[str, float] = defaultdict(float)
+    for day in _told_days(text, published):
+        found[day] += 1
     for year in _YEAR.findall(text):
         found["y:" + year] += 1
     for month, day in _MONTH_DAY.findall(text):
@@ -261,6 +269,38 @@ def facts_in(text: str) -> dict[str, float]:
 
 def _day_key(month: str, day: str) -> str:
     return f"d:{MONTHS[month.lower()]:02d}-{int(day):02d}"
+
+
+# A day told relative to the report ("late Saturday night", "yesterday"): a follow-up days
+# later tells the incident's day by its weekday, as the first report did by another word.
+# A weekday followed by its date is read from the date (``_MONTH_DAY``).
+_TOLD_DAY = re.compile(
+    r"(?<!\w)(?:(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|(?i:yesterday|last night))"
+    r"(?!\w)(?!,?\s+(?:" + _MONTH_NAME + r")\b)"
+)
+# ... unless told ahead, in its clause: "next Monday", "will be arraigned Monday"
+_AHEAD_BEFORE = re.compile(r"\b(?:next|coming|will|scheduled|set to|due|expected)\b[^.;:!?]*$")
+_AHEAD_REACH = 40  # characters before the day
+
+
+def _told_days(text: str, published: str | None) -> Iterator[str]:
+    """The day keys of the days a report tells relative to its publication, ``published``: a
+    weekday is the last such day on or before it (a report tells its incident's day in the
+    past), "yesterday" and "last night" the day before; not a day told ahead."""
+    if not published:
+        return
+    try:
+        day = datetime.date.fromisoformat(published)
+    except ValueError:
+        return
+    for found in _TOLD_DAY.finditer(text):
+        if _AHEAD_BEFORE.search(text, max(0, found.start() - _AHEAD_REACH), found.start()):
+            continue
+        if found["weekday"]:
+            told = pick_weekday(weekday_number(found["weekday"]), day, "past")
+        else:
+            told = day - datetime.timedelta(days=1)
+        yield f"d:{told.month:02d}-{told.day:02d}"
 
 
 # ---------------------------------------------------------------- clustering
