@@ -397,7 +397,60 @@ LOCAL_PHRASINGS = [
     ("A 27-year-old man died at 11:40 p.m. Saturday.", "kill"),
     ("A woman died from complications of her injuries.", "kill"),
     ("Storm leaves dozens injured\n\nOne person is dead after the storm.", "kill"),
+    # a present participle's clause between the people and what befell them: theirs
+    ("A man waiting for an early bus was shot and killed Tuesday morning.", "kill"),
+    ("A woman walking her dog was struck and killed by a car on Friday.", "kill"),
+    ("Two officers responding to the call were injured.", "injure"),
+    ("A man carrying a handgun was arrested near the scene.", "arrest"),
+    ("A teenager riding his bike has died after being hit by a car.", "kill"),
+    ("A man during the shooting was killed.", None),  # "during" is no participle
+    ("Two men this morning were arrested.", None),  # nor "morning"
+    ("Two men fleeing when officers arrived were arrested.", None),  # a clause of time
+    ("A witness speaking to reporters was not injured.", None),
+    ("Several people living nearby were evacuated.", None),
+    # an aside between commas: what follows it befell the people before it
+    ("The victim, described only as a man in his 20s, died at the scene.", "kill"),
+    ("Two men, both in their 20s, were wounded.", "injure"),
+    ("Two people, including a child, were injured.", "injure"),
+    ("Two teenagers, ages 15 and 17, were arrested Saturday.", "arrest"),
+    ("One man, believed to be about 20, died at the hospital.", "kill"),
+    ("Two men, whose brother was killed last year, were arrested.", "arrest"),
+    ("The driver, who was not hurt, said the car skidded.", None),
+    ("The officers, who were not hurt, returned fire.", None),
+    ("Two men, a woman, and a child were injured.", None),  # a list: no total of two
+    ("The man accused of killing a woman, police said, was arrested.", "kill"),  # hers
+    ("Two men, the police chief said, were killed.", "kill"),  # a reporting clause
+    # the object of a doer's verb takes no harm told after its participle's clause
+    ("A man accused of shooting a woman walking her dog was arrested.", None),
+    ("The woman who hit two children crossing the road was arrested.", "arrest"),  # hers
+    # a number told dying of illness or age: no harm; not a death told with its cause
+    ("12 died of natural causes, officials said.", None),
+    ("Two died of heart attacks.", None),
+    ("Two died at the age of 80.", None),
+    ("Twelve died in the fire.", "kill"),
+    ("Two died in the crash at age 19.", "kill"),
+    ("Two died in a house fire aged 80 and 82.", "kill"),
+    ("Two died Sunday at 34.", "kill"),
+    # a surrender to the police is an arrest
+    ("A 16-year-old boy turned himself in Wednesday, police say.", "arrest"),
+    ("Two men turned themselves in to police on Monday.", "arrest"),
+    ("The suspect surrendered to police Tuesday.", "arrest"),
+    ("Police said the man had not turned himself in.", None),
+    ("Police urged the suspect to turn himself in.", None),
+    ("Two soldiers surrendered to the enemy.", None),
 ]
+
+
+def test_people_counted_in_the_plural_take_no_harm_told_of_one() -> None:
+    """ "A man pointing a gun at two officers was shot and killed": one dead, the man; the
+    officers, after whom the verb is singular, are none of the harmed."""
+    for text, first in (
+        ("A man pointing a gun at two officers was shot and killed.", "kill"),
+        ("A man rescuing two children was killed.", "kill"),
+        ("A woman fighting with two men was injured.", "injure"),
+    ):
+        assert _harms(text) == [first, None], text
+    assert _harms("Two officers were injured and one was killed.") == ["injure", "kill"]
 
 
 @pytest.mark.parametrize(("text", "harm"), LOCAL_PHRASINGS)
@@ -413,6 +466,7 @@ NAMED_PHRASINGS = [
     ("Police arrested Tamsin Roe on Monday.", "arrest"),
     ("Ivo Brandt, 66, of Lindale was killed Wednesday night when a truck struck her.", "kill"),
     ("Mara Quill was taken into custody Wednesday afternoon.", "arrest"),
+    ("Oren Tallis, 24, turned himself in Tuesday at the police station.", "arrest"),
     ("Police said Ivo Brandt, 27, was killed in the shooting.", "kill"),
     ("The gunman killed Oren Vale, 34, and wounded a second man.", "kill"),
     ("The board killed Orla Nights after two seasons.", None),  # a name killed: a thing's?

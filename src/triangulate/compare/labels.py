@@ -208,6 +208,8 @@ def casualty_counted(
     if quantity_reader.unit_kind(unit) != "count":
         return None
     after = quantity_reader.CASUALTY_AFTER.match(sentence_text, end)
+    if after is not None and quantity_reader.died_of_illness_or_age(sentence_text, after):
+        return None  # "12 died of natural causes"
     if after is not None and counted in ("", (after.group("word") or "").lower()):
         return quantity_reader.harm_of(after)  # "50 were injured", "12 died", "3 were fatally shot"
     if not counted and quantity_reader.told_fatally(sentence_text, start, end):

@@ -603,7 +603,13 @@ _FATAL = (
     r"|(?:shot|stabbed|beaten|burned|crushed)\s+to\s+death)"
     r"|(?:is|are|was|were)\s+(?:now\s+|found\s+|pronounced\s+)?dead"
 )
-_HELD = r"(?:is|are|was|were)\s+(?:now\s+)?(?:under\s+arrest|in\s+custody)"
+_HELD = (
+    r"(?:is|are|was|were)\s+(?:now\s+)?(?:under\s+arrest|in\s+custody)"
+    # a surrender to the police is the arrest of a follow-up ("A 16-year-old boy turned
+    # himself in Wednesday"): told without "was", of no object
+    r"|(?:(?:has|have|had)\s+)?(?:turned\s+(?:himself|herself|themselves)\s+in"
+    r"|surrendered\s+to\s+(?:the\s+)?(?:police|authorities|officers|deputies|detectives))"
+)
 # "shot and killed", "shot twice and later died", "stabbed in the chest and killed"
 _HURT_AND = r"(?:shot|stabbed|struck|beaten|attacked)(?:\s+[\w-]+){0,4}?\s+and\s+(?:later\s+)?"
 # An adverb before the harm's word that tells it did not befall them, or not now ("nearly
@@ -1047,9 +1053,31 @@ def _befell(text: str, start: int, end: int, reduced: bool = True) -> re.Match[s
     phrase = OF_PHRASE.match(text, end) if after is None else None
     if phrase is not None and _told_of_one_head(phrase.group("body")):
         after = _suffered(text, phrase.end(), reduced=False)
-    if after is not None and after.start() == end and object_of_a_doing(text, start):
-        return None
+    if after is None and (aside := ASIDE.match(text, end)) is not None:
+        if object_of_a_doing(text, start):
+            return None  # "the man accused of killing a woman, police said, was arrested"
+        later = _suffered(text, aside.end(), reduced=False)
+        after = later if later is not None and _told_with_its_verb(later) else None
+    told_at_once = after is not None and (
+        after.start() == end or _after_ing_clause(text, end) is not None
+    )
+    if told_at_once and object_of_a_doing(text, start):
+        return None  # "a man accused of shooting a woman walking her dog was arrested"
     return after
+
+
+# An aside between commas after the people, before what befell them ("two men, both in their
+# 20s, were wounded", "two people, including a child, were injured", "the victim, described
+# only as a man in his 20s, died"): the harm after it, told with its verb, is theirs. Not an
+# item of a list ("two men, a woman, and a child": "and" follows the second comma), nor an
+# apposition ("the driver, a 45-year-old woman, died": the woman is counted, once).
+# A reporting clause may open with one ("two men, the police chief said, were killed").
+_ASIDE_WORDS = r"[^,.;:!?\"“”()\n]"
+ASIDE = re.compile(
+    rf",\s+(?:(?!(?:and|or|but|nor|a|an|the|his|her|their)\b){_ASIDE_WORDS}{{1,60}}"
+    rf"|(?!(?:and|or|but|nor)\b){_ASIDE_WORDS}{{1,50}}\b(?:said|says|told\s+reporters)),(?=\s)",
+    re.I,
+)
 
 
 def told_in_passing(text: str, start: int, one: str) -> bool:
@@ -1102,6 +1130,17 @@ def counts_people(counted: str) -> bool:
     )
 
 
+# A harm told with a verb for one ("was", "has", "is") is not of people counted in the plural
+SINGULAR_VERB = re.compile(r"\s+(?:was|is|has)\b", re.I)
+_PLURAL_PEOPLE = word_set("people men women children police staff crew folk")
+
+
+def _plural(noun: str) -> bool:
+    """Whether a counted noun is a plural ("officers", "men", "people"; not "boss")."""
+    lowered = noun.lower()
+    return lowered in _PLURAL_PEOPLE or (lowered.endswith("s") and not lowered.endswith("ss"))
+
+
 def harmed_after_noun(text: str, start: int, end: int, counted: str) -> str | None:
     """The harm told of the people a count at ``text[start:end]`` names, right after its
     noun ("Two men were shot and killed": "kill"; "three young children died"), else None;
@@ -1117,6 +1156,8 @@ def harmed_after_noun(text: str, start: int, end: int, counted: str) -> str | No
     if noun is None or COORDINATED_AFTER.match(text, noun.end()):
         return None  # "killed two women and a man": the women are some of the dead
     after = _befell(text, start, noun.end())
+    if after is not None and _plural(counted) and SINGULAR_VERB.match(after.group()):
+        return None  # "a man pointing a gun at two officers was shot": not the officers
     if (
         after is not None
         and counted.lower() in POLICE_NOUNS
@@ -1182,6 +1223,39 @@ NO_PASSIVE_AFTER = re.compile(r"\s+(?:at|from|into|back|through|toward|towards)\
 HAPPENING_AFTER = re.compile(r"\s+(?:remains?|remained|was|were|has|have|had)\b", re.I)
 
 
+# A clause of a present participle between people and what befell them ("a man waiting for
+# an early bus was shot and killed", "a woman walking her dog was struck", "two officers
+# responding to the call were hurt"): up to the first verb of being or having, no comma or
+# stop between, nothing ``_told_of_one_head`` refuses; the harm after it must be told with
+# that verb. Not a noun ending in "-ing" ("a man this morning", "the building"), nor a
+# preposition ("during", "including").
+ING_CLAUSE = re.compile(
+    r"\s+(?!(?:during|including|regarding|concerning|following|according|morning|evening"
+    r"|building|nothing|something|anything|everything|thing|king|ring|spring|sibling|ceiling"
+    r"|wedding|string|wing|bring|sing|swing|sting)\b)(?P<verb>[a-z]{2,}ing)"
+    r"(?P<body>(?:\s+[^\s,.;:!?\"“”()]+){0,10}?)(?=\s+(?:was|were|is|are|has|have|had)\b)",
+    re.I,
+)
+
+
+def _after_ing_clause(text: str, end: int) -> int | None:
+    """Where a present participle's clause right after ``end`` ends (``ING_CLAUSE``)."""
+    clause = ING_CLAUSE.match(text, end)
+    if clause is None or not _told_of_one_head(clause.group("body")):
+        return None
+    return clause.end()
+
+
+def _told_with_its_verb(harm: re.Match[str]) -> bool:
+    """Whether a harm is told with a verb of being ("was shot") or is a death ("has died"):
+    not a bare participle, which after a clause may be the clause's own ("a man carrying
+    wounded ...")."""
+    return bool(TOLD_BEEN.search(harm.group())) or (harm.group("word") or "").lower() in (
+        "died",
+        "perished",
+    )
+
+
 def _after_participle_clause(text: str, end: int) -> int | None:
     """Where a harm's participle clause right after ``end`` ends (``PARTICIPLE_CLAUSE``)."""
     clause = PARTICIPLE_CLAUSE.match(text, end)
@@ -1205,13 +1279,26 @@ def _told_of_one_head(body: str) -> bool:
 # 92 after a long illness", "had died of natural causes"): no harm (an overdose, the flu or
 # complications of one's injuries are left counted: a report's toll may be of them)
 NATURAL_DEATH_AFTER = re.compile(
-    r"(?:\s+[\w'’-]+){0,4}?\s+(?:(?:of|from)\s+(?:natural\s+causes|cancer|leukemia"
-    r"|(?:an?\s+)?(?:long\s+|brief\s+|short\s+)?illness|(?:a\s+)?heart\s+attack"
-    r"|(?:a\s+)?stroke|old\s+age|dementia|alzheimer['’]?s)\b|after\s+a\s+(?:long|brief|short)"
-    r"\s+illness|(?:at|aged)\s+(?:(?:the\s+)?age\s+(?:of\s+)?)?\d{2,3}(?![\d:]|\.\d)"
-    r"(?!\s*[ap]\.?m\b))",
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:(?:of|from)\s+(?:natural\s+causes|cancer|leukemia|pneumonia"
+    r"|influenza|(?:the\s+)?flu|covid(?:-19)?|(?:an?\s+)?(?:long\s+|brief\s+|short\s+)?illness"
+    r"|(?:a\s+)?heart\s+attacks?|(?:a\s+)?strokes?|old\s+age|dementia|alzheimer['’]?s)\b"
+    r"|after\s+a\s+(?:long|brief|short)\s+illness)"
+    # an age told right after the death, a day or a manner between ("died Friday at the age
+    # of 94", "died peacefully at home at 88"); an age of 60 or more: "died at 19" is no sign
+    # of a death of age, nor one after a cause ("died in the crash at age 19")
+    r"|(?:\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|overnight"
+    r"|peacefully|at\s+home|in\s+(?:his|her|their)\s+sleep)){0,2}\s+(?:at|aged)\s+"
+    r"(?:(?:the\s+)?age\s+(?:of\s+)?)?(?:[6-9]\d|1[01]\d)(?![\d:]|\.\d)(?!\s*[ap]\.?m\b)",
     re.I,
 )
+
+
+def died_of_illness_or_age(text: str, harm: re.Match[str]) -> bool:
+    """Whether a harm (``CASUALTY_AFTER``) is a death of illness or age told right after it
+    (``NATURAL_DEATH_AFTER``): no harm befell the dead."""
+    return (harm.group("word") or "").lower() in ("died", "perished") and bool(
+        NATURAL_DEATH_AFTER.match(text, harm.end())
+    )
 
 
 def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None:
@@ -1228,15 +1315,14 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
             return later
         return CASUALTY_AFTER.match(text, end)
     after = CASUALTY_AFTER.match(text, end)
+    if after is None and (ing_end := _after_ing_clause(text, end)) is not None:
+        later = _suffered(text, ing_end, reduced=False)
+        return later if later is not None and _told_with_its_verb(later) else None
     if after is None:
         clause = RELATIVE_CLAUSE.match(text, end)
         if clause is not None and not CLAUSE_OF_ITS_OWN.search(clause.group("body")):
             return _suffered(text, clause.end(), reduced=False)
-    if (
-        after is not None
-        and (after.group("word") or "").lower() in ("died", "perished")
-        and NATURAL_DEATH_AFTER.match(text, after.end())
-    ):
+    if after is not None and died_of_illness_or_age(text, after):
         return None  # "the woman died Sunday of cancer": no harm befell her
     if (
         after is not None
@@ -1245,7 +1331,7 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
         and DOER_OBJECT_AFTER.match(text, after.end())
     ):
         return None  # "a man was stabbed twice and killed his attacker": his doing
-    if after is None or TOLD_BEEN.search(after.group()):
+    if after is None or TOLD_BEEN.search(after.group()) or after.group("held"):
         return after
     if (after.group("word") or "").lower() in ("died", "perished"):
         return after
