@@ -438,6 +438,14 @@ LOCAL_PHRASINGS = [
     ("Police said the man had not turned himself in.", None),
     ("Police urged the suspect to turn himself in.", None),
     ("Two soldiers surrendered to the enemy.", None),
+    # people's nouns of local and disaster reports
+    ("A deputy was injured during the arrest.", "injure"),
+    ("Two deputies were wounded in the exchange of gunfire.", "injure"),
+    ("A bystander was struck by a stray bullet and killed.", "kill"),
+    ("The shooter was arrested hours later.", "arrest"),
+    ("Three miners were killed in the collapse.", "kill"),
+    ("Two babies died in the fire.", "kill"),
+    ("A reporter asked the mayor about the budget.", None),
 ]
 
 

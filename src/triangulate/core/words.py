@@ -242,7 +242,9 @@ PERSON_NOUNS = word_set(
     customer motorist cyclist pedestrian soldier firefighter nurse doctor teacher child toddler
     mother father mom dad son daughter wife husband neighbour neighbor brother sister cousin
     uncle aunt nephew niece grandson granddaughter grandmother grandfather boyfriend girlfriend
-    fiance fiancee roommate friend"""
+    fiance fiancee roommate friend deputy trooper bystander infant baby shooter robber inmate
+    prisoner pastor homeowner tenant shopper retiree miner swimmer sailor fisherman farmer
+    jogger spectator protester journalist reporter photographer motorcyclist bicyclist"""
 )
 
 

@@ -668,7 +668,9 @@ STATE_HARMS = {
 }
 # Plural nouns of people besides those of ``PERSON_NOUNS`` with an "s": a count of people
 # harmed may be told with them ("Two men were shot and killed", "three children died").
-PEOPLE_PLURALS = word_set("people persons men women children others")  # "two others wounded"
+PEOPLE_PLURALS = word_set(
+    "people persons men women children others deputies babies fishermen"
+)  # "two others wounded"
 # A verb of harm right before a count, whose object the count is ("..., killing 12",
 # "shot three people, killing one", "injured more than 40", "police arrested two men"): the
 # people harmed, or arrested.
@@ -1276,8 +1278,8 @@ def _told_of_one_head(body: str) -> bool:
 
 
 # A death of illness or age, told right after "died" ("died Sunday of cancer", "has died at
-# 92 after a long illness", "had died of natural causes"): no harm (an overdose, the flu or
-# complications of one's injuries are left counted: a report's toll may be of them)
+# 92 after a long illness", "had died of natural causes", "of COVID-19"): no harm (an
+# overdose or complications of one's injuries are left counted: a report's toll may be of them)
 NATURAL_DEATH_AFTER = re.compile(
     r"(?:\s+[\w'’-]+){0,4}?\s+(?:(?:of|from)\s+(?:natural\s+causes|cancer|leukemia|pneumonia"
     r"|influenza|(?:the\s+)?flu|covid(?:-19)?|(?:an?\s+)?(?:long\s+|brief\s+|short\s+)?illness"
