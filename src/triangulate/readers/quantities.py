@@ -1209,9 +1209,11 @@ OF_PHRASE = re.compile(rf"\s+of\s+(?P<body>{_WITHIN_CLAUSE}{{1,60}}?){_THEIR_VER
 # wife and was arrested": ``OBJECT_AFTER``; "shot at police"), nor one with a clause of its
 # own (``CLAUSE_OF_ITS_OWN``), a second verb joined ("and") or a clause of time or cause
 # ("until a deputy was wounded").
+# One word of a participle's clause: no comma, stop, quote or bracket in it
+_CLAUSE_WORD = r"(?:\s+[^\s,.;:!?\"“”()]+)"
 PARTICIPLE_CLAUSE = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:shot|wounded|injured|hurt|stabbed|struck|hit|burned|burnt|beaten|attacked"
-    r"|hospitali[sz]ed)(?P<body>(?:\s+[^\s,.;:!?\"“”()]+){1,14}?)"
+    rf"|hospitali[sz]ed)(?P<body>{_CLAUSE_WORD}{{1,14}}?)"
     r"(?=\s+(?:has|have|had|was|were|is|are|died|later|remains?|remained)\b)",
     re.I,
 )
@@ -1235,7 +1237,7 @@ ING_CLAUSE = re.compile(
     r"\s+(?!(?:during|including|regarding|concerning|following|according|morning|evening"
     r"|building|nothing|something|anything|everything|thing|king|ring|spring|sibling|ceiling"
     r"|wedding|string|wing|bring|sing|swing|sting)\b)(?P<verb>[a-z]{2,}ing)"
-    r"(?P<body>(?:\s+[^\s,.;:!?\"“”()]+){0,10}?)(?=\s+(?:was|were|is|are|has|have|had)\b)",
+    rf"(?P<body>{_CLAUSE_WORD}{{0,10}}?)(?=\s+(?:was|were|is|are|has|have|had)\b)",
     re.I,
 )
 
@@ -1252,10 +1254,7 @@ def _told_with_its_verb(harm: re.Match[str]) -> bool:
     """Whether a harm is told with a verb of being ("was shot") or is a death ("has died"):
     not a bare participle, which after a clause may be the clause's own ("a man carrying
     wounded ...")."""
-    return bool(TOLD_BEEN.search(harm.group())) or (harm.group("word") or "").lower() in (
-        "died",
-        "perished",
-    )
+    return bool(TOLD_BEEN.search(harm.group())) or _a_death(harm)
 
 
 def _after_participle_clause(text: str, end: int) -> int | None:
@@ -1295,12 +1294,15 @@ NATURAL_DEATH_AFTER = re.compile(
 )
 
 
+def _a_death(harm: re.Match[str]) -> bool:
+    """Whether a harm (``CASUALTY_AFTER``) is told as a death ("died", "has perished")."""
+    return (harm.group("word") or "").lower() in ("died", "perished")
+
+
 def died_of_illness_or_age(text: str, harm: re.Match[str]) -> bool:
     """Whether a harm (``CASUALTY_AFTER``) is a death of illness or age told right after it
     (``NATURAL_DEATH_AFTER``): no harm befell the dead."""
-    return (harm.group("word") or "").lower() in ("died", "perished") and bool(
-        NATURAL_DEATH_AFTER.match(text, harm.end())
-    )
+    return _a_death(harm) and bool(NATURAL_DEATH_AFTER.match(text, harm.end()))
 
 
 def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None:
@@ -1335,7 +1337,7 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
         return None  # "a man was stabbed twice and killed his attacker": his doing
     if after is None or TOLD_BEEN.search(after.group()) or after.group("held"):
         return after
-    if (after.group("word") or "").lower() in ("died", "perished"):
+    if _a_death(after):
         return after
     if PASSIVE_BY.match(text, after.end()):
         return after  # "a girl killed by a stray bullet"

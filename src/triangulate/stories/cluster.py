@@ -52,7 +52,7 @@ from typing import overload
 import numpy as np
 import numpy.typing as npt
 
-from triangulate.core.dates import pick_weekday, weekday_number
+from triangulate.core.dates import WEEKDAY_NAMES, pick_weekday, weekday_number
 from triangulate.core.words import STOP_WORDS, stem, word_set, words_of
 from triangulate.models import Article, Story
 
@@ -275,7 +275,7 @@ def _day_key(month: str, day: str) -> str:
 # later tells the incident's day by its weekday, as the first report did by another word.
 # A weekday followed by its date is read from the date (``_MONTH_DAY``).
 _TOLD_DAY = re.compile(
-    r"(?<!\w)(?:(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|(?i:yesterday|last night))"
+    rf"(?<!\w)(?:(?P<weekday>{'|'.join(WEEKDAY_NAMES)})|(?i:yesterday|last night))"
     r"(?!\w)(?!,?\s+(?:" + _MONTH_NAME + r")\b)"
 )
 # ... unless told ahead, in its clause: "next Monday", "will be arraigned Monday"
