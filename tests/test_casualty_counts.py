@@ -11,7 +11,7 @@ from triangulate.compare.labels import casualty_counted, figure_label
 from triangulate.models import Claim
 from triangulate.nlp.encoder import TextEncoder
 from triangulate.nlp.language import load_nlp
-from triangulate.readers.quantities import find_quantities
+from triangulate.readers.quantities import find_quantities, told_one_by_one
 
 
 def _harms(text: str) -> list[str | None]:
@@ -215,6 +215,20 @@ def test_one_arrest_told_two_ways_is_one_agreed_count(encoder: TextEncoder) -> N
     arrested = _agreed(claims, "Number of people arrested")
     assert [(side.display, side.value) for side in arrested[0].sides] == [("one (a man)", 1)]
     assert not [c for c in _figures(claims, "single") if "arrested" in c.about]
+
+
+def test_a_headlines_man_is_one_agreed_count_with_its_reports_a_man(
+    encoder: TextEncoder,
+) -> None:
+    claims = _dated(
+        encoder,
+        "Man, 28, killed outside Drayton lounge\n\nA 28-year-old man was shot and killed early"
+        " Saturday outside a lounge in Drayton, police said.",
+        "A man was shot and killed early Saturday outside a lounge in Drayton.",
+    )
+    dead = _agreed(claims, "Number of people killed")
+    assert {side.value for side in dead[0].sides} == {1}
+    assert not [c for c in claims if c.status == "conflict" and "killed" in c.about]
 
 
 def test_one_dead_told_by_an_age_alone_is_the_count_of_a_man(encoder: TextEncoder) -> None:
@@ -446,7 +460,57 @@ LOCAL_PHRASINGS = [
     ("Three miners were killed in the collapse.", "kill"),
     ("Two babies died in the fire.", "kill"),
     ("A reporter asked the mayor about the budget.", None),
+    # people counted by their age alone, or listed in an apposition
+    ("Two 17-year-olds were arrested Tuesday in the robbery.", "arrest"),
+    ("Three 20-year-olds were injured in the crash.", "injure"),
+    ("Two people, a driver and a passenger, were killed in the crash.", "kill"),
+    ("Two men, a 19-year-old and a 22-year-old, were arrested.", "arrest"),
+    ("Two people, the driver and his passenger, died at the scene.", "kill"),
+    ("Two companies, a bank and a retailer, were fined.", None),
+    # a headline's one person without "a"
+    ("Man, 28, killed outside Tamber Road lounge early Saturday", "kill"),
+    ("16-year-old arrested in Marrow Park shooting", "arrest"),
+    ("Lindale man killed in crash on Route 9", "kill"),
+    ("Teen, 16, arrested in deadly shooting", "arrest"),
+    ("Suspect arrested in Corley Avenue shooting", "arrest"),
+    ("Officer injured during traffic stop", "injure"),
+    ("Another man arrested in Corley Avenue killing", None),  # one more: no count
+    ("Man and woman killed in crash", None),  # two, no count of one
+    ("Victim, 19, identified", None),
+    ("Woman charged after crash", None),
+    ("Firefighter hurt battling Marsh Lane blaze", "injure"),
+    # a headline's harm the person did, or no one's
+    ("Lindale man killed wife, police say", None),
+    ("Man, 28, killed neighbor", None),
+    ("16-year-old killed classmate", None),
+    ("Teen hurt classmate", None),
+    ("Neither driver hurt in crash", None),
+    ("Worker injured claims rose sharply", None),
+    # a list of four is no apposition of the two
+    ("Two men, a woman and a child, were injured.", None),
+    # people counted by their age joined to others: a share of the arrested
+    ("Two 17-year-olds and two 16-year-olds were arrested.", None),
 ]
+
+
+def test_a_headlines_one_person_is_one_told_one_by_one() -> None:
+    """ "Man, 28, killed": a count of one man told one by one, as "a man" is; his age is no
+    count of men; a man who did the harm is no count ("Man killed his neighbor")."""
+    found = find_quantities("Man, 28, killed outside Tamber Road lounge", "a1")
+    assert [(q.evidence.text, q.unit) for q in found] == [("Man", "man"), ("28", "")]
+    assert told_one_by_one(found[0])
+    assert [
+        (q.evidence.text, casualty_counted(text, 0, q.evidence, q.unit))
+        for text in ("Man killed his neighbor, police say",)
+        for q in find_quantities(text, "a1")
+    ] == [("his", "kill")]
+
+
+def test_a_listing_after_one_person_is_a_list_of_the_harmed() -> None:
+    """ "a man, a woman and a boy" after "Three people" lists the three: the one count of
+    three is injured, "a man" is no count of his own."""
+    assert _harms("Three people, a man, a woman and a boy, were injured.") == ["injure"]
+    assert _harms("Two men, a woman, and a child were killed.") == [None]
 
 
 def test_people_counted_in_the_plural_take_no_harm_told_of_one() -> None:

@@ -285,8 +285,8 @@ CONVERSION_BETWEEN = re.compile(
 )
 BRACKET_CLOSES = re.compile(r"\s*\)")
 ROUND_SLACK = 0.025  # a round figure ("2,000") may stand for one up to this share away
-# "36-year-old", "36 - year - old" (tokenised), "36 years old"; "aged 36"
-AGE_AFTER = re.compile(r"\s*-\s*years?\s*-\s*old\b|\s+years?\s+old\b", re.IGNORECASE)
+# "36-year-old", "36 - year - old" (tokenised), "36 years old"; "two 17-year-olds": each one's
+AGE_AFTER = re.compile(r"\s*-\s*years?\s*-\s*olds?\b|\s+years?\s+old\b", re.IGNORECASE)
 # "aged 36", "age 36", and each age of a list after it: "ages 47 and 48", "aged 19, 22 and 24"
 AGE_BEFORE = re.compile(
     r"\b(?:aged|ages?)\s+(?:\d{1,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+to\s+)){0,4}$",
@@ -749,9 +749,10 @@ PERSON_TAIL = r"(?:,\s+\d{1,3},|\s+in\s+(?:his|her|their)\s+(?:early\s+|mid-?\s*
 # these ("his home. A 15-year-old boy was wounded": the boy is "a" boy, not "his")
 ONE_WORDS = ("a", "an", "his", "her", "their", "the")
 _ONE_WORD = r"(?:an?|his|her|their|the)\b"
+_PERSON_NOUN = "|".join(sorted(words.PERSON_NOUNS))
 ONE_PERSON = re.compile(
     rf"\b(?P<one>{_ONE_WORD})\s+(?P<words>(?:(?!{_ONE_WORD})[\w'’]+(?:\s*[-–]\s*[\w'’]+)*\s+){{0,3}}?)"
-    rf"(?P<noun>{'|'.join(sorted(words.PERSON_NOUNS))})\b(?![’']){PERSON_TAIL}",
+    rf"(?P<noun>{_PERSON_NOUN})\b(?![’']){PERSON_TAIL}",
     re.IGNORECASE,
 )
 # One person told by "a" or "an" and an age alone ("An 18-year-old was shot and killed"):
@@ -766,6 +767,10 @@ ONE_AGED = re.compile(
 )
 AGED_AFTER = re.compile(rf"\s+{AGED}\b", re.IGNORECASE)
 AGED_NOUN = "person"  # the counted noun of ONE_AGED's person
+# People counted by their age alone ("Two 17-year-olds were arrested", "three 20-year-olds"):
+# people, the age left to the age reader
+AGED_PLURAL_AFTER = re.compile(rf"\s+{AGED}s\b(?![’'])", re.IGNORECASE)  # not "olds' bikes"
+AGED_PLURAL_NOUN = "people"
 # A person or a count joined by "and" or "or" to a person before it ("two women and one man
 # died", "a woman and a man were killed"): one of several the harm is told of together. Not
 # after a verb ("A boy died and two other teenagers were injured": two clauses).
@@ -796,9 +801,88 @@ APPOSED_AFTER = re.compile(r",(?=\s)")
 NOT_ONE_MORE = word_set("second third fourth fifth other another further more additional")
 
 
+# One person a headline tells without "a" ("Man, 28, killed outside lounge", "Lindale man
+# killed in crash", "16-year-old arrested in Hollis shooting", "Teen, 16, arrested"): a line
+# opening with a person's noun, or an age alone, what befell them told right after, with or
+# without "was" (a headline's). A count of one, as "a man" is. Not plural ("Two men killed"
+# is a count), not "Another man killed" (``NOT_ONE_MORE``).
+HEADLINE_ONE = re.compile(
+    rf"^[ \t]*(?P<one>(?P<words>(?:[\w'’-]+[ \t]+){{0,2}})(?P<noun>{_PERSON_NOUN})"
+    rf"|{AGE_WORDS})\b(?![’'-])",
+    re.IGNORECASE | re.MULTILINE,
+)
+PERSON_TAIL_RE = re.compile(PERSON_TAIL)
+# "Neither driver hurt", "Either driver arrested could ...", "Every officer injured ...": no one
+NONE_OR_ANY = words.NO_ONE_DETERMINERS | word_set("either every")
+# What may follow a headline's harm told without "was" ("Man killed in crash", "Teen arrested
+# Tuesday", "Man, 28, killed; woman hurt"): the clause's end, a preposition, a time, an
+# adverb, a participle ("Firefighter hurt battling blaze"). Anything else is the harm's
+# object: "Man killed wife", "Teen hurt classmate" tell a harm the person did; "Worker
+# injured claims rose" a compound noun.
+HEADLINE_PASSIVE_NEXT = re.compile(
+    r"[ \t]*(?:$|[^\w\s])|[ \t]+(?:in|at|on|near|outside|inside|after|before|during|by|when"
+    r"|while|as|from|off|over|along|behind|into|onto|amid|following|for|with|without|across"
+    r"|around|under|through|since|early|late|overnight|last|this|today|tonight|yesterday"
+    r"|again|twice|and|but|then|[a-z]+ly|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|(?!(?:sibling|darling|king|offspring)\b)[a-z]{2,}ing)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _headline_one(found: re.Match[str]) -> bool:
+    """Whether a ``HEADLINE_ONE`` match opens with a capital or an age's digits, as a headline
+    does, and tells no other one ("Another man", "the man") nor a number ("One man": a
+    count's)."""
+    told = found.group("words").lower().split() if found.group("words") else []
+    return (
+        (found.group("one")[0].isupper() or found.group("one")[0].isdigit())
+        and not NOT_ONE_MORE.intersection(told)
+        and not words.STOP_WORDS.intersection(told)
+        and not NONE_OR_ANY.intersection(told)
+        and not any(word in words.NUMBER_WORDS for word in told)
+        and not any(char.isdigit() for char in found.group("words") or "")
+    )
+
+
+def harm_of_headline_one(text: str, start: int, end: int) -> re.Match[str] | None:
+    """What befell the one person a headline tells at ``text[start:end]`` (``HEADLINE_ONE``),
+    told after their age ("Man, 28, killed"); none for one of several ("Man and woman
+    killed"), nor for a harm they did ("Man killed wife": ``HEADLINE_PASSIVE_NEXT``)."""
+    tail = PERSON_TAIL_RE.match(text, end)
+    after = tail.end() if tail else end
+    if COORDINATED_AFTER.match(text, after):
+        return None
+    harm = _befell(text, start, after, reduced=True)
+    if harm is None or TOLD_BEEN.search(harm.group()):
+        return harm
+    return harm if HEADLINE_PASSIVE_NEXT.match(text, harm.end()) else None
+
+
+def told_bare(written: str, unit: str) -> bool:
+    """Whether a count of one written so is a headline's person without "a" ("Man",
+    "Lindale man", "16-year-old")."""
+    if unit == AGED_NOUN:
+        return re.fullmatch(AGE_WORDS, written) is not None
+    return unit in words.PERSON_NOUNS and (written.split() or [""])[-1].lower() == unit
+
+
+def _headline_ones(text: str, article_id: str, blocked: list[Span]) -> Iterator[Quantity]:
+    """A count of one for each person a headline tells without "a" with what befell them."""
+    for found in HEADLINE_ONE.finditer(text):
+        start, end = found.span("one")
+        if not _headline_one(found) or _is_blocked(start, end, blocked):
+            continue
+        if harm_of_headline_one(text, start, end) is None:
+            continue
+        noun = (found.group("noun") or AGED_NOUN).lower()
+        yield Quantity(Evidence(article_id, start, end, text[start:end]), 1.0, noun, None, 1.0, 1.0)
+
+
 def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Iterator[Quantity]:
     """A count of one for each person told by "a", "an", "his", "her", "their" or "the" right
-    before or after a harm (after it only where "his" or "the" opens a clause of its own)."""
+    before or after a harm (after it only where "his" or "the" opens a clause of its own), or
+    by a headline without "a" (``HEADLINE_ONE``)."""
+    yield from _headline_ones(text, article_id, blocked)
     people = [*ONE_PERSON.finditer(text), *ONE_AGED.finditer(text)]
     for found in sorted(people, key=lambda match: match.start()):
         noun = found.group("noun").lower() if "noun" in found.groupdict() else AGED_NOUN
@@ -1055,7 +1139,10 @@ def _befell(text: str, start: int, end: int, reduced: bool = True) -> re.Match[s
     phrase = OF_PHRASE.match(text, end) if after is None else None
     if phrase is not None and _told_of_one_head(phrase.group("body")):
         after = _suffered(text, phrase.end(), reduced=False)
-    if after is None and (aside := ASIDE.match(text, end)) is not None:
+    if (
+        after is None
+        and (aside := ASIDE.match(text, end) or _listing(text, start, end)) is not None
+    ):
         if object_of_a_doing(text, start):
             return None  # "the man accused of killing a woman, police said, was arrested"
         later = _suffered(text, aside.end(), reduced=False)
@@ -1080,6 +1167,47 @@ ASIDE = re.compile(
     rf"|(?!(?:and|or|but|nor)\b){_ASIDE_WORDS}{{1,50}}\b(?:said|says|told\s+reporters)),(?=\s)",
     re.I,
 )
+
+
+# An apposition listing the people counted, one by one ("Two people, a driver and a
+# passenger, were killed", "three people, a man, a woman and a boy, were injured", "two men,
+# a 19-year-old and a 22-year-old, were arrested"): an aside of a count. Each item a person;
+# not a list the count opens ("two men, a woman, and a child": no comma after its last item).
+_ITEM = r"(?:an?|the|his|her|their)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+"
+LISTING = re.compile(
+    rf",\s+(?P<items>{_ITEM}(?:,\s+{_ITEM}){{0,3}},?\s+and\s+{_ITEM}),(?=\s)", re.I
+)
+ITEM_SEPARATOR = re.compile(r",?\s+and\s+|,\s+", re.I)
+
+
+def _listing(text: str, start: int, end: int) -> re.Match[str] | None:
+    """An apposition right after the count at ``text[start:end]`` listing its people
+    (``LISTING``); none after one person ("a man, a woman and a boy were hurt": a list)."""
+    if (text[start:end].split() or [""])[0].lower() in ONE_WORDS:
+        return None
+    listed = LISTING.match(text, end)
+    if listed is None:
+        return None
+    heads = [item.split()[-1].lower() for item in ITEM_SEPARATOR.split(listed.group("items"))]
+    if not all(map(_a_person, heads)):
+        return None
+    counted = (text[start:end].split() or [""])[-1].lower()
+    for plural, other in ((MEN, WOMAN), (WOMEN, MAN)):
+        if counted in plural and other.intersection(heads):
+            return None  # "two men, a woman and a child, were hurt": four people listed
+    return listed
+
+
+# The sex a listing's people and their count must share
+MEN = word_set("men boys sons brothers fathers husbands")
+WOMEN = word_set("women girls daughters sisters mothers wives")
+MAN = word_set("man boy son brother father husband")
+WOMAN = word_set("woman girl daughter sister mother wife")
+
+
+def _a_person(noun: str) -> bool:
+    """Whether an item's noun is a person's ("driver", "19-year-old")."""
+    return noun.lower() in words.PERSON_NOUNS or re.fullmatch(AGE_WORDS, noun) is not None
 
 
 def told_in_passing(text: str, start: int, one: str) -> bool:
@@ -1111,7 +1239,9 @@ def joined_to_a_person(text: str, start: int) -> bool:
     if joined is None:
         return False
     word = joined.group("word")
-    return counts_people(word.lower()) or word[:1].isupper()
+    # "two 17-year-olds and two 16-year-olds were arrested": people counted by their age
+    aged = re.fullmatch(rf"{AGE_WORDS}s", word, re.IGNORECASE) is not None
+    return counts_people(word.lower()) or word[:1].isupper() or aged
 
 
 def harm_of(after: re.Match[str]) -> str:
@@ -1155,6 +1285,8 @@ def harmed_after_noun(text: str, start: int, end: int, counted: str) -> str | No
     )
     if noun is None and counted == AGED_NOUN:
         noun = AGED_AFTER.match(text, end)
+    elif noun is None and counted == AGED_PLURAL_NOUN:
+        noun = AGED_PLURAL_AFTER.match(text, end)  # "Two 17-year-olds were arrested"
     if noun is None or COORDINATED_AFTER.match(text, noun.end()):
         return None  # "killed two women and a man": the women are some of the dead
     after = _befell(text, start, noun.end())
@@ -1350,7 +1482,11 @@ def told_one_by_one(quantity: Quantity) -> bool:
     """A count of one told by "a", "an", "his", "her", "their", "the" ("a man was killed", "his
     cousin was wounded") or by a name ("Tam Vell was arrested"): one of the harmed the report
     may tell one by one, so no total."""
-    return quantity.evidence.text.lower() in ONE_WORDS or told_by_name(quantity)
+    return (
+        quantity.evidence.text.lower() in ONE_WORDS
+        or told_by_name(quantity)
+        or told_bare(quantity.evidence.text, quantity.unit)
+    )
 
 
 def _with_elided_units(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -1377,7 +1513,7 @@ def _counts_the_same(text: str, before: Quantity, quantity: Quantity) -> bool:
         and quantity.value != 1  # "one" stands for a thing ("one in the right"), no count
         and before.unit.islower()  # a common noun: not "versions 8 and Windows 7"
         and before.unit != AGE_UNIT
-        and before.evidence.text.lower() not in ONE_WORDS  # "a man, 38,": his age
+        and not told_one_by_one(before)  # "a man, 38,", "Man, 38,": his age
         and unit_kind(before.unit) in ELIDED_KINDS
         and not YEAR_RE.match(quantity.evidence.text)
         and bool(ELIDED_BETWEEN.fullmatch(text, before.evidence.end, quantity.evidence.start))
@@ -2183,6 +2319,8 @@ def _unit_for(
         CAPITALISED_NEXT.match(text, end) or not _noun_after(text, end, first)
     ):  # no noun after, or a name: "a mother of 13 Lena Moss"
         return "grandchildren" if parent.group("grand") else "children"  # CHILDREN_UNITS
+    if AGED_PLURAL_AFTER.match(text, end):
+        return AGED_PLURAL_NOUN  # "two 17-year-olds": not the tokens' "olds"
     attribute = _hyphened_attribute(tokens, n1_start) if tokens is not None else None
     if attribute is not None:
         return _attribute_unit(attribute, text[max(0, n1_start - 60) : n1_start])

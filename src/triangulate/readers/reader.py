@@ -55,7 +55,7 @@ from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import told_times
 from triangulate.readers.units import find_units
 
-READER_VERSION = "54"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
+READER_VERSION = "55"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
 # 6: events told by another clause's sentence, quotes kept to their clause; 7: speeds;
 # 8: a year naming happenings ("the 1974 bombings", "the May 2031 riots") and a tokenised
 # clock time ("11 : 40 p.m.") are no counts; 9: a quoted speaker named by a surname the tagger
@@ -142,7 +142,10 @@ READER_VERSION = "54"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # arrested": the father); 53: and after a present participle's clause ("a man waiting for an
 # early bus was shot and killed") or an aside between commas ("two men, both in their 20s,
 # were wounded"); a surrender to the police as an arrest ("turned himself in"); 54:
-# deputies, troopers, bystanders, miners, babies and other people's nouns counted as people
+# deputies, troopers, bystanders, miners, babies and other people's nouns counted as people;
+# 55: a headline's one person without "a" ("Man, 28, killed", "16-year-old arrested"), people
+# counted by their age ("two 17-year-olds") or listed in an apposition ("two people, a driver
+# and a passenger, were killed")
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
