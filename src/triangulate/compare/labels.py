@@ -193,8 +193,7 @@ def casualty_counted(
     if quantity_reader.written_as_a_name(value.text, unit):
         return quantity_reader.harm_of_named(sentence_text, start, end)  # "Tam Vell was arrested"
     if quantity_reader.told_bare(value.text, unit):
-        harmed = quantity_reader.harm_of_headline_one(sentence_text, start, end)
-        return quantity_reader.harm_of(harmed) if harmed else None  # "Man, 28, killed"
+        return quantity_reader.harm_of_headline_one(sentence_text, start, end)  # "Man, 28, killed"
     number = last_word(value.text)
     if not (
         any(c.isdigit() for c in number)

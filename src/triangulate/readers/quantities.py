@@ -812,6 +812,8 @@ HEADLINE_ONE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 PERSON_TAIL_RE = re.compile(PERSON_TAIL)
+# A headline's dead found so ("Man found dead in car"; told with "was" in ``CASUALTY_AFTER``)
+HEADLINE_DEAD = re.compile(r"[ \t]+(?:found|pronounced)[ \t]+dead\b", re.IGNORECASE)
 # "Neither driver hurt", "Either driver arrested could ...", "Every officer injured ...": no one
 NONE_OR_ANY = words.NO_ONE_DETERMINERS | word_set("either every")
 # What may follow a headline's harm told without "was" ("Man killed in crash", "Teen arrested
@@ -840,22 +842,35 @@ def _headline_one(found: re.Match[str]) -> bool:
         and not words.STOP_WORDS.intersection(told)
         and not NONE_OR_ANY.intersection(told)
         and not any(word in words.NUMBER_WORDS for word in told)
-        and not any(char.isdigit() for char in found.group("words") or "")
+        and not any(_a_number(word) for word in told)
     )
 
 
-def harm_of_headline_one(text: str, start: int, end: int) -> re.Match[str] | None:
-    """What befell the one person a headline tells at ``text[start:end]`` (``HEADLINE_ONE``),
-    told after their age ("Man, 28, killed"); none for one of several ("Man and woman
-    killed"), nor for a harm they did ("Man killed wife": ``HEADLINE_PASSIVE_NEXT``)."""
+def _a_number(word: str) -> bool:
+    """Whether a word before a headline's person is a number ("2 men"), not an age
+    ("22-year-old man")."""
+    return any(char.isdigit() for char in word) and re.fullmatch(AGE_WORDS, word) is None
+
+
+def harm_of_headline_one(text: str, start: int, end: int) -> str | None:
+    """ "kill", "injure" or "arrest": what befell the one person a headline tells at
+    ``text[start:end]`` (``HEADLINE_ONE``), told after their age ("Man, 28, killed"), or a
+    death told without "was" ("Man shot dead outside bar", "Man found dead in car"); none for
+    one of several ("Man and woman killed"), nor for a harm they did ("Man killed wife":
+    ``HEADLINE_PASSIVE_NEXT``)."""
     tail = PERSON_TAIL_RE.match(text, end)
     after = tail.end() if tail else end
     if COORDINATED_AFTER.match(text, after):
         return None
     harm = _befell(text, start, after, reduced=True)
-    if harm is None or TOLD_BEEN.search(harm.group()):
-        return harm
-    return harm if HEADLINE_PASSIVE_NEXT.match(text, harm.end()) else None
+    if harm is not None and TOLD_BEEN.search(harm.group()):
+        return harm_of(harm)
+    if harm is None:
+        harm = CASUALTY_AFTER.match(text, after)
+        if harm is None or not harm.group("fatal"):
+            dead = HEADLINE_DEAD.match(text, after)
+            return "kill" if dead and HEADLINE_PASSIVE_NEXT.match(text, dead.end()) else None
+    return harm_of(harm) if HEADLINE_PASSIVE_NEXT.match(text, harm.end()) else None
 
 
 def told_bare(written: str, unit: str) -> bool:
