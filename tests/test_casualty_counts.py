@@ -501,6 +501,35 @@ LOCAL_PHRASINGS = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "harms"),
+    [
+        # a phrase of place or case between the people and what befell them: theirs
+        ("A passenger in the pickup truck was killed Saturday.", [("A", "kill")]),
+        ("Two men charged in the robbery were arrested Monday.", [("Two", "arrest")]),
+        ("A suspect in the Tuesday shooting was arrested Friday.", [("A", "arrest")]),
+        ("Two people in the car were injured.", [("Two", "injure")]),
+        # ... not when the verb is another's: a plural verb after one person, a clause with
+        # a subject of its own, a doer's object, a headline's last words
+        ("A man in the car with two women were killed.", [("two", "kill")]),
+        ("A man in the car his wife was killed in was arrested.", []),
+        ("A man who stabbed a woman outside the bar was arrested.", [("A", "arrest")]),
+        ("Gunmen who killed two men at the bar were arrested.", [("two", "kill")]),
+        ("Search for a man in the area\nTwo people were injured Tuesday.", [("Two", "injure")]),
+        ("In case a worker is injured, call the foreman.", []),  # a case supposed
+    ],
+)
+def test_a_phrase_between_people_and_their_harm_leaves_it_theirs(
+    text: str, harms: list[tuple[str, str | None]]
+) -> None:
+    found = [
+        (q.evidence.text, casualty_counted(text, 0, q.evidence, q.unit))
+        for q in find_quantities(text, "a1")
+        if q.unit != "years old"
+    ]
+    assert found == harms
+
+
 def test_a_headlines_one_person_is_one_told_one_by_one() -> None:
     """ "Man, 28, killed": a count of one man told one by one, as "a man" is; his age is no
     count of men; a man who did the harm is no count ("Man killed his neighbor")."""

@@ -787,7 +787,7 @@ COORDINATED_AFTER = re.compile(
 )
 # "if a worker is injured": a case supposed, no happening ("on June 20, when a man was shot"
 # tells one: "when" stays)
-SUPPOSED_BEFORE = re.compile(r"\b(?:if|unless|whether|once|until)\s+$", re.I)
+SUPPOSED_BEFORE = re.compile(r"\b(?:if|unless|whether|once|until|in\s+case)\s+$", re.I)
 # One person told in apposition to a noun opening its clause ("The driver, a 45-year-old
 # woman, died", "police said the suspect, a 24-year-old man, was arrested"): what is told
 # after the closing comma befell them; not to an object ("a man who killed his neighbor, a
@@ -1152,7 +1152,7 @@ def _befell(text: str, start: int, end: int, reduced: bool = True) -> re.Match[s
     ):
         after = _suffered(text, end + 1, reduced=False)
     phrase = OF_PHRASE.match(text, end) if after is None else None
-    if phrase is not None and _told_of_one_head(phrase.group("body")):
+    if phrase is not None and _the_heads_phrase(text, start, end, phrase):
         after = _suffered(text, phrase.end(), reduced=False)
     if (
         after is None
@@ -1343,11 +1343,50 @@ CLAUSE_OF_ITS_OWN = re.compile(
 )
 
 
-# An "of" phrase between people and what befell them ("two residents of the building were
-# injured", "the driver of the car was killed"): up to the first verb of being, having or
-# dying, no comma between, nothing ``_told_of_one_head`` refuses; what follows is the
-# head's ("the father of the victim was arrested": the father's)
-OF_PHRASE = re.compile(rf"\s+of\s+(?P<body>{_WITHIN_CLAUSE}{{1,60}}?){_THEIR_VERB_NEXT}", re.I)
+# A phrase between people and what befell them: an "of" phrase ("two residents of the
+# building were injured", "the driver of the car was killed"), a place's or a case's ("a
+# passenger in the car was killed", "a man at the party was shot and killed", "a suspect in
+# the shooting was arrested"), or a participle's that names them in a case ("two men charged
+# in the robbery were arrested", "a man wanted in the killing was arrested"): up to the first
+# verb of being, having or dying, no comma between, nothing ``_told_of_one_head`` refuses;
+# what follows is the head's ("the father of the victim was arrested": the father's)
+_PHRASE_PREPOSITIONS = "of|in|at|on|inside|outside|near|from|aboard|behind|with"
+_CASE_PARTICIPLES = "charged|wanted|suspected|accused|involved|sought|seen|named"
+OF_PHRASE = re.compile(
+    rf"\s+(?:(?:{_CASE_PARTICIPLES})\s+(?!of\b))?(?:{_PHRASE_PREPOSITIONS})\s+"
+    rf"(?P<body>{_WITHIN_CLAUSE}{{1,60}}?){_THEIR_VERB_NEXT}",
+    re.I,
+)
+# A clause with a subject of its own inside such a phrase, told without "that" ("the building
+# a woman was killed in", "the night his wife was killed"): a word other than a preposition,
+# a conjunction or a determiner right before a determiner, a possessive or a number; not a
+# gerund's object after its preposition ("in the killing of a woman", "of shooting a clerk")
+_BEFORE_A_NOUN_PHRASE = (
+    rf"{_PHRASE_PREPOSITIONS}|{_CASE_PARTICIPLES}|to|for|by|into|onto|over|under|about"
+    r"|against|between|during|through|like|than|and|or|a|an|the|his|her|their|its"
+)
+SUBJECT_OF_ITS_OWN = re.compile(
+    r"(?<!\bof )(?<!\bwith )(?<!\bfor )(?<!\bin )"
+    rf"\b(?!(?:{_BEFORE_A_NOUN_PHRASE})\b)[a-z][\w'’-]*\s+(?:an?|the|his|her|their|its|my|our"
+    r"|your|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b(?!-)",
+    re.I,
+)
+PLURAL_VERB = re.compile(r"\s+(?:were|are|have)\b", re.I)
+
+
+def _the_heads_phrase(text: str, start: int, end: int, phrase: re.Match[str]) -> bool:
+    """Whether what follows a phrase (``OF_PHRASE``) after the people at ``text[start:end]``
+    is theirs: nothing ``_told_of_one_head`` refuses, no line between (a headline's last
+    words), no clause with a subject of its own, the people no doer's object ("a man who
+    stabbed a woman outside the bar was arrested": not the woman), and a verb that agrees
+    with them ("a man in the car with two children were hurt": the children's)."""
+    if not _told_of_one_head(phrase.group("body")) or LINE_BREAK.search(phrase.group()):
+        return False
+    if SUBJECT_OF_ITS_OWN.search(phrase.group("body")) or object_of_a_doing(text, start):
+        return False
+    head = (text[start:end].split() or [""])[-1]
+    return _plural(head) or not PLURAL_VERB.match(text, phrase.end())
+
 
 # A clause of a harm's participle between people and what befell them later ("a man shot
 # Tuesday night on Pelton Street has died", "two people injured in the crash remain in the
