@@ -611,7 +611,11 @@ _HELD = (
     r"|surrendered\s+to\s+(?:the\s+)?(?:police|authorities|officers|deputies|detectives))"
 )
 # "shot and killed", "shot twice and later died", "stabbed in the chest and killed"
-_HURT_AND = r"(?:shot|stabbed|struck|beaten|attacked)(?:\s+[\w-]+){0,4}?\s+and\s+(?:later\s+)?"
+# ... and a headline's "shot, killed"
+_HURT_AND = (
+    r"(?:shot|stabbed|struck|beaten|attacked)(?:(?:\s+[\w-]+){0,4}?\s+and\s+(?:later\s+)?"
+    r"|,[ \t]+)"
+)
 # An adverb before the harm's word that tells it did not befall them, or not now ("nearly
 # killed", "previously arrested")
 _NOT_NOW = r"(?:nearly|previously|formerly)\b"
@@ -802,7 +806,7 @@ NOT_ONE_MORE = word_set("second third fourth fifth other another further more ad
 
 
 # One person a headline tells without "a" ("Man, 28, killed outside lounge", "Lindale man
-# killed in crash", "16-year-old arrested in Hollis shooting", "Teen, 16, arrested"): a line
+# killed in crash", "16-year-old arrested in Marrow Park shooting", "Teen, 16, arrested"): a line
 # opening with a person's noun, or an age alone, what befell them told right after, with or
 # without "was" (a headline's). A count of one, as "a man" is. Not plural ("Two men killed"
 # is a count), not "Another man killed" (``NOT_ONE_MORE``).
@@ -812,8 +816,16 @@ HEADLINE_ONE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 PERSON_TAIL_RE = re.compile(PERSON_TAIL)
-# A headline's dead found so ("Man found dead in car"; told with "was" in ``CASUALTY_AFTER``)
-HEADLINE_DEAD = re.compile(r"[ \t]+(?:found|pronounced)[ \t]+dead\b", re.IGNORECASE)
+# A headline's dead found so ("Man found dead in car"; told with "was" in ``CASUALTY_AFTER``),
+# or told in the present with what led to it ("Man dies after being shot", "Woman, 71, dies in
+# house fire"): not a death told alone ("Longtime coach, 88, dies"), nor of illness or age
+# (``NATURAL_DEATH_AFTER``: "dies of cancer", "dies at 91"), nor in one's sleep
+HEADLINE_DEAD = re.compile(
+    r"[ \t]+(?:(?:found|pronounced)[ \t]+dead\b"
+    r"|dies(?=[ \t]+(?:in|after|from|of|at|when|following|days|hours|weeks)\b)"
+    r"(?![ \t]+(?:in[ \t]+(?:his|her|their)[ \t]+sleep|at[ \t]+home)\b))",
+    re.IGNORECASE,
+)
 # "Neither driver hurt", "Either driver arrested could ...", "Every officer injured ...": no one
 NONE_OR_ANY = words.NO_ONE_DETERMINERS | word_set("either every")
 # What may follow a headline's harm told without "was" ("Man killed in crash", "Teen arrested
@@ -825,7 +837,8 @@ HEADLINE_PASSIVE_NEXT = re.compile(
     r"[ \t]*(?:$|[^\w\s])|[ \t]+(?:in|at|on|near|outside|inside|after|before|during|by|when"
     r"|while|as|from|off|over|along|behind|into|onto|amid|following|for|with|without|across"
     r"|around|under|through|since|early|late|overnight|last|this|today|tonight|yesterday"
-    r"|again|twice|and|but|then|[a-z]+ly|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|again|twice|and|but|then|days|hours|weeks|months|[a-z]+ly"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|(?!(?:sibling|darling|king|offspring)\b)[a-z]{2,}ing)\b",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -869,7 +882,9 @@ def harm_of_headline_one(text: str, start: int, end: int) -> str | None:
         harm = CASUALTY_AFTER.match(text, after)
         if harm is None or not harm.group("fatal"):
             dead = HEADLINE_DEAD.match(text, after)
-            return "kill" if dead and HEADLINE_PASSIVE_NEXT.match(text, dead.end()) else None
+            if dead is None or NATURAL_DEATH_AFTER.match(text, dead.end()):
+                return None
+            return "kill" if HEADLINE_PASSIVE_NEXT.match(text, dead.end()) else None
     return harm_of(harm) if HEADLINE_PASSIVE_NEXT.match(text, harm.end()) else None
 
 
