@@ -21,6 +21,7 @@ from triangulate.core.words import (
     WORD,
     compiled_pattern,
     irregular_forms,
+    last_word,
     past_forms,
     tells_of_no_one,
     verb_groups,
@@ -171,12 +172,6 @@ NO_TOTAL_BEFORE = re.compile(
     r"|\bno[\s-]*(?:one)?|\ball\s+but)\s*$",
     re.I,
 )
-
-
-def last_word(text: str) -> str:
-    """The last word of a phrase, lower-cased ("" for none): a unit's counted noun."""
-    words = text.split()
-    return words[-1].lower() if words else ""
 
 
 def casualty_counted(

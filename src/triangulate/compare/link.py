@@ -44,6 +44,7 @@ from triangulate.core.words import (
     PERSON_NOUNS,
     REPORTING_VERBS,
     content_words,
+    last_word,
     overlap,
     verb_groups,
     verbs_alike,
@@ -1297,11 +1298,11 @@ class Linker:
     def _noun(self, value: LinkInput) -> bool:
         """Whether a count of people is told with its noun ("40 people were killed"), not by
         its verb alone ("killing 40", "40 died")."""
-        return quantity_reader.counts_people(labels.last_word(value.unit))
+        return quantity_reader.counts_people(last_word(value.unit))
 
     def _state_noun(self, value: LinkInput) -> bool:
         """Whether a count's own noun is a state ("the 80 wounded", "Ten dead")."""
-        return labels.last_word(value.unit) in labels.STATE_COUNTS
+        return last_word(value.unit) in labels.STATE_COUNTS
 
     def _predicate(self, value: LinkInput, state: str | None) -> str | None:
         """The verb a value answers for; ``state``: its :meth:`_state_counted`."""
@@ -1553,7 +1554,7 @@ class Linker:
         """(counted thing, verb or its group): the question a figure answers, as far as
         words tell; ``predicate`` and ``state``: its :meth:`_predicate` and
         :meth:`_state_counted`."""
-        counted = stem(labels.last_word(value.unit))  # the unit's counted noun
+        counted = stem(last_word(value.unit))  # the unit's counted noun
         if state is not None:
             counted = "people"  # "50 hurt" counts people, as "50 people were hurt" does
         kind = quantity_reader.unit_kind(value.unit)

@@ -62,6 +62,12 @@ def words_of(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def last_word(text: str) -> str:
+    """The last word of a phrase, lower-cased ("" for none): a unit's counted noun."""
+    words = text.split()
+    return words[-1].lower() if words else ""
+
+
 def lemma_pairs(tokens: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     """(form, lemma) for the word forms of a parsed text whose lemma differs, lower-cased;
     a form lemmatised two ways keeps its most frequent lemma."""

@@ -771,6 +771,8 @@ ONE_AGED = re.compile(
 )
 AGED_AFTER = re.compile(rf"\s+{AGED}\b", re.IGNORECASE)
 AGED_NOUN = "person"  # the counted noun of ONE_AGED's person
+AN_AGE = re.compile(AGE_WORDS)  # a word that is an age ("22-year-old")
+AGES = re.compile(rf"{AGE_WORDS}s", re.IGNORECASE)  # a word of people counted by age
 # People counted by their age alone ("Two 17-year-olds were arrested", "three 20-year-olds"):
 # people, the age left to the age reader
 AGED_PLURAL_AFTER = re.compile(rf"\s+{AGED}s\b(?![’'])", re.IGNORECASE)  # not "olds' bikes"
@@ -862,7 +864,7 @@ def _headline_one(found: re.Match[str]) -> bool:
 def _a_number(word: str) -> bool:
     """Whether a word before a headline's person is a number ("2 men"), not an age
     ("22-year-old man")."""
-    return any(char.isdigit() for char in word) and re.fullmatch(AGE_WORDS, word) is None
+    return any(char.isdigit() for char in word) and AN_AGE.fullmatch(word) is None
 
 
 def harm_of_headline_one(text: str, start: int, end: int) -> str | None:
@@ -892,8 +894,8 @@ def told_bare(written: str, unit: str) -> bool:
     """Whether a count of one written so is a headline's person without "a" ("Man",
     "Lindale man", "16-year-old")."""
     if unit == AGED_NOUN:
-        return re.fullmatch(AGE_WORDS, written) is not None
-    return unit in words.PERSON_NOUNS and (written.split() or [""])[-1].lower() == unit
+        return AN_AGE.fullmatch(written) is not None
+    return unit in words.PERSON_NOUNS and words.last_word(written) == unit
 
 
 def _headline_ones(text: str, article_id: str, blocked: list[Span]) -> Iterator[Quantity]:
@@ -1221,7 +1223,7 @@ def _listing(text: str, start: int, end: int) -> re.Match[str] | None:
     heads = [item.split()[-1].lower() for item in ITEM_SEPARATOR.split(listed.group("items"))]
     if not all(map(_a_person, heads)):
         return None
-    counted = (text[start:end].split() or [""])[-1].lower()
+    counted = words.last_word(text[start:end])
     for plural, other in ((MEN, WOMAN), (WOMEN, MAN)):
         if counted in plural and other.intersection(heads):
             return None  # "two men, a woman and a child, were hurt": four people listed
@@ -1237,7 +1239,7 @@ WOMAN = word_set("woman girl daughter sister mother wife")
 
 def _a_person(noun: str) -> bool:
     """Whether an item's noun is a person's ("driver", "19-year-old")."""
-    return noun.lower() in words.PERSON_NOUNS or re.fullmatch(AGE_WORDS, noun) is not None
+    return noun.lower() in words.PERSON_NOUNS or AN_AGE.fullmatch(noun) is not None
 
 
 def told_in_passing(text: str, start: int, one: str) -> bool:
@@ -1270,7 +1272,7 @@ def joined_to_a_person(text: str, start: int) -> bool:
         return False
     word = joined.group("word")
     # "two 17-year-olds and two 16-year-olds were arrested": people counted by their age
-    aged = re.fullmatch(rf"{AGE_WORDS}s", word, re.IGNORECASE) is not None
+    aged = AGES.fullmatch(word) is not None
     return counts_people(word.lower()) or word[:1].isupper() or aged
 
 
@@ -1399,8 +1401,7 @@ def _the_heads_phrase(text: str, start: int, end: int, phrase: re.Match[str]) ->
         return False
     if SUBJECT_OF_ITS_OWN.search(phrase.group("body")) or object_of_a_doing(text, start):
         return False
-    head = (text[start:end].split() or [""])[-1]
-    return _plural(head) or not PLURAL_VERB.match(text, phrase.end())
+    return _plural(words.last_word(text[start:end])) or not PLURAL_VERB.match(text, phrase.end())
 
 
 # A clause of a harm's participle between people and what befell them later ("a man shot
