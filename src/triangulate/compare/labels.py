@@ -205,8 +205,11 @@ def casualty_counted(
     if quantity_reader.unit_kind(unit) != "count":
         return None
     after = quantity_reader.CASUALTY_AFTER.match(sentence_text, end)
-    if after is not None and quantity_reader.died_of_illness_or_age(sentence_text, after):
-        return None  # "12 died of natural causes"
+    if after is not None and (
+        quantity_reader.died_of_illness_or_age(sentence_text, after)
+        or quantity_reader.ill_not_hurt(sentence_text, after)
+    ):
+        return None  # "12 died of natural causes", "two are in critical condition with flu"
     if after is not None and counted in ("", (after.group("word") or "").lower()):
         return quantity_reader.harm_of(after)  # "50 were injured", "12 died", "3 were fatally shot"
     if not counted and quantity_reader.told_fatally(sentence_text, start, end):
@@ -238,10 +241,7 @@ def _harm_label(state: str, sentence_text: str, sentence_start: int, quantity: Q
 def harm_before(sentence_text: str, start: int) -> str | None:
     """The harm ("kill", "injure", "arrest") of a verb right before a number at ``start`` in its
     sentence ("..., killing 12", "injured more than 40"), else None."""
-    before = quantity_reader.CASUALTY_BEFORE.search(
-        sentence_text, max(0, start - 24), max(0, start)
-    )
-    return quantity_reader.CASUALTY_WORDS[before.group("word").lower()] if before else None
+    return quantity_reader.harm_verb_before(sentence_text, start)
 
 
 def _crime_charged(sentence_text: str, sentence_start: int, quantity: Quantity) -> str:

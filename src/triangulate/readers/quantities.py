@@ -602,6 +602,8 @@ _FATAL = (
     rf"(?:{_BEEN})?(?:found\s+)?(?:fatally\s+(?:shot|stabbed|wounded|injured|struck)|shot\s+dead"
     r"|(?:shot|stabbed|beaten|burned|crushed)\s+to\s+death)"
     r"|(?:is|are|was|were)\s+(?:now\s+|found\s+|pronounced\s+)?dead"
+    r"|(?P<fatal_wounds>(?:(?:has|have|had)\s+)?suffered\s+(?:fatal|mortal)\s+(?:[\w-]+\s+)?"
+    r"(?:injuries|injury|wounds?))"
 )
 _HELD = (
     r"(?:is|are|was|were)\s+(?:now\s+)?(?:under\s+arrest|in\s+custody)"
@@ -625,8 +627,37 @@ _DIED_SINCE = (
     r"(?:(?:has|have|had)\s+(?:(?:since|now|also|later|subsequently)\s+)?"
     r"|(?:later|since|subsequently)\s+)(?=(?:died|perished)\b)"
 )
+# People told hurt by their state or care: in a grave state in the hospital ("a man is in
+# critical condition", "the victim remains in serious but stable condition"), taken to the
+# hospital with wounds ("was taken to the hospital with life-threatening injuries"), wounds
+# suffered ("suffered a gunshot wound to the leg"), treated for them ("was treated for smoke
+# inhalation", "were treated and released"). Not "fatal injuries": a death told so is left
+# to the report's other words.
+_WOUND_KINDS = (
+    r"(?:(?:non-?\s*)?(?:life-threatening|serious|critical|minor|severe|multiple|gunshot|stab"
+    r"|head|leg|burn|graze|single|possible|apparent|undisclosed)\s+)*"
+)
+_WOUNDS = r"(?:injuries|injury|wounds?|burns)"
+_IN_CONDITION = (
+    r"(?:is|are|was|were|remains?|remained)\s+(?:listed\s+)?in\s+(?:critical|serious|grave"
+    r"|stable|life-threatening)\s+(?:but\s+stable\s+)?condition"
+    r"|(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:taken|transported|airlifted|flown|rushed)"
+    r"\s+to\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,4}?(?:hospital|medical\s+center"
+    rf"|trauma\s+center)\s+(?:with|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}{_WOUNDS}"
+    rf"|(?:(?:has|have|had)\s+)?(?:suffered|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}{_WOUNDS}"
+    r"|(?:was|were)\s+treated\s+(?:(?:at|by)\s+(?:[\w'’.-]+\s+){1,5}?)?(?:for\s+"
+    rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_WOUNDS}|cuts|bruises|bites?|fractures?|broken\s+[\w'’-]+"
+    r"|smoke\s+inhalation)|and\s+released)"
+)
+# A death told after people's hurt ("suffered multiple injuries and died at the scene", "was
+# taken to the hospital with injuries, where he died")
+DIED_AFTER_HURT = re.compile(
+    r"[^.;:!?\n]{0,40}?\b(?:and|where\s+(?:he|she|they))\s+(?:later\s+|then\s+|subsequently\s+"
+    r"|eventually\s+)?(?:died|(?:was|were)\s+pronounced\s+dead)\b",
+    re.I,
+)
 CASUALTY_AFTER = re.compile(
-    rf"\s+(?:(?P<fatal>{_FATAL})\b|(?P<held>{_HELD})\b"
+    rf"\s+(?:(?P<fatal>{_FATAL})\b|(?P<held>{_HELD})\b|(?P<condition>{_IN_CONDITION})\b"
     rf"|(?:{_BEEN}(?:(?!{_NOT_NOW})[a-z]+ly\s+)?|{_DIED_SINCE})?"
     rf"(?P<hurt_and>{_HURT_AND})?"
     r"(?P<word>killed|injured|wounded|hurt|hospitali[sz]ed|died|perished|arrested"
@@ -634,11 +665,12 @@ CASUALTY_AFTER = re.compile(
     re.I,
 )
 CASUALTY_WORDS = {
-    **dict.fromkeys(("killing", "killed", "died", "perished"), "kill"),
+    **dict.fromkeys(("killing", "killed", "kills", "died", "perished"), "kill"),
     **dict.fromkeys(
-        ("injuring", "injured", "wounding", "wounded", "hurting", "hurt", "hospitalized"),
+        ("injuring", "injured", "injures", "wounding", "wounded", "hurting", "hurt", "hurts"),
         "injure",
     ),
+    "hospitalized": "injure",
     "hospitalised": "injure",
     **dict.fromkeys(("arresting", "arrested", "taken into custody"), "arrest"),
 }
@@ -673,14 +705,27 @@ STATE_HARMS = {
 # Plural nouns of people besides those of ``PERSON_NOUNS`` with an "s": a count of people
 # harmed may be told with them ("Two men were shot and killed", "three children died").
 PEOPLE_PLURALS = word_set(
-    "people persons men women children others deputies babies fishermen"
-)  # "two others wounded"
+    """people persons men women children others deputies babies fishermen fans executives
+    officials volunteers contractors tourists visitors travelers travellers commuters riders
+    skiers surfers divers hunters campers athletes players lawyers activists demonstrators
+    civilians refugees migrants villagers survivors witnesses defendants attackers assailants
+    burglars thieves intruders paramedics medics rangers lifeguards crewmen policemen
+    classmates coworkers colleagues vendors truckers laborers labourers ranchers pupils kids
+    juveniles youths adults ceos"""
+)  # "two others wounded", "two fans were arrested"
 # A verb of harm right before a count, whose object the count is ("..., killing 12",
 # "shot three people, killing one", "injured more than 40", "police arrested two men"): the
 # people harmed, or arrested.
 CASUALTY_BEFORE = re.compile(
     r"\b(?P<word>killing|killed|injuring|injured|wounding|wounded|hurting|arresting|arrested)\s+"
     r"(?:(?:at\s+least|about|some|nearly|almost|more\s+than|over|around|up\s+to)\s+)?$",
+    re.I,
+)
+# A harm told in the present by what did it, right before a count ("Fire kills two",
+# "Blast injures three workers"): not an illness's ("Flu kills three", ``ILLNESSES``)
+PRESENT_HARM_BEFORE = re.compile(
+    r"(?P<doer>[\w'’-]+),?\s+(?P<word>kills|injures|hurts)\s+(?:(?:at\s+least|about|some|nearly"
+    r"|almost|more\s+than|over|around|up\s+to)\s+)?$",
     re.I,
 )
 NUMERIC_RE = re.compile(r"[\d.,]+")
@@ -794,6 +839,25 @@ COORDINATED_AFTER = re.compile(
 # "if a worker is injured": a case supposed, no happening ("on June 20, when a man was shot"
 # tells one: "when" stays)
 SUPPOSED_BEFORE = re.compile(r"\b(?:if|unless|whether|once|until|in\s+case)\s+$", re.I)
+# A harm told as what happens as a rule, not as what happened: in the present after "when"
+# ("When a worker at the plant is injured, the company must report it"), or at a rate ("A
+# driver is killed every three days", "one worker was hurt each week")
+RULE_WHEN_BEFORE = re.compile(
+    r"\b(?:(?:when|whenever|every\s+time|each\s+time|any\s*time)\s+(?:[\w'’-]+\s+){0,2}"
+    r"|(?:(?:every|each)\s+(?:day|night|week|weekend|month|year|summer|winter|spring|fall|autumn)"
+    r"|(?:once|twice)\s+a\s+(?:day|week|month|year)|on\s+average),?\s+(?:[\w'’-]+\s+){0,3})$",
+    re.I,
+)
+PRESENT_BEEN = re.compile(r"\b(?:is|are)\b", re.I)
+_RATE_UNITS = r"(?:days?|nights?|weeks?|weekends?|months?|years?|hours?|minutes?|seconds?|shifts?)"
+RATE_AFTER = re.compile(
+    r"[^,.;:!?\n]{0,40}?\b(?:(?:every|each|per)\s+(?:(?:\d+|two|three|four|five|six|seven"
+    rf"|eight|nine|ten|few|other|single)\s+)?{_RATE_UNITS}"
+    rf"|(?:once|twice|\w+\s+times)\s+a\s+{_RATE_UNITS}|a\s+{_RATE_UNITS}\s+on\s+average"
+    r"|on\s+average|(?:daily|weekly|monthly|annually|yearly)"
+    r"(?=\s*(?:[.,;:!?]|$)|\s+(?:on|in|at|across|throughout)\b))\b",
+    re.I,
+)
 # One person told in apposition to a noun opening its clause ("The driver, a 45-year-old
 # woman, died", "police said the suspect, a 24-year-old man, was arrested"): what is told
 # after the closing comma befell them; not to an object ("a man who killed his neighbor, a
@@ -805,15 +869,29 @@ APPOSED_BEFORE = re.compile(
 )
 APPOSED_AFTER = re.compile(r",(?=\s)")
 NOT_ONE_MORE = word_set("second third fourth fifth other another further more additional")
+# A person told as the object of a preposition ("a man in a fight with a neighbor was
+# arrested"): what follows is told of the phrase's head, before
+OBJECT_OF_A_PREPOSITION = re.compile(
+    r"\b(?:with|of|to|from|for|against|by|about|between|among|toward|towards|into|like|than"
+    r"|beside|besides|over)\s+$",
+    re.I,
+)
 
 
+# A headline's kicker: a word or two and a colon before its words ("Police: Man shot outside
+# bar dies", "UPDATE: Woman hit by SUV dies"); not one announcing another story ("Related:
+# Man killed in ...": a link to an earlier report, whose harm is its own)
+_OTHER_STORIES = r"related|see|read|more|also|previously|recommended|trending|next|up\s+next|most"
+HEADLINE_KICKER = (
+    rf"(?:(?!(?i:{_OTHER_STORIES})\b)[A-Z][\w'’.-]*(?:[ \t]+[A-Za-z][\w'’.-]*)?:[ \t]+)?"
+)
 # One person a headline tells without "a" ("Man, 28, killed outside lounge", "Lindale man
 # killed in crash", "16-year-old arrested in Marrow Park shooting", "Teen, 16, arrested"): a line
 # opening with a person's noun, or an age alone, what befell them told right after, with or
 # without "was" (a headline's). A count of one, as "a man" is. Not plural ("Two men killed"
 # is a count), not "Another man killed" (``NOT_ONE_MORE``).
 HEADLINE_ONE = re.compile(
-    rf"^[ \t]*(?P<one>(?P<words>(?:[\w'’-]+[ \t]+){{0,2}})(?P<noun>{_PERSON_NOUN})"
+    rf"^[ \t]*{HEADLINE_KICKER}(?P<one>(?P<words>(?:[\w'’-]+[ \t]+){{0,2}})(?P<noun>{_PERSON_NOUN})"
     rf"|{AGE_WORDS})\b(?![’'-])",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -839,7 +917,7 @@ HEADLINE_PASSIVE_NEXT = re.compile(
     r"[ \t]*(?:$|[^\w\s])|[ \t]+(?:in|at|on|near|outside|inside|after|before|during|by|when"
     r"|while|as|from|off|over|along|behind|into|onto|amid|following|for|with|without|across"
     r"|around|under|through|since|early|late|overnight|last|this|today|tonight|yesterday"
-    r"|again|twice|and|but|then|days|hours|weeks|months|[a-z]+ly"
+    r"|again|twice|and|but|then|days|hours|weeks|months|of|[a-z]+ly"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|(?!(?:sibling|darling|king|offspring)\b)[a-z]{2,}ing)\b",
     re.IGNORECASE | re.MULTILINE,
@@ -877,17 +955,99 @@ def harm_of_headline_one(text: str, start: int, end: int) -> str | None:
     after = tail.end() if tail else end
     if COORDINATED_AFTER.match(text, after):
         return None
+    if HEADLINE_HURT_THEN_DIES.match(text, after):
+        return _headline_death(text, after)  # "Teen hurt in crash dies": the death is told
+    if (state := HEADLINE_STATE.match(text, after)) is not None:
+        return "arrest" if state.group("held") else "injure"  # "Man, 34, in custody after"
     harm = _befell(text, start, after, reduced=True)
     if harm is not None and TOLD_BEEN.search(harm.group()):
         return harm_of(harm)
     if harm is None:
         harm = CASUALTY_AFTER.match(text, after)
-        if harm is None or not harm.group("fatal"):
-            dead = HEADLINE_DEAD.match(text, after)
-            if dead is None or NATURAL_DEATH_AFTER.match(text, dead.end()):
-                return None
-            return "kill" if HEADLINE_PASSIVE_NEXT.match(text, dead.end()) else None
+        if harm is not None and not harm.group("fatal"):
+            harm = None  # a harm told so right after them is ``_befell``'s to read
+        phrase = _headline_phrase(text, after) if harm is None else None
+        if phrase is not None and (dies := DIES_NEXT.match(text, phrase.end())) is not None:
+            return "kill" if _died_of_a_harm(text, phrase, dies) else None
+        if phrase is not None:
+            harm = CASUALTY_AFTER.match(text, phrase.end())  # "Suspect in Hadley killing arrested"
+            if harm is not None and hurt_in_their_living(text, harm):
+                return None  # "Owner of diner hurt by road closure"
+        if harm is None:
+            return _headline_death(text, after)
     return harm_of(harm) if HEADLINE_PASSIVE_NEXT.match(text, harm.end()) else None
+
+
+def _headline_phrase(text: str, end: int) -> re.Match[str] | None:
+    """A headline's phrase right after its person at ``end`` (``HEADLINE_PHRASE``), with no
+    person inside but a harm's object ("in killing of teen")."""
+    phrase = HEADLINE_PHRASE.match(text, end)
+    if phrase is None or not _told_of_one_head(phrase.group("body")):
+        return None
+    body = phrase.group("body")
+    told = body.split()
+    if any(_a_person(word) or counts_people(word.lower()) for word in told):
+        return phrase if HARM_NOUN_OF.search(body) else None
+    return phrase
+
+
+def _died_of_a_harm(text: str, phrase: re.Match[str], dies: re.Match[str]) -> bool:
+    """Whether a headline's "dies" after its phrase (``HEADLINE_PHRASE``) is a death of the
+    happening the phrase names (``HARMFUL_HAPPENINGS``): "Woman in Vetter Street fire dies";
+    not of illness or age, nor a death the headline goes on to tell as the person's doing."""
+    if not any(word.lower() in HARMFUL_HAPPENINGS for word in phrase.group("body").split()):
+        return False  # "Man in hospice dies"
+    if NATURAL_DEATH_AFTER.match(text, dies.end()):
+        return False
+    return HEADLINE_PASSIVE_NEXT.match(text, dies.end()) is not None
+
+
+# A headline's harm in a participle's clause before "dies" ("Man shot outside barbershop dies",
+# "Woman struck by car on Route 9 dies"): the death is of that harm
+HEADLINE_HURT_THEN_DIES = re.compile(
+    r"[ \t]+(?:who[ \t]+was[ \t]+|found[ \t]+)?(?:[a-z]+ly[ \t]+)?(?:shot|stabbed|struck|hit"
+    r"|burned|beaten|attacked|wounded|injured|hurt|crushed|bitten|mauled|trampled|electrocuted"
+    r"|pinned|trapped|pulled|rescued|thrown|ejected|run[ \t]+over)"
+    r"(?P<body>(?:[ \t]+[^\s,.;:!?\"“”()]+){0,8}?)[ \t]+dies\b",
+    re.I,
+)
+# What a participle before "dies" tells is no harm: an illness ("Teen struck by meningitis
+# dies"), a hurt to one's living ("Man hurt by layoffs dies"), a figure of speech ("shot to
+# fame")
+ILLNESSES = word_set(
+    "cancer illness disease covid covid-19 virus flu influenza meningitis pneumonia leukemia"
+    " stroke dementia infection sepsis"
+)
+NO_HARM_BODY = re.compile(r"[ \t]+to\b", re.I)
+
+
+def _a_harm_before_dies(text: str, clause: re.Match[str]) -> bool:
+    """Whether a participle's clause before a headline's "dies" (``HEADLINE_HURT_THEN_DIES``)
+    tells a harm to the body: no illness, hurt to one's living or "shot to fame"."""
+    body = clause.group("body")
+    if any(word.lower() in ILLNESSES for word in re.findall(r"[\w'’-]+", body)):
+        return False
+    start = clause.start("body")
+    return not (HURT_IN_THEIR_LIVING_AFTER.match(text, start) or NO_HARM_BODY.match(text, start))
+
+
+def _headline_death(text: str, after: int) -> str | None:
+    """ "kill" where a headline tells its person's death without "was" right after ``after``:
+    found dead or dying of what is told (``HEADLINE_DEAD``), or after a harm's clause
+    (``HEADLINE_HURT_THEN_DIES``); none of illness or age."""
+    dead = HEADLINE_DEAD.match(text, after)
+    if dead is None:
+        clause = HEADLINE_HURT_THEN_DIES.match(text, after)
+        if clause is None or not _told_of_one_head(clause.group("body")):
+            return None
+        if not _a_harm_before_dies(text, clause):
+            return None  # "Teen struck by meningitis dies", "Man hurt by layoffs dies"
+        if OBJECT_AFTER.match(text, clause.start("body")):
+            return None  # "Man shot his wife, dies": his doing
+        dead = clause
+    if NATURAL_DEATH_AFTER.match(text, dead.end()):
+        return None
+    return "kill" if HEADLINE_PASSIVE_NEXT.match(text, dead.end()) else None
 
 
 def told_bare(written: str, unit: str) -> bool:
@@ -931,6 +1091,10 @@ def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Itera
         after = _befell(text, start, found.end(), reduced=False)
         if after is not None and told_in_passing(text, start, found.group("one")):
             after = None  # "a man who killed his wife was arrested": the arrest is the man's
+        if after is not None and _object_of_a_preposition(text, start, found.end(), after):
+            continue  # "a man in a fight with a neighbor was arrested": the man's arrest
+        if after is not None and told_as_a_rule(text, start, after):
+            continue  # "when a worker is injured, ...": no happening told
         harmed = after or _harm_before_on_its_line(text, start)
         if harmed is None or _is_blocked(start, end, blocked):
             continue
@@ -1282,6 +1446,9 @@ def harm_of(after: re.Match[str]) -> str:
         return "kill"
     if after.group("held"):
         return "arrest"
+    if after.group("condition"):
+        # "was treated for injuries and later died": the death is what befell them
+        return "kill" if DIED_AFTER_HURT.match(after.string, after.end()) else "injure"
     return CASUALTY_WORDS[" ".join(after.group("word").lower().split())]
 
 
@@ -1331,6 +1498,8 @@ def harmed_after_noun(text: str, start: int, end: int, counted: str) -> str | No
         and not TOLD_BEEN.search(after.group())
     ):
         return None  # "Two officers arrested Tam Vell": they made the arrest
+    if after is not None and told_as_a_rule(text, start, after):
+        return None  # "two pedestrians are killed every week": no happening told
     if after is not None:
         return harm_of(after)
     state = LEFT_IN_STATE.match(text, noun.end())
@@ -1367,7 +1536,9 @@ CLAUSE_OF_ITS_OWN = re.compile(
 # in the robbery were arrested", "a man wanted in the killing was arrested"): up to the first
 # verb of being, having or dying, no comma between, nothing ``_told_of_one_head`` refuses;
 # what follows is the head's ("the father of the victim was arrested": the father's)
-_PHRASE_PREPOSITIONS = "of|in|at|on|inside|outside|near|from|aboard|behind|with"
+_PHRASE_PREPOSITIONS = (
+    "of|in|at|on|inside|outside|near|from|aboard|behind|with|among|under|across|for"
+)
 _CASE_PARTICIPLES = "charged|wanted|suspected|accused|involved|sought|seen|named"
 OF_PHRASE = re.compile(
     rf"\s+(?:(?:{_CASE_PARTICIPLES})\s+(?!of\b))?(?:{_PHRASE_PREPOSITIONS})\s+"
@@ -1389,6 +1560,38 @@ SUBJECT_OF_ITS_OWN = re.compile(
     re.I,
 )
 PLURAL_VERB = re.compile(r"\s+(?:were|are|have)\b", re.I)
+# A headline's phrase of place or case between its person and what befell them, told without
+# "was" ("Suspect in Hadley killing arrested", "Man with knife arrested at school"): no person
+# inside it ("Father of teen killed in crash": whose death is not told), nothing
+# ``_told_of_one_head`` refuses
+HEADLINE_PHRASE = re.compile(
+    rf"[ \t]+(?:(?:{_CASE_PARTICIPLES})[ \t]+(?!of\b))?(?:{_PHRASE_PREPOSITIONS})"
+    r"(?P<body>(?:[ \t]+[^\s,.;:!?\"“”()]+){1,5}?)"
+    r"(?=[ \t]+(?:killed|injured|wounded|hurt|hospitali[sz]ed|arrested|dies)\b)",
+    re.I,
+)
+# A headline's person told in custody or in a grave state, without "is" ("Man, 34, in custody
+# after standoff", "Teen in critical condition after shooting")
+HEADLINE_STATE = re.compile(
+    r"[ \t]+(?:(?P<held>in[ \t]+custody|under[ \t]+arrest)"
+    r"|in[ \t]+(?:critical|serious|grave|stable|life-threatening)[ \t]+condition)\b",
+    re.I,
+)
+DIES_NEXT = re.compile(r"[ \t]+dies\b", re.I)
+# A happening that harms, told in a headline's phrase before "dies" ("Woman in Vetter Street
+# fire dies", "Driver in Tuesday crash dies"; not "Man in hospice dies")
+HARMFUL_HAPPENINGS = word_set(
+    "crash crashes collision wreck fire blaze explosion blast shooting stabbing attack accident"
+    " fall drowning flood storm tornado avalanche landslide collapse fight assault robbery"
+    " carjacking crossfire standoff rollover pileup"
+)
+# A person inside a headline's phrase as the object of a harm's noun ("Suspect in killing of
+# teen arrested"): not the one the harm after the phrase befell
+HARM_NOUN_OF = re.compile(
+    r"\b(?:killing|killings|death|deaths|shooting|stabbing|murder|slaying|beating|assault"
+    r"|kidnapping|abduction|disappearance|robbery|rape)[ \t]+of\b",
+    re.I,
+)
 
 
 def _the_heads_phrase(text: str, start: int, end: int, phrase: re.Match[str]) -> bool:
@@ -1420,8 +1623,9 @@ PARTICIPLE_CLAUSE = re.compile(
     re.I,
 )
 JOINING_WORDS = re.compile(
-    r"\b(?:and|or|but|after|before|until|while|because|since|as|when|where|if)\b", re.I
-)
+    r"(?<![\w-])(?:and|or|but|after|before|until|while|because|since|as|when|where|if)(?![\w-])",
+    re.I,
+)  # not inside a hyphened word ("hit-and-run")
 # "a man shot at police", "a gunman shot from the roof": a doer's verb without an object
 NO_PASSIVE_AFTER = re.compile(r"\s+(?:at|from|into|back|through|toward|towards)\b", re.I)
 # The verbs after a participle clause that tell of a happening, not a rule ("a worker injured
@@ -1496,6 +1700,44 @@ NATURAL_DEATH_AFTER = re.compile(
 )
 
 
+# What hurts people in their living, not their bodies, told right after "hurt" ("hurt by the
+# pay cut", "hurt by higher interest rates", "hurt financially")
+HURT_IN_THEIR_LIVING_AFTER = re.compile(
+    r"\s+(?:(?:financially|economically|politically)\b|by\s+(?:the\s+|a\s+|an\s+|its\s+"
+    r"|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:cuts?|declines?|downturns?|recessions?|slumps?"
+    r"|slowdowns?|tariffs?|inflation|prices|rates|costs|polic(?:y|ies)|decisions?|rulings?"
+    r"|layoffs|closures?|shutdowns?|losses|competition|sales|demand|sanctions|tax(?:es)?"
+    r"|droughts?|shortages?|delays?|comments|remarks|criticism|scams?|fraud|caps?)\b)"
+    # ... and no hurt to the body told after it ("hurt financially and physically in the
+    # attack", "hurt by the layoffs and by a fall on the ice")
+    r"(?![^.;:!?\n]*\b(?:physically|and\s+(?:by|in|from|when|after|during))\b)",
+    re.I,
+)
+
+
+# Words of illness near a grave state that tell it is an illness's ("in critical condition
+# with COVID-19", "after contracting Legionnaires' disease", "the patient, who has cancer")
+ILL_WORDS = ILLNESSES | word_set("diseases illnesses respiratory contracted contracting sick")
+ILL_REACH = 80  # characters either side of the state searched for an illness
+
+
+def ill_not_hurt(text: str, harm: re.Match[str]) -> bool:
+    """Whether a grave state or care (``CASUALTY_AFTER``'s "condition") is told of an illness
+    in its sentence (``ILL_WORDS``): no harm befell them."""
+    if not harm.group("condition"):
+        return False
+    start, end = _sentence_around(text, harm.start())
+    near = text[max(start, harm.start() - ILL_REACH) : min(end, harm.end() + ILL_REACH)]
+    return any(word.lower() in ILL_WORDS for word in re.findall(r"[\w'’-]+", near))
+
+
+def hurt_in_their_living(text: str, harm: re.Match[str]) -> bool:
+    """Whether a harm (``CASUALTY_AFTER``) told as "hurt" is to people's living, not their
+    bodies (``HURT_IN_THEIR_LIVING_AFTER``)."""
+    word = (harm.group("word") or "").lower()
+    return word == "hurt" and HURT_IN_THEIR_LIVING_AFTER.match(text, harm.end()) is not None
+
+
 def _a_death(harm: re.Match[str]) -> bool:
     """Whether a harm (``CASUALTY_AFTER``) is told as a death ("died", "has perished")."""
     return (harm.group("word") or "").lower() in ("died", "perished")
@@ -1530,6 +1772,8 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
             return _suffered(text, clause.end(), reduced=False)
     if after is not None and died_of_illness_or_age(text, after):
         return None  # "the woman died Sunday of cancer": no harm befell her
+    if after is not None and (hurt_in_their_living(text, after) or ill_not_hurt(text, after)):
+        return None  # "three workers were hurt by the pay cut", "in critical condition with flu"
     if (
         after is not None
         and after.group("hurt_and")
@@ -1539,6 +1783,8 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
         return None  # "a man was stabbed twice and killed his attacker": his doing
     if after is None or TOLD_BEEN.search(after.group()) or after.group("held"):
         return after
+    if after.group("condition") or after.group("fatal_wounds"):
+        return after  # "the victim remains in critical condition", "suffered fatal injuries"
     if _a_death(after):
         return after
     if PASSIVE_BY.match(text, after.end()):
@@ -1546,6 +1792,38 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
     if reduced and not after.group("fatal") and not OBJECT_AFTER.match(text, after.end()):
         return after
     return None
+
+
+def _object_of_a_preposition(text: str, start: int, end: int, harm: re.Match[str]) -> bool:
+    """Whether the person at ``text[start:end]`` is a preposition's object
+    (``OBJECT_OF_A_PREPOSITION``) with a verb right after them that is not theirs ("a fight
+    with a neighbor was arrested"); a participle is ("the mother of a girl killed by a stray
+    bullet")."""
+    if harm.start() != end or not OBJECT_OF_A_PREPOSITION.search(text, max(0, start - 12), start):
+        return False
+    return bool(TOLD_BEEN.search(harm.group()) or harm.group("held") or _a_death(harm))
+
+
+def harm_verb_before(text: str, start: int) -> str | None:
+    """The harm ("kill", "injure", "arrest") of a verb right before a count at ``start``
+    ("..., killing 12", "injured more than 40", "Fire kills two"), else None."""
+    before = CASUALTY_BEFORE.search(text, max(0, start - 24), max(0, start))
+    if before is not None:
+        return CASUALTY_WORDS[before.group("word").lower()]
+    present = PRESENT_HARM_BEFORE.search(text, max(0, start - 60), max(0, start))
+    if present is None or present.group("doer").lower() in ILLNESSES:
+        return None
+    return CASUALTY_WORDS[present.group("word").lower()]
+
+
+def told_as_a_rule(text: str, start: int, harm: re.Match[str]) -> bool:
+    """Whether the harm (``CASUALTY_AFTER``) told of the people at ``start`` is told as what
+    happens as a rule: in the present after "when" (``RULE_WHEN_BEFORE``), or at a rate
+    (``RATE_AFTER``); no happening is told, so no one is counted."""
+    if RATE_AFTER.match(text, harm.end()):
+        return True
+    present = PRESENT_BEEN.search(harm.group()) is not None
+    return present and RULE_WHEN_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def told_one_by_one(quantity: Quantity) -> bool:
@@ -2409,7 +2687,7 @@ def _unit_for(
     joined = ELIDED_BEFORE.search(text, max(0, n1_start - 12), n1_start)
     if first.word and joined and ELIDED_AFTER.match(text, end):
         return ELIDED  # "six in Harwick and eight in Lindale": kept if a figure precedes
-    if first.word and CASUALTY_BEFORE.search(text, max(0, n1_start - 40), n1_start):
+    if first.word and harm_verb_before(text, n1_start) is not None:
         return ""  # "shot three people, killing one": counted as "killing 1" is
     if first.word and _suffered(text, end, reduced=False) and not NOBODY_BEFORE.search(before):
         return ""  # "two people died and one was injured": counted as "1 was injured" is
