@@ -345,7 +345,7 @@ LOCAL_PHRASINGS = [
     ("Officers detained a man at the scene.", None),
     ("Police made an arrest in the case Monday.", None),
     ("The man was booked into the county jail on suspicion of murder.", None),
-    ("A 16-year-old boy was shot in the leg.", None),
+    ("A 16-year-old boy was shot in the leg.", "injure"),
     ("A man in his 20s was shot and killed Wednesday evening.", "kill"),
     ("A man was shot multiple times and died at the scene.", "kill"),
     ("One man was killed and three others injured in the crash.", "kill"),
@@ -585,6 +585,29 @@ LOCAL_PHRASINGS = [
     # a hyphened word is no second clause ("hit-and-run")
     ("Cyclist hurt in hit-and-run dies", "kill"),
     ("Driver in hit-and-run arrested", "arrest"),
+    # shot in a limb or grazed: hurt; a death told after it: killed
+    ("A 17-year-old was shot in the leg Tuesday night.", "injure"),
+    ("Two men were shot in the legs.", "injure"),
+    ("A teen was grazed by a bullet.", "injure"),
+    ("A man was shot in the arm and later died.", "kill"),
+    ("A man was shot in the head.", None),  # not read: may be a death
+    # the police's arrest in the present; a headline's count in custody or a grave state
+    ("Police arrest three after Hartwell robbery", "arrest"),
+    ("Three in custody after pursuit", "arrest"),
+    ("UPDATE: Two in critical condition after head-on crash", "injure"),
+    ("Two men in custody after brawl", "arrest"),
+    ("Records show the arrest two days later.", None),
+    # ... not a rate, a child's custody, an illness, a vaccine's shot, some of them dead
+    ("Police arrest about 40 people each weekend downtown.", None),
+    ("Fire kills three people a year in the county.", None),
+    ("Three in custody battle over estate", None),
+    ("Two children are in custody of their grandparents.", None),
+    ("Three in critical condition as flu cases rise", None),
+    ("Two in stable condition, analysts say of regional banks", None),
+    ("Two residents were shot in the arm with the new vaccine on Monday.", None),
+    ("Two men were shot in the leg and one of them later died.", None),
+    ("Two men were shot in the leg and both later died.", "kill"),
+    ("A man was taken to the hospital with injuries and a woman was killed.", "injure"),
 ]
 
 

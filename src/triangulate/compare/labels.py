@@ -214,8 +214,10 @@ def casualty_counted(
         return quantity_reader.harm_of(after)  # "50 were injured", "12 died", "3 were fatally shot"
     if not counted and quantity_reader.told_fatally(sentence_text, start, end):
         return "kill"  # "shot three people, one fatally"
-    if not counted:
-        return harm_before(sentence_text, start)  # "killing 12 and injuring 80"
+    if not counted:  # "killing 12 and injuring 80", "Three in custody after pursuit"
+        return harm_before(sentence_text, start) or quantity_reader.harm_of_headline_count(
+            sentence_text, start, end
+        )
     if not quantity_reader.counts_people(counted):
         return None
     if quantity_reader.joined_to_a_person(sentence_text, start):

@@ -605,8 +605,14 @@ _FATAL = (
     r"|(?P<fatal_wounds>(?:(?:has|have|had)\s+)?suffered\s+(?:fatal|mortal)\s+(?:[\w-]+\s+)?"
     r"(?:injuries|injury|wounds?))"
 )
+# Held by the police, not a child's custody ("in custody of her grandparents", "a custody
+# battle")
+IN_CUSTODY = (
+    r"in\s+custody(?!\s+(?:of|battles?|disputes?|drama|fights?|cases?|hearings?|arrangements?"
+    r"|agreements?|orders?|rights|deals?|wars?|rows?)\b)"
+)
 _HELD = (
-    r"(?:is|are|was|were)\s+(?:now\s+)?(?:under\s+arrest|in\s+custody)"
+    rf"(?:is|are|was|were)\s+(?:now\s+)?(?:under\s+arrest|{IN_CUSTODY})"
     # a surrender to the police is the arrest of a follow-up ("A 16-year-old boy turned
     # himself in Wednesday"): told without "was", of no object
     r"|(?:(?:has|have|had)\s+)?(?:turned\s+(?:himself|herself|themselves)\s+in"
@@ -645,6 +651,12 @@ _IN_CONDITION = (
     r"\s+to\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,4}?(?:hospital|medical\s+center"
     rf"|trauma\s+center)\s+(?:with|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}{_WOUNDS}"
     rf"|(?:(?:has|have|had)\s+)?(?:suffered|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}{_WOUNDS}"
+    # shot in a limb ("was shot in the leg", "were shot in their arms"), grazed by a bullet
+    r"|(?:was|were|has\s+been|have\s+been)\s+(?:shot\s+(?:once\s+|twice\s+|several\s+times\s+"
+    r"|multiple\s+times\s+)?in\s+(?:the|his|her|their|both)\s+(?:left\s+|right\s+|upper\s+"
+    r"|lower\s+)?(?:legs?|arms?|foot|feet|hands?|shoulders?|ankles?|thighs?|knees?|hips?|buttocks"
+    r"|wrists?|fingers?|calf|calves|elbows?)(?!\s+with\s+(?:[\w-]+\s+){0,3}?(?:vaccines?|doses?"
+    r"|boosters?|darts?|shots?|jabs?)\b)|grazed\s+(?:by\s+(?:a\s+)?bullets?|in\s+the\s+\w+))"
     r"|(?:was|were)\s+treated\s+(?:(?:at|by)\s+(?:[\w'’.-]+\s+){1,5}?)?(?:for\s+"
     rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_WOUNDS}|cuts|bruises|bites?|fractures?|broken\s+[\w'’-]+"
     r"|smoke\s+inhalation)|and\s+released)"
@@ -652,8 +664,15 @@ _IN_CONDITION = (
 # A death told after people's hurt ("suffered multiple injuries and died at the scene", "was
 # taken to the hospital with injuries, where he died")
 DIED_AFTER_HURT = re.compile(
-    r"[^.;:!?\n]{0,40}?\b(?:and|where\s+(?:he|she|they))\s+(?:later\s+|then\s+|subsequently\s+"
-    r"|eventually\s+)?(?:died|(?:was|were)\s+pronounced\s+dead)\b",
+    r"[^.;:!?\n]{0,40}?\b(?:and|where)\s+(?:(?:he|she|they|both|all)\s+)?(?:later\s+|then\s+"
+    r"|subsequently\s+|eventually\s+)?(?:died|(?:was|were)\s+pronounced\s+dead)\b",
+    re.I,
+)
+# A death told later in the sentence of some of them ("two men were shot in the leg and one
+# of them later died", "...; one died Tuesday"): whose hurt and whose death is not told apart
+DEATH_LATER = re.compile(
+    r"[^.!?\n]*?\b(?:one|two|three|both|some|another)(?:\s+of\s+them)?\s+(?:later\s+|then\s+"
+    r"|subsequently\s+|has\s+|have\s+)?(?:died|dies|was\s+killed|were\s+killed)\b",
     re.I,
 )
 CASUALTY_AFTER = re.compile(
@@ -672,7 +691,7 @@ CASUALTY_WORDS = {
     ),
     "hospitalized": "injure",
     "hospitalised": "injure",
-    **dict.fromkeys(("arresting", "arrested", "taken into custody"), "arrest"),
+    **dict.fromkeys(("arresting", "arrested", "arrest", "arrests", "taken into custody"), "arrest"),
 }
 # A harm told without "was" or "were" ("A man killed his wife", "Two men killed a guard") is
 # one the people did, unless "by" follows (a passive: "a girl killed by a stray bullet") or
@@ -693,6 +712,7 @@ DOER_OBJECT_AFTER = re.compile(
 POLICE_NOUNS = word_set(
     "officers officer police policemen deputies deputy agents troopers detectives"
 )
+ARRESTERS = POLICE_NOUNS | word_set("authorities cops marshals")  # "Police arrest three"
 # "left one teenager dead and two others wounded": the state a happening left people in
 LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves|leave)\s+(?:\S+\s+){0,6}?\S+$", re.I)
 LEFT_IN_STATE = re.compile(r"\s+(?P<state>dead|injured|wounded|hurt)\b", re.I)
@@ -711,7 +731,7 @@ PEOPLE_PLURALS = word_set(
     civilians refugees migrants villagers survivors witnesses defendants attackers assailants
     burglars thieves intruders paramedics medics rangers lifeguards crewmen policemen
     classmates coworkers colleagues vendors truckers laborers labourers ranchers pupils kids
-    juveniles youths adults ceos"""
+    juveniles youths adults ceos fugitives"""
 )  # "two others wounded", "two fans were arrested"
 # A verb of harm right before a count, whose object the count is ("..., killing 12",
 # "shot three people, killing one", "injured more than 40", "police arrested two men"): the
@@ -724,7 +744,7 @@ CASUALTY_BEFORE = re.compile(
 # A harm told in the present by what did it, right before a count ("Fire kills two",
 # "Blast injures three workers"): not an illness's ("Flu kills three", ``ILLNESSES``)
 PRESENT_HARM_BEFORE = re.compile(
-    r"(?P<doer>[\w'’-]+),?\s+(?P<word>kills|injures|hurts)\s+(?:(?:at\s+least|about|some|nearly"
+    r"(?P<doer>[\w'’-]+),?\s+(?P<word>kills|injures|hurts|arrest|arrests)\s+(?:(?:at\s+least|about|some|nearly"
     r"|almost|more\s+than|over|around|up\s+to)\s+)?$",
     re.I,
 )
@@ -854,6 +874,9 @@ RATE_AFTER = re.compile(
     r"[^,.;:!?\n]{0,40}?\b(?:(?:every|each|per)\s+(?:(?:\d+|two|three|four|five|six|seven"
     rf"|eight|nine|ten|few|other|single)\s+)?{_RATE_UNITS}"
     rf"|(?:once|twice|\w+\s+times)\s+a\s+{_RATE_UNITS}|a\s+{_RATE_UNITS}\s+on\s+average"
+    # "three people a day", not "a day later"
+    rf"|a\s+{_RATE_UNITS}(?!\s+(?:after|later|before|earlier|ago|and|or)\b)(?=\s*(?:[.,;:!?]|$)"
+    r"|\s+(?:in|on|at|across|throughout|for|downtown|nationwide)\b)"
     r"|on\s+average|(?:daily|weekly|monthly|annually|yearly)"
     r"(?=\s*(?:[.,;:!?]|$)|\s+(?:on|in|at|across|throughout)\b))\b",
     re.I,
@@ -976,6 +999,28 @@ def harm_of_headline_one(text: str, start: int, end: int) -> str | None:
         if harm is None:
             return _headline_death(text, after)
     return harm_of(harm) if HEADLINE_PASSIVE_NEXT.match(text, harm.end()) else None
+
+
+HEADLINE_OPENS_BEFORE = re.compile(rf"(?:^|\n)[ \t]*{HEADLINE_KICKER}\Z")
+
+
+def harm_of_headline_count(text: str, start: int, end: int) -> str | None:
+    """ "arrest" or "injure": the state a headline's count opening its line at ``start`` is
+    told in right after ``end`` without "are" ("Three in custody after pursuit", "Two in
+    critical condition after crash"; ``HEADLINE_STATE``), else None."""
+    state = HEADLINE_STATE.match(text, end)
+    if state is None or not HEADLINE_OPENS_BEFORE.search(text[max(0, start - 40) : start]):
+        return None
+    if len(text[start:end].split()) == 1 and not CAUSE_NEXT.match(text, state.end()):
+        return None  # a count without its noun: "Two in stable condition, analysts say"
+    if not state.group("held") and ill_near(text, state.start(), state.end()):
+        return None  # "Three in critical condition as flu cases rise"
+    return "arrest" if state.group("held") else "injure"
+
+
+# What follows a headline's count with no noun in a state: its cause ("Two in critical
+# condition after crash")
+CAUSE_NEXT = re.compile(r"[ \t]+(?:after|following|in|from)\b", re.I)
 
 
 def _headline_phrase(text: str, end: int) -> re.Match[str] | None:
@@ -1502,6 +1547,8 @@ def harmed_after_noun(text: str, start: int, end: int, counted: str) -> str | No
         return None  # "two pedestrians are killed every week": no happening told
     if after is not None:
         return harm_of(after)
+    if (held_or_hurt := harm_of_headline_count(text, start, noun.end())) is not None:
+        return held_or_hurt  # "Two men in custody after brawl"
     state = LEFT_IN_STATE.match(text, noun.end())
     if state is not None and LEFT_BEFORE.search(text, max(0, end - 60), end):
         return STATE_HARMS[state.group("state").lower()]  # "left one teenager dead"
@@ -1573,7 +1620,7 @@ HEADLINE_PHRASE = re.compile(
 # A headline's person told in custody or in a grave state, without "is" ("Man, 34, in custody
 # after standoff", "Teen in critical condition after shooting")
 HEADLINE_STATE = re.compile(
-    r"[ \t]+(?:(?P<held>in[ \t]+custody|under[ \t]+arrest)"
+    rf"[ \t]+(?:(?P<held>{IN_CUSTODY}|under[ \t]+arrest)"
     r"|in[ \t]+(?:critical|serious|grave|stable|life-threatening)[ \t]+condition)\b",
     re.I,
 )
@@ -1724,10 +1771,23 @@ ILL_REACH = 80  # characters either side of the state searched for an illness
 def ill_not_hurt(text: str, harm: re.Match[str]) -> bool:
     """Whether a grave state or care (``CASUALTY_AFTER``'s "condition") is told of an illness
     in its sentence (``ILL_WORDS``): no harm befell them."""
-    if not harm.group("condition"):
+    return bool(harm.group("condition")) and ill_near(text, harm.start(), harm.end())
+
+
+def _some_died_later(text: str, harm: re.Match[str]) -> bool:
+    """Whether a hurt told by care or wounds (``CASUALTY_AFTER``'s "condition") is followed in
+    its sentence by the death of some of them (``DEATH_LATER``), not all told at once
+    (``DIED_AFTER_HURT``): whose hurt is whose death is not told apart."""
+    if not harm.group("condition") or DIED_AFTER_HURT.match(text, harm.end()):
         return False
-    start, end = _sentence_around(text, harm.start())
-    near = text[max(start, harm.start() - ILL_REACH) : min(end, harm.end() + ILL_REACH)]
+    return DEATH_LATER.match(text, harm.end()) is not None
+
+
+def ill_near(text: str, start: int, end: int) -> bool:
+    """Whether a word of illness (``ILL_WORDS``) is told near ``text[start:end]``, in its
+    sentence."""
+    first, last = _sentence_around(text, start)
+    near = text[max(first, start - ILL_REACH) : min(last, end + ILL_REACH)]
     return any(word.lower() in ILL_WORDS for word in re.findall(r"[\w'’-]+", near))
 
 
@@ -1774,6 +1834,8 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
         return None  # "the woman died Sunday of cancer": no harm befell her
     if after is not None and (hurt_in_their_living(text, after) or ill_not_hurt(text, after)):
         return None  # "three workers were hurt by the pay cut", "in critical condition with flu"
+    if after is not None and _some_died_later(text, after):
+        return None  # "two men were shot in the leg and one of them later died"
     if (
         after is not None
         and after.group("hurt_and")
@@ -1813,7 +1875,12 @@ def harm_verb_before(text: str, start: int) -> str | None:
     present = PRESENT_HARM_BEFORE.search(text, max(0, start - 60), max(0, start))
     if present is None or present.group("doer").lower() in ILLNESSES:
         return None
-    return CASUALTY_WORDS[present.group("word").lower()]
+    if RATE_AFTER.match(text, start):
+        return None  # "Police arrest about 40 people each weekend": a rate
+    word, doer = present.group("word").lower(), present.group("doer").lower()
+    if word.startswith("arrest") and doer not in ARRESTERS:
+        return None  # "the arrest two days later": a noun; "Police arrest three": the verb
+    return CASUALTY_WORDS[word]
 
 
 def told_as_a_rule(text: str, start: int, harm: re.Match[str]) -> bool:
@@ -2689,6 +2756,8 @@ def _unit_for(
         return ELIDED  # "six in Harwick and eight in Lindale": kept if a figure precedes
     if first.word and harm_verb_before(text, n1_start) is not None:
         return ""  # "shot three people, killing one": counted as "killing 1" is
+    if first.word and harm_of_headline_count(text, n1_start, end) is not None:
+        return ""  # "Three in custody after pursuit"
     if first.word and _suffered(text, end, reduced=False) and not NOBODY_BEFORE.search(before):
         return ""  # "two people died and one was injured": counted as "1 was injured" is
     if first.word and told_fatally(text, n1_start, end):
