@@ -637,16 +637,17 @@ _DIED_SINCE = (
 # critical condition", "the victim remains in serious but stable condition"), taken to the
 # hospital with wounds ("was taken to the hospital with life-threatening injuries"), wounds
 # suffered ("suffered a gunshot wound to the leg"), treated for them ("was treated for smoke
-# inhalation", "were treated and released"). Not "fatal injuries": a death told so is left
-# to the report's other words.
+# inhalation", "were treated and released"); "fatal injuries" are a death (``_FATAL``).
 _WOUND_KINDS = (
     r"(?:(?:non-?\s*)?(?:life-threatening|serious|critical|minor|severe|multiple|gunshot|stab"
     r"|head|leg|burn|graze|single|possible|apparent|undisclosed)\s+)*"
 )
 _WOUNDS = r"(?:injuries|injury|wounds?|burns)"
-_IN_CONDITION = (
-    r"(?:is|are|was|were|remains?|remained)\s+(?:listed\s+)?in\s+(?:critical|serious|grave"
-    r"|stable|life-threatening)\s+(?:but\s+stable\s+)?condition"
+# The states of the hurt in a hospital ("in critical condition")
+GRAVE_STATES = r"(?:critical|serious|grave|stable|life-threatening)"
+_HURT_STATE = (
+    r"(?:is|are|was|were|remains?|remained)\s+(?:listed\s+)?in\s+"
+    rf"{GRAVE_STATES}\s+(?:but\s+stable\s+)?condition"
     r"|(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:taken|transported|airlifted|flown|rushed)"
     r"\s+to\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,4}?(?:hospital|medical\s+center"
     rf"|trauma\s+center)\s+(?:with|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}{_WOUNDS}"
@@ -676,7 +677,7 @@ DEATH_LATER = re.compile(
     re.I,
 )
 CASUALTY_AFTER = re.compile(
-    rf"\s+(?:(?P<fatal>{_FATAL})\b|(?P<held>{_HELD})\b|(?P<condition>{_IN_CONDITION})\b"
+    rf"\s+(?:(?P<fatal>{_FATAL})\b|(?P<held>{_HELD})\b|(?P<hurt_state>{_HURT_STATE})\b"
     rf"|(?:{_BEEN}(?:(?!{_NOT_NOW})[a-z]+ly\s+)?|{_DIED_SINCE})?"
     rf"(?P<hurt_and>{_HURT_AND})?"
     r"(?P<word>killed|injured|wounded|hurt|hospitali[sz]ed|died|perished|arrested"
@@ -993,7 +994,9 @@ def harm_of_headline_one(text: str, start: int, end: int) -> str | None:
         if phrase is not None and (dies := DIES_NEXT.match(text, phrase.end())) is not None:
             return "kill" if _died_of_a_harm(text, phrase, dies) else None
         if phrase is not None:
-            harm = CASUALTY_AFTER.match(text, phrase.end())  # "Suspect in Hadley killing arrested"
+            harm = CASUALTY_AFTER.match(
+                text, phrase.end()
+            )  # "Suspect in Tamber Road killing arrested"
             if harm is not None and hurt_in_their_living(text, harm):
                 return None  # "Owner of diner hurt by road closure"
         if harm is None:
@@ -1001,7 +1004,11 @@ def harm_of_headline_one(text: str, start: int, end: int) -> str | None:
     return harm_of(harm) if HEADLINE_PASSIVE_NEXT.match(text, harm.end()) else None
 
 
+# A headline's count opens its line, after a kicker if one is told
 HEADLINE_OPENS_BEFORE = re.compile(rf"(?:^|\n)[ \t]*{HEADLINE_KICKER}\Z")
+# What follows a headline's count with no noun in a state: its cause ("Two in critical
+# condition after crash")
+CAUSE_NEXT = re.compile(r"[ \t]+(?:after|following|in|from)\b", re.I)
 
 
 def harm_of_headline_count(text: str, start: int, end: int) -> str | None:
@@ -1016,11 +1023,6 @@ def harm_of_headline_count(text: str, start: int, end: int) -> str | None:
     if not state.group("held") and ill_near(text, state.start(), state.end()):
         return None  # "Three in critical condition as flu cases rise"
     return "arrest" if state.group("held") else "injure"
-
-
-# What follows a headline's count with no noun in a state: its cause ("Two in critical
-# condition after crash")
-CAUSE_NEXT = re.compile(r"[ \t]+(?:after|following|in|from)\b", re.I)
 
 
 def _headline_phrase(text: str, end: int) -> re.Match[str] | None:
@@ -1491,7 +1493,7 @@ def harm_of(after: re.Match[str]) -> str:
         return "kill"
     if after.group("held"):
         return "arrest"
-    if after.group("condition"):
+    if after.group("hurt_state"):
         # "was treated for injuries and later died": the death is what befell them
         return "kill" if DIED_AFTER_HURT.match(after.string, after.end()) else "injure"
     return CASUALTY_WORDS[" ".join(after.group("word").lower().split())]
@@ -1608,7 +1610,7 @@ SUBJECT_OF_ITS_OWN = re.compile(
 )
 PLURAL_VERB = re.compile(r"\s+(?:were|are|have)\b", re.I)
 # A headline's phrase of place or case between its person and what befell them, told without
-# "was" ("Suspect in Hadley killing arrested", "Man with knife arrested at school"): no person
+# "was" ("Suspect in Tamber Road killing arrested", "Man with knife arrested at school"): no person
 # inside it ("Father of teen killed in crash": whose death is not told), nothing
 # ``_told_of_one_head`` refuses
 HEADLINE_PHRASE = re.compile(
@@ -1621,7 +1623,7 @@ HEADLINE_PHRASE = re.compile(
 # after standoff", "Teen in critical condition after shooting")
 HEADLINE_STATE = re.compile(
     rf"[ \t]+(?:(?P<held>{IN_CUSTODY}|under[ \t]+arrest)"
-    r"|in[ \t]+(?:critical|serious|grave|stable|life-threatening)[ \t]+condition)\b",
+    rf"|in[ \t]+{GRAVE_STATES}[ \t]+condition)\b",
     re.I,
 )
 DIES_NEXT = re.compile(r"[ \t]+dies\b", re.I)
@@ -1769,16 +1771,16 @@ ILL_REACH = 80  # characters either side of the state searched for an illness
 
 
 def ill_not_hurt(text: str, harm: re.Match[str]) -> bool:
-    """Whether a grave state or care (``CASUALTY_AFTER``'s "condition") is told of an illness
+    """Whether a grave state or care (``CASUALTY_AFTER``'s "hurt_state") is told of an illness
     in its sentence (``ILL_WORDS``): no harm befell them."""
-    return bool(harm.group("condition")) and ill_near(text, harm.start(), harm.end())
+    return bool(harm.group("hurt_state")) and ill_near(text, harm.start(), harm.end())
 
 
 def _some_died_later(text: str, harm: re.Match[str]) -> bool:
-    """Whether a hurt told by care or wounds (``CASUALTY_AFTER``'s "condition") is followed in
+    """Whether a hurt told by care or wounds (``CASUALTY_AFTER``'s "hurt_state") is followed in
     its sentence by the death of some of them (``DEATH_LATER``), not all told at once
     (``DIED_AFTER_HURT``): whose hurt is whose death is not told apart."""
-    if not harm.group("condition") or DIED_AFTER_HURT.match(text, harm.end()):
+    if not harm.group("hurt_state") or DIED_AFTER_HURT.match(text, harm.end()):
         return False
     return DEATH_LATER.match(text, harm.end()) is not None
 
@@ -1845,7 +1847,7 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
         return None  # "a man was stabbed twice and killed his attacker": his doing
     if after is None or TOLD_BEEN.search(after.group()) or after.group("held"):
         return after
-    if after.group("condition") or after.group("fatal_wounds"):
+    if after.group("hurt_state") or after.group("fatal_wounds"):
         return after  # "the victim remains in critical condition", "suffered fatal injuries"
     if _a_death(after):
         return after
