@@ -608,6 +608,14 @@ LOCAL_PHRASINGS = [
     ("Two men were shot in the leg and one of them later died.", None),
     ("Two men were shot in the leg and both later died.", "kill"),
     ("A man was taken to the hospital with injuries and a woman was killed.", "injure"),
+    # a headline's limb shot without "was"; people left in a grave state
+    ("Man shot in leg outside Elm Street bar", "injure"),
+    ("Two men shot in the leg outside club", "injure"),
+    ("Teen grazed by bullet in drive-by", "injure"),
+    ("Man shot in head outside bar", None),  # not read: may be a death
+    ("Man shot in arm with flu vaccine at pharmacy", None),
+    ("The crash left two people in serious condition.", "injure"),
+    ("The collapse left three workers in critical condition with flu.", None),
 ]
 
 

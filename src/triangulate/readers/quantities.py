@@ -643,6 +643,13 @@ _WOUND_KINDS = (
     r"|head|leg|burn|graze|single|possible|apparent|undisclosed)\s+)*"
 )
 _WOUNDS = r"(?:injuries|injury|wounds?|burns)"
+# Shot in a limb ("shot in the leg", a headline's "shot in leg"), not with a vaccine or a dart
+SHOT_IN_A_LIMB = (
+    r"shot\s+(?:once\s+|twice\s+|several\s+times\s+|multiple\s+times\s+)?in\s+(?:(?:the|his|her"
+    r"|their|both)\s+)?(?:left\s+|right\s+|upper\s+|lower\s+)?(?:legs?|arms?|foot|feet|hands?"
+    r"|shoulders?|ankles?|thighs?|knees?|hips?|buttocks|wrists?|fingers?|calf|calves|elbows?)\b"
+    r"(?!\s+with\s+(?:[\w-]+\s+){0,3}?(?:vaccines?|doses?|boosters?|darts?|shots?|jabs?)\b)"
+)
 # The states of the hurt in a hospital ("in critical condition")
 GRAVE_STATES = r"(?:critical|serious|grave|stable|life-threatening)"
 _HURT_STATE = (
@@ -653,11 +660,8 @@ _HURT_STATE = (
     rf"|trauma\s+center)\s+(?:with|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}{_WOUNDS}"
     rf"|(?:(?:has|have|had)\s+)?(?:suffered|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}{_WOUNDS}"
     # shot in a limb ("was shot in the leg", "were shot in their arms"), grazed by a bullet
-    r"|(?:was|were|has\s+been|have\s+been)\s+(?:shot\s+(?:once\s+|twice\s+|several\s+times\s+"
-    r"|multiple\s+times\s+)?in\s+(?:the|his|her|their|both)\s+(?:left\s+|right\s+|upper\s+"
-    r"|lower\s+)?(?:legs?|arms?|foot|feet|hands?|shoulders?|ankles?|thighs?|knees?|hips?|buttocks"
-    r"|wrists?|fingers?|calf|calves|elbows?)(?!\s+with\s+(?:[\w-]+\s+){0,3}?(?:vaccines?|doses?"
-    r"|boosters?|darts?|shots?|jabs?)\b)|grazed\s+(?:by\s+(?:a\s+)?bullets?|in\s+the\s+\w+))"
+    rf"|(?:was|were|has\s+been|have\s+been)\s+(?:{SHOT_IN_A_LIMB}|grazed\s+(?:by\s+(?:a\s+)?"
+    r"bullets?|in\s+the\s+\w+))"
     r"|(?:was|were)\s+treated\s+(?:(?:at|by)\s+(?:[\w'’.-]+\s+){1,5}?)?(?:for\s+"
     rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_WOUNDS}|cuts|bruises|bites?|fractures?|broken\s+[\w'’-]+"
     r"|smoke\s+inhalation)|and\s+released)"
@@ -716,7 +720,9 @@ POLICE_NOUNS = word_set(
 ARRESTERS = POLICE_NOUNS | word_set("authorities cops marshals")  # "Police arrest three"
 # "left one teenager dead and two others wounded": the state a happening left people in
 LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves|leave)\s+(?:\S+\s+){0,6}?\S+$", re.I)
-LEFT_IN_STATE = re.compile(r"\s+(?P<state>dead|injured|wounded|hurt)\b", re.I)
+LEFT_IN_STATE = re.compile(
+    rf"\s+(?P<state>dead|injured|wounded|hurt)\b|\s+in\s+{GRAVE_STATES}\s+condition\b", re.I
+)
 # The harm a state tells ("Ten dead and 50 hurt", "left one teenager dead")
 STATE_HARMS = {
     **dict.fromkeys(("dead", "killed"), "kill"),
@@ -1553,7 +1559,10 @@ def harmed_after_noun(text: str, start: int, end: int, counted: str) -> str | No
         return held_or_hurt  # "Two men in custody after brawl"
     state = LEFT_IN_STATE.match(text, noun.end())
     if state is not None and LEFT_BEFORE.search(text, max(0, end - 60), end):
-        return STATE_HARMS[state.group("state").lower()]  # "left one teenager dead"
+        if state.group("state"):
+            return STATE_HARMS[state.group("state").lower()]  # "left one teenager dead"
+        if not ill_near(text, state.start(), state.end()):
+            return "injure"  # "left two people in critical condition"
     return None
 
 
@@ -1623,7 +1632,8 @@ HEADLINE_PHRASE = re.compile(
 # after standoff", "Teen in critical condition after shooting")
 HEADLINE_STATE = re.compile(
     rf"[ \t]+(?:(?P<held>{IN_CUSTODY}|under[ \t]+arrest)"
-    rf"|in[ \t]+{GRAVE_STATES}[ \t]+condition)\b",
+    rf"|in[ \t]+{GRAVE_STATES}[ \t]+condition|{SHOT_IN_A_LIMB}|grazed[ \t]+by[ \t]+(?:a[ \t]+)?"
+    r"bullet)\b",
     re.I,
 )
 DIES_NEXT = re.compile(r"[ \t]+dies\b", re.I)
