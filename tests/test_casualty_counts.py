@@ -544,7 +544,7 @@ LOCAL_PHRASINGS = [
     ("Three miners were killed a year on average during the 1990s.", None),
     # a headline's kicker, its person in custody or in a grave state, a harm before "dies"
     ("Police: Man shot outside bar dies", "kill"),
-    ("UPDATE: Woman hit by SUV in Fairview dies", "kill"),
+    ("UPDATE: Woman hit by SUV in Orwen Hills dies", "kill"),
     ("Man, 34, in custody after standoff", "arrest"),
     ("Teen in critical condition after shooting", "injure"),
     ("Teen hurt in Lakeview crash dies", "kill"),
