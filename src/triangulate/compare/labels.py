@@ -215,18 +215,20 @@ def casualty_counted(
     if not counted and quantity_reader.told_fatally(sentence_text, start, end):
         return "kill"  # "shot three people, one fatally"
     if not counted:  # "killing 12 and injuring 80", "Three in custody after pursuit"
-        return harm_before(sentence_text, start) or quantity_reader.harm_of_headline_count(
-            sentence_text, start, end
-        )
+        return quantity_reader.harm_verb_before(
+            sentence_text, start
+        ) or quantity_reader.harm_of_headline_count(sentence_text, start, end)
     if not quantity_reader.counts_people(counted):
         return None
     if quantity_reader.joined_to_a_person(sentence_text, start):
         return None  # "two women and one man died": the man is one of the dead
     if quantity_reader.told_in_passing(sentence_text, start, number):
-        return harm_before(sentence_text, start)  # "a man who killed his wife was arrested"
+        return quantity_reader.harm_verb_before(
+            sentence_text, start
+        )  # "a man who killed his wife was arrested"
     # "Two men were shot and killed", "..., killing one man"
     found = quantity_reader.harmed_after_noun(sentence_text, start, end, counted)
-    return found or harm_before(sentence_text, start)
+    return found or quantity_reader.harm_verb_before(sentence_text, start)
 
 
 def _harm_label(state: str, sentence_text: str, sentence_start: int, quantity: Quantity) -> str:
@@ -238,12 +240,6 @@ def _harm_label(state: str, sentence_text: str, sentence_start: int, quantity: Q
     # "two other teens were wounded" after a death: the others are all the injured
     noun = OTHER_BEFORE.sub("", counted_phrase(sentence_text, sentence_start, quantity))
     return clipped(f"Number of {noun} {STATE_PARTICIPLES[state]}") if noun else STATE_LABELS[state]
-
-
-def harm_before(sentence_text: str, start: int) -> str | None:
-    """The harm ("kill", "injure", "arrest") of a verb right before a number at ``start`` in its
-    sentence ("..., killing 12", "injured more than 40"), else None."""
-    return quantity_reader.harm_verb_before(sentence_text, start)
 
 
 def _crime_charged(sentence_text: str, sentence_start: int, quantity: Quantity) -> str:

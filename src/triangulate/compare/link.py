@@ -1988,7 +1988,9 @@ class Linker:
         value = self.values[index]
         if value.statement is not None:  # "..., killing 12 people": the verb taking it
             sentence = self.statements[value.statement].evidence
-            harm = labels.harm_before(sentence.text, value.value_evidence.start - sentence.start)
+            harm = quantity_reader.harm_verb_before(
+                sentence.text, value.value_evidence.start - sentence.start
+            )
             if harm is not None:
                 return harm
             fate = NOT_THE_DEAD_AFTER.match(split_at(sentence, value.value_evidence)[1])

@@ -988,7 +988,7 @@ def harm_of_headline_one(text: str, start: int, end: int) -> str | None:
     if HEADLINE_HURT_THEN_DIES.match(text, after):
         return _headline_death(text, after)  # "Teen hurt in crash dies": the death is told
     if (state := HEADLINE_STATE.match(text, after)) is not None:
-        return "arrest" if state.group("held") else "injure"  # "Man, 34, in custody after"
+        return _state_harm(state)  # "Man, 34, in custody after"
     harm = _befell(text, start, after, reduced=True)
     if harm is not None and TOLD_BEEN.search(harm.group()):
         return harm_of(harm)
@@ -1028,6 +1028,11 @@ def harm_of_headline_count(text: str, start: int, end: int) -> str | None:
         return None  # a count without its noun: "Two in stable condition, analysts say"
     if not state.group("held") and ill_near(text, state.start(), state.end()):
         return None  # "Three in critical condition as flu cases rise"
+    return _state_harm(state)
+
+
+def _state_harm(state: re.Match[str]) -> str:
+    """ "arrest" or "injure": what a headline's state (``HEADLINE_STATE``) tells befell them."""
     return "arrest" if state.group("held") else "injure"
 
 
@@ -1885,11 +1890,13 @@ def harm_verb_before(text: str, start: int) -> str | None:
     if before is not None:
         return CASUALTY_WORDS[before.group("word").lower()]
     present = PRESENT_HARM_BEFORE.search(text, max(0, start - 60), max(0, start))
-    if present is None or present.group("doer").lower() in ILLNESSES:
+    if present is None:
         return None
+    word, doer = present.group("word").lower(), present.group("doer").lower()
+    if doer in ILLNESSES:
+        return None  # "Flu kills three"
     if RATE_AFTER.match(text, start):
         return None  # "Police arrest about 40 people each weekend": a rate
-    word, doer = present.group("word").lower(), present.group("doer").lower()
     if word.startswith("arrest") and doer not in ARRESTERS:
         return None  # "the arrest two days later": a noun; "Police arrest three": the verb
     return CASUALTY_WORDS[word]
