@@ -10,7 +10,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from triangulate.core.dates import DateInterval, Duration, value_in_words, values_compatible
+from triangulate.core.dates import (
+    DateInterval,
+    Duration,
+    pick_weekday,
+    value_in_words,
+    values_compatible,
+)
 from triangulate.evaluation import timex
 from triangulate.readers.times import find_times
 
@@ -276,3 +282,14 @@ def test_within_one_day_the_earlier_time_comes_first() -> None:
     afternoon = DateInterval.parse("2031-04-09", mod="afternoon")
     ten = DateInterval.parse("2031-04-09T10:00")
     assert afternoon is not None and ten is not None and ten < afternoon
+
+
+def test_a_weekday_of_a_plan_told_in_the_past_is_ahead_unless_a_day_or_two_behind() -> None:
+    thursday = date(2031, 4, 24)
+    # "was expected to post bail Wednesday" in Thursday's report: the day before
+    assert pick_weekday(2, thursday, "planned") == date(2031, 4, 23)
+    assert pick_weekday(1, thursday, "planned") == date(2031, 4, 22)  # two days behind
+    # "was expected to be arraigned Monday": three days behind would be known; so ahead
+    assert pick_weekday(0, thursday, "planned") == date(2031, 4, 28)
+    assert pick_weekday(3, thursday, "planned") == thursday
+    assert pick_weekday(0, thursday, "past") == date(2031, 4, 21)

@@ -161,3 +161,33 @@ def test_the_year_a_figure_is_compared_with_dates_nothing() -> None:
     assert events["rose"].time is None
     founded = events["founded"].time
     assert founded is not None and founded.value == "2029"
+
+
+def test_a_pronoun_after_a_reported_sentence_stands_for_the_one_it_tells_of() -> None:
+    text = (
+        "Tomas Verrel, 52, turned himself in Monday. Dara Quill, 44, a teacher, was released"
+        " from the hospital Sunday. Quill said he could not recall anything. Verrel holds a"
+        " valid permit and has no criminal record, police said. He is expected in court"
+        " Wednesday."
+    )
+    assert events_of(text)["expected"].referent == "Tomas Verrel"
+
+
+def test_a_verb_hung_on_a_clause_after_a_cut_one_is_no_part_of_its_telling() -> None:
+    # the parser hangs "pulled" on "driving": told without the "when" clause, the victim
+    # would be the one who fired
+    text = (
+        "Police say Dara Quill was driving north near the Orchard Road exit at about 5:15 p.m."
+        " when the SUV began following him closely and flashing its lights, then pulled"
+        " alongside and fired."
+    )
+    events = events_of(text)
+    for verb in ("say", "driving"):
+        told = telling_text(events[verb])
+        assert told.endswith("at about 5:15 p.m.") and "fired" not in told
+    assert "the SUV began" in telling_text(events["fired"])
+
+
+def test_then_at_a_tellings_end_stays_unless_left_by_a_cut() -> None:
+    events = events_of("The shop on Orwen Lane burned on Monday. No one was arrested then.")
+    assert telling_text(events["arrested"]) == "No one was arrested then."

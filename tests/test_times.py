@@ -917,3 +917,45 @@ def test_a_past_verb_with_its_agent_dates_the_day_behind() -> None:
 def test_a_day_past_the_calendars_ends_is_no_day_and_no_crash(text: str, anchor: date) -> None:
     for expression in find_times(text, "a1", anchor):
         assert expression.evidence.text in text  # what can be dated is; the rest is left out
+
+
+# ---------------------------------------------------------------- plans and schedules
+# (THURSDAY, 2024-05-16, is the report's day: Wednesday the 15th is behind it, the 22nd ahead)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "value"),
+    [
+        # a plan told in the present, words between it and the day
+        ("He is expected in court Wednesday.", "Wednesday", "2024-05-22"),
+        ("He remains jailed and is expected back in court Monday.", "Monday", "2024-05-20"),
+        ("She is due in court Tuesday.", "Tuesday", "2024-05-21"),
+        # a plan by "expect", "must", a present "be" or a schedule's present
+        ("Police expect to release more details Wednesday.", "Wednesday", "2024-05-22"),
+        ("Riders should expect normal service Monday morning.", "Monday", "2024-05-20"),
+        ("Candidates must respond by Monday.", "Monday", "2024-05-20"),
+        ("His first court date is Wednesday.", "Wednesday", "2024-05-22"),
+        ("The funeral is on Tuesday at Grace Chapel.", "Tuesday", "2024-05-21"),
+        ("The council meets Tuesday to take up the tax break.", "Tuesday", "2024-05-21"),
+        ("The comment period on the pipeline closes Tuesday.", "Tuesday", "2024-05-21"),
+        ("The school board votes this Wednesday on the closure.", "Wednesday", "2024-05-22"),
+        # "be held" is no past: the plan of "would" is what tells
+        (
+            "Prosecutors said they would ask that he be held without bail at a hearing Tuesday.",
+            "Tuesday",
+            "2024-05-21",
+        ),
+        # a plan told in the past: the day before the report, or one ahead
+        ("Vell was expected to post bail later Wednesday.", "Wednesday", "2024-05-15"),
+        ("He was expected to be arraigned Friday.", "Friday", "2024-05-17"),
+        ("The families were expected to speak at a vigil Monday.", "Monday", "2024-05-20"),
+        # what stays behind: "must" of another clause, "must-pass", a past "this"
+        ("I must announce that my friend passed away at 6 p.m. Tuesday.", "Tuesday", "2024-05-14"),
+        ("He threatened to veto must-pass legislation on Tuesday.", "Tuesday", "2024-05-14"),
+        ("The board met this Monday and voted to close the plant.", "Monday", "2024-05-13"),
+        ("The hearing was postponed on Tuesday.", "Tuesday", "2024-05-14"),
+    ],
+)
+def test_a_plan_or_a_schedule_names_its_day(text: str, day: str, value: str) -> None:
+    told = [found_value for span, found_value in values(text).items() if day in span]
+    assert len(told) == 1 and (told[0] or "").startswith(value)

@@ -44,9 +44,13 @@ def weekday_number(name: str) -> int:
 
 def pick_weekday(weekday: int, anchor: Date, direction: str | None) -> Date:
     """The day of ``weekday`` a text dated ``anchor`` means by its name alone: the next one
-    on or after it when told of the future, else the last one on or before it."""
-    if direction == "future":
-        return anchor + datetime.timedelta(days=(weekday - anchor.weekday()) % 7)
+    on or after it when told of the future, else the last one on or before it. A plan told
+    in the past ("planned": "was expected to be arraigned Wednesday") is of a day ahead
+    unless that day is one or two days behind: a report written three days after a planned
+    day tells whether it happened."""
+    ahead = (weekday - anchor.weekday()) % 7
+    if direction == "future" or (direction == "planned" and ahead <= 4):
+        return anchor + datetime.timedelta(days=ahead)
     return anchor - datetime.timedelta(days=(anchor.weekday() - weekday) % 7)
 
 

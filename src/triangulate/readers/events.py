@@ -358,14 +358,31 @@ def _without_opening_link(tokens: list[Token], teller: Token) -> list[Token]:
 
 
 def _without_dangling_join(tokens: list[Token]) -> list[Token]:
-    """ "Rain began falling on Saturday and [more fell]": the "and" of a clause left out
-    that the parser hung on a word of the telling."""
-    end = len(tokens)
-    while end and (tokens[end - 1].is_punct or tokens[end - 1].is_space):
-        end -= 1
+    """ "Rain began falling on Saturday and [more fell]", "was driving north, then [pulled
+    alongside]": the "and" or "then" of a clause left out that the parser hung on a word of
+    the telling."""
+    end = _without_closing_marks(tokens, len(tokens))
+    then = _dangling_then(tokens, end)
+    if then:  # "... — and then": "then", then "and"
+        end = _without_closing_marks(tokens, end - 1)
     if end and tokens[end - 1].dep_ == "cc":
         return tokens[: end - 1]
-    return tokens
+    return tokens[:end] if then else tokens
+
+
+def _without_closing_marks(tokens: list[Token], end: int) -> int:
+    while end and (tokens[end - 1].is_punct or tokens[end - 1].is_space):
+        end -= 1
+    return end
+
+
+def _dangling_then(tokens: list[Token], end: int) -> bool:
+    """A "then" after a comma or "and" at the end ("..., then"), not "arrested then"."""
+    return (
+        end >= 2
+        and tokens[end - 1].lower_ == "then"
+        and (tokens[end - 2].is_punct or tokens[end - 2].dep_ == "cc")
+    )
 
 
 def _reads_as_sentence(tokens: list[Token]) -> bool:
@@ -464,7 +481,7 @@ def _without_other_clauses(
     for token in [*verb.subtree, *subject]:
         if token.i in dropped or token == verb:
             continue
-        if _is_other_clause(token, verb, also):
+        if _is_other_clause(token, verb, also) or _after_a_cut(token, dropped):
             dropped.update(t.i for t in token.subtree)
             dropped.update(c.i for c in token.head.children if _is_joining_word(c, token))
             if token.dep_ == "appos":  # "Dorian Pruett, 22, on Tuesday": its closing comma too
@@ -490,6 +507,19 @@ def _is_other_clause(token: Token, verb: Token, also: frozenset[str]) -> bool:
         return True  # "According to the ministry, ...": who says it, not what happened
     # "withdrew ... and left": another verb joined to the event verb is its own event
     return token.dep_ == "conj" and token.head == verb and token.pos_ in {"VERB", "AUX"}
+
+
+def _after_a_cut(token: Token, dropped: set[int]) -> bool:
+    """A verb the parser hung on a verb by no known relation, after a clause left out ("was
+    driving north when the SUV began following him, then pulled alongside and fired"): whose
+    doing it is, that verb's subject or the cut clause's, is not sure."""
+    head = token.head
+    return (
+        token.dep_ == "dep"
+        and token.pos_ == "VERB"
+        and head.pos_ in {"VERB", "AUX"}
+        and any(i in dropped for i in range(head.i + 1, token.i))
+    )
 
 
 def _calendar_word(token: Token) -> bool:

@@ -927,13 +927,24 @@ def _referent_parts(token: Token) -> list[Token]:
 
 def _sentence_subjects(sentence: Span) -> Iterable[Token]:
     """The subject of a sentence's root (and its possessor: "X's comments", not "X's
-    lawyer"), then the subjects of its speech verbs."""
+    lawyer"); where the root is a speech verb, the one named subject of what it reports
+    ("Vell holds a permit, police said": Vell; not a pronoun, which points further back, nor
+    two people joined); then the subjects of its speech verbs."""
     root = sentence.root
     for child in root.children:
         if child.dep_ in SUBJECT_DEPS:
             yield child
             if not _is_role_noun(child):
                 yield from (c for c in child.children if c.dep_ == "poss")
+    if is_speech_verb(root):
+        for clause in (child for child in root.children if child.dep_ == "ccomp"):
+            yield from (
+                c
+                for c in clause.children
+                if c.dep_ in SUBJECT_DEPS
+                and c.pos_ != "PRON"
+                and not any(part.dep_ == "cc" for part in c.subtree)  # "X and Y", however parsed
+            )
     for token in sentence:
         if token is not root and is_speech_verb(token):
             yield from (child for child in token.children if child.dep_ == "nsubj")

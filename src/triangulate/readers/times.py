@@ -108,7 +108,7 @@ _DASH = r"\s*(?:-|–|—|to|through|until|and)\s*"
 
 _FUTURE_WORDS = (
     r"will|won't|shall|'ll|going\s+to|plans?\s+to|planned|planning|intends?\s+to|is\s+to|are\s+to"
-    r"|scheduled|(?:is|are|was|were)\s+due|due\s+(?:on|in|by)|expected\s+to|expects|set\s+to"
+    r"|scheduled|(?:is|are|was|were)\s+due|due\s+(?:on|in|by)|expected\s+to|expect(?:s|ing)?|set\s+to"
     r"|next|upcoming|coming|would|as\s+(?:soon|early)\s+as|payable|effective|deadline|expire"
     # "plans a rally", "is slated for", "set for": a plan; "could return" (not "could have")
     r"|plans\s+(?:a|an|the|its|his|her|their)|slated|set\s+for"
@@ -116,7 +116,7 @@ _FUTURE_WORDS = (
     # a fixture or visit told in the present is one to come ("plays at home on Saturday",
     # "begins its season Sunday"): news tells what is done in the past tense
     r"|plays|opens(?!\s+fire)|begins|starts|faces|hosts|visits|resumes|travels|kicks\s+off"
-    r"|takes\s+on"
+    r"|takes\s+on|meets|reopens|closes|convenes|reconvenes|expires|lasts|takes\s+effect"
 )
 _PAST_WORDS = (
     r"was|were|had|did|said|says|told|ago|last|earlier|since|left|began|took|went|came|met"
@@ -131,7 +131,9 @@ _PAST_WORDS = (
 )
 _WEAK_PAST = r"[a-z]{3,}(?<!need)(?<!speed)(?<!hundred)(?<!indeed)(?<!schedul)(?<!plann)(?<!slat)ed"
 _CUE = re.compile(
-    rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>{_PAST_WORDS})|(?P<weak>{_WEAK_PAST}))\b", re.I
+    rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?<!\bbe\s)(?:(?P<past>{_PAST_WORDS})|(?P<weak>{_WEAK_PAST})))"
+    r"\b",
+    re.I,
 )
 # A modal before the verb of the time makes it ahead, passive or not ("will be arraigned",
 # "could return", "will now vote", "should reopen", "would likely be filed"); "could have
@@ -142,12 +144,15 @@ _CUE = re.compile(
 _MODAL_AHEAD = (
     r"(?:will|'ll|shall|won't|can|might|(?-i:may)|would)(?:\s+not)?"
     r"|(?:could|should)(?!\s+not\b|n't)"
+    # what one must do is ahead ("must file by Monday"), told of the time's own verb only:
+    # further off it is often another clause's ("I must announce that she died Friday")
+    r"|must"
 )
 _ADJACENT_VERB = re.compile(
     rf"\b(?:(?P<future>(?:{_MODAL_AHEAD})\s+(?:(?:now|also|still|then|soon|[a-z]+ly)\s+)?"
     rf"(?!have\b|not\b)(?:be\s+)?\w+)|(?P<past>{_PAST_WORDS}|{_WEAK_PAST}))"
     r"(?:\s+by\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"  # "killed by police on Saturday"
-    r"(?:\s+(?:on|late|early))?\s+$",
+    r"(?:\s+(?:on|late|early|by))?\s+$",  # "must file by Friday"
     re.I,
 )
 # "are poised on Sunday", "is expected Monday": a present passive or state of a time to come
@@ -163,6 +168,20 @@ _PAST_PASSIVE = re.compile(
     rf"(?:{_WEAK_PAST}|\w+en|{_PAST_WORDS})(?:\s+(?:on|late|early))?\s+$",
     re.I,
 )
+# "The funeral is Thursday", "Tryouts are on Tuesday": what is set for a day, told by a
+# present "be" right before it
+_SET_ON = re.compile(r"\b(?:is|are)\s+(?:on\s+)?$", re.I)
+# "is expected back in court Monday", "are due in court Friday", "is scheduled for trial
+# Monday": a plan told in the present, words between it and the day
+_PLANNED_PRESENT = re.compile(
+    r"\b(?:is|are|['’]s|['’]re)\s+(?:\w+ly\s+)?(?:expected|scheduled|slated|due|set)\b"
+    r"(?![ \t]+to[ \t]+have\b)[^.;:!?\"“”()]{0,40}$",
+    re.I,
+)
+# A plan told in the past ("was expected to post bail", "had been scheduled to expire"): the
+# day it names may be before the report or after it
+_PLAN_CUE = re.compile(r"expected\s+to|scheduled|slated|set\s+to|due\b", re.I)
+_PLAN_TOLD_PAST = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$", re.I)
 # A participle after "to be" carries no tense of its own ("is expected to be arraigned on",
 # "was due to be sentenced on"): the clause's words before it tell.
 _INFINITIVE_PASSIVE = re.compile(r"\bto\s+be\s+\w+(?:\s+(?:on|late|early))?\s+$", re.I)
@@ -383,22 +402,41 @@ def tense_direction(text: str, start: int, end: int) -> str | None:
     near = window[-40:]
     if _PRICE_ON.search(near) or _REFUSED.search(near):
         return "past"
-    if _PUT_TO_DAY.search(near) or _PRESENT_PASSIVE.search(near):
+    if _PUT_TO_DAY.search(near) or _PRESENT_PASSIVE.search(near) or _SET_ON.search(near):
         return "future"
     adjacent = None if _INFINITIVE_PASSIVE.search(near) else _ADJACENT_VERB.search(near)
     if adjacent:  # "announced Wednesday", "will meet on Friday": the verb of the date itself
         return "future" if adjacent.group("future") else "past"
+    if _PLANNED_PRESENT.search(near):
+        return "future"
     cut = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
-    before = _main_clause_cues(window[cut:])
+    clause = window[cut:]
+    before = _main_clause_cues(clause)
     strong = [m for m in before if not m.group("weak")]
     if strong or before:
-        return "future" if (strong or before)[-1].group("future") else "past"
+        cue = (strong or before)[-1]
+        if not cue.group("future"):
+            return "past"
+        return "planned" if _planned_in_the_past(clause, cue) else "future"
     after_text = text[end : end + 60]
     stop = _SENTENCE_END.search(after_text)
     after = _CUE.search(after_text[: stop.start() if stop else None])
     if after:
         return "future" if after.group("future") else "past"
     return None
+
+
+# The directions of a day that may be after the report: a date told so is no sign of the
+# year the report was written in
+_AHEAD = frozenset({"future", "planned"})
+
+
+def _planned_in_the_past(clause: str, cue: re.Match[str]) -> bool:
+    """Whether a future cue is a plan told in the past ("was expected to", "had been due
+    to"), not one to come ("is expected to")."""
+    return bool(_PLAN_CUE.fullmatch(cue.group())) and bool(
+        _PLAN_TOLD_PAST.search(clause, 0, cue.start())
+    )
 
 
 def _main_clause_cues(clause: str) -> list[re.Match[str]]:
@@ -414,7 +452,7 @@ def _main_clause_cues(clause: str) -> list[re.Match[str]]:
 # "March 9 last year": the year told right after a day written without one.
 YEAR_AFTER = re.compile(r",?\s+(last|next)\s+year\b", re.IGNORECASE)
 # How much nearer a later date must be than an earlier one to be chosen, by tense.
-_FORWARD_BIAS = {"future": 3.0, None: 0.75, "past": 0.3, "sure-past": 0.05}
+_FORWARD_BIAS = {"future": 3.0, "planned": 1.0, None: 0.75, "past": 0.3, "sure-past": 0.05}
 
 
 def _date_direction(text: str, start: int, end: int) -> str | None:
@@ -696,7 +734,7 @@ def _season_year(code: str, anchor: Date, det: str, direction: str | None) -> in
     this_year = anchor.year - 1 if code == "WI" and anchor.month <= 2 else anchor.year
     if det == "this":
         return this_year
-    if det == "next" or (det != "last" and direction == "future"):
+    if det == "next" or (det != "last" and direction in _AHEAD):
         return this_year + 1 if started else this_year
     ended = anchor.month > SEASON_MONTHS[code][1] and code != "WI"
     return this_year if ended or (det != "last" and started) else this_year - 1
@@ -785,6 +823,9 @@ def _resolve_weekday(match: re.Match[str], ctx: _Context) -> _Resolved | None:
         day = anchor + datetime.timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
     elif ctx.text.startswith(("'s", "’s"), match.end()):
         day = pick_weekday(weekday, anchor, "past")  # "Wednesday's ruling" is behind us
+    elif det == "this":  # "votes this Wednesday": this week's, ahead unless told as past
+        direction = tense_direction(ctx.text, *match.span())
+        day = pick_weekday(weekday, anchor, "past" if direction == "past" else "future")
     else:
         day = pick_weekday(weekday, anchor, tense_direction(ctx.text, *match.span()))
     return _day_value(day, inferred=not det, mod=part)
@@ -1281,10 +1322,10 @@ def _resolve_latest_period(match: re.Match[str], ctx: _Context) -> _Resolved | N
         return _unanchored("week" if unit == "weekend" else "quarter")
     direction = tense_direction(ctx.text, *match.span())
     if unit == "weekend":
-        amount = 0 if direction == "future" or ctx.anchor.weekday() >= 5 else -1
+        amount = 0 if direction in _AHEAD or ctx.anchor.weekday() >= 5 else -1
         return _shift(ctx.anchor, "weekend", amount)
     which = (_group(match, "which") or "").lower()
-    amount = 0 if which == "current" or direction == "future" else -1
+    amount = 0 if which == "current" or direction in _AHEAD else -1
     shifted = _shift(ctx.anchor, "quarter", amount)
     return _Resolved(shifted.value, "quarter", True, True)
 
@@ -1856,7 +1897,7 @@ def latest_written_year(text: str) -> int | None:
             interval = DateInterval.parse(found.value, mod=found.mod) if found.anchored else None
             if interval is None or found.granularity in _HISTORY_GRANULARITIES:
                 continue
-            if tense_direction(line, span.start, span.end) == "future":
+            if tense_direction(line, span.start, span.end) in _AHEAD:
                 continue
             latest = max(latest or interval.start.year, interval.start.year)
     return latest
@@ -1906,7 +1947,7 @@ def latest_mentioned_date(text: str) -> str | None:
         for found in _absolute_times(line):
             span = found.evidence
             interval = DateInterval.parse(found.value, mod=found.mod) if found.anchored else None
-            if interval is None or tense_direction(line, span.start, span.end) == "future":
+            if interval is None or tense_direction(line, span.start, span.end) in _AHEAD:
                 continue
             latest_start = max(latest_start or interval.start, interval.start)
             if found.granularity == "day":
