@@ -835,3 +835,54 @@ def test_a_headlines_count_of_people_shot_is_of_the_shot(encoder: TextEncoder) -
     assert "Number of men shot" in figures  # a headline's "were" left out: no shooters
     assert "Number of gunmen who shot" in figures  # they shot two guards
     assert "Number of people injured" in figures  # "Number of hospitalized injured" before
+
+
+# One other person harmed otherwise than those told before in the same sentence, and a
+# headline's second person after a comma: each counted one (reader 63)
+OTHERS_HARMED = [
+    ("One person was killed and another was wounded in a shooting Friday.", ["kill", "injure"]),
+    ("One man was killed and another injured in the shooting.", ["kill", "injure"]),
+    ("Two men were killed and another was hurt.", ["kill", "injure"]),
+    ("One driver was killed and another driver was hurt.", ["kill", "injure"]),
+    ("Man killed, another hurt in Orwen Lane shooting overnight", ["kill", "injure"]),
+    ("Woman killed, man injured in overnight shooting", ["kill", "injure"]),
+    ("Man killed, wife arrested after dispute", ["kill", "arrest"]),
+    ("Police: Woman killed, man hurt in crash", ["kill", "injure"]),
+    # the hurt told one by one, no harm of the first's own, one more of a total told elsewhere
+    ("One man was injured and another was hurt.", ["injure"]),
+    ("Another man was wounded.", []),
+    ("Man, woman killed in crash on Route 9", []),
+    ("A man was killed and another man was charged.", ["kill"]),
+    ("One suspect was arrested and another is still at large.", ["arrest"]),
+    ("Man killed in crash, police say", ["kill"]),
+    # a list of links to other stories, or a link after its label
+    ("Related stories:\n- Man killed, another hurt in Orwen Lane shooting", []),
+    ("Read more: Man killed, another hurt in Orwen Lane crash", []),
+    # another of a thing or an animal
+    ("One bill was killed in committee and another was hurt by amendments.", []),
+    ("The dog killed one chicken and another was hurt.", []),
+    (
+        "A man was arrested after one store was robbed and another was hurt by the looting.",
+        ["arrest"],
+    ),
+    # people told by a noun of their part before it ("a fan": not counted itself, one person)
+    ("A fan was hurt in the stands, and another was arrested.", ["arrest"]),
+]
+
+
+@pytest.mark.parametrize(("text", "harms"), OTHERS_HARMED)
+def test_another_or_a_headlines_second_person_is_one_more_harmed(
+    text: str, harms: list[str]
+) -> None:
+    assert [harm for harm in _harms(text) if harm is not None] == harms
+
+
+def test_another_hurt_agrees_with_one_injured(encoder: TextEncoder) -> None:
+    claims = _dated(
+        encoder,
+        "A man was killed and another was wounded in a shooting in Lindale on Friday night.",
+        "One man was killed and one was injured in a shooting in Lindale on Friday night.",
+    )
+    hurt = _agreed(claims, "Number of people injured")
+    assert len(hurt) == 1
+    assert sorted(side.display for side in hurt[0].sides) == ["one", "one (another person)"]

@@ -948,6 +948,8 @@ def test_a_day_past_the_calendars_ends_is_no_day_and_no_crash(text: str, anchor:
         # a plan told in the past: the day before the report, or one ahead
         ("Vell was expected to post bail later Wednesday.", "Wednesday", "2024-05-15"),
         ("He was expected to be arraigned Friday.", "Friday", "2024-05-17"),
+        ("He was due in court Wednesday but was taken to a hospital.", "Wednesday", "2024-05-15"),
+        ("He was due to appear in court Saturday.", "Saturday", "2024-05-18"),
         ("The families were expected to speak at a vigil Monday.", "Monday", "2024-05-20"),
         # what stays behind: "must" of another clause, "must-pass", a past "this"
         ("I must announce that my friend passed away at 6 p.m. Tuesday.", "Tuesday", "2024-05-14"),

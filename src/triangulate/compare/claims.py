@@ -1468,8 +1468,8 @@ def _one_person(mention: Mention) -> str | None:
     written = " ".join(quantity.evidence.text.split())
     if quantity_reader.told_by_name(quantity):
         return f"one ({written})"
-    if written.lower() in quantity_reader.KNOWN_ONES:
-        return f"one ({written.lower()} {quantity.unit})"  # "one (his cousin)", "(the victim)"
+    if written.lower() in (*quantity_reader.KNOWN_ONES, quantity_reader.ANOTHER):
+        return f"one ({written.lower()} {quantity.unit})"  # "(his cousin)", "(another person)"
     return f"one ({_indefinite(quantity.unit)} {quantity.unit})"
 
 

@@ -1116,6 +1116,15 @@ def told_bare(written: str, unit: str) -> bool:
     return unit in words.PERSON_NOUNS and words.last_word(written) == unit
 
 
+# A second person a headline tells after a comma, once the first has what befell them
+# ("Woman killed, man injured in overnight shooting"); not "Man, woman killed" (the first
+# has none of their own: two told together)
+HEADLINE_NEXT_ONE = re.compile(
+    rf",[ \t]+(?P<one>(?P<words>(?:[\w'’-]+[ \t]+)?)(?P<noun>{_PERSON_NOUN}))\b(?![’'-])",
+    re.IGNORECASE,
+)
+
+
 def _headline_ones(text: str, article_id: str, blocked: list[Span]) -> Iterator[Quantity]:
     """A count of one for each person a headline tells without "a" with what befell them."""
     for found in HEADLINE_ONE.finditer(text):
@@ -1126,6 +1135,29 @@ def _headline_ones(text: str, article_id: str, blocked: list[Span]) -> Iterator[
             continue
         noun = (found.group("noun") or AGED_NOUN).lower()
         yield Quantity(Evidence(article_id, start, end, text[start:end]), 1.0, noun, None, 1.0, 1.0)
+        yield from _headline_next_one(text, article_id, end, blocked)
+
+
+def _headline_next_one(
+    text: str, article_id: str, after: int, blocked: list[Span]
+) -> Iterator[Quantity]:
+    """The second person of a headline line, after a comma (``HEADLINE_NEXT_ONE``)."""
+    line_end = text.find("\n", after)
+    following = HEADLINE_NEXT_ONE.search(text, after, line_end if line_end >= 0 else len(text))
+    if following is None:
+        return
+    start, end = following.span("one")
+    told = following.group("words").lower().split()
+    if _is_blocked(start, end, blocked) or not _told_of_one_head(text[after:start]):
+        return
+    if NOT_ONE_MORE.intersection(told) or words.STOP_WORDS.intersection(told):
+        return
+    if any(word in words.NUMBER_WORDS or _a_number(word) for word in told):
+        return
+    if harm_of_headline_one(text, start, end) is None:
+        return
+    noun = following.group("noun").lower()
+    yield Quantity(Evidence(article_id, start, end, text[start:end]), 1.0, noun, None, 1.0, 1.0)
 
 
 def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Iterator[Quantity]:
@@ -1133,6 +1165,7 @@ def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Itera
     before or after a harm (after it only where "his" or "the" opens a clause of its own), or
     by a headline without "a" (``HEADLINE_ONE``)."""
     yield from _headline_ones(text, article_id, blocked)
+    yield from _others_harmed(text, article_id, blocked)
     people = [*ONE_PERSON.finditer(text), *ONE_AGED.finditer(text)]
     for found in sorted(people, key=lambda match: match.start()):
         noun = found.group("noun").lower() if "noun" in found.groupdict() else AGED_NOUN
@@ -1158,6 +1191,82 @@ def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Itera
             continue
         evidence = Evidence(article_id, start, end, text[start:end])
         yield Quantity(evidence, 1.0, noun, None, 1.0, 1.0)
+
+
+# One other person harmed otherwise than those told before in the same sentence ("One person
+# was killed and another was wounded", "A man died and another man was hurt"): a count of one,
+# of the harm told after it. Not of the harm told before ("one was hurt and another was
+# hurt": the hurt are two, told one by one), nor "another" opening a sentence ("Another man
+# was wounded": one more of a total told elsewhere).
+ANOTHER = "another"
+ANOTHER_HARMED = re.compile(
+    rf"(?:,|\band)\s+(?P<one>another)(?:\s+(?P<noun>{_PERSON_NOUN}))?(?=\s)", re.IGNORECASE
+)
+SENTENCE_OPENS = re.compile(r"[.!?;:\n][^.!?;:\n]*\Z")
+# An item of a list of links, or a link after its label ("Related: Man killed, another hurt")
+LINK_LINE = re.compile(rf"[ \t]*(?:[-–—•*·][ \t]|(?i:{_OTHER_STORIES})\b[^:\n]{{0,20}}:)")
+PEOPLE_REACH = 6  # words before a harm, or 3 after it, where its people are told
+
+
+def _of_people(before: str, harm: re.Match[str]) -> bool:
+    """Whether people are told right before a harm or right after it as its object ("One
+    person was killed", "One was killed", "killed one man"), not a thing or an animal ("One
+    bill was killed", "The dog killed one chicken")."""
+    ahead = re.findall(r"[\w'’-]+", before[: harm.start()])[-PEOPLE_REACH:]
+    after = re.findall(r"[\w'’-]+", before[harm.end() :])[:3]
+    if any(_people_word(word) for word in lowered(ahead, after)):
+        return True
+    last = ahead[-1].lower() if ahead else ""
+    return last.isdigit() or last in words.NUMBER_WORDS  # "One was killed": no noun
+
+
+def lowered(*runs: list[str]) -> list[str]:
+    return [word.lower() for run in runs for word in run]
+
+
+def _people_word(word: str) -> bool:
+    """A lower-cased word naming a person or people ("man", "victims", "fan", "players")."""
+    return counts_people(word) or f"{word}s" in PEOPLE_PLURALS
+
+
+# The noun of the last "one" before "another": what "another" is one more of ("one store
+# was robbed and another ...")
+ONE_OF_A_KIND = re.compile(r"\bone\s+(?P<noun>[a-z][\w'’-]*)", re.IGNORECASE)
+
+
+OTHER_NOUN_AFTER = re.compile(rf"\s+(?:{_PERSON_NOUN})\b(?![’'])", re.IGNORECASE)
+
+
+def harm_of_another(text: str, start: int, end: int) -> str | None:
+    """ "kill", "injure" or "arrest": what befell the other person "another" at
+    ``text[start:end]`` tells (``ANOTHER_HARMED``), told right after it or its noun, when the
+    same sentence told people harmed otherwise before it; else None."""
+    noun = OTHER_NOUN_AFTER.match(text, end)
+    harm = _suffered(text, noun.end() if noun else end, reduced=True)
+    if harm is None:
+        return None
+    opens = SENTENCE_OPENS.search(text, max(0, start - 300), start)
+    before = text[opens.start() + 1 if opens else max(0, start - 300) : start]
+    if LINK_LINE.match(text, text.rfind("\n", 0, start) + 1):
+        return None  # "Related stories: - Man killed, another hurt in ...": a link's words
+    ones = [found.group("noun").lower() for found in ONE_OF_A_KIND.finditer(before)]
+    if ones and ones[-1] not in words.STOP_WORDS and not _people_word(ones[-1]):
+        return None  # "after one store was robbed and another was hurt": another store
+    earlier = [
+        harm_of(found) for found in CASUALTY_AFTER.finditer(before) if _of_people(before, found)
+    ]
+    told = harm_of(harm)
+    return told if earlier and told not in earlier else None
+
+
+def _others_harmed(text: str, article_id: str, blocked: list[Span]) -> Iterator[Quantity]:
+    """A count of one for each "another" harmed otherwise than those told before it."""
+    for found in ANOTHER_HARMED.finditer(text):
+        start, end = found.span("one")
+        if _is_blocked(start, end, blocked) or harm_of_another(text, start, end) is None:
+            continue
+        noun = (found.group("noun") or AGED_NOUN).lower()
+        yield Quantity(Evidence(article_id, start, end, text[start:end]), 1.0, noun, None, 1.0, 1.0)
 
 
 # One person told by name with what befell them ("Jarrett Vell, 26, was arrested Monday",
@@ -1917,7 +2026,7 @@ def told_one_by_one(quantity: Quantity) -> bool:
     cousin was wounded") or by a name ("Tam Vell was arrested"): one of the harmed the report
     may tell one by one, so no total."""
     return (
-        quantity.evidence.text.lower() in ONE_WORDS
+        quantity.evidence.text.lower() in (*ONE_WORDS, ANOTHER)
         or told_by_name(quantity)
         or told_bare(quantity.evidence.text, quantity.unit)
     )

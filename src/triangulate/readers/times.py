@@ -180,7 +180,7 @@ _PLANNED_PRESENT = re.compile(
 )
 # A plan told in the past ("was expected to post bail", "had been scheduled to expire"): the
 # day it names may be before the report or after it
-_PLAN_CUE = re.compile(r"expected\s+to|scheduled|slated|set\s+to|due\b", re.I)
+_PLAN_CUE = re.compile(r"expected\s+to|scheduled|slated|set\s+to|(?:was\s+|were\s+)?due\b", re.I)
 _PLAN_TOLD_PAST = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$", re.I)
 # A participle after "to be" carries no tense of its own ("is expected to be arraigned on",
 # "was due to be sentenced on"): the clause's words before it tell.
@@ -434,9 +434,11 @@ _AHEAD = frozenset({"future", "planned"})
 def _planned_in_the_past(clause: str, cue: re.Match[str]) -> bool:
     """Whether a future cue is a plan told in the past ("was expected to", "had been due
     to"), not one to come ("is expected to")."""
-    return bool(_PLAN_CUE.fullmatch(cue.group())) and bool(
-        _PLAN_TOLD_PAST.search(clause, 0, cue.start())
-    )
+    if not _PLAN_CUE.fullmatch(cue.group()):
+        return False
+    if cue.group().lower().startswith("w"):
+        return True  # "was due to appear", "were due in court"
+    return bool(_PLAN_TOLD_PAST.search(clause, 0, cue.start()))
 
 
 def _main_clause_cues(clause: str) -> list[re.Match[str]]:
