@@ -855,6 +855,7 @@ OTHERS_HARMED = [
     ("A man was killed and another man was charged.", ["kill"]),
     ("One suspect was arrested and another is still at large.", ["arrest"]),
     ("Man killed in crash, police say", ["kill"]),
+    ("Man killed, neither driver hurt in Route 9 crash", ["kill"]),
     # a list of links to other stories, or a link after its label
     ("Related stories:\n- Man killed, another hurt in Orwen Lane shooting", []),
     ("Read more: Man killed, another hurt in Orwen Lane crash", []),

@@ -959,13 +959,17 @@ def _headline_one(found: re.Match[str]) -> bool:
     does, and tells no other one ("Another man", "the man") nor a number ("One man": a
     count's)."""
     told = found.group("words").lower().split() if found.group("words") else []
-    return (
-        (found.group("one")[0].isupper() or found.group("one")[0].isdigit())
-        and not NOT_ONE_MORE.intersection(told)
-        and not words.STOP_WORDS.intersection(told)
-        and not NONE_OR_ANY.intersection(told)
-        and not any(word in words.NUMBER_WORDS for word in told)
-        and not any(_a_number(word) for word in told)
+    return (found.group("one")[0].isupper() or found.group("one")[0].isdigit()) and _one_told(told)
+
+
+def _one_told(told: list[str]) -> bool:
+    """Whether the lower-cased words before a headline's person leave them one person: no
+    other one ("Another man"), no "the", no one or any ("Neither driver"), no number."""
+    return not (
+        NOT_ONE_MORE.intersection(told)
+        or words.STOP_WORDS.intersection(told)
+        or NONE_OR_ANY.intersection(told)
+        or any(word in words.NUMBER_WORDS or _a_number(word) for word in told)
     )
 
 
@@ -1150,9 +1154,7 @@ def _headline_next_one(
     told = following.group("words").lower().split()
     if _is_blocked(start, end, blocked) or not _told_of_one_head(text[after:start]):
         return
-    if NOT_ONE_MORE.intersection(told) or words.STOP_WORDS.intersection(told):
-        return
-    if any(word in words.NUMBER_WORDS or _a_number(word) for word in told):
+    if not _one_told(told):
         return
     if harm_of_headline_one(text, start, end) is None:
         return
@@ -1214,14 +1216,10 @@ def _of_people(before: str, harm: re.Match[str]) -> bool:
     bill was killed", "The dog killed one chicken")."""
     ahead = re.findall(r"[\w'’-]+", before[: harm.start()])[-PEOPLE_REACH:]
     after = re.findall(r"[\w'’-]+", before[harm.end() :])[:3]
-    if any(_people_word(word) for word in lowered(ahead, after)):
+    if any(_people_word(word.lower()) for word in (*ahead, *after)):
         return True
     last = ahead[-1].lower() if ahead else ""
     return last.isdigit() or last in words.NUMBER_WORDS  # "One was killed": no noun
-
-
-def lowered(*runs: list[str]) -> list[str]:
-    return [word.lower() for run in runs for word in run]
 
 
 def _people_word(word: str) -> bool:
@@ -1245,10 +1243,10 @@ def harm_of_another(text: str, start: int, end: int) -> str | None:
     harm = _suffered(text, noun.end() if noun else end, reduced=True)
     if harm is None:
         return None
-    opens = SENTENCE_OPENS.search(text, max(0, start - 300), start)
-    before = text[opens.start() + 1 if opens else max(0, start - 300) : start]
     if LINK_LINE.match(text, text.rfind("\n", 0, start) + 1):
         return None  # "Related stories: - Man killed, another hurt in ...": a link's words
+    opens = SENTENCE_OPENS.search(text, max(0, start - 300), start)
+    before = text[opens.start() + 1 if opens else max(0, start - 300) : start]
     ones = [found.group("noun").lower() for found in ONE_OF_A_KIND.finditer(before)]
     if ones and ones[-1] not in words.STOP_WORDS and not _people_word(ones[-1]):
         return None  # "after one store was robbed and another was hurt": another store

@@ -436,8 +436,8 @@ def _planned_in_the_past(clause: str, cue: re.Match[str]) -> bool:
     to"), not one to come ("is expected to")."""
     if not _PLAN_CUE.fullmatch(cue.group()):
         return False
-    if cue.group().lower().startswith("w"):
-        return True  # "was due to appear", "were due in court"
+    if re.match(r"(?:was|were)\b", cue.group(), re.I):
+        return True  # "was due to appear", "were due in court": the cue holds its "was"
     return bool(_PLAN_TOLD_PAST.search(clause, 0, cue.start()))
 
 
