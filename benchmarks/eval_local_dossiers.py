@@ -27,7 +27,7 @@ above 0 (or a day):
 hand), to tell the dossier's misses from the stories'.
 
 Usage:
-  .venv/bin/python benchmarks/eval_local_dossiers.py [--streams local-a,local-b]
+  .venv/bin/python benchmarks/eval_local_dossiers.py [--streams local-a,local-b,...]
       [--hand-fed] [--verbose] [--work DIR]
 """
 
@@ -39,6 +39,7 @@ import tempfile
 from pathlib import Path
 
 from triangulate.evaluation.local_dossiers import judge_stream, markdown, shares
+from triangulate.evaluation.stories import INVENTED_STREAMS
 
 ROOT = Path(__file__).resolve().parents[1]
 STREAMS = ROOT / "tests" / "evaluation" / "local_streams"
@@ -46,7 +47,7 @@ STREAMS = ROOT / "tests" / "evaluation" / "local_streams"
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--streams", default="local-a,local-b")
+    parser.add_argument("--streams", default=",".join(INVENTED_STREAMS))
     parser.add_argument("--hand-fed", action="store_true", help="each incident's own reports")
     parser.add_argument("--work", type=Path, help="where the stores go (default: a new folder)")
     parser.add_argument("--verbose", action="store_true", help="each incident's misses")

@@ -48,18 +48,21 @@ from triangulate.stories.cluster import (
     featurize,
 )
 
-# Invented local crime reports (tests/evaluation/local_streams): built without ../shared
-INVENTED_STREAMS = ("local-a", "local-b")
+# Invented local news (tests/evaluation/local_streams): built without ../shared
+INVENTED_STREAMS = ("local-a", "local-b", "local-c", "local-d", "local-e")
 STREAMS = ("ecb-all", "ecb-dev", "ecb-dev-followup", "tbaq", "tbaq-sparse", *INVENTED_STREAMS)
 # The clusterer without the dormant stage: a story closes window_days after its last report
 # (each "before" system has today's live threshold, not the one of its time).
 WITHOUT_DORMANT = ClusterSettings(dormant_days=ClusterSettings.window_days, split_threshold=0.0)
 # ... and before the split test: a story, once joined, was never taken apart.
-WITHOUT_SPLIT = ClusterSettings(split_threshold=0.0)
-OURS = "dormant + late link + split test"
+WITHOUT_SPLIT = ClusterSettings(split_threshold=0.0, new_incident_test=False)
+# ... and before the new-incident test: a late report of a fresh harm judged by its scores.
+WITHOUT_NEW_INCIDENT = ClusterSettings(new_incident_test=False)
+OURS = "dormant + late link + split test + new-incident test"
 SYSTEMS: dict[str, ClusterSettings] = {
     "5-day window (before)": WITHOUT_DORMANT,
     "dormant + late link (before)": WITHOUT_SPLIT,
+    "dormant + late link + split test (before)": WITHOUT_NEW_INCIDENT,
     OURS: ClusterSettings(),
 }
 TFIDF = "TF-IDF average link, best cut"
@@ -79,19 +82,22 @@ class Score:
 
 
 class FeatureCache:
-    """Features of each article computed once; a re-dated copy only changes ``published``."""
+    """Features of each article computed once for each day of publication it is given (the
+    days a report tells by a weekday, and whether its harms are news, count from that day,
+    and only when it is not a guess)."""
 
     def __init__(self) -> None:
-        self._features: dict[str, ArticleFeatures] = {}
+        self._features: dict[tuple[str, str | None, bool], ArticleFeatures] = {}
 
     def of(self, docs: Sequence[StreamDoc]) -> list[ArticleFeatures]:
         out = []
         for doc in docs:
             article = doc.article
-            known = self._features.get(article.id)
+            key = (article.id, article.published, article.published_inferred)
+            known = self._features.get(key)
             if known is None:
-                known = self._features[article.id] = featurize(article)
-            out.append(replace(known, published=article.published))
+                known = self._features[key] = featurize(article)
+            out.append(known)
         return out
 
 

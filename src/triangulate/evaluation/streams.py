@@ -22,11 +22,15 @@ repository's own invented reports (below) are kept whole.
   incident caused by an earlier one is a new story.  Most documents are single reports:
   same-day business briefs of the same types, the distractors follow-ups must not join.
 
-* :func:`invented_stream`: local crime reports we invented to try the clusterer as a user
-  of local news would (``tests/evaluation/local_streams``: shootings, stabbings, a fire, a
-  hit-and-run, each told by two to four outlets over days to weeks: first reports, then an
-  arrest, a victim named, a vigil, a court date; same-type incidents of one city in one
-  week; outlets' menus and footers around some).  Ingested as ``triangulate ingest`` stores
+* :func:`invented_stream`: local news reports we invented to try the clusterer as a user
+  of local news would (``tests/evaluation/local_streams``: local-a and local-b, shootings,
+  stabbings, a fire, a hit-and-run; local-c, crimes of one city; local-d, fires, crashes,
+  drownings, a wildfire and a flood of one county; local-e, crimes, fires and crashes of one
+  city; each incident told by one to six outlets
+  over days to weeks: first reports, then an arrest, a victim named, a death days later, a
+  vigil, a court date, a toll that rises; same-type incidents of one place within days or
+  weeks, reports naming other incidents in passing; outlets' menus, footers and "Related
+  stories" around some).  Ingested as ``triangulate ingest`` stores
   them (boilerplate removed, dated by their "Published" lines).  Invented text, no data of
   record: nothing is fitted on them.
 

@@ -20,6 +20,10 @@ process pool or in Ray tasks:
   (``benchmarks/fit_late_link.py``), so that a late report needs more evidence the later it
   comes.  Dormant stories close after ``dormant_days``; a story never spans more than
   ``max_span_days``.
+* Whatever the scores, a report telling a harm as news (on its day or just before: "was shot
+  Friday afternoon" in Friday's report) joins no story of another incident as the days of
+  harm tell it: a live story whose shootings or crashes were on another day, a sleeping one
+  whose harms were (see ``StoryClusterer._may_take``).  A follow-up tells its incident's day.
 * Before stories close, each of their articles may move to the live story it now fits best
   (an article joins the best story *at its time*; stories grown since may suit it better).
   Live stories keep their members' vectors for this, so memory still follows the window;
@@ -53,7 +57,7 @@ import numpy as np
 import numpy.typing as npt
 
 from triangulate.core.dates import WEEKDAY_NAMES, pick_weekday, weekday_number
-from triangulate.core.words import STOP_WORDS, stem, word_set, words_of
+from triangulate.core.words import STOP_WORDS, lower_same_length, stem, word_set, words_of
 from triangulate.models import Article, Story
 
 MAX_WORDS = 1500  # the lead and body of a news story; longer texts add little but time
@@ -109,10 +113,14 @@ class ArticleFeatures:
     id: str
     published: str | None
     duplicate_of: str | None = None
+    published_inferred: bool = False  # the day of publication is a guess (Article's)
     title: str = ""
     terms: Mapping[str, float] = field(default_factory=dict)  # word -> 1 + log(count)
     names: Mapping[str, float] = field(default_factory=dict)  # "e:name" -> weight
     facts: Mapping[str, float] = field(default_factory=dict)  # "y:2009", "d:01-12", "n:6.1"
+    # The days of the harms the lead tells, and of those told as news: on the day of
+    # publication or just before ("was shot Thursday afternoon" in Thursday's report)
+    harms: Harms = field(default_factory=lambda: Harms())
 
 
 # ---------------------------------------------------------------- featurize
@@ -133,10 +141,12 @@ def featurize(article: Article) -> ArticleFeatures:
         id=article.id,
         published=published,
         duplicate_of=article.duplicate_of,
+        published_inferred=article.published_inferred,
         title=title or _first_line(article.text),
         terms=_sublinear(_content_words(chain(words, lead_words))),
         names=_sublinear(_boosted(names, _names_in(lead, lead_words), LEAD_NAMES_BOOST)),
         facts=_sublinear(_boosted(facts_in(text), facts_in(lead, told_from), LEAD_FACTS_BOOST)),
+        harms=harms_told(lead, told_from),
     )
 
 
@@ -287,6 +297,13 @@ def _told_days(text: str, published: str | None) -> Iterator[str]:
     """The day keys of the days a report tells relative to its publication, ``published``: a
     weekday is the last such day on or before it (a report tells its incident's day in the
     past), "yesterday" and "last night" the day before; not a day told ahead."""
+    for _, told, _ in _told(text, published):
+        yield _key_of(told)
+
+
+def _told(text: str, published: str | None) -> Iterator[tuple[int, datetime.date, int]]:
+    """Each day ``text`` tells relative to ``published`` (see :func:`_told_days`): where it
+    is told, the day, and how many days before publication it is."""
     if not published:
         return
     try:
@@ -300,7 +317,152 @@ def _told_days(text: str, published: str | None) -> Iterator[str]:
             told = pick_weekday(weekday_number(found["weekday"]), day, "past")
         else:
             told = day - datetime.timedelta(days=1)
-        yield f"d:{told.month:02d}-{told.day:02d}"
+        yield found.start(), told, (day - told).days
+
+
+def _key_of(day: datetime.date) -> str:
+    return f"d:{day.month:02d}-{day.day:02d}"
+
+
+# A harm told with its day, in one clause: "was shot and killed Tuesday morning", "was hurt in
+# a shooting Thursday afternoon", "were hurt when someone opened fire outside a store ...
+# Wednesday night", "died in a house fire early this morning".  The day must be the harm's:
+# nothing between them that tells another verb ("killed in the May 3 shooting was identified
+# Tuesday", "wounded in the shooting testified Tuesday") or another clause ("... has died,
+# police said Thursday").  "died" alone ("died Thursday at the hospital") is a death, which
+# may be the late end of an earlier harm; "died in a fire" tells its harm.
+# (Each of these patterns reads the lead lower-cased: a third of the time.)
+_HARM_WORD = re.compile(
+    r"\b(?:(?P<harm>shot|killed|wounded|hurt|injured|stabbed|slain|gunned down|opened fire"
+    r"|assaulted|robbed|beaten|carjacked|drowned|drowns|burned|died in an?|(?:hit|struck) by an?)"
+    r"|(?P<death>died|dies|succumbed|passed away))\b"
+)
+# ... an act among them, of violence or a vehicle's: done at one moment, on one day, in the
+# harm's sentence ("shot and killed", "wounded early Saturday when someone opened fire",
+# "struck by a car"): a fire or a flood may harm people day after day, a shooting or a
+# crash on another day is another
+_ACT = re.compile(
+    r"\b(?:shot|stabbed|gunned down|opened fire|assaulted|robbed|beaten|carjacked|shooting"
+    r"|stabbing|robbery|carjacking|drive-by|home invasion|bullet|gunfire|gunshots?|struck"
+    r"|hit-and-run|crash|crashed|collision|collided)\b"
+)
+_ACT_BEFORE_HARM = 15  # characters before the harm's word ("shot and killed")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_OTHER_VERB = re.compile(
+    r"[.;:!?,\n]|\b(?:was|were|is|are|has|have|had|be|been|will|would|said|says)\b"
+    r"|\b[a-z]+ed\b"
+)
+# The report's own day told without a weekday: news of today
+_SAME_DAY = re.compile(
+    r"(?<!\w)(?:(?:early |late |earlier )?this (?:morning|afternoon|evening)|tonight"
+    r"|earlier today|today)(?!\w)"
+)
+_HARM_REACH = 100  # characters before the day
+FRESH_DAYS = 2  # a harm at most this many days before the report is its news
+
+
+@dataclass(frozen=True)
+class Harms:
+    """The days of the harms a report's lead tells (day keys, see :func:`harms_told`)."""
+
+    days: tuple[str, ...] = ()  # every day told with a harm
+    acts: tuple[str, ...] = ()  # ... with an act of violence ("shot", "in a stabbing")
+    fresh: tuple[str, ...] = ()  # a harm told as news (not a death alone)
+    fresh_acts: tuple[str, ...] = ()  # an act of violence told as news
+    fresh_deaths: tuple[str, ...] = ()  # a death alone told as news ("died Thursday")
+
+
+def harms_told(lead: str, published: str | None) -> Harms:
+    """The harms ``lead`` tells with their day (by a weekday, "yesterday", "this morning" or
+    its date); news when at most ``FRESH_DAYS`` before ``published`` ("this morning",
+    "Friday afternoon" in Friday's report, "late Saturday" in Monday's).
+
+    A follow-up tells the harm it follows up on days ago, or by its date: a report of a
+    harm told as news may be of another incident than a story's (see
+    ``StoryClusterer._may_take``)."""
+    lowered = lower_same_length(lead)
+    if not _HARM_WORD.search(lowered):
+        return Harms()  # most reports of other news: no day to read
+    found: dict[str, dict[str, None]] = {
+        name: {} for name in ("days", "acts", "fresh", "fresh_acts", "fresh_deaths")
+    }
+    for start, key, before in _days_in(lead, lowered, published):
+        kind = _harm_before(lowered, start)
+        if kind == "harm" and _act_after(lowered, start):
+            kind = "act"
+        if kind is None:
+            continue
+        found["days"][key] = None
+        if kind == "act":
+            found["acts"][key] = None
+        if before is None or before > FRESH_DAYS:
+            continue
+        found["fresh_deaths" if kind == "death" else "fresh"][key] = None
+        if kind == "act":
+            found["fresh_acts"][key] = None
+    return Harms(**{name: tuple(keys) for name, keys in found.items()})
+
+
+def _days_in(
+    lead: str, lowered: str, published: str | None
+) -> Iterator[tuple[int, str, int | None]]:
+    """The days ``lead`` (``lowered``: the same lower-cased) tells: where, the day key, and
+    how many days before ``published`` (None for a date written out, of any year)."""
+    for start, told, before in _told(lead, published):
+        yield start, _key_of(told), before
+    if published:
+        today = _key_of(datetime.date.fromisoformat(published))
+        for same in _SAME_DAY.finditer(lowered):
+            yield same.start(), today, 0
+    for found in _MONTH_DAY.finditer(lead):
+        key = _day_key(found[1], found[2])
+        if _a_day(key):  # not "February 31"
+            yield found.start(), key, None
+
+
+def _a_day(key: str) -> bool:
+    """Whether the day key names a day of some year ("d:02-29" does, "d:04-31" not)."""
+    try:
+        datetime.date(2000, int(key[2:4]), int(key[5:7]))  # a leap year
+    except ValueError:
+        return False
+    return True
+
+
+def _harm_before(lowered: str, start: int) -> str | None:
+    """What the last word of harm before ``start`` in ``lowered`` (a lower-cased lead)
+    tells, when told with the day at ``start`` (nothing between that tells another verb):
+    "act" (of violence), "harm", or "death" (alone); else None."""
+    window = lowered[max(0, start - _HARM_REACH) : start]
+    last = next(iter(reversed(list(_HARM_WORD.finditer(window)))), None)
+    if last is None or _OTHER_VERB.search(window, last.end()):
+        return None
+    if last["death"]:
+        return "death"
+    return "act" if _ACT.search(window, max(0, last.start() - _ACT_BEFORE_HARM)) else "harm"
+
+
+def _act_after(lowered: str, start: int) -> bool:
+    """Whether the rest of the sentence from ``start`` tells an act ("... early Saturday
+    when someone opened fire")."""
+    end = _SENTENCE_END.search(lowered, start)
+    return bool(_ACT.search(lowered, start, end.start() if end else len(lowered)))
+
+
+def _apart(days: Iterable[str], others: Iterable[str]) -> bool:
+    """Whether every one of ``days`` is two days or more from every one of ``others`` (day
+    keys; a harm near midnight is told by one report as the day, by another as the next)."""
+    return all(_days_between(day, other) >= 2 for day in days for other in others)
+
+
+@functools.lru_cache(maxsize=4096)
+def _days_between(first: str, second: str) -> int:
+    """Days between two day keys ("d:12-31", "d:01-01": 1), across the year's end."""
+    ordinals = [
+        datetime.date(2000, int(key[2:4]), int(key[5:7])).toordinal() for key in (first, second)
+    ]
+    apart = abs(ordinals[0] - ordinals[1])
+    return min(apart, 366 - apart)
 
 
 # ---------------------------------------------------------------- clustering
@@ -356,6 +518,9 @@ class ClusterSettings:
     split_min_part: int = 2
     split_most: int = 40
     max_live_stories: int = 50_000  # beyond this the least recently joined story closes
+    # A report of a harm told as news joins no story of another incident, as the days of
+    # harm tell it (``StoryClusterer._may_take``); off: only the scores decide.
+    new_incident_test: bool = True
 
 
 class _Vector:
@@ -435,6 +600,8 @@ class _Weighted:
     keys: tuple[str, ...]
     published: str | None = None
     title: str = ""
+    harms: Harms = Harms()  # ArticleFeatures.harms
+    published_inferred: bool = False
 
 
 _DotBounds = tuple[tuple[int, ...], tuple[int, ...], list[float]]
@@ -454,6 +621,9 @@ class _LiveStory:
     born: int = 0
     dormant: bool = False  # silent past the live window: centroids only, no member vectors
     keys: set[str] = field(default_factory=set)
+    # The days of the harms its reports tell (ArticleFeatures.harms), with how many tell each
+    harm_days: Counter[str] = field(default_factory=Counter)
+    act_days: Counter[str] = field(default_factory=Counter)  # ... of acts of violence
     members: dict[str, _Weighted] = field(default_factory=dict)  # originals, for refining
     copies: dict[str, list[str]] = field(default_factory=dict)  # original id -> its copies
     # Other story id -> (this story's steps, the other's, an upper bound of the dot product
@@ -549,7 +719,12 @@ class StoryClusterer:
             vectors[1], self.settings.index_names
         )
         return _Weighted(
-            (vectors[0], vectors[1], vectors[2]), keys, features.published, features.title
+            (vectors[0], vectors[1], vectors[2]),
+            keys,
+            features.published,
+            features.title,
+            features.harms if self.settings.new_incident_test else Harms(),
+            features.published_inferred,
         )
 
     def _tfidf(self, keys: list[str], counts: list[float]) -> dict[str, float]:
@@ -568,7 +743,7 @@ class StoryClusterer:
         best: tuple[float, str] | None = None
         bounds = self._article_bounds.setdefault(features.id, {})  # kept for refining
         for story in self._candidates(weighted.keys):
-            if not self._in_window(features.published, story):
+            if not self._may_take(weighted, story):
                 continue
             floor = 0.0 if best is None else max(0.0, best[0])
             margin = self._link_margin(weighted, story, floor=floor, bounds=bounds)
@@ -590,6 +765,39 @@ class StoryClusterer:
             <= published
             <= _shift(story.first_seen, s.max_span_days)
         )
+
+    def _may_take(self, weighted: _Weighted, story: _LiveStory) -> bool:
+        """Whether the article may join ``story``: in its window (see :meth:`_in_window`),
+        and not news of another incident (see ``Harms``; days two or more apart differ).
+
+        - A report published (on a day given or shown, not guessed) two days or more before
+          every harm the story's reports tell did not tell of them (refining may offer it a
+          story that began after it).
+        - In the live window, a report of an act of violence told as news ("was shot Friday
+          afternoon") on another day than the acts the story's reports tell is another act.
+        - After the story has been silent past the live window, a report of a harm told as
+          news is of another incident when the story's reports told harm on other days (a
+          new shooting in the same neighbourhood a week later), or, when they told none or
+          the news is a death alone ("died Thursday": perhaps the late end of the story's
+          harm), when it tells none of the days the story's reports tell (a follow-up tells
+          its incident's day: "the man wounded on May 3 died Thursday").
+        """
+        if not self._in_window(weighted.published, story):
+            return False
+        harmed = _told_by_some(story.harm_days)
+        firm = not weighted.published_inferred
+        if harmed and firm and _published_before(weighted.published, harmed):
+            return False  # the story's harms came after the report: not what it told of
+        harms = weighted.harms
+        if not (harms.fresh or harms.fresh_deaths):
+            return True
+        if _gap_days(weighted.published, story) <= self.settings.window_days:
+            acts = _told_by_some(story.act_days)
+            return not (harms.fresh_acts and acts and _apart(harms.fresh_acts, acts))
+        if harms.fresh and harmed:
+            return not _apart(harms.fresh, harmed)
+        told = _days_of(story.spaces[2].weights)
+        return not told or not told.isdisjoint(_days_of(weighted.spaces[2]))
 
     def _candidates(self, keys: Iterable[str]) -> list[_LiveStory]:
         """The stories sharing most index keys with ``keys`` (ties by story id)."""
@@ -791,6 +999,8 @@ class StoryClusterer:
         keep.articles += gone.articles
         keep.originals += gone.originals
         keep.members.update(gone.members)
+        keep.harm_days.update(gone.harm_days)
+        keep.act_days.update(gone.act_days)
         for original, copies in gone.copies.items():
             keep.copies.setdefault(original, []).extend(copies)
         keep.touched = max(keep.touched, gone.touched)
@@ -843,7 +1053,7 @@ class StoryClusterer:
         bar = max(stay + self.settings.refine_margin, 0.0)
         best: tuple[float, str] | None = None
         for other in self._ranked(shared):
-            if other.id == story.id or not self._in_window(weighted.published, other):
+            if other.id == story.id or not self._may_take(weighted, other):
                 continue
             floor = bar if best is None else best[0]
             bounds = self._article_bounds.get(article_id)
@@ -879,6 +1089,8 @@ class StoryClusterer:
         self._moves += 1
         self._moved_at[source.id] = self._moved_at[target.id] = self._moves
         weighted = source.members.pop(article_id)
+        source.harm_days.subtract(weighted.harms.days)
+        source.act_days.subtract(weighted.harms.acts)
         moved = [article_id, *source.copies.pop(article_id, [])]
         for centroid, vector in zip(source.spaces, weighted.spaces, strict=True):
             if vector:
@@ -962,6 +1174,8 @@ class StoryClusterer:
         part.born, part.touched = story.born, story.touched
         for article_id in article_ids:
             weighted = story.members.pop(article_id)
+            story.harm_days.subtract(weighted.harms.days)
+            story.act_days.subtract(weighted.harms.acts)
             for centroid, vector in zip(story.spaces, weighted.spaces, strict=True):
                 if vector:
                     centroid.remove(vector)
@@ -991,6 +1205,8 @@ class StoryClusterer:
         self._record(story, features)
 
     def _add_member(self, story: _LiveStory, weighted: _Weighted, article_id: str) -> None:
+        story.harm_days.update(weighted.harms.days)
+        story.act_days.update(weighted.harms.acts)
         for centroid, vector in zip(story.spaces, weighted.spaces, strict=True):
             if vector:
                 centroid.add(vector)
@@ -1247,6 +1463,44 @@ def late_link(
     values = (1.0, similarity, *(c or 0.0 for c in cosines), math.log1p(gap))
     z = sum(w * x for w, x in zip(settings.late_link, values, strict=True))
     return 1.0 / (1.0 + math.exp(-z)) if z > -50.0 else 0.0
+
+
+def _published_before(published: str | None, days: Iterable[str]) -> bool:
+    """Whether ``published`` is two days or more before every one of ``days`` (day keys,
+    each taken in the year that puts it nearest; one half a year or more away may be of
+    either year, and says nothing)."""
+    if not published:
+        return False
+    day = datetime.date.fromisoformat(published[:10])
+    return all(2 <= _days_after(day, key) <= _LATER_REACH for key in days)
+
+
+_LATER_REACH = 120  # days: a day key further on may be of the year before
+
+
+def _days_after(day: datetime.date, key: str) -> int:
+    """Days from ``day`` to the day key ``key`` in the year that puts it nearest."""
+    month, of_month = int(key[2:4]), int(key[5:7])
+    nearest = None
+    for year in (day.year - 1, day.year, day.year + 1):
+        try:
+            apart = (datetime.date(year, month, of_month) - day).days
+        except ValueError:  # 29 February
+            continue
+        if nearest is None or abs(apart) < abs(nearest):
+            nearest = apart
+    return nearest if nearest is not None else 0
+
+
+def _told_by_some(days: Counter[str]) -> list[str]:
+    """The days of a story's count that one of its reports or more still tell."""
+    return [day for day, reports in days.items() if reports > 0]
+
+
+def _days_of(facts: Mapping[str, float]) -> set[str]:
+    """The day keys ("d:09-04") in a facts vector or centroid (a key whose weight all left
+    with the reports that gave it is not told)."""
+    return {key for key, weight in facts.items() if key.startswith("d:") and weight > _SLACK}
 
 
 def _gap_days(published: str | None, story: _LiveStory) -> int:
