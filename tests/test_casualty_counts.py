@@ -887,3 +887,30 @@ def test_another_hurt_agrees_with_one_injured(encoder: TextEncoder) -> None:
     hurt = _agreed(claims, "Number of people injured")
     assert len(hurt) == 1
     assert sorted(side.display for side in hurt[0].sides) == ["one", "one (another person)"]
+
+
+def test_another_incidents_dead_told_in_passing_are_not_counted(encoder: TextEncoder) -> None:
+    # Two reports of a drive-by on Saturday; one recalls an earlier killing by its day.
+    first = (
+        "Two men wounded in Orrinwood drive-by\n\nTwo young men were wounded early Saturday"
+        " when someone in a passing car opened fire on Vardy Street, Osgrove police said.\n\n"
+        "It is the second shooting in Orrinwood this month. A 17-year-old was killed on"
+        " Linnet Street on May 10."
+    )
+    second = (
+        "Drive-by on Vardy Street wounds two\n\nTwo men were wounded early Saturday in a"
+        " drive-by shooting on Vardy Street, police said."
+    )
+    claims = compare_dated(encoder, [("2031-05-24", first), ("2031-05-24", second)])
+    killed = [c for c in claims if c.kind == "figure" and c.about == "Number of people killed"]
+    assert killed == []
+    hurt = [c for c in claims if c.kind == "figure" and "injured" in c.about]
+    assert {a for c in hurt for side in c.sides for a in side.articles} == {"a1", "a2"}
+    # a death told alone after the incident's day may be its own: still counted
+    died = (
+        "Drive-by victim dies\n\nTwo men were wounded early Saturday when someone opened fire"
+        " on Vardy Street in Orrinwood. A 20-year-old man died Monday at the hospital, police"
+        " said."
+    )
+    claims = compare_dated(encoder, [("2031-05-24", second), ("2031-05-27", died)])
+    assert [c for c in claims if c.kind == "figure" and c.about == "Number of people killed"]

@@ -762,3 +762,12 @@ def test_a_number_told_alone_after_words_of_an_age_is_an_age(text: str) -> None:
 def test_a_number_with_its_noun_or_of_no_person_is_no_age(text: str, unit: str) -> None:
     # ("The child died" is a count of one of its own: only the number is looked at)
     assert [q.unit for q in find_quantities(text, "a1") if q.value in (18, 85)] == [unit]
+
+
+def test_the_words_of_one_number_stay_on_one_line() -> None:
+    # a headline ending in a number word over a body opening with one: two numbers, not four
+    found = find_quantities("Crash kills two\n\nTwo people died.", "a1")
+    assert [(q.evidence.text, q.value) for q in found] == [("two", 2.0), ("Two", 2.0)]
+    assert [
+        q.value for q in find_quantities("twenty-five people and one hundred and five cars", "a1")
+    ] == [25.0, 105.0]

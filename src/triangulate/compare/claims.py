@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gc
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -861,7 +862,8 @@ def collect_mentions(articles: Sequence[Article], readings: Sequence[Reading]) -
     """Every usable figure and date of every article, in article then text order."""
     by_id = {reading.article: reading for reading in readings}
     articles_by_id = {article.id: article for article in articles}
-    mentions: list[Mention] = []
+    found_in: list[tuple[list[Mention], frozenset[int] | None]] = []
+    read: list[tuple[Article, Reading]] = []  # each article as its mentions were read
     for article in articles:
         reading = by_id.get(article.id)
         if reading is None:
@@ -874,7 +876,14 @@ def collect_mentions(articles: Sequence[Article], readings: Sequence[Reading]) -
         found = _article_mentions(article, source_name(original), reading)
         if original is not article:
             found = [replace(m, copy=True) for m in found]
-        mentions.extend(found)
+        found_in.append((found, _incident_days(found, reading, article)))
+        read.append((article, reading))
+    # a follow-up whose lead tells no day of harm has its incident's, as most reports tell it
+    told = Counter(days for _, days in found_in if days)
+    most = max(told, key=lambda days: (told[days], -min(days)), default=None)
+    mentions: list[Mention] = []
+    for (article, reading), (found, days) in zip(read, found_in, strict=True):
+        mentions.extend(_without_other_incidents(found, days or most, article, reading))
     return mentions
 
 
@@ -954,6 +963,115 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
     if revised_in:
         found = _mark_revising(found, revised_in, reading)
     return sorted(found.values(), key=lambda m: (m.value_evidence.start, m.kind))
+
+
+# The sentences of a report's lead, which tell the day of its own incident's harm
+INCIDENT_LEAD = 3
+# A death told alone ("died Tuesday"): perhaps the late end of the incident's own harm
+DEATH_ALONE = re.compile(r"\b(?:died|dies|succumbed|passed away)\b", re.IGNORECASE)
+
+
+def _incident_days(
+    found: Sequence[Mention], reading: Reading, article: Article
+) -> frozenset[int] | None:
+    """The days of the harm a report's lead tells with its count ("Two men were wounded early
+    Saturday"): its own incident's."""
+    lead_end = _lead_end(reading)
+    for mention in sorted(found, key=lambda m: m.value_evidence.start):
+        if mention.sentence.start >= lead_end:
+            break
+        days = _days_of_harm(mention, article, reading)
+        if days and _harm_counted(mention) in HARMED:
+            return days
+    return None
+
+
+def _days_of_harm(mention: Mention, article: Article, reading: Reading) -> frozenset[int]:
+    """The days the sentence of a count names, each dated reliably, a time of day as its day
+    ("shortly before midnight Saturday"; the sentence's: the clause the fact reader gave the
+    count may have left its time to another)."""
+    days = set()
+    sentence = mention.sentence
+    for time in reading.times:
+        if not sentence.start <= time.evidence.start < sentence.end:
+            continue
+        if not time.anchored or not time.value or not _a_day_told(time, article):
+            continue
+        try:
+            days.add(date.fromisoformat(time.value[:10]).toordinal())
+        except ValueError:
+            continue  # a month, a year, a week, a season: no day
+    return frozenset(days)
+
+
+def _a_day_told(time: TimeExpression, article: Article) -> bool:
+    """Dated reliably (``_reliably_dated``), or a day named by a weekday or a month with a
+    time of day ("midnight Saturday"), read against a publication date the source gives."""
+    if _reliably_dated(time, article):
+        return True
+    named = not CALENDAR_WORDS.isdisjoint(WORD.findall(time.evidence.text.lower()))
+    return named and given_publication(article.published, article.published_inferred) is not None
+
+
+def _without_other_incidents(
+    found: Sequence[Mention], own: frozenset[int] | None, article: Article, reading: Reading
+) -> list[Mention]:
+    """A report's counts of the dead and the hurt, left out where their clause tells the harm
+    on another day than ``own``, its incident's: another incident's, told in passing ("two
+    blocks from where a teenager was killed Sept. 9" in a report of a shooting on Saturday;
+    days two or more apart, but for a death told alone after the incident's day, which may
+    be the late end of its own harm). Counts of the arrested stay: an arrest comes later."""
+    if not own:
+        return list(found)
+    return [m for m in found if not _of_another_day(m, own, article, reading)]
+
+
+def _of_another_day(
+    mention: Mention, own: frozenset[int], article: Article, reading: Reading
+) -> bool:
+    if mention.kind != "quantity":
+        return False
+    days = _days_of_harm(mention, article, reading)
+    if not days or not all(abs(day - mine) >= 2 for day in days for mine in own):
+        return False
+    if _harm_counted(mention) not in HARMED:
+        return False
+    return not (_told_dying(mention) and min(days) > max(own))
+
+
+HARMED = ("kill", "injure")
+
+
+def _harm_counted(mention: Mention) -> str | None:
+    if mention.quantity is None:
+        return None
+    sentence = mention.sentence
+    return labels.casualty_counted(
+        sentence.text, sentence.start, mention.quantity.evidence, mention.quantity.unit
+    )
+
+
+# Where what befell a counted person ends: the next clause of the sentence
+CLAUSE_END = re.compile(r";|\.\s|,\s+(?:and|but|while)\b")
+DYING_REACH = 80  # characters after the count
+
+
+def _told_dying(mention: Mention) -> bool:
+    """Whether the count's own clause tells a death alone ("Rashaad Penhallow, 19, died
+    Monday"), not the harm that led to it."""
+    sentence = mention.sentence
+    start = mention.value_evidence.end - sentence.start
+    after = sentence.text[start : start + DYING_REACH]
+    end = CLAUSE_END.search(after)
+    return bool(DEATH_ALONE.search(after[: end.start()] if end else after))
+
+
+def _lead_end(reading: Reading) -> int:
+    """Where the report's lead (its first ``INCIDENT_LEAD`` sentences) ends."""
+    sentences = reading.sentences
+    if len(sentences) <= INCIDENT_LEAD:
+        return sentences[-1].evidence.end if sentences else 0
+    return sentences[INCIDENT_LEAD].evidence.start
 
 
 def _mark_revising(

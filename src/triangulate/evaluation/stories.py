@@ -49,7 +49,7 @@ from triangulate.stories.cluster import (
 )
 
 # Invented local news (tests/evaluation/local_streams): built without ../shared
-INVENTED_STREAMS = ("local-a", "local-b", "local-c", "local-d", "local-e")
+INVENTED_STREAMS = ("local-a", "local-b", "local-c", "local-d", "local-e", "local-f")
 STREAMS = ("ecb-all", "ecb-dev", "ecb-dev-followup", "tbaq", "tbaq-sparse", *INVENTED_STREAMS)
 # The clusterer without the dormant stage: a story closes window_days after its last report
 # (each "before" system has today's live threshold, not the one of its time).

@@ -452,10 +452,12 @@ _SCALE_W = "hundred|thousand|million|billion|trillion"
 # "eight and a half", "two and a quarter", "three and three-quarters": a whole and a part
 _AND_FRACTION = r"\s+and\s+(?:(?:a|one)\s+(?:half|quarter)|three[\s-]quarters)"
 _FRACTION_THEN_SCALE = rf"(?:{_AND_FRACTION}(?:\s+(?:{_SCALE_W}))?)?"
+# (the words of one number stay on one line: "Crash kills two\n\nTwo people died" tells two
+# numbers, not four)
 _WORD_NUMBER = (
     rf"(?:(?:a|an|half\s+a)\s+(?:{_SCALE_W}|dozen)"
     rf"|(?:{_TENS_W}|{_UNIT_W})"
-    rf"(?:(?:\s+|-)(?:and\s+(?!three[\s-]quarters))?(?:{_TENS_W}|{_UNIT_W}|{_SCALE_W}|dozen))*"
+    rf"(?:(?:[^\S\n]+|-)(?:and\s+(?!three[\s-]quarters))?(?:{_TENS_W}|{_UNIT_W}|{_SCALE_W}|dozen))*"
     rf"{_FRACTION_THEN_SCALE})"
 )
 # "$11 billion", and hyphenated before the noun it counts: "a $11-billion deal", "a 90 -
