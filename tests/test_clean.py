@@ -400,3 +400,20 @@ def test_a_short_sentence_of_its_own_keeps_a_short_article_whole() -> None:
     cleaned = clean_text(text)
     assert cleaned.removed == ()
     assert "He was 81." in cleaned.text and "several months" in cleaned.text
+
+
+def test_a_related_list_goes_with_its_headlines_even_when_they_read_as_sentences() -> None:
+    text = (
+        "Police said a man was shot on Brennock Street on Friday night and taken to the"
+        " hospital in stable condition.\n\n"
+        "The suspect is scheduled to appear for a preliminary hearing later this month,"
+        " police said on Friday.\n\n"
+        "Related stories\n"
+        "- Two men wounded in Orrinwood drive-by on Vardy Street\n"
+        "- Man shot last week in Orrinwood dies at the hospital\n"
+        "- Crash on Route 9 kills 22-year-old nursing graduate\n"
+    )
+    cleaned = clean_text(text)
+    assert "Two men" not in cleaned.text and "Crash" not in cleaned.text
+    assert {r.reason for r in cleaned.removed} == {"related-list"}
+    assert cleaned.text.startswith("Police said a man was shot")

@@ -652,12 +652,19 @@ def _looks_like_furniture(line: _Line) -> bool:
     return line.kind != GOOD and line.stop_ratio < 0.1
 
 
+# The longest headline a list of links under "Related stories" holds, in words
+RELATED_ITEM_WORDS = 20
+
+
 def _mark_lists_after_headers(lines: list[_Line]) -> None:
-    """After "You might also like", "Related" and labels, the headlines that follow go too."""
+    """After "You might also like", "Related" and labels, the headlines that follow go too,
+    a headline that reads as a sentence too when the list marks it as an item ("- Two men
+    wounded in drive-by")."""
     for position, line in enumerate(lines):
         if line.reason == "related-list" and line.words <= 8:
             for follower in lines[position + 1 : position + 16]:
-                if follower.kind == GOOD:
+                listed = follower.bullet and follower.words <= RELATED_ITEM_WORDS
+                if follower.kind == GOOD and not listed:
                     break
                 _mark(follower, "related-list")
         elif _LABEL_ONLY.match(line.text) and position + 1 < len(lines):
