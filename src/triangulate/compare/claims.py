@@ -66,7 +66,7 @@ from triangulate.core.dates import (
 )
 from triangulate.core.sources import Sources, keyed, original_of, source_name
 from triangulate.core.spans import holds, split_at
-from triangulate.core.words import NUMBER_WORDS, verb_groups, word_set
+from triangulate.core.words import DEATH_WORDS, NUMBER_WORDS, verb_groups, word_set
 from triangulate.models import (
     Article,
     Claim,
@@ -968,7 +968,7 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
 # The sentences of a report's lead, which tell the day of its own incident's harm
 INCIDENT_LEAD = 3
 # A death told alone ("died Tuesday"): perhaps the late end of the incident's own harm
-DEATH_ALONE = re.compile(r"\b(?:died|dies|succumbed|passed away)\b", re.IGNORECASE)
+DEATH_ALONE = re.compile(rf"\b(?:{DEATH_WORDS})\b", re.IGNORECASE)
 
 
 def _incident_days(
@@ -1057,8 +1057,8 @@ DYING_REACH = 80  # characters after the count
 
 
 def _told_dying(mention: Mention) -> bool:
-    """Whether the count's own clause tells a death alone ("Rashaad Penhallow, 19, died
-    Monday"), not the harm that led to it."""
+    """Whether the count's own clause tells a death alone ("A 20-year-old man died Monday at
+    the hospital"), not the harm that led to it."""
     sentence = mention.sentence
     start = mention.value_evidence.end - sentence.start
     after = sentence.text[start : start + DYING_REACH]

@@ -273,6 +273,9 @@ CAUGHT = word_set(
 # "injured" or "killed": a report tells both of different people ("killed three, injured 10").
 HURT = word_set("critical critically hospitalized hospitalised")
 DIED = word_set("died dies succumbed")
+# A death told by itself ("died Thursday"), which may be the late end of an earlier harm: the
+# words, for patterns that tell it apart from the harm that led to it
+DEATH_WORDS = "died|dies|succumbed|passed away"
 STAGES = ((STARTED, ENDED), (SOUGHT, CAUGHT), (HURT, DIED))  # (earlier stage, later stage)
 
 

@@ -57,7 +57,14 @@ import numpy as np
 import numpy.typing as npt
 
 from triangulate.core.dates import WEEKDAY_NAMES, pick_weekday, weekday_number
-from triangulate.core.words import STOP_WORDS, lower_same_length, stem, word_set, words_of
+from triangulate.core.words import (
+    DEATH_WORDS,
+    STOP_WORDS,
+    lower_same_length,
+    stem,
+    word_set,
+    words_of,
+)
 from triangulate.models import Article, Story
 
 MAX_WORDS = 1500  # the lead and body of a news story; longer texts add little but time
@@ -335,7 +342,7 @@ def _key_of(day: datetime.date) -> str:
 _HARM_WORD = re.compile(
     r"\b(?:(?P<harm>shot|killed|wounded|hurt|injured|stabbed|slain|gunned down|opened fire"
     r"|assaulted|robbed|beaten|carjacked|drowned|drowns|burned|died in an?|(?:hit|struck) by an?)"
-    r"|(?P<death>died|dies|succumbed|passed away))\b"
+    rf"|(?P<death>{DEATH_WORDS}))\b"
 )
 # ... an act among them, of violence or a vehicle's: done at one moment, on one day, in the
 # harm's sentence ("shot and killed", "wounded early Saturday when someone opened fire",
