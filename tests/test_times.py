@@ -961,3 +961,19 @@ def test_a_day_past_the_calendars_ends_is_no_day_and_no_crash(text: str, anchor:
 def test_a_plan_or_a_schedule_names_its_day(text: str, day: str, value: str) -> None:
     told = [found_value for span, found_value in values(text).items() if day in span]
     assert len(told) == 1 and (told[0] or "").startswith(value)
+
+
+def test_a_clock_time_told_with_its_weekday_names_the_day_that_follows() -> None:
+    # published Sunday 2034-09-10: the shooting "shortly before midnight Saturday", then the
+    # officers' call "at about 11:50 p.m." that same Saturday night, not the Sunday
+    text = (
+        "A teenager was shot and killed shortly before midnight Saturday, police said."
+        " Officers were called to Quintard Street at about 11:50 p.m. after neighbours heard"
+        " gunshots."
+    )
+    assert values(text, date(2034, 9, 10))["11:50 p.m."] == "2034-09-09T23:50"
+    told = values("A man was shot at 11 p.m. Friday. The next day, police arrested a suspect.",
+                  date(2034, 9, 10))  # fmt: skip
+    assert told["next day"] == "2034-09-09"
+    assert values("The fire started about 9:40 p.m. Friday (1:40 a.m. ET Saturday).",
+                  date(2034, 9, 13))["1:40 a.m. ET Saturday"] == "2034-09-09T01:40"  # fmt: skip

@@ -19,7 +19,7 @@ import re
 import string
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
@@ -1212,7 +1212,7 @@ def _rules() -> list[_Rule]:
             "clock",
             _c(
                 r"(?:(?<![\d.:$])(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:[ap]\.m\.|[AaPp][Mm]\b)"
-                r"(?:\s+(?:[A-Z]{2,4}T|UTC|GMT))?|(?<![\d.:$])(?:[01]?\d|2[0-3]):[0-5]\d"
+                r"(?:\s+(?:[A-Z]{1,4}T|UTC|GMT))?|(?<![\d.:$])(?:[01]?\d|2[0-3]):[0-5]\d"
                 r"(?:\s+(?:[A-Z]{2,4}T|UTC|GMT|local\s+time)|(?=\s+(?:on|hours?|yesterday|today)\b))"
                 r"|(?<![\d.:$,])(?P<military>(?:[01]\d|2[0-3])[0-5]\d)\s+(?:GMT|UTC|[A-Z]{2,4}T)\b"
                 r"|\b(?P<named>[Nn]oon|[Mm]idnight|[Mm]idday))"
@@ -1409,14 +1409,16 @@ def _resolve_clock(match: re.Match[str], ctx: _Context) -> _Resolved | None:
         return None
     hour, minute = clock
     day = _clock_day(ctx, match.start()) or ctx.last_day or ctx.anchor
-    if match.group("wd") and ctx.anchor is not None:
+    named = None  # the day the clock time tells with it ("11 p.m. Friday"), which later
+    if match.group("wd") and ctx.anchor is not None:  # clock times and "the next day" follow
         direction = tense_direction(ctx.text, *match.span())
-        day = pick_weekday(weekday_number(match.group("wd")), ctx.anchor, direction)
+        day = named = pick_weekday(weekday_number(match.group("wd")), ctx.anchor, direction)
     if day is None:
         return _Resolved(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "time", False)
     if (match.group("named") or "").lower() == "midnight":
-        return _midnight(day, clock_hedge(ctx.text[max(0, match.start() - 40) : match.start()]))
-    return _Resolved(f"{day.isoformat()}T{hour:02d}:{minute:02d}", "time", True, True)
+        hedge = clock_hedge(ctx.text[max(0, match.start() - 40) : match.start()])
+        return replace(_midnight(day, hedge), day=named)
+    return _Resolved(f"{day.isoformat()}T{hour:02d}:{minute:02d}", "time", True, True, day=named)
 
 
 def _midnight(day: Date, hedge: str | None) -> _Resolved:
@@ -1736,7 +1738,7 @@ def _find_times(
             continue  # "the next day", "yesterday" of 0001-01-01): no day to name
         if resolved is None:
             continue
-        if resolved.day is not None and resolved.granularity == "day":
+        if resolved.day is not None and resolved.granularity in ("day", "time"):
             context.last_day = resolved.day  # ranges are too vague to follow
             context.days.append((candidate.start, resolved.day))
         if _names_a_period(candidate, resolved):
