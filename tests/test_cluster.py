@@ -146,6 +146,7 @@ def test_a_harm_told_on_the_day_of_its_report_or_just_before_is_news() -> None:
     ):
         assert fresh(text) == (), text
     assert fresh("A man was shot Friday.", None) == ()  # no day to count from
+    assert fresh("A man was shot today.", "2031-02-30") == ()  # nor from a day that is none
 
 
 def test_a_harm_is_told_with_its_day_as_an_act_a_harm_or_a_death_alone() -> None:

@@ -275,7 +275,7 @@ HURT = word_set("critical critically hospitalized hospitalised")
 DIED = word_set("died dies succumbed")
 # A death told by itself ("died Thursday"), which may be the late end of an earlier harm: the
 # words, for patterns that tell it apart from the harm that led to it
-DEATH_WORDS = "died|dies|succumbed|passed away"
+DEATH_WORDS = "|".join((*sorted(DIED), "passed away"))
 STAGES = ((STARTED, ENDED), (SOUGHT, CAUGHT), (HURT, DIED))  # (earlier stage, later stage)
 
 

@@ -311,11 +311,8 @@ def _told_days(text: str, published: str | None) -> Iterator[str]:
 def _told(text: str, published: str | None) -> Iterator[tuple[int, datetime.date, int]]:
     """Each day ``text`` tells relative to ``published`` (see :func:`_told_days`): where it
     is told, the day, and how many days before publication it is."""
-    if not published:
-        return
-    try:
-        day = datetime.date.fromisoformat(published)
-    except ValueError:
+    day = _publication_day(published)
+    if day is None:
         return
     for found in _TOLD_DAY.finditer(text):
         if _AHEAD_BEFORE.search(text, max(0, found.start() - _AHEAD_REACH), found.start()):
@@ -325,6 +322,16 @@ def _told(text: str, published: str | None) -> Iterator[tuple[int, datetime.date
         else:
             told = day - datetime.timedelta(days=1)
         yield found.start(), told, (day - told).days
+
+
+def _publication_day(published: str | None) -> datetime.date | None:
+    """The day of publication ``published`` names; None when none or no day ("2031-02-30")."""
+    if not published:
+        return None
+    try:
+        return datetime.date.fromisoformat(published)
+    except ValueError:
+        return None
 
 
 def _key_of(day: datetime.date) -> str:
@@ -417,23 +424,23 @@ def _days_in(
     how many days before ``published`` (None for a date written out, of any year)."""
     for start, told, before in _told(lead, published):
         yield start, _key_of(told), before
-    if published:
-        today = _key_of(datetime.date.fromisoformat(published))
+    day = _publication_day(published)
+    if day is not None:
         for same in _SAME_DAY.finditer(lowered):
-            yield same.start(), today, 0
+            yield same.start(), _key_of(day), 0
     for found in _MONTH_DAY.finditer(lead):
         key = _day_key(found[1], found[2])
-        if _a_day(key):  # not "February 31"
+        if _key_date(key) is not None:  # not "February 31"
             yield found.start(), key, None
 
 
-def _a_day(key: str) -> bool:
-    """Whether the day key names a day of some year ("d:02-29" does, "d:04-31" not)."""
+def _key_date(key: str, year: int = 2000) -> datetime.date | None:
+    """The day a day key ("d:09-04") names in ``year`` (by default 2000, a leap year, where
+    every day of some year is one); None where it names none ("d:04-31")."""
     try:
-        datetime.date(2000, int(key[2:4]), int(key[5:7]))  # a leap year
+        return datetime.date(year, int(key[2:4]), int(key[5:7]))
     except ValueError:
-        return False
-    return True
+        return None
 
 
 def _harm_before(lowered: str, start: int) -> str | None:
@@ -465,10 +472,10 @@ def _apart(days: Iterable[str], others: Iterable[str]) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _days_between(first: str, second: str) -> int:
     """Days between two day keys ("d:12-31", "d:01-01": 1), across the year's end."""
-    ordinals = [
-        datetime.date(2000, int(key[2:4]), int(key[5:7])).toordinal() for key in (first, second)
-    ]
-    apart = abs(ordinals[0] - ordinals[1])
+    days = [_key_date(key) for key in (first, second)]
+    if days[0] is None or days[1] is None:
+        return 0  # no day: nothing tells them apart
+    apart = abs((days[0] - days[1]).days)
     return min(apart, 366 - apart)
 
 
@@ -629,6 +636,7 @@ class _LiveStory:
     dormant: bool = False  # silent past the live window: centroids only, no member vectors
     keys: set[str] = field(default_factory=set)
     # The days of the harms its reports tell (ArticleFeatures.harms), with how many tell each
+    # (a day no report tells any more is dropped: ``-=`` keeps positive counts only)
     harm_days: Counter[str] = field(default_factory=Counter)
     act_days: Counter[str] = field(default_factory=Counter)  # ... of acts of violence
     members: dict[str, _Weighted] = field(default_factory=dict)  # originals, for refining
@@ -791,7 +799,7 @@ class StoryClusterer:
         """
         if not self._in_window(weighted.published, story):
             return False
-        harmed = _told_by_some(story.harm_days)
+        harmed = story.harm_days.keys()
         firm = not weighted.published_inferred
         if harmed and firm and _published_before(weighted.published, harmed):
             return False  # the story's harms came after the report: not what it told of
@@ -799,7 +807,7 @@ class StoryClusterer:
         if not (harms.fresh or harms.fresh_deaths):
             return True
         if _gap_days(weighted.published, story) <= self.settings.window_days:
-            acts = _told_by_some(story.act_days)
+            acts = story.act_days.keys()
             return not (harms.fresh_acts and acts and _apart(harms.fresh_acts, acts))
         if harms.fresh and harmed:
             return not _apart(harms.fresh, harmed)
@@ -1096,8 +1104,8 @@ class StoryClusterer:
         self._moves += 1
         self._moved_at[source.id] = self._moved_at[target.id] = self._moves
         weighted = source.members.pop(article_id)
-        source.harm_days.subtract(weighted.harms.days)
-        source.act_days.subtract(weighted.harms.acts)
+        source.harm_days -= Counter(weighted.harms.days)
+        source.act_days -= Counter(weighted.harms.acts)
         moved = [article_id, *source.copies.pop(article_id, [])]
         for centroid, vector in zip(source.spaces, weighted.spaces, strict=True):
             if vector:
@@ -1181,8 +1189,8 @@ class StoryClusterer:
         part.born, part.touched = story.born, story.touched
         for article_id in article_ids:
             weighted = story.members.pop(article_id)
-            story.harm_days.subtract(weighted.harms.days)
-            story.act_days.subtract(weighted.harms.acts)
+            story.harm_days -= Counter(weighted.harms.days)
+            story.act_days -= Counter(weighted.harms.acts)
             for centroid, vector in zip(story.spaces, weighted.spaces, strict=True):
                 if vector:
                     centroid.remove(vector)
@@ -1487,21 +1495,15 @@ _LATER_REACH = 120  # days: a day key further on may be of the year before
 
 def _days_after(day: datetime.date, key: str) -> int:
     """Days from ``day`` to the day key ``key`` in the year that puts it nearest."""
-    month, of_month = int(key[2:4]), int(key[5:7])
     nearest = None
     for year in (day.year - 1, day.year, day.year + 1):
-        try:
-            apart = (datetime.date(year, month, of_month) - day).days
-        except ValueError:  # 29 February
+        told = _key_date(key, year)
+        if told is None:  # 29 February
             continue
+        apart = (told - day).days
         if nearest is None or abs(apart) < abs(nearest):
             nearest = apart
     return nearest if nearest is not None else 0
-
-
-def _told_by_some(days: Counter[str]) -> list[str]:
-    """The days of a story's count that one of its reports or more still tell."""
-    return [day for day, reports in days.items() if reports > 0]
 
 
 def _days_of(facts: Mapping[str, float]) -> set[str]:
