@@ -356,7 +356,8 @@ LOCAL_PHRASINGS = [
     ("A man who killed his wife was arrested Monday.", "arrest"),
     ("Two men who were seen fleeing the store were arrested.", "arrest"),
     ("A woman who said she was hurt declined treatment.", None),
-    ("A man who was arrested Monday was released on bail.", None),
+    # ... and what a relative clause tells befell them, when nothing after it does
+    ("A man who was arrested Monday was released on bail.", "arrest"),
     # one person told by "his", "her" or "their"
     ("His cousin was wounded in the shooting on September 4.", "injure"),
     ("Her husband was shot and killed outside their home.", "kill"),
@@ -707,6 +708,10 @@ NAMED_PHRASINGS = [
     ("Officers arrested Tamsin Roe and Ivo Brandt on Monday.", None),
     ("Ivo Brandt, 27, was charged with murder.", None),
     ("Mara Quill, who was arrested Monday, appeared in court.", None),
+    # a name the tagger may take for a firm's: only people are arrested
+    ("Marvell Densworth was arrested Wednesday morning at a motel, police said.", "arrest"),
+    ("Travion Kessock was arrested Wednesday morning at a motel, police said.", "arrest"),
+    ("Orla Nights was cancelled on Wednesday.", None),
 ]
 
 
@@ -914,3 +919,52 @@ def test_another_incidents_dead_told_in_passing_are_not_counted(encoder: TextEnc
     )
     claims = compare_dated(encoder, [("2031-05-24", second), ("2031-05-27", died)])
     assert [c for c in claims if c.kind == "figure" and c.about == "Number of people killed"]
+
+
+# Deaths by water, people told by their work or their school year, a harm told in a relative
+# clause after the person, and the hurt told by their trip to a hospital (invented lines)
+WATER_WORK_AND_CARE = [
+    ("A Lindale man drowned Monday evening after swimming out to help his son.", ["kill"]),
+    ("At least 12 people drowned after the ferry capsized.", ["kill"]),
+    ("Two children drowned when floodwaters swept their car off a bridge.", ["kill"]),
+    ("A worker was killed and a coworker was injured at the plant.", ["kill", "injure"]),
+    ("A volunteer was hurt when the roof collapsed.", ["injure"]),
+    (
+        "Police arrested a boy in the shooting that wounded a 15-year-old freshman.",
+        ["arrest", "injure"],
+    ),
+    ("The family of a 19-year-old man who drowned at the lake sued the county.", ["kill"]),
+    ("The mother of a boy who was shot and killed in March spoke at the vigil.", ["kill"]),
+    ("A 19-year-old man who drowned on Saturday was identified Monday.", ["kill"]),
+    ("A cyclist was taken to Lindale General Hospital after the crash.", ["injure"]),
+    ("Two firefighters were taken to hospital with minor injuries.", ["injure"]),
+    ("The clerk was treated at St. Aldric Medical Center for a cut to his head.", ["injure"]),
+    ("A woman was taken to the hospital, where she died.", ["kill"]),
+    ("The teen was rushed to Kings Hospital but he later died.", ["kill"]),
+    ("After the shooting, the man was rushed to a hospital but was declared dead.", ["kill"]),
+    ("A woman who was hurt in Wednesday's pileup died Friday.", ["kill"]),
+    ("Officers took two men into custody after the chase.", ["arrest"]),
+    ("A volunteer firefighter was killed when a wall collapsed.", ["kill"]),
+    ("A 15-year-old drowned at the quarry on Sunday.", ["kill"]),
+    ("Relatives of three miners who were killed in the collapse met inspectors.", ["kill"]),
+    # none
+    ("The judge released the boy into the custody of his grandparents.", []),
+    ("The crowd drowned out the speaker.", []),
+    ("The man nearly drowned in the pool.", []),
+    ("A man was taken to the hospital as a precaution.", []),
+    ("The three victims were taken to the hospital.", []),  # one of them died on the way?
+    ("A pregnant woman was taken to the hospital after going into labor.", []),
+    ("The woman was taken to the hospital for a scheduled surgery.", []),
+    ("Three of the 40 passengers were injured.", ["injure"]),  # the three, not the 40
+    ("The driver was taken to a hospital for a mental health evaluation.", []),
+    ("The father of a boy was arrested on Monday.", ["arrest"]),  # the father's, not the boy's
+    ("The family of a woman who died of cancer thanked the nurses.", []),
+    ("A man who killed his wife was arrested on Tuesday.", ["arrest", "kill"]),
+]
+
+
+@pytest.mark.parametrize(("text", "harms"), WATER_WORK_AND_CARE)
+def test_drowning_work_relative_clauses_and_hospital_trips_are_counted(
+    text: str, harms: list[str]
+) -> None:
+    assert [harm for harm in _harms(text) if harm is not None] == harms

@@ -199,8 +199,12 @@ def casualty_counted(
     ):
         return None  # "a", "an", "his": one person harmed (``quantities.ONE_PERSON``)
     before_value = sentence_text[max(0, start - 30) : start]
-    if NO_TOTAL_BEFORE.search(before_value) or quantity_reader.SUPPOSED_BEFORE.search(before_value):
-        return None  # none of them, or a case supposed ("if two men are arrested")
+    if quantity_reader.SUPPOSED_BEFORE.search(before_value):
+        return None  # a case supposed ("if two men are arrested")
+    if NO_TOTAL_BEFORE.search(before_value):
+        # "the family of a man who drowned", "relatives of three miners who were killed":
+        # theirs, though "of" is before them; not "three of the 40 were injured"
+        return quantity_reader.harm_told_after_who(sentence_text, end, last_word(unit))
     counted = last_word(unit)
     if counted in STATE_COUNTS:
         return STATE_COUNTS[counted]

@@ -250,7 +250,12 @@ PERSON_NOUNS = word_set(
     uncle aunt nephew niece grandson granddaughter grandmother grandfather boyfriend girlfriend
     fiance fiancee roommate friend deputy trooper bystander infant baby shooter robber inmate
     prisoner pastor homeowner tenant shopper retiree miner swimmer sailor fisherman farmer
-    jogger spectator protester journalist reporter photographer motorcyclist bicyclist"""
+    jogger spectator protester journalist reporter photographer motorcyclist bicyclist
+    coworker colleague classmate freshman sophomore volunteer tourist visitor commuter rider
+    skier surfer diver hunter camper athlete player civilian survivor witness defendant
+    attacker assailant burglar thief intruder paramedic lifeguard policeman policewoman
+    trucker laborer contractor vendor rancher pupil kid youth fugitive occupant bartender
+    stranger crewman"""
 )
 
 

@@ -598,7 +598,8 @@ WORD_RE = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
 # arrested", "... is in custody"): "fatal", "held" or "word" tells the harm. An arrest is
 # counted as a harm is: local reports count the arrested as they count the dead ("A 38-year-old
 # man was arrested", "Police arrested two men"); being charged is no arrest, nor being
-# detained (often "for questioning", then released).
+# detained (often "for questioning", then released). "Drowned" is a death as "died" is (floods,
+# capsized boats, swimmers), not "drowned out".
 _BEEN = r"(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\s+"
 _FATAL = (
     rf"(?:{_BEEN})?(?:found\s+)?(?:fatally\s+(?:shot|stabbed|wounded|injured|struck)|shot\s+dead"
@@ -615,6 +616,8 @@ IN_CUSTODY = (
 )
 _HELD = (
     rf"(?:is|are|was|were)\s+(?:now\s+)?(?:under\s+arrest|{IN_CUSTODY})"
+    # the object of "took ... into custody" ("police took her husband into custody")
+    r"|into\s+(?:police\s+|federal\s+)?custody"
     # a surrender to the police is the arrest of a follow-up ("A 16-year-old boy turned
     # himself in Wednesday"): told without "was", of no object
     r"|(?:(?:has|have|had)\s+)?(?:turned\s+(?:himself|herself|themselves)\s+in"
@@ -633,7 +636,7 @@ _NOT_NOW = r"(?:nearly|previously|formerly)\b"
 # died", "later died", "has succumbed to his injuries" is left out: no harm's word)
 _DIED_SINCE = (
     r"(?:(?:has|have|had)\s+(?:(?:since|now|also|later|subsequently)\s+)?"
-    r"|(?:later|since|subsequently)\s+)(?=(?:died|perished)\b)"
+    r"|(?:later|since|subsequently)\s+)(?=(?:died|perished|drowned)\b)"
 )
 # People told hurt by their state or care: in a grave state in the hospital ("a man is in
 # critical condition", "the victim remains in serious but stable condition"), taken to the
@@ -652,6 +655,17 @@ SHOT_IN_A_LIMB = (
     r"|shoulders?|ankles?|thighs?|knees?|hips?|buttocks|wrists?|fingers?|calf|calves|elbows?)\b"
     r"(?!\s+with\s+(?:[\w-]+\s+){0,3}?(?:vaccines?|doses?|boosters?|darts?|shots?|jabs?)\b)"
 )
+# One person taken to a hospital ("He was rushed to Quenlow General Hospital", "The clerk was
+# taken to the hospital"): hurt, unless only to be checked. Of one only: "the three victims
+# were taken to the hospital" counts the one who died on the way too (a report's "2 hurt")
+_TAKEN_TO_HOSPITAL = (
+    r"(?:was|has\s+been)\s+(?:taken|transported|airlifted|flown|rushed)\s+to"
+    r"\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,4}?(?:hospitals?|medical\s+center|trauma\s+center)"
+    r"\b(?!\s+(?:as\s+a\s+precaution|to\s+be\s+(?:checked|evaluated|examined)|for\s+(?:an?\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:evaluation|observation|tests|checks?|examination|surgery|birth"
+    r"|delivery)\b|after\s+(?:going\s+into\s+labou?r|giving\s+birth|falling\s+ill"
+    r"|feeling\s+(?:ill|unwell|sick))\b))"
+)
 # The states of the hurt in a hospital ("in critical condition")
 GRAVE_STATES = r"(?:critical|serious|grave|stable|life-threatening)"
 _HURT_STATE = (
@@ -660,19 +674,22 @@ _HURT_STATE = (
     r"|(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:taken|transported|airlifted|flown|rushed)"
     r"\s+to\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,4}?(?:hospital|medical\s+center"
     rf"|trauma\s+center)\s+(?:with|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}{_WOUNDS}"
+    rf"|{_TAKEN_TO_HOSPITAL}"
     rf"|(?:(?:has|have|had)\s+)?(?:suffered|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}{_WOUNDS}"
     # shot in a limb ("was shot in the leg", "were shot in their arms"), grazed by a bullet
     rf"|(?:was|were|has\s+been|have\s+been)\s+(?:{SHOT_IN_A_LIMB}|grazed\s+(?:by\s+(?:a\s+)?"
     r"bullets?|in\s+the\s+\w+))"
     r"|(?:was|were)\s+treated\s+(?:(?:at|by)\s+(?:[\w'’.-]+\s+){1,5}?)?(?:for\s+"
-    rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_WOUNDS}|cuts|bruises|bites?|fractures?|broken\s+[\w'’-]+"
+    rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_WOUNDS}|cuts?|bruises|bites?|fractures?|broken\s+[\w'’-]+"
     r"|smoke\s+inhalation)|and\s+released)"
 )
 # A death told after people's hurt ("suffered multiple injuries and died at the scene", "was
-# taken to the hospital with injuries, where he died")
+# taken to the hospital with injuries, where he died", "was rushed to a hospital but was
+# declared dead on arrival")
 DIED_AFTER_HURT = re.compile(
-    r"[^.;:!?\n]{0,40}?\b(?:and|where)\s+(?:(?:he|she|they|both|all)\s+)?(?:later\s+|then\s+"
-    r"|subsequently\s+|eventually\s+)?(?:died|(?:was|were)\s+pronounced\s+dead)\b",
+    r"[^.;:!?\n]{0,40}?\b(?:and|where|but)\s+(?:(?:he|she|they|both|all)\s+)?(?:later\s+"
+    r"|then\s+|subsequently\s+|eventually\s+)?(?:died|(?:was|were)\s+(?:pronounced|declared)"
+    r"\s+dead)\b",
     re.I,
 )
 # A death told later in the sentence of some of them ("two men were shot in the leg and one
@@ -686,12 +703,12 @@ CASUALTY_AFTER = re.compile(
     rf"\s+(?:(?P<fatal>{_FATAL})\b|(?P<held>{_HELD})\b|(?P<hurt_state>{_HURT_STATE})\b"
     rf"|(?:{_BEEN}(?:(?!{_NOT_NOW})[a-z]+ly\s+)?|{_DIED_SINCE})?"
     rf"(?P<hurt_and>{_HURT_AND})?"
-    r"(?P<word>killed|injured|wounded|hurt|hospitali[sz]ed|died|perished|arrested"
-    r"|taken\s+into\s+custody)\b)",
+    r"(?P<word>killed|injured|wounded|hurt|hospitali[sz]ed|died|perished|drowned(?!\s+out\b)"
+    r"|arrested|taken\s+into\s+custody)\b)",
     re.I,
 )
 CASUALTY_WORDS = {
-    **dict.fromkeys(("killing", "killed", "kills", "died", "perished"), "kill"),
+    **dict.fromkeys(("killing", "killed", "kills", "died", "perished", "drowned"), "kill"),
     **dict.fromkeys(
         ("injuring", "injured", "injures", "wounding", "wounded", "hurting", "hurt", "hurts"),
         "injure",
@@ -830,16 +847,16 @@ _ONE_WORD = r"(?:an?|his|her|their|the)\b"
 _PERSON_NOUN = "|".join(sorted(words.PERSON_NOUNS))
 ONE_PERSON = re.compile(
     rf"\b(?P<one>{_ONE_WORD})\s+(?P<words>(?:(?!{_ONE_WORD})[\w'’]+(?:\s*[-–]\s*[\w'’]+)*\s+){{0,3}}?)"
-    rf"(?P<noun>{_PERSON_NOUN})\b(?![’']){PERSON_TAIL}",
+    rf"(?P<noun>{_PERSON_NOUN})\b(?![’'])(?!\s+(?:{_PERSON_NOUN})\b){PERSON_TAIL}",
     re.IGNORECASE,
-)
+)  # the last of the nouns: "a volunteer firefighter" is a firefighter
 # One person told by "a" or "an" and an age alone ("An 18-year-old was shot and killed"):
 # counted as "a person", the age left to the age reader. Only before a verb, a preposition or
 # a stop ("Police arrested a 17-year-old in the shooting"): "a 17-year-old boy" is ONE_PERSON's.
 AGE_WORDS = r"\d{1,3}\s*[-–]\s*years?\s*[-–]\s*old"  # "27-year-old", "36 - year - old"
 AGED = rf"(?P<words>(?:[\w'’]+\s+)?){AGE_WORDS}"
 ONE_AGED = re.compile(
-    rf"\b(?P<one>an?)\s+{AGED}(?=\s+(?:was|were|is|has|had|died|remains|remained|in|on|at"
+    rf"\b(?P<one>an?)\s+{AGED}(?=\s+(?:was|were|is|has|had|died|drowned|remains|remained|in|on|at"
     r"|after|for|from|near)\b|\s*[,.;])",
     re.IGNORECASE,
 )
@@ -1355,13 +1372,22 @@ def _person_names(text: str, doc: Any) -> list[tuple[int, int]]:
             or AGED_BEFORE.search(text, max(0, run.start() - 24), run.start())
             or (
                 len(written) > 1
-                and CASUALTY_BEFORE.search(text, max(0, run.start() - 40), run.start())
+                and (
+                    CASUALTY_BEFORE.search(text, max(0, run.start() - 40), run.start())
+                    or ARRESTED_AFTER.match(text, run.end())
+                )
             )
         ):
             names.add(run.span())
     return sorted(names)
 
 
+# One told arrested right after a run of capitalised words ("Marquell Dinsworth was arrested
+# Wednesday"): only people are arrested, so the run is a person's name even where the tagger
+# took it for a firm's
+ARRESTED_AFTER = re.compile(
+    r"\s+(?:was|has\s+been|had\s+been)\s+(?:arrested|taken\s+into\s+custody)\b", re.I
+)
 # Words that make a capitalised run no name of a person ("Police, 12,", "Monday, 27,"), or
 # not one alone ("Gen. Tam Vell": the run stops at the stop)
 COMMON_IN_NAME = (
@@ -1925,8 +1951,9 @@ def hurt_in_their_living(text: str, harm: re.Match[str]) -> bool:
 
 
 def _a_death(harm: re.Match[str]) -> bool:
-    """Whether a harm (``CASUALTY_AFTER``) is told as a death ("died", "has perished")."""
-    return (harm.group("word") or "").lower() in ("died", "perished")
+    """Whether a harm (``CASUALTY_AFTER``) is told as a death ("died", "has perished",
+    "drowned")."""
+    return (harm.group("word") or "").lower() in ("died", "perished", "drowned")
 
 
 def died_of_illness_or_age(text: str, harm: re.Match[str]) -> bool:
@@ -1955,7 +1982,10 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
     if after is None:
         clause = RELATIVE_CLAUSE.match(text, end)
         if clause is not None and not CLAUSE_OF_ITS_OWN.search(clause.group("body")):
-            return _suffered(text, clause.end(), reduced=False)
+            later = _suffered(text, clause.end(), reduced=False)
+            if later is not None:
+                return later
+        after = _harm_after_who(text, end)  # "a man who drowned Saturday was identified"
     if after is not None and died_of_illness_or_age(text, after):
         return None  # "the woman died Sunday of cancer": no harm befell her
     if after is not None and (hurt_in_their_living(text, after) or ill_not_hurt(text, after)):
@@ -1980,6 +2010,44 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
     if reduced and not after.group("fatal") and not OBJECT_AFTER.match(text, after.end()):
         return after
     return None
+
+
+# A relative clause telling what befell the people before it ("a man who drowned Saturday",
+# "the family of a woman who was killed in the crash"), not what they did ("a man who killed
+# his wife": no "was", no death)
+WHO_AFTER = re.compile(r"\s+who\s", re.I)
+
+
+def harm_told_after_who(text: str, end: int, counted: str) -> str | None:
+    """ "kill", "injure" or "arrest": what a relative clause right after the one person
+    counted at ``text[...:end]`` tells befell them ("the family of a man who drowned", "the
+    mother of a boy who was killed"), else None."""
+    noun = re.compile(rf"\s+{COUNTED_WORDS}{re.escape(counted)}\b{PERSON_TAIL}", re.I).match(
+        text, end
+    )
+    harm = _harm_after_who(text, noun.end()) if noun is not None else None
+    if harm is None or died_of_illness_or_age(text, harm):
+        return None
+    return harm_of(harm)
+
+
+def _harm_after_who(text: str, end: int) -> re.Match[str] | None:
+    """The harm a relative clause right after ``end`` tells befell the people before it."""
+    who = WHO_AFTER.match(text, end)
+    harm = CASUALTY_AFTER.match(text, who.end() - 1) if who is not None else None
+    return harm if harm is not None and _befell_them(harm) else None
+
+
+def _befell_them(harm: re.Match[str]) -> bool:
+    """Whether a harm (``CASUALTY_AFTER``) told right after "who" befell them: told with
+    "was" or "were", as a death, an arrest or a state of the hurt."""
+    return bool(
+        TOLD_BEEN.search(harm.group())
+        or harm.group("held")
+        or harm.group("hurt_state")
+        or harm.group("fatal")
+        or _a_death(harm)
+    )
 
 
 def _object_of_a_preposition(text: str, start: int, end: int, harm: re.Match[str]) -> bool:
