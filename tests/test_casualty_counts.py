@@ -947,7 +947,10 @@ WATER_WORK_AND_CARE = [
     ("A volunteer firefighter was killed when a wall collapsed.", ["kill"]),
     ("A 15-year-old drowned at the quarry on Sunday.", ["kill"]),
     ("Relatives of three miners who were killed in the collapse met inspectors.", ["kill"]),
+    ("A rider was thrown from a roller coaster and seriously injured on Sunday.", ["injure"]),
+    ("A pedestrian was hit by a van and killed on Main Street.", ["kill"]),
     # none
+    ("Two men hit a guard and threatened him.", []),
     ("The judge released the boy into the custody of his grandparents.", []),
     ("The crowd drowned out the speaker.", []),
     ("The man nearly drowned in the pool.", []),
@@ -968,3 +971,10 @@ def test_drowning_work_relative_clauses_and_hospital_trips_are_counted(
     text: str, harms: list[str]
 ) -> None:
     assert [harm for harm in _harms(text) if harm is not None] == harms
+
+
+def test_crew_members_are_people_as_the_parse_reads_their_noun() -> None:
+    """ "Five crew members": with the parse the counted noun is "members", people."""
+    text = "Five crew members drowned when the trawler sank."
+    (five,) = find_quantities(text, "a1", load_nlp()(text))
+    assert (five.unit, casualty_counted(text, 0, five.evidence, five.unit)) == ("members", "kill")

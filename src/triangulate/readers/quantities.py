@@ -623,10 +623,12 @@ _HELD = (
     r"|(?:(?:has|have|had)\s+)?(?:turned\s+(?:himself|herself|themselves)\s+in"
     r"|surrendered\s+to\s+(?:the\s+)?(?:police|authorities|officers|deputies|detectives))"
 )
-# "shot and killed", "shot twice and later died", "stabbed in the chest and killed"
-# ... and a headline's "shot, killed"
+# "shot and killed", "shot twice and later died", "stabbed in the chest and killed", the
+# harms of accidents and animals ("hit by a van and killed", "thrown from a ride and seriously
+# injured", "trampled by cattle and hurt") ... and a headline's "shot, killed"
 _HURT_AND = (
-    r"(?:shot|stabbed|struck|beaten|attacked)(?:(?:\s+[\w-]+){0,4}?\s+and\s+(?:later\s+)?"
+    r"(?:shot|stabbed|struck|beaten|attacked|hit|thrown|trampled|bitten|mauled|crushed|pinned"
+    r"|ejected)(?:(?:\s+[\w-]+){0,4}?\s+and\s+(?:later\s+)?(?:(?!later\b)[a-z]+ly\s+)?"
     r"|,[ \t]+)"
 )
 # An adverb before the harm's word that tells it did not befall them, or not now ("nearly
@@ -757,7 +759,7 @@ PEOPLE_PLURALS = word_set(
     civilians refugees migrants villagers survivors witnesses defendants attackers assailants
     burglars thieves intruders paramedics medics rangers lifeguards crewmen policemen
     classmates coworkers colleagues vendors truckers laborers labourers ranchers pupils kids
-    juveniles youths adults ceos fugitives"""
+    juveniles youths adults ceos fugitives members crewmembers"""
 )  # "two others wounded", "two fans were arrested"
 # A verb of harm right before a count, whose object the count is ("..., killing 12",
 # "shot three people, killing one", "injured more than 40", "police arrested two men"): the
