@@ -978,3 +978,38 @@ def test_crew_members_are_people_as_the_parse_reads_their_noun() -> None:
     text = "Five crew members drowned when the trawler sank."
     (five,) = find_quantities(text, "a1", load_nlp()(text))
     assert (five.unit, casualty_counted(text, 0, five.evidence, five.unit)) == ("members", "kill")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Two people have drowned at the beach in less than three weeks.",
+            "Number of people killed in less than three weeks",
+        ),
+        (
+            "At least 14 people have been killed in shootings in the city this year.",
+            "Number of people killed this year",
+        ),
+        (
+            "More than 300 people have been killed since 1988 in the conflict.",
+            "Number of people killed since 1988",
+        ),
+        (
+            "Police have arrested 12 people since March in the investigation.",
+            "Number of people arrested since March",
+        ),
+        # one happening's count: its aftermath, a toll so far, a past tense
+        ("Two people have died since the crash on Monday.", "Number of people killed"),
+        ("Two people have died so far, officials said.", "Number of people killed"),
+        ("Three men were killed in the attack this year.", "Number of men killed"),
+        (
+            "Police have arrested two men in the deaths earlier this month.",
+            "Number of men arrested",
+        ),
+    ],
+)
+def test_a_tally_over_a_span_is_labelled_with_its_span(text: str, label: str) -> None:
+    """A count of several happenings never agrees or conflicts with one happening's."""
+    (count,) = [q for q in find_quantities(text, "a1") if q.unit in ("people", "men")]
+    assert figure_label(text, 0, count, None) == label

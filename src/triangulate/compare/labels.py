@@ -239,7 +239,21 @@ def casualty_counted(
 
 def _harm_label(state: str, sentence_text: str, sentence_start: int, quantity: Quantity) -> str:
     """ "Number of people killed", or of the people the count names ("Seven Russian soldiers
-    were killed": "Number of Russian soldiers killed"); one told by "a man": of people."""
+    were killed": "Number of Russian soldiers killed"); one told by "a man": of people. A
+    tally over a span says its span ("Two people have drowned at the beach in less than three
+    weeks": "Number of people killed in less than three weeks"): a count of several happenings
+    neither agrees nor conflicts with one happening's."""
+    label = _count_of_the_harmed(state, sentence_text, sentence_start, quantity)
+    if quantity.value <= 1:
+        return label  # "police have arrested a man in the death earlier this month": one
+    start, end = quantity.evidence.start - sentence_start, quantity.evidence.end - sentence_start
+    span = quantity_reader.tally_span(sentence_text, start, end)
+    return clipped(f"{label} {span}") if span else label
+
+
+def _count_of_the_harmed(
+    state: str, sentence_text: str, sentence_start: int, quantity: Quantity
+) -> str:
     counted = last_word(quantity.unit)
     if counted in STATE_COUNTS or counted in PERSON_NOUNS or counted in PEOPLE_WORDS:
         return STATE_LABELS[state]  # "one man", "a woman", "two others": of people

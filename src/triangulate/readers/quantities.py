@@ -2040,6 +2040,48 @@ def _harm_after_who(text: str, end: int) -> re.Match[str] | None:
     return harm if harm is not None and _befell_them(harm) else None
 
 
+# A tally of the harmed over a span, not one happening's count: a harm told in a perfect
+# tense ("have drowned", "have been killed") and a span after it in the same clause ("this
+# year", "in the past two weeks", "in less than three weeks", "since March", "since 2019");
+# not "since the crash" (the happening's own aftermath), nor "so far" alone (a toll rising),
+# nor "earlier this month" (when a happening was)
+PERFECT_HARM = re.compile(
+    r"\b(?:have|has)\s+(?:now\s+|already\s+)?(?:been\s+)?(?:killed|died|drowned|perished"
+    r"|injured|wounded|hurt|shot|slain|arrested)\b",
+    re.I,
+)
+TALLY_SPAN = re.compile(
+    r"\b(?<!earlier\s)(?<!later\s)this\s+(?:year|month|summer|spring|season|fall|autumn|winter"
+    r"|decade)\b"
+    r"|\b(?:in|over|during)\s+(?:the\s+)?(?:past|last|less\s+than|more\s+than|just\s+over"
+    r"|under|nearly|almost)\s+(?:[\w-]+\s+){0,2}?(?:days|weeks|months|years|decades?)\b"
+    rf"|\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTHS}|\d{{4}})\b",
+    re.I,
+)
+CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+# ... or a doing in a perfect tense right before the count ("police have arrested 12 people
+# since March", "have killed more than 40 this year")
+PERFECT_HARM_BEFORE = re.compile(
+    r"\b(?:have|has)\s+(?:now\s+|already\s+)?(?:killed|arrested|injured|wounded|shot)\s+"
+    r"(?:(?:at\s+least|about|some|nearly|almost|more\s+than|over|around)\s+)?$",
+    re.I,
+)
+
+
+def tally_span(text: str, start: int, end: int) -> str | None:
+    """The span the count at ``text[start:end]`` is a tally over ("this year", "in less than
+    three weeks", ``TALLY_SPAN``), told after it in its clause with a harm in a perfect tense
+    ("two people have drowned at the beach in less than three weeks", "police have arrested
+    12 people since March"); None for one happening's count."""
+    ahead = text[end : end + 200]
+    clause = ahead[: found.start()] if (found := CLAUSE_END.search(ahead)) else ahead
+    harm = PERFECT_HARM.search(clause)
+    if harm is None and PERFECT_HARM_BEFORE.search(text, max(0, start - 60), start) is None:
+        return None
+    span = TALLY_SPAN.search(clause, harm.end() if harm is not None else 0)
+    return " ".join(span.group().split()) if span is not None else None
+
+
 def _befell_them(harm: re.Match[str]) -> bool:
     """Whether a harm (``CASUALTY_AFTER``) told right after "who" befell them: told with
     "was" or "were", as a death, an arrest or a state of the hurt."""
