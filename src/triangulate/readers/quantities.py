@@ -2021,9 +2021,9 @@ WHO_AFTER = re.compile(r"\s+who\s", re.I)
 
 
 def harm_told_after_who(text: str, end: int, counted: str) -> str | None:
-    """ "kill", "injure" or "arrest": what a relative clause right after the one person
-    counted at ``text[...:end]`` tells befell them ("the family of a man who drowned", "the
-    mother of a boy who was killed"), else None."""
+    """ "kill", "injure" or "arrest": what a relative clause right after the people counted
+    at ``text[...:end]`` and their noun ``counted`` tells befell them ("the family of a man
+    who drowned", "relatives of three miners who were killed"), else None."""
     noun = re.compile(rf"\s+{COUNTED_WORDS}{re.escape(counted)}\b{PERSON_TAIL}", re.I).match(
         text, end
     )
