@@ -636,9 +636,10 @@ _HURT_AND = (
 _NOT_NOW = r"(?:nearly|previously|formerly)\b"
 # A death told in a perfect tense or after the harm that led to it ("has died", "have since
 # died", "later died", "has succumbed to his injuries" is left out: no harm's word)
+_DEATH_VERBS = ("died", "perished", "drowned")  # a death told without "killed" (``_a_death``)
 _DIED_SINCE = (
     r"(?:(?:has|have|had)\s+(?:(?:since|now|also|later|subsequently)\s+)?"
-    r"|(?:later|since|subsequently)\s+)(?=(?:died|perished|drowned)\b)"
+    rf"|(?:later|since|subsequently)\s+)(?=(?:{'|'.join(_DEATH_VERBS)})\b)"
 )
 # People told hurt by their state or care: in a grave state in the hospital ("a man is in
 # critical condition", "the victim remains in serious but stable condition"), taken to the
@@ -657,12 +658,16 @@ SHOT_IN_A_LIMB = (
     r"|shoulders?|ankles?|thighs?|knees?|hips?|buttocks|wrists?|fingers?|calf|calves|elbows?)\b"
     r"(?!\s+with\s+(?:[\w-]+\s+){0,3}?(?:vaccines?|doses?|boosters?|darts?|shots?|jabs?)\b)"
 )
+# "... rushed to Quenlow General": the words before "hospital", its name among them
+_TAKEN_TO = (
+    r"(?:taken|transported|airlifted|flown|rushed)\s+to\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w'’.-]+\s+){0,4}?"
+)
 # One person taken to a hospital ("He was rushed to Quenlow General Hospital", "The clerk was
 # taken to the hospital"): hurt, unless only to be checked. Of one only: "the three victims
 # were taken to the hospital" counts the one who died on the way too (a report's "2 hurt")
 _TAKEN_TO_HOSPITAL = (
-    r"(?:was|has\s+been)\s+(?:taken|transported|airlifted|flown|rushed)\s+to"
-    r"\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,4}?(?:hospitals?|medical\s+center|trauma\s+center)"
+    rf"(?:was|has\s+been)\s+{_TAKEN_TO}(?:hospitals?|medical\s+center|trauma\s+center)"
     r"\b(?!\s+(?:as\s+a\s+precaution|to\s+be\s+(?:checked|evaluated|examined)|for\s+(?:an?\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:evaluation|observation|tests|checks?|examination|surgery|birth"
     r"|delivery)\b|after\s+(?:going\s+into\s+labou?r|giving\s+birth|falling\s+ill"
@@ -673,8 +678,7 @@ GRAVE_STATES = r"(?:critical|serious|grave|stable|life-threatening)"
 _HURT_STATE = (
     r"(?:is|are|was|were|remains?|remained)\s+(?:listed\s+)?in\s+"
     rf"{GRAVE_STATES}\s+(?:but\s+stable\s+)?condition"
-    r"|(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:taken|transported|airlifted|flown|rushed)"
-    r"\s+to\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,4}?(?:hospital|medical\s+center"
+    rf"|(?:(?:was|were|has\s+been|have\s+been)\s+)?{_TAKEN_TO}(?:hospital|medical\s+center"
     rf"|trauma\s+center)\s+(?:with|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}{_WOUNDS}"
     rf"|{_TAKEN_TO_HOSPITAL}"
     rf"|(?:(?:has|have|had)\s+)?(?:suffered|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}{_WOUNDS}"
@@ -1667,6 +1671,13 @@ def _plural(noun: str) -> bool:
     return lowered in _PLURAL_PEOPLE or (lowered.endswith("s") and not lowered.endswith("ss"))
 
 
+def _counted_noun_after(text: str, end: int, counted: str) -> re.Match[str] | None:
+    """The counted noun right after a count ending at ``end`` ("Two young men", "a man, 27,")."""
+    return re.compile(rf"\s+{COUNTED_WORDS}{re.escape(counted)}\b{PERSON_TAIL}", re.I).match(
+        text, end
+    )
+
+
 def harmed_after_noun(text: str, start: int, end: int, counted: str) -> str | None:
     """The harm told of the people a count at ``text[start:end]`` names, right after its
     noun ("Two men were shot and killed": "kill"; "three young children died"), else None;
@@ -1674,9 +1685,7 @@ def harmed_after_noun(text: str, start: int, end: int, counted: str) -> str | No
     teenagers was arrested")."""
     # "one person is dead", "a 19-year-old person": the noun's; else "an 18-year-old was
     # killed": ``ONE_AGED``'s person
-    noun = re.compile(rf"\s+{COUNTED_WORDS}{re.escape(counted)}\b{PERSON_TAIL}", re.I).match(
-        text, end
-    )
+    noun = _counted_noun_after(text, end, counted)
     if noun is None and counted == AGED_NOUN:
         noun = AGED_AFTER.match(text, end)
     elif noun is None and counted == AGED_PLURAL_NOUN:
@@ -1955,7 +1964,7 @@ def hurt_in_their_living(text: str, harm: re.Match[str]) -> bool:
 def _a_death(harm: re.Match[str]) -> bool:
     """Whether a harm (``CASUALTY_AFTER``) is told as a death ("died", "has perished",
     "drowned")."""
-    return (harm.group("word") or "").lower() in ("died", "perished", "drowned")
+    return (harm.group("word") or "").lower() in _DEATH_VERBS
 
 
 def died_of_illness_or_age(text: str, harm: re.Match[str]) -> bool:
@@ -2024,9 +2033,7 @@ def harm_told_after_who(text: str, end: int, counted: str) -> str | None:
     """ "kill", "injure" or "arrest": what a relative clause right after the people counted
     at ``text[...:end]`` and their noun ``counted`` tells befell them ("the family of a man
     who drowned", "relatives of three miners who were killed"), else None."""
-    noun = re.compile(rf"\s+{COUNTED_WORDS}{re.escape(counted)}\b{PERSON_TAIL}", re.I).match(
-        text, end
-    )
+    noun = _counted_noun_after(text, end, counted)
     harm = _harm_after_who(text, noun.end()) if noun is not None else None
     if harm is None or died_of_illness_or_age(text, harm):
         return None

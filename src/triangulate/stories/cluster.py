@@ -56,7 +56,7 @@ from typing import overload
 import numpy as np
 import numpy.typing as npt
 
-from triangulate.core.dates import WEEKDAY_NAMES, pick_weekday, weekday_number
+from triangulate.core.dates import WEEKDAY_NAMES, day_of, pick_weekday, weekday_number
 from triangulate.core.words import (
     DEATH_WORDS,
     STOP_WORDS,
@@ -311,7 +311,7 @@ def _told_days(text: str, published: str | None) -> Iterator[str]:
 def _told(text: str, published: str | None) -> Iterator[tuple[int, datetime.date, int]]:
     """Each day ``text`` tells relative to ``published`` (see :func:`_told_days`): where it
     is told, the day, and how many days before publication it is."""
-    day = _publication_day(published)
+    day = day_of(published)
     if day is None:
         return
     for found in _TOLD_DAY.finditer(text):
@@ -322,16 +322,6 @@ def _told(text: str, published: str | None) -> Iterator[tuple[int, datetime.date
         else:
             told = day - datetime.timedelta(days=1)
         yield found.start(), told, (day - told).days
-
-
-def _publication_day(published: str | None) -> datetime.date | None:
-    """The day of publication ``published`` names; None when none or no day ("2031-02-30")."""
-    if not published:
-        return None
-    try:
-        return datetime.date.fromisoformat(published)
-    except ValueError:
-        return None
 
 
 def _key_of(day: datetime.date) -> str:
@@ -424,7 +414,7 @@ def _days_in(
     how many days before ``published`` (None for a date written out, of any year)."""
     for start, told, before in _told(lead, published):
         yield start, _key_of(told), before
-    day = _publication_day(published)
+    day = day_of(published)
     if day is not None:
         for same in _SAME_DAY.finditer(lowered):
             yield same.start(), _key_of(day), 0
