@@ -222,6 +222,143 @@ def test_a_late_report_of_a_new_harm_sharing_no_day_is_another_incident() -> Non
     assert grouping(orrinwood("first", "named", "died")) == {frozenset({"first", "named", "died"})}
 
 
+# A shooting at a house party, its victim named, and a later report of another shooting on
+# the same street, told days after it happened: no harm told as news, but its act's day is
+# another.
+VARDY = {
+    "first": (
+        "2031-05-04",
+        "Man shot and killed at Orrinwood house party\nA man was shot and killed late Saturday "
+        "night at a house party on Vardy Street in the Orrinwood neighborhood, Osgrove police "
+        "said. Officers called to the 700 block of Vardy Street found the man, in his 20s, "
+        "with gunshot wounds in the front yard; he died at the scene. Police said an argument "
+        "inside the house spilled onto the lawn before shots were fired. No arrests have been "
+        "made.",
+    ),
+    "named": (
+        "2031-05-05",
+        "Victim of Orrinwood party shooting identified\nThe man killed at a house party on "
+        "Vardy Street in Orrinwood late Saturday was a 24-year-old warehouse worker, the "
+        "medical examiner said Monday. Detectives are asking partygoers to share video. No "
+        "arrests have been made.",
+    ),
+    "identified": (
+        "2031-05-13",
+        "Man shot to death on Vardy Street identified\nThe man shot to death Saturday night on "
+        "Vardy Street in the Orrinwood neighborhood was identified Monday as a 31-year-old "
+        "warehouse worker, Osgrove police said. Officers found him in the 700 block of Vardy "
+        "Street with gunshot wounds; he died at the scene. Detectives are asking neighbors to "
+        "share video. No arrests have been made.",
+    ),
+    "charged": (
+        "2031-05-13",
+        "Man charged in Orrinwood party shooting\nA 27-year-old man was charged Monday with "
+        "murder in the shooting death of a man at a house party on Vardy Street in the "
+        "Orrinwood neighborhood on May 3, Osgrove police said. Officers had found the victim "
+        "in the 700 block of Vardy Street with gunshot wounds. Detectives thanked partygoers "
+        "who shared video.",
+    ),
+}
+
+
+def vardy(*names: str) -> list[ArticleFeatures]:
+    return [
+        featurize(Article(id=name, source=name, text=VARDY[name][1], published=VARDY[name][0]))
+        for name in names
+    ]
+
+
+def test_a_late_report_of_an_act_on_another_day_is_another_incident() -> None:
+    features = vardy("first", "named", "identified")
+    assert harms_told(VARDY["identified"][1], VARDY["identified"][0]).fresh == ()
+    assert grouping(features, new_incident_test=False) == {frozenset(VARDY) - {"charged"}}
+    assert grouping(features) == {frozenset({"first", "named"}), frozenset({"identified"})}
+    # a follow-up telling the act's own day joins, however late
+    assert grouping(vardy("first", "named", "charged")) == {
+        frozenset({"first", "named", "charged"})
+    }
+
+
+def test_two_stories_of_acts_on_other_days_are_not_merged() -> None:
+    """Two shootings three days apart at one street's house parties, told alike: each
+    story's first report joins its own, and the two stories, alike as their centroids are,
+    stay two."""
+    told = (
+        "A man was shot and killed {day} night at a house party on Vardy Street in the "
+        "Orrinwood neighborhood, Osgrove police said. Officers called to the 700 block of "
+        "Vardy Street found the man with gunshot wounds in the front yard; he died at the "
+        "scene. Police said an argument inside the house spilled onto the lawn before shots "
+        "were fired. No arrests have been made."
+    )
+    named = (
+        "Orrinwood party shooting victim named\nThe man shot and killed {day} night at a house "
+        "party on Vardy Street in the Orrinwood neighborhood was a {who}, Osgrove police said. "
+        "Officers found him in the 700 block of Vardy Street with gunshot wounds. Police said "
+        "an argument inside the house spilled onto the lawn. No arrests have been made."
+    )
+    reports = {
+        "a1": ("2031-05-04", "Man shot and killed at house party\n" + told.format(day="late Saturday")),
+        "a2": ("2031-05-05", named.format(day="late Saturday", who="24-year-old warehouse worker")),
+        "b1": ("2031-05-07", "Man shot and killed at house party\n" + told.format(day="late Tuesday")),
+        "b2": ("2031-05-08", named.format(day="late Tuesday", who="31-year-old cook")),
+    }  # fmt: skip
+    features = [
+        featurize(Article(id=name, source=name, text=text, published=day))
+        for name, (day, text) in reports.items()
+    ]
+    assert grouping(features, new_incident_test=False) == {frozenset(reports)}
+    assert grouping(features) == {frozenset({"a1", "a2"}), frozenset({"b1", "b2"})}
+
+
+def test_an_act_on_another_day_than_a_story_s_harm_told_without_its_act_is_another() -> None:
+    """A crash whose lead tells its harm but no act ("killed ... when his car ... slammed
+    into a tree"), and on the same parkway two weeks later a hit-and-run: its story and the
+    crash's, alike in words, stay two."""
+    reports = {
+        "crash": (
+            "2031-06-08",
+            "Driver killed in Harrowgate Parkway crash\nA 20-year-old driver was killed early "
+            "Sunday when his car left Harrowgate Parkway in the Fennick district and slammed "
+            "into a tree, Osgrove police said. The crash happened around 1:40 a.m. near "
+            "Tolland Street. Police said speed appears to have been a factor. The parkway was "
+            "closed for several hours.",
+        ),
+        "named": (
+            "2031-06-09",
+            "Driver killed on Harrowgate Parkway identified\nThe driver killed on Harrowgate "
+            "Parkway in the Fennick district was a 20-year-old college student, Osgrove police "
+            "said Monday. Friends left flowers near Tolland Street, where the parkway curves. "
+            "Police said speed appears to have been a factor.",
+        ),
+        "struck": (
+            "2031-06-21",
+            "Pedestrian killed in hit-and-run on Harrowgate Parkway\nA woman was struck and "
+            "killed by a pickup truck Friday night while crossing Harrowgate Parkway in the "
+            "Fennick district, and the driver did not stop, Osgrove police said. It happened "
+            "near Tolland Street around 9 p.m. Police are searching for a dark pickup.",
+        ),
+        # a follow-up telling no harm's day: it joins a story on its words, and the
+        # hit-and-run's story, holding it, would be merged with the crash's
+        "surrender": (
+            "2031-06-24",
+            "Driver surrenders in Harrowgate Parkway hit-and-run\nA 41-year-old man turned "
+            "himself in Monday in the hit-and-run that killed a woman on Harrowgate Parkway in "
+            "the Fennick district, Osgrove police said. He came to police headquarters with a "
+            "lawyer. The parkway near Tolland Street has seen several crashes this year.",
+        ),
+    }
+    crash = harms_told(reports["crash"][1], reports["crash"][0])
+    assert crash.days and not crash.acts
+    features = [
+        featurize(Article(id=name, source=name, text=text, published=day))
+        for name, (day, text) in reports.items()
+    ]
+    assert grouping(features, new_incident_test=False) == {frozenset(reports)}
+    stories = grouping(features)
+    assert {"crash", "named"} <= next(story for story in stories if "crash" in story)
+    assert "struck" not in next(story for story in stories if "crash" in story)
+
+
 def test_two_similar_earthquakes_on_the_same_day_stay_apart() -> None:
     features = [featurize(a) for a in quakes()]
     assert grouping(features) == {

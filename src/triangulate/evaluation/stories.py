@@ -9,8 +9,9 @@ Streams (see :mod:`triangulate.evaluation.streams`):
   thinned to 2-5 reports per event), mean over ``seeds`` draws;
 * ``tbaq``: TimeBank + AQUAINT with labelled stories and real dates; ``tbaq-sparse``: 2-5
   reports per story, mean over draws;
-* ``local-a``, ``local-b``: invented local crime reports with their follow-ups (three cities,
-  twelve incidents of several kinds; one city's twenty shootings in five weeks).
+* ``local-a`` to ``local-g``: invented local crime and accident reports with their
+  follow-ups (local-a: three cities, twelve incidents of several kinds; local-b: one city's
+  twenty shootings in five weeks; the others: see :mod:`triangulate.evaluation.streams`).
 
 Nothing here is fitted: the late-link weights, the live threshold and the split test come from
 ECB+ train topics (``benchmarks/fit_late_link.py``, ``benchmarks/fit_split.py``); the TF-IDF
@@ -49,7 +50,16 @@ from triangulate.stories.cluster import (
 )
 
 # Invented local news (tests/evaluation/local_streams): built without ../shared
-INVENTED_STREAMS = ("local-a", "local-b", "local-c", "local-d", "local-e", "local-f")
+INVENTED_STREAMS = (
+    "local-a",
+    "local-b",
+    "local-c",
+    "local-d",
+    "local-e",
+    "local-f",
+    "local-g",
+    "local-h",
+)
 STREAMS = ("ecb-all", "ecb-dev", "ecb-dev-followup", "tbaq", "tbaq-sparse", *INVENTED_STREAMS)
 # The clusterer without the dormant stage: a story closes window_days after its last report
 # (each "before" system has today's live threshold, not the one of its time).

@@ -47,7 +47,7 @@ import math
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from operator import add, mul, sub
@@ -343,8 +343,8 @@ _HARM_WORD = re.compile(
 )
 # ... an act among them, of violence or a vehicle's: done at one moment, on one day, in the
 # harm's sentence ("shot and killed", "wounded early Saturday when someone opened fire",
-# "struck by a car"): a fire or a flood may harm people day after day, a shooting or a
-# crash on another day is another
+# "struck by a car", "wounded late Friday when someone fired from a passing car"): a fire
+# or a flood may harm people day after day, a shooting or a crash on another day is another
 _ACT = re.compile(
     r"\b(?:shot|stabbed|gunned down|opened fire|assaulted|robbed|beaten|carjacked|shooting"
     r"|stabbing|robbery|carjacking|drive-by|home invasion|bullet|gunfire|gunshots?|struck"
@@ -457,6 +457,43 @@ def _apart(days: Iterable[str], others: Iterable[str]) -> bool:
     """Whether every one of ``days`` is two days or more from every one of ``others`` (day
     keys; a harm near midnight is told by one report as the day, by another as the next)."""
     return all(_days_between(day, other) >= 2 for day in days for other in others)
+
+
+def _other_incident(acts: Collection[str], story: _LiveStory) -> bool:
+    """Whether ``acts`` (the days of acts of violence a report tells, or a story that began
+    later) are another incident's than ``story``'s: every one two days or more from every
+    act its reports tell or, when they tell none, from every harm ("killed early Saturday
+    when their car ... slammed into a utility pole" tells a harm, its act unread). Not from
+    its harms when it tells acts: a harm on another day may be the act's late toll."""
+    if story.act_days:
+        return _other_acts(acts, story.act_days.keys())
+    return _other_acts(acts, story.harm_days.keys())
+
+
+def _other_acts(acts: Iterable[str], others: Collection[str]) -> bool:
+    """Whether two sets of days of acts of violence (day keys, see ``Harms.acts``) are of
+    other acts: both told, and every one of ``acts`` two days or more from every one of
+    ``others`` (as :func:`_apart` tells, looked up by the days next to each of ``acts``: a
+    story that sleeps for weeks may tell many)."""
+    if not others:
+        return False
+    told = False
+    for day in acts:
+        told = True
+        if any(near in others for near in _days_near(day)):
+            return False
+    return told
+
+
+@functools.lru_cache(maxsize=1024)
+def _days_near(key: str) -> tuple[str, ...]:
+    """The day keys less than two days from ``key`` (itself, the day before and after, across
+    the year's end as :func:`_days_between` counts), or every key when it names no day."""
+    day = _key_date(key)
+    if day is None:
+        return tuple(_key_of(datetime.date(2000, 1, 1) + datetime.timedelta(n)) for n in range(366))
+    near = (day - datetime.timedelta(1), day, day + datetime.timedelta(1))
+    return tuple(_key_of(one) for one in near)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -778,6 +815,11 @@ class StoryClusterer:
         - A report published (on a day given or shown, not guessed) two days or more before
           every harm the story's reports tell did not tell of them (refining may offer it a
           story that began after it).
+        - A report (on a day given or shown) that tells acts of violence only on other days
+          than the story's reports tell theirs (or, when they tell no act, their harms) is of
+          another act, told as news or days later ("the man shot to death Saturday night was
+          identified Monday", a week after the story's shooting); see
+          :func:`_other_incident`.
         - In the live window, a report of an act of violence told as news ("was shot Friday
           afternoon") on another day than the acts the story's reports tell is another act.
         - After the story has been silent past the live window, a report of a harm told as
@@ -794,6 +836,8 @@ class StoryClusterer:
         if harmed and firm and _published_before(weighted.published, harmed):
             return False  # the story's harms came after the report: not what it told of
         harms = weighted.harms
+        if firm and _other_incident(harms.acts, story):
+            return False
         if not (harms.fresh or harms.fresh_deaths):
             return True
         if _gap_days(weighted.published, story) <= self.settings.window_days:
@@ -987,6 +1031,9 @@ class StoryClusterer:
         for other in self._candidates(keys):
             if other.id == story.id or not _windows_meet(story, other, self.settings):
                 continue
+            later, earlier = sorted((story, other), key=lambda s: s.born, reverse=True)
+            if _other_incident(later.act_days.keys(), earlier):
+                continue  # alike as two shootings of one street are: two acts
             floor = self.settings.merge_threshold if best is None else best[0]
             score = self._story_similarity(story, other, max(floor, self.settings.merge_threshold))
             if score is None:
@@ -1483,6 +1530,7 @@ def _published_before(published: str | None, days: Iterable[str]) -> bool:
 _LATER_REACH = 120  # days: a day key further on may be of the year before
 
 
+@functools.lru_cache(maxsize=8192)
 def _days_after(day: datetime.date, key: str) -> int:
     """Days from ``day`` to the day key ``key`` in the year that puts it nearest."""
     nearest = None
