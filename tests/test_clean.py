@@ -144,6 +144,53 @@ def test_plea_block_in_the_tail_goes_together() -> None:
     assert [found.get(number) for number in (10, 12, 14)] == ["donation-plea"] * 3
 
 
+def test_news_of_donations_stays_and_a_plea_for_them_goes() -> None:
+    """A report on a drive for a fire's victims tells of donations from its headline on; a
+    site's plea asks its reader, or is a button."""
+    text = paragraphs(
+        "The Velmora Ledger",
+        "Home | News | Schools | Sports | Obituaries",
+        "Donation drive for Tessel Court families fills the parish hall",
+        "By Irene Duvall, Ledger staff",
+        "Published Thursday, October 7, 2038",
+        "By Tuesday afternoon, the parish hall at St. Aldric's had run out of tables, so "
+        "volunteers started sorting coats on the stage.",
+        "Donations have poured in since the weekend for the 27 people who lost their homes "
+        "when fire swept through Building C of the Tessel Court apartments.",
+        "The hall will accept donations from 9 a.m. to 6 p.m. through Saturday. Gift cards are "
+        "the most useful donation, organizers said.",
+        "The family of the man who died has asked that donations be made to a scholarship fund "
+        "in his name.",
+        "If you value local news, please donate to the Ledger today.",
+        "Donate now",
+    )
+    cleaned = clean_text(text)
+    kept = cleaned.text.split("\n\n")
+    assert cleaned.title == "Donation drive for Tessel Court families fills the parish hall"
+    assert kept[0] == cleaned.title
+    assert [block[:20] for block in kept[1:]] == [
+        "By Tuesday afternoon",
+        "Donations have poure",
+        "The hall will accept",
+        "The family of the ma",
+    ]
+    found = reasons(cleaned)
+    assert found[18] == found[20] == "donation-plea"
+
+
+def test_a_weekly_s_list_of_its_other_stories_goes_with_its_heading() -> None:
+    text = paragraphs(
+        "Velmora reopens the Tessel Bridge",
+        *BODY,
+        "Also in this week's Ledger",
+        "- Harbour school board delays vote on new gym",
+        "- Velmora man pleads not guilty in pier assault",
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text.split("\n\n") == ["Velmora reopens the Tessel Bridge", *BODY]
+    assert set(reasons(cleaned).values()) == {"related-list"}
+
+
 def test_empty_and_blank_input() -> None:
     assert clean_text("") == CleanedText("", (), None)
     assert clean_text("\n  \n\t\n") == CleanedText("", (), None)

@@ -170,6 +170,7 @@ _BULLET = re.compile(r"^(?:[•·▪●◦‣∙*+–—-]|\d{1,2}[.)])\s+")
 # Phrases that only page furniture uses. Each pattern is tried, lowercased, where a line's
 # word equals the pattern's first word (a leading "(?:a|b)" gives several first words);
 # "^" patterns only at the start of the line. Indexing by first word keeps this fast.
+_DONATION_WORDS = r"(?:donate|donation|donations|donating)\b"  # a plea's or news (_pleads)
 _PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cookie-notice",
@@ -204,7 +205,7 @@ _PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:favor|favour) to ask",
             r"independent journalism",
             r"(?<=our )journalism",
-            r"(?:donate|donation|donations|donating)\b",
+            _DONATION_WORDS,
             r"make a (?:contribution|donation|gift)",
             r"contribute (?:now|today|to our)",
             r"become a (?:member|patron|supporter|friend)",
@@ -342,8 +343,29 @@ def _phrase_reason(text: str, lowered_words: list[str]) -> str | None:
             if at_start and lowered[: match.start()].strip(" \t\"'([*•-"):
                 continue
             if pattern.match(lowered, match.start()):
+                if pattern.pattern == _DONATION_WORDS and not _pleads(lowered, len(lowered_words)):
+                    continue
                 return reason
     return None
+
+
+# The words of donation make a site's plea for money when the line asks its reader ("If you
+# value our reporting, please donate", "Your donation keeps us going") or is a button's few
+# words ("Donate now"); else they are news of donations, which tells what people do or say
+# ("Donations are being accepted at the community center", "The family has asked that
+# donations be made to a scholarship fund", "'We need donations,' she said"), and which a
+# local report after a fire or a death often gives.
+PLEA_WORDS = 8
+_TO_THE_READER = re.compile(r"\b(?:you|your|yours|us|our|we|please)\b")
+_REPORTED = re.compile(r"\b(?:said|says|say|told|tells|according to)\b")
+
+
+def _pleads(lowered: str, words: int) -> bool:
+    """Whether a line with words of a plea for money (``lowered``: lower-cased, ``words``
+    of it) reads as the site's plea rather than the article's news of donations."""
+    if _REPORTED.search(lowered):
+        return False
+    return words <= PLEA_WORDS or bool(_TO_THE_READER.search(lowered))
 
 
 # Whole short lines that are page furniture.
@@ -363,7 +385,8 @@ _WHOLE_LINES: tuple[tuple[str, str], ...] = (
         r"|like this|to explore)|most (?:read|popular|viewed|shared)|recommended(?: for you| "
         r"stories| articles)?|trending(?: now| stories)?|latest (?:news|stories|articles)|"
         r"top stories|don'?t miss|further reading|what to read next|editor'?s picks|"
-        r"in (?:other|case you missed) .{1,30}|up next|next article|previous article|"
+        r"in (?:other|case you missed) .{1,30}|also in (?:this|today's|this week's) .{1,30}|"
+        r"up next|next article|previous article|"
         r"more in .{1,40}|popular(?: now)?|in this section|watch next)",
     ),
     (
