@@ -312,8 +312,9 @@ def test_two_stories_of_acts_on_other_days_are_not_merged() -> None:
 
 def test_an_act_on_another_day_than_a_story_s_harm_told_without_its_act_is_another() -> None:
     """A crash whose lead tells its harm but no act ("killed ... when his car ... slammed
-    into a tree"), and on the same parkway two weeks later a hit-and-run: its story and the
-    crash's, alike in words, stay two."""
+    into a tree"), and on the same parkway six days later a hit-and-run, named the next day in
+    the crash's words: the hit-and-run's story and the crash's, alike enough to be merged,
+    stay two, by the crash's harm's day."""
     reports = {
         "crash": (
             "2031-06-08",
@@ -331,20 +332,18 @@ def test_an_act_on_another_day_than_a_story_s_harm_told_without_its_act_is_anoth
             "Police said speed appears to have been a factor.",
         ),
         "struck": (
-            "2031-06-21",
+            "2031-06-14",
             "Pedestrian killed in hit-and-run on Harrowgate Parkway\nA woman was struck and "
             "killed by a pickup truck Friday night while crossing Harrowgate Parkway in the "
             "Fennick district, and the driver did not stop, Osgrove police said. It happened "
             "near Tolland Street around 9 p.m. Police are searching for a dark pickup.",
         ),
-        # a follow-up telling no harm's day: it joins a story on its words, and the
-        # hit-and-run's story, holding it, would be merged with the crash's
-        "surrender": (
-            "2031-06-24",
-            "Driver surrenders in Harrowgate Parkway hit-and-run\nA 41-year-old man turned "
-            "himself in Monday in the hit-and-run that killed a woman on Harrowgate Parkway in "
-            "the Fennick district, Osgrove police said. He came to police headquarters with a "
-            "lawyer. The parkway near Tolland Street has seen several crashes this year.",
+        "identified": (
+            "2031-06-15",
+            "Hit-and-run victim on Harrowgate Parkway identified\nThe woman struck and killed "
+            "Friday night on Harrowgate Parkway in the Fennick district was a 20-year-old "
+            "college student, Osgrove police said Sunday. Friends left flowers near Tolland "
+            "Street, where the parkway curves. Police are searching for a dark pickup.",
         ),
     }
     crash = harms_told(reports["crash"][1], reports["crash"][0])
@@ -354,9 +353,46 @@ def test_an_act_on_another_day_than_a_story_s_harm_told_without_its_act_is_anoth
         for name, (day, text) in reports.items()
     ]
     assert grouping(features, new_incident_test=False) == {frozenset(reports)}
-    stories = grouping(features)
-    assert {"crash", "named"} <= next(story for story in stories if "crash" in story)
-    assert "struck" not in next(story for story in stories if "crash" in story)
+    assert grouping(features) == {
+        frozenset({"crash", "named"}),
+        frozenset({"struck", "identified"}),
+    }
+
+
+def test_a_follow_up_telling_the_act_and_the_death_a_story_told_joins_it() -> None:
+    """A story told a death alone ("wounded in a shooting ... died Monday"), no act; a
+    follow-up tells the shooting's day and the same death: one incident."""
+    reports = {
+        "died": (
+            "2031-10-07",
+            "Man wounded in Orrinwood shooting dies\nA 34-year-old man who was wounded in a "
+            "shooting on Vardy Street in the Orrinwood neighborhood died Monday at Linnet "
+            "General Hospital, Osgrove police said. Detectives are asking neighbors on Vardy "
+            "Street to share video. No arrests have been made.",
+        ),
+        "named": (
+            "2031-10-08",
+            "Orrinwood shooting victim named\nThe man who died Monday at Linnet General "
+            "Hospital after a shooting on Vardy Street in the Orrinwood neighborhood was a "
+            "34-year-old bus driver, Osgrove police said. Detectives are asking neighbors on "
+            "Vardy Street to share video. No arrests have been made.",
+        ),
+        "told": (
+            "2031-10-09",
+            "Orrinwood shooting now a homicide\nThe man shot Friday night on Vardy Street in "
+            "the Orrinwood neighborhood died Monday at Linnet General Hospital, and his death "
+            "was ruled a homicide, Osgrove police said Wednesday. Detectives are asking "
+            "neighbors on Vardy Street to share video. No arrests have been made.",
+        ),
+    }
+    told = harms_told(reports["told"][1], reports["told"][0])
+    assert told.acts == ("d:10-03",) and "d:10-06" in told.days
+    assert not harms_told(reports["died"][1], reports["died"][0]).acts
+    features = [
+        featurize(Article(id=name, source=name, text=text, published=day))
+        for name, (day, text) in reports.items()
+    ]
+    assert grouping(features) == {frozenset(reports)}
 
 
 def test_two_similar_earthquakes_on_the_same_day_stay_apart() -> None:

@@ -240,6 +240,28 @@ REPORTING_VERBS = frozenset(
 )
 
 
+def simple_past(lemma: str) -> str:
+    """The simple past of a verb lemma: "said" for "say", "explained" for "explain"."""
+    if lemma in _PAST_FORMS:
+        return _PAST_FORMS[lemma][0]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+# A line that reports what someone said ("..., organizers said.", "he told reporters",
+# "according to police"): a reporting verb in the past, or "says", "tells"; none in the
+# present, which a site's own words use ("our reporting", "add to cart")
+REPORTED_SPEECH = re.compile(
+    r"\b(?:"
+    + "|".join(sorted({simple_past(verb) for verb in REPORTING_VERBS} | {"says", "tells"}))
+    + r"|according to)\b",
+    re.IGNORECASE,
+)
+
+
 # Nouns that stand for one person ("the man", "a second victim, 31,"): what "he" or an age
 # set off by commas may stand for.
 PERSON_NOUNS = word_set(

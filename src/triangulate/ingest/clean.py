@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from triangulate.core.words import STOP_WORDS, word_set, words_of
+from triangulate.core.words import REPORTED_SPEECH, STOP_WORDS, word_set, words_of
 from triangulate.models import RemovedLine
 
 GOOD = "good"  # sentence-like prose
@@ -170,7 +170,10 @@ _BULLET = re.compile(r"^(?:[•·▪●◦‣∙*+–—-]|\d{1,2}[.)])\s+")
 # Phrases that only page furniture uses. Each pattern is tried, lowercased, where a line's
 # word equals the pattern's first word (a leading "(?:a|b)" gives several first words);
 # "^" patterns only at the start of the line. Indexing by first word keeps this fast.
-_DONATION_WORDS = r"(?:donate|donation|donations|donating)\b"  # a plea's or news (_pleads)
+# Words of a plea for money that news of donations uses too (see _pleads)
+_DONATION_WORDS = r"(?:donate|donation|donations|donating)\b"
+_MAKE_A_GIFT = r"make a (?:contribution|donation|gift)"
+_NEWS_TOO = frozenset({_DONATION_WORDS, _MAKE_A_GIFT})
 _PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cookie-notice",
@@ -206,7 +209,7 @@ _PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"independent journalism",
             r"(?<=our )journalism",
             _DONATION_WORDS,
-            r"make a (?:contribution|donation|gift)",
+            _MAKE_A_GIFT,
             r"contribute (?:now|today|to our)",
             r"become a (?:member|patron|supporter|friend)",
             r"reader[- ](?:funded|supported)",
@@ -308,7 +311,7 @@ _PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
 )
-_PhraseRule = tuple[str, "re.Pattern[str]", bool]
+_PhraseRule = tuple[str, "re.Pattern[str]", bool, bool]  # reason, pattern, at start, news too
 _FIRST_WORDS = re.compile(r"^\^?(?:\(\?<=[^)]*\))?(?:\(\?:([\w|©']+)\)|([\w©']+))")
 _LINE_WORDS = re.compile(r"[\w']+|©")
 
@@ -321,7 +324,8 @@ def _index_phrases() -> dict[str, list[_PhraseRule]]:
             assert first, pattern
             compiled = re.compile(pattern.lstrip("^"))
             for word in (first.group(1) or first.group(2)).split("|"):
-                index.setdefault(word, []).append((reason, compiled, pattern.startswith("^")))
+                rule = (reason, compiled, pattern.startswith("^"), pattern in _NEWS_TOO)
+                index.setdefault(word, []).append(rule)
     return index
 
 
@@ -339,33 +343,37 @@ def _phrase_reason(text: str, lowered_words: list[str]) -> str | None:
         rules = _PHRASE_INDEX.get(match.group())
         if not rules:
             continue
-        for reason, pattern, at_start in rules:
+        for reason, pattern, at_start, news_too in rules:
             if at_start and lowered[: match.start()].strip(" \t\"'([*•-"):
                 continue
             if pattern.match(lowered, match.start()):
-                if pattern.pattern == _DONATION_WORDS and not _pleads(lowered, len(lowered_words)):
+                if news_too and not _pleads(lowered):
                     continue
                 return reason
     return None
 
 
 # The words of donation make a site's plea for money when the line asks its reader ("If you
-# value our reporting, please donate", "Your donation keeps us going") or is a button's few
-# words ("Donate now"); else they are news of donations, which tells what people do or say
-# ("Donations are being accepted at the community center", "The family has asked that
-# donations be made to a scholarship fund", "'We need donations,' she said"), and which a
-# local report after a fire or a death often gives.
-PLEA_WORDS = 8
-_TO_THE_READER = re.compile(r"\b(?:you|your|yours|us|our|we|please)\b")
-_REPORTED = re.compile(r"\b(?:said|says|say|told|tells|according to)\b")
+# value our reporting, please donate", "Your donation keeps our journalism free", "Donate
+# now", "Make a one-time donation today"), or speaks of the site's work ("Donations are
+# tax-deductible"); else they are news of donations, which tells what people do or say
+# ("Donations are being accepted at the community center", "The family asked that donations
+# be made to a scholarship fund", "Donations from across the US have reached $40,000",
+# "'We need coats,' she explained"), and which a local report after a fire or a death often
+# gives.
+_PLEA = re.compile(
+    r"\b(?:you|your|yours|our|ours|we|please|journalism|reporting|newsroom|tax[- ]deductible)\b"
+    r"|(?:^|[.!?:]\s)\W*(?:donate|click|tap|chip in|become|join|make an?)\b"
+)
+_QUOTED_SPEECH = re.compile(r"[,.!?…][\"”']")  # a quotation that ends a speaker's words
 
 
-def _pleads(lowered: str, words: int) -> bool:
-    """Whether a line with words of a plea for money (``lowered``: lower-cased, ``words``
-    of it) reads as the site's plea rather than the article's news of donations."""
-    if _REPORTED.search(lowered):
+def _pleads(lowered: str) -> bool:
+    """Whether a line with words of a plea for money (``lowered``: lower-cased) reads as the
+    site's plea rather than the article's news of donations."""
+    if REPORTED_SPEECH.search(lowered) or _QUOTED_SPEECH.search(lowered):
         return False
-    return words <= PLEA_WORDS or bool(_TO_THE_READER.search(lowered))
+    return bool(_PLEA.search(lowered))
 
 
 # Whole short lines that are page furniture.
@@ -385,7 +393,8 @@ _WHOLE_LINES: tuple[tuple[str, str], ...] = (
         r"|like this|to explore)|most (?:read|popular|viewed|shared)|recommended(?: for you| "
         r"stories| articles)?|trending(?: now| stories)?|latest (?:news|stories|articles)|"
         r"top stories|don'?t miss|further reading|what to read next|editor'?s picks|"
-        r"in (?:other|case you missed) .{1,30}|also in (?:this|today's|this week's) .{1,30}|"
+        r"in (?:other|case you missed) .{1,30}|also in (?:today's|this week's) .{1,30}|"
+        r"also in this (?:issue|edition|section)|"
         r"up next|next article|previous article|"
         r"more in .{1,40}|popular(?: now)?|in this section|watch next)",
     ),

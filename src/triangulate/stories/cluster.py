@@ -459,15 +459,18 @@ def _apart(days: Iterable[str], others: Iterable[str]) -> bool:
     return all(_days_between(day, other) >= 2 for day in days for other in others)
 
 
-def _other_incident(acts: Collection[str], story: _LiveStory) -> bool:
-    """Whether ``acts`` (the days of acts of violence a report tells, or a story that began
-    later) are another incident's than ``story``'s: every one two days or more from every
-    act its reports tell or, when they tell none, from every harm ("killed early Saturday
-    when their car ... slammed into a utility pole" tells a harm, its act unread). Not from
-    its harms when it tells acts: a harm on another day may be the act's late toll."""
+def _other_incident(acts: Collection[str], harms: Collection[str], story: _LiveStory) -> bool:
+    """Whether ``acts`` and ``harms`` (the days of the acts of violence and of every harm a
+    report tells, or a story that began later) are another incident's than ``story``'s:
+    every act two days or more from every act its reports tell or, when they tell none
+    ("killed early Saturday when their car ... slammed into a utility pole" tells a harm, its
+    act unread), acts told and every harm two days or more from every harm they tell (a
+    follow-up telling the shooting's day and the death the story told: "The man shot Friday
+    night ... died Monday"). Not from the story's harms when it tells acts: a harm on another
+    day may be the act's late toll."""
     if story.act_days:
         return _other_acts(acts, story.act_days.keys())
-    return _other_acts(acts, story.harm_days.keys())
+    return bool(acts) and _other_acts(harms, story.harm_days.keys())
 
 
 def _other_acts(acts: Iterable[str], others: Collection[str]) -> bool:
@@ -485,15 +488,15 @@ def _other_acts(acts: Iterable[str], others: Collection[str]) -> bool:
     return told
 
 
+# Every day key, of the leap year 2000 (see _key_date)
+_DAY_KEYS = tuple(_key_of(datetime.date(2000, 1, 1) + datetime.timedelta(n)) for n in range(366))
+
+
 @functools.lru_cache(maxsize=1024)
 def _days_near(key: str) -> tuple[str, ...]:
-    """The day keys less than two days from ``key`` (itself, the day before and after, across
-    the year's end as :func:`_days_between` counts), or every key when it names no day."""
-    day = _key_date(key)
-    if day is None:
-        return tuple(_key_of(datetime.date(2000, 1, 1) + datetime.timedelta(n)) for n in range(366))
-    near = (day - datetime.timedelta(1), day, day + datetime.timedelta(1))
-    return tuple(_key_of(one) for one in near)
+    """The day keys less than two days from ``key`` as :func:`_days_between` counts them
+    (itself, the day before and the day after, across the year's end)."""
+    return tuple(other for other in _DAY_KEYS if _days_between(key, other) < 2)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -836,7 +839,7 @@ class StoryClusterer:
         if harmed and firm and _published_before(weighted.published, harmed):
             return False  # the story's harms came after the report: not what it told of
         harms = weighted.harms
-        if firm and _other_incident(harms.acts, story):
+        if firm and _other_incident(harms.acts, harms.days, story):
             return False
         if not (harms.fresh or harms.fresh_deaths):
             return True
@@ -1032,7 +1035,7 @@ class StoryClusterer:
             if other.id == story.id or not _windows_meet(story, other, self.settings):
                 continue
             later, earlier = sorted((story, other), key=lambda s: s.born, reverse=True)
-            if _other_incident(later.act_days.keys(), earlier):
+            if _other_incident(later.act_days.keys(), later.harm_days.keys(), earlier):
                 continue  # alike as two shootings of one street are: two acts
             floor = self.settings.merge_threshold if best is None else best[0]
             score = self._story_similarity(story, other, max(floor, self.settings.merge_threshold))
