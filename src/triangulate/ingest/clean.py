@@ -167,13 +167,14 @@ _TERMINAL = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)]*"
 _BULLET = re.compile(r"^(?:[•·▪●◦‣∙*+–—-]|\d{1,2}[.)])\s+")
 
-# Phrases that only page furniture uses. Each pattern is tried, lowercased, where a line's
-# word equals the pattern's first word (a leading "(?:a|b)" gives several first words);
-# "^" patterns only at the start of the line. Indexing by first word keeps this fast.
 # Words of a plea for money that news of donations uses too (see _pleads)
 _DONATION_WORDS = r"(?:donate|donation|donations|donating)\b"
 _MAKE_A_GIFT = r"make a (?:contribution|donation|gift)"
 _NEWS_TOO = frozenset({_DONATION_WORDS, _MAKE_A_GIFT})
+
+# Phrases that only page furniture uses. Each pattern is tried, lowercased, where a line's
+# word equals the pattern's first word (a leading "(?:a|b)" gives several first words);
+# "^" patterns only at the start of the line. Indexing by first word keeps this fast.
 _PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "cookie-notice",
