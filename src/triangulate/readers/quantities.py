@@ -765,19 +765,22 @@ PEOPLE_PLURALS = word_set(
     classmates coworkers colleagues vendors truckers laborers labourers ranchers pupils kids
     juveniles youths adults ceos fugitives members crewmembers"""
 )  # "two others wounded", "two fans were arrested"
+# The hedges a count of the harmed may take after the verb that tells the harm ("killing at
+# least 12", "have arrested more than 40")
+COUNT_HEDGES = r"at\s+least|about|some|nearly|almost|more\s+than|over|around"
 # A verb of harm right before a count, whose object the count is ("..., killing 12",
 # "shot three people, killing one", "injured more than 40", "police arrested two men"): the
 # people harmed, or arrested.
 CASUALTY_BEFORE = re.compile(
     r"\b(?P<word>killing|killed|injuring|injured|wounding|wounded|hurting|arresting|arrested)\s+"
-    r"(?:(?:at\s+least|about|some|nearly|almost|more\s+than|over|around|up\s+to)\s+)?$",
+    rf"(?:(?:{COUNT_HEDGES}|up\s+to)\s+)?$",
     re.I,
 )
 # A harm told in the present by what did it, right before a count ("Fire kills two",
 # "Blast injures three workers"): not an illness's ("Flu kills three", ``ILLNESSES``)
 PRESENT_HARM_BEFORE = re.compile(
-    r"(?P<doer>[\w'’-]+),?\s+(?P<word>kills|injures|hurts|arrest|arrests)\s+(?:(?:at\s+least|about|some|nearly"
-    r"|almost|more\s+than|over|around|up\s+to)\s+)?$",
+    r"(?P<doer>[\w'’-]+),?\s+(?P<word>kills|injures|hurts|arrest|arrests)\s+"
+    rf"(?:(?:{COUNT_HEDGES}|up\s+to)\s+)?$",
     re.I,
 )
 NUMERIC_RE = re.compile(r"[\d.,]+")
@@ -2070,7 +2073,7 @@ CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
 # since March", "have killed more than 40 this year")
 PERFECT_HARM_BEFORE = re.compile(
     r"\b(?:have|has)\s+(?:now\s+|already\s+)?(?:killed|arrested|injured|wounded|shot)\s+"
-    r"(?:(?:at\s+least|about|some|nearly|almost|more\s+than|over|around)\s+)?$",
+    rf"(?:(?:{COUNT_HEDGES})\s+)?$",
     re.I,
 )
 

@@ -473,30 +473,11 @@ def _other_incident(acts: Collection[str], harms: Collection[str], story: _LiveS
     return bool(acts) and _other_acts(harms, story.harm_days.keys())
 
 
-def _other_acts(acts: Iterable[str], others: Collection[str]) -> bool:
+def _other_acts(acts: Collection[str], others: Collection[str]) -> bool:
     """Whether two sets of days of acts of violence (day keys, see ``Harms.acts``) are of
     other acts: both told, and every one of ``acts`` two days or more from every one of
-    ``others`` (as :func:`_apart` tells, looked up by the days next to each of ``acts``: a
-    story that sleeps for weeks may tell many)."""
-    if not others:
-        return False
-    told = False
-    for day in acts:
-        told = True
-        if any(near in others for near in _days_near(day)):
-            return False
-    return told
-
-
-# Every day key, of the leap year 2000 (see _key_date)
-_DAY_KEYS = tuple(_key_of(datetime.date(2000, 1, 1) + datetime.timedelta(n)) for n in range(366))
-
-
-@functools.lru_cache(maxsize=1024)
-def _days_near(key: str) -> tuple[str, ...]:
-    """The day keys less than two days from ``key`` as :func:`_days_between` counts them
-    (itself, the day before and the day after, across the year's end)."""
-    return tuple(other for other in _DAY_KEYS if _days_between(key, other) < 2)
+    ``others`` (:func:`_apart`)."""
+    return bool(acts) and bool(others) and _apart(acts, others)
 
 
 @functools.lru_cache(maxsize=4096)
