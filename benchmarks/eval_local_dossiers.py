@@ -8,8 +8,8 @@ from all its reports (``incidents.json``: the day it happened, how many were kil
 arrested, as the latest report states).
 
 The stream's files are fed to ``triangulate stories`` (ingest, cluster, a dossier for each
-story of two or more independent reports). Each incident's story is the one holding the most
-of its reports, and only the incident's own reports in it are judged
+story, one of a single report too). Each incident's story is the one holding the most of its
+reports, and only the incident's own reports in it are judged
 (:mod:`triangulate.evaluation.local_dossiers`); of the incidents whose gold has a count
 above 0 (or a day):
 
@@ -19,8 +19,7 @@ above 0 (or a day):
   its reports tell is the gold's (a tie leads nothing);
 * *dated* (*an entry / the first*): an entry of its reports on the incident's day (day or
   time precise); the earliest such entry is on it;
-* *with a dossier*: the story has a dossier and two or more of the incident's reports;
-  without, each column is a miss;
+* *with a dossier*: the story has a dossier; without, each column is a miss;
 * *counted where none*: (incident, harm) pairs whose gold is 0 and whose reports count some.
 
 ``--hand-fed``: each incident's own reports instead (its dossier as a user would build it by

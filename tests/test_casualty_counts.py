@@ -921,6 +921,31 @@ def test_another_incidents_dead_told_in_passing_are_not_counted(encoder: TextEnc
     assert [c for c in claims if c.kind == "figure" and c.about == "Number of people killed"]
 
 
+def test_an_arrest_told_days_before_the_incident_is_another_incidents(
+    encoder: TextEncoder,
+) -> None:
+    # A shooting on Sunday; one report recalls an arrest on the same street nine days before.
+    first = (
+        "Man wounded in Ferrow Court parking lot\n\nA 27-year-old man was wounded early Sunday"
+        " in a shooting in the parking lot of the Ferrow Court apartments, Osgrove police said."
+        "\n\nFerrow Court is the complex where police arrested two men on May 15 in an"
+        " unrelated case. No arrest has been made in Sunday's shooting."
+    )
+    second = (
+        "Shooting at Ferrow Court wounds one\n\nA man was wounded early Sunday in a shooting"
+        " at the Ferrow Court apartments, police said."
+    )
+    claims = compare_dated(encoder, [("2031-05-25", first), ("2031-05-25", second)])
+    assert not [c for c in claims if c.kind == "figure" and "arrested" in c.about]
+    # an arrest days after the incident is its own
+    later = (
+        "Two arrested in Ferrow Court shooting\n\nPolice arrested two men on Thursday in the"
+        " shooting that wounded a 27-year-old man early Sunday at the Ferrow Court apartments."
+    )
+    claims = compare_dated(encoder, [("2031-05-25", second), ("2031-05-29", later)])
+    assert [c for c in claims if c.kind == "figure" and "arrested" in c.about]
+
+
 # Deaths by water, people told by their work or their school year, a harm told in a relative
 # clause after the person, and the hurt told by their trip to a hospital (invented lines)
 WATER_WORK_AND_CARE = [

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pytest
 from click.testing import CliRunner
 
+import triangulate
+from conftest import STORY
 from triangulate.cli import cli
+from triangulate.compose.schema import validate_story
 from triangulate.errors import NotFoundError, SettingsError
 from triangulate.runners import make_runner
 from triangulate.store import open_store
@@ -82,6 +85,41 @@ def test_stories_are_stored_for_the_web_app(tmp_path: Path) -> None:
         assert story["originals"] == 3
         with pytest.raises(NotFoundError):
             get_story(store, "s-none")
+
+
+def test_a_story_told_once_has_a_dossier_unless_more_sources_are_asked(tmp_path: Path) -> None:
+    folder = inputs(tmp_path)
+    (folder / "lone.txt").write_text(STORY, encoding="utf-8")
+    for asked, lone_dossier in (((), True), (("--min-sources", "2"), False)):
+        db, out = tmp_path / f"s{len(asked)}.db", tmp_path / f"out{len(asked)}"
+        code, stdout, stderr = run(
+            "stories", "--db", str(db), "--out", str(out), "--workers", "1", *asked, str(folder)
+        )
+        assert code == 0, stderr
+        assert "3 stories, 2 told by two or more independent articles" in stdout
+        lines = read_lines(out / "stories.jsonl")
+        lone = next(line for line in lines if line["articles"] == ["lone"])
+        assert all(line["dossier"] for line in lines if line is not lone)
+        if not lone_dossier:
+            assert lone["dossier"] is None
+            continue
+        validate_story(lone)
+        dossier = cast(dict[str, Any], lone["dossier"])
+        assert [a["id"] for a in dossier["articles"]] == ["lone"]
+        # nothing to line up: every claim is its one source's own
+        claims = dossier["claims"]
+        assert claims and all(c["status"] == "single" for c in claims)
+        assert any("1,200" in side["display"] for c in claims for side in c["sides"])
+
+
+def test_min_sources_below_one_is_refused_in_one_line(tmp_path: Path) -> None:
+    code, _, stderr = run(
+        "stories", "--db", str(tmp_path / "s.db"), "--min-sources", "0", str(inputs(tmp_path))
+    )
+    assert code == 2 and "--min-sources" in stderr and "Traceback" not in stderr
+    store = triangulate.Store(":memory:", workers=1)
+    with store, pytest.raises(SettingsError, match="min_sources"):
+        store.stories([], min_sources=0)
 
 
 def test_running_again_replaces_the_stories(tmp_path: Path) -> None:

@@ -34,7 +34,12 @@ def _out(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
 @click.option("--workers", type=int, default=None, help="Worker processes (default: all cores).")
 @click.option(
     "--dossiers/--no-dossiers", default=True,
-    help="Build a dossier for each story told by two or more independent articles.",
+    help="Build a dossier for each story (see --min-sources).",
+)  # fmt: skip
+@click.option(
+    "--min-sources", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Build dossiers only for stories told by at least this many independent articles"
+    " (2: only stories with sources to compare, the faster choice at corpus scale).",
 )  # fmt: skip
 @limit_options
 @click.argument("inputs", nargs=-1)
@@ -44,6 +49,7 @@ def stories_command(
     engine: str,
     workers: int | None,
     dossiers: bool,
+    min_sources: int,
     inputs: tuple[str, ...],
     **options: Any,
 ) -> None:
@@ -67,8 +73,8 @@ def stories_command(
 
         shown = line.update if line is not None else no_progress
         path = store.stories(
-            inputs, engine=engine, out_dir=out, dossiers=dossiers, on_event=report,
-            on_progress=shown,
+            inputs, engine=engine, out_dir=out, dossiers=dossiers, min_sources=min_sources,
+            on_event=report, on_progress=shown,
         )  # fmt: skip
         summaries = store.story_rows()
     multi = sum(1 for s in summaries if s["originals"] >= 2)

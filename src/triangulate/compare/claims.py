@@ -1020,7 +1020,9 @@ def _without_other_incidents(
     on another day than ``own``, its incident's: another incident's, told in passing ("two
     blocks from where a teenager was killed Sept. 9" in a report of a shooting on Saturday;
     days two or more apart, but for a death told alone after the incident's day, which may
-    be the late end of its own harm). Counts of the arrested stay: an arrest comes later."""
+    be the late end of its own harm). Counts of the arrested stay when told days after the
+    incident (an arrest comes later), not days before it ("the same complex where police
+    arrested a man on Sept. 24", in a report of a shooting on Oct. 3)."""
     if not own:
         return list(found)
     return [m for m in found if not _of_another_day(m, own, article, reading)]
@@ -1034,7 +1036,10 @@ def _of_another_day(
     days = _days_of_harm(mention, article, reading)
     if not days or not all(abs(day - mine) >= 2 for day in days for mine in own):
         return False
-    if _harm_counted(mention) not in HARMED:
+    harm = _harm_counted(mention)
+    if harm == "arrest":
+        return max(days) < min(own)
+    if harm not in HARMED:
         return False
     return not (_told_dying(mention) and min(days) > max(own))
 

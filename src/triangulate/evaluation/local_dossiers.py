@@ -39,7 +39,7 @@ class Judged:
     reports: int
     in_story: int
     story_size: int
-    dossier: bool  # the story has a dossier and two or more of the incident's reports
+    dossier: bool  # the story holding the most of the incident's reports has a dossier
     # harm -> (some side holds the gold number, it is the number most of the incident's
     # reports tell: see ``judge_count``);
     # False for both where the gold has a count and the story no dossier
@@ -106,13 +106,14 @@ def _stories(
 def _hand_fed(
     store: Store, settings: Settings, files: Sequence[Path], reports: dict[str, list[str]]
 ) -> list[dict[str, Any]]:
-    """Each incident's own reports and their dossier, as a user would build it by hand."""
+    """Each incident's own reports and their dossier, as a user would build it by hand (of
+    one report too: the dossier of the story ``triangulate stories`` makes of a lone report)."""
     ingest(store, [str(f) for f in files], settings)
     by_file = {Path(a.source).name: a.id for a in iter_articles(store)}
     records = []
     for names in reports.values():
         ids = [by_file[name] for name in names]
-        dossier = build_for(store, ids, settings).data if len(ids) > 1 else None
+        dossier = build_for(store, ids, settings).data
         records.append({"articles": ids, "dossier": dossier})
     return records
 
@@ -153,7 +154,7 @@ def _judged(
     )
     members = [file_of[a] for a in record["articles"]] if record else []
     own = {a for a in record["articles"] if file_of[a] in mine} if record else set()
-    dossier = record.get("dossier") if record and len(own) >= 2 else None
+    dossier = record.get("dossier") if record and own else None
     row = Judged(incident, len(mine), len(own), len(members), bool(dossier))
     for harm in CLAIMS_OF_HARM:
         value = facts.get(harm)
