@@ -939,10 +939,19 @@ def test_an_arrest_told_days_before_the_incident_is_another_incidents(
     assert not [c for c in claims if c.kind == "figure" and "arrested" in c.about]
     # an arrest days after the incident is its own
     later = (
-        "Two arrested in Ferrow Court shooting\n\nPolice arrested two men on Thursday in the"
-        " shooting that wounded a 27-year-old man early Sunday at the Ferrow Court apartments."
+        "Man wounded at Ferrow Court\n\nA 27-year-old man was wounded early Sunday at the"
+        " Ferrow Court apartments, police said.\n\nPolice said two men were arrested on"
+        " Thursday."
     )
     claims = compare_dated(encoder, [("2031-05-25", second), ("2031-05-29", later)])
+    assert [c for c in claims if c.kind == "figure" and "arrested" in c.about]
+    # so is one told days before a death the lead tells alone: the shooting came first
+    died = (
+        "Man shot outside Ferrow Court dies\n\nA 31-year-old man died Tuesday, ten days"
+        " after he was shot outside the Ferrow Court apartments, police said.\n\nPolice"
+        " arrested two men on May 16 in the shooting."
+    )
+    claims = compare_dated(encoder, [("2031-05-25", second), ("2031-05-27", died)])
     assert [c for c in claims if c.kind == "figure" and "arrested" in c.about]
 
 

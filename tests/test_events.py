@@ -138,6 +138,26 @@ def test_a_participle_that_only_picks_out_its_noun_tells_no_dated_event() -> Non
     assert passed["taxing"].time is None
 
 
+def test_a_time_in_a_while_clause_dates_the_event_it_hangs_on() -> None:
+    events = events_of("A woman was hit by a stray bullet while sitting on her porch late Friday.")
+    assert events["hit"].time is not None and events["hit"].time.value == "2030-05-10"
+    assert events["sitting"].time is None
+    struck = events_of("A boy, 9, was struck by a van when crossing Orlen Road on Thursday.")
+    assert struck["struck"].time is not None and struck["struck"].time.value == "2030-05-09"
+    # a clause with a subject of its own, or after "after", keeps its time
+    owns = events_of("The man was arrested after leaving the bar on Thursday.")
+    assert owns["leaving"].time is not None and owns["arrested"].time is None
+    subject = events_of("An officer was hurt when his partner was chasing a van on Thursday.")
+    assert subject["chasing"].time is not None and subject["hurt"].time is None
+    # and the head's own time stays its own
+    council = events_of(
+        "The council, while acknowledging on Tuesday that the plan was flawed, approved it"
+        " Wednesday."
+    )
+    assert council["approved"].time is not None and council["approved"].time.value == "2030-05-08"
+    assert council["acknowledging"].time is not None
+
+
 def test_an_and_between_names_stays_when_a_clause_after_them_is_left_out() -> None:
     text = (
         "Neighbors laid flowers Saturday on the corner of Pell Avenue and Marsh Street, where a "

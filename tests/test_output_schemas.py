@@ -36,7 +36,7 @@ def story_lines(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, obje
     shutil.copytree(FIXTURES, folder)
     (folder / "lone.txt").write_text(STORY, encoding="utf-8")  # a story of one: no dossier
     code, _, err = run("stories", "--db", str(tmp / "s.db"), "--out", str(tmp / "out"),
-                       "--workers", "1", "--min-sources", "2", str(folder))  # fmt: skip
+                       "--workers", "1", "--min-originals", "2", str(folder))  # fmt: skip
     assert code == 0, err
     text = (tmp / "out" / "stories.jsonl").read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines()]

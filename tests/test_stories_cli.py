@@ -90,7 +90,7 @@ def test_stories_are_stored_for_the_web_app(tmp_path: Path) -> None:
 def test_a_story_told_once_has_a_dossier_unless_more_sources_are_asked(tmp_path: Path) -> None:
     folder = inputs(tmp_path)
     (folder / "lone.txt").write_text(STORY, encoding="utf-8")
-    for asked, lone_dossier in (((), True), (("--min-sources", "2"), False)):
+    for asked, lone_dossier in (((), True), (("--min-originals", "2"), False)):
         db, out = tmp_path / f"s{len(asked)}.db", tmp_path / f"out{len(asked)}"
         code, stdout, stderr = run(
             "stories", "--db", str(db), "--out", str(out), "--workers", "1", *asked, str(folder)
@@ -112,14 +112,14 @@ def test_a_story_told_once_has_a_dossier_unless_more_sources_are_asked(tmp_path:
         assert any("1,200" in side["display"] for c in claims for side in c["sides"])
 
 
-def test_min_sources_below_one_is_refused_in_one_line(tmp_path: Path) -> None:
+def test_min_originals_below_one_is_refused_in_one_line(tmp_path: Path) -> None:
     code, _, stderr = run(
-        "stories", "--db", str(tmp_path / "s.db"), "--min-sources", "0", str(inputs(tmp_path))
+        "stories", "--db", str(tmp_path / "s.db"), "--min-originals", "0", str(inputs(tmp_path))
     )
-    assert code == 2 and "--min-sources" in stderr and "Traceback" not in stderr
+    assert code == 2 and "--min-originals" in stderr and "Traceback" not in stderr
     store = triangulate.Store(":memory:", workers=1)
-    with store, pytest.raises(SettingsError, match="min_sources"):
-        store.stories([], min_sources=0)
+    with store, pytest.raises(SettingsError, match="min_originals"):
+        store.stories([], min_originals=0)
 
 
 def test_running_again_replaces_the_stories(tmp_path: Path) -> None:

@@ -585,7 +585,7 @@ def test_story_without_dossier_escapes_its_title(client: TestClient) -> None:
     page = client.get("/stories/s-xss").text
     assert "<script>alert(" not in page
     assert "&lt;script&gt;alert(&#34;story&#34;)&lt;/script&gt; Ferry</h1>" in page
-    assert "No dossier yet: run <code>triangulate stories</code> to build one" in page
+    assert "No dossier yet: run <code>triangulate stories</code> to build one.</p>" in page
     assert "None of these articles has a publication date." in page
 
 

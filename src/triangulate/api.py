@@ -413,18 +413,22 @@ class Store:
         address: str | None = None,
         out_dir: str | Path = "stories",
         dossiers: bool = True,
-        min_sources: int = 1,
+        min_originals: int = 1,
         on_event: EventHandler | None = None,
         on_progress: Progress = no_progress,
     ) -> Path:
         """Ingest ``inputs``, group every stored article into stories, build a dossier per
-        story told by ``min_sources`` or more independent articles (by default every
+        story told by ``min_originals`` or more independent articles (by default every
         story); write ``out_dir/stories.jsonl``."""
         from triangulate.stories import run as story_run
 
-        if not isinstance(min_sources, int) or isinstance(min_sources, bool) or min_sources < 1:
+        if (
+            not isinstance(min_originals, int)
+            or isinstance(min_originals, bool)
+            or min_originals < 1
+        ):
             raise SettingsError(
-                f"min_sources: give a whole number of 1 or more, not {min_sources!r}"
+                f"min_originals: give a whole number of 1 or more, not {min_originals!r}"
             )
 
         return story_run.run_stories(
@@ -434,7 +438,7 @@ class Store:
             engine,
             out_dir=Path(out_dir),
             dossiers=dossiers,
-            min_sources=min_sources,
+            min_originals=min_originals,
             address=address,
             on_event=on_event,
             on_progress=on_progress,

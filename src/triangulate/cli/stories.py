@@ -34,10 +34,10 @@ def _out(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
 @click.option("--workers", type=int, default=None, help="Worker processes (default: all cores).")
 @click.option(
     "--dossiers/--no-dossiers", default=True,
-    help="Build a dossier for each story (see --min-sources).",
+    help="Build a dossier for each story (see --min-originals).",
 )  # fmt: skip
 @click.option(
-    "--min-sources", type=click.IntRange(min=1), default=1, show_default=True,
+    "--min-originals", type=click.IntRange(min=1), default=1, show_default=True,
     help="Build dossiers only for stories told by at least this many independent articles"
     " (2: only stories with sources to compare, the faster choice at corpus scale).",
 )  # fmt: skip
@@ -49,7 +49,7 @@ def stories_command(
     engine: str,
     workers: int | None,
     dossiers: bool,
-    min_sources: int,
+    min_originals: int,
     inputs: tuple[str, ...],
     **options: Any,
 ) -> None:
@@ -73,7 +73,7 @@ def stories_command(
 
         shown = line.update if line is not None else no_progress
         path = store.stories(
-            inputs, engine=engine, out_dir=out, dossiers=dossiers, min_sources=min_sources,
+            inputs, engine=engine, out_dir=out, dossiers=dossiers, min_originals=min_originals,
             on_event=report, on_progress=shown,
         )  # fmt: skip
         summaries = store.story_rows()

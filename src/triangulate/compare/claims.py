@@ -883,7 +883,8 @@ def collect_mentions(articles: Sequence[Article], readings: Sequence[Reading]) -
     most = max(told, key=lambda days: (told[days], -min(days)), default=None)
     mentions: list[Mention] = []
     for (article, reading), (found, days) in zip(read, found_in, strict=True):
-        mentions.extend(_without_other_incidents(found, days or most, article, reading))
+        arrests = not _lead_tells_a_death_alone(found, reading)
+        mentions.extend(_without_other_incidents(found, days or most, article, reading, arrests))
     return mentions
 
 
@@ -1013,8 +1014,22 @@ def _a_day_told(time: TimeExpression, article: Article) -> bool:
     return named and given_publication(article.published, article.published_inferred) is not None
 
 
+def _lead_tells_a_death_alone(found: Sequence[Mention], reading: Reading) -> bool:
+    """Whether a count of the lead tells a death alone ("A man died Tuesday, ten days after
+    he was shot"): the day of the report's incident is then its harm's late end, and the
+    harm itself, with an arrest for it, may come days before."""
+    lead_end = _lead_end(reading)
+    return any(
+        m.sentence.start < lead_end and _harm_counted(m) == "kill" and _told_dying(m) for m in found
+    )
+
+
 def _without_other_incidents(
-    found: Sequence[Mention], own: frozenset[int] | None, article: Article, reading: Reading
+    found: Sequence[Mention],
+    own: frozenset[int] | None,
+    article: Article,
+    reading: Reading,
+    arrests: bool = True,
 ) -> list[Mention]:
     """A report's counts of the dead and the hurt, left out where their clause tells the harm
     on another day than ``own``, its incident's: another incident's, told in passing ("two
@@ -1022,14 +1037,15 @@ def _without_other_incidents(
     days two or more apart, but for a death told alone after the incident's day, which may
     be the late end of its own harm). Counts of the arrested stay when told days after the
     incident (an arrest comes later), not days before it ("the same complex where police
-    arrested a man on Sept. 24", in a report of a shooting on Oct. 3)."""
+    arrested a man on Sept. 24", in a report of a shooting on Oct. 3), unless ``arrests`` is
+    False (the incident's day may be later than its harm's)."""
     if not own:
         return list(found)
-    return [m for m in found if not _of_another_day(m, own, article, reading)]
+    return [m for m in found if not _of_another_day(m, own, article, reading, arrests)]
 
 
 def _of_another_day(
-    mention: Mention, own: frozenset[int], article: Article, reading: Reading
+    mention: Mention, own: frozenset[int], article: Article, reading: Reading, arrests: bool
 ) -> bool:
     if mention.kind != "quantity":
         return False
@@ -1038,7 +1054,7 @@ def _of_another_day(
         return False
     harm = _harm_counted(mention)
     if harm == "arrest":
-        return max(days) < min(own)
+        return arrests and max(days) < min(own)
     if harm not in HARMED:
         return False
     return not (_told_dying(mention) and min(days) > max(own))

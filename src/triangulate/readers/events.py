@@ -631,6 +631,18 @@ def _owned_times(
             continue  # a copula's time dates a state
         if owner.i not in owned or _finer(time, owned[owner.i]):
             owned[owner.i] = time
+    return _circumstances_given_to_their_heads(owned, verbs)
+
+
+def _circumstances_given_to_their_heads(
+    owned: dict[int, TimeExpression], verbs: list[Token]
+) -> dict[int, TimeExpression]:
+    """A circumstance's time (``_circumstance``) dates its head's event instead, when the
+    head has no time of its own ("The council, while acknowledging on Tuesday that the plan
+    was flawed, approved it Wednesday": the approval's day stays Wednesday)."""
+    for verb in verbs:
+        if verb.i in owned and _circumstance(verb) and verb.head.i not in owned:
+            owned[verb.head.i] = owned.pop(verb.i)
     return owned
 
 
@@ -638,6 +650,24 @@ def _describes_its_noun(verb: Token) -> bool:
     """ "passed a bill capping rent increases on Sunday": a present participle that says
     which thing is meant tells no happening of its own; the time is the clause's."""
     return verb.dep_ == "acl" and verb.tag_ == "VBG" and not _set_off(verb)
+
+
+def _circumstance(verb: Token) -> bool:
+    """ "was hit by a stray bullet while sitting on her porch late Saturday": a participle
+    clause after "while" or "when", without a subject of its own, tells what was going on as
+    its head's event happened (the clause is a side event of its sentence)."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.head.pos_ == "VERB"
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in CIRCUMSTANCE_MARKS for c in verb.children
+        )
+    )
+
+
+CIRCUMSTANCE_MARKS = frozenset({"while", "when"})  # "when" is parsed as an adverb, "while" a mark
 
 
 def _finer(time: TimeExpression, other: TimeExpression) -> bool:

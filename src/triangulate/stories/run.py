@@ -143,13 +143,13 @@ def run_stories(
     out_dir: Path = Path("stories"),
     *,
     dossiers: bool = True,
-    min_sources: int = 1,
+    min_originals: int = 1,
     address: str | None = None,
     on_event: Callable[[IngestEvent], None] | None = None,
     on_progress: Progress = no_progress,
 ) -> Path:
     """Ingest ``inputs``, cluster the store into stories, build the dossier of each story
-    told by ``min_sources`` or more independent articles, and write
+    told by ``min_originals`` or more independent articles, and write
     ``out_dir/stories.jsonl``."""
     if workers is not None:
         settings = settings.with_(workers=workers)
@@ -161,7 +161,7 @@ def run_stories(
     finally:
         runner.close()
     if dossiers:
-        build_story_dossiers(store, settings, on_progress, min_sources)
+        build_story_dossiers(store, settings, on_progress, min_originals)
     return write_stories(store, out_dir / "stories.jsonl")
 
 
@@ -169,23 +169,23 @@ def build_story_dossiers(
     store: Store,
     settings: Settings,
     on_progress: Progress = no_progress,
-    min_sources: int = 1,
+    min_originals: int = 1,
 ) -> int:
-    """A dossier for every story told by ``min_sources`` or more independent articles
+    """A dossier for every story told by ``min_originals`` or more independent articles
     (reused when already stored).
 
     By default every story, one told by a single report too: its dossier has nothing to
     line up, but it dates the event and states its counts and quotes as that source's own
     (single-source claims), which is what a reader of a local incident reported once, or
     of an incident whose reports the clusterer split, comes to the story for. At corpus
-    scale, where most stories are one article, ``min_sources=2`` reads only the stories
+    scale, where most stories are one article, ``min_originals=2`` reads only the stories
     there is something to compare in."""
     from triangulate.compose.build import build_for, dossier_id
     from triangulate.nlp.encoder import load_encoder
 
     encoder = None
     built = 0
-    told = [s for s in story_store.story_summaries(store) if s["originals"] >= min_sources]
+    told = [s for s in story_store.story_summaries(store) if s["originals"] >= min_originals]
     for number, summary in enumerate(told):
         on_progress("story dossiers", number, len(told))
         story = story_store.get_story(store, summary["id"])
