@@ -871,6 +871,11 @@ OTHERS_HARMED = [
         "A man was arrested after one store was robbed and another was hurt by the looting.",
         ["arrest"],
     ),
+    # one more person told by an ordinal, not a part or a time
+    ("Two people were killed and a third was seriously hurt in the crash.", ["kill", "injure"]),
+    ("One man died and a second man was wounded.", ["kill", "injure"]),
+    ("Two men were arrested and a third is being sought.", ["arrest"]),
+    ("Two homes burned and a third of the block was damaged.", []),
     # people told by a noun of their part before it ("a fan": not counted itself, one person)
     ("A fan was hurt in the stands, and another was arrested.", ["arrest"]),
 ]
@@ -982,6 +987,8 @@ WATER_WORK_AND_CARE = [
     ("A 15-year-old drowned at the quarry on Sunday.", ["kill"]),
     ("Relatives of three miners who were killed in the collapse met inspectors.", ["kill"]),
     ("A rider was thrown from a roller coaster and seriously injured on Sunday.", ["injure"]),
+    ("A 58-year-old woman suffered a broken wrist when she was shoved.", ["injure"]),
+    ("A cyclist suffered a concussion in the crash.", ["injure"]),
     ("A pedestrian was hit by a van and killed on Main Street.", ["kill"]),
     # none
     ("Two men hit a guard and threatened him.", []),

@@ -1607,7 +1607,7 @@ def _one_person(mention: Mention) -> str | None:
     written = " ".join(quantity.evidence.text.split())
     if quantity_reader.told_by_name(quantity):
         return f"one ({written})"
-    if written.lower() in (*quantity_reader.KNOWN_ONES, quantity_reader.ANOTHER):
+    if written.lower() in quantity_reader.KNOWN_ONES or quantity_reader.tells_one_more(written):
         return f"one ({written.lower()} {quantity.unit})"  # "(his cousin)", "(another person)"
     return f"one ({_indefinite(quantity.unit)} {quantity.unit})"
 

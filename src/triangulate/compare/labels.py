@@ -189,7 +189,7 @@ def casualty_counted(
         return quantity_reader.harm_of_named(sentence_text, start, end)  # "Tam Vell was arrested"
     if quantity_reader.told_bare(value.text, unit):
         return quantity_reader.harm_of_headline_one(sentence_text, start, end)  # "Man, 28, killed"
-    if value.text.lower() == quantity_reader.ANOTHER:  # "one was killed and another wounded"
+    if quantity_reader.tells_one_more(value.text):  # "one was killed and another wounded"
         return quantity_reader.harm_of_another(sentence_text, start, end)
     number = last_word(value.text)
     if not (

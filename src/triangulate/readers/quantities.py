@@ -651,6 +651,12 @@ _WOUND_KINDS = (
     r"|head|leg|burn|graze|single|possible|apparent|undisclosed)\s+)*"
 )
 _WOUNDS = r"(?:injuries|injury|wounds?|burns)"
+# Broken bones and the like, suffered or treated ("suffered a broken wrist", "a concussion")
+_BROKEN_BONES = (
+    r"(?:(?:broken|fractured)\s+(?:[\w'’-]+\s+)?(?:wrists?|arms?|legs?|ankles?|hips?|ribs?|jaws?"
+    r"|noses?|collarbones?|pelvis|skull|necks?|backs?|bones?|fingers?|toes?|foot|feet|hands?"
+    r"|shoulders?|elbows?|knees?|vertebrae|spine)|concussions?)\b"
+)
 # Shot in a limb ("shot in the leg", a headline's "shot in leg"), not with a vaccine or a dart
 SHOT_IN_A_LIMB = (
     r"shot\s+(?:once\s+|twice\s+|several\s+times\s+|multiple\s+times\s+)?in\s+(?:(?:the|his|her"
@@ -681,7 +687,8 @@ _HURT_STATE = (
     rf"|(?:(?:was|were|has\s+been|have\s+been)\s+)?{_TAKEN_TO}(?:hospital|medical\s+center"
     rf"|trauma\s+center)\s+(?:with|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}{_WOUNDS}"
     rf"|{_TAKEN_TO_HOSPITAL}"
-    rf"|(?:(?:has|have|had)\s+)?(?:suffered|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}{_WOUNDS}"
+    rf"|(?:(?:has|have|had)\s+)?(?:suffered|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}"
+    rf"(?:{_WOUNDS}|{_BROKEN_BONES})"
     # shot in a limb ("was shot in the leg", "were shot in their arms"), grazed by a bullet
     rf"|(?:was|were|has\s+been|have\s+been)\s+(?:{SHOT_IN_A_LIMB}|grazed\s+(?:by\s+(?:a\s+)?"
     r"bullets?|in\s+the\s+\w+))"
@@ -1224,14 +1231,26 @@ def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Itera
 
 
 # One other person harmed otherwise than those told before in the same sentence ("One person
-# was killed and another was wounded", "A man died and another man was hurt"): a count of one,
-# of the harm told after it. Not of the harm told before ("one was hurt and another was
-# hurt": the hurt are two, told one by one), nor "another" opening a sentence ("Another man
-# was wounded": one more of a total told elsewhere).
-ANOTHER = "another"
-ANOTHER_HARMED = re.compile(
-    rf"(?:,|\band)\s+(?P<one>another)(?:\s+(?P<noun>{_PERSON_NOUN}))?(?=\s)", re.IGNORECASE
+# was killed and another was wounded", "A man died and another man was hurt", "Two people were
+# killed and a third was seriously hurt"): a count of one, of the harm told after it. Not of
+# the harm told before ("one was hurt and another was hurt": the hurt are two, told one by
+# one), nor "another" opening a sentence ("Another man was wounded": one more of a total told
+# elsewhere), nor a part ("a third of the homes") or a second time.
+_ONE_MORE = (
+    r"another|a\s+(?:second|third|fourth|fifth|sixth)"
+    r"(?!\s+(?:of|time|round|day|night|week|year|term|half|quarter|place)\b)"
 )
+ONE_MORE = re.compile(_ONE_MORE, re.IGNORECASE)
+ANOTHER_HARMED = re.compile(
+    rf"(?:,|\band)\s+(?P<one>{_ONE_MORE})(?:\s+(?P<noun>{_PERSON_NOUN}))?(?=\s)", re.IGNORECASE
+)
+
+
+def tells_one_more(written: str) -> bool:
+    """Whether a count is written "another", "a second", "a third" ...: one more person."""
+    return ONE_MORE.fullmatch(" ".join(written.split())) is not None
+
+
 SENTENCE_OPENS = re.compile(r"[.!?;:\n][^.!?;:\n]*\Z")
 # An item of a list of links, or a link after its label ("Related: Man killed, another hurt")
 LINK_LINE = re.compile(rf"[ \t]*(?:[-–—•*·][ \t]|(?i:{_OTHER_STORIES})\b[^:\n]{{0,20}}:)")
@@ -2148,7 +2167,8 @@ def told_one_by_one(quantity: Quantity) -> bool:
     cousin was wounded") or by a name ("Tam Vell was arrested"): one of the harmed the report
     may tell one by one, so no total."""
     return (
-        quantity.evidence.text.lower() in (*ONE_WORDS, ANOTHER)
+        quantity.evidence.text.lower() in ONE_WORDS
+        or tells_one_more(quantity.evidence.text)
         or told_by_name(quantity)
         or told_bare(quantity.evidence.text, quantity.unit)
     )
