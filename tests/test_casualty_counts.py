@@ -871,6 +871,10 @@ OTHERS_HARMED = [
         "A man was arrested after one store was robbed and another was hurt by the looting.",
         ["arrest"],
     ),
+    # a person after a day and "and" is one of their own, not joined to the day as to a name
+    ("A woman was killed Sunday and a man was arrested.", ["kill", "arrest"]),
+    ("Two men were shot in May, and a woman was wounded.", ["injure"]),
+    ("Tam Vell and a man were arrested.", []),
     # one more person told by an ordinal, not a part or a time
     ("Two people were killed and a third was seriously hurt in the crash.", ["kill", "injure"]),
     ("One man died and a second man was wounded.", ["kill", "injure"]),

@@ -1658,7 +1658,9 @@ def joined_to_a_person(text: str, start: int) -> bool:
     word = joined.group("word")
     # "two 17-year-olds and two 16-year-olds were arrested": people counted by their age
     aged = AGES.fullmatch(word) is not None
-    return counts_people(word.lower()) or word[:1].isupper() or aged
+    # a name, not a day ("was killed Sunday, and a man was arrested": the day ends a clause)
+    named = word[:1].isupper() and word.lower() not in CALENDAR_WORDS
+    return counts_people(word.lower()) or named or aged
 
 
 def harm_of(after: re.Match[str]) -> str:
