@@ -992,6 +992,9 @@ WATER_WORK_AND_CARE = [
     ("Relatives of three miners who were killed in the collapse met inspectors.", ["kill"]),
     ("A rider was thrown from a roller coaster and seriously injured on Sunday.", ["injure"]),
     ("A 58-year-old woman suffered a broken wrist when she was shoved.", ["injure"]),
+    ("A woman was stabbed Tuesday, and police took her husband into custody.", ["arrest"]),
+    ("Officers took the suspect into custody after the chase.", ["arrest"]),
+    ("Police took his statement into custody records.", []),
     ("A cyclist suffered a concussion in the crash.", ["injure"]),
     ("A pedestrian was hit by a van and killed on Main Street.", ["kill"]),
     # none

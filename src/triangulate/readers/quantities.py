@@ -1627,13 +1627,25 @@ def _a_person(noun: str) -> bool:
     return noun.lower() in words.PERSON_NOUNS or AN_AGE.fullmatch(noun) is not None
 
 
+# The one "took ... into custody" takes ("police took her husband into custody")
+TOOK_BEFORE = re.compile(r"\b(?:took|take|takes|taking)\s+\Z", re.IGNORECASE)
+INTO_CUSTODY_AHEAD = re.compile(
+    r"(?:[\w'’-]+\s+){1,4}?into\s+(?:police\s+|federal\s+)?custody\b", re.IGNORECASE
+)
+
+
 def told_in_passing(text: str, start: int, one: str) -> bool:
     """Whether a person told by "his", "her", "their" or "the" at ``start`` is named inside
     another clause ("a man who killed his wife was arrested", "a man who knew the victim was
     arrested", "the father of the victim was arrested"), so that what is told after is not
     theirs; a clause's opening "His cousin was wounded", "Police said the victim died" is
-    theirs."""
+    theirs, and so is the one "took ... into custody" takes ("police took her husband into
+    custody")."""
     if one.lower() not in KNOWN_ONES or start == 0 or not text[:start].strip():
+        return False
+    if TOOK_BEFORE.search(text, max(0, start - 12), start) and INTO_CUSTODY_AHEAD.match(
+        text, start
+    ):
         return False
     return CLAUSE_OPENS_BEFORE.search(text, max(0, start - 12), start) is None
 
