@@ -875,6 +875,7 @@ OTHERS_HARMED = [
     ("A woman was killed Sunday and a man was arrested.", ["kill", "arrest"]),
     ("Two men were shot in May, and a woman was wounded.", ["injure"]),
     ("Tam Vell and a man were arrested.", []),
+    ("Jo May and a man were arrested.", []),  # a surname, not a month
     # one more person told by an ordinal, not a part or a time
     ("Two people were killed and a third was seriously hurt in the crash.", ["kill", "injure"]),
     ("One man died and a second man was wounded.", ["kill", "injure"]),
@@ -995,6 +996,10 @@ WATER_WORK_AND_CARE = [
     ("A woman was stabbed Tuesday, and police took her husband into custody.", ["arrest"]),
     ("Officers took the suspect into custody after the chase.", ["arrest"]),
     ("Police took his statement into custody records.", []),
+    ("Officers were trying to take the man into custody when he opened fire.", []),
+    ("Police never took the driver into custody.", []),
+    ("A man suffered a mild concussion.", ["injure"]),
+    ("Two men suffered multiple fractures.", ["injure"]),
     ("A cyclist suffered a concussion in the crash.", ["injure"]),
     ("A pedestrian was hit by a van and killed on Main Street.", ["kill"]),
     # none

@@ -648,9 +648,9 @@ _DIED_SINCE = (
 # inhalation", "were treated and released"); "fatal injuries" are a death (``_FATAL``).
 _WOUND_KINDS = (
     r"(?:(?:non-?\s*)?(?:life-threatening|serious|critical|minor|severe|multiple|gunshot|stab"
-    r"|head|leg|burn|graze|single|possible|apparent|undisclosed)\s+)*"
+    r"|head|leg|skull|burn|graze|single|possible|apparent|undisclosed|mild|badly)\s+)*"
 )
-_WOUNDS = r"(?:injuries|injury|wounds?|burns)"
+_WOUNDS = r"(?:injuries|injury|wounds?|burns|fractures?)"
 # Broken bones and the like, suffered or treated ("suffered a broken wrist", "a concussion")
 _BROKEN_BONES = (
     r"(?:(?:broken|fractured)\s+(?:[\w'’-]+\s+)?(?:wrists?|arms?|legs?|ankles?|hips?|ribs?|jaws?"
@@ -1627,8 +1627,10 @@ def _a_person(noun: str) -> bool:
     return noun.lower() in words.PERSON_NOUNS or AN_AGE.fullmatch(noun) is not None
 
 
-# The one "took ... into custody" takes ("police took her husband into custody")
-TOOK_BEFORE = re.compile(r"\b(?:took|take|takes|taking)\s+\Z", re.IGNORECASE)
+# The one "took ... into custody" takes ("police took her husband into custody"): told done,
+# not tried, planned or denied ("were trying to take the man into custody when he fired",
+# "never took the driver into custody")
+TOOK_BEFORE = re.compile(r"(?<!\bnever )(?<!\bnot )\btook\s+\Z", re.IGNORECASE)
 INTO_CUSTODY_AHEAD = re.compile(
     r"(?:[\w'’-]+\s+){1,4}?into\s+(?:police\s+|federal\s+)?custody\b", re.IGNORECASE
 )
@@ -1670,9 +1672,21 @@ def joined_to_a_person(text: str, start: int) -> bool:
     word = joined.group("word")
     # "two 17-year-olds and two 16-year-olds were arrested": people counted by their age
     aged = AGES.fullmatch(word) is not None
-    # a name, not a day ("was killed Sunday, and a man was arrested": the day ends a clause)
-    named = word[:1].isupper() and word.lower() not in CALENDAR_WORDS
+    # a name, not a day ("was killed Sunday, and a man was arrested": the day ends a clause),
+    # unless a name's first word is before it ("Jo May and a man were arrested")
+    named = word[:1].isupper() and (
+        word.lower() not in CALENDAR_WORDS or _after_a_capital(text, joined.start("word"))
+    )
     return counts_people(word.lower()) or named or aged
+
+
+WORD_BEFORE = re.compile(r"([\w'’-]+)\s+\Z")
+
+
+def _after_a_capital(text: str, start: int) -> bool:
+    """Whether the word before ``text[start:]`` is capitalised ("Jo" of "Jo May")."""
+    before = WORD_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1)[:1].isupper()
 
 
 def harm_of(after: re.Match[str]) -> str:
