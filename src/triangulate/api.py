@@ -333,8 +333,7 @@ class Store:
         """Articles whose text, title or outlet match an SQLite FTS5 query, best first."""
         if not isinstance(query, str):
             raise SettingsError(f"query: give words as text, not {type(query).__name__}")
-        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
-            raise SettingsError(f"limit: give a whole number of 0 or more, not {limit!r}")
+        _check_whole_number("limit", limit, 0)
         return queries.search_articles(self.connection, query, limit=limit)
 
     def original(self, article_id: str) -> tuple[str, bytes]:
@@ -422,15 +421,7 @@ class Store:
         story); write ``out_dir/stories.jsonl``."""
         from triangulate.stories import run as story_run
 
-        if (
-            not isinstance(min_originals, int)
-            or isinstance(min_originals, bool)
-            or min_originals < 1
-        ):
-            raise SettingsError(
-                f"min_originals: give a whole number of 1 or more, not {min_originals!r}"
-            )
-
+        _check_whole_number("min_originals", min_originals, 1)
         return story_run.run_stories(
             self.connection,
             input_list(inputs),
@@ -571,6 +562,12 @@ def reference_ids(refs: Iterable[ArticleRef] | ArticleRef) -> list[str]:
         if not isinstance(item, (str, models.Article)):
             raise SettingsError(f"articles: each is an Article or an id, not {type(item).__name__}")
     return [item if isinstance(item, str) else item.id for item in items]
+
+
+def _check_whole_number(name: str, value: object, least: int) -> None:
+    """Refuse anything but a whole number of ``least`` or more (``True`` is no number)."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < least:
+        raise SettingsError(f"{name}: give a whole number of {least} or more, not {value!r}")
 
 
 def _listed(values: object, name: str, wanted: str) -> list[Any]:

@@ -883,8 +883,7 @@ def collect_mentions(articles: Sequence[Article], readings: Sequence[Reading]) -
     most = max(told, key=lambda days: (told[days], -min(days)), default=None)
     mentions: list[Mention] = []
     for (article, reading), (found, days) in zip(read, found_in, strict=True):
-        arrests = not _lead_tells_a_death_alone(found, reading)
-        mentions.extend(_without_other_incidents(found, days or most, article, reading, arrests))
+        mentions.extend(_without_other_incidents(found, days or most, article, reading))
     return mentions
 
 
@@ -1025,11 +1024,7 @@ def _lead_tells_a_death_alone(found: Sequence[Mention], reading: Reading) -> boo
 
 
 def _without_other_incidents(
-    found: Sequence[Mention],
-    own: frozenset[int] | None,
-    article: Article,
-    reading: Reading,
-    arrests: bool = True,
+    found: Sequence[Mention], own: frozenset[int] | None, article: Article, reading: Reading
 ) -> list[Mention]:
     """A report's counts of the dead and the hurt, left out where their clause tells the harm
     on another day than ``own``, its incident's: another incident's, told in passing ("two
@@ -1037,10 +1032,11 @@ def _without_other_incidents(
     days two or more apart, but for a death told alone after the incident's day, which may
     be the late end of its own harm). Counts of the arrested stay when told days after the
     incident (an arrest comes later), not days before it ("the same complex where police
-    arrested a man on Sept. 24", in a report of a shooting on Oct. 3), unless ``arrests`` is
-    False (the incident's day may be later than its harm's)."""
+    arrested a man on Sept. 24", in a report of a shooting on Oct. 3), unless the lead tells
+    a death alone (the incident's day may then be later than its harm's)."""
     if not own:
         return list(found)
+    arrests = not _lead_tells_a_death_alone(found, reading)
     return [m for m in found if not _of_another_day(m, own, article, reading, arrests)]
 
 
