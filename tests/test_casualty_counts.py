@@ -11,7 +11,11 @@ from triangulate.compare.labels import casualty_counted, figure_label
 from triangulate.models import Claim
 from triangulate.nlp.encoder import TextEncoder
 from triangulate.nlp.language import load_nlp
-from triangulate.readers.quantities import find_quantities, told_one_by_one
+from triangulate.readers.quantities import (
+    find_quantities,
+    told_of_another_incident,
+    told_one_by_one,
+)
 
 
 def _harms(text: str) -> list[str | None]:
@@ -387,7 +391,7 @@ LOCAL_PHRASINGS = [
     ("The owner of the store was injured.", "injure"),  # the owner
     ("Two men were shot. The other man died at the hospital.", None),  # one more of others
     # the object of a doer's verb: the harm told after it is the doer's
-    ("The man accused of killing a woman was arrested Monday.", "kill"),
+    ("The man accused of killing a woman was arrested Monday.", "arrest"),  # the man's
     ("Police said the man who shot a teenager was arrested Monday.", "arrest"),  # the man
     ("The man who shot two teenagers was arrested Monday.", "arrest"),
     ("Police shot a man who later died.", "kill"),
@@ -792,7 +796,7 @@ def test_what_a_clause_tells_of_another_is_not_theirs(text: str, harms: list[str
     [
         # the people a doer's verb takes: what follows them at once is the doer's
         ("The man who shot two teenagers was arrested Monday.", [("The", "arrest"), ("two", None)]),
-        ("The man accused of killing a woman was arrested.", [("a", "kill")]),
+        ("The man accused of killing a woman was arrested.", [("The", "arrest"), ("a", "kill")]),
         ("Police shot a man who later died.", [("a", "kill")]),
         # in apposition: what follows the closing comma
         ("The driver, a 45-year-old woman, died at the scene.", [("a", "kill")]),
@@ -965,6 +969,78 @@ def test_an_arrest_told_days_before_the_incident_is_another_incidents(
     assert [c for c in claims if c.kind == "figure" and "arrested" in c.about]
 
 
+# Counts told where a report places its incident against another, in time or in space
+# (invented lines): True where the count at "@" is the other incident's
+PLACED_AGAINST_ANOTHER = [
+    ("The shooting came a little more than two hours after @a man was killed outside a bar.", True),
+    (
+        "The fire comes less than two weeks after a fire on Quorrow Street killed @a 70-year-old.",
+        True,
+    ),
+    (
+        "Monday's shooting also came less than 24 hours after @a man was wounded at a gas station.",
+        True,
+    ),
+    ("The stabbing came about two and a half weeks after @a teen was shot near the school.", True),
+    (
+        "About two hours before the park shooting, @a man was killed outside a bar across town.",
+        True,
+    ),
+    ("Days after the Brantley Park shooting, @a student was stabbed to death at a party.", True),
+    (
+        "Police are also investigating a second shooting, where @a woman was wounded on her porch.",
+        True,
+    ),
+    (
+        "The shooting happened one block east of where @a 19-year-old was killed in a drive-by.",
+        True,
+    ),
+    ("A boy was shot on Tuesday, two blocks from where @a man was killed 10 days earlier.", True),
+    ("The crash was a few blocks from Hasker Avenue, where @a driver died last weekend.", True),
+    # the arrest's, the vigil's, the death's own incident; a count before the phrase
+    ("The arrest came a week after @a man was killed outside a bar on Quorrow Street.", False),
+    ("Mourners gathered two blocks from where @a 23-year-old man was killed.", False),
+    ("Hours after the shooting, @the man died at the hospital.", False),
+    ("@A boy was shot on Tuesday, two blocks from where a man was killed 10 days earlier.", False),
+    ("The shooting happened after an argument, and @two men were wounded.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "another"), PLACED_AGAINST_ANOTHER)
+def test_a_count_told_where_a_report_places_its_incident_is_another_incidents(
+    text: str, another: bool
+) -> None:
+    start = text.index("@")
+    text = text.replace("@", "")
+    dying = "died" in text[start:]
+    assert told_of_another_incident(text, start, dying) is another
+
+
+def test_another_incidents_dead_are_left_out_of_the_counts(encoder: TextEncoder) -> None:
+    # Two reports of a shooting on Saturday: one places it two hours after a killing across
+    # town; the other, whose lead counts nobody ("was shot"), recalls a killing by its day.
+    placed = (
+        "Teen wounded in Brantley Park\n\nA 16-year-old boy was wounded early Saturday in"
+        " Brantley Park, police said.\n\nThe shooting came about two hours after a man was"
+        " killed outside a bar on Quorrow Street, across town."
+    )
+    dated = (
+        "Teen shot in Brantley Park\n\nA 16-year-old was shot early Saturday in Brantley"
+        " Park, police said.\n\nOn May 10, a 23-year-old man was shot and killed on Hasker"
+        " Avenue, four blocks away."
+    )
+    claims = compare_dated(encoder, [("2031-05-24", placed), ("2031-05-25", dated)])
+    assert not [c for c in claims if c.kind == "figure" and c.about == "Number of people killed"]
+    assert [c for c in claims if c.kind == "figure" and "injured" in c.about]
+    # alone, the report whose lead counts nobody dates its incident by the act it tells first
+    claims = compare_dated(encoder, [("2031-05-25", dated)])
+    assert not [c for c in claims if c.kind == "figure" and c.about == "Number of people killed"]
+    # ... and a death it tells on the incident's day is its own
+    own = dated.replace("On May 10, a", "Hours later, a")
+    claims = compare_dated(encoder, [("2031-05-25", own)])
+    assert [c for c in claims if c.kind == "figure" and c.about == "Number of people killed"]
+
+
 # Deaths by water, people told by their work or their school year, a harm told in a relative
 # clause after the person, and the hurt told by their trip to a hospital (invented lines)
 WATER_WORK_AND_CARE = [
@@ -1016,6 +1092,23 @@ WATER_WORK_AND_CARE = [
     ("The father of a boy was arrested on Monday.", ["arrest"]),  # the father's, not the boy's
     ("The family of a woman who died of cancer thanked the nurses.", []),
     ("A man who killed his wife was arrested on Tuesday.", ["arrest", "kill"]),
+    # reader 73: the one accused of a doing, told before their arrest; a surrender on a
+    # warrant; a person after a place's name and ", and" who takes a verb of one
+    ("A man accused of shooting a driver was arrested Monday.", ["arrest"]),
+    (
+        "A 52-year-old man accused of shooting another driver during a rush-hour confrontation"
+        " turned himself in Monday.",
+        ["arrest"],
+    ),
+    ("A woman suspected of setting two fires was taken into custody.", ["arrest"]),
+    ("A 29-year-old man surrendered on a murder warrant Thursday.", ["arrest"]),
+    ("A man surrendered at the Lindale police station on Friday.", ["arrest"]),
+    (
+        "A man was killed in Hollin Township, and a neighbor turned himself in hours later.",
+        ["kill", "arrest"],
+    ),
+    ("The rebels surrendered their weapons.", []),
+    ("A man accused of killing his wife was arrested.", ["arrest", "kill"]),
 ]
 
 

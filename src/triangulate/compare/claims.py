@@ -874,6 +874,7 @@ def collect_mentions(articles: Sequence[Article], readings: Sequence[Reading]) -
             )
         original = original_of(article, articles_by_id)
         found = _article_mentions(article, source_name(original), reading)
+        found = [m for m in found if not _of_another_incident(m)]
         if original is not article:
             found = [replace(m, copy=True) for m in found]
         found_in.append((found, _incident_days(found, reading, article)))
@@ -974,24 +975,43 @@ DEATH_ALONE = re.compile(rf"\b(?:{DEATH_WORDS})\b", re.IGNORECASE)
 def _incident_days(
     found: Sequence[Mention], reading: Reading, article: Article
 ) -> frozenset[int] | None:
-    """The days of the harm a report's lead tells with its count ("Two men were wounded early
-    Saturday"): its own incident's."""
-    lead_end = _lead_end(reading)
-    for mention in sorted(found, key=lambda m: m.value_evidence.start):
-        if mention.sentence.start >= lead_end:
-            break
-        days = _days_of_harm(mention, article, reading)
-        if days and _harm_counted(mention) in HARMED:
-            return days
+    """The days of the first harm a report's lead tells with a day, its own incident's: by a
+    count ("Two men were wounded early Saturday") or by an act alone ("A 19-year-old was shot
+    early Saturday": "shot" counts neither the dead nor the hurt), not another incident's
+    (see :func:`quantity_reader.told_of_another_incident`)."""
+    counts = [m for m in found if _harm_counted(m) in HARMED]
+    for sentence in reading.sentences[:INCIDENT_LEAD]:
+        told = sentence.evidence
+        for mention in counts:
+            if told.start <= mention.value_evidence.start < told.end:
+                days = _days_of_harm(mention, article, reading)
+                if days:
+                    return days
+        act = LEAD_ACT.search(told.text)
+        if act is not None and not quantity_reader.told_of_another_incident(told.text, act.start()):
+            days = _days_in(told, article, reading)
+            if days:
+                return days
     return None
+
+
+# An act of violence or a vehicle's, done on one day ("was shot", "was struck by a car")
+LEAD_ACT = re.compile(
+    r"\b(?:shot|stabbed|gunned down|opened fire|struck by|hit by|run over|assaulted|beaten)\b",
+    re.IGNORECASE,
+)
 
 
 def _days_of_harm(mention: Mention, article: Article, reading: Reading) -> frozenset[int]:
     """The days the sentence of a count names, each dated reliably, a time of day as its day
     ("shortly before midnight Saturday"; the sentence's: the clause the fact reader gave the
     count may have left its time to another)."""
+    return _days_in(mention.sentence, article, reading)
+
+
+def _days_in(sentence: Evidence, article: Article, reading: Reading) -> frozenset[int]:
+    """The days ``sentence`` names, each dated reliably or named (see :func:`_a_day_told`)."""
     days = set()
-    sentence = mention.sentence
     for time in reading.times:
         if not sentence.start <= time.evidence.start < sentence.end:
             continue
@@ -1038,6 +1058,18 @@ def _without_other_incidents(
         return list(found)
     arrests = not _lead_tells_a_death_alone(found, reading)
     return [m for m in found if not _of_another_day(m, own, article, reading, arrests)]
+
+
+def _of_another_incident(mention: Mention) -> bool:
+    """A count of the dead or the hurt told where the report places its incident against
+    another ("The shooting came two hours after a man was killed outside a lounge", "two
+    blocks from where a man was killed 10 days earlier"): the other's, whatever its day."""
+    if mention.kind != "quantity" or _harm_counted(mention) not in HARMED:
+        return False
+    start = mention.value_evidence.start - mention.sentence.start
+    return quantity_reader.told_of_another_incident(
+        mention.sentence.text, start, _told_dying(mention)
+    )
 
 
 def _of_another_day(

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from triangulate.core import words
+from triangulate.core import dates, words
 from triangulate.core.dates import CALENDAR_WORDS, lead_datelines
 from triangulate.core.words import lower_same_length, word_set
 from triangulate.models import Evidence, Quantity
@@ -621,7 +621,11 @@ _HELD = (
     # a surrender to the police is the arrest of a follow-up ("A 16-year-old boy turned
     # himself in Wednesday"): told without "was", of no object
     r"|(?:(?:has|have|had)\s+)?(?:turned\s+(?:himself|herself|themselves)\s+in"
-    r"|surrendered\s+to\s+(?:the\s+)?(?:police|authorities|officers|deputies|detectives))"
+    r"|surrendered\s+(?:to\s+(?:the\s+)?(?:police|authorities|officers|deputies|detectives)"
+    # ... on a warrant, or at a police station or a jail ("surrendered on a murder warrant")
+    r"|on\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?warrants?"
+    r"|at\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:police|sheriff['’]s)\s+(?:station|headquarters"
+    r"|department|office)|at\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?jail))"
 )
 # "shot and killed", "shot twice and later died", "stabbed in the chest and killed", the
 # harms of accidents and animals ("hit by a van and killed", "thrown from a ride and seriously
@@ -1553,7 +1557,9 @@ def _befell(text: str, start: int, end: int, reduced: bool = True) -> re.Match[s
         and APPOSED_AFTER.match(text, end)
     ):
         after = _suffered(text, end + 1, reduced=False)
-    phrase = OF_PHRASE.match(text, end) if after is None else None
+    phrase = (
+        (OF_PHRASE.match(text, end) or CASE_OF_PHRASE.match(text, end)) if after is None else None
+    )
     if phrase is not None and _the_heads_phrase(text, start, end, phrase):
         after = _suffered(text, phrase.end(), reduced=False)
     if (
@@ -1677,7 +1683,24 @@ def joined_to_a_person(text: str, start: int) -> bool:
     named = word[:1].isupper() and (
         word.lower() not in CALENDAR_WORDS or _after_a_capital(text, joined.start("word"))
     )
+    if named and "," in joined.group() and _takes_a_verb_of_one(text, start):
+        named = False  # "in Hollin Township, and a neighbor turned himself in": a clause
     return counts_people(word.lower()) or named or aged
+
+
+# The verb the person at a point takes, up to the clause's end: of one ("was", "has", "turned
+# himself in") or of several ("were")
+VERB_AHEAD = re.compile(
+    r"[^.;:!?,]{0,40}?\b(?:(?P<one>was|is|has|turned\s+(?:himself|herself)\s+in)|were|are|have)\b",
+    re.I,
+)
+
+
+def _takes_a_verb_of_one(text: str, start: int) -> bool:
+    """Whether the person told at ``start`` is the subject of a verb of one person: not one of
+    a list of people before it ("Tam Vell, Jo Ray, and a man were arrested")."""
+    ahead = VERB_AHEAD.match(text, start)
+    return ahead is not None and ahead["one"] is not None
 
 
 WORD_BEFORE = re.compile(r"([\w'’-]+)\s+\Z")
@@ -1804,6 +1827,16 @@ OF_PHRASE = re.compile(
     rf"(?P<body>{_WITHIN_CLAUSE}{{1,60}}?){_THEIR_VERB_NEXT}",
     re.I,
 )
+# ... or the doing a person is accused of, between them and what befell them ("a man accused
+# of shooting another driver during a confrontation turned himself in Monday", "a woman
+# suspected of setting the fire was arrested"): what follows is the person's, not the one
+# their doing harmed (``object_of_a_doing``)
+CASE_OF_PHRASE = re.compile(
+    rf"\s+(?:accused|suspected|convicted)\s+(?P<body>of\s+{_WITHIN_CLAUSE}{{1,100}}?)"
+    r"(?=\s+(?:was|were|is|are|has|have|had|turned\s+(?:himself|herself|themselves)\s+in"
+    r"|surrendered)\b)",
+    re.I,
+)
 # A clause with a subject of its own inside such a phrase, told without "that" ("the building
 # a woman was killed in", "the night his wife was killed"): a word other than a preposition,
 # a conjunction or a determiner right before a determiner, a possessive or a number; not a
@@ -1852,6 +1885,96 @@ HARM_NOUN_OF = re.compile(
     r"|kidnapping|abduction|disappearance|robbery|rape)[ \t]+of\b",
     re.I,
 )
+
+
+# --- a count of another incident, told to place the report's own in time or space
+
+# What a report calls an incident that harms ("The shooting came ...", "the park shooting");
+# not a death, which may be told beside another as the sources' shared fact ("Orr's death came a
+# day after Karn was killed": both reports of the two deaths tell Karn's)
+INCIDENT_NOUNS = HARMFUL_HAPPENINGS | word_set(
+    "shootings stabbings fires crashes killing killings homicide homicides slaying slayings"
+    " drive-by attacks"
+)
+_INCIDENT_NOUN = rf"(?:{'|'.join(sorted(INCIDENT_NOUNS, key=len, reverse=True))})"
+# A stretch of time: "a little more than two hours", "less than 24 hours", "16 days",
+# "about two and a half weeks", "days"
+_A_SPAN_OF_TIME = (
+    r"(?:(?:(?:a[ \t]+little[ \t]+|just[ \t]+|only[ \t]+|slightly[ \t]+)?(?:less|more|fewer)"
+    r"[ \t]+than|about|nearly|almost|roughly|around|just|only|some|barely|exactly)[ \t]+)?"
+    rf"(?:an?|a[ \t]+few|several|a[ \t]+couple[ \t]+of|\d+|{'|'.join(words.NUMBER_WORDS)})"
+    r"[ \t]+(?:and[ \t]+a[ \t]+half[ \t]+)?(?:minute|hour|day|week|month|year)s?"
+    r"|(?:just[ \t]+|only[ \t]+|mere[ \t]+)?(?:minutes|hours|days|weeks|months)"
+)
+# The report's incident placed after or before another: "The shooting came a little more
+# than two hours after (a man was shot and killed ...)", "The fire comes less than two weeks
+# after (a fire ... killed a 68-year-old man)"; not "The arrest came a week after (a man was
+# killed)", which is the arrest's own incident
+CAME_AFTER_ANOTHER = re.compile(
+    rf"\b{_INCIDENT_NOUN}[ \t]+(?:also[ \t]+)?(?:came|comes|happened|occurred|took[ \t]+place"
+    rf"|follows|followed)[ \t]+(?:{_A_SPAN_OF_TIME})(?:[ \t]+to[ \t]+the[ \t]+day)?[ \t]+"
+    r"(?:after|before)\b",
+    re.I,
+)
+# A sentence opened by its time from the report's incident: "About two hours before the park
+# shooting, (a man was killed ...)"; "Days after the park shooting, (a student was stabbed to
+# death ...)", unless what follows is a death alone ("Hours after the shooting, the man died")
+OPENS_FROM_THE_INCIDENT = re.compile(
+    rf"^\W*(?:{_A_SPAN_OF_TIME})[ \t]+(?P<side>after|before)[ \t]+the[ \t]+"
+    rf"(?:[\w'’-]+[ \t]+){{0,4}}?{_INCIDENT_NOUN}[ \t]*,",
+    re.I,
+)
+# Another case the police work on: "Police are also investigating a second shooting, where a
+# woman was wounded"
+ALSO_INVESTIGATING = re.compile(r"\balso[ \t]+investigating\b", re.I)
+# A place told by its distance from where another harm was: "two blocks from where (a man
+# was killed 10 days earlier)", "one block east of where (a 19-year-old was killed)", "a few
+# blocks from Quorrow Avenue, where (...)"
+DISTANCE_FROM_WHERE = re.compile(
+    r"\b(?:blocks?|miles?|feet|yards|steps|doors?|houses?)[ \t]+(?:away[ \t]+)?(?:from|of)[ \t]+"
+    r"(?:[^,.;]{0,60},[ \t]+)?where\b"
+    r"|\b(?:north|south|east|west)(?:east|west)?[ \t]+of[ \t]+where\b",
+    re.I,
+)
+# ... which is another incident's when the report's incident is what is so placed ("The
+# shooting happened a block from where ..."), or the harm after "where" is told as another
+# or as past ("where another young man was killed", "... 10 days earlier", "... last
+# weekend", "... on March 3"); not "Mourners gathered two blocks from where Ray was shot"
+_INCIDENT_PLACED = re.compile(
+    rf"^\W*(?:[\w'’-]+[ \t]+){{0,4}}?{_INCIDENT_NOUN}[ \t]+(?:also[ \t]+)?(?:came|comes|happened"
+    r"|occurred|took[ \t]+place|was|is)\b",
+    re.I,
+)
+_TOLD_AS_PAST_OR_ANOTHER = re.compile(
+    r"\b(?:another|ago|earlier|previously|the[ \t]+(?:week|weekend|month|day|night)[ \t]+before"
+    r"|last[ \t]+(?:week|weekend|month|year|summer|winter|spring|fall|night|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    rf"|(?:in|on)[ \t]+(?:{'|'.join(dates.MONTH_NAMES)}))\b"
+    r"|\b(?:in|on)[ \t]+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.",
+)
+
+
+CLAUSE_AFTER_THE_COUNT = re.compile(r";|,[ \t]+(?:and|but|while)\b")
+
+
+def told_of_another_incident(text: str, start: int, dying: bool = False) -> bool:
+    """Whether the people counted at ``start`` of a sentence ``text`` were harmed in another
+    incident than the report's own, told after a phrase that places the report's incident
+    against it in time or space (``CAME_AFTER_ANOTHER``, ``OPENS_FROM_THE_INCIDENT``,
+    ``ALSO_INVESTIGATING``, ``DISTANCE_FROM_WHERE``); ``dying``: the count's clause tells a
+    death alone, which may come after the report's incident as its own end."""
+    before = text[:start]
+    if CAME_AFTER_ANOTHER.search(before) or ALSO_INVESTIGATING.search(before):
+        return True
+    opening = OPENS_FROM_THE_INCIDENT.match(before)
+    if opening is not None and (opening["side"].lower() == "before" or not dying):
+        return True
+    places = list(DISTANCE_FROM_WHERE.finditer(before))
+    if not places:
+        return False
+    clause_end = CLAUSE_AFTER_THE_COUNT.search(text, start)
+    harm = text[places[-1].end() : clause_end.start() if clause_end else len(text)]
+    return bool(_INCIDENT_PLACED.match(before) or _TOLD_AS_PAST_OR_ANOTHER.search(harm))
 
 
 def _the_heads_phrase(text: str, start: int, end: int, phrase: re.Match[str]) -> bool:
