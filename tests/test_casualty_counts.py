@@ -992,7 +992,7 @@ PLACED_AGAINST_ANOTHER = [
         True,
     ),
     (
-        "The shooting happened one block east of where @a 19-year-old was killed in a drive-by.",
+        "The shooting happened one block east of where @a 19-year-old was killed on May 3.",
         True,
     ),
     ("A boy was shot on Tuesday, two blocks from where @a man was killed 10 days earlier.", True),
@@ -1003,6 +1003,12 @@ PLACED_AGAINST_ANOTHER = [
     ("Hours after the shooting, @the man died at the hospital.", False),
     ("@A boy was shot on Tuesday, two blocks from where a man was killed 10 days earlier.", False),
     ("The shooting happened after an argument, and @two men were wounded.", False),
+    ("The shooting happened two hours after the bars closed, and @two men were wounded.", False),
+    ("Police are also investigating whether @the two men killed knew each other.", False),
+    ("A week after the park shooting, @a boy who was wounded remains in the hospital.", False),
+    ("Hours after the shooting, @a 20-year-old man was pronounced dead.", False),
+    ("The fire came hours after @a woman was found stabbed to death inside the home.", False),
+    ("Officers said the shooting happened two blocks from where @a man was found.", False),
 ]
 
 

@@ -987,19 +987,32 @@ def _incident_days(
                 days = _days_of_harm(mention, article, reading)
                 if days:
                     return days
-        act = LEAD_ACT.search(told.text)
-        if act is not None and not quantity_reader.told_of_another_incident(told.text, act.start()):
-            days = _days_in(told, article, reading)
-            if days:
-                return days
+        days = _days_of_a_lead_act(told, article, reading)
+        if days:
+            return days
     return None
 
 
-# An act of violence or a vehicle's, done on one day ("was shot", "was struck by a car")
-LEAD_ACT = re.compile(
-    r"\b(?:shot|stabbed|gunned down|opened fire|struck by|hit by|run over|assaulted|beaten)\b",
-    re.IGNORECASE,
-)
+# The words of a harm done at one moment, on one day, told as an event of its own clause
+LEAD_ACTS = word_set("shot stabbed wounded killed injured hurt slain")
+
+
+def _days_of_a_lead_act(told: Evidence, article: Article, reading: Reading) -> frozenset[int]:
+    """The day of the first harm the sentence ``told`` tells by its event word with a time of
+    its own clause, not another incident's ("A 16-year-old was shot early Saturday"; not the
+    day of "charged Friday" in "A man who police say shot two people was charged Friday")."""
+    for event in reading.events:
+        word = event.evidence
+        if not told.start <= word.start < told.end or event.time is None:
+            continue
+        if word.text.lower().split()[0] not in LEAD_ACTS:
+            continue
+        if quantity_reader.told_of_another_incident(told.text, word.start - told.start):
+            continue
+        day = _day_told(event.time, article)
+        if day is not None:
+            return frozenset({day})
+    return frozenset()
 
 
 def _days_of_harm(mention: Mention, article: Article, reading: Reading) -> frozenset[int]:
@@ -1010,18 +1023,24 @@ def _days_of_harm(mention: Mention, article: Article, reading: Reading) -> froze
 
 
 def _days_in(sentence: Evidence, article: Article, reading: Reading) -> frozenset[int]:
-    """The days ``sentence`` names, each dated reliably or named (see :func:`_a_day_told`)."""
-    days = set()
-    for time in reading.times:
-        if not sentence.start <= time.evidence.start < sentence.end:
-            continue
-        if not time.anchored or not time.value or not _a_day_told(time, article):
-            continue
-        try:
-            days.add(date.fromisoformat(time.value[:10]).toordinal())
-        except ValueError:
-            continue  # a month, a year, a week, a season: no day
-    return frozenset(days)
+    """The days ``sentence`` names, each dated reliably or named (see :func:`_day_told`)."""
+    days = (
+        _day_told(time, article)
+        for time in reading.times
+        if sentence.start <= time.evidence.start < sentence.end
+    )
+    return frozenset(day for day in days if day is not None)
+
+
+def _day_told(time: TimeExpression, article: Article) -> int | None:
+    """The day (an ordinal) ``time`` names, dated reliably or named (see :func:`_a_day_told`);
+    None for a month, a year, a week, a season."""
+    if not time.anchored or not time.value or not _a_day_told(time, article):
+        return None
+    try:
+        return date.fromisoformat(time.value[:10]).toordinal()
+    except ValueError:
+        return None
 
 
 def _a_day_told(time: TimeExpression, article: Article) -> bool:
@@ -1100,8 +1119,6 @@ def _harm_counted(mention: Mention) -> str | None:
     )
 
 
-# Where what befell a counted person ends: the next clause of the sentence
-CLAUSE_END = re.compile(r";|\.\s|,\s+(?:and|but|while)\b")
 DYING_REACH = 80  # characters after the count
 
 
@@ -1111,7 +1128,7 @@ def _told_dying(mention: Mention) -> bool:
     sentence = mention.sentence
     start = mention.value_evidence.end - sentence.start
     after = sentence.text[start : start + DYING_REACH]
-    end = CLAUSE_END.search(after)
+    end = quantity_reader.CLAUSE_END.search(after)
     return bool(DEATH_ALONE.search(after[: end.start()] if end else after))
 
 

@@ -621,11 +621,16 @@ _HELD = (
     # a surrender to the police is the arrest of a follow-up ("A 16-year-old boy turned
     # himself in Wednesday"): told without "was", of no object
     r"|(?:(?:has|have|had)\s+)?(?:turned\s+(?:himself|herself|themselves)\s+in"
-    r"|surrendered\s+(?:to\s+(?:the\s+)?(?:police|authorities|officers|deputies|detectives)"
-    # ... on a warrant, or at a police station or a jail ("surrendered on a murder warrant")
+    r"|surrendered(?:\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today))?"
+    r"\s+(?:to\s+(?:the\s+)?(?:police|authorities|officers|deputies|detectives)"
+    # ... on a warrant, or at a police station or a jail, giving up nothing there ("surrendered
+    # on a murder warrant", "surrendered at the Lindale police station on Friday"; not
+    # "surrendered at the sheriff's office the guns he was ordered to give up", "at the jail
+    # to begin serving his sentence")
     r"|on\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?warrants?"
-    r"|at\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:police|sheriff['’]s)\s+(?:station|headquarters"
-    r"|department|office)|at\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?jail))"
+    r"|at\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:police|sheriff['’]s)\s+(?:station|headquarters"
+    r"|department|office)|jail)(?=\s*(?:[,.;:!?)]|$)|\s+(?:on|in|with|after|and|early|late"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)\b)))"
 )
 # "shot and killed", "shot twice and later died", "stabbed in the chest and killed", the
 # harms of accidents and animals ("hit by a van and killed", "thrown from a ride and seriously
@@ -1688,10 +1693,12 @@ def joined_to_a_person(text: str, start: int) -> bool:
     return counts_people(word.lower()) or named or aged
 
 
-# The verb the person at a point takes, up to the clause's end: of one ("was", "has", "turned
-# himself in") or of several ("were")
+# The verb the person at a point takes, up to the clause's end and before a relative clause
+# ("a man who was with them were arrested"): of one ("was", "has", "turned himself in") or of
+# several ("were")
 VERB_AHEAD = re.compile(
-    r"[^.;:!?,]{0,40}?\b(?:(?P<one>was|is|has|turned\s+(?:himself|herself)\s+in)|were|are|have)\b",
+    r"(?:(?!\b(?:who|that|which)\b)[^.;:!?,]){0,40}?"
+    r"\b(?:(?P<one>was|is|has|turned\s+(?:himself|herself)\s+in)|were|are|have)\b",
     re.I,
 )
 
@@ -1889,12 +1896,15 @@ HARM_NOUN_OF = re.compile(
 
 # --- a count of another incident, told to place the report's own in time or space
 
-# What a report calls an incident that harms ("The shooting came ...", "the park shooting");
-# not a death, which may be told beside another as the sources' shared fact ("Orr's death came a
-# day after Karn was killed": both reports of the two deaths tell Karn's)
-INCIDENT_NOUNS = HARMFUL_HAPPENINGS | word_set(
-    "shootings stabbings fires crashes killing killings homicide homicides slaying slayings"
-    " drive-by attacks"
+# Where what befell a counted person ends: the next clause of the sentence
+CLAUSE_END = re.compile(r";|\.\s|,\s+(?:and|but|while)\b")
+# What a report calls an incident of violence or a crash that it places against another ("The
+# shooting came ...", "the park shooting"); not a death ("Orr's death came a day after Karn
+# was killed": the reports of the two deaths share Karn's), nor what follows its own harm (a
+# standoff, an arrest, a fight)
+INCIDENT_NOUNS = word_set(
+    "shooting shootings stabbing stabbings killing killings homicide homicides slaying slayings"
+    " drive-by crash crashes collision wreck fire fires blaze explosion"
 )
 _INCIDENT_NOUN = rf"(?:{'|'.join(sorted(INCIDENT_NOUNS, key=len, reverse=True))})"
 # A stretch of time: "a little more than two hours", "less than 24 hours", "16 days",
@@ -1911,70 +1921,118 @@ _A_SPAN_OF_TIME = (
 # after (a fire ... killed a 68-year-old man)"; not "The arrest came a week after (a man was
 # killed)", which is the arrest's own incident
 CAME_AFTER_ANOTHER = re.compile(
-    rf"\b{_INCIDENT_NOUN}[ \t]+(?:also[ \t]+)?(?:came|comes|happened|occurred|took[ \t]+place"
-    rf"|follows|followed)[ \t]+(?:{_A_SPAN_OF_TIME})(?:[ \t]+to[ \t]+the[ \t]+day)?[ \t]+"
-    r"(?:after|before)\b",
+    rf"\b(?P<noun>{_INCIDENT_NOUN})[ \t]+(?:also[ \t]+)?(?:came|comes|happened|occurred"
+    rf"|took[ \t]+place|follows|followed)[ \t]+(?P<span>{_A_SPAN_OF_TIME})"
+    r"(?:[ \t]+to[ \t]+the[ \t]+day)?[ \t]+(?:after|before)\b",
     re.I,
 )
-# A sentence opened by its time from the report's incident: "About two hours before the park
-# shooting, (a man was killed ...)"; "Days after the park shooting, (a student was stabbed to
-# death ...)", unless what follows is a death alone ("Hours after the shooting, the man died")
+# ... but a fire or a blast minutes or hours after a harm may be its own ("The fire came hours
+# after a woman was found stabbed to death inside the home")
+_MAY_FOLLOW_ITS_HARM = word_set("fire fires blaze explosion")
+_MINUTES_OR_HOURS = re.compile(r"\b(?:minute|hour)s?\b", re.I)
+# Another case the police work on: "Police are also investigating a second shooting, where (a
+# woman was wounded)"
+ALSO_INVESTIGATING = re.compile(r"\balso[ \t]+investigating\b", re.I)
+# A clause of its own after such a cue ("The shooting happened two hours after the bars closed,
+# and two men were wounded"); not a second span of time joined ("... after a teen was shot,
+# and about two weeks after a drive-by wounded a man")
+_ANOTHER_CLAUSE = re.compile(
+    rf";|\.\s|,\s+(?:and|but|while)\b(?![ \t]+(?:{_A_SPAN_OF_TIME})[ \t]+(?:after|before)\b)",
+    re.I,
+)
+# A sentence opened by its time from the report's incident, its subject right after:
+# "About two hours before the park shooting, (a man was killed ...)", "Days after the park
+# shooting, (a student was stabbed to death ...)"
 OPENS_FROM_THE_INCIDENT = re.compile(
     rf"^\W*(?:{_A_SPAN_OF_TIME})[ \t]+(?P<side>after|before)[ \t]+the[ \t]+"
-    rf"(?:[\w'’-]+[ \t]+){{0,4}}?{_INCIDENT_NOUN}[ \t]*,",
+    rf"(?:[\w'’-]+[ \t]+){{0,4}}?{_INCIDENT_NOUN}[ \t]*,[ \t]*\Z",
     re.I,
 )
-# Another case the police work on: "Police are also investigating a second shooting, where a
-# woman was wounded"
-ALSO_INVESTIGATING = re.compile(r"\balso[ \t]+investigating\b", re.I)
-# A place told by its distance from where another harm was: "two blocks from where (a man
-# was killed 10 days earlier)", "one block east of where (a 19-year-old was killed)", "a few
-# blocks from Quorrow Avenue, where (...)"
+# ... whose people, after it, are told by "a" or a number and harmed then, not the report's
+# own told again ("the two men who were killed had argued", "a man was pronounced dead")
+_HARMED_THEN = re.compile(
+    r"(?:(?!(?:who|that|which)\b)[\w'’,-]+[ \t]+){0,6}?(?:was|were)[ \t]+(?:[a-z]+ly[ \t]+)?"
+    r"(?:shot|stabbed|killed"
+    r"|wounded|injured|hurt|struck|slain|beaten)\b",
+    re.I,
+)
+_KNOWN_BEFORE = re.compile(r"(?:the|his|her|their|its)\b", re.I)
+# A place told by its distance from where another harm was, the people counted right after
+# "where": "two blocks from where (a man was killed 10 days earlier)", "one block east of
+# where (a 19-year-old was killed ... on March 3)", "a few blocks from Quorrow Avenue, where
+# (...)"
 DISTANCE_FROM_WHERE = re.compile(
     r"\b(?:blocks?|miles?|feet|yards|steps|doors?|houses?)[ \t]+(?:away[ \t]+)?(?:from|of)[ \t]+"
     r"(?:[^,.;]{0,60},[ \t]+)?where\b"
     r"|\b(?:north|south|east|west)(?:east|west)?[ \t]+of[ \t]+where\b",
     re.I,
 )
-# ... which is another incident's when the report's incident is what is so placed ("The
-# shooting happened a block from where ..."), or the harm after "where" is told as another
-# or as past ("where another young man was killed", "... 10 days earlier", "... last
-# weekend", "... on March 3"); not "Mourners gathered two blocks from where Ray was shot"
+# ... which is another incident's when the sentence places the report's incident or a harm
+# there ("The shooting happened a block from where ...", "A boy was shot Tuesday, two blocks
+# from where ..."), and the harm after "where" is told as another or as past ("where another
+# young man was killed", "... 10 days earlier", "... last weekend", "... on March 3"); not
+# "Mourners gathered two blocks from where a man was killed last week" (a vigil's own)
 _INCIDENT_PLACED = re.compile(
     rf"^\W*(?:[\w'’-]+[ \t]+){{0,4}}?{_INCIDENT_NOUN}[ \t]+(?:also[ \t]+)?(?:came|comes|happened"
     r"|occurred|took[ \t]+place|was|is)\b",
     re.I,
 )
-_TOLD_AS_PAST_OR_ANOTHER = re.compile(
-    r"\b(?:another|ago|earlier|previously|the[ \t]+(?:week|weekend|month|day|night)[ \t]+before"
-    r"|last[ \t]+(?:week|weekend|month|year|summer|winter|spring|fall|night|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-    rf"|(?:in|on)[ \t]+(?:{'|'.join(dates.MONTH_NAMES)}))\b"
-    r"|\b(?:in|on)[ \t]+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.",
+_A_HARM_TOLD = re.compile(
+    r"\b(?:shot|stabbed|killed|wounded|injured|hurt|struck|slain|crashed|died)\b", re.I
 )
-
-
-CLAUSE_AFTER_THE_COUNT = re.compile(r";|,[ \t]+(?:and|but|while)\b")
+_MONTH_WRITTEN = "|".join((*dates.MONTH_NAMES, *(name[:3] + r"\." for name in dates.MONTH_NAMES)))
+_TOLD_AS_PAST = re.compile(
+    r"\b(?:ago|earlier|previously|the[ \t]+(?:week|weekend|month|day|night)[ \t]+before"
+    r"|last[ \t]+(?:week|weekend|month|year|summer|winter|spring|fall|autumn|night|"
+    rf"{'|'.join(dates.WEEKDAY_NAMES)})\b"
+    rf"|(?:in|on)[ \t]+(?:Sept\.|{_MONTH_WRITTEN})(?!\w))",
+    re.I,
+)
 
 
 def told_of_another_incident(text: str, start: int, dying: bool = False) -> bool:
     """Whether the people counted at ``start`` of a sentence ``text`` were harmed in another
-    incident than the report's own, told after a phrase that places the report's incident
-    against it in time or space (``CAME_AFTER_ANOTHER``, ``OPENS_FROM_THE_INCIDENT``,
-    ``ALSO_INVESTIGATING``, ``DISTANCE_FROM_WHERE``); ``dying``: the count's clause tells a
-    death alone, which may come after the report's incident as its own end."""
+    incident than the report's own, told in the clause of a phrase that places the report's
+    incident against it in time or space (``CAME_AFTER_ANOTHER``, ``ALSO_INVESTIGATING``,
+    ``OPENS_FROM_THE_INCIDENT``, ``DISTANCE_FROM_WHERE``); ``dying``: the count's clause tells
+    a death alone, which may come after the report's incident as its own end."""
     before = text[:start]
-    if CAME_AFTER_ANOTHER.search(before) or ALSO_INVESTIGATING.search(before):
+    for cue in CAME_AFTER_ANOTHER.finditer(before):
+        if _ANOTHER_CLAUSE.search(text, cue.end(), start):
+            continue
+        if cue["noun"].lower() in _MAY_FOLLOW_ITS_HARM and _MINUTES_OR_HOURS.search(cue["span"]):
+            continue
         return True
-    opening = OPENS_FROM_THE_INCIDENT.match(before)
-    if opening is not None and (opening["side"].lower() == "before" or not dying):
-        return True
-    places = list(DISTANCE_FROM_WHERE.finditer(before))
-    if not places:
+    # "also investigating ... where a woman was wounded"; not the report's own people told
+    # again ("also investigating whether the two men killed knew each other")
+    for cue in ALSO_INVESTIGATING.finditer(before):
+        if not _ANOTHER_CLAUSE.search(text, cue.end(), start) and not _KNOWN_BEFORE.match(
+            text, start
+        ):
+            return True
+    return _opened_from_the_incident(text, start, dying) or _placed_from_where(text, start)
+
+
+def _opened_from_the_incident(text: str, start: int, dying: bool) -> bool:
+    opening = OPENS_FROM_THE_INCIDENT.match(text[:start])
+    if opening is None or _KNOWN_BEFORE.match(text, start):
         return False
-    clause_end = CLAUSE_AFTER_THE_COUNT.search(text, start)
-    harm = text[places[-1].end() : clause_end.start() if clause_end else len(text)]
-    return bool(_INCIDENT_PLACED.match(before) or _TOLD_AS_PAST_OR_ANOTHER.search(harm))
+    return opening["side"].lower() == "before" or (
+        not dying and _HARMED_THEN.match(text, start) is not None
+    )
+
+
+def _placed_from_where(text: str, start: int) -> bool:
+    places = list(DISTANCE_FROM_WHERE.finditer(text, 0, start))
+    if not places or text[places[-1].end() : start].strip():
+        return False  # no "where" right before the people counted
+    where = places[-1]
+    placed = _INCIDENT_PLACED.match(text) or _A_HARM_TOLD.search(text, 0, where.start())
+    if placed is None:
+        return False
+    clause_end = CLAUSE_END.search(text, start)
+    harm = text[start : clause_end.start() if clause_end else len(text)]
+    return harm.lower().startswith("another") or _TOLD_AS_PAST.search(harm) is not None
 
 
 def _the_heads_phrase(text: str, start: int, end: int, phrase: re.Match[str]) -> bool:
