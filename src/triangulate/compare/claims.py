@@ -993,8 +993,25 @@ def _incident_days(
     return None
 
 
-# The words of a harm done at one moment, on one day, told as an event of its own clause
+# The words of a harm done at one moment, on one day, told as an event of its own clause; a
+# vehicle's or a gun's with their particle ("run over", "gunned down"), or struck by one ("hit
+# by a car"; not "hit by flooding", a harm of days, nor "struck a deal")
 LEAD_ACTS = word_set("shot stabbed wounded killed injured hurt slain")
+LEAD_ACTS_WITH_PARTICLE = frozenset({"run over", "gunned down", "mowed down"})
+STRUCK_BY_A_VEHICLE = re.compile(
+    r"\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:car|truck|van|vehicle|bus|train|suv"
+    r"|pickup|motorist|driver|bullet)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _a_lead_act(word: Evidence, told: Evidence) -> bool:
+    """Whether an event's ``word`` in the sentence ``told`` is a harm done at one moment."""
+    written = " ".join(word.text.lower().split())
+    if written.split()[0] in LEAD_ACTS or written in LEAD_ACTS_WITH_PARTICLE:
+        return True
+    after = word.end - told.start
+    return written in ("struck", "hit") and STRUCK_BY_A_VEHICLE.match(told.text, after) is not None
 
 
 def _days_of_a_lead_act(told: Evidence, article: Article, reading: Reading) -> frozenset[int]:
@@ -1005,7 +1022,7 @@ def _days_of_a_lead_act(told: Evidence, article: Article, reading: Reading) -> f
         word = event.evidence
         if not told.start <= word.start < told.end or event.time is None:
             continue
-        if word.text.lower().split()[0] not in LEAD_ACTS:
+        if not _a_lead_act(word, told):
             continue
         if quantity_reader.told_of_another_incident(told.text, word.start - told.start):
             continue

@@ -608,6 +608,7 @@ _FATAL = (
     r"|(?P<fatal_wounds>(?:(?:has|have|had)\s+)?suffered\s+(?:fatal|mortal)\s+(?:[\w-]+\s+)?"
     r"(?:injuries|injury|wounds?))"
 )
+INTO_CUSTODY = r"into\s+(?:police\s+|federal\s+)?custody\b"  # "took ... into police custody"
 # Held by the police, not a child's custody ("in custody of her grandparents", "a custody
 # battle")
 IN_CUSTODY = (
@@ -617,12 +618,15 @@ IN_CUSTODY = (
 _HELD = (
     rf"(?:is|are|was|were)\s+(?:now\s+)?(?:under\s+arrest|{IN_CUSTODY})"
     # the object of "took ... into custody" ("police took her husband into custody")
-    r"|into\s+(?:police\s+|federal\s+)?custody"
+    rf"|{INTO_CUSTODY}"
     # a surrender to the police is the arrest of a follow-up ("A 16-year-old boy turned
     # himself in Wednesday"): told without "was", of no object
-    r"|(?:(?:has|have|had)\s+)?(?:turned\s+(?:himself|herself|themselves)\s+in"
-    r"|surrendered(?:\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today))?"
-    r"\s+(?:to\s+(?:the\s+)?(?:police|authorities|officers|deputies|detectives)"
+    r"|(?:(?:has|have|had)\s+)?(?:(?:later|also|eventually)\s+)?(?:turned\s+(?:himself|herself"
+    r"|themselves)\s+in"
+    r"|surrendered(?:\s+(?:later|early|late|on|yesterday|today"
+    rf"|{'|'.join(dates.WEEKDAY_NAMES)})){{0,3}}"
+    r"\s+(?:to\s+(?:the\s+)?(?:police|authorities|officers|deputies|detectives|sheriff|marshals"
+    r"|U\.S\.\s+marshals|troopers)"
     # ... on a warrant, or at a police station or a jail, giving up nothing there ("surrendered
     # on a murder warrant", "surrendered at the Lindale police station on Friday"; not
     # "surrendered at the sheriff's office the guns he was ordered to give up", "at the jail
@@ -630,7 +634,7 @@ _HELD = (
     r"|on\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?warrants?"
     r"|at\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:police|sheriff['’]s)\s+(?:station|headquarters"
     r"|department|office)|jail)(?=\s*(?:[,.;:!?)]|$)|\s+(?:on|in|with|after|and|early|late"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today)\b)))"
+    rf"|{'|'.join(dates.WEEKDAY_NAMES)}|yesterday|today)\b)))"
 )
 # "shot and killed", "shot twice and later died", "stabbed in the chest and killed", the
 # harms of accidents and animals ("hit by a van and killed", "thrown from a ride and seriously
@@ -1580,7 +1584,30 @@ def _befell(text: str, start: int, end: int, reduced: bool = True) -> re.Match[s
     )
     if told_at_once and object_of_a_doing(text, start):
         return None  # "a man accused of shooting a woman walking her dog was arrested"
+    if _taking_not_told_done(text, start, after):
+        return None  # "did not take a man into custody"
     return after
+
+
+def _taking_not_told_done(text: str, start: int, after: re.Match[str] | None) -> bool:
+    """Whether ``after`` holds the people at ``start`` as the object of a taking into custody
+    ("into custody" right after them) told denied or not yet done before them
+    (``TAKING_NOT_DONE``)."""
+    if after is None or not after.group("held") or not INTO_CUSTODY_NEXT.match(after.group()):
+        return False
+    return TAKING_NOT_DONE.search(text, max(0, start - TAKING_REACH), start) is not None
+
+
+INTO_CUSTODY_NEXT = re.compile(rf"\s*{INTO_CUSTODY}", re.IGNORECASE)  # the object of a taking
+# A taking told denied, tried or to come, right before the people taken, a word between ("did
+# not take a man", "hadn't taken two men", "had not yet taken", "trying to take all three
+# men", "to take his two sons"): not "took", "have taken", "put", nor a headline's "take"
+TAKING_NOT_DONE = re.compile(
+    r"(?:\b(?:not|never)|n['’]t)(?:\s+yet)?\s+(?:take|taken|took|put|place|placed)\s+"
+    r"(?:[\w'’-]+\s+)?\Z|\bto\s+(?:take|put|place)\s+(?:[\w'’-]+\s+)?\Z",
+    re.IGNORECASE,
+)
+TAKING_REACH = 40  # characters before the people ("had not yet taken all ")
 
 
 # An aside between commas after the people, before what befell them ("two men, both in their
@@ -1638,13 +1665,13 @@ def _a_person(noun: str) -> bool:
     return noun.lower() in words.PERSON_NOUNS or AN_AGE.fullmatch(noun) is not None
 
 
-# The one "took ... into custody" takes ("police took her husband into custody"): told done,
-# not tried, planned or denied ("were trying to take the man into custody when he fired",
-# "never took the driver into custody")
-TOOK_BEFORE = re.compile(r"(?<!\bnever )(?<!\bnot )\btook\s+\Z", re.IGNORECASE)
-INTO_CUSTODY_AHEAD = re.compile(
-    r"(?:[\w'’-]+\s+){1,4}?into\s+(?:police\s+|federal\s+)?custody\b", re.IGNORECASE
-)
+# The one "took ... into custody" takes ("police took her husband into custody", "have taken
+# two men into custody"): told done, not tried, planned or denied ("were trying to take the
+# man into custody when he fired", "never took the driver into custody", "did not take a man
+# into custody")
+TAKEN_BEFORE = re.compile(r"(?<!\bnever )(?<!\bnot )\b(?:took|taken)\s+\Z", re.IGNORECASE)
+TAKEN_REACH = 16  # characters before the people ("have taken ")
+INTO_CUSTODY_AHEAD = re.compile(rf"(?:[\w'’-]+\s+){{1,4}}?{INTO_CUSTODY}", re.IGNORECASE)
 
 
 def told_in_passing(text: str, start: int, one: str) -> bool:
@@ -1656,7 +1683,7 @@ def told_in_passing(text: str, start: int, one: str) -> bool:
     custody")."""
     if one.lower() not in KNOWN_ONES or start == 0 or not text[:start].strip():
         return False
-    if TOOK_BEFORE.search(text, max(0, start - 12), start) and INTO_CUSTODY_AHEAD.match(
+    if TAKEN_BEFORE.search(text, max(0, start - TAKEN_REACH), start) and INTO_CUSTODY_AHEAD.match(
         text, start
     ):
         return False
@@ -1937,19 +1964,24 @@ ALSO_INVESTIGATING = re.compile(r"\balso[ \t]+investigating\b", re.I)
 # and two men were wounded"); not a second span of time joined ("... after a teen was shot,
 # and about two weeks after a drive-by wounded a man")
 _ANOTHER_CLAUSE = re.compile(
-    rf";|\.\s|,\s+(?:and|but|while)\b(?![ \t]+(?:{_A_SPAN_OF_TIME})[ \t]+(?:after|before)\b)",
+    rf";|\.\s|,\s+(?:and|but|while)\b(?![ \t]+(?:{_A_SPAN_OF_TIME})[ \t]+(?:after|before)\b)"
+    # ... or what the report's incident did, told after it ("..., with two men wounded",
+    # "..., leaving two men wounded", "... and left three people wounded")
+    r"|,\s+(?:with|leaving|killing|wounding|injuring)\b"
+    r"|\band\s+(?:left|leaving)\b",  # not "after a deputy shot and killed a man"
     re.I,
 )
 # A sentence opened by its time from the report's incident, its subject right after:
 # "About two hours before the park shooting, (a man was killed ...)", "Days after the park
 # shooting, (a student was stabbed to death ...)"
 OPENS_FROM_THE_INCIDENT = re.compile(
-    rf"^\W*(?:{_A_SPAN_OF_TIME})[ \t]+(?P<side>after|before)[ \t]+the[ \t]+"
+    rf"^\W*(?P<span>{_A_SPAN_OF_TIME})[ \t]+(?P<side>after|before)[ \t]+the[ \t]+"
     rf"(?:[\w'’-]+[ \t]+){{0,4}}?{_INCIDENT_NOUN}[ \t]*,[ \t]*\Z",
     re.I,
 )
-# ... whose people, after it, are told by "a" or a number and harmed then, not the report's
-# own told again ("the two men who were killed had argued", "a man was pronounced dead")
+# ... whose people, after it, are told by "a" or a number and harmed then, days after it, not
+# the report's own told again ("the two men who were killed had argued", "a man was
+# pronounced dead")
 _HARMED_THEN = re.compile(
     r"(?:(?!(?:who|that|which)\b)[\w'’,-]+[ \t]+){0,6}?(?:was|were)[ \t]+(?:[a-z]+ly[ \t]+)?"
     r"(?:shot|stabbed|killed"
@@ -1978,8 +2010,10 @@ _INCIDENT_PLACED = re.compile(
     re.I,
 )
 _A_HARM_TOLD = re.compile(
-    r"\b(?:shot|stabbed|killed|wounded|injured|hurt|struck|slain|crashed|died)\b", re.I
-)
+    r"(?<!\bwho )(?<!\bthat )\b(?:was|were|been)\s+(?:[a-z]+ly\s+)?(?:shot|stabbed|killed|wounded"
+    r"|injured|hurt|struck|slain)\b|\b(?:crashed|died)\b",
+    re.I,
+)  # not in a relative clause ("a vigil for the teen who was killed, steps from where ...")
 _MONTH_WRITTEN = "|".join((*dates.MONTH_NAMES, *(name[:3] + r"\." for name in dates.MONTH_NAMES)))
 _TOLD_AS_PAST = re.compile(
     r"\b(?:ago|earlier|previously|the[ \t]+(?:week|weekend|month|day|night)[ \t]+before"
@@ -2017,9 +2051,13 @@ def _opened_from_the_incident(text: str, start: int, dying: bool) -> bool:
     opening = OPENS_FROM_THE_INCIDENT.match(text[:start])
     if opening is None or _KNOWN_BEFORE.match(text, start):
         return False
-    return opening["side"].lower() == "before" or (
-        not dying and _HARMED_THEN.match(text, start) is not None
-    )
+    if opening["side"].lower() == "before":
+        return True
+    # days after it, not minutes or hours: the incident's own chase, crash or shots by police
+    # may follow it ("Minutes after the shooting, two officers were injured in a crash")
+    if dying or _MINUTES_OR_HOURS.search(opening["span"]):
+        return False
+    return _HARMED_THEN.match(text, start) is not None
 
 
 def _placed_from_where(text: str, start: int) -> bool:
