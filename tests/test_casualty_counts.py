@@ -1128,7 +1128,7 @@ WATER_WORK_AND_CARE = [
     ("A 29-year-old man surrendered on a murder warrant Thursday.", ["arrest"]),
     ("A man surrendered at the Lindale police station on Friday.", ["arrest"]),
     (
-        "A man was killed in Hollin Township, and a neighbor turned himself in hours later.",
+        "A man was killed in Wendower Township, and a neighbor turned himself in hours later.",
         ["kill", "arrest"],
     ),
     ("The rebels surrendered their weapons.", []),

@@ -1716,7 +1716,7 @@ def joined_to_a_person(text: str, start: int) -> bool:
         word.lower() not in CALENDAR_WORDS or _after_a_capital(text, joined.start("word"))
     )
     if named and "," in joined.group() and _takes_a_verb_of_one(text, start):
-        named = False  # "in Hollin Township, and a neighbor turned himself in": a clause
+        named = False  # "in Wendower Township, and a neighbor turned himself in": a clause
     return counts_people(word.lower()) or named or aged
 
 
