@@ -979,7 +979,8 @@ def _incident_days(
     count ("Two men were wounded early Saturday") or by an act alone ("A 19-year-old was shot
     early Saturday": "shot" counts neither the dead nor the hurt), not another incident's
     (see :func:`quantity_reader.told_of_another_incident`)."""
-    counts = [m for m in found if _harm_counted(m) in HARMED]
+    lead_end = _lead_end(reading)
+    counts = [m for m in found if m.value_evidence.start < lead_end and _harm_counted(m) in HARMED]
     for sentence in reading.sentences[:INCIDENT_LEAD]:
         told = sentence.evidence
         for mention in counts:
@@ -996,7 +997,7 @@ def _incident_days(
 # The words of a harm done at one moment, on one day, told as an event of its own clause; a
 # vehicle's or a gun's with their particle ("run over", "gunned down"), or struck by one ("hit
 # by a car"; not "hit by flooding", a harm of days, nor "struck a deal")
-LEAD_ACTS = word_set("shot stabbed wounded killed injured hurt slain")
+LEAD_ACTS = quantity_reader.HARM_PARTICIPLES
 LEAD_ACTS_WITH_PARTICLE = frozenset({"run over", "gunned down", "mowed down"})
 STRUCK_BY_A_VEHICLE = re.compile(
     r"\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:car|truck|van|vehicle|bus|train|suv"
@@ -1100,12 +1101,14 @@ def _of_another_incident(mention: Mention) -> bool:
     """A count of the dead or the hurt told where the report places its incident against
     another ("The shooting came two hours after a man was killed outside a lounge", "two
     blocks from where a man was killed 10 days earlier"): the other's, whatever its day."""
-    if mention.kind != "quantity" or _harm_counted(mention) not in HARMED:
+    if mention.kind != "quantity":
         return False
     start = mention.value_evidence.start - mention.sentence.start
-    return quantity_reader.told_of_another_incident(
+    # the cues first: a few patterns, where the harm's label reads the whole sentence
+    placed = quantity_reader.told_of_another_incident(
         mention.sentence.text, start, _told_dying(mention)
     )
+    return placed and _harm_counted(mention) in HARMED
 
 
 def _of_another_day(

@@ -1925,6 +1925,8 @@ HARM_NOUN_OF = re.compile(
 
 # Where what befell a counted person ends: the next clause of the sentence
 CLAUSE_END = re.compile(r";|\.\s|,\s+(?:and|but|while)\b")
+# The participles of a harm done to people at one moment ("was shot", "were wounded")
+HARM_PARTICIPLES = word_set("shot stabbed killed wounded injured hurt slain")
 # What a report calls an incident of violence or a crash that it places against another ("The
 # shooting came ...", "the park shooting"); not a death ("Orr's death came a day after Karn
 # was killed": the reports of the two deaths share Karn's), nor what follows its own harm (a
@@ -1984,11 +1986,10 @@ OPENS_FROM_THE_INCIDENT = re.compile(
 # pronounced dead")
 _HARMED_THEN = re.compile(
     r"(?:(?!(?:who|that|which)\b)[\w'’,-]+[ \t]+){0,6}?(?:was|were)[ \t]+(?:[a-z]+ly[ \t]+)?"
-    r"(?:shot|stabbed|killed"
-    r"|wounded|injured|hurt|struck|slain|beaten)\b",
+    rf"(?:{'|'.join(sorted(HARM_PARTICIPLES))}|struck|beaten)\b",
     re.I,
 )
-_KNOWN_BEFORE = re.compile(r"(?:the|his|her|their|its)\b", re.I)
+_KNOWN_BEFORE = re.compile(rf"(?:{'|'.join(sorted(KNOWN_ONES))}|its)\b", re.I)
 # A place told by its distance from where another harm was, the people counted right after
 # "where": "two blocks from where (a man was killed 10 days earlier)", "one block east of
 # where (a 19-year-old was killed ... on March 3)", "a few blocks from Quorrow Avenue, where
@@ -2010,8 +2011,8 @@ _INCIDENT_PLACED = re.compile(
     re.I,
 )
 _A_HARM_TOLD = re.compile(
-    r"(?<!\bwho )(?<!\bthat )\b(?:was|were|been)\s+(?:[a-z]+ly\s+)?(?:shot|stabbed|killed|wounded"
-    r"|injured|hurt|struck|slain)\b|\b(?:crashed|died)\b",
+    r"(?<!\bwho )(?<!\bthat )\b(?:was|were|been)\s+(?:[a-z]+ly\s+)?"
+    rf"(?:{'|'.join(sorted(HARM_PARTICIPLES))}|struck)\b|\b(?:crashed|died)\b",
     re.I,
 )  # not in a relative clause ("a vigil for the teen who was killed, steps from where ...")
 _MONTH_WRITTEN = "|".join((*dates.MONTH_NAMES, *(name[:3] + r"\." for name in dates.MONTH_NAMES)))
