@@ -1328,3 +1328,60 @@ def test_a_relative_clause_owner_is_no_doer() -> None:
     sentence = "Tamsin Vale, whose career on the Lindale stage spanned 30 years, has died."
     fact = _fact(sentence, "whose career on the Lindale stage", "span", None)
     assert statement_label(sentence, fact) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "patient", "predicate", "label"),
+    [
+        (
+            "The wake will be held Saturday at the chapel, where Tarn Obey's service was held"
+            " last week.",
+            "Saturday",
+            "wake",
+            "hold",
+            "When the wake will be held",
+        ),
+        (
+            "The wake will be held Saturday at the chapel, where Tarn Obey's service was held"
+            " last week.",
+            "last week",
+            "Tarn Obey's service",
+            "hold",
+            "When Tarn Obey's service was held",
+        ),
+        (
+            "Calls to the firm were not answered Monday afternoon.",
+            "Monday afternoon",
+            "Calls to the firm",
+            "not answer",
+            "When calls to the firm were not answered",
+        ),
+        (
+            "Pupils at the nearby school had already been dismissed for the day on Monday.",
+            "Monday",
+            "Pupils at the nearby school",
+            "dismiss",
+            "When pupils at the nearby school had already been dismissed",
+        ),
+        (
+            "The chief said charges would likely be filed Friday.",
+            "Friday",
+            "charges",
+            "file",
+            "When the charges would likely be filed",
+        ),
+    ],
+)
+def test_a_passive_date_label_writes_the_verb_with_its_auxiliaries(
+    sentence: str, written: str, patient: str, predicate: str, label: str
+) -> None:
+    fact = _fact(sentence, None, predicate, patient)
+    assert date_label(sentence, _time(sentence, written), fact, False) == label
+
+
+def test_a_passive_told_with_its_doer_is_labelled_by_whom_it_befell() -> None:
+    sentence = "Ona Brisk, 29, was arrested Tuesday in Calder by members of a task force."
+    fact = _fact(sentence, "members of a task force", "arrest", "Ona Brisk")
+    assert date_label(sentence, _time(sentence, "Tuesday"), fact, False) == (
+        "When Ona Brisk was arrested"
+    )

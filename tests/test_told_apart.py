@@ -132,3 +132,98 @@ def test_one_subject_told_two_ways_still_conflicts(
         ],
     )
     assert ["$2 million", "$3 million"] in _disputed(claims)
+
+
+# ---------------------------------------------------------------- whom a dated happening befell
+
+
+def _arrest_report(headline: str, *sentences: str) -> str:
+    return f"{headline}\n\n" + " ".join(sentences)
+
+
+def _date_disputes(claims: list[Claim]) -> list[list[str]]:
+    return [
+        sorted(side.display for side in claim.sides)
+        for claim in claims
+        if claim.kind == "date" and claim.status in ("conflict", "update")
+    ]
+
+
+def test_two_people_arrested_on_two_days_give_no_date_conflict(encoder: TextEncoder) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                "2031-04-10",
+                _arrest_report(
+                    "Arrest in tavern shooting",
+                    "Tobias Vrell was arrested Wednesday evening during a traffic stop on Orrin"
+                    " Road after detectives spotted him in a car registered to a relative.",
+                ),
+            ),
+            (
+                "2031-04-23",
+                _arrest_report(
+                    "Second arrest in tavern shooting",
+                    "Shay Dellamont, 29, was arrested Tuesday in Calderport by members of a"
+                    " regional fugitive task force, police said.",
+                ),
+            ),
+        ],
+    )
+    assert _date_disputes(claims) == []
+    labels = {c.about for c in claims if c.kind == "date"}
+    # a passive clause told with its doer is labelled by whom it befell
+    assert "When Shay Dellamont was arrested" in labels
+
+
+def test_one_person_arrested_on_two_days_is_a_date_conflict(encoder: TextEncoder) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                "2031-04-10",
+                _arrest_report(
+                    "Arrest in tavern shooting",
+                    "Tobias Vrell was arrested Wednesday evening during a traffic stop on Orrin"
+                    " Road, police said.",
+                ),
+            ),
+            (
+                "2031-04-10",
+                _arrest_report(
+                    "Man held in tavern shooting",
+                    "Tobias Vrell was arrested Tuesday during a traffic stop on Orrin Road,"
+                    " police said.",
+                ),
+            ),
+        ],
+    )
+    assert _date_disputes(claims) == [["Tuesday", "Wednesday evening"]]
+
+
+def test_a_funeral_held_is_no_arrest(encoder: TextEncoder) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                "2031-04-10",
+                _arrest_report(
+                    "Funeral set for shooting victim",
+                    "Dario Penwick's funeral will be held Saturday at Greater Mount Hollis"
+                    " Church, the family said.",
+                ),
+            ),
+            (
+                "2031-04-16",
+                _arrest_report(
+                    "Man charged in shooting",
+                    "Desmond Fallowby was arrested Tuesday afternoon at a relative's home,"
+                    " police said.",
+                ),
+            ),
+        ],
+    )
+    assert _date_disputes(claims) == []
+    labels = {c.about for c in claims if c.kind == "date"}
+    assert "When Dario Penwick's funeral will be held" in labels

@@ -1147,6 +1147,10 @@ def _verb_phrase(sentence_text: str, fact: Fact | None) -> str:
     verb = surface_verb(sentence_text, fact.predicate)
     if fact.subject and fact.subject != fact.object:
         doer = doer_of(sentence_text, fact)
+        if doer is None and fact.object and _passive_agent(sentence_text, fact.subject):
+            # "Dana Ruiz was arrested Tuesday by members of a task force": the clause is
+            # about whom it befell, as a passive clause without its doer is
+            return _verb_phrase(sentence_text, replace(fact, subject=None))
         if doer is None:
             return ""  # a doer the clause does not write before its verb
         verb = _verb_with_auxiliaries(sentence_text, fact)
@@ -1158,8 +1162,28 @@ def _verb_phrase(sentence_text: str, fact: Fact | None) -> str:
         spans = _and_its_verb(sentence_text, written, fact.predicate)
         if spans is None or not _close(sentence_text, spans[0][1], spans[1][0]):
             return ""  # what the clause is about is not written before its verb
-        return f"{_lowered(written)} {_auxiliary_before(sentence_text, verb)}{verb}"
+        # the verb as written after its patient, with its auxiliaries ("will be held",
+        # "were not answered", "would likely be filed", "had already been dismissed")
+        start, end = spans[1]
+        perfect = _PERFECT_BEFORE.search(sentence_text, 0, start)
+        if perfect is not None and sentence_text.startswith("been", start):
+            start = perfect.start()
+        return f"{_lowered(written)} {' '.join(sentence_text[start:end].split())}"
     return " ".join(p for p in (fact.subject, verb, fact.object) if p)
+
+
+# "had already " before "been dismissed": the perfect's auxiliary and a word between
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+
+
+def _passive_agent(sentence_text: str, doer: str) -> bool:
+    """Whether ``doer`` is written as a passive clause's agent ("by members of a task
+    force")."""
+    return bool(
+        compiled_pattern(rf"(?<!\w)by\s+(?:(?:the|a|an)\s+)?{re.escape(doer)}(?!\w)").search(
+            sentence_text
+        )
+    )
 
 
 def _patient_as_written(sentence_text: str, patient: str) -> str:
@@ -1198,14 +1222,6 @@ def _lowered(phrase: str) -> str:
     if first[:1].islower():
         return "the " + phrase  # the reader drops the article of a common noun
     return phrase
-
-
-def _auxiliary_before(sentence_text: str, verb: str) -> str:
-    """ "was " in "was closed": the form of "be" right before a verb, as written."""
-    found = compiled_pattern(
-        rf"\b((?:has|have|had)\s+been|was|were|is|are|be)\s+(?:\w+ly\s+)?{re.escape(verb)}\b"
-    ).search(sentence_text)
-    return " ".join(found.group(1).split()) + " " if found else ""
 
 
 def length_label(

@@ -50,7 +50,7 @@ from triangulate.core.words import (
     verbs_alike,
     word_set,
 )
-from triangulate.models import Entity, Evidence, Quantity, Reading
+from triangulate.models import Entity, Evidence, Fact, Quantity, Reading
 from triangulate.readers import quantities as quantity_reader
 
 # Sentences the aligner links (its probability over its threshold) tie two answers together,
@@ -599,6 +599,8 @@ class _Traits:
     state: str | None = None  # a count of people by what befell them: "kill", "injure", "arrest"
     verb_only: bool = False  # such a count told by its verb alone ("killing 12", "12 died")
     named: _Named | None = None  # its subject, when a name tells it (_subject_named)
+    patient: _Named | None = None  # a date's: whom its happening befell (_patient_named)
+    holds_a_thing: bool = False  # a date's "hold" of a happening ("the funeral will be held")
     period: str | None = None  # a sum's period: "quarter", "half", "month", "year"
     share_holder: _Named | None = None  # who a share is named for right after it
     of_a_whole: bool = False  # a share of a whole its subject names, or of the ballots counted
@@ -652,15 +654,62 @@ def _subject_named(value: LinkInput, statements: Sequence[Statement]) -> _Named 
         return None
     subject = value.subject
     if subject is None:  # a date's: its clause's
-        start = value.value_evidence.start
-        for fact in statements[value.statement].facts:
-            if any(time.evidence.start == start for time in fact.times):
-                subject = fact.subject
-                break
-    if not subject:
+        fact = _clause_of_date(value, statements)
+        subject = fact.subject if fact is not None else None
+    return _named(subject, statements[value.statement].text)
+
+
+def _patient_named(value: LinkInput, statements: Sequence[Statement]) -> _Named | None:
+    """The one a date's clause tells its happening befell, when a name tells it: the
+    clause's object ("Tobias Vrana" of "Tobias Vrana was arrested Wednesday", of "Police
+    arrested Tobias Vrana on Wednesday"); see :func:`_subject_named`."""
+    if value.kind != "time" or value.statement is None:
         return None
-    words = subject.split()
-    if statements[value.statement].text.lstrip().startswith(subject):
+    fact = _clause_of_date(value, statements)
+    if fact is None:
+        return None
+    return _named(fact.object, statements[value.statement].text)
+
+
+# People counted in plural forms a stem does not bring back to a person noun
+PEOPLE_PLURALS = frozenset({"men", "women", "people", "children", "teens", "him", "her", "them"})
+
+
+def _holds_a_thing(value: LinkInput, statements: Sequence[Statement]) -> bool:
+    """Whether a date's clause tells a happening held ("the funeral will be held Saturday",
+    "held talks on Monday"), not someone held in custody ("two men were held Tuesday"):
+    "hold" with an object that is neither a person nor a name."""
+    if value.kind != "time" or value.predicate != "hold":
+        return False
+    fact = _clause_of_date(value, statements)
+    if fact is None or not fact.object:
+        return False
+    head = _head_noun(fact.object)
+    if not head or head in labels.PRONOUNS or head in PEOPLE_PLURALS:
+        return False
+    if head in PERSON_NOUNS or stem(head) in PERSON_NOUNS:
+        return False
+    return not fact.object.split()[-1][:1].isupper()  # a name's last word
+
+
+def _clause_of_date(value: LinkInput, statements: Sequence[Statement]) -> Fact | None:
+    """The fact (clause) of a value's sentence that holds it as a time, if any."""
+    start = value.value_evidence.start
+    if value.statement is None:
+        return None
+    for fact in statements[value.statement].facts:
+        if any(time.evidence.start == start for time in fact.times):
+            return fact
+    return None
+
+
+def _named(phrase: str | None, sentence: str) -> _Named | None:
+    """``phrase`` (a subject or an object of ``sentence``) as a name with at most a
+    determiner before it and a noun or two after it; see :func:`_subject_named`."""
+    if not phrase:
+        return None
+    words = phrase.split()
+    if sentence.lstrip().startswith(phrase):
         words = words[1:]
     if words and words[0].lower() in NOT_NAMES:
         words = words[1:]
@@ -1106,6 +1155,8 @@ class Linker:
             state=state,
             verb_only=state is not None and not self._state_noun(value) and not self._noun(value),
             named=share_holder or _subject_named(value, self.statements),
+            patient=_patient_named(value, self.statements),
+            holds_a_thing=_holds_a_thing(value, self.statements),
             period=self._period(value),
             share_holder=share_holder,
             of_a_whole=self._share_of_a_whole(value),
@@ -1409,6 +1460,12 @@ class Linker:
         first, second = self.traits[i], self.traits[j]
         if first.kind != second.kind:
             return False
+        if _named_apart(first.patient, second.patient):
+            return False  # "Tobias Vrana was arrested Wednesday", "Shay Delacroix ... Tuesday"
+        if first.holds_a_thing != second.holds_a_thing and verbs_alike(
+            first.predicate, second.predicate
+        ):
+            return False  # "the funeral will be held Saturday", "was arrested Tuesday"
         if first.kind == "quantity:age":
             if first.holder is None and second.holder is None:
                 return self._one_unnamed_person(i, j)
