@@ -227,3 +227,50 @@ def test_a_funeral_held_is_no_arrest(encoder: TextEncoder) -> None:
     assert _date_disputes(claims) == []
     labels = {c.about for c in claims if c.kind == "date"}
     assert "When Dario Penwick's funeral will be held" in labels
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # someone held in custody is arrested: "hold" of no happening
+        (
+            "The 17-year-old was held Tuesday after a traffic stop on Orrin Road, police said.",
+            "The 17-year-old was arrested Monday after a traffic stop on Orrin Road, police said.",
+        ),
+        (
+            "The couple were held Tuesday after a traffic stop on Orrin Road, police said.",
+            "The couple were arrested Monday after a traffic stop on Orrin Road, police said.",
+        ),
+        # a name opening its sentence is whole: "Mia Vrell" names Mia
+        (
+            "Mia Vrell was found Wednesday in a ravine near Orrin Road, searchers said.",
+            "Searchers found Mia on Tuesday in a ravine near Orrin Road.",
+        ),
+    ],
+)
+def test_one_person_held_or_found_on_two_days_is_still_a_date_conflict(
+    encoder: TextEncoder, first: str, second: str
+) -> None:
+    claims = compare_dated(
+        encoder, [("2031-04-10", f"Search\n\n{first}"), ("2031-04-10", f"Search\n\n{second}")]
+    )
+    assert len(_date_disputes(claims)) == 1
+
+
+def test_a_thing_held_by_what_holds_no_one_is_no_arrest(encoder: TextEncoder) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                "2031-04-11",
+                "Vigil for shooting victim\n\nThere were more candles than the sidewalk could"
+                " hold by 8 o'clock Thursday night, so people set them along the curb.",
+            ),
+            (
+                "2031-04-12",
+                "Man arrested in shooting\n\nPolice arrested a 21-year-old man Friday in the"
+                " shooting, police said.",
+            ),
+        ],
+    )
+    assert _date_disputes(claims) == []

@@ -666,30 +666,50 @@ def _patient_named(value: LinkInput, statements: Sequence[Statement]) -> _Named 
     if value.kind != "time" or value.statement is None:
         return None
     fact = _clause_of_date(value, statements)
-    if fact is None:
+    if fact is None or not fact.object:
         return None
-    return _named(fact.object, statements[value.statement].text)
+    # a name of two words or more opening the sentence is whole ("Mia Vrell was found
+    # Wednesday" names Mia too, as "Searchers found Mia on Tuesday" does)
+    whole = len(fact.object.split()) > 1
+    return _named(fact.object, "" if whole else statements[value.statement].text)
 
 
-# People counted in plural forms a stem does not bring back to a person noun
-PEOPLE_PLURALS = frozenset({"men", "women", "people", "children", "teens", "him", "her", "them"})
+# Happenings one holds: "hold" of one of them is no custody ("the funeral will be held
+# Saturday", "held talks on Monday")
+HELD_HAPPENINGS = word_set(
+    """funeral service memorial vigil wake visitation viewing rosary mass meeting hearing
+    session vote election referendum primary poll talks rally ceremony conference summit
+    forum briefing event celebration party protest march parade concert game match race
+    auction sale festival fair tournament competition interview discussion negotiation
+    debate exercise drill class workshop fundraiser gathering prayer reception
+    commemoration"""
+)
+
+
+# Words of those who hold people in custody, in a clause's subject ("police held two men",
+# "was held by members of a fugitive task force")
+HOLDERS_IN_CUSTODY = quantity_reader.ARRESTERS | word_set("sheriff task force fbi jail")
 
 
 def _holds_a_thing(value: LinkInput, statements: Sequence[Statement]) -> bool:
     """Whether a date's clause tells a happening held ("the funeral will be held Saturday",
-    "held talks on Monday"), not someone held in custody ("two men were held Tuesday"):
-    "hold" with an object that is neither a person nor a name."""
+    "held talks on Monday") or a thing held by what holds no one in custody ("more candles
+    than the sidewalk could hold by Thursday night"), not someone held in custody ("the
+    17-year-old was held Tuesday", "police held two men Monday"): "hold" with a happening's
+    noun as its object (``HELD_HAPPENINGS``), or with a doer that makes no arrests."""
     if value.kind != "time" or value.predicate != "hold":
         return False
     fact = _clause_of_date(value, statements)
-    if fact is None or not fact.object:
+    if fact is None:
         return False
-    head = _head_noun(fact.object)
-    if not head or head in labels.PRONOUNS or head in PEOPLE_PLURALS:
-        return False
-    if head in PERSON_NOUNS or stem(head) in PERSON_NOUNS:
-        return False
-    return not fact.object.split()[-1][:1].isupper()  # a name's last word
+    if fact.object:
+        head = _head_noun(fact.object)
+        if head in HELD_HAPPENINGS or stem(head) in HELD_HAPPENINGS:
+            return True
+    if not fact.subject:
+        return False  # "the couple were held Tuesday": whoever held them
+    doer = {word.lower().strip(".,'\u2019") for word in fact.subject.split()}
+    return not doer & (HOLDERS_IN_CUSTODY | labels.PRONOUNS)
 
 
 def _clause_of_date(value: LinkInput, statements: Sequence[Statement]) -> Fact | None:
