@@ -30,6 +30,7 @@ from triangulate.stories.cluster import (
     harms_told,
     names_in,
     sort_key,
+    streets_of_act,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "stories"
@@ -819,3 +820,78 @@ def test_the_bounds_that_spare_dot_products_never_fall_below_them(
     steps, dots = article_bounds[second.id]
     article_bound = dots[0] + other_words.steps - steps[0]
     assert article_bound >= other_words.dot(article_vector) - 1e-9
+
+
+def _grimsby_report(name: str, published: str, text: str) -> ArticleFeatures:
+    return featurize(Article(id=name, source=f"{name}.txt", text=text, published=published))
+
+
+GRIMSBY_BODY = (
+    " in Grimsby, police said. Officers found him near a parked car after neighbors heard"
+    " gunfire. He was taken to Grimsby General Hospital in critical condition. No arrests have"
+    " been made, Sgt. Ona Pell said."
+)
+
+
+def test_a_shooting_told_as_news_on_another_street_is_another_shooting() -> None:
+    # two shootings a night apart in one city, told alike but for the street: one day apart,
+    # so the days alone do not tell them apart
+    reports = [
+        _grimsby_report(
+            "tarrow-1",
+            "2031-05-04",
+            "Man wounded in Grimsby shooting\n\nA 23-year-old man was shot late Saturday on"
+            " Tarrow Avenue" + GRIMSBY_BODY,
+        ),
+        _grimsby_report(
+            "culver-1",
+            "2031-05-05",
+            "Man shot in Grimsby\n\nA 31-year-old man was shot late Sunday on Culver Street"
+            + GRIMSBY_BODY,
+        ),
+        # another outlet's first report of the first shooting, its street written short and
+        # its cross street named too, and a follow-up naming no street
+        _grimsby_report(
+            "tarrow-1b",
+            "2031-05-04",
+            "Shooting in Grimsby\n\nA man was shot late Saturday at N. Tarrow Ave. and Elm St."
+            + GRIMSBY_BODY,
+        ),
+        _grimsby_report(
+            "tarrow-2",
+            "2031-05-06",
+            "Grimsby shooting victim named\n\nThe man shot late Saturday in Grimsby was"
+            " identified Monday as Dario Venn, 23. He remains in critical condition at Grimsby"
+            " General Hospital, Sgt. Ona Pell said.",
+        ),
+    ]
+    assert grouping(reports) == {
+        frozenset({"tarrow-1", "tarrow-1b", "tarrow-2"}),
+        frozenset({"culver-1"}),
+    }
+
+
+def test_a_street_is_known_by_its_name_where_the_lead_places_its_happening() -> None:
+    lead = (
+        "A man was shot late Saturday on N. Culver Ave. in Grimsby. Police were called to"
+        " Tarrow Avenue and 5th St. around 11 p.m., Sgt. Ona Lane said."
+    )
+    assert streets_of_act(lead) == ("culver", "tarrow", "5th")
+    assert streets_of_act("A man was robbed in the 700 block of Culver Street.") == ("culver",)
+    # a hospital's street, a home's, a name that ends like a street's kind, a court
+    assert streets_of_act("He was taken to Mercy Hospital on Broad Street.") == ()
+    assert streets_of_act("Dario Venn, 23, who lived on Birch Lane, was shot.") == ()
+    assert streets_of_act("Sgt. Ona Lane said the man was shot outside the Supreme Court.") == ()
+    # a street ending its sentence, a corner, a town's name before a street
+    assert streets_of_act("A man was shot at Tarrow Avenue and Culver Street. He died.") == (
+        "tarrow",
+        "culver",
+    )
+    assert streets_of_act("He was shot near the corner of Tarrow Ave. and Elm St.") == (
+        "tarrow",
+        "elm",
+    )
+    assert streets_of_act("A man was shot at Grimsby's Oak Street.") == ("oak",)
+    # a person named like a street, an arrest's street
+    assert streets_of_act("A man was shot in Grimsby, according to Sgt. Ona Lane.") == ()
+    assert streets_of_act("A man was shot, and a suspect was arrested on Culver Street.") == ()

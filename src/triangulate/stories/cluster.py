@@ -48,7 +48,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, repeat
 from operator import add, mul, sub
 from typing import overload
@@ -144,6 +144,8 @@ def featurize(article: Article) -> ArticleFeatures:
     lead = f"{title}\n{_leading_words(article.text, LEAD_WORDS)}"
     words, lead_words = words_of(text), words_of(lead)  # each text tokenised once
     names = _names_in(text, words)
+    lead_names = _names_in(lead, lead_words)
+    harms = replace(harms_told(lead, told_from), streets=streets_of_act(lead))
     return ArticleFeatures(
         id=article.id,
         published=published,
@@ -151,9 +153,9 @@ def featurize(article: Article) -> ArticleFeatures:
         published_inferred=article.published_inferred,
         title=title or _first_line(article.text),
         terms=_sublinear(_content_words(chain(words, lead_words))),
-        names=_sublinear(_boosted(names, _names_in(lead, lead_words), LEAD_NAMES_BOOST)),
+        names=_sublinear(_boosted(names, lead_names, LEAD_NAMES_BOOST)),
         facts=_sublinear(_boosted(facts_in(text), facts_in(lead, told_from), LEAD_FACTS_BOOST)),
-        harms=harms_told(lead, told_from),
+        harms=harms,
     )
 
 
@@ -374,6 +376,9 @@ class Harms:
     fresh: tuple[str, ...] = ()  # a harm told as news (not a death alone)
     fresh_acts: tuple[str, ...] = ()  # an act of violence told as news
     fresh_deaths: tuple[str, ...] = ()  # a death alone told as news ("died Thursday")
+    # the streets the lead places its acts on, by their names alone ("culver" of "was shot
+    # on North Culver St."): where a local report places its incident
+    streets: tuple[str, ...] = ()
 
 
 def harms_told(lead: str, published: str | None) -> Harms:
@@ -471,6 +476,87 @@ def _other_incident(acts: Collection[str], harms: Collection[str], story: _LiveS
     if story.act_days:
         return _other_acts(acts, story.act_days.keys())
     return bool(acts) and _other_acts(harms, story.harm_days.keys())
+
+
+# Where a lead places what it tells: a street named right after "on", "at", "near", "along",
+# "outside", "off", "to", "block of" or an intersection's "and" ("was shot late Saturday on N.
+# Culver Ave.", "called to Tarrow Avenue and Elm Street", "robbed in the 700 block of Culver
+# St."); a kind of street as written in full or
+# short (not a court, a place or a way); the name is one to four capitalised words or
+# ordinals ("Martin Luther King Jr.", "5th")
+_STREET_KIND = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Highway|Hwy|Parkway"
+    r"|Pkwy|Pike)\b\.?"
+)
+STREET_OF_ACT = re.compile(
+    r"\b(?<!according\s)(?:on|at|near|along|outside|off|to|(?:block|corner|intersection)\s+of"
+    r"|and)\s+"
+    rf"(?P<name>(?:(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))\.?\s+){{1,4}}?){_STREET_KIND}"
+)
+# Before a street in its sentence, words that place something else there: a hospital, a
+# home, an arrest ("a suspect was arrested Sunday on Culver Street")
+_ELSEWHERE = re.compile(
+    r"\b(?:hospital|medical|taken|lived|lives|live|home|resident|arrested|custody|caught"
+    r"|apprehended)\b",
+    re.I,
+)
+# Titles that make a run of capitalised words a person's name, not a street's ("Sgt. Ona
+# Lane", "Officer Tom Street")
+_TITLES = word_set(
+    "sgt sergeant lt lieutenant capt captain det detective officer cpl corporal chief deputy"
+    " trooper sheriff mayor mr mrs ms dr"
+)
+DIRECTION_WORDS = word_set(
+    "north south east west n s e w ne nw se sw northeast northwest southeast southwest"
+)
+# A sentence's end: a stop before a capital, not after a short form ("St.", "N.", "Sgt.")
+_STOP = re.compile(r"(?P<word>[\w'’]*)(?P<stop>[.!?])(?=\s+[A-Z\"“‘'])|\n")
+_SHORT_FORMS = word_set(
+    "st ave rd dr blvd ln hwy pkwy mt ft sgt lt capt det cpl officer mr mrs ms jr sr no"
+)
+
+
+def _end_of_sentence(text: str, start: int, limit: int) -> int:
+    """Where the sentence holding ``start`` ends (at most ``limit``)."""
+    for stop in _STOP.finditer(text, start, limit):
+        word = (stop["word"] or "").lower()
+        if stop.group() != "\n" and (len(word) == 1 or word in _SHORT_FORMS):
+            continue
+        return stop.start("stop") if stop["stop"] else stop.start()
+    return min(limit, len(text))
+
+
+def streets_of_act(lead: str) -> tuple[str, ...]:
+    """The streets ``lead`` places its happenings on (``STREET_OF_ACT``: "was shot on N.
+    Culver Ave.", "Police were called to Tarrow Avenue and Elm Street"), not in a sentence
+    that places something else there before them ("taken to Mercy Hospital on Broad Street",
+    "who lived on Birch Lane"), each by its name alone, lower-cased, without its kind or its
+    direction: "Culver Street", "Culver St." and "N. Culver Ave." are one street, "culver"."""
+    found: dict[str, None] = {}
+    start = 0
+    while start < len(lead):
+        end = _end_of_sentence(lead, start, len(lead))
+        for street in STREET_OF_ACT.finditer(lead, start, end):
+            if _ELSEWHERE.search(lead, start, street.start()):
+                break
+            words = street["name"].replace(".", " ").lower().split()
+            if _TITLES.intersection(words):
+                continue  # a person: "according to Sgt. Ona Lane"
+            # without its direction, or a town's name before it ("Grimsby's Oak Street")
+            core = [w for w in words if w not in DIRECTION_WORDS and not w.endswith(("'s", "’s"))]
+            if core:
+                found[" ".join(core)] = None
+        start = end + 1
+    return tuple(found)
+
+
+def _streets_apart(streets: Collection[str], others: Collection[str]) -> bool:
+    """Whether a report's lead and a story's reports' leads both place acts on streets, and
+    none in common (see :func:`streets_of_act`): an act told on one street is not one told on
+    another.
+    A wildfire or a storm reaches many streets: the rule is for acts of violence told as news
+    (see ``StoryClusterer._may_take``)."""
+    return bool(streets) and bool(others) and set(streets).isdisjoint(others)
 
 
 def _other_acts(acts: Collection[str], others: Collection[str]) -> bool:
@@ -650,6 +736,7 @@ class _LiveStory:
     # (a day no report tells any more is dropped: ``-=`` keeps positive counts only)
     harm_days: Counter[str] = field(default_factory=Counter)
     act_days: Counter[str] = field(default_factory=Counter)  # ... of acts of violence
+    streets: Counter[str] = field(default_factory=Counter)  # ... of the streets they name
     members: dict[str, _Weighted] = field(default_factory=dict)  # originals, for refining
     copies: dict[str, list[str]] = field(default_factory=dict)  # original id -> its copies
     # Other story id -> (this story's steps, the other's, an upper bound of the dot product
@@ -806,6 +893,10 @@ class StoryClusterer:
           :func:`_other_incident`.
         - In the live window, a report of an act of violence told as news ("was shot Friday
           afternoon") on another day than the acts the story's reports tell is another act.
+        - A report of an act of violence told as news whose lead names streets, none of
+          which the leads of the story's reports name, when they name some, is of another
+          act (two shootings a night apart in one city, "on Tarrow Avenue" and "on Culver
+          Street"; see :func:`_streets_apart`).
         - After the story has been silent past the live window, a report of a harm told as
           news is of another incident when the story's reports told harm on other days (a
           new shooting in the same neighbourhood a week later), or, when they told none or
@@ -824,6 +915,8 @@ class StoryClusterer:
             return False
         if not (harms.fresh or harms.fresh_deaths):
             return True
+        if harms.fresh_acts and _streets_apart(harms.streets, story.streets.keys()):
+            return False  # a shooting told as news on other streets than the story's
         if _gap_days(weighted.published, story) <= self.settings.window_days:
             acts = story.act_days.keys()
             return not (harms.fresh_acts and acts and _apart(harms.fresh_acts, acts))
@@ -1018,6 +1111,12 @@ class StoryClusterer:
             later, earlier = sorted((story, other), key=lambda s: s.born, reverse=True)
             if _other_incident(later.act_days.keys(), later.harm_days.keys(), earlier):
                 continue  # alike as two shootings of one street are: two acts
+            if (
+                later.act_days
+                and earlier.act_days
+                and _streets_apart(later.streets.keys(), earlier.streets.keys())
+            ):
+                continue  # two acts of violence, each on streets the other names not
             floor = self.settings.merge_threshold if best is None else best[0]
             score = self._story_similarity(story, other, max(floor, self.settings.merge_threshold))
             if score is None:
@@ -1037,6 +1136,7 @@ class StoryClusterer:
         keep.members.update(gone.members)
         keep.harm_days.update(gone.harm_days)
         keep.act_days.update(gone.act_days)
+        keep.streets.update(gone.streets)
         for original, copies in gone.copies.items():
             keep.copies.setdefault(original, []).extend(copies)
         keep.touched = max(keep.touched, gone.touched)
@@ -1127,6 +1227,7 @@ class StoryClusterer:
         weighted = source.members.pop(article_id)
         source.harm_days -= Counter(weighted.harms.days)
         source.act_days -= Counter(weighted.harms.acts)
+        source.streets -= Counter(weighted.harms.streets)
         moved = [article_id, *source.copies.pop(article_id, [])]
         for centroid, vector in zip(source.spaces, weighted.spaces, strict=True):
             if vector:
@@ -1212,6 +1313,7 @@ class StoryClusterer:
             weighted = story.members.pop(article_id)
             story.harm_days -= Counter(weighted.harms.days)
             story.act_days -= Counter(weighted.harms.acts)
+            story.streets -= Counter(weighted.harms.streets)
             for centroid, vector in zip(story.spaces, weighted.spaces, strict=True):
                 if vector:
                     centroid.remove(vector)
@@ -1243,6 +1345,7 @@ class StoryClusterer:
     def _add_member(self, story: _LiveStory, weighted: _Weighted, article_id: str) -> None:
         story.harm_days.update(weighted.harms.days)
         story.act_days.update(weighted.harms.acts)
+        story.streets.update(weighted.harms.streets)
         for centroid, vector in zip(story.spaces, weighted.spaces, strict=True):
             if vector:
                 centroid.add(vector)
