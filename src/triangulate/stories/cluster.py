@@ -376,8 +376,8 @@ class Harms:
     fresh: tuple[str, ...] = ()  # a harm told as news (not a death alone)
     fresh_acts: tuple[str, ...] = ()  # an act of violence told as news
     fresh_deaths: tuple[str, ...] = ()  # a death alone told as news ("died Thursday")
-    # the streets the lead places its acts on, by their names alone ("culver" of "was shot
-    # on North Culver St."): where a local report places its incident
+    # the streets the lead places what it tells on, by their names alone ("culver" of "was
+    # shot on North Culver St."): where a local report places its incident
     streets: tuple[str, ...] = ()
 
 
@@ -479,11 +479,11 @@ def _other_incident(acts: Collection[str], harms: Collection[str], story: _LiveS
 
 
 # Where a lead places what it tells: a street named right after "on", "at", "near", "along",
-# "outside", "off", "to", "block of" or an intersection's "and" ("was shot late Saturday on N.
-# Culver Ave.", "called to Tarrow Avenue and Elm Street", "robbed in the 700 block of Culver
-# St."); a kind of street as written in full or
-# short (not a court, a place or a way); the name is one to four capitalised words or
-# ordinals ("Martin Luther King Jr.", "5th")
+# "outside", "off", "to", "block of", "corner of" or an intersection's "and" ("was shot late
+# Saturday on N. Culver Ave.", "called to Tarrow Avenue and Elm Street", "robbed in the 700
+# block of Culver St."; not "according to"), its kind written in full or short (no court,
+# place or way), its name one to four capitalised words or ordinals ("Martin Luther King
+# Jr.", "5th")
 _STREET_KIND = (
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Highway|Hwy|Parkway"
     r"|Pkwy|Pike)\b\.?"
@@ -512,7 +512,7 @@ DIRECTION_WORDS = word_set(
 # A sentence's end: a stop before a capital, not after a short form ("St.", "N.", "Sgt.")
 _STOP = re.compile(r"(?P<word>[\w'’]*)(?P<stop>[.!?])(?=\s+[A-Z\"“‘'])|\n")
 _SHORT_FORMS = word_set(
-    "st ave rd dr blvd ln hwy pkwy mt ft sgt lt capt det cpl officer mr mrs ms jr sr no"
+    "st ave rd dr blvd ln hwy pkwy mt ft sgt lt capt det cpl mr mrs ms jr sr no"
 )
 
 
@@ -551,11 +551,10 @@ def streets_of_act(lead: str) -> tuple[str, ...]:
 
 
 def _streets_apart(streets: Collection[str], others: Collection[str]) -> bool:
-    """Whether a report's lead and a story's reports' leads both place acts on streets, and
-    none in common (see :func:`streets_of_act`): an act told on one street is not one told on
-    another.
-    A wildfire or a storm reaches many streets: the rule is for acts of violence told as news
-    (see ``StoryClusterer._may_take``)."""
+    """Whether a report's lead and a story's reports' leads both place what they tell on
+    streets, and none in common (see :func:`streets_of_act`): an act told on one street is
+    not one told on another. A wildfire or a storm reaches many streets: the rule is for acts
+    of violence told as news (see ``StoryClusterer._may_take``)."""
     return bool(streets) and bool(others) and set(streets).isdisjoint(others)
 
 
@@ -893,8 +892,8 @@ class StoryClusterer:
           :func:`_other_incident`.
         - In the live window, a report of an act of violence told as news ("was shot Friday
           afternoon") on another day than the acts the story's reports tell is another act.
-        - A report of an act of violence told as news whose lead names streets, none of
-          which the leads of the story's reports name, when they name some, is of another
+        - A report of an act of violence told as news whose lead places it on streets, none
+          of which the leads of the story's reports name, when they name some, is of another
           act (two shootings a night apart in one city, "on Tarrow Avenue" and "on Culver
           Street"; see :func:`_streets_apart`).
         - After the story has been silent past the live window, a report of a harm told as
