@@ -861,7 +861,7 @@ def test_a_shooting_told_as_news_on_another_street_is_another_shooting() -> None
             "tarrow-2",
             "2031-05-06",
             "Grimsby shooting victim named\n\nThe man shot late Saturday in Grimsby was"
-            " identified Monday as Dario Venn, 23. He remains in critical condition at Grimsby"
+            " identified Monday as Emrys Venn, 23. He remains in critical condition at Grimsby"
             " General Hospital, Sgt. Ona Pell said.",
         ),
     ]
@@ -880,7 +880,7 @@ def test_a_street_is_known_by_its_name_where_the_lead_places_its_happening() -> 
     assert streets_of_act("A man was robbed in the 700 block of Culver Street.") == ("culver",)
     # a hospital's street, a home's, a name that ends like a street's kind, a court
     assert streets_of_act("He was taken to Mercy Hospital on Broad Street.") == ()
-    assert streets_of_act("Dario Venn, 23, who lived on Birch Lane, was shot.") == ()
+    assert streets_of_act("Emrys Venn, 23, who lived on Larch Lane, was shot.") == ()
     assert streets_of_act("Sgt. Ona Lane said the man was shot outside the Supreme Court.") == ()
     # a street ending its sentence, a corner, a town's name before a street
     assert streets_of_act("A man was shot at Tarrow Avenue and Culver Street. He died.") == (

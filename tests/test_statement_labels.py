@@ -1380,7 +1380,7 @@ def test_a_passive_date_label_writes_the_verb_with_its_auxiliaries(
 
 
 def test_a_passive_told_with_its_doer_is_labelled_by_whom_it_befell() -> None:
-    sentence = "Ona Brisk, 29, was arrested Tuesday in Calder by members of a task force."
+    sentence = "Ona Brisk, 29, was arrested Tuesday in Askeby by members of a task force."
     fact = _fact(sentence, "members of a task force", "arrest", "Ona Brisk")
     assert date_label(sentence, _time(sentence, "Tuesday"), fact, False) == (
         "When Ona Brisk was arrested"

@@ -157,7 +157,7 @@ def test_two_people_arrested_on_two_days_give_no_date_conflict(encoder: TextEnco
                 "2031-04-10",
                 _arrest_report(
                     "Arrest in tavern shooting",
-                    "Tobias Vrell was arrested Wednesday evening during a traffic stop on Orrin"
+                    "Osric Vrell was arrested Wednesday evening during a traffic stop on Askew"
                     " Road after detectives spotted him in a car registered to a relative.",
                 ),
             ),
@@ -165,7 +165,7 @@ def test_two_people_arrested_on_two_days_give_no_date_conflict(encoder: TextEnco
                 "2031-04-23",
                 _arrest_report(
                     "Second arrest in tavern shooting",
-                    "Shay Dellamont, 29, was arrested Tuesday in Calderport by members of a"
+                    "Ilse Dellamont, 29, was arrested Tuesday in Askeby by members of a"
                     " regional fugitive task force, police said.",
                 ),
             ),
@@ -174,7 +174,7 @@ def test_two_people_arrested_on_two_days_give_no_date_conflict(encoder: TextEnco
     assert _date_disputes(claims) == []
     labels = {c.about for c in claims if c.kind == "date"}
     # a passive clause told with its doer is labelled by whom it befell
-    assert "When Shay Dellamont was arrested" in labels
+    assert "When Ilse Dellamont was arrested" in labels
 
 
 def test_one_person_arrested_on_two_days_is_a_date_conflict(encoder: TextEncoder) -> None:
@@ -185,7 +185,7 @@ def test_one_person_arrested_on_two_days_is_a_date_conflict(encoder: TextEncoder
                 "2031-04-10",
                 _arrest_report(
                     "Arrest in tavern shooting",
-                    "Tobias Vrell was arrested Wednesday evening during a traffic stop on Orrin"
+                    "Osric Vrell was arrested Wednesday evening during a traffic stop on Askew"
                     " Road, police said.",
                 ),
             ),
@@ -193,7 +193,7 @@ def test_one_person_arrested_on_two_days_is_a_date_conflict(encoder: TextEncoder
                 "2031-04-10",
                 _arrest_report(
                     "Man held in tavern shooting",
-                    "Tobias Vrell was arrested Tuesday during a traffic stop on Orrin Road,"
+                    "Osric Vrell was arrested Tuesday during a traffic stop on Askew Road,"
                     " police said.",
                 ),
             ),
@@ -210,7 +210,7 @@ def test_a_funeral_held_is_no_arrest(encoder: TextEncoder) -> None:
                 "2031-04-10",
                 _arrest_report(
                     "Funeral set for shooting victim",
-                    "Dario Penwick's funeral will be held Saturday at Greater Mount Hollis"
+                    "Osric Penwick's funeral will be held Saturday at Linnet"
                     " Church, the family said.",
                 ),
             ),
@@ -218,7 +218,7 @@ def test_a_funeral_held_is_no_arrest(encoder: TextEncoder) -> None:
                 "2031-04-16",
                 _arrest_report(
                     "Man charged in shooting",
-                    "Desmond Fallowby was arrested Tuesday afternoon at a relative's home,"
+                    "Ilse Fallowby was arrested Tuesday afternoon at a relative's home,"
                     " police said.",
                 ),
             ),
@@ -226,7 +226,7 @@ def test_a_funeral_held_is_no_arrest(encoder: TextEncoder) -> None:
     )
     assert _date_disputes(claims) == []
     labels = {c.about for c in claims if c.kind == "date"}
-    assert "When Dario Penwick's funeral will be held" in labels
+    assert "When Osric Penwick's funeral will be held" in labels
 
 
 @pytest.mark.parametrize(
@@ -234,17 +234,17 @@ def test_a_funeral_held_is_no_arrest(encoder: TextEncoder) -> None:
     [
         # someone held in custody is arrested: "hold" of no happening
         (
-            "The 17-year-old was held Tuesday after a traffic stop on Orrin Road, police said.",
-            "The 17-year-old was arrested Monday after a traffic stop on Orrin Road, police said.",
+            "The 17-year-old was held Tuesday after a traffic stop on Askew Road, police said.",
+            "The 17-year-old was arrested Monday after a traffic stop on Askew Road, police said.",
         ),
         (
-            "The couple were held Tuesday after a traffic stop on Orrin Road, police said.",
-            "The couple were arrested Monday after a traffic stop on Orrin Road, police said.",
+            "The couple were held Tuesday after a traffic stop on Askew Road, police said.",
+            "The couple were arrested Monday after a traffic stop on Askew Road, police said.",
         ),
         # a name opening its sentence is whole: "Mia Vrell" names Mia
         (
-            "Mia Vrell was found Wednesday in a ravine near Orrin Road, searchers said.",
-            "Searchers found Mia on Tuesday in a ravine near Orrin Road.",
+            "Mia Vrell was found Wednesday in a ravine near Askew Road, searchers said.",
+            "Searchers found Mia on Tuesday in a ravine near Askew Road.",
         ),
     ],
 )

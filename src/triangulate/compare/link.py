@@ -661,8 +661,8 @@ def _subject_named(value: LinkInput, statements: Sequence[Statement]) -> _Named 
 
 def _patient_named(value: LinkInput, statements: Sequence[Statement]) -> _Named | None:
     """The one a date's clause tells its happening befell, when a name tells it: the
-    clause's object ("Tobias Vrana" of "Tobias Vrana was arrested Wednesday", of "Police
-    arrested Tobias Vrana on Wednesday"); see :func:`_subject_named`."""
+    clause's object ("Osric Vrell" of "Osric Vrell was arrested Wednesday", of "Police
+    arrested Osric Vrell on Wednesday"); see :func:`_subject_named`."""
     if value.kind != "time" or value.statement is None:
         return None
     fact = _clause_of_date(value, statements)
@@ -1481,7 +1481,7 @@ class Linker:
         if first.kind != second.kind:
             return False
         if _named_apart(first.patient, second.patient):
-            return False  # "Tobias Vrana was arrested Wednesday", "Shay Delacroix ... Tuesday"
+            return False  # "Osric Vrell was arrested Wednesday", "Ilse Dellamont ... Tuesday"
         if first.holds_a_thing != second.holds_a_thing and verbs_alike(
             first.predicate, second.predicate
         ):

@@ -530,7 +530,7 @@ def streets_of_act(lead: str) -> tuple[str, ...]:
     """The streets ``lead`` places its happenings on (``STREET_OF_ACT``: "was shot on N.
     Culver Ave.", "Police were called to Tarrow Avenue and Elm Street"), not in a sentence
     that places something else there before them ("taken to Mercy Hospital on Broad Street",
-    "who lived on Birch Lane"), each by its name alone, lower-cased, without its kind or its
+    "who lived on Larch Lane"), each by its name alone, lower-cased, without its kind or its
     direction: "Culver Street", "Culver St." and "N. Culver Ave." are one street, "culver"."""
     found: dict[str, None] = {}
     start = 0
