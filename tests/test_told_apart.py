@@ -14,11 +14,11 @@ from triangulate.models import Claim
 from triangulate.nlp.encoder import TextEncoder
 
 
-def _disputed(claims: list[Claim]) -> list[list[str]]:
+def _disputed(claims: list[Claim], kind: str = "figure") -> list[list[str]]:
     return [
         sorted(side.display for side in claim.sides)
         for claim in claims
-        if claim.kind == "figure" and claim.status in ("conflict", "update")
+        if claim.kind == kind and claim.status in ("conflict", "update")
     ]
 
 
@@ -137,44 +137,65 @@ def test_one_subject_told_two_ways_still_conflicts(
 # ---------------------------------------------------------------- whom a dated happening befell
 
 
-def _arrest_report(headline: str, *sentences: str) -> str:
-    return f"{headline}\n\n" + " ".join(sentences)
-
-
-def _date_disputes(claims: list[Claim]) -> list[list[str]]:
-    return [
-        sorted(side.display for side in claim.sides)
-        for claim in claims
-        if claim.kind == "date" and claim.status in ("conflict", "update")
-    ]
-
-
-def test_two_people_arrested_on_two_days_give_no_date_conflict(encoder: TextEncoder) -> None:
-    claims = compare_dated(
-        encoder,
-        [
+@pytest.mark.parametrize(
+    ("first", "second", "label"),
+    [
+        # two suspects arrested on two days; a passive clause told with its doer is labelled
+        # by whom it befell
+        (
             (
                 "2031-04-10",
-                _arrest_report(
-                    "Arrest in tavern shooting",
-                    "Osric Vrell was arrested Wednesday evening during a traffic stop on Askew"
-                    " Road after detectives spotted him in a car registered to a relative.",
-                ),
+                "Arrest in tavern shooting\n\nOsric Vrell was arrested Wednesday evening during"
+                " a traffic stop on Askew Road after detectives spotted him in a car registered"
+                " to a relative.",
             ),
             (
                 "2031-04-23",
-                _arrest_report(
-                    "Second arrest in tavern shooting",
-                    "Ilse Dellamont, 29, was arrested Tuesday in Askeby by members of a"
-                    " regional fugitive task force, police said.",
-                ),
+                "Second arrest in tavern shooting\n\nIlse Dellamont, 29, was arrested Tuesday in"
+                " Askeby by members of a regional fugitive task force, police said.",
             ),
-        ],
-    )
-    assert _date_disputes(claims) == []
-    labels = {c.about for c in claims if c.kind == "date"}
-    # a passive clause told with its doer is labelled by whom it befell
-    assert "When Ilse Dellamont was arrested" in labels
+            "When Ilse Dellamont was arrested",
+        ),
+        # a funeral held is no arrest
+        (
+            (
+                "2031-04-10",
+                "Funeral set for shooting victim\n\nOsric Penwick's funeral will be held Saturday"
+                " at Linnet Church, the family said.",
+            ),
+            (
+                "2031-04-16",
+                "Man charged in shooting\n\nIlse Fallowby was arrested Tuesday afternoon at a"
+                " relative's home, police said.",
+            ),
+            "When Osric Penwick's funeral will be held",
+        ),
+        # nor a thing held by what holds no one
+        (
+            (
+                "2031-04-11",
+                "Vigil for shooting victim\n\nThere were more candles than the sidewalk could"
+                " hold by 8 o'clock Thursday night, so people set them along the curb.",
+            ),
+            (
+                "2031-04-12",
+                "Man arrested in shooting\n\nPolice arrested a 21-year-old man Friday in the"
+                " shooting, police said.",
+            ),
+            None,
+        ),
+    ],
+)
+def test_dates_of_two_people_or_of_a_happening_held_give_no_date_dispute(
+    encoder: TextEncoder,
+    first: tuple[str, str],
+    second: tuple[str, str],
+    label: str | None,
+) -> None:
+    claims = compare_dated(encoder, [first, second])
+    assert _disputed(claims, "date") == []
+    if label is not None:
+        assert label in {c.about for c in claims if c.kind == "date"}
 
 
 def test_one_person_arrested_on_two_days_is_a_date_conflict(encoder: TextEncoder) -> None:
@@ -183,50 +204,17 @@ def test_one_person_arrested_on_two_days_is_a_date_conflict(encoder: TextEncoder
         [
             (
                 "2031-04-10",
-                _arrest_report(
-                    "Arrest in tavern shooting",
-                    "Osric Vrell was arrested Wednesday evening during a traffic stop on Askew"
-                    " Road, police said.",
-                ),
+                "Arrest in tavern shooting\n\nOsric Vrell was arrested Wednesday evening during"
+                " a traffic stop on Askew Road, police said.",
             ),
             (
                 "2031-04-10",
-                _arrest_report(
-                    "Man held in tavern shooting",
-                    "Osric Vrell was arrested Tuesday during a traffic stop on Askew Road,"
-                    " police said.",
-                ),
+                "Man held in tavern shooting\n\nOsric Vrell was arrested Tuesday during a"
+                " traffic stop on Askew Road, police said.",
             ),
         ],
     )
-    assert _date_disputes(claims) == [["Tuesday", "Wednesday evening"]]
-
-
-def test_a_funeral_held_is_no_arrest(encoder: TextEncoder) -> None:
-    claims = compare_dated(
-        encoder,
-        [
-            (
-                "2031-04-10",
-                _arrest_report(
-                    "Funeral set for shooting victim",
-                    "Osric Penwick's funeral will be held Saturday at Linnet"
-                    " Church, the family said.",
-                ),
-            ),
-            (
-                "2031-04-16",
-                _arrest_report(
-                    "Man charged in shooting",
-                    "Ilse Fallowby was arrested Tuesday afternoon at a relative's home,"
-                    " police said.",
-                ),
-            ),
-        ],
-    )
-    assert _date_disputes(claims) == []
-    labels = {c.about for c in claims if c.kind == "date"}
-    assert "When Osric Penwick's funeral will be held" in labels
+    assert _disputed(claims, "date") == [["Tuesday", "Wednesday evening"]]
 
 
 @pytest.mark.parametrize(
@@ -254,23 +242,4 @@ def test_one_person_held_or_found_on_two_days_is_still_a_date_conflict(
     claims = compare_dated(
         encoder, [("2031-04-10", f"Search\n\n{first}"), ("2031-04-10", f"Search\n\n{second}")]
     )
-    assert len(_date_disputes(claims)) == 1
-
-
-def test_a_thing_held_by_what_holds_no_one_is_no_arrest(encoder: TextEncoder) -> None:
-    claims = compare_dated(
-        encoder,
-        [
-            (
-                "2031-04-11",
-                "Vigil for shooting victim\n\nThere were more candles than the sidewalk could"
-                " hold by 8 o'clock Thursday night, so people set them along the curb.",
-            ),
-            (
-                "2031-04-12",
-                "Man arrested in shooting\n\nPolice arrested a 21-year-old man Friday in the"
-                " shooting, police said.",
-            ),
-        ],
-    )
-    assert _date_disputes(claims) == []
+    assert len(_disputed(claims, "date")) == 1

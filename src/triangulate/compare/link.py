@@ -659,19 +659,16 @@ def _subject_named(value: LinkInput, statements: Sequence[Statement]) -> _Named 
     return _named(subject, statements[value.statement].text)
 
 
-def _patient_named(value: LinkInput, statements: Sequence[Statement]) -> _Named | None:
-    """The one a date's clause tells its happening befell, when a name tells it: the
-    clause's object ("Osric Vrell" of "Osric Vrell was arrested Wednesday", of "Police
-    arrested Osric Vrell on Wednesday"); see :func:`_subject_named`."""
-    if value.kind != "time" or value.statement is None:
-        return None
-    fact = _clause_of_date(value, statements)
-    if fact is None or not fact.object:
+def _patient_named(clause: Fact | None, sentence: str) -> _Named | None:
+    """The one a date's clause (:func:`_clause_of_date`, in ``sentence``) tells its happening
+    befell, when a name tells it: the clause's object ("Osric Vrell" of "Osric Vrell was arrested
+    Wednesday", of "Police arrested Osric Vrell on Wednesday"); see :func:`_subject_named`."""
+    if clause is None or not clause.object:
         return None
     # a name of two words or more opening the sentence is whole ("Mia Vrell was found
     # Wednesday" names Mia too, as "Searchers found Mia on Tuesday" does)
-    whole = len(fact.object.split()) > 1
-    return _named(fact.object, "" if whole else statements[value.statement].text)
+    whole = len(clause.object.split()) > 1
+    return _named(clause.object, "" if whole else sentence)
 
 
 # Happenings one holds: "hold" of one of them is no custody ("the funeral will be held
@@ -687,36 +684,35 @@ HELD_HAPPENINGS = word_set(
 
 
 # Words of those who hold people in custody, in a clause's subject ("police held two men",
-# "was held by members of a fugitive task force")
+# "was held by members of a fugitive task force"), and pronouns, which may stand for them
 HOLDERS_IN_CUSTODY = quantity_reader.ARRESTERS | word_set("sheriff task force fbi jail")
+_MAY_HOLD_PEOPLE = HOLDERS_IN_CUSTODY | labels.PRONOUNS
 
 
-def _holds_a_thing(value: LinkInput, statements: Sequence[Statement]) -> bool:
+def _holds_a_thing(value: LinkInput, clause: Fact | None) -> bool:
     """Whether a date's clause tells a happening held ("the funeral will be held Saturday",
     "held talks on Monday") or a thing held by what holds no one in custody ("more candles
     than the sidewalk could hold by Thursday night"), not someone held in custody ("the
     17-year-old was held Tuesday", "police held two men Monday"): "hold" with a happening's
-    noun as its object (``HELD_HAPPENINGS``), or with a doer that makes no arrests."""
-    if value.kind != "time" or value.predicate != "hold":
+    noun as its object (``HELD_HAPPENINGS``), or with a doer that makes no arrests;
+    ``clause``: the date's (:func:`_clause_of_date`)."""
+    if value.predicate != "hold" or clause is None:
         return False
-    fact = _clause_of_date(value, statements)
-    if fact is None:
-        return False
-    if fact.object:
-        head = _head_noun(fact.object)
+    if clause.object:
+        head = _head_noun(clause.object)
         if head in HELD_HAPPENINGS or stem(head) in HELD_HAPPENINGS:
             return True
-    if not fact.subject:
+    if not clause.subject:
         return False  # "the couple were held Tuesday": whoever held them
-    doer = {word.lower().strip(".,'\u2019") for word in fact.subject.split()}
-    return not doer & (HOLDERS_IN_CUSTODY | labels.PRONOUNS)
+    doer = {word.lower().strip(".,'\u2019") for word in clause.subject.split()}
+    return doer.isdisjoint(_MAY_HOLD_PEOPLE)
 
 
 def _clause_of_date(value: LinkInput, statements: Sequence[Statement]) -> Fact | None:
     """The fact (clause) of a value's sentence that holds it as a time, if any."""
-    start = value.value_evidence.start
     if value.statement is None:
         return None
+    start = value.value_evidence.start
     for fact in statements[value.statement].facts:
         if any(time.evidence.start == start for time in fact.times):
             return fact
@@ -1152,12 +1148,15 @@ class Linker:
         return None
 
     def _traits(self, value: LinkInput) -> _Traits:
-        sentence = None
+        sentence = written = None
         if value.statement is not None:
-            sentence = " ".join(self.statements[value.statement].text.split())
+            written = self.statements[value.statement].text
+            sentence = " ".join(written.split())
         state = self._state_counted(value)
         predicate = self._predicate(value, state)
         share_holder = self._share_holder(value)
+        # a date's clause, read once for what it tells of whom and of "hold"
+        clause = _clause_of_date(value, self.statements) if value.kind == "time" else None
         return _Traits(
             kind=self._kind(value),
             written=self._written(value),
@@ -1175,8 +1174,8 @@ class Linker:
             state=state,
             verb_only=state is not None and not self._state_noun(value) and not self._noun(value),
             named=share_holder or _subject_named(value, self.statements),
-            patient=_patient_named(value, self.statements),
-            holds_a_thing=_holds_a_thing(value, self.statements),
+            patient=_patient_named(clause, written or ""),
+            holds_a_thing=_holds_a_thing(value, clause),
             period=self._period(value),
             share_holder=share_holder,
             of_a_whole=self._share_of_a_whole(value),

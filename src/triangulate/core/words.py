@@ -262,6 +262,18 @@ REPORTED_SPEECH = re.compile(
 )
 
 
+# Titles written short before a name ("Sgt. Paul Edevane", "Det. Ana Moll"): their dot ends
+# no sentence, though the parser often takes it for an end
+TITLE_ABBREVIATIONS = word_set(
+    """mr mrs ms dr prof lt sgt capt col gen gov sen rep rev det insp supt cpl ofc dep atty cmdr
+    maj adm pres"""
+)
+# Words whose dot ends no sentence: titles before a name, and the usual short forms
+ABBREVIATIONS = TITLE_ABBREVIATIONS | word_set(
+    "st mt ft jr sr inc co corp ltd no vs jan feb mar apr aug sept sep oct nov dec"
+)
+
+
 # Nouns that stand for one person ("the man", "a second victim, 31,"): what "he" or an age
 # set off by commas may stand for.
 PERSON_NOUNS = word_set(

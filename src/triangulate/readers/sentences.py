@@ -7,19 +7,11 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from triangulate.core.dates import lead_datelines
+from triangulate.core.words import TITLE_ABBREVIATIONS
 from triangulate.models import Evidence, Sentence
 from triangulate.nlp.language import doc_text
 
 BULLET_MARKS = frozenset("•◦▪‣·*-–—>")
-# Titles written short before a name ("Sgt. Paul Edevane", "Det. Ana Moll"): their dot ends
-# no sentence, though the parser often takes it for an end.
-TITLE_ABBREVIATIONS = frozenset(
-    [
-        "mr", "mrs", "ms", "dr", "prof", "lt", "sgt", "capt", "col", "gen", "gov", "sen",
-        "rep", "rev", "det", "insp", "supt", "cpl", "ofc", "dep", "atty", "cmdr", "maj",
-        "adm", "pres",
-    ]
-)  # fmt: skip
 
 
 def _content_bounds(sentence: Span) -> tuple[int, int] | None:

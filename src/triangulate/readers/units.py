@@ -20,10 +20,10 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from triangulate.core.dates import lead_datelines
-from triangulate.core.words import NUMBER_WORDS, REPORTING_VERBS, verb_groups
+from triangulate.core.words import ABBREVIATIONS, NUMBER_WORDS, REPORTING_VERBS, verb_groups
 from triangulate.models import Evidence, Unit
 from triangulate.nlp.language import doc_text
-from triangulate.readers.sentences import TITLE_ABBREVIATIONS, is_a_dateline
+from triangulate.readers.sentences import is_a_dateline
 
 MIN_WORDS = 4
 # The most characters of a text read as an excerpt (a lead, a feed's description): only
@@ -81,32 +81,6 @@ PAIR_STOP_WORDS = frozenset(
         "would",
         "not",
         "no",
-    ]
-)
-# Words whose dot ends no sentence: titles before a name, and the usual short forms.
-ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset(
-    [
-        "st",
-        "mt",
-        "ft",
-        "jr",
-        "sr",
-        "inc",
-        "co",
-        "corp",
-        "ltd",
-        "no",
-        "vs",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "aug",
-        "sept",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
     ]
 )
 SEGMENT_BREAKS = frozenset(

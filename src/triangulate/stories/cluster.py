@@ -58,8 +58,10 @@ import numpy.typing as npt
 
 from triangulate.core.dates import WEEKDAY_NAMES, day_of, pick_weekday, weekday_number
 from triangulate.core.words import (
+    ABBREVIATIONS,
     DEATH_WORDS,
     STOP_WORDS,
+    TITLE_ABBREVIATIONS,
     lower_same_length,
     stem,
     word_set,
@@ -484,10 +486,12 @@ def _other_incident(acts: Collection[str], harms: Collection[str], story: _LiveS
 # block of Culver St."; not "according to"), its kind written in full or short (no court,
 # place or way), its name one to four capitalised words or ordinals ("Martin Luther King
 # Jr.", "5th")
-_STREET_KIND = (
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Highway|Hwy|Parkway"
-    r"|Pkwy|Pike)\b\.?"
-)
+# A kind of street, in full and short
+STREET_KINDS = (
+    ("Street", "St"), ("Avenue", "Ave"), ("Road", "Rd"), ("Boulevard", "Blvd"), ("Drive", "Dr"),
+    ("Lane", "Ln"), ("Highway", "Hwy"), ("Parkway", "Pkwy"), ("Pike", ""),
+)  # fmt: skip
+_STREET_KIND = rf"(?:{'|'.join(word for kind in STREET_KINDS for word in kind if word)})\b\.?"
 STREET_OF_ACT = re.compile(
     r"\b(?<!according\s)(?:on|at|near|along|outside|off|to|(?:block|corner|intersection)\s+of"
     r"|and)\s+"
@@ -502,18 +506,15 @@ _ELSEWHERE = re.compile(
 )
 # Titles that make a run of capitalised words a person's name, not a street's ("Sgt. Ona
 # Lane", "Officer Tom Street")
-_TITLES = word_set(
-    "sgt sergeant lt lieutenant capt captain det detective officer cpl corporal chief deputy"
-    " trooper sheriff mayor mr mrs ms dr"
+_TITLES = TITLE_ABBREVIATIONS | word_set(
+    "sergeant lieutenant captain detective officer corporal chief deputy trooper sheriff mayor"
 )
 DIRECTION_WORDS = word_set(
     "north south east west n s e w ne nw se sw northeast northwest southeast southwest"
 )
 # A sentence's end: a stop before a capital, not after a short form ("St.", "N.", "Sgt.")
 _STOP = re.compile(r"(?P<word>[\w'’]*)(?P<stop>[.!?])(?=\s+[A-Z\"“‘'])|\n")
-_SHORT_FORMS = word_set(
-    "st ave rd dr blvd ln hwy pkwy mt ft sgt lt capt det cpl mr mrs ms jr sr no"
-)
+_SHORT_FORMS = ABBREVIATIONS | {short.lower() for _, short in STREET_KINDS if short}
 
 
 def _end_of_sentence(text: str, start: int, limit: int) -> int:
