@@ -397,6 +397,25 @@ def test_a_member_giving_another_count_of_the_claims_happening_leaves_the_agreem
     assert cited == {"a0", "a1"}  # 15 is another count: a conflict or an update, not support
 
 
+def test_a_member_counting_the_claims_people_by_another_noun_and_number_leaves_it() -> None:
+    cited = _cited_at_all(
+        (
+            "Two men were wounded Saturday night on Tarrow Avenue, police said.",
+            "Two men were wounded late Saturday on Tarrow Avenue.",
+            "Three people were wounded Saturday night on Tarrow Avenue, police said.",
+        )
+    )
+    assert cited == {"a0", "a1"}  # three people: another count of the wounded
+    # one person told by "a" is no count of a group that another count contradicts
+    cited = _cited_at_all(
+        (
+            "A 61-year-old man surrendered to police after the party shooting.",
+            "A 61-year-old man surrendered to police, with a dozen people still inside.",
+        )
+    )
+    assert cited == {"a0", "a1"}
+
+
 def test_a_member_telling_an_earlier_reports_figure_does_not_agree_with_it() -> None:
     cited = _cited_at_all(
         (

@@ -935,6 +935,44 @@ def test_another_incidents_dead_told_in_passing_are_not_counted(encoder: TextEnc
     assert [c for c in claims if c.kind == "figure" and c.about == "Number of people killed"]
 
 
+def test_another_incidents_dead_told_by_their_month_are_not_counted(
+    encoder: TextEncoder,
+) -> None:
+    # A shooting this month; a report recalls a killing "last month" near the same school.
+    first = (
+        "Teen wounded near Askeby High\n\nA 15-year-old boy was wounded Wednesday afternoon"
+        " when someone fired at a group of students near Askeby High School, police said.\n\n"
+        "Last month, a 17-year-old was killed outside a skating rink on Tarrow Avenue."
+    )
+    second = (
+        "Boy, 15, shot near Askeby High\n\nA 15-year-old boy was wounded Wednesday afternoon"
+        " in a shooting near Askeby High School, police said."
+    )
+    claims = compare_dated(encoder, [("2031-05-15", first), ("2031-05-15", second)])
+    assert not [c for c in claims if c.kind == "figure" and c.about == "Number of people killed"]
+    # ... told "earlier this month", the month of the incident's own day: it may be its own
+    this_month = first.replace("Last month", "Earlier this month")
+    claims = compare_dated(encoder, [("2031-05-15", this_month), ("2031-05-15", second)])
+    assert [c for c in claims if c.kind == "figure" and c.about == "Number of people killed"]
+
+
+def test_a_count_told_in_the_week_of_the_incident_is_its_own(encoder: TextEncoder) -> None:
+    # A crash on Thursday; a follow-up on Sunday dates its incident by its lead's act and
+    # tells the hurt "this week" (no day: the week holds Thursday, its Monday would not)
+    first = (
+        "Two hurt in Askew Road crash\n\nTwo people were hurt Thursday night when their car hit"
+        " a tree on Askew Road, police said."
+    )
+    second = (
+        "Askew Road crash victims recovering\n\nA pedestrian was struck by a car Thursday night"
+        " on Askew Road, police said. The two people who were hurt in the crash this week are"
+        " recovering at home."
+    )
+    claims = compare_dated(encoder, [("2031-05-16", first), ("2031-05-18", second)])
+    hurt = [c for c in claims if c.kind == "figure" and "injured" in c.about]
+    assert {a for c in hurt for side in c.sides for a in side.articles} == {"a1", "a2"}
+
+
 def test_an_arrest_told_days_before_the_incident_is_another_incidents(
     encoder: TextEncoder,
 ) -> None:

@@ -17,6 +17,7 @@ from triangulate.models import Article
 from triangulate.stories.cluster import (
     ArticleFeatures,
     ClusterSettings,
+    Harms,
     StoryClusterer,
     _average_link,
     _Groups,
@@ -28,6 +29,7 @@ from triangulate.stories.cluster import (
     facts_in,
     featurize,
     harms_told,
+    kinds_of_act,
     names_in,
     sort_key,
     streets_of_act,
@@ -159,6 +161,9 @@ def test_a_harm_is_told_with_its_day_as_an_act_a_harm_or_a_death_alone() -> None
         "Two men were wounded early Friday when someone in a passing car opened fire.",
         "A boy was injured this morning when he was struck by a car.",
         "A woman was hit by a stray bullet on her porch late Thursday.",
+        "A teen was wounded late Thursday when someone fired from a passing car.",
+        # a thing's state is no verb between the harm and its day
+        "A man died after being shot while sitting in a parked car late Thursday.",
     ):
         assert harms_told(act, "2031-05-16").fresh_acts, act
     death = harms_told("The man wounded on May 3 died Thursday.", "2031-05-16")
@@ -166,6 +171,50 @@ def test_a_harm_is_told_with_its_day_as_an_act_a_harm_or_a_death_alone() -> None
     assert death.days == ("d:05-15", "d:05-03")  # a date written out: any year, no news
     assert harms_told("A man was shot on May 3.", "2031-05-16").fresh == ()
     assert harms_told("A man was shot on February 31.", "2031-05-16").days == ()  # no day
+
+
+def test_an_act_named_by_its_day_is_told_with_that_day() -> None:
+    # follow-ups name the act they follow up on by its day: the act's day, not the report's
+    arrest = harms_told(
+        "Police arrested a boy Sunday in last Wednesday's shooting that wounded a teen.",
+        "2031-05-19",
+    )
+    assert arrest.acts == ("d:05-14",) and arrest.fresh_acts == ()
+    charged = harms_told(
+        "A man was charged with murder in the May 3 shooting death of Tamsk Orrevy.", "2031-05-19"
+    )
+    assert charged.acts == ("d:05-03",)
+    # "last Tuesday" in a Tuesday's report: a week before
+    week = harms_told(
+        "Police released video of the car used in last Tuesday's shooting.", "2031-05-20"
+    )
+    assert week.acts == ("d:05-13",) and week.fresh_acts == ()
+    night = harms_told("Friday night's deadly crash killed two.", "2031-05-18")
+    assert night.acts == night.fresh_acts == ("d:05-16",)
+    # an act told by a noun just before its day; not after an arrest in its sentence
+    chase = harms_told(
+        "A police chase ended in a crash on a ramp late Thursday, injuring a driver.", "2031-05-16"
+    )
+    assert chase.acts == chase.fresh_acts == ("d:05-15",)
+    arrested = harms_told("Police arrested a man in a shooting Thursday.", "2031-05-16")
+    assert arrested.acts == ()
+    # ... nor after another verb, a verb of saying, "her" as an object, a gun's other senses
+    for told in (
+        "Police identified the victim of a weekend shooting Tuesday as a 24-year-old man.",
+        "The website crash Monday left students unable to file.",
+        "State police said Tuesday crash investigators found no skid marks where two people"
+        " were killed.",
+        "Police said the man who shot her surrendered Saturday.",
+        "A nurse was hurt Monday, and the hospital fired her Tuesday.",
+        "Two students were hurt Friday after a nurse gave them the wrong shots.",
+    ):
+        assert harms_told(told, "2031-05-20").acts == (), told
+    shots = harms_told("Two men were hurt late Thursday when shots were fired.", "2031-05-16")
+    assert shots.acts == ("d:05-15",)
+    # a day told of something else than an act
+    assert (
+        harms_told("A man was killed in a shooting; a vigil Friday drew", "2031-05-18").acts == ()
+    )
 
 
 ORRINWOOD = {
@@ -892,6 +941,80 @@ def test_a_street_is_known_by_its_name_where_the_lead_places_its_happening() -> 
         "elm",
     )
     assert streets_of_act("A man was shot at Grimsby's Oak Street.") == ("oak",)
+    # a home's street is the act's when the home is no one's ("a home", not "his home")
+    assert streets_of_act("Deputies went to a home in the 400 block of Tarrow Avenue.") == (
+        "tarrow",
+    )
+    assert streets_of_act("A man was shot outside his home on Larch Lane.") == ()
+    assert streets_of_act("He was shot outside the victim's home on Larch Lane.") == ()
+    assert streets_of_act("A teen shot late Saturday walked home to Larch Lane, police said.") == ()
     # a person named like a street, an arrest's street
     assert streets_of_act("A man was shot in Grimsby, according to Sgt. Ona Lane.") == ()
     assert streets_of_act("A man was shot, and a suspect was arrested on Culver Street.") == ()
+
+
+def test_a_lead_tells_the_kinds_of_its_acts() -> None:
+    assert kinds_of_act("A man was shot outside a bar.") == ("violence",)
+    assert kinds_of_act("Two hurt in a crash on Askew Road.") == ("vehicle",)
+    assert kinds_of_act("Clerk hurt in armed robbery; the robber fled and crashed.") == (
+        "violence",
+        "vehicle",
+    )
+    assert kinds_of_act("A vigil drew hundreds on Sunday.") == ()
+    assert kinds_of_act("Firefighters put out a house fire.") == ()  # neither kind
+    # read only in a sentence telling a harm, and words of one sense only
+    assert kinds_of_act("Shares shot up a day after the market crashed.") == ()
+    assert kinds_of_act("Man shot outside bar\nHe was taken to a hospital.") == ("violence",)
+    for told in (
+        "The teen killed Saturday was a guard who shot 40 percent from three-point range.",
+        "He was robbed of a future, his coach said, after he was killed Saturday.",
+        "The Tigers crashed out of the cup, with their captain hurt.",
+    ):
+        assert kinds_of_act(told) == (), told
+    assert kinds_of_act("A driver was hurt at 10 p.m. when his car crashed.") == ("vehicle",)
+
+
+def test_a_story_counts_what_its_members_tell_until_they_leave() -> None:
+    story, other = _LiveStory("s-one", "", []), _LiveStory("s-two", "", [])
+    shooting = Harms(days=("d:05-15",), acts=("d:05-15",), streets=("tarrow",), kinds=("violence",))
+    story.tell(shooting)
+    other.tell(Harms(kinds=("vehicle",)))
+    story.tally(other)
+    assert set(story.kinds) == {"violence", "vehicle"} and set(story.streets) == {"tarrow"}
+    story.untell(shooting)
+    assert set(story.kinds) == {"vehicle"}
+    assert not story.streets and not story.act_days and not story.harm_days
+
+
+def test_a_crash_and_a_shooting_are_two_incidents_whatever_they_share() -> None:
+    # one township, one road, one police lieutenant, a week apart: told alike but for what
+    # happened, a shooting and a crash
+    body = (
+        " in Askeby Township, Askeby Township police said. Officers were called to Askew Road"
+        " near the Fellbrook Chapel at about 10:40 p.m. Two people were taken to Askeby General"
+        " Hospital, Askeby Township Police Lt. Corwen Aldmoor said. No arrests have been made."
+    )
+    reports = [
+        _grimsby_report(
+            "bar-shooting",
+            "2031-05-04",
+            "Man shot outside Askeby Township bar\n\nA man was shot outside a bar late Saturday"
+            + body,
+        ),
+        _grimsby_report(
+            "chase-crash",
+            "2031-05-09",
+            "Police chase ends in Askeby Township crash\n\nA police chase ended in a crash on a"
+            " ramp, injuring a driver," + body,
+        ),
+        _grimsby_report(
+            "chase-crash-2",
+            "2031-05-10",
+            "Askeby Township chase renews questions\n\nThursday's chase, which ended in a"
+            " crash," + body,
+        ),
+    ]
+    assert grouping(reports) == {
+        frozenset({"bar-shooting"}),
+        frozenset({"chase-crash", "chase-crash-2"}),
+    }

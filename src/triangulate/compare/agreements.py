@@ -36,6 +36,7 @@ from triangulate.core.words import (
     SPEECH_VERBS,
     STAGES,
     content_words,
+    last_word,
     stage_of,
     stem,
     verb_groups,
@@ -532,7 +533,7 @@ def _gives(member: Statement, figure: Quantity, told: Sequence[Quantity]) -> boo
     alike = [q for q in told if quantity_reader.unit_kind(q.unit) == kind]
     if any(quantity_reader.compatible(q, figure) for q in alike):
         return True
-    if any(q.unit == figure.unit or kind in _CONVERTED_KINDS for q in alike):
+    if any(_one_unit(q, figure) or kind in _CONVERTED_KINDS for q in alike):
         return False
     return bool(alike) or kind not in _MEASURES or _measures(member, kind)
 
@@ -675,9 +676,22 @@ def _gives_another_figure(member: Statement, label: tuple[Statement, Fact | None
             return True
         if not own or any(quantity_reader.compatible(q, figure) for q in own):
             continue
-        if any(q.unit == figure.unit or kind in _CONVERTED_KINDS for q in own):
+        if any(_one_unit(q, figure) or kind in _CONVERTED_KINDS for q in own):
             return True
     return False
+
+
+def _one_unit(first: Quantity, second: Quantity) -> bool:
+    """Whether two figures count the same things: one unit, or both people counted by a
+    number ("two men" and "three people" shot are two counts of the shot; "a man" is one
+    person told, no count of a group that "a dozen people" could contradict)."""
+    if first.unit == second.unit:
+        return True
+    return all(
+        quantity_reader.counts_people(last_word(q.unit))
+        and q.evidence.text.lower() not in quantity_reader.ONE_WORDS
+        for q in (first, second)
+    )
 
 
 def states(member: Statement, label: tuple[Statement, Fact | None]) -> bool:

@@ -1052,13 +1052,19 @@ def _days_in(sentence: Evidence, article: Article, reading: Reading) -> frozense
 
 def _day_told(time: TimeExpression, article: Article) -> int | None:
     """The day (an ordinal) ``time`` names, dated reliably or named (see :func:`_a_day_told`);
-    None for a month, a year, a week, a season."""
+    None for a month, a year, a week, a season (a week's value is no date, though
+    ``date.fromisoformat`` reads "2031-W20" as its Monday)."""
     if not time.anchored or not time.value or not _a_day_told(time, article):
+        return None
+    if not FULL_DATE.match(time.value):
         return None
     try:
         return date.fromisoformat(time.value[:10]).toordinal()
     except ValueError:
         return None
+
+
+FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _a_day_told(time: TimeExpression, article: Article) -> bool:
@@ -1116,15 +1122,42 @@ def _of_another_day(
 ) -> bool:
     if mention.kind != "quantity":
         return False
-    days = _days_of_harm(mention, article, reading)
-    if not days or not all(abs(day - mine) >= 2 for day in days for mine in own):
+    spans = [(day, day) for day in _days_of_harm(mention, article, reading)]
+    spans = spans or _periods_of_harm(mention, article, reading)
+    if not spans or not all(_days_from(span, mine) >= 2 for span in spans for mine in own):
         return False
     harm = _harm_counted(mention)
     if harm == "arrest":
-        return arrests and max(days) < min(own)
+        return arrests and max(end for _, end in spans) < min(own)
     if harm not in HARMED:
         return False
-    return not (_told_dying(mention) and min(days) > max(own))
+    return not (_told_dying(mention) and min(start for start, _ in spans) > max(own))
+
+
+# Periods a count's sentence may be told in, when it names no day ("Last month, a senior was
+# killed at a house party", in a report of a shooting this month)
+HARM_PERIODS = frozenset({"week", "month"})
+
+
+def _periods_of_harm(mention: Mention, article: Article, reading: Reading) -> list[tuple[int, int]]:
+    """The weeks and months the sentence of a count names (first and last day, ordinals),
+    each read against a publication date the source gives."""
+    sentence = mention.sentence
+    periods = []
+    for time in reading.times:
+        if not sentence.start <= time.evidence.start < sentence.end:
+            continue
+        if time.granularity not in HARM_PERIODS or not time.anchored:
+            continue
+        interval = DateInterval.parse(time.value) if _reliably_dated(time, article) else None
+        if interval is not None:
+            periods.append((interval.start.toordinal(), interval.end.toordinal()))
+    return periods
+
+
+def _days_from(span: tuple[int, int], day: int) -> int:
+    """How many days ``day`` lies outside ``span`` (first and last day; 0 within it)."""
+    return max(span[0] - day, day - span[1], 0)
 
 
 HARMED = ("kill", "injure")

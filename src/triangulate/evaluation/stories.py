@@ -59,6 +59,8 @@ INVENTED_STREAMS = (
     "local-f",
     "local-g",
     "local-h",
+    "local-i",
+    "local-j",
 )
 STREAMS = ("ecb-all", "ecb-dev", "ecb-dev-followup", "tbaq", "tbaq-sparse", *INVENTED_STREAMS)
 # The clusterer without the dormant stage: a story closes window_days after its last report

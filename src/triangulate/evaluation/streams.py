@@ -27,13 +27,15 @@ repository's own invented reports (below) are kept whole.
   stabbings, a fire, a hit-and-run; local-c, crimes of one city; local-d, fires, crashes,
   drownings, a wildfire and a flood of one county; local-e, crimes, fires and crashes of one
   city; local-f and local-g, mostly shootings of one city; local-h, shootings, crashes on
-  one highway, fires and a drowning of one county; each incident told by one to six outlets
-  over days to weeks: first reports, then an arrest, a victim named, a death days
-  later, a vigil, a court date, a toll that rises; same-type incidents of one place within
-  days or weeks, reports naming other incidents in passing; outlets' menus, footers and
-  "Related stories" around some).  Ingested as ``triangulate ingest`` stores them
-  (boilerplate removed, dated by their "Published" lines).  Invented text, no data of
-  record: nothing is fitted on them.
+  one highway, fires and a drowning of one county; local-i, shootings, stabbings, crashes
+  on one highway, fires and a hiker found dead of one county; local-j, shootings (one by
+  police), stabbings, robberies, crashes, a fire and a gas explosion of one city; each
+  incident told by one to six outlets over days to weeks: first reports, then an arrest, a
+  victim named, a death days later, a vigil, a court date, a toll that rises; same-type
+  incidents of one place within days or weeks, reports naming other incidents in passing;
+  outlets' menus, footers and "Related stories" around some).  Ingested as ``triangulate
+  ingest`` stores them (boilerplate removed, dated by their "Published" lines).  Invented
+  text, no data of record: nothing is fitted on them.
 
 Derived streams (deterministic): :func:`sparse` keeps 2-5 reports per story (the shape of a
 local-news stream); :func:`collide` moves each topic's second event by whole weeks next to its

@@ -24,6 +24,9 @@ process pool or in Ray tasks:
   Friday afternoon" in Friday's report) joins no story of another incident as the days of
   harm tell it: a live story whose shootings or crashes were on another day, a sleeping one
   whose harms were (see ``StoryClusterer._may_take``).  A follow-up tells its incident's day.
+  Nor does a report of an act of violence told as news join a story placed on other streets
+  only, nor a report telling only a crash a story telling only violence against a person (or
+  the reverse: ``kinds_of_act``).
 * Before stories close, each of their articles may move to the live story it now fits best
   (an article joins the best story *at its time*; stories grown since may suit it better).
   Live stories keep their members' vectors for this, so memory still follows the window;
@@ -147,7 +150,9 @@ def featurize(article: Article) -> ArticleFeatures:
     words, lead_words = words_of(text), words_of(lead)  # each text tokenised once
     names = _names_in(text, words)
     lead_names = _names_in(lead, lead_words)
-    harms = replace(harms_told(lead, told_from), streets=streets_of_act(lead))
+    harms = replace(
+        harms_told(lead, told_from), streets=streets_of_act(lead), kinds=kinds_of_act(lead)
+    )
     return ArticleFeatures(
         id=article.id,
         published=published,
@@ -302,19 +307,20 @@ _TOLD_DAY = re.compile(
 # ... unless told ahead, in its clause: "next Monday", "will be arraigned Monday"
 _AHEAD_BEFORE = re.compile(r"\b(?:next|coming|will|scheduled|set to|due|expected)\b[^.;:!?]*$")
 _AHEAD_REACH = 40  # characters before the day
+_LAST_BEFORE = re.compile(r"\b[Ll]ast\s+$")
 
 
 def _told_days(text: str, published: str | None) -> Iterator[str]:
     """The day keys of the days a report tells relative to its publication, ``published``: a
     weekday is the last such day on or before it (a report tells its incident's day in the
     past), "yesterday" and "last night" the day before; not a day told ahead."""
-    for _, told, _ in _told(text, published):
+    for _, _, told, _ in _told(text, published):
         yield _key_of(told)
 
 
-def _told(text: str, published: str | None) -> Iterator[tuple[int, datetime.date, int]]:
+def _told(text: str, published: str | None) -> Iterator[tuple[int, int, datetime.date, int]]:
     """Each day ``text`` tells relative to ``published`` (see :func:`_told_days`): where it
-    is told, the day, and how many days before publication it is."""
+    is told (start and end), the day, and how many days before publication it is."""
     day = day_of(published)
     if day is None:
         return
@@ -323,9 +329,11 @@ def _told(text: str, published: str | None) -> Iterator[tuple[int, datetime.date
             continue
         if found["weekday"]:
             told = pick_weekday(weekday_number(found["weekday"]), day, "past")
+            if told == day and _LAST_BEFORE.search(text, max(0, found.start() - 8), found.start()):
+                told -= datetime.timedelta(days=7)  # "last Tuesday" in a Tuesday's report
         else:
             told = day - datetime.timedelta(days=1)
-        yield found.start(), told, (day - told).days
+        yield found.start(), found.end(), told, (day - told).days
 
 
 def _key_of(day: datetime.date) -> str:
@@ -351,14 +359,22 @@ _HARM_WORD = re.compile(
 # or a flood may harm people day after day, a shooting or a crash on another day is another
 _ACT = re.compile(
     r"\b(?:shot|stabbed|gunned down|opened fire|assaulted|robbed|beaten|carjacked|shooting"
-    r"|stabbing|robbery|carjacking|drive-by|home invasion|bullet|gunfire|gunshots?|struck"
-    r"|hit-and-run|crash|crashed|collision|collided)\b"
+    r"|stabbing|robbery|carjacking|drive-by|home invasion|bullets?|gunfire|gunshots?|struck"
+    r"|hit-and-run|crash|crashed|collision|collided"
+    # a gun fired ("someone fired from a passing car", "shots were fired", "shots rang out");
+    # not "the hospital fired her", "the wrong shots"
+    r"|fired\s+(?:shots?|at|into|from|on|upon|several|multiple|repeatedly|\d+|two|three|four"
+    r"|five|six|a\s+(?:gun|handgun|rifle|shot|round))|shots?\s+(?:(?:were|was)\s+)?"
+    r"(?:fired|rang\s+out))\b"
 )
 _ACT_BEFORE_HARM = 15  # characters before the harm's word ("shot and killed")
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# ... an "-ed" word after an article or a possessive is a thing's state, no verb ("shot
+# while sitting in a parked car late Saturday", "a masked man"); not after "her", which may
+# be a verb's object ("the man who shot her surrendered Saturday")
 _OTHER_VERB = re.compile(
     r"[.;:!?,\n]|\b(?:was|were|is|are|has|have|had|be|been|will|would|said|says)\b"
-    r"|\b[a-z]+ed\b"
+    r"|(?P<state>\b(?:a|an|the|his|their|its|my|our|your)\s+)?\b[a-z]+ed\b"
 )
 # The report's own day told without a weekday: news of today
 _SAME_DAY = re.compile(
@@ -366,6 +382,21 @@ _SAME_DAY = re.compile(
     r"|earlier today|today)(?!\w)"
 )
 _HARM_REACH = 100  # characters before the day
+# An act told by a noun, and words of an arrest or a charge
+_ACT_NOUN = re.compile(
+    r"\b(?:shooting|stabbing|carjacking|robbery|drive-by|hit-and-run|crash|collision)\b"
+)
+# ... and the verbs of a happening an act noun may follow ("a chase ended in a crash")
+_HAPPENED = re.compile(r"\b(?:ended|ends|happened|occurred|erupted|resulted|broke out)\b")
+# An act named by its day ("in last Wednesday's shooting", "Friday night's crash", "the
+# Sept. 9 shooting death"): read right after the day, lower-cased, the day a possessive or
+# after "the" (not "police said Tuesday crash investigators found ...")
+_ACT_OF_DAY = re.compile(
+    r"(?:\s+(?:night|morning|afternoon|evening))?(?P<owner>['’]s)?\s+(?:deadly\s+|fatal\s+)?"
+    r"(?:shooting|stabbing|killing|slaying|homicide|carjacking|robbery|drive-by|hit-and-run"
+    r"|crash|collision)\b"
+)
+_THE_BEFORE = re.compile(r"\bthe\s+$")
 FRESH_DAYS = 2  # a harm at most this many days before the report is its news
 
 
@@ -381,6 +412,8 @@ class Harms:
     # the streets the lead places what it tells on, by their names alone ("culver" of "was
     # shot on North Culver St."): where a local report places its incident
     streets: tuple[str, ...] = ()
+    # the kinds of act the lead tells ("violence", "vehicle"; see ``KIND_OF_ACT``)
+    kinds: tuple[str, ...] = ()
 
 
 def harms_told(lead: str, published: str | None) -> Harms:
@@ -392,14 +425,14 @@ def harms_told(lead: str, published: str | None) -> Harms:
     harm told as news may be of another incident than a story's (see
     ``StoryClusterer._may_take``)."""
     lowered = lower_same_length(lead)
-    if not _HARM_WORD.search(lowered):
+    if not (_HARM_WORD.search(lowered) or _ACT.search(lowered)):
         return Harms()  # most reports of other news: no day to read
     found: dict[str, dict[str, None]] = {
         name: {} for name in ("days", "acts", "fresh", "fresh_acts", "fresh_deaths")
     }
-    for start, key, before in _days_in(lead, lowered, published):
+    for start, end, key, before in _days_in(lead, lowered, published):
         kind = _harm_before(lowered, start)
-        if kind == "harm" and _act_after(lowered, start):
+        if (kind == "harm" and _act_after(lowered, start)) or _act_of_day(lowered, start, end):
             kind = "act"
         if kind is None:
             continue
@@ -416,19 +449,20 @@ def harms_told(lead: str, published: str | None) -> Harms:
 
 def _days_in(
     lead: str, lowered: str, published: str | None
-) -> Iterator[tuple[int, str, int | None]]:
-    """The days ``lead`` (``lowered``: the same lower-cased) tells: where, the day key, and
-    how many days before ``published`` (None for a date written out, of any year)."""
-    for start, told, before in _told(lead, published):
-        yield start, _key_of(told), before
+) -> Iterator[tuple[int, int, str, int | None]]:
+    """The days ``lead`` (``lowered``: the same lower-cased) tells: where (start and end),
+    the day key, and how many days before ``published`` (None for a date written out, of
+    any year)."""
+    for start, end, told, before in _told(lead, published):
+        yield start, end, _key_of(told), before
     day = day_of(published)
     if day is not None:
         for same in _SAME_DAY.finditer(lowered):
-            yield same.start(), _key_of(day), 0
+            yield same.start(), same.end(), _key_of(day), 0
     for found in _MONTH_DAY.finditer(lead):
         key = _day_key(found[1], found[2])
         if _key_date(key) is not None:  # not "February 31"
-            yield found.start(), key, None
+            yield found.start(), found.end(), key, None
 
 
 def _key_date(key: str, year: int = 2000) -> datetime.date | None:
@@ -443,14 +477,56 @@ def _key_date(key: str, year: int = 2000) -> datetime.date | None:
 def _harm_before(lowered: str, start: int) -> str | None:
     """What the last word of harm before ``start`` in ``lowered`` (a lower-cased lead)
     tells, when told with the day at ``start`` (nothing between that tells another verb):
-    "act" (of violence), "harm", or "death" (alone); else None."""
+    "act" (of violence), "harm", or "death" (alone); with no word of harm, "act" where an
+    act's noun comes just before the day in a sentence telling a harm (see
+    :func:`_act_named_before`); else None."""
     window = lowered[max(0, start - _HARM_REACH) : start]
     last = next(iter(reversed(list(_HARM_WORD.finditer(window)))), None)
-    if last is None or _OTHER_VERB.search(window, last.end()):
+    if last is None:
+        return _act_named_before(window) if _tells_harm(lowered, start) else None
+    if _another_verb(window, last.end()):
         return None
     if last["death"]:
         return "death"
     return "act" if _ACT.search(window, max(0, last.start() - _ACT_BEFORE_HARM)) else "harm"
+
+
+def _tells_harm(lowered: str, start: int) -> bool:
+    """Whether the sentence of ``lowered`` around ``start`` tells a harm (``_PEOPLE_HARMED``)."""
+    opening = max(lowered.rfind(stop, 0, start) for stop in ".!?\n")
+    end = _SENTENCE_END.search(lowered, start)
+    return bool(_PEOPLE_HARMED.search(lowered, opening + 1, end.start() if end else len(lowered)))
+
+
+def _act_of_day(lowered: str, start: int, end: int) -> bool:
+    """Whether the day told from ``start`` to ``end`` names an act after it (``_ACT_OF_DAY``)."""
+    found = _ACT_OF_DAY.match(lowered, end)
+    if found is None:
+        return False
+    return bool(found["owner"]) or bool(_THE_BEFORE.search(lowered, max(0, start - 5), start))
+
+
+def _act_named_before(window: str) -> str | None:
+    """The kind "act" where ``window`` (a lower-cased lead up to a day) ends naming an act
+    by a noun in a sentence telling harm done to people, nothing between telling another
+    verb, and no verb before it in its clause but one of a happening ("a chase ended in a
+    crash on a ramp late Thursday, injuring a driver"; not "police identified the victim of
+    a weekend shooting Tuesday", "police arrested a man in a shooting Thursday": the day may
+    be the naming's or the arrest's)."""
+    last = next(iter(reversed(list(_ACT_NOUN.finditer(window)))), None)
+    if last is None or _another_verb(window, last.end()):
+        return None
+    opening = max(window.rfind(stop, 0, last.start()) for stop in ".!?\n;:,")
+    before = window[opening + 1 : last.start()]
+    verbs = [v for v in _OTHER_VERB.finditer(before) if not v["state"]]
+    if verbs and not _HAPPENED.search(before, verbs[-1].start()):
+        return None
+    return "act"
+
+
+def _another_verb(window: str, start: int) -> bool:
+    """Whether ``window`` from ``start`` tells another verb (or ends a clause)."""
+    return any(not found["state"] for found in _OTHER_VERB.finditer(window, start))
 
 
 def _act_after(lowered: str, start: int) -> bool:
@@ -497,11 +573,13 @@ STREET_OF_ACT = re.compile(
     r"|and)\s+"
     rf"(?P<name>(?:(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))\.?\s+){{1,4}}?){_STREET_KIND}"
 )
-# Before a street in its sentence, words that place something else there: a hospital, a
-# home, an arrest ("a suspect was arrested Sunday on Culver Street")
+# Before a street in its sentence, words that place something else there: a hospital,
+# someone's home, a way home, an arrest ("a suspect was arrested Sunday on Culver Street");
+# not "a home" ("deputies went to a home on Tarrow Avenue"), the act's place
 _ELSEWHERE = re.compile(
-    r"\b(?:hospital|medical|taken|lived|lives|live|home|resident|arrested|custody|caught"
-    r"|apprehended)\b",
+    r"\b(?:hospital|medical|taken|lived|lives|live|(?:his|her|their|its|\w+['’]s) home"
+    r"|(?:went|returned|walked|ran|drove|got|headed|back) home|resident|arrested|custody"
+    r"|caught|apprehended)\b",
     re.I,
 )
 # Titles that make a run of capitalised words a person's name, not a street's ("Sgt. Ona
@@ -557,6 +635,55 @@ def _streets_apart(streets: Collection[str], others: Collection[str]) -> bool:
     not one told on another. A wildfire or a storm reaches many streets: the rule is for acts
     of violence told as news (see ``StoryClusterer._may_take``)."""
     return bool(streets) and bool(others) and set(streets).isdisjoint(others)
+
+
+# The kind of act a lead tells: violence against a person (a gun, a knife, a robbery, a
+# beating) or a vehicle's crash. A shooting and a crash are two incidents, whatever they share
+# (a township, a night, a road's name)
+# (words of one sense only: not "beaten 3-1", "robbed of a future", "shot 40 percent", a
+# team that "crashed out")
+KIND_OF_ACT = re.compile(
+    r"\b(?:(?P<violence>(?:was|were|been|being|fatally|critically|man|woman|teen|boy|girl"
+    r"|driver|person|people|men|women) shot|shot (?:and|to death|in the)|shooting|gunfire"
+    r"|gunshots?|gunm[ae]n|bullets?|opened fire|gunned down|drive-by|stabbed|stabbing"
+    r"|robbery|carjack(?:ed|ing)|assaulted|home invasion)"
+    r"|(?P<vehicle>crash(?:es|ed)?(?!\s+out)|collision|collided|hit-and-run|hit and run"
+    r"|pileup|rollover|rolled over))\b"
+)
+
+
+# ... read only in a sentence telling a harm: "the market crashed" tells no act
+_PEOPLE_HARMED = re.compile(
+    r"\b(?:killed|kills|wounded|wounds|hurt|injur\w*|died|dies|dead|death|fatal\w*"
+    r"|critical\w*|slain|hospital\w*|stabbed|gunned down|struck by|hit by|robbed|carjacked"
+    r"|assaulted|beaten|(?:was|were|been|being|is|are|fatally|man|woman|teen|boy|girl|driver"
+    r"|officer|deputy|person|people|men|women|teens) shot|shot (?:and|to death|in the))\b"
+)
+
+
+def kinds_of_act(lead: str) -> tuple[str, ...]:
+    """The kinds of act ``lead`` tells (``KIND_OF_ACT``'s groups) in its sentences that tell
+    a harm (``_PEOPLE_HARMED``), in the order told."""
+    kinds: dict[str, None] = {}
+    lowered = lower_same_length(lead)
+    if not KIND_OF_ACT.search(lowered):
+        return ()  # most leads: no sentence to read
+    start = 0
+    while start < len(lowered):
+        end = _end_of_sentence(lead, start, len(lead))
+        sentence = lowered[start : end + 1]
+        start = end + 1
+        if _PEOPLE_HARMED.search(sentence):
+            for found in KIND_OF_ACT.finditer(sentence):
+                kinds[str(found.lastgroup)] = None
+    return tuple(kinds)
+
+
+def _kinds_apart(kinds: Collection[str], others: Collection[str]) -> bool:
+    """Whether a report's lead and a story's reports' leads both tell kinds of act, and none
+    in common (see :func:`kinds_of_act`): a report telling both a shooting and a crash ("the
+    gunman fled and crashed") may join either."""
+    return bool(kinds) and bool(others) and set(kinds).isdisjoint(others)
 
 
 def _other_acts(acts: Collection[str], others: Collection[str]) -> bool:
@@ -737,6 +864,7 @@ class _LiveStory:
     harm_days: Counter[str] = field(default_factory=Counter)
     act_days: Counter[str] = field(default_factory=Counter)  # ... of acts of violence
     streets: Counter[str] = field(default_factory=Counter)  # ... of the streets they name
+    kinds: Counter[str] = field(default_factory=Counter)  # ... of the kinds of act they tell
     members: dict[str, _Weighted] = field(default_factory=dict)  # originals, for refining
     copies: dict[str, list[str]] = field(default_factory=dict)  # original id -> its copies
     # Other story id -> (this story's steps, the other's, an upper bound of the dot product
@@ -745,6 +873,29 @@ class _LiveStory:
     spaces: tuple[_Vector, _Vector, _Vector] = field(
         default_factory=lambda: (_Vector(), _Vector(), _Vector())
     )
+
+    def tell(self, harms: Harms) -> None:
+        """Count what a member's lead tells (its ``Harms``) in the story's."""
+        for mine, told in self._counts(harms):
+            mine.update(told)
+
+    def untell(self, harms: Harms) -> None:
+        """Take a leaving member's ``Harms`` out of the story's counts."""
+        for mine, told in self._counts(harms):
+            mine -= Counter(told)  # in place, keeping positive counts only
+
+    def tally(self, other: _LiveStory) -> None:
+        """Add the counts of ``other``, a story merged into this one."""
+        for mine, theirs in zip(self._tallies(), other._tallies(), strict=True):
+            mine.update(theirs)
+
+    def _tallies(self) -> tuple[Counter[str], ...]:
+        return (self.harm_days, self.act_days, self.streets, self.kinds)
+
+    def _counts(self, harms: Harms) -> Iterator[tuple[Counter[str], tuple[str, ...]]]:
+        return zip(
+            self._tallies(), (harms.days, harms.acts, harms.streets, harms.kinds), strict=True
+        )
 
     def frozen(self) -> Story:
         return Story(
@@ -893,6 +1044,8 @@ class StoryClusterer:
           :func:`_other_incident`.
         - In the live window, a report of an act of violence told as news ("was shot Friday
           afternoon") on another day than the acts the story's reports tell is another act.
+        - A report whose lead tells only kinds of act none of the story's reports' leads tell
+          (a crash, a shooting; see :func:`kinds_of_act`) is of another incident.
         - A report of an act of violence told as news whose lead places it on streets, none
           of which the leads of the story's reports name, when they name some, is of another
           act (two shootings a night apart in one city, "on Tarrow Avenue" and "on Culver
@@ -913,6 +1066,8 @@ class StoryClusterer:
         harms = weighted.harms
         if firm and _other_incident(harms.acts, harms.days, story):
             return False
+        if _kinds_apart(harms.kinds, story.kinds.keys()):
+            return False  # a crash is not a shooting
         if not (harms.fresh or harms.fresh_deaths):
             return True
         if harms.fresh_acts and _streets_apart(harms.streets, story.streets.keys()):
@@ -1117,6 +1272,8 @@ class StoryClusterer:
                 and _streets_apart(later.streets.keys(), earlier.streets.keys())
             ):
                 continue  # two acts of violence, each on streets the other names not
+            if _kinds_apart(later.kinds.keys(), earlier.kinds.keys()):
+                continue  # a crash and a shooting
             floor = self.settings.merge_threshold if best is None else best[0]
             score = self._story_similarity(story, other, max(floor, self.settings.merge_threshold))
             if score is None:
@@ -1134,9 +1291,7 @@ class StoryClusterer:
         keep.articles += gone.articles
         keep.originals += gone.originals
         keep.members.update(gone.members)
-        keep.harm_days.update(gone.harm_days)
-        keep.act_days.update(gone.act_days)
-        keep.streets.update(gone.streets)
+        keep.tally(gone)
         for original, copies in gone.copies.items():
             keep.copies.setdefault(original, []).extend(copies)
         keep.touched = max(keep.touched, gone.touched)
@@ -1225,9 +1380,7 @@ class StoryClusterer:
         self._moves += 1
         self._moved_at[source.id] = self._moved_at[target.id] = self._moves
         weighted = source.members.pop(article_id)
-        source.harm_days -= Counter(weighted.harms.days)
-        source.act_days -= Counter(weighted.harms.acts)
-        source.streets -= Counter(weighted.harms.streets)
+        source.untell(weighted.harms)
         moved = [article_id, *source.copies.pop(article_id, [])]
         for centroid, vector in zip(source.spaces, weighted.spaces, strict=True):
             if vector:
@@ -1311,9 +1464,7 @@ class StoryClusterer:
         part.born, part.touched = story.born, story.touched
         for article_id in article_ids:
             weighted = story.members.pop(article_id)
-            story.harm_days -= Counter(weighted.harms.days)
-            story.act_days -= Counter(weighted.harms.acts)
-            story.streets -= Counter(weighted.harms.streets)
+            story.untell(weighted.harms)
             for centroid, vector in zip(story.spaces, weighted.spaces, strict=True):
                 if vector:
                     centroid.remove(vector)
@@ -1343,9 +1494,7 @@ class StoryClusterer:
         self._record(story, features)
 
     def _add_member(self, story: _LiveStory, weighted: _Weighted, article_id: str) -> None:
-        story.harm_days.update(weighted.harms.days)
-        story.act_days.update(weighted.harms.acts)
-        story.streets.update(weighted.harms.streets)
+        story.tell(weighted.harms)
         for centroid, vector in zip(story.spaces, weighted.spaces, strict=True):
             if vector:
                 centroid.add(vector)
