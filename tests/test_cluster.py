@@ -189,6 +189,8 @@ def test_an_act_named_by_its_day_is_told_with_that_day() -> None:
         "Police released video of the car used in last Tuesday's shooting.", "2031-05-20"
     )
     assert week.acts == ("d:05-13",) and week.fresh_acts == ()
+    double = harms_told("A man was charged in Saturday's double shooting.", "2031-05-20")
+    assert double.acts == ("d:05-17",)
     night = harms_told("Friday night's deadly crash killed two.", "2031-05-18")
     assert night.acts == night.fresh_acts == ("d:05-16",)
     # an act told by a noun just before its day; not after an arrest in its sentence

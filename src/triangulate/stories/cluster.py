@@ -389,10 +389,12 @@ _ACT_NOUN = re.compile(
 # ... and the verbs of a happening an act noun may follow ("a chase ended in a crash")
 _HAPPENED = re.compile(r"\b(?:ended|ends|happened|occurred|erupted|resulted|broke out)\b")
 # An act named by its day ("in last Wednesday's shooting", "Friday night's crash", "the
-# Sept. 9 shooting death"): read right after the day, lower-cased, the day a possessive or
+# Sept. 9 shooting death", "Saturday's double shooting", "Sunday's two-car crash"): read right
+# after the day, lower-cased, the day a possessive or
 # after "the" (not "police said Tuesday crash investigators found ...")
 _ACT_OF_DAY = re.compile(
-    r"(?:\s+(?:night|morning|afternoon|evening))?(?P<owner>['’]s)?\s+(?:deadly\s+|fatal\s+)?"
+    r"(?:\s+(?:night|morning|afternoon|evening))?(?P<owner>['’]s)?\s+"
+    r"(?:(?:deadly|fatal|double|triple|\w+-(?:car|vehicle))\s+)?"
     r"(?:shooting|stabbing|killing|slaying|homicide|carjacking|robbery|drive-by|hit-and-run"
     r"|crash|collision)\b"
 )
