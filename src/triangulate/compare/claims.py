@@ -1134,8 +1134,8 @@ def _of_another_day(
     return not (_told_dying(mention) and min(start for start, _ in spans) > max(own))
 
 
-# Periods a count's sentence may be told in, when it names no day ("Last month, a senior was
-# killed at a house party", in a report of a shooting this month)
+# Periods a count's sentence may be told in, when it names no day ("Last month, a teen was
+# killed outside a skating rink", in a report of a shooting this month)
 HARM_PERIODS = frozenset({"week", "month"})
 
 

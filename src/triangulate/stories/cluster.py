@@ -382,7 +382,7 @@ _SAME_DAY = re.compile(
     r"|earlier today|today)(?!\w)"
 )
 _HARM_REACH = 100  # characters before the day
-# An act told by a noun, and words of an arrest or a charge
+# An act told by a noun ("ended in a crash", "a shooting")
 _ACT_NOUN = re.compile(
     r"\b(?:shooting|stabbing|carjacking|robbery|drive-by|hit-and-run|crash|collision)\b"
 )
@@ -390,8 +390,8 @@ _ACT_NOUN = re.compile(
 _HAPPENED = re.compile(r"\b(?:ended|ends|happened|occurred|erupted|resulted|broke out)\b")
 # An act named by its day ("in last Wednesday's shooting", "Friday night's crash", "the
 # Sept. 9 shooting death", "Saturday's double shooting", "Sunday's two-car crash"): read right
-# after the day, lower-cased, the day a possessive or
-# after "the" (not "police said Tuesday crash investigators found ...")
+# after the day, lower-cased, the day a possessive or after "the" (not "police said Tuesday
+# crash investigators found ...")
 _ACT_OF_DAY = re.compile(
     r"(?:\s+(?:night|morning|afternoon|evening))?(?P<owner>['’]s)?\s+"
     r"(?:(?:deadly|fatal|double|triple|\w+-(?:car|vehicle))\s+)?"
@@ -509,12 +509,12 @@ def _act_of_day(lowered: str, start: int, end: int) -> bool:
 
 
 def _act_named_before(window: str) -> str | None:
-    """The kind "act" where ``window`` (a lower-cased lead up to a day) ends naming an act
-    by a noun in a sentence telling harm done to people, nothing between telling another
-    verb, and no verb before it in its clause but one of a happening ("a chase ended in a
-    crash on a ramp late Thursday, injuring a driver"; not "police identified the victim of
-    a weekend shooting Tuesday", "police arrested a man in a shooting Thursday": the day may
-    be the naming's or the arrest's)."""
+    """The kind "act" where ``window`` (a lower-cased lead up to a day, in a sentence
+    telling a harm: :func:`_harm_before` asks) ends naming an act by a noun, nothing
+    between telling another verb, and no verb before it in its clause but one of a
+    happening ("a chase ended in a crash on a ramp late Thursday, injuring a driver"; not
+    "police identified the victim of a weekend shooting Tuesday", "police arrested a man in
+    a shooting Thursday": the day may be the naming's or the arrest's)."""
     last = next(iter(reversed(list(_ACT_NOUN.finditer(window)))), None)
     if last is None or _another_verb(window, last.end()):
         return None
@@ -639,11 +639,10 @@ def _streets_apart(streets: Collection[str], others: Collection[str]) -> bool:
     return bool(streets) and bool(others) and set(streets).isdisjoint(others)
 
 
-# The kind of act a lead tells: violence against a person (a gun, a knife, a robbery, a
-# beating) or a vehicle's crash. A shooting and a crash are two incidents, whatever they share
-# (a township, a night, a road's name)
-# (words of one sense only: not "beaten 3-1", "robbed of a future", "shot 40 percent", a
-# team that "crashed out")
+# The kind of act a lead tells: violence against a person (a gun, a knife, a robbery, an
+# assault) or a vehicle's crash. A shooting and a crash are two incidents, whatever they share
+# (a township, a night, a road's name). Words of one sense only: not "beaten 3-1", "robbed of
+# a future", "shot 40 percent", a team that "crashed out"
 KIND_OF_ACT = re.compile(
     r"\b(?:(?P<violence>(?:was|were|been|being|fatally|critically|man|woman|teen|boy|girl"
     r"|driver|person|people|men|women) shot|shot (?:and|to death|in the)|shooting|gunfire"
