@@ -974,6 +974,10 @@ def test_a_lead_tells_the_kinds_of_its_acts() -> None:
     ):
         assert kinds_of_act(told) == (), told
     assert kinds_of_act("A driver was hurt at 10 p.m. when his car crashed.") == ("vehicle",)
+    # a vehicle that struck someone, a gun fired, a bullet that struck someone
+    assert kinds_of_act("A boy was struck and killed by a pickup truck.") == ("vehicle",)
+    assert kinds_of_act("Two were hurt when someone fired from a passing car.") == ("violence",)
+    assert kinds_of_act("A woman was struck by a stray bullet and hurt.") == ("violence",)
 
 
 def test_a_story_counts_what_its_members_tell_until_they_leave() -> None:

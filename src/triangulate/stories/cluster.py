@@ -647,9 +647,12 @@ KIND_OF_ACT = re.compile(
     r"\b(?:(?P<violence>(?:was|were|been|being|fatally|critically|man|woman|teen|boy|girl"
     r"|driver|person|people|men|women) shot|shot (?:and|to death|in the)|shooting|gunfire"
     r"|gunshots?|gunm[ae]n|bullets?|opened fire|gunned down|drive-by|stabbed|stabbing"
-    r"|robbery|carjack(?:ed|ing)|assaulted|home invasion)"
+    r"|robbery|carjack(?:ed|ing)|assaulted|home invasion|fired\s+(?:shots?|at|into|from|on)"
+    r"|shots?\s+(?:(?:were|was)\s+)?(?:fired|rang\s+out))"
     r"|(?P<vehicle>crash(?:es|ed)?(?!\s+out)|collision|collided|hit-and-run|hit and run"
-    r"|pileup|rollover|rolled over))\b"
+    r"|pileup|rollover|rolled over|(?:struck|hit|run over)(?:\s+and\s+killed)?\s+by\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:car|truck|van|vehicle|bus|train|suv|pickup"
+    r"|motorist|driver)s?))\b"
 )
 
 
