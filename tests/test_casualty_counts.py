@@ -173,6 +173,16 @@ def _figures(claims: list[Claim], status: str) -> list[Claim]:
     return [c for c in claims if c.kind == "figure" and c.status == status]
 
 
+def _killed(claims: list[Claim]) -> list[Claim]:
+    """The figure claims counting the dead."""
+    return [c for c in claims if c.kind == "figure" and c.about == "Number of people killed"]
+
+
+def _injured(claims: list[Claim]) -> list[Claim]:
+    """The figure claims counting the hurt, however labelled."""
+    return [c for c in claims if c.kind == "figure" and "injured" in c.about]
+
+
 def _agreed(claims: list[Claim], about: str) -> list[Claim]:
     return [c for c in _figures(claims, "agreed") if c.about == about]
 
@@ -921,9 +931,9 @@ def test_another_incidents_dead_told_in_passing_are_not_counted(encoder: TextEnc
         " drive-by shooting on Vardy Street, police said."
     )
     claims = compare_dated(encoder, [("2031-05-24", first), ("2031-05-24", second)])
-    killed = [c for c in claims if c.kind == "figure" and c.about == "Number of people killed"]
+    killed = _killed(claims)
     assert killed == []
-    hurt = [c for c in claims if c.kind == "figure" and "injured" in c.about]
+    hurt = _injured(claims)
     assert {a for c in hurt for side in c.sides for a in side.articles} == {"a1", "a2"}
     # a death told alone after the incident's day may be its own: still counted
     died = (
@@ -932,7 +942,7 @@ def test_another_incidents_dead_told_in_passing_are_not_counted(encoder: TextEnc
         " said."
     )
     claims = compare_dated(encoder, [("2031-05-24", second), ("2031-05-27", died)])
-    assert [c for c in claims if c.kind == "figure" and c.about == "Number of people killed"]
+    assert _killed(claims)
 
 
 def test_another_incidents_dead_told_by_their_month_are_not_counted(
@@ -949,11 +959,11 @@ def test_another_incidents_dead_told_by_their_month_are_not_counted(
         " in a shooting near Askeby High School, police said."
     )
     claims = compare_dated(encoder, [("2031-05-15", first), ("2031-05-15", second)])
-    assert not [c for c in claims if c.kind == "figure" and c.about == "Number of people killed"]
+    assert not _killed(claims)
     # ... told "earlier this month", the month of the incident's own day: it may be its own
     this_month = first.replace("Last month", "Earlier this month")
     claims = compare_dated(encoder, [("2031-05-15", this_month), ("2031-05-15", second)])
-    assert [c for c in claims if c.kind == "figure" and c.about == "Number of people killed"]
+    assert _killed(claims)
 
 
 def test_a_count_told_in_the_week_of_the_incident_is_its_own(encoder: TextEncoder) -> None:
@@ -969,7 +979,7 @@ def test_a_count_told_in_the_week_of_the_incident_is_its_own(encoder: TextEncode
         " recovering at home."
     )
     claims = compare_dated(encoder, [("2031-05-16", first), ("2031-05-18", second)])
-    hurt = [c for c in claims if c.kind == "figure" and "injured" in c.about]
+    hurt = _injured(claims)
     assert {a for c in hurt for side in c.sides for a in side.articles} == {"a1", "a2"}
 
 
@@ -1083,24 +1093,24 @@ def test_another_incidents_dead_are_left_out_of_the_counts(encoder: TextEncoder)
         " Avenue, four blocks away."
     )
     claims = compare_dated(encoder, [("2031-05-24", placed), ("2031-05-25", dated)])
-    assert not [c for c in claims if c.kind == "figure" and c.about == "Number of people killed"]
-    assert [c for c in claims if c.kind == "figure" and "injured" in c.about]
+    assert not _killed(claims)
+    assert _injured(claims)
     # alone, the report whose lead counts nobody dates its incident by the act it tells first
     for act in ("was shot", "was struck by a car", "was gunned down"):
         alone = dated.replace("was shot early", f"{act} early")
         claims = compare_dated(encoder, [("2031-05-25", alone)])
-        killed = [c for c in claims if c.kind == "figure" and c.about == "Number of people killed"]
+        killed = _killed(claims)
         assert not killed, act
     # ... by the act's own clause: not by a day another verb of its sentence tells
     charged = dated.replace(
         "A 16-year-old was shot early Saturday", "A man who shot a 16-year-old was charged Friday"
     )
     claims = compare_dated(encoder, [("2031-05-25", charged)])
-    assert [c for c in claims if c.kind == "figure" and c.about == "Number of people killed"]
+    assert _killed(claims)
     # ... and a death it tells on the incident's day is its own
     own = dated.replace("On May 10, a", "Hours later, a")
     claims = compare_dated(encoder, [("2031-05-25", own)])
-    assert [c for c in claims if c.kind == "figure" and c.about == "Number of people killed"]
+    assert _killed(claims)
 
 
 # Deaths by water, people told by their work or their school year, a harm told in a relative

@@ -53,7 +53,7 @@ from triangulate.compare.link import (
     surnames,
     with_appositive_ages,
 )
-from triangulate.compare.slots import slot_claims
+from triangulate.compare.slots import DAY_VALUE, slot_claims
 from triangulate.compare.statements import Statement, saying_times, statements_of
 from triangulate.compare.updates import plan_reversals
 from triangulate.core.dates import (
@@ -66,7 +66,13 @@ from triangulate.core.dates import (
 )
 from triangulate.core.sources import Sources, keyed, original_of, source_name
 from triangulate.core.spans import holds, split_at
-from triangulate.core.words import DEATH_WORDS, NUMBER_WORDS, verb_groups, word_set
+from triangulate.core.words import (
+    DEATH_WORDS,
+    NUMBER_WORDS,
+    VEHICLE_WORDS,
+    verb_groups,
+    word_set,
+)
 from triangulate.models import (
     Article,
     Claim,
@@ -1000,8 +1006,7 @@ def _incident_days(
 LEAD_ACTS = quantity_reader.HARM_PARTICIPLES
 LEAD_ACTS_WITH_PARTICLE = frozenset({"run over", "gunned down", "mowed down"})
 STRUCK_BY_A_VEHICLE = re.compile(
-    r"\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:car|truck|van|vehicle|bus|train|suv"
-    r"|pickup|motorist|driver|bullet)s?\b",
+    rf"\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{VEHICLE_WORDS}|bullet)s?\b",
     re.IGNORECASE,
 )
 
@@ -1056,15 +1061,12 @@ def _day_told(time: TimeExpression, article: Article) -> int | None:
     ``date.fromisoformat`` reads "2031-W20" as its Monday)."""
     if not time.anchored or not time.value or not _a_day_told(time, article):
         return None
-    if not FULL_DATE.match(time.value):
+    if not DAY_VALUE.match(time.value):
         return None
     try:
         return date.fromisoformat(time.value[:10]).toordinal()
     except ValueError:
         return None
-
-
-FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _a_day_told(time: TimeExpression, article: Article) -> bool:

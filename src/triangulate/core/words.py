@@ -315,6 +315,8 @@ DIED = word_set("died dies succumbed")
 # A death told by itself ("died Thursday"), which may be the late end of an earlier harm: the
 # words, for patterns that tell it apart from the harm that led to it
 DEATH_WORDS = "|".join((*sorted(DIED), "passed away"))
+# What strikes or runs over a person in a crash ("struck by a pickup truck"), for patterns
+VEHICLE_WORDS = "car|truck|van|vehicle|bus|train|suv|pickup|motorist|driver"
 STAGES = ((STARTED, ENDED), (SOUGHT, CAUGHT), (HURT, DIED))  # (earlier stage, later stage)
 
 

@@ -65,6 +65,7 @@ from triangulate.core.words import (
     DEATH_WORDS,
     STOP_WORDS,
     TITLE_ABBREVIATIONS,
+    VEHICLE_WORDS,
     lower_same_length,
     stem,
     word_set,
@@ -651,8 +652,7 @@ KIND_OF_ACT = re.compile(
     r"|shots?\s+(?:(?:were|was)\s+)?(?:fired|rang\s+out))"
     r"|(?P<vehicle>crash(?:es|ed)?(?!\s+out)|collision|collided|hit-and-run|hit and run"
     r"|pileup|rollover|rolled over|(?:struck|hit|run over)(?:\s+and\s+killed)?\s+by\s+"
-    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:car|truck|van|vehicle|bus|train|suv|pickup"
-    r"|motorist|driver)s?))\b"
+    rf"(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{VEHICLE_WORDS})s?))\b"
 )
 
 
