@@ -12,6 +12,7 @@ from triangulate.models import Claim
 from triangulate.nlp.encoder import TextEncoder
 from triangulate.nlp.language import load_nlp
 from triangulate.readers.quantities import (
+    counts_people,
     find_quantities,
     told_of_another_incident,
     told_one_by_one,
@@ -358,7 +359,7 @@ LOCAL_PHRASINGS = [
     ("A man has been arrested in connection with the shooting.", "arrest"),
     ("Officers detained a man at the scene.", None),
     ("Police made an arrest in the case Monday.", None),
-    ("The man was booked into the county jail on suspicion of murder.", None),
+    ("The man was booked into the county jail on suspicion of murder.", "arrest"),
     ("A 16-year-old boy was shot in the leg.", "injure"),
     ("A man in his 20s was shot and killed Wednesday evening.", "kill"),
     ("A man was shot multiple times and died at the scene.", "kill"),
@@ -612,6 +613,13 @@ LOCAL_PHRASINGS = [
     ("UPDATE: Two in critical condition after head-on crash", "injure"),
     ("Two men in custody after brawl", "arrest"),
     ("Records show the arrest two days later.", None),
+    # booked into a jail, held in one or on bail: arrested
+    ("A 25-year-old man was booked into the Caddowick County Jail on Thursday.", "arrest"),
+    ("Two men were later booked into jail on assault charges.", "arrest"),
+    ("Two men are being held at the Ardrey County Jail.", "arrest"),
+    ("A 30-year-old man is being held on $500,000 bail.", "arrest"),
+    ("A man remains in the county jail on charges of arson.", "arrest"),
+    ("Two hostages were held at the bank for hours.", None),
     # ... not a rate, a child's custody, an illness, a vaccine's shot, some of them dead
     ("Police arrest about 40 people each weekend downtown.", None),
     ("Fire kills three people a year in the county.", None),
@@ -1241,3 +1249,99 @@ def test_a_tally_over_a_span_is_labelled_with_its_span(text: str, label: str) ->
     """A count of several happenings never agrees or conflicts with one happening's."""
     (count,) = [q for q in find_quantities(text, "a1") if q.unit in ("people", "men")]
     assert figure_label(text, 0, count, None) == label
+
+
+def _inferred(text: str) -> list[tuple[str, str | None]]:
+    """Each count of people in ``text`` as written, with the harm its reader inferred."""
+    return [
+        (q.evidence.text, q.harm_inferred)
+        for q in find_quantities(text, "a1")
+        if counts_people(q.unit.lower())
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "inferred"),
+    [
+        ("A 16-year-old boy was shot Sunday evening at a park.", [("A", "injure")]),
+        ("Two men were stabbed outside a bar Friday night.", [("Two", "injure")]),
+        ("A woman was hit by a stray bullet while sitting on her porch.", [("A", "injure")]),
+        ("A driver was shot at least twice on the parkway.", [("A", "injure")]),
+        ("A man was shot at a gas station early Friday.", [("A", "injure")]),
+        ("A 29-year-old woman was stabbed at a bus stop this morning.", [("A", "injure")]),
+        # "attempted murder" tells no death
+        ("A man was stabbed Friday. A woman faces attempted murder charges.", [("A", "injure")]),
+        # a death told anywhere in the report: whose is not read, so no hurt is inferred
+        ("A man was shot Friday night. He died at the hospital on Monday.", []),
+        ("A man was shot Friday. It was the city's third homicide this year.", []),
+        ("Two men were shot Friday, one fatally.", [("Two", None)]),
+        # not a wound
+        ("A man was shot at by a passing driver.", []),
+        ("A man was shot at several times but was not hit.", []),
+        ("A woman was shot with a stun gun by deputies.", []),
+        ("Two residents were shot in the arm with the new vaccine on Monday.", [("Two", None)]),
+    ],
+)
+def test_people_shot_in_a_report_telling_no_death_are_inferred_hurt(
+    text: str, inferred: list[tuple[str, str | None]]
+) -> None:
+    """ "shot" alone tells no harm in its sentence (the shot may have died); a report that tells
+    no death anywhere lets its reader infer the hurt, and marks it inferred."""
+    assert _inferred(text) == inferred
+    for quantity in find_quantities(text, "a1"):
+        assert casualty_counted(text, 0, quantity.evidence, quantity.unit) != "injure"
+
+
+def test_a_count_of_the_hurt_inferred_is_claimed_and_shown_as_inferred(
+    encoder: TextEncoder,
+) -> None:
+    """The dossier counts one hurt for a report of a man stabbed that tells no death, shows
+    the count as inferred, and counts none for a report that tells his death."""
+    claims = compare_dated(
+        encoder,
+        [
+            ("2031-04-13", "A 40-year-old man was stabbed Friday night outside a laundromat."),
+            ("2031-04-13", "A man was stabbed Friday night outside a laundromat. He died Sunday."),
+        ],
+    )
+    (injured,) = _injured(claims)
+    (side,) = injured.sides
+    assert (side.value, side.articles) == (1, ("a1",))
+    assert side.display.endswith("(hurt inferred)")
+    assert "was stabbed" in side.evidence[0].text  # the sentence that tells it
+
+
+@pytest.mark.parametrize(
+    ("text", "harms"),
+    [
+        ("Chase ends in crash on Route 9; 2 hurt, 2 in custody", ["injure", "arrest"]),
+        ("Two hurt, two in custody after chase", ["injure", "arrest"]),
+        ("Two dead, three in critical condition after crash", ["kill", "injure"]),
+    ],
+)
+def test_a_headlines_list_of_counts_each_in_its_own_state(text: str, harms: list[str]) -> None:
+    """ "2 hurt, 2 in custody": the second count is of the held, not two more of the hurt."""
+    assert _harms(text) == harms
+
+
+@pytest.mark.parametrize(
+    ("text", "harms"),
+    [
+        ("Both men are in custody, police said.", [("Both", "arrest")]),
+        ("Both drivers were killed.", [("Both", "kill")]),
+        (
+            "Two men were shot Friday. Both were arrested Sunday.",
+            [("Two", None), ("Both", "arrest")],
+        ),
+        # "both ... and", "both of", a case supposed: no count of two
+        ("Both the driver and a passenger were killed.", []),
+        ("Both men and women were hurt in the crush.", []),
+        ("Both of the cars were destroyed.", []),
+        ("If both are convicted, they face life in prison.", []),
+    ],
+)
+def test_both_counts_two_with_what_befell_them(
+    text: str, harms: list[tuple[str, str | None]]
+) -> None:
+    """ "Both men are in custody": two arrested, as "Two men are in custody" counts them."""
+    assert _told_and_harmed(text) == harms

@@ -1169,9 +1169,7 @@ def _harm_counted(mention: Mention) -> str | None:
     if mention.quantity is None:
         return None
     sentence = mention.sentence
-    return labels.casualty_counted(
-        sentence.text, sentence.start, mention.quantity.evidence, mention.quantity.unit
-    )
+    return labels.harm_counted(sentence.text, sentence.start, mention.quantity)
 
 
 DYING_REACH = 80  # characters after the count
@@ -1684,7 +1682,9 @@ def _shown(mention: Mention, with_day: bool = False) -> str:
         return _date_shown(mention) if with_day else written
     one = _one_person(mention)
     if one is not None:
-        return one
+        return f"{one}{INFERRED_HURT_SHOWN}" if _hurt_inferred(mention) else one
+    if _hurt_inferred(mention):
+        return f"{written}{INFERRED_HURT_SHOWN}"
     quantity = mention.quantity
     kind = quantity_reader.unit_kind(quantity.unit) if quantity is not None else ""
     if quantity is None or kind not in ("length", "area", "speed"):
@@ -1695,6 +1695,22 @@ def _shown(mention: Mention, with_day: bool = False) -> str:
     if re.search(r"[^\W\d_]$", written):
         return written  # "about 60m", "200ft": the unit is written on the number
     return f"{written} {quantity.unit}"
+
+
+# How a count of the hurt its reader inferred is shown: its sentence tells them shot or
+# stabbed, the report no death (``Quantity.harm_inferred``)
+INFERRED_HURT_SHOWN = ": shot or stabbed, no death told (hurt inferred)"
+
+
+def _hurt_inferred(mention: Mention) -> bool:
+    """Whether the harm of ``mention``'s count is its reader's inference, its sentence telling
+    none of its own."""
+    quantity = mention.quantity
+    if quantity is None or quantity.harm_inferred is None:
+        return False
+    sentence = mention.sentence
+    told = labels.casualty_counted(sentence.text, sentence.start, quantity.evidence, quantity.unit)
+    return told is None
 
 
 def _one_person(mention: Mention) -> str | None:
@@ -2261,6 +2277,7 @@ def _linker(
                 prison_term=_a_prison_term(mention),
                 published=mention.published,
                 days_told=_dated_days(mention),
+                harm_inferred=mention.quantity.harm_inferred if mention.quantity else None,
             )
         )
     nouns = sorted({v.unit for v in values if v.kind == "quantity" and v.unit})

@@ -174,6 +174,14 @@ NO_TOTAL_BEFORE = re.compile(
 )
 
 
+def harm_counted(sentence_text: str, sentence_start: int, quantity: Quantity) -> str | None:
+    """What befell the people ``quantity`` counts, told in its sentence
+    (:func:`casualty_counted`), else inferred by its reader ("A man was shot Sunday" in a
+    report that tells no death: "injure")."""
+    told = casualty_counted(sentence_text, sentence_start, quantity.evidence, quantity.unit)
+    return told or quantity.harm_inferred
+
+
 def casualty_counted(
     sentence_text: str, sentence_start: int, value: Evidence, unit: str
 ) -> str | None:
@@ -196,6 +204,7 @@ def casualty_counted(
         any(c.isdigit() for c in number)
         or number in NUMBER_WORDS
         or number in quantity_reader.ONE_WORDS
+        or number == quantity_reader.BOTH_WORD
     ):
         return None  # "a", "an", "his": one person harmed (``quantities.ONE_PERSON``)
     before_value = sentence_text[max(0, start - 30) : start]
@@ -313,8 +322,8 @@ def figure_label(
         measure = _sum_before(before)
         if measure:  # "revenue of $4.2 billion, up 8 percent from a year earlier"
             return clipped(f"Change in {measure}")
-    state = STATE_COUNTS.get(last_word(quantity.unit)) or casualty_counted(
-        sentence_text, sentence_start, quantity.evidence, quantity.unit
+    state = STATE_COUNTS.get(last_word(quantity.unit)) or harm_counted(
+        sentence_text, sentence_start, quantity
     )  # "a few injured" is about the injured too, though it counts none of them
     if state is not None:  # "Ten dead and 50 hurt", "50 were injured": not "Figure"
         return _harm_label(state, sentence_text, sentence_start, quantity)

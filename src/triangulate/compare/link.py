@@ -433,6 +433,7 @@ class LinkInput:
     prison_term: bool = False  # a length of time told with words of sentencing or prison
     published: str | None = None  # its report's day
     days_told: tuple[int, int] | None = None  # a date's first and last day (ordinals)
+    harm_inferred: str | None = None  # a figure's: ``Quantity.harm_inferred``
 
 
 def _one_time(a: LinkInput, b: LinkInput) -> bool:
@@ -1343,11 +1344,13 @@ class Linker:
             return None
         if value.statement is None:
             evidence = value.value_evidence
-            return labels.casualty_counted(evidence.text, evidence.start, evidence, value.unit)
-        sentence = self.statements[value.statement].evidence
-        return labels.casualty_counted(
-            sentence.text, sentence.start, value.value_evidence, value.unit
-        )
+            told = labels.casualty_counted(evidence.text, evidence.start, evidence, value.unit)
+        else:
+            sentence = self.statements[value.statement].evidence
+            told = labels.casualty_counted(
+                sentence.text, sentence.start, value.value_evidence, value.unit
+            )
+        return told or value.harm_inferred  # as ``labels.harm_counted``
 
     def one_of_a_total(self, index: int) -> bool:
         """A count of one told by "a" ("a man was killed") whose article gives its question

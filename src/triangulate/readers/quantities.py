@@ -615,8 +615,18 @@ IN_CUSTODY = (
     r"in\s+custody(?!\s+(?:of|battles?|disputes?|drama|fights?|cases?|hearings?|arrangements?"
     r"|agreements?|orders?|rights|deals?|wars?|rows?)\b)"
 )
+_A_JAIL = r"(?:jail|detention\s+(?:center|centre|facility)|lockup)\b"
 _HELD = (
     rf"(?:is|are|was|were)\s+(?:now\s+)?(?:under\s+arrest|{IN_CUSTODY})"
+    # booked into a jail, held in one or on bail ("A 25-year-old man was booked into the county
+    # jail", "Both men are being held at the county jail", "is held on $500,000 bail")
+    r"|(?:was|were|has\s+been|have\s+been)\s+(?:later\s+)?booked\s+into\s+(?:the\s+|an?\s+)?"
+    rf"(?:[\w'’.-]+\s+){{0,4}}?{_A_JAIL}"
+    r"|(?:is|are|was|were|remains?|remained)\s+(?:being\s+|still\s+)?(?:held|jailed|detained)"
+    rf"\s+(?:in|at)\s+(?:the\s+|an?\s+)?(?:[\w'’.-]+\s+){{0,4}}?{_A_JAIL}"
+    rf"|(?:remains?|remained)\s+(?:in|at)\s+(?:the\s+)?(?:[\w'’.-]+\s+){{0,4}}?{_A_JAIL}"
+    r"|(?:is|are|was|were)\s+(?:being\s+)?held\s+(?:without\s+bail|on\s+(?:a\s+)?\$[\d,.]+"
+    r"(?:\s+(?:million|thousand))?\s+(?:cash\s+)?(?:bail|bond))"
     # the object of "took ... into custody" ("police took her husband into custody")
     rf"|{INTO_CUSTODY}"
     # a surrender to the police is the arrest of a follow-up ("A 16-year-old boy turned
@@ -834,7 +844,13 @@ def find_quantities(text: str, article_id: str, doc: Any = None) -> list[Quantit
     blocked = _blocked_spans(text) + lead_datelines(text)
     tokens = _token_index(doc) if doc is not None else None
     found = _without_conversions(text, list(_scan(text, article_id, blocked, tokens)))
-    ones = list(_one_person_harmed(text, article_id, blocked))
+    lived = DEATH_TOLD.search(text) is None
+    ones = [
+        *_one_person_harmed(text, article_id, blocked, lived),
+        *_both_harmed(text, article_id, blocked),
+    ]
+    if lived:
+        found = [_shot_and_lived(text, q) for q in found]
     if ones:
         found = sorted([*found, *ones], key=lambda q: q.evidence.start)
     found = _named_sides(text, _with_elided_units(text, found))
@@ -853,8 +869,12 @@ ELIDED_AGE = re.compile(r"[A-Z][\w'.-]*,\s+$")  # "Two men, Milo Trent, 19,": an
 ELIDED_BEFORE = re.compile(rf"{_ELIDED_JOIN}$")
 ELIDED = "\x00elided"  # the unit of a bare number word that may count the figure's before it
 ELIDED_KINDS = frozenset({"count", "length", "area", "duration"})  # a sum keeps its scale word
+# What follows the number: a place, a day or the clause's end; "in" a state is no place ("2
+# hurt, 2 in custody", "Two dead, three in critical condition": no more of the hurt or the dead)
 ELIDED_AFTER = re.compile(
-    r"\s*(?:(?:in|at|on|across|from|during|near|last|this|next)\b|[,.;)]|$)", re.IGNORECASE
+    rf"\s*(?:(?:in(?!\s+(?:custody|{GRAVE_STATES}\s+(?:but\s+stable\s+)?condition)\b)|at|on"
+    r"|across|from|during|near|last|this|next)\b|[,.;)]|$)",
+    re.IGNORECASE,
 )
 
 
@@ -1069,14 +1089,25 @@ HEADLINE_OPENS_BEFORE = re.compile(rf"(?:^|\n)[ \t]*{HEADLINE_KICKER}\Z")
 CAUSE_NEXT = re.compile(r"[ \t]+(?:after|following|in|from)\b", re.I)
 
 
+# ... or follows another count told with its state in a headline's list ("Chase ends in crash;
+# 2 hurt, 2 in custody")
+LISTED_AFTER_A_COUNT = re.compile(
+    r"(?:^|\s)[\w-]+[ \t]+(?:dead|killed|hurt|injured|wounded)[ \t]*[,;][ \t]*\Z", re.I
+)
+
+
 def harm_of_headline_count(text: str, start: int, end: int) -> str | None:
     """ "arrest" or "injure": the state a headline's count opening its line at ``start`` is
     told in right after ``end`` without "are" ("Three in custody after pursuit", "Two in
     critical condition after crash"; ``HEADLINE_STATE``), else None."""
     state = HEADLINE_STATE.match(text, end)
-    if state is None or not HEADLINE_OPENS_BEFORE.search(text[max(0, start - 40) : start]):
+    if state is None:
         return None
-    if len(text[start:end].split()) == 1 and not CAUSE_NEXT.match(text, state.end()):
+    listed = LISTED_AFTER_A_COUNT.search(text[max(0, start - 40) : start]) is not None
+    if not listed and not HEADLINE_OPENS_BEFORE.search(text[max(0, start - 40) : start]):
+        return None
+    alone = len(text[start:end].split()) == 1
+    if alone and not listed and not CAUSE_NEXT.match(text, state.end()):
         return None  # a count without its noun: "Two in stable condition, analysts say"
     if not state.group("held") and ill_near(text, state.start(), state.end()):
         return None  # "Three in critical condition as flu cases rise"
@@ -1210,10 +1241,53 @@ def _headline_next_one(
     yield Quantity(Evidence(article_id, start, end, text[start:end]), 1.0, noun, None, 1.0, 1.0)
 
 
-def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Iterator[Quantity]:
+# A report that tells no death, its own or another's (none of these words anywhere in it):
+# the people it tells shot or stabbed lived, as far as it says. "Attempted murder" is no death.
+DEATH_TOLD = re.compile(
+    r"\b(?:die[ds]?|dying|dead|deaths?|killed|killings?|killers?|fatal(?:ly|ity|ities)?|slain"
+    r"|deceased|succumbed|perished|drowned|passed\s+away|lost\s+(?:his|her|their)\s+li(?:fe|ves)"
+    r"|bod(?:y|ies)|(?<!attempted\s)(?:murder(?:ed|s)?|homicides?))\b",
+    re.I,
+)
+# People told shot or stabbed and nothing more right after their noun ("A 16-year-old boy was
+# shot Sunday evening", "Two men were stabbed outside a bar", "was hit by a stray bullet"):
+# hurt, if they lived (``DEATH_TOLD``). Not shot at ("was shot at by a passing driver"; "was
+# shot at a gas station" is), nor in their clause with a vaccine, a stun gun, a dart or a
+# beanbag, nor by a camera.
+_NOT_A_WOUND = (
+    r"vaccin\w*|doses?|boosters?|jabs?|inoculat\w*|darts?|tasers?|stun\s+guns?|beanbags?"
+    r"|bean-bags?|pepper\s+balls?|tranquili[sz]er\w*|photographers?|cameras?"
+)
+SHOT_ALONE = re.compile(
+    r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:(?:also|reportedly|allegedly"
+    r"|critically|seriously|badly|severely|repeatedly)\s+)?"
+    r"(?:(?:shot(?!\s+at(?=\s*[,.;:!?\n]|\s*$|\s+(?:by|from|but|and|or|while|several|multiple"
+    r"|repeatedly|twice|once)\b))|stabbed)"
+    r"|(?:hit|struck|grazed)\s+by\s+(?:an?\s+)?(?:stray\s+)?(?:bullets?|gunfire))\b"
+    rf"(?![^.;!?\n]{{0,60}}?\b(?:{_NOT_A_WOUND})\b)",
+    re.I,
+)
+INFERRED_HURT = "injure"  # the harm of people shot who lived (``Quantity.harm_inferred``)
+
+
+def _shot_and_lived(text: str, quantity: Quantity) -> Quantity:
+    """``quantity``, with the harm inferred when it counts people told shot or stabbed right
+    after their noun (``SHOT_ALONE``), in a report that tells no death."""
+    if quantity.value < 1 or not counts_people(quantity.unit.lower()):
+        return quantity
+    people = _people_after(text, quantity.evidence.end, quantity.unit)
+    if people is None or SHOT_ALONE.match(text, people.end()) is None:
+        return quantity
+    return replace(quantity, harm_inferred=INFERRED_HURT)
+
+
+def _one_person_harmed(
+    text: str, article_id: str, blocked: list[Span], lived: bool = False
+) -> Iterator[Quantity]:
     """A count of one for each person told by "a", "an", "his", "her", "their" or "the" right
     before or after a harm (after it only where "his" or "the" opens a clause of its own), or
-    by a headline without "a" (``HEADLINE_ONE``)."""
+    by a headline without "a" (``HEADLINE_ONE``); with ``lived`` (the report tells no death),
+    one told shot or stabbed too (``SHOT_ALONE``), its harm inferred."""
     yield from _headline_ones(text, article_id, blocked)
     yield from _others_harmed(text, article_id, blocked)
     people = [*ONE_PERSON.finditer(text), *ONE_AGED.finditer(text)]
@@ -1237,10 +1311,43 @@ def _one_person_harmed(text: str, article_id: str, blocked: list[Span]) -> Itera
         if after is not None and told_as_a_rule(text, start, after):
             continue  # "when a worker is injured, ...": no happening told
         harmed = after or _harm_before_on_its_line(text, start)
-        if harmed is None or _is_blocked(start, end, blocked):
+        shot = harmed is None and lived and SHOT_ALONE.match(text, found.end()) is not None
+        if (harmed is None and not shot) or _is_blocked(start, end, blocked):
             continue
         evidence = Evidence(article_id, start, end, text[start:end])
-        yield Quantity(evidence, 1.0, noun, None, 1.0, 1.0)
+        inferred = INFERRED_HURT if shot else None
+        yield Quantity(evidence, 1.0, noun, None, 1.0, 1.0, harm_inferred=inferred)
+
+
+# Two people told by "both" with what befell them ("Both men are in custody", "Both drivers
+# were killed", "both were taken into custody"): a count of two, of the noun after it (up to
+# two words before it: "both young men") or of no noun. Not "both ... and" ("both men and
+# women were hurt", "both the driver and a passenger"), nor "both of" (a part: "both of the
+# cars", whose harm ``_befell`` would read past "of them").
+BOTH = re.compile(r"\b(?P<one>both)\b(?!\s+of\b)", re.IGNORECASE)
+BOTH_NOUN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[\w'’-]+)\b(?![’'])")
+BOTH_WORD = "both"
+
+
+def _both_harmed(text: str, article_id: str, blocked: list[Span]) -> Iterator[Quantity]:
+    """A count of two for each "both" told right before a harm, or before people's plural
+    noun and a harm (``BOTH``)."""
+    for found in BOTH.finditer(text):
+        start, end = found.span("one")
+        noun = BOTH_NOUN_AFTER.match(text, end)
+        counted = noun.group("noun").lower() if noun is not None else ""
+        if noun is None or not (counts_people(counted) and _plural(counted)):
+            noun, counted = None, ""  # "Both were killed": no noun
+        people_end = noun.end() if noun is not None else end
+        if COORDINATED_AFTER.match(text, people_end) or _is_blocked(start, end, blocked):
+            continue
+        if SUPPOSED_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "if both are killed": no happening told
+        after = _befell(text, start, people_end, reduced=False)
+        if after is None or told_as_a_rule(text, start, after):
+            continue
+        evidence = Evidence(article_id, start, end, text[start:end])
+        yield Quantity(evidence, 2.0, counted, None, 2.0, 2.0)
 
 
 # One other person harmed otherwise than those told before in the same sentence ("One person
@@ -1785,18 +1892,24 @@ def _counted_noun_after(text: str, end: int, counted: str) -> re.Match[str] | No
     )
 
 
+def _people_after(text: str, end: int, counted: str) -> re.Match[str] | None:
+    """The people a count ending at ``end`` names, right after it: its noun ("Two young
+    men", "one person is dead"), else ``ONE_AGED``'s person ("an 18-year-old was killed") or
+    people counted by age ("Two 17-year-olds were arrested")."""
+    noun = _counted_noun_after(text, end, counted)
+    if noun is None and counted == AGED_NOUN:
+        noun = AGED_AFTER.match(text, end)
+    elif noun is None and counted == AGED_PLURAL_NOUN:
+        noun = AGED_PLURAL_AFTER.match(text, end)
+    return noun
+
+
 def harmed_after_noun(text: str, start: int, end: int, counted: str) -> str | None:
     """The harm told of the people a count at ``text[start:end]`` names, right after its
     noun ("Two men were shot and killed": "kill"; "three young children died"), else None;
     not a harm they did ("Two men killed a guard"), nor their doer's ("the man who shot two
     teenagers was arrested")."""
-    # "one person is dead", "a 19-year-old person": the noun's; else "an 18-year-old was
-    # killed": ``ONE_AGED``'s person
-    noun = _counted_noun_after(text, end, counted)
-    if noun is None and counted == AGED_NOUN:
-        noun = AGED_AFTER.match(text, end)
-    elif noun is None and counted == AGED_PLURAL_NOUN:
-        noun = AGED_PLURAL_AFTER.match(text, end)  # "Two 17-year-olds were arrested"
+    noun = _people_after(text, end, counted)
     if noun is None or COORDINATED_AFTER.match(text, noun.end()):
         return None  # "killed two women and a man": the women are some of the dead
     after = _befell(text, start, noun.end())
