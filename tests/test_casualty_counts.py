@@ -454,7 +454,7 @@ LOCAL_PHRASINGS = [
     ("Two men, whose brother was killed last year, were arrested.", "arrest"),
     ("The driver, who was not hurt, said the car skidded.", None),
     ("The officers, who were not hurt, returned fire.", None),
-    ("Two men, a woman, and a child were injured.", None),  # a list: no total of two
+    ("Two men, a woman, and a child were injured.", "injure"),  # a list: their sum, four
     ("The man accused of killing a woman, police said, was arrested.", "kill"),  # hers
     ("Two men, the police chief said, were killed.", "kill"),  # a reporting clause
     # the object of a doer's verb takes no harm told after its participle's clause
@@ -685,7 +685,10 @@ def test_a_listing_after_one_person_is_a_list_of_the_harmed() -> None:
     """ "a man, a woman and a boy" after "Three people" lists the three: the one count of
     three is injured, "a man" is no count of his own."""
     assert _harms("Three people, a man, a woman and a boy, were injured.") == ["injure"]
-    assert _harms("Two men, a woman, and a child were killed.") == [None]
+    # ... and a list of its own is one count, their sum (four), and no part a count of its own
+    assert _told_and_harmed("Two men, a woman, and a child were killed.") == [
+        ("Two men, a woman, and a child", "kill")
+    ]
 
 
 def test_people_counted_in_the_plural_take_no_harm_told_of_one() -> None:
@@ -1317,6 +1320,8 @@ def test_a_count_of_the_hurt_inferred_is_claimed_and_shown_as_inferred(
         ("Chase ends in crash on Route 9; 2 hurt, 2 in custody", ["injure", "arrest"]),
         ("Two hurt, two in custody after chase", ["injure", "arrest"]),
         ("Two dead, three in critical condition after crash", ["kill", "injure"]),
+        # ... in a headline's list, not in a sentence: "two" of the four
+        ("Four people were hurt, two in the hospital, police said.", ["injure"]),
     ],
 )
 def test_a_headlines_list_of_counts_each_in_its_own_state(text: str, harms: list[str]) -> None:
@@ -1329,12 +1334,13 @@ def test_a_headlines_list_of_counts_each_in_its_own_state(text: str, harms: list
     [
         ("Both men are in custody, police said.", [("Both", "arrest")]),
         ("Both drivers were killed.", [("Both", "kill")]),
+        ("Both young men were killed.", [("Both", "kill")]),
         (
             "Two men were shot Friday. Both were arrested Sunday.",
             [("Two", None), ("Both", "arrest")],
         ),
-        # "both ... and", "both of", a case supposed: no count of two
-        ("Both the driver and a passenger were killed.", []),
+        # "both ... and" counts the people it joins; "both of", a case supposed: no count
+        ("Both the driver and a passenger were killed.", [("the driver and a passenger", "kill")]),
         ("Both men and women were hurt in the crush.", []),
         ("Both of the cars were destroyed.", []),
         ("If both are convicted, they face life in prison.", []),
@@ -1345,3 +1351,178 @@ def test_both_counts_two_with_what_befell_them(
 ) -> None:
     """ "Both men are in custody": two arrested, as "Two men are in custody" counts them."""
     assert _told_and_harmed(text) == harms
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("A man and a woman were killed in the crash.", [("A man and a woman", 2.0, "kill")]),
+        (
+            "Two men and a woman were shot and killed Saturday.",
+            [("Two men and a woman", 3.0, "kill")],
+        ),
+        (
+            "The driver and his passenger were hurt.",
+            [("The driver and his passenger", 2.0, "injure")],
+        ),
+        (
+            "A man, a woman and a child died in the fire.",
+            [("A man, a woman and a child", 3.0, "kill")],
+        ),
+        (
+            "Police arrested a 19-year-old man and a 17-year-old boy on Friday.",
+            [("a 19-year-old man and a 17-year-old boy", 2.0, "arrest")],
+        ),
+        ("The crash killed a man and a woman.", [("a man and a woman", 2.0, "kill")]),
+        (
+            "A man, 45, and a woman, 43, were killed.",
+            [("A man, 45, and a woman, 43,", 2.0, "kill")],
+        ),
+        (
+            "A man in his 40s and a woman were hurt.",
+            [("A man in his 40s and a woman", 2.0, "injure")],
+        ),
+        # an apposition after a bare comma, two clauses, the end of a list not read whole
+        ("A woman, a local nurse, and her son were injured.", []),
+        ("Police arrested a man and a woman was injured.", []),
+        ("A man, his wife and their son were killed.", []),
+        # a verb of one after the run, a clause that may be the last part's
+        ("A deputy interviewing a woman and a man outside was fatally shot.", []),
+        ("Prayers go out to the man and his wife who died.", []),
+        ("A man and a woman who were shot Friday have died.", [("A man and a woman", 2.0, "kill")]),
+        # an apposition is one person; a part that is no person, a preposition's object, a
+        # case supposed: no count
+        ("A man who killed his neighbor, a retired nurse, was arrested.", [("his", 1.0, "kill")]),
+        ("A man and his dog were killed.", []),
+        ("A fight between a man and a woman was reported.", []),
+        ("If a man and a woman are arrested, they will be charged.", []),
+    ],
+)
+def test_people_told_together_are_counted_as_their_sum(
+    text: str, counted: list[tuple[str, float, str]]
+) -> None:
+    """ "A man and a woman were killed": two dead, one count, its parts no counts of their own."""
+    found = [
+        (q.evidence.text, q.value, casualty_counted(text, 0, q.evidence, q.unit))
+        for q in find_quantities(text, "a1")
+        if q.unit != "years old"
+    ]
+    assert found == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("A second suspect is under arrest in the shooting.", [("second", 2.0, "arrest")]),
+        ("Police have arrested a third suspect in the robberies.", [("third", 3.0, "arrest")]),
+        (
+            "Second suspect arrested in carjacking\n\nPolice said Tuesday.",
+            [("Second", 2.0, "arrest")],
+        ),
+        # "the second" may be the second of two sought; an ordinal of the hurt is one more
+        ("The second suspect was arrested Tuesday.", []),
+        # ... an arrest denied or to come, a name, a compound, a count of men
+        ("Police have not arrested a second suspect.", []),
+        ("Police hope to arrest a second suspect soon.", []),
+        ("Police arrested a Second Street resident.", []),
+        ("A fourth grade teacher was arrested.", []),
+        ("Police arrested a third suspect's brother.", []),
+        ("One man was killed on Elm Street, and a second man was arrested Saturday.", []),
+        ("A man was killed Friday. A second man was arrested Saturday.", []),
+        # a second person after an arrest told before
+        (
+            "Woman arrested in bar killing\n\nA second person is under arrest.",
+            [("second", 2.0, "arrest")],
+        ),
+        ("A second man was shot in the leg.", []),
+        ("A second man was charged on Friday.", []),
+    ],
+)
+def test_an_ordinal_of_the_arrested_tells_their_running_total(
+    text: str, counted: list[tuple[str, float, str]]
+) -> None:
+    """ "A second person is under arrest": two arrested in all, as "two" would count them."""
+    found = [
+        (q.evidence.text, q.value, casualty_counted(text, 0, q.evidence, q.unit))
+        for q in find_quantities(text, "a1")
+        if q.value > 1
+    ]
+    assert found == counted
+
+
+def test_an_ordinals_total_is_shown_with_its_words(encoder: TextEncoder) -> None:
+    claims = compare_dated(encoder, [("2031-04-13", "Police arrested a second suspect Tuesday.")])
+    (arrested,) = [c for c in claims if c.kind == "figure" and "arrested" in c.about]
+    assert [(s.value, s.display) for s in arrested.sides] == [(2, "2 (a second suspect)")]
+
+
+@pytest.mark.parametrize(
+    ("text", "inferred"),
+    [
+        # a tally, a rate, a case supposed: no happening's hurt
+        ("So far this year, 40 people have been shot in the city.", [("40", None)]),
+        ("Five people were shot each weekend in the city last summer.", [("Five", None)]),
+        ("If two men were stabbed, the club would close.", [("two", None)]),
+        # shot at, and a report telling its shot unhit
+        ("Two officers were shot at during a traffic stop Friday night.", [("Two", None)]),
+        ("A deputy was shot at Tuesday night. He was not struck.", []),
+        ("A man was shot at a party. Nobody was injured, police said.", []),
+        ("A man was shot at a gas station. No one else was hurt.", [("A", "injure")]),
+        # words of death denied, attempted or of no death: the hurt inferred
+        (
+            "A man was shot. Police reviewed body camera footage of the non-fatal shooting. "
+            "No one was killed. He faces attempted second-degree murder charges.",
+            [("A", "injure")],
+        ),
+        # a death told without the usual words, or not denied right before it
+        ("A man was shot Sunday. He did not survive his injuries.", []),
+        ("A man was shot Friday. He never recovered and died Sunday.", []),
+        ("No arrests after fatal shooting\n\nA man was shot Friday night.", []),
+        ("A man was shot Friday. He was taken off life support Monday.", []),
+        ("A man was shot Friday and is on life support.", [("A", "injure")]),
+        # a shot that hit: at a range, a time, home
+        ("A man was shot at close range Sunday.", [("A", "injure")]),
+        ("A man was shot at around 11 p.m. Sunday.", [("A", "injure")]),
+        ("A man was shot Sunday. The coroner identified him Monday.", []),
+        # not a wound
+        ("A pilot was shot down over the sea.", []),
+        ("A man was shot Sunday, and police used a taser on the suspect.", [("A", "injure")]),
+    ],
+)
+def test_the_hurt_is_inferred_only_of_a_happening_in_a_report_telling_no_death(
+    text: str, inferred: list[tuple[str, str | None]]
+) -> None:
+    assert _inferred(text) == inferred
+
+
+@pytest.mark.parametrize(
+    ("text", "harms"),
+    [
+        ("Police said two men remained in the area near the county jail after the fight.", [None]),
+        ("Two men were held at gunpoint outside the county jail.", [None]),
+        ("Two men were booked into the downtown jail.", ["arrest"]),
+        ("Two men remain in the Ardrey County Jail.", ["arrest"]),
+        ("Two dead, three in hospital after crash", ["kill", "injure"]),
+        ("Police: 1 dead, 2 in critical but stable condition", ["kill", "injure"]),
+    ],
+)
+def test_a_jail_and_a_hospital_told_as_a_state(text: str, harms: list[str | None]) -> None:
+    """Held in a jail is an arrest, near one is not; "in hospital" is a headline's state."""
+    assert _harms(text) == harms
+
+
+def test_a_hurt_inferred_gives_way_to_a_death_another_report_counts(
+    encoder: TextEncoder,
+) -> None:
+    """One report tells a man shot, the next tells him shot and killed: no one is counted
+    hurt, one is counted dead."""
+    claims = compare_dated(
+        encoder,
+        [
+            ("2031-04-13", "A man was shot Friday night outside a bar on Elm Street."),
+            ("2031-04-13", "A man was shot and killed Friday night outside a bar on Elm Street."),
+        ],
+    )
+    assert _injured(claims) == []
+    (killed,) = _killed(claims)
+    assert [(s.value, s.articles) for s in killed.sides] == [(1, ("a2",))]

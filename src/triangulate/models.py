@@ -96,9 +96,10 @@ class Quantity:
     hedge: str | None  # "about", "almost", "-odd", "more than", ...
     low: float
     high: float
-    # What befell the people counted, inferred from beyond the count's sentence where the
-    # sentence tells no harm of its own: "injure" for people told shot or stabbed in a report
-    # that tells no death (readers.quantities: ``SHOT_ALONE``); None when not inferred
+    # What befell the people counted, inferred from beyond the count's sentence: "injure" for
+    # people told shot or stabbed in a report that tells no death (readers.quantities:
+    # ``SHOT_ALONE``); None when not inferred. A harm the sentence tells wins over it
+    # (compare.labels: ``harm_counted``)
     harm_inferred: str | None = None
 
 

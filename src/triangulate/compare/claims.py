@@ -891,7 +891,19 @@ def collect_mentions(articles: Sequence[Article], readings: Sequence[Reading]) -
     mentions: list[Mention] = []
     for (article, reading), (found, days) in zip(read, found_in, strict=True):
         mentions.extend(_without_other_incidents(found, days or most, article, reading))
-    return mentions
+    return _without_hurt_inferred_beside_a_death(mentions)
+
+
+def _without_hurt_inferred_beside_a_death(mentions: list[Mention]) -> list[Mention]:
+    """The mentions, less the counts of the hurt inferred from "was shot" in a report telling
+    no death (``Quantity.harm_inferred``) when another report counts a death: the shot may be
+    the dead ("A man was shot Friday night" in one report, "A man was shot and killed Friday
+    night" in the next), and the reports that count the hurt beside the dead say so."""
+    if not any(m.quantity is not None and m.quantity.harm_inferred for m in mentions):
+        return mentions
+    if not any(_harm_counted(m) == "kill" for m in mentions):
+        return mentions
+    return [m for m in mentions if not _hurt_inferred(m)]
 
 
 def _looks_like_metadata(sentence: str) -> bool:
@@ -983,8 +995,8 @@ def _incident_days(
 ) -> frozenset[int] | None:
     """The days of the first harm a report's lead tells with a day, its own incident's: by a
     count ("Two men were wounded early Saturday") or by an act alone ("A 19-year-old was shot
-    early Saturday": "shot" counts neither the dead nor the hurt), not another incident's
-    (see :func:`quantity_reader.told_of_another_incident`)."""
+    early Saturday": "shot" counts the hurt only where the report tells no death), not another
+    incident's (see :func:`quantity_reader.told_of_another_incident`)."""
     lead_end = _lead_end(reading)
     counts = [m for m in found if m.value_evidence.start < lead_end and _harm_counted(m) in HARMED]
     for sentence in reading.sentences[:INCIDENT_LEAD]:
@@ -1169,7 +1181,10 @@ def _harm_counted(mention: Mention) -> str | None:
     if mention.quantity is None:
         return None
     sentence = mention.sentence
-    return labels.harm_counted(sentence.text, sentence.start, mention.quantity)
+    quantity = mention.quantity
+    return labels.harm_counted(
+        sentence.text, sentence.start, quantity.evidence, quantity.unit, quantity.harm_inferred
+    )
 
 
 DYING_REACH = 80  # characters after the count
@@ -1686,6 +1701,8 @@ def _shown(mention: Mention, with_day: bool = False) -> str:
     if _hurt_inferred(mention):
         return f"{written}{INFERRED_HURT_SHOWN}"
     quantity = mention.quantity
+    if quantity is not None and quantity_reader.told_by_an_ordinal(written, quantity.unit):
+        return f"{quantity.value:g} (a {written.lower()} {quantity.unit})"  # "2 (a second suspect)"
     kind = quantity_reader.unit_kind(quantity.unit) if quantity is not None else ""
     if quantity is None or kind not in ("length", "area", "speed"):
         return written

@@ -174,12 +174,14 @@ NO_TOTAL_BEFORE = re.compile(
 )
 
 
-def harm_counted(sentence_text: str, sentence_start: int, quantity: Quantity) -> str | None:
-    """What befell the people ``quantity`` counts, told in its sentence
-    (:func:`casualty_counted`), else inferred by its reader ("A man was shot Sunday" in a
-    report that tells no death: "injure")."""
-    told = casualty_counted(sentence_text, sentence_start, quantity.evidence, quantity.unit)
-    return told or quantity.harm_inferred
+def harm_counted(
+    sentence_text: str, sentence_start: int, value: Evidence, unit: str, inferred: str | None
+) -> str | None:
+    """What befell the people a count (``value``, of ``unit``) counts, told in its sentence
+    (:func:`casualty_counted`), else ``inferred``, its reader's inference
+    (``Quantity.harm_inferred``: "A man was shot Sunday" in a report telling no death)."""
+    told = casualty_counted(sentence_text, sentence_start, value, unit)
+    return told or inferred
 
 
 def casualty_counted(
@@ -197,6 +199,10 @@ def casualty_counted(
         return quantity_reader.harm_of_named(sentence_text, start, end)  # "Tam Vell was arrested"
     if quantity_reader.told_bare(value.text, unit):
         return quantity_reader.harm_of_headline_one(sentence_text, start, end)  # "Man, 28, killed"
+    if quantity_reader.told_by_an_ordinal(value.text, unit):  # "A second man was arrested"
+        return quantity_reader.harm_of_the_nth(sentence_text, start, end)
+    if quantity_reader.told_joined(value.text, unit):  # "A man and a woman were killed"
+        return quantity_reader.harm_of_joined(sentence_text, start, end)
     if quantity_reader.tells_one_more(value.text):  # "one was killed and another wounded"
         return quantity_reader.harm_of_another(sentence_text, start, end)
     number = last_word(value.text)
@@ -323,7 +329,7 @@ def figure_label(
         if measure:  # "revenue of $4.2 billion, up 8 percent from a year earlier"
             return clipped(f"Change in {measure}")
     state = STATE_COUNTS.get(last_word(quantity.unit)) or harm_counted(
-        sentence_text, sentence_start, quantity
+        sentence_text, sentence_start, quantity.evidence, quantity.unit, quantity.harm_inferred
     )  # "a few injured" is about the injured too, though it counts none of them
     if state is not None:  # "Ten dead and 50 hurt", "50 were injured": not "Figure"
         return _harm_label(state, sentence_text, sentence_start, quantity)

@@ -1339,18 +1339,15 @@ class Linker:
     def _state_counted(self, value: LinkInput) -> str | None:
         """The happening a count of people told by what befell them alone is of ("about 50
         hurt", "killing 12", "50 were injured" -> "injure", "kill" or "arrest"), else None: see
-        ``labels.casualty_counted``."""
+        ``labels.harm_counted``."""
         if value.kind != "quantity":
             return None
-        if value.statement is None:
-            evidence = value.value_evidence
-            told = labels.casualty_counted(evidence.text, evidence.start, evidence, value.unit)
-        else:
-            sentence = self.statements[value.statement].evidence
-            told = labels.casualty_counted(
-                sentence.text, sentence.start, value.value_evidence, value.unit
-            )
-        return told or value.harm_inferred  # as ``labels.harm_counted``
+        told = value.value_evidence
+        if value.statement is not None:
+            told = self.statements[value.statement].evidence  # the sentence
+        return labels.harm_counted(
+            told.text, told.start, value.value_evidence, value.unit, value.harm_inferred
+        )
 
     def one_of_a_total(self, index: int) -> bool:
         """A count of one told by "a" ("a man was killed") whose article gives its question

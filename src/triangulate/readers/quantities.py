@@ -23,7 +23,7 @@ from typing import Any
 
 from triangulate.core import dates, words
 from triangulate.core.dates import CALENDAR_WORDS, lead_datelines
-from triangulate.core.words import lower_same_length, word_set
+from triangulate.core.words import DEATH_WORDS, lower_same_length, word_set
 from triangulate.models import Evidence, Quantity
 from triangulate.nlp.language import doc_text
 from triangulate.readers.entities import POSSESSIVE, TITLE_WORDS
@@ -616,15 +616,22 @@ IN_CUSTODY = (
     r"|agreements?|orders?|rights|deals?|wars?|rows?)\b)"
 )
 _A_JAIL = r"(?:jail|detention\s+(?:center|centre|facility)|lockup)\b"
+# The words before a jail in it ("the Ardrey County Jail", "the county's jail", "the adult
+# detention center"): no preposition ("the area near the county jail", "at gunpoint outside
+# the county jail" are not in it)
+_JAIL_NAME = (
+    r"(?:(?!(?:near|outside|behind|beside|by|across|from|at|in|to|of|for|with|after)\b)"
+    r"[\w'’.-]+\s+){0,4}?"
+)
 _HELD = (
     rf"(?:is|are|was|were)\s+(?:now\s+)?(?:under\s+arrest|{IN_CUSTODY})"
     # booked into a jail, held in one or on bail ("A 25-year-old man was booked into the county
     # jail", "Both men are being held at the county jail", "is held on $500,000 bail")
     r"|(?:was|were|has\s+been|have\s+been)\s+(?:later\s+)?booked\s+into\s+(?:the\s+|an?\s+)?"
-    rf"(?:[\w'’.-]+\s+){{0,4}}?{_A_JAIL}"
+    rf"{_JAIL_NAME}{_A_JAIL}"
     r"|(?:is|are|was|were|remains?|remained)\s+(?:being\s+|still\s+)?(?:held|jailed|detained)"
-    rf"\s+(?:in|at)\s+(?:the\s+|an?\s+)?(?:[\w'’.-]+\s+){{0,4}}?{_A_JAIL}"
-    rf"|(?:remains?|remained)\s+(?:in|at)\s+(?:the\s+)?(?:[\w'’.-]+\s+){{0,4}}?{_A_JAIL}"
+    rf"\s+(?:in|at)\s+(?:the\s+|an?\s+)?{_JAIL_NAME}{_A_JAIL}"
+    rf"|(?:remains?|remained)\s+(?:in|at)\s+(?:the\s+)?{_JAIL_NAME}{_A_JAIL}"
     r"|(?:is|are|was|were)\s+(?:being\s+)?held\s+(?:without\s+bail|on\s+(?:a\s+)?\$[\d,.]+"
     r"(?:\s+(?:million|thousand))?\s+(?:cash\s+)?(?:bail|bond))"
     # the object of "took ... into custody" ("police took her husband into custody")
@@ -844,13 +851,18 @@ def find_quantities(text: str, article_id: str, doc: Any = None) -> list[Quantit
     blocked = _blocked_spans(text) + lead_datelines(text)
     tokens = _token_index(doc) if doc is not None else None
     found = _without_conversions(text, list(_scan(text, article_id, blocked, tokens)))
-    lived = DEATH_TOLD.search(text) is None
+    lived = told_alive(text)
+    joined = list(_people_joined(text, article_id, blocked))
+    if joined:  # "Two men and a woman were killed": their sum, not "Two men" alone
+        found = [q for q in found if not _a_part_of(q, joined)]
     ones = [
         *_one_person_harmed(text, article_id, blocked, lived),
         *_both_harmed(text, article_id, blocked),
+        *_nth_arrested(text, article_id, blocked),
     ]
+    ones = [q for q in ones if not _a_part_of(q, joined)] + joined
     if lived:
-        found = [_shot_and_lived(text, q) for q in found]
+        found = [_with_hurt_inferred(text, q) for q in found]
     if ones:
         found = sorted([*found, *ones], key=lambda q: q.evidence.start)
     found = _named_sides(text, _with_elided_units(text, found))
@@ -869,10 +881,12 @@ ELIDED_AGE = re.compile(r"[A-Z][\w'.-]*,\s+$")  # "Two men, Milo Trent, 19,": an
 ELIDED_BEFORE = re.compile(rf"{_ELIDED_JOIN}$")
 ELIDED = "\x00elided"  # the unit of a bare number word that may count the figure's before it
 ELIDED_KINDS = frozenset({"count", "length", "area", "duration"})  # a sum keeps its scale word
-# What follows the number: a place, a day or the clause's end; "in" a state is no place ("2
-# hurt, 2 in custody", "Two dead, three in critical condition": no more of the hurt or the dead)
+# What follows the number: a place, a day or the clause's end; "in" a state or a hospital is no
+# place ("2 hurt, 2 in custody", "Two dead, three in critical condition", "three in hospital":
+# no more of the hurt or the dead)
 ELIDED_AFTER = re.compile(
-    rf"\s*(?:(?:in(?!\s+(?:custody|{GRAVE_STATES}\s+(?:but\s+stable\s+)?condition)\b)|at|on"
+    r"\s*(?:(?:in(?!\s+(?:custody|(?:the\s+)?hospital\b(?!['’])|(?:[\w-]+\s+){1,3}?condition)\b)"
+    r"|at|on"
     r"|across|from|during|near|last|this|next)\b|[,.;)]|$)",
     re.IGNORECASE,
 )
@@ -1090,9 +1104,13 @@ CAUSE_NEXT = re.compile(r"[ \t]+(?:after|following|in|from)\b", re.I)
 
 
 # ... or follows another count told with its state in a headline's list ("Chase ends in crash;
-# 2 hurt, 2 in custody")
+# 2 hurt, 2 in custody"): a line with no verb of being before it (not "Four people were hurt,
+# two in the hospital": two of the four)
+_BEING = r"(?:was|were|is|are|has|have|had)\b"
 LISTED_AFTER_A_COUNT = re.compile(
-    r"(?:^|\s)[\w-]+[ \t]+(?:dead|killed|hurt|injured|wounded)[ \t]*[,;][ \t]*\Z", re.I
+    rf"(?:^|\n)(?:(?!\b{_BEING})[^\n.])*?(?:^|\s)(?!{_BEING})[\w-]+[ \t]+"
+    r"(?:dead|killed|hurt|injured|wounded)[ \t]*[,;][ \t]*\Z",
+    re.I,
 )
 
 
@@ -1241,42 +1259,117 @@ def _headline_next_one(
     yield Quantity(Evidence(article_id, start, end, text[start:end]), 1.0, noun, None, 1.0, 1.0)
 
 
-# A report that tells no death, its own or another's (none of these words anywhere in it):
-# the people it tells shot or stabbed lived, as far as it says. "Attempted murder" is no death.
+# A report that tells a death, its own or another's (a word of death anywhere in it, not
+# denied): the people it tells shot or stabbed may be among the dead, so their hurt is not
+# inferred. Denied right before it: "no one was killed", "no fatalities", "non-fatal", "not
+# fatal" (not "never recovered and died"); no death:
+# "attempted (second-degree) murder", "body camera", "body armor".
 DEATH_TOLD = re.compile(
-    r"\b(?:die[ds]?|dying|dead|deaths?|killed|killings?|killers?|fatal(?:ly|ity|ities)?|slain"
-    r"|deceased|succumbed|perished|drowned|passed\s+away|lost\s+(?:his|her|their)\s+li(?:fe|ves)"
-    r"|bod(?:y|ies)|(?<!attempted\s)(?:murder(?:ed|s)?|homicides?))\b",
+    rf"\b(?:{DEATH_WORDS}|die|dying|dead|deaths?|killed|killings?|killers?"
+    r"|fatal(?:ly|ity|ities)?|slain|deceased|perished|drowned|lost\s+(?:his|her|their)\s+li(?:fe|ves)"
+    r"|bod(?:y|ies)(?![\s-]*(?:cams?|cameras?|armou?r|worn)\b)|murder(?:ed|s)?|homicides?"
+    r"|manslaughter|coroner|autopsy|medical\s+examiner|suicide"
+    r"|(?:taken|removed)\s+(?:off|from)\s+life\s+support)\b"
+    r"|\bdid(?:\s+not|n['’]t)\s+survive\b",
     re.I,
 )
+DEATH_DENIED_BEFORE = re.compile(
+    r"\b(?:(?:no|not|non)[\s-]+|(?:no\s+one|no-one|nobody|none)\s+(?:was|were|has\s+been"
+    r"|have\s+been)\s+)$",
+    re.I,
+)
+ATTEMPT_BEFORE = re.compile(r"\battempted\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def tells_a_death(text: str) -> bool:
+    """Whether ``text`` tells a death anywhere (``DEATH_TOLD``), not denied nor attempted."""
+    for found in DEATH_TOLD.finditer(text):
+        word = found.group().lower()
+        before = text[max(0, found.start() - 30) : found.start()]
+        if word.startswith("did"):
+            return True  # "did not survive": a death, its "not" no denial
+        if DEATH_DENIED_BEFORE.search(before):
+            continue  # "No one was killed", "a non-fatal shooting"
+        if word.startswith(("murder", "homicide")) and ATTEMPT_BEFORE.search(before):
+            continue  # "attempted second-degree murder"
+        return True
+    return False
+
+
 # People told shot or stabbed and nothing more right after their noun ("A 16-year-old boy was
 # shot Sunday evening", "Two men were stabbed outside a bar", "was hit by a stray bullet"):
-# hurt, if they lived (``DEATH_TOLD``). Not shot at ("was shot at by a passing driver"; "was
-# shot at a gas station" is), nor in their clause with a vaccine, a stun gun, a dart or a
-# beanbag, nor by a camera.
+# hurt, if they lived (:func:`told_alive`). Told in the past of one happening ("was",
+# "were"; "40 people have been shot this year" is a tally). Not shot at ("was shot at by a
+# passing driver": ``_SHOT_AT_SOMEONE``), shot down or shot
+# to fame, nor in their clause with a vaccine, a stun gun, a dart or a beanbag, nor by a
+# camera.
 _NOT_A_WOUND = (
     r"vaccin\w*|doses?|boosters?|jabs?|inoculat\w*|darts?|tasers?|stun\s+guns?|beanbags?"
     r"|bean-bags?|pepper\s+balls?|tranquili[sz]er\w*|photographers?|cameras?"
 )
+_DAY_WORDS = "|".join((*dates.WEEKDAY_NAMES, "today", "tonight", "yesterday"))
+# "shot at" someone, not "at" a place, a time or a range: before a day, a doer, a place told
+# by its preposition or nothing ("were shot at Friday", "was shot at by a passing driver",
+# "were shot at in Harwick", "was shot at."; "was shot at a gas station", "at close range",
+# "at around 11 p.m." are shots that hit)
+_SHOT_AT_SOMEONE = (
+    r"at(?=\s*[,.;:!?\n]|\s*$|\s+(?:by|from|during|while|but|and|or|in|on|near|outside|inside"
+    rf"|several|multiple|repeatedly|twice|once|{_DAY_WORDS})\b)"
+)
 SHOT_ALONE = re.compile(
-    r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:(?:also|reportedly|allegedly"
-    r"|critically|seriously|badly|severely|repeatedly)\s+)?"
-    r"(?:(?:shot(?!\s+at(?=\s*[,.;:!?\n]|\s*$|\s+(?:by|from|but|and|or|while|several|multiple"
-    r"|repeatedly|twice|once)\b))|stabbed)"
+    r"\s+(?:was|were)\s+(?:(?:also|reportedly|allegedly|critically|seriously|badly|severely"
+    r"|repeatedly)\s+)?"
+    rf"(?:shot(?!\s+(?:down|to\s+fame|{_SHOT_AT_SOMEONE})\b)|stabbed"
     r"|(?:hit|struck|grazed)\s+by\s+(?:an?\s+)?(?:stray\s+)?(?:bullets?|gunfire))\b"
-    rf"(?![^.;!?\n]{{0,60}}?\b(?:{_NOT_A_WOUND})\b)",
+    rf"(?![^.;!?\n,]{{0,60}}?\b(?:{_NOT_A_WOUND})\b)",
     re.I,
 )
+# A report that tells its shot were not hit ("Neither officer was hit", "He was not struck",
+# "No one was hurt"; not "No one else was hurt"): no hurt inferred
+NOT_HIT = re.compile(
+    r"\b(?:(?:was|were)\s+not|wasn['’]t|weren['’]t)\s+(?:hit|struck)\b"
+    r"|\bneither\b[^.;!?\n]{0,40}?\b(?:was|were)\s+(?:hit|struck|hurt|injured|wounded)\b"
+    r"|\b(?:no\s+one|no-one|nobody)\s+(?!else\b)(?:[\w'’]+\s+){0,2}?(?:was|were)\s+"
+    r"(?:hit|struck|hurt|injured|wounded)\b",
+    re.I,
+)
+
+
+def told_shot(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The words telling the people at ``text[start:end]`` shot or stabbed right after them
+    (``SHOT_ALONE``), told as a happening: not a case supposed, a rule or a rate (whether they
+    lived is the report's to tell: :func:`told_alive`)."""
+    shot = SHOT_ALONE.match(text, end)
+    if shot is None or SUPPOSED_BEFORE.search(text, max(0, start - 12), start):
+        return None
+    return None if told_as_a_rule(text, start, shot) else shot
+
+
+def told_alive(text: str) -> bool:
+    """Whether the people a report tells shot or stabbed lived, as far as it says: it tells
+    no death (:func:`tells_a_death`) and does not tell them unhit (``NOT_HIT``)."""
+    return NOT_HIT.search(text) is None and not tells_a_death(text)
+
+
 INFERRED_HURT = "injure"  # the harm of people shot who lived (``Quantity.harm_inferred``)
 
 
-def _shot_and_lived(text: str, quantity: Quantity) -> Quantity:
+def _a_part_of(quantity: Quantity, joined: list[Quantity]) -> bool:
+    """Whether ``quantity`` counts people told in one of the counts of people told together
+    (its age is no part: "a 19-year-old man and a 17-year-old boy")."""
+    if quantity.unit == AGE_UNIT:
+        return False
+    told = quantity.evidence
+    return any(j.evidence.start <= told.start and told.end <= j.evidence.end for j in joined)
+
+
+def _with_hurt_inferred(text: str, quantity: Quantity) -> Quantity:
     """``quantity``, with the harm inferred when it counts people told shot or stabbed right
-    after their noun (``SHOT_ALONE``), in a report that tells no death."""
+    after their noun (:func:`told_shot`), in a report that tells no death."""
     if quantity.value < 1 or not counts_people(quantity.unit.lower()):
         return quantity
     people = _people_after(text, quantity.evidence.end, quantity.unit)
-    if people is None or SHOT_ALONE.match(text, people.end()) is None:
+    if people is None or told_shot(text, quantity.evidence.start, people.end()) is None:
         return quantity
     return replace(quantity, harm_inferred=INFERRED_HURT)
 
@@ -1286,8 +1379,8 @@ def _one_person_harmed(
 ) -> Iterator[Quantity]:
     """A count of one for each person told by "a", "an", "his", "her", "their" or "the" right
     before or after a harm (after it only where "his" or "the" opens a clause of its own), or
-    by a headline without "a" (``HEADLINE_ONE``); with ``lived`` (the report tells no death),
-    one told shot or stabbed too (``SHOT_ALONE``), its harm inferred."""
+    by a headline without "a" (``HEADLINE_ONE``); with ``lived`` (:func:`told_alive`), one
+    told shot or stabbed too (:func:`told_shot`), its harm inferred."""
     yield from _headline_ones(text, article_id, blocked)
     yield from _others_harmed(text, article_id, blocked)
     people = [*ONE_PERSON.finditer(text), *ONE_AGED.finditer(text)]
@@ -1311,12 +1404,220 @@ def _one_person_harmed(
         if after is not None and told_as_a_rule(text, start, after):
             continue  # "when a worker is injured, ...": no happening told
         harmed = after or _harm_before_on_its_line(text, start)
-        shot = harmed is None and lived and SHOT_ALONE.match(text, found.end()) is not None
+        shot = harmed is None and lived and told_shot(text, start, found.end()) is not None
         if (harmed is None and not shot) or _is_blocked(start, end, blocked):
             continue
         evidence = Evidence(article_id, start, end, text[start:end])
         inferred = INFERRED_HURT if shot else None
         yield Quantity(evidence, 1.0, noun, None, 1.0, 1.0, harm_inferred=inferred)
+
+
+# People told together, joined by "and" or commas ("A man and a woman were killed", "Two men
+# and a woman were shot and killed", "The driver and his passenger were hurt", "a man, a woman
+# and a child died", "police arrested a 19-year-old man and a 17-year-old boy"), with what
+# befell them all: a count of their sum, as "three people" would be. Each part is one person
+# told by "a", "an", "the", "his", "her" or "their", or people counted by a number; each a
+# person's noun ("a man and his dog", "a man and two cars": no count).
+_PEOPLE_PLURAL = "|".join(
+    sorted(PEOPLE_PLURALS | {f"{noun}s" for noun in words.PERSON_NOUNS} | {"men", "women"})
+)
+_NUMBER_WORD = "|".join(sorted(word for word in words.NUMBER_WORDS if word not in ("zero", "one")))
+# up to three words before a part's noun, none an article, a possessive or a joining word ("a
+# 19-year-old man"; not "The crash killed a man")
+_PART_WORDS = rf"(?:(?!(?:{_ONE_WORD}|and|or)\b)[\w'’]+(?:\s*[-–]\s*[\w'’]+)*\s+){{0,3}}?"
+_ONE_PERSON_PART = (
+    rf"(?:an?|the|his|her|their)\s+{_PART_WORDS}(?:{_PERSON_NOUN})\b(?![’'-]){PERSON_TAIL}"
+)
+_A_PERSON_PART = rf"an?\s+{_PART_WORDS}(?:{_PERSON_NOUN})\b(?![’'-]){PERSON_TAIL}"
+_PEOPLE_PART = rf"(?:\d{{1,3}}|{_NUMBER_WORD})\s+{_PART_WORDS}(?:{_PEOPLE_PLURAL})\b(?![’'-])"
+_JOINED_PART = f"(?:{_ONE_PERSON_PART}|{_PEOPLE_PART})"
+_JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+# A list's parts before its last are joined by commas, each a person told by "a" or "an" or
+# people counted by a number ("a man, a woman and a child"): after "the", "his" and the like,
+# a comma opens an apposition ("his neighbor, a retired nurse, ...": one person told twice)
+_LISTED_PART = f"(?:{_A_PERSON_PART}|{_PEOPLE_PART})"
+JOINED_PEOPLE = re.compile(
+    rf"\b(?:{_LISTED_PART}(?:\s*,\s*{_LISTED_PART}){{0,8}}\s*,?|{_JOINED_PART})\s+and\s+"
+    rf"{_JOINED_PART}",
+    re.IGNORECASE,
+)
+# A person's noun and a comma right before a run: a list the run is only the end of ("A man,
+# his wife and their son were killed": not two)
+PERSON_THEN_COMMA = re.compile(
+    rf"\b(?:{_PERSON_NOUN}|{_PEOPLE_PLURAL})\b(?:,\s+\d{{1,3}})?\s*,\s*$", re.IGNORECASE
+)
+# The nouns of anyone: a part after a bare comma with another noun is an apposition, a role
+# of the part before ("A woman, a local nurse, and her son were hurt": two)
+ANYONE_NOUNS = word_set("man woman boy girl child teen teenager person baby toddler infant kid")
+# A relative clause after a run whose verb may be of one ("the man and his wife who died"):
+# the harm may be the last part's alone
+ONES_CLAUSE_AFTER = re.compile(r"\s*,?\s+who\s+(?!(?:were|are|have|had)\b)", re.IGNORECASE)
+# A verb right after a run that a verb of harm before it took as its object: the run's last
+# part opens a clause of its own ("Police arrested a man and a woman was injured")
+CLAUSE_VERB_NEXT = re.compile(r"\s+(?:was|were|is|are|has|have|had)\b", re.IGNORECASE)
+JOINED_PART = re.compile(
+    rf"\b(?:(?P<one>an?|the|his|her|their)|(?P<many>\d{{1,3}}|{_NUMBER_WORD}))\s+", re.IGNORECASE
+)
+JOINED_NOUN = "people"  # the counted noun of people told together
+PEOPLE_RUN_WORDS = frozenset({"and", *ONE_WORDS})  # the stop words a run of people may hold
+
+
+def _joined_sum(written: str) -> float:
+    """How many people the parts of ``written`` (``JOINED_PEOPLE``) tell in all; 0 when a
+    part after a bare comma may be an apposition (``ANYONE_NOUNS``)."""
+    pieces = re.split(f"({_JOIN})", PERSON_TAIL_RE.sub("", written))
+    total = 0.0
+    for index, part in enumerate(pieces[0::2]):
+        opening = JOINED_PART.match(part)
+        if opening is None:
+            return 0.0
+        many = opening.group("many")
+        if many is not None:
+            total += float(many) if many.isdigit() else words.NUMBER_WORDS[many.lower()]
+            continue
+        after_a_comma = index > 0 and "and" not in pieces[2 * index - 1].lower()
+        if after_a_comma and words.last_word(part.lower()) not in ANYONE_NOUNS:
+            return 0.0  # "A woman, a local nurse, and her son": an apposition, maybe
+        total += 1
+    return total
+
+
+def told_joined(written: str, unit: str) -> bool:
+    """Whether a count written so is of people told together ("A man and a woman")."""
+    return unit == JOINED_NOUN and JOINED_PEOPLE.fullmatch(" ".join(written.split())) is not None
+
+
+def harm_of_joined(text: str, start: int, end: int) -> str | None:
+    """What befell the people told together at ``text[start:end]``: told right after them
+    ("A man and a woman were killed"), or by a verb of harm right before them ("killed a man
+    and his daughter"); else None."""
+    if SUPPOSED_BEFORE.search(text, max(0, start - 12), start):
+        return None  # "if a man and a woman are arrested": no happening told
+    if COORDINATED_AFTER.match(text, end):
+        return None  # "a man and a woman and their dog": a part is no person
+    if ONES_CLAUSE_AFTER.match(text, end):
+        return None  # "the man and his wife who died": the clause may be the last part's
+    after = _befell(text, start, end, reduced=True)
+    if after is not None and SINGULAR_VERB.match(after.group()):
+        return None  # "a deputy interviewing a woman and a man was fatally shot": his
+    if after is not None and _object_of_a_preposition(text, start, end, after):
+        return None  # "a fight between a man and a woman was reported"
+    if after is not None and told_as_a_rule(text, start, after):
+        return None
+    if after is not None:
+        return harm_of(after)
+    if CLAUSE_VERB_NEXT.match(text, end):
+        return None  # "Police arrested a man and a woman was injured": two clauses
+    return harm_verb_before(text, start)
+
+
+# "and" before a part of a run: where a run of people told together may end (read first: the
+# run's own pattern, with its nouns, is slow to try at every word)
+AND_A_PART = re.compile(rf"\band\s+(?:an?|the|his|her|their|\d{{1,3}}|{_NUMBER_WORD})\s", re.I)
+RUN_REACH = 1000  # characters before an "and" a run is read from, in a long sentence
+
+
+def _runs_of_people(text: str) -> Iterator[re.Match[str]]:
+    """Each run of people told together (``JOINED_PEOPLE``), read in the sentences that hold
+    an "and" before a part (``AND_A_PART``)."""
+    read_to = 0
+    for joint in AND_A_PART.finditer(text):
+        if joint.start() < read_to:
+            continue
+        opens, closes = _sentence_around(text, joint.start())
+        opens = max(opens, read_to, joint.start() - RUN_REACH)
+        read_to = max(closes + 1, joint.end())
+        yield from JOINED_PEOPLE.finditer(text, opens, read_to)
+
+
+def _people_joined(text: str, article_id: str, blocked: list[Span]) -> Iterator[Quantity]:
+    """A count of the people told together (``JOINED_PEOPLE``) for each such run with what
+    befell them all (:func:`harm_of_joined`)."""
+    for found in _runs_of_people(text):
+        start, end = found.span()
+        told = PERSON_TAIL_RE.sub("", found.group()).lower().split()
+        if set(told) & (words.STOP_WORDS - PEOPLE_RUN_WORDS):
+            continue  # "the man who and ...": a clause, no person's words
+        if _is_blocked(start, start + len(told[0]), blocked):
+            continue  # its first word a dateline's (a part's age, "in his 40s", may be blocked)
+        if PERSON_THEN_COMMA.search(text, max(0, start - 40), start):
+            continue  # "A man, his wife and their son": the end of a list not read whole
+        if harm_of_joined(text, start, end) is None:
+            continue
+        total = _joined_sum(found.group())
+        if total >= 2:
+            evidence = Evidence(article_id, start, end, text[start:end])
+            yield Quantity(evidence, total, JOINED_NOUN, None, total, total)
+
+
+# The running total an ordinal tells of the arrested ("A second suspect is under arrest",
+# "Police have arrested a third suspect", a headline's "Second suspect arrested in ..."): all
+# arrested so far, as "two" would count them. Told after "a" (in lower case) or opening a
+# headline, right before a person's noun (an age between: "a second 17-year-old boy"), and
+# arrested right after it or by "arrested" right before "a", not denied. Of a suspect, or in a
+# report that told an arrest before it: "A man was killed Friday. A second man was arrested"
+# counts men, not arrests. Not "the second suspect" (the second of two sought), nor one more
+# harmed otherwise than others in its sentence ("One man was killed, and a second man was
+# arrested": :func:`harm_of_another`), nor a name or a compound ("a Second Street resident",
+# "a second-degree murder suspect", "a fourth grade teacher", "a third suspect's brother").
+NTH_TOTALS = {"second": 2.0, "third": 3.0, "fourth": 4.0, "fifth": 5.0}
+NTH_WORD = re.compile(rf"\b(?:{'|'.join(NTH_TOTALS)})\b", re.IGNORECASE)
+NTH_NOUN_AFTER = re.compile(
+    rf"\s+(?:{AGE_WORDS}\s+)?(?P<noun>{_PERSON_NOUN})\b(?![’'-])", re.IGNORECASE
+)
+AN_BEFORE = re.compile(r"\ban?\s+$", re.IGNORECASE)
+ARRESTED_BEFORE = re.compile(r"\b(?:arrested|arresting)\s+$", re.IGNORECASE)
+ARREST_TOLD = re.compile(
+    r"\b(?:arrest(?:ed|s)?|under\s+arrest|in\s+custody|into\s+custody|turned\s+(?:himself|herself)"
+    r"\s+in|surrendered|booked)\b",
+    re.IGNORECASE,
+)
+SUSPECT_NOUNS = word_set("suspect defendant accomplice gunman shooter attacker assailant robber")
+
+
+def told_by_an_ordinal(written: str, unit: str) -> bool:
+    """Whether a count written so is the running total an ordinal tells ("second")."""
+    return written.lower() in NTH_TOTALS and unit in words.PERSON_NOUNS
+
+
+def harm_of_the_nth(text: str, start: int, end: int) -> str | None:
+    """ "arrest" when the ordinal at ``text[start:end]`` tells the running total of the
+    arrested (``NTH_TOTALS``), else None."""
+    noun = NTH_NOUN_AFTER.match(text, end)
+    if noun is None:
+        return None
+    article = AN_BEFORE.search(text, max(0, start - 4), start)
+    headline = HEADLINE_OPENS_BEFORE.search(text[max(0, start - 40) : start]) is not None
+    if article is None and not headline:
+        return None
+    if article is not None and not text[start].islower():
+        return None  # "a Second Street resident": a name
+    opening = article.start() if article is not None else start
+    if noun.group("noun").lower() not in SUSPECT_NOUNS and not ARREST_TOLD.search(text, 0, opening):
+        return None  # "A man was killed. A second man was arrested": a count of men
+    if harm_of_another(text, opening, end) is not None:
+        return None  # "One man was killed, and a second man was arrested": one more
+    arrested = ARRESTED_BEFORE.search(text, max(0, opening - 24), opening)
+    if arrested is not None:  # "Police have arrested a second suspect", not "have not ..."
+        denied = words.negated_before(text[max(0, arrested.start() - 40) : arrested.start()])
+        return None if denied else "arrest"
+    after = _befell(text, opening, noun.end(), reduced=True)
+    if after is None or told_as_a_rule(text, opening, after):
+        return None
+    return "arrest" if harm_of(after) == "arrest" else None
+
+
+def _nth_arrested(text: str, article_id: str, blocked: list[Span]) -> Iterator[Quantity]:
+    """A count of all arrested so far for each ordinal that tells it (:func:`harm_of_the_nth`)."""
+    for found in NTH_WORD.finditer(text):
+        start, end = found.span()
+        if _is_blocked(start, end, blocked) or harm_of_the_nth(text, start, end) is None:
+            continue
+        noun = NTH_NOUN_AFTER.match(text, end)
+        assert noun is not None  # harm_of_the_nth found it
+        total = NTH_TOTALS[found.group().lower()]
+        evidence = Evidence(article_id, start, end, found.group())
+        yield Quantity(evidence, total, noun.group("noun").lower(), None, total, total)
 
 
 # Two people told by "both" with what befell them ("Both men are in custody", "Both drivers
@@ -1325,7 +1626,10 @@ def _one_person_harmed(
 # women were hurt", "both the driver and a passenger"), nor "both of" (a part: "both of the
 # cars", whose harm ``_befell`` would read past "of them").
 BOTH = re.compile(r"\b(?P<one>both)\b(?!\s+of\b)", re.IGNORECASE)
-BOTH_NOUN_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?(?P<noun>[\w'’-]+)\b(?![’'])")
+BOTH_NOUN_AFTER = re.compile(
+    rf"\s+(?:(?!(?:{_ONE_WORD}|and|or)\b)[\w'’-]+\s+){{0,2}}?(?P<noun>{_PEOPLE_PLURAL})\b(?![’'])",
+    re.IGNORECASE,
+)
 BOTH_WORD = "both"
 
 
@@ -1334,10 +1638,8 @@ def _both_harmed(text: str, article_id: str, blocked: list[Span]) -> Iterator[Qu
     noun and a harm (``BOTH``)."""
     for found in BOTH.finditer(text):
         start, end = found.span("one")
-        noun = BOTH_NOUN_AFTER.match(text, end)
+        noun = BOTH_NOUN_AFTER.match(text, end)  # "Both young men"; else no noun: "Both were"
         counted = noun.group("noun").lower() if noun is not None else ""
-        if noun is None or not (counts_people(counted) and _plural(counted)):
-            noun, counted = None, ""  # "Both were killed": no noun
         people_end = noun.end() if noun is not None else end
         if COORDINATED_AFTER.match(text, people_end) or _is_blocked(start, end, blocked):
             continue
@@ -2010,11 +2312,11 @@ HEADLINE_PHRASE = re.compile(
     re.I,
 )
 # A headline's person told in custody or in a grave state, without "is" ("Man, 34, in custody
-# after standoff", "Teen in critical condition after shooting")
+# after standoff", "Teen in critical condition after shooting", "Three in hospital after crash")
 HEADLINE_STATE = re.compile(
     rf"[ \t]+(?:(?P<held>{IN_CUSTODY}|under[ \t]+arrest)"
-    rf"|in[ \t]+{GRAVE_STATES}[ \t]+condition|{SHOT_IN_A_LIMB}|grazed[ \t]+by[ \t]+(?:a[ \t]+)?"
-    r"bullet)\b",
+    rf"|in[ \t]+{GRAVE_STATES}[ \t]+(?:but[ \t]+stable[ \t]+)?condition|{SHOT_IN_A_LIMB}"
+    r"|in[ \t]+(?:the[ \t]+)?hospital|grazed[ \t]+by[ \t]+(?:a[ \t]+)?bullet)\b",
     re.I,
 )
 DIES_NEXT = re.compile(r"[ \t]+dies\b", re.I)
