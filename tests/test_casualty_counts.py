@@ -1526,3 +1526,30 @@ def test_a_hurt_inferred_gives_way_to_a_death_another_report_counts(
     assert _injured(claims) == []
     (killed,) = _killed(claims)
     assert [(s.value, s.articles) for s in killed.sides] == [(1, ("a2",))]
+
+
+def test_a_summary_quotes_the_sources_words_not_the_inference(encoder: TextEncoder) -> None:
+    """ "Reports differ on the number of men injured": the inferred side is quoted as its
+    source wrote it ("Two"), the inference told outside the quotes."""
+    from triangulate.compare.claims import compare
+    from triangulate.compose.summary import Sources, differing
+    from triangulate.models import Article
+    from triangulate.readers.reader import read_many
+
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=outlet, published="2031-04-13")
+        for i, (text, outlet) in enumerate(
+            (
+                ("Two men were shot Friday night outside a bar on Elm Street.", "Coast Wire"),
+                ("Three men were wounded Friday night outside a bar on Elm Street.", "Velmar Post"),
+            ),
+            start=1,
+        )
+    ]
+    readings = read_many(articles)
+    claims = compare(articles, readings, encoder)
+    (conflict,) = [c for c in _injured(claims) if c.status == "conflict"]
+    told = differing(conflict, Sources.of(articles, {r.article: r for r in readings}))
+    assert told is not None
+    assert "“Two”, hurt inferred (shot or stabbed, no death told)" in told.text
+    assert "(hurt inferred)”" not in told.text

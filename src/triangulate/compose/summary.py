@@ -39,6 +39,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from triangulate.compare.agreements import one_happening
+from triangulate.compare.claims import INFERRED_HURT_SHOWN
 from triangulate.compare.statements import Statement, statements_of
 from triangulate.core.dates import (
     LEAD_DATELINE,
@@ -760,8 +761,12 @@ def _topic(about: str, texts: Sequence[str]) -> str:
 
 def _display(side: Side) -> str:
     """A side's value as the sources wrote it; words (not figures) are quoted, and a long
-    passage is cut to the words around its value."""
+    passage is cut to the words around its value; a hurt its reader inferred says so outside
+    the quotes (the sources wrote "Two", not the inference)."""
     display = " ".join(side.display.split())
+    if display.endswith(INFERRED_HURT_SHOWN):
+        told = _display(replace(side, display=display[: -len(INFERRED_HURT_SHOWN)]))
+        return f"{told}, hurt inferred (shot or stabbed, no death told)"
     if any(ch.isdigit() for ch in display) and len(display.split()) <= DISPLAY_WORDS // 2:
         # a figure or a date, as written; "Wednesday (17 April 2024)" read in a sentence
         # whose parentheses name the sources: "Wednesday, 17 April 2024"
