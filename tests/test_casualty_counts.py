@@ -1553,3 +1553,32 @@ def test_a_summary_quotes_the_sources_words_not_the_inference(encoder: TextEncod
     assert told is not None
     assert "“Two”, hurt inferred (shot or stabbed, no death told)" in told.text
     assert "(hurt inferred)”" not in told.text
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        (
+            "Donte Vell, 21, and Kyle Lund, 22, were arrested Friday.",
+            [("Donte Vell, 21, and Kyle Lund", 2)],
+        ),
+        ("Police arrested Tam Vell and Rae Lund on Friday.", [("Tam Vell and Rae Lund", 2)]),
+        (
+            "Tam Vell, Rae Lund and Ezra Moss were injured in the crash.",
+            [("Tam Vell, Rae Lund and Ezra Moss", 3)],
+        ),
+        # names with nothing befalling them all: a headline's verb above them, a denial, an
+        # owner's name
+        ("Tam Vell and Rae Lund said they heard shots.", []),
+        ("Man arrested\n\nTam Vell and Rae Lund contributed to this report.", [("one (a man)", 1)]),
+        ("Police have not arrested Tam Vell and Rae Lund.", []),
+        ("Police arrested Tam Vell and Rae Lund's son on Friday.", []),
+    ],
+)
+def test_people_told_together_by_name_are_counted_as_their_sum(
+    encoder: TextEncoder, text: str, counted: list[tuple[str, int]]
+) -> None:
+    """ "Tam Vell and Rae Lund were arrested": two arrested, one count, no count of each."""
+    claims = compare_dated(encoder, [("2031-04-13", text)])
+    harmed = [c for c in claims if c.kind == "figure" and c.about.startswith("Number of people ")]
+    assert [(s.display, s.value) for c in harmed for s in c.sides] == counted

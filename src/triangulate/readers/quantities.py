@@ -866,6 +866,10 @@ def find_quantities(text: str, article_id: str, doc: Any = None) -> list[Quantit
     if ones:
         found = sorted([*found, *ones], key=lambda q: q.evidence.start)
     found = _named_sides(text, _with_elided_units(text, found))
+    if doc is not None:  # people told together by name: before each name alone
+        found = sorted(
+            [*found, *_names_joined(text, article_id, doc)], key=lambda q: q.evidence.start
+        )
     named = list(_named_person_harmed(text, article_id, doc, found)) if doc is not None else []
     return sorted([*found, *named], key=lambda q: q.evidence.start) if named else found
 
@@ -1483,8 +1487,12 @@ def _joined_sum(written: str) -> float:
 
 
 def told_joined(written: str, unit: str) -> bool:
-    """Whether a count written so is of people told together ("A man and a woman")."""
-    return unit == JOINED_NOUN and JOINED_PEOPLE.fullmatch(" ".join(written.split())) is not None
+    """Whether a count written so is of people told together ("A man and a woman", "Tam Vell
+    and Rae Lund")."""
+    if unit != JOINED_NOUN:
+        return False
+    written = " ".join(written.split())
+    return bool(JOINED_PEOPLE.fullmatch(written) or NAMES_WRITTEN.fullmatch(written))
 
 
 def harm_of_joined(text: str, start: int, end: int) -> str | None:
@@ -1493,6 +1501,7 @@ def harm_of_joined(text: str, start: int, end: int) -> str | None:
     and his daughter"); else None."""
     if SUPPOSED_BEFORE.search(text, max(0, start - 12), start):
         return None  # "if a man and a woman are arrested": no happening told
+    end = _after_the_name(text, end)  # "Tam Vell and Rae Lund, 22, of Lindale, were ..."
     if COORDINATED_AFTER.match(text, end):
         return None  # "a man and a woman and their dog": a part is no person
     if ONES_CLAUSE_AFTER.match(text, end):
@@ -1508,7 +1517,7 @@ def harm_of_joined(text: str, start: int, end: int) -> str | None:
         return harm_of(after)
     if CLAUSE_VERB_NEXT.match(text, end):
         return None  # "Police arrested a man and a woman was injured": two clauses
-    return harm_verb_before(text, start)
+    return _harm_of_the_verb_before(text, start, end)
 
 
 # "and" before a part of a run: where a run of people told together may end (read first: the
@@ -1758,6 +1767,59 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 
 
+# People told together by name ("Donte Vell, 21, and Kyle Lund, 22, were arrested", "police
+# arrested Tam Vell and Rae Lund"): a count of them all, as those told by "a" or a number
+# (``JOINED_PEOPLE``); the joints between names, with the age of the name before
+NAMES_JOINT = re.compile(r"(?:,[ \t]+\d{1,3})?(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)")
+# Capitalised words right before a name the parse cut short ("Dashawn" of "Dashawn Pruett")
+FIRST_NAMES_BEFORE = re.compile(r"(?:(?<![\w'’.-])[A-Z][\w'’-]*[ \t]+){1,2}\Z")
+_NAME_WRITTEN = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?:, \d{1,3})?"
+NAMES_WRITTEN = re.compile(rf"{_NAME_WRITTEN}(?:(?:, (?:and )?| and ){_NAME_WRITTEN})+")
+
+
+def _apart(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans, sorted, without those inside or across one kept before them."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
+
+
+def _first_names_before(text: str, start: int) -> int:
+    """Where a name starting at ``start`` starts with the capitalised words right before it
+    that are no common words ("Police", "Monday": ``COMMON_IN_NAME``)."""
+    before = FIRST_NAMES_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return start
+    told = [w.lower() for w in before.group().split()]
+    if any(w in COMMON_IN_NAME or w[:-1] in COMMON_IN_NAME for w in told):
+        return start  # not "Officers" nor "Police" before the names
+    return before.start()
+
+
+def _names_joined(text: str, article_id: str, doc: Any) -> Iterator[Quantity]:
+    """A count of the people told together by name (``NAMES_JOINT`` between them, "and"
+    before the last) with what befell them all (:func:`harm_of_joined`)."""
+    runs: list[list[tuple[int, int]]] = []
+    for span in _apart(_person_names(text, doc)):
+        if runs and NAMES_JOINT.fullmatch(text, runs[-1][-1][1], span[0]):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    for names in runs:
+        if len(names) < 2 or "and" not in text[names[-2][1] : names[-1][0]].split():
+            continue  # one name, or no "and" before the last: an apposition, a list's part
+        if any(POSSESSIVE.search(text, s, e) or POSSESSIVE_AFTER.match(text, e) for s, e in names):
+            continue  # "arrested Tam Vell and Rae Lund's son": the son
+        start, end = _first_names_before(text, names[0][0]), names[-1][1]
+        if harm_of_joined(text, start, end) is None:
+            continue
+        count = float(len(names))
+        evidence = Evidence(article_id, start, end, text[start:end])
+        yield Quantity(evidence, count, JOINED_NOUN, None, count, count)
+
+
 def _named_person_harmed(
     text: str, article_id: str, doc: Any, found: list[Quantity]
 ) -> Iterator[Quantity]:
@@ -1882,6 +1944,13 @@ def harm_of_named(text: str, start: int, end: int) -> str | None:
     harmed = _suffered(text, after, reduced=False)
     if harmed is not None:
         return harm_of(harmed)
+    return _harm_of_the_verb_before(text, start, after)
+
+
+def _harm_of_the_verb_before(text: str, start: int, after: int) -> str | None:
+    """The harm of the verb right before people at ``start`` whose object they are, their
+    words (with an age and a home) ending at ``after`` ("police arrested Tam Vell", "killed a
+    man and a woman"); not a headline's verb above them, nor a denied one."""
     before = CASUALTY_BEFORE.search(text, max(0, start - 40), start)
     if before is None or before.group("word").isupper() or not OBJECT_END.match(text, after):
         return None  # not a headline's "ARRESTED Lindale Chargers receiver Tam Vell"
