@@ -614,9 +614,9 @@ LOCAL_PHRASINGS = [
     ("Two men in custody after brawl", "arrest"),
     ("Records show the arrest two days later.", None),
     # booked into a jail, held in one or on bail: arrested
-    ("A 25-year-old man was booked into the Caddowick County Jail on Thursday.", "arrest"),
+    ("A 25-year-old man was booked into the Lindale County Jail on Thursday.", "arrest"),
     ("Two men were later booked into jail on assault charges.", "arrest"),
-    ("Two men are being held at the Ardrey County Jail.", "arrest"),
+    ("Two men are being held at the Sefton County Jail.", "arrest"),
     ("A 30-year-old man is being held on $500,000 bail.", "arrest"),
     ("A man remains in the county jail on charges of arson.", "arrest"),
     ("Two hostages were held at the bank for hours.", None),
@@ -1501,7 +1501,7 @@ def test_the_hurt_is_inferred_only_of_a_happening_in_a_report_telling_no_death(
         ("Police said two men remained in the area near the county jail after the fight.", [None]),
         ("Two men were held at gunpoint outside the county jail.", [None]),
         ("Two men were booked into the downtown jail.", ["arrest"]),
-        ("Two men remain in the Ardrey County Jail.", ["arrest"]),
+        ("Two men remain in the Sefton County Jail.", ["arrest"]),
         ("Two dead, three in hospital after crash", ["kill", "injure"]),
         ("Police: 1 dead, 2 in critical but stable condition", ["kill", "injure"]),
     ],
@@ -1559,26 +1559,29 @@ def test_a_summary_quotes_the_sources_words_not_the_inference(encoder: TextEncod
     ("text", "counted"),
     [
         (
-            "Donte Vell, 21, and Kyle Lund, 22, were arrested Friday.",
-            [("Donte Vell, 21, and Kyle Lund", 2)],
+            "Milo Vell, 21, and Jory Sefton, 22, were arrested Friday.",
+            [("Milo Vell, 21, and Jory Sefton", 2)],
         ),
-        ("Police arrested Tam Vell and Rae Lund on Friday.", [("Tam Vell and Rae Lund", 2)]),
+        ("Police arrested Tam Vell and Rae Sefton on Friday.", [("Tam Vell and Rae Sefton", 2)]),
         (
-            "Tam Vell, Rae Lund and Ezra Moss were injured in the crash.",
-            [("Tam Vell, Rae Lund and Ezra Moss", 3)],
+            "Tam Vell, Rae Sefton and Ezra Moss were injured in the crash.",
+            [("Tam Vell, Rae Sefton and Ezra Moss", 3)],
         ),
         # names with nothing befalling them all: a headline's verb above them, a denial, an
         # owner's name
-        ("Tam Vell and Rae Lund said they heard shots.", []),
-        ("Man arrested\n\nTam Vell and Rae Lund contributed to this report.", [("one (a man)", 1)]),
-        ("Police have not arrested Tam Vell and Rae Lund.", []),
-        ("Police arrested Tam Vell and Rae Lund's son on Friday.", []),
+        ("Tam Vell and Rae Sefton said they heard shots.", []),
+        (
+            "Man arrested\n\nTam Vell and Rae Sefton contributed to this report.",
+            [("one (a man)", 1)],
+        ),
+        ("Police have not arrested Tam Vell and Rae Sefton.", []),
+        ("Police arrested Tam Vell and Rae Sefton's son on Friday.", []),
     ],
 )
 def test_people_told_together_by_name_are_counted_as_their_sum(
     encoder: TextEncoder, text: str, counted: list[tuple[str, int]]
 ) -> None:
-    """ "Tam Vell and Rae Lund were arrested": two arrested, one count, no count of each."""
+    """ "Tam Vell and Rae Sefton were arrested": two arrested, one count, no count of each."""
     claims = compare_dated(encoder, [("2031-04-13", text)])
     harmed = [c for c in claims if c.kind == "figure" and c.about.startswith("Number of people ")]
     assert [(s.display, s.value) for c in harmed for s in c.sides] == counted

@@ -616,7 +616,7 @@ IN_CUSTODY = (
     r"|agreements?|orders?|rights|deals?|wars?|rows?)\b)"
 )
 _A_JAIL = r"(?:jail|detention\s+(?:center|centre|facility)|lockup)\b"
-# The words before a jail in it ("the Ardrey County Jail", "the county's jail", "the adult
+# The words before a jail in it ("the Sefton County Jail", "the county's jail", "the adult
 # detention center"): no preposition ("the area near the county jail", "at gunpoint outside
 # the county jail" are not in it)
 _JAIL_NAME = (
@@ -1488,7 +1488,7 @@ def _joined_sum(written: str) -> float:
 
 def told_joined(written: str, unit: str) -> bool:
     """Whether a count written so is of people told together ("A man and a woman", "Tam Vell
-    and Rae Lund")."""
+    and Rae Sefton")."""
     if unit != JOINED_NOUN:
         return False
     written = " ".join(written.split())
@@ -1501,7 +1501,7 @@ def harm_of_joined(text: str, start: int, end: int) -> str | None:
     and his daughter"); else None."""
     if SUPPOSED_BEFORE.search(text, max(0, start - 12), start):
         return None  # "if a man and a woman are arrested": no happening told
-    end = _after_the_name(text, end)  # "Tam Vell and Rae Lund, 22, of Lindale, were ..."
+    end = _after_the_name(text, end)  # "Tam Vell and Rae Sefton, 22, of Lindale, were ..."
     if COORDINATED_AFTER.match(text, end):
         return None  # "a man and a woman and their dog": a part is no person
     if ONES_CLAUSE_AFTER.match(text, end):
@@ -1767,11 +1767,11 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 
 
-# People told together by name ("Donte Vell, 21, and Kyle Lund, 22, were arrested", "police
-# arrested Tam Vell and Rae Lund"): a count of them all, as those told by "a" or a number
+# People told together by name ("Milo Vell, 21, and Jory Sefton, 22, were arrested", "police
+# arrested Tam Vell and Rae Sefton"): a count of them all, as those told by "a" or a number
 # (``JOINED_PEOPLE``); the joints between names, with the age of the name before
 NAMES_JOINT = re.compile(r"(?:,[ \t]+\d{1,3})?(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)")
-# Capitalised words right before a name the parse cut short ("Dashawn" of "Dashawn Pruett")
+# Capitalised words right before a name the parse cut short ("Marta" of "Marta Jory Vell")
 FIRST_NAMES_BEFORE = re.compile(r"(?:(?<![\w'’.-])[A-Z][\w'’-]*[ \t]+){1,2}\Z")
 _NAME_WRITTEN = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}(?:, \d{1,3})?"
 NAMES_WRITTEN = re.compile(rf"{_NAME_WRITTEN}(?:(?:, (?:and )?| and ){_NAME_WRITTEN})+")
@@ -1811,7 +1811,7 @@ def _names_joined(text: str, article_id: str, doc: Any) -> Iterator[Quantity]:
         if len(names) < 2 or "and" not in text[names[-2][1] : names[-1][0]].split():
             continue  # one name, or no "and" before the last: an apposition, a list's part
         if any(POSSESSIVE.search(text, s, e) or POSSESSIVE_AFTER.match(text, e) for s, e in names):
-            continue  # "arrested Tam Vell and Rae Lund's son": the son
+            continue  # "arrested Tam Vell and Rae Sefton's son": the son
         start, end = _first_names_before(text, names[0][0]), names[-1][1]
         if harm_of_joined(text, start, end) is None:
             continue
