@@ -866,11 +866,13 @@ def find_quantities(text: str, article_id: str, doc: Any = None) -> list[Quantit
     if ones:
         found = sorted([*found, *ones], key=lambda q: q.evidence.start)
     found = _named_sides(text, _with_elided_units(text, found))
-    if doc is not None:  # people told together by name: before each name alone
+    named: list[Quantity] = []
+    if doc is not None:  # people told together by name, then each name alone
+        names = _person_names(text, doc)
         found = sorted(
-            [*found, *_names_joined(text, article_id, doc)], key=lambda q: q.evidence.start
+            [*found, *_names_joined(text, article_id, names)], key=lambda q: q.evidence.start
         )
-    named = list(_named_person_harmed(text, article_id, doc, found)) if doc is not None else []
+        named = list(_named_person_harmed(text, article_id, doc, names, found))
     return sorted([*found, *named], key=lambda q: q.evidence.start) if named else found
 
 
@@ -1798,11 +1800,12 @@ def _first_names_before(text: str, start: int) -> int:
     return before.start()
 
 
-def _names_joined(text: str, article_id: str, doc: Any) -> Iterator[Quantity]:
-    """A count of the people told together by name (``NAMES_JOINT`` between them, "and"
-    before the last) with what befell them all (:func:`harm_of_joined`)."""
+def _names_joined(text: str, article_id: str, names: list[tuple[int, int]]) -> Iterator[Quantity]:
+    """A count of the people told together by name (``names``: :func:`_person_names`;
+    ``NAMES_JOINT`` between them, "and" before the last) with what befell them all
+    (:func:`harm_of_joined`)."""
     runs: list[list[tuple[int, int]]] = []
-    for span in _apart(_person_names(text, doc)):
+    for span in _apart(names):
         if runs and NAMES_JOINT.fullmatch(text, runs[-1][-1][1], span[0]):
             runs[-1].append(span)
         else:
@@ -1821,14 +1824,15 @@ def _names_joined(text: str, article_id: str, doc: Any) -> Iterator[Quantity]:
 
 
 def _named_person_harmed(
-    text: str, article_id: str, doc: Any, found: list[Quantity]
+    text: str, article_id: str, doc: Any, names: list[tuple[int, int]], found: list[Quantity]
 ) -> Iterator[Quantity]:
-    """A count of one for each person told by name right before or after a harm, who the
-    parse says it befell (the subject of the harm told after the name, the object of the verb
-    before it); a name the tagger took for no person, only by an arrest before it."""
+    """A count of one for each person told by name (``names``: :func:`_person_names`) right
+    before or after a harm, who the parse says it befell (the subject of the harm told after
+    the name, the object of the verb before it); a name the tagger took for no person, only
+    by an arrest before it."""
     taken = [(q.evidence.start, q.evidence.end) for q in found]
     people = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"}
-    for start, end in _person_names(text, doc):
+    for start, end in names:
         if any(s < end and start < e for s, e in taken):
             continue  # already counted ("a 10-year-old German Shepherd was killed")
         harm = harm_of_named(text, start, end)
