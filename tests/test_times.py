@@ -92,6 +92,30 @@ def test_future_weekday_goes_forward() -> None:
     assert result["Saturday"] == "2024-05-18"
 
 
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [
+        ("The council member has called a meeting with police for Tuesday at 6 p.m.", "Tuesday"),
+        ("Teammates are organizing a candlelight vigil for 8 p.m. Tuesday.", "8 p.m. Tuesday"),
+        ("The neighbors' group is holding a listening session for residents Tuesday.", "Tuesday"),
+    ],
+)
+def test_a_happening_called_for_a_weekday_or_being_held_is_ahead(text: str, weekday: str) -> None:
+    assert str(values(text)[weekday]).startswith("2024-05-21")  # the Thursday's next Tuesday
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A vigil was held Tuesday for the victim.",
+        "Mourners gathered at a vigil for Tuesday's victim.",
+        "Police are holding the man, who was arrested in a raid Tuesday.",
+    ],
+)
+def test_a_happening_told_as_past_or_a_holding_in_custody_stays_behind(text: str) -> None:
+    assert values(text)["Tuesday"] == "2024-05-14"
+
+
 def test_possessive_weekday_is_in_the_past() -> None:
     result = values("Lawyers would look for ways around Monday's ruling.")
     assert result["Monday"] == "2024-05-13"
@@ -104,10 +128,16 @@ def test_possessive_weekday_is_in_the_past() -> None:
         "The council meets every Tuesday in the old hall.",
         "Each Friday the market opens at dawn.",
         "Updates usually ship on Patch Tuesday.",
+        "Neighbors said the couple rarely missed a Sunday at the chapel.",
     ],
 )
 def test_a_weekday_of_every_week_or_month_dates_nothing(text: str) -> None:
     assert values(text) == {}
+
+
+def test_a_weekday_after_a_before_its_happening_is_that_day() -> None:
+    result = values("He shot another driver during a Tuesday rush-hour confrontation.")
+    assert result["Tuesday"] == "2024-05-14"
 
 
 def test_weekday_with_part_of_day_keeps_the_part_as_mod() -> None:
@@ -236,6 +266,25 @@ def test_christmas_seen_from_january_is_the_previous_year() -> None:
 def test_numbers_in_money_counts_and_phone_numbers_are_not_dates(text: str) -> None:
     dated = [t for t in find_times(text, "a1", THURSDAY) if t.granularity != "duration"]
     assert dated == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers were sent to the 1500 block of Elm Street.",
+        "Both victims were found in the 1800 block, police said.",
+        "The clinic at 1900 Harbour View Road closed.",
+        "He may be driving a silver 2027 sedan with a cracked windshield.",
+        "The car, a charcoal 2031 mid-size SUV, was found later.",
+    ],
+)
+def test_a_street_number_or_a_model_year_is_not_a_year(text: str) -> None:
+    assert values(text) == {}
+
+
+def test_a_year_beside_a_vehicle_told_with_in_is_a_year() -> None:
+    times = find_times("He bought a truck in 2030 and a 2029 truck later.", "a1", THURSDAY)
+    assert [t.value for t in times] == ["2030"]
 
 
 def test_count_of_units_is_not_a_year_but_a_year_after_in_is() -> None:

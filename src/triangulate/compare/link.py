@@ -40,6 +40,7 @@ from triangulate.compare.statements import Statement, stem
 from triangulate.core.dates import MONTH_NAMES, WEEKDAY_NAMES, day_of
 from triangulate.core.spans import split_at
 from triangulate.core.words import (
+    HAPPENINGS,
     NUMBER_WORDS,
     PERSON_NOUNS,
     REPORTING_VERBS,
@@ -672,18 +673,6 @@ def _patient_named(clause: Fact | None, sentence: str) -> _Named | None:
     return _named(clause.object, "" if whole else sentence)
 
 
-# Happenings one holds: "hold" of one of them is no custody ("the funeral will be held
-# Saturday", "held talks on Monday")
-HELD_HAPPENINGS = word_set(
-    """funeral service memorial vigil wake visitation viewing rosary mass meeting hearing
-    session vote election referendum primary poll talks rally ceremony conference summit
-    forum briefing event celebration party protest march parade concert game match race
-    auction sale festival fair tournament competition interview discussion negotiation
-    debate exercise drill class workshop fundraiser gathering prayer reception
-    commemoration"""
-)
-
-
 # Words of those who hold people in custody, in a clause's subject ("police held two men",
 # "was held by members of a fugitive task force"), and pronouns, which may stand for them
 HOLDERS_IN_CUSTODY = quantity_reader.ARRESTERS | word_set("sheriff task force fbi jail")
@@ -695,13 +684,13 @@ def _holds_a_thing(value: LinkInput, clause: Fact | None) -> bool:
     "held talks on Monday") or a thing held by what holds no one in custody ("more candles
     than the sidewalk could hold by Thursday night"), not someone held in custody ("the
     17-year-old was held Tuesday", "police held two men Monday"): "hold" with a happening's
-    noun as its object (``HELD_HAPPENINGS``), or with a doer that makes no arrests;
+    noun as its object (``HAPPENINGS``), or with a doer that makes no arrests;
     ``clause``: the date's (:func:`_clause_of_date`)."""
     if value.predicate != "hold" or clause is None:
         return False
     if clause.object:
         head = _head_noun(clause.object)
-        if head in HELD_HAPPENINGS or stem(head) in HELD_HAPPENINGS:
+        if head in HAPPENINGS or stem(head) in HAPPENINGS:
             return True
     if not clause.subject:
         return False  # "the couple were held Tuesday": whoever held them

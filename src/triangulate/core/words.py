@@ -316,7 +316,30 @@ DIED = word_set("died dies succumbed")
 # words, for patterns that tell it apart from the harm that led to it
 DEATH_WORDS = "|".join((*sorted(DIED), "passed away"))
 # What strikes or runs over a person in a crash ("struck by a pickup truck"), for patterns
+# Happenings one holds, calls or sets for a day: "hold" of one of them is no custody ("the
+# funeral will be held Saturday", "held talks on Monday"), and one "for" a day is ahead ("has
+# called a meeting for Tuesday")
+HAPPENINGS = word_set(
+    """funeral service memorial vigil wake visitation viewing rosary mass meeting hearing
+    session vote election referendum primary poll talks rally ceremony conference summit
+    forum briefing event celebration party protest march parade concert game match race
+    auction sale festival fair tournament competition interview discussion negotiation
+    debate exercise drill class workshop fundraiser gathering prayer reception
+    commemoration"""
+)
 VEHICLE_WORDS = "car|truck|van|vehicle|bus|train|suv|pickup|motorist|driver"
+# A vehicle's model year: a year before such a word, up to two words apart ("a silver 2031
+# sedan", "a 2030 mid-size SUV"): the year it was made, not a day anything happened.
+MODEL_YEAR_AFTER = re.compile(
+    rf"(?:\s+[\w-]+){{0,2}}?\s+(?:{VEHICLE_WORDS}|sedan|coupe|minivan|hatchback|motorcycle)s?\b",
+    re.IGNORECASE,
+)
+# A number that places on a street ("the 1400 block of ...", "at 25 Elm Street", "2 Harbour
+# Road"): followed by "block of", or by one to three capitalised words and a street's kind.
+STREET_NUMBER = re.compile(
+    r"(?:\s+block\s+of\b|(?:\s+[A-Z][\w'-]*){1,3}\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\."
+    r"|Drive|Boulevard|Blvd\.|Lane|Ln\.|Way|Terrace)(?!\w))"
+)
 STAGES = ((STARTED, ENDED), (SOUGHT, CAUGHT), (HURT, DIED))  # (earlier stage, later stage)
 
 

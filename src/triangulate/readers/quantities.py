@@ -23,7 +23,7 @@ from typing import Any
 
 from triangulate.core import dates, words
 from triangulate.core.dates import CALENDAR_WORDS, lead_datelines
-from triangulate.core.words import DEATH_WORDS, lower_same_length, word_set
+from triangulate.core.words import DEATH_WORDS, STREET_NUMBER, lower_same_length, word_set
 from triangulate.models import Evidence, Quantity
 from triangulate.nlp.language import doc_text
 from triangulate.readers.entities import POSSESSIVE, TITLE_WORDS
@@ -434,12 +434,6 @@ FRACTION_BEFORE = re.compile(
 # "two days ago", "a week earlier": how far a day lies from another, which the time reader
 # dates ("wait 30 days before deciding" is a length of time, and stays).
 TIME_OFFSET_AFTER = re.compile(r"\s*(?:ago|earlier|later)\b", re.IGNORECASE)
-# A number that places on a street ("the 1400 block of ...", "at 25 Elm Street", "2 Harbour
-# Road"): followed by "block of", or by one to three capitalised words and a street's kind.
-STREET_NUMBER = re.compile(
-    r"(?:\s+block\s+of\b|(?:\s+[A-Z][\w'-]*){1,3}\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\."
-    r"|Drive|Boulevard|Blvd\.|Lane|Ln\.|Way|Terrace)(?!\w))"
-)
 MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"

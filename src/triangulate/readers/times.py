@@ -106,8 +106,12 @@ _MOD = r"(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle)\s+of)"
 _SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
 _DASH = r"\s*(?:-|–|—|to|through|until|and)\s*"
 
+# A happening's noun, plural too ("a meeting", "vigils")
+_HAPPENING = "(?:" + "|".join(sorted(words.HAPPENINGS, key=len, reverse=True)) + ")(?:e?s)?"
 _FUTURE_WORDS = (
-    r"will|won't|shall|'ll|going\s+to|plans?\s+to|planned|planning|intends?\s+to|is\s+to|are\s+to"
+    # a happening one is holding or organising is to come ("is holding a vigil Sunday")
+    rf"(?:is|are)\s+(?:holding|hosting|organi[sz]ing)\s+(?:[\w'-]+\s+){{0,3}}?{_HAPPENING}"
+    r"|will|won't|shall|'ll|going\s+to|plans?\s+to|planned|planning|intends?\s+to|is\s+to|are\s+to"
     r"|scheduled|(?:is|are|was|were)\s+due|due\s+(?:on|in|by)|expected\s+to|expect(?:s|ing)?|set\s+to"
     r"|next|upcoming|coming|would|as\s+(?:soon|early)\s+as|payable|effective|deadline|expire"
     # "plans a rally", "is slated for", "set for": a plan; "could return" (not "could have")
@@ -192,6 +196,10 @@ _PUT_TO_DAY = re.compile(
     r"|set|slated|scheduled|planned)\s+(?:to|until|till|for)\s+$",
     re.I,
 )
+# A happening called or set for a day is ahead ("has called a meeting with police for
+# Tuesday", "a vigil for 8 p.m. Sunday"); one behind is told by its day's own verb ("was held
+# Sunday"), or by "'s" ("a vigil for Sunday's victims")
+_HAPPENING_FOR = re.compile(rf"\b{_HAPPENING}(?:\s+[\w'-]+){{0,3}}?\s+for\s+$", re.I)
 # "would not comment on Monday" is a refusal already made.
 _REFUSED = re.compile(
     r"\b(?:would\s+not|wouldn't)\s+(?:comment|say|discuss|confirm|elaborate|disclose|answer"
@@ -404,6 +412,8 @@ def tense_direction(text: str, start: int, end: int) -> str | None:
         return "past"
     if _PUT_TO_DAY.search(near) or _PRESENT_PASSIVE.search(near) or _SET_ON.search(near):
         return "future"
+    if _HAPPENING_FOR.search(window[-60:]):
+        return "future"
     adjacent = None if _INFINITIVE_PASSIVE.search(near) else _ADJACENT_VERB.search(near)
     if adjacent:  # "announced Wednesday", "will meet on Friday": the verb of the date itself
         return "future" if adjacent.group("future") else "past"
@@ -525,8 +535,12 @@ def _year_guard(match: re.Match[str], text: str) -> bool:
     if prev_word in _COUNT_PREFIX_WORDS:
         return False
     following = _next_word(text, end)
+    if following.lower() == "block" or words.STREET_NUMBER.match(text, end):
+        return False  # "the 1500 block of Elm Street", "at 1900 Elm Street": a place
     if prev_word in _YEAR_PREFIX_WORDS and prev_word not in {"and", "or", "to", "between"}:
         return following.lower() not in _COUNTED_NOUNS
+    if words.MODEL_YEAR_AFTER.match(text, end):
+        return False  # "a silver 2031 sedan": when it was made ("in 2031 cars ..." is a year)
     return not _looks_counted(following)
 
 
@@ -1497,7 +1511,16 @@ def _weekday_guard(match: re.Match[str], text: str) -> bool:
         return False  # "the second Tuesday of each month": every month's, no one day
     if previous and previous[0].lower() in {"every", "each"}:
         return False  # "every Tuesday"
+    if previous and previous[0].lower() in {"a", "any"} and not _names_a_happening(match, text):
+        return False  # "rarely missed a Sunday", "out on a Friday night": no one day
     return not previous or previous[0] not in NAMED_DAY_WORDS
+
+
+def _names_a_happening(match: re.Match[str], text: str) -> bool:
+    """Whether a weekday after "a" tells of one happening by the noun it is put before ("a
+    Friday rush-hour confrontation", "a Saturday night gathering"), not of any such day."""
+    following = _next_word(text, match.end())
+    return following[:1].islower() and following.lower() not in words.STOP_WORDS
 
 
 # A weekday told of every week or month: "the first Monday of every month".
