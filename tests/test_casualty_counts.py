@@ -118,6 +118,9 @@ def test_a_count_of_people_told_with_its_harm_is_a_count_of_that_harm(text: str,
         ("Two killed Sunday in Harwick crash", ["kill"]),
         ("A man was found shot to death inside a parked car.", ["kill"]),
         ("Two officers arrested Tam Vell on Friday.", [None]),  # the officers arrested him
+        ("Footage shows two officers shot and killed Tam Vell.", [None]),  # and killed him
+        ("Two men shot and killed Friday Night in Harwick", ["kill"]),  # a day, no name
+        ("Two Teens Shot And Killed Near Harwick Park", ["kill"]),  # a headline's title case
         ("Two officers were arrested on Friday.", ["arrest"]),
         ("Two Men Killed Early Sunday In Harwick Crash", ["kill"]),
         ("Two Students Hurt When Bus Overturns", ["injure"]),
@@ -1429,6 +1432,11 @@ def test_people_told_together_are_counted_as_their_sum(
         ("Police arrested a third suspect's brother.", []),
         ("One man was killed on Elm Street, and a second man was arrested Saturday.", []),
         ("A man was killed Friday. A second man was arrested Saturday.", []),
+        # a second person opening a report (its first arrest told in an earlier one)
+        (
+            "A second person is under arrest in the shooting death of a man outside a bar.",
+            [("second", 2.0, "arrest")],
+        ),
         # a second person after an arrest told before
         (
             "Woman arrested in bar killing\n\nA second person is under arrest.",

@@ -645,3 +645,22 @@ def test_what_a_sum_measures(text: str, written: str, measure: str) -> None:
     start = text.index(written)
     value = Evidence("a", start, start + len(written), written)
     assert sum_measure(text, 0, value, None) == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "label"),
+    [
+        (
+            "He died, the second person killed by gunfire within three blocks in less than a"
+            " month.",
+            "three",
+            "Number of blocks",
+        ),
+        ("Police killed the dog with two shots.", "two", "Number of shots"),
+    ],
+)
+def test_a_count_in_a_phrase_of_the_object_is_not_what_was_done_to(
+    text: str, written: str, label: str
+) -> None:
+    """ "killed ... within three blocks": the blocks are where, not what was killed."""
+    assert _label(text, written) == label

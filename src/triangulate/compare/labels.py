@@ -302,6 +302,17 @@ def _end_of_a_pair(sentence_text: str, phrase: str) -> bool:
     return bool(re.search(rf"\d\s*[-–—]\s*{re.escape(phrase.strip())}\b", sentence_text))
 
 
+# A preposition right before a count in a clause's object (hedged maybe): the things counted
+# are where or by whom it was done, not what was done to ("killed by gunfire within three
+# blocks", "shot by two officers", "arrested in two states"); not a hedge ("over 20 people")
+IN_A_PHRASE_BEFORE = re.compile(
+    r"\b(?:within|in|at|on|from|across|near|after|before|during|for|into|through|between"
+    r"|among|since|by|with)\s+(?:(?:about|nearly|almost|some|roughly|more\s+than|less\s+than"
+    r"|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def figure_label(
     sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact | None
 ) -> str:
@@ -386,6 +397,10 @@ def figure_label(
             done += going_on.group(1)
         return clipped(f"Number of {noun} {_relative_pronoun(noun)} {done}")
     if fact is not None and verb and fact.object and written in fact.object:
+        if IN_A_PHRASE_BEFORE.search(before):
+            return clipped(
+                f"Number of {noun}"
+            )  # "killed ... within three blocks": not done to them
         done = _done_to_them(_participle(verb))  # "rounds found", not "were found"
         return clipped(f"Number of {noun} {done}" if done else f"Number of {noun}")
     return clipped(f"Number of {noun}")

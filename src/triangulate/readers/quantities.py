@@ -764,6 +764,21 @@ OBJECT_AFTER = re.compile(
     r"four|five|six|seven|eight|nine|ten|several|dozens|hundreds)\b|\d)",
     re.I,
 )
+# A person named as a harm's object ("two officers shot and killed Tam Vell"): two or more
+# capitalised words, not a day's ("killed Friday Night", "killed New Year's Eve")
+_DAY_OR_PLACE_WORDS = word_set(
+    "New Christmas Memorial Labor Independence Thanksgiving Easter Halloween Veterans"
+    " Presidents Election Mother's Father's Valentine's Good Black"
+    # a place's words after a preposition in a sentence ("killed Near North Side")
+    " In Near At On After Outside Inside Behind Along Across Off From Downtown Early Late"
+)
+_NOT_A_NAME = "|".join(
+    sorted({w.capitalize() for w in CALENDAR_WORDS} | _DAY_OR_PLACE_WORDS, key=len, reverse=True)
+)
+NAMED_OBJECT_AFTER = re.compile(
+    rf"[ \t]+(?!(?:{_NOT_A_NAME})\b)[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)+\b"
+)
+LAST_WORD_BEFORE = re.compile(r"[A-Za-z]+$")
 # Whom a harm the people did befell, after "shot and killed" told of them ("A man was stabbed
 # twice and killed his attacker"): a possessive or a pronoun, not "a block from his home"
 DOER_OBJECT_AFTER = re.compile(
@@ -1598,7 +1613,11 @@ def harm_of_the_nth(text: str, start: int, end: int) -> str | None:
     if article is not None and not text[start].islower():
         return None  # "a Second Street resident": a name
     opening = article.start() if article is not None else start
-    if noun.group("noun").lower() not in SUSPECT_NOUNS and not ARREST_TOLD.search(text, 0, opening):
+    if (
+        noun.group("noun").lower() not in SUSPECT_NOUNS
+        and not ARREST_TOLD.search(text, 0, opening)
+        and _A_HARM_TOLD.search(text, 0, opening)
+    ):
         return None  # "A man was killed. A second man was arrested": a count of men
     if harm_of_another(text, opening, end) is not None:
         return None  # "One man was killed, and a second man was arrested": one more
@@ -2770,9 +2789,22 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
         return after
     if PASSIVE_BY.match(text, after.end()):
         return after  # "a girl killed by a stray bullet"
-    if reduced and not after.group("fatal") and not OBJECT_AFTER.match(text, after.end()):
+    if reduced and not after.group("fatal") and not _an_object_after(text, after.end()):
         return after
     return None
+
+
+def _an_object_after(text: str, end: int) -> bool:
+    """Whether a harm's verb ending at ``end`` has an object: those counted before it did
+    it ("Two men killed a guard", "two officers shot and killed Tam Vell"); a name only after
+    a verb in lower case (a headline in title case capitalises all: "Two Shot And Killed Near
+    Park")."""
+    if OBJECT_AFTER.match(text, end):
+        return True
+    verb = LAST_WORD_BEFORE.search(text, max(0, end - 30), end)
+    return (
+        verb is not None and verb.group()[0].islower() and bool(NAMED_OBJECT_AFTER.match(text, end))
+    )
 
 
 # A relative clause telling what befell the people before it ("a man who drowned Saturday",
