@@ -706,6 +706,23 @@ def test_people_counted_in_the_plural_take_no_harm_told_of_one() -> None:
     assert _harms("Two officers were injured and one was killed.") == ["injure", "kill"]
 
 
+@pytest.mark.parametrize(
+    ("text", "harms"),
+    [
+        (
+            "A man is in the hospital and another is in jail after a shooting Friday.",
+            ["injure", "arrest"],
+        ),
+        ("A man is in jail after the stabbing, police said.", ["arrest"]),
+        ("Two men are behind bars after the robbery.", ["arrest"]),
+        ("A woman is in the hospital with pneumonia.", []),  # ill, not hurt
+        ("A man was in jail at the time of the shooting.", []),  # before it, maybe
+    ],
+)
+def test_one_in_a_hospital_or_a_jail_now_is_hurt_or_held(text: str, harms: list[str]) -> None:
+    assert [h for h in _harms(text) if h is not None] == harms
+
+
 @pytest.mark.parametrize(("text", "harm"), LOCAL_PHRASINGS)
 def test_local_reports_phrasings_of_harm(text: str, harm: str | None) -> None:
     found = [counted for counted in _harms(text) if counted is not None]
@@ -740,6 +757,9 @@ NAMED_PHRASINGS = [
     ("Marvell Densworth was arrested Wednesday morning at a motel, police said.", "arrest"),
     ("Travion Kessock was arrested Wednesday morning at a motel, police said.", "arrest"),
     ("Orla Nights was cancelled on Wednesday.", None),
+    # an age before the name, a home after it; a "not" of the sentence before denies nothing
+    ("Deputies arrested 38-year-old Darvin Oake of Lindale.", "arrest"),
+    ("His injuries are not life-threatening.\n\nDeputies arrested Darvin Oake.", "arrest"),
 ]
 
 

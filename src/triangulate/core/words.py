@@ -349,9 +349,17 @@ NEGATION = re.compile(r"\b(?:no|not|never|without)\b|n't\b", re.IGNORECASE)
 NEGATION_REACH = 4  # words before the verb in which a "not" still negates it
 
 
+# Where a sentence ends: a "not" before it denies nothing after it ("... but not
+# life-threatening.\n\nDeputies arrested Tam Vell")
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
+
+
 def negated_before(before: str) -> bool:
-    """Whether the words just before a verb (``before``: the text up to it) deny it."""
-    return bool(NEGATION.search(" ".join(before.split()[-NEGATION_REACH:])))
+    """Whether the words just before a verb (``before``: the text up to it) deny it; only
+    those of its own sentence."""
+    ends = [found.end() for found in SENTENCE_BREAK.finditer(before)]
+    own = before[ends[-1] :] if ends else before
+    return bool(NEGATION.search(" ".join(own.split()[-NEGATION_REACH:])))
 
 
 # Whom or what a clause may tell of that makes it deny its verb ("No one was hurt", "made no

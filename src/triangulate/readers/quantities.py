@@ -626,6 +626,8 @@ _HELD = (
     r"|(?:is|are|was|were|remains?|remained)\s+(?:being\s+|still\s+)?(?:held|jailed|detained)"
     rf"\s+(?:in|at)\s+(?:the\s+|an?\s+)?{_JAIL_NAME}{_A_JAIL}"
     rf"|(?:remains?|remained)\s+(?:in|at)\s+(?:the\s+)?{_JAIL_NAME}{_A_JAIL}"
+    # in a jail now ("another is in jail", "is behind bars"; "was in jail" may be before)
+    rf"|(?:is|are)\s+(?:now\s+|still\s+)?(?:in\s+(?:the\s+)?{_JAIL_NAME}{_A_JAIL}|behind\s+bars)"
     r"|(?:is|are|was|were)\s+(?:being\s+)?held\s+(?:without\s+bail|on\s+(?:a\s+)?\$[\d,.]+"
     r"(?:\s+(?:million|thousand))?\s+(?:cash\s+)?(?:bail|bond))"
     # the object of "took ... into custody" ("police took her husband into custody")
@@ -711,6 +713,8 @@ _HURT_STATE = (
     rf"|(?:(?:was|were|has\s+been|have\s+been)\s+)?{_TAKEN_TO}(?:hospital|medical\s+center"
     rf"|trauma\s+center)\s+(?:with|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}{_WOUNDS}"
     rf"|{_TAKEN_TO_HOSPITAL}"
+    # in a hospital now ("A man is in the hospital after a shooting"; "was" may be before it)
+    r"|(?:is|are)\s+(?:now\s+|still\s+)?in\s+(?:the\s+)?hospital\b"
     rf"|(?:(?:has|have|had)\s+)?(?:suffered|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}"
     rf"(?:{_WOUNDS}|{_BROKEN_BONES})"
     # shot in a limb ("was shot in the leg", "were shot in their arms"), grazed by a bullet
@@ -1770,6 +1774,8 @@ AGE_TAIL = re.compile(r",[ \t]+\d{1,3},")
 # "Tam Vell, 26, of Lindale,": where the person lives, after the age ("..., of Lindale was
 # killed" too)
 HOME_TAIL = re.compile(r"[ \t]+(?:of|from)[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2},?")
+# "arrested 38-year-old Tam Vell of Lindale.": a home right after a name, up to its end
+HOME_AFTER_A_NAME = re.compile(r"[ \t]+(?:of|from)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}")
 NAMED_NOUN = AGED_NOUN  # the counted noun of a person told by name
 POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # "Tam Vell, 26, and Ames were arrested": two named together
@@ -1953,7 +1959,8 @@ def harm_of_named(text: str, start: int, end: int) -> str | None:
         return None  # "of Lindale was killed": a place the tagger took for a person
     if AGE_JOINED_BEFORE.search(text, max(0, start - 12), start):
         return None  # "Tam Vell, 26, and Oren Ames, 31, were arrested"
-    after = _after_the_name(text, end)
+    aged_before = AGE_BEFORE_A_NAME.search(text, max(0, start - 20), start) is not None
+    after = _after_the_name(text, end, aged_before)
     if POSSESSIVE.search(text, start, end) or POSSESSIVE_AFTER.match(text, end):
         return None
     if COORDINATED_AFTER.match(text, after) or SEVERAL_TOLD.match(text, after):
@@ -1964,10 +1971,16 @@ def harm_of_named(text: str, start: int, end: int) -> str | None:
     return _harm_of_the_verb_before(text, start, after)
 
 
+# A person's age put before their name ("arrested 38-year-old Tam Vell")
+AGE_BEFORE_A_NAME = re.compile(r"\b\d{1,3}-year-old\s+$")
+
+
 def _harm_of_the_verb_before(text: str, start: int, after: int) -> str | None:
     """The harm of the verb right before people at ``start`` whose object they are, their
     words (with an age and a home) ending at ``after`` ("police arrested Tam Vell", "killed a
     man and a woman"); not a headline's verb above them, nor a denied one."""
+    aged = AGE_BEFORE_A_NAME.search(text, max(0, start - 20), start)  # "arrested 38-year-old"
+    start = aged.start() if aged is not None else start
     before = CASUALTY_BEFORE.search(text, max(0, start - 40), start)
     if before is None or before.group("word").isupper() or not OBJECT_END.match(text, after):
         return None  # not a headline's "ARRESTED Lindale Chargers receiver Tam Vell"
@@ -1978,10 +1991,14 @@ def _harm_of_the_verb_before(text: str, start: int, after: int) -> str | None:
     return CASUALTY_WORDS[before.group("word").lower()]
 
 
-def _after_the_name(text: str, end: int) -> int:
+def _after_the_name(text: str, end: int, aged_before: bool = False) -> int:
     """Where what is told of a name ending at ``end`` goes on: after its age and its home
-    ("Tam Vell, 26, of Lindale, was arrested")."""
+    ("Tam Vell, 26, of Lindale, was arrested"; ``aged_before``, its age told before it:
+    "arrested 38-year-old Tam Vell of Lindale")."""
     aged = AGE_TAIL.match(text, end)
+    if aged is None and aged_before:
+        home = HOME_AFTER_A_NAME.match(text, end)
+        return home.end() if home else end
     if aged is None:
         return end  # a home only after an age: "Tam Vell of Lindale" may be a title
     home = HOME_TAIL.match(text, aged.end())
