@@ -61,11 +61,15 @@ def _ones(text: str) -> list[tuple[str, str]]:
         # an age alone for the person ("a person": the age is the age reader's)
         ("An 18-year-old was shot and killed Thursday evening at a gas station.", "person"),
         ("Police have arrested a 17-year-old in Saturday's shooting at Halden Park.", "person"),
+        # "the" and an age, a participle's phrase telling which one
+        ("The 19-year-old shot in an alley early Saturday has died.", "person"),
         ("A 17-year-old boy was wounded in the arm.", "boy"),
     ],
 )
 def test_one_person_told_by_a_and_what_befell_them_is_a_count_of_one(text: str, noun: str) -> None:
-    found = [q for q in find_quantities(text, "a1") if q.evidence.text.lower() in ("a", "an")]
+    found = [
+        q for q in find_quantities(text, "a1") if q.evidence.text.lower() in ("a", "an", "the")
+    ]
     assert [(q.unit, q.value) for q in found] == [(noun, 1.0)]
 
 

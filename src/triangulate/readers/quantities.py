@@ -932,14 +932,17 @@ ONE_PERSON = re.compile(
     rf"(?P<noun>{_PERSON_NOUN})\b(?![’'])(?!\s+(?:{_PERSON_NOUN})\b){PERSON_TAIL}",
     re.IGNORECASE,
 )  # the last of the nouns: "a volunteer firefighter" is a firefighter
-# One person told by "a" or "an" and an age alone ("An 18-year-old was shot and killed"):
+# One person told by "a", "an" or "the" and an age alone ("An 18-year-old was shot and killed"):
 # counted as "a person", the age left to the age reader. Only before a verb, a preposition or
 # a stop ("Police arrested a 17-year-old in the shooting"): "a 17-year-old boy" is ONE_PERSON's.
 AGE_WORDS = r"\d{1,3}\s*[-–]\s*years?\s*[-–]\s*old"  # "27-year-old", "36 - year - old"
 AGED = rf"(?P<words>(?:[\w'’]+\s+)?){AGE_WORDS}"
 ONE_AGED = re.compile(
-    rf"\b(?P<one>an?)\s+{AGED}(?=\s+(?:was|were|is|has|had|died|drowned|remains|remained|in|on|at"
-    r"|after|for|from|near)\b|\s*[,.;])",
+    rf"\b(?P<one>an?|the)\s+{AGED}(?=\s+(?:was|were|is|has|had|died|drowned|remains|remained|in|on"
+    r"|at|after|for|from|near"
+    # ... or a participle's phrase telling which one ("The 19-year-old shot in an alley
+    # Saturday has died")
+    r"|shot|stabbed|struck|hit|wounded|injured|hurt|found)\b|\s*[,.;])",
     re.IGNORECASE,
 )
 AGED_AFTER = re.compile(rf"\s+{AGED}\b", re.IGNORECASE)

@@ -55,7 +55,7 @@ from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import told_times
 from triangulate.readers.units import find_units
 
-READER_VERSION = "78"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
+READER_VERSION = "79"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
 # 6: events told by another clause's sentence, quotes kept to their clause; 7: speeds;
 # 8: a year naming happenings ("the 1974 bombings", "the May 2031 riots") and a tokenised
 # clock time ("11 : 40 p.m.") are no counts; 9: a quoted speaker named by a surname the tagger
@@ -158,7 +158,8 @@ READER_VERSION = "78"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # 77: people who did a harm to one named after it ("two officers shot and killed Tam Vell")
 # are not its harmed, "A second person is under arrest" opening a report counts two; 78: one
 # in a hospital or a jail now is hurt or held, "arrested 38-year-old Tam Vell of Lindale", a
-# "not" of the sentence before denies no harm
+# "not" of the sentence before denies no harm; 79: one told by "the" and an age ("The
+# 19-year-old shot in an alley Saturday has died")
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
