@@ -125,6 +125,8 @@ def test_a_count_of_people_told_with_its_harm_is_a_count_of_that_harm(text: str,
         ("Footage shows two officers shot and killed Tam Vell.", [None]),  # and killed him
         ("Two men shot and killed Friday Night in Harwick", ["kill"]),  # a day, no name
         ("Two Teens Shot And Killed Near Harwick Park", ["kill"]),  # a headline's title case
+        ("Two people shot and killed Super Bowl Sunday in Harwick", ["kill"]),  # a day's words
+        ("Three people shot and wounded Harwick Heights block party", ["injure"]),  # a place's
         ("Two officers were arrested on Friday.", ["arrest"]),
         ("Two Men Killed Early Sunday In Harwick Crash", ["kill"]),
         ("Two Students Hurt When Bus Overturns", ["injure"]),
@@ -721,6 +723,8 @@ def test_people_counted_in_the_plural_take_no_harm_told_of_one() -> None:
         ("Two men are behind bars after the robbery.", ["arrest"]),
         ("A woman is in the hospital with pneumonia.", []),  # ill, not hurt
         ("A man was in jail at the time of the shooting.", []),  # before it, maybe
+        ("One man was killed and another is in jail on unrelated charges.", ["kill"]),
+        ("The senator's wife is in the hospital and he canceled his trip.", []),  # ill, maybe
     ],
 )
 def test_one_in_a_hospital_or_a_jail_now_is_hurt_or_held(text: str, harms: list[str]) -> None:
@@ -764,6 +768,7 @@ NAMED_PHRASINGS = [
     # an age before the name, a home after it; a "not" of the sentence before denies nothing
     ("Deputies arrested 38-year-old Darvin Oake of Lindale.", "arrest"),
     ("His injuries are not life-threatening.\n\nDeputies arrested Darvin Oake.", "arrest"),
+    ("Investigators have not yet\narrested Darvin Oake, police said.", None),  # a wrapped line
 ]
 
 
@@ -1456,6 +1461,7 @@ def test_people_told_together_are_counted_as_their_sum(
         ("Police arrested a third suspect's brother.", []),
         ("One man was killed on Elm Street, and a second man was arrested Saturday.", []),
         ("A man was killed Friday. A second man was arrested Saturday.", []),
+        ("One man is dead after a shooting Friday. A second man was arrested Saturday.", []),
         # a second person opening a report (its first arrest told in an earlier one)
         (
             "A second person is under arrest in the shooting death of a man outside a bar.",

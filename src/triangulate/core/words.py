@@ -315,7 +315,6 @@ DIED = word_set("died dies succumbed")
 # A death told by itself ("died Thursday"), which may be the late end of an earlier harm: the
 # words, for patterns that tell it apart from the harm that led to it
 DEATH_WORDS = "|".join((*sorted(DIED), "passed away"))
-# What strikes or runs over a person in a crash ("struck by a pickup truck"), for patterns
 # Happenings one holds, calls or sets for a day: "hold" of one of them is no custody ("the
 # funeral will be held Saturday", "held talks on Monday"), and one "for" a day is ahead ("has
 # called a meeting for Tuesday")
@@ -327,11 +326,15 @@ HAPPENINGS = word_set(
     debate exercise drill class workshop fundraiser gathering prayer reception
     commemoration"""
 )
+# What strikes or runs over a person in a crash ("struck by a pickup truck"), for patterns
 VEHICLE_WORDS = "car|truck|van|vehicle|bus|train|suv|pickup|motorist|driver"
-# A vehicle's model year: a year before such a word, up to two words apart ("a silver 2031
-# sedan", "a 2030 mid-size SUV"): the year it was made, not a day anything happened.
+# A vehicle's model year: a year before a car's noun, up to two words apart, that ends its
+# phrase ("a silver 2031 sedan with", "a 2030 mid-size SUV,"): the year it was made, not a
+# day anything happened ("a 2023 train derailment", "2023 car sales" are years)
 MODEL_YEAR_AFTER = re.compile(
-    rf"(?:\s+[\w-]+){{0,2}}?\s+(?:{VEHICLE_WORDS}|sedan|coupe|minivan|hatchback|motorcycle)s?\b",
+    r"(?:\s+[\w-]+){0,2}?\s+(?:car|truck|van|vehicle|suv|pickup|sedan|coupe|minivan|hatchback"
+    r"|motorcycle|jeep)s?\b(?=\s*[,.;:!?)]|\s*$|\s+(?:registered|parked|driven|owned|seen|later"
+    rf"|earlier|{'|'.join(sorted(STOP_WORDS, key=len, reverse=True))})\b)",
     re.IGNORECASE,
 )
 # A number that places on a street ("the 1400 block of ...", "at 25 Elm Street", "2 Harbour
@@ -350,8 +353,9 @@ NEGATION_REACH = 4  # words before the verb in which a "not" still negates it
 
 
 # Where a sentence ends: a "not" before it denies nothing after it ("... but not
-# life-threatening.\n\nDeputies arrested Tam Vell")
-SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s|\n")
+# life-threatening.\n\nDeputies arrested Tam Vell"): a stop before a capital, or a blank
+# line (not "no U.S. citizens", nor a line of wrapped text: "have not yet\narrested")
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘]?[A-Z])|\n[ \t]*\n")
 
 
 def negated_before(before: str) -> bool:

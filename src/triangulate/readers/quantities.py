@@ -626,8 +626,11 @@ _HELD = (
     r"|(?:is|are|was|were|remains?|remained)\s+(?:being\s+|still\s+)?(?:held|jailed|detained)"
     rf"\s+(?:in|at)\s+(?:the\s+|an?\s+)?{_JAIL_NAME}{_A_JAIL}"
     rf"|(?:remains?|remained)\s+(?:in|at)\s+(?:the\s+)?{_JAIL_NAME}{_A_JAIL}"
-    # in a jail now ("another is in jail", "is behind bars"; "was in jail" may be before)
+    # in a jail now ("another is in jail", "is behind bars"; "was in jail" may be before;
+    # not "in jail on unrelated charges")
     rf"|(?:is|are)\s+(?:now\s+|still\s+)?(?:in\s+(?:the\s+)?{_JAIL_NAME}{_A_JAIL}|behind\s+bars)"
+    r"(?![^.;!?\n]{0,40}?\b(?:unrelated|another\s+case|other\s+charges?|an?\s+(?:previous|earlier"
+    r"|prior|separate)\s+(?:case|charges?|conviction|sentence))\b)"
     r"|(?:is|are|was|were)\s+(?:being\s+)?held\s+(?:without\s+bail|on\s+(?:a\s+)?\$[\d,.]+"
     r"(?:\s+(?:million|thousand))?\s+(?:cash\s+)?(?:bail|bond))"
     # the object of "took ... into custody" ("police took her husband into custody")
@@ -713,8 +716,13 @@ _HURT_STATE = (
     rf"|(?:(?:was|were|has\s+been|have\s+been)\s+)?{_TAKEN_TO}(?:hospital|medical\s+center"
     rf"|trauma\s+center)\s+(?:with|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}{_WOUNDS}"
     rf"|{_TAKEN_TO_HOSPITAL}"
-    # in a hospital now ("A man is in the hospital after a shooting"; "was" may be before it)
+    # in a hospital now after a happening or with wounds ("A man is in the hospital after a
+    # shooting"; not "The senator's wife is in the hospital": ill, maybe; "was" may be before)
     r"|(?:is|are)\s+(?:now\s+|still\s+)?in\s+(?:the\s+)?hospital\b"
+    r"(?=[^.;!?\n]{0,60}?\b(?:after|following|with\s+(?:[\w-]+\s+){0,2}?(?:injur(?:y|ies)|wounds?"
+    r"|burns)|in\s+(?:critical|serious|stable|grave)\s+condition)\b"
+    # ... or read up to another told after it ("A man is in the hospital and | another ...")
+    r"|\s+and\s*$)"
     rf"|(?:(?:has|have|had)\s+)?(?:suffered|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}"
     rf"(?:{_WOUNDS}|{_BROKEN_BONES})"
     # shot in a limb ("was shot in the leg", "were shot in their arms"), grazed by a bullet
@@ -742,7 +750,8 @@ DEATH_LATER = re.compile(
 )
 CASUALTY_AFTER = re.compile(
     rf"\s+(?:(?P<fatal>{_FATAL})\b|(?P<held>{_HELD})\b|(?P<hurt_state>{_HURT_STATE})\b"
-    rf"|(?:{_BEEN}(?:(?!{_NOT_NOW})[a-z]+ly\s+)?|{_DIED_SINCE})?"
+    # an adverb of the harm also without "was" ("and another seriously injured")
+    rf"|(?:{_BEEN}(?:(?!{_NOT_NOW})[a-z]+ly\s+)?|{_DIED_SINCE}|(?!{_NOT_NOW})[a-z]+ly\s+)?"
     rf"(?P<hurt_and>{_HURT_AND})?"
     r"(?P<word>killed|injured|wounded|hurt|hospitali[sz]ed|died|perished|drowned(?!\s+out\b)"
     r"|arrested|taken\s+into\s+custody)\b)",
@@ -769,19 +778,20 @@ OBJECT_AFTER = re.compile(
     re.I,
 )
 # A person named as a harm's object ("two officers shot and killed Tam Vell"): two or more
-# capitalised words, not a day's ("killed Friday Night", "killed New Year's Eve")
+# capitalised words, none a day's ("killed Friday Night", "New Year's Eve", "Super Bowl
+# Sunday"), whole before the clause goes on (not "Lindale Heights block party")
 _DAY_OR_PLACE_WORDS = word_set(
     "New Christmas Memorial Labor Independence Thanksgiving Easter Halloween Veterans"
-    " Presidents Election Mother's Father's Valentine's Good Black"
+    " Presidents Election Mother's Father's Valentine's Good Black Day Night Eve Weekend"
+    " Morning Afternoon Evening"
     # a place's words after a preposition in a sentence ("killed Near North Side")
     " In Near At On After Outside Inside Behind Along Across Off From Downtown Early Late"
 )
 _NOT_A_NAME = "|".join(
     sorted({w.capitalize() for w in CALENDAR_WORDS} | _DAY_OR_PLACE_WORDS, key=len, reverse=True)
 )
-NAMED_OBJECT_AFTER = re.compile(
-    rf"[ \t]+(?!(?:{_NOT_A_NAME})\b)[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)+\b"
-)
+_NAME_WORD = rf"(?!(?:{_NOT_A_NAME})\b)[A-Z][a-z'’-]+"
+NAMED_OBJECT_AFTER = re.compile(rf"[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})+\b")
 LAST_WORD_BEFORE = re.compile(r"[A-Za-z]+$")
 # Whom a harm the people did befell, after "shot and killed" told of them ("A man was stabbed
 # twice and killed his attacker"): a possessive or a pronoun, not "a block from his home"
@@ -1607,9 +1617,12 @@ def told_by_an_ordinal(written: str, unit: str) -> bool:
     return written.lower() in NTH_TOTALS and unit in words.PERSON_NOUNS
 
 
-def harm_of_the_nth(text: str, start: int, end: int) -> str | None:
+def harm_of_the_nth(
+    text: str, start: int, end: int, first_arrest_end: int | None = None
+) -> str | None:
     """ "arrest" when the ordinal at ``text[start:end]`` tells the running total of the
-    arrested (``NTH_TOTALS``), else None."""
+    arrested (``NTH_TOTALS``), else None; ``first_arrest_end``: where the text's first arrest
+    told (``ARREST_TOLD``) ends, found once per text by a caller reading many ordinals."""
     noun = NTH_NOUN_AFTER.match(text, end)
     if noun is None:
         return None
@@ -1620,10 +1633,13 @@ def harm_of_the_nth(text: str, start: int, end: int) -> str | None:
     if article is not None and not text[start].islower():
         return None  # "a Second Street resident": a name
     opening = article.start() if article is not None else start
+    if first_arrest_end is None:
+        told = ARREST_TOLD.search(text, 0, opening)
+        first_arrest_end = told.end() if told else len(text) + 1
     if (
         noun.group("noun").lower() not in SUSPECT_NOUNS
-        and not ARREST_TOLD.search(text, 0, opening)
-        and _A_HARM_TOLD.search(text, 0, opening)
+        and first_arrest_end > opening
+        and not _opens_the_report(text, opening)
     ):
         return None  # "A man was killed. A second man was arrested": a count of men
     if harm_of_another(text, opening, end) is not None:
@@ -1638,11 +1654,31 @@ def harm_of_the_nth(text: str, start: int, end: int) -> str | None:
     return "arrest" if harm_of(after) == "arrest" else None
 
 
+# How far into a text its report's opening sentence may start (a headline and a byline
+# above it)
+OPENING_REACH = 400
+_PROSE_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
+
+
+def _opens_the_report(text: str, start: int) -> bool:
+    """Whether ``start`` is in a report's first sentence: near its top, no sentence's end
+    and no harm told before it ("A second person is under arrest in ..." opening a follow-up:
+    the first arrest was told in an earlier report)."""
+    if start > OPENING_REACH:
+        return False
+    before = text[:start]
+    return _PROSE_SENTENCE_END.search(before) is None and _A_HARM_TOLD.search(before) is None
+
+
 def _nth_arrested(text: str, article_id: str, blocked: list[Span]) -> Iterator[Quantity]:
     """A count of all arrested so far for each ordinal that tells it (:func:`harm_of_the_nth`)."""
+    told = ARREST_TOLD.search(text)
+    first_arrest_end = told.end() if told else len(text) + 1
     for found in NTH_WORD.finditer(text):
         start, end = found.span()
-        if _is_blocked(start, end, blocked) or harm_of_the_nth(text, start, end) is None:
+        if _is_blocked(start, end, blocked):
+            continue
+        if harm_of_the_nth(text, start, end, first_arrest_end) is None:
             continue
         noun = NTH_NOUN_AFTER.match(text, end)
         assert noun is not None  # harm_of_the_nth found it
@@ -1776,9 +1812,10 @@ NAME_RUN = re.compile(r"(?=[A-Z])\b[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}
 AGE_TAIL = re.compile(r",[ \t]+\d{1,3},")
 # "Tam Vell, 26, of Lindale,": where the person lives, after the age ("..., of Lindale was
 # killed" too)
-HOME_TAIL = re.compile(r"[ \t]+(?:of|from)[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2},?")
+_HOME = r"[ \t]+(?:of|from)[ \t]+[A-Z]{word}(?:[ \t]+[A-Z]{word}){{0,2}}"
+HOME_TAIL = re.compile(_HOME.format(word=r"[\w'’.-]*") + ",?")
 # "arrested 38-year-old Tam Vell of Lindale.": a home right after a name, up to its end
-HOME_AFTER_A_NAME = re.compile(r"[ \t]+(?:of|from)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}")
+HOME_AFTER_A_NAME = re.compile(_HOME.format(word=r"[\w'’-]*"))  # no stop inside: its end
 NAMED_NOUN = AGED_NOUN  # the counted noun of a person told by name
 POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # "Tam Vell, 26, and Ames were arrested": two named together
@@ -1975,7 +2012,7 @@ def harm_of_named(text: str, start: int, end: int) -> str | None:
 
 
 # A person's age put before their name ("arrested 38-year-old Tam Vell")
-AGE_BEFORE_A_NAME = re.compile(r"\b\d{1,3}-year-old\s+$")
+AGE_BEFORE_A_NAME = re.compile(rf"\b{AGE_WORDS}\s+$", re.IGNORECASE)
 
 
 def _harm_of_the_verb_before(text: str, start: int, after: int) -> str | None:
@@ -2822,9 +2859,10 @@ def _an_object_after(text: str, end: int) -> bool:
     if OBJECT_AFTER.match(text, end):
         return True
     verb = LAST_WORD_BEFORE.search(text, max(0, end - 30), end)
-    return (
-        verb is not None and verb.group()[0].islower() and bool(NAMED_OBJECT_AFTER.match(text, end))
-    )
+    if verb is None or verb.group()[0].isupper():
+        return False
+    name = NAMED_OBJECT_AFTER.match(text, end)  # a name whole: the clause goes on after it
+    return name is not None and OBJECT_END.match(text, name.end()) is not None
 
 
 # A relative clause telling what befell the people before it ("a man who drowned Saturday",

@@ -125,7 +125,7 @@ _FUTURE_WORDS = (
 _PAST_WORDS = (
     r"was|were|had|did|said|says|told|ago|last|earlier|since|left|began|took|went|came|met"
     r"|made|held|fought|led|sent|won|lost|struck|saw|gave|fell|ran|spoke|broke|wrote|became"
-    r"|brought|sold|stood|rose|fled|found|got|kept|knew|thought|felt|grew"
+    r"|brought|sold|stood|rose|fled|found|got|kept|knew|thought|felt|grew|died|shot"
     # a verb whose past is its plain form is past after a subject, not after a modal, "to",
     # "did" or a plural pronoun ("A quake hit the town in February"; "will hit", "they hit")
     r"|(?<!\bto\s)(?<!will\s)(?<!'ll\s)(?<!would\s)(?<!could\s)(?<!might\s)(?<!\bmay\s)"
@@ -197,9 +197,12 @@ _PUT_TO_DAY = re.compile(
     re.I,
 )
 # A happening called or set for a day is ahead ("has called a meeting with police for
-# Tuesday", "a vigil for 8 p.m. Sunday"); one behind is told by its day's own verb ("was held
-# Sunday"), or by "'s" ("a vigil for Sunday's victims")
-_HAPPENING_FOR = re.compile(rf"\b{_HAPPENING}(?:\s+[\w'-]+){{0,3}}?\s+for\s+$", re.I)
+# Tuesday", "a vigil for 8 p.m. Sunday"): told with "a", a new one; "the game for Saturday
+# was canceled", "sales for Monday rose" are known ones. One behind is told by its day's own
+# verb ("was held Sunday"), or by "'s" ("a vigil for Sunday's victims")
+_HAPPENING_FOR = re.compile(
+    rf"\ban?\s+(?:[\w'-]+\s+){{0,2}}?{_HAPPENING}(?:\s+[\w'-]+){{0,3}}?\s+for\s+$", re.I
+)
 # "would not comment on Monday" is a refusal already made.
 _REFUSED = re.compile(
     r"\b(?:would\s+not|wouldn't)\s+(?:comment|say|discuss|confirm|elaborate|disclose|answer"
@@ -535,13 +538,29 @@ def _year_guard(match: re.Match[str], text: str) -> bool:
     if prev_word in _COUNT_PREFIX_WORDS:
         return False
     following = _next_word(text, end)
-    if following.lower() == "block" or words.STREET_NUMBER.match(text, end):
-        return False  # "the 1500 block of Elm Street", "at 1900 Elm Street": a place
+    if _a_block(text, end):
+        return False  # "the 1500 block of Elm Street", "in the 1800 block, who": a place
     if prev_word in _YEAR_PREFIX_WORDS and prev_word not in {"and", "or", "to", "between"}:
         return following.lower() not in _COUNTED_NOUNS
+    if prev_word not in _DETERMINERS and words.STREET_NUMBER.match(text, end):
+        return False  # "at 1900 Elm Street" ("In 2008 Wall Street", "the 2008 Wall Street crash")
     if words.MODEL_YEAR_AFTER.match(text, end):
-        return False  # "a silver 2031 sedan": when it was made ("in 2031 cars ..." is a year)
+        return False  # "a silver 2031 sedan with": when it was made ("a 2023 train derailment")
     return not _looks_counted(following)
+
+
+_BLOCK_NEXT = re.compile(r"[ \t]+block(?![\w'’-])")
+
+
+def _a_block(text: str, end: int) -> bool:
+    """Whether the number ending at ``end`` is a street's block: "block" after it, then a
+    stop, the clause's end or a closed-class word ("the 1500 block of Elm Street", "the 1800
+    block, who", "on the 1500 block since"), not a noun ("the 2019 block party")."""
+    block = _BLOCK_NEXT.match(text, end)
+    if block is None:
+        return False
+    following = _next_word(text, block.end())
+    return not following or following.lower() in words.STOP_WORDS
 
 
 def _looks_counted(word: str) -> bool:
@@ -1516,11 +1535,18 @@ def _weekday_guard(match: re.Match[str], text: str) -> bool:
     return not previous or previous[0] not in NAMED_DAY_WORDS
 
 
+# A clock time right after a weekday: the day of a happening ("a Friday 5 p.m. deadline")
+_CLOCK_NEXT = re.compile(r"[ \t]+\d")
+
+
 def _names_a_happening(match: re.Match[str], text: str) -> bool:
-    """Whether a weekday after "a" tells of one happening by the noun it is put before ("a
-    Friday rush-hour confrontation", "a Saturday night gathering"), not of any such day."""
+    """Whether a weekday after "a" tells of one happening by the noun or the time it is put
+    before ("a Friday rush-hour confrontation", "a Saturday night gathering", "a Sunday Mass",
+    "a Friday 5 p.m. deadline"), not of any such day ("rarely missed a Sunday at the chapel")."""
+    if _CLOCK_NEXT.match(text, match.end()):
+        return True
     following = _next_word(text, match.end())
-    return following[:1].islower() and following.lower() not in words.STOP_WORDS
+    return bool(following) and following.lower() not in words.STOP_WORDS
 
 
 # A weekday told of every week or month: "the first Monday of every month".
