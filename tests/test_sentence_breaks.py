@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from triangulate.compare.labels import casualty_counted
 from triangulate.models import Article
 from triangulate.nlp.language import doc_text, load_nlp
 from triangulate.readers.reader import read_article
@@ -122,3 +123,41 @@ def test_a_docs_text_is_joined_once_and_is_its_text() -> None:
     first = doc_text(doc)
     assert first == doc.text
     assert doc_text(doc) is first  # the readers ask for it per sentence: joined once
+
+
+# Headlines the parser cuts after their first word (en_core_web_sm 3.8): one sentence each
+HEADLINES = [
+    "Man, 19, critically wounded in Harwick Hollow shooting",
+    "Woman killed in Elm Boulevard hit-and-run; police seek silver sedan",
+    "Man hurt jumping from window as fire destroys Harwick farmhouse",
+]
+
+
+def _reported(headline: str) -> str:
+    return (
+        f"Newsradio 1040 WKTE — Local News\n\n{headline}\nBy Ada Vell, Newsradio 1040 WKTE\n"
+        "Published Wednesday, September 20, 2034\n\nA 19-year-old man is in critical condition."
+    )
+
+
+def test_a_sentence_opens_on_no_comma_nor_on_a_word_in_lower_case_on_its_line() -> None:
+    for headline in HEADLINES:
+        assert headline in _sentences(_reported(headline)), _sentences(_reported(headline))
+
+
+def test_a_sentence_after_a_stop_or_on_a_new_line_stays_apart() -> None:
+    assert _sentences("Police arrived.\nand then they left.") == [
+        "Police arrived.",
+        "and then they left.",
+    ]
+
+
+def test_a_headline_read_whole_tells_its_harm() -> None:
+    reading = read_article(Article(id="s", source="s", text=_reported(HEADLINES[0])))
+    (man,) = [q for q in reading.quantities if q.evidence.text == "Man"]
+    sentence = next(
+        s.evidence
+        for s in reading.sentences
+        if s.evidence.start <= man.evidence.start < s.evidence.end
+    )
+    assert casualty_counted(sentence.text, sentence.start, man.evidence, man.unit) == "injure"

@@ -27,7 +27,8 @@ def _content_bounds(sentence: Span) -> tuple[int, int] | None:
 def sentence_spans(doc: Doc) -> Iterator[Span]:
     """spaCy sentences trimmed to their content (no bullets, no white space); a sentence the
     parser ended at a title written short before a name ("..., Sgt." | "Paul Edevane said.")
-    is one with the next."""
+    or before a comma or a word in lower case ("Man" | ", 19, critically wounded", "Woman" |
+    "killed in hit-and-run") is one with the next."""
     start: int | None = None
     end = 0
     datelines = lead_datelines(doc_text(doc))
@@ -37,7 +38,7 @@ def sentence_spans(doc: Doc) -> Iterator[Span]:
             continue
         start = bounds[0] if start is None else start
         end = bounds[1]
-        if not _ends_at_a_title(doc, end):
+        if not _ends_at_a_title(doc, end) and not _goes_on(doc, end):
             yield doc[start:end]
             start = None
     if start is not None:  # the text ends on a title
@@ -59,6 +60,26 @@ def _ends_at_a_title(doc: Doc, end: int) -> bool:
         return False
     following = next((t for t in doc[end:] if not t.is_space), None)
     return following is not None and following.tag_ == "NNP"
+
+
+# Marks no sentence opens on: one the parser started on them goes on the sentence before
+# ("Man" | ", 19, critically wounded in shooting": a headline's person and their age)
+CLAUSE_MARKS = frozenset({",", ";"})
+# Marks a sentence may end on; one ending on none, whose next word opens in lower case on the
+# same line, goes on ("Woman" | "killed in hit-and-run", "Officials told KSVQ 12" | "he is")
+SENTENCE_END_MARKS = frozenset({".", "!", "?", ":", '"', "”", "’", "'", ")"})
+
+
+def _goes_on(doc: Doc, end: int) -> bool:
+    """The sentence ending before token ``end`` goes on after it: the parser cut it before a
+    comma or a semicolon, or before a word in lower case on the same line, after no mark a
+    sentence ends on."""
+    if end >= len(doc) or "\n" in doc[end - 1].whitespace_:
+        return False
+    following = doc[end]
+    if following.text in CLAUSE_MARKS:
+        return True
+    return following.text[:1].islower() and doc[end - 1].text[-1:] not in SENTENCE_END_MARKS
 
 
 def evidence_for(span: Span, article_id: str) -> Evidence:
