@@ -288,6 +288,9 @@ def _texts(corpus: Corpus, size: dict[str, int]) -> None:
                 "HEAVY RAIN \n\nAt least 12 people were killed on Monday, officials said.\n")  # fmt: skip
     add("a headline in capitals", [write("capitals.txt", capitals)], "stored",
         marker="officials said", readable=True)  # fmt: skip
+    harms = "A man is in critical condition after a crash in Lindmouth. " * (chars // 60)
+    add("a harm told again and again", [write("harms.txt", f"Crash\n\n{harms}\n")], "stored",
+        marker="after a crash", readable=True)  # fmt: skip
     sentences = "No full stop here and the sentence goes on and on " * (chars // 50)
     add("one endless sentence", [write("sentence.txt", f"Run-on\n\n{sentences}\n")], "stored",
         marker="goes on and on", readable=True)  # fmt: skip

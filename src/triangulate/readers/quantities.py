@@ -3445,11 +3445,19 @@ def _of_a_vote(match: re.Match[str]) -> bool:
     return bool(VOTE_WORD.search(match.string, start, end))
 
 
+# How far from a point its sentence is looked for: a text without a mark (hostile, or a
+# list) would have each look run to its ends
+SENTENCE_REACH = 2_000
+
+
 def _sentence_around(text: str, at: int) -> Span:
-    """The sentence holding ``at``, by its punctuation: (start, end)."""
-    start = max(text.rfind(mark, 0, at) for mark in (". ", "! ", "? ", "; ")) + 1
-    ends = [i for i in (text.find(mark, at) for mark in (". ", "! ", "? ", "; ")) if i >= 0]
-    return start, min(ends, default=len(text))
+    """The sentence holding ``at``, by its punctuation: (start, end); at most
+    ``SENTENCE_REACH`` characters each side."""
+    low, high = max(0, at - SENTENCE_REACH), min(len(text), at + SENTENCE_REACH)
+    start = max(text.rfind(mark, low, at) for mark in (". ", "! ", "? ", "; "))
+    start = start + 1 if start >= 0 else low
+    ends = [i for i in (text.find(mark, at, high) for mark in (". ", "! ", "? ", "; ")) if i >= 0]
+    return start, min(ends, default=high)
 
 
 def _outcome_tally(match: re.Match[str]) -> bool:
