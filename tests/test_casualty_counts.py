@@ -724,6 +724,8 @@ def test_people_counted_in_the_plural_take_no_harm_told_of_one() -> None:
         ("A woman is in the hospital with pneumonia.", []),  # ill, not hurt
         ("A man was in jail at the time of the shooting.", []),  # before it, maybe
         ("One man was killed and another is in jail on unrelated charges.", ["kill"]),
+        ("Two suspects are behind bars, and a third is in jail on unrelated charges.", ["arrest"]),
+        ("Three people are in the hospital; their injuries are not life-threatening.", ["injure"]),
         ("The senator's wife is in the hospital and he canceled his trip.", []),  # ill, maybe
     ],
 )

@@ -152,6 +152,22 @@ def test_a_sentence_after_a_stop_or_on_a_new_line_stays_apart() -> None:
     ]
 
 
+def test_a_fragment_ending_on_an_address_or_a_credit_is_not_joined() -> None:
+    for text in (
+        "DUNMERE GAZETTE\n\nAP police said two men were arrested.\n\nMore later.",
+        "Email tips@example.com three people were killed in the crash.\n\nMore.",
+    ):
+        assert "police said two men were arrested." in _sentences(text) or (
+            "three people were killed in the crash." in _sentences(text)
+        ), _sentences(text)
+
+
+def test_pieces_cut_at_the_parsers_cap_stay_cut() -> None:
+    words = "the council said the plan would cost more and the mayor said the vote would come "
+    pieces = _sentences(words * 600)
+    assert len(pieces) > 20 and max(len(p) for p in pieces) < 4_000
+
+
 def test_a_headline_read_whole_tells_its_harm() -> None:
     reading = read_article(Article(id="s", source="s", text=_reported(HEADLINES[0])))
     (man,) = [q for q in reading.quantities if q.evidence.text == "Man"]

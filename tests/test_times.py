@@ -286,6 +286,8 @@ def test_numbers_in_money_counts_and_phone_numbers_are_not_dates(text: str) -> N
         "The clinic at 1900 Harbour View Road closed.",
         "He may be driving a silver 2027 sedan with a cracked windshield.",
         "The car, a charcoal 2031 mid-size SUV, was found later.",
+        "A 2016 sedan crashed into the pole.",
+        "A white 2019 pickup truck struck him.",
     ],
 )
 def test_a_street_number_or_a_model_year_is_not_a_year(text: str) -> None:
@@ -298,6 +300,7 @@ def test_a_street_number_or_a_model_year_is_not_a_year(text: str) -> None:
         ("The 2023 train derailment released toxic chemicals.", "2023"),
         ("A 2019 truck bombing destroyed the embassy.", "2019"),
         ("The company's 2023 car sales rose 5 percent.", "2023"),
+        ("He was hurt in a 2021 car crash.", "2021"),
         ("In 2008 Wall Street nearly collapsed.", "2008"),
         ("The 2008 Wall Street crash wiped out savings.", "2008"),
         ("The 2019 block party drew crowds.", "2019"),

@@ -328,13 +328,20 @@ HAPPENINGS = word_set(
 )
 # What strikes or runs over a person in a crash ("struck by a pickup truck"), for patterns
 VEHICLE_WORDS = "car|truck|van|vehicle|bus|train|suv|pickup|motorist|driver"
-# A vehicle's model year: a year before a car's noun, up to two words apart, that ends its
-# phrase ("a silver 2031 sedan with", "a 2030 mid-size SUV,"): the year it was made, not a
-# day anything happened ("a 2023 train derailment", "2023 car sales" are years)
+# A vehicle's model year: a year before a car's noun, up to two words apart ("a silver 2031
+# sedan", "a 2030 mid-size SUV crashed"): the year it was made, not a day anything happened;
+# not before a noun the car's names a kind of ("a 2021 car crash", "2023 car sales", "a 2019
+# truck bombing" are years), nor a train's, a bus's or a driver's ("the 2023 train derailment")
+_OF_A_CAR = (
+    "crash crashes accident accidents wreck wrecks collision collisions bombing bombings bomb"
+    " sales sale market markets industry show shows recall recalls production chase chases"
+    " pursuit fire fires plant plants factory dealer dealers dealership loan loans insurance"
+    " parts race races rally parade tax taxes ban bans fleet fleets lot lots park wash theft"
+    " thefts stop stops attack attacks ramming maker makers"
+)
 MODEL_YEAR_AFTER = re.compile(
     r"(?:\s+[\w-]+){0,2}?\s+(?:car|truck|van|vehicle|suv|pickup|sedan|coupe|minivan|hatchback"
-    r"|motorcycle|jeep)s?\b(?=\s*[,.;:!?)]|\s*$|\s+(?:registered|parked|driven|owned|seen|later"
-    rf"|earlier|{'|'.join(sorted(STOP_WORDS, key=len, reverse=True))})\b)",
+    rf"|motorcycle|jeep)s?\b(?![\w'’-]|\s+(?:{'|'.join(_OF_A_CAR.split())})\b)",
     re.IGNORECASE,
 )
 # A number that places on a street ("the 1400 block of ...", "at 25 Elm Street", "2 Harbour

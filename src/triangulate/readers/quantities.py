@@ -629,7 +629,7 @@ _HELD = (
     # in a jail now ("another is in jail", "is behind bars"; "was in jail" may be before;
     # not "in jail on unrelated charges")
     rf"|(?:is|are)\s+(?:now\s+|still\s+)?(?:in\s+(?:the\s+)?{_JAIL_NAME}{_A_JAIL}|behind\s+bars)"
-    r"(?![^.;!?\n]{0,40}?\b(?:unrelated|another\s+case|other\s+charges?|an?\s+(?:previous|earlier"
+    r"(?![^.;,!?\n]{0,40}?\b(?:unrelated|another\s+case|other\s+charges?|an?\s+(?:previous|earlier"
     r"|prior|separate)\s+(?:case|charges?|conviction|sentence))\b)"
     r"|(?:is|are|was|were)\s+(?:being\s+)?held\s+(?:without\s+bail|on\s+(?:a\s+)?\$[\d,.]+"
     r"(?:\s+(?:million|thousand))?\s+(?:cash\s+)?(?:bail|bond))"
@@ -719,9 +719,11 @@ _HURT_STATE = (
     # in a hospital now after a happening or with wounds ("A man is in the hospital after a
     # shooting"; not "The senator's wife is in the hospital": ill, maybe; "was" may be before)
     r"|(?:is|are)\s+(?:now\s+|still\s+)?in\s+(?:the\s+)?hospital\b"
-    r"(?=[^.;!?\n]{0,60}?\b(?:after|following|with\s+(?:[\w-]+\s+){0,2}?(?:injur(?:y|ies)|wounds?"
-    r"|burns)|in\s+(?:critical|serious|stable|grave)\s+condition)\b"
-    # ... or read up to another told after it ("A man is in the hospital and | another ...")
+    r"(?=[^.!?\n]{0,60}?\b(?:after|following|injur(?:y|ies|ed)|wounds?|wounded|burns"
+    r"|in\s+(?:critical|serious|stable|grave)\s+condition)\b"
+    # ... or another told after it ("A man is in the hospital and another is in jail"), or
+    # read up to that other ("A man is in the hospital and | another ...")
+    r"|\s+and\s+(?:another|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
     r"|\s+and\s*$)"
     rf"|(?:(?:has|have|had)\s+)?(?:suffered|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}"
     rf"(?:{_WOUNDS}|{_BROKEN_BONES})"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from triangulate.core.dates import lead_datelines
 from triangulate.core.words import TITLE_ABBREVIATIONS
 from triangulate.models import Evidence, Sentence
-from triangulate.nlp.language import doc_text
+from triangulate.nlp.language import MAX_SENTENCE_TOKENS, doc_text
 
 BULLET_MARKS = frozenset("•◦▪‣·*-–—>")
 
@@ -38,7 +38,8 @@ def sentence_spans(doc: Doc) -> Iterator[Span]:
             continue
         start = bounds[0] if start is None else start
         end = bounds[1]
-        if not _ends_at_a_title(doc, end) and not _goes_on(doc, end):
+        joins = end - start < JOINED_PIECE_TOKENS and _goes_on(doc, end)
+        if not _ends_at_a_title(doc, end) and not joins:
             yield doc[start:end]
             start = None
     if start is not None:  # the text ends on a title
@@ -62,12 +63,17 @@ def _ends_at_a_title(doc: Doc, end: int) -> bool:
     return following is not None and following.tag_ == "NNP"
 
 
+# A piece the parser cut that may go on the next is short (a headline's first word, a quote's
+# first clause): never one cut at the parser's cap (``MAX_SENTENCE_TOKENS``), which stays cut
+JOINED_PIECE_TOKENS = MAX_SENTENCE_TOKENS // 3
 # Marks no sentence opens on: one the parser started on them goes on the sentence before
 # ("Man" | ", 19, critically wounded in shooting": a headline's person and their age)
 CLAUSE_MARKS = frozenset({",", ";"})
 # Marks a sentence may end on; one ending on none, whose next word opens in lower case on the
 # same line, goes on ("Woman" | "killed in hit-and-run", "Officials told KSVQ 12" | "he is")
-SENTENCE_END_MARKS = frozenset({".", "!", "?", ":", '"', "”", "’", "'", ")"})
+SENTENCE_END_MARKS = frozenset(
+    {".", "!", "?", ":", '"', "”", "’", "'", ")", "]", "»", "…", "—", "-"}
+)
 
 
 def _goes_on(doc: Doc, end: int) -> bool:
@@ -76,10 +82,27 @@ def _goes_on(doc: Doc, end: int) -> bool:
     sentence ends on."""
     if end >= len(doc) or "\n" in doc[end - 1].whitespace_:
         return False
-    following = doc[end]
+    following, last = doc[end], doc[end - 1]
     if following.text in CLAUSE_MARKS:
         return True
-    return following.text[:1].islower() and doc[end - 1].text[-1:] not in SENTENCE_END_MARKS
+    return (
+        following.text[:1].islower()
+        and last.text[-1:] not in SENTENCE_END_MARKS
+        and not _stands_alone(last)
+    )
+
+
+def _stands_alone(token: Token) -> bool:
+    """A word a line's fragment may end on before a sentence of its own: an address, a handle
+    or a credit in capitals ("Email tips@example.com" | "three people were killed", "AP" |
+    "police said")."""
+    written = token.text
+    return (
+        token.like_url
+        or token.like_email
+        or "@" in written
+        or (len(written) > 1 and written.isalpha() and written.isupper())
+    )
 
 
 def evidence_for(span: Span, article_id: str) -> Evidence:
