@@ -70,7 +70,7 @@ JOINED_PIECE_TOKENS = MAX_SENTENCE_TOKENS // 3
 # ("Man" | ", 19, critically wounded in shooting": a headline's person and their age)
 CLAUSE_MARKS = frozenset({",", ";"})
 # Marks a sentence may end on; one ending on none, whose next word opens in lower case on the
-# same line, goes on ("Woman" | "killed in hit-and-run", "Officials told KSVQ 12" | "he is")
+# same line, goes on ("Woman" | "killed in hit-and-run", "Officials told KHRW 8" | "he is")
 SENTENCE_END_MARKS = frozenset(
     {".", "!", "?", ":", '"', "”", "’", "'", ")", "]", "»", "…", "—", "-"}
 )
