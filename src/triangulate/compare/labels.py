@@ -396,11 +396,14 @@ def figure_label(
                 return clipped(f"Number of {noun}")
             done += going_on.group(1)
         return clipped(f"Number of {noun} {_relative_pronoun(noun)} {done}")
-    if fact is not None and verb and fact.object and written in fact.object:
-        if IN_A_PHRASE_BEFORE.search(before):
-            return clipped(
-                f"Number of {noun}"
-            )  # "killed ... within three blocks": not done to them
+    # a count in a phrase of the object ("killed ... within three blocks") is not done to
+    if (
+        fact is not None
+        and verb
+        and fact.object
+        and written in fact.object
+        and not IN_A_PHRASE_BEFORE.search(before)
+    ):
         done = _done_to_them(_participle(verb))  # "rounds found", not "were found"
         return clipped(f"Number of {noun} {done}" if done else f"Number of {noun}")
     return clipped(f"Number of {noun}")

@@ -1674,12 +1674,14 @@ def _opens_the_report(text: str, start: int) -> bool:
 
 def _nth_arrested(text: str, article_id: str, blocked: list[Span]) -> Iterator[Quantity]:
     """A count of all arrested so far for each ordinal that tells it (:func:`harm_of_the_nth`)."""
-    told = ARREST_TOLD.search(text)
-    first_arrest_end = told.end() if told else len(text) + 1
+    first_arrest_end: int | None = None  # found at the first ordinal: most texts have none
     for found in NTH_WORD.finditer(text):
         start, end = found.span()
         if _is_blocked(start, end, blocked):
             continue
+        if first_arrest_end is None:
+            told = ARREST_TOLD.search(text)
+            first_arrest_end = told.end() if told else len(text) + 1
         if harm_of_the_nth(text, start, end, first_arrest_end) is None:
             continue
         noun = NTH_NOUN_AFTER.match(text, end)
