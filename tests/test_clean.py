@@ -418,6 +418,14 @@ def test_a_line_key_zeroes_every_digit_of_an_ascii_line() -> None:
             "Posted by: Tamsin Vale",
             "Posted by",
         ),
+        # a long byline of names and newsrooms: it was taken for the title, and the headline
+        # above it went as a fragment
+        (
+            ("VALLEY TODAY | News · Public Safety · Events", "Public Safety > Releases"),
+            "Man flown to hospital after shooting in Orrin Township; neighbor in custody",
+            "By Kestrel County Sheriff's Office (news release), posted by Valley Today staff",
+            "news release",
+        ),
     ],
 )
 def test_a_byline_is_no_headline(
@@ -428,6 +436,12 @@ def test_a_byline_is_no_headline(
     assert cleaned.title == headline
     assert reasons(cleaned)[2 * (len(above) + 1)] == "byline"
     assert gone not in cleaned.text
+
+
+def test_a_headline_opening_with_by_is_no_byline() -> None:
+    headline = "By land and sea, rescuers race to reach families stranded by the Orrin floods"
+    cleaned = clean_text(paragraphs(headline, "By Orla Venn", "Published May 5, 2031", *BODY))
+    assert cleaned.title == headline
 
 
 def test_a_headline_long_enough_to_read_as_prose_is_the_title() -> None:

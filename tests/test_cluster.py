@@ -166,6 +166,24 @@ def test_a_harm_is_told_with_its_day_as_an_act_a_harm_or_a_death_alone() -> None
         "A man died after being shot while sitting in a parked car late Thursday.",
     ):
         assert harms_told(act, "2031-05-16").fresh_acts, act
+    # a weekday that is no one day
+    for told in (
+        "He was shot on Culver Street on a Friday night in late August.",
+        "Neighbors said someone is shot on the block every Sunday.",
+    ):
+        assert harms_told(told, "2031-05-19").days == (), told
+    # a death with the happening that caused it: the act's day
+    for act in (
+        "A man died Sunday afternoon when his motorcycle left the road on a curve.",
+        "A woman died late Sunday when the car she was driving struck a tree.",
+    ):
+        assert harms_told(act, "2031-05-19").fresh_acts == ("d:05-18",), act
+    for late in (
+        "The man died Sunday when his wounds proved fatal, a week after he was shot.",
+        "A driver hurt in a crash last week died Sunday when he was taken off life support.",
+        "A man died Sunday at the hospital.",
+    ):
+        assert harms_told(late, "2031-05-19").fresh_deaths == ("d:05-18",), late
     death = harms_told("The man wounded on May 3 died Thursday.", "2031-05-16")
     assert death.fresh_deaths == ("d:05-15",) and death.fresh == ()
     assert death.days == ("d:05-15", "d:05-03")  # a date written out: any year, no news
@@ -213,6 +231,18 @@ def test_an_act_named_by_its_day_is_told_with_that_day() -> None:
         assert harms_told(told, "2031-05-20").acts == (), told
     shots = harms_told("Two men were hurt late Thursday when shots were fired.", "2031-05-16")
     assert shots.acts == ("d:05-15",)
+    rolled = harms_told(
+        "Three teens were hurt, one of them critically, when their car left the highway and"
+        " rolled over near the junction early Sunday.",
+        "2031-05-19",
+    )
+    assert rolled.acts == rolled.fresh_acts == ("d:05-18",)
+    # an act's noun after up to two words that tell its kind
+    pileup = harms_told(
+        "A woman hurt in Wednesday's smoke-related pileup on Route 9 died Friday.", "2031-05-17"
+    )
+    assert pileup.acts == ("d:05-14",) and pileup.fresh_acts == ()
+    assert harms_told("Saturday's fatal chain-reaction crash", "2031-05-19").acts == ("d:05-17",)
     # a day told of something else than an act
     assert (
         harms_told("A man was killed in a shooting; a vigil Friday drew", "2031-05-18").acts == ()
@@ -329,6 +359,100 @@ def test_a_late_report_of_an_act_on_another_day_is_another_incident() -> None:
     assert grouping(vardy("first", "named", "charged")) == {
         frozenset({"first", "named", "charged"})
     }
+
+
+# Three crashes on one highway in ten days: a wrong-way crash and its follow-up, a pileup's
+# second death told days later by the pileup's day, a motorcyclist's death told with the
+# crash that caused it.
+HIGHWAY = {
+    "wrong way": (
+        "2031-05-09",
+        "Teen killed in wrong-way crash on Route 9\nA 17-year-old Corvell girl was killed late "
+        "Thursday when a pickup traveling the wrong way on Route 9 hit her car head-on east of "
+        "Tallis, the State Patrol said. The crash happened at about 10:50 p.m. near milepost "
+        "41. Her passenger, also 17, was seriously injured and taken to a hospital in Corvell. "
+        "The pickup's driver was hurt. Troopers closed Route 9 for five hours.",
+    ),
+    "named": (
+        "2031-05-10",
+        "Corvell teen killed in Route 9 wrong-way crash identified\nThe 17-year-old killed late "
+        "Thursday when a wrong-way pickup hit her car on Route 9 was a Corvell High School "
+        "senior, the State Patrol said Friday. Her passenger remains in the hospital. Troopers "
+        "are investigating whether the pickup's driver had been drinking. Friends plan a "
+        "vigil on Route 9 near milepost 41.",
+    ),
+    "pileup": (
+        "2031-05-17",
+        "Second person dies after Route 9 pileup\nA 70-year-old Tallis woman who was hurt in "
+        "Wednesday's smoke-related pileup on Route 9 died Friday, raising the death toll to "
+        "two, the State Patrol said. She had been in critical condition at a hospital in "
+        "Corvell since the crash near milepost 52. Troopers closed Route 9 for hours.",
+    ),
+    "motorcycle": (
+        "2031-05-19",
+        "Motorcyclist killed in Route 9 crash near Tallis\nA Tallis man died Sunday afternoon "
+        "when his motorcycle left Route 9 on a curve east of town, the State Patrol said. He "
+        "was riding east near milepost 58 when he struck a guardrail post and died at the "
+        "scene. Troopers closed Route 9 for two hours.",
+    ),
+}
+
+
+def highway(*names: str) -> list[ArticleFeatures]:
+    return [
+        featurize(Article(id=name, source=name, text=HIGHWAY[name][1], published=HIGHWAY[name][0]))
+        for name in names
+    ]
+
+
+def test_crashes_on_one_road_on_other_days_are_other_incidents() -> None:
+    assert grouping(highway(*HIGHWAY)) == {
+        frozenset({"wrong way", "named"}),
+        frozenset({"pileup"}),
+        frozenset({"motorcycle"}),
+    }
+
+
+# A killing and, two days later, a report of its victim in other words: the act's day and
+# street are all they share.
+COACH = {
+    "first": (
+        "2031-05-04",
+        "Man shot and killed on Vardy Street\nA man was shot and killed late Saturday night on "
+        "Vardy Street in the Orrinwood neighborhood, Osgrove police said. Officers called to "
+        "the 700 block of Vardy Street found the man, in his 20s, in a parked car with "
+        "gunshot wounds; he died at the scene. Detectives collected shell casings. No arrests "
+        "have been made.",
+    ),
+    "coach": (
+        "2031-05-06",
+        "Neighbors remember youth football coach\nThe man shot to death Saturday night on "
+        "Vardy Street was Corin Halvey, 27, a youth football coach and father of two. Parents "
+        'and players left flowers, balloons and a signed football at the corner. "He drove '
+        "kids home when their rides didn't show,\" one mother said. A fund for his children "
+        "has raised $8,000.",
+    ),
+}
+
+
+def coach(**told: str) -> list[ArticleFeatures]:
+    """The two reports, the second's words replaced as ``told`` says."""
+    texts = {name: text for name, (_, text) in COACH.items()}
+    for old, new in told.items():
+        texts["coach"] = texts["coach"].replace(old.replace("_", " "), new)
+    return [
+        featurize(Article(id=name, source=name, text=texts[name], published=COACH[name][0]))
+        for name in COACH
+    ]
+
+
+def test_a_report_telling_the_acts_day_and_street_is_its_follow_up() -> None:
+    together = {frozenset(COACH)}
+    apart = {frozenset({"first"}), frozenset({"coach"})}
+    assert grouping(coach()) == together
+    assert grouping(coach(), corroboration=0.0) == apart  # the words alone fall short
+    assert grouping(coach(Vardy_Street="Tarrow Avenue")) == apart  # another street
+    assert grouping(coach(Saturday_night="Thursday night")) == apart  # another day
 
 
 def test_two_stories_of_acts_on_other_days_are_not_merged() -> None:
@@ -929,6 +1053,13 @@ def test_a_street_is_known_by_its_name_where_the_lead_places_its_happening() -> 
     )
     assert streets_of_act(lead) == ("culver", "tarrow", "5th")
     assert streets_of_act("A man was robbed in the 700 block of Culver Street.") == ("culver",)
+    # after "block of", a kind that names other things too
+    assert streets_of_act("Shots were fired in the 1100 block of Pennway Court.") == ("pennway",)
+    assert streets_of_act("He was shot in the 40 block of Hallis Place, then at Elm St.") == (
+        "hallis",
+        "elm",
+    )
+    assert streets_of_act("A man was shot on Pennway Court near Hallis Place.") == ()
     # a hospital's street, a home's, a name that ends like a street's kind, a court
     assert streets_of_act("He was taken to Mercy Hospital on Broad Street.") == ()
     assert streets_of_act("Emrys Venn, 23, who lived on Larch Lane, was shot.") == ()

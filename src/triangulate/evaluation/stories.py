@@ -61,6 +61,8 @@ INVENTED_STREAMS = (
     "local-h",
     "local-i",
     "local-j",
+    "local-k",
+    "local-l",
 )
 STREAMS = ("ecb-all", "ecb-dev", "ecb-dev-followup", "tbaq", "tbaq-sparse", *INVENTED_STREAMS)
 # The clusterer without the dormant stage: a story closes window_days after its last report

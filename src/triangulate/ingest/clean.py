@@ -604,7 +604,7 @@ def _shape_reason(line: _Line) -> str | None:
     if line.words <= 60 and "/" in text and _CREDIT_TAIL.search(text):
         return "caption" if line.words > 6 else "credit"
     if (
-        line.words <= 10
+        (line.words <= 10 or (line.words <= 20 and _mostly_capitalised(text)))
         and not line.terminal
         and (_BYLINE.match(text) or _STAFF_BYLINE.match(text))
     ):
@@ -612,6 +612,15 @@ def _shape_reason(line: _Line) -> str | None:
     if line.words <= 14 and _is_dateline(text):
         return "dateline"
     return None
+
+
+def _mostly_capitalised(text: str) -> bool:
+    """Whether half the words of ``text`` or more open with a capital: a long byline names
+    people and newsrooms ("By Orla Venn and Tam Reyes, Kestrel County Sheriff's Office (news
+    release), posted by Valley Today staff"); a headline opening with "By" is prose ("By land
+    and sea, rescuers race to reach stranded families")."""
+    words = text.split()
+    return 2 * sum(word[:1].isupper() for word in words) >= len(words)
 
 
 def _is_cookie_notice(text: str) -> bool:
