@@ -103,6 +103,13 @@ def test_no_count_of_one_for_a_doer_a_coordinated_victim_or_one_more(text: str) 
         ("An 18-year-old was shot and killed Thursday at a gas station.", "kill"),
         ("One person is dead after a shooting in Westbury on Saturday.", "kill"),
         ("A woman was pronounced dead at the hospital.", "kill"),
+        # as police releases write it
+        ("A man was pronounced deceased at the scene.", "kill"),
+        ("A 61-year-old woman was found deceased in her home Tuesday.", "kill"),
+        (
+            "Two men were shot; one was treated for wounds and later was pronounced deceased.",
+            "kill",
+        ),
         ("A man in his 20s was shot and killed Wednesday evening.", "kill"),
         ("A man was shot multiple times and died at the scene.", "kill"),
         ("A Lindale man, 38, was wounded in the leg.", "injure"),
@@ -515,6 +522,7 @@ LOCAL_PHRASINGS = [
     ("16-year-old girl killed in Varden crash", "kill"),
     ("Man shot dead outside Corley Avenue bar", "kill"),
     ("Man found dead in car on Tessel Street", "kill"),
+    ("Hiker found deceased near Tessel trail", "kill"),
     ("3-year-old found dead in hot car", "kill"),
     ("Man died of cancer", None),
     ("Woman, 71, dies in house fire", "kill"),

@@ -438,8 +438,17 @@ def test_a_byline_is_no_headline(
     assert gone not in cleaned.text
 
 
-def test_a_headline_opening_with_by_is_no_byline() -> None:
-    headline = "By land and sea, rescuers race to reach families stranded by the Orrin floods"
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "By land and sea, rescuers race to reach families stranded by the Orrin floods",
+        # title case, no newsroom's word
+        "By The Numbers: How Velmora Spent Its 18 Million Crowns On The Tessel Bridge",
+        "By Order Of The Court, Velmora Must Reopen The Tessel Bridge To Trams",
+        "Par For The Course: Velmora Golf Club Reopens After Two Years Of Repairs",
+    ],
+)
+def test_a_headline_opening_with_by_is_no_byline(headline: str) -> None:
     cleaned = clean_text(paragraphs(headline, "By Orla Venn", "Published May 5, 2031", *BODY))
     assert cleaned.title == headline
 

@@ -166,12 +166,17 @@ def test_a_harm_is_told_with_its_day_as_an_act_a_harm_or_a_death_alone() -> None
         "A man died after being shot while sitting in a parked car late Thursday.",
     ):
         assert harms_told(act, "2031-05-16").fresh_acts, act
-    # a weekday that is no one day
+    # a weekday that is no one day, unless an act or a happening follows it
     for told in (
         "He was shot on Culver Street on a Friday night in late August.",
         "Neighbors said someone is shot on the block every Sunday.",
     ):
         assert harms_told(told, "2031-05-19").days == (), told
+    for told in (
+        "A man was hurt in a Sunday crash on Elm Street.",
+        "Two teens were shot during a Saturday night party on Culver Street.",
+    ):
+        assert harms_told(told, "2031-05-19").acts, told
     # a death with the happening that caused it: the act's day
     for act in (
         "A man died Sunday afternoon when his motorcycle left the road on a curve.",
@@ -179,6 +184,8 @@ def test_a_harm_is_told_with_its_day_as_an_act_a_harm_or_a_death_alone() -> None
     ):
         assert harms_told(act, "2031-05-19").fresh_acts == ("d:05-18",), act
     for late in (
+        "A man died Sunday when his family gathered at the hospital, three weeks after a crash.",
+        "A pedestrian died Sunday when the driver who hit her on May 3 was charged.",
         "The man died Sunday when his wounds proved fatal, a week after he was shot.",
         "A driver hurt in a crash last week died Sunday when he was taken off life support.",
         "A man died Sunday at the hospital.",
@@ -216,6 +223,10 @@ def test_an_act_named_by_its_day_is_told_with_that_day() -> None:
         "A police chase ended in a crash on a ramp late Thursday, injuring a driver.", "2031-05-16"
     )
     assert chase.acts == chase.fresh_acts == ("d:05-15",)
+    pileup = harms_told(
+        "A chase ended in a pileup on a ramp late Thursday, injuring a driver.", "2031-05-16"
+    )
+    assert pileup.acts == ("d:05-15",)
     arrested = harms_told("Police arrested a man in a shooting Thursday.", "2031-05-16")
     assert arrested.acts == ()
     # ... nor after another verb, a verb of saying, "her" as an object, a gun's other senses
@@ -237,6 +248,11 @@ def test_an_act_named_by_its_day_is_told_with_that_day() -> None:
         "2031-05-19",
     )
     assert rolled.acts == rolled.fresh_acts == ("d:05-18",)
+    for told in (  # a vote's or a court's, no car's
+        "Voters overturned the ban on Saturday.",
+        "The appeals court overturned his murder conviction Friday in a 2019 shooting.",
+    ):
+        assert harms_told(told, "2031-05-19").acts == (), told
     # an act's noun after up to two words that tell its kind
     pileup = harms_told(
         "A woman hurt in Wednesday's smoke-related pileup on Route 9 died Friday.", "2031-05-17"
@@ -444,6 +460,24 @@ def coach(**told: str) -> list[ArticleFeatures]:
         featurize(Article(id=name, source=name, text=texts[name], published=COACH[name][0]))
         for name in COACH
     ]
+
+
+def test_a_follow_up_is_corroborated_by_another_reports_act_day_and_street() -> None:
+    clusterer = StoryClusterer()
+    first = coach()[0]
+    clusterer.add(first)
+    (story,) = clusterer._live.values()
+    own = story.members["first"]
+    assert clusterer._corroboration(own, story, without=False) == 0.05
+    assert clusterer._corroboration(own, story, without=True) == 0.0  # not by itself
+    bonus = ClusterSettings().corroboration
+    for told, expected in (
+        ({}, bonus),
+        ({"Vardy_Street": "Tarrow Avenue"}, 0.0),
+        ({"Saturday_night": "Thursday night"}, 0.0),
+    ):
+        other = clusterer._weighted(coach(**told)[1])
+        assert clusterer._corroboration(other, story, without=False) == expected, told
 
 
 def test_a_report_telling_the_acts_day_and_street_is_its_follow_up() -> None:
@@ -1060,6 +1094,7 @@ def test_a_street_is_known_by_its_name_where_the_lead_places_its_happening() -> 
         "elm",
     )
     assert streets_of_act("A man was shot on Pennway Court near Hallis Place.") == ()
+    assert streets_of_act("A man was shot near a block of Pennway Court apartments.") == ()
     # a hospital's street, a home's, a name that ends like a street's kind, a court
     assert streets_of_act("He was taken to Mercy Hospital on Broad Street.") == ()
     assert streets_of_act("Emrys Venn, 23, who lived on Larch Lane, was shot.") == ()

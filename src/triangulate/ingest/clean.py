@@ -604,7 +604,7 @@ def _shape_reason(line: _Line) -> str | None:
     if line.words <= 60 and "/" in text and _CREDIT_TAIL.search(text):
         return "caption" if line.words > 6 else "credit"
     if (
-        (line.words <= 10 or (line.words <= 20 and _mostly_capitalised(text)))
+        (line.words <= 10 or (line.words <= 20 and _long_byline(text)))
         and not line.terminal
         and (_BYLINE.match(text) or _STAFF_BYLINE.match(text))
     ):
@@ -614,13 +614,23 @@ def _shape_reason(line: _Line) -> str | None:
     return None
 
 
-def _mostly_capitalised(text: str) -> bool:
-    """Whether half the words of ``text`` or more open with a capital: a long byline names
-    people and newsrooms ("By Orla Venn and Tam Reyes, Kestrel County Sheriff's Office (news
-    release), posted by Valley Today staff"); a headline opening with "By" is prose ("By land
-    and sea, rescuers race to reach stranded families")."""
+# A newsroom's word that a long byline tells ("..., Staff Writers", "(news release), posted
+# by Valley Today staff"); a headline in title case tells none ("By The Numbers: How ...",
+# "By Order Of The Court, ...")
+_LONG_BYLINE_CUE = re.compile(
+    r"\b(?:staff|writers?|reporters?|correspondents?|editors?|contributors?|release|posted"
+    r"|contributed|wire|news\s+service)\b",
+    re.IGNORECASE,
+)
+
+
+def _long_byline(text: str) -> bool:
+    """Whether a line of more than ten words opening like a byline is one: half its words or
+    more capitalised (people and newsrooms, not prose: "By land and sea, rescuers race to
+    ..."), a newsroom's word (``_LONG_BYLINE_CUE``) and no colon (a headline's)."""
     words = text.split()
-    return 2 * sum(word[:1].isupper() for word in words) >= len(words)
+    capitalised = 2 * sum(word[:1].isupper() for word in words) >= len(words)
+    return capitalised and ":" not in text and _LONG_BYLINE_CUE.search(text) is not None
 
 
 def _is_cookie_notice(text: str) -> bool:

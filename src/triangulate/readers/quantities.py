@@ -598,7 +598,8 @@ _BEEN = r"(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\s+"
 _FATAL = (
     rf"(?:{_BEEN})?(?:found\s+)?(?:fatally\s+(?:shot|stabbed|wounded|injured|struck)|shot\s+dead"
     r"|(?:shot|stabbed|beaten|burned|crushed)\s+to\s+death)"
-    r"|(?:is|are|was|were)\s+(?:now\s+|found\s+|pronounced\s+)?dead"
+    # "deceased" as police releases write it ("was pronounced deceased at the scene")
+    r"|(?:is|are|was|were)\s+(?:now\s+|found\s+|pronounced\s+|declared\s+)?(?:dead|deceased)"
     r"|(?P<fatal_wounds>(?:(?:has|have|had)\s+)?suffered\s+(?:fatal|mortal)\s+(?:[\w-]+\s+)?"
     r"(?:injuries|injury|wounds?))"
 )
@@ -740,7 +741,7 @@ _HURT_STATE = (
 DIED_AFTER_HURT = re.compile(
     r"[^.;:!?\n]{0,40}?\b(?:and|where|but)\s+(?:(?:he|she|they|both|all)\s+)?(?:later\s+"
     r"|then\s+|subsequently\s+|eventually\s+)?(?:died|(?:was|were)\s+(?:pronounced|declared)"
-    r"\s+dead)\b",
+    r"\s+(?:dead|deceased))\b",
     re.I,
 )
 # A death told later in the sentence of some of them ("two men were shot in the leg and one
@@ -1047,7 +1048,7 @@ PERSON_TAIL_RE = re.compile(PERSON_TAIL)
 # house fire"): not a death told alone ("Longtime coach, 88, dies"), nor of illness or age
 # (``NATURAL_DEATH_AFTER``: "dies of cancer", "dies at 91"), nor in one's sleep
 HEADLINE_DEAD = re.compile(
-    r"[ \t]+(?:(?:found|pronounced)[ \t]+dead\b"
+    r"[ \t]+(?:(?:found|pronounced)[ \t]+(?:dead|deceased)\b"
     r"|dies(?=[ \t]+(?:in|after|from|of|at|when|following|days|hours|weeks)\b)"
     r"(?![ \t]+(?:in[ \t]+(?:his|her|their)[ \t]+sleep|at[ \t]+home)\b))",
     re.IGNORECASE,

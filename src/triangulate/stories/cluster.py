@@ -63,6 +63,7 @@ from triangulate.core.dates import WEEKDAY_NAMES, day_of, pick_weekday, weekday_
 from triangulate.core.words import (
     ABBREVIATIONS,
     DEATH_WORDS,
+    HAPPENINGS,
     STOP_WORDS,
     TITLE_ABBREVIATIONS,
     VEHICLE_WORDS,
@@ -309,8 +310,17 @@ _TOLD_DAY = re.compile(
 _AHEAD_BEFORE = re.compile(r"\b(?:next|coming|will|scheduled|set to|due|expected)\b[^.;:!?]*$")
 _AHEAD_REACH = 40  # characters before the day
 _LAST_BEFORE = re.compile(r"\b[Ll]ast\s+$")
-# ... nor a weekday that is no one day: "on a Friday night in late August", "every Sunday"
-_ANY_DAY_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ee]very|[Ee]ach|[Aa]ny|[Oo]ne)\s+$")
+# ... nor a weekday that is no one day: "every Sunday", "on a Friday night in late August";
+# after "a" or "one", one day when an act or a happening follows it ("in a Sunday crash", "a
+# Saturday night party")
+_ANY_DAY_BEFORE = re.compile(r"\b(?:[Ee]very|[Ee]ach|[Aa]ny)\s+$")
+_A_DAY_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+$")
+_A_DAY_OF = re.compile(
+    r"(?:\s+(?:night|morning|afternoon|evening))?\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:shooting|stabbing|killing|slaying|homicide|carjacking|robbery|drive-by|hit-and-run"
+    rf"|crash|collision|pileup|pile-up|wreck|fire|{'|'.join(sorted(HAPPENINGS))})\b",
+    re.IGNORECASE,
+)
 
 
 def _told_days(text: str, published: str | None) -> Iterator[str]:
@@ -331,7 +341,7 @@ def _told(text: str, published: str | None) -> Iterator[tuple[int, int, datetime
         if _AHEAD_BEFORE.search(text, max(0, found.start() - _AHEAD_REACH), found.start()):
             continue
         if found["weekday"]:
-            if _ANY_DAY_BEFORE.search(text, max(0, found.start() - 7), found.start()):
+            if _no_one_day(text, found.start(), found.end()):
                 continue
             told = pick_weekday(weekday_number(found["weekday"]), day, "past")
             if told == day and _LAST_BEFORE.search(text, max(0, found.start() - 8), found.start()):
@@ -339,6 +349,16 @@ def _told(text: str, published: str | None) -> Iterator[tuple[int, int, datetime
         else:
             told = day - datetime.timedelta(days=1)
         yield found.start(), found.end(), told, (day - told).days
+
+
+def _no_one_day(text: str, start: int, end: int) -> bool:
+    """Whether the weekday told from ``start`` to ``end`` names no one day (see
+    ``_ANY_DAY_BEFORE``)."""
+    if _ANY_DAY_BEFORE.search(text, max(0, start - 6), start):
+        return True
+    return bool(_A_DAY_BEFORE.search(text, max(0, start - 4), start)) and not _A_DAY_OF.match(
+        text, end
+    )
 
 
 def _key_of(day: datetime.date) -> str:
@@ -356,7 +376,7 @@ def _key_of(day: datetime.date) -> str:
 _HARM_WORD = re.compile(
     r"\b(?:(?P<harm>shot|killed|wounded|hurt|injured|stabbed|slain|gunned down|opened fire"
     r"|assaulted|robbed|beaten|carjacked|drowned|drowns|burned|died in an?|(?:hit|struck) by an?"
-    r"|(?:rolled|flipped) over|overturned)"
+    r"|(?P<rolled>(?:rolled|flipped) over|overturned))"
     rf"|(?P<death>{DEATH_WORDS}))\b"
 )
 # ... an act among them, of violence or a vehicle's: done at one moment, on one day, in the
@@ -366,7 +386,7 @@ _HARM_WORD = re.compile(
 _ACT = re.compile(
     r"\b(?:shot|stabbed|gunned down|opened fire|assaulted|robbed|beaten|carjacked|shooting"
     r"|stabbing|robbery|carjacking|drive-by|home invasion|bullets?|gunfire|gunshots?|struck"
-    r"|hit-and-run|crash|crashed|collision|collided|(?:rolled|flipped) over|overturned"
+    r"|hit-and-run|crash|crashed|collision|collided|pileup|pile-up|wreck"
     # a gun fired ("someone fired from a passing car", "shots were fired", "shots rang out");
     # not "the hospital fired her", "the wrong shots"
     r"|fired\s+(?:shots?|at|into|from|on|upon|several|multiple|repeatedly|\d+|two|three|four"
@@ -410,9 +430,15 @@ _ACT_OF_DAY = re.compile(
 # she was driving struck a tree"): the day of an act, not the late end of an earlier harm
 # ("died Thursday at the hospital", "died Friday, a week after he was shot")
 _WHEN_CLAUSE = re.compile(r"(?:\s+(?:night|morning|afternoon|evening))?\s*,?\s+when\b")
-# ... a clause of the earlier harm's end ("when his wounds proved fatal", "when he was taken
-# off life support")
-_LATE_END = re.compile(r"\b(?:wounds?|injur\w*|succumb\w*|complications?|life support)\b")
+# ... read to the clause's end (a comma, a stop), at most so far
+_WHEN_REST = re.compile(r"[^,;:.!?\n]{0,200}")
+# ... not of the earlier harm's end ("when his wounds proved fatal", "when he was taken off
+# life support"), nor one that tells it was before ("when his family gathered, three weeks
+# after a crash"; "when the driver who hit her on May 3 was charged")
+_LATE_END = re.compile(
+    r"\b(?:wounds?|injur\w*|succumb\w*|complications?|life support|after|since|ago|earlier"
+    r"|charged|arrested|sentenced)\b"
+)
 _VEHICLE = re.compile(
     rf"\b(?:{VEHICLE_WORDS}|motorcycle|motorcyclist|moped|scooter|bicycle|bike|boat|plane)s?\b"
 )
@@ -508,6 +534,8 @@ def _harm_before(lowered: str, start: int) -> str | None:
         return None
     if last["death"]:
         return "death"
+    if last["rolled"]:  # a car's, not a vote's ("voters overturned the ban")
+        return "act" if _VEHICLE.search(window, 0, last.start()) else None
     return "act" if _ACT.search(window, max(0, last.start() - _ACT_BEFORE_HARM)) else "harm"
 
 
@@ -562,12 +590,11 @@ def _act_told(kind: str | None, lowered: str, start: int, end: int) -> bool:
 
 def _death_by_act(lowered: str, end: int) -> bool:
     """Whether a death's day ending at ``end`` is followed by a "when" clause telling an act
-    or a vehicle in its sentence (``_WHEN_CLAUSE``)."""
+    or a vehicle (``_WHEN_CLAUSE``, to the clause's end)."""
     found = _WHEN_CLAUSE.match(lowered, end)
     if found is None:
         return False
-    stop = _SENTENCE_END.search(lowered, found.end())
-    rest = lowered[found.end() : stop.start() if stop else len(lowered)]
+    rest = _WHEN_REST.match(lowered, found.end()).group()  # type: ignore[union-attr]
     if _LATE_END.search(rest):
         return False
     return bool(_ACT.search(rest) or _VEHICLE.search(rest))
@@ -626,7 +653,7 @@ STREET_OF_ACT = re.compile(
 # ... and after "block of", a street of a kind that names other things too ("the 1100 block
 # of Pennway Court"; not "appeared in Superior Court", "Lakeside Place", "made his way")
 BLOCK_OF_STREET = re.compile(
-    r"\bblock\s+of\s+(?P<name>(?:(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))\.?\s+){1,4}?)"
+    r"\b\d[\d,]*\s+block\s+of\s+(?P<name>(?:(?:[A-Z][\w'’-]*|\d+(?:st|nd|rd|th))\.?\s+){1,4}?)"
     r"(?:Court|Ct|Place|Pl|Way|Terrace|Ter|Circle|Cir|Row|Trail|Trl|Loop|Square|Sq)\b\.?"
 )
 # Before a street in its sentence, words that place something else there: a hospital,
@@ -668,13 +695,16 @@ def streets_of_act(lead: str) -> tuple[str, ...]:
     "who lived on Larch Lane"), each by its name alone, lower-cased, without its kind or its
     direction: "Culver Street", "Culver St." and "N. Culver Ave." are one street, "culver"."""
     found: dict[str, None] = {}
+    blocks = "block" in lead  # most leads name no block: one pattern
     start = 0
     while start < len(lead):
         end = _end_of_sentence(lead, start, len(lead))
-        streets = chain(
-            STREET_OF_ACT.finditer(lead, start, end), BLOCK_OF_STREET.finditer(lead, start, end)
-        )
-        for street in sorted(streets, key=lambda found: found.start()):
+        streets: Iterable[re.Match[str]] = STREET_OF_ACT.finditer(lead, start, end)
+        if blocks:
+            streets = sorted(
+                chain(streets, BLOCK_OF_STREET.finditer(lead, start, end)), key=_match_start
+            )
+        for street in streets:
             if _ELSEWHERE.search(lead, start, street.start()):
                 break
             words = street["name"].replace(".", " ").lower().split()
@@ -686,6 +716,10 @@ def streets_of_act(lead: str) -> tuple[str, ...]:
                 found[" ".join(core)] = None
         start = end + 1
     return tuple(found)
+
+
+def _match_start(found: re.Match[str]) -> int:
+    return found.start()
 
 
 def _streets_apart(streets: Collection[str], others: Collection[str]) -> bool:
@@ -1227,7 +1261,8 @@ class StoryClusterer:
         """
         # This runs for every candidate story: plain lists and loops, no helpers per space.
         gap = _gap_days(weighted.published, story)
-        bonus = self._corroboration(weighted, story, without)
+        harms = weighted.harms
+        bonus = self._corroboration(weighted, story, without) if harms.streets else 0.0
         vectors, centroids = weighted.spaces, story.spaces
         present = [_space_present(v, c, without) for v, c in zip(vectors, centroids, strict=True)]
         cosines: list[float | None] = [1.0 if here else None for here in present]
