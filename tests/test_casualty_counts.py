@@ -105,6 +105,7 @@ def test_no_count_of_one_for_a_doer_a_coordinated_victim_or_one_more(text: str) 
         ("A woman was pronounced dead at the hospital.", "kill"),
         # as police releases write it
         ("A man was pronounced deceased at the scene.", "kill"),
+        ("A 58-year-old male who lives next door was taken into custody at the scene.", "arrest"),
         ("A 61-year-old woman was found deceased in her home Tuesday.", "kill"),
         (
             "Two men were shot; one was treated for wounds and later was pronounced deceased.",
@@ -1516,6 +1517,9 @@ def test_an_ordinals_total_is_shown_with_its_words(encoder: TextEncoder) -> None
         ("A deputy was shot at Tuesday night. He was not struck.", []),
         ("A man was shot at a party. Nobody was injured, police said.", []),
         ("A man was shot at a gas station. No one else was hurt.", [("A", "injure")]),
+        # told in the perfect: news, or a report's ("reporting that ... had been shot")
+        ("A man has been shot in Corwin, police said.", [("A", "injure")]),
+        ("Deputies had a call reporting that a man had been shot at a home.", [("a", "injure")]),
         # words of death denied, attempted or of no death: the hurt inferred
         (
             "A man was shot. Police reviewed body camera footage of the non-fatal shooting. "
@@ -1633,3 +1637,19 @@ def test_people_told_together_by_name_are_counted_as_their_sum(
     claims = compare_dated(encoder, [("2031-04-13", text)])
     harmed = [c for c in claims if c.kind == "figure" and c.about.startswith("Number of people ")]
     assert [(s.display, s.value) for c in harmed for s in c.sides] == counted
+
+
+def test_a_count_of_the_hurt_is_labelled_by_their_harm_not_a_doers_verb(
+    encoder: TextEncoder,
+) -> None:
+    # one report counts the people its suspect is accused of shooting, the other the men
+    # wounded: one count, labelled by what befell them
+    claims = _dated(
+        encoder,
+        "A Tallis man accused of shooting two people in the parking lot of Corwin Park after the"
+        " fireworks on Saturday night was held on $250,000 bail Monday, police said.",
+        "Police said that after the fireworks in Corwin Park on Saturday night two people were"
+        " shot in its parking lot, and a Tallis man was held on $250,000 bail Monday.",
+    )
+    counts = [c for c in claims if c.kind == "figure" and {s.value for s in c.sides} == {2}]
+    assert [(c.about, c.status) for c in counts] == [("Number of people injured", "agreed")]

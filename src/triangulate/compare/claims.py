@@ -117,6 +117,12 @@ COUNT_HEDGE_GAP = re.compile(
     r"about|around|some|roughly|over|up\s+to|as\s+many\s+as|an\s+estimated)\s+)?"
 )
 BARE_LABELS = frozenset({"Distance", "Area", "Age", "Date", "Time of day", "Figure"})  # a kind
+# A count of people labelled by what befell them ("Number of men injured", "Death toll"): it
+# names a claim rather than a doer's verb does ("accused of shooting two people": "Number of
+# people shot")
+HARMED_LABEL = re.compile(
+    rf"^(?:Number of .+ (?:{'|'.join(labels.STATE_PARTICIPLES.values())})|Death toll)$"
+)
 MIN_ORDINAL = date.min.toordinal()
 MAX_ORDINAL = date.max.toordinal()
 
@@ -1636,7 +1642,8 @@ def _label(
     # "Years of the war" names what a period dates; the clause a period sits in ("fought two
     # wars, first from 1988 to 1994 and again in 2020") may be about more than it
     of_a_period = [label for label in named if label.startswith("Years of the ")]
-    return (of_a_period or named or full or labels_found)[0]
+    harmed = [label for label in named if HARMED_LABEL.match(label)]
+    return (of_a_period or harmed or named or full or labels_found)[0]
 
 
 def _about(

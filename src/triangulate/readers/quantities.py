@@ -1351,8 +1351,11 @@ _SHOT_AT_SOMEONE = (
     r"at(?=\s*[,.;:!?\n]|\s*$|\s+(?:by|from|during|while|but|and|or|in|on|near|outside|inside"
     rf"|several|multiple|repeatedly|twice|once|{_DAY_WORDS})\b)"
 )
+# ("has been shot" and a report's "had been shot" too; not "have been shot", a tally's: "40
+# people have been shot in the city this year")
 SHOT_ALONE = re.compile(
-    r"\s+(?:was|were)\s+(?:(?:also|reportedly|allegedly|critically|seriously|badly|severely"
+    r"\s+(?:was|were|(?:has|had)\s+been)\s+"
+    r"(?:(?:also|reportedly|allegedly|critically|seriously|badly|severely"
     r"|repeatedly)\s+)?"
     rf"(?:shot(?!\s+(?:down|to\s+fame|{_SHOT_AT_SOMEONE})\b)|stabbed"
     r"|(?:hit|struck|grazed)\s+by\s+(?:an?\s+)?(?:stray\s+)?(?:bullets?|gunfire))\b"

@@ -55,7 +55,7 @@ from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import told_times
 from triangulate.readers.units import find_units
 
-READER_VERSION = "83"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
+READER_VERSION = "84"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
 # 6: events told by another clause's sentence, quotes kept to their clause; 7: speeds;
 # 8: a year naming happenings ("the 1974 bombings", "the May 2031 riots") and a tokenised
 # clock time ("11 : 40 p.m.") are no counts; 9: a quoted speaker named by a surname the tagger
@@ -166,7 +166,9 @@ READER_VERSION = "83"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # critically wounded in shooting"); 82: a second review's mends (a piece cut at the parser's
 # cap, an address or a credit in capitals not joined; a model year before a verb; a jail's
 # "unrelated" read within its clause; "in the hospital" with injuries told near it); 83:
-# "deceased" as "dead" ("was pronounced deceased at the scene", "Hiker found deceased")
+# "deceased" as "dead" ("was pronounced deceased at the scene", "Hiker found deceased"); 84:
+# "male" and "female" are persons ("a 58-year-old male ... was taken into custody"), "has
+# been shot" is "was shot"
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
