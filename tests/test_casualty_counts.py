@@ -106,6 +106,9 @@ def test_no_count_of_one_for_a_doer_a_coordinated_victim_or_one_more(text: str) 
         # as police releases write it
         ("A man was pronounced deceased at the scene.", "kill"),
         ("A 58-year-old male who lives next door was taken into custody at the scene.", "arrest"),
+        # one whose body is told of
+        ("Divers recovered the body of a 19-year-old man from the river on Monday.", "kill"),
+        ("Searchers found the body of the missing hiker on Sunday.", "kill"),
         ("A 61-year-old woman was found deceased in her home Tuesday.", "kill"),
         (
             "Two men were shot; one was treated for wounds and later was pronounced deceased.",
@@ -1653,3 +1656,9 @@ def test_a_count_of_the_hurt_is_labelled_by_their_harm_not_a_doers_verb(
     )
     counts = [c for c in claims if c.kind == "figure" and {s.value for s in c.sides} == {2}]
     assert [(c.about, c.status) for c in counts] == [("Number of people injured", "agreed")]
+
+
+def test_bodies_found_are_no_total_of_the_dead() -> None:
+    # the bodies found so far may be fewer than the dead: a count of them, of no harm
+    assert _harms("The bodies of two hikers were found Sunday; a third is missing.") == [None]
+    assert _harms("The body of the car was crushed, and a body of water lies near.") == []

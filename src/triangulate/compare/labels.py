@@ -216,6 +216,14 @@ def casualty_counted(
     before_value = sentence_text[max(0, start - 30) : start]
     if quantity_reader.SUPPOSED_BEFORE.search(before_value):
         return None  # a case supposed ("if two men are arrested")
+    if (
+        number in quantity_reader.ONE_WORDS
+        and quantity_reader.BODY_OF_BEFORE.search(before_value)
+        and quantity_reader.counts_people(last_word(unit))
+    ):
+        # "recovered the body of a woman": one dead; not "the bodies of 12 migrants", the
+        # bodies found so far, which may be fewer than the dead
+        return "kill"
     if NO_TOTAL_BEFORE.search(before_value):
         # "the family of a man who drowned", "relatives of three miners who were killed":
         # theirs, though "of" is before them; not "three of the 40 were injured"

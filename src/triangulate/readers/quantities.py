@@ -839,6 +839,9 @@ CASUALTY_BEFORE = re.compile(
     rf"(?:(?:{COUNT_HEDGES}|up\s+to)\s+)?$",
     re.I,
 )
+# One whose body is told of is dead ("recovered the body of a 20-year-old man", "the body of
+# the swimmer": compare.labels.casualty_counted)
+BODY_OF_BEFORE = re.compile(r"\bbody\s+of\s+$", re.I)
 # A harm told in the present by what did it, right before a count ("Fire kills two",
 # "Blast injures three workers"): not an illness's ("Flu kills three", ``ILLNESSES``)
 PRESENT_HARM_BEFORE = re.compile(
@@ -1441,7 +1444,11 @@ def _one_person_harmed(
             continue  # "a man in a fight with a neighbor was arrested": the man's arrest
         if after is not None and told_as_a_rule(text, start, after):
             continue  # "when a worker is injured, ...": no happening told
-        harmed = after or _harm_before_on_its_line(text, start)
+        harmed = (
+            after
+            or _harm_before_on_its_line(text, start)
+            or BODY_OF_BEFORE.search(text, max(0, start - 10), start)  # "the body of a man"
+        )
         shot = harmed is None and lived and told_shot(text, start, found.end()) is not None
         if (harmed is None and not shot) or _is_blocked(start, end, blocked):
             continue
