@@ -105,6 +105,7 @@ def test_no_count_of_one_for_a_doer_a_coordinated_victim_or_one_more(text: str) 
         ("A woman was pronounced dead at the hospital.", "kill"),
         # as police releases write it
         ("A man was pronounced deceased at the scene.", "kill"),
+        ("A woman was declared dead at the hospital.", "kill"),
         ("A 58-year-old male who lives next door was taken into custody at the scene.", "arrest"),
         # one whose body is told of
         ("Divers recovered the body of a 19-year-old man from the river on Monday.", "kill"),
@@ -1662,3 +1663,13 @@ def test_bodies_found_are_no_total_of_the_dead() -> None:
     # the bodies found so far may be fewer than the dead: a count of them, of no harm
     assert _harms("The bodies of two hikers were found Sunday; a third is missing.") == [None]
     assert _harms("The body of the car was crushed, and a body of water lies near.") == []
+    # a body not found: a council's, a patient's
+    assert _harms("The governing body of a student union at Corwin College voted Monday.") == []
+    assert _harms("Cancer cells spread through the body of a patient.") == []
+
+
+def test_a_male_or_a_female_is_a_person_after_an_age_or_adult() -> None:
+    assert _harms("Deputies said an adult female was taken into custody at the home.") == ["arrest"]
+    # alone, perhaps an animal
+    assert _harms("The zoo said a female was found dead in the enclosure.") == []
+    assert _harms("Poachers killed three males and two females in the reserve.") == [None, None]

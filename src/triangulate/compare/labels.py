@@ -218,7 +218,7 @@ def casualty_counted(
         return None  # a case supposed ("if two men are arrested")
     if (
         number in quantity_reader.ONE_WORDS
-        and quantity_reader.BODY_OF_BEFORE.search(before_value)
+        and quantity_reader.body_found(sentence_text, start, end)
         and quantity_reader.counts_people(last_word(unit))
     ):
         # "recovered the body of a woman": one dead; not "the bodies of 12 migrants", the
@@ -278,7 +278,12 @@ def _count_of_the_harmed(
     state: str, sentence_text: str, sentence_start: int, quantity: Quantity
 ) -> str:
     counted = last_word(quantity.unit)
-    if counted in STATE_COUNTS or counted in PERSON_NOUNS or counted in PEOPLE_WORDS:
+    if (
+        counted in STATE_COUNTS
+        or counted in PERSON_NOUNS
+        or counted in quantity_reader.SEX_NOUNS  # "a 58-year-old male"
+        or counted in PEOPLE_WORDS
+    ):
         return STATE_LABELS[state]  # "one man", "a woman", "two others": of people
     # "two other teens were wounded" after a death: the others are all the injured
     noun = OTHER_BEFORE.sub("", counted_phrase(sentence_text, sentence_start, quantity))

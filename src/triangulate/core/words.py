@@ -275,7 +275,7 @@ ABBREVIATIONS = TITLE_ABBREVIATIONS | word_set(
 
 
 # Nouns that stand for one person ("the man", "a second victim, 31,"): what "he" or an age
-# set off by commas may stand for ("a 58-year-old male", as police releases write).
+# set off by commas may stand for.
 PERSON_NOUNS = word_set(
     """man woman boy girl person victim suspect gunman teenager teen driver passenger pilot
     climber hiker patient officer clerk cashier guard worker employee owner resident student
@@ -289,7 +289,7 @@ PERSON_NOUNS = word_set(
     skier surfer diver hunter camper athlete player civilian survivor witness defendant
     attacker assailant burglar thief intruder paramedic lifeguard policeman policewoman
     trucker laborer contractor vendor rancher pupil kid youth fugitive occupant bartender
-    stranger crewman male female"""
+    stranger crewman"""
 )
 
 

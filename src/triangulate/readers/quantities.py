@@ -839,9 +839,26 @@ CASUALTY_BEFORE = re.compile(
     rf"(?:(?:{COUNT_HEDGES}|up\s+to)\s+)?$",
     re.I,
 )
-# One whose body is told of is dead ("recovered the body of a 20-year-old man", "the body of
-# the swimmer": compare.labels.casualty_counted)
+# One whose body is found is dead ("Divers recovered the body of a 20-year-old man", "The body
+# of a man swept away by the flood was recovered Sunday": compare.labels.casualty_counted);
+# not "the governing body of a student union", "the body of a patient fights ..."
+_BODY_FOUND = r"(?:found|recovered|pulled|discovered|located|retrieved)"
+FOUND_THE_BODY_OF = re.compile(rf"\b{_BODY_FOUND}\s+(?:the\s+)?body\s+of\s+$", re.I)
 BODY_OF_BEFORE = re.compile(r"\bbody\s+of\s+$", re.I)
+BODY_FOUND_AFTER = re.compile(
+    rf"[^.;!?\n]{{0,120}}?\b(?:was|has\s+been|had\s+been)\s+(?:later\s+)?{_BODY_FOUND}\b", re.I
+)
+
+
+def body_found(text: str, start: int, end: int) -> bool:
+    """Whether the person told from ``start`` to ``end`` is one whose body is told found
+    (``FOUND_THE_BODY_OF`` before, or "body of" before and ``BODY_FOUND_AFTER``)."""
+    before = text[max(0, start - 40) : start]
+    if FOUND_THE_BODY_OF.search(before):
+        return True
+    return bool(BODY_OF_BEFORE.search(before)) and BODY_FOUND_AFTER.match(text, end) is not None
+
+
 # A harm told in the present by what did it, right before a count ("Fire kills two",
 # "Blast injures three workers"): not an illness's ("Flu kills three", ``ILLNESSES``)
 PRESENT_HARM_BEFORE = re.compile(
@@ -942,7 +959,13 @@ PERSON_TAIL = r"(?:,\s+\d{1,3},|\s+in\s+(?:his|her|their)\s+(?:early\s+|mid-?\s*
 # these ("his home. A 15-year-old boy was wounded": the boy is "a" boy, not "his")
 ONE_WORDS = ("a", "an", "his", "her", "their", "the")
 _ONE_WORD = r"(?:an?|his|her|their|the)\b"
-_PERSON_NOUN = "|".join(sorted(words.PERSON_NOUNS))
+# A person's sex as police releases tell it after an age or "adult" ("a 58-year-old male", "an
+# adult female"): not "male" alone, which may be an animal ("a female was found dead in the
+# enclosure", "killed three males")
+SEX_NOUNS = word_set("male female")
+_PERSON_NOUN = "|".join(
+    [*sorted(words.PERSON_NOUNS), r"(?<=old\s)(?:male|female)", r"(?<=adult\s)(?:male|female)"]
+)
 ONE_PERSON = re.compile(
     rf"\b(?P<one>{_ONE_WORD})\s+(?P<words>(?:(?!{_ONE_WORD})[\w'’]+(?:\s*[-–]\s*[\w'’]+)*\s+){{0,3}}?)"
     rf"(?P<noun>{_PERSON_NOUN})\b(?![’'])(?!\s+(?:{_PERSON_NOUN})\b){PERSON_TAIL}",
@@ -1444,13 +1467,15 @@ def _one_person_harmed(
             continue  # "a man in a fight with a neighbor was arrested": the man's arrest
         if after is not None and told_as_a_rule(text, start, after):
             continue  # "when a worker is injured, ...": no happening told
-        harmed = (
-            after
-            or _harm_before_on_its_line(text, start)
-            or BODY_OF_BEFORE.search(text, max(0, start - 10), start)  # "the body of a man"
+        harmed = after or _harm_before_on_its_line(text, start)
+        dead = harmed is None and body_found(text, start, end)  # "recovered the body of a man"
+        shot = (
+            not dead
+            and harmed is None
+            and lived
+            and told_shot(text, start, found.end()) is not None
         )
-        shot = harmed is None and lived and told_shot(text, start, found.end()) is not None
-        if (harmed is None and not shot) or _is_blocked(start, end, blocked):
+        if (harmed is None and not shot and not dead) or _is_blocked(start, end, blocked):
             continue
         evidence = Evidence(article_id, start, end, text[start:end])
         inferred = INFERRED_HURT if shot else None
@@ -2330,6 +2355,7 @@ def counts_people(counted: str) -> bool:
     return (
         counted in PEOPLE_PLURALS
         or counted in words.PERSON_NOUNS
+        or counted in SEX_NOUNS  # one, told after an age (``_PERSON_NOUN``)
         or (counted.endswith("s") and counted[:-1] in words.PERSON_NOUNS)
     )
 

@@ -55,7 +55,7 @@ from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import told_times
 from triangulate.readers.units import find_units
 
-READER_VERSION = "85"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
+READER_VERSION = "86"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
 # 6: events told by another clause's sentence, quotes kept to their clause; 7: speeds;
 # 8: a year naming happenings ("the 1974 bombings", "the May 2031 riots") and a tokenised
 # clock time ("11 : 40 p.m.") are no counts; 9: a quoted speaker named by a surname the tagger
@@ -169,7 +169,9 @@ READER_VERSION = "85"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # "deceased" as "dead" ("was pronounced deceased at the scene", "Hiker found deceased"); 84:
 # "male" and "female" are persons ("a 58-year-old male ... was taken into custody"), "has
 # been shot" is "was shot"; 85: one whose body is told of is dead ("recovered the body of a
-# 19-year-old man"; not "the bodies of 12 migrants", which may be fewer than the dead)
+# 19-year-old man"; not "the bodies of 12 migrants", which may be fewer than the dead); 86: a
+# review's mends (a body only found is told of; "male" and "female" only after an age or
+# "adult", not an animal's)
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
