@@ -315,10 +315,14 @@ _LAST_BEFORE = re.compile(r"\b[Ll]ast\s+$")
 # Saturday night party")
 _ANY_DAY_BEFORE = re.compile(r"\b(?:[Ee]very|[Ee]ach|[Aa]ny)\s+$")
 _A_DAY_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+$")
+# The nouns an act is named by after its day ("Saturday's shooting", "a Sunday crash")
+_DAY_ACT_NOUNS = (
+    "shooting|stabbing|killing|slaying|homicide|carjacking|robbery|drive-by|hit-and-run"
+    "|crash|collision|pileup|pile-up|wreck"
+)
 _A_DAY_OF = re.compile(
     r"(?:\s+(?:night|morning|afternoon|evening))?\s+(?:[\w'’-]+\s+){0,2}?"
-    r"(?:shooting|stabbing|killing|slaying|homicide|carjacking|robbery|drive-by|hit-and-run"
-    rf"|crash|collision|pileup|pile-up|wreck|fire|{'|'.join(sorted(HAPPENINGS))})\b",
+    rf"(?:{_DAY_ACT_NOUNS}|fire|{'|'.join(sorted(HAPPENINGS))})\b",
     re.IGNORECASE,
 )
 
@@ -422,8 +426,7 @@ _HAPPENED = re.compile(r"\b(?:ended|ends|happened|occurred|erupted|resulted|brok
 _ACT_OF_DAY = re.compile(
     r"(?:\s+(?:night|morning|afternoon|evening))?(?P<owner>['’]s)?\s+"
     r"(?:(?:deadly|fatal|double|triple|\w+-\w+)\s+){0,2}"
-    r"(?:shooting|stabbing|killing|slaying|homicide|carjacking|robbery|drive-by|hit-and-run"
-    r"|crash|collision|pileup|pile-up|wreck)\b"
+    rf"(?:{_DAY_ACT_NOUNS})\b"
 )
 # A death told with the happening that caused it, in a "when" clause right after its day
 # ("died Sunday afternoon when his motorcycle left the road", "died late Friday when the car
