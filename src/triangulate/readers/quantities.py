@@ -963,8 +963,9 @@ _ONE_WORD = r"(?:an?|his|her|their|the)\b"
 # adult female"): not "male" alone, which may be an animal ("a female was found dead in the
 # enclosure", "killed three males")
 SEX_NOUNS = word_set("male female")
+_SEX_NOUN = "|".join(sorted(SEX_NOUNS))
 _PERSON_NOUN = "|".join(
-    [*sorted(words.PERSON_NOUNS), r"(?<=old\s)(?:male|female)", r"(?<=adult\s)(?:male|female)"]
+    [*sorted(words.PERSON_NOUNS), rf"(?<=old\s)(?:{_SEX_NOUN})", rf"(?<=adult\s)(?:{_SEX_NOUN})"]
 )
 ONE_PERSON = re.compile(
     rf"\b(?P<one>{_ONE_WORD})\s+(?P<words>(?:(?!{_ONE_WORD})[\w'’]+(?:\s*[-–]\s*[\w'’]+)*\s+){{0,3}}?)"

@@ -315,11 +315,12 @@ _LAST_BEFORE = re.compile(r"\b[Ll]ast\s+$")
 # Saturday night party")
 _ANY_DAY_BEFORE = re.compile(r"\b(?:[Ee]very|[Ee]ach|[Aa]ny)\s+$")
 _A_DAY_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+$")
-# The nouns an act is named by after its day ("Saturday's shooting", "a Sunday crash")
-_DAY_ACT_NOUNS = (
-    "shooting|stabbing|killing|slaying|homicide|carjacking|robbery|drive-by|hit-and-run"
-    "|crash|collision|pileup|pile-up|wreck"
+# The nouns an act is named by ("ended in a crash", "a shooting"), and after its day also by
+# its end ("Saturday's shooting", "a Sunday crash", "the Sept. 9 killing")
+_ACT_NOUNS = (
+    "shooting|stabbing|carjacking|robbery|drive-by|hit-and-run|crash|collision|pileup|pile-up|wreck"
 )
+_DAY_ACT_NOUNS = f"killing|slaying|homicide|{_ACT_NOUNS}"
 _A_DAY_OF = re.compile(
     r"(?:\s+(?:night|morning|afternoon|evening))?\s+(?:[\w'’-]+\s+){0,2}?"
     rf"(?:{_DAY_ACT_NOUNS}|fire|{'|'.join(sorted(HAPPENINGS))})\b",
@@ -413,10 +414,7 @@ _SAME_DAY = re.compile(
 )
 _HARM_REACH = 100  # characters before the day
 # An act told by a noun ("ended in a crash", "a shooting")
-_ACT_NOUN = re.compile(
-    r"\b(?:shooting|stabbing|carjacking|robbery|drive-by|hit-and-run|crash|collision|pileup"
-    r"|pile-up|wreck)\b"
-)
+_ACT_NOUN = re.compile(rf"\b(?:{_ACT_NOUNS})\b")
 # ... and the verbs of a happening an act noun may follow ("a chase ended in a crash")
 _HAPPENED = re.compile(r"\b(?:ended|ends|happened|occurred|erupted|resulted|broke out)\b")
 # An act named by its day ("in last Wednesday's shooting", "Friday night's crash", "the
