@@ -115,6 +115,11 @@ def test_no_count_of_one_for_a_doer_a_coordinated_victim_or_one_more(text: str) 
             "Two men were shot; one was treated for wounds and later was pronounced deceased.",
             "kill",
         ),
+        # people named by their work, their family or their age group
+        ("A 38-year-old roofer was shot and killed outside the tavern.", "kill"),
+        ("A mechanic and a plumber were injured when the lift gave way.", "injure"),
+        ("A juvenile was arrested after the chase.", "arrest"),
+        ("His stepson was taken into custody Tuesday.", "arrest"),
         ("A man in his 20s was shot and killed Wednesday evening.", "kill"),
         ("A man was shot multiple times and died at the scene.", "kill"),
         ("A Lindale man, 38, was wounded in the leg.", "injure"),
