@@ -8,7 +8,7 @@ import pytest
 
 from conftest import compare_dated
 from triangulate.compare.labels import casualty_counted, figure_label
-from triangulate.models import Claim
+from triangulate.models import Article, Claim
 from triangulate.nlp.encoder import TextEncoder
 from triangulate.nlp.language import load_nlp
 from triangulate.readers.quantities import (
@@ -17,6 +17,7 @@ from triangulate.readers.quantities import (
     told_of_another_incident,
     told_one_by_one,
 )
+from triangulate.readers.reader import read_article
 
 
 def _harms(text: str) -> list[str | None]:
@@ -85,6 +86,7 @@ def test_one_person_told_by_a_and_what_befell_them_is_a_count_of_one(text: str, 
         "A man was charged with assault on Sunday.",  # charged: no arrest told
         "A second 18-year-old was hurt, police said.",  # one more of others
         "The rule applies if a worker is injured on the site.",  # no happening told
+        "A worker suffered a cut in pay after the merger.",  # a cut of no wound
     ],
 )
 def test_no_count_of_one_for_a_doer_a_coordinated_victim_or_one_more(text: str) -> None:
@@ -116,10 +118,20 @@ def test_no_count_of_one_for_a_doer_a_coordinated_victim_or_one_more(text: str) 
             "kill",
         ),
         # people named by their work, their family or their age group
-        ("A 38-year-old roofer was shot and killed outside the tavern.", "kill"),
+        ("A 38-year-old roofer was shot and killed outside a bar.", "kill"),
         ("A mechanic and a plumber were injured when the lift gave way.", "injure"),
         ("A juvenile was arrested after the chase.", "arrest"),
         ("His stepson was taken into custody Tuesday.", "arrest"),
+        # the hurt told after an "of" phrase, an apposition, "sustained", a cut
+        (
+            "The driver of the pickup, a 74-year-old man, was treated at the hospital for minor"
+            " injuries and released.",
+            "injure",
+        ),
+        ("The driver of the car suffered minor injuries.", "injure"),
+        ("The passenger of the car remains in critical condition.", "injure"),
+        ("The driver sustained serious injuries in the crash.", "injure"),
+        ("A man suffered a cut to his hand while separating the two.", "injure"),
         ("A man in his 20s was shot and killed Wednesday evening.", "kill"),
         ("A man was shot multiple times and died at the scene.", "kill"),
         ("A Lindale man, 38, was wounded in the leg.", "injure"),
@@ -1304,6 +1316,24 @@ def test_a_tally_over_a_span_is_labelled_with_its_span(text: str, label: str) ->
     """A count of several happenings never agrees or conflicts with one happening's."""
     (count,) = [q for q in find_quantities(text, "a1") if q.unit in ("people", "men")]
     assert figure_label(text, 0, count, None) == label
+
+
+@pytest.mark.parametrize(
+    ("headline", "label"),
+    [
+        ("Two charged in store robbery on Marlow Street", "Number of people charged"),
+        ("Two evacuated as fire guts duplex on Marlow Street", "Number of people evacuated"),
+    ],
+)
+def test_a_headline_count_of_people_is_labelled_by_its_participle(
+    headline: str, label: str
+) -> None:
+    """A headline's bare count with the participle of what was done to them: people, not a
+    "Figure" (the parser may take the participle for the count's noun or for a verb)."""
+    reading = read_article(Article("a", "a.txt", f"{headline}\n\nPolice said on Monday."))
+    (count,) = reading.quantities
+    fact = next((f for f in reading.facts if count in f.quantities), None)
+    assert figure_label(headline, 0, count, fact) == label
 
 
 def _inferred(text: str) -> list[tuple[str, str | None]]:

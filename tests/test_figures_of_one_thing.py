@@ -104,6 +104,25 @@ def test_an_age_after_a_last_name_is_that_persons(encoder: TextEncoder, second: 
     assert ages[0].about == "Age of Dorian Hask"
 
 
+def test_an_age_after_a_name_set_off_after_a_noun_is_that_persons(encoder: TextEncoder) -> None:
+    # "Marcus Pendry" is set off after "man" and a comma: the tagger may take such a name for a
+    # firm's, but the number after it is still the person's age, no figure of its own
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                "2031-06-02",
+                "A Harwick man, Marcus Pendry, 26, was arrested last week and charged in that case.",
+            ),
+            ("2031-06-02", "Police said Marcus Pendry, 27, was held at the county jail."),
+        ],
+    )
+    ages = [c for c in claims if c.kind == "age"]
+    assert [c.about for c in ages] == ["Age of Marcus Pendry"]
+    assert sorted(s.display for s in ages[0].sides) == ["26", "27"]
+    assert not [c for c in claims if c.kind == "figure" and "26" in c.sides[0].display]
+
+
 def test_a_last_name_two_people_share_is_no_ones() -> None:
     text = "Police arrested Dorian Hask, 33, and his brother Milo Hask, 29, on Monday."
     assert "Hask" not in surnames(read_article(Article("a", "a.txt", text)))

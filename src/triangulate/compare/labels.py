@@ -363,6 +363,9 @@ def figure_label(
     if counting:
         noun = _counted_noun(noun, after_value, quantity)
     if not noun and counting:
+        people_done = _headline_count_of_people(sentence_text, sentence_start, quantity)
+        if people_done:
+            return f"Number of people {people_done}"  # "Two charged in store robbery"
         # a bare number whose thing counted the sentence does not write: what its clause says
         phrase = _verb_phrase(sentence_text, fact)
         return clipped(f"Figure ({phrase})") if phrase else "Figure"
@@ -802,6 +805,19 @@ def _headline_passive(sentence_text: str, value_end: int, done: str) -> bool:
         quantity_reader.OBJECT_AFTER.match(sentence_text, at.end())
         or quantity_reader.NO_PASSIVE_AFTER.match(sentence_text, at.end())
     )  # "Two gunmen shot three guards", "... shot at police": what they did
+
+
+HEADLINE_PARTICIPLE_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _headline_count_of_people(sentence_text: str, sentence_start: int, quantity: Quantity) -> str:
+    """The participle of a headline's bare count of people ("Two charged in store robbery",
+    "3 rescued from flooded car"): what was done to them, else ''."""
+    end = quantity.evidence.end - sentence_start
+    done = HEADLINE_PARTICIPLE_AFTER.match(sentence_text, end)
+    if done is None or not _headline_passive(sentence_text, end, done.group(1)):
+        return ""
+    return done.group(1)
 
 
 def _done_by_them(verb: str, sentence_text: str, figure_start: int) -> str:

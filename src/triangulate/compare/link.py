@@ -75,9 +75,11 @@ AGE_NAME_GAP = 40  # characters between "36-year-old" and the name it describes
 AGE_APPOSITION_GAP = re.compile(r"\s*,\s*")
 AGE_APPOSITION_END = re.compile(r"\s*(?:,|\.|;|$)")
 # The words right before such a bare number: a noun ("man"), or two capitalised words after
-# a lower-case one (a name within the sentence, not its opening words)
+# a lower-case one (a name within the sentence, not its opening words), or after a noun and
+# its comma ("A Harwick man, Marcus Pendry, 26,": the name set off as the noun's)
 AGE_APPOSITION_HOLDER = re.compile(
-    r"(?:(?P<name>(?<=[a-z] )[A-Z][a-z'-]+ [A-Z][a-z'-]+)|\b(?P<noun>[A-Za-z]+))\s*,\s*$"
+    r"(?:(?P<name>(?:(?<=[a-z] )|(?<=[a-z], ))[A-Z][a-z'-]+ [A-Z][a-z'-]+)|\b(?P<noun>[A-Za-z]+))"
+    r"\s*,\s*$"
 )
 OLDEST_AGE = 120
 TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+$")

@@ -63,6 +63,8 @@ INVENTED_STREAMS = (
     "local-j",
     "local-k",
     "local-l",
+    "local-m",
+    "local-n",
 )
 STREAMS = ("ecb-all", "ecb-dev", "ecb-dev-followup", "tbaq", "tbaq-sparse", *INVENTED_STREAMS)
 # The clusterer without the dormant stage: a story closes window_days after its last report

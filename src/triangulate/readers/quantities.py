@@ -680,7 +680,11 @@ _WOUND_KINDS = (
     r"(?:(?:non-?\s*)?(?:life-threatening|serious|critical|minor|severe|multiple|gunshot|stab"
     r"|head|leg|skull|burn|graze|single|possible|apparent|undisclosed|mild|badly)\s+)*"
 )
-_WOUNDS = r"(?:injuries|injury|wounds?|burns|fractures?)"
+_WOUNDS = (
+    r"(?:injuries|injury|wounds?|burns|fractures?|lacerations?"
+    # a cut to a part of the body ("a cut to his arm"), not a cut in pay or of a budget
+    r"|cuts?(?=\s+(?:to|on)\s+(?:his|her|their|the)\s))"
+)
 # Broken bones and the like, suffered or treated ("suffered a broken wrist", "a concussion")
 _BROKEN_BONES = (
     r"(?:(?:broken|fractured)\s+(?:[\w'’-]+\s+)?(?:wrists?|arms?|legs?|ankles?|hips?|ribs?|jaws?"
@@ -726,7 +730,7 @@ _HURT_STATE = (
     # read up to that other ("A man is in the hospital and | another ...")
     r"|\s+and\s+(?:another|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
     r"|\s+and\s*$)"
-    rf"|(?:(?:has|have|had)\s+)?(?:suffered|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}"
+    rf"|(?:(?:has|have|had)\s+)?(?:suffered|sustained|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}"
     rf"(?:{_WOUNDS}|{_BROKEN_BONES})"
     # shot in a limb ("was shot in the leg", "were shot in their arms"), grazed by a bullet
     rf"|(?:was|were|has\s+been|have\s+been)\s+(?:{SHOT_IN_A_LIMB}|grazed\s+(?:by\s+(?:a\s+)?"
@@ -1038,7 +1042,10 @@ RATE_AFTER = re.compile(
 # retired nurse, was arrested")
 APPOSED_BEFORE = re.compile(
     r"(?:^|[.!?;:\n]\s*|\b(?:said|says|and|that|but)\s+)(?:the|an?|his|her|their)\s+"
-    r"(?:[\w'’-]+\s+){0,2}[\w'’-]+,\s+$",
+    r"(?:(?:[\w'’-]+\s+){0,2}[\w'’-]+"
+    # ... or a noun and its "of" phrase ("The driver of the pickup, a 74-year-old man, was
+    # treated"); not a clause ("A man who killed his neighbor, a retired nurse, was ...")
+    r"|[\w'’-]+\s+of\s+(?:the|an?|his|her|their)\s+(?:[\w'’-]+\s+)?[\w'’-]+),\s+$",
     re.I,
 )
 APPOSED_AFTER = re.compile(r",(?=\s)")
@@ -2427,7 +2434,9 @@ def harmed_after_noun(text: str, start: int, end: int, counted: str) -> str | No
 # The words of a clause or phrase between people and what befell them: no comma, stop,
 # quote or bracket; then the first verb of being, having or dying after it
 _WITHIN_CLAUSE = r"[^,.;:!?\"“”()]"
-_THEIR_VERB_NEXT = r"(?=\s+(?:was|were|is|are|has|have|had|died)\b)"
+_THEIR_VERB_NEXT = (
+    r"(?=\s+(?:was|were|is|are|has|have|had|died|remains|remained|suffered|sustained)\b)"
+)
 # A relative clause between people and what befell them ("a man who lived with her was
 # taken into custody", "a woman who was shot Tuesday died"): up to the first verb of being
 # after it, no comma or stop between. Not one with a subject of its own ("a woman who said
