@@ -807,13 +807,18 @@ def _headline_passive(sentence_text: str, value_end: int, done: str) -> bool:
     )  # "Two gunmen shot three guards", "... shot at police": what they did
 
 
-HEADLINE_PARTICIPLE_AFTER = re.compile(r"\s+([a-z]+)\b")
+HEADLINE_PARTICIPLE_AFTER = re.compile(r"\s+([a-z]+)\b(?!\s+down\b)")  # not "struck down"
 
 
 def _headline_count_of_people(sentence_text: str, sentence_start: int, quantity: Quantity) -> str:
-    """The participle of a headline's bare count of people ("Two charged in store robbery",
-    "3 rescued from flooded car"): what was done to them, else ''."""
+    """The participle of a headline's bare count of people opening it ("Two charged in store
+    robbery", "Two evacuated as fire guts duplex"): what was done to them, else ''. Not a
+    number after a word ("Amendment 4 struck down", "Engine 12 hit by car", "Schools: 3
+    evacuated")."""
+    start = quantity.evidence.start - sentence_start
     end = quantity.evidence.end - sentence_start
+    if sentence_text[:start].strip():
+        return ""
     done = HEADLINE_PARTICIPLE_AFTER.match(sentence_text, end)
     if done is None or not _headline_passive(sentence_text, end, done.group(1)):
         return ""

@@ -277,8 +277,11 @@ ABBREVIATIONS = TITLE_ABBREVIATIONS | word_set(
 # Nouns that stand for one person ("the man", "a second victim, 31,"): what "he" or an age
 # set off by commas may stand for. Trades and kin as well ("a 38-year-old roofer was shot",
 # "his stepson was taken into custody"); not the words that are also names or titles
-# ("Cook County", "Carpenter", "the district attorney", "Detective Vell said"), nor those
-# that tell some other thing as often ("a minor injury", "a relative calm", "a senior official").
+# ("Cook County", "Carpenter", "Singer", "the district attorney", "Detective Vell said"), nor
+# those that tell some other thing as often ("a minor injury", "a relative calm", "a senior
+# official"), nor those that stand before another person's noun as often as for a person ("a
+# veteran police officer", "a juvenile detention officer", "a mechanic shop employee": the
+# count pattern takes the first of its nouns it finds), nor an animal's ("the newborn calf").
 PERSON_NOUNS = word_set(
     """man woman boy girl person victim suspect gunman teenager teen driver passenger pilot
     climber hiker patient officer clerk cashier guard worker employee owner resident student
@@ -292,14 +295,13 @@ PERSON_NOUNS = word_set(
     skier surfer diver hunter camper athlete player civilian survivor witness defendant
     attacker assailant burglar thief intruder paramedic lifeguard policeman policewoman
     trucker laborer contractor vendor rancher pupil kid youth fugitive occupant bartender
-    stranger crewman roofer electrician plumber mechanic welder landscaper janitor custodian
-    waiter waitress chef nanny babysitter caregiver courier salesman saleswoman logger fireman
-    dispatcher bouncer hairdresser postman mailman pharmacist dentist surgeon physician priest
-    nun rabbi imam librarian accountant banker businessman businesswoman musician singer rapper
-    actor actress dancer veteran jailer technician groundskeeper housekeeper handyman repairman
-    lineman cabbie chauffeur newborn preschooler schoolboy schoolgirl grandchild stepfather
-    stepmother stepson stepdaughter spouse landlord landlady supervisor foreman apprentice
-    intern trainee cadet juvenile adolescent"""
+    stranger crewman roofer electrician plumber welder landscaper janitor custodian waiter
+    waitress chef nanny babysitter caregiver salesman saleswoman logger fireman dispatcher
+    bouncer hairdresser postman mailman pharmacist dentist surgeon physician nun rabbi imam
+    librarian accountant banker businessman businesswoman musician rapper actor actress
+    jailer technician groundskeeper housekeeper handyman repairman lineman cabbie chauffeur
+    preschooler schoolboy schoolgirl grandchild stepfather stepmother stepson stepdaughter
+    spouse landlord landlady supervisor apprentice"""
 )
 
 

@@ -680,10 +680,16 @@ _WOUND_KINDS = (
     r"(?:(?:non-?\s*)?(?:life-threatening|serious|critical|minor|severe|multiple|gunshot|stab"
     r"|head|leg|skull|burn|graze|single|possible|apparent|undisclosed|mild|badly)\s+)*"
 )
+_BODY_PARTS = (
+    r"(?:head|face|forehead|scalp|neck|throat|chest|back|abdomen|stomach|arms?|hands?|fingers?"
+    r"|wrists?|shoulders?|legs?|knees?|feet|foot|ankles?|eyes?|ears?|lips?|body|torso)"
+)
 _WOUNDS = (
     r"(?:injuries|injury|wounds?|burns|fractures?|lacerations?"
-    # a cut to a part of the body ("a cut to his arm"), not a cut in pay or of a budget
-    r"|cuts?(?=\s+(?:to|on)\s+(?:his|her|their|the)\s))"
+    # a cut to a part of the body ("a cut to his arm", "cuts and bruises"), not a cut in pay
+    # or to a salary
+    rf"|cuts?(?=\s+(?:to|on)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?{_BODY_PARTS}\b"
+    r"|\s+and\s+(?:bruises|scrapes|abrasions)\b))"
 )
 # Broken bones and the like, suffered or treated ("suffered a broken wrist", "a concussion")
 _BROKEN_BONES = (
@@ -1045,7 +1051,9 @@ APPOSED_BEFORE = re.compile(
     r"(?:(?:[\w'’-]+\s+){0,2}[\w'’-]+"
     # ... or a noun and its "of" phrase ("The driver of the pickup, a 74-year-old man, was
     # treated"); not a clause ("A man who killed his neighbor, a retired nurse, was ...")
-    r"|[\w'’-]+\s+of\s+(?:the|an?|his|her|their)\s+(?:[\w'’-]+\s+)?[\w'’-]+),\s+$",
+    # of one head ("The parents of the boy, a 3-year-old, were arrested" are not he)
+    r"|(?![\w'’-]*s\s)[\w'’-]+\s+of\s+(?:the|an?|his|her|their)\s+(?:[\w'’-]+\s+)?[\w'’-]+)"
+    r",\s+$",
     re.I,
 )
 APPOSED_AFTER = re.compile(r",(?=\s)")
