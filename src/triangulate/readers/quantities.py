@@ -1049,9 +1049,9 @@ RATE_AFTER = re.compile(
 APPOSED_BEFORE = re.compile(
     r"(?:^|[.!?;:\n]\s*|\b(?:said|says|and|that|but)\s+)(?:the|an?|his|her|their)\s+"
     r"(?:(?:[\w'’-]+\s+){0,2}[\w'’-]+"
-    # ... or a noun and its "of" phrase ("The driver of the pickup, a 74-year-old man, was
-    # treated"); not a clause ("A man who killed his neighbor, a retired nurse, was ...")
-    # of one head ("The parents of the boy, a 3-year-old, were arrested" are not he)
+    # ... or a singular noun and its "of" phrase ("The driver of the pickup, a 74-year-old
+    # man, was treated"); not a clause ("A man who killed his neighbor, a retired nurse, was
+    # ..."), nor a plural ("The parents of the boy, a 3-year-old, were arrested": not he)
     r"|(?![\w'’-]*s\s)[\w'’-]+\s+of\s+(?:the|an?|his|her|their)\s+(?:[\w'’-]+\s+)?[\w'’-]+)"
     r",\s+$",
     re.I,

@@ -171,7 +171,11 @@ READER_VERSION = "89"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # been shot" is "was shot"; 85: one whose body is told of is dead ("recovered the body of a
 # 19-year-old man"; not "the bodies of 12 migrants", which may be fewer than the dead); 86: a
 # review's mends (a body only found is told of; "male" and "female" only after an age or
-# "adult", not an animal's)
+# "adult", not an animal's); 87: people named by their trade or kin ("a roofer", "his
+# stepson"); 88: the hurt told after an "of" phrase and an apposition, "sustained" injuries, a
+# cut to a part of the body; 89: a review's mends (no trade word standing before another
+# person's noun, "a veteran police officer"; no cut to a salary; no apposition after a plural
+# head's "of" phrase)
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
