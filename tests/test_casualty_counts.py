@@ -12,6 +12,7 @@ from triangulate.models import Article, Claim
 from triangulate.nlp.encoder import TextEncoder
 from triangulate.nlp.language import load_nlp
 from triangulate.readers.quantities import (
+    continues_another_incident,
     counts_people,
     find_quantities,
     told_of_another_incident,
@@ -441,7 +442,9 @@ LOCAL_PHRASINGS = [
     ("The woman injured in Sunday's crash died Monday at the hospital.", "kill"),
     ("The suspect was taken into custody Monday.", "arrest"),
     ("The owner of the store was injured.", "injure"),  # the owner
-    ("Two men were shot. The other man died at the hospital.", None),  # one more of others
+    # "the other" of people told before: one person, counted one by one as "a man" is
+    ("Two men were shot. The other man died at the hospital.", "kill"),
+    ("Two men were shot. Another man died at the hospital.", None),  # one more of a total
     # the object of a doer's verb: the harm told after it is the doer's
     ("The man accused of killing a woman was arrested Monday.", "arrest"),  # the man's
     ("Police said the man who shot a teenager was arrested Monday.", "arrest"),  # the man
@@ -1737,3 +1740,156 @@ def test_a_male_or_a_female_is_a_person_after_an_age_or_adult() -> None:
     # alone, perhaps an animal
     assert _harms("The zoo said a female was found dead in the enclosure.") == []
     assert _harms("Poachers killed three males and two females in the reserve.") == [None, None]
+
+
+# The state a happening left one person in, told after them, and other phrasings of local
+# reports (reader 90)
+ONES_LEFT_AND_TENDED = [
+    ("The crash left a man injured.", [("a", "injure")]),
+    ("A shooting Saturday night left a 17-year-old dead.", [("a", "kill")]),
+    ("The attack left a woman hospitalized with a broken hip.", [("a", "injure")]),
+    ("The ruling left the mayor dead in the water.", []),  # an idiom, no death
+    ("A co-worker was injured in the blast.", [("A", "injure")]),
+    ("A worker suffered crush injuries.", [("A", "injure")]),
+    (
+        "Worker dies in grain bin; co-worker hurt trying to save him",
+        [("Worker", "kill"), ("co-worker", "injure")],
+    ),
+    # taken to a hospital after being freed or rescued; "the other" of two, one person
+    (
+        "The other worker was rescued earlier this afternoon and taken to Harwick Regional"
+        " Medical Center.",
+        [("The", "injure")],
+    ),
+    (
+        "A worker who climbed into the bin was pulled out by co-workers and taken to Harwick"
+        " Hospital.",
+        [("A", "injure")],
+    ),
+    ("A man was arrested and taken to a hospital.", [("A", "arrest")]),  # his arrest
+    ("One driver died. The other driver was arrested.", [("One", "kill"), ("The", "arrest")]),
+    # "apprehended", the police's word for an arrest; a headline's present "surrenders"
+    ("The suspect was apprehended after a chase.", [("The", "arrest")]),
+    ("Man surrenders after a standoff in Harwick", [("Man", "arrest")]),
+    ("Second suspect surrenders in Marlow Street carjacking", [("Second", "arrest")]),
+    ("The team surrenders its lead in the final minutes.", []),
+    # an adverb of sequence before the harm; how one was taken to a hospital; a life lost
+    ("A woman was also injured.", [("A", "injure")]),
+    ("Two men were also arrested.", [("Two", "arrest")]),
+    ("His son was later arrested.", [("His", "arrest")]),
+    ("A man has also been arrested.", [("A", "arrest")]),
+    ("A man was never arrested.", []),
+    ("A man was previously arrested.", []),
+    ("A woman was taken by ambulance to Harwick Hospital.", [("A", "injure")]),
+    ("The man was taken by police to the county jail.", []),
+    ("The boy is expected to survive.", [("The", "injure")]),
+    ("A woman remains hospitalized.", [("A", "injure")]),
+    ("A man received minor injuries.", [("A", "injure")]),
+    ("The victim was treated at the scene.", [("The", "injure")]),
+    ("The driver succumbed to his injuries on Tuesday.", [("The", "kill")]),
+    ("Two people lost their lives in the fire.", [("Two", "kill")]),
+    ("A man lost his life savings.", []),
+    ("The company is expected to survive.", []),
+    # a review's cases: an arrest or a death between the harm and the trip to a hospital; one
+    # found safe; a headline's third person; idioms of "dead", "hurt", "lost his life"
+    ("A suspect was shot and arrested and taken to a hospital.", [("A", "arrest")]),
+    ("The driver was struck and killed and taken to Harwick Hospital.", [("The", "kill")]),
+    ("The man was hit in the thigh and hip and taken to Harwick Hospital.", [("The", "injure")]),
+    ("The missing girl was found safe and taken to a hospital.", []),
+    ("Man killed in crash; driver cited, woman hurt", [("Man", "kill"), ("woman", "injure")]),
+    ("Voters left the mayor dead last in the primary.", []),
+    ("The layoffs left a worker dead broke.", []),
+    ("The verdict left a mother hurt and angry.", []),
+    ("The outbreak left a man hospitalized with pneumonia.", []),
+    ("Her husband is expected to live for years.", []),
+    ("A man lost his life partner in the crash.", []),
+    ("A young man lost his life pumping gas.", [("A", "kill")]),
+    ("A clerk received injury claims from drivers.", []),
+    ("Mother surrenders in custody battle over son", []),
+    ("Soldier surrenders after decades in the jungle", []),
+    ("Man surrenders to police after standoff", [("Man", "arrest")]),
+]
+
+
+@pytest.mark.parametrize(("text", "told"), ONES_LEFT_AND_TENDED)
+def test_one_left_in_a_state_or_tended_first_is_one_harmed(
+    text: str, told: list[tuple[str, str]]
+) -> None:
+    assert _told_and_harmed(text) == told
+
+
+NAMED_LEFT_AND_TOLD_AGAIN = [
+    ("The break-in left Tam Vell, 78, hospitalized with broken ribs.", ["Tam Vell"], "injure"),
+    ("Officers apprehended Tam K. Vell, 19, of Harwick, along the riverbank.", [], "arrest"),
+    (
+        "His alleged accomplice, Tam K. Vell, 19, of Harwick, was arrested Tuesday night.",
+        ["Tam K. Vell"],
+        "arrest",
+    ),
+    # a surname alone once the full name is told: the same person
+    (
+        "Co-worker Darvin Oake, 45, climbed in to help him. Oake was hospitalized for five days.",
+        ["Oake"],
+        "injure",
+    ),
+    ("Darvin Oake, 26, lives on Marlow Street. Oake Street was closed Monday.", [], None),
+    ("Darvin Oake, 26, was charged. Ada Oake was injured in the crash.", ["Ada Oake"], "injure"),
+    (
+        "Darvin Oake, 45, was shot on Marlow Street on Friday. Oake was taken to Harwick Hospital.",
+        ["Oake"],
+        "injure",
+    ),
+    ("Police searched Building C. Darvin Oake, 45, was arrested there.", ["Darvin Oake"], "arrest"),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "harm"), NAMED_LEFT_AND_TOLD_AGAIN)
+def test_a_name_left_in_a_state_or_a_surname_told_again_is_one_harmed(
+    text: str, names: list[str], harm: str | None
+) -> None:
+    named = [
+        (q.evidence.text, casualty_counted(text, 0, q.evidence, q.unit))
+        for q in find_quantities(text, "a1", load_nlp()(text))
+        if q.evidence.text[:1].isupper() and q.unit == "person"
+    ]
+    if names:
+        assert [n for n, _ in named if n in names] == names
+    assert {h for _, h in named} == ({harm} if harm else set())
+
+
+def test_a_count_of_people_split_at_its_hyphen_by_the_parser_keeps_its_whole_word() -> None:
+    text = "Two co-workers were hurt in the blast."
+    counted = [
+        (q.unit, casualty_counted(text, 0, q.evidence, q.unit))
+        for q in find_quantities(text, "a1", load_nlp()(text))
+    ]
+    assert counted == [("co-workers", "injure")]
+
+
+def test_some_of_another_incidents_people_told_next_are_of_that_incident() -> None:
+    placed = (
+        "The stabbing happened a block from Marlow Laundromat, where two men were shot in a"
+        " parked car shortly before midnight March 8."
+    )
+    assert continues_another_incident("One of them, Tam Vell, 31, died six days later.", placed)
+    assert continues_another_incident(
+        "One of them died.", "The shooting came two hours after two men were shot outside a bar."
+    )
+    # the report's own people told before, or one of another incident, whom "them" is not
+    assert not continues_another_incident("One of them died.", "Two men were shot Friday.")
+    own = "Two men were shot on Marlow Street, a block from where a woman was killed last week."
+    assert not continues_another_incident("One of them, Tam Vell, 31, died Friday.", own)
+    assert not continues_another_incident("Tam Vell, 31, died six days later.", placed)
+
+
+def test_a_death_of_another_incidents_people_makes_no_count_of_the_reports_dead(
+    encoder: TextEncoder,
+) -> None:
+    claims = _dated(
+        encoder,
+        "A man was stabbed at a bus shelter on Marlow Street on Thursday evening and taken to"
+        " Harwick Hospital.\n\nThe stabbing happened a block from Marlow Laundromat, where two"
+        " men were shot in a parked car shortly before midnight March 8. One of them, Tam Vell,"
+        " 31, died six days later.",
+    )
+    assert not _killed(claims)

@@ -17,6 +17,7 @@ Copies of one wire story (``Article.duplicate_of``) count as one source.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import re
 from collections import Counter
@@ -886,7 +887,7 @@ def collect_mentions(articles: Sequence[Article], readings: Sequence[Reading]) -
             )
         original = original_of(article, articles_by_id)
         found = _article_mentions(article, source_name(original), reading)
-        found = [m for m in found if not _of_another_incident(m)]
+        found = [m for m in found if not _of_another_incident(m, reading)]
         if original is not article:
             found = [replace(m, copy=True) for m in found]
         found_in.append((found, _incident_days(found, reading, article)))
@@ -1123,18 +1124,28 @@ def _without_other_incidents(
     return [m for m in found if not _of_another_day(m, own, article, reading, arrests)]
 
 
-def _of_another_incident(mention: Mention) -> bool:
+def _of_another_incident(mention: Mention, reading: Reading) -> bool:
     """A count of the dead or the hurt told where the report places its incident against
     another ("The shooting came two hours after a man was killed outside a lounge", "two
-    blocks from where a man was killed 10 days earlier"): the other's, whatever its day."""
+    blocks from where a man was killed 10 days earlier"), or in the next sentence of some of
+    them ("One of them died six days later"): the other's, whatever its day."""
     if mention.kind != "quantity":
         return False
     start = mention.value_evidence.start - mention.sentence.start
     # the cues first: a few patterns, where the harm's label reads the whole sentence
-    placed = quantity_reader.told_of_another_incident(
-        mention.sentence.text, start, _told_dying(mention)
-    )
+    text = mention.sentence.text
+    placed = quantity_reader.told_of_another_incident(text, start, _told_dying(mention))
+    if not placed and quantity_reader.SOME_OF_THEM.match(text):
+        previous = _sentence_before(reading, mention.sentence.start)
+        placed = quantity_reader.continues_another_incident(text, previous)
     return placed and _harm_counted(mention) in HARMED
+
+
+def _sentence_before(reading: Reading, start: int) -> str:
+    """The text of the reading's sentence that ends last before ``start``, else ""."""
+    ends = [s.evidence.end for s in reading.sentences]
+    index = bisect.bisect_right(ends, start) - 1
+    return reading.sentences[index].evidence.text if index >= 0 else ""
 
 
 def _of_another_day(

@@ -594,14 +594,29 @@ WORD_RE = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
 # man was arrested", "Police arrested two men"); being charged is no arrest, nor being
 # detained (often "for questioning", then released). "Drowned" is a death as "died" is (floods,
 # capsized boats, swimmers), not "drowned out".
-_BEEN = r"(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\s+"
+_BEEN = r"(?:were|was|are|is|(?:have|had|has)\s+(?:also\s+|since\s+)?been)\s+"
+# A life lost, the phrase whole ("lost his life in the crash", "lost his life pumping gas",
+# "lost their lives."; not "lost their life savings", "lost his life partner")
+LIFE_LOST = (
+    r"lost\s+(?:his|her|their)\s+(?:lives|life)\b(?=\s*(?:[,.;:!?)\"”]|$)|\s+(?:in|at|on|when"
+    r"|while|after|during|as|and|but|from|following|near|outside|inside|under|with|for|to|this"
+    r"|last|early|late|yesterday|today|tonight|overnight|[a-z]+ing)\b)"
+)
+# An adverb of sequence between "was" and the harm ("was also arrested", "were later taken to
+# the hospital", "was then booked into the county jail")
+_THEN = r"(?:(?:also|later|then|since|eventually|too)\s+)?"
 _FATAL = (
-    rf"(?:{_BEEN})?(?:found\s+)?(?:fatally\s+(?:shot|stabbed|wounded|injured|struck)|shot\s+dead"
+    rf"(?:{_BEEN}{_THEN})?(?:found\s+)?(?:fatally\s+(?:shot|stabbed|wounded|injured|struck)|shot\s+dead"
     r"|(?:shot|stabbed|beaten|burned|crushed)\s+to\s+death)"
     # "deceased" as police releases write it ("was pronounced deceased at the scene")
     r"|(?:is|are|was|were)\s+(?:now\s+|found\s+|pronounced\s+|declared\s+)?(?:dead|deceased)"
     r"|(?P<fatal_wounds>(?:(?:has|have|had)\s+)?suffered\s+(?:fatal|mortal)\s+(?:[\w-]+\s+)?"
     r"(?:injuries|injury|wounds?))"
+    # a death told by its wounds or as a life lost ("succumbed to his injuries", "lost their
+    # lives"; not "lost their life savings")
+    r"|(?P<life_lost>(?:(?:has|have|had)\s+)?(?:(?:later|since|also|then)\s+)?succumbed\s+to"
+    r"\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:injuries|injury|wounds?)"
+    rf"|{LIFE_LOST})"
 )
 INTO_CUSTODY = r"into\s+(?:police\s+|federal\s+)?custody\b"  # "took ... into police custody"
 # Held by the police, not a child's custody ("in custody of her grandparents", "a custody
@@ -640,7 +655,13 @@ _HELD = (
     # himself in Wednesday"): told without "was", of no object
     r"|(?:(?:has|have|had)\s+)?(?:(?:later|also|eventually)\s+)?(?:turned\s+(?:himself|herself"
     r"|themselves)\s+in"
-    r"|surrendered(?:\s+(?:later|early|late|on|yesterday|today"
+    # a headline's present, in or after an incident ("Second suspect surrenders in market
+    # carjacking", "Man surrenders after standoff"; not "Soldier surrenders after two decades
+    # in the jungle", "Mother surrenders in custody battle")
+    r"|surrenders(?=[ \t]+(?:in|after)[ \t]+(?:[\w'’.-]+[ \t]+){0,5}?"
+    r"(?:shooting|stabbing|killing|slaying|homicide|murder|death|robbery|carjacking|burglary"
+    r"|assault|attack|standoff|crash|hit-and-run|chase|manhunt)s?\b)"
+    r"|surrender(?:ed|s)(?:\s+(?:later|early|late|on|yesterday|today"
     rf"|{'|'.join(dates.WEEKDAY_NAMES)})){{0,3}}"
     r"\s+(?:to\s+(?:the\s+)?(?:police|authorities|officers|deputies|detectives|sheriff|marshals"
     r"|U\.S\.\s+marshals|troopers)"
@@ -665,7 +686,7 @@ _HURT_AND = (
 # killed", "previously arrested")
 _NOT_NOW = r"(?:nearly|previously|formerly)\b"
 # A death told in a perfect tense or after the harm that led to it ("has died", "have since
-# died", "later died", "has succumbed to his injuries" is left out: no harm's word)
+# died", "later died"; "has succumbed to his injuries" is ``_FATAL``'s)
 _DEATH_VERBS = ("died", "perished", "drowned")  # a death told without "killed" (``_a_death``)
 _DIED_SINCE = (
     r"(?:(?:has|have|had)\s+(?:(?:since|now|also|later|subsequently)\s+)?"
@@ -678,7 +699,8 @@ _DIED_SINCE = (
 # inhalation", "were treated and released"); "fatal injuries" are a death (``_FATAL``).
 _WOUND_KINDS = (
     r"(?:(?:non-?\s*)?(?:life-threatening|serious|critical|minor|severe|multiple|gunshot|stab"
-    r"|head|leg|skull|burn|graze|single|possible|apparent|undisclosed|mild|badly)\s+)*"
+    r"|head|leg|skull|burn|graze|single|possible|apparent|undisclosed|mild|badly|crush|internal"
+    r"|facial|spinal)\s+)*"
 )
 _BODY_PARTS = (
     r"(?:head|face|forehead|scalp|neck|throat|chest|back|abdomen|stomach|arms?|hands?|fingers?"
@@ -706,14 +728,28 @@ SHOT_IN_A_LIMB = (
 )
 # "... rushed to Quenlow General": the words before "hospital", its name among them
 _TAKEN_TO = (
-    r"(?:taken|transported|airlifted|flown|rushed)\s+to\s+(?:an?\s+|the\s+)?"
+    # ... by what or whom ("taken by ambulance to", "transported by Harwick County EMS to")
+    r"(?:taken|transported|airlifted|flown|rushed)\s+(?:by\s+(?:[\w'’.-]+\s+){1,4}?)?to\s+"
+    r"(?:an?\s+|the\s+)?"
     r"(?:[\w'’.-]+\s+){0,4}?"
+)
+# What was done first to one then taken to a hospital ("was rescued earlier this afternoon
+# and taken to", "was pulled out by co-workers and taken to"), or what befell them ("was shot
+# in the chest and taken to"); not an arrest or a death ("was arrested and taken to a
+# hospital", "was shot and arrested and taken to": that person's arrest is told), nor one
+# found ("was found safe and taken to a hospital")
+_FIRST_TENDED = (
+    r"(?:(?:rescued|pulled|freed|extricated|treated|stabili[sz]ed|removed|carried"
+    r"|shot|stabbed|struck|hit|beaten|burned|bitten|injured|wounded|hurt)"
+    r"(?:\s+(?!(?:arrested|apprehended|detained|booked|jailed|charged|killed|died|dead)\b)"
+    r"[\w'’.-]+){0,5}?\s+and\s+)?"
 )
 # One person taken to a hospital ("He was rushed to Quenlow General Hospital", "The clerk was
 # taken to the hospital"): hurt, unless only to be checked. Of one only: "the three victims
 # were taken to the hospital" counts the one who died on the way too (a report's "2 hurt")
 _TAKEN_TO_HOSPITAL = (
-    rf"(?:was|has\s+been)\s+{_TAKEN_TO}(?:hospitals?|medical\s+center|trauma\s+center)"
+    rf"(?:was|has\s+been)\s+{_THEN}{_FIRST_TENDED}{_TAKEN_TO}(?:hospitals?|medical\s+center"
+    r"|trauma\s+center)"
     r"\b(?!\s+(?:as\s+a\s+precaution|to\s+be\s+(?:checked|evaluated|examined)|for\s+(?:an?\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:evaluation|observation|tests|checks?|examination|surgery|birth"
     r"|delivery)\b|after\s+(?:going\s+into\s+labou?r|giving\s+birth|falling\s+ill"
@@ -724,7 +760,7 @@ GRAVE_STATES = r"(?:critical|serious|grave|stable|life-threatening)"
 _HURT_STATE = (
     r"(?:is|are|was|were|remains?|remained)\s+(?:listed\s+)?in\s+"
     rf"{GRAVE_STATES}\s+(?:but\s+stable\s+)?condition"
-    rf"|(?:(?:was|were|has\s+been|have\s+been)\s+)?{_TAKEN_TO}(?:hospital|medical\s+center"
+    rf"|(?:(?:was|were|has\s+been|have\s+been)\s+{_THEN})?{_TAKEN_TO}(?:hospital|medical\s+center"
     rf"|trauma\s+center)\s+(?:with|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}{_WOUNDS}"
     rf"|{_TAKEN_TO_HOSPITAL}"
     # in a hospital now after a happening or with wounds ("A man is in the hospital after a
@@ -736,14 +772,22 @@ _HURT_STATE = (
     # read up to that other ("A man is in the hospital and | another ...")
     r"|\s+and\s+(?:another|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
     r"|\s+and\s*$)"
-    rf"|(?:(?:has|have|had)\s+)?(?:suffered|sustained|suffering\s+from)\s+(?:an?\s+)?{_WOUND_KINDS}"
+    rf"|(?:(?:has|have|had)\s+)?(?:suffered|sustained|received|suffering\s+from)\s+(?:an?\s+)?"
+    rf"{_WOUND_KINDS}"
     rf"(?:{_WOUNDS}|{_BROKEN_BONES})"
+    # ... not a word of wounds before another noun ("received injury claims")
+    r"(?![ \t]+(?:claims?|reports?|compensation|settlements?|lawsuits?|benefits|insurance"
+    r"|payments?|funds?)\b)"
     # shot in a limb ("was shot in the leg", "were shot in their arms"), grazed by a bullet
     rf"|(?:was|were|has\s+been|have\s+been)\s+(?:{SHOT_IN_A_LIMB}|grazed\s+(?:by\s+(?:a\s+)?"
     r"bullets?|in\s+the\s+\w+))"
-    r"|(?:was|were)\s+treated\s+(?:(?:at|by)\s+(?:[\w'’.-]+\s+){1,5}?)?(?:for\s+"
+    rf"|(?:was|were)\s+{_THEN}treated\s+(?:(?:at|by)\s+(?:[\w'’.-]+\s+){{1,5}}?)?(?:for\s+"
     rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_WOUNDS}|cuts?|bruises|bites?|fractures?|broken\s+[\w'’-]+"
-    r"|smoke\s+inhalation)|and\s+released)"
+    r"|smoke\s+inhalation)|and\s+released|(?:at|on)\s+the\s+scene\b)"
+    # still in a hospital, or expected to live ("remains hospitalized", "is expected to
+    # survive")
+    r"|(?:remains?|remained)\s+hospitali[sz]ed"
+    r"|(?:is|are|was|were)\s+expected\s+to\s+(?:survive|recover)\b"
 )
 # A death told after people's hurt ("suffered multiple injuries and died at the scene", "was
 # taken to the hospital with injuries, where he died", "was rushed to a hospital but was
@@ -764,10 +808,10 @@ DEATH_LATER = re.compile(
 CASUALTY_AFTER = re.compile(
     rf"\s+(?:(?P<fatal>{_FATAL})\b|(?P<held>{_HELD})\b|(?P<hurt_state>{_HURT_STATE})\b"
     # an adverb of the harm also without "was" ("and another seriously injured")
-    rf"|(?:{_BEEN}(?:(?!{_NOT_NOW})[a-z]+ly\s+)?|{_DIED_SINCE}|(?!{_NOT_NOW})[a-z]+ly\s+)?"
+    rf"|(?:{_BEEN}{_THEN}(?:(?!{_NOT_NOW})[a-z]+ly\s+)?|{_DIED_SINCE}|(?!{_NOT_NOW})[a-z]+ly\s+)?"
     rf"(?P<hurt_and>{_HURT_AND})?"
     r"(?P<word>killed|injured|wounded|hurt|hospitali[sz]ed|died|perished|drowned(?!\s+out\b)"
-    r"|arrested|taken\s+into\s+custody)\b)",
+    r"|arrested|apprehended|taken\s+into\s+custody)\b)",
     re.I,
 )
 CASUALTY_WORDS = {
@@ -778,7 +822,13 @@ CASUALTY_WORDS = {
     ),
     "hospitalized": "injure",
     "hospitalised": "injure",
-    **dict.fromkeys(("arresting", "arrested", "arrest", "arrests", "taken into custody"), "arrest"),
+    **dict.fromkeys(
+        (
+            *("arresting", "arrested", "arrest", "arrests", "taken into custody"),
+            *("apprehending", "apprehended"),  # the police's word
+        ),
+        "arrest",
+    ),
 }
 # A harm told without "was" or "were" ("A man killed his wife", "Two men killed a guard") is
 # one the people did, unless "by" follows (a passive: "a girl killed by a stray bullet") or
@@ -819,7 +869,12 @@ ARRESTERS = POLICE_NOUNS | word_set("authorities cops marshals")  # "Police arre
 # "left one teenager dead and two others wounded": the state a happening left people in
 LEFT_BEFORE = re.compile(r"\b(?:left|leaving|leaves|leave)\s+(?:\S+\s+){0,6}?\S+$", re.I)
 LEFT_IN_STATE = re.compile(
-    rf"\s+(?P<state>dead|injured|wounded|hurt)\b|\s+in\s+{GRAVE_STATES}\s+condition\b", re.I
+    r"\s+(?P<state>dead(?![-‐]|\s+(?:in\s+the\s+water|last|even|broke|set|serious|wrong|tired"
+    r"|center|centre|heat|ahead|on|right|certain|sure|silent|quiet|asleep)\b)|injured|wounded"
+    r"|hurt(?!\s+(?:and|but)\s+(?:angry|confused|upset|betrayed|disappointed|saddened|frustrated"
+    r"|bewildered|humiliated|embarrassed))|hospitali[sz]ed)\b"
+    rf"|\s+in\s+{GRAVE_STATES}\s+condition\b",
+    re.I,
 )
 # The harm a state tells ("Ten dead and 50 hurt", "left one teenager dead")
 STATE_HARMS = {
@@ -845,7 +900,8 @@ COUNT_HEDGES = r"at\s+least|about|some|nearly|almost|more\s+than|over|around"
 # "shot three people, killing one", "injured more than 40", "police arrested two men"): the
 # people harmed, or arrested.
 CASUALTY_BEFORE = re.compile(
-    r"\b(?P<word>killing|killed|injuring|injured|wounding|wounded|hurting|arresting|arrested)\s+"
+    r"\b(?P<word>killing|killed|injuring|injured|wounding|wounded|hurting|arresting|arrested"
+    r"|apprehending|apprehended)\s+"
     rf"(?:(?:{COUNT_HEDGES}|up\s+to)\s+)?$",
     re.I,
 )
@@ -992,7 +1048,9 @@ ONE_AGED = re.compile(
     r"|at|after|for|from|near"
     # ... or a participle's phrase telling which one ("The 19-year-old shot in an alley
     # Saturday has died")
-    r"|shot|stabbed|struck|hit|wounded|injured|hurt|found)\b|\s*[,.;])",
+    r"|shot|stabbed|struck|hit|wounded|injured|hurt|found"
+    # ... or the state a happening left them in ("left a 17-year-old dead")
+    r"|dead|hospitali[sz]ed)\b|\s*[,.;])",
     re.IGNORECASE,
 )
 AGED_AFTER = re.compile(rf"\s+{AGED}\b", re.IGNORECASE)
@@ -1058,6 +1116,14 @@ APPOSED_BEFORE = re.compile(
 )
 APPOSED_AFTER = re.compile(r",(?=\s)")
 NOT_ONE_MORE = word_set("second third fourth fifth other another further more additional")
+
+
+def _the_other(one: str, told: list[str]) -> bool:
+    """Whether a person is told as "the other" ("the other worker was rescued"): the one
+    left of a set told before, one person, not one more of a total told elsewhere."""
+    return one.lower() == "the" and told == ["other"]
+
+
 # A person told as the object of a preposition ("a man in a fight with a neighbor was
 # arrested"): what follows is told of the phrase's head, before
 OBJECT_OF_A_PREPOSITION = re.compile(
@@ -1294,11 +1360,12 @@ def told_bare(written: str, unit: str) -> bool:
     return unit in words.PERSON_NOUNS and words.last_word(written) == unit
 
 
-# A second person a headline tells after a comma, once the first has what befell them
-# ("Woman killed, man injured in overnight shooting"); not "Man, woman killed" (the first
-# has none of their own: two told together)
+# A second person a headline tells after a comma or a semicolon, once the first has what
+# befell them ("Woman killed, man injured in overnight shooting", "Worker dies in grain bin;
+# co-worker hurt"); not "Man, woman killed" (the first has none of their own: two told
+# together)
 HEADLINE_NEXT_ONE = re.compile(
-    rf",[ \t]+(?P<one>(?P<words>(?:[\w'’-]+[ \t]+)?)(?P<noun>{_PERSON_NOUN}))\b(?![’'-])",
+    rf"[,;][ \t]+(?P<one>(?P<words>(?:[\w'’-]+[ \t]+)?)(?P<noun>{_PERSON_NOUN}))\b(?![’'-])",
     re.IGNORECASE,
 )
 
@@ -1319,21 +1386,21 @@ def _headline_ones(text: str, article_id: str, blocked: list[Span]) -> Iterator[
 def _headline_next_one(
     text: str, article_id: str, after: int, blocked: list[Span]
 ) -> Iterator[Quantity]:
-    """The second person of a headline line, after a comma (``HEADLINE_NEXT_ONE``)."""
+    """The other people of a headline line, each after a comma or a semicolon
+    (``HEADLINE_NEXT_ONE``), with what befell them ("Man killed in crash; driver cited, woman
+    hurt": the woman)."""
     line_end = text.find("\n", after)
-    following = HEADLINE_NEXT_ONE.search(text, after, line_end if line_end >= 0 else len(text))
-    if following is None:
-        return
-    start, end = following.span("one")
-    told = following.group("words").lower().split()
-    if _is_blocked(start, end, blocked) or not _told_of_one_head(text[after:start]):
-        return
-    if not _one_told(told):
-        return
-    if harm_of_headline_one(text, start, end) is None:
-        return
-    noun = following.group("noun").lower()
-    yield Quantity(Evidence(article_id, start, end, text[start:end]), 1.0, noun, None, 1.0, 1.0)
+    for following in HEADLINE_NEXT_ONE.finditer(
+        text, after, line_end if line_end >= 0 else len(text)
+    ):
+        start, end = following.span("one")
+        told = following.group("words").lower().split()
+        if _is_blocked(start, end, blocked) or not _told_of_one_head(text[after:start]):
+            continue
+        if not _one_told(told) or harm_of_headline_one(text, start, end) is None:
+            continue
+        noun = following.group("noun").lower()
+        yield Quantity(Evidence(article_id, start, end, text[start:end]), 1.0, noun, None, 1.0, 1.0)
 
 
 # A report that tells a death, its own or another's (a word of death anywhere in it, not
@@ -1343,7 +1410,7 @@ def _headline_next_one(
 # "attempted (second-degree) murder", "body camera", "body armor".
 DEATH_TOLD = re.compile(
     rf"\b(?:{DEATH_WORDS}|die|dying|dead|deaths?|killed|killings?|killers?"
-    r"|fatal(?:ly|ity|ities)?|slain|deceased|perished|drowned|lost\s+(?:his|her|their)\s+li(?:fe|ves)"
+    rf"|fatal(?:ly|ity|ities)?|slain|deceased|perished|drowned|{LIFE_LOST}"
     r"|bod(?:y|ies)(?![\s-]*(?:cams?|cameras?|armou?r|worn)\b)|murder(?:ed|s)?|homicides?"
     r"|manslaughter|coroner|autopsy|medical\s+examiner|suicide"
     r"|(?:taken|removed)\s+(?:off|from)\s+life\s+support)\b"
@@ -1467,7 +1534,9 @@ def _one_person_harmed(
     for found in sorted(people, key=lambda match: match.start()):
         noun = found.group("noun").lower() if "noun" in found.groupdict() else AGED_NOUN
         told = found.group("words").lower().split()
-        if NOT_ONE_MORE.intersection(told) or words.STOP_WORDS.intersection(told):
+        if not _the_other(found.group("one"), told) and (
+            NOT_ONE_MORE.intersection(told) or words.STOP_WORDS.intersection(told)
+        ):
             continue
         start, end = found.span("one")
         if SUPPOSED_BEFORE.search(text, max(0, start - 12), start):
@@ -1484,14 +1553,16 @@ def _one_person_harmed(
         if after is not None and told_as_a_rule(text, start, after):
             continue  # "when a worker is injured, ...": no happening told
         harmed = after or _harm_before_on_its_line(text, start)
+        left = harmed is None and harm_left_in_a_state(text, end, found.end()) is not None
         dead = harmed is None and body_found(text, start, end)  # "recovered the body of a man"
         shot = (
             not dead
             and harmed is None
+            and not left
             and lived
             and told_shot(text, start, found.end()) is not None
         )
-        if (harmed is None and not shot and not dead) or _is_blocked(start, end, blocked):
+        if (harmed is None and not (shot or dead or left)) or _is_blocked(start, end, blocked):
             continue
         evidence = Evidence(article_id, start, end, text[start:end])
         inferred = INFERRED_HURT if shot else None
@@ -1864,7 +1935,12 @@ def _others_harmed(text: str, article_id: str, blocked: list[Span]) -> Iterator[
 # and no total either (a report may tell the arrested one by one). Which names are people's:
 # ``_person_names``; whom the parse says a harm befell: ``_the_parse_agrees``. Added after the
 # figures' nouns are read: a name counts no bare number after it ("Tam Vell, 27,").
-NAME_RUN = re.compile(r"(?=[A-Z])\b[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}")
+# ... or a first name, a middle initial and a surname, the run's end ("Tam K. Vell"; not
+# "Building C. Darvin Oake": a stop before a name)
+NAME_RUN = re.compile(
+    r"(?=[A-Z])\b[A-Z][\w'’-]+[ \t]+[A-Z]\.[ \t]+[A-Z][\w'’-]+(?![\w'’-]|[ \t]+[A-Z])"
+    r"|(?=[A-Z])\b[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}"
+)
 AGE_TAIL = re.compile(r",[ \t]+\d{1,3},")
 # "Tam Vell, 26, of Lindale,": where the person lives, after the age ("..., of Lindale was
 # killed" too)
@@ -1954,7 +2030,14 @@ def _named_person_harmed(
         if harm is None:
             continue
         told_before = _harm_told_before(text, start, end)
-        if not _the_parse_agrees(doc, start, end, told_before):
+        if told_before and harm_left_in_a_state(text, end, _after_the_name(text, end)):
+            # "left Tam Vell, 78, hospitalized": the person of the state after the name, which
+            # the parse often hangs anywhere
+            told_before = False
+            either = OBJECT_DEPS | SUBJECT_DEPS
+            if (start, end) not in people and not _the_parse_agrees(doc, start, end, True, either):
+                continue
+        elif not _the_parse_agrees(doc, start, end, told_before):
             continue
         if (
             harm != "arrest"
@@ -1973,16 +2056,24 @@ def _harm_told_before(text: str, start: int, end: int) -> bool:
     return _suffered(text, _after_the_name(text, end), reduced=False) is None
 
 
-def _the_parse_agrees(doc: Any, start: int, end: int, told_before: bool) -> bool:
+def _the_parse_agrees(
+    doc: Any, start: int, end: int, told_before: bool, deps: frozenset[str] | None = None
+) -> bool:
     """Whether the parse takes the name for the subject of a harm told after it, or for the
-    object of the verb of one ``told_before`` it."""
+    object of the verb of one ``told_before`` it (or for one of ``deps``)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    deps = OBJECT_DEPS if told_before else SUBJECT_DEPS
+    if deps is None:
+        deps = OBJECT_DEPS if told_before else SUBJECT_DEPS
     # any word of the name the parse hangs outside it (a tagger's split name: "Darvin" as
-    # "dep", "Oake" as the subject)
-    return any(token.dep_ in deps and not span.start <= token.head.i < span.end for token in span)
+    # "dep", "Oake" as the subject), or in apposition to a word that is one ("His alleged
+    # accomplice, Tam K. Vell, 19, was arrested")
+    return any(
+        not span.start <= token.head.i < span.end
+        and (token.dep_ in deps or (token.dep_ == "appos" and token.head.dep_ in deps))
+        for token in span
+    )
 
 
 def _person_names(text: str, doc: Any) -> list[tuple[int, int]]:
@@ -2010,14 +2101,38 @@ def _person_names(text: str, doc: Any) -> list[tuple[int, int]]:
             )
         ):
             names.add(run.span())
+    names.update(_surnames_told_again(text, names))
     return sorted(names)
+
+
+def _surnames_told_again(text: str, names: set[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Where the last word of a full name is written alone after it ("Tam Vell, 26, was
+    shot. ... Vell was taken to the hospital"), as reports name a person once told: no
+    capitalised word joined to it (not "Vell Street", "Ada Vell"), not a common word."""
+    first_told: dict[str, int] = {}
+    for start, end in names:
+        written = text[start:end].split()
+        last = written[-1] if len(written) > 1 else ""
+        if last[:1].isupper() and last.isalpha() and last.lower() not in COMMON_IN_NAME:
+            first_told[last] = min(end, first_told.get(last, end))
+    for surname, after in first_told.items():
+        alone = re.compile(rf"(?<![\w'’.-]){surname}\b(?![\w'’-]| [A-Z])")
+        for found in alone.finditer(text, after):
+            if not CAPITALISED_BEFORE.search(text, max(0, found.start() - 40), found.start()):
+                yield found.span()
+
+
+# A capitalised word right before ("Ada Vell": a name of its own); not a sentence's last word
+# ("on Friday. Vell was taken ...") nor a title's short form ("Mr. Vell")
+CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*[ \t]+\Z")
 
 
 # One told arrested right after a run of capitalised words ("Marquell Dinsworth was arrested
 # Wednesday"): only people are arrested, so the run is a person's name even where the tagger
 # took it for a firm's
 ARRESTED_AFTER = re.compile(
-    r"\s+(?:was|has\s+been|had\s+been)\s+(?:arrested|taken\s+into\s+custody)\b", re.I
+    rf"\s+(?:was|has\s+been|had\s+been)\s+{_THEN}(?:arrested|apprehended|taken\s+into\s+custody)\b",
+    re.I,
 )
 # Words that make a capitalised run no name of a person ("Police, 12,", "Monday, 27,"), or
 # not one alone ("Gen. Tam Vell": the run stops at the stop)
@@ -2037,7 +2152,7 @@ PLACE_BEFORE = re.compile(r"\b(?:of|from|in|at|near|to|into)\s+$", re.I)
 # Monday", "killed Tam Vell and wounded two"): the clause goes on, the name is whole (not
 # "arrested Lindale Chargers receiver Tam Vell")
 OBJECT_END = re.compile(
-    r"\s*(?:[,.;:!?)]|$)|\s+(?:and|on|in|at|after|before|during|for|near|outside|inside|early"
+    r"\s*(?:[,.;:!?)]|$)|\s+(?:and|on|in|at|after|before|during|for|near|along|outside|inside|early"
     r"|late|last|this|when|while|as|with|without|following|yesterday|today|tonight"
     r"|overnight)\b"
 )
@@ -2064,7 +2179,8 @@ def harm_of_named(text: str, start: int, end: int) -> str | None:
     harmed = _suffered(text, after, reduced=False)
     if harmed is not None:
         return harm_of(harmed)
-    return _harm_of_the_verb_before(text, start, after)
+    left = harm_left_in_a_state(text, end, after)  # "left Tam Vell, 78, hospitalized"
+    return left or _harm_of_the_verb_before(text, start, after)
 
 
 # A person's age put before their name ("arrested 38-year-old Tam Vell")
@@ -2430,13 +2546,21 @@ def harmed_after_noun(text: str, start: int, end: int, counted: str) -> str | No
         return harm_of(after)
     if (held_or_hurt := harm_of_headline_count(text, start, noun.end())) is not None:
         return held_or_hurt  # "Two men in custody after brawl"
-    state = LEFT_IN_STATE.match(text, noun.end())
-    if state is not None and LEFT_BEFORE.search(text, max(0, end - 60), end):
-        if state.group("state"):
-            return STATE_HARMS[state.group("state").lower()]  # "left one teenager dead"
-        if not ill_near(text, state.start(), state.end()):
-            return "injure"  # "left two people in critical condition"
-    return None
+    return harm_left_in_a_state(text, end, noun.end())
+
+
+def harm_left_in_a_state(text: str, told_end: int, people_end: int) -> str | None:
+    """The harm of the state a happening left people in ("The blast left one teenager dead",
+    "left a man in critical condition", "left Tam Vell, 78, hospitalized"): the state told
+    right after the people (ending at ``people_end``), "left" at most seven words before the
+    end of their count or name (``told_end``); else None."""
+    state = LEFT_IN_STATE.match(text, people_end)
+    if state is None or not LEFT_BEFORE.search(text, max(0, told_end - 60), told_end):
+        return None
+    harm = STATE_HARMS[state.group("state").lower()] if state.group("state") else "injure"
+    if harm == "injure" and ill_near(text, state.start(), state.end()):
+        return None  # "left two people in critical condition with the flu", "hospitalized"
+    return harm  # "left one teenager dead", "left two people in critical condition"
 
 
 # The words of a clause or phrase between people and what befell them: no comma, stop,
@@ -2637,7 +2761,9 @@ _TOLD_AS_PAST = re.compile(
     r"\b(?:ago|earlier|previously|the[ \t]+(?:week|weekend|month|day|night)[ \t]+before"
     r"|last[ \t]+(?:week|weekend|month|year|summer|winter|spring|fall|autumn|night|"
     rf"{'|'.join(dates.WEEKDAY_NAMES)})\b"
-    rf"|(?:in|on)[ \t]+(?:Sept\.|{_MONTH_WRITTEN})(?!\w))",
+    rf"|(?:in|on)[ \t]+(?:Sept\.|{_MONTH_WRITTEN})(?!\w)"
+    # a day of a month alone ("were shot in a parked car shortly before midnight March 8")
+    rf"|(?<![\w.])(?:Sept\.|{_MONTH_WRITTEN})[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b)",
     re.I,
 )
 
@@ -2663,6 +2789,52 @@ def told_of_another_incident(text: str, start: int, dying: bool = False) -> bool
         ):
             return True
     return _opened_from_the_incident(text, start, dying) or _placed_from_where(text, start)
+
+
+# A sentence opening with some of the people the sentence before told ("One of them, Tam
+# Vell, 31, died six days later")
+SOME_OF_THEM = re.compile(
+    r"\W*(?:one|two|three|both|neither|each|all|none)[ \t]+of[ \t]+them\b", re.I
+)
+# People counted in the plural ("two men", "3 teenagers", "both women")
+SEVERAL_PEOPLE = re.compile(
+    rf"\b(?:\d{{1,3}}|{_NUMBER_WORD}|both)[ \t]+(?:[\w'’-]+[ \t]+){{0,2}}?(?:{_PEOPLE_PLURAL})\b",
+    re.I,
+)
+
+
+def continues_another_incident(sentence: str, previous: str) -> bool:
+    """Whether ``sentence`` tells of some of the people ``previous``, the sentence before
+    it, told harmed in another incident than the report's own ("The stabbing happened a
+    block from where two men were shot March 8. One of them, Tam Vell, 31, died six days
+    later."): :func:`told_of_another_incident` of people counted in the plural after
+    "where" or after a cue whose clause runs to the end of ``previous``, none before it ("Two
+    men were shot Friday, a block from where a woman was killed last week. One of them ...":
+    the two men)."""
+    if not SOME_OF_THEM.match(sentence):
+        return False
+    for where in DISTANCE_FROM_WHERE.finditer(previous):
+        people = len(previous) - len(previous[where.end() :].lstrip())
+        if _placed_from_where(previous, people):
+            return _several_only_after(previous, people)
+    cue = _last_cue(previous)
+    if cue is None or not told_of_another_incident(previous, len(previous.rstrip())):
+        return False
+    return _several_only_after(previous, cue)
+
+
+def _last_cue(text: str) -> int | None:
+    """Where the last cue placing the report's incident against another ends in ``text``
+    (``CAME_AFTER_ANOTHER``, ``ALSO_INVESTIGATING``), else None."""
+    ends = [m.end() for cue in (CAME_AFTER_ANOTHER, ALSO_INVESTIGATING) for m in cue.finditer(text)]
+    return max(ends, default=None)
+
+
+def _several_only_after(text: str, at: int) -> bool:
+    """Whether people counted in the plural are told after ``at`` and none before it."""
+    return (
+        SEVERAL_PEOPLE.search(text, at) is not None and SEVERAL_PEOPLE.search(text, 0, at) is None
+    )
 
 
 def _opened_from_the_incident(text: str, start: int, dying: bool) -> bool:
@@ -2899,8 +3071,10 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
         return None  # "a man was stabbed twice and killed his attacker": his doing
     if after is None or TOLD_BEEN.search(after.group()) or after.group("held"):
         return after
-    if after.group("hurt_state") or after.group("fatal_wounds"):
-        return after  # "the victim remains in critical condition", "suffered fatal injuries"
+    if after.group("hurt_state") or after.group("fatal_wounds") or after.group("life_lost"):
+        # "the victim remains in critical condition", "suffered fatal injuries", "succumbed to
+        # his injuries": what befell them, told by a verb they are the subject of
+        return after
     if _a_death(after):
         return after
     if PASSIVE_BY.match(text, after.end()):
@@ -4007,10 +4181,15 @@ def _noun_from_doc(tokens: _Tokens, start: int, end: int) -> str | None:
         if token.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and head.i > token.i:
             if head.tag_ == "NNP" and head.dep_ in ("nsubj", "nsubjpass"):
                 return ""  # "the 600 Harlow has said": a name saying it, no counted thing
-            return str(head.text)
+            # the whole word the parser split at its hyphens ("two co-workers": "co")
+            joined = HYPHENED_WORD.match(head.doc.text, head.idx)
+            return joined.group() if joined is not None else str(head.text)
     except (AttributeError, TypeError):
         return None
     return None
+
+
+HYPHENED_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)+")
 
 
 def _level_counted(tokens: _Tokens, start: int) -> str | None:

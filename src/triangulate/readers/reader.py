@@ -55,7 +55,7 @@ from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import told_times
 from triangulate.readers.units import find_units
 
-READER_VERSION = "89"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
+READER_VERSION = "90"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
 # 6: events told by another clause's sentence, quotes kept to their clause; 7: speeds;
 # 8: a year naming happenings ("the 1974 bombings", "the May 2031 riots") and a tokenised
 # clock time ("11 : 40 p.m.") are no counts; 9: a quoted speaker named by a surname the tagger
@@ -175,7 +175,13 @@ READER_VERSION = "89"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # stepson"); 88: the hurt told after an "of" phrase and an apposition, "sustained" injuries, a
 # cut to a part of the body; 89: a review's mends (no trade word standing before another
 # person's noun, "a veteran police officer"; no cut to a salary; no apposition after a plural
-# head's "of" phrase)
+# head's "of" phrase); 90: the state a happening left one person in ("left a man dead",
+# "left Tam Vell, 78, hospitalized"), a surname told again after the full name, a name in
+# apposition or with a middle initial, "apprehended", a headline's "surrenders" and second
+# clause after a semicolon, "co-worker", taken to a hospital after a rescue or by ambulance,
+# "the other", "was also injured", "was later arrested", "remains hospitalized", "is expected
+# to survive", "received injuries", "treated at the scene", "succumbed to his injuries", "lost
+# their lives"
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
