@@ -1808,6 +1808,28 @@ ONES_LEFT_AND_TENDED = [
     ("Mother surrenders in custody battle over son", []),
     ("Soldier surrenders after decades in the jungle", []),
     ("Man surrenders to police after standoff", [("Man", "arrest")]),
+    # "the only" one; found, then arrested; a headline's part after a dash (a release's title)
+    ("The only person arrested was released on bond.", [("The", "arrest")]),
+    ("A man was found hiding in a shed and arrested.", [("A", "arrest")]),
+    ("The driver was stopped on Route 9 and taken into custody.", [("The", "arrest")]),
+    ("Homicide Investigation, Mill Race Road — Suspect in Custody", [("Suspect", "arrest")]),
+    (
+        "Shooting on Marlow Street — Officer Wounded, Suspect in Custody",
+        [("Officer", "injure"), ("Suspect", "arrest")],
+    ),
+    ("HARWICK — Officer Tam Vell said the road was closed.", []),
+    # a milepost names a place, no count; a menu's last word is no road's name
+    ("The April 18 crash near milepost 63 killed three passengers.", [("three", "kill")]),
+    ("The crash happened at mile marker 12 on Route 9.", []),
+    ("Contact Us\n\nTwo men wounded in Harwick drive-by", [("Two", "injure")]),
+    # a second review's cases: a road word ending a clause; a dash after no harm; each once
+    ("According to the local MP, 14 people were killed in the floods.", [("14", "kill")]),
+    ("Just past the marker, 12 hikers were injured by falling rocks.", [("12", "injure")]),
+    ("Fuel prices soar — Driver hurt at the pump", []),
+    (
+        "Man killed in crash — Driver arrested, passenger hurt",
+        [("Man", "kill"), ("Driver", "arrest"), ("passenger", "injure")],
+    ),
 ]
 
 
@@ -1840,6 +1862,14 @@ NAMED_LEFT_AND_TOLD_AGAIN = [
         "injure",
     ),
     ("Police searched Building C. Darvin Oake, 45, was arrested there.", ["Darvin Oake"], "arrest"),
+    # one whose body is found is dead, told by name too
+    ("The body of Tam Vell, 71, of Harwick, was recovered Tuesday.", ["Tam Vell"], "kill"),
+    ("The body of Tam Vell was never found.", [], None),
+    ("The body of Tam Vell's son was found in the river on Sunday.", [], None),
+    ("The governing body of Tam Vell's club was found to have broken the rules.", [], None),
+    ("The body of Tam Vell and Oren Ames was found Sunday.", [], None),
+    # a surname in any alphabet's letters
+    ("Rafael Peña, 22, was a passenger. Peña was killed instantly.", ["Peña"], "kill"),
 ]
 
 

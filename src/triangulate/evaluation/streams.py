@@ -29,7 +29,12 @@ repository's own invented reports (below) are kept whole.
   city; local-f and local-g, mostly shootings of one city; local-h, shootings, crashes on
   one highway, fires and a drowning of one county; local-i, shootings, stabbings, crashes
   on one highway, fires and a hiker found dead of one county; local-j, shootings (one by
-  police), stabbings, robberies, crashes, a fire and a gas explosion of one city; each
+  police), stabbings, robberies, crashes, a fire and a gas explosion of one city; local-k and
+  local-l, crimes, crashes and fires of one county; local-m, scraped page text with heavy site
+  furniture; local-n, saved HTML pages; local-o, disasters and accidents of a coastal county
+  (a tornado, a flood, a collapse, an explosion, a bus crash) and four crimes; local-p, crimes
+  and crashes told in five registers (broadcast copy, court reporting, police releases,
+  radio briefs, a neighbourhood site); each
   incident told by one to six outlets over days to weeks: first reports, then an arrest, a
   victim named, a death days later, a vigil, a court date, a toll that rises; same-type
   incidents of one place within days or weeks, reports naming other incidents in passing;

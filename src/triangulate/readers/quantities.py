@@ -382,8 +382,12 @@ ID_WORDS = word_set(
     local"""
 )
 # Words a number after which names a road, a route or a place in a building however they
-# are written (a capital is not needed): "on highway 94", "took flight 17", "in room 212"
-ROAD_AND_ROUTE_WORDS = word_set("highway interstate route flight room exit gate platform terminal")
+# are written (a capital is not needed): "on highway 94", "took flight 17", "in room 212",
+# "near milepost 63", "at mile marker 12", "MP 97"
+ROAD_AND_ROUTE_WORDS = word_set(
+    "highway interstate route flight room exit gate platform terminal milepost mileposts marker"
+    " markers mp"
+)
 # A number a death toll stands at: "the death toll from the floods rose to 14", "the toll
 # has climbed to at least 30", "the number of people killed rose to four" count the dead.
 TOLL_BEFORE = re.compile(
@@ -805,11 +809,18 @@ DEATH_LATER = re.compile(
     r"|subsequently\s+|has\s+|have\s+)?(?:died|dies|was\s+killed|were\s+killed)\b",
     re.I,
 )
+# One found first, then arrested ("was located in the rear yard of the residence and was
+# apprehended without incident", "was stopped on Route 9 and taken into custody")
+_FOUND_AND = (
+    r"(?:located|found|stopped|caught|spotted|cornered|tracked\s+down|pulled\s+over)"
+    r"(?:\s+[\w'’-]+){0,8}?\s+and\s+(?:was\s+|were\s+)?(?:later\s+|then\s+)?"
+    r"(?=arrested|apprehended|taken\s+into\s+custody)"
+)
 CASUALTY_AFTER = re.compile(
     rf"\s+(?:(?P<fatal>{_FATAL})\b|(?P<held>{_HELD})\b|(?P<hurt_state>{_HURT_STATE})\b"
     # an adverb of the harm also without "was" ("and another seriously injured")
     rf"|(?:{_BEEN}{_THEN}(?:(?!{_NOT_NOW})[a-z]+ly\s+)?|{_DIED_SINCE}|(?!{_NOT_NOW})[a-z]+ly\s+)?"
-    rf"(?P<hurt_and>{_HURT_AND})?"
+    rf"(?:(?P<hurt_and>{_HURT_AND})|{_FOUND_AND})?"
     r"(?P<word>killed|injured|wounded|hurt|hospitali[sz]ed|died|perished|drowned(?!\s+out\b)"
     r"|arrested|apprehended|taken\s+into\s+custody)\b)",
     re.I,
@@ -912,7 +923,9 @@ _BODY_FOUND = r"(?:found|recovered|pulled|discovered|located|retrieved)"
 FOUND_THE_BODY_OF = re.compile(rf"\b{_BODY_FOUND}\s+(?:the\s+)?body\s+of\s+$", re.I)
 BODY_OF_BEFORE = re.compile(r"\bbody\s+of\s+$", re.I)
 BODY_FOUND_AFTER = re.compile(
-    rf"[^.;!?\n]{{0,120}}?\b(?:was|has\s+been|had\s+been)\s+(?:later\s+)?{_BODY_FOUND}\b", re.I
+    rf"[^.;!?\n]{{0,120}}?\b(?:was|has\s+been|had\s+been)\s+(?:later\s+)?{_BODY_FOUND}\b"
+    r"(?!\s+(?:to|guilty|liable|responsible|in\s+contempt)\b)",  # not "was found to have ..."
+    re.I,
 )
 
 
@@ -1118,10 +1131,11 @@ APPOSED_AFTER = re.compile(r",(?=\s)")
 NOT_ONE_MORE = word_set("second third fourth fifth other another further more additional")
 
 
-def _the_other(one: str, told: list[str]) -> bool:
-    """Whether a person is told as "the other" ("the other worker was rescued"): the one
-    left of a set told before, one person, not one more of a total told elsewhere."""
-    return one.lower() == "the" and told == ["other"]
+def _the_other_or_only(one: str, told: list[str]) -> bool:
+    """Whether a person is told as "the other" ("the other worker was rescued": the one left
+    of a set told before, not one more of a total told elsewhere) or "the only" ("the only
+    person killed"): one person."""
+    return one.lower() == "the" and told in (["other"], ["only"])
 
 
 # A person told as the object of a preposition ("a man in a fight with a neighbor was
@@ -1370,17 +1384,48 @@ HEADLINE_NEXT_ONE = re.compile(
 )
 
 
+# A headline's part after a dash ("Homicide Investigation, Mill Race Road — Suspect in
+# Custody", a release's title): on a line that is no sentence (no stop in it nor at its end)
+HEADLINE_DASH_PART = re.compile(
+    rf"[ \t][—–][ \t]+(?P<one>(?P<words>(?:[\w'’-]+[ \t]+){{0,2}})(?P<noun>{_PERSON_NOUN}))"
+    r"\b(?![’'-])",
+    re.IGNORECASE,
+)
+HEADLINE_REACH = 200  # characters of a headline's line
+
+
+def _a_headline_line(text: str, at: int) -> bool:
+    """Whether the line around ``at`` reads as a headline of a harm: short, no sentence's
+    stop, a harmful happening named before the dash at ``at`` ("Officer-Involved Shooting, 700
+    Block of Marlow Street — Officer Wounded"; not "Fuel prices soar — Driver hurt at the
+    pump")."""
+    first = text.rfind("\n", 0, at) + 1
+    last = text.find("\n", at)
+    line = text[first : last if last >= 0 else len(text)].rstrip()
+    if len(line) > HEADLINE_REACH or line.endswith(".") or ". " in line:
+        return False
+    named = {word.lower() for word in re.findall(r"[A-Za-z][\w-]*", text[first:at])}
+    return not named.isdisjoint(HARMFUL_HAPPENINGS | INCIDENT_NOUNS)
+
+
 def _headline_ones(text: str, article_id: str, blocked: list[Span]) -> Iterator[Quantity]:
     """A count of one for each person a headline tells without "a" with what befell them."""
-    for found in HEADLINE_ONE.finditer(text):
+    dash_parts = [m for m in HEADLINE_DASH_PART.finditer(text) if _a_headline_line(text, m.start())]
+    told: set[tuple[int, int]] = set()  # a dash part's people are its line's next ones too
+    for found in sorted([*HEADLINE_ONE.finditer(text), *dash_parts], key=lambda m: m.start()):
         start, end = found.span("one")
-        if not _headline_one(found) or _is_blocked(start, end, blocked):
+        if not _headline_one(found) or _is_blocked(start, end, blocked) or (start, end) in told:
             continue
         if harm_of_headline_one(text, start, end) is None:
             continue
         noun = (found.group("noun") or AGED_NOUN).lower()
+        told.add((start, end))
         yield Quantity(Evidence(article_id, start, end, text[start:end]), 1.0, noun, None, 1.0, 1.0)
-        yield from _headline_next_one(text, article_id, end, blocked)
+        for following in _headline_next_one(text, article_id, end, blocked):
+            span = (following.evidence.start, following.evidence.end)
+            if span not in told:
+                told.add(span)
+                yield following
 
 
 def _headline_next_one(
@@ -1534,7 +1579,7 @@ def _one_person_harmed(
     for found in sorted(people, key=lambda match: match.start()):
         noun = found.group("noun").lower() if "noun" in found.groupdict() else AGED_NOUN
         told = found.group("words").lower().split()
-        if not _the_other(found.group("one"), told) and (
+        if not _the_other_or_only(found.group("one"), told) and (
             NOT_ONE_MORE.intersection(told) or words.STOP_WORDS.intersection(told)
         ):
             continue
@@ -1545,7 +1590,8 @@ def _one_person_harmed(
             continue  # "two women and a man were killed": one of the dead
         if COORDINATED_AFTER.match(text, found.end()):
             continue  # "killing a police officer and a bomb technician"
-        after = _befell(text, start, found.end(), reduced=False)
+        # "the only person killed in the flood": a participle alone tells their harm
+        after = _befell(text, start, found.end(), reduced=told == ["only"])
         if after is not None and told_in_passing(text, start, found.group("one")):
             after = None  # "a man who killed his wife was arrested": the arrest is the man's
         if after is not None and _object_of_a_preposition(text, start, found.end(), after):
@@ -2030,12 +2076,17 @@ def _named_person_harmed(
         if harm is None:
             continue
         told_before = _harm_told_before(text, start, end)
-        if told_before and harm_left_in_a_state(text, end, _after_the_name(text, end)):
-            # "left Tam Vell, 78, hospitalized": the person of the state after the name, which
-            # the parse often hangs anywhere
+        if told_before and _told_around_the_name(text, start, end):
+            # "left Tam Vell, 78, hospitalized", "The body of Tam Vell, 71, was recovered": the
+            # person of the state or the body told around the name, which the parse often
+            # hangs anywhere
             told_before = False
             either = OBJECT_DEPS | SUBJECT_DEPS
-            if (start, end) not in people and not _the_parse_agrees(doc, start, end, True, either):
+            if (
+                (start, end) not in people
+                and not AGE_TAIL.match(text, end)
+                and not _the_parse_agrees(doc, start, end, True, either)
+            ):
                 continue
         elif not _the_parse_agrees(doc, start, end, told_before):
             continue
@@ -2049,6 +2100,14 @@ def _named_person_harmed(
         yield Quantity(
             Evidence(article_id, start, end, text[start:end]), 1.0, NAMED_NOUN, None, 1.0, 1.0
         )
+
+
+def _told_around_the_name(text: str, start: int, end: int) -> bool:
+    """Whether what befell the person named at ``text[start:end]`` is told around the name,
+    not by a verb it is the subject or the object of: the state a happening left them in
+    (:func:`harm_left_in_a_state`) or their body found (:func:`body_found`)."""
+    left = harm_left_in_a_state(text, end, _after_the_name(text, end))
+    return left is not None or body_found(text, start, end)
 
 
 def _harm_told_before(text: str, start: int, end: int) -> bool:
@@ -2081,7 +2140,8 @@ def _person_names(text: str, doc: Any) -> list[tuple[int, int]]:
     ("Tam Vell, 27,") and runs of two or three capitalised words a harm's verb takes as its
     object ("police arrested Tam Vell")."""
     names = {
-        (ent.start_char, ent.end_char)
+        # without a comma the tagger took in ('Tam "Red" Vell,')
+        (ent.start_char, ent.start_char + len(ent.text.rstrip(",;:")))
         for ent in getattr(doc, "ents", ())
         if ent.label_ == "PERSON" and ent.text[:1].isupper()
     }
@@ -2115,11 +2175,18 @@ def _surnames_told_again(text: str, names: set[tuple[int, int]]) -> Iterator[tup
         last = written[-1] if len(written) > 1 else ""
         if last[:1].isupper() and last.isalpha() and last.lower() not in COMMON_IN_NAME:
             first_told[last] = min(end, first_told.get(last, end))
-    for surname, after in first_told.items():
-        alone = re.compile(rf"(?<![\w'’.-]){surname}\b(?![\w'’-]| [A-Z])")
-        for found in alone.finditer(text, after):
-            if not CAPITALISED_BEFORE.search(text, max(0, found.start() - 40), found.start()):
-                yield found.span()
+    if not first_told:
+        return
+    for found in A_WORD_ALONE.finditer(text, min(first_told.values())):
+        told = first_told.get(found.group())
+        if told is None or found.start() < told:
+            continue
+        if not CAPITALISED_BEFORE.search(text, max(0, found.start() - 40), found.start()):
+            yield found.span()
+
+
+# A capitalised word with no capitalised word after it: a surname alone, maybe
+A_WORD_ALONE = re.compile(r"(?<![\w'’.-])[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_]+\b(?![\w'’-]| [A-Z])")
 
 
 # A capitalised word right before ("Ada Vell": a name of its own); not a sentence's last word
@@ -2166,7 +2233,8 @@ def harm_of_named(text: str, start: int, end: int) -> str | None:
     together ("Vell and Ames were arrested") or another's ("arrested Vell's brother")."""
     if SUPPOSED_BEFORE.search(text, max(0, start - 12), start) or joined_to_a_person(text, start):
         return None
-    if PLACE_BEFORE.search(text, max(0, start - 8), start):
+    found_dead = body_found(text, start, end)  # "The body of Tam Vell, 71, was recovered"
+    if PLACE_BEFORE.search(text, max(0, start - 8), start) and not found_dead:
         return None  # "of Lindale was killed": a place the tagger took for a person
     if AGE_JOINED_BEFORE.search(text, max(0, start - 12), start):
         return None  # "Tam Vell, 26, and Oren Ames, 31, were arrested"
@@ -2176,6 +2244,8 @@ def harm_of_named(text: str, start: int, end: int) -> str | None:
         return None
     if COORDINATED_AFTER.match(text, after) or SEVERAL_TOLD.match(text, after):
         return None
+    if found_dead:
+        return "kill"
     harmed = _suffered(text, after, reduced=False)
     if harmed is not None:
         return harm_of(harmed)
@@ -3896,8 +3966,10 @@ def _names_something(text: str, match: re.Match[str], start: int) -> bool:
     previous = before[-1].lower().rstrip(",")
     if before[-1][0].isupper() and previous in ID_WORDS:
         return True
-    if previous in ROAD_AND_ROUTE_WORDS and match.group("n1").isdigit():
-        return True  # "on highway 94", "flight 17": written in lower case too
+    if before[-1].lower() in ROAD_AND_ROUTE_WORDS and match.group("n1").isdigit():
+        # "on highway 94", "flight 17": written in lower case too; not after a comma ("Just
+        # past the marker, 12 hikers were hurt")
+        return True
     return match.group("n1").lower() == "one" and previous in PRONOUN_ONE_BEFORE
 
 
@@ -4151,6 +4223,7 @@ class _Tokens:
     def __init__(self, doc: Any) -> None:
         self.doc = doc
         self.starts = [token.idx for token in doc]
+        self.text = str(doc.text)  # once: spaCy joins every token's text for each call
 
     def at(self, char: int) -> Any:
         """The token covering the character, or None (white space, or past the end)."""
@@ -4176,13 +4249,13 @@ def _noun_from_doc(tokens: _Tokens, start: int, end: int) -> str | None:
         head = token.head
         if head.idx < end:
             return None  # "six and three-quarters": a word of the figure itself
-        if "\n" in head.doc.text[end : head.idx]:
+        if "\n" in tokens.text[end : head.idx]:
             return None  # a headline's figure parsed with the next line's first word
         if token.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and head.i > token.i:
             if head.tag_ == "NNP" and head.dep_ in ("nsubj", "nsubjpass"):
                 return ""  # "the 600 Harlow has said": a name saying it, no counted thing
             # the whole word the parser split at its hyphens ("two co-workers": "co")
-            joined = HYPHENED_WORD.match(head.doc.text, head.idx)
+            joined = HYPHENED_WORD.match(tokens.text, head.idx)
             return joined.group() if joined is not None else str(head.text)
     except (AttributeError, TypeError):
         return None
