@@ -618,7 +618,7 @@ _FATAL = (
     r"(?:injuries|injury|wounds?))"
     # a death told by its wounds or as a life lost ("succumbed to his injuries", "lost their
     # lives"; not "lost their life savings")
-    r"|(?P<life_lost>(?:(?:has|have|had)\s+)?(?:(?:later|since|also|then)\s+)?succumbed\s+to"
+    rf"|(?P<life_lost>(?:(?:has|have|had)\s+)?{_THEN}succumbed\s+to"
     r"\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?(?:injuries|injury|wounds?)"
     rf"|{LIFE_LOST})"
 )
