@@ -1159,9 +1159,11 @@ HEADLINE_KICKER = (
 # opening with a person's noun, or an age alone, what befell them told right after, with or
 # without "was" (a headline's). A count of one, as "a man" is. Not plural ("Two men killed"
 # is a count), not "Another man killed" (``NOT_ONE_MORE``).
+# ... a person's noun and up to two words before it, the part of a headline's line that tells
+# one person ("Man", "Lindale man", "Off-duty officer")
+_HEADLINE_PERSON = rf"(?P<words>(?:[\w'’-]+[ \t]+){{0,2}})(?P<noun>{_PERSON_NOUN})"
 HEADLINE_ONE = re.compile(
-    rf"^[ \t]*{HEADLINE_KICKER}(?P<one>(?P<words>(?:[\w'’-]+[ \t]+){{0,2}})(?P<noun>{_PERSON_NOUN})"
-    rf"|{AGE_WORDS})\b(?![’'-])",
+    rf"^[ \t]*{HEADLINE_KICKER}(?P<one>{_HEADLINE_PERSON}|{AGE_WORDS})\b(?![’'-])",
     re.IGNORECASE | re.MULTILINE,
 )
 PERSON_TAIL_RE = re.compile(PERSON_TAIL)
@@ -1386,11 +1388,7 @@ HEADLINE_NEXT_ONE = re.compile(
 
 # A headline's part after a dash ("Homicide Investigation, Mill Race Road — Suspect in
 # Custody", a release's title): on a line that is no sentence (no stop in it nor at its end)
-HEADLINE_DASH_PART = re.compile(
-    rf"[ \t][—–][ \t]+(?P<one>(?P<words>(?:[\w'’-]+[ \t]+){{0,2}})(?P<noun>{_PERSON_NOUN}))"
-    r"\b(?![’'-])",
-    re.IGNORECASE,
-)
+HEADLINE_DASH_PART = re.compile(rf"[ \t][—–][ \t]+(?P<one>{_HEADLINE_PERSON})\b(?![’'-])", re.I)
 HEADLINE_REACH = 200  # characters of a headline's line
 
 
