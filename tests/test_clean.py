@@ -252,6 +252,58 @@ def test_repeated_short_line_across_a_batch_is_dropped() -> None:
     assert with_memory.title == "Storm closes the Ostrava ferry line"
 
 
+def test_a_headline_the_site_lists_in_its_other_pages_stays_the_title() -> None:
+    headline = (
+        "Harwick graduate student killed in Marlow Street rush-hour crash; truck driver cited"
+    )
+    page = paragraphs("Breaking News", headline, "By Tam Vell | Staff Writer", *BODY)
+    others = [
+        paragraphs(f"Harwick ferry resumes service on day {n}", *BODY[1:], "Related:", headline)
+        for n in range(3)
+    ]
+    memory = BoilerplateMemory()
+    for doc in (page, *others):
+        memory.add_document(doc)
+    # three other pages list it under "Related:": it recurs across the batch as furniture
+    # does, and the page was left with no title
+    cleaned = clean_text(page, memory)
+    assert cleaned.title == headline
+    assert cleaned.text.startswith(headline)
+    # nearer the story than a tagline above it
+    tagline = paragraphs("Harwick Now: Your Trusted Source For Local News", page)
+    assert clean_text(tagline, memory).title == headline
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Published 9:12 a.m. Mar. 24, 2031",
+        # two stamps, a time zone: fifteen words, and the story had opened with them
+        "Published 10:48 a.m. ET Mar. 9, 2031 | Updated 4:02 p.m. ET Mar. 9, 2031",
+    ],
+)
+def test_a_stamp_with_a_clock_time_is_a_dateline(stamp: str) -> None:
+    cleaned = clean_text(paragraphs(HEADLINE, "By Tam Vell", stamp, *BODY))
+    assert reasons(cleaned)[4] == "dateline"
+    assert stamp not in cleaned.text
+
+
+def test_a_masthead_the_batch_repeats_is_no_headline() -> None:
+    pages = [
+        paragraphs(
+            f"Harwick ferry resumes service on day {n}",
+            "HRN News | 90.7 Harwick Community Radio",
+            "Oct. 28, 2031",
+            *BODY,
+        )
+        for n in range(3)
+    ]
+    memory = BoilerplateMemory()
+    for page in pages:
+        memory.add_document(page)
+    assert clean_text(pages[0], memory).title == "Harwick ferry resumes service on day 0"
+
+
 def test_same_outlet_needs_only_two_documents() -> None:
     text = paragraphs("Velmora reopens the Tessel Bridge", BODY[0], "Listen now", BODY[1], BODY[2])
     other = paragraphs("Ferry strike ends", BODY[3], "Listen now")
@@ -464,6 +516,171 @@ def test_a_headline_long_enough_to_read_as_prose_is_the_title() -> None:
     menu = "RIVERTON RADIO 1140 | Listen Live | News | Weather | Contact"
     below_a_menu = clean_text(paragraphs(menu, text))
     assert below_a_menu.title == headline and menu not in below_a_menu.text
+
+
+MENU = "HARWICK NOW | Local | Public Safety | Courts | Events | Obituaries"
+HEADLINE = "Two hurt in Marlow Street stabbing; suspect arrested"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a site reprinting releases: its note and the release's fields stood nearer the
+        # story than the headline, and "Source: ..." was taken for the title
+        (
+            HEADLINE,
+            "Harwick Public Safety Releases — posted as received",
+            "Source: Harwick Police Department",
+            "Date: May 3, 2031 | Case No. 31-0042",
+        ),
+        # a release under the page's headline: its letterhead, header and fields
+        (
+            MENU,
+            "Home › Public Safety",
+            HEADLINE,
+            "Posted by Harwick Now Staff | May 8, 2031 at 11:52 AM",
+            "Editor's note: Harwick Now publishes releases from area agencies as received.",
+            "HARWICK POLICE DEPARTMENT",
+            "Office of the Chief of Police - Darvin Oake",
+            "NEWS RELEASE - FOR IMMEDIATE RELEASE",
+            "Media contact: Sgt. Tam Vell, Public Information Officer, (555) 014-2200",
+            "INCIDENT: Aggravated Assault (Stabbing)",
+            "DATE/TIME: Sunday, May 8, 2031, approximately 0140 hours",
+            "DRIVER 2: Darvin Oake, 52, Harwick - Minor injuries",
+            "REPORT #: HPD 31-0091",
+        ),
+        # the page's headline over a reprinted release's own, under its two header lines
+        (
+            MENU,
+            "Home › Courts",
+            HEADLINE,
+            "Posted by Harwick Now Staff | May 9, 2031 at 1:16 PM",
+            "Editor's note: Harwick Now publishes releases from area agencies as received.",
+            "OFFICE OF THE HARWICK COUNTY PROSECUTOR",
+            "Darvin Oake, Prosecuting Attorney",
+            "Harwick County Justice Center, 200 N. Court Street, Harwick",
+            "PRESS RELEASE",
+            "For Immediate Release: May 9, 2031",
+            "CHARGES FILED IN MAY 3, 2031 STABBING ON MARLOW STREET",
+        ),
+        # a stamp with "a.m." after the byline
+        (HEADLINE, "By Tam Vell, Harwick 8 News", "Published 9:12 a.m. Mar. 24, 2031"),
+        # the headline as the page's first paragraph, its standfirst and an author's field
+        # below it, a breadcrumb above
+        (
+            MENU,
+            "Home › News › Traffic",
+            "Woman killed as a delivery truck slams into stopped traffic in the Marlow Street"
+            " work zone",
+            "It is the second deadly crash in the work zone in ten days.",
+            "Author: Tam Vell",
+            "Published: 8:02 AM CDT April 26, 2031",
+            "Updated: 2:47 PM CDT April 26, 2031",
+            "Share on Facebook | Share on X | Email | Copy Link",
+        ),
+        # a standfirst without a full stop below the headline: taken for a headline long
+        # enough to read as prose
+        (
+            MENU,
+            HEADLINE,
+            "Darvin Oake, charged in the stabbing of a neighbor, could be released on a GPS"
+            " monitor while he awaits trial, his lawyer says",
+            "By Tam Vell",
+            "WEDNESDAY, MAY 4, 2031",
+        ),
+        # a headline's medium ("VIDEO:") made it a teaser of a list of links
+        (MENU, f"VIDEO: {HEADLINE}", "By Tam Vell, Harwick 4", "Published May 5, 2031"),
+        # the first sentence below the dateline, in capitals enough to look like a headline
+        (
+            MENU,
+            HEADLINE,
+            "By Tam Vell",
+            "Published Monday, August 29, 2031",
+            "HARWICK — The Man Stabbed Friday On Marlow Street Was Darvin Oake Of Harwick.",
+        ),
+        # a headline that asks a question is no sentence
+        (
+            MENU,
+            "After Marlow Street stabbing, neighbors ask: 'Where were the officers?'",
+            "By Tam Vell",
+            "Published May 5, 2031",
+        ),
+    ],
+)
+def test_the_headline_is_no_field_stamp_letterhead_or_standfirst(head: tuple[str, ...]) -> None:
+    headline = next(line for line in head if "Marlow Street" in line and "—" not in line)
+    cleaned = clean_text(paragraphs(*head, *BODY))
+    assert cleaned.title == headline
+    assert cleaned.text.startswith(headline)
+    assert MENU not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Mayor's press release on the Tessel Bridge draws criticism",
+        "Velmora Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.",
+        "Police: Man arrested in Marlow Street stabbing",
+        # labels a field may have too, a headline's when no field is beside it
+        "Report: Velmora council to cut six bus routes",
+        "Sources: Velmora mayor to resign",
+        # no newsroom's credit, no stamp
+        "Harwick hospital lays off staff",
+        "Updated 2032 budget adds six officers to Harwick police",
+    ],
+)
+def test_a_headline_telling_of_a_release_or_with_a_full_stop_stays_the_title(
+    headline: str,
+) -> None:
+    cleaned = clean_text(paragraphs(MENU, headline, "By Tam Vell", "Published May 5, 2031", *BODY))
+    assert cleaned.title == headline
+    # with its full stop over its byline, under a date line
+    dated = clean_text(paragraphs(MENU, "May 5, 2031", headline, "By Tam Vell", *BODY))
+    assert dated.title == headline
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a headline right over a release's header is no letterhead
+        (MENU, HEADLINE, "PRESS RELEASE", "May 9, 2031"),
+        # a letterhead of four lines: the agency's name is not taken for the headline
+        (
+            "HARWICK POLICE DEPARTMENT",
+            "Office of the Chief of Police",
+            "200 North Court Street, Harwick",
+            "Phone (555) 014-2200",
+            "NEWS RELEASE",
+            HEADLINE,
+        ),
+    ],
+)
+def test_a_releases_header_passes_its_letterhead_only(head: tuple[str, ...]) -> None:
+    assert clean_text(paragraphs(*head, *BODY)).title == HEADLINE
+
+
+def test_a_releases_headline_in_capitals_over_its_letterhead_is_the_title() -> None:
+    headline = "FOUR ARRESTED AFTER TASK FORCE SEARCH WARRANT ON MARLOW STREET"
+    head = (
+        headline,
+        "HARWICK POLICE DEPARTMENT",
+        "Office of Public Information",
+        "NEWS RELEASE",
+        "Release Date: 02/16/2031 1315 hrs",
+        "Incident: Narcotics Search Warrant / Arrests",
+        "Agencies: HPD Special Response Team; Harwick County Narcotics Task Force",
+    )
+    assert clean_text(paragraphs(*head, *BODY)).title == headline
+
+
+def test_a_first_sentence_read_as_a_headline_stays_in_the_story() -> None:
+    opening = "HARWICK — The Man Stabbed Friday On Marlow Street Was Darvin Oake Of Harwick."
+    credit = "Photo Courtesy Of The Harwick Police Department Public Information Office."
+    for first, kept in ((opening, True), (credit, False)):
+        text = paragraphs(MENU, HEADLINE, "By Tam Vell", "Published May 5, 2031", first, *BODY)
+        cleaned = clean_text(text)
+        assert cleaned.title == HEADLINE
+        assert (first in cleaned.text.split("\n\n")) is kept, first
 
 
 def test_a_short_sentence_of_its_own_keeps_a_short_article_whole() -> None:

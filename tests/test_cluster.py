@@ -229,6 +229,55 @@ def test_an_act_named_by_its_day_is_told_with_that_day() -> None:
     assert pileup.acts == ("d:05-15",)
     arrested = harms_told("Police arrested a man in a shooting Thursday.", "2031-05-16")
     assert arrested.acts == ()
+    # a harm told as today's news by the state an act or a vehicle left people in, no day
+    # told: the report's own day
+    truck = harms_told(
+        "A woman is dead after a tractor-trailer slammed into the back of her car on Route 9.",
+        "2031-05-16",
+    )
+    assert truck.fresh_deaths == ("d:05-16",)
+    shot = harms_told(
+        "A man is in critical condition after he was shot outside a bar.", "2031-05-16"
+    )
+    assert shot.fresh_acts == ("d:05-16",)
+    for other in (
+        "A man who was shot last week is in good condition after surgery.",
+        # a day told is the harm's, not the report's
+        "A man who was shot Saturday is in critical condition after the shooting.",
+        # an older act; no people
+        "A man is in critical condition after last week's shooting on Marlow Street.",
+        "A woman is dead after a shooting earlier this month.",
+        "Investors are hurt after the stock market crash.",
+    ):
+        assert "d:05-16" not in harms_told(other, "2031-05-16").days, other
+    # a release's day of officers answering a call of an act; not of an arrest
+    release = harms_told(
+        "On Tuesday, May 13, 2031, at approximately 2340 hours, officers responded to multiple"
+        " 911 calls reporting shots fired in the 700 block of Marlow Street.",
+        "2031-05-16",
+    )
+    assert release.acts == ("d:05-13",)
+    for other in (
+        "On Tuesday, officers arrested a man and responded to questions about the shooting.",
+        "On Tuesday, the mayor responded to criticism of the police response to the shooting.",
+        "The school district on Tuesday received several reports of threats after the shooting.",
+    ):
+        assert harms_told(other, "2031-05-16").acts == (), other
+    sunday = harms_told(
+        "On Tuesday, officers responded to a report of a man who had been shot on Sunday.",
+        "2031-05-16",
+    )
+    assert sunday.acts == ("d:05-11",)
+    # after the state the act left people in, however its harm is told before
+    for state in (
+        "Two people are dead and two others are in critical condition after a wrong-way"
+        " crash on Interstate 9 early this morning.",
+        "Two people were killed and a third is in critical condition after a crash on Route 9"
+        " early this morning.",
+        "A woman is dead after a crash on Marlow Street this morning.",
+    ):
+        after = harms_told(state, "2031-05-16")
+        assert after.acts == after.fresh_acts == ("d:05-16",), state
     # ... nor after another verb, a verb of saying, "her" as an object, a gun's other senses
     for told in (
         "Police identified the victim of a weekend shooting Tuesday as a 24-year-old man.",

@@ -8,10 +8,14 @@ from pathlib import Path
 import pytest
 
 from triangulate.evaluation.text_cleaning import (
+    benchmark_markups,
     corpus_scores,
     evaluate_cleaning,
+    evaluate_titles,
     line_label_mistakes,
+    page_titles,
     shingle_scores,
+    title_agrees,
 )
 
 SHARED = Path(__file__).parents[1].parent / "shared"
@@ -52,6 +56,31 @@ def test_extraction_benchmark_above_floors() -> None:
     assert report.ours.precision >= floors["precision"]
     assert report.ours.recall >= floors["recall"]
     assert report.ours.f1 > report.c4.f1 > report.raw.f1
+
+
+def test_a_title_agrees_with_the_pages_own_in_its_words() -> None:
+    markup = (
+        '<html><head><meta property="og:title" content="Tessel Bridge reopens after repairs">'
+        "<title>Tessel Bridge reopens after repairs | Harbour Ledger</title></head>"
+        "<body><h1>Tessel Bridge reopens</h1></body></html>"
+    )
+    declared = page_titles(markup)
+    assert declared[0] == "Tessel Bridge reopens after repairs"
+    assert title_agrees("Tessel Bridge reopens after repairs", declared)
+    assert title_agrees("Tessel Bridge reopens", declared)  # the h1
+    assert not title_agrees("Home | News | Sports", declared)
+    assert not title_agrees("Tessel", declared)  # one word tells nothing
+    assert not title_agrees(None, declared)
+
+
+@pytest.mark.evaluation
+def test_titles_of_benchmark_pages_above_floor() -> None:
+    if not BENCHMARK.exists():
+        pytest.skip(f"{BENCHMARK} is absent: the benchmark lives in ../shared beside the checkout")
+    report = evaluate_titles(benchmark_markups(SHARED / "data"))
+    print(f"\ntitles: ours {report.ours}/{report.pages}, first line {report.first_line}")
+    assert report.ours >= BASELINE["titles"]["floors"]["share"] * report.pages
+    assert report.ours > 3 * report.first_line
 
 
 @pytest.mark.evaluation

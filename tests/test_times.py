@@ -469,6 +469,18 @@ def test_a_600_word_article_gives_the_same_times_each_read() -> None:
         ("Headline\nPublished: 3 March 2021\nBody on Monday.", "2021-03-03"),
         ("May 7, 2020 at 10:57\nHeadline\nBody.", "2020-05-07"),
         ("Headline\nUpdated: 14/02/2019 08:00\nBody.", "2019-02-14"),
+        # a weekly's masthead line: the date, its volume and whom it serves
+        (
+            "THE HARWICK GAZETTE\nThursday, February 9, 2051  |  Vol. 61, No. 6  |  Serving"
+            " Harwick and Marlow\n\nHeadline\n\nBody on Monday.",
+            "2051-02-09",
+        ),
+        # ... but a page header's date and weather yield to the story's own dateline
+        (
+            "Tuesday, May 16, 2051 | 72° Sunny | Harwick\nHome | Local | Sports\nStorm closes"
+            " ferry line\nMay 9, 2051\nBody on Monday.",
+            "2051-05-09",
+        ),
     ],
 )
 def test_find_dateline(text: str, expected: str) -> None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import compare_dated
-from triangulate.models import Claim
+from triangulate.compare.link import _subject_ages
+from triangulate.models import Article, Claim
 from triangulate.nlp.encoder import TextEncoder
+from triangulate.readers.reader import read_article
 
 
 def _disputed(claims: list[Claim], kind: str = "figure") -> list[list[str]]:
@@ -243,3 +245,19 @@ def test_one_person_held_or_found_on_two_days_is_still_a_date_conflict(
         encoder, [("2031-04-10", f"Search\n\n{first}"), ("2031-04-10", f"Search\n\n{second}")]
     )
     assert len(_disputed(claims, "date")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("A 36-year-old man died on Friday after a fall from a ridge.", {"36"}),
+        ("Tam Vell, 32, died on Saturday while climbing to a hut.", {"32"}),
+        ("Tam Vell died on Saturday while climbing to a hut.", set()),
+    ],
+)
+def test_a_dates_subject_is_told_with_its_age(text: str, ages: set[str]) -> None:
+    # two dates of people of two ages are two people's ("A 36-year-old man died on Friday",
+    # "Tam Vell, 32, died ... on Saturday"): no dispute of one death's day
+    reading = read_article(Article("a1", "a1.txt", text, published="2031-04-14"))
+    clause = next(fact for fact in reading.facts if fact.times)
+    assert _subject_ages(clause, text) == ages

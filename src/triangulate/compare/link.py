@@ -609,6 +609,7 @@ class _Traits:
     share_holder: _Named | None = None  # who a share is named for right after it
     of_a_whole: bool = False  # a share of a whole its subject names, or of the ballots counted
     rate: str | None = None  # what the figure is told for each of: "year", "season", "hour"
+    ages: frozenset[str] = frozenset()  # a date's: the ages its clause's subject is told with
 
 
 def _one_wording(first: _Traits, second: _Traits) -> bool:
@@ -709,6 +710,25 @@ def _clause_of_date(value: LinkInput, statements: Sequence[Statement]) -> Fact |
         if any(time.evidence.start == start for time in fact.times):
             return fact
     return None
+
+
+# An age in a subject ("A 36-year-old Australian man", "36 - year - old Duncan Rait") or
+# right after it ("Robert Vell, 32, died"), in plain or tokenised text
+_AGE_IN_SUBJECT = re.compile(r"\b(\d{1,3})\s?-?\s?years?\s?-?\s?old\b")
+_AGE_AFTER_SUBJECT = re.compile(r"\s?,\s?(\d{1,3})\s?,")
+
+
+def _subject_ages(clause: Fact | None, sentence: str) -> frozenset[str]:
+    """The ages a date's clause (:func:`_clause_of_date`) tells of its subject: two dates of
+    people of two ages are of two people's happenings."""
+    if clause is None or not clause.subject:
+        return frozenset()
+    ages = set(_AGE_IN_SUBJECT.findall(clause.subject))
+    start = sentence.find(clause.subject)  # the subject may be read from a joined view
+    after = _AGE_AFTER_SUBJECT.match(sentence, start + len(clause.subject)) if start >= 0 else None
+    if after is not None:
+        ages.add(after.group(1))
+    return frozenset(ages)
 
 
 def _named(phrase: str | None, sentence: str) -> _Named | None:
@@ -1172,6 +1192,7 @@ class Linker:
             share_holder=share_holder,
             of_a_whole=self._share_of_a_whole(value),
             rate=self._rate(value),
+            ages=_subject_ages(clause, written or ""),
         )
 
     def _rate(self, value: LinkInput) -> str | None:
@@ -1472,6 +1493,8 @@ class Linker:
             return False
         if _named_apart(first.patient, second.patient):
             return False  # "Osric Vrell was arrested Wednesday", "Ilse Dellamont ... Tuesday"
+        if first.ages and second.ages and first.ages.isdisjoint(second.ages):
+            return False  # "A 36-year-old man died on Friday", "Tam Vell, 32, died ... Saturday"
         if first.holds_a_thing != second.holds_a_thing and verbs_alike(
             first.predicate, second.predicate
         ):

@@ -34,7 +34,8 @@ repository's own invented reports (below) are kept whole.
   furniture; local-n, saved HTML pages; local-o, disasters and accidents of a coastal county
   (a tornado, a flood, a collapse, an explosion, a bus crash) and four crimes; local-p, crimes
   and crashes told in five registers (broadcast copy, court reporting, police releases,
-  radio briefs, a neighbourhood site); each
+  radio briefs, a neighbourhood site); local-q, a busier city's crimes, crashes and fires
+  with site furniture, updates added atop a page and releases' header lines; each
   incident told by one to six outlets over days to weeks: first reports, then an arrest, a
   victim named, a death days later, a vigil, a court date, a toll that rises; same-type
   incidents of one place within days or weeks, reports naming other incidents in passing;

@@ -225,6 +225,93 @@ def evaluate_cleaning(root: Path) -> CleaningReport:
     )
 
 
+# --- headlines ---------------------------------------------------------------------
+
+# The page's own titles, most specific first: what its site declares for sharing, then its
+# first headline element, then its window's title
+_TITLE_PATHS = (
+    '//meta[@property="og:title"]/@content',
+    '//meta[@name="twitter:title"]/@content',
+    "(//h1)[1]",
+    "//title",
+)
+TITLE_WORDS = range(3, 31)  # what the cleaner and the baseline may take for a headline
+# A title agrees with one of the page's when most of its words are that title's and it
+# covers a good part of it (a site's name after a bar, a truncated title)
+TITLE_OWN_SHARE = 0.7
+TITLE_COVER = 0.4
+
+
+@dataclass(frozen=True)
+class TitleReport:
+    pages: int  # pages that declare a title
+    ours: int  # pages whose cleaned text's title agrees with the page's
+    first_line: int  # ... for the baseline: the first line of 3 to 30 words
+
+
+def page_titles(markup: str) -> list[str]:
+    """The titles a page declares (see ``_TITLE_PATHS``), in that order."""
+    try:
+        tree = lxml_html.fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return []
+    titles = []
+    for path in _TITLE_PATHS:
+        found = tree.xpath(path)
+        text = " ".join(
+            " ".join(item.text_content().split()) if hasattr(item, "text_content") else item
+            for item in found
+        ).strip()
+        if text:
+            titles.append(text)
+    return titles
+
+
+def title_agrees(title: str | None, declared: Iterable[str]) -> bool:
+    """Whether ``title`` is, in its words, one of the ``declared`` titles."""
+    words = set(tokenize(title or ""))
+    if len(words) < 2:
+        return False
+    for other in declared:
+        theirs = set(tokenize(other))
+        shared = len(words & theirs)
+        if shared >= TITLE_OWN_SHARE * len(words) and shared >= TITLE_COVER * len(theirs):
+            return True
+    return False
+
+
+def _first_line_title(text: str) -> str | None:
+    lines = (line.strip() for line in text.splitlines())
+    return next((line for line in lines if len(line.split()) in TITLE_WORDS), None)
+
+
+def evaluate_titles(markups: Iterable[str]) -> TitleReport:
+    """How many pages' block text (:func:`html_to_block_text`) ``clean_text`` titles as the
+    page itself does, fed as a batch with its :class:`BoilerplateMemory`, beside the first
+    line of headline length."""
+    pages = [(html_to_block_text(markup), page_titles(markup)) for markup in markups]
+    pages = [(text, declared) for text, declared in pages if declared]
+    memory = BoilerplateMemory()
+    for text, _ in pages:
+        memory.add_document(text)
+    ours = sum(title_agrees(clean_text(text, memory).title, declared) for text, declared in pages)
+    first = sum(title_agrees(_first_line_title(text), declared) for text, declared in pages)
+    return TitleReport(len(pages), ours, first)
+
+
+def benchmark_markups(data: Path) -> list[str]:
+    """The pages of the article-extraction-benchmark and of trafilatura's evaluation set
+    under ``data`` (``../shared/data``), decoded."""
+    markups = [
+        page.html for page in load_extraction_benchmark(data / "article-extraction-benchmark")
+    ]
+    for path in sorted((data / "trafilatura-eval" / "eval").glob("*")):
+        raw = path.read_bytes()
+        raw = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
+        markups.append(decode_html(raw, str(path)))
+    return markups
+
+
 @dataclass(frozen=True)
 class LineMistakes:
     dropped_body: tuple[tuple[str, int], ...]  # (file, line) labelled keep but removed

@@ -462,9 +462,11 @@ _DATE = re.compile(
 )
 _DATE_TOKENS = re.compile(
     rf"\b(?:{_MONTH}|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?|"
-    r"am|pm|a\.m\.|p\.m\.|[a-z]{1,2}[sd]t|gmt|utc|cet|cest|msk|ist|jst|aest|hrs?|"
+    r"am|pm|[a-z]{1,2}[sd]t|[ecmp]t|gmt|utc|cet|cest|msk|ist|jst|aest|hrs?|"
     r"date|dated|published|updated|posted|last|modified|on|at|the|of|and|since|ago|"
-    r"minutes?|hours?|days?|weeks?|mins?|\d+(?:st|nd|rd|th)?)\b|[\W_]+",
+    r"minutes?|hours?|days?|weeks?|mins?|\d+(?:st|nd|rd|th)?)\b"
+    # "a.m." ends in a stop, where no word boundary follows
+    r"|\b[ap]\.m\.?|[\W_]+",
     re.IGNORECASE,
 )
 _COOKIE_CUE = re.compile(
@@ -595,6 +597,11 @@ def _rule_reason(line: _Line, lowered_words: list[str]) -> str | None:
     return _shape_reason(line)
 
 
+# A dateline's words at most: two stamps on one line ("Published 10:48 a.m. ET Mar. 9, 2031
+# | Updated 4:02 p.m. ET Mar. 9, 2031") are 15
+DATELINE_WORDS = 20
+
+
 def _shape_reason(line: _Line) -> str | None:
     text = line.text
     if line.words <= 80 and _is_cookie_notice(text):
@@ -609,7 +616,7 @@ def _shape_reason(line: _Line) -> str | None:
         and (_BYLINE.match(text) or _STAFF_BYLINE.match(text))
     ):
         return "byline"
-    if line.words <= 14 and _is_dateline(text):
+    if line.words <= DATELINE_WORDS and _is_dateline(text):
         return "dateline"
     return None
 
@@ -686,6 +693,9 @@ def _drop_repeats_of_kept(kept: list[_Line]) -> list[_Line]:
     return unique
 
 
+_REPEATED = "repeated-across-batch"
+
+
 def _mark_repeated(lines: list[_Line], memory: BoilerplateMemory, outlet: str | None) -> None:
     """Drop recurring lines, but only short or unlike-prose ones: wire copy recurs too."""
     for line in lines:
@@ -695,7 +705,7 @@ def _mark_repeated(lines: list[_Line], memory: BoilerplateMemory, outlet: str | 
         overall = memory.count_key(key)
         same_outlet = memory.count_key(key, outlet) if outlet else 0
         if overall >= 3 or same_outlet >= 2:
-            _mark(line, "repeated-across-batch")
+            _mark(line, _REPEATED)
 
 
 def _looks_like_furniture(line: _Line) -> bool:
@@ -773,18 +783,44 @@ STANDFIRST_REACH = 4
 
 
 def _extend_to_standfirst(lines: list[_Line], start: int) -> int:
-    """Take back a lone paragraph just before the run (a standfirst) unless a notice is between."""
+    """Take back a lone paragraph just before the run (a standfirst, or a first sentence in
+    capitals enough to look like a headline: :func:`_lead_sentence`) unless a notice is
+    between."""
     position, gap = start - 1, 0
     while position >= 0 and gap < STANDFIRST_REACH:
         line = lines[position]
         if line.reason in _BLOCK_REASONS:
             break
-        if line.kind == GOOD:
+        if line.kind == GOOD or _opening_sentence(lines, position):
             start, gap = position, 0
         else:
             gap += 1
         position -= 1
     return start
+
+
+OPENER_WORDS = 8  # a first sentence read as a headline this long is the story's
+
+
+def _opening_sentence(lines: list[_Line], position: int) -> bool:
+    """A story's first sentence in capitals enough to read as a headline ("Today, President
+    Tam Vell Announced ..."): a sentence that no headline can be (:func:`_lead_sentence`)."""
+    line = lines[position]
+    return (
+        line.kind == HEAD
+        and line.words >= OPENER_WORDS
+        and line.text.rstrip(_CLOSERS).endswith(".")
+        and _lead_sentence(lines, position)
+        and not _NO_OPENING.search(line.text)
+    )
+
+
+# A credit, a note of an update or a correction, a plea: lines no story opens with
+_NO_OPENING = re.compile(
+    r"\b(?:photo|photos|photograph|courtesy|credit|updated|update|correction|editor'?s\s+note"
+    r"|copyright|subscribe|newsletter|advertisement)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_subhead(lines: list[_Line], position: int, end: int) -> bool:
@@ -795,16 +831,248 @@ def _is_subhead(lines: list[_Line], position: int, end: int) -> bool:
     return following is not None and following.kind == GOOD
 
 
+TITLE_REACH = 25  # lines searched back from the article run for its headline
+
+
 def _find_title(lines: list[_Line], start: int) -> int | None:
-    """Position of the headline: the nearest headline-like line before the article run, else
-    a long headline read as the run's first paragraph (:func:`_long_headline`)."""
-    if _long_headline(lines, start):
+    """Position of the headline: a long headline read as the run's first paragraph
+    (:func:`_long_headline`) unless a headline stands right above it (then it is the
+    standfirst), else the nearest line before the run that can be a headline."""
+    if _long_headline(lines, start) and not _headline_above(lines, start):
         return start  # before the search: a menu above it is no headline
-    for position in range(start - 1, max(-1, start - 25), -1):
+    found = _headline_above_run(lines, start - 1, start)
+    if found is None:
+        return None
+    # a release's own headline under its header: the page's headline above the release, if
+    # it has one, tells the story ("FATAL CRASH - STATE ROUTE 9" under "Woman killed when ...")
+    header = next(
+        (
+            p
+            for p in range(found - 1, max(-1, start - TITLE_REACH), -1)
+            if _release_header(lines[p])
+        ),
+        None,
+    )
+    if header is not None:
+        above = _headline_above_run(lines, header, start)
+        if above is not None and not lines[above].text.isupper():  # not an agency's name
+            found = above
+    return _first_copy(lines, found)
+
+
+def _headline_above_run(lines: list[_Line], position: int, start: int) -> int | None:
+    """The nearest line from ``position`` up that can be the headline of the run at
+    ``start``, past a release's header and letterhead and a site's note of reprinting, or
+    a headline the batch took for furniture (:func:`_recurring_headline`). With none, the
+    top line passed as a letterhead when it reads as a headline (a release's headline in
+    capitals over its agency's name)."""
+    passed = None
+    while position > max(-1, start - TITLE_REACH):
         line = lines[position]
-        if line.kind == HEAD and 3 <= line.words <= 30:
-            return _first_copy(lines, position)
+        if _recurring_headline(lines, position):
+            return position
+        if _release_header(line):
+            above = _above_letterhead(lines, position)
+            if above + 1 < position:
+                passed = above + 1
+            position = above
+            continue
+        if line.words <= HEADER_WORDS and _REPRINT_NOTE.search(line.norm):
+            position -= 1
+            continue
+        if _can_be_headline(lines, position):
+            return position
+        position -= 1
+    if passed is not None and lines[passed].words >= LETTERHEAD_HEADLINE_WORDS:
+        return passed if _can_be_headline(lines, passed) else None
     return None
+
+
+def _recurring_headline(lines: list[_Line], position: int) -> bool:
+    """A headline its site lists in its other pages' links, so the batch's memory took it
+    for furniture: right above the byline (a masthead recurs too, over its date: "HRN News |
+    90.7 Harwick Radio")."""
+    line = lines[position]
+    following = lines[position + 1] if position + 1 < len(lines) else None
+    return (
+        line.reason == _REPEATED
+        and 4 <= line.words <= 30
+        and following is not None
+        and following.reason == "byline"
+        and not _page_furniture(lines, position)
+    )
+
+
+# A news release's header ("NEWS RELEASE", "FOR IMMEDIATE RELEASE", "Media advisory"), with
+# its agency's letterhead above it; a site's note that it reprints releases ("posted as
+# received"), with the page's headline above it
+_RELEASE_WORDS = r"(?:news|press|media)\s+release|media\s+advisory"
+_RELEASE_HEADER = re.compile(
+    rf"^\W*(?:{_RELEASE_WORDS})\W*$|\bfor\s+immediate\s+release\b", re.IGNORECASE
+)
+_RELEASE_IN_CAPITALS = re.compile(r"\b(?:(?:NEWS|PRESS|MEDIA)\s+RELEASE|MEDIA\s+ADVISORY)\W*$")
+_REPRINT_NOTE = re.compile(
+    r"\b(?:posted|published|printed|reprinted|distributed)\s+as\s+"
+    r"(?:received|submitted|issued|provided|written)\b",
+    re.IGNORECASE,
+)
+_RELEASE_CUE = re.compile(r"(?i:elease|dvisory)")  # in every header: a quick refusal
+HEADER_WORDS = 10  # a longer line that tells of a release is a headline or a sentence
+LETTERHEAD_HEADLINE_WORDS = 5  # a letterhead's top line this long may be a headline
+LETTERHEAD_LINES = 3  # an agency's name, its office, its chief: above a release's header
+
+
+def _release_header(line: _Line) -> bool:
+    """A release's header line: the words alone ("News Release"), "FOR IMMEDIATE RELEASE",
+    or an agency's name over them in capitals ("HARWICK POLICE NEWS RELEASE"); a headline
+    that tells of a release ("Mayor's press release draws criticism") is none."""
+    text = line.norm
+    if line.words > HEADER_WORDS or not _RELEASE_CUE.search(text):
+        return False
+    return bool(
+        _RELEASE_HEADER.search(text) or (text.isupper() and _RELEASE_IN_CAPITALS.search(text))
+    )
+
+
+def _above_letterhead(lines: list[_Line], position: int) -> int:
+    """The position above a release's header and the letterhead lines over it (short lines,
+    never a paragraph; a second header line, "PRESS RELEASE" over "For Immediate Release",
+    is no letterhead's)."""
+    letterhead = 0
+    position -= 1
+    while position >= 0 and lines[position].kind != GOOD:
+        line = lines[position]
+        if not _release_header(line):
+            if letterhead == LETTERHEAD_LINES or not _letterhead_line(line):
+                break
+            letterhead += 1
+        position -= 1
+    return position
+
+
+def _letterhead_line(line: _Line) -> bool:
+    """An agency's name, an office, a person's title, an address: short, in capitals or in
+    title case, never a headline's sentence ("Two hurt in ... stabbing; suspect arrested")."""
+    return line.words <= HEADER_WORDS and (
+        line.words <= 3 or line.text.isupper() or line.title_case
+    )
+
+
+def _can_be_headline(lines: list[_Line], position: int) -> bool:
+    """A headline-like line, or the page's first paragraph when it ends without a full stop
+    (a headline long enough to read as prose, with its standfirst below it); never a
+    field of a release, a stamp, a menu, a list's item or the story's first sentence."""
+    line = lines[position]
+    if line.kind == BAD and _MEDIA_LABEL.match(line.norm):
+        # one that names its medium reads as an item of a list of links: the byline below
+        # tells the headline
+        return 4 <= line.words <= 30 and _byline_follows(lines, position)
+    if line.kind == GOOD:
+        headline = (
+            not _full_stop(line)
+            and 3 <= line.words <= 30
+            and not any(other.kind == GOOD for other in lines[:position])
+            and not _headline_above(lines, position)  # then this is its standfirst
+        )
+    else:
+        headline = line.kind == HEAD and 3 <= line.words <= 30
+    return headline and not _page_furniture(lines, position) and not _lead_sentence(lines, position)
+
+
+def _lead_sentence(lines: list[_Line], position: int) -> bool:
+    """A sentence that opens the story: long and ending in a full stop, or ending in one
+    below a byline or a dateline (a headline stands above them)."""
+    line = lines[position]
+    if not line.text.rstrip(_CLOSERS).endswith((".", ":")) or _byline_follows(lines, position):
+        return False  # a headline with its full stop stands over its byline
+    above = lines[max(0, position - 2) : position]
+    return line.words >= SENTENCE_WORDS or any(other.reason in _BYLINE_REASONS for other in above)
+
+
+# A headline's label of the medium it leads to ("VIDEO: Police release footage of ..."): a
+# teaser in a list of links, but the page's headline when its byline follows
+_MEDIA_LABEL = re.compile(r"^(?:video|watch|listen|live|breaking)\s*:\s*\S", re.IGNORECASE)
+
+
+def _byline_follows(lines: list[_Line], position: int) -> bool:
+    """A byline or a dateline right below, or below a standfirst."""
+    following = lines[position + 1 : position + 3]
+    return any(line.reason in _BYLINE_REASONS for line in following)
+
+
+def _headline_above(lines: list[_Line], position: int) -> bool:
+    above = lines[position - 1] if position > 0 else None
+    return (
+        above is not None
+        and above.kind == HEAD
+        and 3 <= above.words <= 30
+        and not above.menu_like
+        and not _page_furniture(lines, position - 1)
+    )
+
+
+# Labels of a release's or a page's fields ("Location:", "DATE/TIME:", "Report #:", "For
+# further information contact:", "DRIVER 3:"): the line is a field, not a headline. A
+# headline's own colon follows a speaker or an agency ("Police: ...", "LPD: ...").
+_FIELD_LABEL = re.compile(
+    r"^(?:date|dates|date\s*(?:/|and|&)\s*time|location|address|author|authors|byline|posted|"
+    r"published|updated|modified|release\s+date|released|contacts?|"
+    r"media\s+(?:contact|inquiries|relations)|(?:for\s+)?(?:further|more)\s+information"
+    r"(?:\s+contact)?|pio|filed(?:\s+under)?|tags?|category|categories|section|topics?|photo|"
+    r"credit|occurred|agency|agencies|investigating\s+(?:unit|agency|officer)|"
+    r"(?:case|report|incident|file|release)\s*(?:#|no\.?|number))"
+    r"(?:\s*:|\s*[\w-]*\d[\w-]*\s*(?:\||$))"  # "Case No.:", "Release No. 48-101 | ..."
+    r"|^(?:driver|passenger|vehicle|victim|suspect|occupant|unit|officer|patient)s?"
+    r"\s*#?\s*\d+[a-z]?\s*:",
+    re.IGNORECASE,
+)
+# ... and labels a headline may open with too ("Report: ...", "Sources: ...", "Subject:
+# ..."): a field's in capitals, or beside another field
+_FIELD_OR_HEADLINE_LABEL = re.compile(r"^(sources?|time|subject|re|report|incident|case)\s*:", re.I)
+
+
+def _field_line(line: _Line) -> bool:
+    found = _FIELD_OR_HEADLINE_LABEL.match(line.norm)
+    return bool(_FIELD_LABEL.match(line.norm) or (found and found.group(1).isupper()))
+
+
+# A stamp of when and by whom ("Published 9:12 a.m. Mar. 24", "Posted by Staff | May 8,
+# 2044 at 11:52 AM", "Updated: ..."), a newsroom's credit ("Courier Staff Writer")
+_STAMP = re.compile(
+    r"^(?:(?:first|last|originally)\s+)?(?:published|posted|updated|modified)\b"
+    rf"(?=\s*(?:by\b|on\b|at\b|:|\d{{1,2}}[:./]\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d))"
+    r"|^(?-i:(?:[A-Z][\w&'’.-]*\s+){1,3})staff\s+(?:writer|reporter|report)s?$"
+    r"|^(?-i:(?:[A-Z][\w&'’.-]*\s+){1,2})staff$"
+    r"|^staff\s+reports?$",
+    re.IGNORECASE,
+)
+# Separators of a menu or a breadcrumb trail ("Home › News › Crime", "Watch Live | Weather
+# | Traffic"): one breadcrumb mark, or the same bar twice
+_MENU_MARK = re.compile(r"[›»>|·]")
+_BREADCRUMB = re.compile(r"\s(?:›|»|>)\s|^(?:[^|]*\|){2}|^(?:[^·]*\s·\s){2}")
+
+
+def _page_furniture(lines: list[_Line], position: int) -> bool:
+    """A line that stands where a headline would but tells something else: a field, a
+    stamp, a menu or a list's item."""
+    line = lines[position]
+    text = line.norm
+    if (
+        line.bullet
+        or _STAMP.match(text)
+        or (_MENU_MARK.search(text) is not None and _BREADCRUMB.search(text) is not None)
+        or _field_line(line)
+    ):
+        return True
+    if not _FIELD_OR_HEADLINE_LABEL.match(text):
+        return False
+    beside = lines[max(0, position - 1) : position] + lines[position + 1 : position + 2]
+    return any(_field_line(other) for other in beside)
+
+
+# A line this long ending in a full stop or a colon is a sentence (a headline may end with
+# a full stop: "... Earnings Release. Why You Shouldn't Worry.")
+SENTENCE_WORDS = 20
 
 
 _BYLINE_REASONS = frozenset({"byline", "dateline"})
@@ -813,16 +1081,23 @@ _BYLINE_REASONS = frozenset({"byline", "dateline"})
 def _long_headline(lines: list[_Line], position: int) -> bool:
     """A headline long enough to read as prose ('Man killed on Tamsin Street was Marcus
     Tibbets, 27; neighbors knew him as "Big Marc"'): the article's first line, without a
-    full stop, right before its byline or dateline (a site's menu may stand above it)."""
+    full stop, right before its byline or dateline or its standfirst (a site's menu may stand
+    above it)."""
     if position >= len(lines) - 1 or any(line.kind == GOOD for line in lines[:position]):
         return False
-    line, following = lines[position], lines[position + 1]
+    line = lines[position]
     return (
         line.kind == GOOD
-        and not line.terminal
+        and not _full_stop(line)
         and line.words <= 30
-        and following.reason in _BYLINE_REASONS
+        and _byline_follows(lines, position)
     )
+
+
+def _full_stop(line: _Line) -> bool:
+    """Whether a line ends as a sentence does; a headline may end with its question or
+    exclamation ("... parents ask: 'Where were the officers?'")."""
+    return line.terminal and not line.text.rstrip(_CLOSERS).endswith(("?", "!", "？", "！"))
 
 
 def _first_copy(lines: list[_Line], position: int) -> int:
@@ -851,17 +1126,19 @@ _BLOCK_REASONS = frozenset(
 
 def _decide(lines: list[_Line]) -> tuple[list[_Line], int | None]:
     """Which lines to keep, and the position of the headline among ``lines``."""
-    start, end = _best_span(lines)
-    start = _extend_to_standfirst(lines, start)
+    run_start, end = _best_span(lines)
+    start = _extend_to_standfirst(lines, run_start)
     if start == end:
         kept = [line for line in lines if line.kind != BAD]
         title = next((i for i, line in enumerate(lines) if line.kind == HEAD), None)
         return kept, title
     title = _find_title(lines, start)
+    # first sentences taken back with the standfirst, though they read as headlines
+    openers = {p for p in range(start, run_start) if _opening_sentence(lines, p)}
     kept = []
     for position, line in enumerate(lines):
         inside = start <= position < end
-        if position == title or (inside and line.kind == GOOD):
+        if position == title or position in openers or (inside and line.kind == GOOD):
             kept.append(line)
         elif inside and line.kind != BAD:
             if _is_subhead(lines, position, end):

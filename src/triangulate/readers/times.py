@@ -1871,6 +1871,21 @@ def _dateline_in_line(line: str) -> tuple[str, bool] | None:
     return None
 
 
+# The parts of a masthead's line ("Thursday, February 9, 2051 | Vol. 61, No. 6 | Serving
+# Harwick"), each read as a line of its own
+_LINE_PARTS = re.compile(r"\s[|·•]\s")
+
+
+def _dateline_in_parts(line: str) -> tuple[str, bool] | None:
+    """A dateline that is one part of a line cut by bars or dots, the first such."""
+    if "|" not in line and "·" not in line and "•" not in line:
+        return None  # most lines: no part to cut, and no pattern run
+    parts = _LINE_PARTS.split(line)
+    if len(parts) < 2:
+        return None
+    return next(filter(None, map(_dateline_in_line, parts)), None)
+
+
 def _dateline_case(line: str) -> str:
     """A dateline written in capitals ("27 NOVEMBER, 2005") with its words capitalised, as
     the month patterns read them; other lines as they are."""
@@ -1910,6 +1925,12 @@ def find_dateline(text: str) -> str | None:
             unlabelled = found[0]
     if unlabelled is not None:
         return unlabelled
+    # a date that is a part of a line only when no line is a dateline (a page's header
+    # tells today's date and the weather: "Tuesday, May 16 | 72° Sunny")
+    for line in lines:
+        found = _dateline_in_parts(line[:300])
+        if found:
+            return found[0]
     for line in lines:
         parsed = _labelled_with_dateparser(line[:200])
         if parsed:

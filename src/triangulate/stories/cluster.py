@@ -412,11 +412,42 @@ _SAME_DAY = re.compile(
     r"(?<!\w)(?:(?:early |late |earlier )?this (?:morning|afternoon|evening)|tonight"
     r"|earlier today|today)(?!\w)"
 )
+# A harm told as today's news by the state it left people in, with no day ("A woman is
+# dead after a truck slammed into her car"): the report's own day
+_NEWS_STATE = re.compile(
+    r"\b(?:is|are)\s+(?:(?P<dead>dead)|hurt|injured|hospitalized"
+    r"|in\s+(?:critical|serious|grave|stable|fair|good)\s+condition)\s+(?:after|following)\b"
+)
+# Officers answering a call, and what tells that the day is another happening's
+_RESPONSE = re.compile(
+    r"\b(?:officers|police|deputies|troopers|firefighters|crews|units|paramedics|medics|"
+    r"agents|dispatchers)\b[^.!?\n]{0,80}?\b(?:responded|were\s+(?:called|dispatched|sent)"
+    r"|(?:received|answered)\s+(?:an?\s+|multiple\s+|several\s+)?(?:911\s+)?calls?)\b"
+)
+_NOT_THE_ACT = re.compile(r"\b(?:arrest\w*|charged|custody|booked|court|hearing|sentenced)\b")
+# ... told of people ("A woman", "Two others", "the 19-year-old", "both drivers") ...
+_PEOPLE_SUBJECT = re.compile(
+    r"\b(?:man|woman|men|women|person|people|boy|girl|child|children|teen|teens|teenager|"
+    r"driver|drivers|passenger|passengers|pedestrian|cyclist|motorcyclist|officer|officers|"
+    r"worker|workers|victim|victims|resident|residents|student|students|\w+-year-old|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|\d+|both|others?)\b"
+)
+# ... of an act not told as today's ("after last week's shooting", "after a shooting two
+# weeks ago", "after being shot last month", "after a weekend crash")
+_PAST_CUE = re.compile(
+    r"\b(?:last|ago|earlier|previous|prior|weekend|recent|recently|days?|weeks?|months?|"
+    r"years?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
 _HARM_REACH = 100  # characters before the day
 # An act told by a noun ("ended in a crash", "a shooting")
 _ACT_NOUN = re.compile(rf"\b(?:{_ACT_NOUNS})\b")
-# ... and the verbs of a happening an act noun may follow ("a chase ended in a crash")
-_HAPPENED = re.compile(r"\b(?:ended|ends|happened|occurred|erupted|resulted|broke out)\b")
+# ... and the verbs of a happening an act noun may follow ("a chase ended in a crash"), or
+# the state a harm left people in ("two others are in critical condition after a crash")
+_HAPPENED = re.compile(
+    r"\b(?:ended|ends|happened|occurred|erupted|resulted|broke out)\b"
+    r"|\b(?:is|are|was|were)\s+(?:dead|hurt|injured|wounded|hospitalized"
+    r"|in\s+(?:critical|serious|grave|stable|fair|good)\s+condition)\s+after\b"
+)
 # An act named by its day ("in last Wednesday's shooting", "Friday night's crash", "the
 # Sept. 9 shooting death", "Saturday's double shooting", "Sunday's two-car crash",
 # "Wednesday's smoke-related pileup"): read right after the day, lower-cased, the day a
@@ -472,13 +503,13 @@ def harms_told(lead: str, published: str | None) -> Harms:
     harm told as news may be of another incident than a story's (see
     ``StoryClusterer._may_take``)."""
     lowered = lower_same_length(lead)
-    if not (_HARM_WORD.search(lowered) or _ACT.search(lowered)):
+    if not (_HARM_WORD.search(lowered) or _ACT.search(lowered) or _NEWS_STATE.search(lowered)):
         return Harms()  # most reports of other news: no day to read
     found: dict[str, dict[str, None]] = {
         name: {} for name in ("days", "acts", "fresh", "fresh_acts", "fresh_deaths")
     }
-    for start, end, key, before in _days_in(lead, lowered, published):
-        kind = _harm_before(lowered, start)
+    for start, end, key, before, state in _harm_days(lead, lowered, published):
+        kind = state or _harm_before(lowered, start)
         if _act_told(kind, lowered, start, end):
             kind = "act"
         if kind is None:
@@ -492,6 +523,33 @@ def harms_told(lead: str, published: str | None) -> Harms:
         if kind == "act":
             found["fresh_acts"][key] = None
     return Harms(**{name: tuple(keys) for name, keys in found.items()})
+
+
+def _harm_days(
+    lead: str, lowered: str, published: str | None
+) -> Iterator[tuple[int, int, str, int | None, str | None]]:
+    """The days of :func:`_days_in` (no kind of harm known yet); where it tells none, the
+    report's own day where a harm is told as today's news by the state an act or a vehicle
+    left people in (``_NEWS_STATE``: "death" or "harm")."""
+    told = False
+    for start, end, key, before in _days_in(lead, lowered, published):
+        told = True
+        yield start, end, key, before, None
+    day = day_of(published)
+    if day is None or told:  # a day told is the harm's ("shot Saturday ... is in critical
+        return  # condition after the shooting" on Monday)
+    for state in _NEWS_STATE.finditer(lowered):
+        stop = _SENTENCE_END.search(lowered, state.end())
+        rest = lowered[state.end() : stop.start() if stop else len(lowered)]
+        opening = max(lowered.rfind(mark, 0, state.start()) for mark in ".!?\n")
+        subject = lowered[opening + 1 : state.start()]
+        if (
+            (_ACT.search(rest) or _VEHICLE.search(rest))  # not "after surgery"
+            and _PEOPLE_SUBJECT.search(subject)  # not "investors are hurt after a crash"
+            and not _PAST_CUE.search(rest)  # not "after last week's shooting"
+        ):
+            kind = "death" if state["dead"] else "harm"
+            yield state.end(), state.end(), _key_of(day), 0, kind
 
 
 def _days_in(
@@ -529,10 +587,10 @@ def _harm_before(lowered: str, start: int) -> str | None:
     :func:`_act_named_before`); else None."""
     window = lowered[max(0, start - _HARM_REACH) : start]
     last = next(iter(reversed(list(_HARM_WORD.finditer(window)))), None)
-    if last is None:
+    if last is None or _another_verb(window, last.end()):
+        # the day may still be an act's named just before it ("Two people are dead ... after
+        # a wrong-way crash on Interstate 50 early this morning")
         return _act_named_before(window) if _tells_harm(lowered, start) else None
-    if _another_verb(window, last.end()):
-        return None
     if last["death"]:
         return "death"
     if last["rolled"]:  # a car's, not a vote's ("voters overturned the ban")
@@ -581,8 +639,10 @@ def _another_verb(window: str, start: int) -> bool:
 def _act_told(kind: str | None, lowered: str, start: int, end: int) -> bool:
     """Whether the day told from ``start`` to ``end`` with a harm of ``kind`` (see
     :func:`_harm_before`) is an act's: an act after the harm in its sentence, an act named by
-    its day, or a death with the act that caused it."""
+    its day, a death with the act that caused it, or a response to an act on that day."""
     if kind == "harm" and _act_after(lowered, start):
+        return True
+    if kind is None and _response_to_act(lowered, end):
         return True
     if kind == "death" and _death_by_act(lowered, end):
         return True
@@ -599,6 +659,21 @@ def _death_by_act(lowered: str, end: int) -> bool:
     if _LATE_END.search(rest):
         return False
     return bool(_ACT.search(rest) or _VEHICLE.search(rest))
+
+
+def _response_to_act(lowered: str, end: int) -> bool:
+    """Whether the sentence after a day ending at ``end`` tells officers answering a call of
+    an act, as a release does ("On Tuesday, January 30, at approximately 2340 hours, officers
+    responded to multiple 911 calls reporting shots fired"): responders as the subject, no
+    arrest or court told first, and the act told with no day of its own ("a man who had been
+    shot on Sunday")."""
+    stop = _SENTENCE_END.search(lowered, end)
+    rest = lowered[end : stop.start() if stop else len(lowered)]
+    response = _RESPONSE.search(rest)
+    if response is None or _NOT_THE_ACT.search(rest, 0, response.end()):
+        return False
+    act = _ACT.search(rest, response.end())
+    return act is not None and not _PAST_CUE.search(rest, act.end())
 
 
 def _act_after(lowered: str, start: int) -> bool:
