@@ -253,6 +253,8 @@ def test_one_person_held_or_found_on_two_days_is_still_a_date_conflict(
         ("A 36-year-old man died on Friday after a fall from a ridge.", {"36"}),
         ("Tam Vell, 32, died on Saturday while climbing to a hut.", {"32"}),
         ("Tam Vell died on Saturday while climbing to a hut.", set()),
+        # another person's age in the subject's phrase is not the subject's
+        ("The father of a 6-year-old girl died on Friday after a fall.", set()),
     ],
 )
 def test_a_dates_subject_is_told_with_its_age(text: str, ages: set[str]) -> None:

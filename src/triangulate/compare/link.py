@@ -712,10 +712,13 @@ def _clause_of_date(value: LinkInput, statements: Sequence[Statement]) -> Fact |
     return None
 
 
-# An age in a subject ("A 36-year-old Australian man", "36 - year - old Duncan Rait") or
+# An age in a subject ("A 36-year-old Harwick man", "36 - year - old Tam Vell") or
 # right after it ("Robert Vell, 32, died"), in plain or tokenised text
 _AGE_IN_SUBJECT = re.compile(r"\b(\d{1,3})\s?-?\s?years?\s?-?\s?old\b")
 _AGE_AFTER_SUBJECT = re.compile(r"\s?,\s?(\d{1,3})\s?,")
+# ... in the subject's head phrase, before what tells another person ("The father of a
+# 6-year-old girl", "a man who shot a 17-year-old", "A 36-year-old man and his wife")
+_SUBJECT_HEAD_END = re.compile(r"\s(?:of|who|whose|with|carrying|and|for)\s|['’]s\b")
 
 
 def _subject_ages(clause: Fact | None, sentence: str) -> frozenset[str]:
@@ -723,12 +726,24 @@ def _subject_ages(clause: Fact | None, sentence: str) -> frozenset[str]:
     people of two ages are of two people's happenings."""
     if clause is None or not clause.subject:
         return frozenset()
-    ages = set(_AGE_IN_SUBJECT.findall(clause.subject))
+    head = _SUBJECT_HEAD_END.split(clause.subject, maxsplit=1)[
+        0
+    ]  # not "the father of a 6-year-old"
+    ages = set(_AGE_IN_SUBJECT.findall(head))
     start = sentence.find(clause.subject)  # the subject may be read from a joined view
     after = _AGE_AFTER_SUBJECT.match(sentence, start + len(clause.subject)) if start >= 0 else None
     if after is not None:
         ages.add(after.group(1))
     return frozenset(ages)
+
+
+def _aged_apart(first: _Traits, second: _Traits) -> bool:
+    """Two dates' subjects told with two ages, and not named as one person ("Tam Vell, 36,"
+    and "Tam Vell, 37,": one person, whose age is disputed apart)."""
+    if not (first.ages and second.ages) or not first.ages.isdisjoint(second.ages):
+        return False
+    named = (first.named, second.named)
+    return not (named[0] and named[1] and named[0].names & named[1].names)
 
 
 def _named(phrase: str | None, sentence: str) -> _Named | None:
@@ -1493,7 +1508,7 @@ class Linker:
             return False
         if _named_apart(first.patient, second.patient):
             return False  # "Osric Vrell was arrested Wednesday", "Ilse Dellamont ... Tuesday"
-        if first.ages and second.ages and first.ages.isdisjoint(second.ages):
+        if _aged_apart(first, second):
             return False  # "A 36-year-old man died on Friday", "Tam Vell, 32, died ... Saturday"
         if first.holds_a_thing != second.holds_a_thing and verbs_alike(
             first.predicate, second.predicate

@@ -817,8 +817,8 @@ def _opening_sentence(lines: list[_Line], position: int) -> bool:
 
 # A credit, a note of an update or a correction, a plea: lines no story opens with
 _NO_OPENING = re.compile(
-    r"\b(?:photo|photos|photograph|courtesy|credit|updated|update|correction|editor'?s\s+note"
-    r"|copyright|subscribe|newsletter|advertisement)\b",
+    r"^\W*(?:photo|photos|photograph|courtesy|credit|correction|editor['’]?s\s+note|copyright"
+    r"|subscribe|advertisement|this\s+(?:story|article|report)\s+(?:was|has\s+been)\s+updated)\b",
     re.IGNORECASE,
 )
 
@@ -849,7 +849,7 @@ def _find_title(lines: list[_Line], start: int) -> int | None:
         (
             p
             for p in range(found - 1, max(-1, start - TITLE_REACH), -1)
-            if _release_header(lines[p])
+            if _release_header(lines[p]) and not _headline_over_byline(lines, p)
         ),
         None,
     )
@@ -871,7 +871,7 @@ def _headline_above_run(lines: list[_Line], position: int, start: int) -> int | 
         line = lines[position]
         if _recurring_headline(lines, position):
             return position
-        if _release_header(line):
+        if _release_header(line) and not _headline_over_byline(lines, position):
             above = _above_letterhead(lines, position)
             if above + 1 < position:
                 passed = above + 1
@@ -883,9 +883,15 @@ def _headline_above_run(lines: list[_Line], position: int, start: int) -> int | 
         if _can_be_headline(lines, position):
             return position
         position -= 1
-    if passed is not None and lines[passed].words >= LETTERHEAD_HEADLINE_WORDS:
+    if passed is not None and _headline_in_capitals(lines[passed]):
         return passed if _can_be_headline(lines, passed) else None
     return None
+
+
+def _headline_in_capitals(line: _Line) -> bool:
+    """A release's headline in capitals over its letterhead ("FOUR ARRESTED AFTER SEARCH
+    WARRANT ON MARLOW STREET"), not an agency's name ("OFFICE OF THE COUNTY PROSECUTOR")."""
+    return line.text.isupper() and line.words >= LETTERHEAD_HEADLINE_WORDS
 
 
 def _recurring_headline(lines: list[_Line], position: int) -> bool:
@@ -908,7 +914,7 @@ def _recurring_headline(lines: list[_Line], position: int) -> bool:
 # received"), with the page's headline above it
 _RELEASE_WORDS = r"(?:news|press|media)\s+release|media\s+advisory"
 _RELEASE_HEADER = re.compile(
-    rf"^\W*(?:{_RELEASE_WORDS})\W*$|\bfor\s+immediate\s+release\b", re.IGNORECASE
+    rf"^\W*(?:{_RELEASE_WORDS})\W*$|(?:^|[-–—|:]\s*)for\s+immediate\s+release\b", re.IGNORECASE
 )
 _RELEASE_IN_CAPITALS = re.compile(r"\b(?:(?:NEWS|PRESS|MEDIA)\s+RELEASE|MEDIA\s+ADVISORY)\W*$")
 _REPRINT_NOTE = re.compile(
@@ -918,8 +924,14 @@ _REPRINT_NOTE = re.compile(
 )
 _RELEASE_CUE = re.compile(r"(?i:elease|dvisory)")  # in every header: a quick refusal
 HEADER_WORDS = 10  # a longer line that tells of a release is a headline or a sentence
-LETTERHEAD_HEADLINE_WORDS = 5  # a letterhead's top line this long may be a headline
-LETTERHEAD_LINES = 3  # an agency's name, its office, its chief: above a release's header
+LETTERHEAD_HEADLINE_WORDS = 7  # a letterhead's top line in capitals this long may be one
+LETTERHEAD_LINES = 4  # an agency's name, its office, its chief, its address: above a header
+
+
+def _headline_over_byline(lines: list[_Line], position: int) -> bool:
+    """A line right over a byline is a headline ("MAYOR SLAMS POLICE PRESS RELEASE"), not a
+    release's header (a date follows that)."""
+    return position + 1 < len(lines) and lines[position + 1].reason == "byline"
 
 
 def _release_header(line: _Line) -> bool:
@@ -1031,16 +1043,28 @@ _FIELD_LABEL = re.compile(
 _FIELD_OR_HEADLINE_LABEL = re.compile(r"^(sources?|time|subject|re|report|incident|case)\s*:", re.I)
 
 
-def _field_line(line: _Line) -> bool:
-    found = _FIELD_OR_HEADLINE_LABEL.match(line.norm)
-    return bool(_FIELD_LABEL.match(line.norm) or (found and found.group(1).isupper()))
+def _field_line(line: _Line, beside: bool = False) -> bool:
+    """A field of a release or a page ("Location: ...", "SUBJECT: ..."); ``beside`` a line
+    with a label a headline may have too, a stamp or a byline is no sign of a release."""
+    text = line.norm
+    if beside and (_STAMP.match(text) or _BYLINE_FIELD.match(text)):
+        return False
+    found = _FIELD_OR_HEADLINE_LABEL.match(text)
+    capital_label = found is not None and found.group(1).isupper() and not text.isupper()
+    return bool(_FIELD_LABEL.match(text) or capital_label)
+
+
+# A byline's or a stamp's label: beside a headline, no sign of a release's fields
+_BYLINE_FIELD = re.compile(r"^(?:author|authors|byline|posted|published|updated)\s*:", re.I)
 
 
 # A stamp of when and by whom ("Published 9:12 a.m. Mar. 24", "Posted by Staff | May 8,
 # 2044 at 11:52 AM", "Updated: ..."), a newsroom's credit ("Courier Staff Writer")
 _STAMP = re.compile(
     r"^(?:(?:first|last|originally)\s+)?(?:published|posted|updated|modified)\b"
-    rf"(?=\s*(?:by\b|on\b|at\b|:|\d{{1,2}}[:./]\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d))"
+    rf"(?=\s*(?:by\s+(?-i:[A-Z])|on\s+\S+\s+\d|at\s+\d|:\s*(?:(?-i:[A-Z])|\d|$)"
+    rf"|\d{{1,2}}[:./]\d{{1,2}}"
+    rf"|\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d))"
     r"|^(?-i:(?:[A-Z][\w&'’.-]*\s+){1,3})staff\s+(?:writer|reporter|report)s?$"
     r"|^(?-i:(?:[A-Z][\w&'’.-]*\s+){1,2})staff$"
     r"|^staff\s+reports?$",
@@ -1067,7 +1091,7 @@ def _page_furniture(lines: list[_Line], position: int) -> bool:
     if not _FIELD_OR_HEADLINE_LABEL.match(text):
         return False
     beside = lines[max(0, position - 1) : position] + lines[position + 1 : position + 2]
-    return any(_field_line(other) for other in beside)
+    return any(_field_line(other, beside=True) for other in beside)
 
 
 # A line this long ending in a full stop or a colon is a sentence (a headline may end with

@@ -435,8 +435,11 @@ _PEOPLE_SUBJECT = re.compile(
 # ... of an act not told as today's ("after last week's shooting", "after a shooting two
 # weeks ago", "after being shot last month", "after a weekend crash")
 _PAST_CUE = re.compile(
-    r"\b(?:last|ago|earlier|previous|prior|weekend|recent|recently|days?|weeks?|months?|"
-    r"years?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"\b(?:last|previous|prior|past)\s+(?:week|weekend|month|year|night|\w+day)\b|\bago\b"
+    r"|\bearlier\s+(?:this|last|in\s+the)\s+(?:week|month|year)\b|\brecent(?:ly)?\b"
+    r"|\b(?:week|weekend|month|year|\w+day)['’]s\b"
+    r"|\bweekend\s+(?:crash|shooting|stabbing|fire|wreck|collision|attack)\b"
+    r"|\b(?:on|since)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
 _HARM_REACH = 100  # characters before the day
 # An act told by a noun ("ended in a crash", "a shooting")
@@ -539,10 +542,13 @@ def _harm_days(
     if day is None or told:  # a day told is the harm's ("shot Saturday ... is in critical
         return  # condition after the shooting" on Monday)
     for state in _NEWS_STATE.finditer(lowered):
-        stop = _SENTENCE_END.search(lowered, state.end())
-        rest = lowered[state.end() : stop.start() if stop else len(lowered)]
-        opening = max(lowered.rfind(mark, 0, state.start()) for mark in ".!?\n")
-        subject = lowered[opening + 1 : state.start()]
+        # windows bounded by _HARM_REACH: a lead of many states costs in proportion
+        limit = min(len(lowered), state.end() + _HARM_REACH)
+        stop = _SENTENCE_END.search(lowered, state.end(), limit)
+        rest = lowered[state.end() : stop.start() if stop else limit]
+        reach = max(0, state.start() - _HARM_REACH)
+        opening = max(lowered.rfind(mark, reach, state.start()) for mark in ".!?\n")
+        subject = lowered[max(opening + 1, reach) : state.start()]
         if (
             (_ACT.search(rest) or _VEHICLE.search(rest))  # not "after surgery"
             and _PEOPLE_SUBJECT.search(subject)  # not "investors are hurt after a crash"
@@ -667,8 +673,9 @@ def _response_to_act(lowered: str, end: int) -> bool:
     responded to multiple 911 calls reporting shots fired"): responders as the subject, no
     arrest or court told first, and the act told with no day of its own ("a man who had been
     shot on Sunday")."""
-    stop = _SENTENCE_END.search(lowered, end)
-    rest = lowered[end : stop.start() if stop else len(lowered)]
+    limit = min(len(lowered), end + 2 * _HARM_REACH)
+    stop = _SENTENCE_END.search(lowered, end, limit)
+    rest = lowered[end : stop.start() if stop else limit]
     response = _RESPONSE.search(rest)
     if response is None or _NOT_THE_ACT.search(rest, 0, response.end()):
         return False
