@@ -183,11 +183,9 @@ def load_extraction_benchmark(root: Path) -> list[BenchmarkPage]:
     pages = []
     for page_id in sorted(truth):
         path = root / "html" / f"{page_id}.html.gz"
-        if path.exists():
-            raw = gzip.decompress(path.read_bytes())
-        else:
-            raw = (root / "html" / f"{page_id}.html").read_bytes()
-        markup = decode_html(raw, str(path))
+        if not path.exists():
+            path = root / "html" / f"{page_id}.html"
+        markup = decode_html(_page_bytes(path), str(path))
         pages.append(BenchmarkPage(page_id, markup, truth[page_id].get("articleBody", "")))
     return pages
 
@@ -306,10 +304,14 @@ def benchmark_markups(data: Path) -> list[str]:
         page.html for page in load_extraction_benchmark(data / "article-extraction-benchmark")
     ]
     for path in sorted((data / "trafilatura-eval" / "eval").glob("*")):
-        raw = path.read_bytes()
-        raw = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
-        markups.append(decode_html(raw, str(path)))
+        markups.append(decode_html(_page_bytes(path), str(path)))
     return markups
+
+
+def _page_bytes(path: Path) -> bytes:
+    """A saved page's bytes, gunzipped when they are gzip's (by their magic number)."""
+    raw = path.read_bytes()
+    return gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
 
 
 @dataclass(frozen=True)

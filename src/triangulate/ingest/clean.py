@@ -899,12 +899,10 @@ def _recurring_headline(lines: list[_Line], position: int) -> bool:
     for furniture: right above the byline (a masthead recurs too, over its date: "HRN News |
     90.7 Harwick Radio")."""
     line = lines[position]
-    following = lines[position + 1] if position + 1 < len(lines) else None
     return (
         line.reason == _REPEATED
         and 4 <= line.words <= 30
-        and following is not None
-        and following.reason == "byline"
+        and _headline_over_byline(lines, position)
         and not _page_furniture(lines, position)
     )
 

@@ -412,11 +412,13 @@ _SAME_DAY = re.compile(
     r"(?<!\w)(?:(?:early |late |earlier )?this (?:morning|afternoon|evening)|tonight"
     r"|earlier today|today)(?!\w)"
 )
+# A hospital's word of how the hurt are ("in critical condition"), for the states below
+_IN_CONDITION = r"in\s+(?:critical|serious|grave|stable|fair|good)\s+condition"
 # A harm told as today's news by the state it left people in, with no day ("A woman is
 # dead after a truck slammed into her car"): the report's own day
 _NEWS_STATE = re.compile(
-    r"\b(?:is|are)\s+(?:(?P<dead>dead)|hurt|injured|hospitalized"
-    r"|in\s+(?:critical|serious|grave|stable|fair|good)\s+condition)\s+(?:after|following)\b"
+    rf"\b(?:is|are)\s+(?:(?P<dead>dead)|hurt|injured|hospitalized|{_IN_CONDITION})"
+    r"\s+(?:after|following)\b"
 )
 # Officers answering a call, and what tells that the day is another happening's
 _RESPONSE = re.compile(
@@ -448,8 +450,8 @@ _ACT_NOUN = re.compile(rf"\b(?:{_ACT_NOUNS})\b")
 # the state a harm left people in ("two others are in critical condition after a crash")
 _HAPPENED = re.compile(
     r"\b(?:ended|ends|happened|occurred|erupted|resulted|broke out)\b"
-    r"|\b(?:is|are|was|were)\s+(?:dead|hurt|injured|wounded|hospitalized"
-    r"|in\s+(?:critical|serious|grave|stable|fair|good)\s+condition)\s+after\b"
+    rf"|\b(?:is|are|was|were)\s+(?:dead|hurt|injured|wounded|hospitalized|{_IN_CONDITION})"
+    r"\s+after\b"
 )
 # An act named by its day ("in last Wednesday's shooting", "Friday night's crash", "the
 # Sept. 9 shooting death", "Saturday's double shooting", "Sunday's two-car crash",
