@@ -33,6 +33,8 @@ from triangulate.stories.cluster import (
     names_in,
     sort_key,
     streets_of_act,
+    suspects_told,
+    victims_told,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "stories"
@@ -148,6 +150,11 @@ def test_a_harm_told_on_the_day_of_its_report_or_just_before_is_news() -> None:
         "He was wounded and will be arraigned Thursday.",  # ahead
     ):
         assert fresh(text) == (), text
+    # a date written out: in the year of the report or the one before, not one ahead
+    assert fresh("A man was shot and killed on May 15, 2031.") == ("d:05-15",)
+    assert fresh("A man was shot and killed Dec. 31.", "2032-01-01") == ("d:12-31",)
+    assert fresh("A man was shot on May 3.") == ()  # thirteen days before
+    assert fresh("A man was shot, and the hearing is set for May 17.") == ()
     assert fresh("A man was shot Friday.", None) == ()  # no day to count from
     assert fresh("A man was shot today.", "2031-02-30") == ()  # nor from a day that is none
 
@@ -193,7 +200,7 @@ def test_a_harm_is_told_with_its_day_as_an_act_a_harm_or_a_death_alone() -> None
         assert harms_told(late, "2031-05-19").fresh_deaths == ("d:05-18",), late
     death = harms_told("The man wounded on May 3 died Thursday.", "2031-05-16")
     assert death.fresh_deaths == ("d:05-15",) and death.fresh == ()
-    assert death.days == ("d:05-15", "d:05-03")  # a date written out: any year, no news
+    assert death.days == ("d:05-15", "d:05-03")  # a date written out thirteen days before
     assert harms_told("A man was shot on May 3.", "2031-05-16").fresh == ()
     assert harms_told("A man was shot on February 31.", "2031-05-16").days == ()  # no day
 
@@ -261,6 +268,14 @@ def test_an_act_named_by_its_day_is_told_with_that_day() -> None:
         "2031-05-16",
     )
     assert release.acts == ("d:05-13",)
+    # ... its clock time told with "a.m.", whose stops end no sentence; a date written out
+    # counted from the release's day: news two days old
+    clocked = harms_told(
+        "On Wednesday, May 14, 2031, at approximately 1:15 a.m., officers responded to"
+        " multiple 911 calls reporting shots fired outside a business on Marlow Street.",
+        "2031-05-16",
+    )
+    assert clocked.acts == clocked.fresh_acts == ("d:05-14",)
     for other in (
         "On Tuesday, officers arrested a man and responded to questions about the shooting.",
         "On Tuesday, the mayor responded to criticism of the police response to the shooting.",
@@ -703,9 +718,9 @@ def test_a_wire_copy_joins_its_original_and_counts_once() -> None:
     assert stories[0].originals == 2
 
 
-def test_the_same_event_a_month_later_is_a_new_story() -> None:
+def test_the_same_event_past_a_story_s_sleep_is_a_new_story() -> None:
     first = article("quake-varnholt-1")
-    later = article("quake-varnholt-2", "2031-04-10")
+    later = article("quake-varnholt-2", "2031-06-10")  # 99 days on: past dormant_days
     clusterer = StoryClusterer(ClusterSettings(window_days=5))
     assert clusterer.add(featurize(first)) != clusterer.add(featurize(later))
     closed = clusterer.drain_closed()
@@ -801,7 +816,8 @@ def test_stories_are_refined_before_they_close_out_of_the_window() -> None:
     clusterer = StoryClusterer(ClusterSettings(threshold=0.5, merge_threshold=0.99))
     for item in early_arrival():
         clusterer.add(dataclasses.replace(item, published="2031-03-03"))
-    clusterer.add(dataclasses.replace(bag("later", "harbour strike"), published="2031-04-10"))
+    # 99 days on: past the sleep of the stories of March 3
+    clusterer.add(dataclasses.replace(bag("later", "harbour strike"), published="2031-06-10"))
     closed = {frozenset(story.articles) for story in clusterer.drain_closed()}
     assert closed == {frozenset({"a0"}), frozenset({"a1", "a2", "a3", "a4"})}
 
@@ -877,8 +893,9 @@ def test_the_split_test_defaults_are_those_fitted_by_the_benchmark() -> None:
     assert settings.split_min_part == fitted["split_min_part"]
 
 
-def test_the_span_default_is_the_one_fitted_by_the_benchmark() -> None:
+def test_the_sleep_and_span_defaults_are_the_ones_fitted_by_the_benchmark() -> None:
     fitted = json.loads(SPAN_FILE.read_text(encoding="utf-8"))
+    assert ClusterSettings().dormant_days == fitted["dormant_days"]
     assert ClusterSettings().max_span_days == fitted["max_span_days"]
 
 
@@ -1197,6 +1214,153 @@ def test_a_lead_tells_the_kinds_of_its_acts() -> None:
     assert kinds_of_act("A boy was struck and killed by a pickup truck.") == ("vehicle",)
     assert kinds_of_act("Two were hurt when someone fired from a passing car.") == ("violence",)
     assert kinds_of_act("A woman was struck by a stray bullet and hurt.") == ("violence",)
+
+
+def test_a_lead_tells_fires_falls_and_drownings_as_kinds_of_their_own() -> None:
+    assert kinds_of_act("Two people died in a house fire on Marlow Street.") == ("fire",)
+    assert kinds_of_act("A worker was killed when a trench caved in.") == ("collapse",)
+    assert kinds_of_act("A boy drowned in Tessel Lake on Sunday.") == ("water",)
+    assert kinds_of_act("Homeowner's son arrested in deadly driveway shooting") == ("violence",)
+    # not a gun's fire, nor the fire department answering a crash
+    assert kinds_of_act("The man who opened fire killed two.") == ("violence",)
+    assert kinds_of_act("Fire crews said a driver was killed in the crash.") == ("vehicle",)
+
+
+def test_a_lead_names_the_people_killed_and_arrested_by_their_last_names() -> None:
+    for told in (
+        "Tam Vell, 41, was pronounced dead at the scene.",
+        "A man was charged in the death of pedestrian Tam Vell.",
+        "A fine over the accident that killed longshoreman Tam Vell, records show.",
+        "The man killed Saturday was identified as Tam Vell, 41.",
+        "Police said the shooting killed Tam Vell Tuesday.",
+    ):
+        assert victims_told(told) == ("vell",), told
+    for other in (
+        "Pedestrian killed crossing Marlow Boulevard; police search for driver",  # a street
+        "Woman killed in Harwick Heights home",  # a place, not after a trade's noun
+        "A man killed in a fire that also hurt his grandmother\nBy Tam Vell, Staff Writer",
+        "The suspect has been identified as Tam Vell, 41.",  # not one killed
+        "A crash killed Velmora High School senior Tam Vell.",  # a run of capitals: a school
+    ):
+        assert victims_told(other) == (), other
+    assert suspects_told("Council member Tam Vell was arrested on suspicion of drunk driving.") == (
+        "vell",
+    )
+    assert suspects_told("Police arrested Darvin Oake after a traffic stop.") == ("oake",)
+    # an arrest in a harm is told by its harm: the people arrested are not its mark
+    assert suspects_told("Tam Vell was arrested in the killing of a man on Marlow Street.") == ()
+
+
+def _told_in(told: dict[str, tuple[str, str]], *names: str) -> list[ArticleFeatures]:
+    return [
+        featurize(Article(id=name, source=name, text=told[name][1], published=told[name][0]))
+        for name in names
+    ]
+
+
+# A killing in a home, its victim named; three weeks later a report of another killing in
+# the same words but its victim's name, and a follow-up of the first by its victim's name
+KILLINGS = {
+    "first": (
+        "2031-05-04",
+        "Man killed in Harwick home\nHarwick police are investigating after a man was found "
+        "dead inside a home on Marlow Street late Saturday, police spokesperson Officer Dana "
+        "Ruel said. Tam Vell, 41, was pronounced dead at the scene. Detectives are asking anyone "
+        "with information to call the Harwick Police Department tip line.",
+    ),
+    "named": (
+        "2031-05-05",
+        "Harwick man found dead in home identified\nThe man found dead inside a home on Marlow "
+        "Street was identified as Tam Vell, 41, police spokesperson Officer Dana Ruel said "
+        "Monday. Detectives are asking anyone with information to call the Harwick Police "
+        "Department tip line.",
+    ),
+    "other": (
+        "2031-05-26",
+        "Woman killed in Harwick home\nHarwick police are investigating after a woman was found "
+        "dead inside a home, police spokesperson Officer Dana Ruel said. Darvin Oake, 38, was "
+        "pronounced dead at the scene. Detectives are asking anyone with information to call "
+        "the Harwick Police Department tip line.",
+    ),
+    "charged": (
+        "2031-05-26",
+        "Man charged in Harwick killing\nA man was charged with murder in the death of Tam "
+        "Vell, police spokesperson Officer Dana Ruel said. Detectives thanked those who called "
+        "the Harwick Police Department tip line.",
+    ),
+}
+# Arrests where no one was harmed: another person's arrest weeks later is another story
+ARRESTS = {
+    "first": (
+        "2031-05-04",
+        "Harwick council member arrested on suspicion of drunk driving\nHarwick council member "
+        "Tam Vell was arrested early Saturday on suspicion of drunk driving after a traffic stop "
+        "on Marlow Street, police spokesperson Officer Dana Ruel said. Vell was booked into the "
+        "county jail and released on bail.",
+    ),
+    "again": (
+        "2031-05-05",
+        "Harwick council member Tam Vell arrested on DUI suspicion\nTam Vell was arrested on "
+        "suspicion of drunk driving after a traffic stop on Marlow Street, Officer Dana Ruel "
+        "said. Vell was booked into the county jail and released on bail.",
+    ),
+    "other": (
+        "2031-06-10",
+        "Harwick council member arrested on suspicion of drunk driving\nHarwick council member "
+        "Darvin Oake was arrested early Monday on suspicion of drunk driving after a traffic "
+        "stop on Marlow Street, police spokesperson Officer Dana Ruel said. Oake was booked "
+        "into the county jail and released on bail.",
+    ),
+    "charged": (
+        "2031-06-10",
+        "Harwick council member charged with drunk driving\nHarwick council member Tam Vell "
+        "was charged with drunk driving, prosecutors said, after his arrest in a traffic stop "
+        "on Marlow Street. Vell was released on bail.",
+    ),
+}
+
+
+def test_a_late_report_of_another_person_killed_or_arrested_is_another_incident() -> None:
+    for told in (KILLINGS, ARRESTS):
+        first, second = list(told)[:2]
+        features = _told_in(told, first, second, "other")
+        assert grouping(features, new_incident_test=False) == {frozenset(told) - {"charged"}}
+        assert grouping(features) == {frozenset({first, second}), frozenset({"other"})}
+        # a follow-up naming the same person joins
+        assert grouping(_told_in(told, first, second, "charged")) == {
+            frozenset({first, second, "charged"})
+        }
+
+
+def test_a_release_s_field_tells_its_incident_s_day() -> None:
+    release = (
+        "FATAL CRASH - ROUTE 9 EAST OF HARWICK\n\nCrash date/time: Friday, May 15, 2031,"
+        " approx. 4:15 p.m.\nLocation: Route 9 at milepost 52\n\nVehicle 1 slid into the"
+        " westbound lane, where it was struck by Vehicle 2."
+    )
+    crash = harms_told(release, "2031-05-16")
+    assert crash.acts == crash.fresh_acts == ("d:05-15",)
+    fields = "WHAT: Deputy-involved shooting\nWHEN: Saturday, May 16, 2031, approximately 7:50 p.m."
+    assert harms_told(fields, "2031-05-17").fresh_acts == ("d:05-16",)
+    figures = "Incident: Homicide\nOccurred: 05/14/2031, approx. 2350 hrs\n\nA man was shot."
+    assert harms_told(figures, "2031-05-15").fresh_acts == ("d:05-14",)
+    fire = "WHAT: Residential structure fire\nWHEN: Monday, May 11, 2031, approximately 1:30 a.m."
+    assert harms_told(fire, "2031-05-11").fresh == ("d:05-11",)
+    assert harms_told(fire, "2031-05-11").acts == ()  # a fire's harm, no act of violence
+    # the first day of a field; a release of an arrest or an update, whose day is theirs; a
+    # bare "Date:", the release's own as often
+    both = (
+        "WHAT: Shooting - one man critically injured; suspect in custody\nWHEN: Original"
+        " incident Thursday, May 7, 2031. Victim died Sunday, May 10, 2031."
+    )
+    assert harms_told(both, "2031-05-11").acts == ("d:05-07",)
+    for other in (
+        "WHAT: Arrest - first-degree arson\nWHEN: Monday, May 11, 2031, approximately 10 a.m.",
+        "Incident: Homicide - ARREST\nOccurred: 05/11/2031\n\nA man was charged in a shooting.",
+        "WHAT: UPDATE - Marlow Street shooting\nWHEN: Monday, May 11, 2031",
+        "SHOOTING ON MARLOW STREET\nDate: May 11, 2031 | Case No. 31-0042",
+    ):
+        assert harms_told(other, "2031-05-12").acts == (), other
 
 
 def test_a_story_counts_what_its_members_tell_until_they_leave() -> None:

@@ -84,13 +84,13 @@ def test_a_follow_up_too_late_for_its_story_is_told_apart_by_its_gate() -> None:
         doc("f1", "flood", "2031-03-04", FLOOD),
         doc("f2", "flood", "2031-03-05", FLOOD_AGAIN),
         doc("s1", "strike", "2031-03-05", STRIKE),
-        doc("f3", "flood", "2031-05-20", FLOOD_AGAIN),  # 76 days on: past any dormant story
+        doc("f3", "flood", "2031-06-20", FLOOD_AGAIN),  # 107 days on: past any dormant story
     ]
     split, mixed = unjoined(docs)
     assert mixed == []
     assert len(split) == 1
     (left,) = split
-    assert left.gold == "flood" and left.gate == BEYOND and left.gap_days == 76
+    assert left.gold == "flood" and left.gate == BEYOND and left.gap_days == 107
     assert sorted(left.sizes) == [1, 2] and left.tfidf > 0.5
     assert "1 gold events split (1 pairs of stories), 0 mixed stories" in explained("s", [docs])
 

@@ -35,7 +35,10 @@ repository's own invented reports (below) are kept whole.
   (a tornado, a flood, a collapse, an explosion, a bus crash) and four crimes; local-p, crimes
   and crashes told in five registers (broadcast copy, court reporting, police releases,
   radio briefs, a neighbourhood site); local-q, a busier city's crimes, crashes and fires
-  with site furniture, updates added atop a page and releases' header lines; each
+  with site furniture, updates added atop a page and releases' header lines; local-r, a
+  mountain resort county's winter: crashes on a pass highway, shootings, a fire set on
+  purpose, a snowcat rollover, a snowmobiler found dead, releases dated only in their
+  header fields, a weekly's roundup items and radio briefs; each
   incident told by one to six outlets over days to weeks: first reports, then an arrest, a
   victim named, a death days later, a vigil, a court date, a toll that rises; same-type
   incidents of one place within days or weeks, reports naming other incidents in passing;

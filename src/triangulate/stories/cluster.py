@@ -153,7 +153,11 @@ def featurize(article: Article) -> ArticleFeatures:
     names = _names_in(text, words)
     lead_names = _names_in(lead, lead_words)
     harms = replace(
-        harms_told(lead, told_from), streets=streets_of_act(lead), kinds=kinds_of_act(lead)
+        harms_told(lead, told_from),
+        streets=streets_of_act(lead),
+        kinds=kinds_of_act(lead),
+        victims=victims_told(lead),
+        suspects=suspects_told(lead),
     )
     return ArticleFeatures(
         id=article.id,
@@ -399,7 +403,6 @@ _ACT = re.compile(
     r"(?:fired|rang\s+out))\b"
 )
 _ACT_BEFORE_HARM = 15  # characters before the harm's word ("shot and killed")
-_SENTENCE_END = re.compile(r"[.!?\n]")
 # ... an "-ed" word after an article or a possessive is a thing's state, no verb ("shot
 # while sitting in a parked car late Saturday", "a masked man"); not after "her", which may
 # be a verb's object ("the man who shot her surrendered Saturday")
@@ -444,6 +447,7 @@ _PAST_CUE = re.compile(
     r"|\b(?:on|since)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
 _HARM_REACH = 100  # characters before the day
+_SENTENCE_REACH = 400  # characters a sentence's opening is looked for before a point in it
 # An act told by a noun ("ended in a crash", "a shooting")
 _ACT_NOUN = re.compile(rf"\b(?:{_ACT_NOUNS})\b")
 # ... and the verbs of a happening an act noun may follow ("a chase ended in a crash"), or
@@ -497,6 +501,11 @@ class Harms:
     streets: tuple[str, ...] = ()
     # the kinds of act the lead tells ("violence", "vehicle"; see ``KIND_OF_ACT``)
     kinds: tuple[str, ...] = ()
+    # the people the lead tells were killed, by their last names ("wrenfield" of "the
+    # killing of Tobias Wrenfield"; see :func:`victims_told`)
+    victims: tuple[str, ...] = ()
+    # ... and the people it tells were arrested or charged (see :func:`suspects_told`)
+    suspects: tuple[str, ...] = ()
 
 
 def harms_told(lead: str, published: str | None) -> Harms:
@@ -508,7 +517,12 @@ def harms_told(lead: str, published: str | None) -> Harms:
     harm told as news may be of another incident than a story's (see
     ``StoryClusterer._may_take``)."""
     lowered = lower_same_length(lead)
-    if not (_HARM_WORD.search(lowered) or _ACT.search(lowered) or _NEWS_STATE.search(lowered)):
+    if not (
+        _HARM_WORD.search(lowered)
+        or _ACT.search(lowered)
+        or _NEWS_STATE.search(lowered)
+        or _WHEN_FIELD.search(lowered)
+    ):
         return Harms()  # most reports of other news: no day to read
     found: dict[str, dict[str, None]] = {
         name: {} for name in ("days", "acts", "fresh", "fresh_acts", "fresh_deaths")
@@ -540,17 +554,16 @@ def _harm_days(
     for start, end, key, before in _days_in(lead, lowered, published):
         told = True
         yield start, end, key, before, None
+    yield from _field_days(lead, lowered, published)
     day = day_of(published)
     if day is None or told:  # a day told is the harm's ("shot Saturday ... is in critical
         return  # condition after the shooting" on Monday)
     for state in _NEWS_STATE.finditer(lowered):
         # windows bounded by _HARM_REACH: a lead of many states costs in proportion
         limit = min(len(lowered), state.end() + _HARM_REACH)
-        stop = _SENTENCE_END.search(lowered, state.end(), limit)
-        rest = lowered[state.end() : stop.start() if stop else limit]
-        reach = max(0, state.start() - _HARM_REACH)
-        opening = max(lowered.rfind(mark, reach, state.start()) for mark in ".!?\n")
-        subject = lowered[max(opening + 1, reach) : state.start()]
+        rest = lowered[state.end() : _end_of_sentence(lowered, state.end(), limit, _LOWERED_STOP)]
+        opening = _start_of_sentence(lowered, state.start(), max(0, state.start() - _HARM_REACH))
+        subject = lowered[opening : state.start()]
         if (
             (_ACT.search(rest) or _VEHICLE.search(rest))  # not "after surgery"
             and _PEOPLE_SUBJECT.search(subject)  # not "investors are hurt after a crash"
@@ -560,12 +573,83 @@ def _harm_days(
             yield state.end(), state.end(), _key_of(day), 0, kind
 
 
+# A release's field telling when its incident happened ("WHEN: Saturday, January 6, 2052,
+# approximately 7:50 p.m.", "Occurred: 03/14/2051, approx. 2350 hrs", "Crash date/time:
+# Friday, January 19"); not a bare "Date:", as often the release's own day
+_WHEN_FIELD = re.compile(
+    r"^[ \t]*(?:when|occurred|date\s*/\s*time|date and time|time and date"
+    r"|(?:incident|crash|collision|offen[cs]e)\s+date(?:\s*/\s*time)?"
+    r"|date of (?:incident|occurrence|offen[cs]e|crash))[ \t]*:[^\n]*",
+    re.M,
+)
+# ... the fields telling what happened ("WHAT: Deputy-involved shooting", "Incident: Homicide",
+# "SUBJECT: Home Invasion / Robbery - 4100 Block ...")
+_WHAT_FIELD = re.compile(
+    r"^[ \t]*(?:what|incident|subject|type|nature)[ \t]*:(?P<what>[^\n]*)", re.M
+)
+# ... and a date written in figures, month first, in such a field ("03/14/2051")
+_FIELD_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
+_HOMICIDE = re.compile(r"\b(?:homicide|murder)\b")
+# ... a "what"'s parts ("Shooting - one man injured; suspect in custody"), and a part that
+# tells what the release is of, not what happened ("ARREST", "UPDATE")
+_WHAT_PARTS = re.compile(r"\s+-\s+|[;|/]")
+_RELEASE_OF = re.compile(
+    r"(?:arrests?(?: made)?|update[sd]?|correction|corrected|charges? filed|sentenced)\W*"
+)
+
+
+def _field_days(
+    lead: str, lowered: str, published: str | None
+) -> Iterator[tuple[int, int, str, int | None, str | None]]:
+    """The day a release's field tells its incident happened on (``_WHEN_FIELD``, the first
+    day it tells: "Original incident Thursday, February 1 ... Victim died Sunday, February
+    4"), as the harm its title and "what" fields tell (:func:`_release_kind`): none when they
+    tell an arrest or a court's day, whose day the field may be."""
+    fields = list(_WHEN_FIELD.finditer(lowered))
+    kind = _release_kind(lowered) if fields else None
+    if kind is None:
+        return
+    day = day_of(published)
+    for found in fields:
+        start, end = found.span()
+        told = list(_days_in(lead[start:end], lowered[start:end], published))
+        for figures in _FIELD_DATE.finditer(lowered, start, end):
+            key = f"d:{int(figures[1]):02d}-{int(figures[2]):02d}"
+            if _key_date(key) is not None:
+                at = figures.start() - start
+                told.append((at, figures.end() - start, key, _days_before(key, day)))
+        if told:
+            first, last, key, before = min(told)
+            yield start + first, start + last, key, before, kind
+
+
+def _release_kind(lowered: str) -> str | None:
+    """What a release's title (the lead's first line) and "what" fields (``_WHAT_FIELD``)
+    tell: "act" (of violence, or a vehicle's), "harm" (a fire, a fall, a death), or None (no
+    harm; or a release of an arrest, an update, a court's day: "Arrest - first-degree arson",
+    "Homicide - ARREST", "UPDATE - Elm Street shooting"; not "Shooting - one man injured;
+    suspect in custody")."""
+    whats = [lowered.split("\n", 1)[0], *(found["what"] for found in _WHAT_FIELD.finditer(lowered))]
+    kind = None
+    for what in whats:
+        parts = [part.strip() for part in _WHAT_PARTS.split(what)]
+        if _NOT_THE_ACT.search(parts[0]) or any(_RELEASE_OF.fullmatch(part) for part in parts):
+            return None
+        if _ACT.search(what) or _HOMICIDE.search(what):
+            kind = "act"
+        elif kind is None and (
+            _HARM_WORD.search(what) or _PEOPLE_HARMED.search(what) or KIND_OF_ACT.search(what)
+        ):
+            kind = "harm"
+    return kind
+
+
 def _days_in(
     lead: str, lowered: str, published: str | None
 ) -> Iterator[tuple[int, int, str, int | None]]:
     """The days ``lead`` (``lowered``: the same lower-cased) tells: where (start and end),
-    the day key, and how many days before ``published`` (None for a date written out, of
-    any year)."""
+    the day key, and how many days before ``published`` (a date written out: in the year of
+    publication or the one before; None when publication is not known)."""
     for start, end, told, before in _told(lead, published):
         yield start, end, _key_of(told), before
     day = day_of(published)
@@ -575,7 +659,19 @@ def _days_in(
     for found in _MONTH_DAY.finditer(lead):
         key = _day_key(found[1], found[2])
         if _key_date(key) is not None:  # not "February 31"
-            yield found.start(), found.end(), key, None
+            yield found.start(), found.end(), key, _days_before(key, day)
+
+
+def _days_before(key: str, day: datetime.date | None) -> int | None:
+    """How many days before ``day`` (a report's publication) the date of ``key`` falls, in
+    the year of ``day`` or the year before ("Dec. 31" in a report of January 2: 2); None
+    when ``day`` is not known."""
+    if day is None:
+        return None
+    told = _key_date(key, day.year)
+    if told is None or told > day:  # "February 29" of another year; the year before
+        told = _key_date(key, day.year - 1)
+    return None if told is None else (day - told).days
 
 
 def _key_date(key: str, year: int = 2000) -> datetime.date | None:
@@ -608,9 +704,9 @@ def _harm_before(lowered: str, start: int) -> str | None:
 
 def _tells_harm(lowered: str, start: int) -> bool:
     """Whether the sentence of ``lowered`` around ``start`` tells a harm (``_PEOPLE_HARMED``)."""
-    opening = max(lowered.rfind(stop, 0, start) for stop in ".!?\n")
-    end = _SENTENCE_END.search(lowered, start)
-    return bool(_PEOPLE_HARMED.search(lowered, opening + 1, end.start() if end else len(lowered)))
+    opening = _start_of_sentence(lowered, start, max(0, start - _SENTENCE_REACH))
+    end = _end_of_sentence(lowered, start, len(lowered), _LOWERED_STOP)
+    return bool(_PEOPLE_HARMED.search(lowered, opening, end))
 
 
 def _act_of_day(lowered: str, start: int, end: int) -> bool:
@@ -676,8 +772,7 @@ def _response_to_act(lowered: str, end: int) -> bool:
     arrest or court told first, and the act told with no day of its own ("a man who had been
     shot on Sunday")."""
     limit = min(len(lowered), end + 2 * _HARM_REACH)
-    stop = _SENTENCE_END.search(lowered, end, limit)
-    rest = lowered[end : stop.start() if stop else limit]
+    rest = lowered[end : _end_of_sentence(lowered, end, limit, _LOWERED_STOP)]
     response = _RESPONSE.search(rest)
     if response is None or _NOT_THE_ACT.search(rest, 0, response.end()):
         return False
@@ -688,8 +783,8 @@ def _response_to_act(lowered: str, end: int) -> bool:
 def _act_after(lowered: str, start: int) -> bool:
     """Whether the rest of the sentence from ``start`` tells an act ("... early Saturday
     when someone opened fire")."""
-    end = _SENTENCE_END.search(lowered, start)
-    return bool(_ACT.search(lowered, start, end.start() if end else len(lowered)))
+    end = _end_of_sentence(lowered, start, len(lowered), _LOWERED_STOP)
+    return bool(_ACT.search(lowered, start, end))
 
 
 def _others(counts: Counter[str], own: Iterable[str]) -> set[str]:
@@ -730,6 +825,7 @@ STREET_KINDS = (
     ("Lane", "Ln"), ("Highway", "Hwy"), ("Parkway", "Pkwy"), ("Pike", ""),
 )  # fmt: skip
 _STREET_KIND = rf"(?:{'|'.join(word for kind in STREET_KINDS for word in kind if word)})\b\.?"
+
 STREET_OF_ACT = re.compile(
     r"\b(?<!according\s)(?:on|at|near|along|outside|off|to|(?:block|corner|intersection)\s+of"
     r"|and)\s+"
@@ -758,19 +854,39 @@ _TITLES = TITLE_ABBREVIATIONS | word_set(
 DIRECTION_WORDS = word_set(
     "north south east west n s e w ne nw se sw northeast northwest southeast southwest"
 )
+
+
 # A sentence's end: a stop before a capital, not after a short form ("St.", "N.", "Sgt.")
+# or a letter ("a.m.", "J. Doe")
 _STOP = re.compile(r"(?P<word>[\w'’]*)(?P<stop>[.!?])(?=\s+[A-Z\"“‘'])|\n")
+# ... in a lower-cased text, a stop before a space or the text's end ("at 1:15 a.m., officers
+# responded" goes on; "shot Saturday. Police" ends)
+_LOWERED_STOP = re.compile(r"(?P<word>[\w'’]*)(?P<stop>[.!?])(?=\s|$)|\n")
 _SHORT_FORMS = ABBREVIATIONS | {short.lower() for _, short in STREET_KINDS if short}
 
 
-def _end_of_sentence(text: str, start: int, limit: int) -> int:
-    """Where the sentence holding ``start`` ends (at most ``limit``)."""
-    for stop in _STOP.finditer(text, start, limit):
-        word = (stop["word"] or "").lower()
-        if stop.group() != "\n" and (len(word) == 1 or word in _SHORT_FORMS):
-            continue
-        return stop.start("stop") if stop["stop"] else stop.start()
+def _end_of_sentence(text: str, start: int, limit: int, stops: re.Pattern[str] = _STOP) -> int:
+    """Where the sentence holding ``start`` ends (at most ``limit``); ``stops``:
+    ``_LOWERED_STOP`` for a lower-cased text."""
+    for stop in stops.finditer(text, start, limit):
+        if _ends_sentence(stop):
+            return stop.start("stop") if stop["stop"] else stop.start()
     return min(limit, len(text))
+
+
+def _start_of_sentence(lowered: str, start: int, reach: int = 0) -> int:
+    """Where the sentence holding ``start`` of the lower-cased ``lowered`` opens, looked for
+    from ``reach`` on (``reach`` when it opens before)."""
+    opening = reach
+    for stop in _LOWERED_STOP.finditer(lowered, reach, start):
+        if _ends_sentence(stop):
+            opening = stop.end()
+    return opening
+
+
+def _ends_sentence(stop: re.Match[str]) -> bool:
+    word = (stop["word"] or "").lower()
+    return stop.group() == "\n" or not (len(word) == 1 or word in _SHORT_FORMS)
 
 
 def streets_of_act(lead: str) -> tuple[str, ...]:
@@ -807,18 +923,11 @@ def _match_start(found: re.Match[str]) -> int:
     return found.start()
 
 
-def _streets_apart(streets: Collection[str], others: Collection[str]) -> bool:
-    """Whether a report's lead and a story's reports' leads both place what they tell on
-    streets, and none in common (see :func:`streets_of_act`): an act told on one street is
-    not one told on another. A wildfire or a storm reaches many streets: the rule is for acts
-    of violence told as news (see ``StoryClusterer._may_take``)."""
-    return bool(streets) and bool(others) and set(streets).isdisjoint(others)
-
-
 # The kind of act a lead tells: violence against a person (a gun, a knife, a robbery, an
-# assault) or a vehicle's crash. A shooting and a crash are two incidents, whatever they share
-# (a township, a night, a road's name). Words of one sense only: not "beaten 3-1", "robbed of
-# a future", "shot 40 percent", a team that "crashed out"
+# assault), a vehicle's crash, a fire, a fall or a collapse, a drowning. A shooting and a crash
+# are two incidents, whatever they share (a township, a night, a road's name), and so are a
+# trench's collapse and a shooting in one neighbourhood. Words of one sense only: not "beaten
+# 3-1", "robbed of a future", "shot 40 percent", a team that "crashed out"
 KIND_OF_ACT = re.compile(
     r"\b(?:(?P<violence>(?:was|were|been|being|fatally|critically|man|woman|teen|boy|girl"
     r"|driver|person|people|men|women) shot|shot (?:and|to death|in the)|shooting|gunfire"
@@ -827,14 +936,22 @@ KIND_OF_ACT = re.compile(
     r"|shots?\s+(?:(?:were|was)\s+)?(?:fired|rang\s+out))"
     r"|(?P<vehicle>crash(?:es|ed)?(?!\s+out)|collision|collided|hit-and-run|hit and run"
     r"|pileup|rollover|rolled over|(?:struck|hit|run over)(?:\s+and\s+killed)?\s+by\s+"
-    rf"(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{VEHICLE_WORDS})s?))\b"
+    rf"(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{VEHICLE_WORDS})s?)"
+    # a fire that harms: a building's, not the fire department's nor a gun's ("opened fire")
+    r"|(?P<fire>(?:house|home|apartment|building|duplex|rooming[- ]house|mobile home|trailer"
+    r"|condo|chalet|cabin|kitchen|structure|brush|grass)\s+fire|blaze|flames|arson|burned to"
+    r" death|smoke inhalation|caught fire|engulfed)"
+    # a fall or a collapse: a trench, a wall, a roof, scaffolding
+    r"|(?P<collapse>trench|cave-in|caved in|caves in|collaps\w+|scaffold\w*|fell (?:from|off"
+    r"|into|through)|fell (?:about |nearly |more than )?\d+)"
+    r"|(?P<water>drown\w*))\b"
 )
 
 
 # ... read only in a sentence telling a harm: "the market crashed" tells no act
 _PEOPLE_HARMED = re.compile(
-    r"\b(?:killed|kills|wounded|wounds|hurt|injur\w*|died|dies|dead|death|fatal\w*"
-    r"|critical\w*|slain|hospital\w*|stabbed|gunned down|struck by|hit by|robbed|carjacked"
+    r"\b(?:killed|kills|wounded|wounds|hurt|injur\w*|died|dies|dead|deadly|death|fatal\w*"
+    r"|critical\w*|slain|hospital\w*|stabbed|gunned down|struck by|hit by|robbed|carjacked|drown\w*"
     r"|assaulted|beaten|(?:was|were|been|being|is|are|fatally|man|woman|teen|boy|girl|driver"
     r"|officer|deputy|person|people|men|women|teens) shot|shot (?:and|to death|in the))\b"
 )
@@ -858,11 +975,106 @@ def kinds_of_act(lead: str) -> tuple[str, ...]:
     return tuple(kinds)
 
 
-def _kinds_apart(kinds: Collection[str], others: Collection[str]) -> bool:
-    """Whether a report's lead and a story's reports' leads both tell kinds of act, and none
-    in common (see :func:`kinds_of_act`): a report telling both a shooting and a crash ("the
-    gunman fled and crashed") may join either."""
-    return bool(kinds) and bool(others) and set(kinds).isdisjoint(others)
+# A person's name: two or three capitalised words on one line ("Tobias Wrenfield", "Lisette
+# Varga-Delmane", "Ruben T. Esterhazy"), not a place's before a noun ("killed Caddow Springs
+# nursing aide", "the killing of Tannery Row line cook")
+_NAME_WORD = rf"(?!(?:By|{'|'.join(WEEKDAY_NAMES)})\b)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
+_PERSON = (
+    rf"{_NAME_WORD}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_NAME_WORD}){{1,2}}\b"
+    r"(?![ \t]+(?!(?:was|were|is|had|has|in|on|at|outside|inside|near|and|who|of|from|by"
+    r"|after|during|last|this|early|late|as|when|while|to|with|for)\b)[a-z])"
+)
+# A person told killed: "the killing of Tobias Wrenfield", "the death of pedestrian Julian
+# Aberholt", "the accident that killed longshoreman Ruben Esterhazy", "Lisette Varga-Delmane,
+# 44, was pronounced dead", "The victim was identified as Nolan Treadwell"
+_VICTIM = re.compile(
+    r"\b(?:(?:death|killing|murder|slaying|homicide)[ \t]+of|killed)[ \t]+(?:(?!"
+    r"(?:in|on|at|near|by|outside|inside|along|off|from|after|during|when|while|and|as|early"
+    r"|late|last|this|the|a|an)\b|[a-z]+ing\b)[a-z]+[ \t]+)?"  # a trade's noun, not a place
+    rf"(?P<of>{_PERSON})"
+    rf"|\b(?P<subject>{_PERSON})(?:,\s*\d{{1,3}},)?(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,)?"
+    r"\s+(?:was|had been)\s+(?:pronounced dead|found dead|killed|fatally\s+\w+|shot\s+and"
+    r"\s+killed|shot\s+to\s+death|stabbed\s+to\s+death|beaten\s+to\s+death)\b"
+    # named as the dead: "The deceased has been identified as", "A man killed Saturday ...
+    # identified as", "identified the dead man as"; not a suspect, a driver, the wounded
+    r"|\b(?:(?:deceased|killed|died|dead)\b[^.;:\n]{0,80}?\bidentified[ \t]+(?:\w+[ \t]+)?"
+    r"|identified[ \t]+the[ \t]+(?:deceased|dead[ \t]+\w+)[ \t]+)"
+    rf"as[ \t]+(?P<named>{_PERSON})"
+)
+
+
+def victims_told(lead: str) -> tuple[str, ...]:
+    """The last names, lower-cased, of the people ``lead`` tells were killed (``_VICTIM``),
+    in the order told: a report of a killing names whom it is of, and so do its follow-ups
+    ("charged in the death of Julian Aberholt")."""
+    if not _VICTIM_CUE.search(lead):
+        return ()  # most leads: no one told killed
+    return _names_told(_VICTIM, ("of", "subject", "named"), lead)
+
+
+_VICTIM_CUE = re.compile(r"killed|dead|death|killing|murder|slaying|homicide|identified|fatally")
+
+
+def _names_told(pattern: re.Pattern[str], groups: tuple[str, ...], lead: str) -> tuple[str, ...]:
+    """The last names, lower-cased, of the people ``pattern`` finds in ``lead`` (in the first
+    of its ``groups`` that matched), in the order told, not those in a longer run of
+    capitals (a place's, a school's name)."""
+    found: dict[str, None] = {}
+    for told in pattern.finditer(lead):
+        group = next(name for name in groups if told[name])
+        start, end = told.span(group)
+        if _CAPITAL_BEFORE.search(lead, max(0, start - 30), start) or _CAPITAL_AFTER.match(
+            lead, end
+        ):
+            continue
+        found[told[group].split()[-1].lower()] = None
+    return tuple(found)
+
+
+# A capitalised word just before a name or just after it, on its line (a month or a weekday
+# after it is the day told: "killed Tam Vell Tuesday")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+$")
+_CAPITAL_AFTER = re.compile(rf"[ \t]+(?!(?:{'|'.join(WEEKDAY_NAMES)})\b|(?:{_MONTH_NAME})\b)[A-Z]")
+
+
+# A person told arrested or charged: "Vincent Jackson has been arrested", "Chargers' Jamal
+# Williams arrested on DUI suspicion", "police arrested Tam Vell", "Tam Vell, 32, faces charges"
+_SUSPECT = re.compile(
+    rf"\b(?P<subject>{_PERSON})(?:,\s*\d{{1,3}},)?\s+(?:(?:was|were|has\s+been|had\s+been|is)\s+)?"
+    r"(?:arrested|charged|booked|indicted|taken\s+into\s+custody|(?:faces|is\s+facing)\b"
+    r"[^.;\n]{0,40}?\bcharges?)\b"
+    rf"|\b(?:arrested|charged|booked|indicted)[ \t]+(?P<object>{_PERSON})"
+)
+
+
+def suspects_told(lead: str) -> tuple[str, ...]:
+    """The last names, lower-cased, of the people ``lead`` tells were arrested or charged
+    (``_SUSPECT``), in the order told, when it tells no harm: the arrest is then the incident
+    itself (a drunk-driving arrest, a raid), while an arrest in a killing names its killing
+    ("getaway driver arrested in bar killing": a second suspect's)."""
+    if not _SUSPECT_CUE.search(lead):
+        return ()  # most leads: no arrest told
+    lowered = lower_same_length(lead)
+    if _HARM_WORD.search(lowered) or _ACT.search(lowered) or _ANY_HARM.search(lowered):
+        return ()
+    return _names_told(_SUSPECT, ("subject", "object"), lead)
+
+
+_SUSPECT_CUE = re.compile(r"(?i:arrested|charged|booked|indicted|custody|charges)")
+
+
+_ANY_HARM = re.compile(r"\b(?:kill\w*|homicide|murder\w*|dead|death|injur\w*|fatal\w*|deadly)\b")
+
+
+def _told_apart(told: Collection[str], others: Collection[str]) -> bool:
+    """Whether a report's lead and a story's reports' leads (or two stories' reports) both
+    tell some of one thing, and none in common: the streets of an act (:func:`streets_of_act`;
+    a wildfire or a storm reaches many streets: the rule is for acts of violence told as
+    news), the kinds of act (:func:`kinds_of_act`; a report telling both a shooting and a
+    crash, "the gunman fled and crashed", may join either), the people killed
+    (:func:`victims_told`), the people arrested where no one was harmed
+    (:func:`suspects_told`)."""
+    return bool(told) and bool(others) and set(told).isdisjoint(others)
 
 
 def _other_acts(acts: Collection[str], others: Collection[str]) -> bool:
@@ -907,9 +1119,9 @@ class ClusterSettings:
     facts_weight: float = 0.5
     window_days: int = 5  # a story silent this long stops taking reports on today's score
     # ... and sleeps: a report up to dormant_days after its last one joins it on the late-link
-    # score, as long as the story spans at most max_span_days (fitted on ECB+ train topics
-    # only by benchmarks/fit_span.py, its output: benchmarks/span_weights.json).
-    dormant_days: int = 30
+    # score, as long as the story spans at most max_span_days (both fitted on ECB+ train
+    # topics only by benchmarks/fit_span.py, its output: benchmarks/span_weights.json).
+    dormant_days: int = 90
     max_span_days: int = 90
     # Late-link score: sigmoid(bias + w . (similarity, cos words, cos names, cos figures,
     # log(1 + gap days))), joined when at least late_threshold.  Fitted on ECB+ train topics
@@ -1050,6 +1262,8 @@ class _LiveStory:
     act_days: Counter[str] = field(default_factory=Counter)  # ... of acts of violence
     streets: Counter[str] = field(default_factory=Counter)  # ... of the streets they name
     kinds: Counter[str] = field(default_factory=Counter)  # ... of the kinds of act they tell
+    victims: Counter[str] = field(default_factory=Counter)  # ... of the people told killed
+    suspects: Counter[str] = field(default_factory=Counter)  # ... told arrested or charged
     members: dict[str, _Weighted] = field(default_factory=dict)  # originals, for refining
     copies: dict[str, list[str]] = field(default_factory=dict)  # original id -> its copies
     # Other story id -> (this story's steps, the other's, an upper bound of the dot product
@@ -1075,12 +1289,15 @@ class _LiveStory:
             mine.update(theirs)
 
     def _tallies(self) -> tuple[Counter[str], ...]:
-        return (self.harm_days, self.act_days, self.streets, self.kinds)
+        return (
+            self.harm_days, self.act_days, self.streets, self.kinds, self.victims, self.suspects
+        )  # fmt: skip
 
     def _counts(self, harms: Harms) -> Iterator[tuple[Counter[str], tuple[str, ...]]]:
-        return zip(
-            self._tallies(), (harms.days, harms.acts, harms.streets, harms.kinds), strict=True
-        )
+        told = (
+            harms.days, harms.acts, harms.streets, harms.kinds, harms.victims, harms.suspects
+        )  # fmt: skip
+        return zip(self._tallies(), told, strict=True)
 
     def frozen(self) -> Story:
         return Story(
@@ -1234,7 +1451,7 @@ class StoryClusterer:
         - A report of an act of violence told as news whose lead places it on streets, none
           of which the leads of the story's reports name, when they name some, is of another
           act (two shootings a night apart in one city, "on Tarrow Avenue" and "on Culver
-          Street"; see :func:`_streets_apart`).
+          Street"; see :func:`_told_apart`).
         - After the story has been silent past the live window, a report of a harm told as
           news is of another incident when the story's reports told harm on other days (a
           new shooting in the same neighbourhood a week later), or, when they told none or
@@ -1251,13 +1468,18 @@ class StoryClusterer:
         harms = weighted.harms
         if firm and _other_incident(harms.acts, harms.days, story):
             return False
-        if _kinds_apart(harms.kinds, story.kinds.keys()):
+        if _told_apart(harms.kinds, story.kinds.keys()):
             return False  # a crash is not a shooting
+        late = _gap_days(weighted.published, story) > self.settings.window_days
+        if late and _told_apart(harms.victims, story.victims.keys()):
+            return False  # a killing of another person, weeks on
+        if late and _told_apart(harms.suspects, story.suspects.keys()):
+            return False  # an arrest of another person, no one harmed
         if not (harms.fresh or harms.fresh_deaths):
             return True
-        if harms.fresh_acts and _streets_apart(harms.streets, story.streets.keys()):
+        if harms.fresh_acts and _told_apart(harms.streets, story.streets.keys()):
             return False  # a shooting told as news on other streets than the story's
-        if _gap_days(weighted.published, story) <= self.settings.window_days:
+        if not late:
             acts = story.act_days.keys()
             return not (harms.fresh_acts and acts and _apart(harms.fresh_acts, acts))
         if harms.fresh and harmed:
@@ -1469,11 +1691,13 @@ class StoryClusterer:
             if (
                 later.act_days
                 and earlier.act_days
-                and _streets_apart(later.streets.keys(), earlier.streets.keys())
+                and _told_apart(later.streets.keys(), earlier.streets.keys())
             ):
                 continue  # two acts of violence, each on streets the other names not
-            if _kinds_apart(later.kinds.keys(), earlier.kinds.keys()):
+            if _told_apart(later.kinds.keys(), earlier.kinds.keys()):
                 continue  # a crash and a shooting
+            if _told_apart(later.suspects.keys(), earlier.suspects.keys()):
+                continue  # arrests of two people, no one harmed
             floor = self.settings.merge_threshold if best is None else best[0]
             score = self._story_similarity(story, other, max(floor, self.settings.merge_threshold))
             if score is None:
