@@ -440,6 +440,9 @@ LOCAL_PHRASINGS = [
     # one person told by "the"
     ("The victim has died.", "kill"),
     ("The woman injured in Sunday's crash died Monday at the hospital.", "kill"),
+    # ... the harm of a participle's clause its own when a happening's verb follows
+    ("The man killed in the crash on Route 9 has been identified as Tam Vell.", "kill"),
+    ("The man killed his neighbor on Tuesday, police said.", "kill"),  # the neighbor
     ("The suspect was taken into custody Monday.", "arrest"),
     ("The owner of the store was injured.", "injure"),  # the owner
     # "the other" of people told before: one person, counted one by one as "a man" is

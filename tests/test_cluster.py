@@ -1247,6 +1247,7 @@ def test_a_lead_names_the_people_killed_and_arrested_by_their_last_names() -> No
         "vell",
     )
     assert suspects_told("Police arrested Darvin Oake after a traffic stop.") == ("oake",)
+    assert suspects_told("Council member Darvin Oake arrested on DUI suspicion") == ("oake",)
     # an arrest in a harm is told by its harm: the people arrested are not its mark
     assert suspects_told("Tam Vell was arrested in the killing of a man on Marlow Street.") == ()
 

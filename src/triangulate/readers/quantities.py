@@ -2946,7 +2946,8 @@ def _the_heads_phrase(text: str, start: int, end: int, phrase: re.Match[str]) ->
 
 # A clause of a harm's participle between people and what befell them later ("a man shot
 # Tuesday night on Pelton Street has died", "two people injured in the crash remain in the
-# hospital", "the man fatally shot Monday was <a name>"): up to the first verb of being,
+# hospital", "the man fatally shot Monday was <a name>", "the man killed in the crash has been
+# identified"): up to the first verb of being,
 # having or dying, no comma or stop between. Not a verb taking an object ("a man shot his
 # wife and was arrested": ``OBJECT_AFTER``; "shot at police"), nor one with a clause of its
 # own (``CLAUSE_OF_ITS_OWN``), a second verb joined ("and") or a clause of time or cause
@@ -2955,7 +2956,7 @@ def _the_heads_phrase(text: str, start: int, end: int, phrase: re.Match[str]) ->
 _CLAUSE_WORD = r"(?:\s+[^\s,.;:!?\"“”()]+)"
 PARTICIPLE_CLAUSE = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:shot|wounded|injured|hurt|stabbed|struck|hit|burned|burnt|beaten|attacked"
-    rf"|hospitali[sz]ed)(?P<body>{_CLAUSE_WORD}{{1,14}}?)"
+    rf"|hospitali[sz]ed|killed)(?P<body>{_CLAUSE_WORD}{{1,14}}?)"
     r"(?=\s+(?:has|have|had|was|were|is|are|died|later|remains?|remained)\b)",
     re.I,
 )

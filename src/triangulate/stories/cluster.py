@@ -501,8 +501,8 @@ class Harms:
     streets: tuple[str, ...] = ()
     # the kinds of act the lead tells ("violence", "vehicle"; see ``KIND_OF_ACT``)
     kinds: tuple[str, ...] = ()
-    # the people the lead tells were killed, by their last names ("wrenfield" of "the
-    # killing of Tobias Wrenfield"; see :func:`victims_told`)
+    # the people the lead tells were killed, by their last names ("vell" of "the killing of
+    # Tam Vell"; see :func:`victims_told`)
     victims: tuple[str, ...] = ()
     # ... and the people it tells were arrested or charged (see :func:`suspects_told`)
     suspects: tuple[str, ...] = ()
@@ -975,18 +975,20 @@ def kinds_of_act(lead: str) -> tuple[str, ...]:
     return tuple(kinds)
 
 
-# A person's name: two or three capitalised words on one line ("Tobias Wrenfield", "Lisette
-# Varga-Delmane", "Ruben T. Esterhazy"), not a place's before a noun ("killed Caddow Springs
-# nursing aide", "the killing of Tannery Row line cook")
+# A person's name: two or three capitalised words on one line ("Tam Vell", "Rae Oake-Sefton",
+# "Darvin T. Oake"), not a place's before a noun ("killed Harwick Heights nursing aide", "the
+# killing of Marlow Row line cook"): after it a stop, a word of function or the verb of
+# what befell them
 _NAME_WORD = rf"(?!(?:By|{'|'.join(WEEKDAY_NAMES)})\b)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 _PERSON = (
     rf"{_NAME_WORD}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_NAME_WORD}){{1,2}}\b"
     r"(?![ \t]+(?!(?:was|were|is|had|has|in|on|at|outside|inside|near|and|who|of|from|by"
-    r"|after|during|last|this|early|late|as|when|while|to|with|for)\b)[a-z])"
+    r"|after|during|last|this|early|late|as|when|while|to|with|for|arrested|charged|booked"
+    r"|indicted|taken|faces|killed|died|dies|found|fatally|shot)\b)[a-z])"
 )
-# A person told killed: "the killing of Tobias Wrenfield", "the death of pedestrian Julian
-# Aberholt", "the accident that killed longshoreman Ruben Esterhazy", "Lisette Varga-Delmane,
-# 44, was pronounced dead", "The victim was identified as Nolan Treadwell"
+# A person told killed: "the killing of Tam Vell", "the death of pedestrian Tam Vell", "the
+# accident that killed longshoreman Tam Vell", "Tam Vell, 44, was pronounced dead", "The
+# deceased has been identified as Tam Vell"
 _VICTIM = re.compile(
     r"\b(?:(?:death|killing|murder|slaying|homicide)[ \t]+of|killed)[ \t]+(?:(?!"
     r"(?:in|on|at|near|by|outside|inside|along|off|from|after|during|when|while|and|as|early"
@@ -1006,7 +1008,7 @@ _VICTIM = re.compile(
 def victims_told(lead: str) -> tuple[str, ...]:
     """The last names, lower-cased, of the people ``lead`` tells were killed (``_VICTIM``),
     in the order told: a report of a killing names whom it is of, and so do its follow-ups
-    ("charged in the death of Julian Aberholt")."""
+    ("charged in the death of Tam Vell")."""
     if not _VICTIM_CUE.search(lead):
         return ()  # most leads: no one told killed
     return _names_told(_VICTIM, ("of", "subject", "named"), lead)
@@ -1037,8 +1039,8 @@ _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+$")
 _CAPITAL_AFTER = re.compile(rf"[ \t]+(?!(?:{'|'.join(WEEKDAY_NAMES)})\b|(?:{_MONTH_NAME})\b)[A-Z]")
 
 
-# A person told arrested or charged: "Vincent Jackson has been arrested", "Chargers' Jamal
-# Williams arrested on DUI suspicion", "police arrested Tam Vell", "Tam Vell, 32, faces charges"
+# A person told arrested or charged: "Tam Vell has been arrested", "Council member Darvin
+# Oake arrested on DUI suspicion", "police arrested Tam Vell", "Tam Vell, 32, faces charges"
 _SUSPECT = re.compile(
     rf"\b(?P<subject>{_PERSON})(?:,\s*\d{{1,3}},)?\s+(?:(?:was|were|has\s+been|had\s+been|is)\s+)?"
     r"(?:arrested|charged|booked|indicted|taken\s+into\s+custody|(?:faces|is\s+facing)\b"
@@ -1458,6 +1460,10 @@ class StoryClusterer:
           the news is a death alone ("died Thursday": perhaps the late end of the story's
           harm), when it tells none of the days the story's reports tell (a follow-up tells
           its incident's day: "the man wounded on May 3 died Thursday").
+        - After the story has been silent past the live window, a report naming people
+          killed, none of whom the story's reports name when they name some, is of another
+          killing, and so is one naming people arrested where no one was harmed (see
+          :func:`victims_told`, :func:`suspects_told`).
         """
         if not self._in_window(weighted.published, story):
             return False
