@@ -31,6 +31,7 @@ from triangulate.stories.cluster import (
     harms_told,
     kinds_of_act,
     names_in,
+    sentence_ends,
     sort_key,
     streets_of_act,
     suspects_told,
@@ -1216,6 +1217,17 @@ def test_a_lead_tells_the_kinds_of_its_acts() -> None:
     assert kinds_of_act("A woman was struck by a stray bullet and hurt.") == ("violence",)
 
 
+def test_a_sentence_ends_at_a_stop_before_a_capital_and_after_a_clock_s_p_m() -> None:
+    text = 'Shot at 11 p.m. Police came. On Marlow St. Velmora said "Go." Then J. Oake left.'
+    ends = sentence_ends(text)
+    assert [text[end] for end in ends] == [".", ".", "."]
+    assert text[: ends[0] + 1] == "Shot at 11 p.m."
+    assert text[ends[1] + 1 : ends[2] + 1] == ' On Marlow St. Velmora said "Go.'
+    # a harm's sentence stops there: another sentence's act is not its
+    told = "A woman was injured Saturday at 11 p.m. Police later said shots were fired nearby."
+    assert harms_told(told, "2031-03-13").acts == ()
+
+
 def test_a_lead_tells_fires_falls_and_drownings_as_kinds_of_their_own() -> None:
     assert kinds_of_act("Two people died in a house fire on Marlow Street.") == ("fire",)
     assert kinds_of_act("A worker was killed when a trench caved in.") == ("collapse",)
@@ -1224,6 +1236,13 @@ def test_a_lead_tells_fires_falls_and_drownings_as_kinds_of_their_own() -> None:
     # not a gun's fire, nor the fire department answering a crash
     assert kinds_of_act("The man who opened fire killed two.") == ("violence",)
     assert kinds_of_act("Fire crews said a driver was killed in the crash.") == ("vehicle",)
+    for other in (
+        "A man in a trench coat killed two people.",
+        "He fell into a coma and died.",
+        "Tam Vell collapsed in the doorway and died.",
+        "Shots drowned out the music; two people were wounded.",
+    ):
+        assert not {"collapse", "water"} & set(kinds_of_act(other)), other
 
 
 def test_a_lead_names_the_people_killed_and_arrested_by_their_last_names() -> None:
@@ -1243,6 +1262,30 @@ def test_a_lead_names_the_people_killed_and_arrested_by_their_last_names() -> No
         "A crash killed Velmora High School senior Tam Vell.",  # a run of capitals: a school
     ):
         assert victims_told(other) == (), other
+    # people named together, each; a suffix; a title before the name
+    assert victims_told("Tam Vell, 41, and Rae Oake, 38, were pronounced dead.") == ("vell", "oake")
+    assert victims_told("the killing of Tam Vell Jr. on Monday") == ("vell",)
+    assert victims_told("on Marlow Street. Sgt. Tam Vell, 41, was pronounced dead.") == ("vell",)
+    for other in (
+        "He killed Tam Vell's dog.",  # a possessor
+        "A fire killed Harwick Police.",  # a body, a place, a school
+        "the killing of Marlow Street.",
+        "death of Velmora High.",
+        "A man was killed Saturday and the driver who fled was identified as Darvin Oake.",
+    ):
+        assert victims_told(other) == (), other
+    assert suspects_told("Tam Vell and Rae Oake were arrested.") == ("vell", "oake")
+    assert suspects_told("Harwick Police arrested Tam Vell and Rae Oake.") == ("vell", "oake")
+    for other in (
+        "Judge Darvin Oake charged the jury.",  # a doer with an object
+        "Police have not arrested Tam Vell.",  # denied, supposed
+        "If Tam Vell is arrested, he will lose his seat.",
+        "Tam Vell faces no charges.",
+        "Police arrested Tam Vell's brother.",
+        "Velmora Holdings was charged with fraud.",
+        "Tam Vell was arrested in the arson.",  # a harm: the arrest is told by it
+    ):
+        assert suspects_told(other) == (), other
     assert suspects_told("Council member Tam Vell was arrested on suspicion of drunk driving.") == (
         "vell",
     )
@@ -1348,8 +1391,16 @@ def test_a_release_s_field_tells_its_incident_s_day() -> None:
     fire = "WHAT: Residential structure fire\nWHEN: Monday, May 11, 2031, approximately 1:30 a.m."
     assert harms_told(fire, "2031-05-11").fresh == ("d:05-11",)
     assert harms_told(fire, "2031-05-11").acts == ()  # a fire's harm, no act of violence
+    # through featurize, a release with no title of its own: its first line
+    untitled = Article(id="r", source="r", text=release, published="2031-05-16")
+    assert featurize(untitled).harms.fresh_acts == ("d:05-15",)
+    # a year written: another year's day is no news
+    old = "Incident: Homicide\nOccurred: 05/14/2029\n\nA man was shot."
+    assert harms_told(old, "2031-05-15").fresh_acts == ()
+    assert harms_told("A man was shot and killed on May 14, 2029.", "2031-05-15").fresh == ()
     # the first day of a field; a release of an arrest or an update, whose day is theirs; a
-    # bare "Date:", the release's own as often
+    # bare "Date:", the release's own as often; a "When:" with no other field, a vigil's,
+    # a court's; the surest field first
     both = (
         "WHAT: Shooting - one man critically injured; suspect in custody\nWHEN: Original"
         " incident Thursday, May 7, 2031. Victim died Sunday, May 10, 2031."
@@ -1360,8 +1411,16 @@ def test_a_release_s_field_tells_its_incident_s_day() -> None:
         "Incident: Homicide - ARREST\nOccurred: 05/11/2031\n\nA man was charged in a shooting.",
         "WHAT: UPDATE - Marlow Street shooting\nWHEN: Monday, May 11, 2031",
         "SHOOTING ON MARLOW STREET\nDate: May 11, 2031 | Case No. 31-0042",
+        "Vigil for Tam Vell, killed in Marlow Street shooting\nWhen: 7 p.m. Monday, May 11\n"
+        "Where: Marlow Park",
+        "WHAT: Shooting - court date set\nWHEN: Monday, May 11, 2031",
+        "Man shot on Marlow Street\nWhen: Monday, May 11, 2031",
     ):
         assert harms_told(other, "2031-05-12").acts == (), other
+    sure = (
+        "Incident: Homicide\nDate/Time: 05/20/2031 09:00\nOccurred: 05/14/2031\n\nA man was shot."
+    )
+    assert harms_told(sure, "2031-05-20").acts == ("d:05-14",)
 
 
 def test_a_story_counts_what_its_members_tell_until_they_leave() -> None:

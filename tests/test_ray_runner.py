@@ -18,10 +18,10 @@ FIXTURES = Path(__file__).parent / "fixtures" / "stories"
 
 
 def corpus() -> list[Article]:
-    """The invented articles, replayed on three dates two months apart (beyond the days a
+    """The invented articles, replayed on three dates four months apart (beyond the days a
     sleeping story still takes follow-ups), with one copy."""
     articles = []
-    for replay, day in enumerate(("2031-03-03", "2031-05-03", "2031-07-03")):
+    for replay, day in enumerate(("2031-03-03", "2031-07-03", "2031-11-03")):
         for path in sorted(FIXTURES.glob("*.txt")):
             text = path.read_text(encoding="utf-8")
             articles.append(Article(f"{path.stem}-{replay}", str(path), text, published=day))

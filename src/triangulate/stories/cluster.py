@@ -42,6 +42,7 @@ move the story's centroid and are not counted in ``originals``.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
 import hashlib
@@ -447,7 +448,9 @@ _PAST_CUE = re.compile(
     r"|\b(?:on|since)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 )
 _HARM_REACH = 100  # characters before the day
-_SENTENCE_REACH = 400  # characters a sentence's opening is looked for before a point in it
+# characters of a sentence read on either side of a point in it (a lead's run-on "sentence"
+# of thousands of characters is read in bounded windows: its cost grows with its length)
+_SENTENCE_REACH = 400
 # An act told by a noun ("ended in a crash", "a shooting")
 _ACT_NOUN = re.compile(rf"\b(?:{_ACT_NOUNS})\b")
 # ... and the verbs of a happening an act noun may follow ("a chase ended in a crash"), or
@@ -528,8 +531,8 @@ def harms_told(lead: str, published: str | None) -> Harms:
         name: {} for name in ("days", "acts", "fresh", "fresh_acts", "fresh_deaths")
     }
     for start, end, key, before, state in _harm_days(lead, lowered, published):
-        kind = state or _harm_before(lowered, start)
-        if _act_told(kind, lowered, start, end):
+        kind = state or _harm_before(lead, lowered, start)
+        if _act_told(kind, lead, lowered, start, end):
             kind = "act"
         if kind is None:
             continue
@@ -561,9 +564,9 @@ def _harm_days(
     for state in _NEWS_STATE.finditer(lowered):
         # windows bounded by _HARM_REACH: a lead of many states costs in proportion
         limit = min(len(lowered), state.end() + _HARM_REACH)
-        rest = lowered[state.end() : _end_of_sentence(lowered, state.end(), limit, _LOWERED_STOP)]
-        opening = _start_of_sentence(lowered, state.start(), max(0, state.start() - _HARM_REACH))
-        subject = lowered[opening : state.start()]
+        rest = lowered[state.end() : _end_of_sentence(lead, state.end(), limit)]
+        reach = max(0, state.start() - _HARM_REACH)
+        subject = lowered[max(reach, _start_of_sentence(lead, state.start())) : state.start()]
         if (
             (_ACT.search(rest) or _VEHICLE.search(rest))  # not "after surgery"
             and _PEOPLE_SUBJECT.search(subject)  # not "investors are hurt after a crash"
@@ -573,67 +576,97 @@ def _harm_days(
             yield state.end(), state.end(), _key_of(day), 0, kind
 
 
-# A release's field telling when its incident happened ("WHEN: Saturday, January 6, 2052,
-# approximately 7:50 p.m.", "Occurred: 03/14/2051, approx. 2350 hrs", "Crash date/time:
-# Friday, January 19"); not a bare "Date:", as often the release's own day
+# A release's field telling when its incident happened, in three classes, the surest first:
+# "Occurred: 03/14/2051, approx. 2350 hrs", "Crash date/time: Friday, January 19", "Date of
+# incident: ..."; "WHEN: Saturday, January 6, 2052, approximately 7:50 p.m." beside a "WHAT:",
+# "WHERE:" or "Location:" field (a vigil's notice has a "When:" too); "DATE/TIME: ..." (a
+# release's own day as often). Not a bare "Date:".
 _WHEN_FIELD = re.compile(
-    r"^[ \t]*(?:when|occurred|date\s*/\s*time|date and time|time and date"
-    r"|(?:incident|crash|collision|offen[cs]e)\s+date(?:\s*/\s*time)?"
-    r"|date of (?:incident|occurrence|offen[cs]e|crash))[ \t]*:[^\n]*",
+    r"^[ \t]*(?:(?P<sure>occurred|(?:incident|crash|collision|offen[cs]e)\s+date(?:\s*/\s*time)?"
+    r"|date\s+of\s+(?:incident|occurrence|offen[cs]e|crash))|(?P<when>when)"
+    r"|date\s*/\s*time|date\s+and\s+time|time\s+and\s+date)[ \t]*:[^\n]*",
     re.M,
 )
+_SIBLING_FIELD = re.compile(r"^[ \t]*(?:what|where|location|incident)[ \t]*:", re.M)
 # ... the fields telling what happened ("WHAT: Deputy-involved shooting", "Incident: Homicide",
 # "SUBJECT: Home Invasion / Robbery - 4100 Block ...")
 _WHAT_FIELD = re.compile(
     r"^[ \t]*(?:what|incident|subject|type|nature)[ \t]*:(?P<what>[^\n]*)", re.M
 )
-# ... and a date written in figures, month first, in such a field ("03/14/2051")
-_FIELD_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
+# ... and a date written in figures in such a field, month first as releases write it
+# ("03/14/2051", "3/14/51"; "14/03/2051" names no day)
+_FIELD_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
 _HOMICIDE = re.compile(r"\b(?:homicide|murder)\b")
-# ... a "what"'s parts ("Shooting - one man injured; suspect in custody"), and a part that
-# tells what the release is of, not what happened ("ARREST", "UPDATE")
+# ... a "what"'s parts ("Shooting - one man injured; suspect in custody"), a part that tells
+# what the release is of, not what happened ("ARREST", "UPDATE"), and a happening after the
+# harm, whose day the field gives ("Vigil for Tam Vell, killed in ...", "court date set")
 _WHAT_PARTS = re.compile(r"\s+-\s+|[;|/]")
 _RELEASE_OF = re.compile(
     r"(?:arrests?(?: made)?|update[sd]?|correction|corrected|charges? filed|sentenced)\W*"
 )
+_AFTER_THE_HARM = re.compile(
+    r"\b(?:vigil|funeral|memorial|services?|hearing|arraignment|court|trial|sentenc\w*"
+    r"|meeting|rally|fundraiser|benefit|update[sd]?|correction)\b"
+)
+# A year written right after a month's day ("March 14, 2049")
+_YEAR_AFTER = re.compile(r",?[ \t]+(\d{4})\b")
 
 
 def _field_days(
     lead: str, lowered: str, published: str | None
 ) -> Iterator[tuple[int, int, str, int | None, str | None]]:
-    """The day a release's field tells its incident happened on (``_WHEN_FIELD``, the first
-    day it tells: "Original incident Thursday, February 1 ... Victim died Sunday, February
-    4"), as the harm its title and "what" fields tell (:func:`_release_kind`): none when they
-    tell an arrest or a court's day, whose day the field may be."""
-    fields = list(_WHEN_FIELD.finditer(lowered))
-    kind = _release_kind(lowered) if fields else None
+    """The day a release's field tells its incident happened on (``_WHEN_FIELD``: the first
+    field of the surest class the release has, the first day it tells: "Original incident
+    Thursday, February 1 ... Victim died Sunday, February 4"), as the harm its title and
+    "what" fields tell (:func:`_release_kind`): none when they tell an arrest, an update or
+    a happening after the harm, whose day the field may be."""
+    fields = [
+        found
+        for found in _WHEN_FIELD.finditer(lowered)
+        if not found["when"] or _SIBLING_FIELD.search(lowered)
+    ]
+    if not fields:
+        return
+    surest = min(_field_class(found) for found in fields)
+    first = next(found for found in fields if _field_class(found) == surest)
+    kind = _release_kind(lowered)
     if kind is None:
         return
     day = day_of(published)
-    for found in fields:
-        start, end = found.span()
-        told = list(_days_in(lead[start:end], lowered[start:end], published))
-        for figures in _FIELD_DATE.finditer(lowered, start, end):
-            key = f"d:{int(figures[1]):02d}-{int(figures[2]):02d}"
-            if _key_date(key) is not None:
-                at = figures.start() - start
-                told.append((at, figures.end() - start, key, _days_before(key, day)))
-        if told:
-            first, last, key, before = min(told)
-            yield start + first, start + last, key, before, kind
+    start, end = first.span()
+    told = list(_days_in(lead[start:end], lowered[start:end], published))
+    for figures in _FIELD_DATE.finditer(lowered, start, end):
+        key = f"d:{int(figures[1]):02d}-{int(figures[2]):02d}"
+        year = int(figures[3]) + (2000 if len(figures[3]) == 2 else 0)
+        if _key_date(key, year) is not None:
+            told.append(
+                (figures.start() - start, figures.end() - start, key, _days_before(key, day, year))
+            )
+    if told:
+        at, last, key, before = min(told)
+        yield start + at, start + last, key, before, kind
+
+
+def _field_class(found: re.Match[str]) -> int:
+    """How sure a field of ``_WHEN_FIELD`` is to tell the incident's day: 0 the surest."""
+    return 0 if found["sure"] else 1 if found["when"] else 2
 
 
 def _release_kind(lowered: str) -> str | None:
-    """What a release's title (the lead's first line) and "what" fields (``_WHAT_FIELD``)
-    tell: "act" (of violence, or a vehicle's), "harm" (a fire, a fall, a death), or None (no
-    harm; or a release of an arrest, an update, a court's day: "Arrest - first-degree arson",
-    "Homicide - ARREST", "UPDATE - Elm Street shooting"; not "Shooting - one man injured;
-    suspect in custody")."""
-    whats = [lowered.split("\n", 1)[0], *(found["what"] for found in _WHAT_FIELD.finditer(lowered))]
+    """What a release's title (the lead's first line with words) and "what" fields
+    (``_WHAT_FIELD``) tell: "act" (of violence, or a vehicle's), "harm" (a fire, a fall, a
+    death), or None (no harm; or a release of an arrest, an update, a happening after the
+    harm: "Arrest - first-degree arson", "Homicide - ARREST", "UPDATE - Elm Street shooting",
+    "Vigil for Tam Vell, killed in ...", "Shooting - court date set"; not "Shooting - one man
+    injured; suspect in custody")."""
+    title = next((line for line in lowered.split("\n", 3) if line.strip()), "")
+    whats = [title, *(found["what"] for found in _WHAT_FIELD.finditer(lowered))]
     kind = None
     for what in whats:
         parts = [part.strip() for part in _WHAT_PARTS.split(what)]
         if _NOT_THE_ACT.search(parts[0]) or any(_RELEASE_OF.fullmatch(part) for part in parts):
+            return None
+        if _AFTER_THE_HARM.search(what):
             return None
         if _ACT.search(what) or _HOMICIDE.search(what):
             kind = "act"
@@ -648,8 +681,9 @@ def _days_in(
     lead: str, lowered: str, published: str | None
 ) -> Iterator[tuple[int, int, str, int | None]]:
     """The days ``lead`` (``lowered``: the same lower-cased) tells: where (start and end),
-    the day key, and how many days before ``published`` (a date written out: in the year of
-    publication or the one before; None when publication is not known)."""
+    the day key, and how many days before ``published`` (a date written out: in its year
+    where written, else in the year of publication or the one before; None when publication
+    is not known or the day comes after it)."""
     for start, end, told, before in _told(lead, published):
         yield start, end, _key_of(told), before
     day = day_of(published)
@@ -659,19 +693,24 @@ def _days_in(
     for found in _MONTH_DAY.finditer(lead):
         key = _day_key(found[1], found[2])
         if _key_date(key) is not None:  # not "February 31"
-            yield found.start(), found.end(), key, _days_before(key, day)
+            written = _YEAR_AFTER.match(lead, found.end())
+            before_day = _days_before(key, day, int(written[1]) if written else None)
+            yield found.start(), found.end(), key, before_day
 
 
-def _days_before(key: str, day: datetime.date | None) -> int | None:
-    """How many days before ``day`` (a report's publication) the date of ``key`` falls, in
-    the year of ``day`` or the year before ("Dec. 31" in a report of January 2: 2); None
-    when ``day`` is not known."""
+def _days_before(key: str, day: datetime.date | None, year: int | None = None) -> int | None:
+    """How many days before ``day`` (a report's publication) the date of ``key`` falls: in
+    ``year`` where written, else in the year of ``day`` or the year before ("Dec. 31" in a
+    report of January 2: 2); None when ``day`` is not known or the date comes after it."""
     if day is None:
         return None
-    told = _key_date(key, day.year)
-    if told is None or told > day:  # "February 29" of another year; the year before
-        told = _key_date(key, day.year - 1)
-    return None if told is None else (day - told).days
+    if year is not None:
+        told = _key_date(key, year)
+    else:
+        told = _key_date(key, day.year)
+        if told is None or told > day:  # "February 29" of another year; the year before
+            told = _key_date(key, day.year - 1)
+    return None if told is None or told > day else (day - told).days
 
 
 def _key_date(key: str, year: int = 2000) -> datetime.date | None:
@@ -683,8 +722,8 @@ def _key_date(key: str, year: int = 2000) -> datetime.date | None:
         return None
 
 
-def _harm_before(lowered: str, start: int) -> str | None:
-    """What the last word of harm before ``start`` in ``lowered`` (a lower-cased lead)
+def _harm_before(lead: str, lowered: str, start: int) -> str | None:
+    """What the last word of harm before ``start`` in ``lowered`` (``lead`` lower-cased)
     tells, when told with the day at ``start`` (nothing between that tells another verb):
     "act" (of violence), "harm", or "death" (alone); with no word of harm, "act" where an
     act's noun comes just before the day in a sentence telling a harm (see
@@ -694,7 +733,7 @@ def _harm_before(lowered: str, start: int) -> str | None:
     if last is None or _another_verb(window, last.end()):
         # the day may still be an act's named just before it ("Two people are dead ... after
         # a wrong-way crash on Interstate 50 early this morning")
-        return _act_named_before(window) if _tells_harm(lowered, start) else None
+        return _act_named_before(window) if _tells_harm(lead, lowered, start) else None
     if last["death"]:
         return "death"
     if last["rolled"]:  # a car's, not a vote's ("voters overturned the ban")
@@ -702,10 +741,11 @@ def _harm_before(lowered: str, start: int) -> str | None:
     return "act" if _ACT.search(window, max(0, last.start() - _ACT_BEFORE_HARM)) else "harm"
 
 
-def _tells_harm(lowered: str, start: int) -> bool:
-    """Whether the sentence of ``lowered`` around ``start`` tells a harm (``_PEOPLE_HARMED``)."""
-    opening = _start_of_sentence(lowered, start, max(0, start - _SENTENCE_REACH))
-    end = _end_of_sentence(lowered, start, len(lowered), _LOWERED_STOP)
+def _tells_harm(lead: str, lowered: str, start: int) -> bool:
+    """Whether the sentence of ``lead`` around ``start`` tells a harm (``_PEOPLE_HARMED``, read
+    in ``lowered``, the lead lower-cased)."""
+    opening = max(_start_of_sentence(lead, start), start - _SENTENCE_REACH)
+    end = _end_of_sentence(lead, start, start + _SENTENCE_REACH)
     return bool(_PEOPLE_HARMED.search(lowered, opening, end))
 
 
@@ -740,13 +780,13 @@ def _another_verb(window: str, start: int) -> bool:
     return any(not found["state"] for found in _OTHER_VERB.finditer(window, start))
 
 
-def _act_told(kind: str | None, lowered: str, start: int, end: int) -> bool:
+def _act_told(kind: str | None, lead: str, lowered: str, start: int, end: int) -> bool:
     """Whether the day told from ``start`` to ``end`` with a harm of ``kind`` (see
     :func:`_harm_before`) is an act's: an act after the harm in its sentence, an act named by
     its day, a death with the act that caused it, or a response to an act on that day."""
-    if kind == "harm" and _act_after(lowered, start):
+    if kind == "harm" and _act_after(lead, lowered, start):
         return True
-    if kind is None and _response_to_act(lowered, end):
+    if kind is None and _response_to_act(lead, lowered, end):
         return True
     if kind == "death" and _death_by_act(lowered, end):
         return True
@@ -765,14 +805,14 @@ def _death_by_act(lowered: str, end: int) -> bool:
     return bool(_ACT.search(rest) or _VEHICLE.search(rest))
 
 
-def _response_to_act(lowered: str, end: int) -> bool:
+def _response_to_act(lead: str, lowered: str, end: int) -> bool:
     """Whether the sentence after a day ending at ``end`` tells officers answering a call of
     an act, as a release does ("On Tuesday, January 30, at approximately 2340 hours, officers
     responded to multiple 911 calls reporting shots fired"): responders as the subject, no
     arrest or court told first, and the act told with no day of its own ("a man who had been
     shot on Sunday")."""
     limit = min(len(lowered), end + 2 * _HARM_REACH)
-    rest = lowered[end : _end_of_sentence(lowered, end, limit, _LOWERED_STOP)]
+    rest = lowered[end : _end_of_sentence(lead, end, limit)]
     response = _RESPONSE.search(rest)
     if response is None or _NOT_THE_ACT.search(rest, 0, response.end()):
         return False
@@ -780,11 +820,10 @@ def _response_to_act(lowered: str, end: int) -> bool:
     return act is not None and not _PAST_CUE.search(rest, act.end())
 
 
-def _act_after(lowered: str, start: int) -> bool:
+def _act_after(lead: str, lowered: str, start: int) -> bool:
     """Whether the rest of the sentence from ``start`` tells an act ("... early Saturday
     when someone opened fire")."""
-    end = _end_of_sentence(lowered, start, len(lowered), _LOWERED_STOP)
-    return bool(_ACT.search(lowered, start, end))
+    return bool(_ACT.search(lowered, start, _end_of_sentence(lead, start, start + _SENTENCE_REACH)))
 
 
 def _others(counts: Counter[str], own: Iterable[str]) -> set[str]:
@@ -856,37 +895,51 @@ DIRECTION_WORDS = word_set(
 )
 
 
-# A sentence's end: a stop before a capital, not after a short form ("St.", "N.", "Sgt.")
-# or a letter ("a.m.", "J. Doe")
-_STOP = re.compile(r"(?P<word>[\w'’]*)(?P<stop>[.!?])(?=\s+[A-Z\"“‘'])|\n")
-# ... in a lower-cased text, a stop before a space or the text's end ("at 1:15 a.m., officers
-# responded" goes on; "shot Saturday. Police" ends)
-_LOWERED_STOP = re.compile(r"(?P<word>[\w'’]*)(?P<stop>[.!?])(?=\s|$)|\n")
+# A sentence's end: a line's end, or a stop (and its closing quote or bracket) before a
+# capital; not after a short form ("St.", "N.", "Sgt.") or a letter ("J. Doe"), but after
+# "a.m." and "p.m." ("at 11 p.m. Police said"). Each stop is found first and the word before
+# it read within a bounded reach: a pattern reading the word first goes back over a long run
+# of letters at each position, quadratic on a long token.
+_STOP_MARK = re.compile(r"[.!?]|\n")
+_CAPITAL_NEXT = re.compile(r"[\"”’')\]]*\s+[\"“‘'(]?[A-Z]")
+_WORD_BEFORE = re.compile(r"[\w'’]{0,40}$")
 _SHORT_FORMS = ABBREVIATIONS | {short.lower() for _, short in STREET_KINDS if short}
 
 
-def _end_of_sentence(text: str, start: int, limit: int, stops: re.Pattern[str] = _STOP) -> int:
-    """Where the sentence holding ``start`` ends (at most ``limit``); ``stops``:
-    ``_LOWERED_STOP`` for a lower-cased text."""
-    for stop in stops.finditer(text, start, limit):
-        if _ends_sentence(stop):
-            return stop.start("stop") if stop["stop"] else stop.start()
-    return min(limit, len(text))
+@functools.lru_cache(maxsize=16)
+def sentence_ends(text: str) -> tuple[int, ...]:
+    """Where each sentence of ``text`` ends (its stop, or its line's end), in order; the
+    harm, street and kind readers of a lead each ask, so the last few are kept."""
+    return tuple(
+        mark.start()
+        for mark in _STOP_MARK.finditer(text)
+        if mark.group() == "\n" or _ends_sentence(text, mark.start())
+    )
 
 
-def _start_of_sentence(lowered: str, start: int, reach: int = 0) -> int:
-    """Where the sentence holding ``start`` of the lower-cased ``lowered`` opens, looked for
-    from ``reach`` on (``reach`` when it opens before)."""
-    opening = reach
-    for stop in _LOWERED_STOP.finditer(lowered, reach, start):
-        if _ends_sentence(stop):
-            opening = stop.end()
-    return opening
+def _ends_sentence(text: str, at: int) -> bool:
+    """Whether the stop at ``at`` ends its sentence (see ``_STOP_MARK``)."""
+    if not _CAPITAL_NEXT.match(text, at + 1):
+        return False
+    if text[max(0, at - 3) : at + 1].lower() in ("a.m.", "p.m."):
+        return True
+    word = _WORD_BEFORE.search(text, max(0, at - 40), at)
+    told = word.group().lower() if word else ""
+    return not (len(told) == 1 or told in _SHORT_FORMS)
 
 
-def _ends_sentence(stop: re.Match[str]) -> bool:
-    word = (stop["word"] or "").lower()
-    return stop.group() == "\n" or not (len(word) == 1 or word in _SHORT_FORMS)
+def _end_of_sentence(text: str, start: int, limit: int) -> int:
+    """Where the sentence of ``text`` holding ``start`` ends (at most ``limit``)."""
+    ends = sentence_ends(text)
+    index = bisect.bisect_left(ends, start)
+    return min(ends[index] if index < len(ends) else len(text), limit)
+
+
+def _start_of_sentence(text: str, start: int) -> int:
+    """Where the sentence of ``text`` holding ``start`` opens."""
+    ends = sentence_ends(text)
+    index = bisect.bisect_left(ends, start)
+    return ends[index - 1] + 1 if index else 0
 
 
 def streets_of_act(lead: str) -> tuple[str, ...]:
@@ -941,19 +994,24 @@ KIND_OF_ACT = re.compile(
     r"|(?P<fire>(?:house|home|apartment|building|duplex|rooming[- ]house|mobile home|trailer"
     r"|condo|chalet|cabin|kitchen|structure|brush|grass)\s+fire|blaze|flames|arson|burned to"
     r" death|smoke inhalation|caught fire|engulfed)"
-    # a fall or a collapse: a trench, a wall, a roof, scaffolding
-    r"|(?P<collapse>trench|cave-in|caved in|caves in|collaps\w+|scaffold\w*|fell (?:from|off"
-    r"|into|through)|fell (?:about |nearly |more than )?\d+)"
-    r"|(?P<water>drown\w*))\b"
+    # a fall or a collapse: a trench, a wall, a roof, scaffolding; not a coat, a person who
+    # collapsed, a coma
+    r"|(?P<collapse>trench(?!\s+coats?\b)|cave-in|caved in|caves in|scaffold\w*"
+    r"|(?:roof|wall|ceiling|building|floor|deck|balcony|porch|stage|bridge|structure|crane"
+    r"|tower|mine|tunnel|house|garage|barn|stands)\s+(?:collaps\w*|gave\s+way)"
+    r"|collapse\s+of\s+(?:an?|the)\s+\w+|fell (?:from|off|through)|fell into (?!a\s+coma)"
+    r"|fell (?:about |nearly |more than )?\d+)"
+    r"|(?P<water>drown\w*(?!\s+out)))\b"
 )
 
 
 # ... read only in a sentence telling a harm: "the market crashed" tells no act
 _PEOPLE_HARMED = re.compile(
     r"\b(?:killed|kills|wounded|wounds|hurt|injur\w*|died|dies|dead|deadly|death|fatal\w*"
-    r"|critical\w*|slain|hospital\w*|stabbed|gunned down|struck by|hit by|robbed|carjacked|drown\w*"
-    r"|assaulted|beaten|(?:was|were|been|being|is|are|fatally|man|woman|teen|boy|girl|driver"
-    r"|officer|deputy|person|people|men|women|teens) shot|shot (?:and|to death|in the))\b"
+    r"|critical\w*|slain|hospital\w*|stabbed|gunned down|struck by|hit by|robbed|carjacked"
+    r"|assaulted|beaten|drown\w*(?!\s+out)|(?:was|were|been|being|is|are|fatally|man|woman"
+    r"|teen|boy|girl|driver|officer|deputy|person|people|men|women|teens) shot"
+    r"|shot (?:and|to death|in the))\b"
 )
 
 
@@ -975,17 +1033,45 @@ def kinds_of_act(lead: str) -> tuple[str, ...]:
     return tuple(kinds)
 
 
-# A person's name: two or three capitalised words on one line ("Tam Vell", "Rae Oake-Sefton",
-# "Darvin T. Oake"), not a place's before a noun ("killed Harwick Heights nursing aide", "the
-# killing of Marlow Row line cook"): after it a stop, a word of function or the verb of
-# what befell them
-_NAME_WORD = rf"(?!(?:By|{'|'.join(WEEKDAY_NAMES)})\b)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
-_PERSON = (
-    rf"{_NAME_WORD}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_NAME_WORD}){{1,2}}\b"
-    r"(?![ \t]+(?!(?:was|were|is|had|has|in|on|at|outside|inside|near|and|who|of|from|by"
-    r"|after|during|last|this|early|late|as|when|while|to|with|for|arrested|charged|booked"
-    r"|indicted|taken|faces|killed|died|dies|found|fatally|shot)\b)[a-z])"
+# Capitalised words that open a sentence or a byline, or name a body, never a person's name's
+# part ("If Tam Vell is arrested", "By Tam Vell", "Police arrested ...")
+_NOT_IN_A_NAME = (
+    "By|If|When|While|Once|Unless|Whether|After|Before|Since|The|This|That|These|Those|In|On"
+    "|At|As|But|And|Or|Police|Officers|Deputies|Troopers|Authorities"
 )
+# A person's name: two or three capitalised words on one line ("Tam Vell", "Rae Oake-Sefton",
+# "Darvin T. Oake", "Tam Vell Jr."), not a place's before a noun ("killed Harwick Heights
+# nursing aide", "the killing of Marlow Row line cook"), nor a possessor ("Tam Vell's
+# brother"): after it a stop, a word of function or the verb of what befell them
+_NAME_WORD = (
+    rf"(?!(?:{'|'.join(WEEKDAY_NAMES)}|{_NOT_IN_A_NAME})\b)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
+)
+_NAME = rf"{_NAME_WORD}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_NAME_WORD}){{1,2}}\b"
+_NAME_SUFFIX = r"(?:,?[ \t]+(?:Jr|Sr|II|III|IV)\b\.?)?"
+_PERSON = (
+    rf"{_NAME}{_NAME_SUFFIX}(?!['’]s\b)"
+    r"(?![ \t]+(?!(?:was|were|is|are|had|has|have|in|on|at|outside|inside|near|and|who|of"
+    r"|from|by|after|during|last|this|early|late|as|when|while|to|with|for|arrested|charged"
+    r"|booked|indicted|taken|faces|killed|died|dies|found|fatally|shot)\b)[a-z])"
+)
+# ... and people named together ("Tam Vell and Rae Oake", "Tam Vell, Rae Oake and Darvin
+# Oake"): each is counted
+_AGE_AFTER = r"(?:,[ \t]*\d{1,3}(?=[ \t]*,))?"  # "Tam Vell, 41, and Rae Oake, 38, were"
+_PEOPLE = (
+    rf"{_PERSON}{_AGE_AFTER}"
+    rf"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+){_PERSON}{_AGE_AFTER}){{0,5}}"
+)
+_ONE_NAME = re.compile(rf"{_NAME}")
+_SUFFIXES = word_set("jr sr ii iii iv")  # "Tam Vell Jr.": a name's last word before them
+# Last words that name no person: a street's kind, a place's, an office's or a firm's
+# ("the killing of Marlow Street", "A fire killed Harwick Police", "Velmora Holdings was
+# charged", "Former Harwick Mayor charged")
+_NOT_A_SURNAME = word_set(
+    """county city town township village borough police department office sheriff chief mayor
+    judge governor council holdings inc corp corporation company co llc group bank school high
+    academy university college church hospital center centre district heights square mall
+    station airport plaza tower bridge highway interstate route"""
+) | {word.lower() for kind in STREET_KINDS for word in kind if word}
 # A person told killed: "the killing of Tam Vell", "the death of pedestrian Tam Vell", "the
 # accident that killed longshoreman Tam Vell", "Tam Vell, 44, was pronounced dead", "The
 # deceased has been identified as Tam Vell"
@@ -993,16 +1079,48 @@ _VICTIM = re.compile(
     r"\b(?:(?:death|killing|murder|slaying|homicide)[ \t]+of|killed)[ \t]+(?:(?!"
     r"(?:in|on|at|near|by|outside|inside|along|off|from|after|during|when|while|and|as|early"
     r"|late|last|this|the|a|an)\b|[a-z]+ing\b)[a-z]+[ \t]+)?"  # a trade's noun, not a place
-    rf"(?P<of>{_PERSON})"
-    rf"|\b(?P<subject>{_PERSON})(?:,\s*\d{{1,3}},)?(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,)?"
-    r"\s+(?:was|had been)\s+(?:pronounced dead|found dead|killed|fatally\s+\w+|shot\s+and"
-    r"\s+killed|shot\s+to\s+death|stabbed\s+to\s+death|beaten\s+to\s+death)\b"
+    rf"(?P<of>{_PEOPLE})"
+    rf"|\b(?P<subject>{_PEOPLE})(?:,[ \t]*\d{{1,3}},)?"
+    r"(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,)?"  # "Tam Vell of Harwick,"
+    r"[ \t]+(?:was|were|had[ \t]+been)[ \t]+(?:pronounced[ \t]+dead|found[ \t]+dead|killed"
+    r"|fatally[ \t]+\w+|shot[ \t]+and[ \t]+killed|(?:shot|stabbed|beaten)[ \t]+to[ \t]+death)\b"
     # named as the dead: "The deceased has been identified as", "A man killed Saturday ...
-    # identified as", "identified the dead man as"; not a suspect, a driver, the wounded
-    r"|\b(?:(?:deceased|killed|died|dead)\b[^.;:\n]{0,80}?\bidentified[ \t]+(?:\w+[ \t]+)?"
+    # identified as", "identified the dead man as"; not a suspect, a driver, the wounded,
+    # nor after another clause ("killed Saturday, and the driver who fled was identified")
+    r"|\b(?:(?:deceased|killed|died|dead)\b(?:(?!\b(?:and|who|driver|suspect|shooter|gunman)"
+    r"\b)[^.;:\n]){0,80}?\bidentified[ \t]+(?:\w+[ \t]+)?"
     r"|identified[ \t]+the[ \t]+(?:deceased|dead[ \t]+\w+)[ \t]+)"
-    rf"as[ \t]+(?P<named>{_PERSON})"
+    rf"as[ \t]+(?P<named>{_PEOPLE})"
 )
+_VICTIM_CUE = re.compile(r"killed|dead|death|killing|murder|slaying|homicide|identified|fatally")
+# A person told arrested or charged: "Tam Vell has been arrested", "Council member Darvin
+# Oake arrested on DUI suspicion", "police arrested Tam Vell", "Tam Vell, 32, faces charges";
+# not a doer of a verb with an object ("Judge Darvin Oake charged the jury", "Harwick Police
+# arrested Tam Vell": the arrested is after the verb)
+_SUSPECT = re.compile(
+    rf"\b(?P<subject>{_PEOPLE})(?:,[ \t]*\d{{1,3}},)?[ \t]+"
+    r"(?:(?:was|were|has[ \t]+been|have[ \t]+been|had[ \t]+been|is|are)[ \t]+)?"
+    r"(?:(?:arrested|charged|booked|indicted)(?![ \t]+(?:the|a|an|his|her|their|its|him|them)\b"
+    r"|[ \t]+[A-Z][a-z]+[ \t]+[A-Z][a-z])|taken[ \t]+into[ \t]+custody"
+    r"|(?:faces|is[ \t]+facing)\b(?![ \t]+no\b)[^.;\n]{0,40}?\bcharges?)\b"
+    rf"|\b(?:arrested|charged|booked|indicted)[ \t]+(?P<object>{_PEOPLE})"
+)
+_SUSPECT_CUE = re.compile(r"(?i:arrested|charged|booked|indicted|custody|charges)")
+# A harm of any kind in a lead: its arrests are told by it ("arrested in the arson")
+_ANY_HARM = re.compile(
+    r"\b(?:kill\w*|homicide|murder\w*|dead|death|injur\w*|fatal\w*|deadly|arson|fire|blaze"
+    r"|drown\w*|assault\w*|robbery|stabb\w*|wound\w*|hurt)\b"
+)
+# Words that tell the naming is no happening: denied, supposed ("Police have not arrested
+# Tam Vell", "If Tam Vell is arrested", "unless charges are filed")
+_NOT_TOLD_BEFORE = re.compile(
+    r"(?i:\b(?:not|never|no|if|unless|whether|once)\b|n['’]t\b)[^.;\n]{0,24}$"
+)
+# A capitalised word just before a name or just after it, on its line: a longer run of
+# capitals, a place's or a school's name (a month or a weekday after it is the day told:
+# "killed Tam Vell Tuesday"; a title before it is no run: "Sgt. Tam Vell")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
+_CAPITAL_AFTER = re.compile(rf"[ \t]+(?!(?:{'|'.join(WEEKDAY_NAMES)})\b|(?:{_MONTH_NAME})\b)[A-Z]")
 
 
 def victims_told(lead: str) -> tuple[str, ...]:
@@ -1014,13 +1132,29 @@ def victims_told(lead: str) -> tuple[str, ...]:
     return _names_told(_VICTIM, ("of", "subject", "named"), lead)
 
 
-_VICTIM_CUE = re.compile(r"killed|dead|death|killing|murder|slaying|homicide|identified|fatally")
+def suspects_told(lead: str) -> tuple[str, ...]:
+    """The last names, lower-cased, of the people ``lead`` tells were arrested or charged
+    (``_SUSPECT``), in the order told, when it tells no harm of any kind: the arrest is then
+    the incident itself (a drunk-driving arrest, a raid), while an arrest in a killing or a
+    fire is told by it ("getaway driver arrested in bar killing": a second suspect's)."""
+    if not _SUSPECT_CUE.search(lead):
+        return ()  # most leads: no arrest told
+    lowered = lower_same_length(lead)
+    if (
+        _HARM_WORD.search(lowered)
+        or _ACT.search(lowered)
+        or _ANY_HARM.search(lowered)
+        or KIND_OF_ACT.search(lowered)
+    ):
+        return ()
+    return _names_told(_SUSPECT, ("subject", "object"), lead)
 
 
 def _names_told(pattern: re.Pattern[str], groups: tuple[str, ...], lead: str) -> tuple[str, ...]:
     """The last names, lower-cased, of the people ``pattern`` finds in ``lead`` (in the first
-    of its ``groups`` that matched), in the order told, not those in a longer run of
-    capitals (a place's, a school's name)."""
+    of its ``groups`` that matched, each of people named together), in the order told; not
+    those in a longer run of capitals (``_CAPITAL_BEFORE``, ``_CAPITAL_AFTER``), nor after
+    a denial or a supposition (``_NOT_TOLD_BEFORE``), nor a last word that names no person."""
     found: dict[str, None] = {}
     for told in pattern.finditer(lead):
         group = next(name for name in groups if told[name])
@@ -1029,43 +1163,13 @@ def _names_told(pattern: re.Pattern[str], groups: tuple[str, ...], lead: str) ->
             lead, end
         ):
             continue
-        found[told[group].split()[-1].lower()] = None
+        if _NOT_TOLD_BEFORE.search(lead, max(0, told.start() - 30), told.start()):
+            continue
+        for name in _ONE_NAME.finditer(told[group]):
+            last = next(w for w in reversed(name.group().lower().split()) if w not in _SUFFIXES)
+            if last not in _NOT_A_SURNAME:
+                found[last] = None
     return tuple(found)
-
-
-# A capitalised word just before a name or just after it, on its line (a month or a weekday
-# after it is the day told: "killed Tam Vell Tuesday")
-_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+$")
-_CAPITAL_AFTER = re.compile(rf"[ \t]+(?!(?:{'|'.join(WEEKDAY_NAMES)})\b|(?:{_MONTH_NAME})\b)[A-Z]")
-
-
-# A person told arrested or charged: "Tam Vell has been arrested", "Council member Darvin
-# Oake arrested on DUI suspicion", "police arrested Tam Vell", "Tam Vell, 32, faces charges"
-_SUSPECT = re.compile(
-    rf"\b(?P<subject>{_PERSON})(?:,\s*\d{{1,3}},)?\s+(?:(?:was|were|has\s+been|had\s+been|is)\s+)?"
-    r"(?:arrested|charged|booked|indicted|taken\s+into\s+custody|(?:faces|is\s+facing)\b"
-    r"[^.;\n]{0,40}?\bcharges?)\b"
-    rf"|\b(?:arrested|charged|booked|indicted)[ \t]+(?P<object>{_PERSON})"
-)
-
-
-def suspects_told(lead: str) -> tuple[str, ...]:
-    """The last names, lower-cased, of the people ``lead`` tells were arrested or charged
-    (``_SUSPECT``), in the order told, when it tells no harm: the arrest is then the incident
-    itself (a drunk-driving arrest, a raid), while an arrest in a killing names its killing
-    ("getaway driver arrested in bar killing": a second suspect's)."""
-    if not _SUSPECT_CUE.search(lead):
-        return ()  # most leads: no arrest told
-    lowered = lower_same_length(lead)
-    if _HARM_WORD.search(lowered) or _ACT.search(lowered) or _ANY_HARM.search(lowered):
-        return ()
-    return _names_told(_SUSPECT, ("subject", "object"), lead)
-
-
-_SUSPECT_CUE = re.compile(r"(?i:arrested|charged|booked|indicted|custody|charges)")
-
-
-_ANY_HARM = re.compile(r"\b(?:kill\w*|homicide|murder\w*|dead|death|injur\w*|fatal\w*|deadly)\b")
 
 
 def _told_apart(told: Collection[str], others: Collection[str]) -> bool:
@@ -1702,8 +1806,6 @@ class StoryClusterer:
                 continue  # two acts of violence, each on streets the other names not
             if _told_apart(later.kinds.keys(), earlier.kinds.keys()):
                 continue  # a crash and a shooting
-            if _told_apart(later.suspects.keys(), earlier.suspects.keys()):
-                continue  # arrests of two people, no one harmed
             floor = self.settings.merge_threshold if best is None else best[0]
             score = self._story_similarity(story, other, max(floor, self.settings.merge_threshold))
             if score is None:
