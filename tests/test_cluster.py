@@ -246,6 +246,9 @@ def test_an_act_named_by_its_day_is_told_with_that_day() -> None:
         "A man is dead after a crash involving a 17-year-old driver.",
     ):
         assert harms_told(today, "2031-05-16").fresh_deaths == ("d:05-16",), today
+    # ... a day the lead tells with no harm does not stand in its way
+    tonight = "Breaking news tonight. Two people are dead after a head-on crash on Route 9."
+    assert harms_told(tonight, "2031-05-16").fresh_deaths == ("d:05-16",)
     shot = harms_told(
         "A man is in critical condition after he was shot outside a bar.", "2031-05-16"
     )

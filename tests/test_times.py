@@ -481,6 +481,13 @@ def test_a_600_word_article_gives_the_same_times_each_read() -> None:
             " ferry line\nMay 9, 2051\nBody on Monday.",
             "2051-05-09",
         ),
+        # a log's or a newscast's name before its date, cut by a dash
+        (
+            "HARWICK POLICE DEPARTMENT\nDaily Activity Log — Friday, July 18, 2053\nEntries"
+            " are preliminary.\n\n0114 hrs | Case No. 53-0180\nBody on Monday.",
+            "2053-07-18",
+        ),
+        ("Evening Briefs - Friday, February 9, 2052\nItem 4 of 5\n\nBody.", "2052-02-09"),
     ],
 )
 def test_find_dateline(text: str, expected: str) -> None:

@@ -38,7 +38,9 @@ repository's own invented reports (below) are kept whole.
   with site furniture, updates added atop a page and releases' header lines; local-r, a
   mountain resort county's winter: crashes on a pass highway, shootings, a fire set on
   purpose, a snowcat rollover, a snowmobiler found dead, releases dated only in their
-  header fields, a weekly's roundup items and radio briefs; each
+  header fields, a weekly's roundup items and radio briefs; local-s, a river-delta farming
+  county's summer: drownings, a grain-bin entrapment, a pursuit's crash, shootings, a
+  police blotter, TV transcripts with appended updates, a sheriff's running update log; each
   incident told by one to six outlets over days to weeks: first reports, then an arrest, a
   victim named, a death days later, a vigil, a court date, a toll that rises; same-type
   incidents of one place within days or weeks, reports naming other incidents in passing;

@@ -1873,12 +1873,13 @@ def _dateline_in_line(line: str) -> tuple[str, bool] | None:
 
 # The parts of a masthead's line ("Thursday, February 9, 2051 | Vol. 61, No. 6 | Serving
 # Harwick"), each read as a line of its own
-_LINE_PARTS = re.compile(r"\s[|·•]\s")
+_LINE_PARTS = re.compile(r"\s[|·•—–-]\s")
 
 
 def _dateline_in_parts(line: str) -> tuple[str, bool] | None:
-    """A dateline that is one part of a line cut by bars or dots, the first such."""
-    if "|" not in line and "·" not in line and "•" not in line:
+    """A dateline that is one part of a line cut by bars, dots or dashes, the first such
+    ("Daily Activity Log — Friday, July 18, 2053", "Evening Briefs - Friday, May 9, 2031")."""
+    if not any(mark in line for mark in "|·•—–-"):
         return None  # most lines: no part to cut, and no pattern run
     parts = _LINE_PARTS.split(line)
     if len(parts) < 2:

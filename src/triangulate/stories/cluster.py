@@ -534,33 +534,46 @@ def harms_told(lead: str, published: str | None) -> Harms:
         kind = state or _harm_before(lead, lowered, start)
         if _act_told(kind, lead, lowered, start, end):
             kind = "act"
-        if kind is None:
-            continue
-        found["days"][key] = None
-        if kind == "act":
-            found["acts"][key] = None
-        if before is None or before > FRESH_DAYS:
-            continue
-        found["fresh_deaths" if kind == "death" else "fresh"][key] = None
-        if kind == "act":
-            found["fresh_acts"][key] = None
+        if kind is not None:
+            _count_harm(found, key, before, kind)
+    if not found["days"]:  # a day told with a harm is the harm's ("shot Saturday ... is in
+        # critical condition after the shooting" on Monday); else today's news, maybe
+        for at, key, state in _news_state_days(lead, lowered, published):
+            _count_harm(found, key, 0, "act" if _act_told(state, lead, lowered, at, at) else state)
     return Harms(**{name: tuple(keys) for name, keys in found.items()})
+
+
+def _count_harm(found: dict[str, dict[str, None]], key: str, before: int | None, kind: str) -> None:
+    """Count a harm of ``kind`` told on the day ``key``, ``before`` days before the report."""
+    found["days"][key] = None
+    if kind == "act":
+        found["acts"][key] = None
+    if before is None or before > FRESH_DAYS:
+        return
+    found["fresh_deaths" if kind == "death" else "fresh"][key] = None
+    if kind == "act":
+        found["fresh_acts"][key] = None
 
 
 def _harm_days(
     lead: str, lowered: str, published: str | None
 ) -> Iterator[tuple[int, int, str, int | None, str | None]]:
-    """The days of :func:`_days_in` (no kind of harm known yet); where it tells none, the
-    report's own day where a harm is told as today's news by the state an act or a vehicle
-    left people in (``_NEWS_STATE``: "death" or "harm")."""
-    told = False
+    """The days of :func:`_days_in` (no kind of harm known yet), and the day a release's
+    field tells (:func:`_field_days`, with its kind)."""
     for start, end, key, before in _days_in(lead, lowered, published):
-        told = True
         yield start, end, key, before, None
     yield from _field_days(lead, lowered, published)
+
+
+def _news_state_days(
+    lead: str, lowered: str, published: str | None
+) -> Iterator[tuple[int, str, str]]:
+    """Where, the report's own day (its key) and the kind ("death" or "harm") a harm is told
+    as today's news by the state an act or a vehicle left people in (``_NEWS_STATE``: "Two
+    people are dead after a head-on crash")."""
     day = day_of(published)
-    if day is None or told:  # a day told is the harm's ("shot Saturday ... is in critical
-        return  # condition after the shooting" on Monday)
+    if day is None:
+        return
     for state in _NEWS_STATE.finditer(lowered):
         # windows bounded by _HARM_REACH: a lead of many states costs in proportion
         limit = min(len(lowered), state.end() + _HARM_REACH)
@@ -572,8 +585,7 @@ def _harm_days(
             and _PEOPLE_SUBJECT.search(subject)  # not "investors are hurt after a crash"
             and not _PAST_CUE.search(rest)  # not "after last week's shooting"
         ):
-            kind = "death" if state["dead"] else "harm"
-            yield state.end(), state.end(), _key_of(day), 0, kind
+            yield state.end(), _key_of(day), "death" if state["dead"] else "harm"
 
 
 # A release's field telling when its incident happened, in three classes, the surest first:
