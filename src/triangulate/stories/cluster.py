@@ -74,6 +74,7 @@ from triangulate.core.words import (
     words_of,
 )
 from triangulate.models import Article, Story
+from triangulate.readers.times import find_times
 
 MAX_WORDS = 1500  # the lead and body of a news story; longer texts add little but time
 # The headline and first sentences say which event it is (who, where, when); the body adds
@@ -605,9 +606,7 @@ _SIBLING_FIELD = re.compile(r"^[ \t]*(?:what|where|location|incident)[ \t]*:", r
 _WHAT_FIELD = re.compile(
     r"^[ \t]*(?:what|incident|subject|type|nature)[ \t]*:(?P<what>[^\n]*)", re.M
 )
-# ... and a date written in figures in such a field, month first as releases write it
-# ("03/14/2051", "3/14/51"; "14/03/2051" names no day)
-_FIELD_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")  # a day's value of the time reader
 _HOMICIDE = re.compile(r"\b(?:homicide|murder)\b")
 # ... a "what"'s parts ("Shooting - one man injured; suspect in custody"), a part that tells
 # what the release is of, not what happened ("ARREST", "UPDATE"), and a happening after the
@@ -646,17 +645,19 @@ def _field_days(
         return
     day = day_of(published)
     start, end = first.span()
-    told = list(_days_in(lead[start:end], lowered[start:end], published))
-    for figures in _FIELD_DATE.finditer(lowered, start, end):
-        key = f"d:{int(figures[1]):02d}-{int(figures[2]):02d}"
-        year = int(figures[3]) + (2000 if len(figures[3]) == 2 else 0)
-        if _key_date(key, year) is not None:
-            told.append(
-                (figures.start() - start, figures.end() - start, key, _days_before(key, day, year))
-            )
-    if told:
-        at, last, key, before = min(told)
-        yield start + at, start + last, key, before, kind
+    # the time reader's days: a weekday from the report's day, a date written out or in
+    # figures ("03/14/2051", "3/14/51"), its year where written
+    days = [
+        time
+        for time in find_times(lead[start:end], "", day)
+        if time.granularity == "day" and time.value and _ISO_DAY.fullmatch(time.value)
+    ]
+    if days:
+        told = min(days, key=lambda time: time.evidence.start)
+        date = datetime.date.fromisoformat(told.value or "")
+        before = None if day is None or date > day else (day - date).days
+        at, last = start + told.evidence.start, start + told.evidence.end
+        yield at, last, _key_of(date), before, kind
 
 
 def _field_class(found: re.Match[str]) -> int:
