@@ -249,6 +249,9 @@ def test_an_act_named_by_its_day_is_told_with_that_day() -> None:
     # ... a day the lead tells with no harm does not stand in its way
     tonight = "Breaking news tonight. Two people are dead after a head-on crash on Route 9."
     assert harms_told(tonight, "2031-05-16").fresh_deaths == ("d:05-16",)
+    # ... but a past day told with none may be the harm's: no news of today
+    friday = "A pickup hit a sedan on Route 9 Friday night. Two people are dead after the crash."
+    assert harms_told(friday, "2031-05-19").days == ()
     shot = harms_told(
         "A man is in critical condition after he was shot outside a bar.", "2031-05-16"
     )
@@ -1381,17 +1384,17 @@ def test_a_late_report_of_another_person_killed_or_arrested_is_another_incident(
 
 def test_a_release_s_field_tells_its_incident_s_day() -> None:
     release = (
-        "FATAL CRASH - ROUTE 9 EAST OF HARWICK\n\nCrash date/time: Friday, May 15, 2031,"
+        "FATAL CRASH - ROUTE 9 EAST OF HARWICK\n\nCrash date/time: Thursday, May 15, 2031,"
         " approx. 4:15 p.m.\nLocation: Route 9 at milepost 52\n\nVehicle 1 slid into the"
         " westbound lane, where it was struck by Vehicle 2."
     )
     crash = harms_told(release, "2031-05-16")
     assert crash.acts == crash.fresh_acts == ("d:05-15",)
-    fields = "WHAT: Deputy-involved shooting\nWHEN: Saturday, May 16, 2031, approximately 7:50 p.m."
+    fields = "WHAT: Deputy-involved shooting\nWHEN: Friday, May 16, 2031, approximately 7:50 p.m."
     assert harms_told(fields, "2031-05-17").fresh_acts == ("d:05-16",)
     figures = "Incident: Homicide\nOccurred: 05/14/2031, approx. 2350 hrs\n\nA man was shot."
     assert harms_told(figures, "2031-05-15").fresh_acts == ("d:05-14",)
-    fire = "WHAT: Residential structure fire\nWHEN: Monday, May 11, 2031, approximately 1:30 a.m."
+    fire = "WHAT: Residential structure fire\nWHEN: Sunday, May 11, 2031, approximately 1:30 a.m."
     assert harms_told(fire, "2031-05-11").fresh == ("d:05-11",)
     assert harms_told(fire, "2031-05-11").acts == ()  # a fire's harm, no act of violence
     # through featurize, a release with no title of its own: its first line
@@ -1406,24 +1409,32 @@ def test_a_release_s_field_tells_its_incident_s_day() -> None:
     # a court's; the surest field first
     both = (
         "WHAT: Shooting - one man critically injured; suspect in custody\nWHEN: Original"
-        " incident Thursday, May 7, 2031. Victim died Sunday, May 10, 2031."
+        " incident Wednesday, May 7, 2031. Victim died Saturday, May 10, 2031."
     )
     assert harms_told(both, "2031-05-11").acts == ("d:05-07",)
     for other in (
-        "WHAT: Arrest - first-degree arson\nWHEN: Monday, May 11, 2031, approximately 10 a.m.",
+        "WHAT: Arrest - first-degree arson\nWHEN: Sunday, May 11, 2031, approximately 10 a.m.",
         "Incident: Homicide - ARREST\nOccurred: 05/11/2031\n\nA man was charged in a shooting.",
-        "WHAT: UPDATE - Marlow Street shooting\nWHEN: Monday, May 11, 2031",
+        "WHAT: UPDATE - Marlow Street shooting\nWHEN: Sunday, May 11, 2031",
         "SHOOTING ON MARLOW STREET\nDate: May 11, 2031 | Case No. 31-0042",
-        "Vigil for Tam Vell, killed in Marlow Street shooting\nWhen: 7 p.m. Monday, May 11\n"
+        "Vigil for Tam Vell, killed in Marlow Street shooting\nWhen: 7 p.m. Sunday, May 11\n"
         "Where: Marlow Park",
-        "WHAT: Shooting - court date set\nWHEN: Monday, May 11, 2031",
-        "Man shot on Marlow Street\nWhen: Monday, May 11, 2031",
+        "WHAT: Shooting - court date set\nWHEN: Sunday, May 11, 2031",
+        "Man shot on Marlow Street\nWhen: Sunday, May 11, 2031",
     ):
         assert harms_told(other, "2031-05-12").acts == (), other
     sure = (
         "Incident: Homicide\nDate/Time: 05/20/2031 09:00\nOccurred: 05/14/2031\n\nA man was shot."
     )
     assert harms_told(sure, "2031-05-20").acts == ("d:05-14",)
+    # a day with its clock time, the first of a range, a day whose year no day tells
+    for told in (
+        "WHAT: Deputy-involved shooting\nWHEN: 7:50 p.m. Friday, May 16\nWHERE: Marlow Street",
+        "WHAT: Deputy-involved shooting\nWHEN: May 16-17, 2031\nWHERE: Marlow Street",
+    ):
+        assert harms_told(told, "2031-05-18").acts == ("d:05-16",), told
+    unknown = "WHAT: Deputy-involved shooting\nWHEN: Friday, May 16\nWHERE: Marlow Street"
+    assert harms_told(unknown, None).acts == ("d:05-16",)
 
 
 def test_a_story_counts_what_its_members_tell_until_they_leave() -> None:

@@ -488,9 +488,18 @@ def test_a_600_word_article_gives_the_same_times_each_read() -> None:
             "2053-07-18",
         ),
         ("Evening Briefs - Friday, February 9, 2052\nItem 4 of 5\n\nBody.", "2052-02-09"),
+        # ... not a headline's dash and date, a life's span, an aside in a sentence
+        ("Storm hits coast - March 3, 2031 flood recap\nBody on Monday.", None),
+        ("Harwick man's trial set - May 9, 2031\nBody on Monday.", None),
+        ("Tam Vell - March 3, 1950 - May 9, 2031\nBody on Monday.", None),
+        (
+            "Flood recovery drags on\nThe last big flood on Marlow Street — Friday, March 3,"
+            " 2031 — left dozens of homes without power, residents said.",
+            None,
+        ),
     ],
 )
-def test_find_dateline(text: str, expected: str) -> None:
+def test_find_dateline(text: str, expected: str | None) -> None:
     assert find_dateline(text) == expected
 
 

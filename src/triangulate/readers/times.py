@@ -1873,18 +1873,32 @@ def _dateline_in_line(line: str) -> tuple[str, bool] | None:
 
 # The parts of a masthead's line ("Thursday, February 9, 2051 | Vol. 61, No. 6 | Serving
 # Harwick"), each read as a line of its own
-_LINE_PARTS = re.compile(r"\s[|·•—–-]\s")
+_LINE_PARTS = re.compile(r"\s[|·•]\s")
+# ... and a log's or a newscast's name, a dash and a weekday's full date ("Daily Activity Log
+# — Friday, July 18, 2053", "Evening Briefs - Friday, May 9, 2031"): a name of a few words,
+# the date the line's end. Not a headline's dash ("Storm hits coast - March 3, 2031 flood
+# recap", "Trial set - May 9, 2031"), nor a life's span, nor an aside in a sentence.
+_NAMED_DAY = re.compile(
+    rf"(?P<name>[^\d—–-]{{1,60}}?)\s[—–-]\s(?P<day>{_WDAY_FULL},?\s+[A-Z][a-z]+\.?\s+\d{{1,2}},?"
+    r"\s+\d{4})\s*"
+)
 
 
 def _dateline_in_parts(line: str) -> tuple[str, bool] | None:
-    """A dateline that is one part of a line cut by bars, dots or dashes, the first such
-    ("Daily Activity Log — Friday, July 18, 2053", "Evening Briefs - Friday, May 9, 2031")."""
-    if not any(mark in line for mark in "|·•—–-"):
+    """A dateline that is one part of a line cut by bars or dots, the first such, or the
+    weekday's date after a name and a dash (``_NAMED_DAY``)."""
+    named = _NAMED_DAY.fullmatch(line) if any(dash in line for dash in "—–-") else None
+    if named is not None and len(named["name"].split()) <= _NAME_WORDS:
+        return _dateline_in_line(named["day"])
+    if "|" not in line and "·" not in line and "•" not in line:
         return None  # most lines: no part to cut, and no pattern run
     parts = _LINE_PARTS.split(line)
     if len(parts) < 2:
         return None
     return next(filter(None, map(_dateline_in_line, parts)), None)
+
+
+_NAME_WORDS = 5  # words of a log's or a newscast's name before its date
 
 
 def _dateline_case(line: str) -> str:

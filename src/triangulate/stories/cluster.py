@@ -531,14 +531,20 @@ def harms_told(lead: str, published: str | None) -> Harms:
     found: dict[str, dict[str, None]] = {
         name: {} for name in ("days", "acts", "fresh", "fresh_acts", "fresh_deaths")
     }
+    past = False  # a day told two or more days before the report
     for start, end, key, before, state in _harm_days(lead, lowered, published):
+        past = past or (before is not None and before >= 2)
         kind = state or _harm_before(lead, lowered, start)
         if _act_told(kind, lead, lowered, start, end):
             kind = "act"
         if kind is not None:
             _count_harm(found, key, before, kind)
-    if not found["days"]:  # a day told with a harm is the harm's ("shot Saturday ... is in
-        # critical condition after the shooting" on Monday); else today's news, maybe
+    # a day told with a harm is the harm's ("shot Saturday ... is in critical condition after
+    # the shooting" on Monday), and so may be a past day told with none ("A pickup hit a
+    # sedan Friday night. Two people are dead after the crash." on Monday); else the state
+    # the harm left people in tells today's news ("Breaking news tonight. Two people are
+    # dead after a head-on crash")
+    if not found["days"] and not past:
         for at, key, state in _news_state_days(lead, lowered, published):
             _count_harm(found, key, 0, "act" if _act_told(state, lead, lowered, at, at) else state)
     return Harms(**{name: tuple(keys) for name, keys in found.items()})
@@ -606,7 +612,9 @@ _SIBLING_FIELD = re.compile(r"^[ \t]*(?:what|where|location|incident)[ \t]*:", r
 _WHAT_FIELD = re.compile(
     r"^[ \t]*(?:what|incident|subject|type|nature)[ \t]*:(?P<what>[^\n]*)", re.M
 )
-_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")  # a day's value of the time reader
+# ... the day a time reader's value opens with ("2052-01-06", "2052-01-06T19:50",
+# "2052-01-06/2052-01-07"; "XXXX-01-06" when the report's day is not known)
+_DAY_VALUE = re.compile(r"(?P<year>\d{4}|XXXX)-(?P<month>\d\d)-(?P<day>\d\d)")
 _HOMICIDE = re.compile(r"\b(?:homicide|murder)\b")
 # ... a "what"'s parts ("Shooting - one man injured; suspect in custody"), a part that tells
 # what the release is of, not what happened ("ARREST", "UPDATE"), and a happening after the
@@ -646,18 +654,19 @@ def _field_days(
     day = day_of(published)
     start, end = first.span()
     # the time reader's days: a weekday from the report's day, a date written out or in
-    # figures ("03/14/2051", "3/14/51"), its year where written
+    # figures ("03/14/2051", "3/14/51"), its year where written, a day with its clock time
+    # ("7:50 p.m. Saturday, Jan. 6") or the first of a range ("Jan. 6-7, 2052")
     days = [
-        time
+        (time.evidence.start, time.evidence.end, told)
         for time in find_times(lead[start:end], "", day)
-        if time.granularity == "day" and time.value and _ISO_DAY.fullmatch(time.value)
+        if time.value and (told := _DAY_VALUE.match(time.value))
     ]
     if days:
-        told = min(days, key=lambda time: time.evidence.start)
-        date = datetime.date.fromisoformat(told.value or "")
-        before = None if day is None or date > day else (day - date).days
-        at, last = start + told.evidence.start, start + told.evidence.end
-        yield at, last, _key_of(date), before, kind
+        at, last, told = min(days, key=lambda found: found[0])
+        key = f"d:{told['month']}-{told['day']}"
+        if _key_date(key) is not None:
+            year = int(told["year"]) if told["year"].isdigit() else None
+            yield start + at, start + last, key, _days_before(key, day, year), kind
 
 
 def _field_class(found: re.Match[str]) -> int:
