@@ -84,7 +84,7 @@ def measure(size: int, engine_name: str, workers: int) -> dict[str, float]:
         settings = ClusterSettings(dormant_days=settings.window_days)
     base = corpus()
     started = time.perf_counter()
-    engine = make_runner(engine_name, workers)
+    engine = make_runner(engine_name, workers, beside_caller=True)  # as run_stories makes it
     ready = time.perf_counter()
     cpu_ready = tree_cpu_seconds()
     driver_ready = own_cpu_seconds()

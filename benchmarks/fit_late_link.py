@@ -26,7 +26,6 @@ import argparse
 import json
 import math
 import statistics
-from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -81,7 +80,7 @@ class GoldReplay(StoryClusterer):
         label = self.gold[features.id]
         for story in self._candidates(weighted.keys):
             gap = _gap_days(features.published, story)
-            if gap > self.settings.window_days and self._in_window(features.published, story):
+            if gap > self.settings.window_days and self._in_window(features.published, story, gap):
                 cosines = self._cosines(weighted, story)
                 values = [self._mean(cosines), *(c or 0.0 for c in cosines), math.log1p(gap)]
                 self.rows.append([1.0, *values])
@@ -89,7 +88,8 @@ class GoldReplay(StoryClusterer):
         own = [
             story
             for story in self._live.values()
-            if self.story_gold.get(story.id) == label and self._in_window(features.published, story)
+            if self.story_gold.get(story.id) == label
+            and self._in_window(features.published, story, _gap_days(features.published, story))
         ]
         return own[-1] if own else None
 
@@ -98,7 +98,7 @@ class GoldReplay(StoryClusterer):
         self.story_gold[story.id] = self.gold[features.id]
         return story
 
-    def _merge_similar(self, story: _LiveStory, keys: Iterable[str]) -> _LiveStory:
+    def _merge_similar(self, story: _LiveStory, weighted: _Weighted, article_id: str) -> _LiveStory:
         return story
 
     def _refine(self, stories: list[_LiveStory]) -> None:

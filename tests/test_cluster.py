@@ -1108,6 +1108,48 @@ def test_the_bounds_that_spare_dot_products_never_fall_below_them(
     assert article_bound >= other_words.dot(article_vector) - 1e-9
 
 
+@given(
+    st.lists(UNIT_VECTORS, min_size=1, max_size=5),
+    st.lists(UNIT_VECTORS, min_size=1, max_size=5),
+    UNIT_VECTORS,
+    st.lists(st.tuples(st.booleans(), UNIT_VECTORS), max_size=6),
+)
+def test_the_bound_of_a_story_that_just_took_an_article_holds_and_is_tighter(
+    first_members: list[dict[str, float]],
+    second_members: list[dict[str, float]],
+    article_vector: dict[str, float],
+    changes: list[tuple[bool, dict[str, float]]],
+) -> None:
+    """After a story takes an article, its likeness to another story is bounded by what the
+    article's own dot product with that story was, not by that story's norm: never below
+    the exact dot product, and never looser than the bound without it."""
+    clusterer = StoryClusterer()
+    first, second = _LiveStory("s-first", "", []), _LiveStory("s-second", "", [])
+    for story, vectors in ((first, first_members), (second, second_members)):
+        for vector in vectors:
+            story.spaces[0].add(vector)
+    members = list(second_members)
+    weighted = _Weighted((article_vector, {}, {}), ())
+    article_bounds: dict[str, tuple[tuple[int, ...], list[float]]] = {}
+    assert clusterer._story_similarity(first, second) is not None  # records the pair's bounds
+    assert clusterer._link_margin(weighted, second, floor=-10.0, bounds=article_bounds) is not None
+    for take_out, vector in changes:  # the other story changes after both comparisons
+        if take_out and len(members) > 1:
+            second.spaces[0].remove(members.pop())
+        else:
+            members.append(vector)
+            second.spaces[0].add(vector)
+    first.spaces[0].add(article_vector)  # then the first takes the article
+    norms = [
+        math.sqrt(one.norm2 * other.norm2)
+        for one, other in zip(first.spaces, second.spaces, strict=True)
+    ]
+    joined = (weighted.spaces, article_bounds[second.id])
+    tight = clusterer._dot_bounds(first, second, norms, joined)[0]
+    loose = clusterer._dot_bounds(first, second, norms)[0]
+    assert first.spaces[0].centroid_dot(second.spaces[0]) - 1e-9 <= tight <= loose + 1e-12
+
+
 def _grimsby_report(name: str, published: str, text: str) -> ArticleFeatures:
     return featurize(Article(id=name, source=f"{name}.txt", text=text, published=published))
 

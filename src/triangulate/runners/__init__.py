@@ -13,12 +13,15 @@ from triangulate.errors import SettingsError
 RUNNERS = ("local", "ray")
 
 
-def make_runner(name: str, workers: int, address: str | None = None) -> Any:
-    """``local`` (a process pool) or ``ray`` (Ray needs the ``triangulate[ray]`` extra)."""
+def make_runner(
+    name: str, workers: int, address: str | None = None, *, beside_caller: bool = False
+) -> Any:
+    """``local`` (a process pool) or ``ray`` (Ray needs the ``triangulate[ray]`` extra);
+    ``beside_caller``: the caller keeps busy while the engine works (see ``LocalRunner``)."""
     if name == "local":
         from triangulate.runners.local import LocalRunner
 
-        return LocalRunner(workers)
+        return LocalRunner(workers, beside_caller=beside_caller)
     if name == "ray":
         from triangulate.runners.ray import RayRunner
 

@@ -13,6 +13,7 @@ What they do know is how processes fail, and they keep a failure to its own item
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -37,6 +38,10 @@ R = TypeVar("R")
 # are killed: the timer inside a worker fires only when it runs Python code again.
 HARD_LIMIT_GRACE = 30.0
 PARENT_CHECK_SECONDS = 1.0
+# How much lower a pool working beside a busy caller runs (see LocalRunner): enough that the
+# caller takes a core whenever it is ready to run (the kernel then weighs it about ten times
+# a worker), and the workers everything it leaves.
+BESIDE_CALLER_NICENESS = 10
 
 Failure = Callable[[T, str], R]
 
@@ -88,13 +93,17 @@ def _limited_call(func: Callable[[T], R], seconds: float | None, item: T) -> R:
         return func(item)
 
 
-def _start_worker() -> None:
+def _start_worker(niceness: int = 0) -> None:
     """In each worker, first: what it inherited from its parent is left out of garbage
     collection (it stays alive for the worker's life; scanning it in every full collection
-    cost a worker tens of milliseconds per hundred pages and copied its memory pages), and
-    the worker ends with its parent."""
+    cost a worker tens of milliseconds per hundred pages and copied its memory pages), the
+    worker ends with its parent, and runs ``niceness`` lower than it."""
     gc.freeze()
     _end_with_parent()
+    # where lowering is not allowed, the worker runs at its parent's priority
+    with contextlib.suppress(OSError):
+        if niceness:
+            os.nice(niceness)
 
 
 def _end_with_parent() -> None:
@@ -156,8 +165,10 @@ class LazyPool:
         minimum_items: int = 4,
         time_limit: float | None = None,
         isolate: bool = False,
+        niceness: int = 0,
     ) -> None:
         self.workers = max(1, workers)
+        self.niceness = niceness  # how much lower than this process the workers run
         self.minimum_items = minimum_items
         self.time_limit = time_limit
         # every item in a worker started by a fork server: in a threaded server, where forking
@@ -174,7 +185,10 @@ class LazyPool:
                 # the fork server imports the step's module once; its workers start ready
                 context.set_forkserver_preload([_module_of(func)])
             self._executor = ProcessPoolExecutor(
-                workers or self.workers, mp_context=context, initializer=_start_worker
+                workers or self.workers,
+                mp_context=context,
+                initializer=_start_worker,
+                initargs=(self.niceness,),
             )
         return self._executor
 
@@ -324,10 +338,19 @@ def _raise_failure(item: Any, reason: str) -> Any:
 
 
 class LocalRunner:
-    """Maps a step function over batches in a process pool of ``workers`` (in-process for one)."""
+    """Maps a step function over batches in a process pool of ``workers`` (in-process for one).
 
-    def __init__(self, workers: int, minimum_items: int = 64) -> None:
-        self._pool = LazyPool(workers, minimum_items=minimum_items)
+    ``beside_caller``: the caller keeps busy while the pool works (the stories' clusterer
+    takes one batch while the next is featurized), and it is what bounds the run: the workers
+    run at a lower priority, so that it has a core whenever it is ready, and they take what
+    it leaves (on two cores, a clusterer and two workers at one priority made three busy
+    processes sharing two, and the run slower: docs/benchmarks.md, "A core for the
+    clusterer").
+    """
+
+    def __init__(self, workers: int, minimum_items: int = 64, beside_caller: bool = False) -> None:
+        niceness = BESIDE_CALLER_NICENESS if beside_caller else 0
+        self._pool = LazyPool(workers, minimum_items=minimum_items, niceness=niceness)
 
     def map(self, func: Callable[[T], R], items: Sequence[T]) -> list[R]:
         return list(self._pool.map(func, items))

@@ -1370,6 +1370,8 @@ class _Weighted:
 _DotBounds = tuple[tuple[int, ...], tuple[int, ...], list[float]]
 # Story id -> (its centroids' steps, upper bounds of an article's dot products with them).
 _ArticleBounds = dict[str, tuple[tuple[int, ...], list[float]]]
+# An article a story has just taken (its three spaces) and its bounds against another story.
+_Joined = tuple[tuple[dict[str, float], ...], tuple[tuple[int, ...], list[float]]]
 
 
 @dataclass
@@ -1478,7 +1480,7 @@ class StoryClusterer:
         # window is the article's own, just found below the threshold, so it is below the
         # merge threshold too, and comparing the centroids would only say so again.
         if not started or self.settings.merge_threshold < self.settings.threshold:
-            story = self._merge_similar(story, weighted.keys)
+            story = self._merge_similar(story, weighted, features.id)
         self._close_old(features.published)
         return story.id
 
@@ -1547,17 +1549,19 @@ class StoryClusterer:
                 best = (margin, story.id)
         return None if best is None else self._live[best[1]]
 
-    def _in_window(self, published: str | None, story: _LiveStory) -> bool:
-        """Within the live window, or a late report a dormant story may still take."""
+    def _in_window(self, published: str | None, story: _LiveStory, gap: int) -> bool:
+        """Within the live window, or a late report a dormant story may still take (``gap``:
+        the report's days from the story's span, see :func:`_gap_days`)."""
         s = self.settings
         if not (published and story.first_seen and story.last_seen):
             return True  # undated articles and stories are never ruled out by the window
-        if _in_window(published, story, s.window_days):
+        if gap <= s.window_days:
             return True
-        return _in_window(published, story, s.dormant_days) and (
-            _shift(story.last_seen, -s.max_span_days)
-            <= published
-            <= _shift(story.first_seen, s.max_span_days)
+        day = _day_number(published)
+        return gap <= s.dormant_days and (
+            _day_number(story.last_seen) - s.max_span_days
+            <= day
+            <= _day_number(story.first_seen) + s.max_span_days
         )
 
     def _may_take(self, weighted: _Weighted, story: _LiveStory) -> bool:
@@ -1591,7 +1595,8 @@ class StoryClusterer:
           killing, and so is one naming people arrested where no one was harmed (see
           :func:`victims_told`, :func:`suspects_told`).
         """
-        if not self._in_window(weighted.published, story):
+        gap = _gap_days(weighted.published, story)
+        if not self._in_window(weighted.published, story, gap):
             return False
         harmed = story.harm_days.keys()
         firm = not weighted.published_inferred
@@ -1602,7 +1607,7 @@ class StoryClusterer:
             return False
         if _told_apart(harms.kinds, story.kinds.keys()):
             return False  # a crash is not a shooting
-        late = _gap_days(weighted.published, story) > self.settings.window_days
+        late = gap > self.settings.window_days
         if late and _told_apart(harms.victims, story.victims.keys()):
             return False  # a killing of another person, weeks on
         if late and _told_apart(harms.suspects, story.suspects.keys()):
@@ -1648,12 +1653,20 @@ class StoryClusterer:
 
     def _mean(self, cosines: list[float | None]) -> float:
         """Weighted mean of the cosines, over the spaces both sides have something in."""
-        # Inlined sums, not a generator: this runs for every candidate story.
+        # Written out for the three spaces, in their order (the same sums as a loop): this
+        # runs several times for every candidate story.
+        first, second, third = self._space_weights
+        words, names, facts = cosines
         total = weight_sum = 0.0
-        for weight, cosine in zip(self._space_weights, cosines, strict=True):
-            if cosine is not None:
-                total += weight * cosine
-                weight_sum += weight
+        if words is not None:
+            total += first * words
+            weight_sum += first
+        if names is not None:
+            total += second * names
+            weight_sum += second
+        if facts is not None:
+            total += third * facts
+            weight_sum += third
         return total / weight_sum if weight_sum else 0.0
 
     @overload
@@ -1703,7 +1716,10 @@ class StoryClusterer:
         harms = weighted.harms
         bonus = self._corroboration(weighted, story, without) if harms.streets else 0.0
         vectors, centroids = weighted.spaces, story.spaces
-        present = [_space_present(v, c, without) for v, c in zip(vectors, centroids, strict=True)]
+        if without:  # as _space_present decides, written out
+            present = [bool(v) and c.count > 1 for v, c in zip(vectors, centroids, strict=True)]
+        else:
+            present = [bool(v) and c.norm2 > 0.0 for v, c in zip(vectors, centroids, strict=True)]
         cosines: list[float | None] = [1.0 if here else None for here in present]
         limit = floor - _SLACK if floor is not None and self._bounded else None
         known = bounds.get(story.id) if bounds is not None and not without else None
@@ -1750,20 +1766,26 @@ class StoryClusterer:
 
     def _margin(self, cosines: list[float | None], gap: int) -> float:
         similarity = self._mean(cosines)
-        if gap <= self.settings.window_days:
-            return similarity - self.settings.threshold
+        settings = self.settings
+        if gap <= settings.window_days:
+            return similarity - settings.threshold
         return late_link(self.settings, similarity, cosines, gap) - self.settings.late_threshold
 
     def _story_similarity(
-        self, first: _LiveStory, second: _LiveStory, floor: float | None = None
+        self,
+        first: _LiveStory,
+        second: _LiveStory,
+        floor: float | None = None,
+        joined: _Joined | None = None,
     ) -> float | None:
         """Weighted mean of the centroids' cosines; with a ``floor``, None when it is surely
-        below it (cheapest cosines first, as in :meth:`_link_margin`)."""
+        below it (cheapest cosines first, as in :meth:`_link_margin`; ``joined``: see
+        :meth:`_dot_bounds`)."""
         mine, theirs = first.spaces, second.spaces
         norms = [
             math.sqrt(one.norm2 * other.norm2) for one, other in zip(mine, theirs, strict=True)
         ]
-        dots = self._dot_bounds(first, second, norms)
+        dots = self._dot_bounds(first, second, norms, joined)
         cosines: list[float | None] = [
             min(1.0, dot / norm) if one.norm2 > 0.0 and other.norm2 > 0.0 else None
             for dot, norm, one, other in zip(dots, norms, mine, theirs, strict=True)
@@ -1785,13 +1807,25 @@ class StoryClusterer:
                 dots,
             )
 
-    def _dot_bounds(self, first: _LiveStory, second: _LiveStory, norms: list[float]) -> list[float]:
+    def _dot_bounds(
+        self,
+        first: _LiveStory,
+        second: _LiveStory,
+        norms: list[float],
+        joined: _Joined | None = None,
+    ) -> list[float]:
         """Upper bounds of the dot products of the two stories' centroids, space by space.
 
         From what was known when ``second`` was last scored against ``first``: had ``first``
         (S) taken or given up a unit vectors since and ``second`` (T) b, then with S', T'
         as they are now, S'.T' <= S.T + a |T'| + b |S| and |S| <= |S'| + a, all weights
         being positive.  Never more than the product of the norms (Cauchy-Schwarz).
+
+        ``joined``: the article ``first`` has just taken, and what its dot products with
+        ``second``'s centroids were when it was last scored against it (see
+        ``_article_bounds``).  Where that article is the one vector S took since (a = 1 in a
+        space it has a vector in), its dot with T' bounds the a |T'| above far more tightly:
+        what it was, plus one for each unit vector T took or gave up since.
         """
         known = first.bounds.get(second.id)
         if known is None:
@@ -1801,20 +1835,26 @@ class StoryClusterer:
         for space, (one, other) in enumerate(zip(first.spaces, second.spaces, strict=True)):
             taken, given = one.steps - mine[space], other.steps - theirs[space]
             if taken or given:
-                growth = taken * math.sqrt(other.norm2) + given * (math.sqrt(one.norm2) + taken)
+                took = taken * math.sqrt(other.norm2)
+                if taken == 1 and joined is not None and joined[0][space]:
+                    steps_then, dots_then = joined[1]
+                    took = min(took, dots_then[space] + other.steps - steps_then[space])
+                growth = took + given * (math.sqrt(one.norm2) + taken)
                 bounds.append(min(norms[space], dots[space] + growth))
             else:
                 bounds.append(min(norms[space], dots[space]))
         return bounds
 
-    def _merge_similar(self, story: _LiveStory, keys: Iterable[str]) -> _LiveStory:
-        """Join two stories that turn out to be one event once both have grown.
+    def _merge_similar(self, story: _LiveStory, weighted: _Weighted, article_id: str) -> _LiveStory:
+        """Join two stories that turn out to be one event once both have grown (``story``
+        has just taken the article ``weighted``).
 
         Single-pass clustering splits an event when its first articles differ; comparing
         story centroids, which average out each article's quirks, mends that.
         """
         best: tuple[float, str] | None = None
-        for other in self._candidates(keys):
+        scored = self._article_bounds.get(article_id, {})
+        for other in self._candidates(weighted.keys):
             if other.id == story.id or not _windows_meet(story, other, self.settings):
                 continue
             later, earlier = sorted((story, other), key=lambda s: s.born, reverse=True)
@@ -1829,7 +1869,11 @@ class StoryClusterer:
             if _told_apart(later.kinds.keys(), earlier.kinds.keys()):
                 continue  # a crash and a shooting
             floor = self.settings.merge_threshold if best is None else best[0]
-            score = self._story_similarity(story, other, max(floor, self.settings.merge_threshold))
+            known = scored.get(other.id)
+            joined = None if known is None else (weighted.spaces, known)
+            score = self._story_similarity(
+                story, other, max(floor, self.settings.merge_threshold), joined
+            )
             if score is None:
                 continue
             if score >= self.settings.merge_threshold and (best is None or score > best[0]):
@@ -2397,15 +2441,6 @@ def _shift(day: str, days: int) -> str:
         return (start + datetime.timedelta(days=days)).isoformat()
     except OverflowError:
         return (datetime.date.min if days < 0 else datetime.date.max).isoformat()
-
-
-def _in_window(published: str | None, story: _LiveStory, window_days: int) -> bool:
-    """Undated articles and undated stories are never ruled out by the window."""
-    if not published or not story.first_seen or not story.last_seen:
-        return True
-    return (
-        _shift(story.first_seen, -window_days) <= published <= _shift(story.last_seen, window_days)
-    )
 
 
 def _windows_meet(first: _LiveStory, second: _LiveStory, settings: ClusterSettings) -> bool:
