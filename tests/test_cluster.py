@@ -206,6 +206,118 @@ def test_a_harm_is_told_with_its_day_as_an_act_a_harm_or_a_death_alone() -> None
     assert harms_told("A man was shot on February 31.", "2031-05-16").days == ()  # no day
 
 
+def test_a_release_tells_the_day_of_the_act_its_charges_follow() -> None:
+    # a prosecutor's release names its incident by a date written out, after "in connection
+    # with", and tells the act after its day; the release is days later
+    named = harms_told(
+        "The prosecutor announced today that charges have been authorized against Rae Oake, 20,"
+        " in connection with the May 13, 2031, shooting in the 300 block of Marlow Street.",
+        "2031-05-20",
+    )
+    assert named.acts == ("d:05-13",) and named.fresh_acts == ()
+    connected = harms_told(
+        "Charges have been authorized against Darvin Oake, 46, of Harwick, in connection with a"
+        " shooting on westbound Interstate 58 near Velmora on Thursday, May 15, 2031.",
+        "2031-05-20",
+    )
+    assert connected.acts == ("d:05-15",)
+    alleged = harms_told(
+        "It is alleged that at approximately 9:15 p.m. on Tuesday, May 13, 2031, following a"
+        " verbal altercation inside a business, the defendant fired multiple rounds from a"
+        " handgun, killing Tam Vell, 22, and wounding a 19-year-old man in the arm.",
+        "2031-05-20",
+    )
+    assert alleged.acts == ("d:05-13",)
+    # a clock's colon, the stops of "a.m." and a date's weekday stand between no harm and its day
+    stabbed = harms_told(
+        "Mr. Vell was stabbed at approximately 1:35 a.m. on Sunday, May 11, 2031, outside a"
+        " business in the 100 block of Marlow Street.",
+        "2031-05-20",
+    )
+    assert stabbed.acts == ("d:05-11",)
+    # a day whose sentence tells another verb before the act, or only the act's noun, is not
+    # the act's
+    identified = harms_told(
+        "On Monday, police identified the man shot Saturday night.", "2031-05-20"
+    )
+    assert identified.acts == ("d:05-17",)
+    named_later = harms_told("On Monday, the victim of the shooting was named.", "2031-05-20")
+    assert named_later.days == ()
+
+
+RELEASE = (
+    "VELMORA COUNTY PROSECUTING ATTORNEY\n\nFOR IMMEDIATE RELEASE\n{published_words}\n\n{title}\n\n"
+    "Velmora County Prosecuting Attorney Ines Harwick announced today that charges have been"
+    " authorized against {defendant} of Velmora, in connection with {incident}.\n\n"
+    "It is alleged that {alleged}\n\n"
+    "The defendant was arraigned today before Velmora County District Court Judge Oren Tessel."
+    " Bond was denied. A probable cause conference is set for June 2, 2031.\n\n"
+    "Assistant Prosecuting Attorney Lisle Marrow is assigned to the case.\n\n"
+    "A charge is merely an accusation, and the defendant is presumed innocent until and unless"
+    " proven guilty.\n"
+)
+
+
+def test_one_office_s_releases_of_three_incidents_stay_three_stories() -> None:
+    # the template's words, the prosecutor's and the judge's names are every release's: the
+    # day of the act each one's charges follow tells the incidents apart
+    releases = [
+        (
+            "marlow",
+            "2031-05-20",
+            "May 20, 2031",
+            "MAN CHARGED IN MARLOW STREET SHOOTING",
+            "Rae Oake, 20,",
+            "the May 13, 2031, shooting in the 300 block of Marlow Street",
+            "at approximately 9:15 p.m. on Tuesday, May 13, 2031, the defendant fired multiple"
+            " rounds from a handgun at two men, killing Tam Vell, 22.",
+        ),
+        (
+            "interstate",
+            "2031-05-21",
+            "May 21, 2031",
+            "MAN CHARGED IN INTERSTATE 58 SHOOTING",
+            "Darvin Oake, 46,",
+            "a shooting on westbound Interstate 58 on Thursday, May 15, 2031",
+            "at approximately 5:35 p.m., near milepost 44, the defendant fired a handgun into an"
+            " occupied car, striking the 27-year-old driver in the shoulder.",
+        ),
+        (
+            "tessel",
+            "2031-05-23",
+            "May 23, 2031",
+            "CHARGES AUTHORIZED IN TESSEL STREET STABBING",
+            "Lark Emberly, 28,",
+            "a stabbing in the 100 block of Tessel Street",
+            "at approximately 1:35 a.m. on Sunday, May 18, 2031, the defendant stabbed a 31-year-old"
+            " man in the abdomen with a folding knife.",
+        ),
+    ]
+    features = [
+        featurize(
+            Article(
+                id=name,
+                source=f"{name}.txt",
+                published=published,
+                text=RELEASE.format(
+                    published_words=words,
+                    title=title,
+                    defendant=defendant,
+                    incident=incident,
+                    alleged=alleged,
+                ),
+            )
+        )
+        for name, published, words, title, defendant, incident, alleged in releases
+    ]
+    stories = cluster_features(features)
+    assert sorted(list(story.articles) for story in stories) == [
+        ["interstate"],
+        ["marlow"],
+        ["tessel"],
+    ]
+
+
 def test_an_act_named_by_its_day_is_told_with_that_day() -> None:
     # follow-ups name the act they follow up on by its day: the act's day, not the report's
     arrest = harms_told(

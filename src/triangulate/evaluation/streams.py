@@ -40,7 +40,11 @@ repository's own invented reports (below) are kept whole.
   purpose, a snowcat rollover, a snowmobiler found dead, releases dated only in their
   header fields, a weekly's roundup items and radio briefs; local-s, a river-delta farming
   county's summer: drownings, a grain-bin entrapment, a pursuit's crash, shootings, a
-  police blotter, TV transcripts with appended updates, a sheriff's running update log; each
+  police blotter, TV transcripts with appended updates, a sheriff's running update log;
+  local-t, a lakeside industrial county's winter: a county prosecutor's releases on one
+  template (charges in four incidents), a pileup in a whiteout, house fires four days apart,
+  an ice drowning, a man shot by police named only later, a live blog, a neighbourhood site
+  giving only blocks; each
   incident told by one to six outlets over days to weeks: first reports, then an arrest, a
   victim named, a death days later, a vigil, a court date, a toll that rises; same-type
   incidents of one place within days or weeks, reports naming other incidents in passing;

@@ -409,7 +409,10 @@ _ACT_BEFORE_HARM = 15  # characters before the harm's word ("shot and killed")
 # while sitting in a parked car late Saturday", "a masked man"); not after "her", which may
 # be a verb's object ("the man who shot her surrendered Saturday")
 _OTHER_VERB = re.compile(
-    r"[.;:!?,\n]|\b(?:was|were|is|are|has|have|had|be|been|will|would|said|says)\b"
+    # a clause's end: not a clock's colon nor the stops of "a.m." and "p.m." ("was stabbed at
+    # 1:35 a.m. on Sunday")
+    r"[;!?,\n]|(?<!\d):|:(?!\d)|\.(?<!\b[ap]\.)(?<!\b[ap]\.m\.)"
+    r"|\b(?:was|were|is|are|has|have|had|be|been|will|would|said|says)\b"
     r"|(?P<state>\b(?:a|an|the|his|their|its|my|our|your)\s+)?\b[a-z]+ed\b"
 )
 # The report's own day told without a weekday: news of today
@@ -466,6 +469,7 @@ _HAPPENED = re.compile(
 # "Wednesday's smoke-related pileup"): read right after the day, lower-cased, the day a
 # possessive or after "the" (not "police said Tuesday crash investigators found ...")
 _ACT_OF_DAY = re.compile(
+    r"(?:,?[ \t]+\d{4},?)?"  # a date's year ("the January 20, 2054, shooting")
     r"(?:\s+(?:night|morning|afternoon|evening))?(?P<owner>['’]s)?\s+"
     r"(?:(?:deadly|fatal|double|triple|\w+-\w+)\s+){0,2}"
     rf"(?:{_DAY_ACT_NOUNS})\b"
@@ -751,11 +755,16 @@ def _harm_before(lead: str, lowered: str, start: int) -> str | None:
     act's noun comes just before the day in a sentence telling a harm (see
     :func:`_act_named_before`); else None."""
     window = lowered[max(0, start - _HARM_REACH) : start]
+    weekday = _WEEKDAY_OF_DATE.search(window)  # "on Sunday, February 1": one day told
+    if weekday is not None:
+        window = window[: weekday.start()]
     last = next(iter(reversed(list(_HARM_WORD.finditer(window)))), None)
     if last is None or _another_verb(window, last.end()):
         # the day may still be an act's named just before it ("Two people are dead ... after
-        # a wrong-way crash on Interstate 50 early this morning")
-        return _act_named_before(window) if _tells_harm(lead, lowered, start) else None
+        # a wrong-way crash on Interstate 50 early this morning"; a release's charges "in
+        # connection with a shooting on westbound Interstate 58 on Thursday, January 29")
+        named = _tells_harm(lead, lowered, start) or _CONNECTED_ACT.search(window)
+        return _act_named_before(window) if named else None
     if last["death"]:
         return "death"
     if last["rolled"]:  # a car's, not a vote's ("voters overturned the ban")
@@ -797,6 +806,34 @@ def _act_named_before(window: str) -> str | None:
     return "act"
 
 
+# A weekday with its comma ending a window: the weekday of the date that follows
+_WEEKDAY_OF_DATE = re.compile(rf"\b(?:{'|'.join(sorted(WEEKDAYS))}),?\s+$")
+# A release's name for the incident its charges follow ("in connection with the shooting")
+_CONNECTED_ACT = re.compile(
+    rf"\bconnection\s+with\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}(?:{_ACT_NOUNS})\b"
+)
+
+
+# The act's nouns among _ACT's words (what a day's sentence may name without telling it)
+_ACT_NOUN_WORDS = word_set(
+    """shooting stabbing robbery carjacking drive-by bullet bullets gunfire gunshot gunshots
+    hit-and-run crash collision pileup pile-up wreck"""
+) | {"home invasion"}
+# A verb other than the act's, or the act's own "was" ("a man was stabbed")
+_VERB_BETWEEN = re.compile(
+    r"\b(?P<verb>was|were|is|are|has|have|had|been|will|would|said|says)\b"
+    r"|\b(?:a|an|the|his|their|its|my|our|your)\s+[a-z]+ed\b|\b(?P<ed>[a-z]+ed)\b"
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had been|has been)\s+$")
+# A release's opening before what it alleges ("It is alleged that at approximately ...")
+_ALLEGED = re.compile(r"\bit\s+is\s+(?:further\s+)?(?:alleged|charged)\s+that\b")
+# Words that put an act in a clause of its own, told of another time than the day before it
+_CLAUSE_OF_ITS_OWN = re.compile(
+    r"\b(?:after|before|since|until|that|who|whom|which|when|while|because|ago|earlier|later"
+    r"|last|weeks?|months?)\b"
+)
+
+
 def _another_verb(window: str, start: int) -> bool:
     """Whether ``window`` from ``start`` tells another verb (or ends a clause)."""
     return any(not found["state"] for found in _OTHER_VERB.finditer(window, start))
@@ -808,11 +845,43 @@ def _act_told(kind: str | None, lead: str, lowered: str, start: int, end: int) -
     its day, a death with the act that caused it, or a response to an act on that day."""
     if kind == "harm" and _act_after(lead, lowered, start):
         return True
-    if kind is None and _response_to_act(lead, lowered, end):
+    if kind is None and (
+        _response_to_act(lead, lowered, end) or _act_after_day(lead, lowered, start, end)
+    ):
         return True
     if kind == "death" and _death_by_act(lowered, end):
         return True
     return _act_of_day(lowered, start, end)
+
+
+def _act_after_day(lead: str, lowered: str, start: int, end: int) -> bool:
+    """Whether the day told from ``start`` to ``end`` opens the telling of an act done after
+    it in its sentence, no other verb between, the sentence telling people harmed: the act's
+    day ("at approximately 9:15 p.m. on Tuesday, January 20, following an argument, the
+    defendant fired multiple rounds ..., killing ..."; "Early Sunday, a man was stabbed").
+    Not "On Monday, police identified the man shot Saturday" (a verb between), "pleaded not
+    guilty Monday to charges that he stabbed" (a verb before: the day is its), "on Sunday, a
+    week after he was shot" (the act in a clause of its own), nor an act's noun ("On Monday,
+    the victim of the shooting ...": what befell whom, and when, is not told)."""
+    closing = _end_of_sentence(lead, end, end + _SENTENCE_REACH)
+    act = next(
+        (a for a in _ACT.finditer(lowered, end, closing) if a[0] not in _ACT_NOUN_WORDS), None
+    )
+    if act is None or not _tells_harm(lead, lowered, start):
+        return False
+    opening = _start_of_sentence(lead, start)
+    head = _ALLEGED.sub("", lowered[opening:start])
+    between = _PASSIVE_BEFORE.sub("", lowered[end : act.start()])
+    if _CLAUSE_OF_ITS_OWN.search(between):
+        return False
+    return not any(_verbs_in(head)) and not any(_verbs_in(between))
+
+
+def _verbs_in(text: str) -> Iterator[str]:
+    """The verbs of ``text`` (see ``_VERB_BETWEEN``)."""
+    for found in _VERB_BETWEEN.finditer(text):
+        if found["verb"] or found["ed"]:
+            yield found[0]
 
 
 def _death_by_act(lowered: str, end: int) -> bool:
@@ -1029,7 +1098,8 @@ KIND_OF_ACT = re.compile(
 
 # ... read only in a sentence telling a harm: "the market crashed" tells no act
 _PEOPLE_HARMED = re.compile(
-    r"\b(?:killed|kills|wounded|wounds|hurt|injur\w*|died|dies|dead|deadly|death|fatal\w*"
+    r"\b(?:killed|kills|killing|wounded|wounds|wounding|hurt|injur\w*|died|dies|dead|deadly"
+    r"|death|fatal\w*"
     r"|critical\w*|slain|hospital\w*|stabbed|gunned down|struck by|hit by|robbed|carjacked"
     r"|assaulted|beaten|drown\w*(?!\s+out)|(?:was|were|been|being|is|are|fatally|man|woman"
     r"|teen|boy|girl|driver|officer|deputy|person|people|men|women|teens) shot"
