@@ -241,8 +241,58 @@ def test_a_release_tells_the_day_of_the_act_its_charges_follow() -> None:
         "On Monday, police identified the man shot Saturday night.", "2031-05-20"
     )
     assert identified.acts == ("d:05-17",)
-    named_later = harms_told("On Monday, the victim of the shooting was named.", "2031-05-20")
-    assert named_later.days == ()
+    named_later = harms_told(
+        "On Monday, the victim of the shooting was named. He had been shot in the back.",
+        "2031-05-20",
+    )
+    assert named_later.acts == ()
+
+
+def test_a_day_before_an_act_s_word_is_not_the_act_s_unless_the_act_is_told_done() -> None:
+    # the act's word only says who is meant, the sentence's verb is another's
+    for aftermath in (
+        "On Monday, the family of the man shot dead on Marlow Street spoke out.",
+        "Friday, the funeral for Tam Vell, shot and killed by a neighbor, drew hundreds.",
+        "Vigil Monday for teen shot and killed on Marlow Street",
+        "Monday: Vigil for teen shot and killed on Marlow Street",
+        # the act in a clause of its own, or the day a verb's before it
+        "Her son came home on Sunday, a week after he was shot in the abdomen.",
+        "Rae Oake pleaded not guilty Monday to charges that he stabbed two men.",
+        # "killing" and "wounding" of no person
+        "On Monday, the board struck down the plan, killing the project.",
+        "On Saturday, a hunter shot a deer, wounding it.",
+    ):
+        assert harms_told(aftermath, "2031-05-20").acts == (), aftermath
+    assert kinds_of_act("Investors made a killing Monday when the market crashed.") == ()
+    # told done: by "was", or with what it was done to
+    assert harms_told("Early Sunday, a man was stabbed outside a bar.", "2031-05-20").acts == (
+        "d:05-18",
+    )
+    assert harms_told(
+        "Late Saturday, a driver struck and killed two pedestrians on Route 9.", "2031-05-20"
+    ).acts
+
+
+def test_an_arrest_in_connection_with_an_act_may_be_told_on_its_own_day() -> None:
+    for arrest in (
+        "Police arrested Rae Oake, 20, in connection with a shooting on Marlow Street on Monday,"
+        " May 19.",
+        "Deputies took Rae Oake, 20, into custody in connection with a stabbing on Monday, May 19.",
+        "A Velmora man, 20, was booked into jail, in connection with a robbery on Sunday, May 18.",
+    ):
+        assert harms_told(arrest, "2031-05-20").acts == (), arrest
+
+
+def test_a_clock_s_stop_ends_a_sentence_before_a_capitalised_word_that_names_no_day() -> None:
+    for told in (
+        "Tam Vell was shot at about 2 a.m. On Monday, police arrested Rae Oake.",
+        "A man was shot and killed in Velmora last month at 10 p.m. Relatives held a vigil Monday.",
+    ):
+        assert harms_told(told, "2031-05-20").acts == (), told
+    sunday = harms_told(
+        "Tam Vell was stabbed shortly after 11 p.m. Sunday outside a bar.", "2031-05-20"
+    )
+    assert sunday.acts == ("d:05-18",)
 
 
 RELEASE = (

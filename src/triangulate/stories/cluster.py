@@ -754,7 +754,8 @@ def _harm_before(lead: str, lowered: str, start: int) -> str | None:
     "act" (of violence), "harm", or "death" (alone); with no word of harm, "act" where an
     act's noun comes just before the day in a sentence telling a harm (see
     :func:`_act_named_before`); else None."""
-    window = lowered[max(0, start - _HARM_REACH) : start]
+    opening = _after_clock_stop(lead, max(0, start - _HARM_REACH), start)
+    window = lowered[opening:start]
     weekday = _WEEKDAY_OF_DATE.search(window)  # "on Sunday, February 1": one day told
     if weekday is not None:
         window = window[: weekday.start()]
@@ -763,13 +764,37 @@ def _harm_before(lead: str, lowered: str, start: int) -> str | None:
         # the day may still be an act's named just before it ("Two people are dead ... after
         # a wrong-way crash on Interstate 50 early this morning"; a release's charges "in
         # connection with a shooting on westbound Interstate 58 on Thursday, January 29")
-        named = _tells_harm(lead, lowered, start) or _CONNECTED_ACT.search(window)
+        named = _tells_harm(lead, lowered, start) or _charges_follow(
+            lead, lowered, window, opening, start
+        )
         return _act_named_before(window) if named else None
     if last["death"]:
         return "death"
     if last["rolled"]:  # a car's, not a vote's ("voters overturned the ban")
         return "act" if _VEHICLE.search(window, 0, last.start()) else None
     return "act" if _ACT.search(window, max(0, last.start() - _ACT_BEFORE_HARM)) else "harm"
+
+
+def _charges_follow(lead: str, lowered: str, window: str, at: int, start: int) -> bool:
+    """Whether ``window`` (``lowered`` from ``at`` on, up to a day at ``start``) names the act
+    a release's charges follow, "in connection with" it, and its sentence tells no arrest
+    before: "Police arrested Rae Oake, 20, in connection with a shooting on Monday" may tell
+    the arrest's day."""
+    connected = _CONNECTED_ACT.search(window)
+    if connected is None:
+        return False
+    opening = max(_start_of_sentence(lead, start), start - _SENTENCE_REACH)
+    return not _TAKEN_IN.search(lowered, opening, at + connected.start())
+
+
+def _after_clock_stop(lead: str, opening: int, start: int) -> int:
+    """Where a harm's window from ``opening`` to a day at ``start`` begins: after the last
+    "a.m." or "p.m." in it that ends a sentence, a capitalised word after it that names no
+    day ("was shot at about 2 a.m. On Monday, police arrested ..."; not "at 2 a.m. Sunday")."""
+    for found in reversed(list(_CLOCK_STOP.finditer(lead, opening, start))):
+        if found[1].lower() not in _NOT_A_NAME_AFTER:
+            return found.start(1)
+    return opening
 
 
 def _tells_harm(lead: str, lowered: str, start: int) -> bool:
@@ -808,6 +833,11 @@ def _act_named_before(window: str) -> str | None:
 
 # A weekday with its comma ending a window: the weekday of the date that follows
 _WEEKDAY_OF_DATE = re.compile(rf"\b(?:{'|'.join(sorted(WEEKDAYS))}),?\s+$")
+# An arrest or a charge told before an act's "in connection with" (its day may be theirs)
+_TAKEN_IN = re.compile(
+    r"\b(?:arrest\w*|custody|booked|jailed|detained|apprehended|charged|surrender\w*"
+    r"|turned\s+(?:himself|herself|themselves)\s+in)\b"
+)
 # A release's name for the incident its charges follow ("in connection with the shooting")
 _CONNECTED_ACT = re.compile(
     rf"\bconnection\s+with\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}(?:{_ACT_NOUNS})\b"
@@ -825,6 +855,18 @@ _VERB_BETWEEN = re.compile(
     r"|\b(?:a|an|the|his|their|its|my|our|your)\s+[a-z]+ed\b|\b(?P<ed>[a-z]+ed)\b"
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had been|has been)\s+$")
+# A clock's "a.m." or "p.m." and the capitalised word after it
+_CLOCK_STOP = re.compile(r"\b[ap]\.m\.\s+([A-Z][a-z]*)")
+# What an act is done to, right after its verb ("stabbed a man", "shot him", "struck two",
+# "struck and killed a pedestrian")
+_AND_HARMED = r"(?:\s+and\s+(?:killed|wounded|injured|seriously\s+injured|critically\s+injured))?"
+_ACT_OBJECT = re.compile(
+    _AND_HARMED + r"\s+(?:a|an|the|his|her|him|them|their|two|three|four|five|several|both"
+    r"|one|another|\d+)\b"
+)
+# ... or a name ("stabbed Tam Vell"), not a day's or a month's word
+_NAME_AFTER = re.compile(_AND_HARMED + r"\s+([A-Z][\w'’-]*)")
+_NOT_A_NAME_AFTER = WEEKDAYS | frozenset(MONTHS)
 # A release's opening before what it alleges ("It is alleged that at approximately ...")
 _ALLEGED = re.compile(r"\bit\s+is\s+(?:further\s+)?(?:alleged|charged)\s+that\b")
 # Words that put an act in a clause of its own, told of another time than the day before it
@@ -862,19 +904,38 @@ def _act_after_day(lead: str, lowered: str, start: int, end: int) -> bool:
     Not "On Monday, police identified the man shot Saturday" (a verb between), "pleaded not
     guilty Monday to charges that he stabbed" (a verb before: the day is its), "on Sunday, a
     week after he was shot" (the act in a clause of its own), nor an act's noun ("On Monday,
-    the victim of the shooting ...": what befell whom, and when, is not told)."""
+    the victim of the shooting ...": what befell whom, and when, is not told), nor an act's
+    word that only says who is meant ("On Monday, the family of the man shot dead ... spoke
+    out", "Vigil Monday for teen shot and killed"): the act is told as done, by "was" or
+    with what it was done to ("the defendant stabbed Tam Vell")."""
     closing = _end_of_sentence(lead, end, end + _SENTENCE_REACH)
     act = next(
         (a for a in _ACT.finditer(lowered, end, closing) if a[0] not in _ACT_NOUN_WORDS), None
     )
     if act is None or not _tells_harm(lead, lowered, start):
         return False
-    opening = _start_of_sentence(lead, start)
+    opening = max(_start_of_sentence(lead, start), start - _SENTENCE_REACH)
     head = _ALLEGED.sub("", lowered[opening:start])
-    between = _PASSIVE_BEFORE.sub("", lowered[end : act.start()])
+    before_act = lowered[end : act.start()]
+    passive = _PASSIVE_BEFORE.search(before_act)
+    if passive is None and not _done_to(lead, lowered, act):
+        return False
+    between = before_act[: passive.start()] if passive else before_act
     if _CLAUSE_OF_ITS_OWN.search(between):
         return False
     return not any(_verbs_in(head)) and not any(_verbs_in(between))
+
+
+def _done_to(lead: str, lowered: str, act: re.Match[str]) -> bool:
+    """Whether the act's word at ``act`` is told done to someone or something named after
+    it ("fired multiple rounds", "stabbed Tam Vell", "struck a pedestrian", "opened fire"):
+    a verb of its sentence, not a word saying who is meant ("the man shot dead")."""
+    if act[0].startswith(("fired", "opened", "shots", "shot ")):
+        return True  # the act's pattern holds what it was done to, or needs none
+    if _ACT_OBJECT.match(lowered, act.end()):
+        return True
+    name = _NAME_AFTER.match(lead, act.end())
+    return name is not None and name[1].lower() not in _NOT_A_NAME_AFTER
 
 
 def _verbs_in(text: str) -> Iterator[str]:
@@ -1098,8 +1159,14 @@ KIND_OF_ACT = re.compile(
 
 # ... read only in a sentence telling a harm: "the market crashed" tells no act
 _PEOPLE_HARMED = re.compile(
-    r"\b(?:killed|kills|killing|wounded|wounds|wounding|hurt|injur\w*|died|dies|dead|deadly"
-    r"|death|fatal\w*"
+    r"\b(?:killed|kills|wounded|wounds|hurt|injur\w*|died|dies|dead|deadly|death|fatal\w*"
+    # killing or wounding a person: one told by a word of people or by a name and an age
+    # ("killing Tam Vell, 22,"; not "killing the project", "wounding it")
+    r"|(?:killing|wounding)\s+(?:(?:a|an|the|his|her|their|two|three|four|five|both|one"
+    r"|another)\s+)?(?:[\w'’-]+\s+){0,2}?(?:[\w-]*year-old|man|woman|men|women|boys?|girls?"
+    r"|teens?|teenagers?|child|children|driver|passengers?|pedestrians?|officers?|deputy"
+    r"|person|people|victims?|bystanders?)|(?:killing|wounding)\s+[\w'’-]+(?:\s+[\w'’-]+)"
+    r"{0,2},\s+\d{1,3}\b"
     r"|critical\w*|slain|hospital\w*|stabbed|gunned down|struck by|hit by|robbed|carjacked"
     r"|assaulted|beaten|drown\w*(?!\s+out)|(?:was|were|been|being|is|are|fatally|man|woman"
     r"|teen|boy|girl|driver|officer|deputy|person|people|men|women|teens) shot"
