@@ -368,6 +368,26 @@ def test_one_office_s_releases_of_three_incidents_stay_three_stories() -> None:
     ]
 
 
+def test_a_report_s_list_of_other_business_does_not_make_it_like_those_stories() -> None:
+    council = (
+        "Velmora rezoning vote pushed to March 30\n\nThe City Council voted 4-3 Tuesday night to"
+        " postpone action on the Marlow District Plan, which would rezone 38 acres of rail"
+        " yards.\n\nAlso on Tuesday's agenda:\n\n- Public Works Director Oren Tessel briefed the"
+        " council on the Harwick Street Bridge rehabilitation, which will close the bridge"
+        " starting March 22.\n"
+    )
+    told = featurize(Article(id="council", source="council.txt", text=council))
+    assert "e:marlow district plan" in told.names
+    assert not any("harwick" in key or "tessel" in key for key in told.names)
+    in_other = council.replace("Also on Tuesday's agenda:\n\n- ", "In other business, ")
+    other = featurize(Article(id="other", source="other.txt", text=in_other))
+    assert not any("harwick" in key for key in other.names)
+    # a brief that opens on other business is all its own news
+    brief = "In other business, the council approved the Harwick Street Bridge contract."
+    alone = featurize(Article(id="brief", source="brief.txt", text=brief))
+    assert "e:harwick street bridge" in alone.names
+
+
 def test_an_act_named_by_its_day_is_told_with_that_day() -> None:
     # follow-ups name the act they follow up on by its day: the act's day, not the report's
     arrest = harms_told(

@@ -44,7 +44,10 @@ repository's own invented reports (below) are kept whole.
   local-t, a lakeside industrial county's winter: a county prosecutor's releases on one
   template (charges in four incidents), a pileup in a whiteout, house fires four days apart,
   an ice drowning, a man shot by police named only later, a live blog, a neighbourhood site
-  giving only blocks; each
+  giving only blocks; local-u, a river city's civic and business news, few harms: council
+  votes (one postponed, held weeks later), a school closure plan, two plants' layoffs a week
+  apart, a merger approved weeks on, a nurses' strike, a budget, a lawsuit's ruling, a
+  bridge's closure, a council story listing other stories' agenda items; each
   incident told by one to six outlets over days to weeks: first reports, then an arrest, a
   victim named, a death days later, a vigil, a court date, a toll that rises; same-type
   incidents of one place within days or weeks, reports naming other incidents in passing;

@@ -148,9 +148,10 @@ def featurize(article: Article) -> ArticleFeatures:
     published = (article.published or None) and article.published[:10]
     # days told relative to the report ("on Saturday") only from a day it was surely published
     told_from = None if article.published_inferred else published
-    body = _leading_words(article.text, MAX_WORDS)
+    own = _own_news(article.text)
+    body = _leading_words(own, MAX_WORDS)
     text = f"{title}\n{body}" if title else body
-    lead = f"{title}\n{_leading_words(article.text, LEAD_WORDS)}"
+    lead = f"{title}\n{_leading_words(own, LEAD_WORDS)}"
     words, lead_words = words_of(text), words_of(lead)  # each text tokenised once
     names = _names_in(text, words)
     lead_names = _names_in(lead, lead_words)
@@ -172,6 +173,26 @@ def featurize(article: Article) -> ArticleFeatures:
         facts=_sublinear(_boosted(facts_in(text), facts_in(lead, told_from), LEAD_FACTS_BOOST)),
         harms=harms,
     )
+
+
+# Where a report turns to other business ("Also on Tuesday's agenda:", "In other business,"):
+# what follows is other stories' news, a line or a paragraph each, often of a story the same
+# outlet tells on its own ("the council heard a briefing on the Harrow Street Bridge's closure")
+_OTHER_BUSINESS = re.compile(
+    r"^[ \t]*(?:also\s+on\s+(?:[\w'’]+\s+){0,3}agenda|in\s+other\s+(?:business|action|matters"
+    r"|votes?)|other\s+(?:agenda\s+)?items)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _own_news(text: str) -> str:
+    """``text`` up to where it turns to other business (``_OTHER_BUSINESS``), if it does
+    after telling something of its own (a brief that opens "In other business," is all its
+    own news)."""
+    found = _OTHER_BUSINESS.search(text)
+    if found is None or not text[: found.start()].strip():
+        return text
+    return text[: found.start()]
 
 
 def _boosted(counts: dict[str, float], lead: Mapping[str, float], boost: float) -> dict[str, float]:
