@@ -293,6 +293,8 @@ def test_a_clock_s_stop_ends_a_sentence_before_a_capitalised_word_that_names_no_
         "Tam Vell was stabbed shortly after 11 p.m. Sunday outside a bar.", "2031-05-20"
     )
     assert sunday.acts == ("d:05-18",)
+    zone = harms_told("Tam Vell was stabbed at 11 p.m. ET Sunday outside a bar.", "2031-05-20")
+    assert zone.acts == ("d:05-18",)
 
 
 RELEASE = (

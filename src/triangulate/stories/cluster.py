@@ -876,8 +876,8 @@ _VERB_BETWEEN = re.compile(
     r"|\b(?:a|an|the|his|their|its|my|our|your)\s+[a-z]+ed\b|\b(?P<ed>[a-z]+ed)\b"
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|had been|has been)\s+$")
-# A clock's "a.m." or "p.m." and the capitalised word after it
-_CLOCK_STOP = re.compile(r"\b[ap]\.m\.\s+([A-Z][a-z]*)")
+# A clock's "a.m." or "p.m." and the capitalised word after it (not a time zone's "ET")
+_CLOCK_STOP = re.compile(r"\b[ap]\.m\.\s+([A-Z][a-z]+)\b")
 # What an act is done to, right after its verb ("stabbed a man", "shot him", "struck two",
 # "struck and killed a pedestrian")
 _AND_HARMED = r"(?:\s+and\s+(?:killed|wounded|injured|seriously\s+injured|critically\s+injured))?"
