@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 
 from test_ray_runner import corpus
-from triangulate.runners.local import BESIDE_CALLER_NICENESS, LocalRunner
-from triangulate.stories.run import cluster_articles, growing_chunks
+from triangulate.runners.local import BESIDE_CALLER_NICENESS, LocalRunner, growing_chunks
+from triangulate.stories.run import cluster_articles
 
 
 def _niceness(_: int) -> int:

@@ -63,9 +63,17 @@ class WorkerFailed(TriangulateError):
 
 
 def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    return growing_chunks(items, size, size)
+
+
+def growing_chunks(items: Iterable[T], first: int, most: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``first`` items, then each twice as long as the last, at most
+    ``most``."""
     iterator = iter(items)
+    size = first
     while chunk := list(islice(iterator, size)):
         yield chunk
+        size = min(size * 2, most)
 
 
 @contextmanager

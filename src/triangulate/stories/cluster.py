@@ -866,10 +866,11 @@ _CONNECTED_ACT = re.compile(
 
 
 # The act's nouns among _ACT's words (what a day's sentence may name without telling it)
-_ACT_NOUN_WORDS = word_set(
-    """shooting stabbing robbery carjacking drive-by bullet bullets gunfire gunshot gunshots
-    hit-and-run crash collision pileup pile-up wreck"""
-) | {"home invasion"}
+_ACT_NOUN_WORDS = (
+    frozenset(_ACT_NOUNS.split("|"))
+    | word_set("bullet bullets gunfire gunshot gunshots")
+    | {"home invasion"}
+)
 # A verb other than the act's, or the act's own "was" ("a man was stabbed")
 _VERB_BETWEEN = re.compile(
     r"\b(?P<verb>was|were|is|are|has|have|had|been|will|would|said|says)\b"

@@ -23,6 +23,7 @@ from triangulate.core.progress import Progress, no_progress
 from triangulate.ingest.ingester import IngestEvent, ingest
 from triangulate.models import Article, Story
 from triangulate.runners import make_runner
+from triangulate.runners.local import growing_chunks
 from triangulate.settings import Settings
 from triangulate.store import Store, queries
 from triangulate.store import stories as story_store
@@ -79,16 +80,6 @@ def cluster_articles(
                 on_batch(len(chunk))
             yield from clusterer.drain_closed()
     yield from clusterer.finish()
-
-
-def growing_chunks(items: Iterable[T], first: int, most: int) -> Iterator[list[T]]:
-    """``items`` in lists of ``first`` items, then each twice as long as the last, at most
-    ``most``."""
-    iterator = iter(items)
-    size = first
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
-        size = min(size * 2, most)
 
 
 def featurize_part(articles: Sequence[Article]) -> list[ArticleFeatures]:
