@@ -78,6 +78,72 @@ def test_names_are_capitalised_phrases_without_sentence_starts() -> None:
     assert "e:the" not in names
 
 
+def test_a_line_in_capitals_names_only_what_the_text_writes_capitalised() -> None:
+    """A release's headline in capitals names what the text names ("Ashgrove", "Interstate
+    58"), not each of its words; the rest of the text is read as it is."""
+    names = names_in(
+        "TAMSACK COUNTY SHERIFF\n"
+        "ASHGROVE MAN CHARGED IN INTERSTATE 58 SHOOTING, PROTECTS NO ONE\n"
+        "A man from Ashgrove was charged on Monday in the shooting on Interstate 58."
+    )
+    assert {"e:ashgrove", "e:interstate"} <= set(names)
+    assert not [key for key in names if "charged" in key or "protects" in key or "sheriff" in key]
+    assert "e:tamsack county sheriff" not in names
+    # a line nearly all in capitals is one too, and names nothing the text does not name
+    # capitalised; an acronym or a name with its stop or "'s" elsewhere names it
+    names = names_in(
+        "POLICE: SHOOTING AT 3 a.m. LEAVES ONE DEAD\n"
+        "FBI JOINS HUNT FOR ASHGROVE'S GUNMAN\n"
+        "The FBI said a man was shot in Ashgrove."
+    )
+    assert {"e:fbi", "e:ashgrove"} <= set(names)
+    assert not [key for key in names if "police" in key or "dead" in key or "hunt" in key]
+
+
+def test_a_headline_in_title_case_names_only_what_the_text_writes_capitalised() -> None:
+    names = names_in(
+        "Agitators Swarm Capitol, Try to Shut Down Hearing\n"
+        "By Tam Vell\n"
+        "A few hundred protesters filled the Capitol on Tuesday and tried to stop a hearing."
+    )
+    assert "e:capitol" in names
+    assert not [key for key in names if "agitators" in key or "swarm" in key or "vell" in key]
+    # a line of names further on, past the lead, is read as it is
+    body = "The council met on Tuesday and voted on the plan to close the school. " * 10
+    assert "e:tam vell" in names_in(body + "\nTam Vell, Rae Oake\n")
+    assert "e:tam vell" in names_in("the council voted on it.\n" * 16 + "Tam Vell, Rae Oake\n")
+
+
+def test_a_lead_s_headline_in_capitals_names_what_the_whole_report_names() -> None:
+    body = "The man was charged with assault after the incident on the road. " * 12
+    text = "ASHGROVE MAN CHARGED IN SHOOTING\n" + body + "He lives in Ashgrove."
+    features = featurize(Article(id="a", source="a", text=text, published="2031-03-08"))
+    alone = featurize(Article(id="b", source="b", text=body + "He lives in Ashgrove."))
+    assert features.names["e:ashgrove"] > alone.names["e:ashgrove"]  # the lead's boost too
+    assert not [key for key in features.names if "charged" in key or "man" in key]
+    # a headline cut by the lead's end is read as it is in the text
+    text = "the council voted on it.\n" * 15 + "ASHGROVE MAN CHARGED IN INTERSTATE SHOOTING\n"
+    features = featurize(Article(id="c", source="c", text=text + "A man from Ashgrove."))
+    assert "e:ashgrove" in features.names
+    assert not [key for key in features.names if "charged" in key or "man" in key]
+
+
+def test_a_sentence_of_names_or_a_word_inside_another_is_no_headline_s() -> None:
+    names = names_in(
+        "Police Chief Tam Vell Resigns\n"
+        "Ashgrove Police Chief Tam Vell resigned Monday.\n"
+        "Vell, 52, led the department for nine years."
+    )
+    assert {"e:police chief tam vell", "e:ashgrove police chief tam vell"} <= set(names)
+    assert not [key for key in names if "resigns" in key]
+    names = names_in(
+        "OAKVILLE AND ASHGROVE SCHOOLS MERGE\nOakville and Ashgrove will merge, Anderson said."
+    )
+    assert {"e:oakville", "e:ashgrove"} <= set(names)
+    assert not [key for key in names if "schools" in key or key == "e:and"]
+    assert "e:o'neill" in names_in("O'NEILL WINS SEAT\nKay O'Neill won the seat.")
+
+
 def test_names_after_a_connector_or_a_line_break_start_at_their_capital() -> None:
     names = names_in("Crews from the port of Varnholt\nof Quillmere came, and Bank of Ostra paid.")
     assert {"e:varnholt", "e:quillmere", "e:bank of ostra", "e:ostra"} <= set(names)
@@ -108,6 +174,12 @@ def test_a_day_told_by_its_weekday_is_the_day_it_names_from_publication() -> Non
     assert "d:03-08" in first and "d:03-08" in later and "d:03-08" in written
     assert "d:03-10" in facts_in("Yesterday police named him. Last night a vigil", "2031-03-11")
     assert "d:03-08" in facts_in("Police said Saturday.", "2031-03-08")  # the day itself
+    # a release's "today", a report's "this morning": the day of publication
+    assert "d:03-08" in facts_in("The Governor today vetoed the bill.", "2031-03-08")
+    assert "d:03-08" in facts_in("A crash this morning closed the road.", "2031-03-08")
+    assert not [key for key in facts_in("The Governor today vetoed it.") if key.startswith("d:")]
+    for name in ("By Tam Vell, USA TODAY.", "She told the Today show."):  # names, no day
+        assert not [key for key in facts_in(name, "2031-03-08") if key.startswith("d:")]
 
 
 def test_a_day_told_ahead_or_without_a_publication_day_is_no_fact() -> None:

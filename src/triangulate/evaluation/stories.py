@@ -9,7 +9,7 @@ Streams (see :mod:`triangulate.evaluation.streams`):
   thinned to 2-5 reports per event), mean over ``seeds`` draws;
 * ``tbaq``: TimeBank + AQUAINT with labelled stories and real dates; ``tbaq-sparse``: 2-5
   reports per story, mean over draws;
-* ``local-a`` to ``local-u``: invented local crime and accident reports with their
+* ``local-a`` to ``local-w``: invented local crime and accident reports with their
   follow-ups (local-a: three cities, twelve incidents of several kinds; local-b: one city's
   twenty shootings in five weeks; the others: see :mod:`triangulate.evaluation.streams`).
 
@@ -72,6 +72,8 @@ INVENTED_STREAMS = (
     "local-s",
     "local-t",
     "local-u",
+    "local-v",
+    "local-w",
 )
 STREAMS = ("ecb-all", "ecb-dev", "ecb-dev-followup", "tbaq", "tbaq-sparse", *INVENTED_STREAMS)
 # The clusterer without the dormant stage: a story closes window_days after its last report

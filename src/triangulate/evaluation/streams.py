@@ -47,7 +47,12 @@ repository's own invented reports (below) are kept whole.
   giving only blocks; local-u, a river city's civic and business news, few harms: council
   votes (one postponed, held weeks later), a school closure plan, two plants' layoffs a week
   apart, a merger approved weeks on, a nurses' strike, a budget, a lawsuit's ruling, a
-  bridge's closure, a council story listing other stories' agenda items; each
+  bridge's closure, a council story listing other stories' agenda items; local-v and local-w,
+  two states' politics told by outlets of opposite leanings in other words for one fact (a
+  release, a wire, a left-leaning and a right-leaning site, public radio, a daily): two bills
+  of one week, a veto and its override weeks on, a budget standoff, a lawsuit's ruling, a
+  resignation, a special election called and then held (two events), a recount, a protest,
+  a map, a breach's count revised; each
   incident told by one to six outlets over days to weeks: first reports, then an arrest, a
   victim named, a death days later, a vigil, a court date, a toll that rises; same-type
   incidents of one place within days or weeks, reports naming other incidents in passing;

@@ -55,7 +55,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass, field, replace
 from itertools import chain, repeat
 from operator import add, mul, sub
-from typing import overload
+from typing import NamedTuple, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -153,8 +153,13 @@ def featurize(article: Article) -> ArticleFeatures:
     text = f"{title}\n{body}" if title else body
     lead = f"{title}\n{_leading_words(own, LEAD_WORDS)}"
     words, lead_words = words_of(text), words_of(lead)  # each text tokenised once
-    names = _names_in(text, words)
-    lead_names = _names_in(lead, lead_words)
+    # a headline in capitals or in title case, a masthead, a byline: on the lines of the
+    # lead, their words read by how the rest of the text writes them
+    # the lines of the text the lead spans (an untitled lead opens with an empty line)
+    head = len(_leading_words(text, len(lead.split())).rstrip().splitlines())
+    capitalised = _capitalised_head(text, head)
+    names = _names_in(text, words, capitalised)
+    lead_names = _names_in(lead, lead_words, capitalised, 0 if title else 1)
     harms = replace(
         harms_told(lead, told_from),
         streets=streets_of_act(lead),
@@ -245,14 +250,27 @@ def names_in(text: str) -> dict[str, float]:
     """Capitalised phrases (people, places, organisations), case-folded, with their words.
 
     A lone capitalised word that also appears in lower case in the text is a common word
-    (sentence starts, headlines in title case) and is dropped.
+    (sentence starts, headlines in title case) and is dropped; a line of its lead nearly all
+    capitalised (a headline in capitals or in title case, a masthead, a byline) names only
+    what the rest of the text writes capitalised (:func:`_recased`).
     """
-    return _names_in(text, words_of(text))
+    head = len(_leading_words(text, LEAD_WORDS).rstrip().splitlines())  # the lead's lines
+    return _names_in(text, words_of(text), _capitalised_head(text, head))
 
 
-def _names_in(text: str, words_of_text: list[str]) -> dict[str, float]:
+def _names_in(
+    text: str,
+    words_of_text: list[str],
+    capitalised: _Capitalised | None = None,
+    shift: int = 0,
+) -> dict[str, float]:
+    """The names of :func:`names_in`; ``capitalised``: the report's lines nearly all
+    capitalised, read by the words it writes capitalised elsewhere (:func:`_capitalised_head`),
+    ``shift``: how many lines ``text`` has before the report's first."""
     lowercase = set(filter(str.islower, words_of_text))
     found: defaultdict[str, float] = defaultdict(float)
+    if capitalised is not None:
+        text = _recased(text, capitalised, shift)
     for run in _CAPITALISED_RUN.findall(text):
         lone, keys = _name_keys(run)
         if lone is not None and lone in lowercase:
@@ -260,6 +278,95 @@ def _names_in(text: str, words_of_text: list[str]) -> dict[str, float]:
         for key, weight in keys:
             found[key] += weight
     return found
+
+
+# A word whose case may tell a name: a letter, then word characters and a name's marks
+_CASED_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+# A line no longer than a headline (in words as white space parts them)
+_HEADLINE_MOST = 30
+
+
+class _Capitalised(NamedTuple):
+    """The numbers of a report's lines nearly all capitalised, and those of their words
+    (as the words of name keys, :func:`_name_word`: "Ashgrove." and "ASHGROVE'S" are
+    "ashgrove") its other lines write capitalised."""
+
+    lines: frozenset[int]
+    named: frozenset[str]
+
+
+def _all_capitalised(line: str) -> bool:
+    """Whether ``line`` is no longer than a headline, has two capitalised words or more, and
+    its words in lower case are function words or abbreviations: a headline in capitals or in
+    title case ("Agitators Swarm Capitol, Try to Shut Down Hearing"; "SHOOTING AT 3 a.m.
+    LEAVES ONE DEAD"), a masthead, a byline, a menu; not a sentence of names ("Ashgrove
+    Police Chief Tam Vell resigned Monday")."""
+    words = line.split()
+    if not 1 < len(words) <= _HEADLINE_MOST:
+        return False
+    capitals = 0
+    for word in words:
+        if word[0].isupper():
+            capitals += 1
+        elif word[0].islower() and "." not in word and word.rstrip(",:;") not in STOP_WORDS:
+            return False
+    return capitals > 1  # "April 28, 2009" and "He was 95." have no words to read again
+
+
+def _capitalised_head(text: str, head: int) -> _Capitalised | None:
+    """Those of the first ``head`` lines of ``text`` that are nearly all capitalised
+    (:func:`_all_capitalised`), with those of their words the other lines write capitalised
+    (not function words); None when there are none."""
+    lines = text.splitlines()
+    loud = frozenset(at for at, line in enumerate(lines[:head]) if _all_capitalised(line))
+    if not loud:
+        return None
+    keys = {_name_word(word) for at in loud for word in _CASED_WORD.findall(lines[at])}
+    rest = "\n".join(line for at, line in enumerate(lines) if at not in loud)
+    lowered = lower_same_length(rest)
+    named = [
+        key for key in keys if not _common_in_name(key) and _written_capitalised(key, rest, lowered)
+    ]
+    return _Capitalised(loud, frozenset(named))
+
+
+def _written_capitalised(key: str, text: str, lowered: str) -> bool:
+    """Whether ``text`` (``lowered``: the same in lower case, of the same length) writes the
+    word of name key ``key`` capitalised, as a whole word ("O'Neill", "Ashgrove's"; not
+    "Anderson" for "and")."""
+    start = lowered.find(key)
+    while start != -1:
+        end = start + len(key)
+        whole = not (start and lowered[start - 1].isalnum()) and not (
+            end < len(lowered) and lowered[end].isalnum()
+        )
+        if whole and text[start].isupper():
+            return True
+        start = lowered.find(key, start + 1)
+    return False
+
+
+def _recased(text: str, capitalised: _Capitalised, shift: int = 0) -> str:
+    """``text`` with the words of the report's lines nearly all capitalised in lower case, but
+    for those the report writes capitalised elsewhere (:func:`_capitalised_head`; ``shift``:
+    how many lines ``text`` has before the report's first).
+
+    In a headline in capitals or title case every word reads as a name ("GOVERNOR VETOES
+    BILL, PROTECTS ACCESS TO CREDIT" gave a name "protects access to credit"); the words the
+    text also writes capitalised elsewhere are its names ("ASHGROVE MAN CHARGED IN
+    INTERSTATE 58 SHOOTING": "Ashgrove", "Interstate").
+    """
+    named = capitalised.named
+
+    def recased(found: re.Match[str]) -> str:
+        word = found.group()
+        return word if _name_word(word) in named else word.lower()
+
+    lines = text.splitlines(keepends=True)
+    for at in capitalised.lines:
+        if 0 <= at + shift < len(lines):
+            lines[at + shift] = _CASED_WORD.sub(recased, lines[at + shift])
+    return "".join(lines)
 
 
 @functools.lru_cache(maxsize=_WORD_CACHE)
@@ -304,8 +411,8 @@ def _common_in_name(word: str) -> bool:
 
 def facts_in(text: str, published: str | None = None) -> dict[str, float]:
     """Years, days of the year and figures mentioned ("y:2009", "d:01-12", "n:6.1"); with
-    the day of publication, the days told by their weekday, "yesterday" or "last night"
-    too, as the day they name (see :func:`_told_days`)."""
+    the day of publication, the days told by their weekday, "yesterday", "last night" or
+    "today" too, as the day they name (see :func:`_told_days`)."""
     found: defaultdict[str, float] = defaultdict(float)
     for day in _told_days(text, published):
         found[day] += 1
@@ -358,9 +465,16 @@ _A_DAY_OF = re.compile(
 def _told_days(text: str, published: str | None) -> Iterator[str]:
     """The day keys of the days a report tells relative to its publication, ``published``: a
     weekday is the last such day on or before it (a report tells its incident's day in the
-    past), "yesterday" and "last night" the day before; not a day told ahead."""
+    past), "yesterday" and "last night" the day before, "today" and "this morning" the day
+    itself (a release's "The Governor today vetoed ..." dates what its outlet's reports tell
+    by a weekday); not a weekday told ahead."""
     for _, _, told, _ in _told(text, published):
         yield _key_of(told)
+    day = day_of(published)
+    if day is not None:  # "today", "this morning", "tonight": the day of publication
+        # as written in lower case: "USA TODAY", "the Today show" are names
+        for _ in _SAME_DAY.finditer(text):
+            yield _key_of(day)
 
 
 def _told(text: str, published: str | None) -> Iterator[tuple[int, int, datetime.date, int]]:
@@ -438,7 +552,7 @@ _OTHER_VERB = re.compile(
 )
 # The report's own day told without a weekday: news of today
 _SAME_DAY = re.compile(
-    r"(?<!\w)(?:(?:early |late |earlier )?this (?:morning|afternoon|evening)|tonight"
+    r"(?=[elt])(?<!\w)(?:(?:early |late |earlier )?this (?:morning|afternoon|evening)|tonight"
     r"|earlier today|today)(?!\w)"
 )
 # A hospital's word of how the hurt are ("in critical condition"), for the states below
