@@ -153,9 +153,9 @@ def featurize(article: Article) -> ArticleFeatures:
     text = f"{title}\n{body}" if title else body
     lead = f"{title}\n{_leading_words(own, LEAD_WORDS)}"
     words, lead_words = words_of(text), words_of(lead)  # each text tokenised once
-    # a headline in capitals or in title case, a masthead, a byline: on the lines of the
-    # lead, their words read by how the rest of the text writes them
-    # the lines of the text the lead spans (an untitled lead opens with an empty line)
+    # a headline in capitals or in title case, a masthead, a byline: on the lines of the text
+    # the lead spans, their words read by how the rest of the text writes them (an untitled
+    # lead opens with an empty line, one more than the text's)
     head = len(_leading_words(text, len(lead.split())).rstrip().splitlines())
     capitalised = _capitalised_head(text, head)
     names = _names_in(text, words, capitalised)
