@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -11,6 +13,7 @@ from triangulate.core.words import (
     lemma_pairs,
     overlap,
     stem,
+    whole_word_starts,
     words_of,
 )
 
@@ -19,6 +22,27 @@ def test_words_keep_inner_apostrophes_and_hyphens() -> None:
     assert words_of("The so-called 'inspectors' didn't leave — 12 of them.") == [
         "The", "so-called", "inspectors", "didn't", "leave", "12", "of", "them",
     ]  # fmt: skip
+
+
+def test_whole_words_are_found_where_no_word_goes_on_either_side() -> None:
+    text = "and Anderson and_ -and (and) five-year year"
+    assert list(whole_word_starts(text, "and")) == [0, 19, 24]
+    assert list(whole_word_starts(text, "year")) == [34, 39]
+    assert list(whole_word_starts(text, "year", after_hyphen=False)) == [39]
+
+
+@given(
+    st.text(alphabet="ab -_.é1", max_size=30),
+    st.text(alphabet="ab-é1", min_size=1, max_size=3),
+    st.booleans(),
+)
+def test_whole_words_are_where_the_pattern_finds_them(
+    text: str, words: str, after_hyphen: bool
+) -> None:
+    before = r"(?<!\w)" if after_hyphen else r"(?<![\w-])"
+    pattern = re.compile(f"(?={before}{re.escape(words)}(?!\\w))")
+    expected = [found.start() for found in pattern.finditer(text)]
+    assert list(whole_word_starts(text, words, after_hyphen=after_hyphen)) == expected
 
 
 def test_stems_fold_plurals_and_possessives_and_follow_lemmas() -> None:

@@ -25,6 +25,7 @@ from triangulate.core.words import (
     past_forms,
     tells_of_no_one,
     verb_groups,
+    whole_word_starts,
     word_set,
 )
 from triangulate.models import Evidence, Fact, Quantity, TimeExpression
@@ -2105,23 +2106,8 @@ def _inside(words: str, text: str) -> bool:
 
 def _whole_at(text: str, words: str) -> int:
     """Where ``text`` first writes ``words`` with no word character (or hyphen) just before
-    them and no word character just after (-1: nowhere): the search of ``(?<![\\w-])words
-    (?!\\w)`` without a pattern to compile for each ``words``."""
-    start = text.find(words)
-    while start >= 0:
-        end = start + len(words)
-        before, after = text[start - 1 : start], text[end : end + 1]
-        if not (before and (_word_character(before) or before == "-")) and not (
-            after and _word_character(after)
-        ):
-            return start
-        start = text.find(words, start + 1)
-    return -1
-
-
-def _word_character(character: str) -> bool:
-    """What ``\\w`` matches: a letter, digit or numeral of any script, or an underscore."""
-    return character.isalnum() or character == "_"
+    them and no word character just after (-1: nowhere)."""
+    return next(whole_word_starts(text, words, after_hyphen=False), -1)
 
 
 def _noun_after(sentence_text: str, time: TimeExpression, _: str) -> str:

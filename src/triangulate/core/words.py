@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -55,6 +55,28 @@ def lower_same_length(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def whole_word_starts(text: str, words: str, *, after_hyphen: bool = True) -> Iterator[int]:
+    """Each place ``text`` writes ``words`` whole: no word character (what ``\\w`` matches) just
+    before or just after them ("and" is not in "Anderson"); with ``after_hyphen=False``, no
+    hyphen just before either ("year" is not in "five-year"). The search of ``(?<!\\w)words
+    (?!\\w)`` without a pattern to compile for each ``words``."""
+    start = text.find(words)
+    while start >= 0:
+        end = start + len(words)
+        before, after = text[start - 1 : start], text[end : end + 1]
+        joined_before = bool(before) and (
+            _word_character(before) or (not after_hyphen and before == "-")
+        )
+        if not joined_before and not (after and _word_character(after)):
+            yield start
+        start = text.find(words, start + 1)
+
+
+def _word_character(character: str) -> bool:
+    """What ``\\w`` matches: a letter, digit or numeral of any script, or an underscore."""
+    return character.isalnum() or character == "_"
 
 
 def words_of(text: str) -> list[str]:

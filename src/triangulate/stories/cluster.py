@@ -70,6 +70,7 @@ from triangulate.core.words import (
     VEHICLE_WORDS,
     lower_same_length,
     stem,
+    whole_word_starts,
     word_set,
     words_of,
 )
@@ -334,16 +335,7 @@ def _written_capitalised(key: str, text: str, lowered: str) -> bool:
     """Whether ``text`` (``lowered``: the same in lower case, of the same length) writes the
     word of name key ``key`` capitalised, as a whole word ("O'Neill", "Ashgrove's"; not
     "Anderson" for "and")."""
-    start = lowered.find(key)
-    while start != -1:
-        end = start + len(key)
-        whole = not (start and lowered[start - 1].isalnum()) and not (
-            end < len(lowered) and lowered[end].isalnum()
-        )
-        if whole and text[start].isupper():
-            return True
-        start = lowered.find(key, start + 1)
-    return False
+    return any(text[start].isupper() for start in whole_word_starts(lowered, key))
 
 
 def _recased(text: str, capitalised: _Capitalised, shift: int = 0) -> str:
