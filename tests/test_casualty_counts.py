@@ -1926,3 +1926,76 @@ def test_a_death_of_another_incidents_people_makes_no_count_of_the_reports_dead(
         " 31, died six days later.",
     )
     assert not _killed(claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "harm"),
+    [
+        # care for the cold and burns
+        ("A man was treated for hypothermia at Harwick General Hospital.", "injure"),
+        ("A fisherman was treated for frostbite and released.", "injure"),
+        ("A firefighter suffered a minor burn to his neck.", "injure"),
+        ("A firefighter was treated for a burn and released.", "injure"),
+        # a release's wording: a wound's degree, a long name of the ambulance's service
+        (
+            "The driver was transported by Kestrel Pass Fire Protection District ambulance to"
+            " Harwick Medical Center with moderate injuries.",
+            "injure",
+        ),
+        # a numbered vehicle's driver in apposition, a home before the closing comma
+        (
+            "The driver of Vehicle 2, a 29-year-old male from Ashgrove, was taken to the"
+            " hospital with serious injuries.",
+            "injure",
+        ),
+        ("The driver, a 45-year-old woman from Harwick, died at the scene.", "kill"),
+        # a name with its age and home set off before the harm
+        (
+            "The pickup's driver, Darvin Oake, 29, of Ashgrove, was treated for a broken leg.",
+            "injure",
+        ),
+        ("The driver, Darvin Oake, of Ashgrove, was treated for a broken leg.", "injure"),
+        # a participle's clause before a verb of wounds suffered, of a state or of a death
+        ("A trainee riding with him suffered a broken collarbone and ribs.", "injure"),
+        ("A man helping the victims remains hospitalized.", "injure"),
+        ("A man riding a motorcycle died at the scene.", "kill"),
+    ],
+)
+def test_the_hurt_told_by_care_wounds_or_clauses_of_a_release_are_counted(
+    text: str, harm: str
+) -> None:
+    assert harm in _harms(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the state one was found in, then a death: not one more hurt
+        "Officers located the victim, a 29-year-old male, in the driveway, suffering from"
+        " multiple gunshot wounds. The victim was pronounced deceased at the scene.",
+        "The county lifted a burn ban on Monday.",
+        "A man suffered a burn scar on the ridge after the fire.",
+        # an apposition's words that are no home
+        "The driver, Darvin Oake, of the house, was treated for a broken leg.",
+        "A man driving the truck suffered no injuries.",
+    ],
+)
+def test_no_hurt_for_a_state_found_in_a_fire_word_or_an_unread_clause(text: str) -> None:
+    assert "injure" not in _harms(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "inferred"),
+    [
+        ("A man was punched in the face several times, police said.", [("A", "injure")]),
+        ("A clerk was pistol-whipped during the robbery.", [("A", "injure")]),
+        ("A man was beaten outside a bar early Sunday.", [("A", "injure")]),
+        # a contest, not a beating
+        ("A man was beaten in the election on Tuesday.", []),
+        ("A man was beaten back by the flames.", []),
+    ],
+)
+def test_people_beaten_in_a_report_telling_no_death_are_inferred_hurt(
+    text: str, inferred: list[tuple[str, str | None]]
+) -> None:
+    assert _inferred(text) == inferred

@@ -323,7 +323,7 @@ PERSON_NOUNS = word_set(
     librarian accountant banker businessman businesswoman musician rapper actor actress
     jailer technician groundskeeper housekeeper handyman repairman lineman cabbie chauffeur
     preschooler schoolboy schoolgirl grandchild stepfather stepmother stepson stepdaughter
-    spouse landlord landlady supervisor apprentice co-worker"""
+    spouse landlord landlady supervisor apprentice co-worker trainee intern"""
 )
 
 

@@ -702,16 +702,18 @@ _DIED_SINCE = (
 # suffered ("suffered a gunshot wound to the leg"), treated for them ("was treated for smoke
 # inhalation", "were treated and released"); "fatal injuries" are a death (``_FATAL``).
 _WOUND_KINDS = (
-    r"(?:(?:non-?\s*)?(?:life-threatening|serious|critical|minor|severe|multiple|gunshot|stab"
-    r"|head|leg|skull|burn|graze|single|possible|apparent|undisclosed|mild|badly|crush|internal"
-    r"|facial|spinal)\s+)*"
+    r"(?:(?:non-?\s*)?(?:life-threatening|serious|critical|minor|moderate|severe|multiple|gunshot"
+    r"|stab|head|leg|skull|burn|graze|single|possible|apparent|undisclosed|mild|badly|crush"
+    r"|internal|facial|spinal)\s+)*"
 )
 _BODY_PARTS = (
     r"(?:head|face|forehead|scalp|neck|throat|chest|back|abdomen|stomach|arms?|hands?|fingers?"
     r"|wrists?|shoulders?|legs?|knees?|feet|foot|ankles?|eyes?|ears?|lips?|body|torso)"
 )
 _WOUNDS = (
-    r"(?:injuries|injury|wounds?|burns|fractures?|lacerations?"
+    # ... a burn to the body, not a wildfire's ("a burn ban", "the burn scar", "a burn pile")
+    r"(?:injuries|injury|wounds?|burns?(?!\s+(?:bans?|scars?|piles?|areas?|permits?|rates?)\b)"
+    r"|fractures?|lacerations?"
     # a cut to a part of the body ("a cut to his arm", "cuts and bruises"), not a cut in pay
     # or to a salary
     rf"|cuts?(?=\s+(?:to|on)\s+(?:his|her|their|the)\s+(?:[\w-]+\s+)?{_BODY_PARTS}\b"
@@ -733,7 +735,7 @@ SHOT_IN_A_LIMB = (
 # "... rushed to Quenlow General": the words before "hospital", its name among them
 _TAKEN_TO = (
     # ... by what or whom ("taken by ambulance to", "transported by Harwick County EMS to")
-    r"(?:taken|transported|airlifted|flown|rushed)\s+(?:by\s+(?:[\w'’.-]+\s+){1,4}?)?to\s+"
+    r"(?:taken|transported|airlifted|flown|rushed)\s+(?:by\s+(?:[\w'’.-]+\s+){1,7}?)?to\s+"
     r"(?:an?\s+|the\s+)?"
     r"(?:[\w'’.-]+\s+){0,4}?"
 )
@@ -787,7 +789,7 @@ _HURT_STATE = (
     r"bullets?|in\s+the\s+\w+))"
     rf"|(?:was|were)\s+{_THEN}treated\s+(?:(?:at|by)\s+(?:[\w'’.-]+\s+){{1,5}}?)?(?:for\s+"
     rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_WOUNDS}|cuts?|bruises|bites?|fractures?|broken\s+[\w'’-]+"
-    r"|smoke\s+inhalation)|and\s+released|(?:at|on)\s+the\s+scene\b)"
+    r"|smoke\s+inhalation|hypothermia|frostbite)|and\s+released|(?:at|on)\s+the\s+scene\b)"
     # still in a hospital, or expected to live ("remains hospitalized", "is expected to
     # survive")
     r"|(?:remains?|remained)\s+hospitali[sz]ed"
@@ -1122,12 +1124,17 @@ APPOSED_BEFORE = re.compile(
     r"(?:(?:[\w'’-]+\s+){0,2}[\w'’-]+"
     # ... or a singular noun and its "of" phrase ("The driver of the pickup, a 74-year-old
     # man, was treated"); not a clause ("A man who killed his neighbor, a retired nurse, was
-    # ..."), nor a plural ("The parents of the boy, a 3-year-old, were arrested": not he)
-    r"|(?![\w'’-]*s\s)[\w'’-]+\s+of\s+(?:the|an?|his|her|their)\s+(?:[\w'’-]+\s+)?[\w'’-]+)"
+    # ..."), nor a plural ("The parents of the boy, a 3-year-old, were arrested": not he);
+    # a release's numbered vehicle ("The driver of Vehicle 2, a 29-year-old male, was hurt")
+    r"|(?![\w'’-]*s\s)[\w'’-]+\s+of\s+(?:(?:the|an?|his|her|their)\s+(?:[\w'’-]+\s+)?[\w'’-]+"
+    r"|(?-i:[A-Z])[a-z]+\s+\d{1,2}))"
     r",\s+$",
     re.I,
 )
-APPOSED_AFTER = re.compile(r",(?=\s)")
+# ... the closing comma, a home told before it ("a 29-year-old male from Harwick, was hurt")
+APPOSED_AFTER = re.compile(
+    r"(?:\s+(?:from|of)\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})?,(?=\s)"
+)
 NOT_ONE_MORE = word_set("second third fourth fifth other another further more additional")
 
 
@@ -1483,8 +1490,9 @@ def tells_a_death(text: str) -> bool:
     return False
 
 
-# People told shot or stabbed and nothing more right after their noun ("A 16-year-old boy was
-# shot Sunday evening", "Two men were stabbed outside a bar", "was hit by a stray bullet"):
+# People told shot, stabbed or beaten and nothing more right after their noun ("A 16-year-old
+# boy was shot Sunday evening", "Two men were stabbed outside a bar", "was hit by a stray
+# bullet", "a man who tried to help her was punched"):
 # hurt, if they lived (:func:`told_alive`). Told in the past of one happening ("was",
 # "were"; "40 people have been shot this year" is a tally). Not shot at ("was shot at by a
 # passing driver": ``_SHOT_AT_SOMEONE``), shot down or shot
@@ -1510,7 +1518,10 @@ SHOT_ALONE = re.compile(
     r"(?:(?:also|reportedly|allegedly|critically|seriously|badly|severely"
     r"|repeatedly)\s+)?"
     rf"(?:shot(?!\s+(?:down|to\s+fame|{_SHOT_AT_SOMEONE})\b)|stabbed"
-    r"|(?:hit|struck|grazed)\s+by\s+(?:an?\s+)?(?:stray\s+)?(?:bullets?|gunfire))\b"
+    r"|(?:hit|struck|grazed)\s+by\s+(?:an?\s+)?(?:stray\s+)?(?:bullets?|gunfire)"
+    # ... or beaten ("was punched in the face", "was pistol-whipped"), not in a contest
+    r"|punched|pistol-whipped|beaten(?!\s+(?:(?:out|back)\b|in\s+(?:the\s+)?(?:race|election|vote"
+    r"|primary|polls?|final))))\b"
     rf"(?![^.;!?\n,]{{0,60}}?\b(?:{_NOT_A_WOUND})\b)",
     re.I,
 )
@@ -2355,9 +2366,9 @@ def _befell(text: str, start: int, end: int, reduced: bool = True) -> re.Match[s
     if (
         after is None
         and APPOSED_BEFORE.search(text, max(0, start - 60), start)
-        and APPOSED_AFTER.match(text, end)
+        and (closing := APPOSED_AFTER.match(text, end))
     ):
-        after = _suffered(text, end + 1, reduced=False)
+        after = _suffered(text, closing.end(), reduced=False)
     phrase = (
         (OF_PHRASE.match(text, end) or CASE_OF_PHRASE.match(text, end)) if after is None else None
     )
@@ -2407,10 +2418,12 @@ TAKING_REACH = 40  # characters before the people ("had not yet taken all ")
 # only as a man in his 20s, died"): the harm after it, told with its verb, is theirs. Not an
 # item of a list ("two men, a woman, and a child": "and" follows the second comma), nor an
 # apposition ("the driver, a 45-year-old woman, died": the woman is counted, once).
-# A reporting clause may open with one ("two men, the police chief said, were killed").
+# A reporting clause may open with one ("two men, the police chief said, were killed"). A
+# name may have an age and a home after it ("The driver, Tam Vell, 29, of Harwick, was hurt").
 _ASIDE_WORDS = r"[^,.;:!?\"“”()\n]"
+_AGE_AND_HOME = r"(?:,\s+(?:\d{1,3}|of\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}))*"
 ASIDE = re.compile(
-    rf",\s+(?:(?!(?:and|or|but|nor|a|an|the|his|her|their)\b){_ASIDE_WORDS}{{1,60}}"
+    rf",\s+(?:(?!(?:and|or|but|nor|a|an|the|his|her|their)\b){_ASIDE_WORDS}{{1,60}}{_AGE_AND_HOME}"
     rf"|(?!(?:and|or|but|nor)\b){_ASIDE_WORDS}{{1,50}}\b(?:said|says|told\s+reporters)),(?=\s)",
     re.I,
 )
@@ -2973,15 +2986,18 @@ HAPPENING_AFTER = re.compile(r"\s+(?:remains?|remained|was|were|has|have|had)\b"
 
 # A clause of a present participle between people and what befell them ("a man waiting for
 # an early bus was shot and killed", "a woman walking her dog was struck", "two officers
-# responding to the call were hurt"): up to the first verb of being or having, no comma or
-# stop between, nothing ``_told_of_one_head`` refuses; the harm after it must be told with
-# that verb. Not a noun ending in "-ing" ("a man this morning", "the building"), nor a
-# preposition ("during", "including").
+# responding to the call were hurt", "a trainee riding with him suffered a broken
+# collarbone", "a man riding a motorcycle died"): up to the first verb of being or having, of
+# a death, or of a state or wounds suffered, no comma or stop between, nothing
+# ``_told_of_one_head`` refuses; the harm after it must be told with that verb. Not a noun
+# ending in "-ing" ("a man this morning", "the building"), nor a preposition ("during",
+# "including").
 ING_CLAUSE = re.compile(
     r"\s+(?!(?:during|including|regarding|concerning|following|according|morning|evening"
     r"|building|nothing|something|anything|everything|thing|king|ring|spring|sibling|ceiling"
     r"|wedding|string|wing|bring|sing|swing|sting)\b)(?P<verb>[a-z]{2,}ing)"
-    rf"(?P<body>{_CLAUSE_WORD}{{0,10}}?)(?=\s+(?:was|were|is|are|has|have|had)\b)",
+    rf"(?P<body>{_CLAUSE_WORD}{{0,10}}?)"
+    r"(?=\s+(?:was|were|is|are|has|have|had|died|suffered|sustained|remains|remained)\b)",
     re.I,
 )
 
@@ -2995,10 +3011,21 @@ def _after_ing_clause(text: str, end: int) -> int | None:
 
 
 def _told_with_its_verb(harm: re.Match[str]) -> bool:
-    """Whether a harm is told with a verb of being ("was shot") or is a death ("has died"):
-    not a bare participle, which after a clause may be the clause's own ("a man carrying
-    wounded ...")."""
-    return bool(TOLD_BEEN.search(harm.group())) or _a_death(harm)
+    """Whether a harm is told with a verb of being ("was shot"), is a death ("has died") or
+    a state or care told by a verb of its own ("suffered a broken wrist", "remains
+    hospitalized"): not a bare participle, which after a clause may be the clause's own ("a
+    man carrying wounded ...")."""
+    if TOLD_BEEN.search(harm.group()) or _a_death(harm):
+        return True
+    return bool(harm.group("hurt_state")) and STATE_VERB_FIRST.match(harm.group()) is not None
+
+
+# A state or wounds told by a verb of their own ("suffered a broken wrist", "remains
+# hospitalized"), not a bare participle ("found ..., suffering from gunshot wounds": the state
+# they were found in)
+STATE_VERB_FIRST = re.compile(
+    r"\s*(?:(?:has|have|had)\s+)?(?:suffered|sustained|received|remains?|remained)\b", re.I
+)
 
 
 def _after_participle_clause(text: str, end: int) -> int | None:

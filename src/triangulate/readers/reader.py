@@ -55,7 +55,7 @@ from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import told_times
 from triangulate.readers.units import find_units
 
-READER_VERSION = "92"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
+READER_VERSION = "93"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
 # 6: events told by another clause's sentence, quotes kept to their clause; 7: speeds;
 # 8: a year naming happenings ("the 1974 bombings", "the May 2031 riots") and a tokenised
 # clock time ("11 : 40 p.m.") are no counts; 9: a quoted speaker named by a surname the tagger
@@ -184,7 +184,10 @@ READER_VERSION = "92"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # their lives"; 91: a milepost's number names a place, one whose body is found is dead when
 # told by name, "the only person killed", one found then arrested, a headline's part after a
 # dash ("... — Suspect in Custody"); 92: one killed told by a participle's clause ("the man
-# killed in the crash has been identified")
+# killed in the crash has been identified"); 93: the hurt told by care for the cold or a burn,
+# a wound's degree ("moderate"), a release's numbered vehicle and a home in an apposition, a
+# name's age and home set off, a participle's clause before "suffered" or "died", people
+# beaten told alone ("was punched")
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per
