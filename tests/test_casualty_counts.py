@@ -375,6 +375,37 @@ def test_others_than_the_dead_are_all_the_injured(encoder: TextEncoder) -> None:
     assert {a for side in hurt[0].sides for a in side.articles} == {"a1", "a2", "a3"}
 
 
+def test_others_than_the_dead_told_the_sentence_before_are_all_the_injured(
+    encoder: TextEncoder,
+) -> None:
+    # "Three other people" after a sentence telling a death: others than the dead man, all the
+    # injured, against an earlier report's two (a clash, not a part of them)
+    claims = _dated(
+        encoder,
+        "A man was killed and two other people were wounded in a shooting outside a bar on"
+        " Marlow Street late Saturday, police said.",
+        "Officers found Tam Vell, 27, in the parking lot; he was pronounced dead at the scene."
+        " Three other people were injured in the shooting outside the bar on Marlow Street.",
+    )
+    hurt = _injured(claims)
+    assert len(hurt) == 1
+    assert {side.value for side in hurt[0].sides} == {2, 3}
+    assert {a for side in hurt[0].sides for a in side.articles} == {"a1", "a2"}
+
+
+def test_others_after_a_sentence_telling_the_same_harm_are_a_part(encoder: TextEncoder) -> None:
+    # "One man was wounded. Two other people were also hurt": the two are a part of the hurt
+    claims = _dated(
+        encoder,
+        "Three people were hurt in a shooting outside a bar on Marlow Street late Saturday.",
+        "A man was wounded in the shooting outside the bar on Marlow Street late Saturday."
+        " Two other people were also hurt.",
+    )
+    hurt = _injured(claims)
+    assert {side.value for c in hurt for side in c.sides} == {2, 3}
+    assert all(len(c.sides) == 1 for c in hurt)  # no clash of a part with the whole
+
+
 # Ways local reports tell their dead, hurt and arrested, written for the purpose (the figures
 # in docs/benchmarks.md count them): the harm the first count of each is read as; None where
 # none is read yet ("shot in the leg", "made an arrest", ...) or none is told ("detained" is

@@ -391,6 +391,13 @@ OTHER_HARM_BEFORE = {
     "kill": re.compile(r"\b(?:injured|wounded|hurt)\b", re.I),
     "arrest": re.compile(r"\b(?:died|killed|dead|slain|perished|injured|wounded|hurt)\b", re.I),
 }
+# ... and the same harm told, in the sentence before others counted ("One man was wounded. Two
+# other people were also hurt": the others are a part of the hurt)
+SAME_HARM_TOLD = {
+    "injure": re.compile(r"\b(?:injured|injuries|wounded|hurt|hospitali[sz]ed)\b", re.I),
+    "kill": re.compile(r"\b(?:died|killed|dead|slain|perished)\b", re.I),
+    "arrest": re.compile(r"\b(?:arrested|custody|booked)\b", re.I),
+}
 TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|cumulative)\b", re.I)
 # Figures of alike sentences told of two things, each by its name ("the Korvel index was down
 # 1.4%", "the Tamsin index was down 2.3%"): two things, not two accounts of one. A name is a
@@ -1325,7 +1332,10 @@ class Linker:
     def _partitive(self, value: LinkInput, harm: str | None) -> bool:
         """A part ("two of the three", "two other victims") or a running total; not others
         than those another harm befell ("A boy died and two other teenagers were injured":
-        all the injured); ``harm``: its :meth:`_state_counted`."""
+        all the injured), in its sentence or in the one before it ("... he was pronounced
+        dead at the scene. Three other people were injured."), unless that one tells of
+        their own harm too ("One man was wounded. Two other people were also hurt": a part);
+        ``harm``: its :meth:`_state_counted`."""
         if value.statement is None:
             return False
         before, after = self._around(value)
@@ -1335,9 +1345,21 @@ class Linker:
         if part is None:
             return False
         other_harm = OTHER_HARM_BEFORE.get(harm or "")
+        if part.group().strip().lower() != "other" or other_harm is None:
+            return True
+        if other_harm.search(before):
+            return False
+        told = self._sentence_before(value.statement)
         return not (
-            part.group().strip().lower() == "other" and other_harm and other_harm.search(before)
+            told and other_harm.search(told) and not SAME_HARM_TOLD[harm or ""].search(told)
         )
+
+    def _sentence_before(self, statement: int) -> str | None:
+        """The text of the statement before ``statement`` in the same article, if any."""
+        if statement == 0:
+            return None
+        before, this = self.statements[statement - 1], self.statements[statement]
+        return before.text if before.article == this.article else None
 
     def _dimension(self, value: LinkInput) -> str | None:
         """What a length measures, from the words right around it ("a depth of 10 km", "25
