@@ -47,6 +47,7 @@ from triangulate.core.words import (
     content_words,
     last_word,
     overlap,
+    tells_of_no_one,
     verb_groups,
     verbs_alike,
     word_set,
@@ -392,11 +393,21 @@ OTHER_HARM_BEFORE = {
     "arrest": re.compile(r"\b(?:died|killed|dead|slain|perished|injured|wounded|hurt)\b", re.I),
 }
 # ... and the same harm told, in the sentence before others counted ("One man was wounded. Two
-# other people were also hurt": the others are a part of the hurt)
+# other people were also hurt": the others are a part of the hurt). Wide on purpose: where it
+# may be told, the others stay a part. Not the nouns of wounds, the dead's as often ("died of
+# his injuries", "found suffering from gunshot wounds; he was pronounced dead").
 SAME_HARM_TOLD = {
-    "injure": re.compile(r"\b(?:injured|injuries|wounded|hurt|hospitali[sz]ed)\b", re.I),
-    "kill": re.compile(r"\b(?:died|killed|dead|slain|perished)\b", re.I),
-    "arrest": re.compile(r"\b(?:arrested|custody|booked)\b", re.I),
+    "injure": re.compile(
+        r"\b(?:injured|wounded|hurt|hospitali[sz]ed|shot|stabbed|condition|treated)\b", re.I
+    ),
+    "kill": re.compile(
+        r"\b(?:died|dies|killed|dead|slain|perished|fatal\w*|deceased|body|bodies)\b", re.I
+    ),
+    "arrest": re.compile(
+        r"\b(?:arrest\w*|custody|booked|detained|charged|apprehended|surrendered|jailed"
+        r"|turned\s+(?:himself|herself|themselves)\s+in)\b",
+        re.I,
+    ),
 }
 TOTAL_BEFORE = re.compile(r"\b(?:a total of|in total|totall?ing|cumulative)\b", re.I)
 # Figures of alike sentences told of two things, each by its name ("the Korvel index was down
@@ -1350,9 +1361,10 @@ class Linker:
         if other_harm.search(before):
             return False
         told = self._sentence_before(value.statement)
-        return not (
-            told and other_harm.search(told) and not SAME_HARM_TOLD[harm or ""].search(told)
-        )
+        if not told or tells_of_no_one(told):
+            return True  # "No one was killed. Two other people were injured": no other harm
+        same_harm = SAME_HARM_TOLD.get(harm or "")
+        return not (other_harm.search(told) and same_harm and not same_harm.search(told))
 
     def _sentence_before(self, statement: int) -> str | None:
         """The text of the statement before ``statement`` in the same article, if any."""

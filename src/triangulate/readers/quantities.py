@@ -711,8 +711,9 @@ _BODY_PARTS = (
     r"|wrists?|shoulders?|legs?|knees?|feet|foot|ankles?|eyes?|ears?|lips?|body|torso)"
 )
 _WOUNDS = (
-    # ... a burn to the body, not a wildfire's ("a burn ban", "the burn scar", "a burn pile")
-    r"(?:injuries|injury|wounds?|burns?(?!\s+(?:bans?|scars?|piles?|areas?|permits?|rates?)\b)"
+    # ... a burn to the body ("a minor burn to his neck", "a burn on her arm", "a burn and
+    # cuts"), not a wildfire's or a permit's ("a burn ban", "burn permits", "the burn scar")
+    r"(?:injuries|injury|wounds?|burns|burn(?=\s+(?:to|on|of|and|in|over)\b|\s*[,.;:!?)]|\s*$)"
     r"|fractures?|lacerations?"
     # a cut to a part of the body ("a cut to his arm", "cuts and bruises"), not a cut in pay
     # or to a salary
@@ -1133,7 +1134,7 @@ APPOSED_BEFORE = re.compile(
 )
 # ... the closing comma, a home told before it ("a 29-year-old male from Harwick, was hurt")
 APPOSED_AFTER = re.compile(
-    r"(?:\s+(?:from|of)\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})?,(?=\s)"
+    r"(?:\s+(?:from|of)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3})?,(?=\s)"
 )
 NOT_ONE_MORE = word_set("second third fourth fifth other another further more additional")
 
@@ -1492,7 +1493,7 @@ def tells_a_death(text: str) -> bool:
 
 # People told shot, stabbed or beaten and nothing more right after their noun ("A 16-year-old
 # boy was shot Sunday evening", "Two men were stabbed outside a bar", "was hit by a stray
-# bullet", "a man who tried to help her was punched"):
+# bullet", "A man was punched in the face"):
 # hurt, if they lived (:func:`told_alive`). Told in the past of one happening ("was",
 # "were"; "40 people have been shot this year" is a tally). Not shot at ("was shot at by a
 # passing driver": ``_SHOT_AT_SOMEONE``), shot down or shot
@@ -1513,15 +1514,22 @@ _SHOT_AT_SOMEONE = (
 )
 # ("has been shot" and a report's "had been shot" too; not "have been shot", a tally's: "40
 # people have been shot in the city this year")
+_CONTESTS = (
+    r"races?|elections?|votes?|primar(?:y|ies)|polls?|ballots?|runoffs?|contests?|(?:semi-?|quarter-?)?"
+    r"finals?|matche?s?|games?|rounds?|tournaments?|championships?|bids?|\d+-\d+"
+)
 SHOT_ALONE = re.compile(
     r"\s+(?:was|were|(?:has|had)\s+been)\s+"
     r"(?:(?:also|reportedly|allegedly|critically|seriously|badly|severely"
     r"|repeatedly)\s+)?"
     rf"(?:shot(?!\s+(?:down|to\s+fame|{_SHOT_AT_SOMEONE})\b)|stabbed"
     r"|(?:hit|struck|grazed)\s+by\s+(?:an?\s+)?(?:stray\s+)?(?:bullets?|gunfire)"
-    # ... or beaten ("was punched in the face", "was pistol-whipped"), not in a contest
-    r"|punched|pistol-whipped|beaten(?!\s+(?:(?:out|back)\b|in\s+(?:the\s+)?(?:race|election|vote"
-    r"|primary|polls?|final))))\b"
+    # ... or beaten ("was punched in the face", "was pistol-whipped"), not at a clock ("punched
+    # in at 9 a.m."), nor in a contest ("beaten in last week's election", "beaten 6-2, 6-1 in
+    # the semifinal", "beaten at the polls", "beaten to the punch", "beaten back by flames")
+    r"|punched(?!\s+(?:in|out)\b(?!\s+the\b))|pistol-whipped"
+    rf"|beaten(?!\s+(?:out|back|to\s+the)\b)(?![^.;!?\n]{{0,40}}?\b(?:{_CONTESTS})\b)"
+    r")\b"
     rf"(?![^.;!?\n,]{{0,60}}?\b(?:{_NOT_A_WOUND})\b)",
     re.I,
 )
@@ -2421,7 +2429,7 @@ TAKING_REACH = 40  # characters before the people ("had not yet taken all ")
 # A reporting clause may open with one ("two men, the police chief said, were killed"). A
 # name may have an age and a home after it ("The driver, Tam Vell, 29, of Harwick, was hurt").
 _ASIDE_WORDS = r"[^,.;:!?\"“”()\n]"
-_AGE_AND_HOME = r"(?:,\s+(?:\d{1,3}|of\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}))*"
+_AGE_AND_HOME = r"(?:,\s+(?:\d{1,3}|of\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3})){0,3}"
 ASIDE = re.compile(
     rf",\s+(?:(?!(?:and|or|but|nor|a|an|the|his|her|their)\b){_ASIDE_WORDS}{{1,60}}{_AGE_AND_HOME}"
     rf"|(?!(?:and|or|but|nor)\b){_ASIDE_WORDS}{{1,50}}\b(?:said|says|told\s+reporters)),(?=\s)",
@@ -2997,7 +3005,8 @@ ING_CLAUSE = re.compile(
     r"|building|nothing|something|anything|everything|thing|king|ring|spring|sibling|ceiling"
     r"|wedding|string|wing|bring|sing|swing|sting)\b)(?P<verb>[a-z]{2,}ing)"
     rf"(?P<body>{_CLAUSE_WORD}{{0,10}}?)"
-    r"(?=\s+(?:was|were|is|are|has|have|had|died|suffered|sustained|remains|remained)\b)",
+    r"(?=\s+(?:was|were|is|are|has|have|had|died|suffered|sustained|received|remains?|remained)"
+    r"\b)",
     re.I,
 )
 
