@@ -2014,6 +2014,10 @@ def test_a_death_of_another_incidents_people_makes_no_count_of_the_reports_dead(
         ("Two men riding in the car remain hospitalized.", "injure"),
         ("A man riding with him received minor injuries.", "injure"),
         ("A man riding a motorcycle died at the scene.", "kill"),
+        # a move before the harm, joined by "and"
+        ("The man came out the front door at about 7:10 and was taken into custody.", "arrest"),
+        ("Two men fled on foot and were arrested a block away.", "arrest"),
+        ("The man inside walked out and was arrested without incident.", "arrest"),
     ],
 )
 def test_the_hurt_told_by_care_wounds_or_clauses_of_a_release_are_counted(
@@ -2032,6 +2036,9 @@ def test_the_hurt_told_by_care_wounds_or_clauses_of_a_release_are_counted(
         "A man suffered a burn scar on the ridge after the fire.",
         # an apposition's words that are no home
         "The driver, Darvin Oake, of the house, was treated for a broken leg.",
+        # a move and no harm after it
+        "A man walked out and said he was hurt by the claims.",
+        "A man came forward and was thanked by police.",
     ],
 )
 def test_no_hurt_for_a_state_found_in_a_fire_word_or_an_unread_clause(text: str) -> None:

@@ -3137,6 +3137,18 @@ def died_of_illness_or_age(text: str, harm: re.Match[str]) -> bool:
     return _a_death(harm) and bool(NATURAL_DEATH_AFTER.match(text, harm.end()))
 
 
+# A move the people made before what befell them, joined by "and" ("the man inside walked out
+# and surrendered", "came out the front door at about 7:10 and was taken into custody", "fled
+# on foot and was arrested a block away"): the harm after "and" is theirs, told with its verb
+# or a surrender. Moves only: "a man shot a woman and was arrested" is left to the doer's rules.
+MOVED_THEN = re.compile(
+    r"(?:\s+(?:inside|outside|there))?"  # "the man inside walked out"
+    r"\s+(?:walked|came|ran|stepped|exited|fled|emerged|crawled|climbed|drove|rode)\b"
+    r"(?:[^,.;:!?\n]|(?<=\d)[:.](?=\d)){0,50}?\s+and(?=\s)",  # a clock's "7:10" inside
+    re.IGNORECASE,
+)
+
+
 def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None:
     """A harm told right after ``end`` that befell the people before it, or right after a
     relative clause there ("a man who lived with her was taken into custody") or a harm's
@@ -3154,6 +3166,10 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
     if after is None and (ing_end := _after_ing_clause(text, end)) is not None:
         later = _suffered(text, ing_end, reduced=False)
         return later if later is not None and _told_with_its_verb(later) else None
+    if after is None and (moved := MOVED_THEN.match(text, end)) is not None:
+        later = _suffered(text, moved.end(), reduced=False)
+        if later is not None and (_told_with_its_verb(later) or later.group("held")):
+            return later  # "the man walked out and surrendered", "... and was arrested"
     if after is None:
         clause = RELATIVE_CLAUSE.match(text, end)
         if clause is not None and not CLAUSE_OF_ITS_OWN.search(clause.group("body")):
