@@ -2018,6 +2018,7 @@ def test_a_death_of_another_incidents_people_makes_no_count_of_the_reports_dead(
         ("The man came out the front door at about 7:10 and was taken into custody.", "arrest"),
         ("Two men fled on foot and were arrested a block away.", "arrest"),
         ("The man inside walked out and was arrested without incident.", "arrest"),
+        ("The man inside walked out and surrendered to deputies.", "arrest"),
     ],
 )
 def test_the_hurt_told_by_care_wounds_or_clauses_of_a_release_are_counted(

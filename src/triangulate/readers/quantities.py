@@ -3138,9 +3138,10 @@ def died_of_illness_or_age(text: str, harm: re.Match[str]) -> bool:
 
 
 # A move the people made before what befell them, joined by "and" ("the man inside walked out
-# and surrendered", "came out the front door at about 7:10 and was taken into custody", "fled
-# on foot and was arrested a block away"): the harm after "and" is theirs, told with its verb
-# or a surrender. Moves only: "a man shot a woman and was arrested" is left to the doer's rules.
+# and surrendered to deputies", "came out the front door at about 7:10 and was taken into
+# custody", "fled on foot and was arrested a block away"): the harm after "and" is theirs, told
+# with its verb or as one held (a bare "surrendered" is none: "Soldier surrenders after two
+# decades"). Moves only: "a man shot a woman and was arrested" is left to the doer's rules.
 MOVED_THEN = re.compile(
     r"(?:\s+(?:inside|outside|there))?"  # "the man inside walked out"
     r"\s+(?:walked|came|ran|stepped|exited|fled|emerged|crawled|climbed|drove|rode)\b"
@@ -3169,7 +3170,7 @@ def _suffered(text: str, end: int, reduced: bool = True) -> re.Match[str] | None
     if after is None and (moved := MOVED_THEN.match(text, end)) is not None:
         later = _suffered(text, moved.end(), reduced=False)
         if later is not None and (_told_with_its_verb(later) or later.group("held")):
-            return later  # "the man walked out and surrendered", "... and was arrested"
+            return later  # "walked out and surrendered to deputies", "... and was arrested"
     if after is None:
         clause = RELATIVE_CLAUSE.match(text, end)
         if clause is not None and not CLAUSE_OF_ITS_OWN.search(clause.group("body")):
