@@ -71,6 +71,7 @@ from triangulate.core.words import (
     DEATH_WORDS,
     NUMBER_WORDS,
     VEHICLE_WORDS,
+    negated_before,
     verb_groups,
     word_set,
 )
@@ -263,6 +264,21 @@ RECORD_WINDOW_BEFORE = re.compile(
     r"(?:most|least)\s+(?![\w-]+ly\b)[\w-]+)\b"
     r"(?:\s+[\w'-]+){0,3}?\s+(?:in|since|for)\s+(?:(?:over|more\s+than|nearly|almost|about|"
     r"some|at\s+least|the\s+(?:past|last))\s+)?$"
+)
+# Harms named with an "of" after them ("the stabbing of two men", "the crash of a bus"); not
+# "the fall of", a season's as often
+HAPPENINGS_OF = (quantity_reader.HARMFUL_HAPPENINGS - {"fall"}) | word_set(
+    "killing slaying murder death disappearance beating"
+)
+# A happening named with its "of" after "in connection with" or "in", its phrase running on to
+# a day with no comma, clause or verb between ("in the stabbing of two men outside a nightclub
+# early"); not "died in a crash on Saturday", where the day is the death's too
+HAPPENING_PHRASE_BEFORE = re.compile(
+    r"\b(?:in\s+connection\s+with|in)\s+(?:the|a|an|last\s+\w+['’]s)\s+(?:[\w-]+\s+)?"
+    rf"(?P<noun>{'|'.join(sorted(HAPPENINGS_OF, key=len, reverse=True))})\s+of"
+    r"(?:\s+(?!(?:who|which|that|when|where|and|but|was|were|is|are|has|had|said)\b)"
+    r"[\w.'’-]+){1,12}?\s+(?:(?:early|late|on|last)\s+)?$",
+    re.I,
 )
 # A year or decade a noun is of ("stars of the 1940s and 1950s", "the floods of 2019"): the
 # noun's time, not its clause's happening; the part of a time is the clause's ("the end of
@@ -712,6 +728,63 @@ def _quantity_mention(
     )
 
 
+# A year a record is counted from, right before it: "the highest since the great flood of 1987"
+SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w'-]+\s+){0,5}$", re.I)
+# Verbs the fact reader may give a clause whose happening is the verb after "to" ("3,000
+# people had to leave their homes", "were forced to flee")
+OBLIGING_VERBS = frozenset({"have", "force", "compel", "oblige"})
+OBLIGED_TO = re.compile(
+    r"(?:\s+[\w'-]+){0,4}?\s+(?:(?:had|has|have)|(?:were|was|are|is|been)\s+"
+    r"(?:forced|compelled|obliged))\s+to\s+(?P<passive>(?:be|get)\s+)?(?P<verb>[a-z]+)\b"
+)
+
+
+def _obliged_verb(fact: Fact, quantity: Quantity, lemmas: Mapping[str, str]) -> str | None:
+    """The verb after "to" when a figure's clause is "had to" or "were forced to" do it:
+    "some 3,000 people had to leave their homes" -> "leave" (a base form: its lemma); "had
+    to be evacuated" -> "evacuate"."""
+    if (fact.predicate or "").lower() not in OBLIGING_VERBS:
+        return None
+    told = OBLIGED_TO.match(fact.evidence.text, quantity.evidence.end - fact.evidence.start)
+    if told is None:
+        return None
+    return _verb_lemma(told.group("verb"), lemmas) if told.group("passive") else told["verb"]
+
+
+def _verb_before_semicolon(
+    fact: Fact, quantity: Quantity, reading: Reading, lemmas: Mapping[str, str]
+) -> str | None:
+    """The verb of a figure's own clause when a semicolon ends it and the fact reader took the
+    next clause's verb: "3,140 residents were evacuated from their homes; 640 remain in
+    emergency accommodation" -> "evacuate" for 3,140 (the parser hangs the first clause on the
+    second's verb)."""
+    sentence, value = fact.evidence, quantity.evidence
+    cut = sentence.text.find(";", value.end - sentence.start)
+    if cut < 0 or not fact.predicate:
+        return None
+    cut += sentence.start
+    after = [
+        event
+        for event in reading.events
+        if cut < event.evidence.start < sentence.end
+        and _verb_lemma(event.evidence.text, lemmas) == fact.predicate.lower()
+    ]
+    holding = [
+        event
+        for event in reading.events
+        if event.clause.start <= value.start
+        and value.end <= event.clause.end <= cut
+        and sentence.start <= event.evidence.start
+        and not event.reporting
+    ]
+    if not after or not holding:
+        return None
+    innermost = min(holding, key=lambda event: event.clause.end - event.clause.start)
+    verb = _verb_lemma(innermost.evidence.text, lemmas)
+    denied = negated_before(sentence.text[: innermost.evidence.start - sentence.start])
+    return f"not {verb}" if verb and denied else verb  # "did not reach 12 hikers until ..."
+
+
 # Words after "be" that tell no state of what is counted ("were among", "was not", "were two")
 NOT_A_STATE = STOP_WORDS | frozenset(NUMBER_WORDS)
 
@@ -782,6 +855,14 @@ def _noun_of(time: TimeExpression, sentence: Evidence) -> str | None:
     return None if noun in STOP_WORDS or noun in TIME_PART_NOUNS else noun
 
 
+def _happening_dated(time: TimeExpression, sentence: Evidence) -> str | None:
+    """The happening a day closes the phrase of, after "in connection with" or "in" it:
+    "arrested a suspect in connection with the stabbing of two men outside a nightclub early
+    Saturday" dates the stabbing, not the arrest."""
+    found = HAPPENING_PHRASE_BEFORE.search(split_at(sentence, time.evidence)[0])
+    return found.group("noun").lower() if found is not None else None
+
+
 def _dated_words(text: str, sentence: Evidence, value: Evidence) -> frozenset[str]:
     """Content words right next to a date in its clause: what the date is the date of."""
     if _is_adjectival(text, sentence, value):
@@ -844,7 +925,7 @@ def _time_mention(
         return None
     text = article.text
     adjectival = _is_adjectival(text, fact.evidence, time.evidence)
-    noun = _noun_of(time, fact.evidence)
+    noun = _noun_of(time, fact.evidence) or _happening_dated(time, fact.evidence)
     # "will stay closed through Friday": the end of a state, not the day of a happening
     ending = SPAN_END_BEFORE.search(before[-12:])
     return Mention(
@@ -969,6 +1050,11 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
                 continue  # "not the roughly $12,000 first reported": an earlier report's
             governor = _governing_verb(quantity, reading, lemmas)
             mention = _quantity_mention(article, source, fact, quantity, position, governor)
+            own_verb = _obliged_verb(fact, quantity, lemmas) or _verb_before_semicolon(
+                fact, quantity, reading, lemmas
+            )
+            if own_verb is not None:
+                mention = replace(mention, predicate=own_verb)
             found.setdefault(("quantity", quantity.evidence.start, quantity.evidence.end), mention)
         for time in fact.times:
             if time.evidence.start in said:
@@ -2328,10 +2414,19 @@ def _of_a_past_year(mention: Mention, statement: Statement | None) -> bool:
         return False
     times = mention.fact.times or (statement.times if statement is not None else ())
     published = int(mention.published[:4])
+    sentence = mention.fact.evidence
     return any(
         (found := EXPLICIT_YEAR_VALUE.match(t.value or "")) is not None
         and int(found[1]) < published
         and EXPLICIT_YEAR.search(t.evidence.text) is not None  # "in 2021", not "last year"
+        # "crested at 7.1 metres, the highest reading since the great flood of 1987": the
+        # year, after the figure, is what this happening's figure is measured against (not
+        # "the highest since the flood of 1987, when it crested at 7.4 metres")
+        and not (
+            mention.value_evidence.end <= t.evidence.start
+            and sentence.start <= t.evidence.start
+            and SINCE_BEFORE.search(sentence.text[: t.evidence.start - sentence.start])
+        )
         for t in times
     )
 

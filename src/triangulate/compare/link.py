@@ -41,6 +41,7 @@ from triangulate.core.dates import MONTH_NAMES, WEEKDAY_NAMES, day_of
 from triangulate.core.spans import split_at
 from triangulate.core.words import (
     HAPPENINGS,
+    NOT_A_SURNAME,
     NUMBER_WORDS,
     PERSON_NOUNS,
     REPORTING_VERBS,
@@ -68,6 +69,7 @@ ANSWER_OVERLAP = 0.2
 POLL = re.compile(r"\b(?:polls?|surveys?|surveyed|polled|respondents)\b", re.I)
 NOUN_SIMILARITY = 0.6  # counted nouns this close name the same thing ("troops", "soldiers")
 RARE_VALUE = 0.6  # one distinctive value written in both
+TWIN_PROOF = 0.5  # a clash proven this surely holds for every figure written as its own
 RARE_TIMES = 4  # a value written more often than this is not distinctive
 SMALL_NUMBERS = 12  # values up to this are too common to tie two sentences on their own
 AGE_NAME_GAP = 40  # characters between "36-year-old" and the name it describes
@@ -104,6 +106,10 @@ LIGHT_VERBS = frozenset(
 # Verbs of a schedule ("is set to meet", "was scheduled to open"): like the light verbs
 # they tell no happening of their own, but their complement does, and it is the one dated.
 SCHEDULING_VERBS = frozenset({"set", "schedule", "slate", "poise"})
+# Happenings a date may be told of by their name ("a final vote on 11 March") or, in court,
+# by the participle ("to be arraigned Oct. 23")
+DATED_HAPPENINGS = HAPPENINGS | word_set("arraignment trial sentencing")
+COURT_PARTICIPLES = {"arraigned": "arraignment", "sentenced": "sentencing", "tried": "trial"}
 SCHEDULED_TO = re.compile(r"\b(?:set|scheduled|slated|poised)\s+to\s+(?P<verb>[A-Za-z]+)\b")
 # A count of part of a group or a running total answers another question than the count
 # of the event: "the two other victims", "a total of 923 rounds during five operations".
@@ -323,7 +329,21 @@ OTHER_RACE = re.compile(
 # Verbs of a bill's passage: "passed", "approved", "adopted" the bill are one happening
 LAW_VERBS = word_set("pass approve adopt clear back endorse okay sign")
 # Counts of charges, whichever verb tells them: "charged with", "faces", "was indicted on"
-CHARGE_VERBS = word_set("charge face file bring indict level")  # not "plead": a plea's
+# (a grand jury "returned" or "handed up" its counts)
+CHARGE_VERBS = word_set("charge face file bring indict level return") | {"hand up"}  # not "plead"
+# A count of one crime's charges among others ("four counts of bribe receiving, five counts
+# of official misconduct", "including four counts of bribery") is a part of an indictment's
+# "11 counts"; alone ("charged with 12 counts of wire fraud") it is all of them
+INCLUDING_BEFORE = re.compile(r"\bincluding\s+(?:[\w-]+\s+){0,2}$", re.I)
+CHARGES_WORD = re.compile(r"\b(?:counts?|charges?)\b", re.I)
+CRIME_OF = " of "  # in the counted thing of a count of one crime's charges: "count of bribe"
+# A count of charges written as its paper's size ("an 11-count indictment"): the number of
+# charges, whatever the clause's verb ("was hit with", "accuses him of")
+CHARGING_PAPER_AFTER = re.compile(
+    r"[-\s](?:counts?|charges?)\s+(?:[a-z]+\s+){0,2}?(?P<paper>indictment|complaint"
+    r"|information)s?\b",
+    re.I,
+)
 # Verbs of a prison term given: "sentenced to", "received", "was handed" (not "faces up to":
 # a maximum, no term given)
 TERM_VERBS = word_set("sentence receive get give hand impose")
@@ -344,6 +364,12 @@ FATES = {
 JOB_NOUNS = frozenset(
     stem(word) for word in ("job", "position", "worker", "employee", "staff", "post", "role")
 )
+# Verbs of jobs gone that tell the cut from the jobs' side ("roughly 600 positions would go",
+# "some 600 roles will disappear", "800 jobs will be lost") or as a wiping out
+JOBS_GONE_VERBS = frozenset({"go", "disappear", "vanish", "lose", "wipe out"})
+CROWD = "rally"  # the predicate of a count of people gathered, whichever verb tells it
+# Verbs of people gathering besides those of protest ("rally", "march": see ``_gathering``)
+GATHERING_VERBS = frozenset({"gather", "assemble", "turn out", "converge"})
 # A quake other than the one of the story, in a magnitude's sentence: an aftershock, a
 # foreshock, a tremor, another or an earlier one ("a 6.1 quake, followed by a 4.2
 # aftershock"); a magnitude its clause dates to a past year is another quake's too
@@ -493,6 +519,45 @@ def _counted_apart(values: Sequence[LinkInput]) -> frozenset[frozenset[str]]:
         for (first, low), (second, other) in itertools.combinations(counts.items(), 2)
         if low != other
     )
+
+
+def _one_happening_dated(a: LinkInput, b: LinkInput) -> bool:
+    """Two dates of one happening both name, still to come when each was told, whatever
+    verbs hold them ("with a final vote scheduled for March 4", "goes back to the chamber for
+    a final vote on 11 March"; "are scheduled to be arraigned on October 21", "is due to be
+    arraigned Oct. 23")."""
+    if a.kind != "time" or b.kind != "time":
+        return False
+    if not (_scheduled_ahead(a) and _scheduled_ahead(b)):
+        return False  # "approved ... in a vote on Tuesday", "a vote is expected on Friday"
+    return bool(_happenings_named(a.words) & _happenings_named(b.words))
+
+
+def _scheduled_ahead(value: LinkInput) -> bool:
+    """A date after its report's day: a happening still to come when it was told."""
+    reported = day_of(value.published)
+    return (
+        reported is not None
+        and value.days_told is not None
+        and value.days_told[0] > reported.toordinal()
+    )
+
+
+def _happenings_named(words: frozenset[str]) -> set[str]:
+    """The happenings a date's words name, a court's participle as its noun ("arraigned":
+    "arraignment")."""
+    return {COURT_PARTICIPLES.get(word, word) for word in words} & DATED_HAPPENINGS
+
+
+def _gathering(verb: str | None) -> bool:
+    """A verb of people gathering for a cause: a count of them told by any is the crowd's."""
+    return verb in GATHERING_VERBS or verbs_alike(verb, CROWD)
+
+
+def _all_charges(counted: str) -> bool:
+    """A key's counted thing that is all the charges ("count", "indictment count"), not one
+    crime's (see ``Linker._charges_counted``)."""
+    return counted.split()[-1] in labels.CHARGE_UNITS and CRIME_OF not in counted
 
 
 def _counted_noun(unit: str) -> str:
@@ -803,10 +868,16 @@ def _one_thing_named(first: str, second: str) -> bool:
 def _last_names(statement: Statement) -> frozenset[str]:
     """The last names of the people a sentence names: its people, and names of two or three
     capitalised words the tagger may have missed ("Milo Trent faces ...")."""
-    written = [m.group(0) for m in PERSON_WRITTEN.finditer(statement.text)]
+    written = [m.group(0).split() for m in PERSON_WRITTEN.finditer(statement.text)]
     names = [
         *statement.people,
-        *(n for n in written if n.split()[0].lower() not in NOT_A_FIRST_NAME),
+        *(
+            " ".join(words)
+            for words in written
+            if words[0].lower() not in NOT_A_FIRST_NAME
+            # "a Sallow County grand jury", "a Sallow County Superior Court grand jury"
+            and not any(word.lower() in NOT_A_SURNAME for word in words)
+        ),
     ]
     return frozenset(name.split()[-1] for name in names if " " in name)
 
@@ -1459,11 +1530,28 @@ class Linker:
             return "report"  # "reported revenue of", "posted revenue of": one telling
         if value.predicate in LAW_VERBS and self._sum_of(value) == labels.BILL_SIZE:
             return "approve"  # "approved a $95 billion package", "passed the $95.3 billion bill"
-        if value.unit.lower() in labels.CHARGE_UNITS and value.predicate in CHARGE_VERBS:
+        if value.unit.lower() in labels.CHARGE_UNITS and (
+            value.predicate in CHARGE_VERBS or self._size_of_a_charging_paper(value) is not None
+        ):
             return "charge"  # "charged with two counts", "faces three counts": one question
+        if value.predicate in JOBS_GONE_VERBS and stem(last_word(value.unit)) in JOB_NOUNS:
+            return "cut"  # "roughly 600 positions would go", "wipe out about 850 jobs"
+        if _gathering(value.predicate) and quantity_reader.counts_people(
+            last_word(value.unit).lower()
+        ):
+            return CROWD  # "1,500 people rallied", "4,000 people turned out", "gathered"
         if value.prison_term and value.predicate in TERM_VERBS:
             return "sentence"  # "sentenced to 15 years", "received a 12-year prison sentence"
         return value.predicate
+
+    def _size_of_a_charging_paper(self, value: LinkInput) -> str | None:
+        """The paper a count of charges is written as the size of: "an 11-count indictment"
+        -> "indictment"."""
+        if value.statement is None:
+            return None
+        _, after = self._around(value)
+        paper = CHARGING_PAPER_AFTER.match(after)
+        return paper.group("paper").lower() if paper is not None else None
 
     def _children_of_a_parent(self, value: LinkInput) -> bool:
         """A count of someone's children ("a mother of 12", "leaves three children"): a fact
@@ -1565,6 +1653,8 @@ class Linker:
             return False  # "Hask was sentenced to 25 years", "his co-defendant received 12"
         if self._bills_apart(i, j):
             return False  # "the $95 billion foreign aid package", "a $14 billion border bill"
+        if self._one_crime_of_the_charges(i, j):
+            return False  # "four counts of bribe receiving", "an 11-count indictment": a part
         held = (first.share_holder, second.share_holder)
         if (
             held[0]
@@ -1640,7 +1730,11 @@ class Linker:
     def _of_the_doer(self, value: LinkInput) -> bool:
         """Whether a value is told in its clause's doer ("the 39-year-old man shot ..."), not
         in what was done to someone ("a 63-year-old woman was shot")."""
-        return bool(value.subject) and value.value_evidence.text in (value.subject or "")
+        if not value.subject:
+            return False
+        written = re.escape(value.value_evidence.text)
+        # a word of its own: not the "2" of "Precinct 12 officers"
+        return re.search(rf"(?<![\w.,]){written}(?![\w]|[.,]\d)", value.subject) is not None
 
     def _age_noun(self, value: LinkInput) -> str | None:
         """The noun an age is told with ("boy"), "" for none, None for another person ("a
@@ -1657,6 +1751,8 @@ class Linker:
         """Values that clash must hang on verbs of one kind; a value on a light verb ("is
         dead after falling 150 metres") leaves the question to its unit and its sentence."""
         first, second = self.traits[i].predicate, self.traits[j].predicate
+        if _one_happening_dated(self.values[i], self.values[j]):
+            return True
         if first and second:
             return (
                 verbs_alike(first, second)
@@ -1677,6 +1773,8 @@ class Linker:
             return True  # "ten killed and 50 hurt": the clause's subject is no doer of the hurt
         if " ".join(a.subject.lower().split()) == " ".join(b.subject.lower().split()):
             return True
+        if self._of_the_doer(a) or self._of_the_doer(b):
+            return True  # "about 1,500 people rallied": the counted are the subject, no doer
         if _pronoun_for(a.subject, b.subject) or _pronoun_for(b.subject, a.subject):
             return True  # "It injured 25 workers", "The fire injured 40 workers"
         return _one_thing_named(a.subject, b.subject)
@@ -1694,8 +1792,9 @@ class Linker:
         words tell; ``predicate`` and ``state``: its :meth:`_predicate` and
         :meth:`_state_counted`."""
         counted = stem(last_word(value.unit))  # the unit's counted noun
-        if state is not None:
-            counted = "people"  # "50 hurt" counts people, as "50 people were hurt" does
+        if state is not None or predicate == CROWD:
+            counted = "people"  # "50 hurt" counts people, as "50 people were hurt" does; a
+            # crowd's "1,500 demonstrators" are its "1,500 people"
         kind = quantity_reader.unit_kind(value.unit)
         if value.unit == quantity_reader.MAGNITUDE_UNIT:
             return self._magnitude_key(value), ""
@@ -1713,11 +1812,49 @@ class Linker:
             counted = self._sum_of(value) or counted
         if counted and self._a_change(value):
             counted += " change"  # "an increase of $3 billion": how much it moved, not its level
+        if counted in labels.CHARGE_UNITS:
+            counted = self._charges_counted(value, counted)
         verb = predicate or ""
         groups = verb_groups(verb.removeprefix("not "))
         if counted in JOB_NOUNS and verbs_alike(verb, "cut"):
             counted = "job"  # "cut 1,200 jobs", "laying off 1,500 workers": one count
         return counted, f"#{min(groups)}" if groups else verb
+
+    def _one_crime_of_the_charges(self, i: int, j: int) -> bool:
+        """Two counts of charges of two crimes, or one of them a crime's among others and the
+        other all the charges (see :meth:`_charges_counted`)."""
+        units = {self.values[i].unit.lower(), self.values[j].unit.lower()}
+        if not units <= labels.CHARGE_UNITS:
+            return False
+        first, second = self.traits[i].key[0], self.traits[j].key[0]
+        if first == second:
+            return False
+        if CRIME_OF in first and CRIME_OF in second:
+            return True  # "two counts of murder", "one count of robbery"
+        crime = i if CRIME_OF in first else j
+        return CRIME_OF in first + second and self._among_other_charges(crime)
+
+    def _among_other_charges(self, index: int) -> bool:
+        """A count of one crime told beside other counts or after "including" ("four counts
+        of bribe receiving, five counts of official misconduct"): a part of the charges; told
+        alone ("charged with 12 counts of wire fraud") it is all of them."""
+        before, after = self._around(self.values[index])
+        return (
+            bool(INCLUDING_BEFORE.search(before)) or len(CHARGES_WORD.findall(before + after)) > 1
+        )
+
+    def _charges_counted(self, value: LinkInput, counted: str) -> str:
+        """Which charges a count of them counts: one crime's ("four counts of bribe
+        receiving"), a charging paper's size ("an 11-count indictment": the whole paper's,
+        apart from one defendant's "was charged with six counts" in the same report) or,
+        unsaid, ``counted``."""
+        if value.statement is None:
+            return counted
+        crime = labels.CRIME_AFTER.match(self._around(value)[1])
+        if crime is not None:  # by its last word: "first-degree murder" is a murder
+            return f"{counted}{CRIME_OF}{last_word(labels.crime_named(crime)).lower()}"
+        paper = self._size_of_a_charging_paper(value)
+        return f"{paper} {counted}" if paper is not None else counted
 
     def _magnitude_key(self, value: LinkInput) -> str:
         """ "magnitude" for the story's quake, "other magnitude" where its sentence tells of
@@ -2011,7 +2148,18 @@ class Linker:
         if value.kind != "quantity" or value.statement is None:
             return False
         before, after = self._around(value)
+        if self._particle_before(value, before):
+            return bool(CHANGE_AFTER.match(after))  # "handed up 11 counts": its verb's "up"
         return bool(CHANGE_BEFORE.search(before[-40:]) or CHANGE_AFTER.match(after))
+
+    @staticmethod
+    def _particle_before(value: LinkInput, before: str) -> bool:
+        """The "up" or "down" right before a count of charges is its clause verb's particle
+        ("a grand jury handed up 11 counts"), not a move."""
+        if value.unit.lower() not in labels.CHARGE_UNITS:
+            return False  # "the rate ticked down 0.2 points", "shot up 1.5 points": moves
+        _, _, particle = (value.predicate or "").rpartition(" ")
+        return particle in {"up", "down"} and before.rstrip().lower().endswith(particle)
 
     def _one_sum(self, i: int, j: int) -> bool:
         """Two sums of one measure a story has once ("per share", "severance of $22
@@ -2035,7 +2183,9 @@ class Linker:
         """One counted thing and alike verbs: a key keeps one group of its verb, so two verbs
         alike by another group ("lay off", "cut") are asked again."""
         (noun_a, verb_a), (noun_b, verb_b) = self.traits[i].key, self.traits[j].key
-        if not (noun_a and verb_a) or noun_a != noun_b:
+        if not (noun_a and verb_a):
+            return False
+        if noun_a != noun_b and not (_all_charges(noun_a) and _all_charges(noun_b)):
             return False
         return verb_a == verb_b or verbs_alike(self.traits[i].predicate, self.traits[j].predicate)
 
@@ -2260,6 +2410,9 @@ class Linker:
                 if a.kind == "quantity" or a.words & b.words or _one_time(a, b):
                     return CLASH_ALIGNMENT, False  # the same doer, verb and counted thing
                 return None
+            if _one_happening_dated(a, b):
+                return CLASH_ALIGNMENT, False  # "for a final vote on 11 March", "A final vote
+                # is expected on 4 March"
             if unambiguous and self._same_described(i, j):
                 # "around 24,000 coastal residents", "11,000-odd coastal residents"
                 return CLASH_ALIGNMENT, False
@@ -2376,6 +2529,8 @@ class Linker:
             keys.append(("copy", value.source, traits.sentence, written))
         if all(traits.key):
             keys.append(("key", traits.key))
+            if _all_charges(traits.key[0]):
+                keys.append(("charges", traits.key[1]))  # "an 11-count indictment", "11 counts"
         if traits.key[0] in ONE_SUM_MEASURES:
             keys.append(("measure", traits.key[0]))  # told once, whichever verb tells it
         if traits.holder is not None:
@@ -2433,6 +2588,33 @@ class Linker:
                     self.values[i].revising or self.values[j].revising
                 ):
                     return False  # one source giving two answers: two different questions
-                if (min(i, j), max(i, j)) not in pairs:
+                both = [*first, *second]
+                if (min(i, j), max(i, j)) not in pairs and not (
+                    self._proven_by_a_twin(i, j, both, pairs)
+                    or self._proven_by_a_twin(j, i, both, pairs)
+                ):
                     return False  # a clash must be proven by its own pair
         return True
+
+    def _proven_by_a_twin(
+        self,
+        i: int,
+        j: int,
+        group: list[int],
+        pairs: dict[tuple[int, int], tuple[float, bool]],
+    ) -> bool:
+        """Whether ``i``'s clash with ``j`` is proven by a figure of the two groups written as
+        ``i`` is, whose own pair with ``j`` is a clash linked at least ``TWIN_PROOF`` surely ("52
+        passengers" in three reports, one of them told as another report's "49 passengers"
+        is). A date written alike may be another happening's day; a clash proven only by its
+        question may be another sum's."""
+        if self.values[i].kind != "quantity":
+            return False
+        written = self.traits[i].written
+        for k in group:
+            if k == i or self.traits[k].written != written:
+                continue
+            strength, agrees = pairs.get((min(k, j), max(k, j)), (0.0, True))
+            if strength >= TWIN_PROOF and not agrees:
+                return True
+        return False

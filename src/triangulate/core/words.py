@@ -452,3 +452,19 @@ def _stage_told(text: str, words: frozenset[str]) -> bool:
         if not negated_before(text[max(0, match.start() - 60) : match.start()]):
             return True
     return False
+
+
+# A kind of street, in full and short
+STREET_KINDS = (
+    ("Street", "St"), ("Avenue", "Ave"), ("Road", "Rd"), ("Boulevard", "Blvd"), ("Drive", "Dr"),
+    ("Lane", "Ln"), ("Highway", "Hwy"), ("Parkway", "Pkwy"), ("Pike", ""),
+)  # fmt: skip
+# Last words that name no person: a street's kind, a place's, an office's or a firm's
+# ("the killing of Marlow Street", "A fire killed Harwick Police", "Velmora Holdings was
+# charged", "Former Harwick Mayor charged")
+NOT_A_SURNAME = word_set(
+    """county city town township village borough police department office sheriff chief mayor
+    judge governor council holdings inc corp corporation company co llc group bank school high
+    academy university college church hospital center centre district heights square mall
+    station airport plaza tower bridge highway interstate route"""
+) | {word.lower() for kind in STREET_KINDS for word in kind if word}

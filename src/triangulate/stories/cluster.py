@@ -65,7 +65,9 @@ from triangulate.core.words import (
     ABBREVIATIONS,
     DEATH_WORDS,
     HAPPENINGS,
+    NOT_A_SURNAME,
     STOP_WORDS,
+    STREET_KINDS,
     TITLE_ABBREVIATIONS,
     VEHICLE_WORDS,
     lower_same_length,
@@ -1138,11 +1140,6 @@ def _other_incident(acts: Collection[str], harms: Collection[str], story: _LiveS
 # block of Culver St."; not "according to"), its kind written in full or short (no court,
 # place or way), its name one to four capitalised words or ordinals ("Martin Luther King
 # Jr.", "5th")
-# A kind of street, in full and short
-STREET_KINDS = (
-    ("Street", "St"), ("Avenue", "Ave"), ("Road", "Rd"), ("Boulevard", "Blvd"), ("Drive", "Dr"),
-    ("Lane", "Ln"), ("Highway", "Hwy"), ("Parkway", "Pkwy"), ("Pike", ""),
-)  # fmt: skip
 _STREET_KIND = rf"(?:{'|'.join(word for kind in STREET_KINDS for word in kind if word)})\b\.?"
 
 STREET_OF_ACT = re.compile(
@@ -1350,15 +1347,6 @@ _PEOPLE = (
 )
 _ONE_NAME = re.compile(rf"{_NAME}")
 _SUFFIXES = word_set("jr sr ii iii iv")  # "Tam Vell Jr.": a name's last word before them
-# Last words that name no person: a street's kind, a place's, an office's or a firm's
-# ("the killing of Marlow Street", "A fire killed Harwick Police", "Velmora Holdings was
-# charged", "Former Harwick Mayor charged")
-_NOT_A_SURNAME = word_set(
-    """county city town township village borough police department office sheriff chief mayor
-    judge governor council holdings inc corp corporation company co llc group bank school high
-    academy university college church hospital center centre district heights square mall
-    station airport plaza tower bridge highway interstate route"""
-) | {word.lower() for kind in STREET_KINDS for word in kind if word}
 # A person told killed: "the killing of Tam Vell", "the death of pedestrian Tam Vell", "the
 # accident that killed longshoreman Tam Vell", "Tam Vell, 44, was pronounced dead", "The
 # deceased has been identified as Tam Vell"
@@ -1454,7 +1442,7 @@ def _names_told(pattern: re.Pattern[str], groups: tuple[str, ...], lead: str) ->
             continue
         for name in _ONE_NAME.finditer(told[group]):
             last = next(w for w in reversed(name.group().lower().split()) if w not in _SUFFIXES)
-            if last not in _NOT_A_SURNAME:
+            if last not in NOT_A_SURNAME:
                 found[last] = None
     return tuple(found)
 
