@@ -140,17 +140,16 @@ def test_counts_of_one_crime_are_no_answer_to_the_indictments_size(
 ) -> None:
     claims = _claims(
         encoder,
-        "The indictment charges Treasurer Brandt with four counts of bribe receiving, five"
-        " counts of official misconduct, one count of conspiracy and one count of tampering"
-        " with public records.",
-        "The 11-count indictment, returned by a Dunmore County grand jury, accuses the"
-        " 56-year-old treasurer of four counts of bribe receiving, five counts of official"
-        " misconduct, conspiracy and tampering with records.",
-        "A Dunmore County grand jury handed up 11 counts against the treasurer, including four"
+        "The indictment charges Treasurer Brandt with three counts of bribe receiving, six"
+        " counts of official misconduct, one count of conspiracy and one count of perjury.",
+        "The 12-count indictment, returned by a Dunmore County grand jury, accuses the"
+        " 61-year-old treasurer of three counts of bribe receiving, six counts of official"
+        " misconduct, conspiracy and perjury.",
+        "A Dunmore County grand jury handed up 12 counts against the treasurer, including three"
         " of bribe receiving.",
     )
     assert not _sides(claims, "conflict")
-    assert ["11"] in _sides(claims, "agreed")
+    assert ["12"] in _sides(claims, "agreed")
 
 
 def test_a_county_grand_jury_is_no_second_defendant(encoder: TextEncoder) -> None:
@@ -171,7 +170,7 @@ def test_an_indictments_size_meets_the_counts_in_unlike_sentences(encoder: TextE
         " official misconduct and conspiracy.",
         "A Dunmore County grand jury handed up 11 counts against the treasurer, including four"
         " of bribe receiving.",
-        "Dunmore's Civic Labor treasurer, Ilsa Brandt, was finally hit Tuesday with a 12-count"
+        "Dunmore's Harbour Party treasurer, Ilsa Brandt, was finally hit Tuesday with a 12-count"
         " indictment that lays out, in detail, how the county office was allegedly put up for"
         " sale.",
     )
@@ -201,11 +200,11 @@ def test_an_indictments_size_is_apart_from_another_defendants_counts(
 def test_a_crowd_told_by_any_verb_of_gathering(encoder: TextEncoder) -> None:
     claims = _claims(
         encoder,
-        "Outside the chamber, about 1,500 people rallied against the bill, according to the"
-        " Capitol Police.",
-        "The debate played out to chanting from the rotunda, where the Capitol Police estimated"
-        " about 1,500 demonstrators gathered.",
-        "Organizers said more than 4,000 people turned out.",
+        "About 1,200 people rallied outside the statehouse against the bill, according to"
+        " the state police.",
+        "Lawmakers debated for hours as chants rose from the lobby, where the state police said"
+        " about 1,200 demonstrators gathered.",
+        "Organizers said more than 3,500 people turned out.",
     )
     conflicts = [c for c in claims if c.kind == "figure" and c.status == "conflict"]
     assert [sorted(set(side.articles) for side in c.sides) for c in conflicts] == [
@@ -218,17 +217,17 @@ def test_a_figure_written_alike_in_several_reports_joins_their_clash(
 ) -> None:
     claims = _claims(
         encoder,
-        "The bus was carrying 52 passengers when it left the highway near mile marker 212 at"
-        " about 5:20 a.m.",
-        "The bus was carrying 49 passengers and a driver when it veered off the highway near"
-        " mile marker 212 at about 5:15 a.m.",
-        "There were 52 passengers on the bus, which belonged to a charter company from the coast.",
-        "Of the 52 passengers aboard, six remained in hospital on Wednesday.",
+        "The coach was carrying 44 passengers when it left the road near mile marker 87 at"
+        " about 6:10 a.m.",
+        "The coach was carrying 41 passengers and a driver when it swerved off the road near"
+        " mile marker 87 at about 6:05 a.m.",
+        "There were 44 passengers on the coach, which belonged to a tour firm from the valley.",
+        "Of the 44 passengers aboard, five remained in hospital on Wednesday.",
     )
     conflicts = [c for c in claims if c.kind == "figure" and c.status == "conflict"]
     sides = {side.display: set(side.articles) for c in conflicts for side in c.sides}
-    assert sides.get("49") == {"a2"}
-    assert sides.get("52") == {"a1", "a3", "a4"}
+    assert sides.get("41") == {"a2"}
+    assert sides.get("44") == {"a1", "a3", "a4"}
 
 
 def test_a_sum_clashing_by_its_question_alone_does_not_join_a_twins_group(
@@ -255,7 +254,7 @@ def test_a_day_closing_a_happenings_phrase_dates_that_happening(encoder: TextEnc
             (
                 "2031-09-08",
                 "Detectives have arrested a suspect in connection with the stabbing of two men"
-                " outside a Dorrance Street nightclub early Saturday, September 6.",
+                " outside a Marlow Street nightclub early Saturday, September 6.",
             ),
             (
                 "2031-09-09",
