@@ -111,14 +111,14 @@ def run_ecbplus(args: argparse.Namespace, encoder: TextEncoder) -> None:
         by_id = {r.article: r for r in readings}
         for claim in compare(articles, readings, encoder, include_single=False):
             if _multi_source(claim):
-                multi[claim.status] += 1
-                mixed[claim.status] += _mixes_events(claim)
+                multi[claim.section] += 1
+                mixed[claim.section] += _mixes_events(claim)
         for event in ("ecb", "ecbplus"):
             chosen = [a for a in articles if event_of(a.id) == event]
             for claim in compare(
                 chosen, [by_id[a.id] for a in chosen], encoder, include_single=False
             ):
-                alone[claim.status] += 1
+                alone[claim.section] += 1
     _print_ecbplus(args.topics, articles_seen, multi, mixed, alone)
 
 
@@ -169,7 +169,7 @@ def _side_shows(claim: Claim, expected: str) -> set[int]:
 
 def _conflict_found(claims: list[Claim], pair: list[str]) -> bool:
     for claim in claims:
-        if claim.status != "conflict":
+        if claim.section != "conflict":
             continue
         first, second = _side_shows(claim, pair[0]), _side_shows(claim, pair[1])
         if first and second and first != second:
@@ -180,11 +180,11 @@ def _conflict_found(claims: list[Claim], pair: list[str]) -> bool:
 def _wrongly_split(claims: list[Claim], group: list[str]) -> list[str]:
     wrong = []
     for claim in claims:
-        if claim.status not in ("conflict", "update"):
+        if claim.status != "conflict":
             continue
         shown = [value for value in group if _side_shows(claim, value)]
         if len(shown) > 1:
-            wrong.append(f"{claim.id} {claim.status}: {claim.reason}")
+            wrong.append(f"{claim.id} {claim.section}: {claim.reason}")
     return wrong
 
 
@@ -201,7 +201,7 @@ def run_sample(args: argparse.Namespace, encoder: TextEncoder) -> None:
         claims = compare(articles, readings, encoder)
         timings.append(time.perf_counter() - started)
         cpu.append(time.process_time() - cpu_started)
-    counts = Counter(c.status for c in claims)
+    counts = Counter(c.section for c in claims)
     print(
         f"{len(articles)} articles, read in {read_seconds:.1f} s; compare() best of 3 "
         f"(cold embedding cache): {min(timings):.2f} s wall, {min(cpu):.2f} s CPU (all threads)"
@@ -224,7 +224,7 @@ def run_sample(args: argparse.Namespace, encoder: TextEncoder) -> None:
         for claim in claims:
             if claim.status != "single" or args.show > 1:
                 print(
-                    f"- {claim.id} [{claim.status} {claim.confidence:.2f}] {claim.about}: {claim.reason}"
+                    f"- {claim.id} [{claim.section} {claim.confidence:.2f}] {claim.about}: {claim.reason}"
                 )
 
 

@@ -47,6 +47,17 @@ def test_the_account_on_stdout_counts_as_the_report_lists(dossier: dict[str, Any
     assert int(counted.group(2)) == listed("Perhaps shared") > 0
 
 
+def test_the_account_on_stdout_tells_updates_as_updates(dossier: dict[str, Any]) -> None:
+    """The plan denied, then done, is a conflict in the JSON whose difference is an update:
+    the account lists it after the contradictions, as an update."""
+    told = [
+        line.split(":")[0] for line in dossier["_stdout"].splitlines() if not line[:1].isspace()
+    ]
+    shown = [line for line in told if line in ("Conflict", "Update")]
+    assert shown == ["Conflict"] * 3 + ["Update"]
+    assert "Update: Plans to close" in dossier["_stdout"]
+
+
 def claims_with(data: dict[str, Any], *displays: str) -> list[dict[str, Any]]:
     """Claims whose sides, together, show all the given values as written."""
     found = []
@@ -85,6 +96,8 @@ def test_a_name_spelled_two_ways_is_shown_but_not_told_as_a_disagreement(
 
 def test_compatible_figures_and_dates_are_never_a_conflict(dossier: dict[str, Any]) -> None:
     for claim in dossier["conflicts"]:
+        if claim.get("difference") == "update":
+            continue  # a plan's update cites the sentence that tells it done, workforce and all
         shown = [side["display"] for side in claim["sides"]]
         assert not any("1,400" in s for s in shown), shown
         assert not any("November" in s and "2024" in s for s in shown), shown
@@ -146,7 +159,8 @@ def test_hostile_text_is_escaped_in_every_report(tmp_path: Path) -> None:
 
 
 def test_a_denied_plan_then_done_is_an_update(dossier: dict[str, Any]) -> None:
-    updates = [c for c in dossier["claims"] if c["status"] == "update"]
+    updates = [c for c in dossier["claims"] if c.get("difference") == "update"]
+    assert all(c["status"] == "conflict" for c in updates)
     sides = [[side["articles"] for side in c["sides"]] for c in updates]
     assert [["ledger-2025-06-10"], ["observer-2025-06-13"]] in sides
 

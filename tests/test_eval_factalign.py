@@ -1,8 +1,8 @@
 """The evaluation gate for the claims: `triangulate dossier` on the hand-labelled factalign-dev
-events (../shared) and on the invented events of tests/evaluation/factalign_invented and
-tests/evaluation/factalign_blind, scored by factalign-dev's own scorer, above pinned floors and
-above the scorer's TF-IDF sentence baseline of the same run. Skips when ../shared is not beside
-the repository."""
+events (../shared) and on the invented events of tests/evaluation/factalign_invented,
+factalign_blind and factalign_blind3, scored by factalign-dev's own scorer, above pinned floors
+and above the scorer's TF-IDF sentence baseline of the same run. Skips when ../shared is not
+beside the repository."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEV = SHARED / "data" / "factalign-dev"
 INVENTED = Path(__file__).parent / "evaluation" / "factalign_invented"
 BLIND = Path(__file__).parent / "evaluation" / "factalign_blind"
+BLIND3 = Path(__file__).parent / "evaluation" / "factalign_blind3"
 SCORER = SHARED / "tools" / "factalign.py"
 FLOORS = json.loads(
     (Path(__file__).parent / "evaluation" / "factalign_floors.json").read_text(encoding="utf-8")
@@ -68,6 +69,11 @@ def blind(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return _scored(BLIND, tmp_path_factory.mktemp("factalign-blind"))
 
 
+@pytest.fixture(scope="module")
+def blind3(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return _scored(BLIND3, tmp_path_factory.mktemp("factalign-blind3"))
+
+
 def _above_alignment_floors(figures: dict[str, Any], floors: dict[str, float]) -> None:
     assert figures["f1"] >= floors["f1"], figures["f1"]
     assert figures["precision"] >= floors["precision"], figures["precision"]
@@ -106,3 +112,11 @@ def test_blind_events_alignment_above_its_floors_and_the_baseline(blind: dict[st
 
 def test_blind_events_conflicts_above_their_floors(blind: dict[str, Any]) -> None:
     _above_conflict_floors(blind, FLOORS["blind"]["conflicts"])
+
+
+def test_third_set_alignment_above_its_floors_and_the_baseline(blind3: dict[str, Any]) -> None:
+    _above_alignment_floors(blind3, FLOORS["blind3"]["alignment"])
+
+
+def test_third_set_conflicts_above_their_floors(blind3: dict[str, Any]) -> None:
+    _above_conflict_floors(blind3, FLOORS["blind3"]["conflicts"])

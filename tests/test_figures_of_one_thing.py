@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import compare_dated, shown_sides
+from conftest import compare_dated, shown_sides, verdict
 from triangulate.compare.labels import area_label, figure_label, sum_measure
 from triangulate.compare.link import surnames
 from triangulate.models import Article, Claim, Evidence
@@ -21,7 +21,7 @@ def _conflicts_by_label(claims: list[Claim]) -> dict[str, list[str]]:
     return {
         claim.about: sorted(side.display for side in claim.sides)
         for claim in claims
-        if claim.kind == "figure" and claim.status == "conflict"
+        if claim.kind == "figure" and verdict(claim) == "conflict"
     }
 
 
@@ -43,7 +43,7 @@ def test_a_fires_area_a_day_later_is_an_update_whichever_verb_tells_it(
         ],
     )
     assert shown_sides(claims, "figure", "update") == [["12,000 acres", "18,000 acres"]]
-    (claim,) = [c for c in claims if c.status == "update"]
+    (claim,) = [c for c in claims if c.section == "update"]
     assert claim.about == "Area covered"  # not "Area grown"
 
 
@@ -99,7 +99,7 @@ def test_an_age_after_a_last_name_is_that_persons(encoder: TextEncoder, second: 
             ("2031-06-02", second),
         ],
     )
-    ages = [c for c in claims if c.kind == "age" and c.status == "conflict"]
+    ages = [c for c in claims if c.kind == "age" and verdict(c) == "conflict"]
     assert [sorted(s.display for s in c.sides) for c in ages] == [["33", "34"]]
     assert ages[0].about == "Age of Dorian Hask"
 
@@ -148,7 +148,7 @@ def test_a_last_name_its_article_does_not_give_in_full_is_another_persons(
             ),
         ],
     )
-    assert [c for c in claims if c.kind == "age" and c.status == "conflict"] == []
+    assert [c for c in claims if c.kind == "age" and verdict(c) == "conflict"] == []
     ages = {(c.about, c.sides[0].display) for c in claims if c.kind == "age"}
     assert ("Age of Dorian Hask", "33") in ages
 
@@ -273,7 +273,7 @@ def test_a_stocks_fall_told_by_two_verbs_is_one_move(encoder: TextEncoder) -> No
         ],
     )
     assert shown_sides(claims, "figure", "conflict") == [["12%", "9 percent"]]
-    agreed = [c for c in claims if c.kind == "figure" and c.status == "agreed"]
+    agreed = [c for c in claims if c.kind == "figure" and verdict(c) == "agreed"]
     assert [c.about for c in agreed] == ["Closing price of Velda Group stock"]
 
 
@@ -429,7 +429,7 @@ def test_an_indexs_moves_of_two_days_are_two_questions(encoder: TextEncoder) -> 
         ],
     )
     # each day's move is its own: neither an update nor a conflict of the other day's
-    assert [c for c in claims if c.kind == "figure" and c.status != "single"] == []
+    assert [c for c in claims if c.kind == "figure" and verdict(c) != "single"] == []
 
 
 @pytest.mark.parametrize(
@@ -562,7 +562,9 @@ def test_figures_of_two_things_told_alike_do_not_clash(
     encoder: TextEncoder, first: str, second: str
 ) -> None:
     claims = compare_dated(encoder, [("2031-03-04", first), ("2031-03-04", second)])
-    assert [c.about for c in claims if c.status == "conflict" and c.kind in ("figure", "age")] == []
+    assert [
+        c.about for c in claims if verdict(c) == "conflict" and c.kind in ("figure", "age")
+    ] == []
 
 
 CLASH = [

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -32,7 +33,7 @@ from triangulate.models import (
     TimeExpression,
 )
 from triangulate.render.report import render_html, render_markdown, write_dossier
-from triangulate.render.view import _segments, span_anchor, values_shown
+from triangulate.render.view import DossierView, _segments, section_of, span_anchor, values_shown
 
 HOSTILE = (
     "The ferry sank. <script>alert(1)</script> Witnesses saw <img src=x onerror=alert(1)> "
@@ -143,6 +144,64 @@ def test_conflicts_are_ordered_by_importance() -> None:
     small = replace(d.claims[0], id="small", sides=(d.claims[0].sides[1], d.claims[0].sides[1]))
     data = dossier_to_json(replace(d, claims=(small, *d.claims)))
     assert [c["id"] for c in data["conflicts"]] == ["c1", "small"]
+
+
+def _revised(d: Dossier) -> Claim:
+    """The dossier's first conflict told as a later report's revision of an earlier one."""
+    first = next(c for c in d.claims if c.status == "conflict")
+    return replace(first, id="rev", about="Number of survivors revised", difference="update")
+
+
+def test_a_conflict_tells_how_its_values_differ() -> None:
+    d = full_dossier()
+    data = dossier_to_json(replace(d, claims=(*d.claims, _revised(d))))
+    validate_dossier(data)
+    differences = {c["id"]: c.get("difference") for c in data["claims"]}
+    assert differences["c1"] == "contradiction" and differences["rev"] == "update"
+    assert [c["status"] for c in data["claims"] if c["id"] == "rev"] == ["conflict"]
+    assert {"c1", "rev"} <= {c["id"] for c in data["conflicts"]}  # values differ in both
+    assert all("difference" not in c for c in data["claims"] if c["status"] != "conflict")
+    agreed = next(c for c in data["claims"] if c["status"] == "agreed")
+    agreed["difference"] = "update"
+    with pytest.raises(TriangulateError):
+        validate_dossier(data)  # a difference belongs to a conflict only
+
+
+def test_a_claim_s_difference_belongs_to_a_conflict() -> None:
+    side = full_dossier().claims[0].sides[0]
+    assert Claim("x", "a", "conflict", "r", (side,)).difference == "contradiction"
+    with pytest.raises(ValueError, match="difference"):
+        Claim("x", "a", "agreed", "r", (side,), difference="update")
+    with pytest.raises(ValueError, match="difference"):
+        Claim("x", "a", "conflict", "r", (side,), difference="maybe")
+
+
+@pytest.mark.parametrize(
+    ("render", "conflicts", "updates"),
+    [
+        (render_markdown, "\n## Conflicts\n", "\n## Updates\n"),
+        (render_html, '<section id="conflicts">', '<section id="updates">'),
+    ],
+)
+def test_updates_are_shown_apart_from_contradictions(
+    render: Any, conflicts: str, updates: str
+) -> None:
+    d = full_dossier()
+    shown = render(replace(d, claims=(*d.claims, _revised(d))))
+    assert shown.index(conflicts) < shown.index(updates)
+    assert shown.index("Number of survivors revised") > shown.index(updates)
+
+
+def test_a_dossier_stored_before_differences_shows_its_updates_as_updates() -> None:
+    """Dossiers stored by earlier versions gave an update the status "update"."""
+    data = dossier_to_json(full_dossier())
+    legacy = {k: v for k, v in data["claims"][0].items() if k != "difference"}
+    legacy |= {"id": "old", "status": "update"}
+    view = DossierView({**data, "claims": [*data["claims"], legacy]})
+    assert [c["id"] for c in view.updates()] == ["old"]
+    assert "old" not in {c["id"] for c in view.conflicts()}
+    assert view.counts()["update"] == 1
+    assert section_of(legacy) == "update" and section_of(data["claims"][0]) == "conflict"
 
 
 def test_validate_names_the_first_problem() -> None:

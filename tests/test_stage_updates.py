@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import verdict
 from triangulate.compare.agreements import statement_claims
 from triangulate.compare.statements import statements_of
 from triangulate.compose.summary import Sources, updated
@@ -41,19 +42,19 @@ def _claims(dates: tuple[str, str, str]) -> list[Claim]:
 
 def test_the_start_and_the_end_of_one_happening_are_an_update() -> None:
     claims = _claims(("2031-04-03", "2031-04-10", "2031-04-10"))
-    update = next(c for c in claims if c.status == "update")
+    update = next(c for c in claims if c.section == "update")
     assert [set(side.articles) for side in update.sides] == [{"a0"}, {"a1", "a2"}]
     assert [side.value for side in update.sides] == ["begun", "completed"]
     assert "Coast Wire" in update.reason and "earlier stage" in update.reason
-    agreed = [c for c in claims if c.status == "agreed"]
+    agreed = [c for c in claims if verdict(c) == "agreed"]
     assert all("a0" not in c.sides[0].articles for c in agreed)  # "has begun" states no end
     assert any(set(c.sides[0].articles) == {"a1", "a2"} for c in agreed)
 
 
 def test_an_end_reported_before_the_start_is_no_update() -> None:
     claims = _claims(("2031-04-12", "2031-04-10", "2031-04-10"))
-    assert not [c for c in claims if c.status == "update"]
-    agreed = [c for c in claims if c.status == "agreed"]
+    assert not [c for c in claims if c.section == "update"]
+    agreed = [c for c in claims if verdict(c) == "agreed"]
     assert all("a0" not in c.sides[0].articles for c in agreed)
 
 
@@ -86,7 +87,7 @@ def test_a_stage_word_of_an_idiom_or_denied_tells_no_stage() -> None:
 def test_the_summary_tells_the_later_stage_in_its_own_words() -> None:
     dates = ("2031-04-03", "2031-04-10", "2031-04-10")
     articles = _articles(dates)
-    update = next(c for c in _claims(dates) if c.status == "update")
+    update = next(c for c in _claims(dates) if c.section == "update")
     sources = Sources.of(articles, {r.article: r for r in read_many(articles)})
     told = updated(update, sources)
     assert told is not None
@@ -114,7 +115,7 @@ def test_someone_in_critical_condition_then_dead_is_an_update() -> None:
     ]
     statements = statements_of(articles, read_many(articles))
     claims = statement_claims([[0, 1]], statements, articles, {(0, 1): 0.7})
-    assert [c.status for c in claims] == ["update"]
+    assert [c.difference for c in claims] == ["update"]
     assert [side.articles for side in claims[0].sides] == [("a0",), ("a1",)]
     assert stage_of("He remains in critical condition.", STAGES[2]) == "earlier"
     assert stage_of("Three were killed and 10 injured.", STAGES[2]) is None
@@ -127,7 +128,7 @@ def test_overlapping_groups_splitting_one_way_make_one_update() -> None:
     statements = statements_of(articles, read_many(articles))
     scores = {(0, 1): 0.6, (0, 2): 0.6, (1, 2): 0.9}
     claims = statement_claims([[0, 1, 2], [0, 1, 2], [2, 1, 0]], statements, articles, scores)
-    updates = [c for c in claims if c.status == "update"]
+    updates = [c for c in claims if c.section == "update"]
     assert len(updates) == 1
     assert [set(side.articles) for side in updates[0].sides] == [{"a0"}, {"a1", "a2"}]
 
@@ -142,4 +143,4 @@ def test_overlapping_groups_labelled_apart_still_make_one_update() -> None:
     statements = statements_of(articles, read_many(articles))
     scores = {(0, 1): 0.6, (0, 2): 0.6, (1, 2): 0.9, (0, 3): 0.95, (1, 3): 0.95, (2, 3): 0.95}
     claims = statement_claims([[0, 1, 2], [0, 1, 2, 3]], statements, articles, scores)
-    assert len([c for c in claims if c.status == "update"]) == 1
+    assert len([c for c in claims if c.section == "update"]) == 1

@@ -116,13 +116,14 @@ def suspension() -> Claim:
     return Claim(
         "c2",
         "plans to suspend",
-        "update",
+        "conflict",
         "a later report revises an earlier one",
         # the later report first: the sentence must still tell the earlier one first
         (
             Side("suspend", later.text, ("daily",), (later,)),
             Side("no plans", earlier.text, ("courier",), (earlier,)),
         ),
+        difference="update",
     )
 
 

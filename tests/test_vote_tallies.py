@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import compare_dated
+from conftest import compare_dated, verdict
 from triangulate.models import Claim
 from triangulate.nlp.encoder import TextEncoder
 from triangulate.readers.quantities import find_quantities
@@ -49,6 +49,20 @@ def _sides(text: str) -> list[tuple[float, str]]:
         ("The bill passed with 52 votes in favor and 48 against.", [52, 48]),
         ("It failed, with 210 lawmakers voting in favour and 215 voting against.", [210, 215]),
         ("The motion carried with 30 yes votes and 12 no votes.", [30, 12]),
+        # each side's share told between a count and its side
+        (
+            "Proposition 4 carried, 18,402 votes (57.9%) for and 13,381 votes (42.1%) against.",
+            [18402, 13381],
+        ),
+        # one side named: the count before it, joined by "to", is the other
+        (
+            "Backers of the charter change led with 9,120 votes, or 61.0 percent, to 5,830 votes, or 39.0 percent, against, in early returns.",
+            [9120, 5830],
+        ),
+        ("The charter change was ahead by 9,120 votes to 5,830 votes against.", [9120, 5830]),
+        # a tally told after a clause's adverbs, or as what a chamber's tally "was"
+        ("The Senate approved it late in the evening, 31-19, after a long debate.", [31, 19]),
+        ("The final Senate tally, corrected on Monday, was 31-19.", [31, 19]),
     ],
 )
 def test_a_tally_is_its_two_sides(text: str, sides: list[int]) -> None:
@@ -67,6 +81,9 @@ def test_a_tally_is_its_two_sides(text: str, sides: list[int]) -> None:
         "We were completing some passes but we were down 14-0, the coach said.",
         "The Jays owned the glass by a 44-26 margin.",  # a game's rebounds
         "Ten people voted for the first time and 40 voters stayed home.",  # no sides named
+        "The Lions lost 1-3 and the Board 2-4 on Sunday.",  # a second score is no second tally
+        "The official death tally stood at 12-15 on Monday.",  # a tally of no vote
+        "Pell won 5,100 votes to 4,900 votes against the incumbent.",  # whom they were against
     ],
 )
 def test_a_pair_without_a_vote_is_no_tally(text: str) -> None:
@@ -85,7 +102,7 @@ def _tallies(claims: list[Claim], status: str) -> list[tuple[str, list[str]]]:
     return sorted(
         (claim.about, sorted(side.display for side in claim.sides))
         for claim in claims
-        if claim.kind == "figure" and claim.status == status and claim.about.startswith("Votes")
+        if claim.kind == "figure" and verdict(claim) == status and claim.about.startswith("Votes")
     )
 
 
@@ -210,3 +227,14 @@ def test_a_games_score_after_a_verb_of_a_vote_is_no_tally(text: str) -> None:
 def test_more_ways_of_telling_a_tally(text: str) -> None:
     found = {unit: value for value, unit in _sides(text) if unit.startswith("votes ")}
     assert found == {"votes for": 52, "votes against": 48}
+
+
+def test_a_second_chamber_s_tally_told_after_the_first_is_a_tally() -> None:
+    """ "passed the Senate 31-19 and the House 60-38": two votes' tallies."""
+    found = _sides("The bill passed the Senate 31-19 and the House 60-38 on Friday.")
+    assert found == [
+        (31, "votes for"),
+        (19, "votes against"),
+        (60, "votes for"),
+        (38, "votes against"),
+    ]

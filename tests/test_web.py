@@ -65,14 +65,14 @@ def hand_dossier(store_path: Path) -> dict[str, Any]:
     texts = {a["id"]: a["text"] for a in articles}
     residents = {
         "id": "c1", "about": "number of residents evacuated", "status": "conflict",
-        "reason": "24,000 and 11,000-odd cannot both be true", "confidence": 0.9,
+        "difference": "contradiction", "reason": "24,000 and 11,000-odd cannot both be true", "confidence": 0.9,
         "sides": [
             side(texts, "around 24,000", ("ledger-2025-06-10", "around 24,000 residents")),
             side(texts, "11,000-odd", ("courier-undated", "11,000-odd residents")),
         ],
     }  # fmt: skip
     closure = {
-        "id": "c2", "about": "plans for the smelter", "status": "update",
+        "id": "c2", "about": "plans for the smelter", "status": "conflict", "difference": "update",
         "reason": "the later report supersedes the earlier one", "confidence": 1.0,
         "sides": [
             side(texts, "closing for good", ("observer-2025-06-13", "will close its Brenholt smelter permanently")),
@@ -110,7 +110,7 @@ def hand_dossier(store_path: Path) -> dict[str, Any]:
     return {
         "articles": articles,
         "claims": [residents, closure, deaths, samples, named],
-        "conflicts": [residents],
+        "conflicts": [residents, closure],
         "timeline": timeline,
         "framing": [{"article": "observer-2025-06-13", "kind": "loaded_word", "text": "botched",
                      "note": "failure", "evidence": botched}],
@@ -481,6 +481,9 @@ def test_dossier_page_orders_updates_and_lists_single_facts(client: TestClient) 
     page = client.get("/dossiers/dtest").text
     updates = page[page.index('<section id="updates">') : page.index('<section id="timeline">')]
     assert updates.index("no plans to close") < updates.index("closing for good")
+    # a conflict whose difference is an update is listed among the updates, not the conflicts
+    conflicts = page[page.index('<section id="conflicts">') : page.index('<section id="summary">')]
+    assert "closing for good" not in conflicts and "11,000-odd" in conflicts
     single = page[page.index('<section id="single">') : page.index('<section id="framing">')]
     assert "water samples taken" in single and "3,200" in single
 

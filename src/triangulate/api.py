@@ -24,6 +24,7 @@ import functools
 import inspect
 import json
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -111,6 +112,7 @@ class Dossier:
 
     @property
     def conflicts(self) -> tuple[models.Claim, ...]:
+        """Claims whose sources' values differ: contradictions and updates (``difference``)."""
         return tuple(c for c in self.record.claims if c.status == "conflict")
 
     @property
@@ -156,12 +158,12 @@ class Dossier:
         return write_dossier(self.record, Path(out_dir), formats)
 
     def __repr__(self) -> str:
-        counts = {s: sum(1 for c in self.claims if c.status == s) for s in _STATUSES}
-        shown = ", ".join(f"{n} {s}" for s, n in counts.items())
+        counts = Counter(c.section for c in self.claims)
+        shown = ", ".join(f"{counts[s]} {s}" for s in _SHOWN)
         return f"<Dossier {self.id}: {len(self.articles)} articles; {shown}>"
 
 
-_STATUSES = ("agreed", "conflict", "update", "single")
+_SHOWN = ("agreed", "conflict", "update", "single")  # each claim's section
 
 
 def _one_call_at_a_time(cls: type[T]) -> type[T]:

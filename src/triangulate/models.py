@@ -206,7 +206,7 @@ class Side:
 class Claim:
     id: str
     about: str
-    status: str  # agreed, conflict, update, single
+    status: str  # agreed, conflict (the sources' values differ), single
     reason: str
     sides: tuple[Side, ...]
     confidence: float = 1.0
@@ -214,6 +214,26 @@ class Claim:
     # name written two ways), plan (a plan denied, then done), time (a clock time), detail
     # (a value of a closed class: a weapon, where someone died); "" when not said
     kind: str = ""
+    # how a conflict's values differ: "contradiction" (they cannot both hold: a conflict's
+    # unless told otherwise) or "update" (a later report revises an earlier one, read from
+    # publication dates and wording: an inference); "" for the other statuses
+    difference: str = ""
+
+    def __post_init__(self) -> None:
+        if self.status == "conflict" and not self.difference:
+            object.__setattr__(self, "difference", "contradiction")
+        expected = DIFFERENCES if self.status == "conflict" else ("",)
+        if self.difference not in expected:
+            raise ValueError(f"a {self.status} claim cannot have difference {self.difference!r}")
+
+    @property
+    def section(self) -> str:
+        """Where a dossier shows the claim: "update" for a conflict whose later report revises
+        the earlier one, else its status ("conflict" is then a contradiction)."""
+        return "update" if self.difference == "update" else self.status
+
+
+DIFFERENCES = ("contradiction", "update")
 
 
 @dataclass(frozen=True)

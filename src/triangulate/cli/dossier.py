@@ -71,7 +71,8 @@ def dossier_command(
 
 
 def _print_account(data: dict[str, Any]) -> None:
-    """A short account on stdout: sources, agreements, each conflict with its sides."""
+    """A short account on stdout: sources, agreements, each conflict and update with its
+    sides."""
     articles = data["articles"]
     names = {a["id"]: a.get("outlet") or a["id"] for a in articles}
     click.echo(f"Sources ({len(articles)}):")
@@ -83,7 +84,7 @@ def _print_account(data: dict[str, Any]) -> None:
     # the reports' own split: an agreed claim one source states surely, others only perhaps,
     # is "perhaps shared", not an agreement (imported here: the page model loads the
     # schema's validator, which no other command needs at start-up)
-    from triangulate.render.view import DossierView
+    from triangulate.render.view import DossierView, section_of
 
     counts = DossierView(data).counts()
     click.echo(
@@ -91,8 +92,10 @@ def _print_account(data: dict[str, Any]) -> None:
         f" {counts['conflict']} in conflict, {counts['update']} updated,"
         f" {counts['single']} single-source"
     )
-    for claim in data["conflicts"]:
-        click.echo(one_line(f"Conflict: {claim['about']}"))
+    # contradictions, then updates, each most important first (a stable sort)
+    for claim in sorted(data["conflicts"], key=lambda claim: section_of(claim) == "update"):
+        shown = "Update" if section_of(claim) == "update" else "Conflict"
+        click.echo(one_line(f"{shown}: {claim['about']}"))
         for side in claim["sides"]:
             outlets = ", ".join(names.get(a, a) for a in side["articles"])
             click.echo(one_line(f"  - {side['display']!s}  ({outlets})"))

@@ -609,8 +609,10 @@ def _stage_update(
         "tells what the earlier did not yet know, it does not contradict it."
     )
     kept = [m.index for m in (*staged.earlier, *staged.later)]
+    sides = (earlier, later)
+    confidence = _confidence(kept, scores)
     return Claim(
-        "", about, "update", reason, (earlier, later), _confidence(kept, scores), kind="statement"
+        "", about, "conflict", reason, sides, confidence, kind="statement", difference="update"
     )
 
 

@@ -10,8 +10,9 @@ where it matters: two values that cannot both hold are put in one claim only whe
 evidence that they answer the same question is strong.
 
 Verdicts: ``agreed`` (values compatible given hedges and granularity), ``conflict``
-(values that cannot both hold), ``update`` (a later report revising an earlier one,
-told apart by publication dates and wording) and ``single`` (one independent source).
+(the values differ: they cannot both hold, a ``contradiction``, or a later report revises
+an earlier one, an ``update`` told apart by publication dates and wording) and ``single``
+(one independent source).
 Copies of one wire story (``Article.duplicate_of``) count as one source.
 """
 
@@ -48,6 +49,7 @@ from triangulate.compare.disagreements import (
 from triangulate.compare.link import (
     FUTURE,
     STATE_OF_BE,
+    TELLING_VERBS,
     Linker,
     LinkInput,
     age_holders,
@@ -71,6 +73,7 @@ from triangulate.core.words import (
     DEATH_WORDS,
     NUMBER_WORDS,
     VEHICLE_WORDS,
+    last_word,
     negated_before,
     verb_groups,
     word_set,
@@ -671,8 +674,10 @@ def _counting_verb(quantity: Quantity, reading: Reading, lemmas: Mapping[str, st
     """The lemma of the verb whose object a count is, written right before it but for a
     hedge ("..., killing at least 23 people", "a day after the quake killed 29 people"): the
     happening counted, where the sentence's own verb is another ("struck", "pulled"); or the
-    change a noun right after it names ("reported a 15% drop in profit": "drop"). None for a
-    verb of saying ("said 23 people died": the count is the dying's)."""
+    change a noun right after it names ("reported a 15% drop in profit": "drop"), or the
+    participle after its noun when the count is named or told ("the five people killed",
+    "listed 57 barns destroyed": "destroy"). None for a verb of saying ("said 23 people
+    died": the count is the dying's)."""
     value = quantity.evidence
     for event in reading.events:
         clause, verb = event.clause, event.evidence
@@ -682,16 +687,32 @@ def _counting_verb(quantity: Quantity, reading: Reading, lemmas: Mapping[str, st
         if change is not None:  # "a 15% drop in profit": the change is the happening
             return change.group("noun").lower()
         named = clause.text[: value.start - clause.start].endswith(("the ", "The ", "those "))
-        told = PARTICIPLE_AFTER.match(clause.text, value.end - clause.start) if named else None
+        # "assessors have listed 57 barns destroyed", "reported 14 people injured": the
+        # telling's object, right after it, is the count of the destroyed, of the injured
+        # (not "said the van was driven ..., where 12 houses burned")
+        telling = _right_after(verb, value, clause) and (
+            _verb_lemma(verb.text, lemmas) in TELLING_VERBS
+        )
+        told = (
+            PARTICIPLE_AFTER.match(clause.text, value.end - clause.start)
+            if named or telling
+            else None
+        )
         lemma = _verb_lemma(told.group(1), lemmas) if told is not None else None
         if lemma and verb_groups(lemma):
             return lemma  # "named the five people killed in the crash": the killing's count
-        if event.reporting or not clause.start <= verb.end <= value.start:
-            continue
-        gap = clause.text[verb.end - clause.start : value.start - clause.start]
-        if len(gap) <= COUNTING_GAP and COUNT_HEDGE_GAP.fullmatch(gap):
+        if not event.reporting and _right_after(verb, value, clause):
             return _verb_lemma(verb.text, lemmas)
     return None
+
+
+def _right_after(verb: Evidence, value: Evidence, clause: Evidence) -> bool:
+    """Whether a value is written right after a verb, but for a hedge ("confirmed at least
+    41")."""
+    if not clause.start <= verb.end <= value.start:
+        return False
+    gap = clause.text[verb.end - clause.start : value.start - clause.start]
+    return len(gap) <= COUNTING_GAP and COUNT_HEDGE_GAP.fullmatch(gap) is not None
 
 
 def _quantity_mention(
@@ -749,6 +770,45 @@ def _obliged_verb(fact: Fact, quantity: Quantity, lemmas: Mapping[str, str]) -> 
     if told is None:
         return None
     return _verb_lemma(told.group("verb"), lemmas) if told.group("passive") else told["verb"]
+
+
+# A count of people that is a passive verb's agent: "a rally joined by some 300 people", "a
+# petition signed by 40,000 residents" (the hedge is the count's own word)
+AGENT_BEFORE = re.compile(r"\b(?P<verb>[a-z]+(?:ed|en))\s+by\s+(?:an?\s+(?:estimated\s+)?)?$")
+# A place sized by the people living in it, the place named before: "Harwick, a village of
+# some 900 residents"
+POPULATION_BEFORE = re.compile(
+    r"(?P<place>\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}),\s+(?:a|an|the)\s+(?:[a-z]+\s+)?"
+    r"(?:town|city|village|hamlet|community|suburb|borough|county|island|nation|country"
+    r"|state|province|region|district|parish|municipality|neighbou?rhood)\s+of\s+"
+    r"(?:an?\s+(?:estimated\s+)?|some\s+)?$"
+)
+
+
+def _agent_verb(fact: Fact, quantity: Quantity, lemmas: Mapping[str, str]) -> str | None:
+    """The verb a count of people does when it is the verb's agent: "a rally joined by some
+    300 people" -> "join", whatever the sentence's own verb ("spoke at a rally joined by
+    ...")."""
+    if not _counts_people(quantity):
+        return None
+    before = fact.evidence.text[: quantity.evidence.start - fact.evidence.start]
+    told = AGENT_BEFORE.search(before)
+    return _verb_lemma(told.group("verb"), lemmas) if told is not None else None
+
+
+def _population(fact: Fact, quantity: Quantity) -> str | None:
+    """ "live in <place>" for a count of people sizing a named place ("Harwick, a village of
+    some 900 residents"): the place's population, not a count of the sentence's
+    happening."""
+    before = fact.evidence.text[: quantity.evidence.start - fact.evidence.start]
+    sized = POPULATION_BEFORE.search(before)
+    if sized is None or not _counts_people(quantity):
+        return None
+    return f"live in {sized.group('place').lower()}"
+
+
+def _counts_people(quantity: Quantity) -> bool:
+    return quantity_reader.counts_people(last_word(quantity.unit))
 
 
 def _verb_before_semicolon(
@@ -1050,8 +1110,11 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
                 continue  # "not the roughly $12,000 first reported": an earlier report's
             governor = _governing_verb(quantity, reading, lemmas)
             mention = _quantity_mention(article, source, fact, quantity, position, governor)
-            own_verb = _obliged_verb(fact, quantity, lemmas) or _verb_before_semicolon(
-                fact, quantity, reading, lemmas
+            own_verb = (
+                _obliged_verb(fact, quantity, lemmas)
+                or _verb_before_semicolon(fact, quantity, reading, lemmas)
+                or _agent_verb(fact, quantity, lemmas)
+                or _population(fact, quantity)
             )
             if own_verb is not None:
                 mention = replace(mention, predicate=own_verb)
@@ -2022,7 +2085,8 @@ def _update_draft(
     lead: float,
 ) -> _Draft:
     sources = len({m.source for m in members})
-    return _Draft(Claim("", about, "update", reason, sides, confidence), (1, -sources, lead))
+    claim = Claim("", about, "conflict", reason, sides, confidence, difference="update")
+    return _Draft(claim, (1, -sources, lead))
 
 
 def _conflict(
@@ -2112,7 +2176,7 @@ def _compare(
     agreed = [c for c in folded_repeats(agreed, keyed_articles) if c is not None]
     for claim in folded_happenings(agreed, statements, keyed_articles):
         sources = len({a for side in claim.sides for a in side.articles})
-        rank = (1, 0, 0.0) if claim.status == "update" else (2, -sources, 0.5)
+        rank = (1, 0, 0.0) if claim.section == "update" else (2, -sources, 0.5)
         drafts.append(_Draft(claim, rank))
     same_account = [pair for pair, score in scores.items() if score >= SAME_ACCOUNT]
     for claim in name_claims(name_clashes(statements, readings, same_account), keyed_articles):

@@ -327,6 +327,19 @@ IN_A_PHRASE_BEFORE = re.compile(
 )
 
 
+# A count of votes that is a vote's margin: "by a margin of 142 votes", "the 112-vote
+# margin" (before it: ``quantities.MARGIN_BEFORE``)
+VOTE_MARGIN_AFTER = re.compile(r"\s*-?\s*votes?\s+margin\b", re.IGNORECASE)
+
+
+def vote_margin(before: str, after: str, unit: str) -> bool:
+    """Whether a count of ``unit`` with ``before`` and ``after`` it in its sentence is a
+    vote's margin."""
+    if last_word(unit) not in ("vote", "votes"):
+        return False
+    return bool(quantity_reader.MARGIN_BEFORE.search(before) or VOTE_MARGIN_AFTER.match(after))
+
+
 def figure_label(
     sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact | None
 ) -> str:
@@ -341,9 +354,11 @@ def figure_label(
     if quantity.unit == quantity_reader.STORM_CATEGORY:
         return "Storm category"  # "a Category 3 storm": a category counts nothing
     if quantity.unit in quantity_reader.TALLY_UNITS:  # a side of a vote's tally
-        return "Votes in favour" if quantity.unit == quantity_reader.TALLY_FOR else "Votes against"
+        return _tally_label(quantity.unit)
     start = quantity.evidence.start - sentence_start
     before = sentence_text[max(0, start - 120) : start]
+    if vote_margin(before, sentence_text[quantity.evidence.end - sentence_start :], quantity.unit):
+        return "Vote margin"
     if quantity_reader.TOLL_BEFORE.search(before) or _toll_level(before):
         return "Death toll"  # "the death toll rose to 14": not "Number of people rose"
     movement = _movement_label(sentence_text, sentence_start, quantity, fact)
@@ -494,6 +509,35 @@ def _sum_before(before: str) -> str:
     return ONE_MEASURE.get(found, found)
 
 
+# What is between a side of a tally and the share told beside it: "9,120 votes, or 61.0
+# percent", "9,455 votes (61.4%)"
+SHARE_BESIDE_VOTES = re.compile(r"\s+votes?(?:,\s+or\s+|\s*\(\s*)$", re.IGNORECASE)
+
+
+def _tally_label(side: str) -> str:
+    return "Votes in favour" if side == quantity_reader.TALLY_FOR else "Votes against"
+
+
+def votes_end_before_share(before: str, share_start: int) -> int | None:
+    """Where the count of votes a share is told right after ends ("9,455 votes (61.4%)",
+    "9,120 votes, or 61.0 percent"), in the offsets of the share's text (``before``: the
+    text before the share, from its sentence's start); None when it follows no such count."""
+    beside = SHARE_BESIDE_VOTES.search(before)
+    return None if beside is None else share_start - (len(before) - beside.start())
+
+
+def _tally_side_before(
+    sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact | None
+) -> str | None:
+    """The side of a vote's tally (its unit) a share is told right after, else None."""
+    if fact is None:
+        return None
+    before = sentence_text[: quantity.evidence.start - sentence_start]
+    end = votes_end_before_share(before, quantity.evidence.start)
+    sides = [q.unit for q in fact.quantities if q.evidence.end == end]
+    return next((unit for unit in sides if unit in quantity_reader.TALLY_UNITS), None)
+
+
 def _share_label(
     sentence_text: str, sentence_start: int, quantity: Quantity, fact: Fact | None
 ) -> str:
@@ -505,6 +549,9 @@ def _share_label(
     held = _share_for(sentence_text, sentence_start, quantity)
     if held:
         return clipped(held)
+    side = _tally_side_before(sentence_text, sentence_start, quantity, fact)
+    if side:  # "9,455 votes (61.4%) for": the share of that side
+        return f"Share of {_tally_label(side).lower()}"
     if fact is not None and fact.predicate:
         found = (
             _share_with(sentence_text, sentence_start, quantity, fact)
@@ -971,7 +1018,7 @@ DEAL_WORTH_BEFORE = re.compile(
 # The size of a bill, however named: "a $95 billion aid package", "the $95.3 billion foreign
 # aid bill", "the $1.2 trillion infrastructure measure"
 BILL_SIZE = "size of the bill"
-BILL_NOUNS = word_set("bill package legislation measure")
+BILL_NOUNS = word_set("bill package legislation measure budget")
 # What a sum the subject of its clause names measures ("Net profit rose to 412 million").
 SUM_MEASURES = word_set(
     """revenue revenues sales profit profits loss losses earnings income turnover cost costs
@@ -1014,7 +1061,7 @@ def sum_measure(
         if noun in SUM_MEASURES:
             return noun
     sized = sized_thing(sentence_text, sentence_start, value)
-    if sized and sized.split()[-1].lower() in BILL_NOUNS:
+    if sized and bill_noun_words(sized):
         return BILL_SIZE  # "a $95 billion aid package", "the $1.9 trillion spending bill"
     noun_after = SUM_NOUN_AFTER.match(sentence_text, value.end - sentence_start)
     # "a $700 billion bail out", "bail-out": a bailout
@@ -1031,6 +1078,15 @@ def sum_measure(
     words: list[str] = WORD.findall(subject or "")
     measure = words[-1].lower() if words else ""
     return measure if measure in SUM_MEASURES else ""
+
+
+def bill_noun_words(sized: str) -> int:
+    """How many last words of the thing a sum sizes name a bill ("aid package", "state
+    budget": 1; "spending plan": 2, a plan a legislature passes); 0 for no bill."""
+    words = sized.lower().split()
+    if words[-2:] == ["spending", "plan"]:
+        return 2
+    return 1 if words and words[-1] in BILL_NOUNS else 0
 
 
 # Things a sum before them tells the size of, in the singular: "a $40 million harbour fund".

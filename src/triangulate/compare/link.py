@@ -111,6 +111,11 @@ SCHEDULING_VERBS = frozenset({"set", "schedule", "slate", "poise"})
 DATED_HAPPENINGS = HAPPENINGS | word_set("arraignment trial sentencing")
 COURT_PARTICIPLES = {"arraigned": "arraignment", "sentenced": "sentencing", "tried": "trial"}
 SCHEDULED_TO = re.compile(r"\b(?:set|scheduled|slated|poised)\s+to\s+(?P<verb>[A-Za-z]+)\b")
+# "is expected to open in the spring", "is expected to take office later in June": a day
+# forecast for the happening its complement names, kept apart from other forecasts' days
+# and from the happening told done (a forecast figure keeps "expect": "expected to reach
+# 5,000" and "expected to top 8,000" forecast one figure)
+EXPECTED_TO = re.compile(r"\bexpected\s+to\s+(?:be\s+)?(?P<verb>[A-Za-z]+)\b")
 # A count of part of a group or a running total answers another question than the count
 # of the event: "the two other victims", "a total of 923 rounds during five operations".
 # "The death toll has risen to 45": a count of the dead told with a verb of change.
@@ -256,6 +261,27 @@ VOTING_MEMBERS = word_set(
     """lawmakers legislators senators members representatives delegates councillors
     councilors justices judges shareholders commissioners"""
 )
+VOTE_MARGIN = "margin"  # the question of a vote's margin, whatever verb holds it
+# A share that is a vote's turnout, whatever verb holds it: "Turnout stood at 24.6 percent",
+# "for a turnout of 25.9%", "some 26 percent of eligible voters took part", "a ballot that
+# drew 26 percent of the ward's voters" (not "49 percent of voters opposed it", "55 percent
+# of voters cast ballots for the levy", "turnout rose 4 percent")
+TURNOUT_BEFORE = re.compile(
+    r"\bturnout\s+(?:was|is|of|stood\s+at|reached|hit|came\s+to|at)\s+$", re.IGNORECASE
+)
+VOTERS_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?voters\b(?P<rest>[^.;]{0,60})", re.IGNORECASE
+)
+TURNING_OUT = re.compile(
+    r"\b(?:t[ao]ok\s+part|take\s+part|participated|turned\s+out|went\s+to\s+the\s+polls"
+    r"|cast\s+(?:a\s+|their\s+)?ballots?(?!\s+(?:for|against|in\s+favou?r|to)\b))\b",
+    re.IGNORECASE,
+)
+DRAWING_BEFORE = re.compile(r"\b(?:drew|draws|drawing|attracted)\s+$", re.IGNORECASE)
+TURNOUT = "turn out"
+# What a measure put to a vote is called by any report, whatever it is: "the measure
+# passed" is the levy or the bond another report names
+ANY_MEASURE = word_set("measure proposal question initiative")
 CRIME_DEGREES = frozenset({"first", "second", "third", "degree"})
 PERSON_WRITTEN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\b")
 # First words of capitalised runs that are no first name ("The Senate", "Judge Tamsin Vale")
@@ -274,6 +300,8 @@ FALLING_VERBS = word_set(
     "fall drop slide slip plunge plummet tumble sink decline decrease dip retreat dive slump lose"
 )
 RISING_VERBS = word_set("rise gain climb surge jump soar rally rebound advance increase")
+# Verbs of a change of level, whatever moves: "grow" and "double" too
+MOVING_VERBS = FALLING_VERBS | RISING_VERBS | word_set("grow double triple shrink")
 # Words telling a move's way right before it ("rising by 31.49%", "was down 2%", "lost
 # more than 33%") or right after it ("5% higher")
 _UP = (
@@ -903,15 +931,24 @@ def _another_told(a: LinkInput, b: LinkInput) -> bool:
     return subjects[0] != subjects[1] and any(ANOTHER.search(s) for s in subjects)
 
 
+def _moves(*verbs: str | None) -> bool:
+    """Whether every verb is one of a change of level (:data:`MOVING_VERBS`): "grow" and
+    "rise" tell that something moved, not what."""
+    return all(verb is not None and verb in MOVING_VERBS for verb in verbs)
+
+
 def _two_voters(first: str, second: str) -> bool:
     """Two bodies that voted, or two measures voted on ("the Harwick city council", "the
     Lindale city council"; "the finance committee", "the state Senate"; "a rival
-    resolution"); members of a body ("lawmakers") or a body against a measure are not two."""
+    resolution"); members of a body ("lawmakers"), a body against a measure or a measure
+    called by its kind alone ("the measure") are not two."""
     heads = (_head_noun(first), _head_noun(second))
     if ANOTHER.search(first) or ANOTHER.search(second):
         return True
     if heads[0] in VOTING_MEMBERS or heads[1] in VOTING_MEMBERS:
         return False
+    if heads[0] in ANY_MEASURE or heads[1] in ANY_MEASURE:
+        return False  # "the measure passed", "the levy was winning": one measure
     bodies = (heads[0] in VOTING_BODIES, heads[1] in VOTING_BODIES)
     if bodies[0] != bodies[1]:
         return False  # "the Senate passed the bill", "the bill passed"
@@ -1189,6 +1226,11 @@ class Linker:
         self.noun_similarity = noun_similarity
         self.frequency = Counter(self._written(v) for v in values)
         self.holders = {**holders, **self._unnamed_ages(holders)}
+        self.tally_ends = {  # where each side of a tally ends: a share told right after is its
+            (v.statement, v.value_evidence.end): index
+            for index, v in enumerate(values)
+            if v.unit in quantity_reader.TALLY_UNITS and v.statement is not None
+        }
         self.traits = [self._traits(v) for v in values]
         self.turnouts = self._turnouts()
         self.holders.update(  # the parents, for the claims' labels
@@ -1281,7 +1323,12 @@ class Linker:
             partitive=self._partitive(value, state),
             toll=self._toll(value),
             key=self._key(value, predicate, state),
-            holder=self._holder(value) or self._parent(value) or self._vote_share_of(value),
+            holder=(
+                self._holder(value)
+                or self._parent(value)
+                or self._tally_share_of(value)
+                or self._vote_share_of(value)
+            ),
             unit_kind=quantity_reader.unit_kind(value.unit),
             sentence=sentence,
             dimension=self._dimension(value),
@@ -1417,8 +1464,10 @@ class Linker:
         all the injured), in its sentence or in the one before it ("... he was pronounced
         dead at the scene. Three other people were injured."), unless that one tells of
         their own harm too ("One man was wounded. Two other people were also hurt": a part);
-        ``harm``: its :meth:`_state_counted`."""
-        if value.statement is None:
+        ``harm``: its :meth:`_state_counted`. A turnout is the whole vote's, whatever total
+        its sentence tells ("In all 15,399 ballots were counted, for a turnout of
+        39.5%")."""
+        if value.statement is None or self._turnout_share(value):
             return False
         before, after = self._around(value)
         if PART_OF.search(before) or TOTAL_BEFORE.search(before):
@@ -1512,8 +1561,15 @@ class Linker:
             return state  # "and about 50 hurt": the injuring counted, whatever the clause's verb
         if self._toll_level(value):
             return "kill"  # "with the death toll at 17", whatever verb holds the clause
+        if self._vote_margin(value):
+            return VOTE_MARGIN  # "a margin of 142 votes", "called the 3,290-vote margin safe"
+        if self._turnout_share(value):
+            return TURNOUT  # "Turnout stood at 24.6 percent", "26 percent of voters took part"
         if value.predicate in SCHEDULING_VERBS:
             return self._scheduled_verb(value)
+        if value.predicate == "expect" and value.kind == "time":
+            expected = self._complement_verb(value, EXPECTED_TO)
+            return f"expect {expected}" if expected else value.predicate
         if value.predicate is None or value.predicate.removeprefix("not ") in LIGHT_VERBS:
             return None
         if self._children_of_a_parent(value):
@@ -1543,6 +1599,25 @@ class Linker:
         if value.prison_term and value.predicate in TERM_VERBS:
             return "sentence"  # "sentenced to 15 years", "received a 12-year prison sentence"
         return value.predicate
+
+    def _turnout_share(self, value: LinkInput) -> bool:
+        """Whether a share is a vote's turnout."""
+        if value.statement is None or quantity_reader.unit_kind(value.unit) != "percent":
+            return False
+        before, after = self._around(value)
+        if TURNOUT_BEFORE.search(before):
+            return True
+        voters = VOTERS_AFTER.match(after)
+        return voters is not None and bool(
+            TURNING_OUT.search(voters.group("rest")) or DRAWING_BEFORE.search(before)
+        )
+
+    def _vote_margin(self, value: LinkInput) -> bool:
+        """Whether a count of votes is a vote's margin."""
+        if value.statement is None:
+            return False
+        before, after = self._around(value)
+        return labels.vote_margin(before, after, value.unit)
 
     def _size_of_a_charging_paper(self, value: LinkInput) -> str | None:
         """The paper a count of charges is written as the size of: "an 11-count indictment"
@@ -1595,10 +1670,15 @@ class Linker:
     def _scheduled_verb(self, value: LinkInput) -> str | None:
         """The happening a verb of a schedule is told of: "set to expire Tuesday" and "set
         to meet Monday" are two happenings, not two dates of one setting."""
+        return self._complement_verb(value, SCHEDULED_TO)
+
+    def _complement_verb(self, value: LinkInput, pattern: re.Pattern[str]) -> str | None:
+        """The verb after "to" of the nearest ``pattern`` before the value, else the first
+        after it; none for a light verb."""
         if value.statement is None:
             return None
         before, after = self._around(value)
-        told = [*SCHEDULED_TO.finditer(before)] or [*SCHEDULED_TO.finditer(after)][:1]
+        told = [*pattern.finditer(before)] or [*pattern.finditer(after)][:1]
         verb = told[-1].group("verb").lower() if told else None
         return None if verb is None or verb in LIGHT_VERBS else verb
 
@@ -1644,6 +1724,9 @@ class Linker:
             return False  # "a depth of 10 km", "25 km north of the town": two questions
         if {a.unit, b.unit} & quantity_reader.TALLY_UNITS:
             return self._one_vote(i, j)
+        sides = (self._tally_beside(a), self._tally_beside(b))
+        if sides[0] is not None and sides[1] is not None:
+            return self._one_vote(sides[0], sides[1])  # the shares of one side of one vote
         if first.period and second.period and first.period != second.period:
             return False  # a quarter's revenue and a year's
         if self._moves_of_two_days(i, j):
@@ -1694,7 +1777,11 @@ class Linker:
         if told_apart and not _measured_alike(a, b) and not per_share:
             return bool(a.words & b.words) and a.kind == "time"
         if a.kind == "time":
-            return bool(a.words & b.words) or verbs_alike(verb_a, verb_b)
+            if a.words & b.words:
+                return True
+            # a day something rose or fell is a question of what moved: "had grown to 14,500
+            # acres by Tuesday" and "the count of homes lost rose again Wednesday" are two
+            return verbs_alike(verb_a, verb_b) and not _moves(verb_a, verb_b)
         if first.partitive or second.partitive:
             return False
         return self._same_counted(i, j)
@@ -1771,6 +1858,8 @@ class Linker:
             return True  # "three people have died": its subject is the dead, not a doer
         if self.traits[i].state is not None or self.traits[j].state is not None:
             return True  # "ten killed and 50 hurt": the clause's subject is no doer of the hurt
+        if {self.traits[i].predicate, self.traits[j].predicate} <= {VOTE_MARGIN, TURNOUT}:
+            return True  # "the clerk called the 3,290-vote margin comfortable": the vote's
         if " ".join(a.subject.lower().split()) == " ".join(b.subject.lower().split()):
             return True
         if self._of_the_doer(a) or self._of_the_doer(b):
@@ -1800,6 +1889,9 @@ class Linker:
             return self._magnitude_key(value), ""
         if value.unit in quantity_reader.TALLY_UNITS:
             return value.unit, ""  # one vote's side, whichever verb tells it
+        tally_share = self._tally_share_of(value)
+        if tally_share is not None:
+            return tally_share, ""  # and its share
         if value.unit == quantity_reader.STORM_CATEGORY:
             return self._category_key(value), ""
         if kind.startswith("money:") and self._sum_of(value) == labels.DEAL_VALUE:
@@ -2006,13 +2098,15 @@ class Linker:
         return bool(described[0] and described[1] and not described[0] & described[1])
 
     def _bill_words(self, index: int) -> frozenset[str]:
-        """The words describing the bill a sum sizes, its noun left out ("foreign aid")."""
+        """The words describing the bill a sum sizes, its noun left out ("foreign aid"; none
+        for "spending plan")."""
         value = self.values[index]
         if value.statement is None:
             return frozenset()
         sentence = self.statements[value.statement].evidence
         thing = labels.sized_thing(sentence.text, sentence.start, value.value_evidence)
-        return frozenset(w.lower() for w in thing.split()[:-1])
+        noun = max(1, labels.bill_noun_words(thing)) if thing else 1
+        return frozenset(w.lower() for w in thing.split()[:-noun])
 
     def _of_a_defendant(self, index: int) -> bool:
         value = self.values[index]
@@ -2032,6 +2126,20 @@ class Linker:
         if found is None:
             return None
         return _Named(frozenset(found.group("name").lower().split()), "")
+
+    def _tally_share_of(self, value: LinkInput) -> str | None:
+        """The side of a vote's tally a share is told beside ("9,120 votes, or 61.0 percent,
+        to ...", "9,455 votes (61.4%) for"): that side's share, one question."""
+        side = self._tally_beside(value)
+        return f"share of {self.values[side].unit}" if side is not None else None
+
+    def _tally_beside(self, value: LinkInput) -> int | None:
+        """The side of a tally (its index) a share is told right after."""
+        if value.unit not in SHARE_UNITS or value.statement is None:
+            return None
+        before, _ = self._around(value)
+        end = labels.votes_end_before_share(before, value.value_evidence.start)
+        return self.tally_ends.get((value.statement, end)) if end is not None else None
 
     def _vote_share_of(self, value: LinkInput) -> str | None:
         """The candidate whose share of a vote a share is, by last name ("44 percent for

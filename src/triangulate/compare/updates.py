@@ -116,7 +116,7 @@ def _claim(denial: _Denial, article: Article, sentence: Evidence, lemmas: Lemmas
     return Claim(
         id="",
         about=f"Plans to {verb.group(0).lower()}",
-        status="update",
+        status="conflict",
         reason=reason,
         sides=(
             Side(denial.phrase.text, denial.phrase.text, (denial.article.id,), (denial.sentence,)),
@@ -124,4 +124,5 @@ def _claim(denial: _Denial, article: Article, sentence: Evidence, lemmas: Lemmas
         ),
         confidence=0.5,
         kind="plan",
+        difference="update",
     )

@@ -63,6 +63,7 @@ def _claim(claim: Claim) -> dict[str, Any]:
         "confidence": claim.confidence,
         "sides": sides,
         **({"kind": claim.kind} if claim.kind else {}),
+        **({"difference": claim.difference} if claim.difference else {}),
     }
 
 
@@ -120,6 +121,7 @@ def _labels(rows: Iterable[tuple[str, str, str]]) -> dict[str, dict[str, list[st
 
 def dossier_to_json(d: Dossier) -> dict[str, Any]:
     """The dossier as plain JSON data following ``schemas/dossier.schema.json``."""
+    # every claim whose sources' values differ: contradictions and updates alike
     conflicts = sorted(
         (c for c in d.claims if c.status == "conflict"), key=conflict_importance, reverse=True
     )

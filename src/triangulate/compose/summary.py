@@ -19,9 +19,10 @@ given as fact: it is stated as a disagreement with each side's value and outlets
    of it ("has begun" once "was completed" is said), or points back to a sentence not in
    the account ("He said ..."). They are ordered as the opener's article continues, then
    as the other articles run.
-3. Each disagreement (a ``conflict`` claim with independent sources on two sides) becomes
-   "Reports differ on <what>: <value> (<outlets>) against <value> (<outlets>).", each
-   update "A later report revises an earlier one on <what>: ..." with its dates. A sentence
+3. Each disagreement (a ``conflict`` claim whose difference is a contradiction, with
+   independent sources on two sides) becomes "Reports differ on <what>: <value> (<outlets>)
+   against <value> (<outlets>).", each update (a conflict whose difference is an update) "A
+   later report revises an earlier one on <what>: ..." with its dates. A sentence
    holding either value is never a plain sentence.
 
 Every measure is one of words within the dossier, so a summary costs milliseconds: sentence
@@ -889,9 +890,10 @@ def _stated(text: str, sides: Sequence[Side], sources: Sources) -> SummarySenten
 UNTOLD_KINDS = frozenset({"spelling"})
 
 
-def _ranked(claims: Iterable[Claim], status: str, articles: dict[str, Article]) -> list[Claim]:
-    """Claims of one status, those more independent sources report and surer first."""
-    chosen = [c for c in claims if c.status == status and c.kind not in UNTOLD_KINDS]
+def _ranked(claims: Iterable[Claim], difference: str, articles: dict[str, Article]) -> list[Claim]:
+    """Conflicts of one difference (contradictions or updates), those more independent
+    sources report and surer first."""
+    chosen = [c for c in claims if c.difference == difference and c.kind not in UNTOLD_KINDS]
 
     def sources(claim: Claim) -> int:
         return len(
@@ -907,7 +909,7 @@ def _contested_spans(claims: Iterable[Claim]) -> list[tuple[Evidence, str]]:
     return [
         (e, side.display)
         for claim in claims
-        if claim.status in ("conflict", "update") and claim.kind not in UNTOLD_KINDS
+        if claim.status == "conflict" and claim.kind not in UNTOLD_KINDS
         for side in claim.sides
         for e in side.evidence
     ]
@@ -986,7 +988,7 @@ def compose(
         chosen = ordered(select(plain, limit, params))
     account = [cited(c, backers(c, found, params)) for c in chosen]
     by_id = sources.articles
-    conflicts = (differing(c, sources) for c in _ranked(claims, "conflict", by_id))
+    conflicts = (differing(c, sources) for c in _ranked(claims, "contradiction", by_id))
     account += [s for s in conflicts if s is not None][: params.max_conflicts]
     updates = (updated(c, sources) for c in _ranked(claims, "update", by_id))
     account += [s for s in updates if s is not None][: params.max_updates]

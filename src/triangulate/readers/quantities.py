@@ -14,6 +14,7 @@ figures and are skipped.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from bisect import bisect_right
@@ -191,10 +192,21 @@ TALLY_AGAINST = "votes against"
 TALLY_UNITS = frozenset({TALLY_FOR, TALLY_AGAINST})
 TALLY_AFTER = re.compile(r"\s*(?:-\s*)?(?:votes?|tally|ruling|decision|verdict)\b", re.I)
 TALLY_BEFORE = re.compile(
-    r"\b(?:vot(?:e|ed|es|ing)(?:\s+\w+){0,2}|ruled|tally\s+of|by\s+a\s+vote\s+of)[,:]?\s+$",
+    r"\b(?:vot(?:e|ed|es|ing)(?:\s+\w+){0,2}|ruled|tally\s+of|by\s+a\s+vote\s+of)[,:]?\s+$"
+    # what a chamber's or a vote's tally "was": "The Assembly tally, amended on Monday, was
+    # 44-31" (not "the death tally stood at 12-15")
+    r"|\b(?:vote|House|Senate|Assembly|chamber|council|committee|board|legislature)\s+tally"
+    r"(?:\s*,[^,.;]{1,30},)?\s+(?:was|is|stood\s+at|came\s+to)\s+$",
     re.I,
 )  # "The vote, 232 to 196, was largely along party lines" too
-TALLY_REACH = 30  # characters before a pair searched for the vote it tallies
+# A second chamber's tally after the first's, in a sentence telling a vote's outcome: "cleared
+# the Assembly 44-31 and the Senate 17-12" (not "lost 1-3 and the board 2-4")
+SECOND_TALLY_BEFORE = re.compile(
+    r"\b\d{1,4}\s*[-–—]\s*\d{1,4}\s+and\s+(?:in\s+)?(?:the\s+)?"
+    r"(?:House|Senate|Assembly|chamber|council|committee|board|legislature)\s+$",
+    re.I,
+)
+TALLY_REACH = 45  # characters before a pair searched for the vote it tallies
 # A margin is a vote's only in a sentence of a vote ("by a 44-26 margin" may be a game's
 # rebounds): any pair of a margin is two counts, not a range
 MARGIN_AFTER = re.compile(r"\s*(?:-\s*)?margin\b", re.I)
@@ -208,13 +220,16 @@ _NOT_AN_OBJECT = (
 # A hyphened pair right after the verb of a vote's outcome is its tally too ("passed the bill
 # 52-48", "rejected the plan 210-215"), when nothing of its own follows it (not "approved
 # 20-25 homes"). Not "won" or "beat": a game's score.
-OUTCOME_BEFORE = re.compile(
+_OUTCOME_VERBS = (
     r"\b(?:pass(?:ed|es)|approv(?:ed|es)|confirm(?:ed|s)|adopt(?:ed|s)|ratif(?:ied|ies)|"
     r"reject(?:ed|s)|fail(?:ed|s)|overr(?:ode|ides?|idden)|clear(?:ed|s))"
-    rf"(?:\s+(?!{_NOT_AN_OBJECT})[A-Za-z][\w'’-]*){{0,6}}\s+$",
+)
+OUTCOME_BEFORE = re.compile(  # "approved it late in the evening, 31-19" too
+    _OUTCOME_VERBS + rf"(?:\s+(?!{_NOT_AN_OBJECT})[A-Za-z][\w'’-]*){{0,6}},?\s+$",
     re.IGNORECASE,
 )
 OUTCOME_REACH = 60
+OUTCOME_WORD = re.compile(_OUTCOME_VERBS + r"\b", re.IGNORECASE)  # anywhere in a sentence
 # What an outcome's tally is of, in its sentence: a measure, a body that votes, or a vote
 # ("The Hawks failed to hold their lead and lost 3-2" tells a game, no vote)
 VOTE_CONTEXT = re.compile(
@@ -259,13 +274,22 @@ AGAINST_AFTER = re.compile(r"\s*(?:on\s+[A-Z]\w+\s+)?against\s+\w+ing\b")
 RULING = re.compile(r"\b(?:ruled|rulings?|decisions?|verdicts?|justices)\b", re.I)
 # Sides a writer names ("52 votes in favor and 48 against", "210 lawmakers voting in favour
 # and 215 voting against", "52 yes votes and 48 no votes"): both in one sentence, close.
+# A side's share told between its count and the side: "(52.4%)", ", or 52.4 percent,"
+_SHARE_BETWEEN = r"(?:\s*\([^()]{0,24}\)|,\s+or\s+[\d.]+\s*(?:%|percent),)?"
 TALLY_SIDE_AFTER = re.compile(
-    r"(?:\s+(?:[a-z][\w'’-]*\s+)?(?:votes?|voting|voted))?\s+"
-    r"(?:(?P<favour>in\s+favou?r|for)|(?P<against>against|opposed))\b"
+    r"(?:\s+(?:[a-z][\w'’-]*\s+)?(?:votes?|voting|voted))?"
+    + _SHARE_BETWEEN
+    + r"\s+(?:(?P<favour>in\s+favou?r|for)|(?P<against>against|opposed))\b"
     r"|\s+(?:(?P<yes>yes|aye)|(?P<no>no|nay))\s+votes?\b",
     re.IGNORECASE,
 )
 TALLY_SIDES_APART = 80  # characters between a sentence's two named sides
+# What is between a count of votes its side is not named for and the next count, named
+# "against": "led with 9,120 votes, or 61.0 percent, to 5,830 votes against"
+VOTES_TO_VOTES = re.compile(r"\s+votes?" + _SHARE_BETWEEN + r"\s+to\s+", re.I)
+# "against" that ends its phrase: the side named, not whom the votes were cast against
+# ("won 5,100 votes to 4,900 votes against the incumbent")
+SIDE_ENDS = re.compile(r"\s*(?:[,.;:)]|$)")
 # A storm's category on its scale ("as a Category 3 storm", "to Category 4"): a measure of
 # the storm, not a name, in a sentence of a storm
 STORM_CATEGORY = "storm category"
@@ -3774,7 +3798,15 @@ def _score_like(match: re.Match[str], first: _Parsed) -> bool:
 def _tally(match: re.Match[str]) -> bool:
     """A pair of a vote ("a 48-51 vote", "voting it down 49-51", "a tally of 48 to 51"):
     two counts, whichever side it names first, not a range of one."""
-    return _pair_told_by(match, TALLY_AFTER, TALLY_BEFORE)
+    if _pair_told_by(match, TALLY_AFTER, TALLY_BEFORE):
+        return True
+    if not _group(match, "n2"):
+        return False
+    before = match.string[max(0, match.start() - TALLY_REACH) : match.start()]
+    if not SECOND_TALLY_BEFORE.search(before):
+        return False
+    start, end = _sentence_around(match.string, match.start())
+    return bool(OUTCOME_WORD.search(match.string, start, end) or _of_a_vote(match))
 
 
 def _margin(match: re.Match[str]) -> bool:
@@ -3872,23 +3904,47 @@ def _named_sides(text: str, found: list[Quantity]) -> list[Quantity]:
     """Counts whose side the writer names ("52 votes in favor and 48 against"), as tallies
     when a sentence names both sides."""
     sides: dict[int, str] = {}
+    ends: dict[int, int] = {}  # where each side's naming ends
     for index, quantity in enumerate(found):
         named = TALLY_SIDE_AFTER.match(text, quantity.evidence.end)
         if named is None or quantity.unit in TALLY_UNITS or unit_kind(quantity.unit) != "count":
             continue
         sides[index] = TALLY_FOR if named.group("favour") or named.group("yes") else TALLY_AGAINST
+        ends[index] = named.end()
     kept = list(found)
-    for index, side in sides.items():
-        other = sides.get(index + 1)
-        if other is None or other == side:
+    for index, following in itertools.pairwise(sorted(sides)):
+        side, other = sides[index], sides[following]
+        if other == side:
             continue
-        first, second = found[index], found[index + 1]
+        first, second = found[index], found[following]
         between = text[first.evidence.end : second.evidence.start]
         if len(between) > TALLY_SIDES_APART or re.search(r"[.!?;]\s", between):
             continue
         kept[index] = replace(first, unit=side)
-        kept[index + 1] = replace(second, unit=other)
+        kept[following] = replace(second, unit=other)
+    for index, side in sides.items():
+        if side != TALLY_AGAINST or not SIDE_ENDS.match(text, ends[index]):
+            continue
+        before = _unnamed_side_before(text, found, index)
+        if before is not None and kept[index].unit not in TALLY_UNITS:
+            kept[before] = replace(found[before], unit=TALLY_FOR)
+            kept[index] = replace(found[index], unit=TALLY_AGAINST)
     return kept
+
+
+def _unnamed_side_before(text: str, found: list[Quantity], index: int) -> int | None:
+    """The count of votes right before a count named "against" and joined to it by "to"
+    ("9,120 votes, or 61.0 percent, to 5,830 votes ... against"): the votes for."""
+    later = found[index]
+    for before in range(index - 1, -1, -1):
+        earlier = found[before]
+        if unit_kind(earlier.unit) != "count":
+            continue  # the share told beside a count
+        between = text[earlier.evidence.end : later.evidence.start]
+        if earlier.unit == later.unit and VOTES_TO_VOTES.fullmatch(between):
+            return before
+        return None
+    return None
 
 
 def _shared_scale(first: _Parsed, second: _Parsed) -> float:

@@ -55,7 +55,7 @@ from triangulate.readers.sentences import find_sentences
 from triangulate.readers.times import told_times
 from triangulate.readers.units import find_units
 
-READER_VERSION = "94"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
+READER_VERSION = "95"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised text as prose
 # 6: events told by another clause's sentence, quotes kept to their clause; 7: speeds;
 # 8: a year naming happenings ("the 1974 bombings", "the May 2031 riots") and a tokenised
 # clock time ("11 : 40 p.m.") are no counts; 9: a quoted speaker named by a surname the tagger
@@ -188,7 +188,11 @@ READER_VERSION = "94"  # 3: lemmas; 4: events, voices, speakers; 5: tokenised te
 # a wound's degree ("moderate"), a release's numbered vehicle and a home in an apposition, a
 # name's age and home set off, a participle's clause before "suffered" or "died", people
 # beaten told alone ("was punched"); 94: a move before the harm, joined by "and" ("came out
-# the front door and was taken into custody", "fled on foot and was arrested")
+# the front door and was taken into custody", "fled on foot and was arrested"); 95: a vote's
+# sides with their shares between ("2,264 votes (51.6%) in favor"), one side named against
+# the count before it ("2,210 votes, or 51.3 percent, to 2,098 votes against"), a tally after
+# adverbs ("approved it late in the evening, 31-19"), as what a tally "was", and a second
+# chamber's after the first's ("the Senate 31-19 and the House 60-38")
 Record = TypeVar("Record")
 MAX_READ_CHARS = 400_000  # Settings.max_article_chars
 # spaCy's time goes by tokens: prose has one per 5 or 6 characters, punctuation soup one per

@@ -32,7 +32,8 @@ COLORS = 8  # source colour classes src-0 .. src-7 in style.css
 SHORT_NAME = 26
 MAX_LABEL_ROWS = 20
 UNATTRIBUTED = "unattributed"
-_STATUSES = ("conflict", "agreed", "update", "single")
+# The dossier's sections: contradictions ("conflict"), agreements, updates, single-source
+SECTIONS = ("conflict", "agreed", "update", "single")
 
 # Timeline chart geometry (SVG user units; the chart scales to the page width).
 CHART_WIDTH = 1000
@@ -90,6 +91,17 @@ def dates_in_words(first: str | None, last: str | None = None, short: bool = Fal
     value = f"{first[:10]}/{last[:10]}" if last and last[:10] != first[:10] else first[:10]
     interval = DateInterval.parse(value)
     return interval.in_words(short) if interval else "undated"
+
+
+def section_of(claim: Data) -> str:
+    """Where a claim of a dossier's JSON is shown: its model's :attr:`Claim.section` (a
+    conflict whose later report revises the earlier one among the updates, "update"; other
+    conflicts as contradictions, "conflict"; the rest by status), also for dossiers stored
+    before conflicts told their difference, which gave updates the status "update"."""
+    status = str(claim.get("status", ""))
+    if status == "update" or (status == "conflict" and claim.get("difference") == "update"):
+        return "update"
+    return status
 
 
 class DossierView:
@@ -158,7 +170,7 @@ class DossierView:
 
     def counts(self) -> dict[str, int]:
         claims = self.data.get("claims", [])
-        counts = {s: sum(1 for c in claims if c.get("status") == s) for s in _STATUSES}
+        counts = {s: sum(1 for c in claims if section_of(c) == s) for s in SECTIONS}
         counts["sources"] = len(self.sources)
         counts["independent"] = self.independent(self.articles)
         counts["shared"] = len(self.agreements())
@@ -169,12 +181,13 @@ class DossierView:
         """Distinct outlets behind some articles, a copy counting as its original."""
         return len(independent_sources(article_ids, self.articles))
 
-    def claims(self, status: str) -> list[dict[str, Any]]:
-        """The claims of one status; conflicts the most important first."""
-        if status == "conflict" and self.data.get("conflicts"):
-            chosen = self.data["conflicts"]
+    def claims(self, section: str) -> list[dict[str, Any]]:
+        """The claims of one section (:func:`section_of`); conflicts the most important
+        first."""
+        if section == "conflict" and self.data.get("conflicts"):
+            chosen = [c for c in self.data["conflicts"] if section_of(c) == section]
         else:
-            chosen = [c for c in self.data.get("claims", []) if c.get("status") == status]
+            chosen = [c for c in self.data.get("claims", []) if section_of(c) == section]
         return [self.claim(c) for c in chosen]
 
     def conflicts(self) -> list[dict[str, Any]]:
@@ -217,6 +230,8 @@ class DossierView:
             "about": about,
             "reason": claim.get("reason", ""),
             "status": claim.get("status", ""),
+            "difference": claim.get("difference", ""),
+            "section": section_of(claim),
             "confidence": float(claim.get("confidence", 1.0)),
             "sides": sides,
             "values_shown": values_shown(about, [side["display"] for side in sides]),
