@@ -6,7 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
-from triangulate.compare.agreements import SURE_LINK, Answers, statement_claims
+from triangulate.compare.agreements import (
+    SURE_LINK,
+    Answers,
+    statement_claims,
+    without_weak_agreements,
+)
 from triangulate.compare.align import told_words
 from triangulate.compare.claims import _Draft, _without_repeats, folded_happenings, folded_repeats
 from triangulate.compare.labels import parses_whole
@@ -546,3 +551,20 @@ def test_claims_sharing_a_sentence_but_not_the_doer_stay_apart() -> None:
         ),
     )
     assert [c.sides[0].articles for c in claims] == [("a0", "a1"), ("a1", "a2")]
+
+
+def _statement(reports: int, confidence: float) -> Claim:
+    """An agreed statement of ``reports`` reports, each citing its own sentence."""
+    text = "The council approved the plan on Monday."
+    evidence = tuple(Evidence(f"a{n}", 0, len(text), text) for n in range(1, reports + 1))
+    side = Side(None, text, tuple(e.article for e in evidence), evidence)
+    return Claim(
+        "", "The council approved the plan", "agreed", "", (side,), confidence, "statement"
+    )
+
+
+def test_a_statement_few_reports_make_on_weak_links_is_no_agreement() -> None:
+    weak_pair, weak_three = _statement(2, 0.2), _statement(3, 0.24)
+    kept = [_statement(2, 0.25), _statement(4, 0.2), _statement(3, 0.6)]
+    figure = replace(_statement(2, 0.1), kind="figure")  # a figure's link is read elsewhere
+    assert without_weak_agreements([weak_pair, *kept, weak_three, figure]) == [*kept, figure]

@@ -1,6 +1,6 @@
 """The evaluation gate for the claims: `triangulate dossier` on the hand-labelled factalign-dev
 events (../shared) and on the invented events of tests/evaluation/factalign_invented,
-factalign_blind and factalign_blind3, scored by factalign-dev's own scorer, above pinned floors
+factalign_blind, factalign_blind3 and factalign_blind4, scored by factalign-dev's own scorer, above pinned floors
 and above the scorer's TF-IDF sentence baseline of the same run. Skips when ../shared is not
 beside the repository."""
 
@@ -21,6 +21,7 @@ DEV = SHARED / "data" / "factalign-dev"
 INVENTED = Path(__file__).parent / "evaluation" / "factalign_invented"
 BLIND = Path(__file__).parent / "evaluation" / "factalign_blind"
 BLIND3 = Path(__file__).parent / "evaluation" / "factalign_blind3"
+BLIND4 = Path(__file__).parent / "evaluation" / "factalign_blind4"
 SCORER = SHARED / "tools" / "factalign.py"
 FLOORS = json.loads(
     (Path(__file__).parent / "evaluation" / "factalign_floors.json").read_text(encoding="utf-8")
@@ -74,6 +75,11 @@ def blind3(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return _scored(BLIND3, tmp_path_factory.mktemp("factalign-blind3"))
 
 
+@pytest.fixture(scope="module")
+def blind4(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return _scored(BLIND4, tmp_path_factory.mktemp("factalign-blind4"))
+
+
 def _above_alignment_floors(figures: dict[str, Any], floors: dict[str, float]) -> None:
     assert figures["f1"] >= floors["f1"], figures["f1"]
     assert figures["precision"] >= floors["precision"], figures["precision"]
@@ -120,3 +126,11 @@ def test_third_set_alignment_above_its_floors_and_the_baseline(blind3: dict[str,
 
 def test_third_set_conflicts_above_their_floors(blind3: dict[str, Any]) -> None:
     _above_conflict_floors(blind3, FLOORS["blind3"]["conflicts"])
+
+
+def test_fourth_set_alignment_above_its_floors_and_the_baseline(blind4: dict[str, Any]) -> None:
+    _above_alignment_floors(blind4, FLOORS["blind4"]["alignment"])
+
+
+def test_fourth_set_conflicts_above_their_floors(blind4: dict[str, Any]) -> None:
+    _above_conflict_floors(blind4, FLOORS["blind4"]["conflicts"])

@@ -35,6 +35,7 @@ from triangulate.compare.agreements import (
     happenings,
     one_happening,
     statement_claims,
+    without_weak_agreements,
 )
 from triangulate.compare.align import aligned
 from triangulate.compare.clocks import clock_claims
@@ -2174,7 +2175,7 @@ def _compare(
     keyed_articles = Sources(articles)  # keyed once for the steps below that count sources
     agreed = statement_claims(groups, statements, keyed_articles, scores)
     agreed = [c for c in folded_repeats(agreed, keyed_articles) if c is not None]
-    for claim in folded_happenings(agreed, statements, keyed_articles):
+    for claim in without_weak_agreements(folded_happenings(agreed, statements, keyed_articles)):
         sources = len({a for side in claim.sides for a in side.articles})
         rank = (1, 0, 0.0) if claim.section == "update" else (2, -sources, 0.5)
         drafts.append(_Draft(claim, rank))
