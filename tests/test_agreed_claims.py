@@ -9,6 +9,7 @@ from functools import partial
 from triangulate.compare.agreements import (
     SURE_LINK,
     Answers,
+    _confidence,
     statement_claims,
     without_weak_agreements,
 )
@@ -553,18 +554,53 @@ def test_claims_sharing_a_sentence_but_not_the_doer_stay_apart() -> None:
     assert [c.sides[0].articles for c in claims] == [("a0", "a1"), ("a1", "a2")]
 
 
-def _statement(reports: int, confidence: float) -> Claim:
-    """An agreed statement of ``reports`` reports, each citing its own sentence."""
+def _statement(reports: int, confidence: float, surely: int = 1) -> Claim:
+    """An agreed statement of ``reports`` reports of as many outlets, each citing its own
+    sentence, the first ``surely`` of them surely."""
     text = "The council approved the plan on Monday."
-    evidence = tuple(Evidence(f"a{n}", 0, len(text), text) for n in range(1, reports + 1))
+    evidence = tuple(
+        Evidence(f"a{n}", 0, len(text), text, tentative=n > surely) for n in range(1, reports + 1)
+    )
     side = Side(None, text, tuple(e.article for e in evidence), evidence)
     return Claim(
         "", "The council approved the plan", "agreed", "", (side,), confidence, "statement"
     )
 
 
+REPORTS = [Article(f"a{n}", f"a{n}.txt", "", outlet=f"Outlet {n}") for n in range(1, 6)]
+
+
 def test_a_statement_few_reports_make_on_weak_links_is_no_agreement() -> None:
-    weak_pair, weak_three = _statement(2, 0.2), _statement(3, 0.24)
-    kept = [_statement(2, 0.25), _statement(4, 0.2), _statement(3, 0.6)]
-    figure = replace(_statement(2, 0.1), kind="figure")  # a figure's link is read elsewhere
-    assert without_weak_agreements([weak_pair, *kept, weak_three, figure]) == [*kept, figure]
+    weak = [_statement(2, 0.2), _statement(3, 0.249)]
+    kept = [
+        _statement(2, 0.25),  # links of the cut's strength
+        _statement(4, 0.2),  # four sources
+        _statement(3, 0.6),
+        _statement(2, 0.1, surely=2),  # two sources state it surely: an agreement
+        replace(_statement(2, 0.1), kind="figure"),  # a figure's link is read elsewhere
+        replace(_statement(2, 0.1), status="conflict", difference="update"),  # a stage update
+    ]
+    assert without_weak_agreements([*weak, *kept], REPORTS) == kept
+
+
+def test_a_copy_counts_as_its_original_s_source() -> None:
+    """A wire story and its copy are one source: with one other outlet, two sources."""
+    copy = replace(REPORTS[1], duplicate_of="a1")
+    reports = [REPORTS[0], copy, *REPORTS[2:]]
+    told_surely_by_the_wire_alone = _statement(3, 0.2, surely=2)  # the wire and its copy
+    assert without_weak_agreements([told_surely_by_the_wire_alone], reports) == []
+    three_sources_in_four_reports = _statement(4, 0.2)
+    assert without_weak_agreements([three_sources_in_four_reports], reports) == []
+
+
+def test_a_claim_s_confidence_is_the_mean_of_its_links_between_sources() -> None:
+    """A copy and its original are one source, never scored against each other: no link of
+    theirs pulls the mean down."""
+    text = "Port Ellis closed its ferry terminal on Monday."
+    wire = Article("a1", "a1.txt", text, outlet="Coast Wire")
+    copy = Article("a2", "a2.txt", text, outlet="Velmar Post", duplicate_of="a1")
+    other = Article("a3", "a3.txt", "The ferry terminal at Port Ellis shut on Monday.")
+    articles = [wire, copy, replace(other, outlet="Harbour News")]
+    statements = statements_of(articles, read_many(articles))
+    assert [s.source for s in statements][:2] == ["Coast Wire", "Coast Wire"]
+    assert _confidence(statements, {(0, 2): 0.4, (1, 2): 0.4}) == 0.4

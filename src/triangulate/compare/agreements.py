@@ -6,6 +6,7 @@ sentences state (who did what, from the clause the sources share), never a windo
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -76,7 +77,7 @@ def statement_claims(
         if len({m.source for m in members}) < 2:
             continue
         sure = _surely_stating(members, stating, scores, answers)
-        confidence = _confidence([m.index for m in members], scores)
+        confidence = _confidence(members, scores)
         found.append(_claim(members, sure, about, by_id, confidence, answers))
     return found
 
@@ -608,9 +609,8 @@ def _stage_update(
         f"{_names(later.articles, by_id)} a later one (“{later.value}”): the later report "
         "tells what the earlier did not yet know, it does not contradict it."
     )
-    kept = [m.index for m in (*staged.earlier, *staged.later)]
     sides = (earlier, later)
-    confidence = _confidence(kept, scores)
+    confidence = _confidence([*staged.earlier, *staged.later], scores)
     return Claim(
         "", about, "conflict", reason, sides, confidence, kind="statement", difference="update"
     )
@@ -753,31 +753,45 @@ def _by_centrality(group: Sequence[int], scores: dict[tuple[int, int], float]) -
     return [group[p] for p in order]
 
 
-# A statement only a few reports make, on links that are weak on average (the mean of its
-# sentences' link scores under this), is more often two sentences that share words than one
-# fact told twice: such claims of two or three reports were one fact for 19-27% of their
-# pairs. The cut was chosen on the two invented sets of tests/evaluation (factalign_invented,
-# factalign_blind) and measured on factalign-dev and the third set (docs/benchmarks.md,
-# "Weak agreements of few reports").
+# A statement fewer than two independent sources state surely, and only a few make at all,
+# on links that are weak on average (:func:`_confidence` under this), is more often two
+# sentences that share words than one fact told twice: claims of two reports on such links
+# were one fact for 19-27% of their pairs. The cut was chosen on the two invented sets of
+# tests/evaluation (factalign_invented, factalign_blind) and measured on factalign-dev and
+# on the third and fourth sets (docs/benchmarks.md, "Weak agreements of few reports").
 WEAK_AGREEMENT = 0.25
 FEW_REPORTS = 3
 
 
-def without_weak_agreements(claims: Iterable[Claim]) -> list[Claim]:
-    """``claims`` without the statements only a few reports make on weak links."""
-    return [claim for claim in claims if not _weak_agreement(claim)]
+def without_weak_agreements(
+    claims: Iterable[Claim], articles: Sequence[Article] | Mapping[str, Article]
+) -> list[Claim]:
+    """``claims`` without the statements only a few sources make, none but one surely, on
+    weak links; ``articles`` counts a copy as its original's source."""
+    return [claim for claim in claims if not _weak_agreement(claim, articles)]
 
 
-def _weak_agreement(claim: Claim) -> bool:
+def _weak_agreement(claim: Claim, articles: Sequence[Article] | Mapping[str, Article]) -> bool:
     if claim.status != "agreed" or claim.kind != "statement":
         return False
-    reports = {e.article for side in claim.sides for e in side.evidence}
-    return len(reports) <= FEW_REPORTS and claim.confidence < WEAK_AGREEMENT
+    evidence = [e for side in claim.sides for e in side.evidence]
+    cited = {e.article for e in evidence}
+    surely = independent_sources(surely_citing(cited, evidence), articles)
+    if len(surely) >= 2:
+        return False  # two sources state it surely: an agreement, however linked
+    sources = independent_sources(cited, articles)
+    return len(sources) <= FEW_REPORTS and claim.confidence < WEAK_AGREEMENT
 
 
-def _confidence(group: Sequence[int], scores: dict[tuple[int, int], float]) -> float:
-    score_of = scores.get  # ``pair_score``, inline: a pair in group order has a < b
-    pairs = [score_of((a, b), 0.0) for a in group for b in group if a < b]
+def _confidence(members: Sequence[Statement], scores: dict[tuple[int, int], float]) -> float:
+    """The mean score of the links between a group's statements of different sources: a
+    copy and its original are one source, never scored against each other, and two
+    sentences of one report are no link."""
+    pairs = [
+        pair_score(scores, a.index, b.index)
+        for a, b in itertools.combinations(members, 2)
+        if a.source != b.source
+    ]
     return round(sum(pairs) / len(pairs), 3) if pairs else 0.5
 
 

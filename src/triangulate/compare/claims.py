@@ -2175,7 +2175,8 @@ def _compare(
     keyed_articles = Sources(articles)  # keyed once for the steps below that count sources
     agreed = statement_claims(groups, statements, keyed_articles, scores)
     agreed = [c for c in folded_repeats(agreed, keyed_articles) if c is not None]
-    for claim in without_weak_agreements(folded_happenings(agreed, statements, keyed_articles)):
+    folded = folded_happenings(agreed, statements, keyed_articles)
+    for claim in without_weak_agreements(folded, keyed_articles):
         sources = len({a for side in claim.sides for a in side.articles})
         rank = (1, 0, 0.0) if claim.section == "update" else (2, -sources, 0.5)
         drafts.append(_Draft(claim, rank))
@@ -2418,7 +2419,9 @@ def _folded(claim: Claim, repeat: Claim) -> Claim:
     evidence = [replace(e, tentative=False) if _place(e) in doubted else e for e in side.evidence]
     evidence += extra
     cited = tuple(dict.fromkeys(e.article for e in evidence))
-    return replace(claim, sides=(replace(side, articles=cited, evidence=tuple(evidence)),))
+    sides = (replace(side, articles=cited, evidence=tuple(evidence)),)
+    # as sure as the better linked of the two groups: each was linked on its own
+    return replace(claim, sides=sides, confidence=max(claim.confidence, repeat.confidence))
 
 
 def _linker(
