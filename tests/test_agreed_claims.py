@@ -604,3 +604,21 @@ def test_a_claim_s_confidence_is_the_mean_of_its_links_between_sources() -> None
     statements = statements_of(articles, read_many(articles))
     assert [s.source for s in statements][:2] == ["Coast Wire", "Coast Wire"]
     assert _confidence(statements, {(0, 2): 0.4, (1, 2): 0.4}) == 0.4
+
+
+def test_a_claim_a_repeat_folds_into_keeps_the_better_linked_confidence() -> None:
+    """The claim citing more sentences surely is kept; the repeat folded into it was linked
+    on its own, and the better of the two is how sure the claim is."""
+    text = "Port Ellis closed its ferry terminal on Monday."
+    cited = [Evidence(f"a{n}", 0, len(text), text) for n in range(3)]
+    label = "Port Ellis closed its ferry terminal"
+
+    def claim(evidence: list[Evidence], confidence: float) -> Claim:
+        side = Side(None, text, tuple(e.article for e in evidence), tuple(evidence))
+        return Claim("", label, "agreed", "", (side,), confidence, "statement")
+
+    kept, repeat = claim(cited, 0.2), claim(cited[:2], 0.4)
+    articles = [Article(e.article, f"{e.article}.txt", text, outlet=e.article) for e in cited]
+    folded = folded_repeats([kept, repeat], articles)
+    assert folded[1] is None and folded[0] is not None
+    assert folded[0].confidence == 0.4

@@ -2414,14 +2414,15 @@ def _folded(claim: Claim, repeat: Claim) -> Claim:
     doubted = {_place(e) for e in side.evidence if e.tentative} & sure
     known = {_place(e) for e in side.evidence}
     extra = [e for e in repeat.sides[0].evidence if _place(e) not in known]
+    # as sure as the better linked of the two groups: each was linked on its own
+    confidence = max(claim.confidence, repeat.confidence)
     if not doubted and not extra:
-        return claim
+        return claim if confidence == claim.confidence else replace(claim, confidence=confidence)
     evidence = [replace(e, tentative=False) if _place(e) in doubted else e for e in side.evidence]
     evidence += extra
     cited = tuple(dict.fromkeys(e.article for e in evidence))
     sides = (replace(side, articles=cited, evidence=tuple(evidence)),)
-    # as sure as the better linked of the two groups: each was linked on its own
-    return replace(claim, sides=sides, confidence=max(claim.confidence, repeat.confidence))
+    return replace(claim, sides=sides, confidence=confidence)
 
 
 def _linker(
