@@ -40,18 +40,13 @@ def compare_texts(encoder: TextEncoder, *texts: str) -> list[Claim]:
     return compare(articles, read_many(articles), encoder)
 
 
-def verdict(claim: Claim) -> str:
-    """Where the dossier shows a claim (:attr:`Claim.section`)."""
-    return claim.section
-
-
 def shown_sides(claims: Sequence[Claim], kind: str, status: str) -> list[list[str]]:
-    """Each claim of ``kind`` and :func:`verdict` ``status`` as its sides' displays
+    """Each claim of ``kind`` and :attr:`Claim.section` ``status`` as its sides' displays
     (sorted), in claim order."""
     return [
         sorted(side.display for side in claim.sides)
         for claim in claims
-        if claim.kind == kind and verdict(claim) == status
+        if claim.kind == kind and claim.section == status
     ]
 
 

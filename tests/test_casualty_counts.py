@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import compare_dated, verdict
+from conftest import compare_dated
 from triangulate.compare.labels import casualty_counted, figure_label
 from triangulate.models import Article, Claim
 from triangulate.nlp.encoder import TextEncoder
@@ -213,7 +213,7 @@ def test_a_headlines_age_after_dies_at_is_an_age() -> None:
 
 
 def _figures(claims: list[Claim], status: str) -> list[Claim]:
-    return [c for c in claims if c.kind == "figure" and verdict(c) == status]
+    return [c for c in claims if c.kind == "figure" and c.section == status]
 
 
 def _killed(claims: list[Claim]) -> list[Claim]:
@@ -294,7 +294,7 @@ def test_a_headlines_man_is_one_agreed_count_with_its_reports_a_man(
     )
     dead = _agreed(claims, "Number of people killed")
     assert {side.value for side in dead[0].sides} == {1}
-    assert not [c for c in claims if verdict(c) == "conflict" and "killed" in c.about]
+    assert not [c for c in claims if c.section == "conflict" and "killed" in c.about]
 
 
 def test_one_dead_told_by_an_age_alone_is_the_count_of_a_man(encoder: TextEncoder) -> None:
@@ -315,7 +315,7 @@ def test_one_person_told_by_a_is_no_conflict_with_a_total(encoder: TextEncoder) 
         "A man was shot and killed at the Eastford depot on Saturday night, police said.",
         "Two men were shot and killed at the Eastford depot on Saturday night, police said.",
     )
-    assert not [c for c in claims if verdict(c) == "conflict" and "killed" in c.about]
+    assert not [c for c in claims if c.section == "conflict" and "killed" in c.about]
 
 
 def test_a_count_of_named_people_keeps_its_noun_in_the_label(encoder: TextEncoder) -> None:
@@ -1727,7 +1727,7 @@ def test_a_summary_quotes_the_sources_words_not_the_inference(encoder: TextEncod
     ]
     readings = read_many(articles)
     claims = compare(articles, readings, encoder)
-    (conflict,) = [c for c in _injured(claims) if verdict(c) == "conflict"]
+    (conflict,) = [c for c in _injured(claims) if c.section == "conflict"]
     told = differing(conflict, Sources.of(articles, {r.article: r for r in readings}))
     assert told is not None
     assert "“Two”, hurt inferred (shot or stabbed, no death told)" in told.text
@@ -1779,7 +1779,7 @@ def test_a_count_of_the_hurt_is_labelled_by_their_harm_not_a_doers_verb(
         " shot in its parking lot, and a Tallis man was held on $250,000 bail Monday.",
     )
     counts = [c for c in claims if c.kind == "figure" and {s.value for s in c.sides} == {2}]
-    assert [(c.about, verdict(c)) for c in counts] == [("Number of people injured", "agreed")]
+    assert [(c.about, c.section) for c in counts] == [("Number of people injured", "agreed")]
 
 
 def test_bodies_found_are_no_total_of_the_dead() -> None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from conftest import compare_texts, verdict
+from conftest import compare_texts
 from triangulate.compare.claims import (
     collect_mentions,
     compare,
@@ -136,7 +136,7 @@ def _claim_with(claims: list[Claim], display: str) -> Claim:
 
 def test_hedged_figures_agree(claims: list[Claim]) -> None:
     claim = _claim_with(claims, "Almost 2,000")
-    assert verdict(claim) == "agreed"
+    assert claim.section == "agreed"
     displays = {side.display for side in claim.sides}
     assert {"Almost 2,000", "Nearly 2,000", "2,000-strong"} <= displays
     assert "3 independent sources" in claim.reason
@@ -144,7 +144,7 @@ def test_hedged_figures_agree(claims: list[Claim]) -> None:
 
 def test_incompatible_figures_conflict(claims: list[Claim]) -> None:
     claim = _claim_with(claims, "Around 100,000")
-    assert verdict(claim) == "conflict"
+    assert claim.section == "conflict"
     assert {side.display for side in claim.sides} == {"Around 100,000", "Some 50,000-odd"}
     assert "90,000-110,000" in claim.reason and "50,000-60,000" in claim.reason
     assert "residents" in claim.about
@@ -152,19 +152,19 @@ def test_incompatible_figures_conflict(claims: list[Claim]) -> None:
 
 def test_year_ranges_conflict(claims: list[Claim]) -> None:
     claim = _claim_with(claims, "2011-2013")
-    assert verdict(claim) == "conflict"
+    assert claim.section == "conflict"
     assert {side.value for side in claim.sides} == {"2011/2013", "2008/2014"}
 
 
 def test_rising_toll_is_an_update(claims: list[Claim]) -> None:
     claim = _claim_with(claims, "45")
-    assert verdict(claim) == "update"
+    assert claim.section == "update"
     assert claim.reason.index("2031-03-04") < claim.reason.index("2031-03-09")
 
 
 def test_figure_of_one_source_is_single(claims: list[Claim]) -> None:
     claim = _claim_with(claims, "80 metres")
-    assert verdict(claim) == "single"
+    assert claim.section == "single"
     assert claim.sides[0].articles == ("ledger",)
 
 
@@ -179,13 +179,13 @@ def test_wire_copies_count_once(claims: list[Claim]) -> None:
 def test_copy_alone_is_still_single(encoder: TextEncoder) -> None:
     readings = _readings()
     claims = compare([HERALD, HERALD_COPY], [readings[1], readings[2]], encoder)
-    assert claims and all(verdict(c) == "single" for c in claims)
+    assert claims and all(c.section == "single" for c in claims)
     assert all(len(c.sides[0].articles) == 2 for c in claims)
 
 
 def test_order_conflicts_updates_agreed_single(claims: list[Claim]) -> None:
     rank = {"conflict": 0, "update": 1, "agreed": 2, "single": 3}
-    statuses = [rank[verdict(c)] for c in claims]
+    statuses = [rank[c.section] for c in claims]
     assert statuses == sorted(statuses)
     assert [c.id for c in claims] == [f"c{i}" for i in range(1, len(claims) + 1)]
 
@@ -210,7 +210,7 @@ def test_different_things_with_different_numbers_do_not_conflict(encoder: TextEn
         "two", "2", "The new school has 45 classrooms and a library.", published="2031-01-02"
     )
     readings = read_many([first, second])
-    assert {verdict(c) for c in compare([first, second], readings, encoder)} == {"single"}
+    assert {c.section for c in compare([first, second], readings, encoder)} == {"single"}
 
 
 def test_fallback_encoder_still_finds_the_conflict() -> None:
@@ -263,7 +263,7 @@ def test_weekday_and_date_of_the_same_day_agree(encoder: TextEncoder) -> None:
         published="2031-06-12",
     )
     claims = compare([first[0], second[0]], [first[1], second[1]], encoder)
-    assert [verdict(c) for c in claims] == ["agreed"]
+    assert [c.section for c in claims] == ["agreed"]
 
 
 def test_relative_dates_on_guessed_publication_dates_do_not_conflict(encoder: TextEncoder) -> None:
@@ -275,7 +275,7 @@ def test_relative_dates_on_guessed_publication_dates_do_not_conflict(encoder: Te
         "b", "The last convoy left the port on Friday.", "Friday", "2031-06-13", **guessed
     )
     claims = compare([first[0], second[0]], [first[1], second[1]], encoder)
-    assert "conflict" not in {verdict(c) for c in claims}
+    assert "conflict" not in {c.section for c in claims}
     known = {"published": "2031-06-14"}
     first = _convoy(
         "a", "The last convoy left the port on Thursday.", "Thursday", "2031-06-12", **known
@@ -284,7 +284,7 @@ def test_relative_dates_on_guessed_publication_dates_do_not_conflict(encoder: Te
         "b", "The last convoy left the port on Friday.", "Friday", "2031-06-13", **known
     )
     claims = compare([first[0], second[0]], [first[1], second[1]], encoder)
-    assert [verdict(c) for c in claims] == ["conflict"]
+    assert [c.section for c in claims] == ["conflict"]
 
 
 def _fact(
@@ -318,7 +318,7 @@ def test_the_same_verb_and_counted_noun_make_a_conflict_despite_different_wordin
                       "24,000", 24000, "evacuate", None),
         }
     )  # fmt: skip
-    assert [verdict(c) for c in claims if len(c.sides) > 1] == ["conflict"]
+    assert [c.section for c in claims if len(c.sides) > 1] == ["conflict"]
 
 
 def test_different_doers_of_the_same_verb_are_not_one_fact() -> None:
@@ -330,7 +330,7 @@ def test_different_doers_of_the_same_verb_are_not_one_fact() -> None:
                       "24,000", 24000, "move", "army"),
         }
     )  # fmt: skip
-    assert "conflict" not in [verdict(c) for c in claims]
+    assert "conflict" not in [c.section for c in claims]
 
 
 # ---------------------------------------------------------------- statements, names, parts
@@ -345,7 +345,7 @@ def test_sentences_of_several_sources_stating_one_thing_are_one_agreed_claim(
         "On Monday night rioters smashed the windows of the Varna Shipping office in Port Ellis.",
     )
     statements = [c for c in claims if c.kind == "statement"]
-    assert [verdict(c) for c in statements] == ["agreed"]
+    assert [c.section for c in statements] == ["agreed"]
     assert {e.article for e in statements[0].sides[0].evidence} == {"a1", "a2"}
     assert statements[0].about.startswith("Rioters smashed")
 
@@ -396,7 +396,7 @@ def test_a_part_of_a_group_is_not_the_group(encoder: TextEncoder) -> None:
         "The two other victims were treated at Ellis General Hospital, officials said.",
         "The three victims were taken to Ellis General Hospital, officials said.",
     )
-    assert not [c for c in claims if verdict(c) == "conflict"]
+    assert not [c for c in claims if c.section == "conflict"]
 
 
 def test_a_running_total_is_not_the_count_of_one_raid(encoder: TextEncoder) -> None:
@@ -405,7 +405,7 @@ def test_a_running_total_is_not_the_count_of_one_raid(encoder: TextEncoder) -> N
         "Coastguards seized 40 rifles from the boat during the raid on Tuesday.",
         "The coastguard has seized a total of 95 rifles during the five raids it carried out.",
     )
-    assert not [c for c in claims if verdict(c) == "conflict"]
+    assert not [c for c in claims if c.section == "conflict"]
 
 
 def test_distances_in_feet_and_metres_are_compared_as_lengths(encoder: TextEncoder) -> None:
@@ -414,7 +414,7 @@ def test_distances_in_feet_and_metres_are_compared_as_lengths(encoder: TextEncod
         "A 41-year-old climber died after falling about 150 metres from the north ridge.",
         "A 41-year-old climber died after falling 200 feet (about 60 metres) from the north ridge.",
     )
-    lengths = [c for c in claims if c.kind == "figure" and verdict(c) == "conflict"]
+    lengths = [c for c in claims if c.kind == "figure" and c.section == "conflict"]
     assert len(lengths) == 1
     # "died" says nothing of how far, "falling" does: "How far X fell", never "How far X died"
     assert lengths[0].about == "How far a 41-year-old climber fell"
@@ -429,7 +429,7 @@ def test_a_loose_figure_goes_to_the_side_nearest_it(encoder: TextEncoder) -> Non
         "A 41-year-old climber fell 700 metres from the north ridge on Sunday.",
         "A 41-year-old climber fell some 700 metres from the north ridge on Sunday.",
     )
-    lengths = [c for c in claims if c.kind == "figure" and verdict(c) == "conflict"]
+    lengths = [c for c in claims if c.kind == "figure" and c.section == "conflict"]
     assert len(lengths) == 1
     displays = [side.display for side in lengths[0].sides]
     assert displays[0] == "about 600 metres"  # "some 700" fits both, but is nearer 700
@@ -523,7 +523,7 @@ def test_distances_of_one_fall_told_with_other_clause_verbs_are_one_conflict(
     assert len(lengths) == 1 and lengths[0].status == "conflict"
     assert [side.articles for side in lengths[0].sides] == [("a1",), ("a2",)]
     # besides, the one man both name as dead: one count both tell, nothing told by one alone
-    assert [(c.about, verdict(c)) for c in figures if c not in lengths] == [
+    assert [(c.about, c.section) for c in figures if c not in lengths] == [
         ("Number of people killed", "agreed")
     ]
 

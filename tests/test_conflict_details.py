@@ -9,7 +9,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import compare_dated, compare_texts, verdict
+from conftest import compare_dated, compare_texts
 from triangulate.compare.claims import compare
 from triangulate.core.dates import DateInterval, clock_hedge
 from triangulate.models import Article, Claim
@@ -18,7 +18,7 @@ from triangulate.readers.reader import read_many
 
 
 def _of_kind(claims: list[Claim], kind: str) -> list[Claim]:
-    return [c for c in claims if c.kind == kind and verdict(c) == "conflict"]
+    return [c for c in claims if c.kind == kind and c.section == "conflict"]
 
 
 # ---------------------------------------------------------------- clock times as intervals
@@ -192,7 +192,7 @@ def test_where_one_victim_died_conflicts(encoder: TextEncoder) -> None:
         "died on the way to the hospital",
     }
     # two sentences that differ on where are no agreement that the victim died
-    statements = [c for c in claims if c.kind == "statement" and verdict(c) == "agreed"]
+    statements = [c for c in claims if c.kind == "statement" and c.section == "agreed"]
     assert not statements
 
 
@@ -210,7 +210,7 @@ def test_an_agreement_leaves_out_the_sentence_that_differs_on_a_detail(
     )
     places = _of_kind(claims, "detail")
     assert len(places) == 1
-    statements = [c for c in claims if c.kind == "statement" and verdict(c) == "agreed"]
+    statements = [c for c in claims if c.kind == "statement" and c.section == "agreed"]
     assert statements
     for statement in statements:
         assert set(statement.sides[0].articles) == {"a2", "a3"}
@@ -294,7 +294,7 @@ def test_an_age_grown_by_the_years_between_reports_is_an_update(encoder: TextEnc
 def test_two_ages_given_the_same_week_conflict(encoder: TextEncoder) -> None:
     claims = _dated_texts(encoder, ("2031-04-07", AGE_EARLIER), ("2031-04-09", AGE_LATER))
     ages = [c for c in claims if c.kind == "age"]
-    assert [verdict(c) for c in ages] == ["conflict"]
+    assert [c.section for c in ages] == ["conflict"]
 
 
 # ---------------------------------------------------------------- organisations in one role
@@ -308,7 +308,7 @@ def test_two_firms_named_in_one_role_conflict(encoder: TextEncoder) -> None:
         "The gunman opened fire in the second-floor office of the accounting firm Varna Audit"
         " on Monday morning, police said.",
     )
-    roles = [c for c in claims if c.kind == "role" and verdict(c) == "conflict"]
+    roles = [c for c in claims if c.kind == "role" and c.section == "conflict"]
     assert len(roles) == 1 and roles[0].about == "Which accounting firm"
     assert {s.display for s in roles[0].sides} == {"Brell Partners", "Varna Audit"}
 
@@ -321,14 +321,14 @@ def test_one_firm_named_in_full_and_short_is_no_conflict(encoder: TextEncoder) -
         "The gunman opened fire in the second-floor office of the accounting firm Brell"
         " on Monday morning, police said.",
     )
-    assert not [c for c in claims if c.kind == "role" and verdict(c) == "conflict"]
+    assert not [c for c in claims if c.kind == "role" and c.section == "conflict"]
 
 
 # ---------------------------------------------------------------- people in one role
 
 
 def _roles(claims: list[Claim]) -> list[Claim]:
-    return [c for c in claims if c.kind == "role" and verdict(c) == "conflict"]
+    return [c for c in claims if c.kind == "role" and c.section == "conflict"]
 
 
 def test_two_holders_of_one_role_a_source_names_both_do_not_conflict(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import compare_dated, shown_sides, verdict
+from conftest import compare_dated, shown_sides
 from triangulate.compare.labels import figure_label
 from triangulate.models import Article
 from triangulate.nlp.encoder import TextEncoder
@@ -120,7 +120,7 @@ def test_one_quakes_magnitude_told_by_any_verb_clashes_and_another_quakes_does_n
             ("2031-06-02", "The region was devastated by a magnitude 6.9 quake in 1998."),
         ],
     )
-    conflicts = [c for c in claims if c.kind == "figure" and verdict(c) == "conflict"]
+    conflicts = [c for c in claims if c.kind == "figure" and c.section == "conflict"]
     assert [sorted(s.display for s in c.sides) for c in conflicts] == [["6.2", "6.4"]]
     assert conflicts[0].about == "Magnitude"
 

@@ -18,10 +18,14 @@ import pytest
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEV = SHARED / "data" / "factalign-dev"
-INVENTED = Path(__file__).parent / "evaluation" / "factalign_invented"
-BLIND = Path(__file__).parent / "evaluation" / "factalign_blind"
-BLIND3 = Path(__file__).parent / "evaluation" / "factalign_blind3"
-BLIND4 = Path(__file__).parent / "evaluation" / "factalign_blind4"
+EVALUATION = Path(__file__).parent / "evaluation"
+# The invented sets in the repository, by their floors' name in factalign_floors.json
+INVENTED_SETS = {
+    "invented": EVALUATION / "factalign_invented",
+    "blind": EVALUATION / "factalign_blind",
+    "blind3": EVALUATION / "factalign_blind3",
+    "blind4": EVALUATION / "factalign_blind4",
+}
 SCORER = SHARED / "tools" / "factalign.py"
 FLOORS = json.loads(
     (Path(__file__).parent / "evaluation" / "factalign_floors.json").read_text(encoding="utf-8")
@@ -60,24 +64,13 @@ def figures(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return _scored(DEV, tmp_path_factory.mktemp("factalign"))
 
 
-@pytest.fixture(scope="module")
-def invented(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    return _scored(INVENTED, tmp_path_factory.mktemp("factalign-invented"))
-
-
-@pytest.fixture(scope="module")
-def blind(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    return _scored(BLIND, tmp_path_factory.mktemp("factalign-blind"))
-
-
-@pytest.fixture(scope="module")
-def blind3(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    return _scored(BLIND3, tmp_path_factory.mktemp("factalign-blind3"))
-
-
-@pytest.fixture(scope="module")
-def blind4(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    return _scored(BLIND4, tmp_path_factory.mktemp("factalign-blind4"))
+@pytest.fixture(scope="module", params=sorted(INVENTED_SETS))
+def invented(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[str, dict[str, Any]]:
+    """(its floors' name, figures) of one invented set."""
+    name: str = request.param
+    return name, _scored(INVENTED_SETS[name], tmp_path_factory.mktemp(f"factalign-{name}"))
 
 
 def _above_alignment_floors(figures: dict[str, Any], floors: dict[str, float]) -> None:
@@ -103,34 +96,14 @@ def test_conflicts_above_their_floors(figures: dict[str, Any]) -> None:
 
 
 def test_invented_events_alignment_above_its_floors_and_the_baseline(
-    invented: dict[str, Any],
+    invented: tuple[str, dict[str, Any]],
 ) -> None:
-    _above_alignment_floors(invented, FLOORS["invented"]["alignment"])
+    name, figures = invented
+    _above_alignment_floors(figures, FLOORS[name]["alignment"])
 
 
-def test_invented_events_conflicts_above_their_floors(invented: dict[str, Any]) -> None:
-    _above_conflict_floors(invented, FLOORS["invented"]["conflicts"])
-
-
-def test_blind_events_alignment_above_its_floors_and_the_baseline(blind: dict[str, Any]) -> None:
-    _above_alignment_floors(blind, FLOORS["blind"]["alignment"])
-
-
-def test_blind_events_conflicts_above_their_floors(blind: dict[str, Any]) -> None:
-    _above_conflict_floors(blind, FLOORS["blind"]["conflicts"])
-
-
-def test_third_set_alignment_above_its_floors_and_the_baseline(blind3: dict[str, Any]) -> None:
-    _above_alignment_floors(blind3, FLOORS["blind3"]["alignment"])
-
-
-def test_third_set_conflicts_above_their_floors(blind3: dict[str, Any]) -> None:
-    _above_conflict_floors(blind3, FLOORS["blind3"]["conflicts"])
-
-
-def test_fourth_set_alignment_above_its_floors_and_the_baseline(blind4: dict[str, Any]) -> None:
-    _above_alignment_floors(blind4, FLOORS["blind4"]["alignment"])
-
-
-def test_fourth_set_conflicts_above_their_floors(blind4: dict[str, Any]) -> None:
-    _above_conflict_floors(blind4, FLOORS["blind4"]["conflicts"])
+def test_invented_events_conflicts_above_their_floors(
+    invented: tuple[str, dict[str, Any]],
+) -> None:
+    name, figures = invented
+    _above_conflict_floors(figures, FLOORS[name]["conflicts"])

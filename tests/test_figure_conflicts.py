@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import compare_dated, verdict
+from conftest import compare_dated
 from triangulate.compare.claims import compare
 from triangulate.compare.labels import sum_measure
 from triangulate.compare.link import PART_AFTER, _named_after
@@ -25,7 +25,7 @@ def _claims(encoder: TextEncoder, *texts: str) -> list[Claim]:
 
 
 def _figures(claims: list[Claim], status: str) -> list[Claim]:
-    return [c for c in claims if c.kind == "figure" and verdict(c) == status]
+    return [c for c in claims if c.kind == "figure" and c.section == status]
 
 
 def test_a_price_agreed_and_a_price_paid_conflict(encoder: TextEncoder) -> None:
@@ -124,7 +124,7 @@ def test_one_clock_time_is_no_conflict_whatever_day_each_report_names_last(
         ),
     ]
     claims = compare(articles, read_many(articles), encoder)
-    assert not [c for c in claims if verdict(c) == "conflict"]
+    assert not [c for c in claims if c.section == "conflict"]
 
 
 def test_a_magnitude_is_labelled_as_one(encoder: TextEncoder) -> None:
@@ -161,7 +161,7 @@ def test_two_peoples_ages_in_one_sentence_each_meet_their_own(encoder: TextEncod
         " Miller, 35, who was stabbed outside a bar on Sunday.",
     )
     ages = {c.about: sorted(side.display for side in c.sides) for c in claims if c.kind == "age"}
-    conflicts = {c.about for c in claims if c.kind == "age" and verdict(c) == "conflict"}
+    conflicts = {c.about for c in claims if c.kind == "age" and c.section == "conflict"}
     assert ages == {
         "Age of Michael Johnson": ["27", "28"],
         "Age of David Miller": ["34", "35"],
@@ -196,7 +196,7 @@ def test_an_age_after_a_name_the_tagger_misses_is_that_persons(encoder: TextEnco
         "Officers in Port Ellis arrested Tomas Karn, 20, on Monday afternoon.",
     )
     ages = [c for c in claims if c.kind == "age"]
-    assert [(c.about, verdict(c)) for c in ages] == [("Age of Tomas Karn", "conflict")]
+    assert [(c.about, c.section) for c in ages] == [("Age of Tomas Karn", "conflict")]
 
 
 def test_an_unnamed_persons_age_is_labelled_by_its_noun(encoder: TextEncoder) -> None:
@@ -263,7 +263,7 @@ def test_a_figure_given_two_ways_days_apart_with_no_day_of_its_own_conflicts(
         (first[0], f"Arden news\n\n{first[1]}"),
         (second[0], f"Arden report\n\n{second[1]}"),
     )
-    assert [verdict(c) for c in claims if c.kind == "figure" and len(c.sides) == 2] == ["conflict"]
+    assert [c.section for c in claims if c.kind == "figure" and len(c.sides) == 2] == ["conflict"]
 
 
 def test_two_plans_told_two_ways_conflict_and_a_plan_revised_is_an_update(
@@ -305,7 +305,7 @@ def test_two_plans_told_two_ways_conflict_and_a_plan_revised_is_an_update(
 
 def _homes(encoder: TextEncoder, *dated: tuple[str, str]) -> list[tuple[str, list[str]]]:
     claims = _dated_claims(encoder, *dated)
-    return [(verdict(c), sorted(s.display for s in c.sides)) for c in claims if c.about == HOMES]
+    return [(c.section, sorted(s.display for s in c.sides)) for c in claims if c.about == HOMES]
 
 
 HOMES = "Number of homes destroyed"
@@ -367,7 +367,7 @@ def test_the_dead_counted_by_killed_died_and_a_toll_are_one_question(
         ),
     )
     tolls = [c for c in claims if c.kind == "figure" and len(c.sides) == 2]
-    assert [(c.about, verdict(c), sorted(s.display for s in c.sides)) for c in tolls] == [
+    assert [(c.about, c.section, sorted(s.display for s in c.sides)) for c in tolls] == [
         ("Death toll", "update", ["14", "at least 9"])  # both can hold; the later is newer
     ]
 
@@ -381,7 +381,7 @@ def test_an_area_in_acres_and_one_in_hectares_answer_one_question(encoder: TextE
         " officials said on Thursday.",
     )
     areas = [c for c in claims if c.about.startswith("Area")]
-    assert [(c.about, verdict(c)) for c in areas] == [("Area burned", "conflict")]
+    assert [(c.about, c.section) for c in areas] == [("Area burned", "conflict")]
 
 
 def test_the_day_something_was_said_dates_no_happening(encoder: TextEncoder) -> None:
@@ -399,7 +399,7 @@ def test_the_day_something_was_said_dates_no_happening(encoder: TextEncoder) -> 
         ),
     )
     assert not [c for c in claims if c.kind in ("date", "when")]
-    assert [c for c in claims if c.kind == "figure" and verdict(c) == "agreed"]
+    assert [c for c in claims if c.kind == "figure" and c.section == "agreed"]
 
 
 @pytest.mark.parametrize(("first", "second"), [("May 8", "May 10"), ("Saturday", "Monday")])
@@ -419,7 +419,7 @@ def test_two_days_written_without_a_year_conflict(
             "\n\nGreen Labour Front leader Ilse Corvanu claimed victory.",
         ),
     )
-    dates = [c for c in claims if c.kind == "date" and verdict(c) == "conflict"]
+    dates = [c for c in claims if c.kind == "date" and c.section == "conflict"]
     assert [sorted(s.display for s in c.sides) for c in dates] == [sorted([first, second])]
 
 
@@ -482,7 +482,7 @@ def test_a_day_written_alike_in_sentences_of_their_own_still_conflicts(
             " by harbour police yesterday, his lawyer said.",
         ),
     )
-    dates = [c for c in claims if c.kind in ("date", "when") and verdict(c) == "conflict"]
+    dates = [c for c in claims if c.kind in ("date", "when") and c.section == "conflict"]
     # written alike, each side shows the day its report's date makes it
     shown = [[s.display for s in c.sides] for c in dates]
     assert len(shown) == 1 and all(side.startswith("yesterday (") for side in shown[0])
@@ -506,7 +506,7 @@ def test_a_change_told_again_a_day_later_is_a_conflict_a_count_still_standing_an
         ),
     )
     shares = [c for c in claims if c.kind == "figure" and len(c.sides) == 2]
-    assert [(sorted(s.display for s in c.sides), verdict(c)) for c in shares] == [
+    assert [(sorted(s.display for s in c.sides), c.section) for c in shares] == [
         (["11%", "12%"], "conflict")
     ]
     claims = _dated_claims(
@@ -524,7 +524,7 @@ def test_a_change_told_again_a_day_later_is_a_conflict_a_count_still_standing_an
         ),
     )
     missing = [c for c in claims if c.kind == "figure" and len(c.sides) == 2]
-    assert [(sorted(s.display for s in c.sides), verdict(c)) for c in missing] == [
+    assert [(sorted(s.display for s in c.sides), c.section) for c in missing] == [
         (["Four", "Two"], "update")
     ]
 
@@ -541,7 +541,7 @@ def test_an_earnings_reports_sums_answer_their_own_questions(encoder: TextEncode
         " share.",
     )
     figures = {
-        c.about: (verdict(c), sorted(s.display for s in c.sides))
+        c.about: (c.section, sorted(s.display for s in c.sides))
         for c in claims
         if c.kind == "figure"
     }
@@ -559,11 +559,11 @@ def test_a_denial_a_loss_and_a_fall_agree_with_nothing_they_deny(encoder: TextEn
         " of 12 million euros on Wednesday.\n\nRevenue fell 3% to 3.2 billion euros.\n\n"
         "Prime Minister Aurel Vantic did not concede defeat on Monday.",
     )
-    agreed = [c.about for c in claims if verdict(c) == "agreed" and c.kind == "statement"]
+    agreed = [c.about for c in claims if c.section == "agreed" and c.kind == "statement"]
     assert not [a for a in agreed if a.startswith(("Revenue rose", "Revenue fell"))]
     assert not [a for a in agreed if "net profit" in a or "net loss" in a]
     assert not [a for a in agreed if a.startswith(("Prime Minister", "Aurel Vantic conceded"))]
-    sums = {c.about: verdict(c) for c in claims if c.about in ("Profit", "Loss")}
+    sums = {c.about: c.section for c in claims if c.about in ("Profit", "Loss")}
     assert sums == {"Profit": "single", "Loss": "single"}
 
 
@@ -575,7 +575,7 @@ def test_a_prison_term_is_a_figure_not_a_date(encoder: TextEncoder) -> None:
         "Landlord's killer sentenced\n\nCorwin Aldane was sentenced on Wednesday to 16 years in"
         " prison for killing his landlord.",
     )
-    terms = [(c.about, verdict(c), sorted(s.display for s in c.sides)) for c in claims]
+    terms = [(c.about, c.section, sorted(s.display for s in c.sides)) for c in claims]
     assert ("Prison term", "conflict", ["16 years", "18 years"]) in terms
     assert not [c for c in claims if c.kind == "date" and c.status == "conflict"]
 
@@ -591,7 +591,7 @@ def test_a_duration_beside_words_of_prison_is_not_a_term(encoder: TextEncoder) -
         " harbour board's term.",
     )
     assert not [c for c in claims if c.about == "Prison term"]
-    assert not [c for c in claims if verdict(c) == "conflict"]
+    assert not [c for c in claims if c.section == "conflict"]
 
 
 def test_a_count_named_by_a_participle_counts_that_happening(encoder: TextEncoder) -> None:
@@ -616,7 +616,7 @@ def test_an_unnamed_persons_age_meets_the_age_of_the_one_named_in_that_role(
         "Truck driver charged in Route 9 crash\n\nThe truck driver, Gary Stoll, 52, of Sallow"
         " Creek, was charged on Wednesday after the crash on Route 9.",
     )
-    ages = [(c.about, verdict(c)) for c in claims if c.kind == "age"]
+    ages = [(c.about, c.section) for c in claims if c.kind == "age"]
     assert ages == [("Age of Gary Stoll", "conflict")]
     claims = _claims(
         encoder,
@@ -625,7 +625,7 @@ def test_an_unnamed_persons_age_meets_the_age_of_the_one_named_in_that_role(
         "Arrest in Dunmore Avenue shooting\n\nThe man, Tomas Karn, 19, was arrested on Monday"
         " over the shooting on Dunmore Avenue.",
     )
-    assert not [c for c in claims if c.kind == "age" and verdict(c) == "conflict"]
+    assert not [c for c in claims if c.kind == "age" and c.section == "conflict"]
 
 
 def test_the_base_a_change_is_told_from_is_no_figure_of_the_report(encoder: TextEncoder) -> None:
@@ -658,7 +658,7 @@ def test_a_count_its_report_calls_early_is_updated_not_contradicted(encoder: Tex
         ),
     )
     turnout = [c for c in claims if c.kind == "figure" and len(c.sides) == 2]
-    assert [(sorted(s.display for s in c.sides), verdict(c)) for c in turnout] == [
+    assert [(sorted(s.display for s in c.sides), c.section) for c in turnout] == [
         (["63.4%", "about 61%"], "update")
     ]
 
@@ -680,10 +680,10 @@ def test_a_figure_told_as_an_earlier_reports_is_revised_not_repeated(
         ),
     )
     sums = [c for c in claims if c.kind == "figure" and len(c.sides) == 2]
-    assert [(sorted(s.display for s in c.sides), verdict(c)) for c in sums] == [
+    assert [(sorted(s.display for s in c.sides), c.section) for c in sums] == [
         (["$36,500", "about $40,000"], "update")
     ]
-    assert not [c for c in claims if verdict(c) == "agreed" and "40,000" in c.about]
+    assert not [c for c in claims if c.section == "agreed" and "40,000" in c.about]
 
 
 def test_a_revised_plan_is_an_update_whoever_the_report_names(encoder: TextEncoder) -> None:
@@ -701,10 +701,10 @@ def test_a_revised_plan_is_an_update_whoever_the_report_names(encoder: TextEncod
         ),
     )
     jobs = [c for c in claims if c.kind == "figure" and len(c.sides) == 2]
-    assert [(sorted(s.display for s in c.sides), verdict(c)) for c in jobs] == [
+    assert [(sorted(s.display for s in c.sides), c.section) for c in jobs] == [
         (["about 1,300", "about 900"], "update")
     ]
-    agreed = [c for c in claims if verdict(c) == "agreed" and c.kind != "figure"]
+    agreed = [c for c in claims if c.section == "agreed" and c.kind != "figure"]
     for claim in agreed:  # no agreement cites the raised figure beside the first one
         texts = [e.text for side in claim.sides for e in side.evidence]
         assert not (any("900 jobs" in t for t in texts) and any("1,300" in t for t in texts))
@@ -874,7 +874,7 @@ def test_an_outlets_follow_up_revising_its_own_figure_is_an_update(encoder: Text
     ]
     claims = compare(articles, read_many(articles), encoder)
     jobs = [c for c in claims if c.kind == "figure" and len(c.sides) == 2]
-    assert [(sorted(s.display for s in c.sides), verdict(c)) for c in jobs] == [
+    assert [(sorted(s.display for s in c.sides), c.section) for c in jobs] == [
         (["about 1,300", "about 900"], "update")
     ]
     assert "was revised by" in jobs[0].reason  # the two cannot both hold
@@ -897,7 +897,7 @@ def test_a_sum_a_story_tells_once_is_one_question_whatever_its_verb(
         ),
     )
     severance = [c for c in claims if c.about == "Severance"]
-    assert [(sorted(s.display for s in c.sides), verdict(c)) for c in severance] == [
+    assert [(sorted(s.display for s in c.sides), c.section) for c in severance] == [
         (["$21.5 million", "about $18 million"], "update")
     ]
 
@@ -921,14 +921,14 @@ def test_two_counts_of_a_named_parents_children_conflict(encoder: TextEncoder) -
         " 12 children.",
     )
     children = [c for c in claims if c.about.startswith("Number of children")]
-    assert [(c.about, verdict(c)) for c in children] == [
+    assert [(c.about, c.section) for c in children] == [
         ("Number of children of Mira Solt", "conflict")
     ]
     assert sorted(sorted(side.articles) for side in children[0].sides) == [["a1", "a3"], ["a2"]]
 
 
 def _linked_ages(claims: list[Claim]) -> list[Claim]:
-    return [c for c in claims if c.kind == "age" and verdict(c) != "single"]
+    return [c for c in claims if c.kind == "age" and c.section != "single"]
 
 
 def test_one_age_of_two_named_people_is_no_agreement(encoder: TextEncoder) -> None:
@@ -968,7 +968,7 @@ def test_one_age_of_one_named_person_agrees(encoder: TextEncoder) -> None:
 
 
 def _dated(claims: list[Claim], status: str) -> list[Claim]:
-    return [c for c in claims if c.kind == "date" and verdict(c) == status]
+    return [c for c in claims if c.kind == "date" and c.section == status]
 
 
 def test_two_happenings_set_for_two_days_do_not_conflict(encoder: TextEncoder) -> None:
@@ -1017,7 +1017,7 @@ def test_the_age_of_a_persons_child_is_not_the_persons(encoder: TextEncoder) -> 
         "Lena Marsh was found dead in her Orchard Lane flat in Dunmore on Sunday, police"
         " said.\nMs. Marsh's 14-year-old daughter was staying with friends at the time.",
     )
-    assert not [c for c in _ages(claims) if verdict(c) == "conflict"]
+    assert not [c for c in _ages(claims) if c.section == "conflict"]
 
 
 def test_an_age_is_not_given_to_a_name_opening_the_next_sentence(encoder: TextEncoder) -> None:
@@ -1029,7 +1029,7 @@ def test_an_age_is_not_given_to_a_name_opening_the_next_sentence(encoder: TextEn
         " Marsh.\nShe leaves a husband and a 15-year-old son.\nLena Marsh had worked at the"
         " town library for twenty years.",
     )
-    assert not [c for c in _ages(claims) if verdict(c) == "conflict"]
+    assert not [c for c in _ages(claims) if c.section == "conflict"]
 
 
 def test_an_age_belongs_to_the_name_right_after_it_not_past_another_age() -> None:
@@ -1052,7 +1052,7 @@ def test_one_verb_in_two_unlinked_sentences_dates_two_happenings(encoder: TextEn
         "Darel Quist was arrested on Monday over the ferry office fire in Port Ellis.\nIn 2019,"
         " Quist was charged with stealing a $300 bicycle from his brother.",
     )
-    dates = [c for c in claims if verdict(c) == "conflict" and c.kind == "date"]
+    dates = [c for c in claims if c.section == "conflict" and c.kind == "date"]
     assert not dates, [(c.about, [s.display for s in c.sides]) for c in dates]
 
 
@@ -1351,7 +1351,7 @@ def _conceded(encoder: TextEncoder, first: tuple[str, str], second: tuple[str, s
 
 
 def _dates(claims: list[Claim]) -> list[tuple[str, list[str]]]:
-    return [(verdict(c), sorted(s.display for s in c.sides)) for c in claims if c.kind == "date"]
+    return [(c.section, sorted(s.display for s in c.sides)) for c in claims if c.kind == "date"]
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import compare_dated, shown_sides, verdict
+from conftest import compare_dated, shown_sides
 from triangulate.compare.labels import area_label, figure_label, sum_measure
 from triangulate.compare.link import surnames
 from triangulate.models import Article, Claim, Evidence
@@ -21,7 +21,7 @@ def _conflicts_by_label(claims: list[Claim]) -> dict[str, list[str]]:
     return {
         claim.about: sorted(side.display for side in claim.sides)
         for claim in claims
-        if claim.kind == "figure" and verdict(claim) == "conflict"
+        if claim.kind == "figure" and claim.section == "conflict"
     }
 
 
@@ -99,7 +99,7 @@ def test_an_age_after_a_last_name_is_that_persons(encoder: TextEncoder, second: 
             ("2031-06-02", second),
         ],
     )
-    ages = [c for c in claims if c.kind == "age" and verdict(c) == "conflict"]
+    ages = [c for c in claims if c.kind == "age" and c.section == "conflict"]
     assert [sorted(s.display for s in c.sides) for c in ages] == [["33", "34"]]
     assert ages[0].about == "Age of Dorian Hask"
 
@@ -148,7 +148,7 @@ def test_a_last_name_its_article_does_not_give_in_full_is_another_persons(
             ),
         ],
     )
-    assert [c for c in claims if c.kind == "age" and verdict(c) == "conflict"] == []
+    assert [c for c in claims if c.kind == "age" and c.section == "conflict"] == []
     ages = {(c.about, c.sides[0].display) for c in claims if c.kind == "age"}
     assert ("Age of Dorian Hask", "33") in ages
 
@@ -273,7 +273,7 @@ def test_a_stocks_fall_told_by_two_verbs_is_one_move(encoder: TextEncoder) -> No
         ],
     )
     assert shown_sides(claims, "figure", "conflict") == [["12%", "9 percent"]]
-    agreed = [c for c in claims if c.kind == "figure" and verdict(c) == "agreed"]
+    agreed = [c for c in claims if c.kind == "figure" and c.section == "agreed"]
     assert [c.about for c in agreed] == ["Closing price of Velda Group stock"]
 
 
@@ -429,7 +429,7 @@ def test_an_indexs_moves_of_two_days_are_two_questions(encoder: TextEncoder) -> 
         ],
     )
     # each day's move is its own: neither an update nor a conflict of the other day's
-    assert [c for c in claims if c.kind == "figure" and verdict(c) != "single"] == []
+    assert [c for c in claims if c.kind == "figure" and c.section != "single"] == []
 
 
 @pytest.mark.parametrize(
@@ -563,7 +563,7 @@ def test_figures_of_two_things_told_alike_do_not_clash(
 ) -> None:
     claims = compare_dated(encoder, [("2031-03-04", first), ("2031-03-04", second)])
     assert [
-        c.about for c in claims if verdict(c) == "conflict" and c.kind in ("figure", "age")
+        c.about for c in claims if c.section == "conflict" and c.kind in ("figure", "age")
     ] == []
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import compare_dated, verdict
+from conftest import compare_dated
 from triangulate.models import Claim
 from triangulate.nlp.encoder import TextEncoder
 
@@ -24,7 +24,7 @@ def _sides(claims: list[Claim], status: str, kind: str = "figure") -> list[list[
     return [
         sorted(side.display for side in c.sides)
         for c in claims
-        if c.kind == kind and verdict(c) == status
+        if c.kind == kind and c.section == status
     ]
 
 
@@ -33,14 +33,14 @@ def _conflicting_articles(claims: list[Claim]) -> list[list[set[str]]]:
     return [
         sorted(set(side.articles) for side in c.sides)
         for c in claims
-        if c.kind == "figure" and verdict(c) == "conflict"
+        if c.kind == "figure" and c.section == "conflict"
     ]
 
 
 def _days_clash(claims: list[Claim], first: str, second: str) -> bool:
     """Whether a conflict has sides of both days ("2031-06-04")."""
     return any(
-        verdict(c) == "conflict" and {first, second} <= {str(s.value) for s in c.sides}
+        c.section == "conflict" and {first, second} <= {str(s.value) for s in c.sides}
         for c in claims
     )
 
@@ -164,7 +164,7 @@ def test_a_figure_written_alike_in_several_reports_joins_their_clash(
         "There were 44 passengers on the coach, which belonged to a tour firm from the valley.",
         "Of the 44 passengers aboard, five remained in hospital on Wednesday.",
     )
-    conflicts = [c for c in claims if c.kind == "figure" and verdict(c) == "conflict"]
+    conflicts = [c for c in claims if c.kind == "figure" and c.section == "conflict"]
     sides = {side.display: set(side.articles) for c in conflicts for side in c.sides}
     assert sides.get("41") == {"a2"}
     assert sides.get("44") == {"a1", "a3", "a4"}
@@ -204,7 +204,7 @@ def test_a_day_closing_a_happenings_phrase_dates_that_happening(encoder: TextEnc
         ],
     )
     # the suspect was not arrested on Saturday: Saturday is the stabbing's day
-    assert not [c for c in claims if c.kind == "date" and verdict(c) == "conflict"]
+    assert not [c for c in claims if c.kind == "date" and c.section == "conflict"]
 
 
 def test_a_vote_held_and_a_vote_to_come_are_two_votes(encoder: TextEncoder) -> None:
@@ -214,7 +214,7 @@ def test_a_vote_held_and_a_vote_to_come_are_two_votes(encoder: TextEncoder) -> N
         "The aid bill now heads to the House, where a vote is expected on Friday.",
         day="2031-05-07",
     )
-    assert not [c for c in claims if c.kind == "date" and verdict(c) == "conflict"]
+    assert not [c for c in claims if c.kind == "date" and c.section == "conflict"]
 
 
 def test_a_figure_told_after_a_past_year_is_that_years(encoder: TextEncoder) -> None:
@@ -233,7 +233,7 @@ def test_a_sentence_for_a_murder_on_a_day_is_dated_by_its_verb(encoder: TextEnco
         "Dorian Hask was sentenced to life in prison for the murder of his wife on Thursday.",
         "Dorian Hask was sentenced to life in prison on Friday for the murder of his wife.",
     )
-    assert any(c.kind == "date" and verdict(c) == "conflict" for c in claims)
+    assert any(c.kind == "date" and c.section == "conflict" for c in claims)
 
 
 def test_people_who_had_to_be_evacuated_are_the_evacuated(encoder: TextEncoder) -> None:

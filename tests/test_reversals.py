@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import verdict
 from triangulate.compare.updates import plan_reversals
 from triangulate.models import Article, Evidence, Reading, Sentence
 from triangulate.nlp.encoder import load_encoder
@@ -39,7 +38,7 @@ def reversals(*pairs: tuple[Article, Reading]) -> list[str]:
             for ev in side.evidence:
                 source = next(a for a, _ in pairs if a.id == ev.article)
                 assert source.text[ev.start : ev.end] == ev.text
-    return [f"{verdict(c)}: {c.sides[0].display} -> {c.sides[1].articles[0]}" for c in claims]
+    return [f"{c.section}: {c.sides[0].display} -> {c.sides[1].articles[0]}" for c in claims]
 
 
 def test_a_denied_plan_reported_done_later_is_an_update() -> None:

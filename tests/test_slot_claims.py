@@ -7,7 +7,6 @@ from dataclasses import replace
 
 import pytest
 
-from conftest import verdict
 from triangulate.compare.claims import compare
 from triangulate.compare.slots import slot_claims
 from triangulate.compare.statements import statements_of
@@ -109,7 +108,7 @@ def test_a_person_claim_cites_the_sentences_that_tell_one_happening(
     who = [c for c in linked_claims if c.kind == "who" and "Brandvik" in c.about]
     assert len(who) == 1
     claim = who[0]
-    assert verdict(claim) == "agreed"
+    assert claim.section == "agreed"
     cited = {e.article: e.text for e in claim.sides[0].evidence}
     assert cited == {
         "tribune": "Brandvik was charged with fraud by state prosecutors on Thursday.",
@@ -148,7 +147,7 @@ def test_a_person_one_source_names_is_no_claim(claims: list[Claim]) -> None:
 def test_an_age_beside_a_name_agrees_with_the_same_age_told_without_a_name(
     claims: list[Claim],
 ) -> None:
-    ages = [c for c in claims if c.kind == "age" and verdict(c) == "agreed"]
+    ages = [c for c in claims if c.kind == "age" and c.section == "agreed"]
     assert len(ages) == 1
     assert ages[0].about == "Age of Daniel Hartley"
     assert {e.article for e in ages[0].sides[0].evidence} == {"gazette", "courier"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import compare_dated, verdict
+from conftest import compare_dated
 from triangulate.compare.link import _subject_ages
 from triangulate.models import Article, Claim
 from triangulate.nlp.encoder import TextEncoder
@@ -106,7 +106,7 @@ def test_one_firm_signing_on_two_days_is_a_date_conflict(encoder: TextEncoder) -
             ("2031-05-09", _signing("Korvel Mining", "Thursday")),
         ],
     )
-    dates = [c for c in claims if c.kind == "date" and verdict(c) == "conflict"]
+    dates = [c for c in claims if c.kind == "date" and c.section == "conflict"]
     assert [sorted(side.display for side in c.sides) for c in dates] == [["Thursday", "Tuesday"]]
 
 

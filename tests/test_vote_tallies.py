@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import compare_dated, verdict
+from conftest import compare_dated
 from triangulate.models import Claim
 from triangulate.nlp.encoder import TextEncoder
 from triangulate.readers.quantities import find_quantities
@@ -102,7 +102,7 @@ def _tallies(claims: list[Claim], status: str) -> list[tuple[str, list[str]]]:
     return sorted(
         (claim.about, sorted(side.display for side in claim.sides))
         for claim in claims
-        if claim.kind == "figure" and verdict(claim) == status and claim.about.startswith("Votes")
+        if claim.kind == "figure" and claim.section == status and claim.about.startswith("Votes")
     )
 
 

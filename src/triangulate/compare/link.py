@@ -721,6 +721,7 @@ class _Traits:
     of_a_whole: bool = False  # a share of a whole its subject names, or of the ballots counted
     rate: str | None = None  # what the figure is told for each of: "year", "season", "hour"
     ages: frozenset[str] = frozenset()  # a date's: the ages its clause's subject is told with
+    tally_side: int | None = None  # a share's: the side of a vote's tally it is told beside
 
 
 def _one_wording(first: _Traits, second: _Traits) -> bool:
@@ -1313,6 +1314,9 @@ class Linker:
         state = self._state_counted(value)
         predicate = self._predicate(value, state)
         share_holder = self._share_holder(value)
+        tally_side = self._tally_beside(value)
+        # the share of that side, one question whatever verb tells it
+        tally_share = None if tally_side is None else f"share of {self.values[tally_side].unit}"
         # a date's clause, read once for what it tells of whom and of "hold"
         clause = _clause_of_date(value, self.statements) if value.kind == "time" else None
         return _Traits(
@@ -1320,13 +1324,15 @@ class Linker:
             written=self._written(value),
             doers=self._doers(value),
             predicate=predicate,
-            partitive=self._partitive(value, state),
+            # a turnout is the whole vote's, whatever total its sentence tells ("In all 15,399
+            # ballots were counted, for a turnout of 39.5%")
+            partitive=predicate != TURNOUT and self._partitive(value, state),
             toll=self._toll(value),
-            key=self._key(value, predicate, state),
+            key=(tally_share, "") if tally_share else self._key(value, predicate, state),
             holder=(
                 self._holder(value)
                 or self._parent(value)
-                or self._tally_share_of(value)
+                or tally_share
                 or self._vote_share_of(value)
             ),
             unit_kind=quantity_reader.unit_kind(value.unit),
@@ -1344,6 +1350,7 @@ class Linker:
             of_a_whole=self._share_of_a_whole(value),
             rate=self._rate(value),
             ages=_subject_ages(clause, written or ""),
+            tally_side=tally_side,
         )
 
     def _rate(self, value: LinkInput) -> str | None:
@@ -1464,10 +1471,8 @@ class Linker:
         all the injured), in its sentence or in the one before it ("... he was pronounced
         dead at the scene. Three other people were injured."), unless that one tells of
         their own harm too ("One man was wounded. Two other people were also hurt": a part);
-        ``harm``: its :meth:`_state_counted`. A turnout is the whole vote's, whatever total
-        its sentence tells ("In all 15,399 ballots were counted, for a turnout of
-        39.5%")."""
-        if value.statement is None or self._turnout_share(value):
+        ``harm``: its :meth:`_state_counted`."""
+        if value.statement is None:
             return False
         before, after = self._around(value)
         if PART_OF.search(before) or TOTAL_BEFORE.search(before):
@@ -1724,9 +1729,9 @@ class Linker:
             return False  # "a depth of 10 km", "25 km north of the town": two questions
         if {a.unit, b.unit} & quantity_reader.TALLY_UNITS:
             return self._one_vote(i, j)
-        sides = (self._tally_beside(a), self._tally_beside(b))
-        if sides[0] is not None and sides[1] is not None:
-            return self._one_vote(sides[0], sides[1])  # the shares of one side of one vote
+        if first.tally_side is not None and second.tally_side is not None:
+            # the shares of one side of one vote
+            return self._one_vote(first.tally_side, second.tally_side)
         if first.period and second.period and first.period != second.period:
             return False  # a quarter's revenue and a year's
         if self._moves_of_two_days(i, j):
@@ -1889,9 +1894,6 @@ class Linker:
             return self._magnitude_key(value), ""
         if value.unit in quantity_reader.TALLY_UNITS:
             return value.unit, ""  # one vote's side, whichever verb tells it
-        tally_share = self._tally_share_of(value)
-        if tally_share is not None:
-            return tally_share, ""  # and its share
         if value.unit == quantity_reader.STORM_CATEGORY:
             return self._category_key(value), ""
         if kind.startswith("money:") and self._sum_of(value) == labels.DEAL_VALUE:
@@ -2127,14 +2129,9 @@ class Linker:
             return None
         return _Named(frozenset(found.group("name").lower().split()), "")
 
-    def _tally_share_of(self, value: LinkInput) -> str | None:
-        """The side of a vote's tally a share is told beside ("9,120 votes, or 61.0 percent,
-        to ...", "9,455 votes (61.4%) for"): that side's share, one question."""
-        side = self._tally_beside(value)
-        return f"share of {self.values[side].unit}" if side is not None else None
-
     def _tally_beside(self, value: LinkInput) -> int | None:
-        """The side of a tally (its index) a share is told right after."""
+        """The side of a tally (its index) a share is told right after ("9,120 votes, or 61.0
+        percent, to ...", "9,455 votes (61.4%) for")."""
         if value.unit not in SHARE_UNITS or value.statement is None:
             return None
         before, _ = self._around(value)
