@@ -3,6 +3,7 @@ name, on invented articles read by the readers."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -312,3 +313,115 @@ def test_a_day_two_sources_give_of_different_happenings_is_no_claim(
     )
     claims = compare([first, second], read_many([first, second]), encoder)
     assert not [c for c in claims if c.kind == "when"]
+
+
+# An invented warehouse fire: two outlets name its fire chief only where he speaks, one of
+# them in the same role and the other in none.
+LEDGER = _article(
+    "ledger",
+    "Lakeport Ledger",
+    (
+        "A warehouse on Quay Road burned through the night. "
+        "Crews kept the flames away from two houses next door, Fire Chief Tomas Rieger said. "
+        "The cause is not yet known."
+    ),
+    published="2031-03-04",
+)
+POST = _article(
+    "post",
+    "Riverbend Post",
+    (
+        "Flames tore through an empty warehouse late on Tuesday. "
+        '"It was a long night for all of us," Fire Chief Tomas Rieger said on Wednesday. '
+        "No one was hurt."
+    ),
+    published="2031-03-04",
+)
+BULLETIN = _article(
+    "bulletin",
+    "Harbour Bulletin",
+    (
+        "An empty warehouse burned on Tuesday night. "
+        "The building had been for sale for a year, Tomas Rieger said."
+    ),
+    published="2031-03-04",
+)
+
+
+def test_the_role_two_sources_give_a_speaker_is_a_claim_citing_where_they_give_it(
+    encoder: TextEncoder,
+) -> None:
+    articles = [LEDGER, POST]
+    claims = compare(articles, read_many(articles), encoder)
+    who = [c for c in claims if c.kind == "who"]
+    assert [c.about for c in who] == ["Tomas Rieger, chief"]  # "fire" makes no role of its own
+    cited = {e.article: e.text for e in who[0].sides[0].evidence}
+    assert cited == {
+        "ledger": "Crews kept the flames away from two houses next door, Fire Chief Tomas "
+        "Rieger said.",
+        "post": '"It was a long night for all of us," Fire Chief Tomas Rieger said on Wednesday.',
+    }
+
+
+def test_a_speaker_one_source_gives_a_role_is_no_claim(encoder: TextEncoder) -> None:
+    # the sentences tell different things, and only one source says who he is
+    articles = [LEDGER, BULLETIN]
+    claims = compare(articles, read_many(articles), encoder)
+    assert not [c for c in claims if c.kind == "who"]
+
+
+def test_a_source_naming_a_person_in_the_shared_role_is_cited_where_it_does() -> None:
+    first = (
+        "Lena Varga announced on Monday that the Quay Road plant would close in June. "
+        "The plant employs 140 people, said Lena Varga, the company's spokeswoman."
+    )
+    second = (
+        "Lena Varga announced on Monday that the Quay Road plant would close in June. "
+        "Spokeswoman Lena Varga said the jobs would go by the summer."
+    )
+    articles = [_article("p1", "Port Daily", first), _article("p2", "Bay News", second)]
+    readings = [
+        _each_tagged(r, a.text, "Lena Varga")
+        for r, a in zip(read_many(articles), articles, strict=True)
+    ]
+    statements = statements_of(articles, readings)
+    assert [st.index for st in statements] == [0, 1, 2, 3]
+    linked = {(0, 2)}  # the two first sentences tell one happening
+    who = [c for c in slot_claims(statements, readings, articles, linked) if c.kind == "who"]
+    assert [c.about for c in who] == ["Lena Varga, spokeswoman"]
+    assert [e.text for e in who[0].sides[0].evidence] == [
+        "The plant employs 140 people, said Lena Varga, the company's spokeswoman.",
+        "Spokeswoman Lena Varga said the jobs would go by the summer.",
+    ]
+
+
+def _each_tagged(reading: Reading, text: str, name: str) -> Reading:
+    """The reading with every place the name is written tagged as a person."""
+    kept = [e for e in reading.entities if name not in e.evidence.text]
+    for found in re.finditer(re.escape(name), text):
+        evidence = Evidence(reading.article, found.start(), found.end(), name)
+        kept.append(Entity(evidence, "PERSON", name))
+    return replace(reading, entities=tuple(sorted(kept, key=lambda e: e.evidence.start)))
+
+
+@pytest.mark.parametrize(
+    ("first_role", "second_role", "about"),
+    [
+        ("Chief", "Police Chief", "Lena Varga, police chief"),  # one role, told more fully
+        ("Coach", "Head coach", "Lena Varga, head coach"),
+        ("Chief", "Deputy Chief", None),  # another rank: no role the two share
+    ],
+)
+def test_a_role_told_more_or_less_fully_is_one_role(
+    first_role: str, second_role: str, about: str | None
+) -> None:
+    first = f"Boats were moored at the quay, {first_role} Lena Varga said."
+    second = f"{second_role} Lena Varga said the ferry would sail again on Monday."
+    articles = [_article("c1", "Port Daily", first), _article("c2", "Bay News", second)]
+    readings = [
+        _each_tagged(r, a.text, "Lena Varga")
+        for r, a in zip(read_many(articles), articles, strict=True)
+    ]
+    statements = statements_of(articles, readings)
+    who = [c.about for c in slot_claims(statements, readings, articles, set()) if c.kind == "who"]
+    assert who == ([about] if about else [])

@@ -12,6 +12,9 @@ aligner links to another source's sentence naming them; a source without one is 
 person). The claim is one of identity: the sources agree the person or place is part of the
 story; a role the sources write where they first name them ("prime minister <name>",
 "<name>, the coach", "former mayor <name>") is given in its label when two sources give it.
+A role two or more independent sources give a person is itself what they state of them: each
+source writing it is cited where it first names them in it, where they speak too ("..., fire
+chief <name> said"), and a person the sources name only so is a claim all the same.
 A day two or more sources give ("on Friday", "on 2 May") is a claim the same way when two
 sources' sentences giving it are linked, citing each source's first such linked sentence (or
 its first giving the day); an article without a publication date names a day of the week,
@@ -115,12 +118,17 @@ def slot_claims(
     of_article: dict[str, list[Statement]] = {}  # each article's statements, in order
     for statement in statements:
         of_article.setdefault(statement.article, []).append(statement)
-    for (kind, name), per_article in _merged(_first_named(statements, readings, articles)).items():
+    named = _merged(_first_named(statements, readings, articles))
+    titled = _merged(_first_named(statements, readings, articles, titled=True))
+    for key in dict.fromkeys([*named, *titled]):
+        kind, name = key
+        per_article = named.get(key, {})
         firsts = list(per_article.values())
         if kind == "who" and elsewhere.get(name.casefold(), 0) > len(per_article):
             continue  # more articles take it for a place or an organisation than for a person
         if linked is not None:
             firsts = _told_alike(firsts, of_article, _naming(kind, name), linked)
+        firsts = _with_titles(firsts, list(titled.get(key, {}).values()))
         if len({n.statement.source for n in firsts}) >= 2:
             claims.append(_claim(kind, name, firsts, articles))
     published = {r.article: given_publication(r.published, r.published_inferred) for r in readings}
@@ -356,10 +364,28 @@ def _one_person(first: str, second: str) -> bool:
     return min(len(a[1]), len(b[1])) >= SPELLED_SURNAME and spelled_alike(a[1], b[1])
 
 
+def _with_titles(firsts: Sequence[_Named], titled: Sequence[_Named]) -> list[_Named]:
+    """A person two or more sources name in one role ("fire chief <name>", "<name>, the
+    company's spokeswoman") is, in each source writing that role, cited where it names them
+    in it: the role is what those sources state of them."""
+    role = _shared_role(titled)
+    if not role:
+        return list(firsts)
+    in_role = {n.statement.article: n for n in titled if _role_key(n.role) == _role_key(role)}
+    kept = [in_role.get(n.statement.article, n) for n in firsts]
+    told = {n.statement.article for n in kept}
+    return kept + [n for article, n in in_role.items() if article not in told]
+
+
 def _first_named(
-    statements: Sequence[Statement], readings: Sequence[Reading], articles: Sources[Article]
+    statements: Sequence[Statement],
+    readings: Sequence[Reading],
+    articles: Sources[Article],
+    titled: bool = False,
 ) -> dict[tuple[str, str], dict[str, _Named]]:
-    """(slot, canonical name) -> article -> where that article first names it in full."""
+    """(slot, canonical name) -> article -> where that article first names it in full;
+    ``titled``: where it first names a person with a role beside the name, as the speaker
+    of a quote too ("..., fire chief <name> said")."""
     texts = {article.id: article.text for article in articles.values()}
     by_article: dict[str, list[Statement]] = {}
     for statement in statements:
@@ -374,14 +400,34 @@ def _first_named(
             kind = _slot(entity)
             if kind is None or len(entity.evidence.text.split()) < FULL_NAME_WORDS:
                 continue
-            if (entity.evidence.start, entity.evidence.end) in speaking:
+            if titled and kind != "who":
+                continue
+            if not titled and (entity.evidence.start, entity.evidence.end) in speaking:
                 continue  # "..., Lt. A. Smith said": it tells what they said, not who they are
             per_article = named.setdefault((kind, entity.canonical), {})
             holding = _holding(by_article.get(reading.article, []), entity.evidence)
-            if holding is not None and reading.article not in per_article:
-                role = _role(text, entity, holding) if kind == "who" else ""
+            if holding is None:
+                continue
+            role = _role(text, entity, holding) if kind == "who" else ""
+            if titled and role:
+                _keep_titled(per_article, _Named(holding, entity, role), speaking)
+            elif not titled and reading.article not in per_article:
                 per_article[reading.article] = _Named(holding, entity, role)
     return named
+
+
+def _keep_titled(
+    per_article: dict[str, _Named], found: _Named, speaking: set[tuple[int, int]]
+) -> None:
+    """Keep an article's first naming of a person in a role, one that tells of them before
+    one where they only speak ("..., fire chief <name> said")."""
+    known = per_article.get(found.statement.article)
+    if known is None or (_spoken(known, speaking) and not _spoken(found, speaking)):
+        per_article[found.statement.article] = found
+
+
+def _spoken(named: _Named, speaking: set[tuple[int, int]]) -> bool:
+    return (named.entity.evidence.start, named.entity.evidence.end) in speaking
 
 
 def _speaker_spans(reading: Reading) -> set[tuple[int, int]]:
@@ -488,19 +534,35 @@ def _claim(kind: str, name: str, firsts: Sequence[_Named], articles: Sources[Art
 
 
 def _shared_role(firsts: Sequence[_Named]) -> str:
-    """The role noun two or more sources write beside the name (the most widely written)."""
+    """The role two or more sources write beside the name (the most widely written; of its
+    forms, the one that tells most: "police chief" over "chief")."""
     sources: dict[str, set[str]] = {}
     written: dict[str, str] = {}
     for n in firsts:
         if n.role:
-            sources.setdefault(stem(n.role), set()).add(n.statement.source)
-            written.setdefault(stem(n.role), n.role)
+            key = _role_key(n.role)
+            sources.setdefault(key, set()).add(n.statement.source)
+            if len(n.role) > len(written.get(key, "")):
+                written[key] = n.role
     shared = [(len(found), key) for key, found in sources.items() if len(found) >= 2]
     return written[max(shared)[1]] if shared else ""
 
 
 def _role_count(firsts: Sequence[_Named], role: str) -> int:
-    return len({n.statement.source for n in firsts if n.role and stem(n.role) == stem(role)})
+    key = _role_key(role)
+    return len({n.statement.source for n in firsts if n.role and _role_key(n.role) == key})
+
+
+# Words before a role noun that name its office and leave its rank as it is: "police chief"
+# and "chief", "head coach" and "coach" are one role told more or less fully ("deputy chief"
+# and "vice president" are other ranks)
+OFFICE_WORDS = frozenset({"police", "head", "prime", "foreign"})
+
+
+def _role_key(role: str) -> str:
+    """What two sources' roles must share to be one: the role without its office words."""
+    words = role.split()
+    return stem(" ".join([w for w in words[:-1] if w not in OFFICE_WORDS] + words[-1:]))
 
 
 def _confidence(sources: set[str]) -> float:
