@@ -353,3 +353,33 @@ def test_one_figure_told_in_other_words_clashes(
     encoder: TextEncoder, texts: tuple[str, ...], sides: list[str]
 ) -> None:
     assert sides in _sides(_claims(encoder, *texts), "conflict")
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Crews gained ground on the Ridgeback Fire, which has now burned 4,100 acres and is 30"
+        " percent contained.",
+        "Containment of the Ridgeback Fire stood at 30 percent on Wednesday, the forestry"
+        " agency said.",
+    ],
+)
+def test_a_fires_containment_is_one_share_day_after_day(encoder: TextEncoder, later: str) -> None:
+    claims = compare_dated(
+        encoder,
+        [
+            (
+                "2031-05-03",
+                "The Ridgeback Fire had burned 2,300 acres by Monday evening and was 12%"
+                " contained, the forestry agency said.",
+            ),
+            ("2031-05-05", later),
+        ],
+    )
+    shares = [
+        sorted(side.display for side in c.sides)
+        for c in claims
+        if c.status == "conflict"
+        and any("%" in s.display or "percent" in s.display for s in c.sides)
+    ]
+    assert shares == [["12%", "30 percent"]]  # the degree of one state, "contained"

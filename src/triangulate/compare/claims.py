@@ -73,6 +73,7 @@ from triangulate.core.spans import holds, split_at
 from triangulate.core.words import (
     DEATH_WORDS,
     NUMBER_WORDS,
+    REPORTING_VERBS,
     VEHICLE_WORDS,
     last_word,
     negated_before,
@@ -797,6 +798,48 @@ def _agent_verb(fact: Fact, quantity: Quantity, lemmas: Mapping[str, str]) -> st
     return _verb_lemma(told.group("verb"), lemmas) if told is not None else None
 
 
+# A share told as how far a state holds: "was 3% contained", "is 41 percent contained"
+DEGREE_COPULA = re.compile(
+    r"\b(?:is|was|are|were|been|be)\s+(?:(?:about|around|nearly|almost|only|just|now)\s+)?$",
+    re.I,
+)
+DEGREE_PARTICIPLE = re.compile(r"\s+([a-z]+ed)\b")
+# ... or by a noun made of its verb: "Containment stood at 12 percent"
+DEGREE_NOUN = re.compile(
+    r"\b(?P<verb>[a-z]+)ment(?:\s+of\s+(?P<of>(?:the\s+)?(?:[\w'-]+\s+){1,4}?))?\s*"
+    r"(?:stood|stands|was|is|reached|remained|rose|grew|climbed)\s+"
+    r"(?:at\s+|to\s+)?(?:(?:about|around|nearly|almost|only|just)\s+)?$",
+    re.I,
+)
+
+
+def _degree_verb(fact: Fact, quantity: Quantity, lemmas: Mapping[str, str]) -> str | None:
+    """The verb of the state a share measures the degree of ("was 3% contained", "is 41
+    percent contained": "contain"); fires, clean-ups and works are told so day by day, each
+    day's share another answer to one question."""
+    if normalise_unit(quantity.unit) != "percent":
+        return None
+    sentence = fact.evidence
+    start, end = quantity.evidence.start - sentence.start, quantity.evidence.end - sentence.start
+    participle = DEGREE_PARTICIPLE.match(sentence.text, end)
+    if participle is None or DEGREE_COPULA.search(sentence.text[:start]) is None:
+        return None
+    lemma = _verb_lemma(participle.group(1), lemmas)
+    return None if lemma is None or lemma in REPORTING_VERBS else lemma
+
+
+def _degree_noun(article: Article, fact: Fact, quantity: Quantity) -> tuple[str, str | None] | None:
+    """(verb, subject) of a share told by the noun of its verb ("Containment of the fire
+    stood at 12 percent": "contain", "the fire"): what it holds of is the subject, not the
+    noun (a bare "Containment" has none)."""
+    if normalise_unit(quantity.unit) != "percent":
+        return None
+    told = DEGREE_NOUN.search(article.text, fact.evidence.start, quantity.evidence.start)
+    if told is None:
+        return None
+    return told.group("verb").lower(), (told.group("of") or "").strip() or None
+
+
 def _population(fact: Fact, quantity: Quantity) -> str | None:
     """ "live in <place>" for a count of people sizing a named place ("Harwick, a village of
     some 900 residents"): the place's population, not a count of the sentence's
@@ -1116,9 +1159,13 @@ def _article_mentions(article: Article, source: str, reading: Reading) -> list[M
                 or _verb_before_semicolon(fact, quantity, reading, lemmas)
                 or _agent_verb(fact, quantity, lemmas)
                 or _population(fact, quantity)
+                or _degree_verb(fact, quantity, lemmas)
             )
             if own_verb is not None:
                 mention = replace(mention, predicate=own_verb)
+            nominal = _degree_noun(article, fact, quantity)
+            if nominal is not None:
+                mention = replace(mention, predicate=nominal[0], subject=nominal[1])
             found.setdefault(("quantity", quantity.evidence.start, quantity.evidence.end), mention)
         for time in fact.times:
             if time.evidence.start in said:
