@@ -752,3 +752,53 @@ def test_a_related_list_goes_with_its_headlines_even_when_they_read_as_sentences
     assert "Two men" not in cleaned.text and "Crash" not in cleaned.text
     assert {r.reason for r in cleaned.removed} == {"related-list"}
     assert cleaned.text.startswith("Police said a man was shot")
+
+
+# An invented agency's incident update and an invented police release
+FACT_SHEET_UPDATE = (
+    "Harlow Ridge Fire Update, Tuesday 7 a.m.\n\n"
+    "Incident name: Harlow Ridge Fire\n"
+    "Acres burned: 3,420 acres\n"
+    "Containment: 15%\n"
+    "Cause: Under investigation\n"
+    "Personnel assigned: 212\n"
+    "Media contact: Dana Pell, public information officer, 555-0142\n\n"
+    "Crews held the fire south of the county road overnight as winds eased, and two more"
+    " engines arrived from the coast on Monday evening.\n\n"
+    "An evacuation order remains in effect for the Cedar Flats area, where about 900 people"
+    " live, the sheriff's office said.\n"
+)
+VICTIMS_RELEASE = (
+    "Two killed in Route 12 crash near Millbrook\n\n"
+    "A pickup truck crossed the center line on Route 12 on Saturday night and struck a van"
+    " head-on, the state police said in a release on Sunday.\n\n"
+    "The two people who died were identified as:\n"
+    "- Maren J. Ostby, 64, of Millbrook\n"
+    "- Tobias K. Renn, 71, of Ashcombe\n\n"
+    "The driver of the pickup was taken to a hospital with serious injuries and is expected"
+    " to survive, police said.\n"
+)
+
+
+def test_an_incident_fact_sheet_beside_the_article_stays_but_its_contact() -> None:
+    cleaned = clean_text(FACT_SHEET_UPDATE)
+    for field in ("Acres burned: 3,420 acres", "Containment: 15%", "Personnel assigned: 212"):
+        assert field in cleaned.text
+    assert "Cause: Under investigation" in cleaned.text  # a field of the sheet, figure or not
+    assert "Media contact" not in cleaned.text
+
+
+def test_two_fields_are_no_fact_sheet() -> None:
+    text = FACT_SHEET_UPDATE.replace("Containment: 15%\n", "").replace(
+        "Personnel assigned: 212\n", ""
+    )
+    text = text.replace("Cause: Under investigation\n", "")
+    assert "Incident name" not in clean_text(text).text  # a contact is no fact of the sheet
+
+
+def test_a_list_a_reports_sentence_leads_into_stays_with_its_lead() -> None:
+    cleaned = clean_text(VICTIMS_RELEASE)
+    assert "The two people who died were identified as:" in cleaned.text
+    assert "- Maren J. Ostby, 64, of Millbrook" in cleaned.text
+    assert "- Tobias K. Renn, 71, of Ashcombe" in cleaned.text
+    assert cleaned.removed == ()

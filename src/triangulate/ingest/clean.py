@@ -1146,6 +1146,78 @@ _BLOCK_REASONS = frozenset(
 )
 
 
+# A list's items a report's own sentence leads into ("The dead were identified as:")
+LIST_ITEM_WORDS = 20
+LIST_LEAD_WORDS = 3
+
+
+def _mark_listed_facts(lines: list[_Line]) -> None:
+    """A report's sentence ending with a colon and the list items after it ("The deceased
+    are identified as:" / "- <name>, 74, of <town>") read as its prose: a release's names and
+    figures, not a list of links (whose lead is a label: "RELATED:", "You might also like")."""
+    for position, lead in enumerate(lines):
+        if lead.kind == BAD or lead.words < LIST_LEAD_WORDS or not lead.norm.endswith(":"):
+            continue
+        if not lead.prose or lead.title_case:
+            continue
+        items = []
+        for item in lines[position + 1 :]:
+            if not item.bullet or item.words > LIST_ITEM_WORDS or item.kind == BAD:
+                break
+            items.append(item)
+        if any(_DIGITS.search(item.text) for item in items):
+            for line in (lead, *items):
+                line.kind = GOOD
+
+
+# A fact sheet's field: "Acres burned: 4,215 acres", "Date/Time: Sunday, ..., 5:14 a.m."
+_FACT_FIELD = re.compile(r"^(?P<label>[A-Z][\w/&' -]{0,40}?)\s*:\s+\S")
+# ... but not a page's or a release's furniture: whom to call, when it was posted
+_NO_FACT_LABEL = re.compile(
+    r"\b(?:contacts?|inquiries|information|phone|e-?mail|tags?|categor(?:y|ies)|posted|"
+    r"published|updated|modified|authors?|byline|photos?|credits?|filed|sections?|topics?|"
+    r"share|follow|subscribe|advertisement|related|read|watch|listen)\b",
+    re.IGNORECASE,
+)
+FACT_SHEET_LINES = 3  # fields in a row, two of them with a figure
+FACT_SHEET_REACH = 3  # lines from the article's run a fact sheet may stand
+
+
+def _fact_sheet(lines: list[_Line], start: int, end: int) -> set[int]:
+    """An incident's fact sheet beside or inside the article: three "Label: value" fields or
+    more in a row, two with a figure ("Acres burned: 4,215 acres", "Containment: 0%"); its
+    fields of furniture (a contact, a stamp) stay out."""
+    found: set[int] = set()
+    run: list[int] = []
+    for position, line in enumerate([*lines, None]):
+        if line is not None and ":" in line.norm and _FACT_FIELD.match(line.norm):
+            run.append(position)
+            continue
+        if len(run) >= FACT_SHEET_LINES and _beside(run, start, end):
+            found.update(_fact_fields(lines, run))
+        run = []
+    return found
+
+
+def _beside(run: list[int], start: int, end: int) -> bool:
+    """Whether lines in a row end near the article's start or begin near its end, or inside."""
+    return run[-1] >= start - FACT_SHEET_REACH and run[0] < end + FACT_SHEET_REACH
+
+
+def _fact_fields(lines: list[_Line], run: list[int]) -> list[int]:
+    """The fields of a run that tell facts, when three or more do and two with a figure."""
+    facts = [i for i in run if _a_fact_field(lines[i])]
+    figures = sum(1 for i in facts if _DIGITS.search(lines[i].text))
+    return facts if len(facts) >= FACT_SHEET_LINES and figures >= 2 else []
+
+
+def _a_fact_field(line: _Line) -> bool:
+    label = _FACT_FIELD.match(line.norm)
+    if label is None or _NO_FACT_LABEL.search(label.group("label")):
+        return False
+    return line.kind != BAD or line.reason == "dateline"
+
+
 def _decide(lines: list[_Line]) -> tuple[list[_Line], int | None]:
     """Which lines to keep, and the position of the headline among ``lines``."""
     run_start, end = _best_span(lines)
@@ -1157,10 +1229,16 @@ def _decide(lines: list[_Line]) -> tuple[list[_Line], int | None]:
     title = _find_title(lines, start)
     # first sentences taken back with the standfirst, though they read as headlines
     openers = {p for p in range(start, run_start) if _opening_sentence(lines, p)}
+    told = _fact_sheet(lines, start, end)
     kept = []
     for position, line in enumerate(lines):
         inside = start <= position < end
-        if position == title or position in openers or (inside and line.kind == GOOD):
+        if (
+            position == title
+            or position in openers
+            or position in told
+            or (inside and line.kind == GOOD)
+        ):
             kept.append(line)
         elif inside and line.kind != BAD:
             if _is_subhead(lines, position, end):
@@ -1183,6 +1261,7 @@ def clean_text(
     if memory is not None:
         _mark_repeated(lines, memory, outlet)
     _mark_lists_after_headers(lines)
+    _mark_listed_facts(lines)
     kept, title_position = _decide(lines)
     kept = _drop_repeats_of_kept(kept)
     kept_ids = {id(line) for line in kept}
