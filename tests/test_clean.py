@@ -769,12 +769,12 @@ FACT_SHEET_UPDATE = (
     " live, the sheriff's office said.\n"
 )
 VICTIMS_RELEASE = (
-    "Two killed in Route 12 crash near Millbrook\n\n"
+    "Two killed in Route 12 crash near Orrisford\n\n"
     "A pickup truck crossed the center line on Route 12 on Saturday night and struck a van"
     " head-on, the state police said in a release on Sunday.\n\n"
     "The two people who died were identified as:\n"
-    "- Maren J. Ostby, 64, of Millbrook\n"
-    "- Tobias K. Renn, 71, of Ashcombe\n\n"
+    "- Maren J. Tollefsrud, 64, of Orrisford\n"
+    "- Idrun K. Thaddock, 71, of Ulvsand\n\n"
     "The driver of the pickup was taken to a hospital with serious injuries and is expected"
     " to survive, police said.\n"
 )
@@ -799,6 +799,56 @@ def test_two_fields_are_no_fact_sheet() -> None:
 def test_a_list_a_reports_sentence_leads_into_stays_with_its_lead() -> None:
     cleaned = clean_text(VICTIMS_RELEASE)
     assert "The two people who died were identified as:" in cleaned.text
-    assert "- Maren J. Ostby, 64, of Millbrook" in cleaned.text
-    assert "- Tobias K. Renn, 71, of Ashcombe" in cleaned.text
+    assert "- Maren J. Tollefsrud, 64, of Orrisford" in cleaned.text
+    assert "- Idrun K. Thaddock, 71, of Ulvsand" in cleaned.text
     assert cleaned.removed == ()
+
+
+def test_a_fact_sheet_far_from_the_article_or_after_furniture_goes() -> None:
+    far = FACT_SHEET_UPDATE.replace(
+        "Media contact: Dana Pell, public information officer, 555-0142\n\n",
+        "Media contact: Dana Pell\n\nSign up\n\nMenu\n\nSearch\n\nWeather\n\n",
+    )
+    assert "Acres burned" not in clean_text(far).text
+    after_comments = (
+        FACT_SHEET_UPDATE.split("Harlow Ridge Fire Update, Tuesday 7 a.m.\n\n")[1].split(
+            "Incident name"
+        )[0]
+        + FACT_SHEET_UPDATE.split(
+            "Media contact: Dana Pell, public information officer, 555-0142\n\n"
+        )[1]
+        + "3 Comments\nRidge hiker: Evacuated twice: 2019 and now\nAnna: 15 years here\n"
+        + "Sorted: 2 crews saved our road\n"
+    )
+    assert "Ridge hiker" not in clean_text(after_comments).text
+
+
+def test_a_ticker_of_one_word_labels_is_no_fact_sheet() -> None:
+    text = FACT_SHEET_UPDATE.split(
+        "Media contact: Dana Pell, public information officer, 555-0142\n\n"
+    )[1]
+    text += "Markets\nDow: 38,200 +0.4%\nS&P 500: 5,120 +0.3%\nNasdaq: 16,010 -0.1%\n"
+    assert "Nasdaq" not in clean_text(text).text
+
+
+def test_a_field_whose_label_holds_a_furniture_word_stays() -> None:
+    text = FACT_SHEET_UPDATE.replace("Cause: Under investigation", "Heat-related deaths: 4")
+    assert "Heat-related deaths: 4" in clean_text(text).text
+
+
+def test_a_list_without_figures_a_sentence_leads_into_is_no_prose() -> None:
+    text = VICTIMS_RELEASE.replace(
+        "- Maren J. Tollefsrud, 64, of Orrisford", "- Maren Tollefsrud of Orrisford"
+    )
+    text = text.replace("- Idrun K. Thaddock, 71, of Ulvsand", "- Idrun Thaddock of Ulvsand")
+    assert "Idrun Thaddock" not in clean_text(text).text
+
+
+def test_a_release_stamp_among_the_fields_is_no_fact() -> None:
+    text = FACT_SHEET_UPDATE.replace(
+        "Incident name: Harlow Ridge Fire\n",
+        "Incident name: Harlow Ridge Fire\nRelease date: 05/04/2031 1630 hrs\n",
+    )
+    cleaned = clean_text(text)
+    assert "Acres burned: 3,420 acres" in cleaned.text
+    assert "Release date" not in cleaned.text

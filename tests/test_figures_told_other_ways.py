@@ -358,9 +358,9 @@ def test_one_figure_told_in_other_words_clashes(
 @pytest.mark.parametrize(
     "later",
     [
-        "Crews gained ground on the Ridgeback Fire, which has now burned 4,100 acres and is 30"
+        "Crews gained ground on the Corrowind Fire, which has now burned 4,100 acres and is 30"
         " percent contained.",
-        "Containment of the Ridgeback Fire stood at 30 percent on Wednesday, the forestry"
+        "Containment of the Corrowind Fire stood at 30 percent on Wednesday, the forestry"
         " agency said.",
     ],
 )
@@ -370,7 +370,7 @@ def test_a_fires_containment_is_one_share_day_after_day(encoder: TextEncoder, la
         [
             (
                 "2031-05-03",
-                "The Ridgeback Fire had burned 2,300 acres by Monday evening and was 12%"
+                "The Corrowind Fire had burned 2,300 acres by Monday evening and was 12%"
                 " contained, the forestry agency said.",
             ),
             ("2031-05-05", later),

@@ -354,7 +354,7 @@ def test_the_role_two_sources_give_a_speaker_is_a_claim_citing_where_they_give_i
     articles = [LEDGER, POST]
     claims = compare(articles, read_many(articles), encoder)
     who = [c for c in claims if c.kind == "who"]
-    assert [c.about for c in who] == ["Tomas Rieger, chief"]  # "fire" makes no role of its own
+    assert [c.about for c in who] == ["Tomas Rieger, fire chief"]
     cited = {e.article: e.text for e in who[0].sides[0].evidence}
     assert cited == {
         "ledger": "Crews kept the flames away from two houses next door, Fire Chief Tomas "
@@ -372,56 +372,114 @@ def test_a_speaker_one_source_gives_a_role_is_no_claim(encoder: TextEncoder) -> 
 
 def test_a_source_naming_a_person_in_the_shared_role_is_cited_where_it_does() -> None:
     first = (
-        "Lena Varga announced on Monday that the Quay Road plant would close in June. "
-        "The plant employs 140 people, said Lena Varga, the company's spokeswoman."
+        "Lena Quarvik announced on Monday that the Quay Road plant would close in June. "
+        "The plant employs 140 people, said Lena Quarvik, the company's spokeswoman."
     )
     second = (
-        "Lena Varga announced on Monday that the Quay Road plant would close in June. "
-        "Spokeswoman Lena Varga said the jobs would go by the summer."
+        "Lena Quarvik announced on Monday that the Quay Road plant would close in June. "
+        "Spokeswoman Lena Quarvik said the jobs would go by the summer."
     )
     articles = [_article("p1", "Port Daily", first), _article("p2", "Bay News", second)]
     readings = [
-        _each_tagged(r, a.text, "Lena Varga")
+        _each_tagged(r, a.text, "Lena Quarvik")
         for r, a in zip(read_many(articles), articles, strict=True)
     ]
     statements = statements_of(articles, readings)
     assert [st.index for st in statements] == [0, 1, 2, 3]
     linked = {(0, 2)}  # the two first sentences tell one happening
     who = [c for c in slot_claims(statements, readings, articles, linked) if c.kind == "who"]
-    assert [c.about for c in who] == ["Lena Varga, spokeswoman"]
-    assert [e.text for e in who[0].sides[0].evidence] == [
-        "The plant employs 140 people, said Lena Varga, the company's spokeswoman.",
-        "Spokeswoman Lena Varga said the jobs would go by the summer.",
-    ]
+    assert [c.about for c in who] == ["Lena Quarvik, spokeswoman"]
+    assert {e.article: e.text for e in who[0].sides[0].evidence} == {
+        "p1": "The plant employs 140 people, said Lena Quarvik, the company's spokeswoman.",
+        "p2": "Spokeswoman Lena Quarvik said the jobs would go by the summer.",
+    }
 
 
-def _each_tagged(reading: Reading, text: str, name: str) -> Reading:
-    """The reading with every place the name is written tagged as a person."""
-    kept = [e for e in reading.entities if name not in e.evidence.text]
-    for found in re.finditer(re.escape(name), text):
+def _each_tagged(
+    reading: Reading, text: str, name: str, keep: str = "", label: str = "PERSON"
+) -> Reading:
+    """The reading with every place the name is written tagged as a person, or ``label``
+    (``keep``: a longer name tagged already, whose places stay its own)."""
+    kept = [e for e in reading.entities if name not in e.evidence.text or e.canonical == keep]
+    for found in re.finditer(rf"\b{re.escape(name)}\b", text):
         evidence = Evidence(reading.article, found.start(), found.end(), name)
-        kept.append(Entity(evidence, "PERSON", name))
+        kept.append(Entity(evidence, label, name))
     return replace(reading, entities=tuple(sorted(kept, key=lambda e: e.evidence.start)))
 
 
 @pytest.mark.parametrize(
     ("first_role", "second_role", "about"),
     [
-        ("Chief", "Police Chief", "Lena Varga, police chief"),  # one role, told more fully
-        ("Coach", "Head coach", "Lena Varga, head coach"),
+        ("Chief", "Police Chief", "Lena Quarvik, police chief"),  # one role, told more fully
+        ("Coach", "Head coach", "Lena Quarvik, head coach"),
         ("Chief", "Deputy Chief", None),  # another rank: no role the two share
+        ("Fire Chief", "Police Chief", None),  # two offices: the sources disagree
+        ("Prime Minister", "Foreign Minister", None),
     ],
 )
 def test_a_role_told_more_or_less_fully_is_one_role(
     first_role: str, second_role: str, about: str | None
 ) -> None:
-    first = f"Boats were moored at the quay, {first_role} Lena Varga said."
-    second = f"{second_role} Lena Varga said the ferry would sail again on Monday."
+    first = f"Boats were moored at the quay, {first_role} Lena Quarvik said."
+    second = f"{second_role} Lena Quarvik said the ferry would sail again on Monday."
     articles = [_article("c1", "Port Daily", first), _article("c2", "Bay News", second)]
     readings = [
-        _each_tagged(r, a.text, "Lena Varga")
+        _each_tagged(r, a.text, "Lena Quarvik")
         for r, a in zip(read_many(articles), articles, strict=True)
     ]
     statements = statements_of(articles, readings)
     who = [c.about for c in slot_claims(statements, readings, articles, set()) if c.kind == "who"]
     assert who == ([about] if about else [])
+
+
+def test_a_source_naming_a_person_in_two_roles_still_gives_the_shared_one() -> None:
+    first = (
+        "Boats were moored at the quay, Chief Lena Quarvik said. "
+        "Lena Quarvik, a former teacher, took the post in 2020."
+    )
+    second = "Chief Lena Quarvik said the ferry would sail again on Monday."
+    articles = [_article("c1", "Port Daily", first), _article("c2", "Bay News", second)]
+    readings = [
+        _each_tagged(r, a.text, "Lena Quarvik")
+        for r, a in zip(read_many(articles), articles, strict=True)
+    ]
+    statements = statements_of(articles, readings)
+    who = [c.about for c in slot_claims(statements, readings, articles, set()) if c.kind == "who"]
+    assert who == ["Lena Quarvik, chief"]
+
+
+def test_one_person_named_two_ways_is_one_claim() -> None:
+    # the readers leave "Ana Maria Veldt" and "Ana Veldt" apart; one role joins two sources
+    text = "Ana Maria Veldt opened the ferry terminal. Chief Ana Veldt cut the ribbon."
+    articles = [
+        _article("v1", "Port Daily", text),
+        _article("v2", "Bay News", text),
+        _article("v3", "Shore Post", "Ana Maria Veldt opened the ferry terminal on Friday."),
+    ]
+    readings = []
+    for reading, article in zip(read_many(articles), articles, strict=True):
+        tagged = _each_tagged(reading, article.text, "Ana Maria Veldt")
+        readings.append(_each_tagged(tagged, article.text, "Ana Veldt", keep="Ana Maria Veldt"))
+    statements = statements_of(articles, readings)
+    who = [c.about for c in slot_claims(statements, readings, articles) if c.kind == "who"]
+    assert "Ana Maria Veldt, chief" in who
+    assert not [about for about in who if "Ana Veldt" in about]  # no second claim of her
+
+
+def test_a_person_named_only_in_a_role_outweighs_one_article_tagging_the_name_otherwise() -> None:
+    first = "Boats were moored at the quay, Chief Lena Quarvik said."
+    second = "Chief Lena Quarvik said the ferry would sail again on Monday."
+    third = "The Lena Quarvik sailed from the quay at noon."  # a boat of that name
+    articles = [
+        _article("c1", "Port Daily", first),
+        _article("c2", "Bay News", second),
+        _article("c3", "Shore Post", third),
+    ]
+    readings = [
+        _each_tagged(r, a.text, "Lena Quarvik", label="ORG" if a.id == "c3" else "PERSON")
+        for r, a in zip(read_many(articles), articles, strict=True)
+    ]
+    statements = statements_of(articles, readings)
+    who = [c for c in slot_claims(statements, readings, articles, set()) if c.kind == "who"]
+    assert [c.about for c in who] == ["Lena Quarvik, chief"]
+    assert "first names them as chief" in who[0].reason

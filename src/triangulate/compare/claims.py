@@ -804,9 +804,11 @@ DEGREE_COPULA = re.compile(
     re.I,
 )
 DEGREE_PARTICIPLE = re.compile(r"\s+([a-z]+ed)\b")
-# ... or by a noun made of its verb: "Containment stood at 12 percent"
+# ... or by the noun of the state opening its sentence: "Containment stood at 12 percent"
+DEGREE_NOUNS = {"containment": "contain", "completion": "complete", "occupancy": "occupy"}
 DEGREE_NOUN = re.compile(
-    r"\b(?P<verb>[a-z]+)ment(?:\s+of\s+(?P<of>(?:the\s+)?(?:[\w'-]+\s+){1,4}?))?\s*"
+    rf"\W*(?:the\s+)?(?P<noun>{'|'.join(DEGREE_NOUNS)})"
+    r"(?:\s+of\s+(?P<of>(?:the\s+)?(?:[\w'-]+\s+){1,4}?))?\s*"
     r"(?:stood|stands|was|is|reached|remained|rose|grew|climbed)\s+"
     r"(?:at\s+|to\s+)?(?:(?:about|around|nearly|almost|only|just)\s+)?$",
     re.I,
@@ -829,15 +831,15 @@ def _degree_verb(fact: Fact, quantity: Quantity, lemmas: Mapping[str, str]) -> s
 
 
 def _degree_noun(article: Article, fact: Fact, quantity: Quantity) -> tuple[str, str | None] | None:
-    """(verb, subject) of a share told by the noun of its verb ("Containment of the fire
-    stood at 12 percent": "contain", "the fire"): what it holds of is the subject, not the
-    noun (a bare "Containment" has none)."""
+    """(verb, subject) of a share told by the noun of a state opening its sentence
+    (``DEGREE_NOUNS``: "Containment of the fire stood at 12 percent": "contain", "the fire"):
+    what it holds of is the subject, not the noun (a bare "Containment" has none)."""
     if normalise_unit(quantity.unit) != "percent":
         return None
-    told = DEGREE_NOUN.search(article.text, fact.evidence.start, quantity.evidence.start)
+    told = DEGREE_NOUN.match(article.text, fact.evidence.start, quantity.evidence.start)
     if told is None:
         return None
-    return told.group("verb").lower(), (told.group("of") or "").strip() or None
+    return DEGREE_NOUNS[told.group("noun").lower()], (told.group("of") or "").strip() or None
 
 
 def _population(fact: Fact, quantity: Quantity) -> str | None:

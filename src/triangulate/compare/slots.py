@@ -76,7 +76,13 @@ APPOSITION = re.compile(
 )
 APPOSITION_WORDS = 4  # the role noun of "<name>, the team's head coach, said"
 # words that make one role of the noun after them ("prime minister", "vice president")
-ROLE_QUALIFIERS = frozenset({"prime", "vice", "deputy", "head", "chief", "police", "foreign"})
+ROLE_QUALIFIERS = frozenset(
+    {"prime", "vice", "deputy", "head", "chief", "police", "fire", "foreign"}
+)
+# Of those, the words that name a role's office and leave its rank as it is: "police chief"
+# and "chief", "head coach" and "coach" are one role told more or less fully ("deputy chief",
+# "vice president" and "prime minister" are other ranks)
+OFFICE_WORDS = frozenset({"police", "fire", "head"})
 SPELLED_SURNAME = 5  # shorter surnames a letter apart are as often two names
 # Last words of the names of firms, offices and bodies: a name ending in one is neither a
 # person nor a place, whatever label the tagger gave it ("<name> Advisors", "<county>
@@ -118,13 +124,16 @@ def slot_claims(
     of_article: dict[str, list[Statement]] = {}  # each article's statements, in order
     for statement in statements:
         of_article.setdefault(statement.article, []).append(statement)
-    named = _merged(_first_named(statements, readings, articles))
-    titled = _merged(_first_named(statements, readings, articles, titled=True))
+    named, titled = _merged(
+        _first_named(statements, readings, articles),
+        _first_named(statements, readings, articles, titled=True),
+    )
     for key in dict.fromkeys([*named, *titled]):
         kind, name = key
         per_article = named.get(key, {})
         firsts = list(per_article.values())
-        if kind == "who" and elsewhere.get(name.casefold(), 0) > len(per_article):
+        naming = {n.statement.article for n in [*firsts, *titled.get(key, {}).values()]}
+        if kind == "who" and elsewhere.get(name.casefold(), 0) > len(naming):
             continue  # more articles take it for a place or an organisation than for a person
         if linked is not None:
             firsts = _told_alike(firsts, of_article, _naming(kind, name), linked)
@@ -324,13 +333,16 @@ def _day_claim(day: str, stating: Sequence[Statement], articles: Sources[Article
 Named = dict[tuple[str, str], dict[str, _Named]]
 
 
-def _merged(named: Named) -> Named:
+def _merged(*maps: Named) -> tuple[Named, ...]:
     """People the readers left apart whose names differ by a middle name, a suffix or a
-    letter or two of the surname ("Ana Maria Veldt", "Ana Veldte") are one person:
-    each article's first full naming of either, under the name more articles write."""
-    people = sorted(
-        (key for key in named if key[0] == "who"), key=lambda key: (-len(named[key]), key[1])
-    )
+    letter or two of the surname ("Ana Maria Veldt", "Ana Veldte") are one person: in each
+    map, each article's first naming of either, under the name more articles write (the
+    names matched once over all the maps, so that one person has one name in each)."""
+    sizes: dict[tuple[str, str], set[str]] = {}
+    for named in maps:
+        for key, per_article in named.items():
+            sizes.setdefault(key, set()).update(n.statement.article for n in per_article.values())
+    people = sorted((key for key in sizes if key[0] == "who"), key=lambda k: (-len(sizes[k]), k[1]))
     into: dict[tuple[str, str], tuple[str, str]] = {}
     hosts: dict[str, list[tuple[str, str]]] = {}  # by first name: one person shares it
     for key in people:
@@ -343,15 +355,19 @@ def _merged(named: Named) -> Named:
             same_first.append(key)
         else:
             into[key] = host
+    return tuple(_merged_into(named, into) for named in maps)
+
+
+def _merged_into(named: Named, into: dict[tuple[str, str], tuple[str, str]]) -> Named:
     merged: Named = {}
     for key, per_article in named.items():
         target = merged.setdefault(into.get(key, key), {})
-        for article, found in per_article.items():
+        for place, found in per_article.items():
             if (
-                article not in target
-                or found.entity.evidence.start < target[article].entity.evidence.start
+                place not in target
+                or found.entity.evidence.start < target[place].entity.evidence.start
             ):
-                target[article] = found
+                target[place] = found
     return merged
 
 
@@ -366,12 +382,15 @@ def _one_person(first: str, second: str) -> bool:
 
 def _with_titles(firsts: Sequence[_Named], titled: Sequence[_Named]) -> list[_Named]:
     """A person two or more sources name in one role ("fire chief <name>", "<name>, the
-    company's spokeswoman") is, in each source writing that role, cited where it names them
-    in it: the role is what those sources state of them."""
-    role = _shared_role(titled)
-    if not role:
+    company's spokeswoman") is, in each source writing that role, cited where it first names
+    them in it: the role is what those sources state of them."""
+    forms = _shared_role_forms(titled)
+    if not forms:
         return list(firsts)
-    in_role = {n.statement.article: n for n in titled if _role_key(n.role) == _role_key(role)}
+    in_role: dict[str, _Named] = {}
+    for n in sorted(titled, key=lambda n: n.entity.evidence.start):
+        if n.role in forms:
+            in_role.setdefault(n.statement.article, n)
     kept = [in_role.get(n.statement.article, n) for n in firsts]
     told = {n.statement.article for n in kept}
     return kept + [n for article, n in in_role.items() if article not in told]
@@ -410,20 +429,22 @@ def _first_named(
                 continue
             role = _role(text, entity, holding) if kind == "who" else ""
             if titled and role:
-                _keep_titled(per_article, _Named(holding, entity, role), speaking)
+                # each role the article writes beside the name, once
+                place = f"{reading.article}\x00{_role_key(role)}"
+                _keep_titled(per_article, place, _Named(holding, entity, role), speaking)
             elif not titled and reading.article not in per_article:
                 per_article[reading.article] = _Named(holding, entity, role)
     return named
 
 
 def _keep_titled(
-    per_article: dict[str, _Named], found: _Named, speaking: set[tuple[int, int]]
+    per_place: dict[str, _Named], place: str, found: _Named, speaking: set[tuple[int, int]]
 ) -> None:
     """Keep an article's first naming of a person in a role, one that tells of them before
     one where they only speak ("..., fire chief <name> said")."""
-    known = per_article.get(found.statement.article)
+    known = per_place.get(place)
     if known is None or (_spoken(known, speaking) and not _spoken(found, speaking)):
-        per_article[found.statement.article] = found
+        per_place[place] = found
 
 
 def _spoken(named: _Named, speaking: set[tuple[int, int]]) -> bool:
@@ -524,9 +545,10 @@ def _claim(kind: str, name: str, firsts: Sequence[_Named], articles: Sources[Art
     else:
         about = f"Place: {name}"
         what = "the place"
+    told = f"names {what} in full" + (f", or first names them as {role}" if role else "")
     reason = (
         f"{len(sources)} independent sources name {name}; each cited sentence is where the "
-        f"source first names {what} in full"
+        f"source first {told}"
         + (f" ({role} in {_role_count(firsts, role)} of them)." if role else ".")
     )
     side = Side(value=name, display=name, articles=article_ids, evidence=evidence)
@@ -534,29 +556,35 @@ def _claim(kind: str, name: str, firsts: Sequence[_Named], articles: Sources[Art
 
 
 def _shared_role(firsts: Sequence[_Named]) -> str:
-    """The role two or more sources write beside the name (the most widely written; of its
-    forms, the one that tells most: "police chief" over "chief")."""
+    """The role two or more sources write beside the name, as written most fully ("police
+    chief" over "chief"), else ""."""
+    return max(sorted(_shared_role_forms(firsts)), key=len, default="")
+
+
+def _shared_role_forms(firsts: Sequence[_Named]) -> frozenset[str]:
+    """The forms of the role two or more sources write beside the name (the most widely
+    written role): a role told more or less fully is one ("chief", "police chief"), unless
+    the sources tell it fully in two ways ("fire chief", "police chief": "chief" is then
+    either, and each is its own)."""
     sources: dict[str, set[str]] = {}
-    written: dict[str, str] = {}
     for n in firsts:
         if n.role:
-            key = _role_key(n.role)
-            sources.setdefault(key, set()).add(n.statement.source)
-            if len(n.role) > len(written.get(key, "")):
-                written[key] = n.role
-    shared = [(len(found), key) for key, found in sources.items() if len(found) >= 2]
-    return written[max(shared)[1]] if shared else ""
+            sources.setdefault(n.role, set()).add(n.statement.source)
+    by_key: dict[str, list[str]] = {}
+    for role in sources:
+        by_key.setdefault(_role_key(role), []).append(role)
+    roles: list[frozenset[str]] = []
+    for forms in by_key.values():
+        fuller = [role for role in forms if _role_key(role) != stem(role)]
+        roles.extend([frozenset({r}) for r in forms] if len(fuller) > 1 else [frozenset(forms)])
+    told = [(len(set().union(*(sources[r] for r in forms))), sorted(forms)) for forms in roles]
+    shared = [(count, forms) for count, forms in told if count >= 2]
+    return frozenset(max(shared)[1]) if shared else frozenset()
 
 
 def _role_count(firsts: Sequence[_Named], role: str) -> int:
-    key = _role_key(role)
-    return len({n.statement.source for n in firsts if n.role and _role_key(n.role) == key})
-
-
-# Words before a role noun that name its office and leave its rank as it is: "police chief"
-# and "chief", "head coach" and "coach" are one role told more or less fully ("deputy chief"
-# and "vice president" are other ranks)
-OFFICE_WORDS = frozenset({"police", "head", "prime", "foreign"})
+    forms = _shared_role_forms(firsts)
+    return len({n.statement.source for n in firsts if n.role in forms}) if role in forms else 0
 
 
 def _role_key(role: str) -> str:

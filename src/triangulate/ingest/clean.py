@@ -1146,15 +1146,16 @@ _BLOCK_REASONS = frozenset(
 )
 
 
-# A list's items a report's own sentence leads into ("The dead were identified as:")
+# A list's items a report's own sentence leads into ("The two who died were named as:")
 LIST_ITEM_WORDS = 20
 LIST_LEAD_WORDS = 3
 
 
 def _mark_listed_facts(lines: list[_Line]) -> None:
-    """A report's sentence ending with a colon and the list items after it ("The deceased
-    are identified as:" / "- <name>, 74, of <town>") read as its prose: a release's names and
-    figures, not a list of links (whose lead is a label: "RELATED:", "You might also like")."""
+    """A report's sentence ending with a colon and the list items after it ("The two who
+    died were named as:" / "- <name>, 64, of <town>") read as its prose, when an item holds
+    a figure: a release's names and figures, not a list of links (whose lead is a label:
+    "RELATED:", "You might also like")."""
     for position, lead in enumerate(lines):
         if lead.kind == BAD or lead.words < LIST_LEAD_WORDS or not lead.norm.endswith(":"):
             continue
@@ -1170,50 +1171,64 @@ def _mark_listed_facts(lines: list[_Line]) -> None:
                 line.kind = GOOD
 
 
-# A fact sheet's field: "Acres burned: 4,215 acres", "Date/Time: Sunday, ..., 5:14 a.m."
-_FACT_FIELD = re.compile(r"^(?P<label>[A-Z][\w/&' -]{0,40}?)\s*:\s+\S")
-# ... but not a page's or a release's furniture: whom to call, when it was posted
+# A fact sheet's field: "Acres burned: 3,420 acres", "Date/Time: Tuesday, ..., 6:50 a.m."
+_FACT_FIELD = re.compile(r"^(?P<label>[A-Z][\w/&' -]{0,40}?)\s*:\s+(?P<value>\S.*)$")
+# ... but not a field of a page's or a release's furniture (whom to call, where to read more;
+# its stamps and bylines are _BYLINE_FIELD's), a label of its own whole
 _NO_FACT_LABEL = re.compile(
-    r"\b(?:contacts?|inquiries|information|phone|e-?mail|tags?|categor(?:y|ies)|posted|"
-    r"published|updated|modified|authors?|byline|photos?|credits?|filed|sections?|topics?|"
-    r"share|follow|subscribe|advertisement|related|read|watch|listen)\b",
+    r"(?:(?:media|press|news)\s+)?(?:contacts?|inquiries|information(?:\s+line)?)|"
+    r"(?:for\s+)?(?:more|further)\s+information|phone|e-?mail|web(?:site)?|tags?|"
+    r"categor(?:y|ies)|modified|photos?|credits?|filed(?:\s+under)?|sections?|topics?|"
+    r"share|follow(?:\s+us)?|subscribe|advertisement|related(?:\s+\w+)?|read(?:\s+more)?|"
+    r"watch|listen|comments?|sources?|released?(?:\s+(?:date|time|no\.?|number|#))?",
     re.IGNORECASE,
 )
+_LABEL_WORDS = re.compile(r"[^\W\d_]{2,}")  # "Acres burned", "Date/Time"; not "S&P 500"
 FACT_SHEET_LINES = 3  # fields in a row, two of them with a figure
 FACT_SHEET_REACH = 3  # lines from the article's run a fact sheet may stand
 
 
 def _fact_sheet(lines: list[_Line], start: int, end: int) -> set[int]:
     """An incident's fact sheet beside or inside the article: three "Label: value" fields or
-    more in a row, two with a figure ("Acres burned: 4,215 acres", "Containment: 0%"); its
-    fields of furniture (a contact, a stamp) stay out."""
+    more in a row, two of them giving a figure or a date and one label of two words or more
+    ("Acres burned: 3,420 acres", "Containment: 15%"); its fields of furniture (a contact, a
+    stamp) stay out, and so does a sheet a block of furniture stands between it and the
+    article (a page's widgets, readers' comments)."""
     found: set[int] = set()
     run: list[int] = []
     for position, line in enumerate([*lines, None]):
         if line is not None and ":" in line.norm and _FACT_FIELD.match(line.norm):
             run.append(position)
             continue
-        if len(run) >= FACT_SHEET_LINES and _beside(run, start, end):
+        if len(run) >= FACT_SHEET_LINES and _beside(lines, run, start, end):
             found.update(_fact_fields(lines, run))
         run = []
     return found
 
 
-def _beside(run: list[int], start: int, end: int) -> bool:
-    """Whether lines in a row end near the article's start or begin near its end, or inside."""
-    return run[-1] >= start - FACT_SHEET_REACH and run[0] < end + FACT_SHEET_REACH
+def _beside(lines: list[_Line], run: list[int], start: int, end: int) -> bool:
+    """Whether lines in a row end near the article's start or begin near its end, or inside
+    it, with no block of furniture between."""
+    if run[-1] < start - FACT_SHEET_REACH or run[0] >= end + FACT_SHEET_REACH:
+        return False
+    between = [*range(run[-1] + 1, start), *range(end, run[0]), *run]
+    return not any(lines[i].reason in _BLOCK_REASONS for i in between)
 
 
 def _fact_fields(lines: list[_Line], run: list[int]) -> list[int]:
-    """The fields of a run that tell facts, when three or more do and two with a figure."""
+    """The fields of a run that tell facts, when they make a fact sheet."""
     facts = [i for i in run if _a_fact_field(lines[i])]
-    figures = sum(1 for i in facts if _DIGITS.search(lines[i].text))
-    return facts if len(facts) >= FACT_SHEET_LINES and figures >= 2 else []
+    fields = [_FACT_FIELD.match(lines[i].norm) for i in facts]
+    figures = sum(1 for field in fields if field and _DIGITS.search(field.group("value")))
+    named = any(field and len(_LABEL_WORDS.findall(field.group("label"))) >= 2 for field in fields)
+    return facts if len(facts) >= FACT_SHEET_LINES and figures >= 2 and named else []
 
 
 def _a_fact_field(line: _Line) -> bool:
-    label = _FACT_FIELD.match(line.norm)
-    if label is None or _NO_FACT_LABEL.search(label.group("label")):
+    field = _FACT_FIELD.match(line.norm)
+    if field is None or _BYLINE_FIELD.match(line.norm):
+        return False
+    if _NO_FACT_LABEL.fullmatch(field.group("label").strip()):
         return False
     return line.kind != BAD or line.reason == "dateline"
 
