@@ -757,11 +757,11 @@ def test_a_related_list_goes_with_its_headlines_even_when_they_read_as_sentences
 # An invented agency's incident update and an invented police release
 FACT_SHEET_UPDATE = (
     "Harlow Ridge Fire Update, Tuesday 7 a.m.\n\n"
-    "Incident name: Harlow Ridge Fire\n"
-    "Acres burned: 3,420 acres\n"
-    "Containment: 15%\n"
-    "Cause: Under investigation\n"
+    "Fire name: Harlow Ridge Fire\n"
     "Personnel assigned: 212\n"
+    "Acres burned: 3,420 acres\n"
+    "Cause: Not yet known\n"
+    "Containment: 15%\n"
     "Media contact: Dana Pell, public information officer, 555-0142\n\n"
     "Crews held the fire south of the county road overnight as winds eased, and two more"
     " engines arrived from the coast on Monday evening.\n\n"
@@ -784,7 +784,7 @@ def test_an_incident_fact_sheet_beside_the_article_stays_but_its_contact() -> No
     cleaned = clean_text(FACT_SHEET_UPDATE)
     for field in ("Acres burned: 3,420 acres", "Containment: 15%", "Personnel assigned: 212"):
         assert field in cleaned.text
-    assert "Cause: Under investigation" in cleaned.text  # a field of the sheet, figure or not
+    assert "Cause: Not yet known" in cleaned.text  # a field of the sheet, figure or not
     assert "Media contact" not in cleaned.text
 
 
@@ -792,8 +792,8 @@ def test_two_fields_are_no_fact_sheet() -> None:
     text = FACT_SHEET_UPDATE.replace("Containment: 15%\n", "").replace(
         "Personnel assigned: 212\n", ""
     )
-    text = text.replace("Cause: Under investigation\n", "")
-    assert "Incident name" not in clean_text(text).text  # a contact is no fact of the sheet
+    text = text.replace("Cause: Not yet known\n", "")
+    assert "Fire name" not in clean_text(text).text  # a contact is no fact of the sheet
 
 
 def test_a_list_a_reports_sentence_leads_into_stays_with_its_lead() -> None:
@@ -812,7 +812,7 @@ def test_a_fact_sheet_far_from_the_article_or_after_furniture_goes() -> None:
     assert "Acres burned" not in clean_text(far).text
     after_comments = (
         FACT_SHEET_UPDATE.split("Harlow Ridge Fire Update, Tuesday 7 a.m.\n\n")[1].split(
-            "Incident name"
+            "Fire name"
         )[0]
         + FACT_SHEET_UPDATE.split(
             "Media contact: Dana Pell, public information officer, 555-0142\n\n"
@@ -832,7 +832,7 @@ def test_a_ticker_of_one_word_labels_is_no_fact_sheet() -> None:
 
 
 def test_a_field_whose_label_holds_a_furniture_word_stays() -> None:
-    text = FACT_SHEET_UPDATE.replace("Cause: Under investigation", "Heat-related deaths: 4")
+    text = FACT_SHEET_UPDATE.replace("Cause: Not yet known", "Heat-related deaths: 4")
     assert "Heat-related deaths: 4" in clean_text(text).text
 
 
@@ -844,11 +844,35 @@ def test_a_list_without_figures_a_sentence_leads_into_is_no_prose() -> None:
     assert "Idrun Thaddock" not in clean_text(text).text
 
 
-def test_a_release_stamp_among_the_fields_is_no_fact() -> None:
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Release date: June 3, 2031, 9:15 a.m.",
+        "Date posted: June 3, 2031",
+        "Last updated: June 3, 2031 at 9:20 a.m.",
+        "Phone number: (555) 010-4477",
+    ],
+)
+def test_a_stamp_or_a_contact_among_the_fields_is_no_fact(stamp: str) -> None:
     text = FACT_SHEET_UPDATE.replace(
-        "Incident name: Harlow Ridge Fire\n",
-        "Incident name: Harlow Ridge Fire\nRelease date: 05/04/2031 1630 hrs\n",
+        "Fire name: Harlow Ridge Fire\n", f"Fire name: Harlow Ridge Fire\n{stamp}\n"
     )
     cleaned = clean_text(text)
     assert "Acres burned: 3,420 acres" in cleaned.text
-    assert "Release date" not in cleaned.text
+    assert stamp not in cleaned.text
+
+
+def test_a_contact_block_is_no_fact_sheet() -> None:
+    contact = (
+        "Media contact: Dana Pell\nPhone number: (555) 010-4477\nFax number: (555) 010-4478\n"
+        "Email address: press@example.org\n\n"
+    )
+    text = contact + FACT_SHEET_UPDATE.split("public information officer, 555-0142\n\n")[1]
+    assert "Fax number" not in clean_text(text).text
+
+
+def test_a_line_of_furniture_among_the_fields_goes_alone() -> None:
+    text = FACT_SHEET_UPDATE.replace("Containment: 15%\n", "Containment: 15%\nRelated: Fire map\n")
+    cleaned = clean_text(text)
+    assert "Acres burned: 3,420 acres" in cleaned.text
+    assert "Fire map" not in cleaned.text

@@ -483,3 +483,20 @@ def test_a_person_named_only_in_a_role_outweighs_one_article_tagging_the_name_ot
     who = [c for c in slot_claims(statements, readings, articles, set()) if c.kind == "who"]
     assert [c.about for c in who] == ["Lena Quarvik, chief"]
     assert "first names them as chief" in who[0].reason
+
+
+def test_two_roles_as_widely_written_are_no_shared_role() -> None:
+    texts = {
+        "f1": "Boats were moored at the quay, Fire Chief Lena Quarvik said.",
+        "f2": "Fire Chief Lena Quarvik said the ferry would sail on Monday.",
+        "f3": "The quay will reopen soon, Police Chief Lena Quarvik said.",
+        "f4": "Police Chief Lena Quarvik said two boats were damaged.",
+    }
+    articles = [_article(i, f"Outlet {i}", text) for i, text in texts.items()]
+    readings = [
+        _each_tagged(r, a.text, "Lena Quarvik")
+        for r, a in zip(read_many(articles), articles, strict=True)
+    ]
+    statements = statements_of(articles, readings)
+    who = [c.about for c in slot_claims(statements, readings, articles, set()) if c.kind == "who"]
+    assert who == []  # two sources for each office: the sources differ on her role

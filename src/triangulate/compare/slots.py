@@ -578,8 +578,10 @@ def _shared_role_forms(firsts: Sequence[_Named]) -> frozenset[str]:
         fuller = [role for role in forms if _role_key(role) != stem(role)]
         roles.extend([frozenset({r}) for r in forms] if len(fuller) > 1 else [frozenset(forms)])
     told = [(len(set().union(*(sources[r] for r in forms))), sorted(forms)) for forms in roles]
-    shared = [(count, forms) for count, forms in told if count >= 2]
-    return frozenset(max(shared)[1]) if shared else frozenset()
+    shared = sorted((count, forms) for count, forms in told if count >= 2)
+    if not shared or (len(shared) > 1 and shared[-1][0] == shared[-2][0]):
+        return frozenset()  # no role, or two roles as widely written: the sources differ
+    return frozenset(shared[-1][1])
 
 
 def _role_count(firsts: Sequence[_Named], role: str) -> int:

@@ -1180,7 +1180,10 @@ _NO_FACT_LABEL = re.compile(
     r"(?:for\s+)?(?:more|further)\s+information|phone|e-?mail|web(?:site)?|tags?|"
     r"categor(?:y|ies)|modified|photos?|credits?|filed(?:\s+under)?|sections?|topics?|"
     r"share|follow(?:\s+us)?|subscribe|advertisement|related(?:\s+\w+)?|read(?:\s+more)?|"
-    r"watch|listen|comments?|sources?|released?(?:\s+(?:date|time|no\.?|number|#))?",
+    r"watch|listen|comments?|sources?|released?(?:\s+(?:date|time|no\.?|number|#))?|"
+    r"(?:\w+\s+)?(?:posted|updated|published|modified)|"  # "Date posted", "Last updated"
+    r"(?:phone|fax|e-?mail|mobile|cell)(?:\s+(?:number|address))?|"
+    r"public\s+information\s+officer|pio",
     re.IGNORECASE,
 )
 _LABEL_WORDS = re.compile(r"[^\W\d_]{2,}")  # "Acres burned", "Date/Time"; not "S&P 500"
@@ -1211,7 +1214,7 @@ def _beside(lines: list[_Line], run: list[int], start: int, end: int) -> bool:
     it, with no block of furniture between."""
     if run[-1] < start - FACT_SHEET_REACH or run[0] >= end + FACT_SHEET_REACH:
         return False
-    between = [*range(run[-1] + 1, start), *range(end, run[0]), *run]
+    between = [*range(run[-1] + 1, start), *range(end, run[0])]
     return not any(lines[i].reason in _BLOCK_REASONS for i in between)
 
 
