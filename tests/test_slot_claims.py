@@ -395,6 +395,20 @@ def test_a_source_naming_a_person_in_the_shared_role_is_cited_where_it_does() ->
     }
 
 
+def _people(articles: list[Article], tagged_otherwise: str = "") -> list[Claim]:
+    """The person claims of articles naming Lena Quarvik, the name tagged wherever written: as
+    a person, but as an organisation in the article ``tagged_otherwise``; no two sentences
+    linked."""
+    readings = [
+        _each_tagged(
+            r, a.text, "Lena Quarvik", label="ORG" if a.id == tagged_otherwise else "PERSON"
+        )
+        for r, a in zip(read_many(articles), articles, strict=True)
+    ]
+    statements = statements_of(articles, readings)
+    return [c for c in slot_claims(statements, readings, articles, set()) if c.kind == "who"]
+
+
 def _each_tagged(
     reading: Reading, text: str, name: str, keep: str = "", label: str = "PERSON"
 ) -> Reading:
@@ -423,12 +437,7 @@ def test_a_role_told_more_or_less_fully_is_one_role(
     first = f"Boats were moored at the quay, {first_role} Lena Quarvik said."
     second = f"{second_role} Lena Quarvik said the ferry would sail again on Monday."
     articles = [_article("c1", "Port Daily", first), _article("c2", "Bay News", second)]
-    readings = [
-        _each_tagged(r, a.text, "Lena Quarvik")
-        for r, a in zip(read_many(articles), articles, strict=True)
-    ]
-    statements = statements_of(articles, readings)
-    who = [c.about for c in slot_claims(statements, readings, articles, set()) if c.kind == "who"]
+    who = [c.about for c in _people(articles)]
     assert who == ([about] if about else [])
 
 
@@ -439,12 +448,7 @@ def test_a_source_naming_a_person_in_two_roles_still_gives_the_shared_one() -> N
     )
     second = "Chief Lena Quarvik said the ferry would sail again on Monday."
     articles = [_article("c1", "Port Daily", first), _article("c2", "Bay News", second)]
-    readings = [
-        _each_tagged(r, a.text, "Lena Quarvik")
-        for r, a in zip(read_many(articles), articles, strict=True)
-    ]
-    statements = statements_of(articles, readings)
-    who = [c.about for c in slot_claims(statements, readings, articles, set()) if c.kind == "who"]
+    who = [c.about for c in _people(articles)]
     assert who == ["Lena Quarvik, chief"]
 
 
@@ -475,12 +479,7 @@ def test_a_person_named_only_in_a_role_outweighs_one_article_tagging_the_name_ot
         _article("c2", "Bay News", second),
         _article("c3", "Shore Post", third),
     ]
-    readings = [
-        _each_tagged(r, a.text, "Lena Quarvik", label="ORG" if a.id == "c3" else "PERSON")
-        for r, a in zip(read_many(articles), articles, strict=True)
-    ]
-    statements = statements_of(articles, readings)
-    who = [c for c in slot_claims(statements, readings, articles, set()) if c.kind == "who"]
+    who = _people(articles, tagged_otherwise="c3")
     assert [c.about for c in who] == ["Lena Quarvik, chief"]
     assert "first names them as chief" in who[0].reason
 
@@ -493,10 +492,5 @@ def test_two_roles_as_widely_written_are_no_shared_role() -> None:
         "f4": "Police Chief Lena Quarvik said two boats were damaged.",
     }
     articles = [_article(i, f"Outlet {i}", text) for i, text in texts.items()]
-    readings = [
-        _each_tagged(r, a.text, "Lena Quarvik")
-        for r, a in zip(read_many(articles), articles, strict=True)
-    ]
-    statements = statements_of(articles, readings)
-    who = [c.about for c in slot_claims(statements, readings, articles, set()) if c.kind == "who"]
+    who = [c.about for c in _people(articles)]
     assert who == []  # two sources for each office: the sources differ on her role

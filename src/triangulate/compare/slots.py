@@ -124,10 +124,7 @@ def slot_claims(
     of_article: dict[str, list[Statement]] = {}  # each article's statements, in order
     for statement in statements:
         of_article.setdefault(statement.article, []).append(statement)
-    named, titled = _merged(
-        _first_named(statements, readings, articles),
-        _first_named(statements, readings, articles, titled=True),
-    )
+    named, titled = _merged(*_first_named(statements, readings, articles))
     for key in dict.fromkeys([*named, *titled]):
         kind, name = key
         per_article = named.get(key, {})
@@ -397,19 +394,17 @@ def _with_titles(firsts: Sequence[_Named], titled: Sequence[_Named]) -> list[_Na
 
 
 def _first_named(
-    statements: Sequence[Statement],
-    readings: Sequence[Reading],
-    articles: Sources[Article],
-    titled: bool = False,
-) -> dict[tuple[str, str], dict[str, _Named]]:
-    """(slot, canonical name) -> article -> where that article first names it in full;
-    ``titled``: where it first names a person with a role beside the name, as the speaker
-    of a quote too ("..., fire chief <name> said")."""
+    statements: Sequence[Statement], readings: Sequence[Reading], articles: Sources[Article]
+) -> tuple[Named, Named]:
+    """(slot, canonical name) -> article -> where that article first names it in full; and,
+    for people, where each article first names them with each role it writes beside the
+    name, as the speaker of a quote too ("..., fire chief <name> said")."""
     texts = {article.id: article.text for article in articles.values()}
     by_article: dict[str, list[Statement]] = {}
     for statement in statements:
         by_article.setdefault(statement.article, []).append(statement)
-    named: dict[tuple[str, str], dict[str, _Named]] = {}
+    named: Named = {}
+    titled: Named = {}
     for reading in readings:
         text = texts.get(reading.article)
         if text is None:
@@ -419,22 +414,22 @@ def _first_named(
             kind = _slot(entity)
             if kind is None or len(entity.evidence.text.split()) < FULL_NAME_WORDS:
                 continue
-            if titled and kind != "who":
-                continue
-            if not titled and (entity.evidence.start, entity.evidence.end) in speaking:
-                continue  # "..., Lt. A. Smith said": it tells what they said, not who they are
-            per_article = named.setdefault((kind, entity.canonical), {})
+            key = (kind, entity.canonical)
+            # "..., Lt. A. Smith said": it tells what they said, not who they are
+            spoken = (entity.evidence.start, entity.evidence.end) in speaking
+            per_article = None if spoken else named.setdefault(key, {})
+            in_roles = titled.setdefault(key, {}) if kind == "who" else None
             holding = _holding(by_article.get(reading.article, []), entity.evidence)
             if holding is None:
                 continue
             role = _role(text, entity, holding) if kind == "who" else ""
-            if titled and role:
+            if per_article is not None and reading.article not in per_article:
+                per_article[reading.article] = _Named(holding, entity, role)
+            if in_roles is not None and role:
                 # each role the article writes beside the name, once
                 place = f"{reading.article}\x00{_role_key(role)}"
-                _keep_titled(per_article, place, _Named(holding, entity, role), speaking)
-            elif not titled and reading.article not in per_article:
-                per_article[reading.article] = _Named(holding, entity, role)
-    return named
+                _keep_titled(in_roles, place, _Named(holding, entity, role), speaking)
+    return named, titled
 
 
 def _keep_titled(

@@ -1193,19 +1193,20 @@ FACT_SHEET_REACH = 3  # lines from the article's run a fact sheet may stand
 
 def _fact_sheet(lines: list[_Line], start: int, end: int) -> set[int]:
     """An incident's fact sheet beside or inside the article: three "Label: value" fields or
-    more in a row, two of them giving a figure or a date and one label of two words or more
-    ("Acres burned: 3,420 acres", "Containment: 15%"); its fields of furniture (a contact, a
-    stamp) stay out, and so does a sheet a block of furniture stands between it and the
-    article (a page's widgets, readers' comments)."""
+    more in a row, two of them with a figure and one label of two words or more ("Acres
+    burned: 3,420 acres", "Containment: 15%"); its fields of furniture (a contact, a stamp)
+    stay out, and so does a sheet a block of furniture stands between it and the article (a
+    page's widgets, readers' comments)."""
     found: set[int] = set()
-    run: list[int] = []
+    run: dict[int, re.Match[str]] = {}  # the fields in a row, by position
     for position, line in enumerate([*lines, None]):
-        if line is not None and ":" in line.norm and _FACT_FIELD.match(line.norm):
-            run.append(position)
+        field = _FACT_FIELD.match(line.norm) if line and ":" in line.norm else None
+        if field is not None:
+            run[position] = field
             continue
-        if len(run) >= FACT_SHEET_LINES and _beside(lines, run, start, end):
+        if len(run) >= FACT_SHEET_LINES and _beside(lines, list(run), start, end):
             found.update(_fact_fields(lines, run))
-        run = []
+        run = {}
     return found
 
 
@@ -1218,20 +1219,16 @@ def _beside(lines: list[_Line], run: list[int], start: int, end: int) -> bool:
     return not any(lines[i].reason in _BLOCK_REASONS for i in between)
 
 
-def _fact_fields(lines: list[_Line], run: list[int]) -> list[int]:
+def _fact_fields(lines: list[_Line], run: dict[int, re.Match[str]]) -> list[int]:
     """The fields of a run that tell facts, when they make a fact sheet."""
-    facts = [i for i in run if _a_fact_field(lines[i])]
-    fields = [_FACT_FIELD.match(lines[i].norm) for i in facts]
-    figures = sum(1 for field in fields if field and _DIGITS.search(field.group("value")))
-    named = any(field and len(_LABEL_WORDS.findall(field.group("label"))) >= 2 for field in fields)
-    return facts if len(facts) >= FACT_SHEET_LINES and figures >= 2 and named else []
+    facts = {i: field for i, field in run.items() if _a_fact_field(lines[i], field)}
+    figures = sum(1 for field in facts.values() if _DIGITS.search(field.group("value")))
+    named = any(len(_LABEL_WORDS.findall(field.group("label"))) >= 2 for field in facts.values())
+    return list(facts) if len(facts) >= FACT_SHEET_LINES and figures >= 2 and named else []
 
 
-def _a_fact_field(line: _Line) -> bool:
-    field = _FACT_FIELD.match(line.norm)
-    if field is None or _BYLINE_FIELD.match(line.norm):
-        return False
-    if _NO_FACT_LABEL.fullmatch(field.group("label").strip()):
+def _a_fact_field(line: _Line, field: re.Match[str]) -> bool:
+    if _BYLINE_FIELD.match(line.norm) or _NO_FACT_LABEL.fullmatch(field.group("label").strip()):
         return False
     return line.kind != BAD or line.reason == "dateline"
 
