@@ -27,6 +27,11 @@ CLI run in it with time stamps): the interpreter and imports, the start of the f
 worker, the end of the last, the end of the command (what follows the last page is the tail:
 the last writes, the workers' exit, the store's close), the ingesting process's own CPU, the
 pages' CPU (timed around each page in the workers) and the CPU of all processes.
+``--fixed-part N`` (with ``--only text``) instead shows what text ingest costs besides its
+steps: the whole command, the same command with each text's preparation (cleaner, outlet,
+dateline, publication date, language, hash, signature) replaced by a stand-in that does none
+of it, that again without the boilerplate memory's counting, and the floor, N rounds in turn:
+the CPU of each and its ratio to the floor of its round.
 ``--side-by-side N --against SRC`` instead puts every page of the HTML set (``--html``; 0: the
 varied set) through ``extract_html`` in one process, this package's code and the code in the
 source folder SRC (say the code before a change: ``git archive main src`` unpacked) in two
@@ -397,6 +402,65 @@ print(json.dumps({"imported": imported, "end": end, "cpu": own.ru_utime + own.ru
 """
 
 
+FIXED_CHILD = """
+import hashlib, sys
+mode, folder, db = sys.argv[1:4]
+sys.argv = ["triangulate", "ingest", "--db", db, folder]
+from triangulate.cli import main
+from triangulate.ingest import ingester
+from triangulate.ingest.inputs import url_id
+from triangulate.ingest.prepare import Prepared
+from triangulate.models import Article
+def stand_in(raw, memory, settings):
+    data = raw.text.encode()
+    article = Article(id=raw.id or url_id(raw.source), source=raw.source, text=raw.text,
+                      content_hash=hashlib.sha1(data).hexdigest())
+    return Prepared(article, hashlib.blake2b(data).digest() * 4)  # 64 distinct-enough values
+ingester.prepare_document = stand_in  # inherited by the forked workers
+if mode == "bare":
+    ingester.Ingester._count = lambda self, document: None
+try:
+    main()
+except SystemExit:
+    pass
+"""
+
+
+def fixed_part(temp: Path, count: int, rounds: int) -> None:
+    """Text ingest's CPU with and without its preparation steps, against the floor."""
+    folder = temp / "text"
+    folder.mkdir()
+    make_texts(folder, count)
+    commands: dict[str, Callable[[int], list[str]]] = {
+        "`triangulate ingest`": lambda n: [
+            PYTHON, "-m", "triangulate", "ingest", "--db", str(temp / f"whole-{n}.db"), str(folder)
+        ],
+        "the same, each text's preparation a stand-in doing none of its steps": lambda n: [
+            PYTHON, "-c", FIXED_CHILD, "stand-in", str(folder), str(temp / f"stand-{n}.db")
+        ],
+        "the same, nor the boilerplate memory's counting": lambda n: [
+            PYTHON, "-c", FIXED_CHILD, "bare", str(folder), str(temp / f"bare-{n}.db")
+        ],
+        "SQLite + FTS5 insert floor": lambda n: [
+            PYTHON, BASELINES, "sqlite", str(folder), str(temp / f"floor-{n}.db")
+        ],
+    }  # fmt: skip
+    for command in commands.values():
+        timed(command(-1))  # warm-up
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
+    for number in range(rounds):
+        names = list(commands) if number % 2 == 0 else list(reversed(commands))
+        for name in names:
+            cpu[name].append(timed(commands[name](number)).cpu)
+    floor = cpu["SQLite + FTS5 insert floor"]
+    print(f"\n### Text ingest of {count} articles with and without its steps, {rounds} rounds\n")
+    print("| command | CPU s, median (range) | ratio to the floor of its round |\n|---|---|---|")
+    for name, values in cpu.items():
+        ratios = [value / base for value, base in zip(values, floor, strict=True)]
+        print(f"| {name} | {spread(values)} | {spread(ratios)} |")
+    sys.stdout.flush()
+
+
 def timeline(
     temp: Path, count: int, workers: int | None, runs: int, data: Path, texts: int = 0
 ) -> None:
@@ -531,6 +595,9 @@ def main() -> int:
         default=0,
         help="where the HTML ingest's wall time goes, N runs (of --html pages; 0: the varied set)",
     )
+    parser.add_argument(
+        "--fixed-part", type=int, default=0, help="text ingest without its steps, N rounds"
+    )
     parser.add_argument("--side-by-side", type=int, default=0, help="N pairs (with --against)")
     parser.add_argument("--against", type=Path, help="the source folder of the other code")
     args = parser.parse_args()
@@ -550,6 +617,12 @@ def main() -> int:
         return 0
     sections = args.only or ["html", "text", "startup"]
     compile_package()
+    if args.fixed_part:
+        print(f"load average before: {load()}")
+        with tempfile.TemporaryDirectory() as name:
+            fixed_part(Path(name), args.text, args.fixed_part)
+        print(f"\nload average after: {load()}")
+        return 0
     if args.timeline:
         print(f"load average before: {load()}")
         with tempfile.TemporaryDirectory() as name:
