@@ -1,9 +1,8 @@
 """The evaluation gate for the claims: `triangulate dossier` on the hand-labelled factalign-dev
 events (../shared) and on the invented events of tests/evaluation/factalign_invented,
-factalign_blind, factalign_blind3, factalign_blind4 and factalign_blind5, scored by factalign-dev's
-own scorer, above pinned floors
-and above the scorer's TF-IDF sentence baseline of the same run. Skips when ../shared is not
-beside the repository."""
+factalign_blind, factalign_blind3, factalign_blind4, factalign_blind5 and factalign_blind6,
+scored by factalign-dev's own scorer, above pinned floors and above the scorer's TF-IDF
+sentence baseline of the same run. Skips when ../shared is not beside the repository."""
 
 from __future__ import annotations
 
@@ -27,6 +26,7 @@ INVENTED_SETS = {
     "blind3": EVALUATION / "factalign_blind3",
     "blind4": EVALUATION / "factalign_blind4",
     "blind5": EVALUATION / "factalign_blind5",
+    "blind6": EVALUATION / "factalign_blind6",
 }
 SCORER = SHARED / "tools" / "factalign.py"
 FLOORS = json.loads(
