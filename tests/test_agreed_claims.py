@@ -622,3 +622,46 @@ def test_a_claim_a_repeat_folds_into_keeps_the_better_linked_confidence() -> Non
     folded = folded_repeats([kept, repeat], articles)
     assert folded[1] is None and folded[0] is not None
     assert folded[0].confidence == 0.4
+
+
+def _grouped(*texts: str) -> list[list[str]]:
+    """The sentences each agreed claim cites when the aligner has put one sentence of each
+    text (one outlet each) in one group, every pair linked surely."""
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", text, outlet=f"Outlet {i}", published="2031-04-03")
+        for i, text in enumerate(texts)
+    ]
+    statements = statements_of(articles, read_many(articles))
+    assert len(statements) == len(texts)
+    group = list(range(len(texts)))
+    scores = {(i, j): 0.9 for i in group for j in group if i < j}
+    claims = statement_claims([group], statements, articles, scores)
+    return [sorted(e.article for side in c.sides for e in side.evidence) for c in claims]
+
+
+def test_a_sentence_sharing_one_word_with_the_others_leaves_their_group() -> None:
+    cited = _grouped(
+        "The death toll from the flooding rose to seven on Tuesday, rescue officials said.",
+        "Seven people have died in the flooding, rescue officials said on Tuesday.",
+        "The Ulvarn river rose almost three metres in five hours, hydrologists said.",
+    )
+    # the river's rise shares "rise" with the toll's and nothing with the deaths: another fact
+    assert cited == [["a0", "a1"]]
+
+
+def test_two_sentences_sharing_one_word_make_no_agreement() -> None:
+    assert (
+        _grouped(
+            "The death toll from the flooding rose to seven on Tuesday, rescue officials said.",
+            "The Ulvarn river rose almost three metres in five hours, hydrologists said.",
+        )
+        == []
+    )
+
+
+def test_a_shared_speaker_and_one_word_make_an_agreement() -> None:
+    cited = _grouped(
+        "The warehouse's owner, Lene Marrok, said the building was not insured.",
+        "Owner Lene Marrok said she would rebuild the warehouse.",
+    )
+    assert cited == [["a0", "a1"]]

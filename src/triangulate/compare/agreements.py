@@ -65,7 +65,9 @@ def statement_claims(
     by_id = keyed(articles)  # each claim's reason counts its sources among them
     updates: set[tuple[tuple[Evidence, ...], ...]] = set()
     for group in groups:
-        members = [statements[i] for i in _by_centrality(group, scores)]
+        members = _sharing_words([statements[i] for i in _by_centrality(group, scores)])
+        if len({m.source for m in members}) < 2:
+            continue
         about, stating = labelled(members, answers)
         members = [m for m in members if m is stating[0] or _supports(m, stating, answers)]
         members, staged = _at_one_stage(members, stating[0])
@@ -80,6 +82,31 @@ def statement_claims(
         confidence = _confidence(members, scores)
         found.append(_claim(members, sure, about, by_id, confidence, answers))
     return found
+
+
+# Content words a sentence must share with a sentence of another source in its group. The
+# aligner links sentences by meaning as well as words, and a group grows by links: a sentence
+# that shares one content word or none with every other source's sentence in it ("the bridge
+# reopened to traffic on Monday", "the school reopened its gym as a shelter") most often
+# tells another fact. A shared speaker counts ("Owner Lene Marrok said ...", "the shop's
+# owner, Lene Marrok, said ...": two words).
+SHARED_WORDS = 2
+
+
+def _sharing_words(members: list[Statement]) -> list[Statement]:
+    """The members that share at least ``SHARED_WORDS`` content lemmas, verbs of reporting
+    aside, with a member of another source, or tell one happening with it by who did what
+    ("Talvania left Brenholt", "The Talvanians withdrew their crews from Brenholt")."""
+    words = [frozenset(member.unit.lemmas) - REPORTING_VERBS for member in members]
+    return [
+        member
+        for member, own in zip(members, words, strict=True)
+        if any(
+            other.source != member.source
+            and (len(own & theirs) >= SHARED_WORDS or one_happening(member, other))
+            for other, theirs in zip(members, words, strict=True)
+        )
+    ]
 
 
 def _told_once(update: Claim, told: set[tuple[tuple[Evidence, ...], ...]]) -> bool:
