@@ -27,11 +27,13 @@ CLI run in it with time stamps): the interpreter and imports, the start of the f
 worker, the end of the last, the end of the command (what follows the last page is the tail:
 the last writes, the workers' exit, the store's close), the ingesting process's own CPU, the
 pages' CPU (timed around each page in the workers) and the CPU of all processes.
-``--fixed-part N`` (with ``--only text``) instead shows what text ingest costs besides its
-steps: the whole command, the same command with each text's preparation (cleaner, outlet,
-dateline, publication date, language, hash, signature) replaced by a stand-in that does none
-of it, that again without the boilerplate memory's counting, and the floor, N rounds in turn:
-the CPU of each and its ratio to the floor of its round.
+``--fixed-part N`` instead shows what text ingest of the ``--text`` texts costs besides its
+steps: the whole command; the same command with each text's preparation (cleaner, outlet,
+dateline, publication date, language, hash, signature) replaced by a stand-in that returns
+the article the real steps made for it, recorded in a run before (clean text, removed lines
+and signature alike: the same writes and messages; loading the record is counted); that again
+without the boilerplate memory's counting; and the floor, N rounds in turn: the CPU of each
+and its ratio to the floor of its round.
 ``--side-by-side N --against SRC`` instead puts every page of the HTML set (``--html``; 0: the
 varied set) through ``extract_html`` in one process, this package's code and the code in the
 source folder SRC (say the code before a change: ``git archive main src`` unpacked) in two
@@ -402,20 +404,38 @@ print(json.dumps({"imported": imported, "end": end, "cpu": own.ru_utime + own.ru
 """
 
 
+RECORD_CHILD = """
+import pickle, sys
+record, folder, db = sys.argv[1:4]
+sys.argv = ["triangulate", "ingest", "--db", db, "--workers", "1", folder]
+from triangulate.cli import main
+from triangulate.ingest import ingester
+prepare = ingester.prepare_document
+prepared = {}
+def recording(raw, memory, settings):
+    prepared[raw.source] = result = prepare(raw, memory, settings)
+    return result
+ingester.prepare_document = recording
+try:
+    main()
+except SystemExit:
+    pass
+with open(record, "wb") as out:
+    pickle.dump(prepared, out)
+"""
+
 FIXED_CHILD = """
-import hashlib, sys
-mode, folder, db = sys.argv[1:4]
+import multiprocessing, pickle, sys
+mode, record, folder, db = sys.argv[1:5]
+if multiprocessing.get_start_method() != "fork":
+    sys.exit("the stand-in reaches the workers by fork only")
 sys.argv = ["triangulate", "ingest", "--db", db, folder]
 from triangulate.cli import main
 from triangulate.ingest import ingester
-from triangulate.ingest.inputs import url_id
-from triangulate.ingest.prepare import Prepared
-from triangulate.models import Article
+with open(record, "rb") as recorded:
+    prepared = pickle.load(recorded)  # each text's article as the real steps made it
 def stand_in(raw, memory, settings):
-    data = raw.text.encode()
-    article = Article(id=raw.id or url_id(raw.source), source=raw.source, text=raw.text,
-                      content_hash=hashlib.sha1(data).hexdigest())
-    return Prepared(article, hashlib.blake2b(data).digest() * 4)  # 64 distinct-enough values
+    return prepared[raw.source]
 ingester.prepare_document = stand_in  # inherited by the forked workers
 if mode == "bare":
     ingester.Ingester._count = lambda self, document: None
@@ -431,15 +451,19 @@ def fixed_part(temp: Path, count: int, rounds: int) -> None:
     folder = temp / "text"
     folder.mkdir()
     make_texts(folder, count)
+    record = temp / "prepared.pickle"
+    subprocess.run(
+        [PYTHON, "-c", RECORD_CHILD, str(record), str(folder), str(temp / "record.db")], check=True
+    )
     commands: dict[str, Callable[[int], list[str]]] = {
         "`triangulate ingest`": lambda n: [
             PYTHON, "-m", "triangulate", "ingest", "--db", str(temp / f"whole-{n}.db"), str(folder)
         ],
-        "the same, each text's preparation a stand-in doing none of its steps": lambda n: [
-            PYTHON, "-c", FIXED_CHILD, "stand-in", str(folder), str(temp / f"stand-{n}.db")
+        "the same, each text's article replayed as recorded, none of its steps run": lambda n: [
+            PYTHON, "-c", FIXED_CHILD, "stand-in", str(record), str(folder), str(temp / f"stand-{n}.db")
         ],
         "the same, nor the boilerplate memory's counting": lambda n: [
-            PYTHON, "-c", FIXED_CHILD, "bare", str(folder), str(temp / f"bare-{n}.db")
+            PYTHON, "-c", FIXED_CHILD, "bare", str(record), str(folder), str(temp / f"bare-{n}.db")
         ],
         "SQLite + FTS5 insert floor": lambda n: [
             PYTHON, BASELINES, "sqlite", str(folder), str(temp / f"floor-{n}.db")

@@ -23,7 +23,7 @@ from triangulate.compare.labels import (
     statement_label,
 )
 from triangulate.compare.statements import Statement
-from triangulate.core.dates import given_publication
+from triangulate.core.dates import MONTH_NAMES, WEEKDAY_NAMES, given_publication
 from triangulate.core.sources import (
     Sources,
     independent_sources,
@@ -65,9 +65,7 @@ def statement_claims(
     by_id = keyed(articles)  # each claim's reason counts its sources among them
     updates: set[tuple[tuple[Evidence, ...], ...]] = set()
     for group in groups:
-        members = _sharing_words([statements[i] for i in _by_centrality(group, scores)])
-        if len({m.source for m in members}) < 2:
-            continue
+        members = [statements[i] for i in _by_centrality(group, scores)]
         about, stating = labelled(members, answers)
         members = [m for m in members if m is stating[0] or _supports(m, stating, answers)]
         members, staged = _at_one_stage(members, stating[0])
@@ -76,8 +74,13 @@ def statement_claims(
             update = _stage_update(staged, about, by_id, scores)
             if update is not None and _told_once(update, updates):
                 found.append(update)
-        if len({m.source for m in members}) < 2:
+        # after the stages: two stages of one happening are told in other words
+        sharing = _sharing_words(members)
+        if len({m.source for m in sharing}) < 2:
             continue
+        if len(sharing) < len(members):
+            members = sharing
+            about, stating = labelled(members, answers)  # said by those that stay
         sure = _surely_stating(members, stating, scores, answers)
         confidence = _confidence(members, scores)
         found.append(_claim(members, sure, about, by_id, confidence, answers))
@@ -88,16 +91,20 @@ def statement_claims(
 # aligner links sentences by meaning as well as words, and a group grows by links: a sentence
 # that shares one content word or none with every other source's sentence in it ("the bridge
 # reopened to traffic on Monday", "the school reopened its gym as a shelter") most often
-# tells another fact. A shared speaker counts ("Owner Lene Marrok said ...", "the shop's
-# owner, Lene Marrok, said ...": two words).
+# tells another fact. A shared speaker counts ("Ilvane Arnshaw said ...", "the shop's owner,
+# Ilvane Arnshaw, said ...": two words).
 SHARED_WORDS = 2
+# Words two sentences of one story share whatever they tell: who reported it, and its days.
+NOT_SHARED = REPORTING_VERBS | frozenset(
+    name.lower() for name in (*WEEKDAY_NAMES, *MONTH_NAMES, "today", "yesterday", "tonight")
+)
 
 
 def _sharing_words(members: list[Statement]) -> list[Statement]:
-    """The members that share at least ``SHARED_WORDS`` content lemmas, verbs of reporting
+    """The members that share at least ``SHARED_WORDS`` content lemmas, ``NOT_SHARED``
     aside, with a member of another source, or tell one happening with it by who did what
-    ("Talvania left Brenholt", "The Talvanians withdrew their crews from Brenholt")."""
-    words = [frozenset(member.unit.lemmas) - REPORTING_VERBS for member in members]
+    (``one_happening``: "Talvania left the port", "The Talvanians withdrew their crews")."""
+    words = [frozenset(member.unit.lemmas) - NOT_SHARED for member in members]
     return [
         member
         for member, own in zip(members, words, strict=True)

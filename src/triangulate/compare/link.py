@@ -103,15 +103,6 @@ LIGHT_VERBS = frozenset(
     {"be", "have", "do", "get", "make", "take", "become", "begin", "start", "continue", "end"}
     | {"agree", "plan", "decide", "intend", "vow", "promise", "prepare", "threaten"}
 )
-# Verbs that tell a figure by reporting, estimating or tallying it, or by the doing of what
-# its noun names ("puts the price tag at $1.4 billion", "have documented 38 homes destroyed",
-# "conducted 63 water rescues", "drew more than 100 firefighters", "Saturday saw 42
-# arrests"): like the light verbs they tell no happening of their own, and a figure they
-# hold asks its counted noun's question, as one told by the happening's own verb does.
-COUNTING_VERBS = word_set(
-    "count tally confirm document identify register list estimate put peg place total number"
-    " conduct perform undertake complete draw attract involve see"
-)
 # Verbs of a schedule ("is set to meet", "was scheduled to open"): like the light verbs
 # they tell no happening of their own, but their complement does, and it is the one dated.
 SCHEDULING_VERBS = frozenset({"set", "schedule", "slate", "poise"})
@@ -1586,8 +1577,6 @@ class Linker:
             return f"expect {expected}" if expected else value.predicate
         if value.predicate is None or value.predicate.removeprefix("not ") in LIGHT_VERBS:
             return None
-        if self._told_by_counting(value):
-            return None  # "puts the price tag at $1.4 billion": the sum's question, no verb's
         if self._children_of_a_parent(value):
             return None  # "a mother of 12 was killed", "who leaves 12 children": one count
         toll = value.predicate in TOLL_VERBS and self._toll(value)
@@ -1615,18 +1604,6 @@ class Linker:
         if value.prison_term and value.predicate in TERM_VERBS:
             return "sentence"  # "sentenced to 15 years", "received a 12-year prison sentence"
         return value.predicate
-
-    def _told_by_counting(self, value: LinkInput) -> bool:
-        """Whether a count or a sum is told by a verb that reports, estimates or tallies it
-        ("puts the price tag at $1.4 billion", "have documented 38 homes destroyed",
-        "conducted 63 rescues"), not by the happening it counts; not votes or ballots,
-        whose counting is the happening ("counted 540 mail ballots on Thursday")."""
-        if value.kind != "quantity" or value.predicate not in COUNTING_VERBS:
-            return False
-        kind = quantity_reader.unit_kind(value.unit)
-        if kind != "count" and not kind.startswith("money:"):
-            return False  # a share "drawn" or "estimated" is a vote's or a poll's
-        return stem(last_word(value.unit).lower()) not in {"vote", "ballot"}
 
     def _turnout_share(self, value: LinkInput) -> bool:
         """Whether a share is a vote's turnout."""
