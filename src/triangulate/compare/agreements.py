@@ -23,7 +23,7 @@ from triangulate.compare.labels import (
     statement_label,
 )
 from triangulate.compare.statements import Statement
-from triangulate.core.dates import MONTH_NAMES, WEEKDAY_NAMES, given_publication
+from triangulate.core.dates import CALENDAR_WORDS, given_publication
 from triangulate.core.sources import (
     Sources,
     independent_sources,
@@ -95,9 +95,7 @@ def statement_claims(
 # Ilvane Arnshaw, said ...": two words).
 SHARED_WORDS = 2
 # Words two sentences of one story share whatever they tell: who reported it, and its days.
-NOT_SHARED = REPORTING_VERBS | frozenset(
-    name.lower() for name in (*WEEKDAY_NAMES, *MONTH_NAMES, "today", "yesterday", "tonight")
-)
+NOT_SHARED = REPORTING_VERBS | CALENDAR_WORDS | {"today", "yesterday", "tonight"}
 
 
 def _sharing_words(members: list[Statement]) -> list[Statement]:
